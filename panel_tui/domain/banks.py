@@ -1,0 +1,251 @@
+"""Question banks: TOML files read with ``tomllib`` and checked into a ``Bank``.
+
+A bank that is not valid is refused with one plain message per problem, naming
+the file, the line where one can be found, the question and the field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from panel_tui.domain.models import Bank, Question, SampleAnswer
+from panel_tui.domain.text import unsafe_character
+
+_FIELDS: dict[str, set[str]] = {
+    "bank": set(Bank.model_fields),
+    "questions": set(Question.model_fields),
+    "sample_answers": set(SampleAnswer.model_fields),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, in plain words."""
+
+    file: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class BankError(Exception):
+    """A bank file that cannot be used; ``problems`` says every reason."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+def load_bank(path: Path) -> Bank:
+    """Read and check one bank file.
+
+    Raises:
+        BankError: naming the file, line, question and field of each problem.
+    """
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BankError([Problem(name, f"cannot be read ({error.strerror or error})")]) from None
+    return parse_bank(raw, name)
+
+
+def parse_bank(raw: bytes, name: str) -> Bank:
+    """Check the bytes of a bank file; ``name`` is how messages name the file."""
+    try:
+        text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BankError(
+            [Problem(name, "is not UTF-8 text; save it again as UTF-8", line)]
+        ) from None
+    if not text.strip():
+        raise BankError([Problem(name, "is empty; a bank needs an id, a title and questions")])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise BankError([_toml_problem(name, error)]) from None
+    try:
+        return Bank.model_validate(data)
+    except ValidationError as error:
+        raise BankError(_problems(name, text, data, error)) from None
+
+
+def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> Problem:
+    message = str(error)
+    found = re.search(r"\(at line (\d+), column \d+\)", message)
+    line = int(found.group(1)) if found else None
+    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    return Problem(name, f"is not valid TOML ({reason.lower()})", line)
+
+
+def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        location = tuple(detail["loc"])
+        where, field = _describe(location, data)
+        message = f"{where}{field} {_plain(detail, location)}".strip()
+        line = _line_of(text, location)
+        duplicate = re.match(r"question (\d+) has the id", message)
+        if duplicate:
+            line = _line_of(text, ("questions", int(duplicate.group(1)) - 1, "id"))
+        problems.append(Problem(name, message[0].upper() + message[1:], line))
+    return problems
+
+
+def _describe(location: tuple[int | str, ...], data: dict[str, Any]) -> tuple[str, str]:
+    """``("question 2 (why-this-work), ", "field 'weight'")`` for a location."""
+    parts: list[str] = []
+    field = ""
+    questions = data.get("questions")
+    index = 0
+    while index < len(location):
+        key = location[index]
+        nxt = location[index + 1] if index + 1 < len(location) else None
+        if key == "questions" and isinstance(nxt, int):
+            label = f"question {nxt + 1}"
+            if isinstance(questions, list) and nxt < len(questions):
+                qid = questions[nxt].get("id") if isinstance(questions[nxt], dict) else None
+                if isinstance(qid, str) and qid:
+                    label += f" ({qid})"
+            parts.append(label)
+            index += 2
+        elif key == "sample_answers" and isinstance(nxt, int):
+            parts.append(f"sample answer {nxt + 1}")
+            index += 2
+        elif isinstance(key, str) and not key.startswith("function-"):
+            field = f"field '{key}'"
+            if isinstance(nxt, int) and key == "look_for":
+                field += f" (item {nxt + 1})"
+            index += 2 if isinstance(nxt, int) else 1
+        else:
+            index += 1
+    where = ", ".join(parts)
+    if where and field:
+        where += ", "
+    elif where and not field:
+        where += ":"
+    return where, field
+
+
+def _plain(detail: Any, location: tuple[int | str, ...]) -> str:
+    """The pydantic error in words a panel member reads."""
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        key = str(location[-1])
+        section = "bank"
+        for part in reversed(location[:-1]):
+            if isinstance(part, str):
+                section = part
+                break
+        hint = difflib.get_close_matches(key, sorted(_FIELDS.get(section, set())), n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        return f"is not a field a bank can have{suggestion}"
+    if kind in ("greater_than", "greater_than_equal"):
+        return f"must be a number greater than {context.get('gt', context.get('ge')):g}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {context.get('le', context.get('lt')):g}"
+    if kind in ("float_parsing", "float_type", "finite_number"):
+        return "must be a number, such as 1 or 1.5"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "must be a whole number, such as 5"
+    if kind in ("string_too_short", "too_short"):
+        if location and location[-1] == "questions":
+            return "has no questions; add at least one [[questions]]"
+        return "is empty"
+    if kind == "string_too_long":
+        return f"is too long (at most {context.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        return "may hold only letters, digits, - and _ (and must start with a letter or digit)"
+    if kind == "string_type":
+        return "must be text in quotes"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return "must be true or false"
+    if kind == "literal_error":
+        return f"must be one of {context.get('expected', '')}".replace("'", "")
+    if kind == "list_type":
+        return "must be a list, such as [\"...\", \"...\"]"
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"]))
+    return str(detail["msg"]).lower()
+
+
+def _line_of(text: str, location: tuple[int | str, ...]) -> int | None:
+    """The line of a key in a bank file, found by walking the ``[[...]]`` tables."""
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    header = ""
+    index = 0
+    while index < len(location):
+        key = location[index]
+        nxt = location[index + 1] if index + 1 < len(location) else None
+        if isinstance(key, str) and isinstance(nxt, int) and key in ("questions", "sample_answers"):
+            header = f"{header}.{key}" if header else key
+            pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]")
+            found = [n for n in range(start, end) if pattern.match(lines[n])]
+            if nxt >= len(found):
+                return None
+            start = found[nxt]
+            following = [n for n in range(start + 1, end) if re.match(r"^\s*\[", lines[n])]
+            if key == "questions":
+                following = [
+                    n for n in following if not re.match(r"^\s*\[\[\s*questions\.", lines[n])
+                ]
+            end = following[0] if following else end
+            index += 2
+            continue
+        if isinstance(key, str):
+            pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+            for number in range(start, end):
+                if pattern.match(lines[number]):
+                    return number + 1
+            return start + 1 if header else None
+        index += 1
+    return start + 1 if header else None
+
+
+# ----------------------------------------------------------------- finding banks
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    """A bank found on disk, with where it came from."""
+
+    path: Path
+    source: str  # "shipped" or "yours"
+    bank: Bank | None
+    problems: tuple[Problem, ...] = ()
+
+
+def find_banks(folders: Iterable[tuple[Path, str]]) -> list[BankEntry]:
+    """Every ``*.toml`` in the folders, read and checked; bad ones keep their problems."""
+    entries = []
+    for folder, source in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                entries.append(BankEntry(path, source, load_bank(path)))
+            except BankError as error:
+                entries.append(BankEntry(path, source, None, tuple(error.problems)))
+    return entries
+
+
+def check_safe(text: str) -> str | None:
+    """Why a line typed on screen cannot be used, or ``None`` (shared with the screens)."""
+    problem = unsafe_character(text, multiline=False)
+    return f"It contains {problem}." if problem else None

@@ -1,0 +1,110 @@
+"""The json export and import: the complete session record, as PRODUCT.md section 7.
+
+An export carries ``results`` too; import ignores them and computes its own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import Results, score_session
+
+
+class SessionFileError(Exception):
+    """A file that cannot be imported, with every reason in plain words."""
+
+
+def results_record(results: Results) -> dict[str, Any]:
+    """The figures of section 4 as plain JSON data."""
+    return {
+        "method": results.method,
+        "ranking": [
+            {
+                "candidate": r.candidate,
+                "rank": r.rank,
+                "score": r.score,
+                "score_pct": r.score_pct,
+                "tally": asdict(r.tally),
+                "voice_gap": r.voice_gap,
+                "splits": r.splits,
+                "concerns": r.concerns,
+                "questions": [
+                    {
+                        "question": q.question,
+                        "score": q.score,
+                        "tally": asdict(q.tally),
+                        "split": q.split,
+                        "concern": q.concern,
+                        "voice_gap": q.voice_gap,
+                    }
+                    for q in r.questions
+                ],
+            }
+            for r in results.ranking
+        ],
+        "practice": asdict(results.practice) if results.practice else None,
+    }
+
+
+def export_json(session: Session) -> str:
+    """The session record with its results, as pretty JSON."""
+    record = session.model_dump(mode="json")
+    record["results"] = results_record(score_session(session))
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+def parse_session(raw: bytes, name: str) -> Session:
+    """Read a session record (an export, or a file HR prepared).
+
+    Raises:
+        SessionFileError: naming the file and each field that is wrong.
+    """
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise SessionFileError(f"{name}: is not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        raise SessionFileError(
+            f"{name}, line {error.lineno}: is not valid JSON ({error.msg.lower()})."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
+        raise SessionFileError(
+            f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
+        )
+    try:
+        return Session.model_validate(data)
+    except ValidationError as error:
+        lines = []
+        for detail in error.errors(include_url=False):
+            where = _where(detail["loc"])
+            message = detail["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, ") :]
+            lines.append(f"{name}: {where}{message}")
+        raise SessionFileError("\n".join(lines)) from None
+
+
+def _where(location: tuple[int | str, ...]) -> str:
+    """``votes item 3, field 'value': `` for a pydantic location."""
+    parts = []
+    for key in location:
+        if isinstance(key, int):
+            parts.append(f"item {key + 1}")
+        else:
+            parts.append(f"field '{key}'")
+    return (", ".join(parts) + ": ") if parts else ""
+
+
+def load_session_file(path: Path) -> Session:
+    """Read a session record from a file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SessionFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
+    return parse_session(raw, str(path))

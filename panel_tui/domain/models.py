@@ -1,0 +1,341 @@
+"""The records of a recruitment round, as pydantic models.
+
+A bank is what the panel wrote beforehand; a session is one round: its own copy
+of the bank, the panel, the candidates, settings and the event log of votes,
+notes, reveals and decisions. Votes are events: a change is a new event and the
+last event of a member on a question is the one that counts.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Annotated, Literal, Self
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
+
+Rating = Literal["up", "middle", "down"]
+#: A vote's value; ``None`` marks a withdrawn vote (the chair's undo).
+VoteValue = Literal["up", "middle", "down", "abstain"]
+Role = Literal["lived_experience", "professional", "observer"]
+Weighting = Literal["per_person", "equal_groups", "lived_experience_share"]
+Outcome = Literal["recommend", "do_not_recommend", "undecided"]
+Mode = Literal["live", "practice"]
+
+RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
+VOTE_VALUES: tuple[VoteValue, ...] = ("up", "middle", "down", "abstain")
+
+SESSION_FORMAT = "panel-tui/session"
+SESSION_VERSION = 1
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (as exports show it)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class _Strict(BaseModel):
+    """A model of a file we read: unknown keys are refused by name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Record(BaseModel):
+    """A record of a session: extra fields from other tools are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+# --------------------------------------------------------------------------- banks
+
+
+class SampleAnswer(_Strict):
+    """A sample answer of a practice bank, with the reference rating."""
+
+    rating: Rating
+    text: Text
+    why: Text | None = None
+
+
+class Question(_Strict):
+    """A question of a bank."""
+
+    id: Ident
+    text: Text
+    look_for: list[Line] = Field(default_factory=list)
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+    essential: bool = False
+    time_guide_minutes: Annotated[int, Field(gt=0, le=120)] | None = None
+    sample_answers: list[SampleAnswer] = Field(default_factory=list)
+
+
+class Bank(_Strict):
+    """A question bank: the questions for one role, written with the panel."""
+
+    id: Ident
+    title: Line
+    role: Line | None = None
+    description: Text | None = None
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> Self:
+        seen: set[str] = set()
+        for number, question in enumerate(self.questions, start=1):
+            if question.id in seen:
+                raise ValueError(
+                    f"question {number} has the id {question.id!r}, "
+                    "which an earlier question already has; each id must be unique"
+                )
+            seen.add(question.id)
+        return self
+
+    @property
+    def is_practice(self) -> bool:
+        """Whether every question has sample answers to rehearse with."""
+        return all(q.sample_answers for q in self.questions)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id."""
+        return next(q for q in self.questions if q.id == question_id)
+
+
+# ------------------------------------------------------------------------ sessions
+
+
+class Member(_Record):
+    """A panel member. Observers take notes and do not vote."""
+
+    id: Ident
+    name: Line
+    pronouns: Line | None = None
+    role: Role
+    seat: Annotated[int, Field(ge=1, le=9)]
+
+    @property
+    def votes(self) -> bool:
+        """Whether this member gives votes (observers do not)."""
+        return self.role != "observer"
+
+
+class Candidate(_Record):
+    """A candidate, known by a code and optionally a name."""
+
+    id: Ident
+    code: Line
+    name: Line | None = None
+    #: Practice only: the index of the sample answer heard, by question id.
+    sample_answers: dict[str, int] = Field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """The name, or the code when there is no name."""
+        return self.name or self.code
+
+
+class Settings(_Record):
+    """How the session is run, chosen before the first vote."""
+
+    sealed: bool = True
+    weighting: Weighting = "per_person"
+    lived_experience_share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.5
+
+
+class VoteEvent(_Record):
+    """One vote; ``value`` is ``None`` when an undo leaves the member with no vote."""
+
+    candidate: Ident
+    question: Ident
+    member: Ident
+    value: VoteValue | None
+    at: AwareDatetime
+    #: The vote replaced an earlier one after the votes on the question were shown.
+    after_reveal: bool = False
+    #: The chair's undo: the index in the log of the vote this event takes back.
+    undoes: int | None = None
+
+
+class Note(_Record):
+    """A note on an answer (or on the candidate when ``question`` is ``None``)."""
+
+    candidate: Ident
+    question: Ident | None = None
+    text: Text
+    at: AwareDatetime
+
+
+class Reveal(_Record):
+    """The chair showed the votes on a question before everyone had voted."""
+
+    candidate: Ident
+    question: Ident
+    at: AwareDatetime
+
+
+class Decision(_Record):
+    """The panel's decision on a candidate; the latest one for a candidate counts."""
+
+    candidate: Ident
+    outcome: Outcome
+    reason: OptionalText = ""
+    at: AwareDatetime | None = None
+
+
+class Cursor(_Record):
+    """Where the panel is: resumed after a quit or a power cut."""
+
+    candidate: Ident
+    question: Ident
+
+
+def new_session_id(bank_id: str, when: datetime | None = None) -> str:
+    """A session id unique across laptops: date, bank and a random part."""
+    day = (when or now()).strftime("%Y-%m-%d")
+    return f"{day}-{slug(bank_id, limit=30)}-{secrets.token_hex(3)}"
+
+
+class Session(_Record):
+    """One recruitment round, complete: the record a json export holds."""
+
+    format: Literal["panel-tui/session"] = SESSION_FORMAT
+    version: Literal[1] = SESSION_VERSION
+    id: Ident
+    title: Line
+    mode: Mode = "live"
+    created: AwareDatetime = Field(default_factory=now)
+    finished: bool = False
+    settings: Settings = Field(default_factory=Settings)
+    bank: Bank
+    panel: list[Member]
+    candidates: list[Candidate]
+    votes: list[VoteEvent] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    reveals: list[Reveal] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    cursor: Cursor | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique("panel member id", [m.id for m in self.panel])
+        _unique("seat", [str(m.seat) for m in self.panel])
+        _unique("candidate id", [c.id for c in self.candidates])
+        _unique("candidate code", [c.code for c in self.candidates])
+        members = {m.id: m for m in self.panel}
+        candidates = {c.id for c in self.candidates}
+        questions = {q.id for q in self.bank.questions}
+        for number, vote in enumerate(self.votes, start=1):
+            where = f"vote {number}"
+            _known(where, "candidate", vote.candidate, candidates)
+            _known(where, "question", vote.question, questions)
+            _known(where, "member", vote.member, set(members))
+            if not members[vote.member].votes:
+                raise ValueError(f"{where}: {vote.member!r} is an observer, and observers do not vote")
+        for kind, records in (("note", self.notes), ("reveal", self.reveals)):
+            for number, record in enumerate(records, start=1):
+                _known(f"{kind} {number}", "candidate", record.candidate, candidates)
+                if record.question is not None:
+                    _known(f"{kind} {number}", "question", record.question, questions)
+        for number, decision in enumerate(self.decisions, start=1):
+            _known(f"decision {number}", "candidate", decision.candidate, candidates)
+        if self.cursor is not None:
+            _known("cursor", "candidate", self.cursor.candidate, candidates)
+            _known("cursor", "question", self.cursor.question, questions)
+        for candidate in self.candidates:
+            for question_id, index in candidate.sample_answers.items():
+                _known(f"candidate {candidate.code}", "question", question_id, questions)
+                if not 0 <= index < len(self.bank.question(question_id).sample_answers):
+                    raise ValueError(
+                        f"candidate {candidate.code}: question {question_id!r} "
+                        f"has no sample answer number {index + 1}"
+                    )
+        return self
+
+    # -- views of the event log ------------------------------------------------
+
+    @property
+    def voting_members(self) -> list[Member]:
+        """The members who vote, by seat."""
+        return sorted((m for m in self.panel if m.votes), key=lambda m: m.seat)
+
+    def member(self, member_id: str) -> Member:
+        """The panel member with this id."""
+        return next(m for m in self.panel if m.id == member_id)
+
+    def candidate(self, candidate_id: str) -> Candidate:
+        """The candidate with this id."""
+        return next(c for c in self.candidates if c.id == candidate_id)
+
+    def current_votes(self, candidate: str, question: str) -> dict[str, VoteEvent]:
+        """The vote that counts of each member on one answer, by member id."""
+        latest: dict[str, VoteEvent] = {}
+        for vote in self.votes:
+            if vote.candidate == candidate and vote.question == question:
+                if vote.value is None:
+                    latest.pop(vote.member, None)
+                else:
+                    latest[vote.member] = vote
+        return latest
+
+    def is_revealed(self, candidate: str, question: str) -> bool:
+        """Whether the votes on this answer are shown to the room.
+
+        Open sessions show votes at once; sealed ones once every voting member
+        has voted (or abstained), or once the chair reveals.
+        """
+        if not self.settings.sealed:
+            return True
+        if any(r.candidate == candidate and r.question == question for r in self.reveals):
+            return True
+        voted = self.current_votes(candidate, question)
+        voters = self.voting_members
+        return bool(voters) and all(m.id in voted for m in voters)
+
+    def decision(self, candidate: str) -> Decision | None:
+        """The panel's latest decision on a candidate, if any."""
+        found = [d for d in self.decisions if d.candidate == candidate]
+        return found[-1] if found else None
+
+    def notes_on(self, candidate: str, question: str | None) -> list[Note]:
+        """The notes on one answer (or on the candidate as a whole)."""
+        return [n for n in self.notes if n.candidate == candidate and n.question == question]
+
+    def sample_answer(self, candidate: str, question: str) -> SampleAnswer | None:
+        """Practice only: the sample answer this mock candidate gives."""
+        index = self.candidate(candidate).sample_answers.get(question)
+        if index is None:
+            return None
+        return self.bank.question(question).sample_answers[index]
+
+    def new_vote(
+        self, candidate: str, question: str, member: str, value: VoteValue | None
+    ) -> VoteEvent:
+        """The event for a vote given now, marked if it changes a shown vote."""
+        previous = self.current_votes(candidate, question).get(member)
+        changed = (
+            previous is not None
+            and previous.value != value
+            and self.is_revealed(candidate, question)
+        )
+        return VoteEvent(
+            candidate=candidate,
+            question=question,
+            member=member,
+            value=value,
+            at=now(),
+            after_reveal=changed,
+        )
+
+
+def _unique(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"two entries have the {what} {value!r}; each must be unique")
+        seen.add(value)
+
+
+def _known(where: str, kind: str, value: str, known: set[str]) -> None:
+    if value not in known:
+        raise ValueError(f"{where} names the {kind} {value!r}, which the session does not have")

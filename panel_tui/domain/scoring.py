@@ -1,0 +1,316 @@
+"""Scoring, exactly as PRODUCT.md section 4 says, as pure functions of a session.
+
+Every screen and every export reads its figures from :func:`score_session`, so
+they always agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, Weighting
+
+VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
+TIE_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts of each vote value."""
+
+    up: int = 0
+    middle: int = 0
+    down: int = 0
+    abstain: int = 0
+
+    @classmethod
+    def of(cls, values: Iterable[str]) -> Tally:
+        """Count the values given."""
+        counts = Counter(values)
+        return cls(**{v: counts[v] for v in VOTE_VALUES})
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.up + other.up,
+            self.middle + other.middle,
+            self.down + other.down,
+            self.abstain + other.abstain,
+        )
+
+    @property
+    def counted(self) -> int:
+        """How many votes count towards a score (abstentions do not)."""
+        return self.up + self.middle + self.down
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """The figures of one candidate's answer to one question."""
+
+    question: str
+    votes: dict[str, str]  # member id -> value, the votes that count
+    tally: Tally
+    score: float | None
+    lived_experience_mean: float | None
+    professional_mean: float | None
+    split: bool
+    concern: bool
+    changed_after_reveal: tuple[VoteEvent, ...]
+
+    @property
+    def voice_gap(self) -> float | None:
+        """Lived-experience mean minus professional mean, when both exist."""
+        return _gap(self.lived_experience_mean, self.professional_mean)
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    """The figures of one candidate."""
+
+    candidate: str
+    questions: list[QuestionResult]
+    score: float | None
+    rank: int | None
+    tally: Tally
+    lived_experience_score: float | None
+    professional_score: float | None
+
+    @property
+    def score_pct(self) -> str:
+        """The score as a percentage with one decimal, or an empty string."""
+        return "" if self.score is None else f"{self.score * 100:.1f}"
+
+    @property
+    def voice_gap(self) -> float | None:
+        """Lived-experience score minus professional score, when both exist."""
+        return _gap(self.lived_experience_score, self.professional_score)
+
+    @property
+    def splits(self) -> list[str]:
+        """The questions flagged for discussion."""
+        return [q.question for q in self.questions if q.split]
+
+    @property
+    def concerns(self) -> list[str]:
+        """The essential questions scored below one half."""
+        return [q.question for q in self.questions if q.concern]
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """Practice only: how the panel compares with the reference and each other."""
+
+    reference_agreement: dict[str, float | None]  # member id -> share
+    fleiss_kappa: float | None
+
+
+@dataclass(frozen=True)
+class Results:
+    """Every figure of a session; ``ranking`` is in rank order."""
+
+    method: str
+    ranking: list[CandidateResult]
+    practice: PracticeResult | None = None
+    by_candidate: dict[str, CandidateResult] = field(default_factory=dict)
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _gap(lived: float | None, professional: float | None) -> float | None:
+    return None if lived is None or professional is None else lived - professional
+
+
+def combine(
+    lived: float | None, professional: float | None, weighting: Weighting, share: float
+) -> float | None:
+    """Combine the two groups' means by a group rule; one group alone stands."""
+    if lived is None:
+        return professional
+    if professional is None:
+        return lived
+    le_share = 0.5 if weighting == "equal_groups" else share
+    return le_share * lived + (1 - le_share) * professional
+
+
+def score_question(session: Session, candidate: str, question: str) -> QuestionResult:
+    """The figures of one answer."""
+    current = session.current_votes(candidate, question)
+    votes = {member: vote.value for member, vote in current.items() if vote.value is not None}
+    roles = {m.id: m.role for m in session.panel}
+    counted = [(roles[m], VALUE[v]) for m, v in votes.items() if v in VALUE]
+    lived = _mean([x for role, x in counted if role == "lived_experience"])
+    professional = _mean([x for role, x in counted if role == "professional"])
+    settings = session.settings
+    if settings.weighting == "per_person":
+        score = _mean([x for _, x in counted])
+    else:
+        score = combine(lived, professional, settings.weighting, settings.lived_experience_share)
+    values = set(votes.values())
+    essential = session.bank.question(question).essential
+    return QuestionResult(
+        question=question,
+        votes=votes,
+        tally=Tally.of(votes.values()),
+        score=score,
+        lived_experience_mean=lived,
+        professional_mean=professional,
+        split="up" in values and "down" in values,
+        concern=essential and score is not None and score < 0.5,
+        changed_after_reveal=tuple(
+            v for v in session.votes
+            if v.after_reveal and v.candidate == candidate and v.question == question
+        ),
+    )
+
+
+def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:
+    scored = [(weight, value) for weight, value in pairs if value is not None]
+    total = sum(weight for weight, _ in scored)
+    return sum(weight * value for weight, value in scored) / total if scored else None
+
+
+def score_candidate(session: Session, candidate: str) -> CandidateResult:
+    """The figures of one candidate, with no rank yet."""
+    questions = [score_question(session, candidate, q.id) for q in session.bank.questions]
+    weights = [q.weight for q in session.bank.questions]
+    both = [
+        (w, r) for w, r in zip(weights, questions, strict=True)
+        if r.lived_experience_mean is not None and r.professional_mean is not None
+    ]
+    tally = Tally()
+    for result in questions:
+        tally = tally + result.tally
+    return CandidateResult(
+        candidate=candidate,
+        questions=questions,
+        score=_weighted([(w, r.score) for w, r in zip(weights, questions, strict=True)]),
+        rank=None,
+        tally=tally,
+        lived_experience_score=_weighted([(w, r.lived_experience_mean) for w, r in both]),
+        professional_score=_weighted([(w, r.professional_mean) for w, r in both]),
+    )
+
+
+def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[CandidateResult]:
+    """Order by score, highest first; equal scores share a rank (1, 2, 2, 4).
+
+    Equal scores are listed by name; a candidate with no score has no rank and
+    comes last.
+    """
+    scored = sorted(
+        (r for r in results if r.score is not None),
+        key=lambda r: (-(r.score or 0.0), labels[r.candidate].casefold(), r.candidate),
+    )
+    # Sorting by the rounded-away score can order near-equal scores by name first;
+    # group them by tolerance, then list each group by name.
+    ranked: list[CandidateResult] = []
+    position = 0
+    while position < len(scored):
+        top = scored[position].score or 0.0
+        group = [r for r in scored[position:] if top - (r.score or 0.0) <= TIE_TOLERANCE]
+        group.sort(key=lambda r: (labels[r.candidate].casefold(), r.candidate))
+        ranked.extend(_with_rank(r, position + 1) for r in group)
+        position += len(group)
+    unscored = sorted(
+        (r for r in results if r.score is None),
+        key=lambda r: (labels[r.candidate].casefold(), r.candidate),
+    )
+    return ranked + unscored
+
+
+def _with_rank(result: CandidateResult, value: int) -> CandidateResult:
+    return CandidateResult(
+        result.candidate, result.questions, result.score, value, result.tally,
+        result.lived_experience_score, result.professional_score,
+    )
+
+
+def method_statement(session: Session) -> str:
+    """The scoring rule and sealing, in words, for the top of every summary."""
+    settings = session.settings
+    rule = {
+        "per_person": "every voting member counts the same",
+        "equal_groups": (
+            "lived-experience members and professionals count as two equal halves, "
+            "so the smaller group still has half the say"
+        ),
+        "lived_experience_share": (
+            f"lived-experience members' votes make up "
+            f"{settings.lived_experience_share * 100:g}% of each score and "
+            f"professionals' votes the other {100 - settings.lived_experience_share * 100:g}%"
+        ),
+    }[settings.weighting]
+    sealed = (
+        "Votes were sealed: nobody saw how others voted until everyone had voted "
+        "or the chair revealed them."
+        if settings.sealed
+        else "Votes were open: members saw each vote as it was given."
+    )
+    return (
+        f"Each vote counts as up = 1, middle = 0.5, down = 0; abstentions and missing "
+        f"votes are left out. Question scores: {rule}. "
+        f"A candidate's score is the mean of the question scores, weighted by question "
+        f"weight. {sealed}"
+    )
+
+
+def fleiss_kappa(items: list[list[str]]) -> float | None:
+    """Fleiss' kappa over items rated up, middle or down by varying numbers of raters.
+
+    Items with fewer than two ratings are left out. ``None`` when there is
+    nothing to compare or everyone used one category (chance agreement is 1).
+    """
+    rated = [Counter(item) for item in items if len(item) >= 2]
+    if not rated:
+        return None
+    total = sum(sum(c.values()) for c in rated)
+    p_j = [sum(c[k] for c in rated) / total for k in VALUE]
+    p_e = sum(p * p for p in p_j)
+    p_i = [
+        (sum(c[k] * c[k] for k in VALUE) - n) / (n * (n - 1))
+        for c in rated
+        for n in [sum(c.values())]
+    ]
+    p_bar = sum(p_i) / len(p_i)
+    if abs(1 - p_e) < TIE_TOLERANCE:
+        return None
+    return (p_bar - p_e) / (1 - p_e)
+
+
+def score_practice(session: Session, results: list[CandidateResult]) -> PracticeResult:
+    """Reference agreement per member and Fleiss' kappa for the panel."""
+    hits: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    items: list[list[str]] = []
+    for result in results:
+        for question in result.questions:
+            counted = [v for v in question.votes.values() if v in VALUE]
+            items.append(counted)
+            sample = session.sample_answer(result.candidate, question.question)
+            if sample is None:
+                continue
+            for member, value in question.votes.items():
+                if value in VALUE:
+                    seen[member] += 1
+                    hits[member] += value == sample.rating
+    agreement = {
+        m.id: (hits[m.id] / seen[m.id] if seen[m.id] else None) for m in session.voting_members
+    }
+    return PracticeResult(agreement, fleiss_kappa(items))
+
+
+def score_session(session: Session) -> Results:
+    """Every figure of a session."""
+    results = [score_candidate(session, c.id) for c in session.candidates]
+    labels = {c.id: c.label for c in session.candidates}
+    ranking = rank(results, labels)
+    return Results(
+        method=method_statement(session),
+        ranking=ranking,
+        practice=score_practice(session, ranking) if session.mode == "practice" else None,
+        by_candidate={r.candidate: r for r in ranking},
+    )

@@ -1,0 +1,110 @@
+"""Making sessions: a new round, the demo, and practice rounds for trainers."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from panel_tui.domain.models import (
+
+    Bank,
+    Candidate,
+    Member,
+    Mode,
+    Session,
+    Settings,
+    new_session_id,
+)
+
+DEMO_PANEL = (
+    Member(id="m1", name="Sam Okafor", pronouns="they/them", role="lived_experience", seat=1),
+    Member(id="m2", name="Priya Shah", pronouns="she/her", role="lived_experience", seat=2),
+    Member(id="m3", name="Dan Reilly", pronouns="he/him", role="professional", seat=3),
+    Member(id="m4", name="Hannah Cole", pronouns="she/her", role="professional", seat=4),
+)
+DEMO_CANDIDATES = (
+    Candidate(id="c1", code="C1", name="Alex Morgan"),
+    Candidate(id="c2", code="C2", name="Jordan Lee"),
+    Candidate(id="c3", code="C3", name="Chris Evans-Bell"),
+)
+PRACTICE_PANEL = DEMO_PANEL
+
+#: Kind warnings, never blocks, when setting up a panel.
+MAX_INTERVIEWS_A_DAY = 6
+
+
+def new_session(
+    bank: Bank,
+    title: str,
+    panel: Sequence[Member],
+    candidates: Sequence[Candidate],
+    settings: Settings | None = None,
+    mode: Mode = "live",
+) -> Session:
+    """A new session holding its own copy of the bank as it is today."""
+    return Session(
+        id=new_session_id(bank.id),
+        title=title,
+        mode=mode,
+        settings=settings or Settings(),
+        bank=bank,
+        panel=list(panel),
+        candidates=list(candidates),
+    )
+
+
+def demo_session(bank: Bank) -> Session:
+    """A ready session with a sample panel and candidates."""
+    return new_session(bank, f"Demo: {bank.title}", DEMO_PANEL, DEMO_CANDIDATES)
+
+
+def practice_session(bank: Bank, panel: Sequence[Member] = PRACTICE_PANEL) -> Session:
+    """A rehearsal: one mock candidate per reference rating, answers shuffled.
+
+    Mock candidate A gives, on each question, one of the sample answers, B
+    another and so on, so that no mock candidate is all good or all poor.
+    """
+    if not bank.is_practice:
+        raise ValueError(
+            f"The bank {bank.id} has no sample answers, so it cannot be used for practice."
+        )
+    count = max(len(q.sample_answers) for q in bank.questions)
+    rng = random.Random(bank.id)
+    orders = {}
+    for question in bank.questions:
+        order = list(range(len(question.sample_answers)))
+        rng.shuffle(order)
+        orders[question.id] = order
+    candidates = [
+        Candidate(
+            id=f"p{n + 1}",
+            code=f"Mock {chr(ord('A') + n)}",
+            sample_answers={
+                qid: order[n] for qid, order in orders.items() if n < len(order)
+            },
+        )
+        for n in range(count)
+    ]
+    return new_session(bank, f"Practice: {bank.title}", panel, candidates, mode="practice")
+
+
+def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> list[str]:
+    """Kind warnings about a panel's make-up; they never block."""
+    warnings = []
+    lived = sum(m.role == "lived_experience" for m in panel)
+    professional = sum(m.role == "professional" for m in panel)
+    if lived < professional:
+        warnings.append(
+            f"There are fewer lived-experience members ({lived}) than professionals "
+            f"({professional}). Aim for equal numbers, or choose the equal-groups rule."
+        )
+    if len(candidates) > MAX_INTERVIEWS_A_DAY:
+        warnings.append(
+            f"{len(candidates)} interviews are planned. Panels tire after about "
+            f"{MAX_INTERVIEWS_A_DAY} in a day; think about a second day."
+        )
+    if not any(m.votes for m in panel):
+        warnings.append("Nobody on the panel votes yet: add a member who is not an observer.")
+    return warnings
+
+

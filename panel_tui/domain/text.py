@@ -1,0 +1,97 @@
+"""Safe text: the checks every piece of text from a person passes at every way in.
+
+Names, titles, questions and notes are data. Control characters (which can move
+the terminal's cursor or hide text) and bidirectional override characters (which
+can make text read differently from what it holds) are refused wherever text
+enters: banks, import and the screens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+#: Bidirectional embedding, override and isolate characters (Trojan Source).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+IDENT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+
+
+def unsafe_character(text: str, *, multiline: bool) -> str | None:
+    """Describe the first character that text from a person may not hold.
+
+    Args:
+        text: the text to check.
+        multiline: whether line breaks and tabs are allowed (notes, answers).
+
+    Returns:
+        A plain-English description such as ``"a control character (U+001B)"``,
+        or ``None`` when the text is safe.
+    """
+    for char in text:
+        if multiline and char in "\n\t":
+            continue
+        if char in BIDI_CONTROLS:
+            return f"a text-direction control character (U+{ord(char):04X})"
+        if unicodedata.category(char) in ("Cc", "Cs") or char in "\u2028\u2029\x85":
+            return f"a control character (U+{ord(char):04X})"
+    return None
+
+
+def _check(text: str, *, multiline: bool) -> str:
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problem = unsafe_character(text, multiline=multiline)
+    if problem:
+        raise ValueError(f"contains {problem}; remove it and try again")
+    return text
+
+
+def check_line(text: str) -> str:
+    """Validate one line of text from a person (a name, a title)."""
+    return _check(text, multiline=False)
+
+
+def check_multiline(text: str) -> str:
+    """Validate text that may run over several lines (a question, a note)."""
+    return _check(text, multiline=True)
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+#: One line of text from a person, trimmed, not empty.
+Line = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(min_length=1, max_length=200),
+    AfterValidator(check_line),
+]
+#: Text that may hold line breaks, trimmed, not empty.
+Text = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(min_length=1, max_length=5000),
+    AfterValidator(check_multiline),
+]
+#: Text that may be empty (a decision's reason).
+OptionalText = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(max_length=5000),
+    AfterValidator(check_multiline),
+]
+#: An identifier: letters, digits, - and _, safe in a file name.
+Ident = Annotated[str, StringConstraints(pattern=IDENT_PATTERN)]
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, *, limit: int = 40) -> str:
+    """Make a file-name-safe lower-case slug of ``text`` (``"x"`` when empty)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-") or "x"
