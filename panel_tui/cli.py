@@ -16,7 +16,7 @@ from pathlib import Path
 
 from panel_tui import __version__, locations
 from panel_tui.domain.banks import BankError, find_banks, load_bank
-from panel_tui.domain.exports import FORMATS, ExportOptions, render
+from panel_tui.domain.exports import FORMATS, ExportOptions, encoded, file_name, render
 from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.sessions import demo_session, practice_session
@@ -293,17 +293,12 @@ def _export(args: argparse.Namespace) -> int:
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
         return _export_all(session, options, args.output)
-    text = render(session, args.format, options)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(render(session, args.format, options))
         return 0
-    _write_new(args.output, _encoded(args.format, text))
+    _write_new(args.output, encoded(session, args.format, options))
     print(f"Wrote {args.output}", file=sys.stderr)
     return 0
-
-
-def _encoded(name: str, text: str) -> bytes:
-    return (("\ufeff" if FORMATS[name].bom else "") + text).encode("utf-8")
 
 
 def _write_new(path: Path, payload: bytes, *, overwrite: bool = True) -> None:
@@ -322,17 +317,14 @@ def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"Could not make the folder {folder} ({error.strerror}).") from None
-    outputs = {
-        name: folder / f"{session.id}{'-votes' if name == 'votes-csv' else ''}.{fmt.extension}"
-        for name, fmt in FORMATS.items()
-    }
+    outputs = {name: folder / file_name(session, name) for name in FORMATS}
     taken = [str(p) for p in outputs.values() if p.exists()]
     if taken:
         raise CommandError(
             "These files already exist, so nothing was written: " + ", ".join(taken)
         )
     for name, path in outputs.items():
-        _write_new(path, _encoded(name, render(session, name, options)), overwrite=False)
+        _write_new(path, encoded(session, name, options), overwrite=False)
         print(f"Wrote {path}", file=sys.stderr)
     return 0
 
