@@ -6,6 +6,7 @@ they always agree.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -202,31 +203,22 @@ def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[Candida
     comes last.
     """
     scored = sorted(
-        (r for r in results if r.score is not None),
-        key=lambda r: (-(r.score or 0.0), labels[r.candidate].casefold(), r.candidate),
+        (r for r in results if r.score is not None), key=lambda r: -(r.score or 0.0)
     )
-    # Sorting by the rounded-away score can order near-equal scores by name first;
-    # group them by tolerance, then list each group by name.
     ranked: list[CandidateResult] = []
     position = 0
     while position < len(scored):
+        # Scores equal before rounding (within the tolerance) share the rank.
         top = scored[position].score or 0.0
         group = [r for r in scored[position:] if top - (r.score or 0.0) <= TIE_TOLERANCE]
         group.sort(key=lambda r: (labels[r.candidate].casefold(), r.candidate))
-        ranked.extend(_with_rank(r, position + 1) for r in group)
+        ranked.extend(dataclasses.replace(r, rank=position + 1) for r in group)
         position += len(group)
     unscored = sorted(
         (r for r in results if r.score is None),
         key=lambda r: (labels[r.candidate].casefold(), r.candidate),
     )
     return ranked + unscored
-
-
-def _with_rank(result: CandidateResult, value: int) -> CandidateResult:
-    return CandidateResult(
-        result.candidate, result.questions, result.score, value, result.tally,
-        result.lived_experience_score, result.professional_score,
-    )
 
 
 def method_statement(session: Session) -> str:

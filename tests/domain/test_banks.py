@@ -1,0 +1,150 @@
+"""Question banks: every kind of bad bank is refused with a plain, precise message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from panel_tui import locations
+from panel_tui.cli import main
+from panel_tui.domain.banks import BankError, find_banks, load_bank, parse_bank
+
+GOOD = b"""id = "x"
+title = "A bank"
+
+[[questions]]
+id = "q1"
+text = "Why this work?"
+look_for = ["Talks about people"]
+"""
+
+
+def problems(raw: bytes) -> list[str]:
+    with pytest.raises(BankError) as caught:
+        parse_bank(raw, "banks/x.toml")
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # not TOML: the line TOML gives
+        (b'id = "x"\ntitle = \n', "banks/x.toml, line 2: is not valid TOML"),
+        # not UTF-8 (Latin-1 e acute on line 2)
+        (b'id = "x"\ntitle = "Caf\xe9"\n', "banks/x.toml, line 2: is not UTF-8 text"),
+        # empty, or only white space
+        (b"", "banks/x.toml: is empty"),
+        (b"  \n\n", "banks/x.toml: is empty"),
+        # no questions at all, or an empty list
+        (b'id = "x"\ntitle = "t"\n', "banks/x.toml: Field 'questions' is missing"),
+        (b'id = "x"\ntitle = "t"\nquestions = []\n', "line 3: Field 'questions' has no questions"),
+        # duplicate question ids: the second one's line
+        (
+            GOOD + b'\n[[questions]]\nid = "q1"\ntext = "Again?"\n',
+            "line 10: Question 2 has the id 'q1', which an earlier question already has",
+        ),
+        # empty text
+        (GOOD.replace(b"Why this work?", b"  "), "line 6: Question 1 (q1), field 'text' is empty"),
+        # a weight that is not a positive number
+        (GOOD + b"weight = 0\n", "line 8: Question 1 (q1), field 'weight' must be a number greater than 0"),
+        (GOOD + b"weight = -2.5\n", "field 'weight' must be a number greater than 0"),
+        (GOOD + b'weight = "heavy"\n', "line 8: Question 1 (q1), field 'weight' must be a number"),
+        (GOOD + b"weight = nan\n", "field 'weight' must be a number"),
+        # an unknown rating on a sample answer
+        (
+            GOOD + b'\n[[questions.sample_answers]]\nrating = "great"\ntext = "An answer."\n',
+            "line 10: Question 1 (q1), sample answer 1, field 'rating' must be one of up, middle or down",
+        ),
+        # unknown keys are named, with the likely intended one
+        (GOOD + b"wieght = 2\n", "line 8: Question 1 (q1), field 'wieght' is not a field a bank can have; did you mean 'weight'?"),
+        (b'id = "x"\ntitel = "t"\n' + GOOD[9:], "line 2: Field 'titel' is not a field a bank can have; did you mean 'title'?"),
+        # an id that would not be safe in a file name
+        (GOOD.replace(b'id = "q1"', b'id = "q 1/.."'), "field 'id' may hold only letters, digits, - and _"),
+        # control characters and bidirectional overrides are refused
+        (GOOD.replace(b"A bank", b"A \\u001b[31mbank"), "line 2: Field 'title' contains a control character (U+001B)"),
+        (GOOD.replace(b"Why this", b"Why \xe2\x80\xae this"), "field 'text' contains a text-direction control character (U+202E)"),
+        # a time guide must be a whole number of minutes
+        (GOOD + b"time_guide_minutes = 2.5\n", "field 'time_guide_minutes' must be a whole number"),
+    ],
+)
+def test_bad_bank_is_refused_with_a_precise_message(raw: bytes, expected: str) -> None:
+    found = problems(raw)
+    assert any(expected in p for p in found), found
+    assert all("Traceback" not in p for p in found)
+
+
+def test_every_problem_is_reported_not_just_the_first() -> None:
+    raw = GOOD + b"weight = 0\nwieght = 1\n"
+    found = problems(raw)
+    assert len(found) == 2
+    assert "weight" in found[0] or "weight" in found[1]
+
+
+def test_windows_notepad_bank_with_bom_and_crlf_is_accepted() -> None:
+    raw = b"\xef\xbb\xbf" + GOOD.replace(b"\n", b"\r\n")
+    bank = parse_bank(raw, "x.toml")
+    assert bank.questions[0].text == "Why this work?"
+    assert bank.questions[0].look_for == ["Talks about people"]
+
+
+def test_multiline_question_text_keeps_line_breaks() -> None:
+    raw = GOOD.replace(b'"Why this work?"', b'"""Why this\r\nwork?"""')
+    assert parse_bank(raw, "x.toml").questions[0].text == "Why this\nwork?"
+
+
+def test_shipped_banks_are_valid_and_one_is_for_practice() -> None:
+    entries = find_banks([(locations.shipped_banks_dir(), "shipped")])
+    assert {e.path.stem for e in entries} >= {
+        "support-worker", "peer-support-worker", "practice-support-worker",
+    }
+    assert all(e.bank is not None for e in entries), [e.problems for e in entries]
+    practice = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
+    assert practice.is_practice
+    for question in practice.questions:
+        assert sorted(a.rating for a in question.sample_answers) == ["down", "middle", "up"]
+        assert all(a.why for a in question.sample_answers)
+    for entry in entries:
+        assert entry.bank is not None
+        assert all(q.look_for for q in entry.bank.questions)
+
+
+def test_validate_command_exit_codes_and_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.toml"
+    bad = tmp_path / "bad.toml"
+    good.write_bytes(GOOD)
+    bad.write_bytes(GOOD + b"wieght = 2\n")
+    assert main(["banks", "validate", str(good)]) == 0
+    assert "valid bank 'A bank', 1 questions" in capsys.readouterr().out
+    assert main(["banks", "validate", str(good), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}, line 8: Question 1 (q1), field 'wieght'" in err
+    assert "Traceback" not in err
+    assert main(["banks", "validate", str(tmp_path / "missing.toml")]) == 1
+    assert "missing.toml: cannot be read" in capsys.readouterr().err
+
+
+def test_banks_list_shows_shipped_and_your_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mine.toml").write_bytes(GOOD.replace(b'id = "x"', b'id = "mine"', 1))
+    (tmp_path / "broken.toml").write_bytes(b"not = [toml")
+    assert main(["banks", "list", "--banks-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "support-worker" in out and "Support worker, supported living" in out
+    assert "mine" in out and "A bank" in out and "1 questions; yours" in out
+    assert "broken.toml  NOT VALID" in err
+
+
+def test_wheel_ships_the_banks(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+         "-w", str(tmp_path), str(root)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("panel_tui-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {Path(n).name for n in names if n.startswith("panel_tui/question_banks/")}
+    assert {"support-worker.toml", "peer-support-worker.toml", "practice-support-worker.toml"} <= shipped

@@ -1,0 +1,217 @@
+"""Scoring against small tables worked out by hand (PRODUCT.md section 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.models import Settings
+from panel_tui.domain.scoring import CandidateResult, Tally, fleiss_kappa, rank, score_session
+
+from tests.domain.builders import session
+
+EQUAL = Settings(weighting="equal_groups")
+SHARE_30 = Settings(weighting="lived_experience_share", lived_experience_share=0.3)
+
+
+def q1_score(s):  # type: ignore[no-untyped-def]
+    return score_session(s).by_candidate["c1"].questions[0]
+
+
+@pytest.mark.parametrize(
+    ("roles", "values", "settings", "expected"),
+    [
+        # per person: up, middle, down -> (1 + 0.5 + 0) / 3 = 0.5
+        ("LLP", ["up", "middle", "down"], None, 0.5),
+        # per person: L up, L up, P down -> 2/3
+        ("LLP", ["up", "up", "down"], None, 2 / 3),
+        # equal groups: L mean (1 + 1)/2 = 1, P mean 0 -> (1 + 0)/2 = 0.5
+        ("LLP", ["up", "up", "down"], EQUAL, 0.5),
+        # equal groups, three professionals: L mean 0, P mean (1+1+0.5)/3 = 5/6 -> 5/12
+        ("LPPP", ["down", "up", "up", "middle"], EQUAL, 5 / 12),
+        # share 0.3: L mean 1, P mean 0 -> 0.3 * 1 + 0.7 * 0 = 0.3
+        ("LP", ["up", "down"], SHARE_30, 0.3),
+        # share 0.3: L mean 0.5, P mean 1 -> 0.15 + 0.7 = 0.85
+        ("LPP", ["middle", "up", "up"], SHARE_30, 0.85),
+        # only professionals voted under a group rule: their mean stands -> (1 + 0)/2
+        ("LPP", [None, "up", "down"], EQUAL, 0.5),
+        # only lived experience voted under the share rule: their mean stands -> 0.5
+        ("LP", ["middle", None], SHARE_30, 0.5),
+        # abstain is not counted, never as down: (1 + 0.5) / 2 = 0.75
+        ("LLP", ["up", "abstain", "middle"], None, 0.75),
+        # abstain in a group rule: L has only abstain -> P mean 0.5 stands
+        ("LP", ["abstain", "middle"], EQUAL, 0.5),
+        # missing votes are not counted: one up -> 1
+        ("LLP", ["up", None, None], None, 1.0),
+        # an observer is on the panel but never counts: L up, P down -> 0.5
+        ("LPO", ["up", "down", None], None, 0.5),
+        # nobody counted (all abstain): no score
+        ("LP", ["abstain", "abstain"], None, None),
+    ],
+)
+def test_question_score(roles, values, settings, expected):  # type: ignore[no-untyped-def]
+    rows = [
+        ("c1", "q1", f"m{n}", v) for n, v in enumerate(values, start=1) if v is not None
+    ]
+    result = q1_score(session(roles, rows, settings=settings))
+    if expected is None:
+        assert result.score is None
+    else:
+        assert result.score == pytest.approx(expected, abs=1e-12)
+
+
+def test_only_the_latest_vote_of_a_member_counts() -> None:
+    # m1 up then down; m2 up -> latest: down (0), up (1) -> 0.5; tally 1 up, 1 down
+    s = session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m1", "down")])
+    result = q1_score(s)
+    assert result.score == 0.5
+    assert result.tally == Tally(up=1, middle=0, down=1, abstain=0)
+    assert result.votes == {"m1": "down", "m2": "up"}
+
+
+def test_a_withdrawn_vote_no_longer_counts() -> None:
+    # m1 up, m2 down, then m2 withdrawn (undo) -> only m1 up -> 1.0
+    s = session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down"), ("c1", "q1", "m2", None)])
+    assert q1_score(s).score == 1.0
+    assert q1_score(s).tally.counted == 1
+
+
+def test_split_needs_an_up_and_a_down_among_counted_votes() -> None:
+    split = session("LLP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle"), ("c1", "q1", "m3", "down")])
+    no_split = session("LLP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle"), ("c1", "q1", "m3", "abstain")])
+    assert q1_score(split).split is True
+    assert q1_score(no_split).split is False
+
+
+@pytest.mark.parametrize(
+    ("essential", "values", "concern"),
+    [
+        (True, ["middle", "down"], True),  # essential, (0.5 + 0)/2 = 0.25 < 0.5
+        (True, ["middle", "middle"], False),  # essential, exactly 0.5 is not below
+        (False, ["down", "down"], False),  # not essential: never a concern
+        (True, ["abstain", "abstain"], False),  # no score: nothing to be below
+    ],
+)
+def test_concern(essential, values, concern):  # type: ignore[no-untyped-def]
+    rows = [("c1", "q1", f"m{n}", v) for n, v in enumerate(values, start=1)]
+    s = session("LP", rows, questions=[("q1", 1.0, essential)])
+    assert q1_score(s).concern is concern
+
+
+def test_candidate_score_is_weighted_by_question_weight_over_scored_questions() -> None:
+    # q1 weight 2: up, up -> 1.0; q2 weight 1: down, middle -> 0.25; q3 weight 5: no votes
+    # candidate = (2 * 1.0 + 1 * 0.25) / 3 = 0.75 -> "75.0"
+    s = session(
+        "LP",
+        [
+            ("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"),
+            ("c1", "q2", "m1", "down"), ("c1", "q2", "m2", "middle"),
+        ],
+        questions=[("q1", 2.0, False), ("q2", 1.0, False), ("q3", 5.0, False)],
+    )
+    result = score_session(s).by_candidate["c1"]
+    assert result.score == pytest.approx(0.75)
+    assert result.score_pct == "75.0"
+    assert result.tally == Tally(up=2, middle=1, down=1, abstain=0)
+
+
+def test_voice_gap_per_question_and_candidate() -> None:
+    # q1: L up (1), P down (0) -> gap +1.0; q2: L middle (0.5), P up (1) -> gap -0.5
+    # candidate, equal weights: L score (1 + 0.5)/2 = 0.75, P (0 + 1)/2 = 0.5 -> +0.25
+    s = session(
+        "LP",
+        [
+            ("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down"),
+            ("c1", "q2", "m1", "middle"), ("c1", "q2", "m2", "up"),
+        ],
+        questions=[("q1", 1.0, False), ("q2", 1.0, False)],
+    )
+    result = score_session(s).by_candidate["c1"]
+    assert [q.voice_gap for q in result.questions] == [1.0, -0.5]
+    assert result.voice_gap == pytest.approx(0.25)
+
+
+def test_voice_gap_is_none_when_a_group_did_not_vote() -> None:
+    s = session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "abstain")])
+    assert q1_score(s).voice_gap is None
+    assert score_session(s).by_candidate["c1"].voice_gap is None
+
+
+def test_ranking_shares_ranks_lists_ties_by_name_and_puts_unscored_last() -> None:
+    # Scores: Zoe 1.0; Bea 0.5 and Al 0.5 (tie, listed by name: Al, Bea); Cy 0.0; Dee none
+    # Ranks: 1, 2, 2, 4, and Dee no rank, last.
+    candidates = [("c1", "Bea"), ("c2", "Zoe"), ("c3", "Dee"), ("c4", "Al"), ("c5", "Cy")]
+    rows = [
+        ("c1", "q1", "m1", "middle"),
+        ("c2", "q1", "m1", "up"),
+        ("c4", "q1", "m1", "middle"),
+        ("c5", "q1", "m1", "down"),
+    ]
+    ranking = score_session(session("L", rows, candidates=candidates)).ranking
+    assert [(r.candidate, r.rank) for r in ranking] == [
+        ("c2", 1), ("c4", 2), ("c1", 2), ("c5", 4), ("c3", None),
+    ]
+
+
+def test_scores_equal_before_rounding_share_a_rank_but_not_after_rounding() -> None:
+    # c1: q1 up, q2 middle, q3 middle, weights 1, 1, 1 -> 2/3; c2: up, up, down -> 2/3
+    # (the same score reached by other votes): a tie, listed by name (A before B).
+    qs = [("q1", 1.0, False), ("q2", 1.0, False), ("q3", 1.0, False)]
+    rows = [
+        ("c1", "q1", "m1", "up"), ("c1", "q2", "m1", "middle"), ("c1", "q3", "m1", "middle"),
+        ("c2", "q1", "m1", "down"), ("c2", "q2", "m1", "up"), ("c2", "q3", "m1", "up"),
+    ]
+    ranking = score_session(
+        session("L", rows, questions=qs, candidates=[("c1", "B"), ("c2", "A")])
+    ).ranking
+    assert [(r.candidate, r.rank, r.score_pct) for r in ranking] == [
+        ("c2", 1, "66.7"), ("c1", 1, "66.7"),
+    ]
+
+
+def test_method_statement_names_the_rule_and_sealing() -> None:
+    share = score_session(session("LP", settings=SHARE_30)).method
+    assert "30%" in share and "70%" in share and "sealed" in share
+    open_equal = score_session(
+        session("LP", settings=Settings(weighting="equal_groups", sealed=False))
+    ).method
+    assert "two equal halves" in open_equal and "open" in open_equal
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        # Perfect agreement on two categories: P_bar = 1, p = (0.5, 0, 0.5),
+        # P_e = 0.5 -> kappa = (1 - 0.5) / 0.5 = 1
+        ([["up", "up"], ["down", "down"]], 1.0),
+        # Two raters always disagree, up/down: P_bar = 0, P_e = 0.5 -> -1
+        ([["up", "down"], ["down", "up"]], -1.0),
+        # Wikipedia-style small case: items (up,up,down), (up,up,up);
+        # P_1 = (4+1-3)/6 = 1/3, P_2 = (9-3)/6 = 1 -> P_bar = 2/3;
+        # p_up = 5/6, p_down = 1/6 -> P_e = 26/36; kappa = (2/3 - 26/36)/(10/36) = -0.2
+        ([["up", "up", "down"], ["up", "up", "up"]], -0.2),
+        # Everyone always says up: chance agreement is 1, kappa undefined
+        ([["up", "up"], ["up", "up"]], None),
+        # Items with one rating are left out: nothing to compare
+        ([["up"], ["down"]], None),
+    ],
+)
+def test_fleiss_kappa(items, expected):  # type: ignore[no-untyped-def]
+    kappa = fleiss_kappa(items)
+    if expected is None:
+        assert kappa is None
+    else:
+        assert kappa == pytest.approx(expected)
+
+
+def _result(candidate: str, score: float | None) -> CandidateResult:
+    return CandidateResult(candidate, [], score, None, Tally(), None, None)
+
+
+def test_rank_tolerance_is_before_rounding() -> None:
+    # a = 2/3 and b = 2/3 + 1e-12 differ only by floating-point noise: they share rank 1.
+    # c = 0.6674 shows as "66.7" like them, but is higher: rank 1 alone, a and b rank 2.
+    labels = {"a": "A", "b": "B", "c": "C"}
+    ranked = rank([_result("a", 2 / 3), _result("b", 2 / 3 + 1e-12), _result("c", 0.6674)], labels)
+    assert [(r.candidate, r.rank, r.score_pct) for r in ranked] == [
+        ("c", 1, "66.7"), ("a", 2, "66.7"), ("b", 2, "66.7"),
+    ]

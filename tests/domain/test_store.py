@@ -1,0 +1,353 @@
+"""The store: atomic, durable writes, locks, damaged files and permissions."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import signal
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain import store as store_module
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import (
+    AtomicJSONStorage,
+    SessionLocked,
+    SessionNotFound,
+    Store,
+    StoreError,
+)
+from tests.domain.builders import session as build
+
+KILLS = 100
+
+
+def _session(roles: str = "LLP") -> Session:
+    return build(roles, questions=[("q1", 1.0, False), ("q2", 2.0, True)], candidates=[("c1", "Alex"), ("c2", None)])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "sessions")
+
+
+def test_votes_and_events_survive_reopening(store: Store) -> None:
+    with store.create(_session()) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m2", "down")
+        opened.add_note("c1", "q1", "Warm, specific.")
+        opened.reveal("c1", "q2")
+        opened.decide("c1", "recommend", "Strong on choice.")
+        opened.move_to("c2", "q2")
+        in_memory = opened.session
+    on_disk = store.load("s1")
+    assert on_disk == in_memory
+    assert [(v.member, v.value) for v in on_disk.votes] == [("m1", "up"), ("m2", "down")]
+    assert on_disk.notes[0].text == "Warm, specific."
+    assert on_disk.decision("c1") is not None and on_disk.decision("c1").outcome == "recommend"  # type: ignore[union-attr]
+    assert on_disk.cursor is not None and (on_disk.cursor.candidate, on_disk.cursor.question) == ("c2", "q2")
+
+
+def test_undo_brings_back_what_stood_before_and_keeps_history(store: Store) -> None:
+    with store.create(_session()) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m1", "down")  # a slip
+        opened.record_vote("c1", "q1", "m2", "middle")
+        opened.undo("c1", "q1")  # takes back m2's middle
+        assert opened.session.current_votes("c1", "q1").keys() == {"m1"}
+        opened.undo("c1", "q1")  # takes back m1's down: up stands again
+        assert opened.session.current_votes("c1", "q1")["m1"].value == "up"
+        opened.undo("c1", "q1")  # takes back m1's up: nothing stands
+        assert opened.session.current_votes("c1", "q1") == {}
+        assert opened.undo("c1", "q1") is None  # nothing left to undo
+    assert len(store.load("s1").votes) == 6  # three votes and three undos: history kept
+
+
+def test_a_changed_vote_after_the_reveal_is_marked(store: Store) -> None:
+    with store.create(_session("LP")) as opened:
+        first = opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m1", "down")  # sealed, not yet revealed: a plain change
+        opened.record_vote("c1", "q1", "m2", "up")  # all voted: revealed
+        changed = opened.record_vote("c1", "q1", "m1", "middle")
+    assert not first.after_reveal
+    assert [v.after_reveal for v in store.load("s1").votes] == [False, False, False, True]
+    assert changed.after_reveal
+
+
+def test_observers_cannot_vote(store: Store) -> None:
+    with store.create(_session("LPO")) as opened, pytest.raises(StoreError, match="Observers"):
+        opened.record_vote("c1", "q1", "m3", "up")
+
+
+def test_settings_are_fixed_after_the_first_vote(store: Store) -> None:
+    with store.create(_session()) as opened:
+        opened.change_settings(opened.session.settings.model_copy(update={"sealed": False}))
+        opened.record_vote("c1", "q1", "m1", "up")
+        with pytest.raises(StoreError, match="fixed once the first vote"):
+            opened.change_settings(opened.session.settings)
+    assert store.load("s1").settings.sealed is False
+
+
+def test_votes_are_not_reparsed_from_disk_for_every_vote(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = store.create(_session())
+    reads = []
+    real = store_module.decode
+    monkeypatch.setattr(store_module, "decode", lambda raw: reads.append(1) or real(raw))
+    for n in range(20):
+        opened.record_vote("c1", "q1", "m1", "up" if n % 2 else "down")
+    opened.close()
+    assert reads == []
+
+
+def test_permissions_are_owner_only(store: Store) -> None:
+    store.create(_session()).close()
+    assert stat.S_IMODE(store.root.stat().st_mode) == 0o700
+    for path in store.root.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+# ---------------------------------------------------------------- locks
+
+
+def test_a_live_lock_refuses_a_second_writer_with_a_plain_message(store: Store) -> None:
+    store.save(_session())
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the other panel-tui: holds the session open until killed
+        try:
+            store.open("s1")
+            os.write(write_fd, b"open")
+            time.sleep(30)
+        finally:
+            os._exit(0)
+    try:
+        assert os.read(read_fd, 4) == b"open"
+        with pytest.raises(SessionLocked) as refused:
+            store.open("s1")
+        assert f"open in another panel-tui window (process {pid})" in str(refused.value)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_fd)
+        os.close(write_fd)
+    # The dead process's lock is stale: it is taken over.
+    with store.open("s1") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+
+
+def test_a_stale_lock_file_is_taken_over(store: Store) -> None:
+    store.save(_session())
+    (store.root / "s1.lock").write_text("99999999")
+    with store.open("s1") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+    assert len(store.load("s1").votes) == 1
+
+
+# --------------------------------------------------------- damaged files
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"{\"session\": {\"1\": {\"id\": \"s2\", \"tit", "not complete JSON"),
+        (b"\x00\x00\x00", "not complete JSON"),
+        (b"[1, 2]", "does not hold a panel-tui session"),
+        (b'{"session": {"1": {"id": "s2"}}}', "title"),
+    ],
+)
+def test_a_damaged_file_is_named_moved_aside_and_the_rest_still_work(
+    store: Store, content: bytes, reason: str
+) -> None:
+    store.save(_session())
+    damaged = store.root / "s2.json"
+    damaged.write_bytes(content)
+    listed = store.sessions()
+    assert [s.id for s in listed] == ["s1"]
+    (found,) = store.damaged
+    assert found.path == damaged and reason in found.reason
+    assert found.moved_to is not None and found.moved_to.read_bytes() == content
+    assert not damaged.exists()
+    assert "s2.json is damaged" in str(found)
+    # A new session with the same id never overwrites the moved file.
+    with store.open("s1") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+    assert found.moved_to.read_bytes() == content
+
+
+def test_opening_a_damaged_session_says_so_plainly(store: Store) -> None:
+    (store.root / "s3.json").write_bytes(b"")
+    with pytest.raises(StoreError, match=r"s3.json is damaged \(the file is empty\)"):
+        store.open("s3")
+
+
+def test_a_missing_session_is_named(store: Store) -> None:
+    with pytest.raises(SessionNotFound, match="There is no session nope"):
+        store.load("nope")
+
+
+def test_left_over_temporary_files_are_cleaned_up_on_start(tmp_path: Path) -> None:
+    first = Store(tmp_path)
+    first.save(_session())
+    leftover = tmp_path / ".s1.json.tmp-deadbeef"
+    leftover.write_bytes(b"{half a sess")
+    Store(tmp_path)
+    assert not leftover.exists()
+    assert Store(tmp_path).load("s1").id == "s1"
+
+
+def test_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path: Path) -> None:
+    first = Store(tmp_path)
+    first.save(_session())
+    opened = first.open("s1")  # the lock is held (as by another process)
+    leftover = tmp_path / ".s1.json.tmp-cafebabe"
+    leftover.write_bytes(b"being written")
+    Store(tmp_path)
+    assert leftover.exists()
+    opened.close()
+
+
+# ------------------------------------------------------- failing writes
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (errno.ENOSPC, "The disk is full"),
+        (errno.EROFS, "not allowed to write"),
+        (errno.EACCES, "not allowed to write"),
+        (errno.EIO, "could not be saved"),
+    ],
+)
+def test_a_failing_disk_gives_a_plain_message_and_keeps_the_file_and_memory_as_on_disk(
+    store: Store, monkeypatch: pytest.MonkeyPatch, code: int, message: str
+) -> None:
+    opened = store.create(_session())
+    opened.record_vote("c1", "q1", "m1", "up")
+    before = opened.path.read_bytes()
+
+    def refuse(fd: int, data: object) -> int:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store_module.os, "write", refuse)
+    with pytest.raises(StoreError, match=message):
+        opened.record_vote("c1", "q1", "m2", "down")
+    monkeypatch.undo()
+    assert opened.path.read_bytes() == before  # the session file is as it was
+    assert not list(store.root.glob(".*tmp-*"))  # no temporary file left
+    # Neither the model nor TinyDB's memory shows the vote that failed:
+    assert [v.member for v in opened.session.votes] == ["m1"]
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert [v.member for v in store.load("s1").votes] == ["m1", "m3"]
+    opened.close()
+
+
+def test_storage_drops_its_memory_when_a_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.json"
+    storage = AtomicJSONStorage(path)
+    storage.write({"session": {"1": {"a": 1}}})
+    data = storage.read()
+    assert data is not None
+    data["session"]["2"] = {"b": 2}  # TinyDB changes the dict it read before writing
+    monkeypatch.setattr(store_module, "write_atomically", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    with pytest.raises(OSError):
+        storage.write(data)
+    monkeypatch.undo()
+    assert storage.read() == {"session": {"1": {"a": 1}}}
+
+
+def test_import_of_an_existing_id_refuses_unless_replace(store: Store) -> None:
+    store.save(_session())
+    with pytest.raises(StoreError, match="already in"):
+        store.save(_session())
+    changed = _session().model_copy(update={"title": "New title"})
+    store.save(changed, replace=True)
+    assert store.load("s1").title == "New title"
+
+
+def test_delete_removes_file_and_lock(store: Store) -> None:
+    store.create(_session()).close()
+    assert (store.root / "s1.lock").exists()
+    store.delete("s1")
+    assert list(store.root.iterdir()) == []
+
+
+def test_delete_refuses_while_open(store: Store) -> None:
+    opened = store.create(_session())
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            Store(store.root).delete("s1")
+        except SessionLocked:
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    opened.close()
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert store.exists("s1")
+
+
+# ------------------------------------------------------------ durability
+
+
+def _child_votes(root: Path, write_fd: int) -> None:
+    """In a forked child: record votes forever, telling the parent after each one returns."""
+    try:
+        opened = Store(root).open("s1")
+        n = len(opened.session.votes)
+        while True:
+            member = f"m{n % 3 + 1}"
+            value = ("up", "middle", "down", "abstain")[n % 4]
+            opened.record_vote(f"c{n % 2 + 1}", f"q{n % 2 + 1}", member, value)  # type: ignore[arg-type]
+            os.write(write_fd, f"{n}\n".encode())
+            n += 1
+    finally:
+        os._exit(1)
+
+
+def kill_and_check(root: Path, rng: random.Random) -> int:
+    """Kill a voting child at a random moment; check every vote it reported is on disk."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        _child_votes(root, write_fd)
+    os.close(write_fd)
+    wanted = rng.randint(0, 4)
+    received = b""
+    while received.count(b"\n") < wanted:
+        chunk = os.read(read_fd, 4096)
+        if not chunk:
+            break
+        received += chunk
+    time.sleep(rng.random() * 0.004)  # land somewhere inside a write
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    while chunk := os.read(read_fd, 4096):
+        received += chunk
+    os.close(read_fd)
+    reported = [int(line) for line in received.decode().split()]
+    stored = Store(root).load("s1").votes
+    for n in reported:
+        vote = stored[n]
+        assert (vote.member, vote.value, vote.candidate) == (
+            f"m{n % 3 + 1}", ("up", "middle", "down", "abstain")[n % 4], f"c{n % 2 + 1}",
+        ), n
+    assert not list(root.glob(".*tmp-*"))  # Store(root) cleaned any left-over temp file
+    return len(reported)
+
+
+def test_sigkill_at_random_moments_never_loses_a_reported_vote(tmp_path: Path) -> None:
+    root = tmp_path / "sessions"
+    Store(root).save(_session())
+    rng = random.Random(20261123)
+    reported = sum(kill_and_check(root, rng) for _ in range(KILLS))
+    assert reported > KILLS  # the children did record votes between the kills
+    json.loads((root / "s1.json").read_bytes())  # and the file is whole
