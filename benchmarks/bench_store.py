@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from panel_tui.domain.store import Store  # noqa: E402
-from tests.domain.builders import session as build  # noqa: E402
-from tests.domain.test_store import kill_and_check  # noqa: E402
+from panel_tui.domain.store import Store
+from tests.domain.builders import session as build
+from tests.domain.test_store import kill_and_check
 
 
 def bare_fsync(folder: Path, size: int) -> float:

@@ -84,8 +84,7 @@ def parse_session(raw: bytes, name: str) -> Session:
         for detail in error.errors(include_url=False):
             where = _where(detail["loc"])
             message = detail["msg"]
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
+            message = message.removeprefix("Value error, ")
             lines.append(f"{name}: {where}{message}")
         raise SessionFileError("\n".join(lines)) from None
 

@@ -27,8 +27,8 @@ Mode = Literal["live", "practice"]
 RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
 VOTE_VALUES: tuple[VoteValue, ...] = ("up", "middle", "down", "abstain")
 
-SESSION_FORMAT = "panel-tui/session"
-SESSION_VERSION = 1
+SESSION_FORMAT: Literal["panel-tui/session"] = "panel-tui/session"
+SESSION_VERSION: Literal[1] = 1
 
 
 def now() -> datetime:
@@ -227,16 +227,21 @@ class Session(_Record):
         questions = {q.id for q in self.bank.questions}
         for number, vote in enumerate(self.votes, start=1):
             where = f"vote {number}"
+            if vote.undoes is not None and not 0 <= vote.undoes < number - 1:
+                raise ValueError(f"{where} undoes a vote that does not come before it")
             _known(where, "candidate", vote.candidate, candidates)
             _known(where, "question", vote.question, questions)
             _known(where, "member", vote.member, set(members))
             if not members[vote.member].votes:
                 raise ValueError(f"{where}: {vote.member!r} is an observer, and observers do not vote")
-        for kind, records in (("note", self.notes), ("reveal", self.reveals)):
-            for number, record in enumerate(records, start=1):
-                _known(f"{kind} {number}", "candidate", record.candidate, candidates)
-                if record.question is not None:
-                    _known(f"{kind} {number}", "question", record.question, questions)
+        answers: list[tuple[str, Note | Reveal]] = [
+            *(("note", n) for n in self.notes),
+            *(("reveal", r) for r in self.reveals),
+        ]
+        for number, (kind, record) in enumerate(answers, start=1):
+            _known(f"{kind} {number}", "candidate", record.candidate, candidates)
+            if record.question is not None:
+                _known(f"{kind} {number}", "question", record.question, questions)
         for number, decision in enumerate(self.decisions, start=1):
             _known(f"decision {number}", "candidate", decision.candidate, candidates)
         if self.cursor is not None:

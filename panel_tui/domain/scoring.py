@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, Weighting
@@ -51,7 +51,7 @@ class QuestionResult:
     """The figures of one candidate's answer to one question."""
 
     question: str
-    votes: dict[str, str]  # member id -> value, the votes that count
+    votes: Mapping[str, str]  # member id -> value, the votes that count
     tally: Tally
     score: float | None
     lived_experience_mean: float | None

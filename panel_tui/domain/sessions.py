@@ -6,7 +6,6 @@ import random
 from collections.abc import Sequence
 
 from panel_tui.domain.models import (
-
     Bank,
     Candidate,
     Member,

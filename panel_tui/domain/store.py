@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -383,7 +383,7 @@ class OpenSession:
         """Let another process open the session."""
         self._lock.release()
 
-    def __enter__(self) -> OpenSession:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:

@@ -6,7 +6,6 @@ import pytest
 
 from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import CandidateResult, Tally, fleiss_kappa, rank, score_session
-
 from tests.domain.builders import session
 
 EQUAL = Settings(weighting="equal_groups")
