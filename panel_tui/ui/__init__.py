@@ -1,0 +1,1 @@
+"""The screens of panel-tui, built with Textual."""

@@ -1,0 +1,1 @@
+"""The screens: home, set-up, interview, summary and help."""
