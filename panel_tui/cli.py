@@ -102,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, StoreError, BankError, SessionFileError) as error:
         print(f"panel-tui: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as error:  # a last resort: the store turns the usual ones into words
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"panel-tui: {error.strerror or error}{where}.", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("panel-tui: stopped.", file=sys.stderr)
         return 130
