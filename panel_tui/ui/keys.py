@@ -1,0 +1,76 @@
+"""The vote keys: one key per seat and value, laid out like the keyboard.
+
+The top row of letters and digits gives *up*, the row below *middle*, the next
+*down* and the bottom row *abstain*: seat 1 is the first key of each row, seat 9
+the ninth. A chair learns one picture, ``1 Q A Z`` for seat 1, ``2 W S X`` for
+seat 2, and every row of the screen shows its own keys.
+"""
+
+from __future__ import annotations
+
+from panel_tui.domain.models import VOTE_VALUES, VoteValue
+
+VOTE_KEY_ROWS: dict[VoteValue, str] = {
+    "up": "123456789",
+    "middle": "qwertyuio",
+    "down": "asdfghjkl",
+    "abstain": "zxcvbnm,.",
+}
+
+SEATS = range(1, 10)
+
+
+def vote_key(seat: int, value: VoteValue) -> str:
+    """The character that gives this seat this vote."""
+    return VOTE_KEY_ROWS[value][seat - 1]
+
+
+def key_label(seat: int, value: VoteValue) -> str:
+    """The key as printed on a keyboard (capital letters)."""
+    return vote_key(seat, value).upper()
+
+
+def vote_for_character(character: str | None) -> tuple[int, VoteValue] | None:
+    """The seat and value a typed character gives, if any.
+
+    Capital letters count too, so Caps Lock never stops a vote.
+    """
+    if not character or len(character) != 1:
+        return None
+    char = character.lower()
+    for value in VOTE_VALUES:
+        index = VOTE_KEY_ROWS[value].find(char)
+        if index >= 0:
+            return index + 1, value
+    return None
+
+
+_KEY_WORDS = {
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
+    "backspace": "Backspace",
+    "pageup": "Page Up",
+    "pagedown": "Page Down",
+    "escape": "Esc",
+    "enter": "Enter",
+    "question_mark": "?",
+    "comma": ",",
+    "full_stop": ".",
+}
+
+
+_ASCII_KEY_WORDS = {"left": "<-", "right": "->", "up": "Up", "down": "Down"}
+
+
+def key_words(keys: str, *, ascii_only: bool = False) -> str:
+    """A binding's keys as a chair reads them: ``"backspace,ctrl+z"`` -> ``"Backspace or Ctrl+Z"``."""
+    shown = []
+    for key in keys.split(","):
+        *modifiers, name = key.strip().split("+")
+        word = (_ASCII_KEY_WORDS if ascii_only else {}).get(name) or _KEY_WORDS.get(
+            name, name.upper() if len(name) <= 3 else name.title()
+        )
+        shown.append("+".join([*(m.title() for m in modifiers), word]))
+    return " or ".join(shown)

@@ -1,0 +1,287 @@
+"""Small typed dialogs: each returns its answer with ``dismiss`` and Escape cancels.
+
+Text from people (names, notes, reasons) is passed in as ``rich.text.Text`` or
+shown in widgets with markup off, so it is never read as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioSet, Static
+
+from panel_tui.domain.exports import ExportOptions
+from panel_tui.domain.models import Outcome
+from panel_tui.domain.text import unsafe_character
+from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
+from panel_tui.ui.words import OUTCOME_WORDS
+
+MAX_TEXT = 5000
+
+#: What each export format is for, in the chair's words.
+FORMAT_WORDS: dict[str, str] = {
+    "md": "Summary as text (.md)",
+    "html": "Summary to print or file (.html)",
+    "csv": "Spreadsheet, a row per candidate (.csv)",
+    "votes-csv": "Spreadsheet, a row per vote (.csv)",
+    "json": "Complete record, can be imported (.json)",
+}
+ALL_FORMATS = "all"
+
+
+def text_problem(text: str) -> str | None:
+    """Why a note or reason cannot be saved, in plain words, or ``None``."""
+    if len(text) > MAX_TEXT:
+        return f"That is longer than {MAX_TEXT} characters; please shorten it."
+    problem = unsafe_character(text, multiline=True)
+    if problem:
+        return f"The text contains {problem}; remove it and try again."
+    return None
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes or no question: Y or Enter says yes, N or Escape says no."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n,escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="dialog")
+        self.question = question if isinstance(question, Text) else Text(question)
+        self.yes_label = yes
+        self.no_label = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Static(self.question, markup=False, classes="message")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes_label} (Y)", id="yes", variant="primary")
+                yield Button(f"{self.no_label} (N)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Add a note to an answer; never required, Escape closes it."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.")
+    ]
+
+    def __init__(self, heading: Text, earlier: list[str], *, prompt: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.heading = heading
+        self.earlier = earlier
+        self.prompt = prompt or "A short note on this answer (optional)."
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Static(self.heading, markup=False, classes="title")
+            if self.earlier:
+                with VerticalScroll(classes="earlier"):
+                    for note in self.earlier:
+                        yield Static(Text("• ") + Text(note))
+            yield Label(self.prompt)
+            yield Input(placeholder="Type the note, then press Enter", id="note")
+            yield Label("", id="problem", classes="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save note", id="save", variant="primary")
+                yield Button("Skip (Esc)", id="skip")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#note", Input)
+        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        field.focus()
+
+    def _save(self) -> None:
+        text = self.query_one("#note", Input).value.strip()
+        if not text:
+            self.dismiss(None)
+            return
+        problem = text_problem(text)
+        if problem:
+            self.query_one("#problem", Label).update(problem)
+            return
+        self.dismiss(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class DecisionChoice:
+    """The panel's decision as the chair entered it."""
+
+    outcome: Outcome
+    reason: str
+
+
+class DecisionDialog(ModalScreen[DecisionChoice | None]):
+    """Record the panel's decision on a candidate, with a reason."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.")
+    ]
+
+    def __init__(self, heading: Text, current: DecisionChoice | None) -> None:
+        super().__init__(classes="dialog")
+        self.heading = heading
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Static(self.heading, markup=False, classes="title")
+            with RadioSet(id="outcome"):
+                for outcome, words in OUTCOME_WORDS.items():
+                    chosen = self.current is not None and self.current.outcome == outcome
+                    yield ClearRadioButton(words, value=chosen, id=outcome)
+            yield Label("Reason (Tab to move here):")
+            yield Input(
+                value=self.current.reason if self.current else "",
+                placeholder="Why the panel decided this",
+                id="reason",
+            )
+            yield Label("", id="problem", classes="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save decision", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one("#outcome", RadioSet).focus()
+
+    def _save(self) -> None:
+        pressed = self.query_one("#outcome", RadioSet).pressed_button
+        problem = self.query_one("#problem", Label)
+        if pressed is None or pressed.id not in OUTCOME_WORDS:
+            problem.update("Choose recommend, do not recommend or undecided first.")
+            return
+        reason = self.query_one("#reason", Input).value.strip()
+        trouble = text_problem(reason)
+        if trouble:
+            problem.update(trouble)
+            return
+        outcome: Outcome = pressed.id  # narrowed by the check above
+        self.dismiss(DecisionChoice(outcome, reason))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and where."""
+
+    formats: list[str]
+    folder: Path
+    options: ExportOptions
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Choose a format, options and a folder for an export."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without exporting.")
+    ]
+
+    def __init__(self, formats: list[str], folder: Path) -> None:
+        super().__init__(classes="dialog")
+        self.formats = formats
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Static("Export the summary", classes="title")
+            with RadioSet(id="format"):
+                for number, name in enumerate(self.formats):
+                    words = FORMAT_WORDS.get(name, name)
+                    yield ClearRadioButton(words, value=number == 0, id=f"format-{name}")
+                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}")
+            yield ClearCheckbox(
+                "Anonymise: seat labels and candidate codes, no names", id="anonymise"
+            )
+            yield ClearCheckbox("Totals only: no individual votes", id="totals")
+            yield Label("Folder to write to:")
+            yield Input(value=str(self.folder), id="folder")
+            yield Label("", id="problem", classes="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#folder", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one("#format", RadioSet).focus()
+
+    def _export(self) -> None:
+        pressed = self.query_one("#format", RadioSet).pressed_button
+        name = (pressed.id or "").removeprefix("format-") if pressed else ""
+        folder = self.query_one("#folder", Input).value.strip()
+        if not folder:
+            self.query_one("#problem", Label).update("Type the folder to write to.")
+            return
+        formats = list(self.formats) if name == ALL_FORMATS else [name]
+        if not name or not all(f in self.formats for f in formats):
+            self.query_one("#problem", Label).update("Choose a format first.")
+            return
+        options = ExportOptions(
+            anonymise=self.query_one("#anonymise", ClearCheckbox).value,
+            totals_only=self.query_one("#totals", ClearCheckbox).value,
+        )
+        self.dismiss(ExportRequest(formats, Path(folder).expanduser(), options))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export":
+            self._export()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

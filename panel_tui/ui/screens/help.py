@@ -1,0 +1,112 @@
+"""The help screen: every key, built from the bindings so it never goes stale."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from panel_tui.domain.models import VOTE_VALUES, Session
+from panel_tui.ui.keys import SEATS, key_label, key_words
+from panel_tui.ui.words import glyphs
+
+if TYPE_CHECKING:
+    from panel_tui.ui.app import PanelApp
+
+
+def _bindings_table(title: str, bindings: list[BindingType], boxes: box.Box) -> Table:
+    table = Table(
+        title=title, title_justify="left", title_style="bold", box=boxes, show_header=False
+    )
+    table.add_column("Keys", style="bold", no_wrap=True)
+    table.add_column("What it does")
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        table.add_row(key_words(binding.key), binding.tooltip or binding.description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the app, with the vote keys for each seat."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark", "close", "Close help", tooltip="Close this help.")
+    ]
+
+    def __init__(self, session: Session | None = None) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def panel_app(self) -> PanelApp:
+        """The app, typed."""
+        return cast("PanelApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static("Help: every key  (Esc closes)", id="help-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(self._content(), markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def _content(self) -> Group:
+        from panel_tui.ui.app import PanelApp
+        from panel_tui.ui.screens.interview import InterviewScreen
+        from panel_tui.ui.screens.summary import SummaryScreen
+
+        ascii_only = self.panel_app.ascii_only
+        boxes = box.ASCII if ascii_only else box.SIMPLE_HEAD
+        marks = glyphs(ascii_only)
+        intro = Text(
+            "Votes: one key per seat and value. The top row of the keyboard gives Up, "
+            "the row below Middle, the next Down and the bottom row Abstain (also for a "
+            "member who steps out or declares a conflict). Seat 1 uses the first key of "
+            "each row, seat 2 the second, and so on; each member's row on the screen "
+            "shows its own keys. Clicking a key in a member's row votes too, so the chair "
+            "can record a show of thumbs. Votes stay sealed (who has voted, not how) "
+            "until everyone has voted or the chair shows them."
+        )
+        seats = Table(title="Vote keys", title_justify="left", title_style="bold", box=boxes)
+        seats.add_column("Seat", justify="right")
+        for value in VOTE_VALUES:
+            seats.add_column(marks.vote(value), justify="center")
+        seats.add_column("Member")
+        members = {m.seat: m for m in self.session.voting_members} if self.session else {}
+        for seat in SEATS:
+            member = members.get(seat)
+            seats.add_row(
+                str(seat),
+                *(key_label(seat, value) for value in VOTE_VALUES),
+                Text(member.name) if member else Text("(no one)", style="italic"),
+            )
+        everywhere: list[BindingType] = [
+            *PanelApp.BINDINGS,
+            Binding("ctrl+p", "", "Command palette: search every action by name"),
+            Binding(
+                "ctrl+q", "", "Quit. Every vote is already saved; the next start resumes here."
+            ),
+        ]
+        return Group(
+            intro,
+            Text(""),
+            seats,
+            _bindings_table("During the interview", InterviewScreen.BINDINGS, boxes),
+            _bindings_table("On the summary", SummaryScreen.BINDINGS, boxes),
+            _bindings_table("Everywhere", everywhere, boxes),
+        )
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss()

@@ -1,0 +1,646 @@
+"""The interview screen: one answer at a time, voted on by the whole panel.
+
+The screen shows the current candidate and question, asks the store to record
+each vote, and only then shows the vote as recorded: ``OpenSession`` returns
+once the change is fsynced. Votes stay sealed (who has voted, not how) until
+every voting member has voted or the chair shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from panel_tui.domain.models import Member, Question, Session, VoteValue
+from panel_tui.domain.scoring import score_question
+from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.ui.keys import vote_for_character
+from panel_tui.ui.screens.dialogs import (
+    ConfirmDialog,
+    DecisionChoice,
+    DecisionDialog,
+    NoteDialog,
+)
+from panel_tui.ui.widgets.timer import QuestionTimer
+from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
+from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, Glyphs, glyphs
+
+if TYPE_CHECKING:
+    from panel_tui.ui.app import PanelApp
+
+#: Left and right show as one footer entry, to leave room at 80 columns.
+MOVE = Binding.Group("Move")
+KEYS_HINT = "F1 or ? shows every key. Ctrl+Q quits: every vote is already saved."
+NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
+
+
+def member_label(member: Member) -> Text:
+    """``Seat 2, Priya Shah`` as literal text."""
+    return Text(f"Seat {member.seat}, ") + Text(member.name)
+
+
+class InterviewScreen(Screen[None]):
+    """The shared screen of the panel during an interview."""
+
+    CSS_PATH = "interview.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left",
+            "previous_question",
+            "Back",
+            group=MOVE,
+            tooltip="Go to the previous question.",
+        ),
+        Binding(
+            "right",
+            "next_question",
+            "Next",
+            group=MOVE,
+            tooltip="Go to the next question; after the last one, the next candidate.",
+        ),
+        Binding(
+            "backspace,ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Undo the last vote given on this answer.",
+        ),
+        Binding(
+            "ctrl+r",
+            "reveal",
+            "Show votes",
+            tooltip="Show the votes on this answer before everyone has voted.",
+        ),
+        Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer."),
+        Binding(
+            "ctrl+d",
+            "decide",
+            "Decide",
+            tooltip="Record the panel's decision on this candidate, with a reason.",
+        ),
+        Binding("ctrl+s", "summary", "Summary", tooltip="Show the summary, ranking and export."),
+        Binding(
+            "pagedown",
+            "next_candidate",
+            "Next candidate",
+            show=False,
+            tooltip="Go to the first question of the next candidate.",
+        ),
+        Binding(
+            "pageup",
+            "previous_candidate",
+            "Previous candidate",
+            show=False,
+            tooltip="Go to the first question of the previous candidate.",
+        ),
+        Binding(
+            "up",
+            "scroll_question(-1)",
+            "Scroll up",
+            show=False,
+            tooltip="Scroll the question text up.",
+        ),
+        Binding(
+            "down",
+            "scroll_question(1)",
+            "Scroll down",
+            show=False,
+            tooltip="Scroll the question text down.",
+        ),
+    ]
+
+    def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
+        super().__init__()
+        self.opened = opened
+        self.clock = clock
+        session = opened.session
+        first = (
+            (session.candidates[0].id, session.bank.questions[0].id) if session.candidates else None
+        )
+        cursor = session.cursor
+        where = (cursor.candidate, cursor.question) if cursor else first
+        self.position = self._positions().index(where) if where in self._positions() else 0
+
+    # -- state ----------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        """The session as it is on disk."""
+        return self.opened.session
+
+    @property
+    def panel_app(self) -> PanelApp:
+        """The app, typed."""
+        return cast("PanelApp", self.app)
+
+    @property
+    def marks(self) -> Glyphs:
+        """The symbols of the current display mode."""
+        return glyphs(self.panel_app.ascii_only)
+
+    def _positions(self) -> list[tuple[str, str]]:
+        session = self.opened.session
+        return [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
+
+    @property
+    def candidate_id(self) -> str:
+        """The candidate being interviewed."""
+        return self._positions()[self.position][0]
+
+    @property
+    def question_id(self) -> str:
+        """The question being answered."""
+        return self._positions()[self.position][1]
+
+    @property
+    def question(self) -> Question:
+        """The current question."""
+        return self.session.bank.question(self.question_id)
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        with Horizontal(id="top"):
+            yield Static(id="candidate", markup=False)
+            yield Static(id="position", markup=False)
+            yield QuestionTimer(self.clock, id="timer")
+        with VerticalScroll(id="question-area", can_focus=False):
+            yield Static(id="question", markup=False)
+            yield Static(id="about", markup=False)
+            yield Static(id="sample", markup=False)
+            yield Static(id="look-for", markup=False)
+        yield VoteGrid(session.voting_members, ascii_only=self.panel_app.ascii_only, id="votes")
+        observers = [m for m in session.panel if not m.votes]
+        if observers:
+            names = Text("Observers (take notes, do not vote): ")
+            names.append_text(Text(", ").join(Text(m.name) for m in observers))
+            yield Static(names, id="observers", markup=False)
+        yield Static(id="status", markup=False)
+        yield Static(KEYS_HINT, id="hint", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "ascii_only", self._ascii_changed, init=False)
+        if not self.session.candidates:
+            self.query_one("#status", Static).update("This session has no candidates yet.")
+            return
+        self._question_changed()
+
+    def on_screen_resume(self) -> None:
+        if self.session.candidates:
+            self.refresh_view()
+
+    def _ascii_changed(self, ascii_only: bool) -> None:
+        self.query_one(VoteGrid).ascii_only = ascii_only
+        if self.session.candidates:
+            self.refresh_view()
+
+    def _question_changed(self) -> None:
+        self.query_one(QuestionTimer).restart(self.question.time_guide_minutes)
+        self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Show the session as it is on disk."""
+        session = self.session
+        candidate = session.candidate(self.candidate_id)
+        question = self.question
+        questions = session.bank.questions
+        number = questions.index(question) + 1
+        candidate_number = session.candidates.index(candidate) + 1
+
+        heading = Text(f"Candidate {candidate_number} of {len(session.candidates)}: ", style="bold")
+        heading.append_text(Text(candidate.label, style="bold"))
+        if candidate.name:
+            heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
+        self.query_one("#candidate", Static).update(heading)
+        self.query_one("#position", Static).update(f"Question {number} of {len(questions)}")
+        self.query_one("#question", Static).update(Text(question.text))
+        self.query_one("#about", Static).update(self._about(question))
+        self._show_sample(question)
+        look_for = Text()
+        if question.look_for:
+            look_for.append("Listen for:", style="bold")
+            for item in question.look_for:
+                look_for.append(f"\n {self.marks.bullet} ")
+                look_for.append_text(Text(item))
+        look_for_widget = self.query_one("#look-for", Static)
+        look_for_widget.update(look_for)
+        look_for_widget.display = bool(question.look_for)
+        self._show_votes()
+
+    def _about(self, question: Question) -> Text:
+        parts = []
+        if question.essential:
+            parts.append("Essential question")
+        if question.weight != 1:
+            parts.append(f"counts {question.weight:g} times")
+        decision = self.session.decision(self.candidate_id)
+        text = Text(", ".join(parts))
+        if parts:
+            text.append(f" {self.marks.dash} ")
+        text.append("Decision: ")
+        if decision is None:
+            text.append("not recorded yet")
+        else:
+            text.append(OUTCOME_WORDS[decision.outcome], style="bold")
+        notes = self.session.notes_on(self.candidate_id, self.question_id)
+        if notes:
+            text.append(
+                f" {self.marks.dash} {len(notes)} note{'s' if len(notes) != 1 else ''} on this answer"
+            )
+        return text
+
+    def _show_sample(self, question: Question) -> None:
+        sample = self.session.sample_answer(self.candidate_id, question.id)
+        widget = self.query_one("#sample", Static)
+        widget.display = sample is not None
+        if sample is None:
+            return
+        text = Text("Sample answer: ", style="bold")
+        text.append_text(Text(sample.text, style="italic"))
+        if self.session.is_revealed(self.candidate_id, question.id):
+            text.append("\nReference rating: ", style="bold")
+            text.append(self.marks.vote(sample.rating))
+            if sample.why:
+                text.append(". ")
+                text.append_text(Text(sample.why))
+        widget.update(text)
+
+    def _show_votes(self) -> None:
+        session = self.session
+        c, q = self.candidate_id, self.question_id
+        votes = session.current_votes(c, q)
+        revealed = session.is_revealed(c, q)
+        states = {}
+        for member in session.voting_members:
+            vote = votes.get(member.id)
+            states[member.id] = SeatState(
+                voted=vote is not None,
+                shown=vote.value if revealed and vote is not None else None,
+                revealed=revealed,
+                changed=revealed and vote is not None and vote.after_reveal,
+            )
+        self.query_one(VoteGrid).show(states)
+        self.query_one("#status", Static).update(self._status(len(votes), revealed))
+
+    def _status(self, voted: int, revealed: bool) -> Text:
+        session = self.session
+        voters = len(session.voting_members)
+        if not voters:
+            return Text("Nobody on this panel votes: add a member who is not an observer.")
+        if session.finished:
+            return Text(
+                "This session is finished, so votes cannot change. "
+                "To change them, reopen it from the summary (Ctrl+S).",
+                style="bold",
+            )
+        if not revealed:
+            return Text(
+                f"Votes sealed: {voted} of {voters} voted. They show when all have voted, "
+                "or on Ctrl+R."
+            )
+        result = score_question(session, self.candidate_id, self.question_id)
+        tally = result.tally
+        marks = self.marks
+        counts = ", ".join(f"{getattr(tally, value)} {marks.vote(value)}" for value in VOTE_WORDS)
+        text = Text("Votes shown: ", style="bold")
+        text.append(counts + ".")
+        if voted < voters:
+            text.append(f" {voters - voted} not voted.")
+        if result.split:
+            text.append(" Split: both up and down, talk it through.", style="bold")
+        if result.concern:
+            text.append(" Concern: an essential question scored below half.", style="bold")
+        return text
+
+    def hint(self, message: Text | str) -> None:
+        """Say what just happened, on the line above the keys."""
+        self.query_one("#hint", Static).update(
+            message if isinstance(message, Text) else Text(message)
+        )
+
+    def _error(self, error: Exception) -> None:
+        self.app.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+        self.hint(Text(str(error), style="bold"))
+
+    def _refuse_if_finished(self) -> bool:
+        if self.session.finished:
+            self.hint("This session is finished. Reopen it from the summary (Ctrl+S) to change it.")
+            return True
+        return False
+
+    # -- voting ---------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        found = vote_for_character(event.character)
+        if found is None or not self.session.candidates:
+            return
+        event.stop()
+        event.prevent_default()
+        seat, value = found
+        member = next((m for m in self.session.voting_members if m.seat == seat), None)
+        if member is None:
+            self.hint(f"Nobody votes from seat {seat} on this panel.")
+            return
+        self.cast_vote(member.id, value)
+
+    def on_vote_grid_vote_cast(self, message: VoteGrid.VoteCast) -> None:
+        message.stop()
+        self.cast_vote(message.member_id, message.value)
+
+    def cast_vote(self, member_id: str, value: VoteValue) -> None:
+        """Record a member's vote, asking first when it changes a shown vote."""
+        if self._refuse_if_finished():
+            return
+        session = self.session
+        c, q = self.candidate_id, self.question_id
+        member = session.member(member_id)
+        current = session.current_votes(c, q).get(member_id)
+        if current is not None and current.value == value:
+            # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
+            self.hint(Text("Vote recorded for ") + member_label(member) + Text("."))
+            return
+        if current is not None and session.is_revealed(c, q):
+            question = Text("The votes are showing. Change the vote of ")
+            question.append_text(member_label(member))
+            question.append(f" from {self.marks.vote(current.value)} to {self.marks.vote(value)}?")
+            question.append("\n\nThe change is kept and marked as made after the votes were shown.")
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._record(member_id, value, (c, q))
+                else:
+                    self.hint("The vote was not changed.")
+
+            self.app.push_screen(ConfirmDialog(question, yes="Change it", no="Keep it"), confirmed)
+            return
+        self._record(member_id, value, (c, q))
+
+    def _record(self, member_id: str, value: VoteValue, where: tuple[str, str]) -> None:
+        c, q = where
+        was_revealed = self.session.is_revealed(c, q)
+        try:
+            self.opened.record_vote(c, q, member_id, value)
+        except StoreError as error:
+            self._error(error)
+            return
+        if (c, q) != (self.candidate_id, self.question_id):
+            return  # the chair moved on while a dialog was open; the vote is saved
+        self._show_votes()
+        self.query_one("#about", Static).update(self._about(self.question))
+        member = self.session.member(member_id)
+        now_revealed = self.session.is_revealed(c, q)
+        if now_revealed and not was_revealed:
+            self._show_sample(self.question)
+            self._after_reveal(Text("Everyone has voted: the votes are shown."))
+        elif now_revealed and value in ("middle", "down"):
+            message = member_label(member) + Text(f" voted {self.marks.vote(value)}. ")
+            self.hint(message + Text(NOTE_OFFER))
+        else:
+            self.hint(Text("Vote recorded for ") + member_label(member) + Text("."))
+
+    def _after_reveal(self, message: Text) -> None:
+        values = {
+            v.value
+            for v in self.session.current_votes(self.candidate_id, self.question_id).values()
+        }
+        if values & {"middle", "down"}:
+            message = message + Text(" Some are middle or down. " + NOTE_OFFER)
+        self.hint(message)
+
+    def action_undo(self) -> None:
+        """Undo the last vote on this answer (asking first if the votes are shown)."""
+        if self._refuse_if_finished():
+            return
+        c, q = self.candidate_id, self.question_id
+        if not self.session.current_votes(c, q) and not any(
+            v.candidate == c and v.question == q for v in self.session.votes
+        ):
+            self.hint("There is no vote to undo on this answer.")
+            return
+        if self.session.is_revealed(c, q):
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._undo((c, q))
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    "The votes are showing. Undo the last vote given on this answer?",
+                    yes="Undo it",
+                    no="Keep it",
+                ),
+                confirmed,
+            )
+            return
+        self._undo((c, q))
+
+    def _undo(self, where: tuple[str, str]) -> None:
+        try:
+            event = self.opened.undo(*where)
+        except StoreError as error:
+            self._error(error)
+            return
+        if where != (self.candidate_id, self.question_id):
+            return
+        self._show_votes()
+        if event is None:
+            self.hint("There is no vote to undo on this answer.")
+            return
+        self.hint(
+            Text("Undone: the last vote of ")
+            + member_label(self.session.member(event.member))
+            + Text(".")
+        )
+
+    def action_reveal(self) -> None:
+        """Show the votes before everyone has voted, after asking."""
+        if self._refuse_if_finished():
+            return
+        session = self.session
+        c, q = self.candidate_id, self.question_id
+        if session.is_revealed(c, q):
+            self.hint("The votes on this answer are already shown.")
+            return
+        votes = session.current_votes(c, q)
+        waiting = [m for m in session.voting_members if m.id not in votes]
+        question = Text("Show the votes now? Not voted yet: ")
+        question.append_text(Text("; ").join(member_label(m) for m in waiting))
+        question.append(".")
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.opened.reveal(c, q)
+            except StoreError as error:
+                self._error(error)
+                return
+            if (c, q) == (self.candidate_id, self.question_id):
+                self.refresh_view()
+                self._after_reveal(Text("The chair showed the votes."))
+
+        self.app.push_screen(ConfirmDialog(question, yes="Show them", no="Not yet"), confirmed)
+
+    # -- notes and decisions -------------------------------------------------
+
+    def action_note(self) -> None:
+        """Add a note to this answer."""
+        if self._refuse_if_finished():
+            return
+        c, q = self.candidate_id, self.question_id
+        candidate = self.session.candidate(c)
+        number = self.session.bank.questions.index(self.question) + 1
+        heading = Text(f"Note on question {number}, answered by ") + Text(candidate.label)
+        earlier = [n.text for n in self.session.notes_on(c, q)]
+
+        def save(text: str | None) -> None:
+            if not text:
+                self.hint("No note added.")
+                return
+            try:
+                self.opened.add_note(c, q, text)
+            except (StoreError, ValueError) as error:
+                self._error(error)
+                return
+            self.hint("Note saved.")
+            if (c, q) == (self.candidate_id, self.question_id):
+                self.query_one("#about", Static).update(self._about(self.question))
+
+        self.app.push_screen(NoteDialog(heading, earlier), save)
+
+    def action_decide(self) -> None:
+        """Record the panel's decision on this candidate."""
+        if self._refuse_if_finished():
+            return
+        c = self.candidate_id
+        candidate = self.session.candidate(c)
+        current = self.session.decision(c)
+        heading = Text("The panel's decision on ") + Text(candidate.label)
+
+        def save(choice: DecisionChoice | None) -> None:
+            if choice is None:
+                self.hint("The decision was not changed.")
+                return
+            try:
+                self.opened.decide(c, choice.outcome, choice.reason)
+            except (StoreError, ValueError) as error:
+                self._error(error)
+                return
+            message = Text("Decision saved for ") + Text(candidate.label)
+            self.hint(message + Text(f": {OUTCOME_WORDS[choice.outcome]}."))
+            if c == self.candidate_id:
+                self.query_one("#about", Static).update(self._about(self.question))
+
+        given = DecisionChoice(current.outcome, current.reason) if current else None
+        self.app.push_screen(DecisionDialog(heading, given), save)
+
+    # -- moving ---------------------------------------------------------------
+
+    def _go(self, position: int) -> None:
+        positions = self._positions()
+        if not 0 <= position < len(positions):
+            return
+        c, q = positions[position]
+        try:
+            self.opened.move_to(c, q)
+        except StoreError as error:
+            self._error(error)
+            return
+        previous_candidate = self.candidate_id
+        self.position = position
+        self._question_changed()
+        questions = self.session.bank.questions
+        if c != previous_candidate:
+            message = Text("Now candidate ") + Text(self.session.candidate(c).label) + Text(".")
+            if self.session.decision(previous_candidate) is None:
+                message.append(" No decision is recorded yet for ")
+                message.append_text(Text(self.session.candidate(previous_candidate).label))
+                message.append(" (go back and press Ctrl+D).")
+            self.hint(message)
+        elif q == questions[-1].id:
+            self.hint("Last question for this candidate. Ctrl+D records the panel's decision.")
+        else:
+            self.hint(KEYS_HINT)
+
+    def action_next_question(self) -> None:
+        """The next question; after the last one, the next candidate's first."""
+        if self.position + 1 >= len(self._positions()):
+            self.hint("That was the last question of the last candidate. Ctrl+S shows the summary.")
+            return
+        self._go(self.position + 1)
+
+    def action_previous_question(self) -> None:
+        """The previous question (back to the previous candidate from the first)."""
+        if self.position == 0:
+            self.hint("This is the first question of the first candidate.")
+            return
+        self._go(self.position - 1)
+
+    def action_next_candidate(self) -> None:
+        """The first question of the next candidate."""
+        count = len(self.session.bank.questions)
+        start = (self.position // count + 1) * count
+        if start >= len(self._positions()):
+            self.hint("This is the last candidate.")
+            return
+        self._go(start)
+
+    def action_previous_candidate(self) -> None:
+        """The first question of the previous candidate."""
+        count = len(self.session.bank.questions)
+        index = self.position // count
+        if index == 0:
+            self.hint("This is the first candidate.")
+            return
+        self._go((index - 1) * count)
+
+    def action_scroll_question(self, lines: int) -> None:
+        """Scroll a long question up or down."""
+        self.query_one("#question-area", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_summary(self) -> None:
+        """Show the summary screen."""
+        from panel_tui.ui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.opened))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The interview's main actions, for the command palette."""
+        yield SystemCommand(
+            "Show votes", "Show the votes on this answer now (Ctrl+R)", self.action_reveal
+        )
+        yield SystemCommand(
+            "Undo last vote", "Undo the last vote on this answer (Backspace)", self.action_undo
+        )
+        yield SystemCommand("Add a note", "A note on this answer (Ctrl+N)", self.action_note)
+        yield SystemCommand(
+            "Record decision", "The panel's decision on this candidate (Ctrl+D)", self.action_decide
+        )
+        yield SystemCommand(
+            "Next question", "Go to the next question (Right arrow)", self.action_next_question
+        )
+        yield SystemCommand(
+            "Previous question", "Go back a question (Left arrow)", self.action_previous_question
+        )
+        yield SystemCommand(
+            "Next candidate", "Go to the next candidate (Page Down)", self.action_next_candidate
+        )
+        yield SystemCommand(
+            "Previous candidate",
+            "Go to the previous candidate (Page Up)",
+            self.action_previous_candidate,
+        )
+        yield SystemCommand("Summary", "Ranking, votes and export (Ctrl+S)", self.action_summary)
+
+
+__all__ = ["ROLE_WORDS", "InterviewScreen"]

@@ -1,0 +1,350 @@
+"""The summary screen: ranking, every vote, flags, voice gap, method; export.
+
+Every figure comes from :func:`panel_tui.domain.scoring.score_session` and every
+file is written by :func:`panel_tui.domain.exports.write_export`, so the screen
+and the exports always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from panel_tui.domain.exports import FORMATS, write_export
+from panel_tui.domain.models import VOTE_VALUES, Session, VoteValue
+from panel_tui.domain.scoring import CandidateResult, Results, score_session
+from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, Glyphs, glyphs, points
+
+if TYPE_CHECKING:
+    from panel_tui.ui.app import PanelApp
+
+
+def _gap_figure(gap: float | None) -> str:
+    return "" if gap is None else f"{gap * 100:+.1f}"
+
+
+class SummaryScreen(Screen[None]):
+    """What the panel decided, ready to read aloud, check and export."""
+
+    CSS_PATH = "summary.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,b", "back", "Back", tooltip="Back to the interview."),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Write the summary to a file (choose format and folder).",
+        ),
+        Binding(
+            "f",
+            "finish",
+            "Finish / reopen",
+            tooltip="Mark the session finished (votes then cannot change), or reopen it.",
+        ),
+    ]
+
+    def __init__(self, opened: OpenSession) -> None:
+        super().__init__()
+        self.opened = opened
+
+    @property
+    def session(self) -> Session:
+        """The session as it is on disk."""
+        return self.opened.session
+
+    @property
+    def panel_app(self) -> PanelApp:
+        """The app, typed."""
+        return cast("PanelApp", self.app)
+
+    @property
+    def marks(self) -> Glyphs:
+        """The symbols of the current display mode."""
+        return glyphs(self.panel_app.ascii_only)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary"):
+            yield Static(id="heading", markup=False)
+            yield Static(id="method", markup=False)
+            yield Static(id="ranking", markup=False, classes="table")
+            yield Static(id="candidates", markup=False, classes="table")
+            yield Static(id="practice", markup=False)
+        yield Static(id="exported", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "ascii_only", lambda _: self.refresh_view(), init=False)
+        self.refresh_view()
+        self.query_one("#summary").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Show the figures of the session as it is on disk."""
+        session = self.session
+        results = score_session(session)
+        heading = Text("Summary: ", style="bold")
+        heading.append_text(Text(session.title, style="bold"))
+        heading.append(" (finished)" if session.finished else " (in progress)")
+        self.query_one("#heading", Static).update(heading)
+        method = Text(results.method)
+        method.append("\n\nQuestions:", style="bold")
+        for number, question in enumerate(session.bank.questions, start=1):
+            method.append(f"\n Q{number} ")
+            method.append_text(Text(question.text))
+            extra = []
+            if question.essential:
+                extra.append("essential")
+            if question.weight != 1:
+                extra.append(f"counts {question.weight:g} times")
+            if extra:
+                method.append(f" ({', '.join(extra)})", style="italic")
+        method.append(
+            "\n\nGap (voice gap): the lived-experience members' mean minus the "
+            "professionals' mean, in points; it shows when the two groups heard an "
+            "answer differently. Split: both up and down on one answer. Concern: an "
+            "essential question scored below half."
+        )
+        self.query_one("#method", Static).update(method)
+        self.query_one("#ranking", Static).update(self._ranking(results))
+        self.query_one("#candidates", Static).update(
+            Group(*(self._candidate(result) for result in results.ranking))
+        )
+        practice = self.query_one("#practice", Static)
+        practice.display = results.practice is not None
+        if results.practice is not None:
+            practice.update(self._practice(results))
+
+    def _box(self) -> box.Box:
+        return box.ASCII if self.panel_app.ascii_only else box.SIMPLE_HEAD
+
+    def _ranking(self, results: Results) -> Table:
+        table = Table(title="Ranking", title_justify="left", box=self._box(), title_style="bold")
+        table.add_column("Rank", justify="right", no_wrap=True)
+        table.add_column("Candidate", ratio=2, overflow="fold")
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Splits", justify="right", no_wrap=True)
+        table.add_column("Concerns", justify="right", no_wrap=True)
+        table.add_column("Decision", ratio=1, overflow="fold")
+        for result in results.ranking:
+            candidate = self.session.candidate(result.candidate)
+            decision = self.session.decision(result.candidate)
+            table.add_row(
+                Text(str(result.rank) if result.rank else "none"),
+                Text(candidate.label),
+                Text(f"{result.score_pct}%" if result.score_pct else "no votes"),
+                Text(str(len(result.splits))),
+                Text(str(len(result.concerns))),
+                Text(OUTCOME_WORDS[decision.outcome] if decision else "not recorded"),
+            )
+        return table
+
+    def _candidate(self, result: CandidateResult) -> Group:
+        session = self.session
+        marks = self.marks
+        candidate = session.candidate(result.candidate)
+        numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+        heading = Text("\n")
+        heading.append_text(Text(candidate.label, style="bold underline"))
+        if candidate.name:
+            heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
+        score = f"{result.score_pct}%" if result.score_pct else "no votes yet"
+        heading.append(f": {score}", style="bold")
+        if result.rank:
+            heading.append(f", rank {result.rank}")
+        lines = Text()
+        decision = session.decision(result.candidate)
+        lines.append("Decision: ", style="bold")
+        if decision is None:
+            lines.append("not recorded")
+        else:
+            lines.append(OUTCOME_WORDS[decision.outcome])
+            if decision.reason:
+                lines.append(". Reason: ")
+                lines.append_text(Text(decision.reason))
+        lines.append("\nVotes: ", style="bold")
+        lines.append(
+            ", ".join(
+                f"{getattr(result.tally, value)} {marks.vote(value)}" for value in VOTE_VALUES
+            )
+        )
+        lines.append("\nSplits (up and down on one answer): ", style="bold")
+        lines.append(", ".join(f"Q{numbers[q]}" for q in result.splits) or "none")
+        lines.append("\nConcerns (essential question below half): ", style="bold")
+        lines.append(", ".join(f"Q{numbers[q]}" for q in result.concerns) or "none")
+        lines.append("\nVoice gap: ", style="bold")
+        lines.append(points(result.voice_gap))
+
+        grid = Table(box=self._box(), pad_edge=False)
+        grid.add_column("Q", no_wrap=True)
+        members = session.voting_members
+        for member in members:
+            grid.add_column(
+                Text(f"{member.seat} ") + Text(member.name), min_width=8, overflow="fold"
+            )
+        grid.add_column("Score", justify="right")
+        grid.add_column("Gap", justify="right")
+        grid.add_column("Flags", min_width=7)
+        for answer in result.questions:
+            changed = {v.member for v in answer.changed_after_reveal}
+            cells = []
+            for member in members:
+                value = cast(VoteValue | None, answer.votes.get(member.id))
+                cell = Text(marks.vote(value) if value else "no vote", no_wrap=True)
+                if member.id in changed and value:
+                    cell.append("\nchanged", style="italic")
+                cells.append(cell)
+            flags = []
+            if answer.split:
+                flags.append("Split")
+            if answer.concern:
+                flags.append("Concern")
+            grid.add_row(
+                Text(f"Q{numbers[answer.question]}"),
+                *cells,
+                Text("" if answer.score is None else f"{answer.score * 100:.1f}%"),
+                Text(_gap_figure(answer.voice_gap)),
+                Text(", ".join(flags), style="bold"),
+            )
+        notes = Text()
+        for note in session.notes:
+            if note.candidate != result.candidate:
+                continue
+            where = f"Q{numbers[note.question]}" if note.question else "General"
+            notes.append(f"\n {marks.bullet} {where}: ")
+            notes.append_text(Text(note.text))
+        if notes:
+            notes = Text("Notes:", style="bold") + notes
+        parts: list[Text | Table] = [heading, lines, grid]
+        if notes:
+            parts.append(notes)
+        return Group(*parts)
+
+    def _practice(self, results: Results) -> Text:
+        practice = results.practice
+        assert practice is not None
+        text = Text("\nPractice: agreement with the reference ratings", style="bold")
+        for member in self.session.voting_members:
+            share = practice.reference_agreement.get(member.id)
+            text.append(f"\n {member.seat} ")
+            text.append_text(Text(member.name))
+            text.append(f" ({ROLE_WORDS[member.role]}): ")
+            text.append("no votes yet" if share is None else f"{share * 100:.0f}% agree")
+        kappa = practice.fleiss_kappa
+        text.append("\nAgreement within the panel (Fleiss' kappa): ")
+        text.append("not enough votes yet" if kappa is None else f"{kappa:.2f}")
+        return text
+
+    # -- actions --------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to the interview."""
+        self.dismiss()
+
+    def action_export(self) -> None:
+        """Ask for a format and folder, then write the export."""
+        if not FORMATS:
+            self.app.notify("There are no export formats in this version.", severity="error")
+            return
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export(request)
+
+        self.app.push_screen(ExportDialog(list(FORMATS), self.panel_app.export_dir), chosen)
+
+    def export(self, request: ExportRequest, *, overwrite: bool = False) -> list[Path]:
+        """Write the formats asked for; asks before replacing files that exist.
+
+        Returns:
+            The files written.
+        """
+        written: list[Path] = []
+        existing: list[tuple[str, Path]] = []
+        for name in request.formats:
+            try:
+                written.append(
+                    write_export(
+                        self.session, name, request.folder, request.options, overwrite=overwrite
+                    )
+                )
+            except FileExistsError as error:
+                existing.append((name, Path(str(error.args[0]))))
+            except OSError as error:
+                message = f"Could not write to {request.folder} ({error.strerror or error})."
+                self.app.notify(
+                    message, title="Not exported", severity="error", markup=False, timeout=15
+                )
+                self.query_one("#exported", Static).update(Text(message, style="bold"))
+                return written
+        if written:
+            message = "Exported to " + ", ".join(str(path.resolve()) for path in written)
+            self.query_one("#exported", Static).update(Text(message))
+            self.app.notify(message, title="Exported", markup=False, timeout=10)
+        if existing:
+            names = "\n".join(str(path) for _, path in existing)
+
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    again = ExportRequest([n for n, _ in existing], request.folder, request.options)
+                    self.export(again, overwrite=True)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    Text("These files already exist:\n") + Text(names) + Text("\n\nReplace them?"),
+                    yes="Replace",
+                    no="Keep them",
+                ),
+                replace,
+            )
+        return written
+
+    def action_finish(self) -> None:
+        """Mark the session finished, or reopen it, after asking."""
+        finished = self.session.finished
+        question = (
+            "Reopen this session? Votes can be changed again."
+            if finished
+            else "Mark this session finished? Votes cannot change until it is reopened."
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.opened.set_finished(not finished)
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", markup=False, timeout=15)
+                return
+            self.refresh_view()
+            self.query_one("#exported", Static).update(
+                "The session is reopened." if finished else "The session is marked finished."
+            )
+
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Reopen" if finished else "Finish", no="Cancel"), confirmed
+        )
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The summary's main actions, for the command palette."""
+        yield SystemCommand("Export", "Write the summary to a file (E)", self.action_export)
+        yield SystemCommand(
+            "Finish or reopen the session", "Mark finished, or reopen (F)", self.action_finish
+        )
+        yield SystemCommand(
+            "Back to the interview", "Return to the questions (Esc)", self.action_back
+        )

@@ -1,0 +1,93 @@
+"""The words and symbols the screens show, in one place.
+
+A vote always shows as a symbol *and* a word, so colour or shape is never the
+only signal. ASCII mode swaps the symbols for characters any terminal has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from panel_tui.domain.models import Outcome, Role, VoteValue
+
+VOTE_WORDS: dict[VoteValue, str] = {
+    "up": "Up",
+    "middle": "Middle",
+    "down": "Down",
+    "abstain": "Abstain",
+}
+
+ROLE_SHORT: dict[Role, str] = {
+    "lived_experience": "Lived exp.",
+    "professional": "Professional",
+    "observer": "Observer",
+}
+
+ROLE_WORDS: dict[Role, str] = {
+    "lived_experience": "lived experience",
+    "professional": "professional",
+    "observer": "observer",
+}
+
+OUTCOME_WORDS: dict[Outcome, str] = {
+    "recommend": "Recommend",
+    "do_not_recommend": "Do not recommend",
+    "undecided": "Undecided",
+}
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """The symbols of one display mode."""
+
+    votes: dict[VoteValue, str]
+    voted: str
+    waiting: str
+    bullet: str
+    changed: str
+    dash: str
+
+    def vote(self, value: VoteValue | None) -> str:
+        """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is no vote."""
+        if value is None:
+            return "No vote"
+        return f"{self.votes[value]} {VOTE_WORDS[value]}"
+
+
+UNICODE = Glyphs(
+    votes={"up": "▲", "middle": "●", "down": "▼", "abstain": "–"},
+    voted="✓ Voted",
+    waiting="… Waiting",
+    bullet="•",
+    changed="changed",
+    dash="—",
+)
+
+ASCII = Glyphs(
+    votes={"up": "+", "middle": "o", "down": "-", "abstain": "/"},
+    voted="* Voted",
+    waiting=". Waiting",
+    bullet="-",
+    changed="changed",
+    dash="-",
+)
+
+
+def glyphs(ascii_only: bool) -> Glyphs:
+    """The symbols for the display mode."""
+    return ASCII if ascii_only else UNICODE
+
+
+def minutes_seconds(seconds: int) -> str:
+    """``125`` -> ``"2:05"``."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def points(gap: float | None) -> str:
+    """A voice gap (a difference of two means between 0 and 1) in percentage points."""
+    if gap is None:
+        return "not enough votes from both groups"
+    if abs(gap) < 1e-9:
+        return "none: both groups scored the same"
+    higher = "lived-experience members" if gap > 0 else "professionals"
+    return f"{gap * 100:+.1f} points ({higher} scored higher)"
