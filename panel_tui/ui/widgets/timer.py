@@ -17,10 +17,10 @@ class QuestionTimer(Static):
     words, not only in colour.
     """
 
-    elapsed: reactive[int] = reactive(0)
+    elapsed: reactive[int] = reactive(0, layout=True)
     """Whole seconds since the question came up."""
 
-    guide_minutes: reactive[int | None] = reactive(None)
+    guide_minutes: reactive[int | None] = reactive(None, layout=True)
     """The bank's time guide for the question, if it has one."""
 
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:

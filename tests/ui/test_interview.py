@@ -1,0 +1,474 @@
+"""Pilot-driven tests of the live panel: a whole interview, and each rule on its own.
+
+Seats in the small session: 1 and 2 are lived-experience members, 3 is a
+professional, 4 an observer. Their keys: seat 1 ``1 q a z``, seat 2 ``2 w s x``,
+seat 3 ``3 e d c`` (up, middle, down, abstain).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, Static
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store, StoreError
+from panel_tui.ui.app import HIGH_CONTRAST, PanelApp
+from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, ExportDialog, NoteDialog
+from panel_tui.ui.screens.help import HelpScreen
+from panel_tui.ui.screens.home import HomeScreen
+from panel_tui.ui.screens.interview import InterviewScreen
+from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.widgets.vote_grid import VoteButton, VoteRow
+from tests.ui.conftest import (
+    BROKEN_MARKUP,
+    CLICK_NAME,
+    MARKUP_NAME,
+    AppFactory,
+    screen_text,
+)
+
+SIZE = (80, 24)
+VOTE_WORDS = ("Up", "Middle", "Down", "Abstain")
+
+
+def row_text(app: App[Any], seat: int) -> str:
+    """What one member's vote cell shows."""
+    row = app.screen.query_one(f"#seat-{seat}", VoteRow)
+    return str(row.query_one(".state", Label).render())
+
+
+def widget_text(app: App[Any], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def scrolled_text(pilot: Pilot[None], pages: int = 6) -> str:
+    """Everything a long screen shows, page by page (Page Down scrolls it)."""
+    seen = [screen_text(pilot.app)]
+    for _ in range(pages):
+        await pilot.press("pagedown")
+        seen.append(screen_text(pilot.app))
+    return "\n".join(seen)
+
+
+def standing(store: Store, candidate: str, question: str) -> dict[str, str | None]:
+    """The votes that count, as the store has them on disk."""
+    session = store.load("test-session")
+    return {m: v.value for m, v in session.current_votes(candidate, question).items()}
+
+
+def assert_sealed(app: App[Any]) -> None:
+    """No vote value shows anywhere but in the column headings."""
+    lines = screen_text(app).splitlines()
+    heading = next(i for i, line in enumerate(lines) if "Seat" in line and "Member" in line)
+    below = "\n".join(lines[heading + 1 :])
+    for word in VOTE_WORDS:
+        assert word not in below, f"{word!r} shows while the votes are sealed:\n{below}"
+    for symbol in "▲●▼–":
+        assert symbol not in below
+    assert not app.screen.query(".-chosen")
+
+
+async def test_a_whole_interview(app_factory: AppFactory, store: Store, session: Session) -> None:
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, InterviewScreen)
+
+        # Seat 1 by key: recorded, sealed.
+        await pilot.press("1")
+        assert row_text(app, 1) == "✓ Voted"
+        assert standing(store, "c1", "q1") == {"m1": "up"}
+
+        # A slip by seat 2, undone with one key (no question asked while sealed).
+        await pilot.press("s")
+        assert_sealed(app)
+        await pilot.press("backspace")
+        assert row_text(app, 2) == "… Waiting"
+        assert standing(store, "c1", "q1") == {"m1": "up"}
+
+        # Seat 2 by a click on its Middle key.
+        assert await pilot.click("#seat-2 VoteButton.-middle")
+        assert row_text(app, 2) == "✓ Voted"
+        assert row_text(app, 3) == "… Waiting"
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "middle"}
+        assert_sealed(app)
+        assert "2 of 3 voted" in widget_text(app, "#status")
+
+        # Seat 3 abstains; everyone has voted, so every vote shows at once.
+        await pilot.press("c")
+        assert [row_text(app, s) for s in (1, 2, 3)] == ["▲ Up", "● Middle", "– Abstain"]
+        assert "Ctrl+N" in widget_text(app, "#hint")  # a note is offered, not forced
+        assert not isinstance(app.screen, NoteDialog)
+
+        # Changing a shown vote asks first; "no" keeps it, "yes" changes and marks it.
+        await pilot.press("a")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert standing(store, "c1", "q1")["m1"] == "up"
+        await pilot.press("a")
+        await pilot.press("y")
+        assert standing(store, "c1", "q1")["m1"] == "down"
+        assert row_text(app, 1) == "▼ Down\nchanged"
+        assert store.load(session.id).votes[-1].after_reveal
+
+        # A note of what was missing.
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"No example")
+        await pilot.press("enter")
+        assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == ["No example"]
+
+        # The next question: up, down (a click), up.
+        await pilot.press("right")
+        assert store.load(session.id).cursor is not None
+        assert store.load(session.id).cursor.question == "q2"
+        await pilot.press("1")
+        assert await pilot.click("#seat-2 VoteButton.-down")
+        await pilot.press("3")
+        assert [row_text(app, s) for s in (1, 2, 3)] == ["▲ Up", "▼ Down", "▲ Up"]
+        assert "Split" in widget_text(app, "#status")
+
+        # The panel's decision, with a reason that looks like markup.
+        await pilot.press("ctrl+d")
+        assert isinstance(app.screen, DecisionDialog)
+        assert await pilot.click("#recommend")
+        app.screen.query_one("#reason", Input).value = "[b]Warm[/b], specific"
+        assert await pilot.click("#save")
+        decision = store.load(session.id).decision("c1")
+        assert decision is not None
+        assert (decision.outcome, decision.reason) == ("recommend", "[b]Warm[/b], specific")
+
+        # The summary shows the figures; export writes them.
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.pause()
+        assert "52.8%" in await scrolled_text(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        assert await pilot.click("#export")
+        assert isinstance(app.screen, SummaryScreen)
+        written = app.export_dir / "test-session.json"
+        assert str(written.resolve()) in widget_text(app, "#exported")
+
+    exported = json.loads(written.read_text(encoding="utf-8"))
+    last: dict[tuple[str, str, str], str | None] = {}
+    for vote in exported["votes"]:
+        last[(vote["candidate"], vote["question"], vote["member"])] = vote["value"]
+    assert {k: v for k, v in last.items() if v is not None} == {
+        ("c1", "q1", "m1"): "down",
+        ("c1", "q1", "m2"): "middle",
+        ("c1", "q1", "m3"): "abstain",
+        ("c1", "q2", "m1"): "up",
+        ("c1", "q2", "m2"): "down",
+        ("c1", "q2", "m3"): "up",
+    }
+    alex = next(r for r in exported["results"]["ranking"] if r["candidate"] == "c1")
+    # q1: down 0, middle 0.5 (abstain left out) = 0.25; q2 (weight 2): 2 of 3 up = 0.667.
+    assert alex["score_pct"] == "52.8"
+    assert alex["tally"] == {"up": 2, "middle": 1, "down": 2, "abstain": 1}
+    assert alex["splits"] == ["q2"]
+    assert alex["concerns"] == []
+    assert alex["voice_gap"] == -0.5  # q2 only: lived-experience 0.5, professional 1
+    assert exported["decisions"][-1]["reason"] == "[b]Warm[/b], specific"
+
+
+async def test_the_chair_can_show_votes_early_after_confirming(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        await pilot.press("w")
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        assert_sealed(app)
+        await pilot.press("ctrl+r", "y")
+        assert row_text(app, 2) == "● Middle"
+        assert row_text(app, 1) == "No vote"
+        assert [r.question for r in store.load(session.id).reveals] == ["q1"]
+        assert "Ctrl+N" in widget_text(app, "#hint")
+
+
+async def test_no_note_is_offered_while_sealed(app_factory: AppFactory, session: Session) -> None:
+    # Offering a note only after a middle or down vote would give the vote away.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        await pilot.press("s")
+        assert "Ctrl+N" not in widget_text(app, "#hint")
+        assert_sealed(app)
+
+
+async def test_a_repeated_key_changes_nothing(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1")
+        assert len(store.load(session.id).votes) == 1
+
+
+async def test_undo_after_the_reveal_asks_first(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("1", "2", "3")
+        await pilot.press("ctrl+z")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up", "m3": "up"}
+        await pilot.press("ctrl+z", "y")
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
+
+
+async def test_undo_with_nothing_to_undo_says_so(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        await pilot.press("backspace")
+        assert "no vote to undo" in widget_text(app, "#hint")
+
+
+async def test_a_note_with_an_escape_code_is_refused(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one("#note", Input).value = "bad \x1b[31m red"
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteDialog)
+        assert "control character (U+001B)" in str(app.screen.query_one("#problem", Label).render())
+        await pilot.press("escape")
+        assert store.load(session.id).notes == []
+
+
+async def test_a_decision_needs_an_outcome(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+d")
+        assert await pilot.click("#save")
+        assert isinstance(app.screen, DecisionDialog)
+        assert "Choose" in str(app.screen.query_one("#problem", Label).render())
+        await pilot.press("escape")
+        assert store.load(session.id).decisions == []
+
+
+async def test_moving_is_saved_and_a_new_start_resumes_there(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("pagedown", "2")
+        await pilot.press("right", "left", "right")
+    cursor = store.load(session.id).cursor
+    assert cursor is not None
+    assert (cursor.candidate, cursor.question) == ("c2", "q2")
+
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert (screen.candidate_id, screen.question_id) == ("c2", "q2")
+        assert "Question 2 of 2" in screen_text(app)
+        await pilot.press("left")
+        assert row_text(app, 2) == "✓ Voted"
+
+
+async def test_names_and_text_that_look_like_markup_show_literally(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        text = screen_text(app)
+        for literal in (MARKUP_NAME, CLICK_NAME, BROKEN_MARKUP, "[red]Alex[/red]"):
+            assert literal in text
+        assert "Tell us about a time you [b]listened[/b] well." in text
+        assert "[red]Not[/red] a lecture" in text
+        # Clicking the name that looks like a click action does nothing.
+        assert await pilot.click("#seat-2 .member")
+        assert app.is_running
+        await pilot.press("1", "2", "3", "ctrl+s")
+        summary = await scrolled_text(pilot)
+        assert "[red]Alex[/red]" in summary
+        assert "[bold]x[/]" in summary
+
+
+async def test_observers_do_not_get_a_vote_row(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert [row.member.id for row in app.screen.query(VoteRow)] == ["m1", "m2", "m3"]
+        assert "Olu Ade" in widget_text(app, "#observers")
+        await pilot.press("4")
+        assert "Nobody votes from seat 4" in widget_text(app, "#hint")
+
+
+async def test_a_store_error_is_shown_and_the_vote_is_not_shown(
+    app_factory: AppFactory, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        assert app.opened is not None
+
+        def full_disk(*_: object) -> None:
+            raise StoreError("The disk is full, so the last change was not saved.")
+
+        monkeypatch.setattr(app.opened, "record_vote", full_disk)
+        await pilot.press("1")
+        assert row_text(app, 1) == "… Waiting"
+        assert any("disk is full" in n.message for n in app._notifications)
+        assert "disk is full" in widget_text(app, "#hint")
+
+
+async def test_a_session_open_elsewhere_shows_why_and_goes_home(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    with store.open(session.id):
+        async with app_factory(session.id).run_test(size=SIZE) as pilot:
+            app = pilot.app
+            assert isinstance(app.screen, HomeScreen)
+            assert any("open in another" in n.message for n in app._notifications)
+
+
+async def test_choosing_a_session_at_home_opens_it(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory().run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app.screen, HomeScreen)
+        app.screen.post_message(HomeScreen.SessionChosen(session.id))
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_a_finished_session_opens_on_the_summary_and_keeps_its_votes(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    with store.open(session.id) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.set_finished()
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app.screen, SummaryScreen)
+        assert "(finished)" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("a")
+        assert standing(store, "c1", "q1") == {"m1": "up"}
+        assert "finished" in str(app.screen.query_one("#hint", Static).render())
+        # Reopening from the summary lets votes change again.
+        await pilot.press("ctrl+s", "f", "y", "escape", "2")
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
+
+
+async def test_ascii_mode_and_its_key(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id, ascii_only=True).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        await pilot.press("1", "w", "d")
+        assert [row_text(app, s) for s in (1, 2, 3)] == ["+ Up", "o Middle", "- Down"]
+        assert not any(ord(char) > 127 for char in screen_text(app)), screen_text(app)
+        await pilot.press("ctrl+a")
+        assert [row_text(app, s) for s in (1, 2, 3)] == ["▲ Up", "● Middle", "▼ Down"]
+
+
+async def test_high_contrast_is_one_key_away(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+t")
+        assert app.theme == HIGH_CONTRAST.name
+        await pilot.press("ctrl+t")
+        assert app.theme != HIGH_CONTRAST.name
+
+
+async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=(120, 200)) as pilot:
+        app = pilot.app
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in (
+            "Backspace or Ctrl+Z",
+            "Ctrl+R",
+            "Ctrl+N",
+            "Ctrl+D",
+            "Ctrl+S",
+            "Page Down",
+            "Ctrl+T",
+            "Ctrl+A",
+            "Ctrl+Q",
+            "Esc or B",
+        ):
+            assert words in text, words
+        # The vote keys of seat 9 and the names of the seated members.
+        seat_nine = next(line for line in text.splitlines() if "(no one)" in line and " 9 " in line)
+        assert seat_nine.split()[1:6] == ["9", "9", "O", "L", "."]
+        assert MARKUP_NAME in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_the_palette_offers_the_main_actions(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Show votes", "Undo last vote", "Add a note", "Record decision", "Summary"):
+            assert title in titles
+        assert {"Help", "High contrast", "ASCII symbols", "Quit"} <= set(titles)
+        await pilot.press("ctrl+s")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Export" in titles
+
+
+async def test_the_timer_counts_against_the_time_guide(
+    app_factory: AppFactory, session: Session
+) -> None:
+    now = [0.0]
+    async with app_factory(session.id, clock=lambda: now[0]).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert "Time 0:00 of 4 min" in screen_text(app)
+        now[0] = 4 * 60 + 1
+        app.screen.query_one("#timer")._tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "Time 4:01 of 4 min, over time" in screen_text(app)
+        await pilot.press("right")  # question 2 has no time guide
+        assert "Time 0:00" in screen_text(app)
+        assert "of 4 min" not in screen_text(app)
+
+
+async def test_export_asks_before_replacing_a_file(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "test-session.json").write_text("old", encoding="utf-8")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#export")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
+        await pilot.press("e")
+        assert await pilot.click("#export")
+        await pilot.press("y")
+    assert json.loads((folder / "test-session.json").read_text(encoding="utf-8"))["id"] == (
+        "test-session"
+    )
+
+
+def test_vote_buttons_never_take_focus() -> None:
+    # Enter or Space must never vote by accident.
+    assert VoteButton.can_focus is False
