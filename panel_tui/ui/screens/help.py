@@ -29,8 +29,8 @@ def _bindings_table(title: str, bindings: list[BindingType], boxes: box.Box) -> 
     table.add_column("Keys", style="bold", no_wrap=True)
     table.add_column("What it does")
     for binding in bindings:
-        if not isinstance(binding, Binding):
-            continue
+        if not isinstance(binding, Binding) or binding.action.startswith("app."):
+            continue  # app keys are listed once, under "Everywhere"
         table.add_row(key_words(binding.key), binding.tooltip or binding.description)
     return table
 

@@ -86,6 +86,8 @@ class InterviewScreen(Screen[None]):
             tooltip="Record the panel's decision on this candidate, with a reason.",
         ),
         Binding("ctrl+s", "summary", "Summary", tooltip="Show the summary, ranking and export."),
+        # Help stays out of this footer, which is full at 80 columns; the hint line names it.
+        Binding("f1,question_mark", "app.help", "Help", show=False),
         Binding(
             "pagedown",
             "next_candidate",
@@ -265,7 +267,8 @@ class InterviewScreen(Screen[None]):
         widget.display = sample is not None
         if sample is None:
             return
-        text = Text("Sample answer: ", style="bold")
+        text = Text()
+        text.append("Sample answer: ", style="bold")
         text.append_text(Text(sample.text, style="italic"))
         if self.session.is_revealed(self.candidate_id, question.id):
             text.append("\nReference rating: ", style="bold")
@@ -312,7 +315,8 @@ class InterviewScreen(Screen[None]):
         tally = result.tally
         marks = self.marks
         counts = ", ".join(f"{getattr(tally, value)} {marks.vote(value)}" for value in VOTE_WORDS)
-        text = Text("Votes shown: ", style="bold")
+        text = Text()
+        text.append("Votes shown: ", style="bold")
         text.append(counts + ".")
         if voted < voters:
             text.append(f" {voters - voted} not voted.")

@@ -80,6 +80,7 @@ class SummaryScreen(Screen[None]):
             yield Static(id="heading", markup=False)
             yield Static(id="method", markup=False)
             yield Static(id="ranking", markup=False, classes="table")
+            yield Static(id="questions", markup=False)
             yield Static(id="candidates", markup=False, classes="table")
             yield Static(id="practice", markup=False)
         yield Static(id="exported", markup=False)
@@ -101,25 +102,26 @@ class SummaryScreen(Screen[None]):
         heading.append_text(Text(session.title, style="bold"))
         heading.append(" (finished)" if session.finished else " (in progress)")
         self.query_one("#heading", Static).update(heading)
-        method = Text(results.method)
-        method.append("\n\nQuestions:", style="bold")
+        self.query_one("#method", Static).update(Text(results.method))
+        questions = Text()
+        questions.append("Questions:", style="bold")
         for number, question in enumerate(session.bank.questions, start=1):
-            method.append(f"\n Q{number} ")
-            method.append_text(Text(question.text))
+            questions.append(f"\n Q{number} ")
+            questions.append_text(Text(question.text))
             extra = []
             if question.essential:
                 extra.append("essential")
             if question.weight != 1:
                 extra.append(f"counts {question.weight:g} times")
             if extra:
-                method.append(f" ({', '.join(extra)})", style="italic")
-        method.append(
+                questions.append(f" ({', '.join(extra)})", style="italic")
+        questions.append(
             "\n\nGap (voice gap): the lived-experience members' mean minus the "
             "professionals' mean, in points; it shows when the two groups heard an "
             "answer differently. Split: both up and down on one answer. Concern: an "
             "essential question scored below half."
         )
-        self.query_one("#method", Static).update(method)
+        self.query_one("#questions", Static).update(questions)
         self.query_one("#ranking", Static).update(self._ranking(results))
         self.query_one("#candidates", Static).update(
             Group(*(self._candidate(result) for result in results.ranking))
@@ -228,7 +230,7 @@ class SummaryScreen(Screen[None]):
             notes.append(f"\n {marks.bullet} {where}: ")
             notes.append_text(Text(note.text))
         if notes:
-            notes = Text("Notes:", style="bold") + notes
+            notes = Text.assemble(("Notes:", "bold"), notes)
         parts: list[Text | Table] = [heading, lines, grid]
         if notes:
             parts.append(notes)
@@ -237,7 +239,8 @@ class SummaryScreen(Screen[None]):
     def _practice(self, results: Results) -> Text:
         practice = results.practice
         assert practice is not None
-        text = Text("\nPractice: agreement with the reference ratings", style="bold")
+        text = Text()
+        text.append("\nPractice: agreement with the reference ratings", style="bold")
         for member in self.session.voting_members:
             share = practice.reference_agreement.get(member.id)
             text.append(f"\n {member.seat} ")

@@ -64,7 +64,8 @@ class VoteRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         member = self.member
-        name = Text(member.name, style="bold")
+        name = Text()
+        name.append_text(Text(member.name, style="bold"))
         if member.pronouns:
             name.append(" ")
             name.append(member.pronouns, style="italic")
