@@ -16,7 +16,10 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static
 
-from panel_tui.domain.models import Session
+from panel_tui import locations
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.models import Member, Session
+from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.app import HIGH_CONTRAST, PanelApp
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, ExportDialog, NoteDialog
@@ -472,3 +475,70 @@ async def test_export_asks_before_replacing_a_file(
 def test_vote_buttons_never_take_focus() -> None:
     # Enter or Space must never vote by accident.
     assert VoteButton.can_focus is False
+
+
+async def test_a_large_panel_fits_at_80x24(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    names = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy Featherstonehaugh-Smythe"]
+    panel = [
+        Member(id=f"p{seat}", name=name, role="professional", seat=seat)
+        for seat, name in enumerate(names, start=1)
+    ]
+    store.save(session.model_copy(update={"panel": panel, "id": "nine"}))
+    async with app_factory("nine").run_test(size=SIZE) as pilot:
+        text = screen_text(pilot.app)
+        for seat, name in enumerate(names[:8], start=1):
+            assert f" {seat}    {name} " in text
+        assert "Ivy Feather" in text  # the longest name ends in an ellipsis, on one line
+        await pilot.press("o")
+        assert row_text(pilot.app, 9) == "✓ Voted"
+
+
+async def test_practice_shows_the_sample_answer_and_the_reference_after_the_reveal(
+    app_factory: AppFactory, store: Store
+) -> None:
+    bank = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
+    practice = practice_session(bank)
+    store.save(practice)
+    async with app_factory(practice.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        sample = practice.sample_answer(practice.candidates[0].id, bank.questions[0].id)
+        assert sample is not None
+        shown = widget_text(app, "#sample")
+        assert shown.startswith("Sample answer: ")
+        assert "Reference rating" not in shown
+        await pilot.press("1", "2", "3", "4")
+        shown = widget_text(app, "#sample")
+        words = {"up": "▲ Up", "middle": "● Middle", "down": "▼ Down"}
+        assert f"Reference rating: {words[sample.rating]}" in shown
+        await pilot.press("ctrl+s")
+        assert "agreement with the reference" in await scrolled_text(pilot, pages=12)
+
+
+async def test_a_session_without_candidates_refuses_votes_kindly(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    store.save(session.model_copy(update={"candidates": [], "id": "empty"}))
+    async with app_factory("empty").run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert "no candidates" in widget_text(app, "#status")
+        assert await pilot.click("#seat-1 VoteButton.-up")
+        await pilot.press("ctrl+n", "right", "pagedown", "backspace")
+        assert isinstance(app.screen, InterviewScreen)
+        assert store.load("empty").votes == []
+
+
+async def test_the_palette_goes_back_to_the_sessions(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        go_home = next(c for c in app.get_system_commands(app.screen) if c.title == "Sessions")
+        go_home.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.opened is None
+        with store.open(session.id):  # the lock was let go
+            pass

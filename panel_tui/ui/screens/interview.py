@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: Left and right show as one footer entry, to leave room at 80 columns.
 MOVE = Binding.Group("Move")
+#: Lines the rest of the interview screen needs, at the least, around the vote grid.
+ROOM_AROUND_GRID = 14
 KEYS_HINT = "F1 or ? shows every key. Ctrl+Q quits: every vote is already saved."
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 
@@ -191,10 +193,20 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "ascii_only", self._ascii_changed, init=False)
+        self._fit_rows(self.app.size.height)
         if not self.session.candidates:
             self.query_one("#status", Static).update("This session has no candidates yet.")
             return
         self._question_changed()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_rows(event.size.height)
+
+    def _fit_rows(self, height: int) -> None:
+        # Two lines a member (pronouns wrapping) fit five members at 24 lines; more
+        # get one line each, so that every member's row shows without scrolling.
+        voters = len(self.session.voting_members)
+        self.query_one(VoteGrid).set_class(2 * voters > height - ROOM_AROUND_GRID, "-compact")
 
     def on_screen_resume(self) -> None:
         if self.session.candidates:
@@ -337,6 +349,9 @@ class InterviewScreen(Screen[None]):
         self.hint(Text(str(error), style="bold"))
 
     def _refuse_if_finished(self) -> bool:
+        if not self.session.candidates:
+            self.hint("This session has no candidates, so there is nothing to vote on.")
+            return True
         if self.session.finished:
             self.hint("This session is finished. Reopen it from the summary (Ctrl+S) to change it.")
             return True

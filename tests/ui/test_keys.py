@@ -1,0 +1,63 @@
+"""The vote keys and how keys are named on screen: pure functions, a table each."""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.models import VOTE_VALUES, VoteValue
+from panel_tui.ui.keys import SEATS, key_label, key_words, vote_for_character, vote_key
+
+
+@pytest.mark.parametrize(
+    ("character", "expected"),
+    [
+        ("1", (1, "up")),  # top row: up
+        ("9", (9, "up")),
+        ("q", (1, "middle")),  # the row below: middle
+        ("o", (9, "middle")),
+        ("a", (1, "down")),
+        ("l", (9, "down")),
+        ("z", (1, "abstain")),  # bottom row: abstain
+        (",", (8, "abstain")),
+        (".", (9, "abstain")),
+        ("Q", (1, "middle")),  # Caps Lock never stops a vote
+        ("0", None),  # no seat 10
+        ("p", None),
+        ("", None),
+        (None, None),
+        ("qq", None),
+    ],
+)
+def test_vote_for_character(character: str | None, expected: tuple[int, str] | None) -> None:
+    assert vote_for_character(character) == expected
+
+
+def test_every_seat_and_value_has_its_own_key() -> None:
+    keys = [vote_key(seat, value) for seat in SEATS for value in VOTE_VALUES]
+    assert len(set(keys)) == len(SEATS) * len(VOTE_VALUES)
+    for seat in SEATS:
+        for value in VOTE_VALUES:
+            assert vote_for_character(vote_key(seat, value)) == (seat, value)
+
+
+@pytest.mark.parametrize(
+    ("seat", "value", "label"), [(1, "up", "1"), (3, "middle", "E"), (8, "abstain", ",")]
+)
+def test_key_labels_are_as_printed_on_keyboards(seat: int, value: VoteValue, label: str) -> None:
+    assert key_label(seat, value) == label
+
+
+@pytest.mark.parametrize(
+    ("keys", "ascii_only", "words"),
+    [
+        ("backspace,ctrl+z", False, "Backspace or Ctrl+Z"),
+        ("ctrl+r", False, "Ctrl+R"),
+        ("pagedown", False, "Page Down"),
+        ("f1,question_mark", False, "F1 or ?"),
+        ("left", False, "←"),
+        ("left", True, "<-"),  # ASCII mode never shows an arrow character
+        ("escape,b", False, "Esc or B"),
+    ],
+)
+def test_key_words(keys: str, ascii_only: bool, words: str) -> None:
+    assert key_words(keys, ascii_only=ascii_only) == words
