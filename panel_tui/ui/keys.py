@@ -55,6 +55,7 @@ _KEY_WORDS = {
     "pagedown": "Page Down",
     "escape": "Esc",
     "enter": "Enter",
+    "tab": "Tab",
     "question_mark": "?",
     "comma": ",",
     "full_stop": ".",

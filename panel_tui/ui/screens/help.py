@@ -98,6 +98,12 @@ class HelpScreen(ModalScreen[None]):
                 "ctrl+q", "", "Quit. Every vote is already saved; the next start resumes here."
             ),
         ]
+        dialogs: list[BindingType] = [
+            Binding("y", "", "Yes, in a question such as 'Change the vote?'"),
+            Binding("n,escape", "", "No, or close a box without saving"),
+            Binding("tab", "", "Move to the next field or button"),
+            Binding("enter", "", "Save the note, decision or export"),
+        ]
         return Group(
             intro,
             Text(""),
@@ -105,6 +111,7 @@ class HelpScreen(ModalScreen[None]):
             _bindings_table("During the interview", InterviewScreen.BINDINGS, boxes),
             _bindings_table("On the summary", SummaryScreen.BINDINGS, boxes),
             _bindings_table("Everywhere", everywhere, boxes),
+            _bindings_table("In a box on top of the screen", dialogs, boxes),
         )
 
     def action_close(self) -> None:
