@@ -1,0 +1,143 @@
+"""Rows of the new-session form: one panel member or one candidate per row.
+
+A row only holds what was typed and shows the problems its screen finds; the
+screen checks the values with the domain and builds the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Input, Select, Static
+
+from panel_tui.domain.models import Role
+
+#: The roles in the words the form uses, in the order offered.
+ROLE_CHOICES: tuple[tuple[str, Role], ...] = (
+    ("Lived experience", "lived_experience"),
+    ("Professional", "professional"),
+    ("Observer (no vote)", "observer"),
+)
+
+
+@dataclass(frozen=True)
+class MemberTyped:
+    """What a member row holds, as typed; ``role`` is ``None`` until chosen."""
+
+    name: str
+    pronouns: str
+    role: Role | None
+    seat: str
+
+
+@dataclass(frozen=True)
+class CandidateTyped:
+    """What a candidate row holds, as typed."""
+
+    code: str
+    name: str
+
+
+class FormRow(Vertical):
+    """A row of inputs with a line under it for the problems found in it."""
+
+    class RemoveRequested(Message):
+        """The person pressed the row's Remove button."""
+
+        def __init__(self, row: FormRow) -> None:
+            super().__init__()
+            self.row = row
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Mark the fields named in ``problems`` and say what is wrong, in words.
+
+        Args:
+            problems: a message per field id (``"name"``, ``"seat"``...);
+                empty to clear the row.
+        """
+        for field in self.query(".field"):
+            field.set_class(field.id in problems, "-invalid")
+        line = self.query_one(".row-problem", Static)
+        line.update(Content("\n".join(problems.values())))
+        line.display = bool(problems)
+
+    def first_field(self) -> Input:
+        """The field a new row is typed into first."""
+        return self.query(Input).first()
+
+    @on(Button.Pressed, ".remove")
+    def _remove_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.RemoveRequested(self))
+
+
+class MemberRow(FormRow):
+    """A panel member: name, pronouns (optional), role and seat."""
+
+    def __init__(self, seat: int | None = None) -> None:
+        super().__init__(classes="form-row member-row")
+        self._seat = seat
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="row-fields"):
+            yield Input(placeholder="Name", id="name", classes="field name", max_length=200)
+            yield Input(
+                placeholder="Pronouns", id="pronouns", classes="field pronouns", max_length=200
+            )
+            yield Select(
+                [(label, value) for label, value in ROLE_CHOICES],
+                prompt="Choose a role",
+                id="role",
+                classes="field role",
+            )
+            yield Input(
+                "" if self._seat is None else str(self._seat),
+                placeholder="Seat",
+                id="seat",
+                classes="field seat",
+                restrict=r"[1-9]?",
+                max_length=1,
+            )
+            yield Button("Remove", classes="remove", tooltip="Take this member off the panel")
+        yield Static(classes="row-problem", markup=False)
+
+    def typed(self) -> MemberTyped:
+        """The values as typed."""
+        role = self.query_one("#role", Select).value
+        return MemberTyped(
+            name=self.query_one("#name", Input).value,
+            pronouns=self.query_one("#pronouns", Input).value,
+            role=role if isinstance(role, str) else None,  # type: ignore[arg-type]
+            seat=self.query_one("#seat", Input).value,
+        )
+
+
+class CandidateRow(FormRow):
+    """A candidate: a code (needed) and a name (optional)."""
+
+    def __init__(self, code: str = "") -> None:
+        super().__init__(classes="form-row candidate-row")
+        self._code = code
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="row-fields"):
+            yield Input(
+                self._code, placeholder="Code", id="code", classes="field code", max_length=200
+            )
+            yield Input(
+                placeholder="Name (optional)", id="name", classes="field name", max_length=200
+            )
+            yield Button("Remove", classes="remove", tooltip="Take this candidate off the list")
+        yield Static(classes="row-problem", markup=False)
+
+    def typed(self) -> CandidateTyped:
+        """The values as typed."""
+        return CandidateTyped(
+            code=self.query_one("#code", Input).value,
+            name=self.query_one("#name", Input).value,
+        )
