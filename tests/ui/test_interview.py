@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
+from panel_tui.domain.exports import FORMATS, file_name
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
@@ -153,10 +154,16 @@ async def test_a_whole_interview(app_factory: AppFactory, store: Store, session:
         assert "52.8%" in await scrolled_text(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, ExportDialog)
+        assert await pilot.click("#format-all")
         assert await pilot.click("#export")
         assert isinstance(app.screen, SummaryScreen)
+        reported = widget_text(app, "#exported")
+        assert str(app.export_dir.resolve()) in reported  # it says where
+        for name in FORMATS:  # every format, each file named
+            path = app.export_dir / file_name(store.load(session.id), name)
+            assert path.exists()
+            assert path.name in reported
         written = app.export_dir / "test-session.json"
-        assert str(written.resolve()) in widget_text(app, "#exported")
 
     exported = json.loads(written.read_text(encoding="utf-8"))
     last: dict[tuple[str, str, str], str | None] = {}
@@ -460,11 +467,13 @@ async def test_export_asks_before_replacing_a_file(
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#format-json")
         assert await pilot.click("#export")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
         await pilot.press("e")
+        assert await pilot.click("#format-json")
         assert await pilot.click("#export")
         await pilot.press("y")
     assert json.loads((folder / "test-session.json").read_text(encoding="utf-8"))["id"] == (

@@ -295,7 +295,8 @@ class SummaryScreen(Screen[None]):
                 self.query_one("#exported", Static).update(Text(message, style="bold"))
                 return written
         if written:
-            message = "Exported to " + ", ".join(str(path.resolve()) for path in written)
+            folder = written[0].parent.resolve()
+            message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
         if existing:
