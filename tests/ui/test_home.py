@@ -23,7 +23,7 @@ from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session, Settings
 from panel_tui.domain.sessions import new_session
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen, default_title
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
@@ -45,6 +45,8 @@ class HomeApp(App[None]):
         self.chosen: list[str] = []
         # Scrolling to a focused field animates; tests need not wait for it.
         self.animation_level = "none"
+        #: Read by the form, as the real App offers it: no blinking in pictures.
+        self.cursor_blink = False
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.store, self.bank_folders, today=TODAY))
@@ -337,6 +339,21 @@ async def test_removing_every_member_is_refused_kindly(app: HomeApp, store: Stor
         assert store.sessions() == []
 
 
+async def test_a_full_disk_is_said_plainly_and_the_form_kept(
+    app: HomeApp, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(session: Session, *, replace: bool = False) -> None:
+        raise StoreError("The disk is full, so the last change was not saved.")
+
+    monkeypatch.setattr(store, "save", refuse)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await quick_valid_form(pilot)
+        await start(pilot)
+        assert "The disk is full, so the last change was not saved." in shown(app)
+        assert app.screen is screen and app.chosen == []
+        assert rows(app, MemberRow)[0].typed().name == "Sam"  # nothing typed is lost
+
+
 # -- warnings never block ------------------------------------------------------------
 
 
@@ -523,3 +540,15 @@ def test_form_problems_snapshot(snap_compare: Any, app: HomeApp, size: tuple[int
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=fail)
+
+
+def test_new_session_form_ascii_snapshot(snap_compare: Any, app: HomeApp) -> None:
+    async def fill(pilot: Pilot[Any]) -> None:
+        app.set_class(True, "-ascii")  # as the real App marks ASCII mode
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#bank", Select).value = str(SHIPPED / "support-worker.toml")
+        await pilot.press("tab", "tab")  # into the first member's name
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=fill)

@@ -230,6 +230,9 @@ class SetupSessionScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The App can turn blinking off (tests, and people who find it distracting).
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
         self._show_bank()
         self._show_rule()
         self._show_warnings()

@@ -53,6 +53,11 @@ class FormRow(Vertical):
             super().__init__()
             self.row = row
 
+    def on_mount(self) -> None:
+        # The App can turn blinking off (tests, and people who find it distracting).
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+
     def show_problems(self, problems: dict[str, str]) -> None:
         """Mark the fields named in ``problems`` and say what is wrong, in words.
 
