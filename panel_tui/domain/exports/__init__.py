@@ -1,26 +1,51 @@
 """Exports of a session: every format reads its figures from ``scoring``.
 
-``render(session, "csv")`` returns the text of one format; ``FORMATS`` lists them
-with the file extension each is written with.
+``render(session, "csv", options)`` returns the text of one format; ``FORMATS``
+lists them with the file extension each is written with:
+
+- ``md`` and ``html``: the panel summary for HR (see :mod:`.documents`).
+- ``csv`` and ``votes-csv``: spreadsheet data (see :mod:`.spreadsheets`),
+  written with a byte-order mark so spreadsheets read them as UTF-8.
+- ``json``: the complete session record (see :mod:`panel_tui.domain.interchange`).
+
+Options apply to every format. ``anonymise`` is done once, on the session,
+before any format renders (:func:`.anonymise.anonymised`), so no format can
+show a name. ``totals_only`` is honoured by each format; in ``json`` it empties
+the ``votes`` event log, leaves out a practice round's agreement per member and
+adds ``"export": {"anonymised": ..., "totals_only": true}``. The ``results``
+(totals and scores, figured from the full record) are kept. Importing such a
+file gives a session with no votes: it is a report, not a backup.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from panel_tui.domain.interchange import export_json
+from panel_tui.domain.exports.anonymise import anonymised
+from panel_tui.domain.exports.documents import html_summary, markdown_summary
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
+from panel_tui.domain.interchange import export_json, results_record
 from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import write_atomically
+from panel_tui.domain.text import IDENT_PATTERN, slug
 
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What HR asked of an export."""
-
-    anonymise: bool = False
-    totals_only: bool = False
+__all__ = [
+    "FORMATS",
+    "ExportOptions",
+    "Format",
+    "encoded",
+    "file_name",
+    "prepared",
+    "render",
+    "safe_file_stem",
+    "write_export",
+]
 
 
 @dataclass(frozen=True)
@@ -34,28 +59,78 @@ class Format:
 
 
 def _json(session: Session, options: ExportOptions) -> str:
-    return export_json(session)
+    if not options.anonymise and not options.totals_only:
+        return export_json(session)  # exactly what import reads back
+    record = session.model_dump(mode="json")
+    results = results_record(score_session(session))
+    if options.totals_only:
+        record["votes"] = []
+        if results["practice"] is not None:
+            results["practice"]["reference_agreement"] = None
+    record["results"] = results
+    record["export"] = {"anonymised": options.anonymise, "totals_only": options.totals_only}
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
 FORMATS: dict[str, Format] = {
+    "md": Format("md", markdown_summary),
+    "html": Format("html", html_summary),
+    "csv": Format("csv", candidates_csv, bom=True),
+    "votes-csv": Format("csv", votes_csv, bom=True),
     "json": Format("json", _json),
 }
 
 
+def prepared(session: Session, options: ExportOptions) -> Session:
+    """The session a format renders: anonymised here, once, when asked."""
+    return anonymised(session) if options.anonymise else session
+
+
 def render(session: Session, name: str, options: ExportOptions | None = None) -> str:
     """The text of one export format."""
-    return FORMATS[name].render(session, options or ExportOptions())
+    options = options or ExportOptions()
+    return FORMATS[name].render(prepared(session, options), options)
 
 
 def encoded(session: Session, name: str, options: ExportOptions | None = None) -> bytes:
     """The bytes of one format as written to a file (CSV with a byte-order mark)."""
-    fmt = FORMATS[name]
-    return (("\ufeff" if fmt.bom else "") + fmt.render(session, options or ExportOptions())).encode()
+    bom = "\ufeff" if FORMATS[name].bom else ""
+    return (bom + render(session, name, options)).encode()
 
 
-def file_name(session: Session, name: str) -> str:
-    """The file name an export of this format gets in a folder (safe: ids are slugs)."""
-    stem = f"{session.id}-votes" if name == "votes-csv" else session.id
+#: Names Windows keeps for devices, with any extension ("con.md" is one too).
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{n}" for n in range(10)}
+    | {f"lpt{n}" for n in range(10)}
+)
+
+
+def safe_file_stem(text: str) -> str:
+    """A file name stem made from any text: no separators, controls or reserved names.
+
+    An identifier (letters, digits, ``-`` and ``_``, as session ids are) is kept
+    as it is; any other text becomes a slug (see :func:`panel_tui.domain.text.slug`).
+    Either way it cannot name a parent folder or a hidden file, and a device
+    name such as ``con`` gets a prefix.
+    """
+    stem = text if re.fullmatch(IDENT_PATTERN, text) else slug(text, limit=60)
+    return f"session-{stem}" if stem.lower() in RESERVED_NAMES else stem
+
+
+def file_name(session: Session, name: str, options: ExportOptions | None = None) -> str:
+    """The file name an export of this format gets in a folder, safe on any system.
+
+    Options, when given, mark the name (``-anonymised``, ``-totals-only``) so an
+    HR folder never confuses a restricted copy with the full one.
+    """
+    stem = safe_file_stem(session.id)
+    if options is not None and options.anonymise:
+        stem += "-anonymised"
+    if options is not None and options.totals_only:
+        stem += "-totals-only"
+    if name == "votes-csv":
+        stem += "-votes"
     return f"{stem}.{FORMATS[name].extension}"
 
 
@@ -74,7 +149,10 @@ def write_export(
         OSError: the folder or disk refuses.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / file_name(session, name)
+    path = folder / file_name(session, name, options)
+    # The name is a slug, so this holds; checked because a file must never land elsewhere.
+    if path.resolve().parent != folder.resolve():
+        raise OSError(f"{path.name} would not be inside {folder}")
     if path.exists() and not overwrite:
         raise FileExistsError(path)
     write_atomically(path, encoded(session, name, options))

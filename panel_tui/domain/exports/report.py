@@ -1,0 +1,419 @@
+"""The content of the panel summary, in words, shared by the Markdown and HTML formats.
+
+:func:`build_report` turns a session and its figures (always from
+:func:`panel_tui.domain.scoring.score_session`) into plain values the two
+templates lay out, so the Markdown and the HTML summaries hold the same content.
+Nothing here is markup: the templates escape every value.
+
+With ``totals_only`` the report holds no vote of any one member: the grid of
+questions by member becomes a tally per question, changes after the reveal are
+only counted, a practice round's agreement per member is left out, and a voice
+gap is left out wherever a group has a single voice (it would be that member's
+own vote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from panel_tui.domain.exports.anonymise import seat_label
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.models import Member, Outcome, Role, Session, VoteEvent, VoteValue
+from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
+
+VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
+VOTE_WORDS: dict[VoteValue, str] = {
+    "up": "Up",
+    "middle": "Middle",
+    "down": "Down",
+    "abstain": "Abstain",
+}
+ROLE_WORDS: dict[Role, str] = {
+    "lived_experience": "Lived experience",
+    "professional": "Professional",
+    "observer": "Observer (does not vote)",
+}
+OUTCOME_WORDS: dict[Outcome, str] = {
+    "recommend": "Recommend",
+    "do_not_recommend": "Do not recommend",
+    "undecided": "Undecided",
+}
+NO_DECISION = "No decision recorded"
+
+
+def vote_text(value: VoteValue | None) -> str:
+    """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is ``"No vote"``."""
+    return "No vote" if value is None else f"{VOTE_SYMBOLS[value]} {VOTE_WORDS[value]}"
+
+
+def percent(fraction: float | None) -> str:
+    """A fraction as a percentage with one decimal, e.g. ``"83.3%"``."""
+    return "No score" if fraction is None else f"{fraction * 100:.1f}%"
+
+
+def gap_words(gap: float | None, *, short: bool = False) -> str:
+    """A voice gap (lived-experience mean minus professional mean) in words."""
+    if gap is None:
+        return "Not available" if short else "Not available: it needs votes from both groups."
+    points = f"{abs(gap) * 100:.1f} points"
+    if abs(gap) < 0.0005:  # shows as 0.0 points
+        return "None" if short else "None: both groups scored alike."
+    if short:
+        return f"{'Lived experience' if gap > 0 else 'Professionals'} {points} higher"
+    if gap > 0:
+        return f"Lived-experience members scored {points} higher than professionals."
+    return f"Professionals scored {points} higher than lived-experience members."
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One member's vote in the grid, as symbol and word."""
+
+    value: str  #: up, middle, down, abstain or none: a style name
+    symbol: str  #: e.g. "▲"; empty for no vote
+    word: str  #: e.g. "Up", or "No vote"
+    changed: bool  #: changed after the votes were shown
+
+    @property
+    def text(self) -> str:
+        """Symbol and word, e.g. ``"▲ Up"``."""
+        return f"{self.symbol} {self.word}".strip()
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A panel member as the summary shows them."""
+
+    seat: int
+    name: str | None  #: ``None`` when anonymised
+    pronouns: str | None
+    role: str  #: in words
+    votes: bool
+
+    @property
+    def label(self) -> str:
+        """``"Seat 1"``, or ``"Seat 1, Sam Okafor"`` when names are shown."""
+        return seat_label(self.seat) + (f", {self.name}" if self.name else "")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a vote bar: its share of the counted votes."""
+
+    value: str  #: up, middle or down
+    count: int
+    x: float  #: where it starts, 0 to 100
+    width: float  #: its share, 0 to 100
+    words: str  #: e.g. "7 up"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """The up, middle and down votes of a candidate as one bar."""
+
+    segments: list[Segment]
+    words: str  #: e.g. "7 up, 3 middle, 2 down"
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """One question of one candidate."""
+
+    number: int
+    id: str
+    text: str
+    weight: str
+    essential: bool
+    reference: str | None  #: practice: the sample answer's reference rating
+    marks: list[Mark]  #: one per voting member; empty when totals only
+    tally: Tally
+    score: str
+    split: bool
+    concern: bool
+    voice_gap: str
+    notes: list[str]
+    changes: list[str]  #: votes changed after the reveal, in words
+
+    @property
+    def flags(self) -> list[str]:
+        """The flags in words, for a table cell."""
+        return (["Split"] if self.split else []) + (["Concern"] if self.concern else [])
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """Everything the summary shows of one candidate."""
+
+    rank: int | None
+    code: str
+    name: str | None
+    score: str
+    tally: Tally
+    bar: Bar
+    splits: list[str]  #: "Question 2: ..." for each split question
+    concerns: list[str]
+    voice_gap: str
+    decision: str
+    reason: str
+    questions: list[QuestionView]
+    notes: list[str]  #: notes on the candidate as a whole
+    changes: int  #: how many votes were changed after the reveal
+
+    @property
+    def heading(self) -> str:
+        """``"C1: Alex Morgan"``, or the code alone."""
+        return f"{self.code}: {self.name}" if self.name else self.code
+
+    @property
+    def rank_words(self) -> str:
+        """``"1"``, or ``"Not ranked"`` for a candidate with no score."""
+        return "Not ranked" if self.rank is None else str(self.rank)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole panel summary, in words."""
+
+    title: str
+    date: str
+    bank_title: str
+    bank_role: str | None
+    status: str
+    method: str
+    anonymised: bool
+    totals_only: bool
+    panel: list[Seat]
+    voters: list[Seat]
+    make_up: str
+    candidates: list[CandidateView]
+    practice: bool = False
+    agreement: list[tuple[str, str]] = field(default_factory=list)
+    kappa: str = ""
+
+    @property
+    def copy_words(self) -> str:
+        """What this copy holds, for the header."""
+        names = (
+            "Anonymised: members are shown by seat and candidates by code."
+            if self.anonymised
+            else "Names shown."
+        )
+        votes = (
+            "Totals only: no individual member's vote is shown."
+            if self.totals_only
+            else "Every member's vote shown."
+        )
+        return f"{names} {votes}"
+
+
+def _make_up(panel: list[Member]) -> str:
+    lived = sum(m.role == "lived_experience" for m in panel)
+    professional = sum(m.role == "professional" for m in panel)
+    observers = sum(m.role == "observer" for m in panel)
+
+    def count(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    text = (
+        f"{count(lived + professional, 'voting member', 'voting members')}: "
+        f"{count(lived, 'with lived experience', 'with lived experience')} and "
+        f"{count(professional, 'professional', 'professionals')}"
+    )
+    if observers:
+        text += f", and {count(observers, 'observer', 'observers')} who took notes"
+    return text + "."
+
+
+def _bar(tally: Tally) -> Bar:
+    parts = [("up", tally.up), ("middle", tally.middle), ("down", tally.down)]
+    total = tally.counted
+    segments = []
+    x = 0.0
+    for value, count in parts:
+        width = 100.0 * count / total if total else 0.0
+        segments.append(Segment(value, count, round(x, 2), round(width, 2), f"{count} {value}"))
+        x += width
+    words = ", ".join(s.words for s in segments)
+    return Bar(segments, words if total else "no counted votes yet")
+
+
+def _previous_values(session: Session) -> dict[int, VoteValue | None]:
+    """For each vote event (by identity), the value it replaced."""
+    current: dict[tuple[str, str, str], VoteValue | None] = {}
+    previous: dict[int, VoteValue | None] = {}
+    for vote in session.votes:
+        key = (vote.candidate, vote.question, vote.member)
+        previous[id(vote)] = current.get(key)
+        current[key] = vote.value
+    return previous
+
+
+def _change_words(
+    event: VoteEvent, before: VoteValue | None, seats: dict[str, Seat]
+) -> str:
+    who = seats[event.member].label
+    if event.value is None:
+        return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
+    return (
+        f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
+        "after the votes were shown."
+    )
+
+
+def _single_voice(session: Session, question: QuestionResult) -> bool:
+    """Whether a group gave a single counted vote (its mean is one member's vote)."""
+    roles = {m.id: m.role for m in session.panel}
+    counted = [roles[m] for m, v in question.votes.items() if v != "abstain"]
+    return any(counted.count(role) == 1 for role in ("lived_experience", "professional"))
+
+
+def _question_view(
+    session: Session,
+    candidate: str,
+    number: int,
+    result: QuestionResult,
+    seats: dict[str, Seat],
+    previous: dict[int, VoteValue | None],
+    options: ExportOptions,
+) -> QuestionView:
+    question = session.bank.question(result.question)
+    marks = []
+    changes: list[str]
+    if options.totals_only:
+        count = len(result.changed_after_reveal)
+        changes = (
+            [f"{count} vote{'s were' if count > 1 else ' was'} changed after the votes were shown."]
+            if count
+            else []
+        )
+        hide_gap = _single_voice(session, result)
+    else:
+        current = session.current_votes(candidate, result.question)
+        for member in session.voting_members:
+            value = result.votes.get(member.id)
+            event = current.get(member.id)
+            marks.append(
+                Mark(
+                    value=value or "none",
+                    symbol=VOTE_SYMBOLS[value] if value else "",  # type: ignore[index]
+                    word=VOTE_WORDS[value] if value else "No vote",  # type: ignore[index]
+                    changed=bool(event and event.after_reveal),
+                )
+            )
+        changes = [
+            _change_words(e, previous[id(e)], seats) for e in result.changed_after_reveal
+        ]
+        hide_gap = False
+    sample = session.sample_answer(candidate, result.question)
+    return QuestionView(
+        number=number,
+        id=question.id,
+        text=question.text,
+        weight=f"{question.weight:g}",
+        essential=question.essential,
+        reference=vote_text(sample.rating) if sample else None,
+        marks=marks,
+        tally=result.tally,
+        score=percent(result.score),
+        split=result.split,
+        concern=result.concern,
+        voice_gap="Not shown (one voice in a group)" if hide_gap else gap_words(
+            result.voice_gap, short=True
+        ),
+        notes=[n.text for n in session.notes_on(candidate, result.question)],
+        changes=changes,
+    )
+
+
+def _candidate_view(
+    session: Session,
+    result: CandidateResult,
+    seats: dict[str, Seat],
+    previous: dict[int, VoteValue | None],
+    options: ExportOptions,
+) -> CandidateView:
+    candidate = session.candidate(result.candidate)
+    questions = [
+        _question_view(session, candidate.id, n, q, seats, previous, options)
+        for n, q in enumerate(result.questions, start=1)
+    ]
+    decision = session.decision(candidate.id)
+    lone_group = any(
+        sum(m.role == role for m in session.voting_members) == 1
+        for role in ("lived_experience", "professional")
+    )
+    voice_gap = (
+        "Not shown in a totals-only summary: a group with one member would show that "
+        "member's own votes."
+        if options.totals_only and lone_group
+        else gap_words(result.voice_gap)
+    )
+    return CandidateView(
+        rank=result.rank,
+        code=candidate.code,
+        name=candidate.name,
+        score=percent(result.score) if result.score is not None else "No score yet",
+        tally=result.tally,
+        bar=_bar(result.tally),
+        splits=[f"Question {q.number}: {q.text}" for q in questions if q.split],
+        concerns=[f"Question {q.number}: {q.text}" for q in questions if q.concern],
+        voice_gap=voice_gap,
+        decision=OUTCOME_WORDS[decision.outcome] if decision else NO_DECISION,
+        reason=decision.reason if decision else "",
+        questions=questions,
+        notes=[n.text for n in session.notes_on(candidate.id, None)],
+        changes=sum(len(q.changed_after_reveal) for q in result.questions),
+    )
+
+
+def _kappa_words(kappa: float | None) -> str:
+    if kappa is None:
+        return "Not enough votes yet to compare the panel's members with each other."
+    return (
+        f"Fleiss' kappa {kappa:.2f}: how far the panel agreed beyond chance "
+        "(1 is full agreement, 0 is no more than chance)."
+    )
+
+
+def build_report(session: Session, results: Results, options: ExportOptions) -> Report:
+    """The summary of a session (already anonymised when asked) and its figures."""
+    seats = {
+        m.id: Seat(
+            seat=m.seat,
+            name=None if options.anonymise else m.name,
+            pronouns=None if options.anonymise else m.pronouns,
+            role=ROLE_WORDS[m.role],
+            votes=m.votes,
+        )
+        for m in session.panel
+    }
+    previous = _previous_values(session)
+    practice = results.practice
+    agreement = []
+    if practice is not None and not options.totals_only:
+        agreement = [
+            (seats[member].label, percent(share) if share is not None else "No votes yet")
+            for member, share in practice.reference_agreement.items()
+        ]
+    created = session.created
+    return Report(
+        title=session.title,
+        date=f"{created.day} {created:%B %Y}",
+        bank_title=session.bank.title,
+        bank_role=session.bank.role,
+        status=(
+            "Practice round" if session.mode == "practice" else "Live interviews"
+        ) + (", finished." if session.finished else ", still open: votes may still change."),
+        method=results.method,
+        anonymised=options.anonymise,
+        totals_only=options.totals_only,
+        panel=sorted(seats.values(), key=lambda s: s.seat),
+        voters=[seats[m.id] for m in session.voting_members],
+        make_up=_make_up(session.panel),
+        candidates=[
+            _candidate_view(session, r, seats, previous, options) for r in results.ranking
+        ],
+        practice=practice is not None,
+        agreement=agreement,
+        kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
+    )

@@ -1,0 +1,197 @@
+"""The two CSV formats of PRODUCT.md section 7, written with Python's csv module.
+
+``csv``: one row per candidate, in rank order, with the columns ``rank``,
+``candidate``, ``code``, ``score_pct``, ``up``, ``middle``, ``down``,
+``abstain``, ``splits`` and ``concerns`` (how many questions), ``decision``,
+``decision_reason``, ``voice_gap_pct``, ``lived_experience_pct``,
+``professional_pct`` (percentage figures, one decimal), ``split_questions`` and
+``concern_questions`` (question ids, separated by "; ").
+
+``votes-csv``: one row per vote that counts: the latest vote of each member on
+each question, abstentions included (a declared conflict is worth seeing; the
+``counts_in_score`` column says "no" for them). Columns: ``candidate``, ``code``,
+``question_number``, ``question_id``, ``question``, ``seat``, ``member``,
+``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal``, ``at`` (UTC,
+ISO 8601). Rows follow the candidates, questions and seats in order.
+
+With ``totals_only`` the votes CSV holds no individual vote: one row per
+candidate and question with ``up``, ``middle``, ``down``, ``abstain``,
+``score_pct``, ``split`` and ``concern``. The candidates CSV leaves a voice
+gap blank where a group has one voting member (it would be that member's votes).
+
+Text from a person (names, codes, questions, reasons) that a spreadsheet would
+run as a formula is neutralised as OWASP advises: a cell starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote.
+Figures are ours and stay numbers (a voice gap of ``-12.5`` is not touched).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import UTC
+
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.report import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS
+from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import Results, score_session
+
+#: The first characters that make a spreadsheet treat a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+CANDIDATE_COLUMNS = (
+    "rank",
+    "candidate",
+    "code",
+    "score_pct",
+    "up",
+    "middle",
+    "down",
+    "abstain",
+    "splits",
+    "concerns",
+    "decision",
+    "decision_reason",
+    "voice_gap_pct",
+    "lived_experience_pct",
+    "professional_pct",
+    "split_questions",
+    "concern_questions",
+)
+VOTE_COLUMNS = (
+    "candidate",
+    "code",
+    "question_number",
+    "question_id",
+    "question",
+    "seat",
+    "member",
+    "role",
+    "vote",
+    "counts_in_score",
+    "changed_after_reveal",
+    "at",
+)
+TOTAL_COLUMNS = (
+    "candidate",
+    "code",
+    "question_number",
+    "question_id",
+    "question",
+    "up",
+    "middle",
+    "down",
+    "abstain",
+    "score_pct",
+    "split",
+    "concern",
+)
+
+Cell = str | int
+
+
+def neutralise(text: str) -> str:
+    """Text from a person, made safe for a spreadsheet cell (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _pct(fraction: float | None) -> str:
+    return "" if fraction is None else f"{fraction * 100:.1f}"
+
+
+def _table(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _lone_group(session: Session) -> bool:
+    return any(
+        sum(m.role == role for m in session.voting_members) == 1
+        for role in ("lived_experience", "professional")
+    )
+
+
+def candidates_csv(session: Session, options: ExportOptions, results: Results | None = None) -> str:
+    """One row per candidate, in rank order."""
+    results = results or score_session(session)
+    hide_gap = options.totals_only and _lone_group(session)
+    rows = []
+    for r in results.ranking:
+        candidate = session.candidate(r.candidate)
+        decision = session.decision(r.candidate)
+        rows.append(
+            (
+                "" if r.rank is None else r.rank,
+                neutralise(candidate.label),
+                neutralise(candidate.code),
+                r.score_pct,
+                r.tally.up,
+                r.tally.middle,
+                r.tally.down,
+                r.tally.abstain,
+                len(r.splits),
+                len(r.concerns),
+                OUTCOME_WORDS[decision.outcome] if decision else "",
+                neutralise(decision.reason) if decision else "",
+                "" if hide_gap else _pct(r.voice_gap),
+                "" if hide_gap else _pct(r.lived_experience_score),
+                "" if hide_gap else _pct(r.professional_score),
+                neutralise("; ".join(r.splits)),
+                neutralise("; ".join(r.concerns)),
+            )
+        )
+    return _table(CANDIDATE_COLUMNS, rows)
+
+
+def votes_csv(session: Session, options: ExportOptions, results: Results | None = None) -> str:
+    """One row per vote that counts, or per question's totals with ``totals_only``."""
+    results = results or score_session(session)
+    rows: list[tuple[Cell, ...]] = []
+    for candidate in session.candidates:
+        result = results.by_candidate[candidate.id]
+        for number, q in enumerate(result.questions, start=1):
+            question = session.bank.question(q.question)
+            where: tuple[Cell, ...] = (
+                neutralise(candidate.label),
+                neutralise(candidate.code),
+                number,
+                neutralise(question.id),
+                neutralise(question.text),
+            )
+            if options.totals_only:
+                rows.append(
+                    (
+                        *where,
+                        q.tally.up,
+                        q.tally.middle,
+                        q.tally.down,
+                        q.tally.abstain,
+                        _pct(q.score),
+                        "yes" if q.split else "no",
+                        "yes" if q.concern else "no",
+                    )
+                )
+                continue
+            events = session.current_votes(candidate.id, q.question)
+            for member in session.voting_members:
+                value = q.votes.get(member.id)
+                if value is None:
+                    continue
+                event = events[member.id]
+                rows.append(
+                    (
+                        *where,
+                        member.seat,
+                        neutralise(member.name),
+                        ROLE_WORDS[member.role],
+                        VOTE_WORDS[value],  # type: ignore[index]
+                        "no" if value == "abstain" else "yes",
+                        "yes" if event.after_reveal else "no",
+                        event.at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+                    )
+                )
+    return _table(TOTAL_COLUMNS if options.totals_only else VOTE_COLUMNS, rows)

@@ -1,0 +1,44 @@
+"""Golden files: the md, html, csv and votes-csv exports of the fixed session.
+
+The files under ``golden/`` were read by eye once (the HTML also as a printed
+PDF and a screenshot). After a deliberate change, regenerate them with
+``UPDATE_GOLDEN=1 python -m pytest tests/exports/test_golden.py``, read the
+diff, and commit it with the change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.exports import encoded
+from panel_tui.domain.models import Session
+
+GOLDEN = Path(__file__).parent / "golden"
+FILES = {
+    "md": "summary.md",
+    "html": "summary.html",
+    "csv": "candidates.csv",
+    "votes-csv": "votes.csv",
+}
+
+
+@pytest.mark.parametrize("fmt", FILES)
+def test_export_matches_its_golden_file(session: Session, fmt: str) -> None:
+    produced = encoded(session, fmt)
+    golden = GOLDEN / FILES[fmt]
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_bytes(produced)
+    assert golden.exists(), f"no golden file {golden}: run with UPDATE_GOLDEN=1 and review it"
+    assert produced == golden.read_bytes(), (
+        f"{fmt} differs from {golden}; if the change is meant, regenerate with "
+        "UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+def test_golden_csv_files_start_with_a_byte_order_mark() -> None:
+    # Excel reads a CSV as UTF-8 only when it starts with a BOM.
+    for name in ("candidates.csv", "votes.csv"):
+        assert (GOLDEN / name).read_bytes().startswith("\ufeff".encode())
