@@ -41,10 +41,15 @@ FORMULA = '=HYPERLINK("http://x")'
 
 PANEL = [
     Member(id="m1", name="Sam Okafor", pronouns="they/them", role="lived_experience", seat=1),
-    Member(id="m2", name="Priya [bold]Shah[/]", pronouns="she/her", role="lived_experience", seat=2),
     Member(
-        id="m3", name='=HYPERLINK("http://x","Dan Reilly")', pronouns="he/him",
-        role="professional", seat=3,
+        id="m2", name="Priya [bold]Shah[/]", pronouns="she/her", role="lived_experience", seat=2
+    ),
+    Member(
+        id="m3",
+        name='=HYPERLINK("http://x","Dan Reilly")',
+        pronouns="he/him",
+        role="professional",
+        seat=3,
     ),
     Member(id="m4", name="Hannah a|b Cole", role="professional", seat=4),
     Member(id="m5", name="@SUM(A1) Kit Marsh", role="observer", seat=5),
@@ -57,8 +62,15 @@ CANDIDATES = [
 ]
 #: One word of each name, found nowhere else in the session.
 NAME_WORDS = {
-    "m1": "Okafor", "m2": "Priya", "m3": "Reilly", "m4": "Hannah", "m5": "Marsh",
-    "c1": "Morgan", "c2": "Jordan", "c3": "Evans", "c4": "Patel",
+    "m1": "Okafor",
+    "m2": "Priya",
+    "m3": "Reilly",
+    "m4": "Hannah",
+    "m5": "Marsh",
+    "c1": "Morgan",
+    "c2": "Jordan",
+    "c3": "Evans",
+    "c4": "Patel",
 }
 PRONOUNS = ("they/them", "she/her", "he/him")
 
@@ -143,7 +155,9 @@ DECISIONS = [
 ]
 
 
-def build_session(votes: Sequence[tuple[str, str, str, str | None, bool, int | None]] = VOTES) -> Session:
+def build_session(
+    votes: Sequence[tuple[str, str, str, str | None, bool, int | None]] = VOTES,
+) -> Session:
     """The fixed session; ``votes`` may be changed by a test."""
     return Session(
         id="2026-11-23-support-worker-a1b2c3",
@@ -156,8 +170,13 @@ def build_session(votes: Sequence[tuple[str, str, str, str | None, bool, int | N
         candidates=CANDIDATES,
         votes=[
             VoteEvent(
-                candidate=c, question=q, member=m, value=v,  # type: ignore[arg-type]
-                at=T0 + timedelta(seconds=n), after_reveal=after, undoes=undoes,
+                candidate=c,
+                question=q,
+                member=m,
+                value=v,  # type: ignore[arg-type]
+                at=T0 + timedelta(seconds=n),
+                after_reveal=after,
+                undoes=undoes,
             )
             for n, (c, q, m, v, after, undoes) in enumerate(votes)
         ],

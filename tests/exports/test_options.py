@@ -8,12 +8,15 @@ import json
 
 import pytest
 
+from panel_tui import locations
+from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.spreadsheets import TOTAL_COLUMNS
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, VoteEvent
 from panel_tui.domain.scoring import score_session
-from tests.exports.conftest import NAME_WORDS, NOTES, PRONOUNS, VOTES, build_session
+from panel_tui.domain.sessions import practice_session
+from tests.exports.conftest import NAME_WORDS, NOTES, PRONOUNS, T0, VOTES, build_session
 
 ANONYMOUS = [ExportOptions(anonymise=True), ExportOptions(anonymise=True, totals_only=True)]
 TOTALS = [ExportOptions(totals_only=True), ExportOptions(anonymise=True, totals_only=True)]
@@ -22,9 +25,17 @@ TOTALS = [ExportOptions(totals_only=True), ExportOptions(anonymise=True, totals_
 def _with_names_as_ids() -> Session:
     """The fixed session, but with ids made from names, as a hand-made file may have."""
     text = build_session().model_dump_json()
-    for old, new in {"m1": "okafor", "m2": "priya-s", "m3": "reilly", "m4": "hannah",
-                     "m5": "marsh", "c1": "morgan", "c2": "jordan", "c3": "evans",
-                     "c4": "patel"}.items():
+    for old, new in {
+        "m1": "okafor",
+        "m2": "priya-s",
+        "m3": "reilly",
+        "m4": "hannah",
+        "m5": "marsh",
+        "c1": "morgan",
+        "c2": "jordan",
+        "c3": "evans",
+        "c4": "patel",
+    }.items():
         text = text.replace(f'"{old}"', f'"{new}"')
     session = Session.model_validate_json(text)
     assert session.panel[0].id == "okafor"  # the ids really changed
@@ -88,7 +99,9 @@ def test_anonymised_csv_names_candidates_by_code_and_members_by_seat() -> None:
 def _swap_members(a: str, b: str) -> Session:
     """The fixed session with every vote of members a and b swapped."""
     swap = {a: b, b: a}
-    return build_session([(c, q, swap.get(m, m), v, after, undo) for c, q, m, v, after, undo in VOTES])
+    return build_session(
+        [(c, q, swap.get(m, m), v, after, undo) for c, q, m, v, after, undo in VOTES]
+    )
 
 
 @pytest.mark.parametrize("options", TOTALS, ids=["totals", "totals+anonymise"])
@@ -106,11 +119,20 @@ def test_without_totals_only_the_swap_shows(fmt: str) -> None:
 
 
 def test_totals_only_votes_csv_holds_a_row_of_totals_per_question() -> None:
-    rows = list(csv.reader(io.StringIO(render(build_session(), "votes-csv", ExportOptions(totals_only=True)))))
+    rows = list(
+        csv.reader(
+            io.StringIO(render(build_session(), "votes-csv", ExportOptions(totals_only=True)))
+        )
+    )
     assert tuple(rows[0]) == TOTAL_COLUMNS
     assert len(rows) == 1 + 4 * 3  # four candidates, three questions
     first = dict(zip(rows[0], rows[1], strict=True))
-    assert (first["question_id"], first["up"], first["middle"], first["down"]) == ("why", "3", "1", "0")
+    assert (first["question_id"], first["up"], first["middle"], first["down"]) == (
+        "why",
+        "3",
+        "1",
+        "0",
+    )
     assert "member" not in rows[0] and "seat" not in rows[0]
 
 
@@ -154,6 +176,48 @@ def test_totals_only_hides_a_voice_gap_that_is_one_members_vote() -> None:
     assert "points higher than" in plain
     assert "points higher than" not in totals
     assert "a group with one member would show that member's own votes" in totals
-    rows = list(csv.DictReader(io.StringIO(render(session, "csv", ExportOptions(totals_only=True)))))
+    rows = list(
+        csv.DictReader(io.StringIO(render(session, "csv", ExportOptions(totals_only=True))))
+    )
     assert {r["voice_gap_pct"] for r in rows} == {""}
     assert {r["professional_pct"] for r in rows} == {""}
+    record = json.loads(render(session, "json", ExportOptions(totals_only=True)))
+    assert [r["voice_gap"] for r in record["results"]["ranking"]] == [None] * 4
+    assert json.loads(render(session, "json"))["results"]["ranking"][0]["voice_gap"] is not None
+
+
+def test_totals_only_json_hides_a_question_gap_from_a_single_voice() -> None:
+    # On C2's last question seat 2 abstained: seat 1 is the only lived-experience vote.
+    def gaps(options: ExportOptions) -> dict[str, object]:
+        record = json.loads(render(build_session(), "json", options))
+        c2 = next(r for r in record["results"]["ranking"] if r["candidate"] == "c2")
+        return {q["question"]: q["voice_gap"] for q in c2["questions"]}
+
+    assert gaps(ExportOptions())["mistake"] is not None
+    assert gaps(ExportOptions(totals_only=True)) == {**gaps(ExportOptions()), "mistake": None}
+
+
+def _practice_round() -> Session:
+    """A practice round on the shipped practice bank, every member voting."""
+    bank = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
+    session = practice_session(bank)
+    values = ("up", "middle", "down", "up")
+    votes = [
+        VoteEvent(candidate=c.id, question=q.id, member=m.id, value=v, at=T0)  # type: ignore[arg-type]
+        for c in session.candidates
+        for q in session.bank.questions
+        for m, v in zip(session.voting_members, values, strict=True)
+    ]
+    return session.model_copy(update={"votes": votes})
+
+
+def test_practice_agreement_per_member_is_left_out_of_totals_only() -> None:
+    session = _practice_round()
+    plain = render(session, "md")
+    totals = render(session, "md", ExportOptions(totals_only=True))
+    assert "Agreement with the reference rating" in plain
+    assert "Agreement with the reference rating" not in totals
+    assert "Fleiss' kappa" in totals  # a figure for the whole panel stays
+    record = json.loads(render(session, "json", ExportOptions(totals_only=True)))
+    assert record["results"]["practice"]["reference_agreement"] is None
+    assert record["results"]["practice"]["fleiss_kappa"] is not None

@@ -113,7 +113,9 @@ def test_csv_neutralises_names_codes_and_reasons_and_keeps_numbers() -> None:
     session = build_session()
     candidates = _cells(render(session, "csv"))
     header = candidates[0]
-    by_code = {row[header.index("code")]: dict(zip(header, row, strict=True)) for row in candidates[1:]}
+    by_code = {
+        row[header.index("code")]: dict(zip(header, row, strict=True)) for row in candidates[1:]
+    }
     # C3's code is "+1" and its name starts "-2": both are text from a person.
     c3 = by_code["'+1"]
     assert c3["candidate"] == "'-2 Chris `Evans`-Bell"
@@ -206,10 +208,42 @@ def _parse(html: str) -> _Collector:
 
 
 SAFE_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "svg", "defs", "pattern", "rect",
-    "circle", "header", "main", "footer", "section", "p", "h1", "h2", "h3", "dl", "dt", "dd",
-    "ul", "li", "span", "strong", "div", "table", "colgroup", "col", "thead", "tbody", "tr",
-    "th", "td", "br",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "svg",
+    "defs",
+    "pattern",
+    "rect",
+    "circle",
+    "header",
+    "main",
+    "footer",
+    "section",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "li",
+    "span",
+    "strong",
+    "div",
+    "table",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "br",
 }
 
 

@@ -13,7 +13,8 @@ before any format renders (:func:`.anonymise.anonymised`), so no format can
 show a name. ``totals_only`` is honoured by each format; in ``json`` it empties
 the ``votes`` event log, leaves out a practice round's agreement per member and
 adds ``"export": {"anonymised": ..., "totals_only": true}``. The ``results``
-(totals and scores, figured from the full record) are kept. Importing such a
+(totals and scores, figured from the full record) are kept, but a voice gap
+that would be one member's vote is ``null`` (see :mod:`.privacy`). Importing such a
 file gives a session with no votes: it is a report, not a backup.
 """
 
@@ -28,6 +29,7 @@ from pathlib import Path
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.interchange import export_json, results_record
 from panel_tui.domain.models import Session
@@ -62,11 +64,19 @@ def _json(session: Session, options: ExportOptions) -> str:
     if not options.anonymise and not options.totals_only:
         return export_json(session)  # exactly what import reads back
     record = session.model_dump(mode="json")
-    results = results_record(score_session(session))
+    scored = score_session(session)
+    results = results_record(scored)
     if options.totals_only:
         record["votes"] = []
         if results["practice"] is not None:
             results["practice"]["reference_agreement"] = None
+        hide_all = lone_group(session)
+        for figures, candidate in zip(results["ranking"], scored.ranking, strict=True):
+            if hide_all:
+                figures["voice_gap"] = None
+            for question, result in zip(figures["questions"], candidate.questions, strict=True):
+                if single_voice(session, result):
+                    question["voice_gap"] = None
     record["results"] = results
     record["export"] = {"anonymised": options.anonymise, "totals_only": options.totals_only}
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
@@ -100,9 +110,7 @@ def encoded(session: Session, name: str, options: ExportOptions | None = None) -
 
 #: Names Windows keeps for devices, with any extension ("con.md" is one too).
 RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{n}" for n in range(10)}
-    | {f"lpt{n}" for n in range(10)}
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from panel_tui.domain.exports.anonymise import seat_label
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Outcome, Role, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 
@@ -248,9 +249,7 @@ def _previous_values(session: Session) -> dict[int, VoteValue | None]:
     return previous
 
 
-def _change_words(
-    event: VoteEvent, before: VoteValue | None, seats: dict[str, Seat]
-) -> str:
+def _change_words(event: VoteEvent, before: VoteValue | None, seats: dict[str, Seat]) -> str:
     who = seats[event.member].label
     if event.value is None:
         return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
@@ -258,13 +257,6 @@ def _change_words(
         f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
         "after the votes were shown."
     )
-
-
-def _single_voice(session: Session, question: QuestionResult) -> bool:
-    """Whether a group gave a single counted vote (its mean is one member's vote)."""
-    roles = {m.id: m.role for m in session.panel}
-    counted = [roles[m] for m, v in question.votes.items() if v != "abstain"]
-    return any(counted.count(role) == 1 for role in ("lived_experience", "professional"))
 
 
 def _question_view(
@@ -286,7 +278,7 @@ def _question_view(
             if count
             else []
         )
-        hide_gap = _single_voice(session, result)
+        hide_gap = single_voice(session, result)
     else:
         current = session.current_votes(candidate, result.question)
         for member in session.voting_members:
@@ -300,9 +292,7 @@ def _question_view(
                     changed=bool(event and event.after_reveal),
                 )
             )
-        changes = [
-            _change_words(e, previous[id(e)], seats) for e in result.changed_after_reveal
-        ]
+        changes = [_change_words(e, previous[id(e)], seats) for e in result.changed_after_reveal]
         hide_gap = False
     sample = session.sample_answer(candidate, result.question)
     return QuestionView(
@@ -317,9 +307,9 @@ def _question_view(
         score=percent(result.score),
         split=result.split,
         concern=result.concern,
-        voice_gap="Not shown (one voice in a group)" if hide_gap else gap_words(
-            result.voice_gap, short=True
-        ),
+        voice_gap="Not shown (one voice in a group)"
+        if hide_gap
+        else gap_words(result.voice_gap, short=True),
         notes=[n.text for n in session.notes_on(candidate, result.question)],
         changes=changes,
     )
@@ -338,14 +328,10 @@ def _candidate_view(
         for n, q in enumerate(result.questions, start=1)
     ]
     decision = session.decision(candidate.id)
-    lone_group = any(
-        sum(m.role == role for m in session.voting_members) == 1
-        for role in ("lived_experience", "professional")
-    )
     voice_gap = (
         "Not shown in a totals-only summary: a group with one member would show that "
         "member's own votes."
-        if options.totals_only and lone_group
+        if options.totals_only and lone_group(session)
         else gap_words(result.voice_gap)
     )
     return CandidateView(
@@ -371,7 +357,7 @@ def _kappa_words(kappa: float | None) -> str:
         return "Not enough votes yet to compare the panel's members with each other."
     return (
         f"Fleiss' kappa {kappa:.2f}: how far the panel agreed beyond chance "
-        "(1 is full agreement, 0 is no more than chance)."
+        "(1 is full agreement, 0 is no more than chance, below 0 is less than chance)."
     )
 
 
@@ -401,18 +387,15 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         date=f"{created.day} {created:%B %Y}",
         bank_title=session.bank.title,
         bank_role=session.bank.role,
-        status=(
-            "Practice round" if session.mode == "practice" else "Live interviews"
-        ) + (", finished." if session.finished else ", still open: votes may still change."),
+        status=("Practice round" if session.mode == "practice" else "Live interviews")
+        + (", finished." if session.finished else ", still open: votes may still change."),
         method=results.method,
         anonymised=options.anonymise,
         totals_only=options.totals_only,
         panel=sorted(seats.values(), key=lambda s: s.seat),
         voters=[seats[m.id] for m in session.voting_members],
         make_up=_make_up(session.panel),
-        candidates=[
-            _candidate_view(session, r, seats, previous, options) for r in results.ranking
-        ],
+        candidates=[_candidate_view(session, r, seats, previous, options) for r in results.ranking],
         practice=practice is not None,
         agreement=agreement,
         kappa=_kappa_words(practice.fleiss_kappa) if practice else "",

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC
 
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.exports.report import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
@@ -108,17 +109,10 @@ def _table(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     return out.getvalue()
 
 
-def _lone_group(session: Session) -> bool:
-    return any(
-        sum(m.role == role for m in session.voting_members) == 1
-        for role in ("lived_experience", "professional")
-    )
-
-
 def candidates_csv(session: Session, options: ExportOptions, results: Results | None = None) -> str:
     """One row per candidate, in rank order."""
     results = results or score_session(session)
-    hide_gap = options.totals_only and _lone_group(session)
+    hide_gap = options.totals_only and lone_group(session)
     rows = []
     for r in results.ranking:
         candidate = session.candidate(r.candidate)
