@@ -321,7 +321,7 @@ def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"Could not make the folder {folder} ({error.strerror}).") from None
-    outputs = {name: folder / file_name(session, name) for name in FORMATS}
+    outputs = {name: folder / file_name(session, name, options) for name in FORMATS}
     taken = [str(p) for p in outputs.values() if p.exists()]
     if taken:
         raise CommandError(

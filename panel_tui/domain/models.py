@@ -286,16 +286,29 @@ class Session(_Record):
     def is_revealed(self, candidate: str, question: str) -> bool:
         """Whether the votes on this answer are shown to the room.
 
-        Open sessions show votes at once; sealed ones once every voting member
-        has voted (or abstained), or once the chair reveals.
+        Open sessions show votes at once; sealed ones once the chair reveals, or
+        once every voting member has voted (or abstained). Once shown, always
+        shown: an undo afterwards does not seal the answer again, so a vote
+        given after it is still marked as changed after the reveal.
         """
         if not self.settings.sealed:
             return True
         if any(r.candidate == candidate and r.question == question for r in self.reveals):
             return True
-        voted = self.current_votes(candidate, question)
-        voters = self.voting_members
-        return bool(voters) and all(m.id in voted for m in voters)
+        voters = {m.id for m in self.voting_members}
+        if not voters:
+            return False
+        standing: set[str] = set()
+        for vote in self.votes:
+            if vote.candidate != candidate or vote.question != question:
+                continue
+            if vote.value is None:
+                standing.discard(vote.member)
+            else:
+                standing.add(vote.member)
+            if voters <= standing:
+                return True
+        return False
 
     def decision(self, candidate: str) -> Decision | None:
         """The panel's latest decision on a candidate, if any."""
@@ -316,13 +329,18 @@ class Session(_Record):
     def new_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
     ) -> VoteEvent:
-        """The event for a vote given now, marked if it changes a shown vote."""
-        previous = self.current_votes(candidate, question).get(member)
-        changed = (
-            previous is not None
-            and previous.value != value
-            and self.is_revealed(candidate, question)
-        )
+        """The event for a vote given now, marked if it changes a shown vote.
+
+        The comparison is with the member's last vote on the answer even when an
+        undo took it back, so undo and vote again is still a marked change.
+        """
+        given = [
+            v.value
+            for v in self.votes
+            if (v.candidate, v.question, v.member) == (candidate, question, member)
+            and v.value is not None
+        ]
+        changed = bool(given) and given[-1] != value and self.is_revealed(candidate, question)
         return VoteEvent(
             candidate=candidate,
             question=question,

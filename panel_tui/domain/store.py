@@ -332,12 +332,15 @@ class OpenSession:
                 continue
             before = self.session.model_copy(update={"votes": votes[:index]})
             previous = before.current_votes(candidate, question).get(vote.member)
+            restored = previous.value if previous else None
             event = VoteEvent(
                 candidate=candidate,
                 question=question,
                 member=vote.member,
-                value=previous.value if previous else None,
+                value=restored,
                 at=now(),
+                after_reveal=restored != vote.value
+                and self.session.is_revealed(candidate, question),
                 undoes=index,
             )
             self._append("votes", event)

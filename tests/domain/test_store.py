@@ -351,3 +351,22 @@ def test_sigkill_at_random_moments_never_loses_a_reported_vote(tmp_path: Path) -
     reported = sum(kill_and_check(root, rng) for _ in range(KILLS))
     assert reported > KILLS  # the children did record votes between the kills
     json.loads((root / "s1.json").read_bytes())  # and the file is whole
+
+
+def test_once_shown_an_answer_stays_shown_and_later_changes_are_marked(store: Store) -> None:
+    with store.create(_session("LP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m2", "down")  # everyone voted: shown
+        assert opened.session.is_revealed("c1", "q1")
+        undo = opened.undo("c1", "q1")  # takes back m2's shown vote
+        assert undo is not None and undo.after_reveal
+        assert opened.session.is_revealed("c1", "q1")  # not sealed again
+        again = opened.record_vote("c1", "q1", "m2", "up")  # undo, then a new vote
+        assert again.after_reveal
+        same = opened.record_vote("c1", "q1", "m1", "up")  # the same vote again: no change
+        assert not same.after_reveal
+    log = store.load("s1").votes
+    assert [(v.member, v.value, v.after_reveal) for v in log] == [
+        ("m1", "up", False), ("m2", "down", False), ("m2", None, True),
+        ("m2", "up", True), ("m1", "up", False),
+    ]
