@@ -310,6 +310,24 @@ class Session(_Record):
                 return True
         return False
 
+    def sealed_answers(self) -> set[tuple[str, str]]:
+        """The (candidate, question) answers that have votes the room has not seen."""
+        answers = {(v.candidate, v.question) for v in self.votes}
+        return {a for a in answers if not self.is_revealed(*a)}
+
+    def as_shown(self) -> Session:
+        """The session as the room may see it: votes on sealed answers left out.
+
+        The summary screen scores this during a session, so opening it never
+        gives a sealed vote away. (The copy is for scoring and showing; its
+        ``undoes`` indexes are not renumbered.)
+        """
+        sealed = self.sealed_answers()
+        if not sealed:
+            return self
+        shown = [v for v in self.votes if (v.candidate, v.question) not in sealed]
+        return self.model_copy(update={"votes": shown})
+
     def decision(self, candidate: str) -> Decision | None:
         """The panel's latest decision on a candidate, if any."""
         found = [d for d in self.decisions if d.candidate == candidate]

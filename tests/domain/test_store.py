@@ -370,3 +370,15 @@ def test_once_shown_an_answer_stays_shown_and_later_changes_are_marked(store: St
         ("m1", "up", False), ("m2", "down", False), ("m2", None, True),
         ("m2", "up", True), ("m1", "up", False),
     ]
+
+
+def test_the_room_never_sees_sealed_votes_in_figures(store: Store) -> None:
+    with store.create(_session("LP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m2", "down")  # q1 shown
+        opened.record_vote("c1", "q2", "m1", "down")  # q2 still sealed
+        session = opened.session
+    assert session.sealed_answers() == {("c1", "q2")}
+    shown = session.as_shown()
+    assert [(v.question, v.member) for v in shown.votes] == [("q1", "m1"), ("q1", "m2")]
+    assert session.model_copy(update={"settings": session.settings.model_copy(update={"sealed": False})}).as_shown().votes == session.votes

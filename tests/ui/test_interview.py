@@ -551,3 +551,20 @@ async def test_the_palette_goes_back_to_the_sessions(
         assert app.opened is None
         with store.open(session.id):  # the lock was let go
             pass
+
+
+async def test_the_summary_mid_session_never_gives_sealed_votes_away(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        # Two of three voters give Down on question 1: still sealed.
+        await pilot.press("a", "s", "ctrl+s")
+        summary = await scrolled_text(pilot)
+        assert "1 answer still sealed is left out until the votes are shown." in summary
+        assert "2 ▼ Down" not in summary and "0.0%" not in summary
+        await pilot.press("escape", "d")  # the third voter: all shown
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        summary = await scrolled_text(pilot)
+        assert "still sealed" not in summary
+        assert "3 ▼ Down" in summary and "0.0%" in summary

@@ -97,10 +97,17 @@ class SummaryScreen(Screen[None]):
     def refresh_view(self) -> None:
         """Show the figures of the session as it is on disk."""
         session = self.session
-        results = score_session(session)
+        sealed = len(session.sealed_answers())
+        results = score_session(session.as_shown())
         heading = Text("Summary: ", style="bold")
         heading.append_text(Text(session.title, style="bold"))
         heading.append(" (finished)" if session.finished else " (in progress)")
+        if sealed:
+            heading.append(
+                f"\n{sealed} answer{'s' if sealed != 1 else ''} still sealed "
+                f"{'are' if sealed != 1 else 'is'} left out until the votes are shown.",
+                style="italic",
+            )
         self.query_one("#heading", Static).update(heading)
         self.query_one("#method", Static).update(Text(results.method))
         questions = Text()
