@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from panel_tui.domain.models import Outcome, Role, VoteValue
-
-VOTE_WORDS: dict[VoteValue, str] = {
-    "up": "Up",
-    "middle": "Middle",
-    "down": "Down",
-    "abstain": "Abstain",
-}
+from panel_tui.domain.models import Role, VoteValue
+from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS
 
 ROLE_SHORT: dict[Role, str] = {
     "lived_experience": "Lived exp.",
@@ -27,12 +21,6 @@ ROLE_WORDS: dict[Role, str] = {
     "lived_experience": "lived experience",
     "professional": "professional",
     "observer": "observer",
-}
-
-OUTCOME_WORDS: dict[Outcome, str] = {
-    "recommend": "Recommend",
-    "do_not_recommend": "Do not recommend",
-    "undecided": "Undecided",
 }
 
 
@@ -55,7 +43,7 @@ class Glyphs:
 
 
 UNICODE = Glyphs(
-    votes={"up": "▲", "middle": "●", "down": "▼", "abstain": "–"},
+    votes=VOTE_SYMBOLS,
     voted="✓ Voted",
     waiting="… Waiting",
     bullet="•",
@@ -91,3 +79,6 @@ def points(gap: float | None) -> str:
         return "none: both groups scored the same"
     higher = "lived-experience members" if gap > 0 else "professionals"
     return f"{gap * 100:+.1f} points ({higher} scored higher)"
+
+
+__all__ = ["OUTCOME_WORDS", "VOTE_WORDS", "Glyphs", "glyphs", "minutes_seconds", "points"]

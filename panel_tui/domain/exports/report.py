@@ -19,25 +19,14 @@ from dataclasses import dataclass, field
 from panel_tui.domain.exports.anonymise import seat_label
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.models import Member, Outcome, Role, Session, VoteEvent, VoteValue
+from panel_tui.domain.models import Member, Role, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
+from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS
 
-VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
-VOTE_WORDS: dict[VoteValue, str] = {
-    "up": "Up",
-    "middle": "Middle",
-    "down": "Down",
-    "abstain": "Abstain",
-}
 ROLE_WORDS: dict[Role, str] = {
     "lived_experience": "Lived experience",
     "professional": "Professional",
     "observer": "Observer (does not vote)",
-}
-OUTCOME_WORDS: dict[Outcome, str] = {
-    "recommend": "Recommend",
-    "do_not_recommend": "Do not recommend",
-    "undecided": "Undecided",
 }
 NO_DECISION = "No decision recorded"
 

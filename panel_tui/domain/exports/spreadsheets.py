@@ -34,9 +34,10 @@ from datetime import UTC
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
-from panel_tui.domain.exports.report import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS
+from panel_tui.domain.exports.report import ROLE_WORDS
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.words import OUTCOME_WORDS, VOTE_WORDS
 
 #: The first characters that make a spreadsheet treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

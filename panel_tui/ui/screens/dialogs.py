@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -79,13 +79,40 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class NoteDialog(ModalScreen[str | None]):
-    """Add a note to an answer; never required, Escape closes it."""
+T = TypeVar("T")
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    """A dialog with fields: Enter or the first button submits, Escape cancels."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving.")
     ]
+    #: The id of the button that submits.
+    SUBMIT = "save"
+
+    def submit(self) -> None:
+        """Check the fields and ``dismiss`` with the answer, or show what is wrong."""
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == self.SUBMIT:
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteDialog(FormDialog[str]):
+    """Add a note to an answer; never required, Escape closes it."""
 
     def __init__(self, heading: Text, earlier: list[str], *, prompt: str | None = None) -> None:
         super().__init__(classes="dialog")
@@ -112,7 +139,7 @@ class NoteDialog(ModalScreen[str | None]):
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
         field.focus()
 
-    def _save(self) -> None:
+    def submit(self) -> None:
         text = self.query_one("#note", Input).value.strip()
         if not text:
             self.dismiss(None)
@@ -123,20 +150,6 @@ class NoteDialog(ModalScreen[str | None]):
             return
         self.dismiss(text)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self._save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 @dataclass(frozen=True)
 class DecisionChoice:
@@ -146,13 +159,8 @@ class DecisionChoice:
     reason: str
 
 
-class DecisionDialog(ModalScreen[DecisionChoice | None]):
+class DecisionDialog(FormDialog[DecisionChoice]):
     """Record the panel's decision on a candidate, with a reason."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.")
-    ]
 
     def __init__(self, heading: Text, current: DecisionChoice | None) -> None:
         super().__init__(classes="dialog")
@@ -181,7 +189,7 @@ class DecisionDialog(ModalScreen[DecisionChoice | None]):
         self.query_one("#reason", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
         self.query_one("#outcome", RadioSet).focus()
 
-    def _save(self) -> None:
+    def submit(self) -> None:
         pressed = self.query_one("#outcome", RadioSet).pressed_button
         problem = self.query_one("#problem", Label)
         if pressed is None or pressed.id not in OUTCOME_WORDS:
@@ -195,20 +203,6 @@ class DecisionDialog(ModalScreen[DecisionChoice | None]):
         outcome: Outcome = pressed.id  # narrowed by the check above
         self.dismiss(DecisionChoice(outcome, reason))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self._save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 @dataclass(frozen=True)
 class ExportRequest:
@@ -219,13 +213,10 @@ class ExportRequest:
     options: ExportOptions
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(FormDialog[ExportRequest]):
     """Choose a format, options and a folder for an export."""
 
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without exporting.")
-    ]
+    SUBMIT = "export"
 
     def __init__(self, formats: list[str], folder: Path) -> None:
         super().__init__(classes="dialog")
@@ -255,7 +246,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.query_one("#folder", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
         self.query_one("#format", RadioSet).focus()
 
-    def _export(self) -> None:
+    def submit(self) -> None:
         pressed = self.query_one("#format", RadioSet).pressed_button
         name = (pressed.id or "").removeprefix("format-") if pressed else ""
         folder = self.query_one("#folder", Input).value.strip()
@@ -272,16 +263,3 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         )
         self.dismiss(ExportRequest(formats, Path(folder).expanduser(), options))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._export()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "export":
-            self._export()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

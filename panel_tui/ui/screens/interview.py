@@ -9,17 +9,16 @@ every voting member has voted or the chair shows them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from panel_tui.domain.models import Member, Question, Session, VoteValue
+from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.ui.keys import vote_for_character
@@ -29,12 +28,10 @@ from panel_tui.ui.screens.dialogs import (
     DecisionDialog,
     NoteDialog,
 )
+from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
-from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, Glyphs, glyphs
-
-if TYPE_CHECKING:
-    from panel_tui.ui.app import PanelApp
+from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS
 
 #: Left and right show as one footer entry, to leave room at 80 columns.
 MOVE = Binding.Group("Move")
@@ -49,7 +46,7 @@ def member_label(member: Member) -> Text:
     return Text(f"Seat {member.seat}, ") + Text(member.name)
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(SessionScreen):
     """The shared screen of the panel during an interview."""
 
     CSS_PATH = "interview.tcss"
@@ -121,8 +118,7 @@ class InterviewScreen(Screen[None]):
     ]
 
     def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
-        super().__init__()
-        self.opened = opened
+        super().__init__(opened)
         self.clock = clock
         session = opened.session
         first = (
@@ -133,21 +129,6 @@ class InterviewScreen(Screen[None]):
         self.position = self._positions().index(where) if where in self._positions() else 0
 
     # -- state ----------------------------------------------------------------
-
-    @property
-    def session(self) -> Session:
-        """The session as it is on disk."""
-        return self.opened.session
-
-    @property
-    def panel_app(self) -> PanelApp:
-        """The app, typed."""
-        return cast("PanelApp", self.app)
-
-    @property
-    def marks(self) -> Glyphs:
-        """The symbols of the current display mode."""
-        return glyphs(self.panel_app.ascii_only)
 
     def _positions(self) -> list[tuple[str, str]]:
         session = self.opened.session

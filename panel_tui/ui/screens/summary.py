@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich import box
 from rich.console import Group
@@ -18,25 +18,22 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from panel_tui.domain.exports import FORMATS, write_export
-from panel_tui.domain.models import VOTE_VALUES, Session, VoteValue
+from panel_tui.domain.models import VOTE_VALUES, VoteValue
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
-from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.domain.store import StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
-from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, Glyphs, glyphs, points
-
-if TYPE_CHECKING:
-    from panel_tui.ui.app import PanelApp
+from panel_tui.ui.screens.session_screen import SessionScreen
+from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, points
 
 
 def _gap_figure(gap: float | None) -> str:
     return "" if gap is None else f"{gap * 100:+.1f}"
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(SessionScreen):
     """What the panel decided, ready to read aloud, check and export."""
 
     CSS_PATH = "summary.tcss"
@@ -55,25 +52,6 @@ class SummaryScreen(Screen[None]):
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
         ),
     ]
-
-    def __init__(self, opened: OpenSession) -> None:
-        super().__init__()
-        self.opened = opened
-
-    @property
-    def session(self) -> Session:
-        """The session as it is on disk."""
-        return self.opened.session
-
-    @property
-    def panel_app(self) -> PanelApp:
-        """The app, typed."""
-        return cast("PanelApp", self.app)
-
-    @property
-    def marks(self) -> Glyphs:
-        """The symbols of the current display mode."""
-        return glyphs(self.panel_app.ascii_only)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):

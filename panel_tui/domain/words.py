@@ -1,0 +1,22 @@
+"""The words and symbols for votes and decisions, shared by screens and exports.
+
+A vote always shows as a symbol *and* a word, so colour or shape is never the
+only signal.
+"""
+
+from __future__ import annotations
+
+from panel_tui.domain.models import Outcome, VoteValue
+
+VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
+VOTE_WORDS: dict[VoteValue, str] = {
+    "up": "Up",
+    "middle": "Middle",
+    "down": "Down",
+    "abstain": "Abstain",
+}
+OUTCOME_WORDS: dict[Outcome, str] = {
+    "recommend": "Recommend",
+    "do_not_recommend": "Do not recommend",
+    "undecided": "Undecided",
+}
