@@ -58,17 +58,26 @@ def main() -> None:
             vote_times.append(time.perf_counter() - start)
         opened.close()
         vote, floor = statistics.median(vote_times), statistics.median(fsync_times)
-        print(f"recorded vote / bare write+fsync of the same size: {vote / floor:.2f}x "
-              f"(median over {args.votes} votes; a session of {size} bytes at the end)")
+        print(
+            f"recorded vote / bare write+fsync of the same size: {vote / floor:.2f}x "
+            f"(median over {args.votes} votes; a session of {size} bytes at the end)"
+        )
         late = statistics.median(vote_times[-50:]) / statistics.median(vote_times[:50])
         print(f"last 50 votes / first 50 votes: {late:.2f}x (growth with the session's size)")
 
         root = folder / "durability"
-        Store(root).save(build("LLP", questions=[("q1", 1.0, False), ("q2", 1.0, False)],
-                               candidates=[("c1", None), ("c2", None)]))
+        Store(root).save(
+            build(
+                "LLP",
+                questions=[("q1", 1.0, False), ("q2", 1.0, False)],
+                candidates=[("c1", None), ("c2", None)],
+            )
+        )
         rng = random.Random(1)
         reported = sum(kill_and_check(root, rng) for _ in range(args.kills))
-        print(f"kill -9 at random moments: {args.kills} kills, {reported} reported votes, none lost")
+        print(
+            f"kill -9 at random moments: {args.kills} kills, {reported} reported votes, none lost"
+        )
 
 
 if __name__ == "__main__":

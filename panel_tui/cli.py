@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
         help="your own question banks (default ./question_banks)",
     )
     common.add_argument(
-        "--ascii", action="store_true", default=argparse.SUPPRESS,
+        "--ascii",
+        action="store_true",
+        default=argparse.SUPPRESS,
         help="plain ASCII symbols, for any terminal",
     )
     parser = argparse.ArgumentParser(
@@ -83,14 +85,18 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="export a session")
     export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=[*FORMATS, "all"], default="md" if "md" in FORMATS else "json")
+    export.add_argument(
+        "--format", choices=[*FORMATS, "all"], default="md" if "md" in FORMATS else "json"
+    )
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument("--totals-only", action="store_true", help="no individual votes")
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
 
     importing = commands.add_parser("import", parents=[common], help="import a json export")
     importing.add_argument("file", type=Path, metavar="FILE.json")
-    importing.add_argument("--replace", action="store_true", help="replace a session with the same id")
+    importing.add_argument(
+        "--replace", action="store_true", help="replace a session with the same id"
+    )
     return parser
 
 
@@ -324,9 +330,7 @@ def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
     outputs = {name: folder / file_name(session, name, options) for name in FORMATS}
     taken = [str(p) for p in outputs.values() if p.exists()]
     if taken:
-        raise CommandError(
-            "These files already exist, so nothing was written: " + ", ".join(taken)
-        )
+        raise CommandError("These files already exist, so nothing was written: " + ", ".join(taken))
     for name, path in outputs.items():
         _write_new(path, encoded(session, name, options), overwrite=False)
         print(f"Wrote {path}", file=sys.stderr)

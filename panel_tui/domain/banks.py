@@ -178,7 +178,7 @@ def _plain(detail: Any, location: tuple[int | str, ...]) -> str:
     if kind == "literal_error":
         return f"must be one of {context.get('expected', '')}".replace("'", "")
     if kind == "list_type":
-        return "must be a list, such as [\"...\", \"...\"]"
+        return 'must be a list, such as ["...", "..."]'
     if kind == "value_error":
         return str(context.get("error", detail["msg"]))
     return str(detail["msg"]).lower()

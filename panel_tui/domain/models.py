@@ -233,7 +233,9 @@ class Session(_Record):
             _known(where, "question", vote.question, questions)
             _known(where, "member", vote.member, set(members))
             if not members[vote.member].votes:
-                raise ValueError(f"{where}: {vote.member!r} is an observer, and observers do not vote")
+                raise ValueError(
+                    f"{where}: {vote.member!r} is an observer, and observers do not vote"
+                )
         answers: list[tuple[str, Note | Reveal]] = [
             *(("note", n) for n in self.notes),
             *(("reveal", r) for r in self.reveals),

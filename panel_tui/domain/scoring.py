@@ -162,7 +162,8 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
         split="up" in values and "down" in values,
         concern=essential and score is not None and score < 0.5,
         changed_after_reveal=tuple(
-            v for v in session.votes
+            v
+            for v in session.votes
             if v.after_reveal and v.candidate == candidate and v.question == question
         ),
     )
@@ -179,7 +180,8 @@ def score_candidate(session: Session, candidate: str) -> CandidateResult:
     questions = [score_question(session, candidate, q.id) for q in session.bank.questions]
     weights = [q.weight for q in session.bank.questions]
     both = [
-        (w, r) for w, r in zip(weights, questions, strict=True)
+        (w, r)
+        for w, r in zip(weights, questions, strict=True)
         if r.lived_experience_mean is not None and r.professional_mean is not None
     ]
     tally = Tally()
@@ -202,9 +204,7 @@ def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[Candida
     Equal scores are listed by name; a candidate with no score has no rank and
     comes last.
     """
-    scored = sorted(
-        (r for r in results if r.score is not None), key=lambda r: -(r.score or 0.0)
-    )
+    scored = sorted((r for r in results if r.score is not None), key=lambda r: -(r.score or 0.0))
     ranked: list[CandidateResult] = []
     position = 0
     while position < len(scored):

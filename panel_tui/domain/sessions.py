@@ -78,9 +78,7 @@ def practice_session(bank: Bank, panel: Sequence[Member] = PRACTICE_PANEL) -> Se
         Candidate(
             id=f"p{n + 1}",
             code=f"Mock {chr(ord('A') + n)}",
-            sample_answers={
-                qid: order[n] for qid, order in orders.items() if n < len(order)
-            },
+            sample_answers={qid: order[n] for qid, order in orders.items() if n < len(order)},
         )
         for n in range(count)
     ]
@@ -105,5 +103,3 @@ def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> 
     if not any(m.votes for m in panel):
         warnings.append("Nobody on the panel votes yet: add a member who is not an observer.")
     return warnings
-
-

@@ -165,9 +165,7 @@ def decode(raw: bytes) -> dict[str, Any]:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         line = getattr(error, "lineno", None)
-        raise DamagedData(
-            "it is not complete JSON" + (f", line {line}" if line else "")
-        ) from None
+        raise DamagedData("it is not complete JSON" + (f", line {line}" if line else "")) from None
     if not isinstance(data, dict) or not isinstance(data.get(SESSION_TABLE), dict):
         raise DamagedData("it does not hold a panel-tui session")
     return data
@@ -373,9 +371,7 @@ class OpenSession:
     def change_settings(self, settings: Settings) -> None:
         """Change the settings; only before the first vote, as agreed beforehand."""
         if self.session.votes:
-            raise StoreError(
-                "The scoring rule and sealing are fixed once the first vote is given."
-            )
+            raise StoreError("The scoring rule and sealing are fixed once the first vote is given.")
         self._update_meta(settings=settings)
 
     def set_finished(self, finished: bool = True) -> None:
@@ -462,7 +458,9 @@ class Store:
                 "'panel-tui sessions list' shows the sessions there."
             ) from None
         except OSError as error:
-            raise StoreError(f"The session file {path} cannot be read ({error.strerror}).") from None
+            raise StoreError(
+                f"The session file {path} cannot be read ({error.strerror})."
+            ) from None
         try:
             return session_from_bytes(raw)
         except DamagedData as error:

@@ -66,7 +66,10 @@ _ASCII_KEY_WORDS = {"left": "<-", "right": "->", "up": "Up", "down": "Down"}
 
 
 def key_words(keys: str, *, ascii_only: bool = False) -> str:
-    """A binding's keys as a chair reads them: ``"backspace,ctrl+z"`` -> ``"Backspace or Ctrl+Z"``."""
+    """A binding's keys as a chair reads them.
+
+    ``"backspace,ctrl+z"`` -> ``"Backspace or Ctrl+Z"``.
+    """
     shown = []
     for key in keys.split(","):
         *modifiers, name = key.strip().split("+")

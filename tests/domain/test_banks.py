@@ -50,7 +50,10 @@ def problems(raw: bytes) -> list[str]:
         # empty text
         (GOOD.replace(b"Why this work?", b"  "), "line 6: Question 1 (q1), field 'text' is empty"),
         # a weight that is not a positive number
-        (GOOD + b"weight = 0\n", "line 8: Question 1 (q1), field 'weight' must be a number greater than 0"),
+        (
+            GOOD + b"weight = 0\n",
+            "line 8: Question 1 (q1), field 'weight' must be a number greater than 0",
+        ),
         (GOOD + b"weight = -2.5\n", "field 'weight' must be a number greater than 0"),
         (GOOD + b'weight = "heavy"\n', "line 8: Question 1 (q1), field 'weight' must be a number"),
         (GOOD + b"weight = nan\n", "field 'weight' must be a number"),
@@ -60,13 +63,28 @@ def problems(raw: bytes) -> list[str]:
             "line 10: Question 1 (q1), sample answer 1, field 'rating' must be one of up, middle or down",
         ),
         # unknown keys are named, with the likely intended one
-        (GOOD + b"wieght = 2\n", "line 8: Question 1 (q1), field 'wieght' is not a field a bank can have; did you mean 'weight'?"),
-        (b'id = "x"\ntitel = "t"\n' + GOOD[9:], "line 2: Field 'titel' is not a field a bank can have; did you mean 'title'?"),
+        (
+            GOOD + b"wieght = 2\n",
+            "line 8: Question 1 (q1), field 'wieght' is not a field a bank can have; did you mean 'weight'?",
+        ),
+        (
+            b'id = "x"\ntitel = "t"\n' + GOOD[9:],
+            "line 2: Field 'titel' is not a field a bank can have; did you mean 'title'?",
+        ),
         # an id that would not be safe in a file name
-        (GOOD.replace(b'id = "q1"', b'id = "q 1/.."'), "field 'id' may hold only letters, digits, - and _"),
+        (
+            GOOD.replace(b'id = "q1"', b'id = "q 1/.."'),
+            "field 'id' may hold only letters, digits, - and _",
+        ),
         # control characters and bidirectional overrides are refused
-        (GOOD.replace(b"A bank", b"A \\u001b[31mbank"), "line 2: Field 'title' contains a control character (U+001B)"),
-        (GOOD.replace(b"Why this", b"Why \xe2\x80\xae this"), "field 'text' contains a text-direction control character (U+202E)"),
+        (
+            GOOD.replace(b"A bank", b"A \\u001b[31mbank"),
+            "line 2: Field 'title' contains a control character (U+001B)",
+        ),
+        (
+            GOOD.replace(b"Why this", b"Why \xe2\x80\xae this"),
+            "field 'text' contains a text-direction control character (U+202E)",
+        ),
         # a time guide must be a whole number of minutes
         (GOOD + b"time_guide_minutes = 2.5\n", "field 'time_guide_minutes' must be a whole number"),
     ],
@@ -99,7 +117,9 @@ def test_multiline_question_text_keeps_line_breaks() -> None:
 def test_shipped_banks_are_valid_and_one_is_for_practice() -> None:
     entries = find_banks([(locations.shipped_banks_dir(), "shipped")])
     assert {e.path.stem for e in entries} >= {
-        "support-worker", "peer-support-worker", "practice-support-worker",
+        "support-worker",
+        "peer-support-worker",
+        "practice-support-worker",
     }
     assert all(e.bank is not None for e in entries), [e.problems for e in entries]
     practice = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
@@ -112,7 +132,9 @@ def test_shipped_banks_are_valid_and_one_is_for_practice() -> None:
         assert all(q.look_for for q in entry.bank.questions)
 
 
-def test_validate_command_exit_codes_and_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_command_exit_codes_and_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = tmp_path / "good.toml"
     bad = tmp_path / "bad.toml"
     good.write_bytes(GOOD)
@@ -127,7 +149,9 @@ def test_validate_command_exit_codes_and_messages(tmp_path: Path, capsys: pytest
     assert "missing.toml: cannot be read" in capsys.readouterr().err
 
 
-def test_banks_list_shows_shipped_and_your_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_banks_list_shows_shipped_and_your_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "mine.toml").write_bytes(GOOD.replace(b'id = "x"', b'id = "mine"', 1))
     (tmp_path / "broken.toml").write_bytes(b"not = [toml")
     assert main(["banks", "list", "--banks-dir", str(tmp_path)]) == 0
@@ -140,11 +164,15 @@ def test_banks_list_shows_shipped_and_your_own(tmp_path: Path, capsys: pytest.Ca
 def test_wheel_ships_the_banks(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-         "-w", str(tmp_path), str(root)],
-        check=True, capture_output=True,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(root)],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("panel_tui-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {Path(n).name for n in names if n.startswith("panel_tui/question_banks/")}
-    assert {"support-worker.toml", "peer-support-worker.toml", "practice-support-worker.toml"} <= shipped
+    assert {
+        "support-worker.toml",
+        "peer-support-worker.toml",
+        "practice-support-worker.toml",
+    } <= shipped

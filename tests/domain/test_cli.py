@@ -18,20 +18,46 @@ from tests.domain.builders import session as build
 
 # The example of PRODUCT.md section 7: what HR may prepare by hand.
 HR_FILE = {
-    "format": "panel-tui/session", "version": 1,
-    "id": "2026-11-23-support-worker", "title": "Support worker, November",
+    "format": "panel-tui/session",
+    "version": 1,
+    "id": "2026-11-23-support-worker",
+    "title": "Support worker, November",
     "mode": "live",
     "settings": {"sealed": True, "weighting": "per_person"},
-    "bank": {"id": "support-worker", "title": "Support worker",
-             "questions": [{"id": "q1", "text": "Why this work?", "look_for": [],
-                            "weight": 1.0, "essential": False}]},
-    "panel": [{"id": "m1", "name": "Sam", "pronouns": "they/them",
-               "role": "lived_experience", "seat": 1}],
+    "bank": {
+        "id": "support-worker",
+        "title": "Support worker",
+        "questions": [
+            {
+                "id": "q1",
+                "text": "Why this work?",
+                "look_for": [],
+                "weight": 1.0,
+                "essential": False,
+            }
+        ],
+    },
+    "panel": [
+        {"id": "m1", "name": "Sam", "pronouns": "they/them", "role": "lived_experience", "seat": 1}
+    ],
     "candidates": [{"id": "c1", "code": "C1", "name": "Alex Doe"}],
-    "votes": [{"candidate": "c1", "question": "q1", "member": "m1",
-               "value": "up", "at": "2026-11-23T10:02:11Z"}],
-    "notes": [{"candidate": "c1", "question": "q1", "text": "Warm, specific.",
-               "at": "2026-11-23T10:02:30Z"}],
+    "votes": [
+        {
+            "candidate": "c1",
+            "question": "q1",
+            "member": "m1",
+            "value": "up",
+            "at": "2026-11-23T10:02:11Z",
+        }
+    ],
+    "notes": [
+        {
+            "candidate": "c1",
+            "question": "q1",
+            "text": "Warm, specific.",
+            "at": "2026-11-23T10:02:30Z",
+        }
+    ],
     "decisions": [{"candidate": "c1", "outcome": "recommend", "reason": "..."}],
     "an_extra_field_from_an_hr_system": {"kept": "out"},
 }
@@ -57,7 +83,9 @@ def test_import_of_the_hr_example_then_list_and_export(
     assert run(data, "sessions", "list", "--json") == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert (listed["id"], listed["title"], listed["mode"]) == (
-        "2026-11-23-support-worker", "Support worker, November", "live",
+        "2026-11-23-support-worker",
+        "Support worker, November",
+        "live",
     )
 
     assert run(data, "export", "2026-11-23-support-worker", "--format", "json") == 0
@@ -67,7 +95,9 @@ def test_import_of_the_hr_example_then_list_and_export(
     assert "an_extra_field_from_an_hr_system" not in exported
 
 
-def test_import_refuses_a_taken_id_unless_replace(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_a_taken_id_unless_replace(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "prepared.json"
     source.write_text(json.dumps(HR_FILE))
     assert run(data, "import", str(source)) == 0
@@ -81,20 +111,32 @@ def test_import_refuses_a_taken_id_unless_replace(data: Path, tmp_path: Path, ca
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"votes": [{**HR_FILE["votes"][0], "member": "m9"}]},  # type: ignore[index]
-         "names the member 'm9', which the session does not have"),
-        ({"votes": [{**HR_FILE["votes"][0], "value": "great"}]},  # type: ignore[index]
-         "field 'votes', item 1, field 'value'"),
-        ({"panel": [{**HR_FILE["panel"][0], "name": "Sam\u202e"}]},  # type: ignore[index]
-         "text-direction control character"),
-        ({"panel": [{**HR_FILE["panel"][0], "name": "\x1b[2JSam"}]},  # type: ignore[index]
-         "control character (U+001B)"),
+        (
+            {"votes": [{**HR_FILE["votes"][0], "member": "m9"}]},  # type: ignore[index]
+            "names the member 'm9', which the session does not have",
+        ),
+        (
+            {"votes": [{**HR_FILE["votes"][0], "value": "great"}]},  # type: ignore[index]
+            "field 'votes', item 1, field 'value'",
+        ),
+        (
+            {"panel": [{**HR_FILE["panel"][0], "name": "Sam\u202e"}]},  # type: ignore[index]
+            "text-direction control character",
+        ),
+        (
+            {"panel": [{**HR_FILE["panel"][0], "name": "\x1b[2JSam"}]},  # type: ignore[index]
+            "control character (U+001B)",
+        ),
         ({"format": "something/else"}, "is not a panel-tui session"),
         ({"candidates": []}, None),  # an empty round is allowed... but its votes are not
     ],
 )
 def test_import_of_a_bad_file_is_refused_and_changes_nothing(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict, message: str | None
+    data: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: dict[str, object],
+    message: str | None,
 ) -> None:
     source = tmp_path / "bad.json"
     source.write_text(json.dumps({**HR_FILE, **change}))
@@ -106,14 +148,18 @@ def test_import_of_a_bad_file_is_refused_and_changes_nothing(
     assert Store(data).sessions() == []
 
 
-def test_import_of_broken_json_names_the_line(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_of_broken_json_names_the_line(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "broken.json"
     source.write_text('{\n"format": "panel-tui/session",\n"id": \n}')
     assert run(data, "import", str(source)) == 1
     assert f"{source}, line 4: is not valid JSON" in capsys.readouterr().err
 
 
-def test_export_of_an_unknown_session_is_a_plain_error(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_an_unknown_session_is_a_plain_error(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(data, "export", "nope", "--format", "json") == 1
     assert "There is no session nope" in capsys.readouterr().err
 
@@ -144,7 +190,9 @@ def test_session_ids_are_unique_and_say_date_and_bank() -> None:
 def test_the_installed_command_gives_no_traceback_on_bad_input(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "panel_tui", "--data-dir", str(tmp_path), "export", "nope"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
     assert "panel-tui: There is no session nope" in done.stderr

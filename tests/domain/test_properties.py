@@ -23,9 +23,12 @@ from panel_tui.domain.scoring import score_session
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 # Names from people: any printable text, including markup, quotes and other scripts.
 names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
-                           blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x85"),
-    min_size=1, max_size=20,
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x85",
+    ),
+    min_size=1,
+    max_size=20,
 ).filter(lambda s: s.strip() == s and s != "")
 
 
@@ -41,7 +44,13 @@ def sessions(draw: st.DrawFn) -> Session:
         )
         for n in range(n_questions)
     ]
-    roles = draw(st.lists(st.sampled_from(["lived_experience", "professional", "observer"]), min_size=1, max_size=6))
+    roles = draw(
+        st.lists(
+            st.sampled_from(["lived_experience", "professional", "observer"]),
+            min_size=1,
+            max_size=6,
+        )
+    )
     panel = [
         Member(id=f"m{n}", name=draw(names), role=role, seat=n + 1)  # type: ignore[arg-type]
         for n, role in enumerate(roles)
@@ -119,7 +128,9 @@ def test_results_do_not_depend_on_the_order_of_candidates_members_or_questions(
             "candidates": rng.sample(session.candidates, len(session.candidates)),
             "panel": rng.sample(session.panel, len(session.panel)),
             "bank": session.bank.model_copy(
-                update={"questions": rng.sample(session.bank.questions, len(session.bank.questions))}
+                update={
+                    "questions": rng.sample(session.bank.questions, len(session.bank.questions))
+                }
             ),
         }
     )

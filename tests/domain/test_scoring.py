@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from panel_tui.domain.models import Settings
-from panel_tui.domain.scoring import CandidateResult, Tally, fleiss_kappa, rank, score_session
+from panel_tui.domain.models import Session, Settings
+from panel_tui.domain.scoring import (
+    CandidateResult,
+    QuestionResult,
+    Tally,
+    fleiss_kappa,
+    rank,
+    score_session,
+)
 from tests.domain.builders import session
 
 EQUAL = Settings(weighting="equal_groups")
 SHARE_30 = Settings(weighting="lived_experience_share", lived_experience_share=0.3)
 
 
-def q1_score(s):  # type: ignore[no-untyped-def]
+def q1_score(s: Session) -> QuestionResult:
     return score_session(s).by_candidate["c1"].questions[0]
 
 
@@ -48,9 +55,7 @@ def q1_score(s):  # type: ignore[no-untyped-def]
     ],
 )
 def test_question_score(roles, values, settings, expected):  # type: ignore[no-untyped-def]
-    rows = [
-        ("c1", "q1", f"m{n}", v) for n, v in enumerate(values, start=1) if v is not None
-    ]
+    rows = [("c1", "q1", f"m{n}", v) for n, v in enumerate(values, start=1) if v is not None]
     result = q1_score(session(roles, rows, settings=settings))
     if expected is None:
         assert result.score is None
@@ -60,7 +65,9 @@ def test_question_score(roles, values, settings, expected):  # type: ignore[no-u
 
 def test_only_the_latest_vote_of_a_member_counts() -> None:
     # m1 up then down; m2 up -> latest: down (0), up (1) -> 0.5; tally 1 up, 1 down
-    s = session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m1", "down")])
+    s = session(
+        "LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m1", "down")]
+    )
     result = q1_score(s)
     assert result.score == 0.5
     assert result.tally == Tally(up=1, middle=0, down=1, abstain=0)
@@ -69,14 +76,21 @@ def test_only_the_latest_vote_of_a_member_counts() -> None:
 
 def test_a_withdrawn_vote_no_longer_counts() -> None:
     # m1 up, m2 down, then m2 withdrawn (undo) -> only m1 up -> 1.0
-    s = session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down"), ("c1", "q1", "m2", None)])
+    s = session(
+        "LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down"), ("c1", "q1", "m2", None)]
+    )
     assert q1_score(s).score == 1.0
     assert q1_score(s).tally.counted == 1
 
 
 def test_split_needs_an_up_and_a_down_among_counted_votes() -> None:
-    split = session("LLP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle"), ("c1", "q1", "m3", "down")])
-    no_split = session("LLP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle"), ("c1", "q1", "m3", "abstain")])
+    split = session(
+        "LLP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle"), ("c1", "q1", "m3", "down")]
+    )
+    no_split = session(
+        "LLP",
+        [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle"), ("c1", "q1", "m3", "abstain")],
+    )
     assert q1_score(split).split is True
     assert q1_score(no_split).split is False
 
@@ -102,8 +116,10 @@ def test_candidate_score_is_weighted_by_question_weight_over_scored_questions() 
     s = session(
         "LP",
         [
-            ("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"),
-            ("c1", "q2", "m1", "down"), ("c1", "q2", "m2", "middle"),
+            ("c1", "q1", "m1", "up"),
+            ("c1", "q1", "m2", "up"),
+            ("c1", "q2", "m1", "down"),
+            ("c1", "q2", "m2", "middle"),
         ],
         questions=[("q1", 2.0, False), ("q2", 1.0, False), ("q3", 5.0, False)],
     )
@@ -119,8 +135,10 @@ def test_voice_gap_per_question_and_candidate() -> None:
     s = session(
         "LP",
         [
-            ("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down"),
-            ("c1", "q2", "m1", "middle"), ("c1", "q2", "m2", "up"),
+            ("c1", "q1", "m1", "up"),
+            ("c1", "q1", "m2", "down"),
+            ("c1", "q2", "m1", "middle"),
+            ("c1", "q2", "m2", "up"),
         ],
         questions=[("q1", 1.0, False), ("q2", 1.0, False)],
     )
@@ -147,7 +165,11 @@ def test_ranking_shares_ranks_lists_ties_by_name_and_puts_unscored_last() -> Non
     ]
     ranking = score_session(session("L", rows, candidates=candidates)).ranking
     assert [(r.candidate, r.rank) for r in ranking] == [
-        ("c2", 1), ("c4", 2), ("c1", 2), ("c5", 4), ("c3", None),
+        ("c2", 1),
+        ("c4", 2),
+        ("c1", 2),
+        ("c5", 4),
+        ("c3", None),
     ]
 
 
@@ -156,14 +178,19 @@ def test_scores_equal_before_rounding_share_a_rank_but_not_after_rounding() -> N
     # (the same score reached by other votes): a tie, listed by name (A before B).
     qs = [("q1", 1.0, False), ("q2", 1.0, False), ("q3", 1.0, False)]
     rows = [
-        ("c1", "q1", "m1", "up"), ("c1", "q2", "m1", "middle"), ("c1", "q3", "m1", "middle"),
-        ("c2", "q1", "m1", "down"), ("c2", "q2", "m1", "up"), ("c2", "q3", "m1", "up"),
+        ("c1", "q1", "m1", "up"),
+        ("c1", "q2", "m1", "middle"),
+        ("c1", "q3", "m1", "middle"),
+        ("c2", "q1", "m1", "down"),
+        ("c2", "q2", "m1", "up"),
+        ("c2", "q3", "m1", "up"),
     ]
     ranking = score_session(
         session("L", rows, questions=qs, candidates=[("c1", "B"), ("c2", "A")])
     ).ranking
     assert [(r.candidate, r.rank, r.score_pct) for r in ranking] == [
-        ("c2", 1, "66.7"), ("c1", 1, "66.7"),
+        ("c2", 1, "66.7"),
+        ("c1", 1, "66.7"),
     ]
 
 
@@ -212,5 +239,7 @@ def test_rank_tolerance_is_before_rounding() -> None:
     labels = {"a": "A", "b": "B", "c": "C"}
     ranked = rank([_result("a", 2 / 3), _result("b", 2 / 3 + 1e-12), _result("c", 0.6674)], labels)
     assert [(r.candidate, r.rank, r.score_pct) for r in ranked] == [
-        ("c", 1, "66.7"), ("a", 2, "66.7"), ("b", 2, "66.7"),
+        ("c", 1, "66.7"),
+        ("a", 2, "66.7"),
+        ("b", 2, "66.7"),
     ]

@@ -28,7 +28,11 @@ KILLS = 100
 
 
 def _session(roles: str = "LLP") -> Session:
-    return build(roles, questions=[("q1", 1.0, False), ("q2", 2.0, True)], candidates=[("c1", "Alex"), ("c2", None)])
+    return build(
+        roles,
+        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
+        candidates=[("c1", "Alex"), ("c2", None)],
+    )
 
 
 @pytest.fixture
@@ -50,7 +54,10 @@ def test_votes_and_events_survive_reopening(store: Store) -> None:
     assert [(v.member, v.value) for v in on_disk.votes] == [("m1", "up"), ("m2", "down")]
     assert on_disk.notes[0].text == "Warm, specific."
     assert on_disk.decision("c1") is not None and on_disk.decision("c1").outcome == "recommend"  # type: ignore[union-attr]
-    assert on_disk.cursor is not None and (on_disk.cursor.candidate, on_disk.cursor.question) == ("c2", "q2")
+    assert on_disk.cursor is not None and (on_disk.cursor.candidate, on_disk.cursor.question) == (
+        "c2",
+        "q2",
+    )
 
 
 def test_undo_brings_back_what_stood_before_and_keeps_history(store: Store) -> None:
@@ -93,11 +100,18 @@ def test_settings_are_fixed_after_the_first_vote(store: Store) -> None:
     assert store.load("s1").settings.sealed is False
 
 
-def test_votes_are_not_reparsed_from_disk_for_every_vote(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_votes_are_not_reparsed_from_disk_for_every_vote(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened = store.create(_session())
-    reads = []
+    reads: list[bytes] = []
     real = store_module.decode
-    monkeypatch.setattr(store_module, "decode", lambda raw: reads.append(1) or real(raw))
+
+    def counting(raw: bytes) -> dict[str, object]:
+        reads.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(store_module, "decode", counting)
     for n in range(20):
         opened.record_vote("c1", "q1", "m1", "up" if n % 2 else "down")
     opened.close()
@@ -155,7 +169,7 @@ def test_a_stale_lock_file_is_taken_over(store: Store) -> None:
     ("content", "reason"),
     [
         (b"", "the file is empty"),
-        (b"{\"session\": {\"1\": {\"id\": \"s2\", \"tit", "not complete JSON"),
+        (b'{"session": {"1": {"id": "s2", "tit', "not complete JSON"),
         (b"\x00\x00\x00", "not complete JSON"),
         (b"[1, 2]", "does not hold a panel-tui session"),
         (b'{"session": {"1": {"id": "s2"}}}', "title"),
@@ -234,7 +248,7 @@ def test_a_failing_disk_gives_a_plain_message_and_keeps_the_file_and_memory_as_o
     def refuse(fd: int, data: object) -> int:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(store_module.os, "write", refuse)
+    monkeypatch.setattr(os, "write", refuse)
     with pytest.raises(StoreError, match=message):
         opened.record_vote("c1", "q1", "m2", "down")
     monkeypatch.undo()
@@ -247,14 +261,20 @@ def test_a_failing_disk_gives_a_plain_message_and_keeps_the_file_and_memory_as_o
     opened.close()
 
 
-def test_storage_drops_its_memory_when_a_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_storage_drops_its_memory_when_a_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "x.json"
     storage = AtomicJSONStorage(path)
     storage.write({"session": {"1": {"a": 1}}})
     data = storage.read()
     assert data is not None
     data["session"]["2"] = {"b": 2}  # TinyDB changes the dict it read before writing
-    monkeypatch.setattr(store_module, "write_atomically", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    monkeypatch.setattr(
+        store_module,
+        "write_atomically",
+        lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")),
+    )
     with pytest.raises(OSError):
         storage.write(data)
     monkeypatch.undo()
@@ -338,7 +358,9 @@ def kill_and_check(root: Path, rng: random.Random) -> int:
     for n in reported:
         vote = stored[n]
         assert (vote.member, vote.value, vote.candidate) == (
-            f"m{n % 3 + 1}", ("up", "middle", "down", "abstain")[n % 4], f"c{n % 2 + 1}",
+            f"m{n % 3 + 1}",
+            ("up", "middle", "down", "abstain")[n % 4],
+            f"c{n % 2 + 1}",
         ), n
     assert not list(root.glob(".*tmp-*"))  # Store(root) cleaned any left-over temp file
     return len(reported)
@@ -367,8 +389,11 @@ def test_once_shown_an_answer_stays_shown_and_later_changes_are_marked(store: St
         assert not same.after_reveal
     log = store.load("s1").votes
     assert [(v.member, v.value, v.after_reveal) for v in log] == [
-        ("m1", "up", False), ("m2", "down", False), ("m2", None, True),
-        ("m2", "up", True), ("m1", "up", False),
+        ("m1", "up", False),
+        ("m2", "down", False),
+        ("m2", None, True),
+        ("m2", "up", True),
+        ("m1", "up", False),
     ]
 
 
@@ -381,4 +406,11 @@ def test_the_room_never_sees_sealed_votes_in_figures(store: Store) -> None:
     assert session.sealed_answers() == {("c1", "q2")}
     shown = session.as_shown()
     assert [(v.question, v.member) for v in shown.votes] == [("q1", "m1"), ("q1", "m2")]
-    assert session.model_copy(update={"settings": session.settings.model_copy(update={"sealed": False})}).as_shown().votes == session.votes
+    assert (
+        session.model_copy(
+            update={"settings": session.settings.model_copy(update={"sealed": False})}
+        )
+        .as_shown()
+        .votes
+        == session.votes
+    )

@@ -262,4 +262,3 @@ class ExportDialog(FormDialog[ExportRequest]):
             totals_only=self.query_one("#totals", ClearCheckbox).value,
         )
         self.dismiss(ExportRequest(formats, Path(folder).expanduser(), options))
-

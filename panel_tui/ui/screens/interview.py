@@ -250,7 +250,8 @@ class InterviewScreen(SessionScreen):
         notes = self.session.notes_on(self.candidate_id, self.question_id)
         if notes:
             text.append(
-                f" {self.marks.dash} {len(notes)} note{'s' if len(notes) != 1 else ''} on this answer"
+                f" {self.marks.dash} {len(notes)} "
+                f"note{'s' if len(notes) != 1 else ''} on this answer"
             )
         return text
 
