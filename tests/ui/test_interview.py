@@ -112,10 +112,10 @@ async def test_a_whole_interview(app_factory: AppFactory, store: Store, session:
         # Changing a shown vote asks first; "no" keeps it, "yes" changes and marks it.
         await pilot.press("a")
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")
+        await pilot.press("escape")
         assert standing(store, "c1", "q1")["m1"] == "up"
         await pilot.press("a")
-        await pilot.press("y")
+        await pilot.press("enter")
         assert standing(store, "c1", "q1")["m1"] == "down"
         assert row_text(app, 1) == "▼ Down\nchanged"
         assert store.load(session.id).votes[-1].after_reveal
@@ -198,7 +198,7 @@ async def test_the_chair_can_show_votes_early_after_confirming(
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert_sealed(app)
-        await pilot.press("ctrl+r", "y")
+        await pilot.press("ctrl+r", "enter")
         assert row_text(app, 2) == "● Middle"
         assert row_text(app, 1) == "No vote"
         assert [r.question for r in store.load(session.id).reveals] == ["q1"]
@@ -230,9 +230,9 @@ async def test_undo_after_the_reveal_asks_first(
         await pilot.press("1", "2", "3")
         await pilot.press("ctrl+z")
         assert isinstance(pilot.app.screen, ConfirmDialog)
-        await pilot.press("n")
+        await pilot.press("escape")
         assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up", "m3": "up"}
-        await pilot.press("ctrl+z", "y")
+        await pilot.press("ctrl+z", "enter")
         assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
 
 
@@ -377,7 +377,7 @@ async def test_a_finished_session_opens_on_the_summary_and_keeps_its_votes(
         assert standing(store, "c1", "q1") == {"m1": "up"}
         assert "finished" in str(app.screen.query_one("#hint", Static).render())
         # Reopening from the summary lets votes change again.
-        await pilot.press("ctrl+s", "f", "y", "escape", "2")
+        await pilot.press("ctrl+s", "f", "enter", "escape", "2")
         assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
 
 
@@ -470,12 +470,12 @@ async def test_export_asks_before_replacing_a_file(
         assert await pilot.click("#format-json")
         assert await pilot.click("#export")
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")
+        await pilot.press("escape")
         assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
         await pilot.press("e")
         assert await pilot.click("#format-json")
         assert await pilot.click("#export")
-        await pilot.press("y")
+        await pilot.press("enter")
     assert json.loads((folder / "test-session.json").read_text(encoding="utf-8"))["id"] == (
         "test-session"
     )
@@ -568,3 +568,20 @@ async def test_the_summary_mid_session_never_gives_sealed_votes_away(
         summary = await scrolled_text(pilot)
         assert "still sealed" not in summary
         assert "3 ▼ Down" in summary and "0.0%" in summary
+
+
+async def test_vote_keys_never_answer_the_chairs_question(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Seat 6's keys on a full keyboard are Y (middle) and N (abstain): a member
+    # voting while the chair reads a question must not answer it.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("1", "ctrl+r")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y", "n", "Y", "N", "2", "w")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+        assert not app.screen.session.is_revealed("c1", "q1")
+        assert list(app.screen.session.current_votes("c1", "q1")) == ["m1"]

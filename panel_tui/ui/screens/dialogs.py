@@ -47,12 +47,16 @@ def text_problem(text: str) -> str | None:
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes or no question: Y or Enter says yes, N or Escape says no."""
+    """A yes or no question: Enter gives the focused answer (yes), Escape says no.
+
+    No letter keys answer it: the panel's vote keys cover the letters, and a
+    member voting while the chair reads the question must never answer it.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
+        Binding("escape", "answer(False)", "No", show=False),
+        Binding("left,right", "app.focus_previous", "Other answer", show=False),
     ]
 
     def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
@@ -65,8 +69,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="box"):
             yield Static(self.question, markup=False, classes="message")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes_label} (Y)", id="yes", variant="primary")
-                yield Button(f"{self.no_label} (N)", id="no")
+                yield Button(f"{self.yes_label} (Enter)", id="yes", variant="primary")
+                yield Button(f"{self.no_label} (Esc)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

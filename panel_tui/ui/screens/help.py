@@ -99,10 +99,11 @@ class HelpScreen(ModalScreen[None]):
             ),
         ]
         dialogs: list[BindingType] = [
-            Binding("y", "", "Yes, in a question such as 'Change the vote?'"),
-            Binding("n,escape", "", "No, or close a box without saving"),
-            Binding("tab", "", "Move to the next field or button"),
-            Binding("enter", "", "Save the note, decision or export"),
+            Binding("enter", "", "Yes in a question such as 'Change the vote?'; "
+                    "save a note, decision or export"),
+            Binding("escape", "", "No, or close a box without saving"),
+            Binding("tab", "", "Move to the next field or button (also left and right "
+                    "in a question)"),
         ]
         return Group(
             intro,
