@@ -24,6 +24,7 @@ from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session, Settings
 from panel_tui.domain.sessions import new_session
 from panel_tui.domain.store import Store, StoreError
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen, default_title
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
@@ -391,14 +392,31 @@ async def test_more_than_six_interviews_is_a_warning(app: HomeApp) -> None:
 # -- leaving, invalid banks ---------------------------------------------------------
 
 
-async def test_back_saves_nothing(app: HomeApp, store: Store) -> None:
+async def test_back_saves_nothing_and_asks_before_losing_what_was_typed(
+    app: HomeApp, store: Store
+) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await quick_valid_form(pilot)
-        app.screen.query_one("#bank").focus()
+        form = app.screen
+        form.query_one("#bank").focus()
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # Stay: the form is as it was
+        await pilot.pause()
+        assert app.screen is form
+        await pilot.press("escape", "enter")  # Leave
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert store.sessions() == [] and app.chosen == []
+
+
+async def test_back_from_an_untouched_form_asks_nothing(app: HomeApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_an_invalid_bank_is_shown_with_its_problems(app: HomeApp, workdir: Path) -> None:

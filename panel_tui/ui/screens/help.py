@@ -99,11 +99,15 @@ class HelpScreen(ModalScreen[None]):
             ),
         ]
         dialogs: list[BindingType] = [
-            Binding("enter", "", "Yes in a question such as 'Change the vote?'; "
-                    "save a note, decision or export"),
+            Binding(
+                "enter",
+                "",
+                "Yes in a question such as 'Change the vote?'; save a note, decision or export",
+            ),
             Binding("escape", "", "No, or close a box without saving"),
-            Binding("tab", "", "Move to the next field or button (also left and right "
-                    "in a question)"),
+            Binding(
+                "tab", "", "Move to the next field or button (also left and right in a question)"
+            ),
         ]
         return Group(
             intro,

@@ -38,6 +38,7 @@ from panel_tui.domain.models import Bank, Candidate, Member, Settings, Weighting
 from panel_tui.domain.sessions import new_session, setup_warnings
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
 
 MAX_SEATS = 9
@@ -239,6 +240,15 @@ class SetupSessionScreen(Screen[str | None]):
         self.query_one("#broken-banks").display = bool(self._broken)
         # Focusing the first field scrolls the form a little; start at the top.
         self.call_after_refresh(self.query_one("#setup-body").scroll_home, animate=False)
+        self._as_opened = self._typed_so_far()
+
+    def _typed_so_far(self) -> tuple[object, ...]:
+        """Everything the chair can change, to tell whether leaving loses work."""
+        return (
+            tuple(field.value for field in self.query(Input)),
+            len(self.query(MemberRow)),
+            len(self.query(CandidateRow)),
+        )
 
     @staticmethod
     def _bank_label(entry: BankEntry) -> Content:
@@ -342,7 +352,8 @@ class SetupSessionScreen(Screen[str | None]):
         if found:
             box.update(
                 Content(
-                    "Worth knowing (you can still start):\n" + "\n".join(f"- {w}" for w in found)
+                    "Worth knowing (these never stop you starting):\n"
+                    + "\n".join(f"- {w}" for w in found)
                 )
             )
 
@@ -391,8 +402,23 @@ class SetupSessionScreen(Screen[str | None]):
     # -- starting ----------------------------------------------------------------
 
     def action_cancel(self) -> None:
-        """Leave the form; nothing is saved."""
-        self.dismiss(None)
+        """Leave the form; nothing is saved, so ask first when something was typed."""
+        if self._typed_so_far() == self._as_opened:
+            self.dismiss(None)
+            return
+
+        def leave(sure: bool | None) -> None:
+            if sure:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave this form? Nothing has been saved, so what you typed here will be lost.",
+                yes="Leave",
+                no="Stay",
+            ),
+            leave,
+        )
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
@@ -424,6 +450,11 @@ class SetupSessionScreen(Screen[str | None]):
                 "#form-problem",
                 "Nothing was saved yet: put right the problems marked above, then "
                 "press Start again.",
+            )
+            # At 80x24 the messages may sit below the fold: say it where it shows.
+            self.notify(
+                "Not started yet: some answers need putting right (marked in the form).",
+                severity="error",
             )
             if problems:
                 problems[0].focus()
