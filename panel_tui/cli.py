@@ -212,7 +212,10 @@ def _banks_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
         else:
             kind = "practice bank" if bank.is_practice else "bank"
-            print(f"{path}: valid {kind} '{bank.title}', {len(bank.questions)} questions")
+            count = len(bank.questions)
+            print(
+                f"{path}: valid {kind} '{bank.title}', {count} question{'s' if count != 1 else ''}"
+            )
     return EXIT_ERROR if failed else 0
 
 
@@ -220,17 +223,27 @@ def _banks_list(args: argparse.Namespace) -> int:
     entries = find_banks(_bank_folders(args))
     if not entries:
         print("No question banks found.")
+    seen: dict[str, Path] = {}
     for entry in entries:
         if entry.bank is None:
             print(f"{entry.path}  NOT VALID ({entry.source}):", file=sys.stderr)
             for problem in entry.problems:
                 print(f"    {problem.message}", file=sys.stderr)
             continue
+        count = len(entry.bank.questions)
         kind = ", practice" if entry.bank.is_practice else ""
         print(
             f"{entry.bank.id:<28} {entry.bank.title}  "
-            f"({len(entry.bank.questions)} questions{kind}; {entry.source}: {entry.path})"
+            f"({count} question{'s' if count != 1 else ''}{kind}; {entry.source}: {entry.path})"
         )
+        if entry.bank.id in seen:
+            print(
+                f"    The id {entry.bank.id!r} is also used by {seen[entry.bank.id]}; "
+                f"'panel-tui practice {entry.bank.id}' takes that one. Give this bank "
+                "an id of its own.",
+                file=sys.stderr,
+            )
+        seen.setdefault(entry.bank.id, entry.path)
     return 0
 
 

@@ -103,3 +103,29 @@ def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> 
     if not any(m.votes for m in panel):
         warnings.append("Nobody on the panel votes yet: add a member who is not an observer.")
     return warnings
+
+
+def finish_warnings(session: Session) -> list[str]:
+    """What is left undone, said before the chair marks a session finished."""
+    warnings = []
+    for candidate in session.candidates:
+        unvoted = [
+            number
+            for number, question in enumerate(session.bank.questions, start=1)
+            if not session.current_votes(candidate.id, question.id)
+        ]
+        if unvoted:
+            listed = ", ".join(f"Q{n}" for n in unvoted)
+            warnings.append(
+                f"{candidate.label} has no votes on {listed}; the score uses only "
+                "the questions with votes."
+            )
+        if session.decision(candidate.id) is None:
+            warnings.append(f"{candidate.label} has no decision recorded.")
+    sealed = len(session.sealed_answers())
+    if sealed:
+        warnings.append(
+            f"{sealed} answer{'s' if sealed != 1 else ''} still sealed: not everyone voted "
+            "and the votes were not shown."
+        )
+    return warnings

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -48,6 +49,10 @@ HIGH_CONTRAST = Theme(
     },
 )
 NORMAL_THEME = "textual-dark"
+
+
+#: The smallest window everything is designed for (columns, rows).
+MIN_SIZE = (80, 24)
 
 
 class PanelApp(App[None]):
@@ -106,6 +111,7 @@ class PanelApp(App[None]):
         self.export_dir = export_dir or Path.cwd() / "exports"
         self.cursor_blink = cursor_blink
         self.opened: OpenSession | None = None
+        self._said_too_small = False
         self.set_reactive(PanelApp.ascii_only, ascii_only)
 
     def on_mount(self) -> None:
@@ -118,6 +124,20 @@ class PanelApp(App[None]):
 
     def on_unmount(self) -> None:
         self._close_session()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Say so when the window is too small to show every member's keys."""
+        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        if small and not self._said_too_small:
+            self.notify(
+                f"This window is {event.size.width} by {event.size.height}. Make it at "
+                f"least {MIN_SIZE[0]} wide and {MIN_SIZE[1]} tall, or some keys and votes "
+                "may be hidden.",
+                title="Window too small",
+                severity="warning",
+                timeout=30,
+            )
+        self._said_too_small = small
 
     def watch_ascii_only(self, ascii_only: bool) -> None:
         self.set_class(ascii_only, "-ascii")

@@ -140,7 +140,7 @@ def test_validate_command_exit_codes_and_messages(
     good.write_bytes(GOOD)
     bad.write_bytes(GOOD + b"wieght = 2\n")
     assert main(["banks", "validate", str(good)]) == 0
-    assert "valid bank 'A bank', 1 questions" in capsys.readouterr().out
+    assert "valid bank 'A bank', 1 question\n" in capsys.readouterr().out
     assert main(["banks", "validate", str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}, line 8: Question 1 (q1), field 'wieght'" in err
@@ -157,8 +157,11 @@ def test_banks_list_shows_shipped_and_your_own(
     assert main(["banks", "list", "--banks-dir", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert "support-worker" in out and "Support worker, supported living" in out
-    assert "mine" in out and "A bank" in out and "1 questions; yours" in out
+    assert "mine" in out and "A bank" in out and "1 question; yours" in out
     assert "broken.toml  NOT VALID" in err
+    (tmp_path / "clash.toml").write_bytes(GOOD.replace(b'id = "x"', b'id = "support-worker"', 1))
+    assert main(["banks", "list", "--banks-dir", str(tmp_path)]) == 0
+    assert "The id 'support-worker' is also used by" in capsys.readouterr().err
 
 
 def test_wheel_ships_the_banks(tmp_path: Path) -> None:

@@ -414,3 +414,26 @@ def test_the_room_never_sees_sealed_votes_in_figures(store: Store) -> None:
         .votes
         == session.votes
     )
+
+
+def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_answers(
+    store: Store,
+) -> None:
+    from panel_tui.domain.sessions import finish_warnings
+
+    with store.create(_session("LP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")  # q1 sealed for c1, q2 unvoted
+        opened.decide("c2", "undecided", "")
+        warnings = finish_warnings(opened.session)
+        assert warnings == [
+            "Alex has no votes on Q2; the score uses only the questions with votes.",
+            "Alex has no decision recorded.",
+            "C2 has no votes on Q1, Q2; the score uses only the questions with votes.",
+            "1 answer still sealed: not everyone voted and the votes were not shown.",
+        ]
+        for q in ("q1", "q2"):
+            for c in ("c1", "c2"):
+                opened.record_vote(c, q, "m1", "up")
+                opened.record_vote(c, q, "m2", "down")
+        opened.decide("c1", "recommend", "Clear.")
+        assert finish_warnings(opened.session) == []

@@ -585,3 +585,15 @@ async def test_vote_keys_never_answer_the_chairs_question(
         assert isinstance(app.screen, InterviewScreen)
         assert not app.screen.session.is_revealed("c1", "q1")
         assert list(app.screen.session.current_votes("c1", "q1")) == ["m1"]
+
+
+async def test_a_window_smaller_than_80_by_24_is_told_once(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        told = [n.message for n in pilot.app._notifications]
+        assert sum("This window is 60 by 18" in m for m in told) == 1
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("Window" in (n.title or "") for n in pilot.app._notifications)

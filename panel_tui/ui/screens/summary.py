@@ -23,6 +23,7 @@ from textual.widgets import Footer, Static
 from panel_tui.domain.exports import FORMATS, write_export
 from panel_tui.domain.models import VOTE_VALUES, VoteValue
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
+from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.session_screen import SessionScreen
@@ -310,6 +311,10 @@ class SummaryScreen(SessionScreen):
             if finished
             else "Mark this session finished? Votes cannot change until it is reopened."
         )
+        if not finished:
+            left = finish_warnings(self.session)
+            if left:
+                question += "\n\nStill to do:\n" + "\n".join(f"- {w}" for w in left)
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
