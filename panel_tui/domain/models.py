@@ -312,6 +312,21 @@ class Session(_Record):
                 return True
         return False
 
+    def undoable_vote(self, candidate: str, question: str) -> tuple[int, VoteEvent] | None:
+        """The vote an undo on this answer takes back, with its place in the log.
+
+        Undos go back one vote at a time: an undo event, and a vote already
+        undone, are passed over.
+        """
+        undone = {v.undoes for v in self.votes if v.undoes is not None}
+        for index in range(len(self.votes) - 1, -1, -1):
+            vote = self.votes[index]
+            if (vote.candidate, vote.question) != (candidate, question):
+                continue
+            if vote.undoes is None and index not in undone:
+                return index, vote
+        return None
+
     def sealed_answers(self) -> set[tuple[str, str]]:
         """The (candidate, question) answers that have votes the room has not seen."""
         answers = {(v.candidate, v.question) for v in self.votes}

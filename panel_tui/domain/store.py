@@ -320,30 +320,24 @@ class OpenSession:
 
         Returns the event written, or ``None`` when there is nothing to undo.
         """
-        votes = self.session.votes
-        undone = {v.undoes for v in votes if v.undoes is not None}
-        for index in range(len(votes) - 1, -1, -1):
-            vote = votes[index]
-            if (vote.candidate, vote.question) != (candidate, question):
-                continue
-            if vote.undoes is not None or index in undone:
-                continue
-            before = self.session.model_copy(update={"votes": votes[:index]})
-            previous = before.current_votes(candidate, question).get(vote.member)
-            restored = previous.value if previous else None
-            event = VoteEvent(
-                candidate=candidate,
-                question=question,
-                member=vote.member,
-                value=restored,
-                at=now(),
-                after_reveal=restored != vote.value
-                and self.session.is_revealed(candidate, question),
-                undoes=index,
-            )
-            self._append("votes", event)
-            return event
-        return None
+        found = self.session.undoable_vote(candidate, question)
+        if found is None:
+            return None
+        index, vote = found
+        before = self.session.model_copy(update={"votes": self.session.votes[:index]})
+        previous = before.current_votes(candidate, question).get(vote.member)
+        restored = previous.value if previous else None
+        event = VoteEvent(
+            candidate=candidate,
+            question=question,
+            member=vote.member,
+            value=restored,
+            at=now(),
+            after_reveal=restored != vote.value and self.session.is_revealed(candidate, question),
+            undoes=index,
+        )
+        self._append("votes", event)
+        return event
 
     def reveal(self, candidate: str, question: str) -> None:
         """Show the votes on an answer before everyone has voted."""

@@ -423,9 +423,8 @@ class InterviewScreen(SessionScreen):
         if self._refuse_if_finished():
             return
         c, q = self.candidate_id, self.question_id
-        if not self.session.current_votes(c, q) and not any(
-            v.candidate == c and v.question == q for v in self.session.votes
-        ):
+        found = self.session.undoable_vote(c, q)
+        if found is None:
             self.hint("There is no vote to undo on this answer.")
             return
         if self.session.is_revealed(c, q):
@@ -434,14 +433,14 @@ class InterviewScreen(SessionScreen):
                 if yes:
                     self._undo((c, q))
 
-            self.app.push_screen(
-                ConfirmDialog(
-                    "The votes are showing. Undo the last vote given on this answer?",
-                    yes="Undo it",
-                    no="Keep it",
-                ),
-                confirmed,
+            member = self.session.member(found[1].member)
+            vote = self.marks.vote(found[1].value)
+            question = Text(
+                f"The votes are showing. Undo the last vote ({vote}), given by seat {member.seat}, "
             )
+            question.append_text(Text(member.name))
+            question.append("?")
+            self.app.push_screen(ConfirmDialog(question, yes="Undo it", no="Keep it"), confirmed)
             return
         self._undo((c, q))
 
