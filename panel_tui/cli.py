@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     delete = session_commands.add_parser("delete", parents=[common], help="delete sessions")
     which = delete.add_mutually_exclusive_group(required=True)
     which.add_argument("session", nargs="?", metavar="SESSION")
-    which.add_argument("--older-than", type=int, metavar="DAYS")
+    which.add_argument("--older-than", type=_days, metavar="DAYS")
     delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
 
     export = commands.add_parser("export", parents=[common], help="export a session")
@@ -98,6 +98,17 @@ def _parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace a session with the same id"
     )
     return parser
+
+
+def _days(text: str) -> int:
+    """A number of days for --older-than: a whole number from 0 to 36500."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to 36500")
+    return days
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -283,7 +294,10 @@ def _confirm(question: str, yes: bool) -> bool:
         return True
     if not sys.stdin.isatty():
         raise CommandError("Nothing was deleted: add --yes to delete without being asked.")
-    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
 
 
 def _sessions_delete(args: argparse.Namespace) -> int:
@@ -317,7 +331,10 @@ def _export(args: argparse.Namespace) -> int:
             raise CommandError("--format all writes several files: name a folder with -o.")
         return _export_all(session, options, args.output)
     if args.output is None:
-        sys.stdout.write(render(session, args.format, options))
+        # Bytes, so a terminal or pipe that is not UTF-8 still gets every name.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render(session, args.format, options).encode())
+        sys.stdout.buffer.flush()
         return 0
     _write_new(args.output, encoded(session, args.format, options))
     print(f"Wrote {args.output}", file=sys.stderr)
@@ -353,7 +370,9 @@ def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
 def _import(args: argparse.Namespace) -> int:
     session = load_session_file(args.file)
     store = _store(args)
-    store.save(session, replace=args.replace)
+    kept = store.save(session, replace=args.replace)
+    if kept is not None:
+        print(f"The session that was there is kept as {kept}.")
     print(
         f"Imported {session.id} ({session.title}): {len(session.candidates)} candidates, "
         f"{len(session.panel)} panel members, {len(session.votes)} vote events."

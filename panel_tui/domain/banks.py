@@ -76,6 +76,8 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise BankError([_toml_problem(name, error)]) from None
+    except RecursionError:
+        raise BankError([Problem(name, "is nested too deeply to be a question bank")]) from None
     try:
         return Bank.model_validate(data)
     except ValidationError as error:

@@ -69,6 +69,8 @@ def parse_session(raw: bytes, name: str) -> Session:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise SessionFileError(f"{name}: is not UTF-8 text.") from None
+    except RecursionError:
+        raise SessionFileError(f"{name}: is nested too deeply to be a session.") from None
     except json.JSONDecodeError as error:
         raise SessionFileError(
             f"{name}, line {error.lineno}: is not valid JSON ({error.msg.lower()})."

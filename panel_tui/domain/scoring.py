@@ -160,7 +160,7 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
         lived_experience_mean=lived,
         professional_mean=professional,
         split="up" in values and "down" in values,
-        concern=essential and score is not None and score < 0.5,
+        concern=essential and score is not None and score < 0.5 - TIE_TOLERANCE,
         changed_after_reveal=tuple(
             v
             for v in session.votes

@@ -20,6 +20,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import secrets
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -43,12 +44,14 @@ from panel_tui.domain.models import (
     VoteValue,
     now,
 )
+from panel_tui.domain.text import IDENT_PATTERN
 
 EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
 SESSION_TABLE = "session"
 SUFFIX = ".json"
 TEMP_MARK = ".tmp-"
 DAMAGED_FOLDER = "damaged"
+REPLACED_FOLDER = "replaced"
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
@@ -153,6 +156,10 @@ class DamagedData(Exception):
     """The bytes of a session file are not a session."""
 
 
+class NotASession(DamagedData):
+    """Whole JSON, but not panel-tui's: another program's file in the folder."""
+
+
 def decode(raw: bytes) -> dict[str, Any]:
     """Parse a session file's bytes into TinyDB's tables.
 
@@ -163,11 +170,11 @@ def decode(raw: bytes) -> dict[str, Any]:
         raise DamagedData("the file is empty")
     try:
         data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         line = getattr(error, "lineno", None)
         raise DamagedData("it is not complete JSON" + (f", line {line}" if line else "")) from None
     if not isinstance(data, dict) or not isinstance(data.get(SESSION_TABLE), dict):
-        raise DamagedData("it does not hold a panel-tui session")
+        raise NotASession("it does not hold a panel-tui session")
     return data
 
 
@@ -251,7 +258,10 @@ class _Lock:
         self._fd: int | None = None
 
     def acquire(self, session_id: str) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            raise plain_os_error(error, self.path) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -261,8 +271,14 @@ class _Lock:
                 f"The session {session_id} is open in another panel-tui window "
                 f"(process {holder}). Close it there first, then try again."
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        try:
+            # Who holds it, for the message another process shows; the lock
+            # itself is the flock, so failing to write this is no danger.
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError as error:
+            os.close(fd)  # closing lets go of the lock
+            raise plain_os_error(error, self.path) from None
         self._fd = fd
 
     def release(self) -> None:
@@ -292,6 +308,7 @@ class OpenSession:
         try:
             self._db.table(table).insert(record.model_dump(mode="json"))
         except OSError as error:
+            self._reload()
             raise plain_os_error(error, self.path) from None
         events = getattr(self.session, table)
         self.session = self.session.model_copy(update={table: [*events, record]})
@@ -302,8 +319,22 @@ class OpenSession:
         try:
             self._db.table(SESSION_TABLE).update(record, doc_ids=[1])
         except OSError as error:
+            self._reload()
             raise plain_os_error(error, self.path) from None
         self.session = updated
+
+    def _reload(self) -> None:
+        """After a failed write, take the state from disk again.
+
+        A write can fail after the new file is in place (the folder's fsync), so
+        the disk may hold the change: the screen then shows what the disk holds.
+        """
+        try:
+            tables = self._db.storage.read()
+            if tables is not None:
+                self.session = Session.model_validate(_tables_to_record(tables))
+        except (OSError, DamagedData, ValidationError):
+            pass  # the state in memory stays as it was before the write
 
     def record_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
@@ -326,14 +357,17 @@ class OpenSession:
         index, vote = found
         before = self.session.model_copy(update={"votes": self.session.votes[:index]})
         previous = before.current_votes(candidate, question).get(vote.member)
-        restored = previous.value if previous else None
+        revealed = self.session.is_revealed(candidate, question)
+        # Once the votes show, an undo withdraws the vote rather than bring back
+        # an earlier one the room may never have seen while it was sealed.
+        restored = previous.value if previous and not revealed else None
         event = VoteEvent(
             candidate=candidate,
             question=question,
             member=vote.member,
             value=restored,
             at=now(),
-            after_reveal=restored != vote.value and self.session.is_revealed(candidate, question),
+            after_reveal=revealed and restored != vote.value,
             undoes=index,
         )
         self._append("votes", event)
@@ -394,8 +428,9 @@ class Store:
         self.root = root
         self.damaged: list[DamagedFile] = []
         try:
-            root.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-            os.chmod(root, FOLDER_MODE)
+            if not root.is_dir():
+                root.mkdir(parents=True, mode=FOLDER_MODE)
+                os.chmod(root, FOLDER_MODE)  # mkdir's mode is masked by the umask
         except OSError as error:
             raise StoreError(
                 f"panel-tui cannot use the folder {root} for sessions "
@@ -404,11 +439,21 @@ class Store:
         self._clean_temporary_files()
 
     def path(self, session_id: str) -> Path:
-        """Where a session's file is (whether or not it exists)."""
+        """Where a session's file is (whether or not it exists).
+
+        Raises:
+            SessionNotFound: the id could not be a session's (say ``../x``), so
+                no file outside the folder is ever named.
+        """
+        if not re.fullmatch(IDENT_PATTERN, session_id):
+            raise SessionNotFound(
+                f"There is no session {session_id!r}: session ids hold only letters, "
+                "digits, - and _. 'panel-tui sessions list' shows them."
+            )
         return self.root / f"{session_id}{SUFFIX}"
 
     def _lock_path(self, session_id: str) -> Path:
-        return self.root / f"{session_id}.lock"
+        return self.path(session_id).with_suffix(".lock")
 
     def _clean_temporary_files(self) -> None:
         """Remove what a crash mid-write left, unless its session is open now."""
@@ -457,6 +502,9 @@ class Store:
             ) from None
         try:
             return session_from_bytes(raw)
+        except NotASession:
+            # Some other program's JSON file: not ours to move.
+            raise StoreError(f"{path} does not hold a panel-tui session.") from None
         except DamagedData as error:
             raise StoreError(str(self._set_aside(path, str(error)))) from None
 
@@ -504,8 +552,11 @@ class Store:
             lock.release()
             raise
 
-    def save(self, session: Session, *, replace: bool = False) -> None:
+    def save(self, session: Session, *, replace: bool = False) -> Path | None:
         """Write a whole session (a new one, or an import), durably.
+
+        Replacing never destroys the session that was there: its file is kept
+        in ``replaced/`` first, and that copy's path is returned.
 
         Raises:
             StoreError: the id is taken and ``replace`` is false, the session is
@@ -514,18 +565,33 @@ class Store:
         path = self.path(session.id)
         lock = _Lock(self._lock_path(session.id))
         lock.acquire(session.id)
+        kept = None
         try:
-            if path.exists() and not replace:
-                raise StoreError(
-                    f"A session with the id {session.id} is already in {self.root}. "
-                    "Use --replace to overwrite it, or delete it first."
-                )
+            if path.exists():
+                if not replace:
+                    raise StoreError(
+                        f"A session with the id {session.id} is already in {self.root}. "
+                        "Use --replace to replace it (the one there is kept in "
+                        "replaced/), or delete it first."
+                    )
+                kept = self._keep_copy(path)
             payload = json.dumps(_record_to_tables(session), ensure_ascii=False).encode()
             write_atomically(path, payload)
         except OSError as error:
             raise plain_os_error(error, path) from None
         finally:
             lock.release()
+        return kept
+
+    def _keep_copy(self, path: Path) -> Path:
+        folder = self.root / REPLACED_FOLDER
+        folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
+        target = (
+            folder
+            / f"{path.stem}.{now().strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(2)}{path.suffix}"
+        )
+        write_atomically(target, path.read_bytes())
+        return target
 
     def create(self, session: Session) -> OpenSession:
         """Save a new session and open it."""
@@ -533,7 +599,7 @@ class Store:
         return self.open(session.id)
 
     def delete(self, session_id: str) -> None:
-        """Delete a session's file and lock file from disk.
+        """Delete a session's file, lock file and kept copies from disk.
 
         Raises:
             SessionLocked: it is open in another panel-tui.
@@ -547,6 +613,8 @@ class Store:
         lock.acquire(session_id)
         try:
             path.unlink()
+            for copy in (self.root / REPLACED_FOLDER).glob(f"{session_id}.*{SUFFIX}"):
+                copy.unlink()
             fsync_folder(self.root)
         finally:
             lock.release()

@@ -105,7 +105,10 @@ def test_import_refuses_a_taken_id_unless_replace(
     assert "already in" in capsys.readouterr().err
     source.write_text(json.dumps({**HR_FILE, "title": "Renamed"}))
     assert run(data, "import", str(source), "--replace") == 0
+    assert "The session that was there is kept as" in capsys.readouterr().out
     assert Store(data).load("2026-11-23-support-worker").title == "Renamed"
+    (kept,) = (data / "replaced").iterdir()
+    assert json.loads(kept.read_bytes())["session"]["1"]["title"] == "Support worker, November"
 
 
 @pytest.mark.parametrize(
@@ -169,7 +172,7 @@ def test_delete_one_and_older_than(data: Path, capsys: pytest.CaptureFixture[str
     long_ago = datetime(2020, 1, 1, tzinfo=UTC)
     store.save(build("LP").model_copy(update={"id": "old", "created": long_ago}))
     store.save(build("LP").model_copy(update={"id": "other", "created": long_ago}))
-    assert run(data, "sessions", "delete", "--older-than", "100000", "--yes") == 0
+    assert run(data, "sessions", "delete", "--older-than", "36500", "--yes") == 0
     assert "No sessions older than" in capsys.readouterr().out
     assert run(data, "sessions", "delete", "old", "--yes") == 0
     assert "Deleted old." in capsys.readouterr().out
@@ -197,3 +200,42 @@ def test_the_installed_command_gives_no_traceback_on_bad_input(tmp_path: Path) -
     assert done.returncode == 1
     assert "panel-tui: There is no session nope" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("days", ["-1", "99999999", "soon"])
+def test_older_than_must_be_a_sensible_number_of_days(
+    data: Path, days: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(data, "sessions", "delete", "--older-than", days, "--yes")
+    assert stopped.value.code == 2
+    assert "is not a number of days from 0 to 36500" in capsys.readouterr().err
+
+
+def test_deeply_nested_files_are_refused_plainly(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nested = tmp_path / "nested.json"
+    nested.write_text("[" * 100000 + "]" * 100000)
+    assert run(data, "import", str(nested)) == 1
+    assert "nested too deeply" in capsys.readouterr().err
+    bank = tmp_path / "nested.toml"
+    bank.write_text("x = " + "[" * 100000 + "]" * 100000)
+    assert main(["banks", "validate", str(bank)]) == 1
+    err = capsys.readouterr().err
+    assert "nested.toml" in err and "Traceback" not in err
+
+
+def test_the_delete_prompt_treats_end_of_input_as_no(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store(data).save(build("LP").model_copy(update={"id": "keep"}))
+
+    def end_of_input(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", end_of_input)
+    assert run(data, "sessions", "delete", "keep") == 0
+    assert "Nothing was deleted." in capsys.readouterr().out
+    assert Store(data).exists("keep")

@@ -243,3 +243,25 @@ def test_rank_tolerance_is_before_rounding() -> None:
         ("a", 2, "66.7"),
         ("b", 2, "66.7"),
     ]
+
+
+def test_a_score_of_one_half_reached_through_floating_point_is_no_concern() -> None:
+    # share 0.6: L mean (1 + 0.5)/2 = 0.75, P mean (0 + 0.5 + 0 + 0)/4 = 0.125
+    # 0.6 * 0.75 + 0.4 * 0.125 = 0.45 + 0.05 = 0.5 exactly on paper, but
+    # 0.49999999999999994 in floating point: not below one half.
+    s = session(
+        "LLPPPP",
+        [
+            ("c1", "q1", "m1", "up"),
+            ("c1", "q1", "m2", "middle"),
+            ("c1", "q1", "m3", "down"),
+            ("c1", "q1", "m4", "middle"),
+            ("c1", "q1", "m5", "down"),
+            ("c1", "q1", "m6", "down"),
+        ],
+        questions=[("q1", 1.0, True)],
+        settings=Settings(weighting="lived_experience_share", lived_experience_share=0.6),
+    )
+    result = q1_score(s)
+    assert result.score == pytest.approx(0.5)
+    assert result.concern is False

@@ -171,7 +171,6 @@ def test_a_stale_lock_file_is_taken_over(store: Store) -> None:
         (b"", "the file is empty"),
         (b'{"session": {"1": {"id": "s2", "tit', "not complete JSON"),
         (b"\x00\x00\x00", "not complete JSON"),
-        (b"[1, 2]", "does not hold a panel-tui session"),
         (b'{"session": {"1": {"id": "s2"}}}', "title"),
     ],
 )
@@ -192,6 +191,50 @@ def test_a_damaged_file_is_named_moved_aside_and_the_rest_still_work(
     with store.open("s1") as opened:
         opened.record_vote("c1", "q1", "m1", "up")
     assert found.moved_to.read_bytes() == content
+
+
+def test_another_programs_json_file_is_left_where_it_is(store: Store) -> None:
+    store.save(_session())
+    other = store.root / "package.json"
+    other.write_text('{"name": "not a session"}')
+    assert [s.id for s in store.sessions()] == ["s1"]
+    assert store.damaged == [] and other.exists()
+
+
+@pytest.mark.parametrize("session_id", ["../s1", "a/b", "", ".hidden", "s1.json"])
+def test_an_id_that_is_not_an_id_never_names_a_file(store: Store, session_id: str) -> None:
+    store.save(_session())
+    with pytest.raises(SessionNotFound, match="session ids hold only letters"):
+        store.load(session_id)
+    with pytest.raises(SessionNotFound):
+        store.delete(session_id)
+
+
+def test_an_existing_shared_folder_keeps_its_permissions(tmp_path: Path) -> None:
+    tmp_path.chmod(0o1777)
+    Store(tmp_path)
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o1777
+    fresh = tmp_path / "new"
+    Store(fresh)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+
+
+def test_a_lock_file_that_cannot_be_made_is_a_plain_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(_session())
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".lock"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(StoreError, match="The disk is full"):
+        store.open("s1")
+    monkeypatch.undo()
+    store.open("s1").close()  # nothing was left held
 
 
 def test_opening_a_damaged_session_says_so_plainly(store: Store) -> None:
@@ -286,15 +329,18 @@ def test_import_of_an_existing_id_refuses_unless_replace(store: Store) -> None:
     with pytest.raises(StoreError, match="already in"):
         store.save(_session())
     changed = _session().model_copy(update={"title": "New title"})
-    store.save(changed, replace=True)
+    kept = store.save(changed, replace=True)
     assert store.load("s1").title == "New title"
+    assert kept is not None and kept.parent == store.root / "replaced"
+    assert json.loads(kept.read_bytes())["session"]["1"]["title"] == "Test"
 
 
-def test_delete_removes_file_and_lock(store: Store) -> None:
+def test_delete_removes_file_lock_and_kept_copies(store: Store) -> None:
     store.create(_session()).close()
+    store.save(_session(), replace=True)
     assert (store.root / "s1.lock").exists()
     store.delete("s1")
-    assert list(store.root.iterdir()) == []
+    assert list(store.root.rglob("*.*")) == []
 
 
 def test_delete_refuses_while_open(store: Store) -> None:
@@ -437,3 +483,35 @@ def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_ans
                 opened.record_vote(c, q, "m2", "down")
         opened.decide("c1", "recommend", "Clear.")
         assert finish_warnings(opened.session) == []
+
+
+def test_undo_after_the_reveal_never_brings_back_a_vote_the_room_did_not_see(
+    store: Store,
+) -> None:
+    with store.create(_session("LP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")  # sealed: nobody saw this
+        opened.record_vote("c1", "q1", "m1", "down")
+        opened.record_vote("c1", "q1", "m2", "up")  # everyone voted: shown
+        opened.undo("c1", "q1")  # m2's up withdrawn
+        undo = opened.undo("c1", "q1")  # m1's down withdrawn, not turned back into up
+        assert undo is not None and undo.value is None and undo.after_reveal
+        assert opened.session.current_votes("c1", "q1") == {}
+
+
+def test_a_write_that_fails_after_the_file_is_in_place_leaves_screen_and_disk_agreeing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = store.create(_session())
+
+    def folder_fsync_fails(folder: Path) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(store_module, "fsync_folder", folder_fsync_fails)
+    with pytest.raises(StoreError, match="could not be saved"):
+        opened.record_vote("c1", "q1", "m1", "up")
+    monkeypatch.undo()
+    # The new file did land: memory shows exactly what the disk holds.
+    assert opened.session.votes == store.load("s1").votes
+    opened.undo("c1", "q1")
+    assert store.load("s1").votes[-1].undoes == 0
+    opened.close()
