@@ -16,7 +16,14 @@ from pathlib import Path
 
 from panel_tui import __version__, locations
 from panel_tui.domain.banks import BankError, find_banks, load_bank
-from panel_tui.domain.exports import FORMATS, ExportOptions, encoded, file_name, render
+from panel_tui.domain.exports import (
+    FORMATS,
+    ExportOptions,
+    encoded,
+    file_name,
+    render,
+    write_export,
+)
 from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.sessions import demo_session, practice_session
@@ -85,9 +92,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="export a session")
     export.add_argument("session", metavar="SESSION")
-    export.add_argument(
-        "--format", choices=[*FORMATS, "all"], default="md" if "md" in FORMATS else "json"
-    )
+    export.add_argument("--format", choices=[*FORMATS, "all"], default="md")
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument("--totals-only", action="store_true", help="no individual votes")
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
@@ -341,11 +346,9 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_new(path: Path, payload: bytes, *, overwrite: bool = True) -> None:
+def _write_new(path: Path, payload: bytes) -> None:
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
-    if not overwrite and path.exists():
-        raise CommandError(f"{path} already exists; nothing was overwritten.")
     try:
         write_atomically(path, payload)
     except OSError as error:
@@ -353,16 +356,20 @@ def _write_new(path: Path, payload: bytes, *, overwrite: bool = True) -> None:
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CommandError(f"Could not make the folder {folder} ({error.strerror}).") from None
-    outputs = {name: folder / file_name(session, name, options) for name in FORMATS}
-    taken = [str(p) for p in outputs.values() if p.exists()]
+    taken = [
+        str(folder / file_name(session, name, options))
+        for name in FORMATS
+        if (folder / file_name(session, name, options)).exists()
+    ]
     if taken:
         raise CommandError("These files already exist, so nothing was written: " + ", ".join(taken))
-    for name, path in outputs.items():
-        _write_new(path, encoded(session, name, options), overwrite=False)
+    for name in FORMATS:
+        try:
+            path = write_export(session, name, folder, options)
+        except OSError as error:
+            raise CommandError(
+                f"Could not write into {folder} ({error.strerror or error})."
+            ) from None
         print(f"Wrote {path}", file=sys.stderr)
     return 0
 

@@ -17,7 +17,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
-from panel_tui.domain.text import unsafe_character
 
 _FIELDS: dict[str, set[str]] = {
     "bank": set(Bank.model_fields),
@@ -245,9 +244,3 @@ def find_banks(folders: Iterable[tuple[Path, str]]) -> list[BankEntry]:
             except BankError as error:
                 entries.append(BankEntry(path, source, None, tuple(error.problems)))
     return entries
-
-
-def check_safe(text: str) -> str | None:
-    """Why a line typed on screen cannot be used, or ``None`` (shared with the screens)."""
-    problem = unsafe_character(text, multiline=False)
-    return f"It contains {problem}." if problem else None
