@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import encoded
-from panel_tui.domain.models import Session
+from panel_tui.domain.exports import encoded, render
+from panel_tui.domain.models import Reveal, Session
+from tests.exports.conftest import T0, build_session
 
 GOLDEN = Path(__file__).parent / "golden"
 FILES = {
@@ -42,3 +43,35 @@ def test_golden_csv_files_start_with_a_byte_order_mark() -> None:
     # Excel reads a CSV as UTF-8 only when it starts with a BOM.
     for name in ("candidates.csv", "votes.csv"):
         assert (GOLDEN / name).read_bytes().startswith("\ufeff".encode())
+
+
+# ------------------------------------------------------------ an open session
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_open_session_says_its_export_holds_votes_still_sealed(fmt: str) -> None:
+    # In the fixed session only C3's last question lacks votes (seats 1 and 2
+    # never voted) and was never shown: one answer still sealed.
+    session = build_session().model_copy(update={"finished": False})
+    text = render(session, fmt)
+    assert "still open: votes may still change." in text
+    assert "1 answer still sealed (not yet shown to the panel) is included here." in text
+
+
+def test_an_open_session_with_every_answer_shown_says_nothing_of_sealed_votes() -> None:
+    session = build_session()
+    session = session.model_copy(
+        update={
+            "finished": False,
+            "reveals": [*session.reveals, Reveal(candidate="c3", question="mistake", at=T0)],
+        }
+    )
+    text = render(session, "md")
+    assert "still open: votes may still change." in text
+    assert "sealed" not in text.split("still open")[1].splitlines()[0]
+
+
+def test_a_finished_session_says_finished() -> None:
+    text = render(build_session(), "md")
+    assert "Live interviews, finished." in text
+    assert "still open" not in text

@@ -600,3 +600,22 @@ async def test_a_window_smaller_than_80_by_24_is_told_once(
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not any("Window" in (n.title or "") for n in pilot.app._notifications)
+
+
+async def test_an_export_mid_session_warns_that_it_holds_sealed_votes(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("a", "s", "ctrl+s", "e")  # two of three voted: sealed
+        assert await pilot.click("#format-md")
+        assert await pilot.click("#export")
+        reported = widget_text(app, "#exported")
+        assert "votes on 1 answer still sealed" in reported
+        await pilot.press("escape", "d", "ctrl+s", "e")  # the third voter: all shown
+        assert await pilot.click("#format-md")
+        assert await pilot.click("#export")
+        await pilot.press("enter")  # replace the file written before
+        reported = widget_text(app, "#exported")
+        assert "Exported to the folder" in reported
+        assert "sealed" not in reported

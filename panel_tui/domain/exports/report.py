@@ -350,6 +350,21 @@ def _kappa_words(kappa: float | None) -> str:
     )
 
 
+def _status(session: Session) -> str:
+    """Practice or live, finished or open, and whether it holds votes the panel has not seen."""
+    kind = "Practice round" if session.mode == "practice" else "Live interviews"
+    if session.finished:
+        return f"{kind}, finished."
+    status = f"{kind}, still open: votes may still change."
+    sealed = len(session.sealed_answers())
+    if sealed:
+        status += (
+            f" {sealed} answer{'s' if sealed != 1 else ''} still sealed (not yet shown to"
+            f" the panel) {'are' if sealed != 1 else 'is'} included here."
+        )
+    return status
+
+
 def build_report(session: Session, results: Results, options: ExportOptions) -> Report:
     """The summary of a session (already anonymised when asked) and its figures."""
     seats = {
@@ -376,8 +391,7 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         date=f"{created.day} {created:%B %Y}",
         bank_title=session.bank.title,
         bank_role=session.bank.role,
-        status=("Practice round" if session.mode == "practice" else "Live interviews")
-        + (", finished." if session.finished else ", still open: votes may still change."),
+        status=_status(session),
         method=results.method,
         anonymised=options.anonymise,
         totals_only=options.totals_only,

@@ -283,6 +283,12 @@ class SummaryScreen(SessionScreen):
         if written:
             folder = written[0].parent.resolve()
             message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
+            sealed = 0 if self.session.finished else len(self.session.sealed_answers())
+            if sealed:
+                message += (
+                    f". They include the votes on {sealed} answer{'s' if sealed != 1 else ''}"
+                    " still sealed: keep them from the panel until the votes are shown."
+                )
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
         if existing:
