@@ -28,6 +28,7 @@ from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.sessions import demo_session, practice_session
 from panel_tui.domain.store import Store, StoreError, write_atomically
+from panel_tui.domain.words import counted
 
 DEMO_BANK = "support-worker"
 EXIT_ERROR = 1
@@ -229,9 +230,7 @@ def _banks_validate(args: argparse.Namespace) -> int:
         else:
             kind = "practice bank" if bank.is_practice else "bank"
             count = len(bank.questions)
-            print(
-                f"{path}: valid {kind} '{bank.title}', {count} question{'s' if count != 1 else ''}"
-            )
+            print(f"{path}: valid {kind} '{bank.title}', {counted(count, 'question')}")
     return EXIT_ERROR if failed else 0
 
 
@@ -250,7 +249,7 @@ def _banks_list(args: argparse.Namespace) -> int:
         kind = ", practice" if entry.bank.is_practice else ""
         print(
             f"{entry.bank.id:<28} {entry.bank.title}  "
-            f"({count} question{'s' if count != 1 else ''}{kind}; {entry.source}: {entry.path})"
+            f"({counted(count, 'question')}{kind}; {entry.source}: {entry.path})"
         )
         if entry.bank.id in seen:
             print(

@@ -14,6 +14,7 @@ from panel_tui.domain.models import (
     Settings,
     new_session_id,
 )
+from panel_tui.domain.words import counted
 
 DEMO_PANEL = (
     Member(id="m1", name="Sam Okafor", pronouns="they/them", role="lived_experience", seat=1),
@@ -125,7 +126,7 @@ def finish_warnings(session: Session) -> list[str]:
     sealed = len(session.sealed_answers())
     if sealed:
         warnings.append(
-            f"{sealed} answer{'s' if sealed != 1 else ''} still sealed: not everyone voted "
+            f"{counted(sealed, 'answer')} still sealed: not everyone voted "
             "and the votes were not shown."
         )
     return warnings

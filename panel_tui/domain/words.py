@@ -20,3 +20,8 @@ OUTCOME_WORDS: dict[Outcome, str] = {
     "do_not_recommend": "Do not recommend",
     "undecided": "Undecided",
 }
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """``count`` with its noun: "1 answer", "2 answers" (``many`` for other plurals)."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

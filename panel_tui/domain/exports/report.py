@@ -21,7 +21,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Role, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
-from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS
+from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS, counted
 
 ROLE_WORDS: dict[Role, str] = {
     "lived_experience": "Lived experience",
@@ -201,16 +201,13 @@ def _make_up(panel: list[Member]) -> str:
     professional = sum(m.role == "professional" for m in panel)
     observers = sum(m.role == "observer" for m in panel)
 
-    def count(n: int, one: str, many: str) -> str:
-        return f"{n} {one if n == 1 else many}"
-
     text = (
-        f"{count(lived + professional, 'voting member', 'voting members')}: "
-        f"{count(lived, 'with lived experience', 'with lived experience')} and "
-        f"{count(professional, 'professional', 'professionals')}"
+        f"{counted(lived + professional, 'voting member')}: "
+        f"{counted(lived, 'with lived experience', 'with lived experience')} and "
+        f"{counted(professional, 'professional')}"
     )
     if observers:
-        text += f", and {count(observers, 'observer', 'observers')} who took notes"
+        text += f", and {counted(observers, 'observer')} who took notes"
     return text + "."
 
 
@@ -359,7 +356,7 @@ def _status(session: Session) -> str:
     sealed = len(session.sealed_answers())
     if sealed:
         status += (
-            f" {sealed} answer{'s' if sealed != 1 else ''} still sealed (not yet shown to"
+            f" {counted(sealed, 'answer')} still sealed (not yet shown to"
             f" the panel) {'are' if sealed != 1 else 'is'} included here."
         )
     return status

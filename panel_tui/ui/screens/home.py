@@ -26,16 +26,13 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.words import counted
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 
 
 def _day(session: Session) -> str:
     when = session.created.astimezone()
     return f"{when.day} {when:%b %Y}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def votes_given(session: Session) -> int:
@@ -51,8 +48,8 @@ def session_prompt(session: Session) -> Content:
     """Two lines describing a session; names are shown exactly as typed."""
     details = [
         f"{'Practice, started' if session.mode == 'practice' else 'Started'} {_day(session)}",
-        _plural(len(session.candidates), "candidate"),
-        _plural(votes_given(session), "vote"),
+        counted(len(session.candidates), "candidate"),
+        counted(votes_given(session), "vote"),
     ]
     where: list[str | tuple[str, str]] = []
     if session.cursor is not None and not session.finished:

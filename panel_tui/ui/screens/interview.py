@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.domain.words import counted
 from panel_tui.ui.keys import vote_for_character
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
@@ -249,10 +250,7 @@ class InterviewScreen(SessionScreen):
             text.append(OUTCOME_WORDS[decision.outcome], style="bold")
         notes = self.session.notes_on(self.candidate_id, self.question_id)
         if notes:
-            text.append(
-                f" {self.marks.dash} {len(notes)} "
-                f"note{'s' if len(notes) != 1 else ''} on this answer"
-            )
+            text.append(f" {self.marks.dash} {counted(len(notes), 'note')} on this answer")
         return text
 
     def _show_sample(self, question: Question) -> None:

@@ -25,6 +25,7 @@ from panel_tui.domain.models import VOTE_VALUES, VoteValue
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.words import counted
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, points
@@ -83,7 +84,7 @@ class SummaryScreen(SessionScreen):
         heading.append(" (finished)" if session.finished else " (in progress)")
         if sealed:
             heading.append(
-                f"\n{sealed} answer{'s' if sealed != 1 else ''} still sealed "
+                f"\n{counted(sealed, 'answer')} still sealed "
                 f"{'are' if sealed != 1 else 'is'} left out until the votes are shown.",
                 style="italic",
             )
@@ -286,7 +287,7 @@ class SummaryScreen(SessionScreen):
             sealed = 0 if self.session.finished else len(self.session.sealed_answers())
             if sealed:
                 message += (
-                    f". They include the votes on {sealed} answer{'s' if sealed != 1 else ''}"
+                    f". They include the votes on {counted(sealed, 'answer')}"
                     " still sealed: keep them from the panel until the votes are shown."
                 )
             self.query_one("#exported", Static).update(Text(message))
