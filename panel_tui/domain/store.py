@@ -459,6 +459,8 @@ class Store:
         """Remove what a crash mid-write left, unless its session is open now."""
         for temp in self.root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
             session_id = temp.name[1:].split(SUFFIX + TEMP_MARK)[0]
+            if not re.fullmatch(IDENT_PATTERN, session_id):
+                continue  # not a name this store writes: someone else's file
             lock = _Lock(self._lock_path(session_id))
             try:
                 lock.acquire(session_id)

@@ -269,6 +269,18 @@ def test_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path: Path
     opened.close()
 
 
+def test_a_temporary_looking_file_of_another_program_neither_stops_the_store_nor_goes(
+    tmp_path: Path,
+) -> None:
+    # "my notes" could never be a session id: the file is not ours to remove.
+    stranger = tmp_path / ".my notes.json.tmp-1234"
+    stranger.write_bytes(b"someone else's")
+    store = Store(tmp_path)
+    store.save(_session())
+    assert [s.id for s in store.sessions()] == ["s1"]
+    assert stranger.read_bytes() == b"someone else's"
+
+
 # ------------------------------------------------------- failing writes
 
 
