@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, Weighting
+from panel_tui.domain.words import figure
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
 TIE_TOLERANCE = 1e-9
@@ -81,7 +82,7 @@ class CandidateResult:
     @property
     def score_pct(self) -> str:
         """The score as a percentage with one decimal, or an empty string."""
-        return "" if self.score is None else f"{self.score * 100:.1f}"
+        return figure(self.score)
 
     @property
     def voice_gap(self) -> float | None:

@@ -1,12 +1,13 @@
-"""The words and symbols for votes and decisions, shared by screens and exports.
+"""The words, symbols and figures shared by screens, exports and the command line.
 
 A vote always shows as a symbol *and* a word, so colour or shape is never the
-only signal.
+only signal. Scores and gaps are written one way everywhere, so the screen and
+a printed summary never describe the same figure differently.
 """
 
 from __future__ import annotations
 
-from panel_tui.domain.models import Outcome, VoteValue
+from panel_tui.domain.models import Outcome, Role, VoteValue
 
 VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
 VOTE_WORDS: dict[VoteValue, str] = {
@@ -20,6 +21,42 @@ OUTCOME_WORDS: dict[Outcome, str] = {
     "do_not_recommend": "Do not recommend",
     "undecided": "Undecided",
 }
+ROLE_WORDS: dict[Role, str] = {
+    "lived_experience": "Lived experience",
+    "professional": "Professional",
+    "observer": "Observer (does not vote)",
+}
+
+
+def vote_text(value: VoteValue | None, symbols: dict[VoteValue, str] = VOTE_SYMBOLS) -> str:
+    """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is ``"No vote"``."""
+    return "No vote" if value is None else f"{symbols[value]} {VOTE_WORDS[value]}"
+
+
+def figure(fraction: float | None, *, signed: bool = False) -> str:
+    """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none."""
+    if fraction is None:
+        return ""
+    return f"{fraction * 100:+.1f}" if signed else f"{fraction * 100:.1f}"
+
+
+def percent(fraction: float | None, none: str = "No score") -> str:
+    """A fraction as a percentage, e.g. ``"83.3%"``; ``none`` when there is none."""
+    return none if fraction is None else f"{figure(fraction)}%"
+
+
+def gap_words(gap: float | None, *, short: bool = False) -> str:
+    """A voice gap (lived-experience mean minus professional mean) in words."""
+    if gap is None:
+        return "Not available" if short else "Not available: it needs votes from both groups."
+    points = f"{abs(gap) * 100:.1f} points"
+    if abs(gap) < 0.0005:  # shows as 0.0 points
+        return "None" if short else "None: both groups scored alike."
+    if short:
+        return f"{'Lived experience' if gap > 0 else 'Professionals'} {points} higher"
+    if gap > 0:
+        return f"Lived-experience members scored {points} higher than professionals."
+    return f"Professionals scored {points} higher than lived-experience members."
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:

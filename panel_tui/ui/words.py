@@ -9,18 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from panel_tui.domain.models import Role, VoteValue
-from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS
+from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS, vote_text
 
 ROLE_SHORT: dict[Role, str] = {
     "lived_experience": "Lived exp.",
     "professional": "Professional",
     "observer": "Observer",
-}
-
-ROLE_WORDS: dict[Role, str] = {
-    "lived_experience": "lived experience",
-    "professional": "professional",
-    "observer": "observer",
 }
 
 
@@ -37,9 +31,7 @@ class Glyphs:
 
     def vote(self, value: VoteValue | None) -> str:
         """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is no vote."""
-        if value is None:
-            return "No vote"
-        return f"{self.votes[value]} {VOTE_WORDS[value]}"
+        return vote_text(value, self.votes)
 
 
 UNICODE = Glyphs(
@@ -71,14 +63,4 @@ def minutes_seconds(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def points(gap: float | None) -> str:
-    """A voice gap (a difference of two means between 0 and 1) in percentage points."""
-    if gap is None:
-        return "not enough votes from both groups"
-    if abs(gap) < 1e-9:
-        return "none: both groups scored the same"
-    higher = "lived-experience members" if gap > 0 else "professionals"
-    return f"{gap * 100:+.1f} points ({higher} scored higher)"
-
-
-__all__ = ["OUTCOME_WORDS", "VOTE_WORDS", "Glyphs", "glyphs", "minutes_seconds", "points"]
+__all__ = ["OUTCOME_WORDS", "VOTE_WORDS", "Glyphs", "glyphs", "minutes_seconds"]

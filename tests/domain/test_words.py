@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS, counted
+from panel_tui.domain.words import (
+    OUTCOME_WORDS,
+    VOTE_SYMBOLS,
+    VOTE_WORDS,
+    counted,
+    figure,
+    gap_words,
+    percent,
+    vote_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,3 +37,42 @@ def test_every_vote_has_a_symbol_and_a_word_and_symbols_differ() -> None:
     assert VOTE_SYMBOLS.keys() == VOTE_WORDS.keys()
     assert len(set(VOTE_SYMBOLS.values())) == len(VOTE_SYMBOLS)
     assert len(set(OUTCOME_WORDS.values())) == len(OUTCOME_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("gap", "long", "short"),
+    [
+        (None, "Not available: it needs votes from both groups.", "Not available"),
+        # A gap too small to show as 0.1 points is no gap, never "0.0 points higher".
+        (0.0004, "None: both groups scored alike.", "None"),
+        (
+            0.25,
+            "Lived-experience members scored 25.0 points higher than professionals.",
+            "Lived experience 25.0 points higher",
+        ),
+        (
+            -1 / 6,
+            "Professionals scored 16.7 points higher than lived-experience members.",
+            "Professionals 16.7 points higher",
+        ),
+    ],
+)
+def test_gap_words(gap: float | None, long: str, short: str) -> None:
+    assert gap_words(gap) == long
+    assert gap_words(gap, short=True) == short
+
+
+def test_figures_and_percentages_have_one_decimal() -> None:
+    assert figure(5 / 6) == "83.3"
+    assert figure(-1 / 6, signed=True) == "-16.7"
+    assert figure(0.25, signed=True) == "+25.0"
+    assert figure(None) == ""
+    assert percent(0.0) == "0.0%"  # a score of nothing is still a score
+    assert percent(None) == "No score"
+    assert percent(None, none="no votes") == "no votes"
+
+
+def test_vote_text_uses_the_symbols_given() -> None:
+    assert vote_text("middle") == "● Middle"
+    assert vote_text("down", {"up": "+", "middle": "o", "down": "-", "abstain": "/"}) == "- Down"
+    assert vote_text(None) == "No vote"

@@ -19,40 +19,20 @@ from dataclasses import dataclass, field
 from panel_tui.domain.exports.anonymise import seat_label
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.models import Member, Role, Session, VoteEvent, VoteValue
+from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
-from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS, counted
+from panel_tui.domain.words import (
+    OUTCOME_WORDS,
+    ROLE_WORDS,
+    VOTE_SYMBOLS,
+    VOTE_WORDS,
+    counted,
+    gap_words,
+    percent,
+    vote_text,
+)
 
-ROLE_WORDS: dict[Role, str] = {
-    "lived_experience": "Lived experience",
-    "professional": "Professional",
-    "observer": "Observer (does not vote)",
-}
 NO_DECISION = "No decision recorded"
-
-
-def vote_text(value: VoteValue | None) -> str:
-    """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is ``"No vote"``."""
-    return "No vote" if value is None else f"{VOTE_SYMBOLS[value]} {VOTE_WORDS[value]}"
-
-
-def percent(fraction: float | None) -> str:
-    """A fraction as a percentage with one decimal, e.g. ``"83.3%"``."""
-    return "No score" if fraction is None else f"{fraction * 100:.1f}%"
-
-
-def gap_words(gap: float | None, *, short: bool = False) -> str:
-    """A voice gap (lived-experience mean minus professional mean) in words."""
-    if gap is None:
-        return "Not available" if short else "Not available: it needs votes from both groups."
-    points = f"{abs(gap) * 100:.1f} points"
-    if abs(gap) < 0.0005:  # shows as 0.0 points
-        return "None" if short else "None: both groups scored alike."
-    if short:
-        return f"{'Lived experience' if gap > 0 else 'Professionals'} {points} higher"
-    if gap > 0:
-        return f"Lived-experience members scored {points} higher than professionals."
-    return f"Professionals scored {points} higher than lived-experience members."
 
 
 @dataclass(frozen=True)
@@ -324,7 +304,7 @@ def _candidate_view(
         rank=result.rank,
         code=candidate.code,
         name=candidate.name,
-        score=percent(result.score) if result.score is not None else "No score yet",
+        score=percent(result.score, none="No score yet"),
         tally=result.tally,
         bar=_bar(result.tally),
         splits=[f"Question {q.number}: {q.text}" for q in questions if q.split],
@@ -379,7 +359,7 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
     agreement = []
     if practice is not None and not options.totals_only:
         agreement = [
-            (seats[member].label, percent(share) if share is not None else "No votes yet")
+            (seats[member].label, percent(share, none="No votes yet"))
             for member, share in practice.reference_agreement.items()
         ]
     created = session.created

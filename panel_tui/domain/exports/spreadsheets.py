@@ -34,10 +34,9 @@ from datetime import UTC
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
-from panel_tui.domain.exports.report import ROLE_WORDS
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
-from panel_tui.domain.words import OUTCOME_WORDS, VOTE_WORDS
+from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure
 
 #: The first characters that make a spreadsheet treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -98,10 +97,6 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _pct(fraction: float | None) -> str:
-    return "" if fraction is None else f"{fraction * 100:.1f}"
-
-
 def _table(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -132,9 +127,9 @@ def candidates_csv(session: Session, options: ExportOptions, results: Results | 
                 len(r.concerns),
                 OUTCOME_WORDS[decision.outcome] if decision else "",
                 neutralise(decision.reason) if decision else "",
-                "" if hide_gap else _pct(r.voice_gap),
-                "" if hide_gap else _pct(r.lived_experience_score),
-                "" if hide_gap else _pct(r.professional_score),
+                "" if hide_gap else figure(r.voice_gap),
+                "" if hide_gap else figure(r.lived_experience_score),
+                "" if hide_gap else figure(r.professional_score),
                 neutralise("; ".join(r.splits)),
                 neutralise("; ".join(r.concerns)),
             )
@@ -165,7 +160,7 @@ def votes_csv(session: Session, options: ExportOptions, results: Results | None 
                         q.tally.middle,
                         q.tally.down,
                         q.tally.abstain,
-                        _pct(q.score),
+                        figure(q.score),
                         "yes" if q.split else "no",
                         "yes" if q.concern else "no",
                     )

@@ -32,7 +32,7 @@ from panel_tui.ui.screens.dialogs import (
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
-from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS
+from panel_tui.ui.words import OUTCOME_WORDS, VOTE_WORDS
 
 #: Left and right show as one footer entry, to leave room at 80 columns.
 MOVE = Binding.Group("Move")
@@ -641,4 +641,4 @@ class InterviewScreen(SessionScreen):
         yield SystemCommand("Summary", "Ranking, votes and export (Ctrl+S)", self.action_summary)
 
 
-__all__ = ["ROLE_WORDS", "InterviewScreen"]
+__all__ = ["InterviewScreen"]

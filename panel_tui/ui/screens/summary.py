@@ -25,14 +25,10 @@ from panel_tui.domain.models import VOTE_VALUES, VoteValue
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import ROLE_WORDS, counted, figure, gap_words, percent
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.session_screen import SessionScreen
-from panel_tui.ui.words import OUTCOME_WORDS, ROLE_WORDS, points
-
-
-def _gap_figure(gap: float | None) -> str:
-    return "" if gap is None else f"{gap * 100:+.1f}"
+from panel_tui.ui.words import OUTCOME_WORDS
 
 
 class SummaryScreen(SessionScreen):
@@ -135,7 +131,7 @@ class SummaryScreen(SessionScreen):
             table.add_row(
                 Text(str(result.rank) if result.rank else "none"),
                 Text(candidate.label),
-                Text(f"{result.score_pct}%" if result.score_pct else "no votes"),
+                Text(percent(result.score, none="no votes")),
                 Text(str(len(result.splits))),
                 Text(str(len(result.concerns))),
                 Text(OUTCOME_WORDS[decision.outcome] if decision else "not recorded"),
@@ -151,7 +147,7 @@ class SummaryScreen(SessionScreen):
         heading.append_text(Text(candidate.label, style="bold underline"))
         if candidate.name:
             heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
-        score = f"{result.score_pct}%" if result.score_pct else "no votes yet"
+        score = percent(result.score, none="no votes")
         heading.append(f": {score}", style="bold")
         if result.rank:
             heading.append(f", rank {result.rank}")
@@ -176,7 +172,7 @@ class SummaryScreen(SessionScreen):
         lines.append("\nConcerns (essential question below half): ", style="bold")
         lines.append(", ".join(f"Q{numbers[q]}" for q in result.concerns) or "none")
         lines.append("\nVoice gap: ", style="bold")
-        lines.append(points(result.voice_gap))
+        lines.append(gap_words(result.voice_gap))
 
         grid = Table(box=self._box(), pad_edge=False)
         grid.add_column("Q", no_wrap=True)
@@ -205,8 +201,8 @@ class SummaryScreen(SessionScreen):
             grid.add_row(
                 Text(f"Q{numbers[answer.question]}"),
                 *cells,
-                Text("" if answer.score is None else f"{answer.score * 100:.1f}%"),
-                Text(_gap_figure(answer.voice_gap)),
+                Text(percent(answer.score, none="")),
+                Text(figure(answer.voice_gap, signed=True)),
                 Text(", ".join(flags), style="bold"),
             )
         notes = Text()
@@ -232,8 +228,8 @@ class SummaryScreen(SessionScreen):
             share = practice.reference_agreement.get(member.id)
             text.append(f"\n {member.seat} ")
             text.append_text(Text(member.name))
-            text.append(f" ({ROLE_WORDS[member.role]}): ")
-            text.append("no votes yet" if share is None else f"{share * 100:.0f}% agree")
+            text.append(f" ({ROLE_WORDS[member.role].lower()}): ")
+            text.append("no votes yet" if share is None else f"{percent(share)} agree")
         kappa = practice.fleiss_kappa
         text.append("\nAgreement within the panel (Fleiss' kappa): ")
         text.append("not enough votes yet" if kappa is None else f"{kappa:.2f}")
