@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, Weighting
+from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, VoteValue, Weighting
 from panel_tui.domain.words import figure
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
@@ -52,14 +52,15 @@ class QuestionResult:
     """The figures of one candidate's answer to one question."""
 
     question: str
-    votes: Mapping[str, str]  # member id -> value, the votes that count
+    votes: Mapping[str, VoteValue]  # member id -> value, the votes that stand
     tally: Tally
     score: float | None
     lived_experience_mean: float | None
     professional_mean: float | None
     split: bool
     concern: bool
-    changed_after_reveal: tuple[VoteEvent, ...]
+    changed_after_reveal: tuple[VoteEvent, ...]  #: every change after the reveal, in order
+    changed: frozenset[str]  #: members whose standing vote (or withdrawal) came after it
 
     @property
     def voice_gap(self) -> float | None:
@@ -167,6 +168,7 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
             for v in session.votes
             if v.after_reveal and v.candidate == candidate and v.question == question
         ),
+        changed=frozenset(member for member, vote in current.items() if vote.after_reveal),
     )
 
 
@@ -251,7 +253,7 @@ def method_statement(session: Session) -> str:
     )
 
 
-def fleiss_kappa(items: list[list[str]]) -> float | None:
+def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:
     """Fleiss' kappa over items rated up, middle or down by varying numbers of raters.
 
     Items with fewer than two ratings are left out. ``None`` when there is
@@ -278,7 +280,7 @@ def score_practice(session: Session, results: list[CandidateResult]) -> Practice
     """Reference agreement per member and Fleiss' kappa for the panel."""
     hits: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    items: list[list[str]] = []
+    items: list[list[VoteValue]] = []
     for result in results:
         for question in result.questions:
             counted = [v for v in question.votes.values() if v in VALUE]

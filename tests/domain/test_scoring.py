@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from panel_tui.domain.models import Session, Settings
+from panel_tui.domain.models import Session, Settings, VoteEvent, VoteValue
 from panel_tui.domain.scoring import (
     CandidateResult,
     QuestionResult,
     Tally,
     fleiss_kappa,
     rank,
+    score_question,
     score_session,
 )
-from tests.domain.builders import session
+from tests.domain.builders import T0, session
 
 EQUAL = Settings(weighting="equal_groups")
 SHARE_30 = Settings(weighting="lived_experience_share", lived_experience_share=0.3)
@@ -265,3 +266,29 @@ def test_a_score_of_one_half_reached_through_floating_point_is_no_concern() -> N
     result = q1_score(s)
     assert result.score == pytest.approx(0.5)
     assert result.concern is False
+
+
+def _withdrawn_then(again: VoteValue) -> Session:
+    """All three vote (so the votes show), m1 withdraws, then votes ``again``."""
+    s = session(
+        "LLP", [("c1", "q1", "m1", "down"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m3", "up")]
+    )
+    withdraw = VoteEvent(
+        candidate="c1", question="q1", member="m1", value=None, at=T0, after_reveal=True, undoes=0
+    )
+    s = s.model_copy(update={"votes": [*s.votes, withdraw]})
+    return s.model_copy(update={"votes": [*s.votes, s.new_vote("c1", "q1", "m1", again)]})
+
+
+def test_a_vote_withdrawn_and_given_again_unchanged_is_not_marked_changed() -> None:
+    result = score_question(_withdrawn_then("down"), "c1", "q1")
+    assert result.votes == {"m1": "down", "m2": "up", "m3": "up"}
+    assert len(result.changed_after_reveal) == 1  # the withdrawal is in the history
+    assert result.changed == frozenset()  # but the vote standing is the one first given
+
+
+def test_a_vote_withdrawn_and_given_again_otherwise_is_marked_changed() -> None:
+    result = score_question(_withdrawn_then("up"), "c1", "q1")
+    assert result.votes == {"m1": "up", "m2": "up", "m3": "up"}
+    assert len(result.changed_after_reveal) == 2
+    assert result.changed == frozenset({"m1"})

@@ -619,3 +619,23 @@ async def test_an_export_mid_session_warns_that_it_holds_sealed_votes(
         reported = widget_text(app, "#exported")
         assert "Exported to the folder" in reported
         assert "sealed" not in reported
+
+
+async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_changed(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("1", "w", "3")  # all three: the votes show
+        await pilot.press("backspace")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # seat 3's Up withdrawn...
+        await pilot.press("3")  # ...and given again, the same: no change to confirm
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "middle", "m3": "up"}
+        await pilot.press("ctrl+s")
+        assert "changed" not in await scrolled_text(pilot)
+        await pilot.press("escape", "a", "enter")  # seat 1: Up to Down, a real change
+        assert standing(store, "c1", "q1")["m1"] == "down"
+        await pilot.press("ctrl+s")
+        assert "changed" in await scrolled_text(pilot)

@@ -246,16 +246,14 @@ def _question_view(
         )
         hide_gap = single_voice(session, result)
     else:
-        current = session.current_votes(candidate, result.question)
         for member in session.voting_members:
             value = result.votes.get(member.id)
-            event = current.get(member.id)
             marks.append(
                 Mark(
                     value=value or "none",
-                    symbol=VOTE_SYMBOLS[value] if value else "",  # type: ignore[index]
-                    word=VOTE_WORDS[value] if value else "No vote",  # type: ignore[index]
-                    changed=bool(event and event.after_reveal),
+                    symbol=VOTE_SYMBOLS[value] if value else "",
+                    word=VOTE_WORDS[value] if value else "No vote",
+                    changed=member.id in result.changed,
                 )
             )
         changes = [_change_words(e, previous[id(e)], seats) for e in result.changed_after_reveal]

@@ -178,7 +178,7 @@ def votes_csv(session: Session, options: ExportOptions, results: Results | None 
                         member.seat,
                         neutralise(member.name),
                         ROLE_WORDS[member.role],
-                        VOTE_WORDS[value],  # type: ignore[index]
+                        VOTE_WORDS[value],
                         "no" if value == "abstain" else "yes",
                         "yes" if event.after_reveal else "no",
                         event.at.astimezone(UTC).isoformat().replace("+00:00", "Z"),

@@ -368,7 +368,9 @@ class InterviewScreen(SessionScreen):
             # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
             self.hint(Text("Vote recorded for ") + member_label(member) + Text("."))
             return
-        if current is not None and session.is_revealed(c, q):
+        if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
+            # Asked exactly when the change will be marked (a vote withdrawn and
+            # given again unchanged is not).
             question = Text("The votes are showing. Change the vote of ")
             question.append_text(member_label(member))
             question.append(f" from {self.marks.vote(current.value)} to {self.marks.vote(value)}?")

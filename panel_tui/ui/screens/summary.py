@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import ClassVar
 
 from rich import box
 from rich.console import Group
@@ -21,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from panel_tui.domain.exports import FORMATS, write_export
-from panel_tui.domain.models import VOTE_VALUES, VoteValue
+from panel_tui.domain.models import VOTE_VALUES
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
@@ -185,13 +185,12 @@ class SummaryScreen(SessionScreen):
         grid.add_column("Gap", justify="right")
         grid.add_column("Flags", min_width=7)
         for answer in result.questions:
-            changed = {v.member for v in answer.changed_after_reveal}
             cells = []
             for member in members:
-                value = cast(VoteValue | None, answer.votes.get(member.id))
+                value = answer.votes.get(member.id)
                 cell = Text(marks.vote(value) if value else "no vote", no_wrap=True)
-                if member.id in changed and value:
-                    cell.append("\nchanged", style="italic")
+                if member.id in answer.changed:
+                    cell.append(f"\n{marks.changed}", style="italic")
                 cells.append(cell)
             flags = []
             if answer.split:
