@@ -431,6 +431,16 @@ async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -
         assert isinstance(app.screen, InterviewScreen)
 
 
+async def test_help_in_ascii_mode_names_the_keys_without_arrows(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id, ascii_only=True).run_test(size=(120, 200)) as pilot:
+        await pilot.press("f1")
+        text = screen_text(pilot.app)
+        assert "<-" in text and "->" in text  # previous and next question
+        assert not {"←", "→", "▲", "▼", "●"} & set(text)
+
+
 async def test_the_palette_offers_the_main_actions(
     app_factory: AppFactory, session: Session
 ) -> None:

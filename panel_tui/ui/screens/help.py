@@ -22,16 +22,22 @@ if TYPE_CHECKING:
     from panel_tui.ui.app import PanelApp
 
 
-def _bindings_table(title: str, bindings: list[BindingType], boxes: box.Box) -> Table:
+def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool) -> Table:
     table = Table(
-        title=title, title_justify="left", title_style="bold", box=boxes, show_header=False
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
+        show_header=False,
     )
     table.add_column("Keys", style="bold", no_wrap=True)
     table.add_column("What it does")
     for binding in bindings:
         if not isinstance(binding, Binding) or binding.action.startswith("app."):
             continue  # app keys are listed once, under "Everywhere"
-        table.add_row(key_words(binding.key), binding.tooltip or binding.description)
+        table.add_row(
+            key_words(binding.key, ascii_only=ascii_only), binding.tooltip or binding.description
+        )
     return table
 
 
@@ -113,10 +119,12 @@ class HelpScreen(ModalScreen[None]):
             intro,
             Text(""),
             seats,
-            _bindings_table("During the interview", InterviewScreen.BINDINGS, boxes),
-            _bindings_table("On the summary", SummaryScreen.BINDINGS, boxes),
-            _bindings_table("Everywhere", everywhere, boxes),
-            _bindings_table("In a box on top of the screen", dialogs, boxes),
+            _bindings_table(
+                "During the interview", InterviewScreen.BINDINGS, ascii_only=ascii_only
+            ),
+            _bindings_table("On the summary", SummaryScreen.BINDINGS, ascii_only=ascii_only),
+            _bindings_table("Everywhere", everywhere, ascii_only=ascii_only),
+            _bindings_table("In a box on top of the screen", dialogs, ascii_only=ascii_only),
         )
 
     def action_close(self) -> None:
