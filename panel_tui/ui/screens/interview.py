@@ -127,23 +127,21 @@ class InterviewScreen(SessionScreen):
         )
         cursor = session.cursor
         where = (cursor.candidate, cursor.question) if cursor else first
-        self.position = self._positions().index(where) if where in self._positions() else 0
+        #: Every (candidate, question) in interview order; fixed once a session starts.
+        self.positions = [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
+        self.position = self.positions.index(where) if where in self.positions else 0
 
     # -- state ----------------------------------------------------------------
-
-    def _positions(self) -> list[tuple[str, str]]:
-        session = self.opened.session
-        return [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
 
     @property
     def candidate_id(self) -> str:
         """The candidate being interviewed."""
-        return self._positions()[self.position][0]
+        return self.positions[self.position][0]
 
     @property
     def question_id(self) -> str:
         """The question being answered."""
-        return self._positions()[self.position][1]
+        return self.positions[self.position][1]
 
     @property
     def question(self) -> Question:
@@ -397,7 +395,6 @@ class InterviewScreen(SessionScreen):
         if (c, q) != (self.candidate_id, self.question_id):
             return  # the chair moved on while a dialog was open; the vote is saved
         self._show_votes()
-        self.query_one("#about", Static).update(self._about(self.question))
         member = self.session.member(member_id)
         now_revealed = self.session.is_revealed(c, q)
         if now_revealed and not was_revealed:
@@ -547,7 +544,7 @@ class InterviewScreen(SessionScreen):
     # -- moving ---------------------------------------------------------------
 
     def _go(self, position: int) -> None:
-        positions = self._positions()
+        positions = self.positions
         if not 0 <= position < len(positions):
             return
         c, q = positions[position]
@@ -574,7 +571,7 @@ class InterviewScreen(SessionScreen):
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
-        if self.position + 1 >= len(self._positions()):
+        if self.position + 1 >= len(self.positions):
             self.hint("That was the last question of the last candidate. Ctrl+S shows the summary.")
             return
         self._go(self.position + 1)
@@ -590,7 +587,7 @@ class InterviewScreen(SessionScreen):
         """The first question of the next candidate."""
         count = len(self.session.bank.questions)
         start = (self.position // count + 1) * count
-        if start >= len(self._positions()):
+        if start >= len(self.positions):
             self.hint("This is the last candidate.")
             return
         self._go(start)

@@ -67,9 +67,6 @@ class SummaryScreen(SessionScreen):
         self.refresh_view()
         self.query_one("#summary").focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
-
     def refresh_view(self) -> None:
         """Show the figures of the session as it is on disk."""
         session = self.session
