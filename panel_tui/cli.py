@@ -287,8 +287,8 @@ def _sessions_list(args: argparse.Namespace) -> int:
     for s in summaries:
         state = "finished" if s.finished else "open"
         print(
-            f"{s.id}  {s.title}  ({s.mode}, {state}, {s.candidates} candidates, "
-            f"{s.votes} vote events, started {s.created:%d %b %Y})"
+            f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
+            f"{counted(s.votes, 'vote event')}, started {s.created:%d %b %Y})"
         )
     return 0
 
@@ -312,12 +312,12 @@ def _sessions_delete(args: argparse.Namespace) -> int:
         cutoff = now() - timedelta(days=args.older_than)
         targets = [s for s in store.sessions() if s.created < cutoff]
         if not targets:
-            print(f"No sessions older than {args.older_than} days.")
+            print(f"No sessions older than {counted(args.older_than, 'day')}.")
             return 0
     print("This will delete, from disk, for good:")
     for session in targets:
         print(f"  {session.id}  {session.title}  (started {session.created:%d %b %Y})")
-    if not _confirm(f"Delete {len(targets)} session(s)?", args.yes):
+    if not _confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
         print("Nothing was deleted.")
         return 0
     for session in targets:
@@ -379,8 +379,10 @@ def _import(args: argparse.Namespace) -> int:
     kept = store.save(session, replace=args.replace)
     if kept is not None:
         print(f"The session that was there is kept as {kept}.")
-    print(
-        f"Imported {session.id} ({session.title}): {len(session.candidates)} candidates, "
-        f"{len(session.panel)} panel members, {len(session.votes)} vote events."
-    )
+    contents = [
+        counted(len(session.candidates), "candidate"),
+        counted(len(session.panel), "panel member"),
+        counted(len(session.votes), "vote event"),
+    ]
+    print(f"Imported {session.id} ({session.title}): {', '.join(contents)}.")
     return 0

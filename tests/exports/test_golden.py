@@ -55,7 +55,7 @@ def test_an_open_session_says_its_export_holds_votes_still_sealed(fmt: str) -> N
     session = build_session().model_copy(update={"finished": False})
     text = render(session, fmt)
     assert "still open: votes may still change." in text
-    assert "1 answer still sealed (not yet shown to the panel) is included here." in text
+    assert "Included here, though still sealed (not yet shown to the panel): 1 answer." in text
 
 
 def test_an_open_session_with_every_answer_shown_says_nothing_of_sealed_votes() -> None:

@@ -573,7 +573,7 @@ async def test_the_summary_mid_session_never_gives_sealed_votes_away(
         # Two of three voters give Down on question 1: still sealed.
         await pilot.press("a", "s", "ctrl+s")
         summary = await scrolled_text(pilot)
-        assert "1 answer still sealed is left out until the votes are shown." in summary
+        assert "Left out until the votes are shown: 1 answer still sealed." in summary
         assert "2 ▼ Down" not in summary and "0.0%" not in summary
         await pilot.press("escape", "d")  # the third voter: all shown
         await pilot.pause()

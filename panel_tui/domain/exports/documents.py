@@ -17,6 +17,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.report import build_report
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
+from panel_tui.domain.words import counted
 
 #: Characters Markdown (CommonMark and GitHub's tables) could read as markup.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
@@ -36,7 +37,7 @@ def markdown_escape(value: object) -> str:
 
 
 def _environment(**kwargs: object) -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("panel_tui.domain.exports", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -44,6 +45,8 @@ def _environment(**kwargs: object) -> Environment:
         keep_trailing_newline=True,
         **kwargs,  # type: ignore[arg-type]
     )
+    environment.filters["counted"] = counted
+    return environment
 
 
 HTML = _environment(autoescape=True)

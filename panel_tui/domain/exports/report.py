@@ -240,7 +240,10 @@ def _question_view(
     if options.totals_only:
         count = len(result.changed_after_reveal)
         changes = (
-            [f"{count} vote{'s were' if count > 1 else ' was'} changed after the votes were shown."]
+            [
+                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} changed "
+                "after the votes were shown."
+            ]
             if count
             else []
         )
@@ -334,8 +337,8 @@ def _status(session: Session) -> str:
     sealed = len(session.sealed_answers())
     if sealed:
         status += (
-            f" {counted(sealed, 'answer')} still sealed (not yet shown to"
-            f" the panel) {'are' if sealed != 1 else 'is'} included here."
+            f" Included here, though still sealed (not yet shown to the panel): "
+            f"{counted(sealed, 'answer')}."
         )
     return status
 

@@ -77,8 +77,7 @@ class SummaryScreen(SessionScreen):
         heading.append(" (finished)" if session.finished else " (in progress)")
         if sealed:
             heading.append(
-                f"\n{counted(sealed, 'answer')} still sealed "
-                f"{'are' if sealed != 1 else 'is'} left out until the votes are shown.",
+                f"\nLeft out until the votes are shown: {counted(sealed, 'answer')} still sealed.",
                 style="italic",
             )
         self.query_one("#heading", Static).update(heading)
