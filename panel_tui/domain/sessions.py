@@ -126,7 +126,7 @@ def finish_warnings(session: Session) -> list[str]:
     sealed = len(session.sealed_answers())
     if sealed:
         warnings.append(
-            f"{counted(sealed, 'answer')} still sealed: not everyone voted "
-            "and the votes were not shown."
+            f"{counted(sealed, 'answer')} still sealed: not everyone voted. "
+            "Finishing shows the votes given."
         )
     return warnings

@@ -403,7 +403,14 @@ class OpenSession:
         self._update_meta(settings=settings)
 
     def set_finished(self, finished: bool = True) -> None:
-        """Mark the session finished (or open it again)."""
+        """Mark the session finished (or open it again).
+
+        Finishing shows the votes on answers still sealed, as a reveal in the
+        history, so the summary on screen and every export hold the same votes.
+        """
+        if finished:
+            for candidate, question in sorted(self.session.sealed_answers()):
+                self.reveal(candidate, question)
         self._update_meta(finished=finished)
 
     def close(self) -> None:

@@ -474,6 +474,21 @@ def test_the_room_never_sees_sealed_votes_in_figures(store: Store) -> None:
     )
 
 
+def test_finishing_shows_the_sealed_votes_and_reopening_keeps_them_shown(store: Store) -> None:
+    with store.create(_session("LP")) as opened:
+        opened.record_vote("c1", "q2", "m1", "down")  # sealed: m2 never voted
+        assert opened.session.sealed_answers() == {("c1", "q2")}
+        opened.set_finished()
+    session = store.load("s1")  # from disk
+    assert session.finished
+    assert session.sealed_answers() == set()
+    assert [(r.candidate, r.question) for r in session.reveals] == [("c1", "q2")]
+    assert session.as_shown().votes == session.votes  # the screen's figures are the export's
+    with store.open("s1") as opened:
+        opened.set_finished(False)
+        assert opened.session.sealed_answers() == set()  # once shown, stays shown
+
+
 def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_answers(
     store: Store,
 ) -> None:
@@ -487,7 +502,7 @@ def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_ans
             "Alex has no votes on Q2; the score uses only the questions with votes.",
             "Alex has no decision recorded.",
             "C2 has no votes on Q1, Q2; the score uses only the questions with votes.",
-            "1 answer still sealed: not everyone voted and the votes were not shown.",
+            "1 answer still sealed: not everyone voted. Finishing shows the votes given.",
         ]
         for q in ("q1", "q2"):
             for c in ("c1", "c2"):

@@ -275,7 +275,7 @@ class SummaryScreen(SessionScreen):
         if written:
             folder = written[0].parent.resolve()
             message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
-            sealed = 0 if self.session.finished else len(self.session.sealed_answers())
+            sealed = len(self.session.sealed_answers())
             if sealed:
                 message += (
                     f". They include the votes on {counted(sealed, 'answer')}"
