@@ -327,6 +327,16 @@ class Session(_Record):
                 return index, vote
         return None
 
+    def value_before(self, index: int) -> VoteValue | None:
+        """What stood for the member of vote event ``index``, on its answer, before it."""
+        event = self.votes[index]
+        key = (event.candidate, event.question, event.member)
+        value: VoteValue | None = None
+        for vote in self.votes[:index]:
+            if (vote.candidate, vote.question, vote.member) == key:
+                value = vote.value
+        return value
+
     def sealed_answers(self) -> set[tuple[str, str]]:
         """The (candidate, question) answers that have votes the room has not seen."""
         answers = {(v.candidate, v.question) for v in self.votes}

@@ -355,12 +355,10 @@ class OpenSession:
         if found is None:
             return None
         index, vote = found
-        before = self.session.model_copy(update={"votes": self.session.votes[:index]})
-        previous = before.current_votes(candidate, question).get(vote.member)
         revealed = self.session.is_revealed(candidate, question)
         # Once the votes show, an undo withdraws the vote rather than bring back
         # an earlier one the room may never have seen while it was sealed.
-        restored = previous.value if previous and not revealed else None
+        restored = None if revealed else self.session.value_before(index)
         event = VoteEvent(
             candidate=candidate,
             question=question,
