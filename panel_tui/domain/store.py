@@ -16,6 +16,7 @@ dies, so a stale lock is taken over safely.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import json
@@ -297,10 +298,14 @@ class OpenSession:
         self.path = path
         self._lock = lock
         self._db = TinyDB(path, storage=AtomicJSONStorage)
-        tables = self._db.storage.read()
-        if tables is None:
+        session = self._from_disk()
+        if session is None:
             raise SessionNotFound(f"There is no session file {path}.")
-        self.session = Session.model_validate(_tables_to_record(tables))
+        self.session = session
+
+    def _from_disk(self) -> Session | None:
+        tables = self._db.storage.read()
+        return None if tables is None else Session.model_validate(_tables_to_record(tables))
 
     # -- writing ------------------------------------------------------------
 
@@ -329,12 +334,9 @@ class OpenSession:
         A write can fail after the new file is in place (the folder's fsync), so
         the disk may hold the change: the screen then shows what the disk holds.
         """
-        try:
-            tables = self._db.storage.read()
-            if tables is not None:
-                self.session = Session.model_validate(_tables_to_record(tables))
-        except (OSError, DamagedData, ValidationError):
-            pass  # the state in memory stays as it was before the write
+        # If the disk cannot be read, the state in memory stays as before the write.
+        with contextlib.suppress(OSError, DamagedData, ValidationError):
+            self.session = self._from_disk() or self.session
 
     def record_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
@@ -479,14 +481,19 @@ class Store:
     def _session_files(self) -> Iterator[Path]:
         yield from sorted(p for p in self.root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
 
-    def _set_aside(self, path: Path, reason: str) -> DamagedFile:
-        folder = self.root / DAMAGED_FOLDER
+    def _aside(self, folder_name: str, path: Path) -> Path:
+        """An unused, time-stamped name for ``path`` in a sub-folder, made if missing."""
+        folder = self.root / folder_name
+        folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
         stamp = now().strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"{path.stem}.{stamp}{path.suffix}"
+        while target.exists():
+            target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
+        return target
+
+    def _set_aside(self, path: Path, reason: str) -> DamagedFile:
         try:
-            folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
-            while target.exists():
-                target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
+            target = self._aside(DAMAGED_FOLDER, path)
             os.rename(path, target)
         except OSError:
             found = DamagedFile(path, None, reason)
@@ -591,12 +598,7 @@ class Store:
         return kept
 
     def _keep_copy(self, path: Path) -> Path:
-        folder = self.root / REPLACED_FOLDER
-        folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
-        target = (
-            folder
-            / f"{path.stem}.{now().strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(2)}{path.suffix}"
-        )
+        target = self._aside(REPLACED_FOLDER, path)
         write_atomically(target, path.read_bytes())
         return target
 
