@@ -28,7 +28,7 @@ from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.sessions import demo_session, practice_session
 from panel_tui.domain.store import Store, StoreError, write_atomically
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, utc_text
 
 DEMO_BANK = "support-worker"
 EXIT_ERROR = 1
@@ -273,7 +273,7 @@ def _sessions_list(args: argparse.Namespace) -> int:
                 "id": s.id,
                 "title": s.title,
                 "mode": s.mode,
-                "created": s.created.isoformat().replace("+00:00", "Z"),
+                "created": utc_text(s.created),
                 "finished": s.finished,
                 "candidates": s.candidates,
                 "votes": s.votes,

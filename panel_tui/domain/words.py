@@ -7,6 +7,8 @@ a printed summary never describe the same figure differently.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from panel_tui.domain.models import Outcome, Role, VoteValue
 
 VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
@@ -62,3 +64,8 @@ def gap_words(gap: float | None, *, short: bool = False) -> str:
 def counted(count: int, one: str, many: str | None = None) -> str:
     """``count`` with its noun: "1 answer", "2 answers" (``many`` for other plurals)."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def utc_text(moment: datetime) -> str:
+    """A moment in UTC as files write it, e.g. ``"2026-11-23T10:02:11Z"``."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

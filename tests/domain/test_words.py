@@ -12,6 +12,7 @@ from panel_tui.domain.words import (
     figure,
     gap_words,
     percent,
+    utc_text,
     vote_text,
 )
 
@@ -76,3 +77,11 @@ def test_vote_text_uses_the_symbols_given() -> None:
     assert vote_text("middle") == "● Middle"
     assert vote_text("down", {"up": "+", "middle": "o", "down": "-", "abstain": "/"}) == "- Down"
     assert vote_text(None) == "No vote"
+
+
+def test_utc_text_writes_any_moment_in_utc_with_a_z() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    assert utc_text(datetime(2026, 11, 23, 10, 2, 11, tzinfo=UTC)) == "2026-11-23T10:02:11Z"
+    paris = timezone(timedelta(hours=1))
+    assert utc_text(datetime(2026, 11, 23, 11, 2, 11, tzinfo=paris)) == "2026-11-23T10:02:11Z"

@@ -30,13 +30,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from datetime import UTC
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
-from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure
+from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
 
 #: The first characters that make a spreadsheet treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -181,7 +180,7 @@ def votes_csv(session: Session, options: ExportOptions, results: Results | None 
                         VOTE_WORDS[value],
                         "no" if value == "abstain" else "yes",
                         "yes" if event.after_reveal else "no",
-                        event.at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+                        utc_text(event.at),
                     )
                 )
     return _table(TOTAL_COLUMNS if options.totals_only else VOTE_COLUMNS, rows)
