@@ -355,11 +355,8 @@ def _write_new(path: Path, payload: bytes) -> None:
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
-    taken = [
-        str(folder / file_name(session, name, options))
-        for name in FORMATS
-        if (folder / file_name(session, name, options)).exists()
-    ]
+    paths = [folder / file_name(session, name, options) for name in FORMATS]
+    taken = [str(path) for path in paths if path.exists()]
     if taken:
         raise CommandError("These files already exist, so nothing was written: " + ", ".join(taken))
     for name in FORMATS:

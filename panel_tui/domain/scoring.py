@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, VoteValue, Weighting
 from panel_tui.domain.words import figure
@@ -116,7 +116,11 @@ class Results:
     method: str
     ranking: list[CandidateResult]
     practice: PracticeResult | None = None
-    by_candidate: dict[str, CandidateResult] = field(default_factory=dict)
+
+    @property
+    def by_candidate(self) -> dict[str, CandidateResult]:
+        """The results by candidate id."""
+        return {r.candidate: r for r in self.ranking}
 
 
 def _mean(values: list[float]) -> float | None:
@@ -307,5 +311,4 @@ def score_session(session: Session) -> Results:
         method=method_statement(session),
         ranking=ranking,
         practice=score_practice(session, ranking) if session.mode == "practice" else None,
-        by_candidate={r.candidate: r for r in ranking},
     )

@@ -58,7 +58,6 @@ class Seat:
     name: str | None  #: ``None`` when anonymised
     pronouns: str | None
     role: str  #: in words
-    votes: bool
 
     @property
     def label(self) -> str:
@@ -90,9 +89,7 @@ class QuestionView:
     """One question of one candidate."""
 
     number: int
-    id: str
     text: str
-    weight: str
     essential: bool
     reference: str | None  #: practice: the sample answer's reference rating
     marks: list[Mark]  #: one per voting member; empty when totals only
@@ -264,9 +261,7 @@ def _question_view(
     sample = session.sample_answer(candidate, result.question)
     return QuestionView(
         number=number,
-        id=question.id,
         text=question.text,
-        weight=f"{question.weight:g}",
         essential=question.essential,
         reference=vote_text(sample.rating) if sample else None,
         marks=marks,
@@ -351,7 +346,6 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
             name=None if options.anonymise else m.name,
             pronouns=None if options.anonymise else m.pronouns,
             role=ROLE_WORDS[m.role],
-            votes=m.votes,
         )
         for m in session.panel
     }

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
 
 #: The first characters that make a spreadsheet treat a cell as a formula.
@@ -104,9 +104,9 @@ def _table(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     return out.getvalue()
 
 
-def candidates_csv(session: Session, options: ExportOptions, results: Results | None = None) -> str:
+def candidates_csv(session: Session, options: ExportOptions) -> str:
     """One row per candidate, in rank order."""
-    results = results or score_session(session)
+    results = score_session(session)
     hide_gap = options.totals_only and lone_group(session)
     rows = []
     for r in results.ranking:
@@ -136,12 +136,13 @@ def candidates_csv(session: Session, options: ExportOptions, results: Results | 
     return _table(CANDIDATE_COLUMNS, rows)
 
 
-def votes_csv(session: Session, options: ExportOptions, results: Results | None = None) -> str:
+def votes_csv(session: Session, options: ExportOptions) -> str:
     """One row per vote that counts, or per question's totals with ``totals_only``."""
-    results = results or score_session(session)
+    results = score_session(session)
     rows: list[tuple[Cell, ...]] = []
+    by_candidate = results.by_candidate
     for candidate in session.candidates:
-        result = results.by_candidate[candidate.id]
+        result = by_candidate[candidate.id]
         for number, q in enumerate(result.questions, start=1):
             question = session.bank.question(q.question)
             where: tuple[Cell, ...] = (
