@@ -52,10 +52,20 @@ def results_record(results: Results) -> dict[str, Any]:
     }
 
 
-def export_json(session: Session) -> str:
-    """The session record with its results, as pretty JSON."""
+def export_json(
+    session: Session,
+    results: dict[str, Any] | None = None,
+    export: dict[str, bool] | None = None,
+) -> str:
+    """The session record with its results, as pretty JSON.
+
+    ``results`` replaces the figures (an export that hides some), and
+    ``export`` says how the copy was made; import ignores both.
+    """
     record = session.model_dump(mode="json")
-    record["results"] = results_record(score_session(session))
+    record["results"] = results_record(score_session(session)) if results is None else results
+    if export is not None:
+        record["export"] = export
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 

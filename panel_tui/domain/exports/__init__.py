@@ -20,7 +20,6 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,11 +62,9 @@ class Format:
 def _json(session: Session, options: ExportOptions) -> str:
     if not options.anonymise and not options.totals_only:
         return export_json(session)  # exactly what import reads back
-    record = session.model_dump(mode="json")
     scored = score_session(session)
     results = results_record(scored)
     if options.totals_only:
-        record["votes"] = []
         if results["practice"] is not None:
             results["practice"]["reference_agreement"] = None
         hide_all = lone_group(session)
@@ -77,9 +74,9 @@ def _json(session: Session, options: ExportOptions) -> str:
             for question, result in zip(figures["questions"], candidate.questions, strict=True):
                 if single_voice(session, result):
                     question["voice_gap"] = None
-    record["results"] = results
-    record["export"] = {"anonymised": options.anonymise, "totals_only": options.totals_only}
-    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        session = session.model_copy(update={"votes": []})  # no one's vote, only totals
+    export = {"anonymised": options.anonymise, "totals_only": options.totals_only}
+    return export_json(session, results, export)
 
 
 FORMATS: dict[str, Format] = {
