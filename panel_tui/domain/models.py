@@ -285,6 +285,13 @@ class Session(_Record):
                     latest[vote.member] = vote
         return latest
 
+    def standing_votes(self) -> int:
+        """How many votes stand in the session (changes and undos not counted twice)."""
+        standing: dict[tuple[str, str, str], VoteValue | None] = {}
+        for vote in self.votes:
+            standing[(vote.candidate, vote.question, vote.member)] = vote.value
+        return sum(value is not None for value in standing.values())
+
     def is_revealed(self, candidate: str, question: str) -> bool:
         """Whether the votes on this answer are shown to the room.
 

@@ -292,3 +292,19 @@ def test_a_vote_withdrawn_and_given_again_otherwise_is_marked_changed() -> None:
     assert result.votes == {"m1": "up", "m2": "up", "m3": "up"}
     assert len(result.changed_after_reveal) == 2
     assert result.changed == frozenset({"m1"})
+
+
+def test_standing_votes_counts_each_members_last_vote_once() -> None:
+    s = session(
+        "LLP",
+        [
+            ("c1", "q1", "m1", "up"),
+            ("c1", "q1", "m1", "down"),  # a change: still one vote
+            ("c1", "q1", "m2", "up"),
+            ("c1", "q1", "m2", None),  # withdrawn: none
+            ("c1", "q1", "m3", "abstain"),  # an abstention is a vote given
+            ("c2", "q1", "m1", "middle"),
+        ],
+        candidates=(("c1", "Alex"), ("c2", None)),
+    )
+    assert s.standing_votes() == 3

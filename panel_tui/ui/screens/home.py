@@ -35,21 +35,12 @@ def _day(session: Session) -> str:
     return f"{when.day} {when:%b %Y}"
 
 
-def votes_given(session: Session) -> int:
-    """How many votes stand in a session (changes and undos are not counted twice)."""
-    return sum(
-        len(session.current_votes(c.id, q.id))
-        for c in session.candidates
-        for q in session.bank.questions
-    )
-
-
 def session_prompt(session: Session) -> Content:
     """Two lines describing a session; names are shown exactly as typed."""
     details = [
         f"{'Practice, started' if session.mode == 'practice' else 'Started'} {_day(session)}",
         counted(len(session.candidates), "candidate"),
-        counted(votes_given(session), "vote"),
+        counted(session.standing_votes(), "vote"),
     ]
     where: list[str | tuple[str, str]] = []
     if session.cursor is not None and not session.finished:
