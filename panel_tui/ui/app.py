@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from panel_tui.domain.store import OpenSession, Store, StoreError
-from panel_tui.ui.keys import key_words
+from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
@@ -210,13 +210,12 @@ class PanelApp(App[None]):
         )
         if palette is not None:
             yield from palette()
-        yield SystemCommand("Help", "Every key (F1 or ?)", self.action_help)
-        yield SystemCommand(
-            "High contrast", "Switch the high-contrast theme (Ctrl+T)", self.action_toggle_contrast
-        )
-        yield SystemCommand(
-            "ASCII symbols", "Switch plain ASCII symbols (Ctrl+A)", self.action_toggle_ascii
-        )
+        for title, action in (
+            ("Help", "help"),
+            ("High contrast", "toggle_contrast"),
+            ("ASCII symbols", "toggle_ascii"),
+        ):
+            yield palette_command(self, title, action)
         if self.opened is not None:
             yield SystemCommand(
                 "Sessions", "Close this session and go to the list of sessions", self.action_home

@@ -8,6 +8,10 @@ seat 2, and every row of the screen shows its own keys.
 
 from __future__ import annotations
 
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+
 from panel_tui.domain.models import VOTE_VALUES, VoteValue
 
 VOTE_KEY_ROWS: dict[VoteValue, str] = {
@@ -78,3 +82,16 @@ def key_words(keys: str, *, ascii_only: bool = False) -> str:
         )
         shown.append("+".join([*(m.title() for m in modifiers), word]))
     return " or ".join(shown)
+
+
+def palette_command(
+    owner: DOMNode, title: str, action: str, *, ascii_only: bool = False
+) -> SystemCommand:
+    """A command-palette entry for one of ``owner``'s key bindings.
+
+    What it does and its keys come from the binding itself, as in the help, so
+    the palette never names a key the screen does not answer.
+    """
+    binding = next(b for b in owner.BINDINGS if isinstance(b, Binding) and b.action == action)
+    keys = key_words(binding.key, ascii_only=ascii_only)
+    return SystemCommand(title, f"{keys}: {binding.tooltip}", getattr(owner, f"action_{action}"))

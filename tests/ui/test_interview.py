@@ -450,9 +450,16 @@ async def test_the_palette_offers_the_main_actions(
         for title in ("Show votes", "Undo last vote", "Add a note", "Record decision", "Summary"):
             assert title in titles
         assert {"Help", "High contrast", "ASCII symbols", "Quit"} <= set(titles)
+        # Each names the keys the screen answers, as the help does.
+        helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert helps["Undo last vote"].startswith("Backspace or Ctrl+Z: ")
+        assert helps["Next candidate"].startswith("Page Down: ")
         await pilot.press("ctrl+s")
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Export" in titles
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert commands["Export"].help.startswith("E: ")
+        commands["Back to the interview"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
 
 
 async def test_the_timer_counts_against_the_time_guide(

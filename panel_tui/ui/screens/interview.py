@@ -22,7 +22,7 @@ from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.words import counted
-from panel_tui.ui.keys import vote_for_character
+from panel_tui.ui.keys import palette_command, vote_for_character
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
     DecisionChoice,
@@ -613,31 +613,18 @@ class InterviewScreen(SessionScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The interview's main actions, for the command palette."""
-        yield SystemCommand(
-            "Show votes", "Show the votes on this answer now (Ctrl+R)", self.action_reveal
-        )
-        yield SystemCommand(
-            "Undo last vote", "Undo the last vote on this answer (Backspace)", self.action_undo
-        )
-        yield SystemCommand("Add a note", "A note on this answer (Ctrl+N)", self.action_note)
-        yield SystemCommand(
-            "Record decision", "The panel's decision on this candidate (Ctrl+D)", self.action_decide
-        )
-        yield SystemCommand(
-            "Next question", "Go to the next question (Right arrow)", self.action_next_question
-        )
-        yield SystemCommand(
-            "Previous question", "Go back a question (Left arrow)", self.action_previous_question
-        )
-        yield SystemCommand(
-            "Next candidate", "Go to the next candidate (Page Down)", self.action_next_candidate
-        )
-        yield SystemCommand(
-            "Previous candidate",
-            "Go to the previous candidate (Page Up)",
-            self.action_previous_candidate,
-        )
-        yield SystemCommand("Summary", "Ranking, votes and export (Ctrl+S)", self.action_summary)
+        for title, action in (
+            ("Show votes", "reveal"),
+            ("Undo last vote", "undo"),
+            ("Add a note", "note"),
+            ("Record decision", "decide"),
+            ("Next question", "next_question"),
+            ("Previous question", "previous_question"),
+            ("Next candidate", "next_candidate"),
+            ("Previous candidate", "previous_candidate"),
+            ("Summary", "summary"),
+        ):
+            yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
 
 
 __all__ = ["InterviewScreen"]

@@ -26,6 +26,7 @@ from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.words import ROLE_WORDS, counted, figure, gap_words, percent
+from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.words import OUTCOME_WORDS
@@ -333,10 +334,9 @@ class SummaryScreen(SessionScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
-        yield SystemCommand("Export", "Write the summary to a file (E)", self.action_export)
-        yield SystemCommand(
-            "Finish or reopen the session", "Mark finished, or reopen (F)", self.action_finish
-        )
-        yield SystemCommand(
-            "Back to the interview", "Return to the questions (Esc)", self.action_back
-        )
+        for title, action in (
+            ("Export", "export"),
+            ("Finish or reopen the session", "finish"),
+            ("Back to the interview", "back"),
+        ):
+            yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
