@@ -16,6 +16,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
 
+MAX_SEATS = 9  #: one keyboard column of vote keys a seat
+
 Rating = Literal["up", "middle", "down"]
 #: A vote's value; ``None`` marks a withdrawn vote (the chair's undo).
 VoteValue = Literal["up", "middle", "down", "abstain"]
@@ -112,7 +114,7 @@ class Member(_Record):
     name: Line
     pronouns: Line | None = None
     role: Role
-    seat: Annotated[int, Field(ge=1, le=9)]
+    seat: Annotated[int, Field(ge=1, le=MAX_SEATS)]
 
     @property
     def votes(self) -> bool:

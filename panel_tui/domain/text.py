@@ -18,6 +18,8 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 IDENT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+MAX_LINE = 200  #: characters in a name or title
+MAX_TEXT = 5000  #: characters in a question, note or reason
 
 
 def unsafe_character(text: str, *, multiline: bool) -> str | None:
@@ -68,21 +70,21 @@ def _strip(value: object) -> object:
 Line = Annotated[
     str,
     BeforeValidator(_strip),
-    StringConstraints(min_length=1, max_length=200),
+    StringConstraints(min_length=1, max_length=MAX_LINE),
     AfterValidator(check_line),
 ]
 #: Text that may hold line breaks, trimmed, not empty.
 Text = Annotated[
     str,
     BeforeValidator(_strip),
-    StringConstraints(min_length=1, max_length=5000),
+    StringConstraints(min_length=1, max_length=MAX_TEXT),
     AfterValidator(check_multiline),
 ]
 #: Text that may be empty (a decision's reason).
 OptionalText = Annotated[
     str,
     BeforeValidator(_strip),
-    StringConstraints(max_length=5000),
+    StringConstraints(max_length=MAX_TEXT),
     AfterValidator(check_multiline),
 ]
 #: An identifier: letters, digits, - and _, safe in a file name.

@@ -12,7 +12,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from panel_tui.domain.models import VOTE_VALUES, VoteValue
+from panel_tui.domain.models import MAX_SEATS, VOTE_VALUES, VoteValue
 
 VOTE_KEY_ROWS: dict[VoteValue, str] = {
     "up": "123456789",
@@ -21,7 +21,7 @@ VOTE_KEY_ROWS: dict[VoteValue, str] = {
     "abstain": "zxcvbnm,.",
 }
 
-SEATS = range(1, 10)
+SEATS = range(1, MAX_SEATS + 1)
 
 
 def vote_key(seat: int, value: VoteValue) -> str:

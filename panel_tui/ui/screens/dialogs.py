@@ -19,11 +19,9 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from panel_tui.domain.exports import ExportOptions
 from panel_tui.domain.models import Outcome
-from panel_tui.domain.text import unsafe_character
+from panel_tui.domain.text import MAX_TEXT, unsafe_character
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 from panel_tui.ui.words import OUTCOME_WORDS
-
-MAX_TEXT = 5000
 
 #: What each export format is for, in the chair's words.
 FORMAT_WORDS: dict[str, str] = {

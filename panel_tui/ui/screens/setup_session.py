@@ -34,14 +34,12 @@ from textual.widgets import (
 )
 
 from panel_tui.domain.banks import BankEntry
-from panel_tui.domain.models import Bank, Candidate, Member, Settings, Weighting
+from panel_tui.domain.models import MAX_SEATS, Bank, Candidate, Member, Settings, Weighting
 from panel_tui.domain.sessions import new_session, setup_warnings
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
-
-MAX_SEATS = 9
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
 RULES: tuple[tuple[Weighting, str, str], ...] = (
