@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from panel_tui.domain.models import Outcome, Role, VoteValue
+from panel_tui.domain.models import Outcome, Question, Role, VoteValue
 
 VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
 VOTE_WORDS: dict[VoteValue, str] = {
@@ -69,3 +69,11 @@ def counted(count: int, one: str, many: str | None = None) -> str:
 def utc_text(moment: datetime) -> str:
     """A moment in UTC as files write it, e.g. ``"2026-11-23T10:02:11Z"``."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def question_tags(question: Question) -> str:
+    """What sets a question apart in scoring, e.g. ``"essential, counts 2 times"``."""
+    tags = ["essential"] if question.essential else []
+    if question.weight != 1:
+        tags.append(f"counts {question.weight:g} times")
+    return ", ".join(tags)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from panel_tui.domain.models import Question
 from panel_tui.domain.words import (
     OUTCOME_WORDS,
     VOTE_SYMBOLS,
@@ -12,6 +13,7 @@ from panel_tui.domain.words import (
     figure,
     gap_words,
     percent,
+    question_tags,
     utc_text,
     vote_text,
 )
@@ -85,3 +87,19 @@ def test_utc_text_writes_any_moment_in_utc_with_a_z() -> None:
     assert utc_text(datetime(2026, 11, 23, 10, 2, 11, tzinfo=UTC)) == "2026-11-23T10:02:11Z"
     paris = timezone(timedelta(hours=1))
     assert utc_text(datetime(2026, 11, 23, 11, 2, 11, tzinfo=paris)) == "2026-11-23T10:02:11Z"
+
+
+@pytest.mark.parametrize(
+    ("essential", "weight", "tags"),
+    [
+        (False, 1.0, ""),
+        (True, 1.0, "essential"),
+        (False, 1.5, "counts 1.5 times"),
+        (True, 2.0, "essential, counts 2 times"),
+    ],
+)
+def test_question_tags_say_what_sets_a_question_apart_in_scoring(
+    essential: bool, weight: float, tags: str
+) -> None:
+    question = Question(id="q", text="Why?", essential=essential, weight=weight)
+    assert question_tags(question) == tags

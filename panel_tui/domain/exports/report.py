@@ -29,6 +29,7 @@ from panel_tui.domain.words import (
     counted,
     gap_words,
     percent,
+    question_tags,
     vote_text,
 )
 
@@ -90,7 +91,7 @@ class QuestionView:
 
     number: int
     text: str
-    essential: bool
+    tags: str  #: e.g. "essential, counts 2 times"; empty for a plain question
     reference: str | None  #: practice: the sample answer's reference rating
     marks: list[Mark]  #: one per voting member; empty when totals only
     tally: Tally
@@ -262,7 +263,7 @@ def _question_view(
     return QuestionView(
         number=number,
         text=question.text,
-        essential=question.essential,
+        tags=question_tags(question),
         reference=vote_text(sample.rating) if sample else None,
         marks=marks,
         tally=result.tally,

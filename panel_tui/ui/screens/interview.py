@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.store import OpenSession, StoreError
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, question_tags
 from panel_tui.ui.keys import palette_command, vote_for_character
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
@@ -232,14 +232,10 @@ class InterviewScreen(SessionScreen):
         self._show_votes()
 
     def _about(self, question: Question) -> Text:
-        parts = []
-        if question.essential:
-            parts.append("Essential question")
-        if question.weight != 1:
-            parts.append(f"counts {question.weight:g} times")
+        tags = question_tags(question)
         decision = self.session.decision(self.candidate_id)
-        text = Text(", ".join(parts))
-        if parts:
+        text = Text(tags[:1].upper() + tags[1:])
+        if tags:
             text.append(f" {self.marks.dash} ")
         text.append("Decision: ")
         if decision is None:

@@ -25,7 +25,14 @@ from panel_tui.domain.models import VOTE_VALUES
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.words import ROLE_WORDS, counted, figure, gap_words, percent
+from panel_tui.domain.words import (
+    ROLE_WORDS,
+    counted,
+    figure,
+    gap_words,
+    percent,
+    question_tags,
+)
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.session_screen import SessionScreen
@@ -88,13 +95,9 @@ class SummaryScreen(SessionScreen):
         for number, question in enumerate(session.bank.questions, start=1):
             questions.append(f"\n Q{number} ")
             questions.append_text(Text(question.text))
-            extra = []
-            if question.essential:
-                extra.append("essential")
-            if question.weight != 1:
-                extra.append(f"counts {question.weight:g} times")
-            if extra:
-                questions.append(f" ({', '.join(extra)})", style="italic")
+            tags = question_tags(question)
+            if tags:
+                questions.append(f" ({tags})", style="italic")
         questions.append(
             "\n\nGap (voice gap): the lived-experience members' mean minus the "
             "professionals' mean, in points; it shows when the two groups heard an "
