@@ -32,7 +32,7 @@ from panel_tui.ui.screens.dialogs import (
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
-from panel_tui.ui.words import OUTCOME_WORDS, VOTE_WORDS
+from panel_tui.ui.words import OUTCOME_WORDS
 
 #: Left and right show as one footer entry, to leave room at 80 columns.
 MOVE = Binding.Group("Move")
@@ -300,7 +300,7 @@ class InterviewScreen(SessionScreen):
         result = score_question(session, self.candidate_id, self.question_id)
         tally = result.tally
         marks = self.marks
-        counts = ", ".join(f"{getattr(tally, value)} {marks.vote(value)}" for value in VOTE_WORDS)
+        counts = marks.tally(tally)
         text = Text()
         text.append("Votes shown: ", style="bold")
         text.append(counts + ".")

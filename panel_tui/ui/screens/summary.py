@@ -21,7 +21,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from panel_tui.domain.exports import FORMATS, write_export
-from panel_tui.domain.models import VOTE_VALUES
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
@@ -162,11 +161,7 @@ class SummaryScreen(SessionScreen):
                 lines.append(". Reason: ")
                 lines.append_text(Text(decision.reason))
         lines.append("\nVotes: ", style="bold")
-        lines.append(
-            ", ".join(
-                f"{getattr(result.tally, value)} {marks.vote(value)}" for value in VOTE_VALUES
-            )
-        )
+        lines.append(marks.tally(result.tally))
         lines.append("\nSplits (up and down on one answer): ", style="bold")
         lines.append(", ".join(f"Q{numbers[q]}" for q in result.splits) or "none")
         lines.append("\nConcerns (essential question below half): ", style="bold")
