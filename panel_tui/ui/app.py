@@ -14,6 +14,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, SearchIcon
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -53,6 +54,13 @@ NORMAL_THEME = "textual-dark"
 
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
+
+
+class PlainPalette(CommandPalette):
+    """The command palette with a plain ``>`` for its search icon, never an emoji."""
+
+    def on_mount(self) -> None:
+        self.query_one(SearchIcon).icon = ">"
 
 
 class PanelApp(App[None]):
@@ -186,6 +194,11 @@ class PanelApp(App[None]):
             self.push_screen(HomeScreen(self.store, self.bank_folders))
 
     # -- display --------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (the terminal may have no emoji for Textual's icon)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(PlainPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show every key."""

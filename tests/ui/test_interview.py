@@ -656,3 +656,18 @@ async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_chan
         assert standing(store, "c1", "q1")["m1"] == "down"
         await pilot.press("ctrl+s")
         assert "changed" in await scrolled_text(pilot)
+
+
+async def test_the_command_palette_shows_no_emoji(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"undo")
+        for _ in range(50):  # the palette searches in the background
+            await pilot.pause(0.1)
+            text = screen_text(pilot.app)
+            if "Undo last vote" in text:
+                break
+        assert "Undo last vote" in text  # the palette is open, with its results
+        assert "🔎" not in text
+        assert not any(ord(char) > 0x1F000 for char in text)  # nothing from the emoji planes
