@@ -1,0 +1,78 @@
+"""The command line (PRODUCT.md section 6).
+
+Each command lives in a module of its own with ``register(commands, common)``,
+which adds its parser and sets ``run`` to the function that carries it out.
+Errors go to standard error in plain words with a non-zero exit, never a
+traceback. The screens are imported only by the commands that show them, so
+``banks``, ``sessions``, ``export`` and ``import`` start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from panel_tui import __version__, locations
+from panel_tui.cli import banks, export, importing, sessions, show
+from panel_tui.cli.common import EXIT_ERROR, CommandError
+from panel_tui.domain.banks import BankError
+from panel_tui.domain.interchange import SessionFileError
+from panel_tui.domain.store import StoreError
+
+#: The command modules, in the order ``--help`` lists them.
+COMMANDS = (show, banks, sessions, export, importing)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"the sessions folder (also {locations.DATA_DIR_ENV}; default ./sessions)",
+    )
+    common.add_argument(
+        "--banks-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="your own question banks (default ./question_banks)",
+    )
+    common.add_argument(
+        "--ascii",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="plain ASCII symbols, for any terminal",
+    )
+    parser = argparse.ArgumentParser(
+        prog="panel-tui",
+        description="Thumbs up, middle or down: co-produced recruitment panels.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"panel-tui {__version__}")
+    parser.set_defaults(run=show.home)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except (CommandError, StoreError, BankError, SessionFileError) as error:
+        print(f"panel-tui: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:  # a last resort: the store turns the usual ones into words
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"panel-tui: {error.strerror or error}{where}.", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("panel-tui: stopped.", file=sys.stderr)
+        return 130
+
+
+__all__ = ["CommandError", "main"]

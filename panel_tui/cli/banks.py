@@ -1,0 +1,70 @@
+"""``panel-tui banks validate`` and ``banks list``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from panel_tui.cli.common import EXIT_ERROR, bank_folders
+from panel_tui.domain.banks import BankError, find_banks, load_bank
+from panel_tui.domain.words import counted
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``banks validate`` and ``banks list``."""
+    banks = commands.add_parser("banks", parents=[common], help="question banks")
+    actions = banks.add_subparsers(dest="banks_command", metavar="ACTION", required=True)
+    validate = actions.add_parser("validate", parents=[common], help="check bank files")
+    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    validate.set_defaults(run=run_validate)
+    listing = actions.add_parser("list", parents=[common], help="the banks you can use")
+    listing.set_defaults(run=run_list)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Check bank files: exit 0 when all are valid."""
+    failed = False
+    for path in args.paths:
+        try:
+            bank = load_bank(path)
+        except BankError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+        else:
+            kind = "practice bank" if bank.is_practice else "bank"
+            count = len(bank.questions)
+            print(f"{path}: valid {kind} '{bank.title}', {counted(count, 'question')}")
+    return EXIT_ERROR if failed else 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """The banks that ship and the user's own."""
+    entries = find_banks(bank_folders(args))
+    if not entries:
+        print("No question banks found.")
+    seen: dict[str, Path] = {}
+    for entry in entries:
+        if entry.bank is None:
+            print(f"{entry.path}  NOT VALID ({entry.source}):", file=sys.stderr)
+            for problem in entry.problems:
+                print(f"    {problem.message}", file=sys.stderr)
+            continue
+        count = len(entry.bank.questions)
+        kind = ", practice" if entry.bank.is_practice else ""
+        print(
+            f"{entry.bank.id:<28} {entry.bank.title}  "
+            f"({counted(count, 'question')}{kind}; {entry.source}: {entry.path})"
+        )
+        if entry.bank.id in seen:
+            print(
+                f"    The id {entry.bank.id!r} is also used by {seen[entry.bank.id]}; "
+                f"'panel-tui practice {entry.bank.id}' takes that one. Give this bank "
+                "an id of its own.",
+                file=sys.stderr,
+            )
+        seen.setdefault(entry.bank.id, entry.path)
+    return 0

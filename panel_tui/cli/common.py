@@ -1,0 +1,72 @@
+"""What every command shares: plain errors, the store, the bank folders, writing files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from panel_tui import locations
+from panel_tui.domain.store import Store, write_atomically
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A plain message for standard error; the command exits non-zero."""
+
+
+def store(args: argparse.Namespace) -> Store:
+    """The sessions folder the command works on."""
+    return Store(locations.data_dir(getattr(args, "data_dir", None)))
+
+
+def bank_folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """The shipped banks, then the user's own."""
+    return [
+        (locations.shipped_banks_dir(), "shipped"),
+        (locations.user_banks_dir(getattr(args, "banks_dir", None)), "yours"),
+    ]
+
+
+def find_bank(args: argparse.Namespace, name: str) -> Path:
+    """A bank's file, from its id or a path."""
+    given = Path(name)
+    if given.suffix == ".toml" or given.exists():
+        return given
+    for folder, _ in bank_folders(args):
+        candidate = folder / f"{name}.toml"
+        if candidate.exists():
+            return candidate
+    raise CommandError(
+        f"There is no question bank {name!r}. 'panel-tui banks list' shows the banks you can use."
+    )
+
+
+def warn_damaged(found: Store) -> None:
+    """Name on standard error every damaged file the store set aside."""
+    for damaged in found.damaged:
+        print(f"panel-tui: {damaged}", file=sys.stderr)
+
+
+def confirm(question: str, yes: bool) -> bool:
+    """Ask on the terminal; ``--yes`` answers for scripts."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CommandError("Nothing was deleted: add --yes to delete without being asked.")
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def write_new(path: Path, payload: bytes) -> None:
+    """Write one output file the user named."""
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder: give a file name with -o.")
+    try:
+        write_atomically(path, payload)
+    except OSError as error:
+        raise CommandError(f"Could not write {path} ({error.strerror or error}).") from None

@@ -1,0 +1,66 @@
+"""``panel-tui export``: a session in the formats HR files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from panel_tui.cli.common import CommandError, store, write_new
+from panel_tui.domain.exports import (
+    FORMATS,
+    ExportOptions,
+    encoded,
+    file_name,
+    render,
+    write_export,
+)
+from panel_tui.domain.models import Session
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``export``."""
+    export = commands.add_parser("export", parents=[common], help="export a session")
+    export.add_argument("session", metavar="SESSION")
+    export.add_argument("--format", choices=[*FORMATS, "all"], default="md")
+    export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
+    export.add_argument("--totals-only", action="store_true", help="no individual votes")
+    export.add_argument("-o", "--output", type=Path, metavar="PATH")
+    export.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write one format to standard output or a file, or every format into a folder."""
+    session = store(args).load(args.session)
+    options = ExportOptions(anonymise=args.anonymise, totals_only=args.totals_only)
+    if args.format == "all":
+        if args.output is None:
+            raise CommandError("--format all writes several files: name a folder with -o.")
+        return _export_all(session, options, args.output)
+    if args.output is None:
+        # Bytes, so a terminal or pipe that is not UTF-8 still gets every name.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render(session, args.format, options).encode())
+        sys.stdout.buffer.flush()
+        return 0
+    write_new(args.output, encoded(session, args.format, options))
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
+    paths = [folder / file_name(session, name, options) for name in FORMATS]
+    taken = [str(path) for path in paths if path.exists()]
+    if taken:
+        raise CommandError("These files already exist, so nothing was written: " + ", ".join(taken))
+    for name in FORMATS:
+        try:
+            path = write_export(session, name, folder, options)
+        except OSError as error:
+            raise CommandError(
+                f"Could not write into {folder} ({error.strerror or error})."
+            ) from None
+        print(f"Wrote {path}", file=sys.stderr)
+    return 0

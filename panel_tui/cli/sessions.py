@@ -1,0 +1,93 @@
+"""``panel-tui sessions list`` and ``sessions delete``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import timedelta
+
+from panel_tui.cli.common import confirm, store, warn_damaged
+from panel_tui.domain.models import now
+from panel_tui.domain.words import counted, utc_text
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``sessions list`` and ``sessions delete``."""
+    sessions = commands.add_parser("sessions", parents=[common], help="stored sessions")
+    actions = sessions.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="list sessions")
+    listing.add_argument("--json", action="store_true", help="a JSON array, for scripts")
+    listing.set_defaults(run=run_list)
+    delete = actions.add_parser("delete", parents=[common], help="delete sessions")
+    which = delete.add_mutually_exclusive_group(required=True)
+    which.add_argument("session", nargs="?", metavar="SESSION")
+    which.add_argument("--older-than", type=_days, metavar="DAYS")
+    delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    delete.set_defaults(run=run_delete)
+
+
+def _days(text: str) -> int:
+    """A number of days for --older-than: a whole number from 0 to 36500."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to 36500")
+    return days
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Every session, newest first (``--json`` for scripts)."""
+    found = store(args)
+    summaries = found.summaries()
+    warn_damaged(found)
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "mode": s.mode,
+                "created": utc_text(s.created),
+                "finished": s.finished,
+                "candidates": s.candidates,
+                "votes": s.votes,
+            }
+            for s in summaries
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not summaries:
+        print(f"No sessions in {found.root}.")
+    for s in summaries:
+        state = "finished" if s.finished else "open"
+        print(
+            f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
+            f"{counted(s.votes, 'vote event')}, started {s.created:%d %b %Y})"
+        )
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """Delete one session, or every session older than some days, after asking."""
+    found = store(args)
+    if args.session:
+        targets = [found.load(args.session)]
+    else:
+        cutoff = now() - timedelta(days=args.older_than)
+        targets = [s for s in found.sessions() if s.created < cutoff]
+        if not targets:
+            print(f"No sessions older than {counted(args.older_than, 'day')}.")
+            return 0
+    print("This will delete, from disk, for good:")
+    for session in targets:
+        print(f"  {session.id}  {session.title}  (started {session.created:%d %b %Y})")
+    if not confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
+        print("Nothing was deleted.")
+        return 0
+    for session in targets:
+        found.delete(session.id)
+        print(f"Deleted {session.id}.")
+    return 0

@@ -1,0 +1,81 @@
+"""The commands that open the app: home (no command), ``demo`` and ``practice``."""
+
+from __future__ import annotations
+
+import argparse
+
+from panel_tui import locations
+from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.sessions import demo_session, practice_session
+from panel_tui.domain.store import Store
+
+DEMO_BANK = "support-worker"
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``demo`` and ``practice``."""
+    demo = commands.add_parser(
+        "demo", parents=[common], help="a ready demo session on the sample bank"
+    )
+    demo.set_defaults(run=run_demo)
+    practice = commands.add_parser(
+        "practice", parents=[common], help="rehearse a mock interview with sample answers"
+    )
+    practice.add_argument("bank", metavar="BANK", help="a practice bank's id or file")
+    practice.set_defaults(run=run_practice)
+
+
+def home(args: argparse.Namespace) -> int:
+    """The home screen."""
+    found = _opened_store(args)
+    return _show(args, found, None)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """The unfinished demo session, or a new one."""
+    found = _opened_store(args)
+    return _show(args, found, _demo(found))
+
+
+def run_practice(args: argparse.Namespace) -> int:
+    """A new practice session on a practice bank."""
+    found = _opened_store(args)
+    bank = load_bank(find_bank(args, args.bank))
+    try:
+        session = practice_session(bank)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    found.save(session)
+    return _show(args, found, session.id)
+
+
+def _opened_store(args: argparse.Namespace) -> Store:
+    found = store(args)
+    found.sessions()  # sets damaged files aside
+    warn_damaged(found)
+    return found
+
+
+def _show(args: argparse.Namespace, found: Store, session_id: str | None) -> int:
+    from panel_tui.ui.app import run_app  # the screens load only when shown
+
+    run_app(
+        found,
+        session_id=session_id,
+        bank_folders=bank_folders(args),
+        ascii_only=getattr(args, "ascii", False),
+    )
+    return 0
+
+
+def _demo(found: Store) -> str:
+    for session in found.sessions():
+        if session.title.startswith("Demo: ") and not session.finished:
+            return session.id
+    bank = load_bank(locations.shipped_banks_dir() / f"{DEMO_BANK}.toml")
+    session = demo_session(bank)
+    found.save(session)
+    return session.id
