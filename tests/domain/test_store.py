@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain import store as store_module
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import (
     AtomicJSONStorage,
@@ -22,6 +21,8 @@ from panel_tui.domain.store import (
     Store,
     StoreError,
 )
+from panel_tui.domain.store import files as files_module
+from panel_tui.domain.store import storage as storage_module
 from tests.domain.builders import session as build
 
 KILLS = 100
@@ -105,13 +106,13 @@ def test_votes_are_not_reparsed_from_disk_for_every_vote(
 ) -> None:
     opened = store.create(_session())
     reads: list[bytes] = []
-    real = store_module.decode
+    real = storage_module.decode
 
     def counting(raw: bytes) -> dict[str, object]:
         reads.append(raw)
         return real(raw)
 
-    monkeypatch.setattr(store_module, "decode", counting)
+    monkeypatch.setattr(storage_module, "decode", counting)
     for n in range(20):
         opened.record_vote("c1", "q1", "m1", "up" if n % 2 else "down")
     opened.close()
@@ -326,7 +327,7 @@ def test_storage_drops_its_memory_when_a_write_fails(
     assert data is not None
     data["session"]["2"] = {"b": 2}  # TinyDB changes the dict it read before writing
     monkeypatch.setattr(
-        store_module,
+        files_module,
         "write_atomically",
         lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")),
     )
@@ -533,7 +534,7 @@ def test_a_write_that_fails_after_the_file_is_in_place_leaves_screen_and_disk_ag
     def folder_fsync_fails(folder: Path) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(store_module, "fsync_folder", folder_fsync_fails)
+    monkeypatch.setattr(files_module, "fsync_folder", folder_fsync_fails)
     with pytest.raises(StoreError, match="could not be saved"):
         opened.record_vote("c1", "q1", "m1", "up")
     monkeypatch.undo()

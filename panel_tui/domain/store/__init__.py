@@ -1,0 +1,39 @@
+"""The store: one TinyDB file per session, written so that no vote is ever lost.
+
+By concern, as TinyDB itself splits storages from tables:
+
+- ``files``: bytes on disk (atomic, durable writes, owner-only modes);
+- ``locks``: one writer per session;
+- ``storage``: the TinyDB storage of a session file and its tables;
+- ``opened``: :class:`OpenSession`, every change on disk when a method returns;
+- ``folder``: :class:`Store`, the sessions folder, damaged files set aside;
+- ``errors``: what the store says, in plain words.
+"""
+
+from panel_tui.domain.store.errors import (
+    DamagedFile,
+    SessionLocked,
+    SessionNotFound,
+    StoreError,
+    plain_os_error,
+)
+from panel_tui.domain.store.files import fsync_folder, write_atomically
+from panel_tui.domain.store.folder import SessionSummary, Store
+from panel_tui.domain.store.opened import OpenSession
+from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, decode
+
+__all__ = [
+    "AtomicJSONStorage",
+    "DamagedData",
+    "DamagedFile",
+    "OpenSession",
+    "SessionLocked",
+    "SessionNotFound",
+    "SessionSummary",
+    "Store",
+    "StoreError",
+    "decode",
+    "fsync_folder",
+    "plain_os_error",
+    "write_atomically",
+]

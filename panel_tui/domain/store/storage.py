@@ -1,0 +1,121 @@
+"""The TinyDB storage of one session file, and the mapping between its tables and a Session.
+
+A session file holds five TinyDB tables: ``session`` (one document: the bank
+copy, panel, candidates, settings and where the panel is) and the event logs
+``votes``, ``notes``, ``reveals`` and ``decisions`` (a document per event, in
+order).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb.storages import Storage
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import files
+
+EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
+SESSION_TABLE = "session"
+
+
+class DamagedData(Exception):
+    """The bytes of a session file are not a session."""
+
+
+class NotASession(DamagedData):
+    """Whole JSON, but not panel-tui's: another program's file in the folder."""
+
+
+def decode(raw: bytes) -> dict[str, Any]:
+    """Parse a session file's bytes into TinyDB's tables.
+
+    TinyDB would treat an empty file as an empty database and the next write
+    would destroy what was there, so an empty file is damaged here.
+    """
+    if not raw.strip():
+        raise DamagedData("the file is empty")
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
+        line = getattr(error, "lineno", None)
+        raise DamagedData("it is not complete JSON" + (f", line {line}" if line else "")) from None
+    if not isinstance(data, dict) or not isinstance(data.get(SESSION_TABLE), dict):
+        raise NotASession("it does not hold a panel-tui session")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that keeps the tables in memory and writes atomically.
+
+    The file is parsed once; later reads return the tables in memory. TinyDB
+    changes the dict it read before it writes, so when a write fails the memory
+    is dropped and the next read parses the file again: memory never shows a
+    change that is not on disk.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._data: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        """The tables, parsed from disk on the first read (``None`` for a new file)."""
+        if self._data is None:
+            try:
+                raw = self._path.read_bytes()
+            except FileNotFoundError:
+                return None
+            self._data = decode(raw)
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Write every table, durably, before the change counts as made."""
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            files.write_atomically(self._path, payload)
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data
+
+    def close(self) -> None:
+        """Nothing is held open between writes."""
+
+
+def tables_to_record(tables: Mapping[str, Any]) -> dict[str, Any]:
+    documents = tables[SESSION_TABLE]
+    if "1" not in documents:
+        raise DamagedData("it does not hold a panel-tui session")
+    record = dict(documents["1"])
+    for name in EVENT_TABLES:
+        table = tables.get(name) or {}
+        record[name] = [table[key] for key in sorted(table, key=int)]
+    return record
+
+
+def record_to_tables(session: Session) -> dict[str, Any]:
+    record = session.model_dump(mode="json")
+    tables: dict[str, Any] = {
+        name: {str(n): doc for n, doc in enumerate(record.pop(name), 1)} for name in EVENT_TABLES
+    }
+    tables[SESSION_TABLE] = {"1": record}
+    return tables
+
+
+def session_from_bytes(raw: bytes) -> Session:
+    """Read a session file's bytes.
+
+    Raises:
+        DamagedData: the bytes are not a complete, valid session.
+    """
+    record = tables_to_record(decode(raw))
+    try:
+        return Session.model_validate(record)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the session"
+        raise DamagedData(f"{where}: {first['msg']}") from None
