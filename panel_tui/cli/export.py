@@ -8,10 +8,12 @@ from pathlib import Path
 
 from panel_tui.cli.common import CommandError, store, write_new
 from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
     FORMATS,
     ExportOptions,
     encoded,
     file_name,
+    prepared,
     render,
     write_export,
 )
@@ -24,9 +26,14 @@ def register(
     """Add ``export``."""
     export = commands.add_parser("export", parents=[common], help="export a session")
     export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=[*FORMATS, "all"], default="md")
+    export.add_argument("--format", choices=[*FORMATS, *FOLDER_FORMATS, "all"], default="md")
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument("--totals-only", action="store_true", help="no individual votes")
+    export.add_argument(
+        "--candidate-names",
+        action="store_true",
+        help="member sheets: the chair allows candidates' names beside their codes",
+    )
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
     export.set_defaults(run=run)
 
@@ -39,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
         return _export_all(session, options, args.output)
+    if args.format in FOLDER_FORMATS:
+        return _export_folder(session, options, args)
     if args.output is None:
         # Bytes, so a terminal or pipe that is not UTF-8 still gets every name.
         sys.stdout.flush()
@@ -62,5 +71,27 @@ def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
             raise CommandError(
                 f"Could not write into {folder} ({error.strerror or error})."
             ) from None
+        print(f"Wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _export_folder(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
+    """A format of one file per member (member sheets) into the folder ``-o`` names."""
+    if args.output is None:
+        raise CommandError(
+            f"--format {args.format} writes a page per member: name a folder with -o."
+        )
+    writer = FOLDER_FORMATS[args.format]
+    try:
+        paths = writer(
+            prepared(session, options), args.output, candidate_names=args.candidate_names
+        )
+    except FileExistsError as error:
+        raise CommandError(f"These files already exist, so nothing was written: {error}") from None
+    except OSError as error:
+        raise CommandError(
+            f"Could not write into {args.output} ({error.strerror or error})."
+        ) from None
+    for path in paths:
         print(f"Wrote {path}", file=sys.stderr)
     return 0

@@ -24,11 +24,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
+from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.interchange import export_json, results_record
 from panel_tui.domain.models import Session
@@ -37,6 +39,7 @@ from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import IDENT_PATTERN, slug
 
 __all__ = [
+    "FOLDER_FORMATS",
     "FORMATS",
     "ExportOptions",
     "Format",
@@ -57,6 +60,14 @@ class Format:
     render: Callable[[Session, ExportOptions], str]
     #: Whether the text starts with a byte-order mark when written to a file.
     bom: bool = False
+
+
+class FolderWriter(Protocol):
+    """Writes a format of many files into a folder; returns the paths written."""
+
+    def __call__(
+        self, session: Session, folder: Path, *, candidate_names: bool = False
+    ) -> list[Path]: ...
 
 
 def _json(session: Session, options: ExportOptions) -> str:
@@ -85,6 +96,12 @@ FORMATS: dict[str, Format] = {
     "csv": Format("csv", candidates_csv, bom=True),
     "votes-csv": Format("csv", votes_csv, bom=True),
     "json": Format("json", _json),
+}
+
+
+#: Formats that write one file per member into a folder (``-o DIR``); not in ``all``.
+FOLDER_FORMATS: dict[str, FolderWriter] = {
+    "member-sheets": write_member_sheets,
 }
 
 
