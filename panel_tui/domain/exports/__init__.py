@@ -7,6 +7,11 @@ lists them with the file extension each is written with:
 - ``csv`` and ``votes-csv``: spreadsheet data (see :mod:`.spreadsheets`),
   written with a byte-order mark so spreadsheets read them as UTF-8.
 - ``json``: the complete session record (see :mod:`panel_tui.domain.interchange`).
+- ``involvement-csv``: each member's time, interviews, answers and payment, for
+  finance (see :mod:`.involvement_csv`).
+
+``FOLDER_FORMATS`` write a file per member into a folder: ``member-sheets``
+(see :mod:`.sheets`). They are not part of ``all``, which is HR's file.
 
 Options apply to every format. ``anonymise`` is done once, on the session,
 before any format renders (:func:`.anonymise.anonymised`), so no format can
@@ -28,6 +33,7 @@ from typing import Protocol
 
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
+from panel_tui.domain.exports.involvement_csv import involvement_csv
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.exports.sheets import write_member_sheets
@@ -60,6 +66,8 @@ class Format:
     render: Callable[[Session, ExportOptions], str]
     #: Whether the text starts with a byte-order mark when written to a file.
     bom: bool = False
+    #: Added to the file name, so two formats with one extension never clash.
+    suffix: str = ""
 
 
 class FolderWriter(Protocol):
@@ -94,8 +102,9 @@ FORMATS: dict[str, Format] = {
     "md": Format("md", markdown_summary),
     "html": Format("html", html_summary),
     "csv": Format("csv", candidates_csv, bom=True),
-    "votes-csv": Format("csv", votes_csv, bom=True),
+    "votes-csv": Format("csv", votes_csv, bom=True, suffix="-votes"),
     "json": Format("json", _json),
+    "involvement-csv": Format("csv", involvement_csv, bom=True, suffix="-involvement"),
 }
 
 
@@ -151,8 +160,7 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
         stem += "-anonymised"
     if options is not None and options.totals_only:
         stem += "-totals-only"
-    if name == "votes-csv":
-        stem += "-votes"
+    stem += FORMATS[name].suffix
     return f"{stem}.{FORMATS[name].extension}"
 
 
