@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui.cli.common import CommandError, store, write_new
+from panel_tui.cli.common import CommandError, emit, store
 from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
 from panel_tui.domain.exports.combined import FORMATS, render_combined
 
@@ -59,14 +59,6 @@ def run(args: argparse.Namespace) -> int:
         )
     except CombineError as error:
         raise CommandError(str(error)) from None
-    text = render_combined(combined, args.format)
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode())
-        sys.stdout.buffer.flush()
-    else:
-        bom = "\ufeff" if args.format == "csv" else ""
-        write_new(args.output, (bom + text).encode())
-        print(f"Wrote {args.output}", file=sys.stderr)
+    emit(render_combined(combined, args.format), args.output, bom=args.format == "csv")
     print(summary_line(combined), file=sys.stderr)
     return 0

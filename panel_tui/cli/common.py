@@ -70,3 +70,18 @@ def write_new(path: Path, payload: bytes) -> None:
         write_atomically(path, payload)
     except OSError as error:
         raise CommandError(f"Could not write {path} ({error.strerror or error}).") from None
+
+
+def emit(text: str, output: Path | None, *, bom: bool = False) -> None:
+    """A command's one document: to standard output, or to the file ``-o`` named.
+
+    Standard output gets bytes, so a terminal or pipe that is not UTF-8 still
+    gets every name; a file gets a byte-order mark when ``bom`` (CSV, for Excel).
+    """
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode())
+        sys.stdout.buffer.flush()
+        return
+    write_new(output, (("\ufeff" if bom else "") + text).encode())
+    print(f"Wrote {output}", file=sys.stderr)
