@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from pydantic import ValidationError
 
 from panel_tui.domain.models import Involvement, Member, PayBasis, Session
 from panel_tui.domain.scoring import score_session
@@ -74,7 +76,7 @@ class MemberInvolvement:
     @property
     def days(self) -> list[date]:
         """The days sat, in order."""
-        return sorted({span.start.date() for span in self.spans})
+        return sorted({span.start.astimezone(UTC).date() for span in self.spans})
 
     @property
     def fee(self) -> Decimal | None:
@@ -109,7 +111,7 @@ def day_spans(session: Session) -> list[Span]:
     """From the first to the last event of the session on each day (UTC)."""
     by_day: dict[date, list[datetime]] = {}
     for moment in _event_times(session):
-        by_day.setdefault(moment.date(), []).append(moment)
+        by_day.setdefault(moment.astimezone(UTC).date(), []).append(moment)
     return [Span(min(times), max(times)) for _, times in sorted(by_day.items())]
 
 
@@ -147,3 +149,59 @@ def involvement(session: Session) -> list[MemberInvolvement]:
             )
         )
     return rows
+
+
+class InvolvementError(ValueError):
+    """Payment notes that cannot be kept, in plain words."""
+
+
+def with_involvement(session: Session, seat: int, changes: dict[str, object]) -> Session:
+    """The session with the payment notes of the member in ``seat`` changed.
+
+    Fields not in ``changes`` keep what the chair noted before.
+
+    Raises:
+        InvolvementError: no member in that seat, or a value that makes no sense.
+    """
+    member = next((m for m in session.panel if m.seat == seat), None)
+    if member is None:
+        seats = ", ".join(str(m.seat) for m in sorted(session.panel, key=lambda m: m.seat))
+        raise InvolvementError(f"There is no member in seat {seat}; the seats are {seats}.")
+    before = (member.involvement or Involvement()).model_dump()
+    try:
+        notes = Involvement.model_validate({**before, **changes})
+    except ValidationError as error:
+        raise InvolvementError(f"Seat {seat}: {_plain(error)}") from None
+    panel = [
+        m.model_copy(update={"involvement": notes}) if m is member else m for m in session.panel
+    ]
+    return session.model_copy(update={"panel": panel})
+
+
+_FIELD_WORDS = {
+    "rate": "the rate",
+    "expenses": "the expenses",
+    "block_hours": "the hours in a block",
+    "expenses_note": "the note on expenses",
+}
+_PROBLEMS = {
+    "decimal_parsing": "is not an amount of money; write it like 15.50",
+    "decimal_type": "is not an amount of money; write it like 15.50",
+    "greater_than_equal": "cannot be below 0",
+    "greater_than": "must be more than 0",
+    "less_than_equal": "must be at most 24",
+    "decimal_max_places": "has more than two decimal places",
+    "decimal_max_digits": "is too large",
+    "float_parsing": "is not a number",
+}
+
+
+def _plain(error: ValidationError) -> str:
+    """The first problem with payment notes, in the words a chair uses."""
+    detail = error.errors(include_url=False)[0]
+    if detail["type"] == "value_error":
+        return str(detail["msg"]).removeprefix("Value error, ") + "."
+    field = str(detail["loc"][0]) if detail["loc"] else ""
+    words = _FIELD_WORDS.get(field, field.replace("_", " "))
+    problem = _PROBLEMS.get(detail["type"], "is not a value that can be kept")
+    return f"{words} {problem}."

@@ -112,7 +112,7 @@ def test_the_csv_for_finance() -> None:
     rows = list(csv.DictReader(io.StringIO(render(the_day(), "involvement-csv"))))
     first, second, third, fourth, fifth = rows
     assert first["days"] == "2026-11-23"
-    assert first["times"] == "2026-11-23 09:30-12:40"
+    assert first["times"] == "2026-11-23 09:30-12:40 UTC"
     assert (first["time_from"], first["minutes"], first["hours"]) == ("event log", "190", "3.17")
     assert (first["member"], first["role"]) == ("Member 1", "Lived experience")
     assert (first["rate"], first["rate_per"], first["fee"], first["total_payable"]) == (
@@ -136,7 +136,7 @@ def test_the_csv_for_finance() -> None:
     )
     assert (fifth["time_from"], fifth["times"], fifth["interviews_sat"]) == (
         "chair",
-        "2026-11-23 09:00-11:00",
+        "2026-11-23 09:00-11:00 UTC",
         "2",
     )
 

@@ -1,8 +1,7 @@
 """``involvement-csv``: the involvement record of a session, for finance.
 
 One row per panel member, by seat. Columns: ``session``, ``days`` (dates, UTC,
-separated by "; "), ``times`` (each stretch as ``2026-11-23 09:30-12:40``,
-UTC), ``time_from`` (``event log``: first to last event of each day; or
+separated by "; "), ``times`` (each stretch as ``2026-11-23 09:30-12:40 UTC``), ``time_from`` (``event log``: first to last event of each day; or
 ``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
 ``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
@@ -20,6 +19,7 @@ Text from a person is neutralised as in the other CSVs (see
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from panel_tui.domain.exports.options import ExportOptions
@@ -64,8 +64,12 @@ def rate_per(row: MemberInvolvement) -> str:
     return row.per
 
 
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
 def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
-    times = "; ".join(f"{s.start:%Y-%m-%d %H:%M}-{s.end:%H:%M}" for s in row.spans)
+    times = "; ".join(f"{_utc(s.start):%Y-%m-%d %H:%M}-{_utc(s.end):%H:%M} UTC" for s in row.spans)
     return (
         neutralise(row.session_id),
         "; ".join(day.isoformat() for day in row.days),
