@@ -1,8 +1,9 @@
 """``involvement-csv``: the involvement record of a session, for finance.
 
 One row per panel member, by seat. Columns: ``session``, ``days`` (dates, UTC,
-separated by "; "), ``times`` (each stretch as ``2026-11-23 09:30-12:40 UTC``), ``time_from`` (``event log``: first to last event of each day; or
-``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
+separated by "; "), ``times`` (each stretch as
+``2026-11-23 09:30-12:40 UTC``), ``time_from`` (``event log``: first to last
+event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
 ``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
 ``declined_payment`` (yes/no), ``expenses``, ``expenses_note``,
