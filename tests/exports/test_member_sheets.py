@@ -179,3 +179,9 @@ def test_sheets_render_in_chromium_without_requests(session: Session, tmp_path: 
         assert chromium(page, tmp_path, f"--screenshot={png}") == []
         assert pdf_pages(pdf) >= 1
         assert png.stat().st_size > 10_000
+
+
+def test_a_practice_round_says_so(session: Session) -> None:
+    practice = session.model_copy(update={"mode": "practice"})
+    assert "This was a practice. No one was given a job." in sheet_of(member_sheets(practice), 1)
+    assert "practice" not in sheet_of(member_sheets(session), 1)

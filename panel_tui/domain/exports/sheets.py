@@ -84,6 +84,11 @@ def _sheet(session: Session, results: Results, member: Member, *, candidate_name
     job = session.bank.role or session.bank.title
     about = [
         SheetLine("group", "You were on the interview panel."),
+        *(
+            [SheetLine("abstain", "This was a practice. No one was given a job.")]
+            if session.mode == "practice"
+            else []
+        ),
         SheetLine("group", f"The job was {job}."),
         SheetLine("calendar", f"The interviews were on {_day(session.created)}."),
     ]
