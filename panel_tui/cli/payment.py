@@ -9,33 +9,29 @@ in the app at the same time. The session as it was is kept in ``replaced/``.
 from __future__ import annotations
 
 import argparse
-import re
-from datetime import date, datetime
+from datetime import date
 
 from panel_tui.cli.common import CommandError, store
 from panel_tui.domain.exports.involvement_csv import money, rate_per
-from panel_tui.domain.involvement import InvolvementError, involvement, with_involvement
+from panel_tui.domain.involvement import (
+    InvolvementError,
+    first_day,
+    involvement,
+    parse_times,
+    typed_amount,
+    with_involvement,
+)
 from panel_tui.domain.models import Session
 from panel_tui.domain.words import ROLE_WORDS
 
-_TIMES = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
 
-
-def _amount(text: str) -> str:
-    """An amount of money as typed, "15", "15.50" or "£15.50"."""
-    return text.strip().lstrip("£").replace(",", "")
-
-
-def _times(text: str) -> tuple[int, int, int, int]:
-    found = _TIMES.match(text.strip())
-    if not found:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time sat; write it as start-end, such as 09:30-12:40"
-        )
-    h1, m1, h2, m2 = (int(part) for part in found.groups())
-    if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time of day")
-    return h1, m1, h2, m2
+def _times(text: str) -> str:
+    """A time sat as typed; checked by the domain once the day is known."""
+    try:
+        parse_times(text, date(2000, 1, 1))
+    except InvolvementError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def _day(text: str) -> date:
@@ -62,11 +58,11 @@ def register(
     )
     parser.add_argument("session", metavar="SESSION")
     parser.add_argument("--seat", type=int, metavar="N", help="the member to change")
-    parser.add_argument("--rate", type=_amount, metavar="AMOUNT", help="e.g. 15.00")
+    parser.add_argument("--rate", type=typed_amount, metavar="AMOUNT", help="e.g. 15.00")
     parser.add_argument("--per", choices=("hour", "block", "session"), help="how the rate is paid")
     parser.add_argument("--block-hours", type=float, metavar="H", help="hours in one block")
     parser.add_argument("--no-rate", action="store_true", help="take the rate away")
-    parser.add_argument("--expenses", type=_amount, metavar="AMOUNT")
+    parser.add_argument("--expenses", type=typed_amount, metavar="AMOUNT")
     parser.add_argument("--expenses-note", metavar="TEXT", help="e.g. 'Bus, both ways'")
     declined = parser.add_mutually_exclusive_group()
     declined.add_argument("--declined", action="store_true", default=None, help="declined payment")
@@ -95,15 +91,7 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
     if args.log_times:
         changes["times"] = []
     elif args.time:
-        day = args.day or min((v.at for v in session.votes), default=session.created).date()
-        changes["times"] = [
-            {
-                # A naive time read as the laptop's local time on that day (summer or winter).
-                "start": datetime(day.year, day.month, day.day, h1, m1).astimezone(),
-                "end": datetime(day.year, day.month, day.day, h2, m2).astimezone(),
-            }
-            for h1, m1, h2, m2 in args.time
-        ]
+        changes["times"] = parse_times("; ".join(args.time), args.day or first_day(session))
     return changes
 
 
@@ -112,7 +100,7 @@ def _show(session: Session) -> None:
         member = row.member
         pay = "no rate noted"
         if row.rate is not None:
-            pay = f"{money(row.rate)} a {rate_per(row)}, fee {money(row.fee)}"
+            pay = f"{money(row.rate)} per {rate_per(row)}, fee {money(row.fee)}"
         if row.declined:
             pay += ", declined payment"
         print(

@@ -21,6 +21,7 @@ each member of a session this works out:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -205,3 +206,46 @@ def _plain(error: ValidationError) -> str:
     words = _FIELD_WORDS.get(field, field.replace("_", " "))
     problem = _PROBLEMS.get(detail["type"], "is not a value that can be kept")
     return f"{words} {problem}."
+
+
+_TIMES = re.compile(r"^(\d{1,2})[:.](\d{2})\s*-\s*(\d{1,2})[:.](\d{2})$")
+
+
+def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
+    """Times sat as the chair types them, ``"09:30-12:40; 13:30-15:00"``, on ``day``.
+
+    Times are the laptop's local time on that day (summer or winter time as it
+    was then). An empty text is no times (the log's are used).
+
+    Raises:
+        InvolvementError: a part that is not start-end in hours and minutes.
+    """
+    spans = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        found = _TIMES.match(part)
+        numbers = [int(n) for n in found.groups()] if found else []
+        if not found or numbers[0] > 23 or numbers[2] > 23 or numbers[1] > 59 or numbers[3] > 59:
+            raise InvolvementError(
+                f"{part!r} is not a time sat; write it as start-end, such as 09:30-12:40"
+            )
+        h1, m1, h2, m2 = numbers
+        spans.append(
+            {
+                # A naive time is read as local time on that day, then kept with its offset.
+                "start": datetime(day.year, day.month, day.day, h1, m1).astimezone(),
+                "end": datetime(day.year, day.month, day.day, h2, m2).astimezone(),
+            }
+        )
+    return spans
+
+
+def first_day(session: Session) -> date:
+    """The day of the session's first vote (its creation day when it has none)."""
+    return min((v.at for v in session.votes), default=session.created).date()
+
+
+def typed_amount(text: str) -> str:
+    """An amount of money as typed, "15", "15.50", "£1,015.50", ready to check."""
+    return text.strip().lstrip("£").strip().replace(",", "")

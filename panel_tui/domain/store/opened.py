@@ -9,6 +9,7 @@ from typing import Any, Self
 from pydantic import ValidationError
 from tinydb import TinyDB
 
+from panel_tui.domain.involvement import with_involvement
 from panel_tui.domain.models import (
     Cursor,
     Decision,
@@ -155,6 +156,15 @@ class OpenSession:
             for candidate, question in sorted(self.session.sealed_answers()):
                 self.reveal(candidate, question)
         self._update_meta(finished=finished)
+
+    def set_involvement(self, seat: int, changes: dict[str, object]) -> None:
+        """Change the payment notes of the member in ``seat`` (see ``involvement``).
+
+        Raises:
+            InvolvementError: no such seat, or notes that make no sense.
+        """
+        updated = with_involvement(self.session, seat, changes)
+        self._update_meta(panel=updated.panel)
 
     def close(self) -> None:
         """Let another process open the session."""

@@ -21,6 +21,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from panel_tui.domain.exports import FORMATS, write_export
+from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
@@ -34,6 +35,7 @@ from panel_tui.domain.words import (
 )
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.words import OUTCOME_WORDS
 
@@ -49,6 +51,12 @@ class SummaryScreen(SessionScreen):
             "export",
             "Export",
             tooltip="Write the summary to a file (choose format and folder).",
+        ),
+        Binding(
+            "p",
+            "payment",
+            "Payment",
+            tooltip="Note a member's rate, expenses, times sat, or that they declined payment.",
         ),
         Binding(
             "f",
@@ -300,6 +308,23 @@ class SummaryScreen(SessionScreen):
             )
         return written
 
+    def action_payment(self) -> None:
+        """Note a member's payment, for the involvement record."""
+
+        def chosen(change: PaymentChange | None) -> None:
+            if change is None:
+                return
+            try:
+                self.opened.set_involvement(change.seat, change.changes)
+            except (StoreError, InvolvementError) as error:
+                self.app.notify(str(error), severity="error", markup=False, timeout=15)
+                return
+            message = f"Saved the payment notes for seat {change.seat}."
+            self.query_one("#exported", Static).update(message)
+            self.app.notify(message, title="Payment notes", markup=False)
+
+        self.app.push_screen(PaymentDialog(self.session), chosen)
+
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
         finished = self.session.finished
@@ -335,6 +360,7 @@ class SummaryScreen(SessionScreen):
         for title, action in (
             ("Export", "export"),
             ("Finish or reopen the session", "finish"),
+            ("Payment notes for a member", "payment"),
             ("Back to the interview", "back"),
         ):
             yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
