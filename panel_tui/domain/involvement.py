@@ -28,7 +28,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import ValidationError
 
-from panel_tui.domain.models import Involvement, Member, PayBasis, Session
+from panel_tui.domain.models import Member, Session
+from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
 
 PENNY = Decimal("0.01")

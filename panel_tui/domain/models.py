@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Annotated, Literal, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
 
 MAX_SEATS = 9  #: one keyboard column of vote keys a seat
@@ -26,10 +26,6 @@ Role = Literal["lived_experience", "professional", "observer"]
 Weighting = Literal["per_person", "equal_groups", "lived_experience_share"]
 Outcome = Literal["recommend", "do_not_recommend", "undecided"]
 Mode = Literal["live", "practice"]
-#: How a member's rate is paid: by the hour, by the block of hours, or per session.
-PayBasis = Literal["hour", "block", "session"]
-#: An amount of money in pounds and pence, never negative.
-Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2, allow_inf_nan=False)]
 
 RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
 VOTE_VALUES: tuple[VoteValue, ...] = ("up", "middle", "down", "abstain")
@@ -112,45 +108,6 @@ class Bank(_Strict):
 # ------------------------------------------------------------------------ sessions
 
 
-class TimeSat(_Record):
-    """A stretch of time the chair sets for a member, instead of the event log's."""
-
-    start: AwareDatetime
-    end: AwareDatetime
-
-    @model_validator(mode="after")
-    def _in_order(self) -> Self:
-        if self.end <= self.start:
-            raise ValueError("the end of a time sat must come after its start")
-        return self
-
-
-class Involvement(_Record):
-    """What the chair notes for paying a member: rate, expenses and times.
-
-    All optional: with none of it, the record shows time, interviews and
-    answers from the session's own log, and no payment.
-    """
-
-    rate: Money | None = None
-    per: PayBasis = "session"
-    #: For ``per = "block"``: the hours in one block (a block begun is paid whole).
-    block_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] | None = None
-    expenses: Money = Decimal("0")
-    expenses_note: OptionalText = ""
-    #: The member declined payment for their time (expenses are still repaid).
-    declined: bool = False
-    #: Times the chair sets; when empty, time runs from the first to the last
-    #: event of the session on each day.
-    times: list[TimeSat] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _block_has_hours(self) -> Self:
-        if self.per == "block" and self.block_hours is None:
-            raise ValueError('a rate per block needs "block_hours", the hours in one block')
-        return self
-
-
 class Member(_Record):
     """A panel member. Observers take notes and do not vote."""
 
@@ -159,7 +116,7 @@ class Member(_Record):
     pronouns: Line | None = None
     role: Role
     seat: Annotated[int, Field(ge=1, le=MAX_SEATS)]
-    #: Payment notes for the involvement record; ``None`` for none.
+    #: The chair's payment notes, for the involvement record; ``None`` for none.
     involvement: Involvement | None = None
 
     @property

@@ -29,7 +29,8 @@ from pydantic import ValidationError
 
 from panel_tui.domain.exports import render
 from panel_tui.domain.involvement import involvement
-from panel_tui.domain.models import Involvement, Member, Note, Session, TimeSat, VoteEvent
+from panel_tui.domain.models import Member, Note, Session, VoteEvent
+from panel_tui.domain.payment_notes import Involvement, TimeSat
 from tests.domain.builders import session as build
 
 DAY = datetime(2026, 11, 23, tzinfo=UTC)

@@ -21,7 +21,8 @@ from panel_tui.domain.involvement import (
     typed_amount,
     with_involvement,
 )
-from panel_tui.domain.models import Involvement, PayBasis, Session
+from panel_tui.domain.models import Session
+from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.screens.dialogs import FormDialog, text_problem
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
