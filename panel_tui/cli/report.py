@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -48,17 +49,41 @@ def register(
     parser.set_defaults(run=run)
 
 
-def _from_files(paths: list[Path], left_out: list[str]) -> Iterator[Session]:
+def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -> Iterator[Session]:
+    """The sessions in json exports; a file that cannot count is named and left out."""
     for path in paths:
         try:
-            yield load_session_file(path)
+            session = load_session_file(path)
         except SessionFileError as error:
             first = str(error).splitlines()[0]
             left_out.append(f"Left out, as it could not be read: {first}")
             print(f"panel-tui: {first}", file=sys.stderr)
+            continue
+        made = export_marks(path)
+        if made.get("totals_only"):
+            left_out.append(
+                f"Left out: {path} is a totals-only export, which holds no votes; "
+                "export the session as json without --totals-only."
+            )
+            continue
+        if made.get("anonymised"):
+            anonymised.append(session.id)
+        yield session
 
 
-def _sessions(args: argparse.Namespace, left_out: list[str]) -> list[Session]:
+def export_marks(path: Path) -> dict[str, object]:
+    """How an export was made (its ``export`` object), or nothing for a full record."""
+    try:
+        record = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    marks = record.get("export") if isinstance(record, dict) else None
+    return marks if isinstance(marks, dict) else {}
+
+
+def _sessions(
+    args: argparse.Namespace, left_out: list[str], anonymised: list[str]
+) -> list[Session]:
     if not args.sessions and not args.all:
         raise CommandError(
             "Name the sessions to compare, a folder of json exports, or --all for every "
@@ -75,11 +100,11 @@ def _sessions(args: argparse.Namespace, left_out: list[str]) -> list[Session]:
             files = sorted(given.glob("*.json"))
             if not files:
                 raise CommandError(f"{given} holds no json exports (files ending .json).")
-            sessions += _from_files(files, left_out)
+            sessions += _from_files(files, left_out, anonymised)
         elif given.suffix == ".json":
             if not given.is_file():
                 raise CommandError(f"There is no file {given}.")
-            sessions += _from_files([given], left_out)
+            sessions += _from_files([given], left_out, anonymised)
         else:
             sessions.append(found.load(name))
     return sessions
@@ -88,9 +113,14 @@ def _sessions(args: argparse.Namespace, left_out: list[str]) -> list[Session]:
 def run(args: argparse.Namespace) -> int:
     """Write the rounds report to standard output or a file."""
     left_out: list[str] = []
-    sessions = _sessions(args, left_out)
+    anonymised: list[str] = []
+    sessions = _sessions(args, left_out, anonymised)
     report = compare_rounds(
-        sessions, since=args.since, include_practice=args.include_practice, left_out=left_out
+        sessions,
+        since=args.since,
+        include_practice=args.include_practice,
+        left_out=left_out,
+        anonymised=anonymised,
     )
     emit(render_rounds(report, args.format), args.output, bom=args.format == "csv")
     return 0

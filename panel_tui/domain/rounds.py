@@ -234,6 +234,7 @@ def compare_rounds(
     since: date | None = None,
     include_practice: bool = False,
     left_out: Iterable[str] = (),
+    anonymised: Iterable[str] = (),
 ) -> Rounds:
     """The rounds report over these sessions.
 
@@ -244,7 +245,11 @@ def compare_rounds(
         include_practice: count practice rounds too.
         left_out: what the caller already left out (files that could not be
             read), named in the report.
+        anonymised: ids of sessions read from anonymised exports: their members
+            are seat labels, so they are left out of the member totals (a
+            "Seat 1" in two rounds need not be one person).
     """
+    unnamed = set(anonymised)
     named = list(left_out)
     kept: dict[str, Session] = {}
     for session in sessions:
@@ -260,11 +265,18 @@ def compare_rounds(
         else:
             kept[session.id] = session
     chosen = sorted(kept.values(), key=lambda s: (s.created, s.id))
+    named += [
+        f"Session {s.id} is an anonymised export: its members are left out of the member totals."
+        for s in chosen
+        if s.id in unnamed
+    ]
     rounds = [round_of(s) for s in chosen]
     counts = {choice: sum(r.first_choice == choice for r in rounds) for choice in FIRST_CHOICES}
     return Rounds(
         rounds=rounds,
-        members=_member_totals(row for s in chosen for row in involvement(s)),
+        members=_member_totals(
+            row for s in chosen if s.id not in unnamed for row in involvement(s)
+        ),
         left_out=named,
         since=since,
         include_practice=include_practice,

@@ -41,6 +41,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
+from panel_tui.domain.exports import ExportOptions, render
 from panel_tui.domain.exports.rounds_report import render_rounds
 from panel_tui.domain.interchange import export_json
 from panel_tui.domain.models import Decision, Reveal, Session, VoteEvent
@@ -304,3 +305,24 @@ def test_the_html_report_renders_in_chromium_without_requests(tmp_path: Path) ->
     assert chromium(page, tmp_path, f"--screenshot={png}") == []
     assert pdf_pages(pdf) >= 2
     assert png.stat().st_size > 20_000
+
+
+def test_cli_names_totals_only_exports_and_keeps_anonymised_ones_out_of_member_totals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "r1.json").write_text(
+        render(r1(), "json", ExportOptions(totals_only=True)), encoding="utf-8"
+    )
+    (exports / "r2.json").write_text(
+        render(r2(), "json", ExportOptions(anonymise=True)), encoding="utf-8"
+    )
+    (exports / "r3.json").write_text(export_json(r3()), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "none"), "report", str(exports)]) == 0
+    text = capsys.readouterr().out
+    assert "r1.json is a totals-only export, which holds no votes" in text
+    assert "Session r2 is an anonymised export: its members are left out" in text
+    assert "| 5 Mar 2026 | Round r2 |" in text  # the round itself still counts
+    assert "Seat 1" not in text
+    assert "| Member 1 | Professional | 1 |" in text  # from r3 alone
