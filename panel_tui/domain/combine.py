@@ -144,11 +144,21 @@ def _panel(letter: str, session: Session, method: str) -> Panel:
     return Panel(letter, session.id, session.title, f"{created.day} {created:%B %Y}", method)
 
 
-def _only_in(kind: str, letter: str, session: Session, names: list[str]) -> list[str]:
-    return [
-        f"{kind} {name} is only in panel {letter} ({session.title}), so it is left out."
-        for name in names
-    ]
+def _only_in(
+    kind: str, letter: str, session: Session, names: list[str], others: list[str]
+) -> list[str]:
+    """Each unmatched name in words, with a near match in the other panel pointed out."""
+    lines = []
+    for name in names:
+        line = f"{kind} {name} is only in panel {letter} ({session.title}), so it is left out."
+        near = [o for o in others if o.casefold().strip() == name.casefold().strip()]
+        if near:
+            line += (
+                f" The other panel has {near[0]}, written differently: if they are the "
+                "same, write them alike in both sessions."
+            )
+        lines.append(line)
+    return lines
 
 
 def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
@@ -174,10 +184,10 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     ids_b = [q.id for q in b.bank.questions]
     common_ids = [qid for qid in ids_a if qid in set(ids_b)]
     left_out = [
-        *_only_in("Candidate", "A", a, [c for c in codes_a if c not in common_codes]),
-        *_only_in("Candidate", "B", b, [c for c in codes_b if c not in common_codes]),
-        *_only_in("Question", "A", a, [q for q in ids_a if q not in common_ids]),
-        *_only_in("Question", "B", b, [q for q in ids_b if q not in common_ids]),
+        *_only_in("Candidate", "A", a, [c for c in codes_a if c not in common_codes], codes_b),
+        *_only_in("Candidate", "B", b, [c for c in codes_b if c not in common_codes], codes_a),
+        *_only_in("Question", "A", a, [q for q in ids_a if q not in common_ids], ids_b),
+        *_only_in("Question", "B", b, [q for q in ids_b if q not in common_ids], ids_a),
     ]
     if not common_codes:
         raise CombineError(

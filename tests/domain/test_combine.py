@@ -212,3 +212,15 @@ def test_render_agrees_with_the_figures() -> None:
     combined = combine_sessions(panel_a(), panel_b())
     text = render_combined(combined, "md")
     assert "Panel A counts 50%, panel B 50%" in text
+
+
+def test_a_code_written_differently_is_left_out_with_a_pointer_never_matched() -> None:
+    b = panel_b()
+    renamed = [c.model_copy(update={"code": "c2"}) if c.id == "c2" else c for c in b.candidates]
+    combined = combine_sessions(panel_a(), b.model_copy(update={"candidates": renamed}))
+    assert [c.code for c in combined.ranking] == ["C1"]
+    assert (
+        "Candidate C2 is only in panel A (Lived-experience panel), so it is left out. "
+        "The other panel has c2, written differently: if they are the same, write them "
+        "alike in both sessions."
+    ) in combined.left_out
