@@ -21,10 +21,7 @@ from panel_tui.domain.store import files as files_module
 from panel_tui.domain.store.errors import DamagedFile, SkippedFile
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from tests.domain.builders import session as build
-
-POSIX = pytest.mark.skipif(
-    sys.platform == "win32", reason="links, pipes and modes as POSIX has them"
-)
+from tests.platforms import os_lock, posix_only
 
 
 def _session(session_id: str = "s1") -> Session:
@@ -164,7 +161,7 @@ def test_a_session_with_a_huge_number_is_set_aside(store: Store) -> None:
 # ------------------------------------------------ links, pipes, devices, size
 
 
-@POSIX
+@posix_only
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -188,7 +185,7 @@ def test_a_pipe_device_link_or_folder_named_json_is_named_and_skipped(
         store.open("odd")
 
 
-@POSIX
+@posix_only
 def test_sessions_list_never_hangs_on_a_pipe(tmp_path: Path) -> None:
     data = tmp_path / "sessions"
     Store(data).save(_session("s1"))
@@ -212,7 +209,7 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     assert files_module.read_regular(big, limit=4096) == b" " * 2048
 
 
-@POSIX
+@posix_only
 def test_a_symlinked_session_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:
@@ -230,7 +227,7 @@ def test_a_symlinked_session_file_is_refused_and_its_target_untouched(
     assert target.read_bytes() == before and (store.root / "s9.json").is_symlink()
 
 
-@POSIX
+@posix_only
 def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:
@@ -249,7 +246,8 @@ def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     assert victim.read_text() == "precious"
 
 
-@POSIX
+@posix_only
+@os_lock
 def test_a_lock_link_made_between_the_check_and_the_open_is_refused_by_the_kernel(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -266,7 +264,7 @@ def test_a_lock_link_made_between_the_check_and_the_open_is_refused_by_the_kerne
     assert victim.read_text() == "precious"
 
 
-@POSIX
+@posix_only
 def test_a_linked_damaged_folder_is_never_written_through(store: Store, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -281,7 +279,7 @@ def test_a_linked_damaged_folder_is_never_written_through(store: Store, tmp_path
 # ------------------------------------------------------------- permissions
 
 
-@POSIX
+@posix_only
 def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
     Store(root).save(_session("s1"))
@@ -294,7 +292,7 @@ def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: 
     assert store.damaged == []
 
 
-@POSIX
+@posix_only
 def test_modes_that_belong_to_another_user_are_named_not_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -378,7 +376,7 @@ def test_a_read_only_folder_on_open_and_delete_says_what_did_not_happen(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.save(_session("s1"))
-    (store.root / "s1.lock").unlink()
+    (store.root / "s1.lock").unlink(missing_ok=True)
     real_open = os.open
 
     def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
@@ -439,6 +437,6 @@ def test_delete_older_than_goes_on_past_a_locked_session_and_lists_it(
     out, err = capsys.readouterr()
     assert code == 1
     assert "Deleted a." in out and "Deleted c." in out and "Deleted b." not in out
-    assert "Not deleted, 1 session:\n  b: Another panel-tui (process" in err
+    assert "Not deleted, 1 session:\n  b: Another panel-tui" in err
     assert "so the session b was not deleted" in err
     assert [s.id for s in Store(data).sessions()] == ["b"]

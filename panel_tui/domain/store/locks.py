@@ -41,7 +41,12 @@ def lock_holder(path: Path) -> str | None:
         raw = read_regular(path, limit=64)
     except (OSError, UnsafeFile):
         return None
-    text = raw[_PID_OFFSET:].strip(b"\x00 \n").decode(errors="replace")
+    # filelock's soft lock keeps "pid\nhost" from the first byte.
+    text = (
+        (raw[_PID_OFFSET:] if _NATIVE else raw.split(b"\n")[0])
+        .strip(b"\x00 \n")
+        .decode(errors="replace")
+    )
     return text if text.isdigit() else None
 
 
