@@ -143,7 +143,7 @@ class Store:
         try:
             target = self._aside(DAMAGED_FOLDER, path)
             os.rename(path, target)
-        except (OSError, UnsafeFile):
+        except OSError:
             found = DamagedFile(path, None, reason)
         else:
             found = DamagedFile(path, target, reason)
@@ -154,10 +154,10 @@ class Store:
         """Read a session file; what cannot be read is named in ``damaged`` and raised.
 
         Only a plain file is read, never through a link and never more than
-        :data:`files.MAX_FILE_BYTES`; its mode is made owner-only on the way.
+        :data:`files.MAX_FILE_BYTES`; a session's file is made owner-only.
         """
         try:
-            raw, shared = files.read_owned(path)
+            raw = files.read_regular(path)
         except FileNotFoundError:
             raise SessionNotFound(
                 f"There is no session {path.stem} in {self.root}. "
@@ -169,16 +169,18 @@ class Store:
         except OSError as error:
             reason = f"the session file {path} cannot be read ({error.strerror or error})"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
-        if shared:
-            self._name(SkippedFile(path, shared))
         try:
-            return session_from_bytes(raw)
+            session = session_from_bytes(raw)
         except NotASession:
-            # Some other program's JSON file: not ours to move.
+            # Some other program's JSON file: not ours to move or change.
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except DamagedData as error:
             raise StoreError(str(self._set_aside(path, str(error)))) from None
+        with contextlib.suppress(OSError):  # read already: the mode is only said
+            if shared := files.make_owner_only(path):
+                self._name(SkippedFile(path, shared))
+        return session
 
     def load(self, session_id: str) -> Session:
         """Read a session without opening it for writing (for exports and lists)."""

@@ -39,7 +39,7 @@ def lock_holder(path: Path) -> str | None:
     """The process id written in a lock file, if it can be read."""
     try:
         raw = read_regular(path, limit=64)
-    except (OSError, UnsafeFile):
+    except OSError:
         return None
     # filelock's soft lock keeps "pid\nhost" from the first byte.
     text = (
@@ -97,7 +97,7 @@ class SessionLock:
     def _write_holder(self) -> None:
         # Who holds it, for the message another process shows; the lock itself
         # is the system's, so failing to write this is no danger.
-        with contextlib.suppress(OSError, UnsafeFile):
+        with contextlib.suppress(OSError):
             fd = open_no_follow(self.path, os.O_WRONLY)
             try:
                 os.ftruncate(fd, _PID_OFFSET)
