@@ -5,10 +5,13 @@ from __future__ import annotations
 import ast
 import errno
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
@@ -189,3 +192,19 @@ def test_fcntl_cannot_be_imported_when_the_ci_blocks_it() -> None:
         pytest.skip("runs in the CI step with -p tests.no_fcntl")
     with pytest.raises(ImportError):
         import fcntl  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    ("tag", "link"),
+    [
+        (0xA000000C, True),  # a symbolic link
+        (0xA0000003, True),  # a junction
+        (0x9000001A, False),  # a file OneDrive keeps online: a plain file to read
+        (0, False),  # no reparse point
+    ],
+)
+def test_windows_links_and_junctions_are_links_and_onedrive_files_are_not(
+    tag: int, link: bool
+) -> None:
+    info = SimpleNamespace(st_mode=stat.S_IFREG | 0o644, st_reparse_tag=tag)
+    assert files_module._is_link(cast(os.stat_result, info)) is link

@@ -74,10 +74,18 @@ def _kind(mode: int) -> str:
     return "it is not a plain file (a pipe, a device or a socket)"
 
 
+#: Windows' symbolic links and junctions. Other reparse points, such as the
+#: files OneDrive keeps online, are plain files to read.
+_LINK_TAGS = frozenset(
+    {
+        getattr(stat, "IO_REPARSE_TAG_SYMLINK", 0xA000000C),
+        getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", 0xA0000003),
+    }
+)
+
+
 def _is_link(info: os.stat_result) -> bool:
-    # A Windows junction or other reparse point is a link for this purpose too.
-    reparse = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0)
-    return stat.S_ISLNK(info.st_mode) or bool(getattr(info, "st_file_attributes", 0) & reparse)
+    return stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", 0) in _LINK_TAGS
 
 
 def check_plain(path: Path) -> os.stat_result | None:
@@ -120,15 +128,8 @@ def open_no_follow(path: Path, flags: int, mode: int = FILE_MODE) -> int:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFile(path, _kind(info.st_mode))
-        if (
-            before is not None
-            and not WINDOWS
-            and (info.st_dev, info.st_ino)
-            != (
-                before.st_dev,
-                before.st_ino,
-            )
-        ):
+        moved = before is not None and (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
+        if moved and not WINDOWS:  # Windows' numbers may differ between lstat and fstat
             raise UnsafeFile(path, "it was replaced while panel-tui opened it")
     except BaseException:
         os.close(fd)
