@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
+from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.interchange import SessionFileError, export_json, parse_session
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import SessionNotFound, Store, StoreError
@@ -156,6 +157,15 @@ def test_a_session_with_a_huge_number_is_set_aside(store: Store) -> None:
     assert store.sessions() == []
     (found,) = store.damaged
     assert "more than 100 digits" in str(found)
+
+
+def test_a_bank_with_a_huge_number_is_refused_naming_the_line() -> None:
+    raw = b'id = "x"\ntitle = "t"\n[[questions]]\nid = "q1"\ntext = "Why?"\nweight = '
+    with pytest.raises(BankError) as refused:
+        parse_bank(raw + b"1" * 5000 + b"\n", "banks/x.toml")
+    assert [str(p) for p in refused.value.problems] == [
+        "banks/x.toml, line 6: holds a number too long to read"
+    ]
 
 
 # ------------------------------------------------ links, pipes, devices, size
