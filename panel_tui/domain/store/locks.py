@@ -24,12 +24,13 @@ from panel_tui.domain.store.files import (
     UnsafeFile,
     check_plain,
     open_no_follow,
-    read_regular,
 )
 
 #: Windows locks the first byte of the lock file, so the holder's process id
 #: is written after it, where another process can still read it.
 _PID_OFFSET = 1
+#: Room for any process id, padded so that a shorter one overwrites a longer.
+_PID_WIDTH = 20
 #: Without the system's lock (only when ``fcntl`` is missing off Windows),
 #: ``filelock`` keeps its own record in the file: the process id is not added.
 _NATIVE = WINDOWS or filelock.has_fcntl
@@ -38,15 +39,17 @@ _NATIVE = WINDOWS or filelock.has_fcntl
 def lock_holder(path: Path) -> str | None:
     """The process id written in a lock file, if it can be read."""
     try:
-        raw = read_regular(path, limit=64)
+        fd = open_no_follow(path, os.O_RDONLY)
+        try:
+            if _NATIVE:  # read past the byte Windows locks
+                os.lseek(fd, _PID_OFFSET, os.SEEK_SET)
+            raw = os.read(fd, _PID_WIDTH)
+        finally:
+            os.close(fd)
     except OSError:
         return None
     # filelock's soft lock keeps "pid\nhost" from the first byte.
-    text = (
-        (raw[_PID_OFFSET:] if _NATIVE else raw.split(b"\n")[0])
-        .strip(b"\x00 \n")
-        .decode(errors="replace")
-    )
+    text = raw.split(b"\n")[0].strip(b"\x00 ").decode(errors="replace")
     return text if text.isdigit() else None
 
 
@@ -100,9 +103,8 @@ class SessionLock:
         with contextlib.suppress(OSError):
             fd = open_no_follow(self.path, os.O_WRONLY)
             try:
-                os.ftruncate(fd, _PID_OFFSET)
                 os.lseek(fd, _PID_OFFSET, os.SEEK_SET)
-                os.write(fd, str(os.getpid()).encode())
+                os.write(fd, str(os.getpid()).ljust(_PID_WIDTH).encode())
             finally:
                 os.close(fd)
 
