@@ -211,6 +211,19 @@ def test_sessions_list_never_hangs_on_a_pipe(tmp_path: Path) -> None:
     assert "fifo.json is not read as a session" in done.stderr
 
 
+@posix_only
+def test_an_import_of_a_pipe_or_a_missing_file_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "import", str(pipe)]) == 1  # returns: never waits
+    assert f"{pipe}: cannot be imported: it is not a file." in capsys.readouterr().err
+    assert main(["--data-dir", data, "import", str(tmp_path / "gone.json")]) == 1
+    assert "gone.json: cannot be read (No such file or directory)." in capsys.readouterr().err
+
+
 def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 2048)
