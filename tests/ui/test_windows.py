@@ -16,6 +16,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice, windows_sends
+from panel_tui.ui.keys import VOTE_KEY_ROWS
 from tests.ui.conftest import AppFactory
 from tests.ui.test_interview import SIZE, row_text, widget_text
 
@@ -94,6 +95,8 @@ def test_every_action_has_a_key_that_windows_terminals_send() -> None:
         if not any(windows_sends(key.strip()) for key in binding.key.split(","))
     ]
     assert without == []
+    # The vote keys are typed characters, one per seat and value.
+    assert all(windows_sends(key) for row in VOTE_KEY_ROWS.values() for key in row)
 
 
 async def test_the_old_console_is_told_once_to_use_windows_terminal(
