@@ -313,6 +313,10 @@ def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: 
     store.load("s1")
     assert stat.S_IMODE((root / "s1.json").stat().st_mode) == 0o600
     assert store.damaged == []
+    (root / "replaced").mkdir(mode=0o755)
+    (root / "replaced").chmod(0o755)
+    store.save(_session("s1"), replace=True)
+    assert stat.S_IMODE((root / "replaced").stat().st_mode) == 0o700
 
 
 @posix_only

@@ -133,6 +133,7 @@ class Store:
         if folder.is_symlink():
             raise UnsafeFile(folder, "it is a link")
         folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
+        files.owner_only_folder(folder)  # copies of sessions: as private as the sessions
         stamp = now().strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"{path.stem}.{stamp}{path.suffix}"
         while os.path.lexists(target):
