@@ -332,10 +332,9 @@ def test_modes_that_belong_to_another_user_are_named_not_changed(
     store.load("s1")
     said = [str(n) for n in store.damaged]
     assert said == [
-        f"The folder {root} is open to other users of this computer (another user's), so "
-        "panel-tui left it as it is. Each session file in it is readable by you only, but "
-        "others can see their names: choose a folder of your own with --data-dir. "
-        "It was left as it is.",
+        f"The folder {root} is open to other users of this computer (another user's). "
+        "Each session file in it is readable by you only, but others can see their names: "
+        "choose a folder of your own with --data-dir. It was left as it is.",
         f"{root / 's1.json'} can be read by other users of this computer; it belongs to "
         "another user, so panel-tui cannot change that. It was left as it is.",
     ]

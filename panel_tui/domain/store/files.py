@@ -221,9 +221,8 @@ def owner_only_folder(folder: Path) -> str | None:
     if not mine or info.st_mode & stat.S_ISVTX:
         whose = "shared on purpose" if mine else "another user's"
         return (
-            f"{shared} ({whose}), so panel-tui left it as it is. Each session file in it "
-            "is readable by you only, but others can see their names: choose a folder "
-            "of your own with --data-dir"
+            f"{shared} ({whose}). Each session file in it is readable by you only, but "
+            "others can see their names: choose a folder of your own with --data-dir"
         )
     try:
         os.chmod(folder, FOLDER_MODE)
