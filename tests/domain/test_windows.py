@@ -130,12 +130,20 @@ def test_a_permission_error_without_a_windows_code_is_not_retried(
 
 
 def test_no_folder_fsync_on_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[object] = []
+
     def no_folders(path: object, *args: object, **kwargs: object) -> int:
+        opened.append(path)
         raise PermissionError(errno.EACCES, "Access is denied")  # as Windows says for a folder
 
     monkeypatch.setattr(files_module, "WINDOWS", True)
     monkeypatch.setattr(os, "open", no_folders)
-    files_module.fsync_folder(tmp_path)  # nothing is opened, nothing raised
+    files_module.fsync_folder(tmp_path)
+    assert opened == []  # the folder is never opened there
+    monkeypatch.setattr(files_module, "WINDOWS", False)
+    with pytest.raises(PermissionError):
+        files_module.fsync_folder(tmp_path)  # elsewhere it is, and fsynced
+    assert opened == [tmp_path]
 
 
 @posix_only
