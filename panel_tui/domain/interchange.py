@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.scoring import Results, score_session
 
 
@@ -49,6 +50,7 @@ def results_record(results: Results) -> dict[str, Any]:
             for r in results.ranking
         ],
         "practice": asdict(results.practice) if results.practice else None,
+        "early_reveals": [asdict(e) for e in results.early_reveals],
     }
 
 
@@ -89,8 +91,9 @@ def parse_session(raw: bytes, name: str) -> Session:
         raise SessionFileError(
             f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
         )
+    unknown = _unmarked_votes(data)
     try:
-        return Session.model_validate(data)
+        return with_reveal_marks(Session.model_validate(data), unknown)
     except ValidationError as error:
         lines = []
         for detail in error.errors(include_url=False):
@@ -99,6 +102,26 @@ def parse_session(raw: bytes, name: str) -> Session:
             message = message.removeprefix("Value error, ")
             lines.append(f"{name}: {where}{message}")
         raise SessionFileError("\n".join(lines)) from None
+
+
+def _unmarked_votes(data: dict[str, Any]) -> list[int]:
+    """The votes whose file does not say whether they came after the reveal.
+
+    Their ``after_reveal`` key (missing, null or blank) is dropped here and
+    worked out from the reveal and vote times once the session is read.
+    """
+    votes = data.get("votes")
+    if not isinstance(votes, list):
+        return []
+    unknown = []
+    for index, vote in enumerate(votes):
+        if not isinstance(vote, dict):
+            continue
+        given = vote.get("after_reveal")
+        if given is None or (isinstance(given, str) and not given.strip()):
+            vote.pop("after_reveal", None)
+            unknown.append(index)
+    return unknown
 
 
 def _where(location: tuple[int | str, ...]) -> str:

@@ -153,7 +153,8 @@ class VoteEvent(_Record):
     member: Ident
     value: VoteValue | None
     at: AwareDatetime
-    #: The vote replaced an earlier one after the votes on the question were shown.
+    #: Given after the votes on the answer were shown: a first vote after the
+    #: chair revealed early, or a change after discussion.
     after_reveal: bool = False
     #: The chair's undo: the index in the log of the vote this event takes back.
     undoes: int | None = None
@@ -300,17 +301,31 @@ class Session(_Record):
         Open sessions show votes at once; sealed ones once the chair reveals, or
         once every voting member has voted (or abstained). Once shown, always
         shown: an undo afterwards does not seal the answer again, so a vote
-        given after it is still marked as changed after the reveal.
+        given after it is still marked as given after the reveal.
+        """
+        return self._revealed_before(candidate, question, len(self.votes), None)
+
+    def _revealed_before(
+        self, candidate: str, question: str, upto: int, at: datetime | None
+    ) -> bool:
+        """Whether the answer was shown before vote event ``upto`` (given at ``at``).
+
+        With ``at`` a reveal counts only when it is no later than that moment:
+        reveals and votes are kept to the second, so a vote in the same second
+        as the reveal is taken as given after it (the member may have seen).
         """
         if not self.settings.sealed:
             return True
-        if any(r.candidate == candidate and r.question == question for r in self.reveals):
+        if any(
+            r.candidate == candidate and r.question == question and (at is None or r.at <= at)
+            for r in self.reveals
+        ):
             return True
         voters = {m.id for m in self.voting_members}
         if not voters:
             return False
         standing: set[str] = set()
-        for vote in self.votes:
+        for vote in self.votes[:upto]:
             if vote.candidate != candidate or vote.question != question:
                 continue
             if vote.value is None:
@@ -320,6 +335,29 @@ class Session(_Record):
             if voters <= standing:
                 return True
         return False
+
+    def after_reveal_at(
+        self, upto: int, candidate: str, question: str, member: str, value: VoteValue | None
+    ) -> bool:
+        """Whether a vote given at log position ``upto`` comes after the votes were shown.
+
+        A first vote is, when the answer was already shown in a sealed session
+        (in an open one every vote is seen as given); so is a change or a
+        withdrawal once shown. The comparison is with the member's last vote even
+        when an undo took it back, so undo and vote again is still a change.
+        """
+        given = [
+            v.value
+            for v in self.votes[:upto]
+            if (v.candidate, v.question, v.member) == (candidate, question, member)
+            and v.value is not None
+        ]
+        at = self.votes[upto].at if upto < len(self.votes) else None
+        if not self._revealed_before(candidate, question, upto, at):
+            return False
+        if not given:
+            return value is not None and self.settings.sealed
+        return given[-1] != value
 
     def undoable_vote(self, candidate: str, question: str) -> tuple[int, VoteEvent] | None:
         """The vote an undo on this answer takes back, with its place in the log.
@@ -383,25 +421,18 @@ class Session(_Record):
     def new_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
     ) -> VoteEvent:
-        """The event for a vote given now, marked if it changes a shown vote.
+        """The event for a vote given now, marked if the votes were already shown.
 
-        The comparison is with the member's last vote on the answer even when an
-        undo took it back, so undo and vote again is still a marked change.
+        A first vote on a shown answer is marked, and so is a change; a vote
+        withdrawn and given again unchanged is not.
         """
-        given = [
-            v.value
-            for v in self.votes
-            if (v.candidate, v.question, v.member) == (candidate, question, member)
-            and v.value is not None
-        ]
-        changed = bool(given) and given[-1] != value and self.is_revealed(candidate, question)
         return VoteEvent(
             candidate=candidate,
             question=question,
             member=member,
             value=value,
             at=now(),
-            after_reveal=changed,
+            after_reveal=self.after_reveal_at(len(self.votes), candidate, question, member, value),
         )
 
 

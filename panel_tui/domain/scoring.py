@@ -11,7 +11,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, VoteValue, Weighting
+from panel_tui.domain.models import (
+    VOTE_VALUES,
+    Session,
+    VoteEvent,
+    VoteValue,
+    Weighting,
+)
+from panel_tui.domain.reveals import EarlyReveal, early_reveals
 from panel_tui.domain.words import figure
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
@@ -59,7 +66,8 @@ class QuestionResult:
     professional_mean: float | None
     split: bool
     concern: bool
-    changed_after_reveal: tuple[VoteEvent, ...]  #: every change after the reveal, in order
+    #: every vote given after the votes were shown (first votes and changes), in order
+    changed_after_reveal: tuple[VoteEvent, ...]
     changed: frozenset[str]  #: members whose standing vote (or withdrawal) came after it
 
     @property
@@ -116,6 +124,8 @@ class Results:
     method: str
     ranking: list[CandidateResult]
     practice: PracticeResult | None = None
+    #: answers shown before every voting member had voted, in the order shown
+    early_reveals: list[EarlyReveal] = dataclasses.field(default_factory=list)
 
     @property
     def by_candidate(self) -> dict[str, CandidateResult]:
@@ -243,12 +253,16 @@ def method_statement(session: Session) -> str:
             f"professionals' votes the other {100 - settings.lived_experience_share * 100:g}%"
         ),
     }[settings.weighting]
-    sealed = (
-        "Votes were sealed: nobody saw how others voted until everyone had voted "
-        "or the chair revealed them."
-        if settings.sealed
-        else "Votes were open: members saw each vote as it was given."
-    )
+    if not settings.sealed:
+        sealed = "Votes were open: members saw each vote as it was given."
+    elif early_reveals(session):
+        sealed = (
+            "Votes were sealed: nobody saw how others voted until everyone had voted, "
+            "except where listed under early reveals (the chair showed the votes "
+            "before everyone had voted, and votes given after that are marked)."
+        )
+    else:
+        sealed = "Votes were sealed: nobody saw how others voted until everyone had voted."
     return (
         f"Each vote counts as up = 1, middle = 0.5, down = 0; abstentions and missing "
         f"votes are left out. Question scores: {rule}. "
@@ -311,4 +325,5 @@ def score_session(session: Session) -> Results:
         method=method_statement(session),
         ranking=ranking,
         practice=score_practice(session, ranking) if session.mode == "practice" else None,
+        early_reveals=early_reveals(session),
     )

@@ -43,7 +43,7 @@ class Mark:
     value: str  #: up, middle, down, abstain or none: a style name
     symbol: str  #: e.g. "▲"; empty for no vote
     word: str  #: e.g. "Up", or "No vote"
-    changed: bool  #: changed after the votes were shown
+    changed: bool  #: given (a first vote or a change) after the votes were shown
 
     @property
     def text(self) -> str:
@@ -100,7 +100,7 @@ class QuestionView:
     concern: bool
     voice_gap: str
     notes: list[str]
-    changes: list[str]  #: votes changed after the reveal, in words
+    changes: list[str]  #: votes given after the reveal, in words
 
     @property
     def flags(self) -> list[str]:
@@ -125,7 +125,7 @@ class CandidateView:
     reason: str
     questions: list[QuestionView]
     notes: list[str]  #: notes on the candidate as a whole
-    changes: int  #: how many votes were changed after the reveal
+    changes: int  #: how many votes were given after the reveal
 
     @property
     def heading(self) -> str:
@@ -136,6 +136,16 @@ class CandidateView:
     def rank_words(self) -> str:
         """``"1"``, or ``"Not ranked"`` for a candidate with no score."""
         return "Not ranked" if self.rank is None else str(self.rank)
+
+
+@dataclass(frozen=True)
+class EarlyRevealView:
+    """An answer whose votes were shown before every voting member had voted."""
+
+    candidate: str  #: e.g. "C1: Alex Morgan"
+    question: str  #: e.g. "Question 2: Tell us about a time..."
+    voted: str  #: e.g. "2 of 3 voting members had voted"
+    after: str  #: e.g. "Seat 3; Seat 4" or "Nobody"
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,8 @@ class Report:
     practice: bool = False
     agreement: list[tuple[str, str]] = field(default_factory=list)
     kappa: str = ""
+    early_reveals: list[EarlyRevealView] = field(default_factory=list)
+    sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
 
     @property
     def copy_words(self) -> str:
@@ -217,6 +229,8 @@ def _change_words(event: VoteEvent, before: VoteValue | None, seats: dict[str, S
     who = seats[event.member].label
     if event.value is None:
         return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
+    if before is None:
+        return f"{who} voted {vote_text(event.value)} after the votes were shown."
     return (
         f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
         "after the votes were shown."
@@ -239,7 +253,7 @@ def _question_view(
         count = len(result.changed_after_reveal)
         changes = (
             [
-                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} changed "
+                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} given "
                 "after the votes were shown."
             ]
             if count
@@ -339,6 +353,33 @@ def _status(session: Session) -> str:
     return status
 
 
+def _early_reveal_views(
+    session: Session, results: Results, seats: dict[str, Seat], options: ExportOptions
+) -> list[EarlyRevealView]:
+    """The early reveals in words; totals only counts who voted after, not whom."""
+    numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+    views = []
+    for early in results.early_reveals:
+        candidate = session.candidate(early.candidate)
+        name = f"{candidate.code}: {candidate.name}" if candidate.name else candidate.code
+        question = session.bank.question(early.question)
+        views.append(
+            EarlyRevealView(
+                candidate=name,
+                question=f"Question {numbers[question.id]}: {question.text}",
+                voted=(
+                    f"{early.voted_before} of {counted(early.voters, 'voting member')} had voted"
+                ),
+                after=(
+                    counted(len(early.voted_after), "member")
+                    if options.totals_only
+                    else "; ".join(seats[m].label for m in early.voted_after) or "Nobody"
+                ),
+            )
+        )
+    return views
+
+
 def build_report(session: Session, results: Results, options: ExportOptions) -> Report:
     """The summary of a session (already anonymised when asked) and its figures."""
     seats = {
@@ -375,4 +416,6 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         practice=practice is not None,
         agreement=agreement,
         kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
+        early_reveals=_early_reveal_views(session, results, seats, options),
+        sealed=session.settings.sealed,
     )

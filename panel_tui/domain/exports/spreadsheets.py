@@ -5,14 +5,18 @@
 ``abstain``, ``splits`` and ``concerns`` (how many questions), ``decision``,
 ``decision_reason``, ``voice_gap_pct``, ``lived_experience_pct``,
 ``professional_pct`` (percentage figures, one decimal), ``split_questions`` and
-``concern_questions`` (question ids, separated by "; ").
+``concern_questions`` (question ids, separated by "; "), ``early_reveals``
+(answers whose votes the chair showed before everyone had voted) and
+``after_reveal_votes`` (votes given or changed after the votes were shown).
 
 ``votes-csv``: one row per vote that counts: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
 ``counts_in_score`` column says "no" for them). Columns: ``candidate``, ``code``,
 ``question_number``, ``question_id``, ``question``, ``seat``, ``member``,
-``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal``, ``at`` (UTC,
-ISO 8601). Rows follow the candidates, questions and seats in order.
+``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal`` (a change
+of an earlier vote after the votes were shown), ``after_reveal`` (given after
+the votes were shown: such a change, or a first vote after the chair revealed
+early), ``at`` (UTC, ISO 8601). Rows follow the candidates, questions and seats in order.
 
 With ``totals_only`` the votes CSV holds no individual vote: one row per
 candidate and question with ``up``, ``middle``, ``down``, ``abstain``,
@@ -33,7 +37,7 @@ from collections.abc import Iterable, Sequence
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, VoteEvent
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
 
@@ -58,6 +62,8 @@ CANDIDATE_COLUMNS = (
     "professional_pct",
     "split_questions",
     "concern_questions",
+    "early_reveals",
+    "after_reveal_votes",
 )
 VOTE_COLUMNS = (
     "candidate",
@@ -71,6 +77,7 @@ VOTE_COLUMNS = (
     "vote",
     "counts_in_score",
     "changed_after_reveal",
+    "after_reveal",
     "at",
 )
 TOTAL_COLUMNS = (
@@ -131,9 +138,22 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 "" if hide_gap else figure(r.professional_score),
                 neutralise("; ".join(r.splits)),
                 neutralise("; ".join(r.concerns)),
+                sum(e.candidate == r.candidate for e in results.early_reveals),
+                sum(len(q.changed_after_reveal) for q in r.questions),
             )
         )
     return _table(CANDIDATE_COLUMNS, rows)
+
+
+def _changes_a_vote(session: Session, event: VoteEvent) -> bool:
+    """Whether the member had given a vote on the answer before this event."""
+    key = (event.candidate, event.question, event.member)
+    for vote in session.votes:
+        if vote is event:
+            return False
+        if (vote.candidate, vote.question, vote.member) == key and vote.value is not None:
+            return True
+    return False
 
 
 def votes_csv(session: Session, options: ExportOptions) -> str:
@@ -172,6 +192,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                 if value is None:
                     continue
                 event = events[member.id]
+                changed = event.after_reveal and _changes_a_vote(session, event)
                 rows.append(
                     (
                         *where,
@@ -180,6 +201,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         ROLE_WORDS[member.role],
                         VOTE_WORDS[value],
                         "no" if value == "abstain" else "yes",
+                        "yes" if changed else "no",
                         "yes" if event.after_reveal else "no",
                         utc_text(event.at),
                     )

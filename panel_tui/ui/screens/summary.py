@@ -62,6 +62,7 @@ class SummaryScreen(SessionScreen):
         with VerticalScroll(id="summary"):
             yield Static(id="heading", markup=False)
             yield Static(id="method", markup=False)
+            yield Static(id="early", markup=False)
             yield Static(id="ranking", markup=False, classes="table")
             yield Static(id="questions", markup=False)
             yield Static(id="candidates", markup=False, classes="table")
@@ -89,6 +90,9 @@ class SummaryScreen(SessionScreen):
             )
         self.query_one("#heading", Static).update(heading)
         self.query_one("#method", Static).update(Text(results.method))
+        early = self.query_one("#early", Static)
+        early.display = bool(results.early_reveals)
+        early.update(self._early_reveals(results))
         questions = Text()
         questions.append("Questions:", style="bold")
         for number, question in enumerate(session.bank.questions, start=1):
@@ -136,6 +140,28 @@ class SummaryScreen(SessionScreen):
                 Text(OUTCOME_WORDS[decision.outcome] if decision else "not recorded"),
             )
         return table
+
+    def _early_reveals(self, results: Results) -> Text:
+        """Each answer shown before everyone had voted, and who voted after."""
+        session = self.session
+        numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+        text = Text("Early reveals", style="bold")
+        text.append(" (votes shown before everyone had voted; later votes are marked ")
+        text.append(f"{self.marks.changed!r}):".replace("'", '"'))
+        for early in results.early_reveals:
+            text.append(f"\n {self.marks.bullet} ")
+            text.append_text(Text(session.candidate(early.candidate).label))
+            text.append(
+                f", Q{numbers[early.question]}: {early.voted_before} of "
+                f"{early.voters} had voted; voted after: "
+            )
+            after = [session.member(m) for m in early.voted_after]
+            text.append_text(
+                Text("; ").join(Text(f"{m.seat} ") + Text(m.name) for m in after)
+                if after
+                else Text("nobody")
+            )
+        return text
 
     def _candidate(self, result: CandidateResult) -> Group:
         session = self.session
