@@ -27,7 +27,9 @@ from panel_tui.domain.words import (
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
+    gap_base,
     gap_words,
+    on_questions,
     percent,
     question_tags,
     vote_text,
@@ -124,6 +126,9 @@ class CandidateView:
     decision: str
     reason: str
     questions: list[QuestionView]
+    scored_on: str  #: e.g. "on 3 of 6 questions"; empty with no score
+    fewer_questions: bool  #: scored on fewer questions than another candidate
+    group_scores: list[tuple[str, str]]  #: (group, "75.0% on 3 of 3 questions")
     notes: list[str]  #: notes on the candidate as a whole
     changes: int  #: how many votes were given after the reveal
 
@@ -309,8 +314,19 @@ def _candidate_view(
         "Not shown in a totals-only summary: a group with one member would show that "
         "member's own votes."
         if options.totals_only and lone_group(session)
-        else gap_words(result.voice_gap)
+        else _gap_with_base(result)
     )
+    total = len(result.questions)
+    group_scores = [
+        (
+            "Lived-experience members",
+            _group_score(result.lived_experience_score, result.lived_experience_scored, total),
+        ),
+        (
+            "Professionals",
+            _group_score(result.professional_score, result.professional_scored, total),
+        ),
+    ]
     return CandidateView(
         rank=result.rank,
         code=candidate.code,
@@ -326,7 +342,23 @@ def _candidate_view(
         questions=questions,
         notes=[n.text for n in session.notes_on(candidate.id, None)],
         changes=sum(len(q.changed_after_reveal) for q in result.questions),
+        scored_on=on_questions(result.scored, total) if result.score is not None else "",
+        fewer_questions=result.fewer_questions,
+        group_scores=[] if options.totals_only and lone_group(session) else group_scores,
     )
+
+
+def _group_score(score: float | None, scored: int, total: int) -> str:
+    if score is None:
+        return "No votes from this group"
+    return f"{percent(score)} {on_questions(scored, total)}"
+
+
+def _gap_with_base(result: CandidateResult) -> str:
+    """The voice gap in words, with the questions it stands on."""
+    if result.voice_gap is None:
+        return gap_words(None)
+    return f"{gap_words(result.voice_gap)} {gap_base(result.gap_scored, len(result.questions))}"
 
 
 def _kappa_words(kappa: float | None) -> str:

@@ -1,10 +1,16 @@
 """The two CSV formats of PRODUCT.md section 7, written with Python's csv module.
 
 ``csv``: one row per candidate, in rank order, with the columns ``rank``,
-``candidate``, ``code``, ``score_pct``, ``up``, ``middle``, ``down``,
-``abstain``, ``splits`` and ``concerns`` (how many questions), ``decision``,
-``decision_reason``, ``voice_gap_pct``, ``lived_experience_pct``,
-``professional_pct`` (percentage figures, one decimal), ``split_questions`` and
+``candidate``, ``code``, ``score_pct``, ``questions_scored`` and
+``questions_total`` (what the score stands on), ``fewer_questions`` (yes when
+scored on fewer questions than another candidate), ``up``, ``middle``,
+``down``, ``abstain``, ``splits`` and ``concerns`` (how many questions),
+``decision``, ``decision_reason``, ``voice_gap_pct`` with
+``voice_gap_questions`` (over the questions both groups scored),
+``lived_experience_pct`` with ``lived_experience_questions`` and
+``professional_pct`` with ``professional_questions`` (each group's own score,
+over the questions it scored); percentage figures have one decimal, rounded
+half up as a spreadsheet's ROUND does; ``split_questions`` and
 ``concern_questions`` (question ids, separated by "; "), ``early_reveals``
 (answers whose votes the chair showed before everyone had voted) and
 ``after_reveal_votes`` (votes given or changed after the votes were shown).
@@ -49,6 +55,9 @@ CANDIDATE_COLUMNS = (
     "candidate",
     "code",
     "score_pct",
+    "questions_scored",
+    "questions_total",
+    "fewer_questions",
     "up",
     "middle",
     "down",
@@ -58,8 +67,11 @@ CANDIDATE_COLUMNS = (
     "decision",
     "decision_reason",
     "voice_gap_pct",
+    "voice_gap_questions",
     "lived_experience_pct",
+    "lived_experience_questions",
     "professional_pct",
+    "professional_questions",
     "split_questions",
     "concern_questions",
     "early_reveals",
@@ -125,6 +137,9 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 neutralise(candidate.label),
                 neutralise(candidate.code),
                 r.score_pct,
+                r.scored,
+                len(r.questions),
+                "yes" if r.fewer_questions else "no",
                 r.tally.up,
                 r.tally.middle,
                 r.tally.down,
@@ -134,8 +149,11 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 OUTCOME_WORDS[decision.outcome] if decision else "",
                 neutralise(decision.reason) if decision else "",
                 "" if hide_gap else figure(r.voice_gap),
+                "" if hide_gap else r.gap_scored,
                 "" if hide_gap else figure(r.lived_experience_score),
+                "" if hide_gap else r.lived_experience_scored,
                 "" if hide_gap else figure(r.professional_score),
+                "" if hide_gap else r.professional_scored,
                 neutralise("; ".join(r.splits)),
                 neutralise("; ".join(r.concerns)),
                 sum(e.candidate == r.candidate for e in results.early_reveals),

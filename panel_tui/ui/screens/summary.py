@@ -28,7 +28,9 @@ from panel_tui.domain.words import (
     ROLE_WORDS,
     counted,
     figure,
+    gap_base,
     gap_words,
+    on_questions,
     percent,
     question_tags,
 )
@@ -125,6 +127,7 @@ class SummaryScreen(SessionScreen):
         table.add_column("Rank", justify="right", no_wrap=True)
         table.add_column("Candidate", ratio=2, overflow="fold")
         table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Questions", overflow="fold")
         table.add_column("Splits", justify="right", no_wrap=True)
         table.add_column("Concerns", justify="right", no_wrap=True)
         table.add_column("Decision", ratio=1, overflow="fold")
@@ -135,6 +138,14 @@ class SummaryScreen(SessionScreen):
                 Text(str(result.rank) if result.rank else "none"),
                 Text(candidate.label),
                 Text(percent(result.score, none="no votes")),
+                Text(
+                    (
+                        f"{result.scored} of {len(result.questions)}"
+                        if result.score is not None
+                        else ""
+                    )
+                    + (" (fewer)" if result.fewer_questions else "")
+                ),
                 Text(str(len(result.splits))),
                 Text(str(len(result.concerns))),
                 Text(OUTCOME_WORDS[decision.outcome] if decision else "not recorded"),
@@ -174,6 +185,10 @@ class SummaryScreen(SessionScreen):
             heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
         score = percent(result.score, none="no votes")
         heading.append(f": {score}", style="bold")
+        if result.score is not None:
+            heading.append(f" {on_questions(result.scored, len(result.questions))}")
+        if result.fewer_questions:
+            heading.append(" (fewer than other candidates: compare with care)", style="italic")
         if result.rank:
             heading.append(f", rank {result.rank}")
         lines = Text()
@@ -192,8 +207,25 @@ class SummaryScreen(SessionScreen):
         lines.append(", ".join(f"Q{numbers[q]}" for q in result.splits) or "none")
         lines.append("\nConcerns (essential question below half): ", style="bold")
         lines.append(", ".join(f"Q{numbers[q]}" for q in result.concerns) or "none")
+        total = len(result.questions)
+        for group, group_score, scored in (
+            (
+                "Lived-experience members",
+                result.lived_experience_score,
+                result.lived_experience_scored,
+            ),
+            ("Professionals", result.professional_score, result.professional_scored),
+        ):
+            lines.append(f"\n{group}' own score: ", style="bold")
+            lines.append(
+                "no votes"
+                if group_score is None
+                else f"{percent(group_score)} {on_questions(scored, total)}"
+            )
         lines.append("\nVoice gap: ", style="bold")
         lines.append(gap_words(result.voice_gap))
+        if result.voice_gap is not None:
+            lines.append(f" {gap_base(result.gap_scored, total)}")
 
         grid = Table(box=self._box(), pad_edge=False)
         grid.add_column("Q", no_wrap=True)
