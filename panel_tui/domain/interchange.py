@@ -12,9 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.wording import problems
+from panel_tui.domain.words import counted
 
 
 class SessionFileError(Exception):
@@ -98,17 +100,23 @@ def parse_session(raw: bytes, name: str) -> Session:
         raise SessionFileError(
             f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
         )
+    export = data.get("export")
+    if isinstance(export, dict) and export.get("totals_only") is True:
+        raise SessionFileError(
+            f"{name}: is a totals-only export: it holds the totals but no one's votes, so "
+            "it cannot be imported as a session. Import a json export made without "
+            "--totals-only (an anonymised one will do)."
+        )
     unknown = _unmarked_votes(data)
     try:
-        return with_reveal_marks(Session.model_validate(data), unknown)
+        session = Session.model_validate(data, context=FROM_ELSEWHERE)
     except ValidationError as error:
-        lines = []
-        for detail in error.errors(include_url=False):
-            where = _where(detail["loc"])
-            message = detail["msg"]
-            message = message.removeprefix("Value error, ")
-            lines.append(f"{name}: {where}{message}")
-        raise SessionFileError("\n".join(lines)) from None
+        found = problems(error, data)
+        heading = (
+            f"{name}: cannot be imported ({counted(len(found), 'problem')}); nothing was changed."
+        )
+        raise SessionFileError("\n".join([heading, *(f"{name}: {p}" for p in found)])) from None
+    return with_reveal_marks(session, unknown)
 
 
 def _unmarked_votes(data: dict[str, Any]) -> list[int]:
@@ -129,17 +137,6 @@ def _unmarked_votes(data: dict[str, Any]) -> list[int]:
             vote.pop("after_reveal", None)
             unknown.append(index)
     return unknown
-
-
-def _where(location: tuple[int | str, ...]) -> str:
-    """``votes item 3, field 'value': `` for a pydantic location."""
-    parts = []
-    for key in location:
-        if isinstance(key, int):
-            parts.append(f"item {key + 1}")
-        else:
-            parts.append(f"field '{key}'")
-    return (", ".join(parts) + ": ") if parts else ""
 
 
 def load_session_file(path: Path) -> Session:

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
 
@@ -38,13 +45,47 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-class _Strict(BaseModel):
-    """A model of a file we read: unknown keys are refused by name."""
+#: The validation context for a file made elsewhere (an HR system's JSON, a
+#: spreadsheet): pass as ``model_validate(data, context=FROM_ELSEWHERE)``.
+FROM_ELSEWHERE: dict[str, bool] = {"from_elsewhere": True}
+
+
+class _Model(BaseModel):
+    """A model that reads files made elsewhere as people make them."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_people_write_it(cls, data: Any, info: ValidationInfo) -> Any:
+        """With :data:`FROM_ELSEWHERE`: keys not ours are left out at every level
+        (inside the bank and its questions too), text is trimmed, and a blank or
+        null optional field is not given, so its default stands."""
+        if not isinstance(data, dict) or not (info.context or {}).get("from_elsewhere"):
+            return data
+        fields = cls.model_fields
+        kept: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in fields:
+                continue
+            if isinstance(value, str):
+                value = value.strip()
+            if (value is None or value == "") and not fields[key].is_required():
+                continue
+            kept[key] = value
+        return kept
+
+
+class _Strict(_Model):
+    """A model of a file we read: unknown keys are refused by name.
+
+    Banks read from TOML stay strict, so a misspelt key in a hand-written bank
+    is named rather than silently ignored; a bank inside a session file from
+    elsewhere is read with :data:`FROM_ELSEWHERE`, which leaves extra keys out.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _Record(BaseModel):
+class _Record(_Model):
     """A record of a session: extra fields from other tools are ignored."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
