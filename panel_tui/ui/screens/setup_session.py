@@ -35,7 +35,7 @@ from textual.widgets import (
 
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import MAX_SEATS, Bank, Candidate, Member, Settings, Weighting
-from panel_tui.domain.sessions import new_session, setup_warnings
+from panel_tui.domain.sessions import default_title, new_session, setup_warnings
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character
 from panel_tui.domain.wording import first_problem
@@ -96,11 +96,6 @@ def line_problem(value: str, what: str, *, required: bool) -> str | None:
 def plain_pydantic(error: ValidationError) -> str:
     """The first problem of a pydantic error, as the end of a plain sentence."""
     return f"{first_problem(error)}."
-
-
-def default_title(bank: Bank, today: date) -> str:
-    """The title offered for a new session: the bank's title and the date."""
-    return f"{bank.title}, {today.day} {today:%B %Y}"
 
 
 def parse_share(typed: str) -> float | str:
