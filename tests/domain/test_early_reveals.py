@@ -146,3 +146,16 @@ def test_totals_only_counts_who_voted_after_without_naming_them() -> None:
     text = render(parse_session(_hr_file(), "story.json"), "md", ExportOptions(totals_only=True))
     assert "| C1: Alex | Question 1: Why? | 2 of 3 voting members had voted | 1 member |" in text
     assert "Dan" not in text.split("## Early reveals")[1].split("## The panel")[0]
+
+
+def test_a_totals_only_json_counts_who_voted_after_without_naming_them() -> None:
+    imported = parse_session(_hr_file(), "story.json")
+    record = json.loads(render(imported, "json", ExportOptions(totals_only=True)))
+    (early,) = record["results"]["early_reveals"]
+    assert early == {
+        "candidate": "c1",
+        "question": "q1",
+        "voted_before": 2,
+        "voters": 3,
+        "voted_after": 1,
+    }
