@@ -53,6 +53,23 @@ RIGHT: dict[str, str] = {
 }
 
 MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
+
+#: What to give for a field that is missing, where a hint helps.
+GIVE: dict[str, str] = {
+    "id": "an id of letters, digits, - and _, such as c1",
+    "code": "a code, such as C1",
+    "role": "lived_experience, professional or observer",
+    "seat": "a seat number from 1 to 9",
+    "value": "up, middle, down or abstain",
+    "outcome": "recommend, do_not_recommend or undecided",
+    "at": MOMENT,
+    "candidate": "the id of a candidate in the file",
+    "question": "the id of a question in the bank",
+    "member": "the id of a panel member in the file",
+    "questions": "at least one question",
+    "panel": "a list of panel members, or [] for none yet",
+    "candidates": "a list of candidates, or [] for none yet",
+}
 IDENT = "may hold only letters, digits, - and _ (starting with a letter or digit, at most 64)"
 _NUMBERS = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
 _WHOLE = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
@@ -107,7 +124,8 @@ def explain(
     right = RIGHT.get(field or "")
     given = detail.get("input")
     if kind == "missing" or (given is None and kind.endswith("_type")):
-        return "is missing: it must be given"
+        hint = GIVE.get(field or "")
+        return f"is missing: give {hint}" if hint else "is missing: it must be given"
     if kind == "extra_forbidden":
         hint = difflib.get_close_matches(str(location[-1]), sorted(known), n=1)
         suggestion = f"; did you mean '{hint[0]}'?" if hint else ""

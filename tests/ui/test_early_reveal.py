@@ -10,11 +10,14 @@ import csv
 import io
 import json
 
+from textual.widgets import Label
+
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.widgets.vote_grid import VoteRow
 from tests.ui.conftest import AppFactory, screen_text
 
 
@@ -35,6 +38,8 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
             ("m2", "middle", False),
             ("m3", "up", True),
         ]
+        row = app.screen.query_one("#seat-3", VoteRow)
+        assert str(row.query_one(".state", Label).render()) == "▲ Up\nafter reveal"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SummaryScreen)
         shown = " ".join(screen_text(app).split())  # as read, wrapped lines joined

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from panel_tui.domain.exports.anonymise import seat_label
+from panel_tui.domain.exports.early import EarlyRevealView, early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
@@ -141,16 +142,6 @@ class CandidateView:
     def rank_words(self) -> str:
         """``"1"``, or ``"Not ranked"`` for a candidate with no score."""
         return "Not ranked" if self.rank is None else str(self.rank)
-
-
-@dataclass(frozen=True)
-class EarlyRevealView:
-    """An answer whose votes were shown before every voting member had voted."""
-
-    candidate: str  #: e.g. "C1: Alex Morgan"
-    question: str  #: e.g. "Question 2: Tell us about a time..."
-    voted: str  #: e.g. "2 of 3 voting members had voted"
-    after: str  #: e.g. "Seat 3; Seat 4" or "Nobody"
 
 
 @dataclass(frozen=True)
@@ -385,33 +376,6 @@ def _status(session: Session) -> str:
     return status
 
 
-def _early_reveal_views(
-    session: Session, results: Results, seats: dict[str, Seat], options: ExportOptions
-) -> list[EarlyRevealView]:
-    """The early reveals in words; totals only counts who voted after, not whom."""
-    numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
-    views = []
-    for early in results.early_reveals:
-        candidate = session.candidate(early.candidate)
-        name = f"{candidate.code}: {candidate.name}" if candidate.name else candidate.code
-        question = session.bank.question(early.question)
-        views.append(
-            EarlyRevealView(
-                candidate=name,
-                question=f"Question {numbers[question.id]}: {question.text}",
-                voted=(
-                    f"{early.voted_before} of {counted(early.voters, 'voting member')} had voted"
-                ),
-                after=(
-                    counted(len(early.voted_after), "member")
-                    if options.totals_only
-                    else "; ".join(seats[m].label for m in early.voted_after) or "Nobody"
-                ),
-            )
-        )
-    return views
-
-
 def build_report(session: Session, results: Results, options: ExportOptions) -> Report:
     """The summary of a session (already anonymised when asked) and its figures."""
     seats = {
@@ -448,6 +412,6 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         practice=practice is not None,
         agreement=agreement,
         kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
-        early_reveals=_early_reveal_views(session, results, seats, options),
+        early_reveals=early_reveal_views(session, results, seats, options),
         sealed=session.settings.sealed,
     )
