@@ -124,8 +124,8 @@ def explain(
     right = RIGHT.get(field or "")
     given = detail.get("input")
     if kind == "missing" or (given is None and kind.endswith("_type")):
-        hint = GIVE.get(field or "")
-        return f"is missing: give {hint}" if hint else "is missing: it must be given"
+        give = GIVE.get(field or "")
+        return f"is missing: give {give}" if give else "is missing: it must be given"
     if kind == "extra_forbidden":
         hint = difflib.get_close_matches(str(location[-1]), sorted(known), n=1)
         suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
