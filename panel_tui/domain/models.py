@@ -262,10 +262,10 @@ class Session(_Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        _unique("panel member id", [m.id for m in self.panel])
-        _unique("seat", [str(m.seat) for m in self.panel])
-        _unique("candidate id", [c.id for c in self.candidates])
-        _unique("candidate code", [c.code for c in self.candidates])
+        _unique("panel member", "id", [m.id for m in self.panel])
+        _unique("panel member", "seat", [str(m.seat) for m in self.panel])
+        _unique("candidate", "id", [c.id for c in self.candidates])
+        _unique("candidate", "code", [c.code for c in self.candidates])
         members = {m.id: m for m in self.panel}
         candidates = {c.id for c in self.candidates}
         questions = {q.id for q in self.bank.questions}
@@ -477,12 +477,16 @@ class Session(_Record):
         )
 
 
-def _unique(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
+def _unique(item: str, field: str, values: list[str]) -> None:
+    """Refuse a repeated value, naming both items as a person counts them."""
+    seen: dict[str, int] = {}
+    for number, value in enumerate(values, start=1):
         if value in seen:
-            raise ValueError(f"two entries have the {what} {value!r}; each must be unique")
-        seen.add(value)
+            raise ValueError(
+                f"{item} {number} has the {field} {value!r}, as {item} {seen[value]} does; "
+                f"each {item} needs their own {field}"
+            )
+        seen[value] = number
 
 
 def _known(where: str, kind: str, value: str, known: set[str]) -> None:

@@ -157,6 +157,11 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
             "field 'settings': must be a group of named values",
         ),
         (
+            lambda r: r["panel"].append({**r["panel"][0], "id": "m2", "name": "Jo"}),
+            "hr.json: panel member 2 has the seat '1', as panel member 1 does; "
+            "each panel member needs their own seat",
+        ),
+        (
             lambda r: r["candidates"][0].update(id="c 1"),
             "candidate 1 (C1), field 'id': may hold only letters, digits, - and _",
         ),
