@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, store
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Settings, Weighting
-from panel_tui.domain.prepare import PrepareError, prepare_session, read_file
+from panel_tui.domain.prepare import PrepareError, prepare_session
 from panel_tui.domain.sessions import default_title
 from panel_tui.domain.wording import first_problem
 from panel_tui.domain.words import counted
@@ -67,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--share {first_problem(error)}.") from None
     title = default_title(bank, date.today()) if args.title is None else args.title
     try:
-        session = prepare_session(
-            bank, read_file(args.panel), read_file(args.candidates), title, settings
-        )
+        session = prepare_session(bank, args.panel, args.candidates, title, settings)
     except PrepareError as error:
         for problem in error.problems:
             print(f"panel-tui: {problem}", file=sys.stderr)

@@ -307,14 +307,14 @@ def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
     return candidates, sorted(problems, key=lambda p: p.line or 0)
 
 
+#: A sheet: its file, or its bytes with the name messages give it.
+Source = Path | tuple[bytes, str]
+
+
 def prepare_session(
-    bank: Bank,
-    panel: tuple[bytes, str],
-    candidates: tuple[bytes, str],
-    title: str,
-    settings: Settings,
+    bank: Bank, panel: Source, candidates: Source, title: str, settings: Settings
 ) -> Session:
-    """A session ready for the chair, from the two sheets' bytes and names.
+    """A session ready for the chair, from the two sheets.
 
     Raises:
         PrepareError: every problem in both sheets, by file, line and column.
@@ -323,12 +323,14 @@ def prepare_session(
     members: list[Member] = []
     people: list[Candidate] = []
     try:
-        members, found = panel_from(read_sheet(*panel, PANEL_COLUMNS, ("name", "role")))
+        members, found = panel_from(read_sheet(*_load(panel), PANEL_COLUMNS, ("name", "role")))
         problems += found
     except PrepareError as error:
         problems += error.problems
     try:
-        people, found = candidates_from(read_sheet(*candidates, CANDIDATE_COLUMNS, ("code",)))
+        people, found = candidates_from(
+            read_sheet(*_load(candidates), CANDIDATE_COLUMNS, ("code",))
+        )
         problems += found
     except PrepareError as error:
         problems += error.problems
@@ -342,12 +344,15 @@ def prepare_session(
         ) from None
 
 
-def read_file(path: Path) -> tuple[bytes, str]:
+def _load(source: Source) -> tuple[bytes, str]:
     """A sheet's bytes and the name messages give it.
 
     Raises:
         PrepareError: the file cannot be read.
     """
+    if not isinstance(source, Path):
+        return source
+    path = source
     try:
         return path.read_bytes(), str(path)
     except OSError as error:

@@ -233,3 +233,16 @@ def test_the_readme_examples_work() -> None:
     imported = parse_session(example.encode(), "README.md")
     assert imported.panel[1].pronouns is None
     assert imported.candidates[1].name is None
+
+
+def test_a_missing_file_and_the_other_files_problems_are_all_listed(tmp_path: Path) -> None:
+    (tmp_path / "candidates.csv").write_bytes(b"code\nC1\nC1\n")
+    with pytest.raises(PrepareError) as caught:
+        prepare_session(
+            BANK, tmp_path / "panel.csv", tmp_path / "candidates.csv", "Round", Settings()
+        )
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'panel.csv'}: cannot be read (No such file or directory)",
+        f'{tmp_path / "candidates.csv"}, line 3, column A (code): the code "C1" is already '
+        "used on line 2; each candidate needs their own code",
+    ]
