@@ -12,6 +12,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.interchange import parse_session
@@ -159,3 +161,40 @@ def test_a_totals_only_json_counts_who_voted_after_without_naming_them() -> None
         "voters": 3,
         "voted_after": 1,
     }
+
+
+ACTIONS = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("vote"),
+            st.sampled_from(["m1", "m2", "m3"]),
+            st.sampled_from(["up", "middle", "down", "abstain"]),
+        ),
+        st.tuples(st.just("reveal"), st.just(""), st.just("")),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(actions=ACTIONS, sealed=st.booleans())
+def test_import_works_out_the_same_marks_the_app_recorded(
+    actions: list[tuple[str, str, str]], sealed: bool
+) -> None:
+    """Votes and reveals a second apart: the times tell import what the app knew."""
+    made = session("LLP", settings=Settings(sealed=sealed))
+    for second, (kind, member, value) in enumerate(actions, start=1):
+        at = T0 + timedelta(seconds=second)
+        if kind == "reveal":
+            if not made.is_revealed("c1", "q1"):
+                reveal = Reveal(candidate="c1", question="q1", at=at)
+                made = made.model_copy(update={"reveals": [*made.reveals, reveal]})
+            continue
+        vote = made.new_vote("c1", "q1", member, value).model_copy(update={"at": at})  # type: ignore[arg-type]
+        made = made.model_copy(update={"votes": [*made.votes, vote]})
+    record = json.loads(render(made, "json"))
+    for vote in record["votes"]:
+        del vote["after_reveal"]
+    imported = parse_session(json.dumps(record).encode(), "hr.json")
+    assert [v.after_reveal for v in imported.votes] == [v.after_reveal for v in made.votes]
+    assert early_reveals(imported) == early_reveals(made)
