@@ -14,14 +14,24 @@ import sys
 from collections.abc import Sequence
 
 from panel_tui import __version__, locations
-from panel_tui.cli import banks, combine, export, importing, payment, report, sessions, show
+from panel_tui.cli import (
+    banks,
+    combine,
+    export,
+    importing,
+    payment,
+    prepare,
+    report,
+    sessions,
+    show,
+)
 from panel_tui.cli.common import EXIT_ERROR, CommandError
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
 from panel_tui.domain.store import StoreError
 
 #: The command modules, in the order ``--help`` lists them.
-COMMANDS = (show, banks, sessions, export, importing, combine, report, payment)
+COMMANDS = (show, banks, sessions, prepare, export, importing, combine, report, payment)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -59,14 +59,8 @@ def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -
             left_out.append(f"Left out, as it could not be read: {first}")
             print(f"panel-tui: {first}", file=sys.stderr)
             continue
-        made = export_marks(path)
-        if made.get("totals_only"):
-            left_out.append(
-                f"Left out: {path} is a totals-only export, which holds no votes; "
-                "export the session as json without --totals-only."
-            )
-            continue
-        if made.get("anonymised"):
+        # (Import refuses a totals-only export itself: it holds no votes.)
+        if export_marks(path).get("anonymised"):
             anonymised.append(session.id)
         yield session
 

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
+from panel_tui.domain.wording import explain
 
 PENNY = Decimal("0.01")
 
@@ -185,28 +186,18 @@ _FIELD_WORDS = {
     "expenses": "the expenses",
     "block_hours": "the hours in a block",
     "expenses_note": "the note on expenses",
-}
-_PROBLEMS = {
-    "decimal_parsing": "is not an amount of money; write it like 15.50",
-    "decimal_type": "is not an amount of money; write it like 15.50",
-    "greater_than_equal": "cannot be below 0",
-    "greater_than": "must be more than 0",
-    "less_than_equal": "must be at most 24",
-    "decimal_max_places": "has more than two decimal places",
-    "decimal_max_digits": "is too large",
-    "float_parsing": "is not a number",
+    "times": "the times sat",
 }
 
 
 def _plain(error: ValidationError) -> str:
     """The first problem with payment notes, in the words a chair uses."""
     detail = error.errors(include_url=False)[0]
-    if detail["type"] == "value_error":
-        return str(detail["msg"]).removeprefix("Value error, ") + "."
     field = str(detail["loc"][0]) if detail["loc"] else ""
-    words = _FIELD_WORDS.get(field, field.replace("_", " "))
-    problem = _PROBLEMS.get(detail["type"], "is not a value that can be kept")
-    return f"{words} {problem}."
+    problem = explain(detail)
+    if detail["type"] in ("value_error", "assertion_error"):
+        return problem + "."
+    return f"{_FIELD_WORDS.get(field, field.replace('_', ' '))} {problem}."
 
 
 _TIMES = re.compile(r"^(\d{1,2})[:.](\d{2})\s*-\s*(\d{1,2})[:.](\d{2})$")

@@ -2,7 +2,7 @@
 
 For each round (one live session): the date, the bank, the panel's make-up,
 the interviews held, whether the lived-experience members' own first choice was
-recommended, the mean voice gap, votes changed after a reveal and answers
+recommended, the mean voice gap, votes given after a reveal and answers
 revealed early; then totals over the rounds and each member's involvement.
 Practice rounds are left out unless asked for (they are rehearsals, never
 counted in anything made for HR across sessions).
@@ -20,8 +20,12 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
 - **the mean voice gap** of a round is the mean of its candidates' voice gaps
   (lived-experience score minus professional score), over the candidates that
   have one; the total is the mean over every such candidate in every round;
+- **votes after a reveal** are the votes given on an answer whose votes were
+  already shown: a change, or a first vote after an early reveal (as every
+  summary marks them);
 - **answers revealed early** are the answers whose votes the chair revealed
-  before every voting member had voted.
+  before every voting member had voted
+  (:func:`panel_tui.domain.reveals.early_reveals`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from typing import Literal
 
 from panel_tui.domain.involvement import MemberInvolvement, involvement
 from panel_tui.domain.models import Role, Session, Settings
+from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.scoring import score_session
 
 METHOD = (
@@ -44,8 +49,9 @@ METHOD = (
     "minus the professionals' score, in percentage points: above zero, the "
     "lived-experience members scored higher. A round's mean is over its candidates with "
     "both groups' votes; the total is over every such candidate. Scores follow each "
-    "session's own agreed rule. Practice rounds are rehearsals and are left out unless "
-    "asked for."
+    "session's own agreed rule. Votes after a reveal were given on an answer whose votes "
+    "were already shown: a change, or a first vote after an early reveal. Practice rounds "
+    "are rehearsals and are left out unless asked for."
 )
 
 FirstChoice = Literal["recommended", "not recommended", "undecided", "not applicable"]
@@ -139,7 +145,7 @@ class Rounds:
 
     @property
     def changed_after_reveal(self) -> int:
-        """Votes changed after a reveal, over every round."""
+        """Votes given after a reveal, over every round."""
         return sum(r.changed_after_reveal for r in self.rounds)
 
     @property
@@ -198,7 +204,7 @@ def round_of(session: Session) -> Round:
         changed_after_reveal=sum(
             len(q.changed_after_reveal) for r in results.ranking for q in r.questions
         ),
-        revealed_early=len({(r.candidate, r.question) for r in session.reveals}),
+        revealed_early=len(early_reveals(session)),
     )
 
 

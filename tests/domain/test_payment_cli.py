@@ -91,8 +91,14 @@ def test_times_are_the_laptops_local_time(
     ("args", "message"),
     [
         (("--seat", "9", "--rate", "10"), "There is no member in seat 9; the seats are 1, 2"),
-        (("--seat", "1", "--rate", "ten"), "the rate is not an amount of money"),
-        (("--seat", "1", "--rate", "10.001"), "the rate has more than two decimal places"),
+        (
+            ("--seat", "1", "--rate", "ten"),
+            'the rate must be an amount of money of at least 0, such as 15.50 (it is "ten")',
+        ),
+        (
+            ("--seat", "1", "--rate", "10.001"),
+            'the rate must be an amount of money of at least 0, such as 15.50 (it is "10.001")',
+        ),
         (("--seat", "1", "--per", "block"), 'a rate per block needs "block_hours"'),
         (
             (

@@ -9,8 +9,10 @@ R1, 10 Jan 2026, panel LLPP:
     C2: middle down | up up -> lived 0.25, professional 1, gap -0.75
     The lived-experience members rank C1 first; the panel recommended C2 and not
     C1: first choice NOT recommended. Mean gap (1 - 0.75) / 2 = +12.5 points.
-    One vote changed after the votes were shown (member 3 on C1, middle to
-    down) and the chair revealed C1 early: 1 and 1. Interviews: 2.
+    Two votes after a reveal: member 3 changed C1 from middle to down once all
+    had voted, and member 4 gave a first vote on C2 after the chair showed its
+    votes early (three of four in): 2 votes after a reveal, 1 answer revealed
+    early. Interviews: 2.
 R2, 5 Mar 2026, panel LPO:
     C1: up | middle -> gap +0.5; C2: middle | middle -> gap 0; C3 not heard.
     First choice C1, recommended. Mean gap +25.0 points. Interviews: 2.
@@ -20,7 +22,8 @@ R3, 1 Jun 2026, panel PP: no lived-experience votes, so not applicable; no gap.
 
 Totals (R1-R3): 3 rounds, 5 interviews, first choice recommended 1 of 2 rounds
 decided (50.0%), 1 not applicable; mean gap over the four candidates with one:
-(1 - 0.75 + 0.5 + 0) / 4 = +18.75 points; 1 vote changed; 1 answer revealed early.
+(1 - 0.75 + 0.5 + 0) / 4 = +18.75 points; 2 votes after a reveal; 1 answer
+revealed early.
 
 Member 1 sat R1 (lived experience, 60 minutes, 2 interviews, 2 answers, 50 a
 session), R2 (lived experience, 30 minutes, 2 interviews, 2 answers, 50 a
@@ -95,7 +98,6 @@ def r1() -> Session:
         ("c2", "q1", "m1", "middle"),
         ("c2", "q1", "m2", "down"),
         ("c2", "q1", "m3", "up"),
-        ("c2", "q1", "m4", "up"),
     ]
     made = _round(
         "r1",
@@ -106,11 +108,16 @@ def r1() -> Session:
         minutes=60,
         pay={"m1": PER_SESSION},
     )
+    later = T0 + timedelta(minutes=1)
     change = VoteEvent(
-        candidate="c1", question="q1", member="m3", value="down", at=T0, after_reveal=True
+        candidate="c1", question="q1", member="m3", value="down", at=later, after_reveal=True
     )
-    reveal = Reveal(candidate="c1", question="q1", at=T0)
-    return made.model_copy(update={"votes": [*made.votes, change], "reveals": [reveal]})
+    # The chair shows C2's votes with three of four in; member 4 votes after.
+    reveal = Reveal(candidate="c2", question="q1", at=later)
+    after = VoteEvent(
+        candidate="c2", question="q1", member="m4", value="up", at=later, after_reveal=True
+    )
+    return made.model_copy(update={"votes": [*made.votes, change, after], "reveals": [reveal]})
 
 
 def r2() -> Session:
@@ -164,7 +171,7 @@ def test_each_round_against_the_hand_figures() -> None:
         for r in report.rounds
     ]
     assert got == [
-        ("r1", (2, 2, 0), 2, ["C1"], "not recommended", ["C2"], 1, 1),
+        ("r1", (2, 2, 0), 2, ["C1"], "not recommended", ["C2"], 2, 1),
         ("r2", (1, 1, 1), 2, ["C1"], "recommended", ["C1"], 0, 0),
         ("r3", (0, 2, 0), 1, [], "not applicable", ["C1"], 0, 0),
     ]
@@ -183,7 +190,7 @@ def test_totals_against_the_hand_figures() -> None:
     assert report.first_choice_share == pytest.approx(0.5)
     assert report.counts["not applicable"] == 1
     assert report.mean_gap == pytest.approx(0.1875)
-    assert (report.changed_after_reveal, report.revealed_early) == (1, 1)
+    assert (report.changed_after_reveal, report.revealed_early) == (2, 1)
     assert report.left_out == [
         "Session p1 is a practice round, left out (add --include-practice to count it)."
     ]
@@ -321,7 +328,7 @@ def test_cli_names_totals_only_exports_and_keeps_anonymised_ones_out_of_member_t
     (exports / "r3.json").write_text(export_json(r3()), encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "none"), "report", str(exports)]) == 0
     text = capsys.readouterr().out
-    assert "r1.json is a totals-only export, which holds no votes" in text
+    assert "r1.json: is a totals-only export" in text
     assert "Session r2 is an anonymised export: its members are left out" in text
     assert "| 5 Mar 2026 | Round r2 |" in text  # the round itself still counts
     assert "Seat 1" not in text

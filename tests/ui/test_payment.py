@@ -64,7 +64,7 @@ async def test_notes_that_make_no_sense_are_named_and_nothing_is_saved(
         await click(pilot, "#save")
         assert isinstance(app.screen, PaymentDialog)
         shown = str(dialog.query_one("#problem", Label).render())
-        assert "Seat 1: the rate is not an amount of money; write it like 15.50." in shown
+        assert "Seat 1: the rate must be an amount of money of at least 0, such as 15.50" in shown
         dialog.query_one("#rate", Input).value = "10"
         await click(pilot, "#per-block")
         await click(pilot, "#save")

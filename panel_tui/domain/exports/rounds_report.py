@@ -38,7 +38,7 @@ COLUMNS = (
     "first_choice_recommended",
     "recommended",
     "mean_voice_gap_pct",
-    "votes_changed_after_reveal",
+    "votes_after_reveal",
     "answers_revealed_early",
     "member",
     "roles",
