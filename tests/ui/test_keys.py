@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from panel_tui.domain.models import VOTE_VALUES, VoteValue
-from panel_tui.ui.keys import SEATS, key_label, key_words, vote_for_character, vote_key
+from panel_tui.ui.keys import (
+    SEATS,
+    key_label,
+    key_words,
+    vote_bindings,
+    vote_for_character,
+    vote_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +68,27 @@ def test_key_labels_are_as_printed_on_keyboards(seat: int, value: VoteValue, lab
 )
 def test_key_words(keys: str, ascii_only: bool, words: str) -> None:
     assert key_words(keys, ascii_only=ascii_only) == words
+
+
+@pytest.mark.parametrize(
+    ("key", "action"),
+    [
+        ("1", "vote(1, 'up')"),
+        ("q", "vote(1, 'middle')"),
+        ("Q", "vote(1, 'middle')"),  # Caps Lock never stops a vote
+        ("L", "vote(9, 'down')"),
+        ("comma", "vote(8, 'abstain')"),  # Textual's names for , and .
+        ("full_stop", "vote(9, 'abstain')"),
+    ],
+)
+def test_vote_bindings(key: str, action: str) -> None:
+    bound = {k: b.action for b in vote_bindings() for k in b.key.split(",")}
+    assert bound[key] == action
+
+
+def test_a_vote_binding_for_every_seat_and_value_handled_as_keys_arrive() -> None:
+    bindings = vote_bindings()
+    assert {b.action for b in bindings} == {
+        f"vote({seat}, {value!r})" for seat in SEATS for value in VOTE_VALUES
+    }
+    assert all(b.priority and not b.show for b in bindings)

@@ -49,12 +49,16 @@ class ConfirmDialog(ModalScreen[bool]):
 
     No letter keys answer it: the panel's vote keys cover the letters, and a
     member voting while the chair reads the question must never answer it.
+    Its keys are priority bindings, as on the interview screen, so they are
+    handled as they arrive: a key typed after Enter or Escape goes to the screen
+    below, never to this closing dialog.
     """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "No", show=False),
-        Binding("left,right", "app.focus_previous", "Other answer", show=False),
+        Binding("escape", "answer(False)", "No", show=False, priority=True),
+        Binding("enter", "answer_focused", "Answer", show=False, priority=True),
+        Binding("left,right", "app.focus_previous", "Other answer", show=False, priority=True),
     ]
 
     def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
@@ -80,6 +84,11 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
+    def action_answer_focused(self) -> None:
+        """Enter: the answer whose button has the focus."""
+        focused = self.focused
+        self.dismiss(isinstance(focused, Button) and focused.id == "yes")
+
 
 T = TypeVar("T")
 
@@ -89,7 +98,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.")
+        # A priority binding, so a key typed after Escape goes to the screen below.
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", priority=True)
     ]
     #: The id of the button that submits.
     SUBMIT = "save"

@@ -22,7 +22,7 @@ from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.words import counted, question_tags
-from panel_tui.ui.keys import palette_command, vote_for_character
+from panel_tui.ui.keys import palette_command, vote_bindings
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
     DecisionChoice,
@@ -48,7 +48,14 @@ def member_label(member: Member) -> Text:
 
 
 class InterviewScreen(SessionScreen):
-    """The shared screen of the panel during an interview."""
+    """The shared screen of the panel during an interview.
+
+    Every key of this screen, the vote keys included, is a priority binding.
+    Textual runs priority bindings as each key arrives, one key at a time, while
+    other keys pass through the screen first and run their bindings later, behind
+    keys typed after them. So a vote typed just after an arrow (or while a save
+    blocks the app) is given on the answer the arrow moved to, never the one before.
+    """
 
     CSS_PATH = "interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +65,7 @@ class InterviewScreen(SessionScreen):
             "Back",
             group=MOVE,
             tooltip="Go to the previous question.",
+            priority=True,
         ),
         Binding(
             "right",
@@ -65,35 +73,46 @@ class InterviewScreen(SessionScreen):
             "Next",
             group=MOVE,
             tooltip="Go to the next question; after the last one, the next candidate.",
+            priority=True,
         ),
         Binding(
             "backspace,ctrl+z",
             "undo",
             "Undo",
             tooltip="Undo the last vote given on this answer.",
+            priority=True,
         ),
         Binding(
             "ctrl+r",
             "reveal",
             "Show votes",
             tooltip="Show the votes on this answer before everyone has voted.",
+            priority=True,
         ),
-        Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer."),
+        Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer.", priority=True),
         Binding(
             "ctrl+d",
             "decide",
             "Decide",
             tooltip="Record the panel's decision on this candidate, with a reason.",
+            priority=True,
         ),
-        Binding("ctrl+s", "summary", "Summary", tooltip="Show the summary, ranking and export."),
+        Binding(
+            "ctrl+s",
+            "summary",
+            "Summary",
+            tooltip="Show the summary, ranking and export.",
+            priority=True,
+        ),
         # Help stays out of this footer, which is full at 80 columns; the hint line names it.
-        Binding("f1,question_mark", "app.help", "Help", show=False),
+        Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
         Binding(
             "pagedown",
             "next_candidate",
             "Next candidate",
             show=False,
             tooltip="Go to the first question of the next candidate.",
+            priority=True,
         ),
         Binding(
             "pageup",
@@ -101,6 +120,7 @@ class InterviewScreen(SessionScreen):
             "Previous candidate",
             show=False,
             tooltip="Go to the first question of the previous candidate.",
+            priority=True,
         ),
         Binding(
             "up",
@@ -108,6 +128,7 @@ class InterviewScreen(SessionScreen):
             "Scroll up",
             show=False,
             tooltip="Scroll the question text up.",
+            priority=True,
         ),
         Binding(
             "down",
@@ -115,7 +136,9 @@ class InterviewScreen(SessionScreen):
             "Scroll down",
             show=False,
             tooltip="Scroll the question text down.",
+            priority=True,
         ),
+        *vote_bindings(),
     ]
 
     def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
@@ -333,13 +356,8 @@ class InterviewScreen(SessionScreen):
 
     # -- voting ---------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        found = vote_for_character(event.character)
-        if found is None or not self.session.candidates:
-            return
-        event.stop()
-        event.prevent_default()
-        seat, value = found
+    def action_vote(self, seat: int, value: VoteValue) -> None:
+        """A vote key: the member in ``seat`` gives ``value`` on the answer shown."""
         member = next((m for m in self.session.voting_members if m.seat == seat), None)
         if member is None:
             self.hint(f"Nobody votes from seat {seat} on this panel.")
