@@ -62,10 +62,17 @@ def confirm(question: str, yes: bool) -> bool:
         return False
 
 
-def write_new(path: Path, payload: bytes) -> None:
-    """Write one output file the user named."""
+def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write one output file the user named, never replacing a file unless ``force``.
+
+    A link in the way is replaced, never written through.
+    """
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
+    if not force and (path.exists() or path.is_symlink()):
+        raise CommandError(
+            f"{path} already exists, so nothing was written. Add --force to replace it."
+        )
     try:
         write_atomically(path, payload)
     except OSError as error:
