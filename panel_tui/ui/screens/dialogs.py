@@ -6,6 +6,7 @@ shown in widgets with markup off, so it is never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
@@ -19,6 +20,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from panel_tui.domain.exports import ExportOptions
 from panel_tui.domain.models import Outcome
+from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import MAX_TEXT, unsafe_character
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 from panel_tui.ui.words import OUTCOME_WORDS
@@ -93,8 +95,17 @@ class ConfirmDialog(ModalScreen[bool]):
 T = TypeVar("T")
 
 
+#: Saves a dialog's answer, raising ``StoreError`` or ``ValueError`` in plain words if it cannot.
+Save = Callable[[T], object]
+
+
 class FormDialog(ModalScreen[T | None], Generic[T]):
-    """A dialog with fields: Enter or the first button submits, Escape cancels."""
+    """A dialog with fields: Enter or the first button submits, Escape cancels.
+
+    Given ``save``, the dialog saves its answer itself before it closes; when the
+    save fails (a full disk) it stays open with the text still in it, says why,
+    and the chair can try again or close it.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -104,9 +115,26 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     #: The id of the button that submits.
     SUBMIT = "save"
 
+    def __init__(self, *, save: Save[T] | None = None) -> None:
+        super().__init__(classes="dialog")
+        self._save = save
+
     def submit(self) -> None:
-        """Check the fields and ``dismiss`` with the answer, or show what is wrong."""
+        """Check the fields and :meth:`finish` with the answer, or show what is wrong."""
         raise NotImplementedError
+
+    def finish(self, answer: T) -> None:
+        """Save the answer (when the dialog saves), then close with it."""
+        if self._save is not None:
+            try:
+                self._save(answer)
+            except (StoreError, ValueError) as error:
+                self.query_one("#problem", Label).update(
+                    f"Not saved: {error} What you typed is still here: save again, "
+                    "or press Esc to close without saving."
+                )
+                return
+        self.dismiss(answer)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -126,8 +154,15 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 class NoteDialog(FormDialog[str]):
     """Add a note to an answer; never required, Escape closes it."""
 
-    def __init__(self, heading: Text, earlier: list[str], *, prompt: str | None = None) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        heading: Text,
+        earlier: list[str],
+        *,
+        prompt: str | None = None,
+        save: Save[str] | None = None,
+    ) -> None:
+        super().__init__(save=save)
         self.heading = heading
         self.earlier = earlier
         self.prompt = prompt or "A short note on this answer (optional)."
@@ -160,7 +195,7 @@ class NoteDialog(FormDialog[str]):
         if problem:
             self.query_one("#problem", Label).update(problem)
             return
-        self.dismiss(text)
+        self.finish(text)
 
 
 @dataclass(frozen=True)
@@ -174,8 +209,14 @@ class DecisionChoice:
 class DecisionDialog(FormDialog[DecisionChoice]):
     """Record the panel's decision on a candidate, with a reason."""
 
-    def __init__(self, heading: Text, current: DecisionChoice | None) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        heading: Text,
+        current: DecisionChoice | None,
+        *,
+        save: Save[DecisionChoice] | None = None,
+    ) -> None:
+        super().__init__(save=save)
         self.heading = heading
         self.current = current
 
@@ -213,7 +254,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             problem.update(trouble)
             return
         outcome: Outcome = pressed.id  # narrowed by the check above
-        self.dismiss(DecisionChoice(outcome, reason))
+        self.finish(DecisionChoice(outcome, reason))
 
 
 @dataclass(frozen=True)
@@ -231,7 +272,7 @@ class ExportDialog(FormDialog[ExportRequest]):
     SUBMIT = "export"
 
     def __init__(self, formats: list[str], folder: Path) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.formats = formats
         self.folder = folder
 

@@ -514,20 +514,18 @@ class InterviewScreen(SessionScreen):
         heading = Text(f"Note on question {number}, answered by ") + Text(candidate.label)
         earlier = [n.text for n in self.session.notes_on(c, q)]
 
-        def save(text: str | None) -> None:
+        def save(text: str) -> None:
+            self.opened.add_note(c, q, text)
+
+        def saved(text: str | None) -> None:
             if not text:
                 self.hint("No note added.")
-                return
-            try:
-                self.opened.add_note(c, q, text)
-            except (StoreError, ValueError) as error:
-                self._error(error)
                 return
             self.hint("Note saved.")
             if (c, q) == (self.candidate_id, self.question_id):
                 self.query_one("#about", Static).update(self._about(self.question))
 
-        self.app.push_screen(NoteDialog(heading, earlier), save)
+        self.app.push_screen(NoteDialog(heading, earlier, save=save), saved)
 
     def action_decide(self) -> None:
         """Record the panel's decision on this candidate."""
@@ -538,14 +536,12 @@ class InterviewScreen(SessionScreen):
         current = self.session.decision(c)
         heading = Text("The panel's decision on ") + Text(candidate.label)
 
-        def save(choice: DecisionChoice | None) -> None:
+        def save(choice: DecisionChoice) -> None:
+            self.opened.decide(c, choice.outcome, choice.reason)
+
+        def saved(choice: DecisionChoice | None) -> None:
             if choice is None:
                 self.hint("The decision was not changed.")
-                return
-            try:
-                self.opened.decide(c, choice.outcome, choice.reason)
-            except (StoreError, ValueError) as error:
-                self._error(error)
                 return
             message = Text("Decision saved for ") + Text(candidate.label)
             self.hint(message + Text(f": {OUTCOME_WORDS[choice.outcome]}."))
@@ -553,7 +549,7 @@ class InterviewScreen(SessionScreen):
                 self.query_one("#about", Static).update(self._about(self.question))
 
         given = DecisionChoice(current.outcome, current.reason) if current else None
-        self.app.push_screen(DecisionDialog(heading, given), save)
+        self.app.push_screen(DecisionDialog(heading, given, save=save), saved)
 
     # -- moving ---------------------------------------------------------------
 
@@ -562,11 +558,13 @@ class InterviewScreen(SessionScreen):
         if not 0 <= position < len(positions):
             return
         c, q = positions[position]
+        not_saved: StoreError | None = None
         try:
             self.opened.move_to(c, q)
         except StoreError as error:
-            self._error(error)
-            return
+            # Only the resume position is lost: the panel must still be able to move
+            # (every vote shown is saved), so move, and say what a restart would do.
+            not_saved = error
         previous_candidate = self.candidate_id
         self.position = position
         self._question_changed()
@@ -582,6 +580,18 @@ class InterviewScreen(SessionScreen):
             self.hint("Last question for this candidate. Ctrl+D records the panel's decision.")
         else:
             self.hint(KEYS_HINT)
+        if not_saved is not None:
+            self._position_not_saved(not_saved)
+
+    def _position_not_saved(self, error: StoreError) -> None:
+        message = (
+            f"{error} Moving still works, but if panel-tui is closed now it may reopen "
+            "at an earlier question. Every vote shown as recorded is saved."
+        )
+        self.app.notify(
+            message, title="Position not saved", severity="warning", markup=False, timeout=15
+        )
+        self.hint(Text(message, style="bold"))
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
