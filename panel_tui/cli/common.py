@@ -8,6 +8,7 @@ from pathlib import Path
 
 from panel_tui import locations
 from panel_tui.domain.store import Store, write_atomically
+from panel_tui.domain.text import printable
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -47,7 +48,7 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
 def warn_damaged(found: Store) -> None:
     """Name on standard error every damaged file the store set aside."""
     for damaged in found.damaged:
-        print(f"panel-tui: {damaged}", file=sys.stderr)
+        print(f"panel-tui: {printable(str(damaged))}", file=sys.stderr)
 
 
 def confirm(question: str, yes: bool) -> bool:

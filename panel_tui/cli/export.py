@@ -17,6 +17,7 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
+from panel_tui.domain.text import printable
 
 
 def register(
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     write_new(args.output, encoded(session, args.format, options), force=args.force)
-    print(f"Wrote {args.output}", file=sys.stderr)
+    print(printable(f"Wrote {args.output}"), file=sys.stderr)
     return 0
 
 
@@ -82,5 +83,5 @@ def _export_all(session: Session, options: ExportOptions, folder: Path, *, force
             raise CommandError(
                 f"Could not write into {folder} ({error.strerror or error})."
             ) from None
-        print(f"Wrote {path}", file=sys.stderr)
+        print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

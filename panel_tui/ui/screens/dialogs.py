@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from panel_tui.domain.exports import ExportOptions
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.text import MAX_TEXT, unsafe_character
+from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 from panel_tui.ui.words import OUTCOME_WORDS
 
@@ -187,7 +187,7 @@ class NoteDialog(FormDialog[str]):
         field.focus()
 
     def submit(self) -> None:
-        text = self.query_one("#note", Input).value.strip()
+        text = without_invisible(self.query_one("#note", Input).value).strip()
         if not text:
             self.dismiss(None)
             return
@@ -248,7 +248,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         if pressed is None or pressed.id not in OUTCOME_WORDS:
             problem.update("Choose recommend, do not recommend or undecided first.")
             return
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = without_invisible(self.query_one("#reason", Input).value).strip()
         trouble = text_problem(reason)
         if trouble:
             problem.update(trouble)
