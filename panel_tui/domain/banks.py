@@ -166,10 +166,11 @@ def _plain(detail: Any, location: tuple[int | str, ...]) -> str:
         return f"must be a number greater than {context.get('gt', context.get('ge')):g}"
     if kind in ("less_than_equal", "less_than"):
         return f"must be at most {context.get('le', context.get('lt')):g}"
+    not_true_or_false = ", not true or false" if isinstance(detail.get("input"), bool) else ""
     if kind in ("float_parsing", "float_type", "finite_number"):
-        return "must be a number, such as 1 or 1.5"
+        return f"must be a number, such as 1 or 1.5{not_true_or_false}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return "must be a whole number, such as 5"
+        return f"must be a whole number, such as 5{not_true_or_false}"
     if kind in ("string_too_short", "too_short"):
         if location and location[-1] == "questions":
             return "has no questions; add at least one [[questions]]"

@@ -8,6 +8,7 @@ a printed summary never describe the same figure differently.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from panel_tui.domain.models import Outcome, Question, Role, VoteValue
 
@@ -39,7 +40,10 @@ def figure(fraction: float | None, *, signed: bool = False) -> str:
     """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none."""
     if fraction is None:
         return ""
-    return f"{fraction * 100:+.1f}" if signed else f"{fraction * 100:.1f}"
+    # Half up, as a spreadsheet's ROUND does (56.25 shows 56.3), on the decimal the
+    # number stands for; formatting the float itself would round 56.25 to 56.2.
+    value = (Decimal(repr(fraction)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value:+.1f}" if signed else f"{value:.1f}"
 
 
 def percent(fraction: float | None, none: str = "No score") -> str:
