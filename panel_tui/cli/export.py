@@ -28,7 +28,12 @@ def register(
     export.add_argument("session", metavar="SESSION")
     export.add_argument("--format", choices=[*FORMATS, "all"], default="md")
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
-    export.add_argument("--totals-only", action="store_true", help="no individual votes")
+    export.add_argument(
+        "--totals-only", action="store_true", help="no individual votes (and no notes)"
+    )
+    export.add_argument(
+        "--no-notes", action="store_true", help="leave out notes and decision reasons"
+    )
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
     export.add_argument("--force", action="store_true", help="replace files that already exist")
     export.set_defaults(run=run)
@@ -37,7 +42,9 @@ def register(
 def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
     session = store(args).load(args.session)
-    options = ExportOptions(anonymise=args.anonymise, totals_only=args.totals_only)
+    options = ExportOptions(
+        anonymise=args.anonymise, totals_only=args.totals_only, no_notes=args.no_notes
+    )
     if args.output is not None:
         _refuse_in_data_folder(args.output, locations.data_dir(getattr(args, "data_dir", None)))
     if args.format == "all":

@@ -140,11 +140,14 @@ def test_safe_file_stem(text: str, expected: str) -> None:
 
 def test_file_names_mark_restricted_copies(session: Session) -> None:
     assert file_name(session, "votes-csv") == f"{SESSION_ID}-votes.csv"
-    assert file_name(session, "md", ExportOptions(anonymise=True)) == f"{SESSION_ID}-anonymised.md"
+    # An anonymised copy's name is made from its date and bank, never the session's id.
+    anonymous = "2026-11-23-support-worker"
+    assert file_name(session, "md", ExportOptions(anonymise=True)) == f"{anonymous}-anonymised.md"
     assert (
         file_name(session, "csv", ExportOptions(anonymise=True, totals_only=True))
-        == f"{SESSION_ID}-anonymised-totals-only.csv"
+        == f"{anonymous}-anonymised-totals-only.csv"
     )
+    assert file_name(session, "md", ExportOptions(no_notes=True)) == f"{SESSION_ID}-no-notes.md"
 
 
 def test_write_export_stays_in_its_folder_and_asks_before_replacing(

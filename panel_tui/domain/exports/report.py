@@ -157,6 +157,7 @@ class Report:
     practice: bool = False
     agreement: list[tuple[str, str]] = field(default_factory=list)
     kappa: str = ""
+    notes_left_out: bool = False
 
     @property
     def copy_words(self) -> str:
@@ -171,7 +172,8 @@ class Report:
             if self.totals_only
             else "Every member's vote shown."
         )
-        return f"{names} {votes}"
+        notes = " Notes and reasons are left out." if self.notes_left_out else ""
+        return f"{names} {votes}{notes}"
 
 
 def _make_up(panel: list[Member]) -> str:
@@ -375,4 +377,5 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         practice=practice is not None,
         agreement=agreement,
         kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
+        notes_left_out=options.leaves_out_notes,
     )

@@ -287,7 +287,8 @@ class ExportDialog(FormDialog[ExportRequest]):
             yield ClearCheckbox(
                 "Anonymise: seat labels and candidate codes, no names", id="anonymise"
             )
-            yield ClearCheckbox("Totals only: no individual votes", id="totals")
+            yield ClearCheckbox("Totals only: no individual votes, no notes", id="totals")
+            yield ClearCheckbox("Leave out notes and reasons", id="no-notes")
             yield Label("Folder to write to:")
             yield Input(value=str(self.folder), id="folder")
             yield Label("", id="problem", classes="problem")
@@ -313,5 +314,6 @@ class ExportDialog(FormDialog[ExportRequest]):
         options = ExportOptions(
             anonymise=self.query_one("#anonymise", ClearCheckbox).value,
             totals_only=self.query_one("#totals", ClearCheckbox).value,
+            no_notes=self.query_one("#no-notes", ClearCheckbox).value,
         )
         self.dismiss(ExportRequest(formats, Path(folder).expanduser(), options))
