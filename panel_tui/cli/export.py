@@ -14,6 +14,7 @@ from panel_tui.domain.exports import (
     encoded,
     file_name,
     render,
+    within,
     write_export,
 )
 from panel_tui.domain.models import Session
@@ -67,8 +68,7 @@ def _refuse_in_data_folder(output: Path, data: Path) -> None:
 
     Both paths are resolved, so ``..`` and links (to the folder or into it) are caught.
     """
-    target, folder = output.resolve(), data.resolve()
-    if target == folder or target.is_relative_to(folder):
+    if within(output, data):
         raise CommandError(
             f"{output} is inside the sessions folder {data}, so nothing was written: "
             "an export there could replace a session. Choose a place outside it."

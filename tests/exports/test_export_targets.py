@@ -105,3 +105,27 @@ def test_all_replaces_files_only_when_forced(data: Path, tmp_path: Path, session
     assert export(data, "--format", "all", "-o", str(folder), "--force") == 0
     for name in FORMATS:
         assert (folder / file_name(session, name)).read_bytes() == encoded(session, name)
+
+
+async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, session: Session) -> None:
+    # The summary's export box, asked to write into the sessions folder, says why not.
+    from textual.widgets import Input, Label
+
+    from panel_tui.ui.app import make_app
+    from panel_tui.ui.screens.dialogs import ExportDialog
+
+    data = tmp_path / "sessions"
+    found = Store(data)
+    found.save(session)
+    before = session_files(data)
+    app = make_app(found, SESSION_ID, [], False, clock=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#folder", Input).value = str(data / ".." / "sessions")
+        assert await pilot.click("#format-json")
+        assert await pilot.click("#export")
+        assert app.screen is dialog
+        assert "where sessions are kept" in str(dialog.query_one("#problem", Label).render())
+    assert session_files(data) == before

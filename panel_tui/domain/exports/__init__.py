@@ -45,6 +45,7 @@ __all__ = [
     "prepared",
     "render",
     "safe_file_stem",
+    "within",
     "write_export",
 ]
 
@@ -152,6 +153,15 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
     if name == "votes-csv":
         stem += "-votes"
     return f"{stem}.{FORMATS[name].extension}"
+
+
+def within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it, once ``..`` and links are resolved.
+
+    Exports never go into the sessions folder, where a file could replace a session.
+    """
+    target, root = path.resolve(), folder.resolve()
+    return target == root or target.is_relative_to(root)
 
 
 def write_export(

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from panel_tui.domain.exports import ExportOptions
+from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
@@ -271,10 +271,18 @@ class ExportDialog(FormDialog[ExportRequest]):
 
     SUBMIT = "export"
 
-    def __init__(self, formats: list[str], folder: Path) -> None:
+    def __init__(self, formats: list[str], folder: Path, *, sessions: Path | None = None) -> None:
+        """Ask for an export.
+
+        Args:
+            formats: the formats offered.
+            folder: the folder suggested.
+            sessions: the sessions folder, which exports never go into.
+        """
         super().__init__()
         self.formats = formats
         self.folder = folder
+        self.sessions = sessions
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -307,6 +315,13 @@ class ExportDialog(FormDialog[ExportRequest]):
         if not folder:
             self.query_one("#problem", Label).update("Type the folder to write to.")
             return
+        chosen = Path(folder).expanduser()
+        if self.sessions is not None and within(chosen, self.sessions):
+            self.query_one("#problem", Label).update(
+                "That is the folder where sessions are kept, and an export there could "
+                "replace one. Choose another folder."
+            )
+            return
         formats = list(self.formats) if name == ALL_FORMATS else [name]
         if not name or not all(f in self.formats for f in formats):
             self.query_one("#problem", Label).update("Choose a format first.")
@@ -316,4 +331,4 @@ class ExportDialog(FormDialog[ExportRequest]):
             totals_only=self.query_one("#totals", ClearCheckbox).value,
             no_notes=self.query_one("#no-notes", ClearCheckbox).value,
         )
-        self.dismiss(ExportRequest(formats, Path(folder).expanduser(), options))
+        self.dismiss(ExportRequest(formats, chosen, options))
