@@ -154,3 +154,15 @@ def test_import_messages_print_control_characters_escaped(
     err = capsys.readouterr().err
     _no_raw_control(err)
     assert "\\u202e\\u200b.json" in err
+
+
+def test_a_damaged_session_file_is_named_with_controls_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "sessions"
+    data.mkdir()
+    (data / f"x{CLIPBOARD}.json").write_text("{not json")
+    assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+    err = capsys.readouterr().err
+    _no_raw_control(err)
+    assert "\\x1b]52" in err

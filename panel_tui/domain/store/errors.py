@@ -6,6 +6,8 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+from panel_tui.domain.text import printable
+
 
 class StoreError(Exception):
     """Something the store cannot do, said in plain words for the person at the laptop."""
@@ -33,7 +35,8 @@ class DamagedFile:
             if self.moved_to
             else " It was left where it is."
         )
-        return f"The session file {self.path} is damaged ({self.reason}).{where}"
+        # Any file in the folder is named here, so its name is shown with controls escaped.
+        return printable(f"The session file {self.path} is damaged ({self.reason}).{where}")
 
 
 def plain_os_error(error: OSError, path: Path) -> StoreError:
