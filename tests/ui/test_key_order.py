@@ -155,3 +155,16 @@ async def test_every_vote_key_is_a_binding(
         assert [
             (m, v.value) for m, v in store.load(session.id).current_votes("c1", "q1").items()
         ] == [vote]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_vote_typed_just_after_closing_help_is_given(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "1", "f1", "2", "escape", "3", "right", "question_mark", "escape", "e")
+        assert recorded(store, session) == [
+            ("c1", "q1", "m1", "up"),
+            ("c1", "q1", "m3", "up"),
+            ("c1", "q2", "m3", "middle"),
+        ]

@@ -48,7 +48,14 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark", "close", "Close help", tooltip="Close this help.")
+        # A priority binding, so a vote key typed just after closing goes to the interview.
+        Binding(
+            "escape,f1,question_mark",
+            "close",
+            "Close help",
+            tooltip="Close this help.",
+            priority=True,
+        )
     ]
 
     def __init__(self, session: Session | None = None) -> None:
