@@ -37,21 +37,6 @@ def key_label(seat: int, value: VoteValue) -> str:
     return vote_key(seat, value).upper()
 
 
-def vote_for_character(character: str | None) -> tuple[int, VoteValue] | None:
-    """The seat and value a typed character gives, if any.
-
-    Capital letters count too, so Caps Lock never stops a vote.
-    """
-    if not character or len(character) != 1:
-        return None
-    char = character.lower()
-    for value in VOTE_VALUES:
-        index = VOTE_KEY_ROWS[value].find(char)
-        if index >= 0:
-            return index + 1, value
-    return None
-
-
 #: Textual's names for the vote keys that are not letters or digits.
 _KEY_NAMES = {",": "comma", ".": "full_stop"}
 

@@ -10,41 +10,13 @@ from panel_tui.ui.keys import (
     key_label,
     key_words,
     vote_bindings,
-    vote_for_character,
     vote_key,
 )
-
-
-@pytest.mark.parametrize(
-    ("character", "expected"),
-    [
-        ("1", (1, "up")),  # top row: up
-        ("9", (9, "up")),
-        ("q", (1, "middle")),  # the row below: middle
-        ("o", (9, "middle")),
-        ("a", (1, "down")),
-        ("l", (9, "down")),
-        ("z", (1, "abstain")),  # bottom row: abstain
-        (",", (8, "abstain")),
-        (".", (9, "abstain")),
-        ("Q", (1, "middle")),  # Caps Lock never stops a vote
-        ("0", None),  # no seat 10
-        ("p", None),
-        ("", None),
-        (None, None),
-        ("qq", None),
-    ],
-)
-def test_vote_for_character(character: str | None, expected: tuple[int, str] | None) -> None:
-    assert vote_for_character(character) == expected
 
 
 def test_every_seat_and_value_has_its_own_key() -> None:
     keys = [vote_key(seat, value) for seat in SEATS for value in VOTE_VALUES]
     assert len(set(keys)) == len(SEATS) * len(VOTE_VALUES)
-    for seat in SEATS:
-        for value in VOTE_VALUES:
-            assert vote_for_character(vote_key(seat, value)) == (seat, value)
 
 
 @pytest.mark.parametrize(
@@ -77,6 +49,8 @@ def test_key_words(keys: str, ascii_only: bool, words: str) -> None:
         ("q", "vote(1, 'middle')"),
         ("Q", "vote(1, 'middle')"),  # Caps Lock never stops a vote
         ("L", "vote(9, 'down')"),
+        ("o", "vote(9, 'middle')"),
+        ("z", "vote(1, 'abstain')"),
         ("comma", "vote(8, 'abstain')"),  # Textual's names for , and .
         ("full_stop", "vote(9, 'abstain')"),
     ],
