@@ -21,18 +21,10 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import Store
 from tests.exports.conftest import NAME_WORDS
 
 SESSION_ID = "2026-11-23-support-worker-a1b2c3"
 BOM = "\ufeff".encode()
-
-
-@pytest.fixture
-def data(tmp_path: Path, session: Session) -> Path:
-    folder = tmp_path / "sessions"
-    Store(folder).save(session)
-    return folder
 
 
 def run(data: Path, *args: str) -> int:

@@ -6,23 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.cli import main
 from panel_tui.domain.exports import FORMATS, encoded, file_name
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
-
-SESSION_ID = "2026-11-23-support-worker-a1b2c3"
-
-
-@pytest.fixture
-def data(tmp_path: Path, session: Session) -> Path:
-    folder = tmp_path / "sessions"
-    Store(folder).save(session)
-    return folder
-
-
-def export(data: Path, *args: str) -> int:
-    return main(["--data-dir", str(data), "export", SESSION_ID, *args])
+from tests.exports.test_cli_export import SESSION_ID
+from tests.exports.test_cli_export import run as export
 
 
 def session_files(data: Path) -> dict[str, bytes]:

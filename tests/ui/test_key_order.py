@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -56,6 +57,9 @@ async def burst(pilot: Pilot[Any], *keys: str) -> None:
     await pilot.pause()
 
 
+Sender = Callable[..., Awaitable[None]]
+
+
 def recorded(store: Store, session: Session) -> list[tuple[str, str, str, str | None]]:
     """Every vote event on disk: candidate, question, member, value, in order."""
     on_disk = store.load(session.id)
@@ -80,22 +84,18 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.usefixtures("slow_disk")
-async def test_a_burst_of_keys_votes_on_the_question_shown_when_each_key_came(
-    app_factory: AppFactory, store: Store, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await burst(pilot, *BURST)
-        assert recorded(store, session) == EXPECTED
-        assert position(pilot.app) == ("c1", "q1")
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Pilot's own key presses, one after another with no pause."""
+    await pilot.press(*keys)
 
 
 @pytest.mark.usefixtures("slow_disk")
-async def test_keys_pressed_without_pauses_vote_on_the_question_shown(
-    app_factory: AppFactory, store: Store, session: Session
+@pytest.mark.parametrize("send", [burst, press], ids=["burst", "press"])
+async def test_each_vote_lands_on_the_question_shown_when_its_key_came(
+    app_factory: AppFactory, store: Store, session: Session, send: Sender
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press(*BURST)
+        await send(pilot, *BURST)
         assert recorded(store, session) == EXPECTED
         assert position(pilot.app) == ("c1", "q1")
 
