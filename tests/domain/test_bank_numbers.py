@@ -31,12 +31,12 @@ def problems(raw: bytes) -> str:
     [
         # a boolean is not a number, though Python counts True as 1
         (b"weight = true\n", "line 7: Question 1 (q1), field 'weight' must be a number"),
-        (b"weight = false\n", "not true or false"),
+        (b"weight = false\n", "field 'weight' must be a number"),
         (b"time_guide_minutes = true\n", "field 'time_guide_minutes' must be a whole number"),
         # weights outside 0 < weight <= 100
-        (b"weight = 1e308\n", "field 'weight' must be at most 100"),
-        (b"weight = 100.5\n", "field 'weight' must be at most 100"),
-        (b"weight = 0\n", "field 'weight' must be a number greater than 0"),
+        (b"weight = 1e308\n", "field 'weight' must be a number greater than 0 and at most 100"),
+        (b"weight = 100.5\n", "field 'weight' must be a number greater than 0 and at most 100"),
+        (b"weight = 0\n", "field 'weight' must be a number greater than 0 and at most 100"),
         (b"weight = inf\n", "field 'weight' must be a number"),
         # a time guide written as a decimal
         (b"time_guide_minutes = 2.5\n", "field 'time_guide_minutes' must be a whole number"),
@@ -140,8 +140,8 @@ def test_the_score_of_any_valid_bank_is_finite_and_exact(data: st.DataObject) ->
     half_up = (Decimal(expected.numerator) / Decimal(expected.denominator) * 100).quantize(
         Decimal("0.1"), rounding=ROUND_HALF_UP
     )
-    # The figure is the exact one rounded half up, ties included; a float cannot
-    # tell only a value within 1e-12 of a tie from the tie itself.
+    # The figure is the exact one rounded half up, ties included; only a value
+    # within 1e-11 of a tie is read as the tie (figure() absorbs float noise so).
     distance_from_tie = abs(expected * 1000 % 1 - Fraction(1, 2))
-    if distance_from_tie == 0 or distance_from_tie > Fraction(1, 10**9):
+    if distance_from_tie == 0 or distance_from_tie > Fraction(1, 10**8):
         assert figure(score) == f"{half_up:.1f}"

@@ -85,7 +85,7 @@ def test_two_codes_that_look_the_same_are_refused_on_import() -> None:
         {"id": "c1", "code": "C1"},
         {"id": "c2", "code": "C1" + ZERO_WIDTH},
     ]
-    with pytest.raises(SessionFileError, match="candidate code 'C1'"):
+    with pytest.raises(SessionFileError, match="candidate 2 has the code 'C1', as candidate 1"):
         parse_session(json.dumps(record).encode(), "hr.json")
 
 
