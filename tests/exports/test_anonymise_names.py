@@ -68,7 +68,7 @@ def test_without_notes_no_name_is_left_at_all(fmt: str, options: ExportOptions) 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_an_anonymised_summary_says_free_text_is_not_anonymised(fmt: str) -> None:
     text = render(named_session(), fmt, ExportOptions(anonymise=True))
-    assert "Notes and reasons are not anonymised." in text
+    assert "Notes and reasons are not anonymised" in text
     assert NAMING_NOTE in text  # kept: the panel's evidence
     assert "Notes and reasons are not anonymised" not in render(named_session(), fmt)
 

@@ -180,7 +180,14 @@ class Report:
             if self.totals_only
             else "Every member's vote shown."
         )
-        notes = " Notes and reasons are left out." if self.notes_left_out else ""
+        notes = ""
+        if self.notes_left_out:
+            notes = " Notes and reasons are left out."
+        elif self.anonymised:
+            notes = (
+                " Notes and reasons are not anonymised: they are free text, shown as the"
+                " panel wrote them, and may name people."
+            )
         return f"{names} {votes}{notes}"
 
 
