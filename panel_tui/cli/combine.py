@@ -47,6 +47,7 @@ def register(
     )
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH")
+    parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
 
 
@@ -59,6 +60,6 @@ def run(args: argparse.Namespace) -> int:
         )
     except CombineError as error:
         raise CommandError(str(error)) from None
-    emit(render_combined(combined, args.format), args.output, bom=args.format == "csv")
+    emit(render_combined(combined, args.format), args, bom=args.format == "csv")
     print(summary_line(combined), file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from panel_tui import locations
 from panel_tui.domain.store import Store, write_atomically
+from panel_tui.domain.text import printable
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -47,7 +48,7 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
 def warn_damaged(found: Store) -> None:
     """Name on standard error every damaged file the store set aside."""
     for damaged in found.damaged:
-        print(f"panel-tui: {damaged}", file=sys.stderr)
+        print(f"panel-tui: {printable(str(damaged))}", file=sys.stderr)
 
 
 def confirm(question: str, yes: bool) -> bool:
@@ -62,26 +63,53 @@ def confirm(question: str, yes: bool) -> bool:
         return False
 
 
-def write_new(path: Path, payload: bytes) -> None:
-    """Write one output file the user named."""
+def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write one output file the user named, never replacing a file unless ``force``.
+
+    A link in the way is replaced, never written through.
+    """
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
+    if not force and (path.exists() or path.is_symlink()):
+        raise CommandError(
+            f"{path} already exists, so nothing was written. Add --force to replace it."
+        )
     try:
         write_atomically(path, payload)
     except OSError as error:
         raise CommandError(f"Could not write {path} ({error.strerror or error}).") from None
 
 
-def emit(text: str, output: Path | None, *, bom: bool = False) -> None:
+def refuse_in_data_folder(args: argparse.Namespace) -> None:
+    """Refuse an output (``-o``) inside the sessions folder, where it could replace a session.
+
+    Both paths are resolved, so ``..`` and links (to the folder or into it) are caught.
+    """
+    # Imported here, so commands that write nothing start without the exports.
+    from panel_tui.domain.exports import within
+
+    output = getattr(args, "output", None)
+    data = locations.data_dir(getattr(args, "data_dir", None))
+    if output is not None and within(output, data):
+        raise CommandError(
+            f"{output} is inside the sessions folder {data}, so nothing was written: "
+            "an export there could replace a session. Choose a place outside it."
+        )
+
+
+def emit(text: str, args: argparse.Namespace, *, bom: bool = False) -> None:
     """A command's one document: to standard output, or to the file ``-o`` named.
 
     Standard output gets bytes, so a terminal or pipe that is not UTF-8 still
-    gets every name; a file gets a byte-order mark when ``bom`` (CSV, for Excel).
+    gets every name; a file gets a byte-order mark when ``bom`` (CSV, for Excel),
+    is never put in the sessions folder, and replaces a file only with ``--force``.
     """
+    output: Path | None = args.output
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode())
         sys.stdout.buffer.flush()
         return
-    write_new(output, (("\ufeff" if bom else "") + text).encode())
-    print(f"Wrote {output}", file=sys.stderr)
+    refuse_in_data_folder(args)
+    write_new(output, (("\ufeff" if bom else "") + text).encode(), force=args.force)
+    print(printable(f"Wrote {output}"), file=sys.stderr)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui.cli.common import CommandError, store, write_new
+from panel_tui.cli.common import CommandError, refuse_in_data_folder, store, write_new
 from panel_tui.domain.exports import (
     FOLDER_FORMATS,
     FORMATS,
@@ -18,6 +18,7 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
+from panel_tui.domain.text import printable
 
 
 def register(
@@ -28,24 +29,33 @@ def register(
     export.add_argument("session", metavar="SESSION")
     export.add_argument("--format", choices=[*FORMATS, *FOLDER_FORMATS, "all"], default="md")
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
-    export.add_argument("--totals-only", action="store_true", help="no individual votes")
+    export.add_argument(
+        "--totals-only", action="store_true", help="no individual votes (and no notes)"
+    )
+    export.add_argument(
+        "--no-notes", action="store_true", help="leave out notes and decision reasons"
+    )
     export.add_argument(
         "--candidate-names",
         action="store_true",
         help="member sheets: the chair allows candidates' names beside their codes",
     )
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
+    export.add_argument("--force", action="store_true", help="replace files that already exist")
     export.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
     session = store(args).load(args.session)
-    options = ExportOptions(anonymise=args.anonymise, totals_only=args.totals_only)
+    options = ExportOptions(
+        anonymise=args.anonymise, totals_only=args.totals_only, no_notes=args.no_notes
+    )
+    refuse_in_data_folder(args)
     if args.format == "all":
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
-        return _export_all(session, options, args.output)
+        return _export_all(session, options, args.output, force=args.force)
     if args.format in FOLDER_FORMATS:
         return _export_folder(session, options, args)
     if args.output is None:
@@ -54,24 +64,27 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(render(session, args.format, options).encode())
         sys.stdout.buffer.flush()
         return 0
-    write_new(args.output, encoded(session, args.format, options))
-    print(f"Wrote {args.output}", file=sys.stderr)
+    write_new(args.output, encoded(session, args.format, options), force=args.force)
+    print(printable(f"Wrote {args.output}"), file=sys.stderr)
     return 0
 
 
-def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
+def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
     paths = [folder / file_name(session, name, options) for name in FORMATS]
-    taken = [str(path) for path in paths if path.exists()]
-    if taken:
-        raise CommandError("These files already exist, so nothing was written: " + ", ".join(taken))
+    taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
+    if taken and not force:
+        raise CommandError(
+            "These files already exist, so nothing was written (add --force to replace them): "
+            + ", ".join(taken)
+        )
     for name in FORMATS:
         try:
-            path = write_export(session, name, folder, options)
+            path = write_export(session, name, folder, options, overwrite=force)
         except OSError as error:
             raise CommandError(
                 f"Could not write into {folder} ({error.strerror or error})."
             ) from None
-        print(f"Wrote {path}", file=sys.stderr)
+        print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0
 
 
@@ -84,14 +97,20 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
     writer = FOLDER_FORMATS[args.format]
     try:
         paths = writer(
-            prepared(session, options), args.output, candidate_names=args.candidate_names
+            prepared(session, options),
+            args.output,
+            candidate_names=args.candidate_names,
+            overwrite=args.force,
         )
     except FileExistsError as error:
-        raise CommandError(f"These files already exist, so nothing was written: {error}") from None
+        raise CommandError(
+            f"These files already exist, so nothing was written (add --force to replace "
+            f"them): {error}"
+        ) from None
     except OSError as error:
         raise CommandError(
             f"Could not write into {args.output} ({error.strerror or error})."
         ) from None
     for path in paths:
-        print(f"Wrote {path}", file=sys.stderr)
+        print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

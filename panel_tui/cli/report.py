@@ -46,6 +46,7 @@ def register(
     parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH")
+    parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
 
 
@@ -116,5 +117,5 @@ def run(args: argparse.Namespace) -> int:
         left_out=left_out,
         anonymised=anonymised,
     )
-    emit(render_rounds(report, args.format), args.output, bom=args.format == "csv")
+    emit(render_rounds(report, args.format), args, bom=args.format == "csv")
     return 0

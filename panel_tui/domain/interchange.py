@@ -69,7 +69,7 @@ def results_record(results: Results) -> dict[str, Any]:
 def export_json(
     session: Session,
     results: dict[str, Any] | None = None,
-    export: dict[str, bool] | None = None,
+    export: dict[str, bool | str] | None = None,
 ) -> str:
     """The session record with its results, as pretty JSON.
 

@@ -224,3 +224,19 @@ def test_a_code_written_differently_is_left_out_with_a_pointer_never_matched() -
         "The other panel has c2, written differently: if they are the same, write them "
         "alike in both sessions."
     ) in combined.left_out
+
+
+def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force(
+    store_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--data-dir", str(store_dir), "combine", "panel-a", "panel-b"]
+    assert main([*base, "-o", str(store_dir / "joint.md")]) == 1
+    assert "inside the sessions folder" in capsys.readouterr().err
+    out = tmp_path / "joint.md"
+    assert main([*base, "-o", str(out)]) == 0
+    out.write_text("kept", encoding="utf-8")
+    assert main([*base, "-o", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "kept"
+    assert main([*base, "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Two panels matched up")

@@ -185,3 +185,18 @@ def test_a_practice_round_says_so(session: Session) -> None:
     practice = session.model_copy(update={"mode": "practice"})
     assert "This was a practice. No one was given a job." in sheet_of(member_sheets(practice), 1)
     assert "practice" not in sheet_of(member_sheets(session), 1)
+
+
+def test_cli_force_replaces_the_sheets(
+    tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "sessions"
+    Store(data).save(session)
+    out = tmp_path / "sheets"
+    args = ["--data-dir", str(data), "export", session.id, "--format", "member-sheets"]
+    assert main([*args, "-o", str(out)]) == 0
+    (out / "seat-1-sam-okafor.html").write_text("old", encoding="utf-8")
+    assert main([*args, "-o", str(out)]) == 1
+    assert "add --force to replace them" in capsys.readouterr().err
+    assert main([*args, "-o", str(out), "--force"]) == 0
+    assert "Sam Okafor" in (out / "seat-1-sam-okafor.html").read_text(encoding="utf-8")

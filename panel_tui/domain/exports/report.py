@@ -165,6 +165,7 @@ class Report:
     kappa: str = ""
     early_reveals: list[EarlyRevealView] = field(default_factory=list)
     sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
+    notes_left_out: bool = False
 
     @property
     def copy_words(self) -> str:
@@ -179,7 +180,15 @@ class Report:
             if self.totals_only
             else "Every member's vote shown."
         )
-        return f"{names} {votes}"
+        notes = ""
+        if self.notes_left_out:
+            notes = " Notes and reasons are left out."
+        elif self.anonymised:
+            notes = (
+                " Notes and reasons are not anonymised: they are free text, shown as the"
+                " panel wrote them, and may name people."
+            )
+        return f"{names} {votes}{notes}"
 
 
 def _make_up(panel: list[Member]) -> str:
@@ -414,4 +423,5 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
         early_reveals=early_reveal_views(session, results, seats, options),
         sealed=session.settings.sealed,
+        notes_left_out=options.leaves_out_notes,
     )

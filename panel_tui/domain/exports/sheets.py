@@ -150,19 +150,20 @@ def member_sheets(session: Session, *, candidate_names: bool = False) -> dict[st
 
 
 def write_member_sheets(
-    session: Session, folder: Path, *, candidate_names: bool = False
+    session: Session, folder: Path, *, candidate_names: bool = False, overwrite: bool = False
 ) -> list[Path]:
-    """Write every member's page into ``folder`` (made if missing); nothing is replaced.
+    """Write every member's page into ``folder`` (made if missing).
 
     Raises:
-        FileExistsError: a page is already there (nothing is written).
+        FileExistsError: a page is already there and ``overwrite`` is false
+            (nothing is written).
         OSError: the folder or disk refuses.
     """
     pages = member_sheets(session, candidate_names=candidate_names)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / name for name in pages]
-    taken = [p for p in paths if p.exists()]
-    if taken:
+    taken = [p for p in paths if p.exists() or p.is_symlink()]
+    if taken and not overwrite:
         raise FileExistsError(", ".join(str(p) for p in taken))
     for path, text in zip(paths, pages.values(), strict=True):
         write_atomically(path, text.encode())

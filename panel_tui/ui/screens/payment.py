@@ -3,7 +3,8 @@
 The chair opens it from the summary (key ``p``). Choosing a member fills the
 fields with what was noted before; saving checks the notes with the domain
 (:func:`panel_tui.domain.involvement.with_involvement`) and shows what is
-wrong in plain words, or dismisses with the change for the screen to write.
+wrong in plain words, or saves them (``save``) and closes; a save the disk
+refuses leaves the dialog open with what was typed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from panel_tui.domain.involvement import (
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.words import ROLE_WORDS
-from panel_tui.ui.screens.dialogs import FormDialog, text_problem
+from panel_tui.ui.screens.dialogs import FormDialog, Save, text_problem
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
 PER_WORDS: dict[PayBasis, str] = {
@@ -45,8 +46,8 @@ class PaymentChange:
 class PaymentDialog(FormDialog[PaymentChange]):
     """Note a member's rate, expenses, times sat, or that they declined payment."""
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, session: Session, *, save: Save[PaymentChange] | None = None) -> None:
+        super().__init__(save=save)
         self.session = session
         self.members = sorted(session.panel, key=lambda m: m.seat)
 
@@ -140,4 +141,4 @@ class PaymentDialog(FormDialog[PaymentChange]):
         except InvolvementError as error:
             problem.update(str(error))
             return
-        self.dismiss(PaymentChange(seat, changes))
+        self.finish(PaymentChange(seat, changes))

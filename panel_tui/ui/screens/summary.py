@@ -21,7 +21,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from panel_tui.domain.exports import FORMATS, write_export
-from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
@@ -311,7 +310,10 @@ class SummaryScreen(SessionScreen):
             if request is not None:
                 self.export(request)
 
-        self.app.push_screen(ExportDialog(list(FORMATS), self.panel_app.export_dir), chosen)
+        dialog = ExportDialog(
+            list(FORMATS), self.panel_app.export_dir, sessions=self.panel_app.store.root
+        )
+        self.app.push_screen(dialog, chosen)
 
     def export(self, request: ExportRequest, *, overwrite: bool = False) -> list[Path]:
         """Write the formats asked for; asks before replacing files that exist.
@@ -369,19 +371,17 @@ class SummaryScreen(SessionScreen):
     def action_payment(self) -> None:
         """Note a member's payment, for the involvement record."""
 
-        def chosen(change: PaymentChange | None) -> None:
+        def save(change: PaymentChange) -> None:
+            self.opened.set_involvement(change.seat, change.changes)
+
+        def saved(change: PaymentChange | None) -> None:
             if change is None:
-                return
-            try:
-                self.opened.set_involvement(change.seat, change.changes)
-            except (StoreError, InvolvementError) as error:
-                self.app.notify(str(error), severity="error", markup=False, timeout=15)
                 return
             message = f"Saved the payment notes for seat {change.seat}."
             self.query_one("#exported", Static).update(message)
             self.app.notify(message, title="Payment notes", markup=False)
 
-        self.app.push_screen(PaymentDialog(self.session), chosen)
+        self.app.push_screen(PaymentDialog(self.session, save=save), saved)
 
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
