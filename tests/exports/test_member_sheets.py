@@ -167,6 +167,7 @@ def test_cli_anonymised_sheets_use_seat_labels(
     assert main([*args, "--anonymise", "--candidate-names", "-o", str(out)]) == 0
     text = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
     assert "This page is for Seat 1." in text
+    assert sorted(p.name for p in out.iterdir())[0] == "seat-1.html"
     assert not any(word in text for word in NAME_WORDS.values())
 
 

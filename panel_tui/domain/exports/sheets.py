@@ -123,7 +123,7 @@ def _sheet(session: Session, results: Results, member: Member, *, candidate_name
             who += f" ({candidate.name})"
         decisions.append(SheetLine(picture, f"{who}: {words}"))
     return Sheet(
-        file_name=f"seat-{member.seat}-{slug(member.name, limit=30)}.html",
+        file_name=_file_name(member),
         name=member.name,
         part_heading="Your votes" if member.votes else "What you did",
         about=about,
@@ -131,6 +131,13 @@ def _sheet(session: Session, results: Results, member: Member, *, candidate_name
         decisions=decisions,
         thanks=SheetLine("tick", "Thank you for being on the panel."),
     )
+
+
+def _file_name(member: Member) -> str:
+    """``seat-1-sam-okafor.html``, or ``seat-1.html`` when the name is the seat label."""
+    stem = f"seat-{member.seat}"
+    named = slug(member.name, limit=30)
+    return f"{stem}.html" if named == stem else f"{stem}-{named}.html"
 
 
 def member_sheets(session: Session, *, candidate_names: bool = False) -> dict[str, str]:
