@@ -353,7 +353,8 @@ def test_delete_removes_file_lock_and_kept_copies(store: Store) -> None:
     store.save(_session(), replace=True)
     assert (store.root / "s1.lock").exists()
     store.delete("s1")
-    assert list(store.root.rglob("*.*")) == []
+    assert list(store.root.rglob("*.*")) == [store.catalogue.path]
+    assert store.summaries() == []
 
 
 def test_delete_refuses_while_open(store: Store) -> None:
@@ -526,20 +527,22 @@ def test_undo_after_the_reveal_never_brings_back_a_vote_the_room_did_not_see(
         assert opened.session.current_votes("c1", "q1") == {}
 
 
-def test_a_write_that_fails_after_the_file_is_in_place_leaves_screen_and_disk_agreeing(
+def test_a_write_whose_fsync_fails_leaves_screen_and_disk_agreeing(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = store.create(_session())
+    opened.record_vote("c1", "q1", "m2", "down")
 
-    def folder_fsync_fails(folder: Path) -> None:
+    def fsync_fails(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(files_module, "fsync_folder", folder_fsync_fails)
+    monkeypatch.setattr(os, "fsync", fsync_fails)
     with pytest.raises(StoreError, match="could not be saved"):
         opened.record_vote("c1", "q1", "m1", "up")
     monkeypatch.undo()
-    # The new file did land: memory shows exactly what the disk holds.
+    # The record was cut off again: memory shows exactly what the disk holds.
     assert opened.session.votes == store.load("s1").votes
+    assert [v.member for v in opened.session.votes] == ["m2"]
     opened.undo("c1", "q1")
     assert store.load("s1").votes[-1].undoes == 0
     opened.close()

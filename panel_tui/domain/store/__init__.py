@@ -4,12 +4,15 @@ By concern, as TinyDB itself splits storages from tables:
 
 - ``files``: bytes on disk (atomic, durable writes, owner-only modes);
 - ``locks``: one writer per session;
-- ``storage``: the TinyDB storage of a session file and its tables;
+- ``journal``: a session's changes, appended as self-checking records;
+- ``storage``: the TinyDB storages (journal and snapshot; a whole small file) and tables;
+- ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
 - ``folder``: :class:`Store`, the sessions folder, damaged files set aside;
 - ``errors``: what the store says, in plain words.
 """
 
+from panel_tui.domain.store.catalogue import SessionSummary
 from panel_tui.domain.store.errors import (
     DamagedFile,
     SessionLocked,
@@ -18,14 +21,15 @@ from panel_tui.domain.store.errors import (
     plain_os_error,
 )
 from panel_tui.domain.store.files import fsync_folder, write_atomically
-from panel_tui.domain.store.folder import SessionSummary, Store
+from panel_tui.domain.store.folder import Store
 from panel_tui.domain.store.opened import OpenSession
-from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, decode
+from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, JournalStorage, decode
 
 __all__ = [
     "AtomicJSONStorage",
     "DamagedData",
     "DamagedFile",
+    "JournalStorage",
     "OpenSession",
     "SessionLocked",
     "SessionNotFound",

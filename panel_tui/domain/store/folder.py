@@ -1,18 +1,17 @@
-"""The sessions folder: one ``<id>.json`` per session, plus locks and set-aside copies."""
+"""The sessions folder: a snapshot ``<id>.json`` and journal per session, locks, the catalogue."""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import re
 import secrets
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.store import files
+from panel_tui.domain.store.catalogue import Catalogue, SessionSummary, stamps, summarise
 from panel_tui.domain.store.errors import (
     DamagedFile,
     SessionLocked,
@@ -24,28 +23,21 @@ from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.storage import (
+    META_TABLE,
     DamagedData,
     NotASession,
+    dumps,
+    journal_path,
+    load,
     record_to_tables,
-    session_from_bytes,
+    session_from_tables,
 )
 from panel_tui.domain.text import IDENT_PATTERN
 
 DAMAGED_FOLDER = "damaged"
 REPLACED_FOLDER = "replaced"
 
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """A line of ``sessions list``."""
-
-    id: str
-    title: str
-    mode: str
-    created: datetime
-    finished: bool
-    candidates: int
-    votes: int
+__all__ = ["SessionSummary", "Store"]
 
 
 class Store:
@@ -58,6 +50,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.damaged: list[DamagedFile] = []
+        self.catalogue = Catalogue(root)
         try:
             if not root.is_dir():
                 root.mkdir(parents=True, mode=FOLDER_MODE)
@@ -116,8 +109,12 @@ class Store:
         return target
 
     def _set_aside(self, path: Path, reason: str) -> DamagedFile:
+        """Move a damaged session's snapshot, and its journal with it, into ``damaged/``."""
         try:
             target = self._aside(DAMAGED_FOLDER, path)
+            journal = journal_path(path)
+            if journal.exists():
+                os.rename(journal, journal_path(target))
             os.rename(path, target)
         except OSError:
             found = DamagedFile(path, None, reason)
@@ -128,18 +125,17 @@ class Store:
 
     def _read(self, path: Path) -> Session:
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise SessionNotFound(
-                f"There is no session {path.stem} in {self.root}. "
-                "'panel-tui sessions list' shows the sessions there."
-            ) from None
+            loaded = load(path)
+            if loaded is None:
+                raise SessionNotFound(
+                    f"There is no session {path.stem} in {self.root}. "
+                    "'panel-tui sessions list' shows the sessions there."
+                )
+            return session_from_tables(loaded.tables)
         except OSError as error:
             raise StoreError(
                 f"The session file {path} cannot be read ({error.strerror})."
             ) from None
-        try:
-            return session_from_bytes(raw)
         except NotASession:
             # Some other program's JSON file: not ours to move.
             raise StoreError(f"{path} does not hold a panel-tui session.") from None
@@ -161,13 +157,41 @@ class Store:
         return sorted(found, key=lambda s: (s.created, s.id), reverse=True)
 
     def summaries(self) -> list[SessionSummary]:
-        """A line for each readable session, newest first."""
-        return [
-            SessionSummary(
-                s.id, s.title, s.mode, s.created, s.finished, len(s.candidates), len(s.votes)
-            )
-            for s in self.sessions()
-        ]
+        """A line for each readable session, newest first, from the catalogue.
+
+        Only sessions whose catalogue entry is missing or out of date are read,
+        and the catalogue is brought up to date.
+        """
+        checked = self.catalogue.check(self._session_files())
+        found = dict(checked.fresh)
+        rebuilt = []
+        for path in checked.stale:
+            files_before = stamps(path)  # taken first: a later write shows as a change
+            try:
+                summary = summarise(self._read(path))
+            except StoreError:
+                continue
+            found[summary.id] = summary
+            rebuilt.append((summary, files_before))
+        with contextlib.suppress(OSError):  # the catalogue only saves reading
+            self.catalogue.update(rebuilt, checked.gone | (checked.outdated.keys() - found.keys()))
+        return _newest_first(found.values())
+
+    def catalogued(self) -> tuple[list[SessionSummary], bool]:
+        """What the catalogue holds, without reading any session, and whether that is all.
+
+        Out-of-date entries are included as they were; the flag says that
+        :meth:`summaries` would read some session (so a screen can paint these
+        at once and fill in the rest behind).
+        """
+        checked = self.catalogue.check(self._session_files())
+        shown = {**checked.outdated, **checked.fresh}
+        return _newest_first(shown.values()), bool(checked.stale or checked.gone)
+
+    def _catalogue(self, session: Session) -> None:
+        """Bring a session's catalogue entry up to date after its files changed."""
+        with contextlib.suppress(OSError):
+            self.catalogue.update([(summarise(session), stamps(self.path(session.id)))])
 
     def exists(self, session_id: str) -> bool:
         """Whether a session file has this id."""
@@ -185,7 +209,7 @@ class Store:
         lock.acquire(session_id)
         try:
             self._read(self.path(session_id))  # sets a damaged file aside, with a message
-            return OpenSession(self.path(session_id), lock)
+            return OpenSession(self.path(session_id), lock, self._catalogue)
         except BaseException:
             lock.release()
             raise
@@ -213,17 +237,24 @@ class Store:
                         "replaced/), or delete it first."
                     )
                 kept = self._keep_copy(path)
-            payload = json.dumps(record_to_tables(session), ensure_ascii=False).encode()
-            files.write_atomically(path, payload)
+            tables = record_to_tables(session)
+            tables[META_TABLE] = {"1": {"snapshot": secrets.token_hex(8)}}
+            files.write_atomically(path, dumps(tables))
+            # The journal of the session replaced names the old snapshot, so it
+            # would never be replayed; it goes so that nothing looks pending.
+            journal_path(path).unlink(missing_ok=True)
         except OSError as error:
             raise plain_os_error(error, path) from None
         finally:
             lock.release()
+        self._catalogue(session)
         return kept
 
     def _keep_copy(self, path: Path) -> Path:
+        """Keep the session at ``path``, journal folded in, in ``replaced/``."""
         target = self._aside(REPLACED_FOLDER, path)
-        files.write_atomically(target, path.read_bytes())
+        loaded = load(path)
+        files.write_atomically(target, dumps(loaded.tables) if loaded else path.read_bytes())
         return target
 
     def create(self, session: Session) -> OpenSession:
@@ -245,6 +276,7 @@ class Store:
         lock = SessionLock(lock_path)
         lock.acquire(session_id)
         try:
+            journal_path(path).unlink(missing_ok=True)
             path.unlink()
             for copy in (self.root / REPLACED_FOLDER).glob(f"{session_id}.*{SUFFIX}"):
                 copy.unlink()
@@ -252,3 +284,9 @@ class Store:
         finally:
             lock.release()
             lock_path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.catalogue.update([], [session_id])
+
+
+def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
+    return sorted(summaries, key=lambda s: (s.created, s.id), reverse=True)

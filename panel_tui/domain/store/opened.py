@@ -1,8 +1,13 @@
-"""A session opened for writing: every change is on disk when a method returns."""
+"""A session opened for writing: every change is on disk when a method returns.
+
+Each change is one record appended to the session's journal; the snapshot is
+rewritten (compacted) when the session opens, finishes and closes.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self
 
@@ -25,10 +30,13 @@ from panel_tui.domain.store.errors import SessionNotFound, StoreError, plain_os_
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import (
     SESSION_TABLE,
-    AtomicJSONStorage,
     DamagedData,
+    JournalStorage,
     tables_to_record,
 )
+
+Compacted = Callable[[Session], None]
+"""Told the session each time snapshot and journal were folded together (the catalogue)."""
 
 
 class OpenSession:
@@ -37,14 +45,48 @@ class OpenSession:
     ``session`` is the state as it is on disk; screens read it after each call.
     """
 
-    def __init__(self, path: Path, lock: SessionLock) -> None:
+    def __init__(self, path: Path, lock: SessionLock, compacted: Compacted | None = None) -> None:
+        """Open the session file ``path`` under ``lock``, folding in its journal.
+
+        Raises:
+            SessionNotFound: there is no such file.
+            StoreError: the disk refuses the compaction (a read-only folder).
+        """
         self.path = path
         self._lock = lock
-        self._db = TinyDB(path, storage=AtomicJSONStorage)
+        self._compacted = compacted
+        self._closed = False
+        self._db = TinyDB(path, storage=JournalStorage)
         session = self._from_disk()
         if session is None:
+            self._db.close()
             raise SessionNotFound(f"There is no session file {path}.")
         self.session = session
+        try:
+            self.compact()
+        except StoreError:
+            self._db.close()
+            raise
+
+    @property
+    def _storage(self) -> JournalStorage:
+        storage = self._db.storage
+        assert isinstance(storage, JournalStorage)
+        return storage
+
+    def compact(self) -> None:
+        """Fold the journal into the snapshot (a file an older version wrote is converted).
+
+        Raises:
+            StoreError: the disk refused; every change is still on disk.
+        """
+        try:
+            changed = self._storage.compact()
+        except OSError as error:
+            self._reload()
+            raise plain_os_error(error, self.path) from None
+        if changed and self._compacted is not None:
+            self._compacted(self.session)
 
     def _from_disk(self) -> Session | None:
         tables = self._db.storage.read()
@@ -155,9 +197,18 @@ class OpenSession:
             for candidate, question in sorted(self.session.sealed_answers()):
                 self.reveal(candidate, question)
         self._update_meta(finished=finished)
+        # Every change is in the journal already; a disk that refuses the
+        # compaction leaves it there.
+        with contextlib.suppress(StoreError):
+            self.compact()
 
     def close(self) -> None:
-        """Let another process open the session."""
+        """Fold the journal into the snapshot and let another process open the session."""
+        if not self._closed:
+            self._closed = True
+            with contextlib.suppress(StoreError):
+                self.compact()
+            self._db.close()
         self._lock.release()
 
     def __enter__(self) -> Self:
