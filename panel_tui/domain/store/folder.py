@@ -6,8 +6,9 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.store import files
@@ -38,6 +39,8 @@ DAMAGED_FOLDER = "damaged"
 REPLACED_FOLDER = "replaced"
 
 __all__ = ["SessionSummary", "Store"]
+
+_T = TypeVar("_T")
 
 
 class Store:
@@ -124,14 +127,20 @@ class Store:
         return found
 
     def _read(self, path: Path) -> Session:
+        return self._plainly(path, lambda: _session_at(path))
+
+    def _plainly(self, path: Path, read: Callable[[], _T]) -> _T:
+        """Run ``read`` on a session's files, saying plainly what went wrong.
+
+        A damaged session is set aside; another program's JSON is left alone.
+        """
         try:
-            loaded = load(path)
-            if loaded is None:
-                raise SessionNotFound(
-                    f"There is no session {path.stem} in {self.root}. "
-                    "'panel-tui sessions list' shows the sessions there."
-                )
-            return session_from_tables(loaded.tables)
+            return read()
+        except SessionNotFound:
+            raise SessionNotFound(
+                f"There is no session {path.stem} in {self.root}. "
+                "'panel-tui sessions list' shows the sessions there."
+            ) from None
         except OSError as error:
             raise StoreError(
                 f"The session file {path} cannot be read ({error.strerror})."
@@ -207,9 +216,9 @@ class Store:
         """
         lock = SessionLock(self._lock_path(session_id))
         lock.acquire(session_id)
+        path = self.path(session_id)
         try:
-            self._read(self.path(session_id))  # sets a damaged file aside, with a message
-            return OpenSession(self.path(session_id), lock, self._catalogue)
+            return self._plainly(path, lambda: OpenSession(path, lock, self._catalogue))
         except BaseException:
             lock.release()
             raise
@@ -290,3 +299,10 @@ class Store:
 
 def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
     return sorted(summaries, key=lambda s: (s.created, s.id), reverse=True)
+
+
+def _session_at(path: Path) -> Session:
+    loaded = load(path)
+    if loaded is None:
+        raise SessionNotFound(path.stem)
+    return session_from_tables(loaded.tables)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self
 
-from pydantic import ValidationError
 from tinydb import TinyDB
 
 from panel_tui.domain.models import (
@@ -32,7 +31,7 @@ from panel_tui.domain.store.storage import (
     SESSION_TABLE,
     DamagedData,
     JournalStorage,
-    tables_to_record,
+    session_from_tables,
 )
 
 Compacted = Callable[[Session], None]
@@ -90,7 +89,7 @@ class OpenSession:
 
     def _from_disk(self) -> Session | None:
         tables = self._db.storage.read()
-        return None if tables is None else Session.model_validate(tables_to_record(tables))
+        return None if tables is None else session_from_tables(tables)
 
     # -- writing ------------------------------------------------------------
 
@@ -120,7 +119,7 @@ class OpenSession:
         the disk may hold the change: the screen then shows what the disk holds.
         """
         # If the disk cannot be read, the state in memory stays as before the write.
-        with contextlib.suppress(OSError, DamagedData, ValidationError):
+        with contextlib.suppress(OSError, DamagedData):
             self.session = self._from_disk() or self.session
 
     def record_vote(
