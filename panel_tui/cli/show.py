@@ -53,10 +53,9 @@ def run_practice(args: argparse.Namespace) -> int:
 
 
 def _opened_store(args: argparse.Namespace) -> Store:
-    found = store(args)
-    found.sessions()  # sets damaged files aside
-    warn_damaged(found)
-    return found
+    # No session is read here: the home screen lists them from the catalogue
+    # and names damaged files as it meets them.
+    return store(args)
 
 
 def _show(args: argparse.Namespace, found: Store, session_id: str | None) -> int:
@@ -72,9 +71,11 @@ def _show(args: argparse.Namespace, found: Store, session_id: str | None) -> int
 
 
 def _demo(found: Store) -> str:
-    for session in found.sessions():
-        if session.title.startswith("Demo: ") and not session.finished:
-            return session.id
+    summaries = found.summaries()
+    warn_damaged(found)
+    for summary in summaries:
+        if summary.title.startswith("Demo: ") and not summary.finished:
+            return summary.id
     bank = load_bank(locations.shipped_banks_dir() / f"{DEMO_BANK}.toml")
     session = demo_session(bank)
     found.save(session)
