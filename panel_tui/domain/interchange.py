@@ -14,6 +14,8 @@ from pydantic import ValidationError
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.store.files import MAX_FILE_BYTES
+from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 
 
 class SessionFileError(Exception):
@@ -76,15 +78,14 @@ def parse_session(raw: bytes, name: str) -> Session:
         SessionFileError: naming the file and each field that is wrong.
     """
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise SessionFileError(f"{name}: is not UTF-8 text.") from None
-    except RecursionError:
-        raise SessionFileError(f"{name}: is nested too deeply to be a session.") from None
-    except json.JSONDecodeError as error:
-        raise SessionFileError(
-            f"{name}, line {error.lineno}: is not valid JSON ({error.msg.lower()})."
-        ) from None
+        data = strict_json_loads(raw)
+    except JSONProblem as problem:
+        said = (
+            f", line {problem.line}: is not valid JSON"
+            if problem.line
+            else f": cannot be imported: {problem.reason}"
+        )
+        raise SessionFileError(f"{name}{said}.") from None
     if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
         raise SessionFileError(
             f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
@@ -113,8 +114,12 @@ def _where(location: tuple[int | str, ...]) -> str:
 
 
 def load_session_file(path: Path) -> Session:
-    """Read a session record from a file."""
+    """Read a session record from a file (a plain file, never a pipe or device)."""
     try:
+        if not path.is_file():  # a pipe would wait for a writer for ever
+            raise SessionFileError(f"{path}: cannot be imported: it is not a file.")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
         raw = path.read_bytes()
     except OSError as error:
         raise SessionFileError(f"{path}: cannot be read ({error.strerror or error}).") from None

@@ -271,7 +271,7 @@ def test_reading_a_journal_that_cannot_be_read_is_a_plain_error(
 ) -> None:
     store.create(_session()).close()
 
-    def refuse(path: Path) -> None:
+    def refuse(path: Path, *how: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(journal_module, "read", refuse)

@@ -2,7 +2,8 @@
 
 By concern, as TinyDB itself splits storages from tables:
 
-- ``files``: bytes on disk (atomic, durable writes, owner-only modes);
+- ``files``: bytes on disk (atomic, durable writes, owner-only modes, plain files
+  only, never through a link);
 - ``locks``: one writer per session;
 - ``journal``: a session's changes, appended as self-checking records;
 - ``storage``: the TinyDB storages (journal and snapshot; a whole small file) and tables;
@@ -15,8 +16,10 @@ By concern, as TinyDB itself splits storages from tables:
 from panel_tui.domain.store.catalogue import SessionSummary
 from panel_tui.domain.store.errors import (
     DamagedFile,
+    Notice,
     SessionLocked,
     SessionNotFound,
+    SkippedFile,
     StoreError,
     plain_os_error,
 )
@@ -30,10 +33,12 @@ __all__ = [
     "DamagedData",
     "DamagedFile",
     "JournalStorage",
+    "Notice",
     "OpenSession",
     "SessionLocked",
     "SessionNotFound",
     "SessionSummary",
+    "SkippedFile",
     "Store",
     "StoreError",
     "decode",

@@ -11,8 +11,8 @@ journal was emptied), so it is never replayed twice. A last record cut short or
 failing its checksum is a torn append, never acknowledged, and is dropped; a bad
 record with more after it is damage, and the file is set aside, never mended.
 
-File access is portable: ``os.open``/``os.write``/``os.fsync``/``os.ftruncate``
-only, binary mode on Windows.
+File access is portable: ``os.open`` (never through a link, binary on Windows),
+``os.write``, ``os.fsync`` and ``os.ftruncate`` only; no folder fsync on Windows.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ import json
 import os
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from panel_tui.domain.store.files import FILE_MODE, fsync_folder
+from panel_tui.domain.store.files import fsync_folder, open_no_follow, read_regular
 
 JOURNAL_SUFFIX = ".journal"
 FRAME = struct.Struct(">II")
-_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class DamagedJournal(Exception):
@@ -107,15 +107,16 @@ def parse(raw: bytes) -> Parsed:
     return parsed
 
 
-def read(path: Path) -> Parsed | None:
+def read(path: Path, read_bytes: Callable[[Path], bytes] = read_regular) -> Parsed | None:
     """Parse the journal at ``path``; ``None`` when there is none.
 
     Raises:
         DamagedJournal: a record other than the last fails its check.
+        UnsafeFile: a link, pipe or folder is there instead.
         OSError: the file is there but cannot be read.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except FileNotFoundError:
         return None
     return parse(raw)
@@ -133,7 +134,7 @@ class JournalFile:
     def _handle(self) -> int:
         if self._fd is None:
             existed = self.path.exists()
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _BINARY, FILE_MODE)
+            self._fd = open_no_follow(self.path, os.O_RDWR | os.O_CREAT)
             if not existed:
                 fsync_folder(self.path.parent)  # the new name must survive a crash too
         return self._fd

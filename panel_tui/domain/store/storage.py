@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -27,6 +28,7 @@ from tinydb.storages import Storage
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import files, journal
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
+from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 
 EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
 SESSION_TABLE = "session"
@@ -34,6 +36,8 @@ META_TABLE = "_journal"
 """The snapshot's own table: the token its journal must name to be replayed."""
 COMPACT_AT = 1024 * 1024
 """Journal bytes after which a write also compacts (a 10 x 10 x 8 session is ~160 KB)."""
+#: TinyDB's document ids: a whole number, written in ASCII digits.
+DOC_ID = re.compile(r"[0-9]{1,12}")
 
 
 class DamagedData(Exception):
@@ -53,18 +57,23 @@ def decode(raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise DamagedData("the file is empty")
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        line = getattr(error, "lineno", None)
-        raise DamagedData("it is not complete JSON" + (f", line {line}" if line else "")) from None
-    if not isinstance(data, dict) or not isinstance(data.get(SESSION_TABLE), dict):
+        data = strict_json_loads(raw)
+    except JSONProblem as problem:
+        raise DamagedData(str(problem)) from None
+    if not isinstance(data, dict) or SESSION_TABLE not in data:
         raise NotASession("it does not hold a panel-tui session")
+    for name in (SESSION_TABLE, *EVENT_TABLES):
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise DamagedData(f"its {name} table is not a table")
+        if not all(DOC_ID.fullmatch(key) and isinstance(doc, dict) for key, doc in table.items()):
+            raise DamagedData(f"its {name} table holds an entry that is not a record")
     return data
 
 
 def dumps(data: Mapping[str, Any]) -> bytes:
-    """TinyDB's tables as the bytes of a file."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    """TinyDB's tables as the bytes of a file (as TinyDB's own storage writes them)."""
+    return json.dumps(data, ensure_ascii=False).encode()
 
 
 class AtomicJSONStorage(Storage):
@@ -84,7 +93,7 @@ class AtomicJSONStorage(Storage):
         """The tables, parsed from disk on the first read (``None`` for a new file)."""
         if self._data is None:
             try:
-                raw = self._path.read_bytes()
+                raw = files.read_regular(self._path)
             except FileNotFoundError:
                 return None
             self._data = self.decode(raw)
@@ -172,7 +181,7 @@ class Loaded:
     """Whether the journal was replayed (it names this snapshot)."""
 
 
-def load(path: Path) -> Loaded | None:
+def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Loaded | None:
     """Read a session's snapshot and replay its journal; ``None`` when there is no snapshot.
 
     The journal is read before the snapshot: compaction replaces the snapshot
@@ -180,18 +189,23 @@ def load(path: Path) -> Loaded | None:
     journal that names the snapshot it then reads, or a snapshot that already
     holds the journal's changes.
 
+    Args:
+        path: the snapshot.
+        read: how a file's bytes are read (plain files only, never through a link).
+
     Raises:
         DamagedData: the snapshot is not a session, or a record mid-journal is bad.
+        UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
     """
     jpath = journal_path(path)
     damage: DamagedJournal | None = None
     try:
-        parsed = journal.read(jpath)
+        parsed = journal.read(jpath, read)
     except DamagedJournal as error:
         parsed, damage = error.parsed, error
     try:
-        raw = path.read_bytes()
+        raw = read(path)
     except FileNotFoundError:
         return None
     tables = decode(raw)
