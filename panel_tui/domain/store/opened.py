@@ -31,6 +31,7 @@ from panel_tui.domain.store.storage import (
     SESSION_TABLE,
     DamagedData,
     JournalStorage,
+    JournalTable,
     session_from_tables,
 )
 
@@ -56,6 +57,7 @@ class OpenSession:
         self._compacted = compacted
         self._closed = False
         self._db = TinyDB(path, storage=JournalStorage)
+        self._db.table_class = JournalTable
         session = self._from_disk()
         if session is None:
             self._db.close()
