@@ -62,7 +62,7 @@ def session(
         Candidate(id=f"c{n + 1}", code=f"C{n + 1}", name=f"Candidate {n + 1}")
         for n in range(candidates)
     ]
-    votes = []
+    votes: list[VoteEvent] = []
     if filled:
         for c in people:
             for q in range(questions):

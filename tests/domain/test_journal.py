@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -277,3 +278,24 @@ def test_reading_a_journal_that_cannot_be_read_is_a_plain_error(
     monkeypatch.setattr(journal_module, "read", refuse)
     with pytest.raises(StoreError, match="cannot be read"):
         store.load("s1")
+
+
+def test_a_vote_is_marked_as_the_whole_session_would_mark_it(store: Store) -> None:
+    rng = random.Random(9)
+    opened = store.create(_session())
+    for _ in range(300):
+        candidate, question = rng.choice(["c1", "c2"]), rng.choice(["q1", "q2"])
+        action = rng.random()
+        if action < 0.1:
+            opened.reveal(candidate, question)
+        elif action < 0.2:
+            opened.undo(candidate, question)
+        else:
+            member = rng.choice(["m1", "m2", "m3"])
+            value = rng.choice(["up", "middle", "down", "abstain", None])
+            expected = opened.session.new_vote(candidate, question, member, value)  # type: ignore[arg-type]
+            given = opened.record_vote(candidate, question, member, value)  # type: ignore[arg-type]
+            assert given.after_reveal == expected.after_reveal
+    assert any(v.after_reveal for v in opened.session.votes)  # the case did come up
+    assert store.load("s1").votes == opened.session.votes
+    opened.close()

@@ -56,6 +56,7 @@ class OpenSession:
         self._lock = lock
         self._compacted = compacted
         self._closed = False
+        self._answers: dict[tuple[str, str], list[VoteEvent]] | None = None
         self._db = TinyDB(path, storage=JournalStorage)
         self._db.table_class = JournalTable
         session = self._from_disk()
@@ -103,6 +104,23 @@ class OpenSession:
             raise plain_os_error(error, self.path) from None
         events = getattr(self.session, table)
         self.session = self.session.model_copy(update={table: [*events, record]})
+        if table == "votes" and self._answers is not None:
+            self._answers.setdefault((record.candidate, record.question), []).append(record)
+
+    def _on_answer(self, candidate: str, question: str) -> Session:
+        """The session with only the votes on one answer, for the rules of a vote on it.
+
+        Whether an answer is shown and whether a vote changes a shown one read
+        that answer's votes alone, so this gives the same event as the whole
+        session in a time that does not grow with the session. The index is
+        built once and kept in step by :meth:`_append`.
+        """
+        if self._answers is None:
+            self._answers = {}
+            for vote in self.session.votes:
+                self._answers.setdefault((vote.candidate, vote.question), []).append(vote)
+        votes = self._answers.get((candidate, question), [])
+        return self.session.model_copy(update={"votes": list(votes)})
 
     def _update_meta(self, **changes: Any) -> None:
         updated = self.session.model_copy(update=changes)
@@ -123,6 +141,7 @@ class OpenSession:
         # If the disk cannot be read, the state in memory stays as before the write.
         with contextlib.suppress(OSError, DamagedData):
             self.session = self._from_disk() or self.session
+        self._answers = None
 
     def record_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
@@ -130,7 +149,7 @@ class OpenSession:
         """Record a vote (``None`` withdraws one); returns once it is on disk."""
         if not self.session.member(member).votes:
             raise StoreError("Observers take notes and do not vote.")
-        vote = self.session.new_vote(candidate, question, member, value)
+        vote = self._on_answer(candidate, question).new_vote(candidate, question, member, value)
         self._append("votes", vote)
         return vote
 
