@@ -299,3 +299,11 @@ def test_a_vote_is_marked_as_the_whole_session_would_mark_it(store: Store) -> No
     assert any(v.after_reveal for v in opened.session.votes)  # the case did come up
     assert store.load("s1").votes == opened.session.votes
     opened.close()
+
+
+def test_a_flipped_length_mid_journal_is_damage_not_a_torn_tail() -> None:
+    second = bytearray(frame({"ops": [2]}))
+    second[0] = 0x7F  # the length now reaches past the end of the file
+    raw = frame({"snapshot": "t"}) + frame({"ops": [1]}) + bytes(second) + frame({"ops": [3]})
+    with pytest.raises(DamagedJournal):
+        parse(raw)

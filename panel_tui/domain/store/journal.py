@@ -88,12 +88,14 @@ def parse(raw: bytes) -> Parsed:
             else:
                 good = isinstance(record, dict)
         if not good:
-            if end >= len(raw) or not raw[offset:].strip(b"\0"):
-                # Cut short, or zeros where the disk had not yet written the
-                # bytes: the last append, which a crash interrupted.
-                parsed.torn = True
-                break
-            raise DamagedJournal(f"the record at byte {offset} fails its checksum", parsed)
+            if _record_after(raw, offset + 1):
+                # A good record further on: this one was written whole once.
+                raise DamagedJournal(f"the record at byte {offset} fails its checksum", parsed)
+            # Cut short, garbage or zeros where the disk had not yet written
+            # the bytes, with nothing good after: the last append, which a
+            # crash interrupted before it was acknowledged.
+            parsed.torn = True
+            break
         if first:
             token = record.get("snapshot")
             if not isinstance(token, str):
@@ -105,6 +107,25 @@ def parse(raw: bytes) -> Parsed:
         offset = end
         parsed.end = offset
     return parsed
+
+
+def _record_after(raw: bytes, start: int) -> bool:
+    """Whether a whole, checked record starts anywhere from ``start`` on.
+
+    A torn append leaves at most part of one record at the end; a good record
+    after a bad one means damage (a flipped bit, even in a length), never a
+    tear, so nothing acknowledged after it is dropped silently.
+    """
+    for offset in range(start, len(raw) - FRAME.size + 1):
+        length, checksum = FRAME.unpack_from(raw, offset)
+        end = offset + FRAME.size + length
+        if length and end <= len(raw) and zlib.crc32(raw[offset + FRAME.size : end]) == checksum:
+            try:
+                if isinstance(json.loads(raw[offset + FRAME.size : end]), dict):
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def read(path: Path, read_bytes: Callable[[Path], bytes] = read_regular) -> Parsed | None:

@@ -1,0 +1,527 @@
+"""The store under attack: one line per case, with what was tried, how often and what was lost.
+
+    python benchmarks/reliability.py [--kills 1000] [--seed 1]
+
+Cases:
+
+- SIGKILL at random moments in a child that votes, undoes, reveals, notes,
+  decides, moves, finishes (and opens again) and compacts. The child says what
+  it is about to do, then what it did once the call returned; every
+  acknowledged event (its candidate, question, member and value) must be on
+  disk after the kill, in order, and only the one change in flight may be
+  there or not.
+- A torn journal tail (cut records, zeros, garbage appended), a full disk
+  (a small tmpfs when the system allows mounting one, else ENOSPC from the
+  write), a read-only folder (a read-only mount, else EROFS), a damaged record
+  mid-journal and a second process on the same session.
+
+Exits non-zero when anything acknowledged was lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.workload import session as make_session
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import OpenSession, SessionLocked, Store, StoreError
+from panel_tui.domain.store.journal import FRAME, frame
+from panel_tui.domain.store.storage import journal_path
+
+TABLES = ("votes", "notes", "reveals", "decisions")
+ROUNDS_PER_SESSION = 100
+
+
+def key(table: str, event: Any) -> tuple[Any, ...]:
+    """What must survive of an event: its answer, who, and what."""
+    if table == "votes":
+        return (event.candidate, event.question, event.member, event.value, event.undoes)
+    if table == "notes":
+        return (event.candidate, event.question, event.text)
+    if table == "reveals":
+        return (event.candidate, event.question)
+    return (event.candidate, event.outcome, event.reason)
+
+
+def as_json(table: str, event: Any) -> list[Any]:
+    return list(key(table, event))
+
+
+# ------------------------------------------------------------------ the child
+
+
+def _child(root: Path, session_id: str, seed: int, write_fd: int) -> None:
+    """Change the session for ever, saying ``I kind`` before each call and ``A ...`` after."""
+    rng = random.Random(seed)
+
+    def say(line: dict[str, Any] | str) -> None:
+        text = line if isinstance(line, str) else json.dumps(line)
+        os.write(write_fd, (text + "\n").encode())
+
+    store = Store(root)
+    opened = store.open(session_id)
+    n = 0
+    while True:
+        n += 1
+        s = opened.session
+        candidate = rng.choice(s.candidates).id
+        question = rng.choice(s.bank.questions).id
+        roll = rng.random()
+        if s.finished:
+            say("I unfinish")
+            opened.set_finished(False)
+            say({"kind": "finished", "value": False})
+        elif roll < 0.5:
+            member = rng.choice([m for m in s.panel if m.votes]).id
+            value = rng.choice(["up", "middle", "down", "abstain", None])
+            say("I votes")
+            vote = opened.record_vote(candidate, question, member, value)  # type: ignore[arg-type]
+            say({"kind": "votes", "event": as_json("votes", vote)})
+        elif roll < 0.6:
+            say("I votes")
+            undo = opened.undo(candidate, question)
+            say({"kind": "votes", "event": as_json("votes", undo) if undo else None})
+        elif roll < 0.67:
+            say("I reveals")
+            before = len(opened.session.reveals)
+            opened.reveal(candidate, question)
+            event = opened.session.reveals[-1] if len(opened.session.reveals) > before else None
+            say({"kind": "reveals", "event": as_json("reveals", event) if event else None})
+        elif roll < 0.74:
+            say("I notes")
+            note = opened.add_note(candidate, question, f"Note {seed}-{n}: 'quoted' & <b>")
+            say({"kind": "notes", "event": as_json("notes", note)})
+        elif roll < 0.8:
+            say("I decisions")
+            outcome = rng.choice(["recommend", "do_not_recommend", "undecided"])
+            decision = opened.decide(candidate, outcome, f"Reason {seed}-{n}")  # type: ignore[arg-type]
+            say({"kind": "decisions", "event": as_json("decisions", decision)})
+        elif roll < 0.92:
+            say("I cursor")
+            opened.move_to(candidate, question)
+            say({"kind": "cursor", "value": [candidate, question]})
+        elif roll < 0.96:
+            say("I finish")
+            reveals = len(opened.session.reveals)
+            opened.set_finished(True)
+            added = [as_json("reveals", r) for r in opened.session.reveals[reveals:]]
+            say({"kind": "finish", "reveals": added})
+        else:
+            say("I compact")
+            opened.close()  # compaction, then open again (another compaction check)
+            opened = store.open(session_id)
+            say({"kind": "compact"})
+
+
+def _run_child(root: Path, session_id: str, seed: int) -> tuple[int, int]:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        try:
+            _child(root, session_id, seed, write_fd)
+        finally:
+            os._exit(1)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+# ------------------------------------------------------------------ checking
+
+
+def _expected(
+    before: Session, lines: list[str]
+) -> tuple[dict[str, list[Any]], Any, Any, str | None]:
+    """What must be on disk: the tables, cursor and finished flag, and the change in flight."""
+    tables = {t: [list(key(t, e)) for e in getattr(before, t)] for t in TABLES}
+    cursor = [before.cursor.candidate, before.cursor.question] if before.cursor else None
+    finished = before.finished
+    in_flight = None
+    for line in lines:
+        if line.startswith("I "):
+            in_flight = line[2:]
+            continue
+        ack = json.loads(line)
+        in_flight = None
+        kind = ack["kind"]
+        if kind in TABLES and ack["event"] is not None:
+            tables[kind].append(ack["event"])
+        elif kind == "cursor":
+            cursor = ack["value"]
+        elif kind == "finished":
+            finished = ack["value"]
+        elif kind == "finish":
+            tables["reveals"].extend(ack["reveals"])
+            finished = True
+    return tables, cursor, finished, in_flight
+
+
+def check(before: Session, after: Session, lines: list[str]) -> list[str]:
+    """Everything acknowledged is on disk; anything more is the one change in flight."""
+    tables, cursor, finished, in_flight = _expected(before, lines)
+    lost = []
+    for table in TABLES:
+        stored = [list(key(table, e)) for e in getattr(after, table)]
+        wanted = tables[table]
+        if stored[: len(wanted)] != wanted:
+            lost.append(f"{table}: acknowledged events missing or changed")
+        extra = len(stored) - len(wanted)
+        allowed = 0
+        if in_flight == table:
+            allowed = 1
+        elif in_flight == "finish" and table == "reveals":
+            allowed = len(after.bank.questions) * len(after.candidates)
+        if extra > allowed or extra < 0:
+            lost.append(f"{table}: {extra} events nobody acknowledged")
+    now = [after.cursor.candidate, after.cursor.question] if after.cursor else None
+    if now != cursor and in_flight != "cursor":
+        lost.append(f"the place: {now} on disk, {cursor} acknowledged")
+    if after.finished != finished and in_flight not in ("finish", "unfinish"):
+        lost.append(f"finished: {after.finished} on disk, {finished} acknowledged")
+    return lost
+
+
+def kill_round(root: Path, session_id: str, rng: random.Random) -> tuple[int, list[str]]:
+    """One child killed at a random moment; returns acknowledged changes and what was lost."""
+    before = Store(root).load(session_id)
+    pid, read_fd = _run_child(root, session_id, rng.randrange(1 << 30))
+    wanted = rng.randint(0, 12)
+    received = b""
+    while received.count(b"\n{") + received.startswith(b"{") < wanted:
+        chunk = os.read(read_fd, 65536)
+        if not chunk:
+            break
+        received += chunk
+    time.sleep(rng.random() * 0.003)  # land somewhere inside a write or a compaction
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    while chunk := os.read(read_fd, 65536):
+        received += chunk
+    os.close(read_fd)
+    # A line cut by the kill was never acknowledged: only whole lines count.
+    lines = received.decode(errors="replace").split("\n")[:-1]
+    after = Store(root).load(session_id)
+    acknowledged = sum(1 for line in lines if line.startswith("{"))
+    return acknowledged, check(before, after, lines)
+
+
+def case_kills(root: Path, kills: int, rng: random.Random) -> tuple[str, int, list[str]]:
+    acknowledged = 0
+    lost: list[str] = []
+    session_id = ""
+    for n in range(kills):
+        if n % ROUNDS_PER_SESSION == 0:
+            session_id = f"kill-{n // ROUNDS_PER_SESSION}"
+            Store(root).save(make_session(4, 3, 4, filled=False, session_id=session_id))
+        got, missing = kill_round(root, session_id, rng)
+        acknowledged += got
+        lost += [f"kill {n}: {m}" for m in missing]
+    return (
+        f"SIGKILL at random moments ({acknowledged} acknowledged changes: votes, undos, "
+        "reveals, notes, decisions, moves, finishing, compaction)",
+        kills,
+        lost,
+    )
+
+
+# ------------------------------------------------------------------ the other cases
+
+
+def _voted(store: Store, session_id: str, votes: int) -> OpenSession:
+    store.save(make_session(3, 3, 4, filled=False, session_id=session_id))
+    opened = store.open(session_id)
+    for n in range(votes):
+        opened.record_vote(f"c{n % 3 + 1}", f"q{n % 3 + 1}", f"m{n % 4 + 1}", "up")
+    return opened
+
+
+def _abandon(opened: OpenSession) -> None:
+    """As a crash: the journal is left as it is (no compaction), the lock let go."""
+    opened._db.storage.close()
+    opened._lock.release()
+
+
+def case_torn(root: Path, trials: int, rng: random.Random) -> tuple[str, int, list[str]]:
+    store = Store(root)
+    lost = []
+    for n in range(trials):
+        opened = _voted(store, f"torn-{n}", rng.randint(1, 30))
+        acked = [key("votes", v) for v in opened.session.votes]
+        _abandon(opened)
+        record = frame({"ops": [{"t": "votes", "add": {"999": {"x": 1}}}]})
+        tail = rng.choice(
+            [
+                record[: rng.randint(1, len(record) - 1)],
+                b"\0" * rng.randint(1, 200),
+                bytes(rng.randrange(256) for _ in range(rng.randint(1, 50))),
+            ]
+        )
+        with journal_path(store.path(f"torn-{n}")).open("ab") as file:
+            file.write(tail)
+        try:
+            with store.open(f"torn-{n}") as reopened:
+                if [key("votes", v) for v in reopened.session.votes] != acked:
+                    lost.append(f"torn-{n}: votes differ")
+                reopened.record_vote("c1", "q1", "m1", "down")
+            if len(store.load(f"torn-{n}").votes) != len(acked) + 1:
+                lost.append(f"torn-{n}: the vote after the tear is missing")
+        except StoreError as error:
+            lost.append(f"torn-{n}: {error}")
+    return "a torn journal tail (cut record, zeros, garbage)", trials, lost
+
+
+@contextlib.contextmanager
+def small_disk(parent: Path, size: str) -> Iterator[Path | None]:
+    """A small tmpfs (``None`` where it cannot be mounted: not root, or no rights)."""
+    mount = parent / "small-disk"
+    mount.mkdir()
+    mounted = (
+        os.geteuid() == 0
+        and shutil.which("mount") is not None
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+            capture_output=True,
+            check=False,
+        ).returncode
+        == 0
+    )
+    try:
+        yield mount if mounted else None
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(mount)], capture_output=True, check=False)
+
+
+@contextlib.contextmanager
+def refusing_writes(code: int) -> Iterator[None]:
+    """Every ``os.write`` fails with ``code``: a disk that is full or read-only."""
+    real = os.write
+
+    def refuse(fd: int, data: Any) -> int:
+        raise OSError(code, os.strerror(code))
+
+    os.write = refuse
+    try:
+        yield
+    finally:
+        os.write = real
+
+
+def case_full_disk(root: Path, trials: int, rng: random.Random) -> tuple[str, int, list[str]]:
+    lost: list[str] = []
+    with small_disk(root, "2m") as mount:
+        how = "a 2 MB tmpfs filled up" if mount else "ENOSPC from the write (no tmpfs allowed here)"
+        for n in range(trials):
+            folder = (mount or root) / f"full-{n}"
+            store = Store(folder)
+            opened = _voted(store, "s", rng.randint(1, 20))
+            acked = [key("votes", v) for v in opened.session.votes]
+            filler = folder / "filler"
+            refused = False
+            try:
+                if mount:
+                    with filler.open("wb") as file, contextlib.suppress(OSError):
+                        while True:
+                            file.write(b"x" * 65536)
+                            file.flush()
+                    for m in range(10000):
+                        try:
+                            vote = opened.record_vote("c2", "q2", f"m{m % 4 + 1}", "middle")
+                        except StoreError as error:
+                            refused = "disk is full" in str(error)
+                            break
+                        acked.append(key("votes", vote))
+                else:
+                    with refusing_writes(errno.ENOSPC):
+                        try:
+                            opened.record_vote("c2", "q2", "m1", "middle")
+                        except StoreError as error:
+                            refused = "disk is full" in str(error)
+                if not refused:
+                    lost.append(f"full-{n}: no plain 'disk is full' message")
+                if [key("votes", v) for v in opened.session.votes] != acked:
+                    lost.append(f"full-{n}: the screen shows other votes than the disk took")
+                filler.unlink(missing_ok=True)
+                vote = opened.record_vote("c3", "q3", "m2", "down")  # space again: goes on
+                acked.append(key("votes", vote))
+                opened.close()
+                if [key("votes", v) for v in Store(folder).load("s").votes] != acked:
+                    lost.append(f"full-{n}: votes on disk differ from those acknowledged")
+            finally:
+                filler.unlink(missing_ok=True)
+                shutil.rmtree(folder, ignore_errors=True)
+    return f"a full disk ({how})", trials, lost
+
+
+def case_read_only(root: Path, trials: int, rng: random.Random) -> tuple[str, int, list[str]]:
+    lost: list[str] = []
+    with small_disk(root, "8m") as mount:
+        how = "a read-only mount" if mount else "EROFS from the write (no mount allowed here)"
+        for n in range(trials):
+            folder = (mount or root) / f"ro-{n}"
+            store = Store(folder)
+            opened = _voted(store, "s", rng.randint(1, 20))
+            acked = [key("votes", v) for v in opened.session.votes]
+            if mount:
+                opened.close()
+                subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+                try:
+                    try:
+                        Store(folder).open("s").close()
+                        lost.append(f"ro-{n}: opened for writing on a read-only disk")
+                    except StoreError as error:
+                        if "not allowed to write" not in str(error) and "read-only" not in str(
+                            error
+                        ):
+                            lost.append(f"ro-{n}: unclear message: {error}")
+                    listed = [s.id for s in Store(folder).summaries()]
+                    if listed != ["s"]:
+                        lost.append(f"ro-{n}: the list shows {listed}")
+                    votes = [key("votes", v) for v in Store(folder).load("s").votes]
+                finally:
+                    subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=True)
+            else:
+                with refusing_writes(errno.EROFS):
+                    try:
+                        opened.record_vote("c2", "q2", "m1", "middle")
+                        lost.append(f"ro-{n}: a vote was taken on a read-only disk")
+                    except StoreError as error:
+                        if "not allowed to write" not in str(error):
+                            lost.append(f"ro-{n}: unclear message: {error}")
+                opened.close()
+                votes = [key("votes", v) for v in Store(folder).load("s").votes]
+            if votes != acked:
+                lost.append(f"ro-{n}: votes on disk differ from those acknowledged")
+            shutil.rmtree(folder, ignore_errors=True)
+    return f"a read-only folder ({how})", trials, lost
+
+
+def case_damaged(root: Path, trials: int, rng: random.Random) -> tuple[str, int, list[str]]:
+    lost: list[str] = []
+    store = Store(root / "damaged-case")
+    for n in range(trials):
+        session_id = f"d-{n}"
+        opened = _voted(store, session_id, rng.randint(3, 30))
+        _abandon(opened)
+        journal = journal_path(store.path(session_id))
+        raw = bytearray(journal.read_bytes())
+        starts = record_starts(bytes(raw))
+        where = rng.randrange(starts[1], starts[-1])  # after the header, before the last
+        raw[where] ^= 1 << rng.randrange(8)
+        journal.write_bytes(bytes(raw))
+        snapshot = store.path(session_id).read_bytes()
+        try:
+            store.load(session_id)
+            lost.append(f"{session_id}: a damaged journal was read as good")
+        except StoreError as error:
+            if "damaged" not in str(error) or session_id not in str(error):
+                lost.append(f"{session_id}: unclear message: {error}")
+        aside = sorted((store.root / "damaged").glob(f"{session_id}.*.json"))
+        if not aside or aside[-1].read_bytes() != snapshot:
+            lost.append(f"{session_id}: the snapshot was not set aside untouched")
+        elif journal_path(aside[-1]).read_bytes() != bytes(raw):
+            lost.append(f"{session_id}: the journal was not set aside untouched")
+    listed = {s.id for s in store.summaries()}
+    if listed:
+        lost.append(f"damaged sessions still listed: {sorted(listed)}")
+    return "a damaged record mid-journal (one bit flipped)", trials, lost
+
+
+def record_starts(raw: bytes) -> list[int]:
+    """Where each record of a journal starts."""
+    starts, offset = [], 0
+    while offset < len(raw):
+        starts.append(offset)
+        offset += FRAME.size + FRAME.unpack_from(raw, offset)[0]
+    return starts
+
+
+def case_second_process(root: Path, trials: int, rng: random.Random) -> tuple[str, int, list[str]]:
+    """A writer in a child; this process tries to open it and reads it while it writes."""
+    lost: list[str] = []
+    store = Store(root / "second")
+    store.save(make_session(3, 3, 4, filled=False, session_id="shared"))
+    reads = 0
+    for n in range(trials):
+        pid, read_fd = _run_child(store.root, "shared", rng.randrange(1 << 30))
+        os.set_blocking(read_fd, False)
+        time.sleep(0.02)
+        try:
+            Store(store.root).open("shared").close()
+            lost.append(f"round {n}: a second writer was let in")
+        except SessionLocked as error:
+            if "open in another panel-tui" not in str(error):
+                lost.append(f"round {n}: unclear message: {error}")
+        except StoreError:
+            pass  # the child was compacting as the lock was tried: still refused
+        previous: list[Any] = []
+        for _ in range(5):
+            try:
+                votes = [key("votes", v) for v in Store(store.root).load("shared").votes]
+            except StoreError as error:
+                lost.append(f"round {n}: a reader was refused: {error}")
+                break
+            if votes[: len(previous)] != previous:
+                lost.append(f"round {n}: a reader saw votes go missing")
+            previous = votes
+            reads += 1
+            time.sleep(rng.random() * 0.005)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_fd)
+    return (
+        f"a second process on the same session (open refused; {reads} reads while it wrote)",
+        trials,
+        lost,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kills", type=int, default=1000)
+    parser.add_argument("--trials", type=int, default=0, help="per other case (kills / 10)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    trials = args.trials or max(5, args.kills // 10)
+    rng = random.Random(args.seed)
+    cases: list[tuple[Callable[..., tuple[str, int, list[str]]], int]] = [
+        (case_kills, args.kills),
+        (case_torn, trials),
+        (case_full_disk, max(3, trials // 4)),
+        (case_read_only, max(3, trials // 4)),
+        (case_damaged, trials),
+        (case_second_process, max(3, trials // 4)),
+    ]
+    failed = False
+    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+        for case, count in cases:
+            folder = Path(tmp) / case.__name__
+            folder.mkdir()
+            start = time.perf_counter()
+            what, tried, lost = case(folder, count, rng)
+            took = time.perf_counter() - start
+            verdict = "nothing lost" if not lost else f"LOST: {'; '.join(lost[:3])}"
+            print(f"{what}: tried {tried} times in {took:.0f} s; {verdict}", flush=True)
+            failed = failed or bool(lost)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
