@@ -113,8 +113,13 @@ def append_baseline(folder: Path, full: Session) -> Callable[[], None]:
     return append
 
 
-def tinydb_baseline(folder: Path, snapshot: Path, full: Session) -> Callable[[], None]:
-    """TinyDB's default JSONStorage: an insert into a file of the same content."""
+def tinydb_baseline(
+    folder: Path, snapshot: Path, full: Session
+) -> tuple[Callable[[], None], Callable[[], None]]:
+    """TinyDB's default JSONStorage: an insert into a file of the same content.
+
+    Returns the insert and an untimed flush of what it left in the page cache.
+    """
     path = folder / "baseline.tinydb.json"
     path.write_bytes(snapshot.read_bytes())
     table = TinyDB(path).table("votes")
@@ -123,7 +128,12 @@ def tinydb_baseline(folder: Path, snapshot: Path, full: Session) -> Callable[[],
     def insert() -> None:
         table.insert(dict(doc))
 
-    return insert
+    def flush() -> None:
+        fd = os.open(path, os.O_RDONLY)
+        os.fsync(fd)
+        os.close(fd)
+
+    return insert, flush
 
 
 def vote_targets(folder: Path, repeat: int) -> list[Result]:
@@ -142,7 +152,8 @@ def vote_targets(folder: Path, repeat: int) -> list[Result]:
             vote()
         ours, theirs = paired(vote, base(folder, full.session), repeat)
         results.append(Result(target, ours, theirs, limit))
-    ours, theirs = paired(vote, tinydb_baseline(folder, snapshot, full.session), repeat)
+    insert, flush = tinydb_baseline(folder, snapshot, full.session)
+    ours, theirs = paired(vote, insert, repeat, settle=flush)
     results.append(Result("vote at 800 votes / TinyDB JSONStorage insert", ours, theirs, 0.2))
 
     # Flat in the session's size: fresh sessions, 20 votes each, against the full one.

@@ -41,9 +41,17 @@ class Result:
 
 
 def paired(
-    ours: Callable[[], object], base: Callable[[], object], repeat: int
+    ours: Callable[[], object],
+    base: Callable[[], object],
+    repeat: int,
+    settle: Callable[[], object] | None = None,
 ) -> tuple[list[float], list[float]]:
-    """Time ``ours`` and ``base`` in turn, ``repeat`` times each."""
+    """Time ``ours`` and ``base`` in turn, ``repeat`` times each.
+
+    ``settle`` runs untimed after each baseline sample: a baseline that leaves
+    dirty pages behind (no fsync) would otherwise make the next fsync of ours
+    wait for them (ext4 commits its journal in order).
+    """
     a: list[float] = []
     b: list[float] = []
     for _ in range(repeat):
@@ -53,6 +61,8 @@ def paired(
         start = time.perf_counter()
         base()
         b.append(time.perf_counter() - start)
+        if settle is not None:
+            settle()
     return a, b
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,13 @@ def test_the_summary_says_where_an_unfinished_session_is() -> None:
         questions=2,
         where=None,
     )
+
+
+def test_a_left_over_temporary_catalogue_file_is_cleaned_up(store: Store) -> None:
+    old = store.root / ".catalogue.tinydb.tmp-dead"
+    new = store.root / ".catalogue.tinydb.tmp-busy"
+    old.write_bytes(b"{")
+    new.write_bytes(b"{")
+    os.utime(old, (0, 0))  # left by a crash long ago
+    Store(store.root)
+    assert not old.exists() and new.exists()  # one being written now is left alone

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -22,6 +23,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.store.files import TEMP_MARK
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, journal_path
 
 CATALOGUE_NAME = "catalogue.tinydb"
@@ -135,6 +137,13 @@ class Catalogue:
 
     def __init__(self, root: Path) -> None:
         self.path = root / CATALOGUE_NAME
+
+    def clean(self, older_than: float = 60.0) -> None:
+        """Remove temporary files a crash mid-write left (not one being written now)."""
+        for temp in self.path.parent.glob(f".{CATALOGUE_NAME}{TEMP_MARK}*"):
+            with contextlib.suppress(OSError):
+                if time.time() - temp.lstat().st_mtime > older_than:
+                    temp.unlink()
 
     def _docs(self) -> list[dict[str, Any]]:
         try:

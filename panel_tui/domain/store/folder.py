@@ -75,6 +75,7 @@ class Store:
         if shared:
             self._name(SkippedFile(root, shared))
         self._clean_temporary_files()
+        self.catalogue.clean()
 
     def _name(self, notice: Notice) -> Notice:
         """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
