@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser.add_argument("--history", type=Path, help="a folder made by history() to reuse")
     args = parser.parse_args(argv)
     repeat, runs = (20, 2) if args.quick else (300, 7)
-    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         crowded = args.history or history(folder / "history", 50 if args.quick else HISTORY)
         results = vote_targets(folder, repeat)

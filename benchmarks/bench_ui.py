@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser.add_argument("--history", type=Path, help="a folder of sessions (bench_store.history)")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else 7
-    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         history = args.history
         if history is None:

@@ -510,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
         (case_second_process, max(3, trials // 4)),
     ]
     failed = False
-    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
         for case, count in cases:
             folder = Path(tmp) / case.__name__
             folder.mkdir()

@@ -52,7 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     quick = ["--quick"] if args.quick else []
     print(machine(), flush=True)
-    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
         history = bench_store.history(Path(tmp) / "history", 50 if args.quick else 1000)
         print("\n# the store", flush=True)
         results = bench_store.main([*quick, "--history", str(history)])
