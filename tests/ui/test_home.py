@@ -603,3 +603,17 @@ async def test_a_slow_read_fills_in_behind_without_holding_up_keys(
         assert isinstance(app.screen, HomeScreen)
     assert "1 vote" in str(resume.get_option_at_index(0).prompt)
     opened.close()
+
+
+async def test_a_long_history_paints_the_newest_first_then_every_session(
+    app: HomeApp, store: Store
+) -> None:
+    for day in range(1, 29):
+        for n in range(2):
+            stored(store, f"Round {day}-{n}", finished=True, day=day, session_id=f"r-{day}-{n}")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        finished = app.screen.query_one("#finished", OptionList)
+        assert finished.option_count == 56
+        assert finished.get_option_at_index(0).id == "r-28-1"  # newest first

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -23,7 +24,8 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store.files import TEMP_MARK
+from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, journal_path
 
 CATALOGUE_NAME = "catalogue.tinydb"
@@ -152,8 +154,26 @@ class Catalogue:
         except (OSError, DamagedData):
             return []  # built again from the sessions
 
+    def _stamps_here(self) -> dict[str, Stamp] | None:
+        """Every snapshot's and journal's stamp from one pass over the folder.
+
+        ``None`` on Windows, where a folder listing gives no file number: the
+        files are then stamped one by one, as :func:`stamp` records them.
+        """
+        if WINDOWS:
+            return None
+        found: dict[str, Stamp] = {}
+        with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
+            for entry in entries:
+                if entry.name.endswith((SUFFIX, JOURNAL_SUFFIX)):
+                    with contextlib.suppress(OSError):
+                        status = entry.stat(follow_symlinks=False)
+                        found[entry.name] = [status.st_size, status.st_mtime_ns, status.st_ino]
+        return found
+
     def check(self, session_files: Iterable[Path]) -> Checked:
-        """Compare each entry with its session's files (a few ``stat`` calls each)."""
+        """Compare each entry with its session's files (one pass over the folder)."""
+        here = self._stamps_here()
         docs: dict[str, dict[str, Any] | None] = {}
         for entry in self._docs():
             with contextlib.suppress(KeyError, TypeError, ValueError):
@@ -166,7 +186,12 @@ class Catalogue:
             if doc is not None:
                 with contextlib.suppress(KeyError, TypeError, ValueError):
                     summary = _from_doc(doc)
-            if summary is not None and doc is not None and doc.get("files") == stamps(path):
+            now = (
+                stamps(path)
+                if here is None
+                else [here.get(path.name), here.get(journal_path(path).name)]
+            )
+            if summary is not None and doc is not None and doc.get("files") == now:
                 checked.fresh[session_id] = summary
                 continue
             if summary is not None:

@@ -56,6 +56,10 @@ def session_prompt(session: SessionSummary) -> Content:
     )
 
 
+FIRST_PAINT = 40
+"""Sessions per list on the first paint; a year of them follows straight after."""
+
+
 class HomeScreen(Screen[None]):
     """The first screen: resume, new session, practice and finished sessions."""
 
@@ -179,9 +183,15 @@ class HomeScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_sessions, sessions)
 
-    def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
-        self._fill("resume", [s for s in sessions if not s.finished])
-        self._fill("finished", [s for s in sessions if s.finished])
+    def _show_sessions(self, sessions: Sequence[SessionSummary], *, all_now: bool = False) -> None:
+        """Fill the lists; a long history is shown in full just after the first paint."""
+        resume = [s for s in sessions if not s.finished]
+        finished = [s for s in sessions if s.finished]
+        if not all_now and max(len(resume), len(finished)) > FIRST_PAINT:
+            resume, finished = resume[:FIRST_PAINT], finished[:FIRST_PAINT]
+            self.call_after_refresh(self._show_sessions, sessions, all_now=True)
+        self._fill("resume", resume)
+        self._fill("finished", finished)
         self._show_damaged()
 
     def _fill(self, list_id: str, sessions: Sequence[SessionSummary]) -> None:
