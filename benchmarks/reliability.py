@@ -67,7 +67,7 @@ def as_json(table: str, event: Any) -> list[Any]:
 # ------------------------------------------------------------------ the child
 
 
-def _child(root: Path, session_id: str, seed: int, write_fd: int) -> None:
+def _child(root: Path, session_id: str, seed: int, write_fd: int, reopen: bool = True) -> None:
     """Change the session for ever, saying ``I kind`` before each call and ``A ...`` after."""
     rng = random.Random(seed)
 
@@ -125,18 +125,21 @@ def _child(root: Path, session_id: str, seed: int, write_fd: int) -> None:
             say({"kind": "finish", "reveals": added})
         else:
             say("I compact")
-            opened.close()  # compaction, then open again (another compaction check)
-            opened = store.open(session_id)
+            if reopen:
+                opened.close()  # compaction, then open again (another compaction check)
+                opened = store.open(session_id)
+            else:
+                opened.compact()  # the lock is held throughout
             say({"kind": "compact"})
 
 
-def _run_child(root: Path, session_id: str, seed: int) -> tuple[int, int]:
+def _run_child(root: Path, session_id: str, seed: int, reopen: bool = True) -> tuple[int, int]:
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
         try:
-            _child(root, session_id, seed, write_fd)
+            _child(root, session_id, seed, write_fd, reopen)
         finally:
             os._exit(1)
     os.close(write_fd)
@@ -460,9 +463,9 @@ def case_second_process(root: Path, trials: int, rng: random.Random) -> tuple[st
     store.save(make_session(3, 3, 4, filled=False, session_id="shared"))
     reads = 0
     for n in range(trials):
-        pid, read_fd = _run_child(store.root, "shared", rng.randrange(1 << 30))
+        pid, read_fd = _run_child(store.root, "shared", rng.randrange(1 << 30), reopen=False)
+        os.read(read_fd, 1)  # the child has the session open and is changing it
         os.set_blocking(read_fd, False)
-        time.sleep(0.02)
         try:
             Store(store.root).open("shared").close()
             lost.append(f"round {n}: a second writer was let in")

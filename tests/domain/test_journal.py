@@ -13,6 +13,7 @@ import pytest
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import journal as journal_module
+from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journal import FRAME, DamagedJournal, JournalFile, frame, parse
 from panel_tui.domain.store.storage import META_TABLE, JournalStorage, journal_path, load
 from tests.domain.builders import session as build
@@ -307,3 +308,22 @@ def test_a_flipped_length_mid_journal_is_damage_not_a_torn_tail() -> None:
     raw = frame({"snapshot": "t"}) + frame({"ops": [1]}) + bytes(second) + frame({"ops": [3]})
     with pytest.raises(DamagedJournal):
         parse(raw)
+
+
+def test_a_snapshot_replaced_while_being_opened_is_read_again(store: Store) -> None:
+    store.create(_session()).close()
+    path = store.path("s1")
+    races = [path]  # the first read of the snapshot meets a compaction elsewhere
+
+    def racing(file: Path) -> bytes:
+        if file in races:
+            races.remove(file)
+            raise UnsafeFile(file, "it was replaced while panel-tui opened it")
+        return file.read_bytes()
+
+    loaded = load(path, racing)
+    assert loaded is not None and races == []  # the race was met, then read again
+    link = store.root / "s2.json"
+    link.symlink_to(path)
+    with pytest.raises(StoreError, match="not read as a session"):
+        store.load("s2")  # a link stays refused

@@ -35,6 +35,8 @@ EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
 SESSION_TABLE = "session"
 META_TABLE = "_journal"
 """The snapshot's own table: the token its journal must name to be replayed."""
+REREADS = 5
+"""Tries at reading a session that another process keeps compacting."""
 COMPACT_AT = 1024 * 1024
 """Journal bytes after which a write also compacts (a 10 x 10 x 8 session is ~160 KB)."""
 #: TinyDB's document ids: a whole number, written in ASCII digits.
@@ -199,6 +201,20 @@ def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Load
         UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
     """
+    for attempt in range(REREADS):
+        try:
+            return _load_once(path, read)
+        except files.UnsafeFile:
+            # A compaction in another process replaced the file as it was
+            # opened: read again. A link or a pipe stays refused.
+            files.check_plain(path)
+            files.check_plain(journal_path(path))
+            if attempt == REREADS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     jpath = journal_path(path)
     damage: DamagedJournal | None = None
     try:
