@@ -77,6 +77,10 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         raise BankError([_toml_problem(name, error)]) from None
     except RecursionError:
         raise BankError([Problem(name, "is nested too deeply to be a question bank")]) from None
+    except ValueError:  # a number of thousands of digits, which Python will not read
+        long_number = re.search(r"[0-9_]{100,}", text)
+        at = text[: long_number.start()].count("\n") + 1 if long_number else None
+        raise BankError([Problem(name, "holds a number too long to read", at)]) from None
     try:
         return Bank.model_validate(data)
     except ValidationError as error:

@@ -6,6 +6,7 @@ An export carries ``results`` too; import ignores them and computes its own.
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -116,9 +117,10 @@ def _where(location: tuple[int | str, ...]) -> str:
 def load_session_file(path: Path) -> Session:
     """Read a session record from a file (a plain file, never a pipe or device)."""
     try:
-        if not path.is_file():  # a pipe would wait for a writer for ever
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer for ever
             raise SessionFileError(f"{path}: cannot be imported: it is not a file.")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if info.st_size > MAX_FILE_BYTES:
             raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
         raw = path.read_bytes()
     except OSError as error:

@@ -25,6 +25,7 @@ from panel_tui.domain.store import (
 from panel_tui.domain.store import files as files_module
 from panel_tui.domain.store import storage as storage_module
 from tests.domain.builders import session as build
+from tests.platforms import os_lock, posix_only
 
 KILLS = 100
 
@@ -120,6 +121,7 @@ def test_votes_are_not_reparsed_from_disk_for_every_vote(
     assert reads == []
 
 
+@posix_only
 def test_permissions_are_owner_only(store: Store) -> None:
     store.create(_session()).close()
     assert stat.S_IMODE(store.root.stat().st_mode) == 0o700
@@ -130,6 +132,8 @@ def test_permissions_are_owner_only(store: Store) -> None:
 # ---------------------------------------------------------------- locks
 
 
+@posix_only
+@os_lock
 def test_a_live_lock_refuses_a_second_writer_with_a_plain_message(store: Store) -> None:
     store.save(_session())
     read_fd, write_fd = os.pipe()
@@ -156,6 +160,8 @@ def test_a_live_lock_refuses_a_second_writer_with_a_plain_message(store: Store) 
         opened.record_vote("c1", "q1", "m1", "up")
 
 
+@posix_only
+@os_lock
 def test_a_stale_lock_file_is_taken_over(store: Store) -> None:
     store.save(_session())
     (store.root / "s1.lock").write_text("99999999")
@@ -205,6 +211,7 @@ def test_an_id_that_is_not_an_id_never_names_a_file(store: Store, session_id: st
         store.delete(session_id)
 
 
+@posix_only
 def test_an_existing_shared_folder_keeps_its_permissions(tmp_path: Path) -> None:
     tmp_path.chmod(0o1777)
     Store(tmp_path)
@@ -342,6 +349,8 @@ def test_import_of_an_existing_id_refuses_unless_replace(store: Store) -> None:
     assert json.loads(kept.read_bytes())["session"]["1"]["title"] == "Test"
 
 
+@posix_only
+@os_lock
 def test_delete_removes_file_lock_and_kept_copies(store: Store) -> None:
     store.create(_session()).close()
     store.save(_session(), replace=True)
@@ -351,6 +360,7 @@ def test_delete_removes_file_lock_and_kept_copies(store: Store) -> None:
     assert store.summaries() == []
 
 
+@posix_only
 def test_delete_refuses_while_open(store: Store) -> None:
     opened = store.create(_session())
     pid = os.fork()
@@ -420,6 +430,8 @@ def kill_and_check(root: Path, rng: random.Random) -> int:
     return len(reported)
 
 
+@posix_only
+@os_lock
 def test_sigkill_at_random_moments_never_loses_a_reported_vote(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
     Store(root).save(_session())

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
+from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.interchange import SessionFileError, export_json, parse_session
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import SessionNotFound, Store, StoreError
@@ -21,10 +22,7 @@ from panel_tui.domain.store import files as files_module
 from panel_tui.domain.store.errors import DamagedFile, SkippedFile
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from tests.domain.builders import session as build
-
-POSIX = pytest.mark.skipif(
-    sys.platform == "win32", reason="links, pipes and modes as POSIX has them"
-)
+from tests.platforms import os_lock, posix_only
 
 
 def _session(session_id: str = "s1") -> Session:
@@ -161,10 +159,19 @@ def test_a_session_with_a_huge_number_is_set_aside(store: Store) -> None:
     assert "more than 100 digits" in str(found)
 
 
+def test_a_bank_with_a_huge_number_is_refused_naming_the_line() -> None:
+    raw = b'id = "x"\ntitle = "t"\n[[questions]]\nid = "q1"\ntext = "Why?"\nweight = '
+    with pytest.raises(BankError) as refused:
+        parse_bank(raw + b"1" * 5000 + b"\n", "banks/x.toml")
+    assert [str(p) for p in refused.value.problems] == [
+        "banks/x.toml, line 6: holds a number too long to read"
+    ]
+
+
 # ------------------------------------------------ links, pipes, devices, size
 
 
-@POSIX
+@posix_only
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -188,7 +195,7 @@ def test_a_pipe_device_link_or_folder_named_json_is_named_and_skipped(
         store.open("odd")
 
 
-@POSIX
+@posix_only
 def test_sessions_list_never_hangs_on_a_pipe(tmp_path: Path) -> None:
     data = tmp_path / "sessions"
     Store(data).save(_session("s1"))
@@ -204,6 +211,19 @@ def test_sessions_list_never_hangs_on_a_pipe(tmp_path: Path) -> None:
     assert "fifo.json is not read as a session" in done.stderr
 
 
+@posix_only
+def test_an_import_of_a_pipe_or_a_missing_file_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "import", str(pipe)]) == 1  # returns: never waits
+    assert f"{pipe}: cannot be imported: it is not a file." in capsys.readouterr().err
+    assert main(["--data-dir", data, "import", str(tmp_path / "gone.json")]) == 1
+    assert "gone.json: cannot be read (No such file or directory)." in capsys.readouterr().err
+
+
 def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 2048)
@@ -212,7 +232,7 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     assert files_module.read_regular(big, limit=4096) == b" " * 2048
 
 
-@POSIX
+@posix_only
 def test_a_symlinked_session_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:
@@ -230,7 +250,7 @@ def test_a_symlinked_session_file_is_refused_and_its_target_untouched(
     assert target.read_bytes() == before and (store.root / "s9.json").is_symlink()
 
 
-@POSIX
+@posix_only
 def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:
@@ -249,7 +269,8 @@ def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     assert victim.read_text() == "precious"
 
 
-@POSIX
+@posix_only
+@os_lock
 def test_a_lock_link_made_between_the_check_and_the_open_is_refused_by_the_kernel(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -266,7 +287,7 @@ def test_a_lock_link_made_between_the_check_and_the_open_is_refused_by_the_kerne
     assert victim.read_text() == "precious"
 
 
-@POSIX
+@posix_only
 def test_a_linked_damaged_folder_is_never_written_through(store: Store, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -281,7 +302,7 @@ def test_a_linked_damaged_folder_is_never_written_through(store: Store, tmp_path
 # ------------------------------------------------------------- permissions
 
 
-@POSIX
+@posix_only
 def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
     Store(root).save(_session("s1"))
@@ -292,9 +313,13 @@ def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: 
     store.load("s1")
     assert stat.S_IMODE((root / "s1.json").stat().st_mode) == 0o600
     assert store.damaged == []
+    (root / "replaced").mkdir(mode=0o755)
+    (root / "replaced").chmod(0o755)
+    store.save(_session("s1"), replace=True)
+    assert stat.S_IMODE((root / "replaced").stat().st_mode) == 0o700
 
 
-@POSIX
+@posix_only
 def test_modes_that_belong_to_another_user_are_named_not_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -307,10 +332,9 @@ def test_modes_that_belong_to_another_user_are_named_not_changed(
     store.load("s1")
     said = [str(n) for n in store.damaged]
     assert said == [
-        f"The folder {root} is open to other users of this computer (another user's), so "
-        "panel-tui left it as it is. Each session file in it is readable by you only, but "
-        "others can see their names: choose a folder of your own with --data-dir. "
-        "It was left as it is.",
+        f"The folder {root} is open to other users of this computer (another user's). "
+        "Each session file in it is readable by you only, but others can see their names: "
+        "choose a folder of your own with --data-dir. It was left as it is.",
         f"{root / 's1.json'} can be read by other users of this computer; it belongs to "
         "another user, so panel-tui cannot change that. It was left as it is.",
     ]
@@ -341,6 +365,7 @@ def test_another_programs_json_is_named_once_and_left_alone(store: Store) -> Non
     store.save(_session("s1"))
     for name, content in (("list.json", "[1, 2, 3]"), ("package.json", '{"foo": 1}')):
         (store.root / name).write_text(content)
+        (store.root / name).chmod(0o644)
     for _ in range(2):
         assert [s.id for s in store.sessions()] == ["s1"]
     assert [str(n) for n in store.damaged] == [
@@ -350,6 +375,8 @@ def test_another_programs_json_is_named_once_and_left_alone(store: Store) -> Non
         "It was left as it is.",
     ]
     assert (store.root / "list.json").read_text() == "[1, 2, 3]"
+    if sys.platform != "win32":  # not ours: even its mode is left as it was
+        assert stat.S_IMODE((store.root / "list.json").stat().st_mode) == 0o644
 
 
 # ------------------------------------------------------ words that fit
@@ -378,7 +405,7 @@ def test_a_read_only_folder_on_open_and_delete_says_what_did_not_happen(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.save(_session("s1"))
-    (store.root / "s1.lock").unlink()
+    (store.root / "s1.lock").unlink(missing_ok=True)
     real_open = os.open
 
     def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
@@ -439,6 +466,6 @@ def test_delete_older_than_goes_on_past_a_locked_session_and_lists_it(
     out, err = capsys.readouterr()
     assert code == 1
     assert "Deleted a." in out and "Deleted c." in out and "Deleted b." not in out
-    assert "Not deleted, 1 session:\n  b: Another panel-tui (process" in err
+    assert "Not deleted, 1 session:\n  b: Another panel-tui" in err
     assert "so the session b was not deleted" in err
     assert [s.id for s in Store(data).sessions()] == ["b"]

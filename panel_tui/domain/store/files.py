@@ -45,10 +45,12 @@ TRANSIENT_WINERRORS = frozenset({5, 32, 33})
 REPLACE_DELAYS = (0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15)
 
 
-class UnsafeFile(Exception):
+class UnsafeFile(OSError):
     """A name in the folder that is not a plain file to read or write.
 
     A link, a pipe, a device, a folder, or a file too large to be a session.
+    An ``OSError`` (with the reason as its ``strerror``), so that code which
+    words the system's refusals words this one too.
 
     Attributes:
         path: the name.
@@ -56,9 +58,12 @@ class UnsafeFile(Exception):
     """
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(None, reason, str(path))
         self.path = path
         self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 def _kind(mode: int) -> str:
@@ -69,10 +74,18 @@ def _kind(mode: int) -> str:
     return "it is not a plain file (a pipe, a device or a socket)"
 
 
+#: Windows' symbolic links and junctions. Other reparse points, such as the
+#: files OneDrive keeps online, are plain files to read.
+_LINK_TAGS = frozenset(
+    {
+        getattr(stat, "IO_REPARSE_TAG_SYMLINK", 0xA000000C),
+        getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", 0xA0000003),
+    }
+)
+
+
 def _is_link(info: os.stat_result) -> bool:
-    # A Windows junction or other reparse point is a link for this purpose too.
-    reparse = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0)
-    return stat.S_ISLNK(info.st_mode) or bool(getattr(info, "st_file_attributes", 0) & reparse)
+    return stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", 0) in _LINK_TAGS
 
 
 def check_plain(path: Path) -> os.stat_result | None:
@@ -85,8 +98,10 @@ def check_plain(path: Path) -> os.stat_result | None:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
-    if _is_link(info) or not stat.S_ISREG(info.st_mode):
-        raise UnsafeFile(path, _kind(info.st_mode if not _is_link(info) else stat.S_IFLNK))
+    if _is_link(info):
+        raise UnsafeFile(path, _kind(stat.S_IFLNK))
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeFile(path, _kind(info.st_mode))
     return info
 
 
@@ -113,15 +128,8 @@ def open_no_follow(path: Path, flags: int, mode: int = FILE_MODE) -> int:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFile(path, _kind(info.st_mode))
-        if (
-            before is not None
-            and not WINDOWS
-            and (info.st_dev, info.st_ino)
-            != (
-                before.st_dev,
-                before.st_ino,
-            )
-        ):
+        moved = before is not None and (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
+        if moved and not WINDOWS:  # Windows' numbers may differ between lstat and fstat
             raise UnsafeFile(path, "it was replaced while panel-tui opened it")
     except BaseException:
         os.close(fd)
@@ -131,21 +139,6 @@ def open_no_follow(path: Path, flags: int, mode: int = FILE_MODE) -> int:
 
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a plain file, never following a link, at most ``limit`` of them.
-
-    Raises:
-        UnsafeFile: a link, pipe, device or folder, or a file over ``limit``.
-        OSError: the system refuses (missing, no permission...).
-    """
-    return read_owned(path, limit, fix_mode=False)[0]
-
-
-def read_owned(
-    path: Path, limit: int = MAX_FILE_BYTES, *, fix_mode: bool = True
-) -> tuple[bytes, str | None]:
-    """:func:`read_regular`, making the file owner-only on the way where it is the user's.
-
-    Returns:
-        The bytes, and ``None`` or why the file is left readable by others.
 
     Raises:
         UnsafeFile: a link, pipe, device or folder, or a file over ``limit``.
@@ -163,7 +156,24 @@ def read_owned(
             if size > limit:  # it grew while being read
                 raise too_large
             chunks.append(chunk)
-        return b"".join(chunks), owner_only(fd, path) if fix_mode else None
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def make_owner_only(path: Path) -> str | None:
+    """Make a plain file of the user's readable by its owner only (never through a link).
+
+    Returns:
+        ``None`` when it is (now) owner-only, or why it is left readable by others.
+
+    Raises:
+        UnsafeFile: ``path`` is a link or not a plain file.
+        OSError: the system refuses.
+    """
+    fd = open_no_follow(path, os.O_RDONLY)
+    try:
+        return owner_only(fd, path)
     finally:
         os.close(fd)
 
@@ -211,9 +221,8 @@ def owner_only_folder(folder: Path) -> str | None:
     if not mine or info.st_mode & stat.S_ISVTX:
         whose = "shared on purpose" if mine else "another user's"
         return (
-            f"{shared} ({whose}), so panel-tui left it as it is. Each session file in it "
-            "is readable by you only, but others can see their names: choose a folder "
-            "of your own with --data-dir"
+            f"{shared} ({whose}). Each session file in it is readable by you only, but "
+            "others can see their names: choose a folder of your own with --data-dir"
         )
     try:
         os.chmod(folder, FOLDER_MODE)

@@ -129,6 +129,7 @@ class Store:
         if folder.is_symlink():
             raise UnsafeFile(folder, "it is a link")
         folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
+        files.owner_only_folder(folder)  # copies of sessions: as private as the sessions
         stamp = now().strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"{path.stem}.{stamp}{path.suffix}"
         while os.path.lexists(target):
@@ -143,7 +144,7 @@ class Store:
             if journal.exists():
                 os.rename(journal, journal_path(target))
             os.rename(path, target)
-        except (OSError, UnsafeFile):
+        except OSError:
             found = DamagedFile(path, None, reason)
         else:
             found = DamagedFile(path, target, reason)
@@ -154,21 +155,22 @@ class Store:
         """Read a session (snapshot and journal); what cannot be read is named and raised.
 
         Only plain files are read, never through a link and never more than
-        :data:`files.MAX_FILE_BYTES`; their modes are made owner-only on the way.
+        :data:`files.MAX_FILE_BYTES`; a session's files are made owner-only.
         """
         return self._plainly(path, lambda: self._session_at(path))
 
     def _session_at(self, path: Path) -> Session:
-        def read(file: Path) -> bytes:
-            raw, shared = files.read_owned(file)
-            if shared:
-                self._name(SkippedFile(file, shared))
-            return raw
-
-        loaded = load(path, read)
+        loaded = load(path)
         if loaded is None:
             raise SessionNotFound(path.stem)
-        return session_from_tables(loaded.tables)
+        session = session_from_tables(loaded.tables)
+        for file in (path, journal_path(path)):
+            # Read already: the mode is only said (a compaction elsewhere may
+            # have replaced the file since, which is then owner-only anyway).
+            with contextlib.suppress(OSError, UnsafeFile):
+                if file.exists() and (shared := files.make_owner_only(file)):
+                    self._name(SkippedFile(file, shared))
+        return session
 
     def _plainly(self, path: Path, read: Callable[[], _T]) -> _T:
         """Run ``read`` on a session's files, saying plainly what went wrong.
@@ -190,7 +192,7 @@ class Store:
             reason = f"the session file {path} cannot be read ({error.strerror or error})"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except NotASession:
-            # Some other program's JSON file: not ours to move.
+            # Some other program's JSON file: not ours to move or change.
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except DamagedData as error:

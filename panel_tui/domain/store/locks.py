@@ -24,12 +24,13 @@ from panel_tui.domain.store.files import (
     UnsafeFile,
     check_plain,
     open_no_follow,
-    read_regular,
 )
 
 #: Windows locks the first byte of the lock file, so the holder's process id
 #: is written after it, where another process can still read it.
 _PID_OFFSET = 1
+#: Room for any process id, padded so that a shorter one overwrites a longer.
+_PID_WIDTH = 20
 #: Without the system's lock (only when ``fcntl`` is missing off Windows),
 #: ``filelock`` keeps its own record in the file: the process id is not added.
 _NATIVE = WINDOWS or filelock.has_fcntl
@@ -38,10 +39,17 @@ _NATIVE = WINDOWS or filelock.has_fcntl
 def lock_holder(path: Path) -> str | None:
     """The process id written in a lock file, if it can be read."""
     try:
-        raw = read_regular(path, limit=64)
-    except (OSError, UnsafeFile):
+        fd = open_no_follow(path, os.O_RDONLY)
+        try:
+            if _NATIVE:  # read past the byte Windows locks
+                os.lseek(fd, _PID_OFFSET, os.SEEK_SET)
+            raw = os.read(fd, _PID_WIDTH)
+        finally:
+            os.close(fd)
+    except OSError:
         return None
-    text = raw[_PID_OFFSET:].strip(b"\x00 \n").decode(errors="replace")
+    # filelock's soft lock keeps "pid\nhost" from the first byte.
+    text = raw.split(b"\n")[0].strip(b"\x00 ").decode(errors="replace")
     return text if text.isdigit() else None
 
 
@@ -92,12 +100,11 @@ class SessionLock:
     def _write_holder(self) -> None:
         # Who holds it, for the message another process shows; the lock itself
         # is the system's, so failing to write this is no danger.
-        with contextlib.suppress(OSError, UnsafeFile):
+        with contextlib.suppress(OSError):
             fd = open_no_follow(self.path, os.O_WRONLY)
             try:
-                os.ftruncate(fd, _PID_OFFSET)
                 os.lseek(fd, _PID_OFFSET, os.SEEK_SET)
-                os.write(fd, str(os.getpid()).encode())
+                os.write(fd, str(os.getpid()).ljust(_PID_WIDTH).encode())
             finally:
                 os.close(fd)
 
