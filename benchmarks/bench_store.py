@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from tinydb import TinyDB
 
-from benchmarks.measure import Result, paired, table
+from benchmarks.measure import Result, in_blocks, paired, table
 from benchmarks.workload import session
 from panel_tui.cli import main as cli
 from panel_tui.domain.models import Session
@@ -153,7 +153,7 @@ def vote_targets(folder: Path, repeat: int) -> list[Result]:
         ours, theirs = paired(vote, base(folder, full.session), repeat)
         results.append(Result(target, ours, theirs, limit))
     insert, flush = tinydb_baseline(folder, snapshot, full.session)
-    ours, theirs = paired(vote, insert, repeat, settle=flush)
+    ours, theirs = in_blocks(vote, insert, repeat, settle=flush)
     results.append(Result("vote at 800 votes / TinyDB JSONStorage insert", ours, theirs, 0.2))
 
     # Flat in the session's size: fresh sessions, 20 votes each, against the full one.
@@ -184,7 +184,8 @@ def history_targets(folder: Path, crowded: Path, repeat: int, runs: int) -> list
         Voter(alone)()
         Voter(among)()
     ours, theirs = paired(Voter(among), Voter(alone), repeat)
-    results = [Result(f"vote, {HISTORY} sessions kept / none kept", ours, theirs, 1.1)]
+    kept = sum(1 for _ in crowded.glob("*.json"))
+    results = [Result(f"vote, {kept} sessions kept / none kept", ours, theirs, 1.1)]
     among.close()
     alone.close()
 
@@ -202,7 +203,7 @@ def history_targets(folder: Path, crowded: Path, repeat: int, runs: int) -> list
         return run
 
     ours, theirs = paired(listing(crowded), listing(empty_folder), runs)
-    results.append(Result(f"sessions list, {HISTORY} sessions / empty folder", ours, theirs, 2.0))
+    results.append(Result(f"sessions list, {kept} sessions / empty folder", ours, theirs, 2.0))
     return results
 
 

@@ -96,3 +96,29 @@ def table(results: list[Result]) -> str:
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def in_blocks(
+    ours: Callable[[], object],
+    base: Callable[[], object],
+    repeat: int,
+    settle: Callable[[], object],
+    block: int = 25,
+) -> tuple[list[float], list[float]]:
+    """Time ``ours`` and ``base`` in alternate blocks, settling the disk between them.
+
+    For a baseline that leaves much unwritten data behind (TinyDB's storage
+    never fsyncs): its dirty pages are flushed after its block, untimed, and
+    the disk given a moment, so our fsyncs do not pay for its writes.
+    """
+    a: list[float] = []
+    b: list[float] = []
+    while len(a) < repeat:
+        for fn, samples in ((base, b), (ours, a)):
+            for _ in range(min(block, repeat - len(samples))):
+                start = time.perf_counter()
+                fn()
+                samples.append(time.perf_counter() - start)
+            settle()
+            time.sleep(0.2)
+    return a, b
