@@ -43,7 +43,7 @@ def machine() -> str:
     )
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a short smoke run")
     parser.add_argument(
@@ -61,8 +61,9 @@ def main() -> None:
             results += bench_ui.main([*quick, "--history", str(history)])
     print("\n# every target\n" + table(results), flush=True)
     print("\n# reliability", flush=True)
-    reliability.main(["--kills", "60" if args.quick else "1000"])
+    quick_reliability = ["--kills", "30", "--trials", "3"]
+    return reliability.main(quick_reliability if args.quick else ["--kills", "1000"])
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -6,7 +6,10 @@ Nothing here measures time: the benchmarks print ratios, never assert them.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from benchmarks import reliability
 from tests.domain.builders import session as build
@@ -27,5 +30,6 @@ def test_the_checker_finds_a_lost_move() -> None:
     assert lost.startswith("the place")
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the runner forks its writers")
 def test_a_short_reliability_run_loses_nothing(tmp_path: Path) -> None:
     assert reliability.main(["--kills", "20", "--trials", "3"]) == 0

@@ -148,55 +148,63 @@ class Catalogue:
                     temp.unlink()
 
     def _docs(self) -> list[dict[str, Any]]:
+        """The entries as stored (the storage's tables, not a Document per entry)."""
         try:
             with TinyDB(self.path, storage=_Storage) as db:
-                return [dict(doc) for doc in db.table(TABLE).all()]
+                tables = db.storage.read() or {}
         except (OSError, DamagedData):
             return []  # built again from the sessions
+        table = tables.get(TABLE)
+        return (
+            [doc for doc in table.values() if isinstance(doc, dict)]
+            if isinstance(table, dict)
+            else []
+        )
 
-    def _stamps_here(self) -> dict[str, Stamp] | None:
-        """Every snapshot's and journal's stamp from one pass over the folder.
+    def _files_here(self) -> dict[str, Stamp]:
+        """Every snapshot and journal in the folder with its stamp, from one pass over it.
 
-        ``None`` on Windows, where a folder listing gives no file number: the
-        files are then stamped one by one, as :func:`stamp` records them.
+        Session snapshots are the ``*.json`` names not starting with a dot. On
+        Windows a folder listing gives no file number, so the files are then
+        stamped one by one, as :func:`stamp` records them.
         """
-        if WINDOWS:
-            return None
         found: dict[str, Stamp] = {}
         with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
             for entry in entries:
-                if entry.name.endswith((SUFFIX, JOURNAL_SUFFIX)):
-                    with contextlib.suppress(OSError):
+                name = entry.name
+                if name.startswith(".") or not name.endswith((SUFFIX, JOURNAL_SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    if WINDOWS:
+                        found[name] = stamp(Path(entry.path))
+                    else:
                         status = entry.stat(follow_symlinks=False)
-                        found[entry.name] = [status.st_size, status.st_mtime_ns, status.st_ino]
+                        found[name] = [status.st_size, status.st_mtime_ns, status.st_ino]
         return found
 
-    def check(self, session_files: Iterable[Path]) -> Checked:
+    def check(self) -> Checked:
         """Compare each entry with its session's files (one pass over the folder)."""
-        here = self._stamps_here()
+        here = self._files_here()
         docs: dict[str, dict[str, Any] | None] = {}
         for entry in self._docs():
             with contextlib.suppress(KeyError, TypeError, ValueError):
                 docs[entry["id"]] = entry
         checked = Checked()
-        for path in session_files:
-            session_id = path.stem
+        folder = self.path.parent
+        for name in sorted(n for n in here if n.endswith(SUFFIX)):
+            session_id = name[: -len(SUFFIX)]
             doc = docs.pop(session_id, None)
             summary = None
             if doc is not None:
                 with contextlib.suppress(KeyError, TypeError, ValueError):
                     summary = _from_doc(doc)
-            now = (
-                stamps(path)
-                if here is None
-                else [here.get(path.name), here.get(journal_path(path).name)]
-            )
+            now = [here[name], here.get(session_id + JOURNAL_SUFFIX)]
             if summary is not None and doc is not None and doc.get("files") == now:
                 checked.fresh[session_id] = summary
                 continue
             if summary is not None:
                 checked.outdated[session_id] = summary
-            checked.stale.append(path)
+            checked.stale.append(folder / name)
         checked.gone = set(docs)
         return checked
 

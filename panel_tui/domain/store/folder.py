@@ -218,7 +218,7 @@ class Store:
         Only sessions whose catalogue entry is missing or out of date are read,
         and the catalogue is brought up to date.
         """
-        checked = self.catalogue.check(self._session_files())
+        checked = self.catalogue.check()
         found = dict(checked.fresh)
         rebuilt = []
         for path in checked.stale:
@@ -240,7 +240,7 @@ class Store:
         :meth:`summaries` would read some session (so a screen can paint these
         at once and fill in the rest behind).
         """
-        checked = self.catalogue.check(self._session_files())
+        checked = self.catalogue.check()
         shown = {**checked.outdated, **checked.fresh}
         return _newest_first(shown.values()), bool(checked.stale or checked.gone)
 
