@@ -327,3 +327,29 @@ def test_a_snapshot_replaced_while_being_opened_is_read_again(store: Store) -> N
     link.symlink_to(path)
     with pytest.raises(StoreError, match="not read as a session"):
         store.load("s2")  # a link stays refused
+
+
+def test_a_link_put_in_place_of_the_journal_is_refused_plainly(store: Store) -> None:
+    opened = store.create(_session())
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened._db.storage.close()  # the journal is opened again on the next write
+    journal = journal_path(opened.path)
+    target = store.root.parent / "elsewhere"
+    target.write_bytes(journal.read_bytes())
+    journal.unlink()
+    journal.symlink_to(target)
+    with pytest.raises(StoreError, match="link to somewhere else, which panel-tui never follows"):
+        opened.record_vote("c1", "q1", "m2", "down")
+    assert target.read_bytes() == journal.read_bytes()  # nothing written through the link
+    opened._lock.release()
+
+
+def test_a_link_in_place_of_the_catalogue_is_never_followed(store: Store) -> None:
+    store.save(_session())
+    outside = store.root.parent / "outside.json"
+    outside.write_bytes(b'{"sessions": {}}')
+    store.catalogue.path.unlink()
+    store.catalogue.path.symlink_to(outside)
+    assert [s.id for s in store.summaries()] == ["s1"]
+    assert outside.read_bytes() == b'{"sessions": {}}'
+    assert not store.catalogue.path.is_symlink()  # replaced by the catalogue itself

@@ -24,7 +24,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS
+from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, journal_path
 
@@ -152,7 +152,7 @@ class Catalogue:
         try:
             with TinyDB(self.path, storage=_Storage) as db:
                 tables = db.storage.read() or {}
-        except (OSError, DamagedData):
+        except (OSError, DamagedData, UnsafeFile):
             return []  # built again from the sessions
         table = tables.get(TABLE)
         return (
@@ -228,8 +228,9 @@ class Catalogue:
             table = db.table(TABLE)
             try:
                 table.remove(entry.id.one_of(sorted(ids)))
-            except DamagedData:
-                # Only copies were in it: start again, the sessions fill it in.
+            except (DamagedData, UnsafeFile):
+                # Only copies were in it (or a link was put in its place, which
+                # the write replaces, never follows): the sessions fill it in.
                 db.storage.write({TABLE: {}})
             if put:
                 table.insert_multiple(_to_doc(summary, files) for summary, files in put)

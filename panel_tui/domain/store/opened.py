@@ -7,7 +7,7 @@ rewritten (compacted) when the session opens, finishes and closes.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Self
 
@@ -26,6 +26,7 @@ from panel_tui.domain.models import (
     now,
 )
 from panel_tui.domain.store.errors import SessionNotFound, StoreError, plain_os_error
+from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import (
     SESSION_TABLE,
@@ -82,11 +83,8 @@ class OpenSession:
         Raises:
             StoreError: the disk refused; every change is still on disk.
         """
-        try:
+        with self._refusals():
             changed = self._storage.compact()
-        except OSError as error:
-            self._reload()
-            raise plain_os_error(error, self.path) from None
         if changed and self._compacted is not None:
             self._compacted(self.session)
 
@@ -97,11 +95,8 @@ class OpenSession:
     # -- writing ------------------------------------------------------------
 
     def _append(self, table: str, record: Any) -> None:
-        try:
+        with self._refusals():
             self._db.table(table).insert(record.model_dump(mode="json"))
-        except OSError as error:
-            self._reload()
-            raise plain_os_error(error, self.path) from None
         events = getattr(self.session, table)
         self.session = self.session.model_copy(update={table: [*events, record]})
         if table == "votes" and self._answers is not None:
@@ -125,12 +120,22 @@ class OpenSession:
     def _update_meta(self, **changes: Any) -> None:
         updated = self.session.model_copy(update=changes)
         record = updated.model_dump(mode="json", include=set(changes))
-        try:
+        with self._refusals():
             self._db.table(SESSION_TABLE).update(record, doc_ids=[1])
-        except OSError as error:
+        self.session = updated
+
+    @contextlib.contextmanager
+    def _refusals(self) -> Iterator[None]:
+        """A write the disk refused: memory from disk again, and plain words.
+
+        Raises:
+            StoreError: what was refused, for the chair.
+        """
+        try:
+            yield
+        except OSError as error:  # a link or pipe put in a file's place too
             self._reload()
             raise plain_os_error(error, self.path) from None
-        self.session = updated
 
     def _reload(self) -> None:
         """After a failed write, take the state from disk again.
@@ -139,7 +144,7 @@ class OpenSession:
         the disk may hold the change: the screen then shows what the disk holds.
         """
         # If the disk cannot be read, the state in memory stays as before the write.
-        with contextlib.suppress(OSError, DamagedData):
+        with contextlib.suppress(OSError, DamagedData, UnsafeFile):
             self.session = self._from_disk() or self.session
         self._answers = None
 
