@@ -11,22 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import reliability
+from benchmarks import kills, reliability
 from tests.domain.builders import session as build
 
 
 def test_the_checker_finds_an_acknowledged_vote_that_is_not_on_disk() -> None:
     before = build("LP", questions=[("q1", 1.0, False)], candidates=[("c1", None)])
     acked = json.dumps({"kind": "votes", "event": ["c1", "q1", "m1", "up", None]})
-    lost = reliability.check(before, before, ["I votes", acked])
+    lost = kills.check(before, before, ["I votes", acked])
     assert "votes: acknowledged events missing or changed" in lost
-    assert reliability.check(before, before, ["I votes"]) == []  # in flight: may be lost
+    assert kills.check(before, before, ["I votes"]) == []  # in flight: may be lost
 
 
 def test_the_checker_finds_a_lost_move() -> None:
     before = build("LP", questions=[("q1", 1.0, False)], candidates=[("c1", None)])
     acked = json.dumps({"kind": "cursor", "value": ["c1", "q1"]})
-    [lost] = reliability.check(before, before, ["I cursor", acked])
+    [lost] = kills.check(before, before, ["I cursor", acked])
     assert lost.startswith("the place")
 
 

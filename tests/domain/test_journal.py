@@ -15,7 +15,7 @@ from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import journal as journal_module
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journal import FRAME, DamagedJournal, JournalFile, frame, parse
-from panel_tui.domain.store.storage import META_TABLE, JournalStorage, journal_path, load
+from panel_tui.domain.store.journaled import META_TABLE, JournalStorage, journal_path, load
 from tests.domain.builders import session as build
 
 

@@ -6,7 +6,8 @@ By concern, as TinyDB itself splits storages from tables:
   only, never through a link);
 - ``locks``: one writer per session;
 - ``journal``: a session's changes, appended as self-checking records;
-- ``storage``: the TinyDB storages (journal and snapshot; a whole small file) and tables;
+- ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
+- ``journaled``: the TinyDB storage of a session, appending to its journal;
 - ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
 - ``folder``: :class:`Store`, the sessions folder, damaged files set aside;
@@ -25,8 +26,9 @@ from panel_tui.domain.store.errors import (
 )
 from panel_tui.domain.store.files import fsync_folder, write_atomically
 from panel_tui.domain.store.folder import Store
+from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.opened import OpenSession
-from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, JournalStorage, decode
+from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, decode
 
 __all__ = [
     "AtomicJSONStorage",

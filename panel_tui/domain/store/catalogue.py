@@ -26,7 +26,8 @@ from tinydb import Query, TinyDB
 from panel_tui.domain.models import Session
 from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
-from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, journal_path
+from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData
 
 CATALOGUE_NAME = "catalogue.tinydb"
 TABLE = "sessions"

@@ -22,15 +22,13 @@ from panel_tui.domain.store.errors import (
     plain_os_error,
 )
 from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK, UnsafeFile
+from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.storage import (
-    META_TABLE,
     DamagedData,
     NotASession,
     dumps,
-    journal_path,
-    load,
     record_to_tables,
     session_from_tables,
 )

@@ -27,14 +27,9 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.store.errors import SessionNotFound, StoreError, plain_os_error
 from panel_tui.domain.store.files import UnsafeFile
+from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
-from panel_tui.domain.store.storage import (
-    SESSION_TABLE,
-    DamagedData,
-    JournalStorage,
-    JournalTable,
-    session_from_tables,
-)
+from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
 
 Compacted = Callable[[Session], None]
 """Told the session each time snapshot and journal were folded together (the catalogue)."""
