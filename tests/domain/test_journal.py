@@ -353,3 +353,16 @@ def test_a_link_in_place_of_the_catalogue_is_never_followed(store: Store) -> Non
     assert [s.id for s in store.summaries()] == ["s1"]
     assert outside.read_bytes() == b'{"sessions": {}}'
     assert not store.catalogue.path.is_symlink()  # replaced by the catalogue itself
+
+
+@pytest.mark.parametrize("left", [0, 5, 20])  # bytes of the new header on disk at the crash
+def test_a_crash_while_the_journal_is_emptied_keeps_every_vote(store: Store, left: int) -> None:
+    opened = store.create(_session())
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.close()  # compacted: the snapshot holds the vote
+    journal = journal_path(opened.path)
+    journal.write_bytes(journal.read_bytes()[:left])  # cut inside (or before) the header
+    assert [v.member for v in store.load("s1").votes] == ["m1"]
+    with store.open("s1") as reopened:
+        reopened.record_vote("c1", "q1", "m2", "down")
+    assert [v.member for v in store.load("s1").votes] == ["m1", "m2"]
