@@ -9,6 +9,7 @@ from pathlib import Path
 from panel_tui.cli.common import EXIT_ERROR, store
 from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted
 
 
@@ -49,7 +50,7 @@ def _import_one(found: Store, path: Path, replace: bool) -> bool:
         message = str(error)
         if not message.startswith(str(path)):
             message = f"{path}: {message}"
-        print(f"panel-tui: {message}", file=sys.stderr)
+        print(f"panel-tui: {printable(message)}", file=sys.stderr)
         return False
     contents = [
         counted(len(session.candidates), "candidate"),
@@ -59,5 +60,5 @@ def _import_one(found: Store, path: Path, replace: bool) -> bool:
     line = f"Imported {session.id} ({session.title}) from {path}: {', '.join(contents)}."
     if kept is not None:
         line += f" The session that was there is kept as {kept}."
-    print(line)
+    print(printable(line))  # a title or file name never runs on the terminal
     return True

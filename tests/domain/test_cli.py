@@ -120,7 +120,7 @@ def test_import_refuses_a_taken_id_unless_replace(
         ),
         (
             {"votes": [{**HR_FILE["votes"][0], "value": "great"}]},  # type: ignore[index]
-            "field 'votes', item 1, field 'value'",
+            "vote 1, field 'value': must be one of up, middle, down or abstain",
         ),
         (
             {"panel": [{**HR_FILE["panel"][0], "name": "Sam\u202e"}]},  # type: ignore[index]
@@ -285,3 +285,16 @@ def test_import_of_many_good_files_exits_zero_with_a_line_each(
     assert run(data, "import", *files) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and out[-1] == "Imported 2 of 2 files."
+
+
+def test_a_file_name_with_a_control_character_is_never_echoed_raw(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "round\x1b[2J.json"
+    good.write_text(json.dumps({**HR_FILE, "id": "round-x"}))
+    bad = tmp_path / "bad\x1b[2J.json"
+    bad.write_text("{")
+    assert run(data, "import", str(good), str(bad)) == 1
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err
+    assert "round\\x1b[2J.json" in out and "bad\\x1b[2J.json" in err

@@ -24,6 +24,7 @@ from tinydb.storages import Storage
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import files
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.wording import problems
 
 EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
 SESSION_TABLE = "session"
@@ -146,6 +147,4 @@ def session_from_tables(tables: Mapping[str, Any]) -> Session:
     try:
         return Session.model_validate(record)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the session"
-        raise DamagedData(f"{where}: {first['msg']}") from None
+        raise DamagedData(problems(error, record)[0]) from None
