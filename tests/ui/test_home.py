@@ -608,14 +608,24 @@ async def test_a_slow_read_fills_in_behind_without_holding_up_keys(
 
 
 async def test_a_long_history_paints_the_newest_first_then_every_session(
-    app: HomeApp, store: Store
+    app: HomeApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for day in range(1, 29):
-        for n in range(2):
+        for n in range(6):
             stored(store, f"Round {day}-{n}", finished=True, day=day, session_id=f"r-{day}-{n}")
+    parts: list[int] = []
+    real = HomeScreen._fill_more
+
+    def counting(screen: HomeScreen, list_id: str, rest: Any, token: object) -> None:
+        parts.append(len(rest))
+        real(screen, list_id, rest, token)
+
+    monkeypatch.setattr(HomeScreen, "_fill_more", counting)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        for _ in range(4):
+            await pilot.pause()
         finished = app.screen.query_one("#finished", OptionList)
-        assert finished.option_count == 56
-        assert finished.get_option_at_index(0).id == "r-28-1"  # newest first
+        assert parts == [128, 28]  # after the first 40: a part after each refresh
+        assert finished.option_count == 168
+        ids = [finished.get_option_at_index(i).id for i in range(168)]
+        assert ids[0] == "r-28-5" and ids[-1] == "r-1-0" and len(set(ids)) == 168  # in order

@@ -58,6 +58,8 @@ def session_prompt(session: SessionSummary) -> Content:
 
 FIRST_PAINT = 40
 """Sessions per list on the first paint; a year of them follows straight after."""
+FILL_PART = 100
+"""Sessions added to a list after each refresh until all are shown."""
 
 
 class HomeScreen(Screen[None]):
@@ -100,6 +102,7 @@ class HomeScreen(Screen[None]):
         self._bank_folders = bank_folders
         self._today = today
         self._practice_banks: dict[str, BankEntry] = {}
+        self._filling: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -183,26 +186,37 @@ class HomeScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_sessions, sessions)
 
-    def _show_sessions(self, sessions: Sequence[SessionSummary], *, all_now: bool = False) -> None:
-        """Fill the lists; a long history is shown in full just after the first paint."""
-        resume = [s for s in sessions if not s.finished]
-        finished = [s for s in sessions if s.finished]
-        if not all_now and max(len(resume), len(finished)) > FIRST_PAINT:
-            resume, finished = resume[:FIRST_PAINT], finished[:FIRST_PAINT]
-            self.call_after_refresh(self._show_sessions, sessions, all_now=True)
-        self._fill("resume", resume)
-        self._fill("finished", finished)
+    def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
+        self._fill("resume", [s for s in sessions if not s.finished])
+        self._fill("finished", [s for s in sessions if s.finished])
         self._show_damaged()
 
     def _fill(self, list_id: str, sessions: Sequence[SessionSummary]) -> None:
+        """Show ``sessions`` in a list: the newest at once, a long history in parts after.
+
+        The first paint holds :data:`FIRST_PAINT` of them; the rest are added
+        a part at a time after each refresh, so a year of sessions never holds
+        up the first paint or a key.
+        """
         options = self.query_one(f"#{list_id}", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(session_prompt(s), id=s.id) for s in sessions)
+        options.add_options(Option(session_prompt(s), id=s.id) for s in sessions[:FIRST_PAINT])
         if sessions:
-            options.highlighted = min(highlighted or 0, len(sessions) - 1)
+            options.highlighted = min(highlighted or 0, len(sessions[:FIRST_PAINT]) - 1)
         options.display = bool(sessions)
         self.query_one(f"#{list_id}-empty").display = not sessions
+        self._filling[list_id] = token = object()
+        if len(sessions) > FIRST_PAINT:
+            self.call_after_refresh(self._fill_more, list_id, sessions[FIRST_PAINT:], token)
+
+    def _fill_more(self, list_id: str, rest: Sequence[SessionSummary], token: object) -> None:
+        if self._filling.get(list_id) is not token:
+            return  # the list was filled again since: these are out of date
+        options = self.query_one(f"#{list_id}", OptionList)
+        options.add_options(Option(session_prompt(s), id=s.id) for s in rest[:FILL_PART])
+        if len(rest) > FILL_PART:
+            self.call_after_refresh(self._fill_more, list_id, rest[FILL_PART:], token)
 
     def _show_damaged(self) -> None:
         box = self.query_one("#damaged", Static)
