@@ -50,7 +50,7 @@ def history(folder: Path, count: int = HISTORY) -> Path:
     raw = store.path("round-0000").read_bytes()
     for n in range(1, count):
         name = f"round-{n:04d}"
-        (folder / f"{name}.json").write_bytes(raw.replace(b'"round-0000"', f'"{name}"'.encode()))
+        (folder / f"{name}.json").write_bytes(raw.replace(b"round-0000", name.encode()))
     Store(folder).summaries()
     return folder
 
