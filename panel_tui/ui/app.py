@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
+from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.screens.help import HelpScreen
@@ -52,6 +54,14 @@ HIGH_CONTRAST = Theme(
 NORMAL_THEME = "textual-dark"
 
 
+@runtime_checkable
+class Readable(Protocol):
+    """A screen with something to read aloud (the question, the help)."""
+
+    def spoken_text(self) -> str | None:
+        """The words to read aloud now, or ``None``."""
+
+
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
 
@@ -71,6 +81,19 @@ class PanelApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key (this help)."),
         Binding(
+            "ctrl+l",
+            "read_aloud",
+            "Read aloud",
+            tooltip="Read the question and what to listen for aloud; press again to stop.",
+        ),
+        Binding(
+            "ctrl+e",
+            "toggle_read_aloud",
+            "Read each",
+            show=False,
+            tooltip="Switch reading each question aloud as it comes up on or off.",
+        ),
+        Binding(
             "ctrl+t",
             "toggle_contrast",
             "Contrast",
@@ -89,6 +112,9 @@ class PanelApp(App[None]):
     ascii_only: reactive[bool] = reactive(False)
     """Plain ASCII symbols instead of Unicode ones."""
 
+    read_aloud: reactive[bool] = reactive(False)
+    """Read each question aloud when it comes up."""
+
     def __init__(
         self,
         store: Store,
@@ -96,9 +122,13 @@ class PanelApp(App[None]):
         session_id: str | None = None,
         bank_folders: Sequence[tuple[Path, str]] = (),
         ascii_only: bool = False,
+        display: DisplaySettings | None = None,
+        settings_path: Path | None = None,
+        notices: Sequence[str] = (),
         clock: Callable[[], float] = time.monotonic,
         export_dir: Path | None = None,
         cursor_blink: bool = True,
+        speaker: Speaker | None = None,
     ) -> None:
         """Make the app.
 
@@ -106,10 +136,17 @@ class PanelApp(App[None]):
             store: the sessions folder.
             session_id: a session to open at once (demo, practice); ``None`` shows home.
             bank_folders: where question banks are looked for, with their source.
-            ascii_only: start with plain ASCII symbols.
+            ascii_only: start with plain ASCII symbols (as ``--ascii``).
+            display: the display settings for this run (saved file, environment
+                and flags already applied); ``ascii_only`` adds to it.
+            settings_path: where a change of setting is saved; ``None`` keeps
+                changes for this run only.
+            notices: plain messages to show once the app is up (a damaged
+                settings file, an unknown word in the environment).
             clock: seconds, for the answer timer (tests freeze it).
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
+            speaker: the voice that reads aloud (tests pass one with a fake engine).
         """
         super().__init__()
         self.store = store
@@ -120,17 +157,29 @@ class PanelApp(App[None]):
         self.cursor_blink = cursor_blink
         self.opened: OpenSession | None = None
         self._said_too_small = False
-        self.set_reactive(PanelApp.ascii_only, ascii_only)
+        self.display_settings = display or DisplaySettings()
+        if ascii_only:
+            self.display_settings = self.display_settings.model_copy(update={"ascii_only": True})
+        self.settings_path = settings_path
+        self.speaker = speaker or Speaker()
+        self.notices = list(notices)
+        self.set_reactive(PanelApp.ascii_only, self.display_settings.ascii_only)
+        self.set_reactive(PanelApp.read_aloud, self.display_settings.read_aloud)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        if self.display_settings.high_contrast:
+            self.theme = HIGH_CONTRAST.name
         self.set_class(self.ascii_only, "-ascii")
+        for notice in self.notices:
+            self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
         if self.start_session is None:
             self.push_screen(HomeScreen(self.store, self.bank_folders))
         else:
             self.open_session(self.start_session)
 
     def on_unmount(self) -> None:
+        self.speaker.stop()
         self._close_session()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -207,14 +256,63 @@ class PanelApp(App[None]):
         session = self.opened.session if self.opened else None
         self.push_screen(HelpScreen(session))
 
+    def action_read_aloud(self) -> None:
+        """Read the screen's main text aloud; a second press stops the voice."""
+        if self.speaker.stop():
+            self.notify("Stopped reading aloud.", timeout=3)
+            return
+        text = self.screen.spoken_text() if isinstance(self.screen, Readable) else None
+        if not text:
+            self.notify("There is nothing to read aloud on this screen.", timeout=4)
+            return
+        self.say(text)
+
+    def say(self, text: str) -> None:
+        """Start reading ``text`` aloud in its own process; say so if nothing can speak."""
+        problem = self.speaker.say(text)
+        if problem:
+            self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
+        else:
+            self.notify("Reading aloud. Ctrl+L again stops.", timeout=3)
+
+    def _remember(self, **change: bool) -> str:
+        """Keep a changed setting for this run and, when there is a file, for the next."""
+        self.display_settings = self.display_settings.model_copy(update=change)
+        if self.settings_path is None:
+            return ""
+        # Only the changed setting is written: a flag given for this run stays this run's.
+        saved = load_settings(self.settings_path).settings.model_copy(update=change)
+        problem = save_settings(self.settings_path, saved)
+        if problem:
+            self.notify(problem, title="Not saved", severity="warning", markup=False, timeout=15)
+            return ""
+        return " Remembered for next time."
+
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off."""
-        self.theme = NORMAL_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+        high = self.theme != HIGH_CONTRAST.name
+        self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
+        kept = self._remember(high_contrast=high)
+        self.notify(("High contrast on." if high else "High contrast off.") + kept, timeout=4)
 
     def action_toggle_ascii(self) -> None:
         """Switch plain ASCII symbols on or off."""
         self.ascii_only = not self.ascii_only
-        self.notify("Plain ASCII symbols on." if self.ascii_only else "Symbols on.", timeout=3)
+        kept = self._remember(ascii_only=self.ascii_only)
+        self.notify(
+            ("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept, timeout=4
+        )
+
+    def action_toggle_read_aloud(self) -> None:
+        """Switch reading each question aloud as it comes up on or off."""
+        self.read_aloud = not self.read_aloud
+        kept = self._remember(read_aloud=self.read_aloud)
+        said = (
+            "Each question is read aloud as it comes up."
+            if self.read_aloud
+            else ("Questions are read aloud only when asked.")
+        )
+        self.notify(said + kept, timeout=4)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""
@@ -227,6 +325,8 @@ class PanelApp(App[None]):
             ("Help", "help"),
             ("High contrast", "toggle_contrast"),
             ("ASCII symbols", "toggle_ascii"),
+            ("Read aloud", "read_aloud"),
+            ("Read each question aloud", "toggle_read_aloud"),
         ):
             yield palette_command(self, title, action)
         if self.opened is not None:
@@ -257,7 +357,17 @@ def run_app(
     store: Store,
     session_id: str | None = None,
     bank_folders: Sequence[tuple[Path, str]] = (),
-    ascii_only: bool = False,
+    *,
+    display: DisplaySettings | None = None,
+    settings_path: Path | None = None,
+    notices: Sequence[str] = (),
 ) -> None:
     """Run the app until the chair quits."""
-    make_app(store, session_id, bank_folders, ascii_only).run()
+    make_app(
+        store,
+        session_id,
+        bank_folders,
+        display=display,
+        settings_path=settings_path,
+        notices=notices,
+    ).run()

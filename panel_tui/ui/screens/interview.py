@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
+from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.words import counted, question_tags
 from panel_tui.ui.keys import palette_command, vote_for_character
@@ -38,7 +39,7 @@ from panel_tui.ui.words import OUTCOME_WORDS
 MOVE = Binding.Group("Move")
 #: Lines the rest of the interview screen needs, at the least, around the vote grid.
 ROOM_AROUND_GRID = 14
-KEYS_HINT = "F1 or ? shows every key. Ctrl+Q quits: every vote is already saved."
+KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 
 
@@ -88,6 +89,8 @@ class InterviewScreen(SessionScreen):
         Binding("ctrl+s", "summary", "Summary", tooltip="Show the summary, ranking and export."),
         # Help stays out of this footer, which is full at 80 columns; the hint line names it.
         Binding("f1,question_mark", "app.help", "Help", show=False),
+        # Read aloud too (the footer has no room left at 80 columns); the hint line names it.
+        Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False),
         Binding(
             "pagedown",
             "next_candidate",
@@ -201,6 +204,20 @@ class InterviewScreen(SessionScreen):
         self.query_one(QuestionTimer).restart(self.question.time_guide_minutes)
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self.refresh_view()
+        # The voice never reads on over a new question; it starts again when asked to.
+        self.panel_app.speaker.stop()
+        if self.panel_app.read_aloud:
+            self.panel_app.say(self.spoken_text())
+
+    def spoken_text(self) -> str:
+        """The question, what the panel listens for and any sample answer, to read aloud."""
+        question = self.question
+        questions = self.session.bank.questions
+        where = f"Question {questions.index(question) + 1} of {len(questions)}"
+        sample = self.session.sample_answer(self.candidate_id, question.id)
+        return spoken_question(
+            where, question.text, question.look_for, sample.text if sample else None
+        )
 
     def refresh_view(self) -> None:
         """Show the session as it is on disk."""
