@@ -23,6 +23,7 @@ from panel_tui.domain.display import DisplaySettings, load_settings, save_settin
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.keys import key_words, palette_command
+from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
@@ -68,6 +69,9 @@ MIN_SIZE = (80, 24)
 
 class PlainPalette(CommandPalette):
     """The command palette with a plain ``>`` for its search icon, never an emoji."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Search for a command by name...", id="--command-palette")
 
     def on_mount(self) -> None:
         self.query_one(SearchIcon).icon = ">"
@@ -171,6 +175,7 @@ class PanelApp(App[None]):
         if self.display_settings.high_contrast:
             self.theme = HIGH_CONTRAST.name
         self.set_class(self.ascii_only, "-ascii")
+        use_ascii_scrollbars(self.ascii_only)
         for notice in self.notices:
             self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
         if self.start_session is None:
@@ -179,6 +184,7 @@ class PanelApp(App[None]):
             self.open_session(self.start_session)
 
     def on_unmount(self) -> None:
+        use_ascii_scrollbars(False)
         self.speaker.stop()
         self._close_session()
 
@@ -198,6 +204,8 @@ class PanelApp(App[None]):
 
     def watch_ascii_only(self, ascii_only: bool) -> None:
         self.set_class(ascii_only, "-ascii")
+        use_ascii_scrollbars(ascii_only)
+        self.refresh(layout=True)
         if self.screen_stack:
             self.screen.refresh_bindings()  # the footer shows keys in the new symbols
 
@@ -247,7 +255,7 @@ class PanelApp(App[None]):
     def action_command_palette(self) -> None:
         """Open the command palette (the terminal may have no emoji for Textual's icon)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(PlainPalette(id="--command-palette"))
+            self.push_screen(PlainPalette())
 
     def action_help(self) -> None:
         """Show every key."""
@@ -255,6 +263,12 @@ class PanelApp(App[None]):
             return
         session = self.opened.session if self.opened else None
         self.push_screen(HelpScreen(session))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Read aloud only where there is something to read (it hides from the footer)."""
+        if action == "read_aloud":
+            return isinstance(self.screen, Readable) or self.speaker.speaking
+        return True
 
     def action_read_aloud(self) -> None:
         """Read the screen's main text aloud; a second press stops the voice."""

@@ -1,0 +1,37 @@
+"""Every screen of the app, reached by keys from a start, for checks over all screens.
+
+Each journey starts the app on the small session (or on home when it opens no
+session) and presses its keys; the screen it ends on is what is checked.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Journey(NamedTuple):
+    """A screen, the session it starts from (``None``: home) and the keys that reach it."""
+
+    name: str
+    opens_session: bool
+    keys: tuple[str, ...]
+
+
+JOURNEYS = (
+    Journey("home", False, ()),
+    Journey("new session form", False, ("n",)),
+    Journey("new session form, typed in", False, ("n", *"Round one", "tab", *"Sam", "tab")),
+    Journey("interview", True, ()),
+    Journey("interview, votes shown", True, ("1", "w", "d")),
+    Journey("show the votes question", True, ("1", "ctrl+r")),
+    Journey("note", True, ("ctrl+n", *"slow start")),
+    Journey("decision", True, ("ctrl+d",)),
+    Journey("summary", True, ("1", "w", "d", "ctrl+s")),
+    Journey("export", True, ("ctrl+s", "e")),
+    Journey("finish question", True, ("ctrl+s", "f")),
+    Journey("help", True, ("f1",)),
+    Journey("help, scrolled", True, ("f1", "pagedown")),
+    Journey("command palette", True, ("ctrl+p",)),
+    Journey("command palette, searching", True, ("ctrl+p", *"note")),
+    Journey("a notice", True, ("ctrl+t",)),
+)
