@@ -178,3 +178,18 @@ async def test_help_can_be_read_aloud(app_factory: AppFactory, session: Session)
         await pilot.pause()
         assert speaker.said and speaker.said[0].startswith("Votes: one key per seat")
         assert "Ctrl+L: Read the question" in speaker.said[0]
+
+
+async def test_the_balance_shows_in_the_header_and_the_finish_question(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # The small session: two lived-experience members, one professional, one observer.
+    balance = "Panel: 2 lived experience, 1 professional (more lived experience)"
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert balance in screen_text(app).splitlines()[1]
+        await pilot.press("ctrl+s", "f")
+        await pilot.pause()
+        assert "Mark this session finished?" in screen_text(app)
+        assert balance + "." in screen_text(app)

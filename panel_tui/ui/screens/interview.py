@@ -22,7 +22,7 @@ from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import OpenSession, StoreError
-from panel_tui.domain.words import counted, question_tags
+from panel_tui.domain.words import counted, panel_balance, question_tags
 from panel_tui.ui.keys import palette_command, vote_for_character
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
@@ -159,6 +159,7 @@ class InterviewScreen(SessionScreen):
             yield Static(id="candidate", markup=False)
             yield Static(id="position", markup=False)
             yield QuestionTimer(self.clock, id="timer")
+        yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
         with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="question", markup=False)
             yield Static(id="about", markup=False)
