@@ -472,7 +472,7 @@ async def test_the_timer_counts_against_the_time_guide(
         now[0] = 4 * 60 + 1
         app.screen.query_one("#timer")._tick()  # type: ignore[attr-defined]
         await pilot.pause()
-        assert "Time 4:01 of 4 min, over time" in screen_text(app)
+        assert "Time 4:01 ◆ 4 min guide reached" in screen_text(app)
         await pilot.press("right")  # question 2 has no time guide
         assert "Time 0:00" in screen_text(app)
         assert "of 4 min" not in screen_text(app)
