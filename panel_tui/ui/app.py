@@ -29,15 +29,32 @@ from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 
-#: White and yellow on black, for low vision and bright rooms.
+#: The usual look: Textual's dark theme with colour-blind-safe signal colours
+#: (Okabe and Ito's vermilion, orange and sky blue), so no meaning rests on red
+#: against green. Every text cell keeps 4.5:1 or more (tests/ui/test_contrast.py).
+PANEL_DARK = Theme(
+    name="panel-dark",
+    primary="#0178D4",
+    secondary="#004578",
+    accent="#ffa62b",
+    warning="#E69F00",
+    error="#D55E00",
+    success="#56B4E9",
+    foreground="#e0e0e0",
+    dark=True,
+    # Textual's cursor on the primary blue is 3.8:1 under white text; darker is 6:1.
+    variables={"block-cursor-background": "#00539C"},
+)
+
+#: White and yellow on black, for low vision and bright rooms; 7:1 or more.
 HIGH_CONTRAST = Theme(
     name="panel-high-contrast",
     primary="#ffff00",
     secondary="#00ffff",
     accent="#ffffff",
     warning="#ffff00",
-    error="#ff8080",
-    success="#00ff00",
+    error="#ff9966",
+    success="#66ccff",
     foreground="#ffffff",
     background="#000000",
     surface="#000000",
@@ -50,9 +67,11 @@ HIGH_CONTRAST = Theme(
         "footer-description-foreground": "#ffffff",
         "block-cursor-foreground": "#000000",
         "block-cursor-background": "#ffff00",
+        "block-cursor-blurred-foreground": "#ffffff",
+        "block-cursor-blurred-background": "#333300",
     },
 )
-NORMAL_THEME = "textual-dark"
+NORMAL_THEME = PANEL_DARK.name
 
 
 @runtime_checkable
@@ -171,9 +190,9 @@ class PanelApp(App[None]):
         self.set_reactive(PanelApp.read_aloud, self.display_settings.read_aloud)
 
     def on_mount(self) -> None:
+        self.register_theme(PANEL_DARK)
         self.register_theme(HIGH_CONTRAST)
-        if self.display_settings.high_contrast:
-            self.theme = HIGH_CONTRAST.name
+        self.theme = HIGH_CONTRAST.name if self.display_settings.high_contrast else NORMAL_THEME
         self.set_class(self.ascii_only, "-ascii")
         use_ascii_scrollbars(self.ascii_only)
         for notice in self.notices:

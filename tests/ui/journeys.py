@@ -21,6 +21,7 @@ JOURNEYS = (
     Journey("home", False, ()),
     Journey("new session form", False, ("n",)),
     Journey("new session form, typed in", False, ("n", *"Round one", "tab", *"Sam", "tab")),
+    Journey("new session form, problems", False, ("n", "ctrl+s")),
     Journey("interview", True, ()),
     Journey("interview, votes shown", True, ("1", "w", "d")),
     Journey("show the votes question", True, ("1", "ctrl+r")),
