@@ -8,13 +8,31 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from panel_tui import locations
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.sessions import practice_session
+from panel_tui.domain.store import Store
+from tests.ui.conftest import small_session
+
 
 class Journey(NamedTuple):
-    """A screen, the session it starts from (``None``: home) and the keys that reach it."""
+    """A screen, whether it starts in a session (else home) and the keys that reach it."""
 
     name: str
     opens_session: bool
     keys: tuple[str, ...]
+    practice: bool = False
+
+
+def begin(journey: Journey, store: Store) -> str | None:
+    """Save the journey's session in ``store``; the id to open, or ``None`` for home."""
+    if journey.practice:
+        bank = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
+        session = practice_session(bank)
+    else:
+        session = small_session()
+    store.save(session)
+    return session.id if journey.opens_session else None
 
 
 JOURNEYS = (
@@ -35,4 +53,6 @@ JOURNEYS = (
     Journey("command palette", True, ("ctrl+p",)),
     Journey("command palette, searching", True, ("ctrl+p", *"note")),
     Journey("a notice", True, ("ctrl+t",)),
+    Journey("practice, sample answer", True, (), practice=True),
+    Journey("practice, rating shown", True, ("1", "w", "e", "r"), practice=True),
 )

@@ -9,11 +9,12 @@ from panel_tui.cli import _parser
 from panel_tui.cli.display import resolve
 from panel_tui.domain.display import DisplaySettings, load_settings
 from panel_tui.domain.models import Session
-from panel_tui.domain.speech import Speaker
+from panel_tui.domain.speech import Speaker, spoken_question
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import HIGH_CONTRAST, NORMAL_THEME
 from panel_tui.ui.widgets.timer import QuestionTimer
 from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.journeys import JOURNEYS, begin
 
 
 class FakeSpeaker(Speaker):
@@ -242,3 +243,29 @@ async def test_the_timer_carries_on_after_a_resume(
         await pilot.press("right", "left")  # a question come back to starts afresh
         await pilot.pause()
         assert "Time 0:00 of 4 min" in screen_text(app)
+
+
+async def test_in_practice_the_sample_answer_is_read_aloud_too(
+    app_factory: AppFactory, store: Store
+) -> None:
+    journey = next(j for j in JOURNEYS if j.practice)
+    session_id = begin(journey, store)
+    assert session_id is not None
+    session = store.load(session_id)
+    speaker = FakeSpeaker()
+    app = app_factory(session_id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        first = session.bank.questions[0]
+        sample = session.sample_answer(session.candidates[0].id, first.id)
+        assert sample is not None
+        assert speaker.said == [
+            spoken_question(
+                f"Question 1 of {len(session.bank.questions)}",
+                first.text,
+                first.look_for,
+                sample.text,
+            )
+        ]
+        assert "Sample answer: " + sample.text.strip() in speaker.said[0]

@@ -15,7 +15,7 @@ import pytest
 
 from panel_tui.domain.store import Store
 from tests.ui.conftest import AppFactory, screen_text, small_session
-from tests.ui.journeys import JOURNEYS, Journey
+from tests.ui.journeys import JOURNEYS, Journey, begin
 from tests.ui.terminal import Terminal, needs_tmux
 
 
@@ -28,9 +28,7 @@ def not_ascii(text: str) -> str:
 async def test_every_screen_is_plain_ascii(
     app_factory: AppFactory, store: Store, journey: Journey
 ) -> None:
-    session = small_session()
-    store.save(session)
-    app = app_factory(session.id if journey.opens_session else None, ascii_only=True)
+    app = app_factory(begin(journey, store), ascii_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*journey.keys)
         await pilot.pause()

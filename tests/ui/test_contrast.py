@@ -21,8 +21,8 @@ from textual.theme import Theme
 
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import HIGH_CONTRAST, PANEL_DARK
-from tests.ui.conftest import AppFactory, small_session
-from tests.ui.journeys import JOURNEYS, Journey
+from tests.ui.conftest import AppFactory
+from tests.ui.journeys import JOURNEYS, Journey, begin
 
 RGB = tuple[int, int, int]
 
@@ -91,9 +91,7 @@ def text_cells(app: App[Any]) -> list[Cell]:
 async def test_every_text_cell_is_readable(
     app_factory: AppFactory, store: Store, journey: Journey, theme: Theme
 ) -> None:
-    session = small_session()
-    store.save(session)
-    app = app_factory(session.id if journey.opens_session else None)
+    app = app_factory(begin(journey, store))
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme.name
         await pilot.press(*journey.keys)
