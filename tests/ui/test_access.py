@@ -11,7 +11,7 @@ from panel_tui.domain.display import DisplaySettings, load_settings
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import Speaker, spoken_question
 from panel_tui.domain.store import Store
-from panel_tui.ui.app import HIGH_CONTRAST, NORMAL_THEME
+from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME
 from panel_tui.ui.widgets.timer import QuestionTimer
 from tests.ui.conftest import AppFactory, screen_text
 from tests.ui.journeys import JOURNEYS, begin

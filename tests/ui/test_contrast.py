@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from panel_tui.domain.store import Store
-from panel_tui.ui.app import HIGH_CONTRAST, PANEL_DARK
+from panel_tui.ui.themes import HIGH_CONTRAST, PANEL_DARK
 from tests.ui.conftest import AppFactory
 from tests.ui.journeys import JOURNEYS, Journey, begin
 

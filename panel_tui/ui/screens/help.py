@@ -17,6 +17,7 @@ from textual.widgets import Static
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
 from panel_tui.domain.models import VOTE_VALUES, Session
 from panel_tui.ui.keys import SEATS, key_label, key_words
+from panel_tui.ui.themes import HIGH_CONTRAST
 from panel_tui.ui.words import glyphs
 
 if TYPE_CHECKING:
@@ -102,8 +103,6 @@ class HelpScreen(ModalScreen[None]):
         return "\n".join(lines)
 
     def _settings_rows(self) -> list[tuple[str, str, str]]:
-        from panel_tui.ui.app import HIGH_CONTRAST
-
         app = self.panel_app
         now = {
             "ascii_only": app.ascii_only,
