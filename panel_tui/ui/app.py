@@ -6,6 +6,8 @@ runs it; the command line calls ``run_app`` and the tests call ``make_app``.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
@@ -21,6 +23,7 @@ from textual.screen import Screen
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
+from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
@@ -108,6 +111,7 @@ class PanelApp(App[None]):
         export_dir: Path | None = None,
         cursor_blink: bool = True,
         speaker: Speaker | None = None,
+        legacy_console: bool | None = None,
     ) -> None:
         """Make the app.
 
@@ -126,6 +130,8 @@ class PanelApp(App[None]):
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
             speaker: the voice that reads aloud (tests pass one with a fake engine).
+            legacy_console: whether this is the old Windows console; ``None``
+                finds out from the system and the environment.
         """
         super().__init__()
         self.store = store
@@ -142,6 +148,11 @@ class PanelApp(App[None]):
         self.settings_path = settings_path
         self.speaker = speaker or Speaker()
         self.notices = list(notices)
+        self.legacy_console = (
+            is_legacy_windows_console(sys.platform, os.environ)
+            if legacy_console is None
+            else legacy_console
+        )
         self.set_reactive(PanelApp.ascii_only, self.display_settings.ascii_only)
         self.set_reactive(PanelApp.read_aloud, self.display_settings.read_aloud)
 
@@ -153,6 +164,14 @@ class PanelApp(App[None]):
         use_ascii_scrollbars(self.ascii_only)
         for notice in self.notices:
             self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
+        if self.legacy_console:
+            self.notify(
+                legacy_console_advice(self.ascii_only),
+                title="Use Windows Terminal",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if self.start_session is None:
             self.push_screen(HomeScreen(self.store, self.bank_folders))
         else:

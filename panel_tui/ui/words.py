@@ -45,7 +45,7 @@ UNICODE = Glyphs(
     voted="✓ Voted",
     waiting="… Waiting",
     bullet="•",
-    changed="changed",
+    changed="after reveal",
     dash="—",
     guide_reached="◆",
 )
@@ -55,7 +55,7 @@ ASCII = Glyphs(
     voted="* Voted",
     waiting=". Waiting",
     bullet="-",
-    changed="changed",
+    changed="after reveal",
     dash="-",
     guide_reached="!",
 )

@@ -140,7 +140,7 @@ def test_totals_only_json_drops_the_vote_log_and_says_so() -> None:
     session = build_session()
     record = json.loads(render(session, "json", ExportOptions(totals_only=True)))
     assert record["votes"] == []
-    assert record["export"] == {"anonymised": False, "totals_only": True}
+    assert record["export"] == {"anonymised": False, "totals_only": True, "notes_left_out": True}
     # The figures are kept, from the full record.
     assert [r["score_pct"] for r in record["results"]["ranking"]] == [
         r.score_pct for r in score_session(session).ranking
@@ -156,7 +156,7 @@ def test_plain_json_is_the_complete_record() -> None:
 
 def test_totals_only_summary_counts_changes_without_saying_whose() -> None:
     text = render(build_session(), "md", ExportOptions(totals_only=True))
-    assert "1 vote was changed after the votes were shown." in text
+    assert "1 vote was given after the votes were shown." in text
     assert "changed from" not in text
     assert "Seat 3," not in text
 

@@ -22,11 +22,11 @@ from textual.widgets import Checkbox, Input, OptionList, RadioSet, Select, Stati
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session, Settings
-from panel_tui.domain.sessions import new_session
+from panel_tui.domain.sessions import default_title, new_session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
-from panel_tui.ui.screens.setup_session import SetupSessionScreen, default_title
+from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
 TODAY = date(2026, 11, 23)
@@ -266,6 +266,8 @@ BAD_TEXT = [
     ("candidate", 0, "code", "", "Candidate 1: The code is empty"),
     # two candidates may not share a code, whatever the case
     ("candidate", 1, "code", "c1", "Candidate 2: The code c1 is already used by candidate 1"),
+    # nor a code that differs only by an invisible character (a zero-width space)
+    ("candidate", 1, "code", "C1\u200b", "Candidate 2: The code C1\u200b is already used"),
     # a control character pasted into a name
     ("member", 0, "name", "Sam\x1b[2J", "Member 1: The name holds a control character (U+001B)"),
     # a text-direction override that would make a name read backwards

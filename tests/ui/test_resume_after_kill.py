@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.store import Store
+from tests.platforms import posix_only
 from tests.ui.terminal import WAIT_SECONDS, Terminal, needs_tmux
 
-pytestmark = needs_tmux
+pytestmark = [needs_tmux, posix_only]  # tmux and SIGKILL
 
 
 def wait_until_gone(pid: int) -> None:

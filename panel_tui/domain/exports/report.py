@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from panel_tui.domain.exports.anonymise import seat_label
+from panel_tui.domain.exports.early import EarlyRevealView, early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
@@ -27,7 +28,9 @@ from panel_tui.domain.words import (
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
+    gap_base,
     gap_words,
+    on_questions,
     percent,
     question_tags,
     vote_text,
@@ -43,7 +46,7 @@ class Mark:
     value: str  #: up, middle, down, abstain or none: a style name
     symbol: str  #: e.g. "▲"; empty for no vote
     word: str  #: e.g. "Up", or "No vote"
-    changed: bool  #: changed after the votes were shown
+    changed: bool  #: given (a first vote or a change) after the votes were shown
 
     @property
     def text(self) -> str:
@@ -100,7 +103,7 @@ class QuestionView:
     concern: bool
     voice_gap: str
     notes: list[str]
-    changes: list[str]  #: votes changed after the reveal, in words
+    changes: list[str]  #: votes given after the reveal, in words
 
     @property
     def flags(self) -> list[str]:
@@ -124,8 +127,11 @@ class CandidateView:
     decision: str
     reason: str
     questions: list[QuestionView]
+    scored_on: str  #: e.g. "on 3 of 6 questions"; empty with no score
+    fewer_questions: bool  #: scored on fewer questions than another candidate
+    group_scores: list[tuple[str, str]]  #: (group, "75.0% on 3 of 3 questions")
     notes: list[str]  #: notes on the candidate as a whole
-    changes: int  #: how many votes were changed after the reveal
+    changes: int  #: how many votes were given after the reveal
 
     @property
     def heading(self) -> str:
@@ -157,6 +163,9 @@ class Report:
     practice: bool = False
     agreement: list[tuple[str, str]] = field(default_factory=list)
     kappa: str = ""
+    early_reveals: list[EarlyRevealView] = field(default_factory=list)
+    sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
+    notes_left_out: bool = False
 
     @property
     def copy_words(self) -> str:
@@ -171,7 +180,15 @@ class Report:
             if self.totals_only
             else "Every member's vote shown."
         )
-        return f"{names} {votes}"
+        notes = ""
+        if self.notes_left_out:
+            notes = " Notes and reasons are left out."
+        elif self.anonymised:
+            notes = (
+                " Notes and reasons are not anonymised: they are free text, shown as the"
+                " panel wrote them, and may name people."
+            )
+        return f"{names} {votes}{notes}"
 
 
 def _make_up(panel: list[Member]) -> str:
@@ -217,6 +234,8 @@ def _change_words(event: VoteEvent, before: VoteValue | None, seats: dict[str, S
     who = seats[event.member].label
     if event.value is None:
         return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
+    if before is None:
+        return f"{who} voted {vote_text(event.value)} after the votes were shown."
     return (
         f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
         "after the votes were shown."
@@ -239,7 +258,7 @@ def _question_view(
         count = len(result.changed_after_reveal)
         changes = (
             [
-                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} changed "
+                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} given "
                 "after the votes were shown."
             ]
             if count
@@ -295,8 +314,19 @@ def _candidate_view(
         "Not shown in a totals-only summary: a group with one member would show that "
         "member's own votes."
         if options.totals_only and lone_group(session)
-        else gap_words(result.voice_gap)
+        else _gap_with_base(result)
     )
+    total = len(result.questions)
+    group_scores = [
+        (
+            "Lived-experience members",
+            _group_score(result.lived_experience_score, result.lived_experience_scored, total),
+        ),
+        (
+            "Professionals",
+            _group_score(result.professional_score, result.professional_scored, total),
+        ),
+    ]
     return CandidateView(
         rank=result.rank,
         code=candidate.code,
@@ -312,7 +342,23 @@ def _candidate_view(
         questions=questions,
         notes=[n.text for n in session.notes_on(candidate.id, None)],
         changes=sum(len(q.changed_after_reveal) for q in result.questions),
+        scored_on=on_questions(result.scored, total) if result.score is not None else "",
+        fewer_questions=result.fewer_questions,
+        group_scores=[] if options.totals_only and lone_group(session) else group_scores,
     )
+
+
+def _group_score(score: float | None, scored: int, total: int) -> str:
+    if score is None:
+        return "No votes from this group"
+    return f"{percent(score)} {on_questions(scored, total)}"
+
+
+def _gap_with_base(result: CandidateResult) -> str:
+    """The voice gap in words, with the questions it stands on."""
+    if result.voice_gap is None:
+        return gap_words(None)
+    return f"{gap_words(result.voice_gap)} {gap_base(result.gap_scored, len(result.questions))}"
 
 
 def _kappa_words(kappa: float | None) -> str:
@@ -375,4 +421,7 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         practice=practice is not None,
         agreement=agreement,
         kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
+        early_reveals=early_reveal_views(session, results, seats, options),
+        sealed=session.settings.sealed,
+        notes_left_out=options.leaves_out_notes,
     )

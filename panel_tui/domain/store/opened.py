@@ -146,8 +146,11 @@ class OpenSession:
         A separate small write, made by the timer now and then and at quit, so
         that a vote never waits on it.
         """
-        cursor = Cursor(candidate=candidate, question=question, elapsed=max(0, elapsed))
-        if cursor != self.session.cursor:
+        here = self.session.cursor
+        same = here is not None and (here.candidate, here.question) == (candidate, question)
+        kept = here.elapsed if here is not None and same else 0
+        if max(0, elapsed) != kept:  # nothing new to keep: the file is left alone
+            cursor = Cursor(candidate=candidate, question=question, elapsed=max(0, elapsed))
             self._update_meta(cursor=cursor)
 
     def change_settings(self, settings: Settings) -> None:
