@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from panel_tui import locations
 from panel_tui.cli import _parser
 from panel_tui.cli.display import resolve
-from panel_tui.domain.display import DisplaySettings, load_settings
+from panel_tui.domain.display import DISPLAY_ENV, DisplaySettings, load_settings
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import Speaker, spoken_question
 from panel_tui.domain.store import Store
@@ -269,3 +271,13 @@ async def test_in_practice_the_sample_answer_is_read_aloud_too(
             )
         ]
         assert "Sample answer: " + sample.text.strip() in speaker.said[0]
+
+
+def test_the_environment_sets_a_run_and_the_flags_beat_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = locations.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"read_aloud": true}')
+    monkeypatch.setenv(DISPLAY_ENV, "ascii,high-contrast,loudly")
+    settings, notices = _run_args("--no-high-contrast")
+    assert settings == DisplaySettings(ascii_only=True, read_aloud=True)
+    assert len(notices) == 1 and "loudly" in notices[0]
