@@ -107,6 +107,8 @@ def panel_balance(roles: Iterable[Role | None]) -> str:
     chosen = list(roles)
     lived = chosen.count("lived_experience")
     staff = chosen.count("professional")
+    if lived == staff == 0:
+        return "Panel: no lived-experience or professional members yet"
     if lived == staff:
         how = "even"
     else:

@@ -120,7 +120,8 @@ def test_question_tags_say_what_sets_a_question_apart_in_scoring(
             ["lived_experience"] * 3,
             "Panel: 3 lived experience, 0 professionals (more lived experience)",
         ),
-        ([], "Panel: 0 lived experience, 0 professionals (even)"),
+        ([], "Panel: no lived-experience or professional members yet"),
+        (["observer", None], "Panel: no lived-experience or professional members yet"),
     ],
 )
 def test_panel_balance(roles: list[Role | None], said: str) -> None:

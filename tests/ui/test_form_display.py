@@ -27,7 +27,7 @@ async def test_every_box_shows_what_it_holds(app_factory: AppFactory) -> None:
         await fill(pilot)
         row = next(line for line in screen_text(app).splitlines() if "Sam Okafor" in line)
         boxes = [box.strip() for box in row.split("▎")[:-1]]
-        assert [b.strip("▊ ") for b in boxes] == [
+        assert [" ".join(b.strip("▊ ").split()) for b in boxes] == [
             "Sam Okafor",
             "they/them",  # whole, not "ey/them"
             "Lived experience ▼",
@@ -37,6 +37,18 @@ async def test_every_box_shows_what_it_holds(app_factory: AppFactory) -> None:
         assert "Add a panel member   Panel: 1 lived experience, 0 professionals" in (
             screen_text(app)
         )
+
+
+async def test_the_longest_role_shows_whole_at_80_columns(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(
+            "n", "tab", "tab", *"Jo", "tab", "tab", "enter", "down", "down", "down", "enter"
+        )
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Observer (no vote)" in text
+        assert "Panel: no lived-experience or professional members yet" in text
 
 
 async def test_the_chosen_rule_is_marked_by_a_symbol_and_a_word(app_factory: AppFactory) -> None:
