@@ -84,6 +84,12 @@ HOME_WALK: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+PRACTICE_WALK: list[tuple[tuple[str, ...], str]] = [
+    ((), "Sample answer"),
+    (("C-s",), "Ranking"),
+]
+
+
 def _wait(terminal: Terminal, shows: str) -> str:
     """Wait for ``shows`` on screen, or with a leading ``-`` for it to go away."""
     if not shows.startswith("-"):
@@ -109,7 +115,9 @@ def _walk(terminal: Terminal, command: str, walk: list[tuple[tuple[str, ...], st
 
 @needs_tmux
 @pytest.mark.parametrize(
-    ("start", "walk"), [("demo", DEMO_WALK), ("", HOME_WALK)], ids=["demo", "home"]
+    ("start", "walk"),
+    [("demo", DEMO_WALK), ("", HOME_WALK), ("practice practice-support-worker", PRACTICE_WALK)],
+    ids=["demo", "home", "practice"],
 )
 def test_a_terminal_run_in_ascii_shows_only_ascii(
     terminal: Terminal, tmp_path: Path, start: str, walk: list[tuple[tuple[str, ...], str]]
