@@ -16,12 +16,13 @@ from typing import Any, NamedTuple
 
 import pytest
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from panel_tui.domain.store import Store
 from panel_tui.ui.themes import HIGH_CONTRAST, PANEL_DARK
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, small_session
 from tests.ui.journeys import JOURNEYS, Journey, begin
 
 RGB = tuple[int, int, int]
@@ -149,3 +150,23 @@ def test_error_and_success_stay_apart_for_colour_blind_people(theme: Theme, kind
     # Textual's own pair (#ba3c5b, #4EBF71) is 79 apart for deuteranopia; ours about 160 or more.
     distance = sum((a - b) ** 2 for a, b in zip(error, success, strict=True)) ** 0.5
     assert distance > 150, (error, success)
+
+
+@pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
+@pytest.mark.parametrize("severity", ["information", "warning", "error"])
+async def test_every_kind_of_notice_is_readable(
+    app_factory: AppFactory, store: Store, theme: Theme, severity: SeverityLevel
+) -> None:
+    session = small_session()
+    store.save(session)
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme.name
+        app.notify(
+            "Your saved display settings could not be read.", title="Settings", severity=severity
+        )
+        await pilot.pause()
+        cells = [c for c in text_cells(app) if c.row >= 16]  # the notice, bottom right
+        assert any(c.character == "S" for c in cells)
+        low = [c for c in cells if c.ratio < LEAST[theme.name]]
+        assert low == [], low[:3]
