@@ -107,7 +107,7 @@ class HelpScreen(ModalScreen[None]):
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
         for binding in [*self._everywhere(), *InterviewScreen.BINDINGS]:
             if isinstance(binding, Binding) and not binding.action.startswith("app."):
-                keys = key_words(binding.key, ascii_only=True)
+                keys = key_words(binding.key)  # espeak-ng says "left arrow" for ←, nothing for <-
                 lines.append(f"{keys}: {binding.tooltip or binding.description}")
         return "\n".join(lines)
 
