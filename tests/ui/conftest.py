@@ -22,6 +22,7 @@ from panel_tui.domain.models import Bank, Candidate, Member, Question, Session
 from panel_tui.domain.sessions import DEMO_CANDIDATES, DEMO_PANEL
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp, make_app
+from tests.ui.speaking import FakeSpeaker
 from tests.ui.terminal import Terminal
 
 #: What the frozen clock says; the timer never moves in tests.
@@ -110,6 +111,7 @@ def app_factory(store: Store, tmp_path: Path) -> AppFactory:
     def build(session_id: str | None = None, **options: Any) -> PanelApp:
         options.setdefault("clock", lambda: FROZEN_CLOCK)
         options.setdefault("cursor_blink", False)
+        options.setdefault("speaker", FakeSpeaker())  # tests never speak through the speakers
         options.setdefault("export_dir", tmp_path / "exports")
         return make_app(
             store,
