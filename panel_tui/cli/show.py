@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from panel_tui import locations
+from panel_tui.cli import display
 from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.sessions import demo_session, practice_session
@@ -61,11 +62,14 @@ def _opened_store(args: argparse.Namespace) -> Store:
 def _show(args: argparse.Namespace, found: Store, session_id: str | None) -> int:
     from panel_tui.ui.app import run_app  # the screens load only when shown
 
+    settings, notices = display.resolve(args)
     run_app(
         found,
         session_id=session_id,
         bank_folders=bank_folders(args),
-        ascii_only=getattr(args, "ascii", False),
+        display=settings,
+        settings_path=locations.settings_file(getattr(args, "config_dir", None)),
+        notices=notices,
     )
     return 0
 

@@ -552,3 +552,26 @@ def test_a_write_whose_fsync_fails_leaves_screen_and_disk_agreeing(
     opened.undo("c1", "q1")
     assert store.load("s1").votes[-1].undoes == 0
     opened.close()
+
+
+def test_time_on_an_answer_is_kept_apart_from_votes(store: Store) -> None:
+    with store.create(_session()) as opened:
+        opened.keep_time("c1", "q1", 75)
+        opened.record_vote("c1", "q1", "m1", "up")  # a vote leaves the kept time alone
+        assert opened.session.cursor is not None and opened.session.cursor.elapsed == 75
+        opened.move_to("c1", "q1")  # staying put keeps the time
+        assert store.load("s1").cursor.elapsed == 75  # type: ignore[union-attr]
+        opened.move_to("c1", "q2")  # a new answer starts at nought
+    cursor = store.load("s1").cursor
+    assert cursor is not None and (cursor.question, cursor.elapsed) == ("q2", 0)
+
+
+def test_keeping_no_new_time_leaves_the_file_alone(store: Store) -> None:
+    with store.create(_session()) as opened:
+        before = opened.path.read_bytes()
+        opened.keep_time("c1", "q1", 0)  # the first answer, no time spent: nothing to keep
+        assert opened.path.read_bytes() == before
+        opened.keep_time("c1", "q1", 12)
+        after = opened.path.read_bytes()
+        opened.keep_time("c1", "q1", 12)
+        assert opened.path.read_bytes() == after != before

@@ -198,7 +198,21 @@ class OpenSession:
     def move_to(self, candidate: str, question: str) -> None:
         """Remember where the panel is, so a restart resumes there."""
         cursor = Cursor(candidate=candidate, question=question)
-        if cursor != self.session.cursor:
+        here = self.session.cursor
+        if here is None or (here.candidate, here.question) != (candidate, question):
+            self._update_meta(cursor=cursor)
+
+    def keep_time(self, candidate: str, question: str, elapsed: int) -> None:
+        """Remember the seconds spent on the current answer, for the timer after a resume.
+
+        A separate small write, made by the timer now and then and at quit, so
+        that a vote never waits on it.
+        """
+        here = self.session.cursor
+        same = here is not None and (here.candidate, here.question) == (candidate, question)
+        kept = here.elapsed if here is not None and same else 0
+        if max(0, elapsed) != kept:  # nothing new to keep: the file is left alone
+            cursor = Cursor(candidate=candidate, question=question, elapsed=max(0, elapsed))
             self._update_meta(cursor=cursor)
 
     def change_settings(self, settings: Settings) -> None:
