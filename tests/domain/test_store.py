@@ -24,6 +24,7 @@ from panel_tui.domain.store import (
 )
 from panel_tui.domain.store import files as files_module
 from panel_tui.domain.store import storage as storage_module
+from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import session as build
 from tests.platforms import os_lock, posix_only
 
@@ -566,12 +567,15 @@ def test_time_on_an_answer_is_kept_apart_from_votes(store: Store) -> None:
     assert cursor is not None and (cursor.question, cursor.elapsed) == ("q2", 0)
 
 
-def test_keeping_no_new_time_leaves_the_file_alone(store: Store) -> None:
+def test_keeping_no_new_time_leaves_the_files_alone(store: Store) -> None:
+    def on_disk(path: Path) -> tuple[bytes, bytes]:
+        return path.read_bytes(), journal_path(path).read_bytes()
+
     with store.create(_session()) as opened:
-        before = opened.path.read_bytes()
+        before = on_disk(opened.path)
         opened.keep_time("c1", "q1", 0)  # the first answer, no time spent: nothing to keep
-        assert opened.path.read_bytes() == before
+        assert on_disk(opened.path) == before
         opened.keep_time("c1", "q1", 12)
-        after = opened.path.read_bytes()
+        after = on_disk(opened.path)
         opened.keep_time("c1", "q1", 12)
-        assert opened.path.read_bytes() == after != before
+        assert on_disk(opened.path) == after != before
