@@ -17,6 +17,7 @@ from panel_tui import __version__, locations
 from panel_tui.cli import (
     banks,
     combine,
+    display,
     export,
     importing,
     payment,
@@ -49,12 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="your own question banks (default ./question_banks)",
     )
-    common.add_argument(
-        "--ascii",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="plain ASCII symbols, for any terminal",
-    )
+    display.add_arguments(common)
     parser = argparse.ArgumentParser(
         prog="panel-tui",
         description="Thumbs up, middle or down: co-produced recruitment panels.",
