@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from panel_tui.domain import agreement
 from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, VoteValue, Weighting
 from panel_tui.domain.words import figure
 
@@ -262,22 +263,10 @@ def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:
 
     Items with fewer than two ratings are left out. ``None`` when there is
     nothing to compare or everyone used one category (chance agreement is 1).
+    See :func:`panel_tui.domain.agreement.fleiss_kappa`.
     """
-    rated = [Counter(item) for item in items if len(item) >= 2]
-    if not rated:
-        return None
-    total = sum(sum(c.values()) for c in rated)
-    p_j = [sum(c[k] for c in rated) / total for k in VALUE]
-    p_e = sum(p * p for p in p_j)
-    p_i = [
-        (sum(c[k] * c[k] for k in VALUE) - n) / (n * (n - 1))
-        for c in rated
-        for n in [sum(c.values())]
-    ]
-    p_bar = sum(p_i) / len(p_i)
-    if abs(1 - p_e) < TIE_TOLERANCE:
-        return None
-    return (p_bar - p_e) / (1 - p_e)
+    counts = [Counter(item) for item in items]
+    return agreement.fleiss_kappa([[c[k] for k in VALUE] for c in counts])
 
 
 def score_practice(session: Session, results: list[CandidateResult]) -> PracticeResult:
