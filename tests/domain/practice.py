@@ -79,7 +79,7 @@ def practice(
                 member=row[2],
                 value=row[3],  # type: ignore[arg-type]
                 at=T0 + timedelta(seconds=n),
-                round=row[4] if len(row) == 5 else 1,  # type: ignore[misc]
+                round=row[4] if len(row) == 5 else 1,
             )
             for n, row in enumerate(rows)
         ],
