@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panel_tui.domain.models import Session
 
 
 @dataclass(frozen=True)
@@ -13,7 +18,10 @@ class ExportOptions:
         anonymise: member names become seat labels and candidate names become
             candidate codes, in every format; notes and reasons are kept as written.
         totals_only: no individual member's vote appears anywhere, only totals.
+        rehearsals: practice only: the other practice sessions kept, so a
+            report can show each trainee's progress over rehearsals.
     """
 
     anonymise: bool = False
     totals_only: bool = False
+    rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)

@@ -14,6 +14,9 @@ each question, abstentions included (a declared conflict is worth seeing; the
 ``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal``, ``at`` (UTC,
 ISO 8601). Rows follow the candidates, questions and seats in order.
 
+Every row of every CSV ends with ``mode``: ``live``, or ``practice`` for a
+rehearsal with mock candidates, so practice data is never taken for a real round.
+
 With ``totals_only`` the votes CSV holds no individual vote: one row per
 candidate and question with ``up``, ``middle``, ``down``, ``abstain``,
 ``score_pct``, ``split`` and ``concern``. The candidates CSV leaves a voice
@@ -58,6 +61,7 @@ CANDIDATE_COLUMNS = (
     "professional_pct",
     "split_questions",
     "concern_questions",
+    "mode",
 )
 VOTE_COLUMNS = (
     "candidate",
@@ -72,6 +76,7 @@ VOTE_COLUMNS = (
     "counts_in_score",
     "changed_after_reveal",
     "at",
+    "mode",
 )
 TOTAL_COLUMNS = (
     "candidate",
@@ -86,6 +91,7 @@ TOTAL_COLUMNS = (
     "score_pct",
     "split",
     "concern",
+    "mode",
 )
 
 Cell = str | int
@@ -131,6 +137,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 "" if hide_gap else figure(r.professional_score),
                 neutralise("; ".join(r.splits)),
                 neutralise("; ".join(r.concerns)),
+                session.mode,
             )
         )
     return _table(CANDIDATE_COLUMNS, rows)
@@ -163,6 +170,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         figure(q.score),
                         "yes" if q.split else "no",
                         "yes" if q.concern else "no",
+                        session.mode,
                     )
                 )
                 continue
@@ -182,6 +190,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         "no" if value == "abstain" else "yes",
                         "yes" if event.after_reveal else "no",
                         utc_text(event.at),
+                        session.mode,
                     )
                 )
     return _table(TOTAL_COLUMNS if options.totals_only else VOTE_COLUMNS, rows)
