@@ -22,7 +22,7 @@ from textual.theme import Theme
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.screens.help import HelpScreen
-from panel_tui.ui.screens.home import HomeScreen
+from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 
@@ -99,6 +99,7 @@ class PanelApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         export_dir: Path | None = None,
         cursor_blink: bool = True,
+        practice: PracticeRequest | None = None,
     ) -> None:
         """Make the app.
 
@@ -110,6 +111,7 @@ class PanelApp(App[None]):
             clock: seconds, for the answer timer (tests freeze it).
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
+            practice: open the practice form at once (``panel-tui practice``).
         """
         super().__init__()
         self.store = store
@@ -119,6 +121,7 @@ class PanelApp(App[None]):
         self.export_dir = export_dir or Path.cwd() / "exports"
         self.cursor_blink = cursor_blink
         self.opened: OpenSession | None = None
+        self.practice = practice
         self._said_too_small = False
         self.set_reactive(PanelApp.ascii_only, ascii_only)
 
@@ -126,7 +129,7 @@ class PanelApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.set_class(self.ascii_only, "-ascii")
         if self.start_session is None:
-            self.push_screen(HomeScreen(self.store, self.bank_folders))
+            self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
         else:
             self.open_session(self.start_session)
 
@@ -258,6 +261,7 @@ def run_app(
     session_id: str | None = None,
     bank_folders: Sequence[tuple[Path, str]] = (),
     ascii_only: bool = False,
+    practice: PracticeRequest | None = None,
 ) -> None:
     """Run the app until the chair quits."""
-    make_app(store, session_id, bank_folders, ascii_only).run()
+    make_app(store, session_id, bank_folders, ascii_only, practice=practice).run()
