@@ -92,7 +92,9 @@ class SummaryScreen(SessionScreen):
         sealed = len(session.sealed_answers())
         results = score_session(session.as_shown())
         practice = session.mode == "practice"
-        heading = Text(f"{PRACTICE_BANNER}\n" if practice else "", style="bold reverse")
+        heading = Text()
+        if practice:
+            heading.append(f" {PRACTICE_BANNER} \n", style="bold reverse")
         heading.append("Summary: ", style="bold")
         heading.append_text(Text(session.title, style="bold"))
         heading.append(" (finished)" if session.finished else " (in progress)")
