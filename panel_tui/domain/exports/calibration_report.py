@@ -25,7 +25,8 @@ from panel_tui.domain.calibration import (
     progress,
 )
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Rating, Session, VoteValue
+from panel_tui.domain.scoring import VALUE
 from panel_tui.domain.words import counted, percent, vote_text
 
 #: The mark at the top of every practice export, so no one files it as a real round.
@@ -54,8 +55,12 @@ class AwayAnswer:
     """An answer one member scored away from the reference, in plain words."""
 
     where: str  #: e.g. "Mock A, question 2: What would you do if..."
-    gave: str  #: e.g. "You gave ▲ Up; the reference is ● Middle."
+    gave: str  #: e.g. "Gave ▲ Up; the reference is ● Middle."
     why: str  #: the sample answer's "why", or empty
+    mine: str  #: the member's vote, e.g. "▲ Up"
+    reference: str  #: e.g. "● Middle"
+    direction: str  #: "more generous" or "harsher"
+    you_gave: str  #: e.g. "You gave ▲ Up; the reference is ● Middle: more generous."
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,10 @@ def _where(session: Session, answer: AnswerCalibration) -> str:
     return f"{code}, question {answer.number}: {question.text}"
 
 
+def _direction(value: VoteValue, reference: Rating) -> str:
+    return "more generous" if VALUE[value] > VALUE[reference] else "harsher"
+
+
 def _round_words(number: int, votes: RoundVotes) -> str:
     tally = votes.tally
     counts = f"{tally.up} up, {tally.middle} middle, {tally.down} down"
@@ -160,6 +169,13 @@ def _trainee(
             where=_where(session, answer),
             gave=f"Gave {vote_text(value)}; the reference is {vote_text(answer.reference)}.",
             why=answer.why or "",
+            mine=vote_text(value),
+            reference=vote_text(answer.reference),
+            direction=_direction(value, answer.reference),
+            you_gave=(
+                f"You gave {vote_text(value)}; the reference is {vote_text(answer.reference)}: "
+                f"{_direction(value, answer.reference)}."
+            ),
         )
         for answer, value in figures.away
     ]
