@@ -268,6 +268,6 @@ def lean_words(lean: float | None) -> str:
     if lean is None:
         return "no votes yet"
     if abs(lean) < 0.005:  # shows as 0.00
-        return "in line with the reference (0.00)"
+        return "neither more generous nor harsher on average (0.00)"
     side = "more generous than" if lean > 0 else "harsher than"
     return f"{side} the reference ({lean:+.2f})"

@@ -188,7 +188,7 @@ def test_progress_follows_a_trainee_by_name_first_to_last() -> None:
     ("lean", "words"),
     [
         (None, "no votes yet"),
-        (0.001, "in line with the reference (0.00)"),
+        (0.001, "neither more generous nor harsher on average (0.00)"),
         (0.25, "more generous than the reference (+0.25)"),
         (-1 / 3, "harsher than the reference (-0.33)"),
     ],

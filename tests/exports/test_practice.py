@@ -81,7 +81,10 @@ def test_the_report_shows_how_the_panel_moved_between_rounds() -> None:
     assert "Round 2: 2 up, 1 middle, 0 down; 2 of 3 with the reference." in text
     assert "on 1 of them the panel's last round was closer to the reference" in text
     # Scores and calibration use the last round: Ben's up in round 2 matches.
-    assert "| Seat 2, Ben Cho | 100.0% | in line with the reference (0.00) | on 2 answers |" in text
+    assert (
+        "| Seat 2, Ben Cho | 100.0% | neither more generous nor harsher on average (0.00) | on 2 answers |"
+        in text
+    )
 
 
 def test_rounds_survive_anonymising_and_the_json_round_trip() -> None:
@@ -112,3 +115,32 @@ def test_cli_lists_practice_apart(tmp_path: Path, capsys: pytest.CaptureFixture[
     live_at = out.index("Interview sessions:")
     practice_at = out.index("Practice sessions")
     assert live_at < out.index(build_session().id) < practice_at < out.index("p1  ")
+
+
+def test_progress_over_rehearsals_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import timedelta
+
+    from panel_tui.cli import main
+    from panel_tui.domain.store import Store
+    from tests.domain.builders import T0
+
+    # Ann's first rehearsal: q1 (reference up) voted down -> 0%, lean -1.
+    earlier = practice(
+        ["up"], ["ANN LEE"], [("p1", "q1", "m1", "down")], session_id="p0", created=T0
+    )
+    later = rehearsal().model_copy(update={"created": T0 + timedelta(days=7)})
+    text = render(later, "md", ExportOptions(rehearsals=[earlier, later]))
+    progress = text[text.index("### Progress over rehearsals") : text.index("### Answers to")]
+    # First to last: 0% then 100% (round 2 counts: up on q1, middle on q2).
+    first, this = progress.index("| 0.0% |"), progress.index("(this one) | 100.0% |")
+    assert first < this
+    assert "**Seat 1, Ann Lee**" in progress and "Ben Cho" not in progress
+    assert "### Progress over rehearsals" not in render(later, "md")  # nothing to compare
+
+    store = Store(tmp_path)
+    store.save(earlier)
+    store.save(later)
+    assert main(["--data-dir", str(tmp_path), "export", later.id, "--format", "md"]) == 0
+    assert "### Progress over rehearsals" in capsys.readouterr().out

@@ -109,3 +109,31 @@ async def test_a_live_session_has_no_second_round(app_factory: AppFactory, store
         assert "for practice only" in widget_text(pilot.app, "#hint")
         assert "Ctrl+E" not in widget_text(pilot.app, "#status")
     assert store.load(session.id).rounds == []
+
+
+async def test_the_summary_shows_each_trainees_progress(
+    app_factory: AppFactory, store: Store
+) -> None:
+    from datetime import timedelta
+
+    from tests.domain.builders import T0
+    from tests.domain.practice import practice
+
+    earlier = practice(["up"], ["ann lee"], [("p1", "q1", "m1", "down")], session_id="r1")
+    later = practice(
+        ["up"],
+        ["Ann Lee", "Ben Cho"],
+        [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "up")],
+        session_id="r2",
+        created=T0 + timedelta(days=7),
+    )
+    store.save(earlier)
+    store.save(later)
+    async with app_factory("r2").run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = await scrolled_text(pilot, pages=4)
+    assert "Progress over rehearsals, first to last:" in text
+    first = text.index("23 Nov 2026: 0.0%, harsher than the reference (-1.00), 1 answer")
+    last = text.index("30 Nov 2026: 100.0%")
+    assert first < last

@@ -30,14 +30,13 @@ def calibration_text(view: CalibrationView, bullet: str) -> Text:
             text.append_text(Text(trainee.label, style="bold"))
             text.append(f": agreement {trainee.agreement}, {trainee.lean}, {trainee.answers}")
             if trainee.progress:
-                text.append("\n     Progress over rehearsals, first to last: ")
-                text.append(
-                    "; ".join(
-                        f"{step.date} {step.agreement} ({step.lean.split(' (')[0]})"
-                        + (" this one" if step.current else "")
-                        for step in trainee.progress
+                text.append("\n   Progress over rehearsals, first to last:")
+                for step in trainee.progress:
+                    text.append(
+                        f"\n     {step.date}: {step.agreement}, {step.lean}, {step.answers}"
                     )
-                )
+                    if step.current:
+                        text.append(" (this one)", style="bold")
     text.append("\n\nAnswers to talk about", style="bold")
     if not view.flagged:
         text.append("\n The panel neither split nor missed the reference on any answer.")
