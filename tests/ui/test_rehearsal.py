@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Select
 
 from panel_tui import locations
@@ -13,7 +15,7 @@ from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.home_rows import MemberRow
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, screen_text
 from tests.ui.test_home import fill_member, rows
 from tests.ui.test_interview import scrolled_text, widget_text
 
@@ -137,3 +139,31 @@ async def test_the_summary_shows_each_trainees_progress(
     first = text.index("23 Nov 2026: 0.0%, harsher than the reference (-1.00), 1 answer")
     last = text.index("30 Nov 2026: 100.0%")
     assert first < last
+
+
+async def test_the_summary_writes_trainee_sheets_in_practice_only(
+    app_factory: AppFactory, store: Store, tmp_path: Path
+) -> None:
+    from tests.domain.practice import practice
+    from tests.ui.conftest import small_session
+
+    store.save(practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "up")]))
+    async with app_factory("p1").run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Trainee sheets" in screen_text(pilot.app)  # in the footer
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Wrote 2 trainee sheets" in widget_text(pilot.app, "#exported")
+    written = sorted(p.name for p in (tmp_path / "exports" / "p1-trainee-sheets").iterdir())
+    assert written == ["p1-seat-1-ann-lee.html", "p1-seat-2-ben-cho.html"]
+
+    live = small_session()
+    store.save(live)
+    async with app_factory(live.id).run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Trainee sheets" not in screen_text(pilot.app)
+        await pilot.press("t")
+        await pilot.pause()
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["p1-trainee-sheets"]

@@ -21,8 +21,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from panel_tui.domain.exports import FORMATS, ExportOptions, write_export
+from panel_tui.domain.exports import FORMATS, ExportOptions, safe_file_stem, write_export
 from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER, build_calibration
+from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
@@ -59,7 +60,19 @@ class SummaryScreen(SessionScreen):
             "Finish / reopen",
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
         ),
+        Binding(
+            "t",
+            "trainee_sheets",
+            "Trainee sheets",
+            tooltip="Practice only: write a printable page per trainee into the export folder.",
+        ),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Trainee sheets are offered (and shown in the footer) in practice only."""
+        if action == "trainee_sheets":
+            return self.session.mode == "practice"
+        return True
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -304,6 +317,23 @@ class SummaryScreen(SessionScreen):
             )
         return written
 
+    def action_trainee_sheets(self) -> None:
+        """Practice: write each trainee's page into a folder of the export folder."""
+        folder = self.panel_app.export_dir / f"{safe_file_stem(self.session.id)}-trainee-sheets"
+        options = ExportOptions(rehearsals=self.rehearsals)
+        try:
+            paths = write_trainee_sheets(self.session.as_shown(), folder, options)
+        except SheetError as error:
+            message = str(error)
+        except FileExistsError:
+            message = f"The folder {folder} already holds these sheets; nothing was replaced."
+        except OSError as error:
+            message = f"Could not write to {folder} ({error.strerror or error})."
+        else:
+            message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
+        self.query_one("#exported", Static).update(Text(message))
+        self.app.notify(message, markup=False, timeout=10)
+
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
         finished = self.session.finished
@@ -340,5 +370,6 @@ class SummaryScreen(SessionScreen):
             ("Export", "export"),
             ("Finish or reopen the session", "finish"),
             ("Back to the interview", "back"),
+            *((("Trainee sheets", "trainee_sheets"),) if self.session.mode == "practice" else ()),
         ):
             yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
