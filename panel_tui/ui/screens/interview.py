@@ -221,7 +221,7 @@ class InterviewScreen(SessionScreen):
         number = questions.index(question) + 1
         candidate_number = session.candidates.index(candidate) + 1
 
-        heading = Text("Practice: mock " if self._practice else "", style="bold")
+        heading = Text("Practice: " if self._practice else "", style="bold")
         heading.append(
             f"{'c' if self._practice else 'C'}andidate {candidate_number} of "
             f"{len(session.candidates)}: ",

@@ -173,6 +173,10 @@ class SetupSessionScreen(Screen[str | None]):
         #: The title this form last offered, so a title the chair typed is kept.
         self._offered_title = ""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In practice the mock candidates come from the bank: no candidate to add."""
+        return not (self._practice and action == "add_candidate")
+
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
