@@ -269,26 +269,18 @@ def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:
     return agreement.fleiss_kappa([[c[k] for k in VALUE] for c in counts])
 
 
-def score_practice(session: Session, results: list[CandidateResult]) -> PracticeResult:
-    """Reference agreement per member and Fleiss' kappa for the panel."""
-    hits: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    items: list[list[VoteValue]] = []
-    for result in results:
-        for question in result.questions:
-            counted = [v for v in question.votes.values() if v in VALUE]
-            items.append(counted)
-            sample = session.sample_answer(result.candidate, question.question)
-            if sample is None:
-                continue
-            for member, value in question.votes.items():
-                if value in VALUE:
-                    seen[member] += 1
-                    hits[member] += value == sample.rating
-    agreement = {
-        m.id: (hits[m.id] / seen[m.id] if seen[m.id] else None) for m in session.voting_members
-    }
-    return PracticeResult(agreement, fleiss_kappa(items))
+def score_practice(session: Session) -> PracticeResult:
+    """Reference agreement per member and Fleiss' kappa for the panel.
+
+    The figures are the calibration report's (the last round of each answer),
+    so the summary, the report and the json never disagree.
+    """
+    # Imported here: calibration builds on this module's values and tallies.
+    from panel_tui.domain.calibration import calibrate
+
+    figures = calibrate(session)
+    agreement = {m.member: m.agreement for m in figures.members}
+    return PracticeResult(agreement, figures.panel.fleiss_kappa)
 
 
 def score_session(session: Session) -> Results:
@@ -299,5 +291,5 @@ def score_session(session: Session) -> Results:
     return Results(
         method=method_statement(session),
         ranking=ranking,
-        practice=score_practice(session, ranking) if session.mode == "practice" else None,
+        practice=score_practice(session) if session.mode == "practice" else None,
     )
