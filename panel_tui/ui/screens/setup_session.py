@@ -189,7 +189,10 @@ class SetupSessionScreen(Screen[str | None]):
             if self._practice:
                 yield Static(
                     "Practice: a rehearsal for trainees with mock candidates who give the "
-                    "bank's sample answers. Nothing from practice goes to HR.",
+                    "bank's sample answers. Nothing from practice goes to HR. Once the "
+                    "votes are shown, Ctrl+E runs an answer again as a new round; the "
+                    "summary (Ctrl+S) compares each trainee with the reference, and T "
+                    "there writes a printable sheet for each trainee.",
                     id="practice-about",
                     classes="about",
                 )
