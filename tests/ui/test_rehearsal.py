@@ -51,7 +51,7 @@ async def test_three_trainees_rehearse_with_a_second_round(
 
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert widget_text(app, "#candidate").startswith("Practice: candidate 1 of 3: Mock A")
+        assert widget_text(app, "#candidate").startswith("Practice: Mock A (1 of 3)")
         [session] = store.sessions()
         c, q = session.candidates[0].id, session.bank.questions[0].id
         sample = session.sample_answer(c, q)

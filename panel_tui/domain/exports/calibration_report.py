@@ -225,7 +225,7 @@ def _figures(calibration: Calibration) -> list[Figure]:
         ),
         Figure(
             "Fleiss' kappa",
-            "Not available" if kappa is None else f"{kappa:.2f} ({panel.kappa_words})",
+            _kappa_value(kappa, panel.kappa_words, panel.percent_agreement),
             "Agreement among members beyond what chance would give: 1 is full "
             "agreement, 0 no more than chance. Words from Landis and Koch (1977).",
         ),
@@ -236,6 +236,14 @@ def _figures(calibration: Calibration) -> list[Figure]:
             "every vote is the same.",
         ),
     ]
+
+
+def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
+    if kappa is not None:
+        return f"{kappa:.2f} ({words})"
+    if observed is None:
+        return "Not enough votes yet"
+    return "Not available: every vote was the same rating, so chance explains it all"
 
 
 def _rounds_words(moved: list[AnswerCalibration]) -> str:

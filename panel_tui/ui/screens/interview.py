@@ -221,13 +221,14 @@ class InterviewScreen(SessionScreen):
         number = questions.index(question) + 1
         candidate_number = session.candidates.index(candidate) + 1
 
-        heading = Text("Practice: " if self._practice else "", style="bold")
-        heading.append(
-            f"{'c' if self._practice else 'C'}andidate {candidate_number} of "
-            f"{len(session.candidates)}: ",
-            style="bold",
-        )
-        heading.append_text(Text(candidate.label, style="bold"))
+        count = f"{candidate_number} of {len(session.candidates)}"
+        if self._practice:  # mock candidates: short, so the round fits beside it at 80 columns
+            heading = Text("Practice: ", style="bold")
+            heading.append_text(Text(candidate.label, style="bold"))
+            heading.append(f" ({count})")
+        else:
+            heading = Text(f"Candidate {count}: ", style="bold")
+            heading.append_text(Text(candidate.label, style="bold"))
         if candidate.name:
             heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
         self.query_one("#candidate", Static).update(heading)
