@@ -14,14 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from panel_tui import __version__, locations
-from panel_tui.cli import banks, export, importing, sessions, show
+from panel_tui.cli import banks, export, importing, prepare, sessions, show
 from panel_tui.cli.common import EXIT_ERROR, CommandError
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
 from panel_tui.domain.store import StoreError
 
 #: The command modules, in the order ``--help`` lists them.
-COMMANDS = (show, banks, sessions, export, importing)
+COMMANDS = (show, banks, sessions, prepare, export, importing)
 
 
 def _parser() -> argparse.ArgumentParser:

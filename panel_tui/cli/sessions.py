@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import timedelta
 
-from panel_tui.cli.common import confirm, store, warn_damaged
+from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
+from panel_tui.domain.store import StoreError
 from panel_tui.domain.words import counted, utc_text
 
 
@@ -89,6 +91,7 @@ def run_delete(args: argparse.Namespace) -> int:
     else:
         cutoff = now() - timedelta(days=args.older_than)
         targets = [s for s in found.sessions() if s.created < cutoff]
+        warn_damaged(found)
         if not targets:
             print(f"No sessions older than {counted(args.older_than, 'day')}.")
             return 0
@@ -98,7 +101,21 @@ def run_delete(args: argparse.Namespace) -> int:
     if not confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
         print("Nothing was deleted.")
         return 0
+    left: list[str] = []
     for session in targets:
-        found.delete(session.id)
+        try:
+            found.delete(session.id)
+        except StoreError as error:
+            if args.session:
+                raise
+            # One session open elsewhere (or refused) never stops the rest.
+            left.append(f"  {session.id}: {error}")
+            continue
         print(f"Deleted {session.id}.")
+    if left:
+        print(
+            f"Not deleted, {counted(len(left), 'session')}:\n" + "\n".join(left),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     return 0

@@ -9,7 +9,7 @@ from panel_tui import locations
 from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Bank, Member
-from panel_tui.domain.panel_csv import PanelFileError, load_panel
+from panel_tui.domain.prepare import PrepareError, load_panel
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
 
@@ -62,7 +62,7 @@ def run_practice(args: argparse.Namespace) -> int:
     if args.panel is not None:
         try:
             panel = load_panel(args.panel)
-        except PanelFileError as error:
+        except PrepareError as error:
             raise CommandError(str(error)) from None
     found = _opened_store(args)
     return _show(args, found, None, practice=(path, bank, panel))

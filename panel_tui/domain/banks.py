@@ -6,7 +6,6 @@ the file, the line where one can be found, the question and the field.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
+from panel_tui.domain.wording import explain
 
 _FIELDS: dict[str, set[str]] = {
     "bank": set(Bank.model_fields),
@@ -77,6 +77,10 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         raise BankError([_toml_problem(name, error)]) from None
     except RecursionError:
         raise BankError([Problem(name, "is nested too deeply to be a question bank")]) from None
+    except ValueError:  # a number of thousands of digits, which Python will not read
+        long_number = re.search(r"[0-9_]{100,}", text)
+        at = text[: long_number.start()].count("\n") + 1 if long_number else None
+        raise BankError([Problem(name, "holds a number too long to read", at)]) from None
     try:
         return Bank.model_validate(data)
     except ValidationError as error:
@@ -141,48 +145,9 @@ def _describe(location: tuple[int | str, ...], data: dict[str, Any]) -> tuple[st
 
 
 def _plain(detail: Any, location: tuple[int | str, ...]) -> str:
-    """The pydantic error in words a panel member reads."""
-    kind = detail["type"]
-    context = detail.get("ctx") or {}
-    if kind == "missing":
-        return "is missing"
-    if kind == "extra_forbidden":
-        key = str(location[-1])
-        section = "bank"
-        for part in reversed(location[:-1]):
-            if isinstance(part, str):
-                section = part
-                break
-        hint = difflib.get_close_matches(key, sorted(_FIELDS.get(section, set())), n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-        return f"is not a field a bank can have{suggestion}"
-    if kind in ("greater_than", "greater_than_equal"):
-        return f"must be a number greater than {context.get('gt', context.get('ge')):g}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {context.get('le', context.get('lt')):g}"
-    if kind in ("float_parsing", "float_type", "finite_number"):
-        return "must be a number, such as 1 or 1.5"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return "must be a whole number, such as 5"
-    if kind in ("string_too_short", "too_short"):
-        if location and location[-1] == "questions":
-            return "has no questions; add at least one [[questions]]"
-        return "is empty"
-    if kind == "string_too_long":
-        return f"is too long (at most {context.get('max_length')} characters)"
-    if kind == "string_pattern_mismatch":
-        return "may hold only letters, digits, - and _ (and must start with a letter or digit)"
-    if kind == "string_type":
-        return "must be text in quotes"
-    if kind == "bool_type" or kind == "bool_parsing":
-        return "must be true or false"
-    if kind == "literal_error":
-        return f"must be one of {context.get('expected', '')}".replace("'", "")
-    if kind == "list_type":
-        return 'must be a list, such as ["...", "..."]'
-    if kind == "value_error":
-        return str(context.get("error", detail["msg"]))
-    return str(detail["msg"]).lower()
+    """The pydantic error in words a panel member reads (one wording: ``wording``)."""
+    section = next((p for p in reversed(location[:-1]) if isinstance(p, str)), "bank")
+    return explain(detail, known=_FIELDS.get(section, set()), container="a bank")
 
 
 def _line_of(text: str, location: tuple[int | str, ...]) -> int | None:

@@ -6,6 +6,7 @@ An export carries ``results`` too; import ignores them and computes its own.
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.calibration import Calibration, calibrate
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import FROM_ELSEWHERE, Session
+from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.store.files import MAX_FILE_BYTES
+from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.wording import problems
+from panel_tui.domain.words import counted
 
 
 class SessionFileError(Exception):
@@ -31,8 +37,15 @@ def results_record(results: Results) -> dict[str, Any]:
                 "rank": r.rank,
                 "score": r.score,
                 "score_pct": r.score_pct,
+                "questions_scored": r.scored,
+                "fewer_questions": r.fewer_questions,
                 "tally": asdict(r.tally),
+                "lived_experience_score": r.lived_experience_score,
+                "lived_experience_questions": r.lived_experience_scored,
+                "professional_score": r.professional_score,
+                "professional_questions": r.professional_scored,
                 "voice_gap": r.voice_gap,
+                "voice_gap_questions": r.gap_scored,
                 "splits": r.splits,
                 "concerns": r.concerns,
                 "questions": [
@@ -50,6 +63,7 @@ def results_record(results: Results) -> dict[str, Any]:
             for r in results.ranking
         ],
         "practice": asdict(results.practice) if results.practice else None,
+        "early_reveals": [asdict(e) for e in results.early_reveals],
     }
 
 
@@ -112,45 +126,65 @@ def parse_session(raw: bytes, name: str) -> Session:
         SessionFileError: naming the file and each field that is wrong.
     """
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise SessionFileError(f"{name}: is not UTF-8 text.") from None
-    except RecursionError:
-        raise SessionFileError(f"{name}: is nested too deeply to be a session.") from None
-    except json.JSONDecodeError as error:
-        raise SessionFileError(
-            f"{name}, line {error.lineno}: is not valid JSON ({error.msg.lower()})."
-        ) from None
+        data = strict_json_loads(raw)
+    except JSONProblem as problem:
+        said = (
+            f", line {problem.line}: is not valid JSON"
+            if problem.line
+            else f": cannot be imported: {problem.reason}"
+        )
+        raise SessionFileError(f"{name}{said}.") from None
     if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
         raise SessionFileError(
             f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
         )
+    export = data.get("export")
+    if isinstance(export, dict) and export.get("totals_only") is True:
+        raise SessionFileError(
+            f"{name}: is a totals-only export: it holds the totals but no one's votes, so "
+            "it cannot be imported as a session. Import a json export made without "
+            "--totals-only (an anonymised one will do)."
+        )
+    unknown = _unmarked_votes(data)
     try:
-        return Session.model_validate(data)
+        session = Session.model_validate(data, context=FROM_ELSEWHERE)
     except ValidationError as error:
-        lines = []
-        for detail in error.errors(include_url=False):
-            where = _where(detail["loc"])
-            message = detail["msg"]
-            message = message.removeprefix("Value error, ")
-            lines.append(f"{name}: {where}{message}")
-        raise SessionFileError("\n".join(lines)) from None
+        found = problems(error, data)
+        heading = (
+            f"{name}: cannot be imported ({counted(len(found), 'problem')}); nothing was changed."
+        )
+        raise SessionFileError("\n".join([heading, *(f"{name}: {p}" for p in found)])) from None
+    return with_reveal_marks(session, unknown)
 
 
-def _where(location: tuple[int | str, ...]) -> str:
-    """``votes item 3, field 'value': `` for a pydantic location."""
-    parts = []
-    for key in location:
-        if isinstance(key, int):
-            parts.append(f"item {key + 1}")
-        else:
-            parts.append(f"field '{key}'")
-    return (", ".join(parts) + ": ") if parts else ""
+def _unmarked_votes(data: dict[str, Any]) -> list[int]:
+    """The votes whose file does not say whether they came after the reveal.
+
+    Their ``after_reveal`` key (missing, null or blank) is dropped here and
+    worked out from the reveal and vote times once the session is read.
+    """
+    votes = data.get("votes")
+    if not isinstance(votes, list):
+        return []
+    unknown = []
+    for index, vote in enumerate(votes):
+        if not isinstance(vote, dict):
+            continue
+        given = vote.get("after_reveal")
+        if given is None or (isinstance(given, str) and not given.strip()):
+            vote.pop("after_reveal", None)
+            unknown.append(index)
+    return unknown
 
 
 def load_session_file(path: Path) -> Session:
-    """Read a session record from a file."""
+    """Read a session record from a file (a plain file, never a pipe or device)."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer for ever
+            raise SessionFileError(f"{path}: cannot be imported: it is not a file.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
         raw = path.read_bytes()
     except OSError as error:
         raise SessionFileError(f"{path}: cannot be read ({error.strerror or error}).") from None

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
 
@@ -42,13 +49,47 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-class _Strict(BaseModel):
-    """A model of a file we read: unknown keys are refused by name."""
+#: The validation context for a file made elsewhere (an HR system's JSON, a
+#: spreadsheet): pass as ``model_validate(data, context=FROM_ELSEWHERE)``.
+FROM_ELSEWHERE: dict[str, bool] = {"from_elsewhere": True}
+
+
+class _Model(BaseModel):
+    """A model that reads files made elsewhere as people make them."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_people_write_it(cls, data: Any, info: ValidationInfo) -> Any:
+        """With :data:`FROM_ELSEWHERE`: keys not ours are left out at every level
+        (inside the bank and its questions too), text is trimmed, and a blank or
+        null optional field is not given, so its default stands."""
+        if not isinstance(data, dict) or not (info.context or {}).get("from_elsewhere"):
+            return data
+        fields = cls.model_fields
+        kept: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in fields:
+                continue
+            if isinstance(value, str):
+                value = value.strip()
+            if (value is None or value == "") and not fields[key].is_required():
+                continue
+            kept[key] = value
+        return kept
+
+
+class _Strict(_Model):
+    """A model of a file we read: unknown keys are refused by name.
+
+    Banks read from TOML stay strict, so a misspelt key in a hand-written bank
+    is named rather than silently ignored; a bank inside a session file from
+    elsewhere is read with :data:`FROM_ELSEWHERE`, which leaves extra keys out.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _Record(BaseModel):
+class _Record(_Model):
     """A record of a session: extra fields from other tools are ignored."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -157,7 +198,8 @@ class VoteEvent(_Record):
     member: Ident
     value: VoteValue | None
     at: AwareDatetime
-    #: The vote replaced an earlier one after the votes on the question were shown.
+    #: Given after the votes on the answer were shown: a first vote after the
+    #: chair revealed early, or a change after discussion.
     after_reveal: bool = False
     #: The chair's undo: the index in the log of the vote this event takes back.
     undoes: int | None = None
@@ -245,10 +287,10 @@ class Session(_Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        _unique("panel member id", [m.id for m in self.panel])
-        _unique("seat", [str(m.seat) for m in self.panel])
-        _unique("candidate id", [c.id for c in self.candidates])
-        _unique("candidate code", [c.code for c in self.candidates])
+        _unique("panel member", "id", [m.id for m in self.panel])
+        _unique("panel member", "seat", [str(m.seat) for m in self.panel])
+        _unique("candidate", "id", [c.id for c in self.candidates])
+        _unique("candidate", "code", [c.code for c in self.candidates])
         members = {m.id: m for m in self.panel}
         candidates = {c.id for c in self.candidates}
         questions = {q.id for q in self.bank.questions}
@@ -348,18 +390,35 @@ class Session(_Record):
         Open sessions show votes at once; sealed ones once the chair reveals, or
         once every voting member has voted (or abstained). Once shown, always
         shown: an undo afterwards does not seal the answer again, so a vote
-        given after it is still marked as changed after the reveal.
+        given after it is still marked as given after the reveal.
+        """
+        number = self.round_of(candidate, question)
+        return self._revealed_before(candidate, question, len(self.votes), None, number)
+
+    def _revealed_before(
+        self, candidate: str, question: str, upto: int, at: datetime | None, number: int
+    ) -> bool:
+        """Whether round ``number`` of the answer was shown before vote event ``upto``.
+
+        With ``at`` (when that vote was given) a reveal counts only when it is no
+        later than that moment: reveals and votes are kept to the second, so a
+        vote in the same second as the reveal is taken as given after it (the
+        member may have seen). Rounds (practice) are each sealed on their own.
         """
         if not self.settings.sealed:
             return True
-        if any(self._in_round(r, candidate, question) for r in self.reveals):
+        answer = (candidate, question, number)
+        if any(
+            (r.candidate, r.question, r.round) == answer and (at is None or r.at <= at)
+            for r in self.reveals
+        ):
             return True
         voters = {m.id for m in self.voting_members}
         if not voters:
             return False
         standing: set[str] = set()
-        for vote in self.votes:
-            if not self._in_round(vote, candidate, question):
+        for vote in self.votes[:upto]:
+            if (vote.candidate, vote.question, vote.round) != answer:
                 continue
             if vote.value is None:
                 standing.discard(vote.member)
@@ -368,6 +427,31 @@ class Session(_Record):
             if voters <= standing:
                 return True
         return False
+
+    def after_reveal_at(
+        self, upto: int, candidate: str, question: str, member: str, value: VoteValue | None
+    ) -> bool:
+        """Whether a vote given at log position ``upto`` comes after the votes were shown.
+
+        A first vote is, when the answer was already shown in a sealed session
+        (in an open one every vote is seen as given); so is a change or a
+        withdrawal once shown. The comparison is with the member's last vote even
+        when an undo took it back, so undo and vote again is still a change.
+        """
+        given_now = upto >= len(self.votes)
+        number = self.round_of(candidate, question) if given_now else self.votes[upto].round
+        given = [
+            v.value
+            for v in self.votes[:upto]
+            if (v.candidate, v.question, v.member, v.round) == (candidate, question, member, number)
+            and v.value is not None
+        ]
+        at = None if given_now else self.votes[upto].at
+        if not self._revealed_before(candidate, question, upto, at, number):
+            return False
+        if not given:
+            return value is not None and self.settings.sealed
+        return given[-1] != value
 
     def undoable_vote(self, candidate: str, question: str) -> tuple[int, VoteEvent] | None:
         """The vote an undo on this answer takes back, with its place in the log.
@@ -436,24 +520,18 @@ class Session(_Record):
     def new_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
     ) -> VoteEvent:
-        """The event for a vote given now, marked if it changes a shown vote.
+        """The event for a vote given now, marked if the votes were already shown.
 
-        The comparison is with the member's last vote on the answer even when an
-        undo took it back, so undo and vote again is still a marked change.
+        A first vote on a shown answer is marked, and so is a change; a vote
+        withdrawn and given again unchanged is not.
         """
-        given = [
-            v.value
-            for v in self.votes
-            if self._in_round(v, candidate, question) and v.member == member and v.value is not None
-        ]
-        changed = bool(given) and given[-1] != value and self.is_revealed(candidate, question)
         return VoteEvent(
             candidate=candidate,
             question=question,
             member=member,
             value=value,
             at=now(),
-            after_reveal=changed,
+            after_reveal=self.after_reveal_at(len(self.votes), candidate, question, member, value),
             round=self.round_of(candidate, question),
         )
 
@@ -482,12 +560,16 @@ def _of(event: VoteEvent) -> tuple[str, str]:
     return event.candidate, event.question
 
 
-def _unique(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
+def _unique(item: str, field: str, values: list[str]) -> None:
+    """Refuse a repeated value, naming both items as a person counts them."""
+    seen: dict[str, int] = {}
+    for number, value in enumerate(values, start=1):
         if value in seen:
-            raise ValueError(f"two entries have the {what} {value!r}; each must be unique")
-        seen.add(value)
+            raise ValueError(
+                f"{item} {number} has the {field} {value!r}, as {item} {seen[value]} does; "
+                f"each {item} needs their own {field}"
+            )
+        seen[value] = number
 
 
 def _known(where: str, kind: str, value: str, known: set[str]) -> None:

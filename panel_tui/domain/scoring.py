@@ -12,7 +12,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from panel_tui.domain import agreement
-from panel_tui.domain.models import VOTE_VALUES, Session, VoteEvent, VoteValue, Weighting
+from panel_tui.domain.models import (
+    VOTE_VALUES,
+    Session,
+    VoteEvent,
+    VoteValue,
+    Weighting,
+)
+from panel_tui.domain.reveals import EarlyReveal, early_reveals
 from panel_tui.domain.words import figure
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
@@ -60,7 +67,8 @@ class QuestionResult:
     professional_mean: float | None
     split: bool
     concern: bool
-    changed_after_reveal: tuple[VoteEvent, ...]  #: every change after the reveal, in order
+    #: every vote given after the votes were shown (first votes and changes), in order
+    changed_after_reveal: tuple[VoteEvent, ...]
     changed: frozenset[str]  #: members whose standing vote (or withdrawal) came after it
 
     @property
@@ -71,15 +79,24 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class CandidateResult:
-    """The figures of one candidate."""
+    """The figures of one candidate.
+
+    Each group's own score is over the questions that group scored; the voice
+    gap compares the two groups over the questions both scored, so it is not
+    the difference of the two scores when one group scored more questions.
+    """
 
     candidate: str
     questions: list[QuestionResult]
     score: float | None
     rank: int | None
     tally: Tally
-    lived_experience_score: float | None
-    professional_score: float | None
+    lived_experience_score: float | None  #: over the questions that group scored
+    professional_score: float | None  #: over the questions that group scored
+    #: lived-experience minus professional, over the questions both scored
+    voice_gap: float | None = None
+    #: the candidate was scored on fewer questions than another candidate
+    fewer_questions: bool = False
 
     @property
     def score_pct(self) -> str:
@@ -87,9 +104,24 @@ class CandidateResult:
         return figure(self.score)
 
     @property
-    def voice_gap(self) -> float | None:
-        """Lived-experience score minus professional score, when both exist."""
-        return _gap(self.lived_experience_score, self.professional_score)
+    def scored(self) -> int:
+        """How many questions the score stands on."""
+        return sum(q.score is not None for q in self.questions)
+
+    @property
+    def lived_experience_scored(self) -> int:
+        """How many questions the lived-experience members scored."""
+        return sum(q.lived_experience_mean is not None for q in self.questions)
+
+    @property
+    def professional_scored(self) -> int:
+        """How many questions the professionals scored."""
+        return sum(q.professional_mean is not None for q in self.questions)
+
+    @property
+    def gap_scored(self) -> int:
+        """How many questions both groups scored: what the voice gap stands on."""
+        return sum(q.voice_gap is not None for q in self.questions)
 
     @property
     def splits(self) -> list[str]:
@@ -117,6 +149,8 @@ class Results:
     method: str
     ranking: list[CandidateResult]
     practice: PracticeResult | None = None
+    #: answers shown before every voting member had voted, in the order shown
+    early_reveals: list[EarlyReveal] = dataclasses.field(default_factory=list)
 
     @property
     def by_candidate(self) -> dict[str, CandidateResult]:
@@ -186,24 +220,33 @@ def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:
 def score_candidate(session: Session, candidate: str) -> CandidateResult:
     """The figures of one candidate, with no rank yet."""
     questions = [score_question(session, candidate, q.id) for q in session.bank.questions]
-    weights = [q.weight for q in session.bank.questions]
-    both = [
-        (w, r)
-        for w, r in zip(weights, questions, strict=True)
-        if r.lived_experience_mean is not None and r.professional_mean is not None
-    ]
+    weighted = list(zip((q.weight for q in session.bank.questions), questions, strict=True))
+    both = [(w, r) for w, r in weighted if r.voice_gap is not None]
     tally = Tally()
     for result in questions:
         tally = tally + result.tally
     return CandidateResult(
         candidate=candidate,
         questions=questions,
-        score=_weighted([(w, r.score) for w, r in zip(weights, questions, strict=True)]),
+        score=_weighted([(w, r.score) for w, r in weighted]),
         rank=None,
         tally=tally,
-        lived_experience_score=_weighted([(w, r.lived_experience_mean) for w, r in both]),
-        professional_score=_weighted([(w, r.professional_mean) for w, r in both]),
+        lived_experience_score=_weighted([(w, r.lived_experience_mean) for w, r in weighted]),
+        professional_score=_weighted([(w, r.professional_mean) for w, r in weighted]),
+        voice_gap=_gap(
+            _weighted([(w, r.lived_experience_mean) for w, r in both]),
+            _weighted([(w, r.professional_mean) for w, r in both]),
+        ),
     )
+
+
+def flag_fewer_questions(results: list[CandidateResult]) -> list[CandidateResult]:
+    """Flag each scored candidate whose score stands on fewer questions than another's."""
+    most = max((r.scored for r in results), default=0)
+    return [
+        dataclasses.replace(r, fewer_questions=r.score is not None and r.scored < most)
+        for r in results
+    ]
 
 
 def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[CandidateResult]:
@@ -244,17 +287,22 @@ def method_statement(session: Session) -> str:
             f"professionals' votes the other {100 - settings.lived_experience_share * 100:g}%"
         ),
     }[settings.weighting]
-    sealed = (
-        "Votes were sealed: nobody saw how others voted until everyone had voted "
-        "or the chair revealed them."
-        if settings.sealed
-        else "Votes were open: members saw each vote as it was given."
-    )
+    if not settings.sealed:
+        sealed = "Votes were open: members saw each vote as it was given."
+    elif early_reveals(session):
+        sealed = (
+            "Votes were sealed: nobody saw how others voted until everyone had voted, "
+            "except where listed under early reveals (the chair showed the votes "
+            "before everyone had voted, and votes given after that are marked)."
+        )
+    else:
+        sealed = "Votes were sealed: nobody saw how others voted until everyone had voted."
     return (
         f"Each vote counts as up = 1, middle = 0.5, down = 0; abstentions and missing "
         f"votes are left out. Question scores: {rule}. "
         f"A candidate's score is the mean of the question scores, weighted by question "
-        f"weight. {sealed}"
+        f"weight, over the questions with votes; each group's own score is over the "
+        f"questions that group scored, and the voice gap over those both scored. {sealed}"
     )
 
 
@@ -279,17 +327,18 @@ def score_practice(session: Session) -> PracticeResult:
     from panel_tui.domain.calibration import calibrate
 
     figures = calibrate(session)
-    agreement = {m.member: m.agreement for m in figures.members}
-    return PracticeResult(agreement, figures.panel.fleiss_kappa)
+    shares = {m.member: m.agreement for m in figures.members}
+    return PracticeResult(shares, figures.panel.fleiss_kappa)
 
 
 def score_session(session: Session) -> Results:
     """Every figure of a session."""
-    results = [score_candidate(session, c.id) for c in session.candidates]
+    results = flag_fewer_questions([score_candidate(session, c.id) for c in session.candidates])
     labels = {c.id: c.label for c in session.candidates}
     ranking = rank(results, labels)
     return Results(
         method=method_statement(session),
         ranking=ranking,
         practice=score_practice(session) if session.mode == "practice" else None,
+        early_reveals=early_reveals(session),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from panel_tui.domain.models import (
     Bank,
@@ -51,6 +52,11 @@ def new_session(
         panel=list(panel),
         candidates=list(candidates),
     )
+
+
+def default_title(bank: Bank, today: date) -> str:
+    """The title offered for a new session: the bank's title and the date."""
+    return f"{bank.title}, {today.day} {today:%B %Y}"
 
 
 def demo_session(bank: Bank) -> Session:

@@ -8,6 +8,7 @@ a printed summary never describe the same figure differently.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from panel_tui.domain.models import Outcome, Question, Role, VoteValue
 
@@ -36,10 +37,20 @@ def vote_text(value: VoteValue | None, symbols: dict[VoteValue, str] = VOTE_SYMB
 
 
 def figure(fraction: float | None, *, signed: bool = False) -> str:
-    """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none."""
+    """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none.
+
+    Rounded half away from zero as a spreadsheet's ROUND does (0.5625 shows
+    ``"56.3"``, where Python's own rounding would show 56.2). The float is
+    first cut to nine decimals so that 56.24999999999999 (float noise for
+    56.25) rounds as 56.25 would.
+    """
     if fraction is None:
         return ""
-    return f"{fraction * 100:+.1f}" if signed else f"{fraction * 100:.1f}"
+    exact = Decimal(f"{fraction * 100:.9f}")
+    shown = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if shown == 0:
+        shown = abs(shown)  # never "-0.0"
+    return f"{shown:+}" if signed else f"{shown}"
 
 
 def percent(fraction: float | None, none: str = "No score") -> str:
@@ -51,14 +62,24 @@ def gap_words(gap: float | None, *, short: bool = False) -> str:
     """A voice gap (lived-experience mean minus professional mean) in words."""
     if gap is None:
         return "Not available" if short else "Not available: it needs votes from both groups."
-    points = f"{abs(gap) * 100:.1f} points"
-    if abs(gap) < 0.0005:  # shows as 0.0 points
+    points = f"{figure(abs(gap))} points"
+    if points == "0.0 points":
         return "None" if short else "None: both groups scored alike."
     if short:
         return f"{'Lived experience' if gap > 0 else 'Professionals'} {points} higher"
     if gap > 0:
         return f"Lived-experience members scored {points} higher than professionals."
     return f"Professionals scored {points} higher than lived-experience members."
+
+
+def on_questions(scored: int, total: int) -> str:
+    """What a score stands on, e.g. ``"on 3 of 6 questions"``."""
+    return f"on {scored} of {counted(total, 'question')}"
+
+
+def gap_base(both: int, total: int) -> str:
+    """What a candidate's voice gap stands on, as a sentence."""
+    return f"Over the {both} of {counted(total, 'question')} both groups scored."
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:

@@ -6,6 +6,8 @@ runs it; the command line calls ``run_app`` and the tests call ``make_app``.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
@@ -20,6 +22,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from panel_tui.domain.store import OpenSession, Store, StoreError
+from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
@@ -100,6 +103,7 @@ class PanelApp(App[None]):
         export_dir: Path | None = None,
         cursor_blink: bool = True,
         practice: PracticeRequest | None = None,
+        legacy_console: bool | None = None,
     ) -> None:
         """Make the app.
 
@@ -112,6 +116,8 @@ class PanelApp(App[None]):
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
             practice: open the practice form at once (``panel-tui practice``).
+            legacy_console: whether this is the old Windows console; ``None``
+                finds out from the system and the environment.
         """
         super().__init__()
         self.store = store
@@ -123,11 +129,24 @@ class PanelApp(App[None]):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._said_too_small = False
+        self.legacy_console = (
+            is_legacy_windows_console(sys.platform, os.environ)
+            if legacy_console is None
+            else legacy_console
+        )
         self.set_reactive(PanelApp.ascii_only, ascii_only)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.set_class(self.ascii_only, "-ascii")
+        if self.legacy_console:
+            self.notify(
+                legacy_console_advice(self.ascii_only),
+                title="Use Windows Terminal",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if self.start_session is None:
             self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
         else:

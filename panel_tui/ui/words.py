@@ -44,7 +44,7 @@ UNICODE = Glyphs(
     voted="✓ Voted",
     waiting="… Waiting",
     bullet="•",
-    changed="changed",
+    changed="after reveal",
     dash="—",
 )
 
@@ -53,7 +53,7 @@ ASCII = Glyphs(
     voted="* Voted",
     waiting=". Waiting",
     bullet="-",
-    changed="changed",
+    changed="after reveal",
     dash="-",
 )
 

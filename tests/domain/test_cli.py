@@ -120,7 +120,7 @@ def test_import_refuses_a_taken_id_unless_replace(
         ),
         (
             {"votes": [{**HR_FILE["votes"][0], "value": "great"}]},  # type: ignore[index]
-            "field 'votes', item 1, field 'value'",
+            "vote 1, field 'value': must be one of up, middle, down or abstain",
         ),
         (
             {"panel": [{**HR_FILE["panel"][0], "name": "Sam\u202e"}]},  # type: ignore[index]

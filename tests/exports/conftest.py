@@ -126,10 +126,12 @@ VOTES: Sequence[tuple[str, str, str, str | None, bool, int | None]] = [
     ("c2", "mistake", "m4", None, False, 24),  # the chair's undo of a slip
     ("c2", "mistake", "m4", "down", False, None),
     # C3: no lived-experience votes on the last question.
+    # ... and an early reveal: seats 1 and 2 vote, the chair shows the votes, then
+    # seats 3 and 4 vote having seen them.
     ("c3", "why", "m1", "up", False, None),
     ("c3", "why", "m2", "middle", False, None),
-    ("c3", "why", "m3", "middle", False, None),
-    ("c3", "why", "m4", "middle", False, None),
+    ("c3", "why", "m3", "middle", True, None),
+    ("c3", "why", "m4", "middle", True, None),
     ("c3", "choices", "m1", "middle", False, None),
     ("c3", "choices", "m2", "up", False, None),
     ("c3", "choices", "m3", "middle", False, None),
@@ -184,7 +186,10 @@ def build_session(
             Note(candidate=c, question=q, text=t, at=T0 + timedelta(minutes=n))
             for n, (c, q, t) in enumerate(NOTES)
         ],
-        reveals=[Reveal(candidate="c2", question="choices", at=T0 + timedelta(seconds=20))],
+        reveals=[
+            Reveal(candidate="c2", question="choices", at=T0 + timedelta(seconds=20)),
+            Reveal(candidate="c3", question="why", at=T0 + timedelta(seconds=28.5)),
+        ],
         decisions=[
             Decision(candidate=c, outcome=o, reason=r, at=T0 + timedelta(hours=1))  # type: ignore[arg-type]
             for c, o, r in DECISIONS

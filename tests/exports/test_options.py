@@ -156,7 +156,7 @@ def test_plain_json_is_the_complete_record() -> None:
 
 def test_totals_only_summary_counts_changes_without_saying_whose() -> None:
     text = render(build_session(), "md", ExportOptions(totals_only=True))
-    assert "1 vote was changed after the votes were shown." in text
+    assert "1 vote was given after the votes were shown." in text
     assert "changed from" not in text
     assert "Seat 3," not in text
 

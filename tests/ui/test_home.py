@@ -22,11 +22,11 @@ from textual.widgets import Checkbox, Input, OptionList, RadioSet, Select, Stati
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session, Settings
-from panel_tui.domain.sessions import new_session, practice_session
+from panel_tui.domain.sessions import default_title, new_session, practice_session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
-from panel_tui.ui.screens.setup_session import SetupSessionScreen, default_title
+from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
 TODAY = date(2026, 11, 23)

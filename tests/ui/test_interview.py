@@ -117,7 +117,7 @@ async def test_a_whole_interview(app_factory: AppFactory, store: Store, session:
         await pilot.press("a")
         await pilot.press("enter")
         assert standing(store, "c1", "q1")["m1"] == "down"
-        assert row_text(app, 1) == "▼ Down\nchanged"
+        assert row_text(app, 1) == "▼ Down\nafter reveal"
         assert store.load(session.id).votes[-1].after_reveal
 
         # A note of what was missing.
@@ -651,11 +651,11 @@ async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_chan
         assert not isinstance(app.screen, ConfirmDialog)
         assert standing(store, "c1", "q1") == {"m1": "up", "m2": "middle", "m3": "up"}
         await pilot.press("ctrl+s")
-        assert "changed" not in await scrolled_text(pilot)
+        assert "after reveal" not in await scrolled_text(pilot)
         await pilot.press("escape", "a", "enter")  # seat 1: Up to Down, a real change
         assert standing(store, "c1", "q1")["m1"] == "down"
         await pilot.press("ctrl+s")
-        assert "changed" in await scrolled_text(pilot)
+        assert "after reveal" in await scrolled_text(pilot)
 
 
 async def test_the_command_palette_shows_no_emoji(

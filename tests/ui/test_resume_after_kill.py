@@ -21,11 +21,15 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.store import Store
+from tests.platforms import posix_only
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 30
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    posix_only,  # tmux and SIGKILL
+]
 
 
 class Terminal:

@@ -76,10 +76,13 @@ def _json(session: Session, options: ExportOptions) -> str:
         hide_all = lone_group(session)
         for figures, candidate in zip(results["ranking"], scored.ranking, strict=True):
             if hide_all:
-                figures["voice_gap"] = None
+                for key in ("voice_gap", "lived_experience_score", "professional_score"):
+                    figures[key] = None
             for question, result in zip(figures["questions"], candidate.questions, strict=True):
                 if single_voice(session, result):
                     question["voice_gap"] = None
+        for early in results["early_reveals"]:
+            early["voted_after"] = len(early["voted_after"])  # how many, not who
         session = session.model_copy(update={"votes": []})  # no one's vote, only totals
     export = {"anonymised": options.anonymise, "totals_only": options.totals_only}
     return export_json(session, results, export)

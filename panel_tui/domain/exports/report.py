@@ -14,10 +14,11 @@ own vote).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from panel_tui.domain.exports.anonymise import seat_label
 from panel_tui.domain.exports.calibration_report import CalibrationView, build_calibration
+from panel_tui.domain.exports.early import EarlyRevealView, early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
@@ -28,7 +29,9 @@ from panel_tui.domain.words import (
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
+    gap_base,
     gap_words,
+    on_questions,
     percent,
     question_tags,
     vote_text,
@@ -44,7 +47,7 @@ class Mark:
     value: str  #: up, middle, down, abstain or none: a style name
     symbol: str  #: e.g. "▲"; empty for no vote
     word: str  #: e.g. "Up", or "No vote"
-    changed: bool  #: changed after the votes were shown
+    changed: bool  #: given (a first vote or a change) after the votes were shown
 
     @property
     def text(self) -> str:
@@ -101,7 +104,7 @@ class QuestionView:
     concern: bool
     voice_gap: str
     notes: list[str]
-    changes: list[str]  #: votes changed after the reveal, in words
+    changes: list[str]  #: votes given after the reveal, in words
 
     @property
     def flags(self) -> list[str]:
@@ -125,8 +128,11 @@ class CandidateView:
     decision: str
     reason: str
     questions: list[QuestionView]
+    scored_on: str  #: e.g. "on 3 of 6 questions"; empty with no score
+    fewer_questions: bool  #: scored on fewer questions than another candidate
+    group_scores: list[tuple[str, str]]  #: (group, "75.0% on 3 of 3 questions")
     notes: list[str]  #: notes on the candidate as a whole
-    changes: int  #: how many votes were changed after the reveal
+    changes: int  #: how many votes were given after the reveal
 
     @property
     def heading(self) -> str:
@@ -158,6 +164,8 @@ class Report:
     practice: bool = False
     #: Practice only: the calibration report, shown first.
     calibration: CalibrationView | None = None
+    early_reveals: list[EarlyRevealView] = field(default_factory=list)
+    sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
 
     @property
     def copy_words(self) -> str:
@@ -218,6 +226,8 @@ def _change_words(event: VoteEvent, before: VoteValue | None, seats: dict[str, S
     who = seats[event.member].label
     if event.value is None:
         return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
+    if before is None:
+        return f"{who} voted {vote_text(event.value)} after the votes were shown."
     return (
         f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
         "after the votes were shown."
@@ -240,7 +250,7 @@ def _question_view(
         count = len(result.changed_after_reveal)
         changes = (
             [
-                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} changed "
+                f"{counted(count, 'vote')} {'was' if count == 1 else 'were'} given "
                 "after the votes were shown."
             ]
             if count
@@ -296,8 +306,19 @@ def _candidate_view(
         "Not shown in a totals-only summary: a group with one member would show that "
         "member's own votes."
         if options.totals_only and lone_group(session)
-        else gap_words(result.voice_gap)
+        else _gap_with_base(result)
     )
+    total = len(result.questions)
+    group_scores = [
+        (
+            "Lived-experience members",
+            _group_score(result.lived_experience_score, result.lived_experience_scored, total),
+        ),
+        (
+            "Professionals",
+            _group_score(result.professional_score, result.professional_scored, total),
+        ),
+    ]
     return CandidateView(
         rank=result.rank,
         code=candidate.code,
@@ -313,7 +334,23 @@ def _candidate_view(
         questions=questions,
         notes=[n.text for n in session.notes_on(candidate.id, None)],
         changes=sum(len(q.changed_after_reveal) for q in result.questions),
+        scored_on=on_questions(result.scored, total) if result.score is not None else "",
+        fewer_questions=result.fewer_questions,
+        group_scores=[] if options.totals_only and lone_group(session) else group_scores,
     )
+
+
+def _group_score(score: float | None, scored: int, total: int) -> str:
+    if score is None:
+        return "No votes from this group"
+    return f"{percent(score)} {on_questions(scored, total)}"
+
+
+def _gap_with_base(result: CandidateResult) -> str:
+    """The voice gap in words, with the questions it stands on."""
+    if result.voice_gap is None:
+        return gap_words(None)
+    return f"{gap_words(result.voice_gap)} {gap_base(result.gap_scored, len(result.questions))}"
 
 
 def _status(session: Session) -> str:
@@ -364,4 +401,6 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         candidates=[_candidate_view(session, r, seats, previous, options) for r in results.ranking],
         practice=practice,
         calibration=build_calibration(session, options, options.rehearsals) if practice else None,
+        early_reveals=early_reveal_views(session, results, seats, options),
+        sealed=session.settings.sealed,
     )

@@ -1,18 +1,28 @@
 """The two CSV formats of PRODUCT.md section 7, written with Python's csv module.
 
 ``csv``: one row per candidate, in rank order, with the columns ``rank``,
-``candidate``, ``code``, ``score_pct``, ``up``, ``middle``, ``down``,
-``abstain``, ``splits`` and ``concerns`` (how many questions), ``decision``,
-``decision_reason``, ``voice_gap_pct``, ``lived_experience_pct``,
-``professional_pct`` (percentage figures, one decimal), ``split_questions`` and
-``concern_questions`` (question ids, separated by "; ").
+``candidate``, ``code``, ``score_pct``, ``questions_scored`` and
+``questions_total`` (what the score stands on), ``fewer_questions`` (yes when
+scored on fewer questions than another candidate), ``up``, ``middle``,
+``down``, ``abstain``, ``splits`` and ``concerns`` (how many questions),
+``decision``, ``decision_reason``, ``voice_gap_pct`` with
+``voice_gap_questions`` (over the questions both groups scored),
+``lived_experience_pct`` with ``lived_experience_questions`` and
+``professional_pct`` with ``professional_questions`` (each group's own score,
+over the questions it scored); percentage figures have one decimal, rounded
+half up as a spreadsheet's ROUND does; ``split_questions`` and
+``concern_questions`` (question ids, separated by "; "), ``early_reveals``
+(answers whose votes the chair showed before everyone had voted) and
+``after_reveal_votes`` (votes given or changed after the votes were shown).
 
 ``votes-csv``: one row per vote that counts: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
 ``counts_in_score`` column says "no" for them). Columns: ``candidate``, ``code``,
 ``question_number``, ``question_id``, ``question``, ``seat``, ``member``,
-``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal``, ``at`` (UTC,
-ISO 8601). Rows follow the candidates, questions and seats in order.
+``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal`` (a change
+of an earlier vote after the votes were shown), ``after_reveal`` (given after
+the votes were shown: such a change, or a first vote after the chair revealed
+early), ``at`` (UTC, ISO 8601). Rows follow the candidates, questions and seats in order.
 
 Every row of every CSV ends with ``mode``: ``live``, or ``practice`` for a
 rehearsal with mock candidates, so practice data is never taken for a real round.
@@ -36,7 +46,7 @@ from collections.abc import Iterable, Sequence
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, VoteEvent
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
 
@@ -48,6 +58,9 @@ CANDIDATE_COLUMNS = (
     "candidate",
     "code",
     "score_pct",
+    "questions_scored",
+    "questions_total",
+    "fewer_questions",
     "up",
     "middle",
     "down",
@@ -57,10 +70,15 @@ CANDIDATE_COLUMNS = (
     "decision",
     "decision_reason",
     "voice_gap_pct",
+    "voice_gap_questions",
     "lived_experience_pct",
+    "lived_experience_questions",
     "professional_pct",
+    "professional_questions",
     "split_questions",
     "concern_questions",
+    "early_reveals",
+    "after_reveal_votes",
     "mode",
 )
 VOTE_COLUMNS = (
@@ -75,6 +93,7 @@ VOTE_COLUMNS = (
     "vote",
     "counts_in_score",
     "changed_after_reveal",
+    "after_reveal",
     "at",
     "mode",
 )
@@ -124,6 +143,9 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 neutralise(candidate.label),
                 neutralise(candidate.code),
                 r.score_pct,
+                r.scored,
+                len(r.questions),
+                "yes" if r.fewer_questions else "no",
                 r.tally.up,
                 r.tally.middle,
                 r.tally.down,
@@ -133,14 +155,30 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 OUTCOME_WORDS[decision.outcome] if decision else "",
                 neutralise(decision.reason) if decision else "",
                 "" if hide_gap else figure(r.voice_gap),
+                "" if hide_gap else r.gap_scored,
                 "" if hide_gap else figure(r.lived_experience_score),
+                "" if hide_gap else r.lived_experience_scored,
                 "" if hide_gap else figure(r.professional_score),
+                "" if hide_gap else r.professional_scored,
                 neutralise("; ".join(r.splits)),
                 neutralise("; ".join(r.concerns)),
+                sum(e.candidate == r.candidate for e in results.early_reveals),
+                sum(len(q.changed_after_reveal) for q in r.questions),
                 session.mode,
             )
         )
     return _table(CANDIDATE_COLUMNS, rows)
+
+
+def _changes_a_vote(session: Session, event: VoteEvent) -> bool:
+    """Whether the member had given a vote on the answer before this event."""
+    key = (event.candidate, event.question, event.member)
+    for vote in session.votes:
+        if vote is event:
+            return False
+        if (vote.candidate, vote.question, vote.member) == key and vote.value is not None:
+            return True
+    return False
 
 
 def votes_csv(session: Session, options: ExportOptions) -> str:
@@ -180,6 +218,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                 if value is None:
                     continue
                 event = events[member.id]
+                changed = event.after_reveal and _changes_a_vote(session, event)
                 rows.append(
                     (
                         *where,
@@ -188,6 +227,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         ROLE_WORDS[member.role],
                         VOTE_WORDS[value],
                         "no" if value == "abstain" else "yes",
+                        "yes" if changed else "no",
                         "yes" if event.after_reveal else "no",
                         utc_text(event.at),
                         session.mode,

@@ -2,7 +2,8 @@
 
 By concern, as TinyDB itself splits storages from tables:
 
-- ``files``: bytes on disk (atomic, durable writes, owner-only modes);
+- ``files``: bytes on disk (atomic, durable writes, owner-only modes, plain files
+  only, never through a link);
 - ``locks``: one writer per session;
 - ``storage``: the TinyDB storage of a session file and its tables;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
@@ -12,8 +13,10 @@ By concern, as TinyDB itself splits storages from tables:
 
 from panel_tui.domain.store.errors import (
     DamagedFile,
+    Notice,
     SessionLocked,
     SessionNotFound,
+    SkippedFile,
     StoreError,
     plain_os_error,
 )
@@ -26,10 +29,12 @@ __all__ = [
     "AtomicJSONStorage",
     "DamagedData",
     "DamagedFile",
+    "Notice",
     "OpenSession",
     "SessionLocked",
     "SessionNotFound",
     "SessionSummary",
+    "SkippedFile",
     "Store",
     "StoreError",
     "decode",

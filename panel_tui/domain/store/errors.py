@@ -6,6 +6,12 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+#: Not every system names every error (Windows has no EDQUOT).
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_REFUSED = {errno.EROFS, errno.EACCES, errno.EPERM}
+#: Windows: another program has the file open (sharing or lock violation).
+_HELD = {32, 33}
+
 
 class StoreError(Exception):
     """Something the store cannot do, said in plain words for the person at the laptop."""
@@ -36,20 +42,56 @@ class DamagedFile:
         return f"The session file {self.path} is damaged ({self.reason}).{where}"
 
 
-def plain_os_error(error: OSError, path: Path) -> StoreError:
-    """Turn an operating-system error into words a chair can act on."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+@dataclass(frozen=True)
+class SkippedFile:
+    """Something in the sessions folder the store left alone, and why.
+
+    Not a session (another program's file, a link, a pipe), a file it may not
+    read, or a mode it could not make owner-only.
+    """
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.reason[0].upper()}{self.reason[1:]}. It was left as it is."
+
+
+#: What :attr:`Store.damaged` lists: everything the person should hear about.
+Notice = DamagedFile | SkippedFile
+
+
+def plain_os_error(error: OSError, path: Path, not_done: str | None = None) -> StoreError:
+    """Turn an operating-system error into words a chair can act on.
+
+    Args:
+        error: what the system said.
+        path: the file or folder it was about.
+        not_done: what did not happen because of it ("the session s1 was not
+            opened"); by default the last change to ``path``.
+    """
+    reason = error.strerror or str(error)
+    generic = (
+        f"The last change could not be saved to {path} ({reason})"
+        if not_done is None
+        else f"{not_done[0].upper()}{not_done[1:]}: {path} could not be written ({reason})"
+    )
+    not_done = not_done or f"the last change was not saved to {path}"
+    if getattr(error, "winerror", None) in _HELD:
         return StoreError(
-            f"The disk is full, so the last change was not saved to {path}. Free some "
-            "space and try again; everything saved before is safe."
+            f"Another program (often an antivirus scanner or the search indexer) held "
+            f"{path} for too long, so {not_done}. Try again in a moment; everything "
+            "saved before is safe."
         )
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if error.errno in _FULL:
+        return StoreError(
+            f"The disk is full, so {not_done}. Free some space and try again; everything "
+            "saved before is safe."
+        )
+    if error.errno in _REFUSED:
         return StoreError(
             f"panel-tui is not allowed to write to {path.parent} (read-only or no "
-            "permission), so the last change was not saved. Choose another folder with "
-            "--data-dir; everything saved before is safe."
+            f"permission), so {not_done}. Choose another folder with --data-dir; "
+            "everything saved before is safe."
         )
-    return StoreError(
-        f"The last change could not be saved to {path} ({error.strerror or error}). "
-        "Everything saved before is safe."
-    )
+    return StoreError(f"{generic}. Everything saved before is safe.")

@@ -1,9 +1,22 @@
-"""Bytes on disk: durable, atomic writes readable by their owner only."""
+"""Bytes on disk: durable, atomic writes readable by their owner only, and safe reads.
+
+Every file the store reads or writes is opened through :func:`open_no_follow`,
+so a link planted in the sessions folder is never followed and a pipe or a
+device named ``*.json`` never hangs the app. The same code runs on Windows:
+what differs there (no ``O_NOFOLLOW``, no folder fsync, a replace that an
+antivirus scanner can hold up for a moment, modes that mean little) is
+handled here and nowhere else.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import stat
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 SUFFIX = ".json"
@@ -11,9 +24,222 @@ TEMP_MARK = ".tmp-"
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
+#: Far above a session of 20,000 events (a few MB), far below what would hurt to read.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+WINDOWS = sys.platform == "win32"
+
+# Flags that some systems lack are 0 there. O_BINARY stops Windows from
+# translating line ends; O_NONBLOCK stops the open of a pipe from waiting for a
+# writer (a regular file ignores it).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOINHERIT = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0)
+
+#: Windows errors a scanner or the search indexer causes while it holds a file
+#: for a moment: access denied, sharing violation, lock violation.
+TRANSIENT_WINERRORS = frozenset({5, 32, 33})
+#: Waits between attempts at a replace, growing as SQLite's ``os_win.c`` does
+#: but shorter: under half a second in all.
+REPLACE_DELAYS = (0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15)
+
+
+class UnsafeFile(OSError):
+    """A name in the folder that is not a plain file to read or write.
+
+    A link, a pipe, a device, a folder, or a file too large to be a session.
+    An ``OSError`` (with the reason as its ``strerror``), so that code which
+    words the system's refusals words this one too.
+
+    Attributes:
+        path: the name.
+        reason: why it is refused, in plain words ("it is a link").
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(None, reason, str(path))
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "it is a link to somewhere else, which panel-tui never follows"
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file"
+    return "it is not a plain file (a pipe, a device or a socket)"
+
+
+#: Windows' symbolic links and junctions. Other reparse points, such as the
+#: files OneDrive keeps online, are plain files to read.
+_LINK_TAGS = frozenset(
+    {
+        getattr(stat, "IO_REPARSE_TAG_SYMLINK", 0xA000000C),
+        getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", 0xA0000003),
+    }
+)
+
+
+def _is_link(info: os.stat_result) -> bool:
+    return stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", 0) in _LINK_TAGS
+
+
+def check_plain(path: Path) -> os.stat_result | None:
+    """What ``path`` itself is, without following it; ``None`` when nothing is there.
+
+    Raises:
+        UnsafeFile: it is a link, a folder, a pipe or a device.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if _is_link(info):
+        raise UnsafeFile(path, _kind(stat.S_IFLNK))
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeFile(path, _kind(info.st_mode))
+    return info
+
+
+def open_no_follow(path: Path, flags: int, mode: int = FILE_MODE) -> int:
+    """``os.open`` that never follows a link and opens only a plain file.
+
+    Where the system has ``O_NOFOLLOW`` the kernel refuses a link; elsewhere
+    (Windows) an ``lstat`` looks first. Either way the opened file is checked
+    to be a regular file, so a pipe or device is never read or written.
+
+    Raises:
+        UnsafeFile: ``path`` is a link or not a regular file.
+        OSError: the system refuses (missing, no permission, disk full...).
+    """
+    before = check_plain(path)
+    try:
+        fd = os.open(path, flags | _NOFOLLOW | _BINARY | _NONBLOCK | _NOINHERIT, mode)
+    except OSError as error:
+        # A link put in place after the lstat: O_NOFOLLOW says ELOOP (EMLINK on BSD).
+        if error.errno in (errno.ELOOP, errno.EMLINK) and os.path.islink(path):
+            raise UnsafeFile(path, _kind(stat.S_IFLNK)) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(path, _kind(info.st_mode))
+        moved = before is not None and (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
+        if moved and not WINDOWS:  # Windows' numbers may differ between lstat and fstat
+            raise UnsafeFile(path, "it was replaced while panel-tui opened it")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a plain file, never following a link, at most ``limit`` of them.
+
+    Raises:
+        UnsafeFile: a link, pipe, device or folder, or a file over ``limit``.
+        OSError: the system refuses (missing, no permission...).
+    """
+    fd = open_no_follow(path, os.O_RDONLY)
+    try:
+        too_large = UnsafeFile(path, f"it is larger than {limit // (1024 * 1024)} MB")
+        if os.fstat(fd).st_size > limit:
+            raise too_large
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1024 * 1024):
+            size += len(chunk)
+            if size > limit:  # it grew while being read
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def make_owner_only(path: Path) -> str | None:
+    """Make a plain file of the user's readable by its owner only (never through a link).
+
+    Returns:
+        ``None`` when it is (now) owner-only, or why it is left readable by others.
+
+    Raises:
+        UnsafeFile: ``path`` is a link or not a plain file.
+        OSError: the system refuses.
+    """
+    fd = open_no_follow(path, os.O_RDONLY)
+    try:
+        return owner_only(fd, path)
+    finally:
+        os.close(fd)
+
+
+def owner_only(fd: int, path: Path) -> str | None:
+    """Make an open file readable by its owner only; say why not where that cannot be done.
+
+    Returns:
+        ``None`` when the file is (now) owner-only, or the reason it is left
+        readable by others. On Windows, where modes mean little (the folder's
+        access list decides), nothing is done: best effort, as the README says.
+    """
+    if WINDOWS or not hasattr(os, "fchmod"):
+        return None
+    info = os.fstat(fd)
+    if not stat.S_IMODE(info.st_mode) & 0o077:
+        return None
+    shared = f"{path} can be read by other users of this computer"
+    if info.st_uid != os.geteuid():
+        return f"{shared}; it belongs to another user, so panel-tui cannot change that"
+    try:
+        os.fchmod(fd, FILE_MODE)
+    except OSError as error:
+        return f"{shared}, and panel-tui could not change that ({error.strerror})"
+    return None
+
+
+def owner_only_folder(folder: Path) -> str | None:
+    """Make a folder of the user's own owner-only; say why not where that cannot be done.
+
+    A folder shared on purpose (the sticky bit, as ``/tmp``) is left as it is:
+    the session files in it are still owner-only. Nothing is done on Windows,
+    where modes mean little.
+
+    Returns:
+        ``None`` when the folder is (now) owner-only, or what is left as it is.
+    """
+    if WINDOWS:
+        return None
+    info = os.stat(folder)
+    if not stat.S_IMODE(info.st_mode) & 0o077:
+        return None
+    shared = f"The folder {folder} is open to other users of this computer"
+    mine = info.st_uid == os.geteuid()
+    if not mine or info.st_mode & stat.S_ISVTX:
+        whose = "shared on purpose" if mine else "another user's"
+        return (
+            f"{shared} ({whose}). Each session file in it is readable by you only, but "
+            "others can see their names: choose a folder of your own with --data-dir"
+        )
+    try:
+        os.chmod(folder, FOLDER_MODE)
+    except OSError as error:
+        return f"{shared}, and panel-tui could not change that ({error.strerror})"
+    return None
+
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable."""
+    """Make a rename in ``folder`` durable.
+
+    Not on Windows: a folder cannot be opened there to be fsynced (``os.open``
+    of a folder fails), and NTFS records the rename in its own metadata journal
+    instead; the file's own fsync before the replace still holds its bytes.
+    """
+    if WINDOWS:
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -21,26 +247,53 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def replace_with_retries(
+    source: Path, target: Path, *, sleep: Callable[[float], None] | None = None
+) -> None:
+    """``os.replace``, tried again a few times while Windows says the file is busy.
+
+    An antivirus scanner or the search indexer may hold a file for a moment
+    (winerror 5, 32 or 33), as SQLite's ``os_win.c`` also allows for. Other
+    errors, and these once the waits are used up, are raised at once.
+
+    Raises:
+        OSError: the replace did not happen.
+    """
+    for delay in (*REPLACE_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as error:
+            if delay is None or getattr(error, "winerror", None) not in TRANSIENT_WINERRORS:
+                raise
+            (sleep or time.sleep)(delay)
+
+
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte of ``payload`` to ``fd`` and fsync it."""
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old or the new file.
 
     The file is readable by its owner only. On failure the old file is untouched
-    and the temporary file removed.
+    and the temporary file removed. A link at ``path`` is replaced, never followed.
 
     Raises:
         OSError: when the folder or disk refuses.
     """
     temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = open_no_follow(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     try:
         try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            write_all(fd, payload)
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        replace_with_retries(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -15,12 +16,13 @@ from panel_tui.domain.models import Session, now
 from panel_tui.domain.store import files
 from panel_tui.domain.store.errors import (
     DamagedFile,
-    SessionLocked,
+    Notice,
     SessionNotFound,
+    SkippedFile,
     StoreError,
     plain_os_error,
 )
-from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK
+from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK, UnsafeFile
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.storage import (
@@ -51,23 +53,39 @@ class SessionSummary:
 class Store:
     """The sessions folder: one ``<id>.json`` per session, plus locks.
 
-    Damaged files met along the way are moved into ``damaged/`` and listed in
-    ``damaged``; the other sessions go on working.
+    Damaged files met along the way are moved into ``damaged/``; they, and
+    whatever else the store left alone (another program's file, a link, a file
+    it may not read, a mode it could not fix), are named once each in
+    ``damaged``. The other sessions go on working.
     """
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.damaged: list[DamagedFile] = []
+        self.damaged: list[Notice] = []
         try:
             if not root.is_dir():
                 root.mkdir(parents=True, mode=FOLDER_MODE)
                 os.chmod(root, FOLDER_MODE)  # mkdir's mode is masked by the umask
+            shared = files.owner_only_folder(root)
+        except (FileExistsError, NotADirectoryError):
+            raise StoreError(
+                f"panel-tui cannot keep sessions in {root}: it is a file, not a folder. "
+                "Choose a folder with --data-dir."
+            ) from None
         except OSError as error:
             raise StoreError(
                 f"panel-tui cannot use the folder {root} for sessions "
                 f"({error.strerror or error}). Choose another with --data-dir."
             ) from None
+        if shared:
+            self._name(SkippedFile(root, shared))
         self._clean_temporary_files()
+
+    def _name(self, notice: Notice) -> Notice:
+        """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
+        if notice not in self.damaged:
+            self.damaged.append(notice)
+        return notice
 
     def path(self, session_id: str) -> Path:
         """Where a session's file is (whether or not it exists).
@@ -94,8 +112,8 @@ class Store:
                 continue  # not a name this store writes: someone else's file
             lock = SessionLock(self._lock_path(session_id))
             try:
-                lock.acquire(session_id)
-            except (SessionLocked, OSError):
+                lock.acquire(session_id, "its left-over file was kept")
+            except StoreError:
                 continue
             try:
                 temp.unlink(missing_ok=True)
@@ -106,12 +124,19 @@ class Store:
         yield from sorted(p for p in self.root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
 
     def _aside(self, folder_name: str, path: Path) -> Path:
-        """An unused, time-stamped name for ``path`` in a sub-folder, made if missing."""
+        """An unused, time-stamped name for ``path`` in a sub-folder, made if missing.
+
+        Raises:
+            UnsafeFile: the sub-folder is a link (nothing is moved through it).
+        """
         folder = self.root / folder_name
+        if folder.is_symlink():
+            raise UnsafeFile(folder, "it is a link")
         folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
+        files.owner_only_folder(folder)  # copies of sessions: as private as the sessions
         stamp = now().strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"{path.stem}.{stamp}{path.suffix}"
-        while target.exists():
+        while os.path.lexists(target):
             target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
         return target
 
@@ -123,28 +148,40 @@ class Store:
             found = DamagedFile(path, None, reason)
         else:
             found = DamagedFile(path, target, reason)
-        self.damaged.append(found)
+        self._name(found)
         return found
 
     def _read(self, path: Path) -> Session:
+        """Read a session file; what cannot be read is named in ``damaged`` and raised.
+
+        Only a plain file is read, never through a link and never more than
+        :data:`files.MAX_FILE_BYTES`; a session's file is made owner-only.
+        """
         try:
-            raw = path.read_bytes()
+            raw = files.read_regular(path)
         except FileNotFoundError:
             raise SessionNotFound(
                 f"There is no session {path.stem} in {self.root}. "
                 "'panel-tui sessions list' shows the sessions there."
             ) from None
+        except UnsafeFile as unsafe:
+            skipped = SkippedFile(path, f"{path} is not read as a session: {unsafe.reason}")
+            raise StoreError(str(self._name(skipped))) from None
         except OSError as error:
-            raise StoreError(
-                f"The session file {path} cannot be read ({error.strerror})."
-            ) from None
+            reason = f"the session file {path} cannot be read ({error.strerror or error})"
+            raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         try:
-            return session_from_bytes(raw)
+            session = session_from_bytes(raw)
         except NotASession:
-            # Some other program's JSON file: not ours to move.
-            raise StoreError(f"{path} does not hold a panel-tui session.") from None
+            # Some other program's JSON file: not ours to move or change.
+            reason = f"{path} is not a panel-tui session (it holds other JSON)"
+            raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except DamagedData as error:
             raise StoreError(str(self._set_aside(path, str(error)))) from None
+        with contextlib.suppress(OSError):  # read already: the mode is only said
+            if shared := files.make_owner_only(path):
+                self._name(SkippedFile(path, shared))
+        return session
 
     def load(self, session_id: str) -> Session:
         """Read a session without opening it for writing (for exports and lists)."""
@@ -170,8 +207,8 @@ class Store:
         ]
 
     def exists(self, session_id: str) -> bool:
-        """Whether a session file has this id."""
-        return self.path(session_id).exists()
+        """Whether a session file (or anything else) has this id's name."""
+        return os.path.lexists(self.path(session_id))
 
     def open(self, session_id: str) -> OpenSession:
         """Open a session for writing; only one process may have it open.
@@ -201,11 +238,12 @@ class Store:
                 open elsewhere, or the disk refuses.
         """
         path = self.path(session.id)
+        not_done = f"the session {session.id} was not saved"
         lock = SessionLock(self._lock_path(session.id))
-        lock.acquire(session.id)
+        lock.acquire(session.id, not_done)
         kept = None
         try:
-            if path.exists():
+            if files.check_plain(path) is not None:
                 if not replace:
                     raise StoreError(
                         f"A session with the id {session.id} is already in {self.root}. "
@@ -215,15 +253,19 @@ class Store:
                 kept = self._keep_copy(path)
             payload = json.dumps(record_to_tables(session), ensure_ascii=False).encode()
             files.write_atomically(path, payload)
+        except UnsafeFile as unsafe:
+            raise StoreError(
+                f"{path} is not a plain file ({unsafe.reason}), so {not_done}."
+            ) from None
         except OSError as error:
-            raise plain_os_error(error, path) from None
+            raise plain_os_error(error, path, not_done) from None
         finally:
             lock.release()
         return kept
 
     def _keep_copy(self, path: Path) -> Path:
         target = self._aside(REPLACED_FOLDER, path)
-        files.write_atomically(target, path.read_bytes())
+        files.write_atomically(target, files.read_regular(path))
         return target
 
     def create(self, session: Session) -> OpenSession:
@@ -239,16 +281,26 @@ class Store:
             SessionNotFound: there is no such session.
         """
         path = self.path(session_id)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise SessionNotFound(f"There is no session {session_id} in {self.root}.")
+        not_done = f"the session {session_id} was not deleted"
         lock_path = self._lock_path(session_id)
         lock = SessionLock(lock_path)
-        lock.acquire(session_id)
+        lock.acquire(session_id, not_done)
         try:
             path.unlink()
+        except OSError as error:
+            lock.release()
+            raise plain_os_error(error, path, not_done) from None
+        try:
             for copy in (self.root / REPLACED_FOLDER).glob(f"{session_id}.*{SUFFIX}"):
                 copy.unlink()
             files.fsync_folder(self.root)
+        except OSError as error:
+            raise plain_os_error(
+                error, path, f"the session {session_id} was deleted, but not every kept copy of it"
+            ) from None
         finally:
             lock.release()
-            lock_path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                lock_path.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ order).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,13 @@ from tinydb.storages import Storage
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import files
+from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.wording import problems
 
 EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
 SESSION_TABLE = "session"
+#: TinyDB's document ids: a whole number, written in ASCII digits.
+DOC_ID = re.compile(r"[0-9]{1,12}")
 
 
 class DamagedData(Exception):
@@ -40,12 +45,17 @@ def decode(raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise DamagedData("the file is empty")
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        line = getattr(error, "lineno", None)
-        raise DamagedData("it is not complete JSON" + (f", line {line}" if line else "")) from None
-    if not isinstance(data, dict) or not isinstance(data.get(SESSION_TABLE), dict):
+        data = strict_json_loads(raw)
+    except JSONProblem as problem:
+        raise DamagedData(str(problem)) from None
+    if not isinstance(data, dict) or SESSION_TABLE not in data:
         raise NotASession("it does not hold a panel-tui session")
+    for name in (SESSION_TABLE, *EVENT_TABLES):
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise DamagedData(f"its {name} table is not a table")
+        if not all(DOC_ID.fullmatch(key) and isinstance(doc, dict) for key, doc in table.items()):
+            raise DamagedData(f"its {name} table holds an entry that is not a record")
     return data
 
 
@@ -66,7 +76,7 @@ class AtomicJSONStorage(Storage):
         """The tables, parsed from disk on the first read (``None`` for a new file)."""
         if self._data is None:
             try:
-                raw = self._path.read_bytes()
+                raw = files.read_regular(self._path)
             except FileNotFoundError:
                 return None
             self._data = decode(raw)
@@ -116,6 +126,4 @@ def session_from_bytes(raw: bytes) -> Session:
     try:
         return Session.model_validate(record)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the session"
-        raise DamagedData(f"{where}: {first['msg']}") from None
+        raise DamagedData(problems(error, record)[0]) from None

@@ -36,9 +36,16 @@ from textual.widgets import (
 
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import MAX_SEATS, Bank, Candidate, Member, Settings, Weighting
-from panel_tui.domain.sessions import mock_candidates, new_session, practice_session, setup_warnings
+from panel_tui.domain.sessions import (
+    default_title,
+    mock_candidates,
+    new_session,
+    practice_session,
+    setup_warnings,
+)
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character
+from panel_tui.domain.wording import first_problem
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
 
@@ -95,23 +102,7 @@ def line_problem(value: str, what: str, *, required: bool) -> str | None:
 
 def plain_pydantic(error: ValidationError) -> str:
     """The first problem of a pydantic error, as the end of a plain sentence."""
-    detail = error.errors(include_url=False)[0]
-    context = detail.get("ctx") or {}
-    kind = detail["type"]
-    if kind in ("string_too_long", "too_long"):
-        return f"is too long: at most {context.get('max_length')} characters."
-    if kind == "string_too_short":
-        return "is empty: type it in."
-    if kind in ("greater_than_equal", "less_than_equal", "finite_number"):
-        return "must be a number between 0 and 1, such as 0.3."
-    if kind == "value_error":
-        return f"{context.get('error', detail['msg'])}."
-    return f"cannot be used ({detail['msg'].lower()})."
-
-
-def default_title(bank: Bank, today: date) -> str:
-    """The title offered for a new session: the bank's title and the date."""
-    return f"{bank.title}, {today.day} {today:%B %Y}"
+    return f"{first_problem(error)}."
 
 
 def parse_share(typed: str) -> float | str:

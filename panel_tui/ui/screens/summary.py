@@ -31,7 +31,9 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.words import (
     counted,
     figure,
+    gap_base,
     gap_words,
+    on_questions,
     percent,
     question_tags,
 )
@@ -80,6 +82,7 @@ class SummaryScreen(SessionScreen):
             # Practice: the calibration report comes first, before any score.
             yield Static(id="practice", markup=False)
             yield Static(id="method", markup=False)
+            yield Static(id="early", markup=False)
             yield Static(id="ranking", markup=False, classes="table")
             yield Static(id="questions", markup=False)
             yield Static(id="candidates", markup=False, classes="table")
@@ -118,6 +121,9 @@ class SummaryScreen(SessionScreen):
             )
         self.query_one("#heading", Static).update(heading)
         self.query_one("#method", Static).update(Text(results.method))
+        early = self.query_one("#early", Static)
+        early.display = bool(results.early_reveals)
+        early.update(self._early_reveals(results))
         questions = Text()
         questions.append("Questions:", style="bold")
         for number, question in enumerate(session.bank.questions, start=1):
@@ -151,6 +157,7 @@ class SummaryScreen(SessionScreen):
         table.add_column("Rank", justify="right", no_wrap=True)
         table.add_column("Candidate", ratio=2, overflow="fold")
         table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Questions", overflow="fold")
         table.add_column("Splits", justify="right", no_wrap=True)
         table.add_column("Concerns", justify="right", no_wrap=True)
         table.add_column("Decision", ratio=1, overflow="fold")
@@ -161,11 +168,41 @@ class SummaryScreen(SessionScreen):
                 Text(str(result.rank) if result.rank else "none"),
                 Text(candidate.label),
                 Text(percent(result.score, none="no votes")),
+                Text(
+                    (
+                        f"{result.scored} of {len(result.questions)}"
+                        if result.score is not None
+                        else ""
+                    )
+                    + (" (fewer)" if result.fewer_questions else "")
+                ),
                 Text(str(len(result.splits))),
                 Text(str(len(result.concerns))),
                 Text(OUTCOME_WORDS[decision.outcome] if decision else "not recorded"),
             )
         return table
+
+    def _early_reveals(self, results: Results) -> Text:
+        """Each answer shown before everyone had voted, and who voted after."""
+        session = self.session
+        numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+        text = Text("Early reveals", style="bold")
+        text.append(" (votes shown before everyone had voted; later votes are marked ")
+        text.append(f"{self.marks.changed!r}):".replace("'", '"'))
+        for early in results.early_reveals:
+            text.append(f"\n {self.marks.bullet} ")
+            text.append_text(Text(session.candidate(early.candidate).label))
+            text.append(
+                f", Q{numbers[early.question]}: {early.voted_before} of "
+                f"{early.voters} had voted; voted after: "
+            )
+            after = [session.member(m) for m in early.voted_after]
+            text.append_text(
+                Text("; ").join(Text(f"{m.seat} ") + Text(m.name) for m in after)
+                if after
+                else Text("nobody")
+            )
+        return text
 
     def _candidate(self, result: CandidateResult) -> Group:
         session = self.session
@@ -178,6 +215,10 @@ class SummaryScreen(SessionScreen):
             heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
         score = percent(result.score, none="no votes")
         heading.append(f": {score}", style="bold")
+        if result.score is not None:
+            heading.append(f" {on_questions(result.scored, len(result.questions))}")
+        if result.fewer_questions:
+            heading.append(" (fewer than other candidates: compare with care)", style="italic")
         if result.rank:
             heading.append(f", rank {result.rank}")
         lines = Text()
@@ -196,8 +237,25 @@ class SummaryScreen(SessionScreen):
         lines.append(", ".join(f"Q{numbers[q]}" for q in result.splits) or "none")
         lines.append("\nConcerns (essential question below half): ", style="bold")
         lines.append(", ".join(f"Q{numbers[q]}" for q in result.concerns) or "none")
+        total = len(result.questions)
+        for group, group_score, scored in (
+            (
+                "Lived-experience members",
+                result.lived_experience_score,
+                result.lived_experience_scored,
+            ),
+            ("Professionals", result.professional_score, result.professional_scored),
+        ):
+            lines.append(f"\n{group}' own score: ", style="bold")
+            lines.append(
+                "no votes"
+                if group_score is None
+                else f"{percent(group_score)} {on_questions(scored, total)}"
+            )
         lines.append("\nVoice gap: ", style="bold")
         lines.append(gap_words(result.voice_gap))
+        if result.voice_gap is not None:
+            lines.append(f" {gap_base(result.gap_scored, total)}")
 
         grid = Table(box=self._box(), pad_edge=False)
         grid.add_column("Q", no_wrap=True)

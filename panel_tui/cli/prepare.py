@@ -1,0 +1,85 @@
+"""``panel-tui prepare``: a session ready for the chair, from HR's two spreadsheets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import get_args
+
+from pydantic import ValidationError
+
+from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, store
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.models import Settings, Weighting
+from panel_tui.domain.prepare import PrepareError, prepare_session
+from panel_tui.domain.sessions import default_title
+from panel_tui.domain.wording import first_problem
+from panel_tui.domain.words import counted
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``prepare``."""
+    prepare = commands.add_parser(
+        "prepare",
+        parents=[common],
+        help="make a session from a panel and a candidates spreadsheet (CSV)",
+        description=(
+            "Make a session ready for the chair from two CSV files saved from Excel or "
+            "LibreOffice. panel.csv: name, role (lived experience, professional or "
+            "observer), seat (optional), pronouns (optional). candidates.csv: code, "
+            "name (optional). Other columns are left alone."
+        ),
+    )
+    prepare.add_argument("--bank", required=True, help="a bank id or a .toml file")
+    prepare.add_argument("--panel", required=True, type=Path, metavar="panel.csv")
+    prepare.add_argument("--candidates", required=True, type=Path, metavar="candidates.csv")
+    prepare.add_argument("--title", help="the session's title (default: the bank and today)")
+    prepare.add_argument(
+        "--rule",
+        choices=get_args(Weighting),
+        default="per_person",
+        help="how question scores are worked out (default per_person)",
+    )
+    prepare.add_argument(
+        "--share",
+        type=float,
+        default=0.5,
+        help="with --rule lived_experience_share: the lived-experience share, 0 to 1",
+    )
+    prepare.add_argument(
+        "--open", action="store_true", help="votes show as given (default: sealed)"
+    )
+    prepare.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check both sheets in full; make and save the session only if all is valid."""
+    bank = load_bank(find_bank(args, args.bank))
+    try:
+        settings = Settings(
+            sealed=not args.open, weighting=args.rule, lived_experience_share=args.share
+        )
+    except ValidationError as error:
+        raise CommandError(f"--share {first_problem(error)}.") from None
+    title = default_title(bank, date.today()) if args.title is None else args.title
+    try:
+        session = prepare_session(bank, args.panel, args.candidates, title, settings)
+    except PrepareError as error:
+        for problem in error.problems:
+            print(f"panel-tui: {problem}", file=sys.stderr)
+        count = counted(len(error.problems), "problem")
+        print(f"panel-tui: nothing was made ({count}).", file=sys.stderr)
+        return EXIT_ERROR
+    store(args).save(session)
+    contents = [
+        counted(len(session.candidates), "candidate"),
+        counted(len(session.panel), "panel member"),
+        counted(len(session.bank.questions), "question"),
+    ]
+    print(f"Prepared {session.id} ({session.title}): {', '.join(contents)}.")
+    print("The chair opens it from the home screen: run panel-tui and choose it.")
+    return 0

@@ -1,0 +1,62 @@
+"""The early reveals in words, for the summaries: which answers, who had voted, who after.
+
+With ``totals_only`` who voted after is only counted, as every other
+individual fact is in a totals-only summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import Results
+from panel_tui.domain.words import counted
+
+
+class Labelled(Protocol):
+    """A panel member as a summary names them (``"Seat 3, Dan Reilly"``)."""
+
+    @property
+    def label(self) -> str:
+        """The member's label."""
+        ...
+
+
+@dataclass(frozen=True)
+class EarlyRevealView:
+    """An answer whose votes were shown before every voting member had voted."""
+
+    candidate: str  #: e.g. "C1: Alex Morgan"
+    question: str  #: e.g. "Question 2: Tell us about a time..."
+    voted: str  #: e.g. "2 of 3 voting members had voted"
+    after: str  #: e.g. "Seat 3; Seat 4" or "Nobody"
+
+
+def early_reveal_views(
+    session: Session, results: Results, seats: Mapping[str, Labelled], options: ExportOptions
+) -> list[EarlyRevealView]:
+    """The early reveals in words; totals only counts who voted after, not whom."""
+    numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+    views = []
+    for early in results.early_reveals:
+        candidate = session.candidate(early.candidate)
+        name = f"{candidate.code}: {candidate.name}" if candidate.name else candidate.code
+        question = session.bank.question(early.question)
+        views.append(
+            EarlyRevealView(
+                candidate=name,
+                question=f"Question {numbers[question.id]}: {question.text}",
+                voted=(
+                    f"{early.voted_before} of {counted(early.voters, 'voting member')} had voted"
+                ),
+                after=(
+                    counted(len(early.voted_after), "member")
+                    if options.totals_only
+                    else "; ".join(seats[m].label for m in early.voted_after) or "Nobody"
+                ),
+            )
+        )
+    return views

@@ -1,0 +1,86 @@
+"""Early reveals: the answers whose votes were shown before everyone had voted.
+
+Sealed votes are the point of the panel: each member judges alone. When the
+chair shows the votes early, the votes given after that were not independent;
+HR reads which, from :func:`early_reveals`. A vote's ``after_reveal`` mark is
+set as it is given (:meth:`Session.new_vote`), or worked out on import by
+:func:`with_reveal_marks` when a file does not say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from panel_tui.domain.models import Session
+
+
+@dataclass(frozen=True)
+class EarlyReveal:
+    """An answer whose votes were shown before every voting member had voted."""
+
+    candidate: str
+    question: str
+    voted_before: int  #: voting members with a vote standing when it was shown
+    voters: int  #: voting members on the panel
+    voted_after: tuple[str, ...]  #: member ids who voted (or changed) after, in order
+
+
+def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
+    """This session with ``after_reveal`` worked out for the votes at ``unknown``.
+
+    For a file that does not say (one an HR system wrote): the order of the
+    log and the times of the votes and reveals tell.
+    """
+    votes = list(session.votes)
+    for index in sorted(set(unknown)):
+        vote = votes[index]
+        marked = session.after_reveal_at(
+            index, vote.candidate, vote.question, vote.member, vote.value
+        )
+        votes[index] = vote.model_copy(update={"after_reveal": marked})
+    return session.model_copy(update={"votes": votes})
+
+
+def early_reveals(session: Session) -> list[EarlyReveal]:
+    """The answers the chair revealed before every voting member had voted.
+
+    In log order of the reveals; an answer revealed twice is listed once.
+    """
+    if not session.settings.sealed:
+        return []
+    voters = {m.id for m in session.voting_members}
+    found: list[EarlyReveal] = []
+    seen: set[tuple[str, str, int]] = set()
+    for reveal in session.reveals:
+        # Practice rounds are each sealed, and shown, on their own.
+        answer = (reveal.candidate, reveal.question, reveal.round)
+        if answer in seen:
+            continue
+        seen.add(answer)
+        events = [v for v in session.votes if (v.candidate, v.question, v.round) == answer]
+        standing: set[str] = set()
+        after: list[str] = []
+        for vote in events:
+            if vote.after_reveal:
+                if vote.value is not None and vote.member not in after:
+                    after.append(vote.member)
+                continue
+            if after:
+                continue  # an unmarked vote after a marked one repeats a shown vote
+            if vote.value is None:
+                standing.discard(vote.member)
+            else:
+                standing.add(vote.member)
+        if voters <= standing:
+            continue  # everyone had voted: nothing was shown early
+        found.append(
+            EarlyReveal(
+                candidate=reveal.candidate,
+                question=reveal.question,
+                voted_before=len(standing & voters),
+                voters=len(voters),
+                voted_after=tuple(after),
+            )
+        )
+    return found

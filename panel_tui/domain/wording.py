@@ -1,0 +1,239 @@
+"""One wording for every refusal of a file or a form, in words an HR officer uses.
+
+Banks, imports, session files, ``prepare`` and the setup form all check their
+input with the pydantic models; this module turns each of pydantic's errors
+into a sentence that names the item and field, says what is wrong and what
+would be right. Nothing of pydantic's own phrasing ("Input should...",
+"Field required") ever reaches a person: :data:`LIBRARY_PHRASES` lists what a
+test scans every message for.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from panel_tui.domain.text import unsafe_character
+
+#: pydantic's words, which no message may hold.
+LIBRARY_PHRASES = (
+    "Input should",
+    "validation",
+    "pattern",
+    "Extra inputs",
+    "Field required",
+    "dictionary or instance of",
+)
+
+#: What one item of each list in a file is called.
+ITEMS: dict[str, str] = {
+    "panel": "panel member",
+    "candidates": "candidate",
+    "votes": "vote",
+    "notes": "note",
+    "reveals": "reveal",
+    "decisions": "decision",
+    "questions": "question",
+    "sample_answers": "sample answer",
+    "look_for": "listen-for point",
+}
+
+#: What a right value looks like, for fields with a range or a form.
+RIGHT: dict[str, str] = {
+    "lived_experience_share": "a number between 0 and 1, such as 0.3",
+    "seat": "a whole number from 1 to 9",
+    "weight": "a number greater than 0, such as 1 or 1.5",
+    "time_guide_minutes": "a whole number of minutes, from 1 to 120",
+    "version": "1",
+    "format": '"panel-tui/session"',
+}
+
+MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
+
+#: What to give for a field that is missing, where a hint helps.
+GIVE: dict[str, str] = {
+    "id": "an id of letters, digits, - and _, such as c1",
+    "code": "a code, such as C1",
+    "role": "lived_experience, professional or observer",
+    "seat": "a seat number from 1 to 9",
+    "value": "up, middle, down or abstain",
+    "outcome": "recommend, do_not_recommend or undecided",
+    "at": MOMENT,
+    "candidate": "the id of a candidate in the file",
+    "question": "the id of a question in the bank",
+    "member": "the id of a panel member in the file",
+    "questions": "at least one question",
+    "panel": "a list of panel members, or [] for none yet",
+    "candidates": "a list of candidates, or [] for none yet",
+}
+IDENT = "may hold only letters, digits, - and _ (starting with a letter or digit, at most 64)"
+_NUMBERS = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
+_WHOLE = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
+_RANGES = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+_MOMENTS = {
+    "datetime_type",
+    "datetime_parsing",
+    "datetime_from_date_parsing",
+    "datetime_object_invalid",
+}
+_GROUPS = {"model_type", "model_attributes_type", "dict_type"}
+
+
+def shown(value: object, limit: int = 40) -> str | None:
+    """A short value from a file, safe to echo in a message; ``None`` if it is not."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if not isinstance(value, str) or unsafe_character(value, multiline=False):
+        return None
+    return f'"{value[:limit]}..."' if len(value) > limit else f'"{value}"'
+
+
+def _field(location: Sequence[int | str]) -> str | None:
+    names = [part for part in location if isinstance(part, str)]
+    return names[-1] if names else None
+
+
+def _was(detail: ErrorDetails) -> str:
+    value = shown(detail.get("input"))
+    return f" (it is {value})" if value else ""
+
+
+def explain(
+    detail: ErrorDetails,
+    *,
+    known: Iterable[str] = (),
+    container: str = "this part of the file",
+) -> str:
+    """One problem as the end of a sentence: ``"is empty: give a value"``.
+
+    Args:
+        detail: one of pydantic's errors.
+        known: the fields the place may hold, to suggest one for a misspelt key.
+        container: what holds the field, e.g. ``"a bank"``, for an unknown key.
+    """
+    kind = detail["type"]
+    context: dict[str, Any] = dict(detail.get("ctx") or {})
+    location = tuple(detail["loc"])
+    field = _field(location)
+    right = RIGHT.get(field or "")
+    given = detail.get("input")
+    if kind == "missing" or (given is None and kind.endswith("_type")):
+        give = GIVE.get(field or "")
+        return f"is missing: give {give}" if give else "is missing: it must be given"
+    if kind == "extra_forbidden":
+        hint = difflib.get_close_matches(str(location[-1]), sorted(known), n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        return f"is not a field {container} can have{suggestion}"
+    if kind in ("value_error", "assertion_error"):
+        error = context.get("error")
+        message = str(error) if error is not None else "is not right"
+        return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in ("string_too_short", "too_short"):
+        if isinstance(given, list | dict | tuple) and field in ITEMS:
+            return f"has no {field.replace('_', ' ')}; add at least one"
+        if isinstance(given, list | dict | tuple):
+            return f"must hold at least {context.get('min_length', 1)}"
+        return "is empty: give a value"
+    if kind in ("string_too_long", "too_long"):
+        limit = context.get("max_length")
+        unit = "characters" if isinstance(given, str) else "entries"
+        return f"is too long: at most {limit} {unit}"
+    if kind == "string_pattern_mismatch":
+        return IDENT
+    if kind in ("string_type", "string_sub_type", "string_unicode"):
+        return "must be text, in quotes"
+    if kind in _NUMBERS:
+        return f"must be {right or 'a number, such as 1 or 1.5'}{_was(detail)}"
+    if kind in _WHOLE:
+        return f"must be {right or 'a whole number, such as 5'}{_was(detail)}"
+    if kind in _RANGES:
+        if right:
+            return f"must be {right}{_was(detail)}"
+        bound = next((context[k] for k in ("gt", "ge", "lt", "le") if k in context), "")
+        words = {
+            "greater_than": "greater than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }[kind]
+        return f"must be a number {words} {bound:g}{_was(detail)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false{_was(detail)}"
+    if kind == "literal_error":
+        expected = str(context.get("expected", "")).replace("'", "")
+        return f"must be {right or 'one of ' + expected}{_was(detail)}"
+    if kind in ("list_type", "tuple_type", "iterable_type"):
+        return 'must be a list, such as ["...", "..."]'
+    if kind in _GROUPS:
+        if field in ITEMS or isinstance(location[-1] if location else None, int):
+            return 'must be a group of fields in curly brackets, such as {"id": "..."}'
+        return "must be a group of named values in curly brackets {...}"
+    if kind in _MOMENTS:
+        return f"must be {MOMENT}{_was(detail)}"
+    if kind == "timezone_aware":
+        return f"must say its time zone: {MOMENT} (Z means UTC)"
+    return "is not in a form panel-tui can read"
+
+
+def where(location: Sequence[int | str], data: object = None) -> str:
+    """The item and field of a location, e.g. ``"candidate 2 (C2), field 'name'"``.
+
+    Items of a list are numbered from 1 as a person counts them, with the
+    item's code or id when the file gives one; ``data`` is what was read.
+    """
+    parts: list[str] = []
+    node: object = data
+    index = 0
+    while index < len(location):
+        key = location[index]
+        nxt = location[index + 1] if index + 1 < len(location) else None
+        child = node.get(key) if isinstance(node, dict) else None
+        if isinstance(key, str) and isinstance(nxt, int) and key in ITEMS:
+            item = child[nxt] if isinstance(child, list) and nxt < len(child) else None
+            label = f"{ITEMS[key]} {nxt + 1}"
+            name = item.get("code") or item.get("id") if isinstance(item, dict) else None
+            safe = shown(name) if isinstance(name, str) and name.strip() else None
+            if safe and key != "votes":
+                label += f" ({safe.strip(chr(34))})"
+            parts.append(label)
+            node = item
+            index += 2
+            continue
+        if isinstance(key, str):
+            if key == "bank":
+                parts.append("the bank")
+            elif not key.startswith("function-"):
+                parts.append(f"field '{key}'")
+            node = child
+        index += 1
+    return ", ".join(parts)
+
+
+def problems(
+    error: ValidationError,
+    data: object = None,
+    *,
+    known: Iterable[str] = (),
+    container: str = "this part of the file",
+) -> list[str]:
+    """Every problem of a pydantic error as ``"where: what is wrong"``."""
+    found = []
+    for detail in error.errors(include_url=False):
+        place = where(tuple(detail["loc"]), data)
+        message = explain(detail, known=known, container=container)
+        found.append(f"{place}: {message}" if place else message)
+    return found
+
+
+def first_problem(error: ValidationError) -> str:
+    """The first problem, with no place: the end of a sentence about one value."""
+    return explain(error.errors(include_url=False)[0])
+
+
+__all__ = ["LIBRARY_PHRASES", "explain", "first_problem", "problems", "shown", "where"]

@@ -1,0 +1,176 @@
+"""Import as HR files really are: blank cells, extra fields, nulls, stray spaces.
+
+A blank or whitespace-only optional field is not given; text is trimmed; extra
+fields are allowed anywhere (inside the bank and its questions too); a
+totals-only export is refused with the reason. Bad files are refused in words
+that name the file, the item and the field.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from panel_tui.domain.exports import ExportOptions, render
+from panel_tui.domain.interchange import SessionFileError, parse_session
+from panel_tui.domain.wording import LIBRARY_PHRASES
+from tests.domain.test_cli import HR_FILE
+
+
+def hr(**changes: Any) -> dict[str, Any]:
+    record = copy.deepcopy(HR_FILE)
+    record.update(changes)
+    return record
+
+
+def read(record: dict[str, Any]) -> Any:
+    return parse_session(json.dumps(record).encode(), "hr.json")
+
+
+def refusal(record: dict[str, Any]) -> str:
+    with pytest.raises(SessionFileError) as caught:
+        read(record)
+    message = str(caught.value)
+    for phrase in LIBRARY_PHRASES:
+        assert phrase.lower() not in message.lower(), message
+    return message
+
+
+def test_blank_optional_cells_are_not_given() -> None:
+    record = hr(
+        panel=[
+            {"id": "m1", "name": "Sam", "pronouns": "", "role": "lived_experience", "seat": 1},
+            {"id": "m2", "name": "Dan", "pronouns": "   ", "role": "professional", "seat": 2},
+        ],
+        candidates=[
+            {"id": "c1", "code": "C1", "name": ""},
+            {"id": "c2", "code": "C2", "name": "  "},
+        ],
+        decisions=[{"candidate": "c1", "outcome": "undecided", "reason": "  "}],
+    )
+    record["bank"]["role"] = ""
+    record["bank"]["description"] = " "
+    record["bank"]["questions"][0]["time_guide_minutes"] = ""
+    session = read(record)
+    assert [m.pronouns for m in session.panel] == [None, None]
+    assert [c.name for c in session.candidates] == [None, None]
+    assert [c.label for c in session.candidates] == ["C1", "C2"]
+    assert session.bank.role is None and session.bank.description is None
+    assert session.bank.questions[0].time_guide_minutes is None
+    assert session.decisions[0].reason == ""
+
+
+def test_nulls_are_not_given() -> None:
+    record = hr(settings=None, notes=None, reveals=None, decisions=None, mode=None)
+    record["panel"][0]["pronouns"] = None
+    record["votes"][0]["after_reveal"] = None
+    record["bank"]["questions"][0]["look_for"] = None
+    session = read(record)
+    assert session.settings.sealed and session.mode == "live"
+    assert session.notes == [] and session.decisions == []
+    assert session.panel[0].pronouns is None
+    assert session.bank.questions[0].look_for == []
+
+
+def test_text_is_trimmed() -> None:
+    record = hr(title="  Support worker  ")
+    record["panel"][0].update(name=" Sam ", role=" lived_experience ", id=" m1 ")
+    record["candidates"][0]["code"] = " C1\t"
+    session = read(record)
+    assert session.title == "Support worker"
+    assert (session.panel[0].id, session.panel[0].name) == ("m1", "Sam")
+    assert session.candidates[0].code == "C1"
+
+
+def test_extra_fields_are_allowed_anywhere() -> None:
+    record = hr(hr_reference="REQ-2231", exported_by={"system": "Workday"})
+    record["bank"]["owner"] = "HR team"
+    record["bank"]["questions"][0]["competency"] = "Values"
+    record["panel"][0]["email"] = "sam@example.org"
+    record["candidates"][0]["applicant_number"] = 12345
+    record["votes"][0]["device"] = "laptop 2"
+    record["settings"]["room"] = "B12"
+    session = read(record)
+    assert session.bank.questions[0].text == "Why this work?"
+    assert "competency" not in json.dumps(session.model_dump(mode="json"))
+
+
+def test_a_totals_only_export_is_refused_with_the_reason() -> None:
+    exported = render(read(hr()), "json", ExportOptions(totals_only=True))
+    message = refusal(json.loads(exported))
+    assert "hr.json: is a totals-only export" in message
+    assert "no one's votes" in message
+    anonymised = render(read(hr()), "json", ExportOptions(anonymise=True))
+    assert len(read(json.loads(anonymised)).votes) == 1  # anonymised still holds votes
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # a required name left blank: said as a person would
+        (
+            lambda r: r["panel"][0].update(name="  "),
+            "hr.json: panel member 1 (m1), field 'name': is empty: give a value",
+        ),
+        (
+            lambda r: r["candidates"][0].update(code=""),
+            "hr.json: candidate 1 (c1), field 'code': is empty: give a value",
+        ),
+        (
+            lambda r: r["panel"][0].update(role="staff"),
+            "panel member 1 (m1), field 'role': must be one of lived_experience, "
+            'professional or observer (it is "staff")',
+        ),
+        (
+            lambda r: r["panel"][0].update(seat=12),
+            "field 'seat': must be a whole number from 1 to 9 (it is 12)",
+        ),
+        (
+            lambda r: r["panel"][0].pop("role"),
+            "panel member 1 (m1), field 'role': is missing",
+        ),
+        (
+            lambda r: r["votes"][0].update(at="23/11/2026 10:02"),
+            "vote 1, field 'at': must be a date and time such as 2026-11-23T10:02:11Z",
+        ),
+        (
+            lambda r: r["votes"][0].update(at="2026-11-23T10:02:11"),
+            "vote 1, field 'at': must say its time zone",
+        ),
+        (
+            lambda r: r["bank"]["questions"][0].update(weight=0),
+            "the bank, question 1 (q1), field 'weight': must be a number greater than 0",
+        ),
+        (
+            lambda r: r["bank"].update(questions=[]),
+            "the bank, field 'questions': has no questions; add at least one",
+        ),
+        (
+            lambda r: r.update(candidates={"c1": "Alex"}),
+            "field 'candidates': must be a list",
+        ),
+        (
+            lambda r: r.update(settings="sealed"),
+            "field 'settings': must be a group of named values",
+        ),
+        (
+            lambda r: r["panel"].append({**r["panel"][0], "id": "m2", "name": "Jo"}),
+            "hr.json: panel member 2 has the seat '1', as panel member 1 does; "
+            "each panel member needs their own seat",
+        ),
+        (
+            lambda r: r["candidates"][0].update(id="c 1"),
+            "candidate 1 (C1), field 'id': may hold only letters, digits, - and _",
+        ),
+    ],
+)
+def test_a_bad_file_is_refused_in_words(change: Any, expected: str) -> None:
+    record = hr()
+    change(record)
+    message = refusal(record)
+    assert expected in message, message
+    assert message.startswith("hr.json: cannot be imported (")
+    assert "nothing was changed" in message

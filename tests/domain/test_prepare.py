@@ -1,0 +1,248 @@
+"""``panel-tui prepare``: a session from the panel and candidates spreadsheets.
+
+The files here are byte for byte as Excel and LibreOffice save CSV: Excel's
+"CSV UTF-8" has a byte-order mark and CRLF line ends, and in much of Europe
+semicolons; LibreOffice writes plain UTF-8 with commas and LF. Broken rows are
+named by file, line and column, and nothing is made unless all is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.interchange import parse_session
+from panel_tui.domain.models import Session, Settings
+from panel_tui.domain.prepare import PrepareError, prepare_session
+from panel_tui.domain.store import Store
+from panel_tui.domain.wording import LIBRARY_PHRASES
+from panel_tui.locations import shipped_banks_dir
+
+BANK = load_bank(shipped_banks_dir() / "support-worker.toml")
+BOM = b"\xef\xbb\xbf"
+
+# Excel, UK/US: CSV UTF-8 (comma delimited). An extra column HR keeps, a blank
+# seat (the next free one), blank pronouns, and a blank row Excel leaves at the end.
+EXCEL_PANEL = BOM + (
+    b"Name,Role,Seat,Pronouns,Email\r\n"
+    b"Sam Okafor,Lived experience,1,they/them,sam@example.org\r\n"
+    b"Priya Shah,lived_experience,,she/her,\r\n"
+    b"Dan Reilly,Professional,3,,\r\n"
+    b"Olu Ade,Observer,,,\r\n"
+    b",,,,\r\n"
+)
+# Excel, much of Europe: semicolons, and a quoted name holding a semicolon.
+EXCEL_CANDIDATES = BOM + (
+    b"Code;Name;Notes from HR\r\n"
+    b'C1;"Morgan; Alex";shortlisted\r\n'
+    b"C2;;name withheld\r\n"
+    b"C3;  Jordan Lee  ;\r\n"
+)
+# LibreOffice: no byte-order mark, commas, LF, headings in another order.
+LIBRE_PANEL = b"pronouns,seat,role,name\nthey/them,2,professional,Sam\n,1,Lived-Experience,Jo\n"
+LIBRE_CANDIDATES = b"name,code\nAlex,A1\n"
+
+
+def make(panel: bytes, candidates: bytes) -> Session:
+    return prepare_session(
+        BANK, (panel, "panel.csv"), (candidates, "candidates.csv"), "Round 1", Settings()
+    )
+
+
+def problems(panel: bytes, candidates: bytes) -> list[str]:
+    with pytest.raises(PrepareError) as caught:
+        make(panel, candidates)
+    found = [str(p) for p in caught.value.problems]
+    for message in found:
+        for phrase in LIBRARY_PHRASES:
+            assert phrase.lower() not in message.lower(), message
+    return found
+
+
+def test_excel_files_make_a_session() -> None:
+    session = make(EXCEL_PANEL, EXCEL_CANDIDATES)
+    assert [(m.name, m.role, m.seat, m.pronouns) for m in session.panel] == [
+        ("Sam Okafor", "lived_experience", 1, "they/them"),
+        ("Priya Shah", "lived_experience", 2, "she/her"),
+        ("Dan Reilly", "professional", 3, None),
+        ("Olu Ade", "observer", 4, None),
+    ]
+    assert [(c.code, c.name) for c in session.candidates] == [
+        ("C1", "Morgan; Alex"),
+        ("C2", None),
+        ("C3", "Jordan Lee"),
+    ]
+    assert session.title == "Round 1"
+    assert session.bank == BANK
+
+
+def test_libreoffice_files_make_a_session() -> None:
+    session = make(LIBRE_PANEL, LIBRE_CANDIDATES)
+    assert [(m.name, m.role, m.seat) for m in session.panel] == [
+        ("Sam", "professional", 2),
+        ("Jo", "lived_experience", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("panel", "candidates", "expected"),
+    [
+        # each bad cell named by line and column, all of them at once
+        (
+            b"name,role,seat\r\nSam,staff member,1\r\n,professional,1\r\nDan,observer,x\r\n",
+            b"code\r\nC1\r\n",
+            [
+                "panel.csv, line 2, column B (role): must be lived experience, professional "
+                'or observer (it is "staff member")',
+                "panel.csv, line 3, column C (seat): seat 1 is already given on line 2; "
+                "each member needs their own seat",
+                "panel.csv, line 3, column A (name): is empty: give a value",
+                'panel.csv, line 4, column C (seat): must be a whole number from 1 to 9 (it is "x")',
+            ],
+        ),
+        # a seat out of range; a role left blank
+        (
+            b"name;role;seat\r\nSam;;12\r\n",
+            b"code\r\nC1\r\n",
+            [
+                'panel.csv, line 2, column C (seat): must be a whole number from 1 to 9 (it is "12")',
+                "panel.csv, line 2, column B (role): is empty: give lived experience, "
+                "professional or observer",
+            ],
+        ),
+        # the same code twice (case ignored); a code too long; a name with a control character
+        (
+            b"name,role\nSam,professional\n",
+            b"code,name\nC1,\nc1,\n" + b"X" * 201 + b",\nC4,Al\x1bex\n",
+            [
+                'candidates.csv, line 3, column A (code): the code "c1" is already used '
+                "on line 2; each candidate needs their own code",
+                "candidates.csv, line 4, column A (code): is too long: at most 200 characters",
+                "candidates.csv, line 5, column B (name): contains a control character (U+001B); remove it and try again",
+            ],
+        ),
+        # a missing column, in both files
+        (
+            b"Full name,Role\nSam,professional\n",
+            b"Candidate,Name\nC1,Alex\n",
+            [
+                "panel.csv, line 1: has no 'name' column; the heading row must name it "
+                '(the headings found are "full_name", "role")',
+                "candidates.csv, line 1: has no 'code' column; the heading row must name it "
+                '(the headings found are "candidate", "name")',
+            ],
+        ),
+        # saved as Windows-1252 (Excel's plain "CSV"): refused with what to do
+        (
+            b"name,role\nRen\xe9e,professional\n",
+            b"",
+            [
+                "panel.csv, line 2: is not UTF-8 text; in Excel save it as 'CSV UTF-8 "
+                "(Comma delimited)', in LibreOffice choose the character set 'Unicode (UTF-8)'",
+                "candidates.csv: is empty; it needs a heading row and rows",
+            ],
+        ),
+        # headings only; only observers
+        (
+            b"name,role\nOlu,observer\n",
+            b"code,name\r\n",
+            [
+                "panel.csv: has no one who votes: every member is an observer",
+                "candidates.csv: has no candidates below the heading row",
+            ],
+        ),
+    ],
+)
+def test_broken_rows_are_named_by_line_and_column(
+    panel: bytes, candidates: bytes, expected: list[str]
+) -> None:
+    assert problems(panel, candidates) == expected
+
+
+def test_nothing_is_made_unless_all_is_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "sessions"
+    (tmp_path / "panel.csv").write_bytes(EXCEL_PANEL)
+    (tmp_path / "candidates.csv").write_bytes(EXCEL_CANDIDATES + b"C1;again;\r\n")
+    args = [
+        "--data-dir",
+        str(data),
+        "prepare",
+        "--bank",
+        "support-worker",
+        "--panel",
+        str(tmp_path / "panel.csv"),
+        "--candidates",
+        str(tmp_path / "candidates.csv"),
+    ]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "candidates.csv, line 5, column A (code)" in err
+    assert "nothing was made (1 problem)" in err
+    assert Store(data).sessions() == []
+
+    (tmp_path / "candidates.csv").write_bytes(EXCEL_CANDIDATES)
+    assert main([*args, "--title", "Support worker, March", "--rule", "equal_groups"]) == 0
+    assert "3 candidates, 4 panel members, 6 questions" in capsys.readouterr().out
+    (made,) = Store(data).sessions()
+    session = Store(data).load(made.id)
+    assert session.title == "Support worker, March"
+    assert session.settings.weighting == "equal_groups"
+    assert session.votes == [] and session.settings.sealed
+
+
+def test_a_share_out_of_range_is_refused_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "p.csv").write_bytes(EXCEL_PANEL)
+    (tmp_path / "c.csv").write_bytes(EXCEL_CANDIDATES)
+    code = main(
+        [
+            "--data-dir",
+            str(tmp_path / "s"),
+            "prepare",
+            "--bank",
+            "support-worker",
+            "--panel",
+            str(tmp_path / "p.csv"),
+            "--candidates",
+            str(tmp_path / "c.csv"),
+            "--rule",
+            "lived_experience_share",
+            "--share",
+            "1.5",
+        ]
+    )
+    assert code == 1
+    assert "--share must be a number between 0 and 1, such as 0.3" in capsys.readouterr().err
+
+
+def test_the_readme_examples_work() -> None:
+    """The sheets and the hand-written JSON the README shows HR are what the tool takes."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    panel, candidates = re.findall(r"```csv\n(.*?)```", readme, re.S)
+    session = make(panel.encode(), candidates.encode())
+    assert [m.seat for m in session.panel] == [1, 2, 3, 4]
+    assert [c.name for c in session.candidates] == ["Alex Morgan", "Jordan Lee", None]
+    (example,) = re.findall(r"```json\n(.*?)```", readme, re.S)
+    imported = parse_session(example.encode(), "README.md")
+    assert imported.panel[1].pronouns is None
+    assert imported.candidates[1].name is None
+
+
+def test_a_missing_file_and_the_other_files_problems_are_all_listed(tmp_path: Path) -> None:
+    (tmp_path / "candidates.csv").write_bytes(b"code\nC1\nC1\n")
+    with pytest.raises(PrepareError) as caught:
+        prepare_session(
+            BANK, tmp_path / "panel.csv", tmp_path / "candidates.csv", "Round", Settings()
+        )
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'panel.csv'}: cannot be read (No such file or directory)",
+        f'{tmp_path / "candidates.csv"}, line 3, column A (code): the code "C1" is already '
+        "used on line 2; each candidate needs their own code",
+    ]

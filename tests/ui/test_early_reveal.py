@@ -1,0 +1,78 @@
+"""The early-reveal story, through the app: seat 1 Up, seat 2 Middle, Ctrl+R, seat 3 Up.
+
+Seat 3 voted having seen the others' votes. The record must say so, and the
+summary screen and every export must show it to HR.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from textual.widgets import Label
+
+from panel_tui.domain.exports import FORMATS, ExportOptions, render
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.widgets.vote_grid import VoteRow
+from tests.ui.conftest import AppFactory, screen_text
+
+
+async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("1", "w")  # seat 1 Up, seat 2 Middle: still sealed
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the chair shows the votes
+        await pilot.press("3")  # seat 3 votes Up, having seen them
+        await pilot.pause()
+        recorded = store.load(session.id)
+        assert [(v.member, v.value, v.after_reveal) for v in recorded.votes] == [
+            ("m1", "up", False),
+            ("m2", "middle", False),
+            ("m3", "up", True),
+        ]
+        row = app.screen.query_one("#seat-3", VoteRow)
+        assert str(row.query_one(".state", Label).render()) == "▲ Up\nafter reveal"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SummaryScreen)
+        shown = " ".join(screen_text(app).split())  # as read, wrapped lines joined
+        assert "except where listed under early reveals" in shown
+        assert "Early reveals" in shown
+        assert "2 of 3 had voted; voted after: 3 Dan Reilly" in shown
+        assert "after reveal" in shown  # seat 3's Up in the grid
+
+    # Every export says it, in its own way.
+    texts = {name: render(recorded, name, ExportOptions()) for name in FORMATS}
+    assert set(texts) == {"md", "html", "csv", "votes-csv", "json"}
+    for name in ("md", "html"):
+        assert "except where listed under early reveals" in texts[name]
+        assert "2 of 3 voting members had voted" in texts[name]
+        assert "Seat 3, Dan Reilly" in texts[name]
+    assert "| ▲ Up (after reveal) |" in texts["md"]
+    assert '▲</span> Up<span class="changed">(after the reveal)</span>' in texts["html"]
+    rows = list(csv.DictReader(io.StringIO(texts["votes-csv"])))
+    assert [(r["seat"], r["after_reveal"], r["changed_after_reveal"]) for r in rows] == [
+        ("1", "no", "no"),
+        ("2", "no", "no"),
+        ("3", "yes", "no"),  # a first vote, not a change
+    ]
+    (ranked,) = [r for r in csv.DictReader(io.StringIO(texts["csv"])) if r["code"] == "C1"]
+    assert ranked["after_reveal_votes"] == "1"
+    record = json.loads(texts["json"])
+    assert [v["after_reveal"] for v in record["votes"]] == [False, False, True]
+    assert record["results"]["early_reveals"] == [
+        {
+            "candidate": "c1",
+            "question": "q1",
+            "voted_before": 2,
+            "voters": 3,
+            "voted_after": ["m3"],
+        }
+    ]

@@ -1,0 +1,138 @@
+"""Windows, as far as it can be shown here: the old console, the keys, a busy replace."""
+
+from __future__ import annotations
+
+import errno
+import importlib
+import os
+import pkgutil
+from pathlib import Path
+
+import pytest
+from textual.binding import Binding
+
+import panel_tui.ui
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.app import PanelApp
+from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice, windows_sends
+from panel_tui.ui.keys import VOTE_KEY_ROWS
+from tests.ui.conftest import AppFactory
+from tests.ui.test_interview import SIZE, row_text, widget_text
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "legacy"),
+    [
+        ("win32", {}, True),  # cmd.exe or PowerShell in the old console (conhost)
+        ("win32", {"PROMPT": "$P$G", "TERM": ""}, True),  # an empty mark is no mark
+        ("win32", {"WT_SESSION": "c0ffee"}, False),  # Windows Terminal
+        ("win32", {"TERM_PROGRAM": "vscode"}, False),  # VS Code's terminal
+        ("win32", {"ConEmuANSI": "ON"}, False),  # ConEmu, Cmder
+        ("win32", {"TERM": "xterm-256color"}, False),  # mintty, Git Bash
+        ("linux", {}, False),  # any other system
+        ("darwin", {}, False),
+    ],
+)
+def test_the_old_windows_console_is_told_apart(
+    platform: str, environ: dict[str, str], legacy: bool
+) -> None:
+    assert is_legacy_windows_console(platform, environ) is legacy
+
+
+def test_the_advice_names_windows_terminal_and_ascii_only_when_it_helps() -> None:
+    assert legacy_console_advice(ascii_only=False).endswith(
+        "Where you cannot use it, start panel-tui with --ascii."
+    )
+    plain = legacy_console_advice(ascii_only=True)
+    assert "Windows Terminal shows panel-tui properly" in plain and "--ascii" not in plain
+
+
+@pytest.mark.parametrize(
+    ("key", "sent"),
+    [
+        ("r", True),
+        ("question_mark", True),
+        ("f1", True),
+        ("f11", False),  # Windows Terminal's full screen
+        ("ctrl+r", True),
+        ("ctrl+h", False),  # the same byte as Backspace
+        ("ctrl+m", False),  # the same byte as Enter
+        ("ctrl+v", False),  # Windows Terminal pastes
+        ("ctrl+@", False),  # Ctrl pressed alone arrives so
+        ("ctrl+left", False),  # differs from terminal to terminal
+        ("ctrl+1", False),
+        ("alt+x", False),
+        ("pagedown", True),
+        ("shift+tab", True),
+    ],
+)
+def test_which_keys_windows_terminals_send(key: str, sent: bool) -> None:
+    assert windows_sends(key) is sent
+
+
+def _bindings() -> list[tuple[str, Binding]]:
+    """Every binding a class of the app declares."""
+    found = []
+    package = panel_tui.ui
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        module = importlib.import_module(info.name)
+        for owner in vars(module).values():
+            if not isinstance(owner, type) or owner.__module__ != module.__name__:
+                continue
+            for binding in vars(owner).get("BINDINGS", []):
+                if isinstance(binding, Binding):
+                    found.append((f"{owner.__name__}.{binding.action}", binding))
+    return found
+
+
+def test_every_action_has_a_key_that_windows_terminals_send() -> None:
+    bindings = _bindings()
+    assert len(bindings) >= 20  # the screens were found
+    without = [
+        where
+        for where, binding in bindings
+        if not any(windows_sends(key.strip()) for key in binding.key.split(","))
+    ]
+    assert without == []
+    # The vote keys are typed characters, one per seat and value.
+    assert all(windows_sends(key) for row in VOTE_KEY_ROWS.values() for key in row)
+
+
+async def test_the_old_console_is_told_once_to_use_windows_terminal(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id, legacy_console=True).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        app.action_home()
+        app.open_session(session.id)
+        await pilot.pause()
+        told = [n for n in app._notifications if "Windows Terminal" in n.message]
+        assert len(told) == 1 and "--ascii" in told[0].message
+    async with app_factory(session.id, legacy_console=False).run_test(size=SIZE) as pilot:
+        assert not [n for n in pilot.app._notifications if "Windows Terminal" in n.message]
+
+
+async def test_a_replace_windows_keeps_busy_shows_no_vote_and_says_so(
+    app_factory: AppFactory, store: Store, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (store.root / f"{session.id}.json").read_bytes()
+
+    def busy(source: str | Path, target: str | Path) -> None:
+        error = PermissionError(errno.EACCES, "The process cannot access the file")
+        error.winerror = 32  # type: ignore[attr-defined]
+        raise error
+
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        monkeypatch.setattr(os, "replace", busy)
+        await pilot.press("1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        monkeypatch.undo()
+        assert row_text(app, 1) == "… Waiting"
+        assert "was not saved" in widget_text(app, "#hint")
+        assert any("antivirus" in n.message for n in app._notifications)
+    assert (store.root / f"{session.id}.json").read_bytes() == before
+    assert store.load(session.id).votes == []
