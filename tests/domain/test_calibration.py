@@ -195,3 +195,28 @@ def test_progress_follows_a_trainee_by_name_first_to_last() -> None:
 )
 def test_lean_words(lean: float | None, words: str) -> None:
     assert lean_words(lean) == words
+
+
+def test_an_early_reveal_belongs_to_its_round() -> None:
+    from panel_tui.domain.models import Reveal
+    from panel_tui.domain.reveals import early_reveals
+
+    # Round 1: both voted, so shown (no early reveal). Round 2: Ann votes, the chair
+    # shows the votes early, then Ben votes: only Ben's round-2 vote is after a reveal.
+    session = practice(
+        ["up"],
+        ["Ann", "Ben"],
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "down"),
+            ("p1", "q1", "m1", "up", 2),
+        ],
+        rounds=[("p1", "q1", 2)],
+    )
+    assert not session.new_vote("p1", "q1", "m1", "middle").after_reveal  # round 2 sealed
+    shown = session.model_copy(
+        update={"reveals": [Reveal(candidate="p1", question="q1", at=T0, round=2)]}
+    )
+    assert shown.new_vote("p1", "q1", "m2", "up").after_reveal
+    (early,) = early_reveals(shown)
+    assert (early.candidate, early.voted_before, early.voters) == ("p1", 1, 2)
