@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.calibration_report import (
     PRACTICE_BANNER,
     TraineeView,
@@ -50,7 +51,7 @@ LEAN_HELP = (
 
 
 def trainee_sheets(session: Session, options: ExportOptions | None = None) -> list[Sheet]:
-    """The sheet of each voting member of a practice session (anonymised when asked).
+    """The sheet of each voting member of a practice session, anonymised when asked.
 
     Raises:
         SheetError: the session is not a practice round, or only totals were asked for.
@@ -65,6 +66,8 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
         raise SheetError(
             "Trainee sheets show each trainee's own votes, so they cannot be made totals-only."
         )
+    if options.anonymise:  # done once, on the session, as for every other format
+        session = anonymised(session)
     view = build_calibration(session, options, options.rehearsals)
     created = session.created
     template = HTML.get_template("trainee_sheet.html.j2")
