@@ -233,31 +233,42 @@ class Rehearsal:
     answers: int
 
 
-def same_person(a: str, b: str) -> bool:
-    """Names match ignoring case and spaces at the ends (as trainees are matched)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def progress_of(names: Iterable[str], sessions: Iterable[Session]) -> dict[str, list[Rehearsal]]:
+    """Each named trainee's rehearsals, first to last, by name as given.
+
+    Each practice session is worked out once, however many trainees there are.
+    """
+    wanted = {_key(name): name for name in names}
+    found: dict[str, list[Rehearsal]] = {name: [] for name in wanted.values()}
+    for session in sorted(sessions, key=lambda s: (s.created, s.id)):
+        if session.mode != "practice":
+            continue
+        seen: set[str] = set()
+        for figures in calibrate(session).members:
+            key = _key(figures.name)
+            if key not in wanted or key in seen or not figures.answers:
+                continue
+            seen.add(key)  # two members of one name in one round: the first seat counts
+            found[wanted[key]].append(
+                Rehearsal(
+                    session=session.id,
+                    title=session.title,
+                    created=session.created,
+                    agreement=figures.agreement,
+                    lean=figures.lean,
+                    answers=figures.answers,
+                )
+            )
+    return found
 
 
 def progress(name: str, sessions: Iterable[Session]) -> list[Rehearsal]:
     """The trainee called ``name`` in every practice session they voted in, first to last."""
-    found = []
-    for session in sorted(sessions, key=lambda s: (s.created, s.id)):
-        if session.mode != "practice":
-            continue
-        for figures in calibrate(session).members:
-            if same_person(figures.name, name) and figures.answers:
-                found.append(
-                    Rehearsal(
-                        session=session.id,
-                        title=session.title,
-                        created=session.created,
-                        agreement=figures.agreement,
-                        lean=figures.lean,
-                        answers=figures.answers,
-                    )
-                )
-                break
-    return found
+    return progress_of([name], sessions)[name]
 
 
 # ------------------------------------------------------------------------- words

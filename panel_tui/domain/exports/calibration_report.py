@@ -19,10 +19,11 @@ from panel_tui.domain.calibration import (
     AnswerCalibration,
     Calibration,
     MemberCalibration,
+    Rehearsal,
     RoundVotes,
     calibrate,
     lean_words,
-    progress,
+    progress_of,
 )
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Rating, Session, VoteValue
@@ -160,7 +161,7 @@ def _summary(figures: MemberCalibration) -> str:
 def _trainee(
     session: Session,
     figures: MemberCalibration,
-    rehearsals: Sequence[Session],
+    history: list[Rehearsal],
     options: ExportOptions,
 ) -> TraineeView:
     label = f"Seat {figures.seat}" + ("" if options.anonymise else f", {figures.name}")
@@ -180,21 +181,18 @@ def _trainee(
         for answer, value in figures.away
     ]
     steps: list[Step] = []
-    if not options.anonymise:
-        others = [s for s in rehearsals if s.id != session.id]
-        history = progress(figures.name, [*others, session])
-        if len(history) > 1:
-            steps = [
-                Step(
-                    date=f"{r.created.day} {r.created:%b %Y}",
-                    title=r.title,
-                    agreement=percent(r.agreement, none="No votes"),
-                    lean=lean_words(r.lean),
-                    answers=counted(r.answers, "answer"),
-                    current=r.session == session.id,
-                )
-                for r in history
-            ]
+    if len(history) > 1:
+        steps = [
+            Step(
+                date=f"{r.created.day} {r.created:%b %Y}",
+                title=r.title,
+                agreement=percent(r.agreement, none="No votes"),
+                lean=lean_words(r.lean),
+                answers=counted(r.answers, "answer"),
+                current=r.session == session.id,
+            )
+            for r in history
+        ]
     return TraineeView(
         seat=figures.seat,
         label=label,
@@ -271,10 +269,14 @@ def build_calibration(
         rehearsals: other practice sessions, for each trainee's progress.
     """
     calibration = calibrate(session)
+    histories = {}
+    if not options.anonymise and not options.totals_only:  # trainees are matched by name
+        others = [s for s in rehearsals if s.id != session.id]
+        histories = progress_of([m.name for m in calibration.members], [*others, session])
     trainees = (
         []
         if options.totals_only
-        else [_trainee(session, m, rehearsals, options) for m in calibration.members]
+        else [_trainee(session, m, histories.get(m.name, []), options) for m in calibration.members]
     )
     return CalibrationView(
         banner=PRACTICE_BANNER,
