@@ -19,6 +19,7 @@ from panel_tui.cli.common import EXIT_ERROR, CommandError
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.text import printable
 
 #: The command modules, in the order ``--help`` lists them.
 COMMANDS = (show, banks, sessions, prepare, export, importing)
@@ -64,11 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except (CommandError, StoreError, BankError, SessionFileError) as error:
-        print(f"panel-tui: {error}", file=sys.stderr)
+        # Messages quote files (names, keys, ids): never let them reach the terminal raw.
+        print(f"panel-tui: {printable(str(error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:  # a last resort: the store turns the usual ones into words
         where = f" ({error.filename})" if error.filename else ""
-        print(f"panel-tui: {error.strerror or error}{where}.", file=sys.stderr)
+        print(printable(f"panel-tui: {error.strerror or error}{where}."), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("panel-tui: stopped.", file=sys.stderr)

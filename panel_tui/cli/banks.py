@@ -8,6 +8,7 @@ from pathlib import Path
 
 from panel_tui.cli.common import EXIT_ERROR, bank_folders
 from panel_tui.domain.banks import BankError, find_banks, load_bank
+from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted
 
 
@@ -37,7 +38,8 @@ def run_validate(args: argparse.Namespace) -> int:
         else:
             kind = "practice bank" if bank.is_practice else "bank"
             count = len(bank.questions)
-            print(f"{path}: valid {kind} '{bank.title}', {counted(count, 'question')}")
+            shown = printable(f"{path}: valid {kind} '{bank.title}'")
+            print(f"{shown}, {counted(count, 'question')}")
     return EXIT_ERROR if failed else 0
 
 
@@ -49,19 +51,22 @@ def run_list(args: argparse.Namespace) -> int:
     seen: dict[str, Path] = {}
     for entry in entries:
         if entry.bank is None:
-            print(f"{entry.path}  NOT VALID ({entry.source}):", file=sys.stderr)
+            print(printable(f"{entry.path}  NOT VALID ({entry.source}):"), file=sys.stderr)
             for problem in entry.problems:
-                print(f"    {problem.message}", file=sys.stderr)
+                print(f"    {printable(problem.message)}", file=sys.stderr)
             continue
         count = len(entry.bank.questions)
         kind = ", practice" if entry.bank.is_practice else ""
         print(
-            f"{entry.bank.id:<28} {entry.bank.title}  "
-            f"({counted(count, 'question')}{kind}; {entry.source}: {entry.path})"
+            printable(
+                f"{entry.bank.id:<28} {entry.bank.title}  "
+                f"({counted(count, 'question')}{kind}; {entry.source}: {entry.path})"
+            )
         )
         if entry.bank.id in seen:
+            other = printable(str(seen[entry.bank.id]))
             print(
-                f"    The id {entry.bank.id!r} is also used by {seen[entry.bank.id]}; "
+                f"    The id {entry.bank.id!r} is also used by {other}; "
                 f"'panel-tui practice {entry.bank.id}' takes that one. Give this bank "
                 "an id of its own.",
                 file=sys.stderr,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from panel_tui import locations
 from panel_tui.domain.store import Store, write_atomically
+from panel_tui.domain.text import printable
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -47,7 +48,7 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
 def warn_damaged(found: Store) -> None:
     """Name on standard error every damaged file the store set aside."""
     for damaged in found.damaged:
-        print(f"panel-tui: {damaged}", file=sys.stderr)
+        print(f"panel-tui: {printable(str(damaged))}", file=sys.stderr)
 
 
 def confirm(question: str, yes: bool) -> bool:
@@ -62,10 +63,17 @@ def confirm(question: str, yes: bool) -> bool:
         return False
 
 
-def write_new(path: Path, payload: bytes) -> None:
-    """Write one output file the user named."""
+def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write one output file the user named, never replacing a file unless ``force``.
+
+    A link in the way is replaced, never written through.
+    """
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
+    if not force and (path.exists() or path.is_symlink()):
+        raise CommandError(
+            f"{path} already exists, so nothing was written. Add --force to replace it."
+        )
     try:
         write_atomically(path, payload)
     except OSError as error:

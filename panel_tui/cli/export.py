@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from panel_tui import locations
 from panel_tui.cli.common import CommandError, store, write_new
 from panel_tui.domain.exports import (
     FORMATS,
@@ -14,11 +15,13 @@ from panel_tui.domain.exports import (
     encoded,
     file_name,
     render,
+    within,
     write_export,
 )
 from panel_tui.domain.exports.trainee_sheets import FORMAT as SHEETS
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.models import Session
+from panel_tui.domain.text import printable
 
 
 def register(
@@ -29,15 +32,25 @@ def register(
     export.add_argument("session", metavar="SESSION")
     export.add_argument("--format", choices=[*FORMATS, "all", SHEETS], default="md")
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
-    export.add_argument("--totals-only", action="store_true", help="no individual votes")
+    export.add_argument(
+        "--totals-only", action="store_true", help="no individual votes (and no notes)"
+    )
+    export.add_argument(
+        "--no-notes", action="store_true", help="leave out notes and decision reasons"
+    )
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
+    export.add_argument("--force", action="store_true", help="replace files that already exist")
     export.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
     session = store(args).load(args.session)
-    options = ExportOptions(anonymise=args.anonymise, totals_only=args.totals_only)
+    options = ExportOptions(
+        anonymise=args.anonymise, totals_only=args.totals_only, no_notes=args.no_notes
+    )
+    if args.output is not None:
+        _refuse_in_data_folder(args.output, locations.data_dir(getattr(args, "data_dir", None)))
     if session.mode == "practice":
         # Each trainee's progress over rehearsals, for the report and the sheets.
         found = store(args).sessions()
@@ -47,29 +60,31 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(
                 "--format trainee-sheets writes a page per trainee: name a folder with -o."
             )
-        return _export_sheets(session, options, args.output)
+        return _export_sheets(session, options, args.output, force=args.force)
     if args.format == "all":
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
-        return _export_all(session, options, args.output)
+        return _export_all(session, options, args.output, force=args.force)
     if args.output is None:
         # Bytes, so a terminal or pipe that is not UTF-8 still gets every name.
         sys.stdout.flush()
         sys.stdout.buffer.write(render(session, args.format, options).encode())
         sys.stdout.buffer.flush()
         return 0
-    write_new(args.output, encoded(session, args.format, options))
-    print(f"Wrote {args.output}", file=sys.stderr)
+    write_new(args.output, encoded(session, args.format, options), force=args.force)
+    print(printable(f"Wrote {args.output}"), file=sys.stderr)
     return 0
 
 
-def _export_sheets(session: Session, options: ExportOptions, folder: Path) -> int:
+def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
     try:
-        paths = write_trainee_sheets(session, folder, options)
+        paths = write_trainee_sheets(session, folder, options, overwrite=force)
     except SheetError as error:
         raise CommandError(str(error)) from None
     except FileExistsError as error:
-        raise CommandError(f"{error.args[0]} already exists, so nothing was written.") from None
+        raise CommandError(
+            f"{error.args[0]} already exists, so nothing was written (add --force to replace it)."
+        ) from None
     except OSError as error:
         raise CommandError(f"Could not write into {folder} ({error.strerror or error}).") from None
     for path in paths:
@@ -77,17 +92,32 @@ def _export_sheets(session: Session, options: ExportOptions, folder: Path) -> in
     return 0
 
 
-def _export_all(session: Session, options: ExportOptions, folder: Path) -> int:
+def _refuse_in_data_folder(output: Path, data: Path) -> None:
+    """Refuse an output inside the sessions folder, where it could replace a session.
+
+    Both paths are resolved, so ``..`` and links (to the folder or into it) are caught.
+    """
+    if within(output, data):
+        raise CommandError(
+            f"{output} is inside the sessions folder {data}, so nothing was written: "
+            "an export there could replace a session. Choose a place outside it."
+        )
+
+
+def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
     paths = [folder / file_name(session, name, options) for name in FORMATS]
-    taken = [str(path) for path in paths if path.exists()]
-    if taken:
-        raise CommandError("These files already exist, so nothing was written: " + ", ".join(taken))
+    taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
+    if taken and not force:
+        raise CommandError(
+            "These files already exist, so nothing was written (add --force to replace them): "
+            + ", ".join(taken)
+        )
     for name in FORMATS:
         try:
-            path = write_export(session, name, folder, options)
+            path = write_export(session, name, folder, options, overwrite=force)
         except OSError as error:
             raise CommandError(
                 f"Could not write into {folder} ({error.strerror or error})."
             ) from None
-        print(f"Wrote {path}", file=sys.stderr)
+        print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from panel_tui.cli.common import store
 from panel_tui.domain.interchange import load_session_file
+from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted
 
 
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     session = load_session_file(args.file)
     kept = store(args).save(session, replace=args.replace)
     if kept is not None:
-        print(f"The session that was there is kept as {kept}.")
+        print(f"The session that was there is kept as {printable(str(kept))}.")
     contents = [
         counted(len(session.candidates), "candidate"),
         counted(len(session.panel), "panel member"),

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
+from panel_tui.domain.text import printable
 from panel_tui.domain.wording import explain
 
 _FIELDS: dict[str, set[str]] = {
@@ -52,7 +53,7 @@ def load_bank(path: Path) -> Bank:
     Raises:
         BankError: naming the file, line, question and field of each problem.
     """
-    name = str(path)
+    name = printable(str(path))
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -61,7 +62,12 @@ def load_bank(path: Path) -> Bank:
 
 
 def parse_bank(raw: bytes, name: str) -> Bank:
-    """Check the bytes of a bank file; ``name`` is how messages name the file."""
+    """Check the bytes of a bank file; ``name`` is how messages name the file.
+
+    Every message quotes the file's content through ``printable``, so a bank cannot
+    send escape sequences to the terminal of whoever checks it.
+    """
+    name = printable(name)
     try:
         text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
     except UnicodeDecodeError as error:
@@ -92,7 +98,7 @@ def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> Problem:
     found = re.search(r"\(at line (\d+), column \d+\)", message)
     line = int(found.group(1)) if found else None
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    return Problem(name, f"is not valid TOML ({reason.lower()})", line)
+    return Problem(name, printable(f"is not valid TOML ({reason.lower()})"), line)
 
 
 def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError) -> list[Problem]:
@@ -105,7 +111,7 @@ def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError
         duplicate = re.match(r"question (\d+) has the id", message)
         if duplicate:
             line = _line_of(text, ("questions", int(duplicate.group(1)) - 1, "id"))
-        problems.append(Problem(name, message[0].upper() + message[1:], line))
+        problems.append(Problem(name, printable(message[0].upper() + message[1:]), line))
     return problems
 
 

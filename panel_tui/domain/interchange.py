@@ -103,7 +103,7 @@ def calibration_record(calibration: Calibration) -> dict[str, Any]:
 def export_json(
     session: Session,
     results: dict[str, Any] | None = None,
-    export: dict[str, bool] | None = None,
+    export: dict[str, bool | str] | None = None,
 ) -> str:
     """The session record with its results, as pretty JSON.
 

@@ -24,6 +24,9 @@ from pydantic import (
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
 
 MAX_SEATS = 9  #: one keyboard column of vote keys a seat
+#: The largest weight a question may count for: more says nothing a panel means,
+#: and huge weights (1e308) would overflow the scores.
+MAX_WEIGHT = 100
 
 Rating = Literal["up", "middle", "down"]
 #: A vote's value; ``None`` marks a withdrawn vote (the chair's undo).
@@ -112,9 +115,10 @@ class Question(_Strict):
     id: Ident
     text: Text
     look_for: list[Line] = Field(default_factory=list)
-    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+    # Strict: ``weight = true`` is refused rather than read as 1.
+    weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False, strict=True)] = 1.0
     essential: bool = False
-    time_guide_minutes: Annotated[int, Field(gt=0, le=120)] | None = None
+    time_guide_minutes: Annotated[int, Field(gt=0, le=120, strict=True)] | None = None
     sample_answers: list[SampleAnswer] = Field(default_factory=list)
 
 
@@ -129,14 +133,21 @@ class Bank(_Strict):
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Self:
-        seen: set[str] = set()
+        # Ids that differ only in capitals are one id to a person and to a spreadsheet.
+        seen: dict[str, str] = {}
         for number, question in enumerate(self.questions, start=1):
-            if question.id in seen:
+            earlier = seen.get(question.id.casefold())
+            if earlier == question.id:
                 raise ValueError(
                     f"question {number} has the id {question.id!r}, "
                     "which an earlier question already has; each id must be unique"
                 )
-            seen.add(question.id)
+            if earlier is not None:
+                raise ValueError(
+                    f"question {number} has the id {question.id!r}, which an earlier question "
+                    f"already has as {earlier!r}; ids must differ by more than capital letters"
+                )
+            seen[question.id.casefold()] = question.id
         return self
 
     @property

@@ -10,6 +10,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from panel_tui.domain import agreement
 from panel_tui.domain.models import (
@@ -158,8 +159,13 @@ class Results:
         return {r.candidate: r for r in self.ranking}
 
 
+def _exact(number: float) -> Fraction:
+    """A number as written (``0.1`` is one tenth), for sums that are exact."""
+    return Fraction(repr(number))
+
+
 def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+    return float(sum(map(_exact, values)) / len(values)) if values else None
 
 
 def _gap(lived: float | None, professional: float | None) -> float | None:
@@ -174,8 +180,8 @@ def combine(
         return professional
     if professional is None:
         return lived
-    le_share = 0.5 if weighting == "equal_groups" else share
-    return le_share * lived + (1 - le_share) * professional
+    le_share = Fraction(1, 2) if weighting == "equal_groups" else _exact(share)
+    return float(le_share * _exact(lived) + (1 - le_share) * _exact(professional))
 
 
 def score_question(session: Session, candidate: str, question: str) -> QuestionResult:
@@ -212,9 +218,10 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
 
 
 def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:
-    scored = [(weight, value) for weight, value in pairs if value is not None]
+    # Exact sums: tiny or uneven weights never round a score away (to 0.0% or past a tie).
+    scored = [(_exact(weight), _exact(value)) for weight, value in pairs if value is not None]
     total = sum(weight for weight, _ in scored)
-    return sum(weight * value for weight, value in scored) / total if scored else None
+    return float(sum(weight * value for weight, value in scored) / total) if scored else None
 
 
 def score_candidate(session: Session, candidate: str) -> CandidateResult:

@@ -3,7 +3,13 @@
 Names, titles, questions and notes are data. Control characters (which can move
 the terminal's cursor or hide text) and bidirectional override characters (which
 can make text read differently from what it holds) are refused wherever text
-enters: banks, import and the screens.
+enters: banks, import and the screens. Other invisible characters (zero-width
+spaces and joiners, direction marks, the byte-order mark, tag characters: every
+Unicode "format" character) are removed, so that ``C1`` and ``C1`` with a
+zero-width space are the same code, and two names that look alike are alike.
+
+Messages that quote what a file holds pass it through :func:`printable`, so a
+file cannot send escape sequences to the terminal through an error message.
 """
 
 from __future__ import annotations
@@ -20,6 +26,48 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 IDENT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 MAX_LINE = 200  #: characters in a name or title
 MAX_TEXT = 5000  #: characters in a question, note or reason
+
+
+def is_invisible(char: str) -> bool:
+    """A format character that shows as nothing (zero-width space, LRM, BOM, tags...).
+
+    The bidirectional controls are format characters too, but they are refused
+    rather than removed, as they change how the text around them reads.
+    """
+    return unicodedata.category(char) == "Cf" and char not in BIDI_CONTROLS
+
+
+def without_invisible(text: str) -> str:
+    """``text`` with every invisible format character removed."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if not is_invisible(char))
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """Text from a file made safe to quote in a message on a terminal.
+
+    Control, format (invisible and direction), surrogate and line-separator
+    characters are shown as escapes such as ``\\x1b`` or ``\\u200b``, so the
+    message shows what the file holds and the terminal runs none of it.
+
+    Args:
+        text: what the message quotes, or the whole message.
+        lines: keep line breaks (``\\n``) as they are, for a message of several lines.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if (lines and char == "\n") or unicodedata.category(char) not in _ESCAPED
+        else ascii(char)[1:-1]
+        for char in text
+    )
+
+
+#: Character categories a message shows as escapes: control, format, surrogate,
+#: line and paragraph separators (``str.isprintable`` also flags spaces other than " ").
+_ESCAPED = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def unsafe_character(text: str, *, multiline: bool) -> str | None:
@@ -63,7 +111,7 @@ def check_multiline(text: str) -> str:
 
 
 def _strip(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
+    return without_invisible(value).strip() if isinstance(value, str) else value
 
 
 #: One line of text from a person, trimmed, not empty.

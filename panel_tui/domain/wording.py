@@ -46,7 +46,7 @@ ITEMS: dict[str, str] = {
 RIGHT: dict[str, str] = {
     "lived_experience_share": "a number between 0 and 1, such as 0.3",
     "seat": "a whole number from 1 to 9",
-    "weight": "a number greater than 0, such as 1 or 1.5",
+    "weight": "a number greater than 0 and at most 100, such as 1 or 1.5",
     "time_guide_minutes": "a whole number of minutes, from 1 to 120",
     "version": "1",
     "format": '"panel-tui/session"',

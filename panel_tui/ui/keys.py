@@ -4,6 +4,9 @@ The top row of letters and digits gives *up*, the row below *middle*, the next
 *down* and the bottom row *abstain*: seat 1 is the first key of each row, seat 9
 the ninth. A chair learns one picture, ``1 Q A Z`` for seat 1, ``2 W S X`` for
 seat 2, and every row of the screen shows its own keys.
+
+The vote keys are key bindings like every other key of the interview, made here
+by :func:`vote_bindings`, so that one path handles every key in the order typed.
 """
 
 from __future__ import annotations
@@ -34,19 +37,37 @@ def key_label(seat: int, value: VoteValue) -> str:
     return vote_key(seat, value).upper()
 
 
-def vote_for_character(character: str | None) -> tuple[int, VoteValue] | None:
-    """The seat and value a typed character gives, if any.
+#: Textual's names for the vote keys that are not letters or digits.
+_KEY_NAMES = {",": "comma", ".": "full_stop"}
 
-    Capital letters count too, so Caps Lock never stops a vote.
+#: The vote bindings, listed together (the help shows them as a table of seats).
+VOTES = Binding.Group("Vote")
+
+
+def vote_bindings() -> list[Binding]:
+    """A key binding for each seat and value, running the screen's ``vote`` action.
+
+    Capital letters are bound too, so Caps Lock never stops a vote. The bindings
+    are priority bindings: Textual runs those as each key arrives, in the order
+    typed, where other bindings run only after the key has passed through the
+    screen, behind keys that came later.
     """
-    if not character or len(character) != 1:
-        return None
-    char = character.lower()
-    for value in VOTE_VALUES:
-        index = VOTE_KEY_ROWS[value].find(char)
-        if index >= 0:
-            return index + 1, value
-    return None
+    bindings = []
+    for seat in SEATS:
+        for value in VOTE_VALUES:
+            character = vote_key(seat, value)
+            names = dict.fromkeys(_KEY_NAMES.get(c, c) for c in (character, character.upper()))
+            bindings.append(
+                Binding(
+                    ",".join(names),
+                    f"vote({seat}, {value!r})",
+                    f"Seat {seat}: {value}",
+                    show=False,
+                    priority=True,
+                    group=VOTES,
+                )
+            )
+    return bindings
 
 
 _KEY_WORDS = {

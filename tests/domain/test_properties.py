@@ -24,7 +24,7 @@ T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 # Names from people: any printable text, including markup, quotes and other scripts.
 names = st.text(
     alphabet=st.characters(
-        blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+        blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"),
         blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x85",
     ),
     min_size=1,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +32,7 @@ from panel_tui.domain.models import (
     Settings,
     VoteEvent,
 )
+from panel_tui.domain.store import Store
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -201,3 +203,11 @@ def build_session(
 def session() -> Session:
     """The fixed session with hostile names and notes."""
     return build_session()
+
+
+@pytest.fixture
+def data(tmp_path: Path, session: Session) -> Path:
+    """A sessions folder holding the fixed session."""
+    folder = tmp_path / "sessions"
+    Store(folder).save(session)
+    return folder

@@ -21,18 +21,10 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import Store
 from tests.exports.conftest import NAME_WORDS
 
 SESSION_ID = "2026-11-23-support-worker-a1b2c3"
 BOM = "\ufeff".encode()
-
-
-@pytest.fixture
-def data(tmp_path: Path, session: Session) -> Path:
-    folder = tmp_path / "sessions"
-    Store(folder).save(session)
-    return folder
 
 
 def run(data: Path, *args: str) -> int:
@@ -140,11 +132,14 @@ def test_safe_file_stem(text: str, expected: str) -> None:
 
 def test_file_names_mark_restricted_copies(session: Session) -> None:
     assert file_name(session, "votes-csv") == f"{SESSION_ID}-votes.csv"
-    assert file_name(session, "md", ExportOptions(anonymise=True)) == f"{SESSION_ID}-anonymised.md"
+    # An anonymised copy's name is made from its date and bank, never the session's id.
+    anonymous = "2026-11-23-support-worker"
+    assert file_name(session, "md", ExportOptions(anonymise=True)) == f"{anonymous}-anonymised.md"
     assert (
         file_name(session, "csv", ExportOptions(anonymise=True, totals_only=True))
-        == f"{SESSION_ID}-anonymised-totals-only.csv"
+        == f"{anonymous}-anonymised-totals-only.csv"
     )
+    assert file_name(session, "md", ExportOptions(no_notes=True)) == f"{SESSION_ID}-no-notes.md"
 
 
 def test_write_export_stays_in_its_folder_and_asks_before_replacing(

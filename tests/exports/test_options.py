@@ -140,7 +140,7 @@ def test_totals_only_json_drops_the_vote_log_and_says_so() -> None:
     session = build_session()
     record = json.loads(render(session, "json", ExportOptions(totals_only=True)))
     assert record["votes"] == []
-    assert record["export"] == {"anonymised": False, "totals_only": True}
+    assert record["export"] == {"anonymised": False, "totals_only": True, "notes_left_out": True}
     # The figures are kept, from the full record.
     assert [r["score_pct"] for r in record["results"]["ranking"]] == [
         r.score_pct for r in score_session(session).ranking

@@ -75,7 +75,8 @@ def test_sheets_are_refused_for_live_rounds_and_totals_only() -> None:
 
 def test_anonymised_sheets_show_seats_only() -> None:
     ann, _ = trainee_sheets(rehearsal(), ExportOptions(anonymise=True))
-    assert ann.file_name == "r2-seat-1.html" and "Ann" not in ann.html
+    # The session id is replaced too (it may hold a name), by the date and the bank.
+    assert ann.file_name == "2026-11-30-practice-seat-1.html" and "Ann" not in ann.html
 
 
 def test_the_command_writes_a_folder_of_sheets(
@@ -92,6 +93,10 @@ def test_the_command_writes_a_folder_of_sheets(
     ]
     assert main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out)]) == 1
     assert "already exists, so nothing was written" in capsys.readouterr().err
+    assert (
+        main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out), "--force"]) == 0
+    )
+    capsys.readouterr()
     assert main([*data, "export", "r2", "--format", "trainee-sheets"]) == 1
     assert "name a folder with -o" in capsys.readouterr().err
 

@@ -266,6 +266,8 @@ BAD_TEXT = [
     ("candidate", 0, "code", "", "Candidate 1: The code is empty"),
     # two candidates may not share a code, whatever the case
     ("candidate", 1, "code", "c1", "Candidate 2: The code c1 is already used by candidate 1"),
+    # nor a code that differs only by an invisible character (a zero-width space)
+    ("candidate", 1, "code", "C1\u200b", "Candidate 2: The code C1\u200b is already used"),
     # a control character pasted into a name
     ("member", 0, "name", "Sam\x1b[2J", "Member 1: The name holds a control character (U+001B)"),
     # a text-direction override that would make a name read backwards

@@ -5,39 +5,18 @@ from __future__ import annotations
 import pytest
 
 from panel_tui.domain.models import VOTE_VALUES, VoteValue
-from panel_tui.ui.keys import SEATS, key_label, key_words, vote_for_character, vote_key
-
-
-@pytest.mark.parametrize(
-    ("character", "expected"),
-    [
-        ("1", (1, "up")),  # top row: up
-        ("9", (9, "up")),
-        ("q", (1, "middle")),  # the row below: middle
-        ("o", (9, "middle")),
-        ("a", (1, "down")),
-        ("l", (9, "down")),
-        ("z", (1, "abstain")),  # bottom row: abstain
-        (",", (8, "abstain")),
-        (".", (9, "abstain")),
-        ("Q", (1, "middle")),  # Caps Lock never stops a vote
-        ("0", None),  # no seat 10
-        ("p", None),
-        ("", None),
-        (None, None),
-        ("qq", None),
-    ],
+from panel_tui.ui.keys import (
+    SEATS,
+    key_label,
+    key_words,
+    vote_bindings,
+    vote_key,
 )
-def test_vote_for_character(character: str | None, expected: tuple[int, str] | None) -> None:
-    assert vote_for_character(character) == expected
 
 
 def test_every_seat_and_value_has_its_own_key() -> None:
     keys = [vote_key(seat, value) for seat in SEATS for value in VOTE_VALUES]
     assert len(set(keys)) == len(SEATS) * len(VOTE_VALUES)
-    for seat in SEATS:
-        for value in VOTE_VALUES:
-            assert vote_for_character(vote_key(seat, value)) == (seat, value)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +40,29 @@ def test_key_labels_are_as_printed_on_keyboards(seat: int, value: VoteValue, lab
 )
 def test_key_words(keys: str, ascii_only: bool, words: str) -> None:
     assert key_words(keys, ascii_only=ascii_only) == words
+
+
+@pytest.mark.parametrize(
+    ("key", "action"),
+    [
+        ("1", "vote(1, 'up')"),
+        ("q", "vote(1, 'middle')"),
+        ("Q", "vote(1, 'middle')"),  # Caps Lock never stops a vote
+        ("L", "vote(9, 'down')"),
+        ("o", "vote(9, 'middle')"),
+        ("z", "vote(1, 'abstain')"),
+        ("comma", "vote(8, 'abstain')"),  # Textual's names for , and .
+        ("full_stop", "vote(9, 'abstain')"),
+    ],
+)
+def test_vote_bindings(key: str, action: str) -> None:
+    bound = {k: b.action for b in vote_bindings() for k in b.key.split(",")}
+    assert bound[key] == action
+
+
+def test_a_vote_binding_for_every_seat_and_value_handled_as_keys_arrive() -> None:
+    bindings = vote_bindings()
+    assert {b.action for b in bindings} == {
+        f"vote({seat}, {value!r})" for seat in SEATS for value in VOTE_VALUES
+    }
+    assert all(b.priority and not b.show for b in bindings)

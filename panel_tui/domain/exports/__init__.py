@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panel_tui.domain.calibration import calibrate
-from panel_tui.domain.exports.anonymise import anonymised
+from panel_tui.domain.exports.anonymise import anonymised, anonymous_id, without_notes
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
@@ -46,6 +46,7 @@ __all__ = [
     "prepared",
     "render",
     "safe_file_stem",
+    "within",
     "write_export",
 ]
 
@@ -60,8 +61,12 @@ class Format:
     bom: bool = False
 
 
+#: What an anonymised json export says of the free text it keeps.
+FREE_TEXT_WORDS = "Notes and reasons are kept as the panel wrote them: they are not anonymised."
+
+
 def _json(session: Session, options: ExportOptions) -> str:
-    if not options.anonymise and not options.totals_only:
+    if options == ExportOptions():
         return export_json(session)  # exactly what import reads back
     scored = score_session(session)
     results = results_record(scored)
@@ -84,7 +89,13 @@ def _json(session: Session, options: ExportOptions) -> str:
         for early in results["early_reveals"]:
             early["voted_after"] = len(early["voted_after"])  # how many, not who
         session = session.model_copy(update={"votes": []})  # no one's vote, only totals
-    export = {"anonymised": options.anonymise, "totals_only": options.totals_only}
+    export: dict[str, bool | str] = {
+        "anonymised": options.anonymise,
+        "totals_only": options.totals_only,
+        "notes_left_out": options.leaves_out_notes,
+    }
+    if options.anonymise and not options.leaves_out_notes:
+        export["free_text"] = FREE_TEXT_WORDS
     return export_json(session, results, export)
 
 
@@ -98,7 +109,9 @@ FORMATS: dict[str, Format] = {
 
 
 def prepared(session: Session, options: ExportOptions) -> Session:
-    """The session a format renders: anonymised here, once, when asked."""
+    """The session a format renders: anonymised and without notes here, once, when asked."""
+    if options.leaves_out_notes:
+        session = without_notes(session)
     return anonymised(session) if options.anonymise else session
 
 
@@ -138,14 +151,26 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
     Options, when given, mark the name (``-anonymised``, ``-totals-only``) so an
     HR folder never confuses a restricted copy with the full one.
     """
-    stem = safe_file_stem(session.id)
-    if options is not None and options.anonymise:
+    anonymise = options is not None and options.anonymise
+    stem = safe_file_stem(anonymous_id(session) if anonymise else session.id)
+    if anonymise:
         stem += "-anonymised"
     if options is not None and options.totals_only:
         stem += "-totals-only"
+    elif options is not None and options.no_notes:
+        stem += "-no-notes"
     if name == "votes-csv":
         stem += "-votes"
     return f"{stem}.{FORMATS[name].extension}"
+
+
+def within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it, once ``..`` and links are resolved.
+
+    Exports never go into the sessions folder, where a file could replace a session.
+    """
+    target, root = path.resolve(), folder.resolve()
+    return target == root or target.is_relative_to(root)
 
 
 def write_export(

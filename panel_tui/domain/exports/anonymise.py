@@ -5,17 +5,39 @@ format can forget a name. Member names become seat labels ("Seat 3") and
 pronouns are dropped; candidate names are dropped, so each candidate is known
 by their code. Identifiers are renumbered too, because a hand-made session file
 may use a name as an id (``"id": "sam-okafor"``) and the json export shows ids.
-Notes and decision reasons are kept as written: they are the panel's evidence.
+The session's title and id are typed by people too ("Alex Doe panel"), so they
+are replaced by words made from the date and the bank, which hold no name, and
+export file names are made from that id.
+Notes and decision reasons are kept as written: they are the panel's evidence,
+and every anonymised copy says that they are not anonymised.
 """
 
 from __future__ import annotations
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.text import slug
 
 
 def seat_label(seat: int) -> str:
     """The label a member has in an anonymised export, e.g. ``"Seat 3"``."""
     return f"Seat {seat}"
+
+
+def anonymous_id(session: Session) -> str:
+    """The id of an anonymised copy: its date and bank (``2026-11-23-support-worker``)."""
+    return f"{session.created:%Y-%m-%d}-{slug(session.bank.id, limit=30)}"
+
+
+def anonymous_title(session: Session) -> str:
+    """The title of an anonymised copy: ``Anonymised panel, 23 November 2026``."""
+    created = session.created
+    return f"Anonymised panel, {created.day} {created:%B %Y}"
+
+
+def without_notes(session: Session) -> Session:
+    """The same session with no note and no decision reason in it."""
+    decisions = [d.model_copy(update={"reason": ""}) for d in session.decisions]
+    return session.model_copy(update={"notes": [], "decisions": decisions})
 
 
 def anonymised(session: Session) -> Session:
@@ -27,6 +49,8 @@ def anonymised(session: Session) -> Session:
     members = {m.id: f"s{m.seat}" for m in session.panel}
     candidates = {c.id: f"c{n}" for n, c in enumerate(session.candidates, start=1)}
     data = session.model_dump()
+    data["id"] = anonymous_id(session)
+    data["title"] = anonymous_title(session)
     data["panel"] = [
         {**m, "id": members[m["id"]], "name": seat_label(m["seat"]), "pronouns": None}
         for m in data["panel"]

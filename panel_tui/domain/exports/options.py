@@ -16,12 +16,22 @@ class ExportOptions:
 
     Attributes:
         anonymise: member names become seat labels and candidate names become
-            candidate codes, in every format; notes and reasons are kept as written.
-        totals_only: no individual member's vote appears anywhere, only totals.
+            candidate codes, and the session's title and id (which may hold a
+            name) are replaced, in every format and file name. Notes and reasons
+            are free text, kept as written: the copy says they are not anonymised.
+        totals_only: no individual member's vote appears anywhere, only totals;
+            notes and reasons are left out too (a note may say who voted what).
+        no_notes: notes and decision reasons are left out.
         rehearsals: practice only: the other practice sessions kept, so a
             report can show each trainee's progress over rehearsals.
     """
 
     anonymise: bool = False
     totals_only: bool = False
+    no_notes: bool = False
     rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
+
+    @property
+    def leaves_out_notes(self) -> bool:
+        """Whether notes and reasons are left out of this copy."""
+        return self.no_notes or self.totals_only

@@ -166,6 +166,7 @@ class Report:
     calibration: CalibrationView | None = None
     early_reveals: list[EarlyRevealView] = field(default_factory=list)
     sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
+    notes_left_out: bool = False
 
     @property
     def copy_words(self) -> str:
@@ -180,7 +181,15 @@ class Report:
             if self.totals_only
             else "Every member's vote shown."
         )
-        return f"{names} {votes}"
+        notes = ""
+        if self.notes_left_out:
+            notes = " Notes and reasons are left out."
+        elif self.anonymised:
+            notes = (
+                " Notes and reasons are not anonymised: they are free text, shown as the"
+                " panel wrote them, and may name people."
+            )
+        return f"{names} {votes}{notes}"
 
 
 def _make_up(panel: list[Member]) -> str:
@@ -403,4 +412,5 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         calibration=build_calibration(session, options, options.rehearsals) if practice else None,
         early_reveals=early_reveal_views(session, results, seats, options),
         sealed=session.settings.sealed,
+        notes_left_out=options.leaves_out_notes,
     )

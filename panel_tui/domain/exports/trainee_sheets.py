@@ -91,9 +91,13 @@ def _file_name(session: Session, trainee: TraineeView, options: ExportOptions) -
 
 
 def write_trainee_sheets(
-    session: Session, folder: Path, options: ExportOptions | None = None
+    session: Session,
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
 ) -> list[Path]:
-    """Write every sheet into ``folder`` (made if missing); nothing is replaced.
+    """Write every sheet into ``folder`` (made if missing); nothing is replaced unless asked.
 
     Raises:
         SheetError: the session cannot have sheets.
@@ -103,8 +107,8 @@ def write_trainee_sheets(
     sheets = trainee_sheets(session, options)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / sheet.file_name for sheet in sheets]
-    taken = [path for path in paths if path.exists()]
-    if taken:
+    taken = [path for path in paths if path.exists() or path.is_symlink()]
+    if taken and not overwrite:
         raise FileExistsError(taken[0])
     for path, sheet in zip(paths, sheets, strict=True):
         write_atomically(path, sheet.html.encode())

@@ -6,6 +6,8 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+from panel_tui.domain.text import printable
+
 #: Not every system names every error (Windows has no EDQUOT).
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _REFUSED = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -39,7 +41,8 @@ class DamagedFile:
             if self.moved_to
             else " It was left where it is."
         )
-        return f"The session file {self.path} is damaged ({self.reason}).{where}"
+        # Any file in the folder is named here, so its name is shown with controls escaped.
+        return printable(f"The session file {self.path} is damaged ({self.reason}).{where}")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ class SkippedFile:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.reason[0].upper()}{self.reason[1:]}. It was left as it is."
+        # The reason names a file of the folder: shown with controls escaped.
+        return printable(f"{self.reason[0].upper()}{self.reason[1:]}. It was left as it is.")
 
 
 #: What :attr:`Store.damaged` lists: everything the person should hear about.

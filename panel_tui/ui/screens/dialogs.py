@@ -6,6 +6,7 @@ shown in widgets with markup off, so it is never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
@@ -17,9 +18,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from panel_tui.domain.exports import ExportOptions
+from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
-from panel_tui.domain.text import MAX_TEXT, unsafe_character
+from panel_tui.domain.store import StoreError
+from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 from panel_tui.ui.words import OUTCOME_WORDS
 
@@ -49,12 +51,16 @@ class ConfirmDialog(ModalScreen[bool]):
 
     No letter keys answer it: the panel's vote keys cover the letters, and a
     member voting while the chair reads the question must never answer it.
+    Its keys are priority bindings, as on the interview screen, so they are
+    handled as they arrive: a key typed after Enter or Escape goes to the screen
+    below, never to this closing dialog.
     """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "No", show=False),
-        Binding("left,right", "app.focus_previous", "Other answer", show=False),
+        Binding("escape", "answer(False)", "No", show=False, priority=True),
+        Binding("enter", "answer_focused", "Answer", show=False, priority=True),
+        Binding("left,right", "app.focus_previous", "Other answer", show=False, priority=True),
     ]
 
     def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
@@ -80,23 +86,55 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
+    def action_answer_focused(self) -> None:
+        """Enter: the answer whose button has the focus."""
+        focused = self.focused
+        self.dismiss(isinstance(focused, Button) and focused.id == "yes")
+
 
 T = TypeVar("T")
 
 
+#: Saves a dialog's answer, raising ``StoreError`` or ``ValueError`` in plain words if it cannot.
+Save = Callable[[T], object]
+
+
 class FormDialog(ModalScreen[T | None], Generic[T]):
-    """A dialog with fields: Enter or the first button submits, Escape cancels."""
+    """A dialog with fields: Enter or the first button submits, Escape cancels.
+
+    Given ``save``, the dialog saves its answer itself before it closes; when the
+    save fails (a full disk) it stays open with the text still in it, says why,
+    and the chair can try again or close it.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.")
+        # A priority binding, so a key typed after Escape goes to the screen below.
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", priority=True)
     ]
     #: The id of the button that submits.
     SUBMIT = "save"
 
+    def __init__(self, *, save: Save[T] | None = None) -> None:
+        super().__init__(classes="dialog")
+        self._save = save
+
     def submit(self) -> None:
-        """Check the fields and ``dismiss`` with the answer, or show what is wrong."""
+        """Check the fields and :meth:`finish` with the answer, or show what is wrong."""
         raise NotImplementedError
+
+    def finish(self, answer: T) -> None:
+        """Save the answer (when the dialog saves), then close with it."""
+        if self._save is not None:
+            try:
+                self._save(answer)
+            except (StoreError, ValueError) as error:
+                self.query_one("#problem", Label).update(
+                    f"Not saved: {error} What you typed is still here: save again, "
+                    "or press Esc to close without saving."
+                )
+                return
+        self.dismiss(answer)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -116,8 +154,15 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 class NoteDialog(FormDialog[str]):
     """Add a note to an answer; never required, Escape closes it."""
 
-    def __init__(self, heading: Text, earlier: list[str], *, prompt: str | None = None) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        heading: Text,
+        earlier: list[str],
+        *,
+        prompt: str | None = None,
+        save: Save[str] | None = None,
+    ) -> None:
+        super().__init__(save=save)
         self.heading = heading
         self.earlier = earlier
         self.prompt = prompt or "A short note on this answer (optional)."
@@ -142,7 +187,7 @@ class NoteDialog(FormDialog[str]):
         field.focus()
 
     def submit(self) -> None:
-        text = self.query_one("#note", Input).value.strip()
+        text = without_invisible(self.query_one("#note", Input).value).strip()
         if not text:
             self.dismiss(None)
             return
@@ -150,7 +195,7 @@ class NoteDialog(FormDialog[str]):
         if problem:
             self.query_one("#problem", Label).update(problem)
             return
-        self.dismiss(text)
+        self.finish(text)
 
 
 @dataclass(frozen=True)
@@ -164,8 +209,14 @@ class DecisionChoice:
 class DecisionDialog(FormDialog[DecisionChoice]):
     """Record the panel's decision on a candidate, with a reason."""
 
-    def __init__(self, heading: Text, current: DecisionChoice | None) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self,
+        heading: Text,
+        current: DecisionChoice | None,
+        *,
+        save: Save[DecisionChoice] | None = None,
+    ) -> None:
+        super().__init__(save=save)
         self.heading = heading
         self.current = current
 
@@ -197,13 +248,13 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         if pressed is None or pressed.id not in OUTCOME_WORDS:
             problem.update("Choose recommend, do not recommend or undecided first.")
             return
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = without_invisible(self.query_one("#reason", Input).value).strip()
         trouble = text_problem(reason)
         if trouble:
             problem.update(trouble)
             return
         outcome: Outcome = pressed.id  # narrowed by the check above
-        self.dismiss(DecisionChoice(outcome, reason))
+        self.finish(DecisionChoice(outcome, reason))
 
 
 @dataclass(frozen=True)
@@ -220,10 +271,18 @@ class ExportDialog(FormDialog[ExportRequest]):
 
     SUBMIT = "export"
 
-    def __init__(self, formats: list[str], folder: Path) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, formats: list[str], folder: Path, *, sessions: Path | None = None) -> None:
+        """Ask for an export.
+
+        Args:
+            formats: the formats offered.
+            folder: the folder suggested.
+            sessions: the sessions folder, which exports never go into.
+        """
+        super().__init__()
         self.formats = formats
         self.folder = folder
+        self.sessions = sessions
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -236,7 +295,8 @@ class ExportDialog(FormDialog[ExportRequest]):
             yield ClearCheckbox(
                 "Anonymise: seat labels and candidate codes, no names", id="anonymise"
             )
-            yield ClearCheckbox("Totals only: no individual votes", id="totals")
+            yield ClearCheckbox("Totals only: no individual votes, no notes", id="totals")
+            yield ClearCheckbox("Leave out notes and reasons", id="no-notes")
             yield Label("Folder to write to:")
             yield Input(value=str(self.folder), id="folder")
             yield Label("", id="problem", classes="problem")
@@ -255,6 +315,13 @@ class ExportDialog(FormDialog[ExportRequest]):
         if not folder:
             self.query_one("#problem", Label).update("Type the folder to write to.")
             return
+        chosen = Path(folder).expanduser()
+        if self.sessions is not None and within(chosen, self.sessions):
+            self.query_one("#problem", Label).update(
+                "That is the folder where sessions are kept, and an export there could "
+                "replace one. Choose another folder."
+            )
+            return
         formats = list(self.formats) if name == ALL_FORMATS else [name]
         if not name or not all(f in self.formats for f in formats):
             self.query_one("#problem", Label).update("Choose a format first.")
@@ -262,5 +329,6 @@ class ExportDialog(FormDialog[ExportRequest]):
         options = ExportOptions(
             anonymise=self.query_one("#anonymise", ClearCheckbox).value,
             totals_only=self.query_one("#totals", ClearCheckbox).value,
+            no_notes=self.query_one("#no-notes", ClearCheckbox).value,
         )
-        self.dismiss(ExportRequest(formats, Path(folder).expanduser(), options))
+        self.dismiss(ExportRequest(formats, chosen, options))

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from panel_tui.domain.models import VOTE_VALUES, Session
-from panel_tui.ui.keys import SEATS, key_label, key_words
+from panel_tui.ui.keys import SEATS, VOTES, key_label, key_words
 from panel_tui.ui.words import glyphs
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
     for binding in bindings:
         if not isinstance(binding, Binding) or binding.action.startswith("app."):
             continue  # app keys are listed once, under "Everywhere"
+        if binding.group is VOTES:
+            continue  # the vote keys have their own table, by seat
         table.add_row(
             key_words(binding.key, ascii_only=ascii_only), binding.tooltip or binding.description
         )
@@ -46,7 +48,14 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark", "close", "Close help", tooltip="Close this help.")
+        # A priority binding, so a vote key typed just after closing goes to the interview.
+        Binding(
+            "escape,f1,question_mark",
+            "close",
+            "Close help",
+            tooltip="Close this help.",
+            priority=True,
+        )
     ]
 
     def __init__(self, session: Session | None = None) -> None:

@@ -22,7 +22,7 @@ from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.words import counted, question_tags
-from panel_tui.ui.keys import palette_command, vote_for_character
+from panel_tui.ui.keys import palette_command, vote_bindings
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
     DecisionChoice,
@@ -48,7 +48,14 @@ def member_label(member: Member) -> Text:
 
 
 class InterviewScreen(SessionScreen):
-    """The shared screen of the panel during an interview."""
+    """The shared screen of the panel during an interview.
+
+    Every key of this screen, the vote keys included, is a priority binding.
+    Textual runs priority bindings as each key arrives, one key at a time, while
+    other keys pass through the screen first and run their bindings later, behind
+    keys typed after them. So a vote typed just after an arrow (or while a save
+    blocks the app) is given on the answer the arrow moved to, never the one before.
+    """
 
     CSS_PATH = "interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +65,7 @@ class InterviewScreen(SessionScreen):
             "Back",
             group=MOVE,
             tooltip="Go to the previous question.",
+            priority=True,
         ),
         Binding(
             "right",
@@ -65,27 +73,37 @@ class InterviewScreen(SessionScreen):
             "Next",
             group=MOVE,
             tooltip="Go to the next question; after the last one, the next candidate.",
+            priority=True,
         ),
         Binding(
             "backspace,ctrl+z",
             "undo",
             "Undo",
             tooltip="Undo the last vote given on this answer.",
+            priority=True,
         ),
         Binding(
             "ctrl+r",
             "reveal",
             "Show votes",
             tooltip="Show the votes on this answer before everyone has voted.",
+            priority=True,
         ),
-        Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer."),
+        Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer.", priority=True),
         Binding(
             "ctrl+d",
             "decide",
             "Decide",
             tooltip="Record the panel's decision on this candidate, with a reason.",
+            priority=True,
         ),
-        Binding("ctrl+s", "summary", "Summary", tooltip="Show the summary, ranking and export."),
+        Binding(
+            "ctrl+s",
+            "summary",
+            "Summary",
+            tooltip="Show the summary, ranking and export.",
+            priority=True,
+        ),
         Binding(
             "ctrl+e",
             "new_round",
@@ -95,15 +113,17 @@ class InterviewScreen(SessionScreen):
                 "Practice only: after the votes are shown and discussed, the panel "
                 "votes on this answer again as a new round; earlier rounds are kept."
             ),
+            priority=True,
         ),
         # Help stays out of this footer, which is full at 80 columns; the hint line names it.
-        Binding("f1,question_mark", "app.help", "Help", show=False),
+        Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
         Binding(
             "pagedown",
             "next_candidate",
             "Next candidate",
             show=False,
             tooltip="Go to the first question of the next candidate.",
+            priority=True,
         ),
         Binding(
             "pageup",
@@ -111,6 +131,7 @@ class InterviewScreen(SessionScreen):
             "Previous candidate",
             show=False,
             tooltip="Go to the first question of the previous candidate.",
+            priority=True,
         ),
         Binding(
             "up",
@@ -118,6 +139,7 @@ class InterviewScreen(SessionScreen):
             "Scroll up",
             show=False,
             tooltip="Scroll the question text up.",
+            priority=True,
         ),
         Binding(
             "down",
@@ -125,7 +147,9 @@ class InterviewScreen(SessionScreen):
             "Scroll down",
             show=False,
             tooltip="Scroll the question text down.",
+            priority=True,
         ),
+        *vote_bindings(),
     ]
 
     def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
@@ -355,13 +379,8 @@ class InterviewScreen(SessionScreen):
 
     # -- voting ---------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        found = vote_for_character(event.character)
-        if found is None or not self.session.candidates:
-            return
-        event.stop()
-        event.prevent_default()
-        seat, value = found
+    def action_vote(self, seat: int, value: VoteValue) -> None:
+        """A vote key: the member in ``seat`` gives ``value`` on the answer shown."""
         member = next((m for m in self.session.voting_members if m.seat == seat), None)
         if member is None:
             self.hint(f"Nobody votes from seat {seat} on this panel.")
@@ -540,20 +559,18 @@ class InterviewScreen(SessionScreen):
         heading = Text(f"Note on question {number}, answered by ") + Text(candidate.label)
         earlier = [n.text for n in self.session.notes_on(c, q)]
 
-        def save(text: str | None) -> None:
+        def save(text: str) -> None:
+            self.opened.add_note(c, q, text)
+
+        def saved(text: str | None) -> None:
             if not text:
                 self.hint("No note added.")
-                return
-            try:
-                self.opened.add_note(c, q, text)
-            except (StoreError, ValueError) as error:
-                self._error(error)
                 return
             self.hint("Note saved.")
             if (c, q) == (self.candidate_id, self.question_id):
                 self.query_one("#about", Static).update(self._about(self.question))
 
-        self.app.push_screen(NoteDialog(heading, earlier), save)
+        self.app.push_screen(NoteDialog(heading, earlier, save=save), saved)
 
     def action_decide(self) -> None:
         """Record the panel's decision on this candidate."""
@@ -564,14 +581,12 @@ class InterviewScreen(SessionScreen):
         current = self.session.decision(c)
         heading = Text("The panel's decision on ") + Text(candidate.label)
 
-        def save(choice: DecisionChoice | None) -> None:
+        def save(choice: DecisionChoice) -> None:
+            self.opened.decide(c, choice.outcome, choice.reason)
+
+        def saved(choice: DecisionChoice | None) -> None:
             if choice is None:
                 self.hint("The decision was not changed.")
-                return
-            try:
-                self.opened.decide(c, choice.outcome, choice.reason)
-            except (StoreError, ValueError) as error:
-                self._error(error)
                 return
             message = Text("Decision saved for ") + Text(candidate.label)
             self.hint(message + Text(f": {OUTCOME_WORDS[choice.outcome]}."))
@@ -579,7 +594,7 @@ class InterviewScreen(SessionScreen):
                 self.query_one("#about", Static).update(self._about(self.question))
 
         given = DecisionChoice(current.outcome, current.reason) if current else None
-        self.app.push_screen(DecisionDialog(heading, given), save)
+        self.app.push_screen(DecisionDialog(heading, given, save=save), saved)
 
     # -- moving ---------------------------------------------------------------
 
@@ -588,11 +603,13 @@ class InterviewScreen(SessionScreen):
         if not 0 <= position < len(positions):
             return
         c, q = positions[position]
+        not_saved: StoreError | None = None
         try:
             self.opened.move_to(c, q)
         except StoreError as error:
-            self._error(error)
-            return
+            # Only the resume position is lost: the panel must still be able to move
+            # (every vote shown is saved), so move, and say what a restart would do.
+            not_saved = error
         previous_candidate = self.candidate_id
         self.position = position
         self._question_changed()
@@ -608,6 +625,18 @@ class InterviewScreen(SessionScreen):
             self.hint("Last question for this candidate. Ctrl+D records the panel's decision.")
         else:
             self.hint(KEYS_HINT)
+        if not_saved is not None:
+            self._position_not_saved(not_saved)
+
+    def _position_not_saved(self, error: StoreError) -> None:
+        message = (
+            f"{error} Moving still works, but if panel-tui is closed now it may reopen "
+            "at an earlier question. Every vote shown as recorded is saved."
+        )
+        self.app.notify(
+            message, title="Position not saved", severity="warning", markup=False, timeout=15
+        )
+        self.hint(Text(message, style="bold"))
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""

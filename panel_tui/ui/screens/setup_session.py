@@ -44,7 +44,7 @@ from panel_tui.domain.sessions import (
     setup_warnings,
 )
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.text import Line, unsafe_character
+from panel_tui.domain.text import Line, unsafe_character, without_invisible
 from panel_tui.domain.wording import first_problem
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
@@ -606,7 +606,7 @@ class SetupSessionScreen(Screen[str | None]):
             typed = row.typed()
             found: dict[str, str] = {}
             code_problem = line_problem(typed.code, "The code", required=True)
-            key = typed.code.strip().casefold()
+            key = without_invisible(typed.code).strip().casefold()
             if code_problem:
                 found["code"] = code_problem
             elif key in codes:

@@ -317,7 +317,10 @@ class SummaryScreen(SessionScreen):
             if request is not None:
                 self.export(request)
 
-        self.app.push_screen(ExportDialog(list(FORMATS), self.panel_app.export_dir), chosen)
+        dialog = ExportDialog(
+            list(FORMATS), self.panel_app.export_dir, sessions=self.panel_app.store.root
+        )
+        self.app.push_screen(dialog, chosen)
 
     def export(self, request: ExportRequest, *, overwrite: bool = False) -> list[Path]:
         """Write the formats asked for; asks before replacing files that exist.

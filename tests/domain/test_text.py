@@ -1,0 +1,168 @@
+"""Text from people and files: invisible characters removed, quoted text never raw on a terminal."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from panel_tui.cli import main
+from panel_tui.domain.banks import BankError, parse_bank
+from panel_tui.domain.interchange import SessionFileError, parse_session
+from panel_tui.domain.models import Candidate, Member, Note
+from panel_tui.domain.text import printable, without_invisible
+from tests.domain.builders import T0
+from tests.domain.test_cli import HR_FILE
+
+#: Operating system command 52: sets the terminal's clipboard.
+CLIPBOARD = "\x1b]52;c;aGVsbG8=\x07"
+#: The same, written with TOML's escapes inside a quoted string.
+CLIPBOARD_TOML = "\\u001b]52;c;aGVsbG8=\\u0007"
+ZERO_WIDTH = "\u200b"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain text, é and 日本", "plain text, é and 日本"),  # printable text is left alone
+        (CLIPBOARD, "\\x1b]52;c;aGVsbG8=\\x07"),
+        ("a\u202eb", "a\\u202eb"),  # a direction override
+        ("C1\u200b", "C1\\u200b"),  # invisible: shown, so a message tells look-alikes apart
+        ("tag\U000e0041", "tag\\U000e0041"),
+        ("two\nlines\r", "two\\nlines\\r"),
+        ("a\u2028b", "a\\u2028b"),  # a line separator
+    ],
+)
+def test_printable_escapes_what_a_terminal_would_run_or_hide(text: str, shown: str) -> None:
+    assert printable(text) == shown
+
+
+def test_printable_keeps_line_breaks_only_when_asked() -> None:
+    assert printable("one\n\x1b[2J", lines=True) == "one\n\\x1b[2J"
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    [
+        "\u200b",  # zero-width space
+        "\u200c",  # zero-width non-joiner
+        "\u200d",  # zero-width joiner
+        "\u200e",  # left-to-right mark
+        "\u200f",  # right-to-left mark
+        "\u061c",  # Arabic letter mark
+        "\ufeff",  # byte-order mark
+        "\u2060",  # word joiner
+        "\u00ad",  # soft hyphen
+        "\U000e0041",  # tag letter A
+    ],
+)
+def test_invisible_characters_are_removed_at_every_way_in(invisible: str) -> None:
+    assert without_invisible(f"C{invisible}1") == "C1"
+    assert Candidate(id="c1", code=f"C1{invisible}").code == "C1"
+    member = Member(id="m1", name=f"Sam{invisible} Okafor", role="professional", seat=1)
+    assert member.name == "Sam Okafor"
+    note = Note(candidate="c1", question="q1", text=f"Warm{invisible}, specific.", at=T0)
+    assert note.text == "Warm, specific."
+
+
+def test_direction_overrides_are_still_refused() -> None:
+    with pytest.raises(ValidationError, match="text-direction"):
+        Candidate(id="c1", code="C1\u202e")
+
+
+def test_a_name_of_invisible_characters_only_is_empty() -> None:
+    with pytest.raises(ValidationError):
+        Candidate(id="c1", code=ZERO_WIDTH * 3)
+
+
+def test_two_codes_that_look_the_same_are_refused_on_import() -> None:
+    record = copy.deepcopy(HR_FILE)
+    record["candidates"] = [
+        {"id": "c1", "code": "C1"},
+        {"id": "c2", "code": "C1" + ZERO_WIDTH},
+    ]
+    with pytest.raises(SessionFileError, match="candidate 2 has the code 'C1', as candidate 1"):
+        parse_session(json.dumps(record).encode(), "hr.json")
+
+
+def test_invisible_characters_in_a_bank_are_removed() -> None:
+    raw = (
+        'id = "x"\ntitle = "A bank\u200b"\n\n[[questions]]\nid = "q1"\n'
+        'text = "\ufeffWhy\u2060 this work?"\nlook_for = ["Talks\U000e0041 about people"]\n'
+    ).encode()
+    bank = parse_bank(raw, "x.toml")
+    assert bank.title == "A bank"
+    assert bank.questions[0].text == "Why this work?"
+    assert bank.questions[0].look_for == ["Talks about people"]
+
+
+BAD_BANKS = {
+    # an unknown key that would set the terminal's clipboard
+    "key": f'id = "x"\ntitle = "t"\n"{CLIPBOARD_TOML}" = 1\n[[questions]]\nid = "q1"\ntext = "Why?"\n',
+    # a question id holding an escape sequence (named in every message about that question)
+    "id": f'id = "x"\ntitle = "t"\n[[questions]]\nid = "q1{CLIPBOARD_TOML}"\ntext = ""\n',
+    # a raw control character, which TOML itself refuses
+    "title": f'id = "x"\ntitle = "t{CLIPBOARD}"\n[[questions]]\nid = "q1"\ntext = "Why?"\n',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_BANKS))
+def test_bank_messages_never_hold_raw_control_characters(kind: str) -> None:
+    with pytest.raises(BankError) as caught:
+        parse_bank(BAD_BANKS[kind].encode(), f"banks/{kind}\x1b[2J.toml")
+    text = str(caught.value)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "\\x1b[2J.toml" in text  # the file's own name is shown escaped too
+    if kind != "title":
+        assert "\\x1b]52" in text  # the quoted content is shown, escaped
+
+
+def _no_raw_control(text: str) -> None:
+    assert not any(ch in text for ch in "\x1b\x07\u202e\u200b"), repr(text)
+
+
+@pytest.mark.parametrize("command", ["validate", "list"])
+def test_banks_commands_print_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    for kind, text in BAD_BANKS.items():
+        (folder / f"{kind}\u202e.toml").write_text(text)
+    paths = [str(p) for p in sorted(folder.iterdir())]
+    args = ["validate", *paths] if command == "validate" else ["list"]
+    main(["banks", *args, "--banks-dir", str(folder)])
+    out, err = capsys.readouterr()
+    _no_raw_control(out + err)
+    assert "\\x1b]52" in err and "\\u202e.toml" in err
+
+
+def test_import_messages_print_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record: dict[str, Any] = copy.deepcopy(HR_FILE)
+    record["panel"][0]["name"] = f"Sam{CLIPBOARD}"
+    record["votes"][0][CLIPBOARD] = 1
+    record["candidates"][0]["id"] = f"c1{CLIPBOARD}"
+    source = tmp_path / f"hr\u202e{ZERO_WIDTH}.json"
+    source.write_text(json.dumps(record), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "sessions"), "import", str(source)]) == 1
+    err = capsys.readouterr().err
+    _no_raw_control(err)
+    assert "\\u202e\\u200b.json" in err
+
+
+def test_a_damaged_session_file_is_named_with_controls_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "sessions"
+    data.mkdir()
+    (data / f"x{CLIPBOARD}.json").write_text("{not json")
+    assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+    err = capsys.readouterr().err
+    _no_raw_control(err)
+    assert "\\x1b]52" in err

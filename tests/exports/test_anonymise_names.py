@@ -1,0 +1,111 @@
+"""An anonymised export holds no name: not in its title, id or file names; free text is
+said plainly to be kept as written, and ``--no-notes`` (or ``--totals-only``) leaves it out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.exports import FORMATS, ExportOptions, render
+from panel_tui.domain.models import Decision, Note, Session
+from panel_tui.domain.store import Store
+from tests.exports.conftest import T0, build_session
+
+#: A session HR prepared by hand, named after the candidate: title and id hold her name.
+NAMED_ID = "2026-11-23-zebedee-quixley-panel"
+NAME_PARTS = ("zebedee", "quixley")
+#: A note that names the candidate: free text, kept by --anonymise alone.
+NAMING_NOTE = "Zebedee Quixley gave a warm answer."
+
+
+def named_session() -> Session:
+    session = build_session()
+    candidates = [session.candidates[0].model_copy(update={"name": "Zebedee Quixley"})]
+    candidates += session.candidates[1:]
+    first = candidates[0].id
+    return session.model_copy(
+        update={
+            "id": NAMED_ID,
+            "title": "Zebedee Quixley panel",
+            "candidates": candidates,
+            "notes": [Note(candidate=first, question=None, text=NAMING_NOTE, at=T0)],
+            "decisions": [
+                Decision(candidate=first, outcome="recommend", reason="Zebedee was clear.", at=T0)
+            ],
+        }
+    )
+
+
+def without_free_text(text: str) -> str:
+    return text.replace(NAMING_NOTE, "").replace("Zebedee was clear.", "")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_anonymised_exports_hold_no_name_in_title_or_id(fmt: str) -> None:
+    text = without_free_text(render(named_session(), fmt, ExportOptions(anonymise=True))).lower()
+    for part in NAME_PARTS:
+        assert part not in text, f"{part!r} in the anonymised {fmt}"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(anonymise=True, no_notes=True),
+        ExportOptions(anonymise=True, totals_only=True),
+    ],
+    ids=["no-notes", "totals-only"],
+)
+def test_without_notes_no_name_is_left_at_all(fmt: str, options: ExportOptions) -> None:
+    text = render(named_session(), fmt, options).lower()
+    for part in NAME_PARTS:
+        assert part not in text, f"{part!r} in the {fmt}"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_anonymised_summary_says_free_text_is_not_anonymised(fmt: str) -> None:
+    text = render(named_session(), fmt, ExportOptions(anonymise=True))
+    assert "Notes and reasons are not anonymised" in text
+    assert NAMING_NOTE in text  # kept: the panel's evidence
+    assert "Notes and reasons are not anonymised" not in render(named_session(), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_summary_without_notes_says_they_are_left_out(fmt: str) -> None:
+    text = render(named_session(), fmt, ExportOptions(no_notes=True))
+    assert NAMING_NOTE not in text and "Zebedee was clear." not in text
+    assert "Notes and reasons are left out." in text
+    assert "Left out of this copy" in text
+    assert "No notes were taken" not in text
+
+
+def test_anonymised_json_says_plainly_what_it_keeps() -> None:
+    record = json.loads(render(named_session(), "json", ExportOptions(anonymise=True)))
+    assert record["export"]["free_text"].startswith("Notes and reasons are kept")
+    assert record["id"] != NAMED_ID and record["title"] != "Zebedee Quixley panel"
+    left_out = json.loads(render(named_session(), "json", ExportOptions(no_notes=True)))
+    assert left_out["notes"] == [] and left_out["export"]["notes_left_out"] is True
+    assert [d["reason"] for d in left_out["decisions"]] == [""]
+
+
+def test_format_all_file_names_hold_no_name(tmp_path: Path) -> None:
+    data = tmp_path / "sessions"
+    Store(data).save(named_session())
+    folder = tmp_path / "hr"
+    args = ["--data-dir", str(data), "export", NAMED_ID, "--format", "all", "--anonymise"]
+    assert main([*args, "-o", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == len(FORMATS)
+    for name in names:
+        assert "anonymised" in name
+        assert not any(part in name.lower() for part in NAME_PARTS), name
+
+
+def test_no_notes_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "sessions"
+    Store(data).save(named_session())
+    assert main(["--data-dir", str(data), "export", NAMED_ID, "--no-notes"]) == 0
+    assert NAMING_NOTE not in capsys.readouterr().out

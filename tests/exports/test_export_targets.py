@@ -1,0 +1,119 @@
+"""Where ``panel-tui export -o`` may write: never over a file unasked, never into the sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.exports import FORMATS, encoded, file_name
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from tests.exports.test_cli_export import SESSION_ID
+from tests.exports.test_cli_export import run as export
+
+
+def session_files(data: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(data.iterdir()) if p.is_file()}
+
+
+def test_an_existing_file_is_kept_unless_forced(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "summary.csv"
+    target.write_text("HR's own edits")
+    assert export(data, "--format", "csv", "-o", str(target)) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err and "Traceback" not in err
+    assert target.read_text() == "HR's own edits"
+
+    assert export(data, "--format", "csv", "-o", str(target), "--force") == 0
+    assert target.read_bytes() == encoded(session, "csv")
+
+
+def test_a_link_in_the_way_counts_as_a_file(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "precious.txt"
+    elsewhere.write_text("not an export")
+    link = tmp_path / "out.md"
+    link.symlink_to(tmp_path / "missing-target.md")  # dangling: exists() is false
+    assert export(data, "-o", str(link)) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert not (tmp_path / "missing-target.md").exists()
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("inside", ["{s}.json", "new.csv", "sub/new.csv", "../sessions/x.csv"])
+def test_nothing_is_written_into_the_sessions_folder(
+    data: Path, capsys: pytest.CaptureFixture[str], inside: str, force: bool
+) -> None:
+    # `export S --format csv -o sessions/S.json` once destroyed the session.
+    before = session_files(data)
+    target = data / inside.format(s=SESSION_ID)
+    assert export(data, "--format", "csv", "-o", str(target), *(["--force"] if force else [])) == 1
+    err = capsys.readouterr().err
+    assert "inside the sessions folder" in err and "Traceback" not in err
+    assert session_files(data) == before
+    assert Store(data).load(SESSION_ID).id == SESSION_ID
+
+
+def test_a_link_into_the_sessions_folder_is_refused(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = session_files(data)
+    link = tmp_path / "innocent.csv"
+    link.symlink_to(data / f"{SESSION_ID}.json")
+    assert export(data, "--format", "csv", "-o", str(link), "--force") == 1
+    assert "inside the sessions folder" in capsys.readouterr().err
+    assert session_files(data) == before
+    folder_link = tmp_path / "hr"
+    folder_link.symlink_to(data, target_is_directory=True)
+    assert export(data, "--format", "all", "-o", str(folder_link)) == 1
+    assert session_files(data) == before
+
+
+@pytest.mark.parametrize("where", [".", "exports"])
+def test_all_refuses_the_sessions_folder(
+    data: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    before = session_files(data)
+    assert export(data, "--format", "all", "-o", str(data / where), "--force") == 1
+    assert "inside the sessions folder" in capsys.readouterr().err
+    assert session_files(data) == before
+    assert not (data / "exports").exists()
+
+
+def test_all_replaces_files_only_when_forced(data: Path, tmp_path: Path, session: Session) -> None:
+    folder = tmp_path / "hr"
+    assert export(data, "--format", "all", "-o", str(folder)) == 0
+    (folder / file_name(session, "md")).write_text("old")
+    assert export(data, "--format", "all", "-o", str(folder)) == 1
+    assert (folder / file_name(session, "md")).read_text() == "old"
+    assert export(data, "--format", "all", "-o", str(folder), "--force") == 0
+    for name in FORMATS:
+        assert (folder / file_name(session, name)).read_bytes() == encoded(session, name)
+
+
+async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, session: Session) -> None:
+    # The summary's export box, asked to write into the sessions folder, says why not.
+    from textual.widgets import Input, Label
+
+    from panel_tui.ui.app import make_app
+    from panel_tui.ui.screens.dialogs import ExportDialog
+
+    data = tmp_path / "sessions"
+    found = Store(data)
+    found.save(session)
+    before = session_files(data)
+    app = make_app(found, SESSION_ID, [], False, clock=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#folder", Input).value = str(data / ".." / "sessions")
+        assert await pilot.click("#format-json")
+        assert await pilot.click("#export")
+        assert app.screen is dialog
+        assert "where sessions are kept" in str(dialog.query_one("#problem", Label).render())
+    assert session_files(data) == before

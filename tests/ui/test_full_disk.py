@@ -1,0 +1,115 @@
+"""A full disk in the middle of an interview: the panel can still move, and no typed text is lost.
+
+The disk fills at the lowest level (every write to a file fails with ENOSPC), so
+the test holds whatever the store does above it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, Label, Static
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.screens.dialogs import DecisionDialog, NoteDialog
+from panel_tui.ui.screens.interview import InterviewScreen
+from tests.ui.conftest import AppFactory
+
+SIZE = (80, 24)
+
+
+class Disk:
+    """Makes every write to a file fail as a full disk does, until freed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        real_write = os.write
+
+        def write(fd: int, data: Any) -> int:
+            if self.full and fd > 2:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_write(fd, data)
+
+        monkeypatch.setattr(os, "write", write)
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
+    return Disk(monkeypatch)
+
+
+def text_of(app: App[Any], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_moving_still_works_after_a_vote_could_not_be_saved(
+    app_factory: AppFactory, store: Store, session: Session, disk: Disk
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        disk.full = True
+        await pilot.press("1")
+        assert store.load(session.id).votes == []
+        await pilot.press("right")
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.question_id == "q2"
+        assert "Question 2 of 2" in text_of(app, "#position")
+        hint = text_of(app, "#hint")
+        assert "earlier question" in hint and "Moving still works" in hint
+        await pilot.press("left", "pagedown")
+        assert (screen.candidate_id, screen.question_id) == ("c2", "q1")
+        disk.full = False
+        await pilot.press("1")  # once the disk has room, votes save again, where shown
+        assert [(v.candidate, v.question) for v in store.load(session.id).votes] == [("c2", "q1")]
+
+
+async def test_a_note_that_could_not_be_saved_stays_in_its_box(
+    app_factory: AppFactory, store: Store, session: Session, disk: Disk
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one("#note", Input).value = "Warm, specific example"
+        disk.full = True
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteDialog)
+        assert app.screen.query_one("#note", Input).value == "Warm, specific example"
+        assert "Not saved" in str(app.screen.query_one("#problem", Label).render())
+        assert store.load(session.id).notes == []
+        disk.full = False
+        await pilot.press("enter")  # try again
+        assert isinstance(app.screen, InterviewScreen)
+        assert [n.text for n in store.load(session.id).notes] == ["Warm, specific example"]
+        assert "Note saved" in text_of(app, "#hint")
+
+
+async def test_a_decision_that_could_not_be_saved_stays_in_its_box(
+    app_factory: AppFactory, store: Store, session: Session, disk: Disk
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+d")
+        dialog = app.screen
+        assert isinstance(dialog, DecisionDialog)
+        await pilot.click("#recommend")
+        dialog.query_one("#reason", Input).value = "Strong on choice and control"
+        disk.full = True
+        await pilot.click("#save")
+        assert app.screen is dialog
+        assert dialog.query_one("#reason", Input).value == "Strong on choice and control"
+        assert "Not saved" in str(dialog.query_one("#problem", Label).render())
+        disk.full = False
+        dialog.query_one("#reason", Input).focus()
+        await pilot.press("enter")  # try again
+        assert isinstance(app.screen, InterviewScreen)
+        decisions = store.load(session.id).decisions
+        assert [(d.outcome, d.reason) for d in decisions] == [
+            ("recommend", "Strong on choice and control")
+        ]
