@@ -6,13 +6,31 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+import platformdirs
+
 DATA_DIR_ENV = "PANEL_TUI_DATA_DIR"
+CONFIG_DIR_ENV = "PANEL_TUI_CONFIG_DIR"
+SETTINGS_FILE = "display.json"
 
 
 def data_dir(override: str | Path | None = None) -> Path:
     """The sessions folder: ``--data-dir``, else ``PANEL_TUI_DATA_DIR``, else ``./sessions``."""
     chosen = override or os.environ.get(DATA_DIR_ENV) or "sessions"
     return Path(chosen).expanduser()
+
+
+def config_dir(override: str | Path | None = None) -> Path:
+    """The user's settings folder: ``--config-dir``, else ``PANEL_TUI_CONFIG_DIR``, else
+    the system's own (``~/.config/panel-tui``, ``%LOCALAPPDATA%\\panel-tui``, ...)."""
+    chosen = override or os.environ.get(CONFIG_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_config_dir("panel-tui", appauthor=False))
+
+
+def settings_file(override: str | Path | None = None) -> Path:
+    """The display settings (ASCII, high contrast, read aloud) kept between runs."""
+    return config_dir(override) / SETTINGS_FILE
 
 
 def user_banks_dir(override: str | Path | None = None) -> Path:

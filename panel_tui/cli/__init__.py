@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from panel_tui import __version__, locations
-from panel_tui.cli import banks, export, importing, prepare, sessions, show
+from panel_tui.cli import banks, display, export, importing, prepare, sessions, show
 from panel_tui.cli.common import EXIT_ERROR, CommandError
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
@@ -39,12 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="your own question banks (default ./question_banks)",
     )
-    common.add_argument(
-        "--ascii",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="plain ASCII symbols, for any terminal",
-    )
+    display.add_arguments(common)
     parser = argparse.ArgumentParser(
         prog="panel-tui",
         description="Thumbs up, middle or down: co-produced recruitment panels.",

@@ -1,12 +1,14 @@
-"""``panel-tui import``: sessions exported as json, or prepared by HR."""
+"""``panel-tui import``: sessions exported as json, or prepared by HR, many at once."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from panel_tui.cli.common import store
-from panel_tui.domain.interchange import load_session_file
+from panel_tui.cli.common import EXIT_ERROR, store
+from panel_tui.domain.interchange import SessionFileError, load_session_file
+from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted
 
@@ -15,8 +17,10 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     """Add ``import``."""
-    importing = commands.add_parser("import", parents=[common], help="import a json export")
-    importing.add_argument("file", type=Path, metavar="FILE.json")
+    importing = commands.add_parser(
+        "import", parents=[common], help="import json exports (many at once)"
+    )
+    importing.add_argument("files", type=Path, nargs="+", metavar="FILE.json")
     importing.add_argument(
         "--replace", action="store_true", help="replace a session with the same id"
     )
@@ -24,15 +28,37 @@ def register(
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import one file, all or nothing."""
-    session = load_session_file(args.file)
-    kept = store(args).save(session, replace=args.replace)
-    if kept is not None:
-        print(f"The session that was there is kept as {printable(str(kept))}.")
+    """Import each file, all or nothing, with a line for each; non-zero if any failed."""
+    found = store(args)
+    refused = [path for path in args.files if not _import_one(found, path, args.replace)]
+    if len(args.files) > 1:
+        done = len(args.files) - len(refused)
+        print(
+            f"Imported {done} of {counted(len(args.files), 'file')}"
+            + (f"; {len(refused)} refused, nothing taken from them." if refused else "."),
+            file=sys.stderr if refused else sys.stdout,
+        )
+    return EXIT_ERROR if refused else 0
+
+
+def _import_one(found: Store, path: Path, replace: bool) -> bool:
+    """Import one file: a line on standard output, or on standard error when refused."""
+    try:
+        session = load_session_file(path)
+        kept = found.save(session, replace=replace)
+    except (SessionFileError, StoreError) as error:
+        message = str(error)
+        if not message.startswith(str(path)):
+            message = f"{path}: {message}"
+        print(f"panel-tui: {printable(message)}", file=sys.stderr)
+        return False
     contents = [
         counted(len(session.candidates), "candidate"),
         counted(len(session.panel), "panel member"),
         counted(len(session.votes), "vote event"),
     ]
-    print(f"Imported {session.id} ({session.title}): {', '.join(contents)}.")
-    return 0
+    line = f"Imported {session.id} ({session.title}) from {path}: {', '.join(contents)}."
+    if kept is not None:
+        line += f" The session that was there is kept as {kept}."
+    print(printable(line))  # a title or file name never runs on the terminal
+    return True

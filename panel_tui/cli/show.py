@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from panel_tui import locations
+from panel_tui.cli import display
 from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Bank, Member
@@ -69,10 +70,9 @@ def run_practice(args: argparse.Namespace) -> int:
 
 
 def _opened_store(args: argparse.Namespace) -> Store:
-    found = store(args)
-    found.sessions()  # sets damaged files aside
-    warn_damaged(found)
-    return found
+    # No session is read here: the home screen lists them from the catalogue
+    # and names damaged files as it meets them.
+    return store(args)
 
 
 def _show(
@@ -89,20 +89,25 @@ def _show(
     if practice is not None:
         path, bank, panel = practice
         request = PracticeRequest(BankEntry(path, "yours", bank), panel)
+    settings, notices = display.resolve(args)
     run_app(
         found,
         session_id=session_id,
         bank_folders=bank_folders(args),
-        ascii_only=getattr(args, "ascii", False),
+        display=settings,
+        settings_path=locations.settings_file(getattr(args, "config_dir", None)),
+        notices=notices,
         practice=request,
     )
     return 0
 
 
 def _demo(found: Store) -> str:
-    for session in found.sessions():
-        if session.title.startswith("Demo: ") and not session.finished:
-            return session.id
+    summaries = found.summaries()
+    warn_damaged(found)
+    for summary in summaries:
+        if summary.title.startswith("Demo: ") and not summary.finished:
+            return summary.id
     bank = load_bank(locations.shipped_banks_dir() / f"{DEMO_BANK}.toml")
     session = demo_session(bank)
     found.save(session)

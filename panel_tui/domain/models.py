@@ -264,6 +264,9 @@ class Cursor(_Record):
 
     candidate: Ident
     question: Ident
+    #: Seconds spent on this answer when last kept, so the timer carries on after
+    #: a resume. Kept now and then and at quit, never with a vote.
+    elapsed: Annotated[int, Field(ge=0)] = 0
 
 
 def new_session_id(bank_id: str, when: datetime | None = None) -> str:

@@ -7,6 +7,7 @@ a printed summary never describe the same figure differently.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -98,3 +99,18 @@ def question_tags(question: Question) -> str:
     if question.weight != 1:
         tags.append(f"counts {question.weight:g} times")
     return ", ".join(tags)
+
+
+def panel_balance(roles: Iterable[Role | None]) -> str:
+    """The panel's balance of voters, e.g. ``"Panel: 2 lived experience, 3 professionals
+    (fewer lived experience)"``; observers do not vote, so they are not counted."""
+    chosen = list(roles)
+    lived = chosen.count("lived_experience")
+    staff = chosen.count("professional")
+    if lived == staff == 0:
+        return "Panel: no lived-experience or professional members yet"
+    if lived == staff:
+        how = "even"
+    else:
+        how = "fewer lived experience" if lived < staff else "more lived experience"
+    return f"Panel: {lived} lived experience, {counted(staff, 'professional')} ({how})"

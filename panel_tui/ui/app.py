@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -19,40 +19,26 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, SearchIcon
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import Theme
 
+from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
+from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
 from panel_tui.ui.keys import key_words, palette_command
+from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
 
-#: White and yellow on black, for low vision and bright rooms.
-HIGH_CONTRAST = Theme(
-    name="panel-high-contrast",
-    primary="#ffff00",
-    secondary="#00ffff",
-    accent="#ffffff",
-    warning="#ffff00",
-    error="#ff8080",
-    success="#00ff00",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    boost="#262626",
-    dark=True,
-    variables={
-        "text-muted": "#ffffff",
-        "footer-key-foreground": "#ffff00",
-        "footer-description-foreground": "#ffffff",
-        "block-cursor-foreground": "#000000",
-        "block-cursor-background": "#ffff00",
-    },
-)
-NORMAL_THEME = "textual-dark"
+
+@runtime_checkable
+class Readable(Protocol):
+    """A screen with something to read aloud (the question, the help)."""
+
+    def spoken_text(self) -> str | None:
+        """The words to read aloud now, or ``None``."""
 
 
 #: The smallest window everything is designed for (columns, rows).
@@ -61,6 +47,9 @@ MIN_SIZE = (80, 24)
 
 class PlainPalette(CommandPalette):
     """The command palette with a plain ``>`` for its search icon, never an emoji."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Search for a command by name...", id="--command-palette")
 
     def on_mount(self) -> None:
         self.query_one(SearchIcon).icon = ">"
@@ -73,6 +62,19 @@ class PanelApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key (this help)."),
+        Binding(
+            "ctrl+l",
+            "read_aloud",
+            "Read aloud",
+            tooltip="Read the question and what to listen for aloud; press again to stop.",
+        ),
+        Binding(
+            "ctrl+e",
+            "toggle_read_aloud",
+            "Read each",
+            show=False,
+            tooltip="Switch reading each question aloud as it comes up on or off.",
+        ),
         Binding(
             "ctrl+t",
             "toggle_contrast",
@@ -92,6 +94,9 @@ class PanelApp(App[None]):
     ascii_only: reactive[bool] = reactive(False)
     """Plain ASCII symbols instead of Unicode ones."""
 
+    read_aloud: reactive[bool] = reactive(False)
+    """Read each question aloud when it comes up."""
+
     def __init__(
         self,
         store: Store,
@@ -99,9 +104,13 @@ class PanelApp(App[None]):
         session_id: str | None = None,
         bank_folders: Sequence[tuple[Path, str]] = (),
         ascii_only: bool = False,
+        display: DisplaySettings | None = None,
+        settings_path: Path | None = None,
+        notices: Sequence[str] = (),
         clock: Callable[[], float] = time.monotonic,
         export_dir: Path | None = None,
         cursor_blink: bool = True,
+        speaker: Speaker | None = None,
         practice: PracticeRequest | None = None,
         legacy_console: bool | None = None,
     ) -> None:
@@ -111,10 +120,17 @@ class PanelApp(App[None]):
             store: the sessions folder.
             session_id: a session to open at once (demo, practice); ``None`` shows home.
             bank_folders: where question banks are looked for, with their source.
-            ascii_only: start with plain ASCII symbols.
+            ascii_only: start with plain ASCII symbols (as ``--ascii``).
+            display: the display settings for this run (saved file, environment
+                and flags already applied); ``ascii_only`` adds to it.
+            settings_path: where a change of setting is saved; ``None`` keeps
+                changes for this run only.
+            notices: plain messages to show once the app is up (a damaged
+                settings file, an unknown word in the environment).
             clock: seconds, for the answer timer (tests freeze it).
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
+            speaker: the voice that reads aloud (tests pass one with a fake engine).
             practice: open the practice form at once (``panel-tui practice``).
             legacy_console: whether this is the old Windows console; ``None``
                 finds out from the system and the environment.
@@ -129,16 +145,28 @@ class PanelApp(App[None]):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._said_too_small = False
+        self.display_settings = display or DisplaySettings()
+        if ascii_only:
+            self.display_settings = self.display_settings.model_copy(update={"ascii_only": True})
+        self.settings_path = settings_path
+        self.speaker = speaker or Speaker()
+        self.notices = list(notices)
         self.legacy_console = (
             is_legacy_windows_console(sys.platform, os.environ)
             if legacy_console is None
             else legacy_console
         )
-        self.set_reactive(PanelApp.ascii_only, ascii_only)
+        self.set_reactive(PanelApp.ascii_only, self.display_settings.ascii_only)
+        self.set_reactive(PanelApp.read_aloud, self.display_settings.read_aloud)
 
     def on_mount(self) -> None:
+        self.register_theme(PANEL_DARK)
         self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name if self.display_settings.high_contrast else NORMAL_THEME
         self.set_class(self.ascii_only, "-ascii")
+        use_ascii_scrollbars(self.ascii_only)
+        for notice in self.notices:
+            self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
         if self.legacy_console:
             self.notify(
                 legacy_console_advice(self.ascii_only),
@@ -153,6 +181,8 @@ class PanelApp(App[None]):
             self.open_session(self.start_session)
 
     def on_unmount(self) -> None:
+        use_ascii_scrollbars(False)
+        self.speaker.stop()
         self._close_session()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -171,6 +201,8 @@ class PanelApp(App[None]):
 
     def watch_ascii_only(self, ascii_only: bool) -> None:
         self.set_class(ascii_only, "-ascii")
+        use_ascii_scrollbars(ascii_only)
+        self.refresh(layout=True)
         if self.screen_stack:
             self.screen.refresh_bindings()  # the footer shows keys in the new symbols
 
@@ -220,7 +252,7 @@ class PanelApp(App[None]):
     def action_command_palette(self) -> None:
         """Open the command palette (the terminal may have no emoji for Textual's icon)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(PlainPalette(id="--command-palette"))
+            self.push_screen(PlainPalette())
 
     def action_help(self) -> None:
         """Show every key."""
@@ -229,14 +261,69 @@ class PanelApp(App[None]):
         session = self.opened.session if self.opened else None
         self.push_screen(HelpScreen(session))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Read aloud only where there is something to read (it hides from the footer)."""
+        if action == "read_aloud":
+            return isinstance(self.screen, Readable) or self.speaker.speaking
+        return True
+
+    def action_read_aloud(self) -> None:
+        """Read the screen's main text aloud; a second press stops the voice."""
+        if self.speaker.stop():
+            self.notify("Stopped reading aloud.", timeout=3)
+            return
+        text = self.screen.spoken_text() if isinstance(self.screen, Readable) else None
+        if not text:
+            self.notify("There is nothing to read aloud on this screen.", timeout=4)
+            return
+        self.say(text)
+
+    def say(self, text: str) -> None:
+        """Start reading ``text`` aloud in its own process; say so if nothing can speak."""
+        problem = self.speaker.say(text)
+        if problem:
+            self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
+        else:
+            self.notify("Reading aloud. Ctrl+L again stops.", timeout=3)
+
+    def _remember(self, **change: bool) -> str:
+        """Keep a changed setting for this run and, when there is a file, for the next."""
+        self.display_settings = self.display_settings.model_copy(update=change)
+        if self.settings_path is None:
+            return ""
+        # Only the changed setting is written: a flag given for this run stays this run's.
+        saved = load_settings(self.settings_path).settings.model_copy(update=change)
+        problem = save_settings(self.settings_path, saved)
+        if problem:
+            self.notify(problem, title="Not saved", severity="warning", markup=False, timeout=15)
+            return ""
+        return " Remembered for next time."
+
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off."""
-        self.theme = NORMAL_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+        high = self.theme != HIGH_CONTRAST.name
+        self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
+        kept = self._remember(high_contrast=high)
+        self.notify(("High contrast on." if high else "High contrast off.") + kept, timeout=4)
 
     def action_toggle_ascii(self) -> None:
         """Switch plain ASCII symbols on or off."""
         self.ascii_only = not self.ascii_only
-        self.notify("Plain ASCII symbols on." if self.ascii_only else "Symbols on.", timeout=3)
+        kept = self._remember(ascii_only=self.ascii_only)
+        self.notify(
+            ("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept, timeout=4
+        )
+
+    def action_toggle_read_aloud(self) -> None:
+        """Switch reading each question aloud as it comes up on or off."""
+        self.read_aloud = not self.read_aloud
+        kept = self._remember(read_aloud=self.read_aloud)
+        said = (
+            "Each question is read aloud as it comes up."
+            if self.read_aloud
+            else ("Questions are read aloud only when asked.")
+        )
+        self.notify(said + kept, timeout=4)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""
@@ -249,6 +336,8 @@ class PanelApp(App[None]):
             ("Help", "help"),
             ("High contrast", "toggle_contrast"),
             ("ASCII symbols", "toggle_ascii"),
+            ("Read aloud", "read_aloud"),
+            ("Read each question aloud", "toggle_read_aloud"),
         ):
             yield palette_command(self, title, action)
         if self.opened is not None:
@@ -279,8 +368,19 @@ def run_app(
     store: Store,
     session_id: str | None = None,
     bank_folders: Sequence[tuple[Path, str]] = (),
-    ascii_only: bool = False,
+    *,
+    display: DisplaySettings | None = None,
+    settings_path: Path | None = None,
+    notices: Sequence[str] = (),
     practice: PracticeRequest | None = None,
 ) -> None:
     """Run the app until the chair quits."""
-    make_app(store, session_id, bank_folders, ascii_only, practice=practice).run()
+    make_app(
+        store,
+        session_id,
+        bank_folders,
+        display=display,
+        settings_path=settings_path,
+        notices=notices,
+        practice=practice,
+    ).run()

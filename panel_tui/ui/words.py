@@ -29,6 +29,7 @@ class Glyphs:
     bullet: str
     changed: str
     dash: str
+    guide_reached: str
 
     def vote(self, value: VoteValue | None) -> str:
         """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is no vote."""
@@ -46,6 +47,7 @@ UNICODE = Glyphs(
     bullet="•",
     changed="after reveal",
     dash="—",
+    guide_reached="◆",
 )
 
 ASCII = Glyphs(
@@ -55,6 +57,7 @@ ASCII = Glyphs(
     bullet="-",
     changed="after reveal",
     dash="-",
+    guide_reached="!",
 )
 
 

@@ -239,3 +239,62 @@ def test_the_delete_prompt_treats_end_of_input_as_no(
     assert run(data, "sessions", "delete", "keep") == 0
     assert "Nothing was deleted." in capsys.readouterr().out
     assert Store(data).exists("keep")
+
+
+def test_import_of_many_files_takes_each_whole_or_not_at_all(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = [tmp_path / f"laptop{n}.json" for n in range(3)]
+    for n, path in enumerate(good):
+        path.write_text(json.dumps({**HR_FILE, "id": f"round-{n}", "title": f"Round {n}"}))
+    half = tmp_path / "half.json"  # valid JSON, but its one vote names nobody
+    half.write_text(
+        json.dumps({**HR_FILE, "id": "half", "votes": [{**HR_FILE["votes"][0], "member": "m9"}]})  # type: ignore[index]
+    )
+    missing = tmp_path / "missing.json"
+    taken = tmp_path / "taken.json"
+    taken.write_text(json.dumps({**HR_FILE, "id": "round-0", "title": "Other"}))
+    files = [good[0], half, good[1], missing, taken, good[2]]
+    assert run(data, "import", *map(str, files)) == 1  # some failed
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert [line.split(" (")[0] for line in lines] == [
+        "Imported round-0",
+        "Imported round-1",
+        "Imported round-2",
+    ]
+    refused = [line for line in err.splitlines() if line.startswith("panel-tui: ")]
+    assert [line.split(":")[1].strip() for line in refused] == [
+        str(half),
+        str(missing),
+        str(taken),
+    ]
+    assert "Imported 3 of 6 files; 3 refused" in err
+    listed = {s.id: s.title for s in Store(data).summaries()}
+    assert listed == {"round-0": "Round 0", "round-1": "Round 1", "round-2": "Round 2"}
+
+
+def test_import_of_many_good_files_exits_zero_with_a_line_each(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = []
+    for n in range(2):
+        path = tmp_path / f"f{n}.json"
+        path.write_text(json.dumps({**HR_FILE, "id": f"r{n}"}))
+        files.append(str(path))
+    assert run(data, "import", *files) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[-1] == "Imported 2 of 2 files."
+
+
+def test_a_file_name_with_a_control_character_is_never_echoed_raw(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "round\x1b[2J.json"
+    good.write_text(json.dumps({**HR_FILE, "id": "round-x"}))
+    bad = tmp_path / "bad\x1b[2J.json"
+    bad.write_text("{")
+    assert run(data, "import", str(good), str(bad)) == 1
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err
+    assert "round\\x1b[2J.json" in out and "bad\\x1b[2J.json" in err

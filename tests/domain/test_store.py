@@ -24,6 +24,7 @@ from panel_tui.domain.store import (
 )
 from panel_tui.domain.store import files as files_module
 from panel_tui.domain.store import storage as storage_module
+from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import session as build
 from tests.platforms import os_lock, posix_only
 
@@ -356,7 +357,8 @@ def test_delete_removes_file_lock_and_kept_copies(store: Store) -> None:
     store.save(_session(), replace=True)
     assert (store.root / "s1.lock").exists()
     store.delete("s1")
-    assert list(store.root.rglob("*.*")) == []
+    assert list(store.root.rglob("*.*")) == [store.catalogue.path]
+    assert store.summaries() == []
 
 
 @posix_only
@@ -532,20 +534,48 @@ def test_undo_after_the_reveal_never_brings_back_a_vote_the_room_did_not_see(
         assert opened.session.current_votes("c1", "q1") == {}
 
 
-def test_a_write_that_fails_after_the_file_is_in_place_leaves_screen_and_disk_agreeing(
+def test_a_write_whose_fsync_fails_leaves_screen_and_disk_agreeing(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = store.create(_session())
+    opened.record_vote("c1", "q1", "m2", "down")
 
-    def folder_fsync_fails(folder: Path) -> None:
+    def fsync_fails(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(files_module, "fsync_folder", folder_fsync_fails)
+    monkeypatch.setattr(os, "fsync", fsync_fails)
     with pytest.raises(StoreError, match="could not be saved"):
         opened.record_vote("c1", "q1", "m1", "up")
     monkeypatch.undo()
-    # The new file did land: memory shows exactly what the disk holds.
+    # The record was cut off again: memory shows exactly what the disk holds.
     assert opened.session.votes == store.load("s1").votes
+    assert [v.member for v in opened.session.votes] == ["m2"]
     opened.undo("c1", "q1")
     assert store.load("s1").votes[-1].undoes == 0
     opened.close()
+
+
+def test_time_on_an_answer_is_kept_apart_from_votes(store: Store) -> None:
+    with store.create(_session()) as opened:
+        opened.keep_time("c1", "q1", 75)
+        opened.record_vote("c1", "q1", "m1", "up")  # a vote leaves the kept time alone
+        assert opened.session.cursor is not None and opened.session.cursor.elapsed == 75
+        opened.move_to("c1", "q1")  # staying put keeps the time
+        assert store.load("s1").cursor.elapsed == 75  # type: ignore[union-attr]
+        opened.move_to("c1", "q2")  # a new answer starts at nought
+    cursor = store.load("s1").cursor
+    assert cursor is not None and (cursor.question, cursor.elapsed) == ("q2", 0)
+
+
+def test_keeping_no_new_time_leaves_the_files_alone(store: Store) -> None:
+    def on_disk(path: Path) -> tuple[bytes, bytes]:
+        return path.read_bytes(), journal_path(path).read_bytes()
+
+    with store.create(_session()) as opened:
+        before = on_disk(opened.path)
+        opened.keep_time("c1", "q1", 0)  # the first answer, no time spent: nothing to keep
+        assert on_disk(opened.path) == before
+        opened.keep_time("c1", "q1", 12)
+        after = on_disk(opened.path)
+        opened.keep_time("c1", "q1", 12)
+        assert on_disk(opened.path) == after != before

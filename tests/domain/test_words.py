@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from panel_tui.domain.models import Question
+from panel_tui.domain.models import Question, Role
 from panel_tui.domain.words import (
     OUTCOME_WORDS,
     VOTE_SYMBOLS,
@@ -12,6 +12,7 @@ from panel_tui.domain.words import (
     counted,
     figure,
     gap_words,
+    panel_balance,
     percent,
     question_tags,
     utc_text,
@@ -103,3 +104,25 @@ def test_question_tags_say_what_sets_a_question_apart_in_scoring(
 ) -> None:
     question = Question(id="q", text="Why?", essential=essential, weight=weight)
     assert question_tags(question) == tags
+
+
+@pytest.mark.parametrize(
+    ("roles", "said"),
+    [
+        # Even: the co-production aim.
+        (["lived_experience", "professional"], "Panel: 1 lived experience, 1 professional (even)"),
+        # Fewer lived experience, observers and unchosen roles left out.
+        (
+            ["professional", "observer", "professional", "lived_experience", None],
+            "Panel: 1 lived experience, 2 professionals (fewer lived experience)",
+        ),
+        (
+            ["lived_experience"] * 3,
+            "Panel: 3 lived experience, 0 professionals (more lived experience)",
+        ),
+        ([], "Panel: no lived-experience or professional members yet"),
+        (["observer", None], "Panel: no lived-experience or professional members yet"),
+    ],
+)
+def test_panel_balance(roles: list[Role | None], said: str) -> None:
+    assert panel_balance(roles) == said

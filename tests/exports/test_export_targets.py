@@ -116,4 +116,10 @@ async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, sessio
         assert await pilot.click("#export")
         assert app.screen is dialog
         assert "where sessions are kept" in str(dialog.query_one("#problem", Label).render())
-    assert session_files(data) == before
+    after = session_files(data)
+    # Opening the session starts its journal and brings the catalogue up to date
+    # (the store's own files); no export appeared, and the session is as it was.
+    assert set(after) - set(before) == {f"{SESSION_ID}.journal"}
+    assert {n: b for n, b in after.items() if n.endswith(".json")} == {
+        n: b for n, b in before.items() if n.endswith(".json")
+    }

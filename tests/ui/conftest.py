@@ -6,7 +6,9 @@ checks that text from people is shown literally.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ from panel_tui.domain.models import Bank, Candidate, Member, Question, Session
 from panel_tui.domain.sessions import DEMO_CANDIDATES, DEMO_PANEL
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp, make_app
+from tests.ui.speaking import FakeSpeaker
+from tests.ui.terminal import Terminal
 
 #: What the frozen clock says; the timer never moves in tests.
 FROZEN_CLOCK = 1000.0
@@ -107,6 +111,7 @@ def app_factory(store: Store, tmp_path: Path) -> AppFactory:
     def build(session_id: str | None = None, **options: Any) -> PanelApp:
         options.setdefault("clock", lambda: FROZEN_CLOCK)
         options.setdefault("cursor_blink", False)
+        options.setdefault("speaker", FakeSpeaker())  # tests never speak through the speakers
         options.setdefault("export_dir", tmp_path / "exports")
         return make_app(
             store,
@@ -123,3 +128,11 @@ def screen_text(app: App[Any]) -> str:
     """What the terminal shows now, as plain text, one line per row."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    """A tmux server of the test's own (tests using it are marked ``needs_tmux``)."""
+    made = Terminal(f"panel-tui-test-{os.getpid()}-{time.monotonic_ns()}")
+    yield made
+    made.tmux("kill-server")

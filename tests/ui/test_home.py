@@ -8,6 +8,7 @@ command line gives them, so that snapshots do not show a temporary folder).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session, Settings
 from panel_tui.domain.sessions import default_title, new_session, practice_session
-from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
@@ -522,6 +523,7 @@ async def test_damaged_files_are_named_in_plain_words(app: HomeApp, store: Store
     stored(store, "Fine round")
     store.path("2026-11-01-broken").write_text("{not json")
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # a file new to the catalogue is read behind
         await pilot.pause()
         damaged = app.screen.query_one("#damaged", Static)
         assert damaged.display
@@ -602,3 +604,58 @@ def test_new_session_form_ascii_snapshot(snap_compare: Any, app: HomeApp) -> Non
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=fill)
+
+
+async def test_a_slow_read_fills_in_behind_without_holding_up_keys(
+    app: HomeApp, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = stored(store, "Busy round")
+    opened = store.open(session.id)
+    opened.record_vote("c1", BANK.questions[0].id, "m1", "up")  # the catalogue is now behind
+    release = threading.Event()
+    real = store.summaries
+
+    def slow() -> list[SessionSummary]:
+        release.wait(timeout=10)
+        return real()
+
+    monkeypatch.setattr(store, "summaries", slow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        resume = app.screen.query_one("#resume", OptionList)
+        assert "0 votes" in str(resume.get_option_at_index(0).prompt)  # as catalogued
+        await pilot.press("n")  # a key while the read is still going
+        await pilot.pause()
+        assert isinstance(app.screen, SetupSessionScreen)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert "1 vote" in str(resume.get_option_at_index(0).prompt)
+    opened.close()
+
+
+async def test_a_long_history_paints_the_newest_first_then_every_session(
+    app: HomeApp, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in range(1, 29):
+        for n in range(6):
+            stored(store, f"Round {day}-{n}", finished=True, day=day, session_id=f"r-{day}-{n}")
+    parts: list[int] = []
+    real = HomeScreen._fill_more
+
+    def counting(screen: HomeScreen, list_id: str, rest: Any, token: object) -> None:
+        parts.append(len(rest))
+        real(screen, list_id, rest, token)
+
+    monkeypatch.setattr(HomeScreen, "_fill_more", counting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+        finished = app.screen.query_one("#finished", OptionList)
+        assert parts == [128, 28]  # after the first 40: a part after each refresh
+        assert finished.option_count == 168
+        ids = [finished.get_option_at_index(i).id for i in range(168)]
+        assert ids[0] == "r-28-5" and ids[-1] == "r-1-0" and len(set(ids)) == 168  # in order

@@ -22,12 +22,13 @@ from panel_tui.domain.exports import FORMATS, file_name
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.ui.app import HIGH_CONTRAST, PanelApp
+from panel_tui.ui.app import PanelApp
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, ExportDialog, NoteDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.themes import HIGH_CONTRAST
 from panel_tui.ui.widgets.vote_grid import VoteButton, VoteRow
 from tests.ui.conftest import (
     BROKEN_MARKUP,
@@ -472,7 +473,7 @@ async def test_the_timer_counts_against_the_time_guide(
         now[0] = 4 * 60 + 1
         app.screen.query_one("#timer")._tick()  # type: ignore[attr-defined]
         await pilot.pause()
-        assert "Time 4:01 of 4 min, over time" in screen_text(app)
+        assert "Time 4:01 ◆ 4 min guide reached" in screen_text(app)
         await pilot.press("right")  # question 2 has no time guide
         assert "Time 0:00" in screen_text(app)
         assert "of 4 min" not in screen_text(app)

@@ -18,7 +18,7 @@ from tests.ui.conftest import AppFactory
 
 SnapCompare = Callable[..., bool]
 #: Round 1: up, middle, down, up (seats 1 to 4); then a new round, seats 1 and 2 vote again.
-ROUND_TWO = ["1", "w", "d", "4", "ctrl+e", "1", "2"]
+ROUND_TWO = ["1", "w", "d", "4", "ctrl+g", "1", "2"]
 
 
 @pytest.fixture

@@ -60,9 +60,9 @@ async def test_three_trainees_rehearse_with_a_second_round(
         # Round 1: up, down, middle. All voted, so the votes and the reference show.
         await pilot.press("1", "s", "e")
         await pilot.pause()
-        assert "Ctrl+E: vote on this answer again" in widget_text(app, "#status")
+        assert "Ctrl+G: vote on this answer again" in widget_text(app, "#status")
         # After the discussion the trainer runs the same answer again.
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert widget_text(app, "#position").endswith("round 2")
         assert "Votes sealed: 0 of 3 voted" in widget_text(app, "#status")
@@ -106,10 +106,10 @@ async def test_a_live_session_has_no_second_round(app_factory: AppFactory, store
     store.save(session)
     async with app_factory(session.id).run_test(size=(100, 40)) as pilot:
         await pilot.press("1", "2", "3")
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert "for practice only" in widget_text(pilot.app, "#hint")
-        assert "Ctrl+E" not in widget_text(pilot.app, "#status")
+        assert "Ctrl+G" not in widget_text(pilot.app, "#status")
     assert store.load(session.id).rounds == []
 
 

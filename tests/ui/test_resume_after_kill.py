@@ -10,75 +10,18 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import signal
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from panel_tui.domain.store import Store
 from tests.platforms import posix_only
+from tests.ui.terminal import WAIT_SECONDS, Terminal, needs_tmux
 
-ROOT = Path(__file__).resolve().parents[2]
-WAIT_SECONDS = 30
-
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    posix_only,  # tmux and SIGKILL
-]
-
-
-class Terminal:
-    """One tmux server of its own, holding one 80x24 window."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
-        )
-        return result.stdout
-
-    def start(self, command: str) -> None:
-        env = {"LANG": "C.UTF-8", "PYTHONPATH": str(ROOT), "TEXTUAL_ANIMATIONS": "none"}
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "app",
-             "-x", "80", "-y", "24", "-c", str(ROOT), f"{exports} exec {command}"],
-            check=True,
-        )  # fmt: skip
-
-    def send(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "app", *keys)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "app")
-
-    def wait_for(self, *texts: str) -> str:
-        """Wait until the screen shows every text; fail with the screen if it never does."""
-        deadline = time.monotonic() + WAIT_SECONDS
-        while True:
-            shown = self.screen()
-            if all(text in shown for text in texts):
-                return shown
-            if time.monotonic() > deadline:
-                pytest.fail(f"the screen never showed {texts}:\n{shown}")
-            time.sleep(0.1)
-
-    def pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "-t", "app", "#{pane_pid}").strip())
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    made = Terminal(f"panel-tui-test-{os.getpid()}-{time.monotonic_ns()}")
-    yield made
-    made.tmux("kill-server")
+pytestmark = [needs_tmux, posix_only]  # tmux and SIGKILL
 
 
 def wait_until_gone(pid: int) -> None:

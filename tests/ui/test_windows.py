@@ -6,7 +6,6 @@ import errno
 import importlib
 import os
 import pkgutil
-from pathlib import Path
 
 import pytest
 from textual.binding import Binding
@@ -119,13 +118,15 @@ async def test_a_replace_windows_keeps_busy_shows_no_vote_and_says_so(
 ) -> None:
     before = (store.root / f"{session.id}.json").read_bytes()
 
-    def busy(source: str | Path, target: str | Path) -> None:
+    def busy(*args: object) -> int:
         error = PermissionError(errno.EACCES, "The process cannot access the file")
         error.winerror = 32  # type: ignore[attr-defined]
         raise error
 
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
+        # A vote is appended to the session's journal: the write is held up.
+        monkeypatch.setattr(os, "write", busy)
         monkeypatch.setattr(os, "replace", busy)
         await pilot.press("1")
         await app.workers.wait_for_complete()

@@ -5,12 +5,16 @@ By concern, as TinyDB itself splits storages from tables:
 - ``files``: bytes on disk (atomic, durable writes, owner-only modes, plain files
   only, never through a link);
 - ``locks``: one writer per session;
-- ``storage``: the TinyDB storage of a session file and its tables;
+- ``journal``: a session's changes, appended as self-checking records;
+- ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
+- ``journaled``: the TinyDB storage of a session, appending to its journal;
+- ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
 - ``folder``: :class:`Store`, the sessions folder, damaged files set aside;
 - ``errors``: what the store says, in plain words.
 """
 
+from panel_tui.domain.store.catalogue import SessionSummary
 from panel_tui.domain.store.errors import (
     DamagedFile,
     Notice,
@@ -21,7 +25,8 @@ from panel_tui.domain.store.errors import (
     plain_os_error,
 )
 from panel_tui.domain.store.files import fsync_folder, write_atomically
-from panel_tui.domain.store.folder import SessionSummary, Store
+from panel_tui.domain.store.folder import Store
+from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData, decode
 
@@ -29,6 +34,7 @@ __all__ = [
     "AtomicJSONStorage",
     "DamagedData",
     "DamagedFile",
+    "JournalStorage",
     "Notice",
     "OpenSession",
     "SessionLocked",

@@ -1,19 +1,18 @@
-"""The sessions folder: one ``<id>.json`` per session, plus locks and set-aside copies."""
+"""The sessions folder: a snapshot ``<id>.json`` and journal per session, locks, the catalogue."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import secrets
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.store import files
+from panel_tui.domain.store.catalogue import Catalogue, SessionSummary, stamps, summarise
 from panel_tui.domain.store.errors import (
     DamagedFile,
     Notice,
@@ -23,31 +22,24 @@ from panel_tui.domain.store.errors import (
     plain_os_error,
 )
 from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK, UnsafeFile
+from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.storage import (
     DamagedData,
     NotASession,
+    dumps,
     record_to_tables,
-    session_from_bytes,
+    session_from_tables,
 )
 from panel_tui.domain.text import IDENT_PATTERN
 
 DAMAGED_FOLDER = "damaged"
 REPLACED_FOLDER = "replaced"
 
+__all__ = ["SessionSummary", "Store"]
 
-@dataclass(frozen=True)
-class SessionSummary:
-    """A line of ``sessions list``."""
-
-    id: str
-    title: str
-    mode: str
-    created: datetime
-    finished: bool
-    candidates: int
-    votes: int
+_T = TypeVar("_T")
 
 
 class Store:
@@ -62,6 +54,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.damaged: list[Notice] = []
+        self.catalogue = Catalogue(root)
         try:
             if not root.is_dir():
                 root.mkdir(parents=True, mode=FOLDER_MODE)
@@ -80,6 +73,7 @@ class Store:
         if shared:
             self._name(SkippedFile(root, shared))
         self._clean_temporary_files()
+        self.catalogue.clean()
 
     def _name(self, notice: Notice) -> Notice:
         """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
@@ -141,8 +135,12 @@ class Store:
         return target
 
     def _set_aside(self, path: Path, reason: str) -> DamagedFile:
+        """Move a damaged session's snapshot, and its journal with it, into ``damaged/``."""
         try:
             target = self._aside(DAMAGED_FOLDER, path)
+            journal = journal_path(path)
+            if journal.exists():
+                os.rename(journal, journal_path(target))
             os.rename(path, target)
         except OSError:
             found = DamagedFile(path, None, reason)
@@ -152,36 +150,51 @@ class Store:
         return found
 
     def _read(self, path: Path) -> Session:
-        """Read a session file; what cannot be read is named in ``damaged`` and raised.
+        """Read a session (snapshot and journal); what cannot be read is named and raised.
 
-        Only a plain file is read, never through a link and never more than
-        :data:`files.MAX_FILE_BYTES`; a session's file is made owner-only.
+        Only plain files are read, never through a link and never more than
+        :data:`files.MAX_FILE_BYTES`; a session's files are made owner-only.
+        """
+        return self._plainly(path, lambda: self._session_at(path))
+
+    def _session_at(self, path: Path) -> Session:
+        loaded = load(path)
+        if loaded is None:
+            raise SessionNotFound(path.stem)
+        session = session_from_tables(loaded.tables)
+        for file in (path, journal_path(path)):
+            # Read already: the mode is only said (a compaction elsewhere may
+            # have replaced the file since, which is then owner-only anyway).
+            with contextlib.suppress(OSError, UnsafeFile):
+                if file.exists() and (shared := files.make_owner_only(file)):
+                    self._name(SkippedFile(file, shared))
+        return session
+
+    def _plainly(self, path: Path, read: Callable[[], _T]) -> _T:
+        """Run ``read`` on a session's files, saying plainly what went wrong.
+
+        A damaged session is set aside; another program's JSON, a link or a
+        file that cannot be read is named and left alone.
         """
         try:
-            raw = files.read_regular(path)
-        except FileNotFoundError:
+            return read()
+        except (SessionNotFound, FileNotFoundError):
             raise SessionNotFound(
                 f"There is no session {path.stem} in {self.root}. "
                 "'panel-tui sessions list' shows the sessions there."
             ) from None
         except UnsafeFile as unsafe:
-            skipped = SkippedFile(path, f"{path} is not read as a session: {unsafe.reason}")
+            skipped = SkippedFile(path, f"{unsafe.path} is not read as a session: {unsafe.reason}")
             raise StoreError(str(self._name(skipped))) from None
         except OSError as error:
             reason = f"the session file {path} cannot be read ({error.strerror or error})"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
-        try:
-            session = session_from_bytes(raw)
         except NotASession:
             # Some other program's JSON file: not ours to move or change.
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except DamagedData as error:
             raise StoreError(str(self._set_aside(path, str(error)))) from None
-        with contextlib.suppress(OSError):  # read already: the mode is only said
-            if shared := files.make_owner_only(path):
-                self._name(SkippedFile(path, shared))
-        return session
 
     def load(self, session_id: str) -> Session:
         """Read a session without opening it for writing (for exports and lists)."""
@@ -198,13 +211,41 @@ class Store:
         return sorted(found, key=lambda s: (s.created, s.id), reverse=True)
 
     def summaries(self) -> list[SessionSummary]:
-        """A line for each readable session, newest first."""
-        return [
-            SessionSummary(
-                s.id, s.title, s.mode, s.created, s.finished, len(s.candidates), len(s.votes)
-            )
-            for s in self.sessions()
-        ]
+        """A line for each readable session, newest first, from the catalogue.
+
+        Only sessions whose catalogue entry is missing or out of date are read,
+        and the catalogue is brought up to date.
+        """
+        checked = self.catalogue.check()
+        found = dict(checked.fresh)
+        rebuilt = []
+        for path in checked.stale:
+            files_before = stamps(path)  # taken first: a later write shows as a change
+            try:
+                summary = summarise(self._read(path))
+            except StoreError:
+                continue
+            found[summary.id] = summary
+            rebuilt.append((summary, files_before))
+        with contextlib.suppress(OSError):  # the catalogue only saves reading
+            self.catalogue.update(rebuilt, checked.gone | (checked.outdated.keys() - found.keys()))
+        return _newest_first(found.values())
+
+    def catalogued(self) -> tuple[list[SessionSummary], bool]:
+        """What the catalogue holds, without reading any session, and whether that is all.
+
+        Out-of-date entries are included as they were; the flag says that
+        :meth:`summaries` would read some session (so a screen can paint these
+        at once and fill in the rest behind).
+        """
+        checked = self.catalogue.check()
+        shown = {**checked.outdated, **checked.fresh}
+        return _newest_first(shown.values()), bool(checked.stale or checked.gone)
+
+    def _catalogue(self, session: Session) -> None:
+        """Bring a session's catalogue entry up to date after its files changed."""
+        with contextlib.suppress(OSError):
+            self.catalogue.update([(summarise(session), stamps(self.path(session.id)))])
 
     def exists(self, session_id: str) -> bool:
         """Whether a session file (or anything else) has this id's name."""
@@ -220,9 +261,9 @@ class Store:
         """
         lock = SessionLock(self._lock_path(session_id))
         lock.acquire(session_id)
+        path = self.path(session_id)
         try:
-            self._read(self.path(session_id))  # sets a damaged file aside, with a message
-            return OpenSession(self.path(session_id), lock)
+            return self._plainly(path, lambda: OpenSession(path, lock, self._catalogue))
         except BaseException:
             lock.release()
             raise
@@ -251,8 +292,12 @@ class Store:
                         "replaced/), or delete it first."
                     )
                 kept = self._keep_copy(path)
-            payload = json.dumps(record_to_tables(session), ensure_ascii=False).encode()
-            files.write_atomically(path, payload)
+            tables = record_to_tables(session)
+            tables[META_TABLE] = {"1": {"snapshot": secrets.token_hex(8)}}
+            files.write_atomically(path, dumps(tables))
+            # The journal of the session replaced names the old snapshot, so it
+            # would never be replayed; it goes so that nothing looks pending.
+            journal_path(path).unlink(missing_ok=True)
         except UnsafeFile as unsafe:
             raise StoreError(
                 f"{path} is not a plain file ({unsafe.reason}), so {not_done}."
@@ -261,11 +306,14 @@ class Store:
             raise plain_os_error(error, path, not_done) from None
         finally:
             lock.release()
+        self._catalogue(session)
         return kept
 
     def _keep_copy(self, path: Path) -> Path:
+        """Keep the session at ``path``, journal folded in, in ``replaced/``."""
         target = self._aside(REPLACED_FOLDER, path)
-        files.write_atomically(target, files.read_regular(path))
+        loaded = load(path)
+        files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
         return target
 
     def create(self, session: Session) -> OpenSession:
@@ -289,6 +337,7 @@ class Store:
         lock.acquire(session_id, not_done)
         try:
             path.unlink()
+            journal_path(path).unlink(missing_ok=True)
         except OSError as error:
             lock.release()
             raise plain_os_error(error, path, not_done) from None
@@ -304,3 +353,9 @@ class Store:
             lock.release()
             with contextlib.suppress(OSError):
                 lock_path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.catalogue.update([], [session_id])
+
+
+def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
+    return sorted(summaries, key=lambda s: (s.created, s.id), reverse=True)

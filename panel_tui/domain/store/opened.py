@@ -1,12 +1,16 @@
-"""A session opened for writing: every change is on disk when a method returns."""
+"""A session opened for writing: every change is on disk when a method returns.
+
+Each change is one record appended to the session's journal; the snapshot is
+rewritten (compacted) when the session opens, finishes and closes.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Self
 
-from pydantic import ValidationError
 from tinydb import TinyDB
 
 from panel_tui.domain.models import (
@@ -23,13 +27,13 @@ from panel_tui.domain.models import (
     now,
 )
 from panel_tui.domain.store.errors import SessionNotFound, StoreError, plain_os_error
+from panel_tui.domain.store.files import UnsafeFile
+from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
-from panel_tui.domain.store.storage import (
-    SESSION_TABLE,
-    AtomicJSONStorage,
-    DamagedData,
-    tables_to_record,
-)
+from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
+
+Compacted = Callable[[Session], None]
+"""Told the session each time snapshot and journal were folded together (the catalogue)."""
 
 
 class OpenSession:
@@ -38,39 +42,96 @@ class OpenSession:
     ``session`` is the state as it is on disk; screens read it after each call.
     """
 
-    def __init__(self, path: Path, lock: SessionLock) -> None:
+    def __init__(self, path: Path, lock: SessionLock, compacted: Compacted | None = None) -> None:
+        """Open the session file ``path`` under ``lock``, folding in its journal.
+
+        Raises:
+            SessionNotFound: there is no such file.
+            StoreError: the disk refuses the compaction (a read-only folder).
+        """
         self.path = path
         self._lock = lock
-        self._db = TinyDB(path, storage=AtomicJSONStorage)
+        self._compacted = compacted
+        self._closed = False
+        self._answers: dict[tuple[str, str], list[VoteEvent]] | None = None
+        self._db = TinyDB(path, storage=JournalStorage)
+        self._db.table_class = JournalTable
         session = self._from_disk()
         if session is None:
+            self._db.close()
             raise SessionNotFound(f"There is no session file {path}.")
         self.session = session
+        try:
+            self.compact()
+        except StoreError:
+            self._db.close()
+            raise
+
+    @property
+    def _storage(self) -> JournalStorage:
+        storage = self._db.storage
+        assert isinstance(storage, JournalStorage)
+        return storage
+
+    def compact(self) -> None:
+        """Fold the journal into the snapshot (a file an older version wrote is converted).
+
+        Raises:
+            StoreError: the disk refused; every change is still on disk.
+        """
+        with self._refusals():
+            changed = self._storage.compact()
+        if changed and self._compacted is not None:
+            self._compacted(self.session)
 
     def _from_disk(self) -> Session | None:
         tables = self._db.storage.read()
-        return None if tables is None else Session.model_validate(tables_to_record(tables))
+        return None if tables is None else session_from_tables(tables)
 
     # -- writing ------------------------------------------------------------
 
     def _append(self, table: str, record: Any) -> None:
-        try:
+        with self._refusals():
             self._db.table(table).insert(record.model_dump(mode="json"))
-        except OSError as error:
-            self._reload()
-            raise plain_os_error(error, self.path) from None
         events = getattr(self.session, table)
         self.session = self.session.model_copy(update={table: [*events, record]})
+        if table == "votes" and self._answers is not None:
+            self._answers.setdefault((record.candidate, record.question), []).append(record)
+
+    def _on_answer(self, candidate: str, question: str) -> Session:
+        """The session with only the votes on one answer, for the rules of a vote on it.
+
+        Whether an answer is shown and whether a vote changes a shown one read
+        that answer's votes alone, so this gives the same event as the whole
+        session in a time that does not grow with the session. The index is
+        built once and kept in step by :meth:`_append`.
+        """
+        if self._answers is None:
+            self._answers = {}
+            for vote in self.session.votes:
+                self._answers.setdefault((vote.candidate, vote.question), []).append(vote)
+        votes = self._answers.get((candidate, question), [])
+        return self.session.model_copy(update={"votes": list(votes)})
 
     def _update_meta(self, **changes: Any) -> None:
         updated = self.session.model_copy(update=changes)
         record = updated.model_dump(mode="json", include=set(changes))
-        try:
+        with self._refusals():
             self._db.table(SESSION_TABLE).update(record, doc_ids=[1])
-        except OSError as error:
+        self.session = updated
+
+    @contextlib.contextmanager
+    def _refusals(self) -> Iterator[None]:
+        """A write the disk refused: memory from disk again, and plain words.
+
+        Raises:
+            StoreError: what was refused, for the chair.
+        """
+        try:
+            yield
+        except OSError as error:  # a link or pipe put in a file's place too
             self._reload()
             raise plain_os_error(error, self.path) from None
-        self.session = updated
 
     def _reload(self) -> None:
         """After a failed write, take the state from disk again.
@@ -79,8 +140,9 @@ class OpenSession:
         the disk may hold the change: the screen then shows what the disk holds.
         """
         # If the disk cannot be read, the state in memory stays as before the write.
-        with contextlib.suppress(OSError, DamagedData, ValidationError):
+        with contextlib.suppress(OSError, DamagedData, UnsafeFile):
             self.session = self._from_disk() or self.session
+        self._answers = None
 
     def record_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
@@ -88,7 +150,7 @@ class OpenSession:
         """Record a vote (``None`` withdraws one); returns once it is on disk."""
         if not self.session.member(member).votes:
             raise StoreError("Observers take notes and do not vote.")
-        vote = self.session.new_vote(candidate, question, member, value)
+        vote = self._on_answer(candidate, question).new_vote(candidate, question, member, value)
         self._append("votes", vote)
         return vote
 
@@ -154,7 +216,21 @@ class OpenSession:
     def move_to(self, candidate: str, question: str) -> None:
         """Remember where the panel is, so a restart resumes there."""
         cursor = Cursor(candidate=candidate, question=question)
-        if cursor != self.session.cursor:
+        here = self.session.cursor
+        if here is None or (here.candidate, here.question) != (candidate, question):
+            self._update_meta(cursor=cursor)
+
+    def keep_time(self, candidate: str, question: str, elapsed: int) -> None:
+        """Remember the seconds spent on the current answer, for the timer after a resume.
+
+        A separate small write, made by the timer now and then and at quit, so
+        that a vote never waits on it.
+        """
+        here = self.session.cursor
+        same = here is not None and (here.candidate, here.question) == (candidate, question)
+        kept = here.elapsed if here is not None and same else 0
+        if max(0, elapsed) != kept:  # nothing new to keep: the file is left alone
+            cursor = Cursor(candidate=candidate, question=question, elapsed=max(0, elapsed))
             self._update_meta(cursor=cursor)
 
     def change_settings(self, settings: Settings) -> None:
@@ -173,9 +249,18 @@ class OpenSession:
             for candidate, question in sorted(self.session.sealed_answers()):
                 self.reveal(candidate, question)
         self._update_meta(finished=finished)
+        # Every change is in the journal already; a disk that refuses the
+        # compaction leaves it there.
+        with contextlib.suppress(StoreError):
+            self.compact()
 
     def close(self) -> None:
-        """Let another process open the session."""
+        """Fold the journal into the snapshot and let another process open the session."""
+        if not self._closed:
+            self._closed = True
+            with contextlib.suppress(StoreError):
+                self.compact()
+            self._db.close()
         self._lock.release()
 
     def __enter__(self) -> Self:

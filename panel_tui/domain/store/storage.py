@@ -1,9 +1,13 @@
-"""The TinyDB storage of one session file, and the mapping between its tables and a Session.
+"""A session's tables: their bytes, their mapping to a Session, and a whole-file storage.
 
-A session file holds five TinyDB tables: ``session`` (one document: the bank
-copy, panel, candidates, settings and where the panel is) and the event logs
+A session holds five TinyDB tables: ``session`` (one document: the bank copy,
+panel, candidates, settings and where the panel is) and the event logs
 ``votes``, ``notes``, ``reveals`` and ``decisions`` (a document per event, in
-order).
+order). They are kept as a snapshot, ``<id>.json`` in TinyDB's own format, and
+the journal of changes since, ``<id>.journal`` (see :mod:`journal` for its
+records and :mod:`journaled` for the TinyDB storage that writes them).
+:class:`AtomicJSONStorage` rewrites a whole small file atomically (the
+catalogue).
 """
 
 from __future__ import annotations
@@ -59,6 +63,11 @@ def decode(raw: bytes) -> dict[str, Any]:
     return data
 
 
+def dumps(data: Mapping[str, Any]) -> bytes:
+    """TinyDB's tables as the bytes of a file (as TinyDB's own storage writes them)."""
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the tables in memory and writes atomically.
 
@@ -79,14 +88,17 @@ class AtomicJSONStorage(Storage):
                 raw = files.read_regular(self._path)
             except FileNotFoundError:
                 return None
-            self._data = decode(raw)
+            self._data = self.decode(raw)
         return self._data
+
+    def decode(self, raw: bytes) -> dict[str, Any]:
+        """Parse the file's bytes (a session's, unless a subclass says otherwise)."""
+        return decode(raw)
 
     def write(self, data: dict[str, Any]) -> None:
         """Write every table, durably, before the change counts as made."""
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         try:
-            files.write_atomically(self._path, payload)
+            files.write_atomically(self._path, dumps(data))
         except BaseException:
             self._data = None
             raise
@@ -122,7 +134,16 @@ def session_from_bytes(raw: bytes) -> Session:
     Raises:
         DamagedData: the bytes are not a complete, valid session.
     """
-    record = tables_to_record(decode(raw))
+    return session_from_tables(decode(raw))
+
+
+def session_from_tables(tables: Mapping[str, Any]) -> Session:
+    """Read a session from TinyDB's tables.
+
+    Raises:
+        DamagedData: the tables are not a complete, valid session.
+    """
+    record = tables_to_record(tables)
     try:
         return Session.model_validate(record)
     except ValidationError as error:

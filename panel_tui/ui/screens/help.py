@@ -14,8 +14,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
 from panel_tui.domain.models import VOTE_VALUES, Session
 from panel_tui.ui.keys import SEATS, VOTES, key_label, key_words
+from panel_tui.ui.themes import HIGH_CONTRAST
 from panel_tui.ui.words import glyphs
 
 if TYPE_CHECKING:
@@ -43,6 +45,17 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
     return table
 
 
+INTRO = (
+    "Votes: one key per seat and value. The top row of the keyboard gives Up, "
+    "the row below Middle, the next Down and the bottom row Abstain (also for a "
+    "member who steps out or declares a conflict). Seat 1 uses the first key of "
+    "each row, seat 2 the second, and so on; each member's row on the screen "
+    "shows its own keys. Clicking a key in a member's row votes too, so the chair "
+    "can record a show of thumbs. Votes stay sealed (who has voted, not how) "
+    "until everyone has voted or the chair shows them."
+)
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the app, with the vote keys for each seat."""
 
@@ -55,7 +68,12 @@ class HelpScreen(ModalScreen[None]):
             "Close help",
             tooltip="Close this help.",
             priority=True,
-        )
+        ),
+        # A box on top hides the app's keys; these work here too, as the help says.
+        Binding("ctrl+l", "app.read_aloud", "Read aloud"),
+        Binding("ctrl+e", "app.toggle_read_aloud", "Read each", show=False),
+        Binding("ctrl+t", "app.toggle_contrast", "Contrast", show=False),
+        Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
     ]
 
     def __init__(self, session: Session | None = None) -> None:
@@ -69,30 +87,93 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static("Help: every key  (Esc closes)", id="help-title")
+            yield Static("Help: every key  (Esc closes, Ctrl+L reads aloud)", id="help-title")
             with VerticalScroll(id="help-body"):
-                yield Static(self._content(), markup=False)
+                yield Static(self._content(), id="help-content", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
+        for name in ("ascii_only", "read_aloud", "theme"):
+            self.watch(self.app, name, self._settings_changed, init=False)
+
+    def _settings_changed(self) -> None:
+        self.query_one("#help-content", Static).update(self._content())
+
+    def spoken_text(self) -> str:
+        """The help read aloud: how voting works, the settings, then every key."""
+        from panel_tui.ui.screens.interview import InterviewScreen
+
+        lines = [INTRO, ""]
+        lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
+        for binding in [*self._everywhere(), *InterviewScreen.BINDINGS]:
+            if isinstance(binding, Binding) and not binding.action.startswith("app."):
+                keys = key_words(binding.key)  # espeak-ng says "left arrow" for ←, nothing for <-
+                lines.append(f"{keys}: {binding.tooltip or binding.description}")
+        return "\n".join(lines)
+
+    def _settings_rows(self) -> list[tuple[str, str, str]]:
+        app = self.panel_app
+        now = {
+            "ascii_only": app.ascii_only,
+            "high_contrast": app.theme == HIGH_CONTRAST.name,
+            "read_aloud": app.read_aloud,
+        }
+        names = {
+            "ascii_only": ("Plain ASCII symbols", "Ctrl+A"),
+            "high_contrast": ("High contrast", "Ctrl+T"),
+            "read_aloud": ("Read each question aloud", "Ctrl+E"),
+        }
+        rows = []
+        for word, (field, _) in SETTING_WORDS.items():
+            name, key = names[field]
+            rows.append(
+                (
+                    name,
+                    "On" if now[field] else "Off",
+                    f"{key} switches it. For one run: --{word} or --no-{word}.",
+                )
+            )
+        return rows
+
+    def _settings(self, boxes: box.Box) -> Table:
+        table = Table(title="Your settings", title_justify="left", title_style="bold", box=boxes)
+        table.add_column("Setting")
+        table.add_column("Now", no_wrap=True)
+        table.add_column("To change it")
+        for row in self._settings_rows():
+            table.add_row(*row)
+        path = self.panel_app.settings_path
+        kept = (
+            f"Changes made here are remembered in {path}."
+            if path is not None
+            else "Changes made here last until you quit (no settings file for this run)."
+        )
+        table.caption = (
+            f"{kept} {DISPLAY_ENV}=ascii,no-read-aloud (for example) sets them for "
+            "every run from that terminal."
+        )
+        table.caption_justify = "left"
+        return table
+
+    def _everywhere(self) -> list[BindingType]:
+        from panel_tui.ui.app import PanelApp
+
+        return [
+            *PanelApp.BINDINGS,
+            Binding("ctrl+p", "", "Command palette: search every action by name"),
+            Binding(
+                "ctrl+q", "", "Quit. Every vote is already saved; the next start resumes here."
+            ),
+        ]
 
     def _content(self) -> Group:
-        from panel_tui.ui.app import PanelApp
         from panel_tui.ui.screens.interview import InterviewScreen
         from panel_tui.ui.screens.summary import SummaryScreen
 
         ascii_only = self.panel_app.ascii_only
         boxes = box.ASCII if ascii_only else box.SIMPLE_HEAD
         marks = glyphs(ascii_only)
-        intro = Text(
-            "Votes: one key per seat and value. The top row of the keyboard gives Up, "
-            "the row below Middle, the next Down and the bottom row Abstain (also for a "
-            "member who steps out or declares a conflict). Seat 1 uses the first key of "
-            "each row, seat 2 the second, and so on; each member's row on the screen "
-            "shows its own keys. Clicking a key in a member's row votes too, so the chair "
-            "can record a show of thumbs. Votes stay sealed (who has voted, not how) "
-            "until everyone has voted or the chair shows them."
-        )
+        intro = Text(INTRO)
         seats = Table(title="Vote keys", title_justify="left", title_style="bold", box=boxes)
         seats.add_column("Seat", justify="right")
         for value in VOTE_VALUES:
@@ -106,13 +187,7 @@ class HelpScreen(ModalScreen[None]):
                 *(key_label(seat, value) for value in VOTE_VALUES),
                 Text(member.name) if member else Text("(no one)", style="italic"),
             )
-        everywhere: list[BindingType] = [
-            *PanelApp.BINDINGS,
-            Binding("ctrl+p", "", "Command palette: search every action by name"),
-            Binding(
-                "ctrl+q", "", "Quit. Every vote is already saved; the next start resumes here."
-            ),
-        ]
+        everywhere = self._everywhere()
         dialogs: list[BindingType] = [
             Binding(
                 "enter",
@@ -126,6 +201,8 @@ class HelpScreen(ModalScreen[None]):
         ]
         return Group(
             intro,
+            Text(""),
+            self._settings(boxes),
             Text(""),
             seats,
             _bindings_table(

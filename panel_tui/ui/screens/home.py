@@ -1,8 +1,10 @@
 """The home screen: carry on with a session, start a new one, practise, or look back.
 
-The screen reads the store and the question banks and posts
+The screen reads the store's catalogue and the question banks and posts
 :class:`HomeScreen.SessionChosen` when the chair picks a session; the App opens
-it. The only file it writes is a new session, through ``Store.save``.
+it. The only file it writes is a new session, through ``Store.save``. It paints
+what the catalogue holds at once; sessions changed since (or new to it) are read
+by a worker thread and filled in behind, so keys are never held up.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -22,10 +24,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, find_banks
-from panel_tui.domain.models import Member, Session
-from panel_tui.domain.store import Store
+from panel_tui.domain.models import Member
+from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.words import counted
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 
@@ -38,33 +41,34 @@ class PracticeRequest:
     panel: Sequence[Member] = field(default=())
 
 
-def _day(session: Session) -> str:
+def _day(session: SessionSummary) -> str:
     when = session.created.astimezone()
     return f"{when.day} {when:%b %Y}"
 
 
-def session_prompt(session: Session) -> Content:
+def session_prompt(session: SessionSummary) -> Content:
     """Two lines describing a session; names are shown exactly as typed."""
     details = [
         f"{'Practice, started' if session.mode == 'practice' else 'Started'} {_day(session)}",
-        counted(len(session.candidates), "candidate"),
-        counted(session.standing_votes(), "vote"),
+        counted(session.candidates, "candidate"),
+        counted(session.standing_votes, "vote"),
     ]
     where: list[str | tuple[str, str]] = []
-    if session.cursor is not None and not session.finished:
-        questions = [q.id for q in session.bank.questions]
-        number = questions.index(session.cursor.question) + 1
-        where = [
-            "\n  Up to: ",
-            session.candidate(session.cursor.candidate).label,
-            f", question {number} of {len(questions)}",
-        ]
+    if session.where is not None:
+        label, number = session.where
+        where = ["\n  Up to: ", label, f", question {number} of {session.questions}"]
     return Content.assemble(
         (session.title, "bold"),
         "\n  ",
         ", ".join(details),
         *where,
     )
+
+
+FIRST_PAINT = 40
+"""Sessions per list on the first paint; a year of them follows straight after."""
+FILL_PART = 100
+"""Sessions added to a list after each refresh until all are shown."""
 
 
 class HomeScreen(Screen[None]):
@@ -110,6 +114,7 @@ class HomeScreen(Screen[None]):
         self._today = today
         self._practice_banks: dict[str, BankEntry] = {}
         self._practice_request = practice
+        self._filling: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -154,19 +159,16 @@ class HomeScreen(Screen[None]):
     def refresh_lists(self) -> None:
         """Show the sessions and practice banks as they are on disk now."""
         try:
-            sessions = self._store.sessions()
+            sessions, more = self._store.catalogued()
         except OSError as error:
-            sessions = []
+            sessions, more = [], False
             self._say(
                 f"The sessions folder {self._store.root} cannot be read "
                 f"({error.strerror or error})."
             )
-        live = [s for s in sessions if s.mode != "practice"]
-        self._fill("resume", [s for s in live if not s.finished])
-        self._fill("finished", [s for s in live if s.finished])
-        # Practice is listed apart, so a rehearsal is never taken for a real round.
-        self._fill("rehearsals", [s for s in sessions if s.mode == "practice"])
-        self._show_damaged()
+        self._show_sessions(sessions)
+        if more:
+            self._read_sessions()
 
         entries = find_banks(self._bank_folders)
         practice = [e for e in entries if e.bank is not None and e.bank.is_practice]
@@ -189,15 +191,50 @@ class HomeScreen(Screen[None]):
             resume = self.query_one("#resume", OptionList)
             (resume if resume.option_count else self.query_one("#new-session")).focus()
 
-    def _fill(self, list_id: str, sessions: Sequence[Session]) -> None:
+    @work(thread=True, exclusive=True, group="sessions")
+    def _read_sessions(self) -> None:
+        """Read the sessions the catalogue was out of date on, then show them."""
+        try:
+            sessions = self._store.summaries()
+        except OSError:
+            return  # the lists keep what the catalogue said
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_sessions, sessions)
+
+    def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
+        live = [s for s in sessions if s.mode != "practice"]
+        self._fill("resume", [s for s in live if not s.finished])
+        self._fill("finished", [s for s in live if s.finished])
+        # Practice is listed apart, so a rehearsal is never taken for a real round.
+        self._fill("rehearsals", [s for s in sessions if s.mode == "practice"])
+        self._show_damaged()
+
+    def _fill(self, list_id: str, sessions: Sequence[SessionSummary]) -> None:
+        """Show ``sessions`` in a list: the newest at once, a long history in parts after.
+
+        The first paint holds :data:`FIRST_PAINT` of them; the rest are added
+        a part at a time after each refresh, so a year of sessions never holds
+        up the first paint or a key.
+        """
         options = self.query_one(f"#{list_id}", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(session_prompt(s), id=s.id) for s in sessions)
+        options.add_options(Option(session_prompt(s), id=s.id) for s in sessions[:FIRST_PAINT])
         if sessions:
-            options.highlighted = min(highlighted or 0, len(sessions) - 1)
+            options.highlighted = min(highlighted or 0, len(sessions[:FIRST_PAINT]) - 1)
         options.display = bool(sessions)
         self.query_one(f"#{list_id}-empty").display = not sessions
+        self._filling[list_id] = token = object()
+        if len(sessions) > FIRST_PAINT:
+            self.call_after_refresh(self._fill_more, list_id, sessions[FIRST_PAINT:], token)
+
+    def _fill_more(self, list_id: str, rest: Sequence[SessionSummary], token: object) -> None:
+        if self._filling.get(list_id) is not token:
+            return  # the list was filled again since: these are out of date
+        options = self.query_one(f"#{list_id}", OptionList)
+        options.add_options(Option(session_prompt(s), id=s.id) for s in rest[:FILL_PART])
+        if len(rest) > FILL_PART:
+            self.call_after_refresh(self._fill_more, list_id, rest[FILL_PART:], token)
 
     def _show_damaged(self) -> None:
         box = self.query_one("#damaged", Static)

@@ -8,6 +8,7 @@ every voting member has voted or the chair shows them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
@@ -20,8 +21,9 @@ from textual.widgets import Footer, Static
 
 from panel_tui.domain.models import Member, Question, VoteValue
 from panel_tui.domain.scoring import score_question
+from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import OpenSession, StoreError
-from panel_tui.domain.words import counted, question_tags
+from panel_tui.domain.words import counted, panel_balance, question_tags
 from panel_tui.ui.keys import palette_command, vote_bindings
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
@@ -38,7 +40,9 @@ from panel_tui.ui.words import OUTCOME_WORDS
 MOVE = Binding.Group("Move")
 #: Lines the rest of the interview screen needs, at the least, around the vote grid.
 ROOM_AROUND_GRID = 14
-KEYS_HINT = "F1 or ? shows every key. Ctrl+Q quits: every vote is already saved."
+#: Seconds between keeping the timer's place on disk (at most this much is lost in a crash).
+KEEP_TIME_EVERY = 15
+KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 
 
@@ -105,7 +109,7 @@ class InterviewScreen(SessionScreen):
             priority=True,
         ),
         Binding(
-            "ctrl+e",
+            "ctrl+g",
             "new_round",
             "Vote again",
             show=False,
@@ -117,6 +121,8 @@ class InterviewScreen(SessionScreen):
         ),
         # Help stays out of this footer, which is full at 80 columns; the hint line names it.
         Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
+        # Read aloud too (the footer has no room left at 80 columns); the hint line names it.
+        Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False, priority=True),
         Binding(
             "pagedown",
             "next_candidate",
@@ -190,6 +196,7 @@ class InterviewScreen(SessionScreen):
             yield Static(id="candidate", markup=False)
             yield Static(id="position", markup=False)
             yield QuestionTimer(self.clock, id="timer")
+        yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
         with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="question", markup=False)
             yield Static(id="about", markup=False)
@@ -207,6 +214,11 @@ class InterviewScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "ascii_only", self._ascii_changed, init=False)
+        #: Held, so that the time can still be kept as the screen closes.
+        self.timer = self.query_one(QuestionTimer)
+        self.timer.ascii_only = self.panel_app.ascii_only
+        # The timer's place is kept now and then, apart from votes (see keep_time).
+        self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
         if not self.session.candidates:
             self.query_one("#status", Static).update("This session has no candidates yet.")
@@ -228,13 +240,45 @@ class InterviewScreen(SessionScreen):
 
     def _ascii_changed(self, ascii_only: bool) -> None:
         self.query_one(VoteGrid).ascii_only = ascii_only
+        self.query_one(QuestionTimer).ascii_only = ascii_only
         if self.session.candidates:
             self.refresh_view()
 
+    def on_unmount(self) -> None:
+        self.keep_time()
+
+    def keep_time(self) -> None:
+        """Keep the time spent on this answer, so that a resume carries on from it."""
+        if not self.session.candidates or self.session.finished:
+            return
+        elapsed = self.timer.elapsed
+        with contextlib.suppress(StoreError):  # the timer is a guide; a vote is never lost
+            self.opened.keep_time(self.candidate_id, self.question_id, elapsed)
+
     def _question_changed(self) -> None:
-        self.query_one(QuestionTimer).restart(self.question.time_guide_minutes)
+        cursor = self.session.cursor
+        here = cursor is not None and (cursor.candidate, cursor.question) == (
+            self.candidate_id,
+            self.question_id,
+        )
+        carried = cursor.elapsed if cursor is not None and here else 0
+        self.query_one(QuestionTimer).restart(self.question.time_guide_minutes, carried)
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self.refresh_view()
+        # The voice never reads on over a new question; it starts again when asked to.
+        self.panel_app.speaker.stop()
+        if self.panel_app.read_aloud:
+            self.panel_app.say(self.spoken_text())
+
+    def spoken_text(self) -> str:
+        """The question, what the panel listens for and any sample answer, to read aloud."""
+        question = self.question
+        questions = self.session.bank.questions
+        where = f"Question {questions.index(question) + 1} of {len(questions)}"
+        sample = self.session.sample_answer(self.candidate_id, question.id)
+        return spoken_question(
+            where, question.text, question.look_for, sample.text if sample else None
+        )
 
     def refresh_view(self) -> None:
         """Show the session as it is on disk."""
@@ -355,7 +399,7 @@ class InterviewScreen(SessionScreen):
         if result.concern:
             text.append(" Concern: an essential question scored below half.", style="bold")
         if self._practice:
-            text.append(" Ctrl+E: vote on this answer again (a new round).")
+            text.append(" Ctrl+G: vote on this answer again (a new round).")
         return text
 
     def hint(self, message: Text | str) -> None:

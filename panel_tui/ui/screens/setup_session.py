@@ -46,7 +46,9 @@ from panel_tui.domain.sessions import (
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character, without_invisible
 from panel_tui.domain.wording import first_problem
+from panel_tui.domain.words import panel_balance
 from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.widgets.choices import ClearRadioButton
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
@@ -181,7 +183,7 @@ class SetupSessionScreen(Screen[str | None]):
                 yield Static(
                     "Practice: a rehearsal for trainees with mock candidates who give the "
                     "bank's sample answers. Nothing from practice goes to HR. Once the "
-                    "votes are shown, Ctrl+E runs an answer again as a new round; the "
+                    "votes are shown, Ctrl+G runs an answer again as a new round; the "
                     "summary (Ctrl+S) compares each trainee with the reference, and T "
                     "there writes a printable sheet for each trainee.",
                     id="practice-about",
@@ -229,7 +231,9 @@ class SetupSessionScreen(Screen[str | None]):
             ] or [MemberRow(seat=1)]
             yield Vertical(*rows, id="members")
             yield Static(id="members-problem", classes="problem", markup=False)
-            yield Button("Add a panel member", id="add-member")
+            with Horizontal(id="member-actions"):
+                yield Button("Add a panel member", id="add-member")
+                yield Static(id="panel-balance", markup=False)
 
             yield Label("Candidates", classes="section")
             if self._practice:
@@ -246,7 +250,7 @@ class SetupSessionScreen(Screen[str | None]):
             yield Label("How votes are counted", classes="section")
             with RadioSet(id="weighting"):
                 for rule, label, _ in RULES:
-                    yield RadioButton(label, value=rule == "per_person", name=rule)
+                    yield ClearRadioButton(label, value=rule == "per_person", name=rule)
             yield Static(id="rule-about", classes="about", markup=False)
             with Horizontal(id="share-line"):
                 yield Label("Lived-experience share (0 to 1)", id="share-label")
@@ -375,6 +379,10 @@ class SetupSessionScreen(Screen[str | None]):
 
     def _show_rule(self) -> None:
         rule = self._chosen_rule()
+        # The chosen rule says so in a word, beside its dot: never by colour alone.
+        for button in self.query_one("#weighting", RadioSet).query(RadioButton):
+            label = next(text for r, text, _ in RULES if r == button.name)
+            button.label = f"{label}  (chosen)" if button.name == rule else label
         about = next(text for r, _, text in RULES if r == rule)
         share_input = self.query_one("#share", Input)
         share_input.disabled = rule != "lived_experience_share"
@@ -397,9 +405,11 @@ class SetupSessionScreen(Screen[str | None]):
     def _show_warnings(self) -> None:
         # Warnings look only at roles and numbers, so rows not yet valid are
         # counted as they stand (built without checks, never saved).
+        typed = [r.typed() for r in self.query(MemberRow)]
+        self.query_one("#panel-balance", Static).update(panel_balance(t.role for t in typed))
         members = [
             Member.model_construct(id=f"m{n}", name=t.name, role=t.role, seat=n)
-            for n, t in enumerate((r.typed() for r in self.query(MemberRow)), start=1)
+            for n, t in enumerate(typed, start=1)
             if t.role is not None
         ]
         bank = self._chosen_bank()

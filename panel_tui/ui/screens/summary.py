@@ -34,6 +34,7 @@ from panel_tui.domain.words import (
     gap_base,
     gap_words,
     on_questions,
+    panel_balance,
     percent,
     question_tags,
 )
@@ -404,6 +405,8 @@ class SummaryScreen(SessionScreen):
             else "Mark this session finished? Votes cannot change until it is reopened."
         )
         if not finished:
+            # The balance the scores came from, so it is in mind at the last step.
+            question += "\n\n" + panel_balance(m.role for m in self.session.panel) + "."
             left = finish_warnings(self.session)
             if left:
                 question += "\n\nStill to do:\n" + "\n".join(f"- {w}" for w in left)

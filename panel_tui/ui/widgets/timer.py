@@ -7,21 +7,25 @@ from collections.abc import Callable
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from panel_tui.ui.words import minutes_seconds
+from panel_tui.ui.words import glyphs, minutes_seconds
 
 
 class QuestionTimer(Static):
-    """Seconds since the question came up, with the time guide in words.
+    """Seconds on this answer, with the time guide in words.
 
-    The clock is injected so that tests can freeze it; over time is said in
-    words, not only in colour.
+    The clock is injected so that tests can freeze it. Reaching the time guide
+    is said with a symbol and words, never only colour, and closes nothing:
+    the panel goes on voting as long as it needs.
     """
 
     elapsed: reactive[int] = reactive(0, layout=True)
-    """Whole seconds since the question came up."""
+    """Whole seconds spent on this answer."""
 
     guide_minutes: reactive[int | None] = reactive(None, layout=True)
     """The bank's time guide for the question, if it has one."""
+
+    ascii_only: reactive[bool] = reactive(False, layout=True)
+    """Plain ASCII for the symbol."""
 
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -31,28 +35,32 @@ class QuestionTimer(Static):
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
 
-    def restart(self, guide_minutes: int | None) -> None:
-        """Start timing a new question."""
-        self._started = self._clock()
+    def restart(self, guide_minutes: int | None, elapsed: int = 0) -> None:
+        """Start timing a question, carrying on from ``elapsed`` seconds (after a resume)."""
+        self._started = self._clock() - elapsed
         self.guide_minutes = guide_minutes
-        self.elapsed = 0
+        self.elapsed = elapsed
 
     def _tick(self) -> None:
         self.elapsed = max(0, int(self._clock() - self._started))
+
+    @property
+    def reached(self) -> bool:
+        """Whether the time guide is reached."""
+        guide = self.guide_minutes
+        return guide is not None and self.elapsed >= guide * 60
 
     def render(self) -> str:
         spent = minutes_seconds(self.elapsed)
         if self.guide_minutes is None:
             return f"Time {spent}"
-        over = self.elapsed > self.guide_minutes * 60
-        return f"Time {spent} of {self.guide_minutes} min" + (", over time" if over else "")
+        if self.reached:
+            mark = glyphs(self.ascii_only).guide_reached
+            return f"Time {spent} {mark} {self.guide_minutes} min guide reached"
+        return f"Time {spent} of {self.guide_minutes} min"
 
     def watch_elapsed(self) -> None:
-        self._over()
+        self.set_class(self.reached, "-over")
 
     def watch_guide_minutes(self) -> None:
-        self._over()
-
-    def _over(self) -> None:
-        guide = self.guide_minutes
-        self.set_class(guide is not None and self.elapsed > guide * 60, "-over")
+        self.set_class(self.reached, "-over")

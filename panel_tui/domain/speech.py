@@ -1,0 +1,186 @@
+"""Reading text aloud through the system's own speech, in a process of its own.
+
+espeak-ng on Linux, ``say`` on macOS and the built-in Windows voice (SAPI,
+through PowerShell). The text always goes to the engine on its standard input,
+never on its command line or inside a script, so no word a person typed can
+become an option or a command. Speaking never blocks the caller: the process
+runs on its own and a second call stops it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+#: Words a minute; a little slower than espeak-ng's 175, for listeners who need time.
+SPEED = 150
+
+#: The PowerShell script for the Windows voice. It is a constant: the text comes
+#: in on standard input as UTF-8, so nothing the user typed is ever part of it.
+WINDOWS_SCRIPT = (
+    "[Console]::InputEncoding = [System.Text.Encoding]::UTF8; "
+    "Add-Type -AssemblyName System.Speech; "
+    "$voice = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
+    "$voice.Speak([Console]::In.ReadToEnd())"
+)
+
+#: What to install, said when no engine is found.
+INSTALL_HINT = {
+    "linux": "install espeak-ng (for example: sudo apt install espeak-ng)",
+    "darwin": "the 'say' command of macOS was not found",
+    "win32": "Windows PowerShell was not found",
+}
+
+Which = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class SpeechCommand:
+    """How to start one engine; the text is written to its standard input."""
+
+    engine: str
+    """The engine's name, as a person would say it."""
+    argv: tuple[str, ...]
+    """The program and its arguments (never the text)."""
+
+
+def _family(platform: str) -> str:
+    if platform.startswith("win") or platform == "cygwin":
+        return "win32"
+    return "darwin" if platform == "darwin" else "linux"
+
+
+def speech_command(
+    platform: str = sys.platform, which: Which = shutil.which, *, wav: Path | None = None
+) -> SpeechCommand | None:
+    """The command that speaks on this system, or ``None`` when it has no engine.
+
+    Args:
+        platform: ``sys.platform`` of the machine.
+        which: finds a program on the PATH (tests pass a fake).
+        wav: write the speech to this WAV file instead of the speakers (espeak-ng only;
+            for checking that speech is really made).
+    """
+    family = _family(platform)
+    if family == "win32":
+        shell = which("powershell") or which("pwsh")
+        if shell is None:
+            return None
+        return SpeechCommand(
+            "the Windows voice",
+            (shell, "-NoProfile", "-NonInteractive", "-Command", WINDOWS_SCRIPT),
+        )
+    if family == "darwin":
+        say = which("say")
+        return None if say is None else SpeechCommand("say", (say, "-r", str(SPEED), "-f", "-"))
+    for name in ("espeak-ng", "espeak"):
+        found = which(name)
+        if found is not None:
+            to_file = ("-w", str(wav)) if wav is not None else ()
+            return SpeechCommand(name, (found, "-s", str(SPEED), *to_file, "--stdin"))
+    return None
+
+
+def no_engine_message(platform: str = sys.platform) -> str:
+    """What to tell the panel when nothing can speak."""
+    return (
+        "Nothing can read aloud on this computer: no speech engine was found "
+        f"({INSTALL_HINT[_family(platform)]})."
+    )
+
+
+def plain_for_speech(text: str) -> str:
+    """Text with control characters turned into spaces, so the engine reads words only."""
+    return "".join(c if c.isprintable() or c == "\n" else " " for c in text)
+
+
+def spoken_question(
+    position: str, text: str, look_for: Iterable[str], sample: str | None = None
+) -> str:
+    """What is read aloud for a question: where we are, the question, what to listen for."""
+    parts = [f"{position}.", text.strip()]
+    items = [item.strip().rstrip(".") for item in look_for if item.strip()]
+    if items:
+        parts.append("Listen for: " + "; ".join(items) + ".")
+    if sample:
+        parts.append(f"Sample answer: {sample.strip()}")
+    return "\n".join(parts)
+
+
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    # On a thread: a long text may fill the pipe before the engine starts reading.
+    try:
+        pipe.write(data)
+        pipe.close()
+    except OSError:  # the engine was stopped before it read everything
+        pass
+
+
+class Speaker:
+    """One voice at a time: start reading, stop on a second press or a new question."""
+
+    def __init__(
+        self,
+        platform: str = sys.platform,
+        which: Which = shutil.which,
+        popen: Callable[..., subprocess.Popen[bytes]] = subprocess.Popen,
+    ) -> None:
+        self.platform = platform
+        self._which = which
+        self._popen = popen
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def speaking(self) -> bool:
+        """Whether a voice is reading now."""
+        return self._process is not None and self._process.poll() is None
+
+    def say(self, text: str, *, wav: Path | None = None) -> str | None:
+        """Start reading ``text`` aloud (stopping any reading first).
+
+        Returns:
+            ``None`` once the voice has started, else a plain reason it could not.
+        """
+        self.stop()
+        command = speech_command(self.platform, self._which, wav=wav)
+        if command is None:
+            return no_engine_message(self.platform)
+        options: dict[str, Any] = {
+            "stdin": subprocess.PIPE,
+            # Textual draws on the terminal: the engine must never write to it.
+            "stdout": subprocess.DEVNULL,
+            "stderr": subprocess.DEVNULL,
+        }
+        if _family(self.platform) == "win32":
+            options["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        try:
+            process = self._popen(list(command.argv), **options)
+        except OSError as error:
+            return f"Could not start {command.engine} to read aloud ({error.strerror or error})."
+        self._process = process
+        if process.stdin is not None:
+            data = plain_for_speech(text).encode("utf-8")
+            threading.Thread(target=_feed, args=(process.stdin, data), daemon=True).start()
+        return None
+
+    def stop(self) -> bool:
+        """Stop reading; returns whether a voice was reading."""
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return False
+        process.terminate()
+        # Reaped on a thread, so stopping never waits on the engine.
+        threading.Thread(target=process.wait, daemon=True).start()
+        return True
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """Wait for the current reading to end (for scripts and tests); its exit code."""
+        if self._process is None:
+            return None
+        return self._process.wait(timeout)

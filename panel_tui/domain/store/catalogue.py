@@ -1,0 +1,237 @@
+"""The catalogue: one small TinyDB file of session summaries, so a list reads no session.
+
+``catalogue.tinydb`` in the sessions folder holds a summary of each session and
+the size, modification time and file number of the session's snapshot and
+journal when the summary was taken. An entry whose files have changed since
+(votes appended since the last compaction, a file copied in by hand, a crash),
+or a session with no entry, is rebuilt from that one session; an entry whose
+session is gone is dropped. The catalogue only ever saves reading: when it is
+missing or damaged it is built again from the sessions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX
+from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData
+
+CATALOGUE_NAME = "catalogue.tinydb"
+TABLE = "sessions"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a list of sessions shows of one session."""
+
+    id: str
+    title: str
+    mode: str
+    created: datetime
+    finished: bool
+    candidates: int
+    votes: int
+    """Vote events, changes and undos included."""
+    standing_votes: int = 0
+    """Votes that stand (changes and undos not counted twice)."""
+    questions: int = 0
+    where: tuple[str, int] | None = None
+    """Where an unfinished session is: the candidate's label and the question's number."""
+
+
+def summarise(session: Session) -> SessionSummary:
+    """The summary of a session."""
+    where = None
+    questions = [q.id for q in session.bank.questions]
+    if session.cursor is not None and not session.finished and session.cursor.question in questions:
+        label = session.candidate(session.cursor.candidate).label
+        where = (label, questions.index(session.cursor.question) + 1)
+    return SessionSummary(
+        id=session.id,
+        title=session.title,
+        mode=session.mode,
+        created=session.created,
+        finished=session.finished,
+        candidates=len(session.candidates),
+        votes=len(session.votes),
+        standing_votes=session.standing_votes(),
+        questions=len(questions),
+        where=where,
+    )
+
+
+Stamp = list[int] | None
+
+
+def stamp(path: Path) -> Stamp:
+    """Size, modification time and file number: any write changes one of them.
+
+    A compaction replaces the snapshot by a new file (a new number) and an
+    append makes the journal longer, so two states of a session never share
+    a stamp, however coarse the clock.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+def stamps(snapshot: Path) -> list[Stamp]:
+    """The stamps of a session's snapshot and journal."""
+    return [stamp(snapshot), stamp(journal_path(snapshot))]
+
+
+def _to_doc(summary: SessionSummary, files: list[Stamp]) -> dict[str, Any]:
+    doc = asdict(summary)
+    doc["created"] = summary.created.isoformat()
+    doc["where"] = list(summary.where) if summary.where else None
+    doc["files"] = files
+    return doc
+
+
+def _from_doc(doc: dict[str, Any]) -> SessionSummary:
+    fields = {k: v for k, v in doc.items() if k != "files"}
+    fields["created"] = datetime.fromisoformat(fields["created"])
+    fields["where"] = tuple(fields["where"]) if fields.get("where") else None
+    return SessionSummary(**fields)
+
+
+class _Storage(AtomicJSONStorage):
+    def decode(self, raw: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            raise DamagedData("not JSON") from None
+        if not isinstance(data, dict):
+            raise DamagedData("not a catalogue")
+        return data
+
+
+@dataclass
+class Checked:
+    """The catalogue checked against the files in the folder."""
+
+    fresh: dict[str, SessionSummary] = field(default_factory=dict)
+    """Entries whose files are as they were when the summary was taken."""
+    outdated: dict[str, SessionSummary] = field(default_factory=dict)
+    """Entries whose files changed since: good enough to show until rebuilt."""
+    stale: list[Path] = field(default_factory=list)
+    """Session files to read again: their entry is out of date or missing."""
+    gone: set[str] = field(default_factory=set)
+    """Entries with no session file any more."""
+
+
+class Catalogue:
+    """The summaries of the sessions in one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / CATALOGUE_NAME
+
+    def clean(self, older_than: float = 60.0) -> None:
+        """Remove temporary files a crash mid-write left (not one being written now)."""
+        for temp in self.path.parent.glob(f".{CATALOGUE_NAME}{TEMP_MARK}*"):
+            with contextlib.suppress(OSError):
+                if time.time() - temp.lstat().st_mtime > older_than:
+                    temp.unlink()
+
+    def _docs(self) -> list[dict[str, Any]]:
+        """The entries as stored (the storage's tables, not a Document per entry)."""
+        try:
+            with TinyDB(self.path, storage=_Storage) as db:
+                tables = db.storage.read() or {}
+        except (OSError, DamagedData, UnsafeFile):
+            return []  # built again from the sessions
+        table = tables.get(TABLE)
+        return (
+            [doc for doc in table.values() if isinstance(doc, dict)]
+            if isinstance(table, dict)
+            else []
+        )
+
+    def _files_here(self) -> dict[str, Stamp]:
+        """Every snapshot and journal in the folder with its stamp, from one pass over it.
+
+        Session snapshots are the ``*.json`` names not starting with a dot. On
+        Windows a folder listing gives no file number, so the files are then
+        stamped one by one, as :func:`stamp` records them.
+        """
+        found: dict[str, Stamp] = {}
+        with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(".") or not name.endswith((SUFFIX, JOURNAL_SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    if WINDOWS:
+                        found[name] = stamp(Path(entry.path))
+                    else:
+                        status = entry.stat(follow_symlinks=False)
+                        found[name] = [status.st_size, status.st_mtime_ns, status.st_ino]
+        return found
+
+    def check(self) -> Checked:
+        """Compare each entry with its session's files (one pass over the folder)."""
+        here = self._files_here()
+        docs: dict[str, dict[str, Any] | None] = {}
+        for entry in self._docs():
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                docs[entry["id"]] = entry
+        checked = Checked()
+        folder = self.path.parent
+        for name in sorted(n for n in here if n.endswith(SUFFIX)):
+            session_id = name[: -len(SUFFIX)]
+            doc = docs.pop(session_id, None)
+            summary = None
+            if doc is not None:
+                with contextlib.suppress(KeyError, TypeError, ValueError):
+                    summary = _from_doc(doc)
+            now = [here[name], here.get(session_id + JOURNAL_SUFFIX)]
+            if summary is not None and doc is not None and doc.get("files") == now:
+                checked.fresh[session_id] = summary
+                continue
+            if summary is not None:
+                checked.outdated[session_id] = summary
+            checked.stale.append(folder / name)
+        checked.gone = set(docs)
+        return checked
+
+    def update(
+        self, put: Sequence[tuple[SessionSummary, list[Stamp]]], remove: Iterable[str] = ()
+    ) -> None:
+        """Put these summaries in (each with the stamps taken before its session was read).
+
+        Two writes, each atomic: a crash between them loses entries, which are
+        then rebuilt from their sessions. Two processes may race; the loser's
+        entries are found out of date and rebuilt.
+
+        Raises:
+            OSError: the folder refuses.
+        """
+        ids = {summary.id for summary, _ in put} | set(remove)
+        if not ids:
+            return
+        entry = Query()
+        with TinyDB(self.path, storage=_Storage) as db:
+            table = db.table(TABLE)
+            try:
+                table.remove(entry.id.one_of(sorted(ids)))
+            except (DamagedData, UnsafeFile):
+                # Only copies were in it (or a link was put in its place, which
+                # the write replaces, never follows): the sessions fill it in.
+                db.storage.write({TABLE: {}})
+            if put:
+                table.insert_multiple(_to_doc(summary, files) for summary, files in put)

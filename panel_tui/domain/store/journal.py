@@ -1,0 +1,213 @@
+"""A session's journal: changes appended as self-checking records, as SQLite's write-ahead log.
+
+``<id>.journal`` sits beside the snapshot ``<id>.json``. Each record is framed
+as eight bytes (the body's length and its CRC-32, both big-endian) and a JSON
+body. The first record is the header, naming the snapshot the journal applies
+to (the token the snapshot carries); each later record is one change.
+
+A journal whose header names another snapshot is stale: the snapshot already
+holds its changes (compaction wrote the snapshot, then a crash came before the
+journal was emptied), so it is never replayed twice. A last record cut short or
+failing its checksum is a torn append, never acknowledged, and is dropped; a bad
+record with more after it is damage, and the file is set aside, never mended.
+
+File access is portable: ``os.open`` (never through a link, binary on Windows),
+``os.write``, ``os.fsync`` and ``os.ftruncate`` only; no folder fsync on Windows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from panel_tui.domain.store.files import fsync_folder, open_no_follow, read_regular
+
+JOURNAL_SUFFIX = ".journal"
+FRAME = struct.Struct(">II")
+
+
+class DamagedJournal(Exception):
+    """A record in the middle of the journal fails its check."""
+
+    def __init__(self, reason: str, parsed: Parsed) -> None:
+        super().__init__(reason)
+        self.parsed = parsed
+        """What was read before the damage (its header says whose journal it is)."""
+
+
+def frame(body: dict[str, Any]) -> bytes:
+    """One record: length, checksum and the JSON body."""
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return FRAME.pack(len(payload), zlib.crc32(payload)) + payload
+
+
+@dataclass
+class Parsed:
+    """What a journal's bytes hold."""
+
+    snapshot: str | None = None
+    """The snapshot token the header names (``None``: no header that could be read)."""
+    records: list[dict[str, Any]] = field(default_factory=list)
+    """The change records after the header, in order."""
+    end: int = 0
+    """Where the last good record ends: the next append goes here."""
+    torn: bool = False
+    """The file ends in a record cut short (a crash mid-append)."""
+
+
+def parse(raw: bytes) -> Parsed:
+    """Read a journal's records.
+
+    Raises:
+        DamagedJournal: a record other than the last fails its check.
+    """
+    parsed = Parsed()
+    offset = 0
+    first = True
+    while offset < len(raw):
+        start = offset + FRAME.size
+        if start > len(raw):
+            parsed.torn = True
+            break
+        length, checksum = FRAME.unpack_from(raw, offset)
+        end = start + length
+        body = raw[start:end]
+        good = end <= len(raw) and zlib.crc32(body) == checksum
+        record: Any = None
+        if good:
+            try:
+                record = json.loads(body)
+            except ValueError:
+                good = False
+            else:
+                good = isinstance(record, dict)
+        if not good:
+            if _record_after(raw, offset + 1):
+                # A good record further on: this one was written whole once.
+                raise DamagedJournal(f"the record at byte {offset} fails its checksum", parsed)
+            # Cut short, garbage or zeros where the disk had not yet written
+            # the bytes, with nothing good after: the last append, which a
+            # crash interrupted before it was acknowledged.
+            parsed.torn = True
+            break
+        if first:
+            token = record.get("snapshot")
+            if not isinstance(token, str):
+                raise DamagedJournal("its first record is not a journal header", parsed)
+            parsed.snapshot = token
+            first = False
+        else:
+            parsed.records.append(record)
+        offset = end
+        parsed.end = offset
+    return parsed
+
+
+def _record_after(raw: bytes, start: int) -> bool:
+    """Whether a whole, checked record starts anywhere from ``start`` on.
+
+    A torn append leaves at most part of one record at the end; a good record
+    after a bad one means damage (a flipped bit, even in a length), never a
+    tear, so nothing acknowledged after it is dropped silently.
+    """
+    for offset in range(start, len(raw) - FRAME.size + 1):
+        length, checksum = FRAME.unpack_from(raw, offset)
+        end = offset + FRAME.size + length
+        if length and end <= len(raw) and zlib.crc32(raw[offset + FRAME.size : end]) == checksum:
+            try:
+                if isinstance(json.loads(raw[offset + FRAME.size : end]), dict):
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
+def read(path: Path, read_bytes: Callable[[Path], bytes] = read_regular) -> Parsed | None:
+    """Parse the journal at ``path``; ``None`` when there is none.
+
+    Raises:
+        DamagedJournal: a record other than the last fails its check.
+        UnsafeFile: a link, pipe or folder is there instead.
+        OSError: the file is there but cannot be read.
+    """
+    try:
+        raw = read_bytes(path)
+    except FileNotFoundError:
+        return None
+    return parse(raw)
+
+
+class JournalFile:
+    """The journal of an open session, held open for appending."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self.end = 0
+        """Bytes of good records: an append that fails is cut back to here."""
+
+    def _handle(self) -> int:
+        if self._fd is None:
+            existed = self.path.exists()
+            self._fd = open_no_follow(self.path, os.O_RDWR | os.O_CREAT)
+            if not existed:
+                fsync_folder(self.path.parent)  # the new name must survive a crash too
+        return self._fd
+
+    def reset(self, snapshot: str) -> None:
+        """Empty the journal and start it on the snapshot ``snapshot``.
+
+        The snapshot is durable before this is called, so a crash at any point
+        here leaves a journal that is stale, empty or torn: none is replayed.
+        The cut is made durable before the header is written, so old bytes can
+        never show up behind the new header.
+        """
+        fd = self._handle()
+        os.ftruncate(fd, 0)
+        os.fsync(fd)
+        self.end = 0
+        self._write_at_end(frame({"snapshot": snapshot}))
+
+    def append(self, record: dict[str, Any]) -> int:
+        """Append one change record, flushed and fsynced; returns the journal's size.
+
+        Raises:
+            OSError: the disk refused. What was written of the record is cut off
+                again when the disk allows, so the next append starts clean.
+        """
+        return self._write_at_end(frame(record))
+
+    def _write_at_end(self, payload: bytes) -> int:
+        fd = self._handle()
+        try:
+            os.lseek(fd, self.end, os.SEEK_SET)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except BaseException:
+            self._cut_back(fd)
+            raise
+        self.end += len(payload)
+        return self.end
+
+    def _cut_back(self, fd: int) -> None:
+        try:
+            os.ftruncate(fd, self.end)
+            os.fsync(fd)
+        except OSError:
+            # What is left is at worst a torn last record: dropped on the next
+            # read, and the storage compacts before appending again.
+            pass
+
+    def close(self) -> None:
+        """Let go of the file."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

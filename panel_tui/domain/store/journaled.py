@@ -1,0 +1,307 @@
+"""The TinyDB storage of a session: changes appended to its journal, the snapshot compacted.
+
+:class:`JournalStorage` is what TinyDB writes through: each change is one
+record appended to ``<id>.journal`` (see :mod:`journal`), and the snapshot
+``<id>.json`` is rewritten only when it compacts. :func:`load` reads a session
+as snapshot and journal hold it together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from panel_tui.domain.store import files, journal, storage
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
+from panel_tui.domain.store.storage import DamagedData, dumps
+
+META_TABLE = "_journal"
+"""The snapshot's own table: the token its journal must name to be replayed."""
+REREADS = 5
+"""Tries at reading a session that another process keeps compacting."""
+COMPACT_AT = 1024 * 1024
+"""Journal bytes after which a write also compacts (a 10 x 10 x 8 session is ~160 KB)."""
+
+
+def journal_path(snapshot: Path) -> Path:
+    """Where the journal of the snapshot ``snapshot`` is."""
+    return snapshot.with_suffix(JOURNAL_SUFFIX)
+
+
+@dataclass
+class Loaded:
+    """A session's tables as snapshot and journal hold them together."""
+
+    tables: dict[str, Any]
+    token: str | None
+    """The snapshot's token; ``None`` for a file an older version wrote."""
+    journal: Parsed | None
+    """The journal as read (``None``: there is none)."""
+    replayed: bool
+    """Whether the journal was replayed (it names this snapshot)."""
+
+
+def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Loaded | None:
+    """Read a session's snapshot and replay its journal; ``None`` when there is no snapshot.
+
+    The journal is read before the snapshot: compaction replaces the snapshot
+    before it empties the journal, so a reader racing a writer sees either a
+    journal that names the snapshot it then reads, or a snapshot that already
+    holds the journal's changes.
+
+    Args:
+        path: the snapshot.
+        read: how a file's bytes are read (plain files only, never through a link).
+
+    Raises:
+        DamagedData: the snapshot is not a session, or a record mid-journal is bad.
+        UnsafeFile: a link, pipe or folder where a file should be.
+        OSError: a file is there but cannot be read.
+    """
+    for attempt in range(REREADS):
+        try:
+            return _load_once(path, read)
+        except files.UnsafeFile:
+            # A compaction in another process replaced the file as it was
+            # opened: read again. A link or a pipe stays refused.
+            files.check_plain(path)
+            files.check_plain(journal_path(path))
+            if attempt == REREADS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
+    jpath = journal_path(path)
+    damage: DamagedJournal | None = None
+    try:
+        parsed = journal.read(jpath, read)
+    except DamagedJournal as error:
+        parsed, damage = error.parsed, error
+    try:
+        raw = read(path)
+    except FileNotFoundError:
+        return None
+    tables = storage.decode(raw)  # through the module: tests count the parses
+    token = _token_of(tables.pop(META_TABLE, None))
+    replayed = parsed is not None and token is not None and parsed.snapshot == token
+    if damage is not None and (replayed or parsed is None or parsed.snapshot is None):
+        # Stale journals are never replayed, so damage in one costs nothing.
+        raise DamagedData(f"its journal {jpath.name} is damaged: {damage}")
+    if replayed and parsed is not None:
+        try:
+            for record in parsed.records:
+                apply(tables, record)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise DamagedData(f"its journal {jpath.name} holds a change it cannot be") from None
+    return Loaded(tables, token, parsed, replayed)
+
+
+def _token_of(meta: Any) -> str | None:
+    if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
+        token = meta["1"].get("snapshot")
+        return token if isinstance(token, str) else None
+    return None
+
+
+def apply(tables: dict[str, Any], record: Mapping[str, Any]) -> None:
+    """Replay one journal record onto TinyDB's tables."""
+    for op in record["ops"]:
+        name = op["t"]
+        if not isinstance(name, str):
+            raise TypeError(name)
+        if "add" in op:
+            table = tables.setdefault(name, {})
+            table.update(op["add"])
+        elif "put" in op:
+            if not isinstance(op["put"], dict):
+                raise TypeError(name)
+            tables[name] = op["put"]
+        elif op.get("drop") is True:
+            tables.pop(name, None)
+        else:
+            raise ValueError(name)
+
+
+class JournalStorage(Storage):
+    """A TinyDB storage that appends each change to the journal and compacts now and then.
+
+    A write appends one record holding what changed (the documents a table
+    gained, or a table's whole new content when documents changed in place:
+    only the one-document ``session`` table in practice), flushed and fsynced
+    before it returns; its cost does not grow with the session. The snapshot
+    is written atomically only by :meth:`compact` (and by a write when the
+    journal cannot take appends: a file an older version wrote, or a tail a
+    failed append left). When a write fails the memory is dropped and the next
+    read takes the state from disk again: memory never shows a change that is
+    not on disk.
+    """
+
+    def __init__(self, path: Path, compact_at: int = COMPACT_AT) -> None:
+        self._path = path
+        self._journal = JournalFile(journal_path(path))
+        self._data: dict[str, Any] | None = None
+        self._seen: dict[str, Any] = {}
+        self._token: str | None = None
+        self._appendable = False
+        self._pending = False
+        self.compact_at = compact_at
+
+    @property
+    def pending(self) -> bool:
+        """Whether the snapshot lacks changes the journal holds (or is an older version's)."""
+        return self._pending
+
+    def read(self) -> dict[str, Any] | None:
+        """The tables: snapshot and journal on the first read, memory afterwards."""
+        if self._data is None:
+            loaded = load(self._path)
+            if loaded is None:
+                return None
+            parsed = loaded.journal
+            self._token = loaded.token
+            self._appendable = loaded.replayed and parsed is not None and not parsed.torn
+            self._journal.end = parsed.end if parsed is not None and self._appendable else 0
+            self._pending = loaded.token is None or bool(
+                loaded.replayed and parsed is not None and parsed.records
+            )
+            self._data = loaded.tables
+            self._seen = dict(loaded.tables)
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Append what changed to the journal, durably, before the change counts as made."""
+        try:
+            if self._appendable:
+                ops = self._changes(data)
+                if ops:
+                    self._journal.append({"ops": ops})
+                    self._pending = True
+            else:
+                self._compact(data)
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data
+        self._seen = dict(data)
+        self._compact_if_long()
+
+    def _compact_if_long(self) -> None:
+        if self._journal.end > self.compact_at:
+            # The change is on disk already; a compaction the disk refuses
+            # only leaves the journal longer.
+            with contextlib.suppress(OSError):
+                self.compact()
+
+    def _changes(self, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """What TinyDB changed since the last read or write.
+
+        TinyDB builds a new dict for each table it changes and leaves the
+        others as they were, so an unchanged table is the very same object; a
+        table that grew only gained documents, at the end (inserts never touch
+        the documents already there).
+        """
+        ops: list[dict[str, Any]] = []
+        for name, table in data.items():
+            before = self._seen.get(name)
+            if table is before:
+                continue
+            if before is not None and len(table) > len(before):
+                added = list(islice(reversed(table.items()), len(table) - len(before)))
+                ops.append({"t": name, "add": dict(reversed(added))})
+            else:
+                ops.append({"t": name, "put": table})
+        ops.extend({"t": name, "drop": True} for name in self._seen.keys() - data.keys())
+        return ops
+
+    def insert(self, name: str, doc_id: str, document: dict[str, Any]) -> None:
+        """Append one new document to a table: the record holds that document only.
+
+        Memory takes the document only once the record is on disk, and the
+        table is not rebuilt, so an insert costs the same in a table of 8 or
+        8,000 documents.
+        """
+        data = self.read()
+        if data is None or not self._appendable:
+            tables = {} if data is None else data
+            self.write({**tables, name: {**tables.get(name, {}), doc_id: document}})
+            return
+        try:
+            self._journal.append({"ops": [{"t": name, "add": {doc_id: document}}]})
+        except BaseException:
+            self._data = None
+            raise
+        self._pending = True
+        table = data.setdefault(name, {})
+        table[doc_id] = document
+        self._seen[name] = table
+        self._compact_if_long()
+
+    def compact(self) -> bool:
+        """Fold the journal into the snapshot, then empty the journal.
+
+        Returns whether the files changed. Nothing is written when the snapshot
+        already holds everything and the journal takes appends.
+
+        Raises:
+            OSError: the disk refused; the snapshot and journal on disk are then
+                still whole and together hold every change.
+        """
+        data = self.read()
+        if data is None:
+            return False
+        if self._pending:
+            try:
+                self._compact(data)
+            except BaseException:
+                self._data = None
+                raise
+            return True
+        if not self._appendable and self._token is not None:
+            self._journal.reset(self._token)
+            self._appendable = True
+            return True
+        return False
+
+    def _compact(self, data: dict[str, Any]) -> None:
+        token = secrets.token_hex(8)
+        files.write_atomically(self._path, dumps({**data, META_TABLE: {"1": {"snapshot": token}}}))
+        # From here the snapshot holds everything: the journal names an older
+        # snapshot, so it is stale, never replayed, until the reset makes it ours.
+        self._token, self._pending, self._appendable = token, False, False
+        try:
+            self._journal.reset(token)
+        except OSError:
+            return  # the next write compacts again: slower, never wrong
+        self._appendable = True
+
+    def close(self) -> None:
+        """Let go of the journal file."""
+        self._journal.close()
+
+
+class JournalTable(Table):
+    """TinyDB's table; on a :class:`JournalStorage` an insert appends just the new document.
+
+    TinyDB's own insert rebuilds the whole table dict twice on every write,
+    which grows with the session; here the storage appends the one document.
+    Every other operation is TinyDB's own (through :meth:`JournalStorage.write`).
+    """
+
+    def insert(self, document: Mapping[str, Any]) -> int:
+        """Insert a document, appended to the journal before this returns."""
+        storage = self.storage
+        if not isinstance(storage, JournalStorage) or isinstance(document, self.document_class):
+            return super().insert(document)
+        doc_id: int = self._get_next_id()  # type: ignore[no-untyped-call]
+        storage.insert(self.name, str(doc_id), dict(document))
+        self.clear_cache()
+        return doc_id

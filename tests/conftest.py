@@ -1,0 +1,19 @@
+"""Every test keeps the user's real settings folder out of reach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui import locations
+from panel_tui.domain.display import DISPLAY_ENV
+
+
+@pytest.fixture(autouse=True)
+def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A settings folder in tmp_path, and no display words from the environment."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(folder))
+    monkeypatch.delenv(DISPLAY_ENV, raising=False)
+    return folder

@@ -1,0 +1,153 @@
+"""The catalogue: lists read summaries, and only a changed session is read again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import SessionSummary, Store
+from panel_tui.domain.store.catalogue import summarise
+from tests.domain.builders import session as build
+
+
+def _session(session_id: str) -> Session:
+    return build(
+        "LLP",
+        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
+        candidates=[("c1", "Alex"), ("c2", None)],
+    ).model_copy(update={"id": session_id, "title": f"Title {session_id}"})
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    found = Store(tmp_path / "sessions")
+    for n in range(3):
+        found.save(_session(f"s{n}"))
+    return found
+
+
+@pytest.fixture
+def reads(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sessions the store reads in full, by id."""
+    seen: list[str] = []
+    real = store._read
+
+    def counting(path: Path) -> Session:
+        seen.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(store, "_read", counting)
+    return seen
+
+
+def test_a_list_reads_no_session_when_the_catalogue_is_up_to_date(
+    store: Store, reads: list[str]
+) -> None:
+    listed = Store(store.root).summaries()  # a new process, as `sessions list`
+    assert sorted(s.id for s in listed) == ["s0", "s1", "s2"]
+    assert store.summaries() == listed
+    assert reads == []
+
+
+def test_a_session_changed_since_is_read_again_alone(store: Store, reads: list[str]) -> None:
+    opened = store.open("s1")
+    opened.record_vote("c1", "q1", "m1", "up")  # appended: the entry is now out of date
+    [summary] = [s for s in store.summaries() if s.id == "s1"]
+    assert summary.votes == 1 and summary.standing_votes == 1
+    assert summary.where is None
+    assert reads == ["s1"]
+    store.summaries()
+    assert reads == ["s1"]  # rebuilt once, then read from the catalogue
+    opened.move_to("c2", "q2")
+    opened.close()  # compaction brings the entry up to date itself
+    reads.clear()
+    [summary] = [s for s in store.summaries() if s.id == "s1"]
+    assert summary.where == ("C2", 2) and reads == []
+
+
+def test_a_missing_entry_is_built_from_that_session_only(
+    store: Store, reads: list[str], tmp_path: Path
+) -> None:
+    other = Store(tmp_path / "elsewhere")
+    other.save(_session("s9"))
+    (store.root / "s9.json").write_bytes(other.path("s9").read_bytes())  # copied in by hand
+    assert "s9" in [s.id for s in store.summaries()]
+    assert reads == ["s9"]
+
+
+def test_an_entry_whose_session_is_gone_is_dropped(store: Store, reads: list[str]) -> None:
+    store.path("s2").unlink()
+    assert sorted(s.id for s in store.summaries()) == ["s0", "s1"]
+    assert reads == []
+    assert sorted(d["id"] for d in store.catalogue._docs()) == ["s0", "s1"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",  # emptied
+        b'{"sessions": {"1": {"id": "s0"',  # cut short
+        b"[1, 2]",  # not a catalogue
+        b'{"sessions": {"1": {"id": "s0", "title": 5}}}',  # an entry that cannot be one
+    ],
+)
+def test_a_missing_or_damaged_catalogue_is_built_again(
+    store: Store, reads: list[str], content: bytes
+) -> None:
+    expected = store.summaries()
+    store.catalogue.path.write_bytes(content)
+    assert store.summaries() == expected
+    assert sorted(reads) == ["s0", "s1", "s2"]
+    reads.clear()
+    store.catalogue.path.unlink()
+    assert store.summaries() == expected
+    assert sorted(reads) == ["s0", "s1", "s2"]
+    reads.clear()
+    assert store.summaries() == expected and reads == []
+
+
+def test_catalogued_shows_what_is_known_at_once_and_says_when_more_is_to_read(
+    store: Store, reads: list[str]
+) -> None:
+    shown, more = store.catalogued()
+    assert (len(shown), more) == (3, False)
+    with store.open("s0") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        shown, more = store.catalogued()
+        assert more and [s.votes for s in shown if s.id == "s0"] == [0]  # as it was
+    assert reads == []
+
+
+def test_a_damaged_session_is_named_and_left_out_of_the_list(store: Store) -> None:
+    store.path("s1").write_bytes(b'{"session": ')
+    assert sorted(s.id for s in store.summaries()) == ["s0", "s2"]
+    assert [d.path.name for d in store.damaged] == ["s1.json"]
+
+
+def test_the_summary_says_where_an_unfinished_session_is() -> None:
+    session = _session("s0")
+    assert summarise(session) == SessionSummary(
+        id="s0",
+        title="Title s0",
+        mode=session.mode,
+        created=session.created,
+        finished=False,
+        candidates=2,
+        votes=0,
+        standing_votes=0,
+        questions=2,
+        where=None,
+    )
+
+
+def test_a_left_over_temporary_catalogue_file_is_cleaned_up(store: Store) -> None:
+    old = store.root / ".catalogue.tinydb.tmp-dead"
+    new = store.root / ".catalogue.tinydb.tmp-busy"
+    old.write_bytes(b"{")
+    new.write_bytes(b"{")
+    os.utime(old, (0, 0))  # left by a crash long ago
+    Store(store.root)
+    assert not old.exists() and new.exists()  # one being written now is left alone

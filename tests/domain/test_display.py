@@ -1,0 +1,96 @@
+"""Display settings kept between runs: the file, the environment, the flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui import locations
+from panel_tui.domain.display import (
+    DisplaySettings,
+    from_environment,
+    load_settings,
+    save_settings,
+    with_flags,
+)
+
+
+def test_saved_settings_come_back(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "display.json"
+    chosen = DisplaySettings(ascii_only=True, high_contrast=True, read_aloud=True)
+    assert save_settings(path, chosen) is None
+    assert load_settings(path).settings == chosen
+    assert load_settings(path).problem is None
+
+
+def test_no_file_is_the_defaults_without_complaint(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path / "none.json")
+    assert loaded.settings == DisplaySettings()
+    assert loaded.problem is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",  # cut off mid-write by an older tool
+        b"\xff\xfe\x00",  # not text at all
+        b'{"ascii_only": "perhaps"}',  # a value that is not yes or no
+        b"[1, 2]",  # not a table of settings
+    ],
+)
+def test_damaged_file_gives_defaults_and_a_plain_reason(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "display.json"
+    path.write_bytes(content)
+    loaded = load_settings(path)
+    assert loaded.settings == DisplaySettings()
+    assert loaded.problem is not None
+    assert str(path) in loaded.problem and "usual settings are used" in loaded.problem
+
+
+def test_unknown_keys_from_a_newer_version_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "display.json"
+    path.write_text('{"ascii_only": true, "font": "large"}')
+    assert load_settings(path).settings == DisplaySettings(ascii_only=True)
+
+
+def test_saving_into_a_file_in_the_way_says_why(tmp_path: Path) -> None:
+    blocker = tmp_path / "config"
+    blocker.write_text("a file where the folder should be")
+    problem = save_settings(blocker / "display.json", DisplaySettings())
+    assert problem is not None and "could not be saved" in problem
+
+
+@pytest.mark.parametrize(
+    ("words", "expected", "note"),
+    [
+        ("ascii", DisplaySettings(ascii_only=True, high_contrast=True), ""),
+        ("no-high-contrast", DisplaySettings(), ""),
+        (" Read-Aloud , no-ascii ", DisplaySettings(high_contrast=True, read_aloud=True), ""),
+        ("", DisplaySettings(high_contrast=True), ""),
+        ("loud", DisplaySettings(high_contrast=True), "loud"),  # named, the rest still applies
+    ],
+)
+def test_environment_overrides_the_file(words: str, expected: DisplaySettings, note: str) -> None:
+    saved = DisplaySettings(high_contrast=True)
+    settings, said = from_environment(saved, words)
+    assert settings == expected
+    assert (note in said) if note else said == ""
+
+
+def test_flags_override_and_none_leaves_alone() -> None:
+    base = DisplaySettings(ascii_only=True, read_aloud=True)
+    assert with_flags(base, ascii_only=False, high_contrast=None, read_aloud=None) == (
+        DisplaySettings(read_aloud=True)
+    )
+
+
+def test_settings_file_follows_the_override_and_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert locations.settings_file(tmp_path / "x") == tmp_path / "x" / "display.json"
+    monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(tmp_path / "env"))
+    assert locations.settings_file() == tmp_path / "env" / "display.json"
+    monkeypatch.delenv(locations.CONFIG_DIR_ENV)
+    assert locations.settings_file().name == "display.json"
+    assert "panel-tui" in str(locations.settings_file())

@@ -1,0 +1,174 @@
+"""Reading aloud: the command for each system, and real speech from espeak-ng."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from panel_tui.domain.speech import (
+    WINDOWS_SCRIPT,
+    Speaker,
+    no_engine_message,
+    speech_command,
+    spoken_question,
+)
+
+HOSTILE = '\'; Remove-Item -Recurse C:\\ ; $(rm -rf ~) -w /tmp/x "quoted"'
+
+
+def only(*names: str) -> Any:
+    """A fake ``which`` that finds just these programs, in /usr/bin."""
+    return lambda name: f"/usr/bin/{name}" if name in names else None
+
+
+@pytest.mark.parametrize(
+    ("platform", "found", "argv"),
+    [
+        # Linux: espeak-ng reads the text on standard input.
+        ("linux", ("espeak-ng",), ("/usr/bin/espeak-ng", "-s", "150", "--stdin")),
+        # Older systems with only espeak.
+        ("linux", ("espeak",), ("/usr/bin/espeak", "-s", "150", "--stdin")),
+        # macOS: say reads the file "-", its standard input.
+        ("darwin", ("say",), ("/usr/bin/say", "-r", "150", "-f", "-")),
+        # Windows: PowerShell runs a fixed script that reads standard input.
+        (
+            "win32",
+            ("powershell",),
+            ("/usr/bin/powershell", "-NoProfile", "-NonInteractive", "-Command", WINDOWS_SCRIPT),
+        ),
+        # Windows with only PowerShell 7.
+        (
+            "win32",
+            ("pwsh",),
+            ("/usr/bin/pwsh", "-NoProfile", "-NonInteractive", "-Command", WINDOWS_SCRIPT),
+        ),
+    ],
+)
+def test_command_for_each_system(
+    platform: str, found: tuple[str, ...], argv: tuple[str, ...]
+) -> None:
+    command = speech_command(platform, only(*found))
+    assert command is not None
+    assert command.argv == argv
+
+
+def test_windows_script_uses_sapi_and_reads_standard_input_as_utf8() -> None:
+    assert "System.Speech" in WINDOWS_SCRIPT
+    assert "[Console]::In.ReadToEnd()" in WINDOWS_SCRIPT
+    assert "UTF8" in WINDOWS_SCRIPT
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin", "win32"])
+def test_no_engine_is_none_and_said_plainly(platform: str) -> None:
+    assert speech_command(platform, only()) is None
+    assert no_engine_message(platform).startswith("Nothing can read aloud on this computer")
+
+
+class FakeProcess:
+    """Stands in for Popen: records what it was given."""
+
+    def __init__(self, argv: list[str], **options: Any) -> None:
+        self.argv = argv
+        self.options = options
+        self.stdin = FakePipe()
+        self.ended: int | None = None
+
+    def poll(self) -> int | None:
+        return self.ended
+
+    def terminate(self) -> None:
+        self.ended = -15
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        return self.ended
+
+
+class FakePipe:
+    def __init__(self) -> None:
+        self.written = b""
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        self.written += data
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin", "win32"])
+def test_text_goes_on_standard_input_never_in_the_command(platform: str) -> None:
+    started: list[FakeProcess] = []
+
+    def popen(argv: list[str], **options: Any) -> FakeProcess:
+        started.append(FakeProcess(argv, **options))
+        return started[-1]
+
+    speaker = Speaker(platform, only("espeak-ng", "say", "powershell"), popen)  # type: ignore[arg-type]
+    assert speaker.say(HOSTILE) is None
+    process = started[0]
+    for _ in range(100):  # the text is written on a thread
+        if process.stdin.closed:
+            break
+        time.sleep(0.01)
+    assert process.stdin.written == HOSTILE.encode()
+    assert all(HOSTILE not in part and "Remove-Item" not in part for part in process.argv)
+    assert process.options["stderr"] is subprocess.DEVNULL  # never onto Textual's terminal
+    assert speaker.speaking
+
+
+def test_second_say_stops_the_first_and_stop_says_whether_it_spoke() -> None:
+    started: list[FakeProcess] = []
+
+    def popen(argv: list[str], **options: Any) -> FakeProcess:
+        started.append(FakeProcess(argv, **options))
+        return started[-1]
+
+    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
+    speaker.say("one")
+    speaker.say("two")
+    assert started[0].ended is not None and started[1].ended is None
+    assert speaker.stop() is True
+    assert speaker.stop() is False
+    assert not speaker.speaking
+
+
+def test_missing_engine_gives_a_reason_and_starts_nothing() -> None:
+    speaker = Speaker("linux", only())
+    assert speaker.say("hello") == no_engine_message("linux")
+    assert not speaker.speaking
+
+
+def test_spoken_question_names_position_question_and_what_to_listen_for() -> None:
+    said = spoken_question("Question 2 of 6", "Why this job?", ["Real example.", " ", "Warmth"])
+    assert said == "Question 2 of 6.\nWhy this job?\nListen for: Real example; Warmth."
+
+
+@pytest.mark.skipif(
+    shutil.which("espeak-ng") is None or shutil.which("sox") is None,
+    reason="espeak-ng and sox are not installed",
+)
+def test_espeak_ng_really_speaks_to_a_wav_file(tmp_path: Path) -> None:
+    wav = tmp_path / "out.wav"
+    speaker = Speaker("linux")
+    said = spoken_question("Question 1 of 6", "What made you want this work?", ["A real example"])
+    assert speaker.say(said, wav=wav) is None
+    assert speaker.wait(timeout=60) == 0
+    stat = subprocess.run(
+        ["sox", str(wav), "-n", "stat"], capture_output=True, text=True, check=True
+    ).stderr
+    length = _figure(stat, r"Length \(seconds\):")
+    rms = _figure(stat, r"RMS\s+amplitude:")
+    assert length > 1.0  # several words, not a click
+    assert rms > 0.01  # sound, not silence
+
+
+def _figure(stat: str, label: str) -> float:
+    found = re.search(label + r"\s+([\d.]+)", stat)
+    assert found is not None, stat
+    return float(found.group(1))

@@ -1,0 +1,34 @@
+"""A speaker that records what would be read aloud, for the screens' tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from panel_tui.domain.speech import Speaker
+
+
+class FakeSpeaker(Speaker):
+    """Records what would be read aloud; speaks until stopped."""
+
+    def __init__(self, engine: bool = True) -> None:
+        super().__init__("linux", lambda name: "/usr/bin/espeak-ng" if engine else None)
+        self.said: list[str] = []
+        self.stops = 0
+        self._on = False
+
+    @property
+    def speaking(self) -> bool:
+        return self._on
+
+    def say(self, text: str, *, wav: Path | None = None) -> str | None:
+        self.stop()
+        if not self._which("espeak-ng"):
+            return super().say(text)
+        self.said.append(text)
+        self._on = True
+        return None
+
+    def stop(self) -> bool:
+        was, self._on = self._on, False
+        self.stops += was
+        return was

@@ -1,0 +1,137 @@
+"""``--ascii``: no screen shows a character outside ASCII.
+
+Checked twice: with Pilot over every screen of :mod:`tests.ui.journeys`, and in
+a real terminal (tmux) as a person would run ``panel-tui --ascii``.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.store import Store
+from tests.ui.conftest import AppFactory, screen_text, small_session
+from tests.ui.journeys import JOURNEYS, Journey, begin
+from tests.ui.terminal import Terminal, needs_tmux
+
+
+def not_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order, once each."""
+    return "".join(dict.fromkeys(c for c in text if ord(c) > 127))
+
+
+@pytest.mark.parametrize("journey", JOURNEYS, ids=[j.name for j in JOURNEYS])
+async def test_every_screen_is_plain_ascii(
+    app_factory: AppFactory, store: Store, journey: Journey
+) -> None:
+    app = app_factory(begin(journey, store), ascii_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*journey.keys)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert not_ascii(shown) == "", shown
+
+
+async def test_switching_to_ascii_redraws_every_glyph(
+    app_factory: AppFactory, store: Store
+) -> None:
+    session = small_session()
+    store.save(session)
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not_ascii(screen_text(app)) != ""  # symbols and a scrollbar to start with
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert not_ascii(screen_text(app)) == "", screen_text(app)
+
+
+#: What a person does in the real app, and a text that shows each screen is up.
+DEMO_WALK: list[tuple[tuple[str, ...], str]] = [
+    ((), "Question 1 of 6"),
+    (("1", "w"), "2 of 4 voted"),
+    (("C-n",), "Note on question 1"),
+    (("Escape",), "No note added"),
+    (("C-d",), "decision on"),
+    (("Escape",), "decision was not changed"),
+    (("C-r",), "Show the votes now?"),
+    (("Escape",), "-Show the votes now?"),
+    (("F1",), "Your settings"),
+    (("End",), "In a box on top of the screen"),
+    (("Escape",), "-Help: every key"),
+    (("C-p",), "Search for a command"),
+    (("n", "o", "t", "e"), "Add a note"),
+    (("Escape",), "-Add a note"),
+    (("Escape",), "->  note"),
+    (("C-s",), "Ranking"),
+    (("e",), "Export"),
+    (("Escape",), "F Finish"),
+    (("f",), "Finish"),
+]
+
+HOME_WALK: list[tuple[tuple[str, ...], str]] = [
+    ((), "New session"),
+    (("n",), "Add member"),
+    (("Tab",), "Title"),
+    (("R", "o", "u", "n", "d"), "Round"),
+    (("Tab", "S", "a", "m"), "Sam"),
+    (("C-t",), "High contrast on"),
+]
+
+
+#: ``practice`` opens the form with the trainees from the sheet; Ctrl+S starts the round.
+PRACTICE_WALK: list[tuple[tuple[str, ...], str]] = [
+    ((), "New practice round"),
+    (("C-s",), "Sample answer"),
+    (("C-s",), "Calibration"),
+]
+TRAINEES = "name,role,seat\nAnn Lee,lived experience,1\nBen Cho,professional,2\n"
+
+
+def _wait(terminal: Terminal, shows: str) -> str:
+    """Wait for ``shows`` on screen, or with a leading ``-`` for it to go away."""
+    if not shows.startswith("-"):
+        return terminal.wait_for(shows)
+    for _ in range(300):
+        shown = terminal.screen()
+        if shows[1:] not in shown:
+            return shown
+        time.sleep(0.1)
+    pytest.fail(f"{shows[1:]!r} never went away:\n{shown}")
+
+
+def _walk(terminal: Terminal, command: str, walk: list[tuple[tuple[str, ...], str]]) -> None:
+    terminal.start(command)
+    for keys, shows in walk:
+        for key in keys:  # one at a time, as typed: a burst can outrun a new screen's focus
+            terminal.send(key)
+            time.sleep(0.05)
+        shown = _wait(terminal, shows)
+        assert not_ascii(shown) == "", f"after {keys}:\n{shown}"
+    terminal.send("C-q")
+
+
+@needs_tmux
+@pytest.mark.parametrize(
+    ("start", "walk"),
+    [
+        ("demo", DEMO_WALK),
+        ("", HOME_WALK),
+        ("practice practice-support-worker --panel {panel}", PRACTICE_WALK),
+    ],
+    ids=["demo", "home", "practice"],
+)
+def test_a_terminal_run_in_ascii_shows_only_ascii(
+    terminal: Terminal, tmp_path: Path, start: str, walk: list[tuple[tuple[str, ...], str]]
+) -> None:
+    data = shlex.quote(str(tmp_path / "sessions"))
+    panel = tmp_path / "trainees.csv"
+    panel.write_text(TRAINEES, encoding="utf-8")
+    start = start.format(panel=shlex.quote(str(panel)))
+    command = f"{shlex.quote(sys.executable)} -m panel_tui --ascii --data-dir {data} {start}"
+    _walk(terminal, command, walk)

@@ -1,0 +1,172 @@
+"""Colour: every text cell on every screen is readable, measured from the screen.
+
+Each cell's character, foreground and background are read from what the app
+draws (the compositor's segments, the same the terminal gets), and the WCAG
+contrast ratio of foreground against background is checked: at least 4.5:1
+in the usual theme and 7:1 in high contrast. Box lines, block characters and
+scrollbars are not text, and nor is the dimmed screen behind a box on top
+(inactive, as WCAG counts it); everything else is, vote symbols included.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import unicodedata
+from typing import Any, NamedTuple
+
+import pytest
+from textual.app import App
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen
+from textual.theme import Theme
+
+from panel_tui.domain.store import Store
+from panel_tui.ui.themes import HIGH_CONTRAST, PANEL_DARK
+from tests.ui.conftest import AppFactory, small_session
+from tests.ui.journeys import JOURNEYS, Journey, begin
+
+RGB = tuple[int, int, int]
+
+#: The least contrast for text in each theme (WCAG AA, and AAA for high contrast).
+LEAST = {PANEL_DARK.name: 4.5, HIGH_CONTRAST.name: 7.0}
+
+
+class Cell(NamedTuple):
+    ratio: float
+    row: int
+    column: int
+    character: str
+    foreground: RGB
+    background: RGB
+
+
+def luminance(colour: RGB) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = colour
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(one: RGB, other: RGB) -> float:
+    """The WCAG contrast ratio, 1 to 21."""
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def is_text(character: str) -> bool:
+    """Letters, digits, punctuation and symbols; not box lines or block characters."""
+    if character.isspace() or 0x2500 <= ord(character) <= 0x259F:
+        return False
+    return unicodedata.category(character)[0] in "LNPS"
+
+
+def text_cells(app: App[Any]) -> list[Cell]:
+    """Every text cell the screen shows, with its contrast."""
+    screen = app.screen
+    cells = []
+    for row, strip in enumerate(screen._compositor.render_strips()):
+        column = 0
+        for segment in strip:
+            style = segment.style
+            for character in segment.text:
+                behind = isinstance(screen, ModalScreen) and (
+                    screen.get_widget_at(column, row)[0] is screen
+                )
+                if style is not None and is_text(character) and not behind:
+                    assert style.color is not None and style.bgcolor is not None
+                    fg: RGB = tuple(style.color.get_truecolor())  # type: ignore[assignment]
+                    bg: RGB = tuple(style.bgcolor.get_truecolor())  # type: ignore[assignment]
+                    if style.reverse:
+                        fg, bg = bg, fg
+                    cells.append(Cell(contrast(fg, bg), row, column, character, fg, bg))
+                column += 1
+    return cells
+
+
+@pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
+@pytest.mark.parametrize("journey", JOURNEYS, ids=[j.name for j in JOURNEYS])
+async def test_every_text_cell_is_readable(
+    app_factory: AppFactory, store: Store, journey: Journey, theme: Theme
+) -> None:
+    app = app_factory(begin(journey, store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme.name
+        await pilot.press(*journey.keys)
+        await pilot.pause()
+        cells = text_cells(app)
+        assert len(cells) > 50  # the screen was measured, not empty
+        least = LEAST[app.theme]  # a journey may switch the theme itself (Ctrl+T)
+        low = [c for c in cells if c.ratio < least]
+        assert low == [], f"{len(low)} cells under {least}:1 in {app.theme}, e.g. {low[:3]}"
+
+
+# -- colour-blind safe --------------------------------------------------------
+
+#: Viénot, Brettel and Mollon (1999): how people with protanopia and deuteranopia
+#: see linear RGB.
+SIMULATIONS = {
+    "protanopia": ((0.11238, 0.88762, 0.0), (0.11238, 0.88762, 0.0), (0.00401, -0.00401, 1.0)),
+    "deuteranopia": ((0.29275, 0.70725, 0.0), (0.29275, 0.70725, 0.0), (-0.02234, 0.02234, 1.0)),
+}
+
+
+def _linear(value: float) -> float:
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def _srgb(value: float) -> float:
+    value = min(1.0, max(0.0, value))
+    return 12.92 * value if value <= 0.0031308 else 1.055 * value ** (1 / 2.4) - 0.055
+
+
+def seen_with(kind: str, colour: str) -> RGB:
+    """``colour`` (``#rrggbb``) as a person with this colour blindness sees it."""
+    rgb = [_linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
+    matrix = SIMULATIONS[kind]
+    seen = [sum(m * c for m, c in zip(row, rgb, strict=True)) for row in matrix]
+    r, g, b = (round(_srgb(v) * 255) for v in seen)
+    return r, g, b
+
+
+def hue(colour: str) -> float:
+    """The hue of ``#rrggbb`` in degrees."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+
+@pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
+@pytest.mark.parametrize("kind", sorted(SIMULATIONS))
+def test_error_and_success_stay_apart_for_colour_blind_people(theme: Theme, kind: str) -> None:
+    assert theme.error is not None and theme.success is not None
+    # Blue against orange, never green against red: the pair that red-green
+    # colour blindness (1 man in 12) still tells apart.
+    assert 180 <= hue(theme.success) <= 240, theme.success
+    assert hue(theme.error) <= 40, theme.error
+    error, success = seen_with(kind, theme.error), seen_with(kind, theme.success)
+    # Textual's own pair (#ba3c5b, #4EBF71) is 79 apart for deuteranopia; ours about 160 or more.
+    distance = sum((a - b) ** 2 for a, b in zip(error, success, strict=True)) ** 0.5
+    assert distance > 150, (error, success)
+
+
+@pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
+@pytest.mark.parametrize("severity", ["information", "warning", "error"])
+async def test_every_kind_of_notice_is_readable(
+    app_factory: AppFactory, store: Store, theme: Theme, severity: SeverityLevel
+) -> None:
+    session = small_session()
+    store.save(session)
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme.name
+        app.notify(
+            "Your saved display settings could not be read.", title="Settings", severity=severity
+        )
+        await pilot.pause()
+        cells = [c for c in text_cells(app) if c.row >= 16]  # the notice, bottom right
+        assert any(c.character == "S" for c in cells)
+        low = [c for c in cells if c.ratio < LEAST[theme.name]]
+        assert low == [], low[:3]

@@ -1,0 +1,70 @@
+"""The new-session form as people use it at 80x24: every box shows what it holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import RadioSet
+
+from tests.ui.conftest import AppFactory, screen_text
+
+#: Title, then a member: name, pronouns, the first role, and seat 2 typed over seat 1.
+TYPED = (
+    "n", "tab", *"Round one", "tab", *"Sam Okafor", "tab", *"they/them",
+    "tab", "enter", "down", "enter", "tab", "backspace", "2",
+)  # fmt: skip
+
+
+async def fill(pilot: Pilot[Any]) -> None:
+    await pilot.press(*TYPED)
+    await pilot.pause()
+
+
+async def test_every_box_shows_what_it_holds(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill(pilot)
+        row = next(line for line in screen_text(app).splitlines() if "Sam Okafor" in line)
+        boxes = [box.strip() for box in row.split("▎")[:-1]]
+        assert [" ".join(b.strip("▊ ").split()) for b in boxes] == [
+            "Sam Okafor",
+            "they/them",  # whole, not "ey/them"
+            "Lived experience ▼",
+            "2",  # the seat shows its number while the cursor sits after it
+        ]
+        # Beside the "Add a panel member" button, as the members are entered.
+        assert "Add a panel member   Panel: 1 lived experience, 0 professionals" in (
+            screen_text(app)
+        )
+
+
+async def test_the_longest_role_shows_whole_at_80_columns(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(
+            "n", "tab", "tab", *"Jo", "tab", "tab", "enter", "down", "down", "down", "enter"
+        )
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Observer (no vote)" in text
+        assert "Panel: no lived-experience or professional members yet" in text
+
+
+async def test_the_chosen_rule_is_marked_by_a_symbol_and_a_word(app_factory: AppFactory) -> None:
+    app = app_factory(ascii_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        rules = app.screen.query_one("#weighting", RadioSet)
+        rules.scroll_visible(animate=False)
+        await pilot.pause()
+        lines = [line for line in screen_text(app).splitlines() if "(" in line and ")" in line]
+        chosen = [line for line in lines if "(*)" in line]
+        assert len(chosen) == 1 and "Every member the same  (chosen)" in chosen[0]
+        assert any("( ) Equal halves for the two groups" in line for line in lines)
+        assert sum("(chosen)" in line for line in lines) == 1
+
+
+def test_form_boxes_snapshot(snap_compare: Any, app_factory: AppFactory) -> None:
+    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=fill)

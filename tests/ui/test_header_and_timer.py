@@ -1,0 +1,70 @@
+"""The interview's header: the panel's balance and a timer that is kind."""
+
+from __future__ import annotations
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.widgets.timer import QuestionTimer
+from tests.ui.conftest import AppFactory, screen_text
+
+
+async def test_the_balance_shows_in_the_header_and_the_finish_question(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # The small session: two lived-experience members, one professional, one observer.
+    balance = "Panel: 2 lived experience, 1 professional (more lived experience)"
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert balance in screen_text(app).splitlines()[1]
+        await pilot.press("ctrl+s", "f")
+        await pilot.pause()
+        assert "Mark this session finished?" in screen_text(app)
+        assert balance + "." in screen_text(app)
+
+
+async def test_the_time_guide_is_said_in_words_and_never_closes_voting(
+    app_factory: AppFactory, session: Session
+) -> None:
+    now = [0.0]
+    app = app_factory(session.id, clock=lambda: now[0], ascii_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        timer = app.screen.query_one(QuestionTimer)
+        now[0] = 3 * 60 + 59
+        timer._tick()
+        await pilot.pause()
+        assert "Time 3:59 of 4 min" in screen_text(app)
+        now[0] = 4 * 60
+        timer._tick()
+        await pilot.pause()
+        assert "Time 4:00 ! 4 min guide reached" in screen_text(app)  # a symbol and words
+        now[0] = 9 * 60
+        await pilot.press("1", "w", "e")  # the panel votes on, long past the guide
+        await pilot.pause()
+        assert "Votes shown" in screen_text(app)
+        assert len(app.screen.session.current_votes("c1", "q1")) == 3  # type: ignore[attr-defined]
+
+
+async def test_the_timer_carries_on_after_a_resume(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    now = [100.0]
+    app = app_factory(session.id, clock=lambda: now[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        now[0] += 130
+        app.screen.query_one(QuestionTimer)._tick()
+        await pilot.pause()
+        assert "Time 2:10 of 4 min" in screen_text(app)
+    # Quit; the next morning's clock starts anywhere.
+    now[0] = 5.0
+    app = app_factory(session.id, clock=lambda: now[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Time 2:10 of 4 min" in screen_text(app)
+        now[0] += 5
+        app.screen.query_one(QuestionTimer)._tick()
+        await pilot.pause()
+        assert "Time 2:15 of 4 min" in screen_text(app)
+        await pilot.press("right", "left")  # a question come back to starts afresh
+        await pilot.pause()
+        assert "Time 0:00 of 4 min" in screen_text(app)

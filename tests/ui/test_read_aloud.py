@@ -1,0 +1,99 @@
+"""Reading aloud on the screens: the question, the help, the sample answer in practice."""
+
+from __future__ import annotations
+
+from panel_tui.domain.display import DisplaySettings
+from panel_tui.domain.models import Session
+from panel_tui.domain.speech import spoken_question
+from panel_tui.domain.store import Store
+from tests.ui.conftest import AppFactory
+from tests.ui.journeys import JOURNEYS, begin
+from tests.ui.speaking import FakeSpeaker
+
+
+async def test_read_aloud_reads_the_question_and_stops_on_a_second_press(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert len(speaker.said) == 1
+        said = speaker.said[0]
+        assert said.startswith("Question 1 of 2.")
+        assert "Tell us about a time you [b]listened[/b] well." in said  # literal, as typed
+        assert "Listen for: Gives a real example; [red]Not[/red] a lecture." in said
+        assert speaker.speaking
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not speaker.speaking and len(speaker.said) == 1
+
+
+async def test_the_voice_stops_when_the_question_changes(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+l", "right")
+        await pilot.pause()
+        assert not speaker.speaking and speaker.stops == 1
+        assert len(speaker.said) == 1  # nothing new is read unless asked
+
+
+async def test_read_each_question_reads_the_new_one(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test() as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        assert speaker.said[-1].startswith("Question 2 of 2.")
+        assert "What would you do if someone said no?" in speaker.said[-1]
+
+
+async def test_no_speech_engine_is_said_plainly(app_factory: AppFactory, session: Session) -> None:
+    app = app_factory(session.id, speaker=FakeSpeaker(engine=False))
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Nothing can read aloud on this computer") for m in said)
+
+
+async def test_help_can_be_read_aloud(app_factory: AppFactory, session: Session) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("f1", "ctrl+l")
+        await pilot.pause()
+        assert speaker.said and speaker.said[0].startswith("Votes: one key per seat")
+        assert "Ctrl+L: Read the question" in speaker.said[0]
+
+
+async def test_in_practice_the_sample_answer_is_read_aloud_too(
+    app_factory: AppFactory, store: Store
+) -> None:
+    journey = next(j for j in JOURNEYS if j.practice)
+    session_id = begin(journey, store)
+    assert session_id is not None
+    session = store.load(session_id)
+    speaker = FakeSpeaker()
+    app = app_factory(session_id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        first = session.bank.questions[0]
+        sample = session.sample_answer(session.candidates[0].id, first.id)
+        assert sample is not None
+        assert speaker.said == [
+            spoken_question(
+                f"Question 1 of {len(session.bank.questions)}",
+                first.text,
+                first.look_for,
+                sample.text,
+            )
+        ]
+        assert "Sample answer: " + sample.text.strip() in speaker.said[0]

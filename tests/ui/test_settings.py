@@ -1,0 +1,101 @@
+"""Settings that stay: ASCII, high contrast and read-aloud kept between runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui import locations
+from panel_tui.cli import _parser
+from panel_tui.cli.display import resolve
+from panel_tui.domain.display import DISPLAY_ENV, DisplaySettings, load_settings
+from panel_tui.domain.models import Session
+from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME
+from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.speaking import FakeSpeaker
+
+
+def _run_args(*flags: str) -> tuple[DisplaySettings, list[str]]:
+    return resolve(_parser().parse_args(list(flags)))
+
+
+async def test_settings_survive_a_restart(app_factory: AppFactory, session: Session) -> None:
+    path = locations.settings_file()
+    first, notices = _run_args()
+    assert first == DisplaySettings() and notices == []
+    app = app_factory(session.id, display=first, settings_path=path)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+t", "ctrl+a", "ctrl+e")
+        await pilot.pause()
+    assert load_settings(path).settings == DisplaySettings(
+        ascii_only=True, high_contrast=True, read_aloud=True
+    )
+    # The next morning: the same command line finds them.
+    again, notices = _run_args()
+    assert notices == []
+    app = app_factory(session.id, display=again, settings_path=path, speaker=FakeSpeaker())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST.name
+        assert app.ascii_only and app.read_aloud
+        assert app.screen.has_class("-ascii") or app.has_class("-ascii")
+
+
+async def test_a_flag_is_for_one_run_and_never_saved(
+    app_factory: AppFactory, session: Session
+) -> None:
+    path = locations.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"ascii_only": true, "high_contrast": true}')
+    settings, _ = _run_args("--no-ascii")
+    assert settings == DisplaySettings(high_contrast=True)
+    app = app_factory(session.id, display=settings, settings_path=path)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+t")  # high contrast off: that change is saved
+        await pilot.pause()
+        assert app.theme == NORMAL_THEME
+    assert load_settings(path).settings == DisplaySettings(ascii_only=True)
+
+
+async def test_a_damaged_settings_file_never_stops_the_app(
+    app_factory: AppFactory, session: Session
+) -> None:
+    path = locations.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'{"ascii_only": tru')
+    settings, notices = _run_args()
+    assert settings == DisplaySettings()
+    app = app_factory(session.id, display=settings, settings_path=path, notices=notices)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("could not be read" in m and "usual settings" in m for m in said)
+        await pilot.press("ctrl+a")  # saving again mends the file
+        await pilot.pause()
+    assert load_settings(path).settings == DisplaySettings(ascii_only=True)
+
+
+async def test_help_shows_the_settings_and_how_to_change_them(
+    app_factory: AppFactory, session: Session
+) -> None:
+    path = locations.settings_file()
+    app = app_factory(session.id, settings_path=path)
+    async with app.run_test(size=(110, 60)) as pilot:
+        await pilot.press("ctrl+t", "f1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Your settings" in text
+        assert "High contrast" in text and "--no-high-contrast" in text
+        lines = text.splitlines()
+        assert any("High contrast" in line and " On " in line for line in lines)
+        assert any("Plain ASCII symbols" in line and " Off " in line for line in lines)
+        assert "remembered in" in text
+
+
+def test_the_environment_sets_a_run_and_the_flags_beat_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = locations.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"read_aloud": true}')
+    monkeypatch.setenv(DISPLAY_ENV, "ascii,high-contrast,loudly")
+    settings, notices = _run_args("--no-high-contrast")
+    assert settings == DisplaySettings(ascii_only=True, read_aloud=True)
+    assert len(notices) == 1 and "loudly" in notices[0]
