@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panel_tui.domain.models import Session
 
 
 @dataclass(frozen=True)
@@ -17,11 +22,14 @@ class ExportOptions:
         totals_only: no individual member's vote appears anywhere, only totals;
             notes and reasons are left out too (a note may say who voted what).
         no_notes: notes and decision reasons are left out.
+        rehearsals: practice only: the other practice sessions kept, so a
+            report can show each trainee's progress over rehearsals.
     """
 
     anonymise: bool = False
     totals_only: bool = False
     no_notes: bool = False
+    rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
 
     @property
     def leaves_out_notes(self) -> bool:
