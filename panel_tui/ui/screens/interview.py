@@ -8,7 +8,6 @@ every voting member has voted or the chair shows them.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
@@ -19,10 +18,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
-from panel_tui.domain.models import Member, Question, VoteValue
+from panel_tui.domain.interview import (
+    KEYS_HINT,
+    Answer,
+    Interview,
+    Moved,
+    NeedsConfirmation,
+    NotSaved,
+    Refused,
+)
+from panel_tui.domain.models import Question, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
-from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.domain.store import OpenSession
 from panel_tui.domain.words import counted, panel_balance, question_tags
 from panel_tui.ui.keys import palette_command, vote_bindings
 from panel_tui.ui.screens.dialogs import (
@@ -42,13 +50,6 @@ MOVE = Binding.Group("Move")
 ROOM_AROUND_GRID = 14
 #: Seconds between keeping the timer's place on disk (at most this much is lost in a crash).
 KEEP_TIME_EVERY = 15
-KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
-NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
-
-
-def member_label(member: Member) -> Text:
-    """``Seat 2, Priya Shah`` as literal text."""
-    return Text(f"Seat {member.seat}, ") + Text(member.name)
 
 
 class InterviewScreen(SessionScreen):
@@ -161,32 +162,25 @@ class InterviewScreen(SessionScreen):
     def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
         super().__init__(opened)
         self.clock = clock
-        session = opened.session
-        first = (
-            (session.candidates[0].id, session.bank.questions[0].id) if session.candidates else None
-        )
-        cursor = session.cursor
-        where = (cursor.candidate, cursor.question) if cursor else first
-        #: Every (candidate, question) in interview order; fixed once a session starts.
-        self.positions = [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
-        self.position = self.positions.index(where) if where in self.positions else 0
+        #: The position and the rules; this screen shows its state and asks its questions.
+        self.interview = Interview(opened, lambda value: self.marks.vote(value))
 
     # -- state ----------------------------------------------------------------
 
     @property
     def candidate_id(self) -> str:
         """The candidate being interviewed."""
-        return self.positions[self.position][0]
+        return self.interview.candidate_id
 
     @property
     def question_id(self) -> str:
         """The question being answered."""
-        return self.positions[self.position][1]
+        return self.interview.question_id
 
     @property
     def question(self) -> Question:
         """The current question."""
-        return self.session.bank.question(self.question_id)
+        return self.interview.question
 
     # -- layout ---------------------------------------------------------------
 
@@ -249,19 +243,10 @@ class InterviewScreen(SessionScreen):
 
     def keep_time(self) -> None:
         """Keep the time spent on this answer, so that a resume carries on from it."""
-        if not self.session.candidates or self.session.finished:
-            return
-        elapsed = self.timer.elapsed
-        with contextlib.suppress(StoreError):  # the timer is a guide; a vote is never lost
-            self.opened.keep_time(self.candidate_id, self.question_id, elapsed)
+        self.interview.keep_time(self.timer.elapsed)
 
     def _question_changed(self) -> None:
-        cursor = self.session.cursor
-        here = cursor is not None and (cursor.candidate, cursor.question) == (
-            self.candidate_id,
-            self.question_id,
-        )
-        carried = cursor.elapsed if cursor is not None and here else 0
+        carried = self.interview.carried_seconds()
         self.query_one(QuestionTimer).restart(self.question.time_guide_minutes, carried)
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self.refresh_view()
@@ -286,11 +271,12 @@ class InterviewScreen(SessionScreen):
         candidate = session.candidate(self.candidate_id)
         question = self.question
         questions = session.bank.questions
-        number = questions.index(question) + 1
-        candidate_number = session.candidates.index(candidate) + 1
+        number = self.interview.question_number
+        candidate_number = self.interview.candidate_number
 
         count = f"{candidate_number} of {len(session.candidates)}"
-        if self._practice:  # mock candidates: short, so the round fits beside it at 80 columns
+        # Mock candidates: short, so the round fits beside it at 80 columns.
+        if self.interview.practice:
             heading = Text("Practice: ", style="bold")
             heading.append_text(Text(candidate.label, style="bold"))
             heading.append(f" ({count})")
@@ -398,7 +384,7 @@ class InterviewScreen(SessionScreen):
             text.append(" Split: both up and down, talk it through.", style="bold")
         if result.concern:
             text.append(" Concern: an essential question scored below half.", style="bold")
-        if self._practice:
+        if self.interview.practice:
             text.append(" Ctrl+G: vote on this answer again (a new round).")
         return text
 
@@ -408,28 +394,36 @@ class InterviewScreen(SessionScreen):
             message if isinstance(message, Text) else Text(message)
         )
 
-    def _error(self, error: Exception) -> None:
+    def _error(self, error: object) -> None:
         self.app.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
         self.hint(Text(str(error), style="bold"))
 
-    def _refuse_if_finished(self) -> bool:
-        if not self.session.candidates:
-            self.hint("This session has no candidates, so there is nothing to vote on.")
-            return True
-        if self.session.finished:
-            self.hint("This session is finished. Reopen it from the summary (Ctrl+S) to change it.")
-            return True
-        return False
+    def show(self, answer: Answer) -> None:
+        """Show the interview's answer to a request, asking its question first if it has one."""
+        if isinstance(answer, NeedsConfirmation):
+            asked = answer
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.show(asked.then())
+                elif asked.declined is not None:
+                    self.hint(asked.declined)
+
+            dialog = ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
+            self.app.push_screen(dialog, confirmed)
+        elif isinstance(answer, NotSaved):
+            self._error(answer.reason)
+        elif isinstance(answer, Refused):
+            self.hint(Text(answer.reason, style="bold") if answer.important else answer.reason)
+        elif answer.message is not None:
+            self.refresh_view()
+            self.hint(answer.message)
 
     # -- voting ---------------------------------------------------------------
 
     def action_vote(self, seat: int, value: VoteValue) -> None:
         """A vote key: the member in ``seat`` gives ``value`` on the answer shown."""
-        member = next((m for m in self.session.voting_members if m.seat == seat), None)
-        if member is None:
-            self.hint(f"Nobody votes from seat {seat} on this panel.")
-            return
-        self.cast_vote(member.id, value)
+        self.show(self.interview.vote_from_seat(seat, value))
 
     def on_vote_grid_vote_cast(self, message: VoteGrid.VoteCast) -> None:
         message.stop()
@@ -437,282 +431,85 @@ class InterviewScreen(SessionScreen):
 
     def cast_vote(self, member_id: str, value: VoteValue) -> None:
         """Record a member's vote, asking first when it changes a shown vote."""
-        if self._refuse_if_finished():
-            return
-        session = self.session
-        c, q = self.candidate_id, self.question_id
-        member = session.member(member_id)
-        current = session.current_votes(c, q).get(member_id)
-        if current is not None and current.value == value:
-            # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
-            self.hint(Text("Vote recorded for ") + member_label(member) + Text("."))
-            return
-        if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
-            # Asked exactly when the change will be marked (a vote withdrawn and
-            # given again unchanged is not).
-            question = Text("The votes are showing. Change the vote of ")
-            question.append_text(member_label(member))
-            question.append(f" from {self.marks.vote(current.value)} to {self.marks.vote(value)}?")
-            question.append("\n\nThe change is kept and marked as made after the votes were shown.")
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._record(member_id, value, (c, q))
-                else:
-                    self.hint("The vote was not changed.")
-
-            self.app.push_screen(ConfirmDialog(question, yes="Change it", no="Keep it"), confirmed)
-            return
-        self._record(member_id, value, (c, q))
-
-    def _record(self, member_id: str, value: VoteValue, where: tuple[str, str]) -> None:
-        c, q = where
-        was_revealed = self.session.is_revealed(c, q)
-        try:
-            self.opened.record_vote(c, q, member_id, value)
-        except StoreError as error:
-            self._error(error)
-            return
-        if (c, q) != (self.candidate_id, self.question_id):
-            return  # the chair moved on while a dialog was open; the vote is saved
-        self._show_votes()
-        member = self.session.member(member_id)
-        now_revealed = self.session.is_revealed(c, q)
-        if now_revealed and not was_revealed:
-            self._show_sample(self.question)
-            self._after_reveal(Text("Everyone has voted: the votes are shown."))
-        elif now_revealed and value in ("middle", "down"):
-            message = member_label(member) + Text(f" voted {self.marks.vote(value)}. ")
-            self.hint(message + Text(NOTE_OFFER))
-        else:
-            self.hint(Text("Vote recorded for ") + member_label(member) + Text("."))
-
-    def _after_reveal(self, message: Text) -> None:
-        values = {
-            v.value
-            for v in self.session.current_votes(self.candidate_id, self.question_id).values()
-        }
-        if values & {"middle", "down"}:
-            message = message + Text(" Some are middle or down. " + NOTE_OFFER)
-        self.hint(message)
+        self.show(self.interview.cast(member_id, value))
 
     def action_undo(self) -> None:
         """Undo the last vote on this answer (asking first if the votes are shown)."""
-        if self._refuse_if_finished():
-            return
-        c, q = self.candidate_id, self.question_id
-        found = self.session.undoable_vote(c, q)
-        if found is None:
-            self.hint("There is no vote to undo on this answer.")
-            return
-        if self.session.is_revealed(c, q):
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._undo((c, q))
-
-            member = self.session.member(found[1].member)
-            vote = self.marks.vote(found[1].value)
-            question = Text(
-                f"The votes are showing. Undo the last vote ({vote}), given by seat {member.seat}, "
-            )
-            question.append_text(Text(member.name))
-            question.append("?")
-            self.app.push_screen(ConfirmDialog(question, yes="Undo it", no="Keep it"), confirmed)
-            return
-        self._undo((c, q))
-
-    def _undo(self, where: tuple[str, str]) -> None:
-        try:
-            event = self.opened.undo(*where)
-        except StoreError as error:
-            self._error(error)
-            return
-        if where != (self.candidate_id, self.question_id):
-            return
-        self._show_votes()
-        if event is None:
-            self.hint("There is no vote to undo on this answer.")
-            return
-        self.hint(
-            Text("Undone: the last vote of ")
-            + member_label(self.session.member(event.member))
-            + Text(".")
-        )
+        self.show(self.interview.undo())
 
     def action_reveal(self) -> None:
         """Show the votes before everyone has voted, after asking."""
-        if self._refuse_if_finished():
-            return
-        session = self.session
-        c, q = self.candidate_id, self.question_id
-        if session.is_revealed(c, q):
-            self.hint("The votes on this answer are already shown.")
-            return
-        votes = session.current_votes(c, q)
-        waiting = [m for m in session.voting_members if m.id not in votes]
-        question = Text("Show the votes now? Not voted yet: ")
-        question.append_text(Text("; ").join(member_label(m) for m in waiting))
-        question.append(".")
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.opened.reveal(c, q)
-            except StoreError as error:
-                self._error(error)
-                return
-            if (c, q) == (self.candidate_id, self.question_id):
-                self.refresh_view()
-                self._after_reveal(Text("The chair showed the votes."))
-
-        self.app.push_screen(ConfirmDialog(question, yes="Show them", no="Not yet"), confirmed)
-
-    @property
-    def _practice(self) -> bool:
-        return self.session.mode == "practice"
+        self.show(self.interview.reveal())
 
     def action_new_round(self) -> None:
         """Practice: the panel votes on this answer again; earlier rounds are kept."""
-        if self._refuse_if_finished():
-            return
-        if not self._practice:
-            self.hint("Voting again in rounds is for practice only.")
-            return
-        try:
-            started = self.opened.new_round(self.candidate_id, self.question_id)
-        except StoreError as error:
-            self.hint(Text(str(error), style="bold"))
-            return
-        self.refresh_view()
-        self.hint(
-            f"Round {started.round}: everyone votes on this answer again, sealed as before. "
-            f"Round {started.round - 1} is kept for the report."
-        )
+        self.show(self.interview.new_round())
 
     # -- notes and decisions -------------------------------------------------
 
     def action_note(self) -> None:
         """Add a note to this answer."""
-        if self._refuse_if_finished():
+        asked = self.interview.note()
+        if isinstance(asked, Refused):
+            self.show(asked)
             return
-        c, q = self.candidate_id, self.question_id
-        candidate = self.session.candidate(c)
-        number = self.session.bank.questions.index(self.question) + 1
-        heading = Text(f"Note on question {number}, answered by ") + Text(candidate.label)
-        earlier = [n.text for n in self.session.notes_on(c, q)]
-
-        def save(text: str) -> None:
-            self.opened.add_note(c, q, text)
 
         def saved(text: str | None) -> None:
-            if not text:
-                self.hint("No note added.")
-                return
-            self.hint("Note saved.")
-            if (c, q) == (self.candidate_id, self.question_id):
-                self.query_one("#about", Static).update(self._about(self.question))
+            self.show(asked.done(text))
 
-        self.app.push_screen(NoteDialog(heading, earlier, save=save), saved)
+        dialog = NoteDialog(Text(asked.heading), asked.earlier, save=asked.save)
+        self.app.push_screen(dialog, saved)
 
     def action_decide(self) -> None:
         """Record the panel's decision on this candidate."""
-        if self._refuse_if_finished():
+        asked = self.interview.decide()
+        if isinstance(asked, Refused):
+            self.show(asked)
             return
-        c = self.candidate_id
-        candidate = self.session.candidate(c)
-        current = self.session.decision(c)
-        heading = Text("The panel's decision on ") + Text(candidate.label)
 
         def save(choice: DecisionChoice) -> None:
-            self.opened.decide(c, choice.outcome, choice.reason)
+            asked.save(choice.outcome, choice.reason)
 
         def saved(choice: DecisionChoice | None) -> None:
-            if choice is None:
-                self.hint("The decision was not changed.")
-                return
-            message = Text("Decision saved for ") + Text(candidate.label)
-            self.hint(message + Text(f": {OUTCOME_WORDS[choice.outcome]}."))
-            if c == self.candidate_id:
-                self.query_one("#about", Static).update(self._about(self.question))
+            self.show(asked.done(None if choice is None else choice.outcome))
 
+        current = asked.current
         given = DecisionChoice(current.outcome, current.reason) if current else None
-        self.app.push_screen(DecisionDialog(heading, given, save=save), saved)
+        self.app.push_screen(DecisionDialog(Text(asked.heading), given, save=save), saved)
 
     # -- moving ---------------------------------------------------------------
 
-    def _go(self, position: int) -> None:
-        positions = self.positions
-        if not 0 <= position < len(positions):
+    def _moved(self, moved: Moved | Refused) -> None:
+        if isinstance(moved, Refused):
+            self.hint(moved.reason)
             return
-        c, q = positions[position]
-        not_saved: StoreError | None = None
-        try:
-            self.opened.move_to(c, q)
-        except StoreError as error:
-            # Only the resume position is lost: the panel must still be able to move
-            # (every vote shown is saved), so move, and say what a restart would do.
-            not_saved = error
-        previous_candidate = self.candidate_id
-        self.position = position
         self._question_changed()
-        questions = self.session.bank.questions
-        if c != previous_candidate:
-            message = Text("Now candidate ") + Text(self.session.candidate(c).label) + Text(".")
-            if self.session.decision(previous_candidate) is None:
-                message.append(" No decision is recorded yet for ")
-                message.append_text(Text(self.session.candidate(previous_candidate).label))
-                message.append(" (go back and press Ctrl+D).")
-            self.hint(message)
-        elif q == questions[-1].id:
-            self.hint("Last question for this candidate. Ctrl+D records the panel's decision.")
-        else:
-            self.hint(KEYS_HINT)
-        if not_saved is not None:
-            self._position_not_saved(not_saved)
-
-    def _position_not_saved(self, error: StoreError) -> None:
-        message = (
-            f"{error} Moving still works, but if panel-tui is closed now it may reopen "
-            "at an earlier question. Every vote shown as recorded is saved."
-        )
-        self.app.notify(
-            message, title="Position not saved", severity="warning", markup=False, timeout=15
-        )
-        self.hint(Text(message, style="bold"))
+        self.hint(moved.message)
+        if moved.warning is not None:
+            self.app.notify(
+                moved.warning,
+                title="Position not saved",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
+            self.hint(Text(moved.warning, style="bold"))
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
-        if self.position + 1 >= len(self.positions):
-            self.hint("That was the last question of the last candidate. Ctrl+S shows the summary.")
-            return
-        self._go(self.position + 1)
+        self._moved(self.interview.next_question())
 
     def action_previous_question(self) -> None:
         """The previous question (back to the previous candidate from the first)."""
-        if self.position == 0:
-            self.hint("This is the first question of the first candidate.")
-            return
-        self._go(self.position - 1)
+        self._moved(self.interview.previous_question())
 
     def action_next_candidate(self) -> None:
         """The first question of the next candidate."""
-        count = len(self.session.bank.questions)
-        start = (self.position // count + 1) * count
-        if start >= len(self.positions):
-            self.hint("This is the last candidate.")
-            return
-        self._go(start)
+        self._moved(self.interview.next_candidate())
 
     def action_previous_candidate(self) -> None:
         """The first question of the previous candidate."""
-        count = len(self.session.bank.questions)
-        index = self.position // count
-        if index == 0:
-            self.hint("This is the first candidate.")
-            return
-        self._go((index - 1) * count)
+        self._moved(self.interview.previous_candidate())
 
     def action_scroll_question(self, lines: int) -> None:
         """Scroll a long question up or down."""
@@ -736,7 +533,7 @@ class InterviewScreen(SessionScreen):
             ("Next candidate", "next_candidate"),
             ("Previous candidate", "previous_candidate"),
             ("Summary", "summary"),
-            *((("Vote again (practice)", "new_round"),) if self._practice else ()),
+            *((("Vote again (practice)", "new_round"),) if self.interview.practice else ()),
         ):
             yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
 

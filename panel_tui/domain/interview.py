@@ -1,0 +1,483 @@
+"""The rules of an interview, with no terminal: where the panel is, and what each key does.
+
+An :class:`Interview` holds an :class:`OpenSession` and the position of the
+panel (which candidate, which question). Each request (cast a vote, undo, show
+the votes, note, decide, vote again, move) answers with a typed outcome:
+
+- :class:`Recorded`: the change is on disk; ``message`` is what to tell the panel;
+- :class:`NeedsConfirmation`: ask ``question`` first; ``then()`` makes the change;
+- :class:`Refused`: nothing changed, and ``reason`` says why;
+- :class:`NotSaved`: the disk refused the change (every earlier vote is kept);
+- :class:`Moved`: the panel is on another answer now.
+
+The screen shows the session and these answers; it decides nothing itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from panel_tui.domain.models import Decision, Member, Outcome, Question, Session, VoteValue
+from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.domain.words import OUTCOME_WORDS, vote_text
+
+KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
+NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
+NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."
+FINISHED = "This session is finished. Reopen it from the summary (Ctrl+S) to change it."
+
+VoteMark = Callable[[VoteValue | None], str]
+"""How a vote is written in a message (symbols differ in plain ASCII mode)."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The change is on disk (or nothing needed to change).
+
+    Attributes:
+        message: what to tell the panel; ``None`` when the panel has moved on
+            since the change was asked for (it is saved, but not news here).
+        revealed_now: this change showed the votes on the answer.
+        offer_note: some votes shown are middle or down, so a note is offered.
+    """
+
+    message: str | None
+    revealed_now: bool = False
+    offer_note: bool = False
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Nothing changed.
+
+    Attributes:
+        reason: why, in the panel's words.
+        important: a rule the chair tripped over rather than a plain "nothing to do".
+    """
+
+    reason: str
+    important: bool = False
+
+
+@dataclass(frozen=True)
+class NotSaved:
+    """The disk refused the change; ``reason`` says what and how to fix it."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The panel is on another answer.
+
+    Attributes:
+        message: what to tell the panel about where it is now.
+        warning: the resume position could not be saved (moving still works).
+    """
+
+    message: str
+    warning: str | None = None
+
+
+Change = Recorded | Refused | NotSaved
+
+
+@dataclass(frozen=True)
+class NeedsConfirmation:
+    """Ask the chair first; ``then()`` makes the change when they agree.
+
+    Attributes:
+        question: the question to ask, in plain words.
+        yes: the label of the button that goes ahead.
+        no: the label of the button that keeps things as they are.
+        declined: what to say when the chair says no (``None``: say nothing).
+        then: makes the change and says how it went.
+    """
+
+    question: str
+    yes: str
+    no: str
+    declined: str | None
+    then: Callable[[], Change] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class AskNote:
+    """Ask for a note: ``save`` writes it (the dialog shows a refusal), ``done`` words the end."""
+
+    heading: str
+    earlier: list[str]
+    save: Callable[[str], None] = field(compare=False)
+    done: Callable[[str | None], Recorded] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class AskDecision:
+    """Ask for the panel's decision: ``save`` writes it, ``done`` words the end."""
+
+    heading: str
+    current: Decision | None
+    save: Callable[[Outcome, str], None] = field(compare=False)
+    done: Callable[[Outcome | None], Recorded] = field(compare=False)
+
+
+Answer = Recorded | Refused | NotSaved | NeedsConfirmation
+
+
+def member_label(member: Member) -> str:
+    """``Seat 2, Priya Shah``."""
+    return f"Seat {member.seat}, {member.name}"
+
+
+class Interview:
+    """An interview over an open session: the position, the moves and the rules of each change.
+
+    Args:
+        opened: the session, opened for writing; every change goes through it.
+        vote_mark: how a vote is written in messages and questions.
+    """
+
+    def __init__(self, opened: OpenSession, vote_mark: VoteMark = vote_text) -> None:
+        self.opened = opened
+        self.vote_mark = vote_mark
+        session = opened.session
+        #: Every (candidate, question) in interview order; fixed once a session starts.
+        self.positions = [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
+        cursor = session.cursor
+        where = (cursor.candidate, cursor.question) if cursor else None
+        #: Index into ``positions`` of the answer shown (a resume carries on where it was).
+        self.position = self.positions.index(where) if where in self.positions else 0
+
+    # -- where the panel is ---------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        """The session as it is on disk."""
+        return self.opened.session
+
+    @property
+    def here(self) -> tuple[str, str]:
+        """The (candidate, question) being answered."""
+        return self.positions[self.position]
+
+    @property
+    def candidate_id(self) -> str:
+        """The candidate being interviewed."""
+        return self.here[0]
+
+    @property
+    def question_id(self) -> str:
+        """The question being answered."""
+        return self.here[1]
+
+    @property
+    def question(self) -> Question:
+        """The current question."""
+        return self.session.bank.question(self.question_id)
+
+    @property
+    def question_number(self) -> int:
+        """The current question's number, from 1."""
+        return self.session.bank.questions.index(self.question) + 1
+
+    @property
+    def candidate_number(self) -> int:
+        """The current candidate's number, from 1."""
+        return self.session.candidates.index(self.session.candidate(self.candidate_id)) + 1
+
+    @property
+    def practice(self) -> bool:
+        """A rehearsal with mock candidates (rounds are allowed)."""
+        return self.session.mode == "practice"
+
+    def carried_seconds(self) -> int:
+        """Seconds already spent on this answer before a restart (0 on a new answer)."""
+        cursor = self.session.cursor
+        if cursor is not None and (cursor.candidate, cursor.question) == self.here:
+            return cursor.elapsed
+        return 0
+
+    def keep_time(self, elapsed: int) -> None:
+        """Keep the time spent on this answer, so that a resume carries on from it."""
+        if not self.session.candidates or self.session.finished:
+            return
+        with contextlib.suppress(StoreError):  # the timer is a guide; a vote is never lost
+            self.opened.keep_time(self.candidate_id, self.question_id, elapsed)
+
+    def refusal(self) -> Refused | None:
+        """Why no change can be made now, or ``None`` when changes are allowed."""
+        if not self.session.candidates:
+            return Refused(NO_CANDIDATES)
+        if self.session.finished:
+            return Refused(FINISHED)
+        return None
+
+    # -- votes ------------------------------------------------------------------
+
+    def vote_from_seat(self, seat: int, value: VoteValue) -> Answer:
+        """A vote key: the member in ``seat`` gives ``value`` on the answer shown."""
+        member = next((m for m in self.session.voting_members if m.seat == seat), None)
+        if member is None:
+            return Refused(f"Nobody votes from seat {seat} on this panel.")
+        return self.cast(member.id, value)
+
+    def cast(self, member_id: str, value: VoteValue) -> Answer:
+        """Record a member's vote, asking first when it changes a vote already shown."""
+        refused = self.refusal()
+        if refused is not None:
+            return refused
+        session = self.session
+        c, q = self.here
+        member = session.member(member_id)
+        current = session.current_votes(c, q).get(member_id)
+        if current is not None and current.value == value:
+            # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
+            return Recorded(f"Vote recorded for {member_label(member)}.")
+        if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
+            # Asked exactly when the change will be marked (a vote withdrawn and
+            # given again unchanged is not).
+            mark = self.vote_mark
+            return NeedsConfirmation(
+                question=(
+                    f"The votes are showing. Change the vote of {member_label(member)} "
+                    f"from {mark(current.value)} to {mark(value)}?"
+                    "\n\nThe change is kept and marked as made after the votes were shown."
+                ),
+                yes="Change it",
+                no="Keep it",
+                declined="The vote was not changed.",
+                then=lambda: self._record(member_id, value, (c, q)),
+            )
+        return self._record(member_id, value, (c, q))
+
+    def _record(self, member_id: str, value: VoteValue, where: tuple[str, str]) -> Change:
+        c, q = where
+        was_revealed = self.session.is_revealed(c, q)
+        try:
+            self.opened.record_vote(c, q, member_id, value)
+        except StoreError as error:
+            return NotSaved(str(error))
+        if where != self.here:
+            return Recorded(None)  # the chair moved on while a dialog was open; the vote is saved
+        label = member_label(self.session.member(member_id))
+        now_revealed = self.session.is_revealed(c, q)
+        if now_revealed and not was_revealed:
+            return self._shown("Everyone has voted: the votes are shown.")
+        if now_revealed and value in ("middle", "down"):
+            return Recorded(f"{label} voted {self.vote_mark(value)}. {NOTE_OFFER}", offer_note=True)
+        return Recorded(f"Vote recorded for {label}.")
+
+    def _shown(self, message: str) -> Recorded:
+        """The votes on this answer have just been shown."""
+        values = {v.value for v in self.session.current_votes(*self.here).values()}
+        if values & {"middle", "down"}:
+            message += " Some are middle or down. " + NOTE_OFFER
+            return Recorded(message, revealed_now=True, offer_note=True)
+        return Recorded(message, revealed_now=True)
+
+    def undo(self) -> Answer:
+        """Undo the last vote on this answer, asking first if the votes are shown."""
+        refused = self.refusal()
+        if refused is not None:
+            return refused
+        where = self.here
+        found = self.session.undoable_vote(*where)
+        if found is None:
+            return Refused("There is no vote to undo on this answer.")
+        if not self.session.is_revealed(*where):
+            return self._undo(where)
+        vote = found[1]
+        member = self.session.member(vote.member)
+        return NeedsConfirmation(
+            question=(
+                f"The votes are showing. Undo the last vote ({self.vote_mark(vote.value)}), "
+                f"given by seat {member.seat}, {member.name}?"
+            ),
+            yes="Undo it",
+            no="Keep it",
+            declined=None,
+            then=lambda: self._undo(where),
+        )
+
+    def _undo(self, where: tuple[str, str]) -> Change:
+        try:
+            event = self.opened.undo(*where)
+        except StoreError as error:
+            return NotSaved(str(error))
+        if where != self.here:
+            return Recorded(None)
+        if event is None:
+            return Refused("There is no vote to undo on this answer.")
+        label = member_label(self.session.member(event.member))
+        return Recorded(f"Undone: the last vote of {label}.")
+
+    def reveal(self) -> Answer:
+        """Show the votes before everyone has voted (always asked first)."""
+        refused = self.refusal()
+        if refused is not None:
+            return refused
+        session = self.session
+        where = self.here
+        if session.is_revealed(*where):
+            return Refused("The votes on this answer are already shown.")
+        votes = session.current_votes(*where)
+        waiting = "; ".join(member_label(m) for m in session.voting_members if m.id not in votes)
+        return NeedsConfirmation(
+            question=f"Show the votes now? Not voted yet: {waiting}.",
+            yes="Show them",
+            no="Not yet",
+            declined=None,
+            then=lambda: self._reveal(where),
+        )
+
+    def _reveal(self, where: tuple[str, str]) -> Change:
+        try:
+            self.opened.reveal(*where)
+        except StoreError as error:
+            return NotSaved(str(error))
+        if where != self.here:
+            return Recorded(None)
+        return self._shown("The chair showed the votes.")
+
+    def new_round(self) -> Recorded | Refused:
+        """Practice: the panel votes on this answer again; earlier rounds are kept."""
+        refused = self.refusal()
+        if refused is not None:
+            return refused
+        if not self.practice:
+            return Refused("Voting again in rounds is for practice only.")
+        try:
+            started = self.opened.new_round(*self.here)
+        except StoreError as error:
+            return Refused(str(error), important=True)
+        return Recorded(
+            f"Round {started.round}: everyone votes on this answer again, sealed as before. "
+            f"Round {started.round - 1} is kept for the report."
+        )
+
+    # -- notes and decisions -----------------------------------------------------
+
+    def note(self) -> AskNote | Refused:
+        """Ask for a note on this answer."""
+        refused = self.refusal()
+        if refused is not None:
+            return refused
+        c, q = self.here
+        label = self.session.candidate(c).label
+
+        def save(text: str) -> None:
+            self.opened.add_note(c, q, text)
+
+        def done(text: str | None) -> Recorded:
+            return Recorded("Note saved." if text else "No note added.")
+
+        return AskNote(
+            heading=f"Note on question {self.question_number}, answered by {label}",
+            earlier=[n.text for n in self.session.notes_on(c, q)],
+            save=save,
+            done=done,
+        )
+
+    def decide(self) -> AskDecision | Refused:
+        """Ask for the panel's decision on this candidate."""
+        refused = self.refusal()
+        if refused is not None:
+            return refused
+        c = self.candidate_id
+        label = self.session.candidate(c).label
+
+        def save(outcome: Outcome, reason: str) -> None:
+            self.opened.decide(c, outcome, reason)
+
+        def done(outcome: Outcome | None) -> Recorded:
+            if outcome is None:
+                return Recorded("The decision was not changed.")
+            return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
+
+        return AskDecision(
+            heading=f"The panel's decision on {label}",
+            current=self.session.decision(c),
+            save=save,
+            done=done,
+        )
+
+    # -- moving -----------------------------------------------------------------
+
+    def next_question(self) -> Moved | Refused:
+        """The next question; after the last one, the next candidate's first."""
+        if self.position + 1 >= len(self.positions):
+            return Refused(
+                "That was the last question of the last candidate. Ctrl+S shows the summary."
+            )
+        return self.go(self.position + 1)
+
+    def previous_question(self) -> Moved | Refused:
+        """The previous question (back to the previous candidate from the first)."""
+        if self.position == 0:
+            return Refused("This is the first question of the first candidate.")
+        return self.go(self.position - 1)
+
+    def next_candidate(self) -> Moved | Refused:
+        """The first question of the next candidate."""
+        count = len(self.session.bank.questions)
+        start = (self.position // count + 1) * count
+        if start >= len(self.positions):
+            return Refused("This is the last candidate.")
+        return self.go(start)
+
+    def previous_candidate(self) -> Moved | Refused:
+        """The first question of the previous candidate."""
+        count = len(self.session.bank.questions)
+        index = self.position // count
+        if index == 0:
+            return Refused("This is the first candidate.")
+        return self.go((index - 1) * count)
+
+    def go(self, position: int) -> Moved | Refused:
+        """Go to ``positions[position]``, remembering it for a restart."""
+        if not 0 <= position < len(self.positions):
+            return Refused("There is no such question.")
+        c, q = self.positions[position]
+        warning = None
+        try:
+            self.opened.move_to(c, q)
+        except StoreError as error:
+            # Only the resume position is lost: the panel must still be able to move
+            # (every vote shown is saved), so move, and say what a restart would do.
+            warning = (
+                f"{error} Moving still works, but if panel-tui is closed now it may reopen "
+                "at an earlier question. Every vote shown as recorded is saved."
+            )
+        previous = self.candidate_id
+        self.position = position
+        session = self.session
+        if c != previous:
+            message = f"Now candidate {session.candidate(c).label}."
+            if session.decision(previous) is None:
+                message += (
+                    f" No decision is recorded yet for {session.candidate(previous).label}"
+                    " (go back and press Ctrl+D)."
+                )
+        elif q == session.bank.questions[-1].id:
+            message = "Last question for this candidate. Ctrl+D records the panel's decision."
+        else:
+            message = KEYS_HINT
+        return Moved(message, warning)
+
+
+__all__ = [
+    "KEYS_HINT",
+    "NOTE_OFFER",
+    "Answer",
+    "AskDecision",
+    "AskNote",
+    "Interview",
+    "Moved",
+    "NeedsConfirmation",
+    "NotSaved",
+    "Recorded",
+    "Refused",
+    "member_label",
+]

@@ -1,0 +1,604 @@
+"""The rules of an interview, without a terminal: one table per rule, a comment per case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.interview import (
+    KEYS_HINT,
+    NOTE_OFFER,
+    AskDecision,
+    AskNote,
+    Interview,
+    Moved,
+    NeedsConfirmation,
+    NotSaved,
+    Recorded,
+    Refused,
+)
+from panel_tui.domain.models import Cursor, Session, VoteValue
+from panel_tui.domain.store import OpenSession, Store, StoreError
+from tests.domain.builders import session as build
+from tests.domain.practice import practice
+
+Vote = tuple[str, str, str, VoteValue | None]
+MakeInterview = Callable[..., Interview]
+
+
+def mark(value: VoteValue | None) -> str:
+    """Votes as ``<up>`` in messages, so the tests read the words around them."""
+    return f"<{value}>"
+
+
+def two_by_two(roles: str = "LLPO") -> Session:
+    """Two candidates (Alex, and C2 with no name) answering q1 and q2; m4 observes."""
+    return build(
+        roles,
+        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
+        candidates=[("c1", "Alex"), ("c2", None)],
+    )
+
+
+@pytest.fixture
+def make(tmp_path: Path) -> Iterator[MakeInterview]:
+    """Builds an interview on a session saved in tmp_path; closes every one at the end."""
+    opened: list[OpenSession] = []
+
+    def build_interview(
+        votes: Sequence[Vote] = (),
+        *,
+        session: Session | None = None,
+        revealed: Sequence[tuple[str, str]] = (),
+        finished: bool = False,
+        at: int = 0,
+    ) -> Interview:
+        store = Store(tmp_path / f"sessions{len(opened)}")
+        one = store.create(session or two_by_two())
+        opened.append(one)
+        for c, q, m, v in votes:
+            one.record_vote(c, q, m, v)
+        for c, q in revealed:
+            one.reveal(c, q)
+        if finished:
+            one.set_finished()
+        interview = Interview(one, mark)
+        if at:
+            assert isinstance(interview.go(at), Moved)
+        return interview
+
+    yield build_interview
+    for one in opened:
+        one.close()
+
+
+# -- refusing ---------------------------------------------------------------------
+
+REQUESTS: dict[str, Callable[[Interview], object]] = {
+    "cast": lambda i: i.cast("m1", "up"),
+    "seat vote": lambda i: i.vote_from_seat(1, "up"),
+    "undo": lambda i: i.undo(),
+    "reveal": lambda i: i.reveal(),
+    "note": lambda i: i.note(),
+    "decide": lambda i: i.decide(),
+    "new round": lambda i: i.new_round(),
+}
+
+
+@pytest.mark.parametrize("request_name", sorted(REQUESTS))
+@pytest.mark.parametrize(
+    ("finished", "no_candidates", "reason"),
+    [
+        # A finished session changes only after it is reopened, and says where.
+        (True, False, "This session is finished. Reopen it from the summary (Ctrl+S)"),
+        # A session with nobody to interview has nothing to vote on.
+        (False, True, "This session has no candidates, so there is nothing to vote on."),
+    ],
+)
+def test_a_change_is_refused_when_there_is_nothing_to_change(
+    make: MakeInterview, request_name: str, finished: bool, no_candidates: bool, reason: str
+) -> None:
+    if no_candidates:
+        interview = make(session=build("LLP", candidates=()))
+    else:
+        interview = make([("c1", "q1", "m1", "down")])  # something an undo could take back
+    if finished:
+        interview.opened.set_finished()
+    before = interview.session
+    answer = REQUESTS[request_name](interview)
+    assert isinstance(answer, Refused)
+    assert answer.reason.startswith(reason)
+    assert interview.session == before  # nothing written
+
+
+# -- casting a vote -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "revealed", "seat", "value", "expected"),
+    [
+        # The first vote on an answer is sealed: who voted shows, not how.
+        ([], False, 1, "up", Recorded("Vote recorded for Seat 1, Member 1.")),
+        # A vote changed while sealed is simply recorded: nobody has seen it.
+        (
+            [("c1", "q1", "m1", "up")],
+            False,
+            1,
+            "down",
+            Recorded("Vote recorded for Seat 1, Member 1."),
+        ),
+        # The last voter shows the votes; all up, so no note is offered.
+        (
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up")],
+            False,
+            3,
+            "up",
+            Recorded("Everyone has voted: the votes are shown.", revealed_now=True),
+        ),
+        # The last voter shows the votes; one is middle, so a note is offered.
+        (
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle")],
+            False,
+            3,
+            "up",
+            Recorded(
+                f"Everyone has voted: the votes are shown. Some are middle or down. {NOTE_OFFER}",
+                revealed_now=True,
+                offer_note=True,
+            ),
+        ),
+        # A first vote down after the chair showed the votes offers a note at once.
+        (
+            [],
+            True,
+            2,
+            "down",
+            Recorded(f"Seat 2, Member 2 voted <down>. {NOTE_OFFER}", offer_note=True),
+        ),
+        # A first vote up after the chair showed the votes: just recorded.
+        ([], True, 2, "up", Recorded("Vote recorded for Seat 2, Member 2.")),
+        # Nobody sits in seat 9.
+        ([], False, 9, "up", Refused("Nobody votes from seat 9 on this panel.")),
+        # Seat 4 is an observer, who takes notes and does not vote.
+        ([], False, 4, "up", Refused("Nobody votes from seat 4 on this panel.")),
+    ],
+)
+def test_a_vote_is_recorded_with_what_it_changed(
+    make: MakeInterview,
+    before: list[Vote],
+    revealed: bool,
+    seat: int,
+    value: VoteValue,
+    expected: Recorded | Refused,
+) -> None:
+    interview = make(before, revealed=[("c1", "q1")] if revealed else [])
+    written = len(interview.session.votes)
+    assert interview.vote_from_seat(seat, value) == expected
+    added = len(interview.session.votes) - written
+    assert added == (1 if isinstance(expected, Recorded) else 0)
+    if isinstance(expected, Recorded):
+        assert interview.session.votes[-1].value == value
+        assert interview.session.is_revealed("c1", "q1") == (revealed or expected.revealed_now)
+
+
+def test_the_same_vote_again_writes_nothing_and_says_the_same(make: MakeInterview) -> None:
+    interview = make([("c1", "q1", "m1", "up")])
+    assert interview.cast("m1", "up") == Recorded("Vote recorded for Seat 1, Member 1.")
+    assert len(interview.session.votes) == 1
+
+
+SHOWN = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m3", "down")]
+
+
+@pytest.mark.parametrize(
+    ("value", "agree", "then_value", "said"),
+    [
+        # Changing a shown vote is asked first; yes records it, marked as after the reveal.
+        ("down", True, "down", f"Seat 1, Member 1 voted <down>. {NOTE_OFFER}"),
+        # To middle too; yes records it.
+        ("middle", True, "middle", f"Seat 1, Member 1 voted <middle>. {NOTE_OFFER}"),
+        # No keeps the vote shown, and says so.
+        ("down", False, "up", "The vote was not changed."),
+    ],
+)
+def test_changing_a_shown_vote_is_confirmed_first(
+    make: MakeInterview, value: VoteValue, agree: bool, then_value: VoteValue, said: str
+) -> None:
+    interview = make(SHOWN)
+    asked = interview.cast("m1", value)
+    assert isinstance(asked, NeedsConfirmation)
+    assert asked.question == (
+        f"The votes are showing. Change the vote of Seat 1, Member 1 from <up> to <{value}>?"
+        "\n\nThe change is kept and marked as made after the votes were shown."
+    )
+    assert (asked.yes, asked.no) == ("Change it", "Keep it")
+    assert len(interview.session.votes) == 3  # nothing written before the answer
+    if agree:
+        assert asked.then() == Recorded(said, offer_note=True)
+        assert interview.session.votes[-1].after_reveal
+    else:
+        assert asked.declined == said
+    assert interview.session.current_votes("c1", "q1")["m1"].value == then_value
+
+
+# -- undo ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "expected", "left"),
+    [
+        # Nothing to undo on a fresh answer.
+        ([], Refused("There is no vote to undo on this answer."), {}),
+        # A sealed vote is undone at once, without a question.
+        (
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")],
+            Recorded("Undone: the last vote of Seat 2, Member 2."),
+            {"m1": "up"},
+        ),
+        # A sealed change is undone back to the vote before it.
+        (
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "down")],
+            Recorded("Undone: the last vote of Seat 1, Member 1."),
+            {"m1": "up"},
+        ),
+        # Votes on another answer are never undone from here.
+        ([("c1", "q2", "m1", "up")], Refused("There is no vote to undo on this answer."), {}),
+    ],
+)
+def test_undo_while_sealed(
+    make: MakeInterview, before: list[Vote], expected: Recorded | Refused, left: dict[str, str]
+) -> None:
+    interview = make(before)
+    assert interview.undo() == expected
+    votes = interview.session.current_votes("c1", "q1")
+    assert {m: v.value for m, v in votes.items()} == left
+
+
+@pytest.mark.parametrize(
+    ("agree", "left"),
+    [
+        # Once the votes show, undo asks first; yes withdraws the last vote.
+        (True, {"m1": "up", "m2": "up"}),
+        # No keeps every vote, and nothing needs saying.
+        (False, {"m1": "up", "m2": "up", "m3": "down"}),
+    ],
+)
+def test_undo_of_a_shown_vote_is_confirmed_first(
+    make: MakeInterview, agree: bool, left: dict[str, str]
+) -> None:
+    interview = make(SHOWN)
+    asked = interview.undo()
+    assert isinstance(asked, NeedsConfirmation)
+    assert asked.question == (
+        "The votes are showing. Undo the last vote (<down>), given by seat 3, Member 3?"
+    )
+    assert (asked.yes, asked.no, asked.declined) == ("Undo it", "Keep it", None)
+    if agree:
+        assert asked.then() == Recorded("Undone: the last vote of Seat 3, Member 3.")
+    votes = interview.session.current_votes("c1", "q1")
+    assert {m: v.value for m, v in votes.items()} == left
+
+
+# -- showing the votes early --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "then"),
+    [
+        # Nobody has voted: all three voters are named (never the observer).
+        (
+            [],
+            "Show the votes now? Not voted yet: Seat 1, Member 1; Seat 2, Member 2; "
+            "Seat 3, Member 3.",
+            Recorded("The chair showed the votes.", revealed_now=True),
+        ),
+        # Two have voted, one down: the note is offered once they show.
+        (
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")],
+            "Show the votes now? Not voted yet: Seat 3, Member 3.",
+            Recorded(
+                f"The chair showed the votes. Some are middle or down. {NOTE_OFFER}",
+                revealed_now=True,
+                offer_note=True,
+            ),
+        ),
+    ],
+)
+def test_showing_the_votes_early_is_asked_first(
+    make: MakeInterview, before: list[Vote], question: str, then: Recorded
+) -> None:
+    interview = make(before)
+    asked = interview.reveal()
+    assert isinstance(asked, NeedsConfirmation)
+    assert (asked.question, asked.yes, asked.no, asked.declined) == (
+        question,
+        "Show them",
+        "Not yet",
+        None,
+    )
+    assert not interview.session.is_revealed("c1", "q1")
+    assert asked.then() == then
+    assert interview.session.is_revealed("c1", "q1")
+
+
+def test_votes_already_shown_are_not_shown_again(make: MakeInterview) -> None:
+    interview = make(SHOWN)
+    assert interview.reveal() == Refused("The votes on this answer are already shown.")
+    assert interview.session.reveals == []  # shown by the last vote, not by the chair
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        # A change to a shown vote confirmed after the chair moved on.
+        lambda i: i.cast("m1", "down"),
+        # An undo of a shown vote confirmed after the chair moved on.
+        lambda i: i.undo(),
+    ],
+)
+def test_a_change_confirmed_after_moving_on_is_saved_quietly(
+    make: MakeInterview, ask: Callable[[Interview], object]
+) -> None:
+    interview = make(SHOWN)
+    asked = ask(interview)
+    assert isinstance(asked, NeedsConfirmation)
+    assert isinstance(interview.next_question(), Moved)
+    written = len(interview.session.votes)
+    assert asked.then() == Recorded(None)  # saved on c1/q1, not news on c1/q2
+    assert len(interview.session.votes) == written + 1
+    assert interview.session.votes[-1].question == "q1"
+
+
+def test_the_early_reveal_confirmed_after_moving_on_is_saved_quietly(
+    make: MakeInterview,
+) -> None:
+    interview = make()
+    asked = interview.reveal()
+    assert isinstance(asked, NeedsConfirmation)
+    interview.next_question()
+    assert asked.then() == Recorded(None)
+    assert interview.session.is_revealed("c1", "q1")
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        # A vote the disk refuses.
+        lambda i: i.cast("m1", "up"),
+        # An undo the disk refuses.
+        lambda i: i.undo(),
+    ],
+)
+def test_a_change_the_disk_refuses_says_why(
+    make: MakeInterview, monkeypatch: pytest.MonkeyPatch, ask: Callable[[Interview], object]
+) -> None:
+    interview = make([("c1", "q1", "m2", "up")])
+
+    def refuse(*_: object) -> None:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(interview.opened, "record_vote", refuse)
+    monkeypatch.setattr(interview.opened, "undo", refuse)
+    assert ask(interview) == NotSaved("The disk is full.")
+
+
+# -- practice rounds ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("practice_mode", "votes", "expected"),
+    [
+        # A live interview never votes twice on one answer.
+        (False, [], Refused("Voting again in rounds is for practice only.")),
+        # Practice: the round's votes must show before the panel votes again.
+        (
+            True,
+            [("p1", "q1", "m1", "up")],
+            Refused("Show the votes of this round first", important=True),
+        ),
+        # Practice, votes shown: round 2 starts and round 1 is kept.
+        (
+            True,
+            [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")],
+            Recorded(
+                "Round 2: everyone votes on this answer again, sealed as before. "
+                "Round 1 is kept for the report."
+            ),
+        ),
+    ],
+)
+def test_voting_again_is_for_shown_practice_answers(
+    make: MakeInterview, practice_mode: bool, votes: list[Vote], expected: Recorded | Refused
+) -> None:
+    session = practice(["up"], ["Ann", "Ben"]) if practice_mode else None
+    interview = make(votes, session=session)
+    answer = interview.new_round()
+    if isinstance(expected, Refused) and expected.important:
+        assert isinstance(answer, Refused) and answer.important
+        assert answer.reason.startswith(expected.reason)
+    else:
+        assert answer == expected
+    started = isinstance(expected, Recorded)
+    assert interview.session.round_of(*interview.here) == (2 if started else 1)
+
+
+# -- notes and decisions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "notes"),
+    [
+        # A note typed and saved.
+        ("Warm, specific.", "Note saved.", ["Warm, specific."]),
+        # The dialog closed without a note.
+        (None, "No note added.", []),
+    ],
+)
+def test_a_note_is_asked_for_on_this_answer(
+    make: MakeInterview, typed: str | None, said: str, notes: list[str]
+) -> None:
+    interview = make(at=1)
+    asked = interview.note()
+    assert isinstance(asked, AskNote)
+    assert asked.heading == "Note on question 2, answered by Alex"
+    assert asked.earlier == []
+    if typed:
+        asked.save(typed)
+    assert asked.done(typed) == Recorded(said)
+    assert [n.text for n in interview.session.notes_on("c1", "q2")] == notes
+    again = interview.note()
+    assert isinstance(again, AskNote) and again.earlier == notes
+
+
+@pytest.mark.parametrize(
+    ("chosen", "said"),
+    [
+        # A decision saved is named in the panel's words.
+        ("recommend", "Decision saved for C2: Recommend."),
+        # The dialog closed: the decision stands as it was.
+        (None, "The decision was not changed."),
+    ],
+)
+def test_a_decision_is_asked_for_on_this_candidate(
+    make: MakeInterview, chosen: str | None, said: str
+) -> None:
+    interview = make(at=3)
+    asked = interview.decide()
+    assert isinstance(asked, AskDecision)
+    assert (asked.heading, asked.current) == ("The panel's decision on C2", None)
+    if chosen:
+        asked.save("recommend", "Clear examples.")
+    assert asked.done("recommend" if chosen else None) == Recorded(said)
+    again = interview.decide()
+    assert isinstance(again, AskDecision)
+    assert (again.current.outcome if again.current else None) == chosen
+
+
+# -- moving -------------------------------------------------------------------------
+
+NO_DECISION_ON_ALEX = (
+    "Now candidate C2. No decision is recorded yet for Alex (go back and press Ctrl+D)."
+)
+LAST_QUESTION = "Last question for this candidate. Ctrl+D records the panel's decision."
+
+
+@pytest.mark.parametrize(
+    ("start", "move", "expected", "end"),
+    [
+        # Right from the first question: the last of two, so the decision is suggested.
+        (0, "next_question", Moved(LAST_QUESTION), 1),
+        # Right from a candidate's last question: the next candidate, and Alex has no decision.
+        (1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
+        # Right from the very last answer: nowhere to go, the summary is suggested.
+        (
+            3,
+            "next_question",
+            Refused("That was the last question of the last candidate. Ctrl+S shows the summary."),
+            3,
+        ),
+        # Left from a last question back to a first: the keys are named again.
+        (1, "previous_question", Moved(KEYS_HINT), 0),
+        # Left from a candidate's first question: the previous candidate's last.
+        (
+            2,
+            "previous_question",
+            Moved(
+                "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
+            ),
+            1,
+        ),
+        # Left from the very first answer: nowhere to go.
+        (0, "previous_question", Refused("This is the first question of the first candidate."), 0),
+        # Page Down from a candidate's second question: the next candidate's first.
+        (1, "next_candidate", Moved(NO_DECISION_ON_ALEX), 2),
+        # Page Down on the last candidate: nowhere to go.
+        (2, "next_candidate", Refused("This is the last candidate."), 2),
+        # Page Up from the last candidate's last question: the first candidate's first.
+        (
+            3,
+            "previous_candidate",
+            Moved(
+                "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
+            ),
+            0,
+        ),
+        # Page Up on the first candidate: nowhere to go, even from its second question.
+        (1, "previous_candidate", Refused("This is the first candidate."), 1),
+    ],
+)
+def test_moves(
+    make: MakeInterview, start: int, move: str, expected: Moved | Refused, end: int
+) -> None:
+    interview = make(at=start)
+    assert getattr(interview, move)() == expected
+    assert interview.position == end
+    cursor = interview.session.cursor
+    here = interview.positions[end]
+    if isinstance(expected, Moved) or start:
+        assert cursor is not None and (cursor.candidate, cursor.question) == here
+
+
+def test_moving_on_from_a_decided_candidate_just_names_the_next(make: MakeInterview) -> None:
+    interview = make(at=1)
+    interview.opened.decide("c1", "recommend", "Clear.")
+    assert interview.next_question() == Moved("Now candidate C2.")
+
+
+def test_a_move_the_disk_refuses_still_moves_and_warns(
+    make: MakeInterview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interview = make()
+
+    def refuse(*_: object) -> None:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(interview.opened, "move_to", refuse)
+    moved = interview.next_question()
+    assert isinstance(moved, Moved)
+    assert moved.warning is not None and moved.warning.startswith("The disk is full. Moving")
+    assert interview.here == ("c1", "q2")
+
+
+@pytest.mark.parametrize(
+    ("cursor", "position", "carried"),
+    [
+        # A fresh session starts at the first answer with no time carried.
+        (None, 0, 0),
+        # A resume carries on at the answer and the time kept.
+        (Cursor(candidate="c2", question="q1", elapsed=75), 2, 75),
+        # A cursor on the first answer with time kept carries the time.
+        (Cursor(candidate="c1", question="q1", elapsed=30), 0, 30),
+    ],
+)
+def test_an_interview_resumes_where_the_panel_was(
+    make: MakeInterview, cursor: Cursor | None, position: int, carried: int
+) -> None:
+    session = two_by_two().model_copy(update={"cursor": cursor})
+    interview = make(session=session)
+    assert (interview.position, interview.carried_seconds()) == (position, carried)
+
+
+@pytest.mark.parametrize(
+    ("finished", "kept"),
+    [
+        # The timer's place is kept for a resume.
+        (False, 42),
+        # A finished session is left alone: nothing is written.
+        (True, None),
+    ],
+)
+def test_the_time_is_kept_unless_finished(
+    make: MakeInterview, finished: bool, kept: int | None
+) -> None:
+    interview = make(finished=finished)
+    interview.keep_time(42)
+    cursor = interview.session.cursor
+    assert (cursor.elapsed if cursor else None) == kept
+
+
+def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
+    interview = make(at=3)
+    assert (interview.candidate_number, interview.question_number) == (2, 2)
+    assert interview.question.id == "q2"
