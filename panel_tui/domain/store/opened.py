@@ -33,6 +33,12 @@ from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
 
+#: Said when a change to the results of a finished session is asked for.
+FINISHED_REFUSAL = (
+    "This session is finished, so its votes, notes and decisions cannot change. "
+    "To change them, reopen it: on its summary (Ctrl+S), press F (Finish / reopen)."
+)
+
 Compacted = Callable[[Session], None]
 """Told the session each time snapshot and journal were folded together (the catalogue)."""
 
@@ -145,10 +151,28 @@ class OpenSession:
             self.session = self._from_disk() or self.session
         self._answers = None
 
+    def _refuse_if_finished(self) -> None:
+        """The results of a finished session change only after it is reopened.
+
+        Votes, undos, reveals, notes, decisions and rounds are refused; where the
+        panel is (``move_to``, ``keep_time``) and the payment notes are not results,
+        so they may still change.
+
+        Raises:
+            StoreError: the session is finished, with how to reopen it.
+        """
+        if self.session.finished:
+            raise StoreError(FINISHED_REFUSAL)
+
     def record_vote(
         self, candidate: str, question: str, member: str, value: VoteValue | None
     ) -> VoteEvent:
-        """Record a vote (``None`` withdraws one); returns once it is on disk."""
+        """Record a vote (``None`` withdraws one); returns once it is on disk.
+
+        Raises:
+            StoreError: an observer, a finished session, or the disk refused.
+        """
+        self._refuse_if_finished()
         if not self.session.member(member).votes:
             raise StoreError("Observers take notes and do not vote.")
         vote = self._on_answer(candidate, question).new_vote(candidate, question, member, value)
@@ -159,7 +183,11 @@ class OpenSession:
         """Undo the last vote given on this answer, bringing back what stood before.
 
         Returns the event written, or ``None`` when there is nothing to undo.
+
+        Raises:
+            StoreError: the session is finished, or the disk refused.
         """
+        self._refuse_if_finished()
         found = self.session.undoable_vote(candidate, question)
         if found is None:
             return None
@@ -182,7 +210,12 @@ class OpenSession:
         return event
 
     def reveal(self, candidate: str, question: str) -> None:
-        """Show the votes on an answer before everyone has voted."""
+        """Show the votes on an answer before everyone has voted.
+
+        Raises:
+            StoreError: the session is finished, or the disk refused.
+        """
+        self._refuse_if_finished()
         if not self.session.is_revealed(candidate, question):
             number = self.session.round_of(candidate, question)
             self._append(
@@ -193,8 +226,10 @@ class OpenSession:
         """Practice only: ask the panel to vote on this answer again; earlier rounds are kept.
 
         Raises:
-            StoreError: the session is live, or this round's votes are not shown yet.
+            StoreError: the session is live or finished, or this round's votes are
+                not shown yet.
         """
+        self._refuse_if_finished()
         try:
             started = self.session.next_round(candidate, question)
         except ValueError as error:
@@ -203,13 +238,23 @@ class OpenSession:
         return started
 
     def add_note(self, candidate: str, question: str | None, text: str) -> Note:
-        """Add a note on an answer (or on the candidate)."""
+        """Add a note on an answer (or on the candidate).
+
+        Raises:
+            StoreError: the session is finished, or the disk refused.
+        """
+        self._refuse_if_finished()
         note = Note(candidate=candidate, question=question, text=text, at=now())
         self._append("notes", note)
         return note
 
     def decide(self, candidate: str, outcome: Outcome, reason: str) -> Decision:
-        """Record the panel's decision on a candidate (the latest one counts)."""
+        """Record the panel's decision on a candidate (the latest one counts).
+
+        Raises:
+            StoreError: the session is finished, or the disk refused.
+        """
+        self._refuse_if_finished()
         decision = Decision(candidate=candidate, outcome=outcome, reason=reason, at=now())
         self._append("decisions", decision)
         return decision
