@@ -64,7 +64,7 @@ def _child(root: Path, session_id: str, seed: int, write_fd: int, reopen: bool =
             opened.set_finished(False)
             say({"kind": "finished", "value": False})
         elif roll < 0.5:
-            member = rng.choice([m for m in s.panel if m.votes]).id
+            member = rng.choice([m for m in s.panel if m.can_vote]).id
             value = rng.choice(["up", "middle", "down", "abstain", None])
             say("I votes")
             vote = opened.record_vote(candidate, question, member, value)  # type: ignore[arg-type]

@@ -141,7 +141,7 @@ def involvement(session: Session) -> list[MemberInvolvement]:
                 member=member,
                 spans=spans or log_spans,
                 chair_set=bool(spans),
-                interviews=len({c for c, _ in own}) if member.votes else held,
+                interviews=len({c for c, _ in own}) if member.can_vote else held,
                 answers=sum(value != "abstain" for _, value in own),
                 rate=notes.rate,
                 per=notes.per,

@@ -176,7 +176,7 @@ class Member(_Record):
     involvement: Involvement | None = None
 
     @property
-    def votes(self) -> bool:
+    def can_vote(self) -> bool:
         """Whether this member gives votes (observers do not)."""
         return self.role != "observer"
 
@@ -320,7 +320,7 @@ class Session(_Record):
             _known(where, "member", vote.member, set(members))
             if vote.round > self.round_of(vote.candidate, vote.question):
                 raise ValueError(f"{where} is in round {vote.round}, which was never started")
-            if not members[vote.member].votes:
+            if not members[vote.member].can_vote:
                 raise ValueError(
                     f"{where}: {vote.member!r} is an observer, and observers do not vote"
                 )
@@ -353,7 +353,7 @@ class Session(_Record):
     @property
     def voting_members(self) -> list[Member]:
         """The members who vote, by seat."""
-        return sorted((m for m in self.panel if m.votes), key=lambda m: m.seat)
+        return sorted((m for m in self.panel if m.can_vote), key=lambda m: m.seat)
 
     def member(self, member_id: str) -> Member:
         """The panel member with this id."""

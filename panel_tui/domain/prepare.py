@@ -272,7 +272,7 @@ def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
             members.append(member)
     if not sheet.rows:
         problems.append(SheetProblem(sheet.name, "has no panel members below the heading row"))
-    elif not problems and not any(m.votes for m in members):
+    elif not problems and not any(m.can_vote for m in members):
         problems.append(
             SheetProblem(sheet.name, "has no one who votes: every member is an observer")
         )

@@ -149,7 +149,7 @@ def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> 
             f"{len(candidates)} interviews are planned. Panels tire after about "
             f"{MAX_INTERVIEWS_A_DAY} in a day; think about a second day."
         )
-    if not any(m.votes for m in panel):
+    if not any(m.can_vote for m in panel):
         warnings.append("Nobody on the panel votes yet: add a member who is not an observer.")
     return warnings
 

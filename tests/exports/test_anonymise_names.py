@@ -12,7 +12,7 @@ from panel_tui.cli import main
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.models import Decision, Note, Session
 from panel_tui.domain.store import Store
-from tests.exports.conftest import T0, build_session
+from tests.exports.helpers import T0, build_session
 
 #: A session HR prepared by hand, named after the candidate: title and id hold her name.
 NAMED_ID = "2026-11-23-zebedee-quixley-panel"

@@ -21,7 +21,7 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
-from tests.exports.conftest import NAME_WORDS
+from tests.exports.helpers import NAME_WORDS
 
 SESSION_ID = "2026-11-23-support-worker-a1b2c3"
 BOM = "\ufeff".encode()

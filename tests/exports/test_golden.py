@@ -15,7 +15,7 @@ import pytest
 
 from panel_tui.domain.exports import encoded, render
 from panel_tui.domain.models import Reveal, Session
-from tests.exports.conftest import T0, build_session
+from tests.exports.helpers import T0, build_session
 
 GOLDEN = Path(__file__).parent / "golden"
 FILES = {

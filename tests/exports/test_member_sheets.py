@@ -11,7 +11,7 @@ from panel_tui.cli import main
 from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
 from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.store import Store
-from tests.exports.conftest import NAME_WORDS, VOTES, build_session
+from tests.exports.helpers import NAME_WORDS, VOTES, build_session
 from tests.exports.test_chromium import CHROMIUM, chromium, pdf_pages
 
 MEMBERS = ("m1", "m2", "m3", "m4", "m5")
@@ -48,7 +48,7 @@ def test_each_sheet_names_only_its_own_member_and_no_candidate(session: Session)
         assert "%" not in re.sub(r"<style>.*</style>", "", page, flags=re.S)
 
 
-# By hand, from the fixed session's votes (conftest.VOTES), the vote that stands:
+# By hand, from the fixed session's votes (helpers.VOTES), the vote that stands:
 # m1: c1 up up up; c2 down down middle; c3 up middle -> 4 up, 2 middle, 2 down.
 # m2: c1 up middle up; c2 middle down abstain; c3 middle up -> 3 up, 3 middle, 1 down.
 # m4: c1 up up middle; c2 up middle down (after the undo); c3 middle down up

@@ -16,7 +16,7 @@ from panel_tui.domain.exports.spreadsheets import TOTAL_COLUMNS
 from panel_tui.domain.models import Session, VoteEvent
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.sessions import practice_session
-from tests.exports.conftest import NAME_WORDS, NOTES, PRONOUNS, T0, VOTES, build_session
+from tests.exports.helpers import NAME_WORDS, NOTES, PRONOUNS, T0, VOTES, build_session
 
 ANONYMOUS = [ExportOptions(anonymise=True), ExportOptions(anonymise=True, totals_only=True)]
 TOTALS = [ExportOptions(totals_only=True), ExportOptions(anonymise=True, totals_only=True)]

@@ -14,7 +14,7 @@ from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
 from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import for_hr
 from tests.domain.practice import practice
-from tests.exports.conftest import build_session
+from tests.exports.helpers import build_session
 
 OPTIONS = [
     ExportOptions(),

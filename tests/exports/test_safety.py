@@ -20,7 +20,7 @@ from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.documents import markdown_escape
 from panel_tui.domain.exports.spreadsheets import neutralise
 from panel_tui.domain.models import Member, Note, Session
-from tests.exports.conftest import FORMULA, MARKUP, SCRIPT, T0, build_session
+from tests.exports.helpers import FORMULA, MARKUP, SCRIPT, T0, build_session
 
 #: What OWASP says a spreadsheet may run, written out here rather than taken from
 #: the code under test, so a character missing there is caught.

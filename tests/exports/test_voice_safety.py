@@ -1,7 +1,7 @@
 """The joint summary and the rounds report keep hostile text harmless, like every export.
 
 The fixed session's names, codes and title hold spreadsheet formulas, HTML and
-Markdown table breakers (see ``conftest``); here it is matched up with a copy
+Markdown table breakers (see ``helpers``); here it is matched up with a copy
 of itself and compared as a round.
 """
 
@@ -17,7 +17,7 @@ from panel_tui.domain.combine import combine_sessions
 from panel_tui.domain.exports.combined import render_combined
 from panel_tui.domain.exports.rounds_report import render_rounds
 from panel_tui.domain.rounds import compare_rounds
-from tests.exports.conftest import SCRIPT, build_session
+from tests.exports.helpers import SCRIPT, build_session
 from tests.exports.test_safety import RUNS_AS_FORMULA
 
 RENDERERS = {

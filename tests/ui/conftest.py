@@ -1,90 +1,48 @@
-"""Fixtures for the screens: a store in tmp_path, a small session, a frozen app.
+"""Fixtures for the screens: a store in tmp_path, a small session saved in it, a frozen app.
 
-The session's names are chosen to look like Textual markup, so every test also
-checks that text from people is shown literally.
+The sessions and other shared helpers live in ``tests.ui.helpers``.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 
 from panel_tui import locations
-from panel_tui.domain.banks import load_bank
-from panel_tui.domain.models import Bank, Candidate, Member, Question, Session
-from panel_tui.domain.sessions import DEMO_CANDIDATES, DEMO_PANEL
+from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp, make_app
+from tests.ui.helpers import (
+    BROKEN_MARKUP,
+    CLICK_NAME,
+    CREATED,
+    FROZEN_CLOCK,
+    MARKUP_NAME,
+    AppFactory,
+    demo_like_session,
+    screen_text,
+    small_session,
+)
 from tests.ui.speaking import FakeSpeaker
 from tests.ui.terminal import Terminal
 
-#: What the frozen clock says; the timer never moves in tests.
-FROZEN_CLOCK = 1000.0
-CREATED = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-MARKUP_NAME = "[bold]x[/]"
-CLICK_NAME = "[@click=app.quit]y"
-BROKEN_MARKUP = "[/"
-
-
-def small_session() -> Session:
-    """Two questions, three voters (two with markup-like names), one observer, two candidates."""
-    bank = Bank(
-        id="test-bank",
-        title="Test bank",
-        questions=[
-            Question(
-                id="q1",
-                text="Tell us about a time you [b]listened[/b] well.",
-                look_for=["Gives a real example", "[red]Not[/red] a lecture"],
-                time_guide_minutes=4,
-            ),
-            Question(
-                id="q2",
-                text="What would you do if someone said no?",
-                weight=2,
-                essential=True,
-            ),
-        ],
-    )
-    panel = [
-        Member(id="m1", name=MARKUP_NAME, pronouns=BROKEN_MARKUP, role="lived_experience", seat=1),
-        Member(id="m2", name=CLICK_NAME, role="lived_experience", seat=2),
-        Member(id="m3", name="Dan Reilly", pronouns="he/him", role="professional", seat=3),
-        Member(id="m4", name="Olu Ade", role="observer", seat=4),
-    ]
-    candidates = [
-        Candidate(id="c1", code="C1", name="[red]Alex[/red]"),
-        Candidate(id="c2", code="C2"),
-    ]
-    return Session(
-        id="test-session",
-        title="Test round",
-        created=CREATED,
-        bank=bank,
-        panel=panel,
-        candidates=candidates,
-    )
-
-
-def demo_like_session() -> Session:
-    """The demo session with a fixed id and date, for snapshots that look like the real thing."""
-    bank = load_bank(locations.shipped_banks_dir() / "support-worker.toml")
-    return Session(
-        id="demo-snapshot",
-        title=f"Demo: {bank.title}",
-        created=CREATED,
-        bank=bank,
-        panel=list(DEMO_PANEL),
-        candidates=list(DEMO_CANDIDATES),
-    )
+#: Re-exported for tests written before the helpers module.
+__all__ = [
+    "BROKEN_MARKUP",
+    "CLICK_NAME",
+    "CREATED",
+    "FROZEN_CLOCK",
+    "MARKUP_NAME",
+    "AppFactory",
+    "demo_like_session",
+    "screen_text",
+    "small_session",
+]
 
 
 @pytest.fixture
@@ -99,9 +57,6 @@ def session(store: Store) -> Session:
     made = small_session()
     store.save(made)
     return made
-
-
-AppFactory = Callable[..., PanelApp]
 
 
 @pytest.fixture
@@ -122,12 +77,6 @@ def app_factory(store: Store, tmp_path: Path) -> AppFactory:
         )
 
     return build
-
-
-def screen_text(app: App[Any]) -> str:
-    """What the terminal shows now, as plain text, one line per row."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
 
 
 @pytest.fixture

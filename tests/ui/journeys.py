@@ -12,7 +12,7 @@ from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store
-from tests.ui.conftest import small_session
+from tests.ui.helpers import small_session
 
 
 class Journey(NamedTuple):

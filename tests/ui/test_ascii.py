@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.store import Store
-from tests.ui.conftest import AppFactory, screen_text, small_session
+from tests.ui.helpers import AppFactory, screen_text, small_session
 from tests.ui.journeys import JOURNEYS, Journey, begin
 from tests.ui.terminal import Terminal, needs_tmux
 

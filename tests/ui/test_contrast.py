@@ -22,7 +22,7 @@ from textual.theme import Theme
 
 from panel_tui.domain.store import Store
 from panel_tui.ui.themes import HIGH_CONTRAST, PANEL_DARK
-from tests.ui.conftest import AppFactory, small_session
+from tests.ui.helpers import AppFactory, small_session
 from tests.ui.journeys import JOURNEYS, Journey, begin
 
 RGB = tuple[int, int, int]

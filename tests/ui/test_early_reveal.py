@@ -18,7 +18,7 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.vote_grid import VoteRow
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text
 
 
 async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(

@@ -7,7 +7,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import RadioSet
 
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text
 
 #: Title, then a member: name, pronouns, the first role, and seat 2 typed over seat 1.
 TYPED = (

@@ -18,7 +18,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import DecisionDialog, NoteDialog
 from panel_tui.ui.screens.interview import InterviewScreen
-from tests.ui.conftest import AppFactory
+from tests.ui.helpers import AppFactory
 
 SIZE = (80, 24)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.widgets.timer import QuestionTimer
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text
 
 
 async def test_the_balance_shows_in_the_header_and_the_finish_question(

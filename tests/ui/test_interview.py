@@ -30,7 +30,7 @@ from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.themes import HIGH_CONTRAST
 from panel_tui.ui.widgets.vote_grid import VoteButton, VoteRow
-from tests.ui.conftest import (
+from tests.ui.helpers import (
     BROKEN_MARKUP,
     CLICK_NAME,
     MARKUP_NAME,

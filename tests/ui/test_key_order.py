@@ -23,7 +23,7 @@ from textual.pilot import Pilot
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.interview import InterviewScreen
-from tests.ui.conftest import AppFactory
+from tests.ui.helpers import AppFactory
 
 SIZE = (80, 24)
 #: Long enough that every key of a burst arrives while a save is running.

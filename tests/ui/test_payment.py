@@ -12,7 +12,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text
 
 SIZE = (80, 24)
 

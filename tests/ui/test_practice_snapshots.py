@@ -14,7 +14,7 @@ from panel_tui.domain.banks import load_bank
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store
 from tests.domain.builders import T0
-from tests.ui.conftest import AppFactory
+from tests.ui.helpers import AppFactory
 
 SnapCompare = Callable[..., bool]
 #: Round 1: up, middle, down, up (seats 1 to 4); then a new round, seats 1 and 2 vote again.

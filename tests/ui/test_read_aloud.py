@@ -6,7 +6,7 @@ from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import Store
-from tests.ui.conftest import AppFactory
+from tests.ui.helpers import AppFactory
 from tests.ui.journeys import JOURNEYS, begin
 from tests.ui.speaking import FakeSpeaker
 

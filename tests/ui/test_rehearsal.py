@@ -15,7 +15,7 @@ from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.home_rows import MemberRow
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text
 from tests.ui.test_home import fill_member, rows
 from tests.ui.test_interview import scrolled_text, widget_text
 
@@ -100,7 +100,7 @@ async def test_three_trainees_rehearse_with_a_second_round(
 
 
 async def test_a_live_session_has_no_second_round(app_factory: AppFactory, store: Store) -> None:
-    from tests.ui.conftest import small_session
+    from tests.ui.helpers import small_session
 
     session = small_session()
     store.save(session)
@@ -145,7 +145,7 @@ async def test_the_summary_writes_trainee_sheets_in_practice_only(
     app_factory: AppFactory, store: Store, tmp_path: Path
 ) -> None:
     from tests.domain.practice import practice
-    from tests.ui.conftest import small_session
+    from tests.ui.helpers import small_session
 
     store.save(practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "up")]))
     async with app_factory("p1").run_test(size=(100, 40)) as pilot:

@@ -10,7 +10,7 @@ from panel_tui.cli.display import resolve
 from panel_tui.domain.display import DISPLAY_ENV, DisplaySettings, load_settings
 from panel_tui.domain.models import Session
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text
 from tests.ui.speaking import FakeSpeaker
 
 

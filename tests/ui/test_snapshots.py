@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from panel_tui.domain.store import Store
-from tests.ui.conftest import AppFactory, demo_like_session, small_session
+from tests.ui.helpers import AppFactory, demo_like_session, small_session
 
 SnapCompare = Callable[..., bool]
 

@@ -93,7 +93,7 @@ def _sheet(session: Session, results: Results, member: Member, *, candidate_name
         SheetLine("calendar", f"The interviews were on {_day(session.created)}."),
     ]
     votes: list[SheetLine] = []
-    if member.votes:
+    if member.can_vote:
         own: list[str] = [
             q.votes[member.id] for r in results.ranking for q in r.questions if member.id in q.votes
         ]
@@ -125,7 +125,7 @@ def _sheet(session: Session, results: Results, member: Member, *, candidate_name
     return Sheet(
         file_name=_file_name(member),
         name=member.name,
-        part_heading="Your votes" if member.votes else "What you did",
+        part_heading="Your votes" if member.can_vote else "What you did",
         about=about,
         votes=votes,
         decisions=decisions,

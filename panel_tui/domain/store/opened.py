@@ -173,7 +173,7 @@ class OpenSession:
             StoreError: an observer, a finished session, or the disk refused.
         """
         self._refuse_if_finished()
-        if not self.session.member(member).votes:
+        if not self.session.member(member).can_vote:
             raise StoreError("Observers take notes and do not vote.")
         vote = self._on_answer(candidate, question).new_vote(candidate, question, member, value)
         self._append("votes", vote)

@@ -197,7 +197,7 @@ class InterviewScreen(SessionScreen):
             yield Static(id="sample", markup=False)
             yield Static(id="look-for", markup=False)
         yield VoteGrid(session.voting_members, ascii_only=self.panel_app.ascii_only, id="votes")
-        observers = [m for m in session.panel if not m.votes]
+        observers = [m for m in session.panel if not m.can_vote]
         if observers:
             names = Text("Observers (take notes, do not vote): ")
             names.append_text(Text(", ").join(Text(m.name) for m in observers))
