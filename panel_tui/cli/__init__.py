@@ -14,7 +14,18 @@ import sys
 from collections.abc import Sequence
 
 from panel_tui import __version__, locations
-from panel_tui.cli import banks, display, export, importing, prepare, sessions, show
+from panel_tui.cli import (
+    banks,
+    combine,
+    display,
+    export,
+    importing,
+    payment,
+    prepare,
+    report,
+    sessions,
+    show,
+)
 from panel_tui.cli.common import EXIT_ERROR, CommandError
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
@@ -22,7 +33,7 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import printable
 
 #: The command modules, in the order ``--help`` lists them.
-COMMANDS = (show, banks, sessions, prepare, export, importing)
+COMMANDS = (show, banks, sessions, prepare, export, importing, combine, report, payment)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -41,6 +41,7 @@ from panel_tui.domain.words import (
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.words import OUTCOME_WORDS
 
@@ -58,6 +59,12 @@ class SummaryScreen(SessionScreen):
             tooltip="Write the summary to a file (choose format and folder).",
         ),
         Binding(
+            "p",
+            "payment",
+            "Payment",
+            tooltip="Note a member's rate, expenses, times sat, or that they declined payment.",
+        ),
+        Binding(
             "f",
             "finish",
             "Finish / reopen",
@@ -66,7 +73,7 @@ class SummaryScreen(SessionScreen):
         Binding(
             "t",
             "trainee_sheets",
-            "Trainee sheets",
+            "Sheets",
             tooltip="Practice only: write a printable page per trainee into the export folder.",
         ),
     ]
@@ -396,6 +403,21 @@ class SummaryScreen(SessionScreen):
         self.query_one("#exported", Static).update(Text(message))
         self.app.notify(message, markup=False, timeout=10)
 
+    def action_payment(self) -> None:
+        """Note a member's payment, for the involvement record."""
+
+        def save(change: PaymentChange) -> None:
+            self.opened.set_involvement(change.seat, change.changes)
+
+        def saved(change: PaymentChange | None) -> None:
+            if change is None:
+                return
+            message = f"Saved the payment notes for seat {change.seat}."
+            self.query_one("#exported", Static).update(message)
+            self.app.notify(message, title="Payment notes", markup=False)
+
+        self.app.push_screen(PaymentDialog(self.session, save=save), saved)
+
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
         finished = self.session.finished
@@ -433,6 +455,7 @@ class SummaryScreen(SessionScreen):
         for title, action in (
             ("Export", "export"),
             ("Finish or reopen the session", "finish"),
+            ("Payment notes for a member", "payment"),
             ("Back to the interview", "back"),
             *((("Trainee sheets", "trainee_sheets"),) if self.session.mode == "practice" else ()),
         ):
