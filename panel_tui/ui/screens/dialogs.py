@@ -22,6 +22,7 @@ from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
+from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 from panel_tui.ui.words import OUTCOME_WORDS
 
@@ -184,7 +185,7 @@ class NoteDialog(FormDialog[str]):
 
     def on_mount(self) -> None:
         field = self.query_one("#note", Input)
-        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        field.cursor_blink = cursor_blink(self.app)
         field.focus()
 
     def submit(self) -> None:
@@ -240,7 +241,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#reason", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one("#reason", Input).cursor_blink = cursor_blink(self.app)
         self.query_one("#outcome", RadioSet).focus()
 
     def submit(self) -> None:
@@ -306,7 +307,7 @@ class ExportDialog(FormDialog[ExportRequest]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#folder", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one("#folder", Input).cursor_blink = cursor_blink(self.app)
         self.query_one("#format", RadioSet).focus()
 
     def submit(self) -> None:

@@ -25,6 +25,7 @@ from panel_tui.domain.involvement import (
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.words import ROLE_WORDS
+from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.screens.dialogs import FormDialog, Save, text_problem
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
@@ -83,7 +84,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
 
     def on_mount(self) -> None:
         for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+            field.cursor_blink = cursor_blink(self.app)
         if self.members:
             self._fill(self.members[0].seat)
         self.query_one("#member", RadioSet).focus()

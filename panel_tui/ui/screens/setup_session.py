@@ -47,6 +47,7 @@ from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character, without_invisible
 from panel_tui.domain.wording import first_problem
 from panel_tui.domain.words import panel_balance
+from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.choices import ClearRadioButton
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
@@ -282,7 +283,7 @@ class SetupSessionScreen(Screen[str | None]):
     def on_mount(self) -> None:
         # The App can turn blinking off (tests, and people who find it distracting).
         for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+            field.cursor_blink = cursor_blink(self.app)
         self._show_bank()
         self._show_rule()
         self._show_warnings()

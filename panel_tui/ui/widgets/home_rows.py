@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
 
 from panel_tui.domain.models import Role
+from panel_tui.ui.app_settings import cursor_blink
 
 #: The roles in the words the form uses, in the order offered.
 ROLE_CHOICES: tuple[tuple[str, Role], ...] = (
@@ -56,7 +57,7 @@ class FormRow(Vertical):
     def on_mount(self) -> None:
         # The App can turn blinking off (tests, and people who find it distracting).
         for field in self.query(Input):
-            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+            field.cursor_blink = cursor_blink(self.app)
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Mark the fields named in ``problems`` and say what is wrong, in words.

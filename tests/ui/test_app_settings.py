@@ -1,0 +1,33 @@
+"""What dialogs and form rows read from the app, through a protocol rather than getattr."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from panel_tui.ui.app_settings import cursor_blink
+
+
+@dataclass
+class Blinks:
+    cursor_blink: bool
+
+
+class Plain:
+    """An app that says nothing about blinking (a small test app)."""
+
+
+@pytest.mark.parametrize(
+    ("app", "expected"),
+    [
+        # The panel's app with blinking turned off (as every test app is): no blink.
+        (Blinks(cursor_blink=False), False),
+        # Turned on: blink.
+        (Blinks(cursor_blink=True), True),
+        # An app without the setting keeps Textual's default, a blinking cursor.
+        (Plain(), True),
+    ],
+)
+def test_text_fields_blink_as_the_app_says(app: object, expected: bool) -> None:
+    assert cursor_blink(app) is expected
