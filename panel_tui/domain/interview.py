@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 
 from panel_tui.domain.models import Decision, Member, Outcome, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.domain.store.opened import FINISHED_REFUSAL
 from panel_tui.domain.words import OUTCOME_WORDS, vote_text
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."
-FINISHED = "This session is finished. Reopen it from the summary (Ctrl+S) to change it."
 
 VoteMark = Callable[[VoteValue | None], str]
 """How a vote is written in a message (symbols differ in plain ASCII mode)."""
@@ -211,7 +211,8 @@ class Interview:
         if not self.session.candidates:
             return Refused(NO_CANDIDATES)
         if self.session.finished:
-            return Refused(FINISHED)
+            # The store refuses too, whoever calls it; asked here first, so no dialog opens.
+            return Refused(FINISHED_REFUSAL)
         return None
 
     # -- votes ------------------------------------------------------------------

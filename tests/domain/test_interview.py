@@ -21,6 +21,7 @@ from panel_tui.domain.interview import (
 )
 from panel_tui.domain.models import Cursor, Session, VoteValue
 from panel_tui.domain.store import OpenSession, Store, StoreError
+from panel_tui.domain.store.opened import FINISHED_REFUSAL
 from tests.domain.builders import session as build
 from tests.domain.practice import practice
 
@@ -91,8 +92,8 @@ REQUESTS: dict[str, Callable[[Interview], object]] = {
 @pytest.mark.parametrize(
     ("finished", "no_candidates", "reason"),
     [
-        # A finished session changes only after it is reopened, and says where.
-        (True, False, "This session is finished. Reopen it from the summary (Ctrl+S)"),
+        # A finished session changes only after it is reopened: the store's own words.
+        (True, False, FINISHED_REFUSAL),
         # A session with nobody to interview has nothing to vote on.
         (False, True, "This session has no candidates, so there is nothing to vote on."),
     ],
