@@ -88,6 +88,19 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def sealed_words(count: int) -> str:
+    """What a summary says of answers still sealed, which it leaves out; ``""`` for none.
+
+    The summary screen and every HR export say it alike, so a figure on the
+    screen and in a file can always be matched.
+    """
+    if not count:
+        return ""
+    if count == 1:
+        return "1 answer still sealed is left out until its votes are shown."
+    return f"{count} answers still sealed are left out until their votes are shown."
+
+
 def utc_text(moment: datetime) -> str:
     """A moment in UTC as files write it, e.g. ``"2026-11-23T10:02:11Z"``."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -17,11 +17,16 @@ class ExportOptions:
         totals_only: no individual member's vote appears anywhere, only totals;
             notes and reasons are left out too (a note may say who voted what).
         no_notes: notes and decision reasons are left out.
+        sealed_left_out: the (candidate, question) answers still sealed that this
+            copy leaves out. Set
+            by :func:`panel_tui.domain.exports.render`, not by the user: every
+            format but json shows the session as the room may see it.
     """
 
     anonymise: bool = False
     totals_only: bool = False
     no_notes: bool = False
+    sealed_left_out: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def leaves_out_notes(self) -> bool:

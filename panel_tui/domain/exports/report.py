@@ -33,6 +33,7 @@ from panel_tui.domain.words import (
     on_questions,
     percent,
     question_tags,
+    sealed_words,
     vote_text,
 )
 
@@ -370,19 +371,14 @@ def _kappa_words(kappa: float | None) -> str:
     )
 
 
-def _status(session: Session) -> str:
-    """Practice or live, finished or open, and whether it holds votes the panel has not seen."""
+def _status(session: Session, sealed: int) -> str:
+    """Practice or live, finished or open, and how many answers still sealed it leaves out."""
     kind = "Practice round" if session.mode == "practice" else "Live interviews"
     if session.finished:
-        return f"{kind}, finished."
-    status = f"{kind}, still open: votes may still change."
-    sealed = len(session.sealed_answers())
-    if sealed:
-        status += (
-            f" Included here, though still sealed (not yet shown to the panel): "
-            f"{counted(sealed, 'answer')}."
-        )
-    return status
+        status = f"{kind}, finished."
+    else:
+        status = f"{kind}, still open: votes may still change."
+    return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
 def build_report(session: Session, results: Results, options: ExportOptions) -> Report:
@@ -410,7 +406,7 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         date=f"{created.day} {created:%B %Y}",
         bank_title=session.bank.title,
         bank_role=session.bank.role,
-        status=_status(session),
+        status=_status(session, len(options.sealed_left_out)),
         method=results.method,
         anonymised=options.anonymise,
         totals_only=options.totals_only,

@@ -34,6 +34,7 @@ from panel_tui.domain.words import (
     panel_balance,
     percent,
     question_tags,
+    sealed_words,
 )
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
@@ -87,10 +88,7 @@ class SummaryScreen(SessionScreen):
         heading.append_text(Text(session.title, style="bold"))
         heading.append(" (finished)" if session.finished else " (in progress)")
         if sealed:
-            heading.append(
-                f"\nLeft out until the votes are shown: {counted(sealed, 'answer')} still sealed.",
-                style="italic",
-            )
+            heading.append(f"\n{sealed_words(sealed)}", style="italic")
         self.query_one("#heading", Static).update(heading)
         self.query_one("#method", Static).update(Text(results.method))
         early = self.query_one("#early", Static)
@@ -337,10 +335,10 @@ class SummaryScreen(SessionScreen):
             folder = written[0].parent.resolve()
             message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
             sealed = len(self.session.sealed_answers())
-            if sealed:
+            if sealed and any(FORMATS[name].complete for name in request.formats):
                 message += (
-                    f". They include the votes on {counted(sealed, 'answer')}"
-                    " still sealed: keep them from the panel until the votes are shown."
+                    f". The json file includes the votes on {counted(sealed, 'answer')}"
+                    " still sealed: keep it from the panel until the votes are shown."
                 )
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
