@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from panel_tui import locations
+from panel_tui.domain.banks import find_banks
 from panel_tui.domain.store import Store, write_atomically
 from panel_tui.domain.text import printable
 
@@ -32,11 +33,20 @@ def bank_folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
 
 
 def find_bank(args: argparse.Namespace, name: str) -> Path:
-    """A bank's file, from its id or a path."""
+    """A bank's file, from a path or the id ``banks list`` shows.
+
+    An id is looked up in the banks the folders hold (the file's name may
+    differ from it); where two banks share an id, the first listed is taken,
+    as ``banks list`` says. A file named after the id is the last resort.
+    """
     given = Path(name)
     if given.suffix == ".toml" or given.exists():
         return given
-    for folder, _ in bank_folders(args):
+    folders = bank_folders(args)
+    for entry in find_banks(folders):
+        if entry.bank is not None and entry.bank.id == name:
+            return entry.path
+    for folder, _ in folders:
         candidate = folder / f"{name}.toml"
         if candidate.exists():
             return candidate
