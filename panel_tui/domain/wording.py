@@ -100,7 +100,10 @@ def _field(location: Sequence[int | str]) -> str | None:
 
 
 def _was(detail: ErrorDetails) -> str:
-    value = shown(detail.get("input"))
+    given = detail.get("input")
+    if isinstance(given, bool):  # as the file wrote it, not Python's True
+        return f" (it is {str(given).lower()})"
+    value = shown(given)
     return f" (it is {value})" if value else ""
 
 

@@ -85,6 +85,10 @@ def problems(raw: bytes) -> list[str]:
             GOOD.replace(b"Why this", b"Why \xe2\x80\xae this"),
             "field 'text' contains a text-direction control character (U+202E)",
         ),
+        # essential is true or false, never "yes", "no" or 1
+        (GOOD + b'essential = "yes"\n', "field 'essential' must be true or false (it is \"yes\")"),
+        (GOOD + b'essential = "no"\n', "field 'essential' must be true or false (it is \"no\")"),
+        (GOOD + b"essential = 1\n", "field 'essential' must be true or false (it is 1)"),
         # a time guide must be a whole number of minutes
         (GOOD + b"time_guide_minutes = 2.5\n", "field 'time_guide_minutes' must be a whole number"),
     ],

@@ -13,6 +13,7 @@ import io
 import pytest
 
 from panel_tui.domain.exports import render
+from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import figure, gap_words, on_questions, percent
 from tests.domain.builders import session
@@ -116,7 +117,13 @@ def test_the_summaries_and_csv_label_what_each_figure_stands_on() -> None:
         ("c2", "q1", "m1", "up"),
         ("c2", "q1", "m2", "down"),
     ]
-    made = session("LP", rows, questions=QUESTIONS, candidates=(("c1", "Alex"), ("c2", "Sam")))
+    made = session(
+        "LP",
+        rows,
+        questions=QUESTIONS,
+        candidates=(("c1", "Alex"), ("c2", "Sam")),
+        settings=Settings(sealed=False),  # every vote shown as given, so all count here
+    )
     md = render(made, "md")
     assert "| 2 | C2: Sam | 50.0% | on 1 of 3 questions (fewer questions than others) |" in md
     assert "| Lived-experience members' own score | 75.0% on 3 of 3 questions |" in md
