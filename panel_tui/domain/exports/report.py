@@ -359,7 +359,9 @@ def _gap_with_base(result: CandidateResult) -> str:
     """The voice gap in words, with the questions it stands on."""
     if result.voice_gap is None:
         return gap_words(None)
-    return f"{gap_words(result.voice_gap)} {gap_base(result.gap_scored, len(result.questions))}"
+    single = [q.voice_gap for q in result.questions]
+    words = gap_words(result.voice_gap, single=single)
+    return f"{words} {gap_base(result.gap_scored, len(result.questions))}"
 
 
 def _kappa_words(kappa: float | None) -> str:

@@ -222,7 +222,7 @@ class SummaryScreen(SessionScreen):
                 else f"{percent(group_score)} {on_questions(scored, total)}"
             )
         lines.append("\nVoice gap: ", style="bold")
-        lines.append(gap_words(result.voice_gap))
+        lines.append(gap_words(result.voice_gap, single=[q.voice_gap for q in result.questions]))
         if result.voice_gap is not None:
             lines.append(f" {gap_base(result.gap_scored, total)}")
 
