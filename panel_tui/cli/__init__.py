@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from panel_tui import __version__, locations
 from panel_tui.cli import banks, display, export, importing, prepare, sessions, show
 from panel_tui.cli.common import EXIT_ERROR, CommandError
+from panel_tui.cli.parser import PlainParser
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 #: The command modules, in the order ``--help`` lists them.
@@ -26,7 +28,7 @@ COMMANDS = (show, banks, sessions, prepare, export, importing)
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = PlainParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -40,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         help="your own question banks (default ./question_banks)",
     )
     display.add_arguments(common)
-    parser = argparse.ArgumentParser(
+    parser = PlainParser(
         prog="panel-tui",
         description="Thumbs up, middle or down: co-produced recruitment panels.",
         parents=[common],
@@ -64,8 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"panel-tui: {printable(str(error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:  # a last resort: the store turns the usual ones into words
-        where = f" ({error.filename})" if error.filename else ""
-        print(printable(f"panel-tui: {error.strerror or error}{where}."), file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(printable(f"panel-tui: {where}{os_reason(error)}."), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("panel-tui: stopped.", file=sys.stderr)

@@ -53,7 +53,7 @@ def run_list(args: argparse.Namespace) -> int:
         if entry.bank is None:
             print(printable(f"{entry.path}  NOT VALID ({entry.source}):"), file=sys.stderr)
             for problem in entry.problems:
-                print(f"    {printable(problem.message)}", file=sys.stderr)
+                print(f"    {printable(problem.in_file)}", file=sys.stderr)
             continue
         count = len(entry.bank.questions)
         kind = ", practice" if entry.bank.is_practice else ""

@@ -9,6 +9,7 @@ from pathlib import Path
 from panel_tui import locations
 from panel_tui.domain.banks import find_banks
 from panel_tui.domain.store import Store, write_atomically
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 EXIT_ERROR = 1
@@ -80,6 +81,11 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
     """
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
+    if not path.parent.is_dir():
+        raise CommandError(
+            f"There is no folder {path.parent}, so {path.name} was not written: "
+            "make the folder first, or choose another place."
+        )
     if not force and (path.exists() or path.is_symlink()):
         raise CommandError(
             f"{path} already exists, so nothing was written. Add --force to replace it."
@@ -87,4 +93,4 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
     try:
         write_atomically(path, payload)
     except OSError as error:
-        raise CommandError(f"Could not write {path} ({error.strerror or error}).") from None
+        raise CommandError(f"Could not write {path} ({os_reason(error)}).") from None

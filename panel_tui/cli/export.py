@@ -18,6 +18,7 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 
@@ -76,6 +77,11 @@ def _refuse_in_data_folder(output: Path, data: Path) -> None:
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(
+            f"{folder} is a file, not a folder, so nothing was written: --format all "
+            "writes several files into the folder -o names."
+        )
     paths = [folder / file_name(session, name, options) for name in FORMATS]
     taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
     if taken and not force:
@@ -87,8 +93,6 @@ def _export_all(session: Session, options: ExportOptions, folder: Path, *, force
         try:
             path = write_export(session, name, folder, options, overwrite=force)
         except OSError as error:
-            raise CommandError(
-                f"Could not write into {folder} ({error.strerror or error})."
-            ) from None
+            raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

@@ -242,7 +242,7 @@ def test_a_missing_file_and_the_other_files_problems_are_all_listed(tmp_path: Pa
             BANK, tmp_path / "panel.csv", tmp_path / "candidates.csv", "Round", Settings()
         )
     assert [str(p) for p in caught.value.problems] == [
-        f"{tmp_path / 'panel.csv'}: cannot be read (No such file or directory)",
+        f"{tmp_path / 'panel.csv'}: cannot be read (there is no such file or folder)",
         f'{tmp_path / "candidates.csv"}, line 3, column A (code): the code "C1" is already '
         "used on line 2; each candidate needs their own code",
     ]

@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 
@@ -148,8 +149,7 @@ class HomeScreen(Screen[None]):
         except OSError as error:
             sessions, more = [], False
             self._say(
-                f"The sessions folder {self._store.root} cannot be read "
-                f"({error.strerror or error})."
+                f"The sessions folder {self._store.root} cannot be read ({os_reason(error)})."
             )
         self._show_sessions(sessions)
         if more:

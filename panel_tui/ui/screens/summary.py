@@ -24,6 +24,7 @@ from panel_tui.domain.exports import FORMATS, write_export
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import (
     ROLE_WORDS,
     counted,
@@ -325,7 +326,7 @@ class SummaryScreen(SessionScreen):
             except FileExistsError as error:
                 existing.append((name, Path(str(error.args[0]))))
             except OSError as error:
-                message = f"Could not write to {request.folder} ({error.strerror or error})."
+                message = f"Could not write to {request.folder} ({os_reason(error)})."
                 self.app.notify(
                     message, title="Not exported", severity="error", markup=False, timeout=15
                 )
