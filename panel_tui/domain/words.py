@@ -121,6 +121,16 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def votes_words(standing: int) -> str:
+    """How many votes a session holds, said one way everywhere: "21 votes".
+
+    The votes that stand (a member's latest on each answer): a change or an
+    undo is not counted again, so the home screen, ``sessions list`` and
+    ``import`` agree with what the summary counts.
+    """
+    return counted(standing, "vote")
+
+
 def sealed_words(count: int) -> str:
     """What a summary says of answers still sealed, which it leaves out; ``""`` for none.
 

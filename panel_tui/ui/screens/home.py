@@ -29,7 +29,7 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, votes_words
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 
 
@@ -43,7 +43,7 @@ def session_prompt(session: SessionSummary) -> Content:
     details = [
         f"{'Practice, started' if session.mode == 'practice' else 'Started'} {_day(session)}",
         counted(session.candidates, "candidate"),
-        counted(session.standing_votes, "vote"),
+        votes_words(session.standing_votes),
     ]
     where: list[str | tuple[str, str]] = []
     if session.where is not None:
