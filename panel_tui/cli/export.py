@@ -45,7 +45,11 @@ def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
     session = store(args).load(args.session)
     options = ExportOptions(
-        anonymise=args.anonymise, totals_only=args.totals_only, no_notes=args.no_notes
+        anonymise=args.anonymise,
+        totals_only=args.totals_only,
+        no_notes=args.no_notes,
+        # Only the flag on this command line: a saved screen setting never changes HR's files.
+        ascii_only=bool(getattr(args, "ascii_only", False)),
     )
     if args.output is not None:
         _refuse_in_data_folder(args.output, locations.data_dir(getattr(args, "data_dir", None)))

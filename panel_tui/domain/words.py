@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from panel_tui.domain.models import Outcome, Question, Role, VoteValue
 
 VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
+#: The marks of ASCII mode (``--ascii``), on screen and in text exports alike.
+ASCII_VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "+", "middle": "o", "down": "-", "abstain": "/"}
 VOTE_WORDS: dict[VoteValue, str] = {
     "up": "Up",
     "middle": "Middle",

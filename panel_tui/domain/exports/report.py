@@ -25,6 +25,7 @@ from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, T
 from panel_tui.domain.words import (
     OUTCOME_WORDS,
     ROLE_WORDS,
+    ASCII_VOTE_SYMBOLS,
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
@@ -167,6 +168,8 @@ class Report:
     early_reveals: list[EarlyRevealView] = field(default_factory=list)
     sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
     notes_left_out: bool = False
+    #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
+    symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
 
     @property
     def copy_words(self) -> str:
@@ -231,14 +234,27 @@ def _previous_values(session: Session) -> dict[int, VoteValue | None]:
     return previous
 
 
-def _change_words(event: VoteEvent, before: VoteValue | None, seats: dict[str, Seat]) -> str:
+def symbols_for(options: ExportOptions) -> dict[VoteValue, str]:
+    """The marks of the votes in a text export: ASCII ones with ``ascii_only``."""
+    return ASCII_VOTE_SYMBOLS if options.ascii_only else VOTE_SYMBOLS
+
+
+def _change_words(
+    event: VoteEvent,
+    before: VoteValue | None,
+    seats: dict[str, Seat],
+    symbols: dict[VoteValue, str],
+) -> str:
     who = seats[event.member].label
     if event.value is None:
-        return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
+        return (
+            f"{who} withdrew their vote ({vote_text(before, symbols)}) "
+            "after the votes were shown."
+        )
     if before is None:
-        return f"{who} voted {vote_text(event.value)} after the votes were shown."
+        return f"{who} voted {vote_text(event.value, symbols)} after the votes were shown."
     return (
-        f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
+        f"{who} changed from {vote_text(before, symbols)} to {vote_text(event.value, symbols)} "
         "after the votes were shown."
     )
 
@@ -253,6 +269,7 @@ def _question_view(
     options: ExportOptions,
 ) -> QuestionView:
     question = session.bank.question(result.question)
+    symbols = symbols_for(options)
     marks = []
     changes: list[str]
     if options.totals_only:
@@ -272,19 +289,21 @@ def _question_view(
             marks.append(
                 Mark(
                     value=value or "none",
-                    symbol=VOTE_SYMBOLS[value] if value else "",
+                    symbol=symbols[value] if value else "",
                     word=VOTE_WORDS[value] if value else "No vote",
                     changed=member.id in result.changed,
                 )
             )
-        changes = [_change_words(e, previous[id(e)], seats) for e in result.changed_after_reveal]
+        changes = [
+            _change_words(e, previous[id(e)], seats, symbols) for e in result.changed_after_reveal
+        ]
         hide_gap = False
     sample = session.sample_answer(candidate, result.question)
     return QuestionView(
         number=number,
         text=question.text,
         tags=question_tags(question),
-        reference=vote_text(sample.rating) if sample else None,
+        reference=vote_text(sample.rating, symbols) if sample else None,
         marks=marks,
         tally=result.tally,
         score=percent(result.score),
@@ -422,4 +441,5 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         early_reveals=early_reveal_views(session, results, seats, options),
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,
+        symbols=symbols_for(options),
     )
