@@ -23,9 +23,9 @@ from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.words import (
+    ASCII_VOTE_SYMBOLS,
     OUTCOME_WORDS,
     ROLE_WORDS,
-    ASCII_VOTE_SYMBOLS,
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
@@ -248,8 +248,7 @@ def _change_words(
     who = seats[event.member].label
     if event.value is None:
         return (
-            f"{who} withdrew their vote ({vote_text(before, symbols)}) "
-            "after the votes were shown."
+            f"{who} withdrew their vote ({vote_text(before, symbols)}) after the votes were shown."
         )
     if before is None:
         return f"{who} voted {vote_text(event.value, symbols)} after the votes were shown."
