@@ -351,9 +351,7 @@ class Store:
                 error, path, f"the session {session_id} was deleted, but not every kept copy of it"
             ) from None
         finally:
-            lock.release()
-            with contextlib.suppress(OSError):
-                lock_path.unlink(missing_ok=True)
+            lock.release()  # which removes the lock file too
         with contextlib.suppress(OSError):
             self.catalogue.update([], [session_id])
 
