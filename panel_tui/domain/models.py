@@ -74,7 +74,14 @@ FROM_ELSEWHERE: dict[str, bool] = {"from_elsewhere": True}
 
 
 class _Model(BaseModel):
-    """A model that reads files made elsewhere as people make them."""
+    """A model that reads files made elsewhere as people make them.
+
+    Each model's validator is built when it is first used, not at import
+    (``defer_build``): the home screen reads banks but no session, so it
+    paints without building the session models.
+    """
+
+    model_config = ConfigDict(defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -105,13 +112,13 @@ class _Strict(_Model):
     elsewhere is read with :data:`FROM_ELSEWHERE`, which leaves extra keys out.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _Record(_Model):
     """A record of a session: extra fields from other tools are ignored."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- banks

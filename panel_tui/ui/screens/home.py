@@ -30,7 +30,6 @@ from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted, votes_words
-from panel_tui.ui.screens.setup_session import SetupSessionScreen
 
 
 def _day(session: SessionSummary) -> str:
@@ -271,6 +270,8 @@ class HomeScreen(Screen[None]):
     def action_new_session(self) -> None:
         """Open the new-session form; a session saved there is then chosen."""
         self._say(None)
+        from panel_tui.ui.screens.setup_session import SetupSessionScreen  # when first asked for
+
         form = SetupSessionScreen(
             self._store, find_banks(self._bank_folders), self._today or date.today()
         )
