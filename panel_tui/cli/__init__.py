@@ -30,7 +30,17 @@ from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 #: The command modules (in ``panel_tui.cli``), in the order ``--help`` lists them.
-COMMANDS = ("show", "banks", "sessions", "prepare", "export", "importing")
+COMMANDS = (
+    "show",
+    "banks",
+    "sessions",
+    "prepare",
+    "export",
+    "importing",
+    "combine",
+    "report",
+    "payment",
+)
 #: The module that adds each command (a test checks each module adds these).
 COMMAND_MODULES = {
     "demo": "show",
@@ -40,6 +50,9 @@ COMMAND_MODULES = {
     "prepare": "prepare",
     "export": "export",
     "import": "importing",
+    "combine": "combine",
+    "report": "report",
+    "payment": "payment",
 }
 #: The module that runs with no command: the home screen.
 HOME = "show"

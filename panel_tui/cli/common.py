@@ -94,3 +94,38 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
         write_atomically(path, payload)
     except OSError as error:
         raise CommandError(f"Could not write {path} ({os_reason(error)}).") from None
+
+
+def refuse_in_data_folder(args: argparse.Namespace) -> None:
+    """Refuse an output (``-o``) inside the sessions folder, where it could replace a session.
+
+    Both paths are resolved, so ``..`` and links (to the folder or into it) are caught.
+    """
+    # Imported here, so commands that write nothing start without the exports.
+    from panel_tui.domain.exports import within
+
+    output = getattr(args, "output", None)
+    data = locations.data_dir(getattr(args, "data_dir", None))
+    if output is not None and within(output, data):
+        raise CommandError(
+            f"{output} is inside the sessions folder {data}, so nothing was written: "
+            "an export there could replace a session. Choose a place outside it."
+        )
+
+
+def emit(text: str, args: argparse.Namespace, *, bom: bool = False) -> None:
+    """A command's one document: to standard output, or to the file ``-o`` named.
+
+    Standard output gets bytes, so a terminal or pipe that is not UTF-8 still
+    gets every name; a file gets a byte-order mark when ``bom`` (CSV, for Excel),
+    is never put in the sessions folder, and replaces a file only with ``--force``.
+    """
+    output: Path | None = args.output
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode())
+        sys.stdout.buffer.flush()
+        return
+    refuse_in_data_folder(args)
+    write_new(output, (("\ufeff" if bom else "") + text).encode(), force=args.force)
+    print(printable(f"Wrote {output}"), file=sys.stderr)

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui import locations
-from panel_tui.cli.common import CommandError, store, write_new
+from panel_tui.cli.common import CommandError, refuse_in_data_folder, store, write_new
 from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
     FORMATS,
     ExportOptions,
     encoded,
     file_name,
+    prepared,
     render,
-    within,
     write_export,
 )
 from panel_tui.domain.models import Session
@@ -28,13 +28,18 @@ def register(
     """Add ``export``."""
     export = commands.add_parser("export", parents=[common], help="export a session")
     export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=[*FORMATS, "all"], default="md")
+    export.add_argument("--format", choices=[*FORMATS, *FOLDER_FORMATS, "all"], default="md")
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument(
         "--totals-only", action="store_true", help="no individual votes (and no notes)"
     )
     export.add_argument(
         "--no-notes", action="store_true", help="leave out notes and decision reasons"
+    )
+    export.add_argument(
+        "--candidate-names",
+        action="store_true",
+        help="member sheets: the chair allows candidates' names beside their codes",
     )
     export.add_argument("-o", "--output", type=Path, metavar="PATH")
     export.add_argument("--force", action="store_true", help="replace files that already exist")
@@ -51,12 +56,13 @@ def run(args: argparse.Namespace) -> int:
         # Only the flag on this command line: a saved screen setting never changes HR's files.
         ascii_only=bool(getattr(args, "ascii_only", False)),
     )
-    if args.output is not None:
-        _refuse_in_data_folder(args.output, locations.data_dir(getattr(args, "data_dir", None)))
+    refuse_in_data_folder(args)
     if args.format == "all":
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
         return _export_all(session, options, args.output, force=args.force)
+    if args.format in FOLDER_FORMATS:
+        return _export_folder(session, options, args)
     if args.output is None:
         # Bytes, so a terminal or pipe that is not UTF-8 still gets every name.
         sys.stdout.flush()
@@ -66,18 +72,6 @@ def run(args: argparse.Namespace) -> int:
     write_new(args.output, encoded(session, args.format, options), force=args.force)
     print(printable(f"Wrote {args.output}"), file=sys.stderr)
     return 0
-
-
-def _refuse_in_data_folder(output: Path, data: Path) -> None:
-    """Refuse an output inside the sessions folder, where it could replace a session.
-
-    Both paths are resolved, so ``..`` and links (to the folder or into it) are caught.
-    """
-    if within(output, data):
-        raise CommandError(
-            f"{output} is inside the sessions folder {data}, so nothing was written: "
-            "an export there could replace a session. Choose a place outside it."
-        )
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
@@ -98,5 +92,31 @@ def _export_all(session: Session, options: ExportOptions, folder: Path, *, force
             path = write_export(session, name, folder, options, overwrite=force)
         except OSError as error:
             raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
+        print(printable(f"Wrote {path}"), file=sys.stderr)
+    return 0
+
+
+def _export_folder(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
+    """A format of one file per member (member sheets) into the folder ``-o`` names."""
+    if args.output is None:
+        raise CommandError(
+            f"--format {args.format} writes a page per member: name a folder with -o."
+        )
+    writer = FOLDER_FORMATS[args.format]
+    try:
+        paths = writer(
+            prepared(session, options),
+            args.output,
+            candidate_names=args.candidate_names,
+            overwrite=args.force,
+        )
+    except FileExistsError as error:
+        raise CommandError(
+            f"These files already exist, so nothing was written (add --force to replace "
+            f"them): {error}"
+        ) from None
+    except OSError as error:
+        raise CommandError(f"Could not write into {args.output} ({os_reason(error)}).") from None
+    for path in paths:
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

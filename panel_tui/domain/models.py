@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
 
 MAX_SEATS = 9  #: one keyboard column of vote keys a seat
@@ -194,6 +195,8 @@ class Member(_Record):
     pronouns: Line | None = None
     role: Role
     seat: Annotated[Whole, Field(ge=1, le=MAX_SEATS)]
+    #: The chair's payment notes, for the involvement record; ``None`` for none.
+    involvement: Involvement | None = None
 
     @property
     def votes(self) -> bool:

@@ -50,6 +50,9 @@ RIGHT: dict[str, str] = {
     "time_guide_minutes": "a whole number of minutes, from 1 to 120",
     "version": "1",
     "format": '"panel-tui/session"',
+    "rate": "an amount of money of at least 0, such as 15.50",
+    "expenses": "an amount of money of at least 0, such as 6.40",
+    "block_hours": "a number of hours from more than 0 to 24, such as 3",
 }
 
 MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
@@ -176,6 +179,8 @@ def explain(
             "less_than_equal": "at most",
         }[kind]
         return f"must be a number {words} {bound:g}{_was(detail)}"
+    if kind in ("decimal_max_places", "decimal_max_digits"):
+        return f"must be {right or 'a number with at most two decimal places'}{_was(detail)}"
     if kind in ("bool_type", "bool_parsing"):
         return f"must be true or false{_was(detail)}"
     if kind == "literal_error":

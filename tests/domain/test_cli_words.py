@@ -41,7 +41,8 @@ def said(capsys: pytest.CaptureFixture[str]) -> str:
     [
         (
             ["export", "s1", "--format", "pdf"],
-            "--format cannot be 'pdf': choose md, html, csv, votes-csv, json or all.",
+            "--format cannot be 'pdf': choose md, html, csv, votes-csv, json, involvement-csv, "
+            "member-sheets or all.",
         ),
         (["sessions", "list", "--bogus"], "--bogus is not something this command understands"),
         (["prepare"], "--bank, --panel and --candidates are needed."),

@@ -59,7 +59,8 @@ def test_anonymise_leaves_no_name_anywhere(make: object, fmt: str, options: Expo
 def test_the_names_are_there_without_anonymise(fmt: str) -> None:
     # So the search above would find a name that got through.
     text = render(build_session(), fmt)
-    assert all(NAME_WORDS[c] in text for c in ("c1", "c2", "c3"))
+    if fmt != "involvement-csv":  # the involvement record names no candidate
+        assert all(NAME_WORDS[c] in text for c in ("c1", "c2", "c3"))
     if fmt != "csv":  # the candidates CSV has no member names
         assert NAME_WORDS["m1"] in text
 

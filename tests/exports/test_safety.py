@@ -105,7 +105,7 @@ def _is_number(cell: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize("fmt", ["csv", "votes-csv"])
+@pytest.mark.parametrize("fmt", ["csv", "votes-csv", "involvement-csv"])
 @pytest.mark.parametrize("options", OPTIONS, ids=OPTION_IDS)
 def test_no_csv_cell_can_run_as_a_formula(fmt: str, options: ExportOptions) -> None:
     rows = _cells(render(build_session(), fmt, options))
@@ -296,4 +296,4 @@ def test_json_reads_back_hostile_text_exactly(options: ExportOptions) -> None:
 
 def test_every_format_is_checked_here() -> None:
     # A new format must get its own safety test above.
-    assert set(FORMATS) == {"md", "html", "csv", "votes-csv", "json"}
+    assert set(FORMATS) == {"md", "html", "csv", "votes-csv", "json", "involvement-csv"}

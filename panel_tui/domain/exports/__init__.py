@@ -7,6 +7,11 @@ lists them with the file extension each is written with:
 - ``csv`` and ``votes-csv``: spreadsheet data (see :mod:`.spreadsheets`),
   written with a byte-order mark so spreadsheets read them as UTF-8.
 - ``json``: the complete session record (see :mod:`panel_tui.domain.interchange`).
+- ``involvement-csv``: each member's time, interviews, answers and payment, for
+  finance (see :mod:`.involvement_csv`).
+
+``FOLDER_FORMATS`` write a file per member into a folder: ``member-sheets``
+(see :mod:`.sheets`). They are not part of ``all``, which is HR's file.
 
 Every format but ``json`` shows the session as the room may see it, as the
 summary screen does: votes on answers still sealed are left out (and each
@@ -30,11 +35,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from panel_tui.domain.exports.anonymise import anonymised, anonymous_id, without_notes
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
+from panel_tui.domain.exports.involvement_csv import involvement_csv
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
+from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.interchange import export_json, results_record
 from panel_tui.domain.models import Session
@@ -43,6 +51,7 @@ from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import IDENT_PATTERN, slug
 
 __all__ = [
+    "FOLDER_FORMATS",
     "FORMATS",
     "ExportOptions",
     "Format",
@@ -67,6 +76,21 @@ class Format:
     bom: bool = False
     #: Whether the format is the complete record, votes still sealed included.
     complete: bool = False
+    #: Added to the file name, so two formats with one extension never clash.
+    suffix: str = ""
+
+
+class FolderWriter(Protocol):
+    """Writes a format of many files into a folder; returns the paths written."""
+
+    def __call__(
+        self,
+        session: Session,
+        folder: Path,
+        *,
+        candidate_names: bool = False,
+        overwrite: bool = False,
+    ) -> list[Path]: ...
 
 
 #: What an anonymised json export says of the free text it keeps.
@@ -106,8 +130,19 @@ FORMATS: dict[str, Format] = {
     "md": Format("md", markdown_summary),
     "html": Format("html", html_summary),
     "csv": Format("csv", candidates_csv, bom=True),
-    "votes-csv": Format("csv", votes_csv, bom=True),
+    "votes-csv": Format("csv", votes_csv, bom=True, suffix="-votes"),
     "json": Format("json", _json, complete=True),
+    # Complete: it counts the answers each member scored, for payment, and shows no vote.
+    "involvement-csv": Format(
+        "csv", involvement_csv, bom=True, suffix="-involvement", complete=True
+    ),
+}
+
+
+#: Formats that write one file per member into a folder (``-o DIR``); not in ``all``.
+#: They show the session as the room may see it (:func:`as_shown`), as the summaries do.
+FOLDER_FORMATS: dict[str, FolderWriter] = {
+    "member-sheets": write_member_sheets,
 }
 
 
@@ -173,8 +208,7 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
         stem += "-totals-only"
     elif options is not None and options.no_notes:
         stem += "-no-notes"
-    if name == "votes-csv":
-        stem += "-votes"
+    stem += FORMATS[name].suffix
     return f"{stem}.{FORMATS[name].extension}"
 
 

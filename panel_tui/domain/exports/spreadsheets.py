@@ -128,6 +128,10 @@ def _table(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     return out.getvalue()
 
 
+#: A CSV table with a header row, for the other CSV exports (joint summary, rounds).
+table = _table
+
+
 def candidates_csv(session: Session, options: ExportOptions) -> str:
     """One row per candidate, in rank order."""
     results = score_session(session)

@@ -13,6 +13,7 @@ from typing import Any, Self
 
 from tinydb import TinyDB
 
+from panel_tui.domain.involvement import with_involvement
 from panel_tui.domain.models import (
     Cursor,
     Decision,
@@ -235,6 +236,15 @@ class OpenSession:
         # compaction leaves it there.
         with contextlib.suppress(StoreError):
             self.compact()
+
+    def set_involvement(self, seat: int, changes: dict[str, object]) -> None:
+        """Change the payment notes of the member in ``seat`` (see ``involvement``).
+
+        Raises:
+            InvolvementError: no such seat, or notes that make no sense.
+        """
+        updated = with_involvement(self.session, seat, changes)
+        self._update_meta(panel=updated.panel)
 
     def close(self) -> None:
         """Fold the journal into the snapshot and let another process open the session."""

@@ -32,6 +32,7 @@ FORMAT_WORDS: dict[str, str] = {
     "csv": "Spreadsheet, a row per candidate (.csv)",
     "votes-csv": "Spreadsheet, a row per vote (.csv)",
     "json": "Complete record, can be imported (.json)",
+    "involvement-csv": "Time and payment, a row per member (.csv)",
 }
 ALL_FORMATS = "all"
 

@@ -39,6 +39,7 @@ from panel_tui.domain.words import (
 )
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.words import OUTCOME_WORDS
 
@@ -54,6 +55,12 @@ class SummaryScreen(SessionScreen):
             "export",
             "Export",
             tooltip="Write the summary to a file (choose format and folder).",
+        ),
+        Binding(
+            "p",
+            "payment",
+            "Payment",
+            tooltip="Note a member's rate, expenses, times sat, or that they declined payment.",
         ),
         Binding(
             "f",
@@ -361,6 +368,21 @@ class SummaryScreen(SessionScreen):
             )
         return written
 
+    def action_payment(self) -> None:
+        """Note a member's payment, for the involvement record."""
+
+        def save(change: PaymentChange) -> None:
+            self.opened.set_involvement(change.seat, change.changes)
+
+        def saved(change: PaymentChange | None) -> None:
+            if change is None:
+                return
+            message = f"Saved the payment notes for seat {change.seat}."
+            self.query_one("#exported", Static).update(message)
+            self.app.notify(message, title="Payment notes", markup=False)
+
+        self.app.push_screen(PaymentDialog(self.session, save=save), saved)
+
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
         finished = self.session.finished
@@ -398,6 +420,7 @@ class SummaryScreen(SessionScreen):
         for title, action in (
             ("Export", "export"),
             ("Finish or reopen the session", "finish"),
+            ("Payment notes for a member", "payment"),
             ("Back to the interview", "back"),
         ):
             yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)

@@ -1,0 +1,65 @@
+"""``panel-tui combine``: two panels that heard the same candidates, matched up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from panel_tui.cli.common import CommandError, emit, store
+from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
+from panel_tui.domain.exports.combined import FORMATS, render_combined
+
+
+def share(text: str) -> float:
+    """The ``--share`` value: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number; give a share from 0 to 1, such as 0.5"
+        ) from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1; try 0.5 or 0.3")
+    return value
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``combine``."""
+    parser = commands.add_parser(
+        "combine",
+        parents=[common],
+        help="match up two panels that interviewed the same candidates",
+        description=(
+            "Join two sessions that interviewed the same candidates (matched by code, "
+            "questions by id). Anything that does not match is named and left out."
+        ),
+    )
+    parser.add_argument("session_a", metavar="SESSION_A")
+    parser.add_argument("session_b", metavar="SESSION_B")
+    parser.add_argument(
+        "--share",
+        type=share,
+        default=0.5,
+        help="how much panel A counts in the joint score, 0 to 1 (default 0.5: half each)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument("-o", "--output", type=Path, metavar="PATH")
+    parser.add_argument("--force", action="store_true", help="replace a file that exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the joint summary to standard output or a file."""
+    found = store(args)
+    try:
+        combined = combine_sessions(
+            found.load(args.session_a), found.load(args.session_b), args.share
+        )
+    except CombineError as error:
+        raise CommandError(str(error)) from None
+    emit(render_combined(combined, args.format), args, bom=args.format == "csv")
+    print(summary_line(combined), file=sys.stderr)
+    return 0

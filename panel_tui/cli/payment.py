@@ -1,0 +1,131 @@
+"""``panel-tui payment``: the chair's payment notes for the involvement record.
+
+Without ``--seat`` it shows each member's time, interviews, answers and what is
+payable. With ``--seat`` it changes that member's notes (rate, expenses,
+declined, times sat) and keeps everything else; the session must not be open
+in the app at the same time. The session as it was is kept in ``replaced/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from panel_tui.cli.common import CommandError, store
+from panel_tui.domain.exports.involvement_csv import money, rate_per
+from panel_tui.domain.involvement import (
+    InvolvementError,
+    first_day,
+    involvement,
+    parse_times,
+    typed_amount,
+    with_involvement,
+)
+from panel_tui.domain.models import Session
+from panel_tui.domain.words import ROLE_WORDS
+
+
+def _times(text: str) -> str:
+    """A time sat as typed; checked by the domain once the day is known."""
+    try:
+        parse_times(text, date(2000, 1, 1))
+    except InvolvementError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as year-month-day, such as 2026-11-23"
+        ) from None
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``payment``."""
+    parser = commands.add_parser(
+        "payment",
+        parents=[common],
+        help="the chair's payment notes: rate, expenses, times, declined",
+        description=(
+            "Show the involvement record of a session, or with --seat change one "
+            "member's payment notes. Times are the laptop's local time."
+        ),
+    )
+    parser.add_argument("session", metavar="SESSION")
+    parser.add_argument("--seat", type=int, metavar="N", help="the member to change")
+    parser.add_argument("--rate", type=typed_amount, metavar="AMOUNT", help="e.g. 15.00")
+    parser.add_argument("--per", choices=("hour", "block", "session"), help="how the rate is paid")
+    parser.add_argument("--block-hours", type=float, metavar="H", help="hours in one block")
+    parser.add_argument("--no-rate", action="store_true", help="take the rate away")
+    parser.add_argument("--expenses", type=typed_amount, metavar="AMOUNT")
+    parser.add_argument("--expenses-note", metavar="TEXT", help="e.g. 'Bus, both ways'")
+    declined = parser.add_mutually_exclusive_group()
+    declined.add_argument("--declined", action="store_true", default=None, help="declined payment")
+    declined.add_argument(
+        "--accepts", dest="declined", action="store_false", help="takes payment after all"
+    )
+    parser.add_argument(
+        "--time", type=_times, action="append", metavar="HH:MM-HH:MM", help="a time sat (repeat)"
+    )
+    parser.add_argument("--day", type=_day, metavar="DATE", help="the day of --time")
+    parser.add_argument(
+        "--log-times", action="store_true", help="forget the times set: use the session's log"
+    )
+    parser.set_defaults(run=run)
+
+
+def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    if args.no_rate:
+        changes["rate"] = None
+    elif args.rate is not None:
+        changes["rate"] = args.rate
+    for name in ("per", "block_hours", "expenses", "expenses_note", "declined"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.log_times:
+        changes["times"] = []
+    elif args.time:
+        changes["times"] = parse_times("; ".join(args.time), args.day or first_day(session))
+    return changes
+
+
+def _show(session: Session) -> None:
+    for row in involvement(session):
+        member = row.member
+        pay = "no rate noted"
+        if row.rate is not None:
+            pay = f"{money(row.rate)} per {rate_per(row)}, fee {money(row.fee)}"
+        if row.declined:
+            pay += ", declined payment"
+        print(
+            f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]}): "
+            f"{row.hours} hours ({'set by the chair' if row.chair_set else 'from the log'}), "
+            f"{row.interviews} interviews, {row.answers} answers scored; {pay}; "
+            f"expenses {money(row.expenses)}; payable {money(row.payable)}."
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Show the record, or change one member's notes and show it."""
+    found = store(args)
+    session = found.load(args.session)
+    changes = _changes(args, session)
+    if changes and args.seat is None:
+        raise CommandError("Say whose notes to change with --seat N (see the seats below).")
+    if args.seat is not None:
+        if not changes:
+            raise CommandError("Nothing to change: give --rate, --expenses, --declined or --time.")
+        try:
+            session = with_involvement(session, args.seat, changes)
+        except InvolvementError as error:
+            raise CommandError(str(error)) from None
+        found.save(session, replace=True)
+        print(f"Saved the payment notes for seat {args.seat}.")
+    _show(session)
+    return 0

@@ -1,0 +1,121 @@
+"""``panel-tui report``: rounds compared, over the store or over json exports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from panel_tui.cli.common import CommandError, emit, store, warn_damaged
+from panel_tui.domain.exports.rounds_report import FORMATS, render_rounds
+from panel_tui.domain.interchange import SessionFileError, load_session_file
+from panel_tui.domain.models import Session
+from panel_tui.domain.rounds import compare_rounds
+
+
+def since(text: str) -> date:
+    """The ``--since`` value: a date written 2026-01-31."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as year-month-day, such as 2026-01-31"
+        ) from None
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``report``."""
+    parser = commands.add_parser(
+        "report",
+        parents=[common],
+        help="rounds compared, for HR and co-production leads",
+        description=(
+            "Compare rounds: each SESSION is a session id in the store, a json export, "
+            "or a folder of json exports (from many laptops). Practice rounds are left "
+            "out unless --include-practice."
+        ),
+    )
+    parser.add_argument("sessions", nargs="*", metavar="SESSION")
+    parser.add_argument("--all", action="store_true", help="every session in the store")
+    parser.add_argument("--since", type=since, metavar="DATE", help="rounds on or after DATE")
+    parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
+    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument("-o", "--output", type=Path, metavar="PATH")
+    parser.add_argument("--force", action="store_true", help="replace a file that exists")
+    parser.set_defaults(run=run)
+
+
+def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -> Iterator[Session]:
+    """The sessions in json exports; a file that cannot count is named and left out."""
+    for path in paths:
+        try:
+            session = load_session_file(path)
+        except SessionFileError as error:
+            first = str(error).splitlines()[0]
+            left_out.append(f"Left out, as it could not be read: {first}")
+            print(f"panel-tui: {first}", file=sys.stderr)
+            continue
+        # (Import refuses a totals-only export itself: it holds no votes.)
+        if export_marks(path).get("anonymised"):
+            anonymised.append(session.id)
+        yield session
+
+
+def export_marks(path: Path) -> dict[str, object]:
+    """How an export was made (its ``export`` object), or nothing for a full record."""
+    try:
+        record = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    marks = record.get("export") if isinstance(record, dict) else None
+    return marks if isinstance(marks, dict) else {}
+
+
+def _sessions(
+    args: argparse.Namespace, left_out: list[str], anonymised: list[str]
+) -> list[Session]:
+    if not args.sessions and not args.all:
+        raise CommandError(
+            "Name the sessions to compare, a folder of json exports, or --all for every "
+            "session in the store."
+        )
+    found = store(args)
+    sessions: list[Session] = []
+    if args.all:
+        sessions += found.sessions()
+        warn_damaged(found)
+    for name in args.sessions:
+        given = Path(name)
+        if given.is_dir():
+            files = sorted(given.glob("*.json"))
+            if not files:
+                raise CommandError(f"{given} holds no json exports (files ending .json).")
+            sessions += _from_files(files, left_out, anonymised)
+        elif given.suffix == ".json":
+            if not given.is_file():
+                raise CommandError(f"There is no file {given}.")
+            sessions += _from_files([given], left_out, anonymised)
+        else:
+            sessions.append(found.load(name))
+    return sessions
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the rounds report to standard output or a file."""
+    left_out: list[str] = []
+    anonymised: list[str] = []
+    sessions = _sessions(args, left_out, anonymised)
+    report = compare_rounds(
+        sessions,
+        since=args.since,
+        include_practice=args.include_practice,
+        left_out=left_out,
+        anonymised=anonymised,
+    )
+    emit(render_rounds(report, args.format), args, bom=args.format == "csv")
+    return 0

@@ -1,0 +1,298 @@
+"""Two panels matched up: one round heard by two panels in separate rooms.
+
+Some organisations run a lived-experience panel and a staff panel side by side,
+then match up the scores (PRODUCT.md section 8). :func:`combine_sessions` joins
+two sessions that interviewed the same candidates: candidates are matched by
+their code and questions by their id, exactly as written. Anything that does
+not match is named and left out, never guessed.
+
+Every figure comes from :func:`panel_tui.domain.scoring.score_session`: each
+panel is scored by its own rule on a copy of its session that holds only the
+matched candidates and questions, so a question one bank lacks cannot tip the
+other panel's score. The joint score of a candidate is panel A's score times
+the agreed share plus panel B's score times the rest (one panel's score stands
+alone when the other has none), and the joint ranking follows the same tie
+rules as every ranking (section 4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import CandidateResult, Tally, combine, rank, score_session
+from panel_tui.domain.words import counted
+
+
+class CombineError(Exception):
+    """Two sessions that cannot be matched up, in plain words."""
+
+
+@dataclass(frozen=True)
+class JointQuestion:
+    """One matched question of one candidate, as each panel scored it."""
+
+    question: str  #: the question id
+    number: int  #: its place in panel A's bank, from 1
+    text: str  #: as panel A's bank words it
+    a: float | None
+    b: float | None
+    joint: float | None
+
+    @property
+    def gap(self) -> float | None:
+        """Panel A's score minus panel B's, when both scored the answer."""
+        return None if self.a is None or self.b is None else self.a - self.b
+
+
+@dataclass(frozen=True)
+class JointCandidate:
+    """One candidate both panels interviewed."""
+
+    code: str
+    name: str | None
+    a: float | None
+    b: float | None
+    joint: float | None
+    rank: int | None
+    questions: list[JointQuestion]
+
+    @property
+    def gap(self) -> float | None:
+        """Panel A's score minus panel B's, when both panels scored the candidate."""
+        return None if self.a is None or self.b is None else self.a - self.b
+
+    @property
+    def label(self) -> str:
+        """The name when known, else the code."""
+        return self.name or self.code
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One of the two sessions, as the joint summary names it."""
+
+    letter: str  #: "A" or "B"
+    session_id: str
+    title: str
+    date: str
+    method: str  #: its own scoring rule, in words
+
+
+@dataclass(frozen=True)
+class Combined:
+    """Two panels matched up: every figure of the joint summary."""
+
+    a: Panel
+    b: Panel
+    share: float  #: how much panel A counts in the joint score, 0 to 1
+    ranking: list[JointCandidate]  #: in joint rank order
+    left_out: list[str]  #: candidates and questions that did not match, in words
+    warnings: list[str]  #: matched, but worth a look (a question worded differently)
+
+    @property
+    def method(self) -> str:
+        """How the joint figures were worked out, in words."""
+        rules = (
+            f"Both panels: {self.a.method}"
+            if self.a.method == self.b.method
+            else f"Panel A: {self.a.method} Panel B: {self.b.method}"
+        )
+        share_a = f"{self.share * 100:g}%"
+        share_b = f"{100 - self.share * 100:g}%"
+        return (
+            f"Candidates are matched by their code and questions by their id, exactly as "
+            f"written; anything that does not match is named below and left out. Each "
+            f"panel's score is worked out by its own rule, over the questions both banks "
+            f"share. {rules} "
+            f"The joint score counts panel A's score for {share_a} and panel B's for "
+            f"{share_b}; when only one panel has a score for a candidate or an answer, "
+            f"that score stands alone. The gap is panel A's score minus panel B's. "
+            f"Candidates are ranked by joint score, highest first; equal joint scores "
+            f"share a rank and are listed by name; a candidate with no joint score has "
+            f"no rank and comes last."
+        )
+
+
+def _restricted(session: Session, codes: set[str], questions: list[str]) -> Session:
+    """The session with only the matched candidates and questions, for scoring."""
+    keep = {c.id for c in session.candidates if c.code in codes}
+    wanted = set(questions)
+
+    def kept(candidate: str, question: str | None = None) -> bool:
+        return candidate in keep and (question is None or question in wanted)
+
+    bank = session.bank.model_copy(
+        update={"questions": [q for q in session.bank.questions if q.id in wanted]}
+    )
+    return session.model_copy(
+        update={
+            "bank": bank,
+            "candidates": [c for c in session.candidates if c.id in keep],
+            "votes": [v for v in session.votes if kept(v.candidate, v.question)],
+            "notes": [n for n in session.notes if kept(n.candidate, n.question)],
+            "reveals": [r for r in session.reveals if kept(r.candidate, r.question)],
+            "decisions": [d for d in session.decisions if kept(d.candidate)],
+            "cursor": None,
+        }
+    )
+
+
+def _panel(letter: str, session: Session, method: str) -> Panel:
+    created = session.created
+    return Panel(letter, session.id, session.title, f"{created.day} {created:%B %Y}", method)
+
+
+def _only_in(
+    kind: str, letter: str, session: Session, names: list[str], others: list[str]
+) -> list[str]:
+    """Each unmatched name in words, with a near match in the other panel pointed out."""
+    lines = []
+    for name in names:
+        line = f"{kind} {name} is only in panel {letter} ({session.title}), so it is left out."
+        near = [o for o in others if o.casefold().strip() == name.casefold().strip()]
+        if near:
+            line += (
+                f" The other panel has {near[0]}, written differently: if they are the "
+                "same, write them alike in both sessions."
+            )
+        lines.append(line)
+    return lines
+
+
+def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
+    """Match up two panels' sessions.
+
+    Args:
+        a: panel A's session (often the lived-experience panel).
+        b: panel B's session.
+        share: how much panel A's score counts in the joint score, 0 to 1.
+
+    Raises:
+        CombineError: the same session twice, a share outside 0 to 1, or no
+            candidate or no question in common.
+    """
+    if not 0 <= share <= 1:
+        raise CombineError(f"The share must be between 0 and 1 (for example 0.5), not {share:g}.")
+    if a.id == b.id:
+        raise CombineError(f"Both sessions are {a.id}: give the two panels' sessions.")
+    codes_a = [c.code for c in a.candidates]
+    codes_b = [c.code for c in b.candidates]
+    common_codes = [code for code in codes_a if code in set(codes_b)]
+    ids_a = [q.id for q in a.bank.questions]
+    ids_b = [q.id for q in b.bank.questions]
+    common_ids = [qid for qid in ids_a if qid in set(ids_b)]
+    left_out = [
+        *_only_in("Candidate", "A", a, [c for c in codes_a if c not in common_codes], codes_b),
+        *_only_in("Candidate", "B", b, [c for c in codes_b if c not in common_codes], codes_a),
+        *_only_in("Question", "A", a, [q for q in ids_a if q not in common_ids], ids_b),
+        *_only_in("Question", "B", b, [q for q in ids_b if q not in common_ids], ids_a),
+    ]
+    if not common_codes:
+        raise CombineError(
+            f"{a.id} and {b.id} have no candidate code in common, so there is nothing "
+            "to match up. Candidates are matched by their code, exactly as written."
+        )
+    if not common_ids:
+        raise CombineError(
+            f"{a.id} and {b.id} have no question id in common, so there is nothing to "
+            "match up. Questions are matched by their id, exactly as written."
+        )
+    warnings = []
+    for qid in common_ids:
+        qa, qb = a.bank.question(qid), b.bank.question(qid)
+        if qa.text != qb.text:
+            warnings.append(f"Question {qid} is worded differently in the two banks.")
+        if qa.weight != qb.weight:
+            warnings.append(
+                f"Question {qid} counts {qa.weight:g} times in panel A's bank and "
+                f"{qb.weight:g} times in panel B's; each panel's score uses its own."
+            )
+    scored_a = score_session(_restricted(a, set(common_codes), common_ids))
+    scored_b = score_session(_restricted(b, set(common_codes), common_ids))
+    joint = [
+        _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
+        for code in common_codes
+    ]
+    ranked = _ranked(joint)
+    return Combined(
+        a=_panel("A", a, scored_a.method),
+        b=_panel("B", b, scored_b.method),
+        share=share,
+        ranking=ranked,
+        left_out=left_out,
+        warnings=warnings,
+    )
+
+
+def _joint_candidate(
+    a: Session,
+    b: Session,
+    code: str,
+    questions: list[str],
+    ranking_a: list[CandidateResult],
+    ranking_b: list[CandidateResult],
+    share: float,
+) -> JointCandidate:
+    candidate_a = next(c for c in a.candidates if c.code == code)
+    candidate_b = next(c for c in b.candidates if c.code == code)
+    result_a = next(r for r in ranking_a if r.candidate == candidate_a.id)
+    result_b = next(r for r in ranking_b if r.candidate == candidate_b.id)
+    by_question_a = {q.question: q.score for q in result_a.questions}
+    by_question_b = {q.question: q.score for q in result_b.questions}
+    numbers = {q.id: n for n, q in enumerate(a.bank.questions, start=1)}
+    rows = [
+        JointQuestion(
+            question=qid,
+            number=numbers[qid],
+            text=a.bank.question(qid).text,
+            a=by_question_a[qid],
+            b=by_question_b[qid],
+            joint=_joint(by_question_a[qid], by_question_b[qid], share),
+        )
+        for qid in questions
+    ]
+    return JointCandidate(
+        code=code,
+        name=candidate_a.name or candidate_b.name,
+        a=result_a.score,
+        b=result_b.score,
+        joint=_joint(result_a.score, result_b.score, share),
+        rank=None,
+        questions=rows,
+    )
+
+
+def _joint(a: float | None, b: float | None, share: float) -> float | None:
+    # The same combination of two means by a share as the lived-experience rule.
+    return combine(a, b, "lived_experience_share", share)
+
+
+def _ranked(joint: list[JointCandidate]) -> list[JointCandidate]:
+    """The joint ranking, by the one ranking rule of section 4."""
+    stand_ins = [
+        CandidateResult(
+            candidate=c.code,
+            questions=[],
+            score=c.joint,
+            rank=None,
+            tally=Tally(),
+            lived_experience_score=None,
+            professional_score=None,
+        )
+        for c in joint
+    ]
+    by_code = {c.code: c for c in joint}
+    ranked = rank(stand_ins, {c.code: c.label for c in joint})
+    return [dataclasses.replace(by_code[r.candidate], rank=r.rank) for r in ranked]
+
+
+def summary_line(combined: Combined) -> str:
+    """One line for the terminal: what was matched and what was left out."""
+    matched = counted(len(combined.ranking), "candidate")
+    questions = counted(len(combined.ranking[0].questions), "question") if combined.ranking else ""
+    line = f"Matched {matched} on {questions}."
+    if combined.left_out:
+        line += f" Left out: {counted(len(combined.left_out), 'item')} (named in the summary)."
+    return line

@@ -1,0 +1,151 @@
+"""The joint summary of two panels (``panel-tui combine``) in md, html, csv and json.
+
+Every figure comes from :mod:`panel_tui.domain.combine`, which takes its
+figures from ``scoring``; this module only lays them out. Percentages are
+written by :func:`panel_tui.domain.words.figure`, as in every other export.
+
+``csv``: one row per candidate (``question_id`` empty) followed by one row per
+matched question of that candidate, in joint rank order, then one row per
+candidate or question left out (``status`` says which panel has it). Columns:
+``joint_rank``, ``code``, ``candidate``, ``question_number``, ``question_id``,
+``question``, ``panel_a_pct``, ``panel_b_pct``, ``joint_pct``, ``gap_pct``
+(panel A minus panel B), ``status``. Text from a person is neutralised as in
+the other CSVs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from panel_tui.domain.combine import Combined, JointCandidate
+from panel_tui.domain.exports.documents import HTML, MARKDOWN
+from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.words import figure, percent
+
+FORMATS = ("md", "html", "csv", "json")
+
+COLUMNS = (
+    "joint_rank",
+    "code",
+    "candidate",
+    "question_number",
+    "question_id",
+    "question",
+    "panel_a_pct",
+    "panel_b_pct",
+    "joint_pct",
+    "gap_pct",
+    "status",
+)
+
+
+def gap_text(gap: float | None) -> str:
+    """A gap between the panels in words, e.g. ``"A 12.5 points higher"``."""
+    if gap is None:
+        return "Not available"
+    if abs(gap) < 0.0005:
+        return "None"
+    return f"{'A' if gap > 0 else 'B'} {abs(gap) * 100:.1f} points higher"
+
+
+def _context(combined: Combined) -> dict[str, Any]:
+    return {"c": combined, "pct": percent, "gap": gap_text}
+
+
+def combined_markdown(combined: Combined) -> str:
+    """The joint summary as Markdown."""
+    return MARKDOWN.get_template("combine.md.j2").render(**_context(combined))
+
+
+def combined_html(combined: Combined) -> str:
+    """The joint summary as one self-contained HTML file."""
+    return HTML.get_template("combine.html.j2").render(**_context(combined))
+
+
+def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
+    rank: Cell = "" if candidate.rank is None else candidate.rank
+    who = (rank, neutralise(candidate.code), neutralise(candidate.label))
+    rows: list[tuple[Cell, ...]] = [
+        (
+            *who,
+            "",
+            "",
+            "",
+            figure(candidate.a),
+            figure(candidate.b),
+            figure(candidate.joint),
+            figure(candidate.gap, signed=True),
+            "matched",
+        )
+    ]
+    for q in candidate.questions:
+        rows.append(
+            (
+                *who,
+                q.number,
+                neutralise(q.question),
+                neutralise(q.text),
+                figure(q.a),
+                figure(q.b),
+                figure(q.joint),
+                figure(q.gap, signed=True),
+                "matched",
+            )
+        )
+    return rows
+
+
+def combined_csv(combined: Combined) -> str:
+    """The joint figures as one table, a row per candidate and per answer."""
+    rows = [row for candidate in combined.ranking for row in _rows(candidate)]
+    rows += [("", "", "", "", "", "", "", "", "", "", neutralise(w)) for w in combined.left_out]
+    return table(COLUMNS, rows)
+
+
+def _record(candidate: JointCandidate) -> dict[str, Any]:
+    return {
+        "code": candidate.code,
+        "name": candidate.name,
+        "joint_rank": candidate.rank,
+        "panel_a": candidate.a,
+        "panel_b": candidate.b,
+        "joint": candidate.joint,
+        "gap": candidate.gap,
+        "questions": [
+            {
+                "question": q.question,
+                "panel_a": q.a,
+                "panel_b": q.b,
+                "joint": q.joint,
+                "gap": q.gap,
+            }
+            for q in candidate.questions
+        ],
+    }
+
+
+def combined_json(combined: Combined) -> str:
+    """The joint figures as JSON (fractions 0 to 1, as the session json's results)."""
+    record = {
+        "format": "panel-tui/combined",
+        "method": combined.method,
+        "share_a": combined.share,
+        "panel_a": {"session": combined.a.session_id, "title": combined.a.title},
+        "panel_b": {"session": combined.b.session_id, "title": combined.b.title},
+        "ranking": [_record(c) for c in combined.ranking],
+        "left_out": combined.left_out,
+        "warnings": combined.warnings,
+    }
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_combined(combined: Combined, name: str) -> str:
+    """The joint summary in one of :data:`FORMATS`."""
+    renderers = {
+        "md": combined_markdown,
+        "html": combined_html,
+        "csv": combined_csv,
+        "json": combined_json,
+    }
+    return renderers[name](combined)

@@ -1,0 +1,101 @@
+"""``involvement-csv``: the involvement record of a session, for finance.
+
+One row per panel member, by seat. Columns: ``session``, ``days`` (dates, UTC,
+separated by "; "), ``times`` (each stretch as
+``2026-11-23 09:30-12:40 UTC``), ``time_from`` (``event log``: first to last
+event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
+``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
+``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
+``declined_payment`` (yes/no), ``expenses``, ``expenses_note``,
+``total_payable`` (the fee unless declined, plus expenses). Amounts are plain
+numbers with two decimals, in the currency the chair noted the rate in
+(pounds, in the UK); empty where no rate was noted.
+
+With ``totals_only`` the ``answers_scored`` column is empty: beside the
+interviews sat it would show where a member abstained.
+
+Text from a person is neutralised as in the other CSVs (see
+:func:`.spreadsheets.neutralise`); figures are ours.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.involvement import MemberInvolvement, involvement
+from panel_tui.domain.models import Session
+from panel_tui.domain.words import ROLE_WORDS
+
+COLUMNS = (
+    "session",
+    "days",
+    "times",
+    "time_from",
+    "minutes",
+    "hours",
+    "seat",
+    "member",
+    "role",
+    "interviews_sat",
+    "answers_scored",
+    "rate",
+    "rate_per",
+    "fee",
+    "declined_payment",
+    "expenses",
+    "expenses_note",
+    "total_payable",
+)
+
+
+def money(amount: Decimal | None) -> str:
+    """An amount with two decimals, or an empty string."""
+    return "" if amount is None else f"{amount:.2f}"
+
+
+def rate_per(row: MemberInvolvement) -> str:
+    """How the rate is paid, in words: ``hour``, ``block of 3 hours`` or ``session``."""
+    if row.rate is None:
+        return ""
+    if row.per == "block":
+        return f"block of {row.block_hours:g} hours"
+    return row.per
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
+    times = "; ".join(f"{_utc(s.start):%Y-%m-%d %H:%M}-{_utc(s.end):%H:%M} UTC" for s in row.spans)
+    return (
+        neutralise(row.session_id),
+        "; ".join(day.isoformat() for day in row.days),
+        times,
+        "chair" if row.chair_set else "event log",
+        row.minutes,
+        f"{row.hours:.2f}",
+        row.member.seat,
+        neutralise(row.member.name),
+        ROLE_WORDS[row.member.role],
+        row.interviews,
+        "" if totals_only else row.answers,
+        money(row.rate),
+        rate_per(row),
+        money(row.fee),
+        "yes" if row.declined else "no",
+        money(row.expenses),
+        neutralise(row.expenses_note),
+        money(row.payable),
+    )
+
+
+def involvement_csv(session: Session, options: ExportOptions) -> str:
+    """One row per panel member with their time, interviews, answers and payment."""
+    # Names are already anonymised when asked. A totals-only copy leaves out the
+    # answers each member scored: with the interviews, it would show who abstained.
+    rows = [_row(r, totals_only=options.totals_only) for r in involvement(session)]
+    return table(COLUMNS, rows)

@@ -1,0 +1,279 @@
+"""The rounds report (``panel-tui report``) in md, html and csv.
+
+The figures come from :mod:`panel_tui.domain.rounds`; this module lays them out
+and draws the html's two charts as inline SVG (no script, nothing fetched): how
+often the lived-experience members' first choice was recommended, and the mean
+voice gap of each round over time. Each chart has a title and its figures
+beside it in words, and the bars differ by pattern as well as colour.
+
+``csv``: one row per round (``row`` = ``round``), a ``total`` row, then one row
+per member (``row`` = ``member``), with the columns of :data:`COLUMNS`; the
+cells a row does not use are empty. Percentages have one decimal; amounts two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from panel_tui.domain.exports.documents import HTML, MARKDOWN
+from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, MemberTotal, Round, Rounds
+from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent
+
+FORMATS = ("md", "html", "csv")
+
+COLUMNS = (
+    "row",
+    "date",
+    "session",
+    "title",
+    "bank",
+    "lived_experience_members",
+    "professional_members",
+    "observers",
+    "interviews",
+    "lived_experience_first_choice",
+    "first_choice_recommended",
+    "recommended",
+    "mean_voice_gap_pct",
+    "votes_after_reveal",
+    "answers_revealed_early",
+    "member",
+    "roles",
+    "sessions",
+    "hours",
+    "interviews_sat",
+    "answers_scored",
+    "fees",
+    "expenses",
+    "total_payable",
+    "declined_payment_sessions",
+)
+
+FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
+    "recommended": "Recommended",
+    "not recommended": "Not recommended",
+    "undecided": "No decision yet",
+    "not applicable": "No lived-experience votes",
+}
+
+
+def gap_points(gap: float | None) -> str:
+    """A mean voice gap in points with its sign, e.g. ``"+12.5"``; ``"None"`` when none."""
+    return "Not available" if gap is None else f"{figure(gap, signed=True)} points"
+
+
+def hours(minutes: int) -> str:
+    """Minutes as hours with two decimals."""
+    return f"{Decimal(minutes) / 60:.2f}"
+
+
+def money(amount: Decimal) -> str:
+    """An amount with two decimals."""
+    return f"{amount:.2f}"
+
+
+def make_up(r: Round) -> str:
+    """The panel's make-up in words."""
+    text = (
+        f"{counted(r.lived_experience, 'with lived experience', 'with lived experience')}, "
+        f"{counted(r.professional, 'professional')}"
+    )
+    return text + (f", {counted(r.observers, 'observer')}" if r.observers else "")
+
+
+def roles(total: MemberTotal) -> str:
+    """The roles a person sat in, in words."""
+    return "; ".join(ROLE_WORDS[role] for role in total.roles)
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One bar of the first-choice chart."""
+
+    label: str
+    count: int
+    y: float
+    width: float
+    kind: str  #: the pattern's name
+
+
+@dataclass(frozen=True)
+class GapPoint:
+    """One round on the voice-gap chart."""
+
+    x: float
+    y: float
+    label: str  #: date and gap in words
+
+
+@dataclass(frozen=True)
+class GapChart:
+    """The voice-gap chart's geometry."""
+
+    points: list[GapPoint]
+    zero: float  #: the y of the zero line
+    limit: int  #: the scale runs from -limit to +limit points
+    top: float
+    bottom: float
+    left: float
+    right: float
+    first_day: str
+    last_day: str
+
+    @property
+    def line(self) -> str:
+        """The points joined, for an SVG polyline."""
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+BAR_LEFT, BAR_MAX = 200.0, 300.0
+
+
+def first_choice_bars(report: Rounds) -> list[BarRow]:
+    """The first-choice chart: one bar per outcome, as long as its count."""
+    biggest = max([report.counts[c] for c in FIRST_CHOICES] + [1])
+    kinds = {"recommended": "up", "not recommended": "down", "undecided": "middle"}
+    return [
+        BarRow(
+            label=FIRST_CHOICE_WORDS[choice],
+            count=report.counts[choice],
+            y=10.0 + 36.0 * n,
+            width=BAR_MAX * report.counts[choice] / biggest,
+            kind=kinds.get(choice, "none"),
+        )
+        for n, choice in enumerate(FIRST_CHOICES)
+    ]
+
+
+def gap_chart(report: Rounds) -> GapChart | None:
+    """The voice-gap chart: each round's mean gap, in date order; ``None`` with no gap."""
+    scored = [r for r in report.rounds if r.mean_gap is not None]
+    if not scored:
+        return None
+    biggest = max(abs(r.mean_gap or 0.0) * 100 for r in scored)
+    limit = max(10, int(-(-biggest // 10)) * 10)
+    left, right, top, bottom = 70.0, 540.0, 20.0, 200.0
+    middle = (top + bottom) / 2
+    step = (right - left) / max(len(scored) - 1, 1)
+    points = [
+        GapPoint(
+            x=left + step * n if len(scored) > 1 else (left + right) / 2,
+            y=middle - (r.mean_gap or 0.0) * 100 / limit * (bottom - top) / 2,
+            label=f"{_day(r)}: {gap_points(r.mean_gap)}",
+        )
+        for n, r in enumerate(scored)
+    ]
+    return GapChart(
+        points, middle, limit, top, bottom, left, right, _day(scored[0]), _day(scored[-1])
+    )
+
+
+def _day(r: Round) -> str:
+    return f"{r.day.day} {r.day:%b %Y}"
+
+
+def _context(report: Rounds) -> dict[str, Any]:
+    return {
+        "report": report,
+        "counted": counted,
+        "words": FIRST_CHOICE_WORDS,
+        "gap": gap_points,
+        "pct": percent,
+        "make_up": make_up,
+        "hours": hours,
+        "money": money,
+        "roles": roles,
+        "day": _day,
+        "bars": first_choice_bars(report),
+        "chart": gap_chart(report),
+        "bar_left": BAR_LEFT,
+    }
+
+
+def rounds_markdown(report: Rounds) -> str:
+    """The rounds report as Markdown."""
+    return MARKDOWN.get_template("rounds.md.j2").render(**_context(report))
+
+
+def rounds_html(report: Rounds) -> str:
+    """The rounds report as one self-contained HTML file with inline SVG charts."""
+    return HTML.get_template("rounds.html.j2").render(**_context(report))
+
+
+def _round_row(r: Round) -> tuple[Cell, ...]:
+    return (
+        "round",
+        r.day.isoformat(),
+        neutralise(r.session_id),
+        neutralise(r.title),
+        neutralise(r.bank),
+        r.lived_experience,
+        r.professional,
+        r.observers,
+        r.interviews,
+        neutralise("; ".join(r.first_choices)),
+        FIRST_CHOICE_WORDS[r.first_choice],
+        neutralise("; ".join(r.recommended)),
+        figure(r.mean_gap, signed=True),
+        r.changed_after_reveal,
+        r.revealed_early,
+        *([""] * 10),
+    )
+
+
+def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
+    return (
+        "member",
+        *([""] * 14),
+        neutralise(m.name),
+        roles(m),
+        m.sessions,
+        hours(m.minutes),
+        m.interviews,
+        m.answers,
+        money(m.fees),
+        money(m.expenses),
+        money(m.payable),
+        m.declined,
+    )
+
+
+def rounds_csv(report: Rounds) -> str:
+    """The rounds, their totals and each member's totals as one table."""
+    recommended = report.counts["recommended"]
+    total: tuple[Cell, ...] = (
+        "total",
+        "",
+        "",
+        counted(len(report.rounds), "round"),
+        "",
+        "",
+        "",
+        "",
+        report.interviews,
+        "",
+        f"{recommended} of {report.decided}",
+        "",
+        figure(report.mean_gap, signed=True),
+        report.changed_after_reveal,
+        report.revealed_early,
+        *([""] * 10),
+    )
+    rows = [
+        *(_round_row(r) for r in report.rounds),
+        total,
+        *(_member_row(m) for m in report.members),
+    ]
+    return table(COLUMNS, rows)
+
+
+def render_rounds(report: Rounds, name: str) -> str:
+    """The rounds report in one of :data:`FORMATS`."""
+    renderers = {"md": rounds_markdown, "html": rounds_html, "csv": rounds_csv}
+    return renderers[name](report)
+
+
+__all__ = ["FORMATS", "render_rounds"]

@@ -1,0 +1,190 @@
+"""Member sheets: one Easy Read page for each panel member, after the round.
+
+Each page is one self-contained HTML file to print: large type (18 point, never
+under 16), one short sentence a line, one idea each, and a simple picture
+beside each line, drawn by the project as inline SVG (thumbs up, middle, thumbs
+down, a group, a tick, a cross). It says how many answers the member scored,
+how their own votes fell, how much their vote counted under the rule the panel
+agreed, and the panel's decision on each candidate, by code.
+
+A sheet holds the member's own votes only: counts of their own votes, never
+anyone else's, and no score or tally of the panel, which would let a member
+work out how others voted. Candidates are named by code; their names are shown
+only when the chair allows it (``candidate_names``, the export command's
+``--candidate-names``). The counts come from
+:func:`panel_tui.domain.scoring.score_session`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from panel_tui.domain.exports.documents import HTML
+from panel_tui.domain.models import Member, Outcome, Session, Weighting
+from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.store import write_atomically
+from panel_tui.domain.text import slug
+from panel_tui.domain.words import counted, sealed_words
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """One line of a sheet: a picture and one short sentence."""
+
+    picture: str  #: up, middle, down, group, calendar, tick, cross, abstain or undecided
+    text: str
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One member's page."""
+
+    file_name: str
+    name: str
+    part_heading: str  #: "Your votes", or "What you did" for an observer
+    about: list[SheetLine]
+    votes: list[SheetLine]
+    decisions: list[SheetLine]
+    thanks: SheetLine
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def _rule_lines(weighting: Weighting, share: float, member: Member) -> list[SheetLine]:
+    """How much the member's vote counted, in Easy Read."""
+    if weighting == "per_person":
+        return [SheetLine("group", "Your vote counted as much as anyone's.")]
+    le_part = 50 if weighting == "equal_groups" else round(share * 100)
+    own = le_part if member.role == "lived_experience" else 100 - le_part
+    group = "people with lived experience" if member.role == "lived_experience" else "staff"
+    return [
+        SheetLine("group", "The panel agreed a rule before the interviews."),
+        SheetLine(
+            "group",
+            f"People with lived experience had {le_part} out of 100 parts of the say.",
+        ),
+        SheetLine("group", f"Staff had {100 - le_part} out of 100 parts of the say."),
+        SheetLine("tick", f"Your vote was part of the {own} parts for {group}."),
+    ]
+
+
+_DECISION: dict[Outcome | None, tuple[str, str]] = {
+    "recommend": ("tick", "the panel said yes."),
+    "do_not_recommend": ("cross", "the panel said no."),
+    "undecided": ("undecided", "the panel has not decided yet."),
+    None: ("undecided", "the panel has not decided yet."),
+}
+
+
+def _sheet(
+    session: Session,
+    results: Results,
+    member: Member,
+    *,
+    candidate_names: bool,
+    sealed: int = 0,
+) -> Sheet:
+    job = session.bank.role or session.bank.title
+    about = [
+        SheetLine("group", "You were on the interview panel."),
+        *(
+            [SheetLine("abstain", "This was a practice. No one was given a job.")]
+            if session.mode == "practice"
+            else []
+        ),
+        SheetLine("group", f"The job was {job}."),
+        SheetLine("calendar", f"The interviews were on {_day(session.created)}."),
+        *([SheetLine("abstain", sealed_words(sealed))] if sealed else []),
+    ]
+    votes: list[SheetLine] = []
+    if member.votes:
+        own: list[str] = [
+            q.votes[member.id] for r in results.ranking for q in r.questions if member.id in q.votes
+        ]
+        scored = sum(v != "abstain" for v in own)
+        votes.append(SheetLine("tick", f"You scored {counted(scored, 'answer')}."))
+        for value, what in (
+            ("up", "thumbs up"),
+            ("middle", "in the middle"),
+            ("down", "thumbs down"),
+        ):
+            if own.count(value):
+                votes.append(SheetLine(value, f"You gave {own.count(value)} {what}."))
+        stepped = own.count("abstain")
+        if stepped:
+            votes.append(SheetLine("abstain", f"You did not score {counted(stepped, 'answer')}."))
+        settings = session.settings
+        votes += _rule_lines(settings.weighting, settings.lived_experience_share, member)
+    else:
+        votes.append(SheetLine("group", "You watched the interviews and took notes."))
+        votes.append(SheetLine("group", "People who watch do not vote."))
+    decisions = []
+    for candidate in session.candidates:
+        decision = session.decision(candidate.id)
+        picture, words = _DECISION[decision.outcome if decision else None]
+        who = f"Candidate {candidate.code}"
+        if candidate_names and candidate.name:
+            who += f" ({candidate.name})"
+        decisions.append(SheetLine(picture, f"{who}: {words}"))
+    return Sheet(
+        file_name=_file_name(member),
+        name=member.name,
+        part_heading="Your votes" if member.votes else "What you did",
+        about=about,
+        votes=votes,
+        decisions=decisions,
+        thanks=SheetLine("tick", "Thank you for being on the panel."),
+    )
+
+
+def _file_name(member: Member) -> str:
+    """``seat-1-sam-okafor.html``, or ``seat-1.html`` when the name is the seat label."""
+    stem = f"seat-{member.seat}"
+    named = slug(member.name, limit=30)
+    return f"{stem}.html" if named == stem else f"{stem}-{named}.html"
+
+
+def member_sheets(session: Session, *, candidate_names: bool = False) -> dict[str, str]:
+    """Each member's page, by file name, in seat order.
+
+    Args:
+        session: the session, already anonymised when asked.
+        candidate_names: the chair allows candidates' names beside their codes.
+
+    Votes on answers still sealed are left out, as the summary screen and
+    every HR summary leave them out, and each page says so.
+    """
+    sealed = len(session.sealed_answers())
+    session = session.as_shown()
+    results = score_session(session)
+    pages: dict[str, str] = {}
+    template = HTML.get_template("sheet.html.j2")
+    for member in sorted(session.panel, key=lambda m: m.seat):
+        sheet = _sheet(session, results, member, candidate_names=candidate_names, sealed=sealed)
+        pages[sheet.file_name] = template.render(sheet=sheet)
+    return pages
+
+
+def write_member_sheets(
+    session: Session, folder: Path, *, candidate_names: bool = False, overwrite: bool = False
+) -> list[Path]:
+    """Write every member's page into ``folder`` (made if missing).
+
+    Raises:
+        FileExistsError: a page is already there and ``overwrite`` is false
+            (nothing is written).
+        OSError: the folder or disk refuses.
+    """
+    pages = member_sheets(session, candidate_names=candidate_names)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / name for name in pages]
+    taken = [p for p in paths if p.exists() or p.is_symlink()]
+    if taken and not overwrite:
+        raise FileExistsError(", ".join(str(p) for p in taken))
+    for path, text in zip(paths, pages.values(), strict=True):
+        write_atomically(path, text.encode())
+    return paths

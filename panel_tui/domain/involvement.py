@@ -1,0 +1,243 @@
+"""The involvement record: each member's time, interviews and answers, for payment.
+
+Lived-experience members are paid for their time (PRODUCT.md section 8). For
+each member of a session this works out:
+
+- **time**: the times the chair set for the member
+  (:attr:`~panel_tui.domain.models.Involvement.times`) or, when none are set,
+  from the first to the last event of the session (vote, note, reveal or
+  decision) on each day, in UTC, added up over the days; to the minute;
+- **interviews sat**: for a voting member, the candidates they gave a vote on
+  (an abstention included: they were in the room); for an observer, the
+  interviews the panel held (candidates with any vote);
+- **answers scored**: the member's votes of up, middle or down that stand
+  (from :func:`panel_tui.domain.scoring.score_session`);
+- **payment**, when the chair noted a rate: per session, per hour (hours times
+  the rate), or per block of hours (a block begun is paid whole), to the penny,
+  rounded half up; plus expenses. A member who declined payment is paid no fee,
+  and the record says so; expenses they noted are still repaid.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from pydantic import ValidationError
+
+from panel_tui.domain.models import Member, Session
+from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.scoring import score_session
+from panel_tui.domain.wording import explain
+
+PENNY = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One stretch of time on the panel."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def minutes(self) -> int:
+        """Whole minutes, rounded to the nearest."""
+        return round((self.end - self.start).total_seconds() / 60)
+
+
+@dataclass(frozen=True)
+class MemberInvolvement:
+    """One member's part in one session."""
+
+    session_id: str
+    member: Member
+    spans: list[Span]
+    chair_set: bool  #: the times are the chair's, not the event log's
+    interviews: int
+    answers: int
+    rate: Decimal | None
+    per: PayBasis
+    block_hours: float | None
+    expenses: Decimal
+    expenses_note: str
+    declined: bool
+
+    @property
+    def minutes(self) -> int:
+        """Time on the panel in minutes."""
+        return sum(span.minutes for span in self.spans)
+
+    @property
+    def hours(self) -> Decimal:
+        """Time on the panel in hours, to two decimals (for the record)."""
+        return (Decimal(self.minutes) / 60).quantize(PENNY, ROUND_HALF_UP)
+
+    @property
+    def days(self) -> list[date]:
+        """The days sat, in order."""
+        return sorted({span.start.astimezone(UTC).date() for span in self.spans})
+
+    @property
+    def fee(self) -> Decimal | None:
+        """The fee for the time before any is declined; ``None`` with no rate."""
+        if self.rate is None:
+            return None
+        if self.per == "session":
+            units = Decimal(1)
+        elif self.per == "hour":
+            units = Decimal(self.minutes) / 60
+        else:
+            assert self.block_hours is not None  # the model requires it
+            units = Decimal(math.ceil(self.minutes / (self.block_hours * 60) - 1e-9))
+        return (self.rate * units).quantize(PENNY, ROUND_HALF_UP)
+
+    @property
+    def payable(self) -> Decimal:
+        """What finance pays: the fee (none if declined) and the expenses."""
+        fee = Decimal(0) if self.declined or self.fee is None else self.fee
+        return fee + self.expenses
+
+
+def _event_times(session: Session) -> list[datetime]:
+    moments = [v.at for v in session.votes]
+    moments += [n.at for n in session.notes]
+    moments += [r.at for r in session.reveals]
+    moments += [d.at for d in session.decisions if d.at is not None]
+    return moments
+
+
+def day_spans(session: Session) -> list[Span]:
+    """From the first to the last event of the session on each day (UTC)."""
+    by_day: dict[date, list[datetime]] = {}
+    for moment in _event_times(session):
+        by_day.setdefault(moment.astimezone(UTC).date(), []).append(moment)
+    return [Span(min(times), max(times)) for _, times in sorted(by_day.items())]
+
+
+def involvement(session: Session) -> list[MemberInvolvement]:
+    """Every member's involvement in the session, by seat."""
+    results = score_session(session)
+    held = sum(
+        r.tally.up + r.tally.middle + r.tally.down + r.tally.abstain > 0 for r in results.ranking
+    )
+    log_spans = day_spans(session)
+    rows = []
+    for member in sorted(session.panel, key=lambda m: m.seat):
+        notes = member.involvement or Involvement()
+        own = [
+            (r.candidate, q.votes[member.id])
+            for r in results.ranking
+            for q in r.questions
+            if member.id in q.votes
+        ]
+        spans = [Span(t.start, t.end) for t in notes.times]
+        rows.append(
+            MemberInvolvement(
+                session_id=session.id,
+                member=member,
+                spans=spans or log_spans,
+                chair_set=bool(spans),
+                interviews=len({c for c, _ in own}) if member.votes else held,
+                answers=sum(value != "abstain" for _, value in own),
+                rate=notes.rate,
+                per=notes.per,
+                block_hours=notes.block_hours,
+                expenses=notes.expenses,
+                expenses_note=notes.expenses_note,
+                declined=notes.declined,
+            )
+        )
+    return rows
+
+
+class InvolvementError(ValueError):
+    """Payment notes that cannot be kept, in plain words."""
+
+
+def with_involvement(session: Session, seat: int, changes: dict[str, object]) -> Session:
+    """The session with the payment notes of the member in ``seat`` changed.
+
+    Fields not in ``changes`` keep what the chair noted before.
+
+    Raises:
+        InvolvementError: no member in that seat, or a value that makes no sense.
+    """
+    member = next((m for m in session.panel if m.seat == seat), None)
+    if member is None:
+        seats = ", ".join(str(m.seat) for m in sorted(session.panel, key=lambda m: m.seat))
+        raise InvolvementError(f"There is no member in seat {seat}; the seats are {seats}.")
+    before = (member.involvement or Involvement()).model_dump()
+    try:
+        notes = Involvement.model_validate({**before, **changes})
+    except ValidationError as error:
+        raise InvolvementError(f"Seat {seat}: {_plain(error)}") from None
+    panel = [
+        m.model_copy(update={"involvement": notes}) if m is member else m for m in session.panel
+    ]
+    return session.model_copy(update={"panel": panel})
+
+
+_FIELD_WORDS = {
+    "rate": "the rate",
+    "expenses": "the expenses",
+    "block_hours": "the hours in a block",
+    "expenses_note": "the note on expenses",
+    "times": "the times sat",
+}
+
+
+def _plain(error: ValidationError) -> str:
+    """The first problem with payment notes, in the words a chair uses."""
+    detail = error.errors(include_url=False)[0]
+    field = str(detail["loc"][0]) if detail["loc"] else ""
+    problem = explain(detail)
+    if detail["type"] in ("value_error", "assertion_error"):
+        return problem + "."
+    return f"{_FIELD_WORDS.get(field, field.replace('_', ' '))} {problem}."
+
+
+_TIMES = re.compile(r"^(\d{1,2})[:.](\d{2})\s*-\s*(\d{1,2})[:.](\d{2})$")
+
+
+def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
+    """Times sat as the chair types them, ``"09:30-12:40; 13:30-15:00"``, on ``day``.
+
+    Times are the laptop's local time on that day (summer or winter time as it
+    was then). An empty text is no times (the log's are used).
+
+    Raises:
+        InvolvementError: a part that is not start-end in hours and minutes.
+    """
+    spans = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        found = _TIMES.match(part)
+        numbers = [int(n) for n in found.groups()] if found else []
+        if not found or numbers[0] > 23 or numbers[2] > 23 or numbers[1] > 59 or numbers[3] > 59:
+            raise InvolvementError(
+                f"{part!r} is not a time sat; write it as start-end, such as 09:30-12:40"
+            )
+        h1, m1, h2, m2 = numbers
+        spans.append(
+            {
+                # A naive time is read as local time on that day, then kept with its offset.
+                "start": datetime(day.year, day.month, day.day, h1, m1).astimezone(),
+                "end": datetime(day.year, day.month, day.day, h2, m2).astimezone(),
+            }
+        )
+    return spans
+
+
+def first_day(session: Session) -> date:
+    """The day of the session's first vote (its creation day when it has none)."""
+    return min((v.at for v in session.votes), default=session.created).date()
+
+
+def typed_amount(text: str) -> str:
+    """An amount of money as typed, "15", "15.50", "£1,015.50", ready to check."""
+    return text.strip().lstrip("£").strip().replace(",", "")

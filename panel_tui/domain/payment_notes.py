@@ -1,0 +1,61 @@
+"""The chair's payment notes on a panel member, for the involvement record.
+
+Kept apart from :mod:`panel_tui.domain.models` (which holds them on
+``Member.involvement``) so the session model stays small. All optional: a
+member with no notes shows time, interviews and answers, and no payment.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal, Self
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from panel_tui.domain.text import OptionalText
+
+#: How a member's rate is paid: by the hour, by the block of hours, or per session.
+PayBasis = Literal["hour", "block", "session"]
+#: An amount of money in pounds and pence, never negative.
+Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2, allow_inf_nan=False)]
+
+
+class _Record(BaseModel):
+    """Part of a session record: extra fields from other tools are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class TimeSat(_Record):
+    """A stretch of time the chair sets for a member, instead of the event log's."""
+
+    start: AwareDatetime
+    end: AwareDatetime
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError("the end of a time sat must come after its start")
+        return self
+
+
+class Involvement(_Record):
+    """What the chair notes for paying a member: rate, expenses and times."""
+
+    rate: Money | None = None
+    per: PayBasis = "session"
+    #: For ``per = "block"``: the hours in one block (a block begun is paid whole).
+    block_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] | None = None
+    expenses: Money = Decimal("0")
+    expenses_note: OptionalText = ""
+    #: The member declined payment for their time (expenses are still repaid).
+    declined: bool = False
+    #: Times the chair sets; when empty, time runs from the first to the last
+    #: event of the session on each day.
+    times: list[TimeSat] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _block_has_hours(self) -> Self:
+        if self.per == "block" and self.block_hours is None:
+            raise ValueError('a rate per block needs "block_hours", the hours in one block')
+        return self

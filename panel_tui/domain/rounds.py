@@ -1,0 +1,290 @@
+"""Rounds compared: what co-production leads and HR ask of many sessions at once.
+
+For each round (one live session): the date, the bank, the panel's make-up,
+the interviews held, whether the lived-experience members' own first choice was
+recommended, the mean voice gap, votes given after a reveal and answers
+revealed early; then totals over the rounds and each member's involvement.
+Practice rounds are left out unless asked for (they are rehearsals, never
+counted in anything made for HR across sessions).
+
+Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
+
+- **the lived-experience first choice** is the candidate ranked first when the
+  session is scored on the lived-experience members' votes alone (every one of
+  them counting the same, over the questions they scored), with the ranking's
+  own tie rule: candidates sharing first place are all first choices. It was
+  *recommended* when the panel recommended one of them; *not recommended* when
+  the panel decided against every one; *undecided* when no decision (or
+  "undecided") stands for one of them and none was recommended; *not
+  applicable* when the lived-experience members gave no counted vote;
+- **the mean voice gap** of a round is the mean of its candidates' voice gaps
+  (lived-experience score minus professional score), over the candidates that
+  have one; the total is the mean over every such candidate in every round;
+- **votes after a reveal** are the votes given on an answer whose votes were
+  already shown: a change, or a first vote after an early reveal (as every
+  summary marks them);
+- **answers revealed early** are the answers whose votes the chair revealed
+  before every voting member had voted
+  (:func:`panel_tui.domain.reveals.early_reveals`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from panel_tui.domain.involvement import MemberInvolvement, involvement
+from panel_tui.domain.models import Role, Session, Settings
+from panel_tui.domain.reveals import early_reveals
+from panel_tui.domain.scoring import score_session
+
+METHOD = (
+    "The lived-experience first choice is the candidate ranked first on the "
+    "lived-experience members' votes alone (each counting the same); candidates sharing "
+    "first place are all first choices, and the round counts as recommended when the "
+    "panel recommended one of them. The voice gap is the lived-experience members' score "
+    "minus the professionals' score, in percentage points: above zero, the "
+    "lived-experience members scored higher. A round's mean is over its candidates with "
+    "both groups' votes; the total is over every such candidate. Scores follow each "
+    "session's own agreed rule. Votes after a reveal were given on an answer whose votes "
+    "were already shown: a change, or a first vote after an early reveal. Practice rounds "
+    "are rehearsals and are left out unless asked for."
+)
+
+FirstChoice = Literal["recommended", "not recommended", "undecided", "not applicable"]
+FIRST_CHOICES: tuple[FirstChoice, ...] = (
+    "recommended",
+    "not recommended",
+    "undecided",
+    "not applicable",
+)
+
+
+@dataclass(frozen=True)
+class Round:
+    """The figures of one round."""
+
+    session_id: str
+    title: str
+    day: date
+    bank: str
+    practice: bool
+    lived_experience: int  #: members on the panel
+    professional: int
+    observers: int
+    interviews: int  #: candidates with any vote
+    first_choices: list[str]  #: candidate codes the lived-experience members ranked first
+    first_choice: FirstChoice
+    recommended: list[str]  #: candidate codes the panel recommended
+    gaps: list[float]  #: each candidate's voice gap, where there is one
+    changed_after_reveal: int
+    revealed_early: int
+
+    @property
+    def mean_gap(self) -> float | None:
+        """The mean voice gap over the candidates that have one."""
+        return sum(self.gaps) / len(self.gaps) if self.gaps else None
+
+
+@dataclass(frozen=True)
+class MemberTotal:
+    """One person's involvement over the rounds, matched by name as written."""
+
+    name: str
+    roles: list[Role]
+    sessions: int
+    minutes: int
+    interviews: int
+    answers: int
+    fees: Decimal
+    expenses: Decimal
+    payable: Decimal
+    declined: int  #: sessions in which they declined payment
+    rated: int  #: sessions with a rate noted
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """Every figure of the rounds report."""
+
+    rounds: list[Round]  #: by date
+    members: list[MemberTotal]  #: by name
+    left_out: list[str]  #: rounds and files left out, in words
+    since: date | None = None
+    include_practice: bool = False
+    counts: dict[FirstChoice, int] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        """How the figures were worked out, in words."""
+        return METHOD
+
+    @property
+    def interviews(self) -> int:
+        """Interviews over every round."""
+        return sum(r.interviews for r in self.rounds)
+
+    @property
+    def mean_gap(self) -> float | None:
+        """The mean voice gap over every candidate of every round that has one."""
+        gaps = [g for r in self.rounds for g in r.gaps]
+        return sum(gaps) / len(gaps) if gaps else None
+
+    @property
+    def decided(self) -> int:
+        """Rounds where the first choice was either recommended or not."""
+        return self.counts["recommended"] + self.counts["not recommended"]
+
+    @property
+    def first_choice_share(self) -> float | None:
+        """How often the first choice was recommended, of the rounds decided."""
+        return self.counts["recommended"] / self.decided if self.decided else None
+
+    @property
+    def changed_after_reveal(self) -> int:
+        """Votes given after a reveal, over every round."""
+        return sum(r.changed_after_reveal for r in self.rounds)
+
+    @property
+    def revealed_early(self) -> int:
+        """Answers revealed early, over every round."""
+        return sum(r.revealed_early for r in self.rounds)
+
+
+def lived_experience_first(session: Session) -> list[str]:
+    """The candidates (by id) the lived-experience members' own votes rank first."""
+    lived = {m.id for m in session.panel if m.role == "lived_experience"}
+    own = session.model_copy(
+        update={
+            "votes": [v for v in session.votes if v.member in lived],
+            "settings": Settings(sealed=session.settings.sealed, weighting="per_person"),
+        }
+    )
+    return [r.candidate for r in score_session(own).ranking if r.rank == 1]
+
+
+def _first_choice(session: Session, first: list[str]) -> FirstChoice:
+    if not first:
+        return "not applicable"
+    outcomes = [d.outcome if (d := session.decision(c)) else None for c in first]
+    if "recommend" in outcomes:
+        return "recommended"
+    if all(o == "do_not_recommend" for o in outcomes):
+        return "not recommended"
+    return "undecided"
+
+
+def round_of(session: Session) -> Round:
+    """The figures of one session as a round."""
+    results = score_session(session)
+    first = lived_experience_first(session)
+    code = {c.id: c.code for c in session.candidates}
+    roles = [m.role for m in session.panel]
+    return Round(
+        session_id=session.id,
+        title=session.title,
+        day=session.created.date(),
+        bank=session.bank.title,
+        practice=session.mode == "practice",
+        lived_experience=roles.count("lived_experience"),
+        professional=roles.count("professional"),
+        observers=roles.count("observer"),
+        interviews=sum(r.tally.counted + r.tally.abstain > 0 for r in results.ranking),
+        first_choices=[code[c] for c in first],
+        first_choice=_first_choice(session, first),
+        recommended=[
+            c.code
+            for c in session.candidates
+            if (d := session.decision(c.id)) is not None and d.outcome == "recommend"
+        ],
+        gaps=[r.voice_gap for r in results.ranking if r.voice_gap is not None],
+        changed_after_reveal=sum(
+            len(q.changed_after_reveal) for r in results.ranking for q in r.questions
+        ),
+        revealed_early=len(early_reveals(session)),
+    )
+
+
+def _member_totals(rows: Iterable[MemberInvolvement]) -> list[MemberTotal]:
+    by_name: dict[str, list[MemberInvolvement]] = {}
+    for row in rows:
+        by_name.setdefault(row.member.name.casefold(), []).append(row)
+    totals = []
+    for group in by_name.values():
+        totals.append(
+            MemberTotal(
+                name=group[0].member.name,
+                roles=sorted({r.member.role for r in group}),
+                sessions=len(group),
+                minutes=sum(r.minutes for r in group),
+                interviews=sum(r.interviews for r in group),
+                answers=sum(r.answers for r in group),
+                fees=sum(
+                    (r.fee for r in group if r.fee is not None and not r.declined), Decimal(0)
+                ),
+                expenses=sum((r.expenses for r in group), Decimal(0)),
+                payable=sum((r.payable for r in group), Decimal(0)),
+                declined=sum(r.declined for r in group),
+                rated=sum(r.rate is not None for r in group),
+            )
+        )
+    return sorted(totals, key=lambda t: (t.name.casefold(), t.name))
+
+
+def compare_rounds(
+    sessions: Iterable[Session],
+    *,
+    since: date | None = None,
+    include_practice: bool = False,
+    left_out: Iterable[str] = (),
+    anonymised: Iterable[str] = (),
+) -> Rounds:
+    """The rounds report over these sessions.
+
+    Args:
+        sessions: the sessions, from the store or json exports; a session id
+            seen twice is counted once.
+        since: leave out rounds before this day.
+        include_practice: count practice rounds too.
+        left_out: what the caller already left out (files that could not be
+            read), named in the report.
+        anonymised: ids of sessions read from anonymised exports: their members
+            are seat labels, so they are left out of the member totals (a
+            "Seat 1" in two rounds need not be one person).
+    """
+    unnamed = set(anonymised)
+    named = list(left_out)
+    kept: dict[str, Session] = {}
+    for session in sessions:
+        if session.id in kept:
+            named.append(f"Session {session.id} was given twice; it is counted once.")
+        elif since is not None and session.created.date() < since:
+            continue  # before the period asked for: not named, there may be many
+        elif session.mode == "practice" and not include_practice:
+            named.append(
+                f"Session {session.id} is a practice round, left out "
+                "(add --include-practice to count it)."
+            )
+        else:
+            kept[session.id] = session
+    chosen = sorted(kept.values(), key=lambda s: (s.created, s.id))
+    named += [
+        f"Session {s.id} is an anonymised export: its members are left out of the member totals."
+        for s in chosen
+        if s.id in unnamed
+    ]
+    rounds = [round_of(s) for s in chosen]
+    counts = {choice: sum(r.first_choice == choice for r in rounds) for choice in FIRST_CHOICES}
+    return Rounds(
+        rounds=rounds,
+        members=_member_totals(
+            row for s in chosen if s.id not in unnamed for row in involvement(s)
+        ),
+        left_out=named,
+        since=since,
+        include_practice=include_practice,
+        counts=counts,
+    )

@@ -1,0 +1,144 @@
+"""The payment notes dialog: a member's rate, expenses, times sat, or declined payment.
+
+The chair opens it from the summary (key ``p``). Choosing a member fills the
+fields with what was noted before; saving checks the notes with the domain
+(:func:`panel_tui.domain.involvement.with_involvement`) and shows what is
+wrong in plain words, or saves them (``save``) and closes; a save the disk
+refuses leaves the dialog open with what was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, RadioSet, Static
+
+from panel_tui.domain.involvement import (
+    InvolvementError,
+    first_day,
+    parse_times,
+    typed_amount,
+    with_involvement,
+)
+from panel_tui.domain.models import Session
+from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.words import ROLE_WORDS
+from panel_tui.ui.screens.dialogs import FormDialog, Save, text_problem
+from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
+
+PER_WORDS: dict[PayBasis, str] = {
+    "hour": "Per hour",
+    "block": "Per block of hours (a block begun is paid whole)",
+    "session": "Per session",
+}
+
+
+@dataclass(frozen=True)
+class PaymentChange:
+    """The notes to keep for the member in ``seat``."""
+
+    seat: int
+    changes: dict[str, object]
+
+
+class PaymentDialog(FormDialog[PaymentChange]):
+    """Note a member's rate, expenses, times sat, or that they declined payment."""
+
+    def __init__(self, session: Session, *, save: Save[PaymentChange] | None = None) -> None:
+        super().__init__(save=save)
+        self.session = session
+        self.members = sorted(session.panel, key=lambda m: m.seat)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="box payment"):
+            yield Static("Payment notes", classes="title")
+            yield Label("Whose notes?")
+            with RadioSet(id="member"):
+                for number, member in enumerate(self.members):
+                    yield ClearRadioButton(
+                        f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]})",
+                        value=number == 0,
+                        id=f"seat-{member.seat}",
+                    )
+            yield Label("Rate (an amount such as 15.00; leave empty for none):")
+            yield Input(id="rate")
+            with RadioSet(id="per"):
+                for basis, words in PER_WORDS.items():
+                    yield ClearRadioButton(words, id=f"per-{basis}")
+            yield Label("Hours in one block (only for a rate per block):")
+            yield Input(id="block")
+            yield Label("Expenses (an amount; 0 for none):")
+            yield Input(id="expenses")
+            yield Label("What the expenses were for:")
+            yield Input(id="note")
+            yield ClearCheckbox("Declined payment for their time", id="declined")
+            yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
+            yield Input(id="times")
+            yield Label("", id="problem", classes="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        if self.members:
+            self._fill(self.members[0].seat)
+        self.query_one("#member", RadioSet).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "member" and event.pressed.id:
+            self._fill(int(event.pressed.id.removeprefix("seat-")))
+
+    def _fill(self, seat: int) -> None:
+        """Show what was noted before for this member."""
+        member = next(m for m in self.members if m.seat == seat)
+        notes = member.involvement or Involvement()
+        self.query_one("#rate", Input).value = "" if notes.rate is None else f"{notes.rate:.2f}"
+        self.query_one(f"#per-{notes.per}", ClearRadioButton).value = True
+        self.query_one("#block", Input).value = (
+            "" if notes.block_hours is None else f"{notes.block_hours:g}"
+        )
+        self.query_one("#expenses", Input).value = f"{notes.expenses:.2f}"
+        self.query_one("#note", Input).value = notes.expenses_note
+        self.query_one("#declined", ClearCheckbox).value = notes.declined
+        self.query_one("#times", Input).value = "; ".join(
+            f"{t.start.astimezone():%H:%M}-{t.end.astimezone():%H:%M}" for t in notes.times
+        )
+        self.query_one("#problem", Label).update("")
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value.strip()
+
+    def submit(self) -> None:
+        problem = self.query_one("#problem", Label)
+        member = self.query_one("#member", RadioSet).pressed_button
+        per = self.query_one("#per", RadioSet).pressed_button
+        if member is None or not member.id:
+            problem.update("Choose whose notes these are.")
+            return
+        seat = int(member.id.removeprefix("seat-"))
+        note = self._value("note")
+        trouble = text_problem(note) if note else None
+        if trouble:
+            problem.update(trouble)
+            return
+        rate = typed_amount(self._value("rate"))
+        try:
+            times = parse_times(self._value("times"), first_day(self.session))
+            changes: dict[str, object] = {
+                "rate": rate or None,
+                "per": (per.id or "per-session").removeprefix("per-") if per else "session",
+                "block_hours": self._value("block") or None,
+                "expenses": typed_amount(self._value("expenses")) or "0",
+                "expenses_note": note,
+                "declined": self.query_one("#declined", ClearCheckbox).value,
+                "times": times,
+            }
+            with_involvement(self.session, seat, changes)  # checks, in plain words
+        except InvolvementError as error:
+            problem.update(str(error))
+            return
+        self.finish(PaymentChange(seat, changes))

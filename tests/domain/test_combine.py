@@ -1,0 +1,242 @@
+"""Two panels matched up, against tables worked out by hand.
+
+Panel A (two lived-experience members) and panel B (two professionals), each
+scored per person. Panel A's bank has q1 and q2; panel B's has q1, q2 and q3.
+Panel A heard C1, C2 and C3; panel B heard C1, C2 and C4.
+
+By hand, over the shared questions q1 and q2 (up 1, middle 0.5, down 0):
+
+| Candidate | A q1 | A q2 | A score | B q1 | B q2 | B score | Gap A-B |
+|-----------|------|------|---------|------|------|---------|---------|
+| C1        | 1    | 0.75 | 0.875   | 0.25 | 0.75 | 0.5     | +0.375  |
+| C2        | 0.5  | 0.25 | 0.375   | 1    | 0.75 | 0.875   | -0.5    |
+
+(C1 in panel B scores 0.667 if q3, which only panel B asked, were counted.)
+
+Joint, share 0.5: C1 0.6875, C2 0.625, so C1 ranks first.
+Joint, share 0.3: C1 0.3 x 0.875 + 0.7 x 0.5 = 0.6125; C2 0.3 x 0.375 + 0.7 x 0.875
+= 0.725, so C2 ranks first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.combine import CombineError, combine_sessions
+from panel_tui.domain.exports.combined import render_combined
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from tests.domain.builders import session as build
+
+Q12 = (("q1", 1.0, False), ("q2", 1.0, False))
+Q123 = (*Q12, ("q3", 1.0, False))
+
+
+def panel_a() -> Session:
+    rows = [
+        ("c1", "q1", "m1", "up"),
+        ("c1", "q1", "m2", "up"),
+        ("c1", "q2", "m1", "up"),
+        ("c1", "q2", "m2", "middle"),
+        ("c2", "q1", "m1", "middle"),
+        ("c2", "q1", "m2", "middle"),
+        ("c2", "q2", "m1", "down"),
+        ("c2", "q2", "m2", "middle"),
+        ("c3", "q1", "m1", "up"),
+    ]
+    candidates = (("c1", "Alex"), ("c2", "Bo"), ("c3", "Cy"))
+    made = build("LL", rows, questions=Q12, candidates=candidates)
+    return made.model_copy(update={"id": "panel-a", "title": "Lived-experience panel"})
+
+
+def panel_b() -> Session:
+    rows = [
+        ("c1", "q1", "m1", "middle"),
+        ("c1", "q1", "m2", "down"),
+        ("c1", "q2", "m1", "up"),
+        ("c1", "q2", "m2", "middle"),
+        ("c1", "q3", "m1", "up"),
+        ("c1", "q3", "m2", "up"),
+        ("c2", "q1", "m1", "up"),
+        ("c2", "q1", "m2", "up"),
+        ("c2", "q2", "m1", "up"),
+        ("c2", "q2", "m2", "middle"),
+        ("c4", "q1", "m1", "down"),
+    ]
+    candidates = (("c1", "Alex"), ("c2", "Bo"), ("c4", "Di"))
+    made = build("PP", rows, questions=Q123, candidates=candidates)
+    return made.model_copy(update={"id": "panel-b", "title": "Staff panel"})
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        # (code, A, B, joint, rank) in joint rank order
+        (0.5, [("C1", 0.875, 0.5, 0.6875, 1), ("C2", 0.375, 0.875, 0.625, 2)]),
+        (0.3, [("C2", 0.375, 0.875, 0.725, 1), ("C1", 0.875, 0.5, 0.6125, 2)]),
+    ],
+)
+def test_joint_scores_and_ranking_by_the_share(
+    share: float, expected: list[tuple[str, float, float, float, int]]
+) -> None:
+    combined = combine_sessions(panel_a(), panel_b(), share)
+    got = [(c.code, c.a, c.b, c.joint, c.rank) for c in combined.ranking]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for (code, a, b, joint, rank), row in zip(expected, got, strict=True):
+        assert row[1:4] == pytest.approx((a, b, joint)), code
+        assert row[4] == rank
+
+
+def test_gaps_per_candidate_and_question() -> None:
+    combined = combine_sessions(panel_a(), panel_b())
+    by_code = {c.code: c for c in combined.ranking}
+    assert by_code["C1"].gap == pytest.approx(0.375)
+    assert by_code["C2"].gap == pytest.approx(-0.5)
+    c1 = {q.question: q for q in by_code["C1"].questions}
+    assert (c1["q1"].a, c1["q1"].b, c1["q1"].gap) == pytest.approx((1.0, 0.25, 0.75))
+    assert c1["q1"].joint == pytest.approx(0.625)
+    assert c1["q2"].gap == pytest.approx(0.0)
+    c2 = {q.question: q for q in by_code["C2"].questions}
+    assert (c2["q1"].gap, c2["q2"].gap) == pytest.approx((-0.5, -0.5))
+
+
+def test_unmatched_candidates_and_questions_are_named_and_left_out() -> None:
+    combined = combine_sessions(panel_a(), panel_b())
+    assert {c.code for c in combined.ranking} == {"C1", "C2"}
+    assert all([q.question for q in c.questions] == ["q1", "q2"] for c in combined.ranking)
+    assert combined.left_out == [
+        "Candidate C3 is only in panel A (Lived-experience panel), so it is left out.",
+        "Candidate C4 is only in panel B (Staff panel), so it is left out.",
+        "Question q3 is only in panel B (Staff panel), so it is left out.",
+    ]
+
+
+def test_one_panel_alone_stands_and_equal_joint_scores_share_a_rank() -> None:
+    # C1 and C2 score alike in both panels; C3 only panel A scored; C4 nobody.
+    candidates = (("c1", "Zed"), ("c2", "Amy"), ("c3", "Cy"), ("c4", "Di"))
+    a_rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up"), ("c3", "q1", "m1", "middle")]
+    b_rows = [("c1", "q1", "m1", "down"), ("c2", "q1", "m1", "down")]
+    a = build("L", a_rows, candidates=candidates).model_copy(update={"id": "a"})
+    b = build("P", b_rows, candidates=candidates).model_copy(update={"id": "b"})
+    combined = combine_sessions(a, b, 0.3)
+    got = [(c.code, c.rank, c.joint) for c in combined.ranking]
+    assert got == [
+        ("C3", 1, pytest.approx(0.5)),  # panel A alone: 0.5 stands
+        ("C2", 2, pytest.approx(0.3)),  # Amy before Zed: equal scores listed by name
+        ("C1", 2, pytest.approx(0.3)),
+        ("C4", None, None),
+    ]
+    assert combined.left_out == []
+
+
+def test_refusals_in_plain_words() -> None:
+    with pytest.raises(CombineError, match="Both sessions are panel-a"):
+        combine_sessions(panel_a(), panel_a())
+    with pytest.raises(CombineError, match="between 0 and 1"):
+        combine_sessions(panel_a(), panel_b(), 1.5)
+    other = build("P", candidates=(("x9", None),)).model_copy(update={"id": "other"})
+    with pytest.raises(CombineError, match="no candidate code in common"):
+        combine_sessions(panel_a(), other)
+
+
+def test_method_says_the_share_and_each_panels_rule() -> None:
+    method = combine_sessions(panel_a(), panel_b(), 0.3).method
+    assert "panel A's score for 30% and panel B's for 70%" in method
+    assert "Both panels: Each vote counts" in method
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "sessions"
+    store = Store(data)
+    store.save(panel_a())
+    store.save(panel_b())
+    return data
+
+
+def test_cli_writes_each_format(
+    store_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--data-dir", str(store_dir), "combine", "panel-a", "panel-b"]
+    assert main([*base, "--share", "0.3", "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [(r["code"], r["joint_rank"]) for r in record["ranking"]] == [("C2", 1), ("C1", 2)]
+    assert record["ranking"][0]["joint"] == pytest.approx(0.725)
+
+    out = tmp_path / "joint.csv"
+    assert main([*base, "--format", "csv", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    first = rows[0]
+    assert (first["code"], first["joint_pct"], first["gap_pct"]) == ("C1", "68.8", "+37.5")
+    assert [r["question_id"] for r in rows[:3]] == ["", "q1", "q2"]
+    assert "Candidate C3 is only in panel A" in rows[-3]["status"]
+
+    assert main([*base, "--format", "md"]) == 0
+    captured = capsys.readouterr()
+    assert "Question q3 is only in panel B" in captured.out
+    assert "| 1 | C1: Alex | 87.5% | 50.0% | 68.8% | A 37.5 points higher |" in captured.out
+    assert "Matched 2 candidates on 2 questions. Left out: 3 items" in captured.err
+
+
+def test_cli_html_is_escaped_and_self_contained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "sessions"
+    hostile = panel_a().model_copy(update={"title": "<script>alert(1)</script>"})
+    Store(data).save(hostile)
+    Store(data).save(panel_b())
+    assert main(["--data-dir", str(data), "combine", "panel-a", "panel-b", "--format", "html"]) == 0
+    page = capsys.readouterr().out
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http" not in page.replace("http-equiv", "")
+
+
+def test_cli_refuses_a_bad_share_and_an_unknown_session(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(store_dir), "combine", "panel-a", "panel-b", "--share", "half"])
+    assert "is not a number" in capsys.readouterr().err
+    assert main(["--data-dir", str(store_dir), "combine", "panel-a", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert "nope" in err and "Traceback" not in err
+
+
+def test_render_agrees_with_the_figures() -> None:
+    combined = combine_sessions(panel_a(), panel_b())
+    text = render_combined(combined, "md")
+    assert "Panel A counts 50%, panel B 50%" in text
+
+
+def test_a_code_written_differently_is_left_out_with_a_pointer_never_matched() -> None:
+    b = panel_b()
+    renamed = [c.model_copy(update={"code": "c2"}) if c.id == "c2" else c for c in b.candidates]
+    combined = combine_sessions(panel_a(), b.model_copy(update={"candidates": renamed}))
+    assert [c.code for c in combined.ranking] == ["C1"]
+    assert (
+        "Candidate C2 is only in panel A (Lived-experience panel), so it is left out. "
+        "The other panel has c2, written differently: if they are the same, write them "
+        "alike in both sessions."
+    ) in combined.left_out
+
+
+def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force(
+    store_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--data-dir", str(store_dir), "combine", "panel-a", "panel-b"]
+    assert main([*base, "-o", str(store_dir / "joint.md")]) == 1
+    assert "inside the sessions folder" in capsys.readouterr().err
+    out = tmp_path / "joint.md"
+    assert main([*base, "-o", str(out)]) == 0
+    out.write_text("kept", encoding="utf-8")
+    assert main([*base, "-o", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "kept"
+    assert main([*base, "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Two panels matched up")

@@ -1,0 +1,185 @@
+"""The involvement record for payment, against a day worked out by hand.
+
+The day: the first vote at 09:30, the last at 12:15, a note at 12:40, so the
+panel sat from 09:30 to 12:40: 190 minutes, 3.17 hours.
+
+| Seat | Role         | Rate noted              | Fee by hand                      | Expenses | Payable |
+|------|--------------|-------------------------|----------------------------------|----------|---------|
+| 1    | lived exp.   | 15.00 an hour           | 15 x 190 / 60 = 47.50            |          | 47.50   |
+| 2    | lived exp.   | 25.00 a block of 2 h    | 190 min begins 2 blocks = 50.00  | 12.40    | 62.40   |
+| 3    | professional | none                    | none                             |          | 0.00    |
+| 4    | professional | 60.00 a session         | 60.00, declined                  |          | 0.00    |
+| 5    | observer     | 10.50 an hour, 09:00-11:00 set by the chair | 10.50 x 2 = 21.00 |    | 21.00   |
+
+Answers scored (up, middle or down that stand) and interviews sat:
+m1 3 answers (an abstention on C2 q2 is not scored), 2 interviews; m2 2 and 1;
+m3 0 and 1 (abstained, but was in the room); m4 2 and 1; the observer sat the
+2 interviews held.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from panel_tui.domain.exports import render
+from panel_tui.domain.involvement import involvement
+from panel_tui.domain.models import Member, Note, Session, VoteEvent
+from panel_tui.domain.payment_notes import Involvement, TimeSat
+from tests.domain.builders import session as build
+
+DAY = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def at(hour: int, minute: int) -> datetime:
+    return DAY + timedelta(hours=hour, minutes=minute)
+
+
+VOTES = [
+    ("c1", "q1", "m1", "up", at(9, 30)),
+    ("c1", "q1", "m2", "up", at(9, 31)),
+    ("c1", "q1", "m3", "abstain", at(9, 32)),
+    ("c1", "q2", "m1", "middle", at(10, 0)),
+    ("c1", "q2", "m2", "up", at(10, 1)),
+    ("c2", "q1", "m1", "down", at(11, 0)),
+    ("c2", "q1", "m4", "middle", at(11, 1)),
+    ("c2", "q2", "m1", "abstain", at(12, 10)),
+    ("c2", "q2", "m4", "up", at(12, 15)),
+]
+PAY = {
+    "m1": Involvement(rate=Decimal("15.00"), per="hour"),
+    "m2": Involvement(
+        rate=Decimal("25"),
+        per="block",
+        block_hours=2,
+        expenses=Decimal("12.40"),
+        expenses_note="=Bus fare",
+    ),
+    "m4": Involvement(rate=Decimal("60"), per="session", declined=True),
+    "m5": Involvement(
+        rate=Decimal("10.50"), per="hour", times=[TimeSat(start=at(9, 0), end=at(11, 0))]
+    ),
+}
+
+
+def the_day() -> Session:
+    base = build(
+        "LLPPO",
+        questions=(("q1", 1.0, False), ("q2", 1.0, False)),
+        candidates=(("c1", "Alex"), ("c2", "Bo")),
+    )
+    panel = [m.model_copy(update={"involvement": PAY.get(m.id)}) for m in base.panel]
+    return base.model_copy(
+        update={
+            "panel": panel,
+            "votes": [
+                VoteEvent(candidate=c, question=q, member=m, value=v, at=t)  # type: ignore[arg-type]
+                for c, q, m, v, t in VOTES
+            ],
+            "notes": [Note(candidate="c2", text="Thanks all.", at=at(12, 40))],
+        }
+    )
+
+
+def test_the_hand_worked_day() -> None:
+    got = [
+        (
+            r.member.seat,
+            r.minutes,
+            r.hours,
+            r.interviews,
+            r.answers,
+            r.fee,
+            r.declined,
+            r.payable,
+        )
+        for r in involvement(the_day())
+    ]
+    assert got == [
+        (1, 190, Decimal("3.17"), 2, 3, Decimal("47.50"), False, Decimal("47.50")),
+        (2, 190, Decimal("3.17"), 1, 2, Decimal("50.00"), False, Decimal("62.40")),
+        (3, 190, Decimal("3.17"), 1, 0, None, False, Decimal("0")),
+        (4, 190, Decimal("3.17"), 1, 2, Decimal("60.00"), True, Decimal("0")),
+        (5, 120, Decimal("2.00"), 2, 0, Decimal("21.00"), False, Decimal("21.00")),
+    ]
+
+
+def test_the_csv_for_finance() -> None:
+    rows = list(csv.DictReader(io.StringIO(render(the_day(), "involvement-csv"))))
+    first, second, third, fourth, fifth = rows
+    assert first["days"] == "2026-11-23"
+    assert first["times"] == "2026-11-23 09:30-12:40 UTC"
+    assert (first["time_from"], first["minutes"], first["hours"]) == ("event log", "190", "3.17")
+    assert (first["member"], first["role"]) == ("Member 1", "Lived experience")
+    assert (first["rate"], first["rate_per"], first["fee"], first["total_payable"]) == (
+        "15.00",
+        "hour",
+        "47.50",
+        "47.50",
+    )
+    assert (second["rate_per"], second["fee"], second["expenses"]) == (
+        "block of 2 hours",
+        "50.00",
+        "12.40",
+    )
+    assert second["expenses_note"] == "'=Bus fare"  # neutralised
+    assert second["total_payable"] == "62.40"
+    assert (third["rate"], third["fee"], third["total_payable"]) == ("", "", "0.00")
+    assert (fourth["declined_payment"], fourth["fee"], fourth["total_payable"]) == (
+        "yes",
+        "60.00",
+        "0.00",
+    )
+    assert (fifth["time_from"], fifth["times"], fifth["interviews_sat"]) == (
+        "chair",
+        "2026-11-23 09:00-11:00 UTC",
+        "2",
+    )
+
+
+def test_time_over_two_days_adds_up_each_day() -> None:
+    day = the_day()
+    later = VoteEvent(candidate="c1", question="q1", member="m1", value="up", at=at(24 + 9, 0))
+    earlier = later.model_copy(update={"at": at(24 + 8, 30)})
+    two_days = day.model_copy(update={"votes": [*day.votes, earlier, later]})
+    (first, *_) = involvement(two_days)
+    assert first.minutes == 190 + 30
+    assert [d.isoformat() for d in first.days] == ["2026-11-23", "2026-11-24"]
+
+
+def test_a_session_file_without_payment_notes_still_loads() -> None:
+    data = the_day().model_dump(mode="json")
+    for member in data["panel"]:
+        del member["involvement"]
+    loaded = Session.model_validate(data)
+    assert all(m.involvement is None for m in loaded.panel)
+
+
+def test_payment_notes_read_back_from_json_exactly() -> None:
+    data = the_day().model_dump(mode="json")
+    assert data["panel"][1]["involvement"]["expenses"] == "12.40"
+    assert Session.model_validate(data) == the_day()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"rate": "10", "per": "block"}, "block_hours"),
+        ({"rate": "-5"}, "greater than or equal to 0"),
+        ({"rate": "10.001"}, "decimal places"),
+        (
+            {"times": [{"start": "2026-11-23T12:00:00Z", "end": "2026-11-23T11:00:00Z"}]},
+            "must come after its start",
+        ),
+    ],
+)
+def test_payment_notes_that_make_no_sense_are_refused(
+    fields: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Member(id="m1", name="Sam", role="lived_experience", seat=1, involvement=fields)  # type: ignore[arg-type]

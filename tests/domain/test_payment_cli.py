@@ -1,0 +1,132 @@
+"""``panel-tui payment``: the chair notes a member's rate, expenses and times."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.store import Store
+from tests.domain.test_involvement import the_day
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "sessions"
+    day = the_day()
+    # No notes yet: the chair adds them with the command.
+    Store(folder).save(
+        day.model_copy(
+            update={"panel": [m.model_copy(update={"involvement": None}) for m in day.panel]}
+        )
+    )
+    return folder
+
+
+def payment(data: Path, *args: str) -> int:
+    return main(["--data-dir", str(data), "payment", "s1", *args])
+
+
+def record(data: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "export", "s1", "--format", "involvement-csv"]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_notes_set_one_at_a_time_are_kept_together(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        payment(data, "--seat", "2", "--rate", "£25", "--per", "block", "--block-hours", "2") == 0
+    )
+    assert payment(data, "--seat", "2", "--expenses", "12.40", "--expenses-note", "Bus") == 0
+    assert payment(data, "--seat", "4", "--rate", "60", "--declined") == 0
+    out = capsys.readouterr().out
+    assert "Seat 2, Member 2 (Lived experience): 3.17 hours (from the log)" in out
+    rows = record(data, capsys)
+    assert (rows[1]["rate"], rows[1]["rate_per"], rows[1]["fee"], rows[1]["expenses"]) == (
+        "25.00",
+        "block of 2 hours",
+        "50.00",
+        "12.40",
+    )
+    assert (rows[1]["expenses_note"], rows[1]["total_payable"]) == ("Bus", "62.40")
+    assert (rows[3]["rate_per"], rows[3]["declined_payment"], rows[3]["total_payable"]) == (
+        "session",
+        "yes",
+        "0.00",
+    )
+    assert payment(data, "--seat", "4", "--accepts") == 0
+    assert record(data, capsys)[3]["total_payable"] == "60.00"
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset to change the zone")
+def test_times_are_the_laptops_local_time(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        # Summer: 09:30 in London is 08:30 UTC.
+        args = ("--seat", "5", "--time", "09:30-11:00", "--day", "2026-07-01")
+        assert payment(data, *args) == 0
+        fifth = record(data, capsys)[4]
+        assert (fifth["times"], fifth["minutes"], fifth["time_from"]) == (
+            "2026-07-01 08:30-10:00 UTC",
+            "90",
+            "chair",
+        )
+        assert payment(data, "--seat", "5", "--log-times") == 0
+        assert record(data, capsys)[4]["time_from"] == "event log"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--seat", "9", "--rate", "10"), "There is no member in seat 9; the seats are 1, 2"),
+        (
+            ("--seat", "1", "--rate", "ten"),
+            'the rate must be an amount of money of at least 0, such as 15.50 (it is "ten")',
+        ),
+        (
+            ("--seat", "1", "--rate", "10.001"),
+            'the rate must be an amount of money of at least 0, such as 15.50 (it is "10.001")',
+        ),
+        (("--seat", "1", "--per", "block"), 'a rate per block needs "block_hours"'),
+        (
+            (
+                "--seat",
+                "1",
+            ),
+            "Nothing to change",
+        ),
+        (
+            (
+                "--rate",
+                "10",
+            ),
+            "Say whose notes to change with --seat N",
+        ),
+        (("--seat", "1", "--time", "9:30-8:00"), "the end of a time sat must come after"),
+    ],
+)
+def test_notes_that_make_no_sense_are_refused_in_plain_words(
+    data: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    assert payment(data, *args) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert all(row["rate"] == "" for row in record(data, capsys))  # nothing was saved
+
+
+def test_a_badly_written_time_is_refused(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        payment(data, "--seat", "1", "--time", "half nine")
+    assert "write it as start-end, such as 09:30-12:40" in capsys.readouterr().err

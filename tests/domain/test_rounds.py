@@ -1,0 +1,337 @@
+"""Rounds compared, over a folder of generated sessions, against figures by hand.
+
+Four live rounds and a practice round, one question each (up 1, middle 0.5,
+down 0); members are "Member 1", "Member 2"... in every round.
+
+R0, 1 Dec 2025: before --since 2026-01-01, so never counted below.
+R1, 10 Jan 2026, panel LLPP:
+    C1: up up | down down -> lived 1, professional 0, gap +1
+    C2: middle down | up up -> lived 0.25, professional 1, gap -0.75
+    The lived-experience members rank C1 first; the panel recommended C2 and not
+    C1: first choice NOT recommended. Mean gap (1 - 0.75) / 2 = +12.5 points.
+    Two votes after a reveal: member 3 changed C1 from middle to down once all
+    had voted, and member 4 gave a first vote on C2 after the chair showed its
+    votes early (three of four in): 2 votes after a reveal, 1 answer revealed
+    early. Interviews: 2.
+R2, 5 Mar 2026, panel LPO:
+    C1: up | middle -> gap +0.5; C2: middle | middle -> gap 0; C3 not heard.
+    First choice C1, recommended. Mean gap +25.0 points. Interviews: 2.
+P, 1 Apr 2026: a practice round: left out unless asked for.
+R3, 1 Jun 2026, panel PP: no lived-experience votes, so not applicable; no gap.
+    Interviews: 1.
+
+Totals (R1-R3): 3 rounds, 5 interviews, first choice recommended 1 of 2 rounds
+decided (50.0%), 1 not applicable; mean gap over the four candidates with one:
+(1 - 0.75 + 0.5 + 0) / 4 = +18.75 points; 2 votes after a reveal; 1 answer
+revealed early.
+
+Member 1 sat R1 (lived experience, 60 minutes, 2 interviews, 2 answers, 50 a
+session), R2 (lived experience, 30 minutes, 2 interviews, 2 answers, 50 a
+session and 5 expenses) and R3 (professional, 90 minutes, 1 interview, 1
+answer): 3 rounds, 3.00 hours, 5 interviews, 5 answers, fees 100.00, expenses
+5.00, payable 105.00.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.exports import ExportOptions, render
+from panel_tui.domain.exports.rounds_report import render_rounds
+from panel_tui.domain.interchange import export_json
+from panel_tui.domain.models import Decision, Reveal, Session, VoteEvent
+from panel_tui.domain.payment_notes import Involvement
+from panel_tui.domain.rounds import compare_rounds, lived_experience_first
+from panel_tui.domain.store import Store
+from tests.domain.builders import T0
+from tests.domain.builders import session as build
+from tests.exports.test_chromium import CHROMIUM, chromium, pdf_pages
+
+PER_SESSION = Involvement(rate=Decimal("50"), per="session")
+
+
+def _round(
+    session_id: str,
+    day: date,
+    roles: str,
+    rows: Sequence[tuple[str, str, str, str | None]],
+    decisions: dict[str, str],
+    *,
+    minutes: int,
+    candidates: tuple[tuple[str, str | None], ...] = (("c1", "Alex"), ("c2", "Bo")),
+    pay: dict[str, Involvement] | None = None,
+) -> Session:
+    made = build(roles, rows, candidates=candidates)
+    panel = [m.model_copy(update={"involvement": (pay or {}).get(m.id)}) for m in made.panel]
+    return made.model_copy(
+        update={
+            "id": session_id,
+            "title": f"Round {session_id}",
+            "created": datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+            "panel": panel,
+            "decisions": [
+                Decision(candidate=c, outcome=o, at=T0 + timedelta(minutes=minutes))  # type: ignore[arg-type]
+                for c, o in decisions.items()
+            ],
+        }
+    )
+
+
+def r0() -> Session:
+    return _round("r0", date(2025, 12, 1), "LP", [("c1", "q1", "m1", "up")], {}, minutes=10)
+
+
+def r1() -> Session:
+    rows = [
+        ("c1", "q1", "m1", "up"),
+        ("c1", "q1", "m2", "up"),
+        ("c1", "q1", "m3", "middle"),
+        ("c1", "q1", "m4", "down"),
+        ("c2", "q1", "m1", "middle"),
+        ("c2", "q1", "m2", "down"),
+        ("c2", "q1", "m3", "up"),
+    ]
+    made = _round(
+        "r1",
+        date(2026, 1, 10),
+        "LLPP",
+        rows,
+        {"c1": "do_not_recommend", "c2": "recommend"},
+        minutes=60,
+        pay={"m1": PER_SESSION},
+    )
+    later = T0 + timedelta(minutes=1)
+    change = VoteEvent(
+        candidate="c1", question="q1", member="m3", value="down", at=later, after_reveal=True
+    )
+    # The chair shows C2's votes with three of four in; member 4 votes after.
+    reveal = Reveal(candidate="c2", question="q1", at=later)
+    after = VoteEvent(
+        candidate="c2", question="q1", member="m4", value="up", at=later, after_reveal=True
+    )
+    return made.model_copy(update={"votes": [*made.votes, change, after], "reveals": [reveal]})
+
+
+def r2() -> Session:
+    rows = [
+        ("c1", "q1", "m1", "up"),
+        ("c1", "q1", "m2", "middle"),
+        ("c2", "q1", "m1", "middle"),
+        ("c2", "q1", "m2", "middle"),
+    ]
+    pay = {"m1": PER_SESSION.model_copy(update={"expenses": Decimal("5")})}
+    return _round(
+        "r2",
+        date(2026, 3, 5),
+        "LPO",
+        rows,
+        {"c1": "recommend"},
+        minutes=30,
+        candidates=(("c1", "Alex"), ("c2", "Bo"), ("c3", "Cy")),
+        pay=pay,
+    )
+
+
+def practice() -> Session:
+    rows = [("c1", "q1", "m1", "down"), ("c1", "q1", "m2", "up")]
+    made = _round("p1", date(2026, 4, 1), "LP", rows, {}, minutes=20)
+    return made.model_copy(update={"mode": "practice"})
+
+
+def r3() -> Session:
+    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up")]
+    return _round("r3", date(2026, 6, 1), "PP", rows, {"c1": "recommend"}, minutes=90)
+
+
+def every_session() -> list[Session]:
+    return [r3(), practice(), r1(), r0(), r2()]  # any order: the report sorts by date
+
+
+def test_each_round_against_the_hand_figures() -> None:
+    report = compare_rounds(every_session(), since=date(2026, 1, 1))
+    got = [
+        (
+            r.session_id,
+            (r.lived_experience, r.professional, r.observers),
+            r.interviews,
+            r.first_choices,
+            r.first_choice,
+            r.recommended,
+            r.changed_after_reveal,
+            r.revealed_early,
+        )
+        for r in report.rounds
+    ]
+    assert got == [
+        ("r1", (2, 2, 0), 2, ["C1"], "not recommended", ["C2"], 2, 1),
+        ("r2", (1, 1, 1), 2, ["C1"], "recommended", ["C1"], 0, 0),
+        ("r3", (0, 2, 0), 1, [], "not applicable", ["C1"], 0, 0),
+    ]
+    assert [r.mean_gap for r in report.rounds] == [
+        pytest.approx(0.125),
+        pytest.approx(0.25),
+        None,
+    ]
+
+
+def test_totals_against_the_hand_figures() -> None:
+    report = compare_rounds(every_session(), since=date(2026, 1, 1))
+    assert len(report.rounds) == 3
+    assert report.interviews == 5
+    assert (report.counts["recommended"], report.decided) == (1, 2)
+    assert report.first_choice_share == pytest.approx(0.5)
+    assert report.counts["not applicable"] == 1
+    assert report.mean_gap == pytest.approx(0.1875)
+    assert (report.changed_after_reveal, report.revealed_early) == (2, 1)
+    assert report.left_out == [
+        "Session p1 is a practice round, left out (add --include-practice to count it)."
+    ]
+
+
+def test_practice_counts_only_when_asked() -> None:
+    report = compare_rounds(every_session(), since=date(2026, 1, 1), include_practice=True)
+    assert [r.session_id for r in report.rounds] == ["r1", "r2", "p1", "r3"]
+    assert report.rounds[2].practice
+    assert report.left_out == []
+
+
+def test_member_totals_over_the_rounds() -> None:
+    report = compare_rounds(every_session(), since=date(2026, 1, 1))
+    member_1 = next(m for m in report.members if m.name == "Member 1")
+    assert member_1.roles == ["lived_experience", "professional"]
+    assert (member_1.sessions, member_1.minutes, member_1.interviews, member_1.answers) == (
+        3,
+        180,
+        5,
+        5,
+    )
+    assert (member_1.fees, member_1.expenses, member_1.payable) == (
+        Decimal("100.00"),
+        Decimal("5"),
+        Decimal("105.00"),
+    )
+
+
+def test_tied_first_choices_are_all_first_and_one_recommended_counts() -> None:
+    rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    tied = _round("t", date(2026, 2, 2), "LP", rows, {"c2": "recommend"}, minutes=5)
+    assert lived_experience_first(tied) == ["c1", "c2"]
+    (only,) = compare_rounds([tied]).rounds
+    assert (only.first_choices, only.first_choice) == (["C1", "C2"], "recommended")
+
+
+def test_a_session_given_twice_counts_once() -> None:
+    report = compare_rounds([r1(), r1()])
+    assert len(report.rounds) == 1
+    assert report.left_out == ["Session r1 was given twice; it is counted once."]
+
+
+# ------------------------------------------------------------ the command line
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The sessions as json exports from several laptops, and a file that is not one."""
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for session in every_session():
+        (exports / f"{session.id}.json").write_text(export_json(session), encoding="utf-8")
+    (exports / "notes.json").write_text('{"not": "a session"}', encoding="utf-8")
+    return exports
+
+
+def test_cli_csv_over_a_folder_of_exports(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rounds.csv"
+    args = ["report", str(folder), "--since", "2026-01-01", "--format", "csv", "-o", str(out)]
+    assert main(["--data-dir", str(tmp_path / "none"), *args]) == 0
+    assert "notes.json" in capsys.readouterr().err
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    rounds = [r for r in rows if r["row"] == "round"]
+    assert [r["session"] for r in rounds] == ["r1", "r2", "r3"]
+    assert [r["mean_voice_gap_pct"] for r in rounds] == ["+12.5", "+25.0", ""]
+    assert [r["first_choice_recommended"] for r in rounds] == [
+        "Not recommended",
+        "Recommended",
+        "No lived-experience votes",
+    ]
+    (total,) = [r for r in rows if r["row"] == "total"]
+    assert (total["interviews"], total["first_choice_recommended"]) == ("5", "1 of 2")
+    assert total["mean_voice_gap_pct"] == "+18.8"
+    member_1 = next(r for r in rows if r["member"] == "Member 1")
+    assert (member_1["hours"], member_1["total_payable"], member_1["sessions"]) == (
+        "3.00",
+        "105.00",
+        "3",
+    )
+
+
+def test_cli_md_and_html_over_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "sessions"
+    store = Store(data)
+    for session in every_session():
+        store.save(session)
+    base = ["--data-dir", str(data), "report", "--all", "--since", "2026-01-01"]
+    assert main([*base, "--format", "md"]) == 0
+    text = capsys.readouterr().out
+    assert "| Lived-experience first choice recommended | 1 of 2 rounds decided (50.0%) |" in text
+    assert "Session p1 is a practice round, left out" in text
+    assert "| Mean voice gap | +18.8 points |" in text
+    assert main([*base, "--format", "html"]) == 0
+    page = capsys.readouterr().out
+    assert page.count('<circle class="point"') == 2  # R3 has no gap to draw
+    assert "<script" not in page and "http:" not in page
+
+
+def test_cli_needs_sessions_and_a_real_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path), "report"]) == 1
+    assert "--all" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tmp_path), "report", "--all", "--since", "last year"])
+    assert "is not a date" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
+def test_the_html_report_renders_in_chromium_without_requests(tmp_path: Path) -> None:
+    report = compare_rounds(every_session(), since=date(2026, 1, 1))
+    page = tmp_path / "rounds.html"
+    page.write_text(render_rounds(report, "html"), encoding="utf-8")
+    pdf, png = tmp_path / "rounds.pdf", tmp_path / "rounds.png"
+    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
+    assert chromium(page, tmp_path, f"--screenshot={png}") == []
+    assert pdf_pages(pdf) >= 2
+    assert png.stat().st_size > 20_000
+
+
+def test_cli_names_totals_only_exports_and_keeps_anonymised_ones_out_of_member_totals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "r1.json").write_text(
+        render(r1(), "json", ExportOptions(totals_only=True)), encoding="utf-8"
+    )
+    (exports / "r2.json").write_text(
+        render(r2(), "json", ExportOptions(anonymise=True)), encoding="utf-8"
+    )
+    (exports / "r3.json").write_text(export_json(r3()), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "none"), "report", str(exports)]) == 0
+    text = capsys.readouterr().out
+    assert "r1.json: is a totals-only export" in text
+    # (An anonymised export has an id and title made from no name.)
+    assert re.search(r"Session \S+ is an anonymised export: its members are left out", text)
+    assert "| 5 Mar 2026 |" in text  # the round itself still counts
+    assert "Seat 1" not in text
+    assert "| Member 1 | Professional | 1 |" in text  # from r3 alone

@@ -1,0 +1,95 @@
+"""The payment notes dialog on the summary: a chair notes a member's pay in words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Label
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.screens.payment import PaymentDialog
+from panel_tui.ui.screens.summary import SummaryScreen
+from tests.ui.conftest import AppFactory, screen_text
+
+SIZE = (80, 24)
+
+
+async def click(pilot: Pilot[Any], selector: str) -> None:
+    """Scroll the dialog to a field, as a person would, then click it."""
+    pilot.app.screen.query_one(selector).scroll_visible(animate=False)
+    await pilot.pause()
+    assert await pilot.click(selector)
+
+
+async def test_the_chair_notes_a_rate_and_expenses_and_it_is_on_disk(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "p")
+        assert isinstance(app.screen, PaymentDialog)
+        await click(pilot, "#seat-2")
+        dialog = app.screen
+        dialog.query_one("#rate", Input).value = "£15"
+        await click(pilot, "#per-hour")
+        dialog.query_one("#expenses", Input).value = "6.40"
+        dialog.query_one("#note", Input).value = "Bus, both ways"
+        dialog.query_one("#times", Input).value = "09:30-12:40"
+        await click(pilot, "#save")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Saved the payment notes for seat 2." in screen_text(app)
+    notes = store.load(session.id).member("m2").involvement
+    assert notes is not None
+    assert (notes.rate, notes.per, notes.expenses, notes.expenses_note) == (
+        Decimal("15"),
+        "hour",
+        Decimal("6.40"),
+        "Bus, both ways",
+    )
+    assert [(t.end - t.start).total_seconds() for t in notes.times] == [190 * 60]
+    assert store.load(session.id).member("m1").involvement is None
+
+
+async def test_notes_that_make_no_sense_are_named_and_nothing_is_saved(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "p")
+        dialog = app.screen
+        dialog.query_one("#rate", Input).value = "ten pounds"
+        await click(pilot, "#save")
+        assert isinstance(app.screen, PaymentDialog)
+        shown = str(dialog.query_one("#problem", Label).render())
+        assert "Seat 1: the rate must be an amount of money of at least 0, such as 15.50" in shown
+        dialog.query_one("#rate", Input).value = "10"
+        await click(pilot, "#per-block")
+        await click(pilot, "#save")
+        shown = str(dialog.query_one("#problem", Label).render())
+        assert 'a rate per block needs "block_hours"' in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+    assert all(m.involvement is None for m in store.load(session.id).panel)
+
+
+async def test_choosing_a_member_shows_what_was_noted_before(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "p")
+        app.screen.query_one("#rate", Input).value = "60"
+        await click(pilot, "#declined")
+        await click(pilot, "#save")
+        await pilot.press("p")
+        dialog = app.screen
+        assert dialog.query_one("#rate", Input).value == "60.00"
+        await click(pilot, "#seat-3")
+        assert dialog.query_one("#rate", Input).value == ""
+        await click(pilot, "#seat-1")
+        assert dialog.query_one("#rate", Input).value == "60.00"
+    notes = store.load(session.id).member("m1").involvement
+    assert notes is not None and notes.declined
