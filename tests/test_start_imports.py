@@ -40,7 +40,6 @@ LATER = {
     "panel_tui.domain.exports",
     "panel_tui.cli.export",
     "panel_tui.cli.prepare",
-    "panel_tui.domain.prepare",
     "panel_tui.ui.screens.interview",
     "panel_tui.ui.screens.summary",
     "panel_tui.ui.screens.setup_session",

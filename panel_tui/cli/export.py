@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from panel_tui.cli.common import CommandError, refuse_in_data_folder, store, write_new
@@ -17,6 +18,8 @@ from panel_tui.domain.exports import (
     render,
     write_export,
 )
+from panel_tui.domain.exports.trainee_sheets import FORMAT as SHEETS
+from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
@@ -28,7 +31,9 @@ def register(
     """Add ``export``."""
     export = commands.add_parser("export", parents=[common], help="export a session")
     export.add_argument("session", metavar="SESSION")
-    export.add_argument("--format", choices=[*FORMATS, *FOLDER_FORMATS, "all"], default="md")
+    export.add_argument(
+        "--format", choices=[*FORMATS, *FOLDER_FORMATS, SHEETS, "all"], default="md"
+    )
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument(
         "--totals-only", action="store_true", help="no individual votes (and no notes)"
@@ -57,6 +62,16 @@ def run(args: argparse.Namespace) -> int:
         ascii_only=bool(getattr(args, "ascii_only", False)),
     )
     refuse_in_data_folder(args)
+    if session.mode == "practice":
+        # Each trainee's progress over rehearsals, for the report and the sheets.
+        found = store(args).sessions()
+        options = replace(options, rehearsals=[s for s in found if s.mode == "practice"])
+    if args.format == SHEETS:
+        if args.output is None:
+            raise CommandError(
+                "--format trainee-sheets writes a page per trainee: name a folder with -o."
+            )
+        return _export_sheets(session, options, args.output, force=args.force)
     if args.format == "all":
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
@@ -71,6 +86,22 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_new(args.output, encoded(session, args.format, options), force=args.force)
     print(printable(f"Wrote {args.output}"), file=sys.stderr)
+    return 0
+
+
+def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
+    try:
+        paths = write_trainee_sheets(session, folder, options, overwrite=force)
+    except SheetError as error:
+        raise CommandError(str(error)) from None
+    except FileExistsError as error:
+        raise CommandError(
+            f"{error.args[0]} already exists, so nothing was written (add --force to replace it)."
+        ) from None
+    except OSError as error:
+        raise CommandError(f"Could not write into {folder} ({error.strerror or error}).") from None
+    for path in paths:
+        print(f"Wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -64,12 +64,23 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     if not summaries:
         print(f"No sessions in {found.root}.")
-    for s in summaries:
-        state = "finished" if s.finished else "open"
-        print(
-            f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
-            f"{votes_words(s.standing_votes)}, started {s.created:%d %b %Y})"
-        )
+    live = [s for s in summaries if s.mode != "practice"]
+    practice = [s for s in summaries if s.mode == "practice"]
+    # Practice is listed apart, so a rehearsal is never taken for a real round.
+    for heading, group in (
+        ("Interview sessions:", live),
+        ("Practice sessions (rehearsals with mock candidates, not for HR):", practice),
+    ):
+        if not group or not summaries:
+            continue
+        if practice:
+            print(heading)
+        for s in group:
+            state = "finished" if s.finished else "open"
+            print(
+                f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
+                f"{votes_words(s.standing_votes)}, started {s.created:%d %b %Y})"
+            )
     return 0
 
 

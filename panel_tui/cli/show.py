@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from panel_tui import locations
 from panel_tui.cli import display
 from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.sessions import demo_session, practice_session
+from panel_tui.domain.models import Bank, Member
+from panel_tui.domain.prepare import PrepareError, load_panel
+from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
 
 DEMO_BANK = "support-worker"
@@ -26,6 +29,12 @@ def register(
         "practice", parents=[common], help="rehearse a mock interview with sample answers"
     )
     practice.add_argument("bank", metavar="BANK", help="a practice bank's id or file")
+    practice.add_argument(
+        "--panel",
+        type=Path,
+        metavar="PANEL_CSV",
+        help="the trainees, one a line: name,pronouns,role,seat (the form opens filled in)",
+    )
     practice.set_defaults(run=run_practice)
 
 
@@ -42,15 +51,22 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_practice(args: argparse.Namespace) -> int:
-    """A new practice session on a practice bank."""
+    """The practice form with the bank chosen (and the trainees filled in from ``--panel``)."""
+    path = find_bank(args, args.bank)
+    bank = load_bank(path)
+    if not bank.is_practice:
+        raise CommandError(
+            f"The bank {bank.id} has no sample answers, so it cannot be used for practice. "
+            "'panel-tui banks list' shows the practice banks."
+        )
+    panel = []
+    if args.panel is not None:
+        try:
+            panel = load_panel(args.panel)
+        except PrepareError as error:
+            raise CommandError(str(error)) from None
     found = _opened_store(args)
-    bank = load_bank(find_bank(args, args.bank))
-    try:
-        session = practice_session(bank)
-    except ValueError as error:
-        raise CommandError(str(error)) from None
-    found.save(session)
-    return _show(args, found, session.id)
+    return _show(args, found, None, practice=(path, bank, panel))
 
 
 def _opened_store(args: argparse.Namespace) -> Store:
@@ -59,9 +75,20 @@ def _opened_store(args: argparse.Namespace) -> Store:
     return store(args)
 
 
-def _show(args: argparse.Namespace, found: Store, session_id: str | None) -> int:
+def _show(
+    args: argparse.Namespace,
+    found: Store,
+    session_id: str | None,
+    practice: tuple[Path, Bank, list[Member]] | None = None,
+) -> int:
+    from panel_tui.domain.banks import BankEntry
     from panel_tui.ui.app import run_app  # the screens load only when shown
+    from panel_tui.ui.screens.home import PracticeRequest
 
+    request = None
+    if practice is not None:
+        path, bank, panel = practice
+        request = PracticeRequest(BankEntry(path, "yours", bank), panel)
     settings, notices = display.resolve(args)
     run_app(
         found,
@@ -70,6 +97,7 @@ def _show(args: argparse.Namespace, found: Store, session_id: str | None) -> int
         display=settings,
         settings_path=locations.settings_file(getattr(args, "config_dir", None)),
         notices=notices,
+        practice=request,
     )
     return 0
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from panel_tui.domain.calibration import Calibration, calibrate
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.scoring import Results, score_session
@@ -67,6 +68,39 @@ def results_record(results: Results) -> dict[str, Any]:
     }
 
 
+def calibration_record(calibration: Calibration) -> dict[str, Any]:
+    """Practice only: the calibration figures as plain JSON data (the last round counts)."""
+    return {
+        "panel": asdict(calibration.panel) | {"kappa_words": calibration.panel.kappa_words},
+        "members": [
+            {
+                "member": m.member,
+                "agreement": m.agreement,
+                "lean": m.lean,
+                "answers": m.answers,
+                "away": [
+                    {"candidate": a.candidate, "question": a.question, "vote": v} for a, v in m.away
+                ],
+            }
+            for m in calibration.members
+        ],
+        "answers": [
+            {
+                "candidate": a.candidate,
+                "question": a.question,
+                "reference": a.reference,
+                "split": a.split,
+                "missed": a.missed,
+                "rounds": [
+                    {"round": r.number, "tally": asdict(r.tally), "agreeing": r.agreeing}
+                    for r in a.rounds
+                ],
+            }
+            for a in calibration.answers
+        ],
+    }
+
+
 def export_json(
     session: Session,
     results: dict[str, Any] | None = None,
@@ -79,6 +113,8 @@ def export_json(
     """
     record = session.model_dump(mode="json")
     record["results"] = results_record(score_session(session)) if results is None else results
+    if session.mode == "practice" and "calibration" not in record["results"]:
+        record["results"]["calibration"] = calibration_record(calibrate(session))
     if export is not None:
         record["export"] = export
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"

@@ -40,6 +40,10 @@ Outcome = Literal["recommend", "do_not_recommend", "undecided"]
 Mode = Literal["live", "practice"]
 
 RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
+
+#: Practice only: the round of votes on an answer. The first round is not written
+#: into files (``exclude_if``), so live sessions' files and json stay as they were.
+RoundNumber = Annotated[int, Field(ge=1, le=99, exclude_if=lambda number: number == 1)]
 VOTE_VALUES: tuple[VoteValue, ...] = ("up", "middle", "down", "abstain")
 
 SESSION_FORMAT: Literal["panel-tui/session"] = "panel-tui/session"
@@ -242,6 +246,8 @@ class VoteEvent(_Record):
     after_reveal: Flag = False
     #: The chair's undo: the index in the log of the vote this event takes back.
     undoes: Annotated[int, Field(strict=True)] | None = None
+    #: Practice only: the round of votes on the answer this vote belongs to.
+    round: RoundNumber = 1
 
 
 class Note(_Record):
@@ -258,6 +264,21 @@ class Reveal(_Record):
 
     candidate: Ident
     question: Ident
+    at: AwareDatetime
+    #: Practice only: the round of votes shown.
+    round: RoundNumber = 1
+
+
+class NewRound(_Record):
+    """Practice only: the trainer asked the panel to vote on an answer again.
+
+    Earlier rounds' votes are kept; the answer's votes that count (and that the
+    screen seals and shows) are those of its latest round.
+    """
+
+    candidate: Ident
+    question: Ident
+    round: Annotated[int, Field(ge=2, le=99)]
     at: AwareDatetime
 
 
@@ -305,6 +326,10 @@ class Session(_Record):
     reveals: list[Reveal] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     cursor: Cursor | None = None
+    #: Practice only: answers voted on again (absent from files when there are none).
+    rounds: Annotated[list[NewRound], Field(exclude_if=lambda rounds: not rounds)] = Field(
+        default_factory=list
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -322,13 +347,16 @@ class Session(_Record):
             _known(where, "candidate", vote.candidate, candidates)
             _known(where, "question", vote.question, questions)
             _known(where, "member", vote.member, set(members))
+            if vote.round > self.round_of(vote.candidate, vote.question):
+                raise ValueError(f"{where} is in round {vote.round}, which was never started")
             if not members[vote.member].votes:
                 raise ValueError(
                     f"{where}: {vote.member!r} is an observer, and observers do not vote"
                 )
-        answers: list[tuple[str, Note | Reveal]] = [
+        answers: list[tuple[str, Note | Reveal | NewRound]] = [
             *(("note", n) for n in self.notes),
             *(("reveal", r) for r in self.reveals),
+            *(("new round", r) for r in self.rounds),
         ]
         for number, (kind, record) in enumerate(answers, start=1):
             _known(f"{kind} {number}", "candidate", record.candidate, candidates)
@@ -364,11 +392,31 @@ class Session(_Record):
         """The candidate with this id."""
         return next(c for c in self.candidates if c.id == candidate_id)
 
+    def round_of(self, candidate: str, question: str) -> int:
+        """The answer's current round of votes: 1 unless the trainer ran it again."""
+        return max(
+            (r.round for r in self.rounds if (r.candidate, r.question) == (candidate, question)),
+            default=1,
+        )
+
+    def _in_round(self, vote: VoteEvent | Reveal, candidate: str, question: str) -> bool:
+        """Whether an event is on this answer, in its current round."""
+        return (vote.candidate, vote.question) == (candidate, question) and (
+            vote.round == self.round_of(candidate, question)
+        )
+
     def current_votes(self, candidate: str, question: str) -> dict[str, VoteEvent]:
-        """The vote that counts of each member on one answer, by member id."""
+        """The vote that counts of each member on one answer, by member id.
+
+        With rounds (practice), these are the votes of the answer's latest round.
+        """
+        return self.round_votes(candidate, question, self.round_of(candidate, question))
+
+    def round_votes(self, candidate: str, question: str, number: int) -> dict[str, VoteEvent]:
+        """The vote that stands of each member on one answer in one round."""
         latest: dict[str, VoteEvent] = {}
         for vote in self.votes:
-            if vote.candidate == candidate and vote.question == question:
+            if (vote.candidate, vote.question, vote.round) == (candidate, question, number):
                 if vote.value is None:
                     latest.pop(vote.member, None)
                 else:
@@ -377,9 +425,9 @@ class Session(_Record):
 
     def standing_votes(self) -> int:
         """How many votes stand in the session (changes and undos not counted twice)."""
-        standing: dict[tuple[str, str, str], VoteValue | None] = {}
+        standing: dict[tuple[str, str, str, int], VoteValue | None] = {}
         for vote in self.votes:
-            standing[(vote.candidate, vote.question, vote.member)] = vote.value
+            standing[(vote.candidate, vote.question, vote.member, vote.round)] = vote.value
         return sum(value is not None for value in standing.values())
 
     def is_revealed(self, candidate: str, question: str) -> bool:
@@ -390,21 +438,24 @@ class Session(_Record):
         shown: an undo afterwards does not seal the answer again, so a vote
         given after it is still marked as given after the reveal.
         """
-        return self._revealed_before(candidate, question, len(self.votes), None)
+        number = self.round_of(candidate, question)
+        return self._revealed_before(candidate, question, len(self.votes), None, number)
 
     def _revealed_before(
-        self, candidate: str, question: str, upto: int, at: datetime | None
+        self, candidate: str, question: str, upto: int, at: datetime | None, number: int
     ) -> bool:
-        """Whether the answer was shown before vote event ``upto`` (given at ``at``).
+        """Whether round ``number`` of the answer was shown before vote event ``upto``.
 
-        With ``at`` a reveal counts only when it is no later than that moment:
-        reveals and votes are kept to the second, so a vote in the same second
-        as the reveal is taken as given after it (the member may have seen).
+        With ``at`` (when that vote was given) a reveal counts only when it is no
+        later than that moment: reveals and votes are kept to the second, so a
+        vote in the same second as the reveal is taken as given after it (the
+        member may have seen). Rounds (practice) are each sealed on their own.
         """
         if not self.settings.sealed:
             return True
+        answer = (candidate, question, number)
         if any(
-            r.candidate == candidate and r.question == question and (at is None or r.at <= at)
+            (r.candidate, r.question, r.round) == answer and (at is None or r.at <= at)
             for r in self.reveals
         ):
             return True
@@ -413,7 +464,7 @@ class Session(_Record):
             return False
         standing: set[str] = set()
         for vote in self.votes[:upto]:
-            if vote.candidate != candidate or vote.question != question:
+            if (vote.candidate, vote.question, vote.round) != answer:
                 continue
             if vote.value is None:
                 standing.discard(vote.member)
@@ -433,14 +484,16 @@ class Session(_Record):
         withdrawal once shown. The comparison is with the member's last vote even
         when an undo took it back, so undo and vote again is still a change.
         """
+        given_now = upto >= len(self.votes)
+        number = self.round_of(candidate, question) if given_now else self.votes[upto].round
         given = [
             v.value
             for v in self.votes[:upto]
-            if (v.candidate, v.question, v.member) == (candidate, question, member)
+            if (v.candidate, v.question, v.member, v.round) == (candidate, question, member, number)
             and v.value is not None
         ]
-        at = self.votes[upto].at if upto < len(self.votes) else None
-        if not self._revealed_before(candidate, question, upto, at):
+        at = None if given_now else self.votes[upto].at
+        if not self._revealed_before(candidate, question, upto, at, number):
             return False
         if not given:
             return value is not None and self.settings.sealed
@@ -455,7 +508,7 @@ class Session(_Record):
         undone = {v.undoes for v in self.votes if v.undoes is not None}
         for index in range(len(self.votes) - 1, -1, -1):
             vote = self.votes[index]
-            if (vote.candidate, vote.question) != (candidate, question):
+            if not self._in_round(vote, candidate, question):
                 continue
             if vote.undoes is None and index not in undone:
                 return index, vote
@@ -464,16 +517,16 @@ class Session(_Record):
     def value_before(self, index: int) -> VoteValue | None:
         """What stood for the member of vote event ``index``, on its answer, before it."""
         event = self.votes[index]
-        key = (event.candidate, event.question, event.member)
+        key = (event.candidate, event.question, event.member, event.round)
         value: VoteValue | None = None
         for vote in self.votes[:index]:
-            if (vote.candidate, vote.question, vote.member) == key:
+            if (vote.candidate, vote.question, vote.member, vote.round) == key:
                 value = vote.value
         return value
 
     def sealed_answers(self) -> set[tuple[str, str]]:
         """The (candidate, question) answers that have votes the room has not seen."""
-        answers = {(v.candidate, v.question) for v in self.votes}
+        answers = {(v.candidate, v.question) for v in self.votes if self._in_round(v, *_of(v))}
         return {a for a in answers if not self.is_revealed(*a)}
 
     def as_shown(self) -> Session:
@@ -486,7 +539,12 @@ class Session(_Record):
         sealed = self.sealed_answers()
         if not sealed:
             return self
-        shown = [v for v in self.votes if (v.candidate, v.question) not in sealed]
+        # An earlier round was shown before the next began: only the latest is held back.
+        shown = [
+            v
+            for v in self.votes
+            if (v.candidate, v.question) not in sealed or not self._in_round(v, *_of(v))
+        ]
         return self.model_copy(update={"votes": shown})
 
     def decision(self, candidate: str) -> Decision | None:
@@ -520,7 +578,32 @@ class Session(_Record):
             value=value,
             at=now(),
             after_reveal=self.after_reveal_at(len(self.votes), candidate, question, member, value),
+            round=self.round_of(candidate, question),
         )
+
+    def next_round(self, candidate: str, question: str) -> NewRound:
+        """Practice only: the event that asks the panel to vote on an answer again.
+
+        Raises:
+            ValueError: in plain words, when the session is live or the votes of
+                the current round are not shown yet.
+        """
+        if self.mode != "practice":
+            raise ValueError("Only practice rounds can vote on an answer again.")
+        if not self.is_revealed(candidate, question):
+            raise ValueError(
+                "Show the votes of this round first; a new round starts after the discussion."
+            )
+        return NewRound(
+            candidate=candidate,
+            question=question,
+            round=self.round_of(candidate, question) + 1,
+            at=now(),
+        )
+
+
+def _of(event: VoteEvent) -> tuple[str, str]:
+    return event.candidate, event.question
 
 
 def _unique(item: str, field: str, values: list[str]) -> None:

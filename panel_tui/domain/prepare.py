@@ -280,6 +280,18 @@ def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
     return members, sorted(problems, key=lambda p: p.line or 0)
 
 
+def load_panel(source: Source) -> list[Member]:
+    """The panel of one sheet (``panel-tui practice BANK --panel panel.csv`` uses it).
+
+    Raises:
+        PrepareError: every problem with the sheet, by file, line and column.
+    """
+    members, problems = panel_from(read_sheet(*_load(source), PANEL_COLUMNS, ("name", "role")))
+    if problems:
+        raise PrepareError(problems)
+    return members
+
+
 def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
     """The candidates of a sheet, and every problem with it."""
     problems: list[SheetProblem] = []

@@ -51,13 +51,14 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
         return []
     voters = {m.id for m in session.voting_members}
     found: list[EarlyReveal] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, int]] = set()
     for reveal in session.reveals:
-        answer = (reveal.candidate, reveal.question)
+        # Practice rounds are each sealed, and shown, on their own.
+        answer = (reveal.candidate, reveal.question, reveal.round)
         if answer in seen:
             continue
         seen.add(answer)
-        events = [v for v in session.votes if (v.candidate, v.question) == answer]
+        events = [v for v in session.votes if (v.candidate, v.question, v.round) == answer]
         standing: set[str] = set()
         after: list[str] = []
         for vote in events:

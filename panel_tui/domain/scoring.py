@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from panel_tui.domain import agreement
 from panel_tui.domain.models import (
     VOTE_VALUES,
     Session,
@@ -317,44 +318,24 @@ def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:
 
     Items with fewer than two ratings are left out. ``None`` when there is
     nothing to compare or everyone used one category (chance agreement is 1).
+    See :func:`panel_tui.domain.agreement.fleiss_kappa`.
     """
-    rated = [Counter(item) for item in items if len(item) >= 2]
-    if not rated:
-        return None
-    total = sum(sum(c.values()) for c in rated)
-    p_j = [sum(c[k] for c in rated) / total for k in VALUE]
-    p_e = sum(p * p for p in p_j)
-    p_i = [
-        (sum(c[k] * c[k] for k in VALUE) - n) / (n * (n - 1))
-        for c in rated
-        for n in [sum(c.values())]
-    ]
-    p_bar = sum(p_i) / len(p_i)
-    if abs(1 - p_e) < TIE_TOLERANCE:
-        return None
-    return (p_bar - p_e) / (1 - p_e)
+    counts = [Counter(item) for item in items]
+    return agreement.fleiss_kappa([[c[k] for k in VALUE] for c in counts])
 
 
-def score_practice(session: Session, results: list[CandidateResult]) -> PracticeResult:
-    """Reference agreement per member and Fleiss' kappa for the panel."""
-    hits: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    items: list[list[VoteValue]] = []
-    for result in results:
-        for question in result.questions:
-            counted = [v for v in question.votes.values() if v in VALUE]
-            items.append(counted)
-            sample = session.sample_answer(result.candidate, question.question)
-            if sample is None:
-                continue
-            for member, value in question.votes.items():
-                if value in VALUE:
-                    seen[member] += 1
-                    hits[member] += value == sample.rating
-    agreement = {
-        m.id: (hits[m.id] / seen[m.id] if seen[m.id] else None) for m in session.voting_members
-    }
-    return PracticeResult(agreement, fleiss_kappa(items))
+def score_practice(session: Session) -> PracticeResult:
+    """Reference agreement per member and Fleiss' kappa for the panel.
+
+    The figures are the calibration report's (the last round of each answer),
+    so the summary, the report and the json never disagree.
+    """
+    # Imported here: calibration builds on this module's values and tallies.
+    from panel_tui.domain.calibration import calibrate
+
+    figures = calibrate(session)
+    shares = {m.member: m.agreement for m in figures.members}
+    return PracticeResult(shares, figures.panel.fleiss_kappa)
 
 
 def score_session(session: Session) -> Results:
@@ -365,6 +346,6 @@ def score_session(session: Session) -> Results:
     return Results(
         method=method_statement(session),
         ranking=ranking,
-        practice=score_practice(session, ranking) if session.mode == "practice" else None,
+        practice=score_practice(session) if session.mode == "practice" else None,
         early_reveals=early_reveals(session),
     )

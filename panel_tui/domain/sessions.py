@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from panel_tui.domain.models import (
@@ -64,11 +64,22 @@ def demo_session(bank: Bank) -> Session:
     return new_session(bank, f"Demo: {bank.title}", DEMO_PANEL, DEMO_CANDIDATES)
 
 
-def practice_session(bank: Bank, panel: Sequence[Member] = PRACTICE_PANEL) -> Session:
-    """A rehearsal: one mock candidate per reference rating, answers shuffled.
+def practice_title(bank: Bank) -> str:
+    """A rehearsal's title: "Practice" said once, even when the bank's title starts with it."""
+    if bank.title.casefold().startswith("practice"):
+        return bank.title
+    return f"Practice: {bank.title}"
+
+
+def mock_candidates(bank: Bank) -> list[Candidate]:
+    """One mock candidate per sample answer of the fullest question, answers shuffled.
 
     Mock candidate A gives, on each question, one of the sample answers, B
-    another and so on, so that no mock candidate is all good or all poor.
+    another and so on, so that no mock candidate is all good or all poor. The
+    order is fixed by the bank, so every rehearsal on a bank hears the same.
+
+    Raises:
+        ValueError: the bank has no sample answers to rehearse with.
     """
     if not bank.is_practice:
         raise ValueError(
@@ -81,7 +92,7 @@ def practice_session(bank: Bank, panel: Sequence[Member] = PRACTICE_PANEL) -> Se
         order = list(range(len(question.sample_answers)))
         rng.shuffle(order)
         orders[question.id] = order
-    candidates = [
+    return [
         Candidate(
             id=f"p{n + 1}",
             code=f"Mock {chr(ord('A') + n)}",
@@ -89,7 +100,38 @@ def practice_session(bank: Bank, panel: Sequence[Member] = PRACTICE_PANEL) -> Se
         )
         for n in range(count)
     ]
-    return new_session(bank, f"Practice: {bank.title}", panel, candidates, mode="practice")
+
+
+def practice_session(
+    bank: Bank,
+    panel: Sequence[Member] = PRACTICE_PANEL,
+    *,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Session:
+    """A rehearsal with the trainees' panel and the bank's mock candidates.
+
+    Raises:
+        ValueError: the bank has no sample answers to rehearse with.
+    """
+    return new_session(
+        bank,
+        title or practice_title(bank),
+        panel,
+        mock_candidates(bank),
+        settings,
+        mode="practice",
+    )
+
+
+def for_hr(sessions: Iterable[Session], *, include_practice: bool = False) -> list[Session]:
+    """The sessions anything made for HR across sessions may count.
+
+    Practice rounds are rehearsals with mock candidates: they are left out of
+    every cross-session report unless the user asks for them
+    (``--include-practice``).
+    """
+    return [s for s in sessions if include_practice or s.mode != "practice"]
 
 
 def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> list[str]:

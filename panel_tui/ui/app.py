@@ -27,7 +27,7 @@ from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advic
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
-from panel_tui.ui.screens.home import HomeScreen
+from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
 
 
@@ -109,6 +109,7 @@ class PanelApp(App[None]):
         export_dir: Path | None = None,
         cursor_blink: bool = True,
         speaker: Speaker | None = None,
+        practice: PracticeRequest | None = None,
         legacy_console: bool | None = None,
     ) -> None:
         """Make the app.
@@ -128,6 +129,7 @@ class PanelApp(App[None]):
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
             speaker: the voice that reads aloud (tests pass one with a fake engine).
+            practice: open the practice form at once (``panel-tui practice``).
             legacy_console: whether this is the old Windows console; ``None``
                 finds out from the system and the environment.
         """
@@ -139,6 +141,7 @@ class PanelApp(App[None]):
         self.export_dir = export_dir or Path.cwd() / "exports"
         self.cursor_blink = cursor_blink
         self.opened: OpenSession | None = None
+        self.practice = practice
         self._said_too_small = False
         self.display_settings = display or DisplaySettings()
         if ascii_only:
@@ -171,7 +174,7 @@ class PanelApp(App[None]):
                 markup=False,
             )
         if self.start_session is None:
-            self.push_screen(HomeScreen(self.store, self.bank_folders))
+            self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
         else:
             self.open_session(self.start_session)
 
@@ -371,6 +374,7 @@ def run_app(
     display: DisplaySettings | None = None,
     settings_path: Path | None = None,
     notices: Sequence[str] = (),
+    practice: PracticeRequest | None = None,
 ) -> None:
     """Run the app until the chair quits."""
     make_app(
@@ -380,4 +384,5 @@ def run_app(
         display=display,
         settings_path=settings_path,
         notices=notices,
+        practice=practice,
     ).run()

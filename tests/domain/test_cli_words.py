@@ -41,8 +41,7 @@ def said(capsys: pytest.CaptureFixture[str]) -> str:
     [
         (
             ["export", "s1", "--format", "pdf"],
-            "--format cannot be 'pdf': choose md, html, csv, votes-csv, json, involvement-csv, "
-            "member-sheets or all.",
+            "--format cannot be 'pdf': choose md, html, csv, votes-csv, json, ",
         ),
         (["sessions", "list", "--bogus"], "--bogus is not something this command understands"),
         (["prepare"], "--bank, --panel and --candidates are needed."),

@@ -216,9 +216,10 @@ def test_practice_agreement_per_member_is_left_out_of_totals_only() -> None:
     session = _practice_round()
     plain = render(session, "md")
     totals = render(session, "md", ExportOptions(totals_only=True))
-    assert "Agreement with the reference rating" in plain
-    assert "Agreement with the reference rating" not in totals
+    assert "### Each trainee" in plain and "Seat 1, Sam Okafor" in plain
+    assert "### Each trainee" not in totals
     assert "Fleiss' kappa" in totals  # a figure for the whole panel stays
     record = json.loads(render(session, "json", ExportOptions(totals_only=True)))
     assert record["results"]["practice"]["reference_agreement"] is None
+    assert record["results"]["calibration"]["members"] is None
     assert record["results"]["practice"]["fleiss_kappa"] is not None

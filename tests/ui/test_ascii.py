@@ -84,10 +84,13 @@ HOME_WALK: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+#: ``practice`` opens the form with the trainees from the sheet; Ctrl+S starts the round.
 PRACTICE_WALK: list[tuple[tuple[str, ...], str]] = [
-    ((), "Sample answer"),
-    (("C-s",), "Ranking"),
+    ((), "New practice round"),
+    (("C-s",), "Sample answer"),
+    (("C-s",), "Calibration"),
 ]
+TRAINEES = "name,role,seat\nAnn Lee,lived experience,1\nBen Cho,professional,2\n"
 
 
 def _wait(terminal: Terminal, shows: str) -> str:
@@ -116,12 +119,19 @@ def _walk(terminal: Terminal, command: str, walk: list[tuple[tuple[str, ...], st
 @needs_tmux
 @pytest.mark.parametrize(
     ("start", "walk"),
-    [("demo", DEMO_WALK), ("", HOME_WALK), ("practice practice-support-worker", PRACTICE_WALK)],
+    [
+        ("demo", DEMO_WALK),
+        ("", HOME_WALK),
+        ("practice practice-support-worker --panel {panel}", PRACTICE_WALK),
+    ],
     ids=["demo", "home", "practice"],
 )
 def test_a_terminal_run_in_ascii_shows_only_ascii(
     terminal: Terminal, tmp_path: Path, start: str, walk: list[tuple[tuple[str, ...], str]]
 ) -> None:
     data = shlex.quote(str(tmp_path / "sessions"))
+    panel = tmp_path / "trainees.csv"
+    panel.write_text(TRAINEES, encoding="utf-8")
+    start = start.format(panel=shlex.quote(str(panel)))
     command = f"{shlex.quote(sys.executable)} -m panel_tui --ascii --data-dir {data} {start}"
     _walk(terminal, command, walk)

@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Input, OptionList, RadioSet, Select, Stati
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session, Settings
-from panel_tui.domain.sessions import default_title, new_session
+from panel_tui.domain.sessions import default_title, new_session, practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
@@ -480,13 +480,43 @@ async def test_names_that_look_like_markup_are_shown_literally(app: HomeApp, sto
         assert app.is_running and app.chosen == [session.id]
 
 
-async def test_practice_starts_a_practice_session(app: HomeApp, store: Store) -> None:
+async def test_practice_opens_the_form_with_the_practice_bank_chosen(
+    app: HomeApp, store: Store
+) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "enter")
         await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupSessionScreen)
+        assert screen.query_one("#bank", Select).value == str(
+            SHIPPED / "practice-support-worker.toml"
+        )
+        assert not screen.query(CandidateRow)  # the mock candidates come from the bank
+        assert "3 mock candidates (Mock A, Mock B, Mock C)" in str(
+            screen.query_one("#mock-about", Static).render()
+        )
+        title = screen.query_one("#title", Input).value
+        assert title.count("Practice") == 1
+        await fill_member(pilot, rows(app, MemberRow)[0], "Ann Lee", "lived_experience", "1")
+        await start(pilot)
         [session] = store.sessions()
         assert app.chosen == [session.id]
     assert session.mode == "practice" and session.bank == PRACTICE_BANK
+    assert [m.name for m in session.panel] == ["Ann Lee"]
+    assert [c.code for c in session.candidates] == ["Mock A", "Mock B", "Mock C"]
+
+
+async def test_practice_rounds_are_listed_apart(app: HomeApp, store: Store) -> None:
+    live = stored(store, "Live round")
+    rehearsal = practice_session(PRACTICE_BANK)
+    store.save(rehearsal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ids = {
+            name: [o.id for o in app.screen.query_one(f"#{name}", OptionList).options]
+            for name in ("resume", "rehearsals")
+        }
+    assert ids == {"resume": [live.id], "rehearsals": [rehearsal.id]}
 
 
 async def test_damaged_files_are_named_in_plain_words(app: HomeApp, store: Store) -> None:

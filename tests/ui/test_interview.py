@@ -543,7 +543,7 @@ async def test_practice_shows_the_sample_answer_and_the_reference_after_the_reve
         words = {"up": "▲ Up", "middle": "● Middle", "down": "▼ Down"}
         assert f"Reference rating: {words[sample.rating]}" in shown
         await pilot.press("ctrl+s")
-        assert "agreement with the reference" in await scrolled_text(pilot, pages=12)
+        assert "Calibration: how the panel compares" in await scrolled_text(pilot, pages=12)
 
 
 async def test_a_session_without_candidates_refuses_votes_kindly(

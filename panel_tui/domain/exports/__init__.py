@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from panel_tui.domain.calibration import calibrate
 from panel_tui.domain.exports.anonymise import anonymised, anonymous_id, without_notes
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.involvement_csv import involvement_csv
@@ -44,7 +45,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
-from panel_tui.domain.interchange import export_json, results_record
+from panel_tui.domain.interchange import calibration_record, export_json, results_record
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import write_atomically
@@ -102,9 +103,14 @@ def _json(session: Session, options: ExportOptions) -> str:
         return export_json(session)  # exactly what import reads back
     scored = score_session(session)
     results = results_record(scored)
+    if session.mode == "practice":
+        results["calibration"] = calibration_record(calibrate(session))
     if options.totals_only:
         if results["practice"] is not None:
             results["practice"]["reference_agreement"] = None
+        if session.mode == "practice":
+            # No trainee's own figures, nor any answer's votes by round.
+            results["calibration"]["members"] = None
         hide_all = lone_group(session)
         for figures, candidate in zip(results["ranking"], scored.ranking, strict=True):
             if hide_all:

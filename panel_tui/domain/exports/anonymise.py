@@ -60,6 +60,8 @@ def anonymised(session: Session) -> Session:
     ]
     for key in ("votes", "notes", "reveals", "decisions"):
         data[key] = [{**r, "candidate": candidates[r["candidate"]]} for r in data[key]]
+    if "rounds" in data:  # practice rounds, left out of the record when there are none
+        data["rounds"] = [{**r, "candidate": candidates[r["candidate"]]} for r in data["rounds"]]
     data["votes"] = [{**v, "member": members[v["member"]]} for v in data["votes"]]
     if data["cursor"] is not None:
         data["cursor"] = {**data["cursor"], "candidate": candidates[data["cursor"]["candidate"]]}

@@ -48,6 +48,7 @@ COLUMNS = (
     "expenses",
     "expenses_note",
     "total_payable",
+    "mode",
 )
 
 
@@ -69,7 +70,7 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
+def _row(row: MemberInvolvement, mode: str, *, totals_only: bool) -> tuple[Cell, ...]:
     times = "; ".join(f"{_utc(s.start):%Y-%m-%d %H:%M}-{_utc(s.end):%H:%M} UTC" for s in row.spans)
     return (
         neutralise(row.session_id),
@@ -90,6 +91,7 @@ def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
         money(row.expenses),
         neutralise(row.expenses_note),
         money(row.payable),
+        mode,
     )
 
 
@@ -97,5 +99,5 @@ def involvement_csv(session: Session, options: ExportOptions) -> str:
     """One row per panel member with their time, interviews, answers and payment."""
     # Names are already anonymised when asked. A totals-only copy leaves out the
     # answers each member scored: with the interviews, it would show who abstained.
-    rows = [_row(r, totals_only=options.totals_only) for r in involvement(session)]
+    rows = [_row(r, session.mode, totals_only=options.totals_only) for r in involvement(session)]
     return table(COLUMNS, rows)

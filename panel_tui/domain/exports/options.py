@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panel_tui.domain.models import Session
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,8 @@ class ExportOptions:
             copy leaves out. Set
             by :func:`panel_tui.domain.exports.render`, not by the user: every
             format but json shows the session as the room may see it.
+        rehearsals: practice only: the other practice sessions kept, so a
+            report can show each trainee's progress over rehearsals.
     """
 
     anonymise: bool = False
@@ -32,6 +39,7 @@ class ExportOptions:
     no_notes: bool = False
     ascii_only: bool = False
     sealed_left_out: frozenset[tuple[str, str]] = frozenset()
+    rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
 
     @property
     def leaves_out_notes(self) -> bool:

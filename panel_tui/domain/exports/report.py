@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from panel_tui.domain.exports.anonymise import seat_label
+from panel_tui.domain.exports.calibration_report import CalibrationView, build_calibration
 from panel_tui.domain.exports.early import EarlyRevealView, early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
@@ -163,8 +164,8 @@ class Report:
     make_up: str
     candidates: list[CandidateView]
     practice: bool = False
-    agreement: list[tuple[str, str]] = field(default_factory=list)
-    kappa: str = ""
+    #: Practice only: the calibration report, shown first.
+    calibration: CalibrationView | None = None
     early_reveals: list[EarlyRevealView] = field(default_factory=list)
     sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
     notes_left_out: bool = False
@@ -382,18 +383,13 @@ def _gap_with_base(result: CandidateResult) -> str:
     return f"{words} {gap_base(result.gap_scored, len(result.questions))}"
 
 
-def _kappa_words(kappa: float | None) -> str:
-    if kappa is None:
-        return "Not enough votes yet to compare the panel's members with each other."
-    return (
-        f"Fleiss' kappa {kappa:.2f}: how far the panel agreed beyond chance "
-        "(1 is full agreement, 0 is no more than chance, below 0 is less than chance)."
-    )
-
-
 def _status(session: Session, sealed: int) -> str:
     """Practice or live, finished or open, and how many answers still sealed it leaves out."""
-    kind = "Practice round" if session.mode == "practice" else "Live interviews"
+    kind = (
+        "Practice round, not a recruitment decision"
+        if session.mode == "practice"
+        else "Live interviews"
+    )
     if session.finished:
         status = f"{kind}, finished."
     else:
@@ -413,13 +409,7 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         for m in session.panel
     }
     previous = _previous_values(session)
-    practice = results.practice
-    agreement = []
-    if practice is not None and not options.totals_only:
-        agreement = [
-            (seats[member].label, percent(share, none="No votes yet"))
-            for member, share in practice.reference_agreement.items()
-        ]
+    practice = session.mode == "practice"
     created = session.created
     return Report(
         title=session.title,
@@ -434,9 +424,8 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         voters=[seats[m.id] for m in session.voting_members],
         make_up=_make_up(session.panel),
         candidates=[_candidate_view(session, r, seats, previous, options) for r in results.ranking],
-        practice=practice is not None,
-        agreement=agreement,
-        kappa=_kappa_words(practice.fleiss_kappa) if practice else "",
+        practice=practice,
+        calibration=build_calibration(session, options, options.rehearsals) if practice else None,
         early_reveals=early_reveal_views(session, results, seats, options),
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,

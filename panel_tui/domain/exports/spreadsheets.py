@@ -28,6 +28,9 @@ of an earlier vote after the votes were shown), ``after_reveal`` (given after
 the votes were shown: such a change, or a first vote after the chair revealed
 early), ``at`` (UTC, ISO 8601). Rows follow the candidates, questions and seats in order.
 
+Every row of every CSV ends with ``mode``: ``live``, or ``practice`` for a
+rehearsal with mock candidates, so practice data is never taken for a real round.
+
 With ``totals_only`` the votes CSV holds no individual vote: one row per
 candidate and question with ``up``, ``middle``, ``down``, ``abstain``,
 ``score_pct``, ``split`` and ``concern``. The candidates CSV leaves a voice
@@ -81,6 +84,7 @@ CANDIDATE_COLUMNS = (
     "early_reveals",
     "after_reveal_votes",
     "sealed_answers_left_out",
+    "mode",
 )
 VOTE_COLUMNS = (
     "candidate",
@@ -96,6 +100,7 @@ VOTE_COLUMNS = (
     "changed_after_reveal",
     "after_reveal",
     "at",
+    "mode",
 )
 TOTAL_COLUMNS = (
     "candidate",
@@ -110,6 +115,7 @@ TOTAL_COLUMNS = (
     "score_pct",
     "split",
     "concern",
+    "mode",
 )
 
 Cell = str | int
@@ -168,6 +174,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 sum(e.candidate == r.candidate for e in results.early_reveals),
                 sum(len(q.changed_after_reveal) for q in r.questions),
                 sum(c == r.candidate for c, _ in options.sealed_left_out),
+                session.mode,
             )
         )
     return _table(CANDIDATE_COLUMNS, rows)
@@ -211,6 +218,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         figure(q.score),
                         "yes" if q.split else "no",
                         "yes" if q.concern else "no",
+                        session.mode,
                     )
                 )
                 continue
@@ -232,6 +240,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         "yes" if changed else "no",
                         "yes" if event.after_reveal else "no",
                         utc_text(event.at),
+                        session.mode,
                     )
                 )
     return _table(TOTAL_COLUMNS if options.totals_only else VOTE_COLUMNS, rows)

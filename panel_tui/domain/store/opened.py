@@ -17,6 +17,7 @@ from panel_tui.domain.involvement import with_involvement
 from panel_tui.domain.models import (
     Cursor,
     Decision,
+    NewRound,
     Note,
     Outcome,
     Reveal,
@@ -175,6 +176,7 @@ class OpenSession:
             at=now(),
             after_reveal=revealed and restored != vote.value,
             undoes=index,
+            round=vote.round,
         )
         self._append("votes", event)
         return event
@@ -182,7 +184,23 @@ class OpenSession:
     def reveal(self, candidate: str, question: str) -> None:
         """Show the votes on an answer before everyone has voted."""
         if not self.session.is_revealed(candidate, question):
-            self._append("reveals", Reveal(candidate=candidate, question=question, at=now()))
+            number = self.session.round_of(candidate, question)
+            self._append(
+                "reveals", Reveal(candidate=candidate, question=question, at=now(), round=number)
+            )
+
+    def new_round(self, candidate: str, question: str) -> NewRound:
+        """Practice only: ask the panel to vote on this answer again; earlier rounds are kept.
+
+        Raises:
+            StoreError: the session is live, or this round's votes are not shown yet.
+        """
+        try:
+            started = self.session.next_round(candidate, question)
+        except ValueError as error:
+            raise StoreError(str(error)) from None
+        self._update_meta(rounds=[*self.session.rounds, started])
+        return started
 
     def add_note(self, candidate: str, question: str | None, text: str) -> Note:
         """Add a note on an answer (or on the candidate)."""

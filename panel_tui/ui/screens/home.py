@@ -10,6 +10,7 @@ by a worker thread and filled in behind, so keys are never held up.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -26,10 +27,18 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, find_banks
-from panel_tui.domain.sessions import practice_session
-from panel_tui.domain.store import SessionSummary, Store, StoreError
+from panel_tui.domain.models import Member
+from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted, votes_words
+
+
+@dataclass(frozen=True)
+class PracticeRequest:
+    """``panel-tui practice BANK [--panel panel.csv]``: the practice form to open at once."""
+
+    bank: BankEntry
+    panel: Sequence[Member] = field(default=())
 
 
 def _day(session: SessionSummary) -> str:
@@ -88,6 +97,7 @@ class HomeScreen(Screen[None]):
         bank_folders: list[tuple[Path, str]],
         *,
         today: date | None = None,
+        practice: PracticeRequest | None = None,
     ) -> None:
         """Make the home screen.
 
@@ -96,12 +106,14 @@ class HomeScreen(Screen[None]):
             bank_folders: where question banks are looked for, each with its
                 source (``"shipped"`` or ``"yours"``).
             today: the date new sessions' titles carry (tests fix it).
+            practice: a practice form to open at once, over this screen.
         """
         super().__init__()
         self._store = store
         self._bank_folders = bank_folders
         self._today = today
         self._practice_banks: dict[str, BankEntry] = {}
+        self._practice_request = practice
         self._filling: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
@@ -128,6 +140,9 @@ class HomeScreen(Screen[None]):
             )
             yield OptionList(id="practice")
             yield Static("No practice banks found.", id="practice-empty", classes="empty")
+            yield Label("Practice rounds so far (not for HR)", classes="section")
+            yield OptionList(id="rehearsals")
+            yield Static("No practice rounds yet.", id="rehearsals-empty", classes="empty")
 
             yield Label("Finished sessions", classes="section")
             yield OptionList(id="finished")
@@ -186,8 +201,11 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self._show_sessions, sessions)
 
     def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
-        self._fill("resume", [s for s in sessions if not s.finished])
-        self._fill("finished", [s for s in sessions if s.finished])
+        live = [s for s in sessions if s.mode != "practice"]
+        self._fill("resume", [s for s in live if not s.finished])
+        self._fill("finished", [s for s in live if s.finished])
+        # Practice is listed apart, so a rehearsal is never taken for a real round.
+        self._fill("rehearsals", [s for s in sessions if s.mode == "practice"])
         self._show_damaged()
 
     def _fill(self, list_id: str, sessions: Sequence[SessionSummary]) -> None:
@@ -245,7 +263,12 @@ class HomeScreen(Screen[None]):
         else:
             self.query_one(f"#{list_id}-empty").scroll_visible()
 
-    @on(OptionList.OptionSelected, "#resume, #finished")
+    def on_mount(self) -> None:
+        if self._practice_request is not None:
+            request, self._practice_request = self._practice_request, None
+            self.call_after_refresh(self.open_practice_form, request)
+
+    @on(OptionList.OptionSelected, "#resume, #finished, #rehearsals")
     def _session_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
@@ -257,14 +280,32 @@ class HomeScreen(Screen[None]):
         entry = self._practice_banks.get(event.option.id or "")
         if entry is None or entry.bank is None:
             return
-        try:
-            session = practice_session(entry.bank)
-            self._store.save(session)
-        except (ValueError, StoreError) as error:
-            self._say(str(error))
-            return
+        self.open_practice_form(PracticeRequest(entry))
+
+    def open_practice_form(self, request: PracticeRequest) -> None:
+        """The new-session form for a rehearsal, with the practice bank chosen.
+
+        The trainer enters the trainees as any panel; the mock candidates come
+        from the bank. A round saved there is then chosen.
+        """
         self._say(None)
-        self.post_message(self.SessionChosen(session.id))
+        banks = find_banks(self._bank_folders)
+        wanted = request.bank.path.resolve()
+        chosen = next((e for e in banks if e.path.resolve() == wanted), None)
+        if chosen is None:
+            chosen = request.bank  # a bank file named on the command line
+            banks.append(chosen)
+        from panel_tui.ui.screens.setup_session import SetupSessionScreen  # when first asked for
+
+        form = SetupSessionScreen(
+            self._store,
+            banks,
+            self._today or date.today(),
+            practice=True,
+            bank_path=chosen.path,
+            panel=request.panel,
+        )
+        self.app.push_screen(form, callback=self._created)
 
     @on(Button.Pressed, "#new-session")
     def action_new_session(self) -> None:

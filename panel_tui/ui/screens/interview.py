@@ -108,6 +108,17 @@ class InterviewScreen(SessionScreen):
             tooltip="Show the summary, ranking and export.",
             priority=True,
         ),
+        Binding(
+            "ctrl+g",
+            "new_round",
+            "Vote again",
+            show=False,
+            tooltip=(
+                "Practice only: after the votes are shown and discussed, the panel "
+                "votes on this answer again as a new round; earlier rounds are kept."
+            ),
+            priority=True,
+        ),
         # Help stays out of this footer, which is full at 80 columns; the hint line names it.
         Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
         # Read aloud too (the footer has no room left at 80 columns); the hint line names it.
@@ -278,12 +289,22 @@ class InterviewScreen(SessionScreen):
         number = questions.index(question) + 1
         candidate_number = session.candidates.index(candidate) + 1
 
-        heading = Text(f"Candidate {candidate_number} of {len(session.candidates)}: ", style="bold")
-        heading.append_text(Text(candidate.label, style="bold"))
+        count = f"{candidate_number} of {len(session.candidates)}"
+        if self._practice:  # mock candidates: short, so the round fits beside it at 80 columns
+            heading = Text("Practice: ", style="bold")
+            heading.append_text(Text(candidate.label, style="bold"))
+            heading.append(f" ({count})")
+        else:
+            heading = Text(f"Candidate {count}: ", style="bold")
+            heading.append_text(Text(candidate.label, style="bold"))
         if candidate.name:
             heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
         self.query_one("#candidate", Static).update(heading)
-        self.query_one("#position", Static).update(f"Question {number} of {len(questions)}")
+        round_number = session.round_of(self.candidate_id, question.id)
+        where = f"Question {number} of {len(questions)}"
+        self.query_one("#position", Static).update(
+            where + (f", round {round_number}" if round_number > 1 else "")
+        )
         self.query_one("#question", Static).update(Text(question.text))
         self.query_one("#about", Static).update(self._about(question))
         self._show_sample(question)
@@ -377,6 +398,8 @@ class InterviewScreen(SessionScreen):
             text.append(" Split: both up and down, talk it through.", style="bold")
         if result.concern:
             text.append(" Concern: an essential question scored below half.", style="bold")
+        if self._practice:
+            text.append(" Ctrl+G: vote on this answer again (a new round).")
         return text
 
     def hint(self, message: Text | str) -> None:
@@ -546,6 +569,28 @@ class InterviewScreen(SessionScreen):
 
         self.app.push_screen(ConfirmDialog(question, yes="Show them", no="Not yet"), confirmed)
 
+    @property
+    def _practice(self) -> bool:
+        return self.session.mode == "practice"
+
+    def action_new_round(self) -> None:
+        """Practice: the panel votes on this answer again; earlier rounds are kept."""
+        if self._refuse_if_finished():
+            return
+        if not self._practice:
+            self.hint("Voting again in rounds is for practice only.")
+            return
+        try:
+            started = self.opened.new_round(self.candidate_id, self.question_id)
+        except StoreError as error:
+            self.hint(Text(str(error), style="bold"))
+            return
+        self.refresh_view()
+        self.hint(
+            f"Round {started.round}: everyone votes on this answer again, sealed as before. "
+            f"Round {started.round - 1} is kept for the report."
+        )
+
     # -- notes and decisions -------------------------------------------------
 
     def action_note(self) -> None:
@@ -691,6 +736,7 @@ class InterviewScreen(SessionScreen):
             ("Next candidate", "next_candidate"),
             ("Previous candidate", "previous_candidate"),
             ("Summary", "summary"),
+            *((("Vote again (practice)", "new_round"),) if self._practice else ()),
         ):
             yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -35,14 +36,20 @@ from textual.widgets import (
 
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import MAX_SEATS, Bank, Candidate, Member, Settings, Weighting
-from panel_tui.domain.sessions import default_title, new_session, setup_warnings
+from panel_tui.domain.sessions import (
+    default_title,
+    mock_candidates,
+    new_session,
+    practice_session,
+    setup_warnings,
+)
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import Line, unsafe_character, without_invisible
 from panel_tui.domain.wording import first_problem
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.choices import ClearRadioButton
-from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
+from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
 RULES: tuple[tuple[Weighting, str, str], ...] = (
@@ -125,34 +132,76 @@ class SetupSessionScreen(Screen[str | None]):
         Binding("ctrl+o", "add_candidate", "Add candidate"),
     ]
 
-    def __init__(self, store: Store, banks: Sequence[BankEntry], today: date) -> None:
+    def __init__(
+        self,
+        store: Store,
+        banks: Sequence[BankEntry],
+        today: date,
+        *,
+        practice: bool = False,
+        bank_path: Path | None = None,
+        panel: Sequence[Member] = (),
+    ) -> None:
         """Make the form.
 
         Args:
             store: where the new session is saved.
             banks: every bank found, valid or not; invalid ones are shown with
-                their problems and practice banks are left for the practice list.
+                their problems. A live session offers the banks without sample
+                answers, a practice round those with them.
             today: the date the offered title carries.
+            practice: a rehearsal for trainees: the mock candidates come from
+                the practice bank, so the form asks for no candidates.
+            bank_path: the bank chosen already (``panel-tui practice BANK``).
+            panel: members to fill the form with (``--panel panel.csv``).
         """
         super().__init__()
         self._store = store
         self._today = today
-        self._banks = [e for e in banks if e.bank is not None and not e.bank.is_practice]
+        self._practice = practice
+        self._banks = [e for e in banks if e.bank is not None and e.bank.is_practice == practice]
         self._broken = [e for e in banks if e.bank is None]
+        self._bank_path = str(bank_path) if bank_path is not None else None
+        self._panel = list(panel)
         #: The title this form last offered, so a title the chair typed is kept.
         self._offered_title = ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In practice the mock candidates come from the bank: no candidate to add."""
+        return not (self._practice and action == "add_candidate")
 
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="setup-body"):
-            yield Static("New session", id="setup-heading", classes="heading")
-            yield Label("Question bank", classes="section")
+            yield Static(
+                "New practice round" if self._practice else "New session",
+                id="setup-heading",
+                classes="heading",
+            )
+            if self._practice:
+                yield Static(
+                    "Practice: a rehearsal for trainees with mock candidates who give the "
+                    "bank's sample answers. Nothing from practice goes to HR. Once the "
+                    "votes are shown, Ctrl+G runs an answer again as a new round; the "
+                    "summary (Ctrl+S) compares each trainee with the reference, and T "
+                    "there writes a printable sheet for each trainee.",
+                    id="practice-about",
+                    classes="about",
+                )
+            yield Label(
+                "Practice bank (with sample answers)" if self._practice else "Question bank",
+                classes="section",
+            )
+            paths = [str(e.path) for e in self._banks]
+            chosen = self._bank_path if self._bank_path in paths else None
+            if chosen is None and len(paths) == 1:
+                chosen = paths[0]
             yield Select(
                 [(self._bank_label(e), str(e.path)) for e in self._banks],
                 prompt="Choose a question bank",
                 id="bank",
-                value=str(self._banks[0].path) if len(self._banks) == 1 else Select.NULL,
+                value=chosen if chosen is not None else Select.NULL,
             )
             yield Static(id="bank-about", classes="about", markup=False)
             yield Static(id="bank-problem", classes="problem", markup=False)
@@ -162,7 +211,9 @@ class SetupSessionScreen(Screen[str | None]):
             yield Input(id="title", placeholder="A name for this round", max_length=200)
             yield Static(id="title-problem", classes="problem", markup=False)
 
-            yield Label("Panel members", classes="section")
+            yield Label(
+                "Trainees (the panel)" if self._practice else "Panel members", classes="section"
+            )
             yield Static(
                 "Seats are numbered 1 to 9, each member their own. Observers take "
                 "notes and do not vote. Pronouns are optional.",
@@ -174,20 +225,27 @@ class SetupSessionScreen(Screen[str | None]):
                 yield Label("Role", classes="role")
                 yield Label("Seat", classes="seat")
                 yield Label("", classes="remove")
-            yield Vertical(MemberRow(seat=1), id="members")
+            rows = [
+                MemberRow(given=MemberTyped(m.name, m.pronouns or "", m.role, str(m.seat)))
+                for m in self._panel
+            ] or [MemberRow(seat=1)]
+            yield Vertical(*rows, id="members")
             yield Static(id="members-problem", classes="problem", markup=False)
             with Horizontal(id="member-actions"):
                 yield Button("Add a panel member", id="add-member")
                 yield Static(id="panel-balance", markup=False)
 
             yield Label("Candidates", classes="section")
-            yield Static(
-                "Each candidate needs a code, such as C1. A name is optional.",
-                classes="about",
-            )
-            yield Vertical(CandidateRow(code="C1"), id="candidates")
-            yield Static(id="candidates-problem", classes="problem", markup=False)
-            yield Button("Add a candidate", id="add-candidate")
+            if self._practice:
+                yield Static(id="mock-about", classes="about", markup=False)
+            else:
+                yield Static(
+                    "Each candidate needs a code, such as C1. A name is optional.",
+                    classes="about",
+                )
+                yield Vertical(CandidateRow(code="C1"), id="candidates")
+                yield Static(id="candidates-problem", classes="problem", markup=False)
+                yield Button("Add a candidate", id="add-candidate")
 
             yield Label("How votes are counted", classes="section")
             with RadioSet(id="weighting"):
@@ -213,7 +271,11 @@ class SetupSessionScreen(Screen[str | None]):
             yield Static(id="warnings", markup=False)
             yield Static(id="form-problem", classes="problem", markup=False)
             with Horizontal(id="setup-buttons"):
-                yield Button("Start the session", id="start", variant="primary")
+                yield Button(
+                    "Start the practice round" if self._practice else "Start the session",
+                    id="start",
+                    variant="primary",
+                )
                 yield Button("Back", id="cancel")
         yield Footer()
 
@@ -277,13 +339,28 @@ class SetupSessionScreen(Screen[str | None]):
             return
         if bank is None:
             about.update("")
+            self._show_mocks(None)
             return
         about.display = bool(bank.description)
         about.update(Content(bank.description or ""))
+        self._show_mocks(bank)
         title = self.query_one("#title", Input)
         if title.value in ("", self._offered_title):
             self._offered_title = default_title(bank, self._today)
             title.value = self._offered_title
+
+    def _show_mocks(self, bank: Bank | None) -> None:
+        """Practice: say who the mock candidates are, as the bank makes them."""
+        if not self._practice:
+            return
+        text = "Choose the practice bank: its mock candidates give the sample answers."
+        if bank is not None:
+            codes = [c.code for c in mock_candidates(bank)]
+            text = (
+                f"{len(codes)} mock candidates ({', '.join(codes)}) give the bank's sample "
+                "answers; each answer's reference rating shows once the votes are shown."
+            )
+        self.query_one("#mock-about", Static).update(Content(text))
 
     def _chosen_rule(self) -> Weighting:
         pressed = self.query_one("#weighting", RadioSet).pressed_button
@@ -335,10 +412,15 @@ class SetupSessionScreen(Screen[str | None]):
             for n, t in enumerate(typed, start=1)
             if t.role is not None
         ]
-        candidates = [
-            Candidate.model_construct(id=f"c{n}", code=f"C{n}")
-            for n, _ in enumerate(self.query(CandidateRow), start=1)
-        ]
+        bank = self._chosen_bank()
+        candidates = (
+            (mock_candidates(bank) if bank is not None else [])
+            if self._practice
+            else [
+                Candidate.model_construct(id=f"c{n}", code=f"C{n}")
+                for n, _ in enumerate(self.query(CandidateRow), start=1)
+            ]
+        )
         found = setup_warnings(members, candidates)
         box = self.query_one("#warnings", Static)
         box.display = bool(found)
@@ -366,6 +448,9 @@ class SetupSessionScreen(Screen[str | None]):
     @on(Button.Pressed, "#add-candidate")
     async def action_add_candidate(self) -> None:
         """Add a candidate row with the next free code, and go to it."""
+        if self._practice:
+            self.notify("In practice the mock candidates come from the practice bank.")
+            return
         taken = {r.typed().code.strip().casefold() for r in self.query(CandidateRow)}
         number = next(n for n in range(1, 1000) if f"c{n}" not in taken)
         await self._add_row(self.query_one("#candidates"), CandidateRow(code=f"C{number}"))
@@ -435,7 +520,11 @@ class SetupSessionScreen(Screen[str | None]):
             problems.append(title)
 
         panel = self._check_members(problems)
-        candidates = self._check_candidates(problems)
+        candidates = (
+            (mock_candidates(bank) if bank else None)
+            if self._practice
+            else self._check_candidates(problems)
+        )
         settings = self._check_settings(problems)
 
         if problems or bank is None or panel is None or candidates is None or settings is None:
@@ -454,7 +543,10 @@ class SetupSessionScreen(Screen[str | None]):
                 self.call_after_refresh(problems[0].scroll_visible)
             return
         try:
-            session = new_session(bank, title.value, panel, candidates, settings)
+            if self._practice:
+                session = practice_session(bank, panel, title=title.value, settings=settings)
+            else:
+                session = new_session(bank, title.value, panel, candidates, settings)
             self._store.save(session)
         except ValidationError as error:
             self._say("#form-problem", f"The session could not be made: it {plain_pydantic(error)}")

@@ -7,6 +7,7 @@ and the exports always agree.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -20,13 +21,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from panel_tui.domain.exports import FORMATS, write_export
+from panel_tui.domain.exports import FORMATS, ExportOptions, safe_file_stem, write_export
+from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER, build_calibration
+from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
+from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import (
-    ROLE_WORDS,
     counted,
     figure,
     gap_base,
@@ -38,6 +41,7 @@ from panel_tui.domain.words import (
     sealed_words,
 )
 from panel_tui.ui.keys import palette_command
+from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
@@ -68,21 +72,42 @@ class SummaryScreen(SessionScreen):
             "Finish / reopen",
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
         ),
+        Binding(
+            "t",
+            "trainee_sheets",
+            "Trainee sheets",
+            tooltip="Practice only: write a printable page per trainee into the export folder.",
+        ),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Trainee sheets are offered (and shown in the footer) in practice only."""
+        if action == "trainee_sheets":
+            return self.session.mode == "practice"
+        return True
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
             yield Static(id="heading", markup=False)
+            # Practice: the calibration report comes first, before any score.
+            yield Static(id="practice", markup=False)
             yield Static(id="method", markup=False)
             yield Static(id="early", markup=False)
             yield Static(id="ranking", markup=False, classes="table")
             yield Static(id="questions", markup=False)
             yield Static(id="candidates", markup=False, classes="table")
-            yield Static(id="practice", markup=False)
         yield Static(id="exported", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        #: Practice: the other practice rounds kept, for each trainee's progress.
+        self.rehearsals: list[Session] = []
+        if self.session.mode == "practice":
+            try:
+                found = self.panel_app.store.sessions()
+            except (OSError, StoreError):
+                found = []  # progress is a nicety: the round itself still shows
+            self.rehearsals = [s for s in found if s.mode == "practice"]
         self.watch(self.app, "ascii_only", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
         self.query_one("#summary").focus()
@@ -92,7 +117,11 @@ class SummaryScreen(SessionScreen):
         session = self.session
         sealed = len(session.sealed_answers())
         results = score_session(session.as_shown())
-        heading = Text("Summary: ", style="bold")
+        practice = session.mode == "practice"
+        heading = Text()
+        if practice:
+            heading.append(f" {PRACTICE_BANNER} \n", style="bold reverse")
+        heading.append("Summary: ", style="bold")
         heading.append_text(Text(session.title, style="bold"))
         heading.append(" (finished)" if session.finished else " (in progress)")
         if sealed:
@@ -121,10 +150,11 @@ class SummaryScreen(SessionScreen):
         self.query_one("#candidates", Static).update(
             Group(*(self._candidate(result) for result in results.ranking))
         )
-        practice = self.query_one("#practice", Static)
-        practice.display = results.practice is not None
-        if results.practice is not None:
-            practice.update(self._practice(results))
+        calibration = self.query_one("#practice", Static)
+        calibration.display = practice
+        if practice:
+            view = build_calibration(session.as_shown(), ExportOptions(), self.rehearsals)
+            calibration.update(calibration_text(view, self.marks.bullet))
 
     def _box(self) -> box.Box:
         return box.ASCII if self.panel_app.ascii_only else box.SIMPLE_HEAD
@@ -278,22 +308,6 @@ class SummaryScreen(SessionScreen):
             parts.append(notes)
         return Group(*parts)
 
-    def _practice(self, results: Results) -> Text:
-        practice = results.practice
-        assert practice is not None
-        text = Text()
-        text.append("\nPractice: agreement with the reference ratings", style="bold")
-        for member in self.session.voting_members:
-            share = practice.reference_agreement.get(member.id)
-            text.append(f"\n {member.seat} ")
-            text.append_text(Text(member.name))
-            text.append(f" ({ROLE_WORDS[member.role].lower()}): ")
-            text.append("no votes yet" if share is None else f"{percent(share)} agree")
-        kappa = practice.fleiss_kappa
-        text.append("\nAgreement within the panel (Fleiss' kappa): ")
-        text.append("not enough votes yet" if kappa is None else f"{kappa:.2f}")
-        return text
-
     # -- actions --------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -323,6 +337,9 @@ class SummaryScreen(SessionScreen):
         """
         written: list[Path] = []
         existing: list[tuple[str, Path]] = []
+        if self.rehearsals:  # each trainee's progress over rehearsals, in the report
+            options = dataclasses.replace(request.options, rehearsals=self.rehearsals)
+            request = ExportRequest(request.formats, request.folder, options)
         for name in request.formats:
             try:
                 written.append(
@@ -383,6 +400,23 @@ class SummaryScreen(SessionScreen):
 
         self.app.push_screen(PaymentDialog(self.session, save=save), saved)
 
+    def action_trainee_sheets(self) -> None:
+        """Practice: write each trainee's page into a folder of the export folder."""
+        folder = self.panel_app.export_dir / f"{safe_file_stem(self.session.id)}-trainee-sheets"
+        options = ExportOptions(rehearsals=self.rehearsals)
+        try:
+            paths = write_trainee_sheets(self.session.as_shown(), folder, options)
+        except SheetError as error:
+            message = str(error)
+        except FileExistsError:
+            message = f"The folder {folder} already holds these sheets; nothing was replaced."
+        except OSError as error:
+            message = f"Could not write to {folder} ({error.strerror or error})."
+        else:
+            message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
+        self.query_one("#exported", Static).update(Text(message))
+        self.app.notify(message, markup=False, timeout=10)
+
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
         finished = self.session.finished
@@ -422,5 +456,6 @@ class SummaryScreen(SessionScreen):
             ("Finish or reopen the session", "finish"),
             ("Payment notes for a member", "payment"),
             ("Back to the interview", "back"),
+            *((("Trainee sheets", "trainee_sheets"),) if self.session.mode == "practice" else ()),
         ):
             yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)

@@ -84,24 +84,38 @@ class FormRow(Vertical):
 class MemberRow(FormRow):
     """A panel member: name, pronouns (optional), role and seat."""
 
-    def __init__(self, seat: int | None = None) -> None:
+    def __init__(self, seat: int | None = None, given: MemberTyped | None = None) -> None:
+        """A row, empty but for the seat, or filled with ``given`` (a panel from a file)."""
         super().__init__(classes="form-row member-row")
         self._seat = seat
+        self._given = given
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row-fields"):
-            yield Input(placeholder="Name", id="name", classes="field name", max_length=200)
+            given = self._given
             yield Input(
-                placeholder="Pronouns", id="pronouns", classes="field pronouns", max_length=200
+                given.name if given else "",
+                placeholder="Name",
+                id="name",
+                classes="field name",
+                max_length=200,
+            )
+            yield Input(
+                given.pronouns if given else "",
+                placeholder="Pronouns",
+                id="pronouns",
+                classes="field pronouns",
+                max_length=200,
             )
             yield Select(
                 [(label, value) for label, value in ROLE_CHOICES],
                 prompt="Choose a role",
                 id="role",
                 classes="field role",
+                value=given.role if given and given.role else Select.NULL,
             )
             yield Input(
-                "" if self._seat is None else str(self._seat),
+                given.seat if given else "" if self._seat is None else str(self._seat),
                 placeholder="Seat",
                 id="seat",
                 classes="field seat",

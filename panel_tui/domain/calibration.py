@@ -1,0 +1,284 @@
+"""How a practice panel's thumbs compare with the reference ratings and each other.
+
+:func:`calibrate` reads a practice session (its votes that count: the latest
+round of each answer) and gives, for each member, their agreement with the
+reference rating (the share of their votes equal to it), their lean (the mean
+of vote minus reference, on down 0 / middle 0.5 / up 1: above 0 is more
+generous than the reference, below 0 harsher) and how many answers that rests
+on; for the panel, percent agreement, Fleiss' kappa with the Landis and Koch
+words, and Gwet's AC1 (see :mod:`.agreement`); and every answer with its rounds,
+so the report can show where the panel split, missed the reference, or moved
+between rounds. :func:`progress` follows one trainee, by name, over rehearsals.
+
+Abstentions are left out of every figure, as in scoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from panel_tui.domain import agreement
+from panel_tui.domain.models import Rating, Session, VoteValue
+from panel_tui.domain.scoring import VALUE, Tally
+
+
+@dataclass(frozen=True)
+class RoundVotes:
+    """One round of votes on an answer."""
+
+    number: int
+    votes: Mapping[str, VoteValue]  #: member id -> the vote that stood in the round
+    tally: Tally
+    agreeing: int  #: counted votes equal to the reference
+
+    @property
+    def counted(self) -> int:
+        """Votes that count (abstentions left out)."""
+        return self.tally.counted
+
+
+@dataclass(frozen=True)
+class AnswerCalibration:
+    """One mock candidate's sample answer to one question, with every round."""
+
+    candidate: str
+    question: str
+    number: int  #: the question's number in the bank
+    reference: Rating
+    why: str | None
+    rounds: list[RoundVotes]  #: oldest first; the last is the one that counts
+
+    @property
+    def last(self) -> RoundVotes:
+        """The round that counts."""
+        return self.rounds[-1]
+
+    @property
+    def split(self) -> bool:
+        """Both up and down in the round that counts."""
+        return self.last.tally.up > 0 and self.last.tally.down > 0
+
+    @property
+    def missed(self) -> bool:
+        """Fewer than half of the counted votes matched the reference (in the last round)."""
+        return self.last.counted > 0 and 2 * self.last.agreeing < self.last.counted
+
+    @property
+    def moved(self) -> bool:
+        """Voted on again in more than one round."""
+        return len(self.rounds) > 1
+
+
+@dataclass(frozen=True)
+class MemberCalibration:
+    """One member's figures against the reference."""
+
+    member: str
+    name: str
+    seat: int
+    agreement: float | None  #: share of counted votes equal to the reference
+    lean: float | None  #: mean of vote minus reference; above 0 is more generous
+    answers: int  #: how many answers the figures rest on
+    away: list[tuple[AnswerCalibration, VoteValue]]  #: answers voted away from the reference
+
+
+@dataclass(frozen=True)
+class PanelCalibration:
+    """The panel's figures as a whole."""
+
+    answers: int  #: answers with at least two counted votes
+    reference_agreement: float | None  #: share of all counted votes equal to the reference
+    percent_agreement: float | None  #: share of pairs of members who agreed
+    fleiss_kappa: float | None
+    gwet_ac1: float | None
+
+    @property
+    def kappa_words(self) -> str:
+        """Landis and Koch's words for the kappa, or empty."""
+        return "" if self.fleiss_kappa is None else agreement.landis_koch(self.fleiss_kappa)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Every calibration figure of a practice session."""
+
+    members: list[MemberCalibration]
+    panel: PanelCalibration
+    answers: list[AnswerCalibration]  #: every answer with a reference and votes
+
+    @property
+    def flagged(self) -> list[AnswerCalibration]:
+        """The answers where the panel split or missed the reference."""
+        return [a for a in self.answers if a.split or a.missed]
+
+    @property
+    def moved(self) -> list[AnswerCalibration]:
+        """The answers voted on in more than one round."""
+        return [a for a in self.answers if a.moved]
+
+
+def _round(
+    session: Session, candidate: str, question: str, number: int, reference: Rating
+) -> RoundVotes:
+    votes = {
+        member: vote.value
+        for member, vote in session.round_votes(candidate, question, number).items()
+        if vote.value is not None
+    }
+    return RoundVotes(
+        number=number,
+        votes=votes,
+        tally=Tally.of(votes.values()),
+        agreeing=sum(value == reference for value in votes.values()),
+    )
+
+
+def answers(session: Session) -> list[AnswerCalibration]:
+    """Every answer with a reference rating and a vote in some round, in interview order."""
+    found = []
+    for candidate in session.candidates:
+        for number, question in enumerate(session.bank.questions, start=1):
+            sample = session.sample_answer(candidate.id, question.id)
+            if sample is None:
+                continue
+            last = session.round_of(candidate.id, question.id)
+            rounds = [
+                _round(session, candidate.id, question.id, n, sample.rating)
+                for n in range(1, last + 1)
+            ]
+            if not any(r.votes for r in rounds):
+                continue
+            found.append(
+                AnswerCalibration(
+                    candidate=candidate.id,
+                    question=question.id,
+                    number=number,
+                    reference=sample.rating,
+                    why=sample.why,
+                    rounds=rounds,
+                )
+            )
+    return found
+
+
+def member_figures(
+    pairs: Iterable[tuple[VoteValue, Rating]],
+) -> tuple[float | None, float | None, int]:
+    """Agreement, lean and count of (vote, reference) pairs; abstentions left out."""
+    counted = [(vote, reference) for vote, reference in pairs if vote in VALUE]
+    if not counted:
+        return None, None, 0
+    agree = sum(vote == reference for vote, reference in counted) / len(counted)
+    lean = sum(VALUE[vote] - VALUE[reference] for vote, reference in counted) / len(counted)
+    return agree, lean, len(counted)
+
+
+def count_table(rounds: Iterable[RoundVotes]) -> list[list[int]]:
+    """A row per answer, a column per rating (up, middle, down), as the statistics take."""
+    return [[r.tally.up, r.tally.middle, r.tally.down] for r in rounds]
+
+
+def calibrate(session: Session) -> Calibration:
+    """The calibration figures of a practice session (the last round of each answer)."""
+    found = answers(session)
+    members = []
+    for member in session.voting_members:
+        pairs = [(a.last.votes[member.id], a.reference) for a in found if member.id in a.last.votes]
+        agree, lean, count = member_figures(pairs)
+        away = [
+            (a, a.last.votes[member.id])
+            for a in found
+            if a.last.votes.get(member.id) in VALUE and a.last.votes[member.id] != a.reference
+        ]
+        members.append(
+            MemberCalibration(
+                member=member.id,
+                name=member.name,
+                seat=member.seat,
+                agreement=agree,
+                lean=lean,
+                answers=count,
+                away=away,
+            )
+        )
+    table = count_table(a.last for a in found)
+    counted = sum(a.last.counted for a in found)
+    return Calibration(
+        members=members,
+        panel=PanelCalibration(
+            answers=sum(a.last.counted >= 2 for a in found),
+            reference_agreement=sum(a.last.agreeing for a in found) / counted if counted else None,
+            percent_agreement=agreement.percent_agreement(table),
+            fleiss_kappa=agreement.fleiss_kappa(table),
+            gwet_ac1=agreement.gwet_ac1(table),
+        ),
+        answers=found,
+    )
+
+
+# -------------------------------------------------------------------- rehearsals
+
+
+@dataclass(frozen=True)
+class Rehearsal:
+    """One trainee's figures in one practice session."""
+
+    session: str
+    title: str
+    created: datetime
+    agreement: float | None
+    lean: float | None
+    answers: int
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def progress_of(names: Iterable[str], sessions: Iterable[Session]) -> dict[str, list[Rehearsal]]:
+    """Each named trainee's rehearsals, first to last, by name as given.
+
+    Each practice session is worked out once, however many trainees there are.
+    """
+    wanted = {_key(name): name for name in names}
+    found: dict[str, list[Rehearsal]] = {name: [] for name in wanted.values()}
+    for session in sorted(sessions, key=lambda s: (s.created, s.id)):
+        if session.mode != "practice":
+            continue
+        seen: set[str] = set()
+        for figures in calibrate(session).members:
+            key = _key(figures.name)
+            if key not in wanted or key in seen or not figures.answers:
+                continue
+            seen.add(key)  # two members of one name in one round: the first seat counts
+            found[wanted[key]].append(
+                Rehearsal(
+                    session=session.id,
+                    title=session.title,
+                    created=session.created,
+                    agreement=figures.agreement,
+                    lean=figures.lean,
+                    answers=figures.answers,
+                )
+            )
+    return found
+
+
+def progress(name: str, sessions: Iterable[Session]) -> list[Rehearsal]:
+    """The trainee called ``name`` in every practice session they voted in, first to last."""
+    return progress_of([name], sessions)[name]
+
+
+# ------------------------------------------------------------------------- words
+
+
+def lean_words(lean: float | None) -> str:
+    """A lean in plain words, e.g. "more generous than the reference (+0.25)"."""
+    if lean is None:
+        return "no votes yet"
+    if abs(lean) < 0.005:  # shows as 0.00
+        return "neither more generous nor harsher on average (0.00)"
+    side = "more generous than" if lean > 0 else "harsher than"
+    return f"{side} the reference ({lean:+.2f})"

@@ -1,0 +1,290 @@
+"""The calibration report of a practice round, in words, for the screen and every format.
+
+:func:`build_calibration` turns :func:`panel_tui.domain.calibration.calibrate`
+(and, when given, the trainees' earlier rehearsals) into plain strings that the
+summary screen, the Markdown and HTML summaries, and the trainee sheets lay out
+alike. Nothing here is markup: the templates escape every value.
+
+With ``totals_only`` no member's own figures are shown (the panel's are); when
+anonymised, members are shown by seat and progress over rehearsals, which
+matches trainees by name, is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from panel_tui.domain.calibration import (
+    AnswerCalibration,
+    Calibration,
+    MemberCalibration,
+    Rehearsal,
+    RoundVotes,
+    calibrate,
+    lean_words,
+    progress_of,
+)
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.models import Rating, Session, VoteValue
+from panel_tui.domain.scoring import VALUE
+from panel_tui.domain.words import counted, percent, vote_text
+
+#: The mark at the top of every practice export, so no one files it as a real round.
+PRACTICE_BANNER = "Practice round: not a recruitment decision"
+PRACTICE_NOTE = (
+    "Mock candidates gave sample answers with a reference rating, so trainees can "
+    "compare their thumbs with it. Nothing here is about a real candidate."
+)
+AC1_NOTE = (
+    "Kappa can look low when nearly every vote is the same, even when the panel "
+    "agreed almost every time; Gwet's AC1 does not have that problem, so both are shown."
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the panel: its name, its value, and what it means."""
+
+    name: str
+    value: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class AwayAnswer:
+    """An answer one member scored away from the reference, in plain words."""
+
+    where: str  #: e.g. "Mock A, question 2: What would you do if..."
+    gave: str  #: e.g. "Gave ▲ Up; the reference is ● Middle."
+    why: str  #: the sample answer's "why", or empty
+    mine: str  #: the member's vote, e.g. "▲ Up"
+    reference: str  #: e.g. "● Middle"
+    direction: str  #: "more generous" or "harsher"
+    you_gave: str  #: e.g. "You gave ▲ Up; the reference is ● Middle: more generous."
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rehearsal in a trainee's progress."""
+
+    date: str
+    title: str
+    agreement: str
+    lean: str
+    answers: str
+    current: bool  #: the session this report is about
+
+
+@dataclass(frozen=True)
+class TraineeView:
+    """One member's own figures."""
+
+    seat: int
+    label: str  #: "Seat 1, Ann Lee" (or "Seat 1" when anonymised)
+    name: str
+    agreement: str
+    lean: str
+    answers: str  #: e.g. "on 6 answers"
+    summary: str  #: one plain sentence
+    away: list[AwayAnswer]
+    progress: list[Step]  #: first to last; empty unless there are two rehearsals or more
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer worth talking about: split, missed the reference, or voted again."""
+
+    where: str
+    reference: str
+    votes: str  #: the round that counts, e.g. "2 up, 1 down"
+    flags: list[str]
+    why: str
+    rounds: list[str]  #: one line a round, oldest first, when voted on more than once
+
+
+@dataclass(frozen=True)
+class CalibrationView:
+    """The whole calibration report, in words."""
+
+    banner: str
+    note: str
+    figures: list[Figure]
+    ac1_note: str
+    trainees: list[TraineeView]  #: empty when totals only
+    flagged: list[AnswerView]
+    moved: list[AnswerView]
+    rounds_words: str  #: how the panel moved between rounds, in one sentence
+
+
+def _where(session: Session, answer: AnswerCalibration) -> str:
+    question = session.bank.question(answer.question)
+    code = session.candidate(answer.candidate).code
+    return f"{code}, question {answer.number}: {question.text}"
+
+
+def _direction(value: VoteValue, reference: Rating) -> str:
+    return "more generous" if VALUE[value] > VALUE[reference] else "harsher"
+
+
+def _round_words(number: int, votes: RoundVotes) -> str:
+    tally = votes.tally
+    counts = f"{tally.up} up, {tally.middle} middle, {tally.down} down"
+    return f"Round {number}: {counts}; {votes.agreeing} of {votes.counted} with the reference."
+
+
+def _answer_view(session: Session, answer: AnswerCalibration) -> AnswerView:
+    tally = answer.last.tally
+    flags = (["Split"] if answer.split else []) + (
+        ["Missed the reference"] if answer.missed else []
+    )
+    return AnswerView(
+        where=_where(session, answer),
+        reference=vote_text(answer.reference),
+        votes=f"{tally.up} up, {tally.middle} middle, {tally.down} down",
+        flags=flags,
+        why=answer.why or "",
+        rounds=[_round_words(r.number, r) for r in answer.rounds] if answer.moved else [],
+    )
+
+
+def _summary(figures: MemberCalibration) -> str:
+    if not figures.answers:
+        return "No votes yet on answers with a reference rating."
+    agree = round((figures.agreement or 0) * figures.answers)
+    return (
+        f"Matched the reference on {agree} of {counted(figures.answers, 'answer')}, "
+        f"and overall {lean_words(figures.lean)}."
+    )
+
+
+def _trainee(
+    session: Session,
+    figures: MemberCalibration,
+    history: list[Rehearsal],
+    options: ExportOptions,
+) -> TraineeView:
+    label = f"Seat {figures.seat}" + ("" if options.anonymise else f", {figures.name}")
+    away = [
+        AwayAnswer(
+            where=_where(session, answer),
+            gave=f"Gave {vote_text(value)}; the reference is {vote_text(answer.reference)}.",
+            why=answer.why or "",
+            mine=vote_text(value),
+            reference=vote_text(answer.reference),
+            direction=_direction(value, answer.reference),
+            you_gave=(
+                f"You gave {vote_text(value)}; the reference is {vote_text(answer.reference)}: "
+                f"{_direction(value, answer.reference)}."
+            ),
+        )
+        for answer, value in figures.away
+    ]
+    steps: list[Step] = []
+    if len(history) > 1:
+        steps = [
+            Step(
+                date=f"{r.created.day} {r.created:%b %Y}",
+                title=r.title,
+                agreement=percent(r.agreement, none="No votes"),
+                lean=lean_words(r.lean),
+                answers=counted(r.answers, "answer"),
+                current=r.session == session.id,
+            )
+            for r in history
+        ]
+    return TraineeView(
+        seat=figures.seat,
+        label=label,
+        name=figures.name,
+        agreement=percent(figures.agreement, none="No votes yet"),
+        lean=lean_words(figures.lean),
+        answers=f"on {counted(figures.answers, 'answer')}",
+        summary=_summary(figures),
+        away=away,
+        progress=steps,
+    )
+
+
+def _figures(calibration: Calibration) -> list[Figure]:
+    panel = calibration.panel
+    kappa = panel.fleiss_kappa
+    return [
+        Figure(
+            "Agreement with the reference",
+            percent(panel.reference_agreement, none="No votes yet"),
+            "The share of all the panel's votes that matched the reference rating.",
+        ),
+        Figure(
+            "Agreement among members",
+            percent(panel.percent_agreement, none="Not enough votes yet"),
+            "The share of pairs of members who gave the same thumbs on an answer "
+            f"(over {counted(panel.answers, 'answer')} with two votes or more).",
+        ),
+        Figure(
+            "Fleiss' kappa",
+            _kappa_value(kappa, panel.kappa_words, panel.percent_agreement),
+            "Agreement among members beyond what chance would give: 1 is full "
+            "agreement, 0 no more than chance. Words from Landis and Koch (1977).",
+        ),
+        Figure(
+            "Gwet's AC1",
+            "Not available" if panel.gwet_ac1 is None else f"{panel.gwet_ac1:.2f}",
+            "Agreement beyond chance, read like kappa, which stays fair when nearly "
+            "every vote is the same.",
+        ),
+    ]
+
+
+def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
+    if kappa is not None:
+        return f"{kappa:.2f} ({words})"
+    if observed is None:
+        return "Not enough votes yet"
+    return "Not available: every vote was the same rating, so chance explains it all"
+
+
+def _rounds_words(moved: list[AnswerCalibration]) -> str:
+    if not moved:
+        return "No answer was voted on again."
+    closer = sum(
+        a.last.agreeing * a.rounds[0].counted > a.rounds[0].agreeing * a.last.counted
+        for a in moved
+        if a.last.counted and a.rounds[0].counted
+    )
+    return (
+        f"{counted(len(moved), 'answer')} voted on again after discussion; on "
+        f"{closer} of them the panel's last round was closer to the reference than its first."
+    )
+
+
+def build_calibration(
+    session: Session, options: ExportOptions, rehearsals: Sequence[Session] = ()
+) -> CalibrationView:
+    """The calibration report of a practice session (already anonymised when asked).
+
+    Args:
+        session: a practice session.
+        options: what the copy may show.
+        rehearsals: other practice sessions, for each trainee's progress.
+    """
+    calibration = calibrate(session)
+    histories = {}
+    if not options.anonymise and not options.totals_only:  # trainees are matched by name
+        others = [s for s in rehearsals if s.id != session.id]
+        histories = progress_of([m.name for m in calibration.members], [*others, session])
+    trainees = (
+        []
+        if options.totals_only
+        else [_trainee(session, m, histories.get(m.name, []), options) for m in calibration.members]
+    )
+    return CalibrationView(
+        banner=PRACTICE_BANNER,
+        note=PRACTICE_NOTE,
+        figures=_figures(calibration),
+        ac1_note=AC1_NOTE,
+        trainees=trainees,
+        flagged=[_answer_view(session, a) for a in calibration.flagged],
+        moved=[_answer_view(session, a) for a in calibration.moved],
+        rounds_words=_rounds_words(calibration.moved),
+    )

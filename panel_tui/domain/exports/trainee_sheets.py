@@ -1,0 +1,120 @@
+"""Trainee sheets: one printable page per member of a practice panel.
+
+``export SESSION --format trainee-sheets -o DIR`` writes a self-contained HTML
+page for each voting member, holding only that member's own figures
+(agreement with the reference, lean, how many answers they rest on), the
+answers they scored away from the reference in plain words with the sample
+answer's "why", and their progress over earlier rehearsals. No other member's
+name or vote is on a sheet, so each can be handed to its trainee.
+
+The page is laid out by ``templates/trainee_sheet.html.j2`` with the same
+escaping environment as the HTML summary (``autoescape=True``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from panel_tui.domain.exports.anonymise import anonymised
+from panel_tui.domain.exports.calibration_report import (
+    PRACTICE_BANNER,
+    TraineeView,
+    build_calibration,
+)
+from panel_tui.domain.exports.documents import HTML
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import write_atomically
+from panel_tui.domain.text import slug
+from panel_tui.domain.words import sealed_words
+
+FORMAT = "trainee-sheets"
+
+
+class SheetError(Exception):
+    """Trainee sheets cannot be made, in plain words."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One trainee's page: the file name and the HTML."""
+
+    file_name: str
+    html: str
+
+
+LEAN_HELP = (
+    "Lean compares your thumbs with the reference, counting down as 0, middle as "
+    "0.5 and up as 1. Above 0 means you were more generous than the reference on "
+    "average, below 0 harsher; 0 means neither."
+)
+
+
+def trainee_sheets(session: Session, options: ExportOptions | None = None) -> list[Sheet]:
+    """The sheet of each voting member of a practice session, anonymised when asked.
+
+    Raises:
+        SheetError: the session is not a practice round, or only totals were asked for.
+    """
+    options = options or ExportOptions()
+    if session.mode != "practice":
+        raise SheetError(
+            f"{session.id} is not a practice round: trainee sheets compare trainees' "
+            "thumbs with the reference ratings of a practice bank."
+        )
+    if options.totals_only:
+        raise SheetError(
+            "Trainee sheets show each trainee's own votes, so they cannot be made totals-only."
+        )
+    # Votes still sealed are left out, as the summary screen leaves them out.
+    sealed = sealed_words(len(session.sealed_answers()))
+    session = session.as_shown()
+    if options.anonymise:  # done once, on the session, as for every other format
+        session = anonymised(session)
+    view = build_calibration(session, options, options.rehearsals)
+    created = session.created
+    template = HTML.get_template("trainee_sheet.html.j2")
+    sheets = []
+    for trainee in view.trainees:
+        html = template.render(
+            banner=PRACTICE_BANNER,
+            trainee=trainee,
+            title=session.title,
+            bank_title=session.bank.title,
+            date=f"{created.day} {created:%B %Y}",
+            lean_help=LEAN_HELP,
+            sealed=sealed,
+        )
+        sheets.append(Sheet(_file_name(session, trainee, options), html))
+    return sheets
+
+
+def _file_name(session: Session, trainee: TraineeView, options: ExportOptions) -> str:
+    who = "" if options.anonymise else f"-{slug(trainee.name, limit=30)}"
+    return f"{slug(session.id, limit=60)}-seat-{trainee.seat}{who}.html"
+
+
+def write_trainee_sheets(
+    session: Session,
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write every sheet into ``folder`` (made if missing); nothing is replaced unless asked.
+
+    Raises:
+        SheetError: the session cannot have sheets.
+        FileExistsError: a sheet's file is there already (nothing was written).
+        OSError: the folder or disk refuses.
+    """
+    sheets = trainee_sheets(session, options)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / sheet.file_name for sheet in sheets]
+    taken = [path for path in paths if path.exists() or path.is_symlink()]
+    if taken and not overwrite:
+        raise FileExistsError(taken[0])
+    for path, sheet in zip(paths, sheets, strict=True):
+        write_atomically(path, sheet.html.encode())
+    return paths

@@ -1,0 +1,222 @@
+"""Calibration against tables worked by hand: agreement, lean, rounds, progress."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from panel_tui.domain.calibration import calibrate, lean_words, member_figures, progress
+from panel_tui.domain.scoring import score_session
+from tests.domain.builders import T0
+from tests.domain.practice import practice
+
+
+@pytest.mark.parametrize(
+    ("pairs", "agreement", "lean", "answers"),
+    [
+        # (vote, reference): all equal -> agreement 1, lean 0
+        ([("up", "up"), ("down", "down")], 1.0, 0.0, 2),
+        # up on a middle answer (+0.5), middle on a down one (+0.5), up on up (0):
+        # agreement 1/3, lean (0.5 + 0.5 + 0) / 3 = 1/3: more generous
+        ([("up", "middle"), ("middle", "down"), ("up", "up")], 1 / 3, 1 / 3, 3),
+        # down on up (-1), middle on middle (0): agreement 1/2, lean -1/2: harsher
+        ([("down", "up"), ("middle", "middle")], 0.5, -0.5, 2),
+        # abstentions are left out: only (middle, up) counts -> 0 agree, lean -0.5
+        ([("abstain", "up"), ("middle", "up")], 0.0, -0.5, 1),
+        # nothing counted
+        ([("abstain", "up")], None, None, 0),
+    ],
+)
+def test_member_figures(pairs, agreement, lean, answers):  # type: ignore[no-untyped-def]
+    got = member_figures(pairs)
+    assert got == (
+        None if agreement is None else pytest.approx(agreement),
+        None if lean is None else pytest.approx(lean),
+        answers,
+    )
+
+
+def test_calibration_of_a_small_rehearsal() -> None:
+    # References: q1 up, q2 middle, q3 down. Three trainees:
+    #        q1      q2      q3
+    # Ann    up      middle  down     -> 3/3 agree, lean 0
+    # Ben    up      up      middle   -> 1/3 agree, lean (0 + .5 + .5)/3 = +1/3
+    # Cat    middle  down    down     -> 1/3 agree, lean (-.5 - .5 + 0)/3 = -1/3
+    session = practice(
+        ["up", "middle", "down"],
+        ["Ann", "Ben", "Cat"],
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "up"),
+            ("p1", "q1", "m3", "middle"),
+            ("p1", "q2", "m1", "middle"),
+            ("p1", "q2", "m2", "up"),
+            ("p1", "q2", "m3", "down"),
+            ("p1", "q3", "m1", "down"),
+            ("p1", "q3", "m2", "middle"),
+            ("p1", "q3", "m3", "down"),
+        ],
+    )
+    figures = calibrate(session)
+    by_name = {m.name: m for m in figures.members}
+    assert by_name["Ann"].agreement == 1.0 and by_name["Ann"].lean == 0.0
+    assert by_name["Ben"].agreement == pytest.approx(1 / 3)
+    assert by_name["Ben"].lean == pytest.approx(1 / 3)
+    assert by_name["Cat"].lean == pytest.approx(-1 / 3)
+    assert by_name["Cat"].answers == 3
+    assert [(a.question, v) for a, v in by_name["Cat"].away] == [("q1", "middle"), ("q2", "down")]
+    panel = figures.panel
+    # 5 of 9 votes equal the reference.
+    assert panel.reference_agreement == pytest.approx(5 / 9)
+    # Pairs agreeing: q1 (up, up, middle) 1 of 3, q2 (all differ) 0, q3 1 of 3
+    # -> P_bar = (1/3 + 0 + 1/3) / 3 = 2/9.
+    assert panel.percent_agreement == pytest.approx(2 / 9)
+    # q2 is split (up and down); q1: 2 of 3 agree; q2: 1 of 3 (missed); q3: 2 of 3.
+    assert [(a.question, a.split, a.missed) for a in figures.flagged] == [("q2", True, True)]
+    assert figures.panel.kappa_words  # kappa has words beside it
+    # The summary's per-member agreement is the same figure.
+    practice_result = score_session(session).practice
+    assert practice_result is not None
+    assert practice_result.reference_agreement["m2"] == pytest.approx(1 / 3)
+
+
+def test_a_second_round_counts_and_the_first_is_kept() -> None:
+    # q1 (reference up): round 1 Ann up, Ben down; round 2 both up.
+    session = practice(
+        ["up"],
+        ["Ann", "Ben"],
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "down"),
+            ("p1", "q1", "m1", "up", 2),
+            ("p1", "q1", "m2", "up", 2),
+        ],
+        rounds=[("p1", "q1", 2)],
+    )
+    assert session.round_of("p1", "q1") == 2
+    assert {m: v.value for m, v in session.current_votes("p1", "q1").items()} == {
+        "m1": "up",
+        "m2": "up",
+    }
+    figures = calibrate(session)
+    (answer,) = figures.answers
+    assert [(r.number, r.agreeing, r.counted) for r in answer.rounds] == [(1, 1, 2), (2, 2, 2)]
+    assert answer.moved and not answer.split
+    assert {m.name: m.agreement for m in figures.members} == {"Ann": 1.0, "Ben": 1.0}
+    # Scoring uses the last round too: both up -> 100%.
+    assert score_session(session).by_candidate["p1"].score == 1.0
+
+
+def test_a_new_round_is_sealed_until_all_vote() -> None:
+    session = practice(
+        ["up"],
+        ["Ann", "Ben"],
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "down"),
+            ("p1", "q1", "m1", "middle", 2),
+        ],
+        rounds=[("p1", "q1", 2)],
+    )
+    assert not session.is_revealed("p1", "q1")
+    assert session.sealed_answers() == {("p1", "q1")}
+    shown = session.as_shown()
+    # The first round stays in the shown copy; the sealed second-round vote does not.
+    assert [v.round for v in shown.votes] == [1, 1]
+    # A vote in the new round is not a change after the reveal of round 1.
+    assert not session.new_vote("p1", "q1", "m2", "up").after_reveal
+    assert session.new_vote("p1", "q1", "m2", "up").round == 2
+
+
+def test_new_round_needs_the_votes_shown_and_a_practice_session() -> None:
+    session = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "up")])
+    with pytest.raises(ValueError, match="Show the votes"):
+        session.next_round("p1", "q1")
+    shown = session.model_copy(update={"mode": "live"})
+    with pytest.raises(ValueError, match="Only practice"):
+        shown.next_round("p1", "q1")
+    voted = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "up")])
+    assert voted.next_round("p1", "q1").round == 2
+
+
+def test_round_one_is_not_written_so_live_files_stay_as_they_were() -> None:
+    session = practice(["up"], ["Ann"], [("p1", "q1", "m1", "up")])
+    record = session.model_dump(mode="json")
+    assert "round" not in record["votes"][0]
+    assert "rounds" not in record
+    again = practice(
+        ["up"],
+        ["Ann"],
+        [("p1", "q1", "m1", "up"), ("p1", "q1", "m1", "down", 2)],
+        rounds=[("p1", "q1", 2)],
+    )
+    dumped = again.model_dump(mode="json")
+    assert dumped["votes"][1]["round"] == 2 and dumped["rounds"][0]["round"] == 2
+    assert type(again).model_validate(dumped) == again
+
+
+def test_a_vote_in_a_round_never_started_is_refused() -> None:
+    with pytest.raises(ValueError, match="round 2, which was never started"):
+        practice(["up"], ["Ann"], [("p1", "q1", "m1", "up", 2)])
+
+
+def test_progress_follows_a_trainee_by_name_first_to_last() -> None:
+    first = practice(
+        ["up", "down"],
+        ["Ann Lee", "Ben"],
+        [("p1", "q1", "m1", "down"), ("p1", "q2", "m1", "down")],
+        session_id="a",
+        created=T0,
+    )
+    second = practice(
+        ["up", "down"],
+        ["Ben", "ann lee "],  # other seat, other case, a stray space
+        [("p1", "q1", "m2", "up"), ("p1", "q2", "m2", "down")],
+        session_id="b",
+        created=T0 + timedelta(days=7),
+    )
+    live = first.model_copy(update={"mode": "live", "id": "c"})
+    found = progress("ANN LEE", [second, live, first])
+    assert [(r.session, r.agreement, r.lean, r.answers) for r in found] == [
+        ("a", 0.5, -0.5, 2),
+        ("b", 1.0, 0.0, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lean", "words"),
+    [
+        (None, "no votes yet"),
+        (0.001, "neither more generous nor harsher on average (0.00)"),
+        (0.25, "more generous than the reference (+0.25)"),
+        (-1 / 3, "harsher than the reference (-0.33)"),
+    ],
+)
+def test_lean_words(lean: float | None, words: str) -> None:
+    assert lean_words(lean) == words
+
+
+def test_an_early_reveal_belongs_to_its_round() -> None:
+    from panel_tui.domain.models import Reveal
+    from panel_tui.domain.reveals import early_reveals
+
+    # Round 1: both voted, so shown (no early reveal). Round 2: Ann votes, the chair
+    # shows the votes early, then Ben votes: only Ben's round-2 vote is after a reveal.
+    session = practice(
+        ["up"],
+        ["Ann", "Ben"],
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "down"),
+            ("p1", "q1", "m1", "up", 2),
+        ],
+        rounds=[("p1", "q1", 2)],
+    )
+    assert not session.new_vote("p1", "q1", "m1", "middle").after_reveal  # round 2 sealed
+    shown = session.model_copy(
+        update={"reveals": [Reveal(candidate="p1", question="q1", at=T0, round=2)]}
+    )
+    assert shown.new_vote("p1", "q1", "m2", "up").after_reveal
+    (early,) = early_reveals(shown)
+    assert (early.candidate, early.voted_before, early.voters) == ("p1", 1, 2)

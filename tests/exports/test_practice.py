@@ -1,0 +1,146 @@
+"""Practice is unmistakable in every export, and kept out of what HR gets across sessions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.exports import FORMATS, ExportOptions, render
+from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
+from panel_tui.domain.models import Session
+from panel_tui.domain.sessions import for_hr
+from tests.domain.practice import practice
+from tests.exports.conftest import build_session
+
+OPTIONS = [
+    ExportOptions(),
+    ExportOptions(anonymise=True),
+    ExportOptions(totals_only=True),
+    ExportOptions(anonymise=True, totals_only=True),
+]
+
+
+def rehearsal() -> Session:
+    """Three trainees; question 1 voted on again in a second round."""
+    return practice(
+        ["up", "middle"],
+        ["Ann Lee", "Ben Cho", "Cat Diaz"],
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "down"),
+            ("p1", "q1", "m3", "middle"),
+            ("p1", "q2", "m1", "middle"),
+            ("p1", "q2", "m2", "middle"),
+            ("p1", "q2", "m3", "up"),
+            ("p1", "q1", "m1", "up", 2),
+            ("p1", "q1", "m2", "up", 2),
+            ("p1", "q1", "m3", "middle", 2),
+        ],
+        rounds=[("p1", "q1", 2)],
+    )
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_every_format_says_practice(options: ExportOptions) -> None:
+    session = rehearsal()
+    for name in FORMATS:
+        text = render(session, name, options)
+        if name == "md":
+            assert text.startswith(f"**{PRACTICE_BANNER}**")
+        elif name == "html":
+            body = text[text.index("<body>") :]
+            assert body.index(PRACTICE_BANNER) < body.index("<h1>")
+        elif name == "json":
+            record = json.loads(text)
+            assert record["mode"] == "practice"
+            assert record["results"]["calibration"]["panel"]["fleiss_kappa"] is not None
+        else:
+            table = rows(text)
+            assert table and all(row["mode"] == "practice" for row in table), name
+
+
+@pytest.mark.parametrize("name", ["csv", "votes-csv"])
+def test_live_csvs_say_live(name: str) -> None:
+    table = rows(render(build_session(), name))
+    assert table and {row["mode"] for row in table} == {"live"}
+    assert PRACTICE_BANNER not in render(build_session(), "md")
+
+
+def test_the_report_shows_how_the_panel_moved_between_rounds() -> None:
+    text = render(rehearsal(), "md")
+    # Round 1 on q1 (reference up): up, down, middle -> 1 of 3; round 2: up, up, middle -> 2 of 3.
+    assert "Round 1: 1 up, 1 middle, 1 down; 1 of 3 with the reference." in text
+    assert "Round 2: 2 up, 1 middle, 0 down; 2 of 3 with the reference." in text
+    assert "on 1 of them the panel's last round was closer to the reference" in text
+    # Scores and calibration use the last round: Ben's up in round 2 matches.
+    assert (
+        "| Seat 2, Ben Cho | 100.0% | neither more generous nor harsher on average (0.00) | on 2 answers |"
+        in text
+    )
+
+
+def test_rounds_survive_anonymising_and_the_json_round_trip() -> None:
+    session = rehearsal()
+    record = json.loads(render(session, "json", ExportOptions(anonymise=True)))
+    assert [r["round"] for r in record["rounds"]] == [2]
+    assert Session.model_validate(record).round_of(record["rounds"][0]["candidate"], "q1") == 2
+    again = Session.model_validate(json.loads(render(session, "json")))
+    assert again == session
+
+
+def test_practice_is_kept_out_of_what_hr_gets_unless_asked() -> None:
+    live = build_session()
+    rehearsed = rehearsal()
+    assert for_hr([rehearsed, live]) == [live]
+    assert for_hr([rehearsed, live], include_practice=True) == [rehearsed, live]
+
+
+def test_cli_lists_practice_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from panel_tui.cli import main
+    from panel_tui.domain.store import Store
+
+    store = Store(tmp_path)
+    store.save(build_session())
+    store.save(rehearsal())
+    assert main(["--data-dir", str(tmp_path), "sessions", "list"]) == 0
+    out = capsys.readouterr().out
+    live_at = out.index("Interview sessions:")
+    practice_at = out.index("Practice sessions")
+    assert live_at < out.index(build_session().id) < practice_at < out.index("p1  ")
+
+
+def test_progress_over_rehearsals_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import timedelta
+
+    from panel_tui.cli import main
+    from panel_tui.domain.store import Store
+    from tests.domain.builders import T0
+
+    # Ann's first rehearsal: q1 (reference up) voted down -> 0%, lean -1.
+    earlier = practice(
+        ["up"], ["ANN LEE"], [("p1", "q1", "m1", "down")], session_id="p0", created=T0
+    )
+    later = rehearsal().model_copy(update={"created": T0 + timedelta(days=7)})
+    text = render(later, "md", ExportOptions(rehearsals=[earlier, later]))
+    progress = text[text.index("### Progress over rehearsals") : text.index("### Answers to")]
+    # First to last: 0% then 100% (round 2 counts: up on q1, middle on q2).
+    first, this = progress.index("| 0.0% |"), progress.index("(this one) | 100.0% |")
+    assert first < this
+    assert "**Seat 1, Ann Lee**" in progress and "Ben Cho" not in progress
+    assert "### Progress over rehearsals" not in render(later, "md")  # nothing to compare
+
+    store = Store(tmp_path)
+    store.save(earlier)
+    store.save(later)
+    assert main(["--data-dir", str(tmp_path), "export", later.id, "--format", "md"]) == 0
+    assert "### Progress over rehearsals" in capsys.readouterr().out

@@ -1,0 +1,111 @@
+"""Trainee sheets: one page per trainee with only their own figures, in plain words."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.exports import ExportOptions
+from panel_tui.domain.exports.trainee_sheets import SheetError, trainee_sheets
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from tests.domain.builders import T0
+from tests.domain.practice import practice
+from tests.exports.conftest import build_session
+from tests.exports.test_chromium import CHROMIUM, chromium, pdf_pages
+
+HOSTILE = "<script>alert(1)</script> Ann"
+
+
+def rehearsal(session_id: str = "r2", names: tuple[str, ...] = (HOSTILE, "Ben Cho")) -> Session:
+    # References: q1 up, q2 middle. Ann: up, up (q2 away, more generous). Ben: down, middle.
+    return practice(
+        ["up", "middle"],
+        names,
+        [
+            ("p1", "q1", "m1", "up"),
+            ("p1", "q1", "m2", "down"),
+            ("p1", "q2", "m1", "up"),
+            ("p1", "q2", "m2", "middle"),
+        ],
+        session_id=session_id,
+        created=T0 + timedelta(days=7),
+    )
+
+
+def test_a_sheet_per_trainee_with_only_their_own_figures() -> None:
+    ann, ben = trainee_sheets(rehearsal())
+    assert ann.file_name == "r2-seat-1-script-alert-1-script-ann.html"
+    assert "Ben Cho" not in ann.html and "Ann" not in ben.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Ann" in ann.html and "<script>" not in ann.html
+    assert "Practice round: not a recruitment decision" in ann.html
+    assert "Matched the reference on 1 of 2 answers" in ann.html
+    assert "more generous than the reference (+0.25)" in ann.html
+    # The answer scored away, in plain words, with the sample answer and its why.
+    assert "P1, question 2: Question 2?" not in ann.html  # candidates show by code
+    assert "Mock A, question 2: Question 2?" in ann.html
+    assert (
+        '<td class="vote">▲ Up</td><td class="vote">● Middle</td><td>more generous</td>' in ann.html
+    )
+    assert "<td>Why 2.</td>" in ann.html
+    assert '<td class="vote">▼ Down</td><td class="vote">▲ Up</td><td>harsher</td>' in ben.html
+    assert "Mock A, question 1: Question 1?" in ben.html
+
+
+def test_progress_over_rehearsals_is_on_the_sheet() -> None:
+    earlier = practice(
+        ["up"], ["ann lee"], [("p1", "q1", "m1", "down")], session_id="r1", created=T0
+    )
+    later = rehearsal(names=("Ann Lee", "Ben Cho"))
+    (ann, ben) = trainee_sheets(later, ExportOptions(rehearsals=[earlier, later]))
+    assert "Your progress over rehearsals" in ann.html
+    assert ann.html.index("0.0%") < ann.html.index("(this one)")  # first to last
+    assert "Your progress" not in ben.html  # one rehearsal only: nothing to compare
+
+
+def test_sheets_are_refused_for_live_rounds_and_totals_only() -> None:
+    with pytest.raises(SheetError, match="not a practice round"):
+        trainee_sheets(build_session())
+    with pytest.raises(SheetError, match="cannot be made totals-only"):
+        trainee_sheets(rehearsal(), ExportOptions(totals_only=True))
+
+
+def test_anonymised_sheets_show_seats_only() -> None:
+    ann, _ = trainee_sheets(rehearsal(), ExportOptions(anonymise=True))
+    # The session id is replaced too (it may hold a name), by the date and the bank.
+    assert ann.file_name == "2026-11-30-practice-seat-1.html" and "Ann" not in ann.html
+
+
+def test_the_command_writes_a_folder_of_sheets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store(tmp_path / "sessions")
+    store.save(rehearsal())
+    data = ["--data-dir", str(tmp_path / "sessions")]
+    out = tmp_path / "sheets"
+    assert main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "r2-seat-1-script-alert-1-script-ann.html",
+        "r2-seat-2-ben-cho.html",
+    ]
+    assert main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out)]) == 1
+    assert "already exists, so nothing was written" in capsys.readouterr().err
+    assert (
+        main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out), "--force"]) == 0
+    )
+    capsys.readouterr()
+    assert main([*data, "export", "r2", "--format", "trainee-sheets"]) == 1
+    assert "name a folder with -o" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
+def test_a_sheet_prints_on_one_a4_page_without_requests(tmp_path: Path) -> None:
+    sheet = trainee_sheets(rehearsal())[0]
+    page = tmp_path / sheet.file_name
+    page.write_text(sheet.html, encoding="utf-8")
+    pdf = tmp_path / "sheet.pdf"
+    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
+    assert pdf_pages(pdf) == 1

@@ -1,0 +1,169 @@
+"""A rehearsal day driven as a trainer would: trainees entered, two rounds, the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Select
+
+from panel_tui import locations
+from panel_tui.domain.calibration import calibrate
+from panel_tui.domain.exports import render
+from panel_tui.domain.store import Store
+from panel_tui.ui.screens.home import HomeScreen
+from panel_tui.ui.screens.interview import InterviewScreen
+from panel_tui.ui.screens.setup_session import SetupSessionScreen
+from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.widgets.home_rows import MemberRow
+from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.test_home import fill_member, rows
+from tests.ui.test_interview import scrolled_text, widget_text
+
+PRACTICE_BANK = locations.shipped_banks_dir() / "practice-support-worker.toml"
+
+
+async def test_three_trainees_rehearse_with_a_second_round(
+    app_factory: AppFactory, store: Store
+) -> None:
+    app = app_factory()
+    app.animation_level = "none"
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("p", "enter")  # the practice bank, from the home screen
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SetupSessionScreen)
+        assert form.query_one("#bank", Select).value == str(PRACTICE_BANK)
+
+        trainees = [
+            ("Ann Lee", "lived_experience", "1"),
+            ("Ben Cho", "lived_experience", "2"),
+            ("Cat Diaz", "professional", "3"),
+        ]
+        for number, (name, role, seat) in enumerate(trainees):
+            if number:
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            await fill_member(pilot, rows(app, MemberRow)[number], name, role, seat)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert widget_text(app, "#candidate").startswith("Practice: Mock A (1 of 3)")
+        [session] = store.sessions()
+        c, q = session.candidates[0].id, session.bank.questions[0].id
+        sample = session.sample_answer(c, q)
+        assert sample is not None
+
+        # Round 1: up, down, middle. All voted, so the votes and the reference show.
+        await pilot.press("1", "s", "e")
+        await pilot.pause()
+        assert "Ctrl+G: vote on this answer again" in widget_text(app, "#status")
+        # After the discussion the trainer runs the same answer again.
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert widget_text(app, "#position").endswith("round 2")
+        assert "Votes sealed: 0 of 3 voted" in widget_text(app, "#status")
+        await pilot.press("1", "2", "e")  # round 2: up, up, middle
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.press("1", "2", "3")  # question 2: up, up, up
+        await pilot.pause()
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = await scrolled_text(pilot, pages=10)
+
+    assert "Practice round: not a recruitment decision" in text
+    assert "Calibration: how the panel compares with the reference" in text
+    assert "Round 1: 1 up, 1 middle, 1 down" in text
+    assert "Round 2: 2 up, 1 middle, 0 down" in text
+
+    saved = store.load(session.id)
+    assert saved.mode == "practice"
+    assert [(m.name, m.role, m.seat) for m in saved.panel] == [
+        (n, r, int(s)) for n, r, s in trainees
+    ]
+    assert saved.round_of(c, q) == 2
+    assert [v.round for v in saved.votes if (v.candidate, v.question) == (c, q)] == [1] * 3 + [
+        2
+    ] * 3
+    # The report counts the last round; both rounds are kept and shown.
+    figures = calibrate(saved)
+    first = next(a for a in figures.answers if (a.candidate, a.question) == (c, q))
+    assert [r.tally.up for r in first.rounds] == [1, 2]
+    assert "Round 2: 2 up, 1 middle, 0 down" in render(saved, "md")
+    assert saved.title.count("Practice") == 1
+
+
+async def test_a_live_session_has_no_second_round(app_factory: AppFactory, store: Store) -> None:
+    from tests.ui.conftest import small_session
+
+    session = small_session()
+    store.save(session)
+    async with app_factory(session.id).run_test(size=(100, 40)) as pilot:
+        await pilot.press("1", "2", "3")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "for practice only" in widget_text(pilot.app, "#hint")
+        assert "Ctrl+G" not in widget_text(pilot.app, "#status")
+    assert store.load(session.id).rounds == []
+
+
+async def test_the_summary_shows_each_trainees_progress(
+    app_factory: AppFactory, store: Store
+) -> None:
+    from datetime import timedelta
+
+    from tests.domain.builders import T0
+    from tests.domain.practice import practice
+
+    earlier = practice(["up"], ["ann lee"], [("p1", "q1", "m1", "down")], session_id="r1")
+    later = practice(
+        ["up"],
+        ["Ann Lee", "Ben Cho"],
+        [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "up")],
+        session_id="r2",
+        created=T0 + timedelta(days=7),
+    )
+    store.save(earlier)
+    store.save(later)
+    async with app_factory("r2").run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = await scrolled_text(pilot, pages=4)
+    assert "Progress over rehearsals, first to last:" in text
+    first = text.index("23 Nov 2026: 0.0%, harsher than the reference (-1.00), 1 answer")
+    last = text.index("30 Nov 2026: 100.0%")
+    assert first < last
+
+
+async def test_the_summary_writes_trainee_sheets_in_practice_only(
+    app_factory: AppFactory, store: Store, tmp_path: Path
+) -> None:
+    from tests.domain.practice import practice
+    from tests.ui.conftest import small_session
+
+    store.save(practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "up")]))
+    async with app_factory("p1").run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Trainee sheets" in screen_text(pilot.app)  # in the footer
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Wrote 2 trainee sheets" in widget_text(pilot.app, "#exported")
+    written = sorted(p.name for p in (tmp_path / "exports" / "p1-trainee-sheets").iterdir())
+    assert written == ["p1-seat-1-ann-lee.html", "p1-seat-2-ben-cho.html"]
+
+    live = small_session()
+    store.save(live)
+    async with app_factory(live.id).run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Trainee sheets" not in screen_text(pilot.app)
+        await pilot.press("t")
+        await pilot.pause()
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["p1-trainee-sheets"]
