@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from panel_tui import locations
@@ -129,3 +130,13 @@ def emit(text: str, args: argparse.Namespace, *, bom: bool = False) -> None:
     refuse_in_data_folder(args)
     write_new(output, (("\ufeff" if bom else "") + text).encode(), force=args.force)
     print(printable(f"Wrote {output}"), file=sys.stderr)
+
+
+def day(text: str) -> date:
+    """A date given on the command line, written year-month-day (2026-11-23)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as year-month-day, such as 2026-11-23"
+        ) from None

@@ -101,7 +101,7 @@ def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, fo
     except OSError as error:
         raise CommandError(f"Could not write into {folder} ({error.strerror or error}).") from None
     for path in paths:
-        print(f"Wrote {path}", file=sys.stderr)
+        print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from panel_tui.cli.common import CommandError, store
+from panel_tui.cli.common import CommandError, day, store
 from panel_tui.domain.exports.involvement_csv import money, rate_per
 from panel_tui.domain.involvement import (
     InvolvementError,
@@ -32,15 +32,6 @@ def _times(text: str) -> str:
     except InvolvementError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return text
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as year-month-day, such as 2026-11-23"
-        ) from None
 
 
 def register(
@@ -72,7 +63,7 @@ def register(
     parser.add_argument(
         "--time", type=_times, action="append", metavar="HH:MM-HH:MM", help="a time sat (repeat)"
     )
-    parser.add_argument("--day", type=_day, metavar="DATE", help="the day of --time")
+    parser.add_argument("--day", type=day, metavar="DATE", help="the day of --time")
     parser.add_argument(
         "--log-times", action="store_true", help="forget the times set: use the session's log"
     )

@@ -6,24 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
-from panel_tui.cli.common import CommandError, emit, store, warn_damaged
+from panel_tui.cli.common import CommandError, day, emit, store, warn_damaged
 from panel_tui.domain.exports.rounds_report import FORMATS, render_rounds
 from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
-
-
-def since(text: str) -> date:
-    """The ``--since`` value: a date written 2026-01-31."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as year-month-day, such as 2026-01-31"
-        ) from None
 
 
 def register(
@@ -42,7 +31,7 @@ def register(
     )
     parser.add_argument("sessions", nargs="*", metavar="SESSION")
     parser.add_argument("--all", action="store_true", help="every session in the store")
-    parser.add_argument("--since", type=since, metavar="DATE", help="rounds on or after DATE")
+    parser.add_argument("--since", type=day, metavar="DATE", help="rounds on or after DATE")
     parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from panel_tui.domain.models import (
@@ -122,16 +122,6 @@ def practice_session(
         settings,
         mode="practice",
     )
-
-
-def for_hr(sessions: Iterable[Session], *, include_practice: bool = False) -> list[Session]:
-    """The sessions anything made for HR across sessions may count.
-
-    Practice rounds are rehearsals with mock candidates: they are left out of
-    every cross-session report unless the user asks for them
-    (``--include-practice``).
-    """
-    return [s for s in sessions if include_practice or s.mode != "practice"]
 
 
 def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> list[str]:

@@ -12,7 +12,6 @@ import pytest
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
 from panel_tui.domain.models import Session
-from panel_tui.domain.sessions import for_hr
 from tests.domain.practice import practice
 from tests.exports.conftest import build_session
 
@@ -96,11 +95,23 @@ def test_rounds_survive_anonymising_and_the_json_round_trip() -> None:
     assert again == session
 
 
-def test_practice_is_kept_out_of_what_hr_gets_unless_asked() -> None:
-    live = build_session()
-    rehearsed = rehearsal()
-    assert for_hr([rehearsed, live]) == [live]
-    assert for_hr([rehearsed, live], include_practice=True) == [rehearsed, live]
+def test_practice_is_kept_out_of_what_hr_gets_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from panel_tui.cli import main
+    from panel_tui.domain.store import Store
+
+    store = Store(tmp_path)
+    live, rehearsed = build_session(), rehearsal()
+    store.save(live)
+    store.save(rehearsed)
+    data = ["--data-dir", str(tmp_path)]
+    assert main([*data, "report", "--all", "--format", "csv"]) == 0
+    sessions = [row["session"] for row in rows(capsys.readouterr().out) if row["row"] == "round"]
+    assert sessions == [live.id]
+    assert main([*data, "report", "--all", "--include-practice", "--format", "csv"]) == 0
+    sessions = [row["session"] for row in rows(capsys.readouterr().out) if row["row"] == "round"]
+    assert sorted(sessions) == sorted([live.id, rehearsed.id])
 
 
 def test_cli_lists_practice_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -151,7 +151,7 @@ async def test_the_summary_writes_trainee_sheets_in_practice_only(
     async with app_factory("p1").run_test(size=(100, 40)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Trainee sheets" in screen_text(pilot.app)  # in the footer
+        assert "T Sheets" in screen_text(pilot.app)  # in the footer
         await pilot.press("t")
         await pilot.pause()
         assert "Wrote 2 trainee sheets" in widget_text(pilot.app, "#exported")
@@ -163,7 +163,7 @@ async def test_the_summary_writes_trainee_sheets_in_practice_only(
     async with app_factory(live.id).run_test(size=(100, 40)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Trainee sheets" not in screen_text(pilot.app)
+        assert "T Sheets" not in screen_text(pilot.app)
         await pilot.press("t")
         await pilot.pause()
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["p1-trainee-sheets"]

@@ -7,7 +7,8 @@ event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (t
 ``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
 ``declined_payment`` (yes/no), ``expenses``, ``expenses_note``,
-``total_payable`` (the fee unless declined, plus expenses). Amounts are plain
+``total_payable`` (the fee unless declined, plus expenses), ``mode`` (``live``,
+or ``practice`` for a rehearsal, as in every CSV). Amounts are plain
 numbers with two decimals, in the currency the chair noted the rate in
 (pounds, in the UK); empty where no rate was noted.
 
@@ -70,7 +71,7 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _row(row: MemberInvolvement, mode: str, *, totals_only: bool) -> tuple[Cell, ...]:
+def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
     times = "; ".join(f"{_utc(s.start):%Y-%m-%d %H:%M}-{_utc(s.end):%H:%M} UTC" for s in row.spans)
     return (
         neutralise(row.session_id),
@@ -91,7 +92,6 @@ def _row(row: MemberInvolvement, mode: str, *, totals_only: bool) -> tuple[Cell,
         money(row.expenses),
         neutralise(row.expenses_note),
         money(row.payable),
-        mode,
     )
 
 
@@ -99,5 +99,5 @@ def involvement_csv(session: Session, options: ExportOptions) -> str:
     """One row per panel member with their time, interviews, answers and payment."""
     # Names are already anonymised when asked. A totals-only copy leaves out the
     # answers each member scored: with the interviews, it would show who abstained.
-    rows = [_row(r, session.mode, totals_only=options.totals_only) for r in involvement(session)]
+    rows = [(*_row(r, totals_only=options.totals_only), session.mode) for r in involvement(session)]
     return table(COLUMNS, rows)

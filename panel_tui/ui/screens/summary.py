@@ -75,7 +75,7 @@ class SummaryScreen(SessionScreen):
         Binding(
             "t",
             "trainee_sheets",
-            "Trainee sheets",
+            "Sheets",
             tooltip="Practice only: write a printable page per trainee into the export folder.",
         ),
     ]
@@ -385,21 +385,6 @@ class SummaryScreen(SessionScreen):
             )
         return written
 
-    def action_payment(self) -> None:
-        """Note a member's payment, for the involvement record."""
-
-        def save(change: PaymentChange) -> None:
-            self.opened.set_involvement(change.seat, change.changes)
-
-        def saved(change: PaymentChange | None) -> None:
-            if change is None:
-                return
-            message = f"Saved the payment notes for seat {change.seat}."
-            self.query_one("#exported", Static).update(message)
-            self.app.notify(message, title="Payment notes", markup=False)
-
-        self.app.push_screen(PaymentDialog(self.session, save=save), saved)
-
     def action_trainee_sheets(self) -> None:
         """Practice: write each trainee's page into a folder of the export folder."""
         folder = self.panel_app.export_dir / f"{safe_file_stem(self.session.id)}-trainee-sheets"
@@ -416,6 +401,21 @@ class SummaryScreen(SessionScreen):
             message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
         self.query_one("#exported", Static).update(Text(message))
         self.app.notify(message, markup=False, timeout=10)
+
+    def action_payment(self) -> None:
+        """Note a member's payment, for the involvement record."""
+
+        def save(change: PaymentChange) -> None:
+            self.opened.set_involvement(change.seat, change.changes)
+
+        def saved(change: PaymentChange | None) -> None:
+            if change is None:
+                return
+            message = f"Saved the payment notes for seat {change.seat}."
+            self.query_one("#exported", Static).update(message)
+            self.app.notify(message, title="Payment notes", markup=False)
+
+        self.app.push_screen(PaymentDialog(self.session, save=save), saved)
 
     def action_finish(self) -> None:
         """Mark the session finished, or reopen it, after asking."""
