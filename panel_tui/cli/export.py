@@ -99,7 +99,7 @@ def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, fo
             f"{error.args[0]} already exists, so nothing was written (add --force to replace it)."
         ) from None
     except OSError as error:
-        raise CommandError(f"Could not write into {folder} ({error.strerror or error}).") from None
+        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
     for path in paths:
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

@@ -396,7 +396,7 @@ class SummaryScreen(SessionScreen):
         except FileExistsError:
             message = f"The folder {folder} already holds these sheets; nothing was replaced."
         except OSError as error:
-            message = f"Could not write to {folder} ({error.strerror or error})."
+            message = f"Could not write to {folder} ({os_reason(error)})."
         else:
             message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
         self.query_one("#exported", Static).update(Text(message))
