@@ -3,41 +3,67 @@
 Each command lives in a module of its own with ``register(commands, common)``,
 which adds its parser and sets ``run`` to the function that carries it out.
 Errors go to standard error in plain words with a non-zero exit, never a
-traceback. The screens are imported only by the commands that show them, so
-``banks``, ``sessions``, ``export`` and ``import`` start quickly.
+traceback.
+
+Only the module of the command that runs is imported (:data:`COMMAND_MODULES`
+says which module adds which command), so the home screen never loads the
+exports and jinja2, and ``sessions list`` never loads the screens. ``--help``,
+or a command panel-tui does not know, loads them all to list them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from panel_tui import __version__, locations
-from panel_tui.cli import (
-    banks,
-    combine,
-    display,
-    export,
-    importing,
-    payment,
-    prepare,
-    report,
-    sessions,
-    show,
-)
+from panel_tui.cli import display
 from panel_tui.cli.common import EXIT_ERROR, CommandError
+from panel_tui.cli.parser import PlainParser
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.interchange import SessionFileError
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
-#: The command modules, in the order ``--help`` lists them.
-COMMANDS = (show, banks, sessions, prepare, export, importing, combine, report, payment)
+#: The command modules (in ``panel_tui.cli``), in the order ``--help`` lists them.
+COMMANDS = (
+    "show",
+    "banks",
+    "sessions",
+    "prepare",
+    "export",
+    "importing",
+    "combine",
+    "report",
+    "payment",
+)
+#: The module that adds each command (a test checks each module adds these).
+COMMAND_MODULES = {
+    "demo": "show",
+    "practice": "show",
+    "banks": "banks",
+    "sessions": "sessions",
+    "prepare": "prepare",
+    "export": "export",
+    "import": "importing",
+    "combine": "combine",
+    "report": "report",
+    "payment": "payment",
+}
+#: The module that runs with no command: the home screen.
+HOME = "show"
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"panel_tui.cli.{name}")
+
+
+def _common() -> argparse.ArgumentParser:
+    common = PlainParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -51,22 +77,64 @@ def _parser() -> argparse.ArgumentParser:
         help="your own question banks (default ./question_banks)",
     )
     display.add_arguments(common)
-    parser = argparse.ArgumentParser(
+    return common
+
+
+def _chosen(argv: Sequence[str], common: argparse.ArgumentParser) -> str | None:
+    """The command word in ``argv``: the first word that is not an option or its value."""
+    takes_value = {
+        option
+        for action in common._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in takes_value:
+            next(words, None)  # the option's value, such as the folder of --data-dir
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _modules(argv: Sequence[str], common: argparse.ArgumentParser) -> list[ModuleType]:
+    """The command modules this command line needs: the chosen one, or all to list them."""
+    chosen = _chosen(argv, common)
+    if chosen is None and not {"-h", "--help"} & set(argv):
+        return [_module(HOME)]
+    if chosen in COMMAND_MODULES:
+        return [_module(COMMAND_MODULES[chosen])]
+    return [_module(name) for name in COMMANDS]  # --help, or a word to say is unknown
+
+
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the commands ``argv`` needs (every command when ``None``)."""
+    common = _common()
+    modules = [_module(name) for name in COMMANDS] if argv is None else _modules(argv, common)
+    parser = PlainParser(
         prog="panel-tui",
         description="Thumbs up, middle or down: co-produced recruitment panels.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"panel-tui {__version__}")
-    parser.set_defaults(run=show.home)
+    parser.set_defaults(run=_home)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in modules:
         module.register(commands, common)
     return parser
 
 
+def _home(args: argparse.Namespace) -> int:
+    code: int = _module(HOME).home(args)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(given).parse_args(given)
     try:
         code: int = args.run(args)
         return code
@@ -75,8 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"panel-tui: {printable(str(error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:  # a last resort: the store turns the usual ones into words
-        where = f" ({error.filename})" if error.filename else ""
-        print(printable(f"panel-tui: {error.strerror or error}{where}."), file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(printable(f"panel-tui: {where}{os_reason(error)}."), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("panel-tui: stopped.", file=sys.stderr)

@@ -25,9 +25,20 @@ def register(
     listing.set_defaults(run=run_list)
 
 
+def _clash_words(path: Path, bank_id: str, other: Path, *, taken: Path | None = None) -> str:
+    """The warning for two banks with one id, naming both files and the one commands take."""
+    taken = other if taken is None else taken
+    return printable(
+        f"panel-tui: {path}: the id {bank_id!r} is also used by {other}; "
+        f"'--bank {bank_id}' and 'practice {bank_id}' take {taken}. "
+        "Give each bank an id of its own."
+    )
+
+
 def run_validate(args: argparse.Namespace) -> int:
-    """Check bank files: exit 0 when all are valid."""
+    """Check bank files: exit 0 when all are valid (a clash of ids is warned of)."""
     failed = False
+    known = [e for e in find_banks(bank_folders(args)) if e.bank is not None]
     for path in args.paths:
         try:
             bank = load_bank(path)
@@ -40,6 +51,11 @@ def run_validate(args: argparse.Namespace) -> int:
             count = len(bank.questions)
             shown = printable(f"{path}: valid {kind} '{bank.title}'")
             print(f"{shown}, {counted(count, 'question')}")
+            same = [e.path for e in known if e.bank is not None and e.bank.id == bank.id]
+            others = [other for other in same if other.resolve() != path.resolve()]
+            if others:
+                # The first listed is the one commands take; a clash is a warning, not a fault.
+                print(_clash_words(path, bank.id, others[0], taken=same[0]), file=sys.stderr)
     return EXIT_ERROR if failed else 0
 
 
@@ -53,7 +69,7 @@ def run_list(args: argparse.Namespace) -> int:
         if entry.bank is None:
             print(printable(f"{entry.path}  NOT VALID ({entry.source}):"), file=sys.stderr)
             for problem in entry.problems:
-                print(f"    {printable(problem.message)}", file=sys.stderr)
+                print(f"    {printable(problem.in_file)}", file=sys.stderr)
             continue
         count = len(entry.bank.questions)
         kind = ", practice" if entry.bank.is_practice else ""
@@ -64,12 +80,7 @@ def run_list(args: argparse.Namespace) -> int:
             )
         )
         if entry.bank.id in seen:
-            other = printable(str(seen[entry.bank.id]))
-            print(
-                f"    The id {entry.bank.id!r} is also used by {other}; "
-                f"'panel-tui practice {entry.bank.id}' takes that one. Give this bank "
-                "an id of its own.",
-                file=sys.stderr,
-            )
+            other = seen[entry.bank.id]
+            print(_clash_words(entry.path, entry.bank.id, other), file=sys.stderr)
         seen.setdefault(entry.bank.id, entry.path)
     return 0

@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from panel_tui import locations
+from panel_tui.domain.banks import find_banks
 from panel_tui.domain.store import Store, write_atomically
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 EXIT_ERROR = 1
@@ -33,11 +35,20 @@ def bank_folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
 
 
 def find_bank(args: argparse.Namespace, name: str) -> Path:
-    """A bank's file, from its id or a path."""
+    """A bank's file, from a path or the id ``banks list`` shows.
+
+    An id is looked up in the banks the folders hold (the file's name may
+    differ from it); where two banks share an id, the first listed is taken,
+    as ``banks list`` says. A file named after the id is the last resort.
+    """
     given = Path(name)
     if given.suffix == ".toml" or given.exists():
         return given
-    for folder, _ in bank_folders(args):
+    folders = bank_folders(args)
+    for entry in find_banks(folders):
+        if entry.bank is not None and entry.bank.id == name:
+            return entry.path
+    for folder, _ in folders:
         candidate = folder / f"{name}.toml"
         if candidate.exists():
             return candidate
@@ -71,6 +82,11 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
     """
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
+    if not path.parent.is_dir():
+        raise CommandError(
+            f"There is no folder {path.parent}, so {path.name} was not written: "
+            "make the folder first, or choose another place."
+        )
     if not force and (path.exists() or path.is_symlink()):
         raise CommandError(
             f"{path} already exists, so nothing was written. Add --force to replace it."
@@ -78,7 +94,7 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
     try:
         write_atomically(path, payload)
     except OSError as error:
-        raise CommandError(f"Could not write {path} ({error.strerror or error}).") from None
+        raise CommandError(f"Could not write {path} ({os_reason(error)}).") from None
 
 
 def refuse_in_data_folder(args: argparse.Namespace) -> None:

@@ -21,6 +21,7 @@ from panel_tui.domain.exports import (
 from panel_tui.domain.exports.trainee_sheets import FORMAT as SHEETS
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.models import Session
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 
@@ -54,7 +55,11 @@ def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
     session = store(args).load(args.session)
     options = ExportOptions(
-        anonymise=args.anonymise, totals_only=args.totals_only, no_notes=args.no_notes
+        anonymise=args.anonymise,
+        totals_only=args.totals_only,
+        no_notes=args.no_notes,
+        # Only the flag on this command line: a saved screen setting never changes HR's files.
+        ascii_only=bool(getattr(args, "ascii_only", False)),
     )
     refuse_in_data_folder(args)
     if session.mode == "practice":
@@ -94,13 +99,18 @@ def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, fo
             f"{error.args[0]} already exists, so nothing was written (add --force to replace it)."
         ) from None
     except OSError as error:
-        raise CommandError(f"Could not write into {folder} ({error.strerror or error}).") from None
+        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
     for path in paths:
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(
+            f"{folder} is a file, not a folder, so nothing was written: --format all "
+            "writes several files into the folder -o names."
+        )
     paths = [folder / file_name(session, name, options) for name in FORMATS]
     taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
     if taken and not force:
@@ -112,9 +122,7 @@ def _export_all(session: Session, options: ExportOptions, folder: Path, *, force
         try:
             path = write_export(session, name, folder, options, overwrite=force)
         except OSError as error:
-            raise CommandError(
-                f"Could not write into {folder} ({error.strerror or error})."
-            ) from None
+            raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0
 
@@ -139,9 +147,7 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
             f"them): {error}"
         ) from None
     except OSError as error:
-        raise CommandError(
-            f"Could not write into {args.output} ({error.strerror or error})."
-        ) from None
+        raise CommandError(f"Could not write into {args.output} ({os_reason(error)}).") from None
     for path in paths:
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

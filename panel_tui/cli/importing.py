@@ -10,7 +10,7 @@ from panel_tui.cli.common import EXIT_ERROR, store
 from panel_tui.domain.interchange import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import printable
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, votes_words
 
 
 def register(
@@ -55,7 +55,7 @@ def _import_one(found: Store, path: Path, replace: bool) -> bool:
     contents = [
         counted(len(session.candidates), "candidate"),
         counted(len(session.panel), "panel member"),
-        counted(len(session.votes), "vote event"),
+        votes_words(session.standing_votes()),
     ]
     line = f"Imported {session.id} ({session.title}) from {path}: {', '.join(contents)}."
     if kept is not None:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.words import counted, utc_text
+from panel_tui.domain.words import counted, utc_text, votes_words
 
 
 def register(
@@ -55,7 +55,8 @@ def run_list(args: argparse.Namespace) -> int:
                 "created": utc_text(s.created),
                 "finished": s.finished,
                 "candidates": s.candidates,
-                "votes": s.votes,
+                "votes": s.standing_votes,
+                "vote_events": s.votes,
             }
             for s in summaries
         ]
@@ -78,7 +79,7 @@ def run_list(args: argparse.Namespace) -> int:
             state = "finished" if s.finished else "open"
             print(
                 f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
-                f"{counted(s.votes, 'vote event')}, started {s.created:%d %b %Y})"
+                f"{votes_words(s.standing_votes)}, started {s.created:%d %b %Y})"
             )
     return 0
 

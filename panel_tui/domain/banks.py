@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.wording import explain
 
@@ -38,6 +39,11 @@ class Problem:
         where = f"{self.file}, line {self.line}" if self.line else self.file
         return f"{where}: {self.message}"
 
+    @property
+    def in_file(self) -> str:
+        """The problem without the file's name, for a list under it: "line 4: ..."."""
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
 
 class BankError(Exception):
     """A bank file that cannot be used; ``problems`` says every reason."""
@@ -57,7 +63,7 @@ def load_bank(path: Path) -> Bank:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise BankError([Problem(name, f"cannot be read ({error.strerror or error})")]) from None
+        raise BankError([Problem(name, f"cannot be read ({os_reason(error)})")]) from None
     return parse_bank(raw, name)
 
 
@@ -112,7 +118,8 @@ def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError
         if duplicate:
             line = _line_of(text, ("questions", int(duplicate.group(1)) - 1, "id"))
         problems.append(Problem(name, printable(message[0].upper() + message[1:]), line))
-    return problems
+    # In the order of the file, so a person can work down it; the whole file's first.
+    return sorted(problems, key=lambda p: p.line or 0)
 
 
 def _describe(location: tuple[int | str, ...], data: dict[str, Any]) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from panel_tui.domain.store import write_atomically
+from panel_tui.domain.system_words import os_reason
 
 #: The environment variable that overrides saved settings for one run.
 DISPLAY_ENV = "PANEL_TUI_DISPLAY"
@@ -59,7 +60,7 @@ def load_settings(path: Path) -> Loaded:
     except FileNotFoundError:
         return Loaded(DisplaySettings())
     except OSError as error:
-        return Loaded(DisplaySettings(), _problem(path, error.strerror or str(error)))
+        return Loaded(DisplaySettings(), _problem(path, os_reason(error)))
     try:
         return Loaded(DisplaySettings.model_validate(json.loads(raw)))
     except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError too
@@ -82,7 +83,7 @@ def save_settings(path: Path, settings: DisplaySettings) -> str | None:
     except OSError as error:
         return (
             f"Your display settings could not be saved in {path} "
-            f"({error.strerror or error}); they apply until you quit."
+            f"({os_reason(error)}); they apply until you quit."
         )
     return None
 

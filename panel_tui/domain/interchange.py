@@ -19,6 +19,7 @@ from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store.files import MAX_FILE_BYTES
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.wording import problems
 from panel_tui.domain.words import counted
 
@@ -187,5 +188,5 @@ def load_session_file(path: Path) -> Session:
             raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
         raw = path.read_bytes()
     except OSError as error:
-        raise SessionFileError(f"{path}: cannot be read ({error.strerror or error}).") from None
+        raise SessionFileError(f"{path}: cannot be read ({os_reason(error)}).") from None
     return parse_session(raw, str(path))

@@ -15,11 +15,13 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.text import Ident, Line, OptionalText, Text, slug
@@ -48,6 +50,24 @@ SESSION_FORMAT: Literal["panel-tui/session"] = "panel-tui/session"
 SESSION_VERSION: Literal[1] = 1
 
 
+def _whole_number(value: object) -> object:
+    """Refuse ``true`` and ``1.0`` where a whole number belongs; text such as "3" is kept.
+
+    A seat typed into a spreadsheet comes as text, so "3" is read as 3; but
+    pydantic would also read ``true`` as 1 and ``1.0`` as 1, which could
+    mislead a person into thinking the file said something it did not.
+    """
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("int_type", "a whole number is needed")
+    return value
+
+
+#: true or false only: "yes", "no" or 1 are refused rather than guessed at.
+Flag = Annotated[bool, Field(strict=True)]
+#: A whole number: true, false and 1.0 are refused; text of digits is read.
+Whole = Annotated[int, BeforeValidator(_whole_number)]
+
+
 def now() -> datetime:
     """The current time in UTC, to the second (as exports show it)."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -59,7 +79,14 @@ FROM_ELSEWHERE: dict[str, bool] = {"from_elsewhere": True}
 
 
 class _Model(BaseModel):
-    """A model that reads files made elsewhere as people make them."""
+    """A model that reads files made elsewhere as people make them.
+
+    Each model's validator is built when it is first used, not at import
+    (``defer_build``): the home screen reads banks but no session, so it
+    paints without building the session models.
+    """
+
+    model_config = ConfigDict(defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -90,13 +117,13 @@ class _Strict(_Model):
     elsewhere is read with :data:`FROM_ELSEWHERE`, which leaves extra keys out.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _Record(_Model):
     """A record of a session: extra fields from other tools are ignored."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- banks
@@ -118,7 +145,7 @@ class Question(_Strict):
     look_for: list[Line] = Field(default_factory=list)
     # Strict: ``weight = true`` is refused rather than read as 1.
     weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False, strict=True)] = 1.0
-    essential: bool = False
+    essential: Flag = False
     time_guide_minutes: Annotated[int, Field(gt=0, le=120, strict=True)] | None = None
     sample_answers: list[SampleAnswer] = Field(default_factory=list)
 
@@ -171,7 +198,7 @@ class Member(_Record):
     name: Line
     pronouns: Line | None = None
     role: Role
-    seat: Annotated[int, Field(ge=1, le=MAX_SEATS)]
+    seat: Annotated[Whole, Field(ge=1, le=MAX_SEATS)]
     #: The chair's payment notes, for the involvement record; ``None`` for none.
     involvement: Involvement | None = None
 
@@ -188,7 +215,7 @@ class Candidate(_Record):
     code: Line
     name: Line | None = None
     #: Practice only: the index of the sample answer heard, by question id.
-    sample_answers: dict[str, int] = Field(default_factory=dict)
+    sample_answers: dict[str, Annotated[int, Field(strict=True)]] = Field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -199,9 +226,11 @@ class Candidate(_Record):
 class Settings(_Record):
     """How the session is run, chosen before the first vote."""
 
-    sealed: bool = True
+    sealed: Flag = True
     weighting: Weighting = "per_person"
-    lived_experience_share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.5
+    lived_experience_share: Annotated[
+        float, Field(ge=0, le=1, allow_inf_nan=False, strict=True)
+    ] = 0.5
 
 
 class VoteEvent(_Record):
@@ -214,9 +243,9 @@ class VoteEvent(_Record):
     at: AwareDatetime
     #: Given after the votes on the answer were shown: a first vote after the
     #: chair revealed early, or a change after discussion.
-    after_reveal: bool = False
+    after_reveal: Flag = False
     #: The chair's undo: the index in the log of the vote this event takes back.
-    undoes: int | None = None
+    undoes: Annotated[int, Field(strict=True)] | None = None
     #: Practice only: the round of votes on the answer this vote belongs to.
     round: RoundNumber = 1
 
@@ -282,12 +311,12 @@ class Session(_Record):
     """One recruitment round, complete: the record a json export holds."""
 
     format: Literal["panel-tui/session"] = SESSION_FORMAT
-    version: Literal[1] = SESSION_VERSION
+    version: Annotated[Literal[1], BeforeValidator(_whole_number)] = SESSION_VERSION
     id: Ident
     title: Line
     mode: Mode = "live"
     created: AwareDatetime = Field(default_factory=now)
-    finished: bool = False
+    finished: Flag = False
     settings: Settings = Field(default_factory=Settings)
     bank: Bank
     panel: list[Member]

@@ -37,6 +37,7 @@ from panel_tui.domain.models import (
     Settings,
 )
 from panel_tui.domain.sessions import new_session
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.wording import explain, shown
 
 PANEL_COLUMNS = ("name", "role", "seat", "pronouns")
@@ -369,5 +370,5 @@ def _load(source: Source) -> tuple[bytes, str]:
         return path.read_bytes(), str(path)
     except OSError as error:
         raise PrepareError(
-            [SheetProblem(str(path), f"cannot be read ({error.strerror or error})")]
+            [SheetProblem(str(path), f"cannot be read ({os_reason(error)})")]
         ) from None

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from panel_tui.domain.system_words import os_reason
+
 #: Words a minute; a little slower than espeak-ng's 175, for listeners who need time.
 SPEED = 150
 
@@ -162,7 +164,7 @@ class Speaker:
         try:
             process = self._popen(list(command.argv), **options)
         except OSError as error:
-            return f"Could not start {command.engine} to read aloud ({error.strerror or error})."
+            return f"Could not start {command.engine} to read aloud ({os_reason(error)})."
         self._process = process
         if process.stdin is not None:
             data = plain_for_speech(text).encode("utf-8")

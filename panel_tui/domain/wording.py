@@ -73,6 +73,13 @@ GIVE: dict[str, str] = {
     "panel": "a list of panel members, or [] for none yet",
     "candidates": "a list of candidates, or [] for none yet",
 }
+#: What to give for a missing id, by the list the item is in (a question's id
+#: is not a candidate's: "such as c1" would mislead in a bank).
+GIVE_ID: dict[str, str] = {
+    "questions": "an id of letters, digits, - and _, such as why-this-work",
+    "panel": "an id of letters, digits, - and _, such as m1",
+    "candidates": "an id of letters, digits, - and _, such as c1",
+}
 IDENT = "may hold only letters, digits, - and _ (starting with a letter or digit, at most 64)"
 _NUMBERS = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
 _WHOLE = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
@@ -103,7 +110,10 @@ def _field(location: Sequence[int | str]) -> str | None:
 
 
 def _was(detail: ErrorDetails) -> str:
-    value = shown(detail.get("input"))
+    given = detail.get("input")
+    if isinstance(given, bool):  # as the file wrote it, not Python's True
+        return f" (it is {str(given).lower()})"
+    value = shown(given)
     return f" (it is {value})" if value else ""
 
 
@@ -127,7 +137,10 @@ def explain(
     right = RIGHT.get(field or "")
     given = detail.get("input")
     if kind == "missing" or (given is None and kind.endswith("_type")):
-        give = GIVE.get(field or "")
+        lists = [part for part in location[:-1] if isinstance(part, str)]
+        give = (GIVE_ID.get(lists[-1]) if field == "id" and lists else None) or GIVE.get(
+            field or ""
+        )
         return f"is missing: give {give}" if give else "is missing: it must be given"
     if kind == "extra_forbidden":
         hint = difflib.get_close_matches(str(location[-1]), sorted(known), n=1)

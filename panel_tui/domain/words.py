@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from panel_tui.domain.models import Outcome, Question, Role, VoteValue
 
 VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
+#: The marks of ASCII mode (``--ascii``), on screen and in text exports alike.
+ASCII_VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "+", "middle": "o", "down": "-", "abstain": "/"}
 VOTE_WORDS: dict[VoteValue, str] = {
     "up": "Up",
     "middle": "Middle",
@@ -59,18 +61,51 @@ def percent(fraction: float | None, none: str = "No score") -> str:
     return none if fraction is None else f"{figure(fraction)}%"
 
 
-def gap_words(gap: float | None, *, short: bool = False) -> str:
-    """A voice gap (lived-experience mean minus professional mean) in words."""
+#: A voice gap on one question this large (in points out of 100) is worth naming
+#: even when the candidate's average gap is small: half the step from up to middle.
+LARGE_GAP = 0.25
+
+
+def gap_words(
+    gap: float | None, *, short: bool = False, single: Iterable[float | None] = ()
+) -> str:
+    """A voice gap (lived-experience mean minus professional mean) in words.
+
+    Args:
+        gap: the gap as a fraction (0.25 is 25 points), ``None`` when a group
+            has no votes.
+        short: a few words for a table cell.
+        single: a candidate's gaps on single questions: where one is large
+            (:data:`LARGE_GAP` or more) and larger than the average, the long
+            form says so, so an average near zero never hides two groups that
+            heard answers very differently.
+    """
     if gap is None:
         return "Not available" if short else "Not available: it needs votes from both groups."
     points = f"{figure(abs(gap))} points"
     if points == "0.0 points":
-        return "None" if short else "None: both groups scored alike."
-    if short:
+        if short:
+            return "0.0 points: alike"
+        words = "0.0 points: on average the two groups scored alike."
+    elif short:
         return f"{'Lived experience' if gap > 0 else 'Professionals'} {points} higher"
-    if gap > 0:
-        return f"Lived-experience members scored {points} higher than professionals."
-    return f"Professionals scored {points} higher than lived-experience members."
+    elif gap > 0:
+        words = f"Lived-experience members scored {points} higher than professionals."
+    else:
+        words = f"Professionals scored {points} higher than lived-experience members."
+    return words + _large_single_gaps(abs(gap), single)
+
+
+def _large_single_gaps(average: float, single: Iterable[float | None]) -> str:
+    gaps = [g for g in single if g is not None and abs(g) >= LARGE_GAP and abs(g) > average]
+    if not gaps:
+        return ""
+    parts = []
+    if highest := max((g for g in gaps if g > 0), default=None):
+        parts.append(f"lived-experience members up to {figure(highest)} points higher")
+    if lowest := min((g for g in gaps if g < 0), default=None):
+        parts.append(f"professionals up to {figure(-lowest)} points higher")
+    return f" On single questions the gap was large: {' and '.join(parts)}."
 
 
 def on_questions(scored: int, total: int) -> str:
@@ -86,6 +121,29 @@ def gap_base(both: int, total: int) -> str:
 def counted(count: int, one: str, many: str | None = None) -> str:
     """``count`` with its noun: "1 answer", "2 answers" (``many`` for other plurals)."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def votes_words(standing: int) -> str:
+    """How many votes a session holds, said one way everywhere: "21 votes".
+
+    The votes that stand (a member's latest on each answer): a change or an
+    undo is not counted again, so the home screen, ``sessions list`` and
+    ``import`` agree with what the summary counts.
+    """
+    return counted(standing, "vote")
+
+
+def sealed_words(count: int) -> str:
+    """What a summary says of answers still sealed, which it leaves out; ``""`` for none.
+
+    The summary screen and every HR export say it alike, so a figure on the
+    screen and in a file can always be matched.
+    """
+    if not count:
+        return ""
+    if count == 1:
+        return "1 answer still sealed is left out until its votes are shown."
+    return f"{count} answers still sealed are left out until their votes are shown."
 
 
 def utc_text(moment: datetime) -> str:

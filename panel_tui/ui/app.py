@@ -28,8 +28,6 @@ from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
-from panel_tui.ui.screens.interview import InterviewScreen
-from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
 
 
@@ -231,6 +229,10 @@ class PanelApp(App[None]):
             if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
                 self.push_screen(HomeScreen(self.store, self.bank_folders))
             return
+        # Imported when first shown, so the home screen paints without them.
+        from panel_tui.ui.screens.interview import InterviewScreen
+        from panel_tui.ui.screens.summary import SummaryScreen
+
         self.opened = opened
         self.push_screen(InterviewScreen(opened, self.clock))
         if opened.session.finished:

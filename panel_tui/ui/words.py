@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from panel_tui.domain.models import VOTE_VALUES, Role, VoteValue
 from panel_tui.domain.scoring import Tally
-from panel_tui.domain.words import OUTCOME_WORDS, VOTE_SYMBOLS, VOTE_WORDS, vote_text
+from panel_tui.domain.words import (
+    ASCII_VOTE_SYMBOLS,
+    OUTCOME_WORDS,
+    VOTE_SYMBOLS,
+    VOTE_WORDS,
+    vote_text,
+)
 
 ROLE_SHORT: dict[Role, str] = {
     "lived_experience": "Lived exp.",
@@ -51,7 +57,7 @@ UNICODE = Glyphs(
 )
 
 ASCII = Glyphs(
-    votes={"up": "+", "middle": "o", "down": "-", "abstain": "/"},
+    votes=ASCII_VOTE_SYMBOLS,
     voted="* Voted",
     waiting=". Waiting",
     bullet="-",

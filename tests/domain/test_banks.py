@@ -85,6 +85,10 @@ def problems(raw: bytes) -> list[str]:
             GOOD.replace(b"Why this", b"Why \xe2\x80\xae this"),
             "field 'text' contains a text-direction control character (U+202E)",
         ),
+        # essential is true or false, never "yes", "no" or 1
+        (GOOD + b'essential = "yes"\n', "field 'essential' must be true or false (it is \"yes\")"),
+        (GOOD + b'essential = "no"\n', "field 'essential' must be true or false (it is \"no\")"),
+        (GOOD + b"essential = 1\n", "field 'essential' must be true or false (it is 1)"),
         # a time guide must be a whole number of minutes
         (GOOD + b"time_guide_minutes = 2.5\n", "field 'time_guide_minutes' must be a whole number"),
     ],
@@ -159,9 +163,30 @@ def test_banks_list_shows_shipped_and_your_own(
     assert "support-worker" in out and "Support worker, supported living" in out
     assert "mine" in out and "A bank" in out and "1 question; yours" in out
     assert "broken.toml  NOT VALID" in err
-    (tmp_path / "clash.toml").write_bytes(GOOD.replace(b'id = "x"', b'id = "support-worker"', 1))
+    clash = tmp_path / "clash.toml"
+    clash.write_bytes(GOOD.replace(b'id = "x"', b'id = "support-worker"', 1))
     assert main(["banks", "list", "--banks-dir", str(tmp_path)]) == 0
-    assert "The id 'support-worker' is also used by" in capsys.readouterr().err
+    shipped = locations.shipped_banks_dir() / "support-worker.toml"
+    # The warning names the file it is about, and the one commands take.
+    assert (
+        f"{clash}: the id 'support-worker' is also used by {shipped}; "
+        f"'--bank support-worker' and 'practice support-worker' take {shipped}."
+    ) in capsys.readouterr().err
+
+
+def test_validate_warns_of_a_bank_id_clash_naming_both_files_and_still_says_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clash = tmp_path / "clash.toml"
+    clash.write_bytes(GOOD.replace(b'id = "x"', b'id = "support-worker"', 1))
+    assert main(["banks", "validate", str(clash)]) == 0  # valid: a clash is a warning
+    out, err = capsys.readouterr()
+    assert f"{clash}: valid bank" in out
+    shipped = locations.shipped_banks_dir() / "support-worker.toml"
+    assert f"{clash}: the id 'support-worker' is also used by {shipped}" in err
+    # A shipped bank checked on its own has no clash with itself.
+    assert main(["banks", "validate", str(shipped)]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_wheel_ships_the_banks(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import io
 import pytest
 
 from panel_tui.domain.exports import render
+from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import figure, gap_words, on_questions, percent
 from tests.domain.builders import session
@@ -42,7 +43,7 @@ def test_percentages_round_half_up_like_a_spreadsheet(
 
 
 def test_a_gap_that_rounds_to_nothing_says_none() -> None:
-    assert gap_words(0.0004) == "None: both groups scored alike."
+    assert gap_words(0.0004) == "0.0 points: on average the two groups scored alike."
     assert gap_words(-0.1125, short=True) == "Professionals 11.3 points higher"
 
 
@@ -116,7 +117,13 @@ def test_the_summaries_and_csv_label_what_each_figure_stands_on() -> None:
         ("c2", "q1", "m1", "up"),
         ("c2", "q1", "m2", "down"),
     ]
-    made = session("LP", rows, questions=QUESTIONS, candidates=(("c1", "Alex"), ("c2", "Sam")))
+    made = session(
+        "LP",
+        rows,
+        questions=QUESTIONS,
+        candidates=(("c1", "Alex"), ("c2", "Sam")),
+        settings=Settings(sealed=False),  # every vote shown as given, so all count here
+    )
     md = render(made, "md")
     assert "| 2 | C2: Sam | 50.0% | on 1 of 3 questions (fewer questions than others) |" in md
     assert "| Lived-experience members' own score | 75.0% on 3 of 3 questions |" in md
@@ -132,3 +139,25 @@ def test_the_summaries_and_csv_label_what_each_figure_stands_on() -> None:
     assert by_code["C2"]["fewer_questions"] == "yes"
     assert by_code["C1"]["fewer_questions"] == "no"
     assert (by_code["C2"]["voice_gap_pct"], by_code["C2"]["voice_gap_questions"]) == ("100.0", "1")
+
+
+def test_a_zero_average_gap_over_large_single_gaps_is_said_truthfully_everywhere() -> None:
+    # Q1 +100 points, Q2 (counting twice) -50 points, Q3 alike: on average the groups agree.
+    rows = [
+        ("c1", "q1", "m1", "up"),
+        ("c1", "q1", "m2", "down"),
+        ("c1", "q2", "m1", "middle"),
+        ("c1", "q2", "m2", "up"),
+        ("c1", "q3", "m1", "up"),
+        ("c1", "q3", "m2", "up"),
+    ]
+    made = session("LP", rows, questions=QUESTIONS)
+    (result,) = score_session(made).ranking
+    assert [q.voice_gap for q in result.questions] == [1.0, -0.5, 0.0]
+    expected = gap_words(result.voice_gap, single=[1.0, -0.5, 0.0])
+    assert expected.startswith("0.0 points: on average the two groups scored alike.")
+    assert "up to 100.0 points higher" in expected
+    for name in ("md", "html"):
+        text = render(made, name)
+        assert expected in text, name
+        assert "None: both groups scored alike" not in text

@@ -85,6 +85,13 @@ def test_text_is_trimmed() -> None:
     assert session.candidates[0].code == "C1"
 
 
+def test_a_seat_typed_as_text_in_a_spreadsheet_is_read() -> None:
+    # Kept lenient on purpose: "3" from a spreadsheet cell cannot mislead anyone.
+    record = hr()
+    record["panel"][0]["seat"] = "3"
+    assert read(record).panel[0].seat == 3
+
+
 def test_extra_fields_are_allowed_anywhere() -> None:
     record = hr(hr_reference="REQ-2231", exported_by={"system": "Workday"})
     record["bank"]["owner"] = "HR team"
@@ -127,6 +134,28 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
         (
             lambda r: r["panel"][0].update(seat=12),
             "field 'seat': must be a whole number from 1 to 9 (it is 12)",
+        ),
+        # true/false and 1.0 where a whole number belongs are refused, not read as 1
+        (
+            lambda r: r["panel"][0].update(seat=True),
+            "field 'seat': must be a whole number from 1 to 9 (it is true)",
+        ),
+        (
+            lambda r: r["panel"][0].update(seat=1.0),
+            "field 'seat': must be a whole number from 1 to 9 (it is 1.0)",
+        ),
+        # text where true or false belongs is refused, not guessed at
+        (
+            lambda r: r["settings"].update(sealed="false"),
+            "field 'sealed': must be true or false (it is \"false\")",
+        ),
+        (
+            lambda r: r["settings"].update(lived_experience_share=True),
+            "field 'lived_experience_share': must be a number between 0 and 1",
+        ),
+        (
+            lambda r: r.update(version=True),
+            "field 'version': must be 1 (it is true)",
         ),
         (
             lambda r: r["panel"][0].pop("role"),

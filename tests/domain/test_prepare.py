@@ -242,7 +242,38 @@ def test_a_missing_file_and_the_other_files_problems_are_all_listed(tmp_path: Pa
             BANK, tmp_path / "panel.csv", tmp_path / "candidates.csv", "Round", Settings()
         )
     assert [str(p) for p in caught.value.problems] == [
-        f"{tmp_path / 'panel.csv'}: cannot be read (No such file or directory)",
+        f"{tmp_path / 'panel.csv'}: cannot be read (there is no such file or folder)",
         f'{tmp_path / "candidates.csv"}, line 3, column A (code): the code "C1" is already '
         "used on line 2; each candidate needs their own code",
     ]
+
+
+def test_a_bank_is_found_by_the_id_banks_list_shows_whatever_its_file_is_called(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    text = (shipped_banks_dir() / "support-worker.toml").read_text(encoding="utf-8")
+    (banks / "our file name.toml").write_text(
+        text.replace('id = "support-worker"', 'id = "our-own-bank"', 1), encoding="utf-8"
+    )
+    (tmp_path / "panel.csv").write_bytes(LIBRE_PANEL)
+    (tmp_path / "candidates.csv").write_bytes(LIBRE_CANDIDATES)
+    common = ["--data-dir", str(tmp_path / "sessions"), "--banks-dir", str(banks)]
+    assert main([*common, "banks", "list"]) == 0
+    assert "our-own-bank" in capsys.readouterr().out
+    code = main(
+        [
+            *common,
+            "prepare",
+            "--bank",
+            "our-own-bank",
+            "--panel",
+            str(tmp_path / "panel.csv"),
+            "--candidates",
+            str(tmp_path / "candidates.csv"),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    (session,) = Store(tmp_path / "sessions").sessions()
+    assert session.bank.id == "our-own-bank"

@@ -355,7 +355,7 @@ def test_import_of_an_existing_id_refuses_unless_replace(store: Store) -> None:
 def test_delete_removes_file_lock_and_kept_copies(store: Store) -> None:
     store.create(_session()).close()
     store.save(_session(), replace=True)
-    assert (store.root / "s1.lock").exists()
+    assert not (store.root / "s1.lock").exists()  # removed when the lock is let go
     store.delete("s1")
     assert list(store.root.rglob("*.*")) == [store.catalogue.path]
     assert store.summaries() == []

@@ -221,7 +221,7 @@ def test_an_import_of_a_pipe_or_a_missing_file_is_refused_plainly(
     assert main(["--data-dir", data, "import", str(pipe)]) == 1  # returns: never waits
     assert f"{pipe}: cannot be imported: it is not a file." in capsys.readouterr().err
     assert main(["--data-dir", data, "import", str(tmp_path / "gone.json")]) == 1
-    assert "gone.json: cannot be read (No such file or directory)." in capsys.readouterr().err
+    assert "gone.json: cannot be read (there is no such file or folder)." in capsys.readouterr().err
 
 
 def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
@@ -356,7 +356,7 @@ def test_a_file_that_cannot_be_read_is_named_not_left_out(
     monkeypatch.setattr(os, "open", refuse_s2)
     assert [s.id for s in store.sessions()] == ["s1"]
     assert [str(n) for n in store.damaged] == [
-        f"The session file {store.root / 's2.json'} cannot be read (Permission denied). "
+        f"The session file {store.root / 's2.json'} cannot be read (you do not have permission). "
         "It was left as it is."
     ]
 

@@ -98,8 +98,9 @@ WRONG: list[object] = [
 ]
 
 #: Every kind of error the models raise on these inputs, and so the wording handles.
+#: Strict fields (true/false, whole numbers, the share) no longer parse text or
+#: fractions, so bool_parsing, float_parsing and int_from_float never arise.
 KINDS = {
-    "bool_parsing",
     "bool_type",
     "datetime_from_date_parsing",
     "datetime_parsing",
@@ -107,11 +108,9 @@ KINDS = {
     "dict_type",
     "extra_forbidden",
     "finite_number",
-    "float_parsing",
     "float_type",
     "greater_than",
     "greater_than_equal",
-    "int_from_float",
     "int_parsing",
     "int_type",
     "less_than_equal",

@@ -47,8 +47,9 @@ def test_every_vote_has_a_symbol_and_a_word_and_symbols_differ() -> None:
     ("gap", "long", "short"),
     [
         (None, "Not available: it needs votes from both groups.", "Not available"),
-        # A gap too small to show as 0.1 points is no gap, never "0.0 points higher".
-        (0.0004, "None: both groups scored alike.", "None"),
+        # A gap too small to show as 0.1 points is none, never "0.0 points higher",
+        # and it says the figure, so it never reads like "not available".
+        (0.0004, "0.0 points: on average the two groups scored alike.", "0.0 points: alike"),
         (
             0.25,
             "Lived-experience members scored 25.0 points higher than professionals.",
@@ -64,6 +65,41 @@ def test_every_vote_has_a_symbol_and_a_word_and_symbols_differ() -> None:
 def test_gap_words(gap: float | None, long: str, short: str) -> None:
     assert gap_words(gap) == long
     assert gap_words(gap, short=True) == short
+
+
+@pytest.mark.parametrize(
+    ("gap", "single", "expected"),
+    [
+        # +100 and -50 points on two questions: the average hides them, the words do not.
+        (
+            0.0,
+            [1.0, -0.5],
+            "0.0 points: on average the two groups scored alike. On single questions the "
+            "gap was large: lived-experience members up to 100.0 points higher and "
+            "professionals up to 50.0 points higher.",
+        ),
+        # Small gaps on single questions are not worth a sentence.
+        (0.05, [0.1, 0.0], "Lived-experience members scored 5.0 points higher than professionals."),
+        # One large question the same size as the average adds nothing.
+        (
+            -0.5,
+            [-0.5, None],
+            "Professionals scored 50.0 points higher than lived-experience members.",
+        ),
+        (
+            -0.125,
+            [-0.5, 0.25],
+            "Professionals scored 12.5 points higher than lived-experience members. On single "
+            "questions the gap was large: lived-experience members up to 25.0 points higher "
+            "and professionals up to 50.0 points higher.",
+        ),
+    ],
+)
+def test_gap_words_name_large_gaps_on_single_questions(
+    gap: float, single: list[float | None], expected: str
+) -> None:
+    assert gap_words(gap, single=single) == expected
+    assert "large" not in gap_words(gap, single=single, short=True)
 
 
 def test_figures_and_percentages_have_one_decimal() -> None:

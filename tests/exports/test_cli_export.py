@@ -151,3 +151,27 @@ def test_write_export_stays_in_its_folder_and_asks_before_replacing(
     with pytest.raises(FileExistsError):
         write_export(reserved, "html", tmp_path / "new")
     assert write_export(reserved, "html", tmp_path / "new", overwrite=True) == path
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "votes-csv"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_ascii_makes_the_text_exports_ascii_save_for_what_people_typed(
+    data: Path, session: Session, fmt: str, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--data-dir", str(data), "export", SESSION_ID, "--format", fmt]
+    assert main(["--ascii", *argv] if where == "before" else [*argv, "--ascii"]) == 0
+    out = capsys.readouterr().out
+    typed = [session.title, session.bank.title]
+    typed += [m.name for m in session.panel] + [c.name or "" for c in session.candidates]
+    typed += [n.text for n in session.notes] + [d.reason or "" for d in session.decisions]
+    typed += [q.text for q in session.bank.questions]
+    ours = "".join(ch for ch in out if not ch.isascii())
+    people = "".join(ch for ch in "".join(typed) if not ch.isascii())
+    assert set(ours) <= set(people), set(ours) - set(people)
+    for mark in "▲●▼–":
+        assert mark not in out
+    if fmt == "md":
+        assert "| + Up | o Middle | - Down | / Abstain |" in out
+        assert "+ Up" in out.split("### Votes by question")[1]
+    assert main(argv) == 0  # without the flag: unchanged
+    assert capsys.readouterr().out == render(session, fmt)

@@ -49,13 +49,16 @@ def test_golden_csv_files_start_with_a_byte_order_mark() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_an_open_session_says_its_export_holds_votes_still_sealed(fmt: str) -> None:
+def test_an_open_session_says_it_leaves_out_votes_still_sealed(fmt: str) -> None:
     # In the fixed session only C3's last question lacks votes (seats 1 and 2
-    # never voted) and was never shown: one answer still sealed.
+    # never voted) and was never shown: one answer still sealed, left out.
     session = build_session().model_copy(update={"finished": False})
     text = render(session, fmt)
     assert "still open: votes may still change." in text
-    assert "Included here, though still sealed (not yet shown to the panel): 1 answer." in text
+    assert "1 answer still sealed is left out until its votes are shown." in text
+    assert render(session, "json").count('"question": "mistake"') > len(
+        [line for line in render(session, "votes-csv").splitlines() if ",mistake," in line]
+    )
 
 
 def test_an_open_session_with_every_answer_shown_says_nothing_of_sealed_votes() -> None:

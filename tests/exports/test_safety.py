@@ -238,6 +238,7 @@ SAFE_TAGS = {
     "dt",
     "dd",
     "ul",
+    "ol",
     "li",
     "span",
     "strong",

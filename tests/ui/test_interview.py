@@ -581,7 +581,7 @@ async def test_the_summary_mid_session_never_gives_sealed_votes_away(
         # Two of three voters give Down on question 1: still sealed.
         await pilot.press("a", "s", "ctrl+s")
         summary = await scrolled_text(pilot)
-        assert "Left out until the votes are shown: 1 answer still sealed." in summary
+        assert "1 answer still sealed is left out until its votes are shown." in summary
         assert "2 ▼ Down" not in summary and "0.0%" not in summary
         await pilot.press("escape", "d")  # the third voter: all shown
         await pilot.pause()
@@ -629,7 +629,14 @@ async def test_an_export_mid_session_warns_that_it_holds_sealed_votes(
         assert await pilot.click("#format-md")
         assert await pilot.click("#export")
         reported = widget_text(app, "#exported")
-        assert "votes on 1 answer still sealed" in reported
+        assert "Exported to the folder" in reported
+        assert "sealed" not in reported  # the summary leaves the sealed votes out
+        await pilot.press("e")
+        assert await pilot.click("#format-md")  # off
+        assert await pilot.click("#format-json")  # the complete record holds them
+        assert await pilot.click("#export")
+        reported = widget_text(app, "#exported")
+        assert "The json file includes the votes on 1 answer still sealed" in reported
         await pilot.press("escape", "d", "ctrl+s", "e")  # the third voter: all shown
         assert await pilot.click("#format-md")
         assert await pilot.click("#export")

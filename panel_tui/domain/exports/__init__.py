@@ -13,6 +13,12 @@ lists them with the file extension each is written with:
 ``FOLDER_FORMATS`` write a file per member into a folder: ``member-sheets``
 (see :mod:`.sheets`). They are not part of ``all``, which is HR's file.
 
+Every format but ``json`` shows the session as the room may see it, as the
+summary screen does: votes on answers still sealed are left out (and each
+says how many answers it leaves out), so a sealed vote never lands in a file
+the panel could open, and every figure matches the screen. ``json`` is the
+complete record, the backup that ``import`` reads, sealed votes included.
+
 Options apply to every format. ``anonymise`` is done once, on the session,
 before any format renders (:func:`.anonymise.anonymised`), so no format can
 show a name. ``totals_only`` is honoured by each format; in ``json`` it empties
@@ -27,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -50,6 +56,7 @@ __all__ = [
     "FORMATS",
     "ExportOptions",
     "Format",
+    "as_shown",
     "encoded",
     "file_name",
     "prepared",
@@ -68,6 +75,8 @@ class Format:
     render: Callable[[Session, ExportOptions], str]
     #: Whether the text starts with a byte-order mark when written to a file.
     bom: bool = False
+    #: Whether the format is the complete record, votes still sealed included.
+    complete: bool = False
     #: Added to the file name, so two formats with one extension never clash.
     suffix: str = ""
 
@@ -128,15 +137,27 @@ FORMATS: dict[str, Format] = {
     "html": Format("html", html_summary),
     "csv": Format("csv", candidates_csv, bom=True),
     "votes-csv": Format("csv", votes_csv, bom=True, suffix="-votes"),
-    "json": Format("json", _json),
-    "involvement-csv": Format("csv", involvement_csv, bom=True, suffix="-involvement"),
+    "json": Format("json", _json, complete=True),
+    # Complete: it counts the answers each member scored, for payment, and shows no vote.
+    "involvement-csv": Format(
+        "csv", involvement_csv, bom=True, suffix="-involvement", complete=True
+    ),
 }
 
 
 #: Formats that write one file per member into a folder (``-o DIR``); not in ``all``.
+#: They show the session as the room may see it (:func:`as_shown`), as the summaries do.
 FOLDER_FORMATS: dict[str, FolderWriter] = {
     "member-sheets": write_member_sheets,
 }
+
+
+def as_shown(session: Session, options: ExportOptions) -> tuple[Session, ExportOptions]:
+    """The session as the room may see it, and options that say how many answers it leaves out."""
+    sealed = frozenset(session.sealed_answers())
+    if not sealed:
+        return session, options
+    return session.as_shown(), replace(options, sealed_left_out=sealed)
 
 
 def prepared(session: Session, options: ExportOptions) -> Session:
@@ -149,7 +170,10 @@ def prepared(session: Session, options: ExportOptions) -> Session:
 def render(session: Session, name: str, options: ExportOptions | None = None) -> str:
     """The text of one export format."""
     options = options or ExportOptions()
-    return FORMATS[name].render(prepared(session, options), options)
+    chosen = FORMATS[name]
+    if not chosen.complete:
+        session, options = as_shown(session, options)
+    return chosen.render(prepared(session, options), options)
 
 
 def encoded(session: Session, name: str, options: ExportOptions | None = None) -> bytes:

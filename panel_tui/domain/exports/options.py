@@ -22,6 +22,14 @@ class ExportOptions:
         totals_only: no individual member's vote appears anywhere, only totals;
             notes and reasons are left out too (a note may say who voted what).
         no_notes: notes and decision reasons are left out.
+        ascii_only: the text formats (md, csv) use only ASCII characters of
+            their own: votes as "+ Up", "o Middle", "- Down", "/ Abstain". Text
+            a person typed (a name, a note) is kept as written: changing it
+            would change the record. HTML and json are unchanged.
+        sealed_left_out: the (candidate, question) answers still sealed that this
+            copy leaves out. Set
+            by :func:`panel_tui.domain.exports.render`, not by the user: every
+            format but json shows the session as the room may see it.
         rehearsals: practice only: the other practice sessions kept, so a
             report can show each trainee's progress over rehearsals.
     """
@@ -29,6 +37,8 @@ class ExportOptions:
     anonymise: bool = False
     totals_only: bool = False
     no_notes: bool = False
+    ascii_only: bool = False
+    sealed_left_out: frozenset[tuple[str, str]] = frozenset()
     rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
 
     @property

@@ -24,6 +24,7 @@ from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.words import (
+    ASCII_VOTE_SYMBOLS,
     OUTCOME_WORDS,
     ROLE_WORDS,
     VOTE_SYMBOLS,
@@ -34,6 +35,7 @@ from panel_tui.domain.words import (
     on_questions,
     percent,
     question_tags,
+    sealed_words,
     vote_text,
 )
 
@@ -167,6 +169,8 @@ class Report:
     early_reveals: list[EarlyRevealView] = field(default_factory=list)
     sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
     notes_left_out: bool = False
+    #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
+    symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
 
     @property
     def copy_words(self) -> str:
@@ -231,14 +235,26 @@ def _previous_values(session: Session) -> dict[int, VoteValue | None]:
     return previous
 
 
-def _change_words(event: VoteEvent, before: VoteValue | None, seats: dict[str, Seat]) -> str:
+def symbols_for(options: ExportOptions) -> dict[VoteValue, str]:
+    """The marks of the votes in a text export: ASCII ones with ``ascii_only``."""
+    return ASCII_VOTE_SYMBOLS if options.ascii_only else VOTE_SYMBOLS
+
+
+def _change_words(
+    event: VoteEvent,
+    before: VoteValue | None,
+    seats: dict[str, Seat],
+    symbols: dict[VoteValue, str],
+) -> str:
     who = seats[event.member].label
     if event.value is None:
-        return f"{who} withdrew their vote ({vote_text(before)}) after the votes were shown."
+        return (
+            f"{who} withdrew their vote ({vote_text(before, symbols)}) after the votes were shown."
+        )
     if before is None:
-        return f"{who} voted {vote_text(event.value)} after the votes were shown."
+        return f"{who} voted {vote_text(event.value, symbols)} after the votes were shown."
     return (
-        f"{who} changed from {vote_text(before)} to {vote_text(event.value)} "
+        f"{who} changed from {vote_text(before, symbols)} to {vote_text(event.value, symbols)} "
         "after the votes were shown."
     )
 
@@ -253,6 +269,7 @@ def _question_view(
     options: ExportOptions,
 ) -> QuestionView:
     question = session.bank.question(result.question)
+    symbols = symbols_for(options)
     marks = []
     changes: list[str]
     if options.totals_only:
@@ -272,19 +289,21 @@ def _question_view(
             marks.append(
                 Mark(
                     value=value or "none",
-                    symbol=VOTE_SYMBOLS[value] if value else "",
+                    symbol=symbols[value] if value else "",
                     word=VOTE_WORDS[value] if value else "No vote",
                     changed=member.id in result.changed,
                 )
             )
-        changes = [_change_words(e, previous[id(e)], seats) for e in result.changed_after_reveal]
+        changes = [
+            _change_words(e, previous[id(e)], seats, symbols) for e in result.changed_after_reveal
+        ]
         hide_gap = False
     sample = session.sample_answer(candidate, result.question)
     return QuestionView(
         number=number,
         text=question.text,
         tags=question_tags(question),
-        reference=vote_text(sample.rating) if sample else None,
+        reference=vote_text(sample.rating, symbols) if sample else None,
         marks=marks,
         tally=result.tally,
         score=percent(result.score),
@@ -359,26 +378,23 @@ def _gap_with_base(result: CandidateResult) -> str:
     """The voice gap in words, with the questions it stands on."""
     if result.voice_gap is None:
         return gap_words(None)
-    return f"{gap_words(result.voice_gap)} {gap_base(result.gap_scored, len(result.questions))}"
+    single = [q.voice_gap for q in result.questions]
+    words = gap_words(result.voice_gap, single=single)
+    return f"{words} {gap_base(result.gap_scored, len(result.questions))}"
 
 
-def _status(session: Session) -> str:
-    """Practice or live, finished or open, and whether it holds votes the panel has not seen."""
+def _status(session: Session, sealed: int) -> str:
+    """Practice or live, finished or open, and how many answers still sealed it leaves out."""
     kind = (
         "Practice round, not a recruitment decision"
         if session.mode == "practice"
         else "Live interviews"
     )
     if session.finished:
-        return f"{kind}, finished."
-    status = f"{kind}, still open: votes may still change."
-    sealed = len(session.sealed_answers())
-    if sealed:
-        status += (
-            f" Included here, though still sealed (not yet shown to the panel): "
-            f"{counted(sealed, 'answer')}."
-        )
-    return status
+        status = f"{kind}, finished."
+    else:
+        status = f"{kind}, still open: votes may still change."
+    return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
 def build_report(session: Session, results: Results, options: ExportOptions) -> Report:
@@ -400,7 +416,7 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         date=f"{created.day} {created:%B %Y}",
         bank_title=session.bank.title,
         bank_role=session.bank.role,
-        status=_status(session),
+        status=_status(session, len(options.sealed_left_out)),
         method=results.method,
         anonymised=options.anonymise,
         totals_only=options.totals_only,
@@ -413,4 +429,5 @@ def build_report(session: Session, results: Results, options: ExportOptions) -> 
         early_reveals=early_reveal_views(session, results, seats, options),
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,
+        symbols=symbols_for(options),
     )

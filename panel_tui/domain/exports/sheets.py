@@ -26,7 +26,7 @@ from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, sealed_words
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,14 @@ _DECISION: dict[Outcome | None, tuple[str, str]] = {
 }
 
 
-def _sheet(session: Session, results: Results, member: Member, *, candidate_names: bool) -> Sheet:
+def _sheet(
+    session: Session,
+    results: Results,
+    member: Member,
+    *,
+    candidate_names: bool,
+    sealed: int = 0,
+) -> Sheet:
     job = session.bank.role or session.bank.title
     about = [
         SheetLine("group", "You were on the interview panel."),
@@ -91,6 +98,7 @@ def _sheet(session: Session, results: Results, member: Member, *, candidate_name
         ),
         SheetLine("group", f"The job was {job}."),
         SheetLine("calendar", f"The interviews were on {_day(session.created)}."),
+        *([SheetLine("abstain", sealed_words(sealed))] if sealed else []),
     ]
     votes: list[SheetLine] = []
     if member.can_vote:
@@ -146,12 +154,17 @@ def member_sheets(session: Session, *, candidate_names: bool = False) -> dict[st
     Args:
         session: the session, already anonymised when asked.
         candidate_names: the chair allows candidates' names beside their codes.
+
+    Votes on answers still sealed are left out, as the summary screen and
+    every HR summary leave them out, and each page says so.
     """
+    sealed = len(session.sealed_answers())
+    session = session.as_shown()
     results = score_session(session)
     pages: dict[str, str] = {}
     template = HTML.get_template("sheet.html.j2")
     for member in sorted(session.panel, key=lambda m: m.seat):
-        sheet = _sheet(session, results, member, candidate_names=candidate_names)
+        sheet = _sheet(session, results, member, candidate_names=candidate_names, sealed=sealed)
         pages[sheet.file_name] = template.render(sheet=sheet)
     return pages
 

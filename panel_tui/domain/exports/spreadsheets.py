@@ -13,13 +13,17 @@ over the questions it scored); percentage figures have one decimal, rounded
 half up as a spreadsheet's ROUND does; ``split_questions`` and
 ``concern_questions`` (question ids, separated by "; "), ``early_reveals``
 (answers whose votes the chair showed before everyone had voted) and
-``after_reveal_votes`` (votes given or changed after the votes were shown).
+``after_reveal_votes`` (votes given or changed after the votes were shown) and
+``sealed_answers_left_out`` (answers whose votes are still sealed in an open
+session: their votes are left out of every figure until they are shown).
 
 ``votes-csv``: one row per vote that counts: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
-``counts_in_score`` column says "no" for them). Columns: ``candidate``, ``code``,
-``question_number``, ``question_id``, ``question``, ``seat``, ``member``,
-``role``, ``vote``, ``counts_in_score``, ``changed_after_reveal`` (a change
+``counts_in_score`` column says "no" for them). Votes still sealed are left
+out (the candidates CSV counts those answers in ``sealed_answers_left_out``).
+Columns: ``candidate``, ``code``, ``question_number``, ``question_id``,
+``question``, ``seat``, ``member``, ``role``, ``vote``, ``counts_in_score``,
+``changed_after_reveal`` (a change
 of an earlier vote after the votes were shown), ``after_reveal`` (given after
 the votes were shown: such a change, or a first vote after the chair revealed
 early), ``at`` (UTC, ISO 8601). Rows follow the candidates, questions and seats in order.
@@ -79,6 +83,7 @@ CANDIDATE_COLUMNS = (
     "concern_questions",
     "early_reveals",
     "after_reveal_votes",
+    "sealed_answers_left_out",
     "mode",
 )
 VOTE_COLUMNS = (
@@ -168,6 +173,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 neutralise("; ".join(r.concerns)),
                 sum(e.candidate == r.candidate for e in results.early_reveals),
                 sum(len(q.changed_after_reveal) for q in r.questions),
+                sum(c == r.candidate for c, _ in options.sealed_left_out),
                 session.mode,
             )
         )

@@ -27,6 +27,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import slug
+from panel_tui.domain.words import sealed_words
 
 FORMAT = "trainee-sheets"
 
@@ -66,6 +67,9 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
         raise SheetError(
             "Trainee sheets show each trainee's own votes, so they cannot be made totals-only."
         )
+    # Votes still sealed are left out, as the summary screen leaves them out.
+    sealed = sealed_words(len(session.sealed_answers()))
+    session = session.as_shown()
     if options.anonymise:  # done once, on the session, as for every other format
         session = anonymised(session)
     view = build_calibration(session, options, options.rehearsals)
@@ -80,6 +84,7 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             bank_title=session.bank.title,
             date=f"{created.day} {created:%B %Y}",
             lean_help=LEAN_HELP,
+            sealed=sealed,
         )
         sheets.append(Sheet(_file_name(session, trainee, options), html))
     return sheets

@@ -44,9 +44,9 @@ class SessionSummary:
     finished: bool
     candidates: int
     votes: int
-    """Vote events, changes and undos included."""
+    """Vote events, changes and undos included (``sessions list --json`` vote_events)."""
     standing_votes: int = 0
-    """Votes that stand (changes and undos not counted twice)."""
+    """Votes that stand (changes and undos not counted twice): the count people see."""
     questions: int = 0
     where: tuple[str, int] | None = None
     """Where an unfinished session is: the candidate's label and the question's number."""

@@ -6,6 +6,7 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 #: Not every system names every error (Windows has no EDQUOT).
@@ -74,7 +75,7 @@ def plain_os_error(error: OSError, path: Path, not_done: str | None = None) -> S
         not_done: what did not happen because of it ("the session s1 was not
             opened"); by default the last change to ``path``.
     """
-    reason = error.strerror or str(error)
+    reason = os_reason(error)
     generic = (
         f"The last change could not be saved to {path} ({reason})"
         if not_done is None

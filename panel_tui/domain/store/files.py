@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from panel_tui.domain.system_words import os_reason
+
 SUFFIX = ".json"
 TEMP_MARK = ".tmp-"
 FILE_MODE = 0o600
@@ -197,7 +199,7 @@ def owner_only(fd: int, path: Path) -> str | None:
     try:
         os.fchmod(fd, FILE_MODE)
     except OSError as error:
-        return f"{shared}, and panel-tui could not change that ({error.strerror})"
+        return f"{shared}, and panel-tui could not change that ({os_reason(error)})"
     return None
 
 
@@ -227,7 +229,7 @@ def owner_only_folder(folder: Path) -> str | None:
     try:
         os.chmod(folder, FOLDER_MODE)
     except OSError as error:
-        return f"{shared}, and panel-tui could not change that ({error.strerror})"
+        return f"{shared}, and panel-tui could not change that ({os_reason(error)})"
     return None
 
 

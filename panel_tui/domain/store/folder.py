@@ -32,6 +32,7 @@ from panel_tui.domain.store.storage import (
     record_to_tables,
     session_from_tables,
 )
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN
 
 DAMAGED_FOLDER = "damaged"
@@ -68,7 +69,7 @@ class Store:
         except OSError as error:
             raise StoreError(
                 f"panel-tui cannot use the folder {root} for sessions "
-                f"({error.strerror or error}). Choose another with --data-dir."
+                f"({os_reason(error)}). Choose another with --data-dir."
             ) from None
         if shared:
             self._name(SkippedFile(root, shared))
@@ -187,7 +188,7 @@ class Store:
             skipped = SkippedFile(path, f"{unsafe.path} is not read as a session: {unsafe.reason}")
             raise StoreError(str(self._name(skipped))) from None
         except OSError as error:
-            reason = f"the session file {path} cannot be read ({error.strerror or error})"
+            reason = f"the session file {path} cannot be read ({os_reason(error)})"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except NotASession:
             # Some other program's JSON file: not ours to move or change.
@@ -350,9 +351,7 @@ class Store:
                 error, path, f"the session {session_id} was deleted, but not every kept copy of it"
             ) from None
         finally:
-            lock.release()
-            with contextlib.suppress(OSError):
-                lock_path.unlink(missing_ok=True)
+            lock.release()  # which removes the lock file too
         with contextlib.suppress(OSError):
             self.catalogue.update([], [session_id])
 

@@ -6,6 +6,21 @@ system lets go of it when a process dies, so a lock left by a crash is free
 again, with no stale-lock guessing. The lock file is never followed if it is a
 link: ``filelock`` opens it with ``O_NOFOLLOW`` (or as a reparse point on
 Windows), and the store refuses a link there before it gets that far.
+
+The lock file is removed on release, so a clean quit or an import leaves no
+``.lock`` behind. ``filelock`` leaves it on Unix because unlinking a locked
+file can split waiters across two files (one waits on the old, unlinked file
+while a newcomer locks a new one at the same name). Here that cannot happen:
+
+- the holder unlinks the file *before* it unlocks, and only when the name
+  still points to the file it locked, then does nothing more under the lock;
+- whoever takes a lock checks, once it holds it, that the name still points to
+  the file it locked (:meth:`SessionLock.acquire`); if not, the file was
+  unlinked by a holder letting go, and it tries again on the new file.
+
+Windows removes the file itself on release (``filelock`` does it), and the
+fallback without ``fcntl`` removes its own marker; this applies to the Unix
+lock only.
 """
 
 from __future__ import annotations
@@ -13,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import filelock
@@ -34,6 +50,10 @@ _PID_WIDTH = 20
 #: Without the system's lock (only when ``fcntl`` is missing off Windows),
 #: ``filelock`` keeps its own record in the file: the process id is not added.
 _NATIVE = WINDOWS or filelock.has_fcntl
+#: Unix's own lock (flock): the one whose file this module removes on release.
+_UNIX_NATIVE = filelock.has_fcntl and not WINDOWS
+#: How often to take the lock again when its file was unlinked under us.
+_ATTEMPTS = 5
 
 
 def lock_holder(path: Path) -> str | None:
@@ -63,6 +83,7 @@ class SessionLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock: filelock.BaseFileLock | None = None
+        self._held: os.stat_result | None = None
 
     def acquire(self, session_id: str, not_done: str | None = None) -> None:
         """Take the lock, or say plainly why not.
@@ -82,20 +103,61 @@ class SessionLock:
             check_plain(self.path)
         except UnsafeFile as unsafe:
             raise _refused_link(unsafe, not_done or opening) from None
-        lock = filelock.FileLock(self.path, timeout=0, mode=FILE_MODE, thread_local=False)
+        for _ in range(_ATTEMPTS):
+            if self._take(not_done, opening):
+                break
+        else:  # held by another process (or taken and let go each time we looked)
+            raise SessionLocked(_busy(session_id, lock_holder(self.path), not_done))
+        if _NATIVE:
+            self._write_holder()
+
+    def _take(self, not_done: str | None, opening: str, *, watch: bool = _UNIX_NATIVE) -> bool:
+        """Take the lock once, without waiting; ``False`` if held elsewhere or its file is gone.
+
+        Args:
+            not_done: as for :meth:`acquire`.
+            opening: what does not happen when a window cannot open the session.
+            watch: note which file was locked, to check the name and to remove
+                it on release (Unix's own lock only; ``filelock`` refuses the
+                hook for the fallback lock, which removes its own file).
+        """
+        held: list[os.stat_result] = []
+        hook: Callable[[int], None] | None = (
+            (lambda fd: held.append(os.fstat(fd))) if watch else None
+        )
+        lock = filelock.FileLock(
+            self.path, timeout=0, mode=FILE_MODE, thread_local=False, on_acquired=hook
+        )
         try:
             lock.acquire()
         except filelock.Timeout:
-            holder = lock_holder(self.path)
-            raise SessionLocked(_busy(session_id, holder, not_done)) from None
+            # Held elsewhere, or its file was unlinked by a holder letting go
+            # between our open and our lock: the caller tries a few times.
+            return False
         except OSError as error:
+            if watch and error.errno == errno.ENOSYS:
+                # A file system without flock: filelock falls back to a lock file of
+                # its own only without the hook, and removes that file itself.
+                return self._take(not_done, opening, watch=False)
             not_done = not_done or opening
             if error.errno in (errno.ELOOP, errno.EMLINK):
                 raise _refused_link(UnsafeFile(self.path, "it is a link"), not_done) from None
             raise plain_os_error(error, self.path, not_done) from None
+        if held and not self._names(held[-1]):
+            # A holder letting go unlinked the file between our open and our lock:
+            # this lock guards no name. Let go of it and take the one at the name.
+            lock.release(force=True)
+            return False
         self._lock = lock
-        if _NATIVE:
-            self._write_holder()
+        self._held = held[-1] if held else None
+        return True
+
+    def _names(self, held: os.stat_result) -> bool:
+        """Whether the lock file's name still points to the file that was locked."""
+        try:
+            return os.path.samestat(os.lstat(self.path), held)
+        except OSError:
+            return False
 
     def _write_holder(self) -> None:
         # Who holds it, for the message another process shows; the lock itself
@@ -109,10 +171,16 @@ class SessionLock:
                 os.close(fd)
 
     def release(self) -> None:
-        """Let another process take the lock."""
-        if self._lock is not None:
-            self._lock.release(force=True)
-            self._lock = None
+        """Remove the lock file (see the module's notes on why it is safe), then let go."""
+        if self._lock is None:
+            return
+        if self._held is not None and self._names(self._held):
+            # Still held: nobody else can unlink or replace the name meanwhile.
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        self._lock.release(force=True)
+        self._lock = None
+        self._held = None
 
 
 def _busy(session_id: str, holder: str | None, not_done: str | None) -> str:

@@ -29,8 +29,8 @@ from textual.worker import get_current_worker
 from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
-from panel_tui.domain.words import counted
-from panel_tui.ui.screens.setup_session import SetupSessionScreen
+from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.words import counted, votes_words
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def session_prompt(session: SessionSummary) -> Content:
     details = [
         f"{'Practice, started' if session.mode == 'practice' else 'Started'} {_day(session)}",
         counted(session.candidates, "candidate"),
-        counted(session.standing_votes, "vote"),
+        votes_words(session.standing_votes),
     ]
     where: list[str | tuple[str, str]] = []
     if session.where is not None:
@@ -163,8 +163,7 @@ class HomeScreen(Screen[None]):
         except OSError as error:
             sessions, more = [], False
             self._say(
-                f"The sessions folder {self._store.root} cannot be read "
-                f"({error.strerror or error})."
+                f"The sessions folder {self._store.root} cannot be read ({os_reason(error)})."
             )
         self._show_sessions(sessions)
         if more:
@@ -296,6 +295,8 @@ class HomeScreen(Screen[None]):
         if chosen is None:
             chosen = request.bank  # a bank file named on the command line
             banks.append(chosen)
+        from panel_tui.ui.screens.setup_session import SetupSessionScreen  # when first asked for
+
         form = SetupSessionScreen(
             self._store,
             banks,
@@ -310,6 +311,8 @@ class HomeScreen(Screen[None]):
     def action_new_session(self) -> None:
         """Open the new-session form; a session saved there is then chosen."""
         self._say(None)
+        from panel_tui.ui.screens.setup_session import SetupSessionScreen  # when first asked for
+
         form = SetupSessionScreen(
             self._store, find_banks(self._bank_folders), self._today or date.today()
         )

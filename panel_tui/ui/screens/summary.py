@@ -28,6 +28,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import CandidateResult, Results, score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import (
     counted,
     figure,
@@ -37,6 +38,7 @@ from panel_tui.domain.words import (
     panel_balance,
     percent,
     question_tags,
+    sealed_words,
 )
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.calibration_view import calibration_text
@@ -123,10 +125,7 @@ class SummaryScreen(SessionScreen):
         heading.append_text(Text(session.title, style="bold"))
         heading.append(" (finished)" if session.finished else " (in progress)")
         if sealed:
-            heading.append(
-                f"\nLeft out until the votes are shown: {counted(sealed, 'answer')} still sealed.",
-                style="italic",
-            )
+            heading.append(f"\n{sealed_words(sealed)}", style="italic")
         self.query_one("#heading", Static).update(heading)
         self.query_one("#method", Static).update(Text(results.method))
         early = self.query_one("#early", Static)
@@ -261,7 +260,7 @@ class SummaryScreen(SessionScreen):
                 else f"{percent(group_score)} {on_questions(scored, total)}"
             )
         lines.append("\nVoice gap: ", style="bold")
-        lines.append(gap_words(result.voice_gap))
+        lines.append(gap_words(result.voice_gap, single=[q.voice_gap for q in result.questions]))
         if result.voice_gap is not None:
             lines.append(f" {gap_base(result.gap_scored, total)}")
 
@@ -351,7 +350,7 @@ class SummaryScreen(SessionScreen):
             except FileExistsError as error:
                 existing.append((name, Path(str(error.args[0]))))
             except OSError as error:
-                message = f"Could not write to {request.folder} ({error.strerror or error})."
+                message = f"Could not write to {request.folder} ({os_reason(error)})."
                 self.app.notify(
                     message, title="Not exported", severity="error", markup=False, timeout=15
                 )
@@ -361,10 +360,10 @@ class SummaryScreen(SessionScreen):
             folder = written[0].parent.resolve()
             message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
             sealed = len(self.session.sealed_answers())
-            if sealed:
+            if sealed and any(FORMATS[name].complete for name in request.formats):
                 message += (
-                    f". They include the votes on {counted(sealed, 'answer')}"
-                    " still sealed: keep them from the panel until the votes are shown."
+                    f". The json file includes the votes on {counted(sealed, 'answer')}"
+                    " still sealed: keep it from the panel until the votes are shown."
                 )
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
@@ -397,7 +396,7 @@ class SummaryScreen(SessionScreen):
         except FileExistsError:
             message = f"The folder {folder} already holds these sheets; nothing was replaced."
         except OSError as error:
-            message = f"Could not write to {folder} ({error.strerror or error})."
+            message = f"Could not write to {folder} ({os_reason(error)})."
         else:
             message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
         self.query_one("#exported", Static).update(Text(message))

@@ -1,0 +1,42 @@
+"""What the operating system says when a file cannot be read or written, in plain words.
+
+The system's own phrasing ("No such file or directory", "Is a directory",
+"File exists") is a programmer's; every message that quotes a reason for a
+file goes through :func:`os_reason`, so one place says it and says it alike.
+"""
+
+from __future__ import annotations
+
+import errno
+
+_WORDS: dict[int, str] = {
+    errno.ENOENT: "there is no such file or folder",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.EEXIST: "something of that name is already there",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EACCES: "you do not have permission",
+    errno.EPERM: "you do not have permission",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOTEMPTY: "the folder is not empty",
+    errno.EBUSY: "another program is using it",
+    errno.ELOOP: "it is a link that leads round in a circle",
+    errno.EINVAL: "the name is not one this system allows",
+    errno.EMFILE: "too many files are open; close some programs and try again",
+    errno.EIO: "the disk could not be read or written (it may be failing or unplugged)",
+}
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _WORDS[errno.EDQUOT] = "your share of the disk is full"
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be used, as the end of a sentence: "there is no such file or folder".
+
+    An error the table does not know keeps the system's words, lower-cased
+    at the start so it reads inside a sentence.
+    """
+    if error.errno in _WORDS:
+        return _WORDS[error.errno]
+    said = error.strerror or str(error) or type(error).__name__
+    return said[:1].lower() + said[1:]

@@ -1,0 +1,125 @@
+"""The command line says what is wrong in plain words, never argparse's or the system's."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from panel_tui import locations
+from panel_tui.cli import main
+from panel_tui.cli.parser import plain_usage_error
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.sessions import demo_session
+from panel_tui.domain.store import Store
+from panel_tui.domain.system_words import os_reason
+
+#: argparse's and the operating system's phrasing, which no message may hold.
+LIBRARY_WORDS = (
+    "invalid choice",
+    "choose from",
+    "unrecognized arguments",
+    "expected one argument",
+    "the following arguments",
+    "error:",
+    "No such file or directory",
+    "Is a directory",
+    "File exists",
+)
+
+
+def said(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    for words in LIBRARY_WORDS:
+        assert words not in err, err
+    return err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["export", "s1", "--format", "pdf"],
+            "--format cannot be 'pdf': choose md, html, csv, votes-csv, json, ",
+        ),
+        (["sessions", "list", "--bogus"], "--bogus is not something this command understands"),
+        (["prepare"], "--bank, --panel and --candidates are needed."),
+        (["export", "s1", "--format"], "--format needs a value after it."),
+        (
+            ["prepare", "--bank", "b", "--panel", "p", "--candidates", "c", "--share", "half"],
+            "--share must be a number, such as 0.3, not 'half'.",
+        ),
+        (["bogus"], "'bogus' is not something panel-tui can do: choose demo, practice"),
+    ],
+)
+def test_a_command_line_argparse_refuses_is_said_plainly(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = said(capsys)
+    assert expected in err
+    assert "--help" in err
+
+
+def test_an_unknown_complaint_is_passed_on_as_a_sentence() -> None:
+    assert plain_usage_error("something new went wrong") == "Something new went wrong."
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (errno.ENOENT, "there is no such file or folder"),
+        (errno.EISDIR, "it is a folder, not a file"),
+        (errno.EEXIST, "something of that name is already there"),
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EACCES, "you do not have permission"),
+    ],
+)
+def test_system_errors_are_said_in_plain_words(number: int, expected: str) -> None:
+    assert os_reason(OSError(number, "the system's own words")) == expected
+
+
+def test_a_system_error_with_no_plain_words_keeps_its_own_inside_a_sentence() -> None:
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        "invalid cross-device link"
+    )
+
+
+def test_export_all_onto_a_file_and_into_a_missing_folder_say_so_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "sessions")]
+    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
+    Store(tmp_path / "sessions").save(session)
+    existing = tmp_path / "existing.html"
+    existing.write_text("kept")
+    assert main([*data, "export", session.id, "--format", "all", "-o", str(existing)]) == 1
+    assert "is a file, not a folder, so nothing was written" in said(capsys)
+    assert existing.read_text() == "kept"
+    missing = tmp_path / "no" / "such" / "x.md"
+    assert main([*data, "export", session.id, "--format", "md", "-o", str(missing)]) == 1
+    assert f"There is no folder {missing.parent}" in said(capsys)
+    assert main([*data, "import", str(tmp_path / "nothere.json")]) == 1
+    assert "there is no such file or folder" in said(capsys)
+
+
+def test_banks_list_gives_the_lines_validate_gives_in_line_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "bad.toml").write_text(
+        'id = "bad"\ntitle = "Bad"\n\n[[questions]]\ntext = "Why?"\nweight = -1\n\n'
+        '[[questions]]\nid = "q2"\ntext = "x"\n'
+    )
+    assert main(["banks", "validate", str(banks / "bad.toml")]) == 1
+    validated = said(capsys).splitlines()
+    assert main(["--banks-dir", str(banks), "banks", "list"]) == 0
+    listed = [line.strip() for line in said(capsys).splitlines() if line.startswith("    ")]
+    assert validated == [f"{banks / 'bad.toml'}, {line}" for line in listed]
+    assert listed[0].startswith("line 4: Question 1, field 'id' is missing")
+    assert "such as why-this-work" in listed[0] and "c1" not in listed[0]
+    assert listed[1].startswith("line 6: ")
