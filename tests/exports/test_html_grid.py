@@ -14,7 +14,7 @@ import pytest
 
 from panel_tui.domain.exports import render
 from panel_tui.domain.models import Candidate, Member, Question, Session, VoteEvent
-from tests.exports.conftest import T0, build_session
+from tests.exports.helpers import T0, build_session
 
 
 class _Grids(HTMLParser):

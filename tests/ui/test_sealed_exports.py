@@ -18,7 +18,7 @@ from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.words import percent, sealed_words
 from panel_tui.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import CREATED, AppFactory, screen_text
+from tests.ui.helpers import CREATED, AppFactory, screen_text
 
 SEALED_WORDS = "1 answer still sealed is left out until its votes are shown."
 
