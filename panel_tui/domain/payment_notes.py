@@ -20,13 +20,13 @@ PayBasis = Literal["hour", "block", "session"]
 Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2, allow_inf_nan=False)]
 
 
-class _Record(BaseModel):
+class Record(BaseModel):
     """Part of a session record: extra fields from other tools are ignored."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
-class TimeSat(_Record):
+class TimeSat(Record):
     """A stretch of time the chair sets for a member, instead of the event log's."""
 
     start: AwareDatetime
@@ -39,7 +39,7 @@ class TimeSat(_Record):
         return self
 
 
-class Involvement(_Record):
+class Involvement(Record):
     """What the chair notes for paying a member: rate, expenses and times."""
 
     rate: Money | None = None

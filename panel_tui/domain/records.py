@@ -1,0 +1,299 @@
+"""The parts a session is made of, as pydantic models: a bank, members, candidates,
+settings and the events of the log (votes, notes, reveals, rounds, decisions).
+
+:mod:`panel_tui.domain.models` puts them together into a :class:`Session` and
+re-exports them, so code imports every model from there.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from panel_tui.domain.payment_notes import Involvement
+from panel_tui.domain.text import Ident, Line, OptionalText, Text
+
+MAX_SEATS = 9  #: one keyboard column of vote keys a seat
+#: The largest weight a question may count for: more says nothing a panel means,
+#: and huge weights (1e308) would overflow the scores.
+MAX_WEIGHT = 100
+
+Rating = Literal["up", "middle", "down"]
+#: A vote's value; ``None`` marks a withdrawn vote (the chair's undo).
+VoteValue = Literal["up", "middle", "down", "abstain"]
+Role = Literal["lived_experience", "professional", "observer"]
+Weighting = Literal["per_person", "equal_groups", "lived_experience_share"]
+Outcome = Literal["recommend", "do_not_recommend", "undecided"]
+Mode = Literal["live", "practice"]
+
+RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
+
+#: Practice only: the round of votes on an answer. The first round is not written
+#: into files (``exclude_if``), so live sessions' files and json stay as they were.
+RoundNumber = Annotated[int, Field(ge=1, le=99, exclude_if=lambda number: number == 1)]
+VOTE_VALUES: tuple[VoteValue, ...] = ("up", "middle", "down", "abstain")
+
+SESSION_FORMAT: Literal["panel-tui/session"] = "panel-tui/session"
+SESSION_VERSION: Literal[1] = 1
+
+
+def whole_number(value: object) -> object:
+    """Refuse ``true`` and ``1.0`` where a whole number belongs; text such as "3" is kept.
+
+    A seat typed into a spreadsheet comes as text, so "3" is read as 3; but
+    pydantic would also read ``true`` as 1 and ``1.0`` as 1, which could
+    mislead a person into thinking the file said something it did not.
+    """
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("int_type", "a whole number is needed")
+    return value
+
+
+#: true or false only: "yes", "no" or 1 are refused rather than guessed at.
+Flag = Annotated[bool, Field(strict=True)]
+#: A whole number: true, false and 1.0 are refused; text of digits is read.
+Whole = Annotated[int, BeforeValidator(whole_number)]
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (as exports show it)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+#: The validation context for a file made elsewhere (an HR system's JSON, a
+#: spreadsheet): pass as ``model_validate(data, context=FROM_ELSEWHERE)``.
+FROM_ELSEWHERE: dict[str, bool] = {"from_elsewhere": True}
+
+
+class _Model(BaseModel):
+    """A model that reads files made elsewhere as people make them.
+
+    Each model's validator is built when it is first used, not at import
+    (``defer_build``): the home screen reads banks but no session, so it
+    paints without building the session models.
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_people_write_it(cls, data: Any, info: ValidationInfo) -> Any:
+        """With :data:`FROM_ELSEWHERE`: keys not ours are left out at every level
+        (inside the bank and its questions too), text is trimmed, and a blank or
+        null optional field is not given, so its default stands."""
+        if not isinstance(data, dict) or not (info.context or {}).get("from_elsewhere"):
+            return data
+        fields = cls.model_fields
+        kept: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in fields:
+                continue
+            if isinstance(value, str):
+                value = value.strip()
+            if (value is None or value == "") and not fields[key].is_required():
+                continue
+            kept[key] = value
+        return kept
+
+
+class _Strict(_Model):
+    """A model of a file we read: unknown keys are refused by name.
+
+    Banks read from TOML stay strict, so a misspelt key in a hand-written bank
+    is named rather than silently ignored; a bank inside a session file from
+    elsewhere is read with :data:`FROM_ELSEWHERE`, which leaves extra keys out.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Record(_Model):
+    """A record of a session: extra fields from other tools are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+
+
+# --------------------------------------------------------------------------- banks
+
+
+class SampleAnswer(_Strict):
+    """A sample answer of a practice bank, with the reference rating."""
+
+    rating: Rating
+    text: Text
+    why: Text | None = None
+
+
+class Question(_Strict):
+    """A question of a bank."""
+
+    id: Ident
+    text: Text
+    look_for: list[Line] = Field(default_factory=list)
+    # Strict: ``weight = true`` is refused rather than read as 1.
+    weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False, strict=True)] = 1.0
+    essential: Flag = False
+    time_guide_minutes: Annotated[int, Field(gt=0, le=120, strict=True)] | None = None
+    sample_answers: list[SampleAnswer] = Field(default_factory=list)
+
+
+class Bank(_Strict):
+    """A question bank: the questions for one role, written with the panel."""
+
+    id: Ident
+    title: Line
+    role: Line | None = None
+    description: Text | None = None
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> Self:
+        # Ids that differ only in capitals are one id to a person and to a spreadsheet.
+        seen: dict[str, str] = {}
+        for number, question in enumerate(self.questions, start=1):
+            earlier = seen.get(question.id.casefold())
+            if earlier == question.id:
+                raise ValueError(
+                    f"question {number} has the id {question.id!r}, "
+                    "which an earlier question already has; each id must be unique"
+                )
+            if earlier is not None:
+                raise ValueError(
+                    f"question {number} has the id {question.id!r}, which an earlier question "
+                    f"already has as {earlier!r}; ids must differ by more than capital letters"
+                )
+            seen[question.id.casefold()] = question.id
+        return self
+
+    @property
+    def is_practice(self) -> bool:
+        """Whether every question has sample answers to rehearse with."""
+        return all(q.sample_answers for q in self.questions)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id."""
+        return next(q for q in self.questions if q.id == question_id)
+
+
+# ------------------------------------------------------------------------ sessions
+
+
+class Member(Record):
+    """A panel member. Observers take notes and do not vote."""
+
+    id: Ident
+    name: Line
+    pronouns: Line | None = None
+    role: Role
+    seat: Annotated[Whole, Field(ge=1, le=MAX_SEATS)]
+    #: The chair's payment notes, for the involvement record; ``None`` for none.
+    involvement: Involvement | None = None
+
+    @property
+    def can_vote(self) -> bool:
+        """Whether this member gives votes (observers do not)."""
+        return self.role != "observer"
+
+
+class Candidate(Record):
+    """A candidate, known by a code and optionally a name."""
+
+    id: Ident
+    code: Line
+    name: Line | None = None
+    #: Practice only: the index of the sample answer heard, by question id.
+    sample_answers: dict[str, Annotated[int, Field(strict=True)]] = Field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """The name, or the code when there is no name."""
+        return self.name or self.code
+
+
+class Settings(Record):
+    """How the session is run, chosen before the first vote."""
+
+    sealed: Flag = True
+    weighting: Weighting = "per_person"
+    lived_experience_share: Annotated[
+        float, Field(ge=0, le=1, allow_inf_nan=False, strict=True)
+    ] = 0.5
+
+
+class VoteEvent(Record):
+    """One vote; ``value`` is ``None`` when an undo leaves the member with no vote."""
+
+    candidate: Ident
+    question: Ident
+    member: Ident
+    value: VoteValue | None
+    at: AwareDatetime
+    #: Given after the votes on the answer were shown: a first vote after the
+    #: chair revealed early, or a change after discussion.
+    after_reveal: Flag = False
+    #: The chair's undo: the index in the log of the vote this event takes back.
+    undoes: Annotated[int, Field(strict=True)] | None = None
+    #: Practice only: the round of votes on the answer this vote belongs to.
+    round: RoundNumber = 1
+
+
+class Note(Record):
+    """A note on an answer (or on the candidate when ``question`` is ``None``)."""
+
+    candidate: Ident
+    question: Ident | None = None
+    text: Text
+    at: AwareDatetime
+
+
+class Reveal(Record):
+    """The chair showed the votes on a question before everyone had voted."""
+
+    candidate: Ident
+    question: Ident
+    at: AwareDatetime
+    #: Practice only: the round of votes shown.
+    round: RoundNumber = 1
+
+
+class NewRound(Record):
+    """Practice only: the trainer asked the panel to vote on an answer again.
+
+    Earlier rounds' votes are kept; the answer's votes that count (and that the
+    screen seals and shows) are those of its latest round.
+    """
+
+    candidate: Ident
+    question: Ident
+    round: Annotated[int, Field(ge=2, le=99)]
+    at: AwareDatetime
+
+
+class Decision(Record):
+    """The panel's decision on a candidate; the latest one for a candidate counts."""
+
+    candidate: Ident
+    outcome: Outcome
+    reason: OptionalText = ""
+    at: AwareDatetime | None = None
+
+
+class Cursor(Record):
+    """Where the panel is: resumed after a quit or a power cut."""
+
+    candidate: Ident
+    question: Ident
+    #: Seconds spent on this answer when last kept, so the timer carries on after
+    #: a resume. Kept now and then and at quit, never with a vote.
+    elapsed: Annotated[int, Field(ge=0)] = 0
