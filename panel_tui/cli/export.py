@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -90,19 +91,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
-    try:
-        paths = write_trainee_sheets(session, folder, options, overwrite=force)
-    except SheetError as error:
-        raise CommandError(str(error)) from None
-    except FileExistsError as error:
-        raise CommandError(
-            f"{error.args[0]} already exists, so nothing was written (add --force to replace it)."
-        ) from None
-    except OSError as error:
-        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
-    for path in paths:
-        print(printable(f"Wrote {path}"), file=sys.stderr)
-    return 0
+    return _write_pages(
+        folder, lambda: write_trainee_sheets(session, folder, options, overwrite=force)
+    )
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
@@ -134,20 +125,30 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
             f"--format {args.format} writes a page per member: name a folder with -o."
         )
     writer = FOLDER_FORMATS[args.format]
-    try:
-        paths = writer(
+    return _write_pages(
+        args.output,
+        lambda: writer(
             prepared(session, options),
             args.output,
             candidate_names=args.candidate_names,
             overwrite=args.force,
-        )
+        ),
+    )
+
+
+def _write_pages(folder: Path, write: Callable[[], list[Path]]) -> int:
+    """Write a page per member or trainee into ``folder``, saying what was written or why not."""
+    try:
+        paths = write()
+    except SheetError as error:
+        raise CommandError(str(error)) from None
     except FileExistsError as error:
         raise CommandError(
-            f"These files already exist, so nothing was written (add --force to replace "
+            "These files already exist, so nothing was written (add --force to replace "
             f"them): {error}"
         ) from None
     except OSError as error:
-        raise CommandError(f"Could not write into {args.output} ({os_reason(error)}).") from None
+        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
     for path in paths:
         print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

@@ -92,7 +92,7 @@ def test_the_command_writes_a_folder_of_sheets(
         "r2-seat-2-ben-cho.html",
     ]
     assert main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out)]) == 1
-    assert "already exists, so nothing was written" in capsys.readouterr().err
+    assert "already exist, so nothing was written" in capsys.readouterr().err
     assert (
         main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out), "--force"]) == 0
     )
