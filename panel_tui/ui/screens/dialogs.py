@@ -23,8 +23,8 @@ from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
-from panel_tui.ui.words import OUTCOME_WORDS
 
 #: What each export format is for, in the chair's words.
 FORMAT_WORDS: dict[str, str] = {

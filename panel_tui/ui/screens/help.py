@@ -16,9 +16,9 @@ from textual.widgets import Static
 
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
 from panel_tui.domain.models import VOTE_VALUES, Session
+from panel_tui.ui.glyphs import glyphs
 from panel_tui.ui.keys import SEATS, VOTES, key_label, key_words
 from panel_tui.ui.themes import HIGH_CONTRAST
-from panel_tui.ui.words import glyphs
 
 if TYPE_CHECKING:
     from panel_tui.ui.app import PanelApp

@@ -32,6 +32,7 @@ from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import OpenSession
 from panel_tui.domain.words import counted, panel_balance, question_tags
+from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.keys import palette_command, vote_bindings
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
@@ -42,7 +43,6 @@ from panel_tui.ui.screens.dialogs import (
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
-from panel_tui.ui.words import OUTCOME_WORDS
 
 #: Left and right show as one footer entry, to leave room at 80 columns.
 MOVE = Binding.Group("Move")

@@ -8,7 +8,7 @@ from textual.screen import Screen
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession
-from panel_tui.ui.words import Glyphs, glyphs
+from panel_tui.ui.glyphs import Glyphs, glyphs
 
 if TYPE_CHECKING:
     from panel_tui.ui.app import PanelApp

@@ -40,12 +40,12 @@ from panel_tui.domain.words import (
     question_tags,
     sealed_words,
 )
+from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
-from panel_tui.ui.words import OUTCOME_WORDS
 
 
 class SummaryScreen(SessionScreen):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from panel_tui.ui.words import glyphs, minutes_seconds
+from panel_tui.ui.glyphs import glyphs, minutes_seconds
 
 
 class QuestionTimer(Static):

@@ -18,8 +18,8 @@ from textual.reactive import reactive
 from textual.widgets import Button, Label
 
 from panel_tui.domain.models import VOTE_VALUES, Member, VoteValue
+from panel_tui.ui.glyphs import ROLE_SHORT, glyphs
 from panel_tui.ui.keys import key_label
-from panel_tui.ui.words import ROLE_SHORT, glyphs
 
 
 @dataclass(frozen=True)
