@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 
 from panel_tui import locations
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp, make_app
+from tests.ui.css_memo import remembering
 from tests.ui.helpers import (
     BROKEN_MARKUP,
     CLICK_NAME,
@@ -43,6 +45,14 @@ __all__ = [
     "screen_text",
     "small_session",
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _css_parsed_once() -> Iterator[None]:
+    """Each stylesheet is parsed once per test process, not once per app (see css_memo)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", remembering(Stylesheet._parse_rules))
+        yield
 
 
 @pytest.fixture
