@@ -18,6 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 30
+#: How often the screen is read while waiting: each read is a short tmux command.
+POLL_SECONDS = 0.03
 
 #: Put on a test module that needs tmux.
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -65,7 +67,7 @@ class Terminal:
                 return shown
             if time.monotonic() > deadline:
                 pytest.fail(f"the screen never showed {texts}:\n{shown}")
-            time.sleep(0.1)
+            time.sleep(POLL_SECONDS)
 
     def pid(self) -> int:
         return int(self.tmux("display-message", "-p", "-t", "app", "#{pane_pid}").strip())

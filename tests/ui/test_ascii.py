@@ -16,7 +16,7 @@ import pytest
 from panel_tui.domain.store import Store
 from tests.ui.helpers import AppFactory, screen_text, small_session
 from tests.ui.journeys import JOURNEYS, Journey, begin
-from tests.ui.terminal import Terminal, needs_tmux
+from tests.ui.terminal import POLL_SECONDS, WAIT_SECONDS, Terminal, needs_tmux
 
 
 def not_ascii(text: str) -> str:
@@ -97,11 +97,12 @@ def _wait(terminal: Terminal, shows: str) -> str:
     """Wait for ``shows`` on screen, or with a leading ``-`` for it to go away."""
     if not shows.startswith("-"):
         return terminal.wait_for(shows)
-    for _ in range(300):
+    deadline, shown = time.monotonic() + WAIT_SECONDS, ""
+    while time.monotonic() < deadline:
         shown = terminal.screen()
         if shows[1:] not in shown:
             return shown
-        time.sleep(0.1)
+        time.sleep(POLL_SECONDS)
     pytest.fail(f"{shows[1:]!r} never went away:\n{shown}")
 
 
