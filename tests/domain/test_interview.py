@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.interview import (
-    KEYS_HINT,
-    NOTE_OFFER,
+from panel_tui.domain.interview import KEYS_HINT, NOTE_OFFER, Interview
+from panel_tui.domain.interview_outcomes import (
     AskDecision,
     AskNote,
-    Interview,
     Moved,
     NeedsConfirmation,
     NotSaved,
@@ -122,6 +120,8 @@ def test_a_change_is_refused_when_there_is_nothing_to_change(
     [
         # The first vote on an answer is sealed: who voted shows, not how.
         ([], False, 1, "up", Recorded("Vote recorded for Seat 1, Member 1.")),
+        # A first vote down while sealed offers no note: the offer would give the vote away.
+        ([], False, 2, "down", Recorded("Vote recorded for Seat 2, Member 2.")),
         # A vote changed while sealed is simply recorded: nobody has seen it.
         (
             [("c1", "q1", "m1", "up")],

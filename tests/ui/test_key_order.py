@@ -325,3 +325,15 @@ async def test_a_decision_typed_in_one_burst_is_saved_as_typed(
         assert decision is not None
         assert (decision.outcome, decision.reason) == ("recommend", "ok")
         assert current(store, session) == {"m3": ("up", False)}
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_finishing_from_the_summary_in_a_burst_is_answered_by_the_enter_after_it(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Ctrl+S opens the summary, F asks to finish, Enter says yes: the dialog is
+    # on screen before the Enter comes, so the Enter answers it.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+s", "f", "enter")
+        assert store.load(session.id).finished
+        assert screen_names(pilot.app) == ["InterviewScreen", "SummaryScreen"]

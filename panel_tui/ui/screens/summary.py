@@ -40,6 +40,7 @@ from panel_tui.domain.words import (
     question_tags,
     sealed_words,
 )
+from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens.calibration_view import calibration_text
@@ -314,26 +315,36 @@ class SummaryScreen(SessionScreen):
         """Back to the interview."""
         self.dismiss()
 
-    def action_export(self) -> None:
-        """Ask for a format and folder, then write the export."""
+    @asks
+    def action_export(self) -> Asking:
+        """Ask for a format and folder, then write the export (asking before replacing)."""
         if not FORMATS:
             self.app.notify("There are no export formats in this version.", severity="error")
             return
-
-        def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.export(request)
-
         dialog = ExportDialog(
             list(FORMATS), self.panel_app.export_dir, sessions=self.panel_app.store.root
         )
-        self.app.push_screen(dialog, chosen)
+        request: ExportRequest | None = yield dialog
+        if request is None:
+            return
+        existing = self.export(request)
+        if existing:
+            names = Text("\n".join(str(path) for _, path in existing))
+            replace = ConfirmDialog(
+                Text("These files already exist:\n") + names + Text("\n\nReplace them?"),
+                yes="Replace",
+                no="Keep them",
+            )
+            if (yield replace):
+                again = ExportRequest([n for n, _ in existing], request.folder, request.options)
+                self.export(again, overwrite=True)
 
-    def export(self, request: ExportRequest, *, overwrite: bool = False) -> list[Path]:
-        """Write the formats asked for; asks before replacing files that exist.
+    def export(self, request: ExportRequest, *, overwrite: bool = False) -> list[tuple[str, Path]]:
+        """Write the formats asked for, and say what was written.
 
         Returns:
-            The files written.
+            The formats not written because their file exists, each with its path
+            (never when ``overwrite``).
         """
         written: list[Path] = []
         existing: list[tuple[str, Path]] = []
@@ -355,7 +366,7 @@ class SummaryScreen(SessionScreen):
                     message, title="Not exported", severity="error", markup=False, timeout=15
                 )
                 self.query_one("#exported", Static).update(Text(message, style="bold"))
-                return written
+                return []
         if written:
             folder = written[0].parent.resolve()
             message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
@@ -367,23 +378,7 @@ class SummaryScreen(SessionScreen):
                 )
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
-        if existing:
-            names = "\n".join(str(path) for _, path in existing)
-
-            def replace(yes: bool | None) -> None:
-                if yes:
-                    again = ExportRequest([n for n, _ in existing], request.folder, request.options)
-                    self.export(again, overwrite=True)
-
-            self.app.push_screen(
-                ConfirmDialog(
-                    Text("These files already exist:\n") + Text(names) + Text("\n\nReplace them?"),
-                    yes="Replace",
-                    no="Keep them",
-                ),
-                replace,
-            )
-        return written
+        return existing
 
     def action_trainee_sheets(self) -> None:
         """Practice: write each trainee's page into a folder of the export folder."""
@@ -402,22 +397,22 @@ class SummaryScreen(SessionScreen):
         self.query_one("#exported", Static).update(Text(message))
         self.app.notify(message, markup=False, timeout=10)
 
-    def action_payment(self) -> None:
-        """Note a member's payment, for the involvement record."""
+    @asks
+    def action_payment(self) -> Asking:
+        """Note a member's payment, for the involvement record (the dialog saves it)."""
 
         def save(change: PaymentChange) -> None:
             self.opened.set_involvement(change.seat, change.changes)
 
-        def saved(change: PaymentChange | None) -> None:
-            if change is None:
-                return
-            message = f"Saved the payment notes for seat {change.seat}."
-            self.query_one("#exported", Static).update(message)
-            self.app.notify(message, title="Payment notes", markup=False)
+        change: PaymentChange | None = yield PaymentDialog(self.session, save=save)
+        if change is None:
+            return
+        message = f"Saved the payment notes for seat {change.seat}."
+        self.query_one("#exported", Static).update(message)
+        self.app.notify(message, title="Payment notes", markup=False)
 
-        self.app.push_screen(PaymentDialog(self.session, save=save), saved)
-
-    def action_finish(self) -> None:
+    @asks
+    def action_finish(self) -> Asking:
         """Mark the session finished, or reopen it, after asking."""
         finished = self.session.finished
         question = (
@@ -431,22 +426,17 @@ class SummaryScreen(SessionScreen):
             left = finish_warnings(self.session)
             if left:
                 question += "\n\nStill to do:\n" + "\n".join(f"- {w}" for w in left)
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.opened.set_finished(not finished)
-            except StoreError as error:
-                self.app.notify(str(error), severity="error", markup=False, timeout=15)
-                return
-            self.refresh_view()
-            self.query_one("#exported", Static).update(
-                "The session is reopened." if finished else "The session is marked finished."
-            )
-
-        self.app.push_screen(
-            ConfirmDialog(question, yes="Reopen" if finished else "Finish", no="Cancel"), confirmed
+        dialog = ConfirmDialog(question, yes="Reopen" if finished else "Finish", no="Cancel")
+        if not (yield dialog):
+            return
+        try:
+            self.opened.set_finished(not finished)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", markup=False, timeout=15)
+            return
+        self.refresh_view()
+        self.query_one("#exported", Static).update(
+            "The session is reopened." if finished else "The session is marked finished."
         )
 
     def palette_commands(self) -> Iterable[SystemCommand]:
