@@ -28,7 +28,7 @@ MARKS = Marks()
 Row = tuple[str, str, str, str | None]
 
 
-def answer(rows: list[Row], roles: str = "LLPO", **changes: object) -> Session:
+def answer(rows: list[Row], *, roles: str = "LLPO", **changes: object) -> Session:
     """A session of one candidate (Alex) and two questions (q2 essential, counts twice)."""
     made = build(roles, rows, questions=[("q1", 1.0, False), ("q2", 2.0, True)])
     return made.model_copy(update=changes)
