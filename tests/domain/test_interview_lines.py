@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -119,7 +120,7 @@ def test_practice_offers_a_new_round_once_the_votes_show() -> None:
         ({"mode": "practice"}, "Practice: Alex (1 of 1) (C1)"),
     ],
 )
-def test_the_heading(changes: dict[str, object], expected: str) -> None:
+def test_the_heading(changes: dict[str, Any], expected: str) -> None:
     session = answer([], **changes)
     assert lines.plain(lines.heading(session, "c1", session.mode == "practice")) == expected
 
@@ -140,9 +141,7 @@ def test_the_heading(changes: dict[str, object], expected: str) -> None:
         ),
     ],
 )
-def test_the_line_about_the_question(
-    question: str, changes: dict[str, object], expected: str
-) -> None:
+def test_the_line_about_the_question(question: str, changes: dict[str, Any], expected: str) -> None:
     session = answer([], **changes)
     about = lines.about(session, "c1", session.bank.question(question), MARKS)
     assert lines.plain(about) == expected
