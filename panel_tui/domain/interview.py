@@ -31,7 +31,7 @@ from __future__ import annotations
 import contextlib
 
 from panel_tui.domain import interview_lines
-from panel_tui.domain.interview_lines import Line, Marks
+from panel_tui.domain.interview_lines import KEYS_HINT, Line, Marks
 from panel_tui.domain.interview_outcomes import (
     Answer,
     AskDecision,
@@ -44,12 +44,11 @@ from panel_tui.domain.interview_outcomes import (
     Refused,
     VoteMark,
 )
-from panel_tui.domain.models import Member, Outcome, Question, Session, VoteValue
+from panel_tui.domain.models import Member, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.store.opened import FINISHED_REFUSAL
-from panel_tui.domain.words import OUTCOME_WORDS, vote_text
+from panel_tui.domain.words import vote_text
 
-KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."
 
@@ -104,16 +103,6 @@ class Interview:
     def question(self) -> Question:
         """The current question."""
         return self.session.bank.question(self.question_id)
-
-    @property
-    def question_number(self) -> int:
-        """The current question's number, from 1."""
-        return self.session.bank.questions.index(self.question) + 1
-
-    @property
-    def candidate_number(self) -> int:
-        """The current candidate's number, from 1."""
-        return self.session.candidates.index(self.session.candidate(self.candidate_id)) + 1
 
     @property
     def practice(self) -> bool:
@@ -295,47 +284,11 @@ class Interview:
 
     def note(self) -> AskNote | Refused:
         """Ask for a note on this answer."""
-        refused = self.refusal()
-        if refused is not None:
-            return refused
-        c, q = self.here
-        label = self.session.candidate(c).label
-
-        def save(text: str) -> None:
-            self.opened.add_note(c, q, text)
-
-        def done(text: str | None) -> Recorded:
-            return Recorded("Note saved." if text else "No note added.")
-
-        return AskNote(
-            heading=f"Note on question {self.question_number}, answered by {label}",
-            earlier=[n.text for n in self.session.notes_on(c, q)],
-            save=save,
-            done=done,
-        )
+        return self.refusal() or AskNote.on_answer(self.opened, *self.here)
 
     def decide(self) -> AskDecision | Refused:
         """Ask for the panel's decision on this candidate."""
-        refused = self.refusal()
-        if refused is not None:
-            return refused
-        c = self.candidate_id
-        label = self.session.candidate(c).label
-
-        def save(outcome: Outcome, reason: str) -> None:
-            self.opened.decide(c, outcome, reason)
-
-        def done(outcome: Outcome | None) -> Recorded:
-            if outcome is None:
-                return Recorded("The decision was not changed.")
-            return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
-
-        return AskDecision(
-            heading=f"The panel's decision on {label}",
-            current=self.session.decision(c),
-            save=save,
-            done=done,
-        )
+        return self.refusal() or AskDecision.on_candidate(self.opened, self.candidate_id)
 
     # -- moving -----------------------------------------------------------------
 
@@ -386,19 +339,7 @@ class Interview:
             )
         previous = self.candidate_id
         self.position = position
-        session = self.session
-        if c != previous:
-            message = f"Now candidate {session.candidate(c).label}."
-            if session.decision(previous) is None:
-                message += (
-                    f" No decision is recorded yet for {session.candidate(previous).label}"
-                    " (go back and press Ctrl+D)."
-                )
-        elif q == session.bank.questions[-1].id:
-            message = "Last question for this candidate. Ctrl+D records the panel's decision."
-        else:
-            message = KEYS_HINT
-        return Moved(message, warning)
+        return Moved(interview_lines.arrival(self.session, previous, c, q), warning)
 
 
 __all__ = ["KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]

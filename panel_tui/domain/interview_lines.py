@@ -15,6 +15,8 @@ from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import OUTCOME_WORDS, counted, question_tags
 
+KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
+
 Stress = Literal["", "strong", "quoted"]
 Line = tuple[tuple[str, Stress], ...]
 """A line as parts of text, each plain (``""``), ``"strong"`` or ``"quoted"``."""
@@ -145,6 +147,21 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
     return line
 
 
+def arrival(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
+    """What to say on arriving at an answer, coming from candidate ``previous``."""
+    if candidate_id != previous:
+        message = f"Now candidate {session.candidate(candidate_id).label}."
+        if session.decision(previous) is None:
+            message += (
+                f" No decision is recorded yet for {session.candidate(previous).label}"
+                " (go back and press Ctrl+D)."
+            )
+        return message
+    if question_id == session.bank.questions[-1].id:
+        return "Last question for this candidate. Ctrl+D records the panel's decision."
+    return KEYS_HINT
+
+
 def spoken(session: Session, candidate_id: str, question: Question) -> str:
     """The question, what the panel listens for and any sample answer, to read aloud."""
     questions = session.bank.questions
@@ -154,10 +171,12 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
 
 
 __all__ = [
+    "KEYS_HINT",
     "Line",
     "Marks",
     "Stress",
     "about",
+    "arrival",
     "heading",
     "look_for",
     "observers",

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from panel_tui.domain.models import Decision, Outcome, VoteValue
+from panel_tui.domain.store import OpenSession
+from panel_tui.domain.words import OUTCOME_WORDS
 
 VoteMark = Callable[[VoteValue | None], str]
 """How a vote is written in a message (symbols differ in plain ASCII mode)."""
@@ -97,8 +99,21 @@ class AskNote:
 
     heading: str
     earlier: list[str]
-    save: Callable[[str], None] = field(compare=False)
+    save: Callable[[str], object] = field(compare=False)
     done: Callable[[str | None], Recorded] = field(compare=False)
+
+    @classmethod
+    def on_answer(cls, opened: OpenSession, candidate: str, question: str) -> AskNote:
+        """Ask for a note on ``candidate``'s answer to ``question``."""
+        session = opened.session
+        number = [q.id for q in session.bank.questions].index(question) + 1
+        label = session.candidate(candidate).label
+        return cls(
+            heading=f"Note on question {number}, answered by {label}",
+            earlier=[n.text for n in session.notes_on(candidate, question)],
+            save=lambda text: opened.add_note(candidate, question, text),
+            done=lambda text: Recorded("Note saved." if text else "No note added."),
+        )
 
 
 @dataclass(frozen=True)
@@ -107,8 +122,25 @@ class AskDecision:
 
     heading: str
     current: Decision | None
-    save: Callable[[Outcome, str], None] = field(compare=False)
+    save: Callable[[Outcome, str], object] = field(compare=False)
     done: Callable[[Outcome | None], Recorded] = field(compare=False)
+
+    @classmethod
+    def on_candidate(cls, opened: OpenSession, candidate: str) -> AskDecision:
+        """Ask for the panel's decision on ``candidate``."""
+        label = opened.session.candidate(candidate).label
+
+        def done(outcome: Outcome | None) -> Recorded:
+            if outcome is None:
+                return Recorded("The decision was not changed.")
+            return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
+
+        return cls(
+            heading=f"The panel's decision on {label}",
+            current=opened.session.decision(candidate),
+            save=lambda outcome, reason: opened.decide(candidate, outcome, reason),
+            done=done,
+        )
 
 
 Answer = Recorded | Refused | NotSaved | NeedsConfirmation

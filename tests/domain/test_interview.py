@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain import interview_lines as lines
 from panel_tui.domain.interview import KEYS_HINT, NOTE_OFFER, Interview
 from panel_tui.domain.interview_outcomes import (
     AskDecision,
@@ -601,5 +602,9 @@ def test_the_time_is_kept_unless_finished(
 
 def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
     interview = make(at=3)
-    assert (interview.candidate_number, interview.question_number) == (2, 2)
-    assert interview.question.id == "q2"
+    session, question = interview.session, interview.question
+    assert question.id == "q2"
+    assert lines.plain(lines.heading(session, interview.candidate_id, False)).startswith(
+        "Candidate 2 of 2: "
+    )
+    assert lines.position(session, interview.candidate_id, question) == "Question 2 of 2"
