@@ -16,7 +16,8 @@ A vote, from key press to disk:
 2. The screen asks :meth:`Interview.vote_from_seat`, which finds the member and
    calls :meth:`Interview.cast`: refused if the session is finished or has no
    candidates; the same vote again changes nothing; changing a vote already
-   shown needs the chair's yes first (``NeedsConfirmation``).
+   shown needs the chair's yes first (``NeedsConfirmation``: the screen asks,
+   see ``ui/asking.py``, and calls ``then()`` straight after the answering key).
 3. :meth:`Interview._record` calls ``OpenSession.record_vote`` (``store/opened.py``),
    which refuses a finished session or an observer, works out the vote event
    (after the reveal or not) and appends it, through TinyDB, to the session's

@@ -53,11 +53,8 @@ KEEP_TIME_EVERY = 15
 class InterviewScreen(SessionScreen):
     """The shared screen of the panel during an interview.
 
-    Every key of this screen, the vote keys included, is a priority binding.
-    Textual runs priority bindings as each key arrives, one key at a time, while
-    other keys pass through the screen first and run their bindings later, behind
-    keys typed after them. So a vote typed just after an arrow (or while a save
-    blocks the app) is given on the answer the arrow moved to, never the one before.
+    It shows the :class:`Interview`'s state and answers, and asks the chair the
+    interview's questions; every rule and every word shown is the domain's.
     """
 
     CSS_PATH = "interview.tcss"
