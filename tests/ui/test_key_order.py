@@ -300,6 +300,10 @@ async def test_a_decision_typed_at_a_persons_pace_is_saved_before_the_next_key(
 # So in one burst a Tab moves the focus only after the keys behind it have gone to
 # the field it left, and a key typed straight after Enter goes into the field
 # before the field's Enter closes the dialog. Strict, so that a fix shows.
+# Making Enter and Tab the dialog's priority keys, waiting for the field to catch
+# up, was tried: it fixes these two but puts Enter and Tab ahead of the field's
+# own bindings (arrows, Backspace, Space), which Textual runs only once the key
+# has bubbled up to the app. A fix needs the app to hold keys meanwhile.
 FIELD_ROUTING = "keys in a burst go to the field focused when the app read them"
 
 
@@ -337,3 +341,22 @@ async def test_finishing_from_the_summary_in_a_burst_is_answered_by_the_enter_af
         await burst(pilot, "ctrl+s", "f", "enter")
         assert store.load(session.id).finished
         assert screen_names(pilot.app) == ["InterviewScreen", "SummaryScreen"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "notes"),
+    [
+        # Tab from the note to its Save button; Enter there saves it.
+        (("ctrl+n", "a", "tab", "enter"), ["a"]),
+        # Tab twice, to Skip; Enter there closes it without a note.
+        (("ctrl+n", "a", "tab", "tab", "enter"), []),
+    ],
+)
+async def test_the_buttons_of_a_note_answer_the_enter_typed_on_them(
+    app_factory: AppFactory, store: Store, session: Session, keys: tuple[str, ...], notes: list[str]
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press(*keys, "2")
+        assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == notes
+        assert current(store, session) == {"m2": ("up", False)}
+        assert screen_names(pilot.app) == ["InterviewScreen"]
