@@ -201,8 +201,9 @@ class PanelApp(App[None]):
         self.set_class(ascii_only, "-ascii")
         use_ascii_scrollbars(ascii_only)
         self.refresh(layout=True)
-        if self.screen_stack:
-            self.screen.refresh_bindings()  # the footer shows keys in the new symbols
+        for screen in self.screen_stack:
+            # Footers show keys in the new symbols, under a box on top too.
+            screen.refresh_bindings()
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer as a chair reads them (``Ctrl+R``, not ``^r``)."""
@@ -261,7 +262,7 @@ class PanelApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         session = self.opened.session if self.opened else None
-        self.push_screen(HelpScreen(session))
+        self.push_screen(HelpScreen(session, self.settings_path))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Read aloud only where there is something to read (it hides from the footer)."""

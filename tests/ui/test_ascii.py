@@ -51,6 +51,42 @@ async def test_switching_to_ascii_redraws_every_glyph(
         assert not_ascii(screen_text(app)) == "", screen_text(app)
 
 
+#: Screens drawn with symbols of their own (the vote grid, the timer, radio
+#: buttons and checkboxes, tables): each takes a change of mode while it shows.
+SWITCHED = [
+    j
+    for j in JOURNEYS
+    if j.name
+    in {
+        "new session form",
+        "interview, votes shown",
+        "decision",
+        "export",
+        "summary",
+        "practice, rating shown",
+    }
+]
+
+
+@pytest.mark.parametrize("journey", SWITCHED, ids=[j.name for j in SWITCHED])
+async def test_switching_ascii_redraws_the_screen_showing_and_back_again(
+    app_factory: AppFactory, store: Store, journey: Journey
+) -> None:
+    app = app_factory(begin(journey, store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*journey.keys)
+        await pilot.pause()
+        symbols = not_ascii(screen_text(app))
+        assert symbols != ""  # the screen draws symbols to start with
+        # What Ctrl+A does (a box on top, such as the export, does not take the key).
+        app.action_toggle_ascii()
+        await pilot.pause()
+        assert not_ascii(screen_text(app)) == "", screen_text(app)
+        app.action_toggle_ascii()
+        await pilot.pause()
+        assert not_ascii(screen_text(app)) == symbols
+
+
 #: What a person does in the real app, and a text that shows each screen is up.
 DEMO_WALK: list[tuple[tuple[str, ...], str]] = [
     ((), "Question 1 of 6"),

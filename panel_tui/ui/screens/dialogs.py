@@ -23,6 +23,7 @@ from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
@@ -101,7 +102,7 @@ T = TypeVar("T")
 Save = Callable[[T], object]
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
     """A dialog with fields: Enter or the first button submits, Escape cancels.
 
     Given ``save``, the dialog saves its answer itself before it closes; when the
@@ -228,7 +229,9 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             with RadioSet(id="outcome"):
                 for outcome, words in OUTCOME_WORDS.items():
                     chosen = self.current is not None and self.current.outcome == outcome
-                    yield ClearRadioButton(words, value=chosen, id=outcome)
+                    yield ClearRadioButton(words, value=chosen, id=outcome).data_bind(
+                        DisplayMode.ascii_only
+                    )
             yield Label("Reason (Tab to move here):")
             yield Input(
                 value=self.current.reason if self.current else "",
@@ -292,13 +295,21 @@ class ExportDialog(FormDialog[ExportRequest]):
             with RadioSet(id="format"):
                 for number, name in enumerate(self.formats):
                     words = FORMAT_WORDS.get(name, name)
-                    yield ClearRadioButton(words, value=number == 0, id=f"format-{name}")
-                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}")
+                    yield ClearRadioButton(words, value=number == 0, id=f"format-{name}").data_bind(
+                        DisplayMode.ascii_only
+                    )
+                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}").data_bind(
+                    DisplayMode.ascii_only
+                )
             yield ClearCheckbox(
                 "Anonymise: seat labels and candidate codes, no names", id="anonymise"
+            ).data_bind(DisplayMode.ascii_only)
+            yield ClearCheckbox(
+                "Totals only: no individual votes, no notes", id="totals"
+            ).data_bind(DisplayMode.ascii_only)
+            yield ClearCheckbox("Leave out notes and reasons", id="no-notes").data_bind(
+                DisplayMode.ascii_only
             )
-            yield ClearCheckbox("Totals only: no individual votes, no notes", id="totals")
-            yield ClearCheckbox("Leave out notes and reasons", id="no-notes")
             yield Label("Folder to write to:")
             yield Input(value=str(self.folder), id="folder")
             yield Label("", id="problem", classes="problem")

@@ -32,6 +32,7 @@ from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import OpenSession
 from panel_tui.domain.words import counted, panel_balance, question_tags
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.keys import palette_command, vote_bindings
 from panel_tui.ui.screens.dialogs import (
@@ -189,14 +190,14 @@ class InterviewScreen(SessionScreen):
         with Horizontal(id="top"):
             yield Static(id="candidate", markup=False)
             yield Static(id="position", markup=False)
-            yield QuestionTimer(self.clock, id="timer")
+            yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
         yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
         with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="question", markup=False)
             yield Static(id="about", markup=False)
             yield Static(id="sample", markup=False)
             yield Static(id="look-for", markup=False)
-        yield VoteGrid(session.voting_members, ascii_only=self.panel_app.ascii_only, id="votes")
+        yield VoteGrid(session.voting_members, id="votes").data_bind(DisplayMode.ascii_only)
         observers = [m for m in session.panel if not m.can_vote]
         if observers:
             names = Text("Observers (take notes, do not vote): ")
@@ -207,10 +208,8 @@ class InterviewScreen(SessionScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "ascii_only", self._ascii_changed, init=False)
         #: Held, so that the time can still be kept as the screen closes.
         self.timer = self.query_one(QuestionTimer)
-        self.timer.ascii_only = self.panel_app.ascii_only
         # The timer's place is kept now and then, apart from votes (see keep_time).
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
@@ -232,9 +231,7 @@ class InterviewScreen(SessionScreen):
         if self.session.candidates:
             self.refresh_view()
 
-    def _ascii_changed(self, ascii_only: bool) -> None:
-        self.query_one(VoteGrid).ascii_only = ascii_only
-        self.query_one(QuestionTimer).ascii_only = ascii_only
+    def watch_ascii_only(self) -> None:
         if self.session.candidates:
             self.refresh_view()
 
@@ -535,7 +532,7 @@ class InterviewScreen(SessionScreen):
             ("Summary", "summary"),
             *((("Vote again (practice)", "new_round"),) if self.interview.practice else ()),
         ):
-            yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
+            yield palette_command(self, title, action, ascii_only=self.ascii_only)
 
 
 __all__ = ["InterviewScreen"]

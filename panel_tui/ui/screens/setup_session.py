@@ -48,6 +48,7 @@ from panel_tui.domain.text import Line, unsafe_character, without_invisible
 from panel_tui.domain.wording import first_problem
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.choices import ClearRadioButton
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
@@ -119,7 +120,7 @@ def parse_share(typed: str) -> float | str:
     return number / 100 if percent else number
 
 
-class SetupSessionScreen(Screen[str | None]):
+class SetupSessionScreen(DisplayMode, Screen[str | None]):
     """The form for a new session; dismisses with the saved session's id, or ``None``."""
 
     CSS_PATH = "setup_session.tcss"
@@ -251,7 +252,9 @@ class SetupSessionScreen(Screen[str | None]):
             yield Label("How votes are counted", classes="section")
             with RadioSet(id="weighting"):
                 for rule, label, _ in RULES:
-                    yield ClearRadioButton(label, value=rule == "per_person", name=rule)
+                    yield ClearRadioButton(label, value=rule == "per_person", name=rule).data_bind(
+                        DisplayMode.ascii_only
+                    )
             yield Static(id="rule-about", classes="about", markup=False)
             with Horizontal(id="share-line"):
                 yield Label("Lived-experience share (0 to 1)", id="share-label")

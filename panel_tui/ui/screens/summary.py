@@ -108,7 +108,6 @@ class SummaryScreen(SessionScreen):
             except (OSError, StoreError):
                 found = []  # progress is a nicety: the round itself still shows
             self.rehearsals = [s for s in found if s.mode == "practice"]
-        self.watch(self.app, "ascii_only", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
         self.query_one("#summary").focus()
 
@@ -156,8 +155,11 @@ class SummaryScreen(SessionScreen):
             view = build_calibration(session.as_shown(), ExportOptions(), self.rehearsals)
             calibration.update(calibration_text(view, self.marks.bullet))
 
+    def watch_ascii_only(self) -> None:
+        self.refresh_view()
+
     def _box(self) -> box.Box:
-        return box.ASCII if self.panel_app.ascii_only else box.SIMPLE_HEAD
+        return box.ASCII if self.ascii_only else box.SIMPLE_HEAD
 
     def _ranking(self, results: Results) -> Table:
         table = Table(title="Ranking", title_justify="left", box=self._box(), title_style="bold")
@@ -458,4 +460,4 @@ class SummaryScreen(SessionScreen):
             ("Back to the interview", "back"),
             *((("Trainee sheets", "trainee_sheets"),) if self.session.mode == "practice" else ()),
         ):
-            yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
+            yield palette_command(self, title, action, ascii_only=self.ascii_only)
