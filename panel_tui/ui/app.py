@@ -39,6 +39,14 @@ class Readable(Protocol):
         """The words to read aloud now, or ``None``."""
 
 
+@runtime_checkable
+class OffersCommands(Protocol):
+    """A screen whose main actions come first in the command palette."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The screen's entries for the command palette."""
+
+
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
 
@@ -330,17 +338,14 @@ class PanelApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""
-        palette: Callable[[], Iterable[SystemCommand]] | None = getattr(
-            screen, "palette_commands", None
-        )
-        if palette is not None:
-            yield from palette()
+        if isinstance(screen, OffersCommands):
+            yield from screen.palette_commands()
         for title, action in (
-            ("Help", "help"),
-            ("High contrast", "toggle_contrast"),
-            ("ASCII symbols", "toggle_ascii"),
-            ("Read aloud", "read_aloud"),
-            ("Read each question aloud", "toggle_read_aloud"),
+            ("Help", self.action_help),
+            ("High contrast", self.action_toggle_contrast),
+            ("ASCII symbols", self.action_toggle_ascii),
+            ("Read aloud", self.action_read_aloud),
+            ("Read each question aloud", self.action_toggle_read_aloud),
         ):
             yield palette_command(self, title, action)
         if self.opened is not None:

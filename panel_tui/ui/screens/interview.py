@@ -249,7 +249,7 @@ class InterviewScreen(SessionScreen):
         self.refresh_view()
         # The voice never reads on over a new question; it starts again when asked to.
         self.panel_app.speaker.stop()
-        if self.panel_app.read_aloud:
+        if self.read_aloud:
             self.panel_app.say(self.spoken_text())
 
     def spoken_text(self) -> str:
@@ -521,16 +521,20 @@ class InterviewScreen(SessionScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The interview's main actions, for the command palette."""
         for title, action in (
-            ("Show votes", "reveal"),
-            ("Undo last vote", "undo"),
-            ("Add a note", "note"),
-            ("Record decision", "decide"),
-            ("Next question", "next_question"),
-            ("Previous question", "previous_question"),
-            ("Next candidate", "next_candidate"),
-            ("Previous candidate", "previous_candidate"),
-            ("Summary", "summary"),
-            *((("Vote again (practice)", "new_round"),) if self.interview.practice else ()),
+            ("Show votes", self.action_reveal),
+            ("Undo last vote", self.action_undo),
+            ("Add a note", self.action_note),
+            ("Record decision", self.action_decide),
+            ("Next question", self.action_next_question),
+            ("Previous question", self.action_previous_question),
+            ("Next candidate", self.action_next_candidate),
+            ("Previous candidate", self.action_previous_candidate),
+            ("Summary", self.action_summary),
+            *(
+                (("Vote again (practice)", self.action_new_round),)
+                if self.interview.practice
+                else ()
+            ),
         ):
             yield palette_command(self, title, action, ascii_only=self.ascii_only)
 

@@ -454,10 +454,14 @@ class SummaryScreen(SessionScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
         for title, action in (
-            ("Export", "export"),
-            ("Finish or reopen the session", "finish"),
-            ("Payment notes for a member", "payment"),
-            ("Back to the interview", "back"),
-            *((("Trainee sheets", "trainee_sheets"),) if self.session.mode == "practice" else ()),
+            ("Export", self.action_export),
+            ("Finish or reopen the session", self.action_finish),
+            ("Payment notes for a member", self.action_payment),
+            ("Back to the interview", self.action_back),
+            *(
+                (("Trainee sheets", self.action_trainee_sheets),)
+                if self.session.mode == "practice"
+                else ()
+            ),
         ):
             yield palette_command(self, title, action, ascii_only=self.ascii_only)
