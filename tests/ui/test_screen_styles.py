@@ -10,39 +10,27 @@ in ``ui/app.tcss`` and ``ui/widgets/widgets.tcss``.
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 from collections import defaultdict
 from pathlib import Path, PurePath
-from typing import Any
 
 import pytest
 from textual.app import App
 from textual.css.model import SelectorType
 from textual.css.stylesheet import Stylesheet
-from textual.screen import Screen
 
 import panel_tui.ui.screens
+from tests.ui.helpers import screen_classes
 
 SCREENS = Path(panel_tui.ui.screens.__file__).parent
 
 
-def _subclasses(cls: type[Screen[Any]]) -> list[type[Screen[Any]]]:
-    found = []
-    for sub in cls.__subclasses__():
-        found += [sub, *_subclasses(sub)]
-    return found
-
-
 def _loaded_by() -> dict[Path, set[str]]:
     """Each ``.tcss`` file named in a screen's ``CSS_PATH``, with the screens naming it."""
-    for module in pkgutil.iter_modules(panel_tui.ui.screens.__path__, "panel_tui.ui.screens."):
-        importlib.import_module(module.name)
     loaded: dict[Path, set[str]] = defaultdict(set)
-    for screen in _subclasses(Screen):
+    for screen in screen_classes():
         own = screen.__dict__.get("CSS_PATH")
-        if screen.__module__.startswith("panel_tui.") and own is not None:
+        if own is not None:
             paths = [own] if isinstance(own, str | PurePath) else own
             for path in paths:
                 file = (Path(inspect.getfile(screen)).parent / path).resolve()

@@ -10,7 +10,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from textual.widget import Widget
+
 import panel_tui.ui
+from panel_tui.ui.display_mode import DisplayMode
+from tests.ui.helpers import screen_classes
 
 UI = Path(panel_tui.ui.__file__).parent
 #: Built-ins that reach an attribute by a name in a string.
@@ -54,3 +58,12 @@ def test_no_screen_or_widget_reads_the_display_settings_off_the_app() -> None:
         and node.value.attr in {"app", "panel_app"}
     ]
     assert found == []
+
+
+def test_every_screen_mirrors_the_display_settings_before_it_composes() -> None:
+    # DisplayMode sets the screen's settings in a Compose handler, which must run
+    # before Widget's (which makes the widgets): it comes before Screen in the MRO.
+    mirroring = [s for s in screen_classes() if issubclass(s, DisplayMode)]
+    assert len(mirroring) >= 5  # interview, summary, help, the form, the form dialogs
+    late = [s.__name__ for s in mirroring if s.__mro__.index(DisplayMode) > s.__mro__.index(Widget)]
+    assert late == []
