@@ -14,26 +14,14 @@ scrollbars from :mod:`panel_tui.ui.plain`; both follow the same reactive, in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.dom import DOMNode
 from textual.reactive import reactive
 
+from panel_tui.ui.app_settings import DisplaySettingsSource
 from panel_tui.ui.themes import HIGH_CONTRAST
-
-
-@runtime_checkable
-class DisplaySettingsSource(Protocol):
-    """An app holding the display settings as reactives (``PanelApp`` does).
-
-    Screens also run inside small test apps without them; there they show the
-    usual symbols.
-    """
-
-    ascii_only: bool
-    read_aloud: bool
-
 
 # Typed as a DOMNode, so that its reactives and ``self.app`` type-check; at run
 # time a plain class, so that Textual's CSS inheritance (which follows the first
@@ -89,4 +77,4 @@ class DisplayMode(_Node):
         self.high_contrast = theme == HIGH_CONTRAST.name
 
 
-__all__ = ["DisplayMode", "DisplaySettingsSource"]
+__all__ = ["DisplayMode"]
