@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Checkbox, RadioButton
 
 from panel_tui.domain.store import Store
 from tests.ui.helpers import AppFactory, screen_text, small_session
@@ -34,6 +35,10 @@ async def test_every_screen_is_plain_ascii(
         await pilot.pause()
         shown = screen_text(app)
         assert not_ascii(shown) == "", shown
+        # Radio buttons and checkboxes out of sight (below a scroll) too.
+        toggles = [*app.screen.query(RadioButton), *app.screen.query(Checkbox)]
+        drawn = "".join(t.BUTTON_LEFT + t.BUTTON_INNER + t.BUTTON_RIGHT for t in toggles)
+        assert not_ascii(drawn) == ""
 
 
 async def test_switching_to_ascii_redraws_every_glyph(

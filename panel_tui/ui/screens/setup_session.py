@@ -50,7 +50,7 @@ from panel_tui.domain.words import panel_balance
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from panel_tui.ui.widgets.choices import ClearRadioButton
+from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow, MemberTyped
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
@@ -262,11 +262,11 @@ class SetupSessionScreen(DisplayMode, Screen[str | None]):
             yield Static(id="share-problem", classes="problem", markup=False)
 
             yield Label("Hidden votes", classes="section")
-            yield Checkbox(
+            yield ClearCheckbox(
                 "Keep each vote hidden until everyone has voted (recommended)",
                 value=True,
                 id="sealed",
-            )
+            ).data_bind(DisplayMode.ascii_only)
             yield Static(
                 "Hidden votes help everyone make up their own mind before seeing the others.",
                 classes="about",
