@@ -98,10 +98,10 @@ class PanelApp(App[None]):
     ]
 
     ascii_only: reactive[bool] = reactive(False)
-    """Plain ASCII symbols instead of Unicode ones."""
+    """Plain ASCII symbols instead of Unicode ones (screens mirror it: ``DisplayMode``)."""
 
     read_aloud: reactive[bool] = reactive(False)
-    """Read each question aloud when it comes up."""
+    """Read each question aloud when it comes up (screens mirror it: ``DisplayMode``)."""
 
     def __init__(
         self,

@@ -37,7 +37,8 @@ class DisplayMode(_Node):
 
     Put it first among the bases (``class X(DisplayMode, Screen[None])``), so that
     it mirrors the app before the screen composes and its widgets start with the
-    right symbols. Widgets bind to these reactives in ``compose``::
+    right symbols (tests/ui/test_typed_access.py checks). Widgets bind to these
+    reactives in ``compose``::
 
         yield VoteGrid(...).data_bind(DisplayMode.ascii_only)
     """
