@@ -15,7 +15,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.interchange import parse_session
+from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.prepare import PrepareError, prepare_session
 from panel_tui.domain.store import Store
