@@ -125,6 +125,16 @@ def test_libreoffice_files_make_a_session() -> None:
                 "candidates.csv, line 5, column B (name): contains a control character (U+001B); remove it and try again",
             ],
         ),
+        # a code that differs from another only by an invisible character (a zero-width
+        # space) is the same code, as the Line type strips it
+        (
+            b"name,role\nSam,professional\n",
+            "code\nC1\nC1\u200b\n".encode(),
+            [
+                'candidates.csv, line 3, column A (code): the code "C1" is already used '
+                "on line 2; each candidate needs their own code",
+            ],
+        ),
         # a missing column, in both files
         (
             b"Full name,Role\nSam,professional\n",
