@@ -386,26 +386,3 @@ def mock_words(bank: Bank | None) -> str:
         f"{len(codes)} mock candidates ({', '.join(codes)}) give the bank's sample "
         "answers; each answer's reference rating shows once the votes are shown."
     )
-
-
-__all__ = [
-    "NOT_SAVED",
-    "PANEL_FULL",
-    "RULES",
-    "CandidateTyped",
-    "FormProblems",
-    "FormTyped",
-    "MemberTyped",
-    "RowProblems",
-    "check_candidates",
-    "check_form",
-    "check_members",
-    "check_settings",
-    "form_warnings",
-    "line_problem",
-    "mock_words",
-    "next_code",
-    "next_seat",
-    "parse_share",
-    "rule_about",
-]

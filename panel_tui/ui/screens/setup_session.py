@@ -18,7 +18,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -27,7 +27,6 @@ from textual.widgets import (
     Checkbox,
     Footer,
     Input,
-    Label,
     RadioButton,
     RadioSet,
     Select,
@@ -44,7 +43,6 @@ from panel_tui.domain.setup_form import (
     RULES,
     FormProblems,
     FormTyped,
-    MemberTyped,
     RowProblems,
     check_form,
     form_warnings,
@@ -57,8 +55,17 @@ from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from panel_tui.ui.widgets.choices import ClearRadioButton
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
+from panel_tui.ui.widgets.setup_parts import (
+    bank_part,
+    candidates_part,
+    heading_part,
+    panel_part,
+    rules_part,
+    sealed_part,
+    start_part,
+    title_part,
+)
 
 
 class SetupSessionScreen(Screen[str | None]):
@@ -116,110 +123,16 @@ class SetupSessionScreen(Screen[str | None]):
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        practice = self._practice
         with VerticalScroll(id="setup-body"):
-            yield Static(
-                "New practice round" if self._practice else "New session",
-                id="setup-heading",
-                classes="heading",
-            )
-            if self._practice:
-                yield Static(
-                    "Practice: a rehearsal for trainees with mock candidates who give the "
-                    "bank's sample answers. Nothing from practice goes to HR. Once the "
-                    "votes are shown, Ctrl+G runs an answer again as a new round; the "
-                    "summary (Ctrl+S) compares each trainee with the reference, and T "
-                    "there writes a printable sheet for each trainee.",
-                    id="practice-about",
-                    classes="about",
-                )
-            yield Label(
-                "Practice bank (with sample answers)" if self._practice else "Question bank",
-                classes="section",
-            )
-            paths = [str(e.path) for e in self._banks]
-            chosen = self._bank_path if self._bank_path in paths else None
-            if chosen is None and len(paths) == 1:
-                chosen = paths[0]
-            yield Select(
-                [(self._bank_label(e), str(e.path)) for e in self._banks],
-                prompt="Choose a question bank",
-                id="bank",
-                value=chosen if chosen is not None else Select.NULL,
-            )
-            yield Static(id="bank-about", classes="about", markup=False)
-            yield Static(id="bank-problem", classes="problem", markup=False)
-            yield Static(self._broken_text(), id="broken-banks", markup=False)
-
-            yield Label("Title", classes="section")
-            yield Input(id="title", placeholder="A name for this round", max_length=200)
-            yield Static(id="title-problem", classes="problem", markup=False)
-
-            yield Label(
-                "Trainees (the panel)" if self._practice else "Panel members", classes="section"
-            )
-            yield Static(
-                "Seats are numbered 1 to 9, each member their own. Observers take "
-                "notes and do not vote. Pronouns are optional.",
-                classes="about",
-            )
-            with Horizontal(classes="row-header member-header"):
-                yield Label("Name", classes="name")
-                yield Label("Pronouns", classes="pronouns")
-                yield Label("Role", classes="role")
-                yield Label("Seat", classes="seat")
-                yield Label("", classes="remove")
-            rows = [
-                MemberRow(given=MemberTyped(m.name, m.pronouns or "", m.role, str(m.seat)))
-                for m in self._panel
-            ] or [MemberRow(seat=1)]
-            yield Vertical(*rows, id="members")
-            yield Static(id="members-problem", classes="problem", markup=False)
-            with Horizontal(id="member-actions"):
-                yield Button("Add a panel member", id="add-member")
-                yield Static(id="panel-balance", markup=False)
-
-            yield Label("Candidates", classes="section")
-            if self._practice:
-                yield Static(id="mock-about", classes="about", markup=False)
-            else:
-                yield Static(
-                    "Each candidate needs a code, such as C1. A name is optional.",
-                    classes="about",
-                )
-                yield Vertical(CandidateRow(code="C1"), id="candidates")
-                yield Static(id="candidates-problem", classes="problem", markup=False)
-                yield Button("Add a candidate", id="add-candidate")
-
-            yield Label("How votes are counted", classes="section")
-            with RadioSet(id="weighting"):
-                for rule, label, _ in RULES:
-                    yield ClearRadioButton(label, value=rule == "per_person", name=rule)
-            yield Static(id="rule-about", classes="about", markup=False)
-            with Horizontal(id="share-line"):
-                yield Label("Lived-experience share (0 to 1)", id="share-label")
-                yield Input("0.5", id="share", max_length=10)
-            yield Static(id="share-problem", classes="problem", markup=False)
-
-            yield Label("Hidden votes", classes="section")
-            yield Checkbox(
-                "Keep each vote hidden until everyone has voted (recommended)",
-                value=True,
-                id="sealed",
-            )
-            yield Static(
-                "Hidden votes help everyone make up their own mind before seeing the others.",
-                classes="about",
-            )
-
-            yield Static(id="warnings", markup=False)
-            yield Static(id="form-problem", classes="problem", markup=False)
-            with Horizontal(id="setup-buttons"):
-                yield Button(
-                    "Start the practice round" if self._practice else "Start the session",
-                    id="start",
-                    variant="primary",
-                )
-                yield Button("Back", id="cancel")
+            yield from heading_part(practice=practice)
+            yield from bank_part(self._banks, self._broken, self._bank_path, practice=practice)
+            yield from title_part()
+            yield from panel_part(self._panel, practice=practice)
+            yield from candidates_part(practice=practice)
+            yield from rules_part()
+            yield from sealed_part()
+            yield from start_part(practice=practice)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -241,21 +154,6 @@ class SetupSessionScreen(Screen[str | None]):
             len(self.query(MemberRow)),
             len(self.query(CandidateRow)),
         )
-
-    @staticmethod
-    def _bank_label(entry: BankEntry) -> Content:
-        assert entry.bank is not None
-        count = len(entry.bank.questions)
-        where = ", your bank" if entry.source == "yours" else ""
-        return Content.assemble(entry.bank.title, f" ({count} questions{where})")
-
-    def _broken_text(self) -> Content:
-        if not self._broken:
-            return Content("")
-        lines = ["These bank files could not be used; put them right to choose them:"]
-        for entry in self._broken:
-            lines.extend(f"  {problem}" for problem in entry.problems)
-        return Content("\n".join(lines))
 
     # -- the chosen bank, rule and warnings, kept up to date ----------------
 
