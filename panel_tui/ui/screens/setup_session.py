@@ -159,10 +159,7 @@ class SetupSessionScreen(Screen[str | None]):
 
     def _chosen_bank(self) -> Bank | None:
         value = self.query_one("#bank", Select).value
-        for entry in self._banks:
-            if str(entry.path) == value:
-                return entry.bank
-        return None
+        return next((e.bank for e in self._banks if str(e.path) == value), None)
 
     @on(Select.Changed, "#bank")
     def _bank_changed(self) -> None:
@@ -200,11 +197,8 @@ class SetupSessionScreen(Screen[str | None]):
         return "per_person"
 
     @on(RadioSet.Changed, "#weighting")
-    def _rule_changed(self) -> None:
-        self._show_rule()
-
     @on(Input.Changed, "#share")
-    def _share_changed(self) -> None:
+    def _rule_changed(self) -> None:
         self._show_rule()
 
     def _show_rule(self) -> None:
