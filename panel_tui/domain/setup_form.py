@@ -5,9 +5,8 @@ asks :func:`check_form`. The answer is either the session to save, or every
 problem keyed by the box it belongs beside, in the words the chair reads; the
 screen shows them and saves nothing until all are put right.
 
-Text is checked as everywhere else: :func:`panel_tui.domain.text.unsafe_character`
-for characters that may not be typed, the models' own types for the rest, and
-:func:`panel_tui.domain.wording.first_problem` for the words of a model's refusal.
+Text is checked as in every other box (:func:`panel_tui.domain.wording.typed_problem`),
+and a model's refusal worded as everywhere (:func:`panel_tui.domain.wording.first_problem`).
 Warnings about the panel's make-up (:func:`form_warnings`) never block.
 """
 
@@ -16,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from panel_tui.domain.models import (
     MAX_SEATS,
@@ -30,8 +29,8 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.prepare import ROLE_CHOICES
 from panel_tui.domain.sessions import mock_candidates, new_session, practice_session, setup_warnings
-from panel_tui.domain.text import Line, compared, unsafe_character
-from panel_tui.domain.wording import RIGHT, first_problem
+from panel_tui.domain.text import compared
+from panel_tui.domain.wording import RIGHT, first_problem, typed_problem
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
 RULES: tuple[tuple[Weighting, str, str], ...] = (
@@ -135,32 +134,6 @@ class FormProblems:
     candidates: RowProblems = field(default_factory=RowProblems)
 
 
-_LINE: TypeAdapter[str] = TypeAdapter(Line)
-
-
-def line_problem(value: str, what: str, *, required: bool) -> str | None:
-    """Why a typed line cannot be used, in plain words, or ``None``.
-
-    Args:
-        value: the text as typed.
-        what: how the message names the field, such as ``"The name"``.
-        required: whether an empty field is a problem.
-    """
-    unsafe = unsafe_character(value, multiline=False)
-    if unsafe:
-        return (
-            f"{what} holds {unsafe}, which can hide or change text on screen. "
-            "It often comes from copying and pasting: delete it and type the text again."
-        )
-    if not value.strip():
-        return f"{what} is empty: type it in." if required else None
-    try:
-        _LINE.validate_python(value)
-    except ValidationError as error:
-        return f"{what} {first_problem(error)}."
-    return None
-
-
 def parse_share(typed: str) -> float | str:
     """The lived-experience share typed as ``0.3`` or ``30%``, or a message."""
     raw = typed.strip()
@@ -204,7 +177,7 @@ def _member_problems(typed: MemberTyped, number: int, seats: dict[int, int]) -> 
         ("name", "The name", typed.name, True),
         ("pronouns", "The pronouns", typed.pronouns, False),
     ):
-        problem = line_problem(value, what, required=required)
+        problem = typed_problem(value, what, required=required)
         if problem:
             found[name] = problem
     if typed.role is None:
@@ -266,7 +239,7 @@ def check_candidates(typed: Sequence[CandidateTyped]) -> list[Candidate] | RowPr
     for index, candidate in enumerate(typed):
         number = index + 1
         found: dict[str, str] = {}
-        code_problem = line_problem(candidate.code, "The code", required=True)
+        code_problem = typed_problem(candidate.code, "The code", required=True)
         key = compared(candidate.code)
         if code_problem:
             found["code"] = code_problem
@@ -277,7 +250,7 @@ def check_candidates(typed: Sequence[CandidateTyped]) -> list[Candidate] | RowPr
             )
         else:
             codes[key] = number
-        name_problem = line_problem(candidate.name, "The name", required=False)
+        name_problem = typed_problem(candidate.name, "The name", required=False)
         if name_problem:
             found["name"] = name_problem
         if not found:
@@ -315,7 +288,7 @@ def check_form(form: FormTyped) -> Session | FormProblems:
     boxes: dict[str, str] = {}
     if form.bank is None:
         boxes["bank"] = "Choose the question bank to use."
-    title = line_problem(form.title, "The title", required=True)
+    title = typed_problem(form.title, "The title", required=True)
     if title:
         boxes["title"] = title
     panel = check_members(form.members)

@@ -26,14 +26,13 @@ from panel_tui.domain.setup_form import (
     check_members,
     check_settings,
     form_warnings,
-    line_problem,
     mock_words,
     next_code,
     next_seat,
     parse_share,
     rule_about,
 )
-from panel_tui.domain.wording import LIBRARY_PHRASES
+from panel_tui.domain.wording import LIBRARY_PHRASES, typed_problem
 
 SHIPPED = locations.shipped_banks_dir()
 BANK = load_bank(SHIPPED / "support-worker.toml")
@@ -86,7 +85,30 @@ LINES: list[tuple[str, bool, str | None]] = [
 
 @pytest.mark.parametrize(("typed", "required", "said"), LINES)
 def test_a_line_is_checked_as_everywhere_else(typed: str, required: bool, said: str | None) -> None:
-    found = line_problem(typed, "The name", required=required)
+    found = typed_problem(typed, "The name", required=required)
+    if said is None:
+        assert found is None
+    else:
+        assert found is not None and plain(found).startswith(said)
+
+
+TEXTS: list[tuple[str, str | None]] = [
+    # a note over several lines, with a tab, is fine
+    ("First point.\n\tSecond point.", None),
+    # a control character other than a line break or a tab is refused
+    ("Good\x1b[2J", "The note holds a control character (U+001B), which can hide"),
+    # a text-direction override too
+    ("a\u202eb", "The note holds a text-direction control character (U+202E)"),
+    # longer than a note may be
+    ("x" * 5001, "The note is too long: at most 5000 characters."),
+    # a note may be empty (the dialogs ask again, or save none)
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("typed", "said"), TEXTS)
+def test_a_note_is_checked_by_the_same_rule(typed: str, said: str | None) -> None:
+    found = typed_problem(typed, "The note", multiline=True, required=False)
     if said is None:
         assert found is None
     else:
