@@ -278,7 +278,7 @@ def build_summary(session: Session, results: Results, options: ExportOptions) ->
         make_up=_make_up(session.panel),
         candidates=[build.candidate(r, results) for r in results.ranking],
         question_list=[
-            (f"Q{n}", f"{q.text} ({tags})" if (tags := question_tags(q)) else q.text)
+            (f"Q{n}", q.text, question_tags(q))
             for n, q in enumerate(session.bank.questions, start=1)
         ],
         practice=practice,

@@ -16,7 +16,7 @@ from panel_tui.domain.exports.calibration_report import CalibrationView
 from panel_tui.domain.exports.early import EarlyRevealView
 from panel_tui.domain.models import VoteValue
 from panel_tui.domain.scoring import Tally
-from panel_tui.domain.words import VOTE_SYMBOLS
+from panel_tui.domain.words import VOTE_SYMBOLS, counted
 
 #: A vote given (first, or changed) after the votes were shown, beside the vote.
 AFTER_REVEAL = "after reveal"
@@ -173,6 +173,19 @@ class CandidateView:
         return (self.scored_on or "No votes") + fewer
 
     @property
+    def score_cell(self) -> str:
+        """The score and what it stands on, for a ranking cell: ``"62.5% on 1 of 6 questions"``."""
+        fewer = " (fewer questions than others)" if self.fewer_questions else ""
+        return (f"{self.score} {self.scored_on}" if self.scored_on else self.score) + fewer
+
+    @property
+    def flags_cell(self) -> str:
+        """How many split and concern questions, e.g. ``"1 split, 2 concerns"``, or ``"None"``."""
+        flags = [counted(len(self.splits), "split")] if self.splits else []
+        flags += [counted(len(self.concerns), "concern")] if self.concerns else []
+        return ", ".join(flags) or "None"
+
+    @property
     def score_words(self) -> str:
         """The score with what it stands on, e.g. ``"62.5% on 1 of 6 questions"``."""
         words = f"{self.score} {self.scored_on}" if self.scored_on else self.score
@@ -183,7 +196,8 @@ class CandidateView:
     @property
     def votes_words(self) -> str:
         """The votes in words, e.g. ``"7 up, 3 middle, 2 down; 0 abstained"``."""
-        return f"{self.bar.words}; {self.tally.abstain} abstained"
+        words = self.bar.words
+        return f"{words[:1].upper()}{words[1:]}; {self.tally.abstain} abstained"
 
     @property
     def reason_words(self) -> str:
@@ -264,8 +278,8 @@ class Summary:
     voters: list[Seat]
     make_up: str
     candidates: list[CandidateView]
-    #: The bank's questions in order as ("Q1", "text (tags)").
-    question_list: list[tuple[str, str]] = field(default_factory=list)
+    #: The bank's questions in order as ("Q1", text, tags); tags empty for a plain question.
+    question_list: list[tuple[str, str, str]] = field(default_factory=list)
     practice: bool = False
     #: Practice only: the calibration report, shown first.
     calibration: CalibrationView | None = None
