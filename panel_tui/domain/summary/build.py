@@ -75,7 +75,7 @@ def _bar(tally: Tally) -> Bar:
         segments.append(Segment(value, count, round(x, 2), round(width, 2), f"{count} {value}"))
         x += width
     words = ", ".join(s.words for s in segments)
-    return Bar(segments, words if total else "no counted votes yet")
+    return Bar(segments, words if total else "No counted votes yet")
 
 
 def _previous_values(session: Session) -> dict[int, VoteValue | None]:

@@ -73,7 +73,7 @@ class Bar:
     """The up, middle and down votes of a candidate as one bar."""
 
     segments: list[Segment]
-    words: str  #: e.g. "7 up, 3 middle, 2 down"
+    words: str  #: e.g. "7 up, 3 middle, 2 down", or "No counted votes yet"
 
 
 @dataclass(frozen=True)
@@ -196,8 +196,7 @@ class CandidateView:
     @property
     def votes_words(self) -> str:
         """The votes in words, e.g. ``"7 up, 3 middle, 2 down; 0 abstained"``."""
-        words = self.bar.words
-        return f"{words[:1].upper()}{words[1:]}; {self.tally.abstain} abstained"
+        return f"{self.bar.words}; {self.tally.abstain} abstained"
 
     @property
     def reason_words(self) -> str:
