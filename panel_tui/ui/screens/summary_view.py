@@ -52,8 +52,8 @@ def early_reveals(summary: Summary, marks: Glyphs) -> Text:
     text.append(f"\n{summary.EARLY_REVEALS}")
     for early in summary.early_reveals:
         text.append(f"\n {marks.bullet} ")
-        text.append_text(Text(f"{early.candidate}, {early.question}: {early.voted}."))
-        text.append_text(Text(f" Voted after the reveal: {early.after}."))
+        text.append_text(Text(f"{early.candidate}, {early.question}"))
+        text.append_text(Text(f"\n   {early.voted}. Voted after the reveal: {early.after}."))
     return text
 
 
