@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from panel_tui.domain.exports import ExportOptions, render
-from panel_tui.domain.interchange import SessionFileError, parse_session
+from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.wording import LIBRARY_PHRASES
 from tests.domain.test_cli import HR_FILE
 

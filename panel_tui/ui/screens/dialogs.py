@@ -21,7 +21,8 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
+from panel_tui.domain.text import without_invisible
+from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS
@@ -37,16 +38,6 @@ FORMAT_WORDS: dict[str, str] = {
     "involvement-csv": "Time and payment, a row per member (.csv)",
 }
 ALL_FORMATS = "all"
-
-
-def text_problem(text: str) -> str | None:
-    """Why a note or reason cannot be saved, in plain words, or ``None``."""
-    if len(text) > MAX_TEXT:
-        return f"That is longer than {MAX_TEXT} characters; please shorten it."
-    problem = unsafe_character(text, multiline=True)
-    if problem:
-        return f"The text contains {problem}; remove it and try again."
-    return None
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -194,7 +185,7 @@ class NoteDialog(FormDialog[str]):
         if not text:
             self.dismiss(None)
             return
-        problem = text_problem(text)
+        problem = typed_problem(text, "The note", multiline=True)
         if problem:
             self.query_one("#problem", Label).update(problem)
             return
@@ -254,7 +245,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             problem.update("Choose recommend, do not recommend or undecided first.")
             return
         reason = without_invisible(self.query_one("#reason", Input).value).strip()
-        trouble = text_problem(reason)
+        trouble = typed_problem(reason, "The reason", multiline=True, required=False)
         if trouble:
             problem.update(trouble)
             return

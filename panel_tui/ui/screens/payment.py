@@ -24,10 +24,11 @@ from panel_tui.domain.involvement import (
 )
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
-from panel_tui.ui.screens.dialogs import FormDialog, Save, text_problem
+from panel_tui.ui.screens.dialogs import FormDialog, Save
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
 PER_WORDS: dict[PayBasis, str] = {
@@ -127,7 +128,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
             return
         seat = int(member.id.removeprefix("seat-"))
         note = self._value("note")
-        trouble = text_problem(note) if note else None
+        trouble = typed_problem(note, "The note", multiline=True, required=False)
         if trouble:
             problem.update(trouble)
             return
