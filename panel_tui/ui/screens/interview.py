@@ -31,6 +31,7 @@ from panel_tui.domain.models import Question, VoteValue
 from panel_tui.domain.store import OpenSession
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.lines import line_text
 from panel_tui.ui.screens.dialogs import (
@@ -39,7 +40,7 @@ from panel_tui.ui.screens.dialogs import (
     DecisionDialog,
     NoteDialog,
 )
-from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS, PALETTE, PRACTICE_PALETTE
+from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
@@ -91,14 +92,14 @@ class InterviewScreen(SessionScreen):
         with Horizontal(id="top"):
             yield Static(id="candidate", markup=False)
             yield Static(id="position", markup=False)
-            yield QuestionTimer(self.clock, id="timer")
+            yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
         yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
         with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="question", markup=False)
             yield Static(id="about", markup=False)
             yield Static(id="sample", markup=False)
             yield Static(id="look-for", markup=False)
-        yield VoteGrid(session.voting_members, ascii_only=self.panel_app.ascii_only, id="votes")
+        yield VoteGrid(session.voting_members, id="votes").data_bind(DisplayMode.ascii_only)
         observers = lines.observers(session)
         if observers:
             yield Static(Text(observers), id="observers", markup=False)
@@ -107,10 +108,8 @@ class InterviewScreen(SessionScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "ascii_only", self._ascii_changed, init=False)
         #: Held, so that the time can still be kept as the screen closes.
         self.timer = self.query_one(QuestionTimer)
-        self.timer.ascii_only = self.panel_app.ascii_only
         # The timer's place is kept now and then, apart from votes (see keep_time).
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
@@ -132,9 +131,7 @@ class InterviewScreen(SessionScreen):
         if self.session.candidates:
             self.refresh_view()
 
-    def _ascii_changed(self, ascii_only: bool) -> None:
-        self.query_one(VoteGrid).ascii_only = ascii_only
-        self.query_one(QuestionTimer).ascii_only = ascii_only
+    def watch_ascii_only(self) -> None:
         if self.session.candidates:
             self.refresh_view()
 
@@ -152,7 +149,7 @@ class InterviewScreen(SessionScreen):
         self.refresh_view()
         # The voice never reads on over a new question; it starts again when asked to.
         self.panel_app.speaker.stop()
-        if self.panel_app.read_aloud:
+        if self.read_aloud:
             self.panel_app.say(self.spoken_text())
 
     def spoken_text(self) -> str:
@@ -331,9 +328,23 @@ class InterviewScreen(SessionScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The interview's main actions, for the command palette."""
-        entries = PALETTE + (PRACTICE_PALETTE if self.interview.practice else [])
-        for title, action in entries:
-            yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
+        for title, action in (
+            ("Show votes", self.action_reveal),
+            ("Undo last vote", self.action_undo),
+            ("Add a note", self.action_note),
+            ("Record decision", self.action_decide),
+            ("Next question", self.action_next_question),
+            ("Previous question", self.action_previous_question),
+            ("Next candidate", self.action_next_candidate),
+            ("Previous candidate", self.action_previous_candidate),
+            ("Summary", self.action_summary),
+            *(
+                (("Vote again (practice)", self.action_new_round),)
+                if self.interview.practice
+                else ()
+            ),
+        ):
+            yield palette_command(self, title, action, ascii_only=self.ascii_only)
 
 
 __all__ = ["InterviewScreen"]

@@ -1,4 +1,4 @@
-"""The interview's keys: every one a priority binding, and its main actions for the palette.
+"""The interview's keys: every one a priority binding.
 
 Every key of the interview, the vote keys included, is a priority binding.
 Textual runs priority bindings as each key arrives, one key at a time, while
@@ -112,18 +112,4 @@ INTERVIEW_KEYS: list[BindingType] = [
     *vote_bindings(),
 ]
 
-#: The palette's entries (title, action); the last is offered in practice only.
-PALETTE: list[tuple[str, str]] = [
-    ("Show votes", "reveal"),
-    ("Undo last vote", "undo"),
-    ("Add a note", "note"),
-    ("Record decision", "decide"),
-    ("Next question", "next_question"),
-    ("Previous question", "previous_question"),
-    ("Next candidate", "next_candidate"),
-    ("Previous candidate", "previous_candidate"),
-    ("Summary", "summary"),
-]
-PRACTICE_PALETTE: list[tuple[str, str]] = [("Vote again (practice)", "new_round")]
-
-__all__ = ["INTERVIEW_KEYS", "MOVE", "PALETTE", "PRACTICE_PALETTE"]
+__all__ = ["INTERVIEW_KEYS", "MOVE"]
