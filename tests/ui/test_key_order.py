@@ -360,3 +360,26 @@ async def test_the_buttons_of_a_note_answer_the_enter_typed_on_them(
         assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == notes
         assert current(store, session) == {"m2": ("up", False)}
         assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "screens"),
+    [
+        # P opens the payment notes; Escape closes them; B goes back: the
+        # interview is left on top, with no dialog over it.
+        (("ctrl+s", "p", "escape", "b"), ["InterviewScreen"]),
+        # F asks to finish; Escape declines; E asks where to export.
+        (("ctrl+s", "f", "escape", "e"), ["InterviewScreen", "SummaryScreen", "ExportDialog"]),
+    ],
+)
+async def test_the_summarys_keys_in_a_burst_each_reach_the_screen_on_top_when_typed(
+    app_factory: AppFactory,
+    store: Store,
+    session: Session,
+    keys: tuple[str, ...],
+    screens: list[str],
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, *keys)
+        assert screen_names(pilot.app) == screens
+        assert not store.load(session.id).finished

@@ -47,31 +47,37 @@ class SummaryScreen(SessionScreen):
     """What the panel decided, ready to read aloud, check and export."""
 
     CSS_PATH = "summary.tcss"
+    # Priority bindings, as on the interview: each key is acted on as the app reads
+    # it, so in a burst the key after P or F reaches the dialog it opened.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,b", "back", "Back", tooltip="Back to the interview."),
+        Binding("escape,b", "back", "Back", tooltip="Back to the interview.", priority=True),
         Binding(
             "e",
             "export",
             "Export",
             tooltip="Write the summary to a file (choose format and folder).",
+            priority=True,
         ),
         Binding(
             "p",
             "payment",
             "Payment",
             tooltip="Note a member's rate, expenses, times sat, or that they declined payment.",
+            priority=True,
         ),
         Binding(
             "f",
             "finish",
             "Finish / reopen",
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
+            priority=True,
         ),
         Binding(
             "t",
             "trainee_sheets",
             "Sheets",
             tooltip="Practice only: write a printable page per trainee into the export folder.",
+            priority=True,
         ),
     ]
 
