@@ -26,7 +26,7 @@ from panel_tui.domain.models import Candidate, Member, Session, Settings
 from panel_tui.domain.sessions import default_title, new_session, practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from panel_tui.ui.screens.home import HomeScreen
+from panel_tui.ui.screens.home import HomeScreen, session_prompt
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
@@ -401,6 +401,16 @@ async def test_an_invalid_bank_is_shown_with_its_problems(app: HomeApp, workdir:
 # -- the home screen ----------------------------------------------------------------
 
 
+def test_sessions_with_the_same_title_are_told_apart_by_when_they_started() -> None:
+    def listed(hour: int, minute: int) -> str:
+        started = datetime(2026, 11, 24, hour, minute, tzinfo=UTC)  # tests read clocks in UTC
+        summary = SessionSummary("s", "Support worker", "live", started, False, 3, 0)
+        return str(session_prompt(summary))
+
+    assert listed(9, 5) == "Support worker\n  Started 24 Nov 2026 at 09:05, 3 candidates, 0 votes"
+    assert listed(9, 5) != listed(14, 30)
+
+
 async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
     app: HomeApp, store: Store
 ) -> None:
@@ -414,7 +424,7 @@ async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
             newer.id,
             older.id,
         ]
-        assert "Older round\n  Started 20 Nov 2026, 1 candidate, 0 votes" in str(
+        assert "Older round\n  Started 20 Nov 2026 at 10:00, 1 candidate, 0 votes" in str(
             resume.get_option_at_index(1).prompt
         )
         assert app.focused is resume

@@ -43,8 +43,9 @@ class PracticeRequest:
 
 
 def _day(session: SessionSummary) -> str:
+    """The day and time it started, so sessions with the same title are told apart."""
     when = session.created.astimezone()
-    return f"{when.day} {when:%b %Y}"
+    return f"{when.day} {when:%b %Y} at {when:%H:%M}"
 
 
 def session_prompt(session: SessionSummary) -> Content:
