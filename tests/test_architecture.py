@@ -25,7 +25,7 @@ def _imports(path: Path) -> set[str]:
 
 def test_domain_modules_do_not_import_textual_or_rich() -> None:
     modules = sorted(DOMAIN.rglob("*.py"))
-    assert len(modules) >= 6  # models, text, banks, scoring, store, interchange...
+    assert len(modules) >= 6  # models, text, banks, scoring, store, importing...
     offenders = {
         str(p.relative_to(DOMAIN)): sorted(_imports(p) & {"textual", "rich"}) for p in modules
     }

@@ -43,6 +43,7 @@ LATER = {
     "panel_tui.ui.screens.interview",
     "panel_tui.ui.screens.summary",
     "panel_tui.ui.screens.setup_session",
+    "panel_tui.domain.setup_form",
 }
 
 

@@ -24,7 +24,7 @@ from panel_tui.cli import display
 from panel_tui.cli.common import EXIT_ERROR, CommandError
 from panel_tui.cli.parser import PlainParser
 from panel_tui.domain.banks import BankError
-from panel_tui.domain.interchange import SessionFileError
+from panel_tui.domain.importing import SessionFileError
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from panel_tui.cli.common import EXIT_ERROR, store
-from panel_tui.domain.interchange import SessionFileError, load_session_file
+from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted, votes_words

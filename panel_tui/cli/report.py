@@ -10,7 +10,7 @@ from pathlib import Path
 
 from panel_tui.cli.common import CommandError, day, emit, store, warn_damaged
 from panel_tui.domain.exports.rounds_report import FORMATS, render_rounds
-from panel_tui.domain.interchange import SessionFileError, load_session_file
+from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
 

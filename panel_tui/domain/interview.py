@@ -2,128 +2,56 @@
 
 An :class:`Interview` holds an :class:`OpenSession` and the position of the
 panel (which candidate, which question). Each request (cast a vote, undo, show
-the votes, note, decide, vote again, move) answers with a typed outcome:
-
-- :class:`Recorded`: the change is on disk; ``message`` is what to tell the panel;
-- :class:`NeedsConfirmation`: ask ``question`` first; ``then()`` makes the change;
-- :class:`Refused`: nothing changed, and ``reason`` says why;
-- :class:`NotSaved`: the disk refused the change (every earlier vote is kept);
-- :class:`Moved`: the panel is on another answer now.
-
+the votes, note, decide, vote again, move) answers with a typed outcome from
+``interview_outcomes``: ``Recorded`` (on disk, with what to say), ``NeedsConfirmation``
+(ask ``question``, then ``then()`` makes the change), ``Refused`` (nothing changed,
+and why), ``NotSaved`` (the disk refused; every earlier vote is kept) or ``Moved``.
 The screen shows the session and these answers; it decides nothing itself.
+
+A vote, from key press to disk:
+
+1. Seat 2 presses ``w``. ``ui/keys.py`` made that a priority binding running
+   ``InterviewScreen.action_vote(2, "middle")``, handled as the key is read, in
+   the order typed.
+2. The screen asks :meth:`Interview.vote_from_seat`, which finds the member and
+   calls :meth:`Interview.cast`: refused if the session is finished or has no
+   candidates; the same vote again changes nothing; changing a vote already
+   shown needs the chair's yes first (``NeedsConfirmation``: the screen asks,
+   see ``ui/asking.py``, and calls ``then()`` straight after the answering key).
+3. :meth:`Interview._record` calls ``OpenSession.record_vote`` (``store/opened.py``),
+   which refuses a finished session or an observer, works out the vote event
+   (after the reveal or not) and appends it, through TinyDB, to the session's
+   journal, written and fsynced before it returns (``store/journal.py``).
+4. Only then does ``_record`` say what changed (recorded, or all have voted so
+   the votes show now, or a note is offered), and the screen shows the session
+   as it is on disk (``InterviewScreen.show``).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from panel_tui.domain.models import Decision, Member, Outcome, Question, Session, VoteValue
+from panel_tui.domain import interview_lines
+from panel_tui.domain.interview_lines import KEYS_HINT, Line, Marks
+from panel_tui.domain.interview_outcomes import (
+    Answer,
+    AskDecision,
+    AskNote,
+    Change,
+    Moved,
+    NeedsConfirmation,
+    NotSaved,
+    Recorded,
+    Refused,
+    VoteMark,
+)
+from panel_tui.domain.models import Member, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.store.opened import FINISHED_REFUSAL
-from panel_tui.domain.words import OUTCOME_WORDS, vote_text
+from panel_tui.domain.words import vote_text
 
-KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."
-
-VoteMark = Callable[[VoteValue | None], str]
-"""How a vote is written in a message (symbols differ in plain ASCII mode)."""
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """The change is on disk (or nothing needed to change).
-
-    Attributes:
-        message: what to tell the panel; ``None`` when the panel has moved on
-            since the change was asked for (it is saved, but not news here).
-        revealed_now: this change showed the votes on the answer.
-        offer_note: some votes shown are middle or down, so a note is offered.
-    """
-
-    message: str | None
-    revealed_now: bool = False
-    offer_note: bool = False
-
-
-@dataclass(frozen=True)
-class Refused:
-    """Nothing changed.
-
-    Attributes:
-        reason: why, in the panel's words.
-        important: a rule the chair tripped over rather than a plain "nothing to do".
-    """
-
-    reason: str
-    important: bool = False
-
-
-@dataclass(frozen=True)
-class NotSaved:
-    """The disk refused the change; ``reason`` says what and how to fix it."""
-
-    reason: str
-
-
-@dataclass(frozen=True)
-class Moved:
-    """The panel is on another answer.
-
-    Attributes:
-        message: what to tell the panel about where it is now.
-        warning: the resume position could not be saved (moving still works).
-    """
-
-    message: str
-    warning: str | None = None
-
-
-Change = Recorded | Refused | NotSaved
-
-
-@dataclass(frozen=True)
-class NeedsConfirmation:
-    """Ask the chair first; ``then()`` makes the change when they agree.
-
-    Attributes:
-        question: the question to ask, in plain words.
-        yes: the label of the button that goes ahead.
-        no: the label of the button that keeps things as they are.
-        declined: what to say when the chair says no (``None``: say nothing).
-        then: makes the change and says how it went.
-    """
-
-    question: str
-    yes: str
-    no: str
-    declined: str | None
-    then: Callable[[], Change] = field(compare=False)
-
-
-@dataclass(frozen=True)
-class AskNote:
-    """Ask for a note: ``save`` writes it (the dialog shows a refusal), ``done`` words the end."""
-
-    heading: str
-    earlier: list[str]
-    save: Callable[[str], None] = field(compare=False)
-    done: Callable[[str | None], Recorded] = field(compare=False)
-
-
-@dataclass(frozen=True)
-class AskDecision:
-    """Ask for the panel's decision: ``save`` writes it, ``done`` words the end."""
-
-    heading: str
-    current: Decision | None
-    save: Callable[[Outcome, str], None] = field(compare=False)
-    done: Callable[[Outcome | None], Recorded] = field(compare=False)
-
-
-Answer = Recorded | Refused | NotSaved | NeedsConfirmation
 
 
 def member_label(member: Member) -> str:
@@ -178,16 +106,6 @@ class Interview:
         return self.session.bank.question(self.question_id)
 
     @property
-    def question_number(self) -> int:
-        """The current question's number, from 1."""
-        return self.session.bank.questions.index(self.question) + 1
-
-    @property
-    def candidate_number(self) -> int:
-        """The current candidate's number, from 1."""
-        return self.session.candidates.index(self.session.candidate(self.candidate_id)) + 1
-
-    @property
     def practice(self) -> bool:
         """A rehearsal with mock candidates (rounds are allowed)."""
         return self.session.mode == "practice"
@@ -205,6 +123,11 @@ class Interview:
             return
         with contextlib.suppress(StoreError):  # the timer is a guide; a vote is never lost
             self.opened.keep_time(self.candidate_id, self.question_id, elapsed)
+
+    def status(self, marks: Marks) -> Line:
+        """How the votes on the answer shown stand, in the panel's words."""
+        c, q = self.here if self.positions else ("", "")
+        return interview_lines.status(self.session, c, q, marks)
 
     def refusal(self) -> Refused | None:
         """Why no change can be made now, or ``None`` when changes are allowed."""
@@ -362,47 +285,11 @@ class Interview:
 
     def note(self) -> AskNote | Refused:
         """Ask for a note on this answer."""
-        refused = self.refusal()
-        if refused is not None:
-            return refused
-        c, q = self.here
-        label = self.session.candidate(c).label
-
-        def save(text: str) -> None:
-            self.opened.add_note(c, q, text)
-
-        def done(text: str | None) -> Recorded:
-            return Recorded("Note saved." if text else "No note added.")
-
-        return AskNote(
-            heading=f"Note on question {self.question_number}, answered by {label}",
-            earlier=[n.text for n in self.session.notes_on(c, q)],
-            save=save,
-            done=done,
-        )
+        return self.refusal() or AskNote.on_answer(self.opened, *self.here)
 
     def decide(self) -> AskDecision | Refused:
         """Ask for the panel's decision on this candidate."""
-        refused = self.refusal()
-        if refused is not None:
-            return refused
-        c = self.candidate_id
-        label = self.session.candidate(c).label
-
-        def save(outcome: Outcome, reason: str) -> None:
-            self.opened.decide(c, outcome, reason)
-
-        def done(outcome: Outcome | None) -> Recorded:
-            if outcome is None:
-                return Recorded("The decision was not changed.")
-            return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
-
-        return AskDecision(
-            heading=f"The panel's decision on {label}",
-            current=self.session.decision(c),
-            save=save,
-            done=done,
-        )
+        return self.refusal() or AskDecision.on_candidate(self.opened, self.candidate_id)
 
     # -- moving -----------------------------------------------------------------
 
@@ -453,32 +340,7 @@ class Interview:
             )
         previous = self.candidate_id
         self.position = position
-        session = self.session
-        if c != previous:
-            message = f"Now candidate {session.candidate(c).label}."
-            if session.decision(previous) is None:
-                message += (
-                    f" No decision is recorded yet for {session.candidate(previous).label}"
-                    " (go back and press Ctrl+D)."
-                )
-        elif q == session.bank.questions[-1].id:
-            message = "Last question for this candidate. Ctrl+D records the panel's decision."
-        else:
-            message = KEYS_HINT
-        return Moved(message, warning)
+        return Moved(interview_lines.arrival(self.session, previous, c, q), warning)
 
 
-__all__ = [
-    "KEYS_HINT",
-    "NOTE_OFFER",
-    "Answer",
-    "AskDecision",
-    "AskNote",
-    "Interview",
-    "Moved",
-    "NeedsConfirmation",
-    "NotSaved",
-    "Recorded",
-    "Refused",
-    "member_label",
-]
+__all__ = ["KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]

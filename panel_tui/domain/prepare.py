@@ -38,6 +38,7 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.sessions import new_session
 from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.text import compared, without_invisible
 from panel_tui.domain.wording import explain, shown
 
 PANEL_COLUMNS = ("name", "role", "seat", "pronouns")
@@ -295,21 +296,22 @@ def load_panel(source: Source) -> list[Member]:
 def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
     """The candidates of a sheet, and every problem with it."""
     problems: list[SheetProblem] = []
-    seen: dict[str, int] = {}  # code, case ignored -> line
+    seen: dict[str, int] = {}  # code as compared -> line
     candidates: list[Candidate] = []
     for number, row in enumerate(sheet.rows, start=1):
         code = row.cells.get("code", "").strip()
-        if code.casefold() in seen and code:
+        key = compared(code)  # "c1" and "C1" with a zero-width space are "C1" too
+        if key in seen and key:
             problems.append(
                 sheet.problem(
                     row,
                     "code",
-                    f"the code {shown(code)} is already used on line "
-                    f"{seen[code.casefold()]}; each candidate needs their own code",
+                    f"the code {shown(without_invisible(code))} is already used on line "
+                    f"{seen[key]}; each candidate needs their own code",
                 )
             )
             continue
-        seen[code.casefold()] = row.line
+        seen[key] = row.line
         data = {"id": f"c{number}", "code": code, "name": row.cells.get("name")}
         try:
             candidates.append(Candidate.model_validate(data, context=FROM_ELSEWHERE))

@@ -39,9 +39,6 @@ Mode = Literal["live", "practice"]
 
 RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
 
-#: Practice only: the round of votes on an answer. The first round is not written
-#: into files (``exclude_if``), so live sessions' files and json stay as they were.
-RoundNumber = Annotated[int, Field(ge=1, le=99, exclude_if=lambda number: number == 1)]
 VOTE_VALUES: tuple[VoteValue, ...] = ("up", "middle", "down", "abstain")
 
 SESSION_FORMAT: Literal["panel-tui/session"] = "panel-tui/session"
@@ -64,6 +61,10 @@ def whole_number(value: object) -> object:
 Flag = Annotated[bool, Field(strict=True)]
 #: A whole number: true, false and 1.0 are refused; text of digits is read.
 Whole = Annotated[int, BeforeValidator(whole_number)]
+
+#: Practice only: the round of votes on an answer. The first round is not written
+#: into files (``exclude_if``), so live sessions' files and json stay as they were.
+RoundNumber = Annotated[Whole, Field(ge=1, le=99, exclude_if=lambda number: number == 1)]
 
 
 def now() -> datetime:
@@ -276,7 +277,7 @@ class NewRound(Record):
 
     candidate: Ident
     question: Ident
-    round: Annotated[int, Field(ge=2, le=99)]
+    round: Annotated[Whole, Field(ge=2, le=99)]
     at: AwareDatetime
 
 

@@ -50,6 +50,11 @@ class Tally:
             self.abstain + other.abstain,
         )
 
+    def count(self, value: VoteValue) -> int:
+        """How many votes of one value."""
+        counts = {"up": self.up, "middle": self.middle, "down": self.down, "abstain": self.abstain}
+        return counts[value]
+
     @property
     def counted(self) -> int:
         """How many votes count towards a score (abstentions do not)."""

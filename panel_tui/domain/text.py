@@ -44,6 +44,15 @@ def without_invisible(text: str) -> str:
     return "".join(char for char in text if not is_invisible(char))
 
 
+def compared(text: str) -> str:
+    """Text as a person compares it: invisible characters removed, trimmed, capitals ignored.
+
+    Two candidate codes that give one key are one code: ``C1``, ``c1 `` and
+    ``C1`` with a zero-width space.
+    """
+    return without_invisible(text).strip().casefold()
+
+
 def printable(text: str, *, lines: bool = False) -> str:
     """Text from a file made safe to quote in a message on a terminal.
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from panel_tui.domain.text import unsafe_character
+from panel_tui.domain.text import Line, Text, unsafe_character
 
 #: pydantic's words, which no message may hold.
 LIBRARY_PHRASES = (
@@ -254,4 +255,49 @@ def first_problem(error: ValidationError) -> str:
     return explain(error.errors(include_url=False)[0])
 
 
-__all__ = ["LIBRARY_PHRASES", "explain", "first_problem", "problems", "shown", "where"]
+@cache
+def _typed(multiline: bool) -> TypeAdapter[str]:
+    # Built when first asked for, so that starting the app builds no validator.
+    return TypeAdapter(Text if multiline else Line)
+
+
+def typed_problem(
+    text: str, what: str, *, multiline: bool = False, required: bool = True
+) -> str | None:
+    """Why text typed into a box cannot be used, in plain words, or ``None``.
+
+    The one check of typed text, for the new-session form and the dialogs alike:
+    the characters no text may hold (:func:`panel_tui.domain.text.unsafe_character`),
+    an empty box, then the model's own type (a line or a text), worded by
+    :func:`first_problem`.
+
+    Args:
+        text: the text as typed.
+        what: how the message names the box, such as ``"The name"``.
+        multiline: whether line breaks and tabs are allowed (a note, a reason).
+        required: whether an empty box is a problem.
+    """
+    unsafe = unsafe_character(text, multiline=multiline)
+    if unsafe:
+        return (
+            f"{what} holds {unsafe}, which can hide or change text on screen. "
+            "It often comes from copying and pasting: delete it and type the text again."
+        )
+    if not text.strip():
+        return f"{what} is empty: type it in." if required else None
+    try:
+        _typed(multiline).validate_python(text)
+    except ValidationError as error:
+        return f"{what} {first_problem(error)}."
+    return None
+
+
+__all__ = [
+    "LIBRARY_PHRASES",
+    "explain",
+    "first_problem",
+    "problems",
+    "shown",
+    "typed_problem",
+    "where",
+]

@@ -39,6 +39,14 @@ class Readable(Protocol):
         """The words to read aloud now, or ``None``."""
 
 
+@runtime_checkable
+class OffersCommands(Protocol):
+    """A screen whose main actions come first in the command palette."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The screen's entries for the command palette."""
+
+
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
 
@@ -90,10 +98,10 @@ class PanelApp(App[None]):
     ]
 
     ascii_only: reactive[bool] = reactive(False)
-    """Plain ASCII symbols instead of Unicode ones."""
+    """Plain ASCII symbols instead of Unicode ones (screens mirror it: ``DisplayMode``)."""
 
     read_aloud: reactive[bool] = reactive(False)
-    """Read each question aloud when it comes up."""
+    """Read each question aloud when it comes up (screens mirror it: ``DisplayMode``)."""
 
     def __init__(
         self,
@@ -201,8 +209,9 @@ class PanelApp(App[None]):
         self.set_class(ascii_only, "-ascii")
         use_ascii_scrollbars(ascii_only)
         self.refresh(layout=True)
-        if self.screen_stack:
-            self.screen.refresh_bindings()  # the footer shows keys in the new symbols
+        for screen in self.screen_stack:
+            # Footers show keys in the new symbols, under a box on top too.
+            screen.refresh_bindings()
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer as a chair reads them (``Ctrl+R``, not ``^r``)."""
@@ -261,7 +270,7 @@ class PanelApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         session = self.opened.session if self.opened else None
-        self.push_screen(HelpScreen(session))
+        self.push_screen(HelpScreen(session, self.settings_path))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Read aloud only where there is something to read (it hides from the footer)."""
@@ -329,17 +338,14 @@ class PanelApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""
-        palette: Callable[[], Iterable[SystemCommand]] | None = getattr(
-            screen, "palette_commands", None
-        )
-        if palette is not None:
-            yield from palette()
+        if isinstance(screen, OffersCommands):
+            yield from screen.palette_commands()
         for title, action in (
-            ("Help", "help"),
-            ("High contrast", "toggle_contrast"),
-            ("ASCII symbols", "toggle_ascii"),
-            ("Read aloud", "read_aloud"),
-            ("Read each question aloud", "toggle_read_aloud"),
+            ("Help", self.action_help),
+            ("High contrast", self.action_toggle_contrast),
+            ("ASCII symbols", self.action_toggle_ascii),
+            ("Read aloud", self.action_read_aloud),
+            ("Read each question aloud", self.action_toggle_read_aloud),
         ):
             yield palette_command(self, title, action)
         if self.opened is not None:

@@ -17,9 +17,21 @@ class BlinkSetting(Protocol):
     cursor_blink: bool
 
 
+@runtime_checkable
+class DisplaySettingsSource(Protocol):
+    """An app holding the display settings as reactives (``PanelApp`` does).
+
+    :class:`~panel_tui.ui.display_mode.DisplayMode` mirrors them onto each
+    screen; in an app without them, screens show the usual symbols.
+    """
+
+    ascii_only: bool
+    read_aloud: bool
+
+
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
 
 
-__all__ = ["BlinkSetting", "cursor_blink"]
+__all__ = ["BlinkSetting", "DisplaySettingsSource", "cursor_blink"]

@@ -43,7 +43,7 @@ class Glyphs:
 
     def tally(self, tally: Tally) -> str:
         """Every value with its count, e.g. ``"2 ▲ Up, 1 ● Middle, 0 ▼ Down, 0 – Abstain"``."""
-        return ", ".join(f"{getattr(tally, value)} {self.vote(value)}" for value in VOTE_VALUES)
+        return ", ".join(f"{tally.count(value)} {self.vote(value)}" for value in VOTE_VALUES)
 
 
 UNICODE = Glyphs(

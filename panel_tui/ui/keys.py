@@ -11,6 +11,8 @@ by :func:`vote_bindings`, so that one path handles every key in the order typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -106,13 +108,15 @@ def key_words(keys: str, *, ascii_only: bool = False) -> str:
 
 
 def palette_command(
-    owner: DOMNode, title: str, action: str, *, ascii_only: bool = False
+    owner: DOMNode, title: str, action: Callable[[], object], *, ascii_only: bool = False
 ) -> SystemCommand:
     """A command-palette entry for one of ``owner``'s key bindings.
 
-    What it does and its keys come from the binding itself, as in the help, so
-    the palette never names a key the screen does not answer.
+    ``action`` is the bound method, such as ``screen.action_reveal``. What it
+    does and its keys come from its binding, as in the help, so the palette
+    never names a key the screen does not answer.
     """
-    binding = next(b for b in owner.BINDINGS if isinstance(b, Binding) and b.action == action)
+    name = action.__name__.removeprefix("action_")
+    binding = next(b for b in owner.BINDINGS if isinstance(b, Binding) and b.action == name)
     keys = key_words(binding.key, ascii_only=ascii_only)
-    return SystemCommand(title, f"{keys}: {binding.tooltip}", getattr(owner, f"action_{action}"))
+    return SystemCommand(title, f"{keys}: {binding.tooltip}", action)

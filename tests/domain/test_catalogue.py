@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Cursor, Session
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import summarise
 from tests.domain.builders import session as build
@@ -141,6 +141,25 @@ def test_the_summary_says_where_an_unfinished_session_is() -> None:
         questions=2,
         where=None,
     )
+
+
+@pytest.mark.parametrize(
+    ("candidate", "question", "where"),
+    [
+        ("c1", "q2", ("Alex", 2)),  # the candidate's label and the question's number
+        ("c2", "q1", ("C2", 1)),  # a candidate with no name shows by code
+        # a cursor naming what is not there (made only by code that skips
+        # validation): the position is left unsaid, the list still shows
+        ("gone", "q1", None),
+        ("c1", "gone", None),
+    ],
+)
+def test_the_summary_says_where_the_panel_is(
+    candidate: str, question: str, where: tuple[str, int] | None
+) -> None:
+    session = _session("s0")
+    cursor = Cursor.model_construct(candidate=candidate, question=question, elapsed=0)
+    assert summarise(session.model_copy(update={"cursor": cursor})).where == where
 
 
 def test_a_left_over_temporary_catalogue_file_is_cleaned_up(store: Store) -> None:

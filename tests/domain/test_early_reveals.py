@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
-from panel_tui.domain.interchange import parse_session
+from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Reveal, Session, Settings, VoteValue
 from panel_tui.domain.reveals import EarlyReveal, early_reveals
 from panel_tui.domain.scoring import score_session

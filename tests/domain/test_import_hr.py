@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from panel_tui.domain.exports import ExportOptions, render
-from panel_tui.domain.interchange import SessionFileError, parse_session
+from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.wording import LIBRARY_PHRASES
 from tests.domain.test_cli import HR_FILE
 
@@ -143,6 +143,11 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
         (
             lambda r: r["panel"][0].update(seat=1.0),
             "field 'seat': must be a whole number from 1 to 9 (it is 1.0)",
+        ),
+        # a vote's round is a whole number too: true is not read as round 1
+        (
+            lambda r: r["votes"][0].update(round=True),
+            "vote 1, field 'round': must be a whole number, such as 5 (it is true)",
         ),
         # text where true or false belongs is refused, not guessed at
         (

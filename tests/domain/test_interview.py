@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.interview import (
-    KEYS_HINT,
-    NOTE_OFFER,
+from panel_tui.domain import interview_lines as lines
+from panel_tui.domain.interview import KEYS_HINT, NOTE_OFFER, Interview
+from panel_tui.domain.interview_outcomes import (
     AskDecision,
     AskNote,
-    Interview,
     Moved,
     NeedsConfirmation,
     NotSaved,
@@ -122,6 +121,8 @@ def test_a_change_is_refused_when_there_is_nothing_to_change(
     [
         # The first vote on an answer is sealed: who voted shows, not how.
         ([], False, 1, "up", Recorded("Vote recorded for Seat 1, Member 1.")),
+        # A first vote down while sealed offers no note: the offer would give the vote away.
+        ([], False, 2, "down", Recorded("Vote recorded for Seat 2, Member 2.")),
         # A vote changed while sealed is simply recorded: nobody has seen it.
         (
             [("c1", "q1", "m1", "up")],
@@ -601,5 +602,9 @@ def test_the_time_is_kept_unless_finished(
 
 def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
     interview = make(at=3)
-    assert (interview.candidate_number, interview.question_number) == (2, 2)
-    assert interview.question.id == "q2"
+    session, question = interview.session, interview.question
+    assert question.id == "q2"
+    assert lines.plain(lines.heading(session, interview.candidate_id, False)).startswith(
+        "Candidate 2 of 2: "
+    )
+    assert lines.position(session, interview.candidate_id, question) == "Question 2 of 2"

@@ -15,7 +15,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.interchange import parse_session
+from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.prepare import PrepareError, prepare_session
 from panel_tui.domain.store import Store
@@ -123,6 +123,16 @@ def test_libreoffice_files_make_a_session() -> None:
                 "on line 2; each candidate needs their own code",
                 "candidates.csv, line 4, column A (code): is too long: at most 200 characters",
                 "candidates.csv, line 5, column B (name): contains a control character (U+001B); remove it and try again",
+            ],
+        ),
+        # a code that differs from another only by an invisible character (a zero-width
+        # space) is the same code, as the Line type strips it
+        (
+            b"name,role\nSam,professional\n",
+            "code\nC1\nC1\u200b\n".encode(),
+            [
+                'candidates.csv, line 3, column A (code): the code "C1" is already used '
+                "on line 2; each candidate needs their own code",
             ],
         ),
         # a missing column, in both files

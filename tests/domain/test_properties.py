@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from panel_tui.domain.interchange import export_json, parse_session
+from panel_tui.domain.exports.json_record import export_json
+from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import (
     Bank,
     Candidate,

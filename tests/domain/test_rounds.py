@@ -46,8 +46,8 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.exports import ExportOptions, render
+from panel_tui.domain.exports.json_record import export_json
 from panel_tui.domain.exports.rounds_report import render_rounds
-from panel_tui.domain.interchange import export_json
 from panel_tui.domain.models import Decision, Reveal, Session, VoteEvent
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.rounds import compare_rounds, lived_experience_first

@@ -15,7 +15,8 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.banks import BankError, parse_bank
-from panel_tui.domain.interchange import SessionFileError, export_json, parse_session
+from panel_tui.domain.exports.json_record import export_json
+from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import SessionNotFound, Store, StoreError
 from panel_tui.domain.store import files as files_module

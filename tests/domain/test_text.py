@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from panel_tui.cli import main
 from panel_tui.domain.banks import BankError, parse_bank
-from panel_tui.domain.interchange import SessionFileError, parse_session
+from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Candidate, Member, Note
 from panel_tui.domain.text import printable, without_invisible
 from tests.domain.builders import T0

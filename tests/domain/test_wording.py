@@ -18,7 +18,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from panel_tui.domain.banks import BankError, parse_bank
-from panel_tui.domain.interchange import SessionFileError, parse_session
+from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import FROM_ELSEWHERE, Bank, Session, Settings
 from panel_tui.domain.wording import LIBRARY_PHRASES, explain, problems, where
 

@@ -6,12 +6,16 @@ checks that text from people is shown literally.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
+import panel_tui.ui.screens
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Bank, Candidate, Member, Question, Session
@@ -90,3 +94,16 @@ def screen_text(app: App[Any]) -> str:
     """What the terminal shows now, as plain text, one line per row."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def screen_classes() -> list[type[Screen[Any]]]:
+    """Every screen class of panel-tui, its modules imported first."""
+    for module in pkgutil.iter_modules(panel_tui.ui.screens.__path__, "panel_tui.ui.screens."):
+        importlib.import_module(module.name)
+    found: list[type[Screen[Any]]] = []
+    todo: list[type[Screen[Any]]] = [Screen]
+    while todo:
+        subclasses = todo.pop().__subclasses__()
+        found += subclasses
+        todo += subclasses
+    return [s for s in found if s.__module__.startswith("panel_tui.")]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.app_settings import DisplaySettingsSource, cursor_blink
 
 
 @dataclass
@@ -31,3 +31,26 @@ class Plain:
 )
 def test_text_fields_blink_as_the_app_says(app: object, expected: bool) -> None:
     assert cursor_blink(app) is expected
+
+
+@dataclass
+class Settings:
+    ascii_only: bool
+    read_aloud: bool
+
+
+@pytest.mark.parametrize(
+    ("app", "expected"),
+    [
+        # The panel's app holds both settings: screens mirror them.
+        (Settings(ascii_only=True, read_aloud=False), True),
+        # A small test app holds neither: screens keep the usual symbols.
+        (Plain(), False),
+        # Blinking alone is not the display settings.
+        (Blinks(cursor_blink=False), False),
+    ],
+)
+def test_screens_mirror_the_display_settings_only_of_an_app_that_holds_them(
+    app: object, expected: bool
+) -> None:
+    assert isinstance(app, DisplaySettingsSource) is expected

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Checkbox, RadioButton
 
 from panel_tui.domain.store import Store
 from tests.ui.helpers import AppFactory, screen_text, small_session
@@ -34,6 +35,10 @@ async def test_every_screen_is_plain_ascii(
         await pilot.pause()
         shown = screen_text(app)
         assert not_ascii(shown) == "", shown
+        # Radio buttons and checkboxes out of sight (below a scroll) too.
+        toggles = [*app.screen.query(RadioButton), *app.screen.query(Checkbox)]
+        drawn = "".join(t.BUTTON_LEFT + t.BUTTON_INNER + t.BUTTON_RIGHT for t in toggles)
+        assert not_ascii(drawn) == ""
 
 
 async def test_switching_to_ascii_redraws_every_glyph(
@@ -49,6 +54,42 @@ async def test_switching_to_ascii_redraws_every_glyph(
         await pilot.press("ctrl+a")
         await pilot.pause()
         assert not_ascii(screen_text(app)) == "", screen_text(app)
+
+
+#: Screens drawn with symbols of their own (the vote grid, the timer, radio
+#: buttons and checkboxes, tables): each takes a change of mode while it shows.
+SWITCHED = [
+    j
+    for j in JOURNEYS
+    if j.name
+    in {
+        "new session form",
+        "interview, votes shown",
+        "decision",
+        "export",
+        "summary",
+        "practice, rating shown",
+    }
+]
+
+
+@pytest.mark.parametrize("journey", SWITCHED, ids=[j.name for j in SWITCHED])
+async def test_switching_ascii_redraws_the_screen_showing_and_back_again(
+    app_factory: AppFactory, store: Store, journey: Journey
+) -> None:
+    app = app_factory(begin(journey, store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*journey.keys)
+        await pilot.pause()
+        symbols = not_ascii(screen_text(app))
+        assert symbols != ""  # the screen draws symbols to start with
+        # What Ctrl+A does (a box on top, such as the export, does not take the key).
+        app.action_toggle_ascii()
+        await pilot.pause()
+        assert not_ascii(screen_text(app)) == "", screen_text(app)
+        app.action_toggle_ascii()
+        await pilot.pause()
+        assert not_ascii(screen_text(app)) == symbols
 
 
 #: What a person does in the real app, and a text that shows each screen is up.

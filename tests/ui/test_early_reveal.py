@@ -45,7 +45,9 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
         shown = " ".join(screen_text(app).split())  # as read, wrapped lines joined
         assert "except where listed under early reveals" in shown
         assert "Early reveals" in shown
-        assert "2 of 3 had voted; voted after: 3 Dan Reilly" in shown
+        assert (
+            "2 of 3 voting members had voted. Voted after the reveal: Seat 3, Dan Reilly" in shown
+        )
         assert "after reveal" in shown  # seat 3's Up in the grid
 
     # Every export says it, in its own way.
@@ -57,7 +59,7 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
         assert "2 of 3 voting members had voted" in texts[name]
         assert "Seat 3, Dan Reilly" in texts[name]
     assert "| ▲ Up (after reveal) |" in texts["md"]
-    assert '▲</span> Up<span class="changed">(after the reveal)</span>' in texts["html"]
+    assert '▲</span> Up<span class="changed">(after reveal)</span>' in texts["html"]
     rows = list(csv.DictReader(io.StringIO(texts["votes-csv"])))
     assert [(r["seat"], r["after_reveal"], r["changed_after_reveal"]) for r in rows] == [
         ("1", "no", "no"),

@@ -168,3 +168,218 @@ async def test_a_vote_typed_just_after_closing_help_is_given(
             ("c1", "q1", "m3", "up"),
             ("c1", "q2", "m3", "middle"),
         ]
+
+
+# -- keys typed while a dialog opens and closes -------------------------------
+#
+# Each dialog below is asked for by a key and answered by the keys typed straight
+# after it, in one burst. Every key must reach the dialog while it is open (never
+# the interview under it), and the keys after its answer must see the change the
+# answer made: the votes on disk are as the person meant.
+
+
+def screen_names(app: App[Any]) -> list[str]:
+    """The screens on the stack above the app's own blank one, bottom to top."""
+    return [type(screen).__name__ for screen in app.screen_stack[1:]]
+
+
+def current(store: Store, session: Session) -> dict[str, tuple[str, bool]]:
+    """Each member's vote on the first answer, and whether it came after the reveal."""
+    votes = store.load(session.id).current_votes("c1", "q1")
+    return {m: (v.value, v.after_reveal) for m, v in votes.items() if v.value is not None}
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_reveal_answered_in_a_burst_comes_before_the_votes_typed_after_it(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Ctrl+R asks; "2" typed before the answer goes to the dialog, not the vote;
+    # Enter shows the votes, so the "w" typed after it is a first vote after the reveal.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "1", "ctrl+r", "2", "enter", "w")
+        assert current(store, session) == {"m1": ("up", False), "m2": ("middle", True)}
+        assert store.load(session.id).is_revealed("c1", "q1")
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_an_undo_after_the_reveal_is_answered_by_the_keys_typed_after_it(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # All three vote, so the votes show. Backspace asks to undo seat 3's vote; the
+    # "q" typed while it asks reaches the dialog (a vote change there would ask
+    # again); Enter undoes; seat 3's "e" then votes afresh, after the reveal.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "1", "2", "3", "backspace", "q", "enter", "e")
+        assert current(store, session) == {
+            "m1": ("up", False),
+            "m2": ("up", False),
+            "m3": ("middle", True),
+        }
+        assert recorded(store, session)[-2:] == [
+            ("c1", "q1", "m3", None),
+            ("c1", "q1", "m3", "middle"),
+        ]
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_an_undo_declined_in_a_burst_keeps_the_vote(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Backspace asks; "1" while it asks reaches the dialog; Escape keeps the vote;
+    # "a" after it is seat 1's change, which asks in turn and Enter agrees.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "1", "2", "3", "backspace", "1", "escape", "a", "enter")
+        assert current(store, session) == {
+            "m1": ("down", True),
+            "m2": ("up", False),
+            "m3": ("up", False),
+        }
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_note_typed_straight_after_ctrl_n_goes_into_the_note(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # "d", "1" and "q" are vote keys on the interview: typed into the note they vote nothing.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+n", "d", "1", "q", "enter")
+        await burst(pilot, "2")
+        on_disk = store.load(session.id)
+        assert [n.text for n in on_disk.notes_on("c1", "q1")] == ["d1q"]
+        assert current(store, session) == {"m2": ("up", False)}
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_note_closed_in_a_burst_lets_the_next_vote_through(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Escape is the dialog's priority key, so the keys after it reach the interview.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+n", "escape", "3", "ctrl+n", "s", "escape", "1")
+        on_disk = store.load(session.id)
+        assert on_disk.notes_on("c1", "q1") == []
+        assert current(store, session) == {"m3": ("up", False), "m1": ("up", False)}
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_keys_straight_after_ctrl_d_go_to_the_decision(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # The decision dialog opens on its choices: "1" and "a" there vote nothing;
+    # Escape closes it unchanged, and the "2" after it votes.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+d", "1", "a", "escape", "2")
+        on_disk = store.load(session.id)
+        assert on_disk.decision("c1") is None
+        assert current(store, session) == {"m2": ("up", False)}
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_decision_typed_at_a_persons_pace_is_saved_before_the_next_key(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Enter on the first choice (recommend), Tab to the reason, a reason, Enter
+    # saves; the "3" after it votes on the answer shown.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "enter", "tab", "o", "k", "enter", "3")
+        decision = store.load(session.id).decision("c1")
+        assert decision is not None
+        assert (decision.outcome, decision.reason) == ("recommend", "ok")
+        assert current(store, session) == {"m3": ("up", False)}
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+# Known and not fixed here: inside a dialog with fields, Textual hands each key to
+# the widget focused when the app reads the key, and that widget acts on it later.
+# So in one burst a Tab moves the focus only after the keys behind it have gone to
+# the field it left, and a key typed straight after Enter goes into the field
+# before the field's Enter closes the dialog. Strict, so that a fix shows.
+# Making Enter and Tab the dialog's priority keys, waiting for the field to catch
+# up, was tried: it fixes these two but puts Enter and Tab ahead of the field's
+# own bindings (arrows, Backspace, Space), which Textual runs only once the key
+# has bubbled up to the app. A fix needs the app to hold keys meanwhile.
+FIELD_ROUTING = "keys in a burst go to the field focused when the app read them"
+
+
+@pytest.mark.xfail(strict=True, reason=FIELD_ROUTING)
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_vote_typed_straight_after_saving_a_note_is_a_vote(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+n", "d", "enter", "2")
+        assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == ["d"]
+        assert current(store, session) == {"m2": ("up", False)}
+
+
+@pytest.mark.xfail(strict=True, reason=FIELD_ROUTING)
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_decision_typed_in_one_burst_is_saved_as_typed(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+d", "enter", "tab", "o", "k", "enter", "3")
+        decision = store.load(session.id).decision("c1")
+        assert decision is not None
+        assert (decision.outcome, decision.reason) == ("recommend", "ok")
+        assert current(store, session) == {"m3": ("up", False)}
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_finishing_from_the_summary_in_a_burst_is_answered_by_the_enter_after_it(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Ctrl+S opens the summary, F asks to finish, Enter says yes: the dialog is
+    # on screen before the Enter comes, so the Enter answers it.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+s", "f", "enter")
+        assert store.load(session.id).finished
+        assert screen_names(pilot.app) == ["InterviewScreen", "SummaryScreen"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "notes"),
+    [
+        # Tab from the note to its Save button; Enter there saves it.
+        (("ctrl+n", "a", "tab", "enter"), ["a"]),
+        # Tab twice, to Skip; Enter there closes it without a note.
+        (("ctrl+n", "a", "tab", "tab", "enter"), []),
+    ],
+)
+async def test_the_buttons_of_a_note_answer_the_enter_typed_on_them(
+    app_factory: AppFactory, store: Store, session: Session, keys: tuple[str, ...], notes: list[str]
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press(*keys, "2")
+        assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == notes
+        assert current(store, session) == {"m2": ("up", False)}
+        assert screen_names(pilot.app) == ["InterviewScreen"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "screens"),
+    [
+        # P opens the payment notes; Escape closes them; B goes back: the
+        # interview is left on top, with no dialog over it.
+        (("ctrl+s", "p", "escape", "b"), ["InterviewScreen"]),
+        # F asks to finish; Escape declines; E asks where to export.
+        (("ctrl+s", "f", "escape", "e"), ["InterviewScreen", "SummaryScreen", "ExportDialog"]),
+    ],
+)
+async def test_the_summarys_keys_in_a_burst_each_reach_the_screen_on_top_when_typed(
+    app_factory: AppFactory,
+    store: Store,
+    session: Session,
+    keys: tuple[str, ...],
+    screens: list[str],
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await burst(pilot, *keys)
+        assert screen_names(pilot.app) == screens
+        assert not store.load(session.id).finished

@@ -91,6 +91,23 @@ async def test_help_shows_the_settings_and_how_to_change_them(
         assert "remembered in" in text
 
 
+@pytest.mark.parametrize(
+    ("key", "setting"),
+    [("ctrl+t", "High contrast"), ("ctrl+e", "Read each question aloud")],
+)
+async def test_the_help_shows_a_setting_changed_while_it_is_open(
+    app_factory: AppFactory, session: Session, key: str, setting: str
+) -> None:
+    app = app_factory(session.id, speaker=FakeSpeaker())
+    async with app.run_test(size=(110, 60)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert any(setting in line and " Off " in line for line in screen_text(app).splitlines())
+        await pilot.press(key)
+        await pilot.pause()
+        assert any(setting in line and " On " in line for line in screen_text(app).splitlines())
+
+
 def test_the_environment_sets_a_run_and_the_flags_beat_it(monkeypatch: pytest.MonkeyPatch) -> None:
     path = locations.settings_file()
     path.parent.mkdir(parents=True)

@@ -72,7 +72,7 @@ def test_interview_sealed_ascii(
 
 
 def test_summary_ascii(snap_compare: SnapCompare, app_factory: AppFactory, demo_id: str) -> None:
-    press = [*REVEALED, "ctrl+s", "pagedown"]
+    press = [*REVEALED, "ctrl+s", "pagedown", "pagedown"]
     assert snap_compare(app_factory(demo_id, ascii_only=True), press=press)
 
 

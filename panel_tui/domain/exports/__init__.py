@@ -6,7 +6,8 @@ lists them with the file extension each is written with:
 - ``md`` and ``html``: the panel summary for HR (see :mod:`.documents`).
 - ``csv`` and ``votes-csv``: spreadsheet data (see :mod:`.spreadsheets`),
   written with a byte-order mark so spreadsheets read them as UTF-8.
-- ``json``: the complete session record (see :mod:`panel_tui.domain.interchange`).
+- ``json``: the complete session record (see :mod:`.json_record`), which
+  ``import`` reads back (see :mod:`panel_tui.domain.importing`).
 - ``involvement-csv``: each member's time, interviews, answers and payment, for
   finance (see :mod:`.involvement_csv`).
 
@@ -37,17 +38,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from panel_tui.domain.calibration import calibrate
 from panel_tui.domain.exports.anonymise import anonymised, anonymous_id, without_notes
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.involvement_csv import involvement_csv
+from panel_tui.domain.exports.json_record import json_export
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
-from panel_tui.domain.interchange import calibration_record, export_json, results_record
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import IDENT_PATTERN, slug
 
@@ -94,50 +92,12 @@ class FolderWriter(Protocol):
     ) -> list[Path]: ...
 
 
-#: What an anonymised json export says of the free text it keeps.
-FREE_TEXT_WORDS = "Notes and reasons are kept as the panel wrote them: they are not anonymised."
-
-
-def _json(session: Session, options: ExportOptions) -> str:
-    if options == ExportOptions():
-        return export_json(session)  # exactly what import reads back
-    scored = score_session(session)
-    results = results_record(scored)
-    if session.mode == "practice":
-        results["calibration"] = calibration_record(calibrate(session))
-    if options.totals_only:
-        if results["practice"] is not None:
-            results["practice"]["reference_agreement"] = None
-        if session.mode == "practice":
-            # No trainee's own figures, nor any answer's votes by round.
-            results["calibration"]["members"] = None
-        hide_all = lone_group(session)
-        for figures, candidate in zip(results["ranking"], scored.ranking, strict=True):
-            if hide_all:
-                for key in ("voice_gap", "lived_experience_score", "professional_score"):
-                    figures[key] = None
-            for question, result in zip(figures["questions"], candidate.questions, strict=True):
-                if single_voice(session, result):
-                    question["voice_gap"] = None
-        for early in results["early_reveals"]:
-            early["voted_after"] = len(early["voted_after"])  # how many, not who
-        session = session.model_copy(update={"votes": []})  # no one's vote, only totals
-    export: dict[str, bool | str] = {
-        "anonymised": options.anonymise,
-        "totals_only": options.totals_only,
-        "notes_left_out": options.leaves_out_notes,
-    }
-    if options.anonymise and not options.leaves_out_notes:
-        export["free_text"] = FREE_TEXT_WORDS
-    return export_json(session, results, export)
-
-
 FORMATS: dict[str, Format] = {
     "md": Format("md", markdown_summary),
     "html": Format("html", html_summary),
     "csv": Format("csv", candidates_csv, bom=True),
     "votes-csv": Format("csv", votes_csv, bom=True, suffix="-votes"),
-    "json": Format("json", _json, complete=True),
+    "json": Format("json", json_export, complete=True),
     # Complete: it counts the answers each member scored, for payment, and shows no vote.
     "involvement-csv": Format(
         "csv", involvement_csv, bom=True, suffix="-involvement", complete=True

@@ -1,10 +1,11 @@
 """The Markdown and HTML summaries, laid out by jinja2 templates in ``templates/``.
 
-Both templates render the same :class:`~panel_tui.domain.exports.report.Report`,
-so they hold the same content. Every value from the session is escaped on the
-way out, by the environment rather than by each template line, so a template
-cannot forget: HTML with ``autoescape=True``; Markdown through ``finalize``,
-which escapes every ``{{ value }}`` with :func:`markdown_escape`.
+Both templates render the same :class:`~panel_tui.domain.summary.Summary` as
+the summary screen, so they hold the same content in the same words. Every
+value from the session is escaped on the way out, by the environment rather
+than by each template line, so a template cannot forget: HTML with
+``autoescape=True``; Markdown through ``finalize``, which escapes every
+``{{ value }}`` with :func:`markdown_escape`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+# The module rather than its names: the summary reads exports' own modules, so
+# whichever package is imported first, this binding never needs a half-made one.
+from panel_tui.domain import summary
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.report import build_report
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import counted
@@ -55,11 +58,11 @@ MARKDOWN = _environment(autoescape=False, finalize=markdown_escape)
 
 def markdown_summary(session: Session, options: ExportOptions) -> str:
     """The panel summary as Markdown tables."""
-    report = build_report(session, score_session(session), options)
+    report = summary.build_summary(session, score_session(session), options)
     return MARKDOWN.get_template("summary.md.j2").render(report=report)
 
 
 def html_summary(session: Session, options: ExportOptions) -> str:
     """The panel summary as one self-contained HTML file, ready to print on A4."""
-    report = build_report(session, score_session(session), options)
+    report = summary.build_summary(session, score_session(session), options)
     return HTML.get_template("summary.html.j2").render(report=report)

@@ -56,9 +56,17 @@ def summarise(session: Session) -> SessionSummary:
     """The summary of a session."""
     where = None
     questions = [q.id for q in session.bank.questions]
-    if session.cursor is not None and not session.finished and session.cursor.question in questions:
-        label = session.candidate(session.cursor.candidate).label
-        where = (label, questions.index(session.cursor.question) + 1)
+    labels = {c.id: c.label for c in session.candidates}
+    cursor = session.cursor
+    # A cursor naming what is not there (only code that skips validation can make
+    # one) leaves the position unsaid rather than stopping the list.
+    if (
+        cursor is not None
+        and not session.finished
+        and cursor.question in questions
+        and cursor.candidate in labels
+    ):
+        where = (labels[cursor.candidate], questions.index(cursor.question) + 1)
     return SessionSummary(
         id=session.id,
         title=session.title,

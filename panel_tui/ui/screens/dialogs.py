@@ -21,8 +21,10 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.text import MAX_TEXT, unsafe_character, without_invisible
+from panel_tui.domain.text import without_invisible
+from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
@@ -36,16 +38,6 @@ FORMAT_WORDS: dict[str, str] = {
     "involvement-csv": "Time and payment, a row per member (.csv)",
 }
 ALL_FORMATS = "all"
-
-
-def text_problem(text: str) -> str | None:
-    """Why a note or reason cannot be saved, in plain words, or ``None``."""
-    if len(text) > MAX_TEXT:
-        return f"That is longer than {MAX_TEXT} characters; please shorten it."
-    problem = unsafe_character(text, multiline=True)
-    if problem:
-        return f"The text contains {problem}; remove it and try again."
-    return None
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -101,7 +93,7 @@ T = TypeVar("T")
 Save = Callable[[T], object]
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
     """A dialog with fields: Enter or the first button submits, Escape cancels.
 
     Given ``save``, the dialog saves its answer itself before it closes; when the
@@ -193,7 +185,7 @@ class NoteDialog(FormDialog[str]):
         if not text:
             self.dismiss(None)
             return
-        problem = text_problem(text)
+        problem = typed_problem(text, "The note", multiline=True)
         if problem:
             self.query_one("#problem", Label).update(problem)
             return
@@ -228,7 +220,9 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             with RadioSet(id="outcome"):
                 for outcome, words in OUTCOME_WORDS.items():
                     chosen = self.current is not None and self.current.outcome == outcome
-                    yield ClearRadioButton(words, value=chosen, id=outcome)
+                    yield ClearRadioButton(words, value=chosen, id=outcome).data_bind(
+                        DisplayMode.ascii_only
+                    )
             yield Label("Reason (Tab to move here):")
             yield Input(
                 value=self.current.reason if self.current else "",
@@ -251,7 +245,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             problem.update("Choose recommend, do not recommend or undecided first.")
             return
         reason = without_invisible(self.query_one("#reason", Input).value).strip()
-        trouble = text_problem(reason)
+        trouble = typed_problem(reason, "The reason", multiline=True, required=False)
         if trouble:
             problem.update(trouble)
             return
@@ -292,13 +286,21 @@ class ExportDialog(FormDialog[ExportRequest]):
             with RadioSet(id="format"):
                 for number, name in enumerate(self.formats):
                     words = FORMAT_WORDS.get(name, name)
-                    yield ClearRadioButton(words, value=number == 0, id=f"format-{name}")
-                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}")
+                    yield ClearRadioButton(words, value=number == 0, id=f"format-{name}").data_bind(
+                        DisplayMode.ascii_only
+                    )
+                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}").data_bind(
+                    DisplayMode.ascii_only
+                )
             yield ClearCheckbox(
                 "Anonymise: seat labels and candidate codes, no names", id="anonymise"
+            ).data_bind(DisplayMode.ascii_only)
+            yield ClearCheckbox(
+                "Totals only: no individual votes, no notes", id="totals"
+            ).data_bind(DisplayMode.ascii_only)
+            yield ClearCheckbox("Leave out notes and reasons", id="no-notes").data_bind(
+                DisplayMode.ascii_only
             )
-            yield ClearCheckbox("Totals only: no individual votes, no notes", id="totals")
-            yield ClearCheckbox("Leave out notes and reasons", id="no-notes")
             yield Label("Folder to write to:")
             yield Input(value=str(self.folder), id="folder")
             yield Label("", id="problem", classes="problem")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from pathlib import Path
+from typing import ClassVar
 
 from rich import box
 from rich.console import Group
@@ -16,12 +17,9 @@ from textual.widgets import Static
 
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
 from panel_tui.domain.models import VOTE_VALUES, Session
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
 from panel_tui.ui.keys import SEATS, VOTES, key_label, key_words
-from panel_tui.ui.themes import HIGH_CONTRAST
-
-if TYPE_CHECKING:
-    from panel_tui.ui.app import PanelApp
 
 
 def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool) -> Table:
@@ -56,7 +54,7 @@ INTRO = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DisplayMode, ModalScreen[None]):
     """Every key of the app, with the vote keys for each seat."""
 
     CSS_PATH = "help.tcss"
@@ -76,14 +74,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
     ]
 
-    def __init__(self, session: Session | None = None) -> None:
+    def __init__(self, session: Session | None = None, settings_path: Path | None = None) -> None:
+        """Make the help.
+
+        Args:
+            session: the open session, whose members' vote keys are listed.
+            settings_path: where a change of setting is remembered, if anywhere.
+        """
         super().__init__()
         self.session = session
-
-    @property
-    def panel_app(self) -> PanelApp:
-        """The app, typed."""
-        return cast("PanelApp", self.app)
+        self.settings_path = settings_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
@@ -93,11 +93,18 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
-        for name in ("ascii_only", "read_aloud", "theme"):
-            self.watch(self.app, name, self._settings_changed, init=False)
 
     def _settings_changed(self) -> None:
         self.query_one("#help-content", Static).update(self._content())
+
+    def watch_ascii_only(self) -> None:
+        self._settings_changed()
+
+    def watch_high_contrast(self) -> None:
+        self._settings_changed()
+
+    def watch_read_aloud(self) -> None:
+        self._settings_changed()
 
     def spoken_text(self) -> str:
         """The help read aloud: how voting works, the settings, then every key."""
@@ -112,11 +119,10 @@ class HelpScreen(ModalScreen[None]):
         return "\n".join(lines)
 
     def _settings_rows(self) -> list[tuple[str, str, str]]:
-        app = self.panel_app
         now = {
-            "ascii_only": app.ascii_only,
-            "high_contrast": app.theme == HIGH_CONTRAST.name,
-            "read_aloud": app.read_aloud,
+            "ascii_only": self.ascii_only,
+            "high_contrast": self.high_contrast,
+            "read_aloud": self.read_aloud,
         }
         names = {
             "ascii_only": ("Plain ASCII symbols", "Ctrl+A"),
@@ -142,7 +148,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("To change it")
         for row in self._settings_rows():
             table.add_row(*row)
-        path = self.panel_app.settings_path
+        path = self.settings_path
         kept = (
             f"Changes made here are remembered in {path}."
             if path is not None
@@ -170,7 +176,7 @@ class HelpScreen(ModalScreen[None]):
         from panel_tui.ui.screens.interview import InterviewScreen
         from panel_tui.ui.screens.summary import SummaryScreen
 
-        ascii_only = self.panel_app.ascii_only
+        ascii_only = self.ascii_only
         boxes = box.ASCII if ascii_only else box.SIMPLE_HEAD
         marks = glyphs(ascii_only)
         intro = Text(INTRO)

@@ -31,6 +31,7 @@ from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted, votes_words
+from panel_tui.ui.asking import Asking, asks
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,9 @@ class PracticeRequest:
 
 
 def _day(session: SessionSummary) -> str:
+    """The day and time it started, so sessions with the same title are told apart."""
     when = session.created.astimezone()
-    return f"{when.day} {when:%b %Y}"
+    return f"{when.day} {when:%b %Y} at {when:%H:%M}"
 
 
 def session_prompt(session: SessionSummary) -> Content:
@@ -282,7 +284,8 @@ class HomeScreen(Screen[None]):
             return
         self.open_practice_form(PracticeRequest(entry))
 
-    def open_practice_form(self, request: PracticeRequest) -> None:
+    @asks
+    def open_practice_form(self, request: PracticeRequest) -> Asking:
         """The new-session form for a rehearsal, with the practice bank chosen.
 
         The trainer enters the trainees as any panel; the mock candidates come
@@ -305,10 +308,11 @@ class HomeScreen(Screen[None]):
             bank_path=chosen.path,
             panel=request.panel,
         )
-        self.app.push_screen(form, callback=self._created)
+        self._created((yield form))
 
     @on(Button.Pressed, "#new-session")
-    def action_new_session(self) -> None:
+    @asks
+    def action_new_session(self) -> Asking:
         """Open the new-session form; a session saved there is then chosen."""
         self._say(None)
         from panel_tui.ui.screens.setup_session import SetupSessionScreen  # when first asked for
@@ -316,8 +320,9 @@ class HomeScreen(Screen[None]):
         form = SetupSessionScreen(
             self._store, find_banks(self._bank_folders), self._today or date.today()
         )
-        self.app.push_screen(form, callback=self._created)
+        self._created((yield form))
 
     def _created(self, session_id: str | None) -> None:
+        """A session saved in the new-session form is then chosen."""
         if session_id is not None:
             self.post_message(self.SessionChosen(session_id))

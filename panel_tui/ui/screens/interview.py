@@ -14,38 +14,37 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
-from panel_tui.domain.interview import (
-    KEYS_HINT,
+from panel_tui.domain import interview_lines as lines
+from panel_tui.domain.interview import KEYS_HINT, Interview
+from panel_tui.domain.interview_outcomes import (
     Answer,
-    Interview,
     Moved,
     NeedsConfirmation,
     NotSaved,
     Refused,
 )
 from panel_tui.domain.models import Question, VoteValue
-from panel_tui.domain.scoring import score_question
-from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import OpenSession
-from panel_tui.domain.words import counted, panel_balance, question_tags
-from panel_tui.ui.glyphs import OUTCOME_WORDS
-from panel_tui.ui.keys import palette_command, vote_bindings
+from panel_tui.domain.words import panel_balance
+from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.display_mode import DisplayMode
+from panel_tui.ui.keys import palette_command
+from panel_tui.ui.lines import line_text
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
     DecisionChoice,
     DecisionDialog,
     NoteDialog,
 )
+from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
 
-#: Left and right show as one footer entry, to leave room at 80 columns.
-MOVE = Binding.Group("Move")
 #: Lines the rest of the interview screen needs, at the least, around the vote grid.
 ROOM_AROUND_GRID = 14
 #: Seconds between keeping the timer's place on disk (at most this much is lost in a crash).
@@ -55,109 +54,13 @@ KEEP_TIME_EVERY = 15
 class InterviewScreen(SessionScreen):
     """The shared screen of the panel during an interview.
 
-    Every key of this screen, the vote keys included, is a priority binding.
-    Textual runs priority bindings as each key arrives, one key at a time, while
-    other keys pass through the screen first and run their bindings later, behind
-    keys typed after them. So a vote typed just after an arrow (or while a save
-    blocks the app) is given on the answer the arrow moved to, never the one before.
+    It shows the :class:`Interview`'s state and answers, and asks the chair the
+    interview's questions; every rule and every word shown is the domain's.
     """
 
     CSS_PATH = "interview.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "left",
-            "previous_question",
-            "Back",
-            group=MOVE,
-            tooltip="Go to the previous question.",
-            priority=True,
-        ),
-        Binding(
-            "right",
-            "next_question",
-            "Next",
-            group=MOVE,
-            tooltip="Go to the next question; after the last one, the next candidate.",
-            priority=True,
-        ),
-        Binding(
-            "backspace,ctrl+z",
-            "undo",
-            "Undo",
-            tooltip="Undo the last vote given on this answer.",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+r",
-            "reveal",
-            "Show votes",
-            tooltip="Show the votes on this answer before everyone has voted.",
-            priority=True,
-        ),
-        Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer.", priority=True),
-        Binding(
-            "ctrl+d",
-            "decide",
-            "Decide",
-            tooltip="Record the panel's decision on this candidate, with a reason.",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+s",
-            "summary",
-            "Summary",
-            tooltip="Show the summary, ranking and export.",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+g",
-            "new_round",
-            "Vote again",
-            show=False,
-            tooltip=(
-                "Practice only: after the votes are shown and discussed, the panel "
-                "votes on this answer again as a new round; earlier rounds are kept."
-            ),
-            priority=True,
-        ),
-        # Help stays out of this footer, which is full at 80 columns; the hint line names it.
-        Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
-        # Read aloud too (the footer has no room left at 80 columns); the hint line names it.
-        Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False, priority=True),
-        Binding(
-            "pagedown",
-            "next_candidate",
-            "Next candidate",
-            show=False,
-            tooltip="Go to the first question of the next candidate.",
-            priority=True,
-        ),
-        Binding(
-            "pageup",
-            "previous_candidate",
-            "Previous candidate",
-            show=False,
-            tooltip="Go to the first question of the previous candidate.",
-            priority=True,
-        ),
-        Binding(
-            "up",
-            "scroll_question(-1)",
-            "Scroll up",
-            show=False,
-            tooltip="Scroll the question text up.",
-            priority=True,
-        ),
-        Binding(
-            "down",
-            "scroll_question(1)",
-            "Scroll down",
-            show=False,
-            tooltip="Scroll the question text down.",
-            priority=True,
-        ),
-        *vote_bindings(),
-    ]
+    #: Every key a priority binding, so keys are handled in the order typed (see interview_keys).
+    BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_KEYS
 
     def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
         super().__init__(opened)
@@ -189,33 +92,29 @@ class InterviewScreen(SessionScreen):
         with Horizontal(id="top"):
             yield Static(id="candidate", markup=False)
             yield Static(id="position", markup=False)
-            yield QuestionTimer(self.clock, id="timer")
+            yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
         yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
         with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="question", markup=False)
             yield Static(id="about", markup=False)
             yield Static(id="sample", markup=False)
             yield Static(id="look-for", markup=False)
-        yield VoteGrid(session.voting_members, ascii_only=self.panel_app.ascii_only, id="votes")
-        observers = [m for m in session.panel if not m.can_vote]
+        yield VoteGrid(session.voting_members, id="votes").data_bind(DisplayMode.ascii_only)
+        observers = lines.observers(session)
         if observers:
-            names = Text("Observers (take notes, do not vote): ")
-            names.append_text(Text(", ").join(Text(m.name) for m in observers))
-            yield Static(names, id="observers", markup=False)
+            yield Static(Text(observers), id="observers", markup=False)
         yield Static(id="status", markup=False)
         yield Static(KEYS_HINT, id="hint", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "ascii_only", self._ascii_changed, init=False)
         #: Held, so that the time can still be kept as the screen closes.
         self.timer = self.query_one(QuestionTimer)
-        self.timer.ascii_only = self.panel_app.ascii_only
         # The timer's place is kept now and then, apart from votes (see keep_time).
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
         if not self.session.candidates:
-            self.query_one("#status", Static).update("This session has no candidates yet.")
+            self._show_votes()  # the status line says there is nothing to vote on
             return
         self._question_changed()
 
@@ -232,9 +131,7 @@ class InterviewScreen(SessionScreen):
         if self.session.candidates:
             self.refresh_view()
 
-    def _ascii_changed(self, ascii_only: bool) -> None:
-        self.query_one(VoteGrid).ascii_only = ascii_only
-        self.query_one(QuestionTimer).ascii_only = ascii_only
+    def watch_ascii_only(self) -> None:
         if self.session.candidates:
             self.refresh_view()
 
@@ -252,141 +149,49 @@ class InterviewScreen(SessionScreen):
         self.refresh_view()
         # The voice never reads on over a new question; it starts again when asked to.
         self.panel_app.speaker.stop()
-        if self.panel_app.read_aloud:
+        if self.read_aloud:
             self.panel_app.say(self.spoken_text())
 
     def spoken_text(self) -> str:
         """The question, what the panel listens for and any sample answer, to read aloud."""
-        question = self.question
-        questions = self.session.bank.questions
-        where = f"Question {questions.index(question) + 1} of {len(questions)}"
-        sample = self.session.sample_answer(self.candidate_id, question.id)
-        return spoken_question(
-            where, question.text, question.look_for, sample.text if sample else None
-        )
+        return lines.spoken(self.session, self.candidate_id, self.question)
 
     def refresh_view(self) -> None:
         """Show the session as it is on disk."""
-        session = self.session
-        candidate = session.candidate(self.candidate_id)
-        question = self.question
-        questions = session.bank.questions
-        number = self.interview.question_number
-        candidate_number = self.interview.candidate_number
-
-        count = f"{candidate_number} of {len(session.candidates)}"
-        # Mock candidates: short, so the round fits beside it at 80 columns.
-        if self.interview.practice:
-            heading = Text("Practice: ", style="bold")
-            heading.append_text(Text(candidate.label, style="bold"))
-            heading.append(f" ({count})")
-        else:
-            heading = Text(f"Candidate {count}: ", style="bold")
-            heading.append_text(Text(candidate.label, style="bold"))
-        if candidate.name:
-            heading.append_text(Text(" (") + Text(candidate.code) + Text(")"))
-        self.query_one("#candidate", Static).update(heading)
-        round_number = session.round_of(self.candidate_id, question.id)
-        where = f"Question {number} of {len(questions)}"
-        self.query_one("#position", Static).update(
-            where + (f", round {round_number}" if round_number > 1 else "")
-        )
-        self.query_one("#question", Static).update(Text(question.text))
-        self.query_one("#about", Static).update(self._about(question))
-        self._show_sample(question)
-        look_for = Text()
-        if question.look_for:
-            look_for.append("Listen for:", style="bold")
-            for item in question.look_for:
-                look_for.append(f"\n {self.marks.bullet} ")
-                look_for.append_text(Text(item))
-        look_for_widget = self.query_one("#look-for", Static)
-        look_for_widget.update(look_for)
-        look_for_widget.display = bool(question.look_for)
+        session, c, question = self.session, self.candidate_id, self.question
+        marks = self.marks
+        self._update("#candidate", lines.heading(session, c, self.interview.practice))
+        self._update("#position", lines.position(session, c, question))
+        self._update("#question", question.text)
+        self._update("#about", lines.about(session, c, question, marks))
+        self._update("#sample", lines.sample(session, c, question, marks))
+        self._update("#look-for", lines.look_for(question, marks))
         self._show_votes()
 
-    def _about(self, question: Question) -> Text:
-        tags = question_tags(question)
-        decision = self.session.decision(self.candidate_id)
-        text = Text(tags[:1].upper() + tags[1:])
-        if tags:
-            text.append(f" {self.marks.dash} ")
-        text.append("Decision: ")
-        if decision is None:
-            text.append("not recorded yet")
-        else:
-            text.append(OUTCOME_WORDS[decision.outcome], style="bold")
-        notes = self.session.notes_on(self.candidate_id, self.question_id)
-        if notes:
-            text.append(f" {self.marks.dash} {counted(len(notes), 'note')} on this answer")
-        return text
-
-    def _show_sample(self, question: Question) -> None:
-        sample = self.session.sample_answer(self.candidate_id, question.id)
-        widget = self.query_one("#sample", Static)
-        widget.display = sample is not None
-        if sample is None:
-            return
-        text = Text()
-        text.append("Sample answer: ", style="bold")
-        text.append_text(Text(sample.text, style="italic"))
-        if self.session.is_revealed(self.candidate_id, question.id):
-            text.append("\nReference rating: ", style="bold")
-            text.append(self.marks.vote(sample.rating))
-            if sample.why:
-                text.append(". ")
-                text.append_text(Text(sample.why))
-        widget.update(text)
+    def _update(self, selector: str, line: lines.Line | str | None) -> None:
+        """Show a line in its widget, or hide the widget when there is nothing to say."""
+        widget = self.query_one(selector, Static)
+        widget.display = line is not None
+        if line is not None:
+            widget.update(line_text(line))
 
     def _show_votes(self) -> None:
         session = self.session
-        c, q = self.candidate_id, self.question_id
-        votes = session.current_votes(c, q)
-        revealed = session.is_revealed(c, q)
-        states = {}
-        for member in session.voting_members:
-            vote = votes.get(member.id)
-            states[member.id] = SeatState(
-                voted=vote is not None,
-                shown=vote.value if revealed and vote is not None else None,
-                revealed=revealed,
-                changed=revealed and vote is not None and vote.after_reveal,
-            )
-        self.query_one(VoteGrid).show(states)
-        self.query_one("#status", Static).update(self._status(len(votes), revealed))
-
-    def _status(self, voted: int, revealed: bool) -> Text:
-        session = self.session
-        voters = len(session.voting_members)
-        if not voters:
-            return Text("Nobody on this panel votes: add a member who is not an observer.")
-        if session.finished:
-            return Text(
-                "This session is finished, so votes cannot change. "
-                "To change them, reopen it from the summary (Ctrl+S).",
-                style="bold",
-            )
-        if not revealed:
-            return Text(
-                f"Votes sealed: {voted} of {voters} voted. They show when all have voted, "
-                "or on Ctrl+R."
-            )
-        result = score_question(session, self.candidate_id, self.question_id)
-        tally = result.tally
-        marks = self.marks
-        counts = marks.tally(tally)
-        text = Text()
-        text.append("Votes shown: ", style="bold")
-        text.append(counts + ".")
-        if voted < voters:
-            text.append(f" {voters - voted} not voted.")
-        if result.split:
-            text.append(" Split: both up and down, talk it through.", style="bold")
-        if result.concern:
-            text.append(" Concern: an essential question scored below half.", style="bold")
-        if self.interview.practice:
-            text.append(" Ctrl+G: vote on this answer again (a new round).")
-        return text
+        if session.candidates:
+            c, q = self.candidate_id, self.question_id
+            votes = session.current_votes(c, q)
+            revealed = session.is_revealed(c, q)
+            states = {}
+            for member in session.voting_members:
+                vote = votes.get(member.id)
+                states[member.id] = SeatState(
+                    voted=vote is not None,
+                    shown=vote.value if revealed and vote is not None else None,
+                    revealed=revealed,
+                    changed=revealed and vote is not None and vote.after_reveal,
+                )
+            self.query_one(VoteGrid).show(states)
+        self._update("#status", self.interview.status(self.marks))
 
     def hint(self, message: Text | str) -> None:
         """Say what just happened, on the line above the keys."""
@@ -401,16 +206,7 @@ class InterviewScreen(SessionScreen):
     def show(self, answer: Answer) -> None:
         """Show the interview's answer to a request, asking its question first if it has one."""
         if isinstance(answer, NeedsConfirmation):
-            asked = answer
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self.show(asked.then())
-                elif asked.declined is not None:
-                    self.hint(asked.declined)
-
-            dialog = ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
-            self.app.push_screen(dialog, confirmed)
+            self.confirm(answer)
         elif isinstance(answer, NotSaved):
             self._error(answer.reason)
         elif isinstance(answer, Refused):
@@ -418,6 +214,18 @@ class InterviewScreen(SessionScreen):
         elif answer.message is not None:
             self.refresh_view()
             self.hint(answer.message)
+
+    @asks
+    def confirm(self, asked: NeedsConfirmation) -> Asking:
+        """Ask the interview's question; on yes, make the change and show how it went.
+
+        The dialog is on screen before the next key, and the change is made
+        straight after the key that answered (see ``ui/asking.py``).
+        """
+        if (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
+            self.show(asked.then())
+        elif asked.declined is not None:
+            self.hint(asked.declined)
 
     # -- voting ---------------------------------------------------------------
 
@@ -447,35 +255,32 @@ class InterviewScreen(SessionScreen):
 
     # -- notes and decisions -------------------------------------------------
 
-    def action_note(self) -> None:
-        """Add a note to this answer."""
+    @asks
+    def action_note(self) -> Asking:
+        """Add a note to this answer (the dialog saves it)."""
         asked = self.interview.note()
         if isinstance(asked, Refused):
             self.show(asked)
             return
+        text = yield NoteDialog(Text(asked.heading), asked.earlier, save=asked.save)
+        self.show(asked.done(text))
 
-        def saved(text: str | None) -> None:
-            self.show(asked.done(text))
-
-        dialog = NoteDialog(Text(asked.heading), asked.earlier, save=asked.save)
-        self.app.push_screen(dialog, saved)
-
-    def action_decide(self) -> None:
-        """Record the panel's decision on this candidate."""
+    @asks
+    def action_decide(self) -> Asking:
+        """Record the panel's decision on this candidate (the dialog saves it)."""
         asked = self.interview.decide()
         if isinstance(asked, Refused):
             self.show(asked)
             return
-
-        def save(choice: DecisionChoice) -> None:
-            asked.save(choice.outcome, choice.reason)
-
-        def saved(choice: DecisionChoice | None) -> None:
-            self.show(asked.done(None if choice is None else choice.outcome))
-
         current = asked.current
         given = DecisionChoice(current.outcome, current.reason) if current else None
-        self.app.push_screen(DecisionDialog(Text(asked.heading), given, save=save), saved)
+        dialog = DecisionDialog(
+            Text(asked.heading),
+            given,
+            save=lambda choice: asked.save(choice.outcome, choice.reason),
+        )
+        choice: DecisionChoice | None = yield dialog
+        self.show(asked.done(None if choice is None else choice.outcome))
 
     # -- moving ---------------------------------------------------------------
 
@@ -524,18 +329,22 @@ class InterviewScreen(SessionScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The interview's main actions, for the command palette."""
         for title, action in (
-            ("Show votes", "reveal"),
-            ("Undo last vote", "undo"),
-            ("Add a note", "note"),
-            ("Record decision", "decide"),
-            ("Next question", "next_question"),
-            ("Previous question", "previous_question"),
-            ("Next candidate", "next_candidate"),
-            ("Previous candidate", "previous_candidate"),
-            ("Summary", "summary"),
-            *((("Vote again (practice)", "new_round"),) if self.interview.practice else ()),
+            ("Show votes", self.action_reveal),
+            ("Undo last vote", self.action_undo),
+            ("Add a note", self.action_note),
+            ("Record decision", self.action_decide),
+            ("Next question", self.action_next_question),
+            ("Previous question", self.action_previous_question),
+            ("Next candidate", self.action_next_candidate),
+            ("Previous candidate", self.action_previous_candidate),
+            ("Summary", self.action_summary),
+            *(
+                (("Vote again (practice)", self.action_new_round),)
+                if self.interview.practice
+                else ()
+            ),
         ):
-            yield palette_command(self, title, action, ascii_only=self.panel_app.ascii_only)
+            yield palette_command(self, title, action, ascii_only=self.ascii_only)
 
 
 __all__ = ["InterviewScreen"]

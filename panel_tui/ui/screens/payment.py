@@ -24,9 +24,11 @@ from panel_tui.domain.involvement import (
 )
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.app_settings import cursor_blink
-from panel_tui.ui.screens.dialogs import FormDialog, Save, text_problem
+from panel_tui.ui.display_mode import DisplayMode
+from panel_tui.ui.screens.dialogs import FormDialog, Save
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
 PER_WORDS: dict[PayBasis, str] = {
@@ -62,19 +64,23 @@ class PaymentDialog(FormDialog[PaymentChange]):
                         f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]})",
                         value=number == 0,
                         id=f"seat-{member.seat}",
-                    )
+                    ).data_bind(DisplayMode.ascii_only)
             yield Label("Rate (an amount such as 15.00; leave empty for none):")
             yield Input(id="rate")
             with RadioSet(id="per"):
                 for basis, words in PER_WORDS.items():
-                    yield ClearRadioButton(words, id=f"per-{basis}")
+                    yield ClearRadioButton(words, id=f"per-{basis}").data_bind(
+                        DisplayMode.ascii_only
+                    )
             yield Label("Hours in one block (only for a rate per block):")
             yield Input(id="block")
             yield Label("Expenses (an amount; 0 for none):")
             yield Input(id="expenses")
             yield Label("What the expenses were for:")
             yield Input(id="note")
-            yield ClearCheckbox("Declined payment for their time", id="declined")
+            yield ClearCheckbox("Declined payment for their time", id="declined").data_bind(
+                DisplayMode.ascii_only
+            )
             yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
             yield Input(id="times")
             yield Label("", id="problem", classes="problem")
@@ -122,7 +128,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
             return
         seat = int(member.id.removeprefix("seat-"))
         note = self._value("note")
-        trouble = text_problem(note) if note else None
+        trouble = typed_problem(note, "The note", multiline=True, required=False)
         if trouble:
             problem.update(trouble)
             return

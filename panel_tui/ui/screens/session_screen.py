@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
+from textual import getters
 from textual.screen import Screen
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession
+from panel_tui.ui.app import PanelApp
+from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import Glyphs, glyphs
 
-if TYPE_CHECKING:
-    from panel_tui.ui.app import PanelApp
 
-
-class SessionScreen(Screen[None]):
+class SessionScreen(DisplayMode, Screen[None]):
     """A screen showing one open session; every change goes through ``opened``."""
+
+    panel_app = getters.app(PanelApp)
+    """The app, typed: its store, folders and voice."""
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__()
@@ -27,11 +28,6 @@ class SessionScreen(Screen[None]):
         return self.opened.session
 
     @property
-    def panel_app(self) -> PanelApp:
-        """The app, typed."""
-        return cast("PanelApp", self.app)
-
-    @property
     def marks(self) -> Glyphs:
         """The symbols of the current display mode."""
-        return glyphs(self.panel_app.ascii_only)
+        return glyphs(self.ascii_only)

@@ -2,41 +2,45 @@
 
 Textual draws a chosen and an unchosen radio button with the same character in
 two colours; these draw an empty box when not chosen. In ASCII mode the sides
-are brackets, ``( )`` and ``[ ]``, rather than half blocks.
+are brackets, ``( )`` and ``[ ]``, rather than half blocks; the screen binds
+``ascii_only`` down (``.data_bind(DisplayMode.ascii_only)``).
 """
 
 from __future__ import annotations
 
+from textual.reactive import reactive
 from textual.widgets import Checkbox, RadioButton
-
-
-def _ascii(widget: RadioButton | Checkbox) -> bool:
-    return bool(getattr(widget.app, "ascii_only", False))
 
 
 class ClearRadioButton(RadioButton):
     """A radio button: a dot when chosen, empty when not."""
+
+    ascii_only: reactive[bool] = reactive(False)
+    """Plain ASCII sides and dot (bound to the screen's)."""
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         """The mark inside the button."""
         if not self.value:
             return " "
-        return "*" if _ascii(self) else "●"
+        return "*" if self.ascii_only else "●"
 
     @property
     def BUTTON_LEFT(self) -> str:  # type: ignore[override]
         """The left side of the button."""
-        return "(" if _ascii(self) else "▐"
+        return "(" if self.ascii_only else "▐"
 
     @property
     def BUTTON_RIGHT(self) -> str:  # type: ignore[override]
         """The right side of the button."""
-        return ")" if _ascii(self) else "▌"
+        return ")" if self.ascii_only else "▌"
 
 
 class ClearCheckbox(Checkbox):
     """A checkbox: a cross when ticked, empty when not."""
+
+    ascii_only: reactive[bool] = reactive(False)
+    """Plain ASCII sides (bound to the screen's)."""
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
@@ -46,9 +50,9 @@ class ClearCheckbox(Checkbox):
     @property
     def BUTTON_LEFT(self) -> str:  # type: ignore[override]
         """The left side of the box."""
-        return "[" if _ascii(self) else "▐"
+        return "[" if self.ascii_only else "▐"
 
     @property
     def BUTTON_RIGHT(self) -> str:  # type: ignore[override]
         """The right side of the box."""
-        return "]" if _ascii(self) else "▌"
+        return "]" if self.ascii_only else "▌"

@@ -1,12 +1,10 @@
 """Rows of the new-session form: one panel member or one candidate per row.
 
 A row only holds what was typed and shows the problems its screen finds; the
-screen checks the values with the domain and builds the models.
+domain (:mod:`panel_tui.domain.setup_form`) checks the values and builds the models.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
 
 from panel_tui.domain.models import Role
+from panel_tui.domain.setup_form import CandidateTyped, MemberTyped
 from panel_tui.ui.app_settings import cursor_blink
 
 #: The roles in the words the form uses, in the order offered.
@@ -24,24 +23,6 @@ ROLE_CHOICES: tuple[tuple[str, Role], ...] = (
     ("Professional", "professional"),
     ("Observer (no vote)", "observer"),
 )
-
-
-@dataclass(frozen=True)
-class MemberTyped:
-    """What a member row holds, as typed; ``role`` is ``None`` until chosen."""
-
-    name: str
-    pronouns: str
-    role: Role | None
-    seat: str
-
-
-@dataclass(frozen=True)
-class CandidateTyped:
-    """What a candidate row holds, as typed."""
-
-    code: str
-    name: str
 
 
 class FormRow(Vertical):

@@ -25,7 +25,7 @@ class QuestionTimer(Static):
     """The bank's time guide for the question, if it has one."""
 
     ascii_only: reactive[bool] = reactive(False, layout=True)
-    """Plain ASCII for the symbol."""
+    """Plain ASCII for the symbol (bound to the screen's)."""
 
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

@@ -55,12 +55,11 @@ class VoteRow(Horizontal):
     """What the row shows about the member's vote."""
 
     ascii_only: reactive[bool] = reactive(False, init=False)
-    """Plain ASCII symbols instead of Unicode ones."""
+    """Plain ASCII symbols instead of Unicode ones (bound to the grid's)."""
 
-    def __init__(self, member: Member, *, ascii_only: bool = False) -> None:
+    def __init__(self, member: Member) -> None:
         super().__init__(id=f"seat-{member.seat}", classes="vote-row")
         self.member = member
-        self.set_reactive(VoteRow.ascii_only, ascii_only)
 
     def compose(self) -> ComposeResult:
         member = self.member
@@ -118,14 +117,11 @@ class VoteGrid(Vertical):
             self.value: VoteValue = value
 
     ascii_only: reactive[bool] = reactive(False, init=False)
-    """Plain ASCII symbols instead of Unicode ones."""
+    """Plain ASCII symbols instead of Unicode ones (bound to the screen's)."""
 
-    def __init__(
-        self, members: list[Member], *, ascii_only: bool = False, id: str | None = None
-    ) -> None:
+    def __init__(self, members: list[Member], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.members = members
-        self.set_reactive(VoteGrid.ascii_only, ascii_only)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="vote-header"):
@@ -136,7 +132,7 @@ class VoteGrid(Vertical):
             for value in VOTE_VALUES:
                 yield Label(glyphs(self.ascii_only).vote(value), classes=f"vote-key -{value}")
         for member in self.members:
-            yield VoteRow(member, ascii_only=self.ascii_only)
+            yield VoteRow(member).data_bind(VoteGrid.ascii_only)
 
     def show(self, states: dict[str, SeatState]) -> None:
         """Set each row's state, by member id."""
@@ -150,8 +146,6 @@ class VoteGrid(Vertical):
         header = self.query_one(".vote-header")
         for label, value in zip(header.query(".vote-key").results(Label), VOTE_VALUES, strict=True):
             label.update(marks.vote(value))
-        for row in self.query(VoteRow):
-            row.ascii_only = ascii_only
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if isinstance(event.button, VoteButton):

@@ -1,31 +1,22 @@
-"""The json export and import: the complete session record, as PRODUCT.md section 7.
+"""The ``json`` export: the complete session record with its results (PRODUCT.md section 7).
 
-An export carries ``results`` too; import ignores them and computes its own.
+:func:`export_json` writes the record that ``import`` reads back
+(:mod:`panel_tui.domain.importing`); :func:`json_export` is the format as the
+export options shape it (anonymised, totals only, without notes; see
+:mod:`panel_tui.domain.exports`).
 """
 
 from __future__ import annotations
 
 import json
-import stat
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from panel_tui.domain.calibration import Calibration, calibrate
-from panel_tui.domain.models import FROM_ELSEWHERE, Session
-from panel_tui.domain.reveals import with_reveal_marks
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.privacy import lone_group, single_voice
+from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
-from panel_tui.domain.store.files import MAX_FILE_BYTES
-from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
-from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.wording import problems
-from panel_tui.domain.words import counted
-
-
-class SessionFileError(Exception):
-    """A file that cannot be imported, with every reason in plain words."""
 
 
 def results_record(results: Results) -> dict[str, Any]:
@@ -120,73 +111,49 @@ def export_json(
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
-def parse_session(raw: bytes, name: str) -> Session:
-    """Read a session record (an export, or a file HR prepared).
-
-    Raises:
-        SessionFileError: naming the file and each field that is wrong.
-    """
-    try:
-        data = strict_json_loads(raw)
-    except JSONProblem as problem:
-        said = (
-            f", line {problem.line}: is not valid JSON"
-            if problem.line
-            else f": cannot be imported: {problem.reason}"
-        )
-        raise SessionFileError(f"{name}{said}.") from None
-    if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
-        raise SessionFileError(
-            f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
-        )
-    export = data.get("export")
-    if isinstance(export, dict) and export.get("totals_only") is True:
-        raise SessionFileError(
-            f"{name}: is a totals-only export: it holds the totals but no one's votes, so "
-            "it cannot be imported as a session. Import a json export made without "
-            "--totals-only (an anonymised one will do)."
-        )
-    unknown = _unmarked_votes(data)
-    try:
-        session = Session.model_validate(data, context=FROM_ELSEWHERE)
-    except ValidationError as error:
-        found = problems(error, data)
-        heading = (
-            f"{name}: cannot be imported ({counted(len(found), 'problem')}); nothing was changed."
-        )
-        raise SessionFileError("\n".join([heading, *(f"{name}: {p}" for p in found)])) from None
-    return with_reveal_marks(session, unknown)
+#: What an anonymised json export says of the free text it keeps.
+FREE_TEXT_WORDS = "Notes and reasons are kept as the panel wrote them: they are not anonymised."
 
 
-def _unmarked_votes(data: dict[str, Any]) -> list[int]:
-    """The votes whose file does not say whether they came after the reveal.
+def json_export(session: Session, options: ExportOptions) -> str:
+    """The ``json`` format: the complete record, or the copy the options ask for."""
+    if options == ExportOptions():
+        return export_json(session)  # exactly what import reads back
+    scored = score_session(session)
+    results = results_record(scored)
+    if session.mode == "practice":
+        results["calibration"] = calibration_record(calibrate(session))
+    if options.totals_only:
+        if results["practice"] is not None:
+            results["practice"]["reference_agreement"] = None
+        if session.mode == "practice":
+            # No trainee's own figures, nor any answer's votes by round.
+            results["calibration"]["members"] = None
+        hide_all = lone_group(session)
+        for figures, candidate in zip(results["ranking"], scored.ranking, strict=True):
+            if hide_all:
+                for key in ("voice_gap", "lived_experience_score", "professional_score"):
+                    figures[key] = None
+            for question, result in zip(figures["questions"], candidate.questions, strict=True):
+                if single_voice(session, result):
+                    question["voice_gap"] = None
+        for early in results["early_reveals"]:
+            early["voted_after"] = len(early["voted_after"])  # how many, not who
+        session = session.model_copy(update={"votes": []})  # no one's vote, only totals
+    export: dict[str, bool | str] = {
+        "anonymised": options.anonymise,
+        "totals_only": options.totals_only,
+        "notes_left_out": options.leaves_out_notes,
+    }
+    if options.anonymise and not options.leaves_out_notes:
+        export["free_text"] = FREE_TEXT_WORDS
+    return export_json(session, results, export)
 
-    Their ``after_reveal`` key (missing, null or blank) is dropped here and
-    worked out from the reveal and vote times once the session is read.
-    """
-    votes = data.get("votes")
-    if not isinstance(votes, list):
-        return []
-    unknown = []
-    for index, vote in enumerate(votes):
-        if not isinstance(vote, dict):
-            continue
-        given = vote.get("after_reveal")
-        if given is None or (isinstance(given, str) and not given.strip()):
-            vote.pop("after_reveal", None)
-            unknown.append(index)
-    return unknown
 
-
-def load_session_file(path: Path) -> Session:
-    """Read a session record from a file (a plain file, never a pipe or device)."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer for ever
-            raise SessionFileError(f"{path}: cannot be imported: it is not a file.")
-        if info.st_size > MAX_FILE_BYTES:
-            raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SessionFileError(f"{path}: cannot be read ({os_reason(error)}).") from None
-    return parse_session(raw, str(path))
+__all__ = [
+    "FREE_TEXT_WORDS",
+    "calibration_record",
+    "export_json",
+    "json_export",
+    "results_record",
+]

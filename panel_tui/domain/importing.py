@@ -1,0 +1,97 @@
+"""Reading a session record: a json export, or a file HR prepared (PRODUCT.md section 7).
+
+An export carries ``results`` too (see :mod:`panel_tui.domain.exports.json_record`);
+import ignores them and computes its own.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from panel_tui.domain.models import FROM_ELSEWHERE, Session
+from panel_tui.domain.reveals import with_reveal_marks
+from panel_tui.domain.store.files import MAX_FILE_BYTES
+from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.wording import problems
+from panel_tui.domain.words import counted
+
+
+class SessionFileError(Exception):
+    """A file that cannot be imported, with every reason in plain words."""
+
+
+def parse_session(raw: bytes, name: str) -> Session:
+    """Read a session record (an export, or a file HR prepared).
+
+    Raises:
+        SessionFileError: naming the file and each field that is wrong.
+    """
+    try:
+        data = strict_json_loads(raw)
+    except JSONProblem as problem:
+        said = (
+            f", line {problem.line}: is not valid JSON"
+            if problem.line
+            else f": cannot be imported: {problem.reason}"
+        )
+        raise SessionFileError(f"{name}{said}.") from None
+    if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
+        raise SessionFileError(
+            f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
+        )
+    export = data.get("export")
+    if isinstance(export, dict) and export.get("totals_only") is True:
+        raise SessionFileError(
+            f"{name}: is a totals-only export: it holds the totals but no one's votes, so "
+            "it cannot be imported as a session. Import a json export made without "
+            "--totals-only (an anonymised one will do)."
+        )
+    unknown = _unmarked_votes(data)
+    try:
+        session = Session.model_validate(data, context=FROM_ELSEWHERE)
+    except ValidationError as error:
+        found = problems(error, data)
+        heading = (
+            f"{name}: cannot be imported ({counted(len(found), 'problem')}); nothing was changed."
+        )
+        raise SessionFileError("\n".join([heading, *(f"{name}: {p}" for p in found)])) from None
+    return with_reveal_marks(session, unknown)
+
+
+def _unmarked_votes(data: dict[str, Any]) -> list[int]:
+    """The votes whose file does not say whether they came after the reveal.
+
+    Their ``after_reveal`` key (missing, null or blank) is dropped here and
+    worked out from the reveal and vote times once the session is read.
+    """
+    votes = data.get("votes")
+    if not isinstance(votes, list):
+        return []
+    unknown = []
+    for index, vote in enumerate(votes):
+        if not isinstance(vote, dict):
+            continue
+        given = vote.get("after_reveal")
+        if given is None or (isinstance(given, str) and not given.strip()):
+            vote.pop("after_reveal", None)
+            unknown.append(index)
+    return unknown
+
+
+def load_session_file(path: Path) -> Session:
+    """Read a session record from a file (a plain file, never a pipe or device)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer for ever
+            raise SessionFileError(f"{path}: cannot be imported: it is not a file.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SessionFileError(f"{path}: cannot be read ({os_reason(error)}).") from None
+    return parse_session(raw, str(path))

@@ -1,0 +1,188 @@
+"""What the interview screen says about the answer shown, worded here and drawn by the screen.
+
+Each line is a :data:`Line`: parts of text, each with how it is stressed. The
+screen draws a ``strong`` part in bold and a ``quoted`` part in italics; it adds
+no words of its own. The symbols that differ in plain ASCII mode (a vote, a
+bullet, a dash) are given by the screen as :class:`Marks`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue
+from panel_tui.domain.scoring import score_question
+from panel_tui.domain.speech import spoken_question
+from panel_tui.domain.words import OUTCOME_WORDS, counted, question_tags
+
+KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
+
+Stress = Literal["", "strong", "quoted"]
+Line = tuple[tuple[str, Stress], ...]
+"""A line as parts of text, each plain (``""``), ``"strong"`` or ``"quoted"``."""
+
+
+class Marks(Protocol):
+    """The symbols of the display mode (plain ASCII or not)."""
+
+    @property
+    def bullet(self) -> str:
+        """Starts an item of a list."""
+
+    @property
+    def dash(self) -> str:
+        """Sets parts of a line apart."""
+
+    def vote(self, value: VoteValue | None) -> str:
+        """A vote as symbol and word."""
+
+
+def plain(line: Line) -> str:
+    """The line's words without their stress."""
+    return "".join(text for text, _ in line)
+
+
+def heading(session: Session, candidate_id: str, practice: bool) -> Line:
+    """``Candidate 1 of 2: Alex (C1)``; ``Practice: Mock A (1 of 3)`` in a rehearsal; all strong."""
+    candidate = session.candidate(candidate_id)
+    count = f"{session.candidates.index(candidate) + 1} of {len(session.candidates)}"
+    # Mock candidates: short, so the round fits beside it at 80 columns.
+    if practice:
+        line: Line = (
+            ("Practice: ", "strong"),
+            (candidate.label, "strong"),
+            (f" ({count})", "strong"),
+        )
+    else:
+        line = ((f"Candidate {count}: ", "strong"), (candidate.label, "strong"))
+    if candidate.name:
+        line += ((f" ({candidate.code})", "strong"),)
+    return line
+
+
+def observers(session: Session) -> str | None:
+    """The observers, named so the room knows they do not vote; ``None`` when there are none."""
+    names = [m.name for m in session.panel if not m.can_vote]
+    return "Observers (take notes, do not vote): " + ", ".join(names) if names else None
+
+
+def position(session: Session, candidate_id: str, question: Question) -> str:
+    """``Question 2 of 5``, with the round when the panel has voted again."""
+    questions = session.bank.questions
+    where = f"Question {questions.index(question) + 1} of {len(questions)}"
+    round_number = session.round_of(candidate_id, question.id)
+    return where + (f", round {round_number}" if round_number > 1 else "")
+
+
+def about(session: Session, candidate_id: str, question: Question, marks: Marks) -> Line:
+    """What sets the question apart, the decision so far and the notes on this answer."""
+    tags = question_tags(question)
+    line: Line = ((tags[:1].upper() + tags[1:], ""),)
+    if tags:
+        line += ((f" {marks.dash} ", ""),)
+    decision = session.decision(candidate_id)
+    if decision is None:
+        line += (("Decision: not recorded yet", ""),)
+    else:
+        line += (("Decision: ", ""), (OUTCOME_WORDS[decision.outcome], "strong"))
+    notes = session.notes_on(candidate_id, question.id)
+    if notes:
+        line += ((f" {marks.dash} {counted(len(notes), 'note')} on this answer", ""),)
+    return line
+
+
+def sample(session: Session, candidate_id: str, question: Question, marks: Marks) -> Line | None:
+    """Practice: the sample answer, and its reference rating once the votes show."""
+    given = session.sample_answer(candidate_id, question.id)
+    if given is None:
+        return None
+    line: Line = (("Sample answer: ", "strong"), (given.text, "quoted"))
+    if session.is_revealed(candidate_id, question.id):
+        line += (("\nReference rating: ", "strong"), (marks.vote(given.rating), ""))
+        if given.why:
+            line += ((". ", ""), (given.why, ""))
+    return line
+
+
+def look_for(question: Question, marks: Marks) -> Line | None:
+    """What the panel listens for, one bullet each."""
+    if not question.look_for:
+        return None
+    line: Line = (("Listen for:", "strong"),)
+    for item in question.look_for:
+        line += ((f"\n {marks.bullet} ", ""), (item, ""))
+    return line
+
+
+def status(session: Session, candidate_id: str, question_id: str, marks: Marks) -> Line:
+    """How the votes on this answer stand: sealed (who has voted) or shown (the tally)."""
+    voters = len(session.voting_members)
+    if not session.candidates:
+        return (("This session has no candidates yet.", ""),)
+    if not voters:
+        return (("Nobody on this panel votes: add a member who is not an observer.", ""),)
+    if session.finished:
+        words = (
+            "This session is finished, so votes cannot change. "
+            "To change them, reopen it from the summary (Ctrl+S)."
+        )
+        return ((words, "strong"),)
+    voted = len(session.current_votes(candidate_id, question_id))
+    if not session.is_revealed(candidate_id, question_id):
+        words = (
+            f"Votes sealed: {voted} of {voters} voted. They show when all have voted, or on Ctrl+R."
+        )
+        return ((words, ""),)
+    result = score_question(session, candidate_id, question_id)
+    counts = ", ".join(f"{getattr(result.tally, v)} {marks.vote(v)}" for v in VOTE_VALUES)
+    line: Line = (("Votes shown: ", "strong"), (counts + ".", ""))
+    if voted < voters:
+        line += ((f" {voters - voted} not voted.", ""),)
+    if result.split:
+        line += ((" Split: both up and down, talk it through.", "strong"),)
+    if result.concern:
+        line += ((" Concern: an essential question scored below half.", "strong"),)
+    if session.mode == "practice":
+        line += ((" Ctrl+G: vote on this answer again (a new round).", ""),)
+    return line
+
+
+def arrival(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
+    """What to say on arriving at an answer, coming from candidate ``previous``."""
+    if candidate_id != previous:
+        message = f"Now candidate {session.candidate(candidate_id).label}."
+        if session.decision(previous) is None:
+            message += (
+                f" No decision is recorded yet for {session.candidate(previous).label}"
+                " (go back and press Ctrl+D)."
+            )
+        return message
+    if question_id == session.bank.questions[-1].id:
+        return "Last question for this candidate. Ctrl+D records the panel's decision."
+    return KEYS_HINT
+
+
+def spoken(session: Session, candidate_id: str, question: Question) -> str:
+    """The question, what the panel listens for and any sample answer, to read aloud."""
+    questions = session.bank.questions
+    where = f"Question {questions.index(question) + 1} of {len(questions)}"
+    given = session.sample_answer(candidate_id, question.id)
+    return spoken_question(where, question.text, question.look_for, given.text if given else None)
+
+
+__all__ = [
+    "KEYS_HINT",
+    "Line",
+    "Marks",
+    "Stress",
+    "about",
+    "arrival",
+    "heading",
+    "look_for",
+    "observers",
+    "plain",
+    "position",
+    "sample",
+    "spoken",
+    "status",
+]

@@ -1,0 +1,160 @@
+"""What an :class:`~panel_tui.domain.interview.Interview` answers to each request.
+
+- :class:`Recorded`: the change is on disk; ``message`` is what to tell the panel;
+- :class:`NeedsConfirmation`: ask ``question`` first; ``then()`` makes the change;
+- :class:`Refused`: nothing changed, and ``reason`` says why;
+- :class:`NotSaved`: the disk refused the change (every earlier vote is kept);
+- :class:`Moved`: the panel is on another answer now;
+- :class:`AskNote`, :class:`AskDecision`: ask for a note or a decision, which
+  the dialog saves itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from panel_tui.domain.models import Decision, Outcome, VoteValue
+from panel_tui.domain.store import OpenSession
+from panel_tui.domain.words import OUTCOME_WORDS
+
+VoteMark = Callable[[VoteValue | None], str]
+"""How a vote is written in a message (symbols differ in plain ASCII mode)."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The change is on disk (or nothing needed to change).
+
+    Attributes:
+        message: what to tell the panel; ``None`` when the panel has moved on
+            since the change was asked for (it is saved, but not news here).
+        revealed_now: this change showed the votes on the answer.
+        offer_note: some votes shown are middle or down, so a note is offered.
+    """
+
+    message: str | None
+    revealed_now: bool = False
+    offer_note: bool = False
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Nothing changed.
+
+    Attributes:
+        reason: why, in the panel's words.
+        important: a rule the chair tripped over rather than a plain "nothing to do".
+    """
+
+    reason: str
+    important: bool = False
+
+
+@dataclass(frozen=True)
+class NotSaved:
+    """The disk refused the change; ``reason`` says what and how to fix it."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The panel is on another answer.
+
+    Attributes:
+        message: what to tell the panel about where it is now.
+        warning: the resume position could not be saved (moving still works).
+    """
+
+    message: str
+    warning: str | None = None
+
+
+Change = Recorded | Refused | NotSaved
+
+
+@dataclass(frozen=True)
+class NeedsConfirmation:
+    """Ask the chair first; ``then()`` makes the change when they agree.
+
+    Attributes:
+        question: the question to ask, in plain words.
+        yes: the label of the button that goes ahead.
+        no: the label of the button that keeps things as they are.
+        declined: what to say when the chair says no (``None``: say nothing).
+        then: makes the change and says how it went.
+    """
+
+    question: str
+    yes: str
+    no: str
+    declined: str | None
+    then: Callable[[], Change] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class AskNote:
+    """Ask for a note: ``save`` writes it (the dialog shows a refusal), ``done`` words the end."""
+
+    heading: str
+    earlier: list[str]
+    save: Callable[[str], object] = field(compare=False)
+    done: Callable[[str | None], Recorded] = field(compare=False)
+
+    @classmethod
+    def on_answer(cls, opened: OpenSession, candidate: str, question: str) -> AskNote:
+        """Ask for a note on ``candidate``'s answer to ``question``."""
+        session = opened.session
+        number = [q.id for q in session.bank.questions].index(question) + 1
+        label = session.candidate(candidate).label
+        return cls(
+            heading=f"Note on question {number}, answered by {label}",
+            earlier=[n.text for n in session.notes_on(candidate, question)],
+            save=lambda text: opened.add_note(candidate, question, text),
+            done=lambda text: Recorded("Note saved." if text else "No note added."),
+        )
+
+
+@dataclass(frozen=True)
+class AskDecision:
+    """Ask for the panel's decision: ``save`` writes it, ``done`` words the end."""
+
+    heading: str
+    current: Decision | None
+    save: Callable[[Outcome, str], object] = field(compare=False)
+    done: Callable[[Outcome | None], Recorded] = field(compare=False)
+
+    @classmethod
+    def on_candidate(cls, opened: OpenSession, candidate: str) -> AskDecision:
+        """Ask for the panel's decision on ``candidate``."""
+        label = opened.session.candidate(candidate).label
+
+        def done(outcome: Outcome | None) -> Recorded:
+            if outcome is None:
+                return Recorded("The decision was not changed.")
+            return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
+
+        return cls(
+            heading=f"The panel's decision on {label}",
+            current=opened.session.decision(candidate),
+            save=lambda outcome, reason: opened.decide(candidate, outcome, reason),
+            done=done,
+        )
+
+
+Answer = Recorded | Refused | NotSaved | NeedsConfirmation
+
+
+__all__ = [
+    "Answer",
+    "AskDecision",
+    "AskNote",
+    "Change",
+    "Moved",
+    "NeedsConfirmation",
+    "NotSaved",
+    "Recorded",
+    "Refused",
+    "VoteMark",
+]

@@ -1,0 +1,290 @@
+"""Build the :class:`~panel_tui.domain.summary.views.Summary` of a session.
+
+Every figure comes from :func:`panel_tui.domain.scoring.score_session`. With
+``totals_only`` the summary holds no vote of any one member: the grid of
+questions by member becomes a tally per question, changes after the reveal are
+only counted, a practice round's agreement per member is left out, and a voice
+gap is left out wherever a group has a single voice (it would be that member's
+own vote).
+"""
+
+from __future__ import annotations
+
+from panel_tui.domain.exports.calibration_report import build_calibration
+from panel_tui.domain.exports.early import early_reveal_views
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.privacy import lone_group, single_voice
+from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
+from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
+from panel_tui.domain.summary.views import (
+    Bar,
+    CandidateView,
+    Mark,
+    QuestionView,
+    Seat,
+    Segment,
+    Summary,
+)
+from panel_tui.domain.words import (
+    ASCII_VOTE_SYMBOLS,
+    OUTCOME_WORDS,
+    ROLE_WORDS,
+    VOTE_SYMBOLS,
+    VOTE_WORDS,
+    counted,
+    figure,
+    gap_base,
+    gap_words,
+    on_questions,
+    percent,
+    question_tags,
+    sealed_words,
+    vote_text,
+)
+
+NO_DECISION = "No decision recorded"
+
+
+def symbols_for(options: ExportOptions) -> dict[VoteValue, str]:
+    """The marks of the votes: ASCII ones with ``ascii_only``."""
+    return ASCII_VOTE_SYMBOLS if options.ascii_only else VOTE_SYMBOLS
+
+
+def _make_up(panel: list[Member]) -> str:
+    lived = sum(m.role == "lived_experience" for m in panel)
+    professional = sum(m.role == "professional" for m in panel)
+    observers = sum(m.role == "observer" for m in panel)
+
+    text = (
+        f"{counted(lived + professional, 'voting member')}: "
+        f"{counted(lived, 'with lived experience', 'with lived experience')} and "
+        f"{counted(professional, 'professional')}"
+    )
+    if observers:
+        text += f", and {counted(observers, 'observer')} who took notes"
+    return text + "."
+
+
+def _bar(tally: Tally) -> Bar:
+    parts = [("up", tally.up), ("middle", tally.middle), ("down", tally.down)]
+    total = tally.counted
+    segments = []
+    x = 0.0
+    for value, count in parts:
+        width = 100.0 * count / total if total else 0.0
+        segments.append(Segment(value, count, round(x, 2), round(width, 2), f"{count} {value}"))
+        x += width
+    words = ", ".join(s.words for s in segments)
+    return Bar(segments, words if total else "No counted votes yet")
+
+
+def _previous_values(session: Session) -> dict[int, VoteValue | None]:
+    """For each vote event (by identity), the value it replaced."""
+    current: dict[tuple[str, str, str], VoteValue | None] = {}
+    previous: dict[int, VoteValue | None] = {}
+    for vote in session.votes:
+        key = (vote.candidate, vote.question, vote.member)
+        previous[id(vote)] = current.get(key)
+        current[key] = vote.value
+    return previous
+
+
+def _change_words(
+    event: VoteEvent,
+    before: VoteValue | None,
+    seats: dict[str, Seat],
+    symbols: dict[VoteValue, str],
+) -> str:
+    who = seats[event.member].label
+    if event.value is None:
+        return (
+            f"{who} withdrew their vote ({vote_text(before, symbols)}) after the votes were shown."
+        )
+    if before is None:
+        return f"{who} voted {vote_text(event.value, symbols)} after the votes were shown."
+    return (
+        f"{who} changed from {vote_text(before, symbols)} to {vote_text(event.value, symbols)} "
+        "after the votes were shown."
+    )
+
+
+class _Builder:
+    """What every candidate's and question's view is built from."""
+
+    def __init__(self, session: Session, options: ExportOptions) -> None:
+        self.session = session
+        self.options = options
+        self.symbols = symbols_for(options)
+        self.seats = {
+            m.id: Seat(
+                seat=m.seat,
+                name=None if options.anonymise else m.name,
+                pronouns=None if options.anonymise else m.pronouns,
+                role=ROLE_WORDS[m.role],
+            )
+            for m in session.panel
+        }
+        self.previous = _previous_values(session)
+        self.hide_groups = options.totals_only and lone_group(session)
+
+    def question(self, candidate: str, number: int, result: QuestionResult) -> QuestionView:
+        session, options, symbols = self.session, self.options, self.symbols
+        question = session.bank.question(result.question)
+        marks = []
+        changes: list[str]
+        if options.totals_only:
+            count = len(result.changed_after_reveal)
+            was = "was" if count == 1 else "were"
+            changes = [f"{counted(count, 'vote')} {was} given after the votes were shown."]
+            changes = changes if count else []
+            hide_gap = single_voice(session, result)
+        else:
+            for member in session.voting_members:
+                value = result.votes.get(member.id)
+                marks.append(
+                    Mark(
+                        value=value or "none",
+                        symbol=symbols[value] if value else "",
+                        word=VOTE_WORDS[value] if value else "No vote",
+                        changed=member.id in result.changed,
+                    )
+                )
+            changes = [
+                _change_words(e, self.previous[id(e)], self.seats, symbols)
+                for e in result.changed_after_reveal
+            ]
+            hide_gap = False
+        sample = session.sample_answer(candidate, result.question)
+        return QuestionView(
+            number=number,
+            text=question.text,
+            tags=question_tags(question),
+            reference=vote_text(sample.rating, symbols) if sample else None,
+            marks=marks,
+            tally=result.tally,
+            score=percent(result.score),
+            split=result.split,
+            concern=result.concern,
+            voice_gap="Not shown (one voice in a group)"
+            if hide_gap
+            else gap_words(result.voice_gap, short=True),
+            gap_figure="" if hide_gap else figure(result.voice_gap, signed=True),
+            notes=[n.text for n in session.notes_on(candidate, result.question)],
+            changes=changes,
+        )
+
+    def candidate(self, result: CandidateResult, results: Results) -> CandidateView:
+        session = self.session
+        candidate = session.candidate(result.candidate)
+        questions = [
+            self.question(candidate.id, n, q) for n, q in enumerate(result.questions, start=1)
+        ]
+        decision = session.decision(candidate.id)
+        voice_gap = (
+            "Not shown in a totals-only summary: a group with one member would show that "
+            "member's own votes."
+            if self.hide_groups
+            else _gap_with_base(result)
+        )
+        total = len(result.questions)
+        group_scores = [
+            (
+                "Lived-experience members' own score",
+                _group_score(result.lived_experience_score, result.lived_experience_scored, total),
+            ),
+            (
+                "Professionals' own score",
+                _group_score(result.professional_score, result.professional_scored, total),
+            ),
+        ]
+        return CandidateView(
+            rank=result.rank,
+            ranked=sum(r.rank is not None for r in results.ranking),
+            of=len(results.ranking),
+            code=candidate.code,
+            name=candidate.name,
+            score=percent(result.score, none="No score yet"),
+            tally=result.tally,
+            bar=_bar(result.tally),
+            splits=[f"Question {q.number}: {q.text}" for q in questions if q.split],
+            concerns=[f"Question {q.number}: {q.text}" for q in questions if q.concern],
+            voice_gap=voice_gap,
+            decision=OUTCOME_WORDS[decision.outcome] if decision else NO_DECISION,
+            reason=decision.reason if decision else "",
+            questions=questions,
+            notes=[n.text for n in session.notes_on(candidate.id, None)],
+            changes=sum(len(q.changed_after_reveal) for q in result.questions),
+            scored_on=on_questions(result.scored, total) if result.score is not None else "",
+            fewer_questions=result.fewer_questions,
+            group_scores=[] if self.hide_groups else group_scores,
+            notes_left_out=self.options.leaves_out_notes,
+        )
+
+
+def _group_score(score: float | None, scored: int, total: int) -> str:
+    if score is None:
+        return "No votes from this group"
+    return f"{percent(score)} {on_questions(scored, total)}"
+
+
+def _gap_with_base(result: CandidateResult) -> str:
+    """The voice gap in words, with the questions it stands on."""
+    if result.voice_gap is None:
+        return gap_words(None)
+    single = [q.voice_gap for q in result.questions]
+    words = gap_words(result.voice_gap, single=single)
+    return f"{words} {gap_base(result.gap_scored, len(result.questions))}"
+
+
+def _status(session: Session, sealed: int) -> str:
+    """Practice or live, finished or open, and how many answers still sealed it leaves out."""
+    kind = (
+        "Practice round, not a recruitment decision"
+        if session.mode == "practice"
+        else "Live interviews"
+    )
+    if session.finished:
+        status = f"{kind}, finished."
+    else:
+        status = f"{kind}, still open: votes may still change."
+    return f"{status} {sealed_words(sealed)}" if sealed else status
+
+
+def build_summary(session: Session, results: Results, options: ExportOptions) -> Summary:
+    """The summary of a session (as shown, and anonymised when asked) and its figures.
+
+    Args:
+        session: the session as the room may see it (votes still sealed left
+            out, see :func:`panel_tui.domain.exports.as_shown`), already
+            anonymised and without notes when the options ask.
+        results: its figures, from :func:`panel_tui.domain.scoring.score_session`.
+        options: what the copy holds; ``sealed_left_out`` says how many
+            answers still sealed it leaves out.
+    """
+    build = _Builder(session, options)
+    practice = session.mode == "practice"
+    created = session.created
+    return Summary(
+        title=session.title,
+        date=f"{created.day} {created:%B %Y}",
+        bank_title=session.bank.title,
+        bank_role=session.bank.role,
+        status=_status(session, len(options.sealed_left_out)),
+        method=results.method,
+        anonymised=options.anonymise,
+        totals_only=options.totals_only,
+        panel=sorted(build.seats.values(), key=lambda s: s.seat),
+        voters=[build.seats[m.id] for m in session.voting_members],
+        make_up=_make_up(session.panel),
+        candidates=[build.candidate(r, results) for r in results.ranking],
+        question_list=[
+            (f"Q{n}", q.text, question_tags(q))
+            for n, q in enumerate(session.bank.questions, start=1)
+        ],
+        practice=practice,
+        calibration=build_calibration(session, options, options.rehearsals) if practice else None,
+        early_reveals=early_reveal_views(session, results, build.seats, options),
+        sealed=session.settings.sealed,
+        notes_left_out=options.leaves_out_notes,
+        symbols=symbols_for(options),
+    )

@@ -1,0 +1,322 @@
+"""The panel summary in words: what the summary screen and the md and html files show.
+
+Every sentence or cell a person reads about a result is a value or a property
+here, so the screen (Rich) and the files (jinja2 templates) only lay the words
+out and can never word a fact differently. Nothing here is markup: the
+templates escape every value and the screen shows each as literal text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from panel_tui.domain.exports.anonymise import seat_label
+from panel_tui.domain.exports.calibration_report import CalibrationView
+from panel_tui.domain.exports.early import EarlyRevealView
+from panel_tui.domain.models import VoteValue
+from panel_tui.domain.scoring import Tally
+from panel_tui.domain.words import VOTE_SYMBOLS, counted
+
+#: A vote given (first, or changed) after the votes were shown, beside the vote.
+AFTER_REVEAL = "after reveal"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One member's vote in the grid, as symbol and word."""
+
+    value: str  #: up, middle, down, abstain or none: a style name
+    symbol: str  #: e.g. "▲"; empty for no vote
+    word: str  #: e.g. "Up", or "No vote"
+    changed: bool  #: given (a first vote or a change) after the votes were shown
+
+    @property
+    def text(self) -> str:
+        """Symbol and word, e.g. ``"▲ Up"``."""
+        return f"{self.symbol} {self.word}".strip()
+
+    @property
+    def changed_words(self) -> str:
+        """``"after reveal"`` for a vote given after the votes were shown, else empty."""
+        return AFTER_REVEAL if self.changed else ""
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A panel member as the summary shows them."""
+
+    seat: int
+    name: str | None  #: ``None`` when anonymised
+    pronouns: str | None
+    role: str  #: in words
+
+    @property
+    def label(self) -> str:
+        """``"Seat 1"``, or ``"Seat 1, Sam Okafor"`` when names are shown."""
+        return seat_label(self.seat) + (f", {self.name}" if self.name else "")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a vote bar: its share of the counted votes."""
+
+    value: str  #: up, middle or down
+    count: int
+    x: float  #: where it starts, 0 to 100
+    width: float  #: its share, 0 to 100
+    words: str  #: e.g. "7 up"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """The up, middle and down votes of a candidate as one bar."""
+
+    segments: list[Segment]
+    words: str  #: e.g. "7 up, 3 middle, 2 down", or "No counted votes yet"
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """One question of one candidate."""
+
+    number: int
+    text: str
+    tags: str  #: e.g. "essential, counts 2 times"; empty for a plain question
+    reference: str | None  #: practice: the sample answer's reference rating
+    marks: list[Mark]  #: one per voting member; empty when totals only
+    tally: Tally
+    score: str
+    split: bool
+    concern: bool
+    voice_gap: str
+    gap_figure: str  #: the voice gap in signed points, e.g. "+25.0", for a narrow column
+    notes: list[str]
+    changes: list[str]  #: votes given after the reveal, in words
+
+    @property
+    def short(self) -> str:
+        """``"Q2"``, for a narrow column."""
+        return f"Q{self.number}"
+
+    @property
+    def title(self) -> str:
+        """The question with its tags, e.g. ``"Tell us... (essential, counts 2 times)"``."""
+        return f"{self.text} ({self.tags})" if self.tags else self.text
+
+    @property
+    def flags(self) -> list[str]:
+        """The flags in words, for a table cell."""
+        return (["Split"] if self.split else []) + (["Concern"] if self.concern else [])
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """Everything the summary shows of one candidate."""
+
+    SPLITS: ClassVar[str] = "Split votes, worth discussing"
+    CONCERNS: ClassVar[str] = "Concerns, essential questions scored below 50%"
+    NO_FLAGS: ClassVar[str] = "No splits or concerns were flagged."
+    NO_NOTES: ClassVar[str] = "No notes were taken."
+    NOTES_LEFT_OUT: ClassVar[str] = "Left out of this copy."
+    NO_CHANGES: ClassVar[str] = "No vote was given or changed after the votes were shown."
+    WHOLE: ClassVar[str] = "On the candidate as a whole"
+
+    rank: int | None
+    ranked: int  #: how many candidates have a rank (a score)
+    of: int  #: how many candidates there are
+    code: str
+    name: str | None
+    score: str
+    tally: Tally
+    bar: Bar
+    splits: list[str]  #: "Question 2: ..." for each split question
+    concerns: list[str]
+    voice_gap: str
+    decision: str
+    reason: str
+    questions: list[QuestionView]
+    scored_on: str  #: e.g. "on 3 of 6 questions"; empty with no score
+    fewer_questions: bool  #: scored on fewer questions than another candidate
+    #: ("Professionals' own score", "75.0% on 3 of 3 questions")
+    group_scores: list[tuple[str, str]]
+    notes: list[str]  #: notes on the candidate as a whole
+    changes: int  #: how many votes were given after the reveal
+    notes_left_out: bool = False
+
+    @property
+    def heading(self) -> str:
+        """``"C1: Alex Morgan"``, or the code alone."""
+        return f"{self.code}: {self.name}" if self.name else self.code
+
+    @property
+    def rank_words(self) -> str:
+        """``"1"``, or ``"Not ranked"`` for a candidate with no score."""
+        return "Not ranked" if self.rank is None else str(self.rank)
+
+    @property
+    def rank_badge(self) -> str:
+        """``"rank 1 of 3"``; ``"rank 1 of 2 scored"`` while some have no score.
+
+        Counting only the candidates with a score, so one scored candidate of
+        three reads "rank 1 of 1 scored", not "rank 1 of 3".
+        """
+        if self.rank is None:
+            return "not ranked"
+        scored = " scored" if self.ranked < self.of else ""
+        return f"rank {self.rank} of {self.ranked}{scored}"
+
+    @property
+    def scored_cell(self) -> str:
+        """What the score stands on, for a ranking cell: ``"on 3 of 6 questions"``."""
+        fewer = " (fewer questions than others)" if self.fewer_questions else ""
+        return (self.scored_on or "No votes") + fewer
+
+    @property
+    def score_cell(self) -> str:
+        """The score and what it stands on, for a ranking cell: ``"62.5% on 1 of 6 questions"``."""
+        fewer = " (fewer questions than others)" if self.fewer_questions else ""
+        return (f"{self.score} {self.scored_on}" if self.scored_on else self.score) + fewer
+
+    @property
+    def flags_cell(self) -> str:
+        """How many split and concern questions, e.g. ``"1 split, 2 concerns"``, or ``"None"``."""
+        flags = [counted(len(self.splits), "split")] if self.splits else []
+        flags += [counted(len(self.concerns), "concern")] if self.concerns else []
+        return ", ".join(flags) or "None"
+
+    @property
+    def score_words(self) -> str:
+        """The score with what it stands on, e.g. ``"62.5% on 1 of 6 questions"``."""
+        words = f"{self.score} {self.scored_on}" if self.scored_on else self.score
+        if self.fewer_questions:
+            words += ": fewer questions than other candidates, so compare with care"
+        return words
+
+    @property
+    def votes_words(self) -> str:
+        """The votes in words, e.g. ``"7 up, 3 middle, 2 down; 0 abstained"``."""
+        return f"{self.bar.words}; {self.tally.abstain} abstained"
+
+    @property
+    def reason_words(self) -> str:
+        """The reason for the decision, or why there is none to read."""
+        if self.notes_left_out:
+            return "Left out of this copy"
+        return self.reason or "None given"
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """The candidate's results as (label, words), in the order they are read."""
+        return [
+            ("Rank", self.rank_words),
+            ("Score", self.score_words),
+            *self.group_scores,
+            ("Votes", self.votes_words),
+            ("Voice gap", self.voice_gap),
+            ("Decision", self.decision),
+            ("Reason", self.reason_words),
+        ]
+
+    @property
+    def flag_lists(self) -> list[tuple[str, list[str]]]:
+        """The split and the concern questions under their headings, where there are any."""
+        lists = [(self.SPLITS, self.splits), (self.CONCERNS, self.concerns)]
+        return [(heading, items) for heading, items in lists if items]
+
+    @property
+    def note_lines(self) -> list[tuple[str, str]]:
+        """Every note as (where, text): ``("Question 1", ...)`` or the candidate as a whole."""
+        lines = [(f"Question {q.number}", note) for q in self.questions for note in q.notes]
+        return lines + [(self.WHOLE, note) for note in self.notes]
+
+    @property
+    def notes_words(self) -> str:
+        """What the notes section says when it lists none."""
+        if self.notes_left_out:
+            return self.NOTES_LEFT_OUT
+        return "" if self.note_lines else self.NO_NOTES
+
+    @property
+    def change_lines(self) -> list[tuple[str, str]]:
+        """Each vote given after the reveal as (where, words)."""
+        return [(f"Question {q.number}", change) for q in self.questions for change in q.changes]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The whole panel summary, in words."""
+
+    #: What each flag and figure means: (term, meaning).
+    KEY: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Split", "a question where the panel gave both up and down: worth discussing."),
+        ("Concern", "an essential question that scored below 50%."),
+        (
+            "Voice gap",
+            "how far the lived-experience members' scores differ from the professionals',"
+            " in points: above 0 when the lived-experience members scored higher.",
+        ),
+    )
+    EARLY_REVEALS: ClassVar[str] = (
+        "The chair showed the votes on these answers before every voting member had voted."
+        f' Votes given after that are marked "({AFTER_REVEAL})" and were not given independently.'
+    )
+    NO_EARLY_REVEALS: ClassVar[str] = (
+        "None: on every answer the votes stayed sealed until everyone had voted."
+    )
+
+    title: str
+    date: str
+    bank_title: str
+    bank_role: str | None
+    status: str
+    method: str
+    anonymised: bool
+    totals_only: bool
+    panel: list[Seat]
+    voters: list[Seat]
+    make_up: str
+    candidates: list[CandidateView]
+    #: The bank's questions in order as ("Q1", text, tags); tags empty for a plain question.
+    question_list: list[tuple[str, str, str]] = field(default_factory=list)
+    practice: bool = False
+    #: Practice only: the calibration report, shown first.
+    calibration: CalibrationView | None = None
+    early_reveals: list[EarlyRevealView] = field(default_factory=list)
+    sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
+    notes_left_out: bool = False
+    #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
+    symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
+
+    @property
+    def kind(self) -> str:
+        """``"Interview panel summary"``, or ``"Summary"`` of a practice round."""
+        return "Summary" if self.practice else "Interview panel summary"
+
+    @property
+    def heading(self) -> str:
+        """E.g. ``"Interview panel summary: Support worker, November round"``."""
+        return f"{self.kind}: {self.title}"
+
+    @property
+    def copy_words(self) -> str:
+        """What this copy holds, for the header."""
+        names = (
+            "Anonymised: members are shown by seat and candidates by code."
+            if self.anonymised
+            else "Names shown."
+        )
+        votes = (
+            "Totals only: no individual member's vote is shown."
+            if self.totals_only
+            else "Every member's vote shown."
+        )
+        notes = ""
+        if self.notes_left_out:
+            notes = " Notes and reasons are left out."
+        elif self.anonymised:
+            notes = (
+                " Notes and reasons are not anonymised: they are free text, shown as the"
+                " panel wrote them, and may name people."
+            )
+        return f"{names} {votes}{notes}"

@@ -1,0 +1,25 @@
+"""A line worded by the domain, drawn as rich ``Text``: strong parts bold, quoted parts italic.
+
+Every part is plain text: names and notes are never read as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from panel_tui.domain.interview_lines import Line, Stress
+
+STYLES: dict[Stress, str] = {"": "", "strong": "bold", "quoted": "italic"}
+
+
+def line_text(line: Line | str) -> Text:
+    """The line as ``Text``, each part in its style."""
+    if isinstance(line, str):
+        return Text(line)
+    text = Text()
+    for part, stress in line:
+        text.append(part, style=STYLES[stress])
+    return text
+
+
+__all__ = ["line_text"]

@@ -1,0 +1,115 @@
+"""The interview's keys: every one a priority binding.
+
+Every key of the interview, the vote keys included, is a priority binding.
+Textual runs priority bindings as each key arrives, one key at a time, while
+other keys pass through the screen first and run their bindings later, behind
+keys typed after them. So a vote typed just after an arrow (or while a save
+blocks the app) is given on the answer the arrow moved to, never the one before.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from panel_tui.ui.keys import vote_bindings
+
+#: Left and right show as one footer entry, to leave room at 80 columns.
+MOVE = Binding.Group("Move")
+
+INTERVIEW_KEYS: list[BindingType] = [
+    Binding(
+        "left",
+        "previous_question",
+        "Back",
+        group=MOVE,
+        tooltip="Go to the previous question.",
+        priority=True,
+    ),
+    Binding(
+        "right",
+        "next_question",
+        "Next",
+        group=MOVE,
+        tooltip="Go to the next question; after the last one, the next candidate.",
+        priority=True,
+    ),
+    Binding(
+        "backspace,ctrl+z",
+        "undo",
+        "Undo",
+        tooltip="Undo the last vote given on this answer.",
+        priority=True,
+    ),
+    Binding(
+        "ctrl+r",
+        "reveal",
+        "Show votes",
+        tooltip="Show the votes on this answer before everyone has voted.",
+        priority=True,
+    ),
+    Binding("ctrl+n", "note", "Note", tooltip="Add a note to this answer.", priority=True),
+    Binding(
+        "ctrl+d",
+        "decide",
+        "Decide",
+        tooltip="Record the panel's decision on this candidate, with a reason.",
+        priority=True,
+    ),
+    Binding(
+        "ctrl+s",
+        "summary",
+        "Summary",
+        tooltip="Show the summary, ranking and export.",
+        priority=True,
+    ),
+    Binding(
+        "ctrl+g",
+        "new_round",
+        "Vote again",
+        show=False,
+        tooltip=(
+            "Practice only: after the votes are shown and discussed, the panel "
+            "votes on this answer again as a new round; earlier rounds are kept."
+        ),
+        priority=True,
+    ),
+    # Help stays out of this footer, which is full at 80 columns; the hint line names it.
+    Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
+    # Read aloud too (the footer has no room left at 80 columns); the hint line names it.
+    Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False, priority=True),
+    Binding(
+        "pagedown",
+        "next_candidate",
+        "Next candidate",
+        show=False,
+        tooltip="Go to the first question of the next candidate.",
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "previous_candidate",
+        "Previous candidate",
+        show=False,
+        tooltip="Go to the first question of the previous candidate.",
+        priority=True,
+    ),
+    Binding(
+        "up",
+        "scroll_question(-1)",
+        "Scroll up",
+        show=False,
+        tooltip="Scroll the question text up.",
+        priority=True,
+    ),
+    Binding(
+        "down",
+        "scroll_question(1)",
+        "Scroll down",
+        show=False,
+        tooltip="Scroll the question text down.",
+        priority=True,
+    ),
+    *vote_bindings(),
+]
+
+__all__ = ["INTERVIEW_KEYS", "MOVE"]

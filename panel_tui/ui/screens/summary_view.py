@@ -1,0 +1,152 @@
+"""The summary screen's text, laid out from the one :class:`~panel_tui.domain.summary.Summary`.
+
+Every word here about a result comes from the summary the md and html files
+render, so the screen and the files say each fact alike; this module only
+chooses bold, bullets and tables. Text a person typed (names, notes, reasons,
+questions) goes into :class:`~rich.text.Text` as it is, never read as markup.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from panel_tui.domain.summary import CandidateView, Summary
+from panel_tui.ui.glyphs import ASCII, Glyphs
+
+
+def _box(marks: Glyphs) -> box.Box:
+    return box.ASCII if marks == ASCII else box.SIMPLE_HEAD
+
+
+def _bullets(heading: str, lines: list[tuple[str, str]] | list[str], bullet: str) -> Text:
+    """``heading:`` in bold, then a bulleted line for each item (``where: words`` pairs too)."""
+    text = Text()
+    text.append(f"{heading}:", style="bold")
+    for line in lines:
+        text.append(f"\n {bullet} ")
+        if isinstance(line, tuple):
+            text.append_text(Text(f"{line[0]}: ") + Text(line[1]))
+        else:
+            text.append_text(Text(line))
+    return text
+
+
+def heading(summary: Summary) -> Text:
+    """The practice banner (in practice), the title and the status, sealed answers included."""
+    text = Text()
+    if summary.calibration:
+        text.append(f" {summary.calibration.banner} \n", style="bold reverse")
+    text.append_text(Text(summary.heading, style="bold"))
+    text.append("\n")
+    text.append_text(Text(summary.status, style="italic"))
+    return text
+
+
+def early_reveals(summary: Summary, marks: Glyphs) -> Text:
+    """Each answer shown before everyone had voted, and who voted after."""
+    text = Text()
+    text.append("Early reveals", style="bold")
+    text.append(f"\n{summary.EARLY_REVEALS}")
+    for early in summary.early_reveals:
+        text.append(f"\n {marks.bullet} ")
+        text.append_text(Text(f"{early.candidate}, {early.question}"))
+        text.append_text(Text(f"\n   {early.voted}. Voted after the reveal: {early.after}."))
+    return text
+
+
+def questions(summary: Summary) -> Text:
+    """The bank's questions with their tags, then what each flag and figure means."""
+    text = Text()
+    text.append("Questions:", style="bold")
+    for short, words, tags in summary.question_list:
+        text.append(f"\n {short} ")
+        text.append_text(Text(words))
+        if tags:
+            text.append(f" ({tags})", style="italic")
+    text.append("\n")
+    for term, meaning in summary.KEY:
+        text.append(f"\n{term}: ", style="bold")
+        text.append(meaning)
+    return text
+
+
+def ranking(summary: Summary, marks: Glyphs) -> Table:
+    """Every candidate, best first, with score, flags and decision; reads at 80 columns."""
+    table = Table(title="Ranking", title_justify="left", box=_box(marks), title_style="bold")
+    table.add_column("Rank", justify="right")
+    table.add_column("Candidate", ratio=3, overflow="fold")
+    table.add_column("Score", ratio=3, overflow="fold")
+    table.add_column("Flags", ratio=2, overflow="fold")
+    table.add_column("Decision", ratio=2, overflow="fold")
+    for c in summary.candidates:
+        table.add_row(
+            Text(c.rank_words),
+            Text(c.heading),
+            Text(c.score_cell),
+            Text(c.flags_cell),
+            Text(c.decision),
+        )
+    return table
+
+
+def _grid(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Table:
+    """Questions by member: each vote as symbol and word, marked when given after the reveal."""
+    # Collapsed padding, so four members' votes and the figures fit 80 columns in ASCII too.
+    grid = Table(box=_box(marks), pad_edge=False, collapse_padding=True)
+    grid.add_column("Q", no_wrap=True)
+    for seat in summary.voters:
+        grid.add_column(Text(seat.label), min_width=8, overflow="fold")
+    if summary.practice:
+        grid.add_column("Reference", overflow="fold")
+    grid.add_column("Score", justify="right")
+    grid.add_column("Voice gap", justify="right")
+    grid.add_column("Flags", min_width=7)
+    for question in candidate.questions:
+        cells = []
+        for mark in question.marks:
+            cell = Text(mark.text)  # the column's min_width keeps "o Middle" on one line
+            if mark.changed:
+                cell.append(f"\n{mark.changed_words}", style="italic")
+            cells.append(cell)
+        reference = [Text(question.reference or "")] if summary.practice else []
+        grid.add_row(
+            Text(question.short),
+            *cells,
+            *reference,
+            Text(question.score),
+            Text(question.gap_figure),
+            Text(", ".join(question.flags), style="bold"),
+        )
+    return grid
+
+
+def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Group:
+    """One candidate: the facts, the flagged questions, the grid, notes and late votes."""
+    facts = Text()
+    for label, words in candidate.facts:
+        facts.append(f"\n{label}: " if facts else f"{label}: ", style="bold")
+        facts.append_text(Text(words))
+    parts: list[RenderableType] = [
+        Text("\n") + Text(candidate.heading, style="bold underline"),
+        facts,
+    ]
+    parts += [_bullets(h, items, marks.bullet) for h, items in candidate.flag_lists]
+    if not candidate.flag_lists:
+        parts.append(Text(candidate.NO_FLAGS))
+    parts.append(_grid(summary, candidate, marks))
+    notes = _bullets("Notes", candidate.note_lines, marks.bullet)
+    if candidate.notes_words:
+        notes.append(f" {candidate.notes_words}")
+    parts.append(notes)
+    if candidate.change_lines:
+        heading = "Votes given after the reveal"
+        parts.append(_bullets(heading, candidate.change_lines, marks.bullet))
+    return Group(*parts)
+
+
+def candidates(summary: Summary, marks: Glyphs) -> Group:
+    """Every candidate, in ranking order."""
+    return Group(*(candidate(summary, c, marks) for c in summary.candidates))

@@ -1,0 +1,194 @@
+"""The interview screen's words, worded in the domain: one table per line, a comment per case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from panel_tui.domain import interview_lines as lines
+from panel_tui.domain.models import Decision, Note, Reveal, Session, VoteValue
+from tests.domain.builders import T0
+from tests.domain.builders import session as build
+from tests.domain.practice import practice
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Votes as ``<up>``, and a bullet and dash that stand out, so the tests read the words."""
+
+    bullet: str = "*"
+    dash: str = "--"
+
+    def vote(self, value: VoteValue | None) -> str:
+        return f"<{value}>"
+
+
+MARKS = Marks()
+Row = tuple[str, str, str, str | None]
+
+
+def answer(rows: list[Row], *, roles: str = "LLPO", **changes: object) -> Session:
+    """A session of one candidate (Alex) and two questions (q2 essential, counts twice)."""
+    made = build(roles, rows, questions=[("q1", 1.0, False), ("q2", 2.0, True)])
+    return made.model_copy(update=changes)
+
+
+def ups(*members: str, question: str = "q1") -> list[Row]:
+    return [("c1", question, m, "up") for m in members]
+
+
+@pytest.mark.parametrize(
+    ("session", "expected"),
+    [
+        # Sealed: who has voted, never how.
+        (
+            answer(ups("m1")),
+            (("Votes sealed: 1 of 3 voted. They show when all have voted, or on Ctrl+R.", ""),),
+        ),
+        # All three voted, so the votes show: the tally in the display mode's marks.
+        (
+            answer(ups("m1", "m2", "m3")),
+            (("Votes shown: ", "strong"), ("3 <up>, 0 <middle>, 0 <down>, 0 <abstain>.", "")),
+        ),
+        # Shown early by the chair: how many have not voted yet.
+        (
+            answer(ups("m1"), reveals=[Reveal(candidate="c1", question="q1", at=T0)]),
+            (
+                ("Votes shown: ", "strong"),
+                ("1 <up>, 0 <middle>, 0 <down>, 0 <abstain>.", ""),
+                (" 2 not voted.", ""),
+            ),
+        ),
+        # Up and down on one answer: a split, to talk through.
+        (
+            answer([*ups("m1", "m2"), ("c1", "q1", "m3", "down")]),
+            (
+                ("Votes shown: ", "strong"),
+                ("2 <up>, 0 <middle>, 1 <down>, 0 <abstain>.", ""),
+                (" Split: both up and down, talk it through.", "strong"),
+            ),
+        ),
+        # A finished session: votes cannot change, and how to reopen it.
+        (
+            answer(ups("m1"), finished=True),
+            (
+                (
+                    "This session is finished, so votes cannot change. "
+                    "To change them, reopen it from the summary (Ctrl+S).",
+                    "strong",
+                ),
+            ),
+        ),
+        # Only observers: nobody votes, and how to put that right.
+        (
+            answer([], roles="OO"),
+            (("Nobody on this panel votes: add a member who is not an observer.", ""),),
+        ),
+        # No candidates at all.
+        (answer([], candidates=[]), (("This session has no candidates yet.", ""),)),
+    ],
+)
+def test_the_status_line(session: Session, expected: lines.Line) -> None:
+    assert lines.status(session, "c1", "q1", MARKS) == expected
+
+
+def test_the_status_line_names_a_concern_on_an_essential_question() -> None:
+    # q2 is essential: all down scores below half, a concern (and no split).
+    session = answer([("c1", "q2", m, "down") for m in ("m1", "m2", "m3")])
+    assert lines.status(session, "c1", "q2", MARKS)[-1] == (
+        " Concern: an essential question scored below half.",
+        "strong",
+    )
+
+
+def test_practice_offers_a_new_round_once_the_votes_show() -> None:
+    session = answer(ups("m1", "m2", "m3"), mode="practice")
+    assert lines.status(session, "c1", "q1", MARKS)[-1] == (
+        " Ctrl+G: vote on this answer again (a new round).",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        # A live interview: the candidate's number, then label (a name shows its code too).
+        ({}, "Candidate 1 of 1: Alex (C1)"),
+        # A rehearsal: short, so the round fits beside it at 80 columns.
+        ({"mode": "practice"}, "Practice: Alex (1 of 1) (C1)"),
+    ],
+)
+def test_the_heading(changes: dict[str, Any], expected: str) -> None:
+    session = answer([], **changes)
+    assert lines.plain(lines.heading(session, "c1", session.mode == "practice")) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "changes", "expected"),
+    [
+        # No tags, no decision yet.
+        ("q1", {}, "Decision: not recorded yet"),
+        # An essential question that counts twice, with the decision and a note.
+        (
+            "q2",
+            {
+                "decisions": [Decision(candidate="c1", outcome="recommend", at=T0)],
+                "notes": [Note(candidate="c1", question="q2", text="n", at=T0)],
+            },
+            "Essential, counts 2 times -- Decision: Recommend -- 1 note on this answer",
+        ),
+    ],
+)
+def test_the_line_about_the_question(question: str, changes: dict[str, Any], expected: str) -> None:
+    session = answer([], **changes)
+    about = lines.about(session, "c1", session.bank.question(question), MARKS)
+    assert lines.plain(about) == expected
+
+
+def test_the_position_names_the_round_only_after_the_first() -> None:
+    session = answer([])
+    assert lines.position(session, "c1", session.bank.question("q2")) == "Question 2 of 2"
+
+
+def test_observers_are_named_and_an_all_voting_panel_has_no_line() -> None:
+    assert lines.observers(answer([])) == "Observers (take notes, do not vote): Member 4"
+    assert lines.observers(answer([], roles="LLP")) is None
+
+
+def test_what_to_listen_for_is_a_bulleted_list_or_nothing() -> None:
+    session = answer([])
+    question = session.bank.question("q1")
+    assert lines.look_for(question, MARKS) is None
+    listed = question.model_copy(update={"look_for": ["An example"]})
+    assert lines.plain(lines.look_for(listed, MARKS) or ()) == "Listen for:\n * An example"
+
+
+@pytest.mark.parametrize(
+    ("voted", "expected"),
+    [
+        # Sealed: the sample answer, never its reference rating (that would lead the panel).
+        (("m1",), "Sample answer: Answer 1."),
+        # All voted, so shown: the reference rating and why.
+        (("m1", "m2"), "Sample answer: Answer 1.\nReference rating: <middle>. Why 1."),
+    ],
+)
+def test_the_sample_answer_shows_its_rating_only_once_the_votes_show(
+    voted: tuple[str, ...], expected: str
+) -> None:
+    session = practice(["middle"], ["Ann", "Bo"], [("p1", "q1", m, "up") for m in voted])
+    shown = lines.sample(session, "p1", session.bank.question("q1"), MARKS)
+    assert shown is not None
+    assert lines.plain(shown) == expected
+    assert ("Answer 1.", "quoted") in shown
+
+
+def test_a_live_answer_has_no_sample() -> None:
+    session = answer([])
+    assert lines.sample(session, "c1", session.bank.question("q1"), MARKS) is None
+
+
+def test_the_text_read_aloud_says_where_the_panel_is() -> None:
+    session = answer([])
+    assert lines.spoken(session, "c1", session.bank.question("q2")).startswith("Question 2 of 2")

@@ -1,0 +1,141 @@
+"""The words of one summary, as the screen and the md and html files all read them.
+
+Built from the fixed session of ``tests.exports.helpers`` as the room may see
+it: C1, C2 and +1 (C3) have votes, C4 has none; +1 has an answer still sealed,
+so it is scored on fewer questions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.exports import ExportOptions, as_shown, render
+from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import score_session
+from panel_tui.domain.summary import CandidateView, Summary, build_summary
+from tests.exports.helpers import build_session
+
+
+def summary_of(made: Session, options: ExportOptions | None = None) -> Summary:
+    """The summary of the session as the room may see it (its sealed answer left out)."""
+    shown, options = as_shown(made, options or ExportOptions())
+    return build_summary(shown, score_session(shown), options)
+
+
+def only(made: Session, candidates: set[str]) -> Session:
+    """The session with the votes on these candidates only."""
+    return made.model_copy(update={"votes": [v for v in made.votes if v.candidate in candidates]})
+
+
+def unscored_dropped(made: Session) -> Session:
+    """The session without C4, the candidate nobody voted on."""
+    return made.model_copy(update={"candidates": [c for c in made.candidates if c.id != "c4"]})
+
+
+@pytest.mark.parametrize(
+    ("made", "badges"),
+    [
+        # Every candidate scored: ranked among them all.
+        (unscored_dropped(build_session()), ["rank 1 of 3", "rank 2 of 3", "rank 3 of 3"]),
+        # One of four has no score: ranked among the three scored.
+        (
+            build_session(),
+            ["rank 1 of 3 scored", "rank 2 of 3 scored", "rank 3 of 3 scored", "not ranked"],
+        ),
+        # Only C1 has votes: first of one, never "rank 1 of 4".
+        (only(build_session(), {"c1"}), ["rank 1 of 1 scored", *["not ranked"] * 3]),
+    ],
+)
+def test_a_rank_counts_only_the_candidates_with_a_score(made: Session, badges: list[str]) -> None:
+    summary = summary_of(made)
+    assert [c.rank_badge for c in summary.candidates] == badges
+    html = render(made, "html")
+    for badge in badges:
+        assert f"· {badge}</span>" in html
+    assert "rank 1 of 4" not in html
+
+
+def candidate(code: str, options: ExportOptions | None = None) -> CandidateView:
+    (found,) = [c for c in summary_of(build_session(), options).candidates if c.code == code]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("code", "options", "attribute", "expected"),
+    [
+        # A candidate nobody voted on: said in capitalised cells, never "none".
+        ("C4", None, "rank_words", "Not ranked"),
+        ("C4", None, "score", "No score yet"),
+        ("C4", None, "score_cell", "No score yet"),
+        ("C4", None, "scored_cell", "No votes"),
+        ("C4", None, "decision", "No decision recorded"),
+        ("C4", None, "votes_words", "No counted votes yet; 0 abstained"),
+        ("C4", None, "flags_cell", "None"),
+        ("C4", None, "flag_lists", []),
+        ("C4", None, "notes_words", "No notes were taken."),
+        # A decision with a reason; one without; one left out of the copy.
+        ("C1", None, "decision", "Recommend"),
+        ("+1", None, "reason_words", "None given"),
+        ("C1", ExportOptions(no_notes=True), "reason_words", "Left out of this copy"),
+        ("C1", ExportOptions(no_notes=True), "notes_words", "Left out of this copy."),
+        # Scored with every question: the score and what it stands on.
+        ("C1", None, "score_words", "81.3% on 3 of 3 questions"),
+        ("C1", None, "score_cell", "81.3% on 3 of 3 questions"),
+        ("C1", None, "votes_words", "8 up, 3 middle, 1 down; 0 abstained"),
+        ("C1", None, "flags_cell", "1 split"),
+        # Fewer questions than the others: said in the cell and the sentence.
+        ("+1", None, "score_cell", "54.2% on 2 of 3 questions (fewer questions than others)"),
+        (
+            "+1",
+            None,
+            "score_words",
+            "54.2% on 2 of 3 questions: fewer questions than other candidates, so compare with care",
+        ),
+        # A split and a concern, each under its heading.
+        ("C2", None, "flags_cell", "1 split, 1 concern"),
+        (
+            "C2",
+            None,
+            "flag_lists",
+            [
+                (
+                    CandidateView.SPLITS,
+                    ["Question 1: What made you want to work in supported living?"],
+                ),
+                (
+                    CandidateView.CONCERNS,
+                    [
+                        "Question 2: Someone you support wants to spend all their money on one"
+                        " day out. What would you do?"
+                    ],
+                ),
+            ],
+        ),
+    ],
+)
+def test_each_fact_has_one_wording(
+    code: str, options: ExportOptions | None, attribute: str, expected: object
+) -> None:
+    assert getattr(candidate(code, options), attribute) == expected
+
+
+def test_the_facts_are_read_in_one_order() -> None:
+    labels = [label for label, _ in candidate("C1").facts]
+    assert labels == [
+        "Rank",
+        "Score",
+        "Lived-experience members' own score",
+        "Professionals' own score",
+        "Votes",
+        "Voice gap",
+        "Decision",
+        "Reason",
+    ]
+
+
+def test_votes_after_the_reveal_are_marked_and_listed() -> None:
+    chris = candidate("+1")
+    marks = [m for q in chris.questions for m in q.marks if m.changed]
+    assert marks and {m.changed_words for m in marks} == {"after reveal"}
+    assert [where for where, _ in chris.change_lines] == ["Question 1", "Question 1"]
+    assert all("after the votes were shown" in words for _, words in chris.change_lines)

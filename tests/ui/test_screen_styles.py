@@ -1,0 +1,96 @@
+"""Each screen's ``.tcss`` styles that screen only.
+
+Textual reads a screen's ``CSS_PATH`` into the app's one stylesheet, so a rule
+such as ``#heading`` in one screen's file would style another screen's
+``#heading`` too. Every rule in a file beside the screens therefore starts with
+the type of a screen that loads it (``InterviewScreen #votes``), after at most
+the app's mode classes (``.-ascii InterviewScreen #votes``). App-wide rules live
+in ``ui/app.tcss`` and ``ui/widgets/widgets.tcss``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections import defaultdict
+from pathlib import Path, PurePath
+
+import pytest
+from textual.app import App
+from textual.css.model import SelectorType
+from textual.css.stylesheet import Stylesheet
+
+import panel_tui.ui.screens
+from tests.ui.helpers import screen_classes
+
+SCREENS = Path(panel_tui.ui.screens.__file__).parent
+
+
+def _loaded_by() -> dict[Path, set[str]]:
+    """Each ``.tcss`` file named in a screen's ``CSS_PATH``, with the screens naming it."""
+    loaded: dict[Path, set[str]] = defaultdict(set)
+    for screen in screen_classes():
+        own = screen.__dict__.get("CSS_PATH")
+        if own is not None:
+            paths = [own] if isinstance(own, str | PurePath) else own
+            for path in paths:
+                file = (Path(inspect.getfile(screen)).parent / path).resolve()
+                loaded[file].add(screen.__name__)
+    return loaded
+
+
+LOADED = _loaded_by()
+FILES = sorted(SCREENS.glob("*.tcss"))
+
+
+def test_every_style_file_beside_the_screens_is_loaded_by_a_screen() -> None:
+    assert len(FILES) >= 5  # home, setup, interview, summary, help, dialogs
+    assert {f.resolve() for f in FILES} == set(LOADED)
+
+
+def _unscoped(path: Path, screens: set[str]) -> list[str]:
+    sheet = Stylesheet(variables=App().get_css_variables())
+    sheet.read(path)
+    sheet.parse()
+    wrong = []
+    for rule in sheet.rules:
+        for selectors in rule.selector_set:
+            parts = selectors.selectors
+            at = next(
+                (
+                    n
+                    for n, part in enumerate(parts)
+                    if part.type is SelectorType.TYPE and part.name in screens
+                ),
+                None,
+            )
+            # Before the screen: only the app's mode classes, such as ``.-ascii``.
+            if at is None or any(part.type is not SelectorType.CLASS for part in parts[:at]):
+                wrong.append(selectors.css)
+    return wrong
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f.name for f in FILES])
+def test_every_rule_is_scoped_to_its_screen(path: Path) -> None:
+    screens = LOADED.get(path.resolve(), set())
+    assert screens, f"{path.name} is loaded by no screen"
+    assert _unscoped(path, screens) == []
+
+
+def test_a_rule_outside_its_screen_is_found(tmp_path: Path) -> None:
+    # The check itself: a bare id, another screen's type, and a mode class are caught.
+    sheet = tmp_path / "leaky.tcss"
+    sheet.write_text(
+        "InterviewScreen #votes { height: 1; }\n"
+        "#heading { padding: 1; }\n"
+        "SummaryScreen #heading { padding: 1; }\n"
+        ".-ascii InterviewScreen #sample { padding: 1; }\n"
+        ".-ascii #sample { padding: 1; }\n"
+        "Footer InterviewScreen { padding: 1; }\n",
+        encoding="utf-8",
+    )
+    assert _unscoped(sheet, {"InterviewScreen"}) == [
+        "#heading",
+        "SummaryScreen #heading",
+        ".-ascii #sample",
+        "Footer InterviewScreen",
+    ]

@@ -1,0 +1,83 @@
+"""The summary screen and the Markdown summary word every fact alike.
+
+Both lay out one :class:`~panel_tui.domain.summary.Summary`. The session of
+``tests.exports.helpers`` holds every kind of fact: ranked candidates and one
+with no score, decisions with and without a reason and a candidate with none,
+splits, a concern, votes given after the reveal, an early reveal, notes, an
+answer still sealed, and names full of markup. Every sentence and cell of the
+summary must show, in the same words, both on the screen and in the file.
+"""
+
+from __future__ import annotations
+
+from panel_tui.domain.exports import ExportOptions, as_shown, render
+from panel_tui.domain.exports.documents import markdown_escape
+from panel_tui.domain.scoring import score_session
+from panel_tui.domain.store import Store
+from panel_tui.domain.summary import AFTER_REVEAL, Summary, build_summary
+from panel_tui.ui.screens.summary import SummaryScreen
+from tests.exports.helpers import build_session
+from tests.ui.helpers import AppFactory, screen_text
+
+
+def words(summary: Summary) -> list[str]:
+    """Every string the summary gives about a fact, as a person reads it."""
+    found = [summary.heading, summary.status, summary.method, summary.EARLY_REVEALS]
+    found += [meaning for _, meaning in summary.KEY]
+    for early in summary.early_reveals:
+        found += [early.candidate, early.question, early.voted, early.after]
+    for c in summary.candidates:
+        found += [c.heading, c.rank_words, c.score, c.decision]
+        for label, value in c.facts:
+            found += [label, value]
+        for heading, items in c.flag_lists:
+            found += [heading, *items]
+        for where, text in [*c.note_lines, *c.change_lines]:
+            found += [where, text]
+        for q in c.questions:
+            found += [q.title, q.score, *(mark.text for mark in q.marks)]
+        if not c.flag_lists:
+            found.append(c.NO_FLAGS)
+    return found
+
+
+def flat(text: str) -> str:
+    """Text with every run of spaces and line breaks as one space, as it reads."""
+    return " ".join(text.split())
+
+
+async def test_the_screen_and_the_markdown_file_word_each_fact_alike(
+    app_factory: AppFactory, store: Store
+) -> None:
+    made = build_session()  # finished, so the app opens on its summary
+    store.save(made)
+    session, options = as_shown(made, ExportOptions())
+    summary = build_summary(session, score_session(session), options)
+    markdown = render(made, "md")
+
+    # Wide and tall enough that no cell of the ranking wraps and nothing scrolls.
+    async with app_factory(made.id).run_test(size=(250, 400)) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert pilot.app.screen.query_one("#summary").max_scroll_y == 0
+        shown = flat(screen_text(pilot.app))
+
+    facts = words(summary)
+    # The session holds every kind of fact the brief names.
+    assert {c.rank_words for c in summary.candidates} >= {"1", "Not ranked"}
+    assert {c.score for c in summary.candidates} >= {"No score yet"}
+    assert {c.decision for c in summary.candidates} >= {"Recommend", "No decision recorded"}
+    assert any(c.splits for c in summary.candidates)
+    assert any(c.concerns for c in summary.candidates)
+    assert any(c.change_lines for c in summary.candidates)
+    assert any(c.note_lines for c in summary.candidates)
+    assert summary.early_reveals
+    assert "still sealed" in summary.status
+    for fact in facts:
+        assert flat(fact) in shown, f"the screen does not say {fact!r}"
+        assert markdown_escape(fact) in markdown, f"the md file does not say {fact!r}"
+    # A vote given after the reveal is marked alike in both.
+    assert AFTER_REVEAL in shown and f"({AFTER_REVEAL})" in markdown
+    # The screen's own words from before one summary are gone.
+    for old in ("not recorded", "no votes", "Rank: none", "no vote "):
+        assert old not in shown, old
