@@ -1,4 +1,4 @@
-"""What the interview's unit tests share: a small session, and interviews built on it."""
+"""What the interview's unit tests share: interviews built on a small session."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from panel_tui.domain.interview import Interview
 from panel_tui.domain.interview_outcomes import Moved
 from panel_tui.domain.models import Session, VoteValue
 from panel_tui.domain.store import OpenSession, Store
-from tests.domain.builders import session as build
+from tests.domain.builders import two_by_two
 
 Vote = tuple[str, str, str, VoteValue | None]
 MakeInterview = Callable[..., Interview]
@@ -20,15 +20,6 @@ MakeInterview = Callable[..., Interview]
 def mark(value: VoteValue | None) -> str:
     """Votes as ``<up>`` in messages, so the tests read the words around them."""
     return f"<{value}>"
-
-
-def two_by_two(roles: str = "LLPO") -> Session:
-    """Two candidates (Alex, and C2 with no name) answering q1 and q2; m4 observes."""
-    return build(
-        roles,
-        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
-        candidates=[("c1", "Alex"), ("c2", None)],
-    )
 
 
 @pytest.fixture

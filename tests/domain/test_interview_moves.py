@@ -15,7 +15,8 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import Cursor
 from panel_tui.domain.store import StoreError
-from tests.domain.interviews import MakeInterview, Vote, make, two_by_two
+from tests.domain.builders import two_by_two
+from tests.domain.interviews import MakeInterview, Vote, make
 from tests.domain.practice import practice
 
 __all__ = ["make"]  # the fixture, shared from tests/domain/interviews.py
