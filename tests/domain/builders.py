@@ -66,3 +66,20 @@ def session(
         candidates=[Candidate(id=cid, code=cid.upper(), name=name) for cid, name in candidates],
         votes=votes(rows),
     )
+
+
+def two_by_two(roles: str = "LLPO") -> Session:
+    """Two candidates (Alex, and C2 with no name) answering q1, and q2 (essential, weight 2).
+
+    The panel is from ``roles``: by default m4 observes.
+    """
+    return session(
+        roles,
+        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
+        candidates=[("c1", "Alex"), ("c2", None)],
+    )
+
+
+def one_vote(session_id: str = "s1") -> Session:
+    """A lived-experience member and a professional; m1 has voted up on C1's q1."""
+    return session("LP", [("c1", "q1", "m1", "up")]).model_copy(update={"id": session_id})

@@ -10,15 +10,11 @@ import pytest
 from panel_tui.domain.models import Cursor, Session
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import summarise
-from tests.domain.builders import session as build
+from tests.domain.builders import two_by_two
 
 
 def _session(session_id: str) -> Session:
-    return build(
-        "LLP",
-        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
-        candidates=[("c1", "Alex"), ("c2", None)],
-    ).model_copy(update={"id": session_id, "title": f"Title {session_id}"})
+    return two_by_two("LLP").model_copy(update={"id": session_id, "title": f"Title {session_id}"})
 
 
 @pytest.fixture

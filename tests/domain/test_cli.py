@@ -15,52 +15,7 @@ from panel_tui.cli import main
 from panel_tui.domain.models import new_session_id
 from panel_tui.domain.store import Store
 from tests.domain.builders import session as build
-
-# The example of PRODUCT.md section 7: what HR may prepare by hand.
-HR_FILE = {
-    "format": "panel-tui/session",
-    "version": 1,
-    "id": "2026-11-23-support-worker",
-    "title": "Support worker, November",
-    "mode": "live",
-    "settings": {"sealed": True, "weighting": "per_person"},
-    "bank": {
-        "id": "support-worker",
-        "title": "Support worker",
-        "questions": [
-            {
-                "id": "q1",
-                "text": "Why this work?",
-                "look_for": [],
-                "weight": 1.0,
-                "essential": False,
-            }
-        ],
-    },
-    "panel": [
-        {"id": "m1", "name": "Sam", "pronouns": "they/them", "role": "lived_experience", "seat": 1}
-    ],
-    "candidates": [{"id": "c1", "code": "C1", "name": "Alex Doe"}],
-    "votes": [
-        {
-            "candidate": "c1",
-            "question": "q1",
-            "member": "m1",
-            "value": "up",
-            "at": "2026-11-23T10:02:11Z",
-        }
-    ],
-    "notes": [
-        {
-            "candidate": "c1",
-            "question": "q1",
-            "text": "Warm, specific.",
-            "at": "2026-11-23T10:02:30Z",
-        }
-    ],
-    "decisions": [{"candidate": "c1", "outcome": "recommend", "reason": "..."}],
-    "an_extra_field_from_an_hr_system": {"kept": "out"},
-}
+from tests.domain.helpers import HR_FILE
 
 
 @pytest.fixture

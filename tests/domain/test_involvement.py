@@ -1,7 +1,8 @@
 """The involvement record for payment, against a day worked out by hand.
 
-The day: the first vote at 09:30, the last at 12:15, a note at 12:40, so the
-panel sat from 09:30 to 12:40: 190 minutes, 3.17 hours.
+The day (built in tests/domain/payment_day.py): the first vote at 09:30, the last
+at 12:15, a note at 12:40, so the panel sat from 09:30 to 12:40: 190 minutes,
+3.17 hours.
 
 | Seat | Role         | Rate noted              | Fee by hand                      | Expenses | Payable |
 |------|--------------|-------------------------|----------------------------------|----------|---------|
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -29,61 +29,8 @@ from pydantic import ValidationError
 
 from panel_tui.domain.exports import render
 from panel_tui.domain.involvement import involvement
-from panel_tui.domain.models import Member, Note, Session, VoteEvent
-from panel_tui.domain.payment_notes import Involvement, TimeSat
-from tests.domain.builders import session as build
-
-DAY = datetime(2026, 11, 23, tzinfo=UTC)
-
-
-def at(hour: int, minute: int) -> datetime:
-    return DAY + timedelta(hours=hour, minutes=minute)
-
-
-VOTES = [
-    ("c1", "q1", "m1", "up", at(9, 30)),
-    ("c1", "q1", "m2", "up", at(9, 31)),
-    ("c1", "q1", "m3", "abstain", at(9, 32)),
-    ("c1", "q2", "m1", "middle", at(10, 0)),
-    ("c1", "q2", "m2", "up", at(10, 1)),
-    ("c2", "q1", "m1", "down", at(11, 0)),
-    ("c2", "q1", "m4", "middle", at(11, 1)),
-    ("c2", "q2", "m1", "abstain", at(12, 10)),
-    ("c2", "q2", "m4", "up", at(12, 15)),
-]
-PAY = {
-    "m1": Involvement(rate=Decimal("15.00"), per="hour"),
-    "m2": Involvement(
-        rate=Decimal("25"),
-        per="block",
-        block_hours=2,
-        expenses=Decimal("12.40"),
-        expenses_note="=Bus fare",
-    ),
-    "m4": Involvement(rate=Decimal("60"), per="session", declined=True),
-    "m5": Involvement(
-        rate=Decimal("10.50"), per="hour", times=[TimeSat(start=at(9, 0), end=at(11, 0))]
-    ),
-}
-
-
-def the_day() -> Session:
-    base = build(
-        "LLPPO",
-        questions=(("q1", 1.0, False), ("q2", 1.0, False)),
-        candidates=(("c1", "Alex"), ("c2", "Bo")),
-    )
-    panel = [m.model_copy(update={"involvement": PAY.get(m.id)}) for m in base.panel]
-    return base.model_copy(
-        update={
-            "panel": panel,
-            "votes": [
-                VoteEvent(candidate=c, question=q, member=m, value=v, at=t)  # type: ignore[arg-type]
-                for c, q, m, v, t in VOTES
-            ],
-            "notes": [Note(candidate="c2", text="Thanks all.", at=at(12, 40))],
-        }
-    )
+from panel_tui.domain.models import Member, Session, VoteEvent
+from tests.domain.payment_day import at, the_day
 
 
 def test_the_hand_worked_day() -> None:

@@ -16,20 +16,10 @@ from panel_tui.domain.store import journal as journal_module
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journal import FRAME, DamagedJournal, JournalFile, frame, parse
 from panel_tui.domain.store.journaled import META_TABLE, JournalStorage, journal_path, load
-from tests.domain.builders import session as build
+from tests.domain.builders import two_by_two
+from tests.domain.helpers import store
 
-
-def _session() -> Session:
-    return build(
-        "LLP",
-        questions=[("q1", 1.0, False), ("q2", 2.0, True)],
-        candidates=[("c1", "Alex"), ("c2", None)],
-    )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "sessions")
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
 
 def _votes(session: Session) -> list[tuple[str, str, str, str | None]]:
@@ -78,7 +68,7 @@ def test_the_frame_is_length_and_checksum_of_the_body() -> None:
 
 
 def test_a_vote_appends_to_the_journal_and_leaves_the_snapshot_alone(store: Store) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     snapshot = opened.path.read_bytes()
     journal = journal_path(opened.path)
     sizes = [journal.stat().st_size]
@@ -96,7 +86,7 @@ def test_a_vote_appends_to_the_journal_and_leaves_the_snapshot_alone(store: Stor
 def test_the_bytes_a_vote_writes_do_not_grow_with_the_session(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     written: list[int] = []
     real = os.write
 
@@ -119,7 +109,7 @@ def test_the_bytes_a_vote_writes_do_not_grow_with_the_session(
 
 
 def test_compaction_at_close_folds_the_journal_into_the_snapshot(store: Store) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
     opened.close()
     tables = json.loads(opened.path.read_bytes())
@@ -131,7 +121,7 @@ def test_compaction_at_close_folds_the_journal_into_the_snapshot(store: Store) -
 
 def test_a_long_journal_is_compacted_on_the_way(tmp_path: Path) -> None:
     store = Store(tmp_path)
-    store.save(_session())
+    store.save(two_by_two("LLP"))
     path = store.path("s1")
     storage = JournalStorage(path, compact_at=2000)
     storage.compact()
@@ -153,7 +143,7 @@ def test_a_long_journal_is_compacted_on_the_way(tmp_path: Path) -> None:
 
 
 def test_a_torn_last_record_is_dropped_and_the_rest_kept(store: Store) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
     opened.record_vote("c1", "q1", "m2", "down")
     kept = _votes(opened.session)
@@ -170,7 +160,7 @@ def test_a_torn_last_record_is_dropped_and_the_rest_kept(store: Store) -> None:
 
 
 def test_a_bad_record_mid_journal_sets_both_files_aside_untouched(store: Store) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     for member in ("m1", "m2", "m3"):
         opened.record_vote("c1", "q1", member, "up")
     opened._db.storage.close()
@@ -193,7 +183,7 @@ def test_a_bad_record_mid_journal_sets_both_files_aside_untouched(store: Store) 
 def test_a_crash_between_snapshot_and_journal_reset_never_applies_twice(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
     opened.record_vote("c1", "q1", "m2", "down")
 
@@ -216,7 +206,7 @@ def test_a_crash_between_snapshot_and_journal_reset_never_applies_twice(
 def test_a_disk_that_refuses_the_journal_reset_still_keeps_every_vote(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     real = JournalFile.reset
 
     def refuse(self: JournalFile, snapshot: str) -> None:
@@ -237,7 +227,7 @@ def test_a_disk_that_refuses_the_journal_reset_still_keeps_every_vote(
 def test_a_file_an_older_version_wrote_opens_and_is_converted_on_first_write(
     store: Store,
 ) -> None:
-    session = _session()
+    session = two_by_two("LLP")
     tables = {
         name: {str(n): doc for n, doc in enumerate(session.model_dump(mode="json")[name], 1)}
         for name in ("votes", "notes", "reveals", "decisions")
@@ -256,11 +246,11 @@ def test_a_file_an_older_version_wrote_opens_and_is_converted_on_first_write(
 
 
 def test_replacing_a_session_drops_the_old_journal_and_keeps_it_folded_in(store: Store) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
     opened._db.storage.close()
     opened._lock.release()  # left with a journal holding the vote
-    kept = store.save(_session().model_copy(update={"title": "New"}), replace=True)
+    kept = store.save(two_by_two("LLP").model_copy(update={"title": "New"}), replace=True)
     assert kept is not None
     assert len(json.loads(kept.read_bytes())["votes"]) == 1  # the copy has the vote
     assert not journal_path(store.path("s1")).exists()
@@ -271,7 +261,7 @@ def test_replacing_a_session_drops_the_old_journal_and_keeps_it_folded_in(store:
 def test_reading_a_journal_that_cannot_be_read_is_a_plain_error(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.create(_session()).close()
+    store.create(two_by_two("LLP")).close()
 
     def refuse(path: Path, *how: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
@@ -283,7 +273,7 @@ def test_reading_a_journal_that_cannot_be_read_is_a_plain_error(
 
 def test_a_vote_is_marked_as_the_whole_session_would_mark_it(store: Store) -> None:
     rng = random.Random(9)
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     for _ in range(300):
         candidate, question = rng.choice(["c1", "c2"]), rng.choice(["q1", "q2"])
         action = rng.random()
@@ -311,7 +301,7 @@ def test_a_flipped_length_mid_journal_is_damage_not_a_torn_tail() -> None:
 
 
 def test_a_snapshot_replaced_while_being_opened_is_read_again(store: Store) -> None:
-    store.create(_session()).close()
+    store.create(two_by_two("LLP")).close()
     path = store.path("s1")
     races = [path]  # the first read of the snapshot meets a compaction elsewhere
 
@@ -330,7 +320,7 @@ def test_a_snapshot_replaced_while_being_opened_is_read_again(store: Store) -> N
 
 
 def test_a_link_put_in_place_of_the_journal_is_refused_plainly(store: Store) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
     opened._db.storage.close()  # the journal is opened again on the next write
     journal = journal_path(opened.path)
@@ -345,7 +335,7 @@ def test_a_link_put_in_place_of_the_journal_is_refused_plainly(store: Store) -> 
 
 
 def test_a_link_in_place_of_the_catalogue_is_never_followed(store: Store) -> None:
-    store.save(_session())
+    store.save(two_by_two("LLP"))
     outside = store.root.parent / "outside.json"
     outside.write_bytes(b'{"sessions": {}}')
     store.catalogue.path.unlink()
@@ -357,7 +347,7 @@ def test_a_link_in_place_of_the_catalogue_is_never_followed(store: Store) -> Non
 
 @pytest.mark.parametrize("left", [0, 5, 20])  # bytes of the new header on disk at the crash
 def test_a_crash_while_the_journal_is_emptied_keeps_every_vote(store: Store, left: int) -> None:
-    opened = store.create(_session())
+    opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
     opened.close()  # compacted: the snapshot holds the vote
     journal = journal_path(opened.path)

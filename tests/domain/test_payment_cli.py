@@ -11,7 +11,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
-from tests.domain.test_involvement import the_day
+from tests.domain.payment_day import the_day
 
 
 @pytest.fixture

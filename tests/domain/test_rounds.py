@@ -54,7 +54,7 @@ from panel_tui.domain.rounds import compare_rounds, lived_experience_first
 from panel_tui.domain.store import Store
 from tests.domain.builders import T0
 from tests.domain.builders import session as build
-from tests.exports.test_chromium import CHROMIUM, chromium, pdf_pages
+from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
 
 PER_SESSION = Involvement(rate=Decimal("50"), per="session")
 

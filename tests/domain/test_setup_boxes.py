@@ -12,15 +12,8 @@ import pytest
 from panel_tui.domain import setup_form
 from panel_tui.domain.models import Settings, Weighting
 from panel_tui.domain.setup_form import check_settings, parse_share, rule_about
-from panel_tui.domain.wording import LIBRARY_PHRASES, typed_problem
-
-
-def plain(message: str) -> str:
-    """The message, after checking that none of pydantic's own words got through."""
-    for phrase in LIBRARY_PHRASES:
-        assert phrase.lower() not in message.lower(), message
-    return message
-
+from panel_tui.domain.wording import typed_problem
+from tests.domain.helpers import plain
 
 # -- a line of text: a title, a name, pronouns, a code ----------------------------
 

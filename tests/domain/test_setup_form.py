@@ -31,7 +31,7 @@ from panel_tui.domain.setup_form import (
     next_code,
     next_seat,
 )
-from tests.domain.test_setup_boxes import plain
+from tests.domain.helpers import plain
 
 SHIPPED = locations.shipped_banks_dir()
 BANK = load_bank(SHIPPED / "support-worker.toml")

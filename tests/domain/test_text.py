@@ -16,7 +16,7 @@ from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Candidate, Member, Note
 from panel_tui.domain.text import printable, without_invisible
 from tests.domain.builders import T0
-from tests.domain.test_cli import HR_FILE
+from tests.domain.helpers import HR_FILE
 
 #: Operating system command 52: sets the terminal's clipboard.
 CLIPBOARD = "\x1b]52;c;aGVsbG8=\x07"

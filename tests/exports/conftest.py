@@ -6,42 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.models import (
-    Session,
-)
+from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
-from tests.exports.helpers import (
-    BANK,
-    CANDIDATES,
-    DECISIONS,
-    FORMULA,
-    MARKUP,
-    NAME_WORDS,
-    NOTES,
-    PANEL,
-    PRONOUNS,
-    SCRIPT,
-    T0,
-    VOTES,
-    build_session,
-)
-
-#: Re-exported for tests written before the helpers module.
-__all__ = [
-    "BANK",
-    "CANDIDATES",
-    "DECISIONS",
-    "FORMULA",
-    "MARKUP",
-    "NAME_WORDS",
-    "NOTES",
-    "PANEL",
-    "PRONOUNS",
-    "SCRIPT",
-    "T0",
-    "VOTES",
-    "build_session",
-]
+from tests.exports.helpers import build_session
 
 
 @pytest.fixture

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from panel_tui.cli import main
 from panel_tui.domain.models import (
     Bank,
     Candidate,
@@ -32,12 +34,18 @@ from panel_tui.domain.models import (
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
+SESSION_ID = "2026-11-23-support-worker-a1b2c3"
+
 #: Hostile text from people, each of which must come out harmless in every format.
 MARKUP = "[bold]x[/]"
 
 SCRIPT = "<script>alert(1)</script>"
 
 FORMULA = '=HYPERLINK("http://x")'
+
+#: What OWASP says a spreadsheet may run, written out here rather than taken from
+#: the code under test, so a character missing there is caught.
+RUNS_AS_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 PANEL = [
     Member(id="m1", name="Sam Okafor", pronouns="they/them", role="lived_experience", seat=1),
@@ -165,7 +173,7 @@ def build_session(
 ) -> Session:
     """The fixed session; ``votes`` may be changed by a test."""
     return Session(
-        id="2026-11-23-support-worker-a1b2c3",
+        id=SESSION_ID,
         title="Support worker | November [bold]round[/]",
         created=T0,
         finished=True,
@@ -198,3 +206,19 @@ def build_session(
             for c, o, r in DECISIONS
         ],
     )
+
+
+def runs_as_formula(cell: str) -> bool:
+    """Whether a spreadsheet would run the cell: it starts as a formula and is no number."""
+    if not cell.startswith(RUNS_AS_FORMULA):
+        return False
+    try:
+        float(cell)
+    except ValueError:
+        return True
+    return False
+
+
+def export(data: Path, *args: str) -> int:
+    """``panel-tui export`` of the fixed session saved in ``data``, through the command line."""
+    return main(["--data-dir", str(data), "export", SESSION_ID, *args])

@@ -21,21 +21,16 @@ from panel_tui.domain.exports import (
     write_export,
 )
 from panel_tui.domain.models import Session
-from tests.exports.helpers import NAME_WORDS
+from tests.exports.helpers import NAME_WORDS, SESSION_ID, export
 
-SESSION_ID = "2026-11-23-support-worker-a1b2c3"
 BOM = "\ufeff".encode()
-
-
-def run(data: Path, *args: str) -> int:
-    return main(["--data-dir", str(data), "export", SESSION_ID, *args])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_one_format_goes_to_standard_output(
     data: Path, session: Session, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(data, "--format", fmt) == 0
+    assert export(data, "--format", fmt) == 0
     out = capsys.readouterr().out
     assert out == render(session, fmt)
     assert not out.startswith("\ufeff")  # a BOM is for files, not for a pipe
@@ -44,7 +39,7 @@ def test_one_format_goes_to_standard_output(
 def test_markdown_is_the_default(
     data: Path, session: Session, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(data) == 0
+    assert export(data) == 0
     assert capsys.readouterr().out == render(session, "md")
 
 
@@ -52,7 +47,7 @@ def test_markdown_is_the_default(
 def test_one_format_to_a_file(data: Path, tmp_path: Path, session: Session, fmt: str) -> None:
     target = tmp_path / "out" / f"export.{fmt}"
     target.parent.mkdir()
-    assert run(data, "--format", fmt, "-o", str(target)) == 0
+    assert export(data, "--format", fmt, "-o", str(target)) == 0
     assert target.read_bytes() == encoded(session, fmt)
     assert target.read_bytes().startswith(BOM) == FORMATS[fmt].bom
 
@@ -60,7 +55,7 @@ def test_one_format_to_a_file(data: Path, tmp_path: Path, session: Session, fmt:
 def test_options_reach_the_command_line_export(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(data, "--format", "votes-csv", "--anonymise", "--totals-only") == 0
+    assert export(data, "--format", "votes-csv", "--anonymise", "--totals-only") == 0
     out = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert "member" not in rows[0]
@@ -71,7 +66,7 @@ def test_all_writes_every_format_into_a_new_folder(
     data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "hr" / "round-1"  # made, parents too
-    assert run(data, "--format", "all", "-o", str(folder)) == 0
+    assert export(data, "--format", "all", "-o", str(folder)) == 0
     written = sorted(p.name for p in folder.iterdir())
     assert written == sorted(file_name(session, name) for name in FORMATS)
     assert len(set(written)) == len(FORMATS)
@@ -90,7 +85,7 @@ def test_all_never_overwrites_a_file(
     folder.mkdir()
     kept = folder / file_name(session, "csv")
     kept.write_text("HR's own edits")
-    assert run(data, "--format", "all", "-o", str(folder)) == 1
+    assert export(data, "--format", "all", "-o", str(folder)) == 1
     err = capsys.readouterr().err
     assert "already exist" in err and "Traceback" not in err
     assert kept.read_text() == "HR's own edits"
@@ -98,7 +93,7 @@ def test_all_never_overwrites_a_file(
 
 
 def test_all_needs_a_folder(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(data, "--format", "all") == 1
+    assert export(data, "--format", "all") == 1
     assert "-o" in capsys.readouterr().err
 
 

@@ -9,8 +9,7 @@ import pytest
 from panel_tui.domain.exports import FORMATS, encoded, file_name
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
-from tests.exports.test_cli_export import SESSION_ID
-from tests.exports.test_cli_export import run as export
+from tests.exports.helpers import SESSION_ID, export
 
 
 def session_files(data: Path) -> dict[str, bytes]:

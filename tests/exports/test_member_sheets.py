@@ -11,8 +11,8 @@ from panel_tui.cli import main
 from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
 from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.store import Store
+from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
 from tests.exports.helpers import NAME_WORDS, VOTES, build_session
-from tests.exports.test_chromium import CHROMIUM, chromium, pdf_pages
 
 MEMBERS = ("m1", "m2", "m3", "m4", "m5")
 CANDIDATES = ("c1", "c2", "c3", "c4")

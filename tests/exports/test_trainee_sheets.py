@@ -14,8 +14,8 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from tests.domain.builders import T0
 from tests.domain.practice import practice
+from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
 from tests.exports.helpers import build_session
-from tests.exports.test_chromium import CHROMIUM, chromium, pdf_pages
 
 HOSTILE = "<script>alert(1)</script> Ann"
 

@@ -17,8 +17,7 @@ from panel_tui.domain.combine import combine_sessions
 from panel_tui.domain.exports.combined import render_combined
 from panel_tui.domain.exports.rounds_report import render_rounds
 from panel_tui.domain.rounds import compare_rounds
-from tests.exports.helpers import SCRIPT, build_session
-from tests.exports.test_safety import RUNS_AS_FORMULA
+from tests.exports.helpers import SCRIPT, build_session, runs_as_formula
 
 RENDERERS = {
     "combine": lambda fmt: render_combined(
@@ -31,20 +30,12 @@ RENDERERS = {
 }
 
 
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
-
-
 @pytest.mark.parametrize("what", RENDERERS)
 def test_no_csv_cell_can_run_as_a_formula(what: str) -> None:
     rows = list(csv.reader(io.StringIO(RENDERERS[what]("csv"))))
     cells = [c for row in rows for c in row]
     assert any(c.startswith("'") for c in cells), "hostile text reached the table"
-    assert [c for c in cells if c.startswith(RUNS_AS_FORMULA) and not _is_number(c)] == []
+    assert [c for c in cells if runs_as_formula(c)] == []
 
 
 @pytest.mark.parametrize("what", RENDERERS)

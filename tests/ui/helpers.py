@@ -1,4 +1,5 @@
-"""What the screen tests share: a small session, the demo session, a frozen clock, screen text.
+"""What the screen tests share: a small session, the demo session, a frozen clock, screen text,
+and what the interview's tests read off the screen and the disk.
 
 The session's names are chosen to look like Textual markup, so every test also
 checks that text from people is shown literally.
@@ -13,14 +14,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from textual.app import App
+from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Label, Static
 
 import panel_tui.ui.screens
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Bank, Candidate, Member, Question, Session
 from panel_tui.domain.sessions import DEMO_CANDIDATES, DEMO_PANEL
+from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
+from panel_tui.ui.widgets.vote_grid import VoteRow
 
 #: What the frozen clock says; the timer never moves in tests.
 FROZEN_CLOCK = 1000.0
@@ -107,3 +112,47 @@ def screen_classes() -> list[type[Screen[Any]]]:
         found += subclasses
         todo += subclasses
     return [s for s in found if s.__module__.startswith("panel_tui.")]
+
+
+#: The interview tests' window: the smallest the product supports.
+SIZE = (80, 24)
+
+
+VOTE_WORDS = ("Up", "Middle", "Down", "Abstain")
+
+
+def row_text(app: App[Any], seat: int) -> str:
+    """What one member's vote cell shows."""
+    row = app.screen.query_one(f"#seat-{seat}", VoteRow)
+    return str(row.query_one(".state", Label).render())
+
+
+def widget_text(app: App[Any], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def scrolled_text(pilot: Pilot[None], pages: int = 6) -> str:
+    """Everything a long screen shows, page by page (Page Down scrolls it)."""
+    seen = [screen_text(pilot.app)]
+    for _ in range(pages):
+        await pilot.press("pagedown")
+        seen.append(screen_text(pilot.app))
+    return "\n".join(seen)
+
+
+def standing(store: Store, candidate: str, question: str) -> dict[str, str | None]:
+    """The votes that count, as the store has them on disk."""
+    session = store.load("test-session")
+    return {m: v.value for m, v in session.current_votes(candidate, question).items()}
+
+
+def assert_sealed(app: App[Any]) -> None:
+    """No vote value shows anywhere but in the column headings."""
+    lines = screen_text(app).splitlines()
+    heading = next(i for i, line in enumerate(lines) if "Seat" in line and "Member" in line)
+    below = "\n".join(lines[heading + 1 :])
+    for word in VOTE_WORDS:
+        assert word not in below, f"{word!r} shows while the votes are sealed:\n{below}"
+    for symbol in "▲●▼–":
+        assert symbol not in below
+    assert not app.screen.query(".-chosen")

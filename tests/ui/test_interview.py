@@ -8,13 +8,9 @@ seat 3 ``3 e d c`` (up, middle, down, abstain).
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.app import App
-from textual.pilot import Pilot
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
@@ -24,59 +20,23 @@ from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, ExportDialog, NoteDialog
-from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
-from panel_tui.ui.themes import HIGH_CONTRAST
 from panel_tui.ui.widgets.vote_grid import VoteButton, VoteRow
 from tests.ui.helpers import (
     BROKEN_MARKUP,
     CLICK_NAME,
     MARKUP_NAME,
+    SIZE,
     AppFactory,
+    assert_sealed,
+    row_text,
     screen_text,
+    scrolled_text,
+    standing,
+    widget_text,
 )
-
-SIZE = (80, 24)
-VOTE_WORDS = ("Up", "Middle", "Down", "Abstain")
-
-
-def row_text(app: App[Any], seat: int) -> str:
-    """What one member's vote cell shows."""
-    row = app.screen.query_one(f"#seat-{seat}", VoteRow)
-    return str(row.query_one(".state", Label).render())
-
-
-def widget_text(app: App[Any], selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-async def scrolled_text(pilot: Pilot[None], pages: int = 6) -> str:
-    """Everything a long screen shows, page by page (Page Down scrolls it)."""
-    seen = [screen_text(pilot.app)]
-    for _ in range(pages):
-        await pilot.press("pagedown")
-        seen.append(screen_text(pilot.app))
-    return "\n".join(seen)
-
-
-def standing(store: Store, candidate: str, question: str) -> dict[str, str | None]:
-    """The votes that count, as the store has them on disk."""
-    session = store.load("test-session")
-    return {m: v.value for m, v in session.current_votes(candidate, question).items()}
-
-
-def assert_sealed(app: App[Any]) -> None:
-    """No vote value shows anywhere but in the column headings."""
-    lines = screen_text(app).splitlines()
-    heading = next(i for i, line in enumerate(lines) if "Seat" in line and "Member" in line)
-    below = "\n".join(lines[heading + 1 :])
-    for word in VOTE_WORDS:
-        assert word not in below, f"{word!r} shows while the votes are sealed:\n{below}"
-    for symbol in "▲●▼–":
-        assert symbol not in below
-    assert not app.screen.query(".-chosen")
 
 
 async def test_a_whole_interview(app_factory: AppFactory, store: Store, session: Session) -> None:
@@ -339,104 +299,6 @@ async def test_choosing_a_session_at_home_opens_it(
         assert isinstance(app.screen, InterviewScreen)
 
 
-async def test_a_finished_session_opens_on_the_summary_and_keeps_its_votes(
-    app_factory: AppFactory, store: Store, session: Session
-) -> None:
-    with store.open(session.id) as opened:
-        opened.record_vote("c1", "q1", "m1", "up")
-        opened.set_finished()
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app.screen, SummaryScreen)
-        assert "Live interviews, finished." in screen_text(app)
-        await pilot.press("escape")
-        assert isinstance(app.screen, InterviewScreen)
-        await pilot.press("a")
-        assert standing(store, "c1", "q1") == {"m1": "up"}
-        assert "finished" in str(app.screen.query_one("#hint", Static).render())
-        # Reopening from the summary lets votes change again.
-        await pilot.press("ctrl+s", "f", "enter", "escape", "2")
-        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
-
-
-async def test_ascii_mode_and_its_key(app_factory: AppFactory, session: Session) -> None:
-    async with app_factory(session.id, ascii_only=True).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, PanelApp)
-        await pilot.press("1", "w", "d")
-        assert [row_text(app, s) for s in (1, 2, 3)] == ["+ Up", "o Middle", "- Down"]
-        assert not any(ord(char) > 127 for char in screen_text(app)), screen_text(app)
-        await pilot.press("ctrl+a")
-        assert [row_text(app, s) for s in (1, 2, 3)] == ["▲ Up", "● Middle", "▼ Down"]
-
-
-async def test_high_contrast_is_one_key_away(app_factory: AppFactory, session: Session) -> None:
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        await pilot.press("ctrl+t")
-        assert app.theme == HIGH_CONTRAST.name
-        await pilot.press("ctrl+t")
-        assert app.theme != HIGH_CONTRAST.name
-
-
-async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -> None:
-    async with app_factory(session.id).run_test(size=(120, 200)) as pilot:
-        app = pilot.app
-        await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
-        for words in (
-            "Backspace or Ctrl+Z",
-            "Ctrl+R",
-            "Ctrl+N",
-            "Ctrl+D",
-            "Ctrl+S",
-            "Page Down",
-            "Ctrl+T",
-            "Ctrl+A",
-            "Ctrl+Q",
-            "Esc or B",
-        ):
-            assert words in text, words
-        # The vote keys of seat 9 and the names of the seated members.
-        seat_nine = next(line for line in text.splitlines() if "(no one)" in line and " 9 " in line)
-        assert seat_nine.split()[1:6] == ["9", "9", "O", "L", "."]
-        assert MARKUP_NAME in text
-        await pilot.press("escape")
-        assert isinstance(app.screen, InterviewScreen)
-
-
-async def test_help_in_ascii_mode_names_the_keys_without_arrows(
-    app_factory: AppFactory, session: Session
-) -> None:
-    async with app_factory(session.id, ascii_only=True).run_test(size=(120, 200)) as pilot:
-        await pilot.press("f1")
-        text = screen_text(pilot.app)
-        assert "<-" in text and "->" in text  # previous and next question
-        assert not {"←", "→", "▲", "▼", "●"} & set(text)
-
-
-async def test_the_palette_offers_the_main_actions(
-    app_factory: AppFactory, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Show votes", "Undo last vote", "Add a note", "Record decision", "Summary"):
-            assert title in titles
-        assert {"Help", "High contrast", "ASCII symbols", "Quit"} <= set(titles)
-        # Each names the keys the screen answers, as the help does.
-        helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
-        assert helps["Undo last vote"].startswith("Backspace or Ctrl+Z: ")
-        assert helps["Next candidate"].startswith("Page Down: ")
-        await pilot.press("ctrl+s")
-        commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        assert commands["Export"].help.startswith("E: ")
-        commands["Back to the interview"].callback()
-        await pilot.pause()
-        assert isinstance(app.screen, InterviewScreen)
-
-
 async def test_the_timer_counts_against_the_time_guide(
     app_factory: AppFactory, session: Session
 ) -> None:
@@ -451,29 +313,6 @@ async def test_the_timer_counts_against_the_time_guide(
         await pilot.press("right")  # question 2 has no time guide
         assert "Time 0:00" in screen_text(app)
         assert "of 4 min" not in screen_text(app)
-
-
-async def test_export_asks_before_replacing_a_file(
-    app_factory: AppFactory, session: Session, tmp_path: Path
-) -> None:
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    (folder / "test-session.json").write_text("old", encoding="utf-8")
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        await pilot.press("ctrl+s", "e")
-        assert await pilot.click("#format-json")
-        assert await pilot.click("#export")
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("escape")
-        assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
-        await pilot.press("e")
-        assert await pilot.click("#format-json")
-        assert await pilot.click("#export")
-        await pilot.press("enter")
-    assert json.loads((folder / "test-session.json").read_text(encoding="utf-8"))["id"] == (
-        "test-session"
-    )
 
 
 def test_vote_buttons_never_take_focus() -> None:
@@ -533,38 +372,6 @@ async def test_a_session_without_candidates_refuses_votes_kindly(
         assert store.load("empty").votes == []
 
 
-async def test_the_palette_goes_back_to_the_sessions(
-    app_factory: AppFactory, store: Store, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        assert isinstance(app, PanelApp)
-        go_home = next(c for c in app.get_system_commands(app.screen) if c.title == "Sessions")
-        go_home.callback()
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert app.opened is None
-        with store.open(session.id):  # the lock was let go
-            pass
-
-
-async def test_the_summary_mid_session_never_gives_sealed_votes_away(
-    app_factory: AppFactory, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
-        # Two of three voters give Down on question 1: still sealed.
-        await pilot.press("a", "s", "ctrl+s")
-        summary = await scrolled_text(pilot)
-        assert "1 answer still sealed is left out until its votes are shown." in summary
-        assert "2 down" not in summary and "0.0%" not in summary
-        await pilot.press("escape", "d")  # the third voter: all shown
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        summary = await scrolled_text(pilot)
-        assert "still sealed" not in summary
-        assert "3 down" in summary and "0.0%" in summary
-
-
 async def test_vote_keys_never_answer_the_chairs_question(
     app_factory: AppFactory, session: Session
 ) -> None:
@@ -580,76 +387,3 @@ async def test_vote_keys_never_answer_the_chairs_question(
         assert isinstance(app.screen, InterviewScreen)
         assert not app.screen.session.is_revealed("c1", "q1")
         assert list(app.screen.session.current_votes("c1", "q1")) == ["m1"]
-
-
-async def test_a_window_smaller_than_80_by_24_is_told_once(
-    app_factory: AppFactory, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=(60, 18)) as pilot:
-        await pilot.pause()
-        told = [n.message for n in pilot.app._notifications]
-        assert sum("This window is 60 by 18" in m for m in told) == 1
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert not any("Window" in (n.title or "") for n in pilot.app._notifications)
-
-
-async def test_an_export_mid_session_warns_that_it_holds_sealed_votes(
-    app_factory: AppFactory, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
-        app = pilot.app
-        await pilot.press("a", "s", "ctrl+s", "e")  # two of three voted: sealed
-        assert await pilot.click("#format-md")
-        assert await pilot.click("#export")
-        reported = widget_text(app, "#exported")
-        assert "Exported to the folder" in reported
-        assert "sealed" not in reported  # the summary leaves the sealed votes out
-        await pilot.press("e")
-        assert await pilot.click("#format-md")  # off
-        assert await pilot.click("#format-json")  # the complete record holds them
-        assert await pilot.click("#export")
-        reported = widget_text(app, "#exported")
-        assert "The json file includes the votes on 1 answer still sealed" in reported
-        await pilot.press("escape", "d", "ctrl+s", "e")  # the third voter: all shown
-        assert await pilot.click("#format-md")
-        assert await pilot.click("#export")
-        await pilot.press("enter")  # replace the file written before
-        reported = widget_text(app, "#exported")
-        assert "Exported to the folder" in reported
-        assert "sealed" not in reported
-
-
-async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_changed(
-    app_factory: AppFactory, store: Store, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
-        app = pilot.app
-        await pilot.press("1", "w", "3")  # all three: the votes show
-        await pilot.press("backspace")
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("enter")  # seat 3's Up withdrawn...
-        await pilot.press("3")  # ...and given again, the same: no change to confirm
-        assert not isinstance(app.screen, ConfirmDialog)
-        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "middle", "m3": "up"}
-        await pilot.press("ctrl+s")
-        assert "after reveal" not in await scrolled_text(pilot)
-        await pilot.press("escape", "a", "enter")  # seat 1: Up to Down, a real change
-        assert standing(store, "c1", "q1")["m1"] == "down"
-        await pilot.press("ctrl+s")
-        assert "after reveal" in await scrolled_text(pilot)
-
-
-async def test_the_command_palette_shows_no_emoji(
-    app_factory: AppFactory, session: Session
-) -> None:
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"undo")
-        for _ in range(50):  # the palette searches in the background
-            await pilot.pause(0.1)
-            text = screen_text(pilot.app)
-            if "Undo last vote" in text:
-                break
-        assert "Undo last vote" in text  # the palette is open, with its results
-        assert "🔎" not in text
-        assert not any(ord(char) > 0x1F000 for char in text)  # nothing from the emoji planes

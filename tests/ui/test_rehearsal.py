@@ -15,9 +15,8 @@ from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.home_rows import MemberRow
-from tests.ui.helpers import AppFactory, screen_text
-from tests.ui.test_home import fill_member, rows
-from tests.ui.test_interview import scrolled_text, widget_text
+from tests.ui.helpers import AppFactory, screen_text, scrolled_text, widget_text
+from tests.ui.home_app import fill_member, rows
 
 PRACTICE_BANK = locations.shipped_banks_dir() / "practice-support-worker.toml"
 

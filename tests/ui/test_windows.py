@@ -16,8 +16,7 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice, windows_sends
 from panel_tui.ui.keys import VOTE_KEY_ROWS
-from tests.ui.helpers import AppFactory
-from tests.ui.test_interview import SIZE, row_text, widget_text
+from tests.ui.helpers import SIZE, AppFactory, row_text, widget_text
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,73 @@
+"""What the domain tests share beyond the session builders: a store, HR's file, plain words.
+
+``store`` is a pytest fixture: a module using it imports it by name and lists it
+in ``__all__``, so that the import is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.store import Store
+from panel_tui.domain.wording import LIBRARY_PHRASES
+
+# The example of PRODUCT.md section 7: what HR may prepare by hand.
+HR_FILE = {
+    "format": "panel-tui/session",
+    "version": 1,
+    "id": "2026-11-23-support-worker",
+    "title": "Support worker, November",
+    "mode": "live",
+    "settings": {"sealed": True, "weighting": "per_person"},
+    "bank": {
+        "id": "support-worker",
+        "title": "Support worker",
+        "questions": [
+            {
+                "id": "q1",
+                "text": "Why this work?",
+                "look_for": [],
+                "weight": 1.0,
+                "essential": False,
+            }
+        ],
+    },
+    "panel": [
+        {"id": "m1", "name": "Sam", "pronouns": "they/them", "role": "lived_experience", "seat": 1}
+    ],
+    "candidates": [{"id": "c1", "code": "C1", "name": "Alex Doe"}],
+    "votes": [
+        {
+            "candidate": "c1",
+            "question": "q1",
+            "member": "m1",
+            "value": "up",
+            "at": "2026-11-23T10:02:11Z",
+        }
+    ],
+    "notes": [
+        {
+            "candidate": "c1",
+            "question": "q1",
+            "text": "Warm, specific.",
+            "at": "2026-11-23T10:02:30Z",
+        }
+    ],
+    "decisions": [{"candidate": "c1", "outcome": "recommend", "reason": "..."}],
+    "an_extra_field_from_an_hr_system": {"kept": "out"},
+}
+
+
+def plain(message: str) -> str:
+    """The message, after checking that none of pydantic's own words got through."""
+    for phrase in LIBRARY_PHRASES:
+        assert phrase.lower() not in message.lower(), message
+    return message
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """An empty sessions folder in tmp_path."""
+    return Store(tmp_path / "sessions")

@@ -1,0 +1,245 @@
+"""The rules of an interview, without a terminal: practice rounds, notes, decisions, moving."""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain import interview_lines as lines
+from panel_tui.domain.interview import KEYS_HINT
+from panel_tui.domain.interview_outcomes import (
+    AskDecision,
+    AskNote,
+    Moved,
+    Recorded,
+    Refused,
+)
+from panel_tui.domain.models import Cursor
+from panel_tui.domain.store import StoreError
+from tests.domain.builders import two_by_two
+from tests.domain.interviews import MakeInterview, Vote, make
+from tests.domain.practice import practice
+
+__all__ = ["make"]  # the fixture, shared from tests/domain/interviews.py
+
+# -- practice rounds ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("practice_mode", "votes", "expected"),
+    [
+        # A live interview never votes twice on one answer.
+        (False, [], Refused("Voting again in rounds is for practice only.")),
+        # Practice: the round's votes must show before the panel votes again.
+        (
+            True,
+            [("p1", "q1", "m1", "up")],
+            Refused("Show the votes of this round first", important=True),
+        ),
+        # Practice, votes shown: round 2 starts and round 1 is kept.
+        (
+            True,
+            [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")],
+            Recorded(
+                "Round 2: everyone votes on this answer again, sealed as before. "
+                "Round 1 is kept for the report."
+            ),
+        ),
+    ],
+)
+def test_voting_again_is_for_shown_practice_answers(
+    make: MakeInterview, practice_mode: bool, votes: list[Vote], expected: Recorded | Refused
+) -> None:
+    session = practice(["up"], ["Ann", "Ben"]) if practice_mode else None
+    interview = make(votes, session=session)
+    answer = interview.new_round()
+    if isinstance(expected, Refused) and expected.important:
+        assert isinstance(answer, Refused) and answer.important
+        assert answer.reason.startswith(expected.reason)
+    else:
+        assert answer == expected
+    started = isinstance(expected, Recorded)
+    assert interview.session.round_of(*interview.here) == (2 if started else 1)
+
+
+# -- notes and decisions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "notes"),
+    [
+        # A note typed and saved.
+        ("Warm, specific.", "Note saved.", ["Warm, specific."]),
+        # The dialog closed without a note.
+        (None, "No note added.", []),
+    ],
+)
+def test_a_note_is_asked_for_on_this_answer(
+    make: MakeInterview, typed: str | None, said: str, notes: list[str]
+) -> None:
+    interview = make(at=1)
+    asked = interview.note()
+    assert isinstance(asked, AskNote)
+    assert asked.heading == "Note on question 2, answered by Alex"
+    assert asked.earlier == []
+    if typed:
+        asked.save(typed)
+    assert asked.done(typed) == Recorded(said)
+    assert [n.text for n in interview.session.notes_on("c1", "q2")] == notes
+    again = interview.note()
+    assert isinstance(again, AskNote) and again.earlier == notes
+
+
+@pytest.mark.parametrize(
+    ("chosen", "said"),
+    [
+        # A decision saved is named in the panel's words.
+        ("recommend", "Decision saved for C2: Recommend."),
+        # The dialog closed: the decision stands as it was.
+        (None, "The decision was not changed."),
+    ],
+)
+def test_a_decision_is_asked_for_on_this_candidate(
+    make: MakeInterview, chosen: str | None, said: str
+) -> None:
+    interview = make(at=3)
+    asked = interview.decide()
+    assert isinstance(asked, AskDecision)
+    assert (asked.heading, asked.current) == ("The panel's decision on C2", None)
+    if chosen:
+        asked.save("recommend", "Clear examples.")
+    assert asked.done("recommend" if chosen else None) == Recorded(said)
+    again = interview.decide()
+    assert isinstance(again, AskDecision)
+    assert (again.current.outcome if again.current else None) == chosen
+
+
+# -- moving -------------------------------------------------------------------------
+
+NO_DECISION_ON_ALEX = (
+    "Now candidate C2. No decision is recorded yet for Alex (go back and press Ctrl+D)."
+)
+LAST_QUESTION = "Last question for this candidate. Ctrl+D records the panel's decision."
+
+
+@pytest.mark.parametrize(
+    ("start", "move", "expected", "end"),
+    [
+        # Right from the first question: the last of two, so the decision is suggested.
+        (0, "next_question", Moved(LAST_QUESTION), 1),
+        # Right from a candidate's last question: the next candidate, and Alex has no decision.
+        (1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
+        # Right from the very last answer: nowhere to go, the summary is suggested.
+        (
+            3,
+            "next_question",
+            Refused("That was the last question of the last candidate. Ctrl+S shows the summary."),
+            3,
+        ),
+        # Left from a last question back to a first: the keys are named again.
+        (1, "previous_question", Moved(KEYS_HINT), 0),
+        # Left from a candidate's first question: the previous candidate's last.
+        (
+            2,
+            "previous_question",
+            Moved(
+                "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
+            ),
+            1,
+        ),
+        # Left from the very first answer: nowhere to go.
+        (0, "previous_question", Refused("This is the first question of the first candidate."), 0),
+        # Page Down from a candidate's second question: the next candidate's first.
+        (1, "next_candidate", Moved(NO_DECISION_ON_ALEX), 2),
+        # Page Down on the last candidate: nowhere to go.
+        (2, "next_candidate", Refused("This is the last candidate."), 2),
+        # Page Up from the last candidate's last question: the first candidate's first.
+        (
+            3,
+            "previous_candidate",
+            Moved(
+                "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
+            ),
+            0,
+        ),
+        # Page Up on the first candidate: nowhere to go, even from its second question.
+        (1, "previous_candidate", Refused("This is the first candidate."), 1),
+    ],
+)
+def test_moves(
+    make: MakeInterview, start: int, move: str, expected: Moved | Refused, end: int
+) -> None:
+    interview = make(at=start)
+    assert getattr(interview, move)() == expected
+    assert interview.position == end
+    cursor = interview.session.cursor
+    here = interview.positions[end]
+    if isinstance(expected, Moved) or start:
+        assert cursor is not None and (cursor.candidate, cursor.question) == here
+
+
+def test_moving_on_from_a_decided_candidate_just_names_the_next(make: MakeInterview) -> None:
+    interview = make(at=1)
+    interview.opened.decide("c1", "recommend", "Clear.")
+    assert interview.next_question() == Moved("Now candidate C2.")
+
+
+def test_a_move_the_disk_refuses_still_moves_and_warns(
+    make: MakeInterview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interview = make()
+
+    def refuse(*_: object) -> None:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(interview.opened, "move_to", refuse)
+    moved = interview.next_question()
+    assert isinstance(moved, Moved)
+    assert moved.warning is not None and moved.warning.startswith("The disk is full. Moving")
+    assert interview.here == ("c1", "q2")
+
+
+@pytest.mark.parametrize(
+    ("cursor", "position", "carried"),
+    [
+        # A fresh session starts at the first answer with no time carried.
+        (None, 0, 0),
+        # A resume carries on at the answer and the time kept.
+        (Cursor(candidate="c2", question="q1", elapsed=75), 2, 75),
+        # A cursor on the first answer with time kept carries the time.
+        (Cursor(candidate="c1", question="q1", elapsed=30), 0, 30),
+    ],
+)
+def test_an_interview_resumes_where_the_panel_was(
+    make: MakeInterview, cursor: Cursor | None, position: int, carried: int
+) -> None:
+    session = two_by_two().model_copy(update={"cursor": cursor})
+    interview = make(session=session)
+    assert (interview.position, interview.carried_seconds()) == (position, carried)
+
+
+@pytest.mark.parametrize(
+    ("finished", "kept"),
+    [
+        # The timer's place is kept for a resume.
+        (False, 42),
+        # A finished session is left alone: nothing is written.
+        (True, None),
+    ],
+)
+def test_the_time_is_kept_unless_finished(
+    make: MakeInterview, finished: bool, kept: int | None
+) -> None:
+    interview = make(finished=finished)
+    interview.keep_time(42)
+    cursor = interview.session.cursor
+    assert (cursor.elapsed if cursor else None) == kept
+
+
+def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
+    interview = make(at=3)
+    session, question = interview.session, interview.question
+    assert question.id == "q2"
+    assert lines.plain(lines.heading(session, interview.candidate_id, False)).startswith(
+        "Candidate 2 of 2: "
+    )
+    assert lines.position(session, interview.candidate_id, question) == "Question 2 of 2"

@@ -1,0 +1,196 @@
+"""No file mode tricks the store (issue 8), and its words say what did not happen.
+
+Strict JSON and plain files only are in test_store_files.py.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.exports.json_record import export_json
+from panel_tui.domain.store import Store, StoreError
+from tests.domain.builders import one_vote
+from tests.domain.helpers import store
+from tests.platforms import posix_only
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+# ------------------------------------------------------------- permissions
+
+
+@posix_only
+def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: Path) -> None:
+    root = tmp_path / "sessions"
+    Store(root).save(one_vote("s1"))
+    (root / "s1.json").chmod(0o644)
+    root.chmod(0o755)
+    store = Store(root)
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    store.load("s1")
+    assert stat.S_IMODE((root / "s1.json").stat().st_mode) == 0o600
+    assert store.damaged == []
+    (root / "replaced").mkdir(mode=0o755)
+    (root / "replaced").chmod(0o755)
+    store.save(one_vote("s1"), replace=True)
+    assert stat.S_IMODE((root / "replaced").stat().st_mode) == 0o700
+
+
+@posix_only
+def test_modes_that_belong_to_another_user_are_named_not_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "sessions"
+    Store(root).save(one_vote("s1"))
+    (root / "s1.json").chmod(0o644)
+    root.chmod(0o755)
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(root).st_uid + 1)
+    store = Store(root)
+    store.load("s1")
+    said = [str(n) for n in store.damaged]
+    assert said == [
+        f"The folder {root} is open to other users of this computer (another user's). "
+        "Each session file in it is readable by you only, but others can see their names: "
+        "choose a folder of your own with --data-dir. It was left as it is.",
+        f"{root / 's1.json'} can be read by other users of this computer; it belongs to "
+        "another user, so panel-tui cannot change that. It was left as it is.",
+    ]
+    assert stat.S_IMODE(root.stat().st_mode) == 0o755
+
+
+def test_a_file_that_cannot_be_read_is_named_not_left_out(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(one_vote("s1"))
+    store.save(one_vote("s2"))
+    real_open = os.open
+
+    def refuse_s2(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith("s2.json"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse_s2)
+    assert [s.id for s in store.sessions()] == ["s1"]
+    assert [str(n) for n in store.damaged] == [
+        f"The session file {store.root / 's2.json'} cannot be read (you do not have permission). "
+        "It was left as it is."
+    ]
+
+
+def test_another_programs_json_is_named_once_and_left_alone(store: Store) -> None:
+    store.save(one_vote("s1"))
+    for name, content in (("list.json", "[1, 2, 3]"), ("package.json", '{"foo": 1}')):
+        (store.root / name).write_text(content)
+        (store.root / name).chmod(0o644)
+    for _ in range(2):
+        assert [s.id for s in store.sessions()] == ["s1"]
+    assert [str(n) for n in store.damaged] == [
+        f"{store.root / 'list.json'} is not a panel-tui session (it holds other JSON). "
+        "It was left as it is.",
+        f"{store.root / 'package.json'} is not a panel-tui session (it holds other JSON). "
+        "It was left as it is.",
+    ]
+    assert (store.root / "list.json").read_text() == "[1, 2, 3]"
+    if sys.platform != "win32":  # not ours: even its mode is left as it was
+        assert stat.S_IMODE((store.root / "list.json").stat().st_mode) == 0o644
+
+
+# ------------------------------------------------------ words that fit
+
+
+def _fail_writes(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    def refuse(fd: int, data: object) -> int:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "write", refuse)
+
+
+def test_a_full_disk_on_import_names_the_session_not_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(export_json(one_vote()))
+    _fail_writes(monkeypatch, errno.ENOSPC)
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "The disk is full, so the session s1 was not saved." in err
+    assert ".lock" not in err
+
+
+def test_a_read_only_folder_on_open_and_delete_says_what_did_not_happen(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(one_vote("s1"))
+    (store.root / "s1.lock").unlink(missing_ok=True)
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(StoreError) as opening:
+        store.open("s1")
+    assert "(read-only or no permission), so the session s1 was not opened." in str(opening.value)
+    with pytest.raises(StoreError) as deleting:
+        store.delete("s1")
+    assert "so the session s1 was not deleted." in str(deleting.value)
+    for refused in (opening.value, deleting.value):
+        assert "last change" not in str(refused)
+
+
+def test_a_data_dir_that_is_a_file_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    assert main(["--data-dir", str(a_file), "sessions", "list"]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot keep sessions in {a_file}: it is a file, not a folder." in err
+    assert "File exists" not in err
+
+
+def test_two_imports_at_once_say_the_session_is_busy_not_open_in_a_window(
+    store: Store, tmp_path: Path
+) -> None:
+    store.save(one_vote("s1"))
+    holding = store.open("s1")  # as another import would hold it mid-write
+    try:
+        with pytest.raises(StoreError) as refused:
+            Store(store.root).save(one_vote("s1"), replace=True)
+    finally:
+        holding.close()
+    said = str(refused.value)
+    assert "is using the session s1 just now" in said and "was not saved" in said
+    assert "open in another panel-tui window" not in said
+
+
+def test_delete_older_than_goes_on_past_a_locked_session_and_lists_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "sessions"
+    store = Store(data)
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    for name in ("a", "b", "c"):
+        store.save(one_vote(name).model_copy(update={"created": long_ago}))
+    holding = store.open("b")  # open in another window
+    try:
+        code = main(["--data-dir", str(data), "sessions", "delete", "--older-than", "1", "--yes"])
+    finally:
+        holding.close()
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "Deleted a." in out and "Deleted c." in out and "Deleted b." not in out
+    assert "Not deleted, 1 session:\n  b: Another panel-tui" in err
+    assert "so the session b was not deleted" in err
+    assert [s.id for s in Store(data).sessions()] == ["b"]

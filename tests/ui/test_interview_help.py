@@ -1,0 +1,138 @@
+"""Pilot tests of the interview's display settings, help, command palette and window size."""
+
+from __future__ import annotations
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.app import PanelApp
+from panel_tui.ui.screens.help import HelpScreen
+from panel_tui.ui.screens.home import HomeScreen
+from panel_tui.ui.screens.interview import InterviewScreen
+from panel_tui.ui.themes import HIGH_CONTRAST
+from tests.ui.helpers import (
+    MARKUP_NAME,
+    SIZE,
+    AppFactory,
+    row_text,
+    screen_text,
+)
+
+
+async def test_ascii_mode_and_its_key(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id, ascii_only=True).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        await pilot.press("1", "w", "d")
+        assert [row_text(app, s) for s in (1, 2, 3)] == ["+ Up", "o Middle", "- Down"]
+        assert not any(ord(char) > 127 for char in screen_text(app)), screen_text(app)
+        await pilot.press("ctrl+a")
+        assert [row_text(app, s) for s in (1, 2, 3)] == ["▲ Up", "● Middle", "▼ Down"]
+
+
+async def test_high_contrast_is_one_key_away(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+t")
+        assert app.theme == HIGH_CONTRAST.name
+        await pilot.press("ctrl+t")
+        assert app.theme != HIGH_CONTRAST.name
+
+
+async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=(120, 200)) as pilot:
+        app = pilot.app
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in (
+            "Backspace or Ctrl+Z",
+            "Ctrl+R",
+            "Ctrl+N",
+            "Ctrl+D",
+            "Ctrl+S",
+            "Page Down",
+            "Ctrl+T",
+            "Ctrl+A",
+            "Ctrl+Q",
+            "Esc or B",
+        ):
+            assert words in text, words
+        # The vote keys of seat 9 and the names of the seated members.
+        seat_nine = next(line for line in text.splitlines() if "(no one)" in line and " 9 " in line)
+        assert seat_nine.split()[1:6] == ["9", "9", "O", "L", "."]
+        assert MARKUP_NAME in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_help_in_ascii_mode_names_the_keys_without_arrows(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id, ascii_only=True).run_test(size=(120, 200)) as pilot:
+        await pilot.press("f1")
+        text = screen_text(pilot.app)
+        assert "<-" in text and "->" in text  # previous and next question
+        assert not {"←", "→", "▲", "▼", "●"} & set(text)
+
+
+async def test_the_palette_offers_the_main_actions(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Show votes", "Undo last vote", "Add a note", "Record decision", "Summary"):
+            assert title in titles
+        assert {"Help", "High contrast", "ASCII symbols", "Quit"} <= set(titles)
+        # Each names the keys the screen answers, as the help does.
+        helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert helps["Undo last vote"].startswith("Backspace or Ctrl+Z: ")
+        assert helps["Next candidate"].startswith("Page Down: ")
+        await pilot.press("ctrl+s")
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert commands["Export"].help.startswith("E: ")
+        commands["Back to the interview"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_the_palette_goes_back_to_the_sessions(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        go_home = next(c for c in app.get_system_commands(app.screen) if c.title == "Sessions")
+        go_home.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.opened is None
+        with store.open(session.id):  # the lock was let go
+            pass
+
+
+async def test_a_window_smaller_than_80_by_24_is_told_once(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        told = [n.message for n in pilot.app._notifications]
+        assert sum("This window is 60 by 18" in m for m in told) == 1
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("Window" in (n.title or "") for n in pilot.app._notifications)
+
+
+async def test_the_command_palette_shows_no_emoji(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"undo")
+        for _ in range(50):  # the palette searches in the background
+            await pilot.pause(0.1)
+            text = screen_text(pilot.app)
+            if "Undo last vote" in text:
+                break
+        assert "Undo last vote" in text  # the palette is open, with its results
+        assert "🔎" not in text
+        assert not any(ord(char) > 0x1F000 for char in text)  # nothing from the emoji planes

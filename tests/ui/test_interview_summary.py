@@ -1,0 +1,128 @@
+"""Pilot tests of the summary and exports reached from the interview: sealed votes never given away."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Static
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.interview import InterviewScreen
+from panel_tui.ui.screens.summary import SummaryScreen
+from tests.ui.helpers import (
+    SIZE,
+    AppFactory,
+    screen_text,
+    scrolled_text,
+    standing,
+    widget_text,
+)
+
+
+async def test_a_finished_session_opens_on_the_summary_and_keeps_its_votes(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    with store.open(session.id) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.set_finished()
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Live interviews, finished." in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("a")
+        assert standing(store, "c1", "q1") == {"m1": "up"}
+        assert "finished" in str(app.screen.query_one("#hint", Static).render())
+        # Reopening from the summary lets votes change again.
+        await pilot.press("ctrl+s", "f", "enter", "escape", "2")
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
+
+
+async def test_export_asks_before_replacing_a_file(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "test-session.json").write_text("old", encoding="utf-8")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#format-json")
+        assert await pilot.click("#export")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
+        await pilot.press("e")
+        assert await pilot.click("#format-json")
+        assert await pilot.click("#export")
+        await pilot.press("enter")
+    assert json.loads((folder / "test-session.json").read_text(encoding="utf-8"))["id"] == (
+        "test-session"
+    )
+
+
+async def test_the_summary_mid_session_never_gives_sealed_votes_away(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        # Two of three voters give Down on question 1: still sealed.
+        await pilot.press("a", "s", "ctrl+s")
+        summary = await scrolled_text(pilot)
+        assert "1 answer still sealed is left out until its votes are shown." in summary
+        assert "2 down" not in summary and "0.0%" not in summary
+        await pilot.press("escape", "d")  # the third voter: all shown
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        summary = await scrolled_text(pilot)
+        assert "still sealed" not in summary
+        assert "3 down" in summary and "0.0%" in summary
+
+
+async def test_an_export_mid_session_warns_that_it_holds_sealed_votes(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("a", "s", "ctrl+s", "e")  # two of three voted: sealed
+        assert await pilot.click("#format-md")
+        assert await pilot.click("#export")
+        reported = widget_text(app, "#exported")
+        assert "Exported to the folder" in reported
+        assert "sealed" not in reported  # the summary leaves the sealed votes out
+        await pilot.press("e")
+        assert await pilot.click("#format-md")  # off
+        assert await pilot.click("#format-json")  # the complete record holds them
+        assert await pilot.click("#export")
+        reported = widget_text(app, "#exported")
+        assert "The json file includes the votes on 1 answer still sealed" in reported
+        await pilot.press("escape", "d", "ctrl+s", "e")  # the third voter: all shown
+        assert await pilot.click("#format-md")
+        assert await pilot.click("#export")
+        await pilot.press("enter")  # replace the file written before
+        reported = widget_text(app, "#exported")
+        assert "Exported to the folder" in reported
+        assert "sealed" not in reported
+
+
+async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_changed(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("1", "w", "3")  # all three: the votes show
+        await pilot.press("backspace")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # seat 3's Up withdrawn...
+        await pilot.press("3")  # ...and given again, the same: no change to confirm
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert standing(store, "c1", "q1") == {"m1": "up", "m2": "middle", "m3": "up"}
+        await pilot.press("ctrl+s")
+        assert "after reveal" not in await scrolled_text(pilot)
+        await pilot.press("escape", "a", "enter")  # seat 1: Up to Down, a real change
+        assert standing(store, "c1", "q1")["m1"] == "down"
+        await pilot.press("ctrl+s")
+        assert "after reveal" in await scrolled_text(pilot)
