@@ -136,6 +136,6 @@ def test_the_facts_are_read_in_one_order() -> None:
 def test_votes_after_the_reveal_are_marked_and_listed() -> None:
     chris = candidate("+1")
     marks = [m for q in chris.questions for m in q.marks if m.changed]
-    assert marks and {m.changed_words for m in marks} == {"after reveal"}
+    assert marks and {m.changed_words for m in marks} == {"(after reveal)"}
     assert [where for where, _ in chris.change_lines] == ["Question 1", "Question 1"]
     assert all("after the votes were shown" in words for _, words in chris.change_lines)

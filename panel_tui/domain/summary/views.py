@@ -38,8 +38,12 @@ class Mark:
 
     @property
     def changed_words(self) -> str:
-        """``"after reveal"`` for a vote given after the votes were shown, else empty."""
-        return AFTER_REVEAL if self.changed else ""
+        """``"(after reveal)"`` for a vote given after the votes were shown, else empty.
+
+        The same mark on the screen and in the files, as the summary's
+        introduction to early reveals quotes it.
+        """
+        return f"({AFTER_REVEAL})" if self.changed else ""
 
 
 @dataclass(frozen=True)
