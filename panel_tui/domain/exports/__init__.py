@@ -33,7 +33,7 @@ file gives a session with no votes: it is a report, not a backup.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -48,11 +48,13 @@ from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import IDENT_PATTERN, slug
+from panel_tui.domain.words import counted
 
 __all__ = [
     "FOLDER_FORMATS",
     "FORMATS",
     "ExportOptions",
+    "Exported",
     "Format",
     "as_shown",
     "encoded",
@@ -62,6 +64,7 @@ __all__ = [
     "safe_file_stem",
     "within",
     "write_export",
+    "write_exports",
 ]
 
 
@@ -210,3 +213,50 @@ def write_export(
         raise FileExistsError(path)
     write_atomically(path, encoded(session, name, options))
     return path
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What :func:`write_exports` did."""
+
+    written: list[tuple[str, Path]]  #: each format written, with its file
+    existing: list[tuple[str, Path]]  #: each format left because its file is there
+
+    def words(self, session: Session) -> str:
+        """What was written, for the chair; warns when a file holds votes still sealed."""
+        if not self.written:
+            return ""
+        folder = self.written[0][1].parent.resolve()
+        message = f"Exported to the folder {folder}: " + ", ".join(p.name for _, p in self.written)
+        sealed = len(session.sealed_answers())
+        if sealed and any(FORMATS[name].complete for name, _ in self.written):
+            message += (
+                f". The json file includes the votes on {counted(sealed, 'answer')}"
+                " still sealed: keep it from the panel until the votes are shown."
+            )
+        return message
+
+
+def write_exports(
+    session: Session,
+    names: Sequence[str],
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
+) -> Exported:
+    """Write each format into ``folder``; one whose file is there is left, unless ``overwrite``.
+
+    Raises:
+        OSError: the folder or disk refuses (the files written before stay).
+    """
+    written: list[tuple[str, Path]] = []
+    existing: list[tuple[str, Path]] = []
+    for name in names:
+        try:
+            written.append(
+                (name, write_export(session, name, folder, options, overwrite=overwrite))
+            )
+        except FileExistsError as error:
+            existing.append((name, Path(str(error.args[0]))))
+    return Exported(written, existing)

@@ -24,7 +24,7 @@ from panel_tui.domain.exports import (
     ExportOptions,
     as_shown,
     safe_file_stem,
-    write_export,
+    write_exports,
 )
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.models import Session
@@ -171,39 +171,25 @@ class SummaryScreen(SessionScreen):
             The formats not written because their file exists, each with its path
             (never when ``overwrite``).
         """
-        written: list[Path] = []
-        existing: list[tuple[str, Path]] = []
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
             options = dataclasses.replace(request.options, rehearsals=self.rehearsals)
             request = ExportRequest(request.formats, request.folder, options)
-        for name in request.formats:
-            try:
-                written.append(
-                    write_export(
-                        self.session, name, request.folder, request.options, overwrite=overwrite
-                    )
-                )
-            except FileExistsError as error:
-                existing.append((name, Path(str(error.args[0]))))
-            except OSError as error:
-                message = f"Could not write to {request.folder} ({os_reason(error)})."
-                self.app.notify(
-                    message, title="Not exported", severity="error", markup=False, timeout=15
-                )
-                self.query_one("#exported", Static).update(Text(message, style="bold"))
-                return []
-        if written:
-            folder = written[0].parent.resolve()
-            message = f"Exported to the folder {folder}: " + ", ".join(p.name for p in written)
-            sealed = len(self.session.sealed_answers())
-            if sealed and any(FORMATS[name].complete for name in request.formats):
-                message += (
-                    f". The json file includes the votes on {counted(sealed, 'answer')}"
-                    " still sealed: keep it from the panel until the votes are shown."
-                )
+        try:
+            exported = write_exports(
+                self.session, request.formats, request.folder, request.options, overwrite=overwrite
+            )
+        except OSError as error:
+            message = f"Could not write to {request.folder} ({os_reason(error)})."
+            self.app.notify(
+                message, title="Not exported", severity="error", markup=False, timeout=15
+            )
+            self.query_one("#exported", Static).update(Text(message, style="bold"))
+            return []
+        message = exported.words(self.session)
+        if message:
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
-        return existing
+        return exported.existing
 
     def action_trainee_sheets(self) -> None:
         """Practice: write each trainee's page into a folder of the export folder."""

@@ -1,0 +1,42 @@
+"""Writing several formats at once, as the summary screen's Export does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from panel_tui.domain.exports import encoded, file_name, write_exports
+from tests.exports.helpers import build_session
+
+WARNING = "The json file includes the votes on 1 answer still sealed"
+
+
+def test_each_format_is_written_and_named_in_the_chairs_words(tmp_path: Path) -> None:
+    session = build_session()  # one answer still sealed
+    folder = tmp_path / "out"
+    exported = write_exports(session, ["md", "json"], folder)
+    assert [name for name, _ in exported.written] == ["md", "json"] and not exported.existing
+    for name, path in exported.written:
+        assert path == folder / file_name(session, name) and path.read_bytes() == encoded(
+            session, name
+        )
+    words = exported.words(session)
+    assert words.startswith(f"Exported to the folder {folder.resolve()}: ")
+    # the json is the complete record: it holds the sealed votes, and the chair is told
+    assert WARNING in words
+
+
+def test_no_warning_when_no_file_holds_a_sealed_vote(tmp_path: Path) -> None:
+    session = build_session()
+    assert WARNING not in write_exports(session, ["md", "csv"], tmp_path).words(session)
+
+
+def test_a_file_that_is_there_is_left_unless_overwrite(tmp_path: Path) -> None:
+    session = build_session()
+    kept = tmp_path / file_name(session, "md")
+    kept.write_text("HR's own edits")
+    exported = write_exports(session, ["md", "csv"], tmp_path)
+    assert exported.existing == [("md", kept)] and kept.read_text() == "HR's own edits"
+    assert [name for name, _ in exported.written] == ["csv"]
+    again = write_exports(session, ["md"], tmp_path, overwrite=True)
+    assert again.written == [("md", kept)] and kept.read_bytes() == encoded(session, "md")
+    assert write_exports(session, ["md"], tmp_path).words(session) == ""  # nothing written
