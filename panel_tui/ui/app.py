@@ -352,7 +352,11 @@ class PanelApp(App[None]):
             yield SystemCommand(
                 "Sessions", "Close this session and go to the list of sessions", self.action_home
             )
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (theme picker, keys panel, maximise, screenshot)
+        # speak of widgets and themes: a panel member gets only Quit, in plain words.
+        yield SystemCommand(
+            "Quit", "Close panel-tui; every vote is already saved", self.action_quit
+        )
 
 
 def make_app(

@@ -84,6 +84,8 @@ async def test_the_palette_offers_the_main_actions(
         for title in ("Show votes", "Undo last vote", "Add a note", "Record decision", "Summary"):
             assert title in titles
         assert {"Help", "High contrast", "ASCII symbols", "Quit"} <= set(titles)
+        # none of Textual's own commands, worded for developers, is offered
+        assert not {"Theme", "Keys", "Maximize", "Screenshot"} & set(titles)
         # Each names the keys the screen answers, as the help does.
         helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert helps["Undo last vote"].startswith("Backspace or Ctrl+Z: ")
