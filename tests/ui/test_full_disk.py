@@ -53,8 +53,10 @@ async def test_moving_still_works_after_a_vote_could_not_be_saved(
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
         disk.full = True
-        await pilot.press("1")
+        await pilot.press("1", "2", "3")
         assert store.load(session.id).votes == []
+        # each key failed alike: one notice says so, not a stack over the seat rows
+        assert [n.title for n in app._notifications] == ["Not saved"]
         await pilot.press("right")
         screen = app.screen
         assert isinstance(screen, InterviewScreen)

@@ -200,6 +200,9 @@ class InterviewScreen(SessionScreen):
         )
 
     def _error(self, error: object) -> None:
+        # Only the latest problem shows: on a full disk each key fails alike, and a
+        # stack of notices would hide the seat rows.
+        self.app.clear_notifications()
         self.app.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
         self.hint(Text(str(error), style="bold"))
 
@@ -291,6 +294,7 @@ class InterviewScreen(SessionScreen):
         self._question_changed()
         self.hint(moved.message)
         if moved.warning is not None:
+            self.app.clear_notifications()
             self.app.notify(
                 moved.warning,
                 title="Position not saved",
