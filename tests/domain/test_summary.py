@@ -69,12 +69,14 @@ def candidate(code: str, options: ExportOptions | None = None) -> CandidateView:
         ("C4", None, "score_cell", "No score yet"),
         ("C4", None, "scored_cell", "No votes"),
         ("C4", None, "decision", "No decision recorded"),
+        ("C4", None, "decided", False),  # so no "Reason" is shown for it
         ("C4", None, "votes_words", "No counted votes yet; 0 abstained"),
         ("C4", None, "flags_cell", "None"),
         ("C4", None, "flag_lists", []),
         ("C4", None, "notes_words", "No notes were taken."),
         # A decision with a reason; one without; one left out of the copy.
         ("C1", None, "decision", "Recommend"),
+        ("C1", None, "decided", True),
         ("+1", None, "reason_words", "None given"),
         ("C1", ExportOptions(no_notes=True), "reason_words", "Left out of this copy"),
         ("C1", ExportOptions(no_notes=True), "notes_words", "Left out of this copy."),

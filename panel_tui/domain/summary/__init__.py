@@ -6,9 +6,10 @@ Markdown and HTML exports with jinja2 templates, so the screen and the files
 cannot word a fact differently.
 """
 
-from panel_tui.domain.summary.build import NO_DECISION, build_summary, symbols_for
+from panel_tui.domain.summary.build import build_summary, symbols_for
 from panel_tui.domain.summary.views import (
     AFTER_REVEAL,
+    NO_DECISION,
     Bar,
     CandidateView,
     Mark,

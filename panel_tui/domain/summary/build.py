@@ -17,6 +17,7 @@ from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.summary.views import (
+    NO_DECISION,
     Bar,
     CandidateView,
     Mark,
@@ -41,8 +42,6 @@ from panel_tui.domain.words import (
     sealed_words,
     vote_text,
 )
-
-NO_DECISION = "No decision recorded"
 
 
 def symbols_for(options: ExportOptions) -> dict[VoteValue, str]:

@@ -20,6 +20,8 @@ from panel_tui.domain.words import VOTE_SYMBOLS, counted
 
 #: A vote given (first, or changed) after the votes were shown, beside the vote.
 AFTER_REVEAL = "after reveal"
+#: A candidate the panel has not decided on yet.
+NO_DECISION = "No decision recorded"
 
 
 @dataclass(frozen=True)
@@ -219,8 +221,14 @@ class CandidateView:
             ("Votes", self.votes_words),
             ("Voice gap", self.voice_gap),
             ("Decision", self.decision),
-            ("Reason", self.reason_words),
+            # A reason belongs to a decision: none is asked for before one is made.
+            *([("Reason", self.reason_words)] if self.decided else []),
         ]
+
+    @property
+    def decided(self) -> bool:
+        """Whether the panel recorded a decision on this candidate."""
+        return self.decision != NO_DECISION
 
     @property
     def flag_lists(self) -> list[tuple[str, list[str]]]:
