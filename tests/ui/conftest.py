@@ -20,31 +20,12 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp, make_app
 from tests.ui.css_memo import remembering
 from tests.ui.helpers import (
-    BROKEN_MARKUP,
-    CLICK_NAME,
-    CREATED,
     FROZEN_CLOCK,
-    MARKUP_NAME,
     AppFactory,
-    demo_like_session,
-    screen_text,
     small_session,
 )
 from tests.ui.speaking import FakeSpeaker
 from tests.ui.terminal import Terminal
-
-#: Re-exported for tests written before the helpers module.
-__all__ = [
-    "BROKEN_MARKUP",
-    "CLICK_NAME",
-    "CREATED",
-    "FROZEN_CLOCK",
-    "MARKUP_NAME",
-    "AppFactory",
-    "demo_like_session",
-    "screen_text",
-    "small_session",
-]
 
 
 @pytest.fixture(autouse=True, scope="session")
