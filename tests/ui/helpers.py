@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -156,3 +157,18 @@ def assert_sealed(app: App[Any]) -> None:
     for symbol in "▲●▼–":
         assert symbol not in below
     assert not app.screen.query(".-chosen")
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Send every key at once, as a terminal delivers a burst, then let the app finish."""
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        character = key if len(key) == 1 else None
+        event = events.Key(key, character)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()

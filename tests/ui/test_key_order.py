@@ -16,14 +16,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.interview import InterviewScreen
-from tests.ui.helpers import AppFactory
+from tests.ui.helpers import AppFactory, burst
 
 SIZE = (80, 24)
 #: Long enough that every key of a burst arrives while a save is running.
@@ -40,21 +39,6 @@ def slow_disk(monkeypatch: pytest.MonkeyPatch) -> None:
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", slow_fsync)
-
-
-async def burst(pilot: Pilot[Any], *keys: str) -> None:
-    """Send every key at once, as a terminal delivers a burst, then let the app finish."""
-    app = pilot.app
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        character = key if len(key) == 1 else None
-        event = events.Key(key, character)
-        event.set_sender(app)
-        driver.send_message(event)
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 Sender = Callable[..., Awaitable[None]]

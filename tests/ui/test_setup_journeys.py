@@ -18,6 +18,7 @@ from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
+from tests.ui.helpers import burst
 from tests.ui.home_app import (
     BANK,
     PRACTICE_BANK,
@@ -295,3 +296,29 @@ async def test_an_invalid_bank_is_shown_with_its_problems(app: HomeApp, workdir:
         assert "Broken" not in [
             str(label) for label, _ in screen.query_one("#bank", Select)._options
         ]
+
+
+@pytest.mark.parametrize("focus", ["#start", "#title"])
+async def test_escape_then_enter_in_a_burst_leaves_the_form_and_saves_nothing(
+    app: HomeApp, store: Store, focus: str
+) -> None:
+    # Escape asks "Leave this form?" as it is read, so the Enter typed behind it
+    # answers Leave, even on the Start button, where it would otherwise start.
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = await quick_valid_form(pilot)
+        form.query_one(focus).focus()
+        await pilot.pause()
+        await burst(pilot, "escape", "enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert store.sessions() == [] and app.chosen == []
+
+
+async def test_escape_closes_an_open_list_before_it_asks_to_leave(app: HomeApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = await quick_valid_form(pilot)
+        form.query_one("#bank").focus()
+        await pilot.press("enter")  # the list of banks opens
+        assert form.query_one("#bank", Select).expanded
+        await pilot.press("escape")  # closes the list, and asks nothing
+        await pilot.pause()
+        assert app.screen is form and not form.query_one("#bank", Select).expanded

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -54,6 +54,7 @@ from panel_tui.domain.setup_form import (
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
@@ -77,7 +78,9 @@ class SetupSessionScreen(DisplayMode, Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Control keys, so that they work while a field is being typed in; none
         # of these is one a text field uses.
-        Binding("escape", "cancel", "Back"),
+        # Escape acts as it is read (priority), so the key typed after it answers
+        # "Leave this form?" rather than the form (see ui/asking.py).
+        Binding("escape", "cancel", "Back", priority=True),
         Binding("ctrl+s", "start", "Start"),
         Binding("ctrl+n", "add_member", "Add member"),
         Binding("ctrl+o", "add_candidate", "Add candidate"),
@@ -118,7 +121,12 @@ class SetupSessionScreen(DisplayMode, Screen[str | None]):
         self._offered_title = ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In practice the mock candidates come from the bank: no candidate to add."""
+        """In practice the mock candidates come from the bank: no candidate to add.
+
+        Escape closes an open drop-down list first, as it does everywhere else.
+        """
+        if action == "cancel":
+            return not any(select.expanded for select in self.query(Select))
         return not (self._practice and action == "add_candidate")
 
     # -- layout ---------------------------------------------------------------
@@ -290,11 +298,11 @@ class SetupSessionScreen(DisplayMode, Screen[str | None]):
 
     # -- starting ----------------------------------------------------------------
 
-    @work(exclusive=True, group="leave")
-    async def action_cancel(self) -> None:
+    @asks
+    def action_cancel(self) -> Asking:
         """Leave the form; nothing is saved, so ask first when something was typed."""
-        if self._typed_so_far() == self._as_opened or await self.app.push_screen_wait(
-            ConfirmDialog(
+        if self._typed_so_far() == self._as_opened or (
+            yield ConfirmDialog(
                 "Leave this form? Nothing has been saved, so what you typed here will be lost.",
                 yes="Leave",
                 no="Stay",
