@@ -217,7 +217,7 @@ class Interview:
         return NeedsConfirmation(
             question=(
                 f"The votes are showing. Undo the last vote ({self.vote_mark(vote.value)}), "
-                f"given by seat {member.seat}, {member.name}?"
+                f"given by Seat {member.seat}, {member.name}?"
             ),
             yes="Undo it",
             no="Keep it",

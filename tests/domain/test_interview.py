@@ -226,7 +226,7 @@ def test_undo_of_a_shown_vote_is_confirmed_first(
     asked = interview.undo()
     assert isinstance(asked, NeedsConfirmation)
     assert asked.question == (
-        "The votes are showing. Undo the last vote (<down>), given by seat 3, Member 3?"
+        "The votes are showing. Undo the last vote (<down>), given by Seat 3, Member 3?"
     )
     assert (asked.yes, asked.no, asked.declined) == ("Undo it", "Keep it", None)
     if agree:

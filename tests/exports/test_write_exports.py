@@ -39,4 +39,7 @@ def test_a_file_that_is_there_is_left_unless_overwrite(tmp_path: Path) -> None:
     assert [name for name, _ in exported.written] == ["csv"]
     again = write_exports(session, ["md"], tmp_path, overwrite=True)
     assert again.written == [("md", kept)] and kept.read_bytes() == encoded(session, "md")
-    assert write_exports(session, ["md"], tmp_path).words(session) == ""  # nothing written
+    left = write_exports(session, ["md"], tmp_path)
+    assert left.words(session) == ""  # nothing written...
+    assert left.kept_words() == f"Kept 1 file already there ({kept.name}): nothing was replaced."
+    assert again.kept_words() == ""  # ...and nothing kept when all was written

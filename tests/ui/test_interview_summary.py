@@ -56,6 +56,8 @@ async def test_export_asks_before_replacing_a_file(
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
+        # the chair is told the file was kept, not left reading an older message
+        assert "Kept 1 file already there (test-session.json)" in widget_text(app, "#exported")
         await pilot.press("e")
         assert await pilot.click("#format-json")
         assert await pilot.click("#export")

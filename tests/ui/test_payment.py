@@ -40,7 +40,7 @@ async def test_the_chair_notes_a_rate_and_expenses_and_it_is_on_disk(
         dialog.query_one("#times", Input).value = "09:30-12:40"
         await click(pilot, "#save")
         assert isinstance(app.screen, SummaryScreen)
-        assert "Saved the payment notes for seat 2." in screen_text(app)
+        assert "Saved the payment notes for Seat 2." in screen_text(app)
     notes = store.load(session.id).member("m2").involvement
     assert notes is not None
     assert (notes.rate, notes.per, notes.expenses, notes.expenses_note) == (

@@ -236,6 +236,14 @@ class Exported:
             )
         return message
 
+    def kept_words(self) -> str:
+        """The files left as they were, for the chair who chose to keep them."""
+        if not self.existing:
+            return ""
+        names = ", ".join(path.name for _, path in self.existing)
+        kept = counted(len(self.existing), "file")
+        return f"Kept {kept} already there ({names}): nothing was replaced."
+
 
 def write_exports(
     session: Session,

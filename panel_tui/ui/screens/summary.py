@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from panel_tui.domain.exports import (
     FORMATS,
+    Exported,
     ExportOptions,
     as_shown,
     safe_file_stem,
@@ -152,24 +152,29 @@ class SummaryScreen(SessionScreen):
         request: ExportRequest | None = yield dialog
         if request is None:
             return
-        existing = self.export(request)
-        if existing:
-            names = Text("\n".join(str(path) for _, path in existing))
-            replace = ConfirmDialog(
-                Text("These files already exist:\n") + names + Text("\n\nReplace them?"),
-                yes="Replace",
-                no="Keep them",
-            )
-            if (yield replace):
-                again = ExportRequest([n for n, _ in existing], request.folder, request.options)
-                self.export(again, overwrite=True)
+        exported = self.export(request)
+        if exported is None or not exported.existing:
+            return
+        names = Text("\n".join(str(path) for _, path in exported.existing))
+        replace = ConfirmDialog(
+            Text("These files already exist:\n") + names + Text("\n\nReplace them?"),
+            yes="Replace",
+            no="Keep them",
+        )
+        if (yield replace):
+            formats = [name for name, _ in exported.existing]
+            self.export(ExportRequest(formats, request.folder, request.options), overwrite=True)
+        else:
+            said = [exported.words(self.session), exported.kept_words()]
+            self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
+            self.app.notify(exported.kept_words(), title="Not replaced", markup=False)
 
-    def export(self, request: ExportRequest, *, overwrite: bool = False) -> list[tuple[str, Path]]:
+    def export(self, request: ExportRequest, *, overwrite: bool = False) -> Exported | None:
         """Write the formats asked for, and say what was written.
 
         Returns:
-            The formats not written because their file exists, each with its path
-            (never when ``overwrite``).
+            What was written and what was left because its file exists (never when
+            ``overwrite``); ``None`` when the folder or disk refused.
         """
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
             options = dataclasses.replace(request.options, rehearsals=self.rehearsals)
@@ -184,12 +189,12 @@ class SummaryScreen(SessionScreen):
                 message, title="Not exported", severity="error", markup=False, timeout=15
             )
             self.query_one("#exported", Static).update(Text(message, style="bold"))
-            return []
+            return None
         message = exported.words(self.session)
         if message:
             self.query_one("#exported", Static).update(Text(message))
             self.app.notify(message, title="Exported", markup=False, timeout=10)
-        return exported.existing
+        return exported
 
     def action_trainee_sheets(self) -> None:
         """Practice: write each trainee's page into a folder of the export folder."""
@@ -218,7 +223,7 @@ class SummaryScreen(SessionScreen):
         change: PaymentChange | None = yield PaymentDialog(self.session, save=save)
         if change is None:
             return
-        message = f"Saved the payment notes for seat {change.seat}."
+        message = f"Saved the payment notes for Seat {change.seat}."
         self.query_one("#exported", Static).update(message)
         self.app.notify(message, title="Payment notes", markup=False)
 
