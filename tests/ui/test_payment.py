@@ -93,3 +93,16 @@ async def test_choosing_a_member_shows_what_was_noted_before(
         assert dialog.query_one("#rate", Input).value == "60.00"
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and notes.declined
+
+
+async def test_a_refusal_shows_at_80x24_after_enter_in_a_box_near_the_top(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "p")
+        rate = pilot.app.screen.query_one("#rate", Input)
+        rate.focus()
+        await pilot.press("a", "b", "c", "enter")
+        await pilot.pause()
+        # the message is on screen, not below the fold of the dialog
+        assert "the rate must be an amount of money" in screen_text(pilot.app)

@@ -119,18 +119,23 @@ class PaymentDialog(FormDialog[PaymentChange]):
     def _value(self, field: str) -> str:
         return self.query_one(f"#{field}", Input).value.strip()
 
+    def _refuse(self, problem: str) -> None:
+        """Say what is wrong where it shows: the box scrolls to the message at 80x24."""
+        label = self.query_one("#problem", Label)
+        label.update(problem)
+        label.scroll_visible(animate=False)
+
     def submit(self) -> None:
-        problem = self.query_one("#problem", Label)
         member = self.query_one("#member", RadioSet).pressed_button
         per = self.query_one("#per", RadioSet).pressed_button
         if member is None or not member.id:
-            problem.update("Choose whose notes these are.")
+            self._refuse("Choose whose notes these are.")
             return
         seat = int(member.id.removeprefix("seat-"))
         note = self._value("note")
-        trouble = typed_problem(note, "The note", multiline=True, required=False)
+        trouble = typed_problem(note, "What the expenses were for", multiline=True, required=False)
         if trouble:
-            problem.update(trouble)
+            self._refuse(trouble)
             return
         rate = typed_amount(self._value("rate"))
         try:
@@ -146,6 +151,6 @@ class PaymentDialog(FormDialog[PaymentChange]):
             }
             with_involvement(self.session, seat, changes)  # checks, in plain words
         except InvolvementError as error:
-            problem.update(str(error))
+            self._refuse(str(error))
             return
         self.finish(PaymentChange(seat, changes))
