@@ -115,6 +115,11 @@ class QuestionView:
         """The flags in words, for a table cell."""
         return (["Split"] if self.split else []) + (["Concern"] if self.concern else [])
 
+    @property
+    def flags_words(self) -> str:
+        """The flags for a table cell: ``"Split, Concern"``, or ``"None"``."""
+        return ", ".join(self.flags) or "None"
+
 
 @dataclass(frozen=True)
 class CandidateView:

@@ -118,7 +118,7 @@ def _grid(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Table:
             *reference,
             Text(question.score),
             Text(question.gap_figure),
-            Text(", ".join(question.flags), style="bold"),
+            Text(question.flags_words, style="bold" if question.flags else ""),
         )
     return grid
 
