@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, RadioButton
+from textual.widgets import Checkbox, RadioButton, Select
 
 from panel_tui.domain.store import Store
 from tests.ui.helpers import AppFactory, screen_text, small_session
@@ -39,6 +39,16 @@ async def test_every_screen_is_plain_ascii(
         toggles = [*app.screen.query(RadioButton), *app.screen.query(Checkbox)]
         drawn = "".join(t.BUTTON_LEFT + t.BUTTON_INNER + t.BUTTON_RIGHT for t in toggles)
         assert not_ascii(drawn) == ""
+
+
+async def test_an_open_drop_down_list_is_plain_ascii(app_factory: AppFactory) -> None:
+    # Textual draws an open list's frame itself, with block characters.
+    async with app_factory(None, ascii_only=True).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "enter")  # the new-session form; its bank list opens
+        await pilot.pause()
+        assert pilot.app.screen.query_one(Select).expanded
+        shown = screen_text(pilot.app)
+        assert not_ascii(shown) == "", shown
 
 
 async def test_switching_to_ascii_redraws_every_glyph(
