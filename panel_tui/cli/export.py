@@ -65,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_in_data_folder(args)
     if session.mode == "practice":
         # Each trainee's progress over rehearsals, for the report and the sheets.
-        found = store(args).sessions()
-        options = replace(options, rehearsals=[s for s in found if s.mode == "practice"])
+        options = replace(options, rehearsals=store(args).practice_sessions())
     if args.format == SHEETS:
         if args.output is None:
             raise CommandError(

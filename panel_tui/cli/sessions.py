@@ -10,6 +10,7 @@ from datetime import timedelta
 from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.store.catalogue import summarise
 from panel_tui.domain.words import counted, utc_text, votes_words
 
 
@@ -88,10 +89,11 @@ def run_delete(args: argparse.Namespace) -> int:
     """Delete one session, or every session older than some days, after asking."""
     found = store(args)
     if args.session:
-        targets = [found.load(args.session)]
+        targets = [summarise(found.load(args.session))]
     else:
         cutoff = now() - timedelta(days=args.older_than)
-        targets = [s for s in found.sessions() if s.created < cutoff]
+        # From the catalogue: only sessions changed since it was written are read.
+        targets = [s for s in found.summaries() if s.created < cutoff]
         warn_damaged(found)
         if not targets:
             print(f"No sessions older than {counted(args.older_than, 'day')}.")

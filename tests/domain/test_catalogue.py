@@ -48,6 +48,17 @@ def test_a_list_reads_no_session_when_the_catalogue_is_up_to_date(
     assert reads == []
 
 
+def test_practice_sessions_are_found_without_reading_the_live_ones(
+    store: Store, reads: list[str]
+) -> None:
+    practice = _session("p0").model_copy(update={"mode": "practice"})
+    store.save(practice)
+    store.summaries()  # the catalogue is up to date, as after the home screen
+    reads.clear()
+    assert [s.id for s in store.practice_sessions()] == ["p0"]
+    assert reads == ["p0"]  # s0, s1 and s2 are live: never read for it
+
+
 def test_a_session_changed_since_is_read_again_alone(store: Store, reads: list[str]) -> None:
     opened = store.open("s1")
     opened.record_vote("c1", "q1", "m1", "up")  # appended: the entry is now out of date

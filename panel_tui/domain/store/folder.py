@@ -211,6 +211,18 @@ class Store:
                 continue
         return sorted(found, key=lambda s: (s.created, s.id), reverse=True)
 
+    def practice_sessions(self) -> list[Session]:
+        """Every readable practice session, newest first, for trainees' progress.
+
+        Found through the catalogue, so live sessions are never read for it.
+        """
+        found = []
+        for summary in self.summaries():
+            if summary.mode == "practice":
+                with contextlib.suppress(StoreError):
+                    found.append(self.load(summary.id))
+        return found
+
     def summaries(self) -> list[SessionSummary]:
         """A line for each readable session, newest first, from the catalogue.
 

@@ -8,6 +8,7 @@ agree in figures and in words.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable
 from typing import ClassVar
@@ -104,11 +105,9 @@ class SummaryScreen(SessionScreen):
         #: Practice: the other practice rounds kept, for each trainee's progress.
         self.rehearsals: list[Session] = []
         if self.session.mode == "practice":
-            try:
-                found = self.panel_app.store.sessions()
-            except (OSError, StoreError):
-                found = []  # progress is a nicety: the round itself still shows
-            self.rehearsals = [s for s in found if s.mode == "practice"]
+            # Progress is a nicety: the round itself still shows without it.
+            with contextlib.suppress(OSError, StoreError):
+                self.rehearsals = self.panel_app.store.practice_sessions()
         self.refresh_view()
         self.query_one("#summary").focus()
 
