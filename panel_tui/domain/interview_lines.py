@@ -3,11 +3,13 @@
 Each line is a :data:`Line`: parts of text, each with how it is stressed. The
 screen draws a ``strong`` part in bold and a ``quoted`` part in italics; it adds
 no words of its own. The symbols that differ in plain ASCII mode (a vote, a
-bullet, a dash) are given by the screen as :class:`Marks`.
+bullet, a dash) are given by the screen as :class:`Marks`. Each member's row
+is a :class:`SeatState`, which holds a vote's value only once the votes show.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue
@@ -35,6 +37,36 @@ class Marks(Protocol):
 
     def vote(self, value: VoteValue | None) -> str:
         """A vote as symbol and word."""
+
+
+@dataclass(frozen=True)
+class SeatState:
+    """What a member's row shows about their vote on the answer shown."""
+
+    #: The member has a vote (or abstention) recorded on this answer.
+    voted: bool = False
+    #: The vote, given only once the votes are shown; ``None`` while sealed.
+    shown: VoteValue | None = None
+    #: The votes on this answer are shown to the room.
+    revealed: bool = False
+    #: The vote was given (or changed) after the votes were shown.
+    changed: bool = False
+
+
+def seats(session: Session, candidate_id: str, question_id: str) -> dict[str, SeatState]:
+    """Each voting member's row, by member id: sealed votes say only that they were given."""
+    votes = session.current_votes(candidate_id, question_id)
+    revealed = session.is_revealed(candidate_id, question_id)
+    states = {}
+    for member in session.voting_members:
+        vote = votes.get(member.id)
+        states[member.id] = SeatState(
+            voted=vote is not None,
+            shown=vote.value if revealed and vote is not None else None,
+            revealed=revealed,
+            changed=revealed and vote is not None and vote.after_reveal,
+        )
+    return states
 
 
 def plain(line: Line) -> str:

@@ -192,3 +192,45 @@ def test_a_live_answer_has_no_sample() -> None:
 def test_the_text_read_aloud_says_where_the_panel_is() -> None:
     session = answer([])
     assert lines.spoken(session, "c1", session.bank.question("q2")).startswith("Question 2 of 2")
+
+
+def _with_late_vote(session: Session) -> Session:
+    """The last vote given after the chair showed the votes early."""
+    *first, last = session.votes
+    late = last.model_copy(update={"after_reveal": True})
+    reveal = Reveal(candidate="c1", question="q1", at=T0)
+    return session.model_copy(update={"votes": [*first, late], "reveals": [reveal]})
+
+
+@pytest.mark.parametrize(
+    ("session", "expected"),
+    [
+        # Sealed: a row says only that its member voted, never how.
+        (
+            answer(ups("m1")),
+            {
+                "m1": lines.SeatState(voted=True),
+                "m2": lines.SeatState(),
+                "m3": lines.SeatState(),
+            },
+        ),
+        # Everyone voted: every vote shows; the observer (m4) has no row.
+        (
+            answer(ups("m1", "m2", "m3")),
+            {m: lines.SeatState(voted=True, shown="up", revealed=True) for m in ("m1", "m2", "m3")},
+        ),
+        # Shown early, then seat 2 voted: shown, and marked as given after.
+        (
+            _with_late_vote(answer(ups("m1", "m2"))),
+            {
+                "m1": lines.SeatState(voted=True, shown="up", revealed=True),
+                "m2": lines.SeatState(voted=True, shown="up", revealed=True, changed=True),
+                "m3": lines.SeatState(revealed=True),
+            },
+        ),
+    ],
+)
+def test_each_seat_shows_its_vote_only_once_the_votes_show(
+    session: Session, expected: dict[str, lines.SeatState]
+) -> None:
+    assert lines.seats(session, "c1", "q1") == expected

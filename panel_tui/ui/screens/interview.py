@@ -43,7 +43,7 @@ from panel_tui.ui.screens.dialogs import (
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.timer import QuestionTimer
-from panel_tui.ui.widgets.vote_grid import SeatState, VoteGrid
+from panel_tui.ui.widgets.vote_grid import VoteGrid
 
 #: Lines the rest of the interview screen needs, at the least, around the vote grid.
 ROOM_AROUND_GRID = 14
@@ -176,21 +176,8 @@ class InterviewScreen(SessionScreen):
             widget.update(line_text(line))
 
     def _show_votes(self) -> None:
-        session = self.session
-        if session.candidates:
-            c, q = self.candidate_id, self.question_id
-            votes = session.current_votes(c, q)
-            revealed = session.is_revealed(c, q)
-            states = {}
-            for member in session.voting_members:
-                vote = votes.get(member.id)
-                states[member.id] = SeatState(
-                    voted=vote is not None,
-                    shown=vote.value if revealed and vote is not None else None,
-                    revealed=revealed,
-                    changed=revealed and vote is not None and vote.after_reveal,
-                )
-            self.query_one(VoteGrid).show(states)
+        if self.session.candidates:
+            self.query_one(VoteGrid).show(lines.seats(self.session, *self.interview.here))
         self._update("#status", self.interview.status(self.marks))
 
     def hint(self, message: Text | str) -> None:

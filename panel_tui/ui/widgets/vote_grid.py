@@ -8,8 +8,6 @@ voted; the chosen button is highlighted only once the votes are shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,23 +15,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Label
 
+from panel_tui.domain.interview_lines import SeatState
 from panel_tui.domain.models import VOTE_VALUES, Member, VoteValue
 from panel_tui.ui.glyphs import ROLE_SHORT, glyphs
 from panel_tui.ui.keys import key_label
-
-
-@dataclass(frozen=True)
-class SeatState:
-    """What a row shows about its member's vote on the current answer."""
-
-    #: The member has a vote (or abstention) recorded on this answer.
-    voted: bool = False
-    #: The vote, given only once the votes are shown; ``None`` while sealed.
-    shown: VoteValue | None = None
-    #: The votes on this answer are shown to the room.
-    revealed: bool = False
-    #: The vote was changed after the votes were shown.
-    changed: bool = False
 
 
 class VoteButton(Button):
