@@ -128,15 +128,6 @@ def record_to_tables(session: Session) -> dict[str, Any]:
     return tables
 
 
-def session_from_bytes(raw: bytes) -> Session:
-    """Read a session file's bytes.
-
-    Raises:
-        DamagedData: the bytes are not a complete, valid session.
-    """
-    return session_from_tables(decode(raw))
-
-
 def session_from_tables(tables: Mapping[str, Any]) -> Session:
     """Read a session from TinyDB's tables.
 
