@@ -114,8 +114,14 @@ class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
         self._save = save
 
     def submit(self) -> None:
-        """Check the fields and :meth:`finish` with the answer, or show what is wrong."""
+        """Check the fields and :meth:`finish` with the answer, or :meth:`refuse`."""
         raise NotImplementedError
+
+    def refuse(self, problem: str) -> None:
+        """Say what is wrong, scrolled into view: at 80x24 a tall box hides its foot."""
+        label = self.query_one("#problem", Label)
+        label.update(problem)
+        label.scroll_visible(animate=False)
 
     def finish(self, answer: T) -> None:
         """Save the answer (when the dialog saves), then close with it."""
@@ -123,7 +129,7 @@ class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
             try:
                 self._save(answer)
             except (StoreError, ValueError) as error:
-                self.query_one("#problem", Label).update(
+                self.refuse(
                     f"Not saved: {error} What you typed is still here: save again, "
                     "or press Esc to close without saving."
                 )
@@ -187,7 +193,7 @@ class NoteDialog(FormDialog[str]):
             return
         problem = typed_problem(text, "The note", multiline=True)
         if problem:
-            self.query_one("#problem", Label).update(problem)
+            self.refuse(problem)
             return
         self.finish(text)
 
@@ -240,14 +246,13 @@ class DecisionDialog(FormDialog[DecisionChoice]):
 
     def submit(self) -> None:
         pressed = self.query_one("#outcome", RadioSet).pressed_button
-        problem = self.query_one("#problem", Label)
         if pressed is None or pressed.id not in OUTCOME_WORDS:
-            problem.update("Choose recommend, do not recommend or undecided first.")
+            self.refuse("Choose recommend, do not recommend or undecided first.")
             return
         reason = without_invisible(self.query_one("#reason", Input).value).strip()
         trouble = typed_problem(reason, "The reason", multiline=True, required=False)
         if trouble:
-            problem.update(trouble)
+            self.refuse(trouble)
             return
         outcome: Outcome = pressed.id  # narrowed by the check above
         self.finish(DecisionChoice(outcome, reason))
@@ -317,18 +322,18 @@ class ExportDialog(FormDialog[ExportRequest]):
         name = (pressed.id or "").removeprefix("format-") if pressed else ""
         folder = self.query_one("#folder", Input).value.strip()
         if not folder:
-            self.query_one("#problem", Label).update("Type the folder to write to.")
+            self.refuse("Type the folder to write to.")
             return
         chosen = Path(folder).expanduser()
         if self.sessions is not None and within(chosen, self.sessions):
-            self.query_one("#problem", Label).update(
+            self.refuse(
                 "That is the folder where sessions are kept, and an export there could "
                 "replace one. Choose another folder."
             )
             return
         formats = list(self.formats) if name == ALL_FORMATS else [name]
         if not name or not all(f in self.formats for f in formats):
-            self.query_one("#problem", Label).update("Choose a format first.")
+            self.refuse("Choose a format first.")
             return
         options = ExportOptions(
             anonymise=self.query_one("#anonymise", ClearCheckbox).value,

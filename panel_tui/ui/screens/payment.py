@@ -119,23 +119,17 @@ class PaymentDialog(FormDialog[PaymentChange]):
     def _value(self, field: str) -> str:
         return self.query_one(f"#{field}", Input).value.strip()
 
-    def _refuse(self, problem: str) -> None:
-        """Say what is wrong where it shows: the box scrolls to the message at 80x24."""
-        label = self.query_one("#problem", Label)
-        label.update(problem)
-        label.scroll_visible(animate=False)
-
     def submit(self) -> None:
         member = self.query_one("#member", RadioSet).pressed_button
         per = self.query_one("#per", RadioSet).pressed_button
         if member is None or not member.id:
-            self._refuse("Choose whose notes these are.")
+            self.refuse("Choose whose notes these are.")
             return
         seat = int(member.id.removeprefix("seat-"))
         note = self._value("note")
         trouble = typed_problem(note, "What the expenses were for", multiline=True, required=False)
         if trouble:
-            self._refuse(trouble)
+            self.refuse(trouble)
             return
         rate = typed_amount(self._value("rate"))
         try:
@@ -151,6 +145,6 @@ class PaymentDialog(FormDialog[PaymentChange]):
             }
             with_involvement(self.session, seat, changes)  # checks, in plain words
         except InvolvementError as error:
-            self._refuse(str(error))
+            self.refuse(str(error))
             return
         self.finish(PaymentChange(seat, changes))
