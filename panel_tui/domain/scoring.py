@@ -231,7 +231,12 @@ def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:
 
 def score_candidate(session: Session, candidate: str) -> CandidateResult:
     """The figures of one candidate, with no rank yet."""
-    questions = [score_question(session, candidate, q.id) for q in session.bank.questions]
+    # Their own votes only: each answer then reads a candidate's votes, not the
+    # whole log, so scoring a session grows with its votes, not votes x answers.
+    own = session.model_copy(
+        update={"votes": [v for v in session.votes if v.candidate == candidate]}
+    )
+    questions = [score_question(own, candidate, q.id) for q in session.bank.questions]
     weighted = list(zip((q.weight for q in session.bank.questions), questions, strict=True))
     both = [(w, r) for w, r in weighted if r.voice_gap is not None]
     tally = Tally()
