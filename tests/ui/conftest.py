@@ -24,6 +24,7 @@ from tests.ui.helpers import (
     AppFactory,
     small_session,
 )
+from tests.ui.pilot_pace import quick_pilot
 from tests.ui.speaking import FakeSpeaker
 from tests.ui.terminal import Terminal
 
@@ -33,6 +34,13 @@ def _css_parsed_once() -> Iterator[None]:
     """Each stylesheet is parsed once per test process, not once per app (see css_memo)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Stylesheet, "_parse_rules", remembering(Stylesheet._parse_rules))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pilot_waits_in_short_slices() -> Iterator[None]:
+    """Pilot's idle waits and the screen's redraws in 5 ms steps (see pilot_pace)."""
+    with quick_pilot():
         yield
 
 

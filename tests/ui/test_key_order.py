@@ -25,8 +25,10 @@ from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory, burst
 
 SIZE = (80, 24)
-#: Long enough that every key of a burst arrives while a save is running.
-SLOW_FSYNC_SECONDS = 0.03
+#: Long enough that every key of a burst arrives while a save is running: a burst
+#: is queued before the first key is read, and it is twice Pilot's idle slice
+#: (``pilot_pace``), so keys sent one by one would overtake a save run aside.
+SLOW_FSYNC_SECONDS = 0.01
 
 
 @pytest.fixture

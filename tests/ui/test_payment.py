@@ -19,7 +19,12 @@ SIZE = (80, 24)
 
 async def click(pilot: Pilot[Any], selector: str) -> None:
     """Scroll the dialog to a field, as a person would, then click it."""
-    pilot.app.screen.query_one(selector).scroll_visible(animate=False)
+    target = pilot.app.screen.query_one(selector)
+    target.scroll_visible(animate=False)
+    # A button ignores a click while it still shows the one before (Textual's 0.2 s
+    # "pressed" effect), as it would for a person clicking twice at once.
+    while target.has_class("-active"):
+        await pilot.pause(0.05)
     await pilot.pause()
     assert await pilot.click(selector)
 
