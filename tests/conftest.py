@@ -47,3 +47,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GARBAGE_THRESHOLDS)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (the suite's default): half as many workers again as cores.
+
+    A Pilot or terminal test spends about a third of its time asleep (waiting for
+    the app to go idle, a slow disk, tmux, Chromium), so a third worker on two
+    cores fills those waits. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides if set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) * 3 // 2)
