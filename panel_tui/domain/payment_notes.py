@@ -10,7 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal, Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from panel_tui.domain.text import OptionalText
 
@@ -45,7 +53,9 @@ class Involvement(Record):
     rate: Money | None = None
     per: PayBasis = "session"
     #: For ``per = "block"``: the hours in one block (a block begun is paid whole).
-    block_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] | None = None
+    block_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] | None = Field(
+        default=None, validate_default=True
+    )
     expenses: Money = Decimal("0")
     expenses_note: OptionalText = ""
     #: The member declined payment for their time (expenses are still repaid).
@@ -54,8 +64,11 @@ class Involvement(Record):
     #: event of the session on each day.
     times: list[TimeSat] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _block_has_hours(self) -> Self:
-        if self.per == "block" and self.block_hours is None:
-            raise ValueError('a rate per block needs "block_hours", the hours in one block')
-        return self
+    @field_validator("block_hours")
+    @classmethod
+    def _block_has_hours(cls, hours: float | None, info: ValidationInfo) -> float | None:
+        # Checked on the field, so a file's error names "block_hours" where it
+        # belongs and the message itself stays in the chair's words.
+        if hours is None and info.data.get("per") == "block":
+            raise ValueError("a rate per block needs the hours in one block")
+        return hours

@@ -116,7 +116,10 @@ def test_payment_notes_read_back_from_json_exactly() -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"rate": "10", "per": "block"}, "block_hours"),
+        (
+            {"rate": "10", "per": "block"},
+            "block_hours\n.*a rate per block needs the hours in one block",
+        ),
         ({"rate": "-5"}, "greater than or equal to 0"),
         ({"rate": "10.001"}, "decimal places"),
         (

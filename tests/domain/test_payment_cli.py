@@ -99,7 +99,7 @@ def test_times_are_the_laptops_local_time(
             ("--seat", "1", "--rate", "10.001"),
             'the rate must be an amount of money of at least 0, such as 15.50 (it is "10.001")',
         ),
-        (("--seat", "1", "--per", "block"), 'a rate per block needs "block_hours"'),
+        (("--seat", "1", "--per", "block"), "a rate per block needs the hours in one block"),
         (
             (
                 "--seat",

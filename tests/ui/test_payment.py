@@ -74,7 +74,7 @@ async def test_notes_that_make_no_sense_are_named_and_nothing_is_saved(
         await click(pilot, "#per-block")
         await click(pilot, "#save")
         shown = str(dialog.query_one("#problem", Label).render())
-        assert 'a rate per block needs "block_hours"' in shown
+        assert "a rate per block needs the hours in one block" in shown
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryScreen)
     assert all(m.involvement is None for m in store.load(session.id).panel)

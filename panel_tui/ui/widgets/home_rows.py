@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Select, Static
 from panel_tui.domain.models import Role
 from panel_tui.domain.setup_form import CandidateTyped, MemberTyped
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.widgets.choices import ClearSelect
 
 #: The roles in the words the form uses, in the order offered.
 ROLE_CHOICES: tuple[tuple[str, Role], ...] = (
@@ -89,7 +90,7 @@ class MemberRow(FormRow):
                 classes="field pronouns",
                 max_length=200,
             )
-            yield Select(
+            yield ClearSelect(
                 [(label, value) for label, value in ROLE_CHOICES],
                 prompt="Choose a role",
                 id="role",

@@ -20,7 +20,7 @@ from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import Member
 from panel_tui.domain.setup_form import RULES, MemberTyped
 from panel_tui.ui.display_mode import DisplayMode
-from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
+from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton, ClearSelect
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
 PRACTICE_ABOUT = (
@@ -80,7 +80,7 @@ def bank_part(
     chosen = chosen if chosen in paths else None
     if chosen is None and len(paths) == 1:
         chosen = paths[0]
-    yield Select(
+    yield ClearSelect(
         [(_bank_label(e), str(e.path)) for e in banks],
         prompt="Choose a question bank",
         id="bank",
