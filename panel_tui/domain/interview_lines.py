@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
-from panel_tui.domain.words import OUTCOME_WORDS, counted, question_tags
+from panel_tui.domain.words import NO_DECISION, OUTCOME_WORDS, counted, question_tags
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 
@@ -114,7 +114,7 @@ def about(session: Session, candidate_id: str, question: Question, marks: Marks)
         line += ((f" {marks.dash} ", ""),)
     decision = session.decision(candidate_id)
     if decision is None:
-        line += (("Decision: not recorded yet", ""),)
+        line += ((NO_DECISION, ""),)
     else:
         line += (("Decision: ", ""), (OUTCOME_WORDS[decision.outcome], "strong"))
     notes = session.notes_on(candidate_id, question.id)

@@ -27,6 +27,8 @@ OUTCOME_WORDS: dict[Outcome, str] = {
     "do_not_recommend": "Do not recommend",
     "undecided": "Undecided",
 }
+#: Where a candidate has no decision: the interview, the summary and every export.
+NO_DECISION = "No decision recorded"
 ROLE_WORDS: dict[Role, str] = {
     "lived_experience": "Lived experience",
     "professional": "Professional",

@@ -129,7 +129,7 @@ def test_the_heading(changes: dict[str, Any], expected: str) -> None:
     ("question", "changes", "expected"),
     [
         # No tags, no decision yet.
-        ("q1", {}, "Decision: not recorded yet"),
+        ("q1", {}, "No decision recorded"),
         # An essential question that counts twice, with the decision and a note.
         (
             "q2",

@@ -9,7 +9,6 @@ cannot word a fact differently.
 from panel_tui.domain.summary.build import build_summary, symbols_for
 from panel_tui.domain.summary.views import (
     AFTER_REVEAL,
-    NO_DECISION,
     Bar,
     CandidateView,
     Mark,
@@ -18,6 +17,7 @@ from panel_tui.domain.summary.views import (
     Segment,
     Summary,
 )
+from panel_tui.domain.words import NO_DECISION
 
 __all__ = [
     "AFTER_REVEAL",

@@ -17,7 +17,6 @@ from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.summary.views import (
-    NO_DECISION,
     Bar,
     CandidateView,
     Mark,
@@ -28,6 +27,7 @@ from panel_tui.domain.summary.views import (
 )
 from panel_tui.domain.words import (
     ASCII_VOTE_SYMBOLS,
+    NO_DECISION,
     OUTCOME_WORDS,
     ROLE_WORDS,
     VOTE_SYMBOLS,

@@ -16,12 +16,10 @@ from panel_tui.domain.exports.calibration_report import CalibrationView
 from panel_tui.domain.exports.early import EarlyRevealView
 from panel_tui.domain.models import VoteValue
 from panel_tui.domain.scoring import Tally
-from panel_tui.domain.words import VOTE_SYMBOLS, counted
+from panel_tui.domain.words import NO_DECISION, VOTE_SYMBOLS, counted
 
 #: A vote given (first, or changed) after the votes were shown, beside the vote.
 AFTER_REVEAL = "after reveal"
-#: A candidate the panel has not decided on yet.
-NO_DECISION = "No decision recorded"
 
 
 @dataclass(frozen=True)
