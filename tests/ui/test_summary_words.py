@@ -38,6 +38,8 @@ def words(summary: Summary) -> list[str]:
             found += [q.title, q.score, *(mark.text for mark in q.marks)]
         if not c.flag_lists:
             found.append(c.NO_FLAGS)
+        if not c.change_lines:
+            found.append(c.NO_CHANGES)
     return found
 
 

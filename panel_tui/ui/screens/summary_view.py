@@ -141,9 +141,10 @@ def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Grou
     if candidate.notes_words:
         notes.append(f" {candidate.notes_words}")
     parts.append(notes)
-    if candidate.change_lines:
-        heading = "Votes given after the reveal"
-        parts.append(_bullets(heading, candidate.change_lines, marks.bullet))
+    changes = _bullets("Votes given after the reveal", candidate.change_lines, marks.bullet)
+    if not candidate.change_lines:
+        changes.append(f" {candidate.NO_CHANGES}")
+    parts.append(changes)
     return Group(*parts)
 
 
