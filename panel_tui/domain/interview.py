@@ -47,8 +47,7 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import Member, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
-from panel_tui.domain.store.opened import FINISHED_REFUSAL
-from panel_tui.domain.words import vote_text
+from panel_tui.domain.words import FINISHED_REFUSAL, vote_text
 
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."

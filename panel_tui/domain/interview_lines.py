@@ -15,7 +15,13 @@ from typing import Literal, Protocol
 from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
-from panel_tui.domain.words import NO_DECISION, OUTCOME_WORDS, counted, question_tags
+from panel_tui.domain.words import (
+    FINISHED_STATUS,
+    NO_DECISION,
+    OUTCOME_WORDS,
+    counted,
+    question_tags,
+)
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 
@@ -154,11 +160,9 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
     if not voters:
         return (("Nobody on this panel votes: add a member who is not an observer.", ""),)
     if session.finished:
-        words = (
-            "This session is finished, so votes cannot change. "
-            "To change them, reopen it from the summary (Ctrl+S)."
-        )
-        return ((words, "strong"),)
+        # The state only: a key that tries a change is answered with the refusal,
+        # which says how to reopen (FINISHED_REFUSAL), as "no candidates" is.
+        return ((FINISHED_STATUS, "strong"),)
     voted = len(session.current_votes(candidate_id, question_id))
     if not session.is_revealed(candidate_id, question_id):
         words = (

@@ -29,6 +29,13 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 }
 #: Where a candidate has no decision: the interview, the summary and every export.
 NO_DECISION = "No decision recorded"
+#: The interview's status line on a finished session.
+FINISHED_STATUS = "This session is finished: these are its recorded votes."
+#: Said when a change to the results of a finished session is asked for.
+FINISHED_REFUSAL = (
+    "This session is finished, so its votes, notes and decisions cannot change. "
+    "To change them, reopen it: on its summary (Ctrl+S), press F (Finish / reopen)."
+)
 ROLE_WORDS: dict[Role, str] = {
     "lived_experience": "Lived experience",
     "professional": "Professional",

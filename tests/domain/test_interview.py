@@ -20,7 +20,7 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import VoteValue
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.store.opened import FINISHED_REFUSAL
+from panel_tui.domain.words import FINISHED_REFUSAL
 from tests.domain.builders import session as build
 from tests.domain.interviews import MakeInterview, Vote, make
 

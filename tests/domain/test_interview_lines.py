@@ -70,16 +70,11 @@ def ups(*members: str, question: str = "q1") -> list[Row]:
                 (" Split: both up and down, talk it through.", "strong"),
             ),
         ),
-        # A finished session: votes cannot change, and how to reopen it.
+        # A finished session: the state only; a key that tries a change is told
+        # how to reopen it (test_interview's refusal table).
         (
             answer(ups("m1"), finished=True),
-            (
-                (
-                    "This session is finished, so votes cannot change. "
-                    "To change them, reopen it from the summary (Ctrl+S).",
-                    "strong",
-                ),
-            ),
+            (("This session is finished: these are its recorded votes.", "strong"),),
         ),
         # Only observers: nobody votes, and how to put that right.
         (

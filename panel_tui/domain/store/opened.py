@@ -32,12 +32,7 @@ from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
-
-#: Said when a change to the results of a finished session is asked for.
-FINISHED_REFUSAL = (
-    "This session is finished, so its votes, notes and decisions cannot change. "
-    "To change them, reopen it: on its summary (Ctrl+S), press F (Finish / reopen)."
-)
+from panel_tui.domain.words import FINISHED_REFUSAL
 
 Compacted = Callable[[Session], None]
 """Told the session each time snapshot and journal were folded together (the catalogue)."""
