@@ -1,6 +1,7 @@
 """Every test keeps the user's real settings folder out of reach, and reads clocks in UTC.
 
-And each test process collects its garbage less often (below).
+And each test process drives Textual more quickly and collects its garbage less
+often (below).
 """
 
 from __future__ import annotations
@@ -8,12 +9,16 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 
 from panel_tui import locations
 from panel_tui.domain.display import DISPLAY_ENV
+from tests.ui.css_memo import remembering
+from tests.ui.pilot_pace import quick_pilot
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +28,25 @@ def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(folder))
     monkeypatch.delenv(DISPLAY_ENV, raising=False)
     return folder
+
+
+# Every test that drives the app (tests/ui, and the exports from the summary
+# screen) gets the same quicker Textual.
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _css_parsed_once() -> Iterator[None]:
+    """Each stylesheet is parsed once per test process, not once per app (see css_memo)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", remembering(Stylesheet._parse_rules))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pilot_waits_in_short_slices() -> Iterator[None]:
+    """Pilot's idle waits and the screen's redraws in 5 ms steps (see pilot_pace)."""
+    with quick_pilot():
+        yield
 
 
 # Screens show times in the machine's own time zone; the tests read them in UTC,
@@ -50,11 +74,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto`` (the suite's default): half as many workers again as cores.
+    """``-n auto`` (the suite's default): half as many workers again as processors.
 
     A Pilot or terminal test spends about a third of its time asleep (waiting for
     the app to go idle, a slow disk, tmux, Chromium), so a third worker on two
-    cores fills those waits. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides if set.
+    cores fills those waits. Processors as the system counts them (threads of a
+    core included), as xdist's own ``auto`` does without psutil. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides if set.
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None

@@ -12,36 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.css.stylesheet import Stylesheet
 
 from panel_tui import locations
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp, make_app
-from tests.ui.css_memo import remembering
 from tests.ui.helpers import (
     FROZEN_CLOCK,
     AppFactory,
     small_session,
 )
-from tests.ui.pilot_pace import quick_pilot
 from tests.ui.speaking import FakeSpeaker
 from tests.ui.terminal import Terminal
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _css_parsed_once() -> Iterator[None]:
-    """Each stylesheet is parsed once per test process, not once per app (see css_memo)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Stylesheet, "_parse_rules", remembering(Stylesheet._parse_rules))
-        yield
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _pilot_waits_in_short_slices() -> Iterator[None]:
-    """Pilot's idle waits and the screen's redraws in 5 ms steps (see pilot_pace)."""
-    with quick_pilot():
-        yield
 
 
 @pytest.fixture

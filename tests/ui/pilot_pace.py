@@ -9,14 +9,18 @@ least 40 ms of waiting: about half of the suite's time went on these sleeps.
 
 Both are shortened by the same factor, so the redraw still falls inside a slice
 (4.2 ms against 5 ms, as 16.7 ms against 20 ms before) and a quiet slice still
-needs under a twentieth of itself in processor time. What a test sees is
+needs under a twentieth of itself in processor time. This speeds the waits after
+each key and in ``pause()``; waits with Textual's default minimum (``exit``,
+``wait_for_scheduled_animations``) still last at least 20 ms. What a test sees is
 unchanged: Pilot still drains every widget's messages after each key and again
 before reading the screen; only the sleeps between are shorter. A test that relied
 on 20 ms passing (a second click on a button within Textual's 0.2 s "pressed"
 effect is ignored, as it is for a person) waits for what it needs instead.
 
-These are Textual's private names: ``test_pilot_pace.py`` fails if they move, rather
-than letting the suite slow down unnoticed.
+These are Textual's private names: ``test_pilot_pace.py`` fails if the slice or the
+redraw period stops being read, rather than letting the suite slow down unnoticed
+(the quiet threshold it does not check: if that stopped being read, waits would
+only be as careful as Textual's own).
 """
 
 from __future__ import annotations

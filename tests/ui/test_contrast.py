@@ -174,14 +174,22 @@ async def test_every_kind_of_notice_is_readable(
 
 
 @pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
-async def test_an_open_drop_down_list_is_readable(app_factory: AppFactory, theme: Theme) -> None:
-    # The "Choose a question bank" line is highlighted when the list opens; Textual
-    # draws it dim, 3.6:1 on the highlight in the usual theme.
+@pytest.mark.parametrize("which", ["#bank", "#role"], ids=["bank", "role"])
+async def test_an_open_drop_down_list_is_readable(
+    app_factory: AppFactory, theme: Theme, which: str
+) -> None:
+    # The "Choose a question bank" (or role) line is highlighted when the list
+    # opens; Textual draws it dim, 3.6:1 on the highlight in the usual theme.
     async with app_factory(None).run_test(size=(80, 24)) as pilot:
         pilot.app.theme = theme.name
-        await pilot.press("n", "enter")  # the new-session form; its bank list opens
+        await pilot.press("n")  # the new-session form
         await pilot.pause()
-        assert pilot.app.screen.query_one(Select).expanded
+        listed = pilot.app.screen.query(Select).filter(which).first(Select)
+        listed.scroll_visible(animate=False)
+        listed.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert listed.expanded
         cells = text_cells(pilot.app)
         low = [c for c in cells if c.ratio < LEAST[theme.name]]
         assert low == [], low[:3]

@@ -17,11 +17,9 @@ from panel_tui.domain.summary.views import (
     Segment,
     Summary,
 )
-from panel_tui.domain.words import NO_DECISION
 
 __all__ = [
     "AFTER_REVEAL",
-    "NO_DECISION",
     "Bar",
     "CandidateView",
     "Mark",
