@@ -85,11 +85,8 @@ MEMBER_PROBLEMS: list[tuple[list[MemberTyped], dict[int, dict[str, str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("typed", "expected"), MEMBER_PROBLEMS)
-def test_each_member_problem_is_named_beside_its_box(
-    typed: list[MemberTyped], expected: dict[int, dict[str, str]]
-) -> None:
-    found = check_members(typed)
+def assert_named_beside_boxes(found: object, expected: dict[int, dict[str, str]]) -> None:
+    """Each row's problems, beside the boxes expected, each starting with the words expected."""
     assert isinstance(found, RowProblems) and found.whole is None
     # The same rows, and in each the same boxes in the same order (the first gets the focus).
     assert {row: list(boxes) for row, boxes in found.rows.items()} == {
@@ -98,6 +95,13 @@ def test_each_member_problem_is_named_beside_its_box(
     for row, boxes in expected.items():
         for box, said in boxes.items():
             assert plain(found.rows[row][box]).startswith(said)
+
+
+@pytest.mark.parametrize(("typed", "expected"), MEMBER_PROBLEMS)
+def test_each_member_problem_is_named_beside_its_box(
+    typed: list[MemberTyped], expected: dict[int, dict[str, str]]
+) -> None:
+    assert_named_beside_boxes(check_members(typed), expected)
 
 
 def test_a_panel_with_no_member_is_refused_kindly() -> None:
@@ -169,14 +173,7 @@ CANDIDATE_PROBLEMS: list[tuple[list[CandidateTyped], dict[int, dict[str, str]]]]
 def test_each_candidate_problem_is_named_beside_its_box(
     typed: list[CandidateTyped], expected: dict[int, dict[str, str]]
 ) -> None:
-    found = check_candidates(typed)
-    assert isinstance(found, RowProblems) and found.whole is None
-    assert {row: list(boxes) for row, boxes in found.rows.items()} == {
-        row: list(boxes) for row, boxes in expected.items()
-    }
-    for row, boxes in expected.items():
-        for box, said in boxes.items():
-            assert plain(found.rows[row][box]).startswith(said)
+    assert_named_beside_boxes(check_candidates(typed), expected)
 
 
 def test_a_list_with_no_candidate_is_refused_kindly() -> None:
