@@ -43,7 +43,8 @@ JOURNEYS = (
     Journey("interview", True, ()),
     Journey("interview, votes shown", True, ("1", "w", "d")),
     Journey("show the votes question", True, ("1", "ctrl+r")),
-    Journey("note", True, ("ctrl+n", *"slow start")),
+    # A second note, so the box lists the first above the field.
+    Journey("note", True, ("ctrl+n", *"slow start", "enter", "ctrl+n", *"warmer")),
     Journey("decision", True, ("ctrl+d",)),
     Journey("summary", True, ("1", "w", "d", "ctrl+s")),
     Journey("export", True, ("ctrl+s", "e")),

@@ -25,7 +25,7 @@ from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
-from panel_tui.ui.glyphs import OUTCOME_WORDS
+from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
 
 #: What each export format is for, in the chair's words.
@@ -172,8 +172,9 @@ class NoteDialog(FormDialog[str]):
             yield Static(self.heading, markup=False, classes="title")
             if self.earlier:
                 with VerticalScroll(classes="earlier"):
+                    bullet = glyphs(self.ascii_only).bullet
                     for note in self.earlier:
-                        yield Static(Text("• ") + Text(note))
+                        yield Static(Text(f"{bullet} ") + Text(note))
             yield Label(self.prompt)
             yield Input(placeholder="Type the note, then press Enter", id="note")
             yield Label("", id="problem", classes="problem")
