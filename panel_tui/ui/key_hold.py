@@ -37,7 +37,13 @@ Handle = Callable[[events.Key], Awaitable[None]]
 
 
 def _busy(pump: MessagePump) -> bool:
-    return not pump._message_queue.empty() or bool(pump._next_callbacks)
+    # A pump takes the message after the one it handles off its queue early, to
+    # see whether it replaces it (``_pending_message``): that one is waiting too.
+    return (
+        not pump._message_queue.empty()
+        or pump._pending_message is not None
+        or bool(pump._next_callbacks)
+    )
 
 
 def settled(app: App[Any]) -> bool:

@@ -82,10 +82,11 @@ async def test_a_screen_that_never_settles_delays_keys_but_loses_none(
         await burst(pilot, "f2", "f3", "f2")
         await pilot.pause(0.3)
         assert [key for key, _ in app.noted] == ["f2", "f3", "f2"]
-        # Each key waited out the limit in turn, and then went on.
+        # Each key waited out the limit in turn (give or take the clock's reading
+        # between letting one key through and noting it), and then went on.
         times = [sent] + [at for _, at in app.noted]
         gaps = [later - earlier for earlier, later in pairwise(times)]
-        assert all(gap >= 0.05 for gap in gaps), gaps
+        assert all(gap >= 0.045 for gap in gaps), gaps
 
 
 async def test_a_message_still_on_its_way_means_not_settled() -> None:
@@ -101,4 +102,10 @@ async def test_a_message_still_on_its_way_means_not_settled() -> None:
         app.screen.call_next(lambda: None)
         assert not settled(app)
         await pilot.pause()
+        assert settled(app)
+        # A pump takes the next message off its queue early, to see whether it
+        # replaces the one it handles: held there, it is still on its way.
+        app._pending_message = events.Key("r", "r")
+        assert not settled(app)
+        app._pending_message = None
         assert settled(app)
