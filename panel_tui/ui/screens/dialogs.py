@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioSet, Static
+from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
@@ -26,7 +26,7 @@ from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
-from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
+from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton
 
 #: What each export format is for, in the chair's words.
 FORMAT_WORDS: dict[str, str] = {
@@ -140,6 +140,10 @@ class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
         event.stop()
         self.submit()
 
+    def on_choice_list_answered(self, event: ChoiceList.Answered) -> None:
+        event.stop()
+        self.submit()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == self.SUBMIT:
@@ -224,7 +228,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
             yield Static(self.heading, markup=False, classes="title")
-            with RadioSet(id="outcome"):
+            with ChoiceList(id="outcome"):
                 for outcome, words in OUTCOME_WORDS.items():
                     chosen = self.current is not None and self.current.outcome == outcome
                     yield ClearRadioButton(words, value=chosen, id=outcome).data_bind(
@@ -243,10 +247,10 @@ class DecisionDialog(FormDialog[DecisionChoice]):
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).cursor_blink = cursor_blink(self.app)
-        self.query_one("#outcome", RadioSet).focus()
+        self.query_one("#outcome", ChoiceList).focus()
 
     def submit(self) -> None:
-        pressed = self.query_one("#outcome", RadioSet).pressed_button
+        pressed = self.query_one("#outcome", ChoiceList).pressed_button
         if pressed is None or pressed.id not in OUTCOME_WORDS:
             self.refuse("Choose recommend, do not recommend or undecided first.")
             return
@@ -289,7 +293,7 @@ class ExportDialog(FormDialog[ExportRequest]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
             yield Static("Export the summary", classes="title")
-            with RadioSet(id="format"):
+            with ChoiceList(id="format"):
                 for number, name in enumerate(self.formats):
                     words = FORMAT_WORDS.get(name, name)
                     yield ClearRadioButton(words, value=number == 0, id=f"format-{name}").data_bind(
@@ -316,10 +320,10 @@ class ExportDialog(FormDialog[ExportRequest]):
 
     def on_mount(self) -> None:
         self.query_one("#folder", Input).cursor_blink = cursor_blink(self.app)
-        self.query_one("#format", RadioSet).focus()
+        self.query_one("#format", ChoiceList).focus()
 
     def submit(self) -> None:
-        pressed = self.query_one("#format", RadioSet).pressed_button
+        pressed = self.query_one("#format", ChoiceList).pressed_button
         name = (pressed.id or "").removeprefix("format-") if pressed else ""
         folder = self.query_one("#folder", Input).value.strip()
         if not folder:

@@ -12,9 +12,13 @@ sets it apart in italics instead.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Checkbox, OptionList, RadioButton, Select
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, Select
 
 
 class ClearRadioButton(RadioButton):
@@ -61,6 +65,31 @@ class ClearCheckbox(Checkbox):
     def BUTTON_RIGHT(self) -> str:  # type: ignore[override]
         """The right side of the box."""
         return "]" if self.ascii_only else "▌"
+
+
+class ChoiceList(RadioSet):
+    """A list of choices in a box: Enter chooses, and on the choice made answers the box.
+
+    Textual's list takes Enter only to choose, so in a box whose first choice is
+    made already (the export's format) Enter did nothing and the chair had to Tab
+    to the button. Here Enter on the highlighted choice chooses it, as before, and
+    Enter on the one already chosen answers the box, as Enter in a field does.
+    Space only chooses.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose_or_answer", "Choose, or answer", show=False),
+    ]
+
+    class Answered(Message):
+        """Enter on the choice already made: the box takes its answer."""
+
+    def action_choose_or_answer(self) -> None:
+        highlighted = self._selected  # Textual's name for the highlighted choice
+        if highlighted is not None and highlighted == self.pressed_index:
+            self.post_message(self.Answered())
+        else:
+            self.action_toggle_button()
 
 
 class ClearSelect(Select[str]):
