@@ -16,7 +16,7 @@ from typing import ClassVar, Protocol, runtime_checkable
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette, SearchIcon
+from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -29,6 +29,7 @@ from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
+from panel_tui.ui.screens.palette import PlainPalette
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
 
 
@@ -50,16 +51,6 @@ class OffersCommands(Protocol):
 
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
-
-
-class PlainPalette(CommandPalette):
-    """The command palette with a plain ``>`` for its search icon, never an emoji."""
-
-    def __init__(self) -> None:
-        super().__init__(placeholder="Search for a command by name...", id="--command-palette")
-
-    def on_mount(self) -> None:
-        self.query_one(SearchIcon).icon = ">"
 
 
 class PanelApp(App[None]):
