@@ -220,7 +220,7 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
         numbers = [int(n) for n in found.groups()] if found else []
         if not found or numbers[0] > 23 or numbers[2] > 23 or numbers[1] > 59 or numbers[3] > 59:
             raise InvolvementError(
-                f"{part!r} is not a time sat; write it as start-end, such as 09:30-12:40"
+                f'"{part}" is not a time sat: write it as start-end, such as 09:30-12:40.'
             )
         h1, m1, h2, m2 = numbers
         spans.append(

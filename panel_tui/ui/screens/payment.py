@@ -15,16 +15,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from panel_tui.domain.involvement import (
-    InvolvementError,
-    first_day,
-    parse_times,
-    typed_amount,
-    with_involvement,
-)
+from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.models import Session
-from panel_tui.domain.payment_notes import Involvement, PayBasis
-from panel_tui.domain.wording import typed_problem
+from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
+from panel_tui.domain.payment_notes import PayBasis
 from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
@@ -102,48 +96,43 @@ class PaymentDialog(FormDialog[PaymentChange]):
     def _fill(self, seat: int) -> None:
         """Show what was noted before for this member."""
         member = next(m for m in self.members if m.seat == seat)
-        notes = member.involvement or Involvement()
-        self.query_one("#rate", Input).value = "" if notes.rate is None else f"{notes.rate:.2f}"
-        self.query_one(f"#per-{notes.per}", ClearRadioButton).value = True
-        self.query_one("#block", Input).value = (
-            "" if notes.block_hours is None else f"{notes.block_hours:g}"
-        )
-        self.query_one("#expenses", Input).value = f"{notes.expenses:.2f}"
-        self.query_one("#note", Input).value = notes.expenses_note
-        self.query_one("#declined", ClearCheckbox).value = notes.declined
-        self.query_one("#times", Input).value = "; ".join(
-            f"{t.start.astimezone():%H:%M}-{t.end.astimezone():%H:%M}" for t in notes.times
-        )
+        typed = typed_from(member.involvement)
+        shown = {
+            "rate": typed.rate,
+            "block": typed.block,
+            "expenses": typed.expenses,
+            "note": typed.note,
+            "times": typed.times,
+        }
+        for field, value in shown.items():
+            self.query_one(f"#{field}", Input).value = value
+        self.query_one(f"#per-{typed.per}", ClearRadioButton).value = True
+        self.query_one("#declined", ClearCheckbox).value = typed.declined
         self.query_one("#problem", Label).update("")
 
-    def _value(self, field: str) -> str:
-        return self.query_one(f"#{field}", Input).value.strip()
+    def _typed(self) -> PaymentTyped:
+        """What the fields hold."""
+        per = self.query_one("#per", RadioSet).pressed_button
+        chosen = (per.id or "").removeprefix("per-") if per else ""
+        basis: PayBasis = next((b for b in PER_WORDS if b == chosen), "session")
+        return PaymentTyped(
+            rate=self.query_one("#rate", Input).value,
+            per=basis,
+            block=self.query_one("#block", Input).value,
+            expenses=self.query_one("#expenses", Input).value,
+            note=self.query_one("#note", Input).value,
+            declined=self.query_one("#declined", ClearCheckbox).value,
+            times=self.query_one("#times", Input).value,
+        )
 
     def submit(self) -> None:
         member = self.query_one("#member", RadioSet).pressed_button
-        per = self.query_one("#per", RadioSet).pressed_button
         if member is None or not member.id:
             self.refuse("Choose whose notes these are.")
             return
         seat = int(member.id.removeprefix("seat-"))
-        note = self._value("note")
-        trouble = typed_problem(note, "What the expenses were for", multiline=True, required=False)
-        if trouble:
-            self.refuse(trouble)
-            return
-        rate = typed_amount(self._value("rate"))
         try:
-            times = parse_times(self._value("times"), first_day(self.session))
-            changes: dict[str, object] = {
-                "rate": rate or None,
-                "per": (per.id or "per-session").removeprefix("per-") if per else "session",
-                "block_hours": self._value("block") or None,
-                "expenses": typed_amount(self._value("expenses")) or "0",
-                "expenses_note": note,
-                "declined": self.query_one("#declined", ClearCheckbox).value,
-                "times": times,
-            }
-            with_involvement(self.session, seat, changes)  # checks, in plain words
+            changes = notes_changes(self.session, seat, self._typed())
         except InvolvementError as error:
             self.refuse(str(error))
             return

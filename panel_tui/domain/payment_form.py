@@ -1,0 +1,79 @@
+"""The payment box's fields as typed: filled from a member's notes, and read back into them.
+
+The box (``ui/screens/payment.py``) only shows these fields and hands them here:
+:func:`typed_from` gives what to show for notes kept before, and
+:func:`notes_changes` turns what was typed into the changes
+:func:`panel_tui.domain.involvement.with_involvement` keeps, or says in plain
+words what is wrong. The same words serve ``panel-tui payment``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from panel_tui.domain.involvement import (
+    InvolvementError,
+    first_day,
+    parse_times,
+    typed_amount,
+    with_involvement,
+)
+from panel_tui.domain.models import Session
+from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.wording import typed_problem
+
+
+@dataclass(frozen=True)
+class PaymentTyped:
+    """What the payment box holds, as the chair sees and types it."""
+
+    rate: str = ""
+    per: PayBasis = "session"
+    block: str = ""
+    expenses: str = "0.00"
+    note: str = ""
+    declined: bool = False
+    #: Times sat, ``"09:30-12:40; 13:30-15:00"``, in the laptop's time.
+    times: str = ""
+
+
+def typed_from(notes: Involvement | None) -> PaymentTyped:
+    """The fields as they show a member's notes (empty notes for none kept)."""
+    notes = notes or Involvement()
+    return PaymentTyped(
+        rate="" if notes.rate is None else f"{notes.rate:.2f}",
+        per=notes.per,
+        block="" if notes.block_hours is None else f"{notes.block_hours:g}",
+        expenses=f"{notes.expenses:.2f}",
+        note=notes.expenses_note,
+        declined=notes.declined,
+        times="; ".join(
+            f"{t.start.astimezone():%H:%M}-{t.end.astimezone():%H:%M}" for t in notes.times
+        ),
+    )
+
+
+def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str, object]:
+    """The changes to the notes of the member in ``seat``, checked against the session.
+
+    Raises:
+        InvolvementError: what is wrong with what was typed, in plain words.
+    """
+    note = typed.note.strip()
+    problem = typed_problem(note, "What the expenses were for", multiline=True, required=False)
+    if problem:
+        raise InvolvementError(problem)
+    changes: dict[str, object] = {
+        "rate": typed_amount(typed.rate) or None,
+        "per": typed.per,
+        "block_hours": typed.block.strip() or None,
+        "expenses": typed_amount(typed.expenses) or "0",
+        "expenses_note": note,
+        "declined": typed.declined,
+        "times": parse_times(typed.times, first_day(session)),
+    }
+    with_involvement(session, seat, changes)  # checks, in plain words
+    return changes
+
+
+__all__ = ["PaymentTyped", "notes_changes", "typed_from"]
