@@ -24,6 +24,8 @@ class EarlyReveal:
     voted_before: int  #: voting members with a vote standing when it was shown
     voters: int  #: voting members on the panel
     voted_after: tuple[str, ...]  #: member ids who voted (or changed) after, in order
+    #: those of ``voted_after`` whose vote was then withdrawn, and stands withdrawn
+    withdrawn: tuple[str, ...] = ()
 
 
 def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
@@ -74,6 +76,7 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
                 standing.add(vote.member)
         if voters <= standing:
             continue  # everyone had voted: nothing was shown early
+        last = {vote.member: vote.value for vote in events}
         found.append(
             EarlyReveal(
                 candidate=reveal.candidate,
@@ -81,6 +84,7 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
                 voted_before=len(standing & voters),
                 voters=len(voters),
                 voted_after=tuple(after),
+                withdrawn=tuple(m for m in after if last[m] is None),
             )
         )
     return found

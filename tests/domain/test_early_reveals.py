@@ -160,7 +160,52 @@ def test_a_totals_only_json_counts_who_voted_after_without_naming_them() -> None
         "voted_before": 2,
         "voters": 3,
         "voted_after": 1,
+        "withdrawn": 0,
     }
+
+
+def _withdrawn_story() -> Session:
+    """The story, then seat 3 withdraws the vote given after the reveal."""
+    story = _story()
+    return story.model_copy(
+        update={"votes": [*story.votes, story.new_vote("c1", "q1", "m3", None)]}
+    )
+
+
+def test_a_vote_given_after_the_reveal_then_withdrawn_says_so() -> None:
+    # Seat 3 still voted after the votes were shown (true of what happened), and
+    # the record says the vote no longer stands.
+    assert early_reveals(_withdrawn_story()) == [EarlyReveal("c1", "q1", 2, 3, ("m3",), ("m3",))]
+    # A withdrawal then a new vote: it stands again, so nothing is said.
+    again = _withdrawn_story()
+    again = again.model_copy(
+        update={"votes": [*again.votes, again.new_vote("c1", "q1", "m3", "down")]}
+    )
+    assert early_reveals(again) == [EarlyReveal("c1", "q1", 2, 3, ("m3",), ())]
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (ExportOptions(), "| Seat 3, Member 3 (vote withdrawn later) |"),
+        (ExportOptions(totals_only=True), "| 1 member (1 withdrawn later) |"),
+    ],
+)
+def test_the_summary_says_which_vote_after_the_reveal_was_withdrawn(
+    options: ExportOptions, said: str
+) -> None:
+    text = render(_withdrawn_story(), "md", options)
+    early = text.split("## Early reveals")[1].split("## ")[0]
+    assert said in early, early
+
+
+def test_a_totals_only_json_counts_the_withdrawn_votes() -> None:
+    record = json.loads(render(_withdrawn_story(), "json", ExportOptions(totals_only=True)))
+    (early,) = record["results"]["early_reveals"]
+    assert (early["voted_after"], early["withdrawn"]) == (1, 1)
+    record = json.loads(render(_withdrawn_story(), "json"))
+    (early,) = record["results"]["early_reveals"]
+    assert (early["voted_after"], early["withdrawn"]) == (["m3"], ["m3"])
 
 
 ACTIONS = st.lists(

@@ -77,5 +77,6 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
             "voted_before": 2,
             "voters": 3,
             "voted_after": ["m3"],
+            "withdrawn": [],
         }
     ]

@@ -12,8 +12,12 @@ from typing import Protocol
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
+from panel_tui.domain.reveals import EarlyReveal
 from panel_tui.domain.scoring import Results
 from panel_tui.domain.words import counted
+
+#: Beside a member who voted after the votes were shown, then withdrew that vote.
+WITHDRAWN_LATER = "vote withdrawn later"
 
 
 class Labelled(Protocol):
@@ -32,7 +36,7 @@ class EarlyRevealView:
     candidate: str  #: e.g. "C1: Alex Morgan"
     question: str  #: e.g. "Question 2: Tell us about a time..."
     voted: str  #: e.g. "2 of 3 voting members had voted"
-    after: str  #: e.g. "Seat 3; Seat 4" or "Nobody"
+    after: str  #: e.g. "Seat 3; Seat 4 (vote withdrawn later)" or "Nobody"
 
 
 def early_reveal_views(
@@ -52,11 +56,19 @@ def early_reveal_views(
                 voted=(
                     f"{early.voted_before} of {counted(early.voters, 'voting member')} had voted"
                 ),
-                after=(
-                    counted(len(early.voted_after), "member")
-                    if options.totals_only
-                    else "; ".join(seats[m].label for m in early.voted_after) or "Nobody"
-                ),
+                after=_after(early, seats, options),
             )
         )
     return views
+
+
+def _after(early: EarlyReveal, seats: Mapping[str, Labelled], options: ExportOptions) -> str:
+    """Who voted after the reveal, and whose vote was then withdrawn (only counted in totals)."""
+    if options.totals_only:
+        withdrawn = f" ({len(early.withdrawn)} withdrawn later)" if early.withdrawn else ""
+        return counted(len(early.voted_after), "member") + withdrawn
+    named = [
+        seats[m].label + (f" ({WITHDRAWN_LATER})" if m in early.withdrawn else "")
+        for m in early.voted_after
+    ]
+    return "; ".join(named) or "Nobody"

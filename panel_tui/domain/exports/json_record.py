@@ -139,6 +139,7 @@ def json_export(session: Session, options: ExportOptions) -> str:
                     question["voice_gap"] = None
         for early in results["early_reveals"]:
             early["voted_after"] = len(early["voted_after"])  # how many, not who
+            early["withdrawn"] = len(early["withdrawn"])
         session = session.model_copy(update={"votes": []})  # no one's vote, only totals
     export: dict[str, bool | str] = {
         "anonymised": options.anonymise,
