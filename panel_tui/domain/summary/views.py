@@ -272,6 +272,12 @@ class Summary:
             " in points: above 0 when the lived-experience members scored higher.",
         ),
     )
+    #: For a narrow column of voice gaps (the summary screen), where a cell shows a
+    #: dash rather than words.
+    GAP_DASH: ClassVar[str] = (
+        "A dash under Voice gap: it cannot be worked out there, as one group has not"
+        " voted or has only one voice (whose votes it would give away)."
+    )
     EARLY_REVEALS: ClassVar[str] = (
         "The chair showed the votes on these answers before every voting member had voted."
         f' Votes given after that are marked "({AFTER_REVEAL})" and were not given independently.'

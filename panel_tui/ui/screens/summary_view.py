@@ -70,6 +70,7 @@ def questions(summary: Summary) -> Text:
     for term, meaning in summary.KEY:
         text.append(f"\n{term}: ", style="bold")
         text.append(meaning)
+    text.append(f"\n{summary.GAP_DASH}")
     return text
 
 
@@ -117,7 +118,7 @@ def _grid(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Table:
             *cells,
             *reference,
             Text(question.score),
-            Text(question.gap_figure),
+            Text(question.gap_figure or marks.dash),
             Text(question.flags_words, style="bold" if question.flags else ""),
         )
     return grid
