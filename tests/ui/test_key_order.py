@@ -18,10 +18,14 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Input, Select
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.setup_form import MemberTyped
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.interview import InterviewScreen
+from panel_tui.ui.screens.setup_session import SetupSessionScreen
+from panel_tui.ui.widgets.home_rows import MemberRow
 from tests.ui.helpers import AppFactory, burst
 
 SIZE = (80, 24)
@@ -366,3 +370,24 @@ async def test_the_summarys_keys_in_a_burst_each_reach_the_screen_on_top_when_ty
         await burst(pilot, *keys)
         assert screen_names(pilot.app) == screens
         assert not store.load(session.id).finished
+
+
+async def test_the_new_session_form_typed_in_one_burst_holds_what_was_typed(
+    app_factory: AppFactory,
+) -> None:
+    # A fast typist: the bank list opened, moved and chosen, then Tab from field
+    # to field and the role list, all in one burst.
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await burst(
+            pilot,
+            *("enter", "down", "enter", "tab", *"Round A", "tab"),
+            *(*"Sam Okafor", "tab", *"they", "tab", "enter", "down", "enter", "tab", *"4"),
+        )
+        form = pilot.app.screen
+        assert isinstance(form, SetupSessionScreen)
+        assert form.query_one("#title", Input).value == "Round A"
+        assert form.query_one("#bank", Select).value != Select.BLANK
+        (member,) = form.query(MemberRow)
+        # Tab selects the seat's 1 as it reaches it, so the 4 replaces it.
+        assert member.typed() == MemberTyped("Sam Okafor", "they", "lived_experience", "4")
