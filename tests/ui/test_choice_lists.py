@@ -11,6 +11,7 @@ from pathlib import Path
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import DecisionDialog, ExportDialog
+from panel_tui.ui.screens.payment import PaymentDialog
 from tests.ui.helpers import SIZE, AppFactory
 
 
@@ -46,3 +47,20 @@ async def test_enter_twice_on_a_decision_saves_it_without_a_reason(
     decision = store.load(session.id).decision("c1")
     assert decision is not None
     assert (decision.outcome, decision.reason) == ("do_not_recommend", "")
+
+
+async def test_payment_notes_are_chosen_and_saved_with_keys_alone(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        # Seat 1 is chosen as the box opens; Down and Enter choose seat 2 and
+        # show its (empty) notes; Tab to the rate, an amount, Shift+Tab back to
+        # the list, Enter on seat 2 saves.
+        await pilot.press("ctrl+s", "p", "down", "enter", "tab", *"15", "shift+tab")
+        assert isinstance(pilot.app.screen, PaymentDialog)
+        await pilot.press("enter")
+        assert not isinstance(pilot.app.screen, PaymentDialog)
+    on_disk = store.load(session.id)
+    notes = on_disk.member("m2").involvement
+    assert notes is not None and notes.rate == 15
+    assert on_disk.member("m1").involvement is None

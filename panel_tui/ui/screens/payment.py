@@ -23,7 +23,7 @@ from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
-from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton
+from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton
 
 PER_WORDS: dict[PayBasis, str] = {
     "hour": "Per hour",
@@ -52,7 +52,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         with VerticalScroll(classes="box payment"):
             yield Static("Payment notes", classes="title")
             yield Label("Whose notes?")
-            with RadioSet(id="member"):
+            with ChoiceList(id="member"):
                 for number, member in enumerate(self.members):
                     yield ClearRadioButton(
                         f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]})",
@@ -61,7 +61,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
                     ).data_bind(DisplayMode.ascii_only)
             yield Label("Rate (an amount such as 15.00; leave empty for none):")
             yield Input(id="rate")
-            with RadioSet(id="per"):
+            with ChoiceList(id="per"):
                 for basis, words in PER_WORDS.items():
                     yield ClearRadioButton(words, id=f"per-{basis}").data_bind(
                         DisplayMode.ascii_only
@@ -87,7 +87,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
             field.cursor_blink = cursor_blink(self.app)
         if self.members:
             self._fill(self.members[0].seat)
-        self.query_one("#member", RadioSet).focus()
+        self.query_one("#member", ChoiceList).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "member" and event.pressed.id:
@@ -112,7 +112,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
 
     def _typed(self) -> PaymentTyped:
         """What the fields hold."""
-        per = self.query_one("#per", RadioSet).pressed_button
+        per = self.query_one("#per", ChoiceList).pressed_button
         chosen = (per.id or "").removeprefix("per-") if per else ""
         basis: PayBasis = next((b for b in PER_WORDS if b == chosen), "session")
         return PaymentTyped(
@@ -126,7 +126,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         )
 
     def submit(self) -> None:
-        member = self.query_one("#member", RadioSet).pressed_button
+        member = self.query_one("#member", ChoiceList).pressed_button
         if member is None or not member.id:
             self.refuse("Choose whose notes these are.")
             return
