@@ -198,7 +198,13 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             Binding(
                 "enter",
                 "",
-                "Yes in a question such as 'Change the vote?'; save a note, decision or export",
+                "Yes in a question such as 'Change the vote?'; save a note, decision, "
+                "payment notes or export",
+            ),
+            Binding(
+                "up,down",
+                "",
+                "Move in a list of choices; Enter chooses, and Enter on the choice made saves",
             ),
             Binding("escape", "", "No, or close a box without saving"),
             Binding(
