@@ -11,8 +11,8 @@ The screen shows the session and these answers; it decides nothing itself.
 A vote, from key press to disk:
 
 1. Seat 2 presses ``w``. ``ui/keys.py`` made that a priority binding running
-   ``InterviewScreen.action_vote(2, "middle")``, handled as the key is read, in
-   the order typed.
+   ``InterviewScreen.action_vote(2, "middle")``, handled as the app takes the key,
+   in the order typed (each key waits its turn: ``ui/key_hold.py``).
 2. The screen asks :meth:`Interview.vote_from_seat`, which finds the member and
    calls :meth:`Interview.cast`: refused if the session is finished or has no
    candidates; the same vote again changes nothing; changing a vote already

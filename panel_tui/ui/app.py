@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.reactive import reactive
@@ -24,7 +24,7 @@ from panel_tui.domain.display import DisplaySettings, load_settings, save_settin
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
-from panel_tui.ui.key_hold import KeyTurns
+from panel_tui.ui.key_hold import TurnTakingApp
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
@@ -53,8 +53,8 @@ class OffersCommands(Protocol):
 MIN_SIZE = (80, 24)
 
 
-class PanelApp(App[None]):
-    """panel-tui on one shared laptop."""
+class PanelApp(TurnTakingApp[None]):
+    """panel-tui on one shared laptop; every key waits its turn (ui/key_hold.py)."""
 
     TITLE = "panel-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
@@ -156,7 +156,6 @@ class PanelApp(App[None]):
         )
         self.set_reactive(PanelApp.ascii_only, self.display_settings.ascii_only)
         self.set_reactive(PanelApp.read_aloud, self.display_settings.read_aloud)
-        self._key_turns = KeyTurns(self, super().on_event)
 
     def on_mount(self) -> None:
         self.register_theme(PANEL_DARK)
@@ -178,12 +177,6 @@ class PanelApp(App[None]):
             self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
         else:
             self.open_session(self.start_session)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self._key_turns.key(event)  # each in its turn: ui/key_hold.py
-        else:
-            await super().on_event(event)
 
     def on_unmount(self) -> None:
         use_ascii_scrollbars(False)

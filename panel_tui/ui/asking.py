@@ -13,8 +13,8 @@ and carries on with its answer::
 This reads like Textual's ``@work`` with ``await push_screen_wait(dialog)``, which
 panel-tui does not use, because it breaks a product rule: keys are handled in the
 order typed, even while a save runs. Every interview key is a priority binding,
-run by the app as the key is read, and the app reads the keys queued behind it
-without giving a worker a turn. So:
+run by the app as it takes the key (in its turn: ``ui/key_hold.py``), and the app
+takes the keys queued behind it without giving a worker a turn. So:
 
 - a worker starts, and ``push_screen_wait`` pushes its dialog, only after the
   keys typed behind the key that asked: "Backspace then 1" cast a vote instead

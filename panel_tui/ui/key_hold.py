@@ -1,4 +1,4 @@
-"""Keys wait their turn: the app reads the next key only once the last one is dealt with.
+"""Keys wait their turn: the app hands a key on only once the key before it is dealt with.
 
 Textual reads a key and hands it to the focused widget's own queue at once, then
 reads the next. Inside a box with fields that broke the order typed when keys
@@ -7,33 +7,38 @@ the Enter that saves a note was still on its way through the note's field when
 the vote typed behind it arrived, so the vote went into the note as well; after
 a Tab, the next keys went to the field it was leaving.
 
-:class:`KeyTurns` holds such keys. A key the app reads while the screens still
-have messages to handle, or while keys are already held, waits behind them; the
-held keys are let through one at a time, each once the screens have settled
-(checked every :data:`CHECK_SECONDS`, on a timer, so that the app goes on handling
-the messages the key before caused: a field's own keys run in the app, after the
-key has passed through the screen). At a person's pace nothing is held and each
-key goes straight on. A held key waits at most :data:`HOLD_LIMIT_SECONDS`, so a
-screen that never settles slows keys down but never loses one.
+:class:`TurnTakingApp` holds such input. A key, a click or a paste the app reads
+while the screens still have messages to handle, or while input is already held,
+waits behind it; held input is handed on one event at a time, each once the
+screens have settled. Settling is looked at every :data:`CHECK_SECONDS` on a
+timer, so that the app goes on handling what the input before caused (a field's
+own keys run in the app, after the key has passed through the screen). At a
+person's pace nothing is held and each key goes straight on.
+
+The first event in line is looked at :data:`HOLD_CHECKS` times at most (about
+half a second) before it goes on regardless, so a screen that never settles
+slows input down but never loses any. Time the app spends blocked, in a slow
+save, is not counted: the event after it still waits for the screens.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Awaitable, Callable
-from time import monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 
-#: How often held keys are looked at.
+#: How often held input is looked at.
 CHECK_SECONDS = 0.001
-#: The longest a key is held while the screens catch up.
-HOLD_LIMIT_SECONDS = 0.5
+#: How many looks the first event in line waits for the screens before it goes on.
+HOLD_CHECKS = 500
 
-Handle = Callable[[events.Key], Awaitable[None]]
+ReturnType = TypeVar("ReturnType")
+
+#: What waits its turn: keys, and the clicks and pastes that may come between them.
+Held = events.Key | events.MouseDown | events.MouseUp | events.Paste
 
 
 def _busy(pump: MessagePump) -> bool:
@@ -47,43 +52,54 @@ def _busy(pump: MessagePump) -> bool:
 
 
 def settled(app: App[Any]) -> bool:
-    """Whether the app and every widget of every screen have handled all they were sent."""
+    """Whether the app and each widget of the screens on its stack have no messages waiting.
+
+    Messages queued, taken early to compare, or due straight after the one in
+    hand (``call_next``). Work outside messages (a worker, a handler paused at an
+    ``await``) is not seen; panel-tui's keys run none.
+    """
     return not _busy(app) and not any(
         _busy(node) for screen in app.screen_stack for node in screen.walk_children(with_self=True)
     )
 
 
-class KeyTurns:
-    """Hands the app's keys to ``handle`` in the order typed, each once the screens are ready."""
+class TurnTakingApp(App[ReturnType]):
+    """An app whose keys, clicks and pastes each wait for the screens to handle the one before."""
 
-    def __init__(self, app: App[Any], handle: Handle) -> None:
-        self._app = app
-        self._handle = handle
-        self._held: deque[events.Key] = deque()
-        self._held_since = 0.0
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: deque[Held] = deque()
+        self._checks = 0
         self._checking = False
 
-    async def key(self, event: events.Key) -> None:
-        """Handle ``event`` now if nothing is before it, else hold it behind the others."""
-        if not self._held and settled(self._app):
-            await self._handle(event)
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, Held) and not event.is_forwarded:
+            await self._take_turn(event)
+        else:
+            await super().on_event(event)
+
+    async def _take_turn(self, event: Held) -> None:
+        """Hand ``event`` on now if nothing is held and the screens are settled, else hold it."""
+        if not self._held and settled(self):
+            await super().on_event(event)
             return
-        if not self._held:
-            self._held_since = monotonic()
         self._held.append(event)
         self._check_soon()
 
     def _check_soon(self) -> None:
         if not self._checking:
             self._checking = True
-            self._app.set_timer(CHECK_SECONDS, self._let_through)
+            self.set_timer(CHECK_SECONDS, self._hand_on_held)
 
-    async def _let_through(self) -> None:
+    async def _hand_on_held(self) -> None:
         self._checking = False
         while self._held:
-            waited = monotonic() - self._held_since
-            if waited < HOLD_LIMIT_SECONDS and not settled(self._app):
+            self._checks += 1
+            if self._checks < HOLD_CHECKS and not settled(self):
                 self._check_soon()
                 return
-            self._held_since = monotonic()
-            await self._handle(self._held.popleft())
+            self._checks = 0
+            await super().on_event(self._held.popleft())
+
+
+__all__ = ["CHECK_SECONDS", "HOLD_CHECKS", "TurnTakingApp", "settled"]

@@ -50,9 +50,9 @@ def vote_bindings() -> list[Binding]:
     """A key binding for each seat and value, running the screen's ``vote`` action.
 
     Capital letters are bound too, so Caps Lock never stops a vote. The bindings
-    are priority bindings: Textual runs those as each key arrives, in the order
-    typed, where other bindings run only after the key has passed through the
-    screen, behind keys that came later.
+    are priority bindings: Textual runs those as the app takes each key, in the
+    order typed, where other bindings run only after the key has passed through
+    the screen (the app then holds later keys meanwhile: ``ui/key_hold.py``).
     """
     bindings = []
     for seat in SEATS:

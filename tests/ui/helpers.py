@@ -15,8 +15,9 @@ from typing import Any
 
 from textual import events
 from textual.app import App
-from textual.pilot import Pilot
+from textual.pilot import Pilot, _get_mouse_message_arguments
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 import panel_tui.ui.screens
@@ -159,16 +160,27 @@ def assert_sealed(app: App[Any]) -> None:
     assert not app.screen.query(".-chosen")
 
 
-async def burst(pilot: Pilot[Any], *keys: str) -> None:
-    """Send every key at once, as a terminal delivers a burst, then let the app finish."""
+async def burst(pilot: Pilot[Any], *keys: str | events.Paste | Widget) -> None:
+    """Send every key at once, as a terminal delivers a burst, then let the app finish.
+
+    Besides key names, a paste (``events.Paste("text")``) or a widget, clicked
+    (mouse down and up on it), may come between the keys.
+    """
     app = pilot.app
     driver = app._driver
     assert driver is not None
     for key in keys:
-        character = key if len(key) == 1 else None
-        event = events.Key(key, character)
-        event.set_sender(app)
-        driver.send_message(event)
+        sent: list[events.Event]
+        if isinstance(key, str):
+            sent = [events.Key(key, key if len(key) == 1 else None)]
+        elif isinstance(key, events.Paste):
+            sent = [key]
+        else:
+            where = _get_mouse_message_arguments(key, (1, 0), button=1)
+            sent = [events.MouseDown(**where), events.MouseUp(**where)]
+        for event in sent:
+            event.set_sender(app)
+            driver.send_message(event)
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()

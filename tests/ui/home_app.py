@@ -26,6 +26,7 @@ from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Member, Session
 from panel_tui.domain.sessions import new_session
 from panel_tui.domain.store import Store
+from panel_tui.ui.key_hold import TurnTakingApp
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
@@ -37,8 +38,8 @@ BANK = load_bank(SHIPPED / "support-worker.toml")
 PRACTICE_BANK = load_bank(SHIPPED / "practice-support-worker.toml")
 
 
-class HomeApp(App[None]):
-    """Just the home screen, recording the sessions chosen on it."""
+class HomeApp(TurnTakingApp[None]):
+    """Just the home screen, recording the sessions chosen on it; keys wait their turn as in the app."""
 
     def __init__(self, store: Store, bank_folders: list[tuple[Path, str]]) -> None:
         super().__init__()

@@ -64,3 +64,18 @@ async def test_payment_notes_are_chosen_and_saved_with_keys_alone(
     notes = on_disk.member("m2").involvement
     assert notes is not None and notes.rate == 15
     assert on_disk.member("m1").involvement is None
+
+
+async def test_enter_twice_on_a_decision_made_before_keeps_it(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Reopened over "do not recommend", the list starts on that choice, so Enter
+    # there answers the box unchanged (it once chose the first, "recommend").
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "down", "enter", "enter")
+        decision = store.load(session.id).decision("c1")
+        assert decision is not None and decision.outcome == "do_not_recommend"
+        await pilot.press("ctrl+d", "enter", "enter")
+        assert not isinstance(pilot.app.screen, DecisionDialog)
+    decision = store.load(session.id).decision("c1")
+    assert decision is not None and decision.outcome == "do_not_recommend"

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -26,6 +27,7 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import MemberRow
+from panel_tui.ui.widgets.vote_grid import VoteButton
 from tests.ui.helpers import AppFactory, burst
 
 SIZE = (80, 24)
@@ -391,3 +393,27 @@ async def test_the_new_session_form_typed_in_one_burst_holds_what_was_typed(
         (member,) = form.query(MemberRow)
         # Tab selects the seat's 1 as it reaches it, so the 4 replaces it.
         assert member.typed() == MemberTyped("Sam Okafor", "they", "lived_experience", "4")
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_vote_clicked_after_right_is_given_on_the_next_question(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # The click waits its turn behind the keys before it, as a key would.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seat_2_up = next(
+            b for b in pilot.app.screen.query(VoteButton) if b.member_id == "m2" and b.value == "up"
+        )
+        await burst(pilot, "1", "right", seat_2_up)
+        assert recorded(store, session) == [("c1", "q1", "m1", "up"), ("c1", "q2", "m2", "up")]
+
+
+@pytest.mark.usefixtures("slow_disk")
+async def test_a_paste_between_typed_letters_keeps_its_place_in_a_note(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await burst(pilot, "a", "b", events.Paste("P"), "c", "enter")
+        assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == ["abPc"]

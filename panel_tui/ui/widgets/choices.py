@@ -84,6 +84,16 @@ class ChoiceList(RadioSet):
     class Answered(Message):
         """Enter on the choice already made: the box takes its answer."""
 
+    def on_mount(self) -> None:
+        # Textual highlights the first choice as the list is mounted (after this
+        # handler). A box opened over a choice made before starts on that one, so
+        # that Enter there answers the box and never changes the choice unseen.
+        self.call_next(self._highlight_chosen)
+
+    def _highlight_chosen(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
     def action_choose_or_answer(self) -> None:
         highlighted = self._selected  # Textual's name for the highlighted choice
         if highlighted is not None and highlighted == self.pressed_index:
