@@ -234,8 +234,12 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
 
 
 def first_day(session: Session) -> date:
-    """The day of the session's first vote (its creation day when it has none)."""
-    return min((v.at for v in session.votes), default=session.created).date()
+    """The day of the session's first vote (its creation day when it has none), on the laptop.
+
+    In the laptop's time, as typed times are read: a session begun at 09:00 in
+    Sydney began on that day, though it was the day before in UTC.
+    """
+    return min((v.at for v in session.votes), default=session.created).astimezone().date()
 
 
 def typed_amount(text: str) -> str:

@@ -9,7 +9,7 @@ words what is wrong. The same words serve ``panel-tui payment``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from panel_tui.domain.involvement import (
     InvolvementError,
@@ -56,14 +56,20 @@ def typed_from(notes: Involvement | None) -> PaymentTyped:
 def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str, object]:
     """The changes to the notes of the member in ``seat``, checked against the session.
 
+    Only the fields the chair changed from what the box showed: a field left as
+    shown keeps what was noted exactly (times on another day than the first,
+    hours in a block with more digits than are shown).
+
     Raises:
         InvolvementError: what is wrong with what was typed, in plain words.
     """
+    member = next((m for m in session.panel if m.seat == seat), None)
+    shown = typed_from(member.involvement if member else None)
     note = typed.note.strip()
     problem = typed_problem(note, "What the expenses were for", multiline=True, required=False)
     if problem:
         raise InvolvementError(problem)
-    changes: dict[str, object] = {
+    every: dict[str, object] = {
         "rate": typed_amount(typed.rate) or None,
         "per": typed.per,
         "block_hours": typed.block.strip() or None,
@@ -72,8 +78,22 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
         "declined": typed.declined,
         "times": parse_times(typed.times, first_day(session)),
     }
+    was, now = asdict(shown), asdict(typed)
+    changes = {kept: every[kept] for field, kept in _FIELDS.items() if now[field] != was[field]}
     with_involvement(session, seat, changes)  # checks, in plain words
     return changes
+
+
+#: The box's fields by the names the notes keep them under.
+_FIELDS = {
+    "rate": "rate",
+    "per": "per",
+    "block": "block_hours",
+    "expenses": "expenses",
+    "note": "expenses_note",
+    "declined": "declined",
+    "times": "times",
+}
 
 
 __all__ = ["PaymentTyped", "notes_changes", "typed_from"]

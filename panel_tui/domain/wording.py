@@ -180,6 +180,8 @@ def explain(
             "less_than_equal": "at most",
         }[kind]
         return f"must be a number {words} {bound:g}{_was(detail)}"
+    if kind == "decimal_whole_digits" and isinstance(context.get("whole_digits"), int):
+        return f"must be less than {10 ** int(context['whole_digits']):,}{_was(detail)}"
     if kind in ("decimal_max_places", "decimal_max_digits"):
         return f"must be {right or 'a number with at most two decimal places'}{_was(detail)}"
     if kind in ("bool_type", "bool_parsing"):

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 
-from panel_tui.domain.involvement import InvolvementError, with_involvement
+from panel_tui.domain.involvement import (
+    InvolvementError,
+    first_day,
+    involvement,
+    with_involvement,
+)
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
 from panel_tui.domain.payment_notes import Involvement, TimeSat
-from tests.domain.payment_day import PAY, the_day
+from tests.domain.payment_day import DAY, PAY, the_day
 
 
 def local(hour: int, minute: int) -> datetime:
@@ -65,9 +72,12 @@ def test_amounts_are_read_as_people_write_them() -> None:
         "0",
         "Taxi",
     )
-    # An empty rate is no rate; no times typed is no times (the log's are used).
+    # An empty rate is no rate; times cleared are no times (the log's are used).
     assert notes_changes(the_day(), 1, PaymentTyped())["rate"] is None
-    assert notes_changes(the_day(), 1, PaymentTyped())["times"] == []
+    seat_5 = typed_from(PAY["m5"])
+    assert seat_5.times != ""
+    cleared = PaymentTyped(**{**seat_5.__dict__, "times": ""})
+    assert notes_changes(the_day(), 5, cleared) == {"times": []}
 
 
 @pytest.mark.parametrize(
@@ -75,6 +85,8 @@ def test_amounts_are_read_as_people_write_them() -> None:
     [
         # Not an amount: named as the rate.
         (PaymentTyped(rate="fifteen"), 1, "the rate"),
+        # Too large an amount says so, rather than that it cannot be read.
+        (PaymentTyped(rate="12345678.90"), 1, "the rate must be less than 10,000,000"),
         # A rate per block needs the block's hours, in the chair's words.
         (PaymentTyped(rate="25", per="block"), 1, "a rate per block needs the hours in one block"),
         # Times not written start-end.
@@ -91,3 +103,72 @@ def test_what_cannot_be_kept_is_said_in_plain_words(
     with pytest.raises(InvolvementError, match=message) as raised:
         notes_changes(the_day(), seat, typed)
     assert "pydantic" not in str(raised.value) and "Decimal" not in str(raised.value)
+
+
+def _saved_unchanged(notes: Involvement) -> Involvement:
+    """Seat 1's notes after the box shows them and the chair saves without a change."""
+    session = with_involvement(the_day(), 1, notes.model_dump())
+    after = with_involvement(session, 1, notes_changes(session, 1, typed_from(notes)))
+    kept = next(m.involvement for m in after.panel if m.seat == 1)
+    assert kept is not None
+    return kept
+
+
+def test_times_on_another_day_keep_their_day_when_saved_unchanged() -> None:
+    # Set with `panel-tui payment --day` for the session's second day; the box
+    # shows only hours and minutes, and read back it put them on the first day.
+    second_day = DAY + timedelta(days=1, hours=9)
+    notes = Involvement(times=[TimeSat(start=second_day, end=second_day + timedelta(hours=1))])
+    assert _saved_unchanged(notes).times == notes.times
+
+
+def test_hours_in_a_block_keep_every_digit_and_the_fee_when_saved_unchanged() -> None:
+    # 20-minute blocks show as 0.333333; read back, an hour became 4 blocks, not 3.
+    notes = Involvement(rate=Decimal("5"), per="block", block_hours=0.3333333333)
+    after = _saved_unchanged(notes)
+    assert after.block_hours == notes.block_hours
+    hour = [TimeSat(start=DAY, end=DAY + timedelta(hours=1))]
+    fees = [
+        involvement(with_involvement(the_day(), 1, {**n.model_dump(), "times": hour}))[0].fee
+        for n in (notes, after)
+    ]
+    assert fees == [Decimal("15.00"), Decimal("15.00")]
+
+
+def test_only_the_fields_the_chair_changed_are_changed() -> None:
+    notes = PAY["m2"]
+    typed = typed_from(notes)
+    assert notes_changes(the_day(), 2, typed) == {}
+    changed = PaymentTyped(**{**typed.__dict__, "rate": "30", "declined": True})
+    assert notes_changes(the_day(), 2, changed) == {"rate": "30", "declined": True}
+
+
+@pytest.fixture
+def in_sydney(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The laptop's clock in Sydney, 11 hours ahead of UTC in November."""
+    monkeypatch.setenv("TZ", "Australia/Sydney")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("in_sydney")
+def test_typed_times_fall_on_the_laptops_day_of_the_first_vote() -> None:
+    # The day's first vote is at 09:30 UTC on 23 November: 20:30 that day in
+    # Sydney. At 23:00 UTC it would already be the 24th there.
+    session = the_day()
+    assert first_day(session) == date(2026, 11, 23)
+    late = session.model_copy(
+        update={
+            "votes": [v.model_copy(update={"at": DAY + timedelta(hours=23)}) for v in session.votes]
+        }
+    )
+    assert first_day(late) == date(2026, 11, 24)
+    changes = notes_changes(late, 1, PaymentTyped(times="09:00-10:00"))
+    assert changes["times"] == [
+        {
+            "start": datetime(2026, 11, 24, 9, 0).astimezone(),
+            "end": datetime(2026, 11, 24, 10, 0).astimezone(),
+        }
+    ]

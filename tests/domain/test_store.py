@@ -231,3 +231,18 @@ def test_keeping_no_new_time_leaves_the_files_alone(store: Store) -> None:
         after = on_disk(opened.path)
         opened.keep_time("c1", "q1", 12)
         assert on_disk(opened.path) == after != before
+
+
+def test_the_same_decision_again_writes_nothing(store: Store) -> None:
+    # A new event would move the session's last time on, and with it the time
+    # members are paid for when the log gives it (domain/involvement.py).
+    with store.create(two_by_two("LLP")) as opened:
+        first = opened.decide("c1", "do_not_recommend", "Vague.")
+        assert opened.decide("c1", "do_not_recommend", "Vague.") == first
+        assert len(opened.session.decisions) == 1
+        # A changed reason, or outcome, is a new decision; going back is one too.
+        opened.decide("c1", "do_not_recommend", "Vague on safeguarding.")
+        opened.decide("c1", "recommend", "Vague on safeguarding.")
+        opened.decide("c1", "do_not_recommend", "Vague.")
+        assert len(opened.session.decisions) == 4
+    assert len(store.load("s1").decisions) == 4

@@ -6,12 +6,15 @@ answers the box, as Enter in one of its fields does. Space only chooses.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import DecisionDialog, ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
+from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton
 from tests.ui.helpers import SIZE, AppFactory
 
 
@@ -77,5 +80,31 @@ async def test_enter_twice_on_a_decision_made_before_keeps_it(
         assert decision is not None and decision.outcome == "do_not_recommend"
         await pilot.press("ctrl+d", "enter", "enter")
         assert not isinstance(pilot.app.screen, DecisionDialog)
-    decision = store.load(session.id).decision("c1")
+    on_disk = store.load(session.id)
+    decision = on_disk.decision("c1")
     assert decision is not None and decision.outcome == "do_not_recommend"
+    # Saved unchanged, it is not written again (a new event would move the
+    # session's last time on, and the time members are paid for with it).
+    assert len(on_disk.decisions) == 1
+
+
+async def test_choosing_another_member_shows_and_keeps_their_pay_basis(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    pay = {
+        "m1": Involvement(rate=Decimal("10"), per="hour"),
+        "m2": Involvement(rate=Decimal("20"), per="block", block_hours=2),
+    }
+    panel = [m.model_copy(update={"involvement": pay.get(m.id)}) for m in session.panel]
+    store.save(session.model_copy(update={"panel": panel}), replace=True)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "p", "down", "enter")  # seat 2: its notes show
+        box = pilot.app.screen
+        assert isinstance(box, PaymentDialog)
+        per = box.query_one("#per", ChoiceList)
+        # Seat 2's basis alone is chosen (seat 1's "Per hour" stayed chosen beside it).
+        assert [b.id for b in per.query(ClearRadioButton) if b.value] == ["per-block"]
+        assert per.pressed_button is not None and per.pressed_button.id == "per-block"
+        await pilot.press("enter")  # on seat 2, chosen: saves what the box shows
+        assert not isinstance(pilot.app.screen, PaymentDialog)
+    assert store.load(session.id).member("m2").involvement == pay["m2"]

@@ -10,12 +10,15 @@ summary must show, in the same words, both on the screen and in the file.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.documents import markdown_escape
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import AFTER_REVEAL, Summary, build_summary
 from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.screens.summary_view import questions
 from tests.exports.helpers import build_session
 from tests.ui.helpers import AppFactory, screen_text
 
@@ -83,3 +86,17 @@ async def test_the_screen_and_the_markdown_file_word_each_fact_alike(
     # The screen's own words from before one summary are gone.
     for old in ("not recorded", "no votes", "Rank: none", "no vote "):
         assert old not in shown, old
+
+
+def test_the_dash_under_voice_gap_is_explained_only_where_one_shows() -> None:
+    made = build_session()
+    session, options = as_shown(made, ExportOptions())
+    summary = build_summary(session, score_session(session), options)
+    dashes = [q for c in summary.candidates for q in c.questions if not q.gap_figure]
+    assert dashes  # the candidate with no score
+    assert summary.GAP_DASH in questions(summary).plain
+    # Only candidates whose every question has a gap: no dash, so no word of one.
+    whole = [c for c in summary.candidates if all(q.gap_figure for q in c.questions)]
+    assert whole
+    every_gap = replace(summary, candidates=whole)
+    assert summary.GAP_DASH not in questions(every_gap).plain

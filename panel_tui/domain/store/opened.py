@@ -246,10 +246,17 @@ class OpenSession:
     def decide(self, candidate: str, outcome: Outcome, reason: str) -> Decision:
         """Record the panel's decision on a candidate (the latest one counts).
 
+        The same decision again writes nothing and returns the one recorded: a
+        new event would move the session's last time on, and with it the time
+        members are paid for when the log gives it.
+
         Raises:
             StoreError: the session is finished, or the disk refused.
         """
         self._refuse_if_finished()
+        latest = self.session.decision(candidate)
+        if latest is not None and (latest.outcome, latest.reason) == (outcome, reason):
+            return latest
         decision = Decision(candidate=candidate, outcome=outcome, reason=reason, at=now())
         self._append("decisions", decision)
         return decision

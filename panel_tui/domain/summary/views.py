@@ -273,10 +273,10 @@ class Summary:
         ),
     )
     #: For a narrow column of voice gaps (the summary screen), where a cell shows a
-    #: dash rather than words.
+    #: dash rather than words (shown only when a dash is).
     GAP_DASH: ClassVar[str] = (
-        "A dash under Voice gap: it cannot be worked out there, as one group has not"
-        " voted or has only one voice (whose votes it would give away)."
+        "A dash under Voice gap: one group has not voted on that question, so there is"
+        " no gap to work out."
     )
     EARLY_REVEALS: ClassVar[str] = (
         "The chair showed the votes on these answers before every voting member had voted."

@@ -106,7 +106,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         }
         for field, value in shown.items():
             self.query_one(f"#{field}", Input).value = value
-        self.query_one(f"#per-{typed.per}", ClearRadioButton).value = True
+        self.query_one("#per", ChoiceList).choose(f"per-{typed.per}")
         self.query_one("#declined", ClearCheckbox).value = typed.declined
         self.query_one("#problem", Label).update("")
 

@@ -70,7 +70,8 @@ def questions(summary: Summary) -> Text:
     for term, meaning in summary.KEY:
         text.append(f"\n{term}: ", style="bold")
         text.append(meaning)
-    text.append(f"\n{summary.GAP_DASH}")
+    if any(not q.gap_figure for c in summary.candidates for q in c.questions):
+        text.append(f"\n{summary.GAP_DASH}")
     return text
 
 

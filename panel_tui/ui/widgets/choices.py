@@ -94,6 +94,22 @@ class ChoiceList(RadioSet):
         if self.pressed_index >= 0:
             self._selected = self.pressed_index
 
+    def choose(self, button_id: str) -> None:
+        """Make the choice with this id the one made, highlighted, with no message sent.
+
+        For a box refilled with choices made before (the payment box, when
+        another member is chosen): that happens while the other list's change is
+        handled, when Textual drops the messages these buttons would send, so
+        the list would keep its old choice beside the new one.
+        """
+        buttons = list(self.query(RadioButton))
+        with self.prevent(RadioButton.Changed):
+            for button in buttons:
+                button.value = button.id == button_id
+        chosen = next(index for index, button in enumerate(buttons) if button.id == button_id)
+        self._pressed_button = buttons[chosen]  # Textual's record of the choice made
+        self._selected = chosen
+
     def action_choose_or_answer(self) -> None:
         highlighted = self._selected  # Textual's name for the highlighted choice
         if highlighted is not None and highlighted == self.pressed_index:
