@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
+from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
@@ -138,3 +141,20 @@ async def test_the_command_palette_shows_no_emoji(
         assert "Undo last vote" in text  # the palette is open, with its results
         assert "🔎" not in text
         assert not any(ord(char) > 0x1F000 for char in text)  # nothing from the emoji planes
+
+
+async def test_f1_shows_the_help_over_a_box_and_escape_returns_to_it(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"warm", "f1")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        box = pilot.app.screen
+        assert isinstance(box, NoteDialog)
+        assert box.query_one("#note", Input).value == "warm"
+        # A question box too.
+        await pilot.press("escape", *"123", "a", "f1")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ConfirmDialog)

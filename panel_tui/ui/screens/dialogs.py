@@ -40,6 +40,11 @@ FORMAT_WORDS: dict[str, str] = {
 ALL_FORMATS = "all"
 
 
+#: F1 shows every key over a box too (the footer below still says so); the box
+#: stays as it was underneath. Not ``?``, which a field takes as typed.
+HELP = Binding("f1", "app.help", "Help", show=False)
+
+
 class ConfirmDialog(ModalScreen[bool]):
     """A yes or no question: Enter gives the focused answer (yes), Escape says no.
 
@@ -55,6 +60,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("escape", "answer(False)", "No", show=False, priority=True),
         Binding("enter", "answer_focused", "Answer", show=False, priority=True),
         Binding("left,right", "app.focus_previous", "Other answer", show=False, priority=True),
+        HELP,
     ]
 
     def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
@@ -104,7 +110,8 @@ class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so a key typed after Escape goes to the screen below.
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", priority=True)
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", priority=True),
+        HELP,
     ]
     #: The id of the button that submits.
     SUBMIT = "save"
