@@ -12,6 +12,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.widgets.choices import ChoiceList
 from tests.ui.helpers import AppFactory, screen_text
 
 SIZE = (80, 24)
@@ -111,3 +112,28 @@ async def test_a_refusal_shows_at_80x24_after_enter_in_a_box_near_the_top(
         await pilot.pause()
         # the message is on screen, not below the fold of the dialog
         assert "the rate must be an amount of money" in screen_text(pilot.app)
+
+
+async def test_choosing_another_member_never_throws_away_what_was_typed(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        # Seat 1's rate typed, then Down and Enter on the list would show seat 2's notes.
+        await pilot.press("ctrl+s", "p", "tab", *"15", "shift+tab", "down", "enter")
+        dialog = app.screen
+        assert isinstance(dialog, PaymentDialog)
+        member = dialog.query_one("#member", ChoiceList).pressed_button
+        assert member is not None and member.id == "seat-1"
+        assert dialog.query_one("#rate", Input).value == "15"
+        problem = str(dialog.query_one("#problem", Label).render())
+        assert "The notes for Seat 1 have changes that are not saved." in problem
+        # Saved, the chair may go on to seat 2.
+        await pilot.press("enter")  # on seat 1, chosen: saves
+        await pilot.press("p", "down", "enter")
+        dialog = app.screen
+        assert isinstance(dialog, PaymentDialog)
+        member = dialog.query_one("#member", ChoiceList).pressed_button
+        assert member is not None and member.id == "seat-2"
+    notes = store.load(session.id).member("m1").involvement
+    assert notes is not None and notes.rate == 15

@@ -128,7 +128,8 @@ class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
         """Say what is wrong, scrolled into view: at 80x24 a tall box hides its foot."""
         label = self.query_one("#problem", Label)
         label.update(problem)
-        label.scroll_visible(animate=False)
+        # Once laid out at its new height, so that every line of it shows.
+        self.call_after_refresh(label.scroll_visible, animate=False)
 
     def finish(self, answer: T) -> None:
         """Save the answer (when the dialog saves), then close with it."""

@@ -47,6 +47,9 @@ class PaymentDialog(FormDialog[PaymentChange]):
         super().__init__(save=save)
         self.session = session
         self.members = sorted(session.panel, key=lambda m: m.seat)
+        #: The member whose notes the fields show, and what they showed when filled.
+        self._seat = 0
+        self._shown = PaymentTyped()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="box payment"):
@@ -90,13 +93,27 @@ class PaymentDialog(FormDialog[PaymentChange]):
         self.query_one("#member", ChoiceList).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        if event.radio_set.id == "member" and event.pressed.id:
-            self._fill(int(event.pressed.id.removeprefix("seat-")))
+        if event.radio_set.id != "member" or not event.pressed.id:
+            return
+        seat = int(event.pressed.id.removeprefix("seat-"))
+        if seat == self._seat:
+            return
+        if self._typed() != self._shown:
+            # Refilling the fields would throw away what was typed: the chair
+            # saves it, or closes the box, first.
+            self.query_one("#member", ChoiceList).choose(f"seat-{self._seat}")
+            self.refuse(
+                f"The notes for Seat {self._seat} have changes that are not saved. Save "
+                "them, or press Esc to close without saving, before choosing another member."
+            )
+            return
+        self._fill(seat)
 
     def _fill(self, seat: int) -> None:
         """Show what was noted before for this member."""
         member = next(m for m in self.members if m.seat == seat)
         typed = typed_from(member.involvement)
+        self._seat, self._shown = seat, typed
         shown = {
             "rate": typed.rate,
             "block": typed.block,
