@@ -242,6 +242,15 @@ def first_day(session: Session) -> date:
     return min((v.at for v in session.votes), default=session.created).astimezone().date()
 
 
+#: Commas that group thousands, "1,015.50"; any other comma ("15,50") is left to be refused.
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
 def typed_amount(text: str) -> str:
-    """An amount of money as typed, "15", "15.50", "£1,015.50", ready to check."""
-    return text.strip().lstrip("£").strip().replace(",", "")
+    """An amount of money as typed, "15", "15.50", "£1,015.50", ready to check.
+
+    A pound sign and commas between thousands go; "15,50" keeps its comma, so
+    the check refuses it rather than reading fifteen pounds fifty as 1550.
+    """
+    cleaned = text.strip().lstrip("£").strip()
+    return cleaned.replace(",", "") if _THOUSANDS.fullmatch(cleaned) else cleaned

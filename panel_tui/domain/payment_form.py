@@ -10,6 +10,7 @@ words what is wrong. The same words serve ``panel-tui payment``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import datetime
 
 from panel_tui.domain.involvement import (
     InvolvementError,
@@ -19,7 +20,7 @@ from panel_tui.domain.involvement import (
     with_involvement,
 )
 from panel_tui.domain.models import Session
-from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.payment_notes import Involvement, PayBasis, TimeSat
 from panel_tui.domain.wording import typed_problem
 
 
@@ -47,9 +48,7 @@ def typed_from(notes: Involvement | None) -> PaymentTyped:
         expenses=f"{notes.expenses:.2f}",
         note=notes.expenses_note,
         declined=notes.declined,
-        times="; ".join(
-            f"{t.start.astimezone():%H:%M}-{t.end.astimezone():%H:%M}" for t in notes.times
-        ),
+        times="; ".join(_span(t) for t in notes.times),
     )
 
 
@@ -76,12 +75,35 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
         "expenses": typed_amount(typed.expenses) or "0",
         "expenses_note": note,
         "declined": typed.declined,
-        "times": parse_times(typed.times, first_day(session)),
+        "times": _times(typed.times, member.involvement if member else None, session),
     }
     was, now = asdict(shown), asdict(typed)
     changes = {kept: every[kept] for field, kept in _FIELDS.items() if now[field] != was[field]}
     with_involvement(session, seat, changes)  # checks, in plain words
     return changes
+
+
+def _times(typed: str, notes: Involvement | None, session: Session) -> list[dict[str, datetime]]:
+    """Times sat as typed; a time shown in the box and left as it was keeps its own day.
+
+    The box shows hours and minutes only: a time noted for the session's second
+    day (``panel-tui payment --day``) stays on that day when another is added
+    beside it; a time typed new is on the day of the first vote.
+    """
+    kept: dict[str, list[dict[str, datetime]]] = {}
+    for time in notes.times if notes else []:
+        kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
+    day = first_day(session)
+    spans: list[dict[str, datetime]] = []
+    for part in (p.strip() for p in typed.split(";")):
+        same = kept.get(part)
+        spans += [same.pop(0)] if same else parse_times(part, day)
+    return spans
+
+
+def _span(time: TimeSat) -> str:
+    """A time sat as the box shows it, ``"09:30-12:40"``, in the laptop's time."""
+    return f"{time.start.astimezone():%H:%M}-{time.end.astimezone():%H:%M}"
 
 
 #: The box's fields by the names the notes keep them under.

@@ -7,25 +7,44 @@ member with no notes shows time, interviews and answers, and no payment.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Literal, Self
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from panel_tui.domain.text import OptionalText
 
 #: How a member's rate is paid: by the hour, by the block of hours, or per session.
 PayBasis = Literal["hour", "block", "session"]
+#: Money as people write it: digits, then a point and pence if any (a minus sign
+#: passes here, for the range check to refuse in its own words).
+_AMOUNT = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _written_as_money(value: object) -> object:
+    """Refuse text a decimal would read but nobody writes as money ("1e3", "1_000", "+5")."""
+    if isinstance(value, str) and not _AMOUNT.fullmatch(value.strip()):
+        raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
+    return value
+
+
 #: An amount of money in pounds and pence, never negative.
-Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2, allow_inf_nan=False)]
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_written_as_money),
+    Field(ge=0, max_digits=9, decimal_places=2, allow_inf_nan=False),
+]
 
 
 class Record(BaseModel):

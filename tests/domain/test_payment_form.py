@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -172,3 +173,34 @@ def test_typed_times_fall_on_the_laptops_day_of_the_first_vote() -> None:
             "end": datetime(2026, 11, 24, 10, 0).astimezone(),
         }
     ]
+
+
+def test_times_on_another_day_keep_their_day_when_a_time_is_added() -> None:
+    # The box shows a second-day time as "09:00-10:00"; the chair adds a time and
+    # saves: the shown one keeps its day, the new one is on the first vote's day.
+    second_day = DAY + timedelta(days=1, hours=9)
+    first_day_too = DAY + timedelta(hours=9)
+    notes = Involvement(
+        times=[
+            TimeSat(start=first_day_too, end=first_day_too + timedelta(hours=1)),
+            TimeSat(start=second_day, end=second_day + timedelta(hours=1)),
+        ]
+    )
+    session = with_involvement(the_day(), 1, notes.model_dump())
+    shown = typed_from(notes)
+    added = PaymentTyped(**{**shown.__dict__, "times": shown.times + "; 14:00-15:00"})
+    after = with_involvement(session, 1, notes_changes(session, 1, added))
+    kept = next(m.involvement for m in after.panel if m.seat == 1)
+    assert kept is not None
+    new = datetime(2026, 11, 23, 14, 0).astimezone()
+    # Both hours shown alike ("09:00-10:00; 09:00-10:00") keep their own days.
+    assert [t.start for t in kept.times] == [first_day_too, second_day, new]
+
+
+@pytest.mark.parametrize("typed", ["15,50", "1e3", "1_000", "+5", "1,5"])
+def test_amounts_nobody_writes_as_money_are_refused_not_misread(typed: str) -> None:
+    # "15,50" was read as 1550 and "1e3" as 1000.
+    with pytest.raises(
+        InvolvementError, match=f'must be an amount of money.*it is "{re.escape(typed)}"'
+    ):
+        notes_changes(the_day(), 1, PaymentTyped(rate=typed, per="hour"))

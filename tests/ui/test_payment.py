@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Label
+from textual.widgets import Button, Input, Label
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -128,8 +128,16 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
         assert dialog.query_one("#rate", Input).value == "15"
         problem = str(dialog.query_one("#problem", Label).render())
         assert "The notes for Seat 1 have changes that are not saved." in problem
+        # The box has scrolled to its foot: the keys go on to the Save button shown
+        # beside the refusal, not to the list now out of sight.
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "have changes that are not saved" in shown
+        focused = app.focused
+        assert isinstance(focused, Button) and focused.id == "save"
+        assert "Save" in shown
         # Saved, the chair may go on to seat 2.
-        await pilot.press("enter")  # on seat 1, chosen: saves
+        await pilot.press("enter")  # on Save: saves seat 1's notes
         await pilot.press("p", "down", "enter")
         dialog = app.screen
         assert isinstance(dialog, PaymentDialog)

@@ -106,6 +106,9 @@ class PaymentDialog(FormDialog[PaymentChange]):
                 f"The notes for Seat {self._seat} have changes that are not saved. Save "
                 "them, or press Esc to close without saving, before choosing another member."
             )
+            # The refusal is at the foot of the box, out of sight of the list:
+            # the keys go on to the button it names, beside it.
+            self.query_one("#save", Button).focus()
             return
         self._fill(seat)
 
