@@ -4,7 +4,8 @@ The box (``ui/screens/payment.py``) only shows these fields and hands them here:
 :func:`typed_from` gives what to show for notes kept before, and
 :func:`notes_changes` turns what was typed into the changes
 :func:`panel_tui.domain.involvement.with_involvement` keeps, or says in plain
-words what is wrong. The same words serve ``panel-tui payment``.
+words what is wrong (the refusals of :mod:`panel_tui.domain.involvement`, the
+same ``panel-tui payment`` gives).
 """
 
 from __future__ import annotations

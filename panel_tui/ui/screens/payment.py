@@ -117,14 +117,14 @@ class PaymentDialog(FormDialog[PaymentChange]):
         member = next(m for m in self.members if m.seat == seat)
         typed = typed_from(member.involvement)
         self._seat, self._shown = seat, typed
-        shown = {
+        texts = {
             "rate": typed.rate,
             "block": typed.block,
             "expenses": typed.expenses,
             "note": typed.note,
             "times": typed.times,
         }
-        for field, value in shown.items():
+        for field, value in texts.items():
             self.query_one(f"#{field}", Input).value = value
         self.query_one("#per", ChoiceList).choose(f"per-{typed.per}")
         self.query_one("#declined", ClearCheckbox).value = typed.declined
