@@ -7,7 +7,7 @@ from textual.widgets import Input
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
-from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
@@ -158,3 +158,18 @@ async def test_f1_shows_the_help_over_a_box_and_escape_returns_to_it(
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ConfirmDialog)
+
+
+async def test_question_mark_shows_the_help_over_a_box_but_is_typed_in_a_field(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # The line under every box says "F1 or ? shows every key".
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"why?")
+        box = pilot.app.screen
+        assert isinstance(box, NoteDialog)
+        assert box.query_one("#note", Input).value == "why?"
+        await pilot.press("escape", "ctrl+d", "question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, DecisionDialog)

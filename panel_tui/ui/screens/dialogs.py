@@ -40,9 +40,10 @@ FORMAT_WORDS: dict[str, str] = {
 ALL_FORMATS = "all"
 
 
-#: F1 shows every key over a box too (the footer below still says so); the box
-#: stays as it was underneath. Not ``?``, which a field takes as typed.
-HELP = Binding("f1", "app.help", "Help", show=False)
+#: F1 or ``?`` shows every key over a box too, as the line below the box says; the
+#: box stays as it was underneath. A field takes ``?`` as typed (it handles the key
+#: before a binding that is not a priority), so there only F1 shows the help.
+HELP = Binding("f1,question_mark", "app.help", "Help", show=False)
 
 
 class ConfirmDialog(ModalScreen[bool]):
