@@ -84,6 +84,25 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
     return changes
 
 
+def unsaved(session: Session, seat: int, typed: PaymentTyped) -> bool:
+    """Whether the fields hold what the notes of the member in ``seat`` do not.
+
+    Text that cannot be read counts (closing the box would lose it); the same
+    notes written another way do not ("15" where "15.00" was shown).
+    """
+    try:
+        changes = notes_changes(session, seat, typed)
+    except InvolvementError:
+        return True
+    changed = with_involvement(session, seat, changes)
+    return _notes(changed, seat) != _notes(session, seat)
+
+
+def _notes(session: Session, seat: int) -> Involvement:
+    member = next((m for m in session.panel if m.seat == seat), None)
+    return (member.involvement if member else None) or Involvement()
+
+
 def _times(typed: str, notes: Involvement | None, session: Session) -> list[dict[str, datetime]]:
     """Times sat as typed; a time shown in the box and left as it was keeps its own day.
 
@@ -119,4 +138,4 @@ _FIELDS = {
 }
 
 
-__all__ = ["PaymentTyped", "notes_changes", "typed_from"]
+__all__ = ["PaymentTyped", "notes_changes", "typed_from", "unsaved"]

@@ -16,7 +16,7 @@ from panel_tui.domain.involvement import (
     involvement,
     with_involvement,
 )
-from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
+from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from, unsaved
 from panel_tui.domain.payment_notes import Involvement, TimeSat
 from tests.domain.payment_day import DAY, PAY, the_day
 
@@ -104,6 +104,35 @@ def test_what_cannot_be_kept_is_said_in_plain_words(
     with pytest.raises(InvolvementError, match=message) as raised:
         notes_changes(the_day(), seat, typed)
     assert "pydantic" not in str(raised.value) and "Decimal" not in str(raised.value)
+
+
+def _seat_1_typed(**typed: str) -> PaymentTyped:
+    """Seat 1's notes (15.00 per hour) as shown, with ``typed`` typed over them."""
+    return PaymentTyped(**{**typed_from(PAY["m1"]).__dict__, **typed})
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # As shown.
+        (_seat_1_typed(), False),
+        # The same notes written another way are no change.
+        (_seat_1_typed(rate="15"), False),
+        (_seat_1_typed(rate=" £15.0 ", expenses="0"), False),
+        # Another rate is.
+        (_seat_1_typed(rate="15.01"), True),
+        # So is text that cannot be read: closing would lose it.
+        (_seat_1_typed(rate="fifteen"), True),
+        (_seat_1_typed(times="9 till 5"), True),
+        # A note typed, a time added.
+        (_seat_1_typed(note="Taxi"), True),
+        (_seat_1_typed(times="09:30-10:00"), True),
+    ],
+)
+def test_unsaved_means_what_was_typed_would_change_the_notes(
+    typed: PaymentTyped, expected: bool
+) -> None:
+    assert unsaved(the_day(), 1, typed) is expected
 
 
 def _saved_unchanged(notes: Involvement) -> Involvement:

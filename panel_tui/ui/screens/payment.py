@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.models import Session
-from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
+from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from, unsaved
 from panel_tui.domain.payment_notes import PayBasis
 from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.app_settings import cursor_blink
@@ -47,9 +47,8 @@ class PaymentDialog(FormDialog[PaymentChange]):
         super().__init__(save=save)
         self.session = session
         self.members = sorted(session.panel, key=lambda m: m.seat)
-        #: The member whose notes the fields show, and what they showed when filled.
+        #: The member whose notes the fields show.
         self._seat = 0
-        self._shown = PaymentTyped()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="box payment"):
@@ -98,7 +97,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         seat = int(event.pressed.id.removeprefix("seat-"))
         if seat == self._seat:
             return
-        if self._typed() != self._shown:
+        if unsaved(self.session, self._seat, self._typed()):
             # Refilling the fields would throw away what was typed: the chair
             # saves it, or closes the box, first.
             self.query_one("#member", ChoiceList).choose(f"seat-{self._seat}")
@@ -116,7 +115,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         """Show what was noted before for this member."""
         member = next(m for m in self.members if m.seat == seat)
         typed = typed_from(member.involvement)
-        self._seat, self._shown = seat, typed
+        self._seat = seat
         texts = {
             "rate": typed.rate,
             "block": typed.block,
