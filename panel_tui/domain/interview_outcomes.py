@@ -129,15 +129,21 @@ class AskDecision:
     def on_candidate(cls, opened: OpenSession, candidate: str) -> AskDecision:
         """Ask for the panel's decision on ``candidate``."""
         label = opened.session.candidate(candidate).label
+        current = opened.session.decision(candidate)
 
         def done(outcome: Outcome | None) -> Recorded:
             if outcome is None:
                 return Recorded("The decision was not changed.")
+            if opened.session.decision(candidate) == current:
+                # The same outcome and reason again: the store wrote nothing.
+                return Recorded(
+                    f"The decision on {label} was not changed: {OUTCOME_WORDS[outcome]}."
+                )
             return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
 
         return cls(
             heading=f"The panel's decision on {label}",
-            current=opened.session.decision(candidate),
+            current=current,
             save=lambda outcome, reason: opened.decide(candidate, outcome, reason),
             done=done,
         )

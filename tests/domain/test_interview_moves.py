@@ -113,6 +113,23 @@ def test_a_decision_is_asked_for_on_this_candidate(
     assert (again.current.outcome if again.current else None) == chosen
 
 
+def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeInterview) -> None:
+    # The store writes nothing for the same outcome and reason; the chair is told so.
+    interview = make(at=3)
+    first = interview.decide()
+    assert isinstance(first, AskDecision)
+    first.save("recommend", "Clear examples.")
+    again = interview.decide()
+    assert isinstance(again, AskDecision)
+    again.save("recommend", "Clear examples.")
+    assert again.done("recommend") == Recorded("The decision on C2 was not changed: Recommend.")
+    # Another reason is a change.
+    third = interview.decide()
+    assert isinstance(third, AskDecision)
+    third.save("recommend", "Clear examples; warm.")
+    assert third.done("recommend") == Recorded("Decision saved for C2: Recommend.")
+
+
 # -- moving -------------------------------------------------------------------------
 
 NO_DECISION_ON_ALEX = (
