@@ -173,3 +173,24 @@ async def test_question_mark_shows_the_help_over_a_box_but_is_typed_in_a_field(
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, DecisionDialog)
+
+
+async def test_the_settings_keys_work_over_a_box(app_factory: AppFactory, session: Session) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        # In the note box, with the note field taking the keys.
+        await pilot.press("ctrl+n", *"ok", "ctrl+t")
+        assert isinstance(app.screen, NoteDialog) and app.theme == HIGH_CONTRAST.name
+        # In a box of choices: Ctrl+A switches to plain ASCII, and the box shows it.
+        await pilot.press("escape", "ctrl+d", "ctrl+a")
+        assert isinstance(app.screen, DecisionDialog) and app.ascii_only
+        assert not any(ord(char) > 127 for char in screen_text(app)), screen_text(app)
+        await pilot.press("ctrl+e")
+        assert app.read_aloud
+        # In a field, Ctrl+A and Ctrl+E move to the start and the end, as anywhere.
+        await pilot.press("escape", "ctrl+n", *"bc", "ctrl+a", "a", "ctrl+e", "d")
+        note = app.screen
+        assert isinstance(note, NoteDialog)
+        assert note.query_one("#note", Input).value == "abcd"
+        assert app.ascii_only and app.read_aloud

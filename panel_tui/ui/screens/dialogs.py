@@ -40,10 +40,17 @@ FORMAT_WORDS: dict[str, str] = {
 ALL_FORMATS = "all"
 
 
-#: F1 or ``?`` shows every key over a box too, as the line below the box says; the
-#: box stays as it was underneath. A field takes ``?`` as typed (it handles the key
-#: before a binding that is not a priority), so there only F1 shows the help.
-HELP = Binding("f1,question_mark", "app.help", "Help", show=False)
+#: The keys that work everywhere work over a box too (Textual stops at a box the
+#: app's own keys): F1 or ``?`` shows every key, as the line below the box says,
+#: with the box as it was underneath; Ctrl+T, Ctrl+A and Ctrl+E switch a setting.
+#: A field handles its own keys first (these are not priorities), so there ``?``
+#: is typed and Ctrl+A and Ctrl+E move to the start and end, as in any text box.
+EVERYWHERE: list[BindingType] = [
+    Binding("f1,question_mark", "app.help", "Help", show=False),
+    Binding("ctrl+t", "app.toggle_contrast", "Contrast", show=False),
+    Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
+    Binding("ctrl+e", "app.toggle_read_aloud", "Read each", show=False),
+]
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -61,7 +68,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("escape", "answer(False)", "No", show=False, priority=True),
         Binding("enter", "answer_focused", "Answer", show=False, priority=True),
         Binding("left,right", "app.focus_previous", "Other answer", show=False, priority=True),
-        HELP,
+        *EVERYWHERE,
     ]
 
     def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
@@ -112,7 +119,7 @@ class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so a key typed after Escape goes to the screen below.
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", priority=True),
-        HELP,
+        *EVERYWHERE,
     ]
     #: The id of the button that submits.
     SUBMIT = "save"
