@@ -50,7 +50,8 @@ def _import_one(found: Store, path: Path, replace: bool) -> bool:
         message = str(error)
         if not message.startswith(str(path)):
             message = f"{path}: {message}"
-        print(f"panel-tui: {printable(message)}", file=sys.stderr)
+        # A refusal may list several problems, a line each.
+        print(f"panel-tui: {printable(message, lines=True)}", file=sys.stderr)
         return False
     contents = [
         counted(len(session.candidates), "candidate"),

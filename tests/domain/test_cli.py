@@ -106,6 +106,20 @@ def test_import_of_a_bad_file_is_refused_and_changes_nothing(
     assert Store(data).sessions() == []
 
 
+def test_import_with_several_problems_lists_each_on_its_own_line(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a new user: the problems came out on one line with "\\n" between them.
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps({"format": "panel-tui/session"}))
+    assert run(data, "import", str(source)) == 1
+    err = capsys.readouterr().err
+    assert "cannot be imported (5 problems)" in err
+    assert "\\n" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 6 and all(line.startswith(f"{source}: ") for line in lines[1:])
+
+
 def test_import_of_broken_json_names_the_line(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
