@@ -142,9 +142,15 @@ def test_totals_only_json_drops_the_vote_log_and_says_so() -> None:
     record = json.loads(render(session, "json", ExportOptions(totals_only=True)))
     assert record["votes"] == []
     assert record["export"] == {"anonymised": False, "totals_only": True, "notes_left_out": True}
-    # The figures are kept, from the full record.
+    # The figures are kept, as every export gives them: an answer still sealed is
+    # left out (this session has one) and named.
+    sealed = session.sealed_answers()
+    assert sealed
     assert [r["score_pct"] for r in record["results"]["ranking"]] == [
-        r.score_pct for r in score_session(session).ranking
+        r.score_pct for r in score_session(session.as_shown()).ranking
+    ]
+    assert record["results"]["sealed_left_out"] == [
+        {"candidate": c, "question": q} for c, q in sorted(sealed)
     ]
 
 

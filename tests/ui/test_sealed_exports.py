@@ -2,7 +2,8 @@
 
 C1: all three voters voted on Q1 (shown), and only seat 1 on Q2 (still sealed,
 Down). The summary screen leaves Q2 out; md, html, csv and votes-csv must
-leave it out too and say so, so the figures match; json keeps every vote.
+leave it out too and say so, so the figures match; json keeps every vote, while
+its figures leave the sealed answer out as the others do, and name it.
 """
 
 from __future__ import annotations
@@ -56,13 +57,20 @@ async def test_the_screen_and_every_export_agree_while_an_answer_is_sealed(
         assert whole_score not in texts[name], name
         assert SEALED_WORDS in texts[name], name
         assert "on 1 of 2 questions" in texts[name], name
+    # Seat 1 voted on Q2: the three voters' cells and the score say the votes are
+    # sealed, never "No vote" or "No score".
+    q2 = next(line for line in texts["md"].splitlines() if line.startswith("| 2. "))  # C1's
+    assert q2.count("| Sealed ") == 4 and "No vote" not in q2, q2
+    assert texts["html"].count('<td class="vote vote-sealed">Sealed</td>') == 3
     (c1,) = [r for r in csv.DictReader(io.StringIO(texts["csv"])) if r["code"] == "C1"]
     assert (c1["score_pct"], c1["questions_scored"], c1["down"]) == ("83.3", "1", "0")
     assert c1["sealed_answers_left_out"] == "1"
     votes = list(csv.DictReader(io.StringIO(texts["votes-csv"])))
     assert [(r["question_id"], r["seat"]) for r in votes] == [("q1", "1"), ("q1", "2"), ("q1", "3")]
-    record = json.loads(texts["json"])  # the complete record, the backup import reads
+    # The json is the complete record, the backup import reads: every vote is in
+    # it, while its figures agree with the others' and name the answer left out.
+    record = json.loads(texts["json"])
     assert len(record["votes"]) == 4
-    assert [r["score_pct"] for r in record["results"]["ranking"] if r["candidate"] == "c1"] != [
-        "83.3"
-    ]
+    (figures,) = [r for r in record["results"]["ranking"] if r["candidate"] == "c1"]
+    assert (figures["score_pct"], figures["questions_scored"]) == ("83.3", 1)
+    assert record["results"]["sealed_left_out"] == [{"candidate": "c1", "question": "q2"}]

@@ -19,6 +19,22 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import Results, score_session
 
 
+def shown_results(session: Session) -> tuple[Results, dict[str, Any]]:
+    """The figures of the session as the room may see it, and as plain JSON data.
+
+    Answers still sealed are left out, as every other export leaves them out, so
+    the figures agree; ``sealed_left_out`` names them (the record's ``votes``
+    still hold their votes).
+    """
+    scored = score_session(session.as_shown())
+    record = results_record(scored)
+    record["sealed_left_out"] = [
+        {"candidate": candidate, "question": question}
+        for candidate, question in sorted(session.sealed_answers())
+    ]
+    return scored, record
+
+
 def results_record(results: Results) -> dict[str, Any]:
     """The figures of section 4 as plain JSON data."""
     return {
@@ -103,9 +119,9 @@ def export_json(
     ``export`` says how the copy was made; import ignores both.
     """
     record = session.model_dump(mode="json")
-    record["results"] = results_record(score_session(session)) if results is None else results
+    record["results"] = shown_results(session)[1] if results is None else results
     if session.mode == "practice" and "calibration" not in record["results"]:
-        record["results"]["calibration"] = calibration_record(calibrate(session))
+        record["results"]["calibration"] = calibration_record(calibrate(session.as_shown()))
     if export is not None:
         record["export"] = export
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
@@ -119,10 +135,9 @@ def json_export(session: Session, options: ExportOptions) -> str:
     """The ``json`` format: the complete record, or the copy the options ask for."""
     if options == ExportOptions():
         return export_json(session)  # exactly what import reads back
-    scored = score_session(session)
-    results = results_record(scored)
+    scored, results = shown_results(session)
     if session.mode == "practice":
-        results["calibration"] = calibration_record(calibrate(session))
+        results["calibration"] = calibration_record(calibrate(session.as_shown()))
     if options.totals_only:
         if results["practice"] is not None:
             results["practice"]["reference_agreement"] = None
@@ -157,4 +172,5 @@ __all__ = [
     "export_json",
     "json_export",
     "results_record",
+    "shown_results",
 ]

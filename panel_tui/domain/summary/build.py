@@ -129,6 +129,7 @@ class _Builder:
     def question(self, candidate: str, number: int, result: QuestionResult) -> QuestionView:
         session, options, symbols = self.session, self.options, self.symbols
         question = session.bank.question(result.question)
+        sealed = (candidate, result.question) in options.sealed_left_out
         marks = []
         changes: list[str]
         if options.totals_only:
@@ -138,13 +139,16 @@ class _Builder:
             changes = changes if count else []
             hide_gap = single_voice(session, result)
         else:
+            # Votes still sealed are left out (as_shown): their cells say so, never
+            # "No vote", since members may well have voted.
+            style, missing = ("sealed", "Sealed") if sealed else ("none", "No vote")
             for member in session.voting_members:
                 value = result.votes.get(member.id)
                 marks.append(
                     Mark(
-                        value=value or "none",
+                        value=value or style,
                         symbol=symbols[value] if value else "",
-                        word=VOTE_WORDS[value] if value else "No vote",
+                        word=VOTE_WORDS[value] if value else missing,
                         changed=member.id in result.changed,
                     )
                 )
@@ -161,7 +165,7 @@ class _Builder:
             reference=vote_text(sample.rating, symbols) if sample else None,
             marks=marks,
             tally=result.tally,
-            score=percent(result.score),
+            score=percent(result.score, none="Sealed" if sealed else "No score"),
             split=result.split,
             concern=result.concern,
             voice_gap="Not shown (one voice in a group)"

@@ -26,9 +26,9 @@ AFTER_REVEAL = "after reveal"
 class Mark:
     """One member's vote in the grid, as symbol and word."""
 
-    value: str  #: up, middle, down, abstain or none: a style name
+    value: str  #: up, middle, down, abstain, none or sealed: a style name
     symbol: str  #: e.g. "▲"; empty for no vote
-    word: str  #: e.g. "Up", or "No vote"
+    word: str  #: e.g. "Up", "No vote", or "Sealed" on an answer whose votes are sealed
     changed: bool  #: given (a first vote or a change) after the votes were shown
 
     @property
