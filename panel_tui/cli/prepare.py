@@ -14,7 +14,8 @@ from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, store
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Settings, Weighting
 from panel_tui.domain.prepare import PrepareError, prepare_session
-from panel_tui.domain.sessions import default_title
+from panel_tui.domain.sessions import default_title, setup_warnings
+from panel_tui.domain.text import printable
 from panel_tui.domain.wording import first_problem
 from panel_tui.domain.words import counted
 
@@ -82,4 +83,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     print(f"Prepared {session.id} ({session.title}): {', '.join(contents)}.")
     print("The chair opens it from the home screen: run panel-tui and choose it.")
+    # The new-session form's kind warnings, which never block.
+    for warning in setup_warnings(session.panel, session.candidates):
+        print(f"panel-tui: note: {printable(warning)}", file=sys.stderr)
     return 0

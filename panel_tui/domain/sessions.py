@@ -15,6 +15,7 @@ from panel_tui.domain.models import (
     Settings,
     new_session_id,
 )
+from panel_tui.domain.text import compared
 from panel_tui.domain.words import counted
 
 DEMO_PANEL = (
@@ -141,6 +142,30 @@ def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> 
         )
     if not any(m.can_vote for m in panel):
         warnings.append("Nobody on the panel votes yet: add a member who is not an observer.")
+    warnings += _same_names(panel)
+    return warnings
+
+
+def _same_names(panel: Sequence[Member]) -> list[str]:
+    """A warning for each name two members share: the records go by name.
+
+    Two people may share a name, so it never blocks; but the summaries, the
+    votes spreadsheet, the payment record and the report across rounds could not
+    tell them apart, so the chair is asked to add an initial or a surname.
+    """
+    seats: dict[str, list[Member]] = {}
+    for member in sorted(panel, key=lambda m: m.seat):
+        if member.name.strip():
+            seats.setdefault(compared(member.name), []).append(member)
+    warnings = []
+    for same in seats.values():
+        if len(same) > 1:
+            numbers = [str(m.seat) for m in same]
+            listed = f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+            warnings.append(
+                f"Seats {listed} have the same name, {same[0].name.strip()}: add an initial "
+                "or a surname, so the records can tell them apart."
+            )
     return warnings
 
 

@@ -332,11 +332,11 @@ def rule_about(weighting: Weighting, share: str) -> str:
 def form_warnings(form: FormTyped) -> list[str]:
     """Kind warnings about the panel's make-up and the day's length; they never block.
 
-    They look only at roles and numbers, so rows not yet valid are counted as
-    they stand (a member with no role yet is left out).
+    They look only at roles, numbers and names, so rows not yet valid are
+    counted as they stand (a member with no role yet is left out).
     """
     members = [
-        Member.model_construct(id=f"m{n}", name=m.name, role=m.role, seat=n)
+        Member.model_construct(id=f"m{n}", name=m.name, role=m.role, seat=seat_number(m.seat) or n)
         for n, m in enumerate(form.members, start=1)
         if m.role is not None
     ]

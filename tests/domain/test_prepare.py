@@ -202,6 +202,30 @@ def test_nothing_is_made_unless_all_is_valid(
     assert session.votes == [] and session.settings.sealed
 
 
+def test_prepare_says_the_forms_warnings_and_still_makes_the_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two people with one name (found by a new user), and more professionals.
+    (tmp_path / "panel.csv").write_bytes(
+        b"name,role,seat\nSam Okafor,lived experience,1\nSam Okafor,professional,2\n"
+        b"Dan,professional,3\n"
+    )
+    (tmp_path / "candidates.csv").write_bytes(b"code\nC1\n")
+    data = tmp_path / "sessions"
+    paths = [
+        "--panel",
+        str(tmp_path / "panel.csv"),
+        "--candidates",
+        str(tmp_path / "candidates.csv"),
+    ]
+    assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *paths]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[1] for line in err] == [" note", " note"]
+    assert "fewer lived-experience members (1) than professionals (2)" in err[0]
+    assert "Seats 1 and 2 have the same name, Sam Okafor" in err[1]
+    assert len(Store(data).sessions()) == 1
+
+
 def test_a_share_out_of_range_is_refused_in_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -318,6 +318,23 @@ WARNINGS: list[tuple[list[MemberTyped], int, list[str]]] = [
     ([SAM, DAN], 7, ["7 interviews are planned"]),
     # only observers: nobody votes
     ([MemberTyped("Jo", "", "observer", "1")], 1, ["Nobody on the panel votes yet"]),
+    # two members with one name (found by a new user): the records could not tell
+    # them apart; the seats are those typed, and capitals and spaces do not count
+    (
+        [
+            MemberTyped("Sam Okafor", "", "lived_experience", "3"),
+            MemberTyped("Dan", "", "lived_experience", "1"),
+            MemberTyped(" sam okafor", "", "lived_experience", "2"),
+        ],
+        1,
+        ["Seats 2 and 3 have the same name, sam okafor: add an initial or a surname"],
+    ),
+    # three, and a name not yet typed is no name
+    (
+        [MemberTyped(name, "", "lived_experience", str(n)) for n, name in enumerate("AA A", 1)],
+        1,
+        ["Seats 1, 2 and 4 have the same name, A:"],
+    ),
 ]
 
 
