@@ -37,7 +37,7 @@ async def test_the_time_guide_is_said_in_words_and_never_closes_voting(
         now[0] = 4 * 60
         timer._tick()
         await pilot.pause()
-        assert "Time 4:00 ! 4 min guide reached" in screen_text(app)  # a symbol and words
+        assert "Time 4:00 ! over 4 min" in screen_text(app)  # a symbol and words
         now[0] = 9 * 60
         await pilot.press("1", "w", "e")  # the panel votes on, long past the guide
         await pilot.pause()
@@ -68,3 +68,37 @@ async def test_the_timer_carries_on_after_a_resume(
         await pilot.press("right", "left")  # a question come back to starts afresh
         await pilot.pause()
         assert "Time 0:00 of 4 min" in screen_text(app)
+
+
+LONG_NAME = "Bartholomew Montgomery-Fitzwilliam-Ramasubramanian the Third of Wessex"
+
+
+async def test_the_header_keeps_one_line_at_80x24_past_the_time_guide(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a new user: past the guide the longer timer words pushed "Morgan
+    # (C1)" onto a second line, and the whole screen moved down mid-answer.
+    first, *others = session.candidates
+    made = session.model_copy(
+        update={"candidates": [first.model_copy(update={"name": "Alex Morgan"}), *others]}
+    )
+    store.save(made, replace=True)
+    now = [0.0]
+    app = app_factory(made.id, clock=lambda: now[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        now[0] = 4 * 60 + 8
+        app.screen.query_one(QuestionTimer)._tick()
+        await pilot.pause()
+        top, balance = screen_text(app).splitlines()[:2]
+        assert "Candidate 1 of 2: Alex Morgan (C1)" in top and "Time 4:08 ◆ over 4 min" in top
+        assert balance.strip().startswith("Panel:")
+    # A name too long for the line ends in an ellipsis rather than wrap.
+    long = made.model_copy(
+        update={"candidates": [first.model_copy(update={"name": LONG_NAME}), *others]}
+    )
+    store.save(long, replace=True)
+    async with app_factory(long.id).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        top, balance = screen_text(pilot.app).splitlines()[:2]
+        assert "Candidate 1 of 2: Bartholomew" in top and "…" in top
+        assert balance.strip().startswith("Panel:")

@@ -309,7 +309,7 @@ async def test_the_timer_counts_against_the_time_guide(
         now[0] = 4 * 60 + 1
         app.screen.query_one("#timer")._tick()  # type: ignore[attr-defined]
         await pilot.pause()
-        assert "Time 4:01 ◆ 4 min guide reached" in screen_text(app)
+        assert "Time 4:01 ◆ over 4 min" in screen_text(app)
         await pilot.press("right")  # question 2 has no time guide
         assert "Time 0:00" in screen_text(app)
         assert "of 4 min" not in screen_text(app)
@@ -387,3 +387,46 @@ async def test_vote_keys_never_answer_the_chairs_question(
         assert isinstance(app.screen, InterviewScreen)
         assert not app.screen.session.is_revealed("c1", "q1")
         assert list(app.screen.session.current_votes("c1", "q1")) == ["m1"]
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_long_names_leave_every_members_row_on_screen_at_80x24(
+    app_factory: AppFactory, store: Store, session: Session, ascii_only: bool
+) -> None:
+    # Found by a new user: names as people give them wrapped over six lines in the
+    # member column, and seats 3 and 4 (and whether they had voted) fell off the
+    # screen. Each name now ends in an ellipsis on its own line, pronouns below.
+    long = "Bartholomew Montgomery-Fitzwilliam-Ramasubramanian the Third of Wessex"
+    panel = [
+        Member(id="m1", name=long, role="lived_experience", seat=1),
+        Member(
+            id="m2",
+            name="Maria del Carmen Fernández-Castillo",
+            pronouns="she/her and they/them",
+            role="lived_experience",
+            seat=2,
+        ),
+        Member(id="m3", name="Priya Shah", pronouns="she/her", role="professional", seat=3),
+        Member(id="m4", name="Dan Reilly", pronouns="he/him", role="professional", seat=4),
+    ]
+    first, *others = session.candidates
+    made = session.model_copy(
+        update={"panel": panel, "candidates": [first.model_copy(update={"name": long}), *others]}
+    )
+    store.save(made, replace=True)
+    async with app_factory(made.id, ascii_only=ascii_only).run_test(size=SIZE) as pilot:
+        await pilot.press("1", "w")
+        shown = screen_text(pilot.app)
+    rows = [line for line in shown.splitlines() if line[1:2].isdigit()]
+    # Under --ascii a name cut short ends plainly: "…" is not ASCII.
+    cut = "" if ascii_only else "…"
+    assert [row.split()[:2] for row in rows] == [
+        ["1", f"Bartholomew{cut}"],
+        ["2", "Maria"],
+        ["3", "Priya"],
+        ["4", "Dan"],
+    ], shown
+    assert f"she/her and{cut}" in shown and "Listen for:" in shown
+    assert "Candidate 1 of 2: Bartholomew" in shown.splitlines()[0]
+    assert shown.splitlines()[1].strip().startswith("Panel:")
+    assert ("…" in shown) is not ascii_only

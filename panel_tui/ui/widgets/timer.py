@@ -56,7 +56,8 @@ class QuestionTimer(Static):
             return f"Time {spent}"
         if self.reached:
             mark = glyphs(self.ascii_only).guide_reached
-            return f"Time {spent} {mark} {self.guide_minutes} min guide reached"
+            # Short enough that the candidate's name keeps its line at 80 columns.
+            return f"Time {spent} {mark} over {self.guide_minutes} min"
         return f"Time {spent} of {self.guide_minutes} min"
 
     def watch_elapsed(self) -> None:

@@ -48,10 +48,12 @@ class VoteRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         member = self.member
-        name = Text()
-        name.append_text(Text(member.name, style="bold"))
+        # The name on a line and the pronouns on the next, each ending in an
+        # ellipsis when too long, so that a row is at most two lines and every
+        # member shows at 80x24 (the help screen and the summary give them whole).
+        name = Text(member.name, style="bold")
         if member.pronouns:
-            name.append(" ")
+            name.append("\n")
             name.append(member.pronouns, style="italic")
         yield Label(str(member.seat), classes="seat")
         yield Label(name, classes="member", markup=False)
