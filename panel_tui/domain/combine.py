@@ -57,6 +57,9 @@ class JointCandidate:
     joint: float | None
     rank: int | None
     questions: list[JointQuestion]
+    #: How many of the matched questions each panel's score stands on.
+    a_scored: int = 0
+    b_scored: int = 0
 
     @property
     def gap(self) -> float | None:
@@ -261,6 +264,8 @@ def _joint_candidate(
         joint=_joint(result_a.score, result_b.score, share),
         rank=None,
         questions=rows,
+        a_scored=result_a.scored,
+        b_scored=result_b.scored,
     )
 
 

@@ -180,7 +180,10 @@ def test_cli_writes_each_format(
     assert main([*base, "--format", "md"]) == 0
     captured = capsys.readouterr()
     assert "Question q3 is only in panel B" in captured.out
-    assert "| 1 | C1: Alex | 87.5% | 50.0% | 68.8% | A 37.5 points higher |" in captured.out
+    assert (
+        "| 1 | C1: Alex | 87.5% on 2 of 2 questions | 50.0% on 2 of 2 questions | 68.8% "
+        "| A 37.5 points higher |"
+    ) in captured.out
     assert "Matched 2 candidates on 2 questions. Left out: 3 items" in captured.err
 
 
@@ -212,6 +215,28 @@ def test_render_agrees_with_the_figures() -> None:
     combined = combine_sessions(panel_a(), panel_b())
     text = render_combined(combined, "md")
     assert "Panel A counts 50%, panel B 50%" in text
+
+
+def test_each_panels_score_says_how_many_questions_it_stands_on() -> None:
+    # Found by a new user (PRODUCT.md 4: a score is shown "with how many questions
+    # it stands on"): the staff panel ran out of time and scored C1 on q1 only, yet
+    # its 25.0% stood in the joint ranking beside a two-question score unmarked.
+    q12 = (("q1", 1.0, False), ("q2", 1.0, False))
+    lived = build(
+        "LL",
+        [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q2", "m1", "up")],
+        questions=q12,
+    ).model_copy(update={"id": "panel-a"})
+    staff = build(
+        "PP", [("c1", "q1", "m1", "middle"), ("c1", "q1", "m2", "down")], questions=q12
+    ).model_copy(update={"id": "panel-b"})
+    combined = combine_sessions(lived, staff)
+    (row,) = [r for r in render_combined(combined, "md").splitlines() if r.startswith("| 1 | C1")]
+    assert "| 100.0% on 2 of 2 questions | 25.0% on 1 of 2 questions |" in row, row
+    html = render_combined(combined, "html")
+    assert "25.0% on 1 of 2 questions" in html
+    (record,) = json.loads(render_combined(combined, "json"))["ranking"]
+    assert (record["panel_a_questions"], record["panel_b_questions"]) == (2, 1)
 
 
 def test_a_code_written_differently_is_left_out_with_a_pointer_never_matched() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from panel_tui.domain.combine import Combined, JointCandidate
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
-from panel_tui.domain.words import figure, percent
+from panel_tui.domain.words import figure, on_questions, percent
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -49,8 +49,13 @@ def gap_text(gap: float | None) -> str:
     return f"{'A' if gap > 0 else 'B'} {abs(gap) * 100:.1f} points higher"
 
 
+def panel_score(score: float | None, scored: int, of: int) -> str:
+    """A panel's score with what it stands on, e.g. ``"25.0% on 1 of 2 questions"``."""
+    return f"{percent(score)} {on_questions(scored, of)}" if score is not None else percent(score)
+
+
 def _context(combined: Combined) -> dict[str, Any]:
-    return {"c": combined, "pct": percent, "gap": gap_text}
+    return {"c": combined, "pct": percent, "gap": gap_text, "panel_score": panel_score}
 
 
 def combined_markdown(combined: Combined) -> str:
@@ -109,7 +114,9 @@ def _record(candidate: JointCandidate) -> dict[str, Any]:
         "name": candidate.name,
         "joint_rank": candidate.rank,
         "panel_a": candidate.a,
+        "panel_a_questions": candidate.a_scored,
         "panel_b": candidate.b,
+        "panel_b_questions": candidate.b_scored,
         "joint": candidate.joint,
         "gap": candidate.gap,
         "questions": [
