@@ -37,7 +37,7 @@ from decimal import Decimal
 from typing import Literal
 
 from panel_tui.domain.involvement import MemberInvolvement, involvement
-from panel_tui.domain.models import Role, Session, Settings
+from panel_tui.domain.models import Outcome, Role, Session, Settings
 from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.scoring import score_session
 
@@ -78,6 +78,8 @@ class Round:
     interviews: int  #: candidates with any vote
     first_choices: list[str]  #: candidate codes the lived-experience members ranked first
     first_choice: FirstChoice
+    #: The panel's decision on each of ``first_choices``, in the same order (``None``: none yet).
+    first_choice_decisions: list[Outcome | None]
     recommended: list[str]  #: candidate codes the panel recommended
     gaps: list[float]  #: each candidate's voice gap, where there is one
     changed_after_reveal: int
@@ -195,6 +197,7 @@ def round_of(session: Session) -> Round:
         interviews=sum(r.tally.counted + r.tally.abstain > 0 for r in results.ranking),
         first_choices=[code[c] for c in first],
         first_choice=_first_choice(session, first),
+        first_choice_decisions=[d.outcome if (d := session.decision(c)) else None for c in first],
         recommended=[
             c.code
             for c in session.candidates

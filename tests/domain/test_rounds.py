@@ -47,7 +47,7 @@ import pytest
 from panel_tui.cli import main
 from panel_tui.domain.exports import ExportOptions, render
 from panel_tui.domain.exports.json_record import export_json
-from panel_tui.domain.exports.rounds_report import render_rounds
+from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
 from panel_tui.domain.models import Decision, Reveal, Session, VoteEvent
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.rounds import compare_rounds, lived_experience_first
@@ -227,6 +227,20 @@ def test_tied_first_choices_are_all_first_and_one_recommended_counts() -> None:
     assert lived_experience_first(tied) == ["c1", "c2"]
     (only,) = compare_rounds([tied]).rounds
     assert (only.first_choices, only.first_choice) == (["C1", "C2"], "recommended")
+
+
+def test_tied_first_choices_are_each_named_with_their_decision() -> None:
+    # Found by a new user: "C1, C2: No decision yet" hid that C1 had a decision.
+    rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    tied = _round("t", date(2026, 2, 2), "LP", rows, {"c1": "do_not_recommend"}, minutes=5)
+    (only,) = compare_rounds([tied]).rounds
+    assert only.first_choice == "undecided"
+    said = "C1: Not recommended; C2: No decision yet"
+    assert first_choice_words(only) == said
+    assert said in render_rounds(compare_rounds([tied]), "md")
+    # One first choice reads as before.
+    (single,) = compare_rounds([r1()]).rounds
+    assert first_choice_words(single) == "C1: Not recommended"
 
 
 def test_a_session_given_twice_counts_once() -> None:

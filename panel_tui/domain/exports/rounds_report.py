@@ -19,6 +19,7 @@ from typing import Any
 
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.models import Outcome
 from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, MemberTotal, Round, Rounds
 from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent
 
@@ -57,6 +58,29 @@ FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
     "not recommended": "Not recommended",
     "undecided": "No decision yet",
     "not applicable": "No lived-experience votes",
+}
+
+
+def first_choice_words(r: Round) -> str:
+    """The lived-experience first choice and what became of it, e.g. ``"C1: Recommended"``.
+
+    When several tie for first, each is named with its own decision
+    (``"C1: Not recommended; C2: No decision yet"``), so that a decision on one
+    is never hidden behind the round's "No decision yet".
+    """
+    if len(r.first_choices) < 2:
+        return f"{''.join(r.first_choices) or 'None'}: {FIRST_CHOICE_WORDS[r.first_choice]}"
+    return "; ".join(
+        f"{code}: {_DECISION_WORDS[outcome]}"
+        for code, outcome in zip(r.first_choices, r.first_choice_decisions, strict=True)
+    )
+
+
+_DECISION_WORDS: dict[Outcome | None, str] = {
+    "recommend": FIRST_CHOICE_WORDS["recommended"],
+    "do_not_recommend": FIRST_CHOICE_WORDS["not recommended"],
+    "undecided": "Undecided",
+    None: FIRST_CHOICE_WORDS["undecided"],
 }
 
 
@@ -179,7 +203,7 @@ def _context(report: Rounds) -> dict[str, Any]:
     return {
         "report": report,
         "counted": counted,
-        "words": FIRST_CHOICE_WORDS,
+        "first_choice": first_choice_words,
         "gap": gap_points,
         "pct": percent,
         "make_up": make_up,
