@@ -23,6 +23,7 @@ from textual.screen import Screen
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
+from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
 from panel_tui.ui.key_hold import TurnTakingApp
 from panel_tui.ui.keys import key_words, palette_command
@@ -256,6 +257,21 @@ class PanelApp(TurnTakingApp[None]):
         """Open the command palette (the terminal may have no emoji for Textual's icon)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(PlainPalette())
+
+    async def action_quit(self) -> None:
+        """Quit; first ask, while a box or form holds typing not yet saved (votes always are)."""
+        self._quit()
+
+    @asks
+    def _quit(self) -> Asking:
+        from panel_tui.ui.screens.dialogs import ConfirmDialog
+
+        screen = self.screen
+        if isinstance(screen, HoldsTyping) and screen.unsaved():
+            question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
+            if not (yield ConfirmDialog(question, yes="Quit", no="Go back")):
+                return
+        self.exit()
 
     def action_help(self) -> None:
         """Show every key."""

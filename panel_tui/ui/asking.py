@@ -61,6 +61,18 @@ def asks(flow: Callable[Concatenate[Node, P], Asking]) -> Callable[Concatenate[N
     return start
 
 
+class HoldsTyping:
+    """A screen or box whose typing is saved only when the chair says so.
+
+    Quitting asks first while :meth:`unsaved` is true (every vote is saved as
+    it is given; a note or a form is saved by its own key).
+    """
+
+    def unsaved(self) -> bool:
+        """Whether closing now would lose something typed."""
+        return False
+
+
 def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
     """Send ``answer`` into ``flow`` and show the next dialog it asks, if any."""
     try:
@@ -70,4 +82,4 @@ def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
     node.app.push_screen(dialog, partial(_carry_on, node, flow))
 
 
-__all__ = ["Asking", "asks"]
+__all__ = ["Asking", "HoldsTyping", "asks"]

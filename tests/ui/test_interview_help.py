@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from panel_tui.domain.models import Session
@@ -194,3 +195,49 @@ async def test_the_settings_keys_work_over_a_box(app_factory: AppFactory, sessio
         assert isinstance(note, NoteDialog)
         assert note.query_one("#note", Input).value == "abcd"
         assert app.ascii_only and app.read_aloud
+
+
+async def test_quitting_asks_first_while_a_box_holds_typing_not_saved(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a new user: Ctrl+Q in the note box quit at once and the note was lost.
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"slow start", "ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "not saved yet. Quit anyway?" in screen_text(app)
+        await pilot.press("escape")  # Go back: the note as typed
+        box = app.screen
+        assert isinstance(box, NoteDialog)
+        assert box.query_one("#note", Input).value == "slow start"
+        # An empty box, or the decision as it was, loses nothing: Ctrl+Q quits.
+        await pilot.press("escape", "ctrl+d", "ctrl+q")
+        assert not app.is_running
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"warm", "ctrl+q", "enter")  # Quit
+        assert not app.is_running
+
+
+@pytest.mark.parametrize(
+    ("where", "keys"),
+    [
+        # A rate typed in the payment box.
+        ("session", ("ctrl+s", "p", "tab", *"15")),
+        # A title typed in the new-session form (Enter chooses the first bank).
+        ("home", ("n", "enter", "tab", *"Round two")),
+        # A decision chosen, not yet saved.
+        ("session", ("ctrl+d", "down", "enter")),
+    ],
+)
+async def test_quitting_asks_first_from_each_box_that_holds_typing(
+    app_factory: AppFactory, session: Session, where: str, keys: tuple[str, ...]
+) -> None:
+    app = app_factory(session.id if where == "session" else None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        typed_in = app.screen
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        assert app.screen is typed_in and app.is_running

@@ -24,6 +24,7 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.asking import HoldsTyping
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
 from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton
@@ -107,7 +108,7 @@ T = TypeVar("T")
 Save = Callable[[T], object]
 
 
-class FormDialog(DisplayMode, ModalScreen[T | None], Generic[T]):
+class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
     """A dialog with fields: Enter or the first button submits, Escape cancels.
 
     Given ``save``, the dialog saves its answer itself before it closes; when the
@@ -207,6 +208,9 @@ class NoteDialog(FormDialog[str]):
         field.cursor_blink = cursor_blink(self.app)
         field.focus()
 
+    def unsaved(self) -> bool:
+        return bool(self.query_one("#note", Input).value.strip())
+
     def submit(self) -> None:
         text = without_invisible(self.query_one("#note", Input).value).strip()
         if not text:
@@ -264,6 +268,12 @@ class DecisionDialog(FormDialog[DecisionChoice]):
     def on_mount(self) -> None:
         self.query_one("#reason", Input).cursor_blink = cursor_blink(self.app)
         self.query_one("#outcome", ChoiceList).focus()
+
+    def unsaved(self) -> bool:
+        pressed = self.query_one("#outcome", ChoiceList).pressed_button
+        typed = (pressed.id if pressed else None, self.query_one("#reason", Input).value.strip())
+        current = self.current
+        return typed != ((current.outcome, current.reason) if current else (None, ""))
 
     def submit(self) -> None:
         pressed = self.query_one("#outcome", ChoiceList).pressed_button

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
+from panel_tui.domain import payment_form
 from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.models import Session
-from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from, unsaved
+from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
 from panel_tui.domain.payment_notes import PayBasis
 from panel_tui.domain.words import ROLE_WORDS
 from panel_tui.ui.app_settings import cursor_blink
@@ -97,7 +98,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         seat = int(event.pressed.id.removeprefix("seat-"))
         if seat == self._seat:
             return
-        if unsaved(self.session, self._seat, self._typed()):
+        if self.unsaved():
             # Refilling the fields would throw away what was typed: the chair
             # saves it, or closes the box, first.
             self.query_one("#member", ChoiceList).choose(f"seat-{self._seat}")
@@ -110,6 +111,9 @@ class PaymentDialog(FormDialog[PaymentChange]):
             self.query_one("#save", Button).focus()
             return
         self._fill(seat)
+
+    def unsaved(self) -> bool:
+        return bool(self._seat) and payment_form.unsaved(self.session, self._seat, self._typed())
 
     def _fill(self, seat: int) -> None:
         """Show what was noted before for this member."""

@@ -54,7 +54,7 @@ from panel_tui.domain.setup_form import (
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.app_settings import cursor_blink
-from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
@@ -70,7 +70,7 @@ from panel_tui.ui.widgets.setup_parts import (
 )
 
 
-class SetupSessionScreen(DisplayMode, Screen[str | None]):
+class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
     """The form for a new session; dismisses with the saved session's id, or ``None``."""
 
     CSS_PATH = "setup_session.tcss"
@@ -155,6 +155,9 @@ class SetupSessionScreen(DisplayMode, Screen[str | None]):
         # Focusing the first field scrolls the form a little; start at the top.
         self.call_after_refresh(self.query_one("#setup-body").scroll_home, animate=False)
         self._as_opened = self._typed_so_far()
+
+    def unsaved(self) -> bool:
+        return self._typed_so_far() != self._as_opened
 
     def _typed_so_far(self) -> tuple[object, ...]:
         """Everything the chair can change, to tell whether leaving loses work."""
@@ -301,7 +304,7 @@ class SetupSessionScreen(DisplayMode, Screen[str | None]):
     @asks
     def action_cancel(self) -> Asking:
         """Leave the form; nothing is saved, so ask first when something was typed."""
-        if self._typed_so_far() == self._as_opened or (
+        if not self.unsaved() or (
             yield ConfirmDialog(
                 "Leave this form? Nothing has been saved, so what you typed here will be lost.",
                 yes="Leave",
