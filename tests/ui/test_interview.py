@@ -421,12 +421,30 @@ async def test_long_names_leave_every_members_row_on_screen_at_80x24(
     # Under --ascii a name cut short ends plainly: "…" is not ASCII.
     cut = "" if ascii_only else "…"
     assert [row.split()[:2] for row in rows] == [
-        ["1", f"Bartholomew{cut}"],
+        ["1", "Bartholomew"],
         ["2", "Maria"],
         ["3", "Priya"],
         ["4", "Dan"],
     ], shown
-    assert f"she/her and{cut}" in shown and "Listen for:" in shown
+    pronouns = next(line for line in shown.splitlines() if "she/her and" in line)
+    for cut_short in (rows[0].split("Lived exp.")[0], pronouns):
+        assert cut_short.rstrip().endswith(cut) and "Wessex" not in cut_short, shown
+    assert "Listen for:" in shown
     assert "Candidate 1 of 2: Bartholomew" in shown.splitlines()[0]
     assert shown.splitlines()[1].strip().startswith("Panel:")
     assert ("…" in shown) is not ascii_only
+
+
+async def test_a_vote_after_the_reveal_keeps_its_row_two_lines_at_80x24(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a new user: "after reveal" wrapped over two lines in the vote
+    # column, each such row grew to three, and "Listen for" lost its items.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("1", "w", "ctrl+r", "enter", "3")
+        lines = screen_text(pilot.app).splitlines()
+    (row,) = [n for n, line in enumerate(lines) if line.startswith(" 3 ")]
+    assert "▲ Up" in lines[row] and "after reveal" in lines[row + 1], lines
+    assert lines[row + 2].startswith(" Observers") or lines[row + 2].startswith(" Votes"), lines
+    shown = "\n".join(lines)
+    assert "Gives a real example" in shown and "a lecture" in shown
