@@ -28,6 +28,7 @@ from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData
+from panel_tui.domain.text import unsafe_character
 
 CATALOGUE_NAME = "catalogue.tinydb"
 TABLE = "sessions"
@@ -112,10 +113,41 @@ def _to_doc(summary: SessionSummary, files: list[Stamp]) -> dict[str, Any]:
 
 
 def _from_doc(doc: dict[str, Any]) -> SessionSummary:
+    """The summary an entry holds.
+
+    The catalogue is a file in the folder like any other, so an entry is
+    checked as a session file would be: the right kind of value in each field,
+    and text that is safe to show (a title can reach the terminal).
+
+    Raises:
+        ValueError: the entry is not one panel-tui wrote; its session is read instead.
+    """
     fields = {k: v for k, v in doc.items() if k != "files"}
+    texts = [fields.get(name) for name in ("id", "title", "mode", "created")]
+    where = fields.get("where")
+    if where is not None:
+        if not (isinstance(where, list) and len(where) == 2 and _is_count(where[1])):
+            raise ValueError("not a catalogue entry")
+        texts.append(where[0])
+    counts = [
+        fields.get(name, 0) for name in ("candidates", "votes", "standing_votes", "questions")
+    ]
+    if not (
+        all(
+            isinstance(text, str) and unsafe_character(text, multiline=False) is None
+            for text in texts
+        )
+        and all(_is_count(count) for count in counts)
+        and isinstance(fields.get("finished"), bool)
+    ):
+        raise ValueError("not a catalogue entry")
     fields["created"] = datetime.fromisoformat(fields["created"])
-    fields["where"] = tuple(fields["where"]) if fields.get("where") else None
+    fields["where"] = tuple(where) if where else None
     return SessionSummary(**fields)
+
+
+def _is_count(value: object) -> bool:
+    return type(value) is int and value >= 0
 
 
 class _Storage(AtomicJSONStorage):
@@ -124,7 +156,15 @@ class _Storage(AtomicJSONStorage):
             data = json.loads(raw)
         except (ValueError, RecursionError):
             raise DamagedData("not JSON") from None
+        # TinyDB reads a table as entries numbered "1", "2"...: any other shape is
+        # damage, and the catalogue is built again from the sessions.
         if not isinstance(data, dict):
+            raise DamagedData("not a catalogue")
+        table = data.get(TABLE, {})
+        if not isinstance(table, dict) or not all(
+            isinstance(key, str) and key.isdigit() and isinstance(doc, dict)
+            for key, doc in table.items()
+        ):
             raise DamagedData("not a catalogue")
         return data
 
@@ -196,7 +236,7 @@ class Catalogue:
         here = self._files_here()
         docs: dict[str, dict[str, Any] | None] = {}
         for entry in self._docs():
-            with contextlib.suppress(KeyError, TypeError, ValueError):
+            if isinstance(entry.get("id"), str):  # else the session is read instead
                 docs[entry["id"]] = entry
         checked = Checked()
         folder = self.path.parent
