@@ -11,6 +11,7 @@ from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.store.catalogue import summarise
+from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted, utc_text, votes_words
 
 
@@ -79,8 +80,10 @@ def run_list(args: argparse.Namespace) -> int:
         for s in group:
             state = "finished" if s.finished else "open"
             print(
-                f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
-                f"{votes_words(s.standing_votes)}, started {s.created:%d %b %Y})"
+                printable(
+                    f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
+                    f"{votes_words(s.standing_votes)}, started {s.created:%d %b %Y})"
+                )
             )
     return 0
 
@@ -100,7 +103,7 @@ def run_delete(args: argparse.Namespace) -> int:
             return 0
     print("This will delete, from disk, for good:")
     for session in targets:
-        print(f"  {session.id}  {session.title}  (started {session.created:%d %b %Y})")
+        print(printable(f"  {session.id}  {session.title}  (started {session.created:%d %b %Y})"))
     if not confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
         print("Nothing was deleted.")
         return 0
