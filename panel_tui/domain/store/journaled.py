@@ -100,7 +100,10 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
         try:
             for record in parsed.records:
                 apply(tables, record)
-        except (KeyError, TypeError, AttributeError, ValueError):
+            # Whole, checked records may still leave what no session can be
+            # (a record number that is not one, the session table dropped).
+            storage.check_tables(tables)
+        except (KeyError, TypeError, AttributeError, ValueError, DamagedData):
             raise DamagedData(f"its journal {jpath.name} holds a change it cannot be") from None
     return Loaded(tables, token, parsed, replayed)
 

@@ -54,13 +54,24 @@ def decode(raw: bytes) -> dict[str, Any]:
         raise DamagedData(str(problem)) from None
     if not isinstance(data, dict) or SESSION_TABLE not in data:
         raise NotASession("it does not hold a panel-tui session")
+    check_tables(data)
+    return data
+
+
+def check_tables(data: Mapping[str, Any]) -> None:
+    """Check that the tables are a session's, as a file holds them or a journal leaves them.
+
+    Raises:
+        DamagedData: the session table is missing, or a table is not numbered records.
+    """
+    if SESSION_TABLE not in data:
+        raise DamagedData(f"its {SESSION_TABLE} table is missing")
     for name in (SESSION_TABLE, *EVENT_TABLES):
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DamagedData(f"its {name} table is not a table")
         if not all(DOC_ID.fullmatch(key) and isinstance(doc, dict) for key, doc in table.items()):
             raise DamagedData(f"its {name} table holds an entry that is not a record")
-    return data
 
 
 def dumps(data: Mapping[str, Any]) -> bytes:
