@@ -52,7 +52,7 @@ from panel_tui.domain.records import (
     now,
     whole_number,
 )
-from panel_tui.domain.text import Ident, Line, slug
+from panel_tui.domain.text import Line, SessionId, slug
 
 __all__ = [
     "FROM_ELSEWHERE",
@@ -100,7 +100,7 @@ class Session(Record):
 
     format: Literal["panel-tui/session"] = SESSION_FORMAT
     version: Annotated[Literal[1], BeforeValidator(whole_number)] = SESSION_VERSION
-    id: Ident
+    id: SessionId
     title: Line
     mode: Mode = "live"
     created: AwareDatetime = Field(default_factory=now)

@@ -147,6 +147,24 @@ OptionalText = Annotated[
 #: An identifier: letters, digits, - and _, safe in a file name.
 Ident = Annotated[str, StringConstraints(pattern=IDENT_PATTERN)]
 
+#: Names Windows keeps for devices, with any extension ("con.md" and "nul.json" too).
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
+)
+
+
+def _not_a_device(ident: str) -> str:
+    if ident.lower() in RESERVED_NAMES:
+        raise ValueError(
+            f"'{ident}' is a name Windows keeps for a device, so no file can have it: "
+            "choose another id"
+        )
+    return ident
+
+
+#: A session's id, which names its files: an identifier Windows can name a file after.
+SessionId = Annotated[Ident, AfterValidator(_not_a_device)]
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 

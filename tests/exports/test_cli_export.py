@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from panel_tui.cli import main
 from panel_tui.domain.exports import (
@@ -140,12 +141,15 @@ def test_file_names_mark_restricted_copies(session: Session) -> None:
 def test_write_export_stays_in_its_folder_and_asks_before_replacing(
     session: Session, tmp_path: Path
 ) -> None:
-    reserved = Session.model_validate({**session.model_dump(), "id": "aux"})
-    path = write_export(reserved, "html", tmp_path / "new")
-    assert path == tmp_path / "new" / "session-aux.html"
+    path = write_export(session, "html", tmp_path / "new")
+    assert path == tmp_path / "new" / f"{SESSION_ID}.html"
     with pytest.raises(FileExistsError):
-        write_export(reserved, "html", tmp_path / "new")
-    assert write_export(reserved, "html", tmp_path / "new", overwrite=True) == path
+        write_export(session, "html", tmp_path / "new")
+    assert write_export(session, "html", tmp_path / "new", overwrite=True) == path
+    # No session has a device's name for its id now (it names the session's own
+    # files too); the export's own guard, safe_file_stem, is tested above.
+    with pytest.raises(ValidationError, match="a name Windows keeps for a device"):
+        Session.model_validate({**session.model_dump(), "id": "aux"})
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "votes-csv"])

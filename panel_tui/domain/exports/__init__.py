@@ -47,7 +47,7 @@ from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import write_atomically
-from panel_tui.domain.text import IDENT_PATTERN, slug
+from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
 from panel_tui.domain.words import counted
 
 __all__ = [
@@ -143,12 +143,6 @@ def encoded(session: Session, name: str, options: ExportOptions | None = None) -
     """The bytes of one format as written to a file (CSV with a byte-order mark)."""
     bom = "\ufeff" if FORMATS[name].bom else ""
     return (bom + render(session, name, options)).encode()
-
-
-#: Names Windows keeps for devices, with any extension ("con.md" is one too).
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
-)
 
 
 def safe_file_stem(text: str) -> str:
