@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
+from panel_tui.domain.store.files import read_regular
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.wording import explain
@@ -61,7 +62,7 @@ def load_bank(path: Path) -> Bank:
     """
     name = printable(str(path))
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, follow_links=True)  # a pipe named *.toml never hangs
     except OSError as error:
         raise BankError([Problem(name, f"cannot be read ({os_reason(error)})")]) from None
     return parse_bank(raw, name)
@@ -86,7 +87,7 @@ def parse_bank(raw: bytes, name: str) -> Bank:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise BankError([_toml_problem(name, error)]) from None
+        raise BankError([_toml_problem(name, text, error)]) from None
     except RecursionError:
         raise BankError([Problem(name, "is nested too deeply to be a question bank")]) from None
     except ValueError:  # a number of thousands of digits, which Python will not read
@@ -99,12 +100,56 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         raise BankError(_problems(name, text, data, error)) from None
 
 
-def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> Problem:
+def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
     message = str(error)
     found = re.search(r"\(at line (\d+), column \d+\)", message)
-    line = int(found.group(1)) if found else None
+    # At the end of the file: its last line, where what was left open began or ran out.
+    line = int(found.group(1)) if found else text.rstrip().count("\n") + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    return Problem(name, printable(f"is not valid TOML ({reason.lower()})"), line)
+    if not found and reason == "Invalid value":
+        words = "the file ends before a value does; a list, text or group was left open"
+    else:
+        words = _toml_words(reason)
+    return Problem(name, f"is not valid TOML: {words}", line)
+
+
+#: tomllib's reasons, in the words of someone editing a bank; the first that
+#: matches is said.
+_TOML_WORDS: list[tuple[str, str]] = [
+    ("Expected '=' after a key", "a setting needs = between its name and its value"),
+    ("Invalid statement", "the line is not a setting (name = value), a [heading] or a # comment"),
+    ("Invalid value", 'the value cannot be read; put text in double quotes, "like this"'),
+    ("Unterminated string", "a text in quotes does not end; close it with the same quote"),
+    (
+        r"Illegal character '\\n'",
+        'a text in quotes does not end on its line; close it, or use """ for several lines',
+    ),
+    ("Unclosed array", "a list in [ ] does not end; close it with ]"),
+    ("Unclosed inline table", "a group in { } does not end; close it with }"),
+    ("Expected newline", "more follows a setting on the same line; give each its own line"),
+    (
+        "Expected '\\]\\]'|Expected '\\]'",
+        "a [heading] does not end; close it with ] (]] for [[questions]])",
+    ),
+    (
+        "Cannot declare|Cannot overwrite|Cannot redefine|Cannot mutate|Duplicate",
+        "a setting or heading is given twice; keep one",
+    ),
+    ("Invalid initial character", "a setting's name must start with a letter or a digit"),
+    (
+        "Unescaped|Invalid hex|Escaped character",
+        "a backslash in a text must be written twice (\\\\), or the text put in single quotes",
+    ),
+    ("Invalid date", "a date cannot be read"),
+    ("Illegal character|Found invalid character", "the line holds a character a bank cannot hold"),
+]
+
+
+def _toml_words(reason: str) -> str:
+    return next(
+        (words for pattern, words in _TOML_WORDS if re.match(pattern, reason)),
+        "the line is not written as a bank expects; compare it with a shipped bank",
+    )
 
 
 def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError) -> list[Problem]:

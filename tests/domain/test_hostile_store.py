@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
+from panel_tui.domain.store.journal import frame
+from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.text import RESERVED_NAMES
 from tests.domain.builders import two_by_two
+from tests.domain.helpers import HR_FILE
 
 
 def _session(session_id: str) -> Session:
@@ -68,3 +73,58 @@ def test_a_title_in_an_up_to_date_catalogue_entry_never_runs_on_the_terminal(
     assert main(["--data-dir", str(store.root), "sessions", "list"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out, repr(out)
+
+
+def _with_journal_record(store: Store, record: dict[str, Any]) -> None:
+    """Session s0 with one vote, then a whole, checked journal record holding ``record``."""
+    with store.open("s0") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+    with journal_path(store.path("s0")).open("ab") as journal:
+        journal.write(frame(record))
+
+
+#: Records that are whole and pass their checksum but are not a change a
+#: session can have: what a flipped bit before the checksum was taken, or
+#: another program, leaves.
+ODD_CHANGES = [
+    {"ops": [{"t": "votes", "add": {"abc": {"x": 1}}}]},  # a document number that is not one
+    {"ops": [{"t": "votes", "add": {"1" * 5000: {"x": 1}}}]},  # one too long to be a number
+    {"ops": [{"t": "session", "put": {"1": 5}}]},  # the session document is not a record
+    {"ops": [{"t": "session", "drop": True}]},  # the session table dropped
+]
+
+
+@pytest.mark.parametrize("record", ODD_CHANGES)
+def test_a_journal_change_a_session_cannot_have_is_named_as_damage_not_a_traceback(
+    store: Store, record: dict[str, Any]
+) -> None:
+    _with_journal_record(store, record)
+    listed = Store(store.root).summaries()
+    assert [s.id for s in listed] == ["s1"]
+
+
+@pytest.mark.parametrize("record", ODD_CHANGES)
+def test_export_of_a_session_whose_journal_holds_an_odd_change_says_so_plainly(
+    store: Store, record: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_journal_record(store, record)
+    code = main(["--data-dir", str(store.root), "export", "s0", "--format", "json"])
+    err = capsys.readouterr().err
+    assert code != 0 and "s0" in err and "damaged" in err, err
+
+
+@pytest.mark.parametrize("session_id", ["con", "NUL", "aux", "COM1", "lpt9", "prn"])
+def test_a_session_id_windows_keeps_for_a_device_never_names_a_file(
+    tmp_path: Path, session_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # On Windows ``nul.json`` is the null device, whatever the extension: votes
+    # written there are gone. The exports already avoid these names
+    # (``RESERVED_NAMES``); a session's id, taken verbatim from an imported
+    # file, must not name such a file either.
+    source = tmp_path / "hr.json"
+    source.write_text(json.dumps({**HR_FILE, "id": session_id}))
+    data = tmp_path / "sessions"
+    code = main(["--data-dir", str(data), "import", str(source)])
+    capsys.readouterr()
+    stems = {p.name.split(".")[0].lower() for p in data.iterdir()} if data.exists() else set()
+    assert code != 0 or not (stems & RESERVED_NAMES), sorted(stems)

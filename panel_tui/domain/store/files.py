@@ -139,14 +139,21 @@ def open_no_follow(path: Path, flags: int, mode: int = FILE_MODE) -> int:
     return fd
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a plain file, never following a link, at most ``limit`` of them.
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES, *, follow_links: bool = False) -> bytes:
+    """The bytes of a plain file, at most ``limit`` of them; never a pipe or a device.
+
+    Args:
+        path: the file.
+        limit: the most bytes a file may hold.
+        follow_links: read through a link (a question bank linked into its
+            folder); session files never are.
 
     Raises:
-        UnsafeFile: a link, pipe, device or folder, or a file over ``limit``.
+        UnsafeFile: a pipe, device or folder (or a link, unless followed), or a
+            file over ``limit``.
         OSError: the system refuses (missing, no permission...).
     """
-    fd = open_no_follow(path, os.O_RDONLY)
+    fd = _open_followed(path) if follow_links else open_no_follow(path, os.O_RDONLY)
     try:
         too_large = UnsafeFile(path, f"it is larger than {limit // (1024 * 1024)} MB")
         if os.fstat(fd).st_size > limit:
@@ -161,6 +168,19 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _open_followed(path: Path) -> int:
+    """``os.open`` for reading through any link, of a plain file only (a pipe never waits)."""
+    fd = os.open(path, os.O_RDONLY | _BINARY | _NONBLOCK | _NOINHERIT)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnsafeFile(path, _kind(mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def make_owner_only(path: Path) -> str | None:
