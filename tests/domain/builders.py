@@ -80,6 +80,11 @@ def two_by_two(roles: str = "LLPO") -> Session:
     )
 
 
+def titled(session_id: str) -> Session:
+    """:func:`two_by_two` (m3 a professional, no observer) as session ``session_id``, titled after it."""
+    return two_by_two("LLP").model_copy(update={"id": session_id, "title": f"Title {session_id}"})
+
+
 def one_vote(session_id: str = "s1") -> Session:
     """A lived-experience member and a professional; m1 has voted up on C1's q1."""
     return session("LP", [("c1", "q1", "m1", "up")]).model_copy(update={"id": session_id})

@@ -10,18 +10,14 @@ import pytest
 from panel_tui.domain.models import Cursor, Session
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import summarise
-from tests.domain.builders import two_by_two
-
-
-def _session(session_id: str) -> Session:
-    return two_by_two("LLP").model_copy(update={"id": session_id, "title": f"Title {session_id}"})
+from tests.domain.builders import titled
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     found = Store(tmp_path / "sessions")
     for n in range(3):
-        found.save(_session(f"s{n}"))
+        found.save(titled(f"s{n}"))
     return found
 
 
@@ -51,7 +47,7 @@ def test_a_list_reads_no_session_when_the_catalogue_is_up_to_date(
 def test_practice_sessions_are_found_without_reading_the_live_ones(
     store: Store, reads: list[str]
 ) -> None:
-    practice = _session("p0").model_copy(update={"mode": "practice"})
+    practice = titled("p0").model_copy(update={"mode": "practice"})
     store.save(practice)
     store.summaries()  # the catalogue is up to date, as after the home screen
     reads.clear()
@@ -79,7 +75,7 @@ def test_a_missing_entry_is_built_from_that_session_only(
     store: Store, reads: list[str], tmp_path: Path
 ) -> None:
     other = Store(tmp_path / "elsewhere")
-    other.save(_session("s9"))
+    other.save(titled("s9"))
     (store.root / "s9.json").write_bytes(other.path("s9").read_bytes())  # copied in by hand
     assert "s9" in [s.id for s in store.summaries()]
     assert reads == ["s9"]
@@ -135,7 +131,7 @@ def test_a_damaged_session_is_named_and_left_out_of_the_list(store: Store) -> No
 
 
 def test_the_summary_says_where_an_unfinished_session_is() -> None:
-    session = _session("s0")
+    session = titled("s0")
     assert summarise(session) == SessionSummary(
         id="s0",
         title="Title s0",
@@ -164,7 +160,7 @@ def test_the_summary_says_where_an_unfinished_session_is() -> None:
 def test_the_summary_says_where_the_panel_is(
     candidate: str, question: str, where: tuple[str, int] | None
 ) -> None:
-    session = _session("s0")
+    session = titled("s0")
     cursor = Cursor.model_construct(candidate=candidate, question=question, elapsed=0)
     assert summarise(session.model_copy(update={"cursor": cursor})).where == where
 

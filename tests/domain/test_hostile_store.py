@@ -13,24 +13,19 @@ from typing import Any
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.domain.store.journal import frame
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.text import RESERVED_NAMES
-from tests.domain.builders import two_by_two
+from tests.domain.builders import titled
 from tests.domain.helpers import HR_FILE
-
-
-def _session(session_id: str) -> Session:
-    return two_by_two("LLP").model_copy(update={"id": session_id, "title": f"Title {session_id}"})
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     found = Store(tmp_path / "sessions")
     for n in range(2):
-        found.save(_session(f"s{n}"))
+        found.save(titled(f"s{n}"))
     found.summaries()  # the catalogue is written
     return found
 
