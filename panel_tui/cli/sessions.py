@@ -95,8 +95,17 @@ def run_delete(args: argparse.Namespace) -> int:
         targets = [summarise(found.load(args.session))]
     else:
         cutoff = now() - timedelta(days=args.older_than)
-        # From the catalogue: only sessions changed since it was written are read.
-        targets = [s for s in found.summaries() if s.created < cutoff]
+        # The catalogue finds the candidates without reading every session; what
+        # is deleted is judged on the session itself, never on the catalogue's word.
+        targets = []
+        for listed in [s for s in found.summaries() if s.created < cutoff]:
+            try:
+                summary = summarise(found.load(listed.id))
+            except StoreError as error:
+                print(f"panel-tui: {printable(str(error))}", file=sys.stderr)
+                continue
+            if summary.created < cutoff:
+                targets.append(summary)
         warn_damaged(found)
         if not targets:
             print(f"No sessions older than {counted(args.older_than, 'day')}.")

@@ -123,3 +123,88 @@ def test_a_session_id_windows_keeps_for_a_device_never_names_a_file(
     capsys.readouterr()
     stems = {p.name.split(".")[0].lower() for p in data.iterdir()} if data.exists() else set()
     assert code != 0 or not (stems & RESERVED_NAMES), sorted(stems)
+
+
+def test_a_sessions_folder_name_with_escape_sequences_is_not_echoed_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `panel-tui --data-dir "$X" sessions list` with a name from elsewhere:
+    # every other command prints such a name through printable().
+    folder = tmp_path / "\x1b[31mX\x1b]0;pwned\x07"
+    assert main(["--data-dir", str(folder), "sessions", "list"]) == 0
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert "\x1b" not in said and "\x07" not in said, repr(said)
+
+
+def test_sessions_delete_never_runs_a_catalogued_title_on_the_terminal(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = json.loads(store.catalogue.path.read_bytes())
+    for entry in raw["sessions"].values():
+        entry["title"] = "\x1b[2J\x1b]0;pwned\x07"
+        entry["created"] = "2000-01-01T00:00:00+00:00"
+    store.catalogue.path.write_text(json.dumps(raw))
+    main(["--data-dir", str(store.root), "sessions", "delete", "--older-than", "1", "--yes"])
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert "\x1b" not in said and "\x07" not in said, repr(said)
+
+
+def test_delete_older_than_never_deletes_a_new_session_on_a_damaged_catalogues_word(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The catalogue "only ever saves reading". A damaged entry (its files
+    # still match, so it is trusted) that gives an old start date must not
+    # get a session started today deleted, with every vote in it.
+    with store.open("s0") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+    store.summaries()
+    raw = json.loads(store.catalogue.path.read_bytes())
+    for entry in raw["sessions"].values():
+        entry["created"] = "2000-01-01T00:00:00+00:00"
+    store.catalogue.path.write_text(json.dumps(raw))
+    main(["--data-dir", str(store.root), "sessions", "delete", "--older-than", "30", "--yes"])
+    capsys.readouterr()
+    assert Store(store.root).exists("s0") and Store(store.root).exists("s1")
+
+
+@pytest.mark.parametrize("damage", ["snapshot", "journal"])
+def test_import_replace_over_a_damaged_session_keeps_it_and_says_so_plainly(
+    store: Store, tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with store.open("s0") as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+    snapshot = store.path("s0")
+    if damage == "snapshot":
+        snapshot.write_bytes(b'{"session": {"1": {"title": ')
+    else:  # a bad record with a good one after it: damage, not a torn tail
+        with journal_path(snapshot).open("ab") as journal:
+            journal.write(b"\x00\x00\x00\x05\xde\xad\xbe\xefjunk!" + frame({"ops": []}))
+    before = snapshot.read_bytes()
+    source = tmp_path / "s0.json"
+    source.write_text(json.dumps({**HR_FILE, "id": "s0"}))
+    code = main(["--data-dir", str(store.root), "import", "--replace", str(source)])
+    err = capsys.readouterr().err
+    assert "s0" in err, err
+    # Refused, or done with the damaged files kept: never a traceback, never lost.
+    if code != 0:
+        assert snapshot.read_bytes() == before
+    else:
+        kept = list((store.root / "replaced").iterdir()) + list((store.root / "damaged").iterdir())
+        assert kept, "the damaged session was replaced and not kept"
+
+
+def test_a_lone_surrogate_in_a_catalogued_title_is_no_traceback(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JSON allows "\ud800"; the session files refuse it, the catalogue trusts it,
+    # and printing it raises UnicodeEncodeError on a UTF-8 terminal.
+    raw = json.loads(store.catalogue.path.read_bytes())
+    for entry in raw["sessions"].values():
+        entry["title"] = "Round \ud800 one"
+    store.catalogue.path.write_text(json.dumps(raw))
+    code = main(["--data-dir", str(store.root), "sessions", "list"])
+    out = capsys.readouterr().out
+    assert code == 0
+    out.encode("utf-8")  # what a UTF-8 terminal is sent
