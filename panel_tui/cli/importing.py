@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui.cli.common import EXIT_ERROR, store
+from panel_tui.cli.common import EXIT_ERROR, store, warn_damaged
 from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import printable
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Import each file, all or nothing, with a line for each; non-zero if any failed."""
     found = store(args)
     refused = [path for path in args.files if not _import_one(found, path, args.replace)]
+    warn_damaged(found)  # a damaged session replaced is kept in damaged/, and named
     if len(args.files) > 1:
         done = len(args.files) - len(refused)
         print(

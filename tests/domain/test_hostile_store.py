@@ -191,8 +191,9 @@ def test_import_replace_over_a_damaged_session_keeps_it_and_says_so_plainly(
     if code != 0:
         assert snapshot.read_bytes() == before
     else:
-        kept = list((store.root / "replaced").iterdir()) + list((store.root / "damaged").iterdir())
-        assert kept, "the damaged session was replaced and not kept"
+        folders = [store.root / name for name in ("replaced", "damaged")]
+        kept = [path for folder in folders if folder.exists() for path in folder.iterdir()]
+        assert before in [path.read_bytes() for path in kept], "the damaged session was not kept"
 
 
 def test_a_lone_surrogate_in_a_catalogued_title_is_no_traceback(

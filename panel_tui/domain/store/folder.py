@@ -323,9 +323,22 @@ class Store:
         return kept
 
     def _keep_copy(self, path: Path) -> Path:
-        """Keep the session at ``path``, journal folded in, in ``replaced/``."""
+        """Keep the session at ``path``, journal folded in, in ``replaced/``.
+
+        A damaged session is set aside in ``damaged/`` as it is (snapshot and
+        journal), as reading it would, and named in :attr:`damaged`.
+
+        Raises:
+            StoreError: it is damaged and cannot be moved, so it is not replaced.
+        """
+        try:
+            loaded = load(path)
+        except DamagedData as error:
+            aside = self._set_aside(path, str(error))
+            if aside.moved_to is None:
+                raise StoreError(f"{aside} So it was not replaced.") from None
+            return aside.moved_to
         target = self._aside(REPLACED_FOLDER, path)
-        loaded = load(path)
         files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
         return target
 
