@@ -65,7 +65,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not summaries:
-        print(f"No sessions in {found.root}.")
+        print(printable(f"No sessions in {found.root}."))
     live = [s for s in summaries if s.mode != "practice"]
     practice = [s for s in summaries if s.mode == "practice"]
     # Practice is listed apart, so a rehearsal is never taken for a real round.
