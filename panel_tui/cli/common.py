@@ -123,13 +123,27 @@ def emit(text: str, args: argparse.Namespace, *, bom: bool = False) -> None:
     """
     output: Path | None = args.output
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode())
-        sys.stdout.buffer.flush()
+        to_standard_output(text)
         return
     refuse_in_data_folder(args)
     write_new(output, (("\ufeff" if bom else "") + text).encode(), force=args.force)
     print(printable(f"Wrote {output}"), file=sys.stderr)
+
+
+def to_standard_output(text: str) -> None:
+    """Write a document to standard output as bytes, so a terminal or pipe that is
+    not UTF-8 still gets every name.
+
+    Raises:
+        CommandError: standard output is closed (a job run with ``>&-``).
+    """
+    if sys.stdout is None:
+        raise CommandError(
+            "Standard output is closed, so nothing was written: name a file with -o."
+        )
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode())
+    sys.stdout.buffer.flush()
 
 
 def day(text: str) -> date:

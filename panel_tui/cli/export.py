@@ -8,7 +8,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from panel_tui.cli.common import CommandError, refuse_in_data_folder, store, write_new
+from panel_tui.cli.common import (
+    CommandError,
+    refuse_in_data_folder,
+    store,
+    to_standard_output,
+    write_new,
+)
 from panel_tui.domain.exports import (
     FOLDER_FORMATS,
     FORMATS,
@@ -79,10 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format in FOLDER_FORMATS:
         return _export_folder(session, options, args)
     if args.output is None:
-        # Bytes, so a terminal or pipe that is not UTF-8 still gets every name.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(render(session, args.format, options).encode())
-        sys.stdout.buffer.flush()
+        to_standard_output(render(session, args.format, options))
         return 0
     write_new(args.output, encoded(session, args.format, options), force=args.force)
     print(printable(f"Wrote {args.output}"), file=sys.stderr)

@@ -16,7 +16,7 @@ from panel_tui.domain.models import Settings, Weighting
 from panel_tui.domain.prepare import PrepareError, prepare_session
 from panel_tui.domain.sessions import default_title, setup_warnings
 from panel_tui.domain.text import printable
-from panel_tui.domain.wording import first_problem
+from panel_tui.domain.wording import first_problem, typed_problem
 from panel_tui.domain.words import counted
 
 
@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as error:
         raise CommandError(f"--share {first_problem(error)}.") from None
     title = default_title(bank, date.today()) if args.title is None else args.title
+    wrong_title = typed_problem(title, "The title (--title)")
+    if wrong_title:
+        raise CommandError(printable(wrong_title))
     try:
         session = prepare_session(bank, args.panel, args.candidates, title, settings)
     except PrepareError as error:
