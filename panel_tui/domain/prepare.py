@@ -37,6 +37,7 @@ from panel_tui.domain.models import (
     Settings,
 )
 from panel_tui.domain.sessions import new_session
+from panel_tui.domain.store import files
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import compared, without_invisible
 from panel_tui.domain.wording import explain, shown
@@ -165,11 +166,16 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
             }
             rows.append(Row(reader.line_num, named))
     except csv.Error as error:
-        raise PrepareError(
-            [SheetProblem(name, f"cannot be read as CSV ({error})", reader.line_num)]
-        ) from None
+        raise PrepareError([SheetProblem(name, _csv_words(str(error)), reader.line_num)]) from None
     assert header is not None  # the text is not blank, so a row was read
     problems = []
+    for twice in sorted({h for h in header if h in columns and header.count(h) > 1}):
+        at = " and ".join(_letter(i) for i, h in enumerate(header) if h == twice)
+        problems.append(
+            SheetProblem(
+                name, f"has the heading '{twice}' twice (columns {at}); keep one", header_line
+            )
+        )
     for wanted in columns:
         if wanted in header:
             letters[wanted] = _letter(header.index(wanted))
@@ -187,6 +193,15 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     if problems:
         raise PrepareError(problems)
     return Sheet(name, rows, letters)
+
+
+def _csv_words(reason: str) -> str:
+    """Why the csv module could not read a line, in the words of someone with a spreadsheet."""
+    if "field limit" in reason:
+        return "has a cell too long to be a name, role or code; is it the right file?"
+    if "NUL" in reason:
+        return "holds a character no spreadsheet cell has (NUL); is it the right file?"
+    return "cannot be read as a spreadsheet: a cell's quotes may not be closed"
 
 
 def _model_problems(sheet: Sheet, row: Row, error: ValidationError) -> list[SheetProblem]:
@@ -369,7 +384,7 @@ def _load(source: Source) -> tuple[bytes, str]:
         return source
     path = source
     try:
-        return path.read_bytes(), str(path)
+        return files.read_regular(path, follow_links=True), str(path)  # a pipe never hangs
     except OSError as error:
         raise PrepareError(
             [SheetProblem(str(path), f"cannot be read ({os_reason(error)})")]

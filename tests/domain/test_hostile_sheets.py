@@ -1,0 +1,60 @@
+"""Hostile panel and candidate spreadsheets: plain words, the right column, never a hang."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.prepare import PrepareError, load_panel, read_sheet
+
+PANEL = b"name,role,seat\nSam,lived_experience,1\n"
+
+
+def test_a_cell_too_long_for_pythons_csv_module_is_said_in_plain_words() -> None:
+    raw = b"name,role,seat\n" + b"a" * 200_000 + b",lived_experience,1\n"
+    with pytest.raises(PrepareError) as refused:
+        read_sheet(raw, "panel.csv", ("name", "role", "seat"), ("name", "role"))
+    said = "\n".join(str(p) for p in refused.value.problems)
+    assert "panel.csv, line 2" in said, said
+    # The csv module's own words ("field larger than field limit (131072)").
+    assert "field limit" not in said and "131072" not in said, said
+
+
+def test_a_heading_given_twice_is_named_not_silently_the_last_one_taken() -> None:
+    raw = b"name,name,role,seat\nSam Okafor,Bo Lee,lived_experience,1\n"
+    try:
+        sheet = read_sheet(raw, "panel.csv", ("name", "role", "seat"), ("name", "role"))
+    except PrepareError as refused:
+        said = "\n".join(str(p) for p in refused.problems)
+        assert "panel.csv" in said and "name" in said, said
+        return
+    # Accepted: then the sheet must at least hold the first column's name,
+    # as a person reading the sheet left to right would take it.
+    assert sheet.rows[0].cells["name"] == "Sam Okafor", sheet.rows[0].cells
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_given_as_the_panel_sheet_is_refused_not_waited_on(tmp_path: Path) -> None:
+    # Path.read_bytes on a pipe waits for ever for a writer. A writer stands by
+    # here so that a read returns (and the test fails) rather than hangs.
+    pipe = tmp_path / "panel.csv"
+    os.mkfifo(pipe)
+
+    def writer() -> None:
+        with pipe.open("wb") as end:
+            end.write(PANEL)
+
+    standing_by = threading.Thread(target=writer, daemon=True)
+    standing_by.start()
+    try:
+        with pytest.raises(PrepareError) as refused:
+            load_panel(pipe)
+    finally:
+        reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+        standing_by.join()
+        os.close(reader)
+    said = "\n".join(str(p) for p in refused.value.problems)
+    assert "panel.csv" in said and "not a plain file" in said, said
