@@ -17,6 +17,7 @@ File access is portable: ``os.open`` (never through a link, binary on Windows),
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import struct
@@ -30,6 +31,9 @@ from panel_tui.domain.store.files import fsync_folder, open_no_follow, read_regu
 
 JOURNAL_SUFFIX = ".journal"
 FRAME = struct.Struct(">II")
+#: Written over the frame of a record the disk would not take back: a length
+#: longer than any journal, so the record reads as cut short.
+SPOILED = b"\xff" * FRAME.size
 
 
 class DamagedJournal(Exception):
@@ -116,15 +120,26 @@ def _record_after(raw: bytes, start: int) -> bool:
     after a bad one means damage (a flipped bit, even in a length), never a
     tear, so nothing acknowledged after it is dropped silently.
     """
-    for offset in range(start, len(raw) - FRAME.size + 1):
+    # A record's body is a JSON object: only where "{" follows a frame's header,
+    # and "}" ends the length it gives, is a checksum worth taking. So a long
+    # tail of garbage costs work in proportion to its size, not to its square.
+    brace = raw.find(b"{", start + FRAME.size)
+    while brace != -1:
+        offset = brace - FRAME.size
         length, checksum = FRAME.unpack_from(raw, offset)
-        end = offset + FRAME.size + length
-        if length and end <= len(raw) and zlib.crc32(raw[offset + FRAME.size : end]) == checksum:
+        end = brace + length
+        if (
+            length
+            and end <= len(raw)
+            and raw[end - 1 : end] == b"}"
+            and zlib.crc32(raw[brace:end]) == checksum
+        ):
             try:
-                if isinstance(json.loads(raw[offset + FRAME.size : end]), dict):
+                if isinstance(json.loads(raw[brace:end]), dict):
                     return True
             except ValueError:
-                continue
+                pass
+        brace = raw.find(b"{", brace + 1)
     return False
 
 
@@ -202,9 +217,14 @@ class JournalFile:
             os.ftruncate(fd, self.end)
             os.fsync(fd)
         except OSError:
-            # What is left is at worst a torn last record: dropped on the next
-            # read, and the storage compacts before appending again.
-            pass
+            # The record may be there whole, and would be read back though the
+            # panel was told it was not saved: spoil its frame so that it reads
+            # as a torn last record (dropped), if the disk allows even that.
+            # The storage compacts before appending again.
+            with contextlib.suppress(OSError):
+                os.lseek(fd, self.end, os.SEEK_SET)
+                os.write(fd, SPOILED)
+                os.fsync(fd)
 
     def close(self) -> None:
         """Let go of the file."""
