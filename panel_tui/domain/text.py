@@ -18,7 +18,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, ValidationInfo
 
 #: Bidirectional embedding, override and isolate characters (Trojan Source).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -153,8 +153,11 @@ RESERVED_NAMES = frozenset(
 )
 
 
-def _not_a_device(ident: str) -> str:
-    if ident.lower() in RESERVED_NAMES:
+def _not_a_device(ident: str, info: ValidationInfo) -> str:
+    # Refused in what comes from elsewhere (an import); a session already kept
+    # under such a name (older versions took one) is still read, never set aside.
+    from_elsewhere = isinstance(info.context, dict) and info.context.get("from_elsewhere")
+    if from_elsewhere and ident.lower() in RESERVED_NAMES:
         raise ValueError(
             f"'{ident}' is a name Windows keeps for a device, so no file can have it: "
             "choose another id"
@@ -162,7 +165,8 @@ def _not_a_device(ident: str) -> str:
     return ident
 
 
-#: A session's id, which names its files: an identifier Windows can name a file after.
+#: A session's id, which names its files: an identifier Windows can name a file
+#: after, when it comes from elsewhere.
 SessionId = Annotated[Ident, AfterValidator(_not_a_device)]
 
 _SLUG = re.compile(r"[^a-z0-9]+")

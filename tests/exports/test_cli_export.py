@@ -21,7 +21,7 @@ from panel_tui.domain.exports import (
     safe_file_stem,
     write_export,
 )
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from tests.exports.helpers import NAME_WORDS, SESSION_ID, export
 
 BOM = "\ufeff".encode()
@@ -149,7 +149,7 @@ def test_write_export_stays_in_its_folder_and_asks_before_replacing(
     # No session has a device's name for its id now (it names the session's own
     # files too); the export's own guard, safe_file_stem, is tested above.
     with pytest.raises(ValidationError, match="a name Windows keeps for a device"):
-        Session.model_validate({**session.model_dump(), "id": "aux"})
+        Session.model_validate({**session.model_dump(), "id": "aux"}, context=FROM_ELSEWHERE)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "votes-csv"])
