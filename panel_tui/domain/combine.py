@@ -212,8 +212,9 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
                 f"Question {qid} counts {qa.weight:g} times in panel A's bank and "
                 f"{qb.weight:g} times in panel B's; each panel's score uses its own."
             )
-    scored_a = score_session(_restricted(a, set(common_codes), common_ids))
-    scored_b = score_session(_restricted(b, set(common_codes), common_ids))
+    # Each panel as its room may see it: votes still sealed count nowhere yet.
+    scored_a = score_session(_restricted(a.as_shown(), set(common_codes), common_ids))
+    scored_b = score_session(_restricted(b.as_shown(), set(common_codes), common_ids))
     joint = [
         _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
         for code in common_codes

@@ -180,9 +180,15 @@ def _first_choice(session: Session, first: list[str]) -> FirstChoice:
 
 
 def round_of(session: Session) -> Round:
-    """The figures of one session as a round."""
-    results = score_session(session)
-    first = lived_experience_first(session)
+    """The figures of one session as a round.
+
+    Scores and the first choice are of the session as the room may see it
+    (votes still sealed left out, as every summary leaves them); the time and
+    money of each member count every vote, as the payment record does.
+    """
+    shown = session.as_shown()
+    results = score_session(shown)
+    first = lived_experience_first(shown)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]
     return Round(

@@ -224,7 +224,7 @@ def test_each_panels_score_says_how_many_questions_it_stands_on() -> None:
     q12 = (("q1", 1.0, False), ("q2", 1.0, False))
     lived = build(
         "LL",
-        [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q2", "m1", "up")],
+        [("c1", q, m, "up") for q in ("q1", "q2") for m in ("m1", "m2")],
         questions=q12,
     ).model_copy(update={"id": "panel-a"})
     staff = build(

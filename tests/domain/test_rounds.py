@@ -222,7 +222,8 @@ def test_member_totals_over_the_rounds() -> None:
 
 
 def test_tied_first_choices_are_all_first_and_one_recommended_counts() -> None:
-    rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up")]
+    rows += [("c1", "q1", "m2", "down"), ("c2", "q1", "m2", "down")]  # nothing sealed
     tied = _round("t", date(2026, 2, 2), "LP", rows, {"c2": "recommend"}, minutes=5)
     assert lived_experience_first(tied) == ["c1", "c2"]
     (only,) = compare_rounds([tied]).rounds
@@ -231,7 +232,8 @@ def test_tied_first_choices_are_all_first_and_one_recommended_counts() -> None:
 
 def test_tied_first_choices_are_each_named_with_their_decision() -> None:
     # Found by a new user: "C1, C2: No decision yet" hid that C1 had a decision.
-    rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up")]
+    rows += [("c1", "q1", "m2", "down"), ("c2", "q1", "m2", "down")]  # nothing sealed
     tied = _round("t", date(2026, 2, 2), "LP", rows, {"c1": "do_not_recommend"}, minutes=5)
     (only,) = compare_rounds([tied]).rounds
     assert only.first_choice == "undecided"

@@ -62,14 +62,15 @@ FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
 
 
 def first_choice_words(r: Round) -> str:
-    """The lived-experience first choice and what became of it, e.g. ``"C1: Recommended"``.
+    """The lived-experience first choice and the panel's decision on it, e.g. ``"C1: Recommended"``.
 
     When several tie for first, each is named with its own decision
     (``"C1: Not recommended; C2: No decision yet"``), so that a decision on one
-    is never hidden behind the round's "No decision yet".
+    is never hidden behind the round's "No decision yet"; a decision of
+    "Undecided" is said as such.
     """
-    if len(r.first_choices) < 2:
-        return f"{''.join(r.first_choices) or 'None'}: {FIRST_CHOICE_WORDS[r.first_choice]}"
+    if not r.first_choices:
+        return f"None: {FIRST_CHOICE_WORDS[r.first_choice]}"
     return "; ".join(
         f"{code}: {_DECISION_WORDS[outcome]}"
         for code, outcome in zip(r.first_choices, r.first_choice_decisions, strict=True)
