@@ -142,6 +142,8 @@ def _from_doc(doc: dict[str, Any]) -> SessionSummary:
     ):
         raise ValueError("not a catalogue entry")
     fields["created"] = datetime.fromisoformat(fields["created"])
+    if fields["created"].tzinfo is None:  # every time panel-tui keeps has its zone
+        raise ValueError("not a catalogue entry")
     fields["where"] = tuple(where) if where else None
     return SessionSummary(**fields)
 
@@ -162,7 +164,7 @@ class _Storage(AtomicJSONStorage):
             raise DamagedData("not a catalogue")
         table = data.get(TABLE, {})
         if not isinstance(table, dict) or not all(
-            isinstance(key, str) and key.isdigit() and isinstance(doc, dict)
+            isinstance(key, str) and key.isascii() and key.isdigit() and isinstance(doc, dict)
             for key, doc in table.items()
         ):
             raise DamagedData("not a catalogue")
