@@ -126,7 +126,12 @@ _TOML_WORDS: list[tuple[str, str]] = [
     ),
     ("Unclosed array", "a list in [ ] does not end; close it with ]"),
     ("Unclosed inline table", "a group in { } does not end; close it with }"),
-    ("Expected newline", "more follows a setting on the same line; give each its own line"),
+    (
+        "Expected newline",
+        "more follows a setting on the same line: a quote mark inside a text ends it "
+        "early (write \\\" inside \"...\", or put the text in '''...'''), or "
+        "a second setting needs its own line",
+    ),
     (
         "Expected '\\]\\]'|Expected '\\]'",
         "a [heading] does not end; close it with ] (]] for [[questions]])",
