@@ -144,6 +144,8 @@ class PanelApp(TurnTakingApp[None]):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._said_too_small = False
+        #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
+        self._asking_to_quit = False
         self.display_settings = display or DisplaySettings()
         if ascii_only:
             self.display_settings = self.display_settings.model_copy(update={"ascii_only": True})
@@ -266,10 +268,15 @@ class PanelApp(TurnTakingApp[None]):
     def _quit(self) -> Asking:
         from panel_tui.ui.screens.dialogs import ConfirmDialog
 
-        screen = self.screen
-        if isinstance(screen, HoldsTyping) and screen.unsaved():
+        if self._asking_to_quit:
+            return  # the question is on screen: only its answer quits
+        # Any screen on the stack: the help may be over a box holding a note.
+        if any(isinstance(s, HoldsTyping) and s.unsaved() for s in self.screen_stack):
             question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
-            if not (yield ConfirmDialog(question, yes="Quit", no="Go back")):
+            self._asking_to_quit = True
+            quit_anyway = yield ConfirmDialog(question, yes="Quit", no="Go back")
+            self._asking_to_quit = False
+            if not quit_anyway:
                 return
         self.exit()
 

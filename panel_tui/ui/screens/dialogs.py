@@ -209,7 +209,7 @@ class NoteDialog(FormDialog[str]):
         field.focus()
 
     def unsaved(self) -> bool:
-        return bool(self.query_one("#note", Input).value.strip())
+        return bool(without_invisible(self.query_one("#note", Input).value).strip())
 
     def submit(self) -> None:
         text = without_invisible(self.query_one("#note", Input).value).strip()
