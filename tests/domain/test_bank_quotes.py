@@ -1,4 +1,4 @@
-"""Review: the TOML wording table names the likely mistake, not a wrong one."""
+"""The TOML wording table names the likely mistake, not a wrong one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review: the report across rounds words a decision of "Undecided" the same way always."""
+"""The report across rounds words a decision of "Undecided" the same way always."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review: a catalogue entry's start time is checked as its other fields are."""
+"""A catalogue entry's start time is checked as its other fields are."""
 
 from __future__ import annotations
 

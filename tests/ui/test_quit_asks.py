@@ -1,4 +1,4 @@
-"""Review: Ctrl+Q must not lose typing held in a box beneath another screen."""
+"""Ctrl+Q must not lose typing held in a box beneath another screen."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review: a session stored before device names were refused stays readable."""
+"""A session stored before device names were refused stays readable."""
 
 from __future__ import annotations
 

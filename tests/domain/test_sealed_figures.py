@@ -1,4 +1,4 @@
-"""Review: figures across panels and rounds leave a sealed answer's votes out too."""
+"""Figures across panels and rounds leave a sealed answer's votes out too."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review: nine seats at 80x24 keep every row on screen after votes given after the reveal."""
+"""Nine seats at 80x24 keep every row on screen after votes given after the reveal."""
 
 from __future__ import annotations
 
