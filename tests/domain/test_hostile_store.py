@@ -209,3 +209,30 @@ def test_a_lone_surrogate_in_a_catalogued_title_is_no_traceback(
     out = capsys.readouterr().out
     assert code == 0
     out.encode("utf-8")  # what a UTF-8 terminal is sent
+
+
+@pytest.mark.parametrize("created", ["2000-01-01T00:00:00", "2000-01-01"])
+def test_a_start_time_without_a_zone_in_the_catalogue_is_no_traceback(
+    store: Store, created: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # _from_doc checks every field's kind but takes any ISO text as "created":
+    # one without a zone cannot be compared with the others' (TypeError).
+    raw = json.loads(store.catalogue.path.read_bytes())
+    first = next(iter(raw["sessions"].values()))
+    first["created"] = created
+    store.catalogue.path.write_text(json.dumps(raw))
+    assert sorted(s.id for s in Store(store.root).summaries()) == ["s0", "s1"]
+    assert main(["--data-dir", str(store.root), "sessions", "list"]) == 0
+    assert "s0" in capsys.readouterr().out
+
+
+def test_an_entry_number_in_superscript_digits_is_no_traceback(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # _Storage.decode takes str.isdigit() for "a number", and "²" is a digit to
+    # it; TinyDB then reads the key with int() when the catalogue is brought up
+    # to date: "ValueError: invalid literal for int() with base 10: '²'".
+    store.catalogue.path.write_text('{"sessions": {"\u00b2": {}}}')
+    assert sorted(s.id for s in Store(store.root).summaries()) == ["s0", "s1"]
+    assert main(["--data-dir", str(store.root), "sessions", "list"]) == 0
+    assert "s0" in capsys.readouterr().out
