@@ -6,6 +6,10 @@ in ``__all__``, so that the import is kept.
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -71,3 +75,26 @@ def plain(message: str) -> str:
 def store(tmp_path: Path) -> Store:
     """An empty sessions folder in tmp_path."""
     return Store(tmp_path / "sessions")
+
+
+@contextmanager
+def pipe_with_a_writer(path: Path, payload: bytes) -> Iterator[Path]:
+    """A named pipe at ``path`` with a writer standing by to send ``payload``.
+
+    Code that reads the pipe gets ``payload`` (and the test fails) rather than
+    waiting for ever; the writer is let go afterwards, whatever happened.
+    """
+    os.mkfifo(path)
+
+    def writer() -> None:
+        with path.open("wb") as end:
+            end.write(payload)
+
+    standing_by = threading.Thread(target=writer, daemon=True)
+    standing_by.start()
+    try:
+        yield path
+    finally:
+        reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        standing_by.join()
+        os.close(reader)

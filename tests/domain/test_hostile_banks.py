@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from panel_tui.domain.banks import BankError, find_banks, load_bank, parse_bank
+from tests.domain.helpers import pipe_with_a_writer
 
 GOOD = b'id = "a"\ntitle = "T"\n[[questions]]\nid = "q1"\ntext = "Why?"\n'
 
@@ -23,16 +23,7 @@ def test_a_pipe_named_like_a_bank_is_refused_as_the_store_refuses_one(
     # is read with Path.read_bytes: with no writer the home screen, `practice`
     # and `banks validate` wait for ever. Here a writer stands by, so a read
     # returns (and the test fails) instead of hanging.
-    pipe = tmp_path / "bank.toml"
-    os.mkfifo(pipe)
-
-    def writer() -> None:
-        with pipe.open("wb") as end:
-            end.write(GOOD)
-
-    standing_by = threading.Thread(target=writer, daemon=True)
-    standing_by.start()
-    try:
+    with pipe_with_a_writer(tmp_path / "bank.toml", GOOD) as pipe:
         if through_folder:
             (entry,) = find_banks([(tmp_path, "yours")])
             assert entry.bank is None, "a pipe was read as a bank"
@@ -41,11 +32,6 @@ def test_a_pipe_named_like_a_bank_is_refused_as_the_store_refuses_one(
             with pytest.raises(BankError) as refused:
                 load_bank(pipe)
             said = str(refused.value)
-    finally:
-        # Let the writer go, whatever happened.
-        reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
-        standing_by.join()
-        os.close(reader)
     assert "bank.toml" in said and "not a plain file" in said, said
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from panel_tui.domain.prepare import PrepareError, load_panel, read_sheet
+from tests.domain.helpers import pipe_with_a_writer
 
 PANEL = b"name,role,seat\nSam,lived_experience,1\n"
 
@@ -40,21 +40,10 @@ def test_a_heading_given_twice_is_named_not_silently_the_last_one_taken() -> Non
 def test_a_pipe_given_as_the_panel_sheet_is_refused_not_waited_on(tmp_path: Path) -> None:
     # Path.read_bytes on a pipe waits for ever for a writer. A writer stands by
     # here so that a read returns (and the test fails) rather than hangs.
-    pipe = tmp_path / "panel.csv"
-    os.mkfifo(pipe)
-
-    def writer() -> None:
-        with pipe.open("wb") as end:
-            end.write(PANEL)
-
-    standing_by = threading.Thread(target=writer, daemon=True)
-    standing_by.start()
-    try:
-        with pytest.raises(PrepareError) as refused:
-            load_panel(pipe)
-    finally:
-        reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
-        standing_by.join()
-        os.close(reader)
+    with (
+        pipe_with_a_writer(tmp_path / "panel.csv", PANEL) as pipe,
+        pytest.raises(PrepareError) as refused,
+    ):
+        load_panel(pipe)
     said = "\n".join(str(p) for p in refused.value.problems)
     assert "panel.csv" in said and "not a plain file" in said, said
