@@ -228,6 +228,8 @@ async def test_quitting_asks_first_while_a_box_holds_typing_not_saved(
         ("home", ("n", "enter", "tab", *"Round two")),
         # A decision chosen, not yet saved.
         ("session", ("ctrl+d", "down", "enter")),
+        # A folder typed in the export box.
+        ("session", ("ctrl+s", "e", "tab", "tab", "tab", "tab", "end", *"/board")),
     ],
 )
 async def test_quitting_asks_first_from_each_box_that_holds_typing(

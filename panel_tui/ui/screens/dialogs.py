@@ -348,6 +348,10 @@ class ExportDialog(FormDialog[ExportRequest]):
         self.query_one("#folder", Input).cursor_blink = cursor_blink(self.app)
         self.query_one("#format", ChoiceList).focus()
 
+    def unsaved(self) -> bool:
+        """A folder typed over the one suggested: the only typing an export box holds."""
+        return self.query_one("#folder", Input).value.strip() != str(self.folder)
+
     def submit(self) -> None:
         pressed = self.query_one("#format", ChoiceList).pressed_button
         name = (pressed.id or "").removeprefix("format-") if pressed else ""
