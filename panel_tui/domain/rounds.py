@@ -77,13 +77,24 @@ class Round:
     observers: int
     interviews: int  #: candidates with any vote
     first_choices: list[str]  #: candidate codes the lived-experience members ranked first
-    first_choice: FirstChoice
     #: The panel's decision on each of ``first_choices``, in the same order (``None``: none yet).
     first_choice_decisions: list[Outcome | None]
     recommended: list[str]  #: candidate codes the panel recommended
     gaps: list[float]  #: each candidate's voice gap, where there is one
     changed_after_reveal: int
     revealed_early: int
+
+    @property
+    def first_choice(self) -> FirstChoice:
+        """What became of the lived-experience first choice: one tied first recommended counts."""
+        outcomes = self.first_choice_decisions
+        if not outcomes:
+            return "not applicable"
+        if "recommend" in outcomes:
+            return "recommended"
+        if all(o == "do_not_recommend" for o in outcomes):
+            return "not recommended"
+        return "undecided"
 
     @property
     def mean_gap(self) -> float | None:
@@ -168,17 +179,6 @@ def lived_experience_first(session: Session) -> list[str]:
     return [r.candidate for r in score_session(own).ranking if r.rank == 1]
 
 
-def _first_choice(session: Session, first: list[str]) -> FirstChoice:
-    if not first:
-        return "not applicable"
-    outcomes = [d.outcome if (d := session.decision(c)) else None for c in first]
-    if "recommend" in outcomes:
-        return "recommended"
-    if all(o == "do_not_recommend" for o in outcomes):
-        return "not recommended"
-    return "undecided"
-
-
 def round_of(session: Session) -> Round:
     """The figures of one session as a round.
 
@@ -202,7 +202,6 @@ def round_of(session: Session) -> Round:
         observers=roles.count("observer"),
         interviews=sum(r.tally.counted + r.tally.abstain > 0 for r in results.ranking),
         first_choices=[code[c] for c in first],
-        first_choice=_first_choice(session, first),
         first_choice_decisions=[d.outcome if (d := session.decision(c)) else None for c in first],
         recommended=[
             c.code
