@@ -24,14 +24,17 @@ def shown_results(session: Session) -> tuple[Results, dict[str, Any]]:
 
     Answers still sealed are left out, as every other export leaves them out, so
     the figures agree; ``sealed_left_out`` names them (the record's ``votes``
-    still hold their votes).
+    still hold their votes). A practice session's calibration is among them.
     """
-    scored = score_session(session.as_shown())
+    shown = session.as_shown()
+    scored = score_session(shown)
     record = results_record(scored)
     record["sealed_left_out"] = [
         {"candidate": candidate, "question": question}
         for candidate, question in sorted(session.sealed_answers())
     ]
+    if session.mode == "practice":
+        record["calibration"] = calibration_record(calibrate(shown))
     return scored, record
 
 
@@ -120,8 +123,6 @@ def export_json(
     """
     record = session.model_dump(mode="json")
     record["results"] = shown_results(session)[1] if results is None else results
-    if session.mode == "practice" and "calibration" not in record["results"]:
-        record["results"]["calibration"] = calibration_record(calibrate(session.as_shown()))
     if export is not None:
         record["export"] = export
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
@@ -136,8 +137,6 @@ def json_export(session: Session, options: ExportOptions) -> str:
     if options == ExportOptions():
         return export_json(session)  # exactly what import reads back
     scored, results = shown_results(session)
-    if session.mode == "practice":
-        results["calibration"] = calibration_record(calibrate(session.as_shown()))
     if options.totals_only:
         if results["practice"] is not None:
             results["practice"]["reference_agreement"] = None
