@@ -199,8 +199,6 @@ def _csv_words(reason: str) -> str:
     """Why the csv module could not read a line, in the words of someone with a spreadsheet."""
     if "field limit" in reason:
         return "has a cell too long to be a name, role or code; is it the right file?"
-    if "NUL" in reason:
-        return "holds a character no spreadsheet cell has (NUL); is it the right file?"
     return "cannot be read as a spreadsheet: a cell's quotes may not be closed"
 
 

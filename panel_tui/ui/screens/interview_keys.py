@@ -2,9 +2,10 @@
 
 Every key of the interview, the vote keys included, is a priority binding.
 Textual runs priority bindings as the app takes each key, one key at a time
-(each in its turn: ``ui/key_hold.py``), while other keys pass through the screen
-first and run their bindings after that. So a vote typed just after an arrow (or while a save
-blocks the app) is given on the answer the arrow moved to, never the one before.
+(each in its turn: ``ui/key_hold.py``), while other keys pass through the
+screen first and run their bindings after that. So a vote typed just after an
+arrow (or while a save blocks the app) is given on the answer the arrow moved
+to, never the one before.
 """
 
 from __future__ import annotations
