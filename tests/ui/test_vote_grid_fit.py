@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from panel_tui.domain.models import Member, Session
+from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
+from tests.domain.builders import panel
 from tests.ui.helpers import SIZE, AppFactory, screen_text
 
 
@@ -14,16 +15,7 @@ async def test_nine_seats_keep_every_row_on_screen_when_four_vote_after_the_reve
     # With nine seats the grid is compact (one line a row), and "after reveal"
     # still takes a second line under each such vote: four of them push seat 9
     # off the screen (the grid scrolls) and "Listen for" loses an item.
-    panel = [
-        Member(
-            id=f"m{n}",
-            name=f"Member {n}",
-            role="lived_experience" if n % 2 else "professional",
-            seat=n,
-        )
-        for n in range(1, 10)
-    ]
-    made = session.model_copy(update={"panel": panel})
+    made = session.model_copy(update={"panel": panel("LPLPLPLPL")})
     store.save(made, replace=True)
     async with app_factory(made.id).run_test(size=SIZE) as pilot:
         await pilot.press("1", "w", "ctrl+r", "enter", "3", "4", "5", "6")
