@@ -63,8 +63,8 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
     Raises:
         InvolvementError: what is wrong with what was typed, in plain words.
     """
-    member = next((m for m in session.panel if m.seat == seat), None)
-    shown = typed_from(member.involvement if member else None)
+    notes = _notes(session, seat)
+    shown = typed_from(notes)
     note = typed.note.strip()
     problem = typed_problem(note, "What the expenses were for", multiline=True, required=False)
     if problem:
@@ -76,7 +76,7 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
         "expenses": typed_amount(typed.expenses) or "0",
         "expenses_note": note,
         "declined": typed.declined,
-        "times": _times(typed.times, member.involvement if member else None, session),
+        "times": _times(typed.times, notes, session),
     }
     was, now = asdict(shown), asdict(typed)
     changes = {kept: every[kept] for field, kept in _FIELDS.items() if now[field] != was[field]}
@@ -99,11 +99,12 @@ def unsaved(session: Session, seat: int, typed: PaymentTyped) -> bool:
 
 
 def _notes(session: Session, seat: int) -> Involvement:
+    """The notes kept for the member in ``seat`` (empty notes for none, or no such member)."""
     member = next((m for m in session.panel if m.seat == seat), None)
     return (member.involvement if member else None) or Involvement()
 
 
-def _times(typed: str, notes: Involvement | None, session: Session) -> list[dict[str, datetime]]:
+def _times(typed: str, notes: Involvement, session: Session) -> list[dict[str, datetime]]:
     """Times sat as typed; a time shown in the box and left as it was keeps its own day.
 
     The box shows hours and minutes only: a time noted for the session's second
@@ -111,7 +112,7 @@ def _times(typed: str, notes: Involvement | None, session: Session) -> list[dict
     beside it; a time typed new is on the day of the first vote.
     """
     kept: dict[str, list[dict[str, datetime]]] = {}
-    for time in notes.times if notes else []:
+    for time in notes.times:
         kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
     day = first_day(session)
     spans: list[dict[str, datetime]] = []
