@@ -237,6 +237,11 @@ def test_each_panels_score_says_how_many_questions_it_stands_on() -> None:
     assert "25.0% on 1 of 2 questions" in html
     (record,) = json.loads(render_combined(combined, "json"))["ranking"]
     assert (record["panel_a_questions"], record["panel_b_questions"]) == (2, 1)
+    # The csv too: the candidate's row counts the questions, and each question's
+    # row says whether that panel's score stands on it (1) or not (0).
+    rows = list(csv.DictReader(io.StringIO(render_combined(combined, "csv"))))
+    counts = [(r["question_id"], r["panel_a_questions"], r["panel_b_questions"]) for r in rows]
+    assert counts == [("", "2", "1"), ("q1", "1", "1"), ("q2", "1", "0")]
 
 
 def test_a_code_written_differently_is_left_out_with_a_pointer_never_matched() -> None:

@@ -9,8 +9,10 @@ matched question of that candidate, in joint rank order, then one row per
 candidate or question left out (``status`` says which panel has it). Columns:
 ``joint_rank``, ``code``, ``candidate``, ``question_number``, ``question_id``,
 ``question``, ``panel_a_pct``, ``panel_b_pct``, ``joint_pct``, ``gap_pct``
-(panel A minus panel B), ``status``. Text from a person is neutralised as in
-the other CSVs.
+(panel A minus panel B), ``panel_a_questions`` and ``panel_b_questions`` (how
+many questions each panel's score stands on: a count on a candidate's row, 1 or
+0 on a question's), ``status``. Text from a person is neutralised as in the
+other CSVs.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ COLUMNS = (
     "panel_b_pct",
     "joint_pct",
     "gap_pct",
+    "panel_a_questions",
+    "panel_b_questions",
     "status",
 )
 
@@ -81,6 +85,8 @@ def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
             figure(candidate.b),
             figure(candidate.joint),
             figure(candidate.gap, signed=True),
+            candidate.a_scored,
+            candidate.b_scored,
             "matched",
         )
     ]
@@ -95,6 +101,8 @@ def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
                 figure(q.b),
                 figure(q.joint),
                 figure(q.gap, signed=True),
+                int(q.a is not None),
+                int(q.b is not None),
                 "matched",
             )
         )
@@ -104,7 +112,8 @@ def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
 def combined_csv(combined: Combined) -> str:
     """The joint figures as one table, a row per candidate and per answer."""
     rows = [row for candidate in combined.ranking for row in _rows(candidate)]
-    rows += [("", "", "", "", "", "", "", "", "", "", neutralise(w)) for w in combined.left_out]
+    blank = ("",) * (len(COLUMNS) - 1)
+    rows += [(*blank, neutralise(w)) for w in combined.left_out]
     return table(COLUMNS, rows)
 
 
