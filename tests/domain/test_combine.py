@@ -29,7 +29,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.combine import CombineError, combine_sessions
-from panel_tui.domain.exports.combined import render_combined
+from panel_tui.domain.exports.combined import gap_text, render_combined
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from tests.domain.builders import session as build
@@ -270,3 +270,19 @@ def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force
     assert out.read_text(encoding="utf-8") == "kept"
     assert main([*base, "-o", str(out), "--force"]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Two panels matched up")
+
+
+@pytest.mark.parametrize(
+    ("gap", "words"),
+    [
+        # 53.125% - 49.375% = 3.75 points: half up, as every figure is (Python's own
+        # rounding of the float gave "3.7" while the csv's gap_pct said +3.8)
+        (0.53125 - 0.49375, "A 3.8 points higher"),
+        (0.49375 - 0.53125, "B 3.8 points higher"),
+        (0.0625, "A 6.3 points higher"),  # 6.25 points
+        (0.0004, "None"),  # shows as 0.0 points
+        (None, "Not available"),
+    ],
+)
+def test_gap_between_panels_rounds_half_up_as_every_figure(gap: float | None, words: str) -> None:
+    assert gap_text(gap) == words

@@ -48,9 +48,11 @@ def gap_text(gap: float | None) -> str:
     """A gap between the panels in words, e.g. ``"A 12.5 points higher"``."""
     if gap is None:
         return "Not available"
-    if abs(gap) < 0.0005:
+    # figure() rounds half up, so the words agree with the csv's gap_pct (3.75 is 3.8).
+    points = figure(abs(gap))
+    if points == "0.0":
         return "None"
-    return f"{'A' if gap > 0 else 'B'} {abs(gap) * 100:.1f} points higher"
+    return f"{'A' if gap > 0 else 'B'} {points} points higher"
 
 
 def panel_score(score: float | None, scored: int, of: int) -> str:
