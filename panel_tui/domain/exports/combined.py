@@ -60,8 +60,25 @@ def panel_score(score: float | None, scored: int, of: int) -> str:
     return f"{percent(score)} {on_questions(scored, of)}" if score is not None else percent(score)
 
 
+#: Above the joint summary's list of early reveals, and in its place when there are none.
+EARLY_WORDS = (
+    "The chair showed the votes on these answers before every voting member of that "
+    "panel had voted, so the votes given after were not given independently."
+)
+NO_EARLY_WORDS = (
+    "None: in neither panel were the votes on a matched answer shown before everyone had voted."
+)
+
+
 def _context(combined: Combined) -> dict[str, Any]:
-    return {"c": combined, "pct": percent, "gap": gap_text, "panel_score": panel_score}
+    return {
+        "c": combined,
+        "pct": percent,
+        "gap": gap_text,
+        "panel_score": panel_score,
+        "early_words": EARLY_WORDS,
+        "no_early_words": NO_EARLY_WORDS,
+    }
 
 
 def combined_markdown(combined: Combined) -> str:
@@ -154,6 +171,7 @@ def combined_json(combined: Combined) -> str:
         "ranking": [_record(c) for c in combined.ranking],
         "left_out": combined.left_out,
         "warnings": combined.warnings,
+        "early_reveals": combined.early_reveals,
     }
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
