@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar
 
 from textual import events
 from textual.app import SystemCommand
@@ -25,6 +25,7 @@ from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
+from panel_tui.ui.contracts import OffersCommands, Readable
 from panel_tui.ui.key_hold import TurnTakingApp
 from panel_tui.ui.keys import key_words, palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
@@ -32,23 +33,6 @@ from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.screens.palette import PlainPalette
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
-
-
-@runtime_checkable
-class Readable(Protocol):
-    """A screen with something to read aloud (the question, the help)."""
-
-    def spoken_text(self) -> str | None:
-        """The words to read aloud now, or ``None``."""
-
-
-@runtime_checkable
-class OffersCommands(Protocol):
-    """A screen whose main actions come first in the command palette."""
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        """The screen's entries for the command palette."""
-
 
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)

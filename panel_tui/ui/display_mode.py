@@ -20,7 +20,7 @@ from textual import events
 from textual.dom import DOMNode
 from textual.reactive import reactive
 
-from panel_tui.ui.app_settings import DisplaySettingsSource
+from panel_tui.ui.contracts import DisplaySettingsSource
 from panel_tui.ui.themes import HIGH_CONTRAST
 
 # Typed as a DOMNode, so that its reactives and ``self.app`` type-check; at run

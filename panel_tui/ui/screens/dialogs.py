@@ -23,8 +23,8 @@ from panel_tui.domain.models import Outcome
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
-from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.asking import HoldsTyping
+from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
 from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton

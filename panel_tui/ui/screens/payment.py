@@ -21,7 +21,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
 from panel_tui.domain.payment_notes import PayBasis
 from panel_tui.domain.words import ROLE_WORDS
-from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
 from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton

@@ -53,8 +53,8 @@ from panel_tui.domain.setup_form import (
 )
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.words import panel_balance
-from panel_tui.ui.app_settings import cursor_blink
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
+from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from panel_tui.domain.models import Role
 from panel_tui.domain.setup_form import CandidateTyped, MemberTyped
-from panel_tui.ui.app_settings import cursor_blink
+from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.widgets.choices import ClearSelect
 
 #: The roles in the words the form uses, in the order offered.

@@ -1,13 +1,18 @@
-"""What screens and widgets read from the app they run in, said as a ``Protocol``.
+"""What the app and its screens ask of each other, each said as a ``Protocol``.
 
 Dialogs and form rows also run inside small test apps, so they cannot assume
 the :class:`~panel_tui.ui.app.PanelApp`; a protocol names what they need
-instead of ``getattr`` with a default.
+instead of ``getattr`` with a default. The other way round, the app asks a
+screen for its words to read aloud and its palette entries through a protocol,
+so no screen has to declare that it has none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
+
+from textual.app import SystemCommand
 
 
 @runtime_checkable
@@ -29,9 +34,25 @@ class DisplaySettingsSource(Protocol):
     read_aloud: bool
 
 
+@runtime_checkable
+class Readable(Protocol):
+    """A screen with something to read aloud (the question, the help)."""
+
+    def spoken_text(self) -> str | None:
+        """The words to read aloud now, or ``None``."""
+
+
+@runtime_checkable
+class OffersCommands(Protocol):
+    """A screen whose main actions come first in the command palette."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The screen's entries for the command palette."""
+
+
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
 
 
-__all__ = ["BlinkSetting", "DisplaySettingsSource", "cursor_blink"]
+__all__ = ["BlinkSetting", "DisplaySettingsSource", "OffersCommands", "Readable", "cursor_blink"]

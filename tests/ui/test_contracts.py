@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from panel_tui.ui.app_settings import DisplaySettingsSource, cursor_blink
+from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
 
 
 @dataclass
