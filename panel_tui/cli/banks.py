@@ -19,7 +19,9 @@ def register(
     banks = commands.add_parser("banks", parents=[common], help="question banks")
     actions = banks.add_subparsers(dest="banks_command", metavar="ACTION", required=True)
     validate = actions.add_parser("validate", parents=[common], help="check bank files")
-    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", type=Path, help="a bank file, or a folder of banks"
+    )
     validate.set_defaults(run=run_validate)
     listing = actions.add_parser("list", parents=[common], help="the banks you can use")
     listing.set_defaults(run=run_list)
@@ -39,7 +41,11 @@ def run_validate(args: argparse.Namespace) -> int:
     """Check bank files: exit 0 when all are valid (a clash of ids is warned of)."""
     failed = False
     known = [e for e in find_banks(bank_folders(args)) if e.bank is not None]
-    for path in args.paths:
+    for path in _bank_files(args.paths):
+        if path.is_dir():
+            failed = True
+            print(printable(f"{path}: holds no question bank (no .toml file)."), file=sys.stderr)
+            continue
         try:
             bank = load_bank(path)
         except BankError as error:
@@ -57,6 +63,15 @@ def run_validate(args: argparse.Namespace) -> int:
                 # The first listed is the one commands take; a clash is a warning, not a fault.
                 print(_clash_words(path, bank.id, others[0], taken=same[0]), file=sys.stderr)
     return EXIT_ERROR if failed else 0
+
+
+def _bank_files(paths: list[Path]) -> list[Path]:
+    """Each path given, with a folder standing for its ``.toml`` files (itself when it has none)."""
+    files: list[Path] = []
+    for path in paths:
+        inside = sorted(path.glob("*.toml")) if path.is_dir() else []
+        files.extend(inside or [path])
+    return files
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -248,7 +248,8 @@ def progress_of(names: Iterable[str], sessions: Iterable[Session]) -> dict[str, 
         if session.mode != "practice":
             continue
         seen: set[str] = set()
-        for figures in calibrate(session).members:
+        # As the room may see it: a rehearsal's votes still sealed count nowhere yet.
+        for figures in calibrate(session.as_shown()).members:
             key = _key(figures.name)
             if key not in wanted or key in seen or not figures.answers:
                 continue

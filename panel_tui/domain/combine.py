@@ -21,6 +21,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.reveals import EarlyReveal
 from panel_tui.domain.scoring import CandidateResult, Tally, combine, rank, score_session
 from panel_tui.domain.words import counted
 
@@ -93,6 +94,8 @@ class Combined:
     ranking: list[JointCandidate]  #: in joint rank order
     left_out: list[str]  #: candidates and questions that did not match, in words
     warnings: list[str]  #: matched, but worth a look (a question worded differently)
+    #: matched answers either panel's chair showed before everyone had voted, in words
+    early_reveals: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def method(self) -> str:
@@ -213,8 +216,9 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
                 f"{qb.weight:g} times in panel B's; each panel's score uses its own."
             )
     # Each panel as its room may see it: votes still sealed count nowhere yet.
-    scored_a = score_session(_restricted(a.as_shown(), set(common_codes), common_ids))
-    scored_b = score_session(_restricted(b.as_shown(), set(common_codes), common_ids))
+    matched_a = _restricted(a.as_shown(), set(common_codes), common_ids)
+    matched_b = _restricted(b.as_shown(), set(common_codes), common_ids)
+    scored_a, scored_b = score_session(matched_a), score_session(matched_b)
     joint = [
         _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
         for code in common_codes
@@ -227,7 +231,28 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         ranking=ranked,
         left_out=left_out,
         warnings=warnings,
+        early_reveals=[
+            *_early_lines("A", matched_a, scored_a.early_reveals),
+            *_early_lines("B", matched_b, scored_b.early_reveals),
+        ],
     )
+
+
+def _early_lines(letter: str, session: Session, found: list[EarlyReveal]) -> list[str]:
+    """One panel's early reveals on matched answers, in words (members counted, not named)."""
+    numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+    lines = []
+    for early in found:
+        candidate = session.candidate(early.candidate)
+        who = f"{candidate.code}: {candidate.name}" if candidate.name else candidate.code
+        question = session.bank.question(early.question)
+        lines.append(
+            f"Panel {letter} ({session.title}), {who}, question {numbers[question.id]} "
+            f"({question.text}): the votes were shown when {early.voted_before} of "
+            f"{counted(early.voters, 'voting member')} had voted; "
+            f"{counted(len(early.voted_after), 'member')} voted after."
+        )
+    return lines
 
 
 def _joint_candidate(

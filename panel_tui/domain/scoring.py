@@ -304,6 +304,11 @@ def method_statement(session: Session) -> str:
             f"professionals' votes the other {100 - settings.lived_experience_share * 100:g}%"
         ),
     }[settings.weighting]
+    if settings.weighting != "per_person":
+        rule += (
+            "; where only one group has counted votes on a question, that group's mean "
+            "is the question score"
+        )
     if not settings.sealed:
         sealed = "Votes were open: members saw each vote as it was given."
     elif early_reveals(session):

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from panel_tui.domain.calibration import calibrate, lean_words, member_figures, progress
+from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import score_session
 from tests.domain.builders import T0
 from tests.domain.practice import practice
@@ -175,6 +176,10 @@ def test_progress_follows_a_trainee_by_name_first_to_last() -> None:
         [("p1", "q1", "m2", "up"), ("p1", "q2", "m2", "down")],
         session_id="b",
         created=T0 + timedelta(days=7),
+    )
+    # Open rounds, so each vote is shown as given (sealed votes count in no progress).
+    first, second = (
+        s.model_copy(update={"settings": Settings(sealed=False)}) for s in (first, second)
     )
     live = first.model_copy(update={"mode": "live", "id": "c"})
     found = progress("ANN LEE", [second, live, first])

@@ -23,14 +23,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.combine import CombineError, combine_sessions
-from panel_tui.domain.exports.combined import render_combined
-from panel_tui.domain.models import Session
+from panel_tui.domain.exports.combined import gap_text, render_combined
+from panel_tui.domain.models import Reveal, Session
 from panel_tui.domain.store import Store
 from tests.domain.builders import session as build
 
@@ -270,3 +271,46 @@ def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force
     assert out.read_text(encoding="utf-8") == "kept"
     assert main([*base, "-o", str(out), "--force"]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Two panels matched up")
+
+
+@pytest.mark.parametrize(
+    ("gap", "words"),
+    [
+        # 53.125% - 49.375% = 3.75 points: half up, as every figure is (Python's own
+        # rounding of the float gave "3.7" while the csv's gap_pct said +3.8)
+        (0.53125 - 0.49375, "A 3.8 points higher"),
+        (0.49375 - 0.53125, "B 3.8 points higher"),
+        (0.0625, "A 6.3 points higher"),  # 6.25 points
+        (0.0004, "None"),  # shows as 0.0 points
+        (None, "Not available"),
+    ],
+)
+def test_gap_between_panels_rounds_half_up_as_every_figure(gap: float | None, words: str) -> None:
+    assert gap_text(gap) == words
+
+
+def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> None:
+    # PRODUCT.md 4: every summary lists the answers revealed before all voting
+    # members had voted. Each panel's method says "except where listed under early
+    # reveals", so the joint summary must have that list too.
+    a = panel_a()
+    votes = list(a.votes)
+    votes[1] = votes[1].model_copy(update={"after_reveal": True})  # m2 on C1 q1, after it
+    shown = Reveal(candidate="c1", question="q1", at=votes[0].at + timedelta(milliseconds=500))
+    a = a.model_copy(update={"votes": votes, "reveals": [shown]})
+    combined = combine_sessions(a, panel_b())
+    assert combined.early_reveals == [
+        "Panel A (Lived-experience panel), C1: Alex, question 1 (Question q1?): the votes were "
+        "shown when 1 of 2 voting members had voted; 1 member voted after."
+    ]
+    md = render_combined(combined, "md")
+    assert "listed under early reveals" in md
+    assert "## Early reveals" in md and combined.early_reveals[0] in md
+    assert combined.early_reveals[0] in render_combined(combined, "html")
+    assert json.loads(render_combined(combined, "json"))["early_reveals"] == combined.early_reveals
+
+    plain = combine_sessions(panel_a(), panel_b())
+    assert plain.early_reveals == []
+    assert "None: in neither panel were the votes on a matched answer shown before" in (
+        render_combined(plain, "md")
+    )

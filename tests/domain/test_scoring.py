@@ -204,6 +204,22 @@ def test_method_statement_names_the_rule_and_sealing() -> None:
     assert "two equal halves" in open_equal and "open" in open_equal
 
 
+@pytest.mark.parametrize("settings", [SHARE_30, Settings(weighting="equal_groups")])
+def test_method_statement_says_one_group_alone_stands(settings: Settings) -> None:
+    # PRODUCT.md 4: in both group rules, when only one group has counted votes on
+    # a question, its mean is the question score. The words at the top of every
+    # summary must say so, or a reader working "30% of each score" by hand gets
+    # 0.3 x 1 = 30% where the summary shows 100%.
+    results = score_session(session("LP", [("c1", "q1", "m1", "up")], settings=settings))
+    assert results.ranking[0].score_pct == "100.0"
+    assert (
+        "where only one group has counted votes on a question, that group's mean is "
+        "the question score"
+    ) in results.method
+    per_person = score_session(session("LP")).method
+    assert "only one group" not in per_person
+
+
 @pytest.mark.parametrize(
     ("items", "expected"),
     [

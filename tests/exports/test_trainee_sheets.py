@@ -109,3 +109,12 @@ def test_a_sheet_prints_on_one_a4_page_without_requests(tmp_path: Path) -> None:
     pdf = tmp_path / "sheet.pdf"
     assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
     assert pdf_pages(pdf) == 1
+
+
+def test_a_trainee_with_no_votes_shown_is_not_told_every_thumb_matched() -> None:
+    # Ben has not voted yet, so q1 is still sealed and Ann's vote is left out too.
+    waiting = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "down")])
+    ann, _ = trainee_sheets(waiting)
+    assert "No votes yet on answers with a reference rating." in ann.html
+    assert "every thumb you gave matched" not in ann.html
+    assert "None yet: no vote of yours on an answer with a reference rating is shown." in ann.html

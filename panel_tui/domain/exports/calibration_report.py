@@ -89,6 +89,7 @@ class TraineeView:
     summary: str  #: one plain sentence
     away: list[AwayAnswer]
     progress: list[Step]  #: first to last; empty unless there are two rehearsals or more
+    voted: bool = True  #: has a vote on an answer with a reference rating (shown)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ def _trainee(
         summary=_summary(figures),
         away=away,
         progress=steps,
+        voted=bool(figures.answers),
     )
 
 

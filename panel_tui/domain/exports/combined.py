@@ -48,9 +48,11 @@ def gap_text(gap: float | None) -> str:
     """A gap between the panels in words, e.g. ``"A 12.5 points higher"``."""
     if gap is None:
         return "Not available"
-    if abs(gap) < 0.0005:
+    # figure() rounds half up, so the words agree with the csv's gap_pct (3.75 is 3.8).
+    points = figure(abs(gap))
+    if points == "0.0":
         return "None"
-    return f"{'A' if gap > 0 else 'B'} {abs(gap) * 100:.1f} points higher"
+    return f"{'A' if gap > 0 else 'B'} {points} points higher"
 
 
 def panel_score(score: float | None, scored: int, of: int) -> str:
@@ -58,8 +60,25 @@ def panel_score(score: float | None, scored: int, of: int) -> str:
     return f"{percent(score)} {on_questions(scored, of)}" if score is not None else percent(score)
 
 
+#: Above the joint summary's list of early reveals, and in its place when there are none.
+EARLY_WORDS = (
+    "The chair showed the votes on these answers before every voting member of that "
+    "panel had voted, so the votes given after were not given independently."
+)
+NO_EARLY_WORDS = (
+    "None: in neither panel were the votes on a matched answer shown before everyone had voted."
+)
+
+
 def _context(combined: Combined) -> dict[str, Any]:
-    return {"c": combined, "pct": percent, "gap": gap_text, "panel_score": panel_score}
+    return {
+        "c": combined,
+        "pct": percent,
+        "gap": gap_text,
+        "panel_score": panel_score,
+        "early_words": EARLY_WORDS,
+        "no_early_words": NO_EARLY_WORDS,
+    }
 
 
 def combined_markdown(combined: Combined) -> str:
@@ -152,6 +171,7 @@ def combined_json(combined: Combined) -> str:
         "ranking": [_record(c) for c in combined.ranking],
         "left_out": combined.left_out,
         "warnings": combined.warnings,
+        "early_reveals": combined.early_reveals,
     }
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 

@@ -190,14 +190,31 @@ class _Builder:
             else _gap_with_base(result)
         )
         total = len(result.questions)
+        roles = {m.id: m.role for m in session.panel}
+        abstained = {
+            roles[member]
+            for q in result.questions
+            for member, v in q.votes.items()
+            if v == "abstain"
+        }
         group_scores = [
             (
                 "Lived-experience members' own score",
-                _group_score(result.lived_experience_score, result.lived_experience_scored, total),
+                _group_score(
+                    result.lived_experience_score,
+                    result.lived_experience_scored,
+                    total,
+                    abstained="lived_experience" in abstained,
+                ),
             ),
             (
                 "Professionals' own score",
-                _group_score(result.professional_score, result.professional_scored, total),
+                _group_score(
+                    result.professional_score,
+                    result.professional_scored,
+                    total,
+                    abstained="professional" in abstained,
+                ),
             ),
         ]
         return CandidateView(
@@ -224,9 +241,10 @@ class _Builder:
         )
 
 
-def _group_score(score: float | None, scored: int, total: int) -> str:
+def _group_score(score: float | None, scored: int, total: int, *, abstained: bool) -> str:
     if score is None:
-        return "No votes from this group"
+        # An abstention is a vote (a declared conflict), though it counts in no score.
+        return "No counted votes from this group" if abstained else "No votes from this group"
     return f"{percent(score)} {on_questions(scored, total)}"
 
 

@@ -179,7 +179,9 @@ class CandidateView:
     def scored_cell(self) -> str:
         """What the score stands on, for a ranking cell: ``"on 3 of 6 questions"``."""
         fewer = " (fewer questions than others)" if self.fewer_questions else ""
-        return (self.scored_on or "No votes") + fewer
+        # Abstentions are votes (a declared conflict), though none counts in a score.
+        none = "No counted votes" if self.tally.abstain else "No votes"
+        return (self.scored_on or none) + fewer
 
     @property
     def score_cell(self) -> str:
