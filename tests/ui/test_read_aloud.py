@@ -97,3 +97,29 @@ async def test_in_practice_the_sample_answer_is_read_aloud_too(
             )
         ]
         assert "Sample answer: " + sample.text.strip() in speaker.said[0]
+
+
+async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # espeak-ng says nothing for "?", "," or "." and "up colon" for "↑:", so the
+    # help read aloud names such keys in words; it reads the seats that have a
+    # member (not nine rows of "Q or Q"), and every part the screen shows, in its order.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("f1", "ctrl+l")
+        await pilot.pause()
+    said = speaker.said[0]
+    lines = said.splitlines()
+    assert "F1 or question mark: Show every key (this help)." in lines
+    assert "Left arrow: Go to the previous question." in lines
+    assert "Up arrow: Scroll the question text up." in lines
+    assert "Seat 3, Dan Reilly: Up 3, Middle E, Down D, Abstain C." in lines
+    assert not any(line.startswith(("?", ",", ".", "←", "→", "↑", "↓")) for line in lines)
+    assert "Q or Q" not in said and "Seat 9" not in said and "Olu Ade" not in said
+    parts = ["Vote keys", "During the interview", "On the summary", "Everywhere", "In a box"]
+    where = [said.index(part) for part in parts]
+    assert where == sorted(where), where
+    assert "E: Write the summary to a file (choose format and folder)." in lines
+    assert "Escape or B: Back to the interview." in lines  # espeak-ng says "esk" for Esc
