@@ -199,11 +199,19 @@ def arrival(session: Session, previous: str, candidate_id: str, question_id: str
 
 
 def spoken(session: Session, candidate_id: str, question: Question) -> str:
-    """The question, what the panel listens for and any sample answer, to read aloud."""
+    """Where the panel is and whose answer, the question, what the panel listens for
+    and any sample answer, to read aloud."""
     questions = session.bank.questions
-    where = f"Question {questions.index(question) + 1} of {len(questions)}"
+    label = session.candidate(candidate_id).label
+    where = f"Question {questions.index(question) + 1} of {len(questions)}, for {label}"
     given = session.sample_answer(candidate_id, question.id)
-    return spoken_question(where, question.text, question.look_for, given.text if given else None)
+    return spoken_question(
+        where,
+        question.text,
+        question.look_for,
+        given.text if given else None,
+        tags=question_tags(question),
+    )
 
 
 __all__ = [

@@ -103,10 +103,22 @@ def plain_for_speech(text: str) -> str:
 
 
 def spoken_question(
-    position: str, text: str, look_for: Iterable[str], sample: str | None = None
+    position: str,
+    text: str,
+    look_for: Iterable[str],
+    sample: str | None = None,
+    *,
+    tags: str = "",
 ) -> str:
-    """What is read aloud for a question: where we are, the question, what to listen for."""
-    parts = [f"{position}.", text.strip()]
+    """What is read aloud for a question: where we are, the question, what to listen for.
+
+    ``tags`` says what sets the question apart (``"essential, counts 2 times"``),
+    as the screen shows under it; it is read after where we are.
+    """
+    parts = [f"{position}."]
+    if tags:
+        parts.append(f"{tags[:1].upper()}{tags[1:]}.")
+    parts.append(text.strip())
     items = [item.strip().rstrip(".") for item in look_for if item.strip()]
     if items:
         parts.append("Listen for: " + "; ".join(items) + ".")

@@ -21,7 +21,7 @@ async def test_read_aloud_reads_the_question_and_stops_on_a_second_press(
         await pilot.pause()
         assert len(speaker.said) == 1
         said = speaker.said[0]
-        assert said.startswith("Question 1 of 2.")
+        assert said.startswith("Question 1 of 2, for [red]Alex[/red].")  # literal, as typed
         assert "Tell us about a time you [b]listened[/b] well." in said  # literal, as typed
         assert "Listen for: Gives a real example; [red]Not[/red] a lecture." in said
         assert speaker.speaking
@@ -50,7 +50,7 @@ async def test_read_each_question_reads_the_new_one(
     async with app.run_test() as pilot:
         await pilot.press("right")
         await pilot.pause()
-        assert speaker.said[-1].startswith("Question 2 of 2.")
+        assert speaker.said[-1].startswith("Question 2 of 2, for [red]Alex[/red].")
         assert "What would you do if someone said no?" in speaker.said[-1]
 
 
@@ -90,7 +90,7 @@ async def test_in_practice_the_sample_answer_is_read_aloud_too(
         assert sample is not None
         assert speaker.said == [
             spoken_question(
-                f"Question 1 of {len(session.bank.questions)}",
+                f"Question 1 of {len(session.bank.questions)}, for {session.candidates[0].label}",
                 first.text,
                 first.look_for,
                 sample.text,
