@@ -49,7 +49,10 @@ class PanelApp(TurnTakingApp[None]):
             "ctrl+l",
             "read_aloud",
             "Read aloud",
-            tooltip="Read the question and what to listen for aloud; press again to stop.",
+            tooltip=(
+                "Read the question and what to listen for aloud (on the summary, each "
+                "candidate's results); press again to stop."
+            ),
         ),
         Binding(
             "ctrl+e",

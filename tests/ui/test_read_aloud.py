@@ -123,3 +123,18 @@ async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
     assert where == sorted(where), where
     assert "E: Write the summary to a file (choose format and folder)." in lines
     assert "Escape or B: Back to the interview." in lines  # espeak-ng says "esk" for Esc
+
+
+async def test_the_summary_can_be_read_aloud(app_factory: AppFactory, session: Session) -> None:
+    # Ctrl+L did nothing on the summary (the help says it works everywhere).
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    said = speaker.said[-1].splitlines()
+    assert said[0] == "Interview panel summary: Test round."
+    assert said[2].startswith("C1: [red]Alex[/red]. Rank: ")  # names as typed, never markup
+    assert said[3].startswith("C2. Rank: Not ranked. Score: No score yet.")
