@@ -183,6 +183,21 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
     return line
 
 
+def more_to_read(above: bool, below: bool) -> str | None:
+    """Words for a question longer than its space: where the rest is and the key to it.
+
+    Only a faint scrollbar showed it otherwise (none in plain ASCII), and the
+    last points to listen for went unseen. ``None`` when it all shows.
+    """
+    if below and above:
+        return "More above and below: press the up or down arrow"
+    if below:
+        return "More below: press the down arrow"
+    if above:
+        return "More above: press the up arrow"
+    return None
+
+
 def arrival(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
     """What to say on arriving at an answer, coming from candidate ``previous``."""
     if candidate_id != previous:
@@ -223,6 +238,7 @@ __all__ = [
     "arrival",
     "heading",
     "look_for",
+    "more_to_read",
     "observers",
     "plain",
     "position",
