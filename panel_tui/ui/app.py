@@ -45,10 +45,12 @@ class PanelApp(TurnTakingApp[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key (this help)."),
+        # Never in a footer: the screens with something to read name it in their own words.
         Binding(
             "ctrl+l",
             "read_aloud",
             "Read aloud",
+            show=False,
             tooltip=(
                 "Read the question and what to listen for aloud (on the summary, each "
                 "candidate's results); press again to stop."
@@ -274,12 +276,6 @@ class PanelApp(TurnTakingApp[None]):
         session = self.opened.session if self.opened else None
         self.push_screen(HelpScreen(session, self.settings_path))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Read aloud only where there is something to read (it hides from the footer)."""
-        if action == "read_aloud":
-            return isinstance(self.screen, Readable) or self.speaker.speaking
-        return True
-
     def action_read_aloud(self) -> None:
         """Read the screen's main text aloud; a second press stops the voice."""
         if self.speaker.stop():
@@ -287,7 +283,9 @@ class PanelApp(TurnTakingApp[None]):
             return
         text = self.screen.spoken_text() if isinstance(self.screen, Readable) else None
         if not text:
-            self.notify("There is nothing to read aloud on this screen.", timeout=4)
+            # Said aloud too: a listener who pressed the key hears why nothing follows.
+            nothing = "There is nothing to read aloud on this screen."
+            self.notify(self.speaker.say(nothing) or nothing, timeout=4)
             return
         self.say(text)
 

@@ -138,3 +138,17 @@ async def test_the_summary_can_be_read_aloud(app_factory: AppFactory, session: S
     assert said[0] == "Interview panel summary: Test round."
     assert said[2].startswith("C1: [red]Alex[/red]. Rank: ")  # names as typed, never markup
     assert said[3].startswith("C2. Rank: Not ranked. Score: No score yet.")
+
+
+async def test_read_aloud_where_there_is_nothing_to_read_says_so_aloud(
+    app_factory: AppFactory,
+) -> None:
+    # On the home screen Ctrl+L did nothing at all: no voice, no notice.
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        said = "There is nothing to read aloud on this screen."
+        assert speaker.said == [said]
+        assert said in [n.message for n in app._notifications]
