@@ -9,6 +9,7 @@ runs on its own and a second call stops it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.words import ASCII_VOTE_SYMBOLS, VOTE_SYMBOLS, VOTE_WORDS
 
 #: Words a minute; a little slower than espeak-ng's 175, for listeners who need time.
 SPEED = 150
@@ -100,6 +102,26 @@ def no_engine_message(platform: str = sys.platform) -> str:
 def plain_for_speech(text: str) -> str:
     """Text with control characters turned into spaces, so the engine reads words only."""
     return "".join(c if c.isprintable() or c == "\n" else " " for c in text)
+
+
+#: A vote as the screen shows it, mark and word ("● Middle", "o Middle"), the
+#: mark standing alone (not a letter inside a word, as in "go Down").
+_VOTE_MARK = re.compile(
+    r"(?<!\w)["
+    + re.escape("".join([*VOTE_SYMBOLS.values(), *ASCII_VOTE_SYMBOLS.values()]))
+    + r"] ("
+    + "|".join(VOTE_WORDS.values())
+    + r")\b"
+)
+
+
+def words_for_speech(text: str) -> str:
+    """Screen text with each vote's mark left out, so the voice reads the word alone.
+
+    espeak-ng says "black circle" for "●" and "oh", "plus" or "slash" for the
+    plain ASCII marks.
+    """
+    return _VOTE_MARK.sub(r"\1", text)
 
 
 def spoken_question(

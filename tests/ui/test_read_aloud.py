@@ -152,3 +152,21 @@ async def test_read_aloud_where_there_is_nothing_to_read_says_so_aloud(
         said = "There is nothing to read aloud on this screen."
         assert speaker.said == [said]
         assert said in [n.message for n in app._notifications]
+
+
+async def test_a_question_in_a_box_can_be_read_aloud(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # A box asking the chair something (here: undo a vote already shown) could
+    # not be read aloud: Ctrl+L did nothing over it.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("1", "w", "e", "backspace")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    assert speaker.said[-1] == (
+        "The votes are showing. Undo the last vote (Middle), given by Seat 3, Dan Reilly?"
+        "\nEnter: Undo it. Escape: Keep it."
+    )

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
+from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
@@ -51,6 +52,7 @@ EVERYWHERE: list[BindingType] = [
     Binding("ctrl+t", "app.toggle_contrast", "Contrast", show=False),
     Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
     Binding("ctrl+e", "app.toggle_read_aloud", "Read each", show=False),
+    Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False),
 ]
 
 
@@ -87,6 +89,11 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
+
+    def spoken_text(self) -> str:
+        """The question read aloud, then the key for each answer."""
+        asked = words_for_speech(self.question.plain)
+        return f"{asked}\nEnter: {self.yes_label}. Escape: {self.no_label}."
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
