@@ -170,3 +170,27 @@ async def test_a_question_in_a_box_can_be_read_aloud(
         "The votes are showing. Undo the last vote (Middle), given by Seat 3, Dan Reilly?"
         "\nEnter: Undo it. Escape: Keep it."
     )
+
+
+async def test_a_box_with_fields_is_read_aloud_in_its_order(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # With a note or a decision box on top, Ctrl+L said nothing could be read.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+d", "down", "enter")  # "Do not recommend" chosen
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    said = speaker.said[-1].splitlines()
+    assert said == [
+        "The panel's decision on [red]Alex[/red]",  # as typed, never markup
+        "Recommend",
+        "Do not recommend, chosen",
+        "Undecided",
+        "Reason (Tab to move here):",
+        "Text box, empty: Why the panel decided this",
+        "Button: Save decision",
+        "Button: Cancel (Esc)",
+    ]
