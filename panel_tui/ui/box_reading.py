@@ -9,14 +9,13 @@ each button, named as one. A vote's mark is left out for its word alone
 from __future__ import annotations
 
 from textual.dom import DOMNode
-from textual.widgets import Button, Input, Static
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Button, Checkbox, Input, RadioButton, Static
 
 from panel_tui.domain.speech import words_for_speech
 
 
 def _line(widget: DOMNode) -> str:
-    if isinstance(widget, ToggleButton):
+    if isinstance(widget, RadioButton | Checkbox):
         return widget.label.plain + (", chosen" if widget.value else "")
     if isinstance(widget, Input):
         if widget.value:
