@@ -66,3 +66,21 @@ def terminal() -> Iterator[Terminal]:
     made = Terminal(f"panel-tui-test-{os.getpid()}-{time.monotonic_ns()}")
     yield made
     made.tmux("kill-server")
+
+
+#: Long enough that every key of a burst arrives while a save is running: a burst
+#: is queued before the first key is read, and it is twice Pilot's idle slice
+#: (``pilot_pace``), so keys sent one by one would overtake a save run aside.
+SLOW_FSYNC_SECONDS = 0.01
+
+
+@pytest.fixture
+def slow_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fsync sleeps first, as on a slow disk (the key-order tests)."""
+    real_fsync = os.fsync
+
+    def slow_fsync(fd: int) -> None:
+        time.sleep(SLOW_FSYNC_SECONDS)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow_fsync)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -184,3 +184,29 @@ async def burst(pilot: Pilot[Any], *keys: str | events.Paste | Widget) -> None:
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+#: How a test sends keys: :func:`burst` or :func:`press`.
+Sender = Callable[..., Awaitable[None]]
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Pilot's own key presses, one after another with no pause."""
+    await pilot.press(*keys)
+
+
+def recorded(store: Store, session: Session) -> list[tuple[str, str, str, str | None]]:
+    """Every vote event on disk: candidate, question, member, value, in order."""
+    on_disk = store.load(session.id)
+    return [(v.candidate, v.question, v.member, v.value) for v in on_disk.votes]
+
+
+def screen_names(app: App[Any]) -> list[str]:
+    """The screens on the stack above the app's own blank one, bottom to top."""
+    return [type(screen).__name__ for screen in app.screen_stack[1:]]
+
+
+def current(store: Store, session: Session) -> dict[str, tuple[str, bool]]:
+    """Each member's vote on the first answer, and whether it came after the reveal."""
+    votes = store.load(session.id).current_votes("c1", "q1")
+    return {m: (v.value, v.after_reveal) for m, v in votes.items() if v.value is not None}

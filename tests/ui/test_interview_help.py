@@ -144,7 +144,7 @@ async def test_the_command_palette_shows_no_emoji(
         assert not any(ord(char) > 0x1F000 for char in text)  # nothing from the emoji planes
 
 
-async def test_f1_shows_the_help_over_a_box_and_escape_returns_to_it(
+async def test_f1_shows_the_help_over_a_box_or_the_palette_and_escape_returns(
     app_factory: AppFactory, session: Session
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
@@ -159,6 +159,12 @@ async def test_f1_shows_the_help_over_a_box_and_escape_returns_to_it(
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ConfirmDialog)
+        # The command palette: F1 closes it and shows the help, as choosing "Help"
+        # does; Escape then goes back to the interview.
+        await pilot.press("escape", "ctrl+p", "f1")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, InterviewScreen)
 
 
 async def test_question_mark_shows_the_help_over_a_box_but_is_typed_in_a_field(
