@@ -24,6 +24,7 @@ from panel_tui.domain.display import DisplaySettings, load_settings, save_settin
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
+from panel_tui.ui.box_reading import spoken_box
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
 from panel_tui.ui.contracts import OffersCommands, Readable
 from panel_tui.ui.key_hold import TurnTakingApp
@@ -281,7 +282,9 @@ class PanelApp(TurnTakingApp[None]):
         if self.speaker.stop():
             self.notify("Stopped reading aloud.", timeout=3)
             return
-        text = self.screen.spoken_text() if isinstance(self.screen, Readable) else None
+        screen = self.screen
+        # A screen without a reading of its own is read as it shows.
+        text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
         if not text:
             # Said aloud too: a listener who pressed the key hears why nothing follows.
             nothing = "There is nothing to read aloud on this screen."

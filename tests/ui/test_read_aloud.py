@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.screen import Screen
+
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import spoken_question
@@ -140,13 +142,30 @@ async def test_the_summary_can_be_read_aloud(app_factory: AppFactory, session: S
     assert said[3].startswith("C2. Rank: Not ranked. Score: No score yet.")
 
 
-async def test_read_aloud_where_there_is_nothing_to_read_says_so_aloud(
-    app_factory: AppFactory,
+async def test_any_screen_is_read_aloud_as_it_shows(
+    app_factory: AppFactory, session: Session
 ) -> None:
-    # On the home screen Ctrl+L did nothing at all: no voice, no notice.
+    # On the home screen Ctrl+L did nothing at all: no voice, no notice, so a
+    # chair who cannot see the screen could not find the session to carry on.
     speaker = FakeSpeaker()
     app = app_factory(None, speaker=speaker)
     async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    said = speaker.said[-1].splitlines()
+    assert "Button: Start a new session" in said
+    assert "Carry on where you left off" in said
+    carry_on = next(line for line in said if line.startswith(session.title))
+    assert carry_on.endswith(", the cursor is on it")  # Enter opens it
+    assert "2 candidates, 0 votes" in carry_on
+
+
+async def test_a_screen_with_nothing_to_read_says_so_aloud(app_factory: AppFactory) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker)
+    async with app.run_test() as pilot:
+        await app.push_screen(Screen())
         await pilot.press("ctrl+l")
         await pilot.pause()
         said = "There is nothing to read aloud on this screen."
