@@ -52,10 +52,7 @@ class PanelApp(TurnTakingApp[None]):
             "read_aloud",
             "Read aloud",
             show=False,
-            tooltip=(
-                "Read the question and what to listen for aloud (on the summary, each "
-                "candidate's results); press again to stop."
-            ),
+            tooltip="Read this screen aloud (the question, the summary, a box); again stops it.",
         ),
         Binding(
             "ctrl+e",

@@ -72,7 +72,7 @@ async def test_help_can_be_read_aloud(app_factory: AppFactory, session: Session)
         await pilot.press("f1", "ctrl+l")
         await pilot.pause()
         assert speaker.said and speaker.said[0].startswith("Votes: one key per seat")
-        assert "Ctrl+L: Read the question" in speaker.said[0]
+        assert "Ctrl+L: Read this screen aloud" in speaker.said[0]
 
 
 async def test_in_practice_the_sample_answer_is_read_aloud_too(
