@@ -38,3 +38,16 @@ async def test_a_question_cut_short_by_a_big_panel_says_there_is_more(
         await pilot.press("right")  # a short question: nothing more to say
         await pilot.pause()
         assert "More " not in screen_text(pilot.app)
+
+
+async def test_the_help_says_how_to_see_the_rest(app_factory: AppFactory, session: Session) -> None:
+    # The help runs to several pages at 80x24; only a faint scrollbar said so.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        title = screen_text(pilot.app).splitlines()[1]
+        assert "Page Down shows more" in title and "Esc closes" in title
+        body = pilot.app.screen.query_one("#help-body")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0  # the key does what the title says

@@ -118,7 +118,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static("Help: every key  (Esc closes, Ctrl+L reads aloud)", id="help-title")
+            yield Static(
+                "Help: every key. Page Down shows more, Esc closes, Ctrl+L reads aloud.",
+                id="help-title",
+            )
             with VerticalScroll(id="help-body"):
                 yield Static(self._content(), id="help-content", markup=False)
 
