@@ -42,6 +42,7 @@ from panel_tui.ui.screens.dialogs import (
 )
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
+from panel_tui.ui.widgets.heading import HeadingLine
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import VoteGrid
 
@@ -90,7 +91,7 @@ class InterviewScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         session = self.session
         with Horizontal(id="top"):
-            yield Static(id="candidate", markup=False)
+            yield HeadingLine(id="candidate").data_bind(DisplayMode.ascii_only)
             yield Static(id="position", markup=False)
             yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
         yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
@@ -172,7 +173,7 @@ class InterviewScreen(SessionScreen):
         """Show the session as it is on disk."""
         session, c, question = self.session, self.candidate_id, self.question
         marks = self.marks
-        self._update("#candidate", lines.heading(session, c, self.interview.practice))
+        self.query_one(HeadingLine).line = lines.heading(session, c, self.interview.practice)
         self._update("#position", lines.position(session, c, question))
         self._update("#question", question.text)
         self._update("#about", lines.about(session, c, question, marks))
