@@ -209,9 +209,20 @@ class Interview:
         found = self.session.undoable_vote(*where)
         if found is None:
             return Refused("There is no vote to undo on this answer.")
-        if not self.session.is_revealed(*where):
-            return self._undo(where)
         vote = found[1]
+        if not self.session.is_revealed(*where):
+            if not self._just_undone(where):
+                return self._undo(where)
+            # A second undo in a row (Backspace pressed twice by mistake) asks first:
+            # it takes back another member's vote. Sealed: whose vote, never how.
+            label = member_label(self.session.member(vote.member))
+            return NeedsConfirmation(
+                question=f"A vote was just undone here. Undo one more: the vote of {label}?",
+                yes="Undo it",
+                no="Keep it",
+                declined=f"The vote of {label} is kept.",
+                then=lambda: self._undo(where),
+            )
         member = self.session.member(vote.member)
         return NeedsConfirmation(
             question=(
@@ -223,6 +234,14 @@ class Interview:
             declined=None,
             then=lambda: self._undo(where),
         )
+
+    def _just_undone(self, where: tuple[str, str]) -> bool:
+        """Whether the last change on this answer (in its round) was an undo."""
+        round_now = self.session.round_of(*where)
+        for event in reversed(self.session.votes):
+            if (event.candidate, event.question) == where and event.round == round_now:
+                return event.undoes is not None
+        return False
 
     def _undo(self, where: tuple[str, str]) -> Change:
         try:

@@ -183,6 +183,21 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
     return line
 
 
+def more_to_read(above: bool, below: bool) -> str | None:
+    """Words for a question longer than its space: where the rest is and the key to it.
+
+    Only a faint scrollbar showed it otherwise (none in plain ASCII), and the
+    last points to listen for went unseen. ``None`` when it all shows.
+    """
+    if below and above:
+        return "More above and below: press the up or down arrow"
+    if below:
+        return "More below: press the down arrow"
+    if above:
+        return "More above: press the up arrow"
+    return None
+
+
 def arrival(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
     """What to say on arriving at an answer, coming from candidate ``previous``."""
     if candidate_id != previous:
@@ -199,11 +214,19 @@ def arrival(session: Session, previous: str, candidate_id: str, question_id: str
 
 
 def spoken(session: Session, candidate_id: str, question: Question) -> str:
-    """The question, what the panel listens for and any sample answer, to read aloud."""
+    """Where the panel is and whose answer, the question, what the panel listens for
+    and any sample answer, to read aloud."""
     questions = session.bank.questions
-    where = f"Question {questions.index(question) + 1} of {len(questions)}"
+    label = session.candidate(candidate_id).label
+    where = f"Question {questions.index(question) + 1} of {len(questions)}, for {label}"
     given = session.sample_answer(candidate_id, question.id)
-    return spoken_question(where, question.text, question.look_for, given.text if given else None)
+    return spoken_question(
+        where,
+        question.text,
+        question.look_for,
+        given.text if given else None,
+        tags=question_tags(question),
+    )
 
 
 __all__ = [
@@ -215,6 +238,7 @@ __all__ = [
     "arrival",
     "heading",
     "look_for",
+    "more_to_read",
     "observers",
     "plain",
     "position",

@@ -24,6 +24,7 @@ from panel_tui.domain.display import DisplaySettings, load_settings, save_settin
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
+from panel_tui.ui.box_reading import spoken_box
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
 from panel_tui.ui.contracts import OffersCommands, Readable
 from panel_tui.ui.key_hold import TurnTakingApp
@@ -45,11 +46,13 @@ class PanelApp(TurnTakingApp[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key (this help)."),
+        # Never in a footer: the screens with something to read name it in their own words.
         Binding(
             "ctrl+l",
             "read_aloud",
             "Read aloud",
-            tooltip="Read the question and what to listen for aloud; press again to stop.",
+            show=False,
+            tooltip="Read this screen aloud (the question, the summary, a box); again stops it.",
         ),
         Binding(
             "ctrl+e",
@@ -271,20 +274,18 @@ class PanelApp(TurnTakingApp[None]):
         session = self.opened.session if self.opened else None
         self.push_screen(HelpScreen(session, self.settings_path))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Read aloud only where there is something to read (it hides from the footer)."""
-        if action == "read_aloud":
-            return isinstance(self.screen, Readable) or self.speaker.speaking
-        return True
-
     def action_read_aloud(self) -> None:
         """Read the screen's main text aloud; a second press stops the voice."""
         if self.speaker.stop():
             self.notify("Stopped reading aloud.", timeout=3)
             return
-        text = self.screen.spoken_text() if isinstance(self.screen, Readable) else None
+        screen = self.screen
+        # A screen without a reading of its own is read as it shows.
+        text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
         if not text:
-            self.notify("There is nothing to read aloud on this screen.", timeout=4)
+            # Said aloud too: a listener who pressed the key hears why nothing follows.
+            nothing = "There is nothing to read aloud on this screen."
+            self.notify(self.speaker.say(nothing) or nothing, timeout=4)
             return
         self.say(text)
 

@@ -32,7 +32,10 @@ def legacy_console_advice(ascii_only: bool) -> str:
         "Windows 10 from the Microsoft Store."
     )
     if not ascii_only:
-        advice += " Where you cannot use it, start panel-tui with --ascii."
+        advice += (
+            " Where you cannot use it, press Ctrl+A now for plain symbols (kept for next"
+            " time), or start panel-tui with --ascii."
+        )
     return advice
 
 

@@ -107,6 +107,39 @@ def key_words(keys: str, *, ascii_only: bool = False) -> str:
     return " or ".join(shown)
 
 
+#: Keys as a voice reads them: espeak-ng says nothing for "?", "," or ".", "esk"
+#: for "Esc" and "up colon" for "↑:", so those keys are named in words.
+_SPOKEN_KEY_WORDS = {
+    "left": "Left arrow",
+    "right": "Right arrow",
+    "up": "Up arrow",
+    "down": "Down arrow",
+    "escape": "Escape",
+    "question_mark": "question mark",
+    "comma": "comma",
+    "full_stop": "full stop",
+}
+
+
+def spoken_key_words(keys: str) -> str:
+    """A binding's keys in words for reading aloud, each key once.
+
+    ``"f1,question_mark"`` -> ``"F1 or question mark"``; ``"q,Q"`` -> ``"Q"``.
+    """
+    spoken = []
+    for key in keys.split(","):
+        *modifiers, name = key.strip().split("+")
+        word = _SPOKEN_KEY_WORDS.get(name) or key_words(name)
+        spoken.append("+".join([*(m.title() for m in modifiers), word]))
+    return " or ".join(dict.fromkeys(spoken))
+
+
+def spoken_vote_key(seat: int, value: VoteValue) -> str:
+    """The vote key of this seat and value, for reading aloud (``"comma"``, not ``","``)."""
+    character = vote_key(seat, value)
+    return spoken_key_words(_KEY_NAMES.get(character, character))
+
+
 def palette_command(
     owner: DOMNode, title: str, action: Callable[[], object], *, ascii_only: bool = False
 ) -> SystemCommand:

@@ -21,8 +21,14 @@ PANEL_DARK = Theme(
     success="#56B4E9",
     foreground="#e0e0e0",
     dark=True,
-    # Textual's cursor on the primary blue is 3.8:1 under white text; darker is 6:1.
-    variables={"block-cursor-background": "#00539C"},
+    variables={
+        # Textual's cursor on the primary blue is 3.8:1 under white text; darker is 6:1.
+        "block-cursor-background": "#00539C",
+        # The edge of a field without focus: Textual's #191919 is 1.1:1 on the
+        # screen and black on a 16-colour terminal; this is 3.5:1 (WCAG 1.4.11)
+        # and grey there (tests/ui/test_field_edges.py).
+        "border-blurred": "#6a6a6a",
+    },
 )
 
 #: White and yellow on black, for low vision and bright rooms; 7:1 or more.
@@ -42,6 +48,9 @@ HIGH_CONTRAST = Theme(
     dark=True,
     variables={
         "text-muted": "#ffffff",
+        # The edge of a field without focus: black on black otherwise; 6:1, and
+        # darker than the yellow edge of the field with focus.
+        "border-blurred": "#8c8c8c",
         "footer-key-foreground": "#ffff00",
         "footer-description-foreground": "#ffffff",
         "block-cursor-foreground": "#000000",

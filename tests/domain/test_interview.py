@@ -235,6 +235,29 @@ def test_undo_of_a_shown_vote_is_confirmed_first(
     assert {m: v.value for m, v in votes.items()} == left
 
 
+@pytest.mark.parametrize("agree", [True, False])
+def test_a_second_undo_in_a_row_asks_first(make: MakeInterview, agree: bool) -> None:
+    # Backspace pressed twice by mistake took back a second member's sealed vote
+    # without a word; the second undo now asks, naming whose vote (never how).
+    interview = make([("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")])
+    assert interview.undo() == Recorded("Undone: the last vote of Seat 2, Member 2.")
+    asked = interview.undo()
+    assert isinstance(asked, NeedsConfirmation)
+    assert (
+        asked.question
+        == "A vote was just undone here. Undo one more: the vote of Seat 1, Member 1?"
+    )
+    assert (asked.yes, asked.no) == ("Undo it", "Keep it")
+    assert asked.declined == "The vote of Seat 1, Member 1 is kept."
+    if agree:
+        assert asked.then() == Recorded("Undone: the last vote of Seat 1, Member 1.")
+    left = {m: v.value for m, v in interview.session.current_votes("c1", "q1").items()}
+    assert left == ({} if agree else {"m1": "up"})
+    # A vote given since: the next undo takes it back at once, as before.
+    interview.cast("m2", "middle")
+    assert interview.undo() == Recorded("Undone: the last vote of Seat 2, Member 2.")
+
+
 # -- showing the votes early --------------------------------------------------------
 
 

@@ -184,9 +184,20 @@ def test_a_live_answer_has_no_sample() -> None:
     assert lines.sample(session, "c1", session.bank.question("q1"), MARKS) is None
 
 
-def test_the_text_read_aloud_says_where_the_panel_is() -> None:
+@pytest.mark.parametrize(
+    ("question", "first_lines"),
+    [
+        # where the panel is, and whose answer: a listener cannot see the heading
+        ("q1", ["Question 1 of 2, for Alex."]),
+        # what the screen shows under an essential, weighted question is said too
+        ("q2", ["Question 2 of 2, for Alex.", "Essential, counts 2 times."]),
+    ],
+)
+def test_the_text_read_aloud_says_where_the_panel_is(question: str, first_lines: list[str]) -> None:
     session = answer([])
-    assert lines.spoken(session, "c1", session.bank.question("q2")).startswith("Question 2 of 2")
+    said = lines.spoken(session, "c1", session.bank.question(question)).splitlines()
+    assert said[: len(first_lines)] == first_lines
+    assert said[len(first_lines)] == session.bank.question(question).text
 
 
 def _with_late_vote(session: Session) -> Session:

@@ -17,6 +17,7 @@ from panel_tui.domain.speech import (
     no_engine_message,
     speech_command,
     spoken_question,
+    words_for_speech,
 )
 
 HOSTILE = '\'; Remove-Item -Recurse C:\\ ; $(rm -rf ~) -w /tmp/x "quoted"'
@@ -172,3 +173,21 @@ def _figure(stat: str, label: str) -> float:
     found = re.search(label + r"\s+([\d.]+)", stat)
     assert found is not None, stat
     return float(found.group(1))
+
+
+@pytest.mark.parametrize(
+    ("shown", "said"),
+    [
+        # espeak-ng reads "●" as "black circle" and skips "▲": the word alone is read
+        (
+            "Undo the last vote (● Middle), given by Seat 1?",
+            "Undo the last vote (Middle), given by Seat 1?",
+        ),
+        # the plain ASCII marks, read as "oh", "plus" and "slash" otherwise
+        ("from o Middle to + Up or / Abstain", "from Middle to Up or Abstain"),
+        # a letter inside a word is never taken for a mark
+        ("go Down the road", "go Down the road"),
+    ],
+)
+def test_vote_marks_are_read_as_their_words(shown: str, said: str) -> None:
+    assert words_for_speech(shown) == said

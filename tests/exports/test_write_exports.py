@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from panel_tui.domain.exports import encoded, file_name, write_exports
+from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import build_session
 
 WARNING = "The json file includes the votes on 1 answer still sealed"
@@ -43,3 +46,16 @@ def test_a_file_that_is_there_is_left_unless_overwrite(tmp_path: Path) -> None:
     assert left.words(session) == ""  # nothing written...
     assert left.kept_words() == f"Kept 1 file already there ({kept.name}): nothing was replaced."
     assert again.kept_words() == ""  # ...and nothing kept when all was written
+
+
+def test_a_folder_that_is_a_file_is_refused_in_plain_words(tmp_path: Path) -> None:
+    # The chair typed a file's name as the folder: the screen said "These files
+    # already exist: 17" (the system's error number), and Replace did nothing.
+    session = build_session()
+    not_a_folder = tmp_path / "results.xlsx"
+    not_a_folder.write_text("HR's spreadsheet")
+    with pytest.raises(OSError) as refused:
+        write_exports(session, ["md", "csv"], not_a_folder)
+    assert not isinstance(refused.value, FileExistsError)  # never taken for a kept file
+    assert os_reason(refused.value) == "part of the path is a file, not a folder"
+    assert not_a_folder.read_text() == "HR's spreadsheet"

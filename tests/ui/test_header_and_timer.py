@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.widgets.timer import QuestionTimer
@@ -102,3 +104,29 @@ async def test_the_header_keeps_one_line_at_80x24_past_the_time_guide(
         top, balance = screen_text(pilot.app).splitlines()[:2]
         assert "Candidate 1 of 2: Bartholomew" in top and "…" in top
         assert balance.strip().startswith("Panel:")
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["symbols", "ascii"])
+async def test_a_long_name_is_cut_but_the_candidates_code_stays(
+    app_factory: AppFactory, store: Store, session: Session, ascii_only: bool
+) -> None:
+    # A long name ran the code off the end of the line ("Bartholomew Montgomery-F…"):
+    # the code HR files the candidate under was nowhere on the interview screen.
+    first, *others = session.candidates
+    long = session.model_copy(
+        update={"candidates": [first.model_copy(update={"name": LONG_NAME}), *others]}
+    )
+    store.save(long, replace=True)
+    now = [0.0]
+    app = app_factory(long.id, clock=lambda: now[0], ascii_only=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        top = screen_text(pilot.app).splitlines()[0]
+        assert "Candidate 1 of 2: Bartholomew" in top and " (C1)" in top
+        assert ("…" in top) is not ascii_only  # cut plainly in ASCII, as member names are
+        # Past the time guide the timer's words grow; the name gives way, the code stays.
+        now[0] = 4 * 60 + 8
+        pilot.app.screen.query_one(QuestionTimer)._tick()
+        await pilot.pause()
+        top = screen_text(pilot.app).splitlines()[0]
+        assert " (C1)" in top and "over 4 min" in top

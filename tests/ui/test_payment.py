@@ -145,3 +145,15 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
         assert member is not None and member.id == "seat-2"
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and notes.rate == 15
+
+
+async def test_names_in_the_member_list_are_shown_as_typed_never_as_markup(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # "[bold]x[/]" showed as a bold "x", and "[@click=app.quit]y" as a link that quit.
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "p")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "Seat 1, [bold]x[/] (Lived experience)" in text
+        assert "Seat 2, [@click=app.quit]y (Lived experience)" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.screen import Screen
+
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import spoken_question
@@ -21,7 +23,7 @@ async def test_read_aloud_reads_the_question_and_stops_on_a_second_press(
         await pilot.pause()
         assert len(speaker.said) == 1
         said = speaker.said[0]
-        assert said.startswith("Question 1 of 2.")
+        assert said.startswith("Question 1 of 2, for [red]Alex[/red].")  # literal, as typed
         assert "Tell us about a time you [b]listened[/b] well." in said  # literal, as typed
         assert "Listen for: Gives a real example; [red]Not[/red] a lecture." in said
         assert speaker.speaking
@@ -50,7 +52,7 @@ async def test_read_each_question_reads_the_new_one(
     async with app.run_test() as pilot:
         await pilot.press("right")
         await pilot.pause()
-        assert speaker.said[-1].startswith("Question 2 of 2.")
+        assert speaker.said[-1].startswith("Question 2 of 2, for [red]Alex[/red].")
         assert "What would you do if someone said no?" in speaker.said[-1]
 
 
@@ -70,7 +72,7 @@ async def test_help_can_be_read_aloud(app_factory: AppFactory, session: Session)
         await pilot.press("f1", "ctrl+l")
         await pilot.pause()
         assert speaker.said and speaker.said[0].startswith("Votes: one key per seat")
-        assert "Ctrl+L: Read the question" in speaker.said[0]
+        assert "Ctrl+L: Read this screen aloud" in speaker.said[0]
 
 
 async def test_in_practice_the_sample_answer_is_read_aloud_too(
@@ -90,10 +92,124 @@ async def test_in_practice_the_sample_answer_is_read_aloud_too(
         assert sample is not None
         assert speaker.said == [
             spoken_question(
-                f"Question 1 of {len(session.bank.questions)}",
+                f"Question 1 of {len(session.bank.questions)}, for {session.candidates[0].label}",
                 first.text,
                 first.look_for,
                 sample.text,
             )
         ]
         assert "Sample answer: " + sample.text.strip() in speaker.said[0]
+
+
+async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # espeak-ng says nothing for "?", "," or "." and "up colon" for "↑:", so the
+    # help read aloud names such keys in words; it reads the seats that have a
+    # member (not nine rows of "Q or Q"), and every part the screen shows, in its order.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("f1", "ctrl+l")
+        await pilot.pause()
+    said = speaker.said[0]
+    lines = said.splitlines()
+    assert "F1 or question mark: Show every key (this help)." in lines
+    assert "Left arrow: Go to the previous question." in lines
+    assert "Up arrow: Scroll the question text up." in lines
+    assert "Seat 3, Dan Reilly: Up 3, Middle E, Down D, Abstain C." in lines
+    assert not any(line.startswith(("?", ",", ".", "←", "→", "↑", "↓")) for line in lines)
+    assert "Q or Q" not in said and "Seat 9" not in said and "Olu Ade" not in said
+    parts = ["Vote keys", "During the interview", "On the summary", "Everywhere", "In a box"]
+    where = [said.index(part) for part in parts]
+    assert where == sorted(where), where
+    assert "E: Write the summary to a file (choose format and folder)." in lines
+    assert "Escape or B: Back to the interview." in lines  # espeak-ng says "esk" for Esc
+
+
+async def test_the_summary_can_be_read_aloud(app_factory: AppFactory, session: Session) -> None:
+    # Ctrl+L did nothing on the summary (the help says it works everywhere).
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    said = speaker.said[-1].splitlines()
+    assert said[0] == "Interview panel summary: Test round."
+    assert said[2].startswith("C1: [red]Alex[/red]. Rank: ")  # names as typed, never markup
+    assert said[3].startswith("C2. Rank: Not ranked. Score: No score yet.")
+
+
+async def test_any_screen_is_read_aloud_as_it_shows(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # On the home screen Ctrl+L did nothing at all: no voice, no notice, so a
+    # chair who cannot see the screen could not find the session to carry on.
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    said = speaker.said[-1].splitlines()
+    assert "Button: Start a new session" in said
+    assert "Carry on where you left off" in said
+    carry_on = next(line for line in said if line.startswith(session.title))
+    assert carry_on.endswith(", the cursor is on it")  # Enter opens it
+    assert "2 candidates, 0 votes" in carry_on
+
+
+async def test_a_screen_with_nothing_to_read_says_so_aloud(app_factory: AppFactory) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker)
+    async with app.run_test() as pilot:
+        await app.push_screen(Screen())
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        said = "There is nothing to read aloud on this screen."
+        assert speaker.said == [said]
+        assert said in [n.message for n in app._notifications]
+
+
+async def test_a_question_in_a_box_can_be_read_aloud(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # A box asking the chair something (here: undo a vote already shown) could
+    # not be read aloud: Ctrl+L did nothing over it.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("1", "w", "e", "backspace")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    assert speaker.said[-1] == (
+        "The votes are showing. Undo the last vote (Middle), given by Seat 3, Dan Reilly?"
+        "\nEnter: Undo it. Escape: Keep it."
+    )
+
+
+async def test_a_box_with_fields_is_read_aloud_in_its_order(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # With a note or a decision box on top, Ctrl+L said nothing could be read.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+d", "down", "enter")  # "Do not recommend" chosen
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    said = speaker.said[-1].splitlines()
+    assert said == [
+        "The panel's decision on [red]Alex[/red]",  # as typed, never markup
+        "Recommend",
+        "Do not recommend, chosen",
+        "Undecided",
+        "Reason (Tab to move here):",
+        "Text box, empty: Why the panel decided this",
+        "Button: Save decision",
+        "Button: Cancel (Esc)",
+    ]

@@ -39,8 +39,10 @@ def test_the_old_windows_console_is_told_apart(
 
 
 def test_the_advice_names_windows_terminal_and_ascii_only_when_it_helps() -> None:
+    # The key that switches now, before the flag for a restart: the boxes go at once.
     assert legacy_console_advice(ascii_only=False).endswith(
-        "Where you cannot use it, start panel-tui with --ascii."
+        "Where you cannot use it, press Ctrl+A now for plain symbols (kept for next "
+        "time), or start panel-tui with --ascii."
     )
     plain = legacy_console_advice(ascii_only=True)
     assert "Windows Terminal shows panel-tui properly" in plain and "--ascii" not in plain

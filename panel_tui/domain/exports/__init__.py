@@ -32,6 +32,7 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -198,7 +199,11 @@ def write_export(
         FileExistsError: the file is there and ``overwrite`` is false.
         OSError: the folder or disk refuses.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:
+        # A file of that name: refused as such, never taken for an export already there.
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder)) from error
     path = folder / file_name(session, name, options)
     # The name is a slug, so this holds; checked because a file must never land elsewhere.
     if path.resolve().parent != folder.resolve():

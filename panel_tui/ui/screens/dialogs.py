@@ -20,10 +20,12 @@ from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.exports import ExportOptions, within
 from panel_tui.domain.models import Outcome
+from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.asking import HoldsTyping
+from panel_tui.ui.box_reading import spoken_box
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
@@ -51,6 +53,7 @@ EVERYWHERE: list[BindingType] = [
     Binding("ctrl+t", "app.toggle_contrast", "Contrast", show=False),
     Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
     Binding("ctrl+e", "app.toggle_read_aloud", "Read each", show=False),
+    Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False),
 ]
 
 
@@ -87,6 +90,11 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
+
+    def spoken_text(self) -> str:
+        """The question read aloud, then the key for each answer."""
+        asked = words_for_speech(self.question.plain)
+        return f"{asked}\nEnter: {self.yes_label}. Escape: {self.no_label}."
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -132,6 +140,10 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
     def submit(self) -> None:
         """Check the fields and :meth:`finish` with the answer, or :meth:`refuse`."""
         raise NotImplementedError
+
+    def spoken_text(self) -> str:
+        """The box read aloud, line by line: its words, choices, text boxes and buttons."""
+        return spoken_box(self)
 
     def refuse(self, problem: str) -> None:
         """Say what is wrong, scrolled into view: at 80x24 a tall box hides its foot."""

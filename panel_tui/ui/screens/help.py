@@ -17,9 +17,26 @@ from textual.widgets import Static
 
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
 from panel_tui.domain.models import VOTE_VALUES, Session
+from panel_tui.domain.words import VOTE_WORDS
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
-from panel_tui.ui.keys import SEATS, VOTES, key_label, key_words
+from panel_tui.ui.keys import (
+    SEATS,
+    VOTES,
+    key_label,
+    key_words,
+    spoken_key_words,
+    spoken_vote_key,
+)
+
+
+def _listed(bindings: list[BindingType]) -> list[Binding]:
+    """The bindings a help section lists: not the app's (listed under "Everywhere"), not votes."""
+    return [
+        b
+        for b in bindings
+        if isinstance(b, Binding) and not b.action.startswith("app.") and b.group is not VOTES
+    ]
 
 
 def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool) -> Table:
@@ -32,11 +49,7 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
     )
     table.add_column("Keys", style="bold", no_wrap=True)
     table.add_column("What it does")
-    for binding in bindings:
-        if not isinstance(binding, Binding) or binding.action.startswith("app."):
-            continue  # app keys are listed once, under "Everywhere"
-        if binding.group is VOTES:
-            continue  # the vote keys have their own table, by seat
+    for binding in _listed(bindings):
         table.add_row(
             key_words(binding.key, ascii_only=ascii_only), binding.tooltip or binding.description
         )
@@ -52,6 +65,24 @@ INTRO = (
     "can record a show of thumbs. Votes stay sealed (who has voted, not how) "
     "until everyone has voted or the chair shows them."
 )
+
+
+#: The keys of a box on top of the screen (Textual's own, described for the help).
+DIALOG_KEYS: list[BindingType] = [
+    Binding(
+        "enter",
+        "",
+        "Yes in a question such as 'Change the vote?'; save a note, decision, "
+        "payment notes or export",
+    ),
+    Binding(
+        "up,down",
+        "",
+        "Move in a list of choices; Enter chooses, and Enter on the choice made saves",
+    ),
+    Binding("escape", "", "No, or close a box without saving"),
+    Binding("tab", "", "Move to the next field or button (also left and right in a question)"),
+]
 
 
 class HelpScreen(DisplayMode, ModalScreen[None]):
@@ -87,7 +118,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static("Help: every key  (Esc closes, Ctrl+L reads aloud)", id="help-title")
+            yield Static(
+                "Help: every key. Page Down shows more, Esc closes, Ctrl+L reads aloud.",
+                id="help-title",
+            )
             with VerticalScroll(id="help-body"):
                 yield Static(self._content(), id="help-content", markup=False)
 
@@ -107,15 +141,23 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         self._settings_changed()
 
     def spoken_text(self) -> str:
-        """The help read aloud: how voting works, the settings, then every key."""
-        from panel_tui.ui.screens.interview import InterviewScreen
-
-        lines = [INTRO, ""]
+        """The help read aloud, in the order it shows, every key named in words."""
+        lines = [INTRO, "", "Your settings."]
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
-        for binding in [*self._everywhere(), *InterviewScreen.BINDINGS]:
-            if isinstance(binding, Binding) and not binding.action.startswith("app."):
-                keys = key_words(binding.key)  # espeak-ng says "left arrow" for ←, nothing for <-
-                lines.append(f"{keys}: {binding.tooltip or binding.description}")
+        members = self.session.voting_members if self.session else []
+        if members:
+            lines += ["", "Vote keys."]
+        for member in members:
+            keys = ", ".join(
+                f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
+                for value in VOTE_VALUES
+            )
+            lines.append(f"Seat {member.seat}, {member.name}: {keys}.")
+        for title, bindings in self._sections():
+            lines += ["", f"{title}."]
+            for binding in _listed(bindings):
+                said = (binding.tooltip or binding.description).rstrip(".")
+                lines.append(f"{spoken_key_words(binding.key)}: {said}.")
         return "\n".join(lines)
 
     def _settings_rows(self) -> list[tuple[str, str, str]]:
@@ -173,9 +215,6 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         ]
 
     def _content(self) -> Group:
-        from panel_tui.ui.screens.interview import InterviewScreen
-        from panel_tui.ui.screens.summary import SummaryScreen
-
         ascii_only = self.ascii_only
         boxes = box.ASCII if ascii_only else box.SIMPLE_HEAD
         marks = glyphs(ascii_only)
@@ -193,37 +232,23 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
                 *(key_label(seat, value) for value in VOTE_VALUES),
                 Text(member.name) if member else Text("(no one)", style="italic"),
             )
-        everywhere = self._everywhere()
-        dialogs: list[BindingType] = [
-            Binding(
-                "enter",
-                "",
-                "Yes in a question such as 'Change the vote?'; save a note, decision, "
-                "payment notes or export",
-            ),
-            Binding(
-                "up,down",
-                "",
-                "Move in a list of choices; Enter chooses, and Enter on the choice made saves",
-            ),
-            Binding("escape", "", "No, or close a box without saving"),
-            Binding(
-                "tab", "", "Move to the next field or button (also left and right in a question)"
-            ),
+        tables = [
+            _bindings_table(title, bindings, ascii_only=ascii_only)
+            for title, bindings in self._sections()
         ]
-        return Group(
-            intro,
-            Text(""),
-            self._settings(boxes),
-            Text(""),
-            seats,
-            _bindings_table(
-                "During the interview", InterviewScreen.BINDINGS, ascii_only=ascii_only
-            ),
-            _bindings_table("On the summary", SummaryScreen.BINDINGS, ascii_only=ascii_only),
-            _bindings_table("Everywhere", everywhere, ascii_only=ascii_only),
-            _bindings_table("In a box on top of the screen", dialogs, ascii_only=ascii_only),
-        )
+        return Group(intro, Text(""), self._settings(boxes), Text(""), seats, *tables)
+
+    def _sections(self) -> list[tuple[str, list[BindingType]]]:
+        """The help's lists of keys, each with its title, in the order shown."""
+        from panel_tui.ui.screens.interview import InterviewScreen
+        from panel_tui.ui.screens.summary import SummaryScreen
+
+        return [
+            ("During the interview", InterviewScreen.BINDINGS),
+            ("On the summary", SummaryScreen.BINDINGS),
+            ("Everywhere", self._everywhere()),
+            ("In a box on top of the screen", DIALOG_KEYS),
+        ]
 
     def action_close(self) -> None:
         """Close the help."""

@@ -42,6 +42,7 @@ from panel_tui.ui.screens.dialogs import (
 )
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
+from panel_tui.ui.widgets.heading import HeadingLine
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import VoteGrid
 
@@ -90,7 +91,7 @@ class InterviewScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         session = self.session
         with Horizontal(id="top"):
-            yield Static(id="candidate", markup=False)
+            yield HeadingLine(id="candidate").data_bind(DisplayMode.ascii_only)
             yield Static(id="position", markup=False)
             yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
         yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
@@ -113,6 +114,7 @@ class InterviewScreen(SessionScreen):
         # The timer's place is kept now and then, apart from votes (see keep_time).
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
+        self.watch(self._question_area, "scroll_y", self._say_more, init=False)
         if not self.session.candidates:
             self._show_votes()  # the status line says there is nothing to vote on
             return
@@ -120,6 +122,17 @@ class InterviewScreen(SessionScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_rows(event.size.height)
+        self.call_after_refresh(self._say_more)
+
+    @property
+    def _question_area(self) -> VerticalScroll:
+        return self.query_one("#question-area", VerticalScroll)
+
+    def _say_more(self) -> None:
+        """Say on the line above the votes when the question runs past its space."""
+        area = self._question_area
+        more = lines.more_to_read(area.scroll_y > 0, area.scroll_y < area.max_scroll_y)
+        self.query_one(VoteGrid).border_title = f" {more} " if more else None
 
     def _fit_rows(self, height: int) -> None:
         # Two lines a member (pronouns wrapping) fit five members at 24 lines; more
@@ -145,7 +158,7 @@ class InterviewScreen(SessionScreen):
     def _question_changed(self) -> None:
         carried = self.interview.carried_seconds()
         self.query_one(QuestionTimer).restart(self.question.time_guide_minutes, carried)
-        self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self._question_area.scroll_home(animate=False)
         self.refresh_view()
         # The voice never reads on over a new question; it starts again when asked to.
         self.panel_app.speaker.stop()
@@ -160,13 +173,14 @@ class InterviewScreen(SessionScreen):
         """Show the session as it is on disk."""
         session, c, question = self.session, self.candidate_id, self.question
         marks = self.marks
-        self._update("#candidate", lines.heading(session, c, self.interview.practice))
+        self.query_one(HeadingLine).line = lines.heading(session, c, self.interview.practice)
         self._update("#position", lines.position(session, c, question))
         self._update("#question", question.text)
         self._update("#about", lines.about(session, c, question, marks))
         self._update("#sample", lines.sample(session, c, question, marks))
         self._update("#look-for", lines.look_for(question, marks))
         self._show_votes()
+        self.call_after_refresh(self._say_more)  # once the new text is laid out
 
     def _update(self, selector: str, line: lines.Line | str | None) -> None:
         """Show a line in its widget, or hide the widget when there is nothing to say."""
@@ -309,7 +323,7 @@ class InterviewScreen(SessionScreen):
 
     def action_scroll_question(self, lines: int) -> None:
         """Scroll a long question up or down."""
-        self.query_one("#question-area", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self._question_area.scroll_relative(y=lines, animate=False)
 
     def action_summary(self) -> None:
         """Show the summary screen."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from panel_tui.domain import payment_form
@@ -57,8 +58,9 @@ class PaymentDialog(FormDialog[PaymentChange]):
             yield Label("Whose notes?")
             with ChoiceList(id="member"):
                 for number, member in enumerate(self.members):
+                    # Content, not a str: a name is shown as typed, never read as markup.
                     yield ClearRadioButton(
-                        f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]})",
+                        Content(f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]})"),
                         value=number == 0,
                         id=f"seat-{member.seat}",
                     ).data_bind(DisplayMode.ascii_only)

@@ -33,6 +33,7 @@ from panel_tui.domain.scoring import score_session
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
+from panel_tui.domain.summary.spoken import spoken_summary
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted, panel_balance
 from panel_tui.ui.asking import Asking, asks
@@ -73,6 +74,8 @@ class SummaryScreen(SessionScreen):
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
             priority=True,
         ),
+        # Read aloud works here too; the footer has no room for it at 80 columns (F1 lists it).
+        Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False),
         Binding(
             "t",
             "trainee_sheets",
@@ -116,6 +119,8 @@ class SummaryScreen(SessionScreen):
         options = ExportOptions(ascii_only=self.ascii_only, rehearsals=self.rehearsals)
         session, options = as_shown(self.session, options)
         summary = build_summary(session, score_session(session), options)
+        #: The summary shown, for reading aloud.
+        self.summary = summary
         marks = self.marks
         self.query_one("#heading", Static).update(summary_view.heading(summary))
         calibration = self.query_one("#practice", Static)
@@ -132,6 +137,10 @@ class SummaryScreen(SessionScreen):
 
     def watch_ascii_only(self) -> None:
         self.refresh_view()
+
+    def spoken_text(self) -> str:
+        """The summary read aloud: the title, then each candidate's facts, best first."""
+        return spoken_summary(self.summary)
 
     # -- actions --------------------------------------------------------------
 

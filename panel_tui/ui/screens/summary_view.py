@@ -8,8 +8,11 @@ questions) goes into :class:`~rich.text.Text` as it is, never read as markup.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -94,35 +97,83 @@ def ranking(summary: Summary, marks: Glyphs) -> Table:
     return table
 
 
-def _grid(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Table:
-    """Questions by member: each vote as symbol and word, marked when given after the reveal."""
+def _grid(
+    summary: Summary,
+    candidate: CandidateView,
+    marks: Glyphs,
+    seats: range,
+    *,
+    figures: bool = True,
+) -> Table:
+    """Questions by member (the members in ``seats``, by position), with the figures if asked.
+
+    Each vote shows as symbol and word, marked when given after the reveal.
+    """
     # Collapsed padding, so four members' votes and the figures fit 80 columns in ASCII too.
     grid = Table(box=_box(marks), pad_edge=False, collapse_padding=True)
     grid.add_column("Q", no_wrap=True)
-    for seat in summary.voters:
+    for seat in summary.voters[seats.start : seats.stop]:
         grid.add_column(Text(seat.label), min_width=8, overflow="fold")
-    if summary.practice:
-        grid.add_column("Reference", overflow="fold")
-    grid.add_column("Score", justify="right")
-    grid.add_column("Voice gap", justify="right")
-    grid.add_column("Flags", min_width=7)
+    if figures:
+        if summary.practice:
+            grid.add_column("Reference", overflow="fold")
+        grid.add_column("Score", justify="right")
+        grid.add_column("Voice gap", justify="right")
+        grid.add_column("Flags", min_width=7)
     for question in candidate.questions:
         cells = []
-        for mark in question.marks:
+        for mark in question.marks[seats.start : seats.stop]:
             cell = Text(mark.text)  # the column's min_width keeps "o Middle" on one line
             if mark.changed:
                 cell.append(f"\n{mark.changed_words}", style="italic")
             cells.append(cell)
-        reference = [Text(question.reference or "")] if summary.practice else []
-        grid.add_row(
-            Text(question.short),
-            *cells,
-            *reference,
-            Text(question.score),
-            Text(question.gap_figure or marks.dash),
-            Text(question.flags_words, style="bold" if question.flags else ""),
-        )
+        if figures:
+            reference = [Text(question.reference or "")] if summary.practice else []
+            cells += [
+                *reference,
+                Text(question.score),
+                Text(question.gap_figure or marks.dash),
+                Text(question.flags_words, style="bold" if question.flags else ""),
+            ]
+        grid.add_row(Text(question.short), *cells)
     return grid
+
+
+@dataclass(frozen=True)
+class _Grids:
+    """A candidate's grid, split by members into as many tables as the width needs.
+
+    Nine members' votes and the figures do not fit 80 columns side by side: a
+    table too wide was cut at the right edge (seats 8 and 9, the score, the
+    voice gap and the flags). Each table but the last holds members only; the
+    last holds the rest of the members and the figures.
+    """
+
+    summary: Summary
+    candidate: CandidateView
+    marks: Glyphs
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        voters = len(self.summary.voters)
+
+        def fits(per: int) -> bool:
+            # Drawn as it would be: Rich narrows what it can, but not the members'
+            # columns (kept wide enough for "o Middle"), and runs past the edge.
+            table = self._table(range(voters - per, voters), figures=True)
+            lines = Segment.split_lines(console.render(table, options))
+            return max(Segment.get_line_length(line) for line in lines) <= options.max_width
+
+        per = voters
+        while per > 1 and not fits(per):
+            per -= 1
+        # As many tables as needed, the members shared out evenly, so none holds one alone.
+        count = -(-voters // per) if voters else 1
+        bounds = [round(i * voters / count) for i in range(count + 1)]
+        for i in range(count):
+            yield self._table(range(bounds[i], bounds[i + 1]), figures=i == count - 1)
+
+    def _table(self, seats: range, *, figures: bool) -> Table:
+        return _grid(self.summary, self.candidate, self.marks, seats, figures=figures)
 
 
 def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Group:
@@ -138,7 +189,7 @@ def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Grou
     parts += [_bullets(h, items, marks.bullet) for h, items in candidate.flag_lists]
     if not candidate.flag_lists:
         parts.append(Text(candidate.NO_FLAGS))
-    parts.append(_grid(summary, candidate, marks))
+    parts.append(_Grids(summary, candidate, marks))
     notes = _bullets("Notes", candidate.note_lines, marks.bullet)
     if candidate.notes_words:
         notes.append(f" {candidate.notes_words}")

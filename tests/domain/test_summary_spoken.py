@@ -1,0 +1,23 @@
+"""The summary read aloud: the ranking as sentences, in the order the screen shows it."""
+
+from __future__ import annotations
+
+from panel_tui.domain.summary.spoken import spoken_summary
+from tests.domain.test_summary import summary_of
+from tests.exports.helpers import build_session
+
+
+def test_the_summary_is_read_candidate_by_candidate_in_ranking_order() -> None:
+    summary = summary_of(build_session())
+    said = spoken_summary(summary).splitlines()
+    assert said[0] == summary.heading + "."
+    assert said[1] == summary.status
+    # One line a candidate, best first, as the ranking lists them; a listener
+    # hears the same facts, in the same order, as the screen shows under each.
+    read = said[-len(summary.candidates) :]
+    for line, shown in zip(read, summary.candidates, strict=True):
+        assert line.startswith(f"{shown.heading}. Rank: {shown.rank_words}. Score: ")
+        assert f"Flags: {shown.flags_cell}." in line
+        assert f"Decision: {shown.decision}" in line
+    # No symbol a voice reads as "black up-pointing triangle" or skips.
+    assert not any(mark in "\n".join(said) for mark in "▲●▼–—•")

@@ -1,0 +1,53 @@
+"""A question longer than its space says so in words: the rest is one key away."""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.models import Member, Session
+from panel_tui.domain.store import Store
+from tests.ui.helpers import SIZE, AppFactory, screen_text
+
+LISTEN_FOR = [f"Point {n} the panel listens for" for n in range(1, 7)]
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["symbols", "ascii"])
+async def test_a_question_cut_short_by_a_big_panel_says_there_is_more(
+    app_factory: AppFactory, store: Store, session: Session, ascii_only: bool
+) -> None:
+    # With nine members at 80x24 the last points to listen for were hidden below
+    # the question's space, with only a faint scrollbar (none at all in ASCII).
+    panel = [
+        Member(id=f"p{seat}", name=f"Member {seat}", role="professional", seat=seat)
+        for seat in range(1, 10)
+    ]
+    bank = session.bank
+    first = bank.questions[0].model_copy(update={"look_for": LISTEN_FOR})
+    bank = bank.model_copy(update={"questions": [first, *bank.questions[1:]]})
+    store.save(session.model_copy(update={"panel": panel, "bank": bank, "id": "big"}))
+    async with app_factory("big", ascii_only=ascii_only).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert LISTEN_FOR[-1] not in text  # the premise: it does not fit
+        assert "More below: press the down arrow" in text
+        await pilot.press(*["down"] * 12)
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert LISTEN_FOR[-1] in text
+        assert "More above: press the up arrow" in text and "More below" not in text
+        await pilot.press("right")  # a short question: nothing more to say
+        await pilot.pause()
+        assert "More " not in screen_text(pilot.app)
+
+
+async def test_the_help_says_how_to_see_the_rest(app_factory: AppFactory, session: Session) -> None:
+    # The help runs to several pages at 80x24; only a faint scrollbar said so.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        title = screen_text(pilot.app).splitlines()[1]
+        assert "Page Down shows more" in title and "Esc closes" in title
+        body = pilot.app.screen.query_one("#help-body")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0  # the key does what the title says
