@@ -25,7 +25,6 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.asking import HoldsTyping
-from panel_tui.ui.box_reading import spoken_box
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
@@ -140,10 +139,6 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
     def submit(self) -> None:
         """Check the fields and :meth:`finish` with the answer, or :meth:`refuse`."""
         raise NotImplementedError
-
-    def spoken_text(self) -> str:
-        """The box read aloud, line by line: its words, choices, text boxes and buttons."""
-        return spoken_box(self)
 
     def refuse(self, problem: str) -> None:
         """Say what is wrong, scrolled into view: at 80x24 a tall box hides its foot."""

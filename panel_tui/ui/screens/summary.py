@@ -74,8 +74,6 @@ class SummaryScreen(SessionScreen):
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
             priority=True,
         ),
-        # Read aloud works here too; the footer has no room for it at 80 columns (F1 lists it).
-        Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False),
         Binding(
             "t",
             "trainee_sheets",
