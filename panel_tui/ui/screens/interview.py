@@ -132,7 +132,10 @@ class InterviewScreen(SessionScreen):
         """Say on the line above the votes when the question runs past its space."""
         area = self._question_area
         more = lines.more_to_read(area.scroll_y > 0, area.scroll_y < area.max_scroll_y)
-        self.query_one(VoteGrid).border_title = f" {more} " if more else None
+        title = f" {more} " if more else None
+        grid = self.query_one(VoteGrid)
+        if grid.border_title != title:  # setting it redraws the grid, after every vote
+            grid.border_title = title
 
     def _fit_rows(self, height: int) -> None:
         # Two lines a member (pronouns wrapping) fit five members at 24 lines; more
