@@ -8,6 +8,7 @@ HR files the candidate under. This widget cuts the longest part of the line
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -17,15 +18,16 @@ from panel_tui.ui.lines import line_text
 
 
 def fitted(line: Line, width: int, *, ascii_only: bool) -> Line:
-    """The line cut to ``width`` by shortening its longest part (an ellipsis ends it)."""
-    length = sum(len(text) for text, _ in line)
+    """The line cut to ``width`` cells by shortening its longest part (an ellipsis ends it)."""
+    # Counted in cells, as the terminal shows them: a Chinese character takes two.
+    length = sum(cell_len(text) for text, _ in line)
     if width <= 0 or length <= width or not line:
         return line
-    longest = max(range(len(line)), key=lambda i: len(line[i][0]))
+    longest = max(range(len(line)), key=lambda i: cell_len(line[i][0]))
     text, stress = line[longest]
     mark = "" if ascii_only else "…"
-    keep = max(0, len(text) - (length - width) - len(mark))
-    cut = text[:keep].rstrip() + mark
+    keep = max(0, cell_len(text) - (length - width) - cell_len(mark))
+    cut = set_cell_size(text, keep).rstrip() + mark
     return (*line[:longest], (cut, stress), *line[longest + 1 :])
 
 
