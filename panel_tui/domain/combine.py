@@ -20,10 +20,21 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from panel_tui.domain.exports.early import early_reveal_views
+from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
-from panel_tui.domain.reveals import EarlyReveal
-from panel_tui.domain.scoring import CandidateResult, Tally, combine, rank, score_session
+from panel_tui.domain.scoring import (
+    CandidateResult,
+    Results,
+    Tally,
+    combine,
+    rank,
+    score_session,
+)
 from panel_tui.domain.words import counted
+
+#: The joint summary counts the members who voted after an early reveal, never names them.
+COUNTED_ONLY = ExportOptions(totals_only=True)
 
 
 class CombineError(Exception):
@@ -232,27 +243,19 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         left_out=left_out,
         warnings=warnings,
         early_reveals=[
-            *_early_lines("A", matched_a, scored_a.early_reveals),
-            *_early_lines("B", matched_b, scored_b.early_reveals),
+            *_early_lines("A", matched_a, scored_a),
+            *_early_lines("B", matched_b, scored_b),
         ],
     )
 
 
-def _early_lines(letter: str, session: Session, found: list[EarlyReveal]) -> list[str]:
+def _early_lines(letter: str, session: Session, results: Results) -> list[str]:
     """One panel's early reveals on matched answers, in words (members counted, not named)."""
-    numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
-    lines = []
-    for early in found:
-        candidate = session.candidate(early.candidate)
-        who = f"{candidate.code}: {candidate.name}" if candidate.name else candidate.code
-        question = session.bank.question(early.question)
-        lines.append(
-            f"Panel {letter} ({session.title}), {who}, question {numbers[question.id]} "
-            f"({question.text}): the votes were shown when {early.voted_before} of "
-            f"{counted(early.voters, 'voting member')} had voted; "
-            f"{counted(len(early.voted_after), 'member')} voted after."
-        )
-    return lines
+    return [
+        f"Panel {letter} ({session.title}), {view.candidate}, question {view.number} "
+        f"({view.text}): the votes were shown when {view.voted}; {view.after} voted after."
+        for view in early_reveal_views(session, results, {}, COUNTED_ONLY)
+    ]
 
 
 def _joint_candidate(

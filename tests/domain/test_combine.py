@@ -309,6 +309,15 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     assert combined.early_reveals[0] in render_combined(combined, "html")
     assert json.loads(render_combined(combined, "json"))["early_reveals"] == combined.early_reveals
 
+    # m2 then withdraws the vote given after the reveal: the joint summary says
+    # so, as the session's own summary does ("vote withdrawn later").
+    withdrawn = votes[1].model_copy(update={"value": None, "at": votes[-1].at + timedelta(1)})
+    a = a.model_copy(update={"votes": [*votes, withdrawn]})
+    assert combine_sessions(a, panel_b()).early_reveals == [
+        "Panel A (Lived-experience panel), C1: Alex, question 1 (Question q1?): the votes were "
+        "shown when 1 of 2 voting members had voted; 1 member (1 withdrawn later) voted after."
+    ]
+
     plain = combine_sessions(panel_a(), panel_b())
     assert plain.early_reveals == []
     assert "None: in neither panel were the votes on a matched answer shown before" in (

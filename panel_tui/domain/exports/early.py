@@ -34,9 +34,15 @@ class EarlyRevealView:
     """An answer whose votes were shown before every voting member had voted."""
 
     candidate: str  #: e.g. "C1: Alex Morgan"
-    question: str  #: e.g. "Question 2: Tell us about a time..."
+    number: int  #: the question's place in the bank, from 1
+    text: str  #: the question as the bank words it
     voted: str  #: e.g. "2 of 3 voting members had voted"
     after: str  #: e.g. "Seat 3; Seat 4 (vote withdrawn later)" or "Nobody"
+
+    @property
+    def question(self) -> str:
+        """The question as a heading names it: "Question 2: Tell us about a time..."."""
+        return f"Question {self.number}: {self.text}"
 
 
 def early_reveal_views(
@@ -52,7 +58,8 @@ def early_reveal_views(
         views.append(
             EarlyRevealView(
                 candidate=name,
-                question=f"Question {numbers[question.id]}: {question.text}",
+                number=numbers[question.id],
+                text=question.text,
                 voted=(
                     f"{early.voted_before} of {counted(early.voters, 'voting member')} had voted"
                 ),
