@@ -48,8 +48,7 @@ def register(
     prepare.add_argument(
         "--share",
         type=float,
-        default=0.5,
-        help="with --rule lived_experience_share: the lived-experience share, 0 to 1",
+        help="with --rule lived_experience_share: the lived-experience share, 0 to 1 (default 0.5)",
     )
     prepare.add_argument(
         "--open", action="store_true", help="votes show as given (default: sealed)"
@@ -59,11 +58,15 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Check both sheets in full; make and save the session only if all is valid."""
-    bank = load_bank(find_bank(args, args.bank))
-    try:
-        settings = Settings(
-            sealed=not args.open, weighting=args.rule, lived_experience_share=args.share
+    if args.share is not None and args.rule != "lived_experience_share":
+        raise CommandError(
+            f"--share is used only with --rule lived_experience_share, and this session's "
+            f"rule is {args.rule}. Add --rule lived_experience_share, or leave out --share."
         )
+    bank = load_bank(find_bank(args, args.bank))
+    share = 0.5 if args.share is None else args.share
+    try:
+        settings = Settings(sealed=not args.open, weighting=args.rule, lived_experience_share=share)
     except ValidationError as error:
         raise CommandError(f"--share {first_problem(error)}.") from None
     title = default_title(bank, date.today()) if args.title is None else args.title

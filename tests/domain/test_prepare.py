@@ -252,6 +252,32 @@ def test_a_share_out_of_range_is_refused_in_words(
     assert "--share must be a number between 0 and 1, such as 0.3" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("rule", "named"),
+    [
+        ([], "per_person"),  # the rule left out: per_person, and the share would be ignored
+        (["--rule", "equal_groups"], "equal_groups"),
+    ],
+)
+def test_a_share_without_its_rule_is_refused_and_nothing_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rule: list[str], named: str
+) -> None:
+    # HR asked for a 30% share but forgot the rule: a session scored per person
+    # would silently ignore the share the panel agreed.
+    (tmp_path / "p.csv").write_bytes(EXCEL_PANEL)
+    (tmp_path / "c.csv").write_bytes(EXCEL_CANDIDATES)
+    sheets = ["--panel", str(tmp_path / "p.csv"), "--candidates", str(tmp_path / "c.csv")]
+    data = tmp_path / "s"
+    asked = [*sheets, *rule, "--share", "0.3"]
+    code = main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *asked])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"panel-tui: --share is used only with --rule lived_experience_share, and this "
+        f"session's rule is {named}. Add --rule lived_experience_share, or leave out --share.\n"
+    )
+    assert Store(data).sessions() == []
+
+
 def test_the_readme_examples_work() -> None:
     """The sheets and the hand-written JSON the README shows HR are what the tool takes."""
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
