@@ -32,6 +32,7 @@ from panel_tui.domain.models import Member, Session
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.wording import explain
+from panel_tui.domain.words import rounded
 
 PENNY = Decimal("0.01")
 
@@ -45,8 +46,8 @@ class Span:
 
     @property
     def minutes(self) -> int:
-        """Whole minutes, rounded to the nearest."""
-        return round((self.end - self.start).total_seconds() / 60)
+        """Whole minutes, rounded to the nearest (a half minute up, as a spreadsheet rounds)."""
+        return int(rounded((self.end - self.start).total_seconds() / 60))
 
 
 @dataclass(frozen=True)

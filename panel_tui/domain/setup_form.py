@@ -31,6 +31,7 @@ from panel_tui.domain.prepare import ROLE_CHOICES
 from panel_tui.domain.sessions import mock_candidates, new_session, practice_session, setup_warnings
 from panel_tui.domain.text import compared
 from panel_tui.domain.wording import RIGHT, first_problem, typed_problem
+from panel_tui.domain.words import rounded
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
 RULES: tuple[tuple[Weighting, str, str], ...] = (
@@ -324,8 +325,11 @@ def rule_about(weighting: Weighting, share: str) -> str:
         return about
     parsed = parse_share(share)
     if isinstance(parsed, float) and 0 <= parsed <= 1:
-        lived = round(parsed * 100, 1)
-        about += f" Now: lived experience {lived:g}%, professionals {round(100 - lived, 1):g}%."
+        lived = rounded(parsed * 100, 1)
+        about += (
+            f" Now: lived experience {lived.normalize():f}%, "
+            f"professionals {(100 - lived).normalize():f}%."
+        )
     return about
 
 

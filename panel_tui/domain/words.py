@@ -48,20 +48,28 @@ def vote_text(value: VoteValue | None, symbols: dict[VoteValue, str] = VOTE_SYMB
     return "No vote" if value is None else f"{symbols[value]} {VOTE_WORDS[value]}"
 
 
+def rounded(value: float, places: int = 0) -> Decimal:
+    """``value`` rounded half away from zero, as a spreadsheet's ROUND does.
+
+    Python's own ``round`` and format strings round half to even (``round(2.5)``
+    is 2), so a figure could differ from the one HR gets in a spreadsheet. The
+    float is first cut to nine decimals so that 56.24999999999999 (float noise
+    for 56.25) rounds as 56.25 would. Never ``-0``.
+    """
+    exact = Decimal(f"{value:.9f}")
+    shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return abs(shown) if shown == 0 else shown
+
+
 def figure(fraction: float | None, *, signed: bool = False) -> str:
     """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none.
 
-    Rounded half away from zero as a spreadsheet's ROUND does (0.5625 shows
-    ``"56.3"``, where Python's own rounding would show 56.2). The float is
-    first cut to nine decimals so that 56.24999999999999 (float noise for
-    56.25) rounds as 56.25 would.
+    Rounded by :func:`rounded` (0.5625 shows ``"56.3"``, where Python's own
+    rounding would show 56.2).
     """
     if fraction is None:
         return ""
-    exact = Decimal(f"{fraction * 100:.9f}")
-    shown = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if shown == 0:
-        shown = abs(shown)  # never "-0.0"
+    shown = rounded(fraction * 100, 1)
     return f"{shown:+}" if signed else f"{shown}"
 
 

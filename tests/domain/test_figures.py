@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from panel_tui.domain.exports import render
+from panel_tui.domain.exports.calibration_report import _kappa_value
+from panel_tui.domain.involvement import Span
 from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.words import figure, gap_words, on_questions, percent
+from panel_tui.domain.setup_form import rule_about
+from panel_tui.domain.words import figure, gap_words, on_questions, percent, rounded
 from tests.domain.builders import session
 
 
@@ -40,6 +44,37 @@ def test_percentages_round_half_up_like_a_spreadsheet(
     assert figure(fraction) == shown
     assert figure(fraction, signed=True) == signed
     assert percent(fraction) == f"{shown}%"
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "shown"),
+    [
+        (2.5, 0, "3"),  # round() gives 2
+        (3.5, 0, "4"),
+        (-2.5, 0, "-3"),  # away from zero, as ROUND(-2.5, 0)
+        (0.125, 2, "0.13"),  # format(0.125, ".2f") gives 0.12
+        (-0.001, 2, "0.00"),  # never "-0.00"
+        (12.35, 1, "12.4"),  # 12.35 is 12.349999999999999 as a float
+        (1, 2, "1.00"),
+    ],
+)
+def test_every_figure_rounds_half_away_from_zero(value: float, places: int, shown: str) -> None:
+    assert str(rounded(value, places)) == shown
+
+
+def test_minutes_kappa_and_shares_round_as_the_percentages_do() -> None:
+    # Each of these used Python's round() or a format string, which round half to
+    # even: 2.5 minutes was 2, a kappa of 0.125 was 0.12, a 12.5% share was 12.
+    start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    assert Span(start, start + timedelta(minutes=2.5)).minutes == 3
+    assert Span(start, start + timedelta(minutes=1.5)).minutes == 2
+    assert _kappa_value(0.125, "slight agreement", 0.5) == "0.13 (slight agreement)"
+    assert rule_about("lived_experience_share", "0.3").endswith(
+        "Now: lived experience 30%, professionals 70%."
+    )
+    assert rule_about("lived_experience_share", "0.1235").endswith(
+        "Now: lived experience 12.4%, professionals 87.6%."  # round() gave 12.3
+    )
 
 
 def test_a_gap_that_rounds_to_nothing_says_none() -> None:

@@ -135,6 +135,11 @@ def test_candidate_names_only_when_the_chair_allows(session: Session) -> None:
             Settings(weighting="lived_experience_share", lived_experience_share=0.3),
             3,
             "Your vote was part of the 70 parts for staff.",
+        ),  # A share of 12.5% is 13 parts, rounded half up as every figure (round() gave 12).
+        (
+            Settings(weighting="lived_experience_share", lived_experience_share=0.125),
+            1,
+            "People with lived experience had 13 out of 100 parts of the say.",
         ),
     ],
 )

@@ -28,7 +28,7 @@ from panel_tui.domain.calibration import (
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE
-from panel_tui.domain.words import counted, percent, vote_text
+from panel_tui.domain.words import counted, percent, rounded, vote_text
 
 #: The mark at the top of every practice export, so no one files it as a real round.
 PRACTICE_BANNER = "Practice round: not a recruitment decision"
@@ -231,7 +231,7 @@ def _figures(calibration: Calibration) -> list[Figure]:
         ),
         Figure(
             "Gwet's AC1",
-            "Not available" if panel.gwet_ac1 is None else f"{panel.gwet_ac1:.2f}",
+            "Not available" if panel.gwet_ac1 is None else f"{rounded(panel.gwet_ac1, 2)}",
             "Agreement beyond chance, read like kappa, which stays fair when nearly "
             "every vote is the same.",
         ),
@@ -240,7 +240,7 @@ def _figures(calibration: Calibration) -> list[Figure]:
 
 def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
     if kappa is not None:
-        return f"{kappa:.2f} ({words})"
+        return f"{rounded(kappa, 2)} ({words})"
     if observed is None:
         return "Not enough votes yet"
     return "Not available: every vote was the same rating, so chance explains it all"

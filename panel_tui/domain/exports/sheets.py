@@ -26,7 +26,7 @@ from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store import write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import counted, sealed_words
+from panel_tui.domain.words import counted, rounded, sealed_words
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _rule_lines(weighting: Weighting, share: float, member: Member) -> list[Shee
     """How much the member's vote counted, in Easy Read."""
     if weighting == "per_person":
         return [SheetLine("group", "Your vote counted as much as anyone's.")]
-    le_part = 50 if weighting == "equal_groups" else round(share * 100)
+    le_part = 50 if weighting == "equal_groups" else int(rounded(share * 100))
     own = le_part if member.role == "lived_experience" else 100 - le_part
     group = "people with lived experience" if member.role == "lived_experience" else "staff"
     return [
