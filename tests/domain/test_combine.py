@@ -281,7 +281,9 @@ def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force
         (0.53125 - 0.49375, "A 3.8 points higher"),
         (0.49375 - 0.53125, "B 3.8 points higher"),
         (0.0625, "A 6.3 points higher"),  # 6.25 points
-        (0.0004, "None"),  # shows as 0.0 points
+        # 0.0 points, worded as every other summary words a gap this small
+        # (it said "None", which reads as if there were no figure)
+        (0.0004, "0.0 points: alike"),
         (None, "Not available"),
     ],
 )

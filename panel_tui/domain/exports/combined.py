@@ -51,7 +51,7 @@ def gap_text(gap: float | None) -> str:
     # figure() rounds half up, so the words agree with the csv's gap_pct (3.75 is 3.8).
     points = figure(abs(gap))
     if points == "0.0":
-        return "None"
+        return "0.0 points: alike"  # as a voice gap this small reads everywhere
     return f"{'A' if gap > 0 else 'B'} {points} points higher"
 
 
