@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, store
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Settings, Weighting
-from panel_tui.domain.prepare import PrepareError, prepare_session
+from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, prepare_session
 from panel_tui.domain.sessions import default_title, setup_warnings
 from panel_tui.domain.text import printable
 from panel_tui.domain.wording import first_problem, typed_problem
@@ -30,9 +30,9 @@ def register(
         help="make a session from a panel and a candidates spreadsheet (CSV)",
         description=(
             "Make a session ready for the chair from two CSV files saved from Excel or "
-            "LibreOffice. panel.csv: name, role (lived experience, professional or "
-            "observer), seat (optional), pronouns (optional). candidates.csv: code, "
-            "name (optional). Other columns are left alone."
+            f"LibreOffice. panel.csv: {PANEL_SHEET}. candidates.csv: a header row naming "
+            "the columns code and name (optional), then one candidate a line; other columns "
+            "are left alone."
         ),
     )
     prepare.add_argument("--bank", required=True, help="a bank id or a .toml file")

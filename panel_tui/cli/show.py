@@ -10,7 +10,7 @@ from panel_tui.cli import display
 from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Bank, Member
-from panel_tui.domain.prepare import PrepareError, load_panel
+from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, load_panel
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
 
@@ -33,7 +33,8 @@ def register(
         "--panel",
         type=Path,
         metavar="PANEL_CSV",
-        help="the trainees, one a line: name,pronouns,role,seat (the form opens filled in)",
+        help=f"a CSV of the trainees, read as prepare reads a panel: {PANEL_SHEET}. "
+        "The new-session form opens filled in.",
     )
     practice.set_defaults(run=run_practice)
 

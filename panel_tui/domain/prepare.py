@@ -43,6 +43,12 @@ from panel_tui.domain.text import compared, without_invisible
 from panel_tui.domain.wording import explain, shown
 
 PANEL_COLUMNS = ("name", "role", "seat", "pronouns")
+#: How a panel sheet is laid out, in the words of ``prepare``'s and ``practice``'s help.
+PANEL_SHEET = (
+    "a header row naming the columns name, role (lived experience, professional or "
+    "observer), seat (optional) and pronouns (optional), then one person a line; "
+    "other columns are left alone"
+)
 CANDIDATE_COLUMNS = ("code", "name")
 ROLES: dict[str, Role] = {
     "lived_experience": "lived_experience",

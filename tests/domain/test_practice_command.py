@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from panel_tui.cli import main
+from panel_tui.domain.prepare import load_panel
 
 
 def test_practice_command_opens_the_form_filled_in(
@@ -42,3 +43,22 @@ def test_practice_command_opens_the_form_filled_in(
     assert "panel.csv, line 2, column B (role): must be lived experience" in err
     assert main([*data, "practice", "support-worker"]) == 1
     assert "has no sample answers" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["practice", "x"], ["prepare"]])
+def test_help_describes_the_panel_sheet_as_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # practice's help said "one a line: name,pronouns,role,seat", as if the
+    # columns went by place; they go by the header row, as prepare's do.
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "a header row naming the columns name, role (lived experience" in said
+    assert "name,pronouns,role,seat" not in said
+    # Read as described: the columns in the order named, one of HR's own beside.
+    sheet = tmp_path / "panel.csv"
+    sheet.write_text("name,role,seat,pronouns,team\nAnn Lee,professional,,she/her,North\n")
+    assert [(m.name, m.role, m.seat, m.pronouns) for m in load_panel(sheet)] == [
+        ("Ann Lee", "professional", 1, "she/her")
+    ]
