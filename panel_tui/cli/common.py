@@ -82,6 +82,11 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
     """
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a file name with -o.")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise CommandError(
+            f"{path.parent} is a file, not a folder, so {path.name} was not written: "
+            "choose another place."
+        )
     if not path.parent.is_dir():
         raise CommandError(
             f"There is no folder {path.parent}, so {path.name} was not written: "

@@ -94,16 +94,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
     return _write_pages(
-        folder, lambda: write_trainee_sheets(session, folder, options, overwrite=force)
+        folder, SHEETS, lambda: write_trainee_sheets(session, folder, options, overwrite=force)
     )
 
 
 def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
     if folder.exists() and not folder.is_dir():
-        raise CommandError(
-            f"{folder} is a file, not a folder, so nothing was written: --format all "
-            "writes several files into the folder -o names."
-        )
+        raise _not_a_folder(folder, "all")
     paths = [folder / file_name(session, name, options) for name in FORMATS]
     taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
     if taken and not force:
@@ -129,6 +126,7 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
     writer = FOLDER_FORMATS[args.format]
     return _write_pages(
         args.output,
+        args.format,
         lambda: writer(
             prepared(session, options),
             args.output,
@@ -138,12 +136,21 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
     )
 
 
-def _write_pages(folder: Path, write: Callable[[], list[Path]]) -> int:
+def _not_a_folder(folder: Path, format_name: str) -> CommandError:
+    return CommandError(
+        f"{folder} is a file, not a folder, so nothing was written: --format {format_name} "
+        "writes several files into the folder -o names."
+    )
+
+
+def _write_pages(folder: Path, format_name: str, write: Callable[[], list[Path]]) -> int:
     """Write a page per member or trainee into ``folder``, saying what was written or why not."""
     try:
         paths = write()
     except SheetError as error:
         raise CommandError(str(error)) from None
+    except NotADirectoryError:
+        raise _not_a_folder(folder, format_name) from None
     except FileExistsError as error:
         raise CommandError(
             "These files already exist, so nothing was written (add --force to replace "

@@ -99,6 +99,22 @@ def test_export_all_onto_a_file_and_into_a_missing_folder_say_so_plainly(
     assert main([*data, "export", session.id, "--format", "all", "-o", str(existing)]) == 1
     assert "is a file, not a folder, so nothing was written" in said(capsys)
     assert existing.read_text() == "kept"
+    # Member sheets onto a file said "These files already exist ... (add --force to
+    # replace them): [Errno 17] File exists", and --force could not help.
+    sheets = [*data, "export", session.id, "--format", "member-sheets", "-o", str(existing)]
+    assert main(sheets) == 1
+    assert said(capsys) == (
+        f"panel-tui: {existing} is a file, not a folder, so nothing was written: "
+        "--format member-sheets writes several files into the folder -o names.\n"
+    )
+    assert main([*sheets, "--force"]) == 1 and existing.read_text() == "kept"
+    assert "is a file, not a folder, so nothing was written" in said(capsys)
+    inside = existing / "x.md"  # said "There is no folder ...", though there is a file
+    assert main([*data, "export", session.id, "--format", "md", "-o", str(inside)]) == 1
+    assert said(capsys) == (
+        f"panel-tui: {existing} is a file, not a folder, so x.md was not written: "
+        "choose another place.\n"
+    )
     missing = tmp_path / "no" / "such" / "x.md"
     assert main([*data, "export", session.id, "--format", "md", "-o", str(missing)]) == 1
     assert f"There is no folder {missing.parent}" in said(capsys)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 
 from panel_tui.domain.exports import encoded, file_name, write_exports
+from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import build_session
+from tests.platforms import posix_only
 
 WARNING = "The json file includes the votes on 1 answer still sealed"
 
@@ -59,3 +62,21 @@ def test_a_folder_that_is_a_file_is_refused_in_plain_words(tmp_path: Path) -> No
     assert not isinstance(refused.value, FileExistsError)  # never taken for a kept file
     assert os_reason(refused.value) == "part of the path is a file, not a folder"
     assert not_a_folder.read_text() == "HR's spreadsheet"
+
+
+@posix_only
+def test_a_folder_made_for_exports_is_the_owners_only_and_one_already_there_is_left(
+    tmp_path: Path,
+) -> None:
+    # The files were owner-only but the folder made for them was open to every
+    # user of the computer (755), so others could read the member sheets' names.
+    session = build_session()
+    write_exports(session, ["md"], tmp_path / "new")
+    assert write_member_sheets(session, tmp_path / "sheets")
+    for made in (tmp_path / "new", tmp_path / "sheets"):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    own = tmp_path / "own"
+    own.mkdir(mode=0o755)
+    own.chmod(0o755)
+    write_exports(session, ["md"], own)
+    assert stat.S_IMODE(own.stat().st_mode) == 0o755  # the user's own folder, as it was

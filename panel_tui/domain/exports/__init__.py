@@ -32,7 +32,6 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
-import errno
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -47,7 +46,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import write_atomically
+from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
 from panel_tui.domain.words import counted
 
@@ -199,11 +198,7 @@ def write_export(
         FileExistsError: the file is there and ``overwrite`` is false.
         OSError: the folder or disk refuses.
     """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as error:
-        # A file of that name: refused as such, never taken for an export already there.
-        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder)) from error
+    make_folder(folder)
     path = folder / file_name(session, name, options)
     # The name is a slug, so this holds; checked because a file must never land elsewhere.
     if path.resolve().parent != folder.resolve():

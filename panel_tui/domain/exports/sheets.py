@@ -24,7 +24,7 @@ from pathlib import Path
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
-from panel_tui.domain.store import write_atomically
+from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
 from panel_tui.domain.words import counted, rounded, sealed_words
 
@@ -180,7 +180,7 @@ def write_member_sheets(
         OSError: the folder or disk refuses.
     """
     pages = member_sheets(session, candidate_names=candidate_names)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     paths = [folder / name for name in pages]
     taken = [p for p in paths if p.exists() or p.is_symlink()]
     if taken and not overwrite:

@@ -25,7 +25,7 @@ from panel_tui.domain.exports.calibration_report import (
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import write_atomically
+from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
 from panel_tui.domain.words import sealed_words
 
@@ -110,7 +110,7 @@ def write_trainee_sheets(
         OSError: the folder or disk refuses.
     """
     sheets = trainee_sheets(session, options)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     paths = [folder / sheet.file_name for sheet in sheets]
     taken = [path for path in paths if path.exists() or path.is_symlink()]
     if taken and not overwrite:

@@ -24,7 +24,7 @@ from panel_tui.domain.store.errors import (
     StoreError,
     plain_os_error,
 )
-from panel_tui.domain.store.files import fsync_folder, write_atomically
+from panel_tui.domain.store.files import fsync_folder, make_folder, write_atomically
 from panel_tui.domain.store.folder import Store
 from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.opened import OpenSession
@@ -45,6 +45,7 @@ __all__ = [
     "StoreError",
     "decode",
     "fsync_folder",
+    "make_folder",
     "plain_os_error",
     "write_atomically",
 ]

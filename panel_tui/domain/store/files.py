@@ -299,6 +299,22 @@ def write_all(fd: int, payload: bytes) -> None:
     os.fsync(fd)
 
 
+def make_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) if missing, owner-only as the files put in it.
+
+    A folder already there is left as it is: it is the user's own.
+
+    Raises:
+        NotADirectoryError: a file of that name is in the way.
+        OSError: the disk refuses.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    except FileExistsError as error:
+        # A file of that name: refused as such, never taken for a folder already there.
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder)) from error
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old or the new file.
 
