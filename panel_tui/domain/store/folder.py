@@ -73,7 +73,7 @@ class Store:
             ) from None
         if shared:
             self._name(SkippedFile(root, shared))
-        self._clean_temporary_files()
+        _clean_temporary_files(self.root, self._lock_path)
         self.catalogue.clean()
 
     def _name(self, notice: Notice) -> Notice:
@@ -99,46 +99,13 @@ class Store:
     def _lock_path(self, session_id: str) -> Path:
         return self.path(session_id).with_suffix(".lock")
 
-    def _clean_temporary_files(self) -> None:
-        """Remove what a crash mid-write left, unless its session is open now."""
-        for temp in self.root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
-            session_id = temp.name[1:].split(SUFFIX + TEMP_MARK)[0]
-            if not re.fullmatch(IDENT_PATTERN, session_id):
-                continue  # not a name this store writes: someone else's file
-            lock = SessionLock(self._lock_path(session_id))
-            try:
-                lock.acquire(session_id, "its left-over file was kept")
-            except StoreError:
-                continue
-            try:
-                temp.unlink(missing_ok=True)
-            finally:
-                lock.release()
-
     def _session_files(self) -> Iterator[Path]:
         yield from sorted(p for p in self.root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
-
-    def _aside(self, folder_name: str, path: Path) -> Path:
-        """An unused, time-stamped name for ``path`` in a sub-folder, made if missing.
-
-        Raises:
-            UnsafeFile: the sub-folder is a link (nothing is moved through it).
-        """
-        folder = self.root / folder_name
-        if folder.is_symlink():
-            raise UnsafeFile(folder, "it is a link")
-        folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
-        files.owner_only_folder(folder)  # copies of sessions: as private as the sessions
-        stamp = now().strftime("%Y%m%dT%H%M%SZ")
-        target = folder / f"{path.stem}.{stamp}{path.suffix}"
-        while os.path.lexists(target):
-            target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
-        return target
 
     def _set_aside(self, path: Path, reason: str) -> DamagedFile:
         """Move a damaged session's snapshot, and its journal with it, into ``damaged/``."""
         try:
-            target = self._aside(DAMAGED_FOLDER, path)
+            target = _aside(self.root / DAMAGED_FOLDER, path)
             journal = journal_path(path)
             if journal.exists():
                 os.rename(journal, journal_path(target))
@@ -338,7 +305,7 @@ class Store:
             if aside.moved_to is None:
                 raise StoreError(f"{aside} So it was not replaced.") from None
             return aside.moved_to
-        target = self._aside(REPLACED_FOLDER, path)
+        target = _aside(self.root / REPLACED_FOLDER, path)
         files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
         return target
 
@@ -383,3 +350,37 @@ class Store:
 
 def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
     return sorted(summaries, key=lambda s: (s.created, s.id), reverse=True)
+
+
+def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
+    """Remove what a crash mid-write left, unless its session is open now."""
+    for temp in root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
+        session_id = temp.name[1:].split(SUFFIX + TEMP_MARK)[0]
+        if not re.fullmatch(IDENT_PATTERN, session_id):
+            continue  # not a name this store writes: someone else's file
+        lock = SessionLock(lock_path(session_id))
+        try:
+            lock.acquire(session_id, "its left-over file was kept")
+        except StoreError:
+            continue
+        try:
+            temp.unlink(missing_ok=True)
+        finally:
+            lock.release()
+
+
+def _aside(folder: Path, path: Path) -> Path:
+    """An unused, time-stamped name for ``path`` in a sub-folder, made if missing.
+
+    Raises:
+        UnsafeFile: the sub-folder is a link (nothing is moved through it).
+    """
+    if folder.is_symlink():
+        raise UnsafeFile(folder, "it is a link")
+    folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
+    files.owner_only_folder(folder)  # copies of sessions: as private as the sessions
+    stamp = now().strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    while os.path.lexists(target):
+        target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
+    return target
