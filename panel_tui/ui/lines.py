@@ -5,6 +5,9 @@ Every part is plain text: names and notes are never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich.table import Table
 from rich.text import Text
 
 from panel_tui.domain.interview_lines import Line, Stress
@@ -22,4 +25,14 @@ def line_text(line: Line | str) -> Text:
     return text
 
 
-__all__ = ["line_text"]
+def bulleted(items: Iterable[Text], bullet: str) -> Table:
+    """Each item after a bullet; a long item wraps under its own first word, not the bullet."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(f" {bullet} ", item)
+    return grid
+
+
+__all__ = ["bulleted", "line_text"]

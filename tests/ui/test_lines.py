@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from rich.style import Style
+import io
 
-from panel_tui.ui.lines import line_text
+from rich.console import Console, RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from panel_tui.ui.lines import bulleted, line_text
+from panel_tui.ui.screens.summary_view import _bullets
 
 
 def test_each_part_is_drawn_in_its_stress() -> None:
@@ -19,3 +24,29 @@ def test_each_part_is_drawn_in_its_stress() -> None:
 def test_text_that_looks_like_markup_is_shown_as_typed() -> None:
     assert line_text((("[b]Alex[/b]", "strong"),)).plain == "[b]Alex[/b]"
     assert line_text("[red]plain[/red]").plain == "[red]plain[/red]"
+
+
+def drawn(renderable: RenderableType, width: int) -> list[str]:
+    console = Console(width=width, record=True, color_system=None, file=io.StringIO())
+    console.print(renderable)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def test_a_long_item_wraps_under_its_own_words_not_under_the_bullet() -> None:
+    # The practice summary's figures ran back to the screen's edge under the
+    # bullet, so a list of long items read as one block.
+    items = [Text("Agreement with the reference: 66.7%. The share of all votes"), Text("[b]x")]
+    assert drawn(bulleted(items, "*"), 30) == [
+        " * Agreement with the",
+        "   reference: 66.7%. The share",
+        "   of all votes",
+        " * [b]x",  # as typed, never markup
+    ]
+
+
+def test_a_list_with_nothing_in_it_says_so_on_its_heading_line() -> None:
+    assert drawn(_bullets("Notes", [], "*", "No notes."), 40) == ["Notes: No notes."]
+    assert drawn(_bullets("Notes", [("Question 1", "Good example")], "*"), 40) == [
+        "Notes:",
+        " * Question 1: Good example",
+    ]

@@ -6,54 +6,66 @@ as the Markdown and HTML summaries, so the screen and the files say the same.
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from panel_tui.domain.exports.calibration_report import CalibrationView
+from panel_tui.ui.lines import bulleted
 
 
-def calibration_text(view: CalibrationView, bullet: str) -> Text:
-    """The report as literal text (names are never read as markup)."""
-    text = Text()
-    text.append("\nCalibration: how the panel compares with the reference", style="bold underline")
-    text.append("\n")
-    text.append(view.note)
-    for figure in view.figures:
-        text.append(f"\n {bullet} {figure.name}: ", style="bold")
-        text.append(figure.value)
-        text.append(f". {figure.meaning}", style="italic")
-    text.append(f"\n{view.ac1_note}", style="italic")
+def calibration_text(view: CalibrationView, bullet: str) -> Group:
+    """The report as literal text (names are never read as markup); lists wrap under each item."""
+    parts: list[RenderableType] = [
+        Text("\nCalibration: how the panel compares with the reference", style="bold underline"),
+        Text(view.note),
+        bulleted(
+            (
+                Text.assemble(
+                    (f"{figure.name}: ", "bold"), figure.value, (f". {figure.meaning}", "italic")
+                )
+                for figure in view.figures
+            ),
+            bullet,
+        ),
+        Text(view.ac1_note, style="italic"),
+    ]
     if view.trainees:
-        text.append("\n\nEach trainee", style="bold")
-        text.append(" (lean: above 0 more generous than the reference, below 0 harsher)")
+        parts.append(
+            Text.assemble(
+                ("\nEach trainee", "bold"),
+                " (lean: above 0 more generous than the reference, below 0 harsher)",
+            )
+        )
+        trainees = []
         for trainee in view.trainees:
-            text.append(f"\n {bullet} ")
-            text.append_text(Text(trainee.label, style="bold"))
+            text = Text.assemble((trainee.label, "bold"))
             text.append(f": agreement {trainee.agreement}, {trainee.lean}, {trainee.answers}")
             if trainee.progress:
-                text.append("\n   Progress over rehearsals, first to last:")
+                text.append("\n  Progress over rehearsals, first to last:")
                 for step in trainee.progress:
-                    text.append(
-                        f"\n     {step.date}: {step.agreement}, {step.lean}, {step.answers}"
-                    )
+                    text.append(f"\n    {step.date}: {step.agreement}, {step.lean}, {step.answers}")
                     if step.current:
                         text.append(" (this one)", style="bold")
-    text.append("\n\nAnswers to talk about", style="bold")
+            trainees.append(text)
+        parts.append(bulleted(trainees, bullet))
+    parts.append(Text("\nAnswers to talk about", style="bold"))
     if not view.flagged:
-        text.append("\n The panel neither split nor missed the reference on any answer.")
+        parts.append(Text(" The panel neither split nor missed the reference on any answer."))
+    flagged = []
     for answer in view.flagged:
-        text.append(f"\n {bullet} ")
-        text.append_text(Text(answer.where, style="bold"))
-        text.append(
-            f": {', '.join(answer.flags)}. Votes {answer.votes}; reference {answer.reference}."
-        )
+        text = Text.assemble((answer.where, "bold"), f": {', '.join(answer.flags)}. ")
+        text.append(f"Votes {answer.votes}; reference {answer.reference}.")
         if answer.why:
             text.append(" Why: ", style="italic")
             text.append_text(Text(answer.why, style="italic"))
-    text.append("\n\nRounds: ", style="bold")
-    text.append(view.rounds_words)
+        flagged.append(text)
+    parts.append(bulleted(flagged, bullet))
+    parts.append(Text.assemble(("\nRounds: ", "bold"), view.rounds_words))
+    moved = []
     for answer in view.moved:
-        text.append(f"\n {bullet} ")
-        text.append_text(Text(answer.where))
+        text = Text(answer.where)
         for line in answer.rounds:
-            text.append(f"\n     {line}")
-    return text
+            text.append(f"\n    {line}")
+        moved.append(text)
+    parts.append(bulleted(moved, bullet))
+    return Group(*parts)

@@ -18,23 +18,28 @@ from rich.text import Text
 
 from panel_tui.domain.summary import CandidateView, Summary
 from panel_tui.ui.glyphs import ASCII, Glyphs
+from panel_tui.ui.lines import bulleted
 
 
 def _box(marks: Glyphs) -> box.Box:
     return box.ASCII if marks == ASCII else box.SIMPLE_HEAD
 
 
-def _bullets(heading: str, lines: list[tuple[str, str]] | list[str], bullet: str) -> Text:
-    """``heading:`` in bold, then a bulleted line for each item (``where: words`` pairs too)."""
-    text = Text()
-    text.append(f"{heading}:", style="bold")
-    for line in lines:
-        text.append(f"\n {bullet} ")
-        if isinstance(line, tuple):
-            text.append_text(Text(f"{line[0]}: ") + Text(line[1]))
-        else:
-            text.append_text(Text(line))
-    return text
+def _bullets(
+    heading: str, lines: list[tuple[str, str]] | list[str], bullet: str, none: str = ""
+) -> RenderableType:
+    """``heading:`` in bold, then a bulleted line for each item (``where: words`` pairs too).
+
+    With no items, ``none`` follows the heading on its line.
+    """
+    title = Text.assemble((f"{heading}:", "bold"))
+    if not lines:
+        return Text.assemble((f"{heading}:", "bold"), f" {none}") if none else title
+    items = [
+        Text(f"{line[0]}: ") + Text(line[1]) if isinstance(line, tuple) else Text(line)
+        for line in lines
+    ]
+    return Group(title, bulleted(items, bullet))
 
 
 def heading(summary: Summary) -> Text:
@@ -48,16 +53,18 @@ def heading(summary: Summary) -> Text:
     return text
 
 
-def early_reveals(summary: Summary, marks: Glyphs) -> Text:
+def early_reveals(summary: Summary, marks: Glyphs) -> Group:
     """Each answer shown before everyone had voted, and who voted after."""
-    text = Text()
-    text.append("Early reveals", style="bold")
-    text.append(f"\n{summary.EARLY_REVEALS}")
-    for early in summary.early_reveals:
-        text.append(f"\n {marks.bullet} ")
-        text.append_text(Text(f"{early.candidate}, {early.question}"))
-        text.append_text(Text(f"\n   {early.voted}. Voted after the reveal: {early.after}."))
-    return text
+    items = [
+        Text(f"{early.candidate}, {early.question}")
+        + Text(f"\n{early.voted}. Voted after the reveal: {early.after}.")
+        for early in summary.early_reveals
+    ]
+    return Group(
+        Text("Early reveals", style="bold"),
+        Text(summary.EARLY_REVEALS),
+        bulleted(items, marks.bullet),
+    )
 
 
 def questions(summary: Summary) -> Text:
@@ -190,14 +197,11 @@ def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Grou
     if not candidate.flag_lists:
         parts.append(Text(candidate.NO_FLAGS))
     parts.append(_Grids(summary, candidate, marks))
-    notes = _bullets("Notes", candidate.note_lines, marks.bullet)
-    if candidate.notes_words:
-        notes.append(f" {candidate.notes_words}")
-    parts.append(notes)
-    changes = _bullets("Votes given after the reveal", candidate.change_lines, marks.bullet)
-    if not candidate.change_lines:
-        changes.append(f" {candidate.NO_CHANGES}")
-    parts.append(changes)
+    parts.append(_bullets("Notes", candidate.note_lines, marks.bullet, candidate.notes_words))
+    changes = candidate.change_lines
+    parts.append(
+        _bullets("Votes given after the reveal", changes, marks.bullet, candidate.NO_CHANGES)
+    )
     return Group(*parts)
 
 
