@@ -3,6 +3,8 @@ said plainly to be kept as written, and ``--no-notes`` (or ``--totals-only``) le
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -71,6 +73,22 @@ def test_an_anonymised_summary_says_free_text_is_not_anonymised(fmt: str) -> Non
     assert "Notes and reasons are not anonymised" in text
     assert NAMING_NOTE in text  # kept: the panel's evidence
     assert "Notes and reasons are not anonymised" not in render(named_session(), fmt)
+
+
+def test_an_anonymised_csv_says_in_its_header_that_reasons_are_not_anonymised() -> None:
+    # The md, html and json say that free text is kept as written; the csv said
+    # nothing, so a reason naming the candidate sat under "decision_reason" in a
+    # copy HR would take for anonymous.
+    def header_and_reason(options: ExportOptions) -> tuple[list[str], str]:
+        rows = list(csv.DictReader(io.StringIO(render(named_session(), "csv", options))))
+        return list(rows[0]), rows[0].get("decision_reason_not_anonymised", "")
+
+    columns, reason = header_and_reason(ExportOptions(anonymise=True))
+    assert "decision_reason" not in columns and reason == "Zebedee was clear."
+    assert columns.index("decision_reason_not_anonymised") == columns.index("decision") + 1
+    for options in (ExportOptions(), ExportOptions(anonymise=True, no_notes=True)):
+        columns, _ = header_and_reason(options)
+        assert "decision_reason" in columns and "decision_reason_not_anonymised" not in columns
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

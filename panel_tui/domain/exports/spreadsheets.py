@@ -5,7 +5,9 @@
 ``questions_total`` (what the score stands on), ``fewer_questions`` (yes when
 scored on fewer questions than another candidate), ``up``, ``middle``,
 ``down``, ``abstain``, ``splits`` and ``concerns`` (how many questions),
-``decision``, ``decision_reason``, ``voice_gap_pct`` with
+``decision``, ``decision_reason`` (named ``decision_reason_not_anonymised`` in an
+anonymised copy: a reason is free text, kept as written, and a CSV has no
+other place to say so), ``voice_gap_pct`` with
 ``voice_gap_questions`` (over the questions both groups scored),
 ``lived_experience_pct`` with ``lived_experience_questions`` and
 ``professional_pct`` with ``professional_questions`` (each group's own score,
@@ -177,7 +179,17 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 session.mode,
             )
         )
-    return _table(CANDIDATE_COLUMNS, rows)
+    return _table(_candidate_columns(options), rows)
+
+
+#: The reason's column in an anonymised copy: its header says what the md and html say.
+REASON_NOT_ANONYMISED = "decision_reason_not_anonymised"
+
+
+def _candidate_columns(options: ExportOptions) -> tuple[str, ...]:
+    if not options.anonymise or options.leaves_out_notes:
+        return CANDIDATE_COLUMNS
+    return tuple(REASON_NOT_ANONYMISED if c == "decision_reason" else c for c in CANDIDATE_COLUMNS)
 
 
 def _changes_a_vote(session: Session, event: VoteEvent) -> bool:
