@@ -90,8 +90,11 @@ __all__ = [
 
 
 def new_session_id(bank_id: str, when: datetime | None = None) -> str:
-    """A session id unique across laptops: date, bank and a random part."""
-    day = (when or now()).strftime("%Y-%m-%d")
+    """A session id unique across laptops: date, bank and a random part.
+
+    The date is the laptop's own, as the home screen and the offered title show it.
+    """
+    day = (when or now()).astimezone().strftime("%Y-%m-%d")
     return f"{day}-{slug(bank_id, limit=30)}-{secrets.token_hex(3)}"
 
 

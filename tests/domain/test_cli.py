@@ -6,6 +6,8 @@ import json
 import re
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -157,6 +159,24 @@ def test_session_ids_are_unique_and_say_date_and_bank() -> None:
     ids = {new_session_id("support-worker") for _ in range(200)}
     assert len(ids) == 200
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d-support-worker-[0-9a-f]{6}", i) for i in ids)
+
+
+@pytest.fixture
+def london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The laptop's clock in London (summer time: an hour ahead of UTC in June)."""
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset (not on Windows)")
+def test_a_session_id_has_the_laptops_date_as_its_title_does(london: None) -> None:
+    # Begun at half past midnight, summer time, on 2 June: the title and the
+    # home screen said 2 June, the id and every file named from it 1 June.
+    just_after_midnight = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)
+    assert new_session_id("support-worker", just_after_midnight).startswith("2026-06-02-")
 
 
 def test_the_installed_command_gives_no_traceback_on_bad_input(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def seat_label(seat: int) -> str:
 
 def anonymous_id(session: Session) -> str:
     """The id of an anonymised copy: its date and bank (``2026-11-23-support-worker``)."""
-    return f"{session.created:%Y-%m-%d}-{slug(session.bank.id, limit=30)}"
+    return f"{session.created.astimezone():%Y-%m-%d}-{slug(session.bank.id, limit=30)}"
 
 
 def anonymous_title(session: Session) -> str:
