@@ -25,9 +25,13 @@ from panel_tui.domain.words import (
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
 
-Stress = Literal["", "strong", "quoted"]
+Stress = Literal["", "strong", "quoted", "bullet"]
 Line = tuple[tuple[str, Stress], ...]
-"""A line as parts of text, each plain (``""``), ``"strong"`` or ``"quoted"``."""
+"""A line as parts of text, each plain (``""``), ``"strong"`` or ``"quoted"``.
+
+A ``"bullet"`` part (``"\n • "``) starts an item of a list: the parts after it,
+up to the next bullet, are that item's words.
+"""
 
 
 class Marks(Protocol):
@@ -148,7 +152,7 @@ def look_for(question: Question, marks: Marks) -> Line | None:
         return None
     line: Line = (("Listen for:", "strong"),)
     for item in question.look_for:
-        line += ((f"\n {marks.bullet} ", ""), (item, ""))
+        line += ((f"\n {marks.bullet} ", "bullet"), (item, ""))
     return line
 
 

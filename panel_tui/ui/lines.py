@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from panel_tui.domain.interview_lines import Line, Stress
 
-STYLES: dict[Stress, str] = {"": "", "strong": "bold", "quoted": "italic"}
+STYLES: dict[Stress, str] = {"": "", "strong": "bold", "quoted": "italic", "bullet": ""}
 
 
 def line_text(line: Line | str) -> Text:
@@ -25,6 +26,22 @@ def line_text(line: Line | str) -> Text:
     return text
 
 
+def line_drawn(line: Line | str) -> RenderableType:
+    """The line as drawn: :func:`line_text`, with a list's items hanging after their bullets."""
+    if isinstance(line, str) or all(stress != "bullet" for _, stress in line):
+        return line_text(line)
+    before: list[tuple[str, Stress]] = []
+    items: list[list[tuple[str, Stress]]] = []
+    bullet = ""
+    for part, stress in line:
+        if stress == "bullet":
+            bullet = part.strip()
+            items.append([])
+        else:
+            (items[-1] if items else before).append((part, stress))
+    return Group(line_text(tuple(before)), bulleted((line_text(tuple(i)) for i in items), bullet))
+
+
 def bulleted(items: Iterable[Text], bullet: str) -> Table:
     """Each item after a bullet; a long item wraps under its own first word, not the bullet."""
     grid = Table.grid()
@@ -35,4 +52,4 @@ def bulleted(items: Iterable[Text], bullet: str) -> Table:
     return grid
 
 
-__all__ = ["bulleted", "line_text"]
+__all__ = ["bulleted", "line_drawn", "line_text"]

@@ -8,7 +8,10 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from panel_tui.ui.lines import bulleted, line_text
+from panel_tui.domain.interview_lines import look_for
+from panel_tui.domain.models import Question
+from panel_tui.ui.glyphs import ASCII
+from panel_tui.ui.lines import bulleted, line_drawn, line_text
 from panel_tui.ui.screens.summary_view import _bullets
 
 
@@ -50,3 +53,19 @@ def test_a_list_with_nothing_in_it_says_so_on_its_heading_line() -> None:
         "Notes:",
         " * Question 1: Good example",
     ]
+
+
+def test_what_the_panel_listens_for_hangs_under_each_item() -> None:
+    # A long "Listen for" item ran back under its bullet on the interview screen.
+    question = Question(
+        id="q1", text="Why?", look_for=["Gives a real example from their own life or work", "Kind"]
+    )
+    line = look_for(question, ASCII)
+    assert line is not None
+    assert drawn(line_drawn(line), 30) == [
+        "Listen for:",
+        " - Gives a real example from",
+        "   their own life or work",
+        " - Kind",
+    ]
+    assert drawn(line_drawn("No list [b]here"), 30) == ["No list [b]here"]

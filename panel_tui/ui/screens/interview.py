@@ -33,7 +33,7 @@ from panel_tui.domain.words import panel_balance
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.keys import palette_command
-from panel_tui.ui.lines import line_text
+from panel_tui.ui.lines import line_drawn
 from panel_tui.ui.screens.dialogs import (
     ConfirmDialog,
     DecisionChoice,
@@ -190,7 +190,7 @@ class InterviewScreen(SessionScreen):
         widget = self.query_one(selector, Static)
         widget.display = line is not None
         if line is not None:
-            widget.update(line_text(line))
+            widget.update(line_drawn(line))
 
     def _show_votes(self) -> None:
         if self.session.candidates:
