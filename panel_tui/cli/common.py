@@ -92,6 +92,12 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
             f"There is no folder {path.parent}, so {path.name} was not written: "
             "make the folder first, or choose another place."
         )
+    if path.exists() and not path.is_symlink() and not path.is_file():
+        # --force replaces a file; a device or a pipe it must never replace.
+        raise CommandError(
+            f"{path} is not an ordinary file (a device or a pipe), so nothing was written: "
+            "give the name of a file."
+        )
     if not force and (path.exists() or path.is_symlink()):
         raise CommandError(
             f"{path} already exists, so nothing was written. Add --force to replace it."

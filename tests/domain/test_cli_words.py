@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from panel_tui.domain.banks import load_bank
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.system_words import os_reason
+from tests.platforms import posix_only
 
 #: argparse's and the operating system's phrasing, which no message may hold.
 LIBRARY_WORDS = (
@@ -139,3 +142,22 @@ def test_banks_list_gives_the_lines_validate_gives_in_line_order(
     assert listed[0].startswith("line 4: Question 1, field 'id' is missing")
     assert "such as why-this-work" in listed[0] and "c1" not in listed[0]
     assert listed[1].startswith("line 6: ")
+
+
+@posix_only
+def test_force_never_replaces_a_device_or_a_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: -o /dev/full --force, run as root, replaced the device
+    # with an ordinary file and said "Wrote /dev/full".
+    data = ["--data-dir", str(tmp_path / "sessions")]
+    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
+    Store(tmp_path / "sessions").save(session)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert main([*data, "export", session.id, "--format", "md", "-o", str(pipe), "--force"]) == 1
+    assert said(capsys) == (
+        f"panel-tui: {pipe} is not an ordinary file (a device or a pipe), so nothing was "
+        "written: give the name of a file.\n"
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
