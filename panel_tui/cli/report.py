@@ -106,5 +106,8 @@ def run(args: argparse.Namespace) -> int:
         left_out=left_out,
         anonymised=anonymised,
     )
+    # Said here too: the csv has no place for them (unreadable files were said already).
+    for note in report.left_out[len(left_out) :]:
+        print(f"panel-tui: note: {note}", file=sys.stderr)
     emit(render_rounds(report, args.format), args, bom=args.format == "csv")
     return 0

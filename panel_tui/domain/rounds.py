@@ -253,8 +253,9 @@ def compare_rounds(
     """The rounds report over these sessions.
 
     Args:
-        sessions: the sessions, from the store or json exports; a session id
-            seen twice is counted once.
+        sessions: the sessions, from the store or json exports; a session
+            given twice is counted once. Two different sessions may share an id
+            (anonymised exports of one bank on one day do): each is counted.
         since: leave out rounds before this day.
         include_practice: count practice rounds too.
         left_out: what the caller already left out (files that could not be
@@ -265,9 +266,10 @@ def compare_rounds(
     """
     unnamed = set(anonymised)
     named = list(left_out)
-    kept: dict[str, Session] = {}
+    kept: list[Session] = []
     for session in sessions:
-        if session.id in kept:
+        same_id = [s for s in kept if s.id == session.id]
+        if session in same_id:
             named.append(f"Session {session.id} was given twice; it is counted once.")
         elif since is not None and session.created.date() < since:
             continue  # before the period asked for: not named, there may be many
@@ -277,8 +279,13 @@ def compare_rounds(
                 "(add --include-practice to count it)."
             )
         else:
-            kept[session.id] = session
-    chosen = sorted(kept.values(), key=lambda s: (s.created, s.id))
+            if same_id:
+                named.append(
+                    f"Two different sessions carry the id {session.id} (anonymised exports "
+                    "of one bank on one day do): each is counted as its own round."
+                )
+            kept.append(session)
+    chosen = sorted(kept, key=lambda s: (s.created, s.id))
     named += [
         f"Session {s.id} is an anonymised export: its members are left out of the member totals."
         for s in chosen

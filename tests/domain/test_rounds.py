@@ -251,6 +251,32 @@ def test_a_session_given_twice_counts_once() -> None:
     assert report.left_out == ["Session r1 was given twice; it is counted once."]
 
 
+def test_two_different_sessions_with_one_id_are_both_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Anonymised exports of one bank on one day share an id: a tester's three
+    # laptops' exports made a report of one round, and the csv said nothing.
+    twin = r2().model_copy(update={"id": "r1"})
+    report = compare_rounds([r1(), twin, r1()])
+    assert [r.interviews for r in report.rounds] == [
+        r.interviews for r in compare_rounds([r1(), r2()]).rounds
+    ]
+    assert report.left_out == [
+        "Two different sessions carry the id r1 (anonymised exports of one bank on one day "
+        "do): each is counted as its own round.",
+        "Session r1 was given twice; it is counted once.",
+    ]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name, session in (("laptop1", r1()), ("laptop2", twin)):
+        (exports / f"{name}.json").write_text(export_json(session), encoding="utf-8")
+    args = ["--data-dir", str(tmp_path / "none"), "report", str(exports), "--format", "csv"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert sum(line.startswith("round,") for line in captured.out.splitlines()) == 2
+    assert captured.err == f"panel-tui: note: {report.left_out[0]}\n"
+
+
 # ------------------------------------------------------------ the command line
 
 
