@@ -187,13 +187,19 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         share: how much panel A's score counts in the joint score, 0 to 1.
 
     Raises:
-        CombineError: the same session twice, a share outside 0 to 1, or no
-            candidate or no question in common.
+        CombineError: the same session twice, a practice round beside a live
+            one, a share outside 0 to 1, or no candidate or no question in common.
     """
     if not 0 <= share <= 1:
         raise CombineError(f"The share must be between 0 and 1 (for example 0.5), not {share:g}.")
     if a.id == b.id:
         raise CombineError(f"Both sessions are {a.id}: give the two panels' sessions.")
+    if a.mode != b.mode:
+        practice = a if a.mode == "practice" else b
+        raise CombineError(
+            f"{practice.id} is a practice round with mock candidates, and the other session "
+            "is live: a rehearsal's scores must never join a real recruitment decision."
+        )
     codes_a = [c.code for c in a.candidates]
     codes_b = [c.code for c in b.candidates]
     common_codes = [code for code in codes_a if code in set(codes_b)]
@@ -217,6 +223,17 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
             "match up. Questions are matched by their id, exactly as written."
         )
     warnings = []
+    for code in common_codes:
+        name_a = next(c.name for c in a.candidates if c.code == code)
+        name_b = next(c.name for c in b.candidates if c.code == code)
+        if name_a and name_b and name_a != name_b:
+            warnings.append(
+                f"Candidate {code} is named {name_a} in panel A and {name_b} in panel B: "
+                "check that they are the same person."
+            )
+    for session, letter in ((a, "A"), (b, "B")):
+        if not session.as_shown().votes:
+            warnings.append(f"Panel {letter} ({session.id}) has no votes to count yet, so it has no scores.")
     for qid in common_ids:
         qa, qb = a.bank.question(qid), b.bank.question(qid)
         if qa.text != qb.text:

@@ -146,6 +146,34 @@ def test_refusals_in_plain_words() -> None:
         combine_sessions(panel_a(), other)
 
 
+def test_a_practice_round_never_joins_a_live_one() -> None:
+    # Found by a tester: mock candidates coded C1 and C2 were matched to real
+    # candidates, and the joint ranking said nothing of practice.
+    rehearsal = panel_b().model_copy(update={"mode": "practice"})
+    with pytest.raises(CombineError) as refused:
+        combine_sessions(panel_a(), rehearsal)
+    assert str(refused.value) == (
+        "panel-b is a practice round with mock candidates, and the other session is live: "
+        "a rehearsal's scores must never join a real recruitment decision."
+    )
+
+
+def test_a_code_named_differently_and_a_panel_without_votes_are_worth_a_look() -> None:
+    b = panel_b()
+    renamed = [
+        c.model_copy(update={"name": "Alexandra"}) if c.id == "c1" else c for c in b.candidates
+    ]
+    warnings = combine_sessions(panel_a(), b.model_copy(update={"candidates": renamed})).warnings
+    assert (
+        "Candidate C1 is named Alex in panel A and Alexandra in panel B: check that they are "
+        "the same person." in warnings
+    )
+    assert not any("named" in w for w in combine_sessions(panel_a(), panel_b()).warnings)
+    unvoted = combine_sessions(panel_a(), b.model_copy(update={"votes": []})).warnings
+    assert "Panel B (panel-b) has no votes to count yet, so it has no scores." in unvoted
+    assert not any("no votes" in w for w in combine_sessions(panel_a(), panel_b()).warnings)
+
+
 def test_method_says_the_share_and_each_panels_rule() -> None:
     method = combine_sessions(panel_a(), panel_b(), 0.3).method
     assert "panel A's score for 30% and panel B's for 70%" in method
