@@ -316,6 +316,11 @@ def test_cli_csv_over_a_folder_of_exports(
         "105.00",
         "3",
     )
+    assert member_1["fees"] == "100.00"
+    # No rate noted is not a fee of 0.00 (the md says "No rate noted"; payroll
+    # would read 0.00 as agreed unpaid): the cell is left empty.
+    member_2 = next(r for r in rows if r["member"] == "Member 2")
+    assert member_2["fees"] == ""
 
 
 def test_cli_md_and_html_over_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -259,7 +259,7 @@ def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
         hours(m.minutes),
         m.interviews,
         m.answers,
-        money(m.fees),
+        money(m.fees) if m.rated else "",  # no rate noted: not a fee of 0.00
         money(m.expenses),
         money(m.payable),
         m.declined,
