@@ -22,6 +22,7 @@ from datetime import datetime
 from panel_tui.domain import agreement
 from panel_tui.domain.models import Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE, Tally
+from panel_tui.domain.words import rounded
 
 
 @dataclass(frozen=True)
@@ -282,4 +283,4 @@ def lean_words(lean: float | None) -> str:
     if abs(lean) < 0.005:  # shows as 0.00
         return "neither more generous nor harsher on average (0.00)"
     side = "more generous than" if lean > 0 else "harsher than"
-    return f"{side} the reference ({lean:+.2f})"
+    return f"{side} the reference ({rounded(lean, 2):+})"  # half up, as every figure

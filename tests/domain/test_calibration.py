@@ -196,6 +196,10 @@ def test_progress_follows_a_trainee_by_name_first_to_last() -> None:
         (0.001, "neither more generous nor harsher on average (0.00)"),
         (0.25, "more generous than the reference (+0.25)"),
         (-1 / 3, "harsher than the reference (-0.33)"),
+        # 7 of 8 matched and one up on a down: +0.125, which a spreadsheet's ROUND
+        # gives as 0.13 (a tester saw +0.12, rounded half to even)
+        (0.125, "more generous than the reference (+0.13)"),
+        (-0.125, "harsher than the reference (-0.13)"),
     ],
 )
 def test_lean_words(lean: float | None, words: str) -> None:
