@@ -22,7 +22,7 @@ from panel_tui.domain.involvement import (
     with_involvement,
 )
 from panel_tui.domain.models import Session
-from panel_tui.domain.words import ROLE_WORDS
+from panel_tui.domain.words import ROLE_WORDS, counted
 
 
 def _times(text: str) -> str:
@@ -95,9 +95,10 @@ def _show(session: Session) -> None:
         if row.declined:
             pay += ", declined payment"
         print(
-            f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]}): "
+            f"Seat {member.seat}, {member.name}, {ROLE_WORDS[member.role]}: "
             f"{row.hours} hours ({'set by the chair' if row.chair_set else 'from the log'}), "
-            f"{row.interviews} interviews, {row.answers} answers scored; {pay}; "
+            f"{counted(row.interviews, 'interview')}, {counted(row.answers, 'answer')} scored; "
+            f"{pay}; "
             f"expenses {money(row.expenses)}; payable {money(row.payable)}."
         )
 

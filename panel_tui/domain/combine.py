@@ -233,7 +233,9 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
             )
     for session, letter in ((a, "A"), (b, "B")):
         if not session.as_shown().votes:
-            warnings.append(f"Panel {letter} ({session.id}) has no votes to count yet, so it has no scores.")
+            warnings.append(
+                f"Panel {letter} ({session.id}) has no votes to count yet, so it has no scores."
+            )
     for qid in common_ids:
         qa, qb = a.bank.question(qid), b.bank.question(qid)
         if qa.text != qb.text:

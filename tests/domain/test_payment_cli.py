@@ -46,7 +46,7 @@ def test_notes_set_one_at_a_time_are_kept_together(
     assert payment(data, "--seat", "2", "--expenses", "12.40", "--expenses-note", "Bus") == 0
     assert payment(data, "--seat", "4", "--rate", "60", "--declined") == 0
     out = capsys.readouterr().out
-    assert "Seat 2, Member 2 (Lived experience): 3.17 hours (from the log)" in out
+    assert "Seat 2, Member 2, Lived experience: 3.17 hours (from the log)" in out
     rows = record(data, capsys)
     assert (rows[1]["rate"], rows[1]["rate_per"], rows[1]["fee"], rows[1]["expenses"]) == (
         "25.00",
@@ -130,3 +130,17 @@ def test_a_badly_written_time_is_refused(data: Path, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit):
         payment(data, "--seat", "1", "--time", "half nine")
     assert "write it as start-end, such as 09:30-12:40" in capsys.readouterr().err
+
+
+def test_each_members_line_reads_as_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A tester saw "1 interviews, 1 answers scored" and "(Observer (does not vote))".
+    Store(tmp_path).save(the_day())
+    assert main(["--data-dir", str(tmp_path), "payment", "s1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith(
+        "Seat 2, Member 2, Lived experience: 3.17 hours (from the log), 1 interview, "
+        "2 answers scored; "
+    )
+    assert lines[4].startswith("Seat 5, Member 5, Observer (does not vote): 2.00 hours")

@@ -57,14 +57,22 @@ def test_each_sheet_names_only_its_own_member_and_no_candidate(session: Session)
 @pytest.mark.parametrize(
     ("seat", "lines"),
     [
-        (1, ["You scored 8 answers.", "4 thumbs up.", "2 in the middle.", "2 thumbs down."]),
+        (
+            1,
+            [
+                "You scored 8 answers.",
+                "You gave thumbs up to 4 answers.",
+                "You put 2 answers in the middle.",
+                "You gave thumbs down to 2 answers.",
+            ],
+        ),
         (
             2,
             [
                 "You scored 7 answers.",
-                "3 thumbs up.",
-                "3 in the middle.",
-                "1 thumbs down.",
+                "You gave thumbs up to 3 answers.",
+                "You put 3 answers in the middle.",
+                "You gave thumbs down to 1 answer.",  # not "1 thumbs down"
                 "You did not score 1 answer.",
             ],
         ),
@@ -73,9 +81,9 @@ def test_each_sheet_names_only_its_own_member_and_no_candidate(session: Session)
             [
                 "1 answer still sealed is left out until its votes are shown.",
                 "You scored 8 answers.",
-                "3 thumbs up.",
-                "3 in the middle.",
-                "2 thumbs down.",
+                "You gave thumbs up to 3 answers.",
+                "You put 3 answers in the middle.",
+                "You gave thumbs down to 2 answers.",
             ],
         ),
     ],

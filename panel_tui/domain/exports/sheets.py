@@ -107,13 +107,14 @@ def _sheet(
         ]
         scored = sum(v != "abstain" for v in own)
         votes.append(SheetLine("tick", f"You scored {counted(scored, 'answer')}."))
-        for value, what in (
-            ("up", "thumbs up"),
-            ("middle", "in the middle"),
-            ("down", "thumbs down"),
+        # "You gave 1 thumbs up" read wrongly; each line counts answers instead.
+        for value, said in (
+            ("up", "You gave thumbs up to {}."),
+            ("middle", "You put {} in the middle."),
+            ("down", "You gave thumbs down to {}."),
         ):
             if own.count(value):
-                votes.append(SheetLine(value, f"You gave {own.count(value)} {what}."))
+                votes.append(SheetLine(value, said.format(counted(own.count(value), "answer"))))
         stepped = own.count("abstain")
         if stepped:
             votes.append(SheetLine("abstain", f"You did not score {counted(stepped, 'answer')}."))
