@@ -48,7 +48,7 @@ def register(
     prepare.add_argument(
         "--share",
         type=float,
-        help="with --rule lived_experience_share: the lived-experience share, 0 to 1 (default 0.5)",
+        help="needed with --rule lived_experience_share: the lived-experience share, 0 to 1",
     )
     prepare.add_argument(
         "--open", action="store_true", help="votes show as given (default: sealed)"
@@ -58,13 +58,18 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Check both sheets in full; make and save the session only if all is valid."""
+    if args.share is None and args.rule == "lived_experience_share":
+        raise CommandError(
+            "--rule lived_experience_share needs --share: the share of the say the panel "
+            "agreed for its lived-experience members, from 0 to 1, such as 0.3."
+        )
     if args.share is not None and args.rule != "lived_experience_share":
         raise CommandError(
             f"--share is used only with --rule lived_experience_share, and this session's "
             f"rule is {args.rule}. Add --rule lived_experience_share, or leave out --share."
         )
     bank = load_bank(find_bank(args, args.bank))
-    share = 0.5 if args.share is None else args.share
+    share = 0.5 if args.share is None else args.share  # unused by the other rules
     try:
         settings = Settings(sealed=not args.open, weighting=args.rule, lived_experience_share=share)
     except ValidationError as error:

@@ -252,29 +252,37 @@ def test_a_share_out_of_range_is_refused_in_words(
     assert "--share must be a number between 0 and 1, such as 0.3" in capsys.readouterr().err
 
 
+ONLY_WITH_ITS_RULE = (
+    "panel-tui: --share is used only with --rule lived_experience_share, and this "
+    "session's rule is {}. Add --rule lived_experience_share, or leave out --share.\n"
+)
+
+
 @pytest.mark.parametrize(
-    ("rule", "named"),
+    ("asked", "said"),
     [
-        ([], "per_person"),  # the rule left out: per_person, and the share would be ignored
-        (["--rule", "equal_groups"], "equal_groups"),
+        # HR asked for a 30% share but forgot the rule: a session scored per
+        # person would silently ignore the share the panel agreed.
+        (["--share", "0.3"], ONLY_WITH_ITS_RULE.format("per_person")),
+        (["--rule", "equal_groups", "--share", "0.3"], ONLY_WITH_ITS_RULE.format("equal_groups")),
+        # The rule without its share quietly used 0.5, which scores as equal_groups.
+        (
+            ["--rule", "lived_experience_share"],
+            "panel-tui: --rule lived_experience_share needs --share: the share of the say the "
+            "panel agreed for its lived-experience members, from 0 to 1, such as 0.3.\n",
+        ),
     ],
 )
-def test_a_share_without_its_rule_is_refused_and_nothing_is_made(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], rule: list[str], named: str
+def test_a_share_and_its_rule_come_together_or_nothing_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: list[str], said: str
 ) -> None:
-    # HR asked for a 30% share but forgot the rule: a session scored per person
-    # would silently ignore the share the panel agreed.
     (tmp_path / "p.csv").write_bytes(EXCEL_PANEL)
     (tmp_path / "c.csv").write_bytes(EXCEL_CANDIDATES)
     sheets = ["--panel", str(tmp_path / "p.csv"), "--candidates", str(tmp_path / "c.csv")]
     data = tmp_path / "s"
-    asked = [*sheets, *rule, "--share", "0.3"]
-    code = main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *asked])
+    code = main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *sheets, *asked])
     assert code == 1
-    assert capsys.readouterr().err == (
-        f"panel-tui: --share is used only with --rule lived_experience_share, and this "
-        f"session's rule is {named}. Add --rule lived_experience_share, or leave out --share.\n"
-    )
+    assert capsys.readouterr().err == said
     assert Store(data).sessions() == []
 
 

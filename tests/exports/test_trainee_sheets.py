@@ -91,8 +91,13 @@ def test_the_command_writes_a_folder_of_sheets(
         "r2-seat-1-script-alert-1-script-ann.html",
         "r2-seat-2-ben-cho.html",
     ]
+    capsys.readouterr()  # the "Wrote" lines
     assert main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out)]) == 1
-    assert "already exist, so nothing was written" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "already exist, so nothing was written" in said
+    # Every sheet in the way is named, as for member sheets (only the first was).
+    assert str(out / "r2-seat-1-script-alert-1-script-ann.html") in said
+    assert str(out / "r2-seat-2-ben-cho.html") in said
     assert (
         main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(out), "--force"]) == 0
     )

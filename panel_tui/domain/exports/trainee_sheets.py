@@ -114,7 +114,7 @@ def write_trainee_sheets(
     paths = [folder / sheet.file_name for sheet in sheets]
     taken = [path for path in paths if path.exists() or path.is_symlink()]
     if taken and not overwrite:
-        raise FileExistsError(taken[0])
+        raise FileExistsError(", ".join(str(path) for path in taken))  # as member sheets do
     for path, sheet in zip(paths, sheets, strict=True):
         write_atomically(path, sheet.html.encode())
     return paths
