@@ -3,7 +3,8 @@
 The files are CSV as Excel and LibreOffice save them: UTF-8 with or without a
 byte-order mark, commas or semicolons, Windows line ends. Columns are found by
 their heading (any case, spaces or underscores alike, in any order); other
-columns are left alone, so HR's own columns may stay in the sheet.
+columns are left alone, so HR's own columns may stay in the sheet
+(:mod:`panel_tui.domain.csv_sheet` reads them).
 
 ``panel.csv``: ``name`` (required), ``role`` (required: lived experience,
 professional or observer), ``seat`` (1 to 9; left blank, the next free seat in
@@ -17,15 +18,18 @@ file, line and column; nothing is made unless all is valid.
 
 from __future__ import annotations
 
-import csv
-import io
-import string
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from panel_tui.domain.csv_sheet import (
+    PrepareError,
+    Row,
+    Sheet,
+    SheetProblem,
+    heading_key,
+    read_sheet,
+)
 from panel_tui.domain.models import (
     FROM_ELSEWHERE,
     MAX_SEATS,
@@ -58,154 +62,6 @@ ROLES: dict[str, Role] = {
     "observer": "observer",
 }
 ROLE_CHOICES = "lived experience, professional or observer"
-
-
-@dataclass(frozen=True)
-class SheetProblem:
-    """One thing wrong in a spreadsheet, with where it is."""
-
-    file: str
-    message: str
-    line: int | None = None
-    column: str | None = None  #: e.g. "column C (role)"
-
-    def __str__(self) -> str:
-        place = ", ".join(
-            part for part in (self.file, self.line and f"line {self.line}", self.column) if part
-        )
-        return f"{place}: {self.message}"
-
-
-class PrepareError(Exception):
-    """The spreadsheets cannot make a session; ``problems`` holds every reason."""
-
-    def __init__(self, problems: Sequence[SheetProblem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = list(problems)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One row of a sheet: its line and its cells by column name."""
-
-    line: int
-    cells: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """A spreadsheet read: its name, rows and where each known column is."""
-
-    name: str
-    rows: list[Row]
-    letters: dict[str, str]  #: column name -> spreadsheet letter, e.g. "C"
-
-    def column(self, name: str) -> str:
-        """``"column C (role)"``: how a person finds the cell."""
-        return f"column {self.letters[name]} ({name})" if name in self.letters else name
-
-    def problem(self, row: Row, name: str, message: str) -> SheetProblem:
-        """A problem in one cell."""
-        return SheetProblem(self.name, message, row.line, self.column(name))
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = string.ascii_uppercase[rest] + letters
-    return letters
-
-
-def _key(heading: str) -> str:
-    return "_".join(heading.strip().lower().replace("-", " ").replace("_", " ").split())
-
-
-def _delimiter(first_line: str) -> str:
-    """Semicolons where a European Excel used them; tabs; else commas."""
-    counts = {d: first_line.count(d) for d in (";", "\t", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence[str]) -> Sheet:
-    """Read a CSV spreadsheet's rows by heading.
-
-    Raises:
-        PrepareError: the file is not UTF-8 text, is empty, or lacks a column.
-    """
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise PrepareError(
-            [
-                SheetProblem(
-                    name,
-                    "is not UTF-8 text; in Excel save it as 'CSV UTF-8 (Comma delimited)', "
-                    "in LibreOffice choose the character set 'Unicode (UTF-8)'",
-                    line,
-                )
-            ]
-        ) from None
-    if not text.strip():
-        raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
-    first = text.lstrip("\r\n").splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
-    header: list[str] | None = None
-    rows: list[Row] = []
-    letters: dict[str, str] = {}
-    header_line = 1
-    try:
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank row, as spreadsheets leave at the end
-            if header is None:
-                header = [_key(cell) for cell in cells]
-                header_line = reader.line_num
-                continue
-            named = {
-                heading: (cells[i] if i < len(cells) else "")
-                for i, heading in enumerate(header)
-                if heading in columns
-            }
-            rows.append(Row(reader.line_num, named))
-    except csv.Error as error:
-        raise PrepareError([SheetProblem(name, _csv_words(str(error)), reader.line_num)]) from None
-    assert header is not None  # the text is not blank, so a row was read
-    problems = []
-    for twice in sorted({h for h in header if h in columns and header.count(h) > 1}):
-        at = " and ".join(_letter(i) for i, h in enumerate(header) if h == twice)
-        problems.append(
-            SheetProblem(
-                name, f"has the heading '{twice}' twice (columns {at}); keep one", header_line
-            )
-        )
-    for wanted in columns:
-        if wanted in header:
-            letters[wanted] = _letter(header.index(wanted))
-    for wanted in required:
-        if wanted not in header:
-            found = ", ".join(shown(h) or "?" for h in header if h) or "none"
-            problems.append(
-                SheetProblem(
-                    name,
-                    f"has no '{wanted}' column; the heading row must name it "
-                    f"(the headings found are {found})",
-                    header_line,
-                )
-            )
-    if problems:
-        raise PrepareError(problems)
-    return Sheet(name, rows, letters)
-
-
-def _csv_words(reason: str) -> str:
-    """Why the csv module could not read a line, in the words of someone with a spreadsheet."""
-    if "field limit" in reason:
-        return "has a cell too long to be a name, role or code; is it the right file?"
-    return "cannot be read as a spreadsheet: a cell's quotes may not be closed"
 
 
 def _model_problems(sheet: Sheet, row: Row, error: ValidationError) -> list[SheetProblem]:
@@ -267,7 +123,7 @@ def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
     members: list[Member] = []
     for number, row in enumerate(sheet.rows, start=1):
         typed_role = row.cells.get("role", "")
-        role = ROLES.get(_key(typed_role))
+        role = ROLES.get(heading_key(typed_role))
         if role is None:
             said = shown(typed_role.strip()) if typed_role.strip() else None
             message = (
@@ -393,3 +249,18 @@ def _load(source: Source) -> tuple[bytes, str]:
         raise PrepareError(
             [SheetProblem(str(path), f"cannot be read ({os_reason(error)})")]
         ) from None
+
+
+__all__ = [
+    "CANDIDATE_COLUMNS",
+    "PANEL_COLUMNS",
+    "PANEL_SHEET",
+    "ROLES",
+    "ROLE_CHOICES",
+    "PrepareError",
+    "SheetProblem",
+    "candidates_from",
+    "load_panel",
+    "panel_from",
+    "prepare_session",
+]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.prepare import PrepareError, load_panel, read_sheet
+from panel_tui.domain.csv_sheet import read_sheet
+from panel_tui.domain.prepare import PrepareError, load_panel
 from tests.domain.helpers import pipe_with_a_writer
 
 PANEL = b"name,role,seat\nSam,lived_experience,1\n"

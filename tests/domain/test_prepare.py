@@ -15,9 +15,10 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
+from panel_tui.domain.csv_sheet import read_sheet
 from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Session, Settings
-from panel_tui.domain.prepare import PrepareError, prepare_session
+from panel_tui.domain.prepare import PANEL_COLUMNS, PrepareError, prepare_session
 from panel_tui.domain.store import Store
 from panel_tui.locations import shipped_banks_dir
 from tests.domain.helpers import plain
@@ -284,6 +285,22 @@ def test_a_share_and_its_rule_come_together_or_nothing_is_made(
     assert code == 1
     assert capsys.readouterr().err == said
     assert Store(data).sessions() == []
+
+
+def test_a_quote_never_closed_is_named_at_its_line() -> None:
+    # Python's csv module read every line after the open quote into one cell, so
+    # a tester was told line 3's role "is empty" instead.
+    panel = b'name,role\n"Smith, Jo",professional\n"Unclosed,professional\nBen,professional\n'
+    with pytest.raises(PrepareError) as caught:
+        read_sheet(panel, "panel.csv", PANEL_COLUMNS, ("name", "role"))
+    assert [str(p) for p in caught.value.problems] == [
+        'panel.csv, line 3: opens a quote mark (") in a cell and never closes it, so every '
+        "line after it would read as that one cell; close the quote or remove it"
+    ]
+    # A quoted cell with a comma, and a quote inside an unquoted cell, still read.
+    fine = b'name,role\n"Smith, Jo",professional\nJo "JJ" Lee,professional\n'
+    rows = read_sheet(fine, "panel.csv", PANEL_COLUMNS, ("name", "role")).rows
+    assert [r.cells["name"] for r in rows] == ["Smith, Jo", 'Jo "JJ" Lee']
 
 
 def test_the_readme_examples_work() -> None:

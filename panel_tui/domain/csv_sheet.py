@@ -1,0 +1,190 @@
+"""A CSV spreadsheet read by its heading row, each problem named by file, line and column.
+
+As Excel and LibreOffice save them: UTF-8 with or without a byte-order mark,
+commas, semicolons or tabs, Windows line ends. Columns are found by their
+heading (any case, spaces or underscores alike, in any order); other columns
+are left alone. :mod:`panel_tui.domain.prepare` makes a panel and candidates
+from the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from panel_tui.domain.wording import shown
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One thing wrong in a spreadsheet, with where it is."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: str | None = None  #: e.g. "column C (role)"
+
+    def __str__(self) -> str:
+        place = ", ".join(
+            part for part in (self.file, self.line and f"line {self.line}", self.column) if part
+        )
+        return f"{place}: {self.message}"
+
+
+class PrepareError(Exception):
+    """The spreadsheets cannot make a session; ``problems`` holds every reason."""
+
+    def __init__(self, problems: Sequence[SheetProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a sheet: its line and its cells by column name."""
+
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A spreadsheet read: its name, rows and where each known column is."""
+
+    name: str
+    rows: list[Row]
+    letters: dict[str, str]  #: column name -> spreadsheet letter, e.g. "C"
+
+    def column(self, name: str) -> str:
+        """``"column C (role)"``: how a person finds the cell."""
+        return f"column {self.letters[name]} ({name})" if name in self.letters else name
+
+    def problem(self, row: Row, name: str, message: str) -> SheetProblem:
+        """A problem in one cell."""
+        return SheetProblem(self.name, message, row.line, self.column(name))
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = string.ascii_uppercase[rest] + letters
+    return letters
+
+
+def heading_key(heading: str) -> str:
+    """A heading or a typed word as looked up: any case, spaces, hyphens or underscores alike."""
+    return "_".join(heading.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def _delimiter(first_line: str) -> str:
+    """Semicolons where a European Excel used them; tabs; else commas."""
+    counts = {d: first_line.count(d) for d in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence[str]) -> Sheet:
+    """Read a CSV spreadsheet's rows by heading.
+
+    Raises:
+        PrepareError: the file is not UTF-8 text, is empty, or lacks a column.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise PrepareError(
+            [
+                SheetProblem(
+                    name,
+                    "is not UTF-8 text; in Excel save it as 'CSV UTF-8 (Comma delimited)', "
+                    "in LibreOffice choose the character set 'Unicode (UTF-8)'",
+                    line,
+                )
+            ]
+        ) from None
+    if not text.strip():
+        raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
+    first = text.lstrip("\r\n").splitlines()[0]
+    if opened := _unclosed_quote(text, _delimiter(first)):
+        raise PrepareError([SheetProblem(name, UNCLOSED_QUOTE, opened)])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    header: list[str] | None = None
+    rows: list[Row] = []
+    letters: dict[str, str] = {}
+    header_line = 1
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank row, as spreadsheets leave at the end
+            if header is None:
+                header = [heading_key(cell) for cell in cells]
+                header_line = reader.line_num
+                continue
+            named = {
+                heading: (cells[i] if i < len(cells) else "")
+                for i, heading in enumerate(header)
+                if heading in columns
+            }
+            rows.append(Row(reader.line_num, named))
+    except csv.Error as error:
+        raise PrepareError([SheetProblem(name, _csv_words(str(error)), reader.line_num)]) from None
+    assert header is not None  # the text is not blank, so a row was read
+    problems = []
+    for twice in sorted({h for h in header if h in columns and header.count(h) > 1}):
+        at = " and ".join(_letter(i) for i, h in enumerate(header) if h == twice)
+        problems.append(
+            SheetProblem(
+                name, f"has the heading '{twice}' twice (columns {at}); keep one", header_line
+            )
+        )
+    for wanted in columns:
+        if wanted in header:
+            letters[wanted] = _letter(header.index(wanted))
+    for wanted in required:
+        if wanted not in header:
+            found = ", ".join(shown(h) or "?" for h in header if h) or "none"
+            problems.append(
+                SheetProblem(
+                    name,
+                    f"has no '{wanted}' column; the heading row must name it "
+                    f"(the headings found are {found})",
+                    header_line,
+                )
+            )
+    if problems:
+        raise PrepareError(problems)
+    return Sheet(name, rows, letters)
+
+
+UNCLOSED_QUOTE = (
+    'opens a quote mark (") in a cell and never closes it, so every line after it would '
+    "read as that one cell; close the quote or remove it"
+)
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """The line where a row starts whose quote mark is never closed, if one is.
+
+    Python's csv module would read the rest of the sheet into that cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    started = 1
+    try:
+        for _ in reader:
+            started = reader.line_num + 1
+    except csv.Error as error:
+        return started if "unexpected end of data" in str(error) else None
+    return None
+
+
+def _csv_words(reason: str) -> str:
+    """Why the csv module could not read a line, in the words of someone with a spreadsheet."""
+    if "field limit" in reason:
+        return "has a cell too long to be a name, role or code; is it the right file?"
+    return "cannot be read as a spreadsheet: a cell's quotes may not be closed"
