@@ -68,6 +68,10 @@ def plain_usage_error(message: str) -> str:
         r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", message
     ):
         return f"{found['option']} could mean {_listed(_names(found['matches']))}: spell it out."
+    if found := re.fullmatch(r"argument (?P<arg>[^:]+): (?P<rest>.+)", message):
+        # Our own checks of a value (ArgumentTypeError), said after the option's name.
+        rest = found["rest"]
+        return f"{found['arg']}: {rest}" + ("" if rest.endswith(".") else ".")
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 

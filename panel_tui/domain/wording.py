@@ -60,7 +60,7 @@ MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
 
 #: What to give for a field that is missing, where a hint helps.
 GIVE: dict[str, str] = {
-    "id": "an id of letters, digits, - and _, such as c1",
+    "id": "an id of letters, digits, - and _, such as march-round",
     "code": "a code, such as C1",
     "role": "lived_experience, professional or observer",
     "seat": "a seat number from 1 to 9",
@@ -81,7 +81,10 @@ GIVE_ID: dict[str, str] = {
     "panel": "an id of letters, digits, - and _, such as m1",
     "candidates": "an id of letters, digits, - and _, such as c1",
 }
-IDENT = "may hold only letters, digits, - and _ (starting with a letter or digit, at most 64)"
+IDENT = (
+    "may hold only letters, digits, - and _ (starting with a letter or digit, "
+    "at most 64 characters)"
+)
 _NUMBERS = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
 _WHOLE = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
 _RANGES = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}

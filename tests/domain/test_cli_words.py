@@ -29,6 +29,7 @@ LIBRARY_WORDS = (
     "No such file or directory",
     "Is a directory",
     "File exists",
+    "rgument --",  # argparse's "argument --share:" before our own check's words
 )
 
 
@@ -54,6 +55,14 @@ def said(capsys: pytest.CaptureFixture[str]) -> str:
             "--share must be a number, such as 0.3, not 'half'.",
         ),
         (["bogus"], "'bogus' is not something panel-tui can do: choose demo, practice"),
+        (
+            ["combine", "a", "b", "--share", "2", "--format", "md"],
+            "panel-tui combine: --share: 2 is not between 0 and 1; try 0.5 or 0.3.",
+        ),
+        (
+            ["sessions", "delete", "--older-than", "x"],
+            "--older-than: 'x' is not a number of days from 0 to 36500.",
+        ),
     ],
 )
 def test_a_command_line_argparse_refuses_is_said_plainly(

@@ -336,7 +336,7 @@ class ExportDialog(FormDialog[ExportRequest]):
                     DisplayMode.ascii_only
                 )
             yield ClearCheckbox(
-                "Anonymise: seat labels and candidate codes, no names", id="anonymise"
+                "Anonymise: seats and codes, not names (notes stay as written)", id="anonymise"
             ).data_bind(DisplayMode.ascii_only)
             yield ClearCheckbox(
                 "Totals only: no individual votes, no notes", id="totals"
