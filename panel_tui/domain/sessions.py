@@ -130,7 +130,13 @@ def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> 
     warnings = []
     lived = sum(m.role == "lived_experience" for m in panel)
     professional = sum(m.role == "professional" for m in panel)
-    if lived < professional:
+    if not lived and professional:
+        # No rule can give a voice nobody on the panel has.
+        warnings.append(
+            f"There is no lived-experience member among the {professional} who vote: "
+            "co-production needs people with lived experience on the panel."
+        )
+    elif lived < professional:
         warnings.append(
             f"There are fewer lived-experience members ({lived}) than professionals "
             f"({professional}). Aim for equal numbers, or choose the equal-groups rule."

@@ -312,6 +312,13 @@ WARNINGS: list[tuple[list[MemberTyped], int, list[str]]] = [
         1,
         ["fewer lived-experience members (1) than professionals (2)"],
     ),
+    # no lived-experience member at all: the equal-groups rule cannot help
+    # (a tester was told to choose it), so the warning says what is missing
+    (
+        [MemberTyped("Dan", "", "professional", "1"), MemberTyped("H", "", "professional", "")],
+        1,
+        ["There is no lived-experience member among the 2 who vote: co-production needs"],
+    ),
     # a row with no role yet is not counted
     ([SAM, MemberTyped("", "", None, "2")], 1, []),
     # more interviews than a panel does well in a day
