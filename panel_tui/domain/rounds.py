@@ -273,6 +273,9 @@ def compare_rounds(
             named.append(f"Session {session.id} was given twice; it is counted once.")
         elif since is not None and session.created.date() < since:
             continue  # before the period asked for: not named, there may be many
+        elif not session.votes:
+            # Prepared but not held yet: no interviews, and no voice to measure.
+            named.append(f"Session {session.id} has no votes yet, so it is not counted as a round.")
         elif session.mode == "practice" and not include_practice:
             named.append(
                 f"Session {session.id} is a practice round, left out "

@@ -277,6 +277,15 @@ def test_two_different_sessions_with_one_id_are_both_counted(
     assert captured.err == f"panel-tui: note: {report.left_out[0]}\n"
 
 
+def test_a_session_not_held_yet_is_not_a_round() -> None:
+    # Prepared sessions with no votes were counted as rounds and charted under
+    # "No lived-experience votes" (found by a tester).
+    prepared = r2().model_copy(update={"id": "later", "votes": [], "reveals": []})
+    report = compare_rounds([r1(), prepared])
+    assert [r.session_id for r in report.rounds] == ["r1"]
+    assert report.left_out == ["Session later has no votes yet, so it is not counted as a round."]
+
+
 # ------------------------------------------------------------ the command line
 
 
