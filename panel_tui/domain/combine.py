@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -31,7 +32,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, day_words
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -157,8 +158,7 @@ def _restricted(session: Session, codes: set[str], questions: list[str]) -> Sess
 
 
 def _panel(letter: str, session: Session, method: str) -> Panel:
-    created = session.created
-    return Panel(letter, session.id, session.title, f"{created.day} {created:%B %Y}", method)
+    return Panel(letter, session.id, session.title, day_words(first_day(session)), method)
 
 
 def _only_in(

@@ -8,7 +8,7 @@ a printed summary never describe the same figure differently.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from panel_tui.domain.models import Outcome, Question, Role, VoteValue
@@ -59,6 +59,11 @@ def rounded(value: float, places: int = 0) -> Decimal:
     exact = Decimal(f"{value:.9f}")
     shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return abs(shown) if shown == 0 else shown
+
+
+def day_words(day: date) -> str:
+    """A day as the summaries write it: "10 March 2026"."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def figure(fraction: float | None, *, signed: bool = False) -> str:

@@ -72,18 +72,26 @@ def _round(
 ) -> Session:
     made = build(roles, rows, candidates=candidates)
     panel = [m.model_copy(update={"involvement": (pay or {}).get(m.id)}) for m in made.panel]
+    # The panel sits on the round's day: its votes and decisions are dated then.
+    start = on(day)
     return made.model_copy(
         update={
             "id": session_id,
             "title": f"Round {session_id}",
             "created": datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
             "panel": panel,
+            "votes": [v.model_copy(update={"at": v.at - T0 + start}) for v in made.votes],
             "decisions": [
-                Decision(candidate=c, outcome=o, at=T0 + timedelta(minutes=minutes))  # type: ignore[arg-type]
+                Decision(candidate=c, outcome=o, at=start + timedelta(minutes=minutes))  # type: ignore[arg-type]
                 for c, o in decisions.items()
             ],
         }
     )
+
+
+def on(day: date) -> datetime:
+    """10:00 UTC on ``day``, when the builders' first vote is given (T0 is 10:00 too)."""
+    return datetime(day.year, day.month, day.day, T0.hour, tzinfo=UTC)
 
 
 def r0() -> Session:
@@ -109,7 +117,7 @@ def r1() -> Session:
         minutes=60,
         pay={"m1": PER_SESSION},
     )
-    later = T0 + timedelta(minutes=1)
+    later = on(date(2026, 1, 10)) + timedelta(minutes=1)
     change = VoteEvent(
         candidate="c1", question="q1", member="m3", value="down", at=later, after_reveal=True
     )

@@ -7,12 +7,18 @@ so it is scored on fewer questions.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
+from panel_tui.domain.combine import combine_sessions
 from panel_tui.domain.exports import ExportOptions, as_shown, render
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
+from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.summary import CandidateView, Summary, build_summary
+from panel_tui.domain.words import day_words
 from tests.domain import builders
 from tests.exports.helpers import build_session
 
@@ -169,3 +175,25 @@ def test_a_group_that_only_abstained_has_no_counted_votes_rather_than_no_votes()
     silent = builders.session("LP", [("c1", "q1", "m1", "up")])
     (alex,) = summary_of(silent).candidates
     assert dict(alex.group_scores)["Professionals' own score"] == "No votes from this group"
+
+
+def test_every_summary_is_dated_the_day_the_panel_sat() -> None:
+    # HR prepared the session on 24 November for interviews on 10 March: the
+    # summary's "Date", the member sheets, the joint summary and the rounds
+    # report all said 24 November (found by a tester).
+    made = builders.session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle")])
+    sat = datetime(2026, 3, 10, 10, tzinfo=UTC)
+    prepared = made.model_copy(
+        update={
+            "created": datetime(2026, 11, 24, 9, tzinfo=UTC),
+            "votes": [v.model_copy(update={"at": sat}) for v in made.votes],
+        }
+    )
+    assert summary_of(prepared).date == "10 March 2026"
+    assert "The interviews were on 10 March 2026." in "".join(member_sheets(prepared).values())
+    (held,) = compare_rounds([prepared]).rounds
+    assert held.day == date(2026, 3, 10)
+    other = prepared.model_copy(update={"id": "other"})
+    assert combine_sessions(prepared, other).a.date == "10 March 2026"
+    # With no vote yet, the day it was made stands in.
+    assert summary_of(made.model_copy(update={"votes": []})).date == day_words(made.created.date())

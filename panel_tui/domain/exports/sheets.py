@@ -18,15 +18,15 @@ only when the chair allows it (``candidate_names``, the export command's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from panel_tui.domain.exports.documents import HTML
+from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import counted, rounded, sealed_words
+from panel_tui.domain.words import counted, day_words, rounded, sealed_words
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,6 @@ class Sheet:
     votes: list[SheetLine]
     decisions: list[SheetLine]
     thanks: SheetLine
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def _rule_lines(weighting: Weighting, share: float, member: Member) -> list[SheetLine]:
@@ -97,7 +93,7 @@ def _sheet(
             else []
         ),
         SheetLine("group", f"The job was {job}."),
-        SheetLine("calendar", f"The interviews were on {_day(session.created)}."),
+        SheetLine("calendar", f"The interviews were on {day_words(first_day(session))}."),
         *([SheetLine("abstain", sealed_words(sealed))] if sealed else []),
     ]
     votes: list[SheetLine] = []

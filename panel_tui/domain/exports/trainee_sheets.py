@@ -24,10 +24,11 @@ from panel_tui.domain.exports.calibration_report import (
 )
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import sealed_words
+from panel_tui.domain.words import day_words, sealed_words
 
 FORMAT = "trainee-sheets"
 
@@ -73,7 +74,6 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
     if options.anonymise:  # done once, on the session, as for every other format
         session = anonymised(session)
     view = build_calibration(session, options, options.rehearsals)
-    created = session.created
     template = HTML.get_template("trainee_sheet.html.j2")
     sheets = []
     for trainee in view.trainees:
@@ -82,7 +82,7 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             trainee=trainee,
             title=session.title,
             bank_title=session.bank.title,
-            date=f"{created.day} {created:%B %Y}",
+            date=day_words(first_day(session)),
             lean_help=LEAN_HELP,
             sealed=sealed,
         )

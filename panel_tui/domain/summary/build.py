@@ -14,6 +14,7 @@ from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
+from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.summary.views import (
@@ -33,6 +34,7 @@ from panel_tui.domain.words import (
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
+    day_words,
     figure,
     gap_base,
     gap_words,
@@ -284,10 +286,9 @@ def build_summary(session: Session, results: Results, options: ExportOptions) ->
     """
     build = _Builder(session, options)
     practice = session.mode == "practice"
-    created = session.created
     return Summary(
         title=session.title,
-        date=f"{created.day} {created:%B %Y}",
+        date=day_words(first_day(session)),
         bank_title=session.bank.title,
         bank_role=session.bank.role,
         status=_status(session, len(options.sealed_left_out)),
