@@ -75,8 +75,9 @@ def test_sheets_are_refused_for_live_rounds_and_totals_only() -> None:
 
 def test_anonymised_sheets_show_seats_only() -> None:
     ann, _ = trainee_sheets(rehearsal(), ExportOptions(anonymise=True))
-    # The session id is replaced too (it may hold a name), by the date and the bank.
-    assert ann.file_name == "2026-11-30-practice-seat-1.html" and "Ann" not in ann.html
+    # The session id is replaced too (it may hold a name), by the day the panel
+    # sat (its votes are on 23 November; it was made on the 30th) and the bank.
+    assert ann.file_name == "2026-11-23-practice-seat-1.html" and "Ann" not in ann.html
 
 
 def test_the_command_writes_a_folder_of_sheets(
