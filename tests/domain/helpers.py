@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -98,3 +99,16 @@ def pipe_with_a_writer(path: Path, payload: bytes) -> Iterator[Path]:
         reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         standing_by.join()
         os.close(reader)
+
+
+@contextmanager
+def laptop_zone(zone: str) -> Iterator[None]:
+    """The laptop's clock in ``zone`` (an IANA name; needs ``time.tzset``, not on Windows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            yield
+        finally:
+            patch.undo()
+            time.tzset()

@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from panel_tui.cli import main
 from panel_tui.domain.models import new_session_id
 from panel_tui.domain.store import Store
 from tests.domain.builders import session as build
-from tests.domain.helpers import HR_FILE
+from tests.domain.helpers import HR_FILE, laptop_zone
 
 
 @pytest.fixture
@@ -161,22 +160,13 @@ def test_session_ids_are_unique_and_say_date_and_bank() -> None:
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d-support-worker-[0-9a-f]{6}", i) for i in ids)
 
 
-@pytest.fixture
-def london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The laptop's clock in London (summer time: an hour ahead of UTC in June)."""
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset (not on Windows)")
-def test_a_session_id_has_the_laptops_date_as_its_title_does(london: None) -> None:
-    # Begun at half past midnight, summer time, on 2 June: the title and the
-    # home screen said 2 June, the id and every file named from it 1 June.
+def test_a_session_id_has_the_laptops_date_as_its_title_does() -> None:
+    # Begun at half past midnight, summer time, on 2 June in London: the title
+    # and the home screen said 2 June, the id and every file named from it 1 June.
     just_after_midnight = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)
-    assert new_session_id("support-worker", just_after_midnight).startswith("2026-06-02-")
+    with laptop_zone("Europe/London"):
+        assert new_session_id("support-worker", just_after_midnight).startswith("2026-06-02-")
 
 
 def test_the_installed_command_gives_no_traceback_on_bad_input(tmp_path: Path) -> None:

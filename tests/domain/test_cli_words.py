@@ -13,6 +13,7 @@ from panel_tui import locations
 from panel_tui.cli import main
 from panel_tui.cli.parser import plain_usage_error
 from panel_tui.domain.banks import load_bank
+from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.system_words import os_reason
@@ -38,6 +39,13 @@ def said(capsys: pytest.CaptureFixture[str]) -> str:
     for words in LIBRARY_WORDS:
         assert words not in err, err
     return err
+
+
+def demo_saved(tmp_path: Path) -> tuple[list[str], Session]:
+    """The demo session saved in a sessions folder, and the option that names the folder."""
+    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
+    Store(tmp_path / "sessions").save(session)
+    return ["--data-dir", str(tmp_path / "sessions")], session
 
 
 @pytest.mark.parametrize(
@@ -103,9 +111,7 @@ def test_a_system_error_with_no_plain_words_keeps_its_own_inside_a_sentence() ->
 def test_export_all_onto_a_file_and_into_a_missing_folder_say_so_plainly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = ["--data-dir", str(tmp_path / "sessions")]
-    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
-    Store(tmp_path / "sessions").save(session)
+    data, session = demo_saved(tmp_path)
     existing = tmp_path / "existing.html"
     existing.write_text("kept")
     assert main([*data, "export", session.id, "--format", "all", "-o", str(existing)]) == 1
@@ -159,9 +165,7 @@ def test_force_never_replaces_a_device_or_a_pipe(
 ) -> None:
     # Found by a tester: -o /dev/full --force, run as root, replaced the device
     # with an ordinary file and said "Wrote /dev/full".
-    data = ["--data-dir", str(tmp_path / "sessions")]
-    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
-    Store(tmp_path / "sessions").save(session)
+    data, session = demo_saved(tmp_path)
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     assert main([*data, "export", session.id, "--format", "md", "-o", str(pipe), "--force"]) == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -18,6 +17,7 @@ from panel_tui.domain.involvement import (
 )
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from, unsaved
 from panel_tui.domain.payment_notes import Involvement, TimeSat
+from tests.domain.helpers import laptop_zone
 from tests.domain.payment_day import DAY, PAY, the_day
 
 
@@ -174,13 +174,10 @@ def test_only_the_fields_the_chair_changed_are_changed() -> None:
 
 
 @pytest.fixture
-def in_sydney(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def in_sydney() -> Iterator[None]:
     """The laptop's clock in Sydney, 11 hours ahead of UTC in November."""
-    monkeypatch.setenv("TZ", "Australia/Sydney")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with laptop_zone("Australia/Sydney"):
+        yield
 
 
 @pytest.mark.usefixtures("in_sydney")
