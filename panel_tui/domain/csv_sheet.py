@@ -171,15 +171,24 @@ UNCLOSED_QUOTE = (
 def _unclosed_quote(text: str, delimiter: str) -> int | None:
     """The line where a row starts whose quote mark is never closed, if one is.
 
-    Python's csv module would read the rest of the sheet into that cell.
+    Python's csv module would read the rest of the sheet into that cell, so
+    such a row is always the last one read: only that row is read again
+    strictly (a quirk earlier in the sheet, such as a space after a closing
+    quote, is not its business).
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    started = 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    started = last = 1
     try:
         for _ in reader:
-            started = reader.line_num + 1
+            last, started = started, reader.line_num + 1
+    except csv.Error:
+        return None  # another fault (a cell too long): the reading itself says it
+    lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
+    row = "".join(lines[last - 1 :])
+    try:
+        list(csv.reader(io.StringIO(row, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
-        return started if "unexpected end of data" in str(error) else None
+        return last if "unexpected end of data" in str(error) else None
     return None
 
 

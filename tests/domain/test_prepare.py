@@ -297,10 +297,17 @@ def test_a_quote_never_closed_is_named_at_its_line() -> None:
         'panel.csv, line 3: opens a quote mark (") in a cell and never closes it, so every '
         "line after it would read as that one cell; close the quote or remove it"
     ]
-    # A quoted cell with a comma, and a quote inside an unquoted cell, still read.
-    fine = b'name,role\n"Smith, Jo",professional\nJo "JJ" Lee,professional\n'
+    # Found by a review: a harmless quirk earlier (a space after a closing quote)
+    # stopped the check before it reached the quote never closed.
+    quirk = b'name,role\n"Smith, Jo" ,professional\n"Unclosed,professional\nBen,professional\n'
+    with pytest.raises(PrepareError) as caught:
+        read_sheet(quirk, "panel.csv", PANEL_COLUMNS, ("name", "role"))
+    assert str(caught.value.problems[0]).startswith("panel.csv, line 3: opens a quote mark")
+    # A quoted cell with a comma, and a quote inside an unquoted cell, still read;
+    # so does a quoted cell over two lines at the end (Alt+Enter in Excel).
+    fine = b'name;role\n"Smith, Jo";professional\nJo "JJ" Lee;professional\nAl;"pro\nfessional"\n'
     rows = read_sheet(fine, "panel.csv", PANEL_COLUMNS, ("name", "role")).rows
-    assert [r.cells["name"] for r in rows] == ["Smith, Jo", 'Jo "JJ" Lee']
+    assert [r.cells["name"] for r in rows] == ["Smith, Jo", 'Jo "JJ" Lee', "Al"]
 
 
 def test_the_readme_examples_work() -> None:
