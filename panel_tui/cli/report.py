@@ -51,6 +51,9 @@ def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -
             continue
         # (Import refuses a totals-only export itself: it holds no votes.)
         if export_marks(path).get("anonymised"):
+            # Named by day and bank only, so two rounds' copies can share an id:
+            # the file's name tells them apart in the report.
+            session = session.model_copy(update={"id": f"{session.id} ({path.name})"})
             anonymised.append(session.id)
         yield session
 

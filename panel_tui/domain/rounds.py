@@ -254,8 +254,10 @@ def compare_rounds(
 
     Args:
         sessions: the sessions, from the store or json exports; a session
-            given twice is counted once. Two different sessions may share an id
-            (anonymised exports of one bank on one day do): each is counted.
+            given twice (one id) is counted once, from the copy with the most
+            votes (an export taken mid-interview and the finished session).
+            Anonymised exports of one bank on one day share an id: the caller
+            tells them apart (``cli/report.py`` adds the file's name).
         since: leave out rounds before this day.
         include_practice: count practice rounds too.
         left_out: what the caller already left out (files that could not be
@@ -266,11 +268,14 @@ def compare_rounds(
     """
     unnamed = set(anonymised)
     named = list(left_out)
-    kept: list[Session] = []
+    kept: dict[str, Session] = {}
     for session in sessions:
-        same_id = [s for s in kept if s.id == session.id]
-        if session in same_id:
-            named.append(f"Session {session.id} was given twice; it is counted once.")
+        if session.id in kept:
+            earlier = kept[session.id]
+            fuller = "" if session == earlier else ", from the copy with the most votes"
+            if len(session.votes) > len(earlier.votes):
+                kept[session.id] = session
+            named.append(f"Session {session.id} was given twice; it is counted once{fuller}.")
         elif since is not None and first_day(session) < since:
             continue  # before the period asked for: not named, there may be many
         elif not session.votes:
@@ -282,13 +287,8 @@ def compare_rounds(
                 "(add --include-practice to count it)."
             )
         else:
-            if same_id:
-                named.append(
-                    f"Two different sessions carry the id {session.id} (anonymised exports "
-                    "of one bank on one day do): each is counted as its own round."
-                )
-            kept.append(session)
-    chosen = sorted(kept, key=lambda s: (first_day(s), s.created, s.id))
+            kept[session.id] = session
+    chosen = sorted(kept.values(), key=lambda s: (first_day(s), s.created, s.id))
     named += [
         f"Session {s.id} is an anonymised export: its members are left out of the member totals."
         for s in chosen
