@@ -15,7 +15,6 @@ from panel_tui.cli.common import CommandError, day, store
 from panel_tui.domain.exports.involvement_csv import money, rate_per
 from panel_tui.domain.involvement import (
     InvolvementError,
-    first_day,
     involvement,
     parse_times,
     typed_amount,
@@ -82,7 +81,7 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
     if args.log_times:
         changes["times"] = []
     elif args.time:
-        changes["times"] = parse_times("; ".join(args.time), args.day or first_day(session))
+        changes["times"] = parse_times("; ".join(args.time), args.day or session.first_day)
     return changes
 
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -158,7 +157,7 @@ def _restricted(session: Session, codes: set[str], questions: list[str]) -> Sess
 
 
 def _panel(letter: str, session: Session, method: str) -> Panel:
-    return Panel(letter, session.id, session.title, day_words(first_day(session)), method)
+    return Panel(letter, session.id, session.title, day_words(session.first_day), method)
 
 
 def _only_in(

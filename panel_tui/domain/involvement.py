@@ -234,18 +234,6 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
     return spans
 
 
-def first_day(session: Session) -> date:
-    """The day of the session's first vote (its creation day when it has none), on the laptop.
-
-    The day the panel sat, as every summary dates it: HR may prepare a session
-    days before the interviews.
-
-    In the laptop's time, as typed times are read: a session begun at 09:00 in
-    Sydney began on that day, though it was the day before in UTC.
-    """
-    return min((v.at for v in session.votes), default=session.created).astimezone().date()
-
-
 #: Commas that group thousands, "1,015.50"; any other comma ("15,50") is left to be refused.
 _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 

@@ -9,7 +9,7 @@ last event of a member on a question is the one that counts.
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -169,6 +169,16 @@ class Session(Record):
         return self
 
     # -- views of the event log ------------------------------------------------
+
+    @property
+    def first_day(self) -> date:
+        """The day the panel sat: its first vote's (the day made until there is one), on the laptop.
+
+        Every summary is dated so (HR may prepare a session days ahead). In the
+        laptop's time, as typed times are read: a session begun at 09:00 in
+        Sydney began on that day, though it was the day before in UTC.
+        """
+        return min((v.at for v in self.votes), default=self.created).astimezone().date()
 
     @property
     def voting_members(self) -> list[Member]:

@@ -15,7 +15,6 @@ from datetime import datetime
 
 from panel_tui.domain.involvement import (
     InvolvementError,
-    first_day,
     parse_times,
     typed_amount,
     with_involvement,
@@ -114,7 +113,7 @@ def _times(typed: str, notes: Involvement, session: Session) -> list[dict[str, d
     kept: dict[str, list[dict[str, datetime]]] = {}
     for time in notes.times:
         kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
-    day = first_day(session)
+    day = session.first_day
     spans: list[dict[str, datetime]] = []
     for part in (p.strip() for p in typed.split(";")):
         same = kept.get(part)

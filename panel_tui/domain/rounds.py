@@ -36,7 +36,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from panel_tui.domain.involvement import MemberInvolvement, first_day, involvement
+from panel_tui.domain.involvement import MemberInvolvement, involvement
 from panel_tui.domain.models import Outcome, Role, Session, Settings
 from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.scoring import score_session
@@ -194,7 +194,7 @@ def round_of(session: Session) -> Round:
     return Round(
         session_id=session.id,
         title=session.title,
-        day=first_day(session),
+        day=session.first_day,
         bank=session.bank.title,
         practice=session.mode == "practice",
         lived_experience=roles.count("lived_experience"),
@@ -276,7 +276,7 @@ def compare_rounds(
             if len(session.votes) > len(earlier.votes):
                 kept[session.id] = session
             named.append(f"Session {session.id} was given twice; it is counted once{fuller}.")
-        elif since is not None and first_day(session) < since:
+        elif since is not None and session.first_day < since:
             continue  # before the period asked for: not named, there may be many
         elif not session.votes:
             # Prepared but not held yet: no interviews, and no voice to measure.
@@ -288,7 +288,7 @@ def compare_rounds(
             )
         else:
             kept[session.id] = session
-    chosen = sorted(kept.values(), key=lambda s: (first_day(s), s.created, s.id))
+    chosen = sorted(kept.values(), key=lambda s: (s.first_day, s.created, s.id))
     named += [
         f"Session {s.id} is an anonymised export: its members are left out of the member totals."
         for s in chosen

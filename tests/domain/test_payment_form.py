@@ -11,7 +11,6 @@ import pytest
 
 from panel_tui.domain.involvement import (
     InvolvementError,
-    first_day,
     involvement,
     with_involvement,
 )
@@ -185,13 +184,13 @@ def test_typed_times_fall_on_the_laptops_day_of_the_first_vote() -> None:
     # The day's first vote is at 09:30 UTC on 23 November: 20:30 that day in
     # Sydney. At 23:00 UTC it would already be the 24th there.
     session = the_day()
-    assert first_day(session) == date(2026, 11, 23)
+    assert session.first_day == date(2026, 11, 23)
     late = session.model_copy(
         update={
             "votes": [v.model_copy(update={"at": DAY + timedelta(hours=23)}) for v in session.votes]
         }
     )
-    assert first_day(late) == date(2026, 11, 24)
+    assert late.first_day == date(2026, 11, 24)
     changes = notes_changes(late, 1, PaymentTyped(times="09:00-10:00"))
     assert changes["times"] == [
         {

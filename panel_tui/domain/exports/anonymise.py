@@ -14,7 +14,6 @@ and every anonymised copy says that they are not anonymised.
 
 from __future__ import annotations
 
-from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Session
 from panel_tui.domain.text import slug
 from panel_tui.domain.words import day_words
@@ -27,12 +26,12 @@ def seat_label(seat: int) -> str:
 
 def anonymous_id(session: Session) -> str:
     """An anonymised copy's id: the panel's day and bank (``2026-11-23-support-worker``)."""
-    return f"{first_day(session):%Y-%m-%d}-{slug(session.bank.id, limit=30)}"
+    return f"{session.first_day:%Y-%m-%d}-{slug(session.bank.id, limit=30)}"
 
 
 def anonymous_title(session: Session) -> str:
     """The title of an anonymised copy: ``Anonymised panel, 23 November 2026``."""
-    return f"Anonymised panel, {day_words(first_day(session))}"
+    return f"Anonymised panel, {day_words(session.first_day)}"
 
 
 def without_notes(session: Session) -> Session:

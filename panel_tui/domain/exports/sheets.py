@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panel_tui.domain.exports.documents import HTML
-from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store import make_folder, write_atomically
@@ -93,7 +92,7 @@ def _sheet(
             else []
         ),
         SheetLine("group", f"The job was {job}."),
-        SheetLine("calendar", f"The interviews were on {day_words(first_day(session))}."),
+        SheetLine("calendar", f"The interviews were on {day_words(session.first_day)}."),
         *([SheetLine("abstain", sealed_words(sealed))] if sealed else []),
     ]
     votes: list[SheetLine] = []

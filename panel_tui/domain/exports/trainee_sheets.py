@@ -24,7 +24,6 @@ from panel_tui.domain.exports.calibration_report import (
 )
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
@@ -82,7 +81,7 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             trainee=trainee,
             title=session.title,
             bank_title=session.bank.title,
-            date=day_words(first_day(session)),
+            date=day_words(session.first_day),
             lean_help=LEAN_HELP,
             sealed=sealed,
         )

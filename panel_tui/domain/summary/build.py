@@ -14,7 +14,6 @@ from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.involvement import first_day
 from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.summary.views import (
@@ -288,7 +287,7 @@ def build_summary(session: Session, results: Results, options: ExportOptions) ->
     practice = session.mode == "practice"
     return Summary(
         title=session.title,
-        date=day_words(first_day(session)),
+        date=day_words(session.first_day),
         bank_title=session.bank.title,
         bank_role=session.bank.role,
         status=_status(session, len(options.sealed_left_out)),
