@@ -230,10 +230,12 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
                 f"Candidate {code} is named {name_a} in panel A and {name_b} in panel B: "
                 "check that they are the same person."
             )
-    for session, letter in ((a, "A"), (b, "B")):
-        if not session.as_shown().votes:
+    # Each panel as its room may see it: votes still sealed count nowhere yet.
+    shown_a, shown_b = a.as_shown(), b.as_shown()
+    for shown, letter in ((shown_a, "A"), (shown_b, "B")):
+        if not shown.votes:
             warnings.append(
-                f"Panel {letter} ({session.id}) has no votes to count yet, so it has no scores."
+                f"Panel {letter} ({shown.id}) has no votes to count yet, so it has no scores."
             )
     for qid in common_ids:
         qa, qb = a.bank.question(qid), b.bank.question(qid)
@@ -244,9 +246,8 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
                 f"Question {qid} counts {qa.weight:g} times in panel A's bank and "
                 f"{qb.weight:g} times in panel B's; each panel's score uses its own."
             )
-    # Each panel as its room may see it: votes still sealed count nowhere yet.
-    matched_a = _restricted(a.as_shown(), set(common_codes), common_ids)
-    matched_b = _restricted(b.as_shown(), set(common_codes), common_ids)
+    matched_a = _restricted(shown_a, set(common_codes), common_ids)
+    matched_b = _restricted(shown_b, set(common_codes), common_ids)
     scored_a, scored_b = score_session(matched_a), score_session(matched_b)
     joint = [
         _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
