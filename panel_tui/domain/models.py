@@ -52,6 +52,7 @@ from panel_tui.domain.records import (
     now,
     whole_number,
 )
+from panel_tui.domain.session_checks import check_consistent
 from panel_tui.domain.text import Line, SessionId, slug
 
 __all__ = [
@@ -124,48 +125,7 @@ class Session(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        _unique("panel member", "id", [m.id for m in self.panel])
-        _unique("panel member", "seat", [str(m.seat) for m in self.panel])
-        _unique("candidate", "id", [c.id for c in self.candidates])
-        _unique("candidate", "code", [c.code for c in self.candidates])
-        members = {m.id: m for m in self.panel}
-        candidates = {c.id for c in self.candidates}
-        questions = {q.id for q in self.bank.questions}
-        for number, vote in enumerate(self.votes, start=1):
-            where = f"vote {number}"
-            if vote.undoes is not None and not 0 <= vote.undoes < number - 1:
-                raise ValueError(f"{where} undoes a vote that does not come before it")
-            _known(where, "candidate", vote.candidate, candidates)
-            _known(where, "question", vote.question, questions)
-            _known(where, "member", vote.member, set(members))
-            if vote.round > self.round_of(vote.candidate, vote.question):
-                raise ValueError(f"{where} is in round {vote.round}, which was never started")
-            if not members[vote.member].can_vote:
-                raise ValueError(
-                    f"{where}: {vote.member!r} is an observer, and observers do not vote"
-                )
-        answers: list[tuple[str, Note | Reveal | NewRound]] = [
-            *(("note", n) for n in self.notes),
-            *(("reveal", r) for r in self.reveals),
-            *(("new round", r) for r in self.rounds),
-        ]
-        for number, (kind, record) in enumerate(answers, start=1):
-            _known(f"{kind} {number}", "candidate", record.candidate, candidates)
-            if record.question is not None:
-                _known(f"{kind} {number}", "question", record.question, questions)
-        for number, decision in enumerate(self.decisions, start=1):
-            _known(f"decision {number}", "candidate", decision.candidate, candidates)
-        if self.cursor is not None:
-            _known("cursor", "candidate", self.cursor.candidate, candidates)
-            _known("cursor", "question", self.cursor.question, questions)
-        for candidate in self.candidates:
-            for question_id, index in candidate.sample_answers.items():
-                _known(f"candidate {candidate.code}", "question", question_id, questions)
-                if not 0 <= index < len(self.bank.question(question_id).sample_answers):
-                    raise ValueError(
-                        f"candidate {candidate.code}: question {question_id!r} "
-                        f"has no sample answer number {index + 1}"
-                    )
+        check_consistent(self)
         return self
 
     # -- views of the event log ------------------------------------------------
@@ -405,20 +365,3 @@ class Session(Record):
 
 def _of(event: VoteEvent) -> tuple[str, str]:
     return event.candidate, event.question
-
-
-def _unique(item: str, field: str, values: list[str]) -> None:
-    """Refuse a repeated value, naming both items as a person counts them."""
-    seen: dict[str, int] = {}
-    for number, value in enumerate(values, start=1):
-        if value in seen:
-            raise ValueError(
-                f"{item} {number} has the {field} {value!r}, as {item} {seen[value]} does; "
-                f"each {item} needs their own {field}"
-            )
-        seen[value] = number
-
-
-def _known(where: str, kind: str, value: str, known: set[str]) -> None:
-    if value not in known:
-        raise ValueError(f"{where} names the {kind} {value!r}, which the session does not have")
