@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
+from panel_tui.domain.records import id_clashes
 from panel_tui.domain.store.files import read_regular
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
@@ -158,18 +159,29 @@ def _toml_words(reason: str) -> str:
 
 
 def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError) -> list[Problem]:
-    problems = []
+    # Repeated ids are said from the file itself, beside the other problems, each
+    # at its own line: pydantic checks the whole bank only once every field is right.
+    questions = data.get("questions")
+    listed = questions if isinstance(questions, list) else []
+    ids = [q.get("id") if isinstance(q, dict) else None for q in listed]
+    clashes = id_clashes([i if isinstance(i, str) else None for i in ids])
+    problems = [
+        Problem(name, _sentence(clash), _line_of(text, ("questions", number - 1, "id")))
+        for number, clash in clashes.items()
+    ]
     for detail in error.errors(include_url=False):
         location = tuple(detail["loc"])
+        if not location and clashes:
+            continue  # the whole bank's check, which found the clashes above
         where, field = _describe(location, data)
         message = f"{where}{field} {_plain(detail, location)}".strip()
-        line = _line_of(text, location)
-        duplicate = re.match(r"question (\d+) has the id", message)
-        if duplicate:
-            line = _line_of(text, ("questions", int(duplicate.group(1)) - 1, "id"))
-        problems.append(Problem(name, printable(message[0].upper() + message[1:]), line))
+        problems.append(Problem(name, _sentence(message), _line_of(text, location)))
     # In the order of the file, so a person can work down it; the whole file's first.
     return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _sentence(message: str) -> str:
+    return printable(message[0].upper() + message[1:])
 
 
 def _describe(location: tuple[int | str, ...], data: dict[str, Any]) -> tuple[str, str]:

@@ -7,6 +7,7 @@ re-exports them, so code imports every model from there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, Self
 
@@ -149,6 +150,33 @@ class Question(_Strict):
     sample_answers: list[SampleAnswer] = Field(default_factory=list)
 
 
+def id_clashes(ids: Sequence[str | None]) -> dict[int, str]:
+    """Each question whose id an earlier question already has: its number, and why, in words.
+
+    Ids that differ only in capitals are one id to a person and to a spreadsheet.
+    ``None`` is a question without an id to compare (a bank file's, said otherwise).
+    """
+    seen: dict[str, str] = {}
+    clashes: dict[int, str] = {}
+    for number, question_id in enumerate(ids, start=1):
+        if question_id is None:
+            continue
+        earlier = seen.get(question_id.casefold())
+        if earlier is None:
+            seen[question_id.casefold()] = question_id
+        elif earlier == question_id:
+            clashes[number] = (
+                f"question {number} has the id {question_id!r}, "
+                "which an earlier question already has; each id must be unique"
+            )
+        else:
+            clashes[number] = (
+                f"question {number} has the id {question_id!r}, which an earlier question "
+                f"already has as {earlier!r}; ids must differ by more than capital letters"
+            )
+    return clashes
+
+
 class Bank(_Strict):
     """A question bank: the questions for one role, written with the panel."""
 
@@ -160,21 +188,9 @@ class Bank(_Strict):
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Self:
-        # Ids that differ only in capitals are one id to a person and to a spreadsheet.
-        seen: dict[str, str] = {}
-        for number, question in enumerate(self.questions, start=1):
-            earlier = seen.get(question.id.casefold())
-            if earlier == question.id:
-                raise ValueError(
-                    f"question {number} has the id {question.id!r}, "
-                    "which an earlier question already has; each id must be unique"
-                )
-            if earlier is not None:
-                raise ValueError(
-                    f"question {number} has the id {question.id!r}, which an earlier question "
-                    f"already has as {earlier!r}; ids must differ by more than capital letters"
-                )
-            seen[question.id.casefold()] = question.id
+        clashes = id_clashes([q.id for q in self.questions])
+        if clashes:
+            raise ValueError("; ".join(clashes.values()))
         return self
 
     @property

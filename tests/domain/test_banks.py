@@ -204,3 +204,30 @@ def test_wheel_ships_the_banks(tmp_path: Path) -> None:
         "peer-support-worker.toml",
         "practice-support-worker.toml",
     } <= shipped
+
+
+def test_repeated_ids_are_said_with_the_other_problems_each_at_its_own_line() -> None:
+    # HR mends a bank in one pass: a repeated id is named beside a field's
+    # problem, not only once every field is right (found by a tester).
+    raw = (
+        GOOD
+        + b'weight = "heavy"\n'
+        + b'\n[[questions]]\nid = "q1"\ntext = "Again?"\n'
+        + b'\n[[questions]]\nid = "Q1"\ntext = "And again?"\n'
+        + b'\n[[questions]]\nid = 7\ntext = "No id to compare"\n'
+    )
+    assert problems(raw) == [
+        "banks/x.toml, line 8: Question 1 (q1), field 'weight' must be a number greater than 0 "
+        'and at most 100, such as 1 or 1.5 (it is "heavy")',
+        "banks/x.toml, line 11: Question 2 has the id 'q1', which an earlier question "
+        "already has; each id must be unique",
+        "banks/x.toml, line 15: Question 3 has the id 'Q1', which an earlier question "
+        "already has as 'q1'; ids must differ by more than capital letters",
+        "banks/x.toml, line 19: Question 4, field 'id' must be text, in quotes",
+    ]
+
+
+@pytest.mark.parametrize("questions", [b"questions = 5\n", b'questions = "q1"\n'])
+def test_questions_that_are_not_a_list_are_named_plainly(questions: bytes) -> None:
+    (said,) = problems(b'id = "x"\ntitle = "t"\n' + questions)
+    assert said.startswith("banks/x.toml, line 3: Field 'questions' must be a list")
