@@ -74,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings(sealed=not args.open, weighting=args.rule, lived_experience_share=share)
     except ValidationError as error:
         raise CommandError(f"--share {first_problem(error)}.") from None
-    title = default_title(bank, date.today()) if args.title is None else args.title
+    if args.title is None:
+        title = default_title(bank, date.today(), [s.title for s in store(args).summaries()])
+    else:
+        title = args.title
     wrong_title = typed_problem(title, "The title (--title)")
     if wrong_title:
         raise CommandError(printable(wrong_title))

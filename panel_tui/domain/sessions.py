@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from panel_tui.domain.models import (
@@ -55,9 +55,20 @@ def new_session(
     )
 
 
-def default_title(bank: Bank, today: date) -> str:
-    """The title offered for a new session: the bank's title and the date."""
-    return f"{bank.title}, {today.day} {today:%B %Y}"
+def default_title(bank: Bank, today: date, taken: Collection[str] = ()) -> str:
+    """The title offered for a new session: the bank's title and the date.
+
+    Numbered when a session already has that title ("..., 24 November 2026 (2)"):
+    HR may prepare a session for each candidate from one bank on one day, and the
+    home screen must tell them apart. Titles that differ only in capitals count as one.
+    """
+    title = f"{bank.title}, {today.day} {today:%B %Y}"
+    used = {compared(t) for t in taken}
+    numbered, number = title, 1
+    while compared(numbered) in used:
+        number += 1
+        numbered = f"{title} ({number})"
+    return numbered
 
 
 def demo_session(bank: Bank) -> Session:

@@ -9,6 +9,7 @@ named by file, line and column, and nothing is made unless all is valid.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from panel_tui.domain.csv_sheet import read_sheet
 from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.prepare import PANEL_COLUMNS, PrepareError, prepare_session
+from panel_tui.domain.sessions import default_title
 from panel_tui.domain.store import Store
 from panel_tui.locations import shipped_banks_dir
 from tests.domain.helpers import plain
@@ -365,3 +367,35 @@ def test_a_bank_is_found_by_the_id_banks_list_shows_whatever_its_file_is_called(
     assert code == 0, capsys.readouterr().err
     (session,) = Store(tmp_path / "sessions").sessions()
     assert session.bank.id == "our-own-bank"
+
+
+def test_sessions_prepared_from_one_bank_on_one_day_get_titles_told_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One session a candidate, prepared in a morning: the home screen lists them
+    # by title, so each needs its own (found by a tester).
+    (tmp_path / "panel.csv").write_bytes(LIBRE_PANEL)
+    (tmp_path / "candidates.csv").write_bytes(LIBRE_CANDIDATES)
+    data = tmp_path / "sessions"
+    sheets = [
+        "--panel",
+        str(tmp_path / "panel.csv"),
+        "--candidates",
+        str(tmp_path / "candidates.csv"),
+    ]
+    for _ in range(3):
+        assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *sheets]) == 0
+    titles = sorted(s.title for s in Store(data).sessions())
+    first = titles[0]
+    assert first.startswith("Support worker, supported living, ")
+    assert titles == [first, f"{first} (2)", f"{first} (3)"]
+    assert f"({first} (3))" in capsys.readouterr().out
+
+
+def test_a_title_taken_in_other_capitals_is_numbered_too() -> None:
+    today = date(2026, 11, 24)
+    taken = ["SUPPORT WORKER, SUPPORTED LIVING, 24 NOVEMBER 2026", "Something else"]
+    assert default_title(BANK, today, taken) == (
+        "Support worker, supported living, 24 November 2026 (2)"
+    )
+    assert default_title(BANK, today) == "Support worker, supported living, 24 November 2026"

@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Checkbox, Input, RadioSet, Select, Static
 
 from panel_tui.domain.models import Session, Settings
-from panel_tui.domain.sessions import default_title
+from panel_tui.domain.sessions import DEMO_CANDIDATES, DEMO_PANEL, default_title, new_session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
@@ -82,17 +82,19 @@ async def test_a_session_typed_into_the_form_is_stored_as_typed(app: HomeApp, st
     assert session.mode == "live" and not session.votes
 
 
-async def test_the_title_follows_the_bank_until_the_chair_types_one(app: HomeApp) -> None:
+async def test_the_title_follows_the_bank_until_the_chair_types_one(
+    app: HomeApp, store: Store
+) -> None:
+    # A session from this bank already has today's title: the offer is numbered,
+    # so the home screen tells the two apart (found by a tester).
+    taken = "Support worker, supported living, 23 November 2026"
+    store.save(new_session(BANK, taken, DEMO_PANEL, DEMO_CANDIDATES))
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_form(pilot)
         bank, title = screen.query_one("#bank", Select), screen.query_one("#title", Input)
         bank.value = str(SHIPPED / "support-worker.toml")
         await pilot.pause()
-        assert (
-            title.value
-            == default_title(BANK, TODAY)
-            == "Support worker, supported living, 23 November 2026"
-        )
+        assert title.value == default_title(BANK, TODAY, [taken]) == f"{taken} (2)"
         bank.value = str(SHIPPED / "peer-support-worker.toml")
         await pilot.pause()
         assert title.value.startswith("Peer support worker")

@@ -193,7 +193,8 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         self._show_mocks(bank)
         title = self.query_one("#title", Input)
         if title.value in ("", self._offered_title):
-            self._offered_title = default_title(bank, self._today)
+            taken = [s.title for s in self._store.summaries()]
+            self._offered_title = default_title(bank, self._today, taken)
             title.value = self._offered_title
 
     def _show_mocks(self, bank: Bank | None) -> None:
