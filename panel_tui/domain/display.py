@@ -33,7 +33,7 @@ class DisplaySettings(BaseModel):
     high_contrast: bool = False
     """White and yellow on black."""
     read_aloud: bool = False
-    """Read each question aloud when it comes up."""
+    """Read each question aloud when it comes up, and each vote as it is recorded."""
 
 
 #: Each setting: its word (the flag, the environment variable, the help), its
@@ -41,7 +41,7 @@ class DisplaySettings(BaseModel):
 SETTING_WORDS: dict[str, tuple[str, str]] = {
     "ascii": ("ascii_only", "plain ASCII characters only, for any terminal"),
     "high-contrast": ("high_contrast", "white and yellow on black"),
-    "read-aloud": ("read_aloud", "read each question aloud as it comes up"),
+    "read-aloud": ("read_aloud", "read each question aloud as it comes up, and each vote"),
 }
 
 

@@ -157,7 +157,7 @@ class Interview:
         current = session.current_votes(c, q).get(member_id)
         if current is not None and current.value == value:
             # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
-            return Recorded(f"Vote recorded for {member_label(member)}.")
+            return self._news(f"Vote recorded for {member_label(member)}.")
         if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
             # Asked exactly when the change will be marked (a vote withdrawn and
             # given again unchanged is not).
@@ -189,16 +189,26 @@ class Interview:
         if now_revealed and not was_revealed:
             return self._shown("Everyone has voted: the votes are shown.")
         if now_revealed and value in ("middle", "down"):
-            return Recorded(f"{label} voted {self.vote_mark(value)}. {NOTE_OFFER}", offer_note=True)
-        return Recorded(f"Vote recorded for {label}.")
+            return self._news(
+                f"{label} voted {self.vote_mark(value)}. {NOTE_OFFER}",
+                said=f"{label} voted {interview_lines.SAID.vote(value)}. {NOTE_OFFER}",
+                offer_note=True,
+            )
+        return self._news(f"Vote recorded for {label}.")
+
+    def _news(self, message: str, *, said: str | None = None, **flags: bool) -> Recorded:
+        """A change to the votes here: ``message`` to show, ``said`` (the same in
+        words, when the message has symbols) and how the votes stand to read aloud."""
+        standing = interview_lines.spoken_standing(self.session, *self.here)
+        return Recorded(message, spoken=f"{said or message} {standing}", **flags)
 
     def _shown(self, message: str) -> Recorded:
         """The votes on this answer have just been shown."""
         values = {v.value for v in self.session.current_votes(*self.here).values()}
         if values & {"middle", "down"}:
             message += " Some are middle or down. " + NOTE_OFFER
-            return Recorded(message, revealed_now=True, offer_note=True)
-        return Recorded(message, revealed_now=True)
+            return self._news(message, revealed_now=True, offer_note=True)
+        return self._news(message, revealed_now=True)
 
     def undo(self) -> Answer:
         """Undo the last vote on this answer, asking first if the votes are shown."""
@@ -253,7 +263,7 @@ class Interview:
         if event is None:
             return Refused("There is no vote to undo on this answer.")
         label = member_label(self.session.member(event.member))
-        return Recorded(f"Undone: the last vote of {label}.")
+        return self._news(f"Undone: the last vote of {label}.")
 
     def reveal(self) -> Answer:
         """Show the votes before everyone has voted (always asked first)."""
@@ -294,7 +304,7 @@ class Interview:
             started = self.opened.new_round(*self.here)
         except StoreError as error:
             return Refused(str(error), important=True)
-        return Recorded(
+        return self._news(
             f"Round {started.round}: everyone votes on this answer again, sealed as before. "
             f"Round {started.round - 1} is kept for the report."
         )

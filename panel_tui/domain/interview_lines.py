@@ -19,6 +19,7 @@ from panel_tui.domain.words import (
     FINISHED_STATUS,
     NO_DECISION,
     OUTCOME_WORDS,
+    VOTE_WORDS,
     counted,
     question_tags,
 )
@@ -187,6 +188,32 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
     return line
 
 
+class _Said:
+    """The marks of the voice: words only, for a vote read aloud."""
+
+    bullet = ""
+    dash = ","
+
+    def vote(self, value: VoteValue | None) -> str:
+        return "no vote" if value is None else VOTE_WORDS[value].lower()
+
+
+#: How a vote is read aloud: "middle", never a symbol's name.
+SAID: Marks = _Said()
+
+
+def spoken_standing(session: Session, candidate_id: str, question_id: str) -> str:
+    """How the votes on an answer stand, read aloud after each change to them.
+
+    While sealed, only how many have voted (never how), as the screen shows;
+    once shown, the status line in words: the tally, a split, a concern.
+    """
+    if not session.is_revealed(candidate_id, question_id):
+        voted = len(session.current_votes(candidate_id, question_id))
+        return f"{voted} of {len(session.voting_members)} voted."
+    return "".join(text for text, _ in status(session, candidate_id, question_id, SAID))
+
+
 def more_to_read(above: bool, below: bool) -> str | None:
     """Words for a question longer than its space: where the rest is and the key to it.
 
@@ -235,6 +262,7 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
 
 __all__ = [
     "KEYS_HINT",
+    "SAID",
     "Line",
     "Marks",
     "Stress",
@@ -248,5 +276,6 @@ __all__ = [
     "position",
     "sample",
     "spoken",
+    "spoken_standing",
     "status",
 ]

@@ -31,11 +31,16 @@ class Recorded:
             since the change was asked for (it is saved, but not news here).
         revealed_now: this change showed the votes on the answer.
         offer_note: some votes shown are middle or down, so a note is offered.
+        spoken: for a change to the votes, what the voice says when questions are
+            read aloud as they come up: the news in words (no symbols), then how
+            the votes stand. A member who cannot see the screen hears that the
+            vote went in, and the tally once shown.
     """
 
     message: str | None
     revealed_now: bool = False
     offer_note: bool = False
+    spoken: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

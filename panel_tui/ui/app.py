@@ -59,7 +59,7 @@ class PanelApp(TurnTakingApp[None]):
             "toggle_read_aloud",
             "Read each",
             show=False,
-            tooltip="Switch reading each question aloud as it comes up on or off.",
+            tooltip="Switch reading aloud each question as it comes up, and each vote, on or off.",
         ),
         Binding(
             "ctrl+t",
@@ -326,13 +326,13 @@ class PanelApp(TurnTakingApp[None]):
         )
 
     def action_toggle_read_aloud(self) -> None:
-        """Switch reading each question aloud as it comes up on or off."""
+        """Switch reading aloud each question as it comes up, and each vote, on or off."""
         self.read_aloud = not self.read_aloud
         kept = self._remember(read_aloud=self.read_aloud)
         said = (
-            "Each question is read aloud as it comes up."
+            "Each question is read aloud as it comes up, and each vote as it is recorded."
             if self.read_aloud
-            else ("Questions are read aloud only when asked.")
+            else "Questions are read aloud only when asked."
         )
         self.notify(said + kept, timeout=4)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.screen import Screen
 
 from panel_tui.domain.display import DisplaySettings
@@ -54,6 +55,31 @@ async def test_read_each_question_reads_the_new_one(
         await pilot.pause()
         assert speaker.said[-1].startswith("Question 2 of 2, for [red]Alex[/red].")
         assert "What would you do if someone said no?" in speaker.said[-1]
+
+
+@pytest.mark.parametrize("each", [True, False])
+async def test_read_each_question_reads_each_vote_too_and_only_then(
+    app_factory: AppFactory, session: Session, each: bool
+) -> None:
+    # A member who cannot see the screen hears that their vote went in, and the
+    # tally once shown; with the setting off, a vote is never read on its own.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=each))
+    async with app.run_test() as pilot:
+        before = len(speaker.said)
+        told = len([n for n in app._notifications if "Reading aloud" in n.message])
+        await pilot.press("e", "w")
+        await pilot.pause()
+        said = speaker.said[before:]
+        if not each:
+            assert said == []
+            return
+        assert said == [
+            "Vote recorded for Seat 3, Dan Reilly. 1 of 3 voted.",
+            "Vote recorded for Seat 2, [@click=app.quit]y. 2 of 3 voted.",  # literal, as typed
+        ]
+        # The voice's own notice came with the question, not again with each vote.
+        assert len([n for n in app._notifications if "Reading aloud" in n.message]) == told
 
 
 async def test_no_speech_engine_is_said_plainly(app_factory: AppFactory, session: Session) -> None:

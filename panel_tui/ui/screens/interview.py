@@ -221,6 +221,9 @@ class InterviewScreen(SessionScreen):
         elif answer.message is not None:
             self.refresh_view()
             self.hint(answer.message)
+            if self.read_aloud and answer.spoken is not None:
+                # No notice of the voice for each vote: the question's reading gave one.
+                self.panel_app.speaker.say(answer.spoken)
 
     @asks
     def confirm(self, asked: NeedsConfirmation) -> Asking:
