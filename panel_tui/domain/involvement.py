@@ -6,7 +6,8 @@ each member of a session this works out:
 - **time**: the times the chair set for the member
   (:attr:`~panel_tui.domain.models.Involvement.times`) or, when none are set,
   from the first to the last event of the session (vote, note, reveal or
-  decision) on each day, in UTC, added up over the days; to the minute;
+  decision) on each day (the laptop's day, as the summary is dated), added up
+  over the days; to the minute;
 - **interviews sat**: for a voting member, the candidates they gave a vote on
   (an abstention included: they were in the room); for an observer, the
   interviews the panel held (candidates with any vote);
@@ -23,12 +24,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import ValidationError
 
-from panel_tui.domain.models import Member, Session
+from panel_tui.domain.models import Member, Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.wording import explain
@@ -80,7 +81,7 @@ class MemberInvolvement:
     @property
     def days(self) -> list[date]:
         """The days sat, in order."""
-        return sorted({span.start.astimezone(UTC).date() for span in self.spans})
+        return sorted({laptop_day(span.start) for span in self.spans})
 
     @property
     def fee(self) -> Decimal | None:
@@ -112,10 +113,10 @@ def _event_times(session: Session) -> list[datetime]:
 
 
 def day_spans(session: Session) -> list[Span]:
-    """From the first to the last event of the session on each day (UTC)."""
+    """From the first to the last event of the session on each day (the laptop's day)."""
     by_day: dict[date, list[datetime]] = {}
     for moment in _event_times(session):
-        by_day.setdefault(moment.astimezone(UTC).date(), []).append(moment)
+        by_day.setdefault(laptop_day(moment), []).append(moment)
     return [Span(min(times), max(times)) for _, times in sorted(by_day.items())]
 
 

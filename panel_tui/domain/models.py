@@ -49,6 +49,7 @@ from panel_tui.domain.records import (
     VoteValue,
     Weighting,
     Whole,
+    laptop_day,
     now,
     whole_number,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "VoteValue",
     "Weighting",
     "Whole",
+    "laptop_day",
     "new_session_id",
     "now",
 ]
@@ -134,11 +136,10 @@ class Session(Record):
     def first_day(self) -> date:
         """The day the panel sat: its first vote's (the day made until there is one), on the laptop.
 
-        Every summary is dated so (HR may prepare a session days ahead). In the
-        laptop's time, as typed times are read: a session begun at 09:00 in
-        Sydney began on that day, though it was the day before in UTC.
+        Every summary is dated so (HR may prepare a session days ahead), on the
+        laptop's clock (``laptop_day``), as typed times are read.
         """
-        return min((v.at for v in self.votes), default=self.created).astimezone().date()
+        return laptop_day(min((v.at for v in self.votes), default=self.created))
 
     @property
     def voting_members(self) -> list[Member]:

@@ -8,7 +8,7 @@ re-exports them, so code imports every model from there.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -71,6 +71,15 @@ RoundNumber = Annotated[Whole, Field(ge=1, le=99, exclude_if=lambda number: numb
 def now() -> datetime:
     """The current time in UTC, to the second (as exports show it)."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def laptop_day(moment: datetime) -> date:
+    """The day a moment fell on where the panel sat: the laptop's own clock.
+
+    Times are kept in UTC, but a panel's day is its own: a panel at 09:00 in
+    Sydney sat on that day, though it was the day before in UTC.
+    """
+    return moment.astimezone().date()
 
 
 #: The validation context for a file made elsewhere (an HR system's JSON, a

@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from pydantic import ValidationError
 
 from panel_tui.domain.exports import render
-from panel_tui.domain.involvement import involvement
+from panel_tui.domain.exports.involvement_csv import stretch
+from panel_tui.domain.involvement import Span, involvement
 from panel_tui.domain.models import Member, Session, VoteEvent
+from tests.domain.helpers import laptop_zone
 from tests.domain.payment_day import at, the_day
 
 
@@ -133,3 +136,40 @@ def test_payment_notes_that_make_no_sense_are_refused(
 ) -> None:
     with pytest.raises(ValidationError, match=message):
         Member(id="m1", name="Sam", role="lived_experience", seat=1, involvement=fields)  # type: ignore[arg-type]
+
+
+def test_days_and_their_spans_are_the_laptops_days() -> None:
+    # In Sydney (UTC+11 in November) a morning panel begins the day before in
+    # UTC. Its payment record gives the day it sat, the summary's date, and one
+    # span from the first event to the last, not two split at UTC's midnight.
+    day = the_day()
+    morning = [
+        VoteEvent(candidate="c1", question="q1", member="m1", value="up", at=at(22, 30)),
+        VoteEvent(candidate="c1", question="q2", member="m1", value="up", at=at(24 + 0, 30)),
+    ]
+    sydney = day.model_copy(update={"votes": morning, "notes": []})
+    with laptop_zone("Australia/Sydney"):
+        (first, *_) = involvement(sydney)
+        assert first.days == [sydney.first_day] == [date(2026, 11, 24)]
+        assert first.minutes == 120
+        # Finance reads the same day and the clock the panel saw, with its offset.
+        assert [stretch(span) for span in first.spans] == ["2026-11-24 09:30-11:30 UTC+11:00"]
+    (in_utc, *_) = involvement(sydney)
+    assert [d.isoformat() for d in in_utc.days] == ["2026-11-23", "2026-11-24"]
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [
+        # A UK summer: the clock on the wall, an hour ahead of UTC.
+        ("Europe/London", "2026-07-10 10:30-13:40 UTC+01:00"),
+        # West of UTC the offset is negative.
+        ("America/New_York", "2026-07-10 05:30-08:40 UTC-04:00"),
+        # UTC itself is just "UTC".
+        ("UTC", "2026-07-10 09:30-12:40 UTC"),
+    ],
+)
+def test_times_for_finance_are_the_panels_clock_with_its_offset(zone: str, shown: str) -> None:
+    start = datetime(2026, 7, 10, 9, 30, tzinfo=UTC)
+    with laptop_zone(zone):
+        assert stretch(Span(start, start + timedelta(hours=3, minutes=10))) == shown

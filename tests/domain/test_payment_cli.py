@@ -71,12 +71,13 @@ def test_times_are_the_laptops_local_time(
     monkeypatch.setenv("TZ", "Europe/London")
     time.tzset()
     try:
-        # Summer: 09:30 in London is 08:30 UTC.
+        # Summer: 09:30 in London is 08:30 UTC; the record gives the times as
+        # typed, with the offset, so finance reads the clock the chair read.
         args = ("--seat", "5", "--time", "09:30-11:00", "--day", "2026-07-01")
         assert payment(data, *args) == 0
         fifth = record(data, capsys)[4]
         assert (fifth["times"], fifth["minutes"], fifth["time_from"]) == (
-            "2026-07-01 08:30-10:00 UTC",
+            "2026-07-01 09:30-11:00 UTC+01:00",
             "90",
             "chair",
         )

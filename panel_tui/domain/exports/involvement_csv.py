@@ -1,8 +1,10 @@
 """``involvement-csv``: the involvement record of a session, for finance.
 
-One row per panel member, by seat. Columns: ``session``, ``days`` (dates, UTC,
-separated by "; "), ``times`` (each stretch as
-``2026-11-23 09:30-12:40 UTC``), ``time_from`` (``event log``: first to last
+One row per panel member, by seat. Columns: ``session``, ``days`` (the days
+sat on the laptop's clock, as the summary is dated, separated by "; "),
+``times`` (each stretch in the laptop's time with its offset from UTC, as
+``2026-11-23 09:30-12:40 UTC`` in a UK winter or ``2026-07-10 10:30-13:40
+UTC+01:00`` in summer), ``time_from`` (``event log``: first to last
 event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
 ``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
@@ -21,12 +23,11 @@ Text from a person is neutralised as in the other CSVs (see
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
-from panel_tui.domain.involvement import MemberInvolvement, involvement
+from panel_tui.domain.involvement import MemberInvolvement, Span, involvement
 from panel_tui.domain.models import Session
 from panel_tui.domain.words import ROLE_WORDS
 
@@ -67,12 +68,16 @@ def rate_per(row: MemberInvolvement) -> str:
     return row.per
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
+def stretch(span: Span) -> str:
+    """A stretch of time as the panel's clock showed it, with its offset from UTC."""
+    start, end = span.start.astimezone(), span.end.astimezone()
+    offset = start.strftime("%z")  # "+0100"; Python 3.11 has no "%:z"
+    zone = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{start:%Y-%m-%d %H:%M}-{end:%H:%M} {zone}"
 
 
 def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
-    times = "; ".join(f"{_utc(s.start):%Y-%m-%d %H:%M}-{_utc(s.end):%H:%M} UTC" for s in row.spans)
+    times = "; ".join(stretch(span) for span in row.spans)
     return (
         neutralise(row.session_id),
         "; ".join(day.isoformat() for day in row.days),
