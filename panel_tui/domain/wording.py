@@ -121,6 +121,19 @@ def _was(detail: ErrorDetails) -> str:
     return f" (it is {value})" if value else ""
 
 
+def _a_list(field: str | None, container: str) -> str:
+    """What a list must look like: texts in brackets, or items each in their own group."""
+    item = ITEMS.get(field or "")
+    if item is None:
+        return 'must be a list, such as ["...", "..."]'
+    if field == "look_for":
+        return f'must be a list of {item}s, such as ["...", "..."]'
+    if container == "a bank":  # TOML: each question is a [[questions]] table
+        heading = "questions" if field == "questions" else "questions.sample_answers"
+        return f"must be a list of {item}s, each under its own [[{heading}]] heading"
+    return f"must be a list of {item}s, each in curly brackets: [{{...}}, {{...}}]"
+
+
 def explain(
     detail: ErrorDetails,
     *,
@@ -193,7 +206,7 @@ def explain(
         expected = str(context.get("expected", "")).replace("'", "")
         return f"must be {right or 'one of ' + expected}{_was(detail)}"
     if kind in ("list_type", "tuple_type", "iterable_type"):
-        return 'must be a list, such as ["...", "..."]'
+        return _a_list(field, container)
     if kind in _GROUPS:
         if field in ITEMS or isinstance(location[-1] if location else None, int):
             return 'must be a group of fields in curly brackets, such as {"id": "..."}'

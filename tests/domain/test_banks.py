@@ -229,5 +229,8 @@ def test_repeated_ids_are_said_with_the_other_problems_each_at_its_own_line() ->
 
 @pytest.mark.parametrize("questions", [b"questions = 5\n", b'questions = "q1"\n'])
 def test_questions_that_are_not_a_list_are_named_plainly(questions: bytes) -> None:
-    (said,) = problems(b'id = "x"\ntitle = "t"\n' + questions)
-    assert said.startswith("banks/x.toml, line 3: Field 'questions' must be a list")
+    # A list of texts would not do either: each question is a group of its own.
+    assert problems(b'id = "x"\ntitle = "t"\n' + questions) == [
+        "banks/x.toml, line 3: Field 'questions' must be a list of questions, "
+        "each under its own [[questions]] heading"
+    ]

@@ -178,9 +178,16 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
             lambda r: r["bank"].update(questions=[]),
             "the bank, field 'questions': has no questions; add at least one",
         ),
+        # A list of what, in the file's own notation: JSON groups in curly brackets.
         (
             lambda r: r.update(candidates={"c1": "Alex"}),
-            "field 'candidates': must be a list",
+            "field 'candidates': must be a list of candidates, each in curly brackets: "
+            "[{...}, {...}]",
+        ),
+        (
+            lambda r: r["bank"]["questions"][0].update(look_for="Listens"),
+            "field 'look_for': must be a list of listen-for points, such as "
+            '["...", "..."]',
         ),
         (
             lambda r: r.update(settings="sealed"),
