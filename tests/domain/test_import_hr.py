@@ -186,8 +186,7 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
         ),
         (
             lambda r: r["bank"]["questions"][0].update(look_for="Listens"),
-            "field 'look_for': must be a list of listen-for points, such as "
-            '["...", "..."]',
+            'field \'look_for\': must be a list of listen-for points, such as ["...", "..."]',
         ),
         (
             lambda r: r.update(settings="sealed"),

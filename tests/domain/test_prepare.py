@@ -56,6 +56,13 @@ def make(panel: bytes, candidates: bytes) -> Session:
     )
 
 
+def sheets(folder: Path, panel: bytes, candidates: bytes) -> list[str]:
+    """Both sheets saved in ``folder``, as ``prepare``'s --panel and --candidates."""
+    (folder / "panel.csv").write_bytes(panel)
+    (folder / "candidates.csv").write_bytes(candidates)
+    return ["--panel", str(folder / "panel.csv"), "--candidates", str(folder / "candidates.csv")]
+
+
 def problems(panel: bytes, candidates: bytes) -> list[str]:
     with pytest.raises(PrepareError) as caught:
         make(panel, candidates)
@@ -176,19 +183,8 @@ def test_nothing_is_made_unless_all_is_valid(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "sessions"
-    (tmp_path / "panel.csv").write_bytes(EXCEL_PANEL)
-    (tmp_path / "candidates.csv").write_bytes(EXCEL_CANDIDATES + b"C1;again;\r\n")
-    args = [
-        "--data-dir",
-        str(data),
-        "prepare",
-        "--bank",
-        "support-worker",
-        "--panel",
-        str(tmp_path / "panel.csv"),
-        "--candidates",
-        str(tmp_path / "candidates.csv"),
-    ]
+    files = sheets(tmp_path, EXCEL_PANEL, EXCEL_CANDIDATES + b"C1;again;\r\n")
+    args = ["--data-dir", str(data), "prepare", "--bank", "support-worker", *files]
     assert main(args) == 1
     err = capsys.readouterr().err
     assert "candidates.csv, line 5, column A (code)" in err
@@ -209,18 +205,12 @@ def test_prepare_says_the_forms_warnings_and_still_makes_the_session(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Two people with one name (found by a new user), and more professionals.
-    (tmp_path / "panel.csv").write_bytes(
+    panel = (
         b"name,role,seat\nSam Okafor,lived experience,1\nSam Okafor,professional,2\n"
         b"Dan,professional,3\n"
     )
-    (tmp_path / "candidates.csv").write_bytes(b"code\nC1\n")
+    paths = sheets(tmp_path, panel, b"code\nC1\n")
     data = tmp_path / "sessions"
-    paths = [
-        "--panel",
-        str(tmp_path / "panel.csv"),
-        "--candidates",
-        str(tmp_path / "candidates.csv"),
-    ]
     assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *paths]) == 0
     err = capsys.readouterr().err.splitlines()
     assert [line.split(":")[1] for line in err] == [" note", " note"]
@@ -232,8 +222,6 @@ def test_prepare_says_the_forms_warnings_and_still_makes_the_session(
 def test_a_share_out_of_range_is_refused_in_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "p.csv").write_bytes(EXCEL_PANEL)
-    (tmp_path / "c.csv").write_bytes(EXCEL_CANDIDATES)
     code = main(
         [
             "--data-dir",
@@ -241,10 +229,7 @@ def test_a_share_out_of_range_is_refused_in_words(
             "prepare",
             "--bank",
             "support-worker",
-            "--panel",
-            str(tmp_path / "p.csv"),
-            "--candidates",
-            str(tmp_path / "c.csv"),
+            *sheets(tmp_path, EXCEL_PANEL, EXCEL_CANDIDATES),
             "--rule",
             "lived_experience_share",
             "--share",
@@ -279,11 +264,9 @@ ONLY_WITH_ITS_RULE = (
 def test_a_share_and_its_rule_come_together_or_nothing_is_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: list[str], said: str
 ) -> None:
-    (tmp_path / "p.csv").write_bytes(EXCEL_PANEL)
-    (tmp_path / "c.csv").write_bytes(EXCEL_CANDIDATES)
-    sheets = ["--panel", str(tmp_path / "p.csv"), "--candidates", str(tmp_path / "c.csv")]
+    files = sheets(tmp_path, EXCEL_PANEL, EXCEL_CANDIDATES)
     data = tmp_path / "s"
-    code = main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *sheets, *asked])
+    code = main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *files, *asked])
     assert code == 1
     assert capsys.readouterr().err == said
     assert Store(data).sessions() == []
@@ -374,17 +357,10 @@ def test_sessions_prepared_from_one_bank_on_one_day_get_titles_told_apart(
 ) -> None:
     # One session a candidate, prepared in a morning: the home screen lists them
     # by title, so each needs its own (found by a tester).
-    (tmp_path / "panel.csv").write_bytes(LIBRE_PANEL)
-    (tmp_path / "candidates.csv").write_bytes(LIBRE_CANDIDATES)
+    files = sheets(tmp_path, LIBRE_PANEL, LIBRE_CANDIDATES)
     data = tmp_path / "sessions"
-    sheets = [
-        "--panel",
-        str(tmp_path / "panel.csv"),
-        "--candidates",
-        str(tmp_path / "candidates.csv"),
-    ]
     for _ in range(3):
-        assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *sheets]) == 0
+        assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *files]) == 0
     titles = sorted(s.title for s in Store(data).sessions())
     first = titles[0]
     assert first.startswith("Support worker, supported living, ")
