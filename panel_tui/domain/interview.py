@@ -50,6 +50,8 @@ from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.words import FINISHED_REFUSAL, vote_text
 
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
+#: Read aloud as a question to the chair opens (its words may name votes, so only on Ctrl+L).
+ASKED_ALOUD = "A question for the chair is on screen; Ctrl+L reads it."
 NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."
 
 
@@ -141,9 +143,11 @@ class Interview:
 
     def vote_from_seat(self, seat: int, value: VoteValue) -> Answer:
         """A vote key: the member in ``seat`` gives ``value`` on the answer shown."""
-        member = next((m for m in self.session.voting_members if m.seat == seat), None)
+        member = next((m for m in self.session.panel if m.seat == seat), None)
         if member is None:
-            return Refused(f"Nobody votes from seat {seat} on this panel.")
+            return Refused(f"Nobody sits in seat {seat} on this panel.")
+        if not member.can_vote:
+            return Refused(f"{member_label(member)}, is an observer and does not vote.")
         return self.cast(member.id, value)
 
     def cast(self, member_id: str, value: VoteValue) -> Answer:
@@ -191,23 +195,23 @@ class Interview:
         if now_revealed and value in ("middle", "down"):
             return self._news(
                 f"{label} voted {self.vote_mark(value)}. {NOTE_OFFER}",
-                said=f"{label} voted {interview_lines.SAID.vote(value)}. {NOTE_OFFER}",
+                said=f"Vote recorded for {label}.",
                 offer_note=True,
             )
         return self._news(f"Vote recorded for {label}.")
 
     def _news(self, message: str, *, said: str | None = None, **flags: bool) -> Recorded:
-        """A change to the votes here: ``message`` to show, ``said`` (the same in
-        words, when the message has symbols) and how the votes stand to read aloud."""
+        """A change to the votes here: ``message`` to show; to read aloud, ``said``
+        (the message unless it tells a vote) and how many have voted while sealed."""
         standing = interview_lines.spoken_standing(self.session, *self.here)
-        return Recorded(message, spoken=f"{said or message} {standing}", **flags)
+        return Recorded(message, spoken=f"{said or message} {standing}".strip(), **flags)
 
     def _shown(self, message: str) -> Recorded:
         """The votes on this answer have just been shown."""
         values = {v.value for v in self.session.current_votes(*self.here).values()}
         if values & {"middle", "down"}:
-            message += " Some are middle or down. " + NOTE_OFFER
-            return self._news(message, revealed_now=True, offer_note=True)
+            shown = f"{message} Some are middle or down. {NOTE_OFFER}"
+            return self._news(shown, said=message, revealed_now=True, offer_note=True)
         return self._news(message, revealed_now=True)
 
     def undo(self) -> Answer:
@@ -371,4 +375,4 @@ class Interview:
         return Moved(interview_lines.arrival(self.session, previous, c, q), warning)
 
 
-__all__ = ["KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]
+__all__ = ["ASKED_ALOUD", "KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]

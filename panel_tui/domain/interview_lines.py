@@ -19,7 +19,6 @@ from panel_tui.domain.words import (
     FINISHED_STATUS,
     NO_DECISION,
     OUTCOME_WORDS,
-    VOTE_WORDS,
     counted,
     question_tags,
 )
@@ -188,30 +187,16 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
     return line
 
 
-class _Said:
-    """The marks of the voice: words only, for a vote read aloud."""
-
-    bullet = ""
-    dash = ","
-
-    def vote(self, value: VoteValue | None) -> str:
-        return "no vote" if value is None else VOTE_WORDS[value].lower()
-
-
-#: How a vote is read aloud: "middle", never a symbol's name.
-SAID: Marks = _Said()
-
-
 def spoken_standing(session: Session, candidate_id: str, question_id: str) -> str:
-    """How the votes on an answer stand, read aloud after each change to them.
+    """How many have voted on an answer, read aloud after each change while sealed.
 
-    While sealed, only how many have voted (never how), as the screen shows;
-    once shown, the status line in words: the tally, a split, a concern.
+    Never how anyone voted, shown or not: the candidate may be in the room and
+    hear the voice, though the screen faces the panel. Once shown, nothing.
     """
-    if not session.is_revealed(candidate_id, question_id):
-        voted = len(session.current_votes(candidate_id, question_id))
-        return f"{voted} of {len(session.voting_members)} voted."
-    return "".join(text for text, _ in status(session, candidate_id, question_id, SAID))
+    if session.is_revealed(candidate_id, question_id):
+        return ""
+    voted = len(session.current_votes(candidate_id, question_id))
+    return f"{voted} of {len(session.voting_members)} voted."
 
 
 def more_to_read(above: bool, below: bool) -> str | None:
@@ -262,7 +247,6 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
 
 __all__ = [
     "KEYS_HINT",
-    "SAID",
     "Line",
     "Marks",
     "Stress",

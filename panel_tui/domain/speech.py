@@ -159,7 +159,11 @@ def _feed(pipe: IO[bytes], data: bytes) -> None:
 
 
 class Speaker:
-    """One voice at a time: start reading, stop on a second press or a new question."""
+    """One voice at a time: start reading, stop on a second press or a new question.
+
+    News (a vote went in) waits its turn with :meth:`tell`: it never cuts short
+    what is being read, and each piece is read in the order told.
+    """
 
     def __init__(
         self,
@@ -171,6 +175,10 @@ class Speaker:
         self._which = which
         self._popen = popen
         self._process: subprocess.Popen[bytes] | None = None
+        #: News told while a voice was reading, read in turn once it ends.
+        self._waiting: list[str] = []
+        #: The app's thread starts and stops voices; a thread per voice starts the next.
+        self._lock = threading.RLock()
 
     @property
     def speaking(self) -> bool:
@@ -183,7 +191,26 @@ class Speaker:
         Returns:
             ``None`` once the voice has started, else a plain reason it could not.
         """
-        self.stop()
+        with self._lock:
+            self.stop()
+            return self._start(text, wav)
+
+    def tell(self, text: str) -> str | None:
+        """Read ``text`` once what is being read now ends, never cutting it short.
+
+        Returns:
+            ``None`` once the voice has started or the text waits its turn, else
+            a plain reason nothing can read.
+        """
+        with self._lock:
+            if not self.speaking:
+                return self._start(text, None)
+            if speech_command(self.platform, self._which) is None:
+                return no_engine_message(self.platform)
+            self._waiting.append(text)
+            return None
+
+    def _start(self, text: str, wav: Path | None) -> str | None:
         command = speech_command(self.platform, self._which, wav=wav)
         if command is None:
             return no_engine_message(self.platform)
@@ -203,17 +230,25 @@ class Speaker:
         if process.stdin is not None:
             data = plain_for_speech(text).encode("utf-8")
             threading.Thread(target=_feed, args=(process.stdin, data), daemon=True).start()
+        threading.Thread(target=self._next_after, args=(process,), daemon=True).start()
         return None
 
+    def _next_after(self, process: subprocess.Popen[bytes]) -> None:
+        """Once ``process`` ends by itself, read the news waiting (none after a stop)."""
+        process.wait()  # reaps a stopped voice too
+        with self._lock:
+            if self._process is process and self._waiting:
+                self._start(self._waiting.pop(0), None)
+
     def stop(self) -> bool:
-        """Stop reading; returns whether a voice was reading."""
-        process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return False
-        process.terminate()
-        # Reaped on a thread, so stopping never waits on the engine.
-        threading.Thread(target=process.wait, daemon=True).start()
-        return True
+        """Stop reading, and forget the news waiting; returns whether a voice was reading."""
+        with self._lock:
+            self._waiting.clear()
+            process, self._process = self._process, None
+            if process is None or process.poll() is not None:
+                return False
+            process.terminate()  # its thread reaps it, so stopping never waits on the engine
+            return True
 
     def wait(self, timeout: float | None = None) -> int | None:
         """Wait for the current reading to end (for scripts and tests); its exit code."""

@@ -81,7 +81,7 @@ class PanelApp(TurnTakingApp[None]):
     """Plain ASCII symbols instead of Unicode ones (screens mirror it: ``DisplayMode``)."""
 
     read_aloud: reactive[bool] = reactive(False)
-    """Read each question aloud when it comes up (screens mirror it: ``DisplayMode``)."""
+    """Read each question aloud as it comes up, and each vote (``DisplayMode`` mirrors it)."""
 
     def __init__(
         self,
@@ -334,7 +334,9 @@ class PanelApp(TurnTakingApp[None]):
             if self.read_aloud
             else "Questions are read aloud only when asked."
         )
-        self.notify(said + kept, timeout=4)
+        # Said aloud too: a member who cannot see the notice hears which way it went.
+        problem = self.speaker.say(said)
+        self.notify(f"{said}{kept} {problem or ''}".strip(), timeout=10 if problem else 4)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""
@@ -345,7 +347,7 @@ class PanelApp(TurnTakingApp[None]):
             ("High contrast", self.action_toggle_contrast),
             ("ASCII symbols", self.action_toggle_ascii),
             ("Read aloud", self.action_read_aloud),
-            ("Read each question aloud", self.action_toggle_read_aloud),
+            ("Read each question and vote aloud", self.action_toggle_read_aloud),
         ):
             yield palette_command(self, title, action)
         if self.opened is not None:

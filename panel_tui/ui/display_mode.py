@@ -47,7 +47,7 @@ class DisplayMode(_Node):
     """Plain ASCII symbols instead of Unicode ones (the app's setting)."""
 
     read_aloud: reactive[bool] = reactive(False)
-    """Each question is read aloud as it comes up (the app's setting)."""
+    """Each question is read aloud as it comes up, and each vote (the app's setting)."""
 
     high_contrast: reactive[bool] = reactive(False)
     """The high-contrast theme is on (from the app's theme)."""

@@ -114,9 +114,15 @@ def test_a_change_is_refused_when_there_is_nothing_to_change(
         # A first vote up after the chair showed the votes: just recorded.
         ([], True, 2, "up", Recorded("Vote recorded for Seat 2, Member 2.")),
         # Nobody sits in seat 9.
-        ([], False, 9, "up", Refused("Nobody votes from seat 9 on this panel.")),
-        # Seat 4 is an observer, who takes notes and does not vote.
-        ([], False, 4, "up", Refused("Nobody votes from seat 4 on this panel.")),
+        ([], False, 9, "up", Refused("Nobody sits in seat 9 on this panel.")),
+        # Seat 4 is an observer, who takes notes and does not vote: said by name.
+        (
+            [],
+            False,
+            4,
+            "up",
+            Refused("Seat 4, Member 4, is an observer and does not vote."),
+        ),
     ],
 )
 def test_a_vote_is_recorded_with_what_it_changed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,72 @@ def test_second_say_stops_the_first_and_stop_says_whether_it_spoke() -> None:
     assert speaker.stop() is True
     assert speaker.stop() is False
     assert not speaker.speaking
+
+
+class ReadingProcess(FakeProcess):
+    """A voice that reads until ``finish()`` (or a stop), as an engine does."""
+
+    def __init__(self, argv: list[str], **options: Any) -> None:
+        super().__init__(argv, **options)
+        self.done = threading.Event()
+
+    def finish(self) -> None:
+        self.ended = 0
+        self.done.set()
+
+    def terminate(self) -> None:
+        self.ended = -15
+        self.done.set()
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        self.done.wait(timeout)
+        return self.ended
+
+
+def test_news_waits_its_turn_and_a_stop_forgets_it() -> None:
+    started: list[ReadingProcess] = []
+
+    def popen(argv: list[str], **options: Any) -> ReadingProcess:
+        started.append(ReadingProcess(argv, **options))
+        return started[-1]
+
+    def read() -> list[str]:
+        for process in started:  # the text is written on a thread
+            for _ in range(100):
+                if process.stdin.closed:
+                    break
+                time.sleep(0.01)
+        return [process.stdin.written.decode() for process in started]
+
+    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
+    speaker.say("The question.")
+    # Two votes while the question is read: neither cuts it short.
+    assert speaker.tell("Seat 1 voted.") is None
+    assert speaker.tell("Seat 2 voted.") is None
+    assert read() == ["The question."] and started[0].ended is None
+    # Each is read in turn as the one before ends by itself.
+    started[0].finish()
+    for expected in (
+        ["The question.", "Seat 1 voted."],
+        ["The question.", "Seat 1 voted.", "Seat 2 voted."],
+    ):
+        for _ in range(100):
+            if len(started) == len(expected):
+                break
+            time.sleep(0.01)
+        assert read() == expected
+        started[-1].finish()
+    # A stop (a new question, or Ctrl+L) forgets the news still waiting.
+    speaker.tell("Seat 3 voted.")
+    speaker.tell("Seat 1 voted.")
+    assert read()[-1] == "Seat 3 voted."
+    assert speaker.stop() is True
+    time.sleep(0.05)
+    assert read()[-1] == "Seat 3 voted." and not speaker.speaking
+
+
+def test_news_with_nothing_to_read_it_says_so() -> None:
+    assert Speaker("linux", only()).tell("Seat 1 voted.") == no_engine_message("linux")
 
 
 def test_missing_engine_gives_a_reason_and_starts_nothing() -> None:

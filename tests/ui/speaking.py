@@ -28,6 +28,14 @@ class FakeSpeaker(Speaker):
         self._on = True
         return None
 
+    def tell(self, text: str) -> str | None:
+        """News is read in turn, after what is read now: recorded in that order."""
+        if not self._which("espeak-ng"):
+            return super().tell(text)
+        self.said.append(text)
+        self._on = True
+        return None
+
     def stop(self) -> bool:
         was, self._on = self._on, False
         self.stops += was

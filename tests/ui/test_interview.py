@@ -257,7 +257,7 @@ async def test_observers_do_not_get_a_vote_row(app_factory: AppFactory, session:
         assert [row.member.id for row in app.screen.query(VoteRow)] == ["m1", "m2", "m3"]
         assert "Olu Ade" in widget_text(app, "#observers")
         await pilot.press("4")
-        assert "Nobody votes from seat 4" in widget_text(app, "#hint")
+        assert "Seat 4, Olu Ade, is an observer and does not vote." in widget_text(app, "#hint")
 
 
 async def test_a_store_error_is_shown_and_the_vote_is_not_shown(

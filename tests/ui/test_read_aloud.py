@@ -6,6 +6,7 @@ import pytest
 from textual.screen import Screen
 
 from panel_tui.domain.display import DisplaySettings
+from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import Store
@@ -80,6 +81,18 @@ async def test_read_each_question_reads_each_vote_too_and_only_then(
         ]
         # The voice's own notice came with the question, not again with each vote.
         assert len([n for n in app._notifications if "Reading aloud" in n.message]) == told
+        # A key refused says why; a question to the chair says one is on screen,
+        # not its words (they may name votes, and the candidate may hear).
+        await pilot.press("4", "ctrl+r")
+        await pilot.pause()
+        assert speaker.said[-2:] == [
+            "Seat 4, Olu Ade, is an observer and does not vote.",
+            ASKED_ALOUD,
+        ]
+        # The setting switched off says so aloud, for a member who cannot see the notice.
+        await pilot.press("escape", "ctrl+e")
+        await pilot.pause()
+        assert speaker.said[-1] == "Questions are read aloud only when asked."
 
 
 async def test_no_speech_engine_is_said_plainly(app_factory: AppFactory, session: Session) -> None:

@@ -169,7 +169,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         names = {
             "ascii_only": ("Plain ASCII symbols", "Ctrl+A"),
             "high_contrast": ("High contrast", "Ctrl+T"),
-            "read_aloud": ("Read each question aloud", "Ctrl+E"),
+            "read_aloud": ("Read each question and vote aloud", "Ctrl+E"),
         }
         rows = []
         for word, (field, _) in SETTING_WORDS.items():

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from panel_tui.domain import interview_lines as lines
-from panel_tui.domain.interview import KEYS_HINT, Interview
+from panel_tui.domain.interview import ASKED_ALOUD, KEYS_HINT, Interview
 from panel_tui.domain.interview_outcomes import (
     Answer,
     Moved,
@@ -213,17 +213,31 @@ class InterviewScreen(SessionScreen):
     def show(self, answer: Answer) -> None:
         """Show the interview's answer to a request, asking its question first if it has one."""
         if isinstance(answer, NeedsConfirmation):
+            self._tell(ASKED_ALOUD)
             self.confirm(answer)
         elif isinstance(answer, NotSaved):
             self._error(answer.reason)
+            self._tell(answer.reason)
         elif isinstance(answer, Refused):
             self.hint(Text(answer.reason, style="bold") if answer.important else answer.reason)
+            self._tell(answer.reason)
         elif answer.message is not None:
             self.refresh_view()
             self.hint(answer.message)
-            if self.read_aloud and answer.spoken is not None:
-                # No notice of the voice for each vote: the question's reading gave one.
-                self.panel_app.speaker.say(answer.spoken)
+            if answer.spoken is not None:
+                self._tell(answer.spoken)
+
+    def _tell(self, news: str) -> None:
+        """With each question read aloud, the news of a key is read too, in its turn.
+
+        Never over the question being read, and never how anyone voted (the
+        interview words it so). Said only if nothing can read it.
+        """
+        if not self.read_aloud:
+            return
+        problem = self.panel_app.speaker.tell(news)
+        if problem:
+            self.app.notify(problem, title="Read aloud", severity="warning", markup=False)
 
     @asks
     def confirm(self, asked: NeedsConfirmation) -> Asking:
