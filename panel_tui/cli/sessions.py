@@ -12,7 +12,7 @@ from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.store.catalogue import summarise
 from panel_tui.domain.text import printable
-from panel_tui.domain.words import counted, utc_text, votes_words
+from panel_tui.domain.words import counted, started_words, utc_text, votes_words
 
 
 def register(
@@ -82,7 +82,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(
                 printable(
                     f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
-                    f"{votes_words(s.standing_votes)}, started {s.created:%d %b %Y})"
+                    f"{votes_words(s.standing_votes)}, started {started_words(s.created)})"
                 )
             )
     return 0
@@ -112,7 +112,8 @@ def run_delete(args: argparse.Namespace) -> int:
             return 0
     print("This will delete, from disk, for good:")
     for session in targets:
-        print(printable(f"  {session.id}  {session.title}  (started {session.created:%d %b %Y})"))
+        started = started_words(session.created)
+        print(printable(f"  {session.id}  {session.title}  (started {started})"))
     if not confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
         print("Nothing was deleted.")
         return 0

@@ -97,7 +97,7 @@ def new_session_id(bank_id: str, when: datetime | None = None) -> str:
 
     The date is the laptop's own, as the home screen and the offered title show it.
     """
-    day = (when or now()).astimezone().strftime("%Y-%m-%d")
+    day = laptop_day(when or now()).isoformat()
     return f"{day}-{slug(bank_id, limit=30)}-{secrets.token_hex(3)}"
 
 

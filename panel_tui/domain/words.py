@@ -66,6 +66,12 @@ def day_words(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def started_words(moment: datetime) -> str:
+    """When a session was made, on the laptop's clock, as lists show it: "10 Mar 2026 at 09:05"."""
+    when = moment.astimezone()
+    return f"{when.day} {when:%b %Y} at {when:%H:%M}"
+
+
 def figure(fraction: float | None, *, signed: bool = False) -> str:
     """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none.
 

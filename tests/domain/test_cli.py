@@ -169,6 +169,22 @@ def test_a_session_id_has_the_laptops_date_as_its_title_does() -> None:
         assert new_session_id("support-worker", just_after_midnight).startswith("2026-06-02-")
 
 
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset (not on Windows)")
+def test_sessions_are_listed_as_started_on_the_laptops_clock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Made at 00:30 summer time on 15 July in London (23:30 UTC on the 14th): the
+    # list said 14 Jul, where the home screen, title and summary say the 15th (found
+    # by a tester). HR deleting by date would pick the wrong day.
+    made = build("LP").model_copy(update={"created": datetime(2026, 7, 14, 23, 30, tzinfo=UTC)})
+    Store(tmp_path).save(made)
+    with laptop_zone("Europe/London"):
+        assert main(["--data-dir", str(tmp_path), "sessions", "list"]) == 0
+        assert "started 15 Jul 2026 at 00:30" in capsys.readouterr().out
+        assert main(["--data-dir", str(tmp_path), "sessions", "delete", made.id, "--yes"]) == 0
+        assert "(started 15 Jul 2026 at 00:30)" in capsys.readouterr().out
+
+
 def test_the_installed_command_gives_no_traceback_on_bad_input(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "panel_tui", "--data-dir", str(tmp_path), "export", "nope"],

@@ -30,7 +30,7 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import counted, votes_words
+from panel_tui.domain.words import counted, started_words, votes_words
 from panel_tui.ui.asking import Asking, asks
 
 
@@ -42,16 +42,12 @@ class PracticeRequest:
     panel: Sequence[Member] = field(default=())
 
 
-def _day(session: SessionSummary) -> str:
-    """The day and time it started, so sessions with the same title are told apart."""
-    when = session.created.astimezone()
-    return f"{when.day} {when:%b %Y} at {when:%H:%M}"
-
-
 def session_prompt(session: SessionSummary) -> Content:
     """Two lines describing a session; names are shown exactly as typed."""
     details = [
-        f"{'Practice, started' if session.mode == 'practice' else 'Started'} {_day(session)}",
+        # The time too, so sessions with the same title are told apart.
+        f"{'Practice, started' if session.mode == 'practice' else 'Started'} "
+        f"{started_words(session.created)}",
         counted(session.candidates, "candidate"),
         votes_words(session.standing_votes),
     ]
