@@ -197,9 +197,11 @@ class Bank(_Strict):
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Self:
+        # The first only: a bank file names each at its line (banks.py); a session
+        # file's bank gets one sentence, not several run together.
         clashes = id_clashes([q.id for q in self.questions])
         if clashes:
-            raise ValueError("; ".join(clashes.values()))
+            raise ValueError(next(iter(clashes.values())))
         return self
 
     @property

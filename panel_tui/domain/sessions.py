@@ -15,7 +15,7 @@ from panel_tui.domain.models import (
     Settings,
     new_session_id,
 )
-from panel_tui.domain.text import compared
+from panel_tui.domain.text import MAX_LINE, compared
 from panel_tui.domain.words import counted
 
 DEMO_PANEL = (
@@ -61,14 +61,17 @@ def default_title(bank: Bank, today: date, taken: Collection[str] = ()) -> str:
     Numbered when a session already has that title ("..., 24 November 2026 (2)"):
     HR may prepare a session for each candidate from one bank on one day, and the
     home screen must tell them apart. Titles that differ only in capitals count as one.
+    A long bank title is cut short ("…") so the whole fits a title's length.
     """
-    title = f"{bank.title}, {today.day} {today:%B %Y}"
     used = {compared(t) for t in taken}
-    numbered, number = title, 1
-    while compared(numbered) in used:
+    number = 1
+    while True:
+        ending = f", {today.day} {today:%B %Y}" + (f" ({number})" if number > 1 else "")
+        room = MAX_LINE - len(ending)
+        name = bank.title if len(bank.title) <= room else bank.title[: room - 1].rstrip() + "…"
+        if compared(name + ending) not in used:
+            return name + ending
         number += 1
-        numbered = f"{title} ({number})"
-    return numbered
 
 
 def demo_session(bank: Bank) -> Session:

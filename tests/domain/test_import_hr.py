@@ -216,3 +216,14 @@ def test_a_bad_file_is_refused_in_words(change: Any, expected: str) -> None:
     assert expected in message, message
     assert message.startswith("hr.json: cannot be imported (")
     assert "nothing was changed" in message
+
+
+def test_repeated_question_ids_in_a_session_file_are_one_plain_sentence() -> None:
+    # Two clashes ran together as one problem, "…; each id must be unique;
+    # question 3 has…" (found by a review): the first is said, plainly.
+    record = hr()
+    first = record["bank"]["questions"][0]
+    record["bank"]["questions"] += [{**first, "text": "Again?"}, {**first, "id": "Q1"}]
+    message = refusal(record)
+    assert message.count("has the id") == 1
+    assert "question 2 has the id 'q1', which an earlier question already has; " in message

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
+from panel_tui.cli import prepare as prepare_command
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.csv_sheet import read_sheet
 from panel_tui.domain.importing import parse_session
@@ -22,6 +23,8 @@ from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.prepare import PANEL_COLUMNS, PrepareError, prepare_session
 from panel_tui.domain.sessions import default_title
 from panel_tui.domain.store import Store
+from panel_tui.domain.text import MAX_LINE
+from panel_tui.domain.wording import typed_problem
 from panel_tui.locations import shipped_banks_dir
 from tests.domain.helpers import plain
 
@@ -352,20 +355,41 @@ def test_a_bank_is_found_by_the_id_banks_list_shows_whatever_its_file_is_called(
     assert session.bank.id == "our-own-bank"
 
 
+class Tuesday(date):
+    """A day that never turns over at midnight while a test runs."""
+
+    @classmethod
+    def today(cls) -> Tuesday:
+        return cls(2026, 11, 24)
+
+
 def test_sessions_prepared_from_one_bank_on_one_day_get_titles_told_apart(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # One session a candidate, prepared in a morning: the home screen lists them
     # by title, so each needs its own (found by a tester).
+    monkeypatch.setattr(prepare_command, "date", Tuesday)
     files = sheets(tmp_path, LIBRE_PANEL, LIBRE_CANDIDATES)
     data = tmp_path / "sessions"
     for _ in range(3):
         assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *files]) == 0
     titles = sorted(s.title for s in Store(data).sessions())
-    first = titles[0]
-    assert first.startswith("Support worker, supported living, ")
+    first = "Support worker, supported living, 24 November 2026"
     assert titles == [first, f"{first} (2)", f"{first} (3)"]
     assert f"({first} (3))" in capsys.readouterr().out
+
+
+def test_a_long_bank_title_is_cut_so_the_numbered_title_still_fits() -> None:
+    # A title may hold 200 characters; prepare refused the second session of the
+    # day from a bank titled in 180, blaming a --title nobody typed (found by a review).
+    long_bank = BANK.model_copy(update={"title": "A" * MAX_LINE})
+    today = date(2026, 11, 24)
+    first = default_title(long_bank, today)
+    second = default_title(long_bank, today, [first])
+    assert len(first) == len(second) == MAX_LINE
+    assert first.endswith("A…, 24 November 2026")
+    assert second.endswith("A…, 24 November 2026 (2)")
+    assert typed_problem(second, "The title") is None
 
 
 def test_a_title_taken_in_other_capitals_is_numbered_too() -> None:

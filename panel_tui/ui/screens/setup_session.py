@@ -193,9 +193,15 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         self._show_mocks(bank)
         title = self.query_one("#title", Input)
         if title.value in ("", self._offered_title):
-            taken = [s.title for s in self._store.summaries()]
-            self._offered_title = default_title(bank, self._today, taken)
+            self._offered_title = default_title(bank, self._today, self._titles_taken())
             title.value = self._offered_title
+
+    def _titles_taken(self) -> list[str]:
+        """The sessions' titles, from the catalogue: no session is read while keys wait."""
+        try:
+            return [s.title for s in self._store.catalogued()[0]]
+        except (OSError, StoreError):
+            return []  # the offer is then not numbered; nothing else depends on it
 
     def _show_mocks(self, bank: Bank | None) -> None:
         """Practice: say who the mock candidates are, as the bank makes them."""
