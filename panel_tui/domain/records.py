@@ -69,7 +69,7 @@ RoundNumber = Annotated[Whole, Field(ge=1, le=99, exclude_if=lambda number: numb
 
 
 def now() -> datetime:
-    """The current time in UTC, to the second (as exports show it)."""
+    """The current time in UTC, to the second, as records keep it (shown on the laptop's clock)."""
     return datetime.now(UTC).replace(microsecond=0)
 
 

@@ -167,9 +167,36 @@ def test_days_and_their_spans_are_the_laptops_days() -> None:
         ("America/New_York", "2026-07-10 05:30-08:40 UTC-04:00"),
         # UTC itself is just "UTC".
         ("UTC", "2026-07-10 09:30-12:40 UTC"),
+        # Half-hour zones keep their minutes.
+        ("Asia/Kolkata", "2026-07-10 15:00-18:10 UTC+05:30"),
     ],
 )
 def test_times_for_finance_are_the_panels_clock_with_its_offset(zone: str, shown: str) -> None:
     start = datetime(2026, 7, 10, 9, 30, tzinfo=UTC)
     with laptop_zone(zone):
         assert stretch(Span(start, start + timedelta(hours=3, minutes=10))) == shown
+
+
+@pytest.mark.parametrize(
+    ("zone", "start", "shown"),
+    [
+        # The clocks go back at 02:00 in London: two hours read "01:30-02:30"
+        # with one offset (found by a review). Both ends are written in full.
+        (
+            "Europe/London",
+            datetime(2026, 10, 25, 0, 30, tzinfo=UTC),
+            "2026-10-25 01:30 UTC+01:00 to 2026-10-25 02:30 UTC",
+        ),
+        # Past midnight: the end's own day.
+        (
+            "Australia/Sydney",
+            datetime(2026, 11, 23, 12, 30, tzinfo=UTC),
+            "2026-11-23 23:30 UTC+11:00 to 2026-11-24 01:30 UTC+11:00",
+        ),
+    ],
+)
+def test_a_stretch_past_midnight_or_a_clock_change_is_written_in_full(
+    zone: str, start: datetime, shown: str
+) -> None:
+    with laptop_zone(zone):
+        assert stretch(Span(start, start + timedelta(hours=2))) == shown

@@ -4,7 +4,8 @@ One row per panel member, by seat. Columns: ``session``, ``days`` (the days
 sat on the laptop's clock, as the summary is dated, separated by "; "),
 ``times`` (each stretch in the laptop's time with its offset from UTC, as
 ``2026-11-23 09:30-12:40 UTC`` in a UK winter or ``2026-07-10 10:30-13:40
-UTC+01:00`` in summer), ``time_from`` (``event log``: first to last
+UTC+01:00`` in summer; both ends in full past midnight or across a change of
+the clocks), ``time_from`` (``event log``: first to last
 event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
 ``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
@@ -23,6 +24,7 @@ Text from a person is neutralised as in the other CSVs (see
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from panel_tui.domain.exports.options import ExportOptions
@@ -69,11 +71,20 @@ def rate_per(row: MemberInvolvement) -> str:
 
 
 def stretch(span: Span) -> str:
-    """A stretch of time as the panel's clock showed it, with its offset from UTC."""
+    """A stretch of time on the laptop's clock, with its offset from UTC.
+
+    Written in full at both ends when it runs past midnight or across a change
+    of the clocks, so the minutes beside it can be checked.
+    """
     start, end = span.start.astimezone(), span.end.astimezone()
-    offset = start.strftime("%z")  # "+0100"; Python 3.11 has no "%:z"
-    zone = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:]}"
-    return f"{start:%Y-%m-%d %H:%M}-{end:%H:%M} {zone}"
+    if start.date() == end.date() and start.utcoffset() == end.utcoffset():
+        return f"{start:%Y-%m-%d %H:%M}-{end:%H:%M} {_zone(start)}"
+    return f"{start:%Y-%m-%d %H:%M} {_zone(start)} to {end:%Y-%m-%d %H:%M} {_zone(end)}"
+
+
+def _zone(moment: datetime) -> str:
+    offset = moment.strftime("%z")  # "+0100"; Python 3.11 has no "%:z"
+    return "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:]}"
 
 
 def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
