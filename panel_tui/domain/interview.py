@@ -238,10 +238,12 @@ class Interview:
                 then=lambda: self._undo(where),
             )
         member = self.session.member(vote.member)
+        back = self.session.undo_brings_back(found[0])
+        then = "no vote" if back is None else f"{self.vote_mark(back)} again"
         return NeedsConfirmation(
             question=(
                 f"The votes are showing. Undo the last vote ({self.vote_mark(vote.value)}), "
-                f"given by Seat {member.seat}, {member.name}?"
+                f"given by Seat {member.seat}, {member.name}? They will then have {then}."
             ),
             yes="Undo it",
             no="Keep it",

@@ -286,6 +286,19 @@ class Session(Record):
                 value = vote.value
         return value
 
+    def undo_brings_back(self, index: int) -> VoteValue | None:
+        """What an undo of vote event ``index`` leaves its member with.
+
+        The vote before it, when the room could have seen that one: while sealed
+        (the room saw neither), or when the undone vote was given after the votes
+        were shown (the one before was on screen). A vote given while sealed and
+        then shown is withdrawn, never turned back into one the room did not see.
+        """
+        vote = self.votes[index]
+        if self.is_revealed(vote.candidate, vote.question) and not vote.after_reveal:
+            return None
+        return self.value_before(index)
+
     def sealed_answers(self) -> set[tuple[str, str]]:
         """The (candidate, question) answers that have votes the room has not seen."""
         answers = {(v.candidate, v.question) for v in self.votes if self._in_round(v, *_of(v))}

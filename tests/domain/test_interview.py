@@ -232,13 +232,28 @@ def test_undo_of_a_shown_vote_is_confirmed_first(
     asked = interview.undo()
     assert isinstance(asked, NeedsConfirmation)
     assert asked.question == (
-        "The votes are showing. Undo the last vote (<down>), given by Seat 3, Member 3?"
+        "The votes are showing. Undo the last vote (<down>), given by Seat 3, Member 3? "
+        "They will then have no vote."
     )
     assert (asked.yes, asked.no, asked.declined) == ("Undo it", "Keep it", None)
     if agree:
         assert asked.then() == Recorded("Undone: the last vote of Seat 3, Member 3.")
     votes = interview.session.current_votes("c1", "q1")
     assert {m: v.value for m, v in votes.items()} == left
+
+
+def test_undo_of_a_change_once_shown_says_the_vote_the_room_saw_comes_back(
+    make: MakeInterview,
+) -> None:
+    interview = make(SHOWN)
+    answered = interview.cast("m1", "middle")
+    assert isinstance(answered, NeedsConfirmation)
+    answered.then()  # changed after the reveal: the room saw the up
+    asked = interview.undo()
+    assert isinstance(asked, NeedsConfirmation)
+    assert asked.question.endswith("given by Seat 1, Member 1? They will then have <up> again.")
+    asked.then()
+    assert interview.session.current_votes("c1", "q1")["m1"].value == "up"
 
 
 @pytest.mark.parametrize("agree", [True, False])

@@ -204,6 +204,21 @@ def test_undo_after_the_reveal_never_brings_back_a_vote_the_room_did_not_see(
         assert opened.session.current_votes("c1", "q1") == {}
 
 
+def test_undo_of_a_change_made_once_shown_brings_back_the_vote_the_room_saw(
+    store: Store,
+) -> None:
+    # All up and shown, then m1 changes to down: undo gave m1 no vote at all,
+    # though everyone had seen the up (found by a tester).
+    with store.create(two_by_two("LP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m2", "up")  # everyone voted: shown
+        opened.record_vote("c1", "q1", "m1", "down")  # changed after the reveal
+        undo = opened.undo("c1", "q1")
+        assert undo is not None and undo.value == "up" and undo.after_reveal
+        standing = opened.session.current_votes("c1", "q1")
+        assert {m: v.value for m, v in standing.items()} == {"m1": "up", "m2": "up"}
+
+
 # ----------------------------------------------------------------- time
 
 

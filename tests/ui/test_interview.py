@@ -174,7 +174,8 @@ async def test_undo_after_the_reveal_asks_first(
         await pilot.press("ctrl+z")
         assert isinstance(pilot.app.screen, ConfirmDialog)
         assert str(pilot.app.screen.question) == (
-            "The votes are showing. Undo the last vote (▲ Up), given by Seat 3, Dan Reilly?"
+            "The votes are showing. Undo the last vote (▲ Up), given by Seat 3, Dan Reilly? "
+            "They will then have no vote."
         )
         await pilot.press("escape")
         assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up", "m3": "up"}

@@ -225,8 +225,8 @@ async def test_a_question_in_a_box_can_be_read_aloud(
         await pilot.press("ctrl+l")
         await pilot.pause()
     assert speaker.said[-1] == (
-        "The votes are showing. Undo the last vote (Middle), given by Seat 3, Dan Reilly?"
-        "\nEnter: Undo it. Escape: Keep it."
+        "The votes are showing. Undo the last vote (Middle), given by Seat 3, Dan Reilly? "
+        "They will then have no vote.\nEnter: Undo it. Escape: Keep it."
     )
 
 

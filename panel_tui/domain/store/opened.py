@@ -188,9 +188,7 @@ class OpenSession:
             return None
         index, vote = found
         revealed = self.session.is_revealed(candidate, question)
-        # Once the votes show, an undo withdraws the vote rather than bring back
-        # an earlier one the room may never have seen while it was sealed.
-        restored = None if revealed else self.session.value_before(index)
+        restored = self.session.undo_brings_back(index)
         event = VoteEvent(
             candidate=candidate,
             question=question,
