@@ -15,13 +15,14 @@ from panel_tui.cli.common import CommandError, day, store
 from panel_tui.domain.exports.involvement_csv import money, rate_per
 from panel_tui.domain.involvement import (
     InvolvementError,
+    day_spans,
     involvement,
     parse_times,
     typed_amount,
     with_involvement,
 )
-from panel_tui.domain.models import Session
-from panel_tui.domain.words import ROLE_WORDS, counted
+from panel_tui.domain.models import Session, laptop_day
+from panel_tui.domain.words import ROLE_WORDS, counted, day_words
 
 
 def _times(text: str) -> str:
@@ -81,8 +82,20 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
     if args.log_times:
         changes["times"] = []
     elif args.time:
-        changes["times"] = parse_times("; ".join(args.time), args.day or session.first_day)
+        changes["times"] = parse_times("; ".join(args.time), args.day or _only_day(session))
     return changes
+
+
+def _only_day(session: Session) -> date:
+    """The day --time is on when --day is not given: the one day the panel sat."""
+    days = sorted({laptop_day(span.start) for span in day_spans(session)})
+    if len(days) > 1:
+        listed = " and ".join(day_words(d) for d in days)
+        raise CommandError(
+            f"This session ran on {len(days)} days ({listed}): say which day --time "
+            f"is on with --day, such as --day {days[-1].isoformat()}."
+        )
+    return session.first_day
 
 
 def _show(session: Session) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,22 @@ def test_each_members_line_reads_as_a_sentence(
         "2 answers scored; "
     )
     assert lines[4].startswith("Seat 5, Member 5, Observer (does not vote): 2.00 hours")
+
+
+def test_times_for_a_session_of_two_days_need_their_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Votes on two days: --time without --day went on the first day, silently
+    # (found by a tester). Now the chair is asked which day.
+    day = the_day()
+    next_day = day.votes[-1].model_copy(update={"at": day.votes[-1].at + timedelta(days=1)})
+    folder = tmp_path / "sessions"
+    Store(folder).save(day.model_copy(update={"votes": [*day.votes, next_day]}))
+    capsys.readouterr()
+    assert payment(folder, "--seat", "1", "--time", "09:30-12:40") == 1
+    assert capsys.readouterr().err == (
+        "panel-tui: This session ran on 2 days (23 November 2026 and 24 November 2026): "
+        "say which day --time is on with --day, such as --day 2026-11-24.\n"
+    )
+    assert payment(folder, "--seat", "1", "--time", "09:30-12:40", "--day", "2026-11-24") == 0
+    assert record(folder, capsys)[0]["times"] == "2026-11-24 09:30-12:40 UTC"
