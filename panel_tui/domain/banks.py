@@ -107,8 +107,13 @@ def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Probl
     # At the end of the file: its last line, where what was left open began or ran out.
     line = int(found.group(1)) if found else text.rstrip().count("\n") + 1
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    lines = text.splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    decimal_comma = re.search(r"=\s*-?\d+,\d", written)
     if not found and reason == "Invalid value":
         words = "the file ends before a value does; a list, text or group was left open"
+    elif decimal_comma:
+        words = "a number is written with a comma; write it with a point, such as 1.5"
     else:
         words = _toml_words(reason)
     return Problem(name, f"is not valid TOML: {words}", line)
@@ -238,8 +243,9 @@ def _line_of(text: str, location: tuple[int | str, ...]) -> int | None:
             header = f"{header}.{key}" if header else key
             pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]")
             found = [n for n in range(start, end) if pattern.match(lines[n])]
-            if nxt >= len(found):
-                return None
+            if nxt >= len(found):  # written another way: "questions = [...]"
+                setting = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+                return next((n + 1 for n in range(start, end) if setting.match(lines[n])), None)
             start = found[nxt]
             following = [n for n in range(start + 1, end) if re.match(r"^\s*\[", lines[n])]
             if key == "questions":
@@ -250,7 +256,9 @@ def _line_of(text: str, location: tuple[int | str, ...]) -> int | None:
             index += 2
             continue
         if isinstance(key, str):
-            pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+            name = rf"[\"']?{re.escape(key)}[\"']?"
+            # A setting (key = ...), or a heading of its own ([[question]], [question.x]).
+            pattern = re.compile(rf"^\s*({name}\s*=|\[\[?\s*{name}\s*[\].])")
             for number in range(start, end):
                 if pattern.match(lines[number]):
                     return number + 1

@@ -208,6 +208,10 @@ def explain(
     if kind in ("list_type", "tuple_type", "iterable_type"):
         return _a_list(field, container)
     if kind in _GROUPS:
+        listed = next((p for p in reversed(location) if isinstance(p, str)), "")
+        if container == "a bank" and listed in ("questions", "sample_answers"):
+            heading = "questions" if listed == "questions" else "questions.sample_answers"
+            return f"must be written under its own [[{heading}]] heading, its fields below it"
         if field in ITEMS or isinstance(location[-1] if location else None, int):
             return 'must be a group of fields in curly brackets, such as {"id": "..."}'
         return "must be a group of named values in curly brackets {...}"

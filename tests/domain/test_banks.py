@@ -234,3 +234,27 @@ def test_questions_that_are_not_a_list_are_named_plainly(questions: bytes) -> No
         "banks/x.toml, line 3: Field 'questions' must be a list of questions, "
         "each under its own [[questions]] heading"
     ]
+
+
+def test_a_misspelt_heading_is_named_at_its_line() -> None:
+    # "[[question]]" for "[[questions]]" was named with no line (found by a tester).
+    assert problems(GOOD + b'\n[[question]]\nid = "q2"\ntext = "Again?"\n') == [
+        "banks/x.toml, line 9: Field 'question' is not a field a bank can have; "
+        "did you mean 'questions'?"
+    ]
+
+
+def test_a_number_with_a_decimal_comma_is_named_as_such() -> None:
+    # "weight = 1,5", as much of Europe writes it, was blamed on a quote mark.
+    assert problems(GOOD + b"weight = 1,5\n") == [
+        "banks/x.toml, line 8: is not valid TOML: a number is written with a comma; "
+        "write it with a point, such as 1.5"
+    ]
+
+
+def test_questions_written_as_a_list_of_texts_are_told_their_heading() -> None:
+    # JSON's advice, "a group of fields in curly brackets", does not fit a bank.
+    assert problems(b'id = "x"\ntitle = "t"\nquestions = ["q1"]\n') == [
+        "banks/x.toml, line 3: Question 1: must be written under its own [[questions]] "
+        "heading, its fields below it"
+    ]
