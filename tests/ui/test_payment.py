@@ -155,5 +155,7 @@ async def test_names_in_the_member_list_are_shown_as_typed_never_as_markup(
         await pilot.press("ctrl+s", "p")
         await pilot.pause()
         text = screen_text(pilot.app)
-        assert "Seat 1, [bold]x[/] (Lived experience)" in text
-        assert "Seat 2, [@click=app.quit]y (Lived experience)" in text
+        assert "Seat 1, [bold]x[/]: Lived experience" in text
+        assert "Seat 2, [@click=app.quit]y: Lived experience" in text
+        # One pair of brackets: "(Observer (does not vote))" read badly (found by a tester).
+        assert "Seat 4, Olu Ade: Observer (does not vote)" in text

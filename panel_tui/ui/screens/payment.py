@@ -60,7 +60,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
                 for number, member in enumerate(self.members):
                     # Content, not a str: a name is shown as typed, never read as markup.
                     yield ClearRadioButton(
-                        Content(f"Seat {member.seat}, {member.name} ({ROLE_WORDS[member.role]})"),
+                        Content(f"Seat {member.seat}, {member.name}: {ROLE_WORDS[member.role]}"),
                         value=number == 0,
                         id=f"seat-{member.seat}",
                     ).data_bind(DisplayMode.ascii_only)
