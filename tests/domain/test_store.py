@@ -261,3 +261,16 @@ def test_the_same_decision_again_writes_nothing(store: Store) -> None:
         opened.decide("c1", "do_not_recommend", "Vague.")
         assert len(opened.session.decisions) == 4
     assert len(store.load("s1").decisions) == 4
+
+
+def test_sessions_made_in_one_second_are_listed_newest_first_by_their_numbered_titles(
+    store: Store,
+) -> None:
+    # Prepared one a candidate in a second, they came out in the order of the
+    # ids' random part (found by a tester).
+    made = two_by_two("LP")
+    title = "Support worker, 24 November 2026"
+    for number, suffix in enumerate(["", " (2)", " (3)"]):
+        store.save(made.model_copy(update={"id": f"s-{9 - number}", "title": title + suffix}))
+    assert [s.title for s in store.summaries()] == [f"{title} (3)", f"{title} (2)", title]
+

@@ -349,7 +349,9 @@ class Store:
 
 
 def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
-    return sorted(summaries, key=lambda s: (s.created, s.id), reverse=True)
+    # Made in the same second (prepare run for each candidate): "... (3)" before
+    # "... (2)" before the first, as they were made, not by the id's random part.
+    return sorted(summaries, key=lambda s: (s.created, s.title, s.id), reverse=True)
 
 
 def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
