@@ -19,6 +19,7 @@ from panel_tui.domain.words import (
     FINISHED_STATUS,
     NO_DECISION,
     OUTCOME_WORDS,
+    VOTE_WORDS,
     counted,
     question_tags,
 )
@@ -236,12 +237,13 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
     label = session.candidate(candidate_id).label
     where = f"Question {questions.index(question) + 1} of {len(questions)}, for {label}"
     given = session.sample_answer(candidate_id, question.id)
+    said = given.text if given else None
+    if given is not None and session.is_revealed(candidate_id, question.id):
+        # Practice: the reference once the votes show, as the screen gives it (a
+        # mock candidate: nobody's judgement is heard by the one judged).
+        said = f"{said}\nReference rating: {VOTE_WORDS[given.rating]}. {given.why or ''}".strip()
     return spoken_question(
-        where,
-        question.text,
-        question.look_for,
-        given.text if given else None,
-        tags=question_tags(question),
+        where, question.text, question.look_for, said, tags=question_tags(question)
     )
 
 

@@ -179,6 +179,24 @@ def test_the_sample_answer_shows_its_rating_only_once_the_votes_show(
     assert ("Answer 1.", "quoted") in shown
 
 
+@pytest.mark.parametrize(
+    ("voted", "last_lines"),
+    [
+        # Sealed: read aloud without its rating, as shown.
+        (("m1",), ["Sample answer: Answer 1."]),
+        # Shown: the reference is read too, so a trainee who cannot see it can
+        # calibrate (found by a tester); a mock candidate hears nobody judged.
+        (("m1", "m2"), ["Sample answer: Answer 1.", "Reference rating: Middle. Why 1."]),
+    ],
+)
+def test_practice_reads_the_reference_aloud_once_the_votes_show(
+    voted: tuple[str, ...], last_lines: list[str]
+) -> None:
+    session = practice(["middle"], ["Ann", "Bo"], [("p1", "q1", m, "up") for m in voted])
+    said = lines.spoken(session, "p1", session.bank.question("q1")).splitlines()
+    assert said[-len(last_lines) :] == last_lines
+
+
 def test_a_live_answer_has_no_sample() -> None:
     session = answer([])
     assert lines.sample(session, "c1", session.bank.question("q1"), MARKS) is None

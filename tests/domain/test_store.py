@@ -273,4 +273,3 @@ def test_sessions_made_in_one_second_are_listed_newest_first_by_their_numbered_t
     for number, suffix in enumerate(["", " (2)", " (3)"]):
         store.save(made.model_copy(update={"id": f"s-{9 - number}", "title": title + suffix}))
     assert [s.title for s in store.summaries()] == [f"{title} (3)", f"{title} (2)", title]
-
