@@ -17,7 +17,6 @@ from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import (
     FINISHED_STATUS,
-    NO_DECISION,
     OUTCOME_WORDS,
     VOTE_WORDS,
     counted,
@@ -123,9 +122,11 @@ def about(session: Session, candidate_id: str, question: Question, marks: Marks)
     line: Line = ((tags[:1].upper() + tags[1:], ""),)
     if tags:
         line += ((f" {marks.dash} ", ""),)
+    # Labelled either way: a bare "No decision recorded" under the question read
+    # as part of it (found by a tester).
     decision = session.decision(candidate_id)
     if decision is None:
-        line += ((NO_DECISION, ""),)
+        line += (("Decision: not made yet", ""),)
     else:
         line += (("Decision: ", ""), (OUTCOME_WORDS[decision.outcome], "strong"))
     notes = session.notes_on(candidate_id, question.id)

@@ -124,7 +124,7 @@ def test_the_heading(changes: dict[str, Any], expected: str) -> None:
     ("question", "changes", "expected"),
     [
         # No tags, no decision yet.
-        ("q1", {}, "No decision recorded"),
+        ("q1", {}, "Decision: not made yet"),
         # An essential question that counts twice, with the decision and a note.
         (
             "q2",
