@@ -12,7 +12,7 @@ from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.store.catalogue import summarise
 from panel_tui.domain.text import printable
-from panel_tui.domain.words import counted, started_words, utc_text, votes_words
+from panel_tui.domain.words import candidates_words, counted, started_words, utc_text, votes_words
 
 
 def register(
@@ -79,9 +79,10 @@ def run_list(args: argparse.Namespace) -> int:
             print(heading)
         for s in group:
             state = "finished" if s.finished else "open"
+            candidates = candidates_words(s.candidates, s.codes)
             print(
                 printable(
-                    f"{s.id}  {s.title}  ({s.mode}, {state}, {counted(s.candidates, 'candidate')}, "
+                    f"{s.id}  {s.title}  ({s.mode}, {state}, {candidates}, "
                     f"{votes_words(s.standing_votes)}, started {started_words(s.created)})"
                 )
             )

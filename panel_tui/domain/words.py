@@ -7,7 +7,7 @@ a printed summary never describe the same figure differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -59,6 +59,15 @@ def rounded(value: float, places: int = 0) -> Decimal:
     exact = Decimal(f"{value:.9f}")
     shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return abs(shown) if shown == 0 else shown
+
+
+def candidates_words(count: int, codes: Sequence[str], shown: int = 3) -> str:
+    """How many candidates, with the first codes when known: "3 candidates (C1, C2, C3)"."""
+    if not codes:
+        return counted(count, "candidate")
+    listed = ", ".join(codes[:shown])
+    more = f" and {len(codes) - shown} more" if len(codes) > shown else ""
+    return f"{counted(count, 'candidate')} ({listed}{more})"
 
 
 def day_words(day: date) -> str:

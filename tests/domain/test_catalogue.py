@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -143,6 +144,7 @@ def test_the_summary_says_where_an_unfinished_session_is() -> None:
         standing_votes=0,
         questions=2,
         where=None,
+        codes=("C1", "C2"),  # HR tells sessions prepared one a candidate apart by them
     )
 
 
@@ -173,3 +175,26 @@ def test_a_left_over_temporary_catalogue_file_is_cleaned_up(store: Store) -> Non
     os.utime(old, (0, 0))  # left by a crash long ago
     Store(store.root)
     assert not old.exists() and new.exists()  # one being written now is left alone
+
+
+@pytest.mark.parametrize(
+    "entry_codes",
+    [
+        None,  # written before codes were kept
+        ["C1", "\x1b[2J"],  # text unsafe to show on the terminal
+    ],
+)
+def test_an_entry_without_fit_codes_is_read_again_from_its_session(
+    store: Store, reads: list[str], entry_codes: list[str] | None
+) -> None:
+    store.summaries()
+    data = json.loads(store.catalogue.path.read_bytes())
+    for doc in data["sessions"].values():
+        if entry_codes is None:
+            doc.pop("codes")
+        else:
+            doc["codes"] = entry_codes
+    store.catalogue.path.write_text(json.dumps(data))
+    listed = store.summaries()
+    assert sorted(reads) == ["s0", "s1", "s2"]
+    assert {s.codes for s in listed} == {("C1", "C2")}

@@ -8,6 +8,7 @@ where their pictures are stored.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,13 +42,18 @@ __all__ = ["app", "store", "workdir"]  # the fixtures, shared from tests/ui/home
 
 
 def test_sessions_with_the_same_title_are_told_apart_by_when_they_started() -> None:
-    def listed(hour: int, minute: int) -> str:
+    def listed(hour: int, minute: int, codes: tuple[str, ...] = ("C1", "C2", "C3")) -> str:
         started = datetime(2026, 11, 24, hour, minute, tzinfo=UTC)  # tests read clocks in UTC
-        summary = SessionSummary("s", "Support worker", "live", started, False, 3, 0)
-        return str(session_prompt(summary))
+        summary = SessionSummary("s", "Support worker", "live", started, False, len(codes), 0)
+        return str(session_prompt(replace(summary, codes=codes)))
 
-    assert listed(9, 5) == "Support worker\n  Started 24 Nov 2026 at 09:05, 3 candidates, 0 votes"
+    assert listed(9, 5) == (
+        "Support worker\n  Started 24 Nov 2026 at 09:05, 3 candidates (C1, C2, C3), 0 votes"
+    )
     assert listed(9, 5) != listed(14, 30)
+    # And by their candidates: HR prepares a session for each (found by a tester).
+    assert ", 1 candidate (C2), " in listed(9, 5, ("C2",))
+    assert ", 5 candidates (A, B, C and 2 more), " in listed(9, 5, tuple("ABCDE"))
 
 
 async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
@@ -63,7 +69,7 @@ async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
             newer.id,
             older.id,
         ]
-        assert "Older round\n  Started 20 Nov 2026 at 10:00, 1 candidate, 0 votes" in str(
+        assert "Older round\n  Started 20 Nov 2026 at 10:00, 1 candidate (C1), 0 votes" in str(
             resume.get_option_at_index(1).prompt
         )
         assert app.focused is resume

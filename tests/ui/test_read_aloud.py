@@ -197,7 +197,7 @@ async def test_any_screen_is_read_aloud_as_it_shows(
     assert "Carry on where you left off" in said
     carry_on = next(line for line in said if line.startswith(session.title))
     assert carry_on.endswith(", the cursor is on it")  # Enter opens it
-    assert "2 candidates, 0 votes" in carry_on
+    assert "2 candidates (C1, C2), 0 votes" in carry_on
 
 
 async def test_a_screen_with_nothing_to_read_says_so_aloud(app_factory: AppFactory) -> None:

@@ -51,6 +51,8 @@ class SessionSummary:
     questions: int = 0
     where: tuple[str, int] | None = None
     """Where an unfinished session is: the candidate's label and the question's number."""
+    codes: tuple[str, ...] = ()
+    """The candidates' codes, in order: HR tells sessions prepared one a candidate apart."""
 
 
 def summarise(session: Session) -> SessionSummary:
@@ -79,6 +81,7 @@ def summarise(session: Session) -> SessionSummary:
         standing_votes=session.standing_votes(),
         questions=len(questions),
         where=where,
+        codes=tuple(c.code for c in session.candidates),
     )
 
 
@@ -124,6 +127,10 @@ def _from_doc(doc: dict[str, Any]) -> SessionSummary:
     """
     fields = {k: v for k, v in doc.items() if k != "files"}
     texts = [fields.get(name) for name in ("id", "title", "mode", "created")]
+    codes = fields.get("codes")
+    if not isinstance(codes, list):  # an entry from before codes were kept: read again
+        raise ValueError("not a catalogue entry")
+    texts += codes
     where = fields.get("where")
     if where is not None:
         if not (isinstance(where, list) and len(where) == 2 and _is_count(where[1])):
@@ -145,6 +152,7 @@ def _from_doc(doc: dict[str, Any]) -> SessionSummary:
     if fields["created"].tzinfo is None:  # every time panel-tui keeps has its zone
         raise ValueError("not a catalogue entry")
     fields["where"] = tuple(where) if where else None
+    fields["codes"] = tuple(codes)
     return SessionSummary(**fields)
 
 

@@ -30,7 +30,7 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import counted, started_words, votes_words
+from panel_tui.domain.words import candidates_words, started_words, votes_words
 from panel_tui.ui.asking import Asking, asks
 
 
@@ -48,7 +48,7 @@ def session_prompt(session: SessionSummary) -> Content:
         # The time too, so sessions with the same title are told apart.
         f"{'Practice, started' if session.mode == 'practice' else 'Started'} "
         f"{started_words(session.created)}",
-        counted(session.candidates, "candidate"),
+        candidates_words(session.candidates, session.codes),
         votes_words(session.standing_votes),
     ]
     where: list[str | tuple[str, str]] = []
