@@ -57,6 +57,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "created": utc_text(s.created),
                 "finished": s.finished,
                 "candidates": s.candidates,
+                "candidate_codes": list(s.codes),
                 "votes": s.standing_votes,
                 "vote_events": s.votes,
             }

@@ -41,6 +41,7 @@ def test_every_place_counts_the_votes_that_stand(
     assert main(["--data-dir", str(data), "sessions", "list", "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert (row["votes"], row["vote_events"]) == (2, 5)
+    assert (row["candidates"], row["candidate_codes"]) == (1, ["C1"])
     exported = tmp_path / "s1.json"
     exported.write_text(render(made, "json"), encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "other"), "import", str(exported)]) == 0
