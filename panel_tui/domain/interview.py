@@ -239,7 +239,7 @@ class Interview:
             )
         member = self.session.member(vote.member)
         back = self.session.undo_brings_back(found[0])
-        then = "no vote" if back is None else f"{self.vote_mark(back)} again"
+        then = "no vote" if back is None else f"{self.vote_mark(back.value)} again"
         return NeedsConfirmation(
             question=(
                 f"The votes are showing. Undo the last vote ({self.vote_mark(vote.value)}), "

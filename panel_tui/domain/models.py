@@ -276,28 +276,24 @@ class Session(Record):
                 return index, vote
         return None
 
-    def value_before(self, index: int) -> VoteValue | None:
-        """What stood for the member of vote event ``index``, on its answer, before it."""
-        event = self.votes[index]
-        key = (event.candidate, event.question, event.member, event.round)
-        value: VoteValue | None = None
-        for vote in self.votes[:index]:
-            if (vote.candidate, vote.question, vote.member, vote.round) == key:
-                value = vote.value
-        return value
+    def undo_brings_back(self, index: int) -> VoteEvent | None:
+        """The vote an undo of vote event ``index`` brings back for its member.
 
-    def undo_brings_back(self, index: int) -> VoteValue | None:
-        """What an undo of vote event ``index`` leaves its member with.
-
-        The vote before it, when the room could have seen that one: while sealed
-        (the room saw neither), or when the undone vote was given after the votes
-        were shown (the one before was on screen). A vote given while sealed and
-        then shown is withdrawn, never turned back into one the room did not see.
+        The member's vote before it, when the room could have seen that one:
+        while sealed (the room saw neither), or when the undone vote was given
+        after the votes were shown (the one before was on screen). ``None``, the
+        vote withdrawn, for a vote given while sealed and then shown: never one
+        the room did not see. (A vote brought back keeps its own mark of being
+        given after the reveal or not.)
         """
-        vote = self.votes[index]
-        if self.is_revealed(vote.candidate, vote.question) and not vote.after_reveal:
+        event = self.votes[index]
+        if self.is_revealed(event.candidate, event.question) and not event.after_reveal:
             return None
-        return self.value_before(index)
+        key = (event.candidate, event.question, event.member, event.round)
+        before = [
+            v for v in self.votes[:index] if (v.candidate, v.question, v.member, v.round) == key
+        ]
+        return before[-1] if before and before[-1].value is not None else None
 
     def sealed_answers(self) -> set[tuple[str, str]]:
         """The (candidate, question) answers that have votes the room has not seen."""

@@ -188,14 +188,18 @@ class OpenSession:
             return None
         index, vote = found
         revealed = self.session.is_revealed(candidate, question)
-        restored = self.session.undo_brings_back(index)
+        back = self.session.undo_brings_back(index)
+        restored = None if back is None else back.value
+        # A withdrawal once shown is a change the room sees; a vote brought back
+        # is the one the room saw, marked as it was.
+        late = back.after_reveal if back is not None else restored != vote.value
         event = VoteEvent(
             candidate=candidate,
             question=question,
             member=vote.member,
             value=restored,
             at=now(),
-            after_reveal=revealed and restored != vote.value,
+            after_reveal=revealed and late,
             undoes=index,
             round=vote.round,
         )
