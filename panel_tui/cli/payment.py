@@ -63,7 +63,9 @@ def register(
     parser.add_argument(
         "--time", type=_times, action="append", metavar="HH:MM-HH:MM", help="a time sat (repeat)"
     )
-    parser.add_argument("--day", type=day, metavar="DATE", help="the day of --time")
+    parser.add_argument(
+        "--day", type=day, metavar="DATE", help="the day of --time (other days' times are kept)"
+    )
     parser.add_argument(
         "--log-times", action="store_true", help="forget the times set: use the session's log"
     )
@@ -82,7 +84,14 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
     if args.log_times:
         changes["times"] = []
     elif args.time:
-        changes["times"] = parse_times("; ".join(args.time), args.day or _only_day(session))
+        on = args.day or _only_day(session)
+        # The times of that day are replaced; those of other days are kept, so a
+        # two-day session's times go in one day at a time.
+        member = next((m for m in session.panel if m.seat == args.seat), None)
+        noted = member.involvement.times if member and member.involvement else []
+        kept = [t.model_dump() for t in noted if laptop_day(t.start) != on]
+        typed = parse_times("; ".join(args.time), on)
+        changes["times"] = sorted([*kept, *typed], key=lambda t: t["start"])
     return changes
 
 

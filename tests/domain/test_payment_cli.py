@@ -165,3 +165,13 @@ def test_times_for_a_session_of_two_days_need_their_day(
     )
     assert payment(folder, "--seat", "1", "--time", "09:30-12:40", "--day", "2026-11-24") == 0
     assert record(folder, capsys)[0]["times"] == "2026-11-24 09:30-12:40 UTC"
+    # The other day goes in next, and the first stays (it was replaced: found by a review).
+    assert payment(folder, "--seat", "1", "--time", "10:00-11:00", "--day", "2026-11-23") == 0
+    (first, *_) = record(folder, capsys)
+    assert first["times"] == "2026-11-23 10:00-11:00 UTC; 2026-11-24 09:30-12:40 UTC"
+    assert first["minutes"] == str(60 + 190)
+    # Typed again for a day, that day's times are replaced, not added to.
+    assert payment(folder, "--seat", "1", "--time", "10:00-10:30", "--day", "2026-11-23") == 0
+    assert record(folder, capsys)[0]["times"] == (
+        "2026-11-23 10:00-10:30 UTC; 2026-11-24 09:30-12:40 UTC"
+    )
