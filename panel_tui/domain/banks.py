@@ -109,7 +109,8 @@ def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Probl
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
     lines = text.splitlines()
     written = lines[line - 1] if 0 < line <= len(lines) else ""
-    decimal_comma = re.search(r"=\s*-?\d+,\d", written)
+    # "1,5" and "2,25" as much of Europe writes decimals; "1,500" may be thousands.
+    decimal_comma = re.search(r"=\s*-?\d+,\d{1,2}\s*(#|$)", written)
     if not found and reason == "Invalid value":
         words = "the file ends before a value does; a list, text or group was left open"
     elif decimal_comma:

@@ -179,6 +179,8 @@ class Speaker:
         self._waiting: list[str] = []
         #: The app's thread starts and stops voices; a thread per voice starts the next.
         self._lock = threading.RLock()
+        #: The text the voice was last given (``speaking`` says if it still reads).
+        self.reading: str | None = None
 
     @property
     def speaking(self) -> bool:
@@ -203,7 +205,9 @@ class Speaker:
             a plain reason nothing can read.
         """
         with self._lock:
-            if not self.speaking:
+            # Behind any news still waiting too: the voice may have just ended
+            # and the news after it not yet begun.
+            if not self.speaking and not self._waiting:
                 return self._start(text, None)
             if speech_command(self.platform, self._which) is None:
                 return no_engine_message(self.platform)
@@ -224,9 +228,11 @@ class Speaker:
             options["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         try:
             process = self._popen(list(command.argv), **options)
-        except OSError as error:
-            return f"Could not start {command.engine} to read aloud ({os_reason(error)})."
+        except (OSError, subprocess.SubprocessError) as error:
+            reason = os_reason(error) if isinstance(error, OSError) else "it did not start"
+            return f"Could not start {command.engine} to read aloud ({reason})."
         self._process = process
+        self.reading = text
         if process.stdin is not None:
             data = plain_for_speech(text).encode("utf-8")
             threading.Thread(target=_feed, args=(process.stdin, data), daemon=True).start()
@@ -234,11 +240,16 @@ class Speaker:
         return None
 
     def _next_after(self, process: subprocess.Popen[bytes]) -> None:
-        """Once ``process`` ends by itself, read the news waiting (none after a stop)."""
+        """Once ``process`` ends by itself, read the news waiting (none after a stop).
+
+        If the next cannot start, the news waiting is dropped rather than read
+        late, after news told since.
+        """
         process.wait()  # reaps a stopped voice too
         with self._lock:
-            if self._process is process and self._waiting:
-                self._start(self._waiting.pop(0), None)
+            ours = self._process is process and self._waiting
+            if ours and self._start(self._waiting.pop(0), None) is not None:
+                self._waiting.clear()
 
     def stop(self) -> bool:
         """Stop reading, and forget the news waiting; returns whether a voice was reading."""

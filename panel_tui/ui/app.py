@@ -275,17 +275,23 @@ class PanelApp(TurnTakingApp[None]):
         self.push_screen(HelpScreen(session, self.settings_path))
 
     def action_read_aloud(self) -> None:
-        """Read the screen's main text aloud; a second press stops the voice."""
-        if self.speaker.stop():
-            self.notify("Stopped reading aloud.", timeout=3)
-            return
+        """Read the screen's main text aloud; pressed while that reads, stop the voice.
+
+        Over something else being read (news of a vote, the question before a
+        box opened), the screen is read at once: the key never just stops.
+        """
         screen = self.screen
         # A screen without a reading of its own is read as it shows.
         text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
+        speaker = self.speaker
+        if speaker.speaking and (not text or speaker.reading == text):
+            speaker.stop()
+            self.notify("Stopped reading aloud.", timeout=3)
+            return
         if not text:
             # Said aloud too: a listener who pressed the key hears why nothing follows.
             nothing = "There is nothing to read aloud on this screen."
-            self.notify(self.speaker.say(nothing) or nothing, timeout=4)
+            self.notify(speaker.say(nothing) or nothing, timeout=4)
             return
         self.say(text)
 

@@ -202,6 +202,61 @@ def test_news_waits_its_turn_and_a_stop_forgets_it() -> None:
     assert read()[-1] == "Seat 3 voted." and not speaker.speaking
 
 
+def _started_texts(started: list[ReadingProcess], count: int) -> list[str]:
+    """What the voices were given, once ``count`` have started (they start on threads)."""
+    for _ in range(200):
+        if len(started) >= count and all(p.stdin.closed for p in started):
+            break
+        time.sleep(0.01)
+    return [process.stdin.written.decode() for process in started]
+
+
+def test_news_told_just_as_a_voice_ends_waits_behind_the_news_before_it() -> None:
+    # The engine has ended, but its thread has not yet started the news waiting:
+    # news told now went first, out of order (found by a review).
+    started: list[ReadingProcess] = []
+
+    def popen(argv: list[str], **options: Any) -> ReadingProcess:
+        started.append(ReadingProcess(argv, **options))
+        return started[-1]
+
+    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
+    speaker.say("Q")
+    speaker.tell("N1")
+    started[0].ended = 0  # ended, its thread not yet woken
+    speaker.tell("N2")
+    started[0].done.set()
+    assert _started_texts(started, 2) == ["Q", "N1"]
+    started[1].finish()
+    assert _started_texts(started, 3) == ["Q", "N1", "N2"]
+
+
+def test_news_that_cannot_start_is_dropped_not_read_late() -> None:
+    started: list[ReadingProcess] = []
+
+    def popen(argv: list[str], **options: Any) -> ReadingProcess:
+        if len(started) == 1 and not getattr(popen, "failed", False):
+            popen.failed = True  # type: ignore[attr-defined]
+            raise OSError(24, "Too many open files")
+        started.append(ReadingProcess(argv, **options))
+        return started[-1]
+
+    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
+    speaker.say("Q")
+    speaker.tell("N1")  # cannot start once Q ends
+    speaker.tell("N2")  # dropped with it: it would come after later news
+    started[0].finish()
+    for _ in range(200):
+        if getattr(popen, "failed", False) and not speaker._waiting:
+            break
+        time.sleep(0.01)
+    speaker.tell("N3")
+    assert _started_texts(started, 2) == ["Q", "N3"]
+    started[-1].finish()  # N2 is not read after it, stale
+    time.sleep(0.1)
+    assert _started_texts(started, 2) == ["Q", "N3"] and not speaker.speaking
+
+
 def test_news_with_nothing_to_read_it_says_so() -> None:
     assert Speaker("linux", only()).tell("Seat 1 voted.") == no_engine_message("linux")
 

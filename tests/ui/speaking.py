@@ -25,6 +25,7 @@ class FakeSpeaker(Speaker):
         if not self._which("espeak-ng"):
             return super().say(text)
         self.said.append(text)
+        self.reading = text
         self._on = True
         return None
 
@@ -33,6 +34,7 @@ class FakeSpeaker(Speaker):
         if not self._which("espeak-ng"):
             return super().tell(text)
         self.said.append(text)
+        self.reading = text
         self._on = True
         return None
 

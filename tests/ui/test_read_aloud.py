@@ -89,8 +89,17 @@ async def test_read_each_question_reads_each_vote_too_and_only_then(
             "Seat 4, Olu Ade, is an observer and does not vote.",
             ASKED_ALOUD,
         ]
+        # Ctrl+L then reads the box at once: the first press only stopped the voice
+        # (found by a review).
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert speaker.said[-1].startswith("Show the votes now?")
+        # A move refused is said too.
+        await pilot.press("escape", "left")
+        await pilot.pause()
+        assert speaker.said[-1] == "This is the first question of the first candidate."
         # The setting switched off says so aloud, for a member who cannot see the notice.
-        await pilot.press("escape", "ctrl+e")
+        await pilot.press("ctrl+e")
         await pilot.pause()
         assert speaker.said[-1] == "Questions are read aloud only when asked."
 

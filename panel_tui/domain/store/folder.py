@@ -349,9 +349,14 @@ class Store:
 
 
 def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
-    # Made in the same second (prepare run for each candidate): "... (3)" before
+    # Made in the same second (prepare run for each candidate): "... (10)" before
     # "... (2)" before the first, as they were made, not by the id's random part.
-    return sorted(summaries, key=lambda s: (s.created, s.title, s.id), reverse=True)
+    return sorted(summaries, key=lambda s: (s.created, _numbered(s.title), s.id), reverse=True)
+
+
+def _numbered(title: str) -> tuple[str | int, ...]:
+    """A title to sort by, its numbers as numbers: "x (10)" after "x (9)"."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", title))
 
 
 def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:

@@ -310,7 +310,7 @@ class InterviewScreen(SessionScreen):
 
     def _moved(self, moved: Moved | Refused) -> None:
         if isinstance(moved, Refused):
-            self.hint(moved.reason)
+            self.show(moved)
             return
         self._question_changed()
         self.hint(moved.message)
