@@ -1,4 +1,7 @@
-"""The App: wires the store to the screens, holds global keys and display settings.
+"""The App: wires the store to the screens and holds the global keys.
+
+Its display settings and voice (ASCII, contrast, reading aloud) are
+:class:`~panel_tui.ui.display_app.DisplayApp`'s, which it builds on.
 
 :func:`make_app` builds the App from objects already loaded and :func:`run_app`
 runs it; the command line calls ``run_app`` and the tests call ``make_app``.
@@ -17,30 +20,30 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
-from textual.reactive import reactive
 from textual.screen import Screen
 
-from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
+from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.box_reading import spoken_box
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
-from panel_tui.ui.contracts import OffersCommands, Readable
-from panel_tui.ui.key_hold import TurnTakingApp
-from panel_tui.ui.keys import key_words, palette_command
+from panel_tui.ui.contracts import OffersCommands
+from panel_tui.ui.display_app import DisplayApp
+from panel_tui.ui.keys import palette_command
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.screens.palette import PlainPalette
-from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
 
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
 
 
-class PanelApp(TurnTakingApp[None]):
-    """panel-tui on one shared laptop; every key waits its turn (ui/key_hold.py)."""
+class PanelApp(DisplayApp):
+    """panel-tui on one shared laptop; every key waits its turn (ui/key_hold.py).
+
+    The display settings and the voice are :class:`DisplayApp`'s (ui/display_app.py).
+    """
 
     TITLE = "panel-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
@@ -76,12 +79,6 @@ class PanelApp(TurnTakingApp[None]):
             tooltip="Switch plain ASCII symbols on or off, for terminals without them.",
         ),
     ]
-
-    ascii_only: reactive[bool] = reactive(False)
-    """Plain ASCII symbols instead of Unicode ones (screens mirror it: ``DisplayMode``)."""
-
-    read_aloud: reactive[bool] = reactive(False)
-    """Read each question aloud as it comes up, and each vote (``DisplayMode`` mirrors it)."""
 
     def __init__(
         self,
@@ -121,7 +118,10 @@ class PanelApp(TurnTakingApp[None]):
             legacy_console: whether this is the old Windows console; ``None``
                 finds out from the system and the environment.
         """
-        super().__init__()
+        settings = display or DisplaySettings()
+        if ascii_only:
+            settings = settings.model_copy(update={"ascii_only": True})
+        super().__init__(settings, settings_path, speaker or Speaker())
         self.store = store
         self.start_session = session_id
         self.bank_folders = list(bank_folders)
@@ -133,26 +133,15 @@ class PanelApp(TurnTakingApp[None]):
         self._said_too_small = False
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
-        self.display_settings = display or DisplaySettings()
-        if ascii_only:
-            self.display_settings = self.display_settings.model_copy(update={"ascii_only": True})
-        self.settings_path = settings_path
-        self.speaker = speaker or Speaker()
         self.notices = list(notices)
         self.legacy_console = (
             is_legacy_windows_console(sys.platform, os.environ)
             if legacy_console is None
             else legacy_console
         )
-        self.set_reactive(PanelApp.ascii_only, self.display_settings.ascii_only)
-        self.set_reactive(PanelApp.read_aloud, self.display_settings.read_aloud)
 
     def on_mount(self) -> None:
-        self.register_theme(PANEL_DARK)
-        self.register_theme(HIGH_CONTRAST)
-        self.theme = HIGH_CONTRAST.name if self.display_settings.high_contrast else NORMAL_THEME
-        self.set_class(self.ascii_only, "-ascii")
-        use_ascii_scrollbars(self.ascii_only)
+        self.show_display_settings()
         for notice in self.notices:
             self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
         if self.legacy_console:
@@ -186,22 +175,6 @@ class PanelApp(TurnTakingApp[None]):
                 timeout=30,
             )
         self._said_too_small = small
-
-    def watch_ascii_only(self, ascii_only: bool) -> None:
-        self.set_class(ascii_only, "-ascii")
-        use_ascii_scrollbars(ascii_only)
-        self.refresh(layout=True)
-        for screen in self.screen_stack:
-            # Footers show keys in the new symbols, under a box on top too.
-            screen.refresh_bindings()
-
-    def get_key_display(self, binding: Binding) -> str:
-        """Keys in the footer as a chair reads them (``Ctrl+R``, not ``^r``)."""
-        if binding.key == "backspace":
-            return "Bksp" if self.ascii_only else "⌫"
-        if binding.key_display:
-            return binding.key_display
-        return key_words(binding.key, ascii_only=self.ascii_only)
 
     # -- sessions -------------------------------------------------------------
 
@@ -273,76 +246,6 @@ class PanelApp(TurnTakingApp[None]):
             return
         session = self.opened.session if self.opened else None
         self.push_screen(HelpScreen(session, self.settings_path))
-
-    def action_read_aloud(self) -> None:
-        """Read the screen's main text aloud; pressed while that reads, stop the voice.
-
-        Over something else being read (news of a vote, the question before a
-        box opened), the screen is read at once: the key never just stops.
-        """
-        screen = self.screen
-        # A screen without a reading of its own is read as it shows.
-        text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
-        speaker = self.speaker
-        if speaker.speaking and (not text or speaker.reading == text):
-            speaker.stop()
-            self.notify("Stopped reading aloud.", timeout=3)
-            return
-        if not text:
-            # Said aloud too: a listener who pressed the key hears why nothing follows.
-            nothing = "There is nothing to read aloud on this screen."
-            self.notify(speaker.say(nothing) or nothing, timeout=4)
-            return
-        self.say(text)
-
-    def say(self, text: str) -> None:
-        """Start reading ``text`` aloud in its own process; say so if nothing can speak."""
-        problem = self.speaker.say(text)
-        if problem:
-            self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
-        else:
-            self.notify("Reading aloud. Ctrl+L again stops.", timeout=3)
-
-    def _remember(self, **change: bool) -> str:
-        """Keep a changed setting for this run and, when there is a file, for the next."""
-        self.display_settings = self.display_settings.model_copy(update=change)
-        if self.settings_path is None:
-            return ""
-        # Only the changed setting is written: a flag given for this run stays this run's.
-        saved = load_settings(self.settings_path).settings.model_copy(update=change)
-        problem = save_settings(self.settings_path, saved)
-        if problem:
-            self.notify(problem, title="Not saved", severity="warning", markup=False, timeout=15)
-            return ""
-        return " Remembered for next time."
-
-    def action_toggle_contrast(self) -> None:
-        """Switch the high-contrast theme on or off."""
-        high = self.theme != HIGH_CONTRAST.name
-        self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
-        kept = self._remember(high_contrast=high)
-        self.notify(("High contrast on." if high else "High contrast off.") + kept, timeout=4)
-
-    def action_toggle_ascii(self) -> None:
-        """Switch plain ASCII symbols on or off."""
-        self.ascii_only = not self.ascii_only
-        kept = self._remember(ascii_only=self.ascii_only)
-        self.notify(
-            ("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept, timeout=4
-        )
-
-    def action_toggle_read_aloud(self) -> None:
-        """Switch reading aloud each question as it comes up, and each vote, on or off."""
-        self.read_aloud = not self.read_aloud
-        kept = self._remember(read_aloud=self.read_aloud)
-        said = (
-            "Each question is read aloud as it comes up, and each vote as it is recorded."
-            if self.read_aloud
-            else "Questions are read aloud only when asked."
-        )
-        # Said aloud too: a member who cannot see the notice hears which way it went.
-        problem = self.speaker.say(said)
-        self.notify(f"{said}{kept} {problem or ''}".strip(), timeout=10 if problem else 4)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""

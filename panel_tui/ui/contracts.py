@@ -24,7 +24,7 @@ class BlinkSetting(Protocol):
 
 @runtime_checkable
 class DisplaySettingsSource(Protocol):
-    """An app holding the display settings as reactives (``PanelApp`` does).
+    """An app holding the display settings as reactives (``DisplayApp`` does).
 
     :class:`~panel_tui.ui.display_mode.DisplayMode` mirrors them onto each
     screen; in an app without them, screens show the usual symbols.

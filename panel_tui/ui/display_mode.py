@@ -1,6 +1,6 @@
 """The display settings, from the app down to every widget that draws with them.
 
-The app's reactives are the one source (``PanelApp.ascii_only``, ``read_aloud``
+The app's reactives are the one source (``DisplayApp.ascii_only``, ``read_aloud``
 and the theme). Each screen mixes in :class:`DisplayMode`, which mirrors them
 onto the screen once, in one place; its widgets take them with
 ``.data_bind(DisplayMode.ascii_only)`` in ``compose`` and redraw in their own
@@ -9,7 +9,7 @@ settings any other way.
 
 Borders take ASCII from the app's ``-ascii`` class in the ``.tcss`` files, and
 scrollbars from :mod:`panel_tui.ui.plain`; both follow the same reactive, in
-``PanelApp.watch_ascii_only``.
+``DisplayApp.watch_ascii_only``.
 """
 
 from __future__ import annotations

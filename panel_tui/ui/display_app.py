@@ -1,0 +1,146 @@
+"""The app's display settings and voice: plain ASCII, high contrast, reading aloud.
+
+Each is switched by a key anywhere (Ctrl+A, Ctrl+T, Ctrl+E; Ctrl+L reads the
+screen), remembered in the settings file when there is one, and mirrored onto
+every screen by :class:`~panel_tui.ui.display_mode.DisplayMode`. The panel's
+App (``ui/app.py``) builds on this; nothing here knows about sessions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
+from panel_tui.domain.speech import Speaker
+from panel_tui.ui.box_reading import spoken_box
+from panel_tui.ui.contracts import Readable
+from panel_tui.ui.key_hold import TurnTakingApp
+from panel_tui.ui.keys import key_words
+from panel_tui.ui.plain import use_ascii_scrollbars
+from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
+
+
+class DisplayApp(TurnTakingApp[None]):
+    """An app whose symbols, theme and voice follow the person using it.
+
+    The keys that switch them are the App's (``PanelApp.BINDINGS``), in the
+    order the help lists them.
+    """
+
+    ascii_only: reactive[bool] = reactive(False)
+    """Plain ASCII symbols instead of Unicode ones (screens mirror it: ``DisplayMode``)."""
+
+    read_aloud: reactive[bool] = reactive(False)
+    """Read each question aloud as it comes up, and each vote (``DisplayMode`` mirrors it)."""
+
+    def __init__(
+        self, display: DisplaySettings, settings_path: Path | None, speaker: Speaker
+    ) -> None:
+        """Start with ``display`` (saved file, environment and flags already applied).
+
+        ``settings_path`` is where a change is saved (``None``: this run only);
+        ``speaker`` is the voice that reads aloud.
+        """
+        super().__init__()
+        self.display_settings = display
+        self.settings_path = settings_path
+        self.speaker = speaker
+        self.set_reactive(DisplayApp.ascii_only, display.ascii_only)
+        self.set_reactive(DisplayApp.read_aloud, display.read_aloud)
+
+    def show_display_settings(self) -> None:
+        """Apply the settings once mounted: the themes, ASCII borders and scrollbars."""
+        self.register_theme(PANEL_DARK)
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name if self.display_settings.high_contrast else NORMAL_THEME
+        self.set_class(self.ascii_only, "-ascii")
+        use_ascii_scrollbars(self.ascii_only)
+
+    def watch_ascii_only(self, ascii_only: bool) -> None:
+        self.set_class(ascii_only, "-ascii")
+        use_ascii_scrollbars(ascii_only)
+        self.refresh(layout=True)
+        for screen in self.screen_stack:
+            # Footers show keys in the new symbols, under a box on top too.
+            screen.refresh_bindings()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer as a chair reads them (``Ctrl+R``, not ``^r``)."""
+        if binding.key == "backspace":
+            return "Bksp" if self.ascii_only else "⌫"
+        if binding.key_display:
+            return binding.key_display
+        return key_words(binding.key, ascii_only=self.ascii_only)
+
+    def action_read_aloud(self) -> None:
+        """Read the screen's main text aloud; pressed while that reads, stop the voice.
+
+        Over something else being read (news of a vote, the question before a
+        box opened), the screen is read at once: the key never just stops.
+        """
+        screen = self.screen
+        # A screen without a reading of its own is read as it shows.
+        text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
+        speaker = self.speaker
+        if speaker.speaking and (not text or speaker.reading == text):
+            speaker.stop()
+            self.notify("Stopped reading aloud.", timeout=3)
+            return
+        if not text:
+            # Said aloud too: a listener who pressed the key hears why nothing follows.
+            nothing = "There is nothing to read aloud on this screen."
+            self.notify(speaker.say(nothing) or nothing, timeout=4)
+            return
+        self.say(text)
+
+    def say(self, text: str) -> None:
+        """Start reading ``text`` aloud in its own process; say so if nothing can speak."""
+        problem = self.speaker.say(text)
+        if problem:
+            self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
+        else:
+            self.notify("Reading aloud. Ctrl+L again stops.", timeout=3)
+
+    def _remember(self, **change: bool) -> str:
+        """Keep a changed setting for this run and, when there is a file, for the next."""
+        self.display_settings = self.display_settings.model_copy(update=change)
+        if self.settings_path is None:
+            return ""
+        # Only the changed setting is written: a flag given for this run stays this run's.
+        saved = load_settings(self.settings_path).settings.model_copy(update=change)
+        problem = save_settings(self.settings_path, saved)
+        if problem:
+            self.notify(problem, title="Not saved", severity="warning", markup=False, timeout=15)
+            return ""
+        return " Remembered for next time."
+
+    def action_toggle_contrast(self) -> None:
+        """Switch the high-contrast theme on or off."""
+        high = self.theme != HIGH_CONTRAST.name
+        self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
+        kept = self._remember(high_contrast=high)
+        self.notify(("High contrast on." if high else "High contrast off.") + kept, timeout=4)
+
+    def action_toggle_ascii(self) -> None:
+        """Switch plain ASCII symbols on or off."""
+        self.ascii_only = not self.ascii_only
+        kept = self._remember(ascii_only=self.ascii_only)
+        self.notify(
+            ("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept, timeout=4
+        )
+
+    def action_toggle_read_aloud(self) -> None:
+        """Switch reading aloud each question as it comes up, and each vote, on or off."""
+        self.read_aloud = not self.read_aloud
+        kept = self._remember(read_aloud=self.read_aloud)
+        said = (
+            "Each question is read aloud as it comes up, and each vote as it is recorded."
+            if self.read_aloud
+            else "Questions are read aloud only when asked."
+        )
+        # Said aloud too: a member who cannot see the notice hears which way it went.
+        problem = self.speaker.say(said)
+        self.notify(f"{said}{kept} {problem or ''}".strip(), timeout=10 if problem else 4)
