@@ -12,11 +12,14 @@ import argparse
 from datetime import date
 
 from panel_tui.cli.common import CommandError, day, store
-from panel_tui.domain.exports.involvement_csv import money, rate_per
+from panel_tui.domain.exports.involvement_csv import money, rate_per, stretch
 from panel_tui.domain.involvement import (
     InvolvementError,
+    Span,
     day_spans,
+    day_times,
     involvement,
+    notes_of,
     parse_times,
     typed_amount,
     with_involvement,
@@ -64,7 +67,10 @@ def register(
         "--time", type=_times, action="append", metavar="HH:MM-HH:MM", help="a time sat (repeat)"
     )
     parser.add_argument(
-        "--day", type=day, metavar="DATE", help="the day of --time (other days' times are kept)"
+        "--day",
+        type=day,
+        metavar="DATE",
+        help="the day of --time; other days' times are kept (--time '' --day DATE clears a day)",
     )
     parser.add_argument(
         "--log-times", action="store_true", help="forget the times set: use the session's log"
@@ -85,13 +91,8 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
         changes["times"] = []
     elif args.time:
         on = args.day or _only_day(session)
-        # The times of that day are replaced; those of other days are kept, so a
-        # two-day session's times go in one day at a time.
-        member = next((m for m in session.panel if m.seat == args.seat), None)
-        noted = member.involvement.times if member and member.involvement else []
-        kept = [t.model_dump() for t in noted if laptop_day(t.start) != on]
         typed = parse_times("; ".join(args.time), on)
-        changes["times"] = sorted([*kept, *typed], key=lambda t: t["start"])
+        changes["times"] = day_times(notes_of(session, args.seat), on, typed)
     return changes
 
 
@@ -140,5 +141,10 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from None
         found.save(session, replace=True)
         print(f"Saved the payment notes for seat {args.seat}.")
+        if "times" in changes:
+            # Every day's, so a time kept on a day mistyped shows (found by a review).
+            noted = notes_of(session, args.seat).times
+            sat = "; ".join(stretch(Span(t.start, t.end)) for t in noted) or "none (from the log)"
+            print(f"Times sat by seat {args.seat}: {sat}.")
     _show(session)
     return 0

@@ -109,12 +109,15 @@ def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Probl
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
     lines = text.splitlines()
     written = lines[line - 1] if 0 < line <= len(lines) else ""
-    # "1,5" and "2,25" as much of Europe writes decimals; "1,500" may be thousands.
-    decimal_comma = re.search(r"=\s*-?\d+,\d{1,2}\s*(#|$)", written)
+    # "1,5" as much of Europe writes decimals, "1,500" as thousands are written.
+    comma_number = re.search(r"=\s*-?\d+,\d", written)
     if not found and reason == "Invalid value":
         words = "the file ends before a value does; a list, text or group was left open"
-    elif decimal_comma:
-        words = "a number is written with a comma; write it with a point, such as 1.5"
+    elif comma_number:
+        words = (
+            "a number is written with a comma; write a whole number without it, such as "
+            "1500, and part of one with a point, such as 1.5"
+        )
     else:
         words = _toml_words(reason)
     return Problem(name, f"is not valid TOML: {words}", line)

@@ -160,6 +160,23 @@ class InvolvementError(ValueError):
     """Payment notes that cannot be kept, in plain words."""
 
 
+def notes_of(session: Session, seat: int) -> Involvement:
+    """The notes kept for the member in ``seat`` (empty notes for none, or no such member)."""
+    member = next((m for m in session.panel if m.seat == seat), None)
+    return (member.involvement if member else None) or Involvement()
+
+
+def day_times(
+    notes: Involvement, day: date, typed: list[dict[str, datetime]]
+) -> list[dict[str, datetime]]:
+    """The times sat once ``typed`` replace those noted on ``day``; other days' are kept.
+
+    A session of two days has its times typed a day at a time. In order of start.
+    """
+    kept = [t.model_dump() for t in notes.times if laptop_day(t.start) != day]
+    return sorted([*kept, *typed], key=lambda t: t["start"])
+
+
 def with_involvement(session: Session, seat: int, changes: dict[str, object]) -> Session:
     """The session with the payment notes of the member in ``seat`` changed.
 

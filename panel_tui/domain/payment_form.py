@@ -15,6 +15,7 @@ from datetime import datetime
 
 from panel_tui.domain.involvement import (
     InvolvementError,
+    notes_of,
     parse_times,
     typed_amount,
     with_involvement,
@@ -62,7 +63,7 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
     Raises:
         InvolvementError: what is wrong with what was typed, in plain words.
     """
-    notes = _notes(session, seat)
+    notes = notes_of(session, seat)
     shown = typed_from(notes)
     note = typed.note.strip()
     problem = typed_problem(note, "What the expenses were for", multiline=True, required=False)
@@ -94,13 +95,7 @@ def unsaved(session: Session, seat: int, typed: PaymentTyped) -> bool:
     except InvolvementError:
         return True
     changed = with_involvement(session, seat, changes)
-    return _notes(changed, seat) != _notes(session, seat)
-
-
-def _notes(session: Session, seat: int) -> Involvement:
-    """The notes kept for the member in ``seat`` (empty notes for none, or no such member)."""
-    member = next((m for m in session.panel if m.seat == seat), None)
-    return (member.involvement if member else None) or Involvement()
+    return notes_of(changed, seat) != notes_of(session, seat)
 
 
 def _times(typed: str, notes: Involvement, session: Session) -> list[dict[str, datetime]]:

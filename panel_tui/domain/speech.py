@@ -4,7 +4,7 @@ espeak-ng on Linux, ``say`` on macOS and the built-in Windows voice (SAPI,
 through PowerShell). The text always goes to the engine on its standard input,
 never on its command line or inside a script, so no word a person typed can
 become an option or a command. Speaking never blocks the caller: the process
-runs on its own and a second call stops it.
+runs on its own, and a new reading stops the one before.
 """
 
 from __future__ import annotations
@@ -159,10 +159,12 @@ def _feed(pipe: IO[bytes], data: bytes) -> None:
 
 
 class Speaker:
-    """One voice at a time: start reading, stop on a second press or a new question.
+    """One voice at a time: :meth:`say` starts a reading (stopping any other),
+    :meth:`stop_if_reading` stops the one a key started, :meth:`stop` any.
 
     News (a vote went in) waits its turn with :meth:`tell`: it never cuts short
-    what is being read, and each piece is read in the order told.
+    what is being read, and each piece is read in the order told. News that
+    cannot start is dropped, and the next :meth:`tell` says why.
     """
 
     def __init__(
@@ -181,6 +183,8 @@ class Speaker:
         self._lock = threading.RLock()
         #: The text the voice was last given (``speaking`` says if it still reads).
         self.reading: str | None = None
+        #: Why news waiting could not start, told on the next :meth:`tell`.
+        self._failed: str | None = None
 
     @property
     def speaking(self) -> bool:
@@ -205,14 +209,26 @@ class Speaker:
             a plain reason nothing can read.
         """
         with self._lock:
+            failed, self._failed = self._failed, None
             # Behind any news still waiting too: the voice may have just ended
             # and the news after it not yet begun.
             if not self.speaking and not self._waiting:
-                return self._start(text, None)
+                return self._start(text, None) or failed
             if speech_command(self.platform, self._which) is None:
                 return no_engine_message(self.platform)
             self._waiting.append(text)
-            return None
+            return failed
+
+    def stop_if_reading(self, text: str | None) -> bool:
+        """Stop the voice if it reads ``text`` (or anything, for ``None``); whether it did.
+
+        Under the lock: the voice cannot end and the news after it start
+        between the look and the stop.
+        """
+        with self._lock:
+            if self.speaking and (text is None or self.reading == text):
+                return self.stop()
+            return False
 
     def _start(self, text: str, wav: Path | None) -> str | None:
         command = speech_command(self.platform, self._which, wav=wav)
@@ -229,7 +245,7 @@ class Speaker:
         try:
             process = self._popen(list(command.argv), **options)
         except (OSError, subprocess.SubprocessError) as error:
-            reason = os_reason(error) if isinstance(error, OSError) else "it did not start"
+            reason = os_reason(error) if isinstance(error, OSError) else "the system refused it"
             return f"Could not start {command.engine} to read aloud ({reason})."
         self._process = process
         self.reading = text
@@ -247,9 +263,10 @@ class Speaker:
         """
         process.wait()  # reaps a stopped voice too
         with self._lock:
-            ours = self._process is process and self._waiting
-            if ours and self._start(self._waiting.pop(0), None) is not None:
-                self._waiting.clear()
+            if self._process is process and self._waiting:
+                self._failed = self._start(self._waiting.pop(0), None)
+                if self._failed is not None:
+                    self._waiting.clear()
 
     def stop(self) -> bool:
         """Stop reading, and forget the news waiting; returns whether a voice was reading."""

@@ -85,8 +85,7 @@ class DisplayApp(TurnTakingApp[None]):
         # A screen without a reading of its own is read as it shows.
         text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
         speaker = self.speaker
-        if speaker.speaking and (not text or speaker.reading == text):
-            speaker.stop()
+        if speaker.stop_if_reading(text or None):
             self.notify("Stopped reading aloud.", timeout=3)
             return
         if not text:

@@ -170,8 +170,13 @@ def test_times_for_a_session_of_two_days_need_their_day(
     (first, *_) = record(folder, capsys)
     assert first["times"] == "2026-11-23 10:00-11:00 UTC; 2026-11-24 09:30-12:40 UTC"
     assert first["minutes"] == str(60 + 190)
-    # Typed again for a day, that day's times are replaced, not added to.
+    # Typed again for a day, that day's times are replaced, not added to; every
+    # day's times are said, so one kept on a mistyped day shows.
     assert payment(folder, "--seat", "1", "--time", "10:00-10:30", "--day", "2026-11-23") == 0
-    assert record(folder, capsys)[0]["times"] == (
-        "2026-11-23 10:00-10:30 UTC; 2026-11-24 09:30-12:40 UTC"
+    assert (
+        "Times sat by seat 1: 2026-11-23 10:00-10:30 UTC; 2026-11-24 09:30-12:40 UTC.\n"
+        in capsys.readouterr().out
     )
+    # A day is cleared by typing no time for it.
+    assert payment(folder, "--seat", "1", "--time", "", "--day", "2026-11-23") == 0
+    assert "Times sat by seat 1: 2026-11-24 09:30-12:40 UTC.\n" in capsys.readouterr().out

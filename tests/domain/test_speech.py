@@ -160,46 +160,15 @@ class ReadingProcess(FakeProcess):
         return self.ended
 
 
-def test_news_waits_its_turn_and_a_stop_forgets_it() -> None:
+def reading_voice() -> tuple[Speaker, list[ReadingProcess]]:
+    """A speaker whose voices read until finished, and the voices it started."""
     started: list[ReadingProcess] = []
 
     def popen(argv: list[str], **options: Any) -> ReadingProcess:
         started.append(ReadingProcess(argv, **options))
         return started[-1]
 
-    def read() -> list[str]:
-        for process in started:  # the text is written on a thread
-            for _ in range(100):
-                if process.stdin.closed:
-                    break
-                time.sleep(0.01)
-        return [process.stdin.written.decode() for process in started]
-
-    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
-    speaker.say("The question.")
-    # Two votes while the question is read: neither cuts it short.
-    assert speaker.tell("Seat 1 voted.") is None
-    assert speaker.tell("Seat 2 voted.") is None
-    assert read() == ["The question."] and started[0].ended is None
-    # Each is read in turn as the one before ends by itself.
-    started[0].finish()
-    for expected in (
-        ["The question.", "Seat 1 voted."],
-        ["The question.", "Seat 1 voted.", "Seat 2 voted."],
-    ):
-        for _ in range(100):
-            if len(started) == len(expected):
-                break
-            time.sleep(0.01)
-        assert read() == expected
-        started[-1].finish()
-    # A stop (a new question, or Ctrl+L) forgets the news still waiting.
-    speaker.tell("Seat 3 voted.")
-    speaker.tell("Seat 1 voted.")
-    assert read()[-1] == "Seat 3 voted."
-    assert speaker.stop() is True
-    time.sleep(0.05)
-    assert read()[-1] == "Seat 3 voted." and not speaker.speaking
+    return Speaker("linux", only("espeak-ng"), popen), started  # type: ignore[arg-type]
 
 
 def _started_texts(started: list[ReadingProcess], count: int) -> list[str]:
@@ -211,16 +180,32 @@ def _started_texts(started: list[ReadingProcess], count: int) -> list[str]:
     return [process.stdin.written.decode() for process in started]
 
 
+def test_news_waits_its_turn_and_a_stop_forgets_it() -> None:
+    speaker, started = reading_voice()
+    speaker.say("The question.")
+    # Two votes while the question is read: neither cuts it short.
+    assert speaker.tell("Seat 1 voted.") is None
+    assert speaker.tell("Seat 2 voted.") is None
+    assert _started_texts(started, 1) == ["The question."] and started[0].ended is None
+    # Each is read in turn as the one before ends by itself.
+    started[0].finish()
+    assert _started_texts(started, 2) == ["The question.", "Seat 1 voted."]
+    started[-1].finish()
+    assert _started_texts(started, 3) == ["The question.", "Seat 1 voted.", "Seat 2 voted."]
+    started[-1].finish()
+    # A stop (a new question, or Ctrl+L) forgets the news still waiting.
+    speaker.tell("Seat 3 voted.")
+    speaker.tell("Seat 1 voted.")
+    assert _started_texts(started, 4)[-1] == "Seat 3 voted."
+    assert speaker.stop() is True
+    time.sleep(0.05)
+    assert _started_texts(started, 4)[-1] == "Seat 3 voted." and not speaker.speaking
+
+
 def test_news_told_just_as_a_voice_ends_waits_behind_the_news_before_it() -> None:
     # The engine has ended, but its thread has not yet started the news waiting:
     # news told now went first, out of order (found by a review).
-    started: list[ReadingProcess] = []
-
-    def popen(argv: list[str], **options: Any) -> ReadingProcess:
-        started.append(ReadingProcess(argv, **options))
-        return started[-1]
-
-    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
+    speaker, started = reading_voice()
     speaker.say("Q")
     speaker.tell("N1")
     started[0].ended = 0  # ended, its thread not yet woken
@@ -250,11 +235,43 @@ def test_news_that_cannot_start_is_dropped_not_read_late() -> None:
         if getattr(popen, "failed", False) and not speaker._waiting:
             break
         time.sleep(0.01)
-    speaker.tell("N3")
+    # The next news says why the news before it was not read.
+    assert speaker.tell("N3") == (
+        "Could not start espeak-ng to read aloud "
+        "(too many files are open; close some programs and try again)."
+    )
     assert _started_texts(started, 2) == ["Q", "N3"]
     started[-1].finish()  # N2 is not read after it, stale
     time.sleep(0.1)
     assert _started_texts(started, 2) == ["Q", "N3"] and not speaker.speaking
+
+
+def test_a_reading_is_stopped_only_by_its_own_key_and_news_waits_behind_it() -> None:
+    # Ctrl+L stops what it started, read by the real voice's record of it.
+    speaker, started = reading_voice()
+    speaker.say("The question.")
+    speaker.tell("Seat 1 voted.")
+    assert speaker.reading == "The question."  # news waiting does not change it
+    assert speaker.stop_if_reading("The summary.") is False and speaker.speaking
+    assert speaker.stop_if_reading("The question.") is True and not speaker.speaking
+    time.sleep(0.05)
+    assert len(started) == 1  # the news went with it
+    speaker.say("The question.")
+    speaker.tell("Seat 2 voted.")
+    started[-1].finish()
+    assert _started_texts(started, 3)[-1] == "Seat 2 voted."
+    assert speaker.reading == "Seat 2 voted."
+    assert speaker.stop_if_reading(None) is True  # a key with nothing to read stops any
+
+
+def test_a_voice_the_system_will_not_start_is_said_plainly() -> None:
+    def popen(argv: list[str], **options: Any) -> ReadingProcess:
+        raise subprocess.SubprocessError("no")
+
+    speaker = Speaker("linux", only("espeak-ng"), popen)  # type: ignore[arg-type]
+    assert speaker.say("hello") == (
+        "Could not start espeak-ng to read aloud (the system refused it)."
+    )
 
 
 def test_news_with_nothing_to_read_it_says_so() -> None:

@@ -273,9 +273,11 @@ def test_sessions_made_in_one_second_are_listed_newest_first_by_their_numbered_t
     # ids' random part (found by a tester).
     made = two_by_two("LP")
     title = "Support worker, 24 November 2026"
-    for number, suffix in enumerate(["", " (2)", " (3)", " (10)"]):
+    for number, suffix in enumerate(["", " (2)", " (3)", " (10)", " ²", " ١"]):
         store.save(made.model_copy(update={"id": f"s-{9 - number}", "title": title + suffix}))
     assert [s.title for s in store.summaries()] == [
+        f"{title} ١",  # digits Python reads but int() does not: text, and no traceback
+        f"{title} ²",
         f"{title} (10)",  # a number, not text: after (9), not between (1) and (2)
         f"{title} (3)",
         f"{title} (2)",

@@ -30,11 +30,15 @@ class FakeSpeaker(Speaker):
         return None
 
     def tell(self, text: str) -> str | None:
-        """News is read in turn, after what is read now: recorded in that order."""
+        """News is read in turn, after what is read now: recorded in that order.
+
+        What is read now stays ``reading`` while news waits, as with a real voice.
+        """
         if not self._which("espeak-ng"):
             return super().tell(text)
         self.said.append(text)
-        self.reading = text
+        if not self._on:
+            self.reading = text
         self._on = True
         return None
 

@@ -355,8 +355,13 @@ def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
 
 
 def _numbered(title: str) -> tuple[str | int, ...]:
-    """A title to sort by, its numbers as numbers: "x (10)" after "x (9)"."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", title))
+    """A title to sort by, its numbers as numbers: "x (10)" after "x (9)".
+
+    Only the parts split off as ASCII digits are numbers ("²" is a digit to
+    ``str.isdigit`` but no number ``int`` reads).
+    """
+    parts = re.split(r"([0-9]+)", title)
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
