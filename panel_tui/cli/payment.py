@@ -109,7 +109,8 @@ def _only_day(session: Session) -> date:
 
 
 def _show(session: Session) -> None:
-    for row in involvement(session):
+    rows = involvement(session)
+    for row in rows:
         member = row.member
         pay = "no rate noted"
         if row.rate is not None:
@@ -122,6 +123,13 @@ def _show(session: Session) -> None:
             f"{counted(row.interviews, 'interview')}, {counted(row.answers, 'answer')} scored; "
             f"{pay}; "
             f"expenses {money(row.expenses)}; payable {money(row.payable)}."
+        )
+    # The log's time runs from the first to the last event of a day: a paid hour
+    # from a log of minutes is worth a word (found by a tester).
+    if any(r.rate is not None and r.per != "session" and not r.chair_set for r in rows):
+        print(
+            "Hours from the log run from the first to the last vote, note or decision of "
+            "each day; where a member sat longer, set the times with --seat N --time."
         )
 
 

@@ -65,7 +65,8 @@ def candidates_words(count: int, codes: Sequence[str], shown: int = 3) -> str:
     """How many candidates, with the first codes when known: "3 candidates (C1, C2, C3)"."""
     if not codes:
         return counted(count, "candidate")
-    listed = ", ".join(codes[:shown])
+    # A code with a comma in it ("Smith, J") would run into the next.
+    listed = ("; " if any("," in code for code in codes) else ", ").join(codes[:shown])
     more = f" and {len(codes) - shown} more" if len(codes) > shown else ""
     return f"{counted(count, 'candidate')} ({listed}{more})"
 

@@ -180,3 +180,16 @@ def test_times_for_a_session_of_two_days_need_their_day(
     # A day is cleared by typing no time for it.
     assert payment(folder, "--seat", "1", "--time", "", "--day", "2026-11-23") == 0
     assert "Times sat by seat 1: 2026-11-24 09:30-12:40 UTC.\n" in capsys.readouterr().out
+
+
+def test_hours_from_the_log_say_where_they_come_from_when_paid_by_the_hour(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A log of a few minutes gave "0.05 hours (from the log)" and a fee to match,
+    # with no word of why or what to do (found by a tester).
+    hint = "Hours from the log run from the first to the last vote, note or decision"
+    capsys.readouterr()
+    assert payment(data, "--seat", "1", "--rate", "15", "--per", "hour") == 0
+    assert hint in capsys.readouterr().out
+    assert payment(data, "--seat", "1", "--time", "09:00-12:45") == 0
+    assert hint not in capsys.readouterr().out  # the chair's times: nothing to say

@@ -54,6 +54,8 @@ def test_sessions_with_the_same_title_are_told_apart_by_when_they_started() -> N
     # And by their candidates: HR prepares a session for each (found by a tester).
     assert ", 1 candidate (C2), " in listed(9, 5, ("C2",))
     assert ", 5 candidates (A, B, C and 2 more), " in listed(9, 5, tuple("ABCDE"))
+    # Codes holding a comma are set apart by semicolons (found by a review).
+    assert ", 2 candidates (Smith, J; Khan, A), " in listed(9, 5, ("Smith, J", "Khan, A"))
 
 
 async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
