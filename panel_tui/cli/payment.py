@@ -16,15 +16,15 @@ from panel_tui.domain.exports.involvement_csv import money, rate_per, stretch
 from panel_tui.domain.involvement import (
     InvolvementError,
     Span,
-    day_spans,
     day_times,
+    days_sat,
     involvement,
     notes_of,
     parse_times,
     typed_amount,
     with_involvement,
 )
-from panel_tui.domain.models import Session, laptop_day
+from panel_tui.domain.models import Session
 from panel_tui.domain.words import ROLE_WORDS, counted, day_words
 
 
@@ -98,7 +98,7 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
 
 def _only_day(session: Session) -> date:
     """The day --time is on when --day is not given: the one day the panel sat."""
-    days = sorted({laptop_day(span.start) for span in day_spans(session)})
+    days = days_sat(session)
     if len(days) > 1:
         listed = " and ".join(day_words(d) for d in days)
         raise CommandError(

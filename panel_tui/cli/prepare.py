@@ -74,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings(sealed=not args.open, weighting=args.rule, lived_experience_share=share)
     except ValidationError as error:
         raise CommandError(f"--share {first_problem(error)}.") from None
+    found = store(args)  # opened once: opening cleans up after a crash and checks the catalogue
     if args.title is None:
-        title = default_title(bank, date.today(), [s.title for s in store(args).summaries()])
+        title = default_title(bank, date.today(), [s.title for s in found.summaries()])
     else:
         title = args.title
     wrong_title = typed_problem(title, "The title (--title)")
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         count = counted(len(error.problems), "problem")
         print(f"panel-tui: nothing was made ({count}).", file=sys.stderr)
         return EXIT_ERROR
-    store(args).save(session)
+    found.save(session)
     contents = [
         counted(len(session.candidates), "candidate"),
         counted(len(session.panel), "panel member"),

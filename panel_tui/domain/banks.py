@@ -248,8 +248,7 @@ def _line_of(text: str, location: tuple[int | str, ...]) -> int | None:
             pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]")
             found = [n for n in range(start, end) if pattern.match(lines[n])]
             if nxt >= len(found):  # written another way: "questions = [...]"
-                setting = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-                return next((n + 1 for n in range(start, end) if setting.match(lines[n])), None)
+                return _first_line(lines, start, end, rf"^\s*{_named(key)}\s*=")
             start = found[nxt]
             following = [n for n in range(start + 1, end) if re.match(r"^\s*\[", lines[n])]
             if key == "questions":
@@ -260,15 +259,23 @@ def _line_of(text: str, location: tuple[int | str, ...]) -> int | None:
             index += 2
             continue
         if isinstance(key, str):
-            name = rf"[\"']?{re.escape(key)}[\"']?"
+            name = _named(key)
             # A setting (key = ...), or a heading of its own ([[question]], [question.x]).
-            pattern = re.compile(rf"^\s*({name}\s*=|\[\[?\s*{name}\s*[\].])")
-            for number in range(start, end):
-                if pattern.match(lines[number]):
-                    return number + 1
-            return start + 1 if header else None
+            found_at = _first_line(lines, start, end, rf"^\s*({name}\s*=|\[\[?\s*{name}\s*[\].])")
+            return found_at or (start + 1 if header else None)
         index += 1
     return start + 1 if header else None
+
+
+def _named(key: str) -> str:
+    """A key as a bank may write it: bare or in quotes."""
+    return rf"[\"']?{re.escape(key)}[\"']?"
+
+
+def _first_line(lines: list[str], start: int, end: int, pattern: str) -> int | None:
+    """The number (from 1) of the first of ``lines[start:end]`` that ``pattern`` matches."""
+    matching = re.compile(pattern)
+    return next((n + 1 for n in range(start, end) if matching.match(lines[n])), None)
 
 
 # ----------------------------------------------------------------- finding banks

@@ -81,7 +81,7 @@ class MemberInvolvement:
     @property
     def days(self) -> list[date]:
         """The days sat, in order."""
-        return sorted({laptop_day(span.start) for span in self.spans})
+        return _days(self.spans)
 
     @property
     def fee(self) -> Decimal | None:
@@ -118,6 +118,15 @@ def day_spans(session: Session) -> list[Span]:
     for moment in _event_times(session):
         by_day.setdefault(laptop_day(moment), []).append(moment)
     return [Span(min(times), max(times)) for _, times in sorted(by_day.items())]
+
+
+def days_sat(session: Session) -> list[date]:
+    """The days the panel sat by its log, in order (none before the first event)."""
+    return _days(day_spans(session))
+
+
+def _days(spans: list[Span]) -> list[date]:
+    return sorted({laptop_day(span.start) for span in spans})
 
 
 def involvement(session: Session) -> list[MemberInvolvement]:

@@ -16,7 +16,7 @@ from panel_tui.domain.models import (
     new_session_id,
 )
 from panel_tui.domain.text import MAX_LINE, compared
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, day_words
 
 DEMO_PANEL = (
     Member(id="m1", name="Sam Okafor", pronouns="they/them", role="lived_experience", seat=1),
@@ -66,7 +66,7 @@ def default_title(bank: Bank, today: date, taken: Collection[str] = ()) -> str:
     used = {compared(t) for t in taken}
     number = 1
     while True:
-        ending = f", {today.day} {today:%B %Y}" + (f" ({number})" if number > 1 else "")
+        ending = f", {day_words(today)}" + (f" ({number})" if number > 1 else "")
         room = MAX_LINE - len(ending)
         name = bank.title if len(bank.title) <= room else bank.title[: room - 1].rstrip() + "…"
         if compared(name + ending) not in used:

@@ -189,17 +189,15 @@ class OpenSession:
         index, vote = found
         revealed = self.session.is_revealed(candidate, question)
         back = self.session.undo_brings_back(index)
-        restored = None if back is None else back.value
-        # A withdrawal once shown is a change the room sees; a vote brought back
-        # is the one the room saw, marked as it was.
-        late = back.after_reveal if back is not None else restored != vote.value
         event = VoteEvent(
             candidate=candidate,
             question=question,
             member=vote.member,
-            value=restored,
+            value=None if back is None else back.value,
             at=now(),
-            after_reveal=revealed and late,
+            # A withdrawal once shown is a change the room sees; a vote brought
+            # back is the one the room saw, marked as it was.
+            after_reveal=revealed and (back is None or back.after_reveal),
             undoes=index,
             round=vote.round,
         )

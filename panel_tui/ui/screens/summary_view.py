@@ -34,7 +34,7 @@ def _bullets(
     """
     title = Text.assemble((f"{heading}:", "bold"))
     if not lines:
-        return Text.assemble((f"{heading}:", "bold"), f" {none}") if none else title
+        return title.append(f" {none}") if none else title
     items = [
         Text(f"{line[0]}: ") + Text(line[1]) if isinstance(line, tuple) else Text(line)
         for line in lines
