@@ -269,7 +269,9 @@ class Interview:
         if event is None:
             return Refused("There is no vote to undo on this answer.")
         label = member_label(self.session.member(event.member))
-        return self._news(f"Undone: the last vote of {label}.")
+        # Said when a vote is left: the row still shows "Voted" (found by a person's walk).
+        stands = "; the vote they gave before it stands" if event.value is not None else ""
+        return self._news(f"Undone: the last vote of {label}{stands}.")
 
     def reveal(self) -> Answer:
         """Show the votes before everyone has voted (always asked first)."""

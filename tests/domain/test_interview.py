@@ -197,10 +197,13 @@ def test_changing_a_shown_vote_is_confirmed_first(
             Recorded("Undone: the last vote of Seat 2, Member 2."),
             {"m1": "up"},
         ),
-        # A sealed change is undone back to the vote before it.
+        # A sealed change is undone back to the vote before it, and says so: the
+        # row still shows "Voted" (found by a person's walk).
         (
             [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "down")],
-            Recorded("Undone: the last vote of Seat 1, Member 1."),
+            Recorded(
+                "Undone: the last vote of Seat 1, Member 1; the vote they gave before it stands."
+            ),
             {"m1": "up"},
         ),
         # Votes on another answer are never undone from here.
