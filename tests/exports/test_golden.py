@@ -9,6 +9,7 @@ diff, and commit it with the change.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,15 @@ def test_a_finished_session_says_finished() -> None:
     text = render(build_session(), "md")
     assert "Live interviews, finished." in text
     assert "still open" not in text
+
+
+def test_the_md_and_html_give_their_sections_in_one_order_with_the_rule_first() -> None:
+    # PRODUCT.md: the rule is "stated in words at the top of every summary"; a
+    # reader moving between the printed html and the md finds the same order.
+    session = build_session()
+    md = [line[3:] for line in render(session, "md").splitlines() if line.startswith("## ")]
+    html = re.findall(r'<h2 id="[a-z-]+">([^<]+)</h2>', render(session, "html"))
+    before_candidates = [h for h in md if not h.startswith("Candidate ")]
+    assert html == before_candidates
+    assert html[0] == "How the scores were worked out"
+    assert html.index("Early reveals") < html.index("Ranking")
