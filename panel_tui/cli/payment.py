@@ -92,7 +92,7 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
     elif args.time:
         on = args.day or _only_day(session)
         typed = parse_times("; ".join(args.time), on)
-        changes["times"] = day_times(notes_of(session, args.seat), on, typed)
+        changes["times"] = day_times(notes_of(session, args.seat), {on: typed})
     return changes
 
 

@@ -176,14 +176,15 @@ def notes_of(session: Session, seat: int) -> Involvement:
 
 
 def day_times(
-    notes: Involvement, day: date, typed: list[dict[str, datetime]]
+    notes: Involvement, typed: dict[date, list[dict[str, datetime]]]
 ) -> list[dict[str, datetime]]:
-    """The times sat once ``typed`` replace those noted on ``day``; other days' are kept.
+    """The times sat once those typed for each day replace the ones noted on it.
 
-    A session of two days has its times typed a day at a time. In order of start.
+    A session of two days has its times typed a day at a time: a day not in
+    ``typed`` keeps what was noted on it. In order of start.
     """
-    kept = [t.model_dump() for t in notes.times if laptop_day(t.start) != day]
-    return sorted([*kept, *typed], key=lambda t: t["start"])
+    kept = [t.model_dump() for t in notes.times if laptop_day(t.start) not in typed]
+    return sorted([*kept, *(t for day in typed.values() for t in day)], key=lambda t: t["start"])
 
 
 def with_involvement(session: Session, seat: int, changes: dict[str, object]) -> Session:

@@ -6,21 +6,27 @@ The box (``ui/screens/payment.py``) only shows these fields and hands them here:
 :func:`panel_tui.domain.involvement.with_involvement` keeps, or says in plain
 words what is wrong (the refusals of :mod:`panel_tui.domain.involvement`, the
 same ``panel-tui payment`` gives).
+
+Times sat are typed a day at a time (:func:`days_to_type`), as ``panel-tui
+payment --day`` takes them: a session that ran on two days has a field for each.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 
 from panel_tui.domain.involvement import (
     InvolvementError,
+    day_times,
+    days_sat,
     notes_of,
     parse_times,
     typed_amount,
     with_involvement,
 )
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis, TimeSat
 from panel_tui.domain.wording import typed_problem
 
@@ -35,12 +41,23 @@ class PaymentTyped:
     expenses: str = "0.00"
     note: str = ""
     declined: bool = False
-    #: Times sat, ``"09:30-12:40; 13:30-15:00"``, in the laptop's time.
-    times: str = ""
+    #: Times sat on each day, ``"09:30-12:40; 13:30-15:00"``, in the laptop's time.
+    #: A day not here keeps the times noted on it.
+    times: dict[date, str] = field(default_factory=dict)
 
 
-def typed_from(notes: Involvement | None) -> PaymentTyped:
-    """The fields as they show a member's notes (empty notes for none kept)."""
+def days_to_type(session: Session) -> list[date]:
+    """The days the box asks the times sat on: each day the panel sat by its log
+    and each day a member has times noted on; before any vote, the session's day."""
+    noted = {
+        laptop_day(t.start) for m in session.panel if m.involvement for t in m.involvement.times
+    }
+    return sorted({*days_sat(session), *noted}) or [session.first_day]
+
+
+def typed_from(notes: Involvement | None, days: Sequence[date] = ()) -> PaymentTyped:
+    """The fields as they show a member's notes (empty notes for none kept), with
+    the times sat on each of ``days``."""
     notes = notes or Involvement()
     return PaymentTyped(
         rate="" if notes.rate is None else f"{notes.rate:.2f}",
@@ -49,7 +66,10 @@ def typed_from(notes: Involvement | None) -> PaymentTyped:
         expenses=f"{notes.expenses:.2f}",
         note=notes.expenses_note,
         declined=notes.declined,
-        times="; ".join(_span(t) for t in notes.times),
+        times={
+            day: "; ".join(_span(t) for t in notes.times if laptop_day(t.start) == day)
+            for day in days
+        },
     )
 
 
@@ -64,7 +84,7 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
         InvolvementError: what is wrong with what was typed, in plain words.
     """
     notes = notes_of(session, seat)
-    shown = typed_from(notes)
+    shown = typed_from(notes, list(typed.times))
     note = typed.note.strip()
     problem = typed_problem(note, "What the expenses were for", multiline=True, required=False)
     if problem:
@@ -76,7 +96,9 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
         "expenses": typed_amount(typed.expenses) or "0",
         "expenses_note": note,
         "declined": typed.declined,
-        "times": _times(typed.times, notes, session),
+        "times": day_times(
+            notes, {day: _times(text, day, notes) for day, text in typed.times.items()}
+        ),
     }
     was, now = asdict(shown), asdict(typed)
     changes = {kept: every[kept] for field, kept in _FIELDS.items() if now[field] != was[field]}
@@ -98,17 +120,16 @@ def unsaved(session: Session, seat: int, typed: PaymentTyped) -> bool:
     return notes_of(changed, seat) != notes_of(session, seat)
 
 
-def _times(typed: str, notes: Involvement, session: Session) -> list[dict[str, datetime]]:
-    """Times sat as typed; a time shown in the box and left as it was keeps its own day.
+def _times(typed: str, day: date, notes: Involvement) -> list[dict[str, datetime]]:
+    """Times sat as typed for ``day``; a time shown and left as it was is kept exactly.
 
-    The box shows hours and minutes only: a time noted for the session's second
-    day (``panel-tui payment --day``) stays on that day when another is added
-    beside it; a time typed new is on the day of the first vote.
+    The box shows hours and minutes only: a time noted to the second (by
+    ``panel-tui payment`` or an import) stays as it was when another is added.
     """
     kept: dict[str, list[dict[str, datetime]]] = {}
     for time in notes.times:
-        kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
-    day = session.first_day
+        if laptop_day(time.start) == day:
+            kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
     spans: list[dict[str, datetime]] = []
     for part in (p.strip() for p in typed.split(";")):
         same = kept.get(part)
@@ -133,4 +154,4 @@ _FIELDS = {
 }
 
 
-__all__ = ["PaymentTyped", "notes_changes", "typed_from", "unsaved"]
+__all__ = ["PaymentTyped", "days_to_type", "notes_changes", "typed_from", "unsaved"]

@@ -12,12 +12,23 @@ import pytest
 from panel_tui.domain.involvement import (
     InvolvementError,
     involvement,
+    notes_of,
     with_involvement,
 )
-from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from, unsaved
+from panel_tui.domain.models import Session
+from panel_tui.domain.payment_form import (
+    PaymentTyped,
+    days_to_type,
+    notes_changes,
+    typed_from,
+    unsaved,
+)
 from panel_tui.domain.payment_notes import Involvement, TimeSat
 from tests.domain.helpers import laptop_zone
 from tests.domain.payment_day import DAY, PAY, the_day
+
+#: The one day the_day() ran, on the laptop: the box has one field of times sat.
+ONE_DAY = date(2026, 11, 23)
 
 
 def local(hour: int, minute: int) -> datetime:
@@ -43,14 +54,14 @@ def test_notes_show_as_the_chair_would_type_them() -> None:
             TimeSat(start=local(13, 30), end=local(15, 0)),
         ],
     )
-    assert typed_from(notes) == PaymentTyped(
+    assert typed_from(notes, [ONE_DAY]) == PaymentTyped(
         rate="25.00",
         per="block",
         block="2.5",
         expenses="12.40",
         note="Bus fare",
         declined=True,
-        times="09:30-12:40; 13:30-15:00",
+        times={ONE_DAY: "09:30-12:40; 13:30-15:00"},
     )
 
 
@@ -59,7 +70,7 @@ def test_notes_shown_then_saved_unchanged_are_the_same_notes(member: str) -> Non
     session = the_day()
     seat = next(m.seat for m in session.panel if m.id == member)
     before = next(m.involvement for m in session.panel if m.id == member)
-    changes = notes_changes(session, seat, typed_from(before))
+    changes = notes_changes(session, seat, typed_from(before, days_to_type(session)))
     after = with_involvement(session, seat, changes)
     assert next(m.involvement for m in after.panel if m.id == member) == before
 
@@ -74,9 +85,9 @@ def test_amounts_are_read_as_people_write_them() -> None:
     )
     # An empty rate is no rate; times cleared are no times (the log's are used).
     assert notes_changes(the_day(), 1, PaymentTyped())["rate"] is None
-    seat_5 = typed_from(PAY["m5"])
-    assert seat_5.times != ""
-    cleared = PaymentTyped(**{**seat_5.__dict__, "times": ""})
+    seat_5 = typed_from(PAY["m5"], [ONE_DAY])
+    assert seat_5.times[ONE_DAY] != ""
+    cleared = PaymentTyped(**{**seat_5.__dict__, "times": {ONE_DAY: ""}})
     assert notes_changes(the_day(), 5, cleared) == {"times": []}
 
 
@@ -90,7 +101,11 @@ def test_amounts_are_read_as_people_write_them() -> None:
         # A rate per block needs the block's hours, in the chair's words.
         (PaymentTyped(rate="25", per="block"), 1, "a rate per block needs the hours in one block"),
         # Times not written start-end.
-        (PaymentTyped(times="9 till 5"), 1, '"9 till 5" is not a time sat: write it as start-end'),
+        (
+            PaymentTyped(times={ONE_DAY: "9 till 5"}),
+            1,
+            '"9 till 5" is not a time sat: write it as start-end',
+        ),
         # A control character in the note is named, as in every box.
         (PaymentTyped(note="Bus\x07"), 1, "What the expenses were for"),
         # No member in that seat: the seats there are.
@@ -105,9 +120,9 @@ def test_what_cannot_be_kept_is_said_in_plain_words(
     assert "pydantic" not in str(raised.value) and "Decimal" not in str(raised.value)
 
 
-def _seat_1_typed(**typed: str) -> PaymentTyped:
+def _seat_1_typed(**typed: object) -> PaymentTyped:
     """Seat 1's notes (15.00 per hour) as shown, with ``typed`` typed over them."""
-    return PaymentTyped(**{**typed_from(PAY["m1"]).__dict__, **typed})
+    return PaymentTyped(**{**typed_from(PAY["m1"], [ONE_DAY]).__dict__, **typed})
 
 
 @pytest.mark.parametrize(
@@ -122,10 +137,10 @@ def _seat_1_typed(**typed: str) -> PaymentTyped:
         (_seat_1_typed(rate="15.01"), True),
         # So is text that cannot be read: closing would lose it.
         (_seat_1_typed(rate="fifteen"), True),
-        (_seat_1_typed(times="9 till 5"), True),
+        (_seat_1_typed(times={ONE_DAY: "9 till 5"}), True),
         # A note typed, a time added.
         (_seat_1_typed(note="Taxi"), True),
-        (_seat_1_typed(times="09:30-10:00"), True),
+        (_seat_1_typed(times={ONE_DAY: "09:30-10:00"}), True),
     ],
 )
 def test_unsaved_means_what_was_typed_would_change_the_notes(
@@ -137,7 +152,8 @@ def test_unsaved_means_what_was_typed_would_change_the_notes(
 def _saved_unchanged(notes: Involvement) -> Involvement:
     """Seat 1's notes after the box shows them and the chair saves without a change."""
     session = with_involvement(the_day(), 1, notes.model_dump())
-    after = with_involvement(session, 1, notes_changes(session, 1, typed_from(notes)))
+    typed = typed_from(notes, days_to_type(session))
+    after = with_involvement(session, 1, notes_changes(session, 1, typed))
     kept = next(m.involvement for m in after.panel if m.seat == 1)
     assert kept is not None
     return kept
@@ -166,7 +182,7 @@ def test_hours_in_a_block_keep_every_digit_and_the_fee_when_saved_unchanged() ->
 
 def test_only_the_fields_the_chair_changed_are_changed() -> None:
     notes = PAY["m2"]
-    typed = typed_from(notes)
+    typed = typed_from(notes, [ONE_DAY])
     assert notes_changes(the_day(), 2, typed) == {}
     changed = PaymentTyped(**{**typed.__dict__, "rate": "30", "declined": True})
     assert notes_changes(the_day(), 2, changed) == {"rate": "30", "declined": True}
@@ -191,7 +207,7 @@ def test_typed_times_fall_on_the_laptops_day_of_the_first_vote() -> None:
         }
     )
     assert late.first_day == date(2026, 11, 24)
-    changes = notes_changes(late, 1, PaymentTyped(times="09:00-10:00"))
+    changes = notes_changes(late, 1, PaymentTyped(times={late.first_day: "09:00-10:00"}))
     assert changes["times"] == [
         {
             "start": datetime(2026, 11, 24, 9, 0).astimezone(),
@@ -201,8 +217,8 @@ def test_typed_times_fall_on_the_laptops_day_of_the_first_vote() -> None:
 
 
 def test_times_on_another_day_keep_their_day_when_a_time_is_added() -> None:
-    # The box shows a second-day time as "09:00-10:00"; the chair adds a time and
-    # saves: the shown one keeps its day, the new one is on the first vote's day.
+    # The box shows a time on each day as "09:00-10:00", each in its day's field;
+    # the chair adds a time to the first day's and saves: both shown keep their days.
     second_day = DAY + timedelta(days=1, hours=9)
     first_day_too = DAY + timedelta(hours=9)
     notes = Involvement(
@@ -212,14 +228,58 @@ def test_times_on_another_day_keep_their_day_when_a_time_is_added() -> None:
         ]
     )
     session = with_involvement(the_day(), 1, notes.model_dump())
-    shown = typed_from(notes)
-    added = PaymentTyped(**{**shown.__dict__, "times": shown.times + "; 14:00-15:00"})
+    days = days_to_type(session)
+    assert days == [ONE_DAY, date(2026, 11, 24)]
+    shown = typed_from(notes, days)
+    assert shown.times == {day: "09:00-10:00" for day in days}
+    typed = {**shown.times, ONE_DAY: "09:00-10:00; 14:00-15:00"}
+    added = PaymentTyped(**{**shown.__dict__, "times": typed})
     after = with_involvement(session, 1, notes_changes(session, 1, added))
     kept = next(m.involvement for m in after.panel if m.seat == 1)
     assert kept is not None
     new = datetime(2026, 11, 23, 14, 0).astimezone()
-    # Both hours shown alike ("09:00-10:00; 09:00-10:00") keep their own days.
-    assert [t.start for t in kept.times] == [first_day_too, second_day, new]
+    assert [t.start for t in kept.times] == [first_day_too, new, second_day]
+
+
+def _two_days() -> Session:
+    """the_day() with its second candidate interviewed the next morning."""
+    session = the_day()
+    moved = [
+        v.model_copy(update={"at": v.at + timedelta(days=1)}) if v.candidate == "c2" else v
+        for v in session.votes
+    ]
+    notes = [n.model_copy(update={"at": n.at + timedelta(days=1)}) for n in session.notes]
+    return session.model_copy(update={"votes": moved, "notes": notes})
+
+
+def test_a_session_of_two_days_has_its_times_typed_for_each_day() -> None:
+    # The box had one field, read as the first day: a member who sat only the
+    # second morning was paid for a morning on the first.
+    session = _two_days()
+    second = date(2026, 11, 24)
+    assert days_to_type(session) == [ONE_DAY, second]
+    typed = PaymentTyped(times={ONE_DAY: "", second: "09:00-12:30"})
+    changes = notes_changes(session, 3, typed)
+    start = datetime(2026, 11, 24, 9, 0).astimezone()
+    assert changes["times"] == [{"start": start, "end": start + timedelta(hours=3.5)}]
+    after = with_involvement(session, 3, changes)
+    assert typed_from(notes_of(after, 3), days_to_type(after)).times == {
+        ONE_DAY: "",
+        second: "09:00-12:30",
+    }
+
+
+def test_the_days_to_type_are_the_logs_and_any_noted_or_before_a_vote_the_day_made() -> None:
+    session = the_day()
+    assert days_to_type(session) == [ONE_DAY]
+    # A briefing the day before, noted with `panel-tui payment --day`: its field shows.
+    before = DAY - timedelta(hours=10)
+    briefed = with_involvement(
+        session, 2, {"times": [{"start": before, "end": before + timedelta(hours=1)}]}
+    )
+    assert days_to_type(briefed) == [date(2026, 11, 22), ONE_DAY]
+    unsat = session.model_copy(update={"votes": [], "notes": [], "panel": briefed.panel[:1]})
+    assert days_to_type(unsat) == [unsat.first_day]
 
 
 @pytest.mark.parametrize("typed", ["15,50", "1e3", "1_000", "+5", "1,5"])

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label
 
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, VoteEvent
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.choices import ChoiceList
-from tests.ui.helpers import AppFactory, screen_text
+from tests.ui.helpers import CREATED, AppFactory, screen_text, small_session
 
 SIZE = (80, 24)
 
@@ -43,7 +44,7 @@ async def test_the_chair_notes_a_rate_and_expenses_and_it_is_on_disk(
         await click(pilot, "#per-hour")
         dialog.query_one("#expenses", Input).value = "6.40"
         dialog.query_one("#note", Input).value = "Bus, both ways"
-        dialog.query_one("#times", Input).value = "09:30-12:40"
+        dialog.query_one("#times-1", Input).value = "09:30-12:40"
         await click(pilot, "#save")
         assert isinstance(app.screen, SummaryScreen)
         assert "Saved the payment notes for Seat 2." in screen_text(app)
@@ -159,3 +160,34 @@ async def test_names_in_the_member_list_are_shown_as_typed_never_as_markup(
         assert "Seat 2, [@click=app.quit]y: Lived experience" in text
         # One pair of brackets: "(Observer (does not vote))" read badly (found by a tester).
         assert "Seat 4, Olu Ade: Observer (does not vote)" in text
+
+
+async def test_a_session_of_two_days_has_a_field_of_times_for_each_day(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # One field of times, read as the first day: a member who sat only the second
+    # morning was paid for a morning on the first.
+    first, second = CREATED + timedelta(hours=1), CREATED + timedelta(days=1, hours=1)
+    votes = [
+        VoteEvent(candidate=c, question="q1", member="m3", value="up", at=at)
+        for c, at in (("c1", first), ("c2", second))
+    ]
+    session = small_session().model_copy(update={"votes": votes})
+    store.save(session)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "p")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, PaymentDialog)
+        await click(pilot, "#seat-3")
+        dialog.query_one("#times-2", Input).value = "09:00-12:30"
+        dialog.query_one("#times-2", Input).scroll_visible(animate=False)
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert "24 November 2026:" in shown
+        assert "a day left empty counts no time." in shown  # wrapped, not cut off at 80
+        await click(pilot, "#save")
+        assert isinstance(pilot.app.screen, SummaryScreen)
+    notes = store.load(session.id).member("m3").involvement
+    assert notes is not None
+    start = datetime(2026, 11, 24, 9, 0).astimezone()
+    assert [(t.start, t.end) for t in notes.times] == [(start, start + timedelta(hours=3.5))]

@@ -19,9 +19,9 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from panel_tui.domain import payment_form
 from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.models import Session
-from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
+from panel_tui.domain.payment_form import PaymentTyped, days_to_type, notes_changes, typed_from
 from panel_tui.domain.payment_notes import PayBasis
-from panel_tui.domain.words import ROLE_WORDS
+from panel_tui.domain.words import ROLE_WORDS, day_words
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
@@ -49,6 +49,8 @@ class PaymentDialog(FormDialog[PaymentChange]):
         super().__init__(save=save)
         self.session = session
         self.members = sorted(session.panel, key=lambda m: m.seat)
+        #: The days a time sat is typed for: a field each (``times-1``, ``times-2``...).
+        self.days = days_to_type(session)
         #: The member whose notes the fields show.
         self._seat = 0
 
@@ -80,8 +82,20 @@ class PaymentDialog(FormDialog[PaymentChange]):
             yield ClearCheckbox("Declined payment for their time", id="declined").data_bind(
                 DisplayMode.ascii_only
             )
-            yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
-            yield Input(id="times")
+            if len(self.days) == 1:
+                yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
+                yield Input(id="times-1")
+            else:
+                # A Static, not a Label: it wraps at 80 columns.
+                yield Static(
+                    "Times sat on each day, such as 09:30-12:40; 13:30-15:00. Leave every "
+                    "day empty to take the times from the log; once one day has times, a "
+                    "day left empty counts no time.",
+                    classes="times-help",
+                )
+                for number, day in enumerate(self.days, 1):
+                    yield Label(f"{day_words(day)}:")
+                    yield Input(id=f"times-{number}")
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -120,14 +134,14 @@ class PaymentDialog(FormDialog[PaymentChange]):
     def _fill(self, seat: int) -> None:
         """Show what was noted before for this member."""
         member = next(m for m in self.members if m.seat == seat)
-        typed = typed_from(member.involvement)
+        typed = typed_from(member.involvement, self.days)
         self._seat = seat
         texts = {
             "rate": typed.rate,
             "block": typed.block,
             "expenses": typed.expenses,
             "note": typed.note,
-            "times": typed.times,
+            **{f"times-{n}": typed.times[day] for n, day in enumerate(self.days, 1)},
         }
         for field, value in texts.items():
             self.query_one(f"#{field}", Input).value = value
@@ -147,7 +161,10 @@ class PaymentDialog(FormDialog[PaymentChange]):
             expenses=self.query_one("#expenses", Input).value,
             note=self.query_one("#note", Input).value,
             declined=self.query_one("#declined", ClearCheckbox).value,
-            times=self.query_one("#times", Input).value,
+            times={
+                day: self.query_one(f"#times-{n}", Input).value
+                for n, day in enumerate(self.days, 1)
+            },
         )
 
     def submit(self) -> None:
