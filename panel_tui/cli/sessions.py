@@ -66,7 +66,14 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not summaries:
-        print(printable(f"No sessions in {found.root}."))
+        # The whole folder: run from another folder, "sessions" alone says nothing.
+        print(
+            printable(
+                f"No sessions in the folder {found.root.absolute()}. Sessions are kept in a "
+                "folder named sessions where panel-tui was started, or where --data-dir "
+                "(or PANEL_TUI_DATA_DIR) says."
+            )
+        )
     live = [s for s in summaries if s.mode != "practice"]
     practice = [s for s in summaries if s.mode == "practice"]
     # Practice is listed apart, so a rehearsal is never taken for a real round.

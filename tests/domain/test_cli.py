@@ -293,3 +293,15 @@ def test_a_file_name_with_a_control_character_is_never_echoed_raw(
     out, err = capsys.readouterr()
     assert "\x1b" not in out + err
     assert "round\\x1b[2J.json" in out and "bad\\x1b[2J.json" in err
+
+
+def test_an_empty_list_names_the_whole_folder_and_where_sessions_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Run from another folder it said "No sessions in sessions.", which does not
+    # say where that is, nor that sessions are kept where panel-tui was started.
+    monkeypatch.chdir(tmp_path)
+    assert main(["sessions", "list"]) == 0
+    said = capsys.readouterr().out
+    assert f"No sessions in the folder {tmp_path / 'sessions'}." in said
+    assert "--data-dir" in said
