@@ -23,10 +23,8 @@ process was simply not given the processor looks idle too. Keys the app holds fo
 their turn (``ui/key_hold.py``) were then still waiting when the test read the
 screen: a vote or a seat number seemed lost. So each idle wait also goes on until
 the app holds no input and every screen's messages are handled, as Pilot means
-"idle" to say. It gives up after :data:`MOST_EXTRA_SECONDS`, as Pilot's own wait
-does after a second: long enough for a worker the machine starves of the processor
-(with four workers on two cores, a test once found the form its key opens not yet
-open, when this gave up after 400 waits, about two seconds).
+"idle" to say; after :data:`MOST_EXTRA_WAITS` further waits it gives up, as
+Pilot's own wait does after a second.
 
 These are Textual's private names: ``test_pilot_pace.py`` fails if the slice or the
 redraw period stops being read, rather than letting the suite slow down unnoticed
@@ -36,7 +34,6 @@ only be as careful as Textual's own).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -53,8 +50,8 @@ from panel_tui.ui.key_hold import TurnTakingApp, settled
 SLICE_SECONDS = 1 / 200
 #: How often a screen draws what changed: a little under one slice, as in Textual.
 REDRAW_SECONDS = 1 / 240
-#: How long Pilot goes on waiting for input the app still holds, in idle waits of a slice or more.
-MOST_EXTRA_SECONDS = 30.0
+#: How many more idle waits Pilot makes for input the app still holds (each at least a slice).
+MOST_EXTRA_WAITS = 400
 
 
 async def wait_for_idle_and_input(
@@ -65,8 +62,7 @@ async def wait_for_idle_and_input(
     app = active_app.get(None)
     if not isinstance(app, TurnTakingApp):
         return
-    give_up = time.monotonic() + MOST_EXTRA_SECONDS
-    while time.monotonic() < give_up:
+    for _ in range(MOST_EXTRA_WAITS):
         if not app._held and settled(app):
             return
         await textual._wait.wait_for_idle(0, max_sleep)
