@@ -42,14 +42,19 @@ def line_drawn(line: Line | str) -> RenderableType:
     return Group(line_text(tuple(before)), bulleted((line_text(tuple(i)) for i in items), bullet))
 
 
-def bulleted(items: Iterable[Text], bullet: str) -> Table:
-    """Each item after a bullet; a long item wraps under its own first word, not the bullet."""
+def hanging(rows: Iterable[tuple[str, Text]]) -> Table:
+    """Each item after its label; a long item wraps under its own first word, not the label."""
     grid = Table.grid()
     grid.add_column(no_wrap=True)
     grid.add_column()
-    for item in items:
-        grid.add_row(f" {bullet} ", item)
+    for label, item in rows:
+        grid.add_row(label, item)
     return grid
 
 
-__all__ = ["bulleted", "line_drawn", "line_text"]
+def bulleted(items: Iterable[Text], bullet: str) -> Table:
+    """Each item after a bullet, hanging (:func:`hanging`)."""
+    return hanging((f" {bullet} ", item) for item in items)
+
+
+__all__ = ["bulleted", "hanging", "line_drawn", "line_text"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.console import Console, RenderableType
+
 from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.documents import markdown_escape
 from panel_tui.domain.scoring import score_session
@@ -21,6 +23,14 @@ from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.screens.summary_view import questions
 from tests.exports.helpers import build_session
 from tests.ui.helpers import AppFactory, screen_text
+
+
+def drawn(renderable: RenderableType) -> str:
+    """What the screen draws, as text on lines wide enough that nothing wraps."""
+    console = Console(width=1000, color_system=None)
+    with console.capture() as captured:
+        console.print(renderable)
+    return captured.get()
 
 
 def words(summary: Summary) -> list[str]:
@@ -94,9 +104,9 @@ def test_the_dash_under_voice_gap_is_explained_only_where_one_shows() -> None:
     summary = build_summary(session, score_session(session), options)
     dashes = [q for c in summary.candidates for q in c.questions if not q.gap_figure]
     assert dashes  # the candidate with no score
-    assert summary.GAP_DASH in questions(summary).plain
+    assert summary.GAP_DASH in drawn(questions(summary))
     # Only candidates whose every question has a gap: no dash, so no word of one.
     whole = [c for c in summary.candidates if all(q.gap_figure for q in c.questions)]
     assert whole
     every_gap = replace(summary, candidates=whole)
-    assert summary.GAP_DASH not in questions(every_gap).plain
+    assert summary.GAP_DASH not in drawn(questions(every_gap))

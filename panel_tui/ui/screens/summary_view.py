@@ -18,7 +18,7 @@ from rich.text import Text
 
 from panel_tui.domain.summary import CandidateView, Summary
 from panel_tui.ui.glyphs import ASCII, Glyphs
-from panel_tui.ui.lines import bulleted
+from panel_tui.ui.lines import bulleted, hanging
 
 
 def _box(marks: Glyphs) -> box.Box:
@@ -67,22 +67,22 @@ def early_reveals(summary: Summary, marks: Glyphs) -> Group:
     )
 
 
-def questions(summary: Summary) -> Text:
-    """The bank's questions with their tags, then what each flag and figure means."""
-    text = Text()
-    text.append("Questions:", style="bold")
+def questions(summary: Summary) -> Group:
+    """The bank's questions with their tags (a long one wrapping under its own text,
+    not its number), then what each flag and figure means."""
+    listed = []
     for short, words, tags in summary.question_list:
-        text.append(f"\n {short} ")
-        text.append_text(Text(words))
+        item = Text(words)
         if tags:
-            text.append(f" ({tags})", style="italic")
-    text.append("\n")
+            item.append(f" ({tags})", style="italic")
+        listed.append((f" {short} ", item))
+    key = Text()
     for term, meaning in summary.KEY:
-        text.append(f"\n{term}: ", style="bold")
-        text.append(meaning)
+        key.append(f"\n{term}: ", style="bold")
+        key.append(meaning)
     if any(not q.gap_figure for c in summary.candidates for q in c.questions):
-        text.append(f"\n{summary.GAP_DASH}")
-    return text
+        key.append(f"\n{summary.GAP_DASH}")
+    return Group(Text("Questions:", style="bold"), hanging(listed), key)
 
 
 def ranking(summary: Summary, marks: Glyphs) -> Table:
