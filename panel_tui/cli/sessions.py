@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import timedelta
 
+from panel_tui import locations
 from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
@@ -67,13 +69,13 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     if not summaries:
         # The whole folder: run from another folder, "sessions" alone says nothing.
-        print(
-            printable(
-                f"No sessions in the folder {found.root.absolute()}. Sessions are kept in a "
-                "folder named sessions where panel-tui was started, or where --data-dir "
-                "(or PANEL_TUI_DATA_DIR) says."
+        said = f"No sessions in the folder {found.root.resolve()}."
+        if not (getattr(args, "data_dir", None) or os.environ.get(locations.DATA_DIR_ENV)):
+            said += (
+                " Sessions are kept in a folder named sessions where panel-tui was started;"
+                " --data-dir (or PANEL_TUI_DATA_DIR) names another."
             )
-        )
+        print(printable(said))
     live = [s for s in summaries if s.mode != "practice"]
     practice = [s for s in summaries if s.mode == "practice"]
     # Practice is listed apart, so a rehearsal is never taken for a real round.

@@ -33,7 +33,7 @@ from panel_tui.domain.models import Member, Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.wording import explain
-from panel_tui.domain.words import rounded
+from panel_tui.domain.words import day_words, rounded
 
 PENNY = Decimal("0.01")
 
@@ -252,14 +252,25 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
                 f'"{part}" is not a time sat: write it as start-end, such as 09:30-12:40.'
             )
         h1, m1, h2, m2 = numbers
-        spans.append(
-            {
-                # A naive time is read as local time on that day, then kept with its offset.
-                "start": datetime(day.year, day.month, day.day, h1, m1).astimezone(),
-                "end": datetime(day.year, day.month, day.day, h2, m2).astimezone(),
-            }
-        )
+        spans.append({"start": _on_clock(day, h1, m1), "end": _on_clock(day, h2, m2)})
     return spans
+
+
+def _on_clock(day: date, hour: int, minute: int) -> datetime:
+    """``hour:minute`` on ``day`` on the laptop's clock, kept with its offset.
+
+    Raises:
+        InvolvementError: a time the clock skipped as it went forward for summer
+            (in some zones at midnight, so the time would fall on the day before).
+    """
+    typed = datetime(day.year, day.month, day.day, hour, minute)
+    kept = typed.astimezone()
+    if kept.replace(tzinfo=None) != typed:
+        raise InvolvementError(
+            f"{hour:02}:{minute:02} on {day_words(day)} never showed on this laptop's clock: "
+            "the clocks went forward then. Write the time as the clock showed it."
+        )
+    return kept
 
 
 #: Commas that group thousands, "1,015.50"; any other comma ("15,50") is left to be refused.

@@ -13,7 +13,7 @@ payment --day`` takes them: a session that ran on two days has a field for each.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
@@ -43,7 +43,7 @@ class PaymentTyped:
     declined: bool = False
     #: Times sat on each day, ``"09:30-12:40; 13:30-15:00"``, in the laptop's time.
     #: A day not here keeps the times noted on it.
-    times: dict[date, str] = field(default_factory=dict)
+    times: Mapping[date, str] = field(default_factory=dict)
 
 
 def days_to_type(session: Session) -> list[date]:
@@ -55,7 +55,7 @@ def days_to_type(session: Session) -> list[date]:
     return sorted({*days_sat(session), *noted}) or [session.first_day]
 
 
-def typed_from(notes: Involvement | None, days: Sequence[date] = ()) -> PaymentTyped:
+def typed_from(notes: Involvement | None, days: Sequence[date]) -> PaymentTyped:
     """The fields as they show a member's notes (empty notes for none kept), with
     the times sat on each of ``days``."""
     notes = notes or Involvement()
@@ -66,10 +66,7 @@ def typed_from(notes: Involvement | None, days: Sequence[date] = ()) -> PaymentT
         expenses=f"{notes.expenses:.2f}",
         note=notes.expenses_note,
         declined=notes.declined,
-        times={
-            day: "; ".join(_span(t) for t in notes.times if laptop_day(t.start) == day)
-            for day in days
-        },
+        times={day: "; ".join(_span(t) for t in _on_day(notes, day)) for day in days},
     )
 
 
@@ -127,14 +124,18 @@ def _times(typed: str, day: date, notes: Involvement) -> list[dict[str, datetime
     ``panel-tui payment`` or an import) stays as it was when another is added.
     """
     kept: dict[str, list[dict[str, datetime]]] = {}
-    for time in notes.times:
-        if laptop_day(time.start) == day:
-            kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
+    for time in _on_day(notes, day):
+        kept.setdefault(_span(time), []).append({"start": time.start, "end": time.end})
     spans: list[dict[str, datetime]] = []
     for part in (p.strip() for p in typed.split(";")):
         same = kept.get(part)
         spans += [same.pop(0)] if same else parse_times(part, day)
     return spans
+
+
+def _on_day(notes: Involvement, day: date) -> list[TimeSat]:
+    """The times noted on ``day`` (the laptop's day)."""
+    return [t for t in notes.times if laptop_day(t.start) == day]
 
 
 def _span(time: TimeSat) -> str:

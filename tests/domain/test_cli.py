@@ -301,7 +301,13 @@ def test_an_empty_list_names_the_whole_folder_and_where_sessions_are_kept(
     # Run from another folder it said "No sessions in sessions.", which does not
     # say where that is, nor that sessions are kept where panel-tui was started.
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PANEL_TUI_DATA_DIR", raising=False)
     assert main(["sessions", "list"]) == 0
     said = capsys.readouterr().out
-    assert f"No sessions in the folder {tmp_path / 'sessions'}." in said
+    assert f"No sessions in the folder {(tmp_path / 'sessions').resolve()}." in said
     assert "--data-dir" in said
+    # A folder named on the command line is named in full, with no advice on where.
+    (tmp_path / "other").mkdir()
+    assert main(["--data-dir", "other/../elsewhere", "sessions", "list"]) == 0
+    said = capsys.readouterr().out
+    assert said.strip() == f"No sessions in the folder {(tmp_path / 'elsewhere').resolve()}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -37,7 +38,8 @@ def local(hour: int, minute: int) -> datetime:
 
 
 def test_no_notes_show_empty_fields_and_no_expenses() -> None:
-    assert typed_from(None) == PaymentTyped()
+    assert typed_from(None, []) == PaymentTyped()
+    assert typed_from(None, [ONE_DAY]).times == {ONE_DAY: ""}
     assert PaymentTyped().expenses == "0.00"
 
 
@@ -241,6 +243,11 @@ def test_times_on_another_day_keep_their_day_when_a_time_is_added() -> None:
     assert [t.start for t in kept.times] == [first_day_too, new, second_day]
 
 
+SECOND_DAY = date(2026, 11, 24)
+#: 09:00 on each day of _two_days(), on the laptop's clock.
+NINES = [datetime(d.year, d.month, d.day, 9).astimezone() for d in (ONE_DAY, SECOND_DAY)]
+
+
 def _two_days() -> Session:
     """the_day() with its second candidate interviewed the next morning."""
     session = the_day()
@@ -269,6 +276,29 @@ def test_a_session_of_two_days_has_its_times_typed_for_each_day() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # Both days as shown.
+        ({}, False),
+        # The second day's time changed; the first day's cleared.
+        ({SECOND_DAY: "09:00-10:30"}, True),
+        ({ONE_DAY: ""}, True),
+        # The same time written another way.
+        ({SECOND_DAY: "9.00-10:00"}, False),
+    ],
+)
+def test_unsaved_reads_each_day_of_a_session_of_two_days(
+    typed: dict[date, str], expected: bool
+) -> None:
+    hour = [{"start": at_nine, "end": at_nine + timedelta(hours=1)} for at_nine in NINES]
+    session = with_involvement(_two_days(), 1, {"times": hour})
+    shown = typed_from(notes_of(session, 1), days_to_type(session))
+    assert shown.times == {ONE_DAY: "09:00-10:00", SECOND_DAY: "09:00-10:00"}
+    changed = PaymentTyped(**{**shown.__dict__, "times": {**shown.times, **typed}})
+    assert unsaved(session, 1, changed) is expected
+
+
 def test_the_days_to_type_are_the_logs_and_any_noted_or_before_a_vote_the_day_made() -> None:
     session = the_day()
     assert days_to_type(session) == [ONE_DAY]
@@ -279,7 +309,7 @@ def test_the_days_to_type_are_the_logs_and_any_noted_or_before_a_vote_the_day_ma
     )
     assert days_to_type(briefed) == [date(2026, 11, 22), ONE_DAY]
     unsat = session.model_copy(update={"votes": [], "notes": [], "panel": briefed.panel[:1]})
-    assert days_to_type(unsat) == [unsat.first_day]
+    assert days_to_type(unsat) == [date(2026, 11, 23)]  # the day it was made (builders.T0)
 
 
 @pytest.mark.parametrize("typed", ["15,50", "1e3", "1_000", "+5", "1,5"])
@@ -289,3 +319,18 @@ def test_amounts_nobody_writes_as_money_are_refused_not_misread(typed: str) -> N
         InvolvementError, match=f'must be an amount of money.*it is "{re.escape(typed)}"'
     ):
         notes_changes(the_day(), 1, PaymentTyped(rate=typed, per="hour"))
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset (not on Windows)")
+def test_a_time_the_clock_skipped_is_refused_not_moved_to_the_day_before() -> None:
+    # In Santiago the clocks go forward at midnight on 6 September 2026: "00:30"
+    # typed for that day was kept as 23:30 on the 5th, shown in the 5th's field,
+    # and a chair typing it again would have paid it twice (found by a review).
+    day = date(2026, 9, 6)
+    with laptop_zone("America/Santiago"):
+        with pytest.raises(InvolvementError, match="00:30 on 6 September 2026 never showed"):
+            notes_changes(the_day(), 1, PaymentTyped(times={day: "00:30-02:00"}))
+        changes = notes_changes(the_day(), 1, PaymentTyped(times={day: "01:30-02:00"}))
+    times = changes["times"]
+    assert isinstance(times, list)
+    assert [t["start"].date() for t in times] == [day]

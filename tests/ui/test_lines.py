@@ -8,11 +8,15 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
 
+from panel_tui.domain.exports import ExportOptions, as_shown
 from panel_tui.domain.interview_lines import look_for
 from panel_tui.domain.models import Question
+from panel_tui.domain.scoring import score_session
+from panel_tui.domain.summary import build_summary
 from panel_tui.ui.glyphs import ASCII
 from panel_tui.ui.lines import bulleted, line_drawn, line_text
-from panel_tui.ui.screens.summary_view import _bullets
+from panel_tui.ui.screens.summary_view import _bullets, questions
+from tests.exports.helpers import build_session
 
 
 def test_each_part_is_drawn_in_its_stress() -> None:
@@ -69,3 +73,12 @@ def test_what_the_panel_listens_for_hangs_under_each_item() -> None:
         " - Kind",
     ]
     assert drawn(line_drawn("No list [b]here"), 30) == ["No list [b]here"]
+
+
+def test_the_summarys_questions_hang_under_their_own_text_not_their_number() -> None:
+    # A long question on the summary screen wrapped back under "Q2".
+    session, options = as_shown(build_session(), ExportOptions())
+    summary = build_summary(session, score_session(session), options)
+    lines = drawn(questions(summary), 40)
+    first = lines.index(" Q2 Someone you support wants to spend")
+    assert lines[first + 1].startswith("    all their money")

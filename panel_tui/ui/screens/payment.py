@@ -10,6 +10,7 @@ refuses leaves the dialog open with what was typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -82,24 +83,30 @@ class PaymentDialog(FormDialog[PaymentChange]):
             yield ClearCheckbox("Declined payment for their time", id="declined").data_bind(
                 DisplayMode.ascii_only
             )
-            if len(self.days) == 1:
+            fields = self._day_fields()
+            if len(fields) == 1:
                 yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
-                yield Input(id="times-1")
             else:
                 # A Static, not a Label: it wraps at 80 columns.
                 yield Static(
                     "Times sat on each day, such as 09:30-12:40; 13:30-15:00. Leave every "
-                    "day empty to take the times from the log; once one day has times, a "
-                    "day left empty counts no time.",
+                    "day empty to count each day from its first to its last vote, note or "
+                    "decision; if you fill in any day, a day you leave empty counts as no "
+                    "time.",
                     classes="times-help",
                 )
-                for number, day in enumerate(self.days, 1):
+            for day, field_id in fields:
+                if len(fields) > 1:
                     yield Label(f"{day_words(day)}:")
-                    yield Input(id=f"times-{number}")
+                yield Input(id=field_id)
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
+
+    def _day_fields(self) -> list[tuple[date, str]]:
+        """Each day a time sat is typed for, with the id of its field."""
+        return [(day, f"times-{number}") for number, day in enumerate(self.days, 1)]
 
     def on_mount(self) -> None:
         for field in self.query(Input):
@@ -141,7 +148,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
             "block": typed.block,
             "expenses": typed.expenses,
             "note": typed.note,
-            **{f"times-{n}": typed.times[day] for n, day in enumerate(self.days, 1)},
+            **{field_id: typed.times[day] for day, field_id in self._day_fields()},
         }
         for field, value in texts.items():
             self.query_one(f"#{field}", Input).value = value
@@ -162,8 +169,8 @@ class PaymentDialog(FormDialog[PaymentChange]):
             note=self.query_one("#note", Input).value,
             declined=self.query_one("#declined", ClearCheckbox).value,
             times={
-                day: self.query_one(f"#times-{n}", Input).value
-                for n, day in enumerate(self.days, 1)
+                day: self.query_one(f"#{field_id}", Input).value
+                for day, field_id in self._day_fields()
             },
         )
 
