@@ -82,8 +82,7 @@ GIVE_ID: dict[str, str] = {
     "candidates": "an id of letters, digits, - and _, such as c1",
 }
 IDENT = (
-    "may hold only letters, digits, - and _ (starting with a letter or digit, "
-    "at most 64 characters)"
+    "may hold only letters, digits, - and _, starting with a letter or digit, at most 64 characters"
 )
 _NUMBERS = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
 _WHOLE = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
@@ -178,7 +177,7 @@ def explain(
         unit = "characters" if isinstance(given, str) else "entries"
         return f"is too long: at most {limit} {unit}"
     if kind == "string_pattern_mismatch":
-        return IDENT
+        return f"{IDENT}{_was(detail)}"
     if kind in ("string_type", "string_sub_type", "string_unicode"):
         return "must be text, in quotes"
     if kind in _NUMBERS:

@@ -74,7 +74,8 @@ def problems(raw: bytes) -> list[str]:
         # an id that would not be safe in a file name
         (
             GOOD.replace(b'id = "q1"', b'id = "q 1/.."'),
-            "field 'id' may hold only letters, digits, - and _",
+            "field 'id' may hold only letters, digits, - and _, starting with a letter or "
+            'digit, at most 64 characters (it is "q 1/..")',
         ),
         # control characters and bidirectional overrides are refused
         (

@@ -199,8 +199,8 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
         ),
         (
             lambda r: r["candidates"][0].update(id="c 1"),
-            "candidate 1 (C1), field 'id': may hold only letters, digits, - and _ (starting "
-            "with a letter or digit, at most 64 characters)",
+            "candidate 1 (C1), field 'id': may hold only letters, digits, - and _, starting "
+            'with a letter or digit, at most 64 characters (it is "c 1")',
         ),
         # The session's own id: "such as c1" (a candidate's id) misled a tester.
         (
