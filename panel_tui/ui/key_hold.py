@@ -19,6 +19,14 @@ The first event in line is looked at :data:`HOLD_CHECKS` times at most (about
 half a second) before it goes on regardless, so a screen that never settles
 slows input down but never loses any. Time the app spends blocked, in a slow
 save, is not counted: the event after it still waits for the screens.
+
+Esc and the key typed straight after it (within Textual's escape delay, 0.1 s)
+reach the app as one key, as a terminal sends Alt with that key: Alt and the
+letter, or for a digit the character a Mac types with Option (Esc then 1 arrives
+as "¡"). panel-tui binds neither, so both were lost: the chair's Esc left a box
+open and a member's vote typed just after never counted. Such a key is taken
+apart again (:func:`as_typed`): Esc, then the key; an Option character only
+where no text is being typed, since "£" in a field is meant.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.widgets import Input
 
 #: How often held input is looked at.
 CHECK_SECONDS = 0.001
@@ -49,6 +58,27 @@ def _busy(pump: MessagePump) -> bool:
         or pump._pending_message is not None
         or bool(pump._next_callbacks)
     )
+
+
+#: What Textual makes of Esc then a digit (as WezTerm on a Mac sends Option with it).
+ESC_DIGITS = dict(zip("¡™£¢∞§¶•ªº", "1234567890", strict=True))
+
+
+def as_typed(key: events.Key, *, typing: bool) -> list[events.Key]:
+    """The keys a person typed: Esc then the key, for one Textual reads as Alt with it.
+
+    Args:
+        key: the key as Textual read it.
+        typing: whether a text field has the focus (then "£" is a pound sign).
+    """
+    character = key.character
+    if key.key.startswith("alt+") and character is not None and character.isalnum():
+        typed = character
+    elif not typing and character is not None and character in ESC_DIGITS:
+        typed = ESC_DIGITS[character]
+    else:
+        return [key]
+    return [events.Key("escape", "\x1b"), events.Key(typed, typed)]
 
 
 def settled(app: App[Any]) -> bool:
@@ -73,7 +103,10 @@ class TurnTakingApp(App[ReturnType]):
         self._checking = False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, Held) and not event.is_forwarded:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            for key in as_typed(event, typing=isinstance(self.focused, Input)):
+                await self._take_turn(key)
+        elif isinstance(event, Held) and not event.is_forwarded:
             await self._take_turn(event)
         else:
             await super().on_event(event)
@@ -102,4 +135,4 @@ class TurnTakingApp(App[ReturnType]):
             await super().on_event(self._held.popleft())
 
 
-__all__ = ["CHECK_SECONDS", "HOLD_CHECKS", "TurnTakingApp", "settled"]
+__all__ = ["CHECK_SECONDS", "HOLD_CHECKS", "TurnTakingApp", "as_typed", "settled"]

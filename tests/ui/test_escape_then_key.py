@@ -1,0 +1,77 @@
+"""Esc and the key typed straight after it are two keys, handled in the order typed.
+
+Within Textual's escape delay (0.1 s) a terminal's Esc and the next key arrive
+as one key, as Alt with that key would: the chair's Esc on "Show the votes now?"
+and a member's vote just after were both lost (the box stayed open, the vote
+never counted). ``ui/key_hold.as_typed`` takes such a key apart again.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual._xterm_parser import XTermParser
+
+from panel_tui.ui.key_hold import as_typed
+from tests.ui.terminal import Terminal, needs_tmux
+
+
+def keys(sent: str) -> list[tuple[str, str | None]]:
+    """What Textual makes of the bytes a terminal sends all at once (then nothing more)."""
+    parser = XTermParser()
+    read = [*parser.feed(sent), *parser.feed("")]
+    return [(k.key, k.character) for k in read if isinstance(k, events.Key)]
+
+
+def test_textual_reads_esc_and_a_key_sent_together_as_one_key() -> None:
+    # The premise: if Textual ever reads these as two keys, as_typed is not needed.
+    assert keys("\x1bq") == [("alt+q", "q")]
+    assert keys("\x1b1") == [("inverted_exclamation_mark", "¡")]
+
+
+@pytest.mark.parametrize(
+    ("key", "character", "typing", "expected"),
+    [
+        # Esc then a letter: Alt and the letter.
+        ("alt+q", "q", False, ["escape", "q"]),
+        ("alt+shift+a", "A", False, ["escape", "A"]),
+        # In a field too: Esc closes the box, then the key goes to the screen under it.
+        ("alt+q", "q", True, ["escape", "q"]),
+        # Esc then a digit: the character Option and the digit type on a Mac.
+        ("inverted_exclamation_mark", "¡", False, ["escape", "1"]),
+        ("pound_sign", "£", False, ["escape", "3"]),
+        # ...except in a field, where "£" is meant.
+        ("pound_sign", "£", True, ["pound_sign"]),
+        # Keys on their own are left alone.
+        ("q", "q", False, ["q"]),
+        ("ctrl+s", None, False, ["ctrl+s"]),
+        ("escape", "\x1b", False, ["escape"]),
+    ],
+)
+def test_esc_and_a_key_read_as_one_are_taken_apart(
+    key: str, character: str | None, typing: bool, expected: list[str]
+) -> None:
+    assert [k.key for k in as_typed(events.Key(key, character), typing=typing)] == expected
+
+
+@needs_tmux
+def test_esc_on_a_question_then_a_vote_at_once_does_both(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    data = shlex.quote(str(tmp_path / "sessions"))
+    terminal.start(f"{shlex.quote(sys.executable)} -m panel_tui --data-dir {data} demo")
+    terminal.wait_for("Question 1 of 6", "0 of 4 voted")
+    terminal.send("2")
+    terminal.wait_for("1 of 4 voted")
+    terminal.send("C-r")
+    terminal.wait_for("Show the votes now?")
+    terminal.send("Escape", "1")  # "Not yet", then seat 1 votes up: one burst
+    shown = terminal.wait_for("2 of 4 voted", "Vote recorded for Seat 1")
+    assert "Show the votes now?" not in shown
+    terminal.send("Escape", "e")  # Esc on no box, then seat 3 votes up
+    terminal.wait_for("3 of 4 voted", "Vote recorded for Seat 3")
+    terminal.send("C-q")
