@@ -31,6 +31,18 @@ def test_each_format_is_written_and_named_in_the_chairs_words(tmp_path: Path) ->
     assert WARNING in words
 
 
+def test_files_of_one_session_are_named_once_then_by_how_each_ends(tmp_path: Path) -> None:
+    # Six names in full took 8 of the screen's 24 lines under the summary.
+    session = build_session()
+    exported = write_exports(session, ["md", "html", "votes-csv", "json"], tmp_path)
+    stem = file_name(session, "md").removesuffix(".md")
+    assert exported.words(session).startswith(
+        f"Exported to the folder {tmp_path.resolve()}: {stem}.md, .html, -votes.csv, .json."
+    )
+    alone = write_exports(session, ["csv"], tmp_path / "one").words(session)
+    assert alone == f"Exported to the folder {(tmp_path / 'one').resolve()}: {stem}.csv"
+
+
 def test_no_warning_when_no_file_holds_a_sealed_vote(tmp_path: Path) -> None:
     session = build_session()
     assert WARNING not in write_exports(session, ["md", "csv"], tmp_path).words(session)

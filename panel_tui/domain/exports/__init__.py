@@ -32,8 +32,9 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -221,7 +222,7 @@ class Exported:
         if not self.written:
             return ""
         folder = self.written[0][1].parent.resolve()
-        message = f"Exported to the folder {folder}: " + ", ".join(p.name for _, p in self.written)
+        message = f"Exported to the folder {folder}: {_names(p.name for _, p in self.written)}"
         sealed = len(session.sealed_answers())
         if sealed and any(FORMATS[name].complete for name, _ in self.written):
             message += (
@@ -237,6 +238,22 @@ class Exported:
         names = ", ".join(path.name for _, path in self.existing)
         kept = counted(len(self.existing), "file")
         return f"Kept {kept} already there ({names}): nothing was replaced."
+
+
+def _names(names: Iterable[str]) -> str:
+    """File names sharing a start, the first in full and the others by how they end.
+
+    ``x.md, .html, -votes.csv``: six names of one session in full took eight of
+    the screen's 24 lines under the summary.
+    """
+    listed = list(names)
+    shared = len(os.path.commonprefix(listed))  # noqa: RUF071 (names, by character)
+    # Back to where every name goes on with "." or "-", so each ending reads whole.
+    while shared and not all(name[shared : shared + 1] in (".", "-") for name in listed):
+        shared -= 1
+    if len(listed) < 2 or not shared:
+        return ", ".join(listed)
+    return ", ".join([listed[0], *(name[shared:] for name in listed[1:])])
 
 
 def write_exports(
