@@ -18,13 +18,14 @@ from panel_tui.domain.involvement import (
     Span,
     day_times,
     days_sat,
+    days_to_type,
     involvement,
     notes_of,
     parse_times,
     typed_amount,
     with_involvement,
 )
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, laptop_day
 from panel_tui.domain.words import ROLE_WORDS, counted, day_words
 
 
@@ -90,22 +91,39 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
     if args.log_times:
         changes["times"] = []
     elif args.time:
-        on = args.day or _only_day(session)
+        on = _day_of_times(args.day, session)
         typed = parse_times("; ".join(args.time), on)
         changes["times"] = day_times(notes_of(session, args.seat), {on: typed})
     return changes
 
 
-def _only_day(session: Session) -> date:
-    """The day --time is on when --day is not given: the one day the panel sat."""
-    days = days_sat(session)
-    if len(days) > 1:
-        listed = " and ".join(day_words(d) for d in days)
+def _day_of_times(given: date | None, session: Session) -> date:
+    """The day --time is on: --day, which must be one of the session's, or its one day."""
+    days = days_to_type(session)
+    listed = " and ".join(day_words(d) for d in days)
+    if given is None and len(days) > 1:
         raise CommandError(
             f"This session ran on {len(days)} days ({listed}): say which day --time "
             f"is on with --day, such as --day {days[-1].isoformat()}."
         )
-    return session.first_day
+    if given is not None and given not in days:
+        # Another day would quietly leave the real days with no time (found by a tester).
+        raise CommandError(
+            f"This session did not run on {day_words(given)}: give --day as "
+            f"{'one of ' if len(days) > 1 else ''}{listed}."
+        )
+    return given or days[0]
+
+
+def _say_days_without_times(session: Session, seat: int) -> None:
+    """Once some times are set, a day of the panel's without any counts no time: say so."""
+    noted = {laptop_day(t.start) for t in notes_of(session, seat).times}
+    for missing in [d for d in days_sat(session) if noted and d not in noted]:
+        print(
+            f"No times are set for seat {seat} on {day_words(missing)}, so that day counts "
+            f"as no time. Set them with --day {missing.isoformat()} --time HH:MM-HH:MM, "
+            "or use the log's times on every day again with --log-times."
+        )
 
 
 def _show(session: Session) -> None:
@@ -137,7 +155,10 @@ def run(args: argparse.Namespace) -> int:
     """Show the record, or change one member's notes and show it."""
     found = store(args)
     session = found.load(args.session)
-    changes = _changes(args, session)
+    try:
+        changes = _changes(args, session)
+    except InvolvementError as error:  # such as a time the clocks skipped
+        raise CommandError(str(error)) from None
     if changes and args.seat is None:
         raise CommandError("Say whose notes to change with --seat N (see the seats below).")
     if args.seat is not None:
@@ -154,5 +175,6 @@ def run(args: argparse.Namespace) -> int:
             noted = notes_of(session, args.seat).times
             sat = "; ".join(stretch(Span(t.start, t.end)) for t in noted) or "none (from the log)"
             print(f"Times sat by seat {args.seat}: {sat}.")
+            _say_days_without_times(session, args.seat)
     _show(session)
     return 0

@@ -21,6 +21,7 @@ each member of a session this works out:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -70,8 +71,8 @@ class MemberInvolvement:
 
     @property
     def minutes(self) -> int:
-        """Time on the panel in minutes."""
-        return sum(span.minutes for span in self.spans)
+        """Time on the panel in minutes; time in two overlapping stretches counts once."""
+        return sum(span.minutes for span in _merged(self.spans))
 
     @property
     def hours(self) -> Decimal:
@@ -104,6 +105,26 @@ class MemberInvolvement:
         return fee + self.expenses
 
 
+def _merged(spans: list[Span]) -> list[Span]:
+    """The stretches in order, those that overlap joined into one.
+
+    The chair's times are refused when they overlap (:func:`with_involvement`);
+    a record kept before that was checked still counts each minute once.
+    """
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start < merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def clock_times(start: datetime, end: datetime) -> str:
+    """A time sat as the chair types it, ``"09:30-12:40"``, on the laptop's clock."""
+    return f"{start.astimezone():%H:%M}-{end.astimezone():%H:%M}"
+
+
 def _event_times(session: Session) -> list[datetime]:
     moments = [v.at for v in session.votes]
     moments += [n.at for n in session.notes]
@@ -123,6 +144,16 @@ def day_spans(session: Session) -> list[Span]:
 def days_sat(session: Session) -> list[date]:
     """The days the panel sat by its log, in order (none before the first event)."""
     return _days(day_spans(session))
+
+
+def days_to_type(session: Session) -> list[date]:
+    """The days times sat are typed for, a day at a time (the payment box's fields,
+    ``payment --day``): each day the panel sat by its log and each day a member
+    has times noted on; before any vote, the session's day."""
+    noted = {
+        laptop_day(t.start) for m in session.panel if m.involvement for t in m.involvement.times
+    }
+    return sorted({*days_sat(session), *noted}) or [session.first_day]
 
 
 def _days(spans: list[Span]) -> list[date]:
@@ -204,6 +235,15 @@ def with_involvement(session: Session, seat: int, changes: dict[str, object]) ->
         notes = Involvement.model_validate({**before, **changes})
     except ValidationError as error:
         raise InvolvementError(f"Seat {seat}: {_plain(error)}") from None
+    if "times" in changes:
+        times = sorted(notes.times, key=lambda t: t.start)
+        for one, other in itertools.pairwise(times):
+            if other.start < one.end:
+                raise InvolvementError(
+                    f"Seat {seat}: the times sat {clock_times(one.start, one.end)} and "
+                    f"{clock_times(other.start, other.end)} on {day_words(laptop_day(one.start))} "
+                    "overlap: give each stretch of time once, such as 09:00-11:00."
+                )
     panel = [
         m.model_copy(update={"involvement": notes}) if m is member else m for m in session.panel
     ]

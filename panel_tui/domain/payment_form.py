@@ -7,7 +7,7 @@ The box (``ui/screens/payment.py``) only shows these fields and hands them here:
 words what is wrong (the refusals of :mod:`panel_tui.domain.involvement`, the
 same ``panel-tui payment`` gives).
 
-Times sat are typed a day at a time (:func:`days_to_type`), as ``panel-tui
+Times sat are typed a day at a time (``involvement.days_to_type``), as ``panel-tui
 payment --day`` takes them: a session that ran on two days has a field for each.
 """
 
@@ -19,8 +19,8 @@ from datetime import date, datetime
 
 from panel_tui.domain.involvement import (
     InvolvementError,
+    clock_times,
     day_times,
-    days_sat,
     notes_of,
     parse_times,
     typed_amount,
@@ -44,15 +44,6 @@ class PaymentTyped:
     #: Times sat on each day, ``"09:30-12:40; 13:30-15:00"``, in the laptop's time.
     #: A day not here keeps the times noted on it.
     times: Mapping[date, str] = field(default_factory=dict)
-
-
-def days_to_type(session: Session) -> list[date]:
-    """The days the box asks the times sat on: each day the panel sat by its log
-    and each day a member has times noted on; before any vote, the session's day."""
-    noted = {
-        laptop_day(t.start) for m in session.panel if m.involvement for t in m.involvement.times
-    }
-    return sorted({*days_sat(session), *noted}) or [session.first_day]
 
 
 def typed_from(notes: Involvement | None, days: Sequence[date]) -> PaymentTyped:
@@ -140,7 +131,7 @@ def _on_day(notes: Involvement, day: date) -> list[TimeSat]:
 
 def _span(time: TimeSat) -> str:
     """A time sat as the box shows it, ``"09:30-12:40"``, in the laptop's time."""
-    return f"{time.start.astimezone():%H:%M}-{time.end.astimezone():%H:%M}"
+    return clock_times(time.start, time.end)
 
 
 #: The box's fields by the names the notes keep them under.
@@ -155,4 +146,4 @@ _FIELDS = {
 }
 
 
-__all__ = ["PaymentTyped", "days_to_type", "notes_changes", "typed_from", "unsaved"]
+__all__ = ["PaymentTyped", "notes_changes", "typed_from", "unsaved"]

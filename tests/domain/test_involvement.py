@@ -32,6 +32,7 @@ from panel_tui.domain.exports import render
 from panel_tui.domain.exports.involvement_csv import stretch
 from panel_tui.domain.involvement import Span, involvement
 from panel_tui.domain.models import Member, Session, VoteEvent
+from panel_tui.domain.payment_notes import Involvement, TimeSat
 from tests.domain.helpers import laptop_zone
 from tests.domain.payment_day import at, the_day
 
@@ -200,3 +201,16 @@ def test_a_stretch_past_midnight_or_a_clock_change_is_written_in_full(
 ) -> None:
     with laptop_zone(zone):
         assert stretch(Span(start, start + timedelta(hours=2))) == shown
+
+
+def test_times_kept_before_overlaps_were_refused_count_each_minute_once() -> None:
+    # A record saved with 09:00-10:00 and 09:30-11:00 counted 2.5 hours; it loads
+    # as it was kept, and its time is the 2 hours the member sat.
+    session = the_day()
+    times = [TimeSat(start=at(9, 0), end=at(10, 0)), TimeSat(start=at(9, 30), end=at(11, 0))]
+    panel = [
+        m.model_copy(update={"involvement": Involvement(times=times)}) if m.seat == 3 else m
+        for m in session.panel
+    ]
+    third = involvement(session.model_copy(update={"panel": panel}))[2]
+    assert (third.member.seat, third.minutes, len(third.spans)) == (3, 120, 2)

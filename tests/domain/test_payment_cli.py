@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,19 @@ def data(tmp_path: Path) -> Path:
         )
     )
     return folder
+
+
+def moved(data: Path, to: date, *, second_day: str = "") -> None:
+    """The stored day moved to ``to``; the votes on candidate ``second_day`` a day later."""
+    store = Store(data)
+    session = store.load("s1")
+    by = timedelta(days=(to - date(2026, 11, 23)).days)
+    votes = [
+        v.model_copy(update={"at": v.at + by + timedelta(days=v.candidate == second_day)})
+        for v in session.votes
+    ]
+    notes = [n.model_copy(update={"at": n.at + by}) for n in session.notes]
+    store.save(session.model_copy(update={"votes": votes, "notes": notes}), replace=True)
 
 
 def payment(data: Path, *args: str) -> int:
@@ -71,6 +84,7 @@ def test_times_are_the_laptops_local_time(
 ) -> None:
     monkeypatch.setenv("TZ", "Europe/London")
     time.tzset()
+    moved(data, date(2026, 7, 1))
     try:
         # Summer: 09:30 in London is 08:30 UTC; the record gives the times as
         # typed, with the offset, so finance reads the clock the chair read.
@@ -193,3 +207,55 @@ def test_hours_from_the_log_say_where_they_come_from_when_paid_by_the_hour(
     assert hint in capsys.readouterr().out
     assert payment(data, "--seat", "1", "--time", "09:00-12:45") == 0
     assert hint not in capsys.readouterr().out  # the chair's times: nothing to say
+
+
+def test_a_day_the_session_did_not_run_is_refused_and_nothing_changes(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --day 2025-01-01 was saved: the real day then counted no time (found by a tester).
+    assert payment(data, "--seat", "1", "--day", "2025-01-01", "--time", "09:30-10:00") == 1
+    said = capsys.readouterr().err
+    assert "This session did not run on 1 January 2025: give --day as 23 November 2026." in said
+    assert Store(data).load("s1").member("m1").involvement is None
+
+
+def test_times_that_overlap_are_refused_not_counted_twice(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 09:00-10:00 and 09:30-11:00 were saved as 2.5 hours (found by a tester).
+    assert payment(data, "--seat", "3", "--time", "09:00-10:00", "--time", "09:30-11:00") == 1
+    said = capsys.readouterr().err
+    assert "the times sat 09:00-10:00 and 09:30-11:00 on 23 November 2026 overlap" in said
+    assert Store(data).load("s1").member("m3").involvement is None
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset to change the zone")
+def test_a_time_the_clocks_skipped_is_said_plainly_with_no_traceback(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In London the clocks went from 01:00 to 02:00 on 29 March 2026; the
+    # command printed a traceback where the payment box gave a sentence.
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    moved(data, date(2026, 3, 29))
+    try:
+        assert payment(data, "--seat", "1", "--time", "01:15-01:45") == 1
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    said = capsys.readouterr().err
+    assert said.startswith("panel-tui: 01:15 on 29 March 2026 never showed on this laptop's clock")
+    assert "Traceback" not in said
+
+
+def test_a_day_left_without_times_is_said_once_another_has_them(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Times set for one day of two: the other counts no time, which finance
+    # would not see from "Saved" alone.
+    moved(data, date(2026, 11, 23), second_day="c2")
+    assert payment(data, "--seat", "1", "--day", "2026-11-23", "--time", "09:30-10:30") == 0
+    said = capsys.readouterr().out
+    assert "No times are set for seat 1 on 24 November 2026, so that day counts as no time." in said
+    assert payment(data, "--seat", "1", "--day", "2026-11-24", "--time", "11:00-12:30") == 0
+    assert "No times are set" not in capsys.readouterr().out

@@ -12,6 +12,7 @@ import pytest
 
 from panel_tui.domain.involvement import (
     InvolvementError,
+    days_to_type,
     involvement,
     notes_of,
     with_involvement,
@@ -19,7 +20,6 @@ from panel_tui.domain.involvement import (
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import (
     PaymentTyped,
-    days_to_type,
     notes_changes,
     typed_from,
     unsaved,
