@@ -31,7 +31,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
-from panel_tui.domain.words import counted, day_words
+from panel_tui.domain.words import counted, days_words
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -157,7 +157,7 @@ def _restricted(session: Session, codes: set[str], questions: list[str]) -> Sess
 
 
 def _panel(letter: str, session: Session, method: str) -> Panel:
-    return Panel(letter, session.id, session.title, day_words(session.first_day), method)
+    return Panel(letter, session.id, session.title, days_words(session.vote_days), method)
 
 
 def _only_in(

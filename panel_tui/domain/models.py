@@ -133,13 +133,18 @@ class Session(Record):
     # -- views of the event log ------------------------------------------------
 
     @property
-    def first_day(self) -> date:
-        """The day the panel sat: its first vote's (the day made until there is one), on the laptop.
+    def vote_days(self) -> list[date]:
+        """The days the panel voted, in order (the day made until there is a vote), on the laptop.
 
         Every summary is dated so (HR may prepare a session days ahead), on the
         laptop's clock (``laptop_day``), as typed times are read.
         """
-        return laptop_day(min((v.at for v in self.votes), default=self.created))
+        return sorted({laptop_day(v.at) for v in self.votes}) or [laptop_day(self.created)]
+
+    @property
+    def first_day(self) -> date:
+        """The day the panel sat: the first of :attr:`vote_days`."""
+        return self.vote_days[0]
 
     @property
     def voting_members(self) -> list[Member]:

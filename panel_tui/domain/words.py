@@ -76,6 +76,15 @@ def day_words(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def days_words(days: Sequence[date]) -> str:
+    """Days as the summaries write them: "23 November 2026", "23 and 24 November 2026"."""
+    if len(days) > 1 and len({(d.year, d.month) for d in days}) == 1:
+        *first, last = days
+        return f"{', '.join(str(d.day) for d in first)} and {day_words(last)}"
+    words = [day_words(d) for d in days]
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 def started_words(moment: datetime) -> str:
     """When a session was made, on the laptop's clock, as lists show it: "10 Mar 2026 at 09:05"."""
     when = moment.astimezone()

@@ -7,7 +7,7 @@ so it is scored on fewer questions.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.summary import CandidateView, Summary, build_summary
-from panel_tui.domain.words import day_words
+from panel_tui.domain.words import day_words, days_words
 from tests.domain import builders
 from tests.exports.helpers import build_session
 
@@ -197,3 +197,38 @@ def test_every_summary_is_dated_the_day_the_panel_sat() -> None:
     assert combine_sessions(prepared, other).a.date == "10 March 2026"
     # With no vote yet, the day it was made stands in.
     assert summary_of(made.model_copy(update={"votes": []})).date == day_words(made.created.date())
+
+
+def test_a_panel_held_over_two_days_is_dated_both_days() -> None:
+    # Candidates 1 and 2 on 23 November, 3 the next morning: the summary gave
+    # 23 November only, and 24 November appeared nowhere (found by a tester).
+    made = builders.session(
+        "LP",
+        [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1", "m2")],
+        candidates=(("c1", "Alex"), ("c2", "Bo")),
+    )
+    first = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    votes = [
+        v.model_copy(update={"at": first + timedelta(days=v.candidate == "c2")}) for v in made.votes
+    ]
+    held = made.model_copy(update={"votes": votes})
+    assert summary_of(held).date == "23 and 24 November 2026"
+    assert "The interviews were on 23 and 24 November 2026." in "".join(
+        member_sheets(held).values()
+    )
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        ([date(2026, 3, 10)], "10 March 2026"),
+        ([date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 13)], "10, 11 and 13 March 2026"),
+        ([date(2026, 3, 31), date(2026, 4, 1)], "31 March 2026 and 1 April 2026"),
+        (
+            [date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2)],
+            "31 December 2025, 1 January 2026 and 2 January 2026",
+        ),
+    ],
+)
+def test_days_are_written_as_a_person_would(days: list[date], words: str) -> None:
+    assert days_words(days) == words

@@ -25,7 +25,7 @@ from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import counted, day_words, rounded, sealed_words
+from panel_tui.domain.words import counted, days_words, rounded, sealed_words
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _sheet(
             else []
         ),
         SheetLine("group", f"The job was {job}."),
-        SheetLine("calendar", f"The interviews were on {day_words(session.first_day)}."),
+        SheetLine("calendar", f"The interviews were on {days_words(session.vote_days)}."),
         *([SheetLine("abstain", sealed_words(sealed))] if sealed else []),
     ]
     votes: list[SheetLine] = []

@@ -27,7 +27,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import day_words, sealed_words
+from panel_tui.domain.words import days_words, sealed_words
 
 FORMAT = "trainee-sheets"
 
@@ -81,7 +81,7 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             trainee=trainee,
             title=session.title,
             bank_title=session.bank.title,
-            date=day_words(session.first_day),
+            date=days_words(session.vote_days),
             lean_help=LEAN_HELP,
             sealed=sealed,
         )

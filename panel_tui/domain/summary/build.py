@@ -33,7 +33,7 @@ from panel_tui.domain.words import (
     VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
-    day_words,
+    days_words,
     figure,
     gap_base,
     gap_words,
@@ -287,7 +287,7 @@ def build_summary(session: Session, results: Results, options: ExportOptions) ->
     practice = session.mode == "practice"
     return Summary(
         title=session.title,
-        date=day_words(session.first_day),
+        date=days_words(session.vote_days),
         bank_title=session.bank.title,
         bank_role=session.bank.role,
         status=_status(session, len(options.sealed_left_out)),
