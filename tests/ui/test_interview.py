@@ -120,10 +120,12 @@ async def test_a_whole_interview(app_factory: AppFactory, store: Store, session:
         assert isinstance(app.screen, SummaryScreen)
         reported = widget_text(app, "#exported")
         assert str(app.export_dir.resolve()) in reported  # it says where
+        stem = file_name(store.load(session.id), "md").removesuffix(".md")
+        assert f"{stem}.md" in reported  # the first file in full, the rest by how they end
         for name in FORMATS:  # every format, each file named
             path = app.export_dir / file_name(store.load(session.id), name)
             assert path.exists()
-            assert path.name in reported
+            assert f" {path.name.removeprefix(stem)}" in reported or path.name in reported
         written = app.export_dir / "test-session.json"
 
     exported = json.loads(written.read_text(encoding="utf-8"))

@@ -195,3 +195,28 @@ async def test_a_session_of_two_days_has_a_field_of_times_for_each_day(
     assert notes is not None
     start = datetime(2026, 11, 24, 9, 0).astimezone()
     assert [(t.start, t.end) for t in notes.times] == [(start, start + timedelta(hours=3.5))]
+
+
+async def test_closing_the_box_with_changes_says_they_were_not_saved(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    # After an earlier save, Esc on new changes left "Saved the payment notes
+    # for Seat 1." on the summary: the chair believed them saved (found by a tester).
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "p")
+        app.screen.query_one("#rate", Input).value = "15"
+        await click(pilot, "#save")
+        assert "Saved the payment notes for Seat 1." in screen_text(app)
+        await pilot.press("p")
+        app.screen.query_one("#rate", Input).value = "20"
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+        shown = screen_text(app)
+        assert "Payment notes not saved: the box was closed with changes in it." in shown
+        assert "Saved the payment notes" not in shown
+        # Closed with nothing changed, the line says nothing new.
+        await pilot.press("p", "escape")
+        assert "Payment notes not saved" in screen_text(app)
+    notes = store.load(session.id).member("m1").involvement
+    assert notes is not None and notes.rate == 15

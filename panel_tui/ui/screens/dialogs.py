@@ -135,6 +135,8 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
     def __init__(self, *, save: Save[T] | None = None) -> None:
         super().__init__(classes="dialog")
         self._save = save
+        #: Closed with Esc or Cancel while it held typing: nothing typed was saved.
+        self.discarded = False
 
     def submit(self) -> None:
         """Check the fields and :meth:`finish` with the answer, or :meth:`refuse`."""
@@ -173,9 +175,10 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
         if event.button.id == self.SUBMIT:
             self.submit()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_cancel(self) -> None:
+        self.discarded = self.unsaved()
         self.dismiss(None)
 
 

@@ -226,10 +226,15 @@ class SummaryScreen(SessionScreen):
         def save(change: PaymentChange) -> None:
             self.opened.set_involvement(change.seat, change.changes)
 
-        change: PaymentChange | None = yield PaymentDialog(self.session, save=save)
-        if change is None:
+        dialog = PaymentDialog(self.session, save=save)
+        change: PaymentChange | None = yield dialog
+        if change is None and dialog.discarded:
+            # Not the "Saved ..." of an earlier save left standing (found by a tester).
+            message = "Payment notes not saved: the box was closed with changes in it."
+        elif change is None:
             return
-        message = f"Saved the payment notes for Seat {change.seat}."
+        else:
+            message = f"Saved the payment notes for Seat {change.seat}."
         self.query_one("#exported", Static).update(message)
         self.app.notify(message, title="Payment notes", markup=False)
 
