@@ -89,7 +89,7 @@ async def test_choosing_a_member_shows_what_was_noted_before(
         app = pilot.app
         await pilot.press("ctrl+s", "p")
         app.screen.query_one("#rate", Input).value = "60"
-        await click(pilot, "#declined")
+        await click(pilot, "#declined-yes")
         await click(pilot, "#save")
         await pilot.press("p")
         dialog = app.screen
@@ -220,3 +220,21 @@ async def test_closing_the_box_with_changes_says_they_were_not_saved(
         assert "Payment notes not saved" in screen_text(app)
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and notes.rate == 15
+
+
+async def test_enter_on_the_payment_choice_saves_and_never_marks_it_declined(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    # Enter on the "Declined payment" tick box ticked it and left the box open,
+    # where Enter on every other field saves (found by a tester).
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "p")
+        dialog = app.screen
+        assert isinstance(dialog, PaymentDialog)
+        dialog.query_one("#rate", Input).value = "15"
+        dialog.query_one("#declined", ChoiceList).focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+    notes = store.load(session.id).member("m1").involvement
+    assert notes is not None and (notes.rate, notes.declined) == (15, False)

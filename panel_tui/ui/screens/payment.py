@@ -26,12 +26,18 @@ from panel_tui.domain.words import ROLE_WORDS, day_words
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
-from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton
+from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton
 
 PER_WORDS: dict[PayBasis, str] = {
     "hour": "Per hour",
     "block": "Per block of hours (a block begun is paid whole)",
     "session": "Per session",
+}
+
+
+DECLINED_WORDS = {
+    "declined-no": "Takes payment",
+    "declined-yes": "Declined payment (expenses are still repaid)",
 }
 
 
@@ -80,9 +86,12 @@ class PaymentDialog(FormDialog[PaymentChange]):
             yield Input(id="expenses")
             yield Label("What the expenses were for:")
             yield Input(id="note")
-            yield ClearCheckbox("Declined payment for their time", id="declined").data_bind(
-                DisplayMode.ascii_only
-            )
+            # Two choices, not a tick box: Enter on a tick box ticked it, where Enter
+            # everywhere else in the box saves (found by a tester).
+            yield Label("Payment for their time:")
+            with ChoiceList(id="declined"):
+                for choice, words in DECLINED_WORDS.items():
+                    yield ClearRadioButton(words, id=choice).data_bind(DisplayMode.ascii_only)
             fields = self._day_fields()
             if len(fields) == 1:
                 yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
@@ -153,8 +162,14 @@ class PaymentDialog(FormDialog[PaymentChange]):
         for field, value in texts.items():
             self.query_one(f"#{field}", Input).value = value
         self.query_one("#per", ChoiceList).choose(f"per-{typed.per}")
-        self.query_one("#declined", ClearCheckbox).value = typed.declined
+        self.query_one("#declined", ChoiceList).choose(
+            "declined-yes" if typed.declined else "declined-no"
+        )
         self.query_one("#problem", Label).update("")
+
+    def _declined(self) -> bool:
+        chosen = self.query_one("#declined", ChoiceList).pressed_button
+        return chosen is not None and chosen.id == "declined-yes"
 
     def _typed(self) -> PaymentTyped:
         """What the fields hold."""
@@ -167,7 +182,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
             block=self.query_one("#block", Input).value,
             expenses=self.query_one("#expenses", Input).value,
             note=self.query_one("#note", Input).value,
-            declined=self.query_one("#declined", ClearCheckbox).value,
+            declined=self._declined(),
             times={
                 day: self.query_one(f"#{field_id}", Input).value
                 for day, field_id in self._day_fields()
