@@ -288,9 +288,12 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
         found = _TIMES.match(part)
         numbers = [int(n) for n in found.groups()] if found else []
         if not found or numbers[0] > 23 or numbers[2] > 23 or numbers[1] > 59 or numbers[3] > 59:
-            raise InvolvementError(
-                f'"{part}" is not a time sat: write it as start-end, such as 09:30-12:40.'
+            clock = (
+                " on the 24-hour clock, such as 13:00-15:00 for 1pm to 3pm"
+                if re.search(r"[ap]\.?m", part, re.IGNORECASE)
+                else ", such as 09:30-12:40"
             )
+            raise InvolvementError(f'"{part}" is not a time sat: write it as start-end{clock}.')
         h1, m1, h2, m2 = numbers
         spans.append({"start": _on_clock(day, h1, m1), "end": _on_clock(day, h2, m2)})
     return spans

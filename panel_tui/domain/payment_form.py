@@ -29,6 +29,7 @@ from panel_tui.domain.involvement import (
 from panel_tui.domain.models import Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis, TimeSat
 from panel_tui.domain.wording import typed_problem
+from panel_tui.domain.words import day_words
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,10 @@ def _times(typed: str, day: date, notes: Involvement) -> list[dict[str, datetime
     spans: list[dict[str, datetime]] = []
     for part in (p.strip() for p in typed.split(";")):
         same = kept.get(part)
-        spans += [same.pop(0)] if same else parse_times(part, day)
+        try:
+            spans += [same.pop(0)] if same else parse_times(part, day)
+        except InvolvementError as error:  # which of the box's days, when it has several
+            raise InvolvementError(f"{day_words(day)}: {error}") from None
     return spans
 
 

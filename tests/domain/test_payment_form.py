@@ -334,3 +334,19 @@ def test_a_time_the_clock_skipped_is_refused_not_moved_to_the_day_before() -> No
     times = changes["times"]
     assert isinstance(times, list)
     assert [t["start"].date() for t in times] == [day]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        # Which day's field, when the box has one for each day (found by a tester).
+        ("9-5", '24 November 2026: "9-5" is not a time sat: write it as start-end, such as'),
+        # A time written with am or pm is told of the 24-hour clock.
+        ("1pm-3pm", "on the 24-hour clock, such as 13:00-15:00 for 1pm to 3pm."),
+    ],
+)
+def test_a_time_that_cannot_be_read_names_its_day_and_how_to_write_it(
+    typed: str, message: str
+) -> None:
+    with pytest.raises(InvolvementError, match=re.escape(message)):
+        notes_changes(_two_days(), 1, PaymentTyped(times={ONE_DAY: "", SECOND_DAY: typed}))
