@@ -237,4 +237,4 @@ async def test_enter_on_the_payment_choice_saves_and_never_marks_it_declined(
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
     notes = store.load(session.id).member("m1").involvement
-    assert notes is not None and (notes.rate, notes.declined) == (15, False)
+    assert notes is not None and (notes.rate, notes.declined) == (Decimal("15"), False)
