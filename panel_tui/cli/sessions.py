@@ -14,7 +14,7 @@ from panel_tui.domain.models import now
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.store.catalogue import summarise
 from panel_tui.domain.text import printable
-from panel_tui.domain.words import candidates_words, counted, started_words, utc_text, votes_words
+from panel_tui.domain.words import candidates_words, counted, made_words, utc_text, votes_words
 
 
 def register(
@@ -93,7 +93,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(
                 printable(
                     f"{s.id}  {s.title}  ({s.mode}, {state}, {candidates}, "
-                    f"{votes_words(s.standing_votes)}, started {started_words(s.created)})"
+                    f"{votes_words(s.standing_votes)}, made {made_words(s.created)})"
                 )
             )
     return 0
@@ -123,8 +123,7 @@ def run_delete(args: argparse.Namespace) -> int:
             return 0
     print("This will delete, from disk, for good:")
     for session in targets:
-        started = started_words(session.created)
-        print(printable(f"  {session.id}  {session.title}  (started {started})"))
+        print(printable(f"  {session.id}  {session.title}  (made {made_words(session.created)})"))
     if not confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
         print("Nothing was deleted.")
         return 0

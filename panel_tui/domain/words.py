@@ -85,7 +85,7 @@ def days_words(days: Sequence[date]) -> str:
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
-def started_words(moment: datetime) -> str:
+def made_words(moment: datetime) -> str:
     """When a session was made, on the laptop's clock, as lists show it: "10 Mar 2026 at 09:05"."""
     when = moment.astimezone()
     return f"{when.day} {when:%b %Y} at {when:%H:%M}"

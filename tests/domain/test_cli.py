@@ -180,9 +180,9 @@ def test_sessions_are_listed_as_started_on_the_laptops_clock(
     Store(tmp_path).save(made)
     with laptop_zone("Europe/London"):
         assert main(["--data-dir", str(tmp_path), "sessions", "list"]) == 0
-        assert "started 15 Jul 2026 at 00:30" in capsys.readouterr().out
+        assert "made 15 Jul 2026 at 00:30" in capsys.readouterr().out
         assert main(["--data-dir", str(tmp_path), "sessions", "delete", made.id, "--yes"]) == 0
-        assert "(started 15 Jul 2026 at 00:30)" in capsys.readouterr().out
+        assert "(made 15 Jul 2026 at 00:30)" in capsys.readouterr().out
 
 
 def test_the_installed_command_gives_no_traceback_on_bad_input(tmp_path: Path) -> None:

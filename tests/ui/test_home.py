@@ -48,7 +48,7 @@ def test_sessions_with_the_same_title_are_told_apart_by_when_they_started() -> N
         return str(session_prompt(replace(summary, codes=codes)))
 
     assert listed(9, 5) == (
-        "Support worker\n  Started 24 Nov 2026 at 09:05, 3 candidates (C1, C2, C3), 0 votes"
+        "Support worker\n  Made 24 Nov 2026 at 09:05, 3 candidates (C1, C2, C3), 0 votes"
     )
     assert listed(9, 5) != listed(14, 30)
     # And by their candidates: HR prepares a session for each (found by a tester).
@@ -71,7 +71,7 @@ async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
             newer.id,
             older.id,
         ]
-        assert "Older round\n  Started 20 Nov 2026 at 10:00, 1 candidate (C1), 0 votes" in str(
+        assert "Older round\n  Made 20 Nov 2026 at 10:00, 1 candidate (C1), 0 votes" in str(
             resume.get_option_at_index(1).prompt
         )
         assert app.focused is resume

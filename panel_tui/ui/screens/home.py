@@ -30,7 +30,7 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import candidates_words, started_words, votes_words
+from panel_tui.domain.words import candidates_words, made_words, votes_words
 from panel_tui.ui.asking import Asking, asks
 
 
@@ -46,8 +46,8 @@ def session_prompt(session: SessionSummary) -> Content:
     """Two lines describing a session; names are shown exactly as typed."""
     details = [
         # The time too, so sessions with the same title are told apart.
-        f"{'Practice, started' if session.mode == 'practice' else 'Started'} "
-        f"{started_words(session.created)}",
+        f"{'Practice, made' if session.mode == 'practice' else 'Made'} "
+        f"{made_words(session.created)}",
         candidates_words(session.candidates, session.codes),
         votes_words(session.standing_votes),
     ]
