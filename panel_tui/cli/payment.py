@@ -26,7 +26,7 @@ from panel_tui.domain.involvement import (
     with_involvement,
 )
 from panel_tui.domain.models import Session, laptop_day
-from panel_tui.domain.words import ROLE_WORDS, counted, day_words
+from panel_tui.domain.words import ROLE_WORDS, counted, day_words, days_words
 
 
 def _times(text: str) -> str:
@@ -100,7 +100,7 @@ def _changes(args: argparse.Namespace, session: Session) -> dict[str, object]:
 def _day_of_times(given: date | None, session: Session) -> date:
     """The day --time is on: --day, which must be one of the session's, or its one day."""
     days = days_to_type(session)
-    listed = " and ".join(day_words(d) for d in days)
+    listed = days_words(days)
     if given is None and len(days) > 1:
         raise CommandError(
             f"This session ran on {len(days)} days ({listed}): say which day --time "
@@ -108,9 +108,9 @@ def _day_of_times(given: date | None, session: Session) -> date:
         )
     if given is not None and given not in days:
         # Another day would quietly leave the real days with no time (found by a tester).
+        typed = " or ".join(f"--day {d.isoformat()}" for d in days)
         raise CommandError(
-            f"This session did not run on {day_words(given)}: give --day as "
-            f"{'one of ' if len(days) > 1 else ''}{listed}."
+            f"This session did not run on {day_words(given)}: it ran on {listed} ({typed})."
         )
     return given or days[0]
 

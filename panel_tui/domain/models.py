@@ -139,7 +139,8 @@ class Session(Record):
         Every summary is dated so (HR may prepare a session days ahead), on the
         laptop's clock (``laptop_day``), as typed times are read.
         """
-        return sorted({laptop_day(v.at) for v in self.votes}) or [laptop_day(self.created)]
+        days = {laptop_day(v.at) for v in self.votes if v.value is not None}  # an undo is no vote
+        return sorted(days) or [laptop_day(self.created)]
 
     @property
     def first_day(self) -> date:

@@ -78,6 +78,7 @@ def day_words(day: date) -> str:
 
 def days_words(days: Sequence[date]) -> str:
     """Days as the summaries write them: "23 November 2026", "23 and 24 November 2026"."""
+    days = sorted(set(days))
     if len(days) > 1 and len({(d.year, d.month) for d in days}) == 1:
         *first, last = days
         return f"{', '.join(str(d.day) for d in first)} and {day_words(last)}"

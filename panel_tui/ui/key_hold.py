@@ -21,12 +21,14 @@ slows input down but never loses any. Time the app spends blocked, in a slow
 save, is not counted: the event after it still waits for the screens.
 
 Esc and the key typed straight after it (within Textual's escape delay, 0.1 s)
-reach the app as one key, as a terminal sends Alt with that key: Alt and the
-letter, or for a digit the character a Mac types with Option (Esc then 1 arrives
-as "¡"). panel-tui binds neither, so both were lost: the chair's Esc left a box
-open and a member's vote typed just after never counted. Such a key is taken
-apart again (:func:`as_typed`): Esc, then the key; an Option character only
-where no text is being typed, since "£" in a field is meant.
+reach the app as one key, as a terminal sends Alt with that key. panel-tui binds
+no Alt key, so both were lost: the chair's Esc left a box open and a member's
+vote typed just after never counted. Such a key is taken apart again
+(:func:`as_typed`): Esc, then the key. Textual reads a few of these pairs as
+other keys, for Mac terminals (Esc then 1 as "¡", Esc then 3 as "£", Esc then f
+as Ctrl+Right); :func:`read_esc_pairs_as_alt` makes them Alt keys like the rest,
+so a "£" typed on a UK keyboard stays a "£". Esc then a key that is not a letter
+or digit (such as "," or ".") still arrives without its Esc: Textual drops it.
 """
 
 from __future__ import annotations
@@ -35,9 +37,9 @@ from collections import deque
 from typing import Any, TypeVar
 
 from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual.app import App
 from textual.message_pump import MessagePump
-from textual.widgets import Input
 
 #: How often held input is looked at.
 CHECK_SECONDS = 0.001
@@ -60,25 +62,30 @@ def _busy(pump: MessagePump) -> bool:
     )
 
 
-#: What Textual makes of Esc then a digit (as WezTerm on a Mac sends Option with it).
-ESC_DIGITS = dict(zip("¡™£¢∞§¶•ªº", "1234567890", strict=True))
+def read_esc_pairs_as_alt() -> None:
+    """Have Textual read Esc and a printable key as Alt and that key, every time.
 
-
-def as_typed(key: events.Key, *, typing: bool) -> list[events.Key]:
-    """The keys a person typed: Esc then the key, for one Textual reads as Alt with it.
-
-    Args:
-        key: the key as Textual read it.
-        typing: whether a text field has the focus (then "£" is a pound sign).
+    Its table of key sequences reads some such pairs as keys of Mac terminals
+    (WezTerm's Option and a digit, iTerm's word moves), so that Esc then 3 was
+    "£" and Esc then f was Ctrl+Right. Without those entries the pairs are read
+    as Alt and the key, which :func:`as_typed` takes apart.
     """
+    table = ANSI_SEQUENCES_KEYS
+    if isinstance(table, dict):  # else Textual changed it: the tests of the premise fail
+        for sequence in [s for s in table if _esc_pair(s)]:
+            del table[sequence]
+
+
+def _esc_pair(sequence: str) -> bool:
+    return len(sequence) == 2 and sequence[0] == "\x1b" and sequence[1].isprintable()
+
+
+def as_typed(key: events.Key) -> list[events.Key]:
+    """The keys a person typed: Esc then the key, for one Textual reads as Alt with it."""
     character = key.character
     if key.key.startswith("alt+") and character is not None and character.isalnum():
-        typed = character
-    elif not typing and character is not None and character in ESC_DIGITS:
-        typed = ESC_DIGITS[character]
-    else:
-        return [key]
-    return [events.Key("escape", "\x1b"), events.Key(typed, typed)]
+        return [events.Key("escape", "\x1b"), events.Key(character, character)]
+    return [key]
 
 
 def settled(app: App[Any]) -> bool:
@@ -98,13 +105,14 @@ class TurnTakingApp(App[ReturnType]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        read_esc_pairs_as_alt()
         self._held: deque[Held] = deque()
         self._checks = 0
         self._checking = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            for key in as_typed(event, typing=isinstance(self.focused, Input)):
+            for key in as_typed(event):
                 await self._take_turn(key)
         elif isinstance(event, Held) and not event.is_forwarded:
             await self._take_turn(event)
@@ -135,4 +143,11 @@ class TurnTakingApp(App[ReturnType]):
             await super().on_event(self._held.popleft())
 
 
-__all__ = ["CHECK_SECONDS", "HOLD_CHECKS", "TurnTakingApp", "as_typed", "settled"]
+__all__ = [
+    "CHECK_SECONDS",
+    "HOLD_CHECKS",
+    "TurnTakingApp",
+    "as_typed",
+    "read_esc_pairs_as_alt",
+    "settled",
+]

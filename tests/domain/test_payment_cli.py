@@ -174,7 +174,7 @@ def test_times_for_a_session_of_two_days_need_their_day(
     capsys.readouterr()
     assert payment(folder, "--seat", "1", "--time", "09:30-12:40") == 1
     assert capsys.readouterr().err == (
-        "panel-tui: This session ran on 2 days (23 November 2026 and 24 November 2026): "
+        "panel-tui: This session ran on 2 days (23 and 24 November 2026): "
         "say which day --time is on with --day, such as --day 2026-11-24.\n"
     )
     assert payment(folder, "--seat", "1", "--time", "09:30-12:40", "--day", "2026-11-24") == 0
@@ -215,7 +215,10 @@ def test_a_day_the_session_did_not_run_is_refused_and_nothing_changes(
     # --day 2025-01-01 was saved: the real day then counted no time (found by a tester).
     assert payment(data, "--seat", "1", "--day", "2025-01-01", "--time", "09:30-10:00") == 1
     said = capsys.readouterr().err
-    assert "This session did not run on 1 January 2025: give --day as 23 November 2026." in said
+    assert (
+        "This session did not run on 1 January 2025: it ran on 23 November 2026 "
+        "(--day 2026-11-23)." in said
+    )
     assert Store(data).load("s1").member("m1").involvement is None
 
 

@@ -213,6 +213,11 @@ def test_a_panel_held_over_two_days_is_dated_both_days() -> None:
     ]
     held = made.model_copy(update={"votes": votes})
     assert summary_of(held).date == "23 and 24 November 2026"
+    # An undo a week later is no day of interviews (found by a review).
+    undo = votes[-1].model_copy(
+        update={"value": None, "undoes": len(votes) - 1, "at": first + timedelta(days=7)}
+    )
+    assert held.model_copy(update={"votes": [*votes, undo]}).vote_days == held.vote_days
     assert "The interviews were on 23 and 24 November 2026." in "".join(
         member_sheets(held).values()
     )
@@ -228,6 +233,9 @@ def test_a_panel_held_over_two_days_is_dated_both_days() -> None:
             [date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2)],
             "31 December 2025, 1 January 2026 and 2 January 2026",
         ),
+        # In order, each once, whatever order they came in.
+        ([date(2026, 3, 11), date(2026, 3, 10), date(2026, 3, 11)], "10 and 11 March 2026"),
+        ([], ""),
     ],
 )
 def test_days_are_written_as_a_person_would(days: list[date], words: str) -> None:

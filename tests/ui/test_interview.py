@@ -125,7 +125,8 @@ async def test_a_whole_interview(app_factory: AppFactory, store: Store, session:
         for name in FORMATS:  # every format, each file named
             path = app.export_dir / file_name(store.load(session.id), name)
             assert path.exists()
-            assert f" {path.name.removeprefix(stem)}" in reported or path.name in reported
+            ending = path.name.removeprefix(stem)
+            assert f": {stem}{ending}" in reported if name == "md" else f", {ending}" in reported
         written = app.export_dir / "test-session.json"
 
     exported = json.loads(written.read_text(encoding="utf-8"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import day_words
+from panel_tui.domain.words import days_words
 
 
 def seat_label(seat: int) -> str:
@@ -31,7 +31,7 @@ def anonymous_id(session: Session) -> str:
 
 def anonymous_title(session: Session) -> str:
     """The title of an anonymised copy: ``Anonymised panel, 23 November 2026``."""
-    return f"Anonymised panel, {day_words(session.first_day)}"
+    return f"Anonymised panel, {days_words(session.vote_days)}"
 
 
 def without_notes(session: Session) -> Session:
