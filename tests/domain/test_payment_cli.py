@@ -12,6 +12,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
+from tests.domain.helpers import laptop_zone
 from tests.domain.payment_day import the_day
 
 
@@ -79,13 +80,9 @@ def test_notes_set_one_at_a_time_are_kept_together(
 
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset to change the zone")
-def test_times_are_the_laptops_local_time(
-    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
+def test_times_are_the_laptops_local_time(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     moved(data, date(2026, 7, 1))
-    try:
+    with laptop_zone("Europe/London"):
         # Summer: 09:30 in London is 08:30 UTC; the record gives the times as
         # typed, with the offset, so finance reads the clock the chair read.
         args = ("--seat", "5", "--time", "09:30-11:00", "--day", "2026-07-01")
@@ -98,9 +95,6 @@ def test_times_are_the_laptops_local_time(
         )
         assert payment(data, "--seat", "5", "--log-times") == 0
         assert record(data, capsys)[4]["time_from"] == "event log"
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
 
 
 @pytest.mark.parametrize(
@@ -234,18 +228,13 @@ def test_times_that_overlap_are_refused_not_counted_twice(
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset to change the zone")
 def test_a_time_the_clocks_skipped_is_said_plainly_with_no_traceback(
-    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # In London the clocks went from 01:00 to 02:00 on 29 March 2026; the
     # command printed a traceback where the payment box gave a sentence.
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
     moved(data, date(2026, 3, 29))
-    try:
+    with laptop_zone("Europe/London"):
         assert payment(data, "--seat", "1", "--time", "01:15-01:45") == 1
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
     said = capsys.readouterr().err
     assert said.startswith("panel-tui: 01:15 on 29 March 2026 never showed on this laptop's clock")
     assert "Traceback" not in said
