@@ -26,7 +26,7 @@ no Alt key, so both were lost: the chair's Esc left a box open and a member's
 vote typed just after never counted. Such a key is taken apart again
 (:func:`as_typed`): Esc, then the key. Textual reads a few of these pairs as
 other keys, for Mac terminals (Esc then 1 as "¡", Esc then 3 as "£", Esc then f
-as Ctrl+Right); :func:`read_esc_pairs_as_alt` makes them Alt keys like the rest,
+as Ctrl+Right); :func:`read_esc_pairs` makes them Alt keys like the rest,
 so a "£" typed on a UK keyboard stays a "£".
 
 What is left is Textual's reading of keys, out of reach here. Esc then a key that
@@ -44,6 +44,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual.app import App
+from textual.keys import Keys
 from textual.message_pump import MessagePump
 
 #: How often held input is looked at.
@@ -67,18 +68,25 @@ def _busy(pump: MessagePump) -> bool:
     )
 
 
-def read_esc_pairs_as_alt() -> None:
-    """Have Textual read Esc and a printable key as Alt and that key, every time.
+def read_esc_pairs() -> None:
+    """Have Textual read Esc and a printable key as Alt and that key, every time, and
+    Esc then Enter or Space as two keys.
 
     Its table of key sequences reads some such pairs as keys of Mac terminals
     (WezTerm's Option and a digit, iTerm's word moves), so that Esc then 3 was
     "£" and Esc then f was Ctrl+Right. Without those entries the pairs are read
     as Alt and the key, which :func:`as_typed` takes apart.
+
+    Esc then Enter, and Esc then Space, are read as those two keys: Textual
+    dropped the Esc, so Esc then Enter on "Show the votes now?" showed them.
+    (Windows Terminal keeps Alt+Enter and Alt+Space for itself.)
     """
     table = ANSI_SEQUENCES_KEYS
     if isinstance(table, dict):  # else Textual changed it: the tests of the premise fail
         for sequence in [s for s in table if _esc_pair(s)]:
             del table[sequence]
+        table["\x1b\r"] = (Keys.Escape, Keys.Enter)
+        table["\x1b "] = (Keys.Escape, Keys.Space)
 
 
 def _esc_pair(sequence: str) -> bool:
@@ -110,7 +118,7 @@ class TurnTakingApp(App[ReturnType]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        read_esc_pairs_as_alt()
+        read_esc_pairs()
         self._held: deque[Held] = deque()
         self._checks = 0
         self._checking = False
@@ -153,6 +161,6 @@ __all__ = [
     "HOLD_CHECKS",
     "TurnTakingApp",
     "as_typed",
-    "read_esc_pairs_as_alt",
+    "read_esc_pairs",
     "settled",
 ]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import shlex
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
 
-from panel_tui.ui.key_hold import as_typed, read_esc_pairs_as_alt
+from panel_tui.ui.key_hold import as_typed, read_esc_pairs
 from tests.ui.terminal import Terminal, needs_tmux
 
 
@@ -30,7 +31,7 @@ def keys(sent: str) -> list[tuple[str, str | None]]:
 def test_textual_reads_esc_and_a_key_sent_together_as_alt_and_that_key() -> None:
     # The premise, once the app has read Esc pairs as Alt: if Textual ever reads
     # these as two keys, as_typed is not needed.
-    read_esc_pairs_as_alt()
+    read_esc_pairs()
     assert keys("\x1bq") == [("alt+q", "q")]
     # Textual read these as "¡", "£" and Ctrl+Right (for Mac terminals): Esc then
     # 3 was a pound sign, Esc then f moved on (found by a review).
@@ -39,6 +40,9 @@ def test_textual_reads_esc_and_a_key_sent_together_as_alt_and_that_key() -> None
     assert keys("\x1bf") == [("alt+f", "f")]
     # A "£" typed on a UK keyboard is still a "£".
     assert keys("£") == [("pound_sign", "£")]
+    # Esc then Enter or Space: two keys (Textual dropped the Esc).
+    assert keys("\x1b\r") == [("escape", None), ("enter", None)]
+    assert keys("\x1b ") == [("escape", None), ("space", None)]
 
 
 @pytest.mark.parametrize(
@@ -77,6 +81,13 @@ def test_esc_on_a_question_then_a_vote_at_once_does_both(
     assert "Show the votes now?" not in shown
     terminal.send("Escape", "e")  # Esc on no box, then seat 3 votes up
     terminal.wait_for("3 of 4 voted", "Vote recorded for Seat 3")
+    terminal.send("C-r")
+    terminal.wait_for("Show the votes now?")
+    terminal.send("Escape", "Enter")  # "Not yet", then Enter on the interview: still sealed
+    shown = terminal.wait_for("3 of 4 voted")
+    time.sleep(0.3)
+    shown = terminal.screen()
+    assert "Show the votes now?" not in shown and "Votes sealed" in shown
     terminal.send("Escape", "f")  # seat 4 votes down (Textual read this as Ctrl+Right)
     terminal.wait_for("Votes shown", "Question 1 of 6")
     terminal.send("C-q")
