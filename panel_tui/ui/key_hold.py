@@ -27,12 +27,13 @@ vote typed just after never counted. Such a key is taken apart again
 (:func:`as_typed`): Esc, then the key. Textual reads a few of these pairs as
 other keys, for Mac terminals (Esc then 1 as "¡", Esc then 3 as "£", Esc then f
 as Ctrl+Right); :func:`read_esc_pairs` makes them Alt keys like the rest,
-so a "£" typed on a UK keyboard stays a "£".
+so a "£" typed on a UK keyboard stays a "£", and reads Esc then Enter or Space
+as two keys (Textual dropped that Esc).
 
-What is left is Textual's reading of keys, out of reach here. Esc then a key that
-is not a letter or digit (Enter, Space, "," or ".") arrives without its Esc. Esc,
-a key, then an arrow or another Esc within the delay arrive as "^", the key and
-the arrow. The delay cannot be shortened: ``ESCDELAY`` is read, but the drivers
+What is left is Textual's reading of keys, out of reach here. Esc then another
+key that is not a letter or digit (such as "," or ".") arrives without its Esc.
+Esc, a key, then an arrow or another Esc within the delay arrive as "^", the key
+and the arrow. The delay cannot be shortened: ``ESCDELAY`` is read, but the drivers
 look at the keyboard only every 0.1 s, and a key come by then joins the Esc.
 """
 
