@@ -11,12 +11,18 @@ session were looked at by eye when the layout was made.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from panel_tui import locations
+from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports import ExportOptions, write_export
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Candidate, Decision, Member, Role, Session, VoteEvent
+from panel_tui.domain.sessions import new_session
 from tests.exports.chromium import CHROMIUM, HEIGHT, WIDTH, chromium, pdf_pages, png_size
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
@@ -46,3 +52,64 @@ def test_html_prints_to_a4_pdf_and_png_without_requests(
     assert re.search(rb"/MediaBox\s*\[\s*0 0 594\.9\d* 841\.9\d*\s*\]", pdf.read_bytes()), "A4"
     assert png_size(png) == (WIDTH, HEIGHT)
     assert png.stat().st_size > 20_000  # a page with content, not a blank
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def long_round() -> Session:
+    """The shipped bank's six long questions, four members, three candidates, all voted."""
+    bank = load_bank(locations.shipped_banks_dir() / "support-worker.toml")
+    people: list[tuple[str, Role]] = [
+        ("Sam Okafor", "lived_experience"),
+        ("Priya Shah", "lived_experience"),
+        ("Dan Reilly", "professional"),
+        ("Hannah Cole", "professional"),
+    ]
+    panel = [
+        Member(id=f"m{n}", name=name, role=role, seat=n)
+        for n, (name, role) in enumerate(people, start=1)
+    ]
+    codes = [("c1", "Alex Morgan"), ("c2", "Jordan Lee"), ("c3", "Rita Nwosu")]
+    candidates = [Candidate(id=c, code=c.upper(), name=name) for c, name in codes]
+    start = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    votes = [
+        VoteEvent(
+            candidate=c.id,
+            question=q.id,
+            member=m.id,
+            value="middle" if m.seat == 3 else "up",
+            at=start + timedelta(minutes=n),
+        )
+        for n, (c, q, m) in enumerate(
+            (c, q, m) for c in candidates for q in bank.questions for m in panel
+        )
+    ]
+    reason = "Strong values and good on choice and risk; gave real examples throughout."
+    decisions = [Decision(candidate=c.id, outcome="recommend", reason=reason) for c in candidates]
+    made = new_session(bank, "Support worker, Manchester", panel, candidates)
+    return made.model_copy(update={"votes": votes, "decisions": decisions, "finished": True})
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not on the PATH")
+def test_each_table_of_votes_prints_whole_on_one_page(tmp_path: Path) -> None:
+    # Four members on six long questions: seat 1's row printed on one page and
+    # the rest of the table on the next (found by a tester).
+    session = long_round()
+    page = write_export(session, "html", tmp_path / "out", ExportOptions())
+    pdf = tmp_path / "summary.pdf"
+    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
+    pages = [
+        subprocess.run(
+            [str(PDFTOTEXT), "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, pdf_pages(pdf) + 1)
+    ]
+    tables = [text for text in pages if "Seat 1, " in text]
+    assert len(tables) == len(session.candidates)  # each table on a page of its own
+    for text in tables:
+        assert all(f"Seat {m.seat}, {m.name}" in text for m in session.voting_members), text
+        assert re.search(r"^\s*Flags\s", text, re.MULTILINE), text
