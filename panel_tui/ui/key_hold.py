@@ -80,7 +80,8 @@ def read_esc_pairs() -> None:
 
     Esc then Enter, and Esc then Space, are read as those two keys: Textual
     dropped the Esc, so Esc then Enter on "Show the votes now?" showed them.
-    (Windows Terminal keeps Alt+Enter and Alt+Space for itself.)
+    Windows Terminal keeps Alt+Enter and Alt+Space for itself; terminals that
+    send Alt+Enter as Esc then Enter now close a box with it rather than save.
     """
     table = ANSI_SEQUENCES_KEYS
     if isinstance(table, dict):  # else Textual changed it: the tests of the premise fail
@@ -94,11 +95,17 @@ def _esc_pair(sequence: str) -> bool:
     return len(sequence) == 2 and sequence[0] == "\x1b" and sequence[1].isprintable()
 
 
+#: The characters of keys Textual reads from a pair with none (a space typed needs its " ").
+CHARACTERS = {"escape": "\x1b", "enter": "\r", "space": " "}
+
+
 def as_typed(key: events.Key) -> list[events.Key]:
     """The keys a person typed: Esc then the key, for one Textual reads as Alt with it."""
     character = key.character
     if key.key.startswith("alt+") and character is not None and character.isalnum():
         return [events.Key("escape", "\x1b"), events.Key(character, character)]
+    if character is None and key.key in CHARACTERS:
+        return [events.Key(key.key, CHARACTERS[key.key])]
     return [key]
 
 
