@@ -94,7 +94,8 @@ def long_round() -> Session:
 @pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not on the PATH")
 def test_each_table_of_votes_prints_whole_on_one_page(tmp_path: Path) -> None:
     # Four members on six long questions: seat 1's row printed on one page and
-    # the rest of the table on the next (found by a tester).
+    # the rest of the table on the next, away from the questions it numbers
+    # (found by a tester and a review).
     session = long_round()
     page = write_export(session, "html", tmp_path / "out", ExportOptions())
     pdf = tmp_path / "summary.pdf"
@@ -111,6 +112,7 @@ def test_each_table_of_votes_prints_whole_on_one_page(tmp_path: Path) -> None:
     ]
     tables = [text for text in pages if "Seat 1, " in text]
     assert tables  # the tables were printed, and read
-    for text in tables:  # a page with a table's first row holds its every row
+    for text in tables:  # a page with a table's first row holds its every row, and its heading
+        assert "Votes by question" in text and "What made you want to work" in text, text
         assert all(f"Seat {m.seat}, {m.name}" in text for m in session.voting_members), text
         assert re.search(r"^\s*Flags\s", text, re.MULTILINE), text
