@@ -19,6 +19,11 @@ def data_dir(override: str | Path | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
+def data_dir_named(override: str | Path | None = None) -> bool:
+    """Whether :func:`data_dir` is one named (``--data-dir`` or the variable), not the default."""
+    return bool(override or os.environ.get(DATA_DIR_ENV))
+
+
 def config_dir(override: str | Path | None = None) -> Path:
     """The user's settings folder: ``--config-dir``, else ``PANEL_TUI_CONFIG_DIR``, else
     the system's own (``~/.config/panel-tui``, ``%LOCALAPPDATA%\\panel-tui``, ...)."""

@@ -17,15 +17,15 @@ from panel_tui.domain.involvement import (
     InvolvementError,
     Span,
     day_times,
-    days_sat,
     days_to_type,
+    days_without_times,
     involvement,
     notes_of,
     parse_times,
     typed_amount,
     with_involvement,
 )
-from panel_tui.domain.models import Session, laptop_day
+from panel_tui.domain.models import Session
 from panel_tui.domain.words import ROLE_WORDS, counted, day_words, days_words
 
 
@@ -117,8 +117,7 @@ def _day_of_times(given: date | None, session: Session) -> date:
 
 def _say_days_without_times(session: Session, seat: int) -> None:
     """Once some times are set, a day of the panel's without any counts no time: say so."""
-    noted = {laptop_day(t.start) for t in notes_of(session, seat).times}
-    for missing in [d for d in days_sat(session) if noted and d not in noted]:
+    for missing in days_without_times(session, seat):
         print(
             f"No times are set for seat {seat} on {day_words(missing)}, so that day counts "
             f"as no time. Set them with --day {missing.isoformat()} --time HH:MM-HH:MM, "

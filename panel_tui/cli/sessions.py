@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import timedelta
 
@@ -70,7 +69,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not summaries:
         # The whole folder: run from another folder, "sessions" alone says nothing.
         said = f"No sessions in the folder {found.root.resolve()}."
-        if not (getattr(args, "data_dir", None) or os.environ.get(locations.DATA_DIR_ENV)):
+        if not locations.data_dir_named(getattr(args, "data_dir", None)):
             said += (
                 " Sessions are kept in a folder named sessions where panel-tui was started;"
                 " --data-dir (or PANEL_TUI_DATA_DIR) names another."

@@ -32,9 +32,9 @@ class Recorded:
         revealed_now: this change showed the votes on the answer.
         offer_note: some votes shown are middle or down, so a note is offered.
         spoken: for a change to the votes, what the voice says when questions are
-            read aloud as they come up: the news in words (no symbols), then how
-            the votes stand. A member who cannot see the screen hears that the
-            vote went in, and the tally once shown.
+            read aloud as they come up: the news in words (no symbols), then, while
+            sealed, how many have voted. A member who cannot see the screen hears
+            that the vote went in; never how anyone voted (the candidate may hear).
     """
 
     message: str | None

@@ -206,6 +206,13 @@ def notes_of(session: Session, seat: int) -> Involvement:
     return (member.involvement if member else None) or Involvement()
 
 
+def days_without_times(session: Session, seat: int) -> list[date]:
+    """The days the panel sat on which the member in ``seat`` has no times, once
+    times are set for them on another day: those days count no time."""
+    noted = {laptop_day(t.start) for t in notes_of(session, seat).times}
+    return [day for day in days_sat(session) if noted and day not in noted]
+
+
 def day_times(
     notes: Involvement, typed: dict[date, list[dict[str, datetime]]]
 ) -> list[dict[str, datetime]]:

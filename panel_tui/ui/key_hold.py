@@ -85,10 +85,13 @@ def read_esc_pairs() -> None:
     """
     table = ANSI_SEQUENCES_KEYS
     if isinstance(table, dict):  # else Textual changed it: the tests of the premise fail
-        for sequence in [s for s in table if _esc_pair(s)]:
+        for sequence in [s for s in table if _esc_pair(s) and s not in TWO_KEYS]:
             del table[sequence]
-        table["\x1b\r"] = (Keys.Escape, Keys.Enter)
-        table["\x1b "] = (Keys.Escape, Keys.Space)
+        table.update(TWO_KEYS)
+
+
+#: Esc and a key Textual would read as that key alone: read as the two keys.
+TWO_KEYS = {"\x1b\r": (Keys.Escape, Keys.Enter), "\x1b ": (Keys.Escape, Keys.Space)}
 
 
 def _esc_pair(sequence: str) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from panel_tui.domain.involvement import (
     InvolvementError,
     days_to_type,
+    days_without_times,
     involvement,
     notes_of,
     with_involvement,
@@ -350,3 +351,10 @@ def test_a_time_that_cannot_be_read_names_its_day_and_how_to_write_it(
 ) -> None:
     with pytest.raises(InvolvementError, match=re.escape(message)):
         notes_changes(_two_days(), 1, PaymentTyped(times={ONE_DAY: "", SECOND_DAY: typed}))
+
+
+def test_a_day_of_the_panel_without_times_is_named_once_another_has_them() -> None:
+    session = _two_days()
+    assert days_without_times(session, 1) == []  # no times: every day from the log
+    hour = [{"start": NINES[0], "end": NINES[0] + timedelta(hours=1)}]
+    assert days_without_times(with_involvement(session, 1, {"times": hour}), 1) == [SECOND_DAY]
