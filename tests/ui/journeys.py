@@ -49,6 +49,7 @@ JOURNEYS = (
     Journey("summary", True, ("1", "w", "d", "ctrl+s")),
     Journey("export", True, ("ctrl+s", "e")),
     Journey("finish question", True, ("ctrl+s", "f")),
+    Journey("payment notes", True, ("ctrl+s", "p")),
     Journey("help", True, ("f1",)),
     Journey("help, scrolled", True, ("f1", "pagedown")),
     Journey("command palette", True, ("ctrl+p",)),

@@ -162,11 +162,8 @@ async def test_names_in_the_member_list_are_shown_as_typed_never_as_markup(
         assert "Seat 4, Olu Ade: Observer (does not vote)" in text
 
 
-async def test_a_session_of_two_days_has_a_field_of_times_for_each_day(
-    app_factory: AppFactory, store: Store
-) -> None:
-    # One field of times, read as the first day: a member who sat only the second
-    # morning was paid for a morning on the first.
+def two_day_session(store: Store) -> Session:
+    """The small session, saved, with seat 3 voting on 23 and on 24 November."""
     first, second = CREATED + timedelta(hours=1), CREATED + timedelta(days=1, hours=1)
     votes = [
         VoteEvent(candidate=c, question="q1", member="m3", value="up", at=at)
@@ -174,6 +171,39 @@ async def test_a_session_of_two_days_has_a_field_of_times_for_each_day(
     ]
     session = small_session().model_copy(update={"votes": votes})
     store.save(session)
+    return session
+
+
+async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # The box scrolled as a whole: at 80x24 Save and Cancel were below the fold,
+    # with only the scroll bar to say so (found on a walk). The fields scroll now,
+    # between the title and the buttons, and a refusal shows beside the buttons.
+    session = two_day_session(store)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "p")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, PaymentDialog)
+        for field in ("#member", "#rate", "#expenses", "#times-2"):
+            dialog.query_one(field).focus()
+            await pilot.pause()
+            lines = screen_text(pilot.app).splitlines()
+            assert any("Payment notes" in line for line in lines[:3]), field
+            assert any("Save" in line and "Cancel (Esc)" in line for line in lines), field
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert '24 November 2026: "a" is not a time sat' in shown
+        assert "Cancel (Esc)" in shown
+
+
+async def test_a_session_of_two_days_has_a_field_of_times_for_each_day(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # One field of times, read as the first day: a member who sat only the second
+    # morning was paid for a morning on the first.
+    session = two_day_session(store)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s", "p")
         dialog = pilot.app.screen

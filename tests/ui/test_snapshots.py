@@ -59,6 +59,11 @@ def test_help(
     assert snap_compare(app_factory(demo_id), press=["f1"], terminal_size=size)
 
 
+def test_payment_notes(snap_compare: SnapCompare, app_factory: AppFactory, demo_id: str) -> None:
+    """At 80x24 the fields scroll between the title and the buttons, which show."""
+    assert snap_compare(app_factory(demo_id), press=["ctrl+s", "p"])
+
+
 def test_interview_revealed_ascii(
     snap_compare: SnapCompare, app_factory: AppFactory, demo_id: str
 ) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
@@ -62,56 +62,61 @@ class PaymentDialog(FormDialog[PaymentChange]):
         self._seat = 0
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="box payment"):
+        # The fields scroll between the title and the buttons, so that Save, Cancel
+        # and what is wrong always show, at 80x24 too.
+        with Vertical(classes="box payment"):
             yield Static("Payment notes", classes="title")
-            yield Label("Whose notes?")
-            with ChoiceList(id="member"):
-                for number, member in enumerate(self.members):
-                    # Content, not a str: a name is shown as typed, never read as markup.
-                    yield ClearRadioButton(
-                        Content(f"Seat {member.seat}, {member.name}: {ROLE_WORDS[member.role]}"),
-                        value=number == 0,
-                        id=f"seat-{member.seat}",
-                    ).data_bind(DisplayMode.ascii_only)
-            yield Label("Rate (an amount such as 15.00; leave empty for none):")
-            yield Input(id="rate")
-            with ChoiceList(id="per"):
-                for basis, words in PER_WORDS.items():
-                    yield ClearRadioButton(words, id=f"per-{basis}").data_bind(
-                        DisplayMode.ascii_only
-                    )
-            yield Label("Hours in one block (only for a rate per block):")
-            yield Input(id="block")
-            yield Label("Expenses (an amount; 0 for none):")
-            yield Input(id="expenses")
-            yield Label("What the expenses were for:")
-            yield Input(id="note")
-            # Two choices, not a tick box: Enter on a tick box ticked it, where Enter
-            # everywhere else in the box saves (found by a tester).
-            yield Label("Payment for their time:")
-            with ChoiceList(id="declined"):
-                for choice, words in DECLINED_WORDS.items():
-                    yield ClearRadioButton(words, id=choice).data_bind(DisplayMode.ascii_only)
-            fields = self._day_fields()
-            if len(fields) == 1:
-                yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
-            else:
-                # A Static, not a Label: it wraps at 80 columns.
-                yield Static(
-                    "Times sat on each day, such as 09:30-12:40; 13:30-15:00. Leave every "
-                    "day empty to count each day from its first to its last vote, note or "
-                    "decision; if you fill in any day, a day you leave empty counts as no "
-                    "time.",
-                    classes="times-help",
-                )
-            for day, field_id in fields:
-                if len(fields) > 1:
-                    yield Label(f"{day_words(day)}:")
-                yield Input(id=field_id)
+            with VerticalScroll(classes="fields"):
+                yield from self._fields()
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
+
+    def _fields(self) -> ComposeResult:
+        """Whose notes, then the rate, expenses, payment choice and times sat."""
+        yield Label("Whose notes?")
+        with ChoiceList(id="member"):
+            for number, member in enumerate(self.members):
+                # Content, not a str: a name is shown as typed, never read as markup.
+                yield ClearRadioButton(
+                    Content(f"Seat {member.seat}, {member.name}: {ROLE_WORDS[member.role]}"),
+                    value=number == 0,
+                    id=f"seat-{member.seat}",
+                ).data_bind(DisplayMode.ascii_only)
+        yield Label("Rate (an amount such as 15.00; leave empty for none):")
+        yield Input(id="rate")
+        with ChoiceList(id="per"):
+            for basis, words in PER_WORDS.items():
+                yield ClearRadioButton(words, id=f"per-{basis}").data_bind(DisplayMode.ascii_only)
+        yield Label("Hours in one block (only for a rate per block):")
+        yield Input(id="block")
+        yield Label("Expenses (an amount; 0 for none):")
+        yield Input(id="expenses")
+        yield Label("What the expenses were for:")
+        yield Input(id="note")
+        # Two choices, not a tick box: Enter on a tick box ticked it, where Enter
+        # everywhere else in the box saves (found by a tester).
+        yield Label("Payment for their time:")
+        with ChoiceList(id="declined"):
+            for choice, words in DECLINED_WORDS.items():
+                yield ClearRadioButton(words, id=choice).data_bind(DisplayMode.ascii_only)
+        fields = self._day_fields()
+        if len(fields) == 1:
+            yield Label("Times sat, such as 09:30-12:40; 13:30-15:00 (empty: from the log):")
+        else:
+            # A Static, not a Label: it wraps at 80 columns.
+            yield Static(
+                "Times sat on each day, such as 09:30-12:40; 13:30-15:00. Leave every "
+                "day empty to count each day from its first to its last vote, note or "
+                "decision; if you fill in any day, a day you leave empty counts as no "
+                "time.",
+                classes="times-help",
+            )
+        for day, field_id in fields:
+            if len(fields) > 1:
+                yield Label(f"{day_words(day)}:")
+            yield Input(id=field_id)
 
     def _day_fields(self) -> list[tuple[date, str]]:
         """Each day a time sat is typed for, with the id of its field."""
@@ -138,8 +143,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
                 f"The notes for Seat {self._seat} have changes that are not saved. Save "
                 "them, or press Esc to close without saving, before choosing another member."
             )
-            # The refusal is at the foot of the box, out of sight of the list:
-            # the keys go on to the button it names, beside it.
+            # The keys go on to the button the refusal names, beside it.
             self.query_one("#save", Button).focus()
             return
         self._fill(seat)
