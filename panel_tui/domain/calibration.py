@@ -10,7 +10,12 @@ words, and Gwet's AC1 (see :mod:`.agreement`); and every answer with its rounds,
 so the report can show where the panel split, missed the reference, or moved
 between rounds. :func:`progress` follows one trainee, by name, over rehearsals.
 
-Abstentions are left out of every figure, as in scoring.
+Abstentions are left out of every figure, as in scoring. So is a vote given
+after the votes of its round were shown, with the reference beside them (an
+early reveal, or a change in discussion): it matched what the member had just
+seen. Each member's vote counts as it stood when the votes were shown; a first
+vote given after counts nowhere (found by a tester: trainees who voted after
+an early reveal agreed 100%). The score still counts every vote that stands.
 """
 
 from __future__ import annotations
@@ -30,9 +35,10 @@ class RoundVotes:
     """One round of votes on an answer."""
 
     number: int
-    votes: Mapping[str, VoteValue]  #: member id -> the vote that stood in the round
+    votes: Mapping[str, VoteValue]  #: member id -> their vote as it stood when shown
     tally: Tally
     agreeing: int  #: counted votes equal to the reference
+    late: frozenset[str] = frozenset()  #: members whose vote was given or changed after
 
     @property
     def counted(self) -> int:
@@ -83,6 +89,7 @@ class MemberCalibration:
     lean: float | None  #: mean of vote minus reference; above 0 is more generous
     answers: int  #: how many answers the figures rest on
     away: list[tuple[AnswerCalibration, VoteValue]]  #: answers voted away from the reference
+    late: int = 0  #: answers whose vote was given or changed after the reference was shown
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class Calibration:
     members: list[MemberCalibration]
     panel: PanelCalibration
     answers: list[AnswerCalibration]  #: every answer with a reference and votes
+    late: int = 0  #: votes given or changed after the reference was shown (left out)
 
     @property
     def flagged(self) -> list[AnswerCalibration]:
@@ -123,16 +131,24 @@ class Calibration:
 def _round(
     session: Session, candidate: str, question: str, number: int, reference: Rating
 ) -> RoundVotes:
-    votes = {
-        member: vote.value
-        for member, vote in session.round_votes(candidate, question, number).items()
-        if vote.value is not None
-    }
+    """One round's votes as they stood when shown; what came after is only counted."""
+    shown: dict[str, VoteValue] = {}
+    for vote in session.votes:
+        if (vote.candidate, vote.question, vote.round) != (candidate, question, number):
+            continue
+        if vote.after_reveal:
+            continue
+        if vote.value is None:
+            shown.pop(vote.member, None)
+        else:
+            shown[vote.member] = vote.value
+    standing = session.round_votes(candidate, question, number).values()
     return RoundVotes(
         number=number,
-        votes=votes,
-        tally=Tally.of(votes.values()),
-        agreeing=sum(value == reference for value in votes.values()),
+        votes=shown,
+        tally=Tally.of(shown.values()),
+        agreeing=sum(value == reference for value in shown.values()),
+        late=frozenset(vote.member for vote in standing if vote.after_reveal),
     )
 
 
@@ -149,7 +165,7 @@ def answers(session: Session) -> list[AnswerCalibration]:
                 _round(session, candidate.id, question.id, n, sample.rating)
                 for n in range(1, last + 1)
             ]
-            if not any(r.votes for r in rounds):
+            if not any(r.votes or r.late for r in rounds):
                 continue
             found.append(
                 AnswerCalibration(
@@ -202,6 +218,7 @@ def calibrate(session: Session) -> Calibration:
                 lean=lean,
                 answers=count,
                 away=away,
+                late=sum(member.id in a.last.late for a in found),
             )
         )
     table = count_table(a.last for a in found)
@@ -216,6 +233,7 @@ def calibrate(session: Session) -> Calibration:
             gwet_ac1=agreement.gwet_ac1(table),
         ),
         answers=found,
+        late=sum(len(a.last.late) for a in found),
     )
 
 

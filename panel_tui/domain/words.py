@@ -7,7 +7,7 @@ a printed summary never describe the same figure differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -43,7 +43,7 @@ ROLE_WORDS: dict[Role, str] = {
 }
 
 
-def vote_text(value: VoteValue | None, symbols: dict[VoteValue, str] = VOTE_SYMBOLS) -> str:
+def vote_text(value: VoteValue | None, symbols: Mapping[VoteValue, str] = VOTE_SYMBOLS) -> str:
     """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is ``"No vote"``."""
     return "No vote" if value is None else f"{symbols[value]} {VOTE_WORDS[value]}"
 

@@ -11,6 +11,7 @@ from panel_tui.domain.models import (
     Member,
     NewRound,
     Question,
+    Reveal,
     SampleAnswer,
     Session,
     VoteEvent,
@@ -88,3 +89,15 @@ def practice(
             for c, q, r in rounds
         ],
     )
+
+
+def shown_early_then_voted(session: Session, *votes: tuple[str, str]) -> Session:
+    """The chair shows q1's votes (and so the reference) early; then ``votes`` are given."""
+    session = session.model_copy(
+        update={"reveals": [Reveal(candidate="p1", question="q1", at=T0 + timedelta(minutes=1))]}
+    )
+    for member, value in votes:
+        vote = session.new_vote("p1", "q1", member, value)  # type: ignore[arg-type]
+        assert vote.after_reveal
+        session = session.model_copy(update={"votes": [*session.votes, vote]})
+    return session

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 
 from panel_tui.domain.calibration import calibrate, lean_words, member_figures, progress
-from panel_tui.domain.models import Settings
+from panel_tui.domain.models import Reveal, Settings
 from panel_tui.domain.scoring import score_session
 from tests.domain.builders import T0
-from tests.domain.practice import practice
+from tests.domain.practice import practice, shown_early_then_voted
 
 
 @pytest.mark.parametrize(
@@ -207,7 +207,6 @@ def test_lean_words(lean: float | None, words: str) -> None:
 
 
 def test_an_early_reveal_belongs_to_its_round() -> None:
-    from panel_tui.domain.models import Reveal
     from panel_tui.domain.reveals import early_reveals
 
     # Round 1: both voted, so shown (no early reveal). Round 2: Ann votes, the chair
@@ -229,3 +228,38 @@ def test_an_early_reveal_belongs_to_its_round() -> None:
     assert shown.new_vote("p1", "q1", "m2", "up").after_reveal
     (early,) = early_reveals(shown)
     assert (early.candidate, early.voted_before, early.voters) == ("p1", 1, 2)
+
+
+def test_votes_given_after_the_reference_was_shown_are_left_out() -> None:
+    # Found by a tester: the chair showed the votes early, the two trainees who had
+    # not voted saw the reference, matched it, and calibration said 100%.
+    # Reference up. Ann voted down while sealed; after the early reveal Ben voted
+    # up, and Ann changed to up.
+    session = shown_early_then_voted(
+        practice(["up"], ["Ann", "Ben", "Cat"], [("p1", "q1", "m1", "down")]),
+        ("m2", "up"),
+        ("m1", "up"),
+    )
+    figures = calibrate(session)
+    by_name = {m.name: m for m in figures.members}
+    # Ann's vote as it stood when the votes were shown: down, away from the reference.
+    assert (by_name["Ann"].agreement, by_name["Ann"].answers) == (0.0, 1)
+    assert [(a.question, v) for a, v in by_name["Ann"].away] == [("q1", "down")]
+    # Ben's only vote came after: his figures rest on nothing.
+    assert (by_name["Ben"].agreement, by_name["Ben"].answers) == (None, 0)
+    assert figures.panel.reference_agreement == 0.0
+    (answer,) = figures.answers
+    assert answer.missed and answer.last.counted == 1
+    assert figures.late == 2  # Ben's vote, and Ann's change
+    # The score is not calibration: both votes that stand count there.
+    assert score_session(session).by_candidate["p1"].score == 1.0
+
+
+def test_a_vote_given_while_sealed_is_not_late() -> None:
+    # The same votes given before anyone showed them count, and nothing is late.
+    session = practice(
+        ["up"], ["Ann", "Ben", "Cat"], [("p1", "q1", "m1", "down"), ("p1", "q1", "m2", "up")]
+    )
+    figures = calibrate(session)
+    assert figures.late == 0
+    assert {m.name: m.answers for m in figures.members} == {"Ann": 1, "Ben": 1, "Cat": 0}

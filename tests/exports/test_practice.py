@@ -12,7 +12,7 @@ import pytest
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
 from panel_tui.domain.models import Session
-from tests.domain.practice import practice
+from tests.domain.practice import practice, shown_early_then_voted
 from tests.exports.helpers import build_session
 
 OPTIONS = [
@@ -155,3 +155,41 @@ def test_progress_over_rehearsals_in_the_report(
     store.save(later)
     assert main(["--data-dir", str(tmp_path), "export", later.id, "--format", "md"]) == 0
     assert "### Progress over rehearsals" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["md", "html"])
+def test_the_report_says_what_it_left_out_after_an_early_reveal(name: str) -> None:
+    # Found by a tester: trainees who voted after an early reveal (the reference
+    # beside the votes) agreed 100%, and nothing said why.
+    session = shown_early_then_voted(
+        practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "down")]), ("m2", "up")
+    )
+    text = render(session, name)
+    assert (
+        "Left out of these figures: 1 vote given or changed after the votes and the "
+        "reference were shown. A vote changed then counts as it stood before."
+    ) in text
+    # Ben voted only after the reveal: nothing of his counts, and his row says so.
+    assert "Seat 2, Ben Cho" in text and "None counted" in text
+    assert "100.0%</td><td>" not in text and "| 100.0% |" not in text
+    assert "Left out of these figures" not in render(rehearsal(), name)
+
+
+def test_the_json_record_counts_what_calibration_left_out() -> None:
+    session = shown_early_then_voted(
+        practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "down")]), ("m2", "up")
+    )
+    calibration = json.loads(render(session, "json"))["results"]["calibration"]
+    assert calibration["left_out_after_reveal"] == 1
+    assert [(m["answers"], m["left_out_after_reveal"]) for m in calibration["members"]] == [
+        (1, 0),
+        (0, 1),
+    ]
+
+
+def test_ascii_reaches_the_calibration_report() -> None:
+    # Found by a tester: with --ascii the answers to talk about still read
+    # "reference ● Middle" on the summary screen, and in the md file.
+    text = render(rehearsal(), "md", ExportOptions(ascii_only=True))
+    assert "(the reference is + Up)" in text  # question 1, voted on again
+    assert text.isascii()

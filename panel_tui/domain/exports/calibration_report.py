@@ -12,7 +12,7 @@ matches trainees by name, is left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from panel_tui.domain.calibration import (
@@ -29,6 +29,8 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE
 from panel_tui.domain.words import counted, percent, rounded, vote_text
+
+Symbols = Mapping[VoteValue, str]
 
 #: The mark at the top of every practice export, so no one files it as a real round.
 PRACTICE_BANNER = "Practice round: not a recruitment decision"
@@ -111,6 +113,7 @@ class CalibrationView:
     banner: str
     note: str
     figures: list[Figure]
+    left_out: str  #: votes given after the reference was shown, left out; or empty
     ac1_note: str
     trainees: list[TraineeView]  #: empty when totals only
     flagged: list[AnswerView]
@@ -134,14 +137,30 @@ def _round_words(number: int, votes: RoundVotes) -> str:
     return f"Round {number}: {counts}; {votes.agreeing} of {votes.counted} with the reference."
 
 
-def _answer_view(session: Session, answer: AnswerCalibration) -> AnswerView:
+def _away(
+    session: Session, answer: AnswerCalibration, value: VoteValue, symbols: Symbols
+) -> AwayAnswer:
+    mine, reference = vote_text(value, symbols), vote_text(answer.reference, symbols)
+    direction = _direction(value, answer.reference)
+    return AwayAnswer(
+        where=_where(session, answer),
+        gave=f"Gave {mine}; the reference is {reference}.",
+        why=answer.why or "",
+        mine=mine,
+        reference=reference,
+        direction=direction,
+        you_gave=f"You gave {mine}; the reference is {reference}: {direction}.",
+    )
+
+
+def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) -> AnswerView:
     tally = answer.last.tally
     flags = (["Split"] if answer.split else []) + (
         ["Missed the reference"] if answer.missed else []
     )
     return AnswerView(
         where=_where(session, answer),
-        reference=vote_text(answer.reference),
+        reference=vote_text(answer.reference, symbols),
         votes=f"{tally.up} up, {tally.middle} middle, {tally.down} down",
         flags=flags,
         why=answer.why or "",
@@ -151,11 +170,19 @@ def _answer_view(session: Session, answer: AnswerCalibration) -> AnswerView:
 
 def _summary(figures: MemberCalibration) -> str:
     if not figures.answers:
+        if figures.late:
+            return "No vote counted: each was given after the reference was shown."
         return "No votes yet on answers with a reference rating."
     agree = round((figures.agreement or 0) * figures.answers)
+    late = (
+        f" Left out: {counted(figures.late, 'vote')} given or changed after the reference "
+        "was shown."
+        if figures.late
+        else ""
+    )
     return (
         f"Matched the reference on {agree} of {counted(figures.answers, 'answer')}, "
-        f"and overall {lean_words(figures.lean)}."
+        f"and overall {lean_words(figures.lean)}.{late}"
     )
 
 
@@ -166,21 +193,8 @@ def _trainee(
     options: ExportOptions,
 ) -> TraineeView:
     label = f"Seat {figures.seat}" + ("" if options.anonymise else f", {figures.name}")
-    away = [
-        AwayAnswer(
-            where=_where(session, answer),
-            gave=f"Gave {vote_text(value)}; the reference is {vote_text(answer.reference)}.",
-            why=answer.why or "",
-            mine=vote_text(value),
-            reference=vote_text(answer.reference),
-            direction=_direction(value, answer.reference),
-            you_gave=(
-                f"You gave {vote_text(value)}; the reference is {vote_text(answer.reference)}: "
-                f"{_direction(value, answer.reference)}."
-            ),
-        )
-        for answer, value in figures.away
-    ]
+    none = "None counted" if figures.late else "No votes yet"
+    away = [_away(session, answer, value, options.vote_symbols) for answer, value in figures.away]
     steps: list[Step] = []
     if len(history) > 1:
         steps = [
@@ -198,8 +212,8 @@ def _trainee(
         seat=figures.seat,
         label=label,
         name=figures.name,
-        agreement=percent(figures.agreement, none="No votes yet"),
-        lean=lean_words(figures.lean),
+        agreement=percent(figures.agreement, none=none),
+        lean=lean_words(figures.lean) if figures.answers else none.lower(),
         answers=f"on {counted(figures.answers, 'answer')}",
         summary=_summary(figures),
         away=away,
@@ -236,6 +250,15 @@ def _figures(calibration: Calibration) -> list[Figure]:
             "every vote is the same.",
         ),
     ]
+
+
+def _left_out(late: int) -> str:
+    if not late:
+        return ""
+    return (
+        f"Left out of these figures: {counted(late, 'vote')} given or changed after the "
+        "votes and the reference were shown. A vote changed then counts as it stood before."
+    )
 
 
 def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
@@ -284,9 +307,10 @@ def build_calibration(
         banner=PRACTICE_BANNER,
         note=PRACTICE_NOTE,
         figures=_figures(calibration),
+        left_out=_left_out(calibration.late),
         ac1_note=AC1_NOTE,
         trainees=trainees,
-        flagged=[_answer_view(session, a) for a in calibration.flagged],
-        moved=[_answer_view(session, a) for a in calibration.moved],
+        flagged=[_answer_view(session, a, options.vote_symbols) for a in calibration.flagged],
+        moved=[_answer_view(session, a, options.vote_symbols) for a in calibration.moved],
         rounds_words=_rounds_words(calibration.moved),
     )

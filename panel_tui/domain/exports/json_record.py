@@ -79,15 +79,21 @@ def results_record(results: Results) -> dict[str, Any]:
 
 
 def calibration_record(calibration: Calibration) -> dict[str, Any]:
-    """Practice only: the calibration figures as plain JSON data (the last round counts)."""
+    """Practice only: the calibration figures as plain JSON data (the last round counts).
+
+    ``left_out_after_reveal`` counts the votes given or changed after the votes and
+    the reference were shown, which no figure counts.
+    """
     return {
         "panel": asdict(calibration.panel) | {"kappa_words": calibration.panel.kappa_words},
+        "left_out_after_reveal": calibration.late,
         "members": [
             {
                 "member": m.member,
                 "agreement": m.agreement,
                 "lean": m.lean,
                 "answers": m.answers,
+                "left_out_after_reveal": m.late,
                 "away": [
                     {"candidate": a.candidate, "question": a.question, "vote": v} for a, v in m.away
                 ],

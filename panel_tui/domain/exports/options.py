@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from panel_tui.domain.words import ASCII_VOTE_SYMBOLS, VOTE_SYMBOLS
+
 if TYPE_CHECKING:
-    from panel_tui.domain.models import Session
+    from panel_tui.domain.models import Session, VoteValue
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class ExportOptions:
     ascii_only: bool = False
     sealed_left_out: frozenset[tuple[str, str]] = frozenset()
     rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
+
+    @property
+    def vote_symbols(self) -> dict[VoteValue, str]:
+        """The marks of the votes: ASCII ones with ``ascii_only``."""
+        return ASCII_VOTE_SYMBOLS if self.ascii_only else VOTE_SYMBOLS
 
     @property
     def leaves_out_notes(self) -> bool:

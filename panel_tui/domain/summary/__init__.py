@@ -6,7 +6,7 @@ Markdown and HTML exports with jinja2 templates, so the screen and the files
 cannot word a fact differently.
 """
 
-from panel_tui.domain.summary.build import build_summary, symbols_for
+from panel_tui.domain.summary.build import build_summary
 from panel_tui.domain.summary.views import (
     AFTER_REVEAL,
     Bar,
@@ -28,5 +28,4 @@ __all__ = [
     "Segment",
     "Summary",
     "build_summary",
-    "symbols_for",
 ]

@@ -26,11 +26,9 @@ from panel_tui.domain.summary.views import (
     Summary,
 )
 from panel_tui.domain.words import (
-    ASCII_VOTE_SYMBOLS,
     NO_DECISION,
     OUTCOME_WORDS,
     ROLE_WORDS,
-    VOTE_SYMBOLS,
     VOTE_WORDS,
     counted,
     days_words,
@@ -43,11 +41,6 @@ from panel_tui.domain.words import (
     sealed_words,
     vote_text,
 )
-
-
-def symbols_for(options: ExportOptions) -> dict[VoteValue, str]:
-    """The marks of the votes: ASCII ones with ``ascii_only``."""
-    return ASCII_VOTE_SYMBOLS if options.ascii_only else VOTE_SYMBOLS
 
 
 def _make_up(panel: list[Member]) -> str:
@@ -114,7 +107,7 @@ class _Builder:
     def __init__(self, session: Session, options: ExportOptions) -> None:
         self.session = session
         self.options = options
-        self.symbols = symbols_for(options)
+        self.symbols = options.vote_symbols
         self.seats = {
             m.id: Seat(
                 seat=m.seat,
@@ -307,5 +300,5 @@ def build_summary(session: Session, results: Results, options: ExportOptions) ->
         early_reveals=early_reveal_views(session, results, build.seats, options),
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,
-        symbols=symbols_for(options),
+        symbols=options.vote_symbols,
     )

@@ -27,8 +27,10 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
             ),
             bullet,
         ),
-        Text(view.ac1_note, style="italic"),
     ]
+    if view.left_out:
+        parts.append(Text(view.left_out, style="bold"))
+    parts.append(Text(view.ac1_note, style="italic"))
     if view.trainees:
         parts.append(
             Text.assemble(
