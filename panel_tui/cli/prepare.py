@@ -99,6 +99,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"Prepared {session.id} ({session.title}): {', '.join(contents)}.")
     print("The chair opens it from the home screen: run panel-tui and choose it.")
     # The new-session form's kind warnings, which never block.
-    for warning in setup_warnings(session.panel, session.candidates):
+    for warning in setup_warnings(session.panel, session.candidates, session.settings.weighting):
         print(f"panel-tui: note: {printable(warning)}", file=sys.stderr)
     return 0

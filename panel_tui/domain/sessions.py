@@ -13,6 +13,7 @@ from panel_tui.domain.models import (
     Mode,
     Session,
     Settings,
+    Weighting,
     new_session_id,
 )
 from panel_tui.domain.text import MAX_LINE, compared
@@ -139,8 +140,10 @@ def practice_session(
     )
 
 
-def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> list[str]:
-    """Kind warnings about a panel's make-up; they never block."""
+def setup_warnings(
+    panel: Sequence[Member], candidates: Sequence[Candidate], weighting: Weighting
+) -> list[str]:
+    """Kind warnings about a panel's make-up under its scoring rule; they never block."""
     warnings = []
     lived = sum(m.role == "lived_experience" for m in panel)
     professional = sum(m.role == "professional" for m in panel)
@@ -150,7 +153,9 @@ def setup_warnings(panel: Sequence[Member], candidates: Sequence[Candidate]) -> 
             f"There is no lived-experience member among the {professional} who vote: "
             "co-production needs people with lived experience on the panel."
         )
-    elif lived < professional:
+    elif lived < professional and weighting == "per_person":
+        # Under the group rules each group's weight is set, whatever its numbers
+        # (a tester was told to choose the equal-groups rule it had chosen).
         warnings.append(
             f"There are fewer lived-experience members ({lived}) than professionals "
             f"({professional}). Aim for equal numbers, or choose the equal-groups rule."

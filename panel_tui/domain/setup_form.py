@@ -351,7 +351,7 @@ def form_warnings(form: FormTyped) -> list[str]:
             Candidate.model_construct(id=f"c{n}", code=f"C{n}")
             for n in range(1, len(form.candidates) + 1)
         ]
-    return setup_warnings(members, candidates)
+    return setup_warnings(members, candidates, form.weighting)
 
 
 def mock_words(bank: Bank | None) -> str:

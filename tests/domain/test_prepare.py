@@ -399,3 +399,17 @@ def test_a_title_taken_in_other_capitals_is_numbered_too() -> None:
         "Support worker, supported living, 24 November 2026 (2)"
     )
     assert default_title(BANK, today) == "Support worker, supported living, 24 November 2026"
+
+
+def test_prepare_never_advises_the_rule_already_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: "choose the equal-groups rule" said after --rule equal_groups.
+    panel = b"name,role\nSam,lived experience\nDan,professional\nHal,professional\n"
+    paths = sheets(tmp_path, panel, b"code\nC1\n")
+    data = str(tmp_path / "sessions")
+    argv = ["--data-dir", data, "prepare", "--bank", "support-worker", *paths]
+    assert main([*argv, "--rule", "equal_groups"]) == 0
+    assert "fewer lived-experience" not in capsys.readouterr().err
+    assert main(argv) == 0  # each member counts the same: said
+    assert "fewer lived-experience members (1) than professionals (2)" in capsys.readouterr().err

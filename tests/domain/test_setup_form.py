@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from panel_tui import locations
 from panel_tui.domain import setup_form
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.models import Candidate, Member, Session, Settings
+from panel_tui.domain.models import Candidate, Member, Session, Settings, Weighting
 from panel_tui.domain.setup_form import (
     NOT_SAVED,
     CandidateTyped,
@@ -356,6 +356,42 @@ def test_warnings_speak_of_the_panel_as_typed(
     assert len(found) == len(said)
     for warning, words in zip(found, said, strict=True):
         assert words in warning
+
+
+@pytest.mark.parametrize(
+    ("weighting", "fewer"),
+    [
+        # Each member counts the same: fewer lived-experience members have less say.
+        ("per_person", True),
+        # Found by a tester: prepare told HR to choose the equal-groups rule when
+        # it was chosen, and when the panel had agreed a share. Under either rule
+        # the groups' weights do not hang on their numbers.
+        ("equal_groups", False),
+        ("lived_experience_share", False),
+    ],
+)
+def test_fewer_lived_experience_members_is_said_only_when_each_member_counts_the_same(
+    weighting: Weighting, fewer: bool
+) -> None:
+    professionals = [MemberTyped(n, "", "professional", "") for n in ("Dan", "H")]
+    form = FormTyped(
+        bank=BANK,
+        title="",
+        members=[SAM, *professionals],
+        candidates=[CandidateTyped("")],
+        weighting=weighting,
+        share="0.3",
+    )
+    assert any("fewer lived-experience members" in w for w in form_warnings(form)) == fewer
+    # With nobody of lived experience, no rule helps: said under every rule.
+    nobody = FormTyped(
+        bank=BANK,
+        title="",
+        members=professionals,
+        candidates=[CandidateTyped("")],
+        weighting=weighting,
+    )
+    assert any("no lived-experience member" in w for w in form_warnings(nobody))
 
 
 def test_practice_warnings_count_the_mock_candidates() -> None:

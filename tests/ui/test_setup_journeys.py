@@ -217,6 +217,11 @@ async def test_warnings_show_as_the_panel_is_typed_and_never_block(
         await pilot.pause()
         assert warnings.display
         assert "fewer lived-experience members (1) than professionals (2)" in str(warnings.render())
+        # The equal-groups rule chosen, the groups count the same: nothing to advise.
+        app.screen.query_one("#weighting", RadioSet).focus()
+        await pilot.press("down", "enter")  # the second rule: equal halves
+        await pilot.pause()
+        assert not warnings.display
         for _ in range(6):
             await pilot.press("ctrl+o")
         await pilot.pause()

@@ -219,6 +219,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
     @on(Input.Changed, "#share")
     def _rule_changed(self) -> None:
         self._show_rule()
+        self._show_warnings()  # what they say of the panel's balance hangs on the rule
 
     def _show_rule(self) -> None:
         rule = self._chosen_rule()
