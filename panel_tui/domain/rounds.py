@@ -48,7 +48,7 @@ METHOD = (
     "panel recommended one of them. The voice gap is the lived-experience members' score "
     "minus the professionals' score, in percentage points: above zero, the "
     "lived-experience members scored higher. A round's mean is over its candidates with "
-    "both groups' votes; the total is over every such candidate. Scores follow each "
+    "a question both groups scored; the total is over every such candidate. Scores follow each "
     "session's own agreed rule. Votes after a reveal were given on an answer whose votes "
     "were already shown: a change, or a first vote after an early reveal. Practice rounds "
     "are rehearsals and are left out unless asked for."

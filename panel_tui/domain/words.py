@@ -120,8 +120,8 @@ def gap_words(
     """A voice gap (lived-experience mean minus professional mean) in words.
 
     Args:
-        gap: the gap as a fraction (0.25 is 25 points), ``None`` when a group
-            has no votes.
+        gap: the gap as a fraction (0.25 is 25 points), ``None`` when no
+            question was scored by both groups (PRODUCT.md: the gap is over those).
         short: a few words for a table cell.
         single: a candidate's gaps on single questions: where one is large
             (:data:`LARGE_GAP` or more) and larger than the average, the long
@@ -129,7 +129,7 @@ def gap_words(
             heard answers very differently.
     """
     if gap is None:
-        return "Not available" if short else "Not available: it needs votes from both groups."
+        return "Not available" if short else "Not available: no question was scored by both groups."
     points = f"{figure(abs(gap))} points"
     if points == "0.0 points":
         if short:

@@ -177,6 +177,18 @@ def test_a_group_that_only_abstained_has_no_counted_votes_rather_than_no_votes()
     assert dict(alex.group_scores)["Professionals' own score"] == "No votes from this group"
 
 
+def test_a_gap_with_no_question_both_groups_scored_says_so() -> None:
+    # Found by a tester: each group voted, on different questions, and the summary
+    # said the gap "needs votes from both groups".
+    made = builders.session(
+        "LP",
+        [("c1", "q1", "m1", "up"), ("c1", "q2", "m2", "down")],
+        questions=[("q1", 1.0, False), ("q2", 1.0, False)],
+    )
+    (alex,) = summary_of(made).candidates
+    assert alex.voice_gap == "Not available: no question was scored by both groups."
+
+
 def test_every_summary_is_dated_the_day_the_panel_sat() -> None:
     # HR prepared the session on 24 November for interviews on 10 March: the
     # summary's "Date", the member sheets, the joint summary and the rounds

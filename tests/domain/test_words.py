@@ -46,7 +46,7 @@ def test_every_vote_has_a_symbol_and_a_word_and_symbols_differ() -> None:
 @pytest.mark.parametrize(
     ("gap", "long", "short"),
     [
-        (None, "Not available: it needs votes from both groups.", "Not available"),
+        (None, "Not available: no question was scored by both groups.", "Not available"),
         # A gap too small to show as 0.1 points is none, never "0.0 points higher",
         # and it says the figure, so it never reads like "not available".
         (0.0004, "0.0 points: on average the two groups scored alike.", "0.0 points: alike"),
