@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue
+from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue, Weighting
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import (
@@ -20,7 +20,9 @@ from panel_tui.domain.words import (
     OUTCOME_WORDS,
     VOTE_WORDS,
     counted,
+    panel_counts,
     question_tags,
+    share_percent,
 )
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
@@ -106,6 +108,25 @@ def observers(session: Session) -> str | None:
     """The observers, named so the room knows they do not vote; ``None`` when there are none."""
     names = [m.name for m in session.panel if not m.can_vote]
     return "Observers (take notes, do not vote): " + ", ".join(names) if names else None
+
+
+#: The agreed rule in a few words, on the interview screen beside the panel's numbers.
+RULE_SAY: dict[Weighting, str] = {
+    "per_person": "Every member counts the same.",
+    "equal_groups": "Each group has half the say.",
+    "lived_experience_share": "Lived experience: {share} of the say.",
+}
+
+
+def panel_and_rule(session: Session) -> str:
+    """The voters of each group and the agreed rule (PRODUCT.md 4: shown on screen).
+
+    Not "fewer lived experience", as the form says: under a group rule that read
+    as less say, when the rule gave the group half of it (found by a tester).
+    """
+    settings = session.settings
+    rule = RULE_SAY[settings.weighting].format(share=share_percent(settings.lived_experience_share))
+    return f"{panel_counts(m.role for m in session.panel)}. {rule}"
 
 
 def position(session: Session, candidate_id: str, question: Question) -> str:

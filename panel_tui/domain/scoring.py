@@ -21,7 +21,7 @@ from panel_tui.domain.models import (
     Weighting,
 )
 from panel_tui.domain.reveals import EarlyReveal, early_reveals
-from panel_tui.domain.words import figure
+from panel_tui.domain.words import figure, share_percent
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
 TIE_TOLERANCE = 1e-9
@@ -300,8 +300,8 @@ def method_statement(session: Session) -> str:
         ),
         "lived_experience_share": (
             f"lived-experience members' votes make up "
-            f"{settings.lived_experience_share * 100:g}% of each score and "
-            f"professionals' votes the other {100 - settings.lived_experience_share * 100:g}%"
+            f"{share_percent(settings.lived_experience_share)} of each score and "
+            f"professionals' votes the other {share_percent(1 - settings.lived_experience_share)}"
         ),
     }[settings.weighting]
     if settings.weighting != "per_person":

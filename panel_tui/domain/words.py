@@ -219,4 +219,16 @@ def panel_balance(roles: Iterable[Role | None]) -> str:
         how = "even"
     else:
         how = "fewer lived experience" if lived < staff else "more lived experience"
-    return f"Panel: {lived} lived experience, {counted(staff, 'professional')} ({how})"
+    return f"{panel_counts(chosen)} ({how})"
+
+
+def share_percent(share: float) -> str:
+    """A share between 0 and 1 as the percentage it was agreed as: 0.3 is ``"30%"``."""
+    return f"{share * 100:g}%"
+
+
+def panel_counts(roles: Iterable[Role | None]) -> str:
+    """The voters of each group, e.g. ``"Panel: 2 lived experience, 3 professionals"``."""
+    chosen = list(roles)
+    staff = counted(chosen.count("professional"), "professional")
+    return f"Panel: {chosen.count('lived_experience')} lived experience, {staff}"

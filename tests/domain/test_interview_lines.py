@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from panel_tui.domain import interview_lines as lines
-from panel_tui.domain.models import Decision, Note, Reveal, Session, VoteValue
+from panel_tui.domain.models import Decision, Note, Reveal, Session, Settings, VoteValue
 from tests.domain.builders import T0
 from tests.domain.builders import session as build
 from tests.domain.practice import practice
@@ -118,6 +118,47 @@ def test_practice_offers_a_new_round_once_the_votes_show() -> None:
 def test_the_heading(changes: dict[str, Any], expected: str) -> None:
     session = answer([], **changes)
     assert lines.plain(lines.heading(session, "c1", session.mode == "practice")) == expected
+
+
+@pytest.mark.parametrize(
+    ("roles", "settings", "expected"),
+    [
+        # PRODUCT.md 4: the rule is shown on screen. Each member the same.
+        (
+            "LPPO",
+            Settings(),
+            "Panel: 1 lived experience, 2 professionals. Every member counts the same.",
+        ),
+        # Found by a tester: "(fewer lived experience)" under equal halves read as
+        # less say, when the rule gave the group half of it.
+        (
+            "LPPO",
+            Settings(weighting="equal_groups"),
+            "Panel: 1 lived experience, 2 professionals. Each group has half the say.",
+        ),
+        (
+            "LLPPP",
+            Settings(weighting="lived_experience_share", lived_experience_share=0.3),
+            "Panel: 2 lived experience, 3 professionals. Lived experience: 30% of the say.",
+        ),
+        # Observers do not vote, so they are not counted; one professional is one.
+        (
+            "LPO",
+            Settings(),
+            "Panel: 1 lived experience, 1 professional. Every member counts the same.",
+        ),
+    ],
+)
+def test_the_panel_and_its_rule(roles: str, settings: Settings, expected: str) -> None:
+    assert lines.panel_and_rule(build(roles, settings=settings)) == expected
+
+
+def test_the_panel_and_its_rule_fit_one_line_at_80_columns() -> None:
+    # Nine voters under a share typed to two places (the line has 78 columns).
+    settings = Settings(weighting="lived_experience_share", lived_experience_share=0.35)
+    line = lines.panel_and_rule(build("LLLLPPPPP", settings=settings))
+    assert line.endswith("Lived experience: 35% of the say.")
+    assert len(line) <= 78, line
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,15 @@ import pytest
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.widgets.timer import QuestionTimer
-from tests.ui.helpers import AppFactory, screen_text
+from tests.ui.helpers import AppFactory, screen_text, widget_text
 
 
 async def test_the_balance_shows_in_the_header_and_the_finish_question(
     app_factory: AppFactory, session: Session
 ) -> None:
-    # The small session: two lived-experience members, one professional, one observer.
-    balance = "Panel: 2 lived experience, 1 professional (more lived experience)"
+    # The small session: two lived-experience members, one professional, one
+    # observer; the agreed rule beside them (PRODUCT.md 4: shown on screen).
+    balance = "Panel: 2 lived experience, 1 professional. Every member counts the same."
     app = app_factory(session.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -22,7 +23,7 @@ async def test_the_balance_shows_in_the_header_and_the_finish_question(
         await pilot.press("ctrl+s", "f")
         await pilot.pause()
         assert "Mark this session finished?" in screen_text(app)
-        assert balance + "." in screen_text(app)
+        assert balance in widget_text(app, ".message")  # wrapped in the box
 
 
 async def test_the_time_guide_is_said_in_words_and_never_closes_voting(

@@ -29,7 +29,6 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import Question, VoteValue
 from panel_tui.domain.store import OpenSession
-from panel_tui.domain.words import panel_balance
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.keys import palette_command
@@ -94,7 +93,7 @@ class InterviewScreen(SessionScreen):
             yield HeadingLine(id="candidate").data_bind(DisplayMode.ascii_only)
             yield Static(id="position", markup=False)
             yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
-        yield Static(panel_balance(m.role for m in session.panel), id="balance", markup=False)
+        yield Static(lines.panel_and_rule(session), id="balance", markup=False)
         with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="question", markup=False)
             yield Static(id="about", markup=False)

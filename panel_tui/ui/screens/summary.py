@@ -28,6 +28,7 @@ from panel_tui.domain.exports import (
     write_exports,
 )
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
+from panel_tui.domain.interview_lines import panel_and_rule
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.sessions import finish_warnings
@@ -35,7 +36,7 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import counted, panel_balance
+from panel_tui.domain.words import counted
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens import summary_view
@@ -248,8 +249,8 @@ class SummaryScreen(SessionScreen):
             else "Mark this session finished? Votes cannot change until it is reopened."
         )
         if not finished:
-            # The balance the scores came from, so it is in mind at the last step.
-            question += "\n\n" + panel_balance(m.role for m in self.session.panel) + "."
+            # The panel and the rule the scores came from, in mind at the last step.
+            question += "\n\n" + panel_and_rule(self.session)
             left = finish_warnings(self.session)
             if left:
                 question += "\n\nStill to do:\n" + "\n".join(f"- {w}" for w in left)
