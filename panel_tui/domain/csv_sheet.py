@@ -44,7 +44,7 @@ class PrepareError(Exception):
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a sheet: its line and its cells by column name."""
+    """One row of a sheet: its line (the row's number in a spreadsheet) and its cells."""
 
     line: int
     cells: dict[str, str]
@@ -118,22 +118,26 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     rows: list[Row] = []
     letters: dict[str, str] = {}
     header_line = 1
+    # Rows are numbered as a spreadsheet numbers them, not by lines of text: a
+    # cell with a line break in it (Alt+Enter in Excel) stays in its one row, and
+    # the rows after it keep their numbers (found by a tester).
+    number = 0
     try:
-        for cells in reader:
+        for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue  # a blank row, as spreadsheets leave at the end
             if header is None:
                 header = [heading_key(cell) for cell in cells]
-                header_line = reader.line_num
+                header_line = number
                 continue
             named = {
                 heading: (cells[i] if i < len(cells) else "")
                 for i, heading in enumerate(header)
                 if heading in columns
             }
-            rows.append(Row(reader.line_num, named))
+            rows.append(Row(number, named))
     except csv.Error as error:
-        raise PrepareError([SheetProblem(name, _csv_words(str(error)), reader.line_num)]) from None
+        raise PrepareError([SheetProblem(name, _csv_words(str(error)), number + 1)]) from None
     assert header is not None  # the text is not blank, so a row was read
     problems = []
     for twice in sorted({h for h in header if h in columns and header.count(h) > 1}):

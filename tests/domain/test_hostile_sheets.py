@@ -48,3 +48,29 @@ def test_a_pipe_given_as_the_panel_sheet_is_refused_not_waited_on(tmp_path: Path
         load_panel(pipe)
     said = "\n".join(str(p) for p in refused.value.problems)
     assert "panel.csv" in said and "not a plain file" in said, said
+
+
+def refused_panel(raw: bytes) -> list[str]:
+    """What a panel sheet is refused for, one problem a line."""
+    with pytest.raises(PrepareError) as refused:
+        load_panel((raw, "panel.csv"))
+    return [str(problem) for problem in refused.value.problems]
+
+
+def test_a_line_break_in_a_cell_is_named_at_the_row_a_spreadsheet_shows() -> None:
+    # Found by a tester: Alt+Enter in Excel put a line break in Alex's name, on
+    # row 2; the problem was named at line 3 (Jo's row), in the words
+    # "a control character (U+000A)".
+    raw = b'name,role\r\n"Alex\nMorgan",lived_experience\r\nJo,professional\r\nBo,x\r\n'
+    said = refused_panel(raw)
+    assert said[0].startswith("panel.csv, line 2, column A (name): ")
+    assert "a line break" in said[0] and "U+000A" not in said[0], said
+    # A row after it keeps the number a spreadsheet gives it: Bo is row 4.
+    assert said[1].startswith("panel.csv, line 4, column B (role)"), said
+
+
+def test_a_notes_column_with_line_breaks_leaves_the_row_numbers_alone() -> None:
+    # HR's own columns are left alone, and their line breaks too.
+    raw = b'name,role,notes\nSam,lived_experience,"met at\nthe day centre"\nJo,x,\n'
+    (said,) = refused_panel(raw)
+    assert said.startswith("panel.csv, line 3, column B (role)"), said
