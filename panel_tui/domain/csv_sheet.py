@@ -88,12 +88,23 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+#: How a workbook's file begins: a zip (.xlsx, and LibreOffice's .ods), or Excel 97's .xls.
+WORKBOOK_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+WORKBOOK = (
+    "is a workbook, not a CSV file; in Excel choose File, Save As, and the type "
+    "'CSV UTF-8 (Comma delimited)' (in LibreOffice, 'Text CSV')"
+)
+
+
 def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence[str]) -> Sheet:
     """Read a CSV spreadsheet's rows by heading.
 
     Raises:
-        PrepareError: the file is not UTF-8 text, is empty, or lacks a column.
+        PrepareError: the file is a workbook, is not UTF-8 text, is empty, or
+            lacks a column.
     """
+    if raw.startswith(WORKBOOK_STARTS):
+        raise PrepareError([SheetProblem(name, WORKBOOK)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -74,3 +74,19 @@ def test_a_notes_column_with_line_breaks_leaves_the_row_numbers_alone() -> None:
     raw = b'name,role,notes\nSam,lived_experience,"met at\nthe day centre"\nJo,x,\n'
     (said,) = refused_panel(raw)
     assert said.startswith("panel.csv, line 3, column B (role)"), said
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        b"PK\x03\x04\x14\x00\x06\x00",  # .xlsx (and LibreOffice's .ods): a zip file
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # .xls, Excel 97 to 2003
+    ],
+)
+def test_a_workbook_given_for_a_csv_is_named_as_one(start: bytes) -> None:
+    # Found by a tester: a workbook was refused as "line 1: is not UTF-8 text".
+    (said,) = refused_panel(start + bytes(range(256)) * 4)
+    assert said == (
+        "panel.csv: is a workbook, not a CSV file; in Excel choose File, Save As, and "
+        "the type 'CSV UTF-8 (Comma delimited)' (in LibreOffice, 'Text CSV')"
+    )

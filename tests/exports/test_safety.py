@@ -45,7 +45,7 @@ OPTION_IDS = ["plain", "anonymised", "totals-only", "both"]
     ],
 )
 def test_a_member_name_with_a_control_character_is_refused(name: str) -> None:
-    with pytest.raises(ValidationError, match="control character|line break"):
+    with pytest.raises(ValidationError, match=r"control character|line break"):
         Member(id="m1", name=name, role="professional", seat=1)
 
 
