@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
+from typing import TypeVar
 
 from panel_tui.domain.models import (
     Bank,
@@ -18,6 +19,8 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.text import MAX_LINE, compared
 from panel_tui.domain.words import counted, day_words
+
+T = TypeVar("T")
 
 DEMO_PANEL = (
     Member(id="m1", name="Sam Okafor", pronouns="they/them", role="lived_experience", seat=1),
@@ -167,31 +170,46 @@ def setup_warnings(
         )
     if not any(m.can_vote for m in panel):
         warnings.append("Nobody on the panel votes yet: add a member who is not an observer.")
-    warnings += _same_names(panel)
+    warnings += _same_names(panel, candidates)
     return warnings
 
 
-def _same_names(panel: Sequence[Member]) -> list[str]:
-    """A warning for each name two members share: the records go by name.
+def _same_names(panel: Sequence[Member], candidates: Sequence[Candidate]) -> list[str]:
+    """A warning for each name two members, or two candidates, share.
 
-    Two people may share a name, so it never blocks; but the summaries, the
-    votes spreadsheet, the payment record and the report across rounds could not
-    tell them apart, so the chair is asked to add an initial or a surname.
+    Two people may share a name, so it never blocks. But the records go by a
+    member's name: the summaries, the votes spreadsheet, the payment record and
+    the report across rounds could not tell them apart, so the chair is asked to
+    add an initial or a surname. Candidates are told apart by code; a name given
+    twice may be a row pasted twice, so HR is asked to check (found by a tester).
     """
-    seats: dict[str, list[Member]] = {}
-    for member in sorted(panel, key=lambda m: m.seat):
-        if member.name.strip():
-            seats.setdefault(compared(member.name), []).append(member)
-    warnings = []
-    for same in seats.values():
-        if len(same) > 1:
-            numbers = [str(m.seat) for m in same]
-            listed = f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-            warnings.append(
-                f"Seats {listed} have the same name, {same[0].name.strip()}: add an initial "
-                "or a surname, so the records can tell them apart."
-            )
+    seats = sorted(panel, key=lambda m: m.seat)
+    warnings = [
+        f"Seats {_listed([str(m.seat) for m in same])} have the same name, "
+        f"{same[0].name.strip()}: add an initial or a surname, so the records can tell "
+        "them apart."
+        for same in _by_name(seats, lambda m: m.name)
+    ]
+    warnings += [
+        f"Candidates {_listed([c.code for c in same])} have the same name, "
+        f"{(same[0].name or '').strip()}: check that both are meant. The screens and "
+        "records tell them apart by code."
+        for same in _by_name(candidates, lambda c: c.name or "")
+    ]
     return warnings
+
+
+def _by_name(items: Sequence[T], name: Callable[[T], str]) -> list[list[T]]:
+    """The groups of two or more items that share a name (any case or spacing), in order."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        if name(item).strip():
+            groups.setdefault(" ".join(compared(name(item)).split()), []).append(item)
+    return [same for same in groups.values() if len(same) > 1]
+
+
+def _listed(words: list[str]) -> str:
+    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def finish_warnings(session: Session) -> list[str]:

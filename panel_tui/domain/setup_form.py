@@ -348,8 +348,8 @@ def form_warnings(form: FormTyped) -> list[str]:
         candidates = mock_candidates(form.bank) if form.bank is not None else []
     else:
         candidates = [
-            Candidate.model_construct(id=f"c{n}", code=f"C{n}")
-            for n in range(1, len(form.candidates) + 1)
+            Candidate.model_construct(id=f"c{n}", code=c.code.strip(), name=c.name)
+            for n, c in enumerate(form.candidates, start=1)
         ]
     return setup_warnings(members, candidates, form.weighting)
 

@@ -345,6 +345,20 @@ WARNINGS: list[tuple[list[MemberTyped], int, list[str]]] = [
 ]
 
 
+def test_two_candidates_of_one_name_are_said() -> None:
+    # Found by a tester: two rows for José Núñez (a row pasted twice?) said nothing.
+    typed = [
+        CandidateTyped("C1", "José Núñez"),
+        CandidateTyped("C2", "Jo"),
+        CandidateTyped("C6", " josé  núñez"),
+    ]
+    form = FormTyped(bank=BANK, title="", members=[SAM, DAN], candidates=typed)
+    assert form_warnings(form) == [
+        "Candidates C1 and C6 have the same name, José Núñez: check that both are meant. "
+        "The screens and records tell them apart by code."
+    ]
+
+
 @pytest.mark.parametrize(("members", "candidates", "said"), WARNINGS)
 def test_warnings_speak_of_the_panel_as_typed(
     members: list[MemberTyped], candidates: int, said: list[str]
