@@ -126,6 +126,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         raise PrepareError([SheetProblem(name, UNCLOSED_QUOTE, opened)])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
     header: list[str] | None = None
+    typed_header: list[str] = []
     rows: list[Row] = []
     letters: dict[str, str] = {}
     header_line = 1
@@ -138,6 +139,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
             if not any(cell.strip() for cell in cells):
                 continue  # a blank row, as spreadsheets leave at the end
             if header is None:
+                typed_header = [cell.strip() for cell in cells]
                 header = [heading_key(cell) for cell in cells]
                 header_line = number
                 continue
@@ -163,12 +165,12 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
             letters[wanted] = _letter(header.index(wanted))
     for wanted in required:
         if wanted not in header:
-            found = ", ".join(shown(h) or "?" for h in header if h) or "none"
+            found = ", ".join(shown(h) or "?" for h in typed_header if h)
             problems.append(
                 SheetProblem(
                     name,
-                    f"has no '{wanted}' column; the heading row must name it "
-                    f"(the headings found are {found})",
+                    f"has no '{wanted}' column; the heading row (the first row that is not "
+                    f"empty) must name it; its headings are {found}",
                     header_line,
                 )
             )
