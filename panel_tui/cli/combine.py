@@ -6,22 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui.cli.common import CommandError, emit, store
+from panel_tui.cli.common import CommandError, emit, share, store
 from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
 from panel_tui.domain.exports.combined import FORMATS, render_combined
-
-
-def share(text: str) -> float:
-    """The ``--share`` value: a number from 0 to 1."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number; give a share from 0 to 1, such as 0.5"
-        ) from None
-    if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1; try 0.5 or 0.3")
-    return value
 
 
 def register(

@@ -11,7 +11,7 @@ from panel_tui import locations
 from panel_tui.domain.banks import find_banks
 from panel_tui.domain.store import Store, write_atomically
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import printable
+from panel_tui.domain.text import parse_share, printable
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -155,6 +155,17 @@ def to_standard_output(text: str) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode())
     sys.stdout.buffer.flush()
+
+
+def share(text: str) -> float:
+    """A ``--share`` given on the command line: 0 to 1, typed as 0.3 or as 30%."""
+    value = parse_share(text)
+    if isinstance(value, str) or not 0 <= value <= 1:
+        # "30" was echoed back as "30.0" (found by a tester): quoted as typed.
+        raise argparse.ArgumentTypeError(
+            f"{text.strip()!r} is not a share from 0 to 1; give one such as 0.3, or 30%"
+        )
+    return value
 
 
 def day(text: str) -> date:

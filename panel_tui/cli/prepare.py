@@ -10,7 +10,7 @@ from typing import get_args
 
 from pydantic import ValidationError
 
-from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, store
+from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, share, store
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Settings, Weighting
 from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, prepare_session
@@ -47,8 +47,9 @@ def register(
     )
     prepare.add_argument(
         "--share",
-        type=float,
-        help="needed with --rule lived_experience_share: the lived-experience share, 0 to 1",
+        type=share,
+        help="needed with --rule lived_experience_share: the lived-experience share, "
+        "0 to 1 (0.3, or 30%%)",
     )
     prepare.add_argument(
         "--open", action="store_true", help="votes show as given (default: sealed)"

@@ -29,7 +29,7 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.prepare import ROLE_CHOICES
 from panel_tui.domain.sessions import mock_candidates, new_session, practice_session, setup_warnings
-from panel_tui.domain.text import compared
+from panel_tui.domain.text import compared, parse_share
 from panel_tui.domain.wording import RIGHT, first_problem, typed_problem
 from panel_tui.domain.words import rounded
 
@@ -67,7 +67,6 @@ NO_BANKS = (
     "No question banks were found. Put a bank file (.toml) in the "
     "question_banks folder, then come back here."
 )
-SHARE_FORM = "Type the share as a number between 0 and 1, such as 0.3 (or as 30%)."
 
 
 @dataclass(frozen=True)
@@ -133,17 +132,6 @@ class FormProblems:
     boxes: dict[str, str] = field(default_factory=dict)
     members: RowProblems = field(default_factory=RowProblems)
     candidates: RowProblems = field(default_factory=RowProblems)
-
-
-def parse_share(typed: str) -> float | str:
-    """The lived-experience share typed as ``0.3`` or ``30%``, or a message."""
-    raw = typed.strip()
-    percent = raw.endswith("%")
-    try:
-        number = float(raw.removesuffix("%").strip())
-    except ValueError:
-        return SHARE_FORM
-    return number / 100 if percent else number
 
 
 def seat_number(typed: str) -> int | None:

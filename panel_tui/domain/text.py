@@ -179,3 +179,18 @@ def slug(text: str, *, limit: int = 40) -> str:
     """Make a file-name-safe lower-case slug of ``text`` (``"x"`` when empty)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _SLUG.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-") or "x"
+
+
+#: How a share is typed, said when it cannot be read.
+SHARE_FORM = "Type the share as a number between 0 and 1, such as 0.3 (or as 30%)."
+
+
+def parse_share(typed: str) -> float | str:
+    """The lived-experience share typed as ``0.3`` or ``30%``, or a message."""
+    raw = typed.strip()
+    percent = raw.endswith("%")
+    try:
+        number = float(raw.removesuffix("%").strip())
+    except ValueError:
+        return SHARE_FORM
+    return number / 100 if percent else number

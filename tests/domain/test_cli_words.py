@@ -60,12 +60,20 @@ def demo_saved(tmp_path: Path) -> tuple[list[str], Session]:
         (["export", "s1", "--format"], "--format needs a value after it."),
         (
             ["prepare", "--bank", "b", "--panel", "p", "--candidates", "c", "--share", "half"],
-            "--share must be a number, such as 0.3, not 'half'.",
+            "panel-tui prepare: --share: 'half' is not a share from 0 to 1; give one such as "
+            "0.3, or 30%.",
+        ),
+        # HR meant 30%: quoted as typed, never "30.0" (found by a tester).
+        (
+            ["prepare", "--bank", "b", "--panel", "p", "--candidates", "c", "--share", "30"],
+            "panel-tui prepare: --share: '30' is not a share from 0 to 1; give one such as "
+            "0.3, or 30%.",
         ),
         (["bogus"], "'bogus' is not something panel-tui can do: choose demo, practice"),
         (
             ["combine", "a", "b", "--share", "2", "--format", "md"],
-            "panel-tui combine: --share: 2 is not between 0 and 1; try 0.5 or 0.3.",
+            "panel-tui combine: --share: '2' is not a share from 0 to 1; give one such as "
+            "0.3, or 30%.",
         ),
         (
             ["sessions", "delete", "--older-than", "x"],

@@ -234,7 +234,7 @@ def test_cli_refuses_a_bad_share_and_an_unknown_session(
 ) -> None:
     with pytest.raises(SystemExit):
         main(["--data-dir", str(store_dir), "combine", "panel-a", "panel-b", "--share", "half"])
-    assert "is not a number" in capsys.readouterr().err
+    assert "'half' is not a share from 0 to 1" in capsys.readouterr().err
     assert main(["--data-dir", str(store_dir), "combine", "panel-a", "nope"]) == 1
     err = capsys.readouterr().err
     assert "nope" in err and "Traceback" not in err

@@ -11,7 +11,8 @@ import pytest
 
 from panel_tui.domain import setup_form
 from panel_tui.domain.models import Settings, Weighting
-from panel_tui.domain.setup_form import check_settings, parse_share, rule_about
+from panel_tui.domain.setup_form import check_settings, rule_about
+from panel_tui.domain.text import SHARE_FORM, parse_share
 from panel_tui.domain.wording import typed_problem
 from tests.domain.helpers import plain
 
@@ -87,8 +88,8 @@ SHARES: list[tuple[str, float | str]] = [
     ("30%", 0.3),  # as a percentage
     (" 30 % ", 0.3),  # spaces around either part
     ("1", 1.0),  # all of the say
-    ("abc", setup_form.SHARE_FORM),  # not a number
-    ("", setup_form.SHARE_FORM),  # nothing typed
+    ("abc", SHARE_FORM),  # not a number
+    ("", SHARE_FORM),  # nothing typed
 ]
 
 
