@@ -25,7 +25,7 @@ from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import counted, days_words, rounded, sealed_words
+from panel_tui.domain.words import counted, days_words, rounded
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,13 @@ class Sheet:
     votes: list[SheetLine]
     decisions: list[SheetLine]
     thanks: SheetLine
+
+
+def _not_yet(sealed: int) -> str:
+    """The answers still sealed, left out, in the sheet's Easy Read words."""
+    if sealed == 1:
+        return "1 answer is not in this sheet yet, as not everyone has voted on it."
+    return f"{sealed} answers are not in this sheet yet, as not everyone has voted on them."
 
 
 def _rule_lines(weighting: Weighting, share: float, member: Member) -> list[SheetLine]:
@@ -93,7 +100,7 @@ def _sheet(
         ),
         SheetLine("group", f"The job was {job}."),
         SheetLine("calendar", f"The interviews were on {days_words(session.vote_days)}."),
-        *([SheetLine("abstain", sealed_words(sealed))] if sealed else []),
+        *([SheetLine("abstain", _not_yet(sealed))] if sealed else []),
     ]
     votes: list[SheetLine] = []
     if member.can_vote:
