@@ -117,6 +117,7 @@ class MemberTotal:
     payable: Decimal
     declined: int  #: sessions in which they declined payment
     rated: int  #: sessions with a rate noted
+    unpriced: int = 0  #: sessions with no rate noted, not declined: no fee is counted
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ def _member_totals(rows: Iterable[MemberInvolvement]) -> list[MemberTotal]:
                 payable=sum((r.payable for r in group), Decimal(0)),
                 declined=sum(r.declined for r in group),
                 rated=sum(r.rate is not None for r in group),
+                unpriced=sum(r.rate is None and not r.declined for r in group),
             )
         )
     return sorted(totals, key=lambda t: (t.name.casefold(), t.name))

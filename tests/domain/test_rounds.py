@@ -360,6 +360,17 @@ def test_cli_csv_over_a_folder_of_exports(
     assert member_2["fees"] == ""
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_total_payable_without_a_rate_says_no_fee_was_counted(fmt: str) -> None:
+    # Found by a tester: "0.00" payable beside "No rate noted" read as owed nothing.
+    text = render_rounds(compare_rounds(every_session()), fmt)
+    member_2 = next(line for line in text.splitlines() if "Member 2" in line and "00" in line)
+    assert "0.00 (no fee counted for 4 rounds: no rate noted)" in member_2, member_2
+    # Member 1 has a rate in R1 and R2, none in R0 and R3 (no --since here).
+    member_1 = next(line for line in text.splitlines() if "Member 1" in line and "00" in line)
+    assert "(no fee counted for 2 rounds: no rate noted)" in member_1, member_1
+
+
 def test_cli_md_and_html_over_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "sessions"
     store = Store(data)
