@@ -31,6 +31,14 @@ async def click(pilot: Pilot[Any], selector: str) -> None:
     assert await pilot.click(selector)
 
 
+async def open_box(pilot: Pilot[Any]) -> PaymentDialog:
+    """The summary's payment box, opened as the chair opens it (Ctrl+S, then P)."""
+    await pilot.press("ctrl+s", "p")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, PaymentDialog)
+    return dialog
+
+
 async def test_the_chair_notes_a_rate_and_expenses_and_it_is_on_disk(
     app_factory: AppFactory, session: Session, store: Store
 ) -> None:
@@ -182,9 +190,7 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
     # between the title and the buttons, and a refusal shows beside the buttons.
     session = two_day_session(store)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s", "p")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, PaymentDialog)
+        dialog = await open_box(pilot)
         for field in ("#member", "#rate", "#expenses", "#times-2"):
             dialog.query_one(field).focus()
             await pilot.pause()
@@ -205,9 +211,7 @@ async def test_a_session_of_two_days_has_a_field_of_times_for_each_day(
     # morning was paid for a morning on the first.
     session = two_day_session(store)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s", "p")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, PaymentDialog)
+        dialog = await open_box(pilot)
         await click(pilot, "#seat-3")
         field = dialog.query_one("#times-2", Input)
         # The field under the second day's name, as the chair sees it.
@@ -262,9 +266,7 @@ async def test_enter_on_the_payment_choice_saves_and_never_marks_it_declined(
     # where Enter on every other field saves (found by a tester).
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "p")
-        dialog = app.screen
-        assert isinstance(dialog, PaymentDialog)
+        dialog = await open_box(pilot)
         dialog.query_one("#rate", Input).value = "15"
         dialog.query_one("#declined", ChoiceList).focus()
         await pilot.press("enter")
