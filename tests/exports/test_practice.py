@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
 from panel_tui.domain.models import Session
+from tests.domain.builders import T0
 from tests.domain.practice import practice, shown_early_then_voted
 from tests.exports.helpers import build_session
 
@@ -131,11 +133,8 @@ def test_cli_lists_practice_apart(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_progress_over_rehearsals_in_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from datetime import timedelta
-
     from panel_tui.cli import main
     from panel_tui.domain.store import Store
-    from tests.domain.builders import T0
 
     # Ann's first rehearsal: q1 (reference up) voted down -> 0%, lean -1.
     earlier = practice(
@@ -193,3 +192,17 @@ def test_ascii_reaches_the_calibration_report() -> None:
     text = render(rehearsal(), "md", ExportOptions(ascii_only=True))
     assert "(the reference is + Up)" in text  # question 1, voted on again
     assert text.isascii()
+
+
+def test_two_rehearsals_on_one_day_are_told_apart_by_their_time() -> None:
+    # Found by a tester: two lines "24 Nov 2026" told apart only by "(this one)".
+    earlier = practice(["up"], ["Ann Lee"], [("p1", "q1", "m1", "down")], session_id="p0")
+    later = rehearsal().model_copy(update={"created": T0 + timedelta(hours=3)})
+    text = render(later, "md", ExportOptions(rehearsals=[earlier, later]))
+    progress = text[text.index("### Progress over rehearsals") : text.index("### Answers to")]
+    at = [T0.astimezone(), (T0 + timedelta(hours=3)).astimezone()]
+    assert [f"| 23 Nov 2026, {moment:%H:%M} |" in progress for moment in at] == [True, True]
+    # Rehearsals on days of their own keep the day alone.
+    apart = later.model_copy(update={"created": T0 + timedelta(days=7)})
+    text = render(apart, "md", ExportOptions(rehearsals=[earlier, apart]))
+    assert "| 23 Nov 2026 |" in text and "| 30 Nov 2026 |" in text

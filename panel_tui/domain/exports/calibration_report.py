@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from panel_tui.domain.calibration import (
     AnswerCalibration,
@@ -186,6 +187,13 @@ def _summary(figures: MemberCalibration) -> str:
     )
 
 
+def _when(created: datetime, history: Sequence[Rehearsal]) -> str:
+    """A rehearsal's day on the laptop's clock, with its time when another shares the day."""
+    made = created.astimezone()
+    same_day = sum(r.created.astimezone().date() == made.date() for r in history)
+    return f"{made.day} {made:%b %Y}" + (f", {made:%H:%M}" if same_day > 1 else "")
+
+
 def _trainee(
     session: Session,
     figures: MemberCalibration,
@@ -199,7 +207,7 @@ def _trainee(
     if len(history) > 1:
         steps = [
             Step(
-                date=f"{r.created.day} {r.created:%b %Y}",
+                date=_when(r.created, history),
                 title=r.title,
                 agreement=percent(r.agreement, none="No votes"),
                 lean=lean_words(r.lean),
