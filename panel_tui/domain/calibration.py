@@ -11,11 +11,12 @@ so the report can show where the panel split, missed the reference, or moved
 between rounds. :func:`progress` follows one trainee, by name, over rehearsals.
 
 Abstentions are left out of every figure, as in scoring. So is a vote given
-after the votes of its round were shown, with the reference beside them (an
-early reveal, or a change in discussion): it matched what the member had just
-seen. Each member's vote counts as it stood when the votes were shown; a first
-vote given after counts nowhere (found by a tester: trainees who voted after
-an early reveal agreed 100%). The score still counts every vote that stands.
+or changed after the votes of its round were shown, with the reference beside
+them (an early reveal, a change in discussion, or a slip put right): it may
+match what the member had just seen (found by a tester: trainees who voted
+after an early reveal agreed 100%). The score still counts every vote that
+stands. An answer voted on again counts its last round, which followed a
+discussion of the reference; the report says so.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ class RoundVotes:
     """One round of votes on an answer."""
 
     number: int
-    votes: Mapping[str, VoteValue]  #: member id -> their vote as it stood when shown
+    votes: Mapping[str, VoteValue]  #: member id -> their vote, given before the reveal
     tally: Tally
     agreeing: int  #: counted votes equal to the reference
-    late: frozenset[str] = frozenset()  #: members whose vote was given or changed after
+    late: frozenset[str] = frozenset()  #: members whose vote was given or changed after it
 
     @property
     def counted(self) -> int:
@@ -131,24 +132,15 @@ class Calibration:
 def _round(
     session: Session, candidate: str, question: str, number: int, reference: Rating
 ) -> RoundVotes:
-    """One round's votes as they stood when shown; what came after is only counted."""
-    shown: dict[str, VoteValue] = {}
-    for vote in session.votes:
-        if (vote.candidate, vote.question, vote.round) != (candidate, question, number):
-            continue
-        if vote.after_reveal:
-            continue
-        if vote.value is None:
-            shown.pop(vote.member, None)
-        else:
-            shown[vote.member] = vote.value
-    standing = session.round_votes(candidate, question, number).values()
+    """One round's standing votes given before the reveal; those given after are only counted."""
+    standing = session.round_votes(candidate, question, number)
+    votes = {m: v.value for m, v in standing.items() if v.value is not None and not v.after_reveal}
     return RoundVotes(
         number=number,
-        votes=shown,
-        tally=Tally.of(shown.values()),
-        agreeing=sum(value == reference for value in shown.values()),
-        late=frozenset(vote.member for vote in standing if vote.after_reveal),
+        votes=votes,
+        tally=Tally.of(votes.values()),
+        agreeing=sum(value == reference for value in votes.values()),
+        late=frozenset(m for m, v in standing.items() if v.after_reveal),
     )
 
 

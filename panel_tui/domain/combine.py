@@ -31,7 +31,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
-from panel_tui.domain.words import counted, days_words, share_percent
+from panel_tui.domain.words import counted, days_words, share_split
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -116,7 +116,7 @@ class Combined:
             if self.a.method == self.b.method
             else f"Panel A: {self.a.method} Panel B: {self.b.method}"
         )
-        share_a, share_b = share_percent(self.share), share_percent(1 - self.share)
+        share_a, share_b = share_split(self.share)
         return (
             f"Candidates are matched by their code and questions by their id, exactly as "
             f"written; anything that does not match is named below and left out. Each "

@@ -114,7 +114,7 @@ def observers(session: Session) -> str | None:
 RULE_SAY: dict[Weighting, str] = {
     "per_person": "Every member counts the same.",
     "equal_groups": "Each group has half the say.",
-    "lived_experience_share": "Lived experience: {share} of the say.",
+    "lived_experience_share": "Lived experience has a {share} say.",
 }
 
 
@@ -125,8 +125,14 @@ def panel_and_rule(session: Session) -> str:
     as less say, when the rule gave the group half of it (found by a tester).
     """
     settings = session.settings
+    roles = [m.role for m in session.panel]
+    lived, professional = roles.count("lived_experience"), roles.count("professional")
     rule = RULE_SAY[settings.weighting].format(share=share_percent(settings.lived_experience_share))
-    return f"{panel_counts(m.role for m in session.panel)}. {rule}"
+    if settings.weighting != "per_person" and not (lived and professional):
+        # A group rule with one group empty: that group's mean is every score.
+        rule = "Only the lived-experience votes count." if lived else rule
+        rule = "Only the professionals' votes count." if professional else rule
+    return f"{panel_counts(roles)}. {rule}"
 
 
 def position(session: Session, candidate_id: str, question: Question) -> str:
@@ -162,7 +168,7 @@ def sample(session: Session, candidate_id: str, question: Question, marks: Marks
     if given is None:
         return None
     line: Line = (("Sample answer: ", "strong"), (given.text, "quoted"))
-    if session.is_revealed(candidate_id, question.id):
+    if session.reference_shown(candidate_id, question.id):
         line += (("\nReference rating: ", "strong"), (marks.vote(given.rating), ""))
         if given.why:
             line += ((". ", ""), (given.why, ""))
@@ -260,7 +266,7 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
     where = f"Question {questions.index(question) + 1} of {len(questions)}, for {label}"
     given = session.sample_answer(candidate_id, question.id)
     said = given.text if given else None
-    if given is not None and session.is_revealed(candidate_id, question.id):
+    if given is not None and session.reference_shown(candidate_id, question.id):
         # Practice: the reference once the votes show, as the screen gives it (a
         # mock candidate: nobody's judgement is heard by the one judged).
         said = f"{said}\nReference rating: {VOTE_WORDS[given.rating]}. {given.why or ''}".strip()

@@ -221,6 +221,22 @@ class Session(Record):
         """
         if not self.settings.sealed:
             return True
+        return self._shown_by_votes(candidate, question, upto, at, number)
+
+    def reference_shown(self, candidate: str, question: str) -> bool:
+        """Practice: whether the answer's reference rating is shown to the room.
+
+        Once the votes are shown as a sealed session shows them (every voting
+        member has voted, or the chair showed them), open sessions too: there the
+        votes show as given, and the reference beside the first of them told the
+        rest what to vote (found by a review).
+        """
+        number = self.round_of(candidate, question)
+        return self._shown_by_votes(candidate, question, len(self.votes), None, number)
+
+    def _shown_by_votes(
+        self, candidate: str, question: str, upto: int, at: datetime | None, number: int
+    ) -> bool:
         answer = (candidate, question, number)
         if any(
             (r.candidate, r.question, r.round) == answer and (at is None or r.at <= at)

@@ -21,7 +21,7 @@ from panel_tui.domain.models import (
     Weighting,
 )
 from panel_tui.domain.reveals import EarlyReveal, early_reveals
-from panel_tui.domain.words import figure, share_percent
+from panel_tui.domain.words import figure, share_split
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
 TIE_TOLERANCE = 1e-9
@@ -292,6 +292,7 @@ def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[Candida
 def method_statement(session: Session) -> str:
     """The scoring rule and sealing, in words, for the top of every summary."""
     settings = session.settings
+    lived, professionals = share_split(settings.lived_experience_share)
     rule = {
         "per_person": "every voting member counts the same",
         "equal_groups": (
@@ -300,8 +301,7 @@ def method_statement(session: Session) -> str:
         ),
         "lived_experience_share": (
             f"lived-experience members' votes make up "
-            f"{share_percent(settings.lived_experience_share)} of each score and "
-            f"professionals' votes the other {share_percent(1 - settings.lived_experience_share)}"
+            f"{lived} of each score and professionals' votes the other {professionals}"
         ),
     }[settings.weighting]
     if settings.weighting != "per_person":

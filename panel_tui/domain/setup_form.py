@@ -31,7 +31,7 @@ from panel_tui.domain.prepare import ROLE_CHOICES
 from panel_tui.domain.sessions import mock_candidates, new_session, practice_session, setup_warnings
 from panel_tui.domain.text import compared, parse_share
 from panel_tui.domain.wording import RIGHT, first_problem, typed_problem
-from panel_tui.domain.words import rounded
+from panel_tui.domain.words import share_split
 
 #: The scoring rules in the form's words: (rule, button label, explanation).
 RULES: tuple[tuple[Weighting, str, str], ...] = (
@@ -313,11 +313,8 @@ def rule_about(weighting: Weighting, share: str) -> str:
         return about
     parsed = parse_share(share)
     if isinstance(parsed, float) and 0 <= parsed <= 1:
-        lived = rounded(parsed * 100, 1)
-        about += (
-            f" Now: lived experience {lived.normalize():f}%, "
-            f"professionals {(100 - lived).normalize():f}%."
-        )
+        lived, professionals = share_split(parsed)
+        about += f" Now: lived experience {lived}, professionals {professionals}."
     return about
 
 

@@ -222,9 +222,19 @@ def panel_balance(roles: Iterable[Role | None]) -> str:
     return f"{panel_counts(chosen)} ({how})"
 
 
+def share_split(share: float) -> tuple[str, str]:
+    """A share between 0 and 1 and the rest, as percentages to one decimal that make 100.
+
+    ``0.3`` is ``("30%", "70%")``, ``1/3`` is ``("33.3%", "66.7%")``: half up, as
+    every figure, and the rest taken from the rounded share so the two add up.
+    """
+    part = rounded(share * 100, 1) + 0  # + 0: never "-0"
+    return f"{part.normalize():f}%", f"{(100 - part).normalize():f}%"
+
+
 def share_percent(share: float) -> str:
-    """A share between 0 and 1 as the percentage it was agreed as: 0.3 is ``"30%"``."""
-    return f"{share * 100:g}%"
+    """A share between 0 and 1 as a percentage: 0.3 is ``"30%"`` (see :func:`share_split`)."""
+    return share_split(share)[0]
 
 
 def panel_counts(roles: Iterable[Role | None]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from panel_tui.domain.calibration import calibrate, lean_words, member_figures, progress
-from panel_tui.domain.models import Reveal, Settings
+from panel_tui.domain.models import Reveal, Session, Settings
 from panel_tui.domain.scoring import score_session
+from panel_tui.domain.store import Store
 from tests.domain.builders import T0
 from tests.domain.practice import practice, shown_early_then_voted
 
@@ -233,26 +235,79 @@ def test_an_early_reveal_belongs_to_its_round() -> None:
 def test_votes_given_after_the_reference_was_shown_are_left_out() -> None:
     # Found by a tester: the chair showed the votes early, the two trainees who had
     # not voted saw the reference, matched it, and calibration said 100%.
-    # Reference up. Ann voted down while sealed; after the early reveal Ben voted
-    # up, and Ann changed to up.
+    # Reference up. Ann voted down while sealed, Cat middle; after the early reveal
+    # Ben voted up, and Ann changed to up.
     session = shown_early_then_voted(
-        practice(["up"], ["Ann", "Ben", "Cat"], [("p1", "q1", "m1", "down")]),
+        practice(
+            ["up"],
+            ["Ann", "Ben", "Cat"],
+            [("p1", "q1", "m1", "down"), ("p1", "q1", "m3", "middle")],
+        ),
         ("m2", "up"),
         ("m1", "up"),
     )
     figures = calibrate(session)
-    by_name = {m.name: m for m in figures.members}
-    # Ann's vote as it stood when the votes were shown: down, away from the reference.
-    assert (by_name["Ann"].agreement, by_name["Ann"].answers) == (0.0, 1)
-    assert [(a.question, v) for a, v in by_name["Ann"].away] == [("q1", "down")]
-    # Ben's only vote came after: his figures rest on nothing.
-    assert (by_name["Ben"].agreement, by_name["Ben"].answers) == (None, 0)
+    by_name = {m.name: (m.agreement, m.answers, m.late) for m in figures.members}
+    # Ann's vote and Ben's came after the reveal: neither counts. Cat's counts.
+    assert by_name == {"Ann": (None, 0, 1), "Ben": (None, 0, 1), "Cat": (0.0, 1, 0)}
     assert figures.panel.reference_agreement == 0.0
     (answer,) = figures.answers
-    assert answer.missed and answer.last.counted == 1
-    assert figures.late == 2  # Ben's vote, and Ann's change
-    # The score is not calibration: both votes that stand count there.
-    assert score_session(session).by_candidate["p1"].score == 1.0
+    assert (answer.last.counted, answer.missed, figures.late) == (1, True, 2)
+    # The score is not calibration: every vote that stands counts there.
+    assert score_session(session).by_candidate["p1"].score == pytest.approx(5 / 6)
+
+
+def record(store: Store, session: Session, *steps: tuple[str, str | None]) -> Session:
+    """Votes on p1's q1 as the interview gives them: (member, value), or ("undo", None)."""
+    store.save(session)
+    opened = store.open(session.id)
+    for member, value in steps:
+        if member == "undo":
+            opened.undo("p1", "q1")
+        else:
+            opened.record_vote("p1", "q1", member, value)  # type: ignore[arg-type]
+    opened.close()
+    return store.load(session.id)
+
+
+@pytest.mark.parametrize("sealed", [True, False], ids=["sealed", "open"])
+def test_a_slip_put_right_after_the_reveal_is_left_out_not_counted_as_the_slip(
+    tmp_path: Path, sealed: bool
+) -> None:
+    # Found by a review: the last voter's slip showed the votes (and the
+    # reference); the chair undid it and the member voted again. Counting the
+    # vote as it stood when shown counted the slip.
+    session = practice(["up"], ["Ann", "Ben"]).model_copy(
+        update={"settings": Settings(sealed=sealed)}
+    )
+    after = record(
+        Store(tmp_path), session, ("m2", "up"), ("m1", "down"), ("undo", None), ("m1", "up")
+    )
+    figures = calibrate(after)
+    by_name = {m.name: (m.agreement, m.answers, m.late) for m in figures.members}
+    assert by_name == {"Ann": (None, 0, 1), "Ben": (1.0, 1, 0)}
+    assert figures.late == 1
+
+
+def test_an_open_rehearsal_shows_the_reference_only_once_all_have_voted() -> None:
+    # Found by a review: with votes open, the reference showed before anyone voted.
+    session = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "down")]).model_copy(
+        update={"settings": Settings(sealed=False)}
+    )
+    assert session.is_revealed("p1", "q1") and not session.reference_shown("p1", "q1")
+    voted = practice(
+        ["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "down"), ("p1", "q1", "m2", "up")]
+    ).model_copy(update={"settings": Settings(sealed=False)})
+    assert voted.reference_shown("p1", "q1")
+
+
+def test_an_abstention_is_in_no_figure_and_is_not_late() -> None:
+    session = practice(
+        ["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "abstain"), ("p1", "q1", "m2", "up")]
+    )
+    figures = calibrate(session)
+    assert {m.name: (m.answers, m.late) for m in figures.members} == {"Ann": (0, 0), "Ben": (1, 0)}
+    assert figures.panel.reference_agreement == 1.0
 
 
 def test_a_vote_given_while_sealed_is_not_late() -> None:

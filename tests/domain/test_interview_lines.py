@@ -139,7 +139,19 @@ def test_the_heading(changes: dict[str, Any], expected: str) -> None:
         (
             "LLPPP",
             Settings(weighting="lived_experience_share", lived_experience_share=0.3),
-            "Panel: 2 lived experience, 3 professionals. Lived experience: 30% of the say.",
+            "Panel: 2 lived experience, 3 professionals. Lived experience has a 30% say.",
+        ),
+        # Found by a review: "Each group has half the say" with no lived-experience
+        # member; under a group rule the one group's votes make every score.
+        (
+            "PPO",
+            Settings(weighting="equal_groups"),
+            "Panel: 0 lived experience, 2 professionals. Only the professionals' votes count.",
+        ),
+        (
+            "LL",
+            Settings(weighting="lived_experience_share", lived_experience_share=0.3),
+            "Panel: 2 lived experience, 0 professionals. Only the lived-experience votes count.",
         ),
         # Observers do not vote, so they are not counted; one professional is one.
         (
@@ -154,10 +166,11 @@ def test_the_panel_and_its_rule(roles: str, settings: Settings, expected: str) -
 
 
 def test_the_panel_and_its_rule_fit_one_line_at_80_columns() -> None:
-    # Nine voters under a share typed to two places (the line has 78 columns).
-    settings = Settings(weighting="lived_experience_share", lived_experience_share=0.35)
+    # Nine voters under a share typed to three places (found by a review: "say."
+    # fell off the line); a share shows to one decimal, as on the form.
+    settings = Settings(weighting="lived_experience_share", lived_experience_share=0.33333)
     line = lines.panel_and_rule(build("LLLLPPPPP", settings=settings))
-    assert line.endswith("Lived experience: 35% of the say.")
+    assert line.endswith("Lived experience has a 33.3% say.")
     assert len(line) <= 78, line
 
 

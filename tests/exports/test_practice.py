@@ -81,6 +81,9 @@ def test_the_report_shows_how_the_panel_moved_between_rounds() -> None:
     assert "Round 1: 1 up, 1 middle, 1 down; 1 of 3 with the reference." in text
     assert "Round 2: 2 up, 1 middle, 0 down; 2 of 3 with the reference." in text
     assert "on 1 of them the panel's last round was closer to the reference" in text
+    # Found by a review: a second round follows a discussion of the reference, and
+    # the figures count it; the report says so.
+    assert "The figures above count the last round, voted after the panel had seen" in text
     # Scores and calibration use the last round: Ben's up in round 2 matches.
     assert (
         "| Seat 2, Ben Cho | 100.0% | neither more generous nor harsher on average (0.00) | on 2 answers |"
@@ -166,8 +169,10 @@ def test_the_report_says_what_it_left_out_after_an_early_reveal(name: str) -> No
     text = render(session, name)
     assert (
         "Left out of these figures: 1 vote given or changed after the votes and the "
-        "reference were shown. A vote changed then counts as it stood before."
+        "reference were shown."
     ) in text
+    # Found by a review: the answer's count read 0 up beside the score's 1 up.
+    assert "Votes 0 up, 0 middle, 1 down (1 more given after the reveal, left out)" in text
     # Ben voted only after the reveal: nothing of his counts, and his row says so.
     assert "Seat 2, Ben Cho" in text and "None counted" in text
     assert "100.0%</td><td>" not in text and "| 100.0% |" not in text

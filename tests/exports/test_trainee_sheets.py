@@ -13,7 +13,7 @@ from panel_tui.domain.exports.trainee_sheets import SheetError, trainee_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from tests.domain.builders import T0
-from tests.domain.practice import practice
+from tests.domain.practice import practice, shown_early_then_voted
 from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
 from tests.exports.helpers import build_session
 
@@ -124,3 +124,21 @@ def test_a_trainee_with_no_votes_shown_is_not_told_every_thumb_matched() -> None
     assert "No votes yet on answers with a reference rating." in ann.html
     assert "every thumb you gave matched" not in ann.html
     assert "None yet: no vote of yours on an answer with a reference rating is shown." in ann.html
+
+
+def test_a_sheet_says_which_votes_came_after_the_reference_was_shown() -> None:
+    # Both voted on q2 (reference up) while sealed. On q1 Ann voted, the chair
+    # showed the votes early, then Ben gave his vote and Ann changed hers.
+    rows = [("p1", "q1", "m1", "down"), ("p1", "q2", "m1", "up"), ("p1", "q2", "m2", "middle")]
+    sealed = practice(["up", "up"], ["Ann Lee", "Ben Cho"], rows)
+    ann, ben = trainee_sheets(shown_early_then_voted(sealed, ("m2", "up"), ("m1", "up")))
+    assert (
+        "Matched the reference on 1 of 1 answer, and overall neither more generous nor "
+        "harsher on average (0.00). Left out: 1 vote given or changed after the reference "
+        "was shown."
+    ) in ann.html
+    assert "Matched the reference on 0 of 1 answer" in ben.html
+    assert "Left out: 1 vote given or changed after the reference was shown." in ben.html
+    # With only votes given after, nothing is counted, and the sheet says why.
+    (only,) = trainee_sheets(shown_early_then_voted(practice(["up"], ["Ann Lee"]), ("m1", "up")))
+    assert "No vote counted: each was given or changed after the reference was shown." in only.html

@@ -166,3 +166,23 @@ async def test_the_summary_writes_trainee_sheets_in_practice_only(
         await pilot.press("t")
         await pilot.pause()
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["p1-trainee-sheets"]
+
+
+async def test_the_summary_says_which_votes_calibration_left_out(
+    app_factory: AppFactory, store: Store
+) -> None:
+    from tests.domain.practice import practice, shown_early_then_voted
+
+    # Ann voted; the chair showed the votes early; Ben voted after, seeing the reference.
+    sealed = practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "down")])
+    store.save(shown_early_then_voted(sealed, ("m2", "up")))
+    async with app_factory("p1", ascii_only=True).run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = " ".join((await scrolled_text(pilot, pages=4)).split())
+    assert (
+        "Left out of these figures: 1 vote given or changed after the votes and the "
+        "reference were shown."
+    ) in shown
+    assert "Seat 2, Ben Cho: agreement None counted, none counted, on 0 answers" in shown
+    assert "reference + Up" in shown  # the marks of --ascii (found by a tester)

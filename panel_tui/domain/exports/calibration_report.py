@@ -132,9 +132,14 @@ def _direction(value: VoteValue, reference: Rating) -> str:
     return "more generous" if VALUE[value] > VALUE[reference] else "harsher"
 
 
+def _late(votes: RoundVotes) -> str:
+    """Beside a count of votes: those left out, so it is not read as the score's count."""
+    return f" ({len(votes.late)} more given after the reveal, left out)" if votes.late else ""
+
+
 def _round_words(number: int, votes: RoundVotes) -> str:
     tally = votes.tally
-    counts = f"{tally.up} up, {tally.middle} middle, {tally.down} down"
+    counts = f"{tally.up} up, {tally.middle} middle, {tally.down} down{_late(votes)}"
     return f"Round {number}: {counts}; {votes.agreeing} of {votes.counted} with the reference."
 
 
@@ -162,7 +167,7 @@ def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) 
     return AnswerView(
         where=_where(session, answer),
         reference=vote_text(answer.reference, symbols),
-        votes=f"{tally.up} up, {tally.middle} middle, {tally.down} down",
+        votes=f"{tally.up} up, {tally.middle} middle, {tally.down} down" + _late(answer.last),
         flags=flags,
         why=answer.why or "",
         rounds=[_round_words(r.number, r) for r in answer.rounds] if answer.moved else [],
@@ -172,7 +177,7 @@ def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) 
 def _summary(figures: MemberCalibration) -> str:
     if not figures.answers:
         if figures.late:
-            return "No vote counted: each was given after the reference was shown."
+            return "No vote counted: each was given or changed after the reference was shown."
         return "No votes yet on answers with a reference rating."
     agree = round((figures.agreement or 0) * figures.answers)
     late = (
@@ -265,7 +270,7 @@ def _left_out(late: int) -> str:
         return ""
     return (
         f"Left out of these figures: {counted(late, 'vote')} given or changed after the "
-        "votes and the reference were shown. A vote changed then counts as it stood before."
+        "votes and the reference were shown."
     )
 
 
@@ -287,7 +292,8 @@ def _rounds_words(moved: list[AnswerCalibration]) -> str:
     )
     return (
         f"{counted(len(moved), 'answer')} voted on again after discussion; on "
-        f"{closer} of them the panel's last round was closer to the reference than its first."
+        f"{closer} of them the panel's last round was closer to the reference than its first. "
+        "The figures above count the last round, voted after the panel had seen the reference."
     )
 
 
