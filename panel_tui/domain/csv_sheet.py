@@ -108,7 +108,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line = _row_at(raw[: error.start].decode("utf-8-sig", errors="replace"))
         raise PrepareError(
             [
                 SheetProblem(
@@ -157,7 +157,10 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         at = " and ".join(_letter(i) for i, h in enumerate(header) if h == twice)
         problems.append(
             SheetProblem(
-                name, f"has the heading '{twice}' twice (columns {at}); keep one", header_line
+                name,
+                f"has the heading '{typed_header[header.index(twice)]}' twice (columns {at}); "
+                "keep one",
+                header_line,
             )
         )
     for wanted in columns:
@@ -186,7 +189,7 @@ UNCLOSED_QUOTE = (
 
 
 def _unclosed_quote(text: str, delimiter: str) -> int | None:
-    """The line where a row starts whose quote mark is never closed, if one is.
+    """The row (as a spreadsheet numbers it) whose quote mark is never closed, if one is.
 
     Python's csv module would read the rest of the sheet into that cell, so
     such a row is always the last one read: only that row is read again
@@ -195,8 +198,10 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     started = last = 1
+    number = 0
     try:
         for _ in reader:
+            number += 1
             last, started = started, reader.line_num + 1
     except csv.Error:
         return None  # another fault (a cell too long): the reading itself says it
@@ -205,8 +210,15 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
     try:
         list(csv.reader(io.StringIO(row, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
-        return last if "unexpected end of data" in str(error) else None
+        return number if "unexpected end of data" in str(error) else None
     return None
+
+
+def _row_at(before: str) -> int:
+    """The row (as a spreadsheet numbers it) that the text ``before`` ends in."""
+    first = before.lstrip("\r\n").splitlines()[0] if before.strip() else ""
+    rows = csv.reader(io.StringIO(before + "x", newline=""), delimiter=_delimiter(first))
+    return sum(1 for _ in rows)
 
 
 def _csv_words(reason: str) -> str:

@@ -90,3 +90,26 @@ def test_a_workbook_given_for_a_csv_is_named_as_one(start: bytes) -> None:
         "panel.csv: is a workbook, not a CSV file; in Excel choose File, Save As, and "
         "the type 'CSV UTF-8 (Comma delimited)' (in LibreOffice, 'Text CSV')"
     )
+
+
+@pytest.mark.parametrize(
+    ("last", "said"),
+    [
+        # Found by a review: a quote never closed, and a character that is not
+        # UTF-8, were still named by lines of text, one too far on after Sam's.
+        (b'"Priya,professional,2\n', "panel.csv, line 3: opens a quote mark"),
+        (b"Pri\xffya,professional,2\n", "panel.csv, line 3: is not UTF-8 text"),
+    ],
+)
+def test_every_problem_after_a_line_break_in_a_cell_keeps_the_row_number(
+    last: bytes, said: str
+) -> None:
+    raw = b'name,role,seat\n"Sam\nOkafor",lived_experience,1\n' + last
+    (problem,) = refused_panel(raw)
+    assert problem.startswith(said), problem
+
+
+def test_a_heading_given_twice_is_quoted_as_typed() -> None:
+    # Found by a review: the heading was quoted as looked up ("name"), not as typed.
+    (said,) = refused_panel(b"Name,NAME,Role\nSam,Sam,professional\n")
+    assert "has the heading 'Name' twice (columns A and B)" in said, said
