@@ -191,12 +191,19 @@ def _same_names(panel: Sequence[Member], candidates: Sequence[Candidate]) -> lis
         for same in _by_name(seats, lambda m: m.name)
     ]
     warnings += [
-        f"Candidates {_listed([c.code for c in same])} have the same name, "
-        f"{(same[0].name or '').strip()}: check that both are meant. The screens and "
-        "records tell them apart by code."
+        f"{_candidates(same)} have the same name, {(same[0].name or '').strip()}: check "
+        "that both are meant. The screens and records tell them apart by code."
         for same in _by_name(candidates, lambda c: c.name or "")
     ]
     return warnings
+
+
+def _candidates(same: Sequence[Candidate]) -> str:
+    """``"Candidates C1 and C6"``; on the form, before each has a code of their own, a count."""
+    codes = [c.code.strip() for c in same]
+    if all(codes) and len({compared(code) for code in codes}) == len(codes):
+        return f"Candidates {_listed(codes)}"
+    return f"{len(same)} candidates"
 
 
 def _by_name(items: Sequence[T], name: Callable[[T], str]) -> list[list[T]]:
