@@ -191,12 +191,20 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
     session = two_day_session(store)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         dialog = await open_box(pilot)
+        await pilot.pause()
+        assert "Whose notes?" in screen_text(pilot.app)  # opened at its top
         for field in ("#member", "#rate", "#expenses", "#times-2"):
             dialog.query_one(field).focus()
             await pilot.pause()
             lines = screen_text(pilot.app).splitlines()
             assert any("Payment notes" in line for line in lines[:3]), field
             assert any("Save" in line and "Cancel (Esc)" in line for line in lines), field
+        # Tab goes from Cancel straight back to the first field: the scrolling
+        # fields are no stop of their own, where nothing looked focused.
+        dialog.query_one("#cancel").focus()
+        await pilot.press("tab")
+        assert pilot.app.focused is dialog.query_one("#member")
+        dialog.query_one("#times-2").focus()
         await pilot.press("a", "enter")
         await pilot.pause()
         shown = screen_text(pilot.app)

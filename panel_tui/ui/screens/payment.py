@@ -66,7 +66,8 @@ class PaymentDialog(FormDialog[PaymentChange]):
         # and what is wrong always show, at 80x24 too.
         with Vertical(classes="box payment"):
             yield Static("Payment notes", classes="title")
-            with VerticalScroll(classes="fields"):
+            # Not a stop of its own for Tab: nothing would look focused (found by a review).
+            with VerticalScroll(classes="fields", can_focus=False):
                 yield from self._fields()
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
@@ -128,6 +129,10 @@ class PaymentDialog(FormDialog[PaymentChange]):
         if self.members:
             self._fill(self.members[0].seat)
         self.query_one("#member", ChoiceList).focus()
+        # The box opens at its top, "Whose notes?" above the list: the list scrolls
+        # its chosen member into view before the box is laid out.
+        fields = self.query_one(".fields", VerticalScroll)
+        self.call_after_refresh(fields.scroll_home, animate=False)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id != "member" or not event.pressed.id:
