@@ -30,7 +30,8 @@ def register(
         "--share",
         type=share,
         default=0.5,
-        help="how much panel A counts in the joint score, 0 to 1 (default 0.5: half each)",
+        help="how much panel A counts in the joint score, 0 to 1, as 0.3 or 30%% "
+        "(default 0.5: half each)",
     )
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH")

@@ -27,43 +27,21 @@ from panel_tui.domain.text import MAX_LINE
 from panel_tui.domain.wording import typed_problem
 from panel_tui.locations import shipped_banks_dir
 from tests.domain.helpers import plain
+from tests.domain.hr_sheets import (
+    EXCEL_CANDIDATES,
+    EXCEL_PANEL,
+    LIBRE_CANDIDATES,
+    LIBRE_PANEL,
+    sheets,
+)
 
 BANK = load_bank(shipped_banks_dir() / "support-worker.toml")
-BOM = b"\xef\xbb\xbf"
-
-# Excel, UK/US: CSV UTF-8 (comma delimited). An extra column HR keeps, a blank
-# seat (the next free one), blank pronouns, and a blank row Excel leaves at the end.
-EXCEL_PANEL = BOM + (
-    b"Name,Role,Seat,Pronouns,Email\r\n"
-    b"Sam Okafor,Lived experience,1,they/them,sam@example.org\r\n"
-    b"Priya Shah,lived_experience,,she/her,\r\n"
-    b"Dan Reilly,Professional,3,,\r\n"
-    b"Olu Ade,Observer,,,\r\n"
-    b",,,,\r\n"
-)
-# Excel, much of Europe: semicolons, and a quoted name holding a semicolon.
-EXCEL_CANDIDATES = BOM + (
-    b"Code;Name;Notes from HR\r\n"
-    b'C1;"Morgan; Alex";shortlisted\r\n'
-    b"C2;;name withheld\r\n"
-    b"C3;  Jordan Lee  ;\r\n"
-)
-# LibreOffice: no byte-order mark, commas, LF, headings in another order.
-LIBRE_PANEL = b"pronouns,seat,role,name\nthey/them,2,professional,Sam\n,1,Lived-Experience,Jo\n"
-LIBRE_CANDIDATES = b"name,code\nAlex,A1\n"
 
 
 def make(panel: bytes, candidates: bytes) -> Session:
     return prepare_session(
         BANK, (panel, "panel.csv"), (candidates, "candidates.csv"), "Round 1", Settings()
     )
-
-
-def sheets(folder: Path, panel: bytes, candidates: bytes) -> list[str]:
-    """Both sheets saved in ``folder``, as ``prepare``'s --panel and --candidates."""
-    (folder / "panel.csv").write_bytes(panel)
-    (folder / "candidates.csv").write_bytes(candidates)
-    return ["--panel", str(folder / "panel.csv"), "--candidates", str(folder / "candidates.csv")]
 
 
 def problems(panel: bytes, candidates: bytes) -> list[str]:
@@ -206,80 +184,6 @@ def test_nothing_is_made_unless_all_is_valid(
     assert session.votes == [] and session.settings.sealed
 
 
-def test_prepare_says_the_forms_warnings_and_still_makes_the_session(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Two people with one name (found by a new user), and more professionals.
-    panel = (
-        b"name,role,seat\nSam Okafor,lived experience,1\nSam Okafor,professional,2\n"
-        b"Dan,professional,3\n"
-    )
-    paths = sheets(tmp_path, panel, b"code\nC1\n")
-    data = tmp_path / "sessions"
-    assert main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *paths]) == 0
-    err = capsys.readouterr().err.splitlines()
-    assert [line.split(":")[1] for line in err] == [" note", " note"]
-    assert "fewer lived-experience members (1) than professionals (2)" in err[0]
-    assert "Seats 1 and 2 have the same name, Sam Okafor" in err[1]
-    assert len(Store(data).sessions()) == 1
-
-
-def test_a_share_is_typed_as_on_the_form(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # As a fraction or a percentage, as the new-session form takes it.
-    argv = [
-        "--data-dir",
-        str(tmp_path / "s"),
-        "prepare",
-        "--bank",
-        "support-worker",
-        *sheets(tmp_path, EXCEL_PANEL, EXCEL_CANDIDATES),
-        "--rule",
-        "lived_experience_share",
-        "--share",
-    ]
-    assert main([*argv, "30%"]) == 0
-    assert main([*argv, "0.3"]) == 0
-    shares = {s.settings.lived_experience_share for s in Store(tmp_path / "s").sessions()}
-    assert shares == {0.3}
-    with pytest.raises(SystemExit):
-        main([*argv, "1.5"])
-    assert "'1.5' is not a share from 0 to 1" in capsys.readouterr().err
-
-
-ONLY_WITH_ITS_RULE = (
-    "panel-tui: --share is used only with --rule lived_experience_share, and this "
-    "session's rule is {}. Add --rule lived_experience_share, or leave out --share.\n"
-)
-
-
-@pytest.mark.parametrize(
-    ("asked", "said"),
-    [
-        # HR asked for a 30% share but forgot the rule: a session scored per
-        # person would silently ignore the share the panel agreed.
-        (["--share", "0.3"], ONLY_WITH_ITS_RULE.format("per_person")),
-        (["--rule", "equal_groups", "--share", "0.3"], ONLY_WITH_ITS_RULE.format("equal_groups")),
-        # The rule without its share quietly used 0.5, which scores as equal_groups.
-        (
-            ["--rule", "lived_experience_share"],
-            "panel-tui: --rule lived_experience_share needs --share: the share of the say the "
-            "panel agreed for its lived-experience members, from 0 to 1, such as 0.3.\n",
-        ),
-    ],
-)
-def test_a_share_and_its_rule_come_together_or_nothing_is_made(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: list[str], said: str
-) -> None:
-    files = sheets(tmp_path, EXCEL_PANEL, EXCEL_CANDIDATES)
-    data = tmp_path / "s"
-    code = main(["--data-dir", str(data), "prepare", "--bank", "support-worker", *files, *asked])
-    assert code == 1
-    assert capsys.readouterr().err == said
-    assert Store(data).sessions() == []
-
-
 def test_a_quote_never_closed_is_named_at_its_line() -> None:
     # Python's csv module read every line after the open quote into one cell, so
     # a tester was told line 3's role "is empty" instead.
@@ -404,17 +308,3 @@ def test_a_title_taken_in_other_capitals_is_numbered_too() -> None:
         "Support worker, supported living, 24 November 2026 (2)"
     )
     assert default_title(BANK, today) == "Support worker, supported living, 24 November 2026"
-
-
-def test_prepare_never_advises_the_rule_already_chosen(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Found by a tester: "choose the equal-groups rule" said after --rule equal_groups.
-    panel = b"name,role\nSam,lived experience\nDan,professional\nHal,professional\n"
-    paths = sheets(tmp_path, panel, b"code\nC1\n")
-    data = str(tmp_path / "sessions")
-    argv = ["--data-dir", data, "prepare", "--bank", "support-worker", *paths]
-    assert main([*argv, "--rule", "equal_groups"]) == 0
-    assert "fewer lived-experience" not in capsys.readouterr().err
-    assert main(argv) == 0  # each member counts the same: said
-    assert "fewer lived-experience members (1) than professionals (2)" in capsys.readouterr().err
