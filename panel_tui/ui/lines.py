@@ -42,7 +42,7 @@ def line_drawn(line: Line | str) -> RenderableType:
     return Group(line_text(tuple(before)), bulleted((line_text(tuple(i)) for i in items), bullet))
 
 
-def hanging(rows: Iterable[tuple[str, Text]]) -> Table:
+def hanging(rows: Iterable[tuple[str, RenderableType]]) -> Table:
     """Each item after its label; a long item wraps under its own first word, not the label."""
     grid = Table.grid()
     grid.add_column(no_wrap=True)
@@ -52,7 +52,7 @@ def hanging(rows: Iterable[tuple[str, Text]]) -> Table:
     return grid
 
 
-def bulleted(items: Iterable[Text], bullet: str) -> Table:
+def bulleted(items: Iterable[RenderableType], bullet: str) -> Table:
     """Each item after a bullet, hanging (:func:`hanging`)."""
     return hanging((f" {bullet} ", item) for item in items)
 

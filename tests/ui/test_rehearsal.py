@@ -130,7 +130,7 @@ async def test_the_summary_shows_each_trainees_progress(
     )
     store.save(earlier)
     store.save(later)
-    async with app_factory("r2").run_test(size=(100, 40)) as pilot:
+    async with app_factory("r2").run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = await scrolled_text(pilot, pages=4)
@@ -138,6 +138,10 @@ async def test_the_summary_shows_each_trainees_progress(
     first = text.index("23 Nov 2026: 0.0%, harsher than the reference (-1.00), 1 answer")
     last = text.index("30 Nov 2026: 100.0%")
     assert first < last
+    # Found by a tester: a wrapped rehearsal ran on under the bullet, not its text.
+    lines = text.splitlines()
+    wrapped = next(n for n, line in enumerate(lines) if "30 Nov 2026: 100.0%" in line) + 1
+    assert lines[wrapped].index("(0.00)") == lines[wrapped - 1].index("30 Nov")
 
 
 async def test_the_summary_writes_trainee_sheets_in_practice_only(

@@ -38,17 +38,22 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
                 " (lean: above 0 more generous than the reference, below 0 harsher)",
             )
         )
-        trainees = []
+        trainees: list[RenderableType] = []
         for trainee in view.trainees:
             text = Text.assemble((trainee.label, "bold"))
             text.append(f": agreement {trainee.agreement}, {trainee.lean}, {trainee.answers}")
-            if trainee.progress:
-                text.append("\n  Progress over rehearsals, first to last:")
-                for step in trainee.progress:
-                    text.append(f"\n    {step.date}: {step.agreement}, {step.lean}, {step.answers}")
-                    if step.current:
-                        text.append(" (this one)", style="bold")
-            trainees.append(text)
+            if not trainee.progress:
+                trainees.append(text)
+                continue
+            # Each rehearsal hangs under its own first word when it wraps.
+            steps = []
+            for step in trainee.progress:
+                said = Text(f"{step.date}: {step.agreement}, {step.lean}, {step.answers}")
+                if step.current:
+                    said.append(" (this one)", style="bold")
+                steps.append(said)
+            progress = Text("Progress over rehearsals, first to last:")
+            trainees.append(Group(text, progress, bulleted(steps, bullet)))
         parts.append(bulleted(trainees, bullet))
     parts.append(Text("\nAnswers to talk about", style="bold"))
     if not view.flagged:
