@@ -130,6 +130,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     rows: list[Row] = []
     letters: dict[str, str] = {}
     header_line = 1
+    wide: list[SheetProblem] = []  #: rows with cells past the last heading
     # Rows are numbered as a spreadsheet numbers them, not by lines of text: a
     # cell with a line break in it (Alt+Enter in Excel) stays in its one row, and
     # the rows after it keep their numbers (found by a tester).
@@ -143,6 +144,8 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
                 header = [heading_key(cell) for cell in cells]
                 header_line = number
                 continue
+            if any(cell.strip() for cell in cells[len(header) :]):
+                wide.append(SheetProblem(name, _past_headings(cells, header), number))
             named = {
                 heading: (cells[i] if i < len(cells) else "")
                 for i, heading in enumerate(header)
@@ -152,7 +155,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     except csv.Error as error:
         raise PrepareError([SheetProblem(name, _csv_words(str(error)), number + 1)]) from None
     assert header is not None  # the text is not blank, so a row was read
-    problems = []
+    problems: list[SheetProblem] = []
     for twice in sorted({h for h in header if h in columns and header.count(h) > 1}):
         at = " and ".join(_letter(i) for i, h in enumerate(header) if h == twice)
         problems.append(
@@ -177,8 +180,10 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
                     header_line,
                 )
             )
-    if problems:
+    if problems:  # a heading row at fault makes rows look too wide: it is said alone
         raise PrepareError(problems)
+    if wide:
+        raise PrepareError(wide)
     return Sheet(name, rows, letters)
 
 
@@ -219,6 +224,20 @@ def _row_at(before: str) -> int:
     first = before.lstrip("\r\n").splitlines()[0] if before.strip() else ""
     rows = csv.reader(io.StringIO(before + "x", newline=""), delimiter=_delimiter(first))
     return sum(1 for _ in rows)
+
+
+def _past_headings(cells: Sequence[str], header: Sequence[str]) -> str:
+    """A row with cells past the last heading, which would be dropped without a word.
+
+    A spreadsheet saves every row as wide as its widest, the heading row too, so
+    such a row was most often split by a comma outside quote marks (found by a
+    tester: an unquoted formula lost its second half).
+    """
+    return (
+        f"has {len(cells)} cells, and the heading row {len(header)}; a name or note with a "
+        'comma in it needs quote marks around it ("Smith, Jo"), or give the extra '
+        "column a heading"
+    )
 
 
 def _csv_words(reason: str) -> str:

@@ -113,3 +113,12 @@ def test_a_heading_given_twice_is_quoted_as_typed() -> None:
     # Found by a review: the heading was quoted as looked up ("name"), not as typed.
     (said,) = refused_panel(b"Name,NAME,Role\nSam,Sam,professional\n")
     assert "has the heading 'Name' twice (columns A and B)" in said, said
+
+
+def test_cells_past_the_last_heading_are_named_not_dropped() -> None:
+    # Found by a tester: Eve's row had two cells more than the headings, and an
+    # unquoted formula was split at its comma; the extra cells went unsaid.
+    raw = b"name,role\nSam,professional\nEve,lived experience,extra,cells\nJo,observer,,\n"
+    (said,) = refused_panel(raw)
+    assert said.startswith("panel.csv, line 3: has 4 cells, and the heading row 2;"), said
+    assert '("Smith, Jo")' in said
