@@ -193,6 +193,8 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         dialog = await open_box(pilot)
         await pilot.pause()
         assert "Whose notes?" in screen_text(pilot.app)  # opened at its top
+        # In words, not only by the scroll bar's colour (found by a review).
+        assert "Payment notes (more below: Tab moves on)" in screen_text(pilot.app)
         for field in ("#member", "#rate", "#expenses", "#times-2"):
             dialog.query_one(field).focus()
             await pilot.pause()
@@ -205,6 +207,8 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         await pilot.press("tab")
         assert pilot.app.focused is dialog.query_one("#member")
         dialog.query_one("#times-2").focus()
+        await pilot.pause()
+        assert "Payment notes (more above: Shift+Tab moves back)" in screen_text(pilot.app)
         await pilot.press("a", "enter")
         await pilot.pause()
         shown = screen_text(pilot.app)

@@ -35,6 +35,8 @@ PER_WORDS: dict[PayBasis, str] = {
 }
 
 
+TITLE = "Payment notes"
+
 DECLINED_WORDS = {
     "declined-no": "Takes payment",
     "declined-yes": "Declined payment (expenses are still repaid)",
@@ -65,7 +67,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         # The fields scroll between the title and the buttons, so that Save, Cancel
         # and what is wrong always show, at 80x24 too.
         with Vertical(classes="box payment"):
-            yield Static("Payment notes", classes="title")
+            yield Static(TITLE, classes="title", id="payment-title")
             # Not a stop of its own for Tab: nothing would look focused (found by a review).
             with VerticalScroll(classes="fields", can_focus=False):
                 yield from self._fields()
@@ -133,6 +135,19 @@ class PaymentDialog(FormDialog[PaymentChange]):
         # its chosen member into view before the box is laid out.
         fields = self.query_one(".fields", VerticalScroll)
         self.call_after_refresh(fields.scroll_home, animate=False)
+        self.watch(fields, "scroll_y", self._say_more, init=False)
+        self.watch(fields, "max_scroll_y", self._say_more)
+
+    def _say_more(self) -> None:
+        """Say in the title when fields are out of sight: the scroll bar alone is colour."""
+        fields = self.query_one(".fields", VerticalScroll)
+        above, below = fields.scroll_y > 0, fields.scroll_y < fields.max_scroll_y
+        more = {
+            (False, True): " (more below: Tab moves on)",
+            (True, True): " (more above and below: Tab, Shift+Tab)",
+            (True, False): " (more above: Shift+Tab moves back)",
+        }.get((above, below), "")
+        self.query_one("#payment-title", Static).update(TITLE + more)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id != "member" or not event.pressed.id:
