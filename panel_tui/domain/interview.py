@@ -374,9 +374,9 @@ class Interview:
                 f"{error} Moving still works, but if panel-tui is closed now it may reopen "
                 "at an earlier question. Every vote shown as recorded is saved."
             )
-        previous = self.candidate_id
+        left = self.here
         self.position = position
-        return Moved(interview_lines.arrival(self.session, previous, c, q), warning)
+        return Moved(interview_lines.arrival(self.session, left, c, q), warning)
 
 
 __all__ = ["ASKED_ALOUD", "KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]

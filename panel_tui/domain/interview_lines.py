@@ -243,7 +243,34 @@ def more_to_read(above: bool, below: bool) -> str | None:
     return None
 
 
-def arrival(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
+def arrival(session: Session, left: tuple[str, str], candidate_id: str, question_id: str) -> str:
+    """What to say on arriving at an answer, coming from the answer ``left``.
+
+    An answer left waiting for votes comes first, alone on the line: one line
+    keeps the seats' rows where they were, under a hand about to click one.
+    """
+    waiting = still_waiting(session, *left)
+    if waiting is None:
+        return arriving(session, left[0], candidate_id, question_id)
+    if candidate_id != left[0]:
+        return f"{waiting} Now candidate {session.candidate(candidate_id).label}."
+    return waiting
+
+
+def still_waiting(session: Session, candidate_id: str, question_id: str) -> str | None:
+    """Leaving an answer some have voted on and others not: who, so that a vote
+    missed (a slip of the key gave another seat's) is found now, not at the finish
+    (found by a tester). ``None`` when nobody voted there, or its votes show."""
+    votes = session.current_votes(candidate_id, question_id)
+    if not votes or session.is_revealed(candidate_id, question_id):
+        return None
+    seats = [str(m.seat) for m in session.voting_members if m.id not in votes]
+    number = session.bank.questions.index(session.bank.question(question_id)) + 1
+    who = f"seat {seats[0]}" if len(seats) == 1 else f"seats {', '.join(seats)}"
+    return f"Question {number} still waits for {who}; its votes stay sealed."
+
+
+def arriving(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
     """What to say on arriving at an answer, coming from candidate ``previous``."""
     if candidate_id != previous:
         message = f"Now candidate {session.candidate(candidate_id).label}."
@@ -254,6 +281,8 @@ def arrival(session: Session, previous: str, candidate_id: str, question_id: str
             )
         return message
     if question_id == session.bank.questions[-1].id:
+        if session.decision(candidate_id) is not None:
+            return "Last question for this candidate. The decision is recorded (Ctrl+D)."
         return "Last question for this candidate. Ctrl+D records the panel's decision."
     return KEYS_HINT
 

@@ -236,10 +236,19 @@ def finish_warnings(session: Session) -> list[str]:
             )
         if session.decision(candidate.id) is None:
             warnings.append(f"{candidate.label} has no decision recorded.")
-    sealed = len(session.sealed_answers())
+    sealed = session.sealed_answers()
     if sealed:
+        # Named, so the chair can go back to them (found by a tester, who had to
+        # search the summary's table for the one answer a slip left open).
+        places = [
+            f"{c.label} Q{n}"
+            for c in session.candidates
+            for n, q in enumerate(session.bank.questions, start=1)
+            if (c.id, q.id) in sealed
+        ]
+        named = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
         warnings.append(
-            f"{counted(sealed, 'answer')} still sealed: not everyone voted. "
+            f"{counted(len(sealed), 'answer')} still sealed, as not everyone voted: {named}. "
             "Finishing shows the votes given."
         )
     return warnings

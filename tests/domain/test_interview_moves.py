@@ -194,6 +194,53 @@ def test_moves(
         assert cursor is not None and (cursor.candidate, cursor.question) == here
 
 
+@pytest.mark.parametrize(
+    ("votes", "said"),
+    [
+        # Found by a tester: a slip of the key gave seat 3's vote for seat 4's, and
+        # the panel moved on with seat 4 never voting; the finish named no answer.
+        # Said alone, on one line, so the seats' rows do not move under a click.
+        (
+            [("m1", "up"), ("m2", "down")],
+            "Question 1 still waits for seat 3; its votes stay sealed.",
+        ),
+        ([("m1", "up")], "Question 1 still waits for seats 2, 3; its votes stay sealed."),
+        # Everyone voted, so the votes show: nothing waits.
+        ([("m1", "up"), ("m2", "up"), ("m3", "up")], LAST_QUESTION),
+        # Nobody voted yet: the panel is only looking ahead.
+        ([], LAST_QUESTION),
+    ],
+)
+def test_leaving_an_answer_some_have_not_voted_on_says_who(
+    make: MakeInterview, votes: list[tuple[str, str]], said: str
+) -> None:
+    interview = make()
+    for member, value in votes:
+        interview.opened.record_vote("c1", "q1", member, value)  # type: ignore[arg-type]
+    assert interview.next_question() == Moved(said)
+
+
+def test_leaving_a_candidate_with_an_answer_waiting_names_the_next_candidate_too(
+    make: MakeInterview,
+) -> None:
+    interview = make(at=1)
+    interview.opened.record_vote("c1", "q2", "m1", "up")
+    assert interview.next_question() == Moved(
+        "Question 2 still waits for seats 2, 3; its votes stay sealed. Now candidate C2."
+    )
+
+
+def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
+    make: MakeInterview,
+) -> None:
+    # Found by a tester: "Ctrl+D records the panel's decision" after it was recorded.
+    interview = make()
+    interview.opened.decide("c1", "recommend", "Clear.")
+    assert interview.next_question() == Moved(
+        "Last question for this candidate. The decision is recorded (Ctrl+D)."
+    )
+
+
 def test_moving_on_from_a_decided_candidate_just_names_the_next(make: MakeInterview) -> None:
     interview = make(at=1)
     interview.opened.decide("c1", "recommend", "Clear.")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import storage as storage_module
 from panel_tui.domain.store.journaled import journal_path
@@ -171,8 +172,6 @@ def test_finishing_shows_the_sealed_votes_and_reopening_keeps_them_shown(store: 
 def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_answers(
     store: Store,
 ) -> None:
-    from panel_tui.domain.sessions import finish_warnings
-
     with store.create(two_by_two("LP")) as opened:
         opened.record_vote("c1", "q1", "m1", "up")  # q1 sealed for c1, q2 unvoted
         opened.decide("c2", "undecided", "")
@@ -181,7 +180,8 @@ def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_ans
             "Alex has no votes on Q2; the score uses only the questions with votes.",
             "Alex has no decision recorded.",
             "C2 has no votes on Q1, Q2; the score uses only the questions with votes.",
-            "1 answer still sealed: not everyone voted. Finishing shows the votes given.",
+            "1 answer still sealed, as not everyone voted: Alex Q1. Finishing shows the votes "
+            "given.",
         ]
         for q in ("q1", "q2"):
             for c in ("c1", "c2"):
@@ -189,6 +189,17 @@ def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_ans
                 opened.record_vote(c, q, "m2", "down")
         opened.decide("c1", "recommend", "Clear.")
         assert finish_warnings(opened.session) == []
+
+
+def test_many_sealed_answers_are_named_three_then_counted(store: Store) -> None:
+    with store.create(two_by_two("LP")) as opened:
+        for c in ("c1", "c2"):
+            for q in ("q1", "q2"):
+                opened.record_vote(c, q, "m1", "up")  # m2 never votes: all four sealed
+        (*_, sealed) = finish_warnings(opened.session)
+    assert sealed.startswith(
+        "4 answers still sealed, as not everyone voted: Alex Q1, Alex Q2, C2 Q1 and 1 more."
+    )
 
 
 def test_undo_after_the_reveal_never_brings_back_a_vote_the_room_did_not_see(
