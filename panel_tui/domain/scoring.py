@@ -73,7 +73,8 @@ class QuestionResult:
     professional_mean: float | None
     split: bool
     concern: bool
-    #: every vote given after the votes were shown (first votes and changes), in order
+    #: every vote given after the votes were shown (first votes, changes, withdrawals
+    #: and a vote given again after one), in order
     changed_after_reveal: tuple[VoteEvent, ...]
     changed: frozenset[str]  #: members whose standing vote (or withdrawal) came after it
 
@@ -213,13 +214,31 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
         professional_mean=professional,
         split="up" in values and "down" in values,
         concern=essential and score is not None and score < 0.5 - TIE_TOLERANCE,
-        changed_after_reveal=tuple(
-            v
-            for v in session.votes
-            if v.after_reveal and v.candidate == candidate and v.question == question
-        ),
+        changed_after_reveal=_given_after_reveal(session, candidate, question),
         changed=frozenset(member for member, vote in current.items() if vote.after_reveal),
     )
+
+
+def _given_after_reveal(session: Session, candidate: str, question: str) -> tuple[VoteEvent, ...]:
+    """The votes given on an answer after its votes were shown, in order.
+
+    Each one marked so, and a vote given again just after a withdrawal that was:
+    unchanged, it is not marked itself, but it was given while the votes showed,
+    and without it the record read as if the vote was withdrawn (found by a tester).
+    """
+    given: list[VoteEvent] = []
+    withdrawn: set[tuple[str, int]] = set()  # (member, round) whose last event withdrew after it
+    for vote in session.votes:
+        if (vote.candidate, vote.question) != (candidate, question):
+            continue
+        key = (vote.member, vote.round)
+        if vote.after_reveal or key in withdrawn:
+            given.append(vote)
+        if vote.value is None and vote.after_reveal:
+            withdrawn.add(key)
+        else:
+            withdrawn.discard(key)
+    return tuple(given)
 
 
 def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:

@@ -8,6 +8,7 @@ so it is scored on fewer questions.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.scoring import score_session
+from panel_tui.domain.store import Store
 from panel_tui.domain.summary import CandidateView, Summary, build_summary
 from panel_tui.domain.words import day_words, days_words
 from tests.domain import builders
@@ -252,3 +254,22 @@ def test_a_panel_held_over_two_days_is_dated_both_days() -> None:
 )
 def test_days_are_written_as_a_person_would(days: list[date], words: str) -> None:
     assert days_words(days) == words
+
+
+def test_a_vote_withdrawn_then_given_again_after_the_reveal_reads_as_both(
+    tmp_path: Path,
+) -> None:
+    # Found by a tester: the chair undid Hannah's vote once the votes showed and she
+    # gave the same vote again; the record said only that she withdrew it.
+    store = Store(tmp_path)
+    with store.create(builders.session("LP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m2", "up")  # all voted: shown
+        opened.undo("c1", "q1")
+        opened.record_vote("c1", "q1", "m2", "up")
+        made = opened.session
+    (alex,) = summary_of(made).candidates
+    assert [words for _, words in alex.change_lines] == [
+        "Seat 2, Member 2 withdrew their vote (▲ Up) after the votes were shown.",
+        "Seat 2, Member 2 voted ▲ Up after the votes were shown.",
+    ]
