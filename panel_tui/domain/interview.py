@@ -29,9 +29,8 @@ A vote, from key press to disk:
 
 from __future__ import annotations
 
-import contextlib
-
 from panel_tui.domain import interview_lines
+from panel_tui.domain.answer_times import AnswerTimes
 from panel_tui.domain.interview_lines import KEYS_HINT, Line, Marks
 from panel_tui.domain.interview_outcomes import (
     Answer,
@@ -78,6 +77,8 @@ class Interview:
         where = (cursor.candidate, cursor.question) if cursor else None
         #: Index into ``positions`` of the answer shown (a resume carries on where it was).
         self.position = self.positions.index(where) if where in self.positions else 0
+        #: The time spent on each answer, for the timer against the time guide.
+        self.times = AnswerTimes(opened, lambda: self.here if self.positions else None)
 
     # -- where the panel is ---------------------------------------------------
 
@@ -110,20 +111,6 @@ class Interview:
     def practice(self) -> bool:
         """A rehearsal with mock candidates (rounds are allowed)."""
         return self.session.mode == "practice"
-
-    def carried_seconds(self) -> int:
-        """Seconds already spent on this answer before a restart (0 on a new answer)."""
-        cursor = self.session.cursor
-        if cursor is not None and (cursor.candidate, cursor.question) == self.here:
-            return cursor.elapsed
-        return 0
-
-    def keep_time(self, elapsed: int) -> None:
-        """Keep the time spent on this answer, so that a resume carries on from it."""
-        if not self.session.candidates or self.session.finished:
-            return
-        with contextlib.suppress(StoreError):  # the timer is a guide; a vote is never lost
-            self.opened.keep_time(self.candidate_id, self.question_id, elapsed)
 
     def status(self, marks: Marks) -> Line:
         """How the votes on the answer shown stand, in the panel's words."""

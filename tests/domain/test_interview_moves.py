@@ -278,7 +278,7 @@ def test_an_interview_resumes_where_the_panel_was(
 ) -> None:
     session = two_by_two().model_copy(update={"cursor": cursor})
     interview = make(session=session)
-    assert (interview.position, interview.carried_seconds()) == (position, carried)
+    assert (interview.position, interview.times.carried()) == (position, carried)
 
 
 @pytest.mark.parametrize(
@@ -294,7 +294,7 @@ def test_the_time_is_kept_unless_finished(
     make: MakeInterview, finished: bool, kept: int | None
 ) -> None:
     interview = make(finished=finished)
-    interview.keep_time(42)
+    interview.times.keep(42)
     cursor = interview.session.cursor
     assert (cursor.elapsed if cursor else None) == kept
 
@@ -307,3 +307,24 @@ def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
         "Candidate 2 of 2: "
     )
     assert lines.position(session, interview.candidate_id, question) == "Question 2 of 2"
+
+
+def test_going_back_to_an_answer_carries_on_from_its_time(make: MakeInterview) -> None:
+    # Found by two testers: a look back at the question before and a return put
+    # the timer at 0:00 again, and the time guide was lost.
+    interview = make()
+    interview.times.leave(95)  # 1:35 on the first question
+    interview.next_question()
+    assert interview.times.carried() == 0  # a new answer starts at 0:00
+    interview.times.leave(20)
+    interview.previous_question()
+    assert interview.times.carried() == 95
+    interview.times.leave(100)
+    interview.next_question()
+    assert interview.times.carried() == 20
+
+
+def test_a_session_without_candidates_leaves_nowhere(make: MakeInterview) -> None:
+    interview = make(session=two_by_two().model_copy(update={"candidates": []}))
+    interview.times.leave(10)  # a move key on an empty session: nothing to remember
+    assert isinstance(interview.next_question(), Refused)

@@ -155,10 +155,10 @@ class InterviewScreen(SessionScreen):
 
     def keep_time(self) -> None:
         """Keep the time spent on this answer, so that a resume carries on from it."""
-        self.interview.keep_time(self.timer.elapsed)
+        self.interview.times.keep(self.timer.elapsed)
 
     def _question_changed(self) -> None:
-        carried = self.interview.carried_seconds()
+        carried = self.interview.times.carried()
         self.query_one(QuestionTimer).restart(self.question.time_guide_minutes, carried)
         self._question_area.scroll_home(animate=False)
         self.refresh_view()
@@ -307,7 +307,9 @@ class InterviewScreen(SessionScreen):
 
     # -- moving ---------------------------------------------------------------
 
-    def _moved(self, moved: Moved | Refused) -> None:
+    def _move(self, move: Callable[[], Moved | Refused]) -> None:
+        self.interview.times.leave(self.timer.elapsed)  # coming back carries on from this time
+        moved = move()
         if isinstance(moved, Refused):
             self.show(moved)
             return
@@ -326,19 +328,19 @@ class InterviewScreen(SessionScreen):
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
-        self._moved(self.interview.next_question())
+        self._move(self.interview.next_question)
 
     def action_previous_question(self) -> None:
         """The previous question (back to the previous candidate from the first)."""
-        self._moved(self.interview.previous_question())
+        self._move(self.interview.previous_question)
 
     def action_next_candidate(self) -> None:
         """The first question of the next candidate."""
-        self._moved(self.interview.next_candidate())
+        self._move(self.interview.next_candidate)
 
     def action_previous_candidate(self) -> None:
         """The first question of the previous candidate."""
-        self._moved(self.interview.previous_candidate())
+        self._move(self.interview.previous_candidate)
 
     def action_scroll_question(self, lines: int) -> None:
         """Scroll a long question up or down."""

@@ -1,0 +1,52 @@
+"""The time spent on each answer, which the interview's timer shows against the time guide.
+
+The answer shown is kept on disk now and then, so that a restart carries on
+from its time. Answers the panel has left are remembered for the run, so that
+going back carries on from their time too: it started at 0:00 again, and a look
+back at the question before lost the time guide (found by two testers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from panel_tui.domain.store import OpenSession, StoreError
+
+#: A (candidate, question) answer.
+Answer = tuple[str, str]
+
+
+class AnswerTimes:
+    """Seconds spent on each answer, over ``opened``; ``here`` is the answer shown."""
+
+    def __init__(self, opened: OpenSession, here: Callable[[], Answer | None]) -> None:
+        self.opened = opened
+        self.here = here
+        self._left: dict[Answer, int] = {}
+
+    def carried(self) -> int:
+        """Seconds already spent on the answer shown: before leaving it, or before a restart."""
+        here = self.here()
+        if here is None:
+            return 0
+        if here in self._left:
+            return self._left[here]
+        cursor = self.opened.session.cursor
+        if cursor is not None and (cursor.candidate, cursor.question) == here:
+            return cursor.elapsed
+        return 0
+
+    def leave(self, elapsed: int) -> None:
+        """The panel is about to move: coming back carries on from ``elapsed``."""
+        here = self.here()
+        if here is not None:  # a session without candidates is nowhere
+            self._left[here] = elapsed
+
+    def keep(self, elapsed: int) -> None:
+        """Keep the time spent on the answer shown on disk, so a resume carries on from it."""
+        here, session = self.here(), self.opened.session
+        if here is None or session.finished:
+            return
+        with contextlib.suppress(StoreError):  # the timer is a guide; a vote is never lost
+            self.opened.keep_time(*here, elapsed)
