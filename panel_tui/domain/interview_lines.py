@@ -246,15 +246,12 @@ def more_to_read(above: bool, below: bool) -> str | None:
 def arrival(session: Session, left: tuple[str, str], candidate_id: str, question_id: str) -> str:
     """What to say on arriving at an answer, coming from the answer ``left``.
 
-    An answer left waiting for votes comes first, alone on the line: one line
-    keeps the seats' rows where they were, under a hand about to click one.
+    An answer left waiting for votes is said instead, alone on the line: one line
+    keeps the seats' rows where they were, under a hand about to click one. Once
+    it has every vote, leaving it says the rest (a decision not yet recorded).
     """
     waiting = still_waiting(session, *left)
-    if waiting is None:
-        return arriving(session, left[0], candidate_id, question_id)
-    if candidate_id != left[0]:
-        return f"{waiting} Now candidate {session.candidate(candidate_id).label}."
-    return waiting
+    return waiting or arriving(session, left[0], candidate_id, question_id)
 
 
 def still_waiting(session: Session, candidate_id: str, question_id: str) -> str | None:
@@ -267,7 +264,10 @@ def still_waiting(session: Session, candidate_id: str, question_id: str) -> str 
     seats = [str(m.seat) for m in session.voting_members if m.id not in votes]
     number = session.bank.questions.index(session.bank.question(question_id)) + 1
     who = f"seat {seats[0]}" if len(seats) == 1 else f"seats {', '.join(seats)}"
-    return f"Question {number} still waits for {who}; its votes stay sealed."
+    # Whose answer, named: after a move to the next candidate, "Question 6" read
+    # as theirs (found by a review).
+    label = session.candidate(candidate_id).label
+    return f"{label} Q{number} still waits for {who}; its votes stay sealed."
 
 
 def arriving(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
@@ -282,7 +282,7 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
         return message
     if question_id == session.bank.questions[-1].id:
         if session.decision(candidate_id) is not None:
-            return "Last question for this candidate. The decision is recorded (Ctrl+D)."
+            return "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
         return "Last question for this candidate. Ctrl+D records the panel's decision."
     return KEYS_HINT
 

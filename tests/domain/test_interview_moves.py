@@ -202,9 +202,9 @@ def test_moves(
         # Said alone, on one line, so the seats' rows do not move under a click.
         (
             [("m1", "up"), ("m2", "down")],
-            "Question 1 still waits for seat 3; its votes stay sealed.",
+            "Alex Q1 still waits for seat 3; its votes stay sealed.",
         ),
-        ([("m1", "up")], "Question 1 still waits for seats 2, 3; its votes stay sealed."),
+        ([("m1", "up")], "Alex Q1 still waits for seats 2, 3; its votes stay sealed."),
         # Everyone voted, so the votes show: nothing waits.
         ([("m1", "up"), ("m2", "up"), ("m3", "up")], LAST_QUESTION),
         # Nobody voted yet: the panel is only looking ahead.
@@ -220,14 +220,20 @@ def test_leaving_an_answer_some_have_not_voted_on_says_who(
     assert interview.next_question() == Moved(said)
 
 
-def test_leaving_a_candidate_with_an_answer_waiting_names_the_next_candidate_too(
+def test_leaving_a_candidate_with_an_answer_waiting_names_whose_answer_it_is(
     make: MakeInterview,
 ) -> None:
+    # Found by a review: "Question 2 still waits... Now candidate C2" read as C2's.
     interview = make(at=1)
     interview.opened.record_vote("c1", "q2", "m1", "up")
     assert interview.next_question() == Moved(
-        "Question 2 still waits for seats 2, 3; its votes stay sealed. Now candidate C2."
+        "Alex Q2 still waits for seats 2, 3; its votes stay sealed."
     )
+    # Back, the missing votes given, and on again: the decision not made is said.
+    interview.previous_question()
+    interview.opened.record_vote("c1", "q2", "m2", "up")
+    interview.opened.record_vote("c1", "q2", "m3", "up")
+    assert interview.next_question() == Moved(NO_DECISION_ON_ALEX)
 
 
 def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
@@ -237,7 +243,7 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
     interview = make()
     interview.opened.decide("c1", "recommend", "Clear.")
     assert interview.next_question() == Moved(
-        "Last question for this candidate. The decision is recorded (Ctrl+D)."
+        "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
     )
 
 
@@ -327,4 +333,5 @@ def test_going_back_to_an_answer_carries_on_from_its_time(make: MakeInterview) -
 def test_a_session_without_candidates_leaves_nowhere(make: MakeInterview) -> None:
     interview = make(session=two_by_two().model_copy(update={"candidates": []}))
     interview.times.leave(10)  # a move key on an empty session: nothing to remember
+    assert interview.times.carried() == 0
     assert isinstance(interview.next_question(), Refused)
