@@ -211,7 +211,7 @@ def round_of(session: Session) -> Round:
         ],
         gaps=[r.voice_gap for r in results.ranking if r.voice_gap is not None],
         changed_after_reveal=sum(
-            len(q.changed_after_reveal) for r in results.ranking for q in r.questions
+            q.after_reveal_count for r in results.ranking for q in r.questions
         ),
         revealed_early=len(early_reveals(session)),
     )

@@ -79,6 +79,12 @@ class QuestionResult:
     changed: frozenset[str]  #: members whose standing vote (or withdrawal) came after it
 
     @property
+    def after_reveal_count(self) -> int:
+        """How many votes were given, changed or withdrawn after the reveal: a vote
+        given again unchanged after a withdrawal is listed, but not counted twice."""
+        return sum(vote.after_reveal for vote in self.changed_after_reveal)
+
+    @property
     def voice_gap(self) -> float | None:
         """Lived-experience mean minus professional mean, when both exist."""
         return _gap(self.lived_experience_mean, self.professional_mean)

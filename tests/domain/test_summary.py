@@ -271,5 +271,10 @@ def test_a_vote_withdrawn_then_given_again_after_the_reveal_reads_as_both(
     (alex,) = summary_of(made).candidates
     assert [words for _, words in alex.change_lines] == [
         "Seat 2, Member 2 withdrew their vote (▲ Up) after the votes were shown.",
-        "Seat 2, Member 2 voted ▲ Up after the votes were shown.",
+        "Seat 2, Member 2 gave the same vote again (▲ Up).",
     ]
+    # Counted once, as before: the vote standing did not change (found by a review).
+    totals = summary_of(made, ExportOptions(totals_only=True))
+    (only,) = totals.candidates
+    assert only.questions[0].changes == ["1 vote was given after the votes were shown."]
+    assert compare_rounds([made]).rounds[0].changed_after_reveal == 1

@@ -174,7 +174,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 neutralise("; ".join(r.splits)),
                 neutralise("; ".join(r.concerns)),
                 sum(e.candidate == r.candidate for e in results.early_reveals),
-                sum(len(q.changed_after_reveal) for q in r.questions),
+                sum(q.after_reveal_count for q in r.questions),
                 sum(c == r.candidate for c, _ in options.sealed_left_out),
                 session.mode,
             )

@@ -93,6 +93,8 @@ def _change_words(
         return (
             f"{who} withdrew their vote ({vote_text(before, symbols)}) after the votes were shown."
         )
+    if not event.after_reveal:  # given again just after a withdrawal, unchanged
+        return f"{who} gave the same vote again ({vote_text(event.value, symbols)})."
     if before is None:
         return f"{who} voted {vote_text(event.value, symbols)} after the votes were shown."
     return (
@@ -127,7 +129,7 @@ class _Builder:
         marks = []
         changes: list[str]
         if options.totals_only:
-            count = len(result.changed_after_reveal)
+            count = result.after_reveal_count
             was = "was" if count == 1 else "were"
             changes = [f"{counted(count, 'vote')} {was} given after the votes were shown."]
             changes = changes if count else []
@@ -227,7 +229,7 @@ class _Builder:
             reason=decision.reason if decision else "",
             questions=questions,
             notes=[n.text for n in session.notes_on(candidate.id, None)],
-            changes=sum(len(q.changed_after_reveal) for q in result.questions),
+            changes=sum(q.after_reveal_count for q in result.questions),
             scored_on=on_questions(result.scored, total) if result.score is not None else "",
             fewer_questions=result.fewer_questions,
             group_scores=[] if self.hide_groups else group_scores,
