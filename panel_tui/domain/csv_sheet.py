@@ -122,9 +122,10 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     if not text.strip():
         raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
     first = text.lstrip("\r\n").splitlines()[0]
-    if opened := _unclosed_quote(text, _delimiter(first)):
+    delimiter = _delimiter(first)
+    if opened := _unclosed_quote(text, delimiter):
         raise PrepareError([SheetProblem(name, UNCLOSED_QUOTE, opened)])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     typed_header: list[str] = []
     rows: list[Row] = []
@@ -144,8 +145,11 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
                 header = [heading_key(cell) for cell in cells]
                 header_line = number
                 continue
-            if any(cell.strip() for cell in cells[len(header) :]):
-                wide.append(SheetProblem(name, _past_headings(cells, header), number))
+            named_width = max((i + 1 for i, h in enumerate(typed_header) if h), default=0)
+            if any(cell.strip() for cell in cells[named_width:]):
+                wide.append(
+                    SheetProblem(name, _past_headings(cells, named_width, delimiter), number)
+                )
             named = {
                 heading: (cells[i] if i < len(cells) else "")
                 for i, heading in enumerate(header)
@@ -226,17 +230,19 @@ def _row_at(before: str) -> int:
     return sum(1 for _ in rows)
 
 
-def _past_headings(cells: Sequence[str], header: Sequence[str]) -> str:
-    """A row with cells past the last heading, which would be dropped without a word.
+def _past_headings(cells: Sequence[str], named: int, delimiter: str) -> str:
+    """A row with text past the last heading, which would be dropped without a word.
 
-    A spreadsheet saves every row as wide as its widest, the heading row too, so
-    such a row was most often split by a comma outside quote marks (found by a
-    tester: an unquoted formula lost its second half).
+    Most often a cell split at a comma outside quote marks (found by a tester: an
+    unquoted formula lost its second half); the columns after the last heading
+    count, empty headings too, as a spreadsheet saved again leaves them.
     """
+    used = max(i + 1 for i, cell in enumerate(cells) if cell.strip())
+    mark = {";": "semicolon", "\t": "tab"}.get(delimiter, "comma")
     return (
-        f"has {len(cells)} cells, and the heading row {len(header)}; a name or note with a "
-        'comma in it needs quote marks around it ("Smith, Jo"), or give the extra '
-        "column a heading"
+        f"has text in column {_letter(used - 1)}, past the last heading (column "
+        f"{_letter(named - 1) if named else 'none'}); a name or note with a {mark} in it "
+        "needs quote marks around it, or give that column a heading"
     )
 
 
