@@ -13,17 +13,17 @@ from collections.abc import Callable
 
 from panel_tui.domain.store import OpenSession, StoreError
 
-#: A (candidate, question) answer.
-Answer = tuple[str, str]
+#: Where an answer is: (candidate, question).
+Place = tuple[str, str]
 
 
 class AnswerTimes:
     """Seconds spent on each answer, over ``opened``; ``here`` is the answer shown."""
 
-    def __init__(self, opened: OpenSession, here: Callable[[], Answer | None]) -> None:
+    def __init__(self, opened: OpenSession, here: Callable[[], Place | None]) -> None:
         self.opened = opened
         self.here = here
-        self._left: dict[Answer, int] = {}
+        self._left: dict[Place, int] = {}
 
     def carried(self) -> int:
         """Seconds already spent on the answer shown: before leaving it, or before a restart."""

@@ -208,6 +208,7 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         assert pilot.app.focused is dialog.query_one("#member")
         dialog.query_one("#times-2").focus()
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the box scrolls to the field
         assert "Payment notes (more above: Shift+Tab moves back)" in screen_text(pilot.app)
         await pilot.press("a", "enter")
         await pilot.pause()
@@ -285,3 +286,19 @@ async def test_enter_on_the_payment_choice_saves_and_never_marks_it_declined(
         assert isinstance(app.screen, SummaryScreen)
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and (notes.rate, notes.declined) == (Decimal("15"), False)
+
+
+async def test_the_title_follows_the_window_being_resized(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a review: the title's "more below" went stale on a resize.
+    async with app_factory(session.id).run_test(size=(80, 60)) as pilot:
+        await open_box(pilot)
+        await pilot.pause()
+        assert "more below" not in screen_text(pilot.app)  # every field shows
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Payment notes (more below: Tab moves on)" in screen_text(pilot.app)
+        await pilot.resize_terminal(80, 60)
+        await pilot.pause()
+        assert "more below" not in screen_text(pilot.app)

@@ -136,7 +136,10 @@ class PaymentDialog(FormDialog[PaymentChange]):
         fields = self.query_one(".fields", VerticalScroll)
         self.call_after_refresh(fields.scroll_home, animate=False)
         self.watch(fields, "scroll_y", self._say_more, init=False)
-        self.watch(fields, "max_scroll_y", self._say_more)
+        self.call_after_refresh(self._say_more)  # once laid out
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_more)  # a taller window may show every field
 
     def _say_more(self) -> None:
         """Say in the title when fields are out of sight: the scroll bar alone is colour."""
