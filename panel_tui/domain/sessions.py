@@ -18,7 +18,7 @@ from panel_tui.domain.models import (
     new_session_id,
 )
 from panel_tui.domain.text import MAX_LINE, compared
-from panel_tui.domain.words import counted, day_words
+from panel_tui.domain.words import counted, day_words, first_of, listed
 
 T = TypeVar("T")
 
@@ -185,7 +185,7 @@ def _same_names(panel: Sequence[Member], candidates: Sequence[Candidate]) -> lis
     """
     seats = sorted(panel, key=lambda m: m.seat)
     warnings = [
-        f"Seats {_listed([str(m.seat) for m in same])} have the same name, "
+        f"Seats {listed([str(m.seat) for m in same])} have the same name, "
         f"{same[0].name.strip()}: add an initial or a surname, so the records can tell "
         "them apart."
         for same in _by_name(seats, lambda m: m.name)
@@ -202,7 +202,7 @@ def _candidates(same: Sequence[Candidate]) -> str:
     """``"Candidates C1 and C6"``; on the form, before each has a code of their own, a count."""
     codes = [c.code.strip() for c in same]
     if all(codes) and len({compared(code) for code in codes}) == len(codes):
-        return f"Candidates {_listed(codes)}"
+        return f"Candidates {listed(codes)}"
     return f"{len(same)} candidates"
 
 
@@ -213,10 +213,6 @@ def _by_name(items: Sequence[T], name: Callable[[T], str]) -> list[list[T]]:
         if name(item).strip():
             groups.setdefault(" ".join(compared(name(item)).split()), []).append(item)
     return [same for same in groups.values() if len(same) > 1]
-
-
-def _listed(words: list[str]) -> str:
-    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def finish_warnings(session: Session) -> list[str]:
@@ -246,9 +242,9 @@ def finish_warnings(session: Session) -> list[str]:
             for n, q in enumerate(session.bank.questions, start=1)
             if (c.id, q.id) in sealed
         ]
-        named = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
         warnings.append(
-            f"{counted(len(sealed), 'answer')} still sealed, as not everyone voted: {named}. "
+            f"{counted(len(sealed), 'answer')} still sealed, as not everyone voted: "
+            f"{first_of(places)}. "
             "Finishing shows the votes given."
         )
     return warnings

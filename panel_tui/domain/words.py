@@ -66,9 +66,19 @@ def candidates_words(count: int, codes: Sequence[str], shown: int = 3) -> str:
     if not codes:
         return counted(count, "candidate")
     # A code with a comma in it ("Smith, J") would run into the next.
-    listed = ("; " if any("," in code for code in codes) else ", ").join(codes[:shown])
-    more = f" and {len(codes) - shown} more" if len(codes) > shown else ""
-    return f"{counted(count, 'candidate')} ({listed}{more})"
+    apart = "; " if any("," in code for code in codes) else ", "
+    return f"{counted(count, 'candidate')} ({first_of(codes, shown, apart)})"
+
+
+def first_of(items: Sequence[str], shown: int = 3, apart: str = ", ") -> str:
+    """The first few items, then how many more: "C1, C2, C3 and 2 more"."""
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return apart.join(items[:shown]) + more
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items in a sentence: "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def day_words(day: date) -> str:
@@ -81,15 +91,19 @@ def days_words(days: Sequence[date]) -> str:
     days = sorted(set(days))
     if len(days) > 1 and len({(d.year, d.month) for d in days}) == 1:
         *first, last = days
-        return f"{', '.join(str(d.day) for d in first)} and {day_words(last)}"
-    words = [day_words(d) for d in days]
-    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+        return listed([*(str(d.day) for d in first), day_words(last)])
+    return listed([day_words(d) for d in days])
+
+
+def short_day_words(day: date) -> str:
+    """A day as lists and tables write it: "10 Mar 2026"."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def made_words(moment: datetime) -> str:
     """When a session was made, on the laptop's clock, as lists show it: "10 Mar 2026 at 09:05"."""
     when = moment.astimezone()
-    return f"{when.day} {when:%b %Y} at {when:%H:%M}"
+    return f"{short_day_words(when)} at {when:%H:%M}"
 
 
 def figure(fraction: float | None, *, signed: bool = False) -> str:
@@ -228,7 +242,7 @@ def share_split(share: float) -> tuple[str, str]:
     ``0.3`` is ``("30%", "70%")``, ``1/3`` is ``("33.3%", "66.7%")``: half up, as
     every figure, and the rest taken from the rounded share so the two add up.
     """
-    part = rounded(share * 100, 1) + 0  # + 0: never "-0"
+    part = rounded(share * 100, 1)
     return f"{part.normalize():f}%", f"{(100 - part).normalize():f}%"
 
 

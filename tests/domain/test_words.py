@@ -11,7 +11,9 @@ from panel_tui.domain.words import (
     VOTE_WORDS,
     counted,
     figure,
+    first_of,
     gap_words,
+    listed,
     panel_balance,
     percent,
     question_tags,
@@ -162,3 +164,22 @@ def test_question_tags_say_what_sets_a_question_apart_in_scoring(
 )
 def test_panel_balance(roles: list[Role | None], said: str) -> None:
     assert panel_balance(roles) == said
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+)
+def test_listed(items: list[str], expected: str) -> None:
+    assert listed(items) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["C1", "C2", "C3"], "C1, C2, C3"),  # three show whole
+        (["C1", "C2", "C3", "C4", "C5"], "C1, C2, C3 and 2 more"),
+    ],
+)
+def test_first_of(items: list[str], expected: str) -> None:
+    assert first_of(items) == expected

@@ -206,7 +206,7 @@ def test_two_rehearsals_on_one_day_are_told_apart_by_their_time() -> None:
     text = render(later, "md", ExportOptions(rehearsals=[earlier, later]))
     progress = text[text.index("### Progress over rehearsals") : text.index("### Answers to")]
     at = [T0.astimezone(), (T0 + timedelta(hours=3)).astimezone()]
-    assert [f"| 23 Nov 2026, {moment:%H:%M} |" in progress for moment in at] == [True, True]
+    assert [f"| 23 Nov 2026 at {moment:%H:%M} |" in progress for moment in at] == [True, True]
     # Rehearsals on days of their own keep the day alone.
     apart = later.model_copy(update={"created": T0 + timedelta(days=7)})
     text = render(apart, "md", ExportOptions(rehearsals=[earlier, apart]))

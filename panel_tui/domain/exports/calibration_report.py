@@ -29,7 +29,14 @@ from panel_tui.domain.calibration import (
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE
-from panel_tui.domain.words import counted, percent, rounded, vote_text
+from panel_tui.domain.words import (
+    counted,
+    made_words,
+    percent,
+    rounded,
+    short_day_words,
+    vote_text,
+)
 
 Symbols = Mapping[VoteValue, str]
 
@@ -194,9 +201,9 @@ def _summary(figures: MemberCalibration) -> str:
 
 def _when(created: datetime, history: Sequence[Rehearsal]) -> str:
     """A rehearsal's day on the laptop's clock, with its time when another shares the day."""
-    made = created.astimezone()
-    same_day = sum(r.created.astimezone().date() == made.date() for r in history)
-    return f"{made.day} {made:%b %Y}" + (f", {made:%H:%M}" if same_day > 1 else "")
+    day = created.astimezone().date()
+    same_day = sum(r.created.astimezone().date() == day for r in history)
+    return made_words(created) if same_day > 1 else short_day_words(day)
 
 
 def _trainee(

@@ -21,7 +21,7 @@ from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, MemberTotal, Round, Rounds
-from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent
+from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent, short_day_words
 
 FORMATS = ("md", "html", "csv")
 
@@ -197,7 +197,8 @@ def gap_chart(report: Rounds) -> GapChart | None:
 
 
 def _day(r: Round) -> str:
-    return f"{r.day.day} {r.day:%b %Y}"
+    """A round's day, as its table and chart write it."""
+    return short_day_words(r.day)
 
 
 def _context(report: Rounds) -> dict[str, Any]:
