@@ -228,18 +228,25 @@ def spoken_standing(session: Session, candidate_id: str, question_id: str) -> st
     return f"{voted} of {len(session.voting_members)} voted."
 
 
-def more_to_read(above: bool, below: bool) -> str | None:
-    """Words for a question longer than its space: where the rest is and the key to it.
+#: The keys that bring the rest into view (:func:`more_to_read`): back, on, and either.
+ARROWS = ("press the up arrow", "press the down arrow", "press the up or down arrow")
+#: In a box of fields, where Tab moves from one to the next.
+TABS = ("Shift+Tab moves back", "Tab moves on", "Tab, Shift+Tab")
 
-    Only a faint scrollbar showed it otherwise (none in plain ASCII), and the
-    last points to listen for went unseen. ``None`` when it all shows.
+
+def more_to_read(above: bool, below: bool, keys: tuple[str, str, str] = ARROWS) -> str | None:
+    """Words for what runs past its space: where the rest is and the key to it.
+
+    Only a faint scrollbar showed it otherwise (colour only in plain ASCII): the
+    last points of a question to listen for, or a box's fields, went unseen.
+    ``None`` when it all shows.
     """
     if below and above:
-        return "More above and below: press the up or down arrow"
+        return f"More above and below: {keys[2]}"
     if below:
-        return "More below: press the down arrow"
+        return f"More below: {keys[1]}"
     if above:
-        return "More above: press the up arrow"
+        return f"More above: {keys[0]}"
     return None
 
 
@@ -305,7 +312,9 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
 
 
 __all__ = [
+    "ARROWS",
     "KEYS_HINT",
+    "TABS",
     "Line",
     "Marks",
     "Stress",

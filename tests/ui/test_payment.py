@@ -194,7 +194,7 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         await pilot.pause()
         assert "Whose notes?" in screen_text(pilot.app)  # opened at its top
         # In words, not only by the scroll bar's colour (found by a review).
-        assert "Payment notes (more below: Tab moves on)" in screen_text(pilot.app)
+        assert "Payment notes (More below: Tab moves on)" in screen_text(pilot.app)
         for field in ("#member", "#rate", "#expenses", "#times-2"):
             dialog.query_one(field).focus()
             await pilot.pause()
@@ -209,7 +209,7 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         dialog.query_one("#times-2").focus()
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()  # the box scrolls to the field
-        assert "Payment notes (more above: Shift+Tab moves back)" in screen_text(pilot.app)
+        assert "Payment notes (More above: Shift+Tab moves back)" in screen_text(pilot.app)
         await pilot.press("a", "enter")
         await pilot.pause()
         shown = screen_text(pilot.app)
@@ -295,10 +295,10 @@ async def test_the_title_follows_the_window_being_resized(
     async with app_factory(session.id).run_test(size=(80, 60)) as pilot:
         await open_box(pilot)
         await pilot.pause()
-        assert "more below" not in screen_text(pilot.app)  # every field shows
+        assert "Payment notes (More" not in screen_text(pilot.app)  # every field shows
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert "Payment notes (more below: Tab moves on)" in screen_text(pilot.app)
+        assert "Payment notes (More below: Tab moves on)" in screen_text(pilot.app)
         await pilot.resize_terminal(80, 60)
         await pilot.pause()
-        assert "more below" not in screen_text(pilot.app)
+        assert "Payment notes (More" not in screen_text(pilot.app)

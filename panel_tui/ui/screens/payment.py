@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from panel_tui.domain import payment_form
+from panel_tui.domain.interview_lines import TABS, more_to_read
 from panel_tui.domain.involvement import InvolvementError, days_to_type
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
@@ -144,13 +145,8 @@ class PaymentDialog(FormDialog[PaymentChange]):
     def _say_more(self) -> None:
         """Say in the title when fields are out of sight: the scroll bar alone is colour."""
         fields = self.query_one(".fields", VerticalScroll)
-        above, below = fields.scroll_y > 0, fields.scroll_y < fields.max_scroll_y
-        more = {
-            (False, True): " (more below: Tab moves on)",
-            (True, True): " (more above and below: Tab, Shift+Tab)",
-            (True, False): " (more above: Shift+Tab moves back)",
-        }.get((above, below), "")
-        self.query_one("#payment-title", Static).update(TITLE + more)
+        more = more_to_read(fields.scroll_y > 0, fields.scroll_y < fields.max_scroll_y, TABS)
+        self.query_one("#payment-title", Static).update(f"{TITLE} ({more})" if more else TITLE)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id != "member" or not event.pressed.id:
