@@ -81,8 +81,9 @@ def heading_key(heading: str) -> str:
     return "_".join(heading.strip().lower().replace("-", " ").replace("_", " ").split())
 
 
-def _delimiter(first_line: str) -> str:
-    """Semicolons where a European Excel used them; tabs; else commas."""
+def _delimiter(text: str) -> str:
+    """Semicolons where a European Excel used them; tabs; else commas (by the first line)."""
+    first_line = (text.lstrip("\r\n").splitlines() or [""])[0]  # CR alone ends a line too
     counts = {d: first_line.count(d) for d in (";", "\t", ",")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -121,8 +122,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         ) from None
     if not text.strip():
         raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
-    first = text.lstrip("\r\n").splitlines()[0]
-    delimiter = _delimiter(first)
+    delimiter = _delimiter(text)
     if opened := _unclosed_quote(text, delimiter):
         raise PrepareError([SheetProblem(name, UNCLOSED_QUOTE, opened)])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -131,6 +131,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     rows: list[Row] = []
     letters: dict[str, str] = {}
     header_line = 1
+    named_width = 0  #: columns up to the last heading with a name
     wide: list[SheetProblem] = []  #: rows with cells past the last heading
     # Rows are numbered as a spreadsheet numbers them, not by lines of text: a
     # cell with a line break in it (Alt+Enter in Excel) stays in its one row, and
@@ -144,8 +145,8 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
                 typed_header = [cell.strip() for cell in cells]
                 header = [heading_key(cell) for cell in cells]
                 header_line = number
+                named_width = max((i + 1 for i, h in enumerate(typed_header) if h), default=0)
                 continue
-            named_width = max((i + 1 for i, h in enumerate(typed_header) if h), default=0)
             if any(cell.strip() for cell in cells[named_width:]):
                 wide.append(
                     SheetProblem(name, _past_headings(cells, named_width, delimiter), number)
@@ -225,8 +226,7 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
 
 def _row_at(before: str) -> int:
     """The row (as a spreadsheet numbers it) that the text ``before`` ends in."""
-    first = before.lstrip("\r\n").splitlines()[0] if before.strip() else ""
-    rows = csv.reader(io.StringIO(before + "x", newline=""), delimiter=_delimiter(first))
+    rows = csv.reader(io.StringIO(before + "x", newline=""), delimiter=_delimiter(before))
     return sum(1 for _ in rows)
 
 
