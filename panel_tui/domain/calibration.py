@@ -116,7 +116,11 @@ class Calibration:
     members: list[MemberCalibration]
     panel: PanelCalibration
     answers: list[AnswerCalibration]  #: every answer with a reference and votes
-    late: int = 0  #: votes given or changed after the reference was shown (left out)
+
+    @property
+    def late(self) -> int:
+        """Votes given or changed after the reference was shown, left out of every figure."""
+        return sum(len(a.last.late) for a in self.answers)
 
     @property
     def flagged(self) -> list[AnswerCalibration]:
@@ -225,7 +229,6 @@ def calibrate(session: Session) -> Calibration:
             gwet_ac1=agreement.gwet_ac1(table),
         ),
         answers=found,
-        late=sum(len(a.last.late) for a in found),
     )
 
 

@@ -128,10 +128,10 @@ def panel_and_rule(session: Session) -> str:
     roles = [m.role for m in session.panel]
     lived, professional = roles.count("lived_experience"), roles.count("professional")
     rule = RULE_SAY[settings.weighting].format(share=share_percent(settings.lived_experience_share))
-    if settings.weighting != "per_person" and not (lived and professional):
+    if settings.weighting != "per_person" and bool(lived) != bool(professional):
         # A group rule with one group empty: that group's mean is every score.
-        rule = "Only the lived-experience votes count." if lived else rule
-        rule = "Only the professionals' votes count." if professional else rule
+        only = "the lived-experience votes" if lived else "the professionals' votes"
+        rule = f"Only {only} count."
     return f"{panel_counts(roles)}. {rule}"
 
 

@@ -98,7 +98,7 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
         if char in "\n\r\u2028\u2029\x85":
             # As a person made it: Enter in a note, Alt+Enter in a spreadsheet's cell.
             return "a line break"
-        if unicodedata.category(char) in ("Cc", "Cs") or char in "\u2028\u2029\x85":
+        if unicodedata.category(char) in ("Cc", "Cs"):
             return f"a control character (U+{ord(char):04X})"
     return None
 
