@@ -95,8 +95,7 @@ async def test_choosing_a_member_shows_what_was_noted_before(
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "p")
-        app.screen.query_one("#rate", Input).value = "60"
+        (await open_box(pilot)).query_one("#rate", Input).value = "60"
         await click(pilot, "#declined-yes")
         await click(pilot, "#save")
         await pilot.press("p")
@@ -251,8 +250,7 @@ async def test_closing_the_box_with_changes_says_they_were_not_saved(
     # for Seat 1." on the summary: the chair believed them saved (found by a tester).
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "p")
-        app.screen.query_one("#rate", Input).value = "15"
+        (await open_box(pilot)).query_one("#rate", Input).value = "15"
         await click(pilot, "#save")
         assert "Saved the payment notes for Seat 1." in screen_text(app)
         await pilot.press("p")
