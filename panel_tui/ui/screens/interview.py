@@ -41,7 +41,7 @@ from panel_tui.ui.screens.dialogs import (
 )
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
-from panel_tui.ui.widgets.heading import HeadingLine
+from panel_tui.ui.widgets.fitting import HeadingLine
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import VoteGrid
 

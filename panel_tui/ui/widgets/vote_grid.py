@@ -19,6 +19,7 @@ from panel_tui.domain.interview_lines import SeatState
 from panel_tui.domain.models import VOTE_VALUES, Member, VoteValue
 from panel_tui.ui.glyphs import ROLE_SHORT, glyphs
 from panel_tui.ui.keys import key_label
+from panel_tui.ui.widgets.fitting import CutLines
 
 
 class VoteButton(Button):
@@ -48,15 +49,15 @@ class VoteRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         member = self.member
-        # The name on a line and the pronouns on the next, each ending in an
-        # ellipsis when too long, so that a row is at most two lines and every
+        # The name on a line and the pronouns on the next, each cut with a mark
+        # when too long (widgets/fitting.py), so that a row is at most two lines and every
         # member shows at 80x24 (the help screen and the summary give them whole).
         name = Text(member.name, style="bold")
         if member.pronouns:
             name.append("\n")
             name.append(member.pronouns, style="italic")
         yield Label(str(member.seat), classes="seat")
-        yield Label(name, classes="member", markup=False)
+        yield CutLines(name, classes="member").data_bind(VoteRow.ascii_only)
         yield Label(ROLE_SHORT[member.role], classes="role", markup=False)
         yield Label(self._state_text(), classes="state", markup=False)
         for value in VOTE_VALUES:
