@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from panel_tui.domain.models import VOTE_VALUES, Question, Session, VoteValue, Weighting
+from panel_tui.domain.models import Question, Session, VoteValue, Weighting
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import (
@@ -203,7 +203,7 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
         )
         return ((words, ""),)
     result = score_question(session, candidate_id, question_id)
-    counts = ", ".join(f"{getattr(result.tally, v)} {marks.vote(v)}" for v in VOTE_VALUES)
+    counts = result.tally.words()
     line: Line = (("Votes shown: ", "strong"), (counts + ".", ""))
     if voted < voters:
         line += ((f" {voters - voted} not voted.", ""),)

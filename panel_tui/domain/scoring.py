@@ -55,6 +55,14 @@ class Tally:
         counts = {"up": self.up, "middle": self.middle, "down": self.down, "abstain": self.abstain}
         return counts[value]
 
+    def words(self, values: Sequence[VoteValue] = VOTE_VALUES) -> str:
+        """Each value's count in words, e.g. ``"2 up, 1 middle, 0 down, 0 abstained"``.
+
+        Words alone: beside a count, symbols read as sums in plain ASCII ("1 + Up, 0 - Down").
+        """
+        said = {"up": "up", "middle": "middle", "down": "down", "abstain": "abstained"}
+        return ", ".join(f"{self.count(value)} {said[value]}" for value in values)
+
     @property
     def counted(self) -> int:
         """How many votes count towards a score (abstentions do not)."""

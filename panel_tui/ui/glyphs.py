@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from panel_tui.domain.models import VOTE_VALUES, Role, VoteValue
-from panel_tui.domain.scoring import Tally
+from panel_tui.domain.models import Role, VoteValue
 from panel_tui.domain.words import (
     ASCII_VOTE_SYMBOLS,
     OUTCOME_WORDS,
@@ -40,10 +39,6 @@ class Glyphs:
     def vote(self, value: VoteValue | None) -> str:
         """A vote as symbol and word, e.g. ``"▲ Up"``; ``None`` is no vote."""
         return vote_text(value, self.votes)
-
-    def tally(self, tally: Tally) -> str:
-        """Every value with its count, e.g. ``"2 ▲ Up, 1 ● Middle, 0 ▼ Down, 0 – Abstain"``."""
-        return ", ".join(f"{tally.count(value)} {self.vote(value)}" for value in VOTE_VALUES)
 
 
 UNICODE = Glyphs(

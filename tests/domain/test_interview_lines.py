@@ -47,17 +47,17 @@ def ups(*members: str, question: str = "q1") -> list[Row]:
             answer(ups("m1")),
             (("Votes sealed: 1 of 3 voted. They show when all have voted, or on Ctrl+R.", ""),),
         ),
-        # All three voted, so the votes show: the tally in the display mode's marks.
+        # All three voted, so the votes show: the tally in words.
         (
             answer(ups("m1", "m2", "m3")),
-            (("Votes shown: ", "strong"), ("3 <up>, 0 <middle>, 0 <down>, 0 <abstain>.", "")),
+            (("Votes shown: ", "strong"), ("3 up, 0 middle, 0 down, 0 abstained.", "")),
         ),
         # Shown early by the chair: how many have not voted yet.
         (
             answer(ups("m1"), reveals=[Reveal(candidate="c1", question="q1", at=T0)]),
             (
                 ("Votes shown: ", "strong"),
-                ("1 <up>, 0 <middle>, 0 <down>, 0 <abstain>.", ""),
+                ("1 up, 0 middle, 0 down, 0 abstained.", ""),
                 (" 2 not voted.", ""),
             ),
         ),
@@ -66,7 +66,7 @@ def ups(*members: str, question: str = "q1") -> list[Row]:
             answer([*ups("m1", "m2"), ("c1", "q1", "m3", "down")]),
             (
                 ("Votes shown: ", "strong"),
-                ("2 <up>, 0 <middle>, 1 <down>, 0 <abstain>.", ""),
+                ("2 up, 0 middle, 1 down, 0 abstained.", ""),
                 (" Split: both up and down, talk it through.", "strong"),
             ),
         ),

@@ -326,3 +326,20 @@ def test_standing_votes_counts_each_members_last_vote_once() -> None:
         candidates=(("c1", "Alex"), ("c2", None)),
     )
     assert s.standing_votes() == 3
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Every value with its own count, in the order of the keys.
+        (None, "3 up, 2 middle, 1 down, 4 abstained"),
+        # The ratings only, as calibration counts them.
+        (("up", "middle", "down"), "3 up, 2 middle, 1 down"),
+    ],
+)
+def test_a_tally_says_each_values_count_in_words(
+    values: tuple[VoteValue, ...] | None, expected: str
+) -> None:
+    # Words without symbols: in plain ASCII "1 + Up, 0 - Down" read as sums.
+    tally = Tally(up=3, middle=2, down=1, abstain=4)
+    assert (tally.words() if values is None else tally.words(values)) == expected

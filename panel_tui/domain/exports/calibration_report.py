@@ -27,7 +27,7 @@ from panel_tui.domain.calibration import (
     progress_of,
 )
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.models import Rating, Session, VoteValue
+from panel_tui.domain.models import RATINGS, Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE
 from panel_tui.domain.words import (
     counted,
@@ -146,7 +146,7 @@ def _late(votes: RoundVotes) -> str:
 
 def _round_words(number: int, votes: RoundVotes) -> str:
     tally = votes.tally
-    counts = f"{tally.up} up, {tally.middle} middle, {tally.down} down{_late(votes)}"
+    counts = tally.words(RATINGS) + _late(votes)
     return f"Round {number}: {counts}; {votes.agreeing} of {votes.counted} with the reference."
 
 
@@ -174,7 +174,7 @@ def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) 
     return AnswerView(
         where=_where(session, answer),
         reference=vote_text(answer.reference, symbols),
-        votes=f"{tally.up} up, {tally.middle} middle, {tally.down} down" + _late(answer.last),
+        votes=tally.words(RATINGS) + _late(answer.last),
         flags=flags,
         why=answer.why or "",
         rounds=[_round_words(r.number, r) for r in answer.rounds] if answer.moved else [],
