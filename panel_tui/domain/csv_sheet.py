@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import string
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -89,23 +90,49 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-#: How a workbook's file begins: a zip (.xlsx, and LibreOffice's .ods), or Excel 97's .xls.
-WORKBOOK_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-WORKBOOK = (
-    "is a workbook, not a CSV file; in Excel choose File, Save As, and the type "
-    "'CSV UTF-8 (Comma delimited)' (in LibreOffice, 'Text CSV')"
+#: How a zip file begins: .xlsx and LibreOffice's .ods are zips, and so is a .docx.
+ZIP_START = b"PK\x03\x04"
+#: How Excel 97's .xls begins (and Word 97's .doc, which nobody gives for a list).
+OLD_WORKBOOK_START = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SAVE_AS_CSV = (
+    "in Excel choose File, Save As, and the type 'CSV UTF-8 (Comma delimited)' "
+    "(in LibreOffice, 'Text CSV')"
 )
+WORKBOOK = f"is a workbook, not a CSV file; {SAVE_AS_CSV}"
+DOCUMENT = (
+    "is a document or a zip file, not a CSV file; put the list in a spreadsheet, then "
+    + SAVE_AS_CSV
+)
+
+
+def _not_csv(raw: bytes) -> str | None:
+    """What a workbook or other document given for a CSV file is, or ``None``."""
+    if raw.startswith(OLD_WORKBOOK_START):
+        return WORKBOOK
+    if not raw.startswith(ZIP_START):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as packed:
+            names = packed.namelist()
+            small = "mimetype" in names and packed.getinfo("mimetype").file_size < 100
+            kind = packed.read("mimetype") if small else b""
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return WORKBOOK  # a damaged zip: most likely the workbook it looks like
+    # Excel keeps its sheets under xl/; LibreOffice names its kind of document.
+    spreadsheet = b"spreadsheet" in kind or any(name.startswith("xl/") for name in names)
+    return WORKBOOK if spreadsheet else DOCUMENT
 
 
 def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence[str]) -> Sheet:
     """Read a CSV spreadsheet's rows by heading.
 
     Raises:
-        PrepareError: the file is a workbook, is not UTF-8 text, is empty, or
+        PrepareError: the file is a workbook or document, is not UTF-8 text, is empty, or
             lacks a column.
     """
-    if raw.startswith(WORKBOOK_STARTS):
-        raise PrepareError([SheetProblem(name, WORKBOOK)])
+    not_csv = _not_csv(raw)
+    if not_csv:
+        raise PrepareError([SheetProblem(name, not_csv)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -76,20 +78,45 @@ def test_a_notes_column_with_line_breaks_leaves_the_row_numbers_alone() -> None:
     assert said.startswith("panel.csv, line 3, column B (role)"), said
 
 
-@pytest.mark.parametrize(
-    "start",
-    [
-        b"PK\x03\x04\x14\x00\x06\x00",  # .xlsx (and LibreOffice's .ods): a zip file
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # .xls, Excel 97 to 2003
-    ],
+def zipped(*entries: tuple[str, bytes]) -> bytes:
+    """A zip file holding these entries, as Office and LibreOffice files are."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return packed.getvalue()
+
+
+SAVE_AS = (
+    "in Excel choose File, Save As, and the type 'CSV UTF-8 (Comma delimited)' "
+    "(in LibreOffice, 'Text CSV')"
 )
-def test_a_workbook_given_for_a_csv_is_named_as_one(start: bytes) -> None:
-    # Found by a tester: a workbook was refused as "line 1: is not UTF-8 text".
-    (said,) = refused_panel(start + bytes(range(256)) * 4)
-    assert said == (
-        "panel.csv: is a workbook, not a CSV file; in Excel choose File, Save As, and "
-        "the type 'CSV UTF-8 (Comma delimited)' (in LibreOffice, 'Text CSV')"
-    )
+WORKBOOK = f"panel.csv: is a workbook, not a CSV file; {SAVE_AS}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        # Found by a tester: a workbook was refused as "line 1: is not UTF-8 text".
+        # .xlsx: a zip with Excel's sheets under xl/.
+        (zipped(("[Content_Types].xml", b"<x/>"), ("xl/workbook.xml", b"<x/>")), WORKBOOK),
+        # .ods: LibreOffice names the kind of document first.
+        (zipped(("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")), WORKBOOK),
+        # .xls, Excel 97 to 2003.
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4, WORKBOOK),
+        # A zip too damaged to read: most likely the workbook it looks like.
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, WORKBOOK),
+        # Found by a review: a Word document (.docx, a zip too) was called a workbook.
+        (
+            zipped(("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<x/>")),
+            "panel.csv: is a document or a zip file, not a CSV file; put the list in a "
+            f"spreadsheet, then {SAVE_AS}",
+        ),
+    ],
+    ids=["xlsx", "ods", "xls", "damaged zip", "docx"],
+)
+def test_a_workbook_or_document_given_for_a_csv_is_named_as_one(raw: bytes, said: str) -> None:
+    assert refused_panel(raw) == [said]
 
 
 @pytest.mark.parametrize(
