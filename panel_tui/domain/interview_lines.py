@@ -137,8 +137,8 @@ def panel_and_rule(session: Session) -> str:
 
 def position(session: Session, candidate_id: str, question: Question) -> str:
     """``Question 2 of 5``, with the round when the panel has voted again."""
-    questions = session.bank.questions
-    where = f"Question {questions.index(question) + 1} of {len(questions)}"
+    bank = session.bank
+    where = f"Question {bank.number(question.id)} of {len(bank.questions)}"
     round_number = session.round_of(candidate_id, question.id)
     return where + (f", round {round_number}" if round_number > 1 else "")
 
@@ -269,12 +269,11 @@ def still_waiting(session: Session, candidate_id: str, question_id: str) -> str 
     if not votes or session.is_revealed(candidate_id, question_id):
         return None
     seats = [str(m.seat) for m in session.voting_members if m.id not in votes]
-    number = session.bank.questions.index(session.bank.question(question_id)) + 1
     who = f"seat {seats[0]}" if len(seats) == 1 else f"seats {', '.join(seats)}"
     # Whose answer, named: after a move to the next candidate, "Question 6" read
     # as theirs (found by a review).
-    label = session.candidate(candidate_id).label
-    return f"{label} Q{number} still waits for {who}; its votes stay sealed."
+    name = session.answer_name(candidate_id, question_id)
+    return f"{name} still waits for {who}; its votes stay sealed."
 
 
 def arriving(session: Session, previous: str, candidate_id: str, question_id: str) -> str:
@@ -297,9 +296,9 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
 def spoken(session: Session, candidate_id: str, question: Question) -> str:
     """Where the panel is and whose answer, the question, what the panel listens for
     and any sample answer, to read aloud."""
-    questions = session.bank.questions
     label = session.candidate(candidate_id).label
-    where = f"Question {questions.index(question) + 1} of {len(questions)}, for {label}"
+    bank = session.bank
+    where = f"Question {bank.number(question.id)} of {len(bank.questions)}, for {label}"
     given = session.sample_answer(candidate_id, question.id)
     said = given.text if given else None
     if given is not None and session.reference_shown(candidate_id, question.id):

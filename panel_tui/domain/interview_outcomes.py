@@ -111,7 +111,7 @@ class AskNote:
     def on_answer(cls, opened: OpenSession, candidate: str, question: str) -> AskNote:
         """Ask for a note on ``candidate``'s answer to ``question``."""
         session = opened.session
-        number = [q.id for q in session.bank.questions].index(question) + 1
+        number = session.bank.number(question)
         label = session.candidate(candidate).label
         return cls(
             heading=f"Note on question {number}, answered by {label}",

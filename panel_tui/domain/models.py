@@ -160,6 +160,10 @@ class Session(Record):
         """The candidate with this id."""
         return next(c for c in self.candidates if c.id == candidate_id)
 
+    def answer_name(self, candidate_id: str, question_id: str) -> str:
+        """An answer as the chair finds it: the candidate and the question's number, "Alex Q6"."""
+        return f"{self.candidate(candidate_id).label} Q{self.bank.number(question_id)}"
+
     def round_of(self, candidate: str, question: str) -> int:
         """The answer's current round of votes: 1 unless the trainer ran it again."""
         return max(

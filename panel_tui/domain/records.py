@@ -213,6 +213,10 @@ class Bank(_Strict):
         """The question with this id."""
         return next(q for q in self.questions if q.id == question_id)
 
+    def number(self, question_id: str) -> int:
+        """The question's number as the panel reads it, counting from 1."""
+        return next(n for n, q in enumerate(self.questions, start=1) if q.id == question_id)
+
 
 # ------------------------------------------------------------------------ sessions
 

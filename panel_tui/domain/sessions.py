@@ -237,9 +237,9 @@ def finish_warnings(session: Session) -> list[str]:
         # Named, so the chair can go back to them (found by a tester, who had to
         # search the summary's table for the one answer a slip left open).
         places = [
-            f"{c.label} Q{n}"
+            session.answer_name(c.id, q.id)
             for c in session.candidates
-            for n, q in enumerate(session.bank.questions, start=1)
+            for q in session.bank.questions
             if (c.id, q.id) in sealed
         ]
         warnings.append(

@@ -69,7 +69,7 @@ def summarise(session: Session) -> SessionSummary:
         and cursor.question in questions
         and cursor.candidate in labels
     ):
-        where = (labels[cursor.candidate], questions.index(cursor.question) + 1)
+        where = (labels[cursor.candidate], session.bank.number(cursor.question))
     return SessionSummary(
         id=session.id,
         title=session.title,
