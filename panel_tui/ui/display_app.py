@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
 
@@ -17,6 +18,7 @@ from panel_tui.domain.display import DisplaySettings, load_settings, save_settin
 from panel_tui.domain.speech import Speaker
 from panel_tui.ui.box_reading import spoken_box
 from panel_tui.ui.contracts import Readable
+from panel_tui.ui.focus_mark import mark_focus
 from panel_tui.ui.key_hold import TurnTakingApp
 from panel_tui.ui.keys import key_words
 from panel_tui.ui.plain import use_ascii_scrollbars
@@ -62,10 +64,18 @@ class DisplayApp(TurnTakingApp[None]):
     def watch_ascii_only(self, ascii_only: bool) -> None:
         self.set_class(ascii_only, "-ascii")
         use_ascii_scrollbars(ascii_only)
+        if self.focused is not None:
+            mark_focus(self.focused, ascii_only=ascii_only)
         self.refresh(layout=True)
         for screen in self.screen_stack:
             # Footers show keys in the new symbols, under a box on top too.
             screen.refresh_bindings()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        mark_focus(event.widget, ascii_only=self.ascii_only)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        mark_focus(event.widget, ascii_only=None)
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer as a chair reads them (``Ctrl+R``, not ``^r``)."""

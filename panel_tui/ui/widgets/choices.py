@@ -1,7 +1,8 @@
 """Radio buttons, checkboxes and drop-down lists that show their state plainly.
 
 Textual draws a chosen and an unchosen radio button with the same character in
-two colours; these draw an empty box when not chosen. In ASCII mode the sides
+two colours; these draw an empty box when not chosen, and a pointer before the
+choice the arrow keys have reached. In ASCII mode the sides
 are brackets, ``( )`` and ``[ ]``, rather than half blocks; the screen binds
 ``ascii_only`` down (``.data_bind(DisplayMode.ascii_only)``).
 
@@ -16,16 +17,38 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, Select
 
+from panel_tui.ui.focus_mark import focus_mark
+
+
+def pointed(drawn: Content, here: bool, ascii_only: bool) -> Content:
+    """A choice as drawn, after a pointer if the keys are on it (else spaces: nothing moves)."""
+    return Content.assemble(f"{focus_mark(ascii_only)} " if here else "  ", drawn)
+
 
 class ClearRadioButton(RadioButton):
-    """A radio button: a dot when chosen, empty when not."""
+    """A radio button: a dot when chosen, empty when not; a pointer where the arrows are.
+
+    Textual marks the choice the arrow keys have reached (highlighted, not yet
+    chosen) by its background colour alone. Here that choice also has a pointer
+    before it while its list has the keys (``focus_mark``), so a chair who cannot
+    tell the colours apart sees where Enter or Space will choose.
+    """
 
     ascii_only: reactive[bool] = reactive(False)
-    """Plain ASCII sides and dot (bound to the screen's)."""
+    """Plain ASCII sides, dot and pointer (bound to the screen's)."""
+
+    def render(self) -> Content:
+        here = isinstance(self.parent, RadioSet) and self.parent.has_focus
+        return pointed(super().render(), here and self.has_class("-selected"), self.ascii_only)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return 2 + super().get_content_width(container, viewport)
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
@@ -46,10 +69,16 @@ class ClearRadioButton(RadioButton):
 
 
 class ClearCheckbox(Checkbox):
-    """A checkbox: a cross when ticked, empty when not."""
+    """A checkbox: a cross when ticked, empty when not; a pointer while it has the keys."""
 
     ascii_only: reactive[bool] = reactive(False)
-    """Plain ASCII sides (bound to the screen's)."""
+    """Plain ASCII sides and pointer (bound to the screen's)."""
+
+    def render(self) -> Content:
+        return pointed(super().render(), self.has_focus, self.ascii_only)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return 2 + super().get_content_width(container, viewport)
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]

@@ -1,0 +1,93 @@
+"""Where the keys go shows without colour: a pointer marks the box, choice or tick box.
+
+Found by a tester with low vision: Tab moved through the new-session form and
+the boxes on top while the screen's text stayed the same; only a border's colour
+said where typing or Enter would go (ui/focus_mark.py, widgets/choices.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.geometry import Region
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select
+
+from panel_tui.domain.models import Session
+from panel_tui.ui.focus_mark import focus_mark
+from panel_tui.ui.screens.dialogs import DecisionDialog
+from tests.ui.helpers import AppFactory, screen_text
+
+SIZE = (80, 24)
+
+
+def marks(app: App[Any], mark: str) -> list[tuple[int, int]]:
+    """Where the screen shows ``mark``, as (column, row)."""
+    return [
+        (column, row)
+        for row, line in enumerate(screen_text(app).splitlines())
+        for column, character in enumerate(line)
+        if character == mark
+    ]
+
+
+def focused_region(app: App[Any]) -> Region:
+    """Where the widget with the keys is drawn (a drop-down list: its box)."""
+    focused = app.focused
+    assert focused is not None
+    if isinstance(focused, Select):
+        return focused.query_one("SelectCurrent").region
+    return focused.region
+
+
+async def test_each_tab_on_the_form_moves_one_pointer_to_the_box_with_the_keys(
+    app_factory: AppFactory,
+) -> None:
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # the new-session form
+        seen: set[type[Any]] = set()
+        for _ in range(14):  # the tester's walk: every box, choice list and button
+            await pilot.press("tab")
+            focused = pilot.app.focused
+            assert focused is not None
+            region = focused_region(pilot.app)
+            where = marks(pilot.app, focus_mark(False))
+            # One pointer on screen, in the top border (or, for a list of
+            # choices, beside its highlighted choice) of the widget with the keys.
+            assert len(where) in (1, 2), (focused, where)
+            assert all(region.contains(column, row) for column, row in where), (focused, where)
+            kinds = (Input, Select, RadioSet, Checkbox, Button)
+            seen.add(next(kind for kind in kinds if isinstance(focused, kind)))
+        assert seen == {Input, Select, RadioSet, Checkbox, Button}, seen
+
+
+async def test_in_plain_ascii_the_pointer_is_ascii(app_factory: AppFactory) -> None:
+    async with app_factory(None, ascii_only=True).run_test(size=SIZE) as pilot:
+        await pilot.press("n", "tab")  # the title
+        region = focused_region(pilot.app)
+        top = screen_text(pilot.app).splitlines()[region.y][region.x : region.right]
+        assert top.startswith("+- > -"), top
+        await pilot.press("tab")  # on to the first member's name: the pointer goes with it
+        assert screen_text(pilot.app).splitlines()[region.y][region.x : region.right] == (
+            "+" + "-" * (region.width - 2) + "+"
+        )
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_the_highlighted_choice_in_a_box_has_the_pointer(
+    app_factory: AppFactory, session: Session, ascii_only: bool
+) -> None:
+    # The tester: after Down in the decision box, the three choices read the same
+    # in text; only colour told which one Enter would choose.
+    # The pointer, a space, and the choice's button.
+    pointer = f"{focus_mark(ascii_only)} {'(' if ascii_only else '▐'}"
+    async with app_factory(session.id, ascii_only=ascii_only).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d")
+        assert isinstance(pilot.app.screen, DecisionDialog)
+        await pilot.press("down")
+        pointed = [line for line in screen_text(pilot.app).splitlines() if pointer in line]
+        assert len(pointed) == 1 and "Do not recommend" in pointed[0], pointed
+        await pilot.press("down")
+        pointed = [line for line in screen_text(pilot.app).splitlines() if pointer in line]
+        assert len(pointed) == 1 and "Undecided" in pointed[0], pointed
