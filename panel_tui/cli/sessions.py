@@ -28,7 +28,12 @@ def register(
     delete = actions.add_parser("delete", parents=[common], help="delete sessions")
     which = delete.add_mutually_exclusive_group(required=True)
     which.add_argument("session", nargs="?", metavar="SESSION")
-    which.add_argument("--older-than", type=_days, metavar="DAYS")
+    which.add_argument(
+        "--older-than",
+        type=_days,
+        metavar="DAYS",
+        help="every session with nothing recorded in the last DAYS days",
+    )
     delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
     delete.set_defaults(run=run_delete)
 
@@ -99,26 +104,31 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    """Delete one session, or every session older than some days, after asking."""
+    """Delete one session, or every session with nothing recorded for some days, after asking."""
     found = store(args)
     if args.session:
         targets = [summarise(found.load(args.session))]
     else:
         cutoff = now() - timedelta(days=args.older_than)
-        # The catalogue finds the candidates without reading every session; what
-        # is deleted is judged on the session itself, never on the catalogue's word.
+        # The catalogue finds the candidates without reading every session (one
+        # made since the cutoff has had nothing recorded before it); what is
+        # deleted is judged on the session itself, never on the catalogue's word.
+        # Its age counts from the last thing recorded, so a session made long ago
+        # and still in use is kept (found by a tester: one voted on a minute
+        # before was deleted).
         targets = []
         for listed in [s for s in found.summaries() if s.created < cutoff]:
             try:
-                summary = summarise(found.load(listed.id))
+                stored = found.load(listed.id)
             except StoreError as error:
                 print(f"panel-tui: {printable(str(error))}", file=sys.stderr)
                 continue
-            if summary.created < cutoff:
-                targets.append(summary)
+            if stored.last_recorded < cutoff:
+                targets.append(summarise(stored))
         warn_damaged(found)
         if not targets:
-            print(f"No sessions older than {counted(args.older_than, 'day')}.")
+            days = counted(args.older_than, "day")
+            print(f"Nothing to delete: no session has gone {days} with nothing recorded.")
             return 0
     print("This will delete, from disk, for good:")
     for session in targets:

@@ -143,6 +143,14 @@ class Session(Record):
         return sorted(days) or [laptop_day(self.created)]
 
     @property
+    def last_recorded(self) -> datetime:
+        """When anything was last recorded: a vote, note, reveal, round or decision (else made)."""
+        times = [self.created, *(v.at for v in self.votes), *(n.at for n in self.notes)]
+        times += [r.at for r in self.reveals] + [r.at for r in self.rounds]
+        times += [d.at for d in self.decisions if d.at is not None]
+        return max(times)
+
+    @property
     def first_day(self) -> date:
         """The day the panel sat: the first of :attr:`vote_days`."""
         return self.vote_days[0]

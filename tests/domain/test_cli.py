@@ -7,13 +7,13 @@ import re
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.models import new_session_id
+from panel_tui.domain.models import VoteEvent, new_session_id
 from panel_tui.domain.store import Store
 from tests.domain.builders import session as build
 from tests.domain.helpers import HR_FILE, laptop_zone
@@ -143,7 +143,7 @@ def test_delete_one_and_older_than(data: Path, capsys: pytest.CaptureFixture[str
     store.save(build("LP").model_copy(update={"id": "old", "created": long_ago}))
     store.save(build("LP").model_copy(update={"id": "other", "created": long_ago}))
     assert run(data, "sessions", "delete", "--older-than", "36500", "--yes") == 0
-    assert "No sessions older than" in capsys.readouterr().out
+    assert "Nothing to delete: no session has gone 36500 days" in capsys.readouterr().out
     assert run(data, "sessions", "delete", "old", "--yes") == 0
     assert "Deleted old." in capsys.readouterr().out
     assert not (data / "old.json").exists() and not (data / "old.lock").exists()
@@ -152,6 +152,23 @@ def test_delete_one_and_older_than(data: Path, capsys: pytest.CaptureFixture[str
     assert store.exists("other")
     assert run(data, "sessions", "delete", "--older-than", "0", "--yes") == 0
     assert "other" in capsys.readouterr().out and not store.exists("other")
+
+
+def test_older_than_counts_from_the_last_thing_recorded(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: a session made long ago, voted on a minute before, was
+    # deleted by "--older-than 30" with every vote in it.
+    store = Store(data)
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    made = build("LP").model_copy(update={"created": long_ago})
+    vote = VoteEvent(candidate="c1", question="q1", member="m1", value="up", at=long_ago)
+    store.save(made.model_copy(update={"id": "quiet", "votes": [vote]}))
+    recent = vote.model_copy(update={"at": datetime.now(UTC) - timedelta(days=1)})
+    store.save(made.model_copy(update={"id": "in-use", "votes": [vote, recent]}))
+    assert run(data, "sessions", "delete", "--older-than", "30", "--yes") == 0
+    assert "Deleted quiet." in capsys.readouterr().out
+    assert not store.exists("quiet") and store.exists("in-use")
 
 
 def test_session_ids_are_unique_and_say_date_and_bank() -> None:
