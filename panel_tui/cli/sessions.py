@@ -92,7 +92,7 @@ def run_list(args: argparse.Namespace) -> int:
         if practice:
             print(heading)
         for s in group:
-            state = "finished" if s.finished else "open"
+            state = "finished" if s.finished else "unfinished"  # as the home screen says
             candidates = candidates_words(s.candidates, s.codes)
             print(
                 printable(

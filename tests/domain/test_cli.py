@@ -197,7 +197,10 @@ def test_sessions_are_listed_as_started_on_the_laptops_clock(
     Store(tmp_path).save(made)
     with laptop_zone("Europe/London"):
         assert main(["--data-dir", str(tmp_path), "sessions", "list"]) == 0
-        assert "made 15 Jul 2026 at 00:30" in capsys.readouterr().out
+        listed = capsys.readouterr().out
+        assert "made 15 Jul 2026 at 00:30" in listed
+        # "unfinished", as the home screen says: "open" read as votes not sealed (a tester).
+        assert "(live, unfinished, " in listed
         assert main(["--data-dir", str(tmp_path), "sessions", "delete", made.id, "--yes"]) == 0
         assert "(made 15 Jul 2026 at 00:30)" in capsys.readouterr().out
 
