@@ -38,7 +38,8 @@ class DamagedFile:
 
     def __str__(self) -> str:
         where = (
-            f" It was moved to {self.moved_to} so that nothing overwrites it."
+            f" It was moved to {self.moved_to} so that nothing overwrites it: keep it,"
+            " as what was saved in it is still there."
             if self.moved_to
             else " It was left where it is."
         )

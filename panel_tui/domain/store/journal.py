@@ -94,7 +94,10 @@ def parse(raw: bytes) -> Parsed:
         if not good:
             if _record_after(raw, offset + 1):
                 # A good record further on: this one was written whole once.
-                raise DamagedJournal(f"the record at byte {offset} fails its checksum", parsed)
+                raise DamagedJournal(
+                    f"a change saved in it, at byte {offset}, no longer reads as it was written",
+                    parsed,
+                )
             # Cut short, garbage or zeros where the disk had not yet written
             # the bytes, with nothing good after: the last append, which a
             # crash interrupted before it was acknowledged.

@@ -95,7 +95,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     replayed = parsed is not None and token is not None and parsed.snapshot == token
     if damage is not None and (replayed or parsed is None or parsed.snapshot is None):
         # Stale journals are never replayed, so damage in one costs nothing.
-        raise DamagedData(f"its journal {jpath.name} is damaged: {damage}")
+        raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
     if replayed and parsed is not None:
         try:
             for record in parsed.records:
@@ -104,7 +104,9 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
             # (a record number that is not one, the session table dropped).
             storage.check_tables(tables)
         except (KeyError, TypeError, AttributeError, ValueError, DamagedData):
-            raise DamagedData(f"its journal {jpath.name} holds a change it cannot be") from None
+            raise DamagedData(
+                f"its record of changes, {jpath.name}, holds a change that makes no sense"
+            ) from None
     return Loaded(tables, token, parsed, replayed)
 
 

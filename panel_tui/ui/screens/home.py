@@ -240,7 +240,7 @@ class HomeScreen(Screen[None]):
         if damaged:
             box.update(
                 Content(
-                    "Some session files could not be read. The other sessions are fine.\n"
+                    "Some session files could not be read; any other sessions are fine.\n"
                     + "\n".join(damaged)
                 )
             )
