@@ -12,6 +12,8 @@ candidate's code ("(C1)") that HR files the candidate under.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.reactive import reactive
@@ -63,24 +65,19 @@ class HeadingLine(Static):
 
 
 class CutLines(Static):
-    """Lines of text that never wrap: each one too long is cut to the width, with a mark."""
+    """Lines of text that never wrap: each one too long is cut to the width (:func:`cut_to`)."""
 
     ascii_only: reactive[bool] = reactive(False)
     """Plain ASCII cut mark (bound to the vote row's)."""
 
-    def __init__(self, text: Text, *, classes: str | None = None) -> None:
+    def __init__(self, lines: Sequence[tuple[str, str]], *, classes: str | None = None) -> None:
+        """``lines``: each line's text and its style, such as ``("Sam Okafor", "bold")``."""
         super().__init__(classes=classes, markup=False)
-        self.text = text
+        self.lines = lines
 
     def render(self) -> Text:
         width = self.content_size.width
-        if width <= 0:
-            return self.text
-        mark = cut_mark(self.ascii_only)
-        lines = self.text.split("\n", allow_blank=True)
-        for line in lines:
-            if line.cell_len > width:
-                line.truncate(max(0, width - cell_len(mark)))
-                line.rstrip()
-                line.append(mark)
-        return Text("\n").join(lines)
+        return Text("\n").join(
+            Text(cut_to(text, width, ascii_only=self.ascii_only) if width > 0 else text, style)
+            for text, style in self.lines
+        )

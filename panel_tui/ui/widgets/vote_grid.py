@@ -52,10 +52,9 @@ class VoteRow(Horizontal):
         # The name on a line and the pronouns on the next, each cut with a mark
         # when too long (widgets/fitting.py), so that a row is at most two lines and every
         # member shows at 80x24 (the help screen and the summary give them whole).
-        name = Text(member.name, style="bold")
-        if member.pronouns:
-            name.append("\n")
-            name.append(member.pronouns, style="italic")
+        # Pronouns in bold italic, below the bold name, as they have always shown.
+        pronouns = [(member.pronouns, "bold italic")] if member.pronouns else []
+        name = [(member.name, "bold"), *pronouns]
         yield Label(str(member.seat), classes="seat")
         yield CutLines(name, classes="member").data_bind(VoteRow.ascii_only)
         yield Label(ROLE_SHORT[member.role], classes="role", markup=False)
