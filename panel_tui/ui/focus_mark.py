@@ -1,7 +1,7 @@
 """Where the keys go, marked in the box's border by a pointer as well as by colour.
 
 Textual shows the box that has the keys (a field, a drop-down list, a list of
-choices, a tick box, a button) by the colour of its border alone, so a chair
+choices or of sessions, a tick box, a button) by the colour of its border alone, so a chair
 who cannot tell the colours apart, or whose terminal shows none, could not see
 where typing or Enter would go. The box with the keys now has a pointer at the
 start of its top border, "▶", or ">" in plain ASCII. A list of choices points
@@ -13,10 +13,11 @@ shows its cursor and bold text, and a button its words in reverse.
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Select, TextArea
 
-#: What takes the keys and draws a box around itself (a drop-down list's box is its child's).
-MARKED = (Input, TextArea, Checkbox, RadioSet, Button, Select)
+#: What takes the keys and draws a box around itself (a drop-down list's box is its child's;
+#: an open one's list is an OptionList, as are the home screen's lists).
+MARKED = (Input, TextArea, Checkbox, RadioSet, Button, Select, OptionList)
 
 
 def focus_mark(ascii_only: bool) -> str:

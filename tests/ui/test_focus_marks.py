@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.geometry import Region
-from textual.widgets import Button, Checkbox, Input, RadioSet, Select
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Select
 
 from panel_tui.domain.models import Session
 from panel_tui.ui.focus_mark import focus_mark
@@ -91,3 +91,15 @@ async def test_the_highlighted_choice_in_a_box_has_the_pointer(
         await pilot.press("down")
         pointed = [line for line in screen_text(pilot.app).splitlines() if pointer in line]
         assert len(pointed) == 1 and "Undecided" in pointed[0], pointed
+
+
+async def test_a_list_of_sessions_on_the_home_screen_has_the_pointer(
+    app_factory: AppFactory,
+) -> None:
+    # Found in a walk: Tab from "Start a new session" to the practice list
+    # changed only the list's border colour.
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert isinstance(pilot.app.focused, OptionList)
+        where = marks(pilot.app, focus_mark(False))
+        assert len(where) == 1 and focused_region(pilot.app).contains(*where[0]), where
