@@ -55,7 +55,7 @@ def test_an_open_session_says_it_leaves_out_votes_still_sealed(fmt: str) -> None
     # never voted) and was never shown: one answer still sealed, left out.
     session = build_session().model_copy(update={"finished": False})
     text = render(session, fmt)
-    assert "still open: votes may still change." in text
+    assert "unfinished: votes may still change." in text
     assert "1 answer still sealed is left out until its votes are shown." in text
     assert render(session, "json").count('"question": "mistake"') > len(
         [line for line in render(session, "votes-csv").splitlines() if ",mistake," in line]
@@ -71,14 +71,14 @@ def test_an_open_session_with_every_answer_shown_says_nothing_of_sealed_votes() 
         }
     )
     text = render(session, "md")
-    assert "still open: votes may still change." in text
-    assert "sealed" not in text.split("still open")[1].splitlines()[0]
+    assert "unfinished: votes may still change." in text
+    assert "sealed" not in text.split(", unfinished")[1].splitlines()[0]
 
 
 def test_a_finished_session_says_finished() -> None:
     text = render(build_session(), "md")
     assert "Live interviews, finished." in text
-    assert "still open" not in text
+    assert "unfinished" not in text
 
 
 def test_the_md_and_html_give_their_sections_in_one_order_with_the_rule_first() -> None:

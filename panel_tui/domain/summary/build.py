@@ -263,7 +263,7 @@ def _status(session: Session, sealed: int) -> str:
     if session.finished:
         status = f"{kind}, finished."
     else:
-        status = f"{kind}, still open: votes may still change."
+        status = f"{kind}, unfinished: votes may still change."  # as the home screen says
     return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
