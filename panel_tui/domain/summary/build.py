@@ -14,7 +14,7 @@ from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.models import Member, Session, VoteEvent, VoteValue
+from panel_tui.domain.models import RATINGS, Member, Session, VoteEvent, VoteValue
 from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
 from panel_tui.domain.summary.views import (
     Bar,
@@ -67,8 +67,7 @@ def _bar(tally: Tally) -> Bar:
         width = 100.0 * count / total if total else 0.0
         segments.append(Segment(value, count, round(x, 2), round(width, 2), f"{count} {value}"))
         x += width
-    words = ", ".join(s.words for s in segments)
-    return Bar(segments, words if total else "No counted votes yet")
+    return Bar(segments, tally.words(RATINGS) if total else "No counted votes yet")
 
 
 def _previous_values(session: Session) -> dict[int, VoteValue | None]:
