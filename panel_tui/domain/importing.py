@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.store.files import MAX_FILE_BYTES
+from panel_tui.domain.store.storage import SESSION_TABLE
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.wording import problems
@@ -40,6 +41,12 @@ def parse_session(raw: bytes, name: str) -> Session:
             else f": cannot be imported: {problem.reason}"
         )
         raise SessionFileError(f"{name}{said}.") from None
+    if isinstance(data, dict) and SESSION_TABLE in data and "format" not in data:
+        # A sessions folder's own file (TinyDB's tables), most likely one set aside.
+        raise SessionFileError(
+            f"{name}: is a file from a sessions folder, not an export. To take in a "
+            f"session set aside as damaged: panel-tui sessions recover {name}"
+        )
     if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
         raise SessionFileError(
             f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'

@@ -35,6 +35,8 @@ class DamagedFile:
     path: Path
     moved_to: Path | None
     reason: str
+    recoverable: bool = False
+    """Whether ``panel-tui sessions recover`` gets the session back from it."""
 
     def __str__(self) -> str:
         where = (
@@ -43,8 +45,19 @@ class DamagedFile:
             if self.moved_to
             else " It was left where it is."
         )
+        if self.moved_to and self.recoverable:
+            where += (
+                " To get back all that still reads:"
+                f" panel-tui sessions recover {_quoted(self.moved_to)}"
+            )
         # Any file in the folder is named here, so its name is shown with controls escaped.
         return printable(f"The session file {self.path} is damaged ({self.reason}).{where}")
+
+
+def _quoted(path: Path) -> str:
+    """A path to type after a command: in double quotes, as every shell takes, if it has spaces."""
+    text = str(path)
+    return f'"{text}"' if any(c.isspace() for c in text) else text
 
 
 @dataclass(frozen=True)

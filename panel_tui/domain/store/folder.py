@@ -25,6 +25,7 @@ from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK, UnsafeF
 from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.opened import OpenSession
+from panel_tui.domain.store.salvage import can_read_back
 from panel_tui.domain.store.storage import (
     DamagedData,
     NotASession,
@@ -113,7 +114,7 @@ class Store:
         except OSError:
             found = DamagedFile(path, None, reason)
         else:
-            found = DamagedFile(path, target, reason)
+            found = DamagedFile(path, target, reason, recoverable=can_read_back(target))
         self._name(found)
         return found
 

@@ -63,13 +63,23 @@ class Parsed:
     """Where the last good record ends: the next append goes here."""
     torn: bool = False
     """The file ends in a record cut short (a crash mid-append)."""
+    unreadable: list[int] = field(default_factory=list)
+    """Where records that no longer read begin (read back with ``salvage`` only)."""
 
 
-def parse(raw: bytes) -> Parsed:
+def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
     """Read a journal's records.
 
+    Args:
+        raw: the journal's bytes.
+        salvage: read on past damage, to get back what can still be read: a
+            record that fails its check is noted in ``unreadable`` and reading
+            goes on at the next whole record. Without a header that reads, the
+            records are read but ``snapshot`` stays ``None``.
+
     Raises:
-        DamagedJournal: a record other than the last fails its check.
+        DamagedJournal: a record other than the last fails its check (never
+            when salvaging).
     """
     parsed = Parsed()
     offset = 0
@@ -92,7 +102,12 @@ def parse(raw: bytes) -> Parsed:
             else:
                 good = isinstance(record, dict)
         if not good:
-            if _record_after(raw, offset + 1):
+            after = _next_record(raw, offset + 1)
+            if after is not None and salvage:
+                parsed.unreadable.append(offset)
+                offset, first = after, False
+                continue
+            if after is not None:
                 # A good record further on: this one was written whole once.
                 raise DamagedJournal(
                     f"a change saved in it, at byte {offset}, no longer reads as it was written",
@@ -105,9 +120,12 @@ def parse(raw: bytes) -> Parsed:
             break
         if first:
             token = record.get("snapshot")
-            if not isinstance(token, str):
+            if isinstance(token, str):
+                parsed.snapshot = token
+            elif salvage:
+                parsed.unreadable.append(offset)  # whose changes follow cannot be told
+            else:
                 raise DamagedJournal("its first record is not a journal header", parsed)
-            parsed.snapshot = token
             first = False
         else:
             parsed.records.append(record)
@@ -116,8 +134,8 @@ def parse(raw: bytes) -> Parsed:
     return parsed
 
 
-def _record_after(raw: bytes, start: int) -> bool:
-    """Whether a whole, checked record starts anywhere from ``start`` on.
+def _next_record(raw: bytes, start: int) -> int | None:
+    """Where the first whole, checked record from ``start`` on begins (``None``: none).
 
     A torn append leaves at most part of one record at the end; a good record
     after a bad one means damage (a flipped bit, even in a length), never a
@@ -139,11 +157,11 @@ def _record_after(raw: bytes, start: int) -> bool:
         ):
             try:
                 if isinstance(json.loads(raw[brace:end]), dict):
-                    return True
+                    return offset
             except ValueError:
                 pass
         brace = raw.find(b"{", brace + 1)
-    return False
+    return None
 
 
 def read(path: Path, read_bytes: Callable[[Path], bytes] = read_regular) -> Parsed | None:

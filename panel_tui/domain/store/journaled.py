@@ -91,7 +91,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     except FileNotFoundError:
         return None
     tables = storage.decode(raw)  # through the module: tests count the parses
-    token = _token_of(tables.pop(META_TABLE, None))
+    token = token_of(tables.pop(META_TABLE, None))
     replayed = parsed is not None and token is not None and parsed.snapshot == token
     if damage is not None and (replayed or parsed is None or parsed.snapshot is None):
         # Stale journals are never replayed, so damage in one costs nothing.
@@ -110,7 +110,8 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     return Loaded(tables, token, parsed, replayed)
 
 
-def _token_of(meta: Any) -> str | None:
+def token_of(meta: Any) -> str | None:
+    """The snapshot token its own table holds (``None``: an older version's file)."""
     if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
         token = meta["1"].get("snapshot")
         return token if isinstance(token, str) else None
