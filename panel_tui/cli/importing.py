@@ -10,7 +10,7 @@ from panel_tui.cli.common import EXIT_ERROR, store, warn_damaged
 from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.text import printable
-from panel_tui.domain.words import counted, votes_words
+from panel_tui.domain.words import counted, holds_words
 
 
 def register(
@@ -54,12 +54,7 @@ def _import_one(found: Store, path: Path, replace: bool) -> bool:
         # A refusal may list several problems, a line each.
         print(f"panel-tui: {printable(message, lines=True)}", file=sys.stderr)
         return False
-    contents = [
-        counted(len(session.candidates), "candidate"),
-        counted(len(session.panel), "panel member"),
-        votes_words(session.standing_votes()),
-    ]
-    line = f"Imported {session.id} ({session.title}) from {path}: {', '.join(contents)}."
+    line = f"Imported {session.id} ({session.title}) from {path}: {holds_words(session)}."
     if kept is not None:
         line += f" The session that was there is kept as {kept}."
     print(printable(line))  # a title or file name never runs on the terminal

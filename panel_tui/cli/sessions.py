@@ -9,32 +9,20 @@ from datetime import timedelta
 from pathlib import Path
 
 from panel_tui import locations
-from panel_tui.cli.common import EXIT_ERROR, CommandError, confirm, store, warn_damaged
+from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
-from panel_tui.domain.store import DamagedData, Store, StoreError
+from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import summarise
-from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.folder import DAMAGED_FOLDER
-from panel_tui.domain.store.salvage import ReadBack, read_back
-from panel_tui.domain.store.storage import NotASession
-from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import (
     candidates_words,
     counted,
-    listed,
+    holds_words,
     made_words,
     utc_text,
     votes_words,
 )
-
-#: What a gap in each event table's numbers means, one and many.
-_MISSING = {
-    "votes": ("vote", "votes"),
-    "notes": ("note", "notes"),
-    "reveals": ("record of votes shown early", "records of votes shown early"),
-    "decisions": ("decision", "decisions"),
-}
 
 
 def register(
@@ -195,71 +183,19 @@ def run_delete(args: argparse.Namespace) -> int:
 def run_recover(args: argparse.Namespace) -> int:
     """Save again what a damaged session's files still hold, and say what was left out."""
     path: Path = args.file
-    try:
-        read = read_back(path)
-    except FileNotFoundError:
-        raise CommandError(f"There is no file {path}.") from None
-    except UnsafeFile as unsafe:
-        raise CommandError(f"{unsafe.path} cannot be recovered: {unsafe.reason}.") from None
-    except NotASession:
-        raise CommandError(
-            f"{path} is not a session file panel-tui keeps, so there is nothing to recover "
-            "from it. (An exported session is taken in with panel-tui import.)"
-        ) from None
-    except DamagedData as error:
-        raise CommandError(
-            f"{path} cannot be recovered: the session file itself is damaged ({error}). "
-            "Keep it: what was saved is still in it, for someone who can mend it by hand."
-        ) from None
-    except OSError as error:
-        raise CommandError(f"{path} cannot be read ({os_reason(error)}).") from None
     # A copy set aside goes back into the folder it came from, whatever folder
     # this run would use: that is where the panel will look for it.
-    found = Store(path.parent.parent) if path.parent.name == DAMAGED_FOLDER else store(args)
-    kept = found.save(read.session, replace=args.replace)
+    set_aside = path.parent.name == DAMAGED_FOLDER and path.parent.parent.is_dir()
+    found = Store(path.parent.parent) if set_aside else store(args)
+    read, kept = found.recover(path, replace=args.replace)
     warn_damaged(found)
     session = read.session
-    contents = [
-        counted(len(session.candidates), "candidate"),
-        counted(len(session.panel), "panel member"),
-        votes_words(session.standing_votes()),
-    ]
     lines = [
         f"Recovered {session.id} ({session.title}) from {path} into {found.root}: "
-        f"{', '.join(contents)}.",
-        *recovery_words(read),
+        f"{holds_words(session)}.",
+        *read.words(),
     ]
     if kept is not None:
         lines.append(f"The session that was there is kept as {kept}.")
     print(printable("\n".join(lines), lines=True))  # a title or file name never runs
     return 0
-
-
-def recovery_words(read: ReadBack) -> list[str]:
-    """What a recovery read back and left out, in sentences for HR."""
-    if not read.left_out:
-        return ["Every change saved in it was read back."]
-    left_out = []
-    if read.unreadable:
-        left_out.append(
-            f"{counted(read.unreadable, 'change')} saved in it no longer "
-            f"{'reads' if read.unreadable == 1 else 'read'} as written"
-        )
-    if read.senseless:
-        left_out.append(
-            f"{counted(read.senseless, 'change')} "
-            f"{'makes' if read.senseless == 1 else 'make'} no sense on the session"
-        )
-    if read.unmatched:
-        left_out.append(
-            f"{counted(read.unmatched, 'later change')} cannot be matched to the session, "
-            "as the first record of its changes no longer reads"
-        )
-    missing = [counted(count, *_MISSING[name]) for name, count in read.missing.items()]
-    return [
-        f"{counted(read.changes, 'change')} read back. Left out: {'; '.join(left_out)}.",
-        f"Missing from it as a result: {listed(missing)}."
-        if missing
-        else "What was left out cannot be told from what remains.",
-        "Look over its summary before you rely on it. The damaged copy is kept as it is.",
-    ]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from panel_tui.domain.models import Outcome, Question, Role, VoteValue
+from panel_tui.domain.models import Outcome, Question, Role, Session, VoteValue
 
 VOTE_SYMBOLS: dict[VoteValue, str] = {"up": "▲", "middle": "●", "down": "▼", "abstain": "–"}
 #: The marks of ASCII mode (``--ascii``), on screen and in text exports alike.
@@ -193,6 +193,18 @@ def votes_words(standing: int) -> str:
     ``import`` agree with what the summary counts.
     """
     return counted(standing, "vote")
+
+
+def holds_words(session: Session) -> str:
+    """What a session holds, said one way by import and recovery: "2 candidates, 3 panel
+    members, 21 votes"."""
+    return ", ".join(
+        [
+            counted(len(session.candidates), "candidate"),
+            counted(len(session.panel), "panel member"),
+            votes_words(session.standing_votes()),
+        ]
+    )
 
 
 def sealed_words(count: int) -> str:

@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import OpenSession, Store
+from panel_tui.domain.store.journal import FRAME
+from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.wording import LIBRARY_PHRASES
+from tests.domain.builders import two_by_two
 
 # The example of PRODUCT.md section 7: what HR may prepare by hand.
 HR_FILE = {
@@ -112,3 +115,41 @@ def laptop_zone(zone: str) -> Iterator[None]:
         finally:
             patch.undo()
             time.tzset()
+
+
+# -- a damaged journal ---------------------------------------------------------------
+
+
+def crash(opened: OpenSession) -> Path:
+    """Leave a session as a crash would (its journal not folded in); its snapshot's path."""
+    opened._db.storage.close()
+    opened._lock.release()
+    return opened.path
+
+
+def journal_offsets(raw: bytes) -> list[int]:
+    """Where each record of a journal begins (the header first)."""
+    found, offset = [], 0
+    while offset < len(raw):
+        found.append(offset)
+        length, _ = FRAME.unpack_from(raw, offset)
+        offset += FRAME.size + length
+    return found
+
+
+def spoil_record(snapshot: Path, record: int) -> None:
+    """Flip a byte in the body of one record of the snapshot's journal (0: the header)."""
+    journal = journal_path(snapshot)
+    raw = bytearray(journal.read_bytes())
+    raw[journal_offsets(bytes(raw))[record] + FRAME.size + 3] ^= 0x20
+    journal.write_bytes(bytes(raw))
+
+
+def three_votes_the_second_spoilt(store: Store) -> Path:
+    """Session s1 with up from m1, m2 and m3 on C1's Q1, m2's spoilt, after a crash."""
+    opened = store.create(two_by_two("LLP"))
+    for member in ("m1", "m2", "m3"):
+        opened.record_vote("c1", "q1", member, "up")
+    path = crash(opened)
+    spoil_record(path, 2)
+    return path

@@ -9,25 +9,14 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
-from panel_tui.domain.store.journal import FRAME, frame
-from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import two_by_two
+from tests.domain.helpers import three_votes_the_second_spoilt
 
 
 def _set_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
     """Three votes, the second spoilt in the journal, then listed: the notice said."""
     data = tmp_path / "sessions"
-    opened = Store(data).create(two_by_two("LLP"))
-    for member in ("m1", "m2", "m3"):
-        opened.record_vote("c1", "q1", member, "up")
-    opened._db.storage.close()  # as a crash: the journal not folded in
-    opened._lock.release()
-    journal = journal_path(opened.path)
-    raw = bytearray(journal.read_bytes())
-    header = len(frame({"snapshot": "0123456789abcdef"}))
-    second = header + FRAME.size + int.from_bytes(raw[header : header + 4], "big")
-    raw[second + FRAME.size + 3] ^= 0x20
-    journal.write_bytes(bytes(raw))
+    three_votes_the_second_spoilt(Store(data))
     assert main(["--data-dir", str(data), "sessions", "list"]) == 0
     return data, capsys.readouterr().err
 
@@ -118,3 +107,12 @@ def test_a_copy_that_cannot_be_read_back_is_not_offered_for_recovery(
     notice = capsys.readouterr().err
     assert "s1.json is damaged (it is not complete JSON" in notice
     assert "moved to" in notice and "sessions recover" not in notice
+
+
+def test_a_mistyped_copy_in_a_damaged_folder_makes_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typed = tmp_path / "nowhere" / "damaged" / "s1.json"
+    assert main(["--data-dir", str(tmp_path / "sessions"), "sessions", "recover", str(typed)]) == 1
+    assert f"There is no file {typed}." in capsys.readouterr().err
+    assert not (tmp_path / "nowhere").exists()

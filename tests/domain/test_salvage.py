@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from panel_tui.domain.models import Session, VoteValue
-from panel_tui.domain.store import DamagedData, OpenSession, Store, StoreError
-from panel_tui.domain.store.journal import FRAME, frame, parse
+from panel_tui.domain.store import DamagedData, Store, StoreError
+from panel_tui.domain.store.journal import frame, parse
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import two_by_two
-from tests.domain.helpers import store
+from tests.domain.helpers import crash, journal_offsets, spoil_record, store
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
@@ -34,31 +34,6 @@ def _standing(session: Session) -> dict[tuple[str, str, str], str]:
     return {answer: value for answer, value in latest.items() if value is not None}
 
 
-def _crash(opened: OpenSession) -> Path:
-    """Leave the session as a crash would (journal not folded in); its snapshot's path."""
-    opened._db.storage.close()
-    opened._lock.release()
-    return opened.path
-
-
-def _offsets(raw: bytes) -> list[int]:
-    """Where each record of a journal begins (the header first)."""
-    found, offset = [], 0
-    while offset < len(raw):
-        found.append(offset)
-        length, _ = FRAME.unpack_from(raw, offset)
-        offset += FRAME.size + length
-    return found
-
-
-def _spoil(path: Path, record: int) -> None:
-    """Flip a byte in the body of one record of the snapshot's journal (0: the header)."""
-    journal = journal_path(path)
-    raw = bytearray(journal.read_bytes())
-    raw[_offsets(bytes(raw))[record] + FRAME.size + 3] ^= 0x20
-    journal.write_bytes(bytes(raw))
-
-
 def _voted(store: Store, votes: Sequence[Vote]) -> tuple[Path, Session]:
     """A session with ``votes`` recorded one change each, left as after a crash."""
     opened = store.create(two_by_two("LLP"))
@@ -67,7 +42,7 @@ def _voted(store: Store, votes: Sequence[Vote]) -> tuple[Path, Session]:
             opened.undo(candidate, question)
         else:
             opened.record_vote(candidate, question, member, value)
-    return _crash(opened), opened.session
+    return crash(opened), opened.session
 
 
 THREE: list[Vote] = [
@@ -105,7 +80,7 @@ def test_salvaging_a_journal_whose_header_no_longer_reads_keeps_whose_it_is_unkn
 
 def test_a_vote_that_no_longer_reads_is_left_out_and_counted_as_missing(store: Store) -> None:
     path, whole = _voted(store, THREE)
-    _spoil(path, 2)  # the second vote
+    spoil_record(path, 2)  # the second vote
     read = read_back(path)
     assert _votes(read.session) == [_votes(whole)[0], _votes(whole)[2]]
     assert (read.changes, read.unreadable, read.left_out) == (2, 1, 1)
@@ -117,7 +92,7 @@ def test_an_undo_still_names_the_vote_it_undid_across_the_gap(store: Store) -> N
     # vote by its place (3, counting from 0), which is 2 once the gap closes.
     path, whole = _voted(store, [*THREE, ("c1", "q2", "m1", "undo")])
     assert whole.votes[3].undoes == 2
-    _spoil(path, 2)
+    spoil_record(path, 2)
     session = read_back(path).session
     assert session.votes[2].undoes == 1
     assert session.votes[session.votes[2].undoes] == whole.votes[2]
@@ -126,7 +101,7 @@ def test_an_undo_still_names_the_vote_it_undid_across_the_gap(store: Store) -> N
 
 def test_an_undo_of_a_vote_that_is_missing_stays_as_the_vote_that_stands(store: Store) -> None:
     path, whole = _voted(store, [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "undo")])
-    _spoil(path, 1)  # the vote the undo took back
+    spoil_record(path, 1)  # the vote the undo took back
     read = read_back(path)
     assert [v.undoes for v in read.session.votes] == [None]
     assert _standing(read.session) == _standing(whole) == {}
@@ -155,8 +130,8 @@ def test_changes_that_cannot_be_matched_to_the_snapshot_are_left_out(store: Stor
     opened = store.create(two_by_two("LLP"))
     opened.compact()
     opened.record_vote("c1", "q1", "m1", "up")
-    path = _crash(opened)
-    _spoil(path, 0)
+    path = crash(opened)
+    spoil_record(path, 0)
     read = read_back(path)
     assert read.session.votes == []
     assert (read.unmatched, read.unreadable, read.left_out) == (1, 1, 2)
@@ -193,7 +168,7 @@ def test_one_spoilt_byte_in_the_journal_costs_the_one_change_it_is_in(
     path, whole = _voted(store, [*THREE, ("c2", "q1", "m3", "up")])
     journal = journal_path(path)
     raw = bytearray(journal.read_bytes())
-    offsets = _offsets(bytes(raw))
+    offsets = journal_offsets(bytes(raw))
     spoilt = int(position * len(raw))
     hit = max(number for number, offset in enumerate(offsets) if offset <= spoilt)
     raw[spoilt] ^= flip

@@ -15,13 +15,14 @@ from typing import Any
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select, Static
+from textual.widgets import Button, OptionList, Select, Static
 
 from panel_tui.domain.models import Candidate
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.ui.screens.home import HomeScreen, session_prompt
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
+from tests.domain.helpers import three_votes_the_second_spoilt
 from tests.ui.home_app import (
     BANK,
     PRACTICE_BANK,
@@ -124,6 +125,34 @@ async def test_damaged_files_are_named_in_plain_words(app: HomeApp, store: Store
         text = str(damaged.render())
         assert "2026-11-01-broken.json is damaged (it is not complete JSON" in text
         assert app.screen.query_one("#resume", OptionList).option_count == 1
+
+
+async def test_a_damaged_session_is_got_back_with_what_was_lost_said(
+    app: HomeApp, store: Store
+) -> None:
+    three_votes_the_second_spoilt(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # changed since catalogued: read behind
+        await pilot.pause()
+        box = app.screen.query_one("#damaged", Static)
+        assert "s1.journal, is damaged" in str(box.render())
+        resume = app.screen.query_one("#resume", OptionList)
+        assert resume.option_count == 0
+        button = app.screen.query_one("#recover", Button)
+        assert button.display
+        button.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        said = " ".join(str(box.render()).split())
+        assert said.startswith(
+            'Got back the session "Test": 2 candidates, 3 panel members, 2 votes. '
+            "2 changes read back. Left out: 1 change saved in it no longer reads as written. "
+            "Missing from it as a result: 1 vote. Look over its summary"
+        )
+        assert "could not be read" not in said  # the notice is done with
+        assert not button.display
+        assert resume.option_count == 1 and app.focused is resume
+    assert [v.member for v in store.load("s1").votes] == ["m1", "m3"]
 
 
 async def test_a_new_session_appears_in_the_resume_list_on_return(

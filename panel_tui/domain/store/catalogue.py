@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -293,3 +294,20 @@ class Catalogue:
                 db.storage.write({TABLE: {}})
             if put:
                 table.insert_multiple(_to_doc(summary, files) for summary, files in put)
+
+
+def newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
+    """Summaries newest first, as every list of sessions shows them."""
+    # Made in the same second (prepare run for each candidate): "... (10)" before
+    # "... (2)" before the first, as they were made, not by the id's random part.
+    return sorted(summaries, key=lambda s: (s.created, _numbered(s.title), s.id), reverse=True)
+
+
+def _numbered(title: str) -> tuple[str | int, ...]:
+    """A title to sort by, its numbers as numbers: "x (10)" after "x (9)".
+
+    Only the parts split off as ASCII digits are numbers ("²" is a digit to
+    ``str.isdigit`` but no number ``int`` reads).
+    """
+    parts = re.split(r"([0-9]+)", title)
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))

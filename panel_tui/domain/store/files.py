@@ -336,3 +336,20 @@ def write_atomically(path: Path, payload: bytes) -> None:
         temp.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+def aside(folder: Path, path: Path) -> Path:
+    """An unused, time-stamped name for ``path`` in a sub-folder, made if missing.
+
+    Raises:
+        UnsafeFile: the sub-folder is a link (nothing is moved through it).
+    """
+    if folder.is_symlink():
+        raise UnsafeFile(folder, "it is a link")
+    folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
+    owner_only_folder(folder)  # copies of sessions: as private as the sessions
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    while os.path.lexists(target):
+        target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
+    return target

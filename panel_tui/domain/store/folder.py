@@ -6,13 +6,19 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from panel_tui.domain.models import Session, now
+from panel_tui.domain.models import Session
 from panel_tui.domain.store import files
-from panel_tui.domain.store.catalogue import Catalogue, SessionSummary, stamps, summarise
+from panel_tui.domain.store.catalogue import (
+    Catalogue,
+    SessionSummary,
+    newest_first,
+    stamps,
+    summarise,
+)
 from panel_tui.domain.store.errors import (
     DamagedFile,
     Notice,
@@ -25,7 +31,7 @@ from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK, UnsafeF
 from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.opened import OpenSession
-from panel_tui.domain.store.salvage import can_read_back
+from panel_tui.domain.store.salvage import ReadBack, can_read_back, read_back_plainly
 from panel_tui.domain.store.storage import (
     DamagedData,
     NotASession,
@@ -106,7 +112,7 @@ class Store:
     def _set_aside(self, path: Path, reason: str) -> DamagedFile:
         """Move a damaged session's snapshot, and its journal with it, into ``damaged/``."""
         try:
-            target = _aside(self.root / DAMAGED_FOLDER, path)
+            target = files.aside(self.root / DAMAGED_FOLDER, path)
             journal = journal_path(path)
             if journal.exists():
                 os.rename(journal, journal_path(target))
@@ -210,7 +216,7 @@ class Store:
             rebuilt.append((summary, files_before))
         with contextlib.suppress(OSError):  # the catalogue only saves reading
             self.catalogue.update(rebuilt, checked.gone | (checked.outdated.keys() - found.keys()))
-        return _newest_first(found.values())
+        return newest_first(found.values())
 
     def catalogued(self) -> tuple[list[SessionSummary], bool]:
         """What the catalogue holds, without reading any session, and whether that is all.
@@ -221,7 +227,7 @@ class Store:
         """
         checked = self.catalogue.check()
         shown = {**checked.outdated, **checked.fresh}
-        return _newest_first(shown.values()), bool(checked.stale or checked.gone)
+        return newest_first(shown.values()), bool(checked.stale or checked.gone)
 
     def _catalogue(self, session: Session) -> None:
         """Bring a session's catalogue entry up to date after its files changed."""
@@ -306,9 +312,26 @@ class Store:
             if aside.moved_to is None:
                 raise StoreError(f"{aside} So it was not replaced.") from None
             return aside.moved_to
-        target = _aside(self.root / REPLACED_FOLDER, path)
+        target = files.aside(self.root / REPLACED_FOLDER, path)
         files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
         return target
+
+    def recover(self, copy: Path, *, replace: bool = False) -> tuple[ReadBack, Path | None]:
+        """Save again what a copy set aside still holds (:func:`salvage.read_back`).
+
+        Returns what was read back, and where a session replaced is kept.
+
+        Raises:
+            StoreError: the copy cannot be read back (its session file itself is
+                damaged, say), the id is taken and ``replace`` is false, or the
+                disk refused.
+        """
+        read = read_back_plainly(copy)
+        kept = self.save(read.session, replace=replace)
+        self.damaged = [
+            n for n in self.damaged if not isinstance(n, DamagedFile) or n.moved_to != copy
+        ]
+        return read, kept
 
     def create(self, session: Session) -> OpenSession:
         """Save a new session and open it."""
@@ -349,22 +372,6 @@ class Store:
             self.catalogue.update([], [session_id])
 
 
-def _newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
-    # Made in the same second (prepare run for each candidate): "... (10)" before
-    # "... (2)" before the first, as they were made, not by the id's random part.
-    return sorted(summaries, key=lambda s: (s.created, _numbered(s.title), s.id), reverse=True)
-
-
-def _numbered(title: str) -> tuple[str | int, ...]:
-    """A title to sort by, its numbers as numbers: "x (10)" after "x (9)".
-
-    Only the parts split off as ASCII digits are numbers ("²" is a digit to
-    ``str.isdigit`` but no number ``int`` reads).
-    """
-    parts = re.split(r"([0-9]+)", title)
-    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
-
-
 def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
     """Remove what a crash mid-write left, unless its session is open now."""
     for temp in root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
@@ -380,20 +387,3 @@ def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None
             temp.unlink(missing_ok=True)
         finally:
             lock.release()
-
-
-def _aside(folder: Path, path: Path) -> Path:
-    """An unused, time-stamped name for ``path`` in a sub-folder, made if missing.
-
-    Raises:
-        UnsafeFile: the sub-folder is a link (nothing is moved through it).
-    """
-    if folder.is_symlink():
-        raise UnsafeFile(folder, "it is a link")
-    folder.mkdir(exist_ok=True, mode=FOLDER_MODE)
-    files.owner_only_folder(folder)  # copies of sessions: as private as the sessions
-    stamp = now().strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{path.stem}.{stamp}{path.suffix}"
-    while os.path.lexists(target):
-        target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
-    return target

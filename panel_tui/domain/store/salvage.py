@@ -25,16 +25,25 @@ from pydantic import BaseModel, ValidationError
 from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
 from panel_tui.domain.store import files, journal, storage
+from panel_tui.domain.store.errors import StoreError
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import META_TABLE, apply, journal_path, token_of
-from panel_tui.domain.store.storage import EVENT_TABLES, DamagedData, session_from_tables
+from panel_tui.domain.store.storage import (
+    EVENT_TABLES,
+    DamagedData,
+    NotASession,
+    session_from_tables,
+)
+from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.words import counted, listed
 
-#: What each event table's documents must be: a change adding anything else is left out.
-EVENTS: dict[str, type[BaseModel]] = {
-    "votes": VoteEvent,
-    "notes": Note,
-    "reveals": Reveal,
-    "decisions": Decision,
+#: For each event table: what its documents must be (a change adding anything
+#: else is left out), and what one and many of them are called.
+EVENTS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "votes": (VoteEvent, "vote", "votes"),
+    "notes": (Note, "note", "notes"),
+    "reveals": (Reveal, "record of votes shown early", "records of votes shown early"),
+    "decisions": (Decision, "decision", "decisions"),
 }
 
 
@@ -59,6 +68,35 @@ class ReadBack:
     def left_out(self) -> int:
         """Every change saved that is not in the session read back."""
         return self.unreadable + self.senseless + self.unmatched
+
+    def words(self) -> list[str]:
+        """What was read back and left out, in sentences for HR."""
+        if not self.left_out:
+            return ["Every change saved in it was read back."]
+        left_out = []
+        if self.unreadable:
+            left_out.append(
+                f"{counted(self.unreadable, 'change')} saved in it no longer "
+                f"{'reads' if self.unreadable == 1 else 'read'} as written"
+            )
+        if self.senseless:
+            left_out.append(
+                f"{counted(self.senseless, 'change')} "
+                f"{'makes' if self.senseless == 1 else 'make'} no sense on the session"
+            )
+        if self.unmatched:
+            left_out.append(
+                f"{counted(self.unmatched, 'later change')} cannot be matched to the session, "
+                "as the first record of its changes no longer reads"
+            )
+        missing = [counted(count, *EVENTS[name][1:]) for name, count in self.missing.items()]
+        return [
+            f"{counted(self.changes, 'change')} read back. Left out: {'; '.join(left_out)}.",
+            f"Missing from it as a result: {listed(missing)}."
+            if missing
+            else "What was left out cannot be told from what remains.",
+            "Look over its summary before you rely on it. The damaged copy is kept as it is.",
+        ]
 
 
 def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> ReadBack:
@@ -102,6 +140,33 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     )
 
 
+def read_back_plainly(path: Path) -> ReadBack:
+    """:func:`read_back`, with what stops it said in plain words.
+
+    Raises:
+        StoreError: the file is missing, not a plain file, not a session, or
+            its session file itself is damaged.
+    """
+    try:
+        return read_back(path)
+    except FileNotFoundError:
+        raise StoreError(f"There is no file {path}.") from None
+    except files.UnsafeFile as unsafe:
+        raise StoreError(f"{unsafe.path} cannot be recovered: {unsafe.reason}.") from None
+    except NotASession:
+        raise StoreError(
+            f"{path} is not a session file panel-tui keeps, so there is nothing to recover "
+            "from it. (An exported session is taken in with panel-tui import.)"
+        ) from None
+    except DamagedData as error:
+        raise StoreError(
+            f"{path} cannot be recovered: the session file itself is damaged ({error}). "
+            "Keep it: what was saved is still in it, for someone who can mend it by hand."
+        ) from None
+    except OSError as error:
+        raise StoreError(f"{path} cannot be read ({os_reason(error)}).") from None
+
+
 def can_read_back(path: Path) -> bool:
     """Whether :func:`read_back` gets a session back from these files."""
     try:
@@ -129,7 +194,7 @@ def _replay(tables: dict[str, Any], record: dict[str, Any]) -> bool:
         for op in record["ops"]:
             if op["t"] in EVENTS and "add" in op:
                 for document in op["add"].values():
-                    EVENTS[op["t"]].model_validate(document)
+                    EVENTS[op["t"]][0].model_validate(document)
     except (KeyError, TypeError, AttributeError, ValueError, DamagedData, ValidationError):
         return False
     tables.clear()

@@ -28,9 +28,9 @@ from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.models import Member
-from panel_tui.domain.store import SessionSummary, Store
+from panel_tui.domain.store import DamagedFile, SessionSummary, Store, StoreError
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import candidates_words, made_words, votes_words
+from panel_tui.domain.words import candidates_words, holds_words, made_words, votes_words
 from panel_tui.ui.asking import Asking, asks
 
 
@@ -113,6 +113,7 @@ class HomeScreen(Screen[None]):
         self._practice_banks: dict[str, BankEntry] = {}
         self._practice_request = practice
         self._filling: dict[str, object] = {}
+        self._recovered: list[str] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -124,6 +125,7 @@ class HomeScreen(Screen[None]):
             )
             yield Static(id="home-problem", classes="problem", markup=False)
             yield Static(id="damaged", markup=False)
+            yield Button("Get back what still reads", id="recover")
             yield Button("Start a new session", id="new-session", variant="primary")
 
             yield Label("Carry on where you left off", classes="section")
@@ -236,14 +238,43 @@ class HomeScreen(Screen[None]):
     def _show_damaged(self) -> None:
         box = self.query_one("#damaged", Static)
         damaged = list(dict.fromkeys(str(d) for d in self._store.damaged))
-        box.display = bool(damaged)
+        said = list(self._recovered)
         if damaged:
-            box.update(
-                Content(
-                    "Some session files could not be read; any other sessions are fine.\n"
-                    + "\n".join(damaged)
+            said.append("Some session files could not be read; any other sessions are fine.")
+            said.extend(damaged)
+        box.display = bool(said)
+        box.update(Content("\n".join(said)))
+        self.query_one("#recover").display = bool(self._recoverable())
+
+    def _recoverable(self) -> list[Path]:
+        """The copies set aside that would read back."""
+        return [
+            notice.moved_to
+            for notice in self._store.damaged
+            if isinstance(notice, DamagedFile) and notice.recoverable and notice.moved_to
+        ]
+
+    @on(Button.Pressed, "#recover")
+    def recover(self) -> None:
+        """Save again what each copy set aside still holds, and say what was left out."""
+        for copy in self._recoverable():
+            try:
+                read, _ = self._store.recover(copy)
+            except StoreError as error:
+                self._recovered.append(str(error))
+                continue
+            session = read.session
+            self._recovered.append(
+                " ".join(
+                    [
+                        f'Got back the session "{session.title}": {holds_words(session)}.',
+                        *read.words(),
+                    ]
                 )
             )
+        self.refresh_lists()
+        resume = self.query_one("#resume", OptionList)
+        (resume if resume.option_count else self.query_one("#new-session")).focus()
 
     def _say(self, message: str | None) -> None:
         box = self.query_one("#home-problem", Static)
