@@ -27,7 +27,7 @@ from panel_tui.domain.banks import BankError
 from panel_tui.domain.importing import SessionFileError
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import printable
+from panel_tui.domain.text import printable, quoted
 
 #: The command modules (in ``panel_tui.cli``), in the order ``--help`` lists them.
 COMMANDS = (
@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"panel-tui: {printable(str(error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:  # a last resort: the store turns the usual ones into words
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{quoted(str(error.filename), 200)}: " if error.filename else ""
         print(printable(f"panel-tui: {where}{os_reason(error)}."), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

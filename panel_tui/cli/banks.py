@@ -9,7 +9,7 @@ from pathlib import Path
 from panel_tui.cli.common import EXIT_ERROR, bank_folders
 from panel_tui.domain.banks import BankError, find_banks, load_bank
 from panel_tui.domain.text import printable
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, first_problems
 
 
 def register(
@@ -50,7 +50,7 @@ def run_validate(args: argparse.Namespace) -> int:
             bank = load_bank(path)
         except BankError as error:
             failed = True
-            for problem in error.problems:
+            for problem in first_problems([str(p) for p in error.problems]):
                 print(problem, file=sys.stderr)
         else:
             kind = "practice bank" if bank.is_practice else "bank"
@@ -83,8 +83,8 @@ def run_list(args: argparse.Namespace) -> int:
     for entry in entries:
         if entry.bank is None:
             print(printable(f"{entry.path}  NOT VALID ({entry.source}):"), file=sys.stderr)
-            for problem in entry.problems:
-                print(f"    {printable(problem.in_file)}", file=sys.stderr)
+            for problem in first_problems([p.in_file for p in entry.problems]):
+                print(f"    {printable(problem)}", file=sys.stderr)
             continue
         count = len(entry.bank.questions)
         kind = ", practice" if entry.bank.is_practice else ""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from panel_tui.cli.common import CommandError, emit, share, store
+from panel_tui.cli.common import CommandError, emit, output_path, share, store
 from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
 from panel_tui.domain.exports.combined import FORMATS, render_combined
 
@@ -34,7 +33,7 @@ def register(
         "(default 0.5: half each)",
     )
     parser.add_argument("--format", choices=FORMATS, default="md")
-    parser.add_argument("-o", "--output", type=Path, metavar="PATH")
+    parser.add_argument("-o", "--output", type=output_path, metavar="PATH")
     parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
 

@@ -11,7 +11,7 @@ from panel_tui import locations
 from panel_tui.domain.banks import find_banks
 from panel_tui.domain.store import Store, write_atomically
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import parse_share, printable
+from panel_tui.domain.text import parse_share, printable, quoted
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -27,11 +27,21 @@ def store(args: argparse.Namespace) -> Store:
 
 
 def bank_folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
-    """The shipped banks, then the user's own."""
-    return [
-        (locations.shipped_banks_dir(), "shipped"),
-        (locations.user_banks_dir(getattr(args, "banks_dir", None)), "yours"),
-    ]
+    """The shipped banks, then the user's own.
+
+    Raises:
+        CommandError: ``--banks-dir`` names no folder (a typo would otherwise
+            leave the user's banks out without a word).
+    """
+    named = getattr(args, "banks_dir", None)
+    yours = locations.user_banks_dir(named)
+    if named and not yours.is_dir():
+        what = "a file, not a folder" if yours.exists() else "not there"
+        raise CommandError(
+            f"The folder {yours} given with --banks-dir is {what}. Name the folder "
+            "your own question banks are in."
+        )
+    return [(locations.shipped_banks_dir(), "shipped"), (yours, "yours")]
 
 
 def find_bank(args: argparse.Namespace, name: str) -> Path:
@@ -53,7 +63,8 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
         if candidate.exists():
             return candidate
     raise CommandError(
-        f"There is no question bank {name!r}. 'panel-tui banks list' shows the banks you can use."
+        f"There is no question bank {quoted(name)}. "
+        "'panel-tui banks list' shows the banks you can use."
     )
 
 
@@ -73,6 +84,13 @@ def confirm(question: str, yes: bool) -> bool:
         return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
     except EOFError:
         return False
+
+
+def output_path(text: str) -> Path:
+    """The file named with ``-o``: an empty name is refused, never taken for this folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the name given is empty: give a file name")
+    return Path(text)
 
 
 def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
@@ -163,7 +181,7 @@ def share(text: str) -> float:
     if isinstance(value, str) or not 0 <= value <= 1:
         # "30" was echoed back as "30.0" (found by a tester): quoted as typed.
         raise argparse.ArgumentTypeError(
-            f"{text.strip()!r} is not a share from 0 to 1; give one such as 0.3, or 30%"
+            f"{quoted(text.strip())} is not a share from 0 to 1; give one such as 0.3, or 30%"
         )
     return value
 
@@ -174,5 +192,5 @@ def day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as year-month-day, such as 2026-11-23"
+            f"{quoted(text)} is not a date; write it as year-month-day, such as 2026-11-23"
         ) from None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from panel_tui.cli.common import (
     CommandError,
+    output_path,
     refuse_in_data_folder,
     store,
     to_standard_output,
@@ -53,7 +54,7 @@ def register(
         action="store_true",
         help="member sheets: the chair allows candidates' names beside their codes",
     )
-    export.add_argument("-o", "--output", type=Path, metavar="PATH")
+    export.add_argument("-o", "--output", type=output_path, metavar="PATH")
     export.add_argument("--force", action="store_true", help="replace files that already exist")
     export.set_defaults(run=run)
 

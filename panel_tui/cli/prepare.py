@@ -17,7 +17,7 @@ from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, prepare_session
 from panel_tui.domain.sessions import default_title, setup_warnings
 from panel_tui.domain.text import printable
 from panel_tui.domain.wording import first_problem, typed_problem
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, first_problems
 
 
 def register(
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         session = prepare_session(bank, args.panel, args.candidates, title, settings)
     except PrepareError as error:
-        for problem in error.problems:
+        for problem in first_problems([str(p) for p in error.problems]):
             print(f"panel-tui: {problem}", file=sys.stderr)
         count = counted(len(error.problems), "problem")
         print(f"panel-tui: nothing was made ({count}).", file=sys.stderr)

@@ -8,11 +8,21 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from panel_tui.cli.common import CommandError, day, emit, store, warn_damaged
+from panel_tui.cli.common import (
+    EXIT_ERROR,
+    CommandError,
+    day,
+    emit,
+    output_path,
+    store,
+    warn_damaged,
+)
 from panel_tui.domain.exports.rounds_report import FORMATS, render_rounds
 from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
+from panel_tui.domain.text import printable
+from panel_tui.domain.words import counted
 
 
 def register(
@@ -34,7 +44,7 @@ def register(
     parser.add_argument("--since", type=day, metavar="DATE", help="rounds on or after DATE")
     parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
     parser.add_argument("--format", choices=FORMATS, default="md")
-    parser.add_argument("-o", "--output", type=Path, metavar="PATH")
+    parser.add_argument("-o", "--output", type=output_path, metavar="PATH")
     parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
 
@@ -45,9 +55,20 @@ def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -
         try:
             session = load_session_file(path)
         except SessionFileError as error:
-            first = str(error).splitlines()[0]
-            left_out.append(f"Left out, as it could not be read: {first}")
-            print(f"panel-tui: {first}", file=sys.stderr)
+            said = str(error).splitlines()
+            # Each problem on standard error; the report names the file and the first.
+            if error.problems:
+                count = counted(len(error.problems), "problem")
+                left_out.append(
+                    f"Left out, as it could not be read: {path} ({count}; the first, "
+                    f"{error.problems[0]})"
+                )
+                said[0] = f"Left out, as it could not be read: {path} ({count}):"
+            else:
+                said[0] = f"Left out, as it could not be read: {said[0]}"
+                left_out.append(said[0])
+            for line in said:
+                print(f"panel-tui: {printable(line)}", file=sys.stderr)
             continue
         # (Import refuses a totals-only export itself: it holds no votes.)
         if export_marks(path).get("anonymised"):
@@ -98,7 +119,7 @@ def _sessions(
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the rounds report to standard output or a file."""
+    """Write the rounds report to standard output or a file; non-zero if a file was left out."""
     left_out: list[str] = []
     anonymised: list[str] = []
     sessions = _sessions(args, left_out, anonymised)
@@ -113,4 +134,5 @@ def run(args: argparse.Namespace) -> int:
     for note in report.left_out[len(left_out) :]:
         print(f"panel-tui: note: {note}", file=sys.stderr)
     emit(render_rounds(report, args.format), args, bom=args.format == "csv")
-    return 0
+    # As cp and grep do: what could be done is done, and the exit says not all.
+    return EXIT_ERROR if left_out else 0

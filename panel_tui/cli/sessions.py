@@ -14,7 +14,7 @@ from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import summarise
 from panel_tui.domain.store.folder import DAMAGED_FOLDER
-from panel_tui.domain.text import printable
+from panel_tui.domain.text import printable, quoted
 from panel_tui.domain.words import (
     candidates_words,
     counted,
@@ -69,7 +69,7 @@ def _days(text: str) -> int:
     except ValueError:
         days = -1
     if not 0 <= days <= 36500:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to 36500")
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a number of days from 0 to 36500")
     return days
 
 

@@ -7,6 +7,7 @@ import ignores them and computes its own.
 from __future__ import annotations
 
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,16 @@ from panel_tui.domain.store.storage import SESSION_TABLE
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.wording import problems
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, first_problems
 
 
 class SessionFileError(Exception):
     """A file that cannot be imported, with every reason in plain words."""
+
+    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+        """Each problem with a value of the file, where there are any (else the message says)."""
 
 
 def parse_session(raw: bytes, name: str) -> Session:
@@ -66,7 +72,8 @@ def parse_session(raw: bytes, name: str) -> Session:
         heading = (
             f"{name}: cannot be imported ({counted(len(found), 'problem')}); nothing was changed."
         )
-        raise SessionFileError("\n".join([heading, *(f"{name}: {p}" for p in found)])) from None
+        lines = [heading, *(f"{name}: {p}" for p in first_problems(found))]
+        raise SessionFileError("\n".join(lines), found) from None
     return with_reveal_marks(session, unknown)
 
 

@@ -98,9 +98,21 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
         if char in "\n\r\u2028\u2029\x85":
             # As a person made it: Enter in a note, Alt+Enter in a spreadsheet's cell.
             return "a line break"
-        if unicodedata.category(char) in ("Cc", "Cs"):
+        if unicodedata.category(char) == "Cs":
+            # Half of a pair that makes one character: what is left of a broken copy.
+            return f"a broken character (U+{ord(char):04X}), half of one that did not copy whole"
+        if unicodedata.category(char) == "Cc":
             return f"a control character (U+{ord(char):04X})"
     return None
+
+
+def quoted(text: str, limit: int = 64) -> str:
+    """Text a person gave, quoted for a message with controls escaped, cut after ``limit``.
+
+    A mistyped argument is echoed so the person sees what was read, never a
+    screenful of it ("..." marks the cut).
+    """
+    return repr(text[:limit]) + ("..." if len(text) > limit else "")
 
 
 def _check(text: str, *, multiline: bool) -> str:

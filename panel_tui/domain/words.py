@@ -185,6 +185,19 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+PROBLEMS_LISTED = 20
+"""Problems listed at most: a file wrong on every row is not a flood of lines."""
+
+
+def first_problems(problems: Sequence[str]) -> list[str]:
+    """At most :data:`PROBLEMS_LISTED` problems, then a line saying how many more there are."""
+    if len(problems) <= PROBLEMS_LISTED:
+        return list(problems)
+    more = len(problems) - PROBLEMS_LISTED
+    many = f"{more:,} more problems" if more > 1 else "1 more problem"
+    return [*problems[:PROBLEMS_LISTED], f"... and {many}, not listed: mend these and try again."]
+
+
 def votes_words(standing: int) -> str:
     """How many votes a session holds, said one way everywhere: "21 votes".
 

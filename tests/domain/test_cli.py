@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -331,3 +332,46 @@ def test_an_empty_list_names_the_whole_folder_and_where_sessions_are_kept(
     assert main(["--data-dir", "other/../elsewhere", "sessions", "list"]) == 0
     said = capsys.readouterr().out
     assert said.strip() == f"No sessions in the folder {(tmp_path / 'elsewhere').resolve()}."
+
+
+@pytest.mark.parametrize(
+    ("make", "said"), [(False, "is not there"), (True, "is a file, not a folder")]
+)
+def test_a_banks_folder_that_is_not_there_is_said_not_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: bool, said: str
+) -> None:
+    named = tmp_path / "my-banks"
+    if make:
+        named.write_text("")
+    assert main(["--banks-dir", str(named), "--data-dir", str(tmp_path), "banks", "list"]) == 1
+    assert f"The folder {named} given with --banks-dir {said}." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command", [["export", "s1"], ["report", "--all"], ["combine", "a.json", "b.json"]]
+)
+def test_an_empty_output_name_is_refused_not_taken_for_this_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", str(tmp_path), *command, "-o", " "])
+    assert caught.value.code == 2
+    assert "-o/--output: the name given is empty: give a file name." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "x/" * 5000],
+        ["prepare", "--bank", "b" * 10000, "--panel", "p.csv", "--candidates", "c.csv"],
+        ["report", "--all", "--since", "2" * 10000],
+        ["sessions", "delete", "--older-than", "9" * 10000],
+    ],
+)
+def test_a_huge_argument_is_echoed_cut_short(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    with contextlib.suppress(SystemExit):
+        assert main(["--data-dir", str(tmp_path), *command]) != 0
+    err = capsys.readouterr().err
+    assert "'..." in err and len(err) < 400

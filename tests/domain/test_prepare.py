@@ -308,3 +308,29 @@ def test_a_title_taken_in_other_capitals_is_numbered_too() -> None:
         "Support worker, supported living, 24 November 2026 (2)"
     )
     assert default_title(BANK, today) == "Support worker, supported living, 24 November 2026"
+
+
+def test_a_sheet_wrong_on_every_row_lists_the_first_problems_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = "".join(f"Member {n},chair\n" for n in range(1, 1001))  # no such role, every row
+    (tmp_path / "panel.csv").write_text("name,role\n" + rows)
+    (tmp_path / "candidates.csv").write_text("code\nC1\n")
+    args = ["--data-dir", str(tmp_path / "s"), "prepare", "--bank", "support-worker"]
+    args += [
+        "--panel",
+        str(tmp_path / "panel.csv"),
+        "--candidates",
+        str(tmp_path / "candidates.csv"),
+    ]
+    assert main(args) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 22
+    assert "line 2, column B (role)" in lines[0]
+    made = re.fullmatch(r"panel-tui: nothing was made \(([0-9]+) problems\)\.", lines[21])
+    assert made is not None
+    total = int(made[1])
+    assert total > 1000  # a role on every row, and no seat for the 991 after the ninth
+    assert lines[20] == (
+        f"panel-tui: ... and {total - 20:,} more problems, not listed: mend these and try again."
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -201,8 +202,10 @@ def test_cli_csv_over_a_folder_of_exports(
 ) -> None:
     out = tmp_path / "rounds.csv"
     args = ["report", str(folder), "--since", "2026-01-01", "--format", "csv", "-o", str(out)]
-    assert main(["--data-dir", str(tmp_path / "none"), *args]) == 0
-    assert "notes.json" in capsys.readouterr().err
+    # Written all the same, but the exit says a file was left out (found by a tester).
+    assert main(["--data-dir", str(tmp_path / "none"), *args]) == 1
+    err = capsys.readouterr().err
+    assert "Left out, as it could not be read: " in err and "notes.json" in err
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     rounds = [r for r in rows if r["row"] == "round"]
     assert [r["session"] for r in rounds] == ["r1", "r2", "r3"]
@@ -290,7 +293,8 @@ def test_cli_names_totals_only_exports_and_keeps_anonymised_ones_out_of_member_t
         render(r2(), "json", ExportOptions(anonymise=True)), encoding="utf-8"
     )
     (exports / "r3.json").write_text(export_json(r3()), encoding="utf-8")
-    assert main(["--data-dir", str(tmp_path / "none"), "report", str(exports)]) == 0
+    # The report is written, and the exit says a file could not count.
+    assert main(["--data-dir", str(tmp_path / "none"), "report", str(exports)]) == 1
     text = capsys.readouterr().out
     assert "r1.json: is a totals-only export" in text
     # (An anonymised export's id is made from no name; its file tells it apart.)
@@ -298,3 +302,25 @@ def test_cli_names_totals_only_exports_and_keeps_anonymised_ones_out_of_member_t
     assert "| 5 Mar 2026 |" in text  # the round itself still counts
     assert "Seat 1" not in text
     assert "| Member 1 | Professional | 1 |" in text  # from r3 alone
+
+
+def test_a_file_left_out_of_the_report_has_each_problem_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "r1.json").write_text(export_json(r1()), encoding="utf-8")
+    broken = json.loads(export_json(r2()))
+    broken["title"] = ""
+    broken["votes"][0]["value"] = "sideways"
+    (exports / "r2.json").write_text(json.dumps(broken), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "none"), "report", str(exports)]) == 1
+    captured = capsys.readouterr()
+    where = exports / "r2.json"
+    [line] = [line for line in captured.out.splitlines() if "r2.json" in line]
+    assert line.startswith("- Left out, as it could not be read: ")  # the path md-escaped
+    assert line.endswith("r2.json (2 problems; the first, field 'title': is empty: give a value)")
+    err = captured.err.splitlines()
+    assert err[0] == f"panel-tui: Left out, as it could not be read: {where} (2 problems):"
+    assert [line.split(": ", 2)[2][:13] for line in err[1:3]] == ["field 'title'", "vote 1, field"]
+    assert "| Round r1 |" in captured.out  # r1 still counts

@@ -14,7 +14,7 @@ from panel_tui.cli import main
 from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Candidate, Member, Note
-from panel_tui.domain.text import printable, without_invisible
+from panel_tui.domain.text import printable, unsafe_character, without_invisible
 from tests.domain.builders import T0
 from tests.domain.helpers import HR_FILE
 
@@ -72,6 +72,18 @@ def test_invisible_characters_are_removed_at_every_way_in(invisible: str) -> Non
 def test_direction_overrides_are_still_refused() -> None:
     with pytest.raises(ValidationError, match="text-direction"):
         Candidate(id="c1", code="C1\u202e")
+
+
+@pytest.mark.parametrize(
+    ("char", "said"),
+    [
+        ("\x1b", "a control character (U+001B)"),
+        ("\ud83d", "a broken character (U+D83D), half of one that did not copy whole"),
+        ("\u2028", "a line break"),
+    ],
+)
+def test_a_character_no_text_may_hold_is_named_for_what_it_is(char: str, said: str) -> None:
+    assert unsafe_character(f"Sam{char}", multiline=False) == said
 
 
 def test_a_name_of_invisible_characters_only_is_empty() -> None:

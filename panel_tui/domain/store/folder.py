@@ -40,7 +40,7 @@ from panel_tui.domain.store.storage import (
     session_from_tables,
 )
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import IDENT_PATTERN
+from panel_tui.domain.text import IDENT_PATTERN, quoted
 
 DAMAGED_FOLDER = "damaged"
 REPLACED_FOLDER = "replaced"
@@ -98,7 +98,7 @@ class Store:
         """
         if not re.fullmatch(IDENT_PATTERN, session_id):
             raise SessionNotFound(
-                f"There is no session {session_id!r}: session ids hold only letters, "
+                f"There is no session {quoted(session_id)}: session ids hold only letters, "
                 "digits, - and _. 'panel-tui sessions list' shows them."
             )
         return self.root / f"{session_id}{SUFFIX}"
