@@ -26,6 +26,11 @@ from panel_tui.domain.words import (
 )
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
+#: Esc closes a box; pressed here, where none is open, it says where to go instead.
+NOTHING_TO_CLOSE = (
+    "Esc closes a box, and none is open. Ctrl+S shows the summary; Ctrl+Q quits, "
+    "with every vote saved."
+)
 
 Stress = Literal["", "strong", "quoted", "bullet"]
 Line = tuple[tuple[str, Stress], ...]
@@ -313,6 +318,7 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
 __all__ = [
     "ARROWS",
     "KEYS_HINT",
+    "NOTHING_TO_CLOSE",
     "TABS",
     "Line",
     "Marks",

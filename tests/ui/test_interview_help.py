@@ -42,6 +42,20 @@ async def test_high_contrast_is_one_key_away(app_factory: AppFactory, session: S
         assert app.theme != HIGH_CONTRAST.name
 
 
+async def test_esc_with_no_box_open_says_where_to_go_then_closes_a_box(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)  # nowhere else: the chair stays here
+        assert "Esc closes a box, and none is open. Ctrl+S shows the summary" in screen_text(app)
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)  # a box still closes on Esc
+
+
 async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -> None:
     async with app_factory(session.id).run_test(size=(120, 200)) as pilot:
         app = pilot.app

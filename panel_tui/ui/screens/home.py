@@ -27,11 +27,13 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, find_banks
+from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import DamagedFile, SessionSummary, Store, StoreError
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, holds_words, made_words, votes_words
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.widgets.more_to_read import MoreToRead
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ class HomeScreen(Screen[None]):
             yield OptionList(id="finished")
             yield Static("No finished sessions yet.", id="finished-empty", classes="empty")
             yield Static(id="where-kept", classes="about", markup=False)
+        yield MoreToRead("#home-body", TABS)
         yield Footer()
 
     # -- filling the lists -----------------------------------------------------

@@ -346,6 +346,11 @@ class InterviewScreen(SessionScreen):
         """Scroll a long question up or down."""
         self._question_area.scroll_relative(y=lines, animate=False)
 
+    def action_nothing_to_close(self) -> None:
+        """Esc with no box open: say where to go instead of doing nothing."""
+        self.hint(lines.NOTHING_TO_CLOSE)
+        self._tell(lines.NOTHING_TO_CLOSE)
+
     def action_summary(self) -> None:
         """Show the summary screen."""
         from panel_tui.ui.screens.summary import SummaryScreen

@@ -74,6 +74,14 @@ INTERVIEW_KEYS: list[BindingType] = [
         ),
         priority=True,
     ),
+    Binding(
+        "escape",
+        "nothing_to_close",
+        "Esc",
+        show=False,
+        tooltip="Closes a box; here, says where to go instead (the summary, or quit).",
+        priority=True,
+    ),
     # Help stays out of this footer, which is full at 80 columns; the hint line names it.
     Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
     # Read aloud too (the footer has no room left at 80 columns); the hint line names it.

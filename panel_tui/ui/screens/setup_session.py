@@ -34,6 +34,7 @@ from textual.widgets import (
 )
 
 from panel_tui.domain.banks import BankEntry
+from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Bank, Member, Weighting
 from panel_tui.domain.sessions import default_title
 from panel_tui.domain.setup_form import (
@@ -58,6 +59,7 @@ from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
+from panel_tui.ui.widgets.more_to_read import MoreToRead
 from panel_tui.ui.widgets.setup_parts import (
     bank_part,
     candidates_part,
@@ -142,6 +144,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
             yield from rules_part()
             yield from sealed_part()
             yield from start_part(practice=practice)
+        yield MoreToRead("#setup-body", TABS)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -44,6 +44,7 @@ from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
+from panel_tui.ui.widgets.more_to_read import MoreToRead
 
 
 class SummaryScreen(SessionScreen):
@@ -100,6 +101,7 @@ class SummaryScreen(SessionScreen):
             yield Static(id="ranking", markup=False, classes="table")
             yield Static(id="questions", markup=False)
             yield Static(id="candidates", markup=False, classes="table")
+        yield MoreToRead("#summary")
         yield Static(id="exported", markup=False)
         yield Footer(compact=True)
 
