@@ -12,13 +12,12 @@ from panel_tui import locations
 from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.store.catalogue import summarise
-from panel_tui.domain.store.folder import DAMAGED_FOLDER
+from panel_tui.domain.store.catalogue import CATALOGUE_NAME, summarise
+from panel_tui.domain.store.salvage import DAMAGED_FOLDER
 from panel_tui.domain.text import printable, quoted
 from panel_tui.domain.words import (
     candidates_words,
     counted,
-    holds_words,
     made_words,
     utc_text,
     votes_words,
@@ -182,20 +181,32 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_recover(args: argparse.Namespace) -> int:
     """Save again what a damaged session's files still hold, and say what was left out."""
-    path: Path = args.file
-    # A copy set aside goes back into the folder it came from, whatever folder
-    # this run would use: that is where the panel will look for it.
-    set_aside = path.parent.name == DAMAGED_FOLDER and path.parent.parent.is_dir()
-    found = Store(path.parent.parent) if set_aside else store(args)
-    read, kept = found.recover(path, replace=args.replace)
+    copy: Path = args.file
+    # A copy set aside goes back to the folder it came from, unless this run names one.
+    home = None if _folder_named(args) else _set_aside_from(copy)
+    found = Store(home) if home is not None else store(args)
+    read, kept = found.recover(copy, replace=args.replace)
     warn_damaged(found)
-    session = read.session
-    lines = [
-        f"Recovered {session.id} ({session.title}) from {path} into {found.root}: "
-        f"{holds_words(session)}.",
-        *read.words(),
-    ]
+    lines = [*read.words(copy), f"It is saved in the sessions folder {found.root}."]
     if kept is not None:
         lines.append(f"The session that was there is kept as {kept}.")
-    print(printable("\n".join(lines), lines=True))  # a title or file name never runs
+    print(printable("\n".join(lines), lines=True))
     return 0
+
+
+def _folder_named(args: argparse.Namespace) -> bool:
+    """Whether this run names its sessions folder (``--data-dir`` or the environment)."""
+    return bool(locations.data_dir_named(getattr(args, "data_dir", None)))
+
+
+def _set_aside_from(copy: Path) -> Path | None:
+    """The sessions folder a copy in its ``damaged/`` came from; ``None`` if it is not one.
+
+    Only a folder that holds a sessions catalogue counts: a copy in some other
+    folder named damaged never makes its parent a sessions folder.
+    """
+    folder = copy.resolve().parent
+    home = folder.parent
+    if folder.name.casefold() == DAMAGED_FOLDER and (home / CATALOGUE_NAME).is_file():
+        return home
+    return None

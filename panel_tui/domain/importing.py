@@ -16,11 +16,17 @@ from pydantic import ValidationError
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.store.files import MAX_FILE_BYTES
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import SESSION_TABLE
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.wording import problems
 from panel_tui.domain.words import counted, first_problems
+
+_FROM_A_SESSIONS_FOLDER = (
+    "{name}: is a {file} from a sessions folder, not an export. To take in a session "
+    "set aside as damaged: panel-tui sessions recover {name}"
+)
 
 
 class SessionFileError(Exception):
@@ -49,10 +55,7 @@ def parse_session(raw: bytes, name: str) -> Session:
         raise SessionFileError(f"{name}{said}.") from None
     if isinstance(data, dict) and SESSION_TABLE in data and "format" not in data:
         # A sessions folder's own file (TinyDB's tables), most likely one set aside.
-        raise SessionFileError(
-            f"{name}: is a file from a sessions folder, not an export. To take in a "
-            f"session set aside as damaged: panel-tui sessions recover {name}"
-        )
+        raise SessionFileError(_FROM_A_SESSIONS_FOLDER.format(name=name, file="file"))
     if not isinstance(data, dict) or data.get("format") != "panel-tui/session":
         raise SessionFileError(
             f'{name}: is not a panel-tui session (it needs "format": "panel-tui/session").'
@@ -108,4 +111,6 @@ def load_session_file(path: Path) -> Session:
         raw = path.read_bytes()
     except OSError as error:
         raise SessionFileError(f"{path}: cannot be read ({os_reason(error)}).") from None
+    if path.suffix == JOURNAL_SUFFIX:
+        raise SessionFileError(_FROM_A_SESSIONS_FOLDER.format(name=path, file="record of changes"))
     return parse_session(raw, str(path))

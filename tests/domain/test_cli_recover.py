@@ -30,23 +30,28 @@ def test_the_command_the_notice_names_brings_the_session_back_with_what_was_lost
     assert typed[:3] == ["panel-tui", "sessions", "recover"]
     [aside] = typed[3:]
     damaged = {path: path.read_bytes() for path in (data / "damaged").iterdir()}
-    # Run from another folder, with no --data-dir: it goes back where it came from.
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("PANEL_TUI_DATA_DIR", str(tmp_path / "elsewhere"))
+    # Run from another folder, naming no sessions folder: it goes back where it came from.
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    monkeypatch.delenv("PANEL_TUI_DATA_DIR", raising=False)
     assert main(typed[1:]) == 0
     said = capsys.readouterr().out.splitlines()
-    assert said[0] == f"Recovered s1 (Test) from {aside} into {data}: " + (
-        "2 candidates, 3 panel members, 2 votes."
-    )
-    assert said[1:] == [
-        "2 changes read back. Left out: 1 change saved in it no longer reads as written.",
-        "Missing from it as a result: 1 vote.",
-        "Look over its summary before you rely on it. The damaged copy is kept as it is.",
+    assert said == [
+        f"Recovered s1 (Test) from {aside}: 2 candidates, 3 panel members, 2 votes.",
+        "2 changes read back. Left out: 1 part of its record of changes no longer reads as "
+        "written.",
+        "Missing as a result: at least 1 vote, change of vote or undo.",
+        "The votes either side of what is missing were on Alex Q1; each has a note "
+        "saying so. A lost undo can make a withdrawn vote count again, and show votes that "
+        "were still sealed: check those answers with the panel.",
+        "Look over its summary before you rely on it. The damaged copy is kept.",
+        f"It is saved in the sessions folder {data}.",
     ]
-    voters = [v.member for v in Store(data).load("s1").votes]
-    assert voters == ["m1", "m3"]
+    recovered = Store(data).load("s1")
+    assert [v.member for v in recovered.votes] == ["m1", "m3"]
+    assert [n.question for n in recovered.notes] == ["q1"]
     assert {path: path.read_bytes() for path in (data / "damaged").iterdir()} == damaged
-    assert not (tmp_path / "elsewhere").exists()
+    assert not (tmp_path / "elsewhere" / "sessions").exists()
 
     assert main(typed[1:]) == 1  # already back: never replaced unasked
     assert "Use --replace" in capsys.readouterr().err
@@ -61,6 +66,11 @@ def test_importing_a_copy_set_aside_says_to_recover_it(
     [aside] = (data / "damaged").glob("*.json")
     assert main(["--data-dir", str(data), "import", str(aside)]) == 1
     assert f"To take in a session set aside as damaged: panel-tui sessions recover {aside}" in (
+        capsys.readouterr().err
+    )
+    journal = aside.with_suffix(".journal")
+    assert main(["--data-dir", str(data), "import", str(journal)]) == 1
+    assert f"{journal}: is a record of changes from a sessions folder, not an export." in (
         capsys.readouterr().err
     )
 
@@ -116,3 +126,43 @@ def test_a_mistyped_copy_in_a_damaged_folder_makes_no_folder(
     assert main(["--data-dir", str(tmp_path / "sessions"), "sessions", "recover", str(typed)]) == 1
     assert f"There is no file {typed}." in capsys.readouterr().err
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_sessions_folder_the_run_names_is_where_the_copy_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, _ = _set_aside(tmp_path, capsys)
+    [aside] = (data / "damaged").glob("*.json")
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "sessions", "recover", str(aside)]) == 0
+    assert f"It is saved in the sessions folder {other}." in capsys.readouterr().out
+    assert Store(other).load("s1").votes and not Store(data).summaries()
+
+
+def test_a_folder_named_damaged_elsewhere_is_never_taken_for_a_sessions_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = _set_aside(tmp_path, capsys)
+    downloads = tmp_path / "Downloads"
+    (downloads / "damaged").mkdir(parents=True)
+    downloads.chmod(0o755)
+    for part in (data / "damaged").iterdir():
+        (downloads / "damaged" / part.name).write_bytes(part.read_bytes())
+    [copy] = (downloads / "damaged").glob("*.json")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PANEL_TUI_DATA_DIR", raising=False)
+    assert main(["sessions", "recover", str(copy)]) == 0  # into ./sessions, the default
+    assert sorted(p.name for p in downloads.iterdir()) == ["damaged"]
+    assert downloads.stat().st_mode & 0o777 == 0o755  # never made a sessions folder
+
+
+@pytest.mark.parametrize("name", ["Panel (2024)", "O'Brien & co", "cost $HOME"])
+def test_the_command_in_the_notice_pastes_whole_whatever_the_folder_is_called(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    data = tmp_path / name / "sessions"
+    three_votes_the_second_spoilt(Store(data))
+    assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+    typed = capsys.readouterr().err.split("To get back all that still reads: ")[1].strip()
+    # As a POSIX shell reads it (Windows quotes with double quotes, files.WINDOWS).
+    assert shlex.split(typed)[3] == str(next((data / "damaged").glob("*.json")))

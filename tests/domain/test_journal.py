@@ -358,3 +358,25 @@ def test_a_crash_while_the_journal_is_emptied_keeps_every_vote(store: Store, lef
     with store.open("s1") as reopened:
         reopened.record_vote("c1", "q1", "m2", "down")
     assert [v.member for v in store.load("s1").votes] == ["m1", "m2"]
+
+
+def test_a_damaged_session_open_in_another_panel_tui_is_never_moved_from_under_it(
+    store: Store,
+) -> None:
+    # Moved, the other one's next vote would go into the copy set aside, and its
+    # next compaction would empty that copy (found by a review).
+    opened = store.create(two_by_two("LLP"))
+    for member in ("m1", "m2", "m3"):
+        opened.record_vote("c1", "q1", member, "up")
+    journal = journal_path(opened.path)
+    raw = bytearray(journal.read_bytes())
+    raw[len(frame({"snapshot": "0123456789abcdef"})) + FRAME.size + 5] ^= 0x20
+    journal.write_bytes(bytes(raw))
+    elsewhere = Store(store.root)  # another panel-tui, reading the folder
+    with pytest.raises(StoreError, match="Another panel-tui has it open, so it was left where"):
+        elsewhere.load("s1")
+    assert opened.path.exists() and journal.read_bytes() == bytes(raw)
+    assert not (store.root / "damaged").exists()
+    opened.close()  # which folds its whole memory into a new snapshot: the damage is gone
+    assert [v.member for v in elsewhere.load("s1").votes] == ["m1", "m2", "m3"]
+    assert not (store.root / "damaged").exists()

@@ -14,7 +14,7 @@ from panel_tui.domain.models import Session, VoteValue
 from panel_tui.domain.store import DamagedData, Store, StoreError
 from panel_tui.domain.store.journal import frame, parse
 from panel_tui.domain.store.journaled import journal_path
-from panel_tui.domain.store.salvage import read_back
+from panel_tui.domain.store.salvage import read_back, with_recovery_notes
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import crash, journal_offsets, spoil_record, store
 
@@ -83,8 +83,16 @@ def test_a_vote_that_no_longer_reads_is_left_out_and_counted_as_missing(store: S
     spoil_record(path, 2)  # the second vote
     read = read_back(path)
     assert _votes(read.session) == [_votes(whole)[0], _votes(whole)[2]]
-    assert (read.changes, read.unreadable, read.left_out) == (2, 1, 1)
+    assert (read.replayed, read.unreadable, read.torn, read.left_out) == (2, 1, False, True)
     assert read.missing == {"votes": 1}
+    # The votes either side were on C1's Q1 and Q2: named, and each given a note.
+    assert read.near == (("c1", "q1"), ("c1", "q2"))
+    said = " ".join(read.words(path))
+    assert "Missing as a result: at least 1 vote, change of vote or undo." in said
+    assert "either side of what is missing were on Alex Q1 and Alex Q2" in said
+    notes = with_recovery_notes(read).notes
+    assert [(n.candidate, n.question) for n in notes] == [("c1", "q1"), ("c1", "q2")]
+    assert all("recovered this session from a damaged file" in n.text for n in notes)
 
 
 def test_an_undo_still_names_the_vote_it_undid_across_the_gap(store: Store) -> None:
@@ -99,19 +107,22 @@ def test_an_undo_still_names_the_vote_it_undid_across_the_gap(store: Store) -> N
     assert ("c1", "q2", "m1") not in _standing(session)  # the undo still stands
 
 
-def test_an_undo_of_a_vote_that_is_missing_stays_as_the_vote_that_stands(store: Store) -> None:
+def test_an_undo_of_a_vote_that_is_missing_is_left_out_too(store: Store) -> None:
+    # Kept, it would stand as a plain vote of no value, to be undone again.
     path, whole = _voted(store, [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "undo")])
     spoil_record(path, 1)  # the vote the undo took back
     read = read_back(path)
-    assert [v.undoes for v in read.session.votes] == [None]
+    assert read.session.votes == []
     assert _standing(read.session) == _standing(whole) == {}
+    assert read.missing == {"votes": 2}
 
 
 def test_a_whole_session_reads_back_as_it_loads(store: Store) -> None:
     path, whole = _voted(store, THREE)
     read = read_back(path)
     assert read.session == store.load(whole.id)
-    assert (read.changes, read.left_out, read.missing) == (3, 0, {})
+    assert (read.replayed, read.left_out, read.missing) == (3, False, {})
+    assert read.words(path)[1:] == ["Every change saved in it was read back."]
 
 
 def test_a_change_that_makes_no_sense_is_left_out_and_the_rest_kept(store: Store) -> None:
@@ -134,7 +145,8 @@ def test_changes_that_cannot_be_matched_to_the_snapshot_are_left_out(store: Stor
     spoil_record(path, 0)
     read = read_back(path)
     assert read.session.votes == []
-    assert (read.unmatched, read.unreadable, read.left_out) == (1, 1, 2)
+    assert (read.unmatched, read.unreadable, read.replayed) == (1, 1, 0)
+    assert "1 change could not be matched to the session file" in " ".join(read.words(path))
 
 
 def test_a_stale_journal_is_not_replayed_again(store: Store) -> None:
@@ -146,7 +158,57 @@ def test_a_stale_journal_is_not_replayed_again(store: Store) -> None:
     journal_path(path).write_bytes(raw)  # the old journal back: it names the old snapshot
     read = read_back(path)
     assert _votes(read.session) == _votes(whole)
-    assert read.left_out == 0
+    assert not read.left_out
+
+
+def test_two_changes_lost_side_by_side_are_said_as_at_least_what_the_gap_shows(
+    store: Store,
+) -> None:
+    path, whole = _voted(store, [*THREE, ("c2", "q1", "m1", "up")])
+    spoil_record(path, 2)
+    spoil_record(path, 3)  # the next record too: one stretch of damage
+    read = read_back(path)
+    assert _votes(read.session) == [_votes(whole)[0], _votes(whole)[3]]
+    assert (read.unreadable, read.missing) == (1, {"votes": 2})
+    said = " ".join(read.words(path))
+    assert "1 part of its record of changes no longer reads as written" in said
+    assert "at least 2 votes, changes of vote or undos" in said
+
+
+def test_a_last_change_that_does_not_read_is_said_and_its_answer_named(store: Store) -> None:
+    path, whole = _voted(store, THREE)
+    spoil_record(path, 3)  # the last vote: read as cut short, never silently
+    read = read_back(path)
+    assert _votes(read.session) == _votes(whole)[:2]
+    assert read.torn and read.near == (("c1", "q1"),)
+    assert "its last change did not read back" in " ".join(read.words(path))
+
+
+def test_a_copy_without_its_record_of_changes_never_claims_to_be_whole(store: Store) -> None:
+    path, _ = _voted(store, THREE)
+    journal_path(path).unlink()
+    read = read_back(path)
+    said = " ".join(read.words(path))
+    assert read.no_journal and read.left_out
+    assert "No record of changes (s1.journal) was beside it" in said
+    assert "Every change" not in said
+
+
+def test_votes_in_a_round_whose_start_was_lost_are_left_out_and_the_rest_kept(
+    store: Store,
+) -> None:
+    opened = store.create(two_by_two("LLP").model_copy(update={"mode": "practice"}))
+    for member in ("m1", "m2", "m3"):
+        opened.record_vote("c1", "q1", member, "up")
+    opened.new_round("c1", "q1")
+    opened.record_vote("c1", "q1", "m1", "down")
+    opened.record_vote("c1", "q2", "m2", "middle")
+    path = crash(opened)
+    spoil_record(path, 4)  # the second round's start
+    read = read_back(path)  # never "the session file itself is damaged"
+    assert _votes(read.session) == _votes(opened.session)[:3]
+    assert (read.unreadable, read.unfitting, read.replayed) == (1, 2, 3)
+    assert "2 later changes no longer fitted without them" in " ".join(read.words(path))
 
 
 def test_a_damaged_snapshot_cannot_be_read_back(store: Store) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import Button, OptionList, Select, Static
 
 from panel_tui.domain.models import Candidate
 from panel_tui.domain.sessions import practice_session
-from panel_tui.domain.store import SessionSummary, Store
+from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.ui.screens.home import HomeScreen, session_prompt
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from tests.domain.helpers import three_votes_the_second_spoilt
@@ -144,15 +144,36 @@ async def test_a_damaged_session_is_got_back_with_what_was_lost_said(
         await pilot.press("enter")
         await pilot.pause()
         said = " ".join(str(box.render()).split())
-        assert said.startswith(
-            'Got back the session "Test": 2 candidates, 3 panel members, 2 votes. '
-            "2 changes read back. Left out: 1 change saved in it no longer reads as written. "
-            "Missing from it as a result: 1 vote. Look over its summary"
-        )
+        assert said.startswith("Recovered s1 (Test) from sessions/damaged/s1.")
+        assert ": 2 candidates, 3 panel members, 2 votes. 2 changes read back." in said
+        assert "Missing as a result: at least 1 vote, change of vote or undo." in said
         assert "could not be read" not in said  # the notice is done with
         assert not button.display
         assert resume.option_count == 1 and app.focused is resume
     assert [v.member for v in store.load("s1").votes] == ["m1", "m3"]
+
+
+async def test_a_copy_set_aside_on_an_earlier_run_is_offered_at_each_start(
+    app: HomeApp, store: Store
+) -> None:
+    three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError):
+        Store(store.root).load("s1")  # an earlier run: the notice said once, there
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = " ".join(str(app.screen.query_one("#damaged", Static).render()).split())
+        assert said.startswith(
+            "Set aside as damaged on an earlier run; what still reads can be got back: "
+            "sessions/damaged/s1."
+        )
+        button = app.screen.query_one("#recover", Button)
+        button.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#resume", OptionList).option_count == 1
+        assert not button.display  # the session is back: nothing more to offer
 
 
 async def test_a_new_session_appears_in_the_resume_list_on_return(

@@ -18,6 +18,7 @@ from panel_tui.domain.store.catalogue import SessionSummary
 from panel_tui.domain.store.errors import (
     DamagedFile,
     Notice,
+    SessionExists,
     SessionLocked,
     SessionNotFound,
     SkippedFile,
@@ -37,6 +38,7 @@ __all__ = [
     "JournalStorage",
     "Notice",
     "OpenSession",
+    "SessionExists",
     "SessionLocked",
     "SessionNotFound",
     "SessionSummary",

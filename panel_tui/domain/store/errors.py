@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import errno
+import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
+from panel_tui.domain.store import files
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
@@ -28,6 +31,10 @@ class SessionNotFound(StoreError):
     """No session has that id."""
 
 
+class SessionExists(StoreError):
+    """A session with that id is in the folder already (and is not to be replaced)."""
+
+
 @dataclass(frozen=True)
 class DamagedFile:
     """A session file that could not be read, and where it was moved to."""
@@ -37,27 +44,42 @@ class DamagedFile:
     reason: str
     recoverable: bool = False
     """Whether ``panel-tui sessions recover`` gets the session back from it."""
+    open_elsewhere: bool = False
+    """Left where it is because another panel-tui has it open."""
 
     def __str__(self) -> str:
-        where = (
-            f" It was moved to {self.moved_to} so that nothing overwrites it: keep it,"
-            " as what was saved in it is still there."
-            if self.moved_to
-            else " It was left where it is."
-        )
+        if self.moved_to:
+            where = (
+                f" It was moved to {self.moved_to} so that nothing overwrites it: keep it,"
+                " as what was saved in it is still there."
+            )
+        elif self.open_elsewhere:
+            where = (
+                " Another panel-tui has it open, so it was left where it is: quit that one,"
+                " then start panel-tui again."
+            )
+        else:
+            where = " It was left where it is."
         if self.moved_to and self.recoverable:
             where += (
                 " To get back all that still reads:"
-                f" panel-tui sessions recover {_quoted(self.moved_to)}"
+                f" panel-tui sessions recover {shell_word(self.moved_to)}"
             )
         # Any file in the folder is named here, so its name is shown with controls escaped.
         return printable(f"The session file {self.path} is damaged ({self.reason}).{where}")
 
 
-def _quoted(path: Path) -> str:
-    """A path to type after a command: in double quotes, as every shell takes, if it has spaces."""
+def shell_word(path: Path) -> str:
+    """A path as typed after a command in this system's shell, so that pasting it works.
+
+    Bare when it holds only letters, digits and ``._-/:\\``; otherwise quoted:
+    single quotes on Linux and macOS (nothing inside them is special), double
+    quotes on Windows (cmd and PowerShell both take them).
+    """
     text = str(path)
-    return f'"{text}"' if any(c.isspace() for c in text) else text
+    if re.fullmatch(r"[A-Za-z0-9._/:\\-]+", text):
+        return text
+    return f'"{text}"' if files.WINDOWS else shlex.quote(text)
 
 
 @dataclass(frozen=True)

@@ -338,7 +338,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
     fsync_folder(path.parent)
 
 
-def aside(folder: Path, path: Path) -> Path:
+def unused_name_in(folder: Path, path: Path) -> Path:
     """An unused, time-stamped name for ``path`` in a sub-folder, made if missing.
 
     Raises:

@@ -22,16 +22,23 @@ from panel_tui.domain.store.catalogue import (
 from panel_tui.domain.store.errors import (
     DamagedFile,
     Notice,
+    SessionExists,
     SessionNotFound,
     SkippedFile,
     StoreError,
     plain_os_error,
 )
-from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, TEMP_MARK, UnsafeFile
+from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
 from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
-from panel_tui.domain.store.locks import SessionLock
+from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
-from panel_tui.domain.store.salvage import ReadBack, can_read_back, read_back_plainly
+from panel_tui.domain.store.salvage import (
+    DAMAGED_FOLDER,
+    ReadBack,
+    can_read_back,
+    read_back_plainly,
+    with_recovery_notes,
+)
 from panel_tui.domain.store.storage import (
     DamagedData,
     NotASession,
@@ -42,12 +49,12 @@ from panel_tui.domain.store.storage import (
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN, quoted
 
-DAMAGED_FOLDER = "damaged"
 REPLACED_FOLDER = "replaced"
 
 __all__ = ["SessionSummary", "Store"]
 
 _T = TypeVar("_T")
+_N = TypeVar("_N", DamagedFile, SkippedFile)
 
 
 class Store:
@@ -80,10 +87,10 @@ class Store:
             ) from None
         if shared:
             self._name(SkippedFile(root, shared))
-        _clean_temporary_files(self.root, self._lock_path)
+        clean_temporary_files(self.root, self._lock_path)
         self.catalogue.clean()
 
-    def _name(self, notice: Notice) -> Notice:
+    def _name(self, notice: _N) -> _N:
         """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
         if notice not in self.damaged:
             self.damaged.append(notice)
@@ -109,20 +116,31 @@ class Store:
     def _session_files(self) -> Iterator[Path]:
         yield from sorted(p for p in self.root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
 
-    def _set_aside(self, path: Path, reason: str) -> DamagedFile:
-        """Move a damaged session's snapshot, and its journal with it, into ``damaged/``."""
+    def _set_aside(self, path: Path, reason: str, *, locked: bool = False) -> DamagedFile:
+        """Move a damaged session's snapshot, and its journal with it, into ``damaged/``.
+
+        Never from under another panel-tui that has it open (``locked``: this
+        one does): that one's next vote would go into the copy set aside.
+        """
+        lock = None
+        if not locked and re.fullmatch(IDENT_PATTERN, path.stem):
+            lock = SessionLock(self._lock_path(path.stem))
+            try:
+                lock.acquire(path.stem)
+            except StoreError:
+                return self._name(DamagedFile(path, None, reason, open_elsewhere=True))
         try:
-            target = files.aside(self.root / DAMAGED_FOLDER, path)
+            target = files.unused_name_in(self.root / DAMAGED_FOLDER, path)
             journal = journal_path(path)
             if journal.exists():
                 os.rename(journal, journal_path(target))
             os.rename(path, target)
         except OSError:
-            found = DamagedFile(path, None, reason)
-        else:
-            found = DamagedFile(path, target, reason, recoverable=can_read_back(target))
-        self._name(found)
-        return found
+            return self._name(DamagedFile(path, None, reason))
+        finally:
+            if lock is not None:
+                lock.release()
+        return self._name(DamagedFile(path, target, reason, recoverable=can_read_back(target)))
 
     def _read(self, path: Path) -> Session:
         """Read a session (snapshot and journal); what cannot be read is named and raised.
@@ -145,11 +163,12 @@ class Store:
                     self._name(SkippedFile(file, shared))
         return session
 
-    def _plainly(self, path: Path, read: Callable[[], _T]) -> _T:
+    def _plainly(self, path: Path, read: Callable[[], _T], *, locked: bool = False) -> _T:
         """Run ``read`` on a session's files, saying plainly what went wrong.
 
-        A damaged session is set aside; another program's JSON, a link or a
-        file that cannot be read is named and left alone.
+        A damaged session is set aside (``locked``: this process holds its lock);
+        another program's JSON, a link or a file that cannot be read is named
+        and left alone.
         """
         try:
             return read()
@@ -169,7 +188,7 @@ class Store:
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
         except DamagedData as error:
-            raise StoreError(str(self._set_aside(path, str(error)))) from None
+            raise StoreError(str(self._set_aside(path, str(error), locked=locked))) from None
 
     def load(self, session_id: str) -> Session:
         """Read a session without opening it for writing (for exports and lists)."""
@@ -250,7 +269,9 @@ class Store:
         lock.acquire(session_id)
         path = self.path(session_id)
         try:
-            return self._plainly(path, lambda: OpenSession(path, lock, self._catalogue))
+            return self._plainly(
+                path, lambda: OpenSession(path, lock, self._catalogue), locked=True
+            )
         except BaseException:
             lock.release()
             raise
@@ -273,7 +294,7 @@ class Store:
         try:
             if files.check_plain(path) is not None:
                 if not replace:
-                    raise StoreError(
+                    raise SessionExists(
                         f"A session with the id {session.id} is already in {self.root}. "
                         "Use --replace to replace it (the one there is kept in "
                         "replaced/), or delete it first."
@@ -308,11 +329,11 @@ class Store:
         try:
             loaded = load(path)
         except DamagedData as error:
-            aside = self._set_aside(path, str(error))
+            aside = self._set_aside(path, str(error), locked=True)
             if aside.moved_to is None:
                 raise StoreError(f"{aside} So it was not replaced.") from None
             return aside.moved_to
-        target = files.aside(self.root / REPLACED_FOLDER, path)
+        target = files.unused_name_in(self.root / REPLACED_FOLDER, path)
         files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
         return target
 
@@ -327,10 +348,10 @@ class Store:
                 disk refused.
         """
         read = read_back_plainly(copy)
-        kept = self.save(read.session, replace=replace)
-        self.damaged = [
-            n for n in self.damaged if not isinstance(n, DamagedFile) or n.moved_to != copy
-        ]
+        kept = self.save(with_recovery_notes(read), replace=replace)
+        for notice in list(self.damaged):  # in place: a reading thread may add one meanwhile
+            if isinstance(notice, DamagedFile) and notice.moved_to == copy:
+                self.damaged.remove(notice)
         return read, kept
 
     def create(self, session: Session) -> OpenSession:
@@ -370,20 +391,3 @@ class Store:
             lock.release()  # which removes the lock file too
         with contextlib.suppress(OSError):
             self.catalogue.update([], [session_id])
-
-
-def _clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
-    """Remove what a crash mid-write left, unless its session is open now."""
-    for temp in root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
-        session_id = temp.name[1:].split(SUFFIX + TEMP_MARK)[0]
-        if not re.fullmatch(IDENT_PATTERN, session_id):
-            continue  # not a name this store writes: someone else's file
-        lock = SessionLock(lock_path(session_id))
-        try:
-            lock.acquire(session_id, "its left-over file was kept")
-        except StoreError:
-            continue
-        try:
-            temp.unlink(missing_ok=True)
-        finally:
-            lock.release()

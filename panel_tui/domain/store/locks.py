@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,11 +37,14 @@ import filelock
 from panel_tui.domain.store.errors import SessionLocked, StoreError, plain_os_error
 from panel_tui.domain.store.files import (
     FILE_MODE,
+    SUFFIX,
+    TEMP_MARK,
     WINDOWS,
     UnsafeFile,
     check_plain,
     open_no_follow,
 )
+from panel_tui.domain.text import IDENT_PATTERN
 
 #: Windows locks the first byte of the lock file, so the holder's process id
 #: is written after it, where another process can still read it.
@@ -201,3 +205,20 @@ def _refused_link(unsafe: UnsafeFile, not_done: str) -> StoreError:
         f"The lock file {unsafe.path} is not a plain file ({unsafe.reason}), so {not_done}. "
         "Someone may have put it there on purpose: remove it, then try again."
     )
+
+
+def clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
+    """Remove what a crash mid-write left, unless its session is open now."""
+    for temp in root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
+        session_id = temp.name[1:].split(SUFFIX + TEMP_MARK)[0]
+        if not re.fullmatch(IDENT_PATTERN, session_id):
+            continue  # not a name this store writes: someone else's file
+        lock = SessionLock(lock_path(session_id))
+        try:
+            lock.acquire(session_id, "its left-over file was kept")
+        except StoreError:
+            continue
+        try:
+            temp.unlink(missing_ok=True)
+        finally:
+            lock.release()

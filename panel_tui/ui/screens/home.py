@@ -2,7 +2,8 @@
 
 The screen reads the store's catalogue and the question banks and posts
 :class:`HomeScreen.SessionChosen` when the chair picks a session; the App opens
-it. The only file it writes is a new session, through ``Store.save``. It paints
+it. It writes only a new session (``Store.save``) or a session got back from a
+copy set aside as damaged (``Store.recover``). It paints
 what the catalogue holds at once; sessions changed since (or new to it) are read
 by a worker thread and filled in behind, so keys are never held up.
 """
@@ -29,9 +30,10 @@ from textual.worker import get_current_worker
 from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member
-from panel_tui.domain.store import DamagedFile, SessionSummary, Store, StoreError
+from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
+from panel_tui.domain.store.salvage import copies_to_recover
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import candidates_words, holds_words, made_words, votes_words
+from panel_tui.domain.words import candidates_words, made_words, votes_words
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 
@@ -116,6 +118,8 @@ class HomeScreen(Screen[None]):
         self._practice_request = practice
         self._filling: dict[str, object] = {}
         self._recovered: list[str] = []
+        #: Copies set aside as damaged on an earlier run, that still read back.
+        self._copies: list[Path] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -171,6 +175,7 @@ class HomeScreen(Screen[None]):
         self._show_sessions(sessions)
         if more:
             self._read_sessions()
+        self._find_copies()
 
         entries = find_banks(self._bank_folders)
         practice = [e for e in entries if e.bank is not None and e.bank.is_practice]
@@ -202,6 +207,20 @@ class HomeScreen(Screen[None]):
             return  # the lists keep what the catalogue said
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_sessions, sessions)
+
+    @work(thread=True, exclusive=True, group="copies")
+    def _find_copies(self) -> None:
+        """Find the copies set aside earlier that still read back, then offer them."""
+        try:
+            copies = copies_to_recover(self._store.root, self._store.exists)
+        except OSError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_copies, copies)
+
+    def _show_copies(self, copies: list[Path]) -> None:
+        self._copies = copies
+        self._show_damaged()
 
     def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
         live = [s for s in sessions if s.mode != "practice"]
@@ -245,36 +264,42 @@ class HomeScreen(Screen[None]):
         if damaged:
             said.append("Some session files could not be read; any other sessions are fine.")
             said.extend(damaged)
+        earlier = [copy for copy in self._copies if copy not in self._named_copies()]
+        if earlier:
+            said.append("Set aside as damaged on an earlier run; what still reads can be got back:")
+            said.extend(str(copy) for copy in earlier)
         box.display = bool(said)
         box.update(Content("\n".join(said)))
         self.query_one("#recover").display = bool(self._recoverable())
 
-    def _recoverable(self) -> list[Path]:
-        """The copies set aside that would read back."""
+    def _named_copies(self) -> list[Path]:
+        """The copies set aside on this run that would read back, as their notices name."""
         return [
             notice.moved_to
             for notice in self._store.damaged
             if isinstance(notice, DamagedFile) and notice.recoverable and notice.moved_to
         ]
 
+    def _recoverable(self) -> list[Path]:
+        """Every copy set aside, on this run or before, that would read back."""
+        return list(dict.fromkeys([*self._named_copies(), *self._copies]))
+
     @on(Button.Pressed, "#recover")
     def recover(self) -> None:
         """Save again what each copy set aside still holds, and say what was left out."""
+        self._recovered = []
         for copy in self._recoverable():
             try:
                 read, _ = self._store.recover(copy)
+            except SessionExists:
+                self._recovered.append(
+                    f"{copy} was not recovered: a session with its id is already here."
+                )
             except StoreError as error:
                 self._recovered.append(str(error))
-                continue
-            session = read.session
-            self._recovered.append(
-                " ".join(
-                    [
-                        f'Got back the session "{session.title}": {holds_words(session)}.',
-                        *read.words(),
-                    ]
-                )
-            )
+            else:
+                self._recovered.append(" ".join(read.words(copy)))
+            self._copies = [kept for kept in self._copies if kept != copy]
         self.refresh_lists()
         resume = self.query_one("#resume", OptionList)
         (resume if resume.option_count else self.query_one("#new-session")).focus()
