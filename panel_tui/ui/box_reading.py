@@ -12,7 +12,19 @@ give it instead.
 from __future__ import annotations
 
 from textual.dom import DOMNode
-from textual.widgets import Button, Checkbox, Input, OptionList, RadioButton, Static
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
 
 from panel_tui.domain.speech import words_for_speech
 
@@ -50,3 +62,59 @@ def spoken_box(box: DOMNode) -> str:
             if said:
                 lines.append(words_for_speech(said))
     return "\n".join(lines)
+
+
+def spoken_focus(widget: Widget) -> str:
+    """What Tab just reached, to read aloud: its heading, then what it is and holds.
+
+    Read with each question read aloud on, on the screens that are read as they
+    show: a listener hears where the keys went, as a sighted chair sees the pointer.
+    """
+    what = _reached(widget)
+    if not what:
+        return ""
+    heading = "" if isinstance(widget, Button) else _heading_before(widget)
+    heading = heading.strip().rstrip(".:")
+    return words_for_speech(" ".join(f"{heading}. {what}".split()) if heading else what)
+
+
+def _reached(widget: Widget) -> str:
+    if isinstance(widget, Checkbox):
+        return f"Tick box: {widget.label.plain}, {'ticked' if widget.value else 'not ticked'}"
+    if isinstance(widget, RadioSet):
+        chosen = widget.pressed_button
+        return f"Choices: {chosen.label.plain} is chosen" if chosen else "Choices: none chosen"
+    if isinstance(widget, TextArea):
+        return f"Text box: {widget.text}" if widget.text else "Text box, empty"
+    if isinstance(widget, Select):
+        shown = "nothing chosen" if widget.is_blank() else str(widget.selection)
+        return f"Drop-down list: {_option_label(widget) or shown}"
+    if isinstance(widget, OptionList):
+        here = widget.highlighted
+        if here is None or not widget.option_count:
+            return "List, empty"
+        prompt = " ".join(str(widget.get_option_at_index(here).prompt).split())
+        return f"List: {prompt}, {here + 1} of {widget.option_count}"
+    if isinstance(widget, Input | Button):
+        return " ".join(_lines(widget))
+    return ""
+
+
+def _option_label(select: Select[object]) -> str:
+    """The words of a drop-down list's chosen option (its value may be a path)."""
+    for prompt, value in select._options:
+        if value == select.value:
+            return str(prompt)
+    return ""
+
+
+def _heading_before(widget: Widget) -> str:
+    """The nearest label before ``widget``, or before the rows holding it ("Panel members")."""
+    node: DOMNode = widget
+    while isinstance(node, Widget) and node.parent is not None and node is not widget.screen:
+        siblings = list(node.parent.children)
+        for sibling in reversed(siblings[: siblings.index(node)]):
+            if isinstance(sibling, Label) and sibling.display:
+                return str(sibling.content)
+        node = node.parent
+    return ""

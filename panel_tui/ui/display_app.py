@@ -16,7 +16,7 @@ from textual.reactive import reactive
 
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
-from panel_tui.ui.box_reading import spoken_box
+from panel_tui.ui.box_reading import spoken_box, spoken_focus
 from panel_tui.ui.contracts import Readable
 from panel_tui.ui.focus_mark import mark_focus
 from panel_tui.ui.key_hold import TurnTakingApp
@@ -73,6 +73,12 @@ class DisplayApp(TurnTakingApp[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         mark_focus(event.widget, ascii_only=self.ascii_only)
+        if self.read_aloud and not isinstance(self.screen, Readable):
+            # Where the keys went, as the pointer shows it; the screens with a
+            # reading of their own (the interview) keep their voice for that.
+            said = spoken_focus(event.widget)
+            if said:
+                self.speaker.say(said)  # a voice missing was said when reading was switched on
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         mark_focus(event.widget, ascii_only=None)

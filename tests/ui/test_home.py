@@ -213,7 +213,13 @@ def test_home_snapshot(
     snap_compare: Any, app: HomeApp, store: Store, size: tuple[int, int]
 ) -> None:
     _home_with_sessions(store)
-    assert snap_compare(app, terminal_size=size)
+
+    async def settled(pilot: Pilot[Any]) -> None:
+        # Sessions and copies set aside are read behind the first paint.
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=settled)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

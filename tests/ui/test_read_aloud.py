@@ -261,3 +261,53 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
         "Button: Save decision",
         "Button: Cancel (Esc)",
     ]
+
+
+@pytest.mark.parametrize("each", [True, False])
+async def test_with_each_question_read_aloud_tab_says_where_the_keys_went(
+    app_factory: AppFactory, session: Session, each: bool
+) -> None:
+    # Tab moved a pointer a listener could not see: nothing said which field
+    # had the keys (found by a tester with a screen reader's habits).
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=each))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        speaker.said.clear()
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab")  # back past the title, to the bank
+        await pilot.pause()
+    if not each:
+        assert speaker.said == []  # only when asked for: no voice over a sighted chair
+        return
+    said = speaker.said
+    assert len(said) == 6
+    assert said[0] == "Title. Text box, empty: A name for this round"  # under its heading
+    assert said[1] == "Panel members. Text box, empty: Name"
+    assert said[2] == "Panel members. Text box, empty: Pronouns"
+    assert said[3] == said[1]  # and back
+    assert said[4:] == [said[0], "Question bank. Drop-down list: nothing chosen"]
+
+
+async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        speaker.said.clear()
+        await pilot.press("ctrl+d")  # the decision box: its list of choices has the keys
+        await pilot.pause()
+        await pilot.press("down", "enter", "tab", "tab")
+        await pilot.pause()
+    assert speaker.said == [
+        "Choices: none chosen",
+        "Reason (Tab to move here). Text box, empty: Why the panel decided this",
+        "Button: Save decision",
+    ]

@@ -3,7 +3,7 @@
 The scroll bar alone showed it, by colour only in plain ASCII: a tester missed
 the last sessions on the home screen and the last figures of the summary. The
 words come from :func:`~panel_tui.domain.interview_lines.more_to_read`, as the
-interview and the payment box say them; the line shows only when something is
+interview and the payment box say them; the line is blank when nothing is
 out of sight.
 """
 
@@ -16,14 +16,17 @@ from panel_tui.domain.interview_lines import ARROWS, more_to_read
 
 
 class MoreToRead(Static):
-    """The words for what runs past a scrolling area; hidden when it all shows."""
+    """The words for what runs past a scrolling area; blank when it all shows.
+
+    Its line is kept when blank: shown and hidden, it would change the area's
+    height, and so what runs past it, as it is said.
+    """
 
     def __init__(self, area: str, keys: tuple[str, str, str] = ARROWS) -> None:
         """Say what runs past ``area`` (a selector on the screen), naming ``keys``."""
         super().__init__(markup=False, classes="more-to-read")
         self._area = area
         self._keys = keys
-        self.display = False
 
     def on_mount(self) -> None:
         area = self.screen.query_one(self._area, Widget)
@@ -34,5 +37,4 @@ class MoreToRead(Static):
     def _say(self) -> None:
         area = self.screen.query_one(self._area, Widget)
         said = more_to_read(area.scroll_y > 0, area.scroll_y < area.max_scroll_y, self._keys)
-        self.display = said is not None
         self.update(f"{said}." if said else "")

@@ -151,14 +151,16 @@ def rules_part() -> ComposeResult:
 
 def sealed_part() -> ComposeResult:
     """Whether votes stay hidden until everyone has voted."""
-    yield Label("Hidden votes", classes="section")
+    # "Sealed", as the interview, the summary and HR's files say it.
+    yield Label("Sealed votes", classes="section")
     yield ClearCheckbox(
-        "Keep each vote hidden until everyone has voted (recommended)",
+        "Seal each vote until everyone has voted (recommended)",
         value=True,
         id="sealed",
     ).data_bind(DisplayMode.ascii_only)
     yield Static(
-        "Hidden votes help everyone make up their own mind before seeing the others.",
+        "Sealed votes are hidden until everyone has voted, so each member makes up "
+        "their own mind before seeing the others.",
         classes="about",
     )
 
