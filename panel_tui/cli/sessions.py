@@ -13,7 +13,7 @@ from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME, summarise
-from panel_tui.domain.store.salvage import DAMAGED_FOLDER
+from panel_tui.domain.store.recovery import DAMAGED_FOLDER, read_back_plainly, recovery_words
 from panel_tui.domain.text import printable, quoted
 from panel_tui.domain.words import (
     candidates_words,
@@ -182,12 +182,16 @@ def run_delete(args: argparse.Namespace) -> int:
 def run_recover(args: argparse.Namespace) -> int:
     """Save again what a damaged session's files still hold, and say what was left out."""
     copy: Path = args.file
+    read = read_back_plainly(copy)  # before any folder is opened, or made
     # A copy set aside goes back to the folder it came from, unless this run names one.
     home = None if _folder_named(args) else _set_aside_from(copy)
     found = Store(home) if home is not None else store(args)
-    read, kept = found.recover(copy, replace=args.replace)
+    kept = found.recover(read, copy, replace=args.replace)
     warn_damaged(found)
-    lines = [*read.words(copy), f"It is saved in the sessions folder {found.root}."]
+    lines = [
+        *recovery_words(read, copy),
+        f"It is saved in the sessions folder {found.root.resolve()}.",
+    ]
     if kept is not None:
         lines.append(f"The session that was there is kept as {kept}.")
     print(printable("\n".join(lines), lines=True))

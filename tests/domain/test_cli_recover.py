@@ -9,6 +9,8 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
+from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.recovery import copies_to_recover
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import three_votes_the_second_spoilt
 
@@ -41,9 +43,9 @@ def test_the_command_the_notice_names_brings_the_session_back_with_what_was_lost
         "2 changes read back. Left out: 1 part of its record of changes no longer reads as "
         "written.",
         "Missing as a result: at least 1 vote, change of vote or undo.",
-        "The votes either side of what is missing were on Alex Q1; each has a note "
-        "saying so. A lost undo can make a withdrawn vote count again, and show votes that "
-        "were still sealed: check those answers with the panel.",
+        "Check the votes on Alex Q1 with the panel: they were given next to what is missing, "
+        "and each has a note saying so. A lost undo can make a withdrawn vote count again, "
+        "and show votes that were still sealed.",
         "Look over its summary before you rely on it. The damaged copy is kept.",
         f"It is saved in the sessions folder {data}.",
     ]
@@ -166,3 +168,36 @@ def test_the_command_in_the_notice_pastes_whole_whatever_the_folder_is_called(
     typed = capsys.readouterr().err.split("To get back all that still reads: ")[1].strip()
     # As a POSIX shell reads it (Windows quotes with double quotes, files.WINDOWS).
     assert shlex.split(typed)[3] == str(next((data / "damaged").glob("*.json")))
+
+
+def test_deleting_a_session_deletes_its_copies_set_aside_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, _ = _set_aside(tmp_path, capsys)
+    [aside] = (data / "damaged").glob("*.json")
+    assert main(["--data-dir", str(data), "sessions", "recover", str(aside)]) == 0
+    assert main(["--data-dir", str(data), "sessions", "delete", "s1", "--yes"]) == 0
+    assert list((data / "damaged").iterdir()) == []  # personal data: gone for good too
+
+
+def test_the_newest_copy_of_a_session_set_aside_twice_is_the_one_offered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, _ = _set_aside(tmp_path, capsys)
+    [older] = (data / "damaged").glob("*.json")
+    newer = older.with_name("s1.29991231T235959Z.json")  # set aside later, after more votes
+    newer.write_bytes(older.read_bytes())
+    journal_path(newer).write_bytes(journal_path(older).read_bytes())
+    assert copies_to_recover(data, Store(data).exists) == [newer]
+
+
+def test_given_the_record_of_changes_alone_the_missing_session_file_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    alone = tmp_path / "copied" / "s1.journal"
+    alone.parent.mkdir()
+    alone.write_bytes(b"")
+    sessions = tmp_path / "sessions"
+    assert main(["--data-dir", str(sessions), "sessions", "recover", str(alone)]) == 1
+    assert f"There is no file {alone.with_suffix('.json')}." in capsys.readouterr().err
+    assert not sessions.exists()  # nothing made for a recovery that could not start

@@ -144,7 +144,7 @@ async def test_a_damaged_session_is_got_back_with_what_was_lost_said(
         await pilot.press("enter")
         await pilot.pause()
         said = " ".join(str(box.render()).split())
-        assert said.startswith("Recovered s1 (Test) from sessions/damaged/s1.")
+        assert said.startswith(f"Recovered s1 (Test) from {store.root.absolute()}/damaged/s1.")
         assert ": 2 candidates, 3 panel members, 2 votes. 2 changes read back." in said
         assert "Missing as a result: at least 1 vote, change of vote or undo." in said
         assert "could not be read" not in said  # the notice is done with

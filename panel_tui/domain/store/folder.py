@@ -32,13 +32,8 @@ from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
 from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
-from panel_tui.domain.store.salvage import (
-    DAMAGED_FOLDER,
-    ReadBack,
-    can_read_back,
-    read_back_plainly,
-    with_recovery_notes,
-)
+from panel_tui.domain.store.recovery import DAMAGED_FOLDER, can_read_back, with_recovery_notes
+from panel_tui.domain.store.salvage import ReadBack
 from panel_tui.domain.store.storage import (
     DamagedData,
     NotASession,
@@ -140,6 +135,8 @@ class Store:
         finally:
             if lock is not None:
                 lock.release()
+        # Named in full, so that the command the notice gives works from any folder.
+        target = target.absolute()
         return self._name(DamagedFile(path, target, reason, recoverable=can_read_back(target)))
 
     def _read(self, path: Path) -> Session:
@@ -337,22 +334,18 @@ class Store:
         files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
         return target
 
-    def recover(self, copy: Path, *, replace: bool = False) -> tuple[ReadBack, Path | None]:
-        """Save again what a copy set aside still holds (:func:`salvage.read_back`).
-
-        Returns what was read back, and where a session replaced is kept.
+    def recover(self, read: ReadBack, copy: Path, *, replace: bool = False) -> Path | None:
+        """Save again what ``copy``, set aside, held as ``read`` back; a session replaced
+        is kept, and where is returned.
 
         Raises:
-            StoreError: the copy cannot be read back (its session file itself is
-                damaged, say), the id is taken and ``replace`` is false, or the
-                disk refused.
+            StoreError: the id is taken and ``replace`` is false, or the disk refused.
         """
-        read = read_back_plainly(copy)
         kept = self.save(with_recovery_notes(read), replace=replace)
         for notice in list(self.damaged):  # in place: a reading thread may add one meanwhile
             if isinstance(notice, DamagedFile) and notice.moved_to == copy:
                 self.damaged.remove(notice)
-        return read, kept
+        return kept
 
     def create(self, session: Session) -> OpenSession:
         """Save a new session and open it."""
@@ -380,8 +373,10 @@ class Store:
             lock.release()
             raise plain_os_error(error, path, not_done) from None
         try:
-            for copy in (self.root / REPLACED_FOLDER).glob(f"{session_id}.*{SUFFIX}"):
-                copy.unlink()
+            # Copies kept of it too, damaged ones with their records of changes.
+            for folder, kind in ((REPLACED_FOLDER, SUFFIX), (DAMAGED_FOLDER, "")):
+                for copy in (self.root / folder).glob(f"{session_id}.*{kind}"):
+                    copy.unlink()
             files.fsync_folder(self.root)
         except OSError as error:
             raise plain_os_error(

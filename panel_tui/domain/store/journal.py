@@ -64,7 +64,9 @@ class Parsed:
     torn: bool = False
     """The file ends in a record cut short (a crash mid-append)."""
     unreadable: list[int] = field(default_factory=list)
-    """Where records that no longer read begin (read back with ``salvage`` only)."""
+    """Where stretches that no longer read begin (read back with ``salvage`` only)."""
+    lost_at: list[int] = field(default_factory=list)
+    """For each of ``unreadable``, how many of ``records`` come before it."""
 
 
 def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
@@ -105,6 +107,7 @@ def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
             after = _next_record(raw, offset + 1)
             if after is not None and salvage:
                 parsed.unreadable.append(offset)
+                parsed.lost_at.append(len(parsed.records))
                 offset, first = after, False
                 continue
             if after is not None:
@@ -124,6 +127,7 @@ def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
                 parsed.snapshot = token
             elif salvage:
                 parsed.unreadable.append(offset)  # whose changes follow cannot be told
+                parsed.lost_at.append(0)
             else:
                 raise DamagedJournal("its first record is not a journal header", parsed)
             first = False

@@ -3,36 +3,32 @@
 A session is set aside in ``damaged/`` when a change in the middle of its
 journal no longer reads (:mod:`folder`), and nothing there is ever mended. Its
 snapshot and the other changes usually still read: :func:`read_back` replays
-every change that checks and leaves out what does not, so that
-``panel-tui sessions recover`` (or the home screen's button) can save the
-session again and say what to check.
+every change that checks, leaves out what does not, and works out what it can
+of what is missing. :mod:`recovery` words it and saves the session again.
 
-What is left out cannot always be told. Votes, notes, reveals and decisions are
+What is missing cannot always be told. Votes, notes, reveals and decisions are
 numbered as they were recorded and never change once written, so one left out
-from the middle shows as a gap in their numbers; one at the end leaves none,
-and a stretch of damage may hold several changes. So counts are said as "at
-least", and the answers either side of a gap in the votes are named and given
-a note in the session itself, for HR's record too. A vote that undid another
+shows as a gap in their numbers, up to the highest number any change still
+shows; one after that leaves no trace, and a stretch of damage may hold several
+changes. So counts are "at least", and the answers of the votes either side of
+each stretch are named, to be checked with the panel. A vote that undid another
 names it by its place in the list of votes; those places are renumbered across
 the gaps.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from panel_tui.domain.models import Session, now
+from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
 from panel_tui.domain.store import files, journal, storage
-from panel_tui.domain.store.errors import StoreError
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import META_TABLE, apply, journal_path, token_of
 from panel_tui.domain.store.storage import (
@@ -40,15 +36,15 @@ from panel_tui.domain.store.storage import (
     EVENT_TABLES,
     SESSION_TABLE,
     DamagedData,
-    NotASession,
     session_from_tables,
 )
-from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import printable
-from panel_tui.domain.words import counted, day_words, holds_words, listed
 
-DAMAGED_FOLDER = "damaged"
-"""Where, in the sessions folder, a damaged session's files are set aside."""
+#: Changes tried one by one after the first that does not fit, before the rest
+#: are left out unread: each try checks the whole session.
+FIT_TRIES = 200
+
+Answer = tuple[str, str]
+"""A candidate's id and a question's id."""
 
 
 class Event(NamedTuple):
@@ -72,7 +68,7 @@ class ReadBack:
     """A damaged session as far as it still reads, and what could not be read."""
 
     session: Session
-    replayed: int
+    replayed: int = 0
     """Changes in the journal read back and replayed."""
     unreadable: int = 0
     """Stretches of the journal that no longer read as written (each one change or more)."""
@@ -89,8 +85,8 @@ class ReadBack:
     """No journal was beside the snapshot, so changes saved in one are not here."""
     missing: dict[str, int] = field(default_factory=dict)
     """For votes, notes, reveals and decisions: how many at least are missing."""
-    near: tuple[tuple[str, str], ...] = ()
-    """The answers (candidate, question) of the votes either side of what is missing."""
+    near: tuple[Answer, ...] = ()
+    """The answers of the votes either side of what is missing, and of votes left out."""
 
     @property
     def left_out(self) -> bool:
@@ -103,58 +99,6 @@ class ReadBack:
             or self.unmatched
             or self.no_journal
         )
-
-    def words(self, copy: Path) -> list[str]:
-        """What was read back from ``copy`` and what was left out, in sentences for HR."""
-        session = self.session
-        said = [
-            printable(f"Recovered {session.id} ({session.title}) from {copy}: ")
-            + f"{holds_words(session)}."
-        ]
-        if self.no_journal:
-            said.append(
-                f"No record of changes ({copy.stem}{JOURNAL_SUFFIX}) was beside it, so only "
-                "what the session file itself holds was read back. Keep the two files together."
-            )
-        if not self.left_out:
-            return [*said, "Every change saved in it was read back."]
-        parts = []
-        if self.unreadable:
-            reads = "reads" if self.unreadable == 1 else "read"
-            parts.append(
-                f"{counted(self.unreadable, 'part')} of its record of changes no longer "
-                f"{reads} as written"
-            )
-        if self.torn:
-            parts.append("its last change did not read back (cut short, or damaged)")
-        if self.senseless:
-            parts.append(f"{counted(self.senseless, 'change')} made no sense")
-        if self.unfitting:
-            parts.append(f"{counted(self.unfitting, 'later change')} no longer fitted without them")
-        if self.unmatched:
-            parts.append(
-                f"{counted(self.unmatched, 'change')} could not be matched to the session file, "
-                "as the start of its record of changes no longer reads"
-            )
-        if parts:
-            said.append(
-                f"{counted(self.replayed, 'change')} read back. Left out: {'; '.join(parts)}."
-            )
-        missing = [
-            counted(count, EVENTS[name].one, EVENTS[name].many)
-            for name, count in self.missing.items()
-        ]
-        if missing:
-            said.append(f"Missing as a result: at least {listed(missing)}.")
-        if self.near:
-            answers = listed([session.answer_name(*answer) for answer in self.near])
-            said.append(
-                f"The votes either side of what is missing were on {answers}; each has a note "
-                "saying so. A lost undo can make a withdrawn vote count again, and show "
-                "votes that were still sealed: check those answers with the panel."
-            )
-        said.append("Look over its summary before you rely on it. The damaged copy is kept.")
-        return said
 
 
 def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> ReadBack:
@@ -169,120 +113,53 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
     """
-    if path.suffix == JOURNAL_SUFFIX:
-        path = path.with_suffix(files.SUFFIX)
+    path = snapshot_of(path)
     base = storage.decode(read(path))
     token = token_of(base.pop(META_TABLE, None))
     try:
-        parsed: journal.Parsed | None = journal.parse(read(journal_path(path)), salvage=True)
+        parsed = journal.parse(read(journal_path(path)), salvage=True)
     except FileNotFoundError:
-        parsed = None
-    found = ReadBack(session=_session_of(base), replayed=0, no_journal=parsed is None)
-    if parsed is None:
-        return found
-    unreadable = len(parsed.unreadable)
-    if parsed.snapshot is None:  # its first record, the header, is one of the unreadable
-        return _with_gaps(
-            replace(found, unreadable=unreadable, unmatched=len(parsed.records)), base
-        )
-    if parsed.snapshot != token:
+        return ReadBack(session=_session_of(base), no_journal=True)
+    if parsed.snapshot != token and parsed.snapshot is not None:
         # Stale: written before the snapshot was last saved, which holds its changes.
-        return found
-    records = [record for record in parsed.records if _makes_sense(record)]
-    fitting = _fitting(base, records)
-    tables = _replayed(base, records[:fitting])
-    return _with_gaps(
-        replace(
-            found,
-            replayed=fitting,
-            unreadable=unreadable,
-            torn=parsed.torn,
-            senseless=len(parsed.records) - len(records),
-            unfitting=len(records) - fitting,
-        ),
-        tables,
+        return ReadBack(session=_session_of(base))
+    records = parsed.records if parsed.snapshot is not None else []
+    sensible = [record for record in records if _makes_sense(record)]
+    # What the changes that read say was recorded, matched to this file or not.
+    recorded = [record for record in parsed.records if _makes_sense(record)]
+    kept = _fitting(base, sensible)
+    tables = _replayed(base, [sensible[index] for index in kept])
+    fitted = set(kept)
+    dropped = [record for index, record in enumerate(sensible) if index not in fitted]
+    session = _session_of(tables)
+    near = [answer for at in parsed.lost_at for answer in _either_side(records, at)]
+    if parsed.torn:
+        near += _either_side(records, len(records))
+    near += [answer for record in dropped for answer in _answers(record)]
+    known = {(c.id, q.id) for c in session.candidates for q in session.bank.questions}
+    return ReadBack(
+        session=session,
+        replayed=len(kept),
+        unreadable=len(parsed.unreadable),
+        torn=parsed.torn,
+        senseless=len(records) - len(sensible),
+        unfitting=len(dropped),
+        unmatched=len(parsed.records) - len(records),
+        missing=_missing(base, recorded, session),
+        near=tuple(answer for answer in dict.fromkeys(near) if answer in known),
     )
 
 
-def read_back_plainly(path: Path) -> ReadBack:
-    """:func:`read_back`, with what stops it said in plain words.
-
-    Raises:
-        StoreError: the file is missing, not a plain file, not a session, or
-            its session file itself is damaged.
-    """
-    named = printable(str(path))  # a file's name never runs on the terminal
-    try:
-        return read_back(path)
-    except FileNotFoundError:
-        raise StoreError(f"There is no file {named}.") from None
-    except files.UnsafeFile as unsafe:
-        raise StoreError(
-            printable(f"{unsafe.path} cannot be recovered: {unsafe.reason}.")
-        ) from None
-    except NotASession:
-        raise StoreError(
-            f"{named} is not a session file panel-tui keeps, so there is nothing to recover "
-            "from it. (An exported session is taken in with panel-tui import.)"
-        ) from None
-    except DamagedData as error:
-        raise StoreError(
-            f"{named} cannot be recovered: the session file itself is damaged ({error}). "
-            "Keep it: what was saved is still in it, for someone who can mend it by hand."
-        ) from None
-    except OSError as error:
-        raise StoreError(f"{named} cannot be read ({os_reason(error)}).") from None
+def snapshot_of(path: Path) -> Path:
+    """The snapshot a copy is named by: itself, or the one beside its journal."""
+    return path.with_suffix(files.SUFFIX) if path.suffix == JOURNAL_SUFFIX else path
 
 
-def can_read_back(path: Path) -> bool:
-    """Whether :func:`read_back` gets a session back from these files."""
-    try:
-        read_back(path)
-    except (DamagedData, OSError):
-        return False
-    return True
-
-
-def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> list[Path]:
-    """The copies set aside in ``root/damaged`` that read back, for sessions not ``taken``.
-
-    Named once when set aside, they would be out of mind by the next start: the
-    home screen offers them each time, until the session is back.
-    """
-    found = []
-    for kept in sorted((root / DAMAGED_FOLDER).glob(f"*{files.SUFFIX}")):
-        session_id = kept.name.split(".")[0]
-        with contextlib.suppress(StoreError):  # a name no session could have
-            if not taken(session_id) and can_read_back(kept):
-                found.append(kept)
-    return found
-
-
-def with_recovery_notes(read: ReadBack) -> Session:
-    """The session read back, with a note on each answer near what is missing."""
-    when = now()
-    notes = [
-        Note(
-            candidate=candidate,
-            question=question,
-            text=(
-                f"panel-tui recovered this session from a damaged file on {day_words(when)}. "
-                "A vote near this answer may be missing, or a withdrawn vote may count "
-                "again: check these votes with the panel."
-            ),
-            at=when,
-        )
-        for candidate, question in read.near
-    ]
-    session = read.session
-    return session.model_copy(update={"notes": [*session.notes, *notes]}) if notes else session
-
-
-# -- replaying ---------------------------------------------------------------------
+# -- which changes are replayed ----------------------------------------------------
 
 
 def _makes_sense(record: Any) -> bool:
-    """Whether a change could be applied: whole tables of records, events that are events.
+    """Whether a change could be applied: whole records of a session's own tables.
 
     Checked before anything is applied, so applying cannot fail half-way.
     (Whether the events fit the session together is checked on the whole.)
@@ -291,7 +168,6 @@ def _makes_sense(record: Any) -> bool:
     if not isinstance(ops, list):
         return False
     for op in ops:
-        # Only a session's own tables: a change to any other is none of ours.
         if not isinstance(op, dict) or op.get("t") not in (SESSION_TABLE, *EVENT_TABLES):
             return False
         documents = op.get("add", op.get("put"))
@@ -300,7 +176,11 @@ def _makes_sense(record: Any) -> bool:
                 return False
             continue
         if not isinstance(documents, dict) or not all(
-            isinstance(key, str) and DOC_ID.fullmatch(key) and isinstance(doc, dict)
+            # Numbered as TinyDB numbers them: "3", never "03" or "+3".
+            isinstance(key, str)
+            and DOC_ID.fullmatch(key)
+            and key == str(int(key))
+            and isinstance(doc, dict)
             for key, doc in documents.items()
         ):
             return False
@@ -321,15 +201,16 @@ def _replayed(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> dict[s
     return tables
 
 
-def _fitting(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> int:
-    """How many of ``records``, from the first, still make a whole session.
+def _fitting(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> list[int]:
+    """Which of ``records`` (by index) still make a whole session together.
 
     Usually all. When one left out was needed by later ones (a round begun,
-    then voted in), the longest run that fits is kept: a halving search, so a
-    long journal is replayed a few times, never once per change.
+    then voted in), the longest run from the first that fits is found by
+    halving; after it, each change is tried on its own (up to :data:`FIT_TRIES`),
+    so that only what needed the lost change is left out.
     """
     if _is_session(_replayed(base, records)):
-        return len(records)
+        return list(range(len(records)))
     low, high = 0, len(records) - 1  # the first ``low`` fit; all of them do not
     while low < high:
         middle = (low + high + 1) // 2
@@ -337,7 +218,15 @@ def _fitting(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> int:
             low = middle
         else:
             high = middle - 1
-    return low
+    kept = list(range(low))
+    tables = _replayed(base, records[:low])
+    for index in range(low + 1, min(len(records), low + 1 + FIT_TRIES)):
+        trial = copy.deepcopy(tables)
+        apply(trial, records[index])
+        if _is_session(trial):
+            tables = trial
+            kept.append(index)
+    return kept
 
 
 def _is_session(tables: dict[str, Any]) -> bool:
@@ -381,31 +270,44 @@ def _closed_up(name: str, table: dict[str, Any]) -> dict[str, Any]:
     return {str(number): document for number, document in enumerate(documents, 1)}
 
 
-def _with_gaps(found: ReadBack, tables: dict[str, Any]) -> ReadBack:
-    """``found`` with its session from ``tables``, and what the gaps in them show."""
-    session = _session_of(tables)
+# -- what is missing ---------------------------------------------------------------
+
+
+def _missing(base: dict[str, Any], records: Sequence[Any], session: Session) -> dict[str, int]:
+    """For each event table, how many entries at least are missing from ``session``.
+
+    Up to the highest number the snapshot or any change that reads shows, each
+    number not in the session is one missing; an undo of a missing vote, left
+    out of the session, is one more.
+    """
     missing = {}
     for name in EVENT_TABLES:
-        numbers = sorted(int(key) for key in tables.get(name) or {})
-        gaps = sum(max(0, after - before - 1) for before, after in pairwise([0, *numbers]))
-        dropped = len(numbers) - len(getattr(session, name))  # undos of votes that are missing
-        if gaps + dropped:
-            missing[name] = gaps + dropped
-    return replace(found, session=session, missing=missing, near=_near(tables, found.torn))
+        seen = [int(key) for key in base.get(name) or {}]
+        for record in records:
+            for op in record.get("ops", []) if isinstance(record, dict) else []:
+                if isinstance(op, dict) and op.get("t") == name:
+                    added = op.get("add", op.get("put"))
+                    if isinstance(added, dict):
+                        seen += [int(key) for key in added]  # numbers: the change made sense
+        count = max(seen, default=0) - len(getattr(session, name))
+        if count > 0:
+            missing[name] = count
+    return missing
 
 
-def _near(tables: dict[str, Any], torn: bool) -> tuple[tuple[str, str], ...]:
-    """The answers of the votes either side of each gap in the votes' numbers, and
-    of the last vote when the last change did not read."""
-    votes = tables.get("votes") or {}
-    numbers = sorted(int(key) for key in votes)
-    sides = [
-        number
-        for before, after in pairwise(numbers)
-        if after - before > 1
-        for number in (before, after)
-    ]
-    if torn and numbers:
-        sides.append(numbers[-1])
-    near = {(votes[str(n)]["candidate"], votes[str(n)]["question"]): None for n in sides}
-    return tuple(near)
+def _answers(record: Any) -> list[Answer]:
+    """The answers of the votes a change adds."""
+    found = []
+    for op in record.get("ops", []) if isinstance(record, dict) else []:
+        if isinstance(op, dict) and op.get("t") == "votes" and isinstance(op.get("add"), dict):
+            for vote in op["add"].values():
+                if isinstance(vote, dict):
+                    found.append((str(vote.get("candidate")), str(vote.get("question"))))
+    return found
+
+
+def _either_side(records: Sequence[Any], at: int) -> list[Answer]:
+    """The answers of the last vote before change ``at`` and of the first from it."""
+    before = next((a for r in reversed(records[:at]) for a in reversed(_answers(r))), None)
+    after = next((a for r in records[at:] for a in _answers(r)), None)
+    return [answer for answer in (before, after) if answer is not None]

@@ -31,7 +31,7 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
-from panel_tui.domain.store.salvage import copies_to_recover
+from panel_tui.domain.store.recovery import copies_to_recover, read_back_plainly, recovery_words
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_words, votes_words
 from panel_tui.ui.asking import Asking, asks
@@ -290,7 +290,8 @@ class HomeScreen(Screen[None]):
         self._recovered = []
         for copy in self._recoverable():
             try:
-                read, _ = self._store.recover(copy)
+                read = read_back_plainly(copy)
+                self._store.recover(read, copy)
             except SessionExists:
                 self._recovered.append(
                     f"{copy} was not recovered: a session with its id is already here."
@@ -298,7 +299,7 @@ class HomeScreen(Screen[None]):
             except StoreError as error:
                 self._recovered.append(str(error))
             else:
-                self._recovered.append(" ".join(read.words(copy)))
+                self._recovered.append(" ".join(recovery_words(read, copy)))
             self._copies = [kept for kept in self._copies if kept != copy]
         self.refresh_lists()
         resume = self.query_one("#resume", OptionList)

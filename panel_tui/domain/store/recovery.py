@@ -1,0 +1,161 @@
+"""Getting a damaged session back: what to say, where the copies are, notes for HR.
+
+:mod:`salvage` reads back what a copy set aside still holds; this module words
+it for the person (:func:`recovery_words`), finds the copies to offer
+(:func:`copies_to_recover`) and marks the answers to check in the session
+itself (:func:`with_recovery_notes`), so that HR's record says so too.
+``Store.recover`` saves the session again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from panel_tui.domain.models import Session, now
+from panel_tui.domain.records import Note
+from panel_tui.domain.store import files
+from panel_tui.domain.store.errors import StoreError
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX
+from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
+from panel_tui.domain.store.storage import DamagedData, NotASession
+from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.text import printable
+from panel_tui.domain.words import counted, day_words, holds_words, listed
+
+DAMAGED_FOLDER = "damaged"
+"""Where, in the sessions folder, a damaged session's files are set aside."""
+
+
+def read_back_plainly(copy: Path) -> ReadBack:
+    """:func:`salvage.read_back`, with what stops it said in plain words.
+
+    Raises:
+        StoreError: the copy's session file is missing, not a plain file, not a
+            session, or itself damaged.
+    """
+    named = printable(str(snapshot_of(copy)))  # a file's name never runs on the terminal
+    try:
+        return read_back(copy)
+    except FileNotFoundError:
+        raise StoreError(f"There is no file {named}.") from None
+    except files.UnsafeFile as unsafe:
+        raise StoreError(
+            printable(f"{unsafe.path} cannot be recovered: {unsafe.reason}.")
+        ) from None
+    except NotASession:
+        raise StoreError(
+            f"{named} is not a session file panel-tui keeps, so there is nothing to recover "
+            "from it. (An exported session is taken in with panel-tui import.)"
+        ) from None
+    except DamagedData as error:
+        raise StoreError(
+            f"{named} cannot be recovered: the session file itself is damaged ({error}). "
+            "Keep it: what was saved is still in it, for someone who can mend it by hand."
+        ) from None
+    except OSError as error:
+        raise StoreError(f"{named} cannot be read ({os_reason(error)}).") from None
+
+
+def can_read_back(copy: Path) -> bool:
+    """Whether :func:`salvage.read_back` gets a session back from this copy."""
+    try:
+        read_back(copy)
+    except (DamagedData, OSError):
+        return False
+    return True
+
+
+def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> list[Path]:
+    """The newest copy of each session set aside in ``root/damaged`` that is not ``taken``
+    and reads back.
+
+    Named once when set aside, they would be out of mind by the next start: the
+    home screen offers them each time, until the session is back. Copies are
+    named ``<id>.<when set aside>.json``, so the last by name is the newest.
+    """
+    newest: dict[str, Path] = {}
+    for kept in sorted((root / DAMAGED_FOLDER).glob(f"*{files.SUFFIX}")):
+        newest[kept.name.split(".")[0]] = kept
+    found = []
+    for session_id, kept in newest.items():
+        with contextlib.suppress(StoreError):  # a name no session could have
+            if not taken(session_id) and can_read_back(kept):
+                found.append(kept)
+    return found
+
+
+def recovery_words(read: ReadBack, copy: Path) -> list[str]:
+    """What was read back from ``copy`` and what was left out, in sentences for HR."""
+    session = read.session
+    said = [
+        printable(f"Recovered {session.id} ({session.title}) from {copy}: ")
+        + f"{holds_words(session)}."
+    ]
+    if read.no_journal:
+        said.append(
+            f"No record of changes ({copy.stem}{JOURNAL_SUFFIX}) was beside it, so only "
+            "what the session file itself holds was read back. Keep the two files together."
+        )
+    if not read.left_out:
+        return [*said, "Every change saved in it was read back."]
+    parts = []
+    if read.unreadable:
+        reads = "reads" if read.unreadable == 1 else "read"
+        parts.append(
+            f"{counted(read.unreadable, 'part')} of its record of changes no longer "
+            f"{reads} as written"
+        )
+    if read.torn:
+        parts.append("its last change did not read back (cut short, or damaged)")
+    if read.senseless:
+        parts.append(f"{counted(read.senseless, 'change')} made no sense")
+    if read.unfitting:
+        parts.append(
+            f"{counted(read.unfitting, 'later change')} no longer fitted without what was lost"
+        )
+    if read.unmatched:
+        parts.append(
+            f"{counted(read.unmatched, 'change')} could not be matched to the session file, "
+            "as the start of its record of changes no longer reads"
+        )
+    if parts:
+        said.append(f"{counted(read.replayed, 'change')} read back. Left out: {'; '.join(parts)}.")
+    missing = [counted(count, EVENTS[n].one, EVENTS[n].many) for n, count in read.missing.items()]
+    if missing:
+        said.append(f"Missing as a result: at least {listed(missing)}.")
+    elif parts:
+        said.append(
+            "What was left out cannot be told from what remains: a vote, an undo, a note or "
+            "a decision may be missing."
+        )
+    if read.near:
+        answers = listed([session.answer_name(*answer) for answer in read.near])
+        said.append(
+            f"Check the votes on {answers} with the panel: they were given next to what is "
+            "missing, and each has a note saying so. A lost undo can make a withdrawn vote "
+            "count again, and show votes that were still sealed."
+        )
+    said.append("Look over its summary before you rely on it. The damaged copy is kept.")
+    return said
+
+
+def with_recovery_notes(read: ReadBack) -> Session:
+    """The session read back, with a note on each answer to check."""
+    when = now()
+    notes = [
+        Note(
+            candidate=candidate,
+            question=question,
+            text=(
+                f"panel-tui recovered this session from a damaged file on {day_words(when)}. "
+                "A vote near this answer may be missing, or a withdrawn vote may count "
+                "again: check these votes with the panel."
+            ),
+            at=when,
+        )
+        for candidate, question in read.near
+    ]
+    session = read.session
+    return session.model_copy(update={"notes": [*session.notes, *notes]}) if notes else session
