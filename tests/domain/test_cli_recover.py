@@ -188,7 +188,7 @@ def test_the_newest_copy_of_a_session_set_aside_twice_is_the_one_offered(
     newer = older.with_name("s1.29991231T235959Z.json")  # set aside later, after more votes
     newer.write_bytes(older.read_bytes())
     journal_path(newer).write_bytes(journal_path(older).read_bytes())
-    assert copies_to_recover(data, Store(data).exists) == [newer]
+    assert list(copies_to_recover(data, Store(data).exists)) == [newer]
 
 
 def test_given_the_record_of_changes_alone_the_missing_session_file_is_named(

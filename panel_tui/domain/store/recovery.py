@@ -60,16 +60,19 @@ def read_back_plainly(copy: Path) -> ReadBack:
 
 def can_read_back(copy: Path) -> bool:
     """Whether :func:`salvage.read_back` gets a session back from this copy."""
+    return _read_or_none(copy) is not None
+
+
+def _read_or_none(copy: Path) -> ReadBack | None:
     try:
-        read_back(copy)
+        return read_back(copy)
     except (DamagedData, OSError):
-        return False
-    return True
+        return None
 
 
-def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> list[Path]:
+def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> dict[Path, Session]:
     """The newest copy of each session set aside in ``root/damaged`` that is not ``taken``
-    and reads back.
+    and reads back, with the session it holds.
 
     Named once when set aside, they would be out of mind by the next start: the
     home screen offers them each time, until the session is back. Copies are
@@ -78,11 +81,11 @@ def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> list[Path]:
     newest: dict[str, Path] = {}
     for kept in sorted((root / DAMAGED_FOLDER).glob(f"*{files.SUFFIX}")):
         newest[kept.name.split(".")[0]] = kept
-    found = []
+    found = {}
     for session_id, kept in newest.items():
         with contextlib.suppress(StoreError):  # a name no session could have
-            if not taken(session_id) and can_read_back(kept):
-                found.append(kept)
+            if not taken(session_id) and (read := _read_or_none(kept)) is not None:
+                found[kept] = read.session
     return found
 
 

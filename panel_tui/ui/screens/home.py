@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.interview_lines import TABS
-from panel_tui.domain.models import Member
+from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
 from panel_tui.domain.store.recovery import copies_to_recover, read_back_plainly, recovery_words
 from panel_tui.domain.system_words import os_reason
@@ -119,7 +119,7 @@ class HomeScreen(Screen[None]):
         self._filling: dict[str, object] = {}
         self._recovered: list[str] = []
         #: Copies set aside as damaged on an earlier run, that still read back.
-        self._copies: list[Path] = []
+        self._copies: dict[Path, Session] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -218,7 +218,7 @@ class HomeScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_copies, copies)
 
-    def _show_copies(self, copies: list[Path]) -> None:
+    def _show_copies(self, copies: dict[Path, Session]) -> None:
         self._copies = copies
         self._show_damaged()
 
@@ -264,10 +264,11 @@ class HomeScreen(Screen[None]):
         if damaged:
             said.append("Some session files could not be read; any other sessions are fine.")
             said.extend(damaged)
-        earlier = [copy for copy in self._copies if copy not in self._named_copies()]
+        named = self._named_copies()
+        earlier = [(copy, held) for copy, held in self._copies.items() if copy not in named]
         if earlier:
             said.append("Set aside as damaged on an earlier run; what still reads can be got back:")
-            said.extend(str(copy) for copy in earlier)
+            said.extend(f'"{held.title}" ({held.id}), in {copy}' for copy, held in earlier)
         box.display = bool(said)
         box.update(Content("\n".join(said)))
         self.query_one("#recover").display = bool(self._recoverable())
@@ -300,7 +301,7 @@ class HomeScreen(Screen[None]):
                 self._recovered.append(str(error))
             else:
                 self._recovered.append(" ".join(recovery_words(read, copy)))
-            self._copies = [kept for kept in self._copies if kept != copy]
+            self._copies.pop(copy, None)
         self.refresh_lists()
         resume = self.query_one("#resume", OptionList)
         (resume if resume.option_count else self.query_one("#new-session")).focus()
