@@ -103,3 +103,18 @@ async def test_a_list_of_sessions_on_the_home_screen_has_the_pointer(
         assert isinstance(pilot.app.focused, OptionList)
         where = marks(pilot.app, focus_mark(False))
         assert len(where) == 1 and focused_region(pilot.app).contains(*where[0]), where
+
+
+async def test_what_a_box_asks_for_is_italic_and_what_was_typed_upright(
+    app_factory: AppFactory,
+) -> None:
+    # "Name" asked for and "Name" typed differed by colour alone (found by a tester).
+    app = app_factory(None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        field = app.screen.query(Input).first()
+        assert field.get_component_rich_style("input--placeholder").italic
+        assert not field.rich_style.italic
+        bank = app.screen.query_one(Select)
+        assert bank.query_one("SelectCurrent #label").rich_style.italic  # nothing chosen yet

@@ -48,6 +48,27 @@ async def test_the_time_guide_is_said_in_words_and_never_closes_voting(
         assert len(app.screen.session.current_votes("c1", "q1")) == 3  # type: ignore[attr-defined]
 
 
+async def test_time_on_the_summary_is_not_counted_as_time_on_the_answer(
+    app_factory: AppFactory, session: Session
+) -> None:
+    now = [0.0]
+    app = app_factory(session.id, clock=lambda: now[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        timer = app.screen.query_one(QuestionTimer)
+        now[0] = 40
+        timer._tick()
+        await pilot.press("ctrl+s")  # the summary, for ten minutes
+        now[0] += 600
+        timer._tick()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Time 0:40 of 4 min" in screen_text(app)
+        now[0] += 5
+        timer._tick()
+        await pilot.pause()
+        assert "Time 0:45 of 4 min" in screen_text(app)  # and on it goes
+
+
 async def test_the_timer_carries_on_after_a_resume(
     app_factory: AppFactory, session: Session, store: Store
 ) -> None:

@@ -355,7 +355,9 @@ class InterviewScreen(SessionScreen):
         """Show the summary screen."""
         from panel_tui.ui.screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(self.opened))
+        # Time on the summary is not time on the answer: the clock waits for the panel.
+        self.timer.pause()
+        self.app.push_screen(SummaryScreen(self.opened), lambda _: self.timer.resume())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The interview's main actions, for the command palette."""

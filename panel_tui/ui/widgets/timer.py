@@ -31,6 +31,7 @@ class QuestionTimer(Static):
         super().__init__(id=id, markup=False)
         self._clock = clock
         self._started = clock()
+        self._paused = False
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -38,11 +39,24 @@ class QuestionTimer(Static):
     def restart(self, guide_minutes: int | None, elapsed: int = 0) -> None:
         """Start timing a question, carrying on from ``elapsed`` seconds (after a resume)."""
         self._started = self._clock() - elapsed
+        self._paused = False
         self.guide_minutes = guide_minutes
         self.elapsed = elapsed
 
+    def pause(self) -> None:
+        """Stop counting (the summary is open: the panel is not on this answer)."""
+        self._tick()
+        self._paused = True
+
+    def resume(self) -> None:
+        """Count on from where :meth:`pause` stopped."""
+        if self._paused:
+            self._paused = False
+            self._started = self._clock() - self.elapsed
+
     def _tick(self) -> None:
-        self.elapsed = max(0, int(self._clock() - self._started))
+        if not self._paused:
+            self.elapsed = max(0, int(self._clock() - self._started))
 
     @property
     def reached(self) -> bool:
