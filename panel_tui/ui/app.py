@@ -49,6 +49,15 @@ class PanelApp(DisplayApp):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", tooltip="Show every key (this help)."),
+        # Textual names it "palette", a word a panel member need not know.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Actions",  # as long as "palette": the form's footer is full at 80 columns
+            show=False,
+            priority=True,
+            tooltip="Actions: search every action by name.",
+        ),
         # Never in a footer: the screens with something to read name it in their own words.
         Binding(
             "ctrl+l",

@@ -208,7 +208,6 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
 
         return [
             *PanelApp.BINDINGS,
-            Binding("ctrl+p", "", "Command palette: search every action by name"),
             Binding(
                 "ctrl+q", "", "Quit. Every vote is already saved; the next start resumes here."
             ),
