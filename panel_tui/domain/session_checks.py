@@ -17,62 +17,92 @@ if TYPE_CHECKING:
     from panel_tui.domain.records import NewRound, Note, Reveal
 
 
+class SessionDoesNotFit(ValueError):
+    """Records that do not fit the session, each said in plain words (``problems``).
+
+    Its own words are the first problem: where one is shown, it is that one.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems[0])
+        self.problems = problems
+
+
 def check_consistent(session: Session) -> None:
-    """Raise ``ValueError`` in plain words at the first record that does not fit the session."""
-    _unique("panel member", "id", [m.id for m in session.panel])
-    _unique("panel member", "seat", [str(m.seat) for m in session.panel])
-    _unique("candidate", "id", [c.id for c in session.candidates])
-    _unique("candidate", "code", [c.code for c in session.candidates])
+    """Raise :class:`SessionDoesNotFit` naming every record that does not fit the session.
+
+    Every one is named at once, so a file prepared by hand is put right in one go.
+    """
+    found: list[str] = []
+    found += _unique("panel member", "id", [m.id for m in session.panel])
+    found += _unique("panel member", "seat", [str(m.seat) for m in session.panel])
+    found += _unique("candidate", "id", [c.id for c in session.candidates])
+    found += _unique("candidate", "code", [c.code for c in session.candidates])
     members = {m.id: m for m in session.panel}
     candidates = {c.id for c in session.candidates}
     questions = {q.id for q in session.bank.questions}
     for number, vote in enumerate(session.votes, start=1):
         where = f"vote {number}"
         if vote.undoes is not None and not 0 <= vote.undoes < number - 1:
-            raise ValueError(f"{where} undoes a vote that does not come before it")
-        _known(where, "candidate", vote.candidate, candidates)
-        _known(where, "question", vote.question, questions)
-        _known(where, "member", vote.member, set(members))
+            found.append(f"{where} undoes a vote that does not come before it")
+        names = [
+            *_known(where, "candidate", vote.candidate, candidates),
+            *_known(where, "question", vote.question, questions),
+            *_known(where, "member", vote.member, set(members)),
+        ]
+        found += names
+        if names:
+            continue  # its round and member's role cannot be told
         if vote.round > session.round_of(vote.candidate, vote.question):
-            raise ValueError(f"{where} is in round {vote.round}, which was never started")
+            found.append(f"{where} is in round {vote.round}, which was never started")
         if not members[vote.member].can_vote:
-            raise ValueError(f"{where}: {vote.member!r} is an observer, and observers do not vote")
+            found.append(f"{where}: {vote.member!r} is an observer, and observers do not vote")
     answers: list[tuple[str, Note | Reveal | NewRound]] = [
         *(("note", n) for n in session.notes),
         *(("reveal", r) for r in session.reveals),
         *(("new round", r) for r in session.rounds),
     ]
     for number, (kind, record) in enumerate(answers, start=1):
-        _known(f"{kind} {number}", "candidate", record.candidate, candidates)
+        found += _known(f"{kind} {number}", "candidate", record.candidate, candidates)
         if record.question is not None:
-            _known(f"{kind} {number}", "question", record.question, questions)
+            found += _known(f"{kind} {number}", "question", record.question, questions)
     for number, decision in enumerate(session.decisions, start=1):
-        _known(f"decision {number}", "candidate", decision.candidate, candidates)
+        found += _known(f"decision {number}", "candidate", decision.candidate, candidates)
     if session.cursor is not None:
-        _known("cursor", "candidate", session.cursor.candidate, candidates)
-        _known("cursor", "question", session.cursor.question, questions)
+        found += _known("cursor", "candidate", session.cursor.candidate, candidates)
+        found += _known("cursor", "question", session.cursor.question, questions)
     for candidate in session.candidates:
         for question_id, index in candidate.sample_answers.items():
-            _known(f"candidate {candidate.code}", "question", question_id, questions)
-            if not 0 <= index < len(session.bank.question(question_id).sample_answers):
-                raise ValueError(
+            unknown = _known(f"candidate {candidate.code}", "question", question_id, questions)
+            found += unknown
+            if not unknown and not 0 <= index < len(
+                session.bank.question(question_id).sample_answers
+            ):
+                found.append(
                     f"candidate {candidate.code}: question {question_id!r} "
                     f"has no sample answer number {index + 1}"
                 )
+    if found:
+        raise SessionDoesNotFit(found)
 
 
-def _unique(item: str, field: str, values: list[str]) -> None:
-    """Refuse a repeated value, naming both items as a person counts them."""
+def _unique(item: str, field: str, values: list[str]) -> list[str]:
+    """Each repeated value, naming both items as a person counts them."""
     seen: dict[str, int] = {}
+    repeated = []
     for number, value in enumerate(values, start=1):
         if value in seen:
-            raise ValueError(
+            repeated.append(
                 f"{item} {number} has the {field} {value!r}, as {item} {seen[value]} does; "
                 f"each {item} needs their own {field}"
             )
-        seen[value] = number
+        else:
+            seen[value] = number
+    return repeated
 
 
-def _known(where: str, kind: str, value: str, known: set[str]) -> None:
+def _known(where: str, kind: str, value: str, known: set[str]) -> list[str]:
+    """The problem, as a list of none or one, of a record naming what the session lacks."""
     if value not in known:
-        raise ValueError(f"{where} names the {kind} {value!r}, which the session does not have")
+        return [f"{where} names the {kind} {value!r}, which the session does not have"]
+    return []

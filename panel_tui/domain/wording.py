@@ -266,8 +266,14 @@ def problems(
     found = []
     for detail in error.errors(include_url=False):
         place = where(tuple(detail["loc"]), data)
-        message = explain(detail, known=known, container=container)
-        found.append(f"{place}: {message}" if place else message)
+        # A check over the whole record may find several things (session_checks).
+        several = getattr((detail.get("ctx") or {}).get("error"), "problems", None)
+        messages = (
+            several
+            if isinstance(several, list)
+            else [explain(detail, known=known, container=container)]
+        )
+        found += [f"{place}: {message}" if place else str(message) for message in messages]
     return found
 
 

@@ -218,6 +218,22 @@ def test_a_bad_file_is_refused_in_words(change: Any, expected: str) -> None:
     assert "nothing was changed" in message
 
 
+def test_every_record_that_does_not_fit_is_named_at_once() -> None:
+    # One was named per try, so HR put a hand-made file right one line at a time
+    # (found by an adversarial tester).
+    record = hr()
+    record["votes"][0]["member"] = "m9"
+    record["notes"][0]["candidate"] = "c7"
+    record["decisions"][0]["candidate"] = "c8"
+    lines = refusal(record).splitlines()
+    assert lines[0] == "hr.json: cannot be imported (3 problems); nothing was changed."
+    assert lines[1:] == [
+        "hr.json: vote 1 names the member 'm9', which the session does not have",
+        "hr.json: note 1 names the candidate 'c7', which the session does not have",
+        "hr.json: decision 1 names the candidate 'c8', which the session does not have",
+    ]
+
+
 def test_repeated_question_ids_in_a_session_file_are_one_plain_sentence() -> None:
     # Two clashes ran together as one problem, "…; each id must be unique;
     # question 3 has…" (found by a review): the first is said, plainly.
