@@ -50,6 +50,8 @@ class DisplayApp(TurnTakingApp[None]):
         self.display_settings = display
         self.settings_path = settings_path
         self.speaker = speaker
+        #: What was last said of the field with the keys, which the next one may cut short.
+        self._focus_said: str | None = None
         self.set_reactive(DisplayApp.ascii_only, display.ascii_only)
         self.set_reactive(DisplayApp.read_aloud, display.read_aloud)
 
@@ -78,7 +80,18 @@ class DisplayApp(TurnTakingApp[None]):
             # reading of their own (the interview) keep their voice for that.
             said = spoken_focus(event.widget)
             if said:
-                self.speaker.say(said)  # a voice missing was said when reading was switched on
+                self._say_focus(said)
+
+    def _say_focus(self, said: str) -> None:
+        """Say where the keys went: over the field said before (Tab, Tab), never over
+        anything else, which is read to its end first (the question a box asks)."""
+        speaker = self.speaker
+        last, self._focus_said = self._focus_said, said
+        # A voice missing was said when reading was switched on: nothing to show here.
+        if last is not None and speaker.stop_if_reading(last):
+            speaker.say(said)
+        else:
+            speaker.tell(said)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         mark_focus(event.widget, ascii_only=None)

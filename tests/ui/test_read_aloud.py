@@ -292,6 +292,7 @@ async def test_with_each_question_read_aloud_tab_says_where_the_keys_went(
     assert said[2] == "Panel members. Text box, empty: Pronouns"
     assert said[3] == said[1]  # and back
     assert said[4:] == [said[0], "Question bank. Drop-down list: nothing chosen"]
+    assert speaker.stops >= 6  # each Tab cut short the field said before: no backlog
 
 
 async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
@@ -311,3 +312,22 @@ async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
         "Reason (Tab to move here). Text box, empty: Why the panel decided this",
         "Button: Save decision",
     ]
+
+
+async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test() as pilot:
+        await pilot.press("1")  # "Vote recorded ...", still being read
+        await pilot.pause()
+        stops = speaker.stops
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert speaker.said[-2].startswith("Vote recorded for Seat 1")
+        assert speaker.said[-1] == "Choices: none chosen"  # told in its turn, after the news
+        await pilot.press("tab")
+        await pilot.pause()
+        assert speaker.said[-1].startswith("Reason (Tab to move here). Text box")
+        assert speaker.stops == stops  # nothing was cut short
