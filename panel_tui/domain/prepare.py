@@ -45,6 +45,7 @@ from panel_tui.domain.store import files
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import compared, without_invisible
 from panel_tui.domain.wording import explain, shown
+from panel_tui.domain.wording import problems as wording_problems  # beside a list of ours
 
 PANEL_COLUMNS = ("name", "role", "seat", "pronouns")
 #: How a panel sheet is laid out, in the words of ``prepare``'s and ``practice``'s help.
@@ -230,7 +231,7 @@ def prepare_session(
         return new_session(bank, title, members, people, settings)
     except ValidationError as error:
         raise PrepareError(
-            [SheetProblem("the session", explain(d)) for d in error.errors(include_url=False)]
+            [SheetProblem("the session", found) for found in wording_problems(error)]
         ) from None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path
 
@@ -188,7 +189,12 @@ def test_the_newest_copy_of_a_session_set_aside_twice_is_the_one_offered(
     newer = older.with_name("s1.29991231T235959Z.json")  # set aside later, after more votes
     newer.write_bytes(older.read_bytes())
     journal_path(newer).write_bytes(journal_path(older).read_bytes())
-    assert list(copies_to_recover(data, Store(data).exists)) == [newer]
+    assert list(copies_to_recover(data, Store(data).exists)) == [newer.absolute()]
+    # Set aside twice in one second: the name's random part says nothing of order.
+    same = newer.with_name("s1.29991231T235959Z-0000.json")
+    same.write_bytes(newer.read_bytes())
+    os.utime(newer, ns=(1, 1))  # the one written last is the newest
+    assert list(copies_to_recover(data, Store(data).exists)) == [same.absolute()]
 
 
 def test_given_the_record_of_changes_alone_the_missing_session_file_is_named(

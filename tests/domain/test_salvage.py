@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from panel_tui.domain.models import Session, VoteValue
 from panel_tui.domain.store import DamagedData, Store, StoreError
-from panel_tui.domain.store.journal import frame, parse
+from panel_tui.domain.store.journal import FRAME, frame, parse
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words, with_recovery_notes
 from panel_tui.domain.store.salvage import read_back
@@ -296,7 +297,8 @@ CHANGE = st.fixed_dictionaries(
             st.fixed_dictionaries(
                 {"t": st.sampled_from(["votes", "notes", "session", "x"])},
                 optional={
-                    "add": st.dictionaries(st.sampled_from(["1", "7", "07", "x", "9" * 20]), JSON),
+                    "add": st.none()
+                    | st.dictionaries(st.sampled_from(["1", "7", "07", "x", "9" * 20]), JSON),
                     "put": JSON,
                     "drop": JSON,
                 },
@@ -323,3 +325,74 @@ def test_whatever_whole_changes_a_journal_holds_reading_back_never_fails(
     # Each change is replayed, or left out and counted: none goes unsaid.
     assert read.replayed + read.senseless + read.unfitting == len(whole.votes) + len(changes)
     assert recovery_words(read, path)[0].startswith("Recovered s1 (Test)")
+
+
+@pytest.mark.parametrize("later", [[], [("c2", "q2", "m1", "down")]])
+def test_undos_after_a_lost_undone_vote_still_name_their_own_vote(
+    store: Store, later: list[Vote]
+) -> None:
+    # The lost vote's undo is left out too; every later undo then named the
+    # vote one place on, or itself, and was dropped (found by a review).
+    votes: list[Vote] = [
+        ("c1", "q1", "m1", "up"),
+        ("c1", "q1", "m2", "up"),
+        ("c1", "q2", "m1", "up"),  # lost
+        ("c1", "q2", "m1", "undo"),
+        ("c2", "q1", "m1", "up"),
+        *later,
+        ("c2", "q1", "m1", "undo"),
+    ]
+    path, whole = _voted(store, votes)
+    spoil_record(path, 3)
+    read = read_back(path)
+    session = read.session
+    undo = session.votes[-1]
+    assert session.votes[undo.undoes or 0] == whole.votes[4]  # m1's up on C2 Q1
+    assert ("c2", "q1", "m1") not in _standing(session)  # withdrawn, as it was
+    assert _standing(session) == _standing(whole)
+    assert read.missing == {"votes": 2} and read.unfitting == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"ops": [{"t": "votes", "add": None, "drop": True}]},
+        {"ops": [{"t": "votes", "put": None, "drop": True}]},
+        {"ops": [{"t": "votes", "add": {}, "put": {}}]},
+        {"ops": [{"t": "votes", "drop": "yes"}]},
+    ],
+)
+def test_a_change_that_is_two_kinds_at_once_is_left_out_never_a_traceback(
+    store: Store, change: dict[str, object]
+) -> None:
+    path, whole = _voted(store, THREE)
+    with journal_path(path).open("ab") as journal:
+        journal.write(frame(change))
+    read = read_back(path)
+    assert (_votes(read.session), read.senseless) == (_votes(whole), 1)
+
+
+def test_a_change_nested_past_reading_is_damage_never_a_traceback(store: Store) -> None:
+    path, whole = _voted(store, THREE)
+    deep = b'{"ops":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    raw = journal_path(path).read_bytes()
+    offsets = journal_offsets(raw)
+    middle = raw[: offsets[2]] + FRAME.pack(len(deep), zlib.crc32(deep)) + deep
+    journal_path(path).write_bytes(middle + raw[offsets[2] :])
+    read = read_back(path)
+    assert _votes(read.session) == _votes(whole)
+    assert read.unreadable == 1
+
+
+def test_an_undo_naming_no_vote_is_said_missing_never_all_read_back(store: Store) -> None:
+    path, whole = _voted(store, THREE)
+    undo = {**whole.votes[0].model_dump(mode="json"), "undoes": 40, "value": None}
+    odd = {**whole.votes[0].model_dump(mode="json"), "candidate": "c2"}
+    with journal_path(path).open("ab") as journal:
+        journal.write(frame({"ops": [{"t": "votes", "add": {"4": undo}}]}))
+        journal.write(frame({"ops": [{"t": "notes", "add": {"999999999999": {}}}]}))
+        journal.write(frame({"ops": [{"t": "votes", "add": {"5": odd}}]}))
+    read = read_back(path)
+    assert read.left_out and read.missing["votes"] == 1
+    assert "Every change" not in " ".join(recovery_words(read, path))
+    assert read.missing.get("notes", 0) < 1000  # a number no journal this size could reach

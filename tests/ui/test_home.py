@@ -165,7 +165,7 @@ async def test_a_copy_set_aside_on_an_earlier_run_is_offered_at_each_start(
         said = " ".join(str(app.screen.query_one("#damaged", Static).render()).split())
         assert said.startswith(
             "Set aside as damaged on an earlier run; what still reads can be got back: "
-            '"Test" (s1), in sessions/damaged/s1.'
+            f'"Test" (s1), in {store.root.absolute()}/damaged/s1.'
         )
         button = app.screen.query_one("#recover", Button)
         button.focus()

@@ -52,6 +52,11 @@ _T = TypeVar("_T")
 _N = TypeVar("_N", DamagedFile, SkippedFile)
 
 
+def _same(one: Path | None, other: Path) -> bool:
+    """Whether two names, one perhaps relative, are the same file."""
+    return one is not None and one.absolute() == other.absolute()
+
+
 class Store:
     """The sessions folder: one ``<id>.json`` per session, plus locks.
 
@@ -343,7 +348,7 @@ class Store:
         """
         kept = self.save(with_recovery_notes(read), replace=replace)
         for notice in list(self.damaged):  # in place: a reading thread may add one meanwhile
-            if isinstance(notice, DamagedFile) and notice.moved_to == copy:
+            if isinstance(notice, DamagedFile) and _same(notice.moved_to, copy):
                 self.damaged.remove(notice)
         return kept
 

@@ -99,7 +99,7 @@ def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
         if good:
             try:
                 record = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested past reading
                 good = False
             else:
                 good = isinstance(record, dict)
@@ -162,7 +162,7 @@ def _next_record(raw: bytes, start: int) -> int | None:
             try:
                 if isinstance(json.loads(raw[brace:end]), dict):
                     return offset
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass
         brace = raw.find(b"{", brace + 1)
     return None

@@ -76,10 +76,13 @@ def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> dict[Path, Se
 
     Named once when set aside, they would be out of mind by the next start: the
     home screen offers them each time, until the session is back. Copies are
-    named ``<id>.<when set aside>.json``, so the last by name is the newest.
+    named ``<id>.<when set aside>[-<4 random>].json``: the newest is the last by
+    that time, then (set aside in the same second) by when it was last written.
+    Paths are in full, as the notices name them.
     """
     newest: dict[str, Path] = {}
-    for kept in sorted((root / DAMAGED_FOLDER).glob(f"*{files.SUFFIX}")):
+    copies = (root / DAMAGED_FOLDER).absolute().glob(f"*{files.SUFFIX}")
+    for kept in sorted(copies, key=_set_aside_when):
         newest[kept.name.split(".")[0]] = kept
     found = {}
     for session_id, kept in newest.items():
@@ -87,6 +90,13 @@ def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> dict[Path, Se
             if not taken(session_id) and (read := _read_or_none(kept)) is not None:
                 found[kept] = read.session
     return found
+
+
+def _set_aside_when(copy: Path) -> tuple[str, int]:
+    stamp = copy.name.split(".")[1].split("-")[0] if copy.name.count(".") > 1 else ""
+    with contextlib.suppress(OSError):
+        return stamp, copy.stat().st_mtime_ns
+    return stamp, 0
 
 
 def recovery_words(read: ReadBack, copy: Path) -> list[str]:
@@ -118,6 +128,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
         parts.append(
             f"{counted(read.unfitting, 'later change')} no longer fitted without what was lost"
         )
+    if read.untried:
+        parts.append(f"{counted(read.untried, 'later change')} could not all be tried, so none was")
     if read.unmatched:
         parts.append(
             f"{counted(read.unmatched, 'change')} could not be matched to the session file, "

@@ -39,9 +39,12 @@ from panel_tui.domain.store.storage import (
     session_from_tables,
 )
 
-#: Changes tried one by one after the first that does not fit, before the rest
-#: are left out unread: each try checks the whole session.
-FIT_TRIES = 200
+#: The fewest bytes an entry takes in a journal (a frame, and a vote's fields).
+MIN_ENTRY_BYTES = 40
+
+#: Changes that no longer fit found and left out one at a time before the rest
+#: are left out untried: each is found by a few replays of the whole session.
+FIT_TRIES = 50
 
 Answer = tuple[str, str]
 """A candidate's id and a question's id."""
@@ -78,6 +81,8 @@ class ReadBack:
     """Changes that read but make no sense on the session."""
     unfitting: int = 0
     """Changes that read but no longer fit the session without what was left out."""
+    untried: int = 0
+    """Changes that read, left out untried after too many that no longer fitted."""
     unmatched: int = 0
     """Changes not replayed: the journal's first record, naming the session file
     it belongs to, no longer reads."""
@@ -96,8 +101,10 @@ class ReadBack:
             or self.torn
             or self.senseless
             or self.unfitting
+            or self.untried
             or self.unmatched
             or self.no_journal
+            or self.missing
         )
 
 
@@ -117,9 +124,10 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     base = storage.decode(read(path))
     token = token_of(base.pop(META_TABLE, None))
     try:
-        parsed = journal.parse(read(journal_path(path)), salvage=True)
+        raw = read(journal_path(path))
     except FileNotFoundError:
         return ReadBack(session=_session_of(base), no_journal=True)
+    parsed = journal.parse(raw, salvage=True)
     if parsed.snapshot != token and parsed.snapshot is not None:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return ReadBack(session=_session_of(base))
@@ -127,9 +135,9 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     sensible = [record for record in records if _makes_sense(record)]
     # What the changes that read say was recorded, matched to this file or not.
     recorded = [record for record in parsed.records if _makes_sense(record)]
-    kept = _fitting(base, sensible)
+    kept, untried = _fitting(base, sensible)
     tables = _replayed(base, [sensible[index] for index in kept])
-    fitted = set(kept)
+    fitted = {*kept, *untried}
     dropped = [record for index, record in enumerate(sensible) if index not in fitted]
     session = _session_of(tables)
     near = [answer for at in parsed.lost_at for answer in _either_side(records, at)]
@@ -144,8 +152,10 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         torn=parsed.torn,
         senseless=len(records) - len(sensible),
         unfitting=len(dropped),
+        untried=len(untried),
         unmatched=len(parsed.records) - len(records),
-        missing=_missing(base, recorded, session),
+        # An entry takes some bytes: a number past what the journal could hold is no count.
+        missing=_missing(base, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
         near=tuple(answer for answer in dict.fromkeys(near) if answer in known),
     )
 
@@ -170,11 +180,15 @@ def _makes_sense(record: Any) -> bool:
     for op in ops:
         if not isinstance(op, dict) or op.get("t") not in (SESSION_TABLE, *EVENT_TABLES):
             return False
-        documents = op.get("add", op.get("put"))
-        if documents is None:
-            if op.get("drop") is not True:
+        # Exactly one of add, put or drop, as journaled.apply reads them.
+        kinds = [kind for kind in ("add", "put", "drop") if kind in op]
+        if kinds == ["drop"]:
+            if op["drop"] is not True:
                 return False
             continue
+        if len(kinds) != 1:
+            return False
+        documents = op[kinds[0]]
         if not isinstance(documents, dict) or not all(
             # Numbered as TinyDB numbers them: "3", never "03" or "+3".
             isinstance(key, str)
@@ -201,32 +215,33 @@ def _replayed(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> dict[s
     return tables
 
 
-def _fitting(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> list[int]:
-    """Which of ``records`` (by index) still make a whole session together.
+def _fitting(
+    base: dict[str, Any], records: Sequence[dict[str, Any]]
+) -> tuple[list[int], list[int]]:
+    """Which of ``records`` (by index) still make a whole session together, and how
+    many at the end were left out untried.
 
     Usually all. When one left out was needed by later ones (a round begun,
-    then voted in), the longest run from the first that fits is found by
-    halving; after it, each change is tried on its own (up to :data:`FIT_TRIES`),
-    so that only what needed the lost change is left out.
+    then voted in), the first that does not fit is found by halving and left
+    out, and the rest tried again, so that only what needed the lost change is
+    left out. After :data:`FIT_TRIES` such, the run that fits is kept and the
+    rest are left out untried: each try replays and checks the whole session.
     """
-    if _is_session(_replayed(base, records)):
-        return list(range(len(records)))
-    low, high = 0, len(records) - 1  # the first ``low`` fit; all of them do not
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _is_session(_replayed(base, records[:middle])):
-            low = middle
-        else:
-            high = middle - 1
-    kept = list(range(low))
-    tables = _replayed(base, records[:low])
-    for index in range(low + 1, min(len(records), low + 1 + FIT_TRIES)):
-        trial = copy.deepcopy(tables)
-        apply(trial, records[index])
-        if _is_session(trial):
-            tables = trial
-            kept.append(index)
-    return kept
+    kept = list(range(len(records)))
+    for found in range(FIT_TRIES + 1):
+        if _is_session(_replayed(base, [records[index] for index in kept])):
+            return kept, []
+        low, high = 0, len(kept) - 1  # the first ``low`` fit; all of them do not
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _is_session(_replayed(base, [records[index] for index in kept[:middle]])):
+                low = middle
+            else:
+                high = middle - 1
+        if found == FIT_TRIES:
+            return kept[:low], kept[low + 1 :]
+        del kept[low]
+    raise AssertionError("unreachable")
 
 
 def _is_session(tables: dict[str, Any]) -> bool:
@@ -256,16 +271,17 @@ def _closed_up(name: str, table: dict[str, Any]) -> dict[str, Any]:
     An undo of a vote that is missing is left out too: it would stand as a plain
     vote (of no value, or the one brought back), to be undone again.
     """
-    keys = sorted(table, key=int)
-    place = {int(key) - 1: index for index, key in enumerate(keys)}
-    documents = []
-    for key in keys:
+    place: dict[int, int] = {}  # a vote's place as recorded -> its place as kept
+    documents: list[dict[str, Any]] = []
+    for key in sorted(table, key=int):
         document = table[key]
         undoes = document.get("undoes") if name == "votes" else None
         if isinstance(undoes, int) and not isinstance(undoes, bool):
+            # An undo names a vote before it, so that vote's new place is known.
             if undoes not in place:
                 continue
             document = {**document, "undoes": place[undoes]}
+        place[int(key) - 1] = len(documents)
         documents.append(document)
     return {str(number): document for number, document in enumerate(documents, 1)}
 
@@ -273,7 +289,9 @@ def _closed_up(name: str, table: dict[str, Any]) -> dict[str, Any]:
 # -- what is missing ---------------------------------------------------------------
 
 
-def _missing(base: dict[str, Any], records: Sequence[Any], session: Session) -> dict[str, int]:
+def _missing(
+    base: dict[str, Any], records: Sequence[Any], session: Session, *, room: int
+) -> dict[str, int]:
     """For each event table, how many entries at least are missing from ``session``.
 
     Up to the highest number the snapshot or any change that reads shows, each
@@ -289,7 +307,7 @@ def _missing(base: dict[str, Any], records: Sequence[Any], session: Session) -> 
                     added = op.get("add", op.get("put"))
                     if isinstance(added, dict):
                         seen += [int(key) for key in added]  # numbers: the change made sense
-        count = max(seen, default=0) - len(getattr(session, name))
+        count = min(max(seen, default=0) - len(getattr(session, name)), room)
         if count > 0:
             missing[name] = count
     return missing

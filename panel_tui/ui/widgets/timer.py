@@ -31,7 +31,8 @@ class QuestionTimer(Static):
         super().__init__(id=id, markup=False)
         self._clock = clock
         self._started = clock()
-        self._paused = False
+        #: While paused, the seconds counted when it paused.
+        self._paused: float | None = None
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -39,23 +40,23 @@ class QuestionTimer(Static):
     def restart(self, guide_minutes: int | None, elapsed: int = 0) -> None:
         """Start timing a question, carrying on from ``elapsed`` seconds (after a resume)."""
         self._started = self._clock() - elapsed
-        self._paused = False
+        self._paused = None
         self.guide_minutes = guide_minutes
         self.elapsed = elapsed
 
     def pause(self) -> None:
         """Stop counting (the summary is open: the panel is not on this answer)."""
         self._tick()
-        self._paused = True
+        if self._paused is None:
+            self._paused = self._clock() - self._started  # to the fraction of a second
 
     def resume(self) -> None:
         """Count on from where :meth:`pause` stopped."""
-        if self._paused:
-            self._paused = False
-            self._started = self._clock() - self.elapsed
+        if self._paused is not None:
+            self._started, self._paused = self._clock() - self._paused, None
 
     def _tick(self) -> None:
-        if not self._paused:
+        if self._paused is None:
             self.elapsed = max(0, int(self._clock() - self._started))
 
     @property
