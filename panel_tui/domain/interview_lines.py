@@ -26,11 +26,9 @@ from panel_tui.domain.words import (
 )
 
 KEYS_HINT = "F1 or ? shows every key. Ctrl+L reads aloud. Ctrl+Q quits; votes are saved."
-#: Esc closes a box; pressed here, where none is open, it says where to go instead.
-NOTHING_TO_CLOSE = (
-    "Esc closes a box, and none is open. Ctrl+S shows the summary; Ctrl+Q quits, "
-    "with every vote saved."
-)
+#: Esc closes a box; pressed here, where none is open, it says where to go instead
+#: (on one line at 80 columns, as the hint it replaces).
+NOTHING_TO_CLOSE = "Esc closes boxes; none is open. Ctrl+S shows the summary, Ctrl+Q quits."
 
 Stress = Literal["", "strong", "quoted", "bullet"]
 Line = tuple[tuple[str, Stress], ...]
