@@ -118,3 +118,15 @@ async def test_what_a_box_asks_for_is_italic_and_what_was_typed_upright(
         assert not field.rich_style.italic
         bank = app.screen.query_one(Select)
         assert bank.query_one("SelectCurrent #label").rich_style.italic  # nothing chosen yet
+
+
+async def test_the_line_a_list_has_the_keys_on_is_underlined_not_only_coloured(
+    app_factory: AppFactory, session: Session
+) -> None:
+    app = app_factory(None)  # home, where the list of sessions to carry on has the keys
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#resume", OptionList)
+        assert listed.has_focus
+        highlighted = listed.get_component_rich_style("option-list--option-highlighted")
+        assert highlighted.underline and highlighted.bold
