@@ -12,8 +12,12 @@ from panel_tui import locations
 from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.store.catalogue import CATALOGUE_NAME, summarise
-from panel_tui.domain.store.recovery import DAMAGED_FOLDER, read_back_plainly, recovery_words
+from panel_tui.domain.store.catalogue import summarise
+from panel_tui.domain.store.recovery import (
+    read_back_plainly,
+    recovery_words,
+    sessions_folder_of,
+)
 from panel_tui.domain.text import printable, quoted
 from panel_tui.domain.words import (
     candidates_words,
@@ -184,7 +188,7 @@ def run_recover(args: argparse.Namespace) -> int:
     copy: Path = args.file
     read = read_back_plainly(copy)  # before any folder is opened, or made
     # A copy set aside goes back to the folder it came from, unless this run names one.
-    home = None if _folder_named(args) else _set_aside_from(copy)
+    home = None if _folder_named(args) else sessions_folder_of(copy)
     found = Store(home) if home is not None else store(args)
     kept = found.recover(read, copy, replace=args.replace)
     warn_damaged(found)
@@ -201,16 +205,3 @@ def run_recover(args: argparse.Namespace) -> int:
 def _folder_named(args: argparse.Namespace) -> bool:
     """Whether this run names its sessions folder (``--data-dir`` or the environment)."""
     return bool(locations.data_dir_named(getattr(args, "data_dir", None)))
-
-
-def _set_aside_from(copy: Path) -> Path | None:
-    """The sessions folder a copy in its ``damaged/`` came from; ``None`` if it is not one.
-
-    Only a folder that holds a sessions catalogue counts: a copy in some other
-    folder named damaged never makes its parent a sessions folder.
-    """
-    folder = copy.resolve().parent
-    home = folder.parent
-    if folder.name.casefold() == DAMAGED_FOLDER and (home / CATALOGUE_NAME).is_file():
-        return home
-    return None

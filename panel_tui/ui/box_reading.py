@@ -87,8 +87,10 @@ def _reached(widget: Widget) -> str:
     if isinstance(widget, TextArea):
         return f"Text box: {widget.text}" if widget.text else "Text box, empty"
     if isinstance(widget, Select):
-        shown = "nothing chosen" if widget.is_blank() else str(widget.selection)
-        return f"Drop-down list: {_option_label(widget) or shown}"
+        if widget.is_blank():
+            return "Drop-down list: nothing chosen"
+        # Its value may be a path: the words are those it shows (Textual's own label).
+        return f"Drop-down list: {widget.query_one('#label', Static).content}"
     if isinstance(widget, OptionList):
         here = widget.highlighted
         if here is None or not widget.option_count:
@@ -97,14 +99,6 @@ def _reached(widget: Widget) -> str:
         return f"List: {prompt}, {here + 1} of {widget.option_count}"
     if isinstance(widget, Input | Button):
         return " ".join(_lines(widget))
-    return ""
-
-
-def _option_label(select: Select[object]) -> str:
-    """The words of a drop-down list's chosen option (its value may be a path)."""
-    for prompt, value in select._options:
-        if value == select.value:
-            return str(prompt)
     return ""
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from textual.screen import Screen
+from textual.widgets import Select
 
+from panel_tui import locations
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
@@ -331,3 +333,20 @@ async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
         await pilot.pause()
         assert speaker.said[-1].startswith("Reason (Tab to move here). Text box")
         assert speaker.stops == stops  # nothing was cut short
+
+
+async def test_a_drop_down_list_is_said_by_the_words_it_shows_not_its_value(
+    app_factory: AppFactory,
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        bank = app.screen.query_one(Select)
+        bank.value = str(locations.shipped_banks_dir() / "support-worker.toml")  # a path
+        await pilot.press("tab", "shift+tab")
+        await pilot.pause()
+    assert speaker.said[-1] == (
+        "Question bank. Drop-down list: Support worker, supported living (6 questions)"
+    )

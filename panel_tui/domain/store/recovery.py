@@ -16,6 +16,7 @@ from pathlib import Path
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.records import Note
 from panel_tui.domain.store import files
+from panel_tui.domain.store.catalogue import CATALOGUE_NAME
 from panel_tui.domain.store.errors import StoreError
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
@@ -97,6 +98,19 @@ def _set_aside_when(copy: Path) -> tuple[str, int]:
     with contextlib.suppress(OSError):
         return stamp, copy.stat().st_mtime_ns
     return stamp, 0
+
+
+def sessions_folder_of(copy: Path) -> Path | None:
+    """The sessions folder a copy in its ``damaged/`` came from; ``None`` if it is not one.
+
+    Only a folder that holds a sessions catalogue counts: a copy in some other
+    folder named damaged never makes its parent a sessions folder.
+    """
+    folder = copy.resolve().parent
+    home = folder.parent
+    if folder.name.casefold() == DAMAGED_FOLDER and (home / CATALOGUE_NAME).is_file():
+        return home
+    return None
 
 
 def recovery_words(read: ReadBack, copy: Path) -> list[str]:

@@ -123,23 +123,22 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     path = snapshot_of(path)
     base = storage.decode(read(path))
     token = token_of(base.pop(META_TABLE, None))
+    alone = _session_of(base)  # the snapshot must be a session on its own
     try:
         raw = read(journal_path(path))
     except FileNotFoundError:
-        return ReadBack(session=_session_of(base), no_journal=True)
+        return ReadBack(session=alone, no_journal=True)
     parsed = journal.parse(raw, salvage=True)
     if parsed.snapshot != token and parsed.snapshot is not None:
         # Stale: written before the snapshot was last saved, which holds its changes.
-        return ReadBack(session=_session_of(base))
+        return ReadBack(session=alone)
     records = parsed.records if parsed.snapshot is not None else []
-    sensible = [record for record in records if _makes_sense(record)]
     # What the changes that read say was recorded, matched to this file or not.
     recorded = [record for record in parsed.records if _makes_sense(record)]
-    kept, untried = _fitting(base, sensible)
-    tables = _replayed(base, [sensible[index] for index in kept])
+    sensible = recorded if records else []
+    kept, untried, session = _fitting(base, sensible)
     fitted = {*kept, *untried}
     dropped = [record for index, record in enumerate(sensible) if index not in fitted]
-    session = _session_of(tables)
     near = [answer for at in parsed.lost_at for answer in _either_side(records, at)]
     if parsed.torn:
         near += _either_side(records, len(records))
@@ -217,9 +216,9 @@ def _replayed(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> dict[s
 
 def _fitting(
     base: dict[str, Any], records: Sequence[dict[str, Any]]
-) -> tuple[list[int], list[int]]:
-    """Which of ``records`` (by index) still make a whole session together, and how
-    many at the end were left out untried.
+) -> tuple[list[int], list[int], Session]:
+    """Which of ``records`` (by index) still make a whole session together, which
+    were left out untried, and the session they make.
 
     Usually all. When one left out was needed by later ones (a round begun,
     then voted in), the first that does not fit is found by halving and left
@@ -229,27 +228,33 @@ def _fitting(
     """
     kept = list(range(len(records)))
     for found in range(FIT_TRIES + 1):
-        if _is_session(_replayed(base, [records[index] for index in kept])):
-            return kept, []
+        session = _session_or_none(base, [records[index] for index in kept])
+        if session is not None:
+            return kept, [], session
         low, high = 0, len(kept) - 1  # the first ``low`` fit; all of them do not
         while low < high:
             middle = (low + high + 1) // 2
-            if _is_session(_replayed(base, [records[index] for index in kept[:middle]])):
+            if _session_or_none(base, [records[index] for index in kept[:middle]]):
                 low = middle
             else:
                 high = middle - 1
         if found == FIT_TRIES:
-            return kept[:low], kept[low + 1 :]
+            # The snapshot alone is a session (read_back checks it first): a run fits.
+            return (
+                kept[:low],
+                kept[low + 1 :],
+                _session_of(_replayed(base, [records[index] for index in kept[:low]])),
+            )
         del kept[low]
     raise AssertionError("unreachable")
 
 
-def _is_session(tables: dict[str, Any]) -> bool:
+def _session_or_none(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> Session | None:
+    """The session the snapshot's tables make with ``records`` applied, if they make one."""
     try:
-        _session_of(tables)
+        return _session_of(_replayed(base, records))
     except DamagedData:
-        return False
-    return True
+        return None
 
 
 def _session_of(tables: dict[str, Any]) -> Session:

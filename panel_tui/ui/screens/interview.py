@@ -348,8 +348,7 @@ class InterviewScreen(SessionScreen):
 
     def action_nothing_to_close(self) -> None:
         """Esc with no box open: say where to go instead of doing nothing."""
-        self.hint(lines.NOTHING_TO_CLOSE)
-        self._tell(lines.NOTHING_TO_CLOSE)
+        self.show(Refused(lines.NOTHING_TO_CLOSE))
 
     def action_summary(self) -> None:
         """Show the summary screen."""
