@@ -23,7 +23,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -35,6 +35,7 @@ from panel_tui.domain.store.recovery import copies_to_recover, read_back_plainly
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_words, votes_words
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 
 
@@ -155,7 +156,7 @@ class HomeScreen(Screen[None]):
             yield Static("No finished sessions yet.", id="finished-empty", classes="empty")
             yield Static(id="where-kept", classes="about", markup=False)
         yield MoreToRead("#home-body", TABS)
-        yield Footer()
+        yield KeysFooter()
 
     # -- filling the lists -----------------------------------------------------
 

@@ -16,7 +16,7 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from panel_tui.domain import interview_lines as lines
 from panel_tui.domain.interview import ASKED_ALOUD, KEYS_HINT, Interview
@@ -42,6 +42,7 @@ from panel_tui.ui.screens.dialogs import (
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.fitting import HeadingLine
+from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import VoteGrid
 
@@ -105,7 +106,7 @@ class InterviewScreen(SessionScreen):
             yield Static(Text(observers), id="observers", markup=False)
         yield Static(id="status", markup=False)
         yield Static(KEYS_HINT, id="hint", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         #: Held, so that the time can still be kept as the screen closes.

@@ -25,7 +25,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     RadioButton,
     RadioSet,
@@ -59,6 +58,7 @@ from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
+from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 from panel_tui.ui.widgets.setup_parts import (
     bank_part,
@@ -145,7 +145,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
             yield from sealed_part()
             yield from start_part(practice=practice)
         yield MoreToRead("#setup-body", TABS)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # The App can turn blinking off (tests, and people who find it distracting).

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from panel_tui.domain.exports import (
     FORMATS,
@@ -44,6 +44,7 @@ from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
+from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 
 
@@ -103,7 +104,7 @@ class SummaryScreen(SessionScreen):
             yield Static(id="candidates", markup=False, classes="table")
         yield MoreToRead("#summary")
         yield Static(id="exported", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         #: Practice: the other practice rounds kept, for each trainee's progress.

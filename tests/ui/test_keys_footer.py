@@ -1,0 +1,47 @@
+"""The footer is built again only when the keys it shows change (``widgets/keys_footer.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.widgets import Input, Select
+from textual.widgets._footer import FooterKey
+
+from panel_tui.domain.models import Session
+from panel_tui.ui.widgets.keys_footer import KeysFooter
+from tests.ui.helpers import AppFactory, screen_text
+
+
+def footer_line(app: App[Any]) -> str:
+    """The last line of the screen: the footer."""
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_a_move_of_focus_that_changes_no_key_shown_leaves_the_footer_as_built(
+    app_factory: AppFactory,
+) -> None:
+    async with app_factory(None).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")  # the new-session form: the keys start in its list of banks
+        assert isinstance(pilot.app.focused, Select)
+        footer = pilot.app.screen.query_one(KeysFooter)
+        keys = list(footer.query(FooterKey))
+        shown = footer_line(pilot.app)
+        await pilot.press("tab")
+        # The title box: keys of its own (arrows, Home, End), none of them shown.
+        assert isinstance(pilot.app.focused, Input)
+        # Textual's own footer built every key again at each move of focus.
+        assert list(footer.query(FooterKey)) == keys
+        assert footer_line(pilot.app) == shown
+
+
+async def test_keys_that_change_are_shown_at_once(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        assert "⌫" in footer_line(pilot.app)
+        await pilot.press("ctrl+a")  # plain ASCII: the same keys, drawn in other symbols
+        await pilot.pause()
+        shown = footer_line(pilot.app)
+        assert "Bksp" in shown and "⌫" not in shown
