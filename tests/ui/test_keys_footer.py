@@ -45,3 +45,31 @@ async def test_keys_that_change_are_shown_at_once(
         await pilot.pause()
         shown = footer_line(pilot.app)
         assert "Bksp" in shown and "⌫" not in shown
+
+
+def keys_shown(footer: KeysFooter) -> list[tuple[str, str, bool, str]]:
+    """Each key the footer shows: the key, its words, whether it is dimmed, how it is drawn."""
+    return [
+        (key.key, key.description, key.disabled, key.key_display) for key in footer.query(FooterKey)
+    ]
+
+
+async def test_a_drop_down_list_opened_and_closed_changes_what_esc_says_and_back(
+    app_factory: AppFactory,
+) -> None:
+    async with app_factory(None).run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")  # the form, with the keys in its list of banks
+        footer = pilot.app.screen.query_one(KeysFooter)
+        closed = keys_shown(footer)
+        await pilot.press("enter")  # the list opens: Esc now closes it
+        opened = keys_shown(footer)
+        await pilot.press("escape")
+        assert ("escape", "Back") in [key[:2] for key in closed]
+        # In plain words, where Textual says "Dismiss menu".
+        assert ("escape", "Back") not in [key[:2] for key in opened]
+        assert ("escape", "Close list") in [key[:2] for key in opened]
+        assert keys_shown(footer) == closed
+        with footer._context():  # and each is what Textual's footer builds from scratch
+            await footer.recompose()
+        await pilot.pause()
+        assert keys_shown(footer) == closed

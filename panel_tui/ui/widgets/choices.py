@@ -8,7 +8,8 @@ are brackets, ``( )`` and ``[ ]``, rather than half blocks; the screen binds
 
 Textual draws a drop-down list's "nothing chosen yet" line dim, which on the
 highlight reads at 3.6:1 in the usual theme (WCAG asks 4.5:1); :class:`ClearSelect`
-sets it apart in italics instead.
+sets it apart in italics instead, and says what Esc does in the open list in
+plain words ("Close list", not Textual's "Dismiss menu").
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, Select
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from panel_tui.ui.focus_mark import focus_mark
 
@@ -147,8 +150,19 @@ class ChoiceList(RadioSet):
             self.action_toggle_button()
 
 
+class ClosingList(SelectOverlay):
+    """The open list of a drop-down, whose Esc says what it does in plain words."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close list")]
+
+
 class ClearSelect(Select[str]):
     """A drop-down list whose "nothing chosen yet" line is italic, not dim."""
+
+    def compose(self) -> ComposeResult:
+        # As Textual's, with the open list's Esc worded for a panel member.
+        yield SelectCurrent(self.prompt)
+        yield ClosingList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def _setup_options_renderables(self) -> None:
         # Textual builds the open list here (on mount and on new options), the
