@@ -128,3 +128,18 @@ async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_chan
         assert standing(store, "c1", "q1")["m1"] == "down"
         await pilot.press("ctrl+s")
         assert "after reveal" in await scrolled_text(pilot)
+
+
+async def test_what_an_export_wrote_is_said_once_on_the_summarys_own_line(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#format-md")
+        assert await pilot.click("#export")
+        reported = widget_text(app, "#exported")
+        assert reported.startswith("Exported to the folder")
+        # A notice saying it again covered that line for ten seconds, over the
+        # ranking (seen in a terminal; Pilot does not draw notices at once).
+        assert not app._notifications

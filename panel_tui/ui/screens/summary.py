@@ -177,7 +177,6 @@ class SummaryScreen(SessionScreen):
         else:
             said = [exported.words(self.session), exported.kept_words()]
             self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
-            self.app.notify(exported.kept_words(), title="Not replaced", markup=False)
 
     def export(self, request: ExportRequest, *, overwrite: bool = False) -> Exported | None:
         """Write the formats asked for, and say what was written.
@@ -202,8 +201,8 @@ class SummaryScreen(SessionScreen):
             return None
         message = exported.words(self.session)
         if message:
+            # Said on the screen's own line only: a notice over it said it again, and hid it.
             self.query_one("#exported", Static).update(Text(message))
-            self.app.notify(message, title="Exported", markup=False, timeout=10)
         return exported
 
     def action_trainee_sheets(self) -> None:
@@ -221,7 +220,6 @@ class SummaryScreen(SessionScreen):
         else:
             message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
         self.query_one("#exported", Static).update(Text(message))
-        self.app.notify(message, markup=False, timeout=10)
 
     @asks
     def action_payment(self) -> Asking:
@@ -240,7 +238,6 @@ class SummaryScreen(SessionScreen):
         else:
             message = f"Saved the payment notes for Seat {change.seat}."
         self.query_one("#exported", Static).update(message)
-        self.app.notify(message, title="Payment notes", markup=False)
 
     @asks
     def action_finish(self) -> Asking:
