@@ -41,7 +41,10 @@ class DisplaySettings(BaseModel):
 SETTING_WORDS: dict[str, tuple[str, str]] = {
     "ascii": ("ascii_only", "plain ASCII characters only, for any terminal"),
     "high-contrast": ("high_contrast", "white and yellow on black"),
-    "read-aloud": ("read_aloud", "read each question aloud as it comes up, and each vote"),
+    "read-aloud": (
+        "read_aloud",
+        "read each question aloud as it comes up, and say each vote recorded (never how)",
+    ),
 }
 
 

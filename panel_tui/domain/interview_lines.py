@@ -69,17 +69,24 @@ class SeatState:
 
 
 def seats(session: Session, candidate_id: str, question_id: str) -> dict[str, SeatState]:
-    """Each voting member's row, by member id: sealed votes say only that they were given."""
+    """Each voting member's row, by member id: sealed votes say only that they were given.
+
+    In a finished session nobody is waiting: a member with no vote there shows
+    "No vote", as after the votes are shown (found by a new user: "Waiting").
+    """
     votes = session.current_votes(candidate_id, question_id)
     revealed = session.is_revealed(candidate_id, question_id)
     states = {}
     for member in session.voting_members:
         vote = votes.get(member.id)
+        if vote is None:
+            states[member.id] = SeatState(revealed=revealed or session.finished)
+            continue
         states[member.id] = SeatState(
-            voted=vote is not None,
-            shown=vote.value if revealed and vote is not None else None,
+            voted=True,
+            shown=vote.value if revealed else None,
             revealed=revealed,
-            changed=revealed and vote is not None and vote.after_reveal,
+            changed=revealed and vote.after_reveal,
         )
     return states
 
@@ -283,7 +290,9 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
     """What to say on arriving at an answer, coming from candidate ``previous``."""
     if candidate_id != previous:
         message = f"Now candidate {session.candidate(candidate_id).label}."
-        if session.decision(previous) is None:
+        # A candidate not yet voted on is one the panel has not yet seen (or
+        # passed on the way): no decision is due (found by a new user).
+        if session.decision(previous) is None and _voted_on(session, previous):
             message += (
                 f" No decision is recorded yet for {session.candidate(previous).label}"
                 " (go back and press Ctrl+D)."
@@ -294,6 +303,11 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
             return "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
         return "Last question for this candidate. Ctrl+D records the panel's decision."
     return KEYS_HINT
+
+
+def _voted_on(session: Session, candidate_id: str) -> bool:
+    """Whether any vote stands on any of the candidate's answers."""
+    return any(session.current_votes(candidate_id, q.id) for q in session.bank.questions)
 
 
 def spoken(session: Session, candidate_id: str, question: Question) -> str:

@@ -71,7 +71,10 @@ class PanelApp(DisplayApp):
             "toggle_read_aloud",
             "Read each",
             show=False,
-            tooltip="Switch reading aloud each question as it comes up, and each vote, on or off.",
+            tooltip=(
+                "Read each question aloud as it comes up, and say each vote recorded"
+                " (never how): on or off."
+            ),
         ),
         Binding(
             "ctrl+t",
@@ -265,7 +268,7 @@ class PanelApp(DisplayApp):
             ("High contrast", self.action_toggle_contrast),
             ("ASCII symbols", self.action_toggle_ascii),
             ("Read aloud", self.action_read_aloud),
-            ("Read each question and vote aloud", self.action_toggle_read_aloud),
+            ("Read each question aloud", self.action_toggle_read_aloud),
         ):
             yield palette_command(self, title, action)
         if self.opened is not None:

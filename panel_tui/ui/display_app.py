@@ -165,7 +165,8 @@ class DisplayApp(TurnTakingApp[None]):
         self.read_aloud = not self.read_aloud
         kept = self._remember(read_aloud=self.read_aloud)
         said = (
-            "Each question is read aloud as it comes up, and each vote as it is recorded."
+            "Each question is read aloud as it comes up, and each vote recorded is said"
+            " (never how)."
             if self.read_aloud
             else "Questions are read aloud only when asked."
         )

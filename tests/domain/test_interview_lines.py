@@ -306,6 +306,12 @@ def _with_late_vote(session: Session) -> Session:
                 "m3": lines.SeatState(revealed=True),
             },
         ),
+        # Finished (which shows every answer's votes) with nobody voting on this
+        # answer: nobody is waiting any more (found by a new user: "Waiting").
+        (
+            answer([], finished=True),
+            {m: lines.SeatState(revealed=True) for m in ("m1", "m2", "m3")},
+        ),
     ],
 )
 def test_each_seat_shows_its_vote_only_once_the_votes_show(

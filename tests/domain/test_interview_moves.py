@@ -135,63 +135,80 @@ def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeIntervi
 NO_DECISION_ON_ALEX = (
     "Now candidate C2. No decision is recorded yet for Alex (go back and press Ctrl+D)."
 )
+NO_DECISION_ON_C2 = (
+    "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
+)
 LAST_QUESTION = "Last question for this candidate. Ctrl+D records the panel's decision."
+#: Every voter's vote on each candidate's first answer: both have been interviewed.
+BOTH_SEEN: list[Vote] = [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1", "m2", "m3")]
 
 
 @pytest.mark.parametrize(
-    ("start", "move", "expected", "end"),
+    ("votes", "start", "move", "expected", "end"),
     [
         # Right from the first question: the last of two, so the decision is suggested.
-        (0, "next_question", Moved(LAST_QUESTION), 1),
-        # Right from a candidate's last question: the next candidate, and Alex has no decision.
-        (1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
+        ([], 0, "next_question", Moved(LAST_QUESTION), 1),
+        # Right from a candidate's last question: the next candidate, and Alex,
+        # voted on, has no decision.
+        (BOTH_SEEN, 1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
+        # The same before any vote on Alex: nothing was heard, no decision is due.
+        ([], 1, "next_question", Moved("Now candidate C2."), 2),
         # Right from the very last answer: nowhere to go, the summary is suggested.
         (
+            [],
             3,
             "next_question",
             Refused("That was the last question of the last candidate. Ctrl+S shows the summary."),
             3,
         ),
         # Left from a last question back to a first: the keys are named again.
-        (1, "previous_question", Moved(KEYS_HINT), 0),
+        ([], 1, "previous_question", Moved(KEYS_HINT), 0),
         # Left from a candidate's first question: the previous candidate's last.
-        (
-            2,
-            "previous_question",
-            Moved(
-                "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
-            ),
-            1,
-        ),
+        (BOTH_SEEN, 2, "previous_question", Moved(NO_DECISION_ON_C2), 1),
+        # Found by a new user: back from C2 before C2 was voted on, C2 was said
+        # to have no decision, though the panel had not yet heard them.
+        (BOTH_SEEN[:3], 2, "previous_question", Moved("Now candidate Alex."), 1),
         # Left from the very first answer: nowhere to go.
-        (0, "previous_question", Refused("This is the first question of the first candidate."), 0),
-        # Page Down from a candidate's second question: the next candidate's first.
-        (1, "next_candidate", Moved(NO_DECISION_ON_ALEX), 2),
-        # Page Down on the last candidate: nowhere to go.
-        (2, "next_candidate", Refused("This is the last candidate."), 2),
-        # Page Up from the last candidate's last question: the first candidate's first.
         (
-            3,
-            "previous_candidate",
-            Moved(
-                "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
-            ),
+            [],
+            0,
+            "previous_question",
+            Refused("This is the first question of the first candidate."),
             0,
         ),
+        # Page Down from a candidate's second question: the next candidate's first.
+        (BOTH_SEEN, 1, "next_candidate", Moved(NO_DECISION_ON_ALEX), 2),
+        # Page Down on the last candidate: nowhere to go.
+        ([], 2, "next_candidate", Refused("This is the last candidate."), 2),
+        # Page Up from the last candidate's last question: the first candidate's first.
+        (BOTH_SEEN, 3, "previous_candidate", Moved(NO_DECISION_ON_C2), 0),
         # Page Up on the first candidate: nowhere to go, even from its second question.
-        (1, "previous_candidate", Refused("This is the first candidate."), 1),
+        ([], 1, "previous_candidate", Refused("This is the first candidate."), 1),
     ],
 )
 def test_moves(
-    make: MakeInterview, start: int, move: str, expected: Moved | Refused, end: int
+    make: MakeInterview,
+    votes: list[Vote],
+    start: int,
+    move: str,
+    expected: Moved | Refused,
+    end: int,
 ) -> None:
-    interview = make(at=start)
+    interview = make(votes, at=start)
     assert getattr(interview, move)() == expected
     assert interview.position == end
     cursor = interview.session.cursor
     here = interview.positions[end]
     if isinstance(expected, Moved) or start:
         assert cursor is not None and (cursor.candidate, cursor.question) == here
+
+
+def test_a_candidate_decided_on_is_left_without_a_reminder(make: MakeInterview) -> None:
+    interview = make(BOTH_SEEN, at=1)
+    asked = interview.decide()
+    assert isinstance(asked, AskDecision)
+    asked.save("recommend", "Clear examples.")
+    assert interview.next_question() == Moved("Now candidate C2.")
 
 
 @pytest.mark.parametrize(

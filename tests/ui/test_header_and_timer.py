@@ -69,6 +69,34 @@ async def test_time_on_the_summary_is_not_counted_as_time_on_the_answer(
         assert "Time 0:45 of 4 min" in screen_text(app)  # and on it goes
 
 
+async def test_a_finished_session_times_nothing_and_waits_for_nobody(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a new user: after Finish, every seat said "Waiting" and the clock ran on.
+    now = [0.0]
+    app = app_factory(session.id, clock=lambda: now[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        timer = app.screen.query_one(QuestionTimer)
+        now[0] = 40
+        timer._tick()
+        await pilot.press("1", "ctrl+s", "f", "enter", "escape")  # seat 1 voted, then finished
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Session finished" in shown and "Time" not in shown
+        await pilot.press("right")  # an answer nobody voted on
+        now[0] += 600
+        timer._tick()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Session finished" in shown
+        assert shown.count("No vote") == 3 and "Waiting" not in shown
+        await pilot.press("ctrl+s", "f", "enter", "escape")  # reopened
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Time 0:00" in shown  # the ten finished minutes were not counted
+        assert "No vote" not in shown and shown.count("Waiting") == 3
+
+
 async def test_the_timer_carries_on_after_a_resume(
     app_factory: AppFactory, session: Session, store: Store
 ) -> None:

@@ -93,7 +93,10 @@ async def test_help_shows_the_settings_and_how_to_change_them(
 
 @pytest.mark.parametrize(
     ("key", "setting"),
-    [("ctrl+t", "High contrast"), ("ctrl+e", "Read each question and vote aloud")],
+    [
+        ("ctrl+t", "High contrast"),
+        ("ctrl+e", "Read each question aloud"),
+    ],
 )
 async def test_the_help_shows_a_setting_changed_while_it_is_open(
     app_factory: AppFactory, session: Session, key: str, setting: str

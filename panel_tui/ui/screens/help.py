@@ -57,8 +57,9 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
 
 
 INTRO = (
-    "Votes: one key per seat and value. The top row of the keyboard gives Up, "
-    "the row below Middle, the next Down and the bottom row Abstain (also for a "
+    "Votes: one key per seat and value. The number row (1 2 3 ...) gives Up, "
+    "the row below (Q W E ...) Middle, the next (A S D ...) Down and the bottom "
+    "row (Z X C ...) Abstain (also for a "
     "member who steps out or declares a conflict). Seat 1 uses the first key of "
     "each row, seat 2 the second, and so on; each member's row on the screen "
     "shows its own keys. Clicking a key in a member's row votes too, so the chair "
@@ -169,7 +170,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         names = {
             "ascii_only": ("Plain ASCII symbols", "Ctrl+A"),
             "high_contrast": ("High contrast", "Ctrl+T"),
-            "read_aloud": ("Read each question and vote aloud", "Ctrl+E"),
+            "read_aloud": ("Read each question aloud", "Ctrl+E"),
         }
         rows = []
         for word, (field, _) in SETTING_WORDS.items():

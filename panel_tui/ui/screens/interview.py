@@ -176,6 +176,7 @@ class InterviewScreen(SessionScreen):
         """Show the session as it is on disk."""
         session, c, question = self.session, self.candidate_id, self.question
         marks = self.marks
+        self.timer.finished = session.finished
         self.query_one(HeadingLine).line = lines.heading(session, c, self.interview.practice)
         self._update("#position", lines.position(session, c, question))
         self._update("#question", question.text)

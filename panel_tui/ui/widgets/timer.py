@@ -27,6 +27,9 @@ class QuestionTimer(Static):
     ascii_only: reactive[bool] = reactive(False, layout=True)
     """Plain ASCII for the symbol (bound to the screen's)."""
 
+    finished: reactive[bool] = reactive(False, layout=True)
+    """The session is finished: no answer is being given, so nothing is timed."""
+
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._clock = clock
@@ -40,7 +43,7 @@ class QuestionTimer(Static):
     def restart(self, guide_minutes: int | None, elapsed: int = 0) -> None:
         """Start timing a question, carrying on from ``elapsed`` seconds (after a resume)."""
         self._started = self._clock() - elapsed
-        self._paused = None
+        self._paused = float(elapsed) if self.finished else None  # a finished session waits
         self.guide_minutes = guide_minutes
         self.elapsed = elapsed
 
@@ -65,7 +68,16 @@ class QuestionTimer(Static):
         guide = self.guide_minutes
         return guide is not None and self.elapsed >= guide * 60
 
+    def watch_finished(self, finished: bool) -> None:
+        # Reopened, it counts on from where it stood when the session was finished.
+        if finished:
+            self.pause()
+        else:
+            self.resume()
+
     def render(self) -> str:
+        if self.finished:
+            return "Session finished"
         spent = minutes_seconds(self.elapsed)
         if self.guide_minutes is None:
             return f"Time {spent}"
