@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from panel_tui.cli.common import CommandError, emit, output_path, share, store
+from panel_tui.cli.common import CommandError, emit, load, output_path, share, store
 from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
 from panel_tui.domain.exports.combined import FORMATS, render_combined
 
@@ -32,7 +32,7 @@ def register(
         help="how much panel A counts in the joint score, 0 to 1, as 0.3 or 30%% "
         "(default 0.5: half each)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument("--format", type=str.lower, choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", type=output_path, metavar="PATH")
     parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     found = store(args)
     try:
         combined = combine_sessions(
-            found.load(args.session_a), found.load(args.session_b), args.share
+            load(found, args.session_a), load(found, args.session_b), args.share
         )
     except CombineError as error:
         raise CommandError(str(error)) from None

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from panel_tui import locations
 from panel_tui.domain.banks import find_banks
-from panel_tui.domain.store import Store, write_atomically
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import SessionNotFound, Store, StoreError, write_atomically
+from panel_tui.domain.store.catalogue import resembling
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import parse_share, printable, quoted
 
@@ -24,6 +26,29 @@ class CommandError(Exception):
 def store(args: argparse.Namespace) -> Store:
     """The sessions folder the command works on."""
     return Store(locations.data_dir(getattr(args, "data_dir", None)))
+
+
+def load(found: Store, session_id: str) -> Session:
+    """The session named on the command line; when there is none, the likely ones named.
+
+    Raises:
+        CommandError: there is no such session (with the ids most like it), or
+            it cannot be read (the store's words).
+    """
+    try:
+        return found.load(session_id)
+    except SessionNotFound:
+        try:
+            likely = resembling(found.summaries(), session_id)
+        except (StoreError, OSError):
+            likely = []
+        if not likely:
+            raise
+        said = [f"{s.id} ({quoted(s.title)})" for s in likely]
+        meant = said[0] if len(said) == 1 else f"one of: {', '.join(said)}"
+        raise CommandError(
+            f"There is no session {quoted(session_id)} in {found.root}. Did you mean {meant}?"
+        ) from None
 
 
 def bank_folders(args: argparse.Namespace) -> list[tuple[Path, str]]:

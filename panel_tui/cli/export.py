@@ -10,6 +10,7 @@ from pathlib import Path
 
 from panel_tui.cli.common import (
     CommandError,
+    load,
     output_path,
     refuse_in_data_folder,
     store,
@@ -38,9 +39,16 @@ def register(
 ) -> None:
     """Add ``export``."""
     export = commands.add_parser("export", parents=[common], help="export a session")
-    export.add_argument("session", metavar="SESSION")
     export.add_argument(
-        "--format", choices=[*FORMATS, *FOLDER_FORMATS, SHEETS, "all"], default="md"
+        "session", metavar="SESSION", help="the session's id, as `panel-tui sessions list` shows it"
+    )
+    export.add_argument(
+        "--format",
+        type=str.lower,
+        choices=[*FORMATS, *FOLDER_FORMATS, SHEETS, "all"],
+        default="md",
+        help="what to write (default md, the summary as text); html prints well; all "
+        "writes every one-file format into a folder",
     )
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument(
@@ -54,14 +62,21 @@ def register(
         action="store_true",
         help="member sheets: the chair allows candidates' names beside their codes",
     )
-    export.add_argument("-o", "--output", type=output_path, metavar="PATH")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="PATH",
+        help="the file to write, or the folder for all and the sheets (without it, one "
+        "format is printed here)",
+    )
     export.add_argument("--force", action="store_true", help="replace files that already exist")
     export.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
-    session = store(args).load(args.session)
+    session = load(store(args), args.session)
     options = ExportOptions(
         anonymise=args.anonymise,
         totals_only=args.totals_only,

@@ -10,8 +10,10 @@ passed on as argparse said it.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
+from collections.abc import Mapping, Sequence
 from typing import NoReturn
 
 from panel_tui.domain.text import printable
@@ -35,13 +37,24 @@ def _listed(items: list[str], joined: str = "or") -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joined} {items[-1]}"
 
 
-def plain_usage_error(message: str) -> str:
-    """argparse's message for a command line it cannot take, in plain words."""
+def _meant(value: str, choices: Sequence[str]) -> str:
+    """ " Did you mean html?" for a slip of the keys (``hmtl``), or nothing."""
+    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+    return f" Did you mean {close[0]}?" if close else ""
+
+
+def plain_usage_error(message: str, commands: Mapping[str, Sequence[str]] | None = None) -> str:
+    """argparse's message for a command line it cannot take, in plain words.
+
+    ``commands`` holds the choices of a command's word (``ACTION``: list, delete
+    ...), which argparse names but does not list when the word is missing.
+    """
     if found := re.fullmatch(_CHOICE, message):
-        value, choices = found["value"], _listed(_names(found["choices"]))
+        value, names = found["value"], _names(found["choices"])
+        choices, meant = _listed(names), _meant(value, names)
         if found["arg"] in ("COMMAND", "ACTION"):
-            return f"'{value}' is not something panel-tui can do: choose {choices}."
-        return f"{found['arg']} cannot be '{value}': choose {choices}."
+            return f"'{value}' is not something panel-tui can do: choose {choices}.{meant}"
+        return f"{found['arg']} cannot be '{value}': choose {choices}.{meant}"
     if found := re.fullmatch(r"unrecognized arguments: (?P<rest>.*)", message):
         return (
             f"{found['rest']} is not something this command understands: check the "
@@ -49,6 +62,8 @@ def plain_usage_error(message: str) -> str:
         )
     if found := re.fullmatch(r"the following arguments are required: (?P<names>.*)", message):
         names = _names(found["names"])
+        if len(names) == 1 and names[0] in (commands or {}):
+            return f"{names[0]} is needed: choose {_listed(list((commands or {})[names[0]]))}."
         verb = "is" if len(names) == 1 else "are"
         return f"{_listed(names, 'and')} {verb} needed."
     if found := re.fullmatch(r"argument (?P<arg>[^:]+): expected one argument", message):
@@ -80,6 +95,11 @@ class PlainParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Say what is wrong with the command line in plain words; exit 2."""
-        said = printable(plain_usage_error(message))
+        commands = {
+            str(action.metavar): list(action.choices or ())
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+        }
+        said = printable(plain_usage_error(message, commands))
         print(f"{self.prog}: {said}\nFor help: {self.prog} --help", file=sys.stderr)
         sys.exit(2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from panel_tui.cli.common import CommandError, day, store
+from panel_tui.cli.common import CommandError, day, load, store
 from panel_tui.domain.exports.involvement_csv import money, rate_per, stretch
 from panel_tui.domain.involvement import (
     InvolvementError,
@@ -54,7 +54,9 @@ def register(
     parser.add_argument("session", metavar="SESSION")
     parser.add_argument("--seat", type=int, metavar="N", help="the member to change")
     parser.add_argument("--rate", type=typed_amount, metavar="AMOUNT", help="e.g. 15.00")
-    parser.add_argument("--per", choices=("hour", "block", "session"), help="how the rate is paid")
+    parser.add_argument(
+        "--per", type=str.lower, choices=("hour", "block", "session"), help="how the rate is paid"
+    )
     parser.add_argument("--block-hours", type=float, metavar="H", help="hours in one block")
     parser.add_argument("--no-rate", action="store_true", help="take the rate away")
     parser.add_argument("--expenses", type=typed_amount, metavar="AMOUNT")
@@ -153,7 +155,7 @@ def _show(session: Session) -> None:
 def run(args: argparse.Namespace) -> int:
     """Show the record, or change one member's notes and show it."""
     found = store(args)
-    session = found.load(args.session)
+    session = load(found, args.session)
     try:
         changes = _changes(args, session)
     except InvolvementError as error:  # such as a time the clocks skipped

@@ -43,7 +43,7 @@ def register(
     parser.add_argument("--all", action="store_true", help="every session in the store")
     parser.add_argument("--since", type=day, metavar="DATE", help="rounds on or after DATE")
     parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
-    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument("--format", type=str.lower, choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", type=output_path, metavar="PATH")
     parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from panel_tui import locations
-from panel_tui.cli.common import EXIT_ERROR, confirm, store, warn_damaged
+from panel_tui.cli.common import EXIT_ERROR, confirm, load, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import summarise
@@ -134,7 +134,7 @@ def run_delete(args: argparse.Namespace) -> int:
     """Delete one session, or every session with nothing recorded for some days, after asking."""
     found = store(args)
     if args.session:
-        targets = [summarise(found.load(args.session))]
+        targets = [summarise(load(found, args.session))]
     else:
         cutoff = now() - timedelta(days=args.older_than)
         # The catalogue finds the candidates without reading every session (one

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from panel_tui.domain.models import Cursor, Session
 from panel_tui.domain.store import SessionSummary, Store
-from panel_tui.domain.store.catalogue import summarise
+from panel_tui.domain.store.catalogue import resembling, summarise
 from tests.domain.builders import titled
 
 
@@ -198,3 +199,48 @@ def test_an_entry_without_fit_codes_is_read_again_from_its_session(
     listed = store.summaries()
     assert sorted(reads) == ["s0", "s1", "s2"]
     assert {s.codes for s in listed} == {("C1", "C2")}
+
+
+def _listed(*ids_and_titles: tuple[str, str]) -> list[SessionSummary]:
+    """Summaries of sessions made a day apart, in the order given."""
+    made = []
+    for day, (session_id, title) in enumerate(ids_and_titles):
+        session = titled(session_id)
+        created = session.created + timedelta(days=day)
+        made.append(summarise(session.model_copy(update={"title": title, "created": created})))
+    return made
+
+
+SUPPORT = ("2026-11-25-support-worker-2c5557", "Riverside house: support worker")
+MANAGER = ("2026-11-25-team-manager-a1b2c3", "Team manager")
+OTHER_SUPPORT = ("2026-11-26-support-worker-9f9f9f", "Support worker, second day")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        # HR left off the random ending of the id.
+        ("2026-11-25-support-worker", [SUPPORT[0]]),
+        # The title, or part of it, in any case.
+        ("riverside HOUSE", [SUPPORT[0]]),
+        # Words in two titles: both, newest first.
+        ("support worker", [OTHER_SUPPORT[0], SUPPORT[0]]),
+        ("SUPPORT", [OTHER_SUPPORT[0], SUPPORT[0]]),
+        # A slip of the keys in a whole id.
+        ("2026-11-25-team-manger-a1b2c3", [MANAGER[0]]),
+        # Too short to be part of a title; nothing like any id.
+        ("te", []),
+        ("zzz", []),
+        ("", []),
+    ],
+)
+def test_a_mistyped_session_is_matched_to_the_sessions_most_like_it(
+    typed: str, meant: list[str]
+) -> None:
+    summaries = _listed(SUPPORT, MANAGER, OTHER_SUPPORT)
+    assert [s.id for s in resembling(summaries, typed)] == meant
+
+
+def test_no_more_than_three_sessions_are_named() -> None:
+    many = _listed(*[(f"s{n}", f"Round {n}") for n in range(5)])
+    assert len(resembling(many, "round")) == 3

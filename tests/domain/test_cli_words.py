@@ -55,6 +55,13 @@ def demo_saved(tmp_path: Path) -> tuple[list[str], Session]:
             ["export", "s1", "--format", "pdf"],
             "--format cannot be 'pdf': choose md, html, csv, votes-csv, json, ",
         ),
+        # A slip of the keys is matched to what was most likely meant.
+        (["export", "s1", "--format", "hmtl"], "choose md, html, csv, votes-csv, json, "),
+        (["export", "s1", "--format", "hmtl"], "or all. Did you mean html?"),
+        (["sesions", "list"], "Did you mean sessions?"),
+        # The word a command needs, with its choices (found by a new user).
+        (["sessions"], "ACTION is needed: choose list, delete or recover."),
+        (["banks"], "ACTION is needed: choose validate or list."),
         (["sessions", "list", "--bogus"], "--bogus is not something this command understands"),
         (["prepare"], "--bank, --panel and --candidates are needed."),
         (["export", "s1", "--format"], "--format needs a value after it."),
@@ -182,3 +189,21 @@ def test_force_never_replaces_a_device_or_a_pipe(
         "written: give the name of a file.\n"
     )
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+def test_a_session_named_without_its_ending_or_by_its_title_is_offered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, session = demo_saved(tmp_path)
+    without_ending = session.id.rsplit("-", 1)[0]
+    for typed in (without_ending, session.title.upper()):
+        assert main([*folder, "export", typed]) == 1
+        err = said(capsys)
+        assert f"There is no session '{typed}' in " in err
+        assert f"Did you mean {session.id} ('{session.title}')?" in err
+
+
+def test_a_format_in_capitals_is_taken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, session = demo_saved(tmp_path)
+    assert main([*folder, "export", session.id, "--format", "CSV"]) == 0
+    assert capsys.readouterr().out.lstrip("\ufeff").startswith("rank,")

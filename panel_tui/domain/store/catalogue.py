@@ -12,6 +12,7 @@ missing or damaged it is built again from the sessions.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import json
 import os
 import re
@@ -311,3 +312,30 @@ def _numbered(title: str) -> tuple[str | int, ...]:
     """
     parts = re.split(r"([0-9]+)", title)
     return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
+#: How many sessions a mistyped id is said to resemble, at most.
+MOST_RESEMBLING = 3
+
+
+def resembling(summaries: Iterable[SessionSummary], typed: str) -> list[SessionSummary]:
+    """The sessions someone who typed ``typed`` for an id most likely meant, newest first.
+
+    An id typed without its random ending (``2026-11-25-support-worker``), a
+    session's title typed instead of its id, or an id with a slip of the keys.
+    """
+    wanted = typed.strip().casefold()
+    if not wanted:
+        return []
+    listed = newest_first(summaries)
+    found = [
+        s
+        for s in listed
+        if s.id.casefold().startswith(wanted) or (len(wanted) >= 3 and wanted in s.title.casefold())
+    ]
+    if not found:
+        close = set(
+            difflib.get_close_matches(wanted, [s.id.casefold() for s in listed], cutoff=0.8)
+        )
+        found = [s for s in listed if s.id.casefold() in close]
+    return found[:MOST_RESEMBLING]
