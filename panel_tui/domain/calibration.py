@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from panel_tui.domain import agreement
 from panel_tui.domain.models import Rating, Session, VoteValue
@@ -289,11 +290,20 @@ def progress(name: str, sessions: Iterable[Session]) -> list[Rehearsal]:
 # ------------------------------------------------------------------------- words
 
 
+#: A lean nearer 0 than this, a fifth of the step from one rating to the next
+#: (0.5), is called close to the reference rather than generous or harsh.
+CLOSE_LEAN = Decimal("0.1")
+
+
 def lean_words(lean: float | None) -> str:
     """A lean in plain words, e.g. "more generous than the reference (+0.25)"."""
     if lean is None:
         return "no votes yet"
-    if abs(lean) < 0.005:  # shows as 0.00
+    shown = rounded(lean, 2)  # half up, as every figure; the words follow the figure
+    if shown == 0:
         return "neither more generous nor harsher on average (0.00)"
+    if abs(shown) < CLOSE_LEAN:
+        # A tester read +0.04 called "more generous" of a trainee a step harsher twice.
+        return f"close to the reference on average ({shown:+})"
     side = "more generous than" if lean > 0 else "harsher than"
-    return f"{side} the reference ({rounded(lean, 2):+})"  # half up, as every figure
+    return f"{side} the reference ({shown:+})"

@@ -196,6 +196,12 @@ def test_progress_follows_a_trainee_by_name_first_to_last() -> None:
     [
         (None, "no votes yet"),
         (0.001, "neither more generous nor harsher on average (0.00)"),
+        # Under a fifth of a step (a step is 0.5): close, not generous or harsh.
+        (0.04, "close to the reference on average (+0.04)"),
+        (-0.094, "close to the reference on average (-0.09)"),
+        # As shown: -0.0999 is -0.10 on the page, so it is harsher.
+        (-0.0999, "harsher than the reference (-0.10)"),
+        (0.1, "more generous than the reference (+0.10)"),
         (0.25, "more generous than the reference (+0.25)"),
         (-1 / 3, "harsher than the reference (-0.33)"),
         # 7 of 8 matched and one up on a down: +0.125, which a spreadsheet's ROUND
