@@ -117,12 +117,24 @@ async def test_the_palette_offers_the_main_actions(
         assert isinstance(app.screen, InterviewScreen)
 
 
+@pytest.mark.parametrize(
+    "keys",
+    [
+        (),
+        # Found by a tester: from the summary the app stopped with a traceback, as
+        # the interview under it, closing, was asked what more it had to show.
+        ("ctrl+s",),
+        ("ctrl+s", "p"),  # the payment box, on the summary
+        ("f1",),
+    ],
+)
 async def test_the_palette_goes_back_to_the_sessions(
-    app_factory: AppFactory, store: Store, session: Session
+    app_factory: AppFactory, store: Store, session: Session, keys: tuple[str, ...]
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert isinstance(app, PanelApp)
+        await pilot.press(*keys)
         go_home = next(c for c in app.get_system_commands(app.screen) if c.title == "Sessions")
         go_home.callback()
         await pilot.pause()

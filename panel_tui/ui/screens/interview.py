@@ -130,7 +130,11 @@ class InterviewScreen(SessionScreen):
 
     def _say_more(self) -> None:
         """Say on the line above the votes when the question runs past its space."""
-        area = self._question_area
+        area = next(iter(self.query("#question-area").results(VerticalScroll)), None)
+        if area is None:
+            # Already closing: "Sessions" (Ctrl+P) from the summary shows this screen
+            # again on its way home, and its children are gone when this is asked.
+            return
         more = lines.more_to_read(area.scroll_y > 0, area.scroll_y < area.max_scroll_y)
         title = f" {more} " if more else None
         grid = self.query_one(VoteGrid)
