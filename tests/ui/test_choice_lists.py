@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from textual.widgets import Select
+
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.store import Store
@@ -108,3 +110,11 @@ async def test_choosing_another_member_shows_and_keeps_their_pay_basis(
         await pilot.press("enter")  # on seat 2, chosen: saves what the box shows
         assert not isinstance(pilot.app.screen, PaymentDialog)
     assert store.load(session.id).member("m2").involvement == pay["m2"]
+
+
+async def test_typing_in_the_open_list_of_banks_finds_one(app_factory: AppFactory) -> None:
+    # Found by a tester: typing "sup" in the open list left "Choose a question bank".
+    async with app_factory(None).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "enter", *"sup", "enter")  # the form opens on its banks
+        bank = pilot.app.screen.query_one("#bank", Select)
+        assert isinstance(bank.value, str) and Path(bank.value).name == "support-worker.toml"

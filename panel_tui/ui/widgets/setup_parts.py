@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -48,11 +49,16 @@ def heading_part(*, practice: bool) -> ComposeResult:
         yield Static(PRACTICE_ABOUT, id="practice-about", classes="about")
 
 
-def _bank_label(entry: BankEntry) -> Content:
+def _bank_label(entry: BankEntry) -> Text:
+    """A bank in the list: its title as written (never markup), and its size.
+
+    Rich ``Text``, not ``Content``: a drop-down list searches as it is typed in
+    only the first (found by a tester: typing "sup" found no bank).
+    """
     assert entry.bank is not None
     count = len(entry.bank.questions)
     where = ", your bank" if entry.source == "yours" else ""
-    return Content.assemble(entry.bank.title, f" ({count} questions{where})")
+    return Text(f"{entry.bank.title} ({count} questions{where})")
 
 
 def _broken_text(broken: Sequence[BankEntry]) -> Content:
