@@ -47,12 +47,14 @@ def parse_session(raw: bytes, name: str) -> Session:
     try:
         data = strict_json_loads(raw)
     except JSONProblem as problem:
-        said = (
-            f", line {problem.line}: is not valid JSON"
-            if problem.line
-            else f": cannot be imported: {problem.reason}"
-        )
-        raise SessionFileError(f"{name}{said}.") from None
+        if not problem.line:
+            raise SessionFileError(f"{name}: cannot be imported: {problem.reason}.") from None
+        # HR may give the csv or the summary: say which file import takes (a new user).
+        raise SessionFileError(
+            f"{name}, line {problem.line}: does not read as JSON, so it is not a panel-tui "
+            "json export. Import takes the .json file that 'panel-tui export SESSION "
+            "--format json' writes (or the summary screen's \"Complete record\")."
+        ) from None
     if isinstance(data, dict) and SESSION_TABLE in data and "format" not in data:
         # A sessions folder's own file (TinyDB's tables), most likely one set aside.
         raise SessionFileError(_FROM_A_SESSIONS_FOLDER.format(name=name, file="file"))

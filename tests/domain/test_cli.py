@@ -127,7 +127,18 @@ def test_import_of_broken_json_names_the_line(
     source = tmp_path / "broken.json"
     source.write_text('{\n"format": "panel-tui/session",\n"id": \n}')
     assert run(data, "import", str(source)) == 1
-    assert f"{source}, line 4: is not valid JSON" in capsys.readouterr().err
+    assert f"{source}, line 4: does not read as JSON" in capsys.readouterr().err
+
+
+def test_import_of_a_csv_export_says_which_file_import_takes(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "summary.csv"
+    source.write_text("rank,candidate\n1,Alex\n")
+    assert run(data, "import", str(source)) == 1
+    err = capsys.readouterr().err
+    assert f"{source}, line 1: does not read as JSON, so it is not a panel-tui json export." in err
+    assert "'panel-tui export SESSION --format json'" in err
 
 
 def test_export_of_an_unknown_session_is_a_plain_error(
