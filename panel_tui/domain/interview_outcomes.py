@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from panel_tui.domain.models import Decision, Outcome, VoteValue
+from panel_tui.domain.sessions import decision_warnings
 from panel_tui.domain.store import OpenSession
 from panel_tui.domain.words import OUTCOME_WORDS
 
@@ -129,6 +130,8 @@ class AskDecision:
     current: Decision | None
     save: Callable[[Outcome, str], object] = field(compare=False)
     done: Callable[[Outcome | None], Recorded] = field(compare=False)
+    #: What is left undone on the candidate: questions with no votes, answers sealed.
+    still_to_do: tuple[str, ...] = ()
 
     @classmethod
     def on_candidate(cls, opened: OpenSession, candidate: str) -> AskDecision:
@@ -151,6 +154,7 @@ class AskDecision:
             current=current,
             save=lambda outcome, reason: opened.decide(candidate, outcome, reason),
             done=done,
+            still_to_do=tuple(decision_warnings(opened.session, candidate)),
         )
 
 

@@ -215,21 +215,42 @@ def _by_name(items: Sequence[T], name: Callable[[T], str]) -> list[list[T]]:
     return [same for same in groups.values() if len(same) > 1]
 
 
+def unvoted_words(session: Session, candidate_id: str) -> str | None:
+    """The candidate's questions nobody has voted on, said; ``None`` when there are none."""
+    unvoted = [
+        number
+        for number, question in enumerate(session.bank.questions, start=1)
+        if not session.current_votes(candidate_id, question.id)
+    ]
+    if not unvoted:
+        return None
+    listed = ", ".join(f"Q{n}" for n in unvoted)
+    label = session.candidate(candidate_id).label
+    return f"{label} has no votes on {listed}; the score uses only the questions with votes."
+
+
+def decision_warnings(session: Session, candidate_id: str) -> list[str]:
+    """What is left undone on a candidate, said as the panel decides (found by a new user:
+    a decision was saved with a question still to be asked, and no word of it)."""
+    warnings = [w for w in [unvoted_words(session, candidate_id)] if w]
+    sealed = session.sealed_answers()
+    places = [
+        session.answer_name(candidate_id, q.id)
+        for q in session.bank.questions
+        if (candidate_id, q.id) in sealed
+    ]
+    if places:
+        verb = "is" if len(places) == 1 else "are"
+        warnings.append(f"{first_of(places)} {verb} still sealed, as not everyone voted.")
+    return warnings
+
+
 def finish_warnings(session: Session) -> list[str]:
     """What is left undone, said before the chair marks a session finished."""
     warnings = []
     for candidate in session.candidates:
-        unvoted = [
-            number
-            for number, question in enumerate(session.bank.questions, start=1)
-            if not session.current_votes(candidate.id, question.id)
-        ]
-        if unvoted:
-            listed = ", ".join(f"Q{n}" for n in unvoted)
-            warnings.append(
-                f"{candidate.label} has no votes on {listed}; the score uses only "
-                "the questions with votes."
-            )
+        if unvoted := unvoted_words(session, candidate.id):
+            warnings.append(unvoted)
         if session.decision(candidate.id) is None:
             warnings.append(f"{candidate.label} has no decision recorded.")
     sealed = session.sealed_answers()

@@ -113,6 +113,32 @@ def test_a_decision_is_asked_for_on_this_candidate(
     assert (again.current.outcome if again.current else None) == chosen
 
 
+@pytest.mark.parametrize(
+    ("votes", "still_to_do"),
+    [
+        # Nothing heard yet: both questions are still to do.
+        ([], ("Alex has no votes on Q1, Q2; the score uses only the questions with votes.",)),
+        # Q1 sealed with one vote, Q2 not asked: both said (found by a new user,
+        # who saved a decision with a question still to come, and no word of it).
+        (
+            [("c1", "q1", "m1", "up")],
+            (
+                "Alex has no votes on Q2; the score uses only the questions with votes.",
+                "Alex Q1 is still sealed, as not everyone voted.",
+            ),
+        ),
+        # Every voter on both questions: nothing left to do.
+        ([("c1", q, m, "up") for q in ("q1", "q2") for m in ("m1", "m2", "m3")], ()),
+    ],
+)
+def test_deciding_says_what_is_left_undone_on_the_candidate(
+    make: MakeInterview, votes: list[Vote], still_to_do: tuple[str, ...]
+) -> None:
+    asked = make(votes).decide()
+    assert isinstance(asked, AskDecision)
+    assert asked.still_to_do == still_to_do
+
+
 def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeInterview) -> None:
     # The store writes nothing for the same outcome and reason; the chair is told so.
     interview = make(at=3)

@@ -17,7 +17,7 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import DecisionDialog, ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton
-from tests.ui.helpers import SIZE, AppFactory
+from tests.ui.helpers import SIZE, AppFactory, screen_text
 
 
 async def test_enter_on_the_format_already_chosen_exports(
@@ -118,3 +118,15 @@ async def test_typing_in_the_open_list_of_banks_finds_one(app_factory: AppFactor
         await pilot.press("n", "enter", *"sup", "enter")  # the form opens on its banks
         bank = pilot.app.screen.query_one("#bank", Select)
         assert isinstance(bank.value, str) and Path(bank.value).name == "support-worker.toml"
+
+
+async def test_the_decision_box_says_what_is_left_undone_at_80x24(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "ctrl+d")  # one vote on Q1 (sealed), none on Q2
+        shown = screen_text(pilot.app)
+        assert "Still to do:" in shown
+        assert "- [red]Alex[/red] has no votes on Q2; the score uses only the" in shown
+        assert "- [red]Alex[/red] Q1 is still sealed, as not everyone voted." in shown
+        assert "Save decision" in shown  # the box still fits, buttons and all

@@ -255,6 +255,9 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
     said = speaker.said[-1].splitlines()
     assert said == [
         "The panel's decision on [red]Alex[/red]",  # as typed, never markup
+        # What is left undone, said before the choices as the box shows it.
+        "Still to do: - [red]Alex[/red] has no votes on Q1, Q2; the score uses only the "
+        "questions with votes.",
         "Recommend",
         "Do not recommend, chosen",
         "Undecided",

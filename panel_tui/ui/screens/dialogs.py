@@ -6,7 +6,7 @@ shown in widgets with markup off, so it is never read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
@@ -250,14 +250,19 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         current: DecisionChoice | None,
         *,
         save: Save[DecisionChoice] | None = None,
+        still_to_do: Sequence[str] = (),
     ) -> None:
         super().__init__(save=save)
         self.heading = heading
         self.current = current
+        self.still_to_do = still_to_do
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
             yield Static(self.heading, markup=False, classes="title")
+            if self.still_to_do:
+                said = "\n".join(["Still to do:", *(f"- {w}" for w in self.still_to_do)])
+                yield Static(Text(said), markup=False, id="still-to-do")
             with ChoiceList(id="outcome"):
                 for outcome, words in OUTCOME_WORDS.items():
                     chosen = self.current is not None and self.current.outcome == outcome

@@ -307,6 +307,7 @@ class InterviewScreen(SessionScreen):
             Text(asked.heading),
             given,
             save=lambda choice: asked.save(choice.outcome, choice.reason),
+            still_to_do=asked.still_to_do,
         )
         choice: DecisionChoice | None = yield dialog
         self.show(asked.done(None if choice is None else choice.outcome))
