@@ -121,23 +121,24 @@ def test_import_with_several_problems_lists_each_on_its_own_line(
     assert len(lines) == 6 and all(line.startswith(f"{source}: ") for line in lines[1:])
 
 
-def test_import_of_broken_json_names_the_line(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        # A json export cut short: the line where it stops reading.
+        ("broken.json", '{\n"format": "panel-tui/session",\n"id": \n}', 4),
+        # The csv given for the json (found by a new user): which file import takes.
+        ("summary.csv", "rank,candidate\n1,Alex\n", 1),
+    ],
+)
+def test_import_of_a_file_that_is_not_json_names_the_line_and_the_file_to_give(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, line: int
 ) -> None:
-    source = tmp_path / "broken.json"
-    source.write_text('{\n"format": "panel-tui/session",\n"id": \n}')
-    assert run(data, "import", str(source)) == 1
-    assert f"{source}, line 4: does not read as JSON" in capsys.readouterr().err
-
-
-def test_import_of_a_csv_export_says_which_file_import_takes(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    source = tmp_path / "summary.csv"
-    source.write_text("rank,candidate\n1,Alex\n")
+    source = tmp_path / name
+    source.write_text(text)
     assert run(data, "import", str(source)) == 1
     err = capsys.readouterr().err
-    assert f"{source}, line 1: does not read as JSON, so it is not a panel-tui json export." in err
+    said = f"{source}, line {line}: does not read as JSON, so it is not a panel-tui json export."
+    assert said in err
     assert "'panel-tui export SESSION --format json'" in err
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.app import App
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -48,23 +51,40 @@ async def test_the_time_guide_is_said_in_words_and_never_closes_voting(
         assert len(app.screen.session.current_votes("c1", "q1")) == 3  # type: ignore[attr-defined]
 
 
+class HandClock:
+    """A clock the test moves by hand, read by the interview's timer."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def move(self, timer: QuestionTimer, seconds: float) -> None:
+        """Let ``seconds`` pass, and the timer read the clock (its tick, at once)."""
+        self.now += seconds
+        timer._tick()
+
+    def forty_seconds_in(self, app: App[Any]) -> QuestionTimer:
+        """The interview's timer, forty seconds into its answer."""
+        timer = app.screen.query_one(QuestionTimer)
+        self.move(timer, 40)
+        return timer
+
+
 async def test_time_on_the_summary_is_not_counted_as_time_on_the_answer(
     app_factory: AppFactory, session: Session
 ) -> None:
-    now = [0.0]
-    app = app_factory(session.id, clock=lambda: now[0])
+    clock = HandClock()
+    app = app_factory(session.id, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        timer = app.screen.query_one(QuestionTimer)
-        now[0] = 40
-        timer._tick()
+        timer = clock.forty_seconds_in(app)
         await pilot.press("ctrl+s")  # the summary, for ten minutes
-        now[0] += 600
-        timer._tick()
+        clock.move(timer, 600)
         await pilot.press("escape")
         await pilot.pause()
         assert "Time 0:40 of 4 min" in screen_text(app)
-        now[0] += 5
-        timer._tick()
+        clock.move(timer, 5)
         await pilot.pause()
         assert "Time 0:45 of 4 min" in screen_text(app)  # and on it goes
 
@@ -73,19 +93,16 @@ async def test_a_finished_session_times_nothing_and_waits_for_nobody(
     app_factory: AppFactory, session: Session
 ) -> None:
     # Found by a new user: after Finish, every seat said "Waiting" and the clock ran on.
-    now = [0.0]
-    app = app_factory(session.id, clock=lambda: now[0])
+    clock = HandClock()
+    app = app_factory(session.id, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        timer = app.screen.query_one(QuestionTimer)
-        now[0] = 40
-        timer._tick()
+        timer = clock.forty_seconds_in(app)
         await pilot.press("1", "ctrl+s", "f", "enter", "escape")  # seat 1 voted, then finished
         await pilot.pause()
         shown = screen_text(app)
         assert "Session finished" in shown and "Time" not in shown
         await pilot.press("right")  # an answer nobody voted on
-        now[0] += 600
-        timer._tick()
+        clock.move(timer, 600)
         await pilot.pause()
         shown = screen_text(app)
         assert "Session finished" in shown
