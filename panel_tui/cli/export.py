@@ -40,7 +40,7 @@ def register(
     """Add ``export``."""
     export = commands.add_parser("export", parents=[common], help="export a session")
     export.add_argument(
-        "session", metavar="SESSION", help="the session's id, as `panel-tui sessions list` shows it"
+        "session", metavar="SESSION", help="the session's id, as 'panel-tui sessions list' shows it"
     )
     export.add_argument(
         "--format",

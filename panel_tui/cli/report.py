@@ -13,6 +13,7 @@ from panel_tui.cli.common import (
     CommandError,
     day,
     emit,
+    load,
     output_path,
     store,
     warn_damaged,
@@ -114,7 +115,7 @@ def _sessions(
                 raise CommandError(f"There is no file {given}.")
             sessions += _from_files([given], left_out, anonymised)
         else:
-            sessions.append(found.load(name))
+            sessions.append(load(found, name))
     return sessions
 
 

@@ -49,6 +49,13 @@ def parse_session(raw: bytes, name: str) -> Session:
     except JSONProblem as problem:
         if not problem.line:
             raise SessionFileError(f"{name}: cannot be imported: {problem.reason}.") from None
+        if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            # A json file, damaged: the right file, so not sent looking for another.
+            raise SessionFileError(
+                f"{name}, line {problem.line}: the JSON stops making sense here; the file "
+                "may have been cut short or edited by hand. Export it again from the "
+                "laptop that holds the session."
+            ) from None
         # HR may give the csv or the summary: say which file import takes (a new user).
         raise SessionFileError(
             f"{name}, line {problem.line}: does not read as JSON, so it is not a panel-tui "

@@ -62,7 +62,8 @@ class SeatState:
     voted: bool = False
     #: The vote, given only once the votes are shown; ``None`` while sealed.
     shown: VoteValue | None = None
-    #: The votes on this answer are shown to the room.
+    #: The votes on this answer are shown to the room; or, for a seat with no vote
+    #: in a finished session, nothing is left to wait for ("No vote", never "Waiting").
     revealed: bool = False
     #: The vote was given (or changed) after the votes were shown.
     changed: bool = False

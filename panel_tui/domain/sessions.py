@@ -224,8 +224,10 @@ def unvoted_words(session: Session, candidate_id: str) -> str | None:
     ]
     if not unvoted:
         return None
-    listed = ", ".join(f"Q{n}" for n in unvoted)
     label = session.candidate(candidate_id).label
+    if len(unvoted) == len(session.bank.questions):
+        return f"{label} has no votes yet, so no score."
+    listed = ", ".join(f"Q{n}" for n in unvoted)
     return f"{label} has no votes on {listed}; the score uses only the questions with votes."
 
 
@@ -234,14 +236,15 @@ def decision_warnings(session: Session, candidate_id: str) -> list[str]:
     a decision was saved with a question still to be asked, and no word of it)."""
     warnings = [w for w in [unvoted_words(session, candidate_id)] if w]
     sealed = session.sealed_answers()
+    # The box is about this one candidate: their questions by number alone.
     places = [
-        session.answer_name(candidate_id, q.id)
-        for q in session.bank.questions
+        f"Q{number}"
+        for number, q in enumerate(session.bank.questions, start=1)
         if (candidate_id, q.id) in sealed
     ]
     if places:
         verb = "is" if len(places) == 1 else "are"
-        warnings.append(f"{first_of(places)} {verb} still sealed, as not everyone voted.")
+        warnings.append(f"{', '.join(places)} {verb} still sealed, as not everyone voted.")
     return warnings
 
 

@@ -122,24 +122,30 @@ def test_import_with_several_problems_lists_each_on_its_own_line(
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "line"),
+    ("name", "text", "said"),
     [
-        # A json export cut short: the line where it stops reading.
-        ("broken.json", '{\n"format": "panel-tui/session",\n"id": \n}', 4),
+        # A json export cut short: the right file, damaged, so no other is asked for.
+        (
+            "broken.json",
+            '{\n"format": "panel-tui/session",\n"id": \n}',
+            "line 4: the JSON stops making sense here; the file may have been cut short",
+        ),
         # The csv given for the json (found by a new user): which file import takes.
-        ("summary.csv", "rank,candidate\n1,Alex\n", 1),
+        (
+            "summary.csv",
+            "rank,candidate\n1,Alex\n",
+            "line 1: does not read as JSON, so it is not a panel-tui json export. Import "
+            "takes the .json file that 'panel-tui export SESSION --format json' writes",
+        ),
     ],
 )
-def test_import_of_a_file_that_is_not_json_names_the_line_and_the_file_to_give(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, line: int
+def test_import_of_a_file_that_is_not_json_names_the_line_and_what_to_do(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, said: str
 ) -> None:
     source = tmp_path / name
     source.write_text(text)
     assert run(data, "import", str(source)) == 1
-    err = capsys.readouterr().err
-    said = f"{source}, line {line}: does not read as JSON, so it is not a panel-tui json export."
-    assert said in err
-    assert "'panel-tui export SESSION --format json'" in err
+    assert f"{source}, {said}" in capsys.readouterr().err
 
 
 def test_export_of_an_unknown_session_is_a_plain_error(

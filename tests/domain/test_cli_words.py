@@ -191,13 +191,14 @@ def test_force_never_replaces_a_device_or_a_pipe(
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
 
 
+@pytest.mark.parametrize("command", ["export", "report"])
 def test_a_session_named_without_its_ending_or_by_its_title_is_offered(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     folder, session = demo_saved(tmp_path)
     without_ending = session.id.rsplit("-", 1)[0]
     for typed in (without_ending, session.title.upper()):
-        assert main([*folder, "export", typed]) == 1
+        assert main([*folder, command, typed]) == 1
         err = said(capsys)
         assert f"There is no session '{typed}' in " in err
         assert f"Did you mean {session.id} ('{session.title}')?" in err

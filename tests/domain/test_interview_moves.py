@@ -117,14 +117,14 @@ def test_a_decision_is_asked_for_on_this_candidate(
     ("votes", "still_to_do"),
     [
         # Nothing heard yet: both questions are still to do.
-        ([], ("Alex has no votes on Q1, Q2; the score uses only the questions with votes.",)),
+        ([], ("Alex has no votes yet, so no score.",)),
         # Q1 sealed with one vote, Q2 not asked: both said (found by a new user,
         # who saved a decision with a question still to come, and no word of it).
         (
             [("c1", "q1", "m1", "up")],
             (
                 "Alex has no votes on Q2; the score uses only the questions with votes.",
-                "Alex Q1 is still sealed, as not everyone voted.",
+                "Q1 is still sealed, as not everyone voted.",  # the box names Alex
             ),
         ),
         # Every voter on both questions: nothing left to do.

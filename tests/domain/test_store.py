@@ -179,7 +179,7 @@ def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_ans
         assert warnings == [
             "Alex has no votes on Q2; the score uses only the questions with votes.",
             "Alex has no decision recorded.",
-            "C2 has no votes on Q1, Q2; the score uses only the questions with votes.",
+            "C2 has no votes yet, so no score.",  # not "on Q1, Q2": all of them
             "1 answer still sealed, as not everyone voted: Alex Q1. Finishing shows the votes "
             "given.",
         ]

@@ -127,6 +127,6 @@ async def test_the_decision_box_says_what_is_left_undone_at_80x24(
         await pilot.press("a", "ctrl+d")  # one vote on Q1 (sealed), none on Q2
         shown = screen_text(pilot.app)
         assert "Still to do:" in shown
-        assert "- [red]Alex[/red] has no votes on Q2; the score uses only the" in shown
-        assert "- [red]Alex[/red] Q1 is still sealed, as not everyone voted." in shown
+        assert "  [red]Alex[/red] has no votes on Q2; the score uses only the" in shown
+        assert "  Q1 is still sealed, as not everyone voted." in shown
         assert "Save decision" in shown  # the box still fits, buttons and all

@@ -114,6 +114,26 @@ async def test_a_finished_session_times_nothing_and_waits_for_nobody(
         assert "No vote" not in shown and shown.count("Waiting") == 3
 
 
+async def test_a_finished_sessions_clock_stays_stopped_after_a_look_at_the_summary(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a review: the summary's resume started the hidden clock again, and
+    # the time kept on disk grew while the screen said "Session finished".
+    clock = HandClock()
+    app = app_factory(session.id, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        timer = clock.forty_seconds_in(app)
+        await pilot.press("ctrl+s", "f", "enter", "escape")  # finished, back on Q1
+        await pilot.press("ctrl+s", "escape")  # a look at the summary
+        clock.move(timer, 600)
+        await pilot.pause()
+        assert timer.elapsed == 40 and not timer.has_class("-over")
+        await pilot.press("ctrl+s", "f", "enter", "escape")  # reopened, on the same answer
+        clock.move(timer, 5)
+        await pilot.pause()
+        assert "Time 0:45 of 4 min" in screen_text(app)
+
+
 async def test_the_timer_carries_on_after_a_resume(
     app_factory: AppFactory, session: Session, store: Store
 ) -> None:

@@ -256,8 +256,7 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
     assert said == [
         "The panel's decision on [red]Alex[/red]",  # as typed, never markup
         # What is left undone, said before the choices as the box shows it.
-        "Still to do: - [red]Alex[/red] has no votes on Q1, Q2; the score uses only the "
-        "questions with votes.",
+        "Still to do: [red]Alex[/red] has no votes yet, so no score.",
         "Recommend",
         "Do not recommend, chosen",
         "Undecided",

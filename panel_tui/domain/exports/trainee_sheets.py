@@ -47,7 +47,7 @@ class Sheet:
 LEAN_HELP = (
     "Lean compares your thumbs with the reference, counting down as 0, middle as "
     "0.5 and up as 1. Above 0 means you were more generous than the reference on "
-    "average, below 0 harsher; 0 means neither."
+    "average, below 0 harsher; under 0.10 either way is close to it."
 )
 
 

@@ -35,7 +35,8 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
         parts.append(
             Text.assemble(
                 ("\nEach trainee", "bold"),
-                " (lean: above 0 more generous than the reference, below 0 harsher)",
+                " (lean: above 0 more generous than the reference, below 0 harsher, "
+                "under 0.10 either way close to it)",
             )
         )
         trainees: list[RenderableType] = []

@@ -261,7 +261,8 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         with Vertical(classes="box"):
             yield Static(self.heading, markup=False, classes="title")
             if self.still_to_do:
-                said = "\n".join(["Still to do:", *(f"- {w}" for w in self.still_to_do)])
+                # Each on its own line, no dash to be read aloud as "minus".
+                said = "\n".join(["Still to do:", *(f"  {w}" for w in self.still_to_do)])
                 yield Static(Text(said), markup=False, id="still-to-do")
             with ChoiceList(id="outcome"):
                 for outcome, words in OUTCOME_WORDS.items():

@@ -54,8 +54,8 @@ class QuestionTimer(Static):
             self._paused = self._clock() - self._started  # to the fraction of a second
 
     def resume(self) -> None:
-        """Count on from where :meth:`pause` stopped."""
-        if self._paused is not None:
+        """Count on from where :meth:`pause` stopped; never while the session is finished."""
+        if self._paused is not None and not self.finished:
             self._started, self._paused = self._clock() - self._paused, None
 
     def _tick(self) -> None:
@@ -74,6 +74,7 @@ class QuestionTimer(Static):
             self.pause()
         else:
             self.resume()
+        self.set_class(self.reached and not finished, "-over")
 
     def render(self) -> str:
         if self.finished:
@@ -88,7 +89,7 @@ class QuestionTimer(Static):
         return f"Time {spent} of {self.guide_minutes} min"
 
     def watch_elapsed(self) -> None:
-        self.set_class(self.reached, "-over")
+        self.set_class(self.reached and not self.finished, "-over")
 
     def watch_guide_minutes(self) -> None:
-        self.set_class(self.reached, "-over")
+        self.set_class(self.reached and not self.finished, "-over")
