@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label
 
@@ -107,6 +108,18 @@ async def test_choosing_a_member_shows_what_was_noted_before(
         assert dialog.query_one("#rate", Input).value == "60.00"
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and notes.declined
+
+
+@pytest.mark.parametrize("tabs", [1, 3])
+async def test_what_was_typed_is_quoted_in_a_refusal_as_typed_never_as_markup(
+    app_factory: AppFactory, session: Session, tabs: int
+) -> None:
+    # Found by a tester: "[/" in a box made the refusal's words bad markup, and
+    # the app stopped with a traceback.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "p", *["tab"] * tabs, "[", "/", "enter")
+        shown = str(pilot.app.screen.query_one("#problem", Label).render())
+        assert '"[/"' in shown and isinstance(pilot.app.screen, PaymentDialog)
 
 
 async def test_a_refusal_shows_at_80x24_after_enter_in_a_box_near_the_top(

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -145,7 +146,9 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
     def refuse(self, problem: str) -> None:
         """Say what is wrong, scrolled into view: at 80x24 a tall box hides its foot."""
         label = self.query_one("#problem", Label)
-        label.update(problem)
+        # Never markup: the words may quote what was typed (found by a tester: "[/"
+        # in a payment box stopped the app).
+        label.update(Content(problem))
         # Once laid out at its new height, so that every line of it shows.
         self.call_after_refresh(label.scroll_visible, animate=False)
 
