@@ -15,6 +15,7 @@ from textual.widgets import Input, Label
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports import FORMATS, file_name
+from panel_tui.domain.interview import NO_CANDIDATES
 from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
@@ -37,6 +38,7 @@ from tests.ui.helpers import (
     standing,
     widget_text,
 )
+from tests.ui.speaking import FakeSpeaker
 
 
 async def test_a_whole_interview(app_factory: AppFactory, store: Store, session: Session) -> None:
@@ -349,13 +351,17 @@ async def test_a_session_without_candidates_refuses_votes_kindly(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
     store.save(session.model_copy(update={"candidates": [], "id": "empty"}))
-    async with app_factory("empty").run_test(size=SIZE) as pilot:
+    speaker = FakeSpeaker()
+    async with app_factory("empty", speaker=speaker).run_test(size=SIZE) as pilot:
         app = pilot.app
         assert "no candidates" in widget_text(app, "#status")
         assert await pilot.click("#seat-1 VoteButton.-up")
         await pilot.press("ctrl+n", "right", "pagedown", "backspace")
         assert isinstance(app.screen, InterviewScreen)
         assert store.load("empty").votes == []
+        # Found by a tester: Ctrl+L here stopped the app. It reads what the screen says.
+        await pilot.press("ctrl+l")
+        assert speaker.said[-1] == NO_CANDIDATES
 
 
 async def test_vote_keys_never_answer_the_chairs_question(

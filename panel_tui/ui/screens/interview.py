@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from panel_tui.domain import interview_lines as lines
-from panel_tui.domain.interview import ASKED_ALOUD, KEYS_HINT, Interview
+from panel_tui.domain.interview import ASKED_ALOUD, KEYS_HINT, NO_CANDIDATES, Interview
 from panel_tui.domain.interview_outcomes import (
     Answer,
     Moved,
@@ -174,6 +174,10 @@ class InterviewScreen(SessionScreen):
 
     def spoken_text(self) -> str:
         """The question, what the panel listens for and any sample answer, to read aloud."""
+        if not self.session.candidates:
+            # Nothing to ask about: what the screen says instead (found by a tester:
+            # Ctrl+L on a session with no candidates stopped the app).
+            return NO_CANDIDATES
         return lines.spoken(self.session, self.candidate_id, self.question)
 
     def refresh_view(self) -> None:
