@@ -242,6 +242,19 @@ def test_a_symlinked_session_file_is_refused_and_its_target_untouched(
 
 
 @posix_only
+@pytest.mark.parametrize("target", ["loop.json", "nowhere/at/all.json"])
+def test_a_link_in_the_folder_that_leads_nowhere_is_named_and_the_rest_are_listed(
+    store: Store, target: str
+) -> None:
+    # Found by a tester: a link to itself stopped every list of sessions (the
+    # home screen's too) with "Too many levels of symbolic links".
+    store.save(one_vote("s1"))
+    (store.root / "loop.json").symlink_to(target)
+    assert [s.id for s in store.summaries()] == ["s1"]
+    assert any("loop.json is not read as a session" in str(n) for n in store.damaged)
+
+
+@posix_only
 def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:

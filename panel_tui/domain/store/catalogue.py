@@ -99,7 +99,9 @@ def stamp(path: Path) -> Stamp:
     """
     try:
         status = path.stat()
-    except FileNotFoundError:
+    except OSError:
+        # Gone, or never readable (a link to itself, found by a tester, stopped
+        # every list): no stamp, and reading the session says what is wrong.
         return None
     return [status.st_size, status.st_mtime_ns, status.st_ino]
 
