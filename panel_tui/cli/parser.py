@@ -49,6 +49,7 @@ def plain_usage_error(message: str, commands: Mapping[str, Sequence[str]] | None
     ``commands`` holds the choices of a command's word (``ACTION``: list, delete
     ...), which argparse names but does not list when the word is missing.
     """
+    commands = commands or {}
     if found := re.fullmatch(_CHOICE, message):
         value, names = found["value"], _names(found["choices"])
         choices, meant = _listed(names), _meant(value, names)
@@ -62,8 +63,8 @@ def plain_usage_error(message: str, commands: Mapping[str, Sequence[str]] | None
         )
     if found := re.fullmatch(r"the following arguments are required: (?P<names>.*)", message):
         names = _names(found["names"])
-        if len(names) == 1 and names[0] in (commands or {}):
-            return f"{names[0]} is needed: choose {_listed(list((commands or {})[names[0]]))}."
+        if len(names) == 1 and names[0] in commands:
+            return f"{names[0]} is needed: choose {_listed(list(commands[names[0]]))}."
         verb = "is" if len(names) == 1 else "are"
         return f"{_listed(names, 'and')} {verb} needed."
     if found := re.fullmatch(r"argument (?P<arg>[^:]+): expected one argument", message):

@@ -14,6 +14,7 @@ from typing import Literal, Protocol
 
 from panel_tui.domain.models import Question, Session, VoteValue, Weighting
 from panel_tui.domain.scoring import score_question
+from panel_tui.domain.sessions import unvoted_numbers
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import (
     FINISHED_STATUS,
@@ -293,7 +294,8 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
         message = f"Now candidate {session.candidate(candidate_id).label}."
         # A candidate not yet voted on is one the panel has not yet seen (or
         # passed on the way): no decision is due (found by a new user).
-        if session.decision(previous) is None and _voted_on(session, previous):
+        voted_on = len(unvoted_numbers(session, previous)) < len(session.bank.questions)
+        if session.decision(previous) is None and voted_on:
             message += (
                 f" No decision is recorded yet for {session.candidate(previous).label}"
                 " (go back and press Ctrl+D)."
@@ -304,11 +306,6 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
             return "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
         return "Last question for this candidate. Ctrl+D records the panel's decision."
     return KEYS_HINT
-
-
-def _voted_on(session: Session, candidate_id: str) -> bool:
-    """Whether any vote stands on any of the candidate's answers."""
-    return any(session.current_votes(candidate_id, q.id) for q in session.bank.questions)
 
 
 def spoken(session: Session, candidate_id: str, question: Question) -> str:

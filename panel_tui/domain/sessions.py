@@ -215,13 +215,18 @@ def _by_name(items: Sequence[T], name: Callable[[T], str]) -> list[list[T]]:
     return [same for same in groups.values() if len(same) > 1]
 
 
-def unvoted_words(session: Session, candidate_id: str) -> str | None:
-    """The candidate's questions nobody has voted on, said; ``None`` when there are none."""
-    unvoted = [
+def unvoted_numbers(session: Session, candidate_id: str) -> list[int]:
+    """The numbers (from 1) of the candidate's questions nobody has voted on."""
+    return [
         number
         for number, question in enumerate(session.bank.questions, start=1)
         if not session.current_votes(candidate_id, question.id)
     ]
+
+
+def unvoted_words(session: Session, candidate_id: str) -> str | None:
+    """The candidate's questions nobody has voted on, said; ``None`` when there are none."""
+    unvoted = unvoted_numbers(session, candidate_id)
     if not unvoted:
         return None
     label = session.candidate(candidate_id).label
@@ -234,7 +239,8 @@ def unvoted_words(session: Session, candidate_id: str) -> str | None:
 def decision_warnings(session: Session, candidate_id: str) -> list[str]:
     """What is left undone on a candidate, said as the panel decides (found by a new user:
     a decision was saved with a question still to be asked, and no word of it)."""
-    warnings = [w for w in [unvoted_words(session, candidate_id)] if w]
+    unvoted = unvoted_words(session, candidate_id)
+    warnings = [unvoted] if unvoted else []
     sealed = session.sealed_answers()
     # The box is about this one candidate: their questions by number alone.
     places = [

@@ -74,7 +74,7 @@ class QuestionTimer(Static):
             self.pause()
         else:
             self.resume()
-        self.set_class(self.reached and not finished, "-over")
+        self._mark_over()
 
     def render(self) -> str:
         if self.finished:
@@ -89,7 +89,11 @@ class QuestionTimer(Static):
         return f"Time {spent} of {self.guide_minutes} min"
 
     def watch_elapsed(self) -> None:
-        self.set_class(self.reached and not self.finished, "-over")
+        self._mark_over()
 
     def watch_guide_minutes(self) -> None:
+        self._mark_over()
+
+    def _mark_over(self) -> None:
+        """The time guide's style, while an answer is being timed and has reached it."""
         self.set_class(self.reached and not self.finished, "-over")
