@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, VoteEvent
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,23 @@ def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
         )
         votes[index] = vote.model_copy(update={"after_reveal": marked})
     return session.model_copy(update={"votes": votes})
+
+
+def changes_a_vote(session: Session, event: VoteEvent) -> bool:
+    """Whether ``event`` changes (or withdraws) the member's vote standing on the answer.
+
+    ``False`` for a first vote, and for one given after the member had withdrawn
+    theirs: no vote of theirs stood, so none was changed. ``event`` is one of
+    ``session.votes``; a practice round's votes are each round's own.
+    """
+    answer = (event.candidate, event.question, event.member, event.round)
+    standing = None
+    for vote in session.votes:
+        if vote is event:
+            return standing is not None
+        if (vote.candidate, vote.question, vote.member, vote.round) == answer:
+            standing = vote.value
+    return False
 
 
 def early_reveals(session: Session) -> list[EarlyReveal]:

@@ -2,8 +2,9 @@
 
 For each round (one live session): the date, the bank, the panel's make-up,
 the interviews held, whether the lived-experience members' own first choice was
-recommended, the mean voice gap, votes given after a reveal and answers
-revealed early; then totals over the rounds and each member's involvement.
+recommended, the mean voice gap, votes changed after a reveal, first votes
+after an early reveal and answers revealed early; then totals over the rounds
+and each member's involvement.
 Practice rounds are left out unless asked for (they are rehearsals, never
 counted in anything made for HR across sessions).
 
@@ -20,9 +21,11 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
 - **the mean voice gap** of a round is the mean of its candidates' voice gaps
   (lived-experience score minus professional score), over the candidates that
   have one; the total is the mean over every such candidate in every round;
-- **votes after a reveal** are the votes given on an answer whose votes were
-  already shown: a change, or a first vote after an early reveal (as every
-  summary marks them);
+- **votes changed after a reveal** are votes changed or withdrawn on an answer
+  whose votes were already shown; **first votes after an early reveal** are
+  members' first votes on an answer the chair showed before they had voted
+  (every summary marks both as given after the reveal;
+  :func:`panel_tui.domain.reveals.changes_a_vote` tells them apart);
 - **answers revealed early** are the answers whose votes the chair revealed
   before every voting member had voted
   (:func:`panel_tui.domain.reveals.early_reveals`).
@@ -38,7 +41,7 @@ from typing import Literal
 
 from panel_tui.domain.involvement import MemberInvolvement, involvement
 from panel_tui.domain.models import Outcome, Role, Session, Settings
-from panel_tui.domain.reveals import early_reveals
+from panel_tui.domain.reveals import changes_a_vote, early_reveals
 from panel_tui.domain.scoring import score_session
 
 METHOD = (
@@ -49,9 +52,10 @@ METHOD = (
     "minus the professionals' score, in percentage points: above zero, the "
     "lived-experience members scored higher. A round's mean is over its candidates with "
     "a question both groups scored; the total is over every such candidate. Scores follow each "
-    "session's own agreed rule. Votes after a reveal were given on an answer whose votes "
-    "were already shown: a change, or a first vote after an early reveal. Practice rounds "
-    "are rehearsals and are left out unless asked for."
+    "session's own agreed rule. Votes changed after a reveal were changed or withdrawn once "
+    "the answer's votes were shown; first votes after an early reveal were given by members "
+    "who had not voted when the chair showed the votes early. Practice rounds are rehearsals "
+    "and are left out unless asked for."
 )
 
 FirstChoice = Literal["recommended", "not recommended", "undecided", "not applicable"]
@@ -81,7 +85,8 @@ class Round:
     first_choice_decisions: list[Outcome | None]
     recommended: list[str]  #: candidate codes the panel recommended
     gaps: list[float]  #: each candidate's voice gap, where there is one
-    changed_after_reveal: int
+    changed_after_reveal: int  #: votes changed or withdrawn after the answer's votes showed
+    first_after_reveal: int  #: first votes given on an answer already shown
     revealed_early: int
 
     @property
@@ -159,8 +164,13 @@ class Rounds:
 
     @property
     def changed_after_reveal(self) -> int:
-        """Votes given after a reveal, over every round."""
+        """Votes changed or withdrawn after a reveal, over every round."""
         return sum(r.changed_after_reveal for r in self.rounds)
+
+    @property
+    def first_after_reveal(self) -> int:
+        """First votes given after an early reveal, over every round."""
+        return sum(r.first_after_reveal for r in self.rounds)
 
     @property
     def revealed_early(self) -> int:
@@ -189,6 +199,14 @@ def round_of(session: Session) -> Round:
     """
     shown = session.as_shown()
     results = score_session(shown)
+    late = [
+        vote
+        for r in results.ranking
+        for q in r.questions
+        for vote in q.changed_after_reveal
+        if vote.after_reveal
+    ]
+    changed = sum(changes_a_vote(shown, vote) for vote in late)
     first = lived_experience_first(shown)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]
@@ -210,9 +228,8 @@ def round_of(session: Session) -> Round:
             if (d := session.decision(c.id)) is not None and d.outcome == "recommend"
         ],
         gaps=[r.voice_gap for r in results.ranking if r.voice_gap is not None],
-        changed_after_reveal=sum(
-            q.after_reveal_count for r in results.ranking for q in r.questions
-        ),
+        changed_after_reveal=changed,
+        first_after_reveal=len(late) - changed,
         revealed_early=len(early_reveals(session)),
     )
 

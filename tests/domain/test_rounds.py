@@ -43,15 +43,17 @@ def test_each_round_against_the_hand_figures() -> None:
             r.first_choices,
             r.first_choice,
             r.recommended,
-            r.changed_after_reveal,
+            (r.changed_after_reveal, r.first_after_reveal),
             r.revealed_early,
         )
         for r in report.rounds
     ]
+    # r1: member 3 changes a vote once C1's votes show; member 4 first votes on
+    # C2 after the chair showed its votes early.
     assert got == [
-        ("r1", (2, 2, 0), 2, ["C1"], "not recommended", ["C2"], 2, 1),
-        ("r2", (1, 1, 1), 2, ["C1"], "recommended", ["C1"], 0, 0),
-        ("r3", (0, 2, 0), 1, [], "not applicable", ["C1"], 0, 0),
+        ("r1", (2, 2, 0), 2, ["C1"], "not recommended", ["C2"], (1, 1), 1),
+        ("r2", (1, 1, 1), 2, ["C1"], "recommended", ["C1"], (0, 0), 0),
+        ("r3", (0, 2, 0), 1, [], "not applicable", ["C1"], (0, 0), 0),
     ]
     assert [r.mean_gap for r in report.rounds] == [
         pytest.approx(0.125),
@@ -68,7 +70,8 @@ def test_totals_against_the_hand_figures() -> None:
     assert report.first_choice_share == pytest.approx(0.5)
     assert report.counts["not applicable"] == 1
     assert report.mean_gap == pytest.approx(0.1875)
-    assert (report.changed_after_reveal, report.revealed_early) == (2, 1)
+    assert (report.changed_after_reveal, report.first_after_reveal) == (1, 1)
+    assert report.revealed_early == 1
     assert report.left_out == [
         "Session p1 is a practice round, left out (add --include-practice to count it)."
     ]
@@ -218,6 +221,13 @@ def test_cli_csv_over_a_folder_of_exports(
     (total,) = [r for r in rows if r["row"] == "total"]
     assert (total["interviews"], total["first_choice_recommended"]) == ("5", "1 of 2")
     assert total["mean_voice_gap_pct"] == "+18.8"
+    late = ("votes_changed_after_reveal", "first_votes_after_early_reveal")
+    assert [tuple(r[c] for c in late) for r in [*rounds, total]] == [
+        ("1", "1"),
+        ("0", "0"),
+        ("0", "0"),
+        ("1", "1"),
+    ]
     member_1 = next(r for r in rows if r["member"] == "Member 1")
     assert (member_1["hours"], member_1["total_payable"], member_1["sessions"]) == (
         "3.00",
@@ -253,6 +263,7 @@ def test_cli_md_and_html_over_the_store(tmp_path: Path, capsys: pytest.CaptureFi
     assert "| Lived-experience first choice recommended | 1 of 2 rounds decided (50.0%) |" in text
     assert "Session p1 is a practice round, left out" in text
     assert "| Mean voice gap | +18.8 points |" in text
+    assert "| Votes changed after a reveal | 1 |\n| First votes after an early reveal | 1 |" in text
     assert main([*base, "--format", "html"]) == 0
     page = capsys.readouterr().out
     assert page.count('<circle class="point"') == 2  # R3 has no gap to draw

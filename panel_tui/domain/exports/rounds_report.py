@@ -39,7 +39,8 @@ COLUMNS = (
     "first_choice_recommended",
     "recommended",
     "mean_voice_gap_pct",
-    "votes_after_reveal",
+    "votes_changed_after_reveal",
+    "first_votes_after_early_reveal",
     "answers_revealed_early",
     "member",
     "roles",
@@ -245,6 +246,7 @@ def _round_row(r: Round) -> tuple[Cell, ...]:
         neutralise("; ".join(r.recommended)),
         figure(r.mean_gap, signed=True),
         r.changed_after_reveal,
+        r.first_after_reveal,
         r.revealed_early,
         *([""] * 10),
     )
@@ -253,7 +255,7 @@ def _round_row(r: Round) -> tuple[Cell, ...]:
 def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
     return (
         "member",
-        *([""] * 14),
+        *([""] * 15),
         neutralise(m.name),
         roles(m),
         m.sessions,
@@ -285,6 +287,7 @@ def rounds_csv(report: Rounds) -> str:
         "",
         figure(report.mean_gap, signed=True),
         report.changed_after_reveal,
+        report.first_after_reveal,
         report.revealed_early,
         *([""] * 10),
     )

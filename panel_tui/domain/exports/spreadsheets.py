@@ -52,7 +52,8 @@ from collections.abc import Iterable, Sequence
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
-from panel_tui.domain.models import Session, VoteEvent
+from panel_tui.domain.models import Session
+from panel_tui.domain.reveals import changes_a_vote
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
 
@@ -192,17 +193,6 @@ def _candidate_columns(options: ExportOptions) -> tuple[str, ...]:
     return tuple(REASON_NOT_ANONYMISED if c == "decision_reason" else c for c in CANDIDATE_COLUMNS)
 
 
-def _changes_a_vote(session: Session, event: VoteEvent) -> bool:
-    """Whether the member had given a vote on the answer before this event."""
-    key = (event.candidate, event.question, event.member)
-    for vote in session.votes:
-        if vote is event:
-            return False
-        if (vote.candidate, vote.question, vote.member) == key and vote.value is not None:
-            return True
-    return False
-
-
 def votes_csv(session: Session, options: ExportOptions) -> str:
     """One row per vote that counts, or per question's totals with ``totals_only``."""
     results = score_session(session)
@@ -240,7 +230,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                 if value is None:
                     continue
                 event = events[member.id]
-                changed = event.after_reveal and _changes_a_vote(session, event)
+                changed = event.after_reveal and changes_a_vote(session, event)
                 rows.append(
                     (
                         *where,
