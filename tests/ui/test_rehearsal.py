@@ -9,6 +9,7 @@ from textual.widgets import Select
 from panel_tui import locations
 from panel_tui.domain.calibration import calibrate
 from panel_tui.domain.exports import render
+from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
@@ -144,7 +145,7 @@ async def test_the_summary_shows_each_trainees_progress(
     assert lines[wrapped].index("(0.00)") == lines[wrapped - 1].index("30 Nov")
 
 
-async def test_the_summary_writes_trainee_sheets_in_practice_only(
+async def test_the_summary_writes_trainee_sheets_in_practice_and_member_sheets_live(
     app_factory: AppFactory, store: Store, tmp_path: Path
 ) -> None:
     from tests.domain.practice import practice
@@ -161,15 +162,43 @@ async def test_the_summary_writes_trainee_sheets_in_practice_only(
     written = sorted(p.name for p in (tmp_path / "exports" / "p1-trainee-sheets").iterdir())
     assert written == ["p1-seat-1-ann-lee.html", "p1-seat-2-ben-cho.html"]
 
+    # Live, the Easy Read page of each member (PRODUCT.md 8), not only from the command line.
     live = small_session()
     store.save(live)
     async with app_factory(live.id).run_test(size=(100, 40)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "T Sheets" not in screen_text(pilot.app)
+        assert "T Sheets" in screen_text(pilot.app)
         await pilot.press("t")
         await pilot.pause()
-    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["p1-trainee-sheets"]
+        assert "Wrote 4 member sheets" in widget_text(pilot.app, "#exported")
+    folder = tmp_path / "exports" / "test-session-member-sheets"
+    pages = sorted(folder.iterdir())
+    assert [p.name.split("-")[:2] for p in pages] == [["seat", str(n)] for n in (1, 2, 3, 4)]
+    assert "Dan Reilly" in pages[2].read_text(encoding="utf-8")
+
+
+async def test_sheets_written_again_are_replaced_only_when_the_chair_says(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports" / "test-session-member-sheets"
+    async with app_factory(session.id).run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s", "t")
+        await pilot.pause()
+        first = {p: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+        for page in first:
+            page.write_text("changed by hand", encoding="utf-8")
+        await pilot.press("t")
+        await pilot.pause()
+        assert "already holds these sheets" in screen_text(pilot.app)
+        await pilot.press("escape")  # keep them
+        await pilot.pause()
+        assert "Kept the sheets already in the folder" in widget_text(pilot.app, "#exported")
+        assert all(p.read_text(encoding="utf-8") == "changed by hand" for p in first)
+        await pilot.press("t", "enter")  # replace them
+        await pilot.pause()
+        assert "Wrote 4 member sheets" in widget_text(pilot.app, "#exported")
+    assert {p: p.read_text(encoding="utf-8") for p in folder.iterdir()} == first
 
 
 async def test_the_summary_says_which_votes_calibration_left_out(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,6 +28,7 @@ from panel_tui.domain.exports import (
     safe_file_stem,
     write_exports,
 )
+from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.interview_lines import panel_and_rule
 from panel_tui.domain.models import Session
@@ -79,18 +81,13 @@ class SummaryScreen(SessionScreen):
         ),
         Binding(
             "t",
-            "trainee_sheets",
+            "sheets",
             "Sheets",
-            tooltip="Practice only: write a printable page per trainee into the export folder.",
+            tooltip="Write a printable page for each member (Easy Read), or in practice for "
+            "each trainee, into the export folder.",
             priority=True,
         ),
     ]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Trainee sheets are offered (and shown in the footer) in practice only."""
-        if action == "trainee_sheets":
-            return self.session.mode == "practice"
-        return True
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -205,20 +202,46 @@ class SummaryScreen(SessionScreen):
             self.query_one("#exported", Static).update(Text(message))
         return exported
 
-    def action_trainee_sheets(self) -> None:
-        """Practice: write each trainee's page into a folder of the export folder."""
-        folder = self.panel_app.export_dir / f"{safe_file_stem(self.session.id)}-trainee-sheets"
-        options = ExportOptions(rehearsals=self.rehearsals)
+    @asks
+    def action_sheets(self) -> Asking:
+        """A page per member (Easy Read), or per trainee in practice, into the export folder.
+
+        Asks before replacing the pages of an earlier go, as an export does.
+        """
+        practice = self.session.mode == "practice"
+        kind = "trainee" if practice else "member"
+        folder = self.panel_app.export_dir / f"{safe_file_stem(self.session.id)}-{kind}-sheets"
+
+        def write(overwrite: bool) -> list[Path]:
+            if practice:
+                options = ExportOptions(rehearsals=self.rehearsals)
+                return write_trainee_sheets(
+                    self.session.as_shown(), folder, options, overwrite=overwrite
+                )
+            return write_member_sheets(self.session, folder, overwrite=overwrite)
+
         try:
-            paths = write_trainee_sheets(self.session.as_shown(), folder, options)
+            try:
+                paths = write(overwrite=False)
+            except FileExistsError:
+                replace = ConfirmDialog(
+                    Text(f"The folder {folder} already holds these sheets.\n\nReplace them?"),
+                    yes="Replace",
+                    no="Keep them",
+                )
+                if not (yield replace):
+                    message = (
+                        f"Kept the sheets already in the folder {folder}: nothing was replaced."
+                    )
+                    self.query_one("#exported", Static).update(Text(message))
+                    return
+                paths = write(overwrite=True)
         except SheetError as error:
             message = str(error)
-        except FileExistsError:
-            message = f"The folder {folder} already holds these sheets; nothing was replaced."
         except OSError as error:
             message = f"Could not write to {folder} ({os_reason(error)})."
         else:
-            message = f"Wrote {counted(len(paths), 'trainee sheet')} into the folder {folder}."
+            message = f"Wrote {counted(len(paths), f'{kind} sheet')} into the folder {folder}."
         self.query_one("#exported", Static).update(Text(message))
 
     @asks
@@ -274,10 +297,11 @@ class SummaryScreen(SessionScreen):
             ("Finish or reopen the session", self.action_finish),
             ("Payment notes for a member", self.action_payment),
             ("Back to the interview", self.action_back),
-            *(
-                (("Trainee sheets", self.action_trainee_sheets),)
+            (
+                "Trainee sheets"
                 if self.session.mode == "practice"
-                else ()
+                else "Member sheets (Easy Read)",
+                self.action_sheets,
             ),
         ):
             yield palette_command(self, title, action, ascii_only=self.ascii_only)
