@@ -45,6 +45,59 @@ def test_a_world_readable_session_file_and_folder_are_made_owner_only(tmp_path: 
 
 
 @posix_only
+@pytest.mark.parametrize(
+    ("mode", "after"),
+    [
+        # Open to others: their access goes, the owner's stays.
+        (0o755, 0o700),
+        (0o777, 0o700),
+        # Read-only for its owner too: narrowed, never made writable (found by a tester).
+        (0o555, 0o500),
+        (0o544, 0o500),
+    ],
+)
+def test_a_sessions_folder_is_only_ever_narrowed(tmp_path: Path, mode: int, after: int) -> None:
+    root = tmp_path / "sessions"
+    Store(root).save(one_vote("s1"))
+    root.chmod(mode)
+    try:
+        store = Store(root)
+        assert stat.S_IMODE(root.stat().st_mode) == after
+        assert store.damaged == []
+    finally:
+        root.chmod(0o700)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("mode", "files", "whose"),
+    [
+        # A team's share (set-group-ID) holding sessions.
+        (0o2775, ["s1.json"], "shared on purpose"),
+        # A folder of someone's other files, named as the sessions folder by mistake.
+        (0o755, ["budget.xlsx"], "it holds other files, and no sessions yet"),
+    ],
+)
+def test_a_shared_folder_or_one_of_other_files_is_named_and_left(
+    tmp_path: Path, mode: int, files: list[str], whose: str
+) -> None:
+    root = tmp_path / "team"
+    if files == ["s1.json"]:
+        Store(root).save(one_vote("s1"))
+    else:
+        root.mkdir()
+        (root / files[0]).write_text("x")
+    root.chmod(mode)
+    store = Store(root)
+    assert stat.S_IMODE(root.stat().st_mode) == mode
+    assert [str(n) for n in store.damaged] == [
+        f"The folder {root} is open to other users of this computer ({whose}). "
+        "Each session file in it is readable by you only, but others can see their names: "
+        "choose a folder of your own with --data-dir. It was left as it is."
+    ]
+
+
+@posix_only
 def test_modes_that_belong_to_another_user_are_named_not_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -223,12 +223,15 @@ def owner_only(fd: int, path: Path) -> str | None:
     return None
 
 
-def owner_only_folder(folder: Path) -> str | None:
-    """Make a folder of the user's own owner-only; say why not where that cannot be done.
+def owner_only_folder(folder: Path, *, ours: bool = True) -> str | None:
+    """Take other users' access away from a folder of panel-tui's; say why not where it is left.
 
-    A folder shared on purpose (the sticky bit, as ``/tmp``) is left as it is:
-    the session files in it are still owner-only. Nothing is done on Windows,
-    where modes mean little.
+    It only ever narrows: the owner's own access stays as it was, so a folder
+    made read-only stays so. Left as it is, and named: a folder shared on purpose
+    (the sticky bit, as ``/tmp``, or set-group-ID, as a team's share), another
+    user's, and one that is not panel-tui's (``ours`` false: other files and no
+    sessions in it). The session files in it are owner-only all the same.
+    Nothing is done on Windows, where modes mean little.
 
     Returns:
         ``None`` when the folder is (now) owner-only, or what is left as it is.
@@ -236,21 +239,26 @@ def owner_only_folder(folder: Path) -> str | None:
     if WINDOWS:
         return None
     info = os.stat(folder)
-    if not stat.S_IMODE(info.st_mode) & 0o077:
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & 0o077:
         return None
     shared = f"The folder {folder} is open to other users of this computer"
-    mine = info.st_uid == os.geteuid()
-    if not mine or info.st_mode & stat.S_ISVTX:
-        whose = "shared on purpose" if mine else "another user's"
-        return (
-            f"{shared} ({whose}). Each session file in it is readable by you only, but "
-            "others can see their names: choose a folder of your own with --data-dir"
-        )
-    try:
-        os.chmod(folder, FOLDER_MODE)
-    except OSError as error:
-        return f"{shared}, and panel-tui could not change that ({os_reason(error)})"
-    return None
+    if info.st_uid != os.geteuid():
+        whose = "another user's"
+    elif info.st_mode & (stat.S_ISVTX | stat.S_ISGID):
+        whose = "shared on purpose"
+    elif not ours:
+        whose = "it holds other files, and no sessions yet"
+    else:
+        try:
+            os.chmod(folder, mode & ~0o077)
+        except OSError as error:
+            return f"{shared}, and panel-tui could not change that ({os_reason(error)})"
+        return None
+    return (
+        f"{shared} ({whose}). Each session file in it is readable by you only, but "
+        "others can see their names: choose a folder of your own with --data-dir"
+    )
 
 
 def fsync_folder(folder: Path) -> None:

@@ -71,10 +71,13 @@ class Store:
         self.damaged: list[Notice] = []
         self.catalogue = Catalogue(root)
         try:
-            if not root.is_dir():
+            made = not root.is_dir()
+            if made:
                 root.mkdir(parents=True, mode=FOLDER_MODE)
                 os.chmod(root, FOLDER_MODE)  # mkdir's mode is masked by the umask
-            shared = files.owner_only_folder(root)
+            # A folder of someone's other files is theirs to share: never narrowed.
+            ours = made or self.catalogue.path.exists() or not any(root.iterdir())
+            shared = files.owner_only_folder(root, ours=ours)
         except (FileExistsError, NotADirectoryError):
             raise StoreError(
                 f"panel-tui cannot keep sessions in {root}: it is a file, not a folder. "
