@@ -122,6 +122,31 @@ class AskNote:
         )
 
 
+def reason_problem(outcome: Outcome, reason: str) -> str | None:
+    """What a decision lacks: the panel's reason, unless it is "undecided" (else ``None``).
+
+    PRODUCT.md 5: a decision is recorded "with a reason". HR files it, and it is
+    what a candidate who asks for feedback is told. It also stops a key pressed
+    twice by mistake saving the first choice of the list unseen.
+    """
+    if outcome == "undecided" or reason.strip():
+        return None
+    return (
+        f"Type the panel's reason to {OUTCOME_WORDS[outcome].lower()} first: HR files it "
+        "with the decision, and a candidate who asks for feedback is told it."
+    )
+
+
+def _decide(opened: OpenSession, candidate: str, outcome: Outcome, reason: str) -> None:
+    """Save a decision with its reason; one made before without a reason may stand unchanged."""
+    before = opened.session.decision(candidate)
+    unchanged = before is not None and (before.outcome, before.reason) == (outcome, reason)
+    problem = None if unchanged else reason_problem(outcome, reason)
+    if problem:
+        raise ValueError(problem)
+    opened.decide(candidate, outcome, reason)
+
+
 @dataclass(frozen=True)
 class AskDecision:
     """Ask for the panel's decision: ``save`` writes it, ``done`` words the end."""
@@ -152,7 +177,7 @@ class AskDecision:
         return cls(
             heading=f"The panel's decision on {label}",
             current=current,
-            save=lambda outcome, reason: opened.decide(candidate, outcome, reason),
+            save=lambda outcome, reason: _decide(opened, candidate, outcome, reason),
             done=done,
             still_to_do=tuple(decision_warnings(opened.session, candidate)),
         )
@@ -172,4 +197,5 @@ __all__ = [
     "Recorded",
     "Refused",
     "VoteMark",
+    "reason_problem",
 ]

@@ -13,7 +13,7 @@ from panel_tui.domain.interview_outcomes import (
     Recorded,
     Refused,
 )
-from panel_tui.domain.models import Cursor
+from panel_tui.domain.models import Cursor, Outcome
 from panel_tui.domain.store import StoreError
 from tests.domain.builders import two_by_two
 from tests.domain.interviews import MakeInterview, Vote, make
@@ -154,6 +154,48 @@ def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeIntervi
     assert isinstance(third, AskDecision)
     third.save("recommend", "Clear examples; warm.")
     assert third.done("recommend") == Recorded("Decision saved for C2: Recommend.")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "reason", "refused"),
+    [
+        # PRODUCT.md 5: a decision "with a reason"; HR files it.
+        ("recommend", "", "Type the panel's reason to recommend first"),
+        ("do_not_recommend", "  ", "Type the panel's reason to do not recommend first"),
+        # Not decided yet: nothing to give a reason for.
+        ("undecided", "", None),
+        ("recommend", "Clear examples.", None),
+    ],
+)
+def test_a_decision_needs_the_panels_reason_unless_undecided(
+    make: MakeInterview, outcome: Outcome, reason: str, refused: str | None
+) -> None:
+    interview = make(at=3)
+    asked = interview.decide()
+    assert isinstance(asked, AskDecision)
+    if refused is None:
+        asked.save(outcome, reason)
+        decision = interview.session.decision("c2")
+        assert decision is not None and decision.outcome == outcome
+        return
+    with pytest.raises(ValueError, match=refused):
+        asked.save(outcome, reason)
+    assert interview.session.decision("c2") is None  # nothing saved
+
+
+def test_a_decision_made_before_without_a_reason_may_stand_unchanged(
+    make: MakeInterview,
+) -> None:
+    # As an HR system's file or an earlier version may hold one: saving it again
+    # unchanged is not refused, and writes nothing; changing it needs a reason.
+    interview = make(at=3)
+    interview.opened.decide("c2", "recommend", "")
+    asked = interview.decide()
+    assert isinstance(asked, AskDecision)
+    asked.save("recommend", "")
+    assert asked.done("recommend") == Recorded("The decision on C2 was not changed: Recommend.")
+    with pytest.raises(ValueError, match="reason to do not recommend"):
+        asked.save("do_not_recommend", "")
 
 
 # -- moving -------------------------------------------------------------------------

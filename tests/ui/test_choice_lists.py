@@ -1,7 +1,8 @@
 """A box's list of choices (ui/widgets/choices.py ``ChoiceList``): Enter chooses, then answers.
 
 Enter on the highlighted choice chooses it; Enter on the choice already made
-answers the box, as Enter in one of its fields does. Space only chooses.
+answers the box, as Enter in one of its fields does. Space only chooses. On a
+tick box in a box, Space ticks and Enter answers (``AnsweringCheckbox``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import DecisionDialog, ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
-from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton
+from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton
 from tests.ui.helpers import SIZE, AppFactory, screen_text
 
 
@@ -40,18 +41,73 @@ async def test_enter_on_the_format_already_chosen_exports(
     assert sorted(p.name for p in exports.iterdir()) == ["test-session.html", "test-session.md"]
 
 
-async def test_enter_twice_on_a_decision_saves_it_without_a_reason(
+async def test_enter_on_a_tick_box_exports_and_leaves_it_ticked(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a tester: Enter on "Anonymise", as the help says to export,
+    # unticked it instead, and the next export would have held names.
+    exports = tmp_path / "exports"
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "e", "down", "enter", "tab")  # HTML, then Anonymise
+        box = pilot.app.screen.query_one("#anonymise", AnsweringCheckbox)
+        assert box.has_focus
+        await pilot.press("space")
+        assert box.value
+        await pilot.press("enter")
+        assert not isinstance(pilot.app.screen, ExportDialog)
+        assert box.value
+    (written,) = exports.iterdir()
+    assert written.name.endswith("-anonymised.html")
+
+
+async def test_enter_twice_on_a_decision_asks_for_the_reason_then_saves_it(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
+    # PRODUCT.md 5: a decision "with a reason". A key pressed twice by mistake
+    # once saved the first choice, "recommend", with none (found by a tester).
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+d", "down", "enter")  # chooses "do not recommend"
         assert isinstance(pilot.app.screen, DecisionDialog)
-        assert store.load(session.id).decision("c1") is None
         await pilot.press("enter")
+        assert isinstance(pilot.app.screen, DecisionDialog)
+        assert "Type the panel's reason to do not recommend first" in screen_text(pilot.app)
+        assert store.load(session.id).decision("c1") is None
+        # The keys are in the reason's box now: type it, Enter saves.
+        await pilot.press(*"No example", "enter")
         assert not isinstance(pilot.app.screen, DecisionDialog)
     decision = store.load(session.id).decision("c1")
     assert decision is not None
-    assert (decision.outcome, decision.reason) == ("do_not_recommend", "")
+    assert (decision.outcome, decision.reason) == ("do_not_recommend", "No example")
+
+
+async def test_undecided_needs_no_reason(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "down", "down", "enter", "enter")
+        assert not isinstance(pilot.app.screen, DecisionDialog)
+    decision = store.load(session.id).decision("c1")
+    assert decision is not None
+    assert (decision.outcome, decision.reason) == ("undecided", "")
+
+
+async def test_enter_twice_on_a_decision_made_before_keeps_it(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Reopened over "do not recommend", the list starts on that choice, so Enter
+    # there answers the box unchanged (it once chose the first, "recommend").
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "down", "enter", "tab", *"Vague", "enter")
+        decision = store.load(session.id).decision("c1")
+        assert decision is not None and decision.outcome == "do_not_recommend"
+        await pilot.press("ctrl+d", "enter", "enter")
+        assert not isinstance(pilot.app.screen, DecisionDialog)
+    on_disk = store.load(session.id)
+    decision = on_disk.decision("c1")
+    assert decision is not None and decision.outcome == "do_not_recommend"
+    # Saved unchanged, it is not written again (a new event would move the
+    # session's last time on, and the time members are paid for with it).
+    assert len(on_disk.decisions) == 1
 
 
 async def test_payment_notes_are_chosen_and_saved_with_keys_alone(
@@ -69,25 +125,6 @@ async def test_payment_notes_are_chosen_and_saved_with_keys_alone(
     notes = on_disk.member("m2").involvement
     assert notes is not None and notes.rate == 15
     assert on_disk.member("m1").involvement is None
-
-
-async def test_enter_twice_on_a_decision_made_before_keeps_it(
-    app_factory: AppFactory, store: Store, session: Session
-) -> None:
-    # Reopened over "do not recommend", the list starts on that choice, so Enter
-    # there answers the box unchanged (it once chose the first, "recommend").
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+d", "down", "enter", "enter")
-        decision = store.load(session.id).decision("c1")
-        assert decision is not None and decision.outcome == "do_not_recommend"
-        await pilot.press("ctrl+d", "enter", "enter")
-        assert not isinstance(pilot.app.screen, DecisionDialog)
-    on_disk = store.load(session.id)
-    decision = on_disk.decision("c1")
-    assert decision is not None and decision.outcome == "do_not_recommend"
-    # Saved unchanged, it is not written again (a new event would move the
-    # session's last time on, and the time members are paid for with it).
-    assert len(on_disk.decisions) == 1
 
 
 async def test_choosing_another_member_shows_and_keeps_their_pay_basis(

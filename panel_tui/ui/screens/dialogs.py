@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.exports import ExportOptions, within
+from panel_tui.domain.interview_outcomes import reason_problem
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
@@ -29,7 +30,12 @@ from panel_tui.ui.asking import HoldsTyping
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
-from panel_tui.ui.widgets.choices import ChoiceList, ClearCheckbox, ClearRadioButton
+from panel_tui.ui.widgets.choices import (
+    AnsweringCheckbox,
+    BoxAnswered,
+    ChoiceList,
+    ClearRadioButton,
+)
 
 #: What each export format is for, in the chair's words.
 FORMAT_WORDS: dict[str, str] = {
@@ -169,7 +175,7 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
         event.stop()
         self.submit()
 
-    def on_choice_list_answered(self, event: ChoiceList.Answered) -> None:
+    def on_box_answered(self, event: BoxAnswered) -> None:
         event.stop()
         self.submit()
 
@@ -273,7 +279,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
                     yield ClearRadioButton(words, value=chosen, id=outcome).data_bind(
                         DisplayMode.ascii_only
                     )
-            yield Label("Reason (Tab to move here):")
+            yield Label("Reason, to recommend or not (Tab to move here):")
             yield Input(
                 value=self.current.reason if self.current else "",
                 placeholder="Why the panel decided this",
@@ -300,11 +306,14 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             self.refuse("Choose recommend, do not recommend or undecided first.")
             return
         reason = without_invisible(self.query_one("#reason", Input).value).strip()
+        outcome: Outcome = pressed.id  # narrowed by the check above
         trouble = typed_problem(reason, "The reason", multiline=True, required=False)
+        if DecisionChoice(outcome, reason) != self.current:  # one made before may stand
+            trouble = trouble or reason_problem(outcome, reason)
         if trouble:
             self.refuse(trouble)
+            self.query_one("#reason", Input).focus()  # where the reason is typed
             return
-        outcome: Outcome = pressed.id  # narrowed by the check above
         self.finish(DecisionChoice(outcome, reason))
 
 
@@ -347,13 +356,13 @@ class ExportDialog(FormDialog[ExportRequest]):
                 yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}").data_bind(
                     DisplayMode.ascii_only
                 )
-            yield ClearCheckbox(
+            yield AnsweringCheckbox(
                 "Anonymise: seats and codes, not names (notes stay as written)", id="anonymise"
             ).data_bind(DisplayMode.ascii_only)
-            yield ClearCheckbox(
+            yield AnsweringCheckbox(
                 "Totals only: no individual votes, no notes", id="totals"
             ).data_bind(DisplayMode.ascii_only)
-            yield ClearCheckbox("Leave out notes and reasons", id="no-notes").data_bind(
+            yield AnsweringCheckbox("Leave out notes and reasons", id="no-notes").data_bind(
                 DisplayMode.ascii_only
             )
             yield Label("Folder to write to:")
@@ -390,8 +399,8 @@ class ExportDialog(FormDialog[ExportRequest]):
             self.refuse("Choose a format first.")
             return
         options = ExportOptions(
-            anonymise=self.query_one("#anonymise", ClearCheckbox).value,
-            totals_only=self.query_one("#totals", ClearCheckbox).value,
-            no_notes=self.query_one("#no-notes", ClearCheckbox).value,
+            anonymise=self.query_one("#anonymise", AnsweringCheckbox).value,
+            totals_only=self.query_one("#totals", AnsweringCheckbox).value,
+            no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
         )
         self.dismiss(ExportRequest(formats, chosen, options))

@@ -29,6 +29,10 @@ from textual.widgets._select import SelectCurrent, SelectOverlay
 from panel_tui.ui.focus_mark import focus_mark
 
 
+class BoxAnswered(Message):
+    """Enter on a list's choice already made, or on a tick box: the box takes its answer."""
+
+
 def pointed(drawn: Content, here: bool, ascii_only: bool) -> Content:
     """A choice as drawn, after a pointer if the keys are on it (else spaces: nothing moves)."""
     return Content.assemble(f"{focus_mark(ascii_only)} " if here else "  ", drawn)
@@ -99,6 +103,22 @@ class ClearCheckbox(Checkbox):
         return "]" if self.ascii_only else "▌"
 
 
+class AnsweringCheckbox(ClearCheckbox):
+    """A tick box in a box on top: Space ticks it, Enter answers the box.
+
+    As Enter in a field does, and as the help says ("Enter saves a note, a
+    decision, payment notes or an export"). Textual's Enter ticks: a chair who
+    ticked "Anonymise" and pressed Enter to export unticked it (found by a tester).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "answer", "Answer the box", show=False),
+    ]
+
+    def action_answer(self) -> None:
+        self.post_message(BoxAnswered())
+
+
 class ChoiceList(RadioSet):
     """A list of choices in a box: Enter chooses, and on the choice made answers the box.
 
@@ -112,9 +132,6 @@ class ChoiceList(RadioSet):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose_or_answer", "Choose, or answer", show=False),
     ]
-
-    class Answered(Message):
-        """Enter on the choice already made: the box takes its answer."""
 
     def on_mount(self) -> None:
         # Textual highlights the first choice as the list is mounted (after this
@@ -145,7 +162,7 @@ class ChoiceList(RadioSet):
     def action_choose_or_answer(self) -> None:
         highlighted = self._selected  # Textual's name for the highlighted choice
         if highlighted is not None and highlighted == self.pressed_index:
-            self.post_message(self.Answered())
+            self.post_message(BoxAnswered())
         else:
             self.action_toggle_button()
 
