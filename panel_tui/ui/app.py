@@ -21,6 +21,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.timer import Timer
 
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.speech import Speaker
@@ -37,6 +38,8 @@ from panel_tui.ui.screens.palette import PlainPalette
 
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
+#: How long a window still too small keeps a new size before that size is said.
+RESETTLE_SECONDS = 0.5
 
 
 class PanelApp(DisplayApp):
@@ -142,7 +145,9 @@ class PanelApp(DisplayApp):
         self.cursor_blink = cursor_blink
         self.opened: OpenSession | None = None
         self.practice = practice
-        self._said_too_small = False
+        #: The small size last said, while the window is too small.
+        self._said_too_small: tuple[int, int] | None = None
+        self._resettle: Timer | None = None
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -175,18 +180,33 @@ class PanelApp(DisplayApp):
         self._close_session()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Say so when the window is too small to show every member's keys."""
-        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
-        if small and not self._said_too_small:
-            self.notify(
-                f"This window is {event.size.width} by {event.size.height}. Make it at "
-                f"least {MIN_SIZE[0]} wide and {MIN_SIZE[1]} tall, or some keys and votes "
-                "may be hidden.",
-                title="Window too small",
-                severity="warning",
-                timeout=30,
-            )
-        self._said_too_small = small
+        """Say so when the window is too small to show every member's keys.
+
+        At once when it becomes too small; made smaller or larger but still too
+        small, the new size is said once the window has kept it a moment (a drag
+        sends a size at every step). A tester read "70 by 22" on a window of 60 by 20.
+        """
+        size = (event.size.width, event.size.height)
+        if self._resettle is not None:
+            self._resettle.stop()
+            self._resettle = None
+        if size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
+            self._said_too_small = None
+        elif self._said_too_small is None:
+            self._say_too_small(size)
+        elif size != self._said_too_small:
+            self._resettle = self.set_timer(RESETTLE_SECONDS, lambda: self._say_too_small(size))
+
+    def _say_too_small(self, size: tuple[int, int]) -> None:
+        self._said_too_small = size
+        self.notify(
+            f"This window is {size[0]} by {size[1]}. Make it at least {MIN_SIZE[0]} wide and "
+            f"{MIN_SIZE[1]} tall (or the text smaller), or some keys and votes may be hidden.",
+            title="Window too small",
+            severity="warning",
+            # It lies over the last seats' rows: long enough to read, then gone.
+            timeout=12,
+        )
 
     # -- sessions -------------------------------------------------------------
 

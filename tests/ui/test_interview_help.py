@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
-from panel_tui.ui.app import PanelApp
+from panel_tui.ui.app import RESETTLE_SECONDS, PanelApp
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
@@ -154,6 +154,29 @@ async def test_a_window_smaller_than_80_by_24_is_told_once(
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not any("Window" in (n.title or "") for n in pilot.app._notifications)
+
+
+async def test_a_window_made_smaller_still_is_told_its_new_size(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: 70 by 22, then 60 by 20, still read "This window is 70 by 22".
+    async with app_factory(session.id).run_test(size=(70, 22)) as pilot:
+        app = pilot.app
+
+        def told() -> list[str]:
+            return [n.message for n in app._notifications if n.title == "Window too small"]
+
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause(RESETTLE_SECONDS + 0.3)
+        assert [m.split(".")[0] for m in told()] == [
+            "This window is 70 by 22",
+            "This window is 60 by 20",
+        ]
+        # Big enough, then too small again: said again.
+        await pilot.resize_terminal(*SIZE)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert len(told()) == 3
 
 
 async def test_the_command_palette_shows_no_emoji(
