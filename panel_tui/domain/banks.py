@@ -19,7 +19,7 @@ from panel_tui.domain.models import Bank, Question, SampleAnswer
 from panel_tui.domain.records import id_clashes
 from panel_tui.domain.store.files import read_regular
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import printable
+from panel_tui.domain.text import capitalised, printable
 from panel_tui.domain.wording import explain
 
 _FIELDS: dict[str, set[str]] = {
@@ -190,7 +190,7 @@ def _problems(name: str, text: str, data: dict[str, Any], error: ValidationError
 
 
 def _sentence(message: str) -> str:
-    return printable(message[0].upper() + message[1:])
+    return printable(capitalised(message))
 
 
 def _describe(location: tuple[int | str, ...], data: dict[str, Any]) -> tuple[str, str]:

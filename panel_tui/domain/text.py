@@ -106,6 +106,19 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
     return None
 
 
+def capitalised(text: str) -> str:
+    """``text`` begun with a capital, as a sentence is; one that begins with a path
+    or file name (a first word holding ``/``, ``\\`` or ``.``) is left as written.
+
+    Found by a tester: "Sj/no-session.json is not a panel-tui session" named a
+    folder "sj" that does not exist.
+    """
+    first = text.split(" ", 1)[0]
+    if not text or any(mark in first for mark in "/\\."):
+        return text
+    return text[0].upper() + text[1:]
+
+
 def quoted(text: str, limit: int = 64) -> str:
     """Text a person gave, quoted for a message with controls escaped, cut after ``limit``.
 

@@ -14,7 +14,7 @@ from panel_tui.cli import main
 from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Candidate, Member, Note
-from panel_tui.domain.text import printable, unsafe_character, without_invisible
+from panel_tui.domain.text import capitalised, printable, unsafe_character, without_invisible
 from tests.domain.builders import T0
 from tests.domain.helpers import HR_FILE
 
@@ -178,3 +178,24 @@ def test_a_damaged_session_file_is_named_with_controls_escaped(
     err = capsys.readouterr().err
     _no_raw_control(err)
     assert "\\x1b]52" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "begun"),
+    [
+        ("the session s1 was not opened", "The session s1 was not opened"),
+        # A path or file name first is named as it is on disk (found by a tester:
+        # "Sj/no-session.json" for the folder "sj").
+        (
+            "sj/no-session.json is not a panel-tui session",
+            "sj/no-session.json is not a panel-tui session",
+        ),
+        ("notes.json is damaged", "notes.json is damaged"),
+        ("c:\\sessions is full", "c:\\sessions is full"),
+        ("", ""),
+    ],
+)
+def test_a_sentence_begins_with_a_capital_unless_it_begins_with_a_path(
+    text: str, begun: str
+) -> None:
+    assert capitalised(text) == begun

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from panel_tui.domain.store import files
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import printable
+from panel_tui.domain.text import capitalised, printable
 
 #: Not every system names every error (Windows has no EDQUOT).
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -95,7 +95,7 @@ class SkippedFile:
 
     def __str__(self) -> str:
         # The reason names a file of the folder: shown with controls escaped.
-        return printable(f"{self.reason[0].upper()}{self.reason[1:]}. It was left as it is.")
+        return printable(f"{capitalised(self.reason)}. It was left as it is.")
 
 
 #: What :attr:`Store.damaged` lists: everything the person should hear about.
@@ -115,7 +115,7 @@ def plain_os_error(error: OSError, path: Path, not_done: str | None = None) -> S
     generic = (
         f"The last change could not be saved to {path} ({reason})"
         if not_done is None
-        else f"{not_done[0].upper()}{not_done[1:]}: {path} could not be written ({reason})"
+        else f"{capitalised(not_done)}: {path} could not be written ({reason})"
     )
     not_done = not_done or f"the last change was not saved to {path}"
     if getattr(error, "winerror", None) in _HELD:
