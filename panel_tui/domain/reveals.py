@@ -32,15 +32,27 @@ def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
     """This session with ``after_reveal`` worked out for the votes at ``unknown``.
 
     For a file that does not say (one an HR system wrote): the order of the
-    log and the times of the votes and reveals tell.
+    log and the times of the votes and reveals tell. Only an answer's own votes
+    and reveals tell of its votes, so each answer is worked out from its own
+    log: the work grows with the file, not with its square (a tester's file of
+    28,800 votes took 85 seconds to import).
     """
     votes = list(session.votes)
-    for index in sorted(set(unknown)):
-        vote = votes[index]
-        marked = session.after_reveal_at(
-            index, vote.candidate, vote.question, vote.member, vote.value
-        )
-        votes[index] = vote.model_copy(update={"after_reveal": marked})
+    wanted = set(unknown)
+    by_answer: dict[tuple[str, str, int], list[int]] = {}
+    for index, vote in enumerate(votes):
+        by_answer.setdefault((vote.candidate, vote.question, vote.round), []).append(index)
+    for indices in by_answer.values():
+        if wanted.isdisjoint(indices):
+            continue
+        alone = session.model_copy(update={"votes": [votes[i] for i in indices]})
+        for place, index in enumerate(indices):
+            if index in wanted:
+                vote = votes[index]
+                marked = alone.after_reveal_at(
+                    place, vote.candidate, vote.question, vote.member, vote.value
+                )
+                votes[index] = vote.model_copy(update={"after_reveal": marked})
     return session.model_copy(update={"votes": votes})
 
 

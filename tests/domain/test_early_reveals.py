@@ -208,34 +208,38 @@ def test_a_totals_only_json_counts_the_withdrawn_votes() -> None:
     assert (early["voted_after"], early["withdrawn"]) == (["m3"], ["m3"])
 
 
+#: Votes and reveals on two answers, interleaved as a panel going back and forth.
 ACTIONS = st.lists(
     st.one_of(
         st.tuples(
             st.just("vote"),
             st.sampled_from(["m1", "m2", "m3"]),
             st.sampled_from(["up", "middle", "down", "abstain"]),
+            st.sampled_from(["q1", "q2"]),
         ),
-        st.tuples(st.just("reveal"), st.just(""), st.just("")),
+        st.tuples(st.just("reveal"), st.just(""), st.just(""), st.sampled_from(["q1", "q2"])),
     ),
-    max_size=12,
+    max_size=16,
 )
 
 
 @settings(max_examples=80, deadline=None)
 @given(actions=ACTIONS, sealed=st.booleans())
 def test_import_works_out_the_same_marks_the_app_recorded(
-    actions: list[tuple[str, str, str]], sealed: bool
+    actions: list[tuple[str, str, str, str]], sealed: bool
 ) -> None:
     """Votes and reveals a second apart: the times tell import what the app knew."""
-    made = session("LLP", settings=Settings(sealed=sealed))
-    for second, (kind, member, value) in enumerate(actions, start=1):
+    made = session(
+        "LLP", settings=Settings(sealed=sealed), questions=(("q1", 1.0, False), ("q2", 1.0, False))
+    )
+    for second, (kind, member, value, question) in enumerate(actions, start=1):
         at = T0 + timedelta(seconds=second)
         if kind == "reveal":
-            if not made.is_revealed("c1", "q1"):
-                reveal = Reveal(candidate="c1", question="q1", at=at)
+            if not made.is_revealed("c1", question):
+                reveal = Reveal(candidate="c1", question=question, at=at)
                 made = made.model_copy(update={"reveals": [*made.reveals, reveal]})
             continue
-        vote = made.new_vote("c1", "q1", member, value).model_copy(update={"at": at})  # type: ignore[arg-type]
+        vote = made.new_vote("c1", question, member, value).model_copy(update={"at": at})  # type: ignore[arg-type]
         made = made.model_copy(update={"votes": [*made.votes, vote]})
     record = json.loads(render(made, "json"))
     for vote in record["votes"]:
