@@ -157,6 +157,26 @@ def test_another_programs_json_is_named_once_and_left_alone(store: Store) -> Non
         assert stat.S_IMODE((store.root / "list.json").stat().st_mode) == 0o644
 
 
+def test_a_copy_or_a_renamed_session_file_is_named_with_what_to_do(store: Store) -> None:
+    # Found by a tester: Windows' "s1 - Copy.json" was listed as s1 (beside s1, or
+    # alone once s1 was deleted) and then "There is no session 's1'".
+    store.save(one_vote("s1"))
+    copy = store.root / "s1 - Copy.json"
+    copy.write_bytes((store.root / "s1.json").read_bytes())
+    renamed = store.root / "old-name.json"
+    renamed.write_bytes((store.root / "s1.json").read_bytes())
+    assert [s.id for s in store.sessions()] == ["s1"]
+    assert [s.id for s in store.summaries()] == ["s1"]
+    said = sorted(str(n) for n in store.damaged)
+    assert said == [
+        f"{path} holds the session s1, but panel-tui finds a session by its file's name, "
+        "s1.json: rename it s1.json if no file has that name, or import it with "
+        "'panel-tui import'. It was left as it is."
+        for path in sorted([copy, renamed], key=str)
+    ]
+    assert copy.exists() and renamed.exists()  # left, not set aside as damaged
+
+
 # ------------------------------------------------------ words that fit
 
 

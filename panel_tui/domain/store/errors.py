@@ -35,6 +35,27 @@ class SessionExists(StoreError):
     """A session with that id is in the folder already (and is not to be replaced)."""
 
 
+class MisnamedFile(Exception):
+    """A session file whose name is not its session's id.
+
+    A copy made beside it ("x - Copy.json"), or a file renamed: it was listed as
+    the session it holds, which could then not be opened by that id.
+    """
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__(session_id)
+        self.session_id = session_id
+
+    def reason(self, path: Path) -> str:
+        """Why the file is left, and what to do, for :class:`SkippedFile`."""
+        named = f"{self.session_id}.json"
+        return (
+            f"{path} holds the session {self.session_id}, but panel-tui finds a session by "
+            f"its file's name, {named}: rename it {named} if no file has that name, or "
+            "import it with 'panel-tui import'"
+        )
+
+
 @dataclass(frozen=True)
 class DamagedFile:
     """A session file that could not be read, and where it was moved to."""

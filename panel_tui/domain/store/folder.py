@@ -21,6 +21,7 @@ from panel_tui.domain.store.catalogue import (
 )
 from panel_tui.domain.store.errors import (
     DamagedFile,
+    MisnamedFile,
     Notice,
     SessionExists,
     SessionNotFound,
@@ -160,6 +161,8 @@ class Store:
         if loaded is None:
             raise SessionNotFound(path.stem)
         session = session_from_tables(loaded.tables)
+        if session.id != path.stem:
+            raise MisnamedFile(session.id)
         for file in (path, journal_path(path)):
             # Read already: the mode is only said (a compaction elsewhere may
             # have replaced the file since, which is then owner-only anyway).
@@ -188,6 +191,8 @@ class Store:
         except OSError as error:
             reason = f"the session file {path} cannot be read ({os_reason(error)})"
             raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
+        except MisnamedFile as misnamed:
+            raise StoreError(str(self._name(SkippedFile(path, misnamed.reason(path))))) from None
         except NotASession:
             # Some other program's JSON file: not ours to move or change.
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
