@@ -255,6 +255,29 @@ def test_a_link_in_the_folder_that_leads_nowhere_is_named_and_the_rest_are_liste
 
 
 @posix_only
+def test_a_link_in_place_of_a_sessions_record_of_changes_names_the_session(
+    store: Store, tmp_path: Path
+) -> None:
+    # Found by a tester: the session went from every list, and the notice named
+    # only the .journal file, not the session it hid, nor what to do.
+    store.save(one_vote("s1"))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    journal = store.root / "s1.journal"
+    journal.unlink(missing_ok=True)
+    journal.symlink_to(victim)
+    assert store.summaries() == []
+    assert [str(n) for n in store.damaged] == [
+        f"The session s1 is not read, as its record of changes {journal} is not a plain "
+        "file (it is a link to somewhere else, which panel-tui never follows). Someone may "
+        "have put it there on purpose: move it away, then try again. It was left as it is."
+    ]
+    assert victim.read_text() == "precious"
+    journal.unlink()  # moved away: the session reads again
+    assert [s.id for s in Store(store.root).summaries()] == ["s1"]
+
+
+@posix_only
 def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:

@@ -103,6 +103,21 @@ def shell_word(path: Path) -> str:
     return f'"{text}"' if files.WINDOWS else shlex.quote(text)
 
 
+def not_plain(path: Path, unsafe: Path, why: str) -> str:
+    """Why a session's file that is a link (or a pipe, or a folder) is left, for SkippedFile.
+
+    ``unsafe`` is the session's snapshot at ``path`` or its record of changes;
+    for the record of changes, the session it hides is named (found by a tester).
+    """
+    if unsafe == path:
+        return f"{path} is not read as a session: {why}"
+    return (
+        f"The session {path.stem} is not read, as its record of changes {unsafe} is not a "
+        f"plain file ({why}). Someone may have put it there on purpose: move it away, then "
+        "try again"
+    )
+
+
 @dataclass(frozen=True)
 class SkippedFile:
     """Something in the sessions folder the store left alone, and why.

@@ -27,6 +27,7 @@ from panel_tui.domain.store.errors import (
     SessionNotFound,
     SkippedFile,
     StoreError,
+    not_plain,
     plain_os_error,
 )
 from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
@@ -186,7 +187,7 @@ class Store:
                 "'panel-tui sessions list' shows the sessions there."
             ) from None
         except UnsafeFile as unsafe:
-            skipped = SkippedFile(path, f"{unsafe.path} is not read as a session: {unsafe.reason}")
+            skipped = SkippedFile(path, not_plain(path, unsafe.path, unsafe.reason))
             raise StoreError(str(self._name(skipped))) from None
         except OSError as error:
             reason = f"the session file {path} cannot be read ({os_reason(error)})"
