@@ -99,7 +99,7 @@ async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, sessio
     from textual.widgets import Input, Label
 
     from panel_tui.ui.app import make_app
-    from panel_tui.ui.screens.dialogs import ExportDialog
+    from panel_tui.ui.screens.export_dialog import ExportDialog
 
     data = tmp_path / "sessions"
     found = Store(data)

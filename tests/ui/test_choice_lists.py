@@ -15,7 +15,8 @@ from textual.widgets import Select
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.store import Store
-from panel_tui.ui.screens.dialogs import DecisionDialog, ExportDialog
+from panel_tui.ui.screens.dialogs import DecisionDialog
+from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton
 from tests.ui.helpers import SIZE, AppFactory, screen_text

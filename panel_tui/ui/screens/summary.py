@@ -43,7 +43,8 @@ from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.screens import summary_view
 from panel_tui.ui.screens.calibration_view import calibration_text
-from panel_tui.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.export_dialog import ExportDialog, ExportRequest
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.keys_footer import KeysFooter

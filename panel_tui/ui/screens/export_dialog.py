@@ -1,0 +1,116 @@
+"""The export box on the summary: a format, what to leave out, and a folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static
+
+from panel_tui.domain.exports import ExportOptions, within
+from panel_tui.ui.contracts import cursor_blink
+from panel_tui.ui.display_mode import DisplayMode
+from panel_tui.ui.screens.dialogs import FormDialog
+from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton
+
+#: What each export format is for, in the chair's words.
+FORMAT_WORDS: dict[str, str] = {
+    "md": "Summary as text (.md)",
+    "html": "Summary to print or file (.html)",
+    "csv": "Spreadsheet, a row per candidate (.csv)",
+    "votes-csv": "Spreadsheet, a row per vote (.csv)",
+    "json": "Complete record, can be imported (.json)",
+    "involvement-csv": "Time and payment, a row per member (.csv)",
+}
+ALL_FORMATS = "all"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and where."""
+
+    formats: list[str]
+    folder: Path
+    options: ExportOptions
+
+
+class ExportDialog(FormDialog[ExportRequest]):
+    """Choose a format, options and a folder for an export."""
+
+    SUBMIT = "export"
+
+    def __init__(self, formats: list[str], folder: Path, *, sessions: Path | None = None) -> None:
+        """Ask for an export.
+
+        Args:
+            formats: the formats offered.
+            folder: the folder suggested.
+            sessions: the sessions folder, which exports never go into.
+        """
+        super().__init__()
+        self.formats = formats
+        self.folder = folder
+        self.sessions = sessions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Static("Export the summary", classes="title")
+            with ChoiceList(id="format"):
+                for number, name in enumerate(self.formats):
+                    words = FORMAT_WORDS.get(name, name)
+                    yield ClearRadioButton(words, value=number == 0, id=f"format-{name}").data_bind(
+                        DisplayMode.ascii_only
+                    )
+                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}").data_bind(
+                    DisplayMode.ascii_only
+                )
+            yield AnsweringCheckbox(
+                "Anonymise: seats and codes, not names (notes stay as written)", id="anonymise"
+            ).data_bind(DisplayMode.ascii_only)
+            yield AnsweringCheckbox(
+                "Totals only: no individual votes, no notes", id="totals"
+            ).data_bind(DisplayMode.ascii_only)
+            yield AnsweringCheckbox("Leave out notes and reasons", id="no-notes").data_bind(
+                DisplayMode.ascii_only
+            )
+            yield Label("Folder to write to:")
+            yield Input(value=str(self.folder), id="folder")
+            yield Label("", id="problem", classes="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#folder", Input).cursor_blink = cursor_blink(self.app)
+        self.query_one("#format", ChoiceList).focus()
+
+    def unsaved(self) -> bool:
+        """A folder typed over the one suggested: the only typing an export box holds."""
+        return self.query_one("#folder", Input).value.strip() != str(self.folder)
+
+    def submit(self) -> None:
+        pressed = self.query_one("#format", ChoiceList).pressed_button
+        name = (pressed.id or "").removeprefix("format-") if pressed else ""
+        folder = self.query_one("#folder", Input).value.strip()
+        if not folder:
+            self.refuse("Type the folder to write to.")
+            return
+        chosen = Path(folder).expanduser()
+        if self.sessions is not None and within(chosen, self.sessions):
+            self.refuse(
+                "That is the folder where sessions are kept, and an export there could "
+                "replace one. Choose another folder."
+            )
+            return
+        formats = list(self.formats) if name == ALL_FORMATS else [name]
+        if not name or not all(f in self.formats for f in formats):
+            self.refuse("Choose a format first.")
+            return
+        options = ExportOptions(
+            anonymise=self.query_one("#anonymise", AnsweringCheckbox).value,
+            totals_only=self.query_one("#totals", AnsweringCheckbox).value,
+            no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
+        )
+        self.dismiss(ExportRequest(formats, chosen, options))
