@@ -22,6 +22,7 @@ from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.export_dialog import ExportDialog
+from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
@@ -375,6 +376,14 @@ async def test_vote_keys_never_answer_the_chairs_question(
         await pilot.press("1", "ctrl+r")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y", "n", "Y", "N", "2", "w")
+        assert isinstance(app.screen, ConfirmDialog)
+        # Said, not lost unseen (found by a tester: a vote typed just after the
+        # key that opened the question vanished).
+        said = "'w' was not taken: answer this first, then press it again."
+        assert said in screen_text(app)
+        await pilot.press("question_mark")  # the help still opens over the question
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert isinstance(app.screen, InterviewScreen)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +23,7 @@ from panel_tui.domain.interview_outcomes import reason_problem
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.text import without_invisible
+from panel_tui.domain.text import printable, without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.asking import HoldsTyping
 from panel_tui.ui.contracts import cursor_blink
@@ -71,12 +72,25 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
             yield Static(self.question, markup=False, classes="message")
+            yield Label("", id="not-taken", classes="problem")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes_label} (Enter)", id="yes", variant="primary")
                 yield Button(f"{self.no_label} (Esc)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the question does not take, such as a vote typed just after, is said.
+
+        Found by a tester: seat 2's vote, typed just after seat 1's change of
+        vote, went into the "Change the vote?" question and was lost unseen.
+        """
+        if event.is_printable and event.key not in self.active_bindings:  # ? is help
+            event.stop()
+            key = printable(event.character or "")
+            said = f"{key!r} was not taken: answer this first, then press it again."
+            self.query_one("#not-taken", Label).update(Content(said))
 
     def spoken_text(self) -> str:
         """The question read aloud, then the key for each answer."""
