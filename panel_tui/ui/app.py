@@ -161,6 +161,13 @@ class PanelApp(DisplayApp):
         self.show_display_settings()
         for notice in self.notices:
             self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
+        if self.few_colours and not self.display_settings.high_contrast:
+            self.notify(
+                "This terminal shows only 16 colours, where the usual ones are hard to read: "
+                "high contrast is on for this run. Ctrl+T switches it.",
+                title="Settings",
+                timeout=20,
+            )
         if self.legacy_console:
             self.notify(
                 legacy_console_advice(self.ascii_only),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.color import ColorSystem
 
 from panel_tui import locations
 from panel_tui.cli import _parser
@@ -119,3 +120,29 @@ def test_the_environment_sets_a_run_and_the_flags_beat_it(monkeypatch: pytest.Mo
     settings, notices = _run_args("--no-high-contrast")
     assert settings == DisplaySettings(ascii_only=True, read_aloud=True)
     assert len(notices) == 1 and "loudly" in notices[0]
+
+
+@pytest.mark.parametrize(
+    ("colours", "theme"),
+    [
+        # TERM=xterm or the Linux console: the usual look's footer keys came out
+        # bright red on grey, about 1:1 (found by a tester).
+        (ColorSystem.STANDARD, HIGH_CONTRAST.name),
+        # The old Windows console: 16 colours too.
+        (ColorSystem.WINDOWS, HIGH_CONTRAST.name),
+        (ColorSystem.EIGHT_BIT, NORMAL_THEME),
+        (ColorSystem.TRUECOLOR, NORMAL_THEME),
+    ],
+)
+async def test_a_terminal_of_16_colours_starts_in_high_contrast_and_says_so(
+    app_factory: AppFactory, session: Session, colours: ColorSystem, theme: str
+) -> None:
+    app = app_factory(session.id)
+    app.console._color_system = colours
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == theme
+        told = [n.message for n in app._notifications]
+        assert any("only 16 colours" in m for m in told) == (theme == HIGH_CONTRAST.name)
+        await pilot.press("ctrl+t")  # still the chair's to switch
+        assert app.theme != theme
