@@ -27,6 +27,10 @@ def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(folder))
     monkeypatch.delenv(DISPLAY_ENV, raising=False)
+    # A terminal of millions of colours, as Windows Terminal is: with only 16 the
+    # app starts in high contrast (tests/ui/test_settings.py), and a test run
+    # without TERM would count as that.
+    monkeypatch.setenv("COLORTERM", "truecolor")
     return folder
 
 
