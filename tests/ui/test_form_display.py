@@ -68,3 +68,12 @@ async def test_the_chosen_rule_is_marked_by_a_symbol_and_a_word(app_factory: App
 
 def test_form_boxes_snapshot(snap_compare: Any, app_factory: AppFactory) -> None:
     assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=fill)
+
+
+async def test_a_long_name_left_shows_its_start(app_factory: AppFactory) -> None:
+    # Found by a tester: "Dan Reilly-Featherstonehaugh" read "rstonehaugh" once left.
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "tab", "tab", *"Dan Reilly-Featherstonehaugh", "tab")
+        await pilot.pause()
+        assert "Dan Reilly-F" in screen_text(app)

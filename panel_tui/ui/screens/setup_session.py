@@ -22,15 +22,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    RadioButton,
-    RadioSet,
-    Select,
-    Static,
-)
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static
 
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.interview_lines import TABS
@@ -121,6 +113,8 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         self._panel = list(panel)
         #: The title this form last offered, so a title the chair typed is kept.
         self._offered_title = ""
+        #: Start found problems: each is cleared as it is put right.
+        self._problems_shown = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In practice the mock candidates come from the bank: no candidate to add.
@@ -344,17 +338,11 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
 
     def _show_problems(self, found: FormProblems) -> None:
         """Say each problem beside its box, and go to the first of them."""
-        marked: list[Widget] = []
-        for box in ("bank", "title"):
-            marked += self._mark(box, found.boxes.get(box))
-        marked += self._mark_rows("members", MemberRow, found.members)
-        if not self._practice:
-            marked += self._mark_rows("candidates", CandidateRow, found.candidates)
-        marked += self._mark("share", found.boxes.get("share"))
+        self._problems_shown = True
+        marked = self._mark_all(found)
         if not marked:  # every box was right, yet the session could not be made
             self._say("#form-problem", found.boxes.get("form"))
             return
-        self._say("#form-problem", NOT_SAVED)
         # At 80x24 the messages may sit below the fold: say it where it shows.
         self.notify(
             "Not started yet: some answers need putting right (marked in the form).",
@@ -362,6 +350,27 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         )
         marked[0].focus()
         self.call_after_refresh(marked[0].scroll_visible)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _recheck(self) -> None:
+        """Once Start has said what is wrong, each problem goes as it is put right
+        (found by a tester: "The name is empty" stayed under a name typed in)."""
+        if self._problems_shown:
+            made = check_form(self._typed())
+            self._mark_all(made if isinstance(made, FormProblems) else FormProblems())
+
+    def _mark_all(self, found: FormProblems) -> list[Widget]:
+        """Show (or clear) every box's problem; the boxes with one, in order."""
+        marked: list[Widget] = []
+        for box in ("bank", "title"):
+            marked += self._mark(box, found.boxes.get(box))
+        marked += self._mark_rows("members", MemberRow, found.members)
+        if not self._practice:
+            marked += self._mark_rows("candidates", CandidateRow, found.candidates)
+        marked += self._mark("share", found.boxes.get("share"))
+        self._say("#form-problem", NOT_SAVED if marked else None)
+        return marked
 
     def _mark(self, box: str, problem: str | None) -> list[Widget]:
         """Show (or clear) a box's problem under it; the box, when it has one."""

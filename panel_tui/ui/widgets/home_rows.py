@@ -6,7 +6,7 @@ domain (:mod:`panel_tui.domain.setup_form`) checks the values and builds the mod
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -40,6 +40,14 @@ class FormRow(Vertical):
         # The App can turn blinking off (tests, and people who find it distracting).
         for field in self.query(Input):
             field.cursor_blink = cursor_blink(self.app)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """A box left shows the start of what it holds, not the end the cursor was at.
+
+        Found by a tester: "Dan Reilly-Featherstonehaugh" read "rstonehaugh".
+        """
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = 0
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Mark the fields named in ``problems`` and say what is wrong, in words.
