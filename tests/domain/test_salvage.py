@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from panel_tui.domain.models import Session, VoteValue
-from panel_tui.domain.store import DamagedData, Store, StoreError
+from panel_tui.domain.store import DamagedData, DamagedFile, Store, StoreError
 from panel_tui.domain.store.journal import FRAME, frame, parse
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words, with_recovery_notes
 from panel_tui.domain.store.salvage import read_back
-from tests.domain.builders import two_by_two
+from tests.domain.builders import two_by_two, votes
 from tests.domain.helpers import crash, journal_offsets, spoil_record, store
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
@@ -223,6 +223,36 @@ def test_a_damaged_snapshot_cannot_be_read_back(store: Store) -> None:
     path.write_bytes(path.read_bytes()[:-40])
     with pytest.raises(DamagedData, match="not complete JSON"):
         read_back(path)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # One spoilt byte in a vote (found by a tester: every vote in the file was lost).
+        (b'"value": "middle"', b'"value": "middlf"'),
+        # A vote naming a member the panel does not have.
+        (b'"member": "m2"', b'"member": "m9"'),
+    ],
+)
+def test_a_spoilt_vote_in_the_session_file_costs_that_vote_alone(
+    store: Store, before: bytes, after: bytes
+) -> None:
+    session = two_by_two("LLP").model_copy(update={"votes": votes(THREE)})
+    store.save(session)
+    path = store.path(session.id)
+    assert path.read_bytes().count(before) == 1
+    path.write_bytes(path.read_bytes().replace(before, after))
+    assert store.sessions() == []  # set aside, as damaged
+    (notice,) = store.damaged
+    assert isinstance(notice, DamagedFile) and notice.recoverable
+    assert notice.moved_to is not None
+    read = read_back(notice.moved_to)
+    assert _votes(read.session) == [_votes(session)[0], _votes(session)[2]]
+    assert (read.spoiled, read.near, read.left_out) == (1, (("c1", "q1"),), True)
+    said = " ".join(recovery_words(read, notice.moved_to))
+    assert "Left out: 1 vote, note or decision in the session file itself no longer reads" in said
+    assert "Missing as a result: at least 1 vote, change of vote or undo." in said
+    assert "Check the votes on Alex Q1 with the panel" in said
 
 
 @settings(

@@ -128,6 +128,12 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     if not read.left_out:
         return [*said, "Every change saved in it was read back."]
     parts = []
+    if read.spoiled:
+        reads = "reads" if read.spoiled == 1 else "read"
+        parts.append(
+            f"{counted(read.spoiled, 'vote, note or decision', 'votes, notes or decisions')} "
+            f"in the session file itself no longer {reads} as written"
+        )
     if read.unreadable:
         reads = "reads" if read.unreadable == 1 else "read"
         parts.append(

@@ -1,8 +1,9 @@
 """Reading back a damaged session: every change that still reads, and what may be missing.
 
 A session is set aside in ``damaged/`` when a change in the middle of its
-journal no longer reads (:mod:`folder`), and nothing there is ever mended. Its
-snapshot and the other changes usually still read: :func:`read_back` replays
+journal, or an entry of its snapshot, no longer reads (:mod:`folder`), and
+nothing there is ever mended. The rest usually still reads: :func:`read_back`
+keeps the snapshot's votes, notes, reveals and decisions that check, replays
 every change that checks, leaves out what does not, and works out what it can
 of what is missing. :mod:`recovery` words it and saves the session again.
 
@@ -19,8 +20,9 @@ the gaps.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -86,6 +88,9 @@ class ReadBack:
     unmatched: int = 0
     """Changes not replayed: the journal's first record, naming the session file
     it belongs to, no longer reads."""
+    spoiled: int = 0
+    """Votes, notes, reveals and decisions in the snapshot itself that no longer read
+    as one, or name a member, candidate or question the session does not have."""
     no_journal: bool = False
     """No journal was beside the snapshot, so changes saved in one are not here."""
     missing: dict[str, int] = field(default_factory=dict)
@@ -97,7 +102,8 @@ class ReadBack:
     def left_out(self) -> bool:
         """Whether anything saved may be missing from the session read back."""
         return bool(
-            self.unreadable
+            self.spoiled
+            or self.unreadable
             or self.torn
             or self.senseless
             or self.unfitting
@@ -121,17 +127,22 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         OSError: a file is there but cannot be read.
     """
     path = snapshot_of(path)
-    base = storage.decode(read(path))
-    token = token_of(base.pop(META_TABLE, None))
+    whole = storage.decode(read(path))
+    token = token_of(whole.pop(META_TABLE, None))
+    base, spoiled = _sound(whole)
     alone = _session_of(base)  # the snapshot must be a session on its own
+    near = [answer for _, document in spoiled for answer in _answer_of(document)]
+    # Left out of the snapshot: known to be missing, whatever the journal holds.
+    gone = dict(Counter(name for name, _ in spoiled))
+    snapshot = ReadBack(alone, spoiled=len(spoiled), missing=gone, near=_named(alone, near))
     try:
         raw = read(journal_path(path))
     except FileNotFoundError:
-        return ReadBack(session=alone, no_journal=True)
+        return replace(snapshot, no_journal=True)
     parsed = journal.parse(raw, salvage=True)
     if parsed.snapshot != token and parsed.snapshot is not None:
         # Stale: written before the snapshot was last saved, which holds its changes.
-        return ReadBack(session=alone)
+        return snapshot
     records = parsed.records if parsed.snapshot is not None else []
     # What the changes that read say was recorded, matched to this file or not.
     recorded = [record for record in parsed.records if _makes_sense(record)]
@@ -139,13 +150,13 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     kept, untried, session = _fitting(base, sensible)
     fitted = {*kept, *untried}
     dropped = [record for index, record in enumerate(sensible) if index not in fitted]
-    near = [answer for at in parsed.lost_at for answer in _either_side(records, at)]
+    near += [answer for at in parsed.lost_at for answer in _either_side(records, at)]
     if parsed.torn:
         near += _either_side(records, len(records))
     near += [answer for record in dropped for answer in _answers(record)]
-    known = {(c.id, q.id) for c in session.candidates for q in session.bank.questions}
     return ReadBack(
         session=session,
+        spoiled=len(spoiled),
         replayed=len(kept),
         unreadable=len(parsed.unreadable),
         torn=parsed.torn,
@@ -154,9 +165,65 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         untried=len(untried),
         unmatched=len(parsed.records) - len(records),
         # An entry takes some bytes: a number past what the journal could hold is no count.
-        missing=_missing(base, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
-        near=tuple(answer for answer in dict.fromkeys(near) if answer in known),
+        missing=_missing(whole, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
+        near=_named(session, near),
     )
+
+
+def _named(session: Session, near: Sequence[Answer]) -> tuple[Answer, ...]:
+    """The answers of ``near`` the session has, once each, in order."""
+    known = {(c.id, q.id) for c in session.candidates for q in session.bank.questions}
+    return tuple(answer for answer in dict.fromkeys(near) if answer in known)
+
+
+Spoiled = list[tuple[str, dict[str, Any]]]
+"""Events left out of a snapshot, each with its table's name."""
+
+
+def _sound(tables: dict[str, Any]) -> tuple[dict[str, Any], Spoiled]:
+    """The snapshot's tables without the events that no longer read, and those left out.
+
+    An event is left out when it is not a whole vote, note, reveal or decision,
+    or names a member, candidate or question the session does not have: one
+    spoilt byte there once made every vote in the file unreachable (found by a
+    tester). A session that does not read as a whole is left to say so.
+    """
+    storage.check_tables(tables)
+    record = tables[SESSION_TABLE].get("1", {})
+    known = {
+        "member": _ids(record.get("panel")),
+        "candidate": _ids(record.get("candidates")),
+        "question": _ids((record.get("bank") or {}).get("questions")),
+    }
+    sound, spoiled = dict(tables), []
+    for name, event in EVENTS.items():
+        sound[name] = {}
+        for key, document in (tables.get(name) or {}).items():
+            try:
+                event.model.model_validate(document)
+            except ValidationError:
+                spoiled.append((name, document))
+                continue
+            if any(f in document and document[f] not in ids for f, ids in known.items()):
+                spoiled.append((name, document))  # names someone or something not in it
+            else:
+                sound[name][key] = document
+    return sound, spoiled
+
+
+def _ids(entries: Any) -> set[Any]:
+    """The ids of a list of members, candidates or questions as the file holds them."""
+    if not isinstance(entries, list):
+        return set()
+    return {entry.get("id") for entry in entries if isinstance(entry, dict)}
+
+
+def _answer_of(document: dict[str, Any]) -> list[Answer]:
+    """The answer an event was on, when it names one."""
+    candidate, question = document.get("candidate"), document.get("question")
+    if isinstance(candidate, str) and isinstance(question, str):
+        return [(candidate, question)]
+    return []
 
 
 def snapshot_of(path: Path) -> Path:
