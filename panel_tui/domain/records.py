@@ -146,17 +146,27 @@ class SampleAnswer(_Strict):
     why: Text | None = None
 
 
+#: The most a bank holds: far past any interview day, where the screen, the voice
+#: and HR's summary still work (a tester's question with 100,000 points to listen
+#: for passed as valid, and then took 41 seconds to show each vote).
+MAX_QUESTIONS = 100
+MAX_LOOK_FOR = 20
+MAX_SAMPLE_ANSWERS = 10
+
+
 class Question(_Strict):
     """A question of a bank."""
 
     id: Ident
     text: Text
-    look_for: list[Line] = Field(default_factory=list)
+    look_for: Annotated[list[Line], Field(max_length=MAX_LOOK_FOR)] = Field(default_factory=list)
     # Strict: ``weight = true`` is refused rather than read as 1.
     weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False, strict=True)] = 1.0
     essential: Flag = False
     time_guide_minutes: Annotated[int, Field(gt=0, le=120, strict=True)] | None = None
-    sample_answers: list[SampleAnswer] = Field(default_factory=list)
+    sample_answers: Annotated[list[SampleAnswer], Field(max_length=MAX_SAMPLE_ANSWERS)] = Field(
+        default_factory=list
+    )
 
 
 def id_clashes(ids: Sequence[str | None]) -> dict[int, str]:
@@ -193,7 +203,7 @@ class Bank(_Strict):
     title: Line
     role: Line | None = None
     description: Text | None = None
-    questions: Annotated[list[Question], Field(min_length=1)]
+    questions: Annotated[list[Question], Field(min_length=1, max_length=MAX_QUESTIONS)]
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Self:

@@ -92,6 +92,17 @@ def problems(raw: bytes) -> list[str]:
         (GOOD + b"essential = 1\n", "field 'essential' must be true or false (it is 1)"),
         # a time guide must be a whole number of minutes
         (GOOD + b"time_guide_minutes = 2.5\n", "field 'time_guide_minutes' must be a whole number"),
+        # sizes past any interview day (found by a tester: 100,000 points to listen
+        # for were valid, and each vote then took 41 seconds to show)
+        (
+            GOOD.replace(b'"Talks about people"', b", ".join([b'"a point"'] * 21)),
+            "line 7: Question 1 (q1), field 'look_for' is too long: at most 20 entries",
+        ),
+        (
+            b'id = "x"\ntitle = "t"\n'
+            + b"".join(b'[[questions]]\nid = "q%d"\ntext = "Why?"\n' % n for n in range(101)),
+            "line 3: Field 'questions' is too long: at most 100 entries",
+        ),
     ],
 )
 def test_bad_bank_is_refused_with_a_precise_message(raw: bytes, expected: str) -> None:
