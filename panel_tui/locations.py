@@ -15,13 +15,14 @@ SETTINGS_FILE = "display.json"
 
 def data_dir(override: str | Path | None = None) -> Path:
     """The sessions folder: ``--data-dir``, else ``PANEL_TUI_DATA_DIR``, else ``./sessions``."""
-    chosen = override or os.environ.get(DATA_DIR_ENV) or "sessions"
+    # A variable set blank (" ") is not set: a folder named " " was made (found by a tester).
+    chosen = override or os.environ.get(DATA_DIR_ENV, "").strip() or "sessions"
     return Path(chosen).expanduser()
 
 
 def data_dir_named(override: str | Path | None = None) -> bool:
     """Whether :func:`data_dir` is one named (``--data-dir`` or the variable), not the default."""
-    return bool(override or os.environ.get(DATA_DIR_ENV))
+    return bool(override or os.environ.get(DATA_DIR_ENV, "").strip())
 
 
 def config_dir(override: str | Path | None = None) -> Path:

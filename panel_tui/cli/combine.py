@@ -40,7 +40,7 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Write the joint summary to standard output or a file."""
-    found = store(args)
+    found = store(args, existing=True)
     try:
         combined = combine_sessions(
             load(found, args.session_a), load(found, args.session_b), args.share

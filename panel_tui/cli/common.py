@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,9 +24,26 @@ class CommandError(Exception):
     """A plain message for standard error; the command exits non-zero."""
 
 
-def store(args: argparse.Namespace) -> Store:
-    """The sessions folder the command works on."""
-    return Store(locations.data_dir(getattr(args, "data_dir", None)))
+def store(args: argparse.Namespace, *, existing: bool = False) -> Store:
+    """The sessions folder the command works on: made if missing, unless ``existing``.
+
+    A command that works on sessions already made never makes the folder: a
+    mistyped ``--data-dir`` was made, folders and all, and listed as empty
+    (found by a tester).
+
+    Raises:
+        CommandError: ``existing``, and there is no such folder.
+    """
+    named = getattr(args, "data_dir", None)
+    root = locations.data_dir(named)
+    if existing and not os.path.lexists(root):
+        where = (
+            "check --data-dir, or PANEL_TUI_DATA_DIR"
+            if locations.data_dir_named(named)
+            else "no session has been made in this folder yet"
+        )
+        raise CommandError(printable(f"There is no sessions folder {root} ({where})."))
+    return Store(root)
 
 
 def load(found: Store, session_id: str) -> Session:

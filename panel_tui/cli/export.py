@@ -76,7 +76,7 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Write one format to standard output or a file, or every format into a folder."""
-    session = load(store(args), args.session)
+    session = load(store(args, existing=True), args.session)
     options = ExportOptions(
         anonymise=args.anonymise,
         totals_only=args.totals_only,

@@ -154,7 +154,7 @@ def _show(session: Session) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Show the record, or change one member's notes and show it."""
-    found = store(args)
+    found = store(args, existing=True)
     session = load(found, args.session)
     try:
         changes = _changes(args, session)

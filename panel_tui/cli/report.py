@@ -98,7 +98,7 @@ def _sessions(
             "Name the sessions to compare, a folder of json exports, or --all for every "
             "session in the store."
         )
-    found = store(args)
+    found = store(args, existing=args.all)  # files named are read without a sessions folder
     sessions: list[Session] = []
     if args.all:
         sessions += found.sessions()

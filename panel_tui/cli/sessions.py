@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -78,6 +79,10 @@ def _days(text: str) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Every session, newest first (``--json`` for scripts)."""
+    root = locations.data_dir(getattr(args, "data_dir", None))
+    if not os.path.lexists(root):  # an empty list, and no folder made to say so
+        print("[]" if args.json else _no_sessions(root, args))
+        return 0
     found = store(args)
     summaries = found.summaries()
     warn_damaged(found)
@@ -99,14 +104,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not summaries:
-        # The whole folder: run from another folder, "sessions" alone says nothing.
-        said = f"No sessions in the folder {found.root.resolve()}."
-        if not locations.data_dir_named(getattr(args, "data_dir", None)):
-            said += (
-                " Sessions are kept in a folder named sessions where panel-tui was started;"
-                " --data-dir (or PANEL_TUI_DATA_DIR) names another."
-            )
-        print(printable(said))
+        print(_no_sessions(found.root, args))
     live = [s for s in summaries if s.mode != "practice"]
     practice = [s for s in summaries if s.mode == "practice"]
     # Practice is listed apart, so a rehearsal is never taken for a real round.
@@ -130,9 +128,20 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_sessions(root: Path, args: argparse.Namespace) -> str:
+    """An empty list, said with the whole folder: "sessions" alone says nothing."""
+    said = f"No sessions in the folder {root.resolve()}."
+    if not locations.data_dir_named(getattr(args, "data_dir", None)):
+        said += (
+            " Sessions are kept in a folder named sessions where panel-tui was started;"
+            " --data-dir (or PANEL_TUI_DATA_DIR) names another."
+        )
+    return printable(said)
+
+
 def run_delete(args: argparse.Namespace) -> int:
     """Delete one session, or every session with nothing recorded for some days, after asking."""
-    found = store(args)
+    found = store(args, existing=True)
     if args.session:
         targets = [summarise(load(found, args.session))]
     else:

@@ -151,8 +151,48 @@ def test_import_of_a_file_that_is_not_json_names_the_line_and_what_to_do(
 def test_export_of_an_unknown_session_is_a_plain_error(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    Store(data)  # the folder, with no session in it
     assert run(data, "export", "nope", "--format", "json") == 1
     assert "There is no session nope" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "s1"),
+        ("payment", "s1"),
+        ("combine", "s1", "s2", "--format", "md"),
+        ("sessions", "delete", "s1", "--yes"),
+        ("report", "--all", "--format", "md"),
+    ],
+)
+def test_a_mistyped_sessions_folder_is_said_and_never_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    # Found by a tester: listing a folder that was not there made it, folders and all.
+    missing = tmp_path / "sesions" / "deep"
+    assert run(missing, *command) == 1
+    said = capsys.readouterr().err
+    assert (
+        f"There is no sessions folder {missing} (check --data-dir, or PANEL_TUI_DATA_DIR)" in said
+    )
+    assert not (tmp_path / "sesions").exists()
+
+
+def test_listing_a_folder_not_there_is_an_empty_list_and_makes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "sesions"
+    assert run(missing, "sessions", "list") == 0
+    assert capsys.readouterr().out.strip() == f"No sessions in the folder {missing.resolve()}."
+    assert run(missing, "sessions", "list", "--json") == 0
+    assert capsys.readouterr().out.strip() == "[]"
+    # A variable set blank is not set: no folder named " " (found by a tester).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PANEL_TUI_DATA_DIR", " ")
+    assert main(["sessions", "list"]) == 0
+    assert "in the folder " + str((tmp_path / "sessions").resolve()) in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_delete_one_and_older_than(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
