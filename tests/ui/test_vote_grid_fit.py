@@ -102,3 +102,15 @@ async def test_a_vote_after_the_reveal_keeps_its_row_two_lines_at_80x24(
     assert lines[row + 2].startswith(" Observers") or lines[row + 2].startswith(" Votes"), lines
     shown = "\n".join(lines)
     assert "Gives a real example" in shown and "a lecture" in shown
+
+
+async def test_on_a_wide_screen_a_name_stays_near_its_vote(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: at 160 columns some 90 blank columns lay between a name
+    # and its role, vote and keys, hard to follow along a row with low vision.
+    async with app_factory(session.id).run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        row = next(line for line in screen_text(pilot.app).splitlines() if "Dan Reilly" in line)
+    gap = row.index("Professional") - (row.index("Dan Reilly") + len("Dan Reilly"))
+    assert gap <= 32, row
