@@ -135,6 +135,9 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         raise PrepareError([SheetProblem(name, not_csv)])
     try:
         text = raw.decode("utf-8-sig")
+        if "\x00" in text:  # UTF-16 without its byte-order mark: NULs between the letters
+            nul = raw.index(b"\x00")
+            raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "a NUL")
     except UnicodeDecodeError as error:
         line = _row_at(raw[: error.start].decode("utf-8-sig", errors="replace"))
         raise PrepareError(

@@ -271,8 +271,8 @@ def _plain(error: ValidationError) -> str:
     detail = error.errors(include_url=False)[0]
     field = str(detail["loc"][0]) if detail["loc"] else ""
     problem = explain(detail)
-    if detail["type"] in ("value_error", "assertion_error"):
-        return problem + "."
+    if detail["type"] in ("value_error", "assertion_error") and not field:
+        return problem + "."  # of the notes as a whole, which the words name
     return f"{_FIELD_WORDS.get(field, field.replace('_', ' '))} {problem}."
 
 

@@ -358,3 +358,13 @@ def test_a_day_of_the_panel_without_times_is_named_once_another_has_them() -> No
     assert days_without_times(session, 1) == []  # no times: every day from the log
     hour = [{"start": NINES[0], "end": NINES[0] + timedelta(hours=1)}]
     assert days_without_times(with_involvement(session, 1, {"times": hour}), 1) == [SECOND_DAY]
+
+
+def test_a_control_character_in_a_note_from_the_command_line_names_the_note() -> None:
+    # Found by a tester: "Seat 1: contains a control character" named no field.
+    with pytest.raises(InvolvementError) as raised:
+        with_involvement(the_day(), 1, {"expenses_note": "\x1b[31mBus"})
+    assert str(raised.value) == (
+        "Seat 1: the note on expenses contains a control character (U+001B); "
+        "remove it and try again."
+    )
