@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from panel_tui.domain.models import Session, VoteEvent
+from panel_tui.domain.models import Session
 
 
 @dataclass(frozen=True)
@@ -56,21 +56,22 @@ def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
     return session.model_copy(update={"votes": votes})
 
 
-def changes_a_vote(session: Session, event: VoteEvent) -> bool:
-    """Whether ``event`` changes (or withdraws) the member's vote standing on the answer.
+def vote_changes(session: Session) -> list[bool]:
+    """For each vote event, in order: whether it changes (or withdraws) a vote the
+    member gave on that answer before it, rather than giving a first one.
 
-    ``False`` for a first vote, and for one given after the member had withdrawn
-    theirs: no vote of theirs stood, so none was changed. ``event`` is one of
-    ``session.votes``; a practice round's votes are each round's own.
+    As :meth:`Session.after_reveal_at` compares: a vote given again after an undo
+    is still a change. A practice round's votes are each round's own. One pass,
+    so a long log costs no more than reading it.
     """
-    answer = (event.candidate, event.question, event.member, event.round)
-    standing = None
+    given: set[tuple[str, str, str, int]] = set()
+    changes = []
     for vote in session.votes:
-        if vote is event:
-            return standing is not None
-        if (vote.candidate, vote.question, vote.member, vote.round) == answer:
-            standing = vote.value
-    return False
+        answer = (vote.candidate, vote.question, vote.member, vote.round)
+        changes.append(answer in given)
+        if vote.value is not None:
+            given.add(answer)
+    return changes
 
 
 def early_reveals(session: Session) -> list[EarlyReveal]:

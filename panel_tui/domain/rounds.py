@@ -25,7 +25,7 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
   whose votes were already shown; **first votes after an early reveal** are
   members' first votes on an answer the chair showed before they had voted
   (every summary marks both as given after the reveal;
-  :func:`panel_tui.domain.reveals.changes_a_vote` tells them apart);
+  `panel_tui.domain.reveals.vote_changes` tells them apart);
 - **answers revealed early** are the answers whose votes the chair revealed
   before every voting member had voted
   (:func:`panel_tui.domain.reveals.early_reveals`).
@@ -41,7 +41,7 @@ from typing import Literal
 
 from panel_tui.domain.involvement import MemberInvolvement, involvement
 from panel_tui.domain.models import Outcome, Role, Session, Settings
-from panel_tui.domain.reveals import changes_a_vote, early_reveals
+from panel_tui.domain.reveals import early_reveals, vote_changes
 from panel_tui.domain.scoring import score_session
 
 METHOD = (
@@ -200,13 +200,11 @@ def round_of(session: Session) -> Round:
     shown = session.as_shown()
     results = score_session(shown)
     late = [
-        vote
-        for r in results.ranking
-        for q in r.questions
-        for vote in q.changed_after_reveal
+        changes
+        for vote, changes in zip(shown.votes, vote_changes(shown), strict=True)
         if vote.after_reveal
     ]
-    changed = sum(changes_a_vote(shown, vote) for vote in late)
+    changed = sum(late)
     first = lived_experience_first(shown)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]

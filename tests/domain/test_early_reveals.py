@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Reveal, Session, Settings, VoteValue
-from panel_tui.domain.reveals import EarlyReveal, changes_a_vote, early_reveals
+from panel_tui.domain.reveals import EarlyReveal, early_reveals, vote_changes
 from panel_tui.domain.scoring import score_session
 from tests.domain.builders import T0, session
 
@@ -258,8 +258,8 @@ def test_import_works_out_the_same_marks_the_app_recorded(
         ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "down")], True),
         # Withdrawing a standing vote changes it too.
         ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", None)], True),
-        # A vote after one's own withdrawal: no vote of seat 1's stood, so it is a first vote.
-        ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", None), ("c1", "q1", "m1", "up")], False),
+        # A vote after one's own undo is still a change, as the after-reveal mark counts it.
+        ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", None), ("c1", "q1", "m1", "down")], True),
         # Another member's vote, another question or another candidate is not seat 1's.
         ([("c1", "q1", "m2", "up"), ("c1", "q1", "m1", "down")], False),
         ([("c1", "q2", "m1", "up"), ("c1", "q1", "m1", "down")], False),
@@ -275,7 +275,7 @@ def test_whether_a_vote_changes_the_one_standing(
         questions=(("q1", 1.0, False), ("q2", 1.0, False)),
         candidates=(("c1", None), ("c2", None)),
     )
-    assert changes_a_vote(made, made.votes[-1]) is changes
+    assert vote_changes(made)[-1] is changes
 
 
 def test_a_practice_rounds_votes_change_only_that_rounds() -> None:
@@ -283,4 +283,4 @@ def test_a_practice_rounds_votes_change_only_that_rounds() -> None:
     second = made.votes[-1].model_copy(update={"round": 2})
     made = made.model_copy(update={"votes": [made.votes[0], second]})
     # Seat 1's first vote of round 2, not a change of round 1's.
-    assert changes_a_vote(made, made.votes[-1]) is False
+    assert vote_changes(made) == [False, False]

@@ -335,3 +335,14 @@ def test_a_file_left_out_of_the_report_has_each_problem_named(
     assert err[0] == f"panel-tui: Left out, as it could not be read: {where} (2 problems):"
     assert [line.split(": ", 2)[2][:13] for line in err[1:3]] == ["field 'title'", "vote 1, field"]
     assert "| Round r1 |" in captured.out  # r1 still counts
+
+
+def test_an_undo_and_a_new_vote_after_everyone_voted_are_changes_not_first_votes() -> None:
+    # Found by a review: the vote after the undo was counted as a first vote after
+    # an early reveal, in a round with no early reveal.
+    rows = [("c1", "q1", m, "up") for m in ("m1", "m2", "m3", "m4")]
+    rows += [("c1", "q1", "m4", None), ("c1", "q1", "m4", "down")]
+    made = made_round("u", date(2026, 2, 2), "LLPP", rows, {}, minutes=5)
+    marked = [v.model_copy(update={"after_reveal": n >= 4}) for n, v in enumerate(made.votes)]
+    (only,) = compare_rounds([made.model_copy(update={"votes": marked})]).rounds
+    assert (only.changed_after_reveal, only.first_after_reveal, only.revealed_early) == (2, 0, 0)

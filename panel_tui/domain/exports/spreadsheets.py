@@ -53,7 +53,7 @@ from collections.abc import Iterable, Sequence
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.models import Session
-from panel_tui.domain.reveals import changes_a_vote
+from panel_tui.domain.reveals import vote_changes
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
 
@@ -196,6 +196,7 @@ def _candidate_columns(options: ExportOptions) -> tuple[str, ...]:
 def votes_csv(session: Session, options: ExportOptions) -> str:
     """One row per vote that counts, or per question's totals with ``totals_only``."""
     results = score_session(session)
+    changes = dict(zip(map(id, session.votes), vote_changes(session), strict=True))
     rows: list[tuple[Cell, ...]] = []
     by_candidate = results.by_candidate
     for candidate in session.candidates:
@@ -230,7 +231,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                 if value is None:
                     continue
                 event = events[member.id]
-                changed = event.after_reveal and changes_a_vote(session, event)
+                changed = event.after_reveal and changes[id(event)]
                 rows.append(
                     (
                         *where,
