@@ -340,7 +340,9 @@ def test_a_file_left_out_of_the_report_has_each_problem_named(
 def test_an_undo_and_a_new_vote_after_everyone_voted_are_changes_not_first_votes() -> None:
     # Found by a review: the vote after the undo was counted as a first vote after
     # an early reveal, in a round with no early reveal.
-    rows = [("c1", "q1", m, "up") for m in ("m1", "m2", "m3", "m4")]
+    rows: list[tuple[str, str, str, str | None]] = [
+        ("c1", "q1", m, "up") for m in ("m1", "m2", "m3", "m4")
+    ]
     rows += [("c1", "q1", "m4", None), ("c1", "q1", "m4", "down")]
     made = made_round("u", date(2026, 2, 2), "LLPP", rows, {}, minutes=5)
     marked = [v.model_copy(update={"after_reveal": n >= 4}) for n, v in enumerate(made.votes)]
