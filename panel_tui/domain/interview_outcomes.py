@@ -122,26 +122,31 @@ class AskNote:
         )
 
 
-def reason_problem(outcome: Outcome, reason: str) -> str | None:
-    """What a decision lacks: the panel's reason, unless it is "undecided" (else ``None``).
+def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> str | None:
+    """What stops a decision being saved, in the chair's words (``None``: nothing).
 
-    PRODUCT.md 5: a decision is recorded "with a reason". HR files it, and it is
-    what a candidate who asks for feedback is told. It also stops a key pressed
-    twice by mistake saving the first choice of the list unseen.
+    PRODUCT.md 5: a decision is recorded "with a reason", which HR files; it also
+    stops a key pressed twice by mistake saving the first choice unseen. Not for
+    "undecided", nor for a decision saved again unchanged (one made before
+    without a reason may stand). A changed decision needs its own reason: the
+    old one stood under the new choice unseen (found by a review).
     """
-    if outcome == "undecided" or reason.strip():
+    if outcome == "undecided" or (before and (before.outcome, before.reason) == (outcome, reason)):
         return None
-    return (
-        f"Type the panel's reason to {OUTCOME_WORDS[outcome].lower()} first: HR files it "
-        "with the decision, and a candidate who asks for feedback is told it."
-    )
+    chosen = OUTCOME_WORDS[outcome]
+    if not reason.strip():
+        return f"Type the panel's reason for '{chosen}' first: HR files it with the decision."
+    if before is not None and before.outcome != outcome and reason == before.reason:
+        return (
+            f"That reason was given for '{OUTCOME_WORDS[before.outcome]}': type the panel's "
+            f"reason for '{chosen}'."
+        )
+    return None
 
 
 def _decide(opened: OpenSession, candidate: str, outcome: Outcome, reason: str) -> None:
-    """Save a decision with its reason; one made before without a reason may stand unchanged."""
-    before = opened.session.decision(candidate)
-    unchanged = before is not None and (before.outcome, before.reason) == (outcome, reason)
-    problem = None if unchanged else reason_problem(outcome, reason)
+    """Save a decision, refused in words when :func:`decision_problem` finds one."""
+    problem = decision_problem(opened.session.decision(candidate), outcome, reason)
     if problem:
         raise ValueError(problem)
     opened.decide(candidate, outcome, reason)
@@ -157,6 +162,10 @@ class AskDecision:
     done: Callable[[Outcome | None], Recorded] = field(compare=False)
     #: What is left undone on the candidate: questions with no votes, answers sealed.
     still_to_do: tuple[str, ...] = ()
+
+    def problem(self, outcome: Outcome, reason: str) -> str | None:
+        """What stops this decision being saved (:func:`decision_problem`), before saving."""
+        return decision_problem(self.current, outcome, reason)
 
     @classmethod
     def on_candidate(cls, opened: OpenSession, candidate: str) -> AskDecision:
@@ -197,5 +206,5 @@ __all__ = [
     "Recorded",
     "Refused",
     "VoteMark",
-    "reason_problem",
+    "decision_problem",
 ]

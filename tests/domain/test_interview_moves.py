@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from panel_tui.domain import interview_lines as lines
@@ -157,45 +159,51 @@ def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeIntervi
 
 
 @pytest.mark.parametrize(
-    ("outcome", "reason", "refused"),
+    ("before", "outcome", "reason", "refused"),
     [
         # PRODUCT.md 5: a decision "with a reason"; HR files it.
-        ("recommend", "", "Type the panel's reason to recommend first"),
-        ("do_not_recommend", "  ", "Type the panel's reason to do not recommend first"),
+        (None, "recommend", "", "Type the panel's reason for 'Recommend' first"),
+        (None, "do_not_recommend", "  ", "Type the panel's reason for 'Do not recommend' first"),
         # Not decided yet: nothing to give a reason for.
-        ("undecided", "", None),
-        ("recommend", "Clear examples.", None),
+        (None, "undecided", "", None),
+        (None, "recommend", "Clear examples.", None),
+        # A changed decision needs its own reason (found by a review: Enter, Enter
+        # saved "do not recommend" under the reason given to recommend).
+        (
+            ("recommend", "Clear examples."),
+            "do_not_recommend",
+            "Clear examples.",
+            "That reason was given for 'Recommend': type the panel's reason for 'Do not",
+        ),
+        (("recommend", "Clear examples."), "do_not_recommend", "Vague.", None),
+        # One made before without a reason may stand unchanged (an HR system's file,
+        # or an earlier version); changing it needs a reason.
+        (("recommend", ""), "recommend", "", None),
+        (("recommend", ""), "do_not_recommend", "", "reason for 'Do not recommend'"),
     ],
 )
-def test_a_decision_needs_the_panels_reason_unless_undecided(
-    make: MakeInterview, outcome: Outcome, reason: str, refused: str | None
+def test_a_decision_needs_the_panels_own_reason_unless_undecided(
+    make: MakeInterview,
+    before: tuple[Outcome, str] | None,
+    outcome: Outcome,
+    reason: str,
+    refused: str | None,
 ) -> None:
     interview = make(at=3)
+    if before is not None:
+        interview.opened.decide("c2", *before)
     asked = interview.decide()
     assert isinstance(asked, AskDecision)
+    assert (asked.problem(outcome, reason) is None) == (refused is None)
     if refused is None:
         asked.save(outcome, reason)
         decision = interview.session.decision("c2")
-        assert decision is not None and decision.outcome == outcome
+        assert decision is not None and (decision.outcome, decision.reason) == (outcome, reason)
         return
-    with pytest.raises(ValueError, match=refused):
+    with pytest.raises(ValueError, match=re.escape(refused)):
         asked.save(outcome, reason)
-    assert interview.session.decision("c2") is None  # nothing saved
-
-
-def test_a_decision_made_before_without_a_reason_may_stand_unchanged(
-    make: MakeInterview,
-) -> None:
-    # As an HR system's file or an earlier version may hold one: saving it again
-    # unchanged is not refused, and writes nothing; changing it needs a reason.
-    interview = make(at=3)
-    interview.opened.decide("c2", "recommend", "")
-    asked = interview.decide()
-    assert isinstance(asked, AskDecision)
-    asked.save("recommend", "")
-    assert asked.done("recommend") == Recorded("The decision on C2 was not changed: Recommend.")
-    with pytest.raises(ValueError, match="reason to do not recommend"):
-        asked.save("do_not_recommend", "")
+    decision = interview.session.decision("c2")  # nothing saved
+    assert (decision.outcome, decision.reason) == before if decision else before is None
 
 
 # -- moving -------------------------------------------------------------------------

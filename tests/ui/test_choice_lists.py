@@ -71,7 +71,7 @@ async def test_enter_twice_on_a_decision_asks_for_the_reason_then_saves_it(
         assert isinstance(pilot.app.screen, DecisionDialog)
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, DecisionDialog)
-        assert "Type the panel's reason to do not recommend first" in screen_text(pilot.app)
+        assert "Type the panel's reason for 'Do not recommend' first" in screen_text(pilot.app)
         assert store.load(session.id).decision("c1") is None
         # The keys are in the reason's box now: type it, Enter saves.
         await pilot.press(*"No example", "enter")

@@ -260,7 +260,7 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
         "Recommend",
         "Do not recommend, chosen",
         "Undecided",
-        "Reason, to recommend or not (Tab to move here):",
+        "Reason (needed to recommend or not recommend; Tab to move here):",
         "Text box, empty: Why the panel decided this",
         "Button: Save decision",
         "Button: Cancel (Esc)",
@@ -313,7 +313,7 @@ async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
         await pilot.pause()
     assert speaker.said == [
         "Choices: none chosen",
-        "Reason, to recommend or not (Tab to move here). Text box, empty: Why the panel decided this",
+        "Reason (needed to recommend or not recommend; Tab to move here). Text box, empty: Why the panel decided this",
         "Button: Save decision",
     ]
 
@@ -334,7 +334,7 @@ async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
         await pilot.press("tab")
         await pilot.pause()
         assert speaker.said[-1].startswith(
-            "Reason, to recommend or not (Tab to move here). Text box"
+            "Reason (needed to recommend or not recommend; Tab to move here). Text box"
         )
         assert speaker.stops == stops  # nothing was cut short
 

@@ -19,7 +19,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.interview_outcomes import reason_problem
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
@@ -255,11 +254,14 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         *,
         save: Save[DecisionChoice] | None = None,
         still_to_do: Sequence[str] = (),
+        check: Callable[[Outcome, str], str | None] | None = None,
     ) -> None:
         super().__init__(save=save)
         self.heading = heading
         self.current = current
         self.still_to_do = still_to_do
+        #: The domain's word on a decision before it is saved (a reason missing).
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -274,7 +276,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
                     yield ClearRadioButton(words, value=chosen, id=outcome).data_bind(
                         DisplayMode.ascii_only
                     )
-            yield Label("Reason, to recommend or not (Tab to move here):")
+            yield Label("Reason (needed to recommend or not recommend; Tab to move here):")
             yield Input(
                 value=self.current.reason if self.current else "",
                 placeholder="Why the panel decided this",
@@ -303,8 +305,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         reason = without_invisible(self.query_one("#reason", Input).value).strip()
         outcome: Outcome = pressed.id  # narrowed by the check above
         trouble = typed_problem(reason, "The reason", multiline=True, required=False)
-        if DecisionChoice(outcome, reason) != self.current:  # one made before may stand
-            trouble = trouble or reason_problem(outcome, reason)
+        trouble = trouble or (self.check(outcome, reason) if self.check else None)
         if trouble:
             self.refuse(trouble)
             self.query_one("#reason", Input).focus()  # where the reason is typed

@@ -312,6 +312,7 @@ class InterviewScreen(SessionScreen):
             given,
             save=lambda choice: asked.save(choice.outcome, choice.reason),
             still_to_do=asked.still_to_do,
+            check=asked.problem,
         )
         choice: DecisionChoice | None = yield dialog
         self.show(asked.done(None if choice is None else choice.outcome))
