@@ -162,11 +162,12 @@ class PanelApp(DisplayApp):
         for notice in self.notices:
             self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
         if self.few_colours and not self.display_settings.high_contrast:
+            # Said, not switched: a setting (or --no-high-contrast) is the chair's.
             self.notify(
-                "This terminal shows only 16 colours, where the usual ones are hard to read: "
-                "high contrast is on for this run. Ctrl+T switches it.",
+                "This terminal shows only 16 colours, where the usual ones are hard to read. "
+                "Ctrl+T switches to high contrast, which reads clearly here, and is remembered.",
                 title="Settings",
-                timeout=20,
+                timeout=30,
             )
         if self.legacy_console:
             self.notify(

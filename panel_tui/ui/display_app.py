@@ -62,18 +62,13 @@ class DisplayApp(TurnTakingApp[None]):
         The usual look's colours then turn into pairs such as bright red on grey
         (about 1:1, found by a tester); high contrast's stay white and yellow on black.
         """
-        return self.console.color_system in ("standard", "windows")
+        return self.console.color_system == "standard"
 
     def show_display_settings(self) -> None:
-        """Apply the settings once mounted: the themes, ASCII borders and scrollbars.
-
-        With only 16 colours, high contrast is used whatever the setting (Ctrl+T
-        still switches it): it is the look that stays readable there.
-        """
+        """Apply the settings once mounted: the themes, ASCII borders and scrollbars."""
         self.register_theme(PANEL_DARK)
         self.register_theme(HIGH_CONTRAST)
-        high = self.display_settings.high_contrast or self.few_colours
-        self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
+        self.theme = HIGH_CONTRAST.name if self.display_settings.high_contrast else NORMAL_THEME
         self.set_class(self.ascii_only, "-ascii")
         use_ascii_scrollbars(self.ascii_only)
 
