@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import stat
 import sys
 from datetime import UTC, datetime
@@ -170,11 +171,23 @@ def test_a_copy_or_a_renamed_session_file_is_named_with_what_to_do(store: Store)
     said = sorted(str(n) for n in store.damaged)
     assert said == [
         f"{path} holds the session s1, but panel-tui finds a session by its file's name, "
-        "s1.json: rename it s1.json if no file has that name, or import it with "
-        "'panel-tui import'. It was left as it is."
+        "s1.json: rename it s1.json if no file has that name, or take it in with: "
+        f"panel-tui sessions recover {shlex.quote(str(path))}. It was left as it is."
         for path in sorted([copy, renamed], key=str)
     ]
     assert copy.exists() and renamed.exists()  # left, not set aside as damaged
+
+
+def test_the_advice_for_a_copy_beside_its_session_works(tmp_path: Path) -> None:
+    # Found by a review: the advice was 'panel-tui import', which refuses a
+    # session file; sessions recover takes it in (here, over the one it copies).
+    root = tmp_path / "sessions"
+    Store(root).save(one_vote("s1"))
+    copy = root / "s1 - Copy.json"
+    copy.write_bytes((root / "s1.json").read_bytes())
+    (root / "s1.json").unlink()
+    assert main(["--data-dir", str(root), "sessions", "recover", str(copy)]) == 0
+    assert [s.id for s in Store(root).sessions()] == ["s1"]
 
 
 # ------------------------------------------------------ words that fit

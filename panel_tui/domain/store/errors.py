@@ -51,8 +51,8 @@ class MisnamedFile(Exception):
         named = f"{self.session_id}.json"
         return (
             f"{path} holds the session {self.session_id}, but panel-tui finds a session by "
-            f"its file's name, {named}: rename it {named} if no file has that name, or "
-            "import it with 'panel-tui import'"
+            f"its file's name, {named}: rename it {named} if no file has that name, or take "
+            f"it in with: panel-tui sessions recover {shlex.quote(str(path))}"
         )
 
 

@@ -162,7 +162,7 @@ class Store:
         if loaded is None:
             raise SessionNotFound(path.stem)
         session = session_from_tables(loaded.tables)
-        if session.id != path.stem:
+        if session.id.casefold() != path.stem.casefold():  # Windows and macOS ignore case
             raise MisnamedFile(session.id)
         for file in (path, journal_path(path)):
             # Read already: the mode is only said (a compaction elsewhere may
