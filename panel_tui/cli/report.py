@@ -98,9 +98,12 @@ def _sessions(
             "Name the sessions to compare, a folder of json exports, or --all for every "
             "session in the store."
         )
-    found = store(args, existing=args.all)  # files named are read without a sessions folder
+    # Opened only for --all or a session id: files named are read without a sessions
+    # folder, and a folder not there is said, never made (found by a review).
+    ids = [n for n in args.sessions if not Path(n).is_dir() and Path(n).suffix != ".json"]
+    found = store(args, existing=True) if args.all or ids else None
     sessions: list[Session] = []
-    if args.all:
+    if found is not None and args.all:
         sessions += found.sessions()
         warn_damaged(found)
     for name in args.sessions:
@@ -114,7 +117,7 @@ def _sessions(
             if not given.is_file():
                 raise CommandError(f"There is no file {given}.")
             sessions += _from_files([given], left_out, anonymised)
-        else:
+        elif found is not None:
             sessions.append(load(found, name))
     return sessions
 

@@ -164,6 +164,7 @@ def test_export_of_an_unknown_session_is_a_plain_error(
         ("combine", "s1", "s2", "--format", "md"),
         ("sessions", "delete", "s1", "--yes"),
         ("report", "--all", "--format", "md"),
+        ("report", "s1", "--format", "md"),
     ],
 )
 def test_a_mistyped_sessions_folder_is_said_and_never_made(

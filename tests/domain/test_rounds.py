@@ -209,6 +209,7 @@ def test_cli_csv_over_a_folder_of_exports(
     assert main(["--data-dir", str(tmp_path / "none"), *args]) == 1
     err = capsys.readouterr().err
     assert "Left out, as it could not be read: " in err and "notes.json" in err
+    assert not (tmp_path / "none").exists()  # files named need no sessions folder
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     rounds = [r for r in rows if r["row"] == "round"]
     assert [r["session"] for r in rounds] == ["r1", "r2", "r3"]
