@@ -199,6 +199,8 @@ class PanelApp(DisplayApp):
             self._resettle.stop()
             self._resettle = None
         if size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
+            if self._said_too_small is not None:
+                self.clear_notifications()  # not left over the seats' rows once it fits
             self._said_too_small = None
         elif self._said_too_small is None:
             self._say_too_small(size)
@@ -206,6 +208,8 @@ class PanelApp(DisplayApp):
             self._resettle = self.set_timer(RESETTLE_SECONDS, lambda: self._say_too_small(size))
 
     def _say_too_small(self, size: tuple[int, int]) -> None:
+        if self._said_too_small is not None:
+            self.clear_notifications()  # the size said before is not the window's now
         self._said_too_small = size
         self.notify(
             f"This window is {size[0]} by {size[1]}. Make it at least {MIN_SIZE[0]} wide and "

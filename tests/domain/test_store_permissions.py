@@ -76,7 +76,7 @@ def test_a_sessions_folder_is_only_ever_narrowed(tmp_path: Path, mode: int, afte
         # A team's share (set-group-ID) holding sessions.
         (0o2775, ["s1.json"], "shared on purpose"),
         # A folder of someone's other files, named as the sessions folder by mistake.
-        (0o755, ["budget.xlsx"], "it holds other files, and no sessions yet"),
+        (0o755, ["budget.xlsx"], "panel-tui did not make it, and it holds other files"),
     ],
 )
 def test_a_shared_folder_or_one_of_other_files_is_named_and_left(

@@ -229,8 +229,8 @@ def owner_only_folder(folder: Path, *, ours: bool = True) -> str | None:
     It only ever narrows: the owner's own access stays as it was, so a folder
     made read-only stays so. Left as it is, and named: a folder shared on purpose
     (the sticky bit, as ``/tmp``, or set-group-ID, as a team's share), another
-    user's, and one that is not panel-tui's (``ours`` false: other files and no
-    sessions in it). The session files in it are owner-only all the same.
+    user's, and one that is not panel-tui's (``ours`` false: it did not make it,
+    and it holds other files). The session files in it are owner-only all the same.
     Nothing is done on Windows, where modes mean little.
 
     Returns:
@@ -248,7 +248,7 @@ def owner_only_folder(folder: Path, *, ours: bool = True) -> str | None:
     elif info.st_mode & (stat.S_ISVTX | stat.S_ISGID):
         whose = "shared on purpose"
     elif not ours:
-        whose = "it holds other files, and no sessions yet"
+        whose = "panel-tui did not make it, and it holds other files"
     else:
         try:
             os.chmod(folder, mode & ~0o077)
