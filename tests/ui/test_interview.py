@@ -379,7 +379,7 @@ async def test_vote_keys_never_answer_the_chairs_question(
         assert isinstance(app.screen, ConfirmDialog)
         # Said, not lost unseen (found by a tester: a vote typed just after the
         # key that opened the question vanished).
-        said = "'w' was not taken: answer this first, then press it again."
+        said = "The W key was not taken: answer this first, then press it again."
         assert said in screen_text(app)
         await pilot.press("question_mark")  # the help still opens over the question
         assert isinstance(app.screen, HelpScreen)

@@ -22,12 +22,13 @@ from textual.widgets import Button, Input, Label, Static
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.text import printable, without_invisible
+from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.asking import HoldsTyping
-from panel_tui.ui.contracts import cursor_blink
+from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
+from panel_tui.ui.keys import key_words
 from panel_tui.ui.widgets.choices import BoxAnswered, ChoiceList, ClearRadioButton
 
 #: The keys that work everywhere work over a box too (Textual stops at a box the
@@ -87,8 +88,10 @@ class ConfirmDialog(ModalScreen[bool]):
         """
         if event.is_printable and event.key not in self.active_bindings:  # ? is help
             event.stop()
-            key = printable(event.character or "")
-            said = f"{key!r} was not taken: answer this first, then press it again."
+            app = self.app
+            plain = app.ascii_only if isinstance(app, DisplaySettingsSource) else False
+            key = key_words(event.key, ascii_only=plain)
+            said = f"The {key} key was not taken: answer this first, then press it again."
             self.query_one("#not-taken", Label).update(Content(said))
 
     def spoken_text(self) -> str:
