@@ -254,18 +254,24 @@ def test_a_link_in_the_folder_that_leads_nowhere_is_named_and_the_rest_are_liste
     assert any("loop.json is not read as a session" in str(n) for n in store.damaged)
 
 
+def _linked_to_a_victim(store: Store, tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """Session s1 saved, with its file ``name`` replaced by a link to a file of value."""
+    store.save(one_vote("s1"))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = store.root / name
+    link.unlink(missing_ok=True)
+    link.symlink_to(victim)
+    return link, victim
+
+
 @posix_only
 def test_a_link_in_place_of_a_sessions_record_of_changes_names_the_session(
     store: Store, tmp_path: Path
 ) -> None:
     # Found by a tester: the session went from every list, and the notice named
     # only the .journal file, not the session it hid, nor what to do.
-    store.save(one_vote("s1"))
-    victim = tmp_path / "victim.txt"
-    victim.write_text("precious")
-    journal = store.root / "s1.journal"
-    journal.unlink(missing_ok=True)
-    journal.symlink_to(victim)
+    journal, victim = _linked_to_a_victim(store, tmp_path, "s1.journal")
     assert store.summaries() == []
     assert [str(n) for n in store.damaged] == [
         f"The session s1 is not read, as its record of changes {journal} is not a plain "
@@ -281,12 +287,7 @@ def test_a_link_in_place_of_a_sessions_record_of_changes_names_the_session(
 def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:
-    store.save(one_vote("s1"))
-    victim = tmp_path / "victim.txt"
-    victim.write_text("precious")
-    lock = store.root / "s1.lock"
-    lock.unlink(missing_ok=True)
-    lock.symlink_to(victim)
+    _, victim = _linked_to_a_victim(store, tmp_path, "s1.lock")
     with pytest.raises(StoreError, match=r"lock file .*s1.lock is not a plain file"):
         store.open("s1")
     with pytest.raises(StoreError, match="was not saved"):
