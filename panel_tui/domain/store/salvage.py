@@ -101,17 +101,8 @@ class ReadBack:
     @property
     def left_out(self) -> bool:
         """Whether anything saved may be missing from the session read back."""
-        return bool(
-            self.spoiled
-            or self.unreadable
-            or self.torn
-            or self.senseless
-            or self.unfitting
-            or self.untried
-            or self.unmatched
-            or self.no_journal
-            or self.missing
-        )
+        lost = (self.spoiled, self.unreadable, self.torn, self.senseless, self.unfitting)
+        return any(lost) or any((self.untried, self.unmatched, self.no_journal, self.missing))
 
 
 def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> ReadBack:
