@@ -79,11 +79,12 @@ def _days(text: str) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Every session, newest first (``--json`` for scripts)."""
+    named = locations.data_dir_named(getattr(args, "data_dir", None))
     root = locations.data_dir(getattr(args, "data_dir", None))
-    if not os.path.lexists(root):  # an empty list, and no folder made to say so
+    if not named and not os.path.lexists(root):  # none made here yet; nor a folder to say so
         print("[]" if args.json else _no_sessions(root, args))
         return 0
-    found = store(args)
+    found = store(args, existing=True)  # a folder named and not there is a slip: said
     summaries = found.summaries()
     warn_damaged(found)
     if args.json:

@@ -131,16 +131,17 @@ def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> 
     without a reason may stand). A changed decision needs its own reason: the
     old one stood under the new choice unseen (found by a review).
     """
-    if outcome == "undecided" or (before and (before.outcome, before.reason) == (outcome, reason)):
+    if before is not None and (before.outcome, before.reason) == (outcome, reason):
         return None
     chosen = OUTCOME_WORDS[outcome]
-    if not reason.strip():
-        return f"Type the panel's reason for '{chosen}' first: HR files it with the decision."
-    if before is not None and before.outcome != outcome and reason == before.reason:
+    if before is not None and before.outcome != outcome and reason and reason == before.reason:
+        # Undecided too: HR read "Undecided" beside the reason typed to recommend.
         return (
             f"That reason was given for '{OUTCOME_WORDS[before.outcome]}': type the panel's "
-            f"reason for '{chosen}'."
+            f"reason for '{chosen}'" + (", or clear it." if outcome == "undecided" else ".")
         )
+    if outcome != "undecided" and not reason.strip():
+        return f"Type the panel's reason for '{chosen}' first: HR files it with the decision."
     return None
 
 

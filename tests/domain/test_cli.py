@@ -180,16 +180,20 @@ def test_a_mistyped_sessions_folder_is_said_and_never_made(
     assert not (tmp_path / "sesions").exists()
 
 
-def test_listing_a_folder_not_there_is_an_empty_list_and_makes_nothing(
+def test_listing_a_folder_not_there_makes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Named and not there: a slip, said as the other commands say it (found by a
+    # tester: "No sessions in the folder ..." read as if every session was deleted).
     missing = tmp_path / "sesions"
-    assert run(missing, "sessions", "list") == 0
-    assert capsys.readouterr().out.strip() == f"No sessions in the folder {missing.resolve()}."
-    assert run(missing, "sessions", "list", "--json") == 0
+    assert run(missing, "sessions", "list") == 1
+    assert "There is no sessions folder" in capsys.readouterr().err
+    # The folder of where panel-tui was started, before any session: an empty list.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PANEL_TUI_DATA_DIR", raising=False)
+    assert main(["sessions", "list", "--json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
     # A variable set blank is not set: no folder named " " (found by a tester).
-    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PANEL_TUI_DATA_DIR", " ")
     assert main(["sessions", "list"]) == 0
     assert "in the folder " + str((tmp_path / "sessions").resolve()) in capsys.readouterr().out
@@ -387,6 +391,7 @@ def test_an_empty_list_names_the_whole_folder_and_where_sessions_are_kept(
     assert "--data-dir" in said
     # A folder named on the command line is named in full, with no advice on where.
     (tmp_path / "other").mkdir()
+    (tmp_path / "elsewhere").mkdir()
     assert main(["--data-dir", "other/../elsewhere", "sessions", "list"]) == 0
     said = capsys.readouterr().out
     assert said.strip() == f"No sessions in the folder {(tmp_path / 'elsewhere').resolve()}."

@@ -131,9 +131,12 @@ def test_a_sessions_folder_name_with_escape_sequences_is_not_echoed_raw(
     # `panel-tui --data-dir "$X" sessions list` with a name from elsewhere:
     # every other command prints such a name through printable().
     folder = tmp_path / "\x1b[31mX\x1b]0;pwned\x07"
-    assert main(["--data-dir", str(folder), "sessions", "list"]) == 0
+    assert main(["--data-dir", str(folder), "sessions", "list"]) == 1  # not there: said
+    folder.mkdir()
+    assert main(["--data-dir", str(folder), "sessions", "list"]) == 0  # empty: said
     captured = capsys.readouterr()
     said = captured.out + captured.err
+    assert "There is no sessions folder" in said and "No sessions in the folder" in said
     assert "\x1b" not in said and "\x07" not in said, repr(said)
 
 

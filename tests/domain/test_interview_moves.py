@@ -176,6 +176,15 @@ def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeIntervi
             "That reason was given for 'Recommend': type the panel's reason for 'Do not",
         ),
         (("recommend", "Clear examples."), "do_not_recommend", "Vague.", None),
+        # Undecided too: the reason given to recommend stood beside "Undecided" (found
+        # by a tester); cleared, it may be saved.
+        (
+            ("recommend", "Clear examples."),
+            "undecided",
+            "Clear examples.",
+            "That reason was given for 'Recommend': type the panel's reason for 'Undecided', or",
+        ),
+        (("recommend", "Clear examples."), "undecided", "", None),
         # One made before without a reason may stand unchanged (an HR system's file,
         # or an earlier version); changing it needs a reason.
         (("recommend", ""), "recommend", "", None),

@@ -81,6 +81,21 @@ async def test_enter_twice_on_a_decision_asks_for_the_reason_then_saves_it(
     assert (decision.outcome, decision.reason) == ("do_not_recommend", "No example")
 
 
+async def test_letters_typed_on_the_choices_start_the_reason(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: typed after choosing, the reason was dropped unseen, and the
+    # reason given before stood under the new choice.
+    with store.open(session.id) as opened:
+        opened.decide("c1", "recommend", "Strong examples")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "down", "enter", *"Poor examples", "enter")
+        assert not isinstance(pilot.app.screen, DecisionDialog)
+    decision = store.load(session.id).decision("c1")
+    assert decision is not None
+    assert (decision.outcome, decision.reason) == ("do_not_recommend", "Poor examples")
+
+
 async def test_undecided_needs_no_reason(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:

@@ -47,12 +47,21 @@ class MisnamedFile(Exception):
         self.session_id = session_id
 
     def reason(self, path: Path) -> str:
-        """Why the file is left, and what to do, for :class:`SkippedFile`."""
+        """Why the file is left, and what to do, for :class:`SkippedFile`.
+
+        A copy beside the session it copies is said to be one: taken in over it, a
+        copy made while the session was open replaced its votes (found by a tester).
+        """
         named = f"{self.session_id}.json"
-        return (
-            f"{path} holds the session {self.session_id}, but panel-tui finds a session by "
-            f"its file's name, {named}: rename it {named} if no file has that name, or take "
-            f"it in with: panel-tui sessions recover {shlex.quote(str(path))}"
+        said = f"{path} holds the session {self.session_id}, but panel-tui finds a session by "
+        if (path.parent / named).exists():
+            return said + (
+                f"its file's name, and {named} is here: this is an older copy, or another "
+                "version, of it. Keep it elsewhere, or delete it once you are sure it is not needed"
+            )
+        return said + (
+            f"its file's name, {named}: rename it {named}, or take it in with: "
+            f"panel-tui sessions recover {shlex.quote(str(path))}"
         )
 
 

@@ -294,6 +294,19 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         self.query_one("#reason", Input).cursor_blink = cursor_blink(self.app)
         self.query_one("#outcome", ChoiceList).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed on the choices start the reason afresh, where they were
+        dropped unseen (found by a tester); Space and Enter still choose."""
+        reason = self.query_one("#reason", Input)
+        taken = event.key == "space" or event.key in self.active_bindings
+        if reason.has_focus or not event.is_printable or taken:
+            return
+        event.stop()
+        reason.select_on_focus = False  # the letter stays, and the next goes after it
+        reason.value = event.character or ""
+        reason.cursor_position = len(reason.value)
+        reason.focus()
+
     def unsaved(self) -> bool:
         pressed = self.query_one("#outcome", ChoiceList).pressed_button
         typed = (pressed.id if pressed else None, self.query_one("#reason", Input).value.strip())
