@@ -26,6 +26,8 @@ class EarlyReveal:
     voted_after: tuple[str, ...]  #: member ids who voted (or changed) after, in order
     #: those of ``voted_after`` whose vote was then withdrawn, and stands withdrawn
     withdrawn: tuple[str, ...] = ()
+    #: those of ``voted_after`` who had voted before it was shown: they changed their vote
+    changed: tuple[str, ...] = ()
 
 
 def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
@@ -115,6 +117,7 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
                 voters=len(voters),
                 voted_after=tuple(after),
                 withdrawn=tuple(m for m in after if last[m] is None),
+                changed=tuple(m for m in after if m in standing),
             )
         )
     return found

@@ -161,7 +161,22 @@ def test_a_totals_only_json_counts_who_voted_after_without_naming_them() -> None
         "voters": 3,
         "voted_after": 1,
         "withdrawn": 0,
+        "changed": 0,
     }
+
+
+def test_one_who_had_voted_and_voted_again_after_an_early_reveal_is_said_to_have_changed() -> None:
+    # Found by a tester: "2 of 3 voting members had voted" and then "Voted after the
+    # reveal" named 3 members, one of them among the 2 who had voted.
+    story = _story()
+    again = story.new_vote("c1", "q1", "m1", "down")
+    story = story.model_copy(update={"votes": [*story.votes, again]})
+    (early,) = early_reveals(story)
+    assert (early.voted_after, early.changed) == (("m3", "m1"), ("m1",))
+    text = render(story, "md")
+    assert "Seat 3, Member 3; Seat 1, Member 1 (changed their vote)" in text
+    totals = render(story, "md", ExportOptions(totals_only=True))
+    assert "2 members, 1 changing their vote" in totals
 
 
 def _withdrawn_story() -> Session:

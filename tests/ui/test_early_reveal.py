@@ -78,5 +78,6 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
             "voters": 3,
             "voted_after": ["m3"],
             "withdrawn": [],
+            "changed": [],
         }
     ]

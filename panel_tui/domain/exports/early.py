@@ -18,6 +18,8 @@ from panel_tui.domain.words import counted
 
 #: Beside a member who voted after the votes were shown, then withdrew that vote.
 WITHDRAWN_LATER = "vote withdrawn later"
+#: Said of a member who had voted before the votes were shown, and voted again after.
+CHANGED_AFTER = "changed their vote"
 
 
 class Labelled(Protocol):
@@ -72,10 +74,15 @@ def early_reveal_views(
 def _after(early: EarlyReveal, seats: Mapping[str, Labelled], options: ExportOptions) -> str:
     """Who voted after the reveal, and whose vote was then withdrawn (only counted in totals)."""
     if options.totals_only:
+        changed = f", {len(early.changed)} changing their vote" if early.changed else ""
         withdrawn = f" ({len(early.withdrawn)} withdrawn later)" if early.withdrawn else ""
-        return counted(len(early.voted_after), "member") + withdrawn
+        return counted(len(early.voted_after), "member") + changed + withdrawn
+    # One who had voted before it was shown changed their vote: said, never taken
+    # for a first vote (found by a tester: "2 of 4 had voted" and all 3 "after").
     named = [
-        seats[m].label + (f" ({WITHDRAWN_LATER})" if m in early.withdrawn else "")
+        seats[m].label
+        + (f" ({CHANGED_AFTER})" if m in early.changed else "")
+        + (f" ({WITHDRAWN_LATER})" if m in early.withdrawn else "")
         for m in early.voted_after
     ]
     return "; ".join(named) or "Nobody"
