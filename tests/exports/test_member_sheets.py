@@ -123,6 +123,15 @@ def test_decisions_by_code(session: Session) -> None:
     assert "Candidate C4: the panel has not decided yet." in page
 
 
+def test_an_unfinished_round_says_its_decisions_may_change(session: Session) -> None:
+    # Found by a tester: "the panel said no" from a round still under way read as final.
+    not_yet = "The interviews are not finished yet. Decisions may change."
+    open_round = session.model_copy(update={"finished": False})
+    assert not_yet in sheet_of(member_sheets(open_round), 1)
+    finished = session.model_copy(update={"finished": True})
+    assert not_yet not in sheet_of(member_sheets(finished), 1)
+
+
 def test_candidate_names_only_when_the_chair_allows(session: Session) -> None:
     page = sheet_of(member_sheets(session, candidate_names=True), 1)
     assert "Candidate C1 (Alex Morgan): the panel said yes." in page

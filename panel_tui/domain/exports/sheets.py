@@ -101,6 +101,12 @@ def _sheet(
         SheetLine("group", f"The job was {job}."),
         SheetLine("calendar", f"The interviews were on {days_words(session.vote_days)}."),
         *([SheetLine("abstain", _not_yet(sealed))] if sealed else []),
+        # Found by a tester: an unfinished round's "the panel said no" read as final.
+        *(
+            [SheetLine("undecided", "The interviews are not finished yet. Decisions may change.")]
+            if not session.finished
+            else []
+        ),
     ]
     votes: list[SheetLine] = []
     if member.can_vote:
