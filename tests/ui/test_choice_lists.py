@@ -88,23 +88,28 @@ async def test_letters_typed_on_the_choices_start_the_reason(
     # reason given before stood under the new choice.
     with store.open(session.id) as opened:
         opened.decide("c1", "recommend", "Strong examples")
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+d", "down", "enter", *"Poor examples", "enter")
-        assert not isinstance(pilot.app.screen, DecisionDialog)
-    decision = store.load(session.id).decision("c1")
-    assert decision is not None
-    assert (decision.outcome, decision.reason) == ("do_not_recommend", "Poor examples")
+    keys = ("ctrl+d", "down", "enter", *"Poor examples", "enter")
+    decided = await _decided(app_factory, store, session, keys)
+    assert decided == ("do_not_recommend", "Poor examples")
 
 
 async def test_undecided_needs_no_reason(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
+    keys = ("ctrl+d", "down", "down", "enter", "enter")
+    assert await _decided(app_factory, store, session, keys) == ("undecided", "")
+
+
+async def _decided(
+    app_factory: AppFactory, store: Store, session: Session, keys: tuple[str, ...]
+) -> tuple[str, str]:
+    """Press ``keys`` on the interview: the decision box closed, the decision on C1 saved."""
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+d", "down", "down", "enter", "enter")
+        await pilot.press(*keys)
         assert not isinstance(pilot.app.screen, DecisionDialog)
     decision = store.load(session.id).decision("c1")
     assert decision is not None
-    assert (decision.outcome, decision.reason) == ("undecided", "")
+    return decision.outcome, decision.reason
 
 
 async def test_enter_twice_on_a_decision_made_before_keeps_it(
