@@ -54,6 +54,9 @@ async def test_export_asks_before_replacing_a_file(
         assert await pilot.click("#format-json")
         assert await pilot.click("#export")
         assert isinstance(app.screen, ConfirmDialog)
+        # One file, said as one (found by a tester: "These files already exist").
+        asked = screen_text(app)
+        assert "This file already exists:" in asked and "Replace it?" in asked
         await pilot.press("escape")
         assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
         # the chair is told the file was kept, not left reading an older message

@@ -164,10 +164,13 @@ class SummaryScreen(SessionScreen):
         if exported is None or not exported.existing:
             return
         names = Text("\n".join(str(path) for _, path in exported.existing))
+        one = len(exported.existing) == 1
         replace = ConfirmDialog(
-            Text("These files already exist:\n") + names + Text("\n\nReplace them?"),
+            Text("This file already exists:\n" if one else "These files already exist:\n")
+            + names
+            + Text("\n\nReplace it?" if one else "\n\nReplace them?"),
             yes="Replace",
-            no="Keep them",
+            no="Keep it" if one else "Keep them",
         )
         if (yield replace):
             formats = [name for name, _ in exported.existing]
