@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from panel_tui.domain.models import Decision, Outcome, VoteValue
 from panel_tui.domain.sessions import decision_warnings
@@ -42,6 +42,15 @@ class Recorded:
     revealed_now: bool = False
     offer_note: bool = False
     spoken: str | None = field(default=None, compare=False)
+
+
+def not_kept(said: Recorded) -> Recorded:
+    """``said`` of a box closed with typing in it (Esc, Cancel): that typing is gone.
+
+    Found by a tester: a reason typed, then Esc, said only "The decision was not changed".
+    """
+    words = f"{said.message} What was typed in the box was not kept."
+    return replace(said, message=words, spoken=words if said.spoken else None)
 
 
 @dataclass(frozen=True)
@@ -208,4 +217,5 @@ __all__ = [
     "Refused",
     "VoteMark",
     "decision_problem",
+    "not_kept",
 ]

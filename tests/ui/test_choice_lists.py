@@ -19,7 +19,7 @@ from panel_tui.ui.screens.dialogs import DecisionDialog
 from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton
-from tests.ui.helpers import SIZE, AppFactory, screen_text
+from tests.ui.helpers import SIZE, AppFactory, screen_text, widget_text
 
 
 async def test_enter_on_the_format_already_chosen_exports(
@@ -188,3 +188,20 @@ async def test_the_decision_box_says_what_is_left_undone_at_80x24(
         assert "  [red]Alex[/red] has no votes on Q2; the score uses only the" in shown
         assert "  Q1 is still sealed, as not everyone voted." in shown
         assert "Save decision" in shown  # the box still fits, buttons and all
+
+
+async def test_a_box_closed_with_typing_in_it_says_the_typing_was_not_kept(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: a reason typed, then Esc, said only "The decision was not changed".
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "tab", *"Vague", "escape")
+        said = widget_text(pilot.app, "#hint")
+        assert said == "The decision was not changed. What was typed in the box was not kept."
+        await pilot.press("ctrl+n", *"Warm", "escape")
+        assert widget_text(pilot.app, "#hint") == (
+            "No note added. What was typed in the box was not kept."
+        )
+        # Nothing typed: nothing to say of it.
+        await pilot.press("ctrl+n", "escape")
+        assert widget_text(pilot.app, "#hint") == "No note added."

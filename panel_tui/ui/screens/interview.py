@@ -26,6 +26,7 @@ from panel_tui.domain.interview_outcomes import (
     NeedsConfirmation,
     NotSaved,
     Refused,
+    not_kept,
 )
 from panel_tui.domain.models import Question, VoteValue
 from panel_tui.domain.store import OpenSession
@@ -295,8 +296,9 @@ class InterviewScreen(SessionScreen):
         if isinstance(asked, Refused):
             self.show(asked)
             return
-        text = yield NoteDialog(Text(asked.heading), asked.earlier, save=asked.save)
-        self.show(asked.done(text))
+        dialog = NoteDialog(Text(asked.heading), asked.earlier, save=asked.save)
+        text = yield dialog
+        self.show(not_kept(asked.done(text)) if dialog.discarded else asked.done(text))
 
     @asks
     def action_decide(self) -> Asking:
@@ -315,7 +317,8 @@ class InterviewScreen(SessionScreen):
             check=asked.problem,
         )
         choice: DecisionChoice | None = yield dialog
-        self.show(asked.done(None if choice is None else choice.outcome))
+        said = asked.done(None if choice is None else choice.outcome)
+        self.show(not_kept(said) if dialog.discarded else said)
 
     # -- moving ---------------------------------------------------------------
 
