@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
-from textual.app import App
+from textual.pilot import Pilot
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -65,20 +66,24 @@ class HandClock:
         self.now += seconds
         timer._tick()
 
-    def forty_seconds_in(self, app: App[Any]) -> QuestionTimer:
-        """The interview's timer, forty seconds into its answer."""
-        timer = app.screen.query_one(QuestionTimer)
-        self.move(timer, 40)
-        return timer
+
+@asynccontextmanager
+async def forty_seconds_in(
+    app_factory: AppFactory, session: Session
+) -> AsyncIterator[tuple[Pilot[None], HandClock, QuestionTimer]]:
+    """The interview at 100x30 on a hand-held clock, forty seconds into its first answer."""
+    clock = HandClock()
+    async with app_factory(session.id, clock=clock).run_test(size=(100, 30)) as pilot:
+        timer = pilot.app.screen.query_one(QuestionTimer)
+        clock.move(timer, 40)
+        yield pilot, clock, timer
 
 
 async def test_time_on_the_summary_is_not_counted_as_time_on_the_answer(
     app_factory: AppFactory, session: Session
 ) -> None:
-    clock = HandClock()
-    app = app_factory(session.id, clock=clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        timer = clock.forty_seconds_in(app)
+    async with forty_seconds_in(app_factory, session) as (pilot, clock, timer):
+        app = pilot.app
         await pilot.press("ctrl+s")  # the summary, for ten minutes
         clock.move(timer, 600)
         await pilot.press("escape")
@@ -93,10 +98,8 @@ async def test_a_finished_session_times_nothing_and_waits_for_nobody(
     app_factory: AppFactory, session: Session
 ) -> None:
     # Found by a new user: after Finish, every seat said "Waiting" and the clock ran on.
-    clock = HandClock()
-    app = app_factory(session.id, clock=clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        timer = clock.forty_seconds_in(app)
+    async with forty_seconds_in(app_factory, session) as (pilot, clock, timer):
+        app = pilot.app
         await pilot.press("1", "ctrl+s", "f", "enter", "escape")  # seat 1 voted, then finished
         await pilot.pause()
         shown = screen_text(app)
@@ -119,10 +122,8 @@ async def test_a_finished_sessions_clock_stays_stopped_after_a_look_at_the_summa
 ) -> None:
     # Found by a review: the summary's resume started the hidden clock again, and
     # the time kept on disk grew while the screen said "Session finished".
-    clock = HandClock()
-    app = app_factory(session.id, clock=clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        timer = clock.forty_seconds_in(app)
+    async with forty_seconds_in(app_factory, session) as (pilot, clock, timer):
+        app = pilot.app
         await pilot.press("ctrl+s", "f", "enter", "escape")  # finished, back on Q1
         await pilot.press("ctrl+s", "escape")  # a look at the summary
         clock.move(timer, 600)
