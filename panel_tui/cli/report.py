@@ -100,7 +100,7 @@ def _sessions(
         )
     # Opened only for --all or a session id: files named are read without a sessions
     # folder, and a folder not there is said, never made (found by a review).
-    ids = [n for n in args.sessions if not Path(n).is_dir() and Path(n).suffix != ".json"]
+    ids = [name for name in args.sessions if not _exported(Path(name))]
     found = store(args, existing=True) if args.all or ids else None
     sessions: list[Session] = []
     if found is not None and args.all:
@@ -117,9 +117,15 @@ def _sessions(
             if not given.is_file():
                 raise CommandError(f"There is no file {given}.")
             sessions += _from_files([given], left_out, anonymised)
-        elif found is not None:
+        else:
+            assert found is not None  # opened above for each id named
             sessions.append(load(found, name))
     return sessions
+
+
+def _exported(given: Path) -> bool:
+    """Whether a name on the command line is of json exports (a folder or a file), not an id."""
+    return given.is_dir() or given.suffix == ".json"
 
 
 def run(args: argparse.Namespace) -> int:
