@@ -16,9 +16,11 @@ from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.vote_grid import VoteRow
 from tests.ui.helpers import AppFactory, screen_text
+from tests.ui.speaking import FakeSpeaker
 
 
 async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
@@ -81,3 +83,28 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
             "changed": [],
         }
     ]
+
+
+async def test_the_early_reveal_question_says_what_enter_does_as_the_focus_moves(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: after Tab the question still said "Show them (Enter)",
+    # and Enter gave "Not yet", the button with the focus, with no word of it.
+    speaker = FakeSpeaker()
+    async with app_factory(session.id, speaker=speaker).run_test(size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("1", "ctrl+r")
+        assert isinstance(app.screen, ConfirmDialog)
+        shown = screen_text(app)
+        assert "Show them (Enter)" in shown and "Not yet (Esc)" in shown
+        await pilot.press("tab", "ctrl+l")
+        shown = screen_text(app)
+        # Each label shown whole: the button grew to fit what it says now.
+        assert "Not yet (Enter or Esc)" in shown
+        assert "(Enter)" not in shown and "Show them" in shown
+        assert speaker.said[-1].endswith("Enter: Not yet. Escape: Not yet.")
+        await pilot.press("left")  # back to the first answer
+        assert "Show them (Enter)" in screen_text(app)
+        await pilot.press("right", "enter")
+        assert isinstance(app.screen, InterviewScreen)
+        assert not app.screen.session.is_revealed("c1", "q1")

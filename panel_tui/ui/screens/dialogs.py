@@ -80,6 +80,18 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
 
+    def on_descendant_focus(self) -> None:
+        """Each button says its keys, and Enter is on the one with the focus.
+
+        Found by a tester: after Tab the first button still said "(Enter)",
+        and Enter gave the other answer with no word of it.
+        """
+        yes, no = self.query_one("#yes", Button), self.query_one("#no", Button)
+        yes.label = f"{self.yes_label} (Enter)" if yes.has_focus else self.yes_label
+        no.label = f"{self.no_label} (Enter or Esc)" if no.has_focus else f"{self.no_label} (Esc)"
+        for button in (yes, no):
+            button.refresh(layout=True)  # a label is not laid out again by itself
+
     def on_key(self, event: events.Key) -> None:
         """A key the question does not take, such as a vote typed just after, is said.
 
@@ -97,7 +109,9 @@ class ConfirmDialog(ModalScreen[bool]):
     def spoken_text(self) -> str:
         """The question read aloud, then the key for each answer."""
         asked = words_for_speech(self.question.plain)
-        return f"{asked}\nEnter: {self.yes_label}. Escape: {self.no_label}."
+        focused = self.focused
+        enter = self.no_label if focused is not None and focused.id == "no" else self.yes_label
+        return f"{asked}\nEnter: {enter}. Escape: {self.no_label}."
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
