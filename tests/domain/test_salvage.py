@@ -196,6 +196,9 @@ def test_a_copy_without_its_record_of_changes_never_claims_to_be_whole(store: St
     assert read.no_journal and read.left_out
     assert "No record of changes (s1.journal) was beside it" in said
     assert "Every change" not in said
+    # A copy whose session file reads whole is not called damaged (found by a tester).
+    assert "damaged" not in said
+    assert said.endswith("The file it was read from is kept as it is.")
 
 
 def test_votes_in_a_round_whose_start_was_lost_are_left_out_and_the_rest_kept(

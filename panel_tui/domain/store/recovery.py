@@ -172,7 +172,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
             "missing, and each has a note saying so. A lost undo can make a withdrawn vote "
             "count again, and show votes that were still sealed."
         )
-    said.append("Look over its summary before you rely on it. The damaged copy is kept.")
+    kept = "The damaged copy is kept." if parts else "The file it was read from is kept as it is."
+    said.append(f"Look over its summary before you rely on it. {kept}")
     return said
 
 
