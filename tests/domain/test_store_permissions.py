@@ -186,6 +186,12 @@ def test_a_copy_or_a_renamed_session_file_is_named_with_what_to_do(store: Store)
     # The advice works (found by a review: 'panel-tui import' refused such a file).
     assert main(["--data-dir", str(store.root), "sessions", "recover", str(copy)]) == 0
     assert [s.id for s in Store(store.root).sessions()] == ["s1"]
+    # Nor is a renamed file opened for writing by its name: a vote would go into it.
+    renamed = store.root / "renamed.json"
+    renamed.write_bytes(copy.read_bytes())
+    with pytest.raises(StoreError, match=r"renamed\.json holds the session s1"):
+        Store(store.root).open("renamed")
+    assert renamed.read_bytes() == copy.read_bytes()
 
 
 # ------------------------------------------------------ words that fit

@@ -27,7 +27,12 @@ from panel_tui.domain.models import (
     VoteValue,
     now,
 )
-from panel_tui.domain.store.errors import SessionNotFound, StoreError, plain_os_error
+from panel_tui.domain.store.errors import (
+    MisnamedFile,
+    SessionNotFound,
+    StoreError,
+    plain_os_error,
+)
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
@@ -62,6 +67,9 @@ class OpenSession:
         if session is None:
             self._db.close()
             raise SessionNotFound(f"There is no session file {path}.")
+        if session.id.casefold() != path.stem.casefold():  # a copy, or renamed: never written
+            self._db.close()
+            raise MisnamedFile(session.id)
         self.session = session
         try:
             self.compact()
