@@ -107,7 +107,7 @@ def _demo(found: Store) -> str:
     summaries = found.summaries()
     warn_damaged(found)
     for summary in summaries:
-        if summary.title.startswith("Demo: ") and not summary.finished:
+        if summary.mode == "demo" and not summary.finished:
             return summary.id
     bank = load_bank(locations.shipped_banks_dir() / f"{DEMO_BANK}.toml")
     session = demo_session(bank)

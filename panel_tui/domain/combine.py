@@ -193,11 +193,7 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     if a.id == b.id:
         raise CombineError(f"Both sessions are {a.id}: give the two panels' sessions.")
     if a.mode != b.mode:
-        practice = a if a.mode == "practice" else b
-        raise CombineError(
-            f"{practice.id} is a practice round with mock candidates, and the other session "
-            "is live: a rehearsal's scores must never join a real recruitment decision."
-        )
+        raise CombineError(_never_joined(a, b))
     codes_a = [c.code for c in a.candidates]
     codes_b = [c.code for c in b.candidates]
     common_codes = [code for code in codes_a if code in set(codes_b)]
@@ -348,3 +344,20 @@ def summary_line(combined: Combined) -> str:
     if combined.left_out:
         line += f" Left out: {counted(len(combined.left_out), 'item')} (named in the summary)."
     return line
+
+
+def _never_joined(a: Session, b: Session) -> str:
+    """Why a demo or practice session is never combined with a session of another kind."""
+    demo = next((s for s in (a, b) if s.mode == "demo"), None)
+    if demo is not None:
+        other = b if demo is a else a
+        kind = "live" if other.mode == "live" else "a practice round"
+        return (
+            f"{demo.id} is the demo, with made-up people, and the other session is {kind}: "
+            "its scores must never join a real recruitment decision."
+        )
+    practice = a if a.mode == "practice" else b
+    return (
+        f"{practice.id} is a practice round with mock candidates, and the other session "
+        "is live: a rehearsal's scores must never join a real recruitment decision."
+    )

@@ -36,7 +36,9 @@ VoteValue = Literal["up", "middle", "down", "abstain"]
 Role = Literal["lived_experience", "professional", "observer"]
 Weighting = Literal["per_person", "equal_groups", "lived_experience_share"]
 Outcome = Literal["recommend", "do_not_recommend", "undecided"]
-Mode = Literal["live", "practice"]
+#: ``demo``: the ready session ``panel-tui demo`` makes, with made-up people; it is
+#: run as a live one, and never counted with real rounds.
+Mode = Literal["live", "practice", "demo"]
 
 RATINGS: tuple[Rating, ...] = ("up", "middle", "down")
 

@@ -298,6 +298,10 @@ def compare_rounds(
         elif not session.votes:
             # Prepared but not held yet: no interviews, and no voice to measure.
             named.append(f"Session {session.id} has no votes yet, so it is not counted as a round.")
+        elif session.mode == "demo":
+            named.append(
+                f"Session {session.id} is the demo, with made-up people: it is never counted."
+            )
         elif session.mode == "practice" and not include_practice:
             named.append(
                 f"Session {session.id} is a practice round, left out "

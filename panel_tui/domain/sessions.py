@@ -80,7 +80,7 @@ def default_title(bank: Bank, today: date, taken: Collection[str] = ()) -> str:
 
 def demo_session(bank: Bank) -> Session:
     """A ready session with a sample panel and candidates."""
-    return new_session(bank, f"Demo: {bank.title}", DEMO_PANEL, DEMO_CANDIDATES)
+    return new_session(bank, f"Demo: {bank.title}", DEMO_PANEL, DEMO_CANDIDATES, mode="demo")
 
 
 def practice_title(bank: Bank) -> str:

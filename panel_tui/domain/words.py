@@ -106,6 +106,22 @@ def made_words(moment: datetime) -> str:
     return f"{short_day_words(when)} at {when:%H:%M}"
 
 
+#: How a list of sessions begins each kind's "made" line (a session's ``mode``).
+_MADE_AS: dict[str, str] = {
+    "live": "Made",
+    "practice": "Practice, made",
+    "demo": "The demo, with made-up people, made",
+}
+
+
+def made_as_words(mode: str, moment: datetime) -> str:
+    """What kind of session it is, and when it was made: "Practice, made 10 Mar 2026 at 09:05".
+
+    ``mode`` is as the catalogue holds it, which an older version may have written.
+    """
+    return f"{_MADE_AS.get(mode, 'Made')} {made_words(moment)}"
+
+
 def figure(fraction: float | None, *, signed: bool = False) -> str:
     """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none.
 

@@ -353,3 +353,13 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     assert "None: in neither panel were the votes on a matched answer shown before" in (
         render_combined(plain, "md")
     )
+
+
+def test_the_demo_never_joins_a_live_round() -> None:
+    demo = panel_b().model_copy(update={"mode": "demo"})
+    with pytest.raises(CombineError) as refused:
+        combine_sessions(panel_a(), demo)
+    assert str(refused.value) == (
+        "panel-b is the demo, with made-up people, and the other session is live: "
+        "its scores must never join a real recruitment decision."
+    )

@@ -349,3 +349,18 @@ def test_an_undo_and_a_new_vote_after_everyone_voted_are_changes_not_first_votes
     marked = [v.model_copy(update={"after_reveal": n >= 4}) for n, v in enumerate(made.votes)]
     (only,) = compare_rounds([made.model_copy(update={"votes": marked})]).rounds
     assert (only.changed_after_reveal, only.first_after_reveal, only.revealed_early) == (2, 0, 0)
+
+
+def test_the_demo_never_counts_as_a_round_nor_its_made_up_members() -> None:
+    # Found by a new user: the demo counted as a recruitment round, and its
+    # made-up Dan Reilly's time was added to a real Dan Reilly's.
+    demo = r2().model_copy(update={"id": "d1", "mode": "demo"})
+    for practice in (False, True):
+        report = compare_rounds([*every_session(), demo], include_practice=practice)
+        assert "d1" not in [r.session_id for r in report.rounds]
+        assert "Session d1 is the demo, with made-up people: it is never counted." in (
+            report.left_out
+        )
+    with_demo = compare_rounds([*every_session(), demo])
+    without = compare_rounds(every_session())
+    assert with_demo.members == without.members

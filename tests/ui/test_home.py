@@ -59,6 +59,14 @@ def test_sessions_with_the_same_title_are_told_apart_by_when_they_started() -> N
     assert ", 2 candidates (Smith, J; Khan, A), " in listed(9, 5, ("Smith, J", "Khan, A"))
 
 
+def test_the_demo_is_listed_as_the_demo() -> None:
+    started = datetime(2026, 11, 24, 9, 5, tzinfo=UTC)
+    summary = SessionSummary("s", "Demo: Support worker", "demo", started, False, 1, 0)
+    assert str(session_prompt(summary)).startswith(
+        "Demo: Support worker\n  The demo, with made-up people, made 24 Nov 2026 at 09:05"
+    )
+
+
 async def test_resume_lists_unfinished_sessions_and_choosing_one_posts_its_id(
     app: HomeApp, store: Store
 ) -> None:

@@ -33,7 +33,7 @@ from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
 from panel_tui.domain.store.recovery import copies_to_recover, read_back_plainly, recovery_words
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import candidates_words, made_words, votes_words
+from panel_tui.domain.words import candidates_words, made_as_words, votes_words
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
@@ -51,8 +51,7 @@ def session_prompt(session: SessionSummary) -> Content:
     """Two lines describing a session; names are shown exactly as typed."""
     details = [
         # The time too, so sessions with the same title are told apart.
-        f"{'Practice, made' if session.mode == 'practice' else 'Made'} "
-        f"{made_words(session.created)}",
+        made_as_words(session.mode, session.created),
         candidates_words(session.candidates, session.codes),
         votes_words(session.standing_votes),
     ]
