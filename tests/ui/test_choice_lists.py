@@ -135,10 +135,10 @@ async def test_payment_notes_are_chosen_and_saved_with_keys_alone(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        # Seat 1 is chosen as the box opens; Down and Enter choose seat 2 and
-        # show its (empty) notes; Tab to the rate, an amount, Shift+Tab back to
-        # the list, Enter on seat 2 saves.
-        await pilot.press("ctrl+s", "p", "down", "enter", "tab", *"15", "shift+tab")
+        # Seat 1 is chosen as the box opens; Down chooses seat 2 and shows its
+        # (empty) notes (the list of members follows the pointer); Tab to the
+        # rate, an amount, Shift+Tab back to the list, Enter on seat 2 saves.
+        await pilot.press("ctrl+s", "p", "down", "tab", *"15", "shift+tab")
         assert isinstance(pilot.app.screen, PaymentDialog)
         await pilot.press("enter")
         assert not isinstance(pilot.app.screen, PaymentDialog)
@@ -158,7 +158,7 @@ async def test_choosing_another_member_shows_and_keeps_their_pay_basis(
     panel = [m.model_copy(update={"involvement": pay.get(m.id)}) for m in session.panel]
     store.save(session.model_copy(update={"panel": panel}), replace=True)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s", "p", "down", "enter")  # seat 2: its notes show
+        await pilot.press("ctrl+s", "p", "down")  # seat 2: its notes show
         box = pilot.app.screen
         assert isinstance(box, PaymentDialog)
         per = box.query_one("#per", ChoiceList)

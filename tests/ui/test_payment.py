@@ -140,8 +140,8 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        # Seat 1's rate typed, then Down and Enter on the list would show seat 2's notes.
-        await pilot.press("ctrl+s", "p", "tab", *"15", "shift+tab", "down", "enter")
+        # Seat 1's rate typed, then Down on the list would show seat 2's notes.
+        await pilot.press("ctrl+s", "p", "tab", *"15", "shift+tab", "down")
         dialog = app.screen
         assert isinstance(dialog, PaymentDialog)
         member = dialog.query_one("#member", ChoiceList).pressed_button
@@ -159,13 +159,33 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
         assert "Save" in shown
         # Saved, the chair may go on to seat 2.
         await pilot.press("enter")  # on Save: saves seat 1's notes
-        await pilot.press("p", "down", "enter")
+        await pilot.press("p", "down")
         dialog = app.screen
         assert isinstance(dialog, PaymentDialog)
         member = dialog.query_one("#member", ChoiceList).pressed_button
         assert member is not None and member.id == "seat-2"
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and notes.rate == 15
+
+
+async def test_the_notes_shown_are_always_of_the_member_the_pointer_is_on(
+    app_factory: AppFactory, session: Session, store: Store
+) -> None:
+    # Found by a new user: Down put the pointer on Seat 2 while the fields, and
+    # the save, stayed Seat 1's: one member's pay was noted against another.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "p", "down", "down", "up", "tab", *"12")
+        dialog = app.screen
+        assert isinstance(dialog, PaymentDialog)
+        member = dialog.query_one("#member", ChoiceList).pressed_button
+        assert member is not None and member.id == "seat-2"
+        await pilot.press("enter")
+        assert "Saved the payment notes for Seat 2." in screen_text(app)
+    saved = store.load(session.id)
+    notes = saved.member("m2").involvement
+    assert notes is not None and notes.rate == 12
+    assert saved.member("m1").involvement is None
 
 
 async def test_names_in_the_member_list_are_shown_as_typed_never_as_markup(

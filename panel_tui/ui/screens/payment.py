@@ -27,7 +27,7 @@ from panel_tui.domain.words import ROLE_WORDS, day_words
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
-from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton
+from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton, FollowingChoiceList
 
 PER_WORDS: dict[PayBasis, str] = {
     "hour": "Per hour",
@@ -80,7 +80,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
     def _fields(self) -> ComposeResult:
         """Whose notes, then the rate, expenses, payment choice and times sat."""
         yield Label("Whose notes?")
-        with ChoiceList(id="member"):
+        with FollowingChoiceList(id="member"):
             for number, member in enumerate(self.members):
                 # Content, not a str: a name is shown as typed, never read as markup.
                 yield ClearRadioButton(

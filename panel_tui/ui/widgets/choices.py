@@ -167,6 +167,20 @@ class ChoiceList(RadioSet):
             self.action_toggle_button()
 
 
+class FollowingChoiceList(ChoiceList):
+    """A list whose choice follows the arrow keys, as a radio group's does on Windows.
+
+    For a list that decides what the rest of the box shows (whose payment
+    notes): the pointer and the choice never part. With them apart, the chair
+    saw the pointer on Seat 2 and typed Seat 1's notes (found by a new user).
+    """
+
+    def watch__selected(self) -> None:
+        super().watch__selected()
+        if self.has_focus and self._selected not in (None, self.pressed_index):
+            self.action_toggle_button()
+
+
 class ClosingList(SelectOverlay):
     """The open list of a drop-down, whose Esc says what it does in plain words."""
 
