@@ -131,14 +131,19 @@ class DisplayApp(TurnTakingApp[None]):
             nothing = "There is nothing to read aloud on this screen."
             self.notify(speaker.say(nothing) or nothing, timeout=4)
             return
-        self.say(text)
+        self.say(text, asked=True)
 
-    def say(self, text: str) -> None:
-        """Start reading ``text`` aloud in its own process; say so if nothing can speak."""
+    def say(self, text: str, *, asked: bool = False) -> None:
+        """Start reading ``text`` aloud in its own process; say so if nothing can speak.
+
+        ``asked``: Ctrl+L was pressed, and the notice answers it. A reading the
+        chair switched on (each question as it comes up) has none: they stacked
+        over the seats' votes (found by a tester).
+        """
         problem = self.speaker.say(text)
         if problem:
             self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
-        else:
+        elif asked:
             self.notify("Reading aloud. Ctrl+L again stops.", timeout=3)
 
     def _remember(self, **change: bool) -> str:

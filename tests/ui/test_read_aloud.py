@@ -60,6 +60,26 @@ async def test_read_each_question_reads_the_new_one(
         assert "What would you do if someone said no?" in speaker.said[-1]
 
 
+async def test_a_question_read_as_it_comes_up_puts_no_notice_over_the_votes(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: with each question read aloud, every move added a
+    # "Reading aloud" notice; they stacked over the seats' votes. The chair
+    # switched the reading on, and hears it: only Ctrl+L, pressed, is answered.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test() as pilot:
+        await pilot.press("right", "left", "right")
+        await pilot.pause()
+        assert len(speaker.said) >= 3
+        assert not [n for n in app._notifications if "Reading aloud" in n.message]
+        await pilot.press("ctrl+l", "ctrl+l", "ctrl+l")  # stops, then reads again
+        await pilot.pause()
+        assert [n.message for n in app._notifications if "Reading aloud" in n.message] == [
+            "Reading aloud. Ctrl+L again stops."
+        ]
+
+
 @pytest.mark.parametrize("each", [True, False])
 async def test_read_each_question_reads_each_vote_too_and_only_then(
     app_factory: AppFactory, session: Session, each: bool
@@ -81,7 +101,7 @@ async def test_read_each_question_reads_each_vote_too_and_only_then(
             "Vote recorded for Seat 3, Dan Reilly. 1 of 3 voted.",
             "Vote recorded for Seat 2, [@click=app.quit]y. 2 of 3 voted.",  # literal, as typed
         ]
-        # The voice's own notice came with the question, not again with each vote.
+        # No notice of the voice comes with each vote (nor with each question, below).
         assert len([n for n in app._notifications if "Reading aloud" in n.message]) == told
         # A key refused says why; a question to the chair says one is on screen,
         # not its words (they may name votes, and the candidate may hear).
