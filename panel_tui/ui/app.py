@@ -148,6 +148,8 @@ class PanelApp(DisplayApp):
         #: The small size last said, while the window is too small.
         self._said_too_small: tuple[int, int] | None = None
         self._resettle: Timer | None = None
+        #: Notices given at the start are showing: the first key takes them away.
+        self._start_notices = False
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -157,11 +159,20 @@ class PanelApp(DisplayApp):
             else legacy_console
         )
 
+    async def on_event(self, event: events.Event) -> None:
+        if self._start_notices and isinstance(event, events.Key):
+            # The notices of the start go with the first key, read by then: they
+            # lay over the seats' votes for half a minute (found by a tester).
+            self._start_notices = False
+            self.clear_notifications()
+        await super().on_event(event)
+
     def on_mount(self) -> None:
         self.show_display_settings()
         for notice in self.notices:
             self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
-        if self.few_colours and not self.display_settings.high_contrast:
+        few_colours = self.few_colours and not self.display_settings.high_contrast
+        if few_colours:
             # Said, not switched: a setting (or --no-high-contrast) is the chair's.
             self.notify(
                 "This terminal shows only 16 colours, where the usual ones are hard to read. "
@@ -177,6 +188,7 @@ class PanelApp(DisplayApp):
                 timeout=30,
                 markup=False,
             )
+        self._start_notices = bool(self.notices) or few_colours or self.legacy_console
         if self.start_session is None:
             self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
         else:
