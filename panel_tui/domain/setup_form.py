@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import (
     MAX_SEATS,
     Bank,
@@ -272,11 +273,27 @@ def check_settings(weighting: Weighting, share: str, *, sealed: bool) -> Setting
         return f"The share {first_problem(error)}."
 
 
+def banks_for(entries: Iterable[BankEntry], *, practice: bool) -> list[BankEntry]:
+    """The banks a form offers: practice banks to rehearse, the others for a live round."""
+    return [e for e in entries if e.bank is not None and e.bank.is_practice == practice]
+
+
+def bank_problem(bank: Bank | None, *, practice: bool) -> str:
+    """What is wrong with the bank chosen for the form's kind of session, or ``""``."""
+    if bank is None:
+        return "Choose the question bank to use."
+    if bank.is_practice == practice:
+        return ""
+    if practice:
+        return "This bank has no sample answers to rehearse with: choose a practice bank."
+    return "This is a practice bank: choose a bank without sample answers for a live round."
+
+
 def check_form(form: FormTyped) -> Session | FormProblems:
     """The new session the form holds, or every problem beside its box."""
     boxes: dict[str, str] = {}
-    if form.bank is None:
-        boxes["bank"] = "Choose the question bank to use."
+    if bank := bank_problem(form.bank, practice=form.practice):
+        boxes["bank"] = bank
     title = typed_problem(form.title, "The title", required=True)
     if title:
         boxes["title"] = title

@@ -9,10 +9,13 @@ session as typed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from panel_tui.domain import setup_form
+from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import Candidate, Member, Session, Settings
 from panel_tui.domain.setup_form import (
     NOT_SAVED,
@@ -21,6 +24,7 @@ from panel_tui.domain.setup_form import (
     FormTyped,
     MemberTyped,
     RowProblems,
+    banks_for,
     check_candidates,
     check_form,
     check_members,
@@ -263,6 +267,50 @@ def test_a_practice_form_takes_the_mock_candidates_and_no_rows() -> None:
     assert session.mode == "practice" and session.bank == PRACTICE_BANK
     assert [c.code for c in session.candidates] == ["Mock A", "Mock B", "Mock C"]
     assert mock_words(PRACTICE_BANK).startswith("3 mock candidates (Mock A, Mock B, Mock C)")
+
+
+@pytest.mark.parametrize(
+    ("bank", "practice", "said"),
+    [
+        # A live round on a practice bank: mock candidates' sample answers would
+        # sit beside real candidates (found by a review: made as a live session).
+        (
+            "practice",
+            False,
+            "This is a practice bank: choose a bank without sample answers for a live round.",
+        ),
+        # A rehearsal on a bank with no sample answers (found by a review: an
+        # uncaught ValueError).
+        (
+            "live",
+            True,
+            "This bank has no sample answers to rehearse with: choose a practice bank.",
+        ),
+    ],
+)
+def test_a_bank_of_the_other_kind_is_named_beside_its_box(
+    bank: str, practice: bool, said: str
+) -> None:
+    form = FormTyped(
+        bank=PRACTICE_BANK if bank == "practice" else BANK,
+        title="March",
+        members=[SAM],
+        candidates=[C1],
+        practice=practice,
+    )
+    found = check_form(form)
+    assert isinstance(found, FormProblems)
+    assert found.boxes == {"bank": said}
+
+
+def test_the_form_offers_only_the_banks_of_its_kind() -> None:
+    entries = [
+        BankEntry(Path("live.toml"), "shipped", BANK),
+        BankEntry(Path("practice.toml"), "shipped", PRACTICE_BANK),
+        BankEntry(Path("broken.toml"), "yours", None),
+    ]
+    assert [e.path.name for e in banks_for(entries, practice=False)] == ["live.toml"]
+    assert [e.path.name for e in banks_for(entries, practice=True)] == ["practice.toml"]
 
 
 def test_a_session_the_models_refuse_is_said_under_the_form(

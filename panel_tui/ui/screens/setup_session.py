@@ -36,6 +36,7 @@ from panel_tui.domain.setup_form import (
     FormProblems,
     FormTyped,
     RowProblems,
+    banks_for,
     check_form,
     form_warnings,
     mock_words,
@@ -107,7 +108,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         self._store = store
         self._today = today
         self._practice = practice
-        self._banks = [e for e in banks if e.bank is not None and e.bank.is_practice == practice]
+        self._banks = banks_for(banks, practice=practice)
         self._broken = [e for e in banks if e.bank is None]
         self._bank_path = str(bank_path) if bank_path is not None else None
         self._panel = list(panel)
