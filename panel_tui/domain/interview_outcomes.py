@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from panel_tui.domain.models import Decision, Outcome, VoteValue
 from panel_tui.domain.sessions import decision_warnings
 from panel_tui.domain.store import OpenSession
+from panel_tui.domain.text import without_invisible
+from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import OUTCOME_WORDS
 
 VoteMark = Callable[[VoteValue | None], str]
@@ -117,6 +119,10 @@ class AskNote:
     save: Callable[[str], object] = field(compare=False)
     done: Callable[[str | None], Recorded] = field(compare=False)
 
+    def problem(self, typed: str) -> str | None:
+        """What stops the note typed being saved (:func:`note_problem`), before saving."""
+        return note_problem(typed)
+
     @classmethod
     def on_answer(cls, opened: OpenSession, candidate: str, question: str) -> AskNote:
         """Ask for a note on ``candidate``'s answer to ``question``."""
@@ -126,9 +132,33 @@ class AskNote:
         return cls(
             heading=f"Note on question {number}, answered by {label}",
             earlier=[n.text for n in session.notes_on(candidate, question)],
-            save=lambda text: opened.add_note(candidate, question, text),
-            done=lambda text: Recorded("Note saved." if text else "No note added."),
+            save=lambda typed: _note(opened, candidate, question, typed),
+            done=lambda typed: Recorded(
+                "Note saved." if kept_as_typed(typed or "") else "No note added."
+            ),
         )
+
+
+def kept_as_typed(typed: str) -> str:
+    """Text typed in a box as it is kept: invisible marks taken out, spaces round it trimmed."""
+    return without_invisible(typed).strip()
+
+
+def note_problem(typed: str) -> str | None:
+    """What stops a note being saved, in the chair's words (``None``: nothing).
+
+    A note is never required: one left empty saves nothing, and is no problem.
+    """
+    return typed_problem(kept_as_typed(typed), "The note", multiline=True, required=False)
+
+
+def _note(opened: OpenSession, candidate: str, question: str, typed: str) -> None:
+    """Save a note as it is kept, refused in words when :func:`note_problem` finds one."""
+    problem = note_problem(typed)
+    if problem:
+        raise ValueError(problem)
+    if kept := kept_as_typed(typed):
+        opened.add_note(candidate, question, kept)
 
 
 def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> str | None:
@@ -140,6 +170,9 @@ def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> 
     without a reason may stand). A changed decision needs its own reason: the
     old one stood under the new choice unseen (found by a review).
     """
+    reason = kept_as_typed(reason)
+    if trouble := typed_problem(reason, "The reason", multiline=True, required=False):
+        return trouble
     if before is not None and (before.outcome, before.reason) == (outcome, reason):
         return None
     chosen = OUTCOME_WORDS[outcome]
@@ -159,7 +192,7 @@ def _decide(opened: OpenSession, candidate: str, outcome: Outcome, reason: str) 
     problem = decision_problem(opened.session.decision(candidate), outcome, reason)
     if problem:
         raise ValueError(problem)
-    opened.decide(candidate, outcome, reason)
+    opened.decide(candidate, outcome, kept_as_typed(reason))
 
 
 @dataclass(frozen=True)

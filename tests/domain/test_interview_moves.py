@@ -92,6 +92,35 @@ def test_a_note_is_asked_for_on_this_answer(
 
 
 @pytest.mark.parametrize(
+    ("typed", "kept", "refused"),
+    [
+        # Kept as the box shows it: spaces round it trimmed, invisible marks taken out.
+        ("  Warm.\u200b ", ["Warm."], None),
+        # Nothing typed, or only spaces: nothing is saved, and that is no refusal.
+        ("   ", [], None),
+        # A character that can hide or change text on screen is refused, whoever
+        # saves (found by a review: only the note box checked it).
+        ("Warm\x1b[2J", [], "The note holds a control character (U+001B)"),
+        ("ab\u202ecd", [], "The note holds a text-direction control character (U+202E)"),
+    ],
+)
+def test_a_note_is_kept_as_shown_and_refused_in_words_whoever_saves_it(
+    make: MakeInterview, typed: str, kept: list[str], refused: str | None
+) -> None:
+    interview = make(at=1)
+    asked = interview.note()
+    assert isinstance(asked, AskNote)
+    if refused is None:
+        assert asked.problem(typed) is None
+        asked.save(typed)
+    else:
+        assert (asked.problem(typed) or "").startswith(refused)
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            asked.save(typed)
+    assert [n.text for n in interview.session.notes_on("c1", "q2")] == kept
+
+
+@pytest.mark.parametrize(
     ("chosen", "said"),
     [
         # A decision saved is named in the panel's words.
@@ -189,6 +218,8 @@ def test_the_same_decision_saved_again_is_said_to_be_unchanged(make: MakeIntervi
         # or an earlier version); changing it needs a reason.
         (("recommend", ""), "recommend", "", None),
         (("recommend", ""), "do_not_recommend", "", "reason for 'Do not recommend'"),
+        # A reason is text HR files: what can hide text on screen is refused.
+        (None, "recommend", "Clear\x1b[2J", "The reason holds a control character (U+001B)"),
     ],
 )
 def test_a_decision_needs_the_panels_own_reason_unless_undecided(

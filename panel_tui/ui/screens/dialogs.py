@@ -19,11 +19,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from panel_tui.domain.interview_outcomes import kept_as_typed
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
-from panel_tui.domain.text import without_invisible
-from panel_tui.domain.wording import typed_problem
 from panel_tui.ui.asking import HoldsTyping
 from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
@@ -210,10 +209,13 @@ class NoteDialog(FormDialog[str]):
         heading: Text,
         earlier: list[str],
         *,
+        check: Callable[[str], str | None],
         prompt: str | None = None,
         save: Save[str] | None = None,
     ) -> None:
         super().__init__(save=save)
+        #: The domain's word on the note typed before it is saved.
+        self.check = check
         self.heading = heading
         self.earlier = earlier
         self.prompt = prompt or "A short note on this answer (optional)."
@@ -239,18 +241,15 @@ class NoteDialog(FormDialog[str]):
         field.focus()
 
     def unsaved(self) -> bool:
-        return bool(without_invisible(self.query_one("#note", Input).value).strip())
+        return bool(kept_as_typed(self.query_one("#note", Input).value))
 
     def submit(self) -> None:
-        text = without_invisible(self.query_one("#note", Input).value).strip()
-        if not text:
-            self.dismiss(None)
-            return
-        problem = typed_problem(text, "The note", multiline=True)
+        typed = self.query_one("#note", Input).value
+        problem = self.check(typed)
         if problem:
             self.refuse(problem)
             return
-        self.finish(text)
+        self.finish(typed)  # an empty note saves nothing
 
 
 @dataclass(frozen=True)
@@ -270,8 +269,8 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         current: DecisionChoice | None,
         *,
         save: Save[DecisionChoice] | None = None,
+        check: Callable[[Outcome, str], str | None],
         still_to_do: Sequence[str] = (),
-        check: Callable[[Outcome, str], str | None] | None = None,
     ) -> None:
         super().__init__(save=save)
         self.heading = heading
@@ -323,7 +322,8 @@ class DecisionDialog(FormDialog[DecisionChoice]):
 
     def unsaved(self) -> bool:
         pressed = self.query_one("#outcome", ChoiceList).pressed_button
-        typed = (pressed.id if pressed else None, self.query_one("#reason", Input).value.strip())
+        reason = kept_as_typed(self.query_one("#reason", Input).value)
+        typed = (pressed.id if pressed else None, reason)
         current = self.current
         return typed != ((current.outcome, current.reason) if current else (None, ""))
 
@@ -332,10 +332,9 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         if pressed is None or pressed.id not in OUTCOME_WORDS:
             self.refuse("Choose recommend, do not recommend or undecided first.")
             return
-        reason = without_invisible(self.query_one("#reason", Input).value).strip()
+        reason = self.query_one("#reason", Input).value
         outcome: Outcome = pressed.id  # narrowed by the check above
-        trouble = typed_problem(reason, "The reason", multiline=True, required=False)
-        trouble = trouble or (self.check(outcome, reason) if self.check else None)
+        trouble = self.check(outcome, reason)
         if trouble:
             self.refuse(trouble)
             self.query_one("#reason", Input).focus()  # where the reason is typed

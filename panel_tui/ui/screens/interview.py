@@ -296,7 +296,9 @@ class InterviewScreen(SessionScreen):
         if isinstance(asked, Refused):
             self.show(asked)
             return
-        dialog = NoteDialog(Text(asked.heading), asked.earlier, save=asked.save)
+        dialog = NoteDialog(
+            Text(asked.heading), asked.earlier, check=asked.problem, save=asked.save
+        )
         text = yield dialog
         self.show(not_kept(asked.done(text)) if dialog.discarded else asked.done(text))
 
