@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from panel_tui.domain.interview_lines import panel_and_rule
 from panel_tui.domain.models import Decision, Outcome, VoteValue
-from panel_tui.domain.sessions import decision_warnings
-from panel_tui.domain.store import OpenSession
+from panel_tui.domain.sessions import decision_warnings, finish_warnings
+from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import OUTCOME_WORDS
@@ -238,6 +239,40 @@ class AskDecision:
 Answer = Recorded | Refused | NotSaved | NeedsConfirmation
 
 
+def finish_or_reopen(opened: OpenSession) -> NeedsConfirmation:
+    """Mark the session finished, or reopen it: always asked first.
+
+    Before finishing, the question names the panel and the rule the scores came
+    from, and what is left undone (questions with no votes, answers sealed).
+    """
+    session = opened.session
+    finished = session.finished
+    if finished:
+        question = "Reopen this session? Votes can be changed again."
+    else:
+        question = "Mark this session finished? Votes cannot change until it is reopened."
+        question += "\n\n" + panel_and_rule(session)
+        if left := finish_warnings(session):
+            question += "\n\nStill to do:\n" + "\n".join(f"- {w}" for w in left)
+
+    def then() -> Change:
+        try:
+            opened.set_finished(not finished)
+        except StoreError as error:
+            return NotSaved(str(error))
+        return Recorded(
+            "The session is reopened." if finished else "The session is marked finished."
+        )
+
+    return NeedsConfirmation(
+        question=question,
+        yes="Reopen" if finished else "Finish",
+        no="Cancel",
+        declined=None,
+        then=then,
+    )
+
+
 __all__ = [
     "Answer",
     "AskDecision",
@@ -250,5 +285,8 @@ __all__ = [
     "Refused",
     "VoteMark",
     "decision_problem",
+    "finish_or_reopen",
+    "kept_as_typed",
     "not_kept",
+    "note_problem",
 ]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.interview_lines import panel_and_rule
+from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from tests.domain.builders import session as build
 from tests.domain.practice import practice
@@ -112,3 +114,45 @@ def test_a_reopened_session_takes_changes_again(
     write(opened)
     after = len(opened.session.votes) + len(opened.session.notes) + len(opened.session.decisions)
     assert after == before + 1
+
+
+# -- finishing and reopening, as the summary asks (interview_outcomes.finish_or_reopen)
+
+
+def test_finishing_is_asked_first_with_the_panel_the_rule_and_what_is_left(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "sessions")
+    with store.create(build("LLP", questions=[("q1", 1.0, False), ("q2", 1.0, False)])) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        asked = finish_or_reopen(opened)
+        assert (asked.yes, asked.no, asked.declined) == ("Finish", "Cancel", None)
+        question = asked.question
+        assert question.startswith(
+            "Mark this session finished? Votes cannot change until it is reopened.\n\n"
+            + panel_and_rule(opened.session)
+        )
+        assert "\n\nStill to do:\n- " in question
+        assert not opened.session.finished  # nothing changes before the chair agrees
+        assert asked.then() == Recorded("The session is marked finished.")
+        assert store.load(opened.session.id).finished
+        again = finish_or_reopen(opened)
+        assert again.question == "Reopen this session? Votes can be changed again."
+        assert (again.yes, again.no) == ("Reopen", "Cancel")
+        assert again.then() == Recorded("The session is reopened.")
+        assert not store.load(opened.session.id).finished
+
+
+def test_a_finish_the_disk_refuses_is_said_and_nothing_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "sessions")
+    with store.create(build("LLP", questions=[("q1", 1.0, False)])) as opened:
+        asked = finish_or_reopen(opened)
+
+        def refuse(finished: bool = True) -> None:
+            raise StoreError("The disk is full, so the session was not marked finished.")
+
+        monkeypatch.setattr(opened, "set_finished", refuse)
+        assert asked.then() == NotSaved("The disk is full, so the session was not marked finished.")
+        assert not opened.session.finished

@@ -30,10 +30,9 @@ from panel_tui.domain.exports import (
 )
 from panel_tui.domain.exports.sheets import write_member_sheets
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
-from panel_tui.domain.interview_lines import panel_and_rule
+from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
@@ -268,31 +267,17 @@ class SummaryScreen(SessionScreen):
 
     @asks
     def action_finish(self) -> Asking:
-        """Mark the session finished, or reopen it, after asking."""
-        finished = self.session.finished
-        question = (
-            "Reopen this session? Votes can be changed again."
-            if finished
-            else "Mark this session finished? Votes cannot change until it is reopened."
-        )
-        if not finished:
-            # The panel and the rule the scores came from, in mind at the last step.
-            question += "\n\n" + panel_and_rule(self.session)
-            left = finish_warnings(self.session)
-            if left:
-                question += "\n\nStill to do:\n" + "\n".join(f"- {w}" for w in left)
-        dialog = ConfirmDialog(question, yes="Reopen" if finished else "Finish", no="Cancel")
-        if not (yield dialog):
+        """Mark the session finished, or reopen it, after asking (the domain's question)."""
+        asked = finish_or_reopen(self.opened)
+        if not (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
             return
-        try:
-            self.opened.set_finished(not finished)
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", markup=False, timeout=15)
+        done = asked.then()
+        if isinstance(done, NotSaved):
+            self.app.notify(done.reason, severity="error", markup=False, timeout=15)
             return
         self.refresh_view()
-        self.query_one("#exported", Static).update(
-            "The session is reopened." if finished else "The session is marked finished."
-        )
+        if isinstance(done, Recorded) and done.message:
+            self.query_one("#exported", Static).update(done.message)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
