@@ -6,7 +6,9 @@ can make text read differently from what it holds) are refused wherever text
 enters: banks, import and the screens. Other invisible characters (zero-width
 spaces and joiners, direction marks, the byte-order mark, tag characters: every
 Unicode "format" character) are removed, so that ``C1`` and ``C1`` with a
-zero-width space are the same code, and two names that look alike are alike.
+zero-width space are the same code, and two names that look alike are alike;
+only a joiner inside a word of a script that is written with it stays, and
+comparisons leave that out too.
 
 Messages that quote what a file holds pass it through :func:`printable`, so a
 file cannot send escape sequences to the terminal through an error message.
@@ -37,11 +39,34 @@ def is_invisible(char: str) -> bool:
     return unicodedata.category(char) == "Cf" and char not in BIDI_CONTROLS
 
 
+#: The zero-width non-joiner and joiner: part of how Persian and Indic scripts, and
+#: emoji made of several, are written.
+JOINERS = frozenset("\u200c\u200d")
+
+
+def _joinable(char: str) -> bool:
+    """Whether a joiner beside ``char`` can be part of the writing (not ASCII, not blank)."""
+    return not char.isascii() and not char.isspace() and not is_invisible(char)
+
+
 def without_invisible(text: str) -> str:
-    """``text`` with every invisible format character removed."""
+    """``text`` with every invisible format character removed.
+
+    A joiner between two characters of a script or emoji that uses it is kept:
+    without it a Persian surname is spelt otherwise (found by a tester). One
+    anywhere else (``C1`` with a joiner) is removed, as every other is.
+    """
     if text.isascii():
         return text
-    return "".join(char for char in text if not is_invisible(char))
+    kept = []
+    for at, char in enumerate(text):
+        if char in JOINERS:
+            before, after = text[at - 1 : at], text[at + 1 : at + 2]
+            if before and after and _joinable(before) and _joinable(after):
+                kept.append(char)
+        elif not is_invisible(char):
+            kept.append(char)
+    return "".join(kept)
 
 
 def compared(text: str) -> str:
@@ -50,7 +75,8 @@ def compared(text: str) -> str:
     Two candidate codes that give one key are one code: ``C1``, ``c1 `` and
     ``C1`` with a zero-width space.
     """
-    return without_invisible(text).strip().casefold()
+    seen = without_invisible(text).translate(dict.fromkeys(map(ord, JOINERS)))
+    return seen.strip().casefold()
 
 
 def printable(text: str, *, lines: bool = False) -> str:

@@ -14,7 +14,13 @@ from panel_tui.cli import main
 from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Candidate, Member, Note
-from panel_tui.domain.text import capitalised, printable, unsafe_character, without_invisible
+from panel_tui.domain.text import (
+    capitalised,
+    compared,
+    printable,
+    unsafe_character,
+    without_invisible,
+)
 from tests.domain.builders import T0
 from tests.domain.helpers import HR_FILE
 
@@ -67,6 +73,23 @@ def test_invisible_characters_are_removed_at_every_way_in(invisible: str) -> Non
     assert member.name == "Sam Okafor"
     note = Note(candidate="c1", question="q1", text=f"Warm{invisible}, specific.", at=T0)
     assert note.text == "Warm, specific."
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "حسن\u200cزاده",  # a Persian surname: the non-joiner is part of its spelling
+        "👩🏽\u200d🦱 Zoë",  # one emoji, made of three joined
+        "क्\u200dष",  # Devanagari: the joiner changes the letter's form
+    ],
+)
+def test_a_joiner_between_letters_of_a_script_that_uses_it_is_kept(name: str) -> None:
+    # Found by a tester: the Persian surname was saved spelt otherwise, and the
+    # emoji came apart into three.
+    assert without_invisible(name) == name
+    assert Member(id="m1", name=name, role="professional", seat=1).name == name
+    # Compared as a person compares: with or without it, one name.
+    assert compared(name) == compared(name.replace("\u200c", "").replace("\u200d", ""))
 
 
 def test_direction_overrides_are_still_refused() -> None:
