@@ -100,7 +100,7 @@ def candidate(code: str, options: ExportOptions | None = None) -> CandidateView:
             "+1",
             None,
             "score_words",
-            "54.2% on 2 of 3 questions: fewer questions than other candidates, so compare with care",
+            "54.2% on 2 of 3 questions: fewer questions than others, so compare with care",
         ),
         # A split and a concern, each under its heading.
         ("C2", None, "flags_cell", "1 split, 1 concern"),

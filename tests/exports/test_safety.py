@@ -130,11 +130,16 @@ def test_csv_neutralises_names_codes_and_reasons_and_keeps_numbers() -> None:
     [
         ("a|b", r"a\|b"),  # a | would split a table cell
         ("one\ntwo", "one<br>two"),  # a line break would end a table row
-        (SCRIPT, r"\<script\>alert(1)\</script\>"),  # raw HTML is not passed through
+        (SCRIPT, r"\<script>alert(1)\</script>"),  # raw HTML is not passed through
         (MARKUP, r"\[bold\]x\[/\]"),  # nor link or Rich brackets
         ("`code` **b** _i_ ~s~", r"\`code\` \*\*b\*\* \_i\_ \~s\~"),  # nor emphasis or code
         ("# not a heading", r"\# not a heading"),
         ("&amp;", r"\&amp;"),  # an entity stays as typed
+        ("&#169;", r"\&\#169;"),  # (a # is always set apart)
+        # What cannot start a tag or an entity is left as typed: a note read in
+        # Notepad said "Warm \& specific \<3" (found by a new user).
+        ("Warm & specific <3, 3 > 2", "Warm & specific <3, 3 > 2"),
+        ("> not a quote", r"\> not a quote"),
         ("back\\slash", r"back\\slash"),
         (None, ""),
     ],
@@ -168,7 +173,7 @@ def test_markdown_shows_hostile_text_literally() -> None:
     text = render(build_session(), "md")
     for raw in (SCRIPT, MARKUP, "[link](http://x)", "**calm**", "`Evans`"):
         assert raw not in text
-    assert r"\<script\>alert(1)\</script\> Jordan Lee" in text
+    assert r"\<script>alert(1)\</script> Jordan Lee" in text
     assert r"Priya \[bold\]Shah\[/\]" in text
     assert r"Hannah a\|b Cole" in text
     # A note over two lines stays in its list item.

@@ -20,10 +20,12 @@ from panel_tui.domain import summary
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.words import counted
 
-#: Characters Markdown (CommonMark and GitHub's tables) could read as markup.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
+#: What Markdown (CommonMark and GitHub's tables) could read as markup: these
+#: characters anywhere; ``<`` and ``&`` only where a tag, link or entity could
+#: begin; ``>`` only where a quote could (the start). The rest stays as typed,
+#: for the file is read as plain text too ("Warm & specific <3").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~]|<(?=[A-Za-z/!?])|&(?=[A-Za-z#])|^>)")
 
 
 def markdown_escape(value: object) -> str:
@@ -48,7 +50,6 @@ def _environment(**kwargs: object) -> Environment:
         keep_trailing_newline=True,
         **kwargs,  # type: ignore[arg-type]
     )
-    environment.filters["counted"] = counted
     return environment
 
 

@@ -22,6 +22,12 @@ from panel_tui.domain.words import NO_DECISION, VOTE_SYMBOLS, counted
 AFTER_REVEAL = "after reveal"
 
 
+#: Beside a score that stands on fewer questions than another candidate's.
+FEWER_QUESTIONS = "fewer questions than others"
+#: A table cell of flags when there are none.
+NO_FLAGS_CELL = "None"
+
+
 @dataclass(frozen=True)
 class Mark:
     """One member's vote in the grid, as symbol and word."""
@@ -109,14 +115,21 @@ class QuestionView:
         return f"{self.text} ({self.tags})" if self.tags else self.text
 
     @property
+    def flag_marks(self) -> list[tuple[str, str]]:
+        """Each flag's kind and word, for a cell that sets each apart: ``("split", "Split")``."""
+        return ([("split", "Split")] if self.split else []) + (
+            [("concern", "Concern")] if self.concern else []
+        )
+
+    @property
     def flags(self) -> list[str]:
         """The flags in words, for a table cell."""
-        return (["Split"] if self.split else []) + (["Concern"] if self.concern else [])
+        return [words for _, words in self.flag_marks]
 
     @property
     def flags_words(self) -> str:
         """The flags for a table cell: ``"Split, Concern"``, or ``"None"``."""
-        return ", ".join(self.flags) or "None"
+        return ", ".join(self.flags) or NO_FLAGS_CELL
 
 
 @dataclass(frozen=True)
@@ -126,6 +139,7 @@ class CandidateView:
     SPLITS: ClassVar[str] = "Split votes, worth discussing"
     CONCERNS: ClassVar[str] = "Concerns, essential questions scored below 50%"
     NO_FLAGS: ClassVar[str] = "No splits or concerns were flagged."
+    NO_VOTES: ClassVar[str] = "No votes were recorded for this candidate."
     NO_NOTES: ClassVar[str] = "No notes were taken."
     NOTES_LEFT_OUT: ClassVar[str] = "Left out of this copy."
     NO_CHANGES: ClassVar[str] = "No vote was given or changed after the votes were shown."
@@ -176,9 +190,14 @@ class CandidateView:
         return f"rank {self.rank} of {self.ranked}{scored}"
 
     @property
+    def fewer_flag(self) -> str:
+        """``"Fewer questions than others"`` when so, for a mark beside the score; else ``""``."""
+        return FEWER_QUESTIONS.capitalize() if self.fewer_questions else ""
+
+    @property
     def scored_cell(self) -> str:
         """What the score stands on, for a ranking cell: ``"on 3 of 6 questions"``."""
-        fewer = " (fewer questions than others)" if self.fewer_questions else ""
+        fewer = f" ({FEWER_QUESTIONS})" if self.fewer_questions else ""
         # Abstentions are votes (a declared conflict), though none counts in a score.
         none = "No counted votes" if self.tally.abstain else "No votes"
         return (self.scored_on or none) + fewer
@@ -186,22 +205,28 @@ class CandidateView:
     @property
     def score_cell(self) -> str:
         """The score and what it stands on, for a ranking cell: ``"62.5% on 1 of 6 questions"``."""
-        fewer = " (fewer questions than others)" if self.fewer_questions else ""
+        fewer = f" ({FEWER_QUESTIONS})" if self.fewer_questions else ""
         return (f"{self.score} {self.scored_on}" if self.scored_on else self.score) + fewer
+
+    @property
+    def flag_counts(self) -> list[tuple[str, str]]:
+        """Each kind of flag with how many: ``("split", "1 split")``, for a cell of marks."""
+        flags = [("split", counted(len(self.splits), "split"))] if self.splits else []
+        return flags + (
+            [("concern", counted(len(self.concerns), "concern"))] if self.concerns else []
+        )
 
     @property
     def flags_cell(self) -> str:
         """How many split and concern questions, e.g. ``"1 split, 2 concerns"``, or ``"None"``."""
-        flags = [counted(len(self.splits), "split")] if self.splits else []
-        flags += [counted(len(self.concerns), "concern")] if self.concerns else []
-        return ", ".join(flags) or "None"
+        return ", ".join(words for _, words in self.flag_counts) or NO_FLAGS_CELL
 
     @property
     def score_words(self) -> str:
         """The score with what it stands on, e.g. ``"62.5% on 1 of 6 questions"``."""
         words = f"{self.score} {self.scored_on}" if self.scored_on else self.score
         if self.fewer_questions:
-            words += ": fewer questions than other candidates, so compare with care"
+            words += f": {FEWER_QUESTIONS}, so compare with care"
         return words
 
     @property
@@ -283,6 +308,13 @@ class Summary:
     EARLY_REVEALS: ClassVar[str] = (
         "The chair showed the votes on these answers before every voting member had voted."
         f' Votes given after that are marked "({AFTER_REVEAL})" and were not given independently.'
+    )
+    #: What each vote counts, after its mark, in the legend of every summary.
+    VOTE_LEGEND: ClassVar[tuple[tuple[VoteValue, str], ...]] = (
+        ("up", "Up (counts 1)"),
+        ("middle", "Middle (counts 0.5)"),
+        ("down", "Down (counts 0)"),
+        ("abstain", "Abstain (not counted)"),
     )
     NO_EARLY_REVEALS: ClassVar[str] = (
         "None: on every answer the votes stayed sealed until everyone had voted."
