@@ -333,3 +333,18 @@ async def test_the_title_follows_the_window_being_resized(
         await pilot.resize_terminal(80, 60)
         await pilot.pause()
         assert "Payment notes (More" not in screen_text(pilot.app)
+
+
+async def test_a_field_refused_at_80x24_stays_in_sight_with_what_is_typed_in_it(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a new user: after "9-1" was refused, the times box slid out of
+    # sight under the refusal, and what was typed next could not be seen.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        dialog = await open_box(pilot)
+        dialog.query_one("#times-1", Input).focus()
+        await pilot.press(*"9-1", "enter", "x")
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert '"9-1" is not a time sat' in shown
+        assert "9-1x" in shown

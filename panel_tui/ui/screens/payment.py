@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
@@ -28,6 +28,7 @@ from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
 from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton, FollowingChoiceList
+from panel_tui.ui.widgets.fields_box import FieldsBox
 
 PER_WORDS: dict[PayBasis, str] = {
     "hour": "Per hour",
@@ -70,7 +71,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         with Vertical(classes="box payment"):
             yield Static(TITLE, classes="title", id="payment-title")
             # Not a stop of its own for Tab: nothing would look focused (found by a review).
-            with VerticalScroll(classes="fields", can_focus=False):
+            with FieldsBox(classes="fields"):
                 yield from self._fields()
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
@@ -134,7 +135,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         self.query_one("#member", ChoiceList).focus()
         # The box opens at its top, "Whose notes?" above the list: the list scrolls
         # its chosen member into view before the box is laid out.
-        fields = self.query_one(".fields", VerticalScroll)
+        fields = self.query_one(".fields", FieldsBox)
         self.call_after_refresh(fields.scroll_home, animate=False)
         self.watch(fields, "scroll_y", self._say_more, init=False)
         self.call_after_refresh(self._say_more)  # once laid out
@@ -144,7 +145,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
 
     def _say_more(self) -> None:
         """Say in the title when fields are out of sight: the scroll bar alone is colour."""
-        fields = self.query_one(".fields", VerticalScroll)
+        fields = self.query_one(".fields", FieldsBox)
         more = more_to_read(fields.scroll_y > 0, fields.scroll_y < fields.max_scroll_y, TABS)
         self.query_one("#payment-title", Static).update(f"{TITLE} ({more})" if more else TITLE)
 
