@@ -290,7 +290,7 @@ class PanelApp(DisplayApp):
         if any(isinstance(s, HoldsTyping) and s.unsaved() for s in self.screen_stack):
             question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
             self._asking_to_quit = True
-            quit_anyway = yield ConfirmDialog(question, yes="Quit", no="Go back")
+            quit_anyway = yield ConfirmDialog(question, yes="Quit", no="Go back", safe_first=True)
             self._asking_to_quit = False
             if not quit_anyway:
                 return

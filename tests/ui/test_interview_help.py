@@ -271,7 +271,13 @@ async def test_quitting_asks_first_while_a_box_holds_typing_not_saved(
         assert not app.is_running
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", *"warm", "ctrl+q", "enter")  # Quit
+        # Enter starts on "Go back": Quit throws the note away (found by a tester).
+        await pilot.press("ctrl+n", *"warm", "ctrl+q", "enter")
+        assert app.is_running and isinstance(app.screen, NoteDialog)
+        assert "Go back (Enter or Esc)" not in screen_text(app)
+        await pilot.press("ctrl+q")
+        assert "Go back (Enter or Esc)" in screen_text(app)
+        await pilot.press("left", "enter")  # Quit
         assert not app.is_running
 
 

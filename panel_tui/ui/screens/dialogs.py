@@ -62,22 +62,38 @@ class ConfirmDialog(ModalScreen[bool]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, question: Text | str, *, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: Text | str, *, yes: str = "Yes", no: str = "No", safe_first: bool = False
+    ) -> None:
+        """Ask ``question``.
+
+        Args:
+            safe_first: Enter starts on the "no": yes throws away what was typed,
+                and Enter pressed from habit did so (found by a tester).
+        """
         super().__init__(classes="dialog")
         self.question = question if isinstance(question, Text) else Text(question)
         self.yes_label = yes
         self.no_label = no
+        self.safe_first = safe_first
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
             yield Static(self.question, markup=False, classes="message")
             yield Label("", id="not-taken", classes="problem")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes_label} (Enter)", id="yes", variant="primary")
-                yield Button(f"{self.no_label} (Esc)", id="no")
+                yes, no = self._labels(no_focused=self.safe_first)
+                yield Button(yes, id="yes", variant="primary")
+                yield Button(no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.safe_first else "#yes", Button).focus()
+
+    def _labels(self, *, no_focused: bool) -> tuple[str, str]:
+        """Each button's words with its keys: Enter is on the one with the focus."""
+        if no_focused:
+            return self.yes_label, f"{self.no_label} (Enter or Esc)"
+        return f"{self.yes_label} (Enter)", f"{self.no_label} (Esc)"
 
     def on_descendant_focus(self) -> None:
         """Each button says its keys, and Enter is on the one with the focus.
@@ -86,8 +102,7 @@ class ConfirmDialog(ModalScreen[bool]):
         and Enter gave the other answer with no word of it.
         """
         yes, no = self.query_one("#yes", Button), self.query_one("#no", Button)
-        yes.label = f"{self.yes_label} (Enter)" if yes.has_focus else self.yes_label
-        no.label = f"{self.no_label} (Enter or Esc)" if no.has_focus else f"{self.no_label} (Esc)"
+        yes.label, no.label = self._labels(no_focused=no.has_focus)
         for button in (yes, no):
             button.refresh(layout=True)  # a label is not laid out again by itself
 

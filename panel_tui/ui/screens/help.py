@@ -73,8 +73,8 @@ DIALOG_KEYS: list[BindingType] = [
     Binding(
         "enter",
         "",
-        "Yes in a question such as 'Change the vote?'; save a note, decision, "
-        "payment notes or export",
+        "The answer marked (Enter) in a question such as 'Change the vote?'; save a "
+        "note, decision, payment notes or export",
     ),
     Binding(
         "up,down",

@@ -315,6 +315,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
                 "Leave this form? Nothing has been saved, so what you typed here will be lost.",
                 yes="Leave",
                 no="Stay",
+                safe_first=True,
             )
         ):
             self.dismiss(None)
