@@ -175,15 +175,13 @@ def refuse_in_data_folder(args: argparse.Namespace) -> None:
     Both paths are resolved, so ``..`` and links (to the folder or into it) are caught.
     """
     # Imported here, so commands that write nothing start without the exports.
-    from panel_tui.domain.exports import within
+    from panel_tui.domain.exports import sessions_folder_problem
 
     output = getattr(args, "output", None)
     data = locations.data_dir(getattr(args, "data_dir", None))
-    if output is not None and within(output, data):
-        raise CommandError(
-            f"{output} is inside the sessions folder {data}, so nothing was written: "
-            "an export there could replace a session. Choose a place outside it."
-        )
+    problem = None if output is None else sessions_folder_problem(output, data)
+    if problem:
+        raise CommandError(problem)
 
 
 def emit(text: str, args: argparse.Namespace, *, bom: bool = False) -> None:

@@ -114,7 +114,7 @@ async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, sessio
         assert await pilot.click("#format-json")
         assert await pilot.click("#export")
         assert app.screen is dialog
-        assert "where sessions are kept" in str(dialog.query_one("#problem", Label).render())
+        assert "is inside the sessions folder" in str(dialog.query_one("#problem", Label).render())
     after = session_files(data)
     # Opening the session starts its journal and brings the catalogue up to date
     # (the store's own files); no export appeared, and the session is as it was.

@@ -9,6 +9,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.exports import ExportOptions
+from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
 from panel_tui.domain.exports.trainee_sheets import SheetError, trainee_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -142,3 +143,25 @@ def test_a_sheet_says_which_votes_came_after_the_reference_was_shown() -> None:
     # With only votes given after, nothing is counted, and the sheet says why.
     (only,) = trainee_sheets(shown_early_then_voted(practice(["up"], ["Ann Lee"]), ("m1", "up")))
     assert "No vote counted: each was given or changed after the reference was shown." in only.html
+
+
+def test_the_summarys_sheets_go_in_a_folder_of_their_own_never_the_sessions_folder(
+    tmp_path: Path,
+) -> None:
+    # Ben has not voted yet, so q1 is still sealed: the sheet says it left it out.
+    # (Found by a review: the summary screen took the sealed votes out before the
+    # sheets could count them, and the sheets never said so.)
+    waiting = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "down")])
+    sheets = SheetsFolder.of(waiting, tmp_path / "exports")
+    assert sheets == SheetsFolder("trainee", tmp_path / "exports" / f"{waiting.id}-trainee-sheets")
+    paths = write_sheets(waiting, sheets, ExportOptions(), sessions=tmp_path / "sessions")
+    assert [p.parent for p in paths] == [sheets.folder] * 2
+    assert "1 answer still sealed is left out until its votes are shown." in (paths[0].read_text())
+    # Never into the sessions folder, where a file could replace a session.
+    inside = SheetsFolder.of(waiting, tmp_path / "sessions")
+    with pytest.raises(SheetError, match="is inside the sessions folder"):
+        write_sheets(waiting, inside, ExportOptions(), sessions=tmp_path / "sessions")
+    assert not inside.folder.exists()
+    # A live round's are member sheets.
+    live = build_session()
+    assert SheetsFolder.of(live, tmp_path).kind == "member"

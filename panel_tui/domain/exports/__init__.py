@@ -63,6 +63,7 @@ __all__ = [
     "prepared",
     "render",
     "safe_file_stem",
+    "sessions_folder_problem",
     "within",
     "write_export",
     "write_exports",
@@ -183,6 +184,16 @@ def within(path: Path, folder: Path) -> bool:
     """
     target, root = path.resolve(), folder.resolve()
     return target == root or target.is_relative_to(root)
+
+
+def sessions_folder_problem(path: Path, sessions: Path) -> str | None:
+    """Why nothing is written at ``path``: it is in the sessions folder (``None``: it is not)."""
+    if not within(path, sessions):
+        return None
+    return (
+        f"{path} is inside the sessions folder {sessions}, so nothing was written: an "
+        "export there could replace a session. Choose a place outside it."
+    )
 
 
 def write_export(

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.exports import ExportOptions, within
+from panel_tui.domain.exports import ExportOptions, sessions_folder_problem
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog
@@ -98,11 +98,9 @@ class ExportDialog(FormDialog[ExportRequest]):
             self.refuse("Type the folder to write to.")
             return
         chosen = Path(folder).expanduser()
-        if self.sessions is not None and within(chosen, self.sessions):
-            self.refuse(
-                "That is the folder where sessions are kept, and an export there could "
-                "replace one. Choose another folder."
-            )
+        problem = None if self.sessions is None else sessions_folder_problem(chosen, self.sessions)
+        if problem:
+            self.refuse(problem)
             return
         formats = list(self.formats) if name == ALL_FORMATS else [name]
         if not name or not all(f in self.formats for f in formats):

@@ -25,11 +25,10 @@ from panel_tui.domain.exports import (
     Exported,
     ExportOptions,
     as_shown,
-    safe_file_stem,
     write_exports,
 )
-from panel_tui.domain.exports.sheets import write_member_sheets
-from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
+from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
+from panel_tui.domain.exports.trainee_sheets import SheetError
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
@@ -211,17 +210,17 @@ class SummaryScreen(SessionScreen):
 
         Asks before replacing the pages of an earlier go, as an export does.
         """
-        practice = self.session.mode == "practice"
-        kind = "trainee" if practice else "member"
-        folder = self.panel_app.export_dir / f"{safe_file_stem(self.session.id)}-{kind}-sheets"
+        sheets = SheetsFolder.of(self.session, self.panel_app.export_dir)
+        folder, kind = sheets.folder, sheets.kind
 
         def write(overwrite: bool) -> list[Path]:
-            if practice:
-                options = ExportOptions(rehearsals=self.rehearsals)
-                return write_trainee_sheets(
-                    self.session.as_shown(), folder, options, overwrite=overwrite
-                )
-            return write_member_sheets(self.session, folder, overwrite=overwrite)
+            return write_sheets(
+                self.session,
+                sheets,
+                ExportOptions(rehearsals=self.rehearsals),
+                sessions=self.panel_app.store.root,
+                overwrite=overwrite,
+            )
 
         try:
             try:

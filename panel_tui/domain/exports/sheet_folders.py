@@ -1,0 +1,60 @@
+"""Where a session's sheets go, and writing them: a page per member, or per trainee.
+
+The summary screen writes them into its export folder with one key (T): member
+sheets for a live round, trainee sheets for a practice one, each kind in a
+folder named after the session, never inside the sessions folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from panel_tui.domain.exports import safe_file_stem, sessions_folder_problem
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.sheets import write_member_sheets
+from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
+from panel_tui.domain.models import Session
+
+
+@dataclass(frozen=True)
+class SheetsFolder:
+    """The kind of sheets a session has, and the folder they go into."""
+
+    kind: str  #: "member", or "trainee" for a practice round
+    folder: Path
+
+    @classmethod
+    def of(cls, session: Session, export_dir: Path) -> SheetsFolder:
+        """The sheets of ``session``, in a folder of their own inside ``export_dir``."""
+        kind = "trainee" if session.mode == "practice" else "member"
+        return cls(kind, export_dir / f"{safe_file_stem(session.id)}-{kind}-sheets")
+
+
+def write_sheets(
+    session: Session,
+    sheets: SheetsFolder,
+    options: ExportOptions,
+    *,
+    sessions: Path,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write each page into the sheets' folder (made if missing).
+
+    Args:
+        session: the session as stored: each kind leaves out votes still
+            sealed itself, and says how many answers it left out.
+        options: trainee sheets' options (the rehearsals to show progress over).
+        sessions: the sessions folder, which sheets never go into.
+
+    Raises:
+        SheetError: the sheets cannot be made, or not there, in plain words.
+        FileExistsError: a page is there already (nothing was written).
+        OSError: the folder or disk refuses.
+    """
+    problem = sessions_folder_problem(sheets.folder, sessions)
+    if problem:
+        raise SheetError(problem)
+    if sheets.kind == "trainee":
+        return write_trainee_sheets(session, sheets.folder, options, overwrite=overwrite)
+    return write_member_sheets(session, sheets.folder, overwrite=overwrite)
