@@ -13,7 +13,7 @@ from panel_tui import locations
 from panel_tui.cli.common import EXIT_ERROR, confirm, load, store, warn_damaged
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.store.catalogue import summarise
+from panel_tui.domain.store.catalogue import practice_apart, summarise
 from panel_tui.domain.store.recovery import (
     read_back_plainly,
     recovery_words,
@@ -106,9 +106,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     if not summaries:
         print(_no_sessions(found.root, args))
-    live = [s for s in summaries if s.mode != "practice"]
-    practice = [s for s in summaries if s.mode == "practice"]
-    # Practice is listed apart, so a rehearsal is never taken for a real round.
+    live, practice = practice_apart(summaries)
     for heading, group in (
         ("Interview sessions:", live),
         ("Practice sessions (rehearsals with mock candidates, not for HR):", practice),

@@ -11,7 +11,7 @@ import pytest
 
 from panel_tui.domain.models import Cursor, Session
 from panel_tui.domain.store import SessionSummary, Store
-from panel_tui.domain.store.catalogue import resembling, summarise
+from panel_tui.domain.store.catalogue import practice_apart, resembling, summarise
 from tests.domain.builders import titled
 
 
@@ -244,3 +244,15 @@ def test_a_mistyped_session_is_matched_to_the_sessions_most_like_it(
 def test_no_more_than_three_sessions_are_named() -> None:
     many = _listed(*[(f"s{n}", f"Round {n}") for n in range(5)])
     assert len(resembling(many, "round")) == 3
+
+
+def test_practice_is_listed_apart_and_the_demo_with_the_interviews() -> None:
+    # Every list of sessions (home, sessions list) takes practice apart, so a
+    # rehearsal is never taken for a real round; each part keeps its order.
+    kinds = {"s0": "live", "p0": "practice", "d0": "demo", "s1": "live", "p1": "practice"}
+    summaries = [
+        summarise(titled(sid).model_copy(update={"mode": mode})) for sid, mode in kinds.items()
+    ]
+    live, practice = practice_apart(summaries)
+    assert [s.id for s in live] == ["s0", "d0", "s1"]
+    assert [s.id for s in practice] == ["p0", "p1"]

@@ -306,6 +306,21 @@ def newest_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
     return sorted(summaries, key=lambda s: (s.created, _numbered(s.title), s.id), reverse=True)
 
 
+def practice_apart(
+    summaries: Iterable[SessionSummary],
+) -> tuple[list[SessionSummary], list[SessionSummary]]:
+    """The interview sessions (the demo's too), then the practice ones, each in order.
+
+    Every list of sessions shows practice apart, so a rehearsal is never taken
+    for a real round.
+    """
+    summaries = list(summaries)
+    return (
+        [s for s in summaries if s.mode != "practice"],
+        [s for s in summaries if s.mode == "practice"],
+    )
+
+
 def _numbered(title: str) -> tuple[str | int, ...]:
     """A title to sort by, its numbers as numbers: "x (10)" after "x (9)".
 

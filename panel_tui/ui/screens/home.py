@@ -31,6 +31,7 @@ from panel_tui.domain.banks import BankEntry, find_banks
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
+from panel_tui.domain.store.catalogue import practice_apart
 from panel_tui.domain.store.recovery import copies_to_recover, read_back_plainly, recovery_words
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_as_words, votes_words
@@ -223,11 +224,10 @@ class HomeScreen(Screen[None]):
         self._show_damaged()
 
     def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
-        live = [s for s in sessions if s.mode != "practice"]
+        live, practice = practice_apart(sessions)
         self._fill("resume", [s for s in live if not s.finished])
         self._fill("finished", [s for s in live if s.finished])
-        # Practice is listed apart, so a rehearsal is never taken for a real round.
-        self._fill("rehearsals", [s for s in sessions if s.mode == "practice"])
+        self._fill("rehearsals", practice)
         self._show_damaged()
 
     def _fill(self, list_id: str, sessions: Sequence[SessionSummary]) -> None:
