@@ -16,6 +16,7 @@ from rich.console import Console, RenderableType
 
 from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.documents import markdown_escape
+from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import AFTER_REVEAL, Summary, build_summary
@@ -110,3 +111,15 @@ def test_the_dash_under_voice_gap_is_explained_only_where_one_shows() -> None:
     assert whole
     every_gap = replace(summary, candidates=whole)
     assert summary.GAP_DASH not in drawn(questions(every_gap))
+
+
+async def test_a_session_with_no_early_reveal_says_so_on_screen_as_in_the_files(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a review: the files said the votes stayed sealed; the screen said nothing.
+    async with app_factory(session.id).run_test(size=(120, 60)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = flat(screen_text(pilot.app))
+    assert flat(Summary.NO_EARLY_REVEALS) in shown
+    assert markdown_escape(Summary.NO_EARLY_REVEALS) in render(session, "md")

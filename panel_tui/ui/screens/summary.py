@@ -126,9 +126,7 @@ class SummaryScreen(SessionScreen):
         if summary.calibration is not None:
             calibration.update(calibration_text(summary.calibration, marks.bullet))
         self.query_one("#method", Static).update(Text(summary.method))
-        early = self.query_one("#early", Static)
-        early.display = bool(summary.early_reveals)
-        early.update(summary_view.early_reveals(summary, marks))
+        self.query_one("#early", Static).update(summary_view.early_reveals(summary, marks))
         self.query_one("#ranking", Static).update(summary_view.ranking(summary, marks))
         self.query_one("#questions", Static).update(summary_view.questions(summary))
         self.query_one("#candidates", Static).update(summary_view.candidates(summary, marks))

@@ -54,7 +54,10 @@ def heading(summary: Summary) -> Text:
 
 
 def early_reveals(summary: Summary, marks: Glyphs) -> Group:
-    """Each answer shown before everyone had voted, and who voted after."""
+    """Each answer shown before everyone had voted, and who voted after; or that none was,
+    as every summary file says it."""
+    if not summary.early_reveals:
+        return Group(Text("Early reveals", style="bold"), Text(summary.NO_EARLY_REVEALS))
     items = [
         Text(f"{early.candidate}, {early.question}")
         + Text(f"\n{early.voted}. Voted after the reveal: {early.after}.")
