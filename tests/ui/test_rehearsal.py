@@ -223,4 +223,8 @@ async def test_the_summary_says_which_votes_calibration_left_out(
         "reference were shown."
     ) in shown
     assert "Seat 2, Ben Cho: agreement None counted, none counted, on 0 answers" in shown
-    assert "reference + Up" in shown  # the marks of --ascii (found by a tester)
+    assert "the reference is + Up" in shown  # the marks of --ascii (found by a tester)
+    # Worded as the files word it (found by a review: the screen had its own lean).
+    from panel_tui.domain.exports.calibration_report import CalibrationView
+
+    assert CalibrationView.LEAN in shown and CalibrationView.TALK_ABOUT in shown

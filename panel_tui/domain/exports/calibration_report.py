@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from panel_tui.domain.calibration import (
+    CLOSE_LEAN,
     AnswerCalibration,
     Calibration,
     MemberCalibration,
@@ -113,10 +115,27 @@ class AnswerView:
     why: str
     rounds: list[str]  #: one line a round, oldest first, when voted on more than once
 
+    @property
+    def reference_words(self) -> str:
+        """``"the reference is Up"``, as the screen and every file say it."""
+        return f"the reference is {self.reference}"
+
 
 @dataclass(frozen=True)
 class CalibrationView:
-    """The whole calibration report, in words."""
+    """The whole calibration report, in words: the screen and each file show these alike."""
+
+    LEAN: ClassVar[str] = (
+        "Lean is the mean of each vote minus the reference, counting down 0, middle 0.5, "
+        "up 1: above 0 is more generous than the reference, below 0 harsher, and under "
+        f"{CLOSE_LEAN:.2f} either way is close to it."
+    )
+    TALK_ABOUT: ClassVar[str] = (
+        "Where the panel split (both up and down) or most votes missed the reference:"
+    )
+    NOTHING_TO_TALK_ABOUT: ClassVar[str] = (
+        "The panel neither split nor missed the reference on any answer."
+    )
 
     banner: str
     note: str

@@ -32,13 +32,8 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
         parts.append(Text(view.left_out, style="bold"))
     parts.append(Text(view.ac1_note, style="italic"))
     if view.trainees:
-        parts.append(
-            Text.assemble(
-                ("\nEach trainee", "bold"),
-                " (lean: above 0 more generous than the reference, below 0 harsher, "
-                "under 0.10 either way close to it)",
-            )
-        )
+        parts.append(Text.assemble(("\nEach trainee", "bold")))
+        parts.append(Text(view.LEAN))
         trainees: list[RenderableType] = []
         for trainee in view.trainees:
             text = Text.assemble((trainee.label, "bold"))
@@ -57,12 +52,11 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
             trainees.append(Group(text, progress, bulleted(steps, bullet)))
         parts.append(bulleted(trainees, bullet))
     parts.append(Text("\nAnswers to talk about", style="bold"))
-    if not view.flagged:
-        parts.append(Text(" The panel neither split nor missed the reference on any answer."))
+    parts.append(Text(view.TALK_ABOUT if view.flagged else view.NOTHING_TO_TALK_ABOUT))
     flagged = []
     for answer in view.flagged:
         text = Text.assemble((answer.where, "bold"), f": {', '.join(answer.flags)}. ")
-        text.append(f"Votes {answer.votes}; reference {answer.reference}.")
+        text.append(f"Votes {answer.votes}; {answer.reference_words}.")
         if answer.why:
             text.append(" Why: ", style="italic")
             text.append_text(Text(answer.why, style="italic"))
@@ -71,7 +65,7 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
     parts.append(Text.assemble(("\nRounds: ", "bold"), view.rounds_words))
     moved = []
     for answer in view.moved:
-        text = Text(answer.where)
+        text = Text(f"{answer.where} ({answer.reference_words})")
         for line in answer.rounds:
             text.append(f"\n    {line}")
         moved.append(text)
