@@ -17,7 +17,6 @@ from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
-from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import CandidateView, Summary, build_summary
 from panel_tui.domain.words import day_words, days_words
@@ -28,7 +27,7 @@ from tests.exports.helpers import build_session
 def summary_of(made: Session, options: ExportOptions | None = None) -> Summary:
     """The summary of the session as the room may see it (its sealed answer left out)."""
     shown, options = as_shown(made, options or ExportOptions())
-    return build_summary(shown, score_session(shown), options)
+    return build_summary(shown, options)
 
 
 def only(made: Session, candidates: set[str]) -> Session:

@@ -11,7 +11,6 @@ from rich.text import Text
 from panel_tui.domain.exports import ExportOptions, as_shown
 from panel_tui.domain.interview_lines import look_for
 from panel_tui.domain.models import Question
-from panel_tui.domain.scoring import score_session
 from panel_tui.domain.summary import build_summary
 from panel_tui.ui.glyphs import ASCII
 from panel_tui.ui.lines import bulleted, line_drawn, line_text
@@ -78,7 +77,7 @@ def test_what_the_panel_listens_for_hangs_under_each_item() -> None:
 def test_the_summarys_questions_hang_under_their_own_text_not_their_number() -> None:
     # A long question on the summary screen wrapped back under "Q2".
     session, options = as_shown(build_session(), ExportOptions())
-    summary = build_summary(session, score_session(session), options)
+    summary = build_summary(session, options)
     lines = drawn(questions(summary), 40)
     first = lines.index(" Q2 Someone you support wants to spend")
     assert lines[first + 1].startswith("    all their money")

@@ -17,7 +17,6 @@ from rich.console import Console, RenderableType
 from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.documents import markdown_escape
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import AFTER_REVEAL, Summary, build_summary
 from panel_tui.ui.screens.summary import SummaryScreen
@@ -68,7 +67,7 @@ async def test_the_screen_and_the_markdown_file_word_each_fact_alike(
     made = build_session()  # finished, so the app opens on its summary
     store.save(made)
     session, options = as_shown(made, ExportOptions())
-    summary = build_summary(session, score_session(session), options)
+    summary = build_summary(session, options)
     markdown = render(made, "md")
 
     # Wide and tall enough that no cell of the ranking wraps and nothing scrolls.
@@ -102,7 +101,7 @@ async def test_the_screen_and_the_markdown_file_word_each_fact_alike(
 def test_the_dash_under_voice_gap_is_explained_only_where_one_shows() -> None:
     made = build_session()
     session, options = as_shown(made, ExportOptions())
-    summary = build_summary(session, score_session(session), options)
+    summary = build_summary(session, options)
     dashes = [q for c in summary.candidates for q in c.questions if not q.gap_figure]
     assert dashes  # the candidate with no score
     assert summary.GAP_DASH in drawn(questions(summary))

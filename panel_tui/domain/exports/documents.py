@@ -19,7 +19,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from panel_tui.domain import summary
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import score_session
 
 #: What Markdown (CommonMark and GitHub's tables) could read as markup: these
 #: characters anywhere; ``<`` and ``&`` only where a tag, link or entity could
@@ -59,11 +58,11 @@ MARKDOWN = _environment(autoescape=False, finalize=markdown_escape)
 
 def markdown_summary(session: Session, options: ExportOptions) -> str:
     """The panel summary as Markdown tables."""
-    report = summary.build_summary(session, score_session(session), options)
+    report = summary.build_summary(session, options)
     return MARKDOWN.get_template("summary.md.j2").render(report=report)
 
 
 def html_summary(session: Session, options: ExportOptions) -> str:
     """The panel summary as one self-contained HTML file, ready to print on A4."""
-    report = summary.build_summary(session, score_session(session), options)
+    report = summary.build_summary(session, options)
     return HTML.get_template("summary.html.j2").render(report=report)

@@ -15,7 +15,13 @@ from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import RATINGS, Member, Session, VoteEvent, VoteValue
-from panel_tui.domain.scoring import CandidateResult, QuestionResult, Results, Tally
+from panel_tui.domain.scoring import (
+    CandidateResult,
+    QuestionResult,
+    Results,
+    Tally,
+    score_session,
+)
 from panel_tui.domain.summary.views import (
     Bar,
     CandidateView,
@@ -266,17 +272,19 @@ def _status(session: Session, sealed: int) -> str:
     return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
-def build_summary(session: Session, results: Results, options: ExportOptions) -> Summary:
-    """The summary of a session (as shown, and anonymised when asked) and its figures.
+def build_summary(session: Session, options: ExportOptions) -> Summary:
+    """The summary of a session (as shown, and anonymised when asked), with its figures.
+
+    The one way to it, for the summary screen and the md and html files alike.
 
     Args:
         session: the session as the room may see it (votes still sealed left
             out, see :func:`panel_tui.domain.exports.as_shown`), already
             anonymised and without notes when the options ask.
-        results: its figures, from :func:`panel_tui.domain.scoring.score_session`.
         options: what the copy holds; ``sealed_left_out`` says how many
             answers still sealed it leaves out.
     """
+    results = score_session(session)
     build = _Builder(session, options)
     practice = session.mode == "practice"
     return Summary(

@@ -31,7 +31,6 @@ from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
 from panel_tui.domain.exports.trainee_sheets import SheetError
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
@@ -116,7 +115,7 @@ class SummaryScreen(SessionScreen):
         """Show the summary of the session as it is on disk, as the room may see it."""
         options = ExportOptions(ascii_only=self.ascii_only, rehearsals=self.rehearsals)
         session, options = as_shown(self.session, options)
-        summary = build_summary(session, score_session(session), options)
+        summary = build_summary(session, options)
         #: The summary shown, for reading aloud.
         self.summary = summary
         marks = self.marks
