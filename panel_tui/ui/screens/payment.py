@@ -199,7 +199,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         """What the fields hold."""
         per = self.query_one("#per", ChoiceList).pressed_button
         chosen = (per.id or "").removeprefix("per-") if per else ""
-        basis: PayBasis = next((b for b in PER_WORDS if b == chosen), "session")
+        basis: PayBasis = next((b for b in PER_WORDS if b == chosen), PaymentTyped().per)
         return PaymentTyped(
             rate=self.query_one("#rate", Input).value,
             per=basis,

@@ -54,6 +54,7 @@ from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 from panel_tui.ui.widgets.setup_parts import (
+    DEFAULTS,
     bank_part,
     candidates_part,
     heading_part,
@@ -208,10 +209,8 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
 
     def _chosen_rule(self) -> Weighting:
         pressed = self.query_one("#weighting", RadioSet).pressed_button
-        for rule, _, _ in RULES:
-            if pressed is not None and pressed.name == rule:
-                return rule
-        return "per_person"
+        chosen = pressed.name if pressed is not None else None
+        return next((rule for rule, _, _ in RULES if rule == chosen), DEFAULTS.weighting)
 
     @on(RadioSet.Changed, "#weighting")
     @on(Input.Changed, "#share")
@@ -243,12 +242,8 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         box = self.query_one("#warnings", Static)
         box.display = bool(found)
         if found:
-            box.update(
-                Content(
-                    "Worth knowing (these never stop you starting):\n"
-                    + "\n".join(f"- {w}" for w in found)
-                )
-            )
+            said = ["Worth knowing (these never stop you starting):", *(f"- {w}" for w in found)]
+            box.update(Content("\n".join(said)))
 
     def _typed(self) -> FormTyped:
         """Everything in the form, as typed."""

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from panel_tui.domain.banks import BankEntry
-from panel_tui.domain.models import Member
+from panel_tui.domain.models import Member, Settings
 from panel_tui.domain.setup_form import RULES, MemberTyped
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton, ClearSelect
@@ -31,6 +31,10 @@ PRACTICE_ABOUT = (
     "summary (Ctrl+S) compares each trainee with the reference, and T "
     "there writes a printable sheet for each trainee."
 )
+
+
+#: A new session's settings until the chair changes them: the domain's own.
+DEFAULTS = Settings()
 
 
 def _problem(box: str) -> Static:
@@ -145,13 +149,12 @@ def rules_part() -> ComposeResult:
     yield Label("How votes are counted", classes="section")
     with RadioSet(id="weighting"):
         for rule, label, _ in RULES:
-            yield ClearRadioButton(label, value=rule == "per_person", name=rule).data_bind(
-                DisplayMode.ascii_only
-            )
+            chosen = rule == DEFAULTS.weighting
+            yield ClearRadioButton(label, value=chosen, name=rule).data_bind(DisplayMode.ascii_only)
     yield Static(id="rule-about", classes="about", markup=False)
     with Horizontal(id="share-line"):
         yield Label("Lived-experience share (0 to 1)", id="share-label")
-        yield Input("0.5", id="share", max_length=10)
+        yield Input(str(DEFAULTS.lived_experience_share), id="share", max_length=10)
     yield _problem("share")
 
 
@@ -161,7 +164,7 @@ def sealed_part() -> ComposeResult:
     yield Label("Sealed votes", classes="section")
     yield ClearCheckbox(
         "Seal each vote until everyone has voted (recommended)",
-        value=True,
+        value=DEFAULTS.sealed,
         id="sealed",
     ).data_bind(DisplayMode.ascii_only)
     yield Static(
