@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
+from panel_tui.domain.prepare import role_of
 from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.store.files import MAX_FILE_BYTES
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
@@ -77,6 +78,7 @@ def parse_session(raw: bytes, name: str) -> Session:
             "--totals-only (an anonymised one will do)."
         )
     unknown = _unmarked_votes(data)
+    _roles_as_typed_in_a_sheet(data)
     try:
         session = Session.model_validate(data, context=FROM_ELSEWHERE)
     except ValidationError as error:
@@ -87,6 +89,18 @@ def parse_session(raw: bytes, name: str) -> Session:
         lines = [heading, *(f"{name}: {p}" for p in first_problems(found))]
         raise SessionFileError("\n".join(lines), found) from None
     return with_reveal_marks(session, unknown)
+
+
+def _roles_as_typed_in_a_sheet(data: dict[str, Any]) -> None:
+    """Each panel member's role read as a panel sheet's is: "lived experience", "Staff".
+
+    HR moving from the csv to a json file wrote the words ``prepare`` had taken
+    (found by a new user); anything else is left for the model to refuse.
+    """
+    panel = data.get("panel")
+    for member in panel if isinstance(panel, list) else []:
+        if isinstance(member, dict) and isinstance(member.get("role"), str):
+            member["role"] = role_of(member["role"]) or member["role"]
 
 
 def _unmarked_votes(data: dict[str, Any]) -> list[int]:

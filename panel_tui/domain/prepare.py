@@ -65,6 +65,11 @@ ROLES: dict[str, Role] = {
 ROLE_CHOICES = "lived experience, professional or observer"
 
 
+def role_of(typed: str) -> Role | None:
+    """The role a panel sheet or an HR file means by ``typed``, in any case ("Staff")."""
+    return ROLES.get(heading_key(typed))
+
+
 def _model_problems(sheet: Sheet, row: Row, error: ValidationError) -> list[SheetProblem]:
     found = []
     for detail in error.errors(include_url=False):
@@ -124,7 +129,7 @@ def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
     members: list[Member] = []
     for number, row in enumerate(sheet.rows, start=1):
         typed_role = row.cells.get("role", "")
-        role = ROLES.get(heading_key(typed_role))
+        role = role_of(typed_role)
         if role is None:
             said = shown(typed_role.strip()) if typed_role.strip() else None
             message = (

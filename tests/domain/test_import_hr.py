@@ -88,6 +88,23 @@ def test_a_seat_typed_as_text_in_a_spreadsheet_is_read() -> None:
     assert read(record).panel[0].seat == 3
 
 
+@pytest.mark.parametrize(
+    ("typed", "role"),
+    [
+        ("lived experience", "lived_experience"),
+        ("Lived-Experience", "lived_experience"),
+        ("Staff", "professional"),
+        ("PROFESSIONAL", "professional"),
+    ],
+)
+def test_a_role_is_read_in_the_words_a_panel_sheet_takes(typed: str, role: str) -> None:
+    # Found by a new user: "lived experience" was taken from the panel's csv by
+    # prepare, and refused in a json file HR wrote.
+    record = hr()
+    record["panel"][0]["role"] = typed
+    assert read(record).panel[0].role == role
+
+
 def test_extra_fields_are_allowed_anywhere() -> None:
     record = hr(hr_reference="REQ-2231", exported_by={"system": "Workday"})
     record["bank"]["owner"] = "HR team"
@@ -123,9 +140,9 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
             "hr.json: candidate 1 (c1), field 'code': is empty: give a value",
         ),
         (
-            lambda r: r["panel"][0].update(role="staff"),
+            lambda r: r["panel"][0].update(role="manager"),
             "panel member 1 (m1), field 'role': must be one of lived_experience, "
-            'professional or observer (it is "staff")',
+            'professional or observer (it is "manager")',
         ),
         (
             lambda r: r["panel"][0].update(seat=12),
