@@ -145,7 +145,7 @@ def _show(session: Session) -> None:
         )
     # The log's time runs from the first to the last event of a day: a paid hour
     # from a log of minutes is worth a word (found by a tester).
-    if any(r.rate is not None and r.per != "session" and not r.chair_set for r in rows):
+    if any(r.paid_on_log_hours for r in rows):
         print(
             "Hours from the log run from the first to the last vote, note or decision of "
             "each day; where a member sat longer, set the times with --seat N --time."

@@ -85,6 +85,15 @@ class MemberInvolvement:
         return _days(self.spans)
 
     @property
+    def paid_on_log_hours(self) -> bool:
+        """Paid by the hour or block on the log's hours, which may be fewer than were sat.
+
+        The log runs from the first to the last vote, note or decision of a day:
+        a paid hour from a log of minutes is worth a word (found by a tester).
+        """
+        return self.rate is not None and self.per != "session" and not self.chair_set
+
+    @property
     def fee(self) -> Decimal | None:
         """The fee for the time before any is declined; ``None`` with no rate."""
         if self.rate is None:

@@ -21,6 +21,7 @@ from panel_tui.domain.involvement import (
     InvolvementError,
     clock_times,
     day_times,
+    involvement,
     notes_of,
     parse_times,
     typed_amount,
@@ -93,6 +94,23 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
     changes = {kept: every[kept] for field, kept in _FIELDS.items() if now[field] != was[field]}
     with_involvement(session, seat, changes)  # checks, in plain words
     return changes
+
+
+def saved_words(session: Session, seat: int) -> str:
+    """What the summary says once the notes of the member in ``seat`` are saved.
+
+    Paid by the hour on the log's hours, the hours are said with where they
+    come from: a chair who left the times empty under-paid a member who sat
+    longer than the votes ran (found by a new user).
+    """
+    said = f"Saved the payment notes for Seat {seat}."
+    row = next(r for r in involvement(session) if r.member.seat == seat)
+    if row.paid_on_log_hours:
+        said += (
+            f" {row.hours} hours from the log, from the first to the last vote, note or "
+            "decision of each day: where they sat longer, type the times sat."
+        )
+    return said
 
 
 def unsaved(session: Session, seat: int, typed: PaymentTyped) -> bool:

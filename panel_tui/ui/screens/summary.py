@@ -31,6 +31,7 @@ from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
 from panel_tui.domain.exports.trainee_sheets import SheetError
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
+from panel_tui.domain.payment_form import saved_words
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
@@ -258,7 +259,7 @@ class SummaryScreen(SessionScreen):
         elif change is None:
             return
         else:
-            message = f"Saved the payment notes for Seat {change.seat}."
+            message = saved_words(self.opened.session, change.seat)
         self.query_one("#exported", Static).update(message)
 
     @asks
