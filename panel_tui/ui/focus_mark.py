@@ -12,6 +12,7 @@ shows its cursor and bold text, and a button its words in reverse.
 
 from __future__ import annotations
 
+from textual.command import CommandInput
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Select, TextArea
 
@@ -26,8 +27,12 @@ def focus_mark(ascii_only: bool) -> str:
 
 
 def mark_focus(widget: Widget, *, ascii_only: bool | None) -> None:
-    """Put the pointer in ``widget``'s border (ASCII if ``ascii_only``); ``None`` removes it."""
-    if not isinstance(widget, MARKED):
+    """Put the pointer in ``widget``'s border (ASCII if ``ascii_only``); ``None`` removes it.
+
+    Not the actions list's search box (Ctrl+P): it has its own ">" before it, and
+    its blank border drew the pointer alone on the line above (found by a tester).
+    """
+    if not isinstance(widget, MARKED) or isinstance(widget, CommandInput):
         return
     boxed = widget.query_one("SelectCurrent") if isinstance(widget, Select) else widget
     boxed.border_title = None if ascii_only is None else focus_mark(ascii_only)

@@ -130,3 +130,15 @@ async def test_the_line_a_list_has_the_keys_on_is_underlined_not_only_coloured(
         assert listed.has_focus
         highlighted = listed.get_component_rich_style("option-list--option-highlighted")
         assert highlighted.underline and highlighted.bold
+
+
+async def test_the_actions_search_box_has_no_pointer_on_a_line_of_its_own(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: a stray pointer stood alone on the line above the actions
+    # list's search box, which has its own ">" before it.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert marks(pilot.app, focus_mark(ascii_only=False)) == []
+        assert "Search for a command by name" in screen_text(pilot.app)
