@@ -27,6 +27,7 @@ from textual.widgets import (
 )
 
 from panel_tui.domain.speech import words_for_speech
+from panel_tui.ui.contracts import NamedRow
 
 
 def _lines(widget: DOMNode) -> list[str]:
@@ -73,8 +74,15 @@ def spoken_focus(widget: Widget) -> str:
     what = _reached(widget)
     if not what:
         return ""
-    heading = "" if isinstance(widget, Button) else _heading_before(widget)
+    row = next((node for node in widget.ancestors if isinstance(node, NamedRow)), None)
+    heading = "" if isinstance(widget, Button) and row is None else _heading_before(widget)
     heading = heading.strip().rstrip(".:")
+    if row is not None:
+        # Whose field, and which: "Panel members, member 2. Text box, Seat: 3", where
+        # every row's boxes sounded alike (found by a tester).
+        heading = f"{heading}, {row.row_words()}" if heading else row.row_words()
+        if isinstance(widget, Input) and widget.value and widget.placeholder:
+            what = f"Text box, {widget.placeholder}: {widget.value}"
     return words_for_speech(" ".join(f"{heading}. {what}".split()) if heading else what)
 
 

@@ -50,9 +50,24 @@ class OffersCommands(Protocol):
         """The screen's entries for the command palette."""
 
 
+@runtime_checkable
+class NamedRow(Protocol):
+    """A row of fields that says whose they are when read aloud ("member 2")."""
+
+    def row_words(self) -> str:
+        """Whose row this is, as a listener hears it."""
+
+
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
 
 
-__all__ = ["BlinkSetting", "DisplaySettingsSource", "OffersCommands", "Readable", "cursor_blink"]
+__all__ = [
+    "BlinkSetting",
+    "DisplaySettingsSource",
+    "NamedRow",
+    "OffersCommands",
+    "Readable",
+    "cursor_blink",
+]

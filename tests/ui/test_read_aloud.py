@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Select
+from textual.widgets import Button, Input, Select
 
 from panel_tui import locations
 from panel_tui.domain.display import DisplaySettings
@@ -12,6 +12,7 @@ from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import Store
+from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 from tests.ui.helpers import AppFactory
 from tests.ui.journeys import JOURNEYS, begin
 from tests.ui.speaking import FakeSpeaker
@@ -312,11 +313,42 @@ async def test_with_each_question_read_aloud_tab_says_where_the_keys_went(
     said = speaker.said
     assert len(said) == 6
     assert said[0] == "Title. Text box, empty: A name for this round"  # under its heading
-    assert said[1] == "Panel members. Text box, empty: Name"
-    assert said[2] == "Panel members. Text box, empty: Pronouns"
+    # Whose box, too: every row's sounded alike (found by a tester).
+    assert said[1] == "Panel members, member 1. Text box, empty: Name"
+    assert said[2] == "Panel members, member 1. Text box, empty: Pronouns"
     assert said[3] == said[1]  # and back
     assert said[4:] == [said[0], "Question bank. Drop-down list: nothing chosen"]
     assert speaker.stops >= 6  # each Tab cut short the field said before: no backlog
+
+
+async def test_each_row_of_the_form_says_whose_it_is_and_which_box(
+    app_factory: AppFactory,
+) -> None:
+    # Found by a tester: "Text box: 3" and "Button: Remove" said neither whose
+    # row they were in nor what the box was for.
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#add-member", Button).press()
+        await pilot.pause()
+        rows = app.screen.query(MemberRow)
+        assert len(rows) == 2
+        second = rows[1]
+        for target in (second.query_one("#seat", Input), second.query_one(".remove", Button)):
+            target.focus()
+            await pilot.pause()
+        candidate = app.screen.query(CandidateRow).first().query_one("#code", Input)
+        candidate.focus()
+        await pilot.pause()
+        seat, code = second.query_one("#seat", Input).value, candidate.value
+    assert seat and code  # each offered: the next free seat, the next code
+    assert speaker.said[-3:] == [
+        f"Panel members, member 2. Text box, Seat: {seat}",
+        "Panel members, member 2. Button: Remove",
+        f"Candidates, candidate 1. Text box, Code: {code}",
+    ]
 
 
 async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(

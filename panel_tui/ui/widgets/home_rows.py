@@ -6,6 +6,8 @@ domain (:mod:`panel_tui.domain.setup_form`) checks the values and builds the mod
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -28,6 +30,9 @@ ROLE_CHOICES: tuple[tuple[str, Role], ...] = (
 
 class FormRow(Vertical):
     """A row of inputs with a line under it for the problems found in it."""
+
+    #: What one row holds, as a listener hears it ("member 2").
+    KIND: ClassVar[str] = "row"
 
     class RemoveRequested(Message):
         """The person pressed the row's Remove button."""
@@ -62,6 +67,13 @@ class FormRow(Vertical):
         line.update(Content("\n".join(problems.values())))
         line.display = bool(problems)
 
+    def row_words(self) -> str:
+        """Whose row this is, read aloud: "member 2", counted among rows of its kind."""
+        same = (
+            [row for row in self.parent.children if type(row) is type(self)] if self.parent else []
+        )
+        return f"{self.KIND} {same.index(self) + 1 if self in same else 1}"
+
     def first_field(self) -> Input:
         """The field a new row is typed into first."""
         return self.query(Input).first()
@@ -74,6 +86,8 @@ class FormRow(Vertical):
 
 class MemberRow(FormRow):
     """A panel member: name, pronouns (optional), role and seat."""
+
+    KIND = "member"
 
     def __init__(self, seat: int | None = None, given: MemberTyped | None = None) -> None:
         """A row, empty but for the seat, or filled with ``given`` (a panel from a file)."""
@@ -129,6 +143,8 @@ class MemberRow(FormRow):
 
 class CandidateRow(FormRow):
     """A candidate: a code (needed) and a name (optional)."""
+
+    KIND = "candidate"
 
     def __init__(self, code: str = "") -> None:
         super().__init__(classes="form-row candidate-row")
