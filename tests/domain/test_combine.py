@@ -146,16 +146,29 @@ def test_refusals_in_plain_words() -> None:
         combine_sessions(panel_a(), other)
 
 
-def test_a_practice_round_never_joins_a_live_one() -> None:
-    # Found by a tester: mock candidates coded C1 and C2 were matched to real
-    # candidates, and the joint ranking said nothing of practice.
-    rehearsal = panel_b().model_copy(update={"mode": "practice"})
-    with pytest.raises(CombineError) as refused:
-        combine_sessions(panel_a(), rehearsal)
-    assert str(refused.value) == (
-        "panel-b is a practice round with mock candidates, and the other session is live: "
-        "a rehearsal's scores must never join a real recruitment decision."
-    )
+@pytest.mark.parametrize(
+    ("mode", "refused"),
+    [
+        # Found by a tester: mock candidates coded C1 and C2 were matched to real
+        # candidates, and the joint ranking said nothing of practice.
+        (
+            "practice",
+            "panel-b is a practice round with mock candidates, and the other session is "
+            "live: a rehearsal's scores must never join a real recruitment decision.",
+        ),
+        # Nor the demo's made-up people (found by a new user).
+        (
+            "demo",
+            "panel-b is the demo, with made-up people, and the other session is live: "
+            "its scores must never join a real recruitment decision.",
+        ),
+    ],
+)
+def test_a_practice_round_or_the_demo_never_joins_a_live_one(mode: str, refused: str) -> None:
+    other = panel_b().model_copy(update={"mode": mode})
+    with pytest.raises(CombineError) as caught:
+        combine_sessions(panel_a(), other)
+    assert str(caught.value) == refused
 
 
 def test_a_code_named_differently_and_a_panel_without_votes_are_worth_a_look() -> None:
@@ -352,14 +365,4 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     assert plain.early_reveals == []
     assert "None: in neither panel were the votes on a matched answer shown before" in (
         render_combined(plain, "md")
-    )
-
-
-def test_the_demo_never_joins_a_live_round() -> None:
-    demo = panel_b().model_copy(update={"mode": "demo"})
-    with pytest.raises(CombineError) as refused:
-        combine_sessions(panel_a(), demo)
-    assert str(refused.value) == (
-        "panel-b is the demo, with made-up people, and the other session is live: "
-        "its scores must never join a real recruitment decision."
     )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import pytest
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select
 
@@ -288,17 +292,26 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
     ]
 
 
+@asynccontextmanager
+async def the_form(
+    app_factory: AppFactory, *, each: bool = True
+) -> AsyncIterator[tuple[Pilot[None], FakeSpeaker]]:
+    """The new-session form open, with each question read aloud (or not), and its voice."""
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=each))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        yield pilot, speaker
+
+
 @pytest.mark.parametrize("each", [True, False])
 async def test_with_each_question_read_aloud_tab_says_where_the_keys_went(
     app_factory: AppFactory, session: Session, each: bool
 ) -> None:
     # Tab moved a pointer a listener could not see: nothing said which field
     # had the keys (found by a tester with a screen reader's habits).
-    speaker = FakeSpeaker()
-    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=each))
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+    async with the_form(app_factory, each=each) as (pilot, speaker):
         speaker.said.clear()
         for _ in range(3):
             await pilot.press("tab")
@@ -326,11 +339,8 @@ async def test_each_row_of_the_form_says_whose_it_is_and_which_box(
 ) -> None:
     # Found by a tester: "Text box: 3" and "Button: Remove" said neither whose
     # row they were in nor what the box was for.
-    speaker = FakeSpeaker()
-    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=True))
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+    async with the_form(app_factory) as (pilot, speaker):
+        app = pilot.app
         app.screen.query_one("#add-member", Button).press()
         await pilot.pause()
         rows = app.screen.query(MemberRow)
@@ -394,12 +404,8 @@ async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
 async def test_a_drop_down_list_is_said_by_the_words_it_shows_not_its_value(
     app_factory: AppFactory,
 ) -> None:
-    speaker = FakeSpeaker()
-    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=True))
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        bank = app.screen.query_one(Select)
+    async with the_form(app_factory) as (pilot, speaker):
+        bank = pilot.app.screen.query_one(Select)
         bank.value = str(locations.shipped_banks_dir() / "support-worker.toml")  # a path
         await pilot.press("tab", "shift+tab")
         await pilot.pause()
