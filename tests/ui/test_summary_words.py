@@ -122,3 +122,19 @@ async def test_a_session_with_no_early_reveal_says_so_on_screen_as_in_the_files(
         shown = flat(screen_text(pilot.app))
     assert flat(Summary.NO_EARLY_REVEALS) in shown
     assert markdown_escape(Summary.NO_EARLY_REVEALS) in render(session, "md")
+
+
+async def test_a_session_never_sealed_says_nothing_of_early_reveals(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a review: "the votes stayed sealed" showed where none ever were.
+    open_votes = session.model_copy(
+        update={"settings": session.settings.model_copy(update={"sealed": False})}
+    )
+    store.save(open_votes, replace=True)
+    async with app_factory(session.id).run_test(size=(120, 60)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = flat(screen_text(pilot.app))
+    assert "Early reveals" not in shown and "stayed sealed" not in shown
+    assert "Early reveals" not in render(open_votes, "md")

@@ -126,7 +126,9 @@ class SummaryScreen(SessionScreen):
         if summary.calibration is not None:
             calibration.update(calibration_text(summary.calibration, marks.bullet))
         self.query_one("#method", Static).update(Text(summary.method))
-        self.query_one("#early", Static).update(summary_view.early_reveals(summary, marks))
+        early = self.query_one("#early", Static)
+        early.display = summary.sealed  # as the files: unsealed, nothing was revealed early
+        early.update(summary_view.early_reveals(summary, marks))
         self.query_one("#ranking", Static).update(summary_view.ranking(summary, marks))
         self.query_one("#questions", Static).update(summary_view.questions(summary))
         self.query_one("#candidates", Static).update(summary_view.candidates(summary, marks))
