@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from markdown_it import MarkdownIt
 from pydantic import ValidationError
 
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
@@ -140,6 +141,10 @@ def test_csv_neutralises_names_codes_and_reasons_and_keeps_numbers() -> None:
         # Notepad said "Warm \& specific \<3" (found by a new user).
         ("Warm & specific <3, 3 > 2", "Warm & specific <3, 3 > 2"),
         ("> not a quote", r"\> not a quote"),
+        # Nor a link: an email link may begin with a digit or a sign (found by a review).
+        ("<1user@evil.example>", r"\<1user@evil.example>"),
+        ("<+x@y.z> and <-x@y.z>", r"\<+x@y.z> and \<-x@y.z>"),
+        ("a<b and c>d", r"a\<b and c>d"),
         ("back\\slash", r"back\\slash"),
         (None, ""),
     ],
@@ -290,3 +295,25 @@ def test_json_reads_back_hostile_text_exactly(options: ExportOptions) -> None:
 def test_every_format_is_checked_here() -> None:
     # A new format must get its own safety test above.
     assert set(FORMATS) == {"md", "html", "csv", "votes-csv", "json", "involvement-csv"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SCRIPT,
+        MARKUP,
+        "<1user@evil.example>",
+        "<http://x.example>",
+        "<b>bold</b> <!-- hidden --> <?php ?>",
+        "[link](http://x.example) **strong** `code`",
+        "&amp; &#60; &copy;",
+        "> quoted",
+    ],
+)
+def test_text_from_people_renders_as_itself_in_commonmark(text: str) -> None:
+    # Read by a Markdown viewer (CommonMark, as GitHub's), the file shows what was
+    # typed: no link, tag, emphasis, code or character from an entity.
+    html = MarkdownIt("commonmark").enable("table").render(markdown_escape(text))
+    for made in ("<a ", "<b>", "<script", "<strong", "<code", "<blockquote", "<!--", "<?"):
+        assert made not in html, html
+    assert "&amp;amp;" in html or "&amp;" not in text  # an entity stays as typed

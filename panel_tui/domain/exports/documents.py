@@ -21,10 +21,12 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 
 #: What Markdown (CommonMark and GitHub's tables) could read as markup: these
-#: characters anywhere; ``<`` and ``&`` only where a tag, link or entity could
-#: begin; ``>`` only where a quote could (the start). The rest stays as typed,
-#: for the file is read as plain text too ("Warm & specific <3").
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~]|<(?=[A-Za-z/!?])|&(?=[A-Za-z#])|^>)")
+#: characters anywhere; ``<`` where a tag could begin, or a link (any ``<``
+#: closed by a ``>`` with no space between: ``<1x@y.z>`` is an email link, found
+#: by a review); ``&`` where an entity could; ``>`` only where a quote could (the
+#: start). The rest stays as typed, for the file is read as plain text too
+#: ("Warm & specific <3").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~]|<(?=[A-Za-z/!?]|[^\s<>]*>)|&(?=[A-Za-z#])|^>)")
 
 
 def markdown_escape(value: object) -> str:
