@@ -20,6 +20,7 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -166,6 +167,24 @@ class PanelApp(DisplayApp):
             self._start_notices = False
             self.clear_notifications()
         await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notice; an error keeps every notice until its own time is up.
+
+        The first key then takes none away: "Cannot open" came just after the
+        notices of the start, and went with them (found by a review).
+        """
+        if severity == "error":
+            self._start_notices = False
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         self.show_display_settings()

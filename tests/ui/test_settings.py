@@ -9,6 +9,7 @@ from panel_tui.cli import _parser
 from panel_tui.cli.display import resolve
 from panel_tui.domain.display import DISPLAY_ENV, DisplaySettings, load_settings
 from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME
 from tests.ui.helpers import AppFactory, screen_text
 from tests.ui.speaking import FakeSpeaker
@@ -155,3 +156,21 @@ async def test_a_terminal_of_16_colours_is_told_of_high_contrast(
         said = [n.message for n in app._notifications]
         assert not any("only 16 colours" in m for m in said)
         assert any("High contrast on." in m for m in said)
+
+
+async def test_an_error_at_the_start_is_never_taken_away_by_the_first_key(
+    app_factory: AppFactory, session: Session, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: with the 16-colour notice up, "Cannot open" (the session
+    # open in another window) went at the first key, with the notice.
+    monkeypatch.delenv("COLORTERM")
+    monkeypatch.setenv("TERM", "xterm")
+    with store.open(session.id):  # another panel-tui has it open
+        app = app_factory(session.id)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            titles = [n.title for n in app._notifications]
+            assert "Cannot open" in titles and "Settings" in titles
+            await pilot.press("down")
+            await pilot.pause()
+            assert "Cannot open" in [n.title for n in app._notifications]
