@@ -86,12 +86,14 @@ class MemberInvolvement:
 
     @property
     def paid_on_log_hours(self) -> bool:
-        """Paid by the hour or block on the log's hours, which may be fewer than were sat.
+        """Paid by the hour or block on the log's hours, which may be fewer than were sat
+        (not when payment is declined).
 
         The log runs from the first to the last vote, note or decision of a day:
         a paid hour from a log of minutes is worth a word (found by a tester).
         """
-        return self.rate is not None and self.per != "session" and not self.chair_set
+        paid_by_time = self.rate is not None and self.per != "session" and not self.declined
+        return paid_by_time and not self.chair_set
 
     @property
     def fee(self) -> Decimal | None:

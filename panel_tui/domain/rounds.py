@@ -259,6 +259,19 @@ def _member_totals(rows: Iterable[MemberInvolvement]) -> list[MemberTotal]:
     return sorted(totals, key=lambda t: (t.name.casefold(), t.name))
 
 
+def _passed_over(session: Session, *, include_practice: bool) -> str | None:
+    """Why a session is not counted as a round, after its id ("has no votes yet...");
+    ``None`` when it counts."""
+    if not session.votes:
+        # Prepared but not held yet: no interviews, and no voice to measure.
+        return "has no votes yet, so it is not counted as a round."
+    if session.mode == "demo":
+        return "is the demo, with made-up people: it is never counted."
+    if session.mode == "practice" and not include_practice:
+        return "is a practice round, left out (add --include-practice to count it)."
+    return None
+
+
 def compare_rounds(
     sessions: Iterable[Session],
     *,
@@ -286,7 +299,11 @@ def compare_rounds(
     unnamed = set(anonymised)
     named = list(left_out)
     kept: dict[str, Session] = {}
+    passed_over: set[str] = set()  #: left out, and named once (a copy given twice too)
     for session in sessions:
+        reason = _passed_over(session, include_practice=include_practice)
+        if reason and session.id in passed_over:
+            continue
         if session.id in kept:
             earlier = kept[session.id]
             fuller = "" if session == earlier else ", from the copy with the most votes"
@@ -295,18 +312,9 @@ def compare_rounds(
             named.append(f"Session {session.id} was given twice; it is counted once{fuller}.")
         elif since is not None and session.first_day < since:
             continue  # before the period asked for: not named, there may be many
-        elif not session.votes:
-            # Prepared but not held yet: no interviews, and no voice to measure.
-            named.append(f"Session {session.id} has no votes yet, so it is not counted as a round.")
-        elif session.mode == "demo":
-            named.append(
-                f"Session {session.id} is the demo, with made-up people: it is never counted."
-            )
-        elif session.mode == "practice" and not include_practice:
-            named.append(
-                f"Session {session.id} is a practice round, left out "
-                "(add --include-practice to count it)."
-            )
+        elif reason:
+            named.append(f"Session {session.id} {reason}")
+            passed_over.add(session.id)
         else:
             kept[session.id] = session
     chosen = sorted(kept.values(), key=lambda s: (s.first_day, s.created, s.id))

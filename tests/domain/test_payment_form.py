@@ -391,3 +391,17 @@ def test_notes_saved_say_when_pay_rests_on_the_logs_hours(seat: int, log_hours: 
     else:
         assert f" {log_hours} hours from the log, from the first to the last vote" in said
         assert said.endswith("where they sat longer, type the times sat.")
+
+
+def test_a_member_who_declined_payment_is_not_told_of_the_logs_hours() -> None:
+    session = the_day()
+    declined = [
+        m.model_copy(
+            update={"involvement": Involvement(rate=Decimal("15"), per="hour", declined=True)}
+        )
+        if m.seat == 1
+        else m
+        for m in session.panel
+    ]
+    said = saved_words(session.model_copy(update={"panel": declined}), 1)
+    assert said == "Saved the payment notes for Seat 1."

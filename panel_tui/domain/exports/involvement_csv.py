@@ -11,7 +11,7 @@ event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (t
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
 ``declined_payment`` (yes/no), ``expenses``, ``expenses_note``,
 ``total_payable`` (the fee unless declined, plus expenses), ``mode`` (``live``,
-or ``practice`` for a rehearsal, as in every CSV). Amounts are plain
+``practice`` for a rehearsal or ``demo``, as in every CSV). Amounts are plain
 numbers with two decimals, in the currency the chair noted the rate in
 (pounds, in the UK); empty where no rate was noted.
 

@@ -30,8 +30,9 @@ of an earlier vote after the votes were shown), ``after_reveal`` (given after
 the votes were shown: such a change, or a first vote after the chair revealed
 early), ``at`` (UTC, ISO 8601). Rows follow the candidates, questions and seats in order.
 
-Every row of every CSV ends with ``mode``: ``live``, or ``practice`` for a
-rehearsal with mock candidates, so practice data is never taken for a real round.
+Every row of every CSV ends with ``mode``: ``live``, ``practice`` for a
+rehearsal with mock candidates, or ``demo`` for the demo's made-up people, so
+neither is ever taken for a real round.
 
 With ``totals_only`` the votes CSV holds no individual vote: one row per
 candidate and question with ``up``, ``middle``, ``down``, ``abstain``,
