@@ -80,7 +80,24 @@ def default_title(bank: Bank, today: date, taken: Collection[str] = ()) -> str:
 
 def demo_session(bank: Bank) -> Session:
     """A ready session with a sample panel and candidates."""
-    return new_session(bank, f"Demo: {bank.title}", DEMO_PANEL, DEMO_CANDIDATES, mode="demo")
+    return new_session(bank, f"{DEMO_TITLE}{bank.title}", DEMO_PANEL, DEMO_CANDIDATES, mode="demo")
+
+
+#: How the demo's title begins.
+DEMO_TITLE = "Demo: "
+
+
+def as_made(session: Session) -> Session:
+    """A session read from disk, as the kind it was made: a demo made before the
+    demo was a kind of its own ("live", with its title, panel and candidates) is
+    the demo, so it is never counted as a real round (found by a review)."""
+    demo = (
+        session.mode == "live"
+        and session.title.startswith(DEMO_TITLE)
+        and [(m.name, m.role) for m in session.panel] == [(m.name, m.role) for m in DEMO_PANEL]
+        and [c.code for c in session.candidates] == [c.code for c in DEMO_CANDIDATES]
+    )
+    return session.model_copy(update={"mode": "demo"}) if demo else session
 
 
 def practice_title(bank: Bank) -> str:

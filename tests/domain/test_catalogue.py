@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.cli.show import _demo
+from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Cursor, Session
+from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart, resembling, summarise
+from panel_tui.locations import shipped_banks_dir
 from tests.domain.builders import titled
 
 
@@ -256,3 +260,22 @@ def test_practice_is_listed_apart_and_the_demo_with_the_interviews() -> None:
     live, practice = practice_apart(summaries)
     assert [s.id for s in live] == ["s0", "d0", "s1"]
     assert [s.id for s in practice] == ["p0", "p1"]
+
+
+def test_a_demo_made_before_the_demo_was_a_kind_of_its_own_is_the_demo(
+    tmp_path: Path,
+) -> None:
+    # Found by a review: a demo an earlier version made ("live", its catalogue
+    # entry too) was still counted as a real round, and 'panel-tui demo' made
+    # a second one rather than carry it on.
+    bank = load_bank(shipped_banks_dir() / "support-worker.toml")
+    older = demo_session(bank).model_copy(update={"mode": "live"})
+    store = Store(tmp_path / "sessions")
+    store.save(older)  # its catalogue entry says "live", as the earlier version's did
+    assert store.load(older.id).mode == "demo"
+    assert [s.mode for s in Store(store.root).summaries()] == ["demo"]
+    assert _demo(Store(store.root)) == older.id  # carried on
+    # A real round that only begins so is left as it is.
+    real = older.model_copy(update={"id": "r1", "panel": older.panel[:2]})
+    store.save(real)
+    assert store.load("r1").mode == "live"

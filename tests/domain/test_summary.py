@@ -277,3 +277,17 @@ def test_a_vote_withdrawn_then_given_again_after_the_reveal_reads_as_both(
     (only,) = totals.candidates
     assert only.questions[0].changes == ["1 vote was given after the votes were shown."]
     assert compare_rounds([made]).rounds[0].changed_after_reveal == 1
+
+
+@pytest.mark.parametrize(
+    ("mode", "status"),
+    [
+        ("live", "Live interviews, unfinished: votes may still change."),
+        ("practice", "Practice round, not a recruitment decision, unfinished: votes may"),
+        # Found by a tester: the demo's summary said "Live interviews".
+        ("demo", "The demo, with made-up people, not a recruitment decision, unfinished:"),
+    ],
+)
+def test_the_status_says_what_kind_of_session_it_is(mode: str, status: str) -> None:
+    made = builders.session("LP").model_copy(update={"mode": mode})
+    assert summary_of(made).status.startswith(status)

@@ -26,6 +26,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.sessions import DEMO_TITLE
 from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
@@ -134,6 +135,9 @@ def _from_doc(doc: dict[str, Any]) -> SessionSummary:
     codes = fields.get("codes")
     if not isinstance(codes, list):  # an entry from before codes were kept: read again
         raise ValueError("not a catalogue entry")
+    title = fields.get("title")
+    if fields.get("mode") == "live" and isinstance(title, str) and title.startswith(DEMO_TITLE):
+        raise ValueError("perhaps a demo made before it was a kind of its own: read again")
     texts += codes
     where = fields.get("where")
     if where is not None:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from tinydb.storages import Storage
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.sessions import as_made
 from panel_tui.domain.store import files
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from panel_tui.domain.wording import problems
@@ -147,6 +148,6 @@ def session_from_tables(tables: Mapping[str, Any]) -> Session:
     """
     record = tables_to_record(tables)
     try:
-        return Session.model_validate(record)
+        return as_made(Session.model_validate(record))
     except ValidationError as error:
         raise DamagedData(problems(error, record)[0]) from None

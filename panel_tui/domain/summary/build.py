@@ -259,12 +259,13 @@ def _gap_with_base(result: CandidateResult) -> str:
 
 
 def _status(session: Session, sealed: int) -> str:
-    """Practice or live, finished or open, and how many answers still sealed it leaves out."""
-    kind = (
-        "Practice round, not a recruitment decision"
-        if session.mode == "practice"
-        else "Live interviews"
-    )
+    """Practice, the demo or live, finished or open, and how many answers still sealed it
+    leaves out."""
+    kind = {
+        "practice": "Practice round, not a recruitment decision",
+        # Found by a tester: the demo's summary said "Live interviews".
+        "demo": "The demo, with made-up people, not a recruitment decision",
+    }.get(session.mode, "Live interviews")
     if session.finished:
         status = f"{kind}, finished."
     else:
