@@ -29,6 +29,7 @@ from decimal import Decimal
 from panel_tui.domain import agreement
 from panel_tui.domain.models import Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE, Tally
+from panel_tui.domain.text import compared
 from panel_tui.domain.words import rounded
 
 
@@ -249,7 +250,7 @@ class Rehearsal:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return " ".join(compared(name).split())
 
 
 def progress_of(names: Iterable[str], sessions: Iterable[Session]) -> dict[str, list[Rehearsal]]:

@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from panel_tui.domain.payment_notes import Involvement
-from panel_tui.domain.text import Ident, Line, OptionalText, Text
+from panel_tui.domain.text import Code, Ident, Line, OptionalText, Text
 
 MAX_SEATS = 9  #: one keyboard column of vote keys a seat
 #: The largest weight a question may count for: more says nothing a panel means,
@@ -254,7 +254,7 @@ class Candidate(Record):
     """A candidate, known by a code and optionally a name."""
 
     id: Ident
-    code: Line
+    code: Code
     name: Line | None = None
     #: Practice only: the index of the sample answer heard, by question id.
     sample_answers: dict[str, Annotated[int, Field(strict=True)]] = Field(default_factory=dict)

@@ -43,6 +43,7 @@ from panel_tui.domain.involvement import MemberInvolvement, involvement
 from panel_tui.domain.models import Outcome, Role, Session, Settings
 from panel_tui.domain.reveals import early_reveals, vote_changes
 from panel_tui.domain.scoring import score_session
+from panel_tui.domain.text import compared
 
 METHOD = (
     "The lived-experience first choice is the candidate ranked first on the "
@@ -235,7 +236,7 @@ def round_of(session: Session) -> Round:
 def _member_totals(rows: Iterable[MemberInvolvement]) -> list[MemberTotal]:
     by_name: dict[str, list[MemberInvolvement]] = {}
     for row in rows:
-        by_name.setdefault(row.member.name.casefold(), []).append(row)
+        by_name.setdefault(compared(row.member.name), []).append(row)
     totals = []
     for group in by_name.values():
         totals.append(

@@ -49,6 +49,11 @@ def _joinable(char: str) -> bool:
     return not char.isascii() and not char.isspace() and not is_invisible(char)
 
 
+def without_joiners(text: str) -> str:
+    """``text`` with every invisible character removed, joiners too (a code, a key)."""
+    return without_invisible(text).translate(dict.fromkeys(map(ord, JOINERS)))
+
+
 def without_invisible(text: str) -> str:
     """``text`` with every invisible format character removed.
 
@@ -75,8 +80,7 @@ def compared(text: str) -> str:
     Two candidate codes that give one key are one code: ``C1``, ``c1 `` and
     ``C1`` with a zero-width space.
     """
-    seen = without_invisible(text).translate(dict.fromkeys(map(ord, JOINERS)))
-    return seen.strip().casefold()
+    return without_joiners(text).strip().casefold()
 
 
 def printable(text: str, *, lines: bool = False) -> str:
@@ -177,10 +181,22 @@ def _strip(value: object) -> object:
     return without_invisible(value).strip() if isinstance(value, str) else value
 
 
+def _strip_all(value: object) -> object:
+    return without_joiners(value).strip() if isinstance(value, str) else value
+
+
 #: One line of text from a person, trimmed, not empty.
 Line = Annotated[
     str,
     BeforeValidator(_strip),
+    StringConstraints(min_length=1, max_length=MAX_LINE),
+    AfterValidator(check_line),
+]
+#: A candidate's code: one line, joiners taken out too, so that codes written
+#: alike are one code whoever compares them (found by a review).
+Code = Annotated[
+    str,
+    BeforeValidator(_strip_all),
     StringConstraints(min_length=1, max_length=MAX_LINE),
     AfterValidator(check_line),
 ]

@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from panel_tui.cli import main
 from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.importing import SessionFileError, parse_session
-from panel_tui.domain.models import Candidate, Member, Note
+from panel_tui.domain.models import Candidate, Member, Note, Session
+from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.text import (
     capitalised,
     compared,
@@ -21,7 +22,7 @@ from panel_tui.domain.text import (
     unsafe_character,
     without_invisible,
 )
-from tests.domain.builders import T0
+from tests.domain.builders import T0, one_vote
 from tests.domain.helpers import HR_FILE
 
 #: Operating system command 52: sets the terminal's clipboard.
@@ -222,3 +223,25 @@ def test_a_sentence_begins_with_a_capital_unless_it_begins_with_a_path(
     text: str, begun: str
 ) -> None:
     assert capitalised(text) == begun
+
+
+def test_a_candidates_code_keeps_no_joiner_so_codes_alike_are_one_code() -> None:
+    # Found by a review: 'ЖЖ' and 'Ж' + joiner + 'Ж' were two codes on import and
+    # in combine, once joiners were kept in names.
+    assert Candidate(id="c1", code="Ж\u200dЖ").code == "ЖЖ"
+    record = copy.deepcopy(HR_FILE)
+    record["candidates"] = [{"id": "c1", "code": "ЖЖ"}, {"id": "c2", "code": "Ж\u200dЖ"}]
+    with pytest.raises(SessionFileError, match="candidate 2 has the code 'ЖЖ', as candidate 1"):
+        parse_session(json.dumps(record).encode(), "hr.json")
+
+
+def test_a_name_with_and_without_its_joiner_is_one_member_over_rounds() -> None:
+    # Found by a review: one person, typed with the joiner in one round and
+    # without in another, came out as two rows of the report's members.
+    def named(session_id: str, name: str) -> Session:
+        held = one_vote(session_id)
+        panel = [m.model_copy(update={"name": name}) if m.id == "m1" else m for m in held.panel]
+        return held.model_copy(update={"panel": panel})
+
+    report = compare_rounds([named("r1", "حسن\u200cزاده"), named("r2", "حسنزاده")])
+    assert [m.sessions for m in report.members if "زاده" in m.name] == [2]
