@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import pytest
 from textual.pilot import Pilot
 
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Candidate, Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.widgets.timer import QuestionTimer
 from tests.ui.helpers import AppFactory, screen_text, widget_text
@@ -28,6 +28,26 @@ async def test_the_balance_shows_in_the_header_and_the_finish_question(
         await pilot.pause()
         assert "Mark this session finished?" in screen_text(app)
         assert balance in widget_text(app, ".message")  # wrapped in the box
+
+
+async def test_a_long_finish_question_scrolls_and_its_buttons_always_show(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: with ten candidates still to do, the "Still to do" list
+    # pushed the Finish and Cancel buttons off the foot of the screen at 80x24.
+    many = [Candidate(id=f"c{n}", code=f"C{n}", name=f"Candidate {n}") for n in range(1, 11)]
+    store.save(session.model_copy(update={"candidates": many}), replace=True)
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "f")
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert "Finish (Enter)" in shown and "Cancel (Esc)" in shown
+        last = "Candidate 10 has no decision recorded."
+        assert last not in shown  # further down the question
+        await pilot.press(*["down"] * 20)
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert last in shown and "Finish (Enter)" in shown
 
 
 async def test_the_time_guide_is_said_in_words_and_never_closes_voting(

@@ -196,3 +196,20 @@ async def test_a_paste_between_typed_letters_keeps_its_place_in_a_note(
         await pilot.press("ctrl+n")
         await burst(pilot, "a", "b", events.Paste("P"), "c", "enter")
         assert [n.text for n in store.load(session.id).notes_on("c1", "q1")] == ["abPc"]
+
+
+async def test_a_text_of_several_lines_pasted_into_a_note_or_reason_is_kept_whole(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: only the first line of a paste was kept, and nothing said so.
+    lines = "Strong on choice.\r\n\n  Weak on safeguarding.\nPanel agreed."
+    whole = "Strong on choice. Weak on safeguarding. Panel agreed."
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await burst(pilot, events.Paste(lines), "enter")
+        await pilot.press("ctrl+d", "enter", "tab")  # Recommend, then to the reason
+        await burst(pilot, events.Paste(lines), "enter")
+    saved = store.load(session.id)
+    assert [n.text for n in saved.notes_on("c1", "q1")] == [whole]
+    decision = saved.decision("c1")
+    assert decision is not None and decision.reason == whole

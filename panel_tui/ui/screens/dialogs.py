@@ -29,6 +29,7 @@ from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
 from panel_tui.ui.keys import key_words
 from panel_tui.ui.widgets.choices import BoxAnswered, ChoiceList, ClearRadioButton
+from panel_tui.ui.widgets.text_box import TextBox
 
 #: The keys that work everywhere work over a box too (Textual stops at a box the
 #: app's own keys): F1 or ``?`` shows every key, as the line below the box says,
@@ -59,6 +60,9 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("escape", "answer(False)", "No", show=False, priority=True),
         Binding("enter", "answer_focused", "Answer", show=False, priority=True),
         Binding("left,right", "app.focus_previous", "Other answer", show=False, priority=True),
+        # A long question (what is left before finishing) scrolls above its buttons.
+        Binding("up", "read_on(-1)", "Scroll up", show=False),
+        Binding("down", "read_on(1)", "Scroll down", show=False),
         *EVERYWHERE,
     ]
 
@@ -79,7 +83,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
-            yield Static(self.question, markup=False, classes="message")
+            # Scrolled, not cut: a long question (ten candidates still to do) pushed
+            # the buttons off the foot of the screen at 80x24 (found by a tester).
+            with VerticalScroll(classes="question", can_focus=False):
+                yield Static(self.question, markup=False, classes="message")
             yield Label("", id="not-taken", classes="problem")
             with Horizontal(classes="buttons"):
                 yes, no = self._labels(no_focused=self.safe_first)
@@ -94,6 +101,10 @@ class ConfirmDialog(ModalScreen[bool]):
         if no_focused:
             return self.yes_label, f"{self.no_label} (Enter or Esc)"
         return f"{self.yes_label} (Enter)", f"{self.no_label} (Esc)"
+
+    def action_read_on(self, lines: int) -> None:
+        """Scroll a long question by a line (the arrows up and down)."""
+        self.query_one(".question", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def on_descendant_focus(self) -> None:
         """Each button says its keys, and Enter is on the one with the focus.
@@ -244,7 +255,7 @@ class NoteDialog(FormDialog[str]):
                     for note in self.earlier:
                         yield Static(Text(f"{bullet} ") + Text(note))
             yield Label(self.prompt)
-            yield Input(placeholder="Type the note, then press Enter", id="note")
+            yield TextBox(placeholder="Type the note, then press Enter", id="note")
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save note", id="save", variant="primary")
@@ -308,7 +319,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
                         DisplayMode.ascii_only
                     )
             yield Label("Reason (needed to recommend or not recommend; Tab to move here):")
-            yield Input(
+            yield TextBox(
                 value=self.current.reason if self.current else "",
                 placeholder="Why the panel decided this",
                 id="reason",
