@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from panel_tui.domain.models import Member, Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.wording import explain
+from panel_tui.domain.wording import explain, shown
 from panel_tui.domain.words import day_words, rounded
 
 PENNY = Decimal("0.01")
@@ -311,7 +311,10 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
                 if re.search(r"[ap]\.?m", part, re.IGNORECASE)
                 else ", such as 09:30-12:40"
             )
-            raise InvolvementError(f'"{part}" is not a time sat: write it as start-end{clock}.')
+            # Quoted short: a page pasted in was quoted whole, over the box's buttons
+            # (found by a tester).
+            said = shown(part) or "What was typed"
+            raise InvolvementError(f"{said} is not a time sat: write it as start-end{clock}.")
         h1, m1, h2, m2 = numbers
         spans.append({"start": _on_clock(day, h1, m1), "end": _on_clock(day, h2, m2)})
     return spans

@@ -405,3 +405,13 @@ def test_a_member_who_declined_payment_is_not_told_of_the_logs_hours() -> None:
     ]
     said = saved_words(session.model_copy(update={"panel": declined}), 1)
     assert said == "Saved the payment notes for Seat 1."
+
+
+def test_a_long_text_refused_as_times_is_quoted_short() -> None:
+    # Found by a tester: a page pasted into the times was quoted whole, and the
+    # refusal's nineteen lines hid the box's buttons at 80x24.
+    typed = PaymentTyped(times={ONE_DAY: "x" * 1000})
+    with pytest.raises(InvolvementError) as refused:
+        notes_changes(the_day(), 1, typed)
+    said = str(refused.value)
+    assert len(said) < 160 and '"xxxx' in said and '..." is not a time sat' in said
