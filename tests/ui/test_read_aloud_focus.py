@@ -1,0 +1,139 @@
+"""Where the keys went, said aloud as Tab moves: each field, choice and button in its box."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, Select
+
+from panel_tui import locations
+from panel_tui.domain.display import DisplaySettings
+from panel_tui.domain.models import Session
+from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
+from tests.ui.helpers import AppFactory
+from tests.ui.speaking import FakeSpeaker
+
+
+@asynccontextmanager
+async def the_form(
+    app_factory: AppFactory, *, each: bool = True
+) -> AsyncIterator[tuple[Pilot[None], FakeSpeaker]]:
+    """The new-session form open, with each question read aloud (or not), and its voice."""
+    speaker = FakeSpeaker()
+    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=each))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        yield pilot, speaker
+
+
+@pytest.mark.parametrize("each", [True, False])
+async def test_with_each_question_read_aloud_tab_says_where_the_keys_went(
+    app_factory: AppFactory, session: Session, each: bool
+) -> None:
+    # Tab moved a pointer a listener could not see: nothing said which field
+    # had the keys (found by a tester with a screen reader's habits).
+    async with the_form(app_factory, each=each) as (pilot, speaker):
+        speaker.said.clear()
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab")  # back past the title, to the bank
+        await pilot.pause()
+    if not each:
+        assert speaker.said == []  # only when asked for: no voice over a sighted chair
+        return
+    said = speaker.said
+    assert len(said) == 6
+    assert said[0] == "Title. Text box, empty: A name for this round"  # under its heading
+    # Whose box, too: every row's sounded alike (found by a tester).
+    assert said[1] == "Panel members, member 1. Text box, empty: Name"
+    assert said[2] == "Panel members, member 1. Text box, empty: Pronouns"
+    assert said[3] == said[1]  # and back
+    assert said[4:] == [said[0], "Question bank. Drop-down list: nothing chosen"]
+    assert speaker.stops >= 6  # each Tab cut short the field said before: no backlog
+
+
+async def test_each_row_of_the_form_says_whose_it_is_and_which_box(
+    app_factory: AppFactory,
+) -> None:
+    # Found by a tester: "Text box: 3" and "Button: Remove" said neither whose
+    # row they were in nor what the box was for.
+    async with the_form(app_factory) as (pilot, speaker):
+        app = pilot.app
+        app.screen.query_one("#add-member", Button).press()
+        await pilot.pause()
+        rows = app.screen.query(MemberRow)
+        assert len(rows) == 2
+        second = rows[1]
+        for target in (second.query_one("#seat", Input), second.query_one(".remove", Button)):
+            target.focus()
+            await pilot.pause()
+        candidate = app.screen.query(CandidateRow).first().query_one("#code", Input)
+        candidate.focus()
+        await pilot.pause()
+        seat, code = second.query_one("#seat", Input).value, candidate.value
+    assert seat and code  # each offered: the next free seat, the next code
+    assert speaker.said[-3:] == [
+        f"Panel members, member 2. Text box, Seat: {seat}",
+        "Panel members, member 2. Button: Remove",
+        f"Candidates, candidate 1. Text box, Code: {code}",
+    ]
+
+
+async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        speaker.said.clear()
+        await pilot.press("ctrl+d")  # the decision box: its list of choices has the keys
+        await pilot.pause()
+        await pilot.press("down", "enter", "tab", "tab")
+        await pilot.pause()
+    assert speaker.said == [
+        "Choices: none chosen",
+        "Reason (needed to recommend or not recommend; Tab to move here). Text box, empty: Why the panel decided this",
+        "Button: Save decision",
+    ]
+
+
+async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
+    app_factory: AppFactory, session: Session
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test() as pilot:
+        await pilot.press("1")  # "Vote recorded ...", still being read
+        await pilot.pause()
+        stops = speaker.stops
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert speaker.said[-2].startswith("Vote recorded for Seat 1")
+        assert speaker.said[-1] == "Choices: none chosen"  # told in its turn, after the news
+        await pilot.press("tab")
+        await pilot.pause()
+        assert speaker.said[-1].startswith(
+            "Reason (needed to recommend or not recommend; Tab to move here). Text box"
+        )
+        assert speaker.stops == stops  # nothing was cut short
+
+
+async def test_a_drop_down_list_is_said_by_the_words_it_shows_not_its_value(
+    app_factory: AppFactory,
+) -> None:
+    async with the_form(app_factory) as (pilot, speaker):
+        bank = pilot.app.screen.query_one(Select)
+        bank.value = str(locations.shipped_banks_dir() / "support-worker.toml")  # a path
+        await pilot.press("tab", "shift+tab")
+        await pilot.pause()
+    assert speaker.said[-1] == (
+        "Question bank. Drop-down list: Support worker, supported living (6 questions)"
+    )
