@@ -279,3 +279,10 @@ def test_a_demo_made_before_the_demo_was_a_kind_of_its_own_is_the_demo(
     real = older.model_copy(update={"id": "r1", "panel": older.panel[:2]})
     store.save(real)
     assert store.load("r1").mode == "live"
+
+
+def test_the_demo_command_makes_the_demo_and_carries_it_on(tmp_path: Path) -> None:
+    store = Store(tmp_path / "sessions")
+    made = _demo(store)
+    assert store.load(made).mode == "demo"
+    assert _demo(store) == made  # unfinished: carried on, not made again

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.cli.show import _demo
 from panel_tui.domain.models import VoteEvent, new_session_id
 from panel_tui.domain.store import Store
 from tests.domain.builders import session as build
@@ -442,10 +441,3 @@ def test_a_huge_argument_is_echoed_cut_short(
     assert code in (1, 2)
     err = capsys.readouterr().err
     assert "'..." in err and len(err) < 400
-
-
-def test_the_demo_command_makes_the_demo_and_carries_it_on(tmp_path: Path) -> None:
-    store = Store(tmp_path / "sessions")
-    made = _demo(store)
-    assert store.load(made).mode == "demo"
-    assert _demo(store) == made  # unfinished: carried on, not made again
