@@ -291,6 +291,11 @@ class BankEntry:
     problems: tuple[Problem, ...] = ()
 
 
+def banks_for(entries: Iterable[BankEntry], *, practice: bool) -> list[BankEntry]:
+    """The banks offered: practice banks to rehearse, the others for a live round."""
+    return [e for e in entries if e.bank is not None and e.bank.is_practice == practice]
+
+
 def find_banks(folders: Iterable[tuple[Path, str]]) -> list[BankEntry]:
     """Every ``*.toml`` in the folders, read and checked; bad ones keep their problems."""
     entries = []

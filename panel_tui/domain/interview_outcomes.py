@@ -18,7 +18,7 @@ from panel_tui.domain.interview_lines import panel_and_rule
 from panel_tui.domain.models import Decision, Outcome, VoteValue
 from panel_tui.domain.sessions import decision_warnings, finish_warnings
 from panel_tui.domain.store import OpenSession, StoreError
-from panel_tui.domain.text import without_invisible
+from panel_tui.domain.text import kept_as_typed
 from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import OUTCOME_WORDS
 
@@ -138,11 +138,6 @@ class AskNote:
                 "Note saved." if kept_as_typed(typed or "") else "No note added."
             ),
         )
-
-
-def kept_as_typed(typed: str) -> str:
-    """Text typed in a box as it is kept: invisible marks taken out, spaces round it trimmed."""
-    return without_invisible(typed).strip()
 
 
 def note_problem(typed: str) -> str | None:
@@ -286,7 +281,6 @@ __all__ = [
     "VoteMark",
     "decision_problem",
     "finish_or_reopen",
-    "kept_as_typed",
     "not_kept",
     "note_problem",
 ]

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import (
     MAX_SEATS,
     Bank,
@@ -271,11 +270,6 @@ def check_settings(weighting: Weighting, share: str, *, sealed: bool) -> Setting
         return Settings(sealed=sealed, weighting=weighting, lived_experience_share=parsed)
     except ValidationError as error:
         return f"The share {first_problem(error)}."
-
-
-def banks_for(entries: Iterable[BankEntry], *, practice: bool) -> list[BankEntry]:
-    """The banks a form offers: practice banks to rehearse, the others for a live round."""
-    return [e for e in entries if e.bank is not None and e.bank.is_practice == practice]
 
 
 def bank_problem(bank: Bank | None, *, practice: bool) -> str:

@@ -177,8 +177,13 @@ def check_multiline(text: str) -> str:
     return _check(text, multiline=True)
 
 
+def kept_as_typed(typed: str) -> str:
+    """Text typed or read as it is kept: invisible marks taken out, spaces round it trimmed."""
+    return without_invisible(typed).strip()
+
+
 def _strip(value: object) -> object:
-    return without_invisible(value).strip() if isinstance(value, str) else value
+    return kept_as_typed(value) if isinstance(value, str) else value
 
 
 def _strip_all(value: object) -> object:

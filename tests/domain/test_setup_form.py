@@ -15,7 +15,7 @@ import pytest
 from pydantic import ValidationError
 
 from panel_tui.domain import setup_form
-from panel_tui.domain.banks import BankEntry
+from panel_tui.domain.banks import BankEntry, banks_for
 from panel_tui.domain.models import Candidate, Member, Session, Settings
 from panel_tui.domain.setup_form import (
     NOT_SAVED,
@@ -24,7 +24,6 @@ from panel_tui.domain.setup_form import (
     FormTyped,
     MemberTyped,
     RowProblems,
-    banks_for,
     check_candidates,
     check_form,
     check_members,

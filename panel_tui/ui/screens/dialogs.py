@@ -19,10 +19,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.interview_outcomes import kept_as_typed
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.text import kept_as_typed
 from panel_tui.ui.asking import HoldsTyping
 from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode

@@ -27,7 +27,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from panel_tui.domain.banks import BankEntry, find_banks
+from panel_tui.domain.banks import BankEntry, banks_for, find_banks
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
@@ -179,7 +179,7 @@ class HomeScreen(Screen[None]):
         self._find_copies()
 
         entries = find_banks(self._bank_folders)
-        practice = [e for e in entries if e.bank is not None and e.bank.is_practice]
+        practice = banks_for(entries, practice=True)
         self._practice_banks = {str(e.path): e for e in practice}
         practice_list = self.query_one("#practice", OptionList)
         practice_list.clear_options()

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static
 
-from panel_tui.domain.banks import BankEntry
+from panel_tui.domain.banks import BankEntry, banks_for
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Bank, Member, Weighting
 from panel_tui.domain.sessions import default_title
@@ -36,7 +36,6 @@ from panel_tui.domain.setup_form import (
     FormProblems,
     FormTyped,
     RowProblems,
-    banks_for,
     check_form,
     form_warnings,
     mock_words,

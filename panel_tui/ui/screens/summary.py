@@ -280,15 +280,14 @@ class SummaryScreen(SessionScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
+        sheets = SheetsFolder.of(self.session, self.panel_app.export_dir)
         for title, action in (
             ("Export", self.action_export),
             ("Finish or reopen the session", self.action_finish),
             ("Payment notes for a member", self.action_payment),
             ("Back to the interview", self.action_back),
             (
-                "Trainee sheets"
-                if self.session.mode == "practice"
-                else "Member sheets (Easy Read)",
+                "Trainee sheets" if sheets.kind == "trainee" else "Member sheets (Easy Read)",
                 self.action_sheets,
             ),
         ):
