@@ -151,6 +151,8 @@ class PanelApp(DisplayApp):
         self._resettle: Timer | None = None
         #: Notices given at the start are showing: the first key takes them away.
         self._start_notices = False
+        #: Until when (``time.monotonic``) an error notice shows: no notice is cleared then.
+        self._error_until = 0.0
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -165,7 +167,7 @@ class PanelApp(DisplayApp):
             # The notices of the start go with the first key, read by then: they
             # lay over the seats' votes for half a minute (found by a tester).
             self._start_notices = False
-            self.clear_notifications()
+            self._clear_passing()
         await super().on_event(event)
 
     def notify(
@@ -177,14 +179,21 @@ class PanelApp(DisplayApp):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Show a notice; an error keeps every notice until its own time is up.
+        """Show a notice; while an error shows, notices are only ever left to time out.
 
-        The first key then takes none away: "Cannot open" came just after the
-        notices of the start, and went with them (found by a review).
+        "Cannot open" came just after the notices of the start, and went with
+        them at the first key (found by a review).
         """
         if severity == "error":
-            self._start_notices = False
+            shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+            self._error_until = max(self._error_until, time.monotonic() + shown_for)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _clear_passing(self) -> None:
+        """Take away the notices that only pass (the start's, the window's size), unless
+        an error shows: Textual clears every notice or none."""
+        if time.monotonic() >= self._error_until:
+            self.clear_notifications()
 
     def on_mount(self) -> None:
         self.show_display_settings()
@@ -231,7 +240,7 @@ class PanelApp(DisplayApp):
             self._resettle = None
         if size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
             if self._said_too_small is not None:
-                self.clear_notifications()  # not left over the seats' rows once it fits
+                self._clear_passing()  # not left over the seats' rows once it fits
             self._said_too_small = None
         elif self._said_too_small is None:
             self._say_too_small(size)
@@ -240,7 +249,7 @@ class PanelApp(DisplayApp):
 
     def _say_too_small(self, size: tuple[int, int]) -> None:
         if self._said_too_small is not None:
-            self.clear_notifications()  # the size said before is not the window's now
+            self._clear_passing()  # the size said before is not the window's now
         self._said_too_small = size
         self.notify(
             f"This window is {size[0]} by {size[1]}. Make it at least {MIN_SIZE[0]} wide and "

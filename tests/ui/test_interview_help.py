@@ -179,6 +179,23 @@ async def test_a_window_made_smaller_still_is_told_its_new_size(
         assert [m.split(".")[0] for m in told()] == ["This window is 60 by 20"]
 
 
+async def test_an_error_showing_is_never_taken_away_with_the_windows_notice(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # The window's notice goes once the window fits, and a new size replaces the
+    # old: never an error notice with it (a disk that refused a vote, say).
+    async with app_factory(session.id).run_test(size=(70, 22)) as pilot:
+        app = pilot.app
+        app.notify("The disk is full, so the vote was not saved.", severity="error", timeout=15)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause(RESETTLE_SECONDS + 0.3)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "The disk is full, so the vote was not saved." in [
+            n.message for n in app._notifications
+        ]
+
+
 async def test_the_command_palette_shows_no_emoji(
     app_factory: AppFactory, session: Session
 ) -> None:
