@@ -31,7 +31,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
-from panel_tui.domain.words import counted, days_words, share_split
+from panel_tui.domain.words import THE_DEMO, counted, days_words, share_split
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -353,7 +353,7 @@ def _never_joined(a: Session, b: Session) -> str:
         other = b if demo is a else a
         kind = "live" if other.mode == "live" else "a practice round"
         return (
-            f"{demo.id} is the demo, with made-up people, and the other session is {kind}: "
+            f"{demo.id} is {THE_DEMO}, and the other session is {kind}: "
             "its scores must never join a real recruitment decision."
         )
     practice = a if a.mode == "practice" else b

@@ -178,7 +178,7 @@ def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> 
             f"That reason was given for '{OUTCOME_WORDS[before.outcome]}': type the panel's "
             f"reason for '{chosen}'" + (", or clear it." if outcome == "undecided" else ".")
         )
-    if outcome != "undecided" and not reason.strip():
+    if outcome != "undecided" and not reason:
         return f"Type the panel's reason for '{chosen}' first: HR files it with the decision."
     return None
 

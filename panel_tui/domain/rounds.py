@@ -44,6 +44,7 @@ from panel_tui.domain.models import Outcome, Role, Session, Settings
 from panel_tui.domain.reveals import early_reveals, vote_changes
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.text import compared
+from panel_tui.domain.words import THE_DEMO
 
 METHOD = (
     "The lived-experience first choice is the candidate ranked first on the "
@@ -267,7 +268,7 @@ def _passed_over(session: Session, *, include_practice: bool) -> str | None:
         # Prepared but not held yet: no interviews, and no voice to measure.
         return "has no votes yet, so it is not counted as a round."
     if session.mode == "demo":
-        return "is the demo, with made-up people: it is never counted."
+        return f"is {THE_DEMO}: it is never counted."
     if session.mode == "practice" and not include_practice:
         return "is a practice round, left out (add --include-practice to count it)."
     return None

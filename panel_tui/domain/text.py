@@ -51,7 +51,9 @@ def _joinable(char: str) -> bool:
 
 def without_joiners(text: str) -> str:
     """``text`` with every invisible character removed, joiners too (a code, a key)."""
-    return without_invisible(text).translate(dict.fromkeys(map(ord, JOINERS)))
+    if text.isascii():
+        return text
+    return "".join(char for char in text if not is_invisible(char))
 
 
 def without_invisible(text: str) -> str:

@@ -106,11 +106,14 @@ def made_words(moment: datetime) -> str:
     return f"{short_day_words(when)} at {when:%H:%M}"
 
 
+#: What the demo is, wherever it is named (a list, a summary, the report, combine).
+THE_DEMO = "the demo, with made-up people"
+
 #: How a list of sessions begins each kind's "made" line (a session's ``mode``).
 _MADE_AS: dict[str, str] = {
     "live": "Made",
     "practice": "Practice, made",
-    "demo": "The demo, with made-up people, made",
+    "demo": f"{THE_DEMO.capitalize()}, made",
 }
 
 

@@ -35,6 +35,17 @@ class SessionExists(StoreError):
     """A session with that id is in the folder already (and is not to be replaced)."""
 
 
+def check_named(session_id: str, path: Path) -> None:
+    """Refuse a session file whose name is not its id (names compared as Windows and
+    macOS do, ignoring case): it is a copy, or renamed, never read or written as that id.
+
+    Raises:
+        MisnamedFile: the names differ.
+    """
+    if session_id.casefold() != path.stem.casefold():
+        raise MisnamedFile(session_id)
+
+
 class MisnamedFile(Exception):
     """A session file whose name is not its session's id.
 

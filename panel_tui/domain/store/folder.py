@@ -27,6 +27,7 @@ from panel_tui.domain.store.errors import (
     SessionNotFound,
     SkippedFile,
     StoreError,
+    check_named,
     not_plain,
     plain_os_error,
 )
@@ -162,8 +163,7 @@ class Store:
         if loaded is None:
             raise SessionNotFound(path.stem)
         session = session_from_tables(loaded.tables)
-        if session.id.casefold() != path.stem.casefold():  # Windows and macOS ignore case
-            raise MisnamedFile(session.id)
+        check_named(session.id, path)
         for file in (path, journal_path(path)):
             # Read already: the mode is only said (a compaction elsewhere may
             # have replaced the file since, which is then owner-only anyway).

@@ -31,6 +31,7 @@ from panel_tui.domain.store.errors import (
     MisnamedFile,
     SessionNotFound,
     StoreError,
+    check_named,
     plain_os_error,
 )
 from panel_tui.domain.store.files import UnsafeFile
@@ -67,9 +68,11 @@ class OpenSession:
         if session is None:
             self._db.close()
             raise SessionNotFound(f"There is no session file {path}.")
-        if session.id.casefold() != path.stem.casefold():  # a copy, or renamed: never written
+        try:
+            check_named(session.id, path)  # a copy, or renamed: never written
+        except MisnamedFile:
             self._db.close()
-            raise MisnamedFile(session.id)
+            raise
         self.session = session
         try:
             self.compact()

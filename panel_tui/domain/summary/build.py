@@ -35,6 +35,7 @@ from panel_tui.domain.words import (
     NO_DECISION,
     OUTCOME_WORDS,
     ROLE_WORDS,
+    THE_DEMO,
     VOTE_WORDS,
     counted,
     days_words,
@@ -264,7 +265,7 @@ def _status(session: Session, sealed: int) -> str:
     kind = {
         "practice": "Practice round, not a recruitment decision",
         # Found by a tester: the demo's summary said "Live interviews".
-        "demo": "The demo, with made-up people, not a recruitment decision",
+        "demo": f"{THE_DEMO.capitalize()}, not a recruitment decision",
     }.get(session.mode, "Live interviews")
     if session.finished:
         status = f"{kind}, finished."

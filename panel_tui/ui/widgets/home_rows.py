@@ -69,10 +69,8 @@ class FormRow(Vertical):
 
     def row_words(self) -> str:
         """Whose row this is, read aloud: "member 2", counted among rows of its kind."""
-        same = (
-            [row for row in self.parent.children if type(row) is type(self)] if self.parent else []
-        )
-        return f"{self.KIND} {same.index(self) + 1 if self in same else 1}"
+        rows = self.parent.children if self.parent is not None else [self]
+        return f"{self.KIND} {[r for r in rows if type(r) is type(self)].index(self) + 1}"
 
     def first_field(self) -> Input:
         """The field a new row is typed into first."""
