@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual.pilot import Pilot
+
+from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.speech import Speaker
+from tests.ui.helpers import AppFactory
 
 
 class FakeSpeaker(Speaker):
@@ -46,3 +52,18 @@ class FakeSpeaker(Speaker):
         was, self._on = self._on, False
         self.stops += was
         return was
+
+
+@asynccontextmanager
+async def listening(
+    app_factory: AppFactory,
+    session_id: str | None,
+    *,
+    each: bool = True,
+    size: tuple[int, int] = (80, 24),
+) -> AsyncIterator[tuple[Pilot[None], FakeSpeaker]]:
+    """The app on ``session_id`` (``None``: home), each question read aloud or not, and its voice."""
+    speaker = FakeSpeaker()
+    app = app_factory(session_id, speaker=speaker, display=DisplaySettings(read_aloud=each))
+    async with app.run_test(size=size) as pilot:
+        yield pilot, speaker

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from textual.screen import Screen
 
-from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.store import Store
 from tests.ui.helpers import AppFactory
 from tests.ui.journeys import JOURNEYS, begin
-from tests.ui.speaking import FakeSpeaker
+from tests.ui.speaking import FakeSpeaker, listening
 
 
 async def test_read_aloud_reads_the_question_and_stops_on_a_second_press(
@@ -49,9 +48,7 @@ async def test_the_voice_stops_when_the_question_changes(
 async def test_read_each_question_reads_the_new_one(
     app_factory: AppFactory, session: Session
 ) -> None:
-    speaker = FakeSpeaker()
-    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
-    async with app.run_test() as pilot:
+    async with listening(app_factory, session.id) as (pilot, speaker):
         await pilot.press("right")
         await pilot.pause()
         assert speaker.said[-1].startswith("Question 2 of 2, for [red]Alex[/red].")
@@ -64,9 +61,8 @@ async def test_a_question_read_as_it_comes_up_puts_no_notice_over_the_votes(
     # Found by a tester: with each question read aloud, every move added a
     # "Reading aloud" notice; they stacked over the seats' votes. The chair
     # switched the reading on, and hears it: only Ctrl+L, pressed, is answered.
-    speaker = FakeSpeaker()
-    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
-    async with app.run_test() as pilot:
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        app = pilot.app
         await pilot.press("right", "left", "right")
         await pilot.pause()
         assert len(speaker.said) >= 3
@@ -84,9 +80,8 @@ async def test_read_each_question_reads_each_vote_too_and_only_then(
 ) -> None:
     # A member who cannot see the screen hears that their vote went in, and the
     # tally once shown; with the setting off, a vote is never read on its own.
-    speaker = FakeSpeaker()
-    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=each))
-    async with app.run_test() as pilot:
+    async with listening(app_factory, session.id, each=each) as (pilot, speaker):
+        app = pilot.app
         before = len(speaker.said)
         told = len([n for n in app._notifications if "Reading aloud" in n.message])
         await pilot.press("e", "w")

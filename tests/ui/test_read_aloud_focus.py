@@ -10,11 +10,10 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select
 
 from panel_tui import locations
-from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 from tests.ui.helpers import AppFactory
-from tests.ui.speaking import FakeSpeaker
+from tests.ui.speaking import FakeSpeaker, listening
 
 
 @asynccontextmanager
@@ -22,9 +21,7 @@ async def the_form(
     app_factory: AppFactory, *, each: bool = True
 ) -> AsyncIterator[tuple[Pilot[None], FakeSpeaker]]:
     """The new-session form open, with each question read aloud (or not), and its voice."""
-    speaker = FakeSpeaker()
-    app = app_factory(None, speaker=speaker, display=DisplaySettings(read_aloud=each))
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with listening(app_factory, None, each=each, size=(100, 40)) as (pilot, speaker):
         await pilot.press("n")
         await pilot.pause()
         yield pilot, speaker
@@ -89,9 +86,7 @@ async def test_each_row_of_the_form_says_whose_it_is_and_which_box(
 async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
     app_factory: AppFactory, session: Session
 ) -> None:
-    speaker = FakeSpeaker()
-    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
-    async with app.run_test() as pilot:
+    async with listening(app_factory, session.id) as (pilot, speaker):
         await pilot.pause()
         speaker.said.clear()
         await pilot.press("ctrl+d")  # the decision box: its list of choices has the keys
@@ -108,9 +103,7 @@ async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
 async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
     app_factory: AppFactory, session: Session
 ) -> None:
-    speaker = FakeSpeaker()
-    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
-    async with app.run_test() as pilot:
+    async with listening(app_factory, session.id) as (pilot, speaker):
         await pilot.press("1")  # "Vote recorded ...", still being read
         await pilot.pause()
         stops = speaker.stops
