@@ -10,7 +10,8 @@ By concern, as TinyDB itself splits storages from tables:
 - ``journaled``: the TinyDB storage of a session, appending to its journal;
 - ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
-- ``folder``: :class:`Store`, the sessions folder, damaged files set aside;
+- ``folder``: :class:`Store`, the sessions folder;
+- ``reading``: a session's files read plainly, damaged ones set aside, the rest named;
 - ``salvage``: a damaged session read back, every change that still reads;
 - ``recovery``: getting it back: the words, the copies to offer, notes for HR;
 - ``errors``: what the store says, in plain words.

@@ -6,9 +6,8 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import files
@@ -21,38 +20,27 @@ from panel_tui.domain.store.catalogue import (
 )
 from panel_tui.domain.store.errors import (
     DamagedFile,
-    MisnamedFile,
     Notice,
     SessionExists,
     SessionNotFound,
     SkippedFile,
     StoreError,
-    check_named,
-    not_plain,
     plain_os_error,
 )
 from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
 from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
-from panel_tui.domain.store.recovery import DAMAGED_FOLDER, can_read_back, with_recovery_notes
+from panel_tui.domain.store.reading import SessionReader
+from panel_tui.domain.store.recovery import DAMAGED_FOLDER, with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
-from panel_tui.domain.store.storage import (
-    DamagedData,
-    NotASession,
-    dumps,
-    record_to_tables,
-    session_from_tables,
-)
+from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN, quoted
 
 REPLACED_FOLDER = "replaced"
 
 __all__ = ["SessionSummary", "Store"]
-
-_T = TypeVar("_T")
-_N = TypeVar("_N", DamagedFile, SkippedFile)
 
 
 def _same(one: Path | None, other: Path) -> bool:
@@ -71,7 +59,7 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.damaged: list[Notice] = []
+        self._reader = SessionReader(root, self._lock_path)
         self.catalogue = Catalogue(root)
         try:
             made = not root.is_dir()
@@ -92,15 +80,9 @@ class Store:
                 f"({os_reason(error)}). Choose another with --data-dir."
             ) from None
         if shared:
-            self._name(SkippedFile(root, shared))
+            self._reader.name(SkippedFile(root, shared))
         clean_temporary_files(self.root, self._lock_path)
         self.catalogue.clean()
-
-    def _name(self, notice: _N) -> _N:
-        """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
-        if notice not in self.damaged:
-            self.damaged.append(notice)
-        return notice
 
     def path(self, session_id: str) -> Path:
         """Where a session's file is (whether or not it exists).
@@ -119,87 +101,23 @@ class Store:
     def _lock_path(self, session_id: str) -> Path:
         return self.path(session_id).with_suffix(".lock")
 
+    @property
+    def damaged(self) -> list[Notice]:
+        """What the store could not read, or left alone, named once each.
+
+        The list itself, never a copy: :meth:`recover` removes from it in place.
+        """
+        return self._reader.damaged
+
     def _session_files(self) -> Iterator[Path]:
         yield from sorted(p for p in self.root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
 
-    def _set_aside(self, path: Path, reason: str, *, locked: bool = False) -> DamagedFile:
-        """Move a damaged session's snapshot, and its journal with it, into ``damaged/``.
-
-        Never from under another panel-tui that has it open (``locked``: this
-        one does): that one's next vote would go into the copy set aside.
-        """
-        lock = None
-        if not locked and re.fullmatch(IDENT_PATTERN, path.stem):
-            lock = SessionLock(self._lock_path(path.stem))
-            try:
-                lock.acquire(path.stem)
-            except StoreError:
-                return self._name(DamagedFile(path, None, reason, open_elsewhere=True))
-        try:
-            target = files.unused_name_in(self.root / DAMAGED_FOLDER, path)
-            journal = journal_path(path)
-            if journal.exists():
-                os.rename(journal, journal_path(target))
-            os.rename(path, target)
-        except OSError:
-            return self._name(DamagedFile(path, None, reason))
-        finally:
-            if lock is not None:
-                lock.release()
-        # Named in full, so that the command the notice gives works from any folder.
-        target = target.absolute()
-        return self._name(DamagedFile(path, target, reason, recoverable=can_read_back(target)))
-
     def _read(self, path: Path) -> Session:
-        """Read a session (snapshot and journal); what cannot be read is named and raised.
+        """Read a session in full; what cannot be read is named in :attr:`damaged` and raised.
 
-        Only plain files are read, never through a link and never more than
-        :data:`files.MAX_FILE_BYTES`; a session's files are made owner-only.
+        Every load and list reads through here, never round it.
         """
-        return self._plainly(path, lambda: self._session_at(path))
-
-    def _session_at(self, path: Path) -> Session:
-        loaded = load(path)
-        if loaded is None:
-            raise SessionNotFound(path.stem)
-        session = session_from_tables(loaded.tables)
-        check_named(session.id, path)
-        for file in (path, journal_path(path)):
-            # Read already: the mode is only said (a compaction elsewhere may
-            # have replaced the file since, which is then owner-only anyway).
-            with contextlib.suppress(OSError, UnsafeFile):
-                if file.exists() and (shared := files.make_owner_only(file)):
-                    self._name(SkippedFile(file, shared))
-        return session
-
-    def _plainly(self, path: Path, read: Callable[[], _T], *, locked: bool = False) -> _T:
-        """Run ``read`` on a session's files, saying plainly what went wrong.
-
-        A damaged session is set aside (``locked``: this process holds its lock);
-        another program's JSON, a link or a file that cannot be read is named
-        and left alone.
-        """
-        try:
-            return read()
-        except (SessionNotFound, FileNotFoundError):
-            raise SessionNotFound(
-                f"There is no session {path.stem} in {self.root}. "
-                "'panel-tui sessions list' shows the sessions there."
-            ) from None
-        except UnsafeFile as unsafe:
-            skipped = SkippedFile(path, not_plain(path, unsafe.path, unsafe.reason))
-            raise StoreError(str(self._name(skipped))) from None
-        except OSError as error:
-            reason = f"the session file {path} cannot be read ({os_reason(error)})"
-            raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
-        except MisnamedFile as misnamed:
-            raise StoreError(str(self._name(SkippedFile(path, misnamed.reason(path))))) from None
-        except NotASession:
-            # Some other program's JSON file: not ours to move or change.
-            reason = f"{path} is not a panel-tui session (it holds other JSON)"
-            raise StoreError(str(self._name(SkippedFile(path, reason)))) from None
-        except DamagedData as error:
-            raise StoreError(str(self._set_aside(path, str(error), locked=locked))) from None
+        return self._reader.read(path)
 
     def load(self, session_id: str) -> Session:
         """Read a session without opening it for writing (for exports and lists)."""
@@ -280,7 +198,7 @@ class Store:
         lock.acquire(session_id)
         path = self.path(session_id)
         try:
-            return self._plainly(
+            return self._reader.plainly(
                 path, lambda: OpenSession(path, lock, self._catalogue), locked=True
             )
         except BaseException:
@@ -340,7 +258,7 @@ class Store:
         try:
             loaded = load(path)
         except DamagedData as error:
-            aside = self._set_aside(path, str(error), locked=True)
+            aside = self._reader.set_aside(path, str(error), locked=True)
             if aside.moved_to is None:
                 raise StoreError(f"{aside} So it was not replaced.") from None
             return aside.moved_to

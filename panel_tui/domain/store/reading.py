@@ -1,0 +1,144 @@
+"""Reading a session's files plainly: what cannot be read is named, a damaged session set aside.
+
+:class:`SessionReader` is the part of :class:`~panel_tui.domain.store.folder.Store`
+that meets the folder's bad files: it keeps the notices the store shows
+(``Store.damaged``), each said once, and moves a damaged session into
+``damaged/`` so that the other sessions go on working.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import files
+from panel_tui.domain.store.errors import (
+    DamagedFile,
+    MisnamedFile,
+    Notice,
+    SessionNotFound,
+    SkippedFile,
+    StoreError,
+    check_named,
+    not_plain,
+)
+from panel_tui.domain.store.files import UnsafeFile
+from panel_tui.domain.store.journaled import journal_path, load
+from panel_tui.domain.store.locks import SessionLock
+from panel_tui.domain.store.recovery import DAMAGED_FOLDER, can_read_back
+from panel_tui.domain.store.storage import DamagedData, NotASession, session_from_tables
+from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.text import IDENT_PATTERN
+
+__all__ = ["SessionReader"]
+
+_T = TypeVar("_T")
+_N = TypeVar("_N", DamagedFile, SkippedFile)
+
+
+class SessionReader:
+    """Reads the sessions in ``root``, naming in :attr:`damaged` what it could not.
+
+    Damaged files are moved into ``damaged/``; they, and whatever else was left
+    alone (another program's file, a link, a file it may not read, a mode it
+    could not fix), are named once each in :attr:`damaged`.
+
+    Args:
+        root: the sessions folder.
+        lock_path: where the lock of the session with a given id is.
+    """
+
+    def __init__(self, root: Path, lock_path: Callable[[str], Path]) -> None:
+        self.root = root
+        self._lock_path = lock_path
+        self.damaged: list[Notice] = []
+
+    def name(self, notice: _N) -> _N:
+        """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
+        if notice not in self.damaged:
+            self.damaged.append(notice)
+        return notice
+
+    def read(self, path: Path) -> Session:
+        """Read a session (snapshot and journal); what cannot be read is named and raised.
+
+        Only plain files are read, never through a link and never more than
+        :data:`files.MAX_FILE_BYTES`; a session's files are made owner-only.
+        """
+        return self.plainly(path, lambda: self._session_at(path))
+
+    def _session_at(self, path: Path) -> Session:
+        loaded = load(path)
+        if loaded is None:
+            raise SessionNotFound(path.stem)
+        session = session_from_tables(loaded.tables)
+        check_named(session.id, path)
+        for file in (path, journal_path(path)):
+            # Read already: the mode is only said (a compaction elsewhere may
+            # have replaced the file since, which is then owner-only anyway).
+            with contextlib.suppress(OSError, UnsafeFile):
+                if file.exists() and (shared := files.make_owner_only(file)):
+                    self.name(SkippedFile(file, shared))
+        return session
+
+    def plainly(self, path: Path, read: Callable[[], _T], *, locked: bool = False) -> _T:
+        """Run ``read`` on a session's files, saying plainly what went wrong.
+
+        A damaged session is set aside (``locked``: this process holds its lock);
+        another program's JSON, a link or a file that cannot be read is named
+        and left alone.
+        """
+        try:
+            return read()
+        except (SessionNotFound, FileNotFoundError):
+            raise SessionNotFound(
+                f"There is no session {path.stem} in {self.root}. "
+                "'panel-tui sessions list' shows the sessions there."
+            ) from None
+        except UnsafeFile as unsafe:
+            skipped = SkippedFile(path, not_plain(path, unsafe.path, unsafe.reason))
+            raise StoreError(str(self.name(skipped))) from None
+        except OSError as error:
+            reason = f"the session file {path} cannot be read ({os_reason(error)})"
+            raise StoreError(str(self.name(SkippedFile(path, reason)))) from None
+        except MisnamedFile as misnamed:
+            raise StoreError(str(self.name(SkippedFile(path, misnamed.reason(path))))) from None
+        except NotASession:
+            # Some other program's JSON file: not ours to move or change.
+            reason = f"{path} is not a panel-tui session (it holds other JSON)"
+            raise StoreError(str(self.name(SkippedFile(path, reason)))) from None
+        except DamagedData as error:
+            raise StoreError(str(self.set_aside(path, str(error), locked=locked))) from None
+
+    def set_aside(self, path: Path, reason: str, *, locked: bool = False) -> DamagedFile:
+        """Move a damaged session's snapshot, and its journal with it, into ``damaged/``.
+
+        Never from under another panel-tui that has it open (``locked``: this
+        one does): that one's next vote would go into the copy set aside.
+        """
+        lock = None
+        if not locked and re.fullmatch(IDENT_PATTERN, path.stem):
+            lock = SessionLock(self._lock_path(path.stem))
+            try:
+                lock.acquire(path.stem)
+            except StoreError:
+                return self.name(DamagedFile(path, None, reason, open_elsewhere=True))
+        try:
+            target = files.unused_name_in(self.root / DAMAGED_FOLDER, path)
+            journal = journal_path(path)
+            if journal.exists():
+                os.rename(journal, journal_path(target))
+            os.rename(path, target)
+        except OSError:
+            return self.name(DamagedFile(path, None, reason))
+        finally:
+            if lock is not None:
+                lock.release()
+        # Named in full, so that the command the notice gives works from any folder.
+        target = target.absolute()
+        return self.name(DamagedFile(path, target, reason, recoverable=can_read_back(target)))
