@@ -1,0 +1,92 @@
+"""Reading back from the session file itself: whole, without its journal, or spoilt.
+
+A whole copy reads back as it loads and a stale journal is not replayed again; a
+copy with no journal never claims to be whole; a spoilt vote in the file costs that
+vote alone, and a snapshot cut short cannot be read back at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.store import DamagedData, DamagedFile, Store
+from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.recovery import recovery_words
+from panel_tui.domain.store.salvage import read_back
+from tests.domain.builders import two_by_two, votes
+from tests.domain.crashed_votes import THREE
+from tests.domain.crashed_votes import voted as _voted
+from tests.domain.crashed_votes import votes_of as _votes
+from tests.domain.helpers import store
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+def test_a_whole_session_reads_back_as_it_loads(store: Store) -> None:
+    path, whole = _voted(store, THREE)
+    read = read_back(path)
+    assert read.session == store.load(whole.id)
+    assert (read.replayed, read.left_out, read.missing) == (3, False, {})
+    assert recovery_words(read, path)[1:] == ["Every change saved in it was read back."]
+
+
+def test_a_stale_journal_is_not_replayed_again(store: Store) -> None:
+    path, whole = _voted(store, THREE)
+    raw = journal_path(path).read_bytes()
+    store.load(whole.id)  # readable: nothing set aside
+    with store.open(whole.id) as opened:
+        opened.compact()  # the snapshot now holds the three votes
+    journal_path(path).write_bytes(raw)  # the old journal back: it names the old snapshot
+    read = read_back(path)
+    assert _votes(read.session) == _votes(whole)
+    assert not read.left_out
+
+
+def test_a_copy_without_its_record_of_changes_never_claims_to_be_whole(store: Store) -> None:
+    path, _ = _voted(store, THREE)
+    journal_path(path).unlink()
+    read = read_back(path)
+    said = " ".join(recovery_words(read, path))
+    assert read.no_journal and read.left_out
+    assert "No record of changes (s1.journal) was beside it" in said
+    assert "Every change" not in said
+    # A copy whose session file reads whole is not called damaged (found by a tester).
+    assert "damaged" not in said
+    assert said.endswith("The file it was read from is kept as it is.")
+
+
+def test_a_damaged_snapshot_cannot_be_read_back(store: Store) -> None:
+    path, _ = _voted(store, THREE)
+    path.write_bytes(path.read_bytes()[:-40])
+    with pytest.raises(DamagedData, match="not complete JSON"):
+        read_back(path)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # One spoilt byte in a vote (found by a tester: every vote in the file was lost).
+        (b'"value": "middle"', b'"value": "middlf"'),
+        # A vote naming a member the panel does not have.
+        (b'"member": "m2"', b'"member": "m9"'),
+    ],
+)
+def test_a_spoilt_vote_in_the_session_file_costs_that_vote_alone(
+    store: Store, before: bytes, after: bytes
+) -> None:
+    session = two_by_two("LLP").model_copy(update={"votes": votes(THREE)})
+    store.save(session)
+    path = store.path(session.id)
+    assert path.read_bytes().count(before) == 1
+    path.write_bytes(path.read_bytes().replace(before, after))
+    assert store.sessions() == []  # set aside, as damaged
+    (notice,) = store.damaged
+    assert isinstance(notice, DamagedFile) and notice.recoverable
+    assert notice.moved_to is not None
+    read = read_back(notice.moved_to)
+    assert _votes(read.session) == [_votes(session)[0], _votes(session)[2]]
+    assert (read.spoiled, read.near, read.left_out) == (1, (("c1", "q1"),), True)
+    said = " ".join(recovery_words(read, notice.moved_to))
+    assert "Left out: 1 vote, note or decision in the session file itself no longer reads" in said
+    assert "Missing as a result: at least 1 vote, change of vote or undo." in said
+    assert "Check the votes on Alex Q1 with the panel" in said
