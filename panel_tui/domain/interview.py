@@ -46,6 +46,7 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import Member, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
+from panel_tui.domain.undos import just_undone, undo_brings_back, undoable_vote
 from panel_tui.domain.words import FINISHED_REFUSAL, vote_text
 
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
@@ -207,12 +208,12 @@ class Interview:
         if refused is not None:
             return refused
         where = self.here
-        found = self.session.undoable_vote(*where)
+        found = undoable_vote(self.session, *where)
         if found is None:
             return Refused("There is no vote to undo on this answer.")
         vote = found[1]
         if not self.session.is_revealed(*where):
-            if not self._just_undone(where):
+            if not just_undone(self.session, *where):
                 return self._undo(where)
             # A second undo in a row (Backspace pressed twice by mistake) asks first:
             # it takes back another member's vote. Sealed: whose vote, never how.
@@ -225,7 +226,7 @@ class Interview:
                 then=lambda: self._undo(where),
             )
         member = self.session.member(vote.member)
-        back = self.session.undo_brings_back(found[0])
+        back = undo_brings_back(self.session, found[0])
         then = "no vote" if back is None else f"{self.vote_mark(back.value)} again"
         return NeedsConfirmation(
             question=(
@@ -237,14 +238,6 @@ class Interview:
             declined=None,
             then=lambda: self._undo(where),
         )
-
-    def _just_undone(self, where: tuple[str, str]) -> bool:
-        """Whether the last change on this answer (in its round) was an undo."""
-        round_now = self.session.round_of(*where)
-        for event in reversed(self.session.votes):
-            if (event.candidate, event.question) == where and event.round == round_now:
-                return event.undoes is not None
-        return False
 
     def _undo(self, where: tuple[str, str]) -> Change:
         try:

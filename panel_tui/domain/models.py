@@ -295,40 +295,6 @@ class Session(Record):
             return value is not None and self.settings.sealed
         return given[-1] != value
 
-    def undoable_vote(self, candidate: str, question: str) -> tuple[int, VoteEvent] | None:
-        """The vote an undo on this answer takes back, with its place in the log.
-
-        Undos go back one vote at a time: an undo event, and a vote already
-        undone, are passed over.
-        """
-        undone = {v.undoes for v in self.votes if v.undoes is not None}
-        for index in range(len(self.votes) - 1, -1, -1):
-            vote = self.votes[index]
-            if not self._in_round(vote, candidate, question):
-                continue
-            if vote.undoes is None and index not in undone:
-                return index, vote
-        return None
-
-    def undo_brings_back(self, index: int) -> VoteEvent | None:
-        """The vote an undo of vote event ``index`` brings back for its member.
-
-        The member's vote before it, when the room could have seen that one:
-        while sealed (the room saw neither), or when the undone vote was given
-        after the votes were shown (the one before was on screen). ``None``, the
-        vote withdrawn, for a vote given while sealed and then shown: never one
-        the room did not see. (A vote brought back keeps its own mark of being
-        given after the reveal or not.)
-        """
-        event = self.votes[index]
-        if self.is_revealed(event.candidate, event.question) and not event.after_reveal:
-            return None
-        key = (event.candidate, event.question, event.member, event.round)
-        before = [
-            v for v in self.votes[:index] if (v.candidate, v.question, v.member, v.round) == key
-        ]
-        return before[-1] if before and before[-1].value is not None else None
-
     def sealed_answers(self) -> set[tuple[str, str]]:
         """The (candidate, question) answers that have votes the room has not seen."""
         answers = {(v.candidate, v.question) for v in self.votes if self._in_round(v, *_of(v))}

@@ -38,6 +38,7 @@ from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
+from panel_tui.domain.undos import undo_brings_back, undoable_vote
 from panel_tui.domain.words import FINISHED_REFUSAL
 
 Compacted = Callable[[Session], None]
@@ -194,12 +195,12 @@ class OpenSession:
             StoreError: the session is finished, or the disk refused.
         """
         self._refuse_if_finished()
-        found = self.session.undoable_vote(candidate, question)
+        found = undoable_vote(self.session, candidate, question)
         if found is None:
             return None
         index, vote = found
         revealed = self.session.is_revealed(candidate, question)
-        back = self.session.undo_brings_back(index)
+        back = undo_brings_back(self.session, index)
         event = VoteEvent(
             candidate=candidate,
             question=question,

@@ -1,0 +1,59 @@
+"""What the chair's undo does to an answer's votes, read from a session's log.
+
+An undo is an event too: it names the vote it takes back (``undoes``) and
+gives its member the vote that stands again, if any. These say which vote an
+undo takes back (:func:`undoable_vote`), what it brings back
+(:func:`undo_brings_back`) and whether the last change on an answer was an
+undo (:func:`just_undone`, so a second undo in a row is asked first).
+"""
+
+from __future__ import annotations
+
+from panel_tui.domain.models import Session, VoteEvent
+
+
+def undoable_vote(session: Session, candidate: str, question: str) -> tuple[int, VoteEvent] | None:
+    """The vote an undo on this answer takes back, with its place in the log.
+
+    Undos go back one vote at a time: an undo event, and a vote already
+    undone, are passed over. Only the answer's current round is undone.
+    """
+    votes = session.votes
+    answer = (candidate, question, session.round_of(candidate, question))
+    undone = {v.undoes for v in votes if v.undoes is not None}
+    for index in range(len(votes) - 1, -1, -1):
+        vote = votes[index]
+        if (vote.candidate, vote.question, vote.round) != answer:
+            continue
+        if vote.undoes is None and index not in undone:
+            return index, vote
+    return None
+
+
+def undo_brings_back(session: Session, index: int) -> VoteEvent | None:
+    """The vote an undo of vote event ``index`` brings back for its member.
+
+    The member's vote before it, when the room could have seen that one:
+    while sealed (the room saw neither), or when the undone vote was given
+    after the votes were shown (the one before was on screen). ``None``, the
+    vote withdrawn, for a vote given while sealed and then shown: never one
+    the room did not see. (A vote brought back keeps its own mark of being
+    given after the reveal or not.)
+    """
+    event = session.votes[index]
+    if session.is_revealed(event.candidate, event.question) and not event.after_reveal:
+        return None
+    key = (event.candidate, event.question, event.member, event.round)
+    before = [
+        v for v in session.votes[:index] if (v.candidate, v.question, v.member, v.round) == key
+    ]
+    return before[-1] if before and before[-1].value is not None else None
+
+
+def just_undone(session: Session, candidate: str, question: str) -> bool:
+    """Whether the last change on this answer (in its round) was an undo."""
+    round_now = session.round_of(candidate, question)
+    for event in reversed(session.votes):
+        if (event.candidate, event.question) == (candidate, question) and event.round == round_now:
+            return event.undoes is not None
+    return False
