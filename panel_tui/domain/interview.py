@@ -1,11 +1,12 @@
 """The rules of an interview, with no terminal: where the panel is, and what each key does.
 
 An :class:`Interview` holds an :class:`OpenSession` and the position of the
-panel (which candidate, which question). Each request (cast a vote, undo, show
-the votes, note, decide, vote again, move) answers with a typed outcome from
-``interview_outcomes``: ``Recorded`` (on disk, with what to say), ``NeedsConfirmation``
-(ask ``question``, then ``then()`` makes the change), ``Refused`` (nothing changed,
-and why), ``NotSaved`` (the disk refused; every earlier vote is kept) or ``Moved``.
+panel (which candidate, which question), kept by ``interview_moves.Moves``. Each
+request (cast a vote, undo, show the votes, note, decide, vote again, move)
+answers with a typed outcome from ``interview_outcomes``: ``Recorded`` (on
+disk, with what to say), ``NeedsConfirmation`` (ask ``question``, then
+``then()`` makes the change), ``Refused`` (nothing changed, and why),
+``NotSaved`` (the disk refused; every earlier vote is kept) or ``Moved``.
 The screen shows the session and these answers; it decides nothing itself.
 
 A vote, from key press to disk:
@@ -32,6 +33,7 @@ from __future__ import annotations
 from panel_tui.domain import interview_lines
 from panel_tui.domain.answer_times import AnswerTimes
 from panel_tui.domain.interview_lines import KEYS_HINT, Line, Marks
+from panel_tui.domain.interview_moves import Moves
 from panel_tui.domain.interview_outcomes import (
     Answer,
     AskDecision,
@@ -61,7 +63,7 @@ def member_label(member: Member) -> str:
 
 
 class Interview:
-    """An interview over an open session: the position, the moves and the rules of each change.
+    """An interview over an open session: the rules of each change, and the moves (:class:`Moves`).
 
     Args:
         opened: the session, opened for writing; every change goes through it.
@@ -71,13 +73,8 @@ class Interview:
     def __init__(self, opened: OpenSession, vote_mark: VoteMark = vote_text) -> None:
         self.opened = opened
         self.vote_mark = vote_mark
-        session = opened.session
-        #: Every (candidate, question) in interview order; fixed once a session starts.
-        self.positions = [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
-        cursor = session.cursor
-        where = (cursor.candidate, cursor.question) if cursor else None
-        #: Index into ``positions`` of the answer shown (a resume carries on where it was).
-        self.position = self.positions.index(where) if where in self.positions else 0
+        #: Where the panel is, and the moves from answer to answer.
+        self.moves = Moves(opened)
         #: The time spent on each answer, for the timer against the time guide.
         self.times = AnswerTimes(opened, lambda: self.here if self.positions else None)
 
@@ -89,9 +86,19 @@ class Interview:
         return self.opened.session
 
     @property
+    def positions(self) -> list[tuple[str, str]]:
+        """Every (candidate, question) in interview order."""
+        return self.moves.positions
+
+    @property
+    def position(self) -> int:
+        """Index into :attr:`positions` of the answer shown."""
+        return self.moves.position
+
+    @property
     def here(self) -> tuple[str, str]:
         """The (candidate, question) being answered."""
-        return self.positions[self.position]
+        return self.moves.here
 
     @property
     def candidate_id(self) -> str:
@@ -307,56 +314,27 @@ class Interview:
         """Ask for the panel's decision on this candidate."""
         return self.refusal() or AskDecision.on_candidate(self.opened, self.candidate_id)
 
-    # -- moving -----------------------------------------------------------------
+    # -- moving: :class:`Moves` keeps the place -------------------------------
 
     def next_question(self) -> Moved | Refused:
         """The next question; after the last one, the next candidate's first."""
-        if self.position + 1 >= len(self.positions):
-            return Refused(
-                "That was the last question of the last candidate. Ctrl+S shows the summary."
-            )
-        return self.go(self.position + 1)
+        return self.moves.next_question()
 
     def previous_question(self) -> Moved | Refused:
         """The previous question (back to the previous candidate from the first)."""
-        if self.position == 0:
-            return Refused("This is the first question of the first candidate.")
-        return self.go(self.position - 1)
+        return self.moves.previous_question()
 
     def next_candidate(self) -> Moved | Refused:
         """The first question of the next candidate."""
-        count = len(self.session.bank.questions)
-        start = (self.position // count + 1) * count
-        if start >= len(self.positions):
-            return Refused("This is the last candidate.")
-        return self.go(start)
+        return self.moves.next_candidate()
 
     def previous_candidate(self) -> Moved | Refused:
         """The first question of the previous candidate."""
-        count = len(self.session.bank.questions)
-        index = self.position // count
-        if index == 0:
-            return Refused("This is the first candidate.")
-        return self.go((index - 1) * count)
+        return self.moves.previous_candidate()
 
     def go(self, position: int) -> Moved | Refused:
         """Go to ``positions[position]``, remembering it for a restart."""
-        if not 0 <= position < len(self.positions):
-            return Refused("There is no such question.")
-        c, q = self.positions[position]
-        warning = None
-        try:
-            self.opened.move_to(c, q)
-        except StoreError as error:
-            # Only the resume position is lost: the panel must still be able to move
-            # (every vote shown is saved), so move, and say what a restart would do.
-            warning = (
-                f"{error} Moving still works, but if panel-tui is closed now it may reopen "
-                "at an earlier question. Every vote shown as recorded is saved."
-            )
-        left = self.here
-        self.position = position
-        return Moved(interview_lines.arrival(self.session, left, c, q), warning)
+        return self.moves.go(position)
 
 
 __all__ = ["ASKED_ALOUD", "KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]
