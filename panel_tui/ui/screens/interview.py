@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from panel_tui.domain import interview_lines as lines
@@ -26,7 +26,6 @@ from panel_tui.domain.interview_outcomes import (
     NeedsConfirmation,
     NotSaved,
     Refused,
-    not_kept,
 )
 from panel_tui.domain.models import Question, VoteValue
 from panel_tui.domain.store import OpenSession
@@ -34,16 +33,13 @@ from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.lines import line_drawn
-from panel_tui.ui.screens.dialogs import (
-    ConfirmDialog,
-    DecisionChoice,
-    DecisionDialog,
-    NoteDialog,
-)
+from panel_tui.ui.screens.interview_dialogs import confirming, deciding, noting
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.fitting import HeadingLine
+from panel_tui.ui.widgets.hint_line import HintLine
 from panel_tui.ui.widgets.keys_footer import KeysFooter
+from panel_tui.ui.widgets.question_area import QuestionArea
 from panel_tui.ui.widgets.timer import QuestionTimer
 from panel_tui.ui.widgets.vote_grid import VoteGrid
 
@@ -63,6 +59,11 @@ class InterviewScreen(SessionScreen):
     CSS_PATH = "interview.tcss"
     #: Every key a priority binding, so keys are handled in the order typed (see interview_keys).
     BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_KEYS
+
+    question_area = getters.query_one("#question-area", QuestionArea)
+    """The question and what goes with it, scrolling when it is long."""
+    hint_line = getters.query_one("#hint", HintLine)
+    """The line above the keys, where each key's news is said (and read aloud)."""
 
     def __init__(self, opened: OpenSession, clock: Callable[[], float]) -> None:
         super().__init__(opened)
@@ -96,17 +97,13 @@ class InterviewScreen(SessionScreen):
             yield Static(id="position", markup=False)
             yield QuestionTimer(self.clock, id="timer").data_bind(DisplayMode.ascii_only)
         yield Static(lines.panel_and_rule(session), id="balance", markup=False)
-        with VerticalScroll(id="question-area", can_focus=False):
-            yield Static(id="question", markup=False)
-            yield Static(id="about", markup=False)
-            yield Static(id="sample", markup=False)
-            yield Static(id="look-for", markup=False)
+        yield QuestionArea(id="question-area", can_focus=False)
         yield VoteGrid(session.voting_members, id="votes").data_bind(DisplayMode.ascii_only)
         observers = lines.observers(session)
         if observers:
             yield Static(Text(observers), id="observers", markup=False)
         yield Static(id="status", markup=False)
-        yield Static(KEYS_HINT, id="hint", markup=False)
+        yield HintLine(KEYS_HINT, id="hint", markup=False).data_bind(DisplayMode.read_aloud)
         yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -115,7 +112,7 @@ class InterviewScreen(SessionScreen):
         # The timer's place is kept now and then, apart from votes (see keep_time).
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
-        self.watch(self._question_area, "scroll_y", self._say_more, init=False)
+        self.watch(self.question_area, "scroll_y", self._say_more, init=False)
         if not self.session.candidates:
             self._show_votes()  # the status line says there is nothing to vote on
             return
@@ -125,18 +122,14 @@ class InterviewScreen(SessionScreen):
         self._fit_rows(event.size.height)
         self.call_after_refresh(self._say_more)
 
-    @property
-    def _question_area(self) -> VerticalScroll:
-        return self.query_one("#question-area", VerticalScroll)
-
     def _say_more(self) -> None:
         """Say on the line above the votes when the question runs past its space."""
-        area = next(iter(self.query("#question-area").results(VerticalScroll)), None)
+        area = next(iter(self.query("#question-area").results(QuestionArea)), None)
         if area is None:
             # Already closing: "Sessions" (Ctrl+P) from the summary shows this screen
             # again on its way home, and its children are gone when this is asked.
             return
-        more = lines.more_to_read(area.scroll_y > 0, area.scroll_y < area.max_scroll_y)
+        more = area.more_to_read
         title = f" {more} " if more else None
         grid = self.query_one(VoteGrid)
         if grid.border_title != title:  # setting it redraws the grid, after every vote
@@ -166,7 +159,7 @@ class InterviewScreen(SessionScreen):
     def _question_changed(self) -> None:
         carried = self.interview.times.carried()
         self.query_one(QuestionTimer).restart(self.question.time_guide_minutes, carried)
-        self._question_area.scroll_home(animate=False)
+        self.question_area.scroll_home(animate=False)
         self.refresh_view()
         # The voice never reads on over a new question; it starts again when asked to.
         self.panel_app.speaker.stop()
@@ -187,67 +180,42 @@ class InterviewScreen(SessionScreen):
         marks = self.marks
         self.timer.finished = session.finished
         self.query_one(HeadingLine).line = lines.heading(session, c, self.interview.practice)
-        self._update("#position", lines.position(session, c, question))
-        self._update("#question", question.text)
-        self._update("#about", lines.about(session, c, question, marks))
-        self._update("#sample", lines.sample(session, c, question, marks))
-        self._update("#look-for", lines.look_for(question, marks))
+        self.query_one("#position", Static).update(line_drawn(lines.position(session, c, question)))
+        self.question_area.show(
+            question.text,
+            lines.about(session, c, question, marks),
+            lines.sample(session, c, question, marks),
+            lines.look_for(question, marks),
+        )
         self._show_votes()
         self.call_after_refresh(self._say_more)  # once the new text is laid out
-
-    def _update(self, selector: str, line: lines.Line | str | None) -> None:
-        """Show a line in its widget, or hide the widget when there is nothing to say."""
-        widget = self.query_one(selector, Static)
-        widget.display = line is not None
-        if line is not None:
-            widget.update(line_drawn(line))
 
     def _show_votes(self) -> None:
         if self.session.candidates:
             self.query_one(VoteGrid).show(lines.seats(self.session, *self.interview.here))
-        self._update("#status", self.interview.status(self.marks))
+        self.query_one("#status", Static).update(line_drawn(self.interview.status(self.marks)))
 
     def hint(self, message: Text | str) -> None:
         """Say what just happened, on the line above the keys."""
-        self.query_one("#hint", Static).update(
-            message if isinstance(message, Text) else Text(message)
-        )
-
-    def _error(self, error: object) -> None:
-        # Only the latest problem shows: on a full disk each key fails alike, and a
-        # stack of notices would hide the seat rows.
-        self.app.clear_notifications()
-        self.app.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
-        self.hint(Text(str(error), style="bold"))
+        self.hint_line.say(message)
 
     def show(self, answer: Answer) -> None:
         """Show the interview's answer to a request, asking its question first if it has one."""
+        line = self.hint_line
         if isinstance(answer, NeedsConfirmation):
-            self._tell(ASKED_ALOUD)
+            line.tell(ASKED_ALOUD)
             self.confirm(answer)
         elif isinstance(answer, NotSaved):
-            self._error(answer.reason)
-            self._tell(answer.reason)
+            line.not_saved(answer.reason)
+            line.tell(answer.reason)
         elif isinstance(answer, Refused):
-            self.hint(Text(answer.reason, style="bold") if answer.important else answer.reason)
-            self._tell(answer.reason)
+            line.say(Text(answer.reason, style="bold") if answer.important else answer.reason)
+            line.tell(answer.reason)
         elif answer.message is not None:
             self.refresh_view()
-            self.hint(answer.message)
+            line.say(answer.message)
             if answer.spoken is not None:
-                self._tell(answer.spoken)
-
-    def _tell(self, news: str) -> None:
-        """With each question read aloud, the news of a key is read too, in its turn.
-
-        Never over the question being read, and never how anyone voted (the
-        interview words it so). Said only if nothing can read it.
-        """
-        if not self.read_aloud:
-            return
-        problem = self.panel_app.speaker.tell(news)
-        if problem:
-            self.app.notify(problem, title="Read aloud", severity="warning", markup=False)
+                line.tell(answer.spoken)
 
     @asks
     def confirm(self, asked: NeedsConfirmation) -> Asking:
@@ -256,10 +224,7 @@ class InterviewScreen(SessionScreen):
         The dialog is on screen before the next key, and the change is made
         straight after the key that answered (see ``ui/asking.py``).
         """
-        if (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
-            self.show(asked.then())
-        elif asked.declined is not None:
-            self.hint(asked.declined)
+        yield from confirming(asked, self)
 
     # -- voting ---------------------------------------------------------------
 
@@ -292,35 +257,12 @@ class InterviewScreen(SessionScreen):
     @asks
     def action_note(self) -> Asking:
         """Add a note to this answer (the dialog saves it)."""
-        asked = self.interview.note()
-        if isinstance(asked, Refused):
-            self.show(asked)
-            return
-        dialog = NoteDialog(
-            Text(asked.heading), asked.earlier, check=asked.problem, save=asked.save
-        )
-        text = yield dialog
-        self.show(not_kept(asked.done(text)) if dialog.discarded else asked.done(text))
+        yield from noting(self.interview.note(), self)
 
     @asks
     def action_decide(self) -> Asking:
         """Record the panel's decision on this candidate (the dialog saves it)."""
-        asked = self.interview.decide()
-        if isinstance(asked, Refused):
-            self.show(asked)
-            return
-        current = asked.current
-        given = DecisionChoice(current.outcome, current.reason) if current else None
-        dialog = DecisionDialog(
-            Text(asked.heading),
-            given,
-            save=lambda choice: asked.save(choice.outcome, choice.reason),
-            still_to_do=asked.still_to_do,
-            check=asked.problem,
-        )
-        choice: DecisionChoice | None = yield dialog
-        said = asked.done(None if choice is None else choice.outcome)
-        self.show(not_kept(said) if dialog.discarded else said)
+        yield from deciding(self.interview.decide(), self)
 
     # -- moving ---------------------------------------------------------------
 
@@ -333,15 +275,7 @@ class InterviewScreen(SessionScreen):
         self._question_changed()
         self.hint(moved.message)
         if moved.warning is not None:
-            self.app.clear_notifications()
-            self.app.notify(
-                moved.warning,
-                title="Position not saved",
-                severity="warning",
-                markup=False,
-                timeout=15,
-            )
-            self.hint(Text(moved.warning, style="bold"))
+            self.hint_line.not_saved(moved.warning, "Position not saved", severity="warning")
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
@@ -361,7 +295,7 @@ class InterviewScreen(SessionScreen):
 
     def action_scroll_question(self, lines: int) -> None:
         """Scroll a long question up or down."""
-        self._question_area.scroll_relative(y=lines, animate=False)
+        self.question_area.scroll_relative(y=lines, animate=False)
 
     def action_nothing_to_close(self) -> None:
         """Esc with no box open: say where to go instead of doing nothing."""
