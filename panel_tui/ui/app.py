@@ -1,7 +1,9 @@
 """The App: wires the store to the screens and holds the global keys.
 
 Its display settings and voice (ASCII, contrast, reading aloud) are
-:class:`~panel_tui.ui.display_app.DisplayApp`'s, which it builds on.
+:class:`~panel_tui.ui.display_app.DisplayApp`'s, which it builds on; the
+notices that only pass (the start's, the window's size) are
+:class:`~panel_tui.ui.passing_notices.PassingNotices`'.
 
 :func:`make_app` builds the App from objects already loaded and :func:`run_app`
 runs it; the command line calls ``run_app`` and the tests call ``make_app``.
@@ -22,25 +24,20 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.timer import Timer
 
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice
+from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
 from panel_tui.ui.display_app import DisplayApp
 from panel_tui.ui.keys import palette_command
+from panel_tui.ui.passing_notices import PassingNotices
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.screens.palette import PlainPalette
-
-#: The smallest window everything is designed for (columns, rows).
-MIN_SIZE = (80, 24)
-#: How long a window still too small keeps a new size before that size is said.
-RESETTLE_SECONDS = 0.5
 
 
 class PanelApp(DisplayApp):
@@ -146,13 +143,7 @@ class PanelApp(DisplayApp):
         self.cursor_blink = cursor_blink
         self.opened: OpenSession | None = None
         self.practice = practice
-        #: The small size last said, while the window is too small.
-        self._said_too_small: tuple[int, int] | None = None
-        self._resettle: Timer | None = None
-        #: Notices given at the start are showing: the first key takes them away.
-        self._start_notices = False
-        #: Until when (``time.monotonic``) an error notice shows: no notice is cleared then.
-        self._error_until = 0.0
+        self._passing = PassingNotices(self)
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -163,11 +154,8 @@ class PanelApp(DisplayApp):
         )
 
     async def on_event(self, event: events.Event) -> None:
-        if self._start_notices and isinstance(event, events.Key):
-            # The notices of the start go with the first key, read by then: they
-            # lay over the seats' votes for half a minute (found by a tester).
-            self._start_notices = False
-            self._clear_passing()
+        if isinstance(event, events.Key):
+            self._passing.key_pressed()  # the notices of the start go with the first key
         await super().on_event(event)
 
     def notify(
@@ -185,38 +173,12 @@ class PanelApp(DisplayApp):
         them at the first key (found by a review).
         """
         if severity == "error":
-            shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-            self._error_until = max(self._error_until, time.monotonic() + shown_for)
+            self._passing.error_shown(self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    def _clear_passing(self) -> None:
-        """Take away the notices that only pass (the start's, the window's size), unless
-        an error shows: Textual clears every notice or none."""
-        if time.monotonic() >= self._error_until:
-            self.clear_notifications()
 
     def on_mount(self) -> None:
         self.show_display_settings()
-        for notice in self.notices:
-            self.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
-        few_colours = self.few_colours and not self.display_settings.high_contrast
-        if few_colours:
-            # Said, not switched: a setting (or --no-high-contrast) is the chair's.
-            self.notify(
-                "This terminal shows only 16 colours, where the usual ones are hard to read. "
-                "Ctrl+T switches to high contrast, which reads clearly here, and is remembered.",
-                title="Settings",
-                timeout=30,
-            )
-        if self.legacy_console:
-            self.notify(
-                legacy_console_advice(self.ascii_only),
-                title="Use Windows Terminal",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
-        self._start_notices = bool(self.notices) or few_colours or self.legacy_console
+        self._passing.give_start(self.notices, legacy_console=self.legacy_console)
         if self.start_session is None:
             self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
         else:
@@ -228,37 +190,8 @@ class PanelApp(DisplayApp):
         self._close_session()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Say so when the window is too small to show every member's keys.
-
-        At once when it becomes too small; made smaller or larger but still too
-        small, the new size is said once the window has kept it a moment (a drag
-        sends a size at every step). A tester read "70 by 22" on a window of 60 by 20.
-        """
-        size = (event.size.width, event.size.height)
-        if self._resettle is not None:
-            self._resettle.stop()
-            self._resettle = None
-        if size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
-            if self._said_too_small is not None:
-                self._clear_passing()  # not left over the seats' rows once it fits
-            self._said_too_small = None
-        elif self._said_too_small is None:
-            self._say_too_small(size)
-        elif size != self._said_too_small:
-            self._resettle = self.set_timer(RESETTLE_SECONDS, lambda: self._say_too_small(size))
-
-    def _say_too_small(self, size: tuple[int, int]) -> None:
-        if self._said_too_small is not None:
-            self._clear_passing()  # the size said before is not the window's now
-        self._said_too_small = size
-        self.notify(
-            f"This window is {size[0]} by {size[1]}. Make it at least {MIN_SIZE[0]} wide and "
-            f"{MIN_SIZE[1]} tall (or the text smaller), or some keys and votes may be hidden.",
-            title="Window too small",
-            severity="warning",
-            # It lies over the last seats' rows: long enough to read, then gone.
-            timeout=12,
-        )
+        """Say so when the window is too small to show every member's keys."""
+        self._passing.resized(event.size.width, event.size.height)
 
     # -- sessions -------------------------------------------------------------
 

@@ -7,7 +7,8 @@ from textual.widgets import Input
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
-from panel_tui.ui.app import RESETTLE_SECONDS, PanelApp
+from panel_tui.ui.app import PanelApp
+from panel_tui.ui.passing_notices import RESETTLE_SECONDS
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen

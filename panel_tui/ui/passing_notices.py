@@ -1,0 +1,116 @@
+"""Notices that only pass (the start's, the window's size), and the one rule that clears them.
+
+The app gives a few notices at the start (a damaged settings file, a terminal
+of 16 colours, the old Windows console) and says when the window is too small.
+Both lie over the seats' votes, so they go once read; Textual clears every
+notice or none, so they are never cleared while an error shows: a window
+resized to fit took a disk error away with its own notice, as the first key
+had taken "Cannot open".
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from textual.timer import Timer
+
+from panel_tui.ui.console import legacy_console_advice
+from panel_tui.ui.display_app import DisplayApp
+
+#: The smallest window everything is designed for (columns, rows).
+MIN_SIZE = (80, 24)
+#: How long a window still too small keeps a new size before that size is said.
+RESETTLE_SECONDS = 0.5
+
+
+class PassingNotices:
+    """The app's notices that only pass: given, and taken away unless an error shows."""
+
+    def __init__(self, app: DisplayApp) -> None:
+        self._app = app
+        #: The small size last said, while the window is too small.
+        self._said_too_small: tuple[int, int] | None = None
+        self._resettle: Timer | None = None
+        #: Notices given at the start are showing: the first key takes them away.
+        self._start_notices = False
+        #: Until when (``time.monotonic``) an error notice shows: no notice is cleared then.
+        self._error_until = 0.0
+
+    def error_shown(self, seconds: float) -> None:
+        """An error notice shows for ``seconds``: no notice is cleared until then."""
+        self._error_until = max(self._error_until, time.monotonic() + seconds)
+
+    def clear(self) -> None:
+        """Take away the notices that only pass (the start's, the window's size), unless
+        an error shows: Textual clears every notice or none."""
+        if time.monotonic() >= self._error_until:
+            self._app.clear_notifications()
+
+    def give_start(self, notices: Sequence[str], *, legacy_console: bool) -> None:
+        """Give the notices of the start: ``notices`` (about the settings), then the terminal's."""
+        app = self._app
+        for notice in notices:
+            app.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
+        few_colours = app.few_colours and not app.display_settings.high_contrast
+        if few_colours:
+            # Said, not switched: a setting (or --no-high-contrast) is the chair's.
+            app.notify(
+                "This terminal shows only 16 colours, where the usual ones are hard to read. "
+                "Ctrl+T switches to high contrast, which reads clearly here, and is remembered.",
+                title="Settings",
+                timeout=30,
+            )
+        if legacy_console:
+            app.notify(
+                legacy_console_advice(app.ascii_only),
+                title="Use Windows Terminal",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        self._start_notices = bool(notices) or few_colours or legacy_console
+
+    def key_pressed(self) -> None:
+        """A key was read: the notices of the start go with the first, read by then.
+
+        They lay over the seats' votes for half a minute (found by a tester).
+        """
+        if self._start_notices:
+            self._start_notices = False
+            self.clear()
+
+    def resized(self, width: int, height: int) -> None:
+        """Say so when the window is too small to show every member's keys.
+
+        At once when it becomes too small; made smaller or larger but still too
+        small, the new size is said once the window has kept it a moment (a drag
+        sends a size at every step). A tester read "70 by 22" on a window of 60 by 20.
+        """
+        size = (width, height)
+        if self._resettle is not None:
+            self._resettle.stop()
+            self._resettle = None
+        if size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
+            if self._said_too_small is not None:
+                self.clear()  # not left over the seats' rows once it fits
+            self._said_too_small = None
+        elif self._said_too_small is None:
+            self._say_too_small(size)
+        elif size != self._said_too_small:
+            self._resettle = self._app.set_timer(
+                RESETTLE_SECONDS, lambda: self._say_too_small(size)
+            )
+
+    def _say_too_small(self, size: tuple[int, int]) -> None:
+        if self._said_too_small is not None:
+            self.clear()  # the size said before is not the window's now
+        self._said_too_small = size
+        self._app.notify(
+            f"This window is {size[0]} by {size[1]}. Make it at least {MIN_SIZE[0]} wide and "
+            f"{MIN_SIZE[1]} tall (or the text smaller), or some keys and votes may be hidden.",
+            title="Window too small",
+            severity="warning",
+            # It lies over the last seats' rows: long enough to read, then gone.
+            timeout=12,
+        )
