@@ -3,7 +3,8 @@
 The screen reads the store's catalogue and the question banks and posts
 :class:`HomeScreen.SessionChosen` when the chair picks a session; the App opens
 it. It writes only a new session (``Store.save``) or a session got back from a
-copy set aside as damaged (``Store.recover``). It paints
+copy set aside as damaged (``Store.recover``, through
+:class:`~panel_tui.ui.screens.damaged_copies.DamagedCopies`). It paints
 what the catalogue holds at once; sessions changed since (or new to it) are read
 by a worker thread and filled in behind, so keys are never held up.
 """
@@ -30,12 +31,13 @@ from textual.worker import get_current_worker
 from panel_tui.domain.banks import BankEntry, banks_for, find_banks
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member, Session
-from panel_tui.domain.store import DamagedFile, SessionExists, SessionSummary, Store, StoreError
+from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart
-from panel_tui.domain.store.recovery import copies_to_recover, read_back_plainly, recovery_words
+from panel_tui.domain.store.recovery import copies_to_recover
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_as_words, votes_words
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.screens.damaged_copies import DamagedCopies
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 
@@ -118,9 +120,7 @@ class HomeScreen(Screen[None]):
         self._practice_banks: dict[str, BankEntry] = {}
         self._practice_request = practice
         self._filling: dict[str, object] = {}
-        self._recovered: list[str] = []
-        #: Copies set aside as damaged on an earlier run, that still read back.
-        self._copies: dict[Path, Session] = {}
+        self._damaged = DamagedCopies(store)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -220,7 +220,7 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self._show_copies, copies)
 
     def _show_copies(self, copies: dict[Path, Session]) -> None:
-        self._copies = copies
+        self._damaged.earlier = copies
         self._show_damaged()
 
     def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
@@ -258,50 +258,16 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(self._fill_more, list_id, rest[FILL_PART:], token)
 
     def _show_damaged(self) -> None:
+        said = self._damaged.words()
         box = self.query_one("#damaged", Static)
-        damaged = list(dict.fromkeys(str(d) for d in self._store.damaged))
-        said = list(self._recovered)
-        if damaged:
-            said.append("Some session files could not be read; any other sessions are fine.")
-            said.extend(damaged)
-        named = self._named_copies()
-        earlier = [(copy, held) for copy, held in self._copies.items() if copy not in named]
-        if earlier:
-            said.append("Set aside as damaged on an earlier run; what still reads can be got back:")
-            said.extend(f'"{held.title}" ({held.id}), in {copy}' for copy, held in earlier)
         box.display = bool(said)
         box.update(Content("\n".join(said)))
-        self.query_one("#recover").display = bool(self._recoverable())
-
-    def _named_copies(self) -> list[Path]:
-        """The copies set aside on this run that would read back, as their notices name."""
-        return [
-            notice.moved_to
-            for notice in self._store.damaged
-            if isinstance(notice, DamagedFile) and notice.recoverable and notice.moved_to
-        ]
-
-    def _recoverable(self) -> list[Path]:
-        """Every copy set aside, on this run or before, that would read back."""
-        return list(dict.fromkeys([*self._named_copies(), *self._copies]))
+        self.query_one("#recover").display = bool(self._damaged.recoverable())
 
     @on(Button.Pressed, "#recover")
     def recover(self) -> None:
         """Save again what each copy set aside still holds, and say what was left out."""
-        self._recovered = []
-        for copy in self._recoverable():
-            try:
-                read = read_back_plainly(copy)
-                self._store.recover(read, copy)
-            except SessionExists:
-                self._recovered.append(
-                    f"{copy} was not recovered: a session with its id is already here."
-                )
-            except StoreError as error:
-                self._recovered.append(str(error))
-            else:
-                self._recovered.append(" ".join(recovery_words(read, copy)))
-            self._copies.pop(copy, None)
+        self._damaged.recover()
         self.refresh_lists()
         resume = self.query_one("#resume", OptionList)
         (resume if resume.option_count else self.query_one("#new-session")).focus()

@@ -1,0 +1,76 @@
+"""The home screen's word on damaged session files, and getting back what still reads.
+
+A session file that cannot be read is set aside in the sessions folder. The
+store's notices name those set aside on this run; the copies set aside on an
+earlier run that still read back are found by
+:func:`~panel_tui.domain.store.recovery.copies_to_recover` (the home screen
+looks in a worker thread). :class:`DamagedCopies` keeps both, words them for
+the home screen's box, and saves again what each copy holds when the chair
+asks (``Store.recover``). It holds no widget: the screen shows its words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import DamagedFile, SessionExists, Store, StoreError
+from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
+
+
+class DamagedCopies:
+    """The damaged session files the home screen names, and the copies it can get back."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        #: What the last recovery said of each copy.
+        self._recovered: list[str] = []
+        self.earlier: dict[Path, Session] = {}
+        """Copies set aside as damaged on an earlier run, that still read back."""
+
+    def words(self) -> list[str]:
+        """The lines of the home screen's box: what was got back, and what is damaged.
+
+        Empty when there is nothing to say.
+        """
+        damaged = list(dict.fromkeys(str(d) for d in self._store.damaged))
+        said = list(self._recovered)
+        if damaged:
+            said.append("Some session files could not be read; any other sessions are fine.")
+            said.extend(damaged)
+        named = self._named_copies()
+        earlier = [(copy, held) for copy, held in self.earlier.items() if copy not in named]
+        if earlier:
+            said.append("Set aside as damaged on an earlier run; what still reads can be got back:")
+            said.extend(f'"{held.title}" ({held.id}), in {copy}' for copy, held in earlier)
+        return said
+
+    def _named_copies(self) -> list[Path]:
+        """The copies set aside on this run that would read back, as their notices name."""
+        return [
+            notice.moved_to
+            for notice in self._store.damaged
+            if isinstance(notice, DamagedFile) and notice.recoverable and notice.moved_to
+        ]
+
+    def recoverable(self) -> list[Path]:
+        """Every copy set aside, on this run or before, that would read back."""
+        return list(dict.fromkeys([*self._named_copies(), *self.earlier]))
+
+    def recover(self) -> None:
+        """Save again what each copy set aside still holds; :meth:`words` then says
+        what was left out of each, or why it was not got back."""
+        self._recovered = []
+        for copy in self.recoverable():
+            try:
+                read = read_back_plainly(copy)
+                self._store.recover(read, copy)
+            except SessionExists:
+                self._recovered.append(
+                    f"{copy} was not recovered: a session with its id is already here."
+                )
+            except StoreError as error:
+                self._recovered.append(str(error))
+            else:
+                self._recovered.append(" ".join(recovery_words(read, copy)))
+            self.earlier.pop(copy, None)
