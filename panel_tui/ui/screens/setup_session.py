@@ -2,7 +2,8 @@
 
 The screen reads its boxes as typed and asks the domain
 (:mod:`panel_tui.domain.setup_form`), which holds every rule: it answers with
-the session to save or with each problem, which the screen says beside its box;
+the session to save or with each problem, which the screen says beside its box
+(:class:`~panel_tui.ui.screens.setup_problems.ProblemMarks`);
 nothing is saved until all are put right. Warnings about the panel's make-up
 are shown as the chair types and never block. The screen saves the new session
 through the store and dismisses with its id.
@@ -30,12 +31,10 @@ from panel_tui.domain.models import Bank, Member, Weighting
 from panel_tui.domain.sessions import default_title
 from panel_tui.domain.setup_form import (
     NO_BANKS,
-    NOT_SAVED,
     PANEL_FULL,
     RULES,
     FormProblems,
     FormTyped,
-    RowProblems,
     check_form,
     form_warnings,
     mock_words,
@@ -49,6 +48,7 @@ from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.setup_problems import ProblemMarks, say_under
 from panel_tui.ui.widgets.home_rows import CandidateRow, FormRow, MemberRow
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
@@ -114,8 +114,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         self._panel = list(panel)
         #: The title this form last offered, so a title the chair typed is kept.
         self._offered_title = ""
-        #: Start found problems: each is cleared as it is put right.
-        self._problems_shown = False
+        self._problems = ProblemMarks(self, practice=practice)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In practice the mock candidates come from the bank: no candidate to add.
@@ -264,7 +263,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         """Add an empty member row with the next free seat, and go to it."""
         seat = next_seat([row.typed().seat for row in self.query(MemberRow)])
         if seat is None:
-            self._say("#members-problem", PANEL_FULL)
+            say_under(self, "#members-problem", PANEL_FULL)
             return
         await self._add_row(self.query_one("#members"), MemberRow(seat=seat))
 
@@ -323,75 +322,19 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         """Ask the domain to check every box; when all are right, save the session and leave."""
         made = check_form(self._typed())
         if isinstance(made, FormProblems):
-            self._show_problems(made)
+            self._problems.show(made)
             return
         try:
             self._store.save(made)
         except StoreError as error:
-            self._say("#form-problem", str(error))
+            say_under(self, "#form-problem", str(error))
             return
         self.dismiss(made.id)
-
-    def _show_problems(self, found: FormProblems) -> None:
-        """Say each problem beside its box, and go to the first of them."""
-        self._problems_shown = True
-        marked = self._mark_all(found)
-        if not marked:  # every box was right, yet the session could not be made
-            self._say("#form-problem", found.boxes.get("form"))
-            return
-        # At 80x24 the messages may sit below the fold: say it where it shows.
-        self.notify(
-            "Not started yet: some answers need putting right (marked in the form).",
-            severity="error",
-        )
-        marked[0].focus()
-        self.call_after_refresh(marked[0].scroll_visible)
 
     @on(Input.Changed)
     @on(Select.Changed)
     def _recheck(self) -> None:
         """Once Start has said what is wrong, each problem goes as it is put right
         (found by a tester: "The name is empty" stayed under a name typed in)."""
-        if self._problems_shown:
-            made = check_form(self._typed())
-            self._mark_all(made if isinstance(made, FormProblems) else FormProblems())
-
-    def _mark_all(self, found: FormProblems) -> list[Widget]:
-        """Show (or clear) every box's problem; the boxes with one, in order."""
-        marked: list[Widget] = []
-        for box in ("bank", "title"):
-            marked += self._mark(box, found.boxes.get(box))
-        marked += self._mark_rows("members", MemberRow, found.members)
-        if not self._practice:
-            marked += self._mark_rows("candidates", CandidateRow, found.candidates)
-        marked += self._mark("share", found.boxes.get("share"))
-        self._say("#form-problem", NOT_SAVED if marked else None)
-        return marked
-
-    def _mark(self, box: str, problem: str | None) -> list[Widget]:
-        """Show (or clear) a box's problem under it; the box, when it has one."""
-        self._say(f"#{box}-problem", problem)
-        widget = self.query_one(f"#{box}")
-        widget.set_class(problem is not None, "-invalid")
-        return [widget] if problem is not None else []
-
-    def _mark_rows(
-        self, rows: str, kind: type[MemberRow | CandidateRow], found: RowProblems
-    ) -> list[Widget]:
-        """Show each row's problems in the row; the boxes to go to, in order."""
-        self._say(f"#{rows}-problem", found.whole)
-        if found.whole is not None:
-            return [self.query_one(f"#add-{rows.removesuffix('s')}")]
-        marked: list[Widget] = []
-        for index, row in enumerate(self.query(kind)):
-            problems = found.rows.get(index, {})
-            row.show_problems(problems)
-            if problems:
-                marked.append(row.query_one(f"#{next(iter(problems))}"))
-        return marked
-
-    def _say(self, selector: str, message: str | None) -> None:
-        """Show (or clear) a plain message under a field."""
-        line = self.query_one(selector, Static)
-        line.update(Content(message or ""))
-        line.display = message is not None
+        if self._problems.shown:
+            self._problems.recheck(self._typed())
