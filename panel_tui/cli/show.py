@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from panel_tui import locations
 from panel_tui.cli import display
@@ -13,6 +15,10 @@ from panel_tui.domain.models import Bank, Member
 from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, load_panel
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
+from panel_tui.domain.words import NEW_DEMO
+
+if TYPE_CHECKING:
+    from panel_tui.ui.passing_notices import StartNotice
 
 DEMO_BANK = "support-worker"
 
@@ -47,8 +53,12 @@ def home(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """The unfinished demo session, or a new one."""
+    from panel_tui.ui.passing_notices import StartNotice  # the screens load only when shown
+
     found = _opened_store(args)
-    return _show(args, found, _demo(found))
+    demo = _demo(found)
+    news = [StartNotice("A new demo", NEW_DEMO, "information")] if demo.after_finished else []
+    return _show(args, found, demo.id, news=news)
 
 
 def run_practice(args: argparse.Namespace) -> int:
@@ -81,16 +91,20 @@ def _show(
     found: Store,
     session_id: str | None,
     practice: tuple[Path, Bank, list[Member]] | None = None,
+    news: Sequence[StartNotice] = (),
 ) -> int:
+    """Run the app on ``session_id`` (or home), giving ``news`` as it starts."""
     from panel_tui.domain.banks import BankEntry
     from panel_tui.ui.app import run_app  # the screens load only when shown
+    from panel_tui.ui.passing_notices import settings_notices
     from panel_tui.ui.screens.home import PracticeRequest
 
     request = None
     if practice is not None:
         path, bank, panel = practice
         request = PracticeRequest(BankEntry(path, "yours", bank), panel)
-    settings, notices = display.resolve(args)
+    settings, said = display.resolve(args)
+    notices = [*settings_notices(said), *news]
     run_app(
         found,
         session_id=session_id,
@@ -103,13 +117,22 @@ def _show(
     return 0
 
 
-def _demo(found: Store) -> str:
+class Demo(NamedTuple):
+    """The demo to show, and whether it was made because the last one was finished."""
+
+    id: str
+    after_finished: bool = False
+
+
+def _demo(found: Store) -> Demo:
     summaries = found.summaries()
     warn_damaged(found)
-    for summary in summaries:
-        if summary.mode == "demo" and not summary.finished:
-            return summary.id
+    demos = [summary for summary in summaries if summary.mode == "demo"]
+    for summary in demos:
+        if not summary.finished:
+            return Demo(summary.id)
     bank = load_bank(locations.shipped_banks_dir() / f"{DEMO_BANK}.toml")
     session = demo_session(bank)
     found.save(session)
-    return session.id
+    # A new one when the last was finished is said: the chair may have meant that one.
+    return Demo(session.id, after_finished=bool(demos))

@@ -109,6 +109,11 @@ def made_words(moment: datetime) -> str:
 #: What the demo is, wherever it is named (a list, a summary, the report, combine).
 THE_DEMO = "the demo, with made-up people"
 
+#: Said as ``panel-tui demo`` starts a new demo because the last one was finished.
+NEW_DEMO = (
+    "This is a new demo: the one you finished is kept. Ctrl+P, then Sessions, lists them both."
+)
+
 #: How a list of sessions begins each kind's "made" line (a session's ``mode``).
 _MADE_AS: dict[str, str] = {
     "live": "Made",

@@ -33,7 +33,7 @@ from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
 from panel_tui.ui.display_app import DisplayApp
 from panel_tui.ui.keys import palette_command
-from panel_tui.ui.passing_notices import PassingNotices
+from panel_tui.ui.passing_notices import PassingNotices, StartNotice
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
@@ -102,7 +102,7 @@ class PanelApp(DisplayApp):
         ascii_only: bool = False,
         display: DisplaySettings | None = None,
         settings_path: Path | None = None,
-        notices: Sequence[str] = (),
+        notices: Sequence[StartNotice] = (),
         clock: Callable[[], float] = time.monotonic,
         export_dir: Path | None = None,
         cursor_blink: bool = True,
@@ -121,8 +121,8 @@ class PanelApp(DisplayApp):
                 and flags already applied); ``ascii_only`` adds to it.
             settings_path: where a change of setting is saved; ``None`` keeps
                 changes for this run only.
-            notices: plain messages to show once the app is up (a damaged
-                settings file, an unknown word in the environment).
+            notices: notices to give once the app is up (a damaged settings
+                file, an unknown word in the environment, a new demo).
             clock: seconds, for the answer timer (tests freeze it).
             export_dir: the folder the export dialog suggests.
             cursor_blink: whether text fields blink their cursor (tests turn it off).
@@ -311,7 +311,7 @@ def run_app(
     *,
     display: DisplaySettings | None = None,
     settings_path: Path | None = None,
-    notices: Sequence[str] = (),
+    notices: Sequence[StartNotice] = (),
     practice: PracticeRequest | None = None,
 ) -> None:
     """Run the app until the chair quits."""

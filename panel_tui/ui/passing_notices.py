@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from panel_tui.ui.console import legacy_console_advice
@@ -22,6 +24,19 @@ from panel_tui.ui.display_app import DisplayApp
 MIN_SIZE = (80, 24)
 #: How long a window still too small keeps a new size before that size is said.
 RESETTLE_SECONDS = 0.5
+
+
+class StartNotice(NamedTuple):
+    """A notice to give as the app starts: what it is about, what it says, how much it matters."""
+
+    title: str
+    message: str
+    severity: SeverityLevel = "warning"
+
+
+def settings_notices(messages: Sequence[str]) -> list[StartNotice]:
+    """The notices about the settings (a damaged file, an unknown word in the environment)."""
+    return [StartNotice("Settings", message) for message in messages]
 
 
 class PassingNotices:
@@ -47,11 +62,12 @@ class PassingNotices:
         if time.monotonic() >= self._error_until:
             self._app.clear_notifications()
 
-    def give_start(self, notices: Sequence[str], *, legacy_console: bool) -> None:
-        """Give the notices of the start: ``notices`` (about the settings), then the terminal's."""
+    def give_start(self, notices: Sequence[StartNotice], *, legacy_console: bool) -> None:
+        """Give the notices of the start: ``notices`` (the settings', a new demo's), then the
+        terminal's."""
         app = self._app
-        for notice in notices:
-            app.notify(notice, title="Settings", severity="warning", markup=False, timeout=20)
+        for title, message, severity in notices:
+            app.notify(message, title=title, severity=severity, markup=False, timeout=20)
         few_colours = app.few_colours and not app.display_settings.high_contrast
         if few_colours:
             # Said, not switched: a setting (or --no-high-contrast) is the chair's.

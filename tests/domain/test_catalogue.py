@@ -6,16 +6,20 @@ import json
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from panel_tui.cli import main
 from panel_tui.cli.show import _demo
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Cursor, Session
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart, resembling, summarise
+from panel_tui.domain.words import NEW_DEMO
 from panel_tui.locations import shipped_banks_dir
+from panel_tui.ui.passing_notices import StartNotice
 from tests.domain.builders import titled
 
 
@@ -274,7 +278,7 @@ def test_a_demo_made_before_the_demo_was_a_kind_of_its_own_is_the_demo(
     store.save(older)  # its catalogue entry says "live", as the earlier version's did
     assert store.load(older.id).mode == "demo"
     assert [s.mode for s in Store(store.root).summaries()] == ["demo"]
-    assert _demo(Store(store.root)) == older.id  # carried on
+    assert _demo(Store(store.root)).id == older.id  # carried on
     # A real round that only begins so is left as it is.
     real = older.model_copy(update={"id": "r1", "panel": older.panel[:2]})
     store.save(real)
@@ -284,5 +288,29 @@ def test_a_demo_made_before_the_demo_was_a_kind_of_its_own_is_the_demo(
 def test_the_demo_command_makes_the_demo_and_carries_it_on(tmp_path: Path) -> None:
     store = Store(tmp_path / "sessions")
     made = _demo(store)
-    assert store.load(made).mode == "demo"
+    assert store.load(made.id).mode == "demo"
+    assert not made.after_finished  # the first: nothing to say
     assert _demo(store) == made  # unfinished: carried on, not made again
+
+
+def test_the_demo_command_says_when_it_starts_again_after_the_demo_was_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a new user: after the demo was finished, 'panel-tui demo' opened
+    # a new one without saying so; the finished one, and its votes, seemed gone.
+    shown: list[dict[str, Any]] = []
+    monkeypatch.setattr("panel_tui.ui.app.run_app", lambda store, **kwargs: shown.append(kwargs))
+    data = ["--data-dir", str(tmp_path / "sessions")]
+    assert main([*data, "demo"]) == 0
+    assert main([*data, "demo"]) == 0
+    first, again = shown
+    assert again["session_id"] == first["session_id"]  # carried on
+    assert first["notices"] == again["notices"] == []  # nothing to say
+    opened = Store(tmp_path / "sessions").open(first["session_id"])
+    opened.set_finished()
+    opened.close()
+    assert main([*data, "demo"]) == 0
+    new = shown[-1]
+    assert new["session_id"] != first["session_id"]
+    assert new["notices"] == [StartNotice("A new demo", NEW_DEMO, "information")]
+    assert "the one you finished is kept" in NEW_DEMO

@@ -10,6 +10,7 @@ from panel_tui.cli.display import resolve
 from panel_tui.domain.display import DISPLAY_ENV, DisplaySettings, load_settings
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
+from panel_tui.ui.passing_notices import settings_notices
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME
 from tests.ui.helpers import AppFactory, screen_text
 from tests.ui.speaking import FakeSpeaker
@@ -65,7 +66,9 @@ async def test_a_damaged_settings_file_never_stops_the_app(
     path.write_bytes(b'{"ascii_only": tru')
     settings, notices = _run_args()
     assert settings == DisplaySettings()
-    app = app_factory(session.id, display=settings, settings_path=path, notices=notices)
+    app = app_factory(
+        session.id, display=settings, settings_path=path, notices=settings_notices(notices)
+    )
     async with app.run_test() as pilot:
         await pilot.pause()
         said = [n.message for n in app._notifications]
