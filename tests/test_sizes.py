@@ -7,9 +7,7 @@ has taken on a second job, which wants a name and a file of its own.
 import ast
 from pathlib import Path
 
-import panel_tui
-
-PACKAGE = Path(panel_tui.__file__).parent
+PACKAGE = Path(__file__).parents[1] / "panel_tui"  # the source, even with a wheel installed
 TESTS = Path(__file__).parent
 
 MOST_MODULE_LINES = 400

@@ -1,8 +1,4 @@
-"""Sessions voted on from a table and left as after a crash, for the salvage tests.
-
-The salvage tests import them as ``_voted``, ``_votes`` and ``_standing``, the
-short names their bodies read by.
-"""
+"""Sessions voted on from a table and left as after a crash, for the salvage tests."""
 
 from __future__ import annotations
 

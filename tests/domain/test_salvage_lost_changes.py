@@ -17,10 +17,7 @@ from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words, with_recovery_notes
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import two_by_two
-from tests.domain.crashed_votes import THREE, Vote
-from tests.domain.crashed_votes import standing as _standing
-from tests.domain.crashed_votes import voted as _voted
-from tests.domain.crashed_votes import votes_of as _votes
+from tests.domain.crashed_votes import THREE, Vote, standing, voted, votes_of
 from tests.domain.helpers import crash, journal_offsets, spoil_record, store
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
@@ -53,10 +50,10 @@ def test_salvaging_a_journal_whose_header_no_longer_reads_keeps_whose_it_is_unkn
 
 
 def test_a_vote_that_no_longer_reads_is_left_out_and_counted_as_missing(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     spoil_record(path, 2)  # the second vote
     read = read_back(path)
-    assert _votes(read.session) == [_votes(whole)[0], _votes(whole)[2]]
+    assert votes_of(read.session) == [votes_of(whole)[0], votes_of(whole)[2]]
     assert (read.replayed, read.unreadable, read.torn, read.left_out) == (2, 1, False, True)
     assert read.missing == {"votes": 1}
     # The votes either side were on C1's Q1 and Q2: named, and each given a note.
@@ -72,22 +69,22 @@ def test_a_vote_that_no_longer_reads_is_left_out_and_counted_as_missing(store: S
 def test_an_undo_still_names_the_vote_it_undid_across_the_gap(store: Store) -> None:
     # m2's vote is lost; m1 then votes on q2 and undoes it: the undo named the
     # vote by its place (3, counting from 0), which is 2 once the gap closes.
-    path, whole = _voted(store, [*THREE, ("c1", "q2", "m1", "undo")])
+    path, whole = voted(store, [*THREE, ("c1", "q2", "m1", "undo")])
     assert whole.votes[3].undoes == 2
     spoil_record(path, 2)
     session = read_back(path).session
     assert session.votes[2].undoes == 1
     assert session.votes[session.votes[2].undoes] == whole.votes[2]
-    assert ("c1", "q2", "m1") not in _standing(session)  # the undo still stands
+    assert ("c1", "q2", "m1") not in standing(session)  # the undo still stands
 
 
 def test_an_undo_of_a_vote_that_is_missing_is_left_out_too(store: Store) -> None:
     # Kept, it would stand as a plain vote of no value, to be undone again.
-    path, whole = _voted(store, [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "undo")])
+    path, whole = voted(store, [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "undo")])
     spoil_record(path, 1)  # the vote the undo took back
     read = read_back(path)
     assert read.session.votes == []
-    assert _standing(read.session) == _standing(whole) == {}
+    assert standing(read.session) == standing(whole) == {}
     assert read.missing == {"votes": 2}
 
 
@@ -108,11 +105,11 @@ def test_changes_that_cannot_be_matched_to_the_snapshot_are_left_out(store: Stor
 def test_two_changes_lost_side_by_side_are_said_as_at_least_what_the_gap_shows(
     store: Store,
 ) -> None:
-    path, whole = _voted(store, [*THREE, ("c2", "q1", "m1", "up")])
+    path, whole = voted(store, [*THREE, ("c2", "q1", "m1", "up")])
     spoil_record(path, 2)
     spoil_record(path, 3)  # the next record too: one stretch of damage
     read = read_back(path)
-    assert _votes(read.session) == [_votes(whole)[0], _votes(whole)[3]]
+    assert votes_of(read.session) == [votes_of(whole)[0], votes_of(whole)[3]]
     assert (read.unreadable, read.missing) == (1, {"votes": 2})
     said = " ".join(recovery_words(read, path))
     assert "1 part of its record of changes no longer reads as written" in said
@@ -120,10 +117,10 @@ def test_two_changes_lost_side_by_side_are_said_as_at_least_what_the_gap_shows(
 
 
 def test_a_last_change_that_does_not_read_is_said_and_its_answer_named(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     spoil_record(path, 3)  # the last vote: read as cut short, never silently
     read = read_back(path)
-    assert _votes(read.session) == _votes(whole)[:2]
+    assert votes_of(read.session) == votes_of(whole)[:2]
     assert read.torn and read.near == (("c1", "q1"),)
     assert "its last change did not read back" in " ".join(recovery_words(read, path))
 
@@ -141,7 +138,7 @@ def test_votes_in_a_round_whose_start_was_lost_are_left_out_and_the_rest_kept(
     spoil_record(path, 4)  # the second round's start
     read = read_back(path)  # never "the session file itself is damaged"
     # Only the vote in the round whose start was lost; the vote on Q2 is kept.
-    assert _votes(read.session) == [*_votes(opened.session)[:3], ("c1", "q2", "m2", "middle")]
+    assert votes_of(read.session) == [*votes_of(opened.session)[:3], ("c1", "q2", "m2", "middle")]
     assert (read.unreadable, read.unfitting, read.replayed) == (1, 1, 4)
     assert read.missing == {"votes": 1} and ("c1", "q1") in read.near
     said = " ".join(recovery_words(read, path))
@@ -157,7 +154,7 @@ def test_one_spoilt_byte_in_the_journal_costs_the_one_change_it_is_in(
 ) -> None:
     """A checksum catches any one byte changed, so only that byte's record is lost."""
     store = Store(tmp_path_factory.mktemp("sessions"))
-    path, whole = _voted(store, [*THREE, ("c2", "q1", "m3", "up")])
+    path, whole = voted(store, [*THREE, ("c2", "q1", "m3", "up")])
     journal = journal_path(path)
     raw = bytearray(journal.read_bytes())
     offsets = journal_offsets(bytes(raw))
@@ -166,12 +163,12 @@ def test_one_spoilt_byte_in_the_journal_costs_the_one_change_it_is_in(
     raw[spoilt] ^= flip
     journal.write_bytes(bytes(raw))
     read = read_back(path)
-    recorded = _votes(whole)  # one record each, after the header (record 0)
+    recorded = votes_of(whole)  # one record each, after the header (record 0)
     if hit == 0:  # whose changes these are cannot be told: none is replayed
-        assert _votes(read.session) == []
+        assert votes_of(read.session) == []
         assert read.unmatched == len(recorded)
     else:
-        assert _votes(read.session) == recorded[: hit - 1] + recorded[hit:]
+        assert votes_of(read.session) == recorded[: hit - 1] + recorded[hit:]
         if hit < len(offsets) - 1:  # the last record spoilt reads as a torn append
             assert (read.unreadable, read.missing) == (1, {"votes": 1})
 
@@ -189,7 +186,7 @@ def test_a_lost_change_of_vote_with_a_move_after_it_still_names_its_answer(
     path = crash(opened)
     spoil_record(path, 3)
     read = read_back(path)
-    assert _standing(read.session) == {("c1", "q1", "m1"): "up", ("c1", "q1", "m2"): "down"}
+    assert standing(read.session) == {("c1", "q1", "m1"): "up", ("c1", "q1", "m2"): "down"}
     assert read.missing == {} and read.near == (("c1", "q1"),)
     said = " ".join(recovery_words(read, path))
     assert "What was left out cannot be told from what remains: a vote, an undo" in said
@@ -211,12 +208,12 @@ def test_undos_after_a_lost_undone_vote_still_name_their_own_vote(
         *later,
         ("c2", "q1", "m1", "undo"),
     ]
-    path, whole = _voted(store, votes)
+    path, whole = voted(store, votes)
     spoil_record(path, 3)
     read = read_back(path)
     session = read.session
     undo = session.votes[-1]
     assert session.votes[undo.undoes or 0] == whole.votes[4]  # m1's up on C2 Q1
-    assert ("c2", "q1", "m1") not in _standing(session)  # withdrawn, as it was
-    assert _standing(session) == _standing(whole)
+    assert ("c2", "q1", "m1") not in standing(session)  # withdrawn, as it was
+    assert standing(session) == standing(whole)
     assert read.missing == {"votes": 2} and read.unfitting == 0

@@ -18,36 +18,34 @@ from panel_tui.domain.store.journal import FRAME, frame
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
-from tests.domain.crashed_votes import THREE
-from tests.domain.crashed_votes import voted as _voted
-from tests.domain.crashed_votes import votes_of as _votes
+from tests.domain.crashed_votes import THREE, voted, votes_of
 from tests.domain.helpers import journal_offsets, store
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
 
 def test_a_change_that_makes_no_sense_is_left_out_and_the_rest_kept(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     with journal_path(path).open("ab") as journal:  # whole and checked, but no change
         journal.write(frame({"ops": [{"t": "votes", "put": "not a table"}]}))
         journal.write(frame({"ops": [{"t": "notes", "add": {"1": {"x": 1}}}]}))
     with pytest.raises(StoreError, match="makes no sense"):
         store.load(whole.id)
     read = read_back(next((store.root / "damaged").glob("*.json")))
-    assert _votes(read.session) == _votes(whole)
+    assert votes_of(read.session) == votes_of(whole)
     assert (read.senseless, read.unreadable, read.missing) == (2, 0, {})
 
 
 def test_a_change_numbering_its_entry_oddly_is_left_out_never_a_traceback(
     store: Store,
 ) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     vote = {**whole.votes[0].model_dump(mode="json"), "member": "m3"}
     with journal_path(path).open("ab") as journal:  # "04": a number TinyDB never writes
         journal.write(frame({"ops": [{"t": "votes", "add": {"04": vote}}]}))
         journal.write(frame({"ops": [{"t": "notes", "add": {}}]}))
     read = read_back(path)
-    assert _votes(read.session) == _votes(whole)
+    assert votes_of(read.session) == votes_of(whole)
     assert read.senseless == 1
 
 
@@ -84,7 +82,7 @@ def test_whatever_whole_changes_a_journal_holds_reading_back_never_fails(
     tmp_path_factory: pytest.TempPathFactory, changes: list[dict[str, object]]
 ) -> None:
     store = Store(tmp_path_factory.mktemp("sessions"))
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     with journal_path(path).open("ab") as journal:
         for change in changes:
             journal.write(frame(change))
@@ -106,27 +104,27 @@ def test_whatever_whole_changes_a_journal_holds_reading_back_never_fails(
 def test_a_change_that_is_two_kinds_at_once_is_left_out_never_a_traceback(
     store: Store, change: dict[str, object]
 ) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     with journal_path(path).open("ab") as journal:
         journal.write(frame(change))
     read = read_back(path)
-    assert (_votes(read.session), read.senseless) == (_votes(whole), 1)
+    assert (votes_of(read.session), read.senseless) == (votes_of(whole), 1)
 
 
 def test_a_change_nested_past_reading_is_damage_never_a_traceback(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     deep = b'{"ops":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     raw = journal_path(path).read_bytes()
     offsets = journal_offsets(raw)
     middle = raw[: offsets[2]] + FRAME.pack(len(deep), zlib.crc32(deep)) + deep
     journal_path(path).write_bytes(middle + raw[offsets[2] :])
     read = read_back(path)
-    assert _votes(read.session) == _votes(whole)
+    assert votes_of(read.session) == votes_of(whole)
     assert read.unreadable == 1
 
 
 def test_an_undo_naming_no_vote_is_said_missing_never_all_read_back(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     undo = {**whole.votes[0].model_dump(mode="json"), "undoes": 40, "value": None}
     odd = {**whole.votes[0].model_dump(mode="json"), "candidate": "c2"}
     with journal_path(path).open("ab") as journal:

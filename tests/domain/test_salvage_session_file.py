@@ -14,16 +14,14 @@ from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import two_by_two, votes
-from tests.domain.crashed_votes import THREE
-from tests.domain.crashed_votes import voted as _voted
-from tests.domain.crashed_votes import votes_of as _votes
+from tests.domain.crashed_votes import THREE, voted, votes_of
 from tests.domain.helpers import store
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
 
 def test_a_whole_session_reads_back_as_it_loads(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     read = read_back(path)
     assert read.session == store.load(whole.id)
     assert (read.replayed, read.left_out, read.missing) == (3, False, {})
@@ -31,19 +29,19 @@ def test_a_whole_session_reads_back_as_it_loads(store: Store) -> None:
 
 
 def test_a_stale_journal_is_not_replayed_again(store: Store) -> None:
-    path, whole = _voted(store, THREE)
+    path, whole = voted(store, THREE)
     raw = journal_path(path).read_bytes()
     store.load(whole.id)  # readable: nothing set aside
     with store.open(whole.id) as opened:
         opened.compact()  # the snapshot now holds the three votes
     journal_path(path).write_bytes(raw)  # the old journal back: it names the old snapshot
     read = read_back(path)
-    assert _votes(read.session) == _votes(whole)
+    assert votes_of(read.session) == votes_of(whole)
     assert not read.left_out
 
 
 def test_a_copy_without_its_record_of_changes_never_claims_to_be_whole(store: Store) -> None:
-    path, _ = _voted(store, THREE)
+    path, _ = voted(store, THREE)
     journal_path(path).unlink()
     read = read_back(path)
     said = " ".join(recovery_words(read, path))
@@ -56,7 +54,7 @@ def test_a_copy_without_its_record_of_changes_never_claims_to_be_whole(store: St
 
 
 def test_a_damaged_snapshot_cannot_be_read_back(store: Store) -> None:
-    path, _ = _voted(store, THREE)
+    path, _ = voted(store, THREE)
     path.write_bytes(path.read_bytes()[:-40])
     with pytest.raises(DamagedData, match="not complete JSON"):
         read_back(path)
@@ -84,7 +82,7 @@ def test_a_spoilt_vote_in_the_session_file_costs_that_vote_alone(
     assert isinstance(notice, DamagedFile) and notice.recoverable
     assert notice.moved_to is not None
     read = read_back(notice.moved_to)
-    assert _votes(read.session) == [_votes(session)[0], _votes(session)[2]]
+    assert votes_of(read.session) == [votes_of(session)[0], votes_of(session)[2]]
     assert (read.spoiled, read.near, read.left_out) == (1, (("c1", "q1"),), True)
     said = " ".join(recovery_words(read, notice.moved_to))
     assert "Left out: 1 vote, note or decision in the session file itself no longer reads" in said

@@ -80,7 +80,7 @@ class Store:
                 f"({os_reason(error)}). Choose another with --data-dir."
             ) from None
         if shared:
-            self._reader.name(SkippedFile(root, shared))
+            self._reader.add_notice(SkippedFile(root, shared))
         clean_temporary_files(self.root, self._lock_path)
         self.catalogue.clean()
 

@@ -58,7 +58,7 @@ class SessionReader:
         self._lock_path = lock_path
         self.damaged: list[Notice] = []
 
-    def name(self, notice: _N) -> _N:
+    def add_notice(self, notice: _N) -> _N:
         """Add ``notice`` to ``damaged`` unless it is there already: each is said once."""
         if notice not in self.damaged:
             self.damaged.append(notice)
@@ -83,7 +83,7 @@ class SessionReader:
             # have replaced the file since, which is then owner-only anyway).
             with contextlib.suppress(OSError, UnsafeFile):
                 if file.exists() and (shared := files.make_owner_only(file)):
-                    self.name(SkippedFile(file, shared))
+                    self.add_notice(SkippedFile(file, shared))
         return session
 
     def plainly(self, path: Path, read: Callable[[], _T], *, locked: bool = False) -> _T:
@@ -102,16 +102,18 @@ class SessionReader:
             ) from None
         except UnsafeFile as unsafe:
             skipped = SkippedFile(path, not_plain(path, unsafe.path, unsafe.reason))
-            raise StoreError(str(self.name(skipped))) from None
+            raise StoreError(str(self.add_notice(skipped))) from None
         except OSError as error:
             reason = f"the session file {path} cannot be read ({os_reason(error)})"
-            raise StoreError(str(self.name(SkippedFile(path, reason)))) from None
+            raise StoreError(str(self.add_notice(SkippedFile(path, reason)))) from None
         except MisnamedFile as misnamed:
-            raise StoreError(str(self.name(SkippedFile(path, misnamed.reason(path))))) from None
+            raise StoreError(
+                str(self.add_notice(SkippedFile(path, misnamed.reason(path))))
+            ) from None
         except NotASession:
             # Some other program's JSON file: not ours to move or change.
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
-            raise StoreError(str(self.name(SkippedFile(path, reason)))) from None
+            raise StoreError(str(self.add_notice(SkippedFile(path, reason)))) from None
         except DamagedData as error:
             raise StoreError(str(self.set_aside(path, str(error), locked=locked))) from None
 
@@ -127,7 +129,7 @@ class SessionReader:
             try:
                 lock.acquire(path.stem)
             except StoreError:
-                return self.name(DamagedFile(path, None, reason, open_elsewhere=True))
+                return self.add_notice(DamagedFile(path, None, reason, open_elsewhere=True))
         try:
             target = files.unused_name_in(self.root / DAMAGED_FOLDER, path)
             journal = journal_path(path)
@@ -135,10 +137,10 @@ class SessionReader:
                 os.rename(journal, journal_path(target))
             os.rename(path, target)
         except OSError:
-            return self.name(DamagedFile(path, None, reason))
+            return self.add_notice(DamagedFile(path, None, reason))
         finally:
             if lock is not None:
                 lock.release()
         # Named in full, so that the command the notice gives works from any folder.
         target = target.absolute()
-        return self.name(DamagedFile(path, target, reason, recoverable=can_read_back(target)))
+        return self.add_notice(DamagedFile(path, target, reason, recoverable=can_read_back(target)))

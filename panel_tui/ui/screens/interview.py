@@ -33,7 +33,8 @@ from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.keys import palette_command
 from panel_tui.ui.lines import line_drawn
-from panel_tui.ui.screens.interview_dialogs import confirming, deciding, noting
+from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.interview_dialogs import deciding, noting
 from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.fitting import HeadingLine
@@ -224,7 +225,10 @@ class InterviewScreen(SessionScreen):
         The dialog is on screen before the next key, and the change is made
         straight after the key that answered (see ``ui/asking.py``).
         """
-        yield from confirming(asked, self)
+        if (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
+            self.show(asked.then())
+        elif asked.declined is not None:
+            self.hint(asked.declined)
 
     # -- voting ---------------------------------------------------------------
 
@@ -257,12 +261,12 @@ class InterviewScreen(SessionScreen):
     @asks
     def action_note(self) -> Asking:
         """Add a note to this answer (the dialog saves it)."""
-        yield from noting(self.interview.note(), self)
+        self.show((yield from noting(self.interview.note())))
 
     @asks
     def action_decide(self) -> Asking:
         """Record the panel's decision on this candidate (the dialog saves it)."""
-        yield from deciding(self.interview.decide(), self)
+        self.show((yield from deciding(self.interview.decide())))
 
     # -- moving ---------------------------------------------------------------
 
