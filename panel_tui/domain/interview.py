@@ -1,12 +1,13 @@
 """The rules of an interview, with no terminal: where the panel is, and what each key does.
 
 An :class:`Interview` holds an :class:`OpenSession` and the position of the
-panel (which candidate, which question), kept by ``interview_moves.Moves``. Each
-request (cast a vote, undo, show the votes, note, decide, vote again, move)
+panel (which candidate, which question): its ``moves`` (``interview_moves.Moves``)
+keep the place and answer each move with ``Moved`` or ``Refused``. Each other
+request (cast a vote, undo, show the votes, note, decide, vote again)
 answers with a typed outcome from ``interview_outcomes``: ``Recorded`` (on
 disk, with what to say), ``NeedsConfirmation`` (ask ``question``, then
-``then()`` makes the change), ``Refused`` (nothing changed, and why),
-``NotSaved`` (the disk refused; every earlier vote is kept) or ``Moved``.
+``then()`` makes the change), ``Refused`` (nothing changed, and why)
+or ``NotSaved`` (the disk refused; every earlier vote is kept).
 The screen shows the session and these answers; it decides nothing itself.
 
 A vote, from key press to disk:
@@ -39,7 +40,6 @@ from panel_tui.domain.interview_outcomes import (
     AskDecision,
     AskNote,
     Change,
-    Moved,
     NeedsConfirmation,
     NotSaved,
     Recorded,
@@ -76,7 +76,7 @@ class Interview:
         #: Where the panel is, and the moves from answer to answer.
         self.moves = Moves(opened)
         #: The time spent on each answer, for the timer against the time guide.
-        self.times = AnswerTimes(opened, lambda: self.here if self.positions else None)
+        self.times = AnswerTimes(opened, lambda: self.here if self.moves.positions else None)
 
     # -- where the panel is ---------------------------------------------------
 
@@ -84,16 +84,6 @@ class Interview:
     def session(self) -> Session:
         """The session as it is on disk."""
         return self.opened.session
-
-    @property
-    def positions(self) -> list[tuple[str, str]]:
-        """Every (candidate, question) in interview order."""
-        return self.moves.positions
-
-    @property
-    def position(self) -> int:
-        """Index into :attr:`positions` of the answer shown."""
-        return self.moves.position
 
     @property
     def here(self) -> tuple[str, str]:
@@ -122,7 +112,7 @@ class Interview:
 
     def status(self, marks: Marks) -> Line:
         """How the votes on the answer shown stand, in the panel's words."""
-        c, q = self.here if self.positions else ("", "")
+        c, q = self.here if self.moves.positions else ("", "")
         return interview_lines.status(self.session, c, q, marks)
 
     def refusal(self) -> Refused | None:
@@ -313,28 +303,6 @@ class Interview:
     def decide(self) -> AskDecision | Refused:
         """Ask for the panel's decision on this candidate."""
         return self.refusal() or AskDecision.on_candidate(self.opened, self.candidate_id)
-
-    # -- moving: :class:`Moves` keeps the place -------------------------------
-
-    def next_question(self) -> Moved | Refused:
-        """The next question; after the last one, the next candidate's first."""
-        return self.moves.next_question()
-
-    def previous_question(self) -> Moved | Refused:
-        """The previous question (back to the previous candidate from the first)."""
-        return self.moves.previous_question()
-
-    def next_candidate(self) -> Moved | Refused:
-        """The first question of the next candidate."""
-        return self.moves.next_candidate()
-
-    def previous_candidate(self) -> Moved | Refused:
-        """The first question of the previous candidate."""
-        return self.moves.previous_candidate()
-
-    def go(self, position: int) -> Moved | Refused:
-        """Go to ``positions[position]``, remembering it for a restart."""
-        return self.moves.go(position)
 
 
 __all__ = ["ASKED_ALOUD", "KEYS_HINT", "NOTE_OFFER", "NO_CANDIDATES", "Interview", "member_label"]

@@ -3,8 +3,9 @@
 The answers are taken in interview order: each candidate in turn, each question
 of the bank. :class:`Moves` knows the one shown, moves to the next or previous
 question or candidate (refused in words at either end) and keeps the place on
-disk, so a restart carries on from it. The :class:`~panel_tui.domain.interview.Interview`
-answers each move key with it.
+disk, so a restart carries on from it. An
+:class:`~panel_tui.domain.interview.Interview` holds one as ``moves``; the
+interview screen answers each move key with it.
 """
 
 from __future__ import annotations

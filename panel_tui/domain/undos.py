@@ -12,6 +12,16 @@ from __future__ import annotations
 from panel_tui.domain.models import Session, VoteEvent
 
 
+def _answer_now(session: Session, candidate: str, question: str) -> tuple[str, str, int]:
+    """The answer in its current round, as :func:`_answer_of` names a vote's."""
+    return candidate, question, session.round_of(candidate, question)
+
+
+def _answer_of(vote: VoteEvent) -> tuple[str, str, int]:
+    """The answer a vote is on, with its round."""
+    return vote.candidate, vote.question, vote.round
+
+
 def undoable_vote(session: Session, candidate: str, question: str) -> tuple[int, VoteEvent] | None:
     """The vote an undo on this answer takes back, with its place in the log.
 
@@ -19,11 +29,11 @@ def undoable_vote(session: Session, candidate: str, question: str) -> tuple[int,
     undone, are passed over. Only the answer's current round is undone.
     """
     votes = session.votes
-    answer = (candidate, question, session.round_of(candidate, question))
+    answer = _answer_now(session, candidate, question)
     undone = {v.undoes for v in votes if v.undoes is not None}
     for index in range(len(votes) - 1, -1, -1):
         vote = votes[index]
-        if (vote.candidate, vote.question, vote.round) != answer:
+        if _answer_of(vote) != answer:
             continue
         if vote.undoes is None and index not in undone:
             return index, vote
@@ -52,8 +62,8 @@ def undo_brings_back(session: Session, index: int) -> VoteEvent | None:
 
 def just_undone(session: Session, candidate: str, question: str) -> bool:
     """Whether the last change on this answer (in its round) was an undo."""
-    round_now = session.round_of(candidate, question)
+    answer = _answer_now(session, candidate, question)
     for event in reversed(session.votes):
-        if (event.candidate, event.question) == (candidate, question) and event.round == round_now:
+        if _answer_of(event) == answer:
             return event.undoes is not None
     return False

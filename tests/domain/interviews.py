@@ -46,7 +46,7 @@ def make(tmp_path: Path) -> Iterator[MakeInterview]:
             one.set_finished()
         interview = Interview(one, mark)
         if at:
-            assert isinstance(interview.go(at), Moved)
+            assert isinstance(interview.moves.go(at), Moved)
         return interview
 
     yield build_interview

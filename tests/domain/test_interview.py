@@ -345,7 +345,7 @@ def test_a_change_confirmed_after_moving_on_is_saved_quietly(
     interview = make(SHOWN)
     asked = ask(interview)
     assert isinstance(asked, NeedsConfirmation)
-    assert isinstance(interview.next_question(), Moved)
+    assert isinstance(interview.moves.next_question(), Moved)
     written = len(interview.session.votes)
     assert asked.then() == Recorded(None)  # saved on c1/q1, not news on c1/q2
     assert len(interview.session.votes) == written + 1
@@ -358,7 +358,7 @@ def test_the_early_reveal_confirmed_after_moving_on_is_saved_quietly(
     interview = make()
     asked = interview.reveal()
     assert isinstance(asked, NeedsConfirmation)
-    interview.next_question()
+    interview.moves.next_question()
     assert asked.then() == Recorded(None)
     assert interview.session.is_revealed("c1", "q1")
 

@@ -128,10 +128,10 @@ def test_moves(
     end: int,
 ) -> None:
     interview = make(votes, at=start)
-    assert getattr(interview, move)() == expected
-    assert interview.position == end
+    assert getattr(interview.moves, move)() == expected
+    assert interview.moves.position == end
     cursor = interview.session.cursor
-    here = interview.positions[end]
+    here = interview.moves.positions[end]
     if isinstance(expected, Moved) or start:
         assert cursor is not None and (cursor.candidate, cursor.question) == here
 
@@ -141,7 +141,7 @@ def test_a_candidate_decided_on_is_left_without_a_reminder(make: MakeInterview) 
     asked = interview.decide()
     assert isinstance(asked, AskDecision)
     asked.save("recommend", "Clear examples.")
-    assert interview.next_question() == Moved("Now candidate C2.")
+    assert interview.moves.next_question() == Moved("Now candidate C2.")
 
 
 @pytest.mark.parametrize(
@@ -167,7 +167,7 @@ def test_leaving_an_answer_some_have_not_voted_on_says_who(
     interview = make()
     for member, value in votes:
         interview.opened.record_vote("c1", "q1", member, value)  # type: ignore[arg-type]
-    assert interview.next_question() == Moved(said)
+    assert interview.moves.next_question() == Moved(said)
 
 
 def test_leaving_a_candidate_with_an_answer_waiting_names_whose_answer_it_is(
@@ -176,14 +176,14 @@ def test_leaving_a_candidate_with_an_answer_waiting_names_whose_answer_it_is(
     # Found by a review: "Question 2 still waits... Now candidate C2" read as C2's.
     interview = make(at=1)
     interview.opened.record_vote("c1", "q2", "m1", "up")
-    assert interview.next_question() == Moved(
+    assert interview.moves.next_question() == Moved(
         "Alex Q2 still waits for seats 2, 3; its votes stay sealed."
     )
     # Back, the missing votes given, and on again: the decision not made is said.
-    interview.previous_question()
+    interview.moves.previous_question()
     interview.opened.record_vote("c1", "q2", "m2", "up")
     interview.opened.record_vote("c1", "q2", "m3", "up")
-    assert interview.next_question() == Moved(NO_DECISION_ON_ALEX)
+    assert interview.moves.next_question() == Moved(NO_DECISION_ON_ALEX)
 
 
 def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
@@ -192,7 +192,7 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
     # Found by a tester: "Ctrl+D records the panel's decision" after it was recorded.
     interview = make()
     interview.opened.decide("c1", "recommend", "Clear.")
-    assert interview.next_question() == Moved(
+    assert interview.moves.next_question() == Moved(
         "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
     )
 
@@ -200,7 +200,7 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
 def test_moving_on_from_a_decided_candidate_just_names_the_next(make: MakeInterview) -> None:
     interview = make(at=1)
     interview.opened.decide("c1", "recommend", "Clear.")
-    assert interview.next_question() == Moved("Now candidate C2.")
+    assert interview.moves.next_question() == Moved("Now candidate C2.")
 
 
 def test_a_move_the_disk_refuses_still_moves_and_warns(
@@ -212,7 +212,7 @@ def test_a_move_the_disk_refuses_still_moves_and_warns(
         raise StoreError("The disk is full.")
 
     monkeypatch.setattr(interview.opened, "move_to", refuse)
-    moved = interview.next_question()
+    moved = interview.moves.next_question()
     assert isinstance(moved, Moved)
     assert moved.warning is not None and moved.warning.startswith("The disk is full. Moving")
     assert interview.here == ("c1", "q2")
@@ -234,7 +234,7 @@ def test_an_interview_resumes_where_the_panel_was(
 ) -> None:
     session = two_by_two().model_copy(update={"cursor": cursor})
     interview = make(session=session)
-    assert (interview.position, interview.times.carried()) == (position, carried)
+    assert (interview.moves.position, interview.times.carried()) == (position, carried)
 
 
 @pytest.mark.parametrize(
@@ -270,13 +270,13 @@ def test_going_back_to_an_answer_carries_on_from_its_time(make: MakeInterview) -
     # the timer at 0:00 again, and the time guide was lost.
     interview = make()
     interview.times.leave(95)  # 1:35 on the first question
-    interview.next_question()
+    interview.moves.next_question()
     assert interview.times.carried() == 0  # a new answer starts at 0:00
     interview.times.leave(20)
-    interview.previous_question()
+    interview.moves.previous_question()
     assert interview.times.carried() == 95
     interview.times.leave(100)
-    interview.next_question()
+    interview.moves.next_question()
     assert interview.times.carried() == 20
 
 
@@ -284,4 +284,4 @@ def test_a_session_without_candidates_leaves_nowhere(make: MakeInterview) -> Non
     interview = make(session=two_by_two().model_copy(update={"candidates": []}))
     interview.times.leave(10)  # a move key on an empty session: nothing to remember
     assert interview.times.carried() == 0
-    assert isinstance(interview.next_question(), Refused)
+    assert isinstance(interview.moves.next_question(), Refused)

@@ -283,19 +283,19 @@ class InterviewScreen(SessionScreen):
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
-        self._move(self.interview.next_question)
+        self._move(self.interview.moves.next_question)
 
     def action_previous_question(self) -> None:
         """The previous question (back to the previous candidate from the first)."""
-        self._move(self.interview.previous_question)
+        self._move(self.interview.moves.previous_question)
 
     def action_next_candidate(self) -> None:
         """The first question of the next candidate."""
-        self._move(self.interview.next_candidate)
+        self._move(self.interview.moves.next_candidate)
 
     def action_previous_candidate(self) -> None:
         """The first question of the previous candidate."""
-        self._move(self.interview.previous_candidate)
+        self._move(self.interview.moves.previous_candidate)
 
     def action_scroll_question(self, lines: int) -> None:
         """Scroll a long question up or down."""
