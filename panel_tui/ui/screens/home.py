@@ -4,7 +4,7 @@ The screen reads the store's catalogue and the question banks and posts
 :class:`HomeScreen.SessionChosen` when the chair picks a session; the App opens
 it. It writes only a new session (``Store.save``) or a session got back from a
 copy set aside as damaged (``Store.recover``, through
-:class:`~panel_tui.ui.screens.damaged_copies.DamagedCopies`). It paints
+:class:`~panel_tui.domain.damaged_copies.DamagedCopies`). It paints
 what the catalogue holds at once; sessions changed since (or new to it) are read
 by a worker thread and filled in behind, so keys are never held up.
 """
@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, banks_for, find_banks
+from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import SessionSummary, Store
@@ -37,7 +38,6 @@ from panel_tui.domain.store.recovery import copies_to_recover
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_as_words, votes_words
 from panel_tui.ui.asking import Asking, asks
-from panel_tui.ui.screens.damaged_copies import DamagedCopies
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 

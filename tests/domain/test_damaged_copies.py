@@ -1,0 +1,56 @@
+"""What the home screen says of damaged session files, and getting back what still reads.
+
+Without a terminal: the home screen's box shows :meth:`DamagedCopies.words`
+(tests/ui/test_home.py drives it through the screen).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.damaged_copies import DamagedCopies
+from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store.recovery import copies_to_recover
+from tests.domain.builders import two_by_two
+from tests.domain.helpers import store, three_votes_the_second_spoilt
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+def test_a_folder_with_nothing_damaged_has_nothing_to_say(store: Store) -> None:
+    store.save(two_by_two("LLP"))
+    store.sessions()
+    damaged = DamagedCopies(store)
+    assert (damaged.words(), damaged.recoverable()) == ([], [])
+
+
+def test_a_copy_set_aside_now_is_named_once_and_got_back(store: Store) -> None:
+    three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError):
+        store.load("s1")
+    damaged = DamagedCopies(store)
+    # Named on this run, and found again as an earlier copy: offered once.
+    damaged.earlier = copies_to_recover(store.root, store.exists)
+    (copy,) = damaged.recoverable()
+    said = damaged.words()
+    assert said[0] == "Some session files could not be read; any other sessions are fine."
+    assert "s1.journal, is damaged" in said[1]
+    assert len(said) == 2
+    damaged.recover()
+    (got_back,) = damaged.words()
+    assert got_back.startswith(f"Recovered s1 (Test) from {copy}")
+    assert damaged.recoverable() == []
+    assert [v.member for v in store.load("s1").votes] == ["m1", "m3"]
+
+
+def test_a_copy_whose_session_is_back_already_is_not_got_back_twice(store: Store) -> None:
+    three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError):
+        Store(store.root).load("s1")  # set aside on an earlier run
+    damaged = DamagedCopies(store)
+    damaged.earlier = copies_to_recover(store.root, store.exists)
+    (copy,) = damaged.recoverable()
+    store.save(two_by_two("LLP"))  # meanwhile, s1 made again from HR's file
+    damaged.recover()
+    assert damaged.words() == [f"{copy} was not recovered: a session with its id is already here."]
+    assert store.load("s1").votes == []  # the one there is kept as it is
