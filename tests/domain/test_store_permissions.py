@@ -70,6 +70,20 @@ def test_a_sessions_folder_is_only_ever_narrowed(tmp_path: Path, mode: int, afte
 
 
 @posix_only
+def test_a_fresh_clones_sessions_folder_is_panel_tuis(tmp_path: Path) -> None:
+    # Found running the README's command from a fresh clone: the sessions folder
+    # git makes holds only the project's README.md, and the first run called it
+    # someone else's folder, open to other users, and left it so.
+    root = tmp_path / "sessions"
+    root.mkdir(mode=0o755)
+    root.chmod(0o755)
+    (root / "README.md").write_text("# sessions/\n")
+    store = Store(root)
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert store.damaged == []
+
+
+@posix_only
 @pytest.mark.parametrize(
     ("mode", "files", "whose"),
     [

@@ -39,6 +39,8 @@ from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN, quoted
 
 REPLACED_FOLDER = "replaced"
+#: The note the project keeps in its default sessions folder (``sessions/README.md``).
+FOLDER_NOTE = "README.md"
 
 __all__ = ["SessionSummary", "Store"]
 
@@ -67,7 +69,13 @@ class Store:
                 root.mkdir(parents=True, mode=FOLDER_MODE)
                 os.chmod(root, FOLDER_MODE)  # mkdir's mode is masked by the umask
             # A folder of someone's other files is theirs to share: never narrowed.
-            ours = made or self.catalogue.path.exists() or not any(root.iterdir())
+            # One holding only the project's own note is panel-tui's, as a fresh
+            # clone's sessions/ is (its first run had said it was someone's).
+            ours = (
+                made
+                or self.catalogue.path.exists()
+                or all(p.name == FOLDER_NOTE for p in root.iterdir())
+            )
             shared = files.owner_only_folder(root, ours=ours)
         except (FileExistsError, NotADirectoryError):
             raise StoreError(
