@@ -18,6 +18,7 @@ from textual.css.stylesheet import Stylesheet
 from panel_tui import locations
 from panel_tui.domain.display import DISPLAY_ENV
 from tests.ui.css_memo import remembering
+from tests.ui.headless_frames import frames_drawn_when_read
 from tests.ui.pilot_pace import quick_pilot
 
 
@@ -50,6 +51,13 @@ def _css_parsed_once() -> Iterator[None]:
 def _pilot_waits_in_short_slices() -> Iterator[None]:
     """Pilot's idle waits and the screen's redraws in 5 ms steps (see pilot_pace)."""
     with quick_pilot():
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _frames_drawn_when_read() -> Iterator[None]:
+    """No frame is drawn for the headless driver to throw away (see headless_frames)."""
+    with frames_drawn_when_read():
         yield
 
 

@@ -1,0 +1,65 @@
+"""The tests' screens draw no frame of their own (``headless_frames``), yet still catch drawing errors.
+
+If Textual renamed what ``frames_drawn_when_read`` replaces, the suite's fixture
+fails to set it; if it stopped calling it, the first test here fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widgets import Static
+
+from tests.ui.helpers import screen_text
+
+
+class Drawn(Static):
+    """A line that counts how often it is drawn, and can be made to fail when drawn."""
+
+    def __init__(self) -> None:
+        super().__init__("drawn")
+        self.draws = 0
+        self.broken = False
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self.draws += 1
+        if self.broken:
+            raise RuntimeError("drawing went wrong")
+        return super().render_lines(crop)
+
+
+class OneLine(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Drawn()
+
+    def key_b(self) -> None:
+        self.query_one(Drawn).broken = True
+
+    def key_r(self) -> None:
+        self.query_one(Drawn).refresh()
+
+
+async def test_a_change_is_not_drawn_until_the_screen_is_read() -> None:
+    async with OneLine().run_test() as pilot:
+        line = pilot.app.query_one(Drawn)
+        before = line.draws
+        await pilot.press("r", "r", "r")
+        assert line.draws == before
+        assert "drawn" in screen_text(pilot.app)
+        assert line.draws == before + 1
+
+
+async def test_an_error_drawing_the_last_screen_fails_the_test() -> None:
+    with pytest.raises(RuntimeError, match="drawing went wrong"):
+        async with OneLine().run_test() as pilot:
+            await pilot.press("b", "r")
+
+
+async def test_the_last_screen_is_drawn_once_though_nothing_read_it() -> None:
+    async with OneLine().run_test() as pilot:
+        line = pilot.app.query_one(Drawn)
+        await pilot.press("r")
+        before = line.draws
+    assert line.draws == before + 1
