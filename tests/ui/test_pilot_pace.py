@@ -15,8 +15,9 @@ from textual.app import App
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.key_hold import TurnTakingApp
+from tests.ui import pilot_pace
 from tests.ui.helpers import AppFactory, burst
-from tests.ui.pilot_pace import REDRAW_SECONDS, SLICE_SECONDS
+from tests.ui.pilot_pace import REDRAW_SECONDS, SLICE_SECONDS, HeldInputTimeout
 
 
 async def test_screens_redraw_on_the_shorter_period() -> None:
@@ -56,3 +57,16 @@ async def test_pilot_waits_for_held_keys_even_when_every_slice_looks_idle(
     on_disk = store.load(session.id)
     assert [n.text for n in on_disk.notes_on("c1", "q1")] == ["slow"]
     assert sorted(on_disk.current_votes("c1", "q1")) == ["m1", "m2", "m3"]
+
+
+async def test_a_wait_that_never_settles_fails_saying_so(
+    app_factory: AppFactory, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Reading the screen while the app still holds keys looks like keys lost
+    # (seen under coverage on a loaded machine, when the wait was a count of
+    # slices): the wait says what happened instead.
+    monkeypatch.setattr(pilot_pace, "MOST_EXTRA_SECONDS", 0.05)
+    monkeypatch.setattr(pilot_pace, "settled", lambda app: False)
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        with pytest.raises(HeldInputTimeout, match="still held"):
+            await pilot.press("1")
