@@ -18,6 +18,7 @@ File access is portable: ``os.open`` (never through a link, binary on Windows),
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import struct
@@ -34,6 +35,14 @@ FRAME = struct.Struct(">II")
 #: Written over the frame of a record the disk would not take back: a length
 #: longer than any journal, so the record reads as cut short.
 SPOILED = b"\xff" * FRAME.size
+
+
+class JournalRemoved(OSError):
+    """The journal's file was taken out of its folder while open (by another program).
+
+    What was appended went into a file no one can open again. The handle is let
+    go, so the next write makes the file afresh.
+    """
 
 
 class DamagedJournal(Exception):
@@ -235,6 +244,9 @@ class JournalFile:
             self._cut_back(fd)
             raise
         self.end += len(payload)
+        if os.fstat(fd).st_nlink == 0:
+            self.close()
+            raise JournalRemoved(errno.ENOENT, "The journal was removed while the session was open")
         return self.end
 
     def _cut_back(self, fd: int) -> None:

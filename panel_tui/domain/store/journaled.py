@@ -9,6 +9,7 @@ as snapshot and journal hold it together.
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -186,13 +187,12 @@ class JournalStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """Append what changed to the journal, durably, before the change counts as made."""
         try:
-            if self._appendable:
-                ops = self._changes(data)
-                if ops:
-                    self._journal.append({"ops": ops})
-                    self._pending = True
-            else:
+            if not self._appendable:
                 self._compact(data)
+            else:
+                ops = self._changes(data)
+                if ops and not self._appended({"ops": ops}):
+                    self._compact(data)
         except BaseException:
             self._data = None
             raise
@@ -241,15 +241,32 @@ class JournalStorage(Storage):
             self.write({**tables, name: {**tables.get(name, {}), doc_id: document}})
             return
         try:
-            self._journal.append({"ops": [{"t": name, "add": {doc_id: document}}]})
+            appended = self._appended({"ops": [{"t": name, "add": {doc_id: document}}]})
+            table = data.setdefault(name, {})
+            table[doc_id] = document
+            self._seen[name] = table
+            if not appended:
+                self._compact(data)
         except BaseException:
             self._data = None
             raise
-        self._pending = True
-        table = data.setdefault(name, {})
-        table[doc_id] = document
-        self._seen[name] = table
         self._compact_if_long()
+
+    def _appended(self, record: dict[str, Any]) -> bool:
+        """Append ``record`` durably; False if the session's files were gone, to be written again.
+
+        Another program (a cleaning script, a sync tool) may take the journal or
+        the snapshot out of the folder while the session is open. Appends would
+        then go on into a file no one can open again, and the votes the journal
+        held before would be lost too. Memory holds the whole session, so the
+        caller writes it all again (:meth:`_compact`), files and all.
+        """
+        try:
+            self._journal.append(record)
+        except journal.JournalRemoved:
+            return False
+        self._pending = True
+        return os.path.lexists(self._path)
 
     def compact(self) -> bool:
         """Fold the journal into the snapshot, then empty the journal.

@@ -1,0 +1,60 @@
+"""A session's files removed by another program while it is open: the next change writes them again.
+
+Found by an adversarial tester: with the app open, ``rm <id>.journal``, then two
+votes. Both were said to be recorded, yet they went into the removed file, and a
+crash lost them (and every vote the journal held before). A cleaning script or a
+sync tool could do the same. The journal now notices after each append that its
+file is gone, and the whole session, which memory holds, is written again.
+"""
+
+from __future__ import annotations
+
+import os
+
+from panel_tui.domain.store import Store
+from panel_tui.domain.store.journaled import journal_path
+from tests.domain.builders import two_by_two
+from tests.domain.helpers import store
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+def _votes(store: Store, session_id: str) -> set[tuple[str, str, str | None]]:
+    # Read by a fresh store, as after a crash: only what is on disk.
+    on_disk = Store(store.root).load(session_id)
+    return {(v.question, v.member, v.value) for v in on_disk.votes}
+
+
+def test_a_vote_after_the_journal_is_removed_keeps_it_and_every_vote_before(
+    store: Store,
+) -> None:
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")  # in the journal only
+    os.remove(journal_path(opened.path))
+    opened.record_vote("c1", "q1", "m2", "down")
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert _votes(store, opened.session.id) == {
+        ("q1", "m1", "up"),
+        ("q1", "m2", "down"),
+        ("q1", "m3", "middle"),
+    }
+    assert journal_path(opened.path).exists()  # appends go on in a journal of its own
+
+
+def test_a_vote_after_the_session_file_is_removed_writes_it_again(store: Store) -> None:
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.path.unlink()
+    opened.record_vote("c1", "q1", "m2", "down")
+    assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m2", "down")}
+
+
+def test_a_note_after_both_files_are_removed_keeps_the_session(store: Store) -> None:
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    os.remove(journal_path(opened.path))
+    opened.path.unlink()
+    opened.add_note("c1", "q1", "Warm.")
+    on_disk = Store(store.root).load(opened.session.id)
+    assert [n.text for n in on_disk.notes_on("c1", "q1")] == ["Warm."]
+    assert {(v.member, v.value) for v in on_disk.votes} == {("m1", "up")}
