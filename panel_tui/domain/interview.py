@@ -160,11 +160,15 @@ class Interview:
                 yes="Change it",
                 no="Keep it",
                 declined="The vote was not changed.",
-                then=lambda: self._record(member_id, value, (c, q)),
+                then=lambda: self._record(member_id, value, (c, q), changed=True),
             )
-        return self._record(member_id, value, (c, q))
+        # A change while sealed is said as a change (not how): a key pressed for the
+        # wrong seat shows as such, and the member it belongs to can say so.
+        return self._record(member_id, value, (c, q), changed=current is not None)
 
-    def _record(self, member_id: str, value: VoteValue, where: tuple[str, str]) -> Change:
+    def _record(
+        self, member_id: str, value: VoteValue, where: tuple[str, str], *, changed: bool = False
+    ) -> Change:
         c, q = where
         was_revealed = self.session.is_revealed(c, q)
         try:
@@ -174,16 +178,17 @@ class Interview:
         if where != self.here:
             return Recorded(None)  # the chair moved on while a dialog was open; the vote is saved
         label = member_label(self.session.member(member_id))
+        recorded = f"Vote {'changed' if changed else 'recorded'} for {label}."
         now_revealed = self.session.is_revealed(c, q)
         if now_revealed and not was_revealed:
             return self._shown("Everyone has voted: the votes are shown.")
         if now_revealed and value in ("middle", "down"):
             return self._news(
                 f"{label} voted {self.vote_mark(value)}. {NOTE_OFFER}",
-                said=f"Vote recorded for {label}.",
+                said=recorded,
                 offer_note=True,
             )
-        return self._news(f"Vote recorded for {label}.")
+        return self._news(recorded)
 
     def _news(self, message: str, *, said: str | None = None, **flags: bool) -> Recorded:
         """A change to the votes here: ``message`` to show; to read aloud, ``said``

@@ -75,13 +75,15 @@ def test_a_change_is_refused_when_there_is_nothing_to_change(
         ([], False, 1, "up", Recorded("Vote recorded for Seat 1, Member 1.")),
         # A first vote down while sealed offers no note: the offer would give the vote away.
         ([], False, 2, "down", Recorded("Vote recorded for Seat 2, Member 2.")),
-        # A vote changed while sealed is simply recorded: nobody has seen it.
+        # A vote changed while sealed is recorded without asking (nobody has seen
+        # it), and said to be a change, not how: a key pressed for the wrong seat
+        # shows, and its member can say so.
         (
             [("c1", "q1", "m1", "up")],
             False,
             1,
             "down",
-            Recorded("Vote recorded for Seat 1, Member 1."),
+            Recorded("Vote changed for Seat 1, Member 1."),
         ),
         # The last voter shows the votes; all up, so no note is offered.
         (

@@ -36,8 +36,8 @@ def answered(asked: object) -> object:
         ([], lambda i: i.cast("m2", "down"), "Vote recorded for Seat 2, Member 2. 1 of 3 voted."),
         # The same key again says the same.
         ([UP], lambda i: i.cast("m1", "up"), "Vote recorded for Seat 1, Member 1. 1 of 3 voted."),
-        # A change while sealed says just what a new vote says.
-        ([UP], lambda i: i.cast("m1", "down"), "Vote recorded for Seat 1, Member 1. 1 of 3 voted."),
+        # A change while sealed says it is a change, not what to.
+        ([UP], lambda i: i.cast("m1", "down"), "Vote changed for Seat 1, Member 1. 1 of 3 voted."),
         # So does an abstention.
         (
             [UP],
@@ -51,7 +51,7 @@ def answered(asked: object) -> object:
             "Everyone has voted: the votes are shown.",
         ),
         # A change once shown (asked first) says whose, not what.
-        (SHOWN, lambda i: answered(i.cast("m1", "middle")), "Vote recorded for Seat 1, Member 1."),
+        (SHOWN, lambda i: answered(i.cast("m1", "middle")), "Vote changed for Seat 1, Member 1."),
         # A late first vote once the chair showed them: whose, not what.
         (
             [UP, ("c1", "q1", "m2", "up")],
