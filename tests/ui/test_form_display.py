@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import RadioSet
 
+from panel_tui.domain.banks import BankEntry
+from panel_tui.domain.models import Bank, Question
+from panel_tui.ui.widgets.setup_parts import _bank_label
 from tests.ui.helpers import AppFactory, screen_text
 
 #: Title, then a member: name, pronouns, the first role, and seat 2 typed over seat 1.
@@ -77,3 +81,10 @@ async def test_a_long_name_left_shows_its_start(app_factory: AppFactory) -> None
         await pilot.press("n", "tab", "tab", *"Dan Reilly-Featherstonehaugh", "tab")
         await pilot.pause()
         assert "Dan Reilly-F" in screen_text(app)
+
+
+def test_a_bank_of_one_question_is_listed_as_one_question() -> None:
+    # Found by a tester: "(1 questions, your bank)".
+    bank = Bank(id="one", title="One", questions=[Question(id="q1", text="Why?")])
+    label = _bank_label(BankEntry(Path("one.toml"), "yours", bank))
+    assert label.plain == "One (1 question, your bank)"

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import Member, Settings
 from panel_tui.domain.setup_form import RULES, MemberTyped
+from panel_tui.domain.words import counted
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton, ClearSelect
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
@@ -60,9 +61,8 @@ def _bank_label(entry: BankEntry) -> Text:
     only the first (found by a tester: typing "sup" found no bank).
     """
     assert entry.bank is not None
-    count = len(entry.bank.questions)
     where = ", your bank" if entry.source == "yours" else ""
-    return Text(f"{entry.bank.title} ({count} questions{where})")
+    return Text(f"{entry.bank.title} ({counted(len(entry.bank.questions), 'question')}{where})")
 
 
 def _broken_text(broken: Sequence[BankEntry]) -> Content:
