@@ -11,10 +11,12 @@ from pathlib import Path
 
 from panel_tui import locations
 from panel_tui.cli.common import EXIT_ERROR, confirm, load, store, warn_damaged
+from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import practice_apart, summarise
 from panel_tui.domain.store.recovery import (
+    copies_set_aside,
     read_back_plainly,
     recovery_words,
     sessions_folder_of,
@@ -77,6 +79,23 @@ def _days(text: str) -> int:
     return days
 
 
+def _name_damaged(found: Store) -> None:
+    """Name on standard error what is damaged: set aside now, or earlier and not yet back.
+
+    As the home screen does at each start: a copy named once, when set aside,
+    would leave its session looking deleted afterwards (found by a tester).
+    """
+    damaged = DamagedCopies(found)
+    damaged.found_earlier(copies_set_aside(found.root, found.exists))
+    for line in damaged.words():
+        print(f"panel-tui: {printable(line)}", file=sys.stderr)
+    if damaged.earlier_only():  # one set aside now is named with its own command
+        print(
+            "panel-tui: 'panel-tui sessions recover FILE' gets back what a copy still holds.",
+            file=sys.stderr,
+        )
+
+
 def run_list(args: argparse.Namespace) -> int:
     """Every session, newest first (``--json`` for scripts)."""
     named = locations.data_dir_named(getattr(args, "data_dir", None))
@@ -86,7 +105,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     found = store(args, existing=True)  # a folder named and not there is a slip: said
     summaries = found.summaries()
-    warn_damaged(found)
+    _name_damaged(found)
     if args.json:
         rows = [
             {

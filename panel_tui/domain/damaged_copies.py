@@ -2,9 +2,8 @@
 
 A session file that cannot be read is set aside in the sessions folder. The
 store's notices name those set aside on this run; the copies set aside on an
-earlier run that still read back are found by
-:func:`~panel_tui.domain.store.recovery.copies_to_recover` (the home screen
-looks in a worker thread). :class:`DamagedCopies` keeps both, words them for
+earlier run are found by :func:`~panel_tui.domain.store.recovery.copies_set_aside`
+(the home screen looks in a worker thread). :class:`DamagedCopies` keeps both, words them for
 the home screen's box, and saves again what each copy holds when the chair
 asks (``Store.recover``). It holds no widget: the screen shows its words.
 """
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import DamagedFile, SessionExists, Store, StoreError
-from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
+from panel_tui.domain.store.recovery import SetAside, read_back_plainly, recovery_words
 
 
 class DamagedCopies:
@@ -27,6 +26,13 @@ class DamagedCopies:
         self._recovered: list[str] = []
         self.earlier: dict[Path, Session] = {}
         """Copies set aside as damaged on an earlier run, that still read back."""
+        self.unreadable: list[Path] = []
+        """Copies set aside as damaged on an earlier run, too damaged to read back."""
+
+    def found_earlier(self, set_aside: SetAside) -> None:
+        """Take in the copies set aside on an earlier run, as :func:`copies_set_aside` finds."""
+        self.earlier = set_aside.recoverable
+        self.unreadable = set_aside.unreadable
 
     def words(self) -> list[str]:
         """The lines of the home screen's box: what was got back, and what is damaged.
@@ -38,12 +44,32 @@ class DamagedCopies:
         if damaged:
             said.append("Some session files could not be read; any other sessions are fine.")
             said.extend(damaged)
-        named = self._named_copies()
-        earlier = [(copy, held) for copy, held in self.earlier.items() if copy not in named]
+        earlier = self.earlier_only()
         if earlier:
             said.append("Set aside as damaged on an earlier run; what still reads can be got back:")
-            said.extend(f'"{held.title}" ({held.id}), in {copy}' for copy, held in earlier)
+            said.extend(
+                f'"{self.earlier[copy].title}" ({self.earlier[copy].id}), in {copy}'
+                for copy in earlier
+            )
+        unreadable = [copy for copy in self.unreadable if copy not in self._set_aside_now()]
+        if unreadable:
+            said.append(
+                "Set aside as damaged on an earlier run, and too damaged to get back here. "
+                "Keep them for someone who can mend them by hand, then move them out of "
+                "the damaged folder:"
+            )
+            said.extend(str(copy) for copy in unreadable)
         return said
+
+    def earlier_only(self) -> list[Path]:
+        """Copies set aside on an earlier run that read back, and no notice of this run names."""
+        return [copy for copy in self.earlier if copy not in self._set_aside_now()]
+
+    def _set_aside_now(self) -> set[Path]:
+        """Where this run's notices say damaged files were moved."""
+        return {
+            n.moved_to for n in self._store.damaged if isinstance(n, DamagedFile) and n.moved_to
+        }
 
     def _named_copies(self) -> list[Path]:
         """The copies set aside on this run that would read back, as their notices name."""

@@ -67,8 +67,10 @@ def strict_json_loads(raw: bytes | str) -> Any:
     """
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError:
-        raise JSONProblem("it is not UTF-8 text") from None
+    except UnicodeDecodeError as error:
+        # The line, so that whoever mends the file by hand knows where to look.
+        line = bytes(raw[: error.start]).count(b"\n") + 1 if isinstance(raw, bytes) else None
+        raise JSONProblem("it is not UTF-8 text", line) from None
     try:
         return json.loads(
             text,

@@ -11,7 +11,7 @@ import pytest
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
 from panel_tui.domain.store.journaled import journal_path
-from panel_tui.domain.store.recovery import copies_to_recover
+from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import three_votes_the_second_spoilt
 
@@ -189,12 +189,12 @@ def test_the_newest_copy_of_a_session_set_aside_twice_is_the_one_offered(
     newer = older.with_name("s1.29991231T235959Z.json")  # set aside later, after more votes
     newer.write_bytes(older.read_bytes())
     journal_path(newer).write_bytes(journal_path(older).read_bytes())
-    assert list(copies_to_recover(data, Store(data).exists)) == [newer.absolute()]
+    assert list(copies_set_aside(data, Store(data).exists).recoverable) == [newer.absolute()]
     # Set aside twice in one second: the name's random part says nothing of order.
     same = newer.with_name("s1.29991231T235959Z-0000.json")
     same.write_bytes(newer.read_bytes())
     os.utime(newer, ns=(1, 1))  # the one written last is the newest
-    assert list(copies_to_recover(data, Store(data).exists)) == [same.absolute()]
+    assert list(copies_set_aside(data, Store(data).exists).recoverable) == [same.absolute()]
 
 
 def test_given_the_record_of_changes_alone_the_missing_session_file_is_named(
@@ -207,3 +207,23 @@ def test_given_the_record_of_changes_alone_the_missing_session_file_is_named(
     assert main(["--data-dir", str(sessions), "sessions", "recover", str(alone)]) == 1
     assert f"There is no file {alone.with_suffix('.json')}." in capsys.readouterr().err
     assert not sessions.exists()  # nothing made for a recovery that could not start
+
+
+def test_sessions_list_names_copies_set_aside_earlier_at_every_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: named once when set aside, then the session looked deleted.
+    data, _ = _set_aside(tmp_path, capsys)  # s1: its journal damaged, still reads back
+    Store(data).save(two_by_two("LLP").model_copy(update={"id": "s2"}))
+    path = data / "s2.json"
+    path.write_bytes(path.read_bytes().replace(b'"Test"', b'"T\x80st"'))  # s2: too damaged
+    assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+    capsys.readouterr()
+    for _ in range(2):
+        assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+        said = capsys.readouterr().err
+        assert "Set aside as damaged on an earlier run; what still reads can be got back:" in said
+        assert '"Test" (s1), in ' in said
+        assert "'panel-tui sessions recover FILE' gets back what a copy still holds." in said
+        assert "and too damaged to get back here" in said
+        assert f"{(data / 'damaged').absolute()}{os.sep}s2." in said

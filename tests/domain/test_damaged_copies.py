@@ -10,7 +10,7 @@ import pytest
 
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.store.recovery import copies_to_recover
+from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store, three_votes_the_second_spoilt
 
@@ -30,7 +30,7 @@ def test_a_copy_set_aside_now_is_named_once_and_got_back(store: Store) -> None:
         store.load("s1")
     damaged = DamagedCopies(store)
     # Named on this run, and found again as an earlier copy: offered once.
-    damaged.earlier = copies_to_recover(store.root, store.exists)
+    damaged.found_earlier(copies_set_aside(store.root, store.exists))
     (copy,) = damaged.recoverable()
     said = damaged.words()
     assert said[0] == "Some session files could not be read; any other sessions are fine."
@@ -48,9 +48,42 @@ def test_a_copy_whose_session_is_back_already_is_not_got_back_twice(store: Store
     with pytest.raises(StoreError):
         Store(store.root).load("s1")  # set aside on an earlier run
     damaged = DamagedCopies(store)
-    damaged.earlier = copies_to_recover(store.root, store.exists)
+    damaged.found_earlier(copies_set_aside(store.root, store.exists))
     (copy,) = damaged.recoverable()
     store.save(two_by_two("LLP"))  # meanwhile, s1 made again from HR's file
     damaged.recover()
     assert damaged.words() == [f"{copy} was not recovered: a session with its id is already here."]
     assert store.load("s1").votes == []  # the one there is kept as it is
+
+
+def test_a_copy_too_damaged_to_read_back_is_named_at_every_start(store: Store) -> None:
+    # Found by a tester: a session whose own file was damaged was named once,
+    # then looked deleted on every start after.
+    store.save(two_by_two("LLP"))
+    path = store.root / "s1.json"
+    path.write_bytes(path.read_bytes().replace(b'"Test"', b'"T\x80st"'))
+    with pytest.raises(StoreError):
+        Store(store.root).load("s1")  # set aside on an earlier run
+    (copy,) = (store.root / "damaged").glob("s1.*.json")
+    for _ in range(2):  # two later starts
+        later = Store(store.root)
+        damaged = DamagedCopies(later)
+        damaged.found_earlier(copies_set_aside(later.root, later.exists))
+        assert damaged.recoverable() == []
+        said = damaged.words()
+        assert said[0].startswith("Set aside as damaged on an earlier run, and too damaged")
+        assert said[1:] == [str(copy.absolute())]
+
+
+def test_a_copy_too_damaged_set_aside_now_is_named_once(store: Store) -> None:
+    store.save(two_by_two("LLP"))
+    path = store.root / "s1.json"
+    path.write_bytes(path.read_bytes().replace(b'"Test"', b'"T\x80st"'))
+    with pytest.raises(StoreError):
+        store.load("s1")
+    damaged = DamagedCopies(store)
+    damaged.found_earlier(copies_set_aside(store.root, store.exists))
+    said = damaged.words()
+    assert said[0] == "Some session files could not be read; any other sessions are fine."
+    assert "not UTF-8 text, line 1" in said[1]  # where, for whoever mends it
+    assert len(said) == 2

@@ -63,6 +63,9 @@ def test_strict_json_reads_plain_json_with_a_byte_order_mark() -> None:
     }
     with pytest.raises(JSONProblem, match="not UTF-8"):
         strict_json_loads(b'{"a": "\xe9"}')
+    # Where: for whoever mends a damaged session file by hand (found by a tester).
+    with pytest.raises(JSONProblem, match=r"^it is not UTF-8 text, line 3$"):
+        strict_json_loads(b'{\n"a": 1,\n"b": "\x80"}')
 
 
 def test_a_session_file_with_a_key_twice_is_set_aside_not_rewritten(store: Store) -> None:

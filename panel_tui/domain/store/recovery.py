@@ -2,7 +2,7 @@
 
 :mod:`salvage` reads back what a copy set aside still holds; this module words
 it for the person (:func:`recovery_words`), finds the copies to offer
-(:func:`copies_to_recover`) and marks the answers to check in the session
+(:func:`copies_set_aside`) and marks the answers to check in the session
 itself (:func:`with_recovery_notes`), so that HR's record says so too.
 ``Store.recover`` saves the session again.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from panel_tui.domain.models import Session, now
@@ -71,25 +72,40 @@ def _read_or_none(copy: Path) -> ReadBack | None:
         return None
 
 
-def copies_to_recover(root: Path, taken: Callable[[str], bool]) -> dict[Path, Session]:
-    """The newest copy of each session set aside in ``root/damaged`` that is not ``taken``
-    and reads back, with the session it holds.
+@dataclass
+class SetAside:
+    """The newest copy of each session set aside in ``damaged/`` whose session is not back."""
+
+    recoverable: dict[Path, Session] = field(default_factory=dict)
+    """Copies that read back, with the session each holds."""
+    unreadable: list[Path] = field(default_factory=list)
+    """Copies too damaged to read back: kept for someone who can mend them by hand."""
+
+
+def copies_set_aside(root: Path, taken: Callable[[str], bool]) -> SetAside:
+    """The newest copy of each session set aside in ``root/damaged`` that is not ``taken``.
 
     Named once when set aside, they would be out of mind by the next start: the
-    home screen offers them each time, until the session is back. Copies are
-    named ``<id>.<when set aside>[-<4 random>].json``: the newest is the last by
-    that time, then (set aside in the same second) by when it was last written.
+    home screen and ``sessions list`` name them each time, until the session is
+    back or the copy is moved out (found by a tester: a session whose own file
+    was damaged was named once, then looked deleted). Copies are named
+    ``<id>.<when set aside>[-<4 random>].json``: the newest is the last by that
+    time, then (set aside in the same second) by when it was last written.
     Paths are in full, as the notices name them.
     """
     newest: dict[str, Path] = {}
     copies = (root / DAMAGED_FOLDER).absolute().glob(f"*{files.SUFFIX}")
     for kept in sorted(copies, key=_set_aside_when):
         newest[kept.name.split(".")[0]] = kept
-    found = {}
+    found = SetAside()
     for session_id, kept in newest.items():
         with contextlib.suppress(StoreError):  # a name no session could have
-            if not taken(session_id) and (read := _read_or_none(kept)) is not None:
-                found[kept] = read.session
+            if taken(session_id):
+                continue
+            if (read := _read_or_none(kept)) is not None:
+                found.recoverable[kept] = read.session
+            else:
+                found.unreadable.append(kept)
     return found
 
 

@@ -31,10 +31,10 @@ from textual.worker import get_current_worker
 from panel_tui.domain.banks import BankEntry, banks_for, find_banks
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.interview_lines import TABS
-from panel_tui.domain.models import Member, Session
+from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart
-from panel_tui.domain.store.recovery import copies_to_recover
+from panel_tui.domain.store.recovery import SetAside, copies_set_aside
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_as_words, votes_words
 from panel_tui.ui.asking import Asking, asks
@@ -211,16 +211,16 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="copies")
     def _find_copies(self) -> None:
-        """Find the copies set aside earlier that still read back, then offer them."""
+        """Find the copies set aside earlier, then offer those that still read back."""
         try:
-            copies = copies_to_recover(self._store.root, self._store.exists)
+            copies = copies_set_aside(self._store.root, self._store.exists)
         except OSError:
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_copies, copies)
 
-    def _show_copies(self, copies: dict[Path, Session]) -> None:
-        self._damaged.earlier = copies
+    def _show_copies(self, copies: SetAside) -> None:
+        self._damaged.found_earlier(copies)
         self._show_damaged()
 
     def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
