@@ -6,9 +6,10 @@ often the lived-experience members' first choice was recommended, and the mean
 voice gap of each round over time. Each chart has a title and its figures
 beside it in words, and the bars differ by pattern as well as colour.
 
-``csv``: one row per round (``row`` = ``round``), a ``total`` row, then one row
-per member (``row`` = ``member``), with the columns of :data:`COLUMNS`; the
-cells a row does not use are empty. Percentages have one decimal; amounts two.
+``csv``: one row per round (``row`` = ``round``), a ``total`` row, one row
+per member (``row`` = ``member``), then one row per round or file left out
+(``row`` = ``left_out``, what and why in ``title``), with the columns of
+:data:`COLUMNS`; the cells a row does not use are empty. Percentages have one decimal; amounts two.
 """
 
 from __future__ import annotations
@@ -295,8 +296,19 @@ def rounds_csv(report: Rounds) -> str:
         *(_round_row(r) for r in report.rounds),
         total,
         *(_member_row(m) for m in report.members),
+        *(_left_out_row(words) for words in report.left_out),
     ]
     return table(COLUMNS, rows)
+
+
+def _left_out_row(words: str) -> tuple[Cell, ...]:
+    """A round or file left out, and why, in the ``title`` cell: the md and html name it too.
+
+    Found by a tester: the csv alone gave no sign that six files were left out.
+    """
+    cells: list[Cell] = [""] * len(COLUMNS)
+    cells[0], cells[COLUMNS.index("title")] = "left_out", neutralise(words)
+    return tuple(cells)
 
 
 def render_rounds(report: Rounds, name: str) -> str:
