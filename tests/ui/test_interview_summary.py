@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -146,3 +146,25 @@ async def test_what_an_export_wrote_is_said_once_on_the_summarys_own_line(
         # A notice saying it again covered that line for ten seconds, over the
         # ranking (seen in a terminal; Pilot does not draw notices at once).
         assert not app._notifications
+
+
+async def test_the_folder_chosen_for_an_export_is_where_the_next_export_and_the_sheets_go(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a new user: the export went to the folder typed, the sheets (T) to
+    # the folder first suggested.
+    chosen = tmp_path / "hr-files"
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        app.screen.query_one("#folder", Input).value = str(chosen)
+        assert await pilot.click("#format-json")
+        assert await pilot.click("#export")
+        assert (chosen / "test-session.json").exists()
+        await pilot.press("t")
+        assert str(chosen / "test-session-member-sheets") in widget_text(app, "#exported")
+        await pilot.press("e")
+        assert app.screen.query_one("#folder", Input).value == str(chosen)
+    assert sorted(p.name for p in (chosen / "test-session-member-sheets").iterdir())[0].startswith(
+        "seat-1"
+    )

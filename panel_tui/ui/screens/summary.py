@@ -159,6 +159,11 @@ class SummaryScreen(SessionScreen):
         if request is None:
             return
         exported = self.export(request)
+        if exported is not None:
+            # The folder chosen is the export folder for the rest of the run: the next
+            # export box starts on it, and the sheets (T) go there too (found by a
+            # new user: the sheets went to the folder first suggested).
+            self.panel_app.export_dir = request.folder
         if exported is None or not exported.existing:
             return
         names = Text("\n".join(str(path) for _, path in exported.existing))
