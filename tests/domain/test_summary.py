@@ -16,11 +16,13 @@ from panel_tui.domain.combine import combine_sessions
 from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
+from panel_tui.domain.records import Decision
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import CandidateView, Summary, build_summary
 from panel_tui.domain.words import day_words, days_words
 from tests.domain import builders
+from tests.domain.builders import T0
 from tests.exports.helpers import build_session
 
 
@@ -291,3 +293,29 @@ def test_a_vote_withdrawn_then_given_again_after_the_reveal_reads_as_both(
 def test_the_status_says_what_kind_of_session_it_is(mode: str, status: str) -> None:
     made = builders.session("LP").model_copy(update={"mode": mode})
     assert summary_of(made).status.startswith(status)
+
+
+def test_a_changed_decision_is_listed_with_its_reason_in_every_summary() -> None:
+    # PRODUCT.md: every change is recorded openly. The latest decision counted
+    # and the earlier ones were in the json only (found by a new user).
+    made = builders.session("LP", [("c1", "q1", "m1", "up")]).model_copy(
+        update={
+            "decisions": [
+                Decision(candidate="c1", outcome="recommend", reason="First view", at=T0),
+                Decision(candidate="c1", outcome="recommend", reason="First view", at=T0),
+                Decision(candidate="c1", outcome="undecided", at=T0),
+                Decision(candidate="c1", outcome="do_not_recommend", reason="References", at=T0),
+            ]
+        }
+    )
+    (alex,) = summary_of(made).candidates
+    earlier = "Recommend (reason: First view); then Undecided"
+    assert alex.facts[-3:] == [
+        ("Decision", "Do not recommend"),
+        ("Reason", "References"),
+        ("Earlier decisions", earlier),
+    ]
+    for fmt in ("md", "html"):
+        assert earlier in render(made, fmt)
+    (quiet,) = summary_of(made, ExportOptions(no_notes=True)).candidates
+    assert quiet.facts[-1] == ("Earlier decisions", "Recommend; then Undecided")

@@ -158,6 +158,8 @@ class CandidateView:
     voice_gap: str
     decision: str
     reason: str
+    #: the decisions made before the latest and changed, with their reasons, oldest first
+    earlier_decisions: list[tuple[str, str]]
     questions: list[QuestionView]
     scored_on: str  #: e.g. "on 3 of 6 questions"; empty with no score
     fewer_questions: bool  #: scored on fewer questions than another candidate
@@ -253,7 +255,16 @@ class CandidateView:
             ("Decision", self.decision),
             # A reason belongs to a decision: none is asked for before one is made.
             *([("Reason", self.reason_words)] if self.decided else []),
+            *([("Earlier decisions", self.earlier_words)] if self.earlier_decisions else []),
         ]
+
+    @property
+    def earlier_words(self) -> str:
+        """The decisions changed since, oldest first: ``"Recommend (reason: First view)"``."""
+        return "; then ".join(
+            f"{outcome} (reason: {reason})" if reason and not self.notes_left_out else outcome
+            for outcome, reason in self.earlier_decisions
+        )
 
     @property
     def decided(self) -> bool:
