@@ -15,7 +15,7 @@ import pytest
 from panel_tui.domain.combine import combine_sessions
 from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.exports.sheets import member_sheets
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, Settings
 from panel_tui.domain.records import Decision
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.store import Store
@@ -319,3 +319,30 @@ def test_a_changed_decision_is_listed_with_its_reason_in_every_summary() -> None
         assert earlier in render(made, fmt)
     (quiet,) = summary_of(made, ExportOptions(no_notes=True)).candidates
     assert quiet.facts[-1] == ("Earlier decisions", "Recommend; then Undecided")
+
+
+@pytest.mark.parametrize(
+    ("rows", "explained"),
+    [
+        # Both groups scored both questions: the gap is the difference of their scores.
+        ([("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")], False),
+        # The lived-experience member also scored q2, alone: their own score counts it,
+        # the gap does not (found by a new user, who read the gap as a mistake).
+        (
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down"), ("c1", "q2", "m1", "down")],
+            True,
+        ),
+    ],
+)
+def test_a_gap_on_fewer_questions_than_a_groups_own_score_says_so(
+    rows: list[tuple[str, str, str, str]], explained: bool
+) -> None:
+    made = builders.session(
+        "LP",
+        rows,
+        questions=(("q1", 1.0, False), ("q2", 1.0, False)),
+        settings=Settings(sealed=False),
+    )
+    (alex,) = summary_of(made).candidates
+    note = "The groups' own scores also count questions only one group scored."
+    assert (note in alex.voice_gap) is explained
