@@ -248,10 +248,19 @@ SessionId = Annotated[Ident, AfterValidator(_not_a_device)]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
+#: Latin letters with no accent to take off, so NFKD keeps them and ASCII drops them:
+#: "Renée Łukasz" was "renee-ukasz" (found by a tester). Written as they are in English.
+_OWN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae"}
+    | {"œ": "oe", "þ": "th", "Ł": "L", "Ø": "O", "Đ": "D", "Ð": "D", "Ħ": "H", "Æ": "AE"}
+    | {"Œ": "OE", "Þ": "Th"}
+)
+
 
 def slug(text: str, *, limit: int = 40) -> str:
     """Make a file-name-safe lower-case slug of ``text`` (``"x"`` when empty)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", text.translate(_OWN_LETTERS))
+    ascii_text = plain.encode("ascii", "ignore").decode()
     return _SLUG.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-") or "x"
 
 

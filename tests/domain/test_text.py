@@ -19,6 +19,7 @@ from panel_tui.domain.text import (
     capitalised,
     compared,
     printable,
+    slug,
     unsafe_character,
     without_invisible,
 )
@@ -245,3 +246,17 @@ def test_a_name_with_and_without_its_joiner_is_one_member_over_rounds() -> None:
 
     report = compare_rounds([named("r1", "حسن\u200cزاده"), named("r2", "حسنزاده")])
     assert [m.sessions for m in report.members if "زاده" in m.name] == [2]
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Renée Łukasz", "renee-lukasz"),  # found by a tester: "renee-ukasz"
+        ("Søren Østergaard", "soren-ostergaard"),
+        ("Straße Æther Œuvre", "strasse-aether-oeuvre"),
+        ("Þóra Đorđević", "thora-dordevic"),
+        ("李小龍", "x"),  # no Latin letters at all: the known case, named by seat
+    ],
+)
+def test_a_file_name_keeps_every_latin_letter_of_a_name(name: str, named: str) -> None:
+    assert slug(name) == named
