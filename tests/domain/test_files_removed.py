@@ -9,9 +9,13 @@ file is gone, and the whole session, which memory holds, is written again.
 
 from __future__ import annotations
 
+import errno
 import os
+from pathlib import Path
 
-from panel_tui.domain.store import Store
+import pytest
+
+from panel_tui.domain.store import Store, StoreError, files
 from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
@@ -58,3 +62,26 @@ def test_a_note_after_both_files_are_removed_keeps_the_session(store: Store) -> 
     on_disk = Store(store.root).load(opened.session.id)
     assert [n.text for n in on_disk.notes_on("c1", "q1")] == ["Warm."]
     assert {(v.member, v.value) for v in on_disk.votes} == {("m1", "up")}
+
+
+def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: once the journal was gone, memory was the only whole
+    # copy, and a rewrite the disk refused dropped it; m1's vote was lost.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    os.remove(journal_path(opened.path))
+    real = files.write_atomically
+    refusals = [OSError(errno.ENOSPC, "No space left on device")]
+
+    def full_once(path: Path, payload: bytes) -> None:
+        if refusals:
+            raise refusals.pop()
+        real(path, payload)
+
+    monkeypatch.setattr(files, "write_atomically", full_once)
+    with pytest.raises(StoreError):
+        opened.record_vote("c1", "q1", "m2", "down")  # said as not saved
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m3", "middle")}

@@ -227,10 +227,28 @@ class JournalFile:
         """Append one change record, flushed and fsynced; returns the journal's size.
 
         Raises:
+            JournalRemoved: the record is on disk, but in a file that no longer
+                has the journal's name (removed or replaced by another program).
             OSError: the disk refused. What was written of the record is cut off
                 again when the disk allows, so the next append starts clean.
         """
-        return self._write_at_end(frame(record))
+        end = self._write_at_end(frame(record))
+        if not self._still_named():
+            self.close()
+            raise JournalRemoved(errno.ENOENT, "The journal was removed while the session was open")
+        return end
+
+    def _still_named(self) -> bool:
+        """Whether the file held open is still the one the journal's name leads to.
+
+        By identity rather than by its count of names, which some file systems
+        (network shares, FUSE) do not keep.
+        """
+        assert self._fd is not None
+        try:
+            return os.path.samestat(os.fstat(self._fd), os.stat(self.path))
+        except FileNotFoundError:
+            return False
 
     def _write_at_end(self, payload: bytes) -> int:
         fd = self._handle()
@@ -244,9 +262,6 @@ class JournalFile:
             self._cut_back(fd)
             raise
         self.end += len(payload)
-        if os.fstat(fd).st_nlink == 0:
-            self.close()
-            raise JournalRemoved(errno.ENOENT, "The journal was removed while the session was open")
         return self.end
 
     def _cut_back(self, fd: int) -> None:

@@ -160,6 +160,8 @@ class JournalStorage(Storage):
         self._token: str | None = None
         self._appendable = False
         self._pending = False
+        self._disk_behind = False
+        """Another program took the session's files: memory alone holds every change."""
         self.compact_at = compact_at
 
     @property
@@ -192,13 +194,24 @@ class JournalStorage(Storage):
             else:
                 ops = self._changes(data)
                 if ops and not self._appended({"ops": ops}):
+                    self._disk_behind = True
                     self._compact(data)
         except BaseException:
-            self._data = None
+            self._forget_the_change()
             raise
-        self._data = data
-        self._seen = dict(data)
+        self._data, self._seen, self._disk_behind = data, dict(data), False
         self._compact_if_long()
+
+    def _forget_the_change(self) -> None:
+        """After the disk refused a change: memory goes back to what is on disk."""
+        if self._disk_behind:
+            # Memory alone holds the changes before this one (TinyDB changed a
+            # copy of each table, ``_seen`` holds the ones before): keep them,
+            # and have the next write try to write everything again.
+            self._data = dict(self._seen)
+            self._appendable, self._pending = False, True
+        else:
+            self._data = None  # the next read takes the state from disk, which holds it all
 
     def _compact_if_long(self) -> None:
         if self._journal.end > self.compact_at:
@@ -242,14 +255,16 @@ class JournalStorage(Storage):
             return
         try:
             appended = self._appended({"ops": [{"t": name, "add": {doc_id: document}}]})
-            table = data.setdefault(name, {})
-            table[doc_id] = document
-            self._seen[name] = table
-            if not appended:
-                self._compact(data)
         except BaseException:
-            self._data = None
+            self._forget_the_change()
             raise
+        if not appended:
+            self._disk_behind, self._appendable = True, False
+            self.write({**data, name: {**data.get(name, {}), doc_id: document}})
+            return
+        table = data.setdefault(name, {})
+        table[doc_id] = document
+        self._seen[name] = table
         self._compact_if_long()
 
     def _appended(self, record: dict[str, Any]) -> bool:
@@ -259,7 +274,8 @@ class JournalStorage(Storage):
         the snapshot out of the folder while the session is open. Appends would
         then go on into a file no one can open again, and the votes the journal
         held before would be lost too. Memory holds the whole session, so the
-        caller writes it all again (:meth:`_compact`), files and all.
+        caller writes it all again (:meth:`_compact`), files and all, and keeps
+        memory whole until that is done (:meth:`_forget_the_change`).
         """
         try:
             self._journal.append(record)
@@ -285,8 +301,10 @@ class JournalStorage(Storage):
             try:
                 self._compact(data)
             except BaseException:
-                self._data = None
+                if not self._disk_behind:
+                    self._data = None
                 raise
+            self._disk_behind = False
             return True
         if not self._appendable and self._token is not None:
             self._journal.reset(self._token)
