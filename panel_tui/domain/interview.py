@@ -144,6 +144,14 @@ class Interview:
         c, q = self.here
         member = session.member(member_id)
         current = session.current_votes(c, q).get(member_id)
+        if current is not None and not session.is_revealed(c, q):
+            # A vote given again while sealed: said so, so that a key pressed for the
+            # wrong seat shows and its member can say so (found by a new user); said
+            # alike whether the value changed or not, or words that differ would
+            # tell anyone at the keyboard how the sealed vote went (found by a review).
+            if current.value == value:
+                return self._news(f"Vote given again for {member_label(member)}.")
+            return self._record(member_id, value, (c, q), said="given again")
         if current is not None and current.value == value:
             # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
             return self._news(f"Vote recorded for {member_label(member)}.")
@@ -160,14 +168,12 @@ class Interview:
                 yes="Change it",
                 no="Keep it",
                 declined="The vote was not changed.",
-                then=lambda: self._record(member_id, value, (c, q), changed=True),
+                then=lambda: self._record(member_id, value, (c, q), said="changed"),
             )
-        # A change while sealed is said as a change (not how): a key pressed for the
-        # wrong seat shows as such, and the member it belongs to can say so.
-        return self._record(member_id, value, (c, q), changed=current is not None)
+        return self._record(member_id, value, (c, q))
 
     def _record(
-        self, member_id: str, value: VoteValue, where: tuple[str, str], *, changed: bool = False
+        self, member_id: str, value: VoteValue, where: tuple[str, str], *, said: str = "recorded"
     ) -> Change:
         c, q = where
         was_revealed = self.session.is_revealed(c, q)
@@ -178,7 +184,7 @@ class Interview:
         if where != self.here:
             return Recorded(None)  # the chair moved on while a dialog was open; the vote is saved
         label = member_label(self.session.member(member_id))
-        recorded = f"Vote {'changed' if changed else 'recorded'} for {label}."
+        recorded = f"Vote {said} for {label}."
         now_revealed = self.session.is_revealed(c, q)
         if now_revealed and not was_revealed:
             return self._shown("Everyone has voted: the votes are shown.")

@@ -76,14 +76,14 @@ def test_a_change_is_refused_when_there_is_nothing_to_change(
         # A first vote down while sealed offers no note: the offer would give the vote away.
         ([], False, 2, "down", Recorded("Vote recorded for Seat 2, Member 2.")),
         # A vote changed while sealed is recorded without asking (nobody has seen
-        # it), and said to be a change, not how: a key pressed for the wrong seat
-        # shows, and its member can say so.
+        # it), and said to be given again: a key pressed for the wrong seat shows,
+        # and its member can say so.
         (
             [("c1", "q1", "m1", "up")],
             False,
             1,
             "down",
-            Recorded("Vote changed for Seat 1, Member 1."),
+            Recorded("Vote given again for Seat 1, Member 1."),
         ),
         # The last voter shows the votes; all up, so no note is offered.
         (
@@ -145,10 +145,17 @@ def test_a_vote_is_recorded_with_what_it_changed(
         assert interview.session.is_revealed("c1", "q1") == (revealed or expected.revealed_now)
 
 
-def test_the_same_vote_again_writes_nothing_and_says_the_same(make: MakeInterview) -> None:
-    interview = make([("c1", "q1", "m1", "up")])
-    assert interview.cast("m1", "up") == Recorded("Vote recorded for Seat 1, Member 1.")
-    assert len(interview.session.votes) == 1
+def test_the_same_vote_again_writes_nothing_and_says_what_another_value_says(
+    make: MakeInterview,
+) -> None:
+    # While sealed, the words for a vote given again never tell how the sealed
+    # vote went: "changed" for one value and "recorded" for another would.
+    said = set()
+    for value in ("up", "middle", "down", "abstain"):
+        interview = make([("c1", "q1", "m1", "up")])
+        said.add(interview.cast("m1", value))
+        assert len(interview.session.votes) == (1 if value == "up" else 2)
+    assert said == {Recorded("Vote given again for Seat 1, Member 1.")}
 
 
 SHOWN = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m3", "down")]

@@ -34,10 +34,18 @@ def answered(asked: object) -> object:
     [
         # A sealed vote: whose went in and how many have voted.
         ([], lambda i: i.cast("m2", "down"), "Vote recorded for Seat 2, Member 2. 1 of 3 voted."),
-        # The same key again says the same.
-        ([UP], lambda i: i.cast("m1", "up"), "Vote recorded for Seat 1, Member 1. 1 of 3 voted."),
-        # A change while sealed says it is a change, not what to.
-        ([UP], lambda i: i.cast("m1", "down"), "Vote changed for Seat 1, Member 1. 1 of 3 voted."),
+        # The same key again, or another value, says the vote was given again:
+        # alike, so the words never tell how the sealed vote went.
+        (
+            [UP],
+            lambda i: i.cast("m1", "up"),
+            "Vote given again for Seat 1, Member 1. 1 of 3 voted.",
+        ),
+        (
+            [UP],
+            lambda i: i.cast("m1", "down"),
+            "Vote given again for Seat 1, Member 1. 1 of 3 voted.",
+        ),
         # So does an abstention.
         (
             [UP],
