@@ -37,6 +37,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 import textual._wait
@@ -45,7 +46,8 @@ import textual.pilot
 import textual.screen
 from textual._context import active_app
 
-from panel_tui.ui.key_hold import TurnTakingApp, settled
+from panel_tui.ui.key_hold import TurnTakingApp, _busy, settled
+from tests.ui.headless_frames import draw_what_changed
 
 #: Pilot's idle check: sleep this long, and call the app idle if it worked under a twentieth.
 SLICE_SECONDS = 1 / 200
@@ -70,15 +72,28 @@ async def wait_for_idle_and_input(
     """Textual's idle wait, then more until the app holds no input and its screens are settled."""
     await textual._wait.wait_for_idle(min_sleep, max_sleep)
     app = active_app.get(None)
-    if not isinstance(app, TurnTakingApp):
-        return
+    if isinstance(app, TurnTakingApp):
+        await _wait_for_held_input(app, max_sleep)
+    if app is not None:
+        draw_what_changed(app)  # the state this step ends in, as a terminal would show it
+
+
+async def _wait_for_held_input(app: TurnTakingApp[Any], max_sleep: float) -> None:
     deadline = time.monotonic() + MOST_EXTRA_SECONDS
-    while app._held or not settled(app):
+    while app._running and (app._held or not settled(app)):
         if time.monotonic() > deadline:
-            # Reading the screen now would look like lost keys: say what happened.
+            # Reading the screen now would look like lost keys: say what happened, and
+            # what was still busy (whether key_hold's check was due: ``checking``).
+            busy = [
+                type(node).__name__
+                for screen in app.screen_stack
+                for node in screen.walk_children(with_self=True)
+                if _busy(node)
+            ]
             raise HeldInputTimeout(
                 f"the app still held {len(app._held)} input events, or its screens still"
                 f" had messages, after {MOST_EXTRA_SECONDS:.0f} s of waiting"
+                f" (checking: {app._checking}, checks: {app._checks}, busy: {busy})"
             )
         await textual._wait.wait_for_idle(0, max_sleep)
 
