@@ -69,7 +69,7 @@ def strict_json_loads(raw: bytes | str) -> Any:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as error:
         # The line, so that whoever mends the file by hand knows where to look.
-        line = bytes(raw[: error.start]).count(b"\n") + 1 if isinstance(raw, bytes) else None
+        line = bytes(error.object[: error.start]).count(b"\n") + 1  # after any byte-order mark
         raise JSONProblem("it is not UTF-8 text", line) from None
     try:
         return json.loads(

@@ -248,12 +248,13 @@ SessionId = Annotated[Ident, AfterValidator(_not_a_device)]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
-#: Latin letters with no accent to take off, so NFKD keeps them and ASCII drops them:
+#: Latin letters with no accent to take off, so NFKD keeps them and ASCII drops them
+#: (before lower-casing, so capitals are listed too):
 #: "Renée Łukasz" was "renee-ukasz" (found by a tester). Written as they are in English.
 _OWN_LETTERS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae"}
     | {"œ": "oe", "þ": "th", "Ł": "L", "Ø": "O", "Đ": "D", "Ð": "D", "Ħ": "H", "Æ": "AE"}
-    | {"Œ": "OE", "Þ": "Th"}
+    | {"Œ": "OE", "Þ": "Th", "ẞ": "SS", "ŋ": "ng", "Ŋ": "NG"}
 )
 
 

@@ -66,6 +66,8 @@ def test_strict_json_reads_plain_json_with_a_byte_order_mark() -> None:
     # Where: for whoever mends a damaged session file by hand (found by a tester).
     with pytest.raises(JSONProblem, match=r"^it is not UTF-8 text, line 3$"):
         strict_json_loads(b'{\n"a": 1,\n"b": "\x80"}')
+    with pytest.raises(JSONProblem, match=r"^it is not UTF-8 text, line 4$"):  # as Notepad saves
+        strict_json_loads(b'\xef\xbb\xbf{\n"a": 1,\n"b": 2,\n"c": "\x80"}')
 
 
 def test_a_session_file_with_a_key_twice_is_set_aside_not_rewritten(store: Store) -> None:

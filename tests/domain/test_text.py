@@ -255,6 +255,7 @@ def test_a_name_with_and_without_its_joiner_is_one_member_over_rounds() -> None:
         ("Søren Østergaard", "soren-ostergaard"),
         ("Straße Æther Œuvre", "strasse-aether-oeuvre"),
         ("Þóra Đorđević", "thora-dordevic"),
+        ("GROẞ Ŋuŋ", "gross-ngung"),
         ("李小龍", "x"),  # no Latin letters at all: the known case, named by seat
     ],
 )
