@@ -39,6 +39,7 @@ look at the keyboard only every 0.1 s, and a key come by then joins the Esc.
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from typing import Any, TypeVar
 
@@ -154,7 +155,12 @@ class TurnTakingApp(App[ReturnType]):
     def _check_soon(self) -> None:
         if not self._checking:
             self._checking = True
-            self.set_timer(CHECK_SECONDS, self._hand_on_held)
+            # Not Textual's set_timer: its one-shot timer counts its one tick as
+            # skipped, and never calls back, if its first two looks at the clock
+            # fall more than the delay apart. A hiccup of a millisecond (a
+            # collection, another thread) did that, and the input held stayed
+            # held for good (tests/ui/test_key_hold.py shows the premise).
+            asyncio.get_running_loop().call_later(CHECK_SECONDS, self.call_next, self._hand_on_held)
 
     async def _hand_on_held(self) -> None:
         self._checking = False
