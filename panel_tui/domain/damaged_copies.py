@@ -51,7 +51,8 @@ class DamagedCopies:
                 f'"{self.earlier[copy].title}" ({self.earlier[copy].id}), in {copy}'
                 for copy in earlier
             )
-        unreadable = [copy for copy in self.unreadable if copy not in self._set_aside_now()]
+        now = self._set_aside_now()
+        unreadable = [copy for copy in self.unreadable if copy not in now]
         if unreadable:
             said.append(
                 "Set aside as damaged on an earlier run, and too damaged to get back here. "
@@ -63,7 +64,8 @@ class DamagedCopies:
 
     def earlier_only(self) -> list[Path]:
         """Copies set aside on an earlier run that read back, and no notice of this run names."""
-        return [copy for copy in self.earlier if copy not in self._set_aside_now()]
+        now = self._set_aside_now()
+        return [copy for copy in self.earlier if copy not in now]
 
     def _set_aside_now(self) -> set[Path]:
         """Where this run's notices say damaged files were moved."""

@@ -144,17 +144,16 @@ class Interview:
         c, q = self.here
         member = session.member(member_id)
         current = session.current_votes(c, q).get(member_id)
-        if current is not None and not session.is_revealed(c, q):
-            # A vote given again while sealed: said so, so that a key pressed for the
-            # wrong seat shows and its member can say so (found by a new user); said
-            # alike whether the value changed or not, or words that differ would
-            # tell anyone at the keyboard how the sealed vote went (found by a review).
-            if current.value == value:
-                return self._news(f"Vote given again for {member_label(member)}.")
-            return self._record(member_id, value, (c, q), said="given again")
+        # A vote given again while sealed is said so, so that a key pressed for the
+        # wrong seat shows and its member can say so (found by a new user); alike
+        # whether the value changed or not, or words that differ would tell anyone
+        # at the keyboard how the sealed vote went (found by a review).
+        again = current is not None and not session.is_revealed(c, q)
+        said = "given again" if again else "recorded"
         if current is not None and current.value == value:
-            # Nothing changes; the same words as a new vote, so a repeat press shows nothing.
-            return self._news(f"Vote recorded for {member_label(member)}.")
+            return self._news(f"Vote {said} for {member_label(member)}.")  # nothing changes
+        if again:
+            return self._record(member_id, value, (c, q), said=said)
         if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
             # Asked exactly when the change will be marked (a vote withdrawn and
             # given again unchanged is not).

@@ -10,6 +10,8 @@ own vote).
 
 from __future__ import annotations
 
+import itertools
+
 from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
@@ -330,5 +332,4 @@ def _earlier_decisions(session: Session, candidate: str) -> list[tuple[str, str]
     made = [
         (OUTCOME_WORDS[d.outcome], d.reason) for d in session.decisions if d.candidate == candidate
     ]
-    changed = [made[i] for i in range(len(made) - 1) if made[i] != made[i + 1]]
-    return changed
+    return [before for before, after in itertools.pairwise(made) if before != after]
