@@ -296,9 +296,14 @@ class Session(Record):
         return given[-1] != value
 
     def sealed_answers(self) -> set[tuple[str, str]]:
-        """The (candidate, question) answers that have votes the room has not seen."""
+        """The (candidate, question) answers that have votes the room has not seen.
+
+        Only votes that stand: an answer whose every vote was undone holds nothing
+        sealed (it is unvoted), so no summary says it is left out and finishing
+        does not show it.
+        """
         answers = {(v.candidate, v.question) for v in self.votes if self._in_round(v, *_of(v))}
-        return {a for a in answers if not self.is_revealed(*a)}
+        return {a for a in answers if self.current_votes(*a) and not self.is_revealed(*a)}
 
     def as_shown(self) -> Session:
         """The session as the room may see it: votes on sealed answers left out.

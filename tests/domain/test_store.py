@@ -169,6 +169,21 @@ def test_finishing_shows_the_sealed_votes_and_reopening_keeps_them_shown(store: 
         assert opened.session.sealed_answers() == set()  # once shown, stays shown
 
 
+def test_an_answer_whose_only_vote_was_undone_holds_nothing_sealed(store: Store) -> None:
+    # Seen on the demo: one vote on Q2 given, then undone, and the summary said
+    # "1 answer still sealed is left out", though no vote stood there.
+    with store.create(two_by_two("LP")) as opened:
+        opened.record_vote("c1", "q2", "m1", "down")
+        opened.record_vote("c1", "q1", "m1", "up")  # still sealed: m2 has not voted
+        opened.undo("c1", "q2")
+        assert opened.session.sealed_answers() == {("c1", "q1")}
+        assert "Alex has no votes on Q2" in finish_warnings(opened.session)[0]
+        opened.set_finished()
+    # Finishing showed the answer with a vote, and only that one.
+    session = store.load("s1")
+    assert [(r.candidate, r.question) for r in session.reveals] == [("c1", "q1")]
+
+
 def test_finish_warnings_name_unvoted_questions_missing_decisions_and_sealed_answers(
     store: Store,
 ) -> None:
