@@ -7,6 +7,7 @@ a printed summary never describe the same figure differently.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -29,6 +30,30 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 }
 #: Where a candidate has no decision: the interview, the summary and every export.
 NO_DECISION = "No decision recorded"
+
+
+def earlier_decisions(session: Session, candidate: str) -> list[tuple[str, str]]:
+    """Each decision the panel changed on ``candidate``, with its reason, oldest first.
+
+    Every change is recorded openly: the summary and the files HR keeps showed
+    only the latest (found by a new user). A decision saved again unchanged is
+    not a change.
+    """
+    made = [
+        (OUTCOME_WORDS[d.outcome], d.reason) for d in session.decisions if d.candidate == candidate
+    ]
+    return [before for before, after in itertools.pairwise(made) if before != after]
+
+
+def earlier_decisions_words(earlier: Sequence[tuple[str, str]], notes_left_out: bool) -> str:
+    """The decisions changed since, oldest first: ``"Recommend (reason: First view); then
+    Undecided"``; the summary, the md, the html and the candidates csv say them alike."""
+    return "; then ".join(
+        f"{outcome} (reason: {reason})" if reason and not notes_left_out else outcome
+        for outcome, reason in earlier
+    )
+
+
 #: The interview's status line on a finished session.
 FINISHED_STATUS = "This session is finished: these are its recorded votes."
 #: Said when a change to the results of a finished session is asked for.

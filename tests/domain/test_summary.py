@@ -7,6 +7,8 @@ so it is scored on fewer questions.
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -319,6 +321,10 @@ def test_a_changed_decision_is_listed_with_its_reason_in_every_summary() -> None
         assert earlier in render(made, fmt)
     (quiet,) = summary_of(made, ExportOptions(no_notes=True)).candidates
     assert quiet.facts[-1] == ("Earlier decisions", "Recommend; then Undecided")
+    # The candidates csv HR files says them alike (it held only the latest).
+    for options, said in ((None, earlier), (ExportOptions(no_notes=True), quiet.earlier_words)):
+        (row,) = csv.DictReader(io.StringIO(render(made, "csv", options)))
+        assert (row["decision"], row["earlier_decisions"]) == ("Do not recommend", said)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,9 @@ scored on fewer questions than another candidate), ``up``, ``middle``,
 ``down``, ``abstain``, ``splits`` and ``concerns`` (how many questions),
 ``decision``, ``decision_reason`` (named ``decision_reason_not_anonymised`` in an
 anonymised copy: a reason is free text, kept as written, and a CSV has no
-other place to say so), ``voice_gap_pct`` with
+other place to say so), ``earlier_decisions`` (each decision the panel changed,
+oldest first, with its reason, as the summary words them; named
+``earlier_decisions_not_anonymised`` likewise), ``voice_gap_pct`` with
 ``voice_gap_questions`` (over the questions both groups scored),
 ``lived_experience_pct`` with ``lived_experience_questions`` and
 ``professional_pct`` with ``professional_questions`` (each group's own score,
@@ -56,7 +58,15 @@ from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.models import Session
 from panel_tui.domain.reveals import vote_changes
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.words import OUTCOME_WORDS, ROLE_WORDS, VOTE_WORDS, figure, utc_text
+from panel_tui.domain.words import (
+    OUTCOME_WORDS,
+    ROLE_WORDS,
+    VOTE_WORDS,
+    earlier_decisions,
+    earlier_decisions_words,
+    figure,
+    utc_text,
+)
 
 #: The first characters that make a spreadsheet treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,6 +87,7 @@ CANDIDATE_COLUMNS = (
     "concerns",
     "decision",
     "decision_reason",
+    "earlier_decisions",
     "voice_gap_pct",
     "voice_gap_questions",
     "lived_experience_pct",
@@ -167,6 +178,11 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 len(r.concerns),
                 OUTCOME_WORDS[decision.outcome] if decision else "",
                 neutralise(decision.reason) if decision else "",
+                neutralise(
+                    earlier_decisions_words(
+                        earlier_decisions(session, r.candidate), options.leaves_out_notes
+                    )
+                ),
                 "" if hide_gap else figure(r.voice_gap),
                 "" if hide_gap else r.gap_scored,
                 "" if hide_gap else figure(r.lived_experience_score),
@@ -186,12 +202,17 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
 
 #: The reason's column in an anonymised copy: its header says what the md and html say.
 REASON_NOT_ANONYMISED = "decision_reason_not_anonymised"
+#: The free text columns, and their names in an anonymised copy that keeps notes.
+NOT_ANONYMISED = {
+    "decision_reason": REASON_NOT_ANONYMISED,
+    "earlier_decisions": "earlier_decisions_not_anonymised",
+}
 
 
 def _candidate_columns(options: ExportOptions) -> tuple[str, ...]:
     if not options.anonymise or options.leaves_out_notes:
         return CANDIDATE_COLUMNS
-    return tuple(REASON_NOT_ANONYMISED if c == "decision_reason" else c for c in CANDIDATE_COLUMNS)
+    return tuple(NOT_ANONYMISED.get(c, c) for c in CANDIDATE_COLUMNS)
 
 
 def votes_csv(session: Session, options: ExportOptions) -> str:

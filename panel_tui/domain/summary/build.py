@@ -10,8 +10,6 @@ own vote).
 
 from __future__ import annotations
 
-import itertools
-
 from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
@@ -41,6 +39,7 @@ from panel_tui.domain.words import (
     VOTE_WORDS,
     counted,
     days_words,
+    earlier_decisions,
     figure,
     gap_base,
     gap_words,
@@ -235,7 +234,7 @@ class _Builder:
             voice_gap=voice_gap,
             decision=OUTCOME_WORDS[decision.outcome] if decision else NO_DECISION,
             reason=decision.reason if decision else "",
-            earlier_decisions=_earlier_decisions(session, candidate.id),
+            earlier_decisions=earlier_decisions(session, candidate.id),
             questions=questions,
             notes=[n.text for n in session.notes_on(candidate.id, None)],
             changes=sum(q.after_reveal_count for q in result.questions),
@@ -320,16 +319,3 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         notes_left_out=options.leaves_out_notes,
         symbols=options.vote_symbols,
     )
-
-
-def _earlier_decisions(session: Session, candidate: str) -> list[tuple[str, str]]:
-    """Each decision the panel changed on ``candidate``, with its reason, oldest first.
-
-    Every change is recorded openly: the summary and the files HR keeps showed
-    only the latest (found by a new user). A decision saved again unchanged is
-    not a change.
-    """
-    made = [
-        (OUTCOME_WORDS[d.outcome], d.reason) for d in session.decisions if d.candidate == candidate
-    ]
-    return [before for before, after in itertools.pairwise(made) if before != after]

@@ -16,7 +16,7 @@ from panel_tui.domain.exports.calibration_report import CalibrationView
 from panel_tui.domain.exports.early import EarlyRevealView
 from panel_tui.domain.models import VoteValue
 from panel_tui.domain.scoring import Tally
-from panel_tui.domain.words import NO_DECISION, VOTE_SYMBOLS, counted
+from panel_tui.domain.words import NO_DECISION, VOTE_SYMBOLS, counted, earlier_decisions_words
 
 #: A vote given (first, or changed) after the votes were shown, beside the vote.
 AFTER_REVEAL = "after reveal"
@@ -261,10 +261,7 @@ class CandidateView:
     @property
     def earlier_words(self) -> str:
         """The decisions changed since, oldest first: ``"Recommend (reason: First view)"``."""
-        return "; then ".join(
-            f"{outcome} (reason: {reason})" if reason and not self.notes_left_out else outcome
-            for outcome, reason in self.earlier_decisions
-        )
+        return earlier_decisions_words(self.earlier_decisions, self.notes_left_out)
 
     @property
     def decided(self) -> bool:
