@@ -1,4 +1,5 @@
-"""A session's files removed by another program while it is open: the next change writes them again.
+"""A session's files removed or replaced by another program while it is open: the next
+change writes them again.
 
 Found by an adversarial tester: with the app open, ``rm <id>.journal``, then two
 votes. Both were said to be recorded, yet they went into the removed file, and a
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,36 @@ def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
         opened.record_vote("c1", "q1", "m2", "down")  # said as not saved
     opened.record_vote("c1", "q1", "m3", "middle")
     assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m3", "middle")}
+
+
+@pytest.mark.parametrize("copied", [shutil.copy2, shutil.copyfile], ids=["times kept", "new"])
+def test_an_older_session_file_put_back_by_a_backup_tool_is_written_again(
+    store: Store, copied: Callable[[Path, Path], object], tmp_path: Path
+) -> None:
+    # Found by a review: a sync or backup tool (OneDrive, a restore) put an older
+    # copy in place while the session was open. The journal then named another
+    # snapshot, so the next start passed it over as stale: every vote since the
+    # backup was lost.
+    opened = store.create(two_by_two("LLP"))
+    older = tmp_path / "older.json"
+    shutil.copy2(opened.path, older)  # last night's backup
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.compact()  # in the session file, which the journal now names
+    opened.record_vote("c1", "q1", "m2", "down")  # in the journal only
+    copied(older, opened.path)
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert _votes(store, opened.session.id) == {
+        ("q1", "m1", "up"),
+        ("q1", "m2", "down"),
+        ("q1", "m3", "middle"),
+    }
+
+
+def test_votes_into_files_left_alone_write_no_snapshot(store: Store) -> None:
+    # The check after each append costs no rewrite while nobody touches the files.
+    opened = store.create(two_by_two("LLP"))
+    before = os.stat(opened.path)
+    for member in ("m1", "m2", "m3"):
+        opened.record_vote("c1", "q1", member, "up")
+    assert os.path.samestat(os.stat(opened.path), before)
+    assert os.stat(opened.path).st_mtime_ns == before.st_mtime_ns

@@ -122,7 +122,8 @@ def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
             if after is not None:
                 # A good record further on: this one was written whole once.
                 raise DamagedJournal(
-                    f"a change saved in it, at byte {offset}, no longer reads as it was written",
+                    f"change number {len(parsed.records) + 1} saved in it no longer reads "
+                    "as it was written",
                     parsed,
                 )
             # Cut short, garbage or zeros where the disk had not yet written

@@ -162,6 +162,8 @@ class JournalStorage(Storage):
         self._pending = False
         self._disk_behind = False
         """Another program took the session's files: memory alone holds every change."""
+        self._snapshot: os.stat_result | None = None
+        """The snapshot as read or last written, to tell when another program replaced it."""
         self.compact_at = compact_at
 
     @property
@@ -184,6 +186,7 @@ class JournalStorage(Storage):
             )
             self._data = loaded.tables
             self._seen = dict(loaded.tables)
+            self._snapshot = _looked_at(self._path)
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
@@ -282,7 +285,24 @@ class JournalStorage(Storage):
         except journal.JournalRemoved:
             return False
         self._pending = True
-        return os.path.lexists(self._path)
+        return self._snapshot_is_ours()
+
+    def _snapshot_is_ours(self) -> bool:
+        """Whether the snapshot is still the file read or last written.
+
+        A sync or backup tool may put an older copy in its place while the
+        session is open (OneDrive, a restore): the journal then names another
+        snapshot, and would be passed over as stale at the next start, its
+        votes with it. A different file, size or time of writing counts as
+        replaced; a false alarm costs one rewrite, a missed one would cost votes.
+        """
+        now, was = _looked_at(self._path), self._snapshot
+        if now is None or was is None:
+            return now is not None
+        return os.path.samestat(now, was) and (now.st_size, now.st_mtime_ns) == (
+            was.st_size,
+            was.st_mtime_ns,
+        )
 
     def compact(self) -> bool:
         """Fold the journal into the snapshot, then empty the journal.
@@ -315,6 +335,7 @@ class JournalStorage(Storage):
     def _compact(self, data: dict[str, Any]) -> None:
         token = secrets.token_hex(8)
         files.write_atomically(self._path, dumps({**data, META_TABLE: {"1": {"snapshot": token}}}))
+        self._snapshot = _looked_at(self._path)
         # From here the snapshot holds everything: the journal names an older
         # snapshot, so it is stale, never replayed, until the reset makes it ours.
         self._token, self._pending, self._appendable = token, False, False
@@ -346,3 +367,11 @@ class JournalTable(Table):
         storage.insert(self.name, str(doc_id), dict(document))
         self.clear_cache()
         return doc_id
+
+
+def _looked_at(path: Path) -> os.stat_result | None:
+    """The file at ``path`` itself (a link is not followed), or ``None`` if there is none."""
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
