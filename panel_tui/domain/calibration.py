@@ -107,8 +107,14 @@ class PanelCalibration:
 
     @property
     def kappa_words(self) -> str:
-        """Landis and Koch's words for the kappa, or empty."""
-        return "" if self.fleiss_kappa is None else agreement.landis_koch(self.fleiss_kappa)
+        """Landis and Koch's words for the kappa as shown (two decimals), or empty.
+
+        A kappa of -0.002 shows as 0.00, which their table calls slight: "0.00
+        (poor)" read as a mistake (found by a tester).
+        """
+        if self.fleiss_kappa is None:
+            return ""
+        return agreement.landis_koch(float(rounded(self.fleiss_kappa, 2)))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
 - **the mean voice gap** of a round is the mean of its candidates' voice gaps
   (lived-experience score minus professional score), over the candidates that
   have one; the total is the mean over every such candidate in every round;
+  **its size, either way** is the same mean of the gaps without their sign: gaps
+  of -62.5 and +71.9 points have a mean of +4.7 but a size of 67.2, so a panel
+  split both ways is never read as one that agreed (found by a tester);
 - **votes changed after a reveal** are votes changed or withdrawn on an answer
   whose votes were already shown; **first votes after an early reveal** are
   members' first votes on an answer the chair showed before they had voted
@@ -53,7 +56,10 @@ METHOD = (
     "panel recommended one of them. The voice gap is the lived-experience members' score "
     "minus the professionals' score, in percentage points: above zero, the "
     "lived-experience members scored higher. A round's mean is over its candidates with "
-    "a question both groups scored; the total is over every such candidate. Scores follow each "
+    "a question both groups scored; the total is over every such candidate. Gaps either way "
+    "cancel out in the mean, so its size, either way, is the mean without their signs: "
+    "a mean near zero with a large size means the groups disagreed in both directions. "
+    "Scores follow each "
     "session's own agreed rule. Votes changed after a reveal were changed or withdrawn once "
     "the answer's votes were shown; first votes after an early reveal were given by members "
     "who had not voted when the chair showed the votes early. Practice rounds are rehearsals "
@@ -106,7 +112,12 @@ class Round:
     @property
     def mean_gap(self) -> float | None:
         """The mean voice gap over the candidates that have one."""
-        return sum(self.gaps) / len(self.gaps) if self.gaps else None
+        return _mean(self.gaps)
+
+    @property
+    def mean_gap_size(self) -> float | None:
+        """How far apart the groups were, either way: the mean of the gaps without their sign."""
+        return _mean([abs(g) for g in self.gaps])
 
 
 @dataclass(frozen=True)
@@ -151,8 +162,12 @@ class Rounds:
     @property
     def mean_gap(self) -> float | None:
         """The mean voice gap over every candidate of every round that has one."""
-        gaps = [g for r in self.rounds for g in r.gaps]
-        return sum(gaps) / len(gaps) if gaps else None
+        return _mean([g for r in self.rounds for g in r.gaps])
+
+    @property
+    def mean_gap_size(self) -> float | None:
+        """The mean size of the voice gap, either way, over every such candidate."""
+        return _mean([abs(g) for r in self.rounds for g in r.gaps])
 
     @property
     def decided(self) -> int:
@@ -337,3 +352,7 @@ def compare_rounds(
         include_practice=include_practice,
         counts=counts,
     )
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None

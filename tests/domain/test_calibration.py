@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.calibration import calibrate, lean_words, member_figures, progress
+from panel_tui.domain.calibration import (
+    PanelCalibration,
+    calibrate,
+    lean_words,
+    member_figures,
+    progress,
+)
 from panel_tui.domain.models import Reveal, Session, Settings
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.store import Store
@@ -324,3 +330,24 @@ def test_a_vote_given_while_sealed_is_not_late() -> None:
     figures = calibrate(session)
     assert figures.late == 0
     assert {m.name: m.answers for m in figures.members} == {"Ann": 1, "Ben": 1, "Cat": 0}
+
+
+@pytest.mark.parametrize(
+    ("kappa", "words"),
+    [
+        (-0.002, "slight"),  # shown as 0.00: a tester read "0.00 (poor)" as a mistake
+        (-0.004, "slight"),
+        (-0.006, "poor"),  # shown as -0.01
+        (0.204, "slight"),  # shown as 0.20
+        (0.206, "fair"),  # shown as 0.21
+    ],
+)
+def test_the_kappas_words_match_the_figure_shown(kappa: float, words: str) -> None:
+    panel = PanelCalibration(
+        answers=4,
+        reference_agreement=None,
+        percent_agreement=0.5,
+        fleiss_kappa=kappa,
+        gwet_ac1=None,
+    )
+    assert panel.kappa_words == words

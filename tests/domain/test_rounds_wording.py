@@ -31,3 +31,43 @@ def test_the_csv_names_each_round_left_out_as_the_md_and_html_do() -> None:
     (left,) = [row for row in rows if row["row"] == "left_out"]
     assert left["title"] == "'=Left out, as it could not be read: x.json"  # never a formula
     assert {v for k, v in left.items() if k not in ("row", "title")} == {""}
+
+
+def test_gaps_both_ways_show_their_size_beside_a_mean_near_zero() -> None:
+    # Found by a tester: gaps of -62.5 and +71.9 points read as "Mean voice gap
+    # +4.7 points", as if the groups had nearly agreed. Here the lived-experience
+    # member scores Alex up and Bo down, the professional the other way round:
+    # gaps of +100 and -100 points, a mean of 0 and a size of 100.
+    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    rows += [("c2", "q1", "m1", "down"), ("c2", "q1", "m2", "up")]
+    split = made_round("a", date(2026, 2, 2), "LP", rows, {}, minutes=5)
+    agreed = made_round("b", date(2026, 2, 3), "LP", rows[:2], {}, minutes=5)
+    report = compare_rounds([split, agreed])
+    assert [(r.mean_gap, r.mean_gap_size) for r in report.rounds] == [(0.0, 1.0), (1.0, 1.0)]
+    assert (report.mean_gap, report.mean_gap_size) == (1 / 3, 1.0)
+    rows_read = list(csv.DictReader(io.StringIO(render_rounds(report, "csv"))))
+    assert [
+        (row["row"], row["mean_voice_gap_pct"], row["mean_voice_gap_size_pct"])
+        for row in rows_read
+        if row["row"] in ("round", "total")
+    ] == [("round", "+0.0", "100.0"), ("round", "+100.0", "100.0"), ("total", "+33.3", "100.0")]
+    for fmt in ("md", "html"):
+        text = render_rounds(report, fmt)
+        assert "Size of the voice gap, either way" in text
+        assert "100.0 points" in text and "disagreed in both directions" in text
+
+
+def test_each_round_row_of_the_csv_says_whether_it_was_a_rehearsal() -> None:
+    # Found by a tester: only the md and html said "(practice)"; in a spreadsheet a
+    # rehearsal's interviews and gaps read as a live round's.
+    held = made_round("a", date(2026, 2, 2), "LP", [("c1", "q1", "m1", "up")], {}, minutes=5)
+    rehearsal = held.model_copy(update={"id": "p", "mode": "practice"})
+    report = compare_rounds([held, rehearsal], include_practice=True)
+    rows = list(csv.DictReader(io.StringIO(render_rounds(report, "csv"))))
+    assert [(row["row"], row["session"], row["mode"]) for row in rows] == [
+        ("round", "a", "live"),
+        ("round", "p", "practice"),
+        ("total", "", ""),
+        ("member", "", ""),
+        ("member", "", ""),
+    ]

@@ -309,3 +309,20 @@ def test_sessions_made_in_one_second_are_listed_newest_first_by_their_numbered_t
         f"{title} (2)",
         title,
     ]
+
+
+def test_finishing_a_rehearsal_asks_no_decision_on_its_mock_candidates(store: Store) -> None:
+    # Found by a tester: "Still to do: Mock A has no decision recorded" nudged a
+    # trainer to decide on sample answers.
+    rehearsal = two_by_two("LP").model_copy(update={"mode": "practice"})
+    with store.create(rehearsal) as opened:
+        for c in ("c1", "c2"):
+            for q in ("q1", "q2"):
+                opened.record_vote(c, q, "m1", "up")
+                opened.record_vote(c, q, "m2", "down")
+        assert finish_warnings(opened.session) == []
+        live = opened.session.model_copy(update={"mode": "live"})
+        assert finish_warnings(live) == [
+            "Alex has no decision recorded.",
+            "C2 has no decision recorded.",
+        ]

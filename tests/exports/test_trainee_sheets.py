@@ -67,6 +67,27 @@ def test_progress_over_rehearsals_is_on_the_sheet() -> None:
     assert "Your progress" not in ben.html  # one rehearsal only: nothing to compare
 
 
+def test_a_sheet_says_its_figures_count_the_last_round_of_an_answer_voted_on_again() -> None:
+    # Found by a tester: Ann's first-round Up on an answer whose reference was
+    # Down went uncounted once she voted Down in round 2, and her sheet never said.
+    first = rehearsal(names=("Ann Lee", "Ben Cho"))
+    again = practice(
+        ["up", "middle"],
+        ["Ann Lee", "Ben Cho"],
+        [
+            *((v.candidate, v.question, v.member, v.value) for v in first.votes),
+            ("p1", "q2", "m1", "middle", 2),
+            ("p1", "q2", "m2", "middle", 2),
+        ],
+        rounds=[("p1", "q2", 2)],
+    )
+    said = "1 answer was voted on again after the panel had seen the reference. Your figures"
+    ann, _ = trainee_sheets(again)
+    assert said in ann.html
+    assert "Matched the reference on 2 of 2 answers" in ann.html  # the last round counted
+    assert all("voted on again" not in sheet.html for sheet in trainee_sheets(first))
+
+
 def test_sheets_are_refused_for_live_rounds_and_totals_only() -> None:
     with pytest.raises(SheetError, match="not a practice round"):
         trainee_sheets(build_session())

@@ -134,7 +134,7 @@ class CalibrationView:
         "Where the panel split (both up and down) or most votes missed the reference:"
     )
     NOTHING_TO_TALK_ABOUT: ClassVar[str] = (
-        "The panel neither split nor missed the reference on any answer."
+        "No answer split the panel, and on none did most votes miss the reference."
     )
 
     banner: str
@@ -146,6 +146,22 @@ class CalibrationView:
     flagged: list[AnswerView]
     moved: list[AnswerView]
     rounds_words: str  #: how the panel moved between rounds, in one sentence
+
+    @property
+    def last_round_words(self) -> str:
+        """A trainee sheet's word on answers voted on again; empty when none was.
+
+        Found by a tester: a sheet's figures counted only the last round, given
+        after the reference was shown, and said nothing of it, so the trainee's
+        progress looked better by every answer the trainer ran again.
+        """
+        if not self.moved:
+            return ""
+        return (
+            f"{counted(len(self.moved), 'answer was', 'answers were')} voted on again after "
+            "the panel had seen the reference. Your figures here count your last vote on "
+            f"{'it' if len(self.moved) == 1 else 'each'}."
+        )
 
 
 def _where(session: Session, answer: AnswerCalibration) -> str:

@@ -40,6 +40,7 @@ COLUMNS = (
     "first_choice_recommended",
     "recommended",
     "mean_voice_gap_pct",
+    "mean_voice_gap_size_pct",
     "votes_changed_after_reveal",
     "first_votes_after_early_reveal",
     "answers_revealed_early",
@@ -53,6 +54,7 @@ COLUMNS = (
     "expenses",
     "total_payable",
     "declined_payment_sessions",
+    "mode",
 )
 
 FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
@@ -88,8 +90,13 @@ _DECISION_WORDS: dict[Outcome | None, str] = {
 
 
 def gap_points(gap: float | None) -> str:
-    """A mean voice gap in points with its sign, e.g. ``"+12.5"``; ``"None"`` when none."""
+    """A mean voice gap in points with its sign, e.g. ``"+12.5 points"``."""
     return "Not available" if gap is None else f"{figure(gap, signed=True)} points"
+
+
+def size_points(size: float | None) -> str:
+    """The size of a voice gap, either way, in points, e.g. ``"67.2 points"``."""
+    return "Not available" if size is None else f"{figure(size)} points"
 
 
 def hours(minutes: int) -> str:
@@ -209,6 +216,7 @@ def _context(report: Rounds) -> dict[str, Any]:
         "counted": counted,
         "first_choice": first_choice_words,
         "gap": gap_points,
+        "size": size_points,
         "pct": percent,
         "make_up": make_up,
         "hours": hours,
@@ -231,84 +239,78 @@ def rounds_html(report: Rounds) -> str:
     return HTML.get_template("rounds.html.j2").render(**_context(report))
 
 
+def _row(kind: str, **cells: Cell) -> tuple[Cell, ...]:
+    """One row of :data:`COLUMNS`: ``row`` is ``kind``, the cells it does not use empty."""
+    unknown = cells.keys() - set(COLUMNS)
+    assert not unknown, unknown
+    return tuple(kind if c == "row" else cells.get(c, "") for c in COLUMNS)
+
+
+def _figures(r: Round | Rounds) -> dict[str, Cell]:
+    """The cells a round and the totals both have."""
+    return {
+        "interviews": r.interviews,
+        "mean_voice_gap_pct": figure(r.mean_gap, signed=True),
+        "mean_voice_gap_size_pct": figure(r.mean_gap_size),
+        "votes_changed_after_reveal": r.changed_after_reveal,
+        "first_votes_after_early_reveal": r.first_after_reveal,
+        "answers_revealed_early": r.revealed_early,
+    }
+
+
 def _round_row(r: Round) -> tuple[Cell, ...]:
-    return (
+    return _row(
         "round",
-        r.day.isoformat(),
-        neutralise(r.session_id),
-        neutralise(r.title),
-        neutralise(r.bank),
-        r.lived_experience,
-        r.professional,
-        r.observers,
-        r.interviews,
-        neutralise("; ".join(r.first_choices)),
-        FIRST_CHOICE_WORDS[r.first_choice],
-        neutralise("; ".join(r.recommended)),
-        figure(r.mean_gap, signed=True),
-        r.changed_after_reveal,
-        r.first_after_reveal,
-        r.revealed_early,
-        *([""] * 10),
+        date=r.day.isoformat(),
+        session=neutralise(r.session_id),
+        title=neutralise(r.title),
+        bank=neutralise(r.bank),
+        lived_experience_members=r.lived_experience,
+        professional_members=r.professional,
+        observers=r.observers,
+        lived_experience_first_choice=neutralise("; ".join(r.first_choices)),
+        first_choice_recommended=FIRST_CHOICE_WORDS[r.first_choice],
+        recommended=neutralise("; ".join(r.recommended)),
+        # A rehearsal is never taken for a live round (found by a tester: only
+        # the md and html said "(practice)").
+        mode="practice" if r.practice else "live",
+        **_figures(r),
     )
 
 
 def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
-    return (
+    return _row(
         "member",
-        *([""] * 15),
-        neutralise(m.name),
-        roles(m),
-        m.sessions,
-        hours(m.minutes),
-        m.interviews,
-        m.answers,
-        money(m.fees) if m.rated else "",  # no rate noted: not a fee of 0.00
-        money(m.expenses),
-        money(m.payable),
-        m.declined,
+        member=neutralise(m.name),
+        roles=roles(m),
+        sessions=m.sessions,
+        hours=hours(m.minutes),
+        interviews_sat=m.interviews,
+        answers_scored=m.answers,
+        fees=money(m.fees) if m.rated else "",  # no rate noted: not a fee of 0.00
+        expenses=money(m.expenses),
+        total_payable=money(m.payable),
+        declined_payment_sessions=m.declined,
     )
 
 
 def rounds_csv(report: Rounds) -> str:
     """The rounds, their totals and each member's totals as one table."""
-    recommended = report.counts["recommended"]
-    total: tuple[Cell, ...] = (
+    total = _row(
         "total",
-        "",
-        "",
-        counted(len(report.rounds), "round"),
-        "",
-        "",
-        "",
-        "",
-        report.interviews,
-        "",
-        f"{recommended} of {report.decided}",
-        "",
-        figure(report.mean_gap, signed=True),
-        report.changed_after_reveal,
-        report.first_after_reveal,
-        report.revealed_early,
-        *([""] * 10),
+        title=counted(len(report.rounds), "round"),
+        first_choice_recommended=f"{report.counts['recommended']} of {report.decided}",
+        **_figures(report),
     )
     rows = [
         *(_round_row(r) for r in report.rounds),
         total,
         *(_member_row(m) for m in report.members),
-        *(_left_out_row(words) for words in report.left_out),
+        # What was left out, and why, in ``title``: the md and html name it too (found
+        # by a tester: the csv alone gave no sign that six files were left out).
+        *(_row("left_out", title=neutralise(words)) for words in report.left_out),
     ]
     return table(COLUMNS, rows)
-
-
-def _left_out_row(words: str) -> tuple[Cell, ...]:
-    """A round or file left out, and why, in the ``title`` cell: the md and html name it too.
-
-    Found by a tester: the csv alone gave no sign that six files were left out.
-    """
-    cells: list[Cell] = [""] * len(COLUMNS)
-    cells[0], cells[COLUMNS.index("title")] = "left_out", neutralise(words)
-    return tuple(cells)
 
 
 def render_rounds(report: Rounds, name: str) -> str:
