@@ -95,7 +95,7 @@ _ASCII_KEY_WORDS = {"left": "<-", "right": "->", "up": "Up", "down": "Down"}
 def key_words(keys: str, *, ascii_only: bool = False) -> str:
     """A binding's keys as a chair reads them.
 
-    ``"backspace,ctrl+z"`` -> ``"Backspace or Ctrl+Z"``.
+    ``"backspace,ctrl+z"`` -> ``"Backspace or Ctrl+Z"``; ``"b,B"`` -> ``"B"``.
     """
     shown = []
     for key in keys.split(","):
@@ -104,7 +104,20 @@ def key_words(keys: str, *, ascii_only: bool = False) -> str:
             name, name.upper() if len(name) <= 3 else name.title()
         )
         shown.append("+".join([*(m.title() for m in modifiers), word]))
-    return " or ".join(shown)
+    return " or ".join(dict.fromkeys(shown))  # "b,B" is one key, "B", with or without Caps Lock
+
+
+def with_capitals(keys: str) -> str:
+    """A binding's keys with the capital of each letter key too: ``"escape,b"`` ->
+    ``"escape,b,B"``.
+
+    So Caps Lock never stops a key, as it never stops a vote (found by a tester:
+    with Caps Lock on, F on the summary did nothing and said nothing, though the
+    footer shows "F Finish / reopen"). Only for screens without a box to type in.
+    """
+    names = [key.strip() for key in keys.split(",")]
+    capitals = [name.upper() for name in names if len(name) == 1 and name.islower()]
+    return ",".join(dict.fromkeys([*names, *capitals]))
 
 
 #: Keys as a voice reads them: espeak-ng says nothing for "?", "," or ".", "esk"

@@ -195,6 +195,17 @@ async def test_a_new_session_appears_in_the_resume_list_on_return(
         assert resume.get_option_at_index(0).id == app.chosen[0]
 
 
+async def test_caps_lock_never_stops_a_key(app: HomeApp, store: Store) -> None:
+    # Found by a tester: with Caps Lock on, N did nothing and said nothing,
+    # though the footer shows "N New session".
+    stored(store, "Peer support, October", finished=True, day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        assert app.screen.focused is app.screen.query_one("#finished", OptionList)
+        await pilot.press("N")
+        assert isinstance(app.screen, SetupSessionScreen)
+
+
 # -- snapshots ------------------------------------------------------------------------
 
 

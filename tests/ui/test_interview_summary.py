@@ -42,6 +42,19 @@ async def test_a_finished_session_opens_on_the_summary_and_keeps_its_votes(
         assert standing(store, "c1", "q1") == {"m1": "up", "m2": "up"}
 
 
+async def test_caps_lock_never_stops_a_key_on_the_summary(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: with Caps Lock on, F did nothing and said nothing, so the
+    # chair could not finish, though the footer shows "F Finish / reopen".
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "F")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape", "B")
+        assert isinstance(app.screen, InterviewScreen)
+
+
 async def test_export_asks_before_replacing_a_file(
     app_factory: AppFactory, session: Session, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ from panel_tui.ui.keys import (
     key_words,
     vote_bindings,
     vote_key,
+    with_capitals,
 )
 
 
@@ -36,6 +37,7 @@ def test_key_labels_are_as_printed_on_keyboards(seat: int, value: VoteValue, lab
         ("left", False, "←"),
         ("left", True, "<-"),  # ASCII mode never shows an arrow character
         ("escape,b", False, "Esc or B"),
+        ("escape,b,B", False, "Esc or B"),  # with Caps Lock or without, one key
     ],
 )
 def test_key_words(keys: str, ascii_only: bool, words: str) -> None:
@@ -66,3 +68,16 @@ def test_a_vote_binding_for_every_seat_and_value_handled_as_keys_arrive() -> Non
         f"vote({seat}, {value!r})" for seat in SEATS for value in VOTE_VALUES
     }
     assert all(b.priority and not b.show for b in bindings)
+
+
+@pytest.mark.parametrize(
+    ("keys", "with_them"),
+    [
+        ("n", "n,N"),
+        ("escape,b", "escape,b,B"),  # only letters: Escape has no capital
+        ("ctrl+s,f1", "ctrl+s,f1"),
+        ("f,F", "f,F"),  # never twice
+    ],
+)
+def test_letter_keys_take_their_capitals_too(keys: str, with_them: str) -> None:
+    assert with_capitals(keys) == with_them

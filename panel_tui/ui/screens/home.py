@@ -38,6 +38,7 @@ from panel_tui.domain.store.recovery import SetAside, copies_set_aside
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import candidates_words, made_as_words, votes_words
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.keys import with_capitals
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
 
@@ -82,10 +83,10 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = ""  # refresh_lists chooses: the resume list when there is one
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_session", "New session"),
-        Binding("c", "focus_list('resume')", "Carry on"),
-        Binding("p", "focus_list('practice')", "Practice"),
-        Binding("f", "focus_list('finished')", "Finished"),
+        Binding(with_capitals("n"), "new_session", "New session"),
+        Binding(with_capitals("c"), "focus_list('resume')", "Carry on"),
+        Binding(with_capitals("p"), "focus_list('practice')", "Practice"),
+        Binding(with_capitals("f"), "focus_list('finished')", "Finished"),
     ]
 
     class SessionChosen(Message):

@@ -38,7 +38,7 @@ from panel_tui.domain.summary.spoken import spoken_summary
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted
 from panel_tui.ui.asking import Asking, asks
-from panel_tui.ui.keys import palette_command
+from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
 from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog
@@ -56,30 +56,36 @@ class SummaryScreen(SessionScreen):
     # Priority bindings, as on the interview: each key is acted on as the app reads
     # it, so in a burst the key after P or F reaches the dialog it opened.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,b", "back", "Back", tooltip="Back to the interview.", priority=True),
         Binding(
-            "e",
+            with_capitals("escape,b"),
+            "back",
+            "Back",
+            tooltip="Back to the interview.",
+            priority=True,
+        ),
+        Binding(
+            with_capitals("e"),
             "export",
             "Export",
             tooltip="Write the summary to a file (choose format and folder).",
             priority=True,
         ),
         Binding(
-            "p",
+            with_capitals("p"),
             "payment",
             "Payment",
             tooltip="Note a member's rate, expenses, times sat, or that they declined payment.",
             priority=True,
         ),
         Binding(
-            "f",
+            with_capitals("f"),
             "finish",
             "Finish / reopen",
             tooltip="Mark the session finished (votes then cannot change), or reopen it.",
             priority=True,
         ),
         Binding(
-            "t",
+            with_capitals("t"),
             "sheets",
             "Sheets",
             tooltip="Write a printable page for each member (Easy Read), or in practice for "
