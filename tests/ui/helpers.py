@@ -34,6 +34,9 @@ FROZEN_CLOCK = 1000.0
 
 CREATED = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
+#: Esc, then Close: a box that holds typing asks before it throws the typing away.
+CLOSE_UNSAVED = ("escape", "left", "enter")
+
 MARKUP_NAME = "[bold]x[/]"
 
 CLICK_NAME = "[@click=app.quit]y"

@@ -10,16 +10,16 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.store import Store
-from panel_tui.ui.screens.dialogs import DecisionDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog
 from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton
-from tests.ui.helpers import SIZE, AppFactory, screen_text, widget_text
+from tests.ui.helpers import CLOSE_UNSAVED, SIZE, AppFactory, screen_text, widget_text
 
 
 async def test_enter_on_the_format_already_chosen_exports(
@@ -190,18 +190,29 @@ async def test_the_decision_box_says_what_is_left_undone_at_80x24(
         assert "Save decision" in shown  # the box still fits, buttons and all
 
 
-async def test_a_box_closed_with_typing_in_it_says_the_typing_was_not_kept(
+async def test_a_box_that_holds_typing_asks_before_esc_throws_it_away(
     app_factory: AppFactory, session: Session
 ) -> None:
-    # Found by a tester: a reason typed, then Esc, said only "The decision was not changed".
+    # Found by a tester: a panel member who presses Esc when unsure lost a long
+    # note with one key (the new-session form already asked).
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+d", "tab", *"Vague", "escape")
-        said = widget_text(pilot.app, "#hint")
-        assert said == "The decision was not changed. What was typed in the box was not kept."
+        app = pilot.app
         await pilot.press("ctrl+n", *"Warm", "escape")
-        assert widget_text(pilot.app, "#hint") == (
-            "No note added. What was typed in the box was not kept."
+        asked = app.screen
+        assert isinstance(asked, ConfirmDialog)
+        assert asked.question.plain == (
+            "Close this box? What you typed here has not been saved and will be lost."
         )
-        # Nothing typed: nothing to say of it.
+        assert "Stay (Enter or Esc)" in screen_text(app)
+        await pilot.press("escape")  # Esc again, or Enter, keeps the typing
+        await pilot.press("escape", "enter")
+        assert app.screen.query_one("#note", Input).value == "Warm"
+        await pilot.press(*CLOSE_UNSAVED)
+        assert widget_text(app, "#hint") == "No note added. What was typed in the box was not kept."
+        # Found by a tester: a reason typed, then Esc, said only "The decision was not changed".
+        await pilot.press("ctrl+d", "tab", *"Vague", *CLOSE_UNSAVED)
+        said = widget_text(app, "#hint")
+        assert said == "The decision was not changed. What was typed in the box was not kept."
+        # Nothing typed: nothing to ask, nothing to say of it.
         await pilot.press("ctrl+n", "escape")
-        assert widget_text(pilot.app, "#hint") == "No note added."
+        assert widget_text(app, "#hint") == "No note added."

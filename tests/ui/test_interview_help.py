@@ -15,6 +15,7 @@ from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.themes import HIGH_CONTRAST
 from tests.ui.helpers import (
+    CLOSE_UNSAVED,
     MARKUP_NAME,
     SIZE,
     AppFactory,
@@ -222,8 +223,8 @@ async def test_f1_shows_the_help_over_a_box_or_the_palette_and_escape_returns(
         box = pilot.app.screen
         assert isinstance(box, NoteDialog)
         assert box.query_one("#note", Input).value == "warm"
-        # A question box too.
-        await pilot.press("escape", *"123", "a", "f1")
+        # A question box too (a vote changed once shown asks first).
+        await pilot.press(*CLOSE_UNSAVED, *"123", "a", "f1")
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ConfirmDialog)
@@ -244,7 +245,7 @@ async def test_question_mark_shows_the_help_over_a_box_but_is_typed_in_a_field(
         box = pilot.app.screen
         assert isinstance(box, NoteDialog)
         assert box.query_one("#note", Input).value == "why?"
-        await pilot.press("escape", "ctrl+d", "question_mark")
+        await pilot.press(*CLOSE_UNSAVED, "ctrl+d", "question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, DecisionDialog)
@@ -258,7 +259,7 @@ async def test_the_settings_keys_work_over_a_box(app_factory: AppFactory, sessio
         await pilot.press("ctrl+n", *"ok", "ctrl+t")
         assert isinstance(app.screen, NoteDialog) and app.theme == HIGH_CONTRAST.name
         # In a box of choices: Ctrl+A switches to plain ASCII, and the box shows it.
-        await pilot.press("escape", "ctrl+d", "ctrl+a")
+        await pilot.press(*CLOSE_UNSAVED, "ctrl+d", "ctrl+a")
         assert isinstance(app.screen, DecisionDialog) and app.ascii_only
         assert not any(ord(char) > 127 for char in screen_text(app)), screen_text(app)
         await pilot.press("ctrl+e")
@@ -285,7 +286,7 @@ async def test_quitting_asks_first_while_a_box_holds_typing_not_saved(
         assert isinstance(box, NoteDialog)
         assert box.query_one("#note", Input).value == "slow start"
         # An empty box, or the decision as it was, loses nothing: Ctrl+Q quits.
-        await pilot.press("escape", "ctrl+d", "ctrl+q")
+        await pilot.press(*CLOSE_UNSAVED, "ctrl+d", "ctrl+q")
         assert not app.is_running
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:

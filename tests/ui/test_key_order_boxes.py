@@ -19,7 +19,7 @@ from panel_tui.domain.setup_form import MemberTyped
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import MemberRow
-from tests.ui.helpers import AppFactory, Sender, burst, current, press, screen_names
+from tests.ui.helpers import CLOSE_UNSAVED, AppFactory, Sender, burst, current, press, screen_names
 
 SIZE = (80, 24)
 
@@ -42,9 +42,10 @@ async def test_a_note_typed_straight_after_ctrl_n_goes_into_the_note(
 async def test_a_note_closed_in_a_burst_lets_the_next_vote_through(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
-    # Escape is the dialog's priority key, so the keys after it reach the interview.
+    # Escape is the dialog's priority key, so the keys after it reach the interview;
+    # with typing in the box, it asks first, and the keys after reach the question.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await burst(pilot, "ctrl+n", "escape", "3", "ctrl+n", "s", "escape", "1")
+        await burst(pilot, "ctrl+n", "escape", "3", "ctrl+n", "s", *CLOSE_UNSAVED, "1")
         on_disk = store.load(session.id)
         assert on_disk.notes_on("c1", "q1") == []
         assert current(store, session) == {"m3": ("up", False), "m1": ("up", False)}
@@ -55,10 +56,11 @@ async def test_a_note_closed_in_a_burst_lets_the_next_vote_through(
 async def test_keys_straight_after_ctrl_d_go_to_the_decision(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
-    # The decision dialog opens on its choices: "1" and "a" there vote nothing;
-    # Escape closes it unchanged, and the "2" after it votes.
+    # The decision dialog opens on its choices: "1" and "a" there vote nothing
+    # (they are typed as the reason); Escape then Close closes it unchanged, and
+    # the "2" after it votes.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await burst(pilot, "ctrl+d", "1", "a", "escape", "2")
+        await burst(pilot, "ctrl+d", "1", "a", *CLOSE_UNSAVED, "2")
         on_disk = store.load(session.id)
         assert on_disk.decision("c1") is None
         assert current(store, session) == {"m2": ("up", False)}
@@ -124,8 +126,8 @@ async def test_finishing_from_the_summary_in_a_burst_is_answered_by_the_enter_af
     [
         # Tab from the note to its Save button; Enter there saves it.
         (("ctrl+n", "a", "tab", "enter"), ["a"]),
-        # Tab twice, to Skip; Enter there closes it without a note.
-        (("ctrl+n", "a", "tab", "tab", "enter"), []),
+        # Tab twice, to Skip; Enter there asks, and Close closes it without a note.
+        (("ctrl+n", "a", "tab", "tab", "enter", "left", "enter"), []),
     ],
 )
 @pytest.mark.parametrize("send", [burst, press], ids=["burst", "press"])

@@ -15,7 +15,7 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.choices import ChoiceList
-from tests.ui.helpers import CREATED, AppFactory, screen_text, small_session
+from tests.ui.helpers import CLOSE_UNSAVED, CREATED, AppFactory, screen_text, small_session
 
 SIZE = (80, 24)
 
@@ -86,7 +86,7 @@ async def test_notes_that_make_no_sense_are_named_and_nothing_is_saved(
         await click(pilot, "#save")
         shown = str(dialog.query_one("#problem", Label).render())
         assert "a rate per block needs the hours in one block" in shown
-        await pilot.press("escape")
+        await pilot.press(*CLOSE_UNSAVED)
         assert isinstance(app.screen, SummaryScreen)
     assert all(m.involvement is None for m in store.load(session.id).panel)
 
@@ -288,7 +288,7 @@ async def test_closing_the_box_with_changes_says_they_were_not_saved(
         assert "Saved the payment notes for Seat 1." in screen_text(app)
         await pilot.press("p")
         app.screen.query_one("#rate", Input).value = "20"
-        await pilot.press("escape")
+        await pilot.press(*CLOSE_UNSAVED)
         assert isinstance(app.screen, SummaryScreen)
         shown = screen_text(app)
         assert "Payment notes not saved: the box was closed with changes in it." in shown

@@ -23,7 +23,7 @@ from panel_tui.domain.models import Outcome
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import kept_as_typed
-from panel_tui.ui.asking import HoldsTyping
+from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import OUTCOME_WORDS, glyphs
@@ -168,12 +168,21 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # A priority binding, so a key typed after Escape goes to the screen below.
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", priority=True),
+        # A priority binding, so a key typed after Escape goes to the screen below (or to
+        # the question it asks when the box holds typing).
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close without saving (asks first when something was typed).",
+            priority=True,
+        ),
         *EVERYWHERE,
     ]
     #: The id of the button that submits.
     SUBMIT = "save"
+    #: Whether Esc asks before it throws away what was typed.
+    ASKS_BEFORE_CLOSING: ClassVar[bool] = True
 
     def __init__(self, *, save: Save[T] | None = None) -> None:
         super().__init__(classes="dialog")
@@ -222,8 +231,29 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
         else:
             self.action_cancel()
 
-    def action_cancel(self) -> None:
-        self.discarded = self.unsaved()
+    @asks
+    def action_cancel(self) -> Asking:
+        """Close without saving; when the box holds typing, ask first.
+
+        Found by a tester: a panel member who presses Esc when unsure lost a long
+        note with one key. The new-session form already asked; boxes ask alike,
+        and Esc or Enter at the question keeps the typing.
+        """
+        unsaved = self.unsaved()
+        if (
+            unsaved
+            and self.ASKS_BEFORE_CLOSING
+            and not (
+                yield ConfirmDialog(
+                    "Close this box? What you typed here has not been saved and will be lost.",
+                    yes="Close",
+                    no="Stay",
+                    safe_first=True,
+                )
+            )
+        ):
+            return
+        self.discarded = unsaved
         self.dismiss(None)
 
 
