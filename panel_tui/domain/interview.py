@@ -150,8 +150,14 @@ class Interview:
         # at the keyboard how the sealed vote went (found by a review).
         again = current is not None and not session.is_revealed(c, q)
         said = "given again" if again else "recorded"
-        if current is not None and current.value == value:
-            return self._news(f"Vote {said} for {member_label(member)}.")  # nothing changes
+        if current is not None and current.value == value:  # nothing changes
+            if again:
+                return self._news(f"Vote given again for {member_label(member)}.")
+            # Shown: the vote may be named (found by a tester: "Vote recorded" again
+            # read as a second vote).
+            return self._news(
+                f"{member_label(member)} already voted {self.vote_mark(value)}: nothing changed."
+            )
         if again:
             return self._record(member_id, value, (c, q), said=said)
         if current is not None and session.new_vote(c, q, member_id, value).after_reveal:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from panel_tui.domain.interview_lines import panel_and_rule
+from panel_tui.domain.interview_lines import KEYS_HINT, panel_and_rule
 from panel_tui.domain.models import Decision, Outcome, VoteValue
 from panel_tui.domain.sessions import decision_warnings, finish_warnings
 from panel_tui.domain.store import OpenSession, StoreError
@@ -87,6 +87,14 @@ class Moved:
 
     message: str
     warning: str | None = None
+
+    @property
+    def spoken(self) -> str | None:
+        """The news of the move to read aloud before the question: what was left
+        waiting, a decision not yet recorded, the last question; never the keys'
+        reminder, which would be heard at every move (found by a tester: "No
+        decision is recorded yet" showed but was never heard)."""
+        return None if self.message == KEYS_HINT else self.message
 
 
 Change = Recorded | Refused | NotSaved

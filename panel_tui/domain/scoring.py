@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from panel_tui.domain import agreement
+from panel_tui.domain.method import method_statement
 from panel_tui.domain.models import (
     VOTE_VALUES,
     Session,
@@ -21,7 +22,7 @@ from panel_tui.domain.models import (
     Weighting,
 )
 from panel_tui.domain.reveals import EarlyReveal, early_reveals
-from panel_tui.domain.words import figure, share_split
+from panel_tui.domain.words import figure
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
 TIE_TOLERANCE = 1e-9
@@ -320,45 +321,6 @@ def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[Candida
         key=lambda r: (labels[r.candidate].casefold(), r.candidate),
     )
     return ranked + unscored
-
-
-def method_statement(session: Session) -> str:
-    """The scoring rule and sealing, in words, for the top of every summary."""
-    settings = session.settings
-    lived, professionals = share_split(settings.lived_experience_share)
-    rule = {
-        "per_person": "every voting member counts the same",
-        "equal_groups": (
-            "lived-experience members and professionals count as two equal halves, "
-            "so the smaller group still has half the say"
-        ),
-        "lived_experience_share": (
-            f"lived-experience members' votes make up "
-            f"{lived} of each score and professionals' votes the other {professionals}"
-        ),
-    }[settings.weighting]
-    if settings.weighting != "per_person":
-        rule += (
-            "; where only one group has counted votes on a question, that group's mean "
-            "is the question score"
-        )
-    if not settings.sealed:
-        sealed = "Votes were open: members saw each vote as it was given."
-    elif early_reveals(session):
-        sealed = (
-            "Votes were sealed: nobody saw how others voted until everyone had voted, "
-            "except where listed under early reveals (the chair showed the votes "
-            "before everyone had voted, and votes given after that are marked)."
-        )
-    else:
-        sealed = "Votes were sealed: nobody saw how others voted until everyone had voted."
-    return (
-        f"Each vote counts as up = 1, middle = 0.5, down = 0; abstentions and missing "
-        f"votes are left out. Question scores: {rule}. "
-        f"A candidate's score is the mean of the question scores, weighted by question "
-        f"weight, over the questions with votes; each group's own score is over the "
-        f"questions that group scored, and the voice gap over those both scored. {sealed}"
-    )
 
 
 def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:

@@ -191,15 +191,18 @@ class Speaker:
         """Whether a voice is reading now."""
         return self._process is not None and self._process.poll() is None
 
-    def say(self, text: str, *, wav: Path | None = None) -> str | None:
+    def say(self, text: str, *, wav: Path | None = None, first: str | None = None) -> str | None:
         """Start reading ``text`` aloud (stopping any reading first).
+
+        ``first``: news read before it (what the move to a question left behind);
+        the reading is still ``text``'s, so the key that reads it stops it.
 
         Returns:
             ``None`` once the voice has started, else a plain reason it could not.
         """
         with self._lock:
             self.stop()
-            return self._start(text, wav)
+            return self._start(text, wav, first)
 
     def tell(self, text: str) -> str | None:
         """Read ``text`` once what is being read now ends, never cutting it short.
@@ -230,7 +233,7 @@ class Speaker:
                 return self.stop()
             return False
 
-    def _start(self, text: str, wav: Path | None) -> str | None:
+    def _start(self, text: str, wav: Path | None, first: str | None = None) -> str | None:
         command = speech_command(self.platform, self._which, wav=wav)
         if command is None:
             return no_engine_message(self.platform)
@@ -250,7 +253,7 @@ class Speaker:
         self._process = process
         self.reading = text
         if process.stdin is not None:
-            data = plain_for_speech(text).encode("utf-8")
+            data = plain_for_speech(f"{first}\n{text}" if first else text).encode("utf-8")
             threading.Thread(target=_feed, args=(process.stdin, data), daemon=True).start()
         threading.Thread(target=self._next_after, args=(process,), daemon=True).start()
         return None

@@ -111,12 +111,18 @@ def _reached(widget: Widget) -> str:
 
 
 def _heading_before(widget: Widget) -> str:
-    """The nearest label before ``widget``, or before the rows holding it ("Panel members")."""
+    """The nearest label before ``widget``, or before the rows holding it ("Panel members").
+
+    A box's title counts as one: the decision box's choices, which it opens on,
+    were heard as "Choices: none chosen", with no word of whose decision (found
+    by a tester).
+    """
     node: DOMNode = widget
     while isinstance(node, Widget) and node.parent is not None and node is not widget.screen:
         siblings = list(node.parent.children)
         for sibling in reversed(siblings[: siblings.index(node)]):
-            if isinstance(sibling, Label) and sibling.display:
+            heading = isinstance(sibling, Label) or sibling.has_class("title")
+            if heading and isinstance(sibling, Static) and sibling.display:
                 return str(sibling.content)
         node = node.parent
     return ""

@@ -133,14 +133,14 @@ class DisplayApp(TurnTakingApp[None]):
             return
         self.say(text, asked=True)
 
-    def say(self, text: str, *, asked: bool = False) -> None:
+    def say(self, text: str, *, asked: bool = False, first: str | None = None) -> None:
         """Start reading ``text`` aloud in its own process; say so if nothing can speak.
 
         ``asked``: Ctrl+L was pressed, and the notice answers it. A reading the
         chair switched on (each question as it comes up) has none: they stacked
-        over the seats' votes (found by a tester).
+        over the seats' votes (found by a tester). ``first``: news read before it.
         """
-        problem = self.speaker.say(text)
+        problem = self.speaker.say(text, first=first)
         if problem:
             self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
         elif asked:

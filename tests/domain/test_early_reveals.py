@@ -299,3 +299,23 @@ def test_a_practice_rounds_votes_change_only_that_rounds() -> None:
     made = made.model_copy(update={"votes": [made.votes[0], second]})
     # Seat 1's first vote of round 2, not a change of round 1's.
     assert vote_changes(made) == [False, False]
+
+
+def test_a_vote_after_a_show_that_was_not_early_is_said_to_be_marked() -> None:
+    # Found by a tester: a key meant for seat 1 was pressed as seat 3's, which
+    # completed the answer and showed its votes. Undone, seat 3's own vote came
+    # after the show; the method said "nobody saw how others voted" and listed
+    # no early reveal.
+    made = session("LLP")
+    given: list[tuple[str, VoteValue | None]] = [("m1", "up"), ("m2", "middle"), ("m3", "up")]
+    for member, value in [*given, ("m3", None)]:
+        made = made.model_copy(
+            update={"votes": [*made.votes, made.new_vote("c1", "q1", member, value)]}
+        )
+    made = made.model_copy(update={"votes": [*made.votes, made.new_vote("c1", "q1", "m3", "down")]})
+    assert made.votes[-1].after_reveal and early_reveals(made) == []
+    method = score_session(made).method
+    assert method.endswith(
+        "until everyone had voted. Votes given or changed after the votes were shown (after "
+        "an undo, for instance) are marked."
+    )

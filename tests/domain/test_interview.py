@@ -156,6 +156,12 @@ def test_the_same_vote_again_writes_nothing_and_says_what_another_value_says(
         said.add(interview.cast("m1", value))
         assert len(interview.session.votes) == (1 if value == "up" else 2)
     assert said == {Recorded("Vote given again for Seat 1, Member 1.")}
+    # Once shown, the vote may be named (found by a tester: "Vote recorded" again
+    # read as a second vote).
+    interview = make([("c1", "q1", "m1", "up")], revealed=[("c1", "q1")])
+    said = {interview.cast("m1", "up")}
+    assert said == {Recorded("Seat 1, Member 1 already voted <up>: nothing changed.")}
+    assert len(interview.session.votes) == 1
 
 
 SHOWN = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m3", "down")]

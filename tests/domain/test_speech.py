@@ -264,6 +264,16 @@ def test_a_reading_is_stopped_only_by_its_own_key_and_news_waits_behind_it() -> 
     assert speaker.stop_if_reading(None) is True  # a key with nothing to read stops any
 
 
+def test_news_read_first_leaves_the_reading_the_questions_for_its_key_to_stop() -> None:
+    # The move's news ("No decision is recorded yet ...") is heard before the
+    # question, and Ctrl+L, which reads the question, still stops it.
+    speaker, started = reading_voice()
+    speaker.say("The question.", first="Now candidate C2.")
+    assert _started_texts(started, 1) == ["Now candidate C2.\nThe question."]
+    assert speaker.reading == "The question."
+    assert speaker.stop_if_reading("The question.") is True
+
+
 def test_a_voice_the_system_will_not_start_is_said_plainly() -> None:
     def popen(argv: list[str], **options: Any) -> ReadingProcess:
         raise subprocess.SubprocessError("no")

@@ -26,11 +26,11 @@ class FakeSpeaker(Speaker):
     def speaking(self) -> bool:
         return self._on
 
-    def say(self, text: str, *, wav: Path | None = None) -> str | None:
+    def say(self, text: str, *, wav: Path | None = None, first: str | None = None) -> str | None:
         self.stop()
         if not self._which("espeak-ng"):
             return super().say(text)
-        self.said.append(text)
+        self.said.append(f"{first}\n{text}" if first else text)
         self.reading = text
         self._on = True
         return None

@@ -51,8 +51,23 @@ async def test_read_each_question_reads_the_new_one(
     async with listening(app_factory, session.id) as (pilot, speaker):
         await pilot.press("right")
         await pilot.pause()
-        assert speaker.said[-1].startswith("Question 2 of 2, for [red]Alex[/red].")
+        # The news of the move first, as the line above the keys shows it (found by
+        # a tester: "No decision is recorded yet" showed but was never heard).
+        assert speaker.said[-1].startswith(
+            "Last question for this candidate. Ctrl+D records the panel's decision.\n"
+            "Question 2 of 2, for [red]Alex[/red]."
+        )
         assert "What would you do if someone said no?" in speaker.said[-1]
+        await pilot.press("1", "right")
+        await pilot.pause()
+        assert speaker.said[-1].startswith(
+            "[red]Alex[/red] Q2 still waits for seats 2, 3; its votes stay sealed.\n"
+            "Question 1 of 2, for C2."
+        )
+        # The keys' reminder, shown at an ordinary move, is never read at each one.
+        await pilot.press("right", "left")
+        await pilot.pause()
+        assert speaker.said[-1].startswith("Question 1 of 2, for C2.")
 
 
 async def test_a_question_read_as_it_comes_up_puts_no_notice_over_the_votes(

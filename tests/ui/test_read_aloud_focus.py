@@ -94,7 +94,8 @@ async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
         await pilot.press("down", "enter", "tab", "tab")
         await pilot.pause()
     assert speaker.said == [
-        "Choices: none chosen",
+        # Whose decision, from the box's title (found by a tester: "Choices: none chosen" alone).
+        "The panel's decision on [red]Alex[/red]. Choices: none chosen",
         "Reason (needed to recommend or not recommend; Tab to move here). Text box, empty: Why the panel decided this",
         "Button: Save decision",
     ]
@@ -110,7 +111,8 @@ async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert speaker.said[-2].startswith("Vote recorded for Seat 1")
-        assert speaker.said[-1] == "Choices: none chosen"  # told in its turn, after the news
+        # Told in its turn, after the news.
+        assert speaker.said[-1] == "The panel's decision on [red]Alex[/red]. Choices: none chosen"
         await pilot.press("tab")
         await pilot.pause()
         assert speaker.said[-1].startswith(

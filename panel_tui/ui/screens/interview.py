@@ -157,7 +157,7 @@ class InterviewScreen(SessionScreen):
         """Keep the time spent on this answer, so that a resume carries on from it."""
         self.interview.times.keep(self.timer.elapsed)
 
-    def _question_changed(self) -> None:
+    def _question_changed(self, news: str | None = None) -> None:
         carried = self.interview.times.carried()
         self.query_one(QuestionTimer).restart(self.question.time_guide_minutes, carried)
         self.question_area.scroll_home(animate=False)
@@ -165,7 +165,7 @@ class InterviewScreen(SessionScreen):
         # The voice never reads on over a new question; it starts again when asked to.
         self.panel_app.speaker.stop()
         if self.read_aloud:
-            self.panel_app.say(self.spoken_text())
+            self.panel_app.say(self.spoken_text(), first=news)
 
     def spoken_text(self) -> str:
         """The question, what the panel listens for and any sample answer, to read aloud."""
@@ -276,7 +276,7 @@ class InterviewScreen(SessionScreen):
         if isinstance(moved, Refused):
             self.show(moved)
             return
-        self._question_changed()
+        self._question_changed(moved.spoken)
         self.hint(moved.message)
         if moved.warning is not None:
             self.hint_line.not_saved(moved.warning, "Position not saved", severity="warning")
