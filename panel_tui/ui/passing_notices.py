@@ -39,6 +39,12 @@ def settings_notices(messages: Sequence[str]) -> list[StartNotice]:
     return [StartNotice("Settings", message) for message in messages]
 
 
+def _passing(message: str) -> str:
+    """A notice of the start, saying how it goes: it lies over the seats' rows, and a
+    tester waited 20 seconds for one to go, not knowing a key would take it."""
+    return f"{message}\n(This goes at the first key you press.)"
+
+
 class PassingNotices:
     """The app's notices that only pass: given, and taken away unless an error shows."""
 
@@ -67,19 +73,24 @@ class PassingNotices:
         terminal's."""
         app = self._app
         for title, message, severity in notices:
-            app.notify(message, title=title, severity=severity, markup=False, timeout=20)
+            app.notify(_passing(message), title=title, severity=severity, markup=False, timeout=20)
         few_colours = app.few_colours and not app.display_settings.high_contrast
         if few_colours:
-            # Said, not switched: a setting (or --no-high-contrast) is the chair's.
+            # Said, not switched: a setting (or --no-high-contrast) is the chair's. Such a
+            # terminal's font (the Linux console's) may lack marks: ASCII is offered too.
+            plain = "" if app.ascii_only else " If marks show as boxes, Ctrl+A shows plain ASCII."
             app.notify(
-                "This terminal shows only 16 colours, where the usual ones are hard to read. "
-                "Ctrl+T switches to high contrast, which reads clearly here, and is remembered.",
+                _passing(
+                    "This terminal shows only 16 colours, where the usual ones are hard to "
+                    "read. Ctrl+T switches to high contrast, which reads clearly here, and is "
+                    f"remembered.{plain}"
+                ),
                 title="Settings",
                 timeout=30,
             )
         if legacy_console:
             app.notify(
-                legacy_console_advice(app.ascii_only),
+                _passing(legacy_console_advice(app.ascii_only)),
                 title="Use Windows Terminal",
                 severity="warning",
                 timeout=30,

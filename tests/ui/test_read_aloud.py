@@ -203,6 +203,8 @@ async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
     assert where == sorted(where), where
     assert "E: Write the summary to a file (choose format and folder)." in lines
     assert "Escape or B: Back to the interview." in lines  # espeak-ng says "esk" for Esc
+    # Bigger text is the terminal's own zoom (a low-vision member looked for a setting).
+    assert "For bigger text, zoom the terminal itself: Ctrl and + in Windows Terminal." in lines
 
 
 async def test_the_summary_can_be_read_aloud(app_factory: AppFactory, session: Session) -> None:

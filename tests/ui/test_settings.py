@@ -149,6 +149,12 @@ async def test_a_terminal_of_16_colours_is_told_of_high_contrast(
         await pilot.pause()
         said = [n.message for n in app._notifications]
         assert any("only 16 colours" in m for m in said) is told
+        if told:
+            # Such a terminal's font (the Linux console's) may lack marks; and it says
+            # how it goes (found by a tester, who waited 20 seconds for it to go).
+            (notice,) = [m for m in said if "only 16 colours" in m]
+            assert "If marks show as boxes, Ctrl+A shows plain ASCII." in notice
+            assert notice.endswith("\n(This goes at the first key you press.)")
         # Told, never switched: the setting (or --no-high-contrast) is the chair's.
         assert app.theme == NORMAL_THEME
         # Gone with the first key, read by then: it lay over the seats' votes for

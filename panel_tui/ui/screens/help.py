@@ -66,6 +66,8 @@ INTRO = (
     "can record a show of thumbs. Votes stay sealed (who has voted, not how) "
     "until everyone has voted or the chair shows them."
 )
+#: Larger type is the terminal's own (a low-vision member asked for a setting).
+BIGGER_TEXT = "For bigger text, zoom the terminal itself: Ctrl and + in Windows Terminal."
 
 
 #: The keys of a box on top of the screen (Textual's own, described for the help).
@@ -146,6 +148,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         """The help read aloud, in the order it shows, every key named in words."""
         lines = [INTRO, "", "Your settings."]
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
+        lines.append(BIGGER_TEXT)
         members = self.session.voting_members if self.session else []
         if members:
             lines += ["", "Vote keys."]
@@ -200,7 +203,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         )
         table.caption = (
             f"{kept} {DISPLAY_ENV}=ascii,no-read-aloud (for example) sets them for "
-            "every run from that terminal."
+            f"every run from that terminal. {BIGGER_TEXT}"
         )
         table.caption_justify = "left"
         return table
