@@ -117,6 +117,8 @@ class CandidateResult:
     professional_score: float | None  #: over the questions that group scored
     #: lived-experience minus professional, over the questions both scored
     voice_gap: float | None = None
+    #: each group's score over the questions both scored: what the voice gap compares
+    shared_scores: tuple[float, float] | None = None
     #: the candidate was scored on fewer questions than another candidate
     fewer_questions: bool = False
 
@@ -276,6 +278,11 @@ def score_candidate(session: Session, candidate: str) -> CandidateResult:
     tally = Tally()
     for result in questions:
         tally = tally + result.tally
+    lived_both = _weighted([(w, r.lived_experience_mean) for w, r in both])
+    professional_both = _weighted([(w, r.professional_mean) for w, r in both])
+    shared = None
+    if lived_both is not None and professional_both is not None:
+        shared = (lived_both, professional_both)
     return CandidateResult(
         candidate=candidate,
         questions=questions,
@@ -284,10 +291,8 @@ def score_candidate(session: Session, candidate: str) -> CandidateResult:
         tally=tally,
         lived_experience_score=_weighted([(w, r.lived_experience_mean) for w, r in weighted]),
         professional_score=_weighted([(w, r.professional_mean) for w, r in weighted]),
-        voice_gap=_gap(
-            _weighted([(w, r.lived_experience_mean) for w, r in both]),
-            _weighted([(w, r.professional_mean) for w, r in both]),
-        ),
+        voice_gap=_gap(lived_both, professional_both),
+        shared_scores=shared,
     )
 
 

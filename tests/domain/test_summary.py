@@ -350,5 +350,11 @@ def test_a_gap_on_fewer_questions_than_a_groups_own_score_says_so(
         settings=Settings(sealed=False),
     )
     (alex,) = summary_of(made).candidates
-    note = "The groups' own scores also count questions only one group scored."
+    # The scores the gap subtracts are given (found by a tester, who could not
+    # find them): over q1, 100.0% up against 0.0% down, a gap of 100 points.
+    note = (
+        "Over the 1 of 2 questions both groups scored. There, lived-experience members "
+        "scored 100.0% and professionals 0.0%; the groups' own scores also count questions "
+        "only one group scored."
+    )
     assert (note in alex.voice_gap) is explained

@@ -259,9 +259,18 @@ def _gap_with_base(result: CandidateResult) -> str:
     single = [q.voice_gap for q in result.questions]
     words = gap_words(result.voice_gap, single=single)
     said = f"{words} {gap_base(result.gap_scored, len(result.questions))}"
-    if max(result.lived_experience_scored, result.professional_scored) > result.gap_scored:
-        # Found by a new user: 75.0% against 37.5% above, and a gap of 43.8 read as a mistake.
-        said += " The groups' own scores also count questions only one group scored."
+    shared = result.shared_scores
+    if shared and max(result.lived_experience_scored, result.professional_scored) > (
+        result.gap_scored
+    ):
+        # Found by a new user: 75.0% against 37.5% above, and a gap of 43.8 read as a
+        # mistake; then by a tester, who could not find what the gap subtracts.
+        lived, professional = shared
+        said += (
+            f" There, lived-experience members scored {percent(lived)} and professionals "
+            f"{percent(professional)}; the groups' own scores also count questions only "
+            "one group scored."
+        )
     return said
 
 
