@@ -86,7 +86,7 @@ def test_the_report_shows_how_the_panel_moved_between_rounds() -> None:
     assert "The figures above count the last round, voted after the panel had seen" in text
     # Scores and calibration use the last round: Ben's up in round 2 matches.
     assert (
-        "| Seat 2, Ben Cho | 100.0% | neither more generous nor harsher on average (0.00) | on 2 answers |"
+        "| Seat 2, Ben Cho | 100.0% | neither more generous nor harsher on average (0.00) | 2 answers |"
         in text
     )
 

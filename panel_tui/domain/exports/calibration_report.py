@@ -97,7 +97,7 @@ class TraineeView:
     name: str
     agreement: str
     lean: str
-    answers: str  #: e.g. "on 6 answers"
+    answers: str  #: e.g. "6 answers", what the figures rest on
     summary: str  #: one plain sentence
     away: list[AwayAnswer]
     progress: list[Step]  #: first to last; empty unless there are two rehearsals or more
@@ -269,7 +269,8 @@ def _trainee(
         name=figures.name,
         agreement=percent(figures.agreement, none=none),
         lean=lean_words(figures.lean) if figures.answers else none.lower(),
-        answers=f"on {counted(figures.answers, 'answer')}",
+        # Under "Rests on": "on 12 answers" there read twice (found by a tester).
+        answers=counted(figures.answers, "answer"),
         summary=_summary(figures),
         away=away,
         progress=steps,

@@ -37,7 +37,7 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
         trainees: list[RenderableType] = []
         for trainee in view.trainees:
             text = Text.assemble((trainee.label, "bold"))
-            text.append(f": agreement {trainee.agreement}, {trainee.lean}, {trainee.answers}")
+            text.append(f": agreement {trainee.agreement}, {trainee.lean}, on {trainee.answers}")
             if not trainee.progress:
                 trainees.append(text)
                 continue
