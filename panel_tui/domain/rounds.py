@@ -155,6 +155,21 @@ class Rounds:
         return METHOD
 
     @property
+    def rehearsals_words(self) -> str:
+        """Where a trainer finds each trainee's figures, when rehearsals are counted here.
+
+        Found by a trainer: the report held rehearsals' mock candidates and gaps,
+        and no word of the trainees. Empty with no rehearsal counted.
+        """
+        if not any(r.practice for r in self.rounds):
+            return ""
+        return (
+            "Rehearsals count here as rounds, mock candidates and all. Each trainee's "
+            "agreement with the reference, and their progress, are on their trainee sheet: "
+            "panel-tui export SESSION --format trainee-sheets -o FOLDER."
+        )
+
+    @property
     def interviews(self) -> int:
         """Interviews over every round."""
         return sum(r.interviews for r in self.rounds)

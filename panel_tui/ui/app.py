@@ -282,8 +282,9 @@ class PanelApp(DisplayApp):
             )
         # Textual's own commands (theme picker, keys panel, maximise, screenshot)
         # speak of widgets and themes: a panel member gets only Quit, in plain words.
+        # Its key named as every other entry names its own (found by a tester).
         yield SystemCommand(
-            "Quit", "Close panel-tui; every vote is already saved", self.action_quit
+            "Quit", "Ctrl+Q: close panel-tui; every vote is already saved", self.action_quit
         )
 
 

@@ -71,3 +71,14 @@ def test_each_round_row_of_the_csv_says_whether_it_was_a_rehearsal() -> None:
         ("member", "", ""),
         ("member", "", ""),
     ]
+
+
+def test_a_report_counting_rehearsals_says_where_the_trainees_figures_are() -> None:
+    # Found by a trainer: the rounds report held the rehearsals' mock candidates and
+    # voice gaps, and no word of the trainees.
+    held = made_round("a", date(2026, 2, 2), "LP", [("c1", "q1", "m1", "up")], {}, minutes=5)
+    rehearsal = held.model_copy(update={"id": "p", "mode": "practice"})
+    said = "--format trainee-sheets"
+    for fmt in ("md", "html"):
+        assert said in render_rounds(compare_rounds([held, rehearsal], include_practice=True), fmt)
+        assert said not in render_rounds(compare_rounds([held, rehearsal]), fmt)

@@ -111,6 +111,7 @@ async def test_the_palette_offers_the_main_actions(
         helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert helps["Undo last vote"].startswith("Backspace or Ctrl+Z: ")
         assert helps["Next candidate"].startswith("Page Down: ")
+        assert helps["Quit"].startswith("Ctrl+Q: ")  # found by a tester: Quit alone named none
         await pilot.press("ctrl+s")
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
         assert commands["Export"].help.startswith("E: ")
