@@ -93,6 +93,8 @@ class MemberCalibration:
     answers: int  #: how many answers the figures rest on
     away: list[tuple[AnswerCalibration, VoteValue]]  #: answers voted away from the reference
     late: int = 0  #: answers whose vote was given or changed after the reference was shown
+    #: answers voted on again whose last round counts this member's vote
+    voted_again: int = 0
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ def calibrate(session: Session) -> Calibration:
                 answers=count,
                 away=away,
                 late=sum(member.id in a.last.late for a in found),
+                voted_again=sum(a.moved and a.last.votes.get(member.id) in VALUE for a in found),
             )
         )
     table = count_table(a.last for a in found)

@@ -155,9 +155,8 @@ class Interview:
                 return self._news(f"Vote given again for {member_label(member)}.")
             # Shown: the vote may be named (found by a tester: "Vote recorded" again
             # read as a second vote).
-            return self._news(
-                f"{member_label(member)} already voted {self.vote_mark(value)}: nothing changed."
-            )
+            gave = "abstained" if value == "abstain" else f"voted {self.vote_mark(value)}"
+            return self._news(f"{member_label(member)} already {gave}: nothing changed.")
         if again:
             return self._record(member_id, value, (c, q), said=said)
         if current is not None and session.new_vote(c, q, member_id, value).after_reveal:

@@ -295,13 +295,17 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
         # A candidate not yet voted on is one the panel has not yet seen (or
         # passed on the way): no decision is due (found by a new user).
         voted_on = len(unvoted_numbers(session, previous)) < len(session.bank.questions)
-        if session.decision(previous) is None and voted_on:
+        # A rehearsal's mock candidates need no decision, as its finish says.
+        live = session.mode != "practice"
+        if session.decision(previous) is None and voted_on and live:
             message += (
                 f" No decision is recorded yet for {session.candidate(previous).label}"
                 " (go back and press Ctrl+D)."
             )
         return message
     if question_id == session.bank.questions[-1].id:
+        if session.mode == "practice":
+            return "Last question for this candidate."
         if session.decision(candidate_id) is not None:
             return "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
         return "Last question for this candidate. Ctrl+D records the panel's decision."

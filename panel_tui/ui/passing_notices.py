@@ -62,11 +62,13 @@ class PassingNotices:
         """An error notice shows for ``seconds``: no notice is cleared until then."""
         self._error_until = max(self._error_until, time.monotonic() + seconds)
 
-    def clear(self) -> None:
+    def clear(self) -> bool:
         """Take away the notices that only pass (the start's, the window's size), unless
-        an error shows: Textual clears every notice or none."""
-        if time.monotonic() >= self._error_until:
-            self._app.clear_notifications()
+        an error shows: Textual clears every notice or none. Whether they went."""
+        if time.monotonic() < self._error_until:
+            return False
+        self._app.clear_notifications()
+        return True
 
     def give_start(self, notices: Sequence[StartNotice], *, legacy_console: bool) -> None:
         """Give the notices of the start: ``notices`` (the settings', a new demo's), then the
@@ -104,8 +106,9 @@ class PassingNotices:
         They lay over the seats' votes for half a minute (found by a tester).
         """
         if self._start_notices:
-            self._start_notices = False
-            self.clear()
+            # While an error shows they stay, and go at the first key after it
+            # (they say they go at a key: found by a review).
+            self._start_notices = not self.clear()
 
     def resized(self, width: int, height: int) -> None:
         """Say so when the window is too small to show every member's keys.

@@ -16,6 +16,9 @@ from tests.domain.builders import two_by_two
 Vote = tuple[str, str, str, VoteValue | None]
 MakeInterview = Callable[..., Interview]
 
+#: Every voter has voted on Alex's first answer, so its votes show.
+SHOWN: list[Vote] = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m3", "down")]
+
 
 def mark(value: VoteValue | None) -> str:
     """Votes as ``<up>`` in messages, so the tests read the words around them."""

@@ -121,3 +121,46 @@ def test_votes_into_files_left_alone_write_no_snapshot(store: Store) -> None:
         opened.record_vote("c1", "q1", member, "up")
     assert os.path.samestat(os.stat(opened.path), before)
     assert os.stat(opened.path).st_mtime_ns == before.st_mtime_ns
+
+
+def test_an_older_session_file_copied_in_place_of_the_same_size_is_written_again(
+    store: Store, tmp_path: Path
+) -> None:
+    # Found by a review: copied in place (the same file, the same size), an older
+    # copy differs only by its time of writing.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.keep_time("c1", "q1", 15)
+    opened.compact()
+    older = tmp_path / "older.json"
+    shutil.copy2(opened.path, older)
+    opened.keep_time("c1", "q1", 17)
+    opened.compact()
+    assert older.stat().st_size == opened.path.stat().st_size
+    opened.record_vote("c1", "q1", "m2", "down")  # in the journal only
+    shutil.copy2(older, opened.path)
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert _votes(store, opened.session.id) == {
+        ("q1", "m1", "up"),
+        ("q1", "m2", "down"),
+        ("q1", "m3", "middle"),
+    }
+
+
+def test_an_older_journal_copied_in_place_is_written_again(store: Store, tmp_path: Path) -> None:
+    # Found by a review: on Windows a journal held open can only be put back by
+    # copying over it, in place; its header then names an older snapshot, and the
+    # next start passed over every vote since.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    older = tmp_path / "older.journal"
+    shutil.copyfile(journal_path(opened.path), older)
+    opened.compact()
+    opened.record_vote("c1", "q1", "m2", "down")
+    shutil.copyfile(older, journal_path(opened.path))
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert _votes(store, opened.session.id) == {
+        ("q1", "m1", "up"),
+        ("q1", "m2", "down"),
+        ("q1", "m3", "middle"),
+    }

@@ -1,7 +1,7 @@
 """The rules of an interview, without a terminal: one table per rule, a comment per case.
 
-Votes: refusing, casting, undo and showing the votes early. Rounds, notes,
-decisions and moving are in test_interview_moves.py.
+Votes: refusing, casting and undo. Showing the votes early is in
+test_interview_reveal.py; rounds, notes, decisions and moving in test_interview_moves.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import pytest
 
 from panel_tui.domain.interview import NOTE_OFFER, Interview
 from panel_tui.domain.interview_outcomes import (
-    Moved,
     NeedsConfirmation,
     NotSaved,
     Recorded,
@@ -22,7 +21,7 @@ from panel_tui.domain.models import VoteValue
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.words import FINISHED_REFUSAL
 from tests.domain.builders import session as build
-from tests.domain.interviews import MakeInterview, Vote, make
+from tests.domain.interviews import SHOWN, MakeInterview, Vote, make
 
 __all__ = ["make"]  # the fixture, shared from tests/domain/interviews.py
 
@@ -156,15 +155,13 @@ def test_the_same_vote_again_writes_nothing_and_says_what_another_value_says(
         said.add(interview.cast("m1", value))
         assert len(interview.session.votes) == (1 if value == "up" else 2)
     assert said == {Recorded("Vote given again for Seat 1, Member 1.")}
-    # Once shown, the vote may be named (found by a tester: "Vote recorded" again
-    # read as a second vote).
-    interview = make([("c1", "q1", "m1", "up")], revealed=[("c1", "q1")])
-    said = {interview.cast("m1", "up")}
-    assert said == {Recorded("Seat 1, Member 1 already voted <up>: nothing changed.")}
-    assert len(interview.session.votes) == 1
-
-
-SHOWN = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up"), ("c1", "q1", "m3", "down")]
+    # Once shown, the vote may be named (a tester read "Vote recorded" as a second vote).
+    shown: list[tuple[VoteValue, str]] = [("up", "voted <up>"), ("abstain", "abstained")]
+    for given, gave in shown:
+        interview = make([("c1", "q1", "m1", given)], revealed=[("c1", "q1")])
+        words = f"Seat 1, Member 1 already {gave}: nothing changed."
+        assert interview.cast("m1", given) == Recorded(words)
+        assert len(interview.session.votes) == 1
 
 
 @pytest.mark.parametrize(
@@ -295,87 +292,6 @@ def test_a_second_undo_in_a_row_asks_first(make: MakeInterview, agree: bool) -> 
     # A vote given since: the next undo takes it back at once, as before.
     interview.cast("m2", "middle")
     assert interview.undo() == Recorded("Undone: the last vote of Seat 2, Member 2.")
-
-
-# -- showing the votes early --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("before", "question", "then"),
-    [
-        # Nobody has voted: all three voters are named (never the observer).
-        (
-            [],
-            "Show the votes now? Not voted yet: Seat 1, Member 1; Seat 2, Member 2; "
-            "Seat 3, Member 3.",
-            Recorded("The chair showed the votes.", revealed_now=True),
-        ),
-        # Two have voted, one down: the note is offered once they show.
-        (
-            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")],
-            "Show the votes now? Not voted yet: Seat 3, Member 3.",
-            Recorded(
-                f"The chair showed the votes. Some are middle or down. {NOTE_OFFER}",
-                revealed_now=True,
-                offer_note=True,
-            ),
-        ),
-    ],
-)
-def test_showing_the_votes_early_is_asked_first(
-    make: MakeInterview, before: list[Vote], question: str, then: Recorded
-) -> None:
-    interview = make(before)
-    asked = interview.reveal()
-    assert isinstance(asked, NeedsConfirmation)
-    assert (asked.question, asked.yes, asked.no, asked.declined) == (
-        question,
-        "Show them",
-        "Not yet",
-        None,
-    )
-    assert not interview.session.is_revealed("c1", "q1")
-    assert asked.then() == then
-    assert interview.session.is_revealed("c1", "q1")
-
-
-def test_votes_already_shown_are_not_shown_again(make: MakeInterview) -> None:
-    interview = make(SHOWN)
-    assert interview.reveal() == Refused("The votes on this answer are already shown.")
-    assert interview.session.reveals == []  # shown by the last vote, not by the chair
-
-
-@pytest.mark.parametrize(
-    "ask",
-    [
-        # A change to a shown vote confirmed after the chair moved on.
-        lambda i: i.cast("m1", "down"),
-        # An undo of a shown vote confirmed after the chair moved on.
-        lambda i: i.undo(),
-    ],
-)
-def test_a_change_confirmed_after_moving_on_is_saved_quietly(
-    make: MakeInterview, ask: Callable[[Interview], object]
-) -> None:
-    interview = make(SHOWN)
-    asked = ask(interview)
-    assert isinstance(asked, NeedsConfirmation)
-    assert isinstance(interview.moves.next_question(), Moved)
-    written = len(interview.session.votes)
-    assert asked.then() == Recorded(None)  # saved on c1/q1, not news on c1/q2
-    assert len(interview.session.votes) == written + 1
-    assert interview.session.votes[-1].question == "q1"
-
-
-def test_the_early_reveal_confirmed_after_moving_on_is_saved_quietly(
-    make: MakeInterview,
-) -> None:
-    interview = make()
-    asked = interview.reveal()
-    assert isinstance(asked, NeedsConfirmation)
-    interview.moves.next_question()
-    assert asked.then() == Recorded(None)
-    assert interview.session.is_revealed("c1", "q1")
 
 
 @pytest.mark.parametrize(

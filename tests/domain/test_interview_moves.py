@@ -136,6 +136,17 @@ def test_moves(
         assert cursor is not None and (cursor.candidate, cursor.question) == here
 
 
+def test_a_rehearsal_never_reminds_of_a_decision_on_its_mock_candidates(
+    make: MakeInterview,
+) -> None:
+    # Found by a review: finishing a rehearsal asks no decision, yet moving on said
+    # "No decision is recorded yet for Mock A", and read it aloud too.
+    rehearsal = two_by_two().model_copy(update={"mode": "practice"})
+    interview = make(BOTH_SEEN, session=rehearsal)
+    assert interview.moves.next_question() == Moved("Last question for this candidate.")
+    assert interview.moves.next_question() == Moved("Now candidate C2.")
+
+
 def test_a_candidate_decided_on_is_left_without_a_reminder(make: MakeInterview) -> None:
     interview = make(BOTH_SEEN, at=1)
     asked = interview.decide()

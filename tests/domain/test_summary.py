@@ -327,6 +327,25 @@ def test_a_changed_decision_is_listed_with_its_reason_in_every_summary() -> None
         assert (row["decision"], row["earlier_decisions"]) == ("Do not recommend", said)
 
 
+def test_scores_that_round_apart_from_the_gap_say_it_is_worked_out_before_rounding() -> None:
+    # Found by a review: on q1, lived experience 2/3 and professionals 1/3 show as
+    # 66.7% and 33.3%, a difference of 33.4, beside a gap of 33.3.
+    rows = [("c1", "q1", m, "up") for m in ("m1", "m2", "m4")]
+    rows += [("c1", "q1", m, "down") for m in ("m3", "m5", "m6")]
+    made = builders.session(
+        "LLLPPP",
+        [*rows, ("c1", "q2", "m1", "up")],
+        questions=(("q1", 1.0, False), ("q2", 1.0, False)),
+        settings=Settings(sealed=False),
+    )
+    (alex,) = summary_of(made).candidates
+    assert alex.voice_gap.startswith("Lived-experience members scored 33.3 points higher")
+    assert (
+        "There, lived-experience members scored 66.7% and professionals 33.3% (the gap is "
+        "worked out before rounding);" in alex.voice_gap
+    )
+
+
 @pytest.mark.parametrize(
     ("rows", "explained"),
     [

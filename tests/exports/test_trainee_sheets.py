@@ -86,6 +86,24 @@ def test_a_sheet_says_its_figures_count_the_last_round_of_an_answer_voted_on_aga
     assert said in ann.html
     assert "Matched the reference on 2 of 2 answers" in ann.html  # the last round counted
     assert all("voted on again" not in sheet.html for sheet in trainee_sheets(first))
+    # Found by a review: only the trainees whose own last-round vote counts are told
+    # so; Ann gave none in round 2 here, and Ben's is still sealed in the next.
+    only_ben = practice(
+        ["up", "middle"],
+        ["Ann Lee", "Ben Cho"],
+        [
+            *((v.candidate, v.question, v.member, v.value) for v in first.votes),
+            ("p1", "q2", "m2", "middle", 2),
+        ],
+        rounds=[("p1", "q2", 2)],
+    )
+    ann, ben = trainee_sheets(only_ben)
+    assert "voted on again" not in ann.html and "voted on again" not in ben.html  # sealed
+    shown = only_ben.model_copy(
+        update={"settings": only_ben.settings.model_copy(update={"sealed": False})}
+    )
+    ann, ben = trainee_sheets(shown)
+    assert "voted on again" not in ann.html and said in ben.html
 
 
 def test_sheets_are_refused_for_live_rounds_and_totals_only() -> None:

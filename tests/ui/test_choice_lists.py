@@ -201,7 +201,7 @@ async def test_a_box_that_holds_typing_asks_before_esc_throws_it_away(
         asked = app.screen
         assert isinstance(asked, ConfirmDialog)
         assert asked.question.plain == (
-            "Close this box? What you typed here has not been saved and will be lost."
+            "Close this box? What you chose or typed here has not been saved and will be lost."
         )
         assert "Stay (Enter or Esc)" in screen_text(app)
         await pilot.press("escape")  # Esc again, or Enter, keeps the typing

@@ -102,6 +102,8 @@ class TraineeView:
     away: list[AwayAnswer]
     progress: list[Step]  #: first to last; empty unless there are two rehearsals or more
     voted: bool = True  #: has a vote on an answer with a reference rating (shown)
+    #: a sheet's word on answers voted on again that its figures count; or empty
+    last_round: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,22 +148,6 @@ class CalibrationView:
     flagged: list[AnswerView]
     moved: list[AnswerView]
     rounds_words: str  #: how the panel moved between rounds, in one sentence
-
-    @property
-    def last_round_words(self) -> str:
-        """A trainee sheet's word on answers voted on again; empty when none was.
-
-        Found by a tester: a sheet's figures counted only the last round, given
-        after the reference was shown, and said nothing of it, so the trainee's
-        progress looked better by every answer the trainer ran again.
-        """
-        if not self.moved:
-            return ""
-        return (
-            f"{counted(len(self.moved), 'answer was', 'answers were')} voted on again after "
-            "the panel had seen the reference. Your figures here count your last vote on "
-            f"{'it' if len(self.moved) == 1 else 'each'}."
-        )
 
 
 def _where(session: Session, answer: AnswerCalibration) -> str:
@@ -275,6 +261,24 @@ def _trainee(
         away=away,
         progress=steps,
         voted=bool(figures.answers),
+        last_round=_last_round_words(figures.voted_again),
+    )
+
+
+def _last_round_words(again: int) -> str:
+    """A trainee's word on the answers voted on again whose last round counts their vote.
+
+    Found by a tester: a sheet's figures counted only the last round, given after
+    the reference was shown, and said nothing of it, so the trainee's progress
+    looked better by every answer the trainer ran again. Only answers where the
+    trainee's own vote in the last round is shown and counted (found by a review).
+    """
+    if not again:
+        return ""
+    return (
+        f"{counted(again, 'answer was', 'answers were')} voted on again after the panel had "
+        "seen the reference. Your figures here count your last vote on "
+        f"{'it' if again == 1 else 'each'}."
     )
 
 

@@ -40,7 +40,6 @@ COLUMNS = (
     "first_choice_recommended",
     "recommended",
     "mean_voice_gap_pct",
-    "mean_voice_gap_size_pct",
     "votes_changed_after_reveal",
     "first_votes_after_early_reveal",
     "answers_revealed_early",
@@ -54,6 +53,8 @@ COLUMNS = (
     "expenses",
     "total_payable",
     "declined_payment_sessions",
+    # Added after the others, so that a sheet reading columns by place still reads them.
+    "mean_voice_gap_size_pct",
     "mode",
 )
 

@@ -7,9 +7,7 @@ scored on fewer questions than another candidate), ``up``, ``middle``,
 ``down``, ``abstain``, ``splits`` and ``concerns`` (how many questions),
 ``decision``, ``decision_reason`` (named ``decision_reason_not_anonymised`` in an
 anonymised copy: a reason is free text, kept as written, and a CSV has no
-other place to say so), ``earlier_decisions`` (each decision the panel changed,
-oldest first, with its reason, as the summary words them; named
-``earlier_decisions_not_anonymised`` likewise), ``voice_gap_pct`` with
+other place to say so), ``voice_gap_pct`` with
 ``voice_gap_questions`` (over the questions both groups scored),
 ``lived_experience_pct`` with ``lived_experience_questions`` and
 ``professional_pct`` with ``professional_questions`` (each group's own score,
@@ -19,7 +17,10 @@ half up as a spreadsheet's ROUND does; ``split_questions`` and
 (answers whose votes the chair showed before everyone had voted) and
 ``after_reveal_votes`` (votes given or changed after the votes were shown) and
 ``sealed_answers_left_out`` (answers whose votes are still sealed in an open
-session: their votes are left out of every figure until they are shown).
+session: their votes are left out of every figure until they are shown), then
+``earlier_decisions`` (each decision the panel changed, oldest first, with its
+reason, as the summary words them; named ``earlier_decisions_not_anonymised``
+likewise), added after the others so that columns read by place still read.
 
 ``votes-csv``: one row per vote that counts: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
@@ -87,7 +88,6 @@ CANDIDATE_COLUMNS = (
     "concerns",
     "decision",
     "decision_reason",
-    "earlier_decisions",
     "voice_gap_pct",
     "voice_gap_questions",
     "lived_experience_pct",
@@ -99,6 +99,8 @@ CANDIDATE_COLUMNS = (
     "early_reveals",
     "after_reveal_votes",
     "sealed_answers_left_out",
+    # Added after the others, so that a sheet reading columns by place still reads them.
+    "earlier_decisions",
     "mode",
 )
 VOTE_COLUMNS = (
@@ -178,11 +180,6 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 len(r.concerns),
                 OUTCOME_WORDS[decision.outcome] if decision else "",
                 neutralise(decision.reason) if decision else "",
-                neutralise(
-                    earlier_decisions_words(
-                        earlier_decisions(session, r.candidate), options.leaves_out_notes
-                    )
-                ),
                 "" if hide_gap else figure(r.voice_gap),
                 "" if hide_gap else r.gap_scored,
                 "" if hide_gap else figure(r.lived_experience_score),
@@ -194,6 +191,11 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 sum(e.candidate == r.candidate for e in results.early_reveals),
                 sum(q.after_reveal_count for q in r.questions),
                 sum(c == r.candidate for c, _ in options.sealed_left_out),
+                neutralise(
+                    earlier_decisions_words(
+                        earlier_decisions(session, r.candidate), options.leaves_out_notes
+                    )
+                ),
                 session.mode,
             )
         )

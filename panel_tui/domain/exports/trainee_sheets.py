@@ -84,7 +84,6 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             date=days_words(session.vote_days),
             lean_help=LEAN_HELP,
             sealed=sealed,
-            last_round=view.last_round_words,
         )
         sheets.append(Sheet(_file_name(session, trainee, options), html))
     return sheets

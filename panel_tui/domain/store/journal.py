@@ -201,6 +201,8 @@ class JournalFile:
         self._fd: int | None = None
         self.end = 0
         """Bytes of good records: an append that fails is cut back to here."""
+        self._size: int | None = None
+        """The file's size after this object's last write, or ``None`` before one."""
 
     def _handle(self) -> int:
         if self._fd is None:
@@ -228,11 +230,20 @@ class JournalFile:
         """Append one change record, flushed and fsynced; returns the journal's size.
 
         Raises:
-            JournalRemoved: the record is on disk, but in a file that no longer
-                has the journal's name (removed or replaced by another program).
+            JournalRemoved: another program removed or replaced the journal (the
+                record may be in the file that was): write the session again.
             OSError: the disk refused. What was written of the record is cut off
                 again when the disk allows, so the next append starts clean.
         """
+        # Another program wrote the file (an older copy put back in place, as
+        # Windows can only do): its header may name another snapshot.
+        if (
+            self._fd is not None
+            and self._size is not None
+            and (os.fstat(self._fd).st_size != self._size)
+        ):
+            self.close()
+            raise JournalRemoved(errno.ESTALE, "The journal was replaced while open")
         end = self._write_at_end(frame(record))
         if not self._still_named():
             self.close()
@@ -263,17 +274,20 @@ class JournalFile:
             self._cut_back(fd)
             raise
         self.end += len(payload)
+        self._size = os.fstat(fd).st_size  # past ``end`` when a torn tail was longer
         return self.end
 
     def _cut_back(self, fd: int) -> None:
         try:
             os.ftruncate(fd, self.end)
             os.fsync(fd)
+            self._size = self.end
         except OSError:
             # The record may be there whole, and would be read back though the
             # panel was told it was not saved: spoil its frame so that it reads
             # as a torn last record (dropped), if the disk allows even that.
             # The storage compacts before appending again.
+            self._size = None
             with contextlib.suppress(OSError):
                 os.lseek(fd, self.end, os.SEEK_SET)
                 os.write(fd, SPOILED)
@@ -281,6 +295,7 @@ class JournalFile:
 
     def close(self) -> None:
         """Let go of the file."""
+        self._size = None
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None

@@ -293,16 +293,14 @@ class JournalStorage(Storage):
         A sync or backup tool may put an older copy in its place while the
         session is open (OneDrive, a restore): the journal then names another
         snapshot, and would be passed over as stale at the next start, its
-        votes with it. A different file, size or time of writing counts as
-        replaced; a false alarm costs one rewrite, a missed one would cost votes.
+        votes with it. Another size or time of writing counts as replaced (not
+        the file's number, which some network shares change between looks); a
+        false alarm costs one rewrite, a missed one would cost votes.
         """
         now, was = _looked_at(self._path), self._snapshot
         if now is None or was is None:
-            return now is not None
-        return os.path.samestat(now, was) and (now.st_size, now.st_mtime_ns) == (
-            was.st_size,
-            was.st_mtime_ns,
-        )
+            return False  # gone, or never seen as written: written again to be sure
+        return (now.st_size, now.st_mtime_ns) == (was.st_size, was.st_mtime_ns)
 
     def compact(self) -> bool:
         """Fold the journal into the snapshot, then empty the journal.

@@ -46,6 +46,7 @@ from panel_tui.domain.words import (
     on_questions,
     percent,
     question_tags,
+    rounded,
     sealed_words,
     vote_text,
 )
@@ -266,10 +267,15 @@ def _gap_with_base(result: CandidateResult) -> str:
         # Found by a new user: 75.0% against 37.5% above, and a gap of 43.8 read as a
         # mistake; then by a tester, who could not find what the gap subtracts.
         lived, professional = shared
+        # Each rounded alone, they may miss the gap by 0.1 (found by a review).
+        apart = rounded(lived * 100, 1) - rounded(professional * 100, 1)
+        exact = ""
+        if apart != rounded(result.voice_gap * 100, 1):
+            exact = " (the gap is worked out before rounding)"
         said += (
             f" There, lived-experience members scored {percent(lived)} and professionals "
-            f"{percent(professional)}; the groups' own scores also count questions only "
-            "one group scored."
+            f"{percent(professional)}{exact}; the groups' own scores also count questions "
+            "only one group scored."
         )
     return said
 

@@ -174,15 +174,13 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
             "escape",
             "cancel",
             "Cancel",
-            tooltip="Close without saving (asks first when something was typed).",
+            tooltip="Close without saving (with something chosen or typed, asks first).",
             priority=True,
         ),
         *EVERYWHERE,
     ]
     #: The id of the button that submits.
     SUBMIT = "save"
-    #: Whether Esc asks before it throws away what was typed.
-    ASKS_BEFORE_CLOSING: ClassVar[bool] = True
 
     def __init__(self, *, save: Save[T] | None = None) -> None:
         super().__init__(classes="dialog")
@@ -240,16 +238,12 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
         and Esc or Enter at the question keeps the typing.
         """
         unsaved = self.unsaved()
-        if (
-            unsaved
-            and self.ASKS_BEFORE_CLOSING
-            and not (
-                yield ConfirmDialog(
-                    "Close this box? What you typed here has not been saved and will be lost.",
-                    yes="Close",
-                    no="Stay",
-                    safe_first=True,
-                )
+        if unsaved and not (
+            yield ConfirmDialog(
+                "Close this box? What you chose or typed here has not been saved and will be lost.",
+                yes="Close",
+                no="Stay",
+                safe_first=True,
             )
         ):
             return

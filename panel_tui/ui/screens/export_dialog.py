@@ -40,7 +40,6 @@ class ExportDialog(FormDialog[ExportRequest]):
     """Choose a format, options and a folder for an export."""
 
     SUBMIT = "export"
-    ASKS_BEFORE_CLOSING = False  # a folder typed is no one's words: Esc just closes
 
     def __init__(self, formats: list[str], folder: Path, *, sessions: Path | None = None) -> None:
         """Ask for an export.

@@ -84,7 +84,11 @@ DIALOG_KEYS: list[BindingType] = [
         "Move in a list of choices; Enter chooses, and Enter on the choice made saves",
     ),
     Binding("space", "", "Tick or untick a box such as 'Anonymise' (Enter saves)"),
-    Binding("escape", "", "No, or close a box without saving"),
+    Binding(
+        "escape",
+        "",
+        "No, or close a box without saving (with something chosen or typed, it asks first)",
+    ),
     Binding("tab", "", "Move to the next field or button (also left and right in a question)"),
 ]
 
