@@ -302,8 +302,13 @@ class Session(Record):
         sealed (it is unvoted), so no summary says it is left out and finishing
         does not show it.
         """
-        answers = {(v.candidate, v.question) for v in self.votes if self._in_round(v, *_of(v))}
-        return {a for a in answers if self.current_votes(*a) and not self.is_revealed(*a)}
+        given: dict[tuple[str, str], dict[str, bool]] = {}  # answer -> member -> a vote stands
+        for vote in self.votes:  # one pass: an export asks this of every answer
+            if self._in_round(vote, *_of(vote)):
+                given.setdefault(_of(vote), {})[vote.member] = vote.value is not None
+        return {
+            a for a, stands in given.items() if any(stands.values()) and not self.is_revealed(*a)
+        }
 
     def as_shown(self) -> Session:
         """The session as the room may see it: votes on sealed answers left out.
