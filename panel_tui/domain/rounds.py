@@ -231,12 +231,13 @@ def round_of(session: Session) -> Round:
     """
     shown = session.as_shown()
     results = score_session(shown)
-    late = [
-        changes
-        for vote, changes in zip(shown.votes, vote_changes(shown), strict=True)
-        if vote.after_reveal
-    ]
-    changed = sum(late)
+    # Each member once an answer: an undo then a new vote is one change of mind, as
+    # every summary counts it (found by an HR officer, who read 3 for 2 changes).
+    late: dict[tuple[str, str, str, int], bool] = {}
+    for vote, changes in zip(shown.votes, vote_changes(shown), strict=True):
+        if vote.after_reveal:
+            late.setdefault((vote.candidate, vote.question, vote.member, vote.round), changes)
+    changed = sum(late.values())
     first = lived_experience_first(shown)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]

@@ -89,9 +89,10 @@ class QuestionResult:
 
     @property
     def after_reveal_count(self) -> int:
-        """How many votes were given, changed or withdrawn after the reveal: a vote
-        given again unchanged after a withdrawal is listed, but not counted twice."""
-        return sum(vote.after_reveal for vote in self.changed_after_reveal)
+        """How many members' votes were given, changed or withdrawn after the reveal:
+        each member once, as the votes csv has one row for them (found by an HR
+        officer: an undo then a new vote counted as two changes, beside one row)."""
+        return len({(v.member, v.round) for v in self.changed_after_reveal if v.after_reveal})
 
     @property
     def voice_gap(self) -> float | None:

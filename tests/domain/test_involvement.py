@@ -81,11 +81,9 @@ def test_the_csv_for_finance() -> None:
     assert second["expenses_note"] == "'=Bus fare"  # neutralised
     assert second["total_payable"] == "62.40"
     assert (third["rate"], third["fee"], third["total_payable"]) == ("", "", "0.00")
-    assert (fourth["declined_payment"], fourth["fee"], fourth["total_payable"]) == (
-        "yes",
-        "60.00",
-        "0.00",
-    )
+    # Declined: no fee in the column a payroll clerk adds up (found by an HR officer).
+    assert (fourth["rate"], fourth["declined_payment"], fourth["fee"]) == ("60.00", "yes", "0.00")
+    assert fourth["total_payable"] == "0.00"
     assert (fifth["time_from"], fifth["times"], fifth["interviews_sat"]) == (
         "chair",
         "2026-11-23 09:00-11:00 UTC",

@@ -315,12 +315,13 @@ def test_a_changed_decision_is_listed_with_its_reason_in_every_summary() -> None
     assert alex.facts[-3:] == [
         ("Decision", "Do not recommend"),
         ("Reason", "References"),
-        ("Earlier decisions", earlier),
+        ("Earlier decisions, since changed", earlier),
     ]
     for fmt in ("md", "html"):
         assert earlier in render(made, fmt)
+        assert "Earlier decisions, since changed" in render(made, fmt)
     (quiet,) = summary_of(made, ExportOptions(no_notes=True)).candidates
-    assert quiet.facts[-1] == ("Earlier decisions", "Recommend; then Undecided")
+    assert quiet.facts[-1] == ("Earlier decisions, since changed", "Recommend; then Undecided")
     # The candidates csv HR files says them alike (it held only the latest).
     for options, said in ((None, earlier), (ExportOptions(no_notes=True), quiet.earlier_words)):
         (row,) = csv.DictReader(io.StringIO(render(made, "csv", options)))

@@ -8,8 +8,9 @@ UTC+01:00`` in summer; both ends in full past midnight or across a change of
 the clocks), ``time_from`` (``event log``: first to last
 event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (two decimals),
 ``seat``, ``member``, ``role``, ``interviews_sat``, ``answers_scored``,
-``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee``,
-``declined_payment`` (yes/no), ``expenses``, ``expenses_note``,
+``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee`` (0.00 for
+a member who declined payment), ``declined_payment`` (yes/no), ``expenses``,
+``expenses_note``,
 ``total_payable`` (the fee unless declined, plus expenses), ``mode`` (``live``,
 ``practice`` for a rehearsal or ``demo``, as in every CSV). Amounts are plain
 numbers with two decimals, in the currency the chair noted the rate in
@@ -103,7 +104,9 @@ def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
         "" if totals_only else row.answers,
         money(row.rate),
         rate_per(row),
-        money(row.fee),
+        # Declined: no fee, as the rounds report counts it (found by an HR officer: a
+        # payroll clerk adding up the column would have paid it).
+        money(Decimal(0) if row.declined and row.fee is not None else row.fee),
         "yes" if row.declined else "no",
         money(row.expenses),
         neutralise(row.expenses_note),

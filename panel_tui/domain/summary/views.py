@@ -18,6 +18,9 @@ from panel_tui.domain.models import VoteValue
 from panel_tui.domain.scoring import Tally
 from panel_tui.domain.words import NO_DECISION, VOTE_SYMBOLS, counted, earlier_decisions_words
 
+#: The label of the decisions a candidate had before the one that stands.
+EARLIER = "Earlier decisions, since changed"
+
 #: A vote given (first, or changed) after the votes were shown, beside the vote.
 AFTER_REVEAL = "after reveal"
 
@@ -255,7 +258,8 @@ class CandidateView:
             ("Decision", self.decision),
             # A reason belongs to a decision: none is asked for before one is made.
             *([("Reason", self.reason_words)] if self.decided else []),
-            *([("Earlier decisions", self.earlier_words)] if self.earlier_decisions else []),
+            # "Since changed": an HR officer skimming read an earlier one as current.
+            *([(EARLIER, self.earlier_words)] if self.earlier_decisions else []),
         ]
 
     @property
