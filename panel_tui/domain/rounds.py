@@ -155,21 +155,6 @@ class Rounds:
         return METHOD
 
     @property
-    def rehearsals_words(self) -> str:
-        """Where a trainer finds each trainee's figures, when rehearsals are counted here.
-
-        Found by a trainer: the report held rehearsals' mock candidates and gaps,
-        and no word of the trainees. Empty with no rehearsal counted.
-        """
-        if not any(r.practice for r in self.rounds):
-            return ""
-        return (
-            "Rehearsals count here as rounds, mock candidates and all. Each trainee's "
-            "agreement with the reference, and their progress, are on their trainee sheet: "
-            "panel-tui export SESSION --format trainee-sheets -o FOLDER."
-        )
-
-    @property
     def interviews(self) -> int:
         """Interviews over every round."""
         return sum(r.interviews for r in self.rounds)
@@ -350,6 +335,7 @@ def compare_rounds(
             passed_over.add(session.id)
         else:
             kept[session.id] = session
+    named += _one_of_each_copy(kept, unnamed)
     chosen = sorted(kept.values(), key=lambda s: (s.first_day, s.created, s.id))
     named += [
         f"Session {s.id} is an anonymised export: its members are left out of the member totals."
@@ -372,3 +358,30 @@ def compare_rounds(
 
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def _one_of_each_copy(kept: dict[str, Session], unnamed: set[str]) -> list[str]:
+    """Keep one of the copies of a session that an anonymised export gave a new id, and
+    say which were left out.
+
+    Found by an HR officer: the named export and its anonymised copy, filed in one
+    folder, counted one interview day as two rounds. An anonymised copy keeps the
+    moment its session was made, its bank and its candidates' number: the named
+    copy is kept when there is one, else the one with the most votes.
+    """
+    copies: dict[tuple[object, ...], list[Session]] = {}
+    for session in kept.values():
+        key = (session.created, session.bank.title, len(session.candidates))
+        copies.setdefault(key, []).append(session)
+    said = []
+    for group in copies.values():
+        if len(group) < 2 or not any(s.id in unnamed for s in group):
+            continue
+        best = max(group, key=lambda s: (s.id not in unnamed, len(s.votes)))
+        for other in group:
+            if other is not best:
+                del kept[other.id]
+                said.append(
+                    f"Session {other.id} is an anonymised copy of {best.id}: it is counted once."
+                )
+    return said

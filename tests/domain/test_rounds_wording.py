@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import date
 
+from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
 from panel_tui.domain.rounds import compare_rounds
 from tests.domain.rounds_sessions import made_round
@@ -82,3 +83,19 @@ def test_a_report_counting_rehearsals_says_where_the_trainees_figures_are() -> N
     for fmt in ("md", "html"):
         assert said in render_rounds(compare_rounds([held, rehearsal], include_practice=True), fmt)
         assert said not in render_rounds(compare_rounds([held, rehearsal]), fmt)
+
+
+def test_a_named_export_and_its_anonymised_copy_are_one_round() -> None:
+    # Found by an HR officer: both copies filed in one folder counted one day as two
+    # rounds, six interviews for three. The copy keeps its session's moment of making.
+    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    named = made_round("day", date(2026, 2, 2), "LP", rows, {}, minutes=5)
+    copy = anonymised(named).model_copy(update={"id": "2026-02-02-bank (copy.json)"})
+    other = made_round("next", date(2026, 2, 3), "LP", rows, {}, minutes=5)
+    for given in ([named, copy, other], [copy, named, other]):
+        report = compare_rounds(given, anonymised=[copy.id])
+        assert [r.session_id for r in report.rounds] == ["day", "next"]
+        said = f"Session {copy.id} is an anonymised copy of day: it is counted once."
+        assert said in report.left_out
+    # Alone, an anonymised export is a round of its own.
+    assert len(compare_rounds([copy, other], anonymised=[copy.id]).rounds) == 2

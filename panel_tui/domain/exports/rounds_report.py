@@ -100,6 +100,21 @@ def size_points(size: float | None) -> str:
     return "Not available" if size is None else f"{figure(size)} points"
 
 
+def rehearsals_words(report: Rounds) -> str:
+    """Where a trainer finds each trainee's figures, when rehearsals are counted here.
+
+    Found by a trainer: the report held rehearsals' mock candidates and gaps,
+    and no word of the trainees. Empty with no rehearsal counted.
+    """
+    if not any(r.practice for r in report.rounds):
+        return ""
+    return (
+        "Rehearsals count here as rounds, mock candidates and all. Each trainee's "
+        "agreement with the reference, and their progress, are on their trainee sheet: "
+        "panel-tui export SESSION --format trainee-sheets -o FOLDER."
+    )
+
+
 def hours(minutes: int) -> str:
     """Minutes as hours with two decimals."""
     return f"{Decimal(minutes) / 60:.2f}"
@@ -218,6 +233,7 @@ def _context(report: Rounds) -> dict[str, Any]:
         "first_choice": first_choice_words,
         "gap": gap_points,
         "size": size_points,
+        "rehearsals": rehearsals_words(report),
         "pct": percent,
         "make_up": make_up,
         "hours": hours,
