@@ -27,6 +27,7 @@ from panel_tui.domain.exports import (
     render,
     write_export,
 )
+from panel_tui.domain.exports.anonymise import anonymity_warning
 from panel_tui.domain.exports.trainee_sheets import FORMAT as SHEETS
 from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
 from panel_tui.domain.models import Session
@@ -85,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         ascii_only=bool(getattr(args, "ascii_only", False)),
     )
     refuse_in_data_folder(args)
+    if warning := anonymity_warning(session, options, "add --no-notes"):
+        print(printable(warning), file=sys.stderr)
     if session.mode == "practice":
         # Each trainee's progress over rehearsals, for the report and the sheets.
         options = replace(options, rehearsals=store(args).practice_sessions())

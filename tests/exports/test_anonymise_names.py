@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.exports import FORMATS, ExportOptions, render
+from panel_tui.domain.exports import FORMATS, ExportOptions, render, write_exports
+from panel_tui.domain.exports.anonymise import names_kept_in_free_text
 from panel_tui.domain.models import Decision, Note, Session
 from panel_tui.domain.store import Store
 from tests.exports.helpers import T0, build_session
@@ -132,3 +133,48 @@ def test_no_notes_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixt
     Store(data).save(named_session())
     assert main(["--data-dir", str(data), "export", NAMED_ID, "--no-notes"]) == 0
     assert NAMING_NOTE not in capsys.readouterr().out
+
+
+def test_an_anonymised_copy_whose_free_text_names_someone_says_so_where_it_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by an HR officer: "Jordan Lee said she is dyslexic" was in the anonymised
+    # copy (as documented), with no word of it where the copy was made.
+    data = tmp_path / "sessions"
+    Store(data).save(named_session())
+    export = ["--data-dir", str(data), "export", NAMED_ID, "--anonymise"]
+    assert main(export) == 0
+    said = (
+        "Notes or reasons in this anonymised copy name Zebedee Quixley: free text is kept "
+        "as written. To leave it out, export again and add --no-notes."
+    )
+    assert said in capsys.readouterr().err
+    named_copy = ["--data-dir", str(data), "export", NAMED_ID]
+    for quiet in ([*export, "--no-notes"], named_copy):  # left out, or names kept anyway
+        assert main(quiet) == 0
+        assert "name Zebedee" not in capsys.readouterr().err
+    # The same words for the export box, told how it leaves free text out.
+    written = write_exports(named_session(), ["md"], tmp_path / "hr", ExportOptions(anonymise=True))
+    assert (
+        'name Zebedee Quixley: free text is kept as written. To leave it out, export again and tick "Leave out notes and reasons".'
+        in written.words(named_session())
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Zebedee was clear.", True),  # the first name, as written
+        ("zebedee quixley was clear", True),  # the whole name, in any case
+        ("The zebedee costume", False),  # a first name in small letters is a word
+        ("Zebedees", False),  # only as a word of its own
+    ],
+)
+def test_a_name_is_found_in_free_text_as_a_person_would_see_it(text: str, named: bool) -> None:
+    session = named_session()
+    note = session.notes[0].model_copy(update={"text": text})
+    decisions = [d.model_copy(update={"reason": ""}) for d in session.decisions]
+    found = names_kept_in_free_text(
+        session.model_copy(update={"notes": [note], "decisions": decisions})
+    )
+    assert ("Zebedee Quixley" in found) is named

@@ -35,11 +35,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from panel_tui.domain.exports.anonymise import anonymised, anonymous_id, without_notes
+from panel_tui.domain.exports.anonymise import (
+    anonymised,
+    anonymity_warning,
+    anonymous_id,
+    without_notes,
+)
 from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.involvement_csv import involvement_csv
 from panel_tui.domain.exports.json_record import json_export
@@ -227,6 +232,7 @@ class Exported:
 
     written: list[tuple[str, Path]]  #: each format written, with its file
     existing: list[tuple[str, Path]]  #: each format left because its file is there
+    options: ExportOptions = field(default_factory=ExportOptions)  #: how they were written
 
     def words(self, session: Session) -> str:
         """What was written, for the chair; warns when a file holds votes still sealed."""
@@ -240,6 +246,9 @@ class Exported:
                 f". The json file includes the votes on {counted(sealed, 'answer')}"
                 " still sealed: keep it from the panel until the votes are shown."
             )
+        leave_out = 'tick "Leave out notes and reasons"'
+        if warning := anonymity_warning(session, self.options, leave_out):
+            message += f". {warning}"
         return message
 
     def kept_words(self) -> str:
@@ -289,4 +298,4 @@ def write_exports(
             )
         except FileExistsError as error:
             existing.append((name, Path(str(error.args[0]))))
-    return Exported(written, existing)
+    return Exported(written, existing, options or ExportOptions())

@@ -14,9 +14,12 @@ and every anonymised copy says that they are not anonymised.
 
 from __future__ import annotations
 
+import re
+
+from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import days_words
+from panel_tui.domain.words import days_words, listed
 
 
 def seat_label(seat: int) -> str:
@@ -66,3 +69,40 @@ def anonymised(session: Session) -> Session:
     if data["cursor"] is not None:
         data["cursor"] = {**data["cursor"], "candidate": candidates[data["cursor"]["candidate"]]}
     return Session.model_validate(data)
+
+
+def names_kept_in_free_text(session: Session) -> list[str]:
+    """The names of candidates and members that notes, decision reasons or expenses
+    notes still hold, as an anonymised copy keeps that free text as written.
+
+    A whole name in any case, or its first word as written (capital and all) as a
+    word of its own: "José said" names José Álvarez, "will" never names Will.
+    """
+    texts = [n.text for n in session.notes] + [d.reason for d in session.decisions]
+    texts += [m.involvement.expenses_note for m in session.panel if m.involvement]
+    text = "\n".join(t for t in texts if t)
+    people = [c.name for c in session.candidates if c.name] + [m.name for m in session.panel]
+    return [name for name in dict.fromkeys(people) if name.split() and _named(name, text)]
+
+
+def _named(name: str, text: str) -> bool:
+    first = re.escape(name.split()[0])
+    return name.casefold() in text.casefold() or bool(re.search(rf"(?<!\w){first}(?!\w)", text))
+
+
+def anonymity_warning(session: Session, options: ExportOptions, leave_out: str) -> str:
+    """What to tell whoever made an anonymised copy whose free text names someone; or "".
+
+    ``leave_out``: how to leave the free text out where the copy was made. Found by
+    an HR officer: "Jordan Lee said she is dyslexic" was in the anonymised copy, as
+    documented, with no word of it where the copy was made.
+    """
+    if not options.anonymise or options.leaves_out_notes:
+        return ""
+    named = names_kept_in_free_text(session)
+    if not named:
+        return ""
+    return (
+        f"Notes or reasons in this anonymised copy name {listed(named)}: free text is kept "
+        f"as written. To leave it out, export again and {leave_out}."
+    )
