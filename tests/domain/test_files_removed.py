@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.store import Store, StoreError, files
+from panel_tui.domain.store import OpenSession, Store, StoreError, files
 from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
@@ -164,3 +164,73 @@ def test_an_older_journal_copied_in_place_is_written_again(store: Store, tmp_pat
         ("q1", "m2", "down"),
         ("q1", "m3", "middle"),
     }
+
+
+def _reopened(store: Store, session_id: str) -> OpenSession:
+    # As the app opens a session it carried on with: read, then held for changes.
+    opened = store.open(session_id)
+    assert opened.session.id == session_id
+    return opened
+
+
+def test_an_older_journal_of_the_same_size_put_back_before_the_first_change(
+    store: Store, tmp_path: Path
+) -> None:
+    # Found by an adversarial tester: every journal of only a header is 39 bytes, and
+    # the file is first opened at the first change. Put back just after the session
+    # was opened, the morning's journal named an older snapshot; every change after
+    # it was lost at the next start, and the journal emptied without a word.
+    first = store.create(two_by_two("LLP"))
+    session_id = first.session.id
+    first.record_vote("c1", "q1", "m1", "up")
+    first.close()
+    morning = tmp_path / "morning.journal"
+    shutil.copy2(journal_path(first.path), morning)
+    second = _reopened(store, session_id)
+    second.compact()  # as finishing or a long run does: a new snapshot, a header-only journal
+    second.record_vote("c1", "q1", "m2", "down")
+    second.compact()
+    second.close()
+    third = _reopened(store, session_id)
+    shutil.copy2(morning, journal_path(third.path))
+    third.record_vote("c1", "q1", "m3", "middle")
+    third.add_note("c1", "q1", "Warm.")
+    assert _votes(store, session_id) == {
+        ("q1", "m1", "up"),
+        ("q1", "m2", "down"),
+        ("q1", "m3", "middle"),
+    }
+    assert [n.text for n in Store(store.root).load(session_id).notes_on("c1", "q1")] == ["Warm."]
+
+
+def test_a_journal_removed_before_the_first_change_is_written_again(store: Store) -> None:
+    # Found by an adversarial tester: the name then opened a new, empty file, and the
+    # change went in behind 39 zero bytes with no header: the session read as damaged.
+    first = store.create(two_by_two("LLP"))
+    session_id = first.session.id
+    first.record_vote("c1", "q1", "m1", "up")
+    first.close()
+    opened = _reopened(store, session_id)
+    os.remove(journal_path(opened.path))
+    opened.record_vote("c1", "q1", "m2", "down")
+    assert _votes(store, session_id) == {("q1", "m1", "up"), ("q1", "m2", "down")}
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no links here")
+def test_a_link_put_in_place_of_the_journal_is_never_written_through(
+    store: Store, tmp_path: Path
+) -> None:
+    # Found by an adversarial tester: the journal moved away and a link to it put in
+    # its place, appends went on through the link, outside the sessions folder; the
+    # app's own advice at the next start (move the link away) then lost every vote.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    moved = tmp_path / "elsewhere.journal"
+    os.replace(journal_path(opened.path), moved)
+    os.symlink(moved, journal_path(opened.path))
+    opened.record_vote("c1", "q1", "m2", "down")
+    # Seen at once, and the whole session written into its own file: with the link
+    # moved away, as the next start advises, every vote said to be saved is there.
+    assert os.path.islink(journal_path(opened.path))
+    os.remove(journal_path(opened.path))
+    assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m2", "down")}

@@ -76,6 +76,8 @@ class Parsed:
     """Where stretches that no longer read begin (read back with ``salvage`` only)."""
     lost_at: list[int] = field(default_factory=list)
     """For each of ``unreadable``, how many of ``records`` come before it."""
+    size: int = 0
+    """The journal's size as read, torn tail and all."""
 
 
 def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
@@ -92,7 +94,7 @@ def parse(raw: bytes, *, salvage: bool = False) -> Parsed:
         DamagedJournal: a record other than the last fails its check (never
             when salvaging).
     """
-    parsed = Parsed()
+    parsed = Parsed(size=len(raw))
     offset = 0
     first = True
     while offset < len(raw):
@@ -202,7 +204,13 @@ class JournalFile:
         self.end = 0
         """Bytes of good records: an append that fails is cut back to here."""
         self._size: int | None = None
-        """The file's size after this object's last write, or ``None`` before one."""
+        """The file's size as read or last written here; ``None`` when not known."""
+        self._header: bytes | None = None
+        """The header the file starts with, naming the snapshot it goes with."""
+
+    def known(self, snapshot: str, size: int) -> None:
+        """The journal as read: its header names ``snapshot``, and it is ``size`` long."""
+        self._header, self._size = frame({"snapshot": snapshot}), size
 
     def _handle(self) -> int:
         if self._fd is None:
@@ -224,7 +232,8 @@ class JournalFile:
         os.ftruncate(fd, 0)
         os.fsync(fd)
         self.end = 0
-        self._write_at_end(frame({"snapshot": snapshot}))
+        self._header = frame({"snapshot": snapshot})
+        self._write_at_end(self._header)
 
     def append(self, record: dict[str, Any]) -> int:
         """Append one change record, flushed and fsynced; returns the journal's size.
@@ -235,13 +244,7 @@ class JournalFile:
             OSError: the disk refused. What was written of the record is cut off
                 again when the disk allows, so the next append starts clean.
         """
-        # Another program wrote the file (an older copy put back in place, as
-        # Windows can only do): its header may name another snapshot.
-        if (
-            self._fd is not None
-            and self._size is not None
-            and (os.fstat(self._fd).st_size != self._size)
-        ):
+        if not self._as_left(self._handle()):
             self.close()
             raise JournalRemoved(errno.ESTALE, "The journal was replaced while open")
         end = self._write_at_end(frame(record))
@@ -249,6 +252,22 @@ class JournalFile:
             self.close()
             raise JournalRemoved(errno.ENOENT, "The journal was removed while the session was open")
         return end
+
+    def _as_left(self, fd: int) -> bool:
+        """Whether the file is as read or last written here: its size, and its header.
+
+        Another program may have put an older copy in its place (a backup, a sync
+        tool; in place, as Windows can only do), or removed it before the first
+        change (the name then opens a new, empty file): its header would name
+        another snapshot, or none, and the next start would pass over every
+        change appended to it (found by an adversarial tester, and a review).
+        """
+        if self._size is not None and os.fstat(fd).st_size != self._size:
+            return False
+        if self._header is None:
+            return True
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, len(self._header)) == self._header
 
     def _still_named(self) -> bool:
         """Whether the file held open is still the one the journal's name leads to.
@@ -258,7 +277,9 @@ class JournalFile:
         """
         assert self._fd is not None
         try:
-            return os.path.samestat(os.fstat(self._fd), os.stat(self.path))
+            # The name itself: a link put there leads back to the file moved away
+            # (found by an adversarial tester: appends went on through it).
+            return os.path.samestat(os.fstat(self._fd), os.lstat(self.path))
         except FileNotFoundError:
             return False
 
@@ -294,8 +315,8 @@ class JournalFile:
                 os.fsync(fd)
 
     def close(self) -> None:
-        """Let go of the file."""
-        self._size = None
+        """Let go of the file; what was known of it goes too."""
+        self._size = self._header = None
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None

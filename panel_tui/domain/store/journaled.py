@@ -181,6 +181,8 @@ class JournalStorage(Storage):
             self._token = loaded.token
             self._appendable = loaded.replayed and parsed is not None and not parsed.torn
             self._journal.end = parsed.end if parsed is not None and self._appendable else 0
+            if parsed is not None and parsed.snapshot is not None and self._appendable:
+                self._journal.known(parsed.snapshot, parsed.size)
             self._pending = loaded.token is None or bool(
                 loaded.replayed and parsed is not None and parsed.records
             )
