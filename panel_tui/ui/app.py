@@ -248,8 +248,20 @@ class PanelApp(DisplayApp):
         if self._asking_to_quit:
             return  # the question is on screen: only its answer quits
         # Any screen on the stack: the help may be over a box holding a note.
-        if any(isinstance(s, HoldsTyping) and s.unsaved() for s in self.screen_stack):
+        typing = any(isinstance(s, HoldsTyping) and s.unsaved() for s in self.screen_stack)
+        if self.opened is not None and self.opened.disk_behind:
+            # Found by an adversarial tester: after the files were removed and the disk
+            # refused to write them again, Ctrl+Q quit at once and lost votes shown.
+            question = (
+                "Changes since this session's files were removed are held only by this "
+                "window: the disk has not taken them yet. Quitting now loses them. "
+                "Quit anyway?"
+            )
+        elif typing:
             question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
+        else:
+            question = ""
+        if question:
             self._asking_to_quit = True
             quit_anyway = yield ConfirmDialog(question, yes="Quit", no="Go back", safe_first=True)
             self._asking_to_quit = False

@@ -84,9 +84,15 @@ def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
         real(path, payload)
 
     monkeypatch.setattr(files, "write_atomically", full_once)
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError) as refused:
         opened.record_vote("c1", "q1", "m2", "down")  # said as not saved
+    # Never "everything saved before is safe": this window alone holds m1's vote now
+    # (found by an adversarial tester, who then quit and lost it).
+    assert "safe" not in str(refused.value)
+    assert "held only by this window until one is saved: do not quit" in str(refused.value)
+    assert opened.disk_behind
     opened.record_vote("c1", "q1", "m3", "middle")
+    assert not opened.disk_behind
     assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m3", "middle")}
 
 

@@ -15,8 +15,8 @@ from textual.app import App
 from textual.widgets import Input, Label, Static
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import Store
-from panel_tui.ui.screens.dialogs import DecisionDialog, NoteDialog
+from panel_tui.domain.store import OpenSession, Store
+from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory
 
@@ -115,3 +115,20 @@ async def test_a_decision_that_could_not_be_saved_stays_in_its_box(
         assert [(d.outcome, d.reason) for d in decisions] == [
             ("recommend", "Strong on choice and control")
         ]
+
+
+async def test_quitting_asks_first_while_only_this_window_holds_changes(
+    app_factory: AppFactory, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by an adversarial tester: the session's files removed, then the disk full,
+    # Ctrl+Q quit at once and lost the votes shown (the domain's flag:
+    # tests/domain/test_files_removed.py).
+    monkeypatch.setattr(OpenSession, "disk_behind", property(lambda self: True))
+    app = app_factory(session.id)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+q")
+        asked = app.screen
+        assert isinstance(asked, ConfirmDialog)
+        assert "held only by this window" in asked.question.plain
+        await pilot.press("enter")  # Go back, the answer Enter starts on
+        assert app.is_running and isinstance(app.screen, InterviewScreen)

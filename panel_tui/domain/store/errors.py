@@ -158,7 +158,19 @@ class SkippedFile:
 Notice = DamagedFile | SkippedFile
 
 
-def plain_os_error(error: OSError, path: Path, not_done: str | None = None) -> StoreError:
+#: Said after a refusal when the files on disk still hold every change before it.
+SAFE = "everything saved before is safe"
+#: Said instead when memory alone holds changes (the files were removed, then the
+#: disk refused to write them again): found by an adversarial tester, told "safe".
+HELD_ONLY = (
+    "the session's files were removed by another program, so the changes since are "
+    "held only by this window until one is saved: do not quit"
+)
+
+
+def plain_os_error(
+    error: OSError, path: Path, not_done: str | None = None, *, kept: str = SAFE
+) -> StoreError:
     """Turn an operating-system error into words a chair can act on.
 
     Args:
@@ -166,6 +178,7 @@ def plain_os_error(error: OSError, path: Path, not_done: str | None = None) -> S
         path: the file or folder it was about.
         not_done: what did not happen because of it ("the session s1 was not
             opened"); by default the last change to ``path``.
+        kept: what is safe meanwhile (:data:`SAFE` or :data:`HELD_ONLY`).
     """
     reason = os_reason(error)
     generic = (
@@ -177,18 +190,15 @@ def plain_os_error(error: OSError, path: Path, not_done: str | None = None) -> S
     if getattr(error, "winerror", None) in _HELD:
         return StoreError(
             f"Another program (often an antivirus scanner or the search indexer) held "
-            f"{path} for too long, so {not_done}. Try again in a moment; everything "
-            "saved before is safe."
+            f"{path} for too long, so {not_done}. Try again in a moment; {kept}."
         )
     if error.errno in _FULL:
         return StoreError(
-            f"The disk is full, so {not_done}. Free some space and try again; everything "
-            "saved before is safe."
+            f"The disk is full, so {not_done}. Free some space and try again; {kept}."
         )
     if error.errno in _REFUSED:
         return StoreError(
             f"panel-tui is not allowed to write to {path.parent} (read-only or no "
-            f"permission), so {not_done}. Choose another folder with --data-dir; "
-            "everything saved before is safe."
+            f"permission), so {not_done}. Choose another folder with --data-dir; {kept}."
         )
-    return StoreError(f"{generic}. Everything saved before is safe.")
+    return StoreError(f"{generic}. {capitalised(kept)}.")

@@ -167,6 +167,12 @@ class JournalStorage(Storage):
         self.compact_at = compact_at
 
     @property
+    def disk_behind(self) -> bool:
+        """Whether memory alone holds changes: the files were removed by another program,
+        and writing them again was refused (a full disk). The next change tries again."""
+        return self._disk_behind
+
+    @property
     def pending(self) -> bool:
         """Whether the snapshot lacks changes the journal holds (or is an older version's)."""
         return self._pending

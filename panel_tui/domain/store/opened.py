@@ -28,6 +28,8 @@ from panel_tui.domain.models import (
     now,
 )
 from panel_tui.domain.store.errors import (
+    HELD_ONLY,
+    SAFE,
     MisnamedFile,
     SessionNotFound,
     StoreError,
@@ -145,7 +147,14 @@ class OpenSession:
             yield
         except OSError as error:  # a link or pipe put in a file's place too
             self._reload()
-            raise plain_os_error(error, self.path) from None
+            kept = HELD_ONLY if self.disk_behind else SAFE
+            raise plain_os_error(error, self.path, kept=kept) from None
+
+    @property
+    def disk_behind(self) -> bool:
+        """Whether this window alone holds changes, its files removed by another program
+        and not yet written again (a full disk): quitting now would lose them."""
+        return self._storage.disk_behind
 
     def _reload(self) -> None:
         """After a failed write, take the state from disk again.
