@@ -91,3 +91,39 @@ def test_a_lock_on_a_file_unlinked_before_it_was_held_is_taken_again(
     with pytest.raises(SessionLocked):
         SessionLock(path).acquire("s1")
     lock.release()
+
+
+@os_lock
+@posix_only
+def test_a_lock_file_removed_by_hand_never_lets_two_windows_write(tmp_path: Path) -> None:
+    # Found by an adversarial tester: the .lock removed, a second window opened the
+    # session too, and the two overwrote each other's votes (3 of 11 lost).
+    store = Store(tmp_path / "sessions")
+    store.save(build("LP"))
+    first = store.open("s1")
+    first.record_vote("c1", "q1", "m1", "up")
+    os.remove(store.root / "s1.lock")
+    second = Store(store.root).open("s1")  # the name is free: a second window opens it
+    second.record_vote("c1", "q1", "m2", "down")
+    with pytest.raises(SessionLocked, match="after its lock file was removed, so this change"):
+        first.record_vote("c1", "q1", "m1", "middle")
+    second.close()
+    on_disk = Store(store.root).load("s1")
+    assert {(v.member, v.value) for v in on_disk.votes} == {("m1", "up"), ("m2", "down")}
+    first.close()
+
+
+@os_lock
+@posix_only
+def test_a_lock_file_removed_by_hand_is_taken_again_at_the_next_change(tmp_path: Path) -> None:
+    store = Store(tmp_path / "sessions")
+    store.save(build("LP"))
+    opened = store.open("s1")
+    os.remove(store.root / "s1.lock")
+    opened.record_vote("c1", "q1", "m1", "up")  # nobody else has it: carried on
+    assert (store.root / "s1.lock").exists()
+    with pytest.raises(SessionLocked):
+        Store(store.root).open("s1")  # and a second window is kept out again
+    opened.close()
+    assert list(store.root.glob("*.lock")) == []
+    assert [v.value for v in Store(store.root).load("s1").votes] == ["up"]

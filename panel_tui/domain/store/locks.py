@@ -115,6 +115,30 @@ class SessionLock:
         if _NATIVE:
             self._write_holder()
 
+    def keep(self, session_id: str) -> None:
+        """Before a write: make sure this window still holds the session's lock.
+
+        Found by an adversarial tester: with the lock file removed by hand, a second
+        window locked a new file at its name, and the two overwrote each other's
+        votes. The lock is taken again at the name; held there by another window,
+        nothing more is written from this one.
+
+        Raises:
+            SessionLocked: another panel-tui window holds the session's lock now.
+            StoreError: the lock file is a link, or the system refuses.
+        """
+        if self._lock is None or self._held is None or self._names(self._held):
+            return
+        old, not_done = self._lock, "this change was not saved here"
+        if not any(self._take(not_done, not_done) for _ in range(_ATTEMPTS)):
+            raise SessionLocked(
+                f"Another panel-tui window{_who(lock_holder(self.path))} opened the session "
+                f"{session_id} after its lock file was removed, so {not_done}. Carry on in "
+                "that window only, and close this one: what it saved before is kept."
+            )
+        old.release(force=True)  # the lock of a file no name leads to any more
+        self._write_holder()
+
     def _take(self, not_done: str | None, opening: str, *, watch: bool = _UNIX_NATIVE) -> bool:
         """Take the lock once, without waiting; ``False`` if held elsewhere or its file is gone.
 
@@ -187,8 +211,12 @@ class SessionLock:
         self._held = None
 
 
+def _who(holder: str | None) -> str:
+    return f" (process {holder})" if holder else ""
+
+
 def _busy(session_id: str, holder: str | None, not_done: str | None) -> str:
-    who = f" (process {holder})" if holder else ""
+    who = _who(holder)
     if not_done is None:
         return (
             f"The session {session_id} is open in another panel-tui window{who}. "

@@ -143,6 +143,7 @@ class OpenSession:
         Raises:
             StoreError: what was refused, for the chair.
         """
+        self._lock.keep(self.session.id)  # its file removed by hand: never two writers
         try:
             yield
         except OSError as error:  # a link or pipe put in a file's place too
