@@ -26,6 +26,10 @@ from tests.domain.helpers import store
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
 
+#: The three votes the tests below give, one before each thing another program does.
+THREE_VOTES = {("q1", "m1", "up"), ("q1", "m2", "down"), ("q1", "m3", "middle")}
+
+
 def _votes(store: Store, session_id: str) -> set[tuple[str, str, str | None]]:
     # Read by a fresh store, as after a crash: only what is on disk.
     on_disk = Store(store.root).load(session_id)
@@ -40,11 +44,7 @@ def test_a_vote_after_the_journal_is_removed_keeps_it_and_every_vote_before(
     os.remove(journal_path(opened.path))
     opened.record_vote("c1", "q1", "m2", "down")
     opened.record_vote("c1", "q1", "m3", "middle")
-    assert _votes(store, opened.session.id) == {
-        ("q1", "m1", "up"),
-        ("q1", "m2", "down"),
-        ("q1", "m3", "middle"),
-    }
+    assert _votes(store, opened.session.id) == THREE_VOTES
     assert journal_path(opened.path).exists()  # appends go on in a journal of its own
 
 
@@ -112,11 +112,7 @@ def test_an_older_session_file_put_back_by_a_backup_tool_is_written_again(
     opened.record_vote("c1", "q1", "m2", "down")  # in the journal only
     copied(older, opened.path)
     opened.record_vote("c1", "q1", "m3", "middle")
-    assert _votes(store, opened.session.id) == {
-        ("q1", "m1", "up"),
-        ("q1", "m2", "down"),
-        ("q1", "m3", "middle"),
-    }
+    assert _votes(store, opened.session.id) == THREE_VOTES
 
 
 def test_votes_into_files_left_alone_write_no_snapshot(store: Store) -> None:
@@ -146,11 +142,7 @@ def test_an_older_session_file_copied_in_place_of_the_same_size_is_written_again
     opened.record_vote("c1", "q1", "m2", "down")  # in the journal only
     shutil.copy2(older, opened.path)
     opened.record_vote("c1", "q1", "m3", "middle")
-    assert _votes(store, opened.session.id) == {
-        ("q1", "m1", "up"),
-        ("q1", "m2", "down"),
-        ("q1", "m3", "middle"),
-    }
+    assert _votes(store, opened.session.id) == THREE_VOTES
 
 
 def test_an_older_journal_copied_in_place_is_written_again(store: Store, tmp_path: Path) -> None:
@@ -165,11 +157,7 @@ def test_an_older_journal_copied_in_place_is_written_again(store: Store, tmp_pat
     opened.record_vote("c1", "q1", "m2", "down")
     shutil.copyfile(older, journal_path(opened.path))
     opened.record_vote("c1", "q1", "m3", "middle")
-    assert _votes(store, opened.session.id) == {
-        ("q1", "m1", "up"),
-        ("q1", "m2", "down"),
-        ("q1", "m3", "middle"),
-    }
+    assert _votes(store, opened.session.id) == THREE_VOTES
 
 
 def _reopened(store: Store, session_id: str) -> OpenSession:
@@ -201,11 +189,7 @@ def test_an_older_journal_of_the_same_size_put_back_before_the_first_change(
     shutil.copy2(morning, journal_path(third.path))
     third.record_vote("c1", "q1", "m3", "middle")
     third.add_note("c1", "q1", "Warm.")
-    assert _votes(store, session_id) == {
-        ("q1", "m1", "up"),
-        ("q1", "m2", "down"),
-        ("q1", "m3", "middle"),
-    }
+    assert _votes(store, session_id) == THREE_VOTES
     assert [n.text for n in Store(store.root).load(session_id).notes_on("c1", "q1")] == ["Warm."]
 
 

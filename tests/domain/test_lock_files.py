@@ -15,7 +15,7 @@ from typing import Any
 import filelock
 import pytest
 
-from panel_tui.domain.store import SessionLocked, Store
+from panel_tui.domain.store import OpenSession, SessionLocked, Store
 from panel_tui.domain.store.locks import SessionLock
 from tests.domain.builders import session as build
 from tests.platforms import os_lock, posix_only
@@ -93,16 +93,22 @@ def test_a_lock_on_a_file_unlinked_before_it_was_held_is_taken_again(
     lock.release()
 
 
+def _lock_file_removed(tmp_path: Path) -> tuple[Store, OpenSession]:
+    """A session open with m1's vote, its lock file then removed by hand."""
+    store = Store(tmp_path / "sessions")
+    store.save(build("LP"))
+    opened = store.open("s1")
+    opened.record_vote("c1", "q1", "m1", "up")
+    os.remove(store.root / "s1.lock")
+    return store, opened
+
+
 @os_lock
 @posix_only
 def test_a_lock_file_removed_by_hand_never_lets_two_windows_write(tmp_path: Path) -> None:
     # Found by an adversarial tester: the .lock removed, a second window opened the
     # session too, and the two overwrote each other's votes (3 of 11 lost).
-    store = Store(tmp_path / "sessions")
-    store.save(build("LP"))
-    first = store.open("s1")
-    first.record_vote("c1", "q1", "m1", "up")
-    os.remove(store.root / "s1.lock")
+    store, first = _lock_file_removed(tmp_path)
     second = Store(store.root).open("s1")  # the name is free: a second window opens it
     second.record_vote("c1", "q1", "m2", "down")
     with pytest.raises(SessionLocked, match="after its lock file was removed, so this change"):
@@ -116,14 +122,11 @@ def test_a_lock_file_removed_by_hand_never_lets_two_windows_write(tmp_path: Path
 @os_lock
 @posix_only
 def test_a_lock_file_removed_by_hand_is_taken_again_at_the_next_change(tmp_path: Path) -> None:
-    store = Store(tmp_path / "sessions")
-    store.save(build("LP"))
-    opened = store.open("s1")
-    os.remove(store.root / "s1.lock")
-    opened.record_vote("c1", "q1", "m1", "up")  # nobody else has it: carried on
+    store, opened = _lock_file_removed(tmp_path)  # m1's vote, then the lock file removed
+    opened.record_vote("c1", "q1", "m2", "down")  # nobody else has it: carried on
     assert (store.root / "s1.lock").exists()
     with pytest.raises(SessionLocked):
         Store(store.root).open("s1")  # and a second window is kept out again
     opened.close()
     assert list(store.root.glob("*.lock")) == []
-    assert [v.value for v in Store(store.root).load("s1").votes] == ["up"]
+    assert [v.value for v in Store(store.root).load("s1").votes] == ["up", "down"]
