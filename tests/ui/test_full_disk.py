@@ -14,11 +14,13 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Label, Static
 
+from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory
+from tests.ui.speaking import FakeSpeaker
 
 SIZE = (80, 24)
 
@@ -132,3 +134,17 @@ async def test_quitting_asks_first_while_only_this_window_holds_changes(
         assert "held only by this window" in asked.question.plain
         await pilot.press("enter")  # Go back, the answer Enter starts on
         assert app.is_running and isinstance(app.screen, InterviewScreen)
+
+
+async def test_a_position_not_saved_is_heard_too(
+    app_factory: AppFactory, session: Session, disk: Disk
+) -> None:
+    # Found by a review: with each question read aloud, the move's news was heard
+    # and its warning only shown.
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, display=DisplaySettings(read_aloud=True))
+    async with app.run_test(size=SIZE) as pilot:
+        disk.full = True
+        await pilot.press("right")
+        assert "Moving still works" in speaker.said[-1]
+        assert any(said.startswith("Last question for this candidate.") for said in speaker.said)

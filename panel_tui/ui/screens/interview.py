@@ -280,6 +280,7 @@ class InterviewScreen(SessionScreen):
         self.hint(moved.message)
         if moved.warning is not None:
             self.hint_line.not_saved(moved.warning, "Position not saved", severity="warning")
+            self.hint_line.tell(moved.warning)  # heard after the question, as shown (a review)
 
     def action_next_question(self) -> None:
         """The next question; after the last one, the next candidate's first."""
