@@ -149,7 +149,6 @@ class Interview:
         # whether the value changed or not, or words that differ would tell anyone
         # at the keyboard how the sealed vote went (found by a review).
         again = current is not None and not session.is_revealed(c, q)
-        said = "given again" if again else "recorded"
         if current is not None and current.value == value:  # nothing changes
             if again:
                 return self._news(f"Vote given again for {member_label(member)}.")
@@ -158,7 +157,7 @@ class Interview:
             gave = "abstained" if value == "abstain" else f"voted {self.vote_mark(value)}"
             return self._news(f"{member_label(member)} already {gave}: nothing changed.")
         if again:
-            return self._record(member_id, value, (c, q), said=said)
+            return self._record(member_id, value, (c, q), said="given again")
         if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
             # Asked exactly when the change will be marked (a vote withdrawn and
             # given again unchanged is not).

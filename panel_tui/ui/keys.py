@@ -58,10 +58,9 @@ def vote_bindings() -> list[Binding]:
     for seat in SEATS:
         for value in VOTE_VALUES:
             character = vote_key(seat, value)
-            names = dict.fromkeys(_KEY_NAMES.get(c, c) for c in (character, character.upper()))
             bindings.append(
                 Binding(
-                    ",".join(names),
+                    with_capitals(_KEY_NAMES.get(character, character)),
                     f"vote({seat}, {value!r})",
                     f"Seat {seat}: {value}",
                     show=False,
@@ -113,7 +112,8 @@ def with_capitals(keys: str) -> str:
 
     So Caps Lock never stops a key, as it never stops a vote (found by a tester:
     with Caps Lock on, F on the summary did nothing and said nothing, though the
-    footer shows "F Finish / reopen"). Only for screens without a box to type in.
+    footer shows "F Finish / reopen"). The vote keys take theirs here too. Only for
+    keys of screens without a box to type in.
     """
     names = [key.strip() for key in keys.split(",")]
     capitals = [name.upper() for name in names if len(name) == 1 and name.islower()]

@@ -233,7 +233,7 @@ class JournalFile:
         os.fsync(fd)
         self.end = 0
         self._header = frame({"snapshot": snapshot})
-        self._write_at_end(self._header)
+        self._size = self._write_at_end(self._header)  # all there is after the cut
 
     def append(self, record: dict[str, Any]) -> int:
         """Append one change record, flushed and fsynced; returns the journal's size.
@@ -248,7 +248,9 @@ class JournalFile:
             self.close()
             raise JournalRemoved(errno.ESTALE, "The journal was replaced while open")
         end = self._write_at_end(frame(record))
-        if not self._still_named():
+        held = os.fstat(self._handle())
+        self._size = held.st_size  # past ``end`` when a torn tail was longer
+        if not self._still_named(held):
             self.close()
             raise JournalRemoved(errno.ENOENT, "The journal was removed while the session was open")
         return end
@@ -269,17 +271,17 @@ class JournalFile:
         os.lseek(fd, 0, os.SEEK_SET)
         return os.read(fd, len(self._header)) == self._header
 
-    def _still_named(self) -> bool:
-        """Whether the file held open is still the one the journal's name leads to.
+    def _still_named(self, held: os.stat_result) -> bool:
+        """Whether the file held open (``held``, its ``fstat``) is still the one the
+        journal's name leads to.
 
         By identity rather than by its count of names, which some file systems
         (network shares, FUSE) do not keep.
         """
-        assert self._fd is not None
         try:
             # The name itself: a link put there leads back to the file moved away
             # (found by an adversarial tester: appends went on through it).
-            return os.path.samestat(os.fstat(self._fd), os.lstat(self.path))
+            return os.path.samestat(held, os.lstat(self.path))
         except FileNotFoundError:
             return False
 
@@ -295,7 +297,6 @@ class JournalFile:
             self._cut_back(fd)
             raise
         self.end += len(payload)
-        self._size = os.fstat(fd).st_size  # past ``end`` when a torn tail was longer
         return self.end
 
     def _cut_back(self, fd: int) -> None:
