@@ -265,12 +265,30 @@ def more_to_read(above: bool, below: bool, keys: tuple[str, str, str] = ARROWS) 
 def arrival(session: Session, left: tuple[str, str], candidate_id: str, question_id: str) -> str:
     """What to say on arriving at an answer, coming from the answer ``left``.
 
-    An answer left waiting for votes is said instead, alone on the line: one line
-    keeps the seats' rows where they were, under a hand about to click one. Once
-    it has every vote, leaving it says the rest (a decision not yet recorded).
+    An answer left waiting for votes, or passed with none, is said instead, alone
+    on the line: one line keeps the seats' rows where they were, under a hand
+    about to click one. Once it has every vote, leaving it says the rest (a
+    decision not yet recorded).
     """
-    waiting = still_waiting(session, *left)
+    here = (candidate_id, question_id)
+    waiting = still_waiting(session, *left) or passed_unvoted(session, left, here)
     return waiting or arriving(session, left[0], candidate_id, question_id)
+
+
+def passed_unvoted(session: Session, left: tuple[str, str], arrived: tuple[str, str]) -> str | None:
+    """On to the next question of the same candidate from an answer nobody voted
+    on: said, so that a key pressed twice, which passes a question, is noticed
+    now, not at the finish (found by a tester). Going back, or on to another
+    candidate (which says so itself), says nothing of it; nor does a finished
+    session, where nothing is left to vote on."""
+    (candidate_id, left_question), (to_candidate, to_question) = left, arrived
+    number = session.bank.number
+    if to_candidate != candidate_id or number(to_question) != number(left_question) + 1:
+        return None
+    if session.finished or session.current_votes(candidate_id, left_question):
+        return None
+    name = session.answer_name(candidate_id, left_question)
+    return f"{name} has no votes yet: the Left arrow goes back to it."
 
 
 def still_waiting(session: Session, candidate_id: str, question_id: str) -> str | None:

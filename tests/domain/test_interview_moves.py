@@ -17,6 +17,7 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import Cursor
 from panel_tui.domain.store import StoreError
+from tests.domain import builders
 from tests.domain.builders import two_by_two
 from tests.domain.interviews import MakeInterview, Vote, make
 from tests.domain.practice import practice
@@ -72,6 +73,7 @@ NO_DECISION_ON_C2 = (
     "Now candidate Alex. No decision is recorded yet for C2 (go back and press Ctrl+D)."
 )
 LAST_QUESTION = "Last question for this candidate. Ctrl+D records the panel's decision."
+PASSED_ALEX_Q1 = "Alex Q1 has no votes yet: the Left arrow goes back to it."
 #: Every voter's vote on each candidate's first answer: both have been interviewed.
 BOTH_SEEN: list[Vote] = [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1", "m2", "m3")]
 
@@ -79,8 +81,12 @@ BOTH_SEEN: list[Vote] = [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1"
 @pytest.mark.parametrize(
     ("votes", "start", "move", "expected", "end"),
     [
-        # Right from the first question: the last of two, so the decision is suggested.
-        ([], 0, "next_question", Moved(LAST_QUESTION), 1),
+        # Right from the first question, voted on: the last of two, so the decision
+        # is suggested.
+        (BOTH_SEEN, 0, "next_question", Moved(LAST_QUESTION), 1),
+        # Right from a first question nobody voted on: that is said instead (a key
+        # pressed twice passes a question).
+        ([], 0, "next_question", Moved(PASSED_ALEX_Q1), 1),
         # Right from a candidate's last question: the next candidate, and Alex,
         # voted on, has no decision.
         (BOTH_SEEN, 1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
@@ -168,8 +174,8 @@ def test_a_candidate_decided_on_is_left_without_a_reminder(make: MakeInterview) 
         ([("m1", "up")], "Alex Q1 still waits for seats 2, 3; its votes stay sealed."),
         # Everyone voted, so the votes show: nothing waits.
         ([("m1", "up"), ("m2", "up"), ("m3", "up")], LAST_QUESTION),
-        # Nobody voted yet: the panel is only looking ahead.
-        ([], LAST_QUESTION),
+        # Nobody voted: said too, but as passed, not as waiting (next test).
+        ([], PASSED_ALEX_Q1),
     ],
 )
 def test_leaving_an_answer_some_have_not_voted_on_says_who(
@@ -201,11 +207,62 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
     make: MakeInterview,
 ) -> None:
     # Found by a tester: "Ctrl+D records the panel's decision" after it was recorded.
-    interview = make()
+    interview = make(BOTH_SEEN)
     interview.opened.decide("c1", "recommend", "Clear.")
     assert interview.moves.next_question() == Moved(
         "Last question for this candidate. The decision is recorded; Ctrl+D changes it."
     )
+
+
+@pytest.mark.parametrize(
+    ("session", "votes", "start", "moves", "said"),
+    [
+        # Found by a tester: Right pressed twice after Q1's votes showed went past
+        # Q2, nobody voted on, to Q3; the panel voted on Q3 and nothing was said
+        # until the finish. Three questions, so the last move lands mid-bank.
+        ("three", BOTH_SEEN, 0, ["next_question", "next_question"], "Alex Q2 has no votes yet"),
+        # Everyone abstained: each abstention is a vote given, so nothing was passed.
+        (
+            "two",
+            [("c1", "q1", m, "abstain") for m in ("m1", "m2", "m3")],
+            0,
+            ["next_question"],
+            "Last question",
+        ),
+        # Back from an answer nobody voted on: the chair is looking, not passing.
+        ("two", [], 1, ["previous_question"], KEYS_HINT),
+        # On to another candidate: that is said, not the answer passed.
+        ("two", BOTH_SEEN, 3, ["previous_candidate", "next_candidate"], "Now candidate C2."),
+        # A finished session: nothing is left to vote on, so nothing is passed.
+        ("finished", [], 0, ["next_question"], "Last question"),
+        # A rehearsal is told too: its votes are what the trainees learn from.
+        ("practice", [], 0, ["next_question"], "Alex Q1 has no votes yet"),
+    ],
+)
+def test_going_on_past_a_question_nobody_voted_on_says_so(
+    make: MakeInterview,
+    session: str,
+    votes: list[Vote],
+    start: int,
+    moves: list[str],
+    said: str,
+) -> None:
+    made = {
+        "two": two_by_two(),
+        "finished": two_by_two(),
+        "three": builders.session(
+            "LLPO",
+            questions=[("q1", 1.0, False), ("q2", 1.0, False), ("q3", 1.0, False)],
+            candidates=[("c1", "Alex"), ("c2", None)],
+        ),
+        "practice": two_by_two().model_copy(update={"mode": "practice"}),
+    }[session]
+    interview = make(votes, at=start, session=made, finished=session == "finished")
+    for move in moves:
+        moved = getattr(interview.moves, move)()
+    assert isinstance(moved, Moved) and moved.message.startswith(said), moved
+    # What is shown is also read aloud first, before the question.
+    assert moved.spoken == (None if said == KEYS_HINT else moved.message)
 
 
 def test_moving_on_from_a_decided_candidate_just_names_the_next(make: MakeInterview) -> None:

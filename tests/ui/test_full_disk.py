@@ -147,4 +147,4 @@ async def test_a_position_not_saved_is_heard_too(
         disk.full = True
         await pilot.press("right")
         assert "Moving still works" in speaker.said[-1]
-        assert any(said.startswith("Last question for this candidate.") for said in speaker.said)
+        assert any(said.startswith("[red]Alex[/red] Q1 has no votes yet") for said in speaker.said)

@@ -54,7 +54,7 @@ async def test_read_each_question_reads_the_new_one(
         # The news of the move first, as the line above the keys shows it (found by
         # a tester: "No decision is recorded yet" showed but was never heard).
         assert speaker.said[-1].startswith(
-            "Last question for this candidate. Ctrl+D records the panel's decision.\n"
+            "[red]Alex[/red] Q1 has no votes yet: the Left arrow goes back to it.\n"
             "Question 2 of 2, for [red]Alex[/red]."
         )
         assert "What would you do if someone said no?" in speaker.said[-1]
