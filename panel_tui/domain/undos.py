@@ -3,13 +3,14 @@
 An undo is an event too: it names the vote it takes back (``undoes``) and
 gives its member the vote that stands again, if any. These say which vote an
 undo takes back (:func:`undoable_vote`), what it brings back
-(:func:`undo_brings_back`) and whether the last change on an answer was an
-undo (:func:`just_undone`, so a second undo in a row is asked first).
+(:func:`undo_brings_back`), the event that records the undo (:func:`undo_event`)
+and whether the last change on an answer was an undo (:func:`just_undone`, so a
+second undo in a row is asked first).
 """
 
 from __future__ import annotations
 
-from panel_tui.domain.models import Session, VoteEvent
+from panel_tui.domain.models import Session, VoteEvent, now
 
 
 def _answer_now(session: Session, candidate: str, question: str) -> tuple[str, str, int]:
@@ -58,6 +59,28 @@ def undo_brings_back(session: Session, index: int) -> VoteEvent | None:
         v for v in session.votes[:index] if (v.candidate, v.question, v.member, v.round) == key
     ]
     return before[-1] if before and before[-1].value is not None else None
+
+
+def undo_event(session: Session, candidate: str, question: str) -> VoteEvent | None:
+    """The event an undo on this answer writes, or ``None`` with nothing to undo."""
+    found = undoable_vote(session, candidate, question)
+    if found is None:
+        return None
+    index, vote = found
+    back = undo_brings_back(session, index)
+    return VoteEvent(
+        candidate=candidate,
+        question=question,
+        member=vote.member,
+        value=None if back is None else back.value,
+        at=now(),
+        # A withdrawal once shown is a change the room sees; a vote brought
+        # back is the one the room saw, marked as it was.
+        after_reveal=session.is_revealed(candidate, question)
+        and (back is None or back.after_reveal),
+        undoes=index,
+        round=vote.round,
+    )
 
 
 def just_undone(session: Session, candidate: str, question: str) -> bool:

@@ -215,9 +215,15 @@ class PanelApp(DisplayApp):
         from panel_tui.ui.screens.summary import SummaryScreen
 
         self.opened = opened
+        opened.on_written_again = self._files_written_again
         self.push_screen(InterviewScreen(opened, self.clock))
         if opened.session.finished:
             self.push_screen(SummaryScreen(opened))
+
+    def _files_written_again(self, words: str) -> None:
+        self.notify(
+            words, title="Files written again", severity="warning", markup=False, timeout=30
+        )
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:
         self.open_session(message.session_id)

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
+from panel_tui.domain.store.journaled import journal_path
 from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
 from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory
@@ -148,3 +149,19 @@ async def test_a_position_not_saved_is_heard_too(
         await pilot.press("right")
         assert "Moving still works" in speaker.said[-1]
         assert any(said.startswith("[red]Alex[/red] Q1 has no votes yet") for said in speaker.said)
+
+
+async def test_files_another_program_removed_are_written_again_and_the_chair_told(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: the votes were kept, but nothing said that another program
+    # (a sync tool) had removed the files, so nobody could ask IT to stop it.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        journal_path(store.root / f"{session.id}.json").unlink()
+        await pilot.press("w")
+        notices = list(pilot.app._notifications)
+        assert [n.title for n in notices] == ["Files written again"]
+        assert "wrote them again from this window, with every vote" in notices[0].message
+        assert notices[0].severity == "warning"
+    assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}

@@ -168,6 +168,17 @@ HELD_ONLY = (
 )
 
 
+def written_again(path: Path) -> str:
+    """Said when the session's files, removed or replaced by another program while
+    the session was open, were written again from memory: every vote is kept."""
+    return printable(
+        f"Another program removed or replaced this session's files in {path.parent} "
+        "(a sync or backup tool can do this). panel-tui wrote them again from this "
+        "window, with every vote. If it happens again, ask IT to keep such tools "
+        "away from that folder."
+    )
+
+
 def plain_os_error(
     error: OSError, path: Path, not_done: str | None = None, *, kept: str = SAFE
 ) -> StoreError:

@@ -162,6 +162,8 @@ class JournalStorage(Storage):
         self._pending = False
         self._disk_behind = False
         """Another program took the session's files: memory alone holds every change."""
+        self.written_again = 0
+        """How often the files, found removed or replaced, were written again from memory."""
         self._snapshot: os.stat_result | None = None
         """The snapshot as read or last written, to tell when another program replaced it."""
         self.compact_at = compact_at
@@ -210,8 +212,13 @@ class JournalStorage(Storage):
         except BaseException:
             self._forget_the_change()
             raise
-        self._data, self._seen, self._disk_behind = data, dict(data), False
+        self._written(data)
         self._compact_if_long()
+
+    def _written(self, data: dict[str, Any]) -> None:
+        """``data`` is on disk: memory and disk agree again."""
+        self.written_again += self._disk_behind
+        self._data, self._seen, self._disk_behind = data, dict(data), False
 
     def _forget_the_change(self) -> None:
         """After the disk refused a change: memory goes back to what is on disk."""
@@ -330,7 +337,7 @@ class JournalStorage(Storage):
                 if not self._disk_behind:
                     self._data = None
                 raise
-            self._disk_behind = False
+            self._written(data)
             return True
         if not self._appendable and self._token is not None:
             self._journal.reset(self._token)

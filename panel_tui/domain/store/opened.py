@@ -35,16 +35,19 @@ from panel_tui.domain.store.errors import (
     StoreError,
     check_named,
     plain_os_error,
+    written_again,
 )
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import JournalStorage, JournalTable
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
-from panel_tui.domain.undos import undo_brings_back, undoable_vote
+from panel_tui.domain.undos import undo_event
 from panel_tui.domain.words import FINISHED_REFUSAL
 
 Compacted = Callable[[Session], None]
 """Told the session each time snapshot and journal were folded together (the catalogue)."""
+Told = Callable[[str], None]
+"""Told news for the chair in plain words (the app shows it)."""
 
 
 class OpenSession:
@@ -63,6 +66,9 @@ class OpenSession:
         self.path = path
         self._lock = lock
         self._compacted = compacted
+        #: Told when the session's files, removed or replaced by another program, were
+        #: written again from this window (found by a tester: nothing said so).
+        self.on_written_again: Told | None = None
         self._closed = False
         self._answers: dict[tuple[str, str], list[VoteEvent]] | None = None
         self._db = TinyDB(path, storage=JournalStorage)
@@ -144,12 +150,15 @@ class OpenSession:
             StoreError: what was refused, for the chair.
         """
         self._lock.keep(self.session.id)  # its file removed by hand: never two writers
+        before = self._storage.written_again
         try:
             yield
         except OSError as error:  # a link or pipe put in a file's place too
             self._reload()
             kept = HELD_ONLY if self.disk_behind else SAFE
             raise plain_os_error(error, self.path, kept=kept) from None
+        if self._storage.written_again != before and self.on_written_again is not None:
+            self.on_written_again(written_again(self.path))
 
     @property
     def disk_behind(self) -> bool:
@@ -205,25 +214,9 @@ class OpenSession:
             StoreError: the session is finished, or the disk refused.
         """
         self._refuse_if_finished()
-        found = undoable_vote(self.session, candidate, question)
-        if found is None:
-            return None
-        index, vote = found
-        revealed = self.session.is_revealed(candidate, question)
-        back = undo_brings_back(self.session, index)
-        event = VoteEvent(
-            candidate=candidate,
-            question=question,
-            member=vote.member,
-            value=None if back is None else back.value,
-            at=now(),
-            # A withdrawal once shown is a change the room sees; a vote brought
-            # back is the one the room saw, marked as it was.
-            after_reveal=revealed and (back is None or back.after_reveal),
-            undoes=index,
-            round=vote.round,
-        )
-        self._append("votes", event)
+        event = undo_event(self.session, candidate, question)
+        if event is not None:
+            self._append("votes", event)
         return event
 
     def reveal(self, candidate: str, question: str) -> None:

@@ -1,0 +1,96 @@
+"""The chair is told when the session's files, removed or replaced by another program
+while the session is open, were written again from this window.
+
+Found by a tester: the votes were kept (``test_files_removed.py``) but nothing said
+that another program had been at the files, so nobody could ask IT to stop it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.store import OpenSession, Store, StoreError, files
+from panel_tui.domain.store.journaled import journal_path
+from tests.domain.builders import two_by_two
+from tests.domain.helpers import store
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+def _journal_removed(opened: OpenSession, _: Path) -> None:
+    os.remove(journal_path(opened.path))
+
+
+def _session_file_removed(opened: OpenSession, _: Path) -> None:
+    opened.path.unlink()
+
+
+def _older_session_file_put_back(opened: OpenSession, older: Path) -> None:
+    shutil.copy2(older, opened.path)
+
+
+def _nothing(opened: OpenSession, _: Path) -> None:
+    opened.compact()  # the app's own rewrite (finishing, a long run) is not news
+
+
+@pytest.mark.parametrize(
+    ("done", "told"),
+    [
+        (_journal_removed, 1),
+        (_session_file_removed, 1),
+        # Last night's backup restored over it (OneDrive, a restore).
+        (_older_session_file_put_back, 1),
+        # Nobody touched the files: nothing to say, at any change.
+        (_nothing, 0),
+    ],
+)
+def test_files_written_again_are_told_once(
+    store: Store, tmp_path: Path, done: Callable[[OpenSession, Path], None], told: int
+) -> None:
+    opened = store.create(two_by_two("LLP"))
+    said: list[str] = []
+    opened.on_written_again = said.append
+    older = tmp_path / "older.json"
+    shutil.copy2(opened.path, older)
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.compact()
+    done(opened, older)
+    opened.record_vote("c1", "q1", "m2", "down")
+    # Once written again the files are whole: the next changes are not news.
+    opened.add_note("c1", "q1", "Warm.")
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert len(said) == told, said
+    for words in said:
+        assert words.startswith("Another program removed or replaced this session's files in")
+        assert str(opened.path.parent) in words
+        assert "with every vote" in words
+
+
+def test_a_rewrite_the_disk_refused_is_told_when_it_is_done(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = store.create(two_by_two("LLP"))
+    said: list[str] = []
+    opened.on_written_again = said.append
+    opened.record_vote("c1", "q1", "m1", "up")
+    os.remove(journal_path(opened.path))
+    real = files.write_atomically
+    refusals = [OSError(errno.ENOSPC, "No space left on device")]
+
+    def full_once(path: Path, payload: bytes) -> None:
+        if refusals:
+            raise refusals.pop()
+        real(path, payload)
+
+    monkeypatch.setattr(files, "write_atomically", full_once)
+    with pytest.raises(StoreError):
+        opened.record_vote("c1", "q1", "m2", "down")
+    assert said == []  # not written: the refusal says so, not this
+    opened.record_vote("c1", "q1", "m3", "middle")
+    assert len(said) == 1
