@@ -287,6 +287,15 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def question_name(number: int) -> str:
+    """A question as every document names it, by its place in the bank: ``"Question 3"``.
+
+    The summaries, the member sheets and the CSVs all name it so: a bank's ids
+    mean nothing to an HR officer (found by a tester).
+    """
+    return f"Question {number}"
+
+
 def question_tags(question: Question) -> str:
     """What sets a question apart in scoring, e.g. ``"essential, counts 2 times"``."""
     tags = ["essential"] if question.essential else []

@@ -14,7 +14,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 from panel_tui.domain.reveals import EarlyReveal
 from panel_tui.domain.scoring import Results
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, question_name
 
 #: Beside a member who voted after the votes were shown, then withdrew that vote.
 WITHDRAWN_LATER = "vote withdrawn later"
@@ -44,7 +44,7 @@ class EarlyRevealView:
     @property
     def question(self) -> str:
         """The question as a heading names it: "Question 2: Tell us about a time..."."""
-        return f"Question {self.number}: {self.text}"
+        return f"{question_name(self.number)}: {self.text}"
 
 
 def early_reveal_views(

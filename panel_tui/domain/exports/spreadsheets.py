@@ -13,7 +13,8 @@ other place to say so), ``voice_gap_pct`` with
 ``professional_pct`` with ``professional_questions`` (each group's own score,
 over the questions it scored); percentage figures have one decimal, rounded
 half up as a spreadsheet's ROUND does; ``split_questions`` and
-``concern_questions`` (question ids, separated by "; "), ``early_reveals``
+``concern_questions`` (the questions as the summary names them, "Question 2",
+separated by "; "), ``early_reveals``
 (answers whose votes the chair showed before everyone had voted) and
 ``after_reveal_votes`` (votes given or changed after the votes were shown) and
 ``sealed_answers_left_out`` (answers whose votes are still sealed in an open
@@ -66,6 +67,7 @@ from panel_tui.domain.words import (
     earlier_decisions,
     earlier_decisions_words,
     figure,
+    question_name,
     utc_text,
 )
 
@@ -186,8 +188,8 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                 "" if hide_gap else r.lived_experience_scored,
                 "" if hide_gap else figure(r.professional_score),
                 "" if hide_gap else r.professional_scored,
-                neutralise("; ".join(r.splits)),
-                neutralise("; ".join(r.concerns)),
+                _named(session, r.splits),
+                _named(session, r.concerns),
                 sum(e.candidate == r.candidate for e in results.early_reveals),
                 sum(q.after_reveal_count for q in r.questions),
                 sum(c == r.candidate for c, _ in options.sealed_left_out),
@@ -200,6 +202,12 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
             )
         )
     return _table(_candidate_columns(options), rows)
+
+
+def _named(session: Session, questions: Sequence[str]) -> str:
+    """Questions as the summary names them, ``"Question 1; Question 3"``: a bank's ids mean
+    nothing to an HR officer (found by a tester)."""
+    return "; ".join(question_name(session.bank.number(q)) for q in questions)
 
 
 #: The reason's column in an anonymised copy: its header says what the md and html say.

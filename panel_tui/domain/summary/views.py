@@ -16,7 +16,13 @@ from panel_tui.domain.exports.calibration_report import CalibrationView
 from panel_tui.domain.exports.early import EarlyRevealView
 from panel_tui.domain.models import VoteValue
 from panel_tui.domain.scoring import Tally
-from panel_tui.domain.words import NO_DECISION, VOTE_SYMBOLS, counted, earlier_decisions_words
+from panel_tui.domain.words import (
+    NO_DECISION,
+    VOTE_SYMBOLS,
+    counted,
+    earlier_decisions_words,
+    question_name,
+)
 
 #: The label of the decisions a candidate had before the one that stands.
 EARLIER = "Earlier decisions, since changed"
@@ -106,6 +112,11 @@ class QuestionView:
     gap_figure: str  #: the voice gap in signed points, e.g. "+25.0", for a narrow column
     notes: list[str]
     changes: list[str]  #: votes given after the reveal, in words
+
+    @property
+    def name(self) -> str:
+        """``"Question 2"``, as every document names it."""
+        return question_name(self.number)
 
     @property
     def short(self) -> str:
@@ -281,7 +292,7 @@ class CandidateView:
     @property
     def note_lines(self) -> list[tuple[str, str]]:
         """Every note as (where, text): ``("Question 1", ...)`` or the candidate as a whole."""
-        lines = [(f"Question {q.number}", note) for q in self.questions for note in q.notes]
+        lines = [(q.name, note) for q in self.questions for note in q.notes]
         return lines + [(self.WHOLE, note) for note in self.notes]
 
     @property
@@ -294,7 +305,7 @@ class CandidateView:
     @property
     def change_lines(self) -> list[tuple[str, str]]:
         """Each vote given after the reveal as (where, words)."""
-        return [(f"Question {q.number}", change) for q in self.questions for change in q.changes]
+        return [(q.name, change) for q in self.questions for change in q.changes]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,48 @@
+"""A question is named one way in every document HR reads: "Question 3", by its place.
+
+Found by testers: the candidates CSV named the split and concern questions by
+their bank id ("choices"), which an HR officer cannot match to the summary's
+"Question 2: Someone you support...".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from panel_tui.domain.exports import render
+from panel_tui.domain.models import Session
+from panel_tui.domain.scoring import score_session
+from panel_tui.domain.words import question_name
+
+
+def _by_code(session: Session) -> dict[str, dict[str, str]]:
+    return {r["code"]: r for r in csv.DictReader(io.StringIO(render(session, "csv")))}
+
+
+def test_the_candidates_csv_names_split_and_concern_questions_by_number(session: Session) -> None:
+    # The fixed session's bank asks "why", "choices", "mistake" in that order:
+    # C2 is split on "why" with a concern on "choices"; C1 is split on "mistake".
+    rows = _by_code(session)
+    assert (rows["C2"]["split_questions"], rows["C2"]["concern_questions"]) == (
+        "Question 1",
+        "Question 2",
+    )
+    assert rows["C1"]["split_questions"] == "Question 3"
+    assert rows["C4"]["split_questions"] == ""
+
+
+def test_each_name_in_the_csv_is_the_one_the_summary_lists(session: Session) -> None:
+    rows = list(csv.DictReader(io.StringIO(render(session, "csv"))))  # in rank order
+    md = render(session, "md")
+    numbers = {q.id: n for n, q in enumerate(session.bank.questions, start=1)}
+    for row, result in zip(rows, score_session(session).ranking, strict=True):
+        for column, ids in (
+            ("split_questions", result.splits),
+            ("concern_questions", result.concerns),
+        ):
+            names = [question_name(numbers[i]) for i in ids]
+            assert row[column] == "; ".join(names)
+            for name, qid in zip(names, ids, strict=True):
+                text = session.bank.question(qid).text.replace("|", "\\|")
+                assert f"- {name}: {text}" in md
