@@ -296,6 +296,21 @@ def question_name(number: int) -> str:
     return f"Question {number}"
 
 
+#: What may close a sentence after its last mark: '"Why me?"' and "(if anything)." end one.
+_CLOSERS = "\"')\u201d\u2019 "
+
+
+def colon_after(text: str) -> str:
+    """The mark between a text and a label that follows it: ``":"``, or nothing when the
+    text ends a sentence itself.
+
+    Found by testers: a question's text before its flags read "...What would you
+    do?: Split"; it now reads "...What would you do? Split", and a text that ends
+    on no mark of its own keeps its colon ("...to you: Split").
+    """
+    return "" if text.rstrip(_CLOSERS).endswith(("?", ".", "!")) else ":"
+
+
 def question_tags(question: Question) -> str:
     """What sets a question apart in scoring, e.g. ``"essential, counts 2 times"``."""
     tags = ["essential"] if question.essential else []

@@ -13,6 +13,7 @@ import pytest
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
 from panel_tui.domain.models import Session
+from panel_tui.domain.words import colon_after
 from tests.domain.builders import T0
 from tests.domain.practice import practice, shown_early_then_voted
 from tests.exports.helpers import build_session
@@ -211,3 +212,36 @@ def test_two_rehearsals_on_one_day_are_told_apart_by_their_time() -> None:
     apart = later.model_copy(update={"created": T0 + timedelta(days=7)})
     text = render(apart, "md", ExportOptions(rehearsals=[earlier, apart]))
     assert "| 23 Nov 2026 |" in text and "| 30 Nov 2026 |" in text
+
+
+def test_a_question_that_ends_a_sentence_takes_no_colon_before_its_flags() -> None:
+    # Found by testers: "Mock A, question 1: Question 1?: Split". The practice
+    # bank's questions end in "?"; one ending on no mark keeps its colon.
+    votes = [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")]
+    asked = practice(["up"], ["Ann Lee", "Ben Cho"], votes)
+    md, html = render(asked, "md"), render(asked, "html")
+    assert "- **Mock A, question 1: Question 1?** Split. Votes 1 up" in md
+    assert "<strong>Mock A, question 1: Question 1?</strong> <span class=" in html
+    bank = asked.bank.model_copy(
+        update={"questions": [asked.bank.questions[0].model_copy(update={"text": "Tell us"})]}
+    )
+    told = asked.model_copy(update={"bank": bank})
+    assert "- **Mock A, question 1: Tell us**: Split. Votes 1 up" in render(told, "md")
+    assert "<strong>Mock A, question 1: Tell us</strong>: <span class=" in render(told, "html")
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("What would you do?", ""),
+        ("Tell us about a time.", ""),
+        ("Go on!", ""),
+        ('What would you say to "Why me?"', ""),  # the mark inside a closing quote
+        ("What would you do (if anything)?", ""),
+        ("Tell us about a time", ":"),
+        ("Tell us (briefly)", ":"),
+        ('Say "no"', ":"),
+    ],
+)
+def test_the_colon_before_a_label_is_left_out_after_a_sentence_mark(text: str, mark: str) -> None:
+    assert colon_after(text) == mark

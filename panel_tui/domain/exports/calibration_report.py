@@ -32,6 +32,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import RATINGS, Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE
 from panel_tui.domain.words import (
+    colon_after,
     counted,
     made_words,
     percent,
@@ -116,6 +117,11 @@ class AnswerView:
     flags: list[str]
     why: str
     rounds: list[str]  #: one line a round, oldest first, when voted on more than once
+
+    @property
+    def colon(self) -> str:
+        """What comes between :attr:`where` and the flags: ``":"``, or nothing after a "?"."""
+        return colon_after(self.where)
 
     @property
     def reference_words(self) -> str:

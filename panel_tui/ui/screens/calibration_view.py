@@ -55,7 +55,7 @@ def calibration_text(view: CalibrationView, bullet: str) -> Group:
     parts.append(Text(view.TALK_ABOUT if view.flagged else view.NOTHING_TO_TALK_ABOUT))
     flagged = []
     for answer in view.flagged:
-        text = Text.assemble((answer.where, "bold"), f": {', '.join(answer.flags)}. ")
+        text = Text.assemble((answer.where, "bold"), f"{answer.colon} {', '.join(answer.flags)}. ")
         text.append(f"Votes {answer.votes}; {answer.reference_words}.")
         if answer.why:
             text.append(" Why: ", style="italic")
