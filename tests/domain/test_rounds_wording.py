@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
 from panel_tui.domain.rounds import compare_rounds
-from tests.domain.rounds_sessions import made_round
+from tests.domain.rounds_sessions import PER_SESSION, made_round
 
 
 def test_a_first_choice_decided_undecided_is_never_said_to_have_no_decision() -> None:
@@ -99,3 +100,28 @@ def test_a_named_export_and_its_anonymised_copy_are_one_round() -> None:
         assert said in report.left_out
     # Alone, an anonymised export is a round of its own.
     assert len(compare_rounds([copy, other], anonymised=[copy.id]).rounds) == 2
+
+
+def test_a_member_who_declined_payment_has_it_said_beside_their_total() -> None:
+    # Found by testers: Member 1 declined payment in one of two rounds; the total
+    # of 55.00 (one fee of 50.00 and 5.00 expenses) showed no word of declining,
+    # and was read as money owed for both rounds.
+    declined = PER_SESSION.model_copy(update={"declined": True, "expenses": Decimal("5")})
+    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up")]
+    paid = made_round("a", date(2026, 2, 2), "LP", rows, {}, minutes=5, pay={"m1": PER_SESSION})
+    unpaid = made_round("b", date(2026, 2, 3), "LP", rows, {}, minutes=5, pay={"m1": declined})
+    report = compare_rounds([paid, unpaid])
+    said = "55.00 (no fee counted for 1 round: declined payment)"
+    for fmt in ("md", "html"):
+        text = render_rounds(report, fmt)
+        (line,) = [line for line in text.splitlines() if "Member 1" in line]
+        assert said in line, fmt
+        (other,) = [line for line in text.splitlines() if "Member 2" in line]
+        assert "declined payment" not in other and "no rate noted" in other, fmt
+    table = list(csv.DictReader(io.StringIO(render_rounds(report, "csv"))))
+    member_1 = next(row for row in table if row["member"] == "Member 1")
+    assert (member_1["total_payable"], member_1["total_payable_note"]) == (
+        "55.00",
+        "no fee counted for 1 round: declined payment",
+    )
+    assert list(member_1)[-1] == "mode"  # every row of every CSV still ends with it

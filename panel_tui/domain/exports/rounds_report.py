@@ -10,6 +10,9 @@ beside it in words, and the bars differ by pattern as well as colour.
 per member (``row`` = ``member``), then one row per round or file left out
 (``row`` = ``left_out``, what and why in ``title``), with the columns of
 :data:`COLUMNS`; the cells a row does not use are empty. Percentages have one decimal; amounts two.
+A member's ``total_payable`` stays a number; ``total_payable_note`` says in words, as
+the md and html say beside it, when it counts no fee for some rounds (declined
+payment, or no rate noted).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ COLUMNS = (
     "declined_payment_sessions",
     # Added after the others, so that a sheet reading columns by place still reads them.
     "mean_voice_gap_size_pct",
+    "total_payable_note",
     "mode",
 )
 
@@ -132,6 +136,18 @@ def make_up(r: Round) -> str:
         f"{counted(r.professional, 'professional')}"
     )
     return text + (f", {counted(r.observers, 'observer')}" if r.observers else "")
+
+
+def payable_note(total: MemberTotal) -> str:
+    """Why a member's total payable counts no fee for some rounds, in the payment record's
+    words: ``"no fee counted for 1 round: declined payment"``; empty when none.
+
+    Said beside the figure in md, html and csv (found by testers: a member who
+    declined payment showed a total with no word of it, read as money owed).
+    """
+    why = [(total.unpriced, "no rate noted"), (total.declined, "declined payment")]
+    said = [f"{counted(rounds, 'round')}: {words}" for rounds, words in why if rounds]
+    return "no fee counted for " + "; for ".join(said) if said else ""
 
 
 def roles(total: MemberTotal) -> str:
@@ -239,6 +255,7 @@ def _context(report: Rounds) -> dict[str, Any]:
         "hours": hours,
         "money": money,
         "roles": roles,
+        "payable_note": payable_note,
         "day": _day,
         "bars": first_choice_bars(report),
         "chart": gap_chart(report),
@@ -308,6 +325,7 @@ def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
         expenses=money(m.expenses),
         total_payable=money(m.payable),
         declined_payment_sessions=m.declined,
+        total_payable_note=payable_note(m),
     )
 
 
