@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
@@ -82,6 +82,7 @@ class Round:
     session_id: str
     title: str
     day: date
+    began: datetime  #: the panel's first vote: what tells apart two rounds of one day
     bank: str
     practice: bool
     lived_experience: int  #: members on the panel
@@ -207,6 +208,11 @@ def lived_experience_first(session: Session) -> list[str]:
     return [r.candidate for r in score_session(own).ranking if r.rank == 1]
 
 
+def began(session: Session) -> datetime:
+    """When the panel began, on its ``first_day``: its first vote (an undo is none), else made."""
+    return min((v.at for v in session.votes if v.value is not None), default=session.created)
+
+
 def round_of(session: Session) -> Round:
     """The figures of one session as a round.
 
@@ -230,6 +236,7 @@ def round_of(session: Session) -> Round:
         session_id=session.id,
         title=session.title,
         day=session.first_day,
+        began=began(session),
         bank=session.bank.title,
         practice=session.mode == "practice",
         lived_experience=roles.count("lived_experience"),
@@ -336,7 +343,8 @@ def compare_rounds(
         else:
             kept[session.id] = session
     named += _one_of_each_copy(kept, unnamed)
-    chosen = sorted(kept.values(), key=lambda s: (s.first_day, s.created, s.id))
+    # Rounds of one day in the order they began, as their labels give the time.
+    chosen = sorted(kept.values(), key=lambda s: (s.first_day, began(s), s.created, s.id))
     named += [
         f"Session {s.id} is an anonymised export: its members are left out of the member totals."
         for s in chosen

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 from panel_tui.domain.exports.anonymise import anonymised
-from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
+from panel_tui.domain.exports.rounds_report import day_labels, first_choice_words, render_rounds
 from panel_tui.domain.rounds import compare_rounds
-from tests.domain.rounds_sessions import PER_SESSION, made_round
+from tests.domain.rounds_sessions import PER_SESSION, made_round, on
 
 
 def test_a_first_choice_decided_undecided_is_never_said_to_have_no_decision() -> None:
@@ -125,3 +126,50 @@ def test_a_member_who_declined_payment_has_it_said_beside_their_total() -> None:
         "no fee counted for 1 round: declined payment",
     )
     assert list(member_1)[-1] == "mode"  # every row of every CSV still ends with it
+
+
+def test_two_rounds_of_one_day_are_told_apart_on_the_chart_and_in_the_table() -> None:
+    # Found by testers: two rounds held on 2 Feb had one label, "2 Feb 2026", on the
+    # chart. Each now says when its panel began (its first vote, on the laptop's
+    # clock), as the practice report tells rehearsals of one day apart.
+    up_down = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]  # a gap of +100 points
+    up_middle = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle")]  # +50 points
+    morning = made_round("a", date(2026, 2, 2), "LP", up_down, {}, minutes=5)
+    # Made first (its id too), held second: the rounds run in the order they were held.
+    later = timedelta(hours=4, minutes=30)
+    afternoon = made_round("0", date(2026, 2, 2), "LP", up_middle, {}, minutes=5)
+    afternoon = afternoon.model_copy(
+        update={"votes": [v.model_copy(update={"at": v.at + later}) for v in afternoon.votes]}
+    )
+    next_day = made_round("c", date(2026, 2, 3), "LP", up_down, {}, minutes=5)
+    report = compare_rounds([next_day, afternoon, morning])
+    first_vote = on(date(2026, 2, 2)).astimezone()
+    days = [
+        f"2 Feb 2026 at {first_vote:%H:%M}",
+        f"2 Feb 2026 at {first_vote + later:%H:%M}",
+        "3 Feb 2026",  # a day of its own keeps the day alone
+    ]
+    html = render_rounds(report, "html")
+    points = re.findall(r'<circle class="point"[^>]*><title>([^<]*)</title>', html)
+    assert points == [
+        f"{days[0]}: +100.0 points",
+        f"{days[1]}: +50.0 points",
+        f"{days[2]}: +100.0 points",
+    ]
+    assert "<dt>From</dt><dd>2 Feb 2026 to 3 Feb 2026</dd>" in html  # a period: days alone
+    md = render_rounds(report, "md")
+    table = [line for line in md.splitlines() if " | Round " in line][1:]  # under "| Date"
+    assert [line.split(" | ")[0] for line in table] == [f"| {day}" for day in days]
+
+
+def test_two_rounds_of_one_day_begun_in_one_minute_are_numbered() -> None:
+    # Two panels side by side (a lived-experience panel and a staff panel) often
+    # begin together: the time alone would not tell them apart.
+    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    report = compare_rounds(
+        [made_round(name, date(2026, 2, 2), "LP", rows, {}, minutes=5) for name in "ab"]
+    )
+    labels = day_labels(report.rounds)
+    at = f"2 Feb 2026 at {on(date(2026, 2, 2)).astimezone():%H:%M}"
+    assert labels == {"a": f"{at} (1)", "b": f"{at} (2)"}
+    assert f"<title>{at} (2): +100.0 points</title>" in render_rounds(report, "html")

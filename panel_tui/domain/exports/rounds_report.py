@@ -17,6 +17,8 @@ payment, or no rate noted).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -25,7 +27,14 @@ from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, MemberTotal, Round, Rounds
-from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent, short_day_words
+from panel_tui.domain.words import (
+    ROLE_WORDS,
+    counted,
+    figure,
+    made_words,
+    percent,
+    short_day_words,
+)
 
 FORMATS = ("md", "html", "csv")
 
@@ -219,6 +228,7 @@ def gap_chart(report: Rounds) -> GapChart | None:
     scored = [r for r in report.rounds if r.mean_gap is not None]
     if not scored:
         return None
+    day = day_labels(report.rounds)
     biggest = max(abs(r.mean_gap or 0.0) * 100 for r in scored)
     limit = max(10, int(-(-biggest // 10)) * 10)
     left, right, top, bottom = 70.0, 540.0, 20.0, 200.0
@@ -228,21 +238,40 @@ def gap_chart(report: Rounds) -> GapChart | None:
         GapPoint(
             x=left + step * n if len(scored) > 1 else (left + right) / 2,
             y=middle - (r.mean_gap or 0.0) * 100 / limit * (bottom - top) / 2,
-            label=f"{_day(r)}: {gap_points(r.mean_gap)}",
+            label=f"{day[r.session_id]}: {gap_points(r.mean_gap)}",
         )
         for n, r in enumerate(scored)
     ]
-    return GapChart(
-        points, middle, limit, top, bottom, left, right, _day(scored[0]), _day(scored[-1])
-    )
+    first, last = day[scored[0].session_id], day[scored[-1].session_id]
+    return GapChart(points, middle, limit, top, bottom, left, right, first, last)
 
 
-def _day(r: Round) -> str:
-    """A round's day, as its table and chart write it."""
-    return short_day_words(r.day)
+def day_labels(rounds: Sequence[Round]) -> dict[str, str]:
+    """Each round's day as its table and chart write it, by session id.
+
+    The day alone ("10 Mar 2026"); with the time its panel began when another
+    round shares the day ("10 Mar 2026 at 09:05", as the practice report tells
+    rehearsals apart), and a number when two began in the same minute too
+    ("10 Mar 2026 at 09:05 (2)"). Found by testers: two rounds of one day had
+    one label on the chart.
+    """
+    days = Counter(r.day for r in rounds)
+    labels = {
+        r.session_id: made_words(r.began) if days[r.day] > 1 else short_day_words(r.day)
+        for r in rounds
+    }
+    alike = Counter(labels.values())
+    seen: Counter[str] = Counter()
+    for r in rounds:
+        label = labels[r.session_id]
+        if alike[label] > 1:
+            seen[label] += 1
+            labels[r.session_id] = f"{label} ({seen[label]})"
+    return labels
 
 
 def _context(report: Rounds) -> dict[str, Any]:
+    day = day_labels(report.rounds)
     return {
         "report": report,
         "counted": counted,
@@ -256,7 +285,8 @@ def _context(report: Rounds) -> dict[str, Any]:
         "money": money,
         "roles": roles,
         "payable_note": payable_note,
-        "day": _day,
+        "day": lambda r: day[r.session_id],
+        "short_day": short_day_words,  # a period runs from day to day
         "bars": first_choice_bars(report),
         "chart": gap_chart(report),
         "bar_left": BAR_LEFT,
