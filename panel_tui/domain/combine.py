@@ -31,6 +31,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
+from panel_tui.domain.text import compared
 from panel_tui.domain.words import THE_DEMO, counted, days_words, share_split
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
@@ -107,6 +108,19 @@ class Combined:
     warnings: list[str]  #: matched, but worth a look (a question worded differently)
     #: matched answers either panel's chair showed before everyone had voted, in words
     early_reveals: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def names(self) -> tuple[str, str]:
+        """The two panels as the tables name them: their titles, or "Panel A" and "Panel B"
+        when a title is missing or both are the same (two anonymised copies of one day).
+
+        Found by testers: the tables said "Panel A" and "Panel B", and only the
+        header said which was which.
+        """
+        a, b = self.a.title.strip(), self.b.title.strip()
+        if a and b and compared(a) != compared(b):
+            return a, b
+        return f"Panel {self.a.letter}", f"Panel {self.b.letter}"
 
     @property
     def method(self) -> str:

@@ -224,7 +224,7 @@ def test_cli_writes_each_format(
     assert "Question q3 is only in panel B" in captured.out
     assert (
         "| 1 | C1: Alex | 87.5% on 2 of 2 questions | 50.0% on 2 of 2 questions | 68.8% "
-        "| A 37.5 points higher |"
+        "| Lived-experience panel 37.5 points higher |"
     ) in captured.out
     assert "Matched 2 candidates on 2 questions. Left out: 3 items" in captured.err
 
@@ -257,6 +257,31 @@ def test_render_agrees_with_the_figures() -> None:
     combined = combine_sessions(panel_a(), panel_b())
     text = render_combined(combined, "md")
     assert "Panel A counts 50%, panel B 50%" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_tables_name_each_panel_by_its_title(fmt: str) -> None:
+    # Found by testers: the tables said "Panel A" and "Panel B", and only the
+    # header said which was which.
+    text = render_combined(combine_sessions(panel_a(), panel_b()), fmt)
+    tables = text[text.index("Joint ranking") :]
+    cells = ("| {} | {} |", '<th class="num">{}</th><th class="num">{}</th>')[fmt == "html"]
+    headings = cells.format("Lived-experience panel", "Staff panel")
+    assert tables.count(headings) == 3  # the ranking and each candidate's questions
+    assert cells.format("Panel A", "Panel B") not in tables
+    assert "Lived-experience panel 37.5 points higher" in tables  # C1
+    assert "Staff panel 50.0 points higher" in tables  # C2
+
+
+@pytest.mark.parametrize("title", ["Staff panel", " staff PANEL "])
+def test_panels_of_one_title_keep_their_letters(title: str) -> None:
+    # Two anonymised copies of one day share a title ("Anonymised panel, ..."):
+    # titles that are the same, as a person reads them, would not tell them apart.
+    same = combine_sessions(panel_a().model_copy(update={"title": title}), panel_b())
+    assert same.names == ("Panel A", "Panel B")
+    text = render_combined(same, "md")
+    assert "| Question | Panel A | Panel B | Joint |" in text
+    assert "| Panel A 37.5 points higher |" in text
 
 
 def test_each_panels_score_says_how_many_questions_it_stands_on() -> None:
@@ -319,9 +344,9 @@ def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force
     [
         # 53.125% - 49.375% = 3.75 points: half up, as every figure is (Python's own
         # rounding of the float gave "3.7" while the csv's gap_pct said +3.8)
-        (0.53125 - 0.49375, "A 3.8 points higher"),
-        (0.49375 - 0.53125, "B 3.8 points higher"),
-        (0.0625, "A 6.3 points higher"),  # 6.25 points
+        (0.53125 - 0.49375, "Panel A 3.8 points higher"),
+        (0.49375 - 0.53125, "Panel B 3.8 points higher"),
+        (0.0625, "Panel A 6.3 points higher"),  # 6.25 points
         # 0.0 points, worded as every other summary words a gap this small
         # (it said "None", which reads as if there were no figure)
         (0.0004, "0.0 points: alike"),
@@ -329,7 +354,7 @@ def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force
     ],
 )
 def test_gap_between_panels_rounds_half_up_as_every_figure(gap: float | None, words: str) -> None:
-    assert gap_text(gap) == words
+    assert gap_text(gap, ("Panel A", "Panel B")) == words
 
 
 def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> None:

@@ -44,15 +44,16 @@ COLUMNS = (
 )
 
 
-def gap_text(gap: float | None) -> str:
-    """A gap between the panels in words, e.g. ``"A 12.5 points higher"``."""
+def gap_text(gap: float | None, names: tuple[str, str]) -> str:
+    """A gap between the panels in words, naming the higher as the tables name it (see
+    :attr:`.Combined.names`), e.g. ``"Staff panel 12.5 points higher"``."""
     if gap is None:
         return "Not available"
     # figure() rounds half up, so the words agree with the csv's gap_pct (3.75 is 3.8).
     points = figure(abs(gap))
     if points == "0.0":
         return "0.0 points: alike"  # as a voice gap this small reads everywhere
-    return f"{'A' if gap > 0 else 'B'} {points} points higher"
+    return f"{names[0] if gap > 0 else names[1]} {points} points higher"
 
 
 def panel_score(score: float | None, scored: int, of: int) -> str:
