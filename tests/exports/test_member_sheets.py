@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from panel_tui import locations
 from panel_tui.cli import main
+from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
-from panel_tui.domain.models import Session, Settings
+from panel_tui.domain.models import Decision, Session, Settings, VoteEvent, VoteValue
+from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
 from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
-from tests.exports.helpers import NAME_WORDS, VOTES, build_session
+from tests.exports.helpers import NAME_WORDS, T0, VOTES, build_session
 
 MEMBERS = ("m1", "m2", "m3", "m4", "m5")
 CANDIDATES = ("c1", "c2", "c3", "c4")
@@ -213,6 +218,44 @@ def test_sheets_render_in_chromium_without_requests(session: Session, tmp_path: 
         assert chromium(page, tmp_path, f"--screenshot={png}") == []
         assert pdf_pages(pdf) >= 1
         assert png.stat().st_size > 10_000
+
+
+def voted_demo() -> Session:
+    """The demo session part way through a day, as a chair would print it: every
+    member has voted on every answer (up, middle, down and abstain among them),
+    the panel has decided on two of its three candidates, and it is not finished."""
+    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
+    values: Iterator[VoteValue] = itertools.cycle(
+        ("up", "middle", "down", "up", "abstain", "middle", "up")
+    )
+    answers = [(c.id, q.id) for c in session.candidates for q in session.bank.questions]
+    votes = [
+        VoteEvent(candidate=c, question=q, member=m.id, value=next(values), at=T0)
+        for c, q in answers
+        for m in session.panel
+    ]
+    decisions = [
+        Decision(candidate="c1", outcome="recommend"),
+        Decision(candidate="c2", outcome="do_not_recommend"),
+    ]
+    return session.model_copy(update={"votes": votes, "decisions": decisions})
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
+@pytest.mark.parametrize("made", [voted_demo, build_session], ids=["demo", "tests-session"])
+def test_the_fullest_sheet_prints_on_one_a4_page(
+    made: Callable[[], Session], tmp_path: Path
+) -> None:
+    # A member was handed two sheets of paper, the second holding only "Thank you".
+    session = made()
+    pages = member_sheets(session)
+    name = max(pages, key=lambda n: pages[n].count("<li>"))
+    assert pages[name].count("<li>") >= 13  # every part of the sheet is there
+    page = tmp_path / name
+    page.write_text(pages[name], encoding="utf-8")
+    pdf = tmp_path / "sheet.pdf"
+    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
+    assert pdf_pages(pdf) == 1
 
 
 def test_a_practice_round_says_so(session: Session) -> None:

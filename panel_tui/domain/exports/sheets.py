@@ -1,7 +1,7 @@
 """Member sheets: one Easy Read page for each panel member, after the round.
 
-Each page is one self-contained HTML file to print: large type (18 point, never
-under 16), one short sentence a line, one idea each, and a simple picture
+Each page is one self-contained HTML file to print on one A4 sheet: large type (18
+point, never under 16), one short sentence a line, one idea each, and a simple picture
 beside each line, drawn by the project as inline SVG (thumbs up, middle, thumbs
 down, a group, a tick, a cross). It says how many answers the member scored,
 how their own votes fell, how much their vote counted under the rule the panel
