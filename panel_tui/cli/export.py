@@ -18,11 +18,14 @@ from panel_tui.cli.common import (
     write_new,
 )
 from panel_tui.domain.exports import (
+    ALL,
     FOLDER_FORMATS,
     FORMATS,
     ExportOptions,
+    all_formats,
+    all_paths,
     encoded,
-    file_name,
+    left_out_of_all,
     prepared,
     render,
     write_export,
@@ -46,10 +49,11 @@ def register(
     export.add_argument(
         "--format",
         type=str.lower,
-        choices=[*FORMATS, *FOLDER_FORMATS, SHEETS, "all"],
+        choices=[*FORMATS, *FOLDER_FORMATS, SHEETS, ALL],
         default="md",
         help="what to write (default md, the summary as text); html prints well; all "
-        "writes every one-file format into a folder",
+        "writes every format into a folder, the member sheets in a folder of their own "
+        "there (left out with --totals-only)",
     )
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument(
@@ -61,7 +65,7 @@ def register(
     export.add_argument(
         "--candidate-names",
         action="store_true",
-        help="member sheets: the chair allows candidates' names beside their codes",
+        help="member sheets (and all): the chair allows candidates' names beside their codes",
     )
     export.add_argument(
         "-o",
@@ -97,10 +101,10 @@ def run(args: argparse.Namespace) -> int:
                 "--format trainee-sheets writes a page per trainee: name a folder with -o."
             )
         return _export_sheets(session, options, args.output, force=args.force)
-    if args.format == "all":
+    if args.format == ALL:
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
-        return _export_all(session, options, args.output, force=args.force)
+        return _export_all(session, options, args)
     if args.format in FOLDER_FORMATS:
         return _export_folder(session, options, args)
     if args.output is None:
@@ -117,22 +121,34 @@ def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, fo
     )
 
 
-def _export_all(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
+def _export_all(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
+    """Every format into the folder ``-o`` names, the member sheets in a folder of their own."""
+    folder: Path = args.output
     if folder.exists() and not folder.is_dir():
-        raise _not_a_folder(folder, "all")
-    paths = [folder / file_name(session, name, options) for name in FORMATS]
+        raise _not_a_folder(folder, ALL)
+    paths = all_paths(session, folder, options)
     taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
-    if taken and not force:
+    if taken and not args.force:
         raise CommandError(
             "These files already exist, so nothing was written (add --force to replace them): "
             + ", ".join(taken)
         )
-    for name in FORMATS:
+    for name in all_formats(options):
         try:
-            path = write_export(session, name, folder, options, overwrite=force)
+            path = write_export(
+                session,
+                name,
+                folder,
+                options,
+                candidate_names=args.candidate_names,
+                overwrite=args.force,
+            )
         except OSError as error:
             raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
-        print(printable(f"Wrote {path}"), file=sys.stderr)
+        for written in [p for p in paths if path in (p, p.parent)]:
+            print(printable(f"Wrote {written}"), file=sys.stderr)
+    if left_out := left_out_of_all(options):
+        print(left_out, file=sys.stderr)
     return 0
 
 

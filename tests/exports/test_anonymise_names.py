@@ -15,7 +15,7 @@ from panel_tui.domain.exports import FORMATS, ExportOptions, render, write_expor
 from panel_tui.domain.exports.anonymise import names_kept_in_free_text
 from panel_tui.domain.models import Decision, Note, Session
 from panel_tui.domain.store import Store
-from tests.exports.helpers import T0, build_session
+from tests.exports.helpers import NAME_WORDS, T0, build_session
 
 #: A session HR prepared by hand, named after the candidate: title and id hold her name.
 NAMED_ID = "2026-11-23-zebedee-quixley-panel"
@@ -120,12 +120,23 @@ def test_format_all_file_names_hold_no_name(tmp_path: Path) -> None:
     Store(data).save(named_session())
     folder = tmp_path / "hr"
     args = ["--data-dir", str(data), "export", NAMED_ID, "--format", "all", "--anonymise"]
+    args.append("--candidate-names")  # anonymising still drops them
     assert main([*args, "-o", str(folder)]) == 0
     names = sorted(p.name for p in folder.iterdir())
-    assert len(names) == len(FORMATS)
+    assert len(names) == len(FORMATS) + 1  # and the member sheets' folder
     for name in names:
         assert "anonymised" in name
         assert not any(part in name.lower() for part in NAME_PARTS), name
+    # The member sheets are anonymised as every format is: seats and codes, no name.
+    (sheets,) = [p for p in folder.iterdir() if p.is_dir()]
+    assert sheets.name == "2026-11-23-support-worker-anonymised-member-sheets"
+    pages = sorted(sheets.iterdir())
+    assert [p.name for p in pages] == [f"seat-{n}.html" for n in range(1, 6)]
+    assert "This page is for Seat 1." in pages[0].read_text(encoding="utf-8")
+    for page in pages:
+        text = page.read_text(encoding="utf-8").lower()
+        assert not any(word.lower() in text for word in NAME_WORDS.values()), page.name
+        assert not any(part in text for part in NAME_PARTS), page.name
 
 
 def test_no_notes_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from panel_tui.cli import main
 from panel_tui.domain.exports import (
     FORMATS,
+    MEMBER_SHEETS,
     ExportOptions,
     encoded,
     file_name,
@@ -21,6 +22,8 @@ from panel_tui.domain.exports import (
     safe_file_stem,
     write_export,
 )
+from panel_tui.domain.exports.sheet_folders import SheetsFolder
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from tests.exports.helpers import NAME_WORDS, SESSION_ID, export
 
@@ -69,14 +72,75 @@ def test_all_writes_every_format_into_a_new_folder(
     folder = tmp_path / "hr" / "round-1"  # made, parents too
     assert export(data, "--format", "all", "-o", str(folder)) == 0
     written = sorted(p.name for p in folder.iterdir())
-    assert written == sorted(file_name(session, name) for name in FORMATS)
-    assert len(set(written)) == len(FORMATS)
+    assert written == sorted(file_name(session, name) for name in [*FORMATS, MEMBER_SHEETS])
+    assert len(set(written)) == len(FORMATS) + 1
     for name in FORMATS:
         path = folder / file_name(session, name)
         assert path.read_bytes() == encoded(session, name)
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0  # personal data: owner only
     assert json.loads((folder / f"{SESSION_ID}.json").read_text())["id"] == SESSION_ID
-    assert "Wrote" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    # All means all (an HR officer found the member sheets missing): a page per member,
+    # in the folder the summary's Sheets key writes them to.
+    sheets = SheetsFolder.of(session, folder).folder
+    assert sheets.name == f"{SESSION_ID}-member-sheets"
+    pages = member_sheets(session)
+    assert sorted(p.name for p in sheets.iterdir()) == sorted(pages)
+    for page, text in pages.items():
+        assert (sheets / page).read_text(encoding="utf-8") == text
+        assert f"Wrote {sheets / page}" in said
+    for name in FORMATS:
+        assert f"Wrote {folder / file_name(session, name)}" in said
+
+
+def test_all_leaves_the_member_sheets_out_of_a_totals_only_copy_and_says_so(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each sheet shows one member's own votes, which a totals-only copy never holds.
+    folder = tmp_path / "hr"
+    options = ExportOptions(totals_only=True)
+    assert export(data, "--format", "all", "--totals-only", "-o", str(folder)) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        file_name(session, name, options) for name in FORMATS
+    )
+    said = capsys.readouterr().err.splitlines()
+    assert said[-1] == (
+        "Member sheets were not written: each shows one member's own votes, "
+        "and this copy is totals only."
+    )
+
+
+def test_all_names_candidates_on_the_sheets_only_when_the_chair_allows(
+    data: Path, tmp_path: Path, session: Session
+) -> None:
+    folder = tmp_path / "hr"
+    assert export(data, "--format", "all", "--candidate-names", "-o", str(folder)) == 0
+    sheets = folder / file_name(session, MEMBER_SHEETS)
+    allowed = member_sheets(session, candidate_names=True)
+    assert {p.name: p.read_text(encoding="utf-8") for p in sheets.iterdir()} == allowed
+
+
+def test_all_never_overwrites_a_member_sheet(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "hr"
+    sheets = folder / file_name(session, MEMBER_SHEETS)
+    sheets.mkdir(parents=True)
+    kept = sheets / next(iter(member_sheets(session)))
+    kept.write_text("the copy the member signed")
+    assert export(data, "--format", "all", "-o", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert "already exist, so nothing was written" in err and str(kept) in err
+    assert sorted(folder.iterdir()) == [sheets] and list(sheets.iterdir()) == [kept]
+    assert export(data, "--format", "all", "-o", str(folder), "--force") == 0
+    assert kept.read_text(encoding="utf-8") == member_sheets(session)[kept.name]
+
+
+def test_the_help_says_all_writes_the_member_sheets(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "all writes every format into a folder, the member sheets in a folder" in help_text
 
 
 def test_all_never_overwrites_a_file(

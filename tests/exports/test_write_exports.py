@@ -7,8 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import encoded, file_name, write_exports
-from panel_tui.domain.exports.sheets import write_member_sheets
+from panel_tui.domain.exports import (
+    FORMATS,
+    MEMBER_SHEETS,
+    ExportOptions,
+    all_formats,
+    encoded,
+    file_name,
+    left_out_of_all,
+    write_exports,
+)
+from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
 from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import build_session
 from tests.platforms import posix_only
@@ -92,3 +101,45 @@ def test_a_folder_made_for_exports_is_the_owners_only_and_one_already_there_is_l
     own.chmod(0o755)
     write_exports(session, ["md"], own)
     assert stat.S_IMODE(own.stat().st_mode) == 0o755  # the user's own folder, as it was
+
+
+def test_member_sheets_go_in_a_folder_of_their_own_kept_unless_overwrite(tmp_path: Path) -> None:
+    # "Every format" on the summary writes them too, as --format all does.
+    session = build_session()
+    exported = write_exports(session, ["md", MEMBER_SHEETS], tmp_path)
+    sheets = tmp_path / file_name(session, MEMBER_SHEETS)
+    assert exported.written == [
+        ("md", tmp_path / file_name(session, "md")),
+        (MEMBER_SHEETS, sheets),
+    ]
+    assert sorted(p.name for p in sheets.iterdir()) == sorted(member_sheets(session))
+    assert exported.words(session) == (
+        f"Exported to the folder {tmp_path.resolve()}: {file_name(session, 'md')}, "
+        f"and the member sheets in the folder {sheets.name}"
+    )
+    page = next(sheets.iterdir())
+    page.write_text("old")
+    left = write_exports(session, [MEMBER_SHEETS, "md"], tmp_path)
+    assert left.existing == [(MEMBER_SHEETS, sheets), ("md", tmp_path / file_name(session, "md"))]
+    assert page.read_text() == "old"
+    assert left.kept_words() == (
+        f"Kept 1 file already there ({file_name(session, 'md')}) and the member sheets in "
+        f"the folder {sheets.name}: nothing was replaced."
+    )
+    write_exports(session, [MEMBER_SHEETS], tmp_path, overwrite=True)
+    assert page.read_text() == member_sheets(session)[page.name]
+
+
+@pytest.mark.parametrize(
+    ("options", "sheets"),
+    [
+        (ExportOptions(), True),
+        (ExportOptions(anonymise=True, no_notes=True), True),  # anonymised as every format
+        (ExportOptions(totals_only=True), False),  # each sheet is one member's own votes
+    ],
+)
+def test_all_is_every_format_and_the_member_sheets_unless_totals_only(
+    options: ExportOptions, sheets: bool
+) -> None:
+    assert all_formats(options) == [*FORMATS, *([MEMBER_SHEETS] if sheets else [])]
+    assert bool(left_out_of_all(options)) is not sheets

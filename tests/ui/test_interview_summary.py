@@ -7,6 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, ExportOptions, file_name
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import ConfirmDialog
@@ -181,3 +183,36 @@ async def test_the_folder_chosen_for_an_export_is_where_the_next_export_and_the_
     assert sorted(p.name for p in (chosen / "test-session-member-sheets").iterdir())[0].startswith(
         "seat-1"
     )
+
+
+async def test_every_format_in_the_export_box_writes_the_member_sheets_as_the_command_does(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # An HR officer expected "all" to mean all: the box's "every format" matches --format all.
+    folder = tmp_path / "exports"
+    sheets = folder / file_name(session, MEMBER_SHEETS)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert "Every format above, and the member sheets" in screen_text(app)
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        assert isinstance(app.screen, SummaryScreen)
+        assert sorted(p.name for p in sheets.iterdir()) == sorted(member_sheets(session))
+        said = widget_text(app, "#exported")
+        assert f"and the member sheets in the folder {sheets.name}" in said
+        # Totals only: left out, in one plain line, and nothing else changed.
+        await pilot.press("e")
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#totals")
+        assert await pilot.click("#export")
+        said = widget_text(app, "#exported")
+        assert "the member sheets" not in said.splitlines()[0]
+        assert said.splitlines()[-1] == (
+            "Member sheets were not written: each shows one member's own votes, "
+            "and this copy is totals only."
+        )
+    totals = ExportOptions(totals_only=True)
+    assert not (folder / file_name(session, MEMBER_SHEETS, totals)).exists()
+    for name in FORMATS:
+        assert (folder / file_name(session, name, totals)).exists()

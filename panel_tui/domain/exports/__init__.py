@@ -12,7 +12,11 @@ lists them with the file extension each is written with:
   finance (see :mod:`.involvement_csv`).
 
 ``FOLDER_FORMATS`` write a file per member into a folder: ``member-sheets``
-(see :mod:`.sheets`). They are not part of ``all``, which is HR's file.
+(see :mod:`.sheets`). ``all`` (:func:`all_formats`) writes every format: each
+one-file format, and the member sheets in a folder of their own beside them,
+named as the files are (``...-member-sheets``). A totals-only copy leaves the
+member sheets out and says so (:func:`left_out_of_all`): each shows one member's
+own votes. An anonymised copy keeps them, anonymised as every format is.
 
 Every format but ``json`` shows the session as the room may see it, as the
 summary screen does: votes on answers still sealed are left out (and each
@@ -49,7 +53,7 @@ from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.involvement_csv import involvement_csv
 from panel_tui.domain.exports.json_record import json_export
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.sheets import write_member_sheets
+from panel_tui.domain.exports.sheets import sheet_file_names, write_member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
@@ -57,14 +61,19 @@ from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
 from panel_tui.domain.words import counted
 
 __all__ = [
+    "ALL",
     "FOLDER_FORMATS",
     "FORMATS",
+    "MEMBER_SHEETS",
     "ExportOptions",
     "Exported",
     "Format",
+    "all_formats",
+    "all_paths",
     "as_shown",
     "encoded",
     "file_name",
+    "left_out_of_all",
     "prepared",
     "render",
     "safe_file_stem",
@@ -115,11 +124,32 @@ FORMATS: dict[str, Format] = {
 }
 
 
-#: Formats that write one file per member into a folder (``-o DIR``); not in ``all``.
-#: They show the session as the room may see it (:func:`as_shown`), as the summaries do.
+MEMBER_SHEETS = "member-sheets"
+
+#: Formats that write one file per member into a folder (``-o DIR``); in ``all``, into a
+#: folder of their own. They show the session as the room may see it (:func:`as_shown`),
+#: as the summaries do.
 FOLDER_FORMATS: dict[str, FolderWriter] = {
-    "member-sheets": write_member_sheets,
+    MEMBER_SHEETS: write_member_sheets,
 }
+
+#: Every format at once, into a folder.
+ALL = "all"
+
+
+def all_formats(options: ExportOptions) -> list[str]:
+    """What ``all`` writes: every one-file format, then the member sheets (not totals only)."""
+    return [*FORMATS, *([] if options.totals_only else FOLDER_FORMATS)]
+
+
+def left_out_of_all(options: ExportOptions) -> str:
+    """Why ``all`` left the member sheets out, in one plain line; or ""."""
+    if not options.totals_only:
+        return ""
+    return (
+        "Member sheets were not written: each shows one member's own votes, "
+        "and this copy is totals only."
+    )
 
 
 def as_shown(session: Session, options: ExportOptions) -> tuple[Session, ExportOptions]:
@@ -168,7 +198,8 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
     """The file name an export of this format gets in a folder, safe on any system.
 
     Options, when given, mark the name (``-anonymised``, ``-totals-only``) so an
-    HR folder never confuses a restricted copy with the full one.
+    HR folder never confuses a restricted copy with the full one. A folder format
+    gets a folder's name: ``2026-11-23-support-worker-a1b2c3-member-sheets``.
     """
     anonymise = options is not None and options.anonymise
     stem = safe_file_stem(anonymous_id(session) if anonymise else session.id)
@@ -178,6 +209,8 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
         stem += "-totals-only"
     elif options is not None and options.no_notes:
         stem += "-no-notes"
+    if name in FOLDER_FORMATS:
+        return f"{stem}-{name}"
     stem += FORMATS[name].suffix
     return f"{stem}.{FORMATS[name].extension}"
 
@@ -201,18 +234,35 @@ def sessions_folder_problem(path: Path, sessions: Path) -> str | None:
     )
 
 
+def all_paths(session: Session, folder: Path, options: ExportOptions | None = None) -> list[Path]:
+    """Every file ``all`` writes into ``folder``: each format's, then each member sheet."""
+    options = options or ExportOptions()
+    paths = []
+    for name in all_formats(options):
+        path = folder / file_name(session, name, options)
+        if name in FOLDER_FORMATS:
+            paths += [path / page for page in sheet_file_names(prepared(session, options))]
+        else:
+            paths.append(path)
+    return paths
+
+
 def write_export(
     session: Session,
     name: str,
     folder: Path,
     options: ExportOptions | None = None,
     *,
+    candidate_names: bool = False,
     overwrite: bool = False,
 ) -> Path:
     """Write one format into ``folder`` (made if missing), readable by the owner only.
 
+    A folder format (member sheets, where ``candidate_names`` counts) goes into a
+    folder of its own inside ``folder``: that folder is returned.
+
     Raises:
-        FileExistsError: the file is there and ``overwrite`` is false.
+        FileExistsError: the file (or a member sheet) is there and ``overwrite`` is false.
         OSError: the folder or disk refuses.
     """
     make_folder(folder)
@@ -220,6 +270,13 @@ def write_export(
     # The name is a slug, so this holds; checked because a file must never land elsewhere.
     if path.resolve().parent != folder.resolve():
         raise OSError(f"{path.name} would not be inside {folder}")
+    if name in FOLDER_FORMATS:
+        shown = prepared(session, options or ExportOptions())
+        try:
+            FOLDER_FORMATS[name](shown, path, candidate_names=candidate_names, overwrite=overwrite)
+        except FileExistsError:
+            raise FileExistsError(path) from None  # the folder, for the chair to keep or replace
+        return path
     if path.exists() and not overwrite:
         raise FileExistsError(path)
     write_atomically(path, encoded(session, name, options))
@@ -230,7 +287,7 @@ def write_export(
 class Exported:
     """What :func:`write_exports` did."""
 
-    written: list[tuple[str, Path]]  #: each format written, with its file
+    written: list[tuple[str, Path]]  #: each format written, with its file (sheets: folder)
     existing: list[tuple[str, Path]]  #: each format left because its file is there
     options: ExportOptions = field(default_factory=ExportOptions)  #: how they were written
 
@@ -239,9 +296,12 @@ class Exported:
         if not self.written:
             return ""
         folder = self.written[0][1].parent.resolve()
-        message = f"Exported to the folder {folder}: {_names(p.name for _, p in self.written)}"
+        files = [path.name for name, path in self.written if name in FORMATS]
+        parts = [_names(files)] if files else []
+        parts += [f"the member sheets in the folder {p.name}" for p in self._sheets(self.written)]
+        message = f"Exported to the folder {folder}: {', and '.join(parts)}"
         sealed = len(session.sealed_answers())
-        if sealed and any(FORMATS[name].complete for name, _ in self.written):
+        if sealed and any(name in FORMATS and FORMATS[name].complete for name, _ in self.written):
             message += (
                 f". The json file includes the votes on {counted(sealed, 'answer')}"
                 " still sealed: keep it from the panel until the votes are shown."
@@ -255,9 +315,17 @@ class Exported:
         """The files left as they were, for the chair who chose to keep them."""
         if not self.existing:
             return ""
-        names = ", ".join(path.name for _, path in self.existing)
-        kept = counted(len(self.existing), "file")
-        return f"Kept {kept} already there ({names}): nothing was replaced."
+        files = [path.name for name, path in self.existing if name in FORMATS]
+        kept = (
+            [f"{counted(len(files), 'file')} already there ({', '.join(files)})"] if files else []
+        )
+        kept += [f"the member sheets in the folder {p.name}" for p in self._sheets(self.existing)]
+        return f"Kept {' and '.join(kept)}: nothing was replaced."
+
+    @staticmethod
+    def _sheets(formats: list[tuple[str, Path]]) -> list[Path]:
+        """The folders of the folder formats (member sheets) among ``formats``."""
+        return [path for name, path in formats if name in FOLDER_FORMATS]
 
 
 def _names(names: Iterable[str]) -> str:

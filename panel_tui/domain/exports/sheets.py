@@ -157,6 +157,11 @@ def _file_name(member: Member) -> str:
     return f"{stem}.html" if named == stem else f"{stem}-{named}.html"
 
 
+def sheet_file_names(session: Session) -> list[str]:
+    """The file name of each member's page, in seat order, as :func:`member_sheets` names them."""
+    return [_file_name(member) for member in sorted(session.panel, key=lambda m: m.seat)]
+
+
 def member_sheets(session: Session, *, candidate_names: bool = False) -> dict[str, str]:
     """Each member's page, by file name, in seat order.
 

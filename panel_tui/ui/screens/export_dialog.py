@@ -9,7 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.exports import ExportOptions, sessions_folder_problem
+from panel_tui.domain.exports import (
+    ALL,
+    ExportOptions,
+    all_formats,
+    left_out_of_all,
+    sessions_folder_problem,
+)
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog
@@ -24,7 +30,6 @@ FORMAT_WORDS: dict[str, str] = {
     "json": "Complete record, can be imported (.json)",
     "involvement-csv": "Time and payment, a row per member (.csv)",
 }
-ALL_FORMATS = "all"
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class ExportRequest:
     formats: list[str]
     folder: Path
     options: ExportOptions
+    left_out: str = ""  #: what "every format" left out, and why, in one line
 
 
 class ExportDialog(FormDialog[ExportRequest]):
@@ -63,9 +69,9 @@ class ExportDialog(FormDialog[ExportRequest]):
                     yield ClearRadioButton(words, value=number == 0, id=f"format-{name}").data_bind(
                         DisplayMode.ascii_only
                     )
-                yield ClearRadioButton("Every format above", id=f"format-{ALL_FORMATS}").data_bind(
-                    DisplayMode.ascii_only
-                )
+                yield ClearRadioButton(
+                    "Every format above, and the member sheets", id=f"format-{ALL}"
+                ).data_bind(DisplayMode.ascii_only)
             yield AnsweringCheckbox(
                 "Anonymise: seats and codes, not names (notes stay as written)", id="anonymise"
             ).data_bind(DisplayMode.ascii_only)
@@ -102,8 +108,7 @@ class ExportDialog(FormDialog[ExportRequest]):
         if problem:
             self.refuse(problem)
             return
-        formats = list(self.formats) if name == ALL_FORMATS else [name]
-        if not name or not all(f in self.formats for f in formats):
+        if not name or (name != ALL and name not in self.formats):
             self.refuse("Choose a format first.")
             return
         options = ExportOptions(
@@ -111,4 +116,8 @@ class ExportDialog(FormDialog[ExportRequest]):
             totals_only=self.query_one("#totals", AnsweringCheckbox).value,
             no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
         )
-        self.dismiss(ExportRequest(formats, chosen, options))
+        if name == ALL:  # as the command line's --format all
+            request = ExportRequest(all_formats(options), chosen, options, left_out_of_all(options))
+        else:
+            request = ExportRequest([name], chosen, options)
+        self.dismiss(request)

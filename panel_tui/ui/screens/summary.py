@@ -21,6 +21,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
     FORMATS,
     Exported,
     ExportOptions,
@@ -172,7 +173,12 @@ class SummaryScreen(SessionScreen):
             self.panel_app.export_dir = request.folder
         if exported is None or not exported.existing:
             return
-        names = Text("\n".join(str(path) for _, path in exported.existing))
+        names = Text(
+            "\n".join(
+                f"{path} (the member sheets)" if name in FOLDER_FORMATS else str(path)
+                for name, path in exported.existing
+            )
+        )
         one = len(exported.existing) == 1
         replace = ConfirmDialog(
             Text("This file already exists:\n" if one else "These files already exist:\n")
@@ -183,9 +189,9 @@ class SummaryScreen(SessionScreen):
         )
         if (yield replace):
             formats = [name for name, _ in exported.existing]
-            self.export(ExportRequest(formats, request.folder, request.options), overwrite=True)
+            self.export(dataclasses.replace(request, formats=formats), overwrite=True)
         else:
-            said = [exported.words(self.session), exported.kept_words()]
+            said = [exported.words(self.session), exported.kept_words(), request.left_out]
             self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
 
     def export(self, request: ExportRequest, *, overwrite: bool = False) -> Exported | None:
@@ -197,7 +203,7 @@ class SummaryScreen(SessionScreen):
         """
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
             options = dataclasses.replace(request.options, rehearsals=self.rehearsals)
-            request = ExportRequest(request.formats, request.folder, options)
+            request = dataclasses.replace(request, options=options)
         try:
             exported = write_exports(
                 self.session, request.formats, request.folder, request.options, overwrite=overwrite
@@ -209,7 +215,7 @@ class SummaryScreen(SessionScreen):
             )
             self.query_one("#exported", Static).update(Text(message, style="bold"))
             return None
-        message = exported.words(self.session)
+        message = "\n".join(m for m in (exported.words(self.session), request.left_out) if m)
         if message:
             # Said on the screen's own line only: a notice over it said it again, and hid it.
             self.query_one("#exported", Static).update(Text(message))
