@@ -21,6 +21,7 @@ from panel_tui.domain.exports import (
     ALL,
     FOLDER_FORMATS,
     FORMATS,
+    SHEETS_NOT_TOTALS_ONLY,
     ExportOptions,
     all_formats,
     all_paths,
@@ -158,6 +159,8 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
         raise CommandError(
             f"--format {args.format} writes a page per member: name a folder with -o."
         )
+    if options.totals_only:
+        raise CommandError(SHEETS_NOT_TOTALS_ONLY)
     writer = FOLDER_FORMATS[args.format]
     return _write_pages(
         args.output,

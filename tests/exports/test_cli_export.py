@@ -12,6 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from panel_tui.cli import main
+from panel_tui.cli.common import EXIT_ERROR
 from panel_tui.domain.exports import (
     FORMATS,
     MEMBER_SHEETS,
@@ -108,6 +109,20 @@ def test_all_leaves_the_member_sheets_out_of_a_totals_only_copy_and_says_so(
         "Member sheets were not written: each shows one member's own votes, "
         "and this copy is totals only."
     )
+
+
+def test_member_sheets_alone_are_refused_as_a_totals_only_copy(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: each member's own votes were written into a copy asked to
+    # hold totals only. Refused, as trainee sheets are, and nothing is written.
+    folder = tmp_path / "sheets"
+    assert (
+        export(data, "--format", "member-sheets", "--totals-only", "-o", str(folder)) == EXIT_ERROR
+    )
+    assert not folder.exists()
+    said = capsys.readouterr().err
+    assert "Member sheets show each member's own votes, so they cannot be made totals-only." in said
 
 
 def test_all_names_candidates_on_the_sheets_only_when_the_chair_allows(

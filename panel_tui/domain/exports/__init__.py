@@ -65,6 +65,7 @@ __all__ = [
     "FOLDER_FORMATS",
     "FORMATS",
     "MEMBER_SHEETS",
+    "SHEETS_NOT_TOTALS_ONLY",
     "ExportOptions",
     "Exported",
     "Format",
@@ -140,6 +141,13 @@ ALL = "all"
 def all_formats(options: ExportOptions) -> list[str]:
     """What ``all`` writes: every one-file format, then the member sheets (not totals only)."""
     return [*FORMATS, *([] if options.totals_only else FOLDER_FORMATS)]
+
+
+#: Asked for alone with ``--totals-only``: as trainee sheets, refused (found by a
+#: review: each member's own votes were written into a totals-only copy).
+SHEETS_NOT_TOTALS_ONLY = (
+    "Member sheets show each member's own votes, so they cannot be made totals-only."
+)
 
 
 def left_out_of_all(options: ExportOptions) -> str:
