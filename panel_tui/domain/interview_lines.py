@@ -270,25 +270,41 @@ def arrival(session: Session, left: tuple[str, str], candidate_id: str, question
     about to click one. Once it has every vote, leaving it says the rest (a
     decision not yet recorded).
     """
-    here = (candidate_id, question_id)
-    waiting = still_waiting(session, *left) or passed_unvoted(session, left, here)
-    return waiting or arriving(session, left[0], candidate_id, question_id)
+    waiting = still_waiting(session, *left)
+    if waiting:
+        return waiting
+    passed = passed_unvoted(session, left, (candidate_id, question_id))
+    if passed is None:
+        return arriving(session, left[0], candidate_id, question_id)
+    if candidate_id != left[0]:
+        # Never "no decision is recorded yet" here: an answer of theirs is unscored.
+        return f"Now candidate {session.candidate(candidate_id).label}. {passed}"
+    return passed
 
 
 def passed_unvoted(session: Session, left: tuple[str, str], arrived: tuple[str, str]) -> str | None:
-    """On to the next question of the same candidate from an answer nobody voted
-    on: said, so that a key pressed twice, which passes a question, is noticed
-    now, not at the finish (found by a tester). Going back, or on to another
-    candidate (which says so itself), says nothing of it; nor does a finished
-    session, where nothing is left to vote on."""
-    (candidate_id, left_question), (to_candidate, to_question) = left, arrived
-    number = session.bank.number
-    if to_candidate != candidate_id or number(to_question) != number(left_question) + 1:
+    """On to the next answer in interview order from one nobody voted on: said, so
+    that a key pressed twice, which passes a question, is noticed now, not at the
+    finish (found by a tester), the next candidate's first question included.
+    Going back, or a jump to another candidate, says nothing of it; nor does a
+    finished session, where nothing is left to vote on."""
+    if arrived != next_answer(session, left):
         return None
-    if session.finished or session.current_votes(candidate_id, left_question):
+    if session.finished or session.current_votes(*left):
         return None
-    name = session.answer_name(candidate_id, left_question)
-    return f"{name} has no votes yet: the Left arrow goes back to it."
+    return f"{session.answer_name(*left)} has no votes yet: the Left arrow goes back to it."
+
+
+def next_answer(session: Session, answer: tuple[str, str]) -> tuple[str, str] | None:
+    """The answer after ``answer`` in interview order (each candidate, each question)."""
+    candidate_id, question_id = answer
+    questions = [q.id for q in session.bank.questions]
+    candidates = [c.id for c in session.candidates]
+    at = questions.index(question_id) + 1
+    if at < len(questions):
+        return candidate_id, questions[at]
+    after = candidates.index(candidate_id) + 1
+    return (candidates[after], questions[0]) if after < len(candidates) else None
 
 
 def still_waiting(session: Session, candidate_id: str, question_id: str) -> str | None:

@@ -74,8 +74,14 @@ NO_DECISION_ON_C2 = (
 )
 LAST_QUESTION = "Last question for this candidate. Ctrl+D records the panel's decision."
 PASSED_ALEX_Q1 = "Alex Q1 has no votes yet: the Left arrow goes back to it."
-#: Every voter's vote on each candidate's first answer: both have been interviewed.
-BOTH_SEEN: list[Vote] = [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1", "m2", "m3")]
+VOTERS = ("m1", "m2", "m3")
+#: Every voter's vote on each of Alex's answers and on C2's first: both have been
+#: interviewed, and no answer was passed on the way to C2.
+BOTH_SEEN: list[Vote] = [
+    *((c, q, m, "up") for c, q in (("c1", "q1"), ("c1", "q2"), ("c2", "q1")) for m in VOTERS)
+]
+#: Every voter's vote on Alex's first answer only.
+ALEX_Q1: list[Vote] = [("c1", "q1", m, "up") for m in VOTERS]
 
 
 @pytest.mark.parametrize(
@@ -90,8 +96,15 @@ BOTH_SEEN: list[Vote] = [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1"
         # Right from a candidate's last question: the next candidate, and Alex,
         # voted on, has no decision.
         (BOTH_SEEN, 1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
-        # The same before any vote on Alex: nothing was heard, no decision is due.
-        ([], 1, "next_question", Moved("Now candidate C2."), 2),
+        # The same before any vote on Alex: no decision is due (nothing was heard),
+        # but the answer passed on the way is said.
+        (
+            [],
+            1,
+            "next_question",
+            Moved("Now candidate C2. Alex Q2 has no votes yet: the Left arrow goes back to it."),
+            2,
+        ),
         # Right from the very last answer: nowhere to go, the summary is suggested.
         (
             [],
@@ -106,7 +119,7 @@ BOTH_SEEN: list[Vote] = [(c, "q1", m, "up") for c in ("c1", "c2") for m in ("m1"
         (BOTH_SEEN, 2, "previous_question", Moved(NO_DECISION_ON_C2), 1),
         # Found by a new user: back from C2 before C2 was voted on, C2 was said
         # to have no decision, though the panel had not yet heard them.
-        (BOTH_SEEN[:3], 2, "previous_question", Moved("Now candidate Alex."), 1),
+        (ALEX_Q1, 2, "previous_question", Moved("Now candidate Alex."), 1),
         # Left from the very first answer: nowhere to go.
         (
             [],
@@ -220,7 +233,19 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
         # Found by a tester: Right pressed twice after Q1's votes showed went past
         # Q2, nobody voted on, to Q3; the panel voted on Q3 and nothing was said
         # until the finish. Three questions, so the last move lands mid-bank.
-        ("three", BOTH_SEEN, 0, ["next_question", "next_question"], "Alex Q2 has no votes yet"),
+        ("three", ALEX_Q1, 0, ["next_question", "next_question"], "Alex Q2 has no votes yet"),
+        # Found by a review: the same past a candidate's last question. The next
+        # candidate is named first, and no decision is asked for on Alex, whose Q2
+        # is unscored.
+        (
+            "two",
+            ALEX_Q1,
+            0,
+            ["next_question", "next_question"],
+            "Now candidate C2. Alex Q2 has no votes yet: the Left arrow goes back to it.",
+        ),
+        # A bank of one question: every Right is on to the next candidate.
+        ("one", [], 0, ["next_question"], "Now candidate C2. Alex Q1 has no votes yet"),
         # Everyone abstained: each abstention is a vote given, so nothing was passed.
         (
             "two",
@@ -231,8 +256,9 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
         ),
         # Back from an answer nobody voted on: the chair is looking, not passing.
         ("two", [], 1, ["previous_question"], KEYS_HINT),
-        # On to another candidate: that is said, not the answer passed.
-        ("two", BOTH_SEEN, 3, ["previous_candidate", "next_candidate"], "Now candidate C2."),
+        # A jump to the next candidate (Page Down) from a first question: the chair
+        # skipped on purpose, so only the candidate is said.
+        ("two", [], 0, ["next_candidate"], "Now candidate C2."),
         # A finished session: nothing is left to vote on, so nothing is passed.
         ("finished", [], 0, ["next_question"], "Last question"),
         # A rehearsal is told too: its votes are what the trainees learn from.
@@ -255,6 +281,9 @@ def test_going_on_past_a_question_nobody_voted_on_says_so(
             questions=[("q1", 1.0, False), ("q2", 1.0, False), ("q3", 1.0, False)],
             candidates=[("c1", "Alex"), ("c2", None)],
         ),
+        "one": builders.session(
+            "LLPO", questions=[("q1", 1.0, False)], candidates=[("c1", "Alex"), ("c2", None)]
+        ),
         "practice": two_by_two().model_copy(update={"mode": "practice"}),
     }[session]
     interview = make(votes, at=start, session=made, finished=session == "finished")
@@ -266,7 +295,7 @@ def test_going_on_past_a_question_nobody_voted_on_says_so(
 
 
 def test_moving_on_from_a_decided_candidate_just_names_the_next(make: MakeInterview) -> None:
-    interview = make(at=1)
+    interview = make(BOTH_SEEN, at=1)
     interview.opened.decide("c1", "recommend", "Clear.")
     assert interview.moves.next_question() == Moved("Now candidate C2.")
 
