@@ -222,7 +222,7 @@ class PanelApp(DisplayApp):
 
     def _files_written_again(self, words: str) -> None:
         self.notify(
-            words, title="Files written again", severity="warning", markup=False, timeout=30
+            words, title="Files written again", severity="warning", markup=False, timeout=15
         )
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:

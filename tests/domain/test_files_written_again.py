@@ -1,5 +1,5 @@
-"""The chair is told when the session's files, removed or replaced by another program
-while the session is open, were written again from this window.
+"""The chair is told, once, when the session's files, changed or removed outside
+panel-tui while the session is open, were written again from this window.
 
 Found by a tester: the votes were kept (``test_files_removed.py``) but nothing said
 that another program had been at the files, so nobody could ask IT to stop it.
@@ -67,9 +67,25 @@ def test_files_written_again_are_told_once(
     opened.record_vote("c1", "q1", "m3", "middle")
     assert len(said) == told, said
     for words in said:
-        assert words.startswith("Another program removed or replaced this session's files in")
-        assert str(opened.path.parent) in words
-        assert "with every vote" in words
+        assert words.startswith("This session's files were changed or removed outside")
+        assert words.endswith(f"away from {opened.path.parent}.")
+        assert "wrote them again from this window, with every vote" in words
+
+
+def test_files_written_again_twice_are_told_once_a_window(store: Store) -> None:
+    # A sync tool at work all day would put the notice over the seats at every vote.
+    opened = store.create(two_by_two("LLP"))
+    said: list[str] = []
+    opened.on_written_again = said.append
+    for member in ("m1", "m2"):
+        os.remove(journal_path(opened.path))
+        opened.record_vote("c1", "q1", member, "up")
+    assert len(said) == 1
+    assert _votes_on_disk(store, opened) == {"m1", "m2"}
+
+
+def _votes_on_disk(store: Store, opened: OpenSession) -> set[str]:
+    return {v.member for v in Store(store.root).load(opened.session.id).votes}
 
 
 def test_a_rewrite_the_disk_refused_is_told_when_it_is_done(

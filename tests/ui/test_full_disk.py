@@ -162,6 +162,6 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         await pilot.press("w")
         notices = list(pilot.app._notifications)
         assert [n.title for n in notices] == ["Files written again"]
-        assert "wrote them again from this window, with every vote" in notices[0].message
+        assert "changed or removed outside panel-tui" in notices[0].message
         assert notices[0].severity == "warning"
     assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}

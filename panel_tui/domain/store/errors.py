@@ -169,13 +169,17 @@ HELD_ONLY = (
 
 
 def written_again(path: Path) -> str:
-    """Said when the session's files, removed or replaced by another program while
-    the session was open, were written again from memory: every vote is kept."""
+    """Said when the session's files, changed or removed outside panel-tui while the
+    session was open, were written again from memory: every vote is kept.
+
+    "Changed", not "replaced": the check that finds an older copy put back counts
+    any other size or time of writing, and a network folder may change the time.
+    """
     return printable(
-        f"Another program removed or replaced this session's files in {path.parent} "
-        "(a sync or backup tool can do this). panel-tui wrote them again from this "
-        "window, with every vote. If it happens again, ask IT to keep such tools "
-        "away from that folder."
+        "This session's files were changed or removed outside panel-tui (a sync or "
+        "backup tool can do this), so panel-tui wrote them again from this window, "
+        "with every vote. If you see this again, ask IT to keep such tools away "
+        f"from {path.parent}."
     )
 
 

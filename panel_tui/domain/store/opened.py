@@ -66,8 +66,8 @@ class OpenSession:
         self.path = path
         self._lock = lock
         self._compacted = compacted
-        #: Told when the session's files, removed or replaced by another program, were
-        #: written again from this window (found by a tester: nothing said so).
+        #: Told, once, when the session's files, changed or removed outside panel-tui,
+        #: were written again from this window (found by a tester: nothing said so).
         self.on_written_again: Told | None = None
         self._closed = False
         self._answers: dict[tuple[str, str], list[VoteEvent]] | None = None
@@ -158,7 +158,8 @@ class OpenSession:
             kept = HELD_ONLY if self.disk_behind else SAFE
             raise plain_os_error(error, self.path, kept=kept) from None
         if self._storage.written_again != before and self.on_written_again is not None:
-            self.on_written_again(written_again(self.path))
+            told, self.on_written_again = self.on_written_again, None  # once a window
+            told(written_again(self.path))
 
     @property
     def disk_behind(self) -> bool:
