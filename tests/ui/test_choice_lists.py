@@ -15,7 +15,8 @@ from textual.widgets import Input, Select
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.store import Store
-from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog
+from panel_tui.ui.screens.decision_dialog import DecisionDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton

@@ -16,7 +16,7 @@ from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Selec
 
 from panel_tui.domain.models import Session
 from panel_tui.ui.focus_mark import focus_mark
-from panel_tui.ui.screens.dialogs import DecisionDialog
+from panel_tui.ui.screens.decision_dialog import DecisionDialog
 from tests.ui.helpers import AppFactory, screen_text
 
 SIZE = (80, 24)

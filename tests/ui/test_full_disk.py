@@ -18,7 +18,8 @@ from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
 from panel_tui.domain.store.journaled import journal_path
-from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
+from panel_tui.ui.screens.decision_dialog import DecisionDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
 from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory
 from tests.ui.speaking import FakeSpeaker
@@ -165,3 +166,27 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         assert "changed or removed outside panel-tui" in notices[0].message
         assert notices[0].severity == "warning"
     assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "box"),
+    [
+        # Found on a full disk: "Position not saved" covered a vote change's Yes and No.
+        (("1", "w", "d", "q"), ConfirmDialog),
+        (("ctrl+n",), NoteDialog),
+    ],
+)
+async def test_a_box_opens_with_no_notice_over_its_buttons(
+    app_factory: AppFactory, session: Session, disk: Disk, keys: tuple[str, ...], box: type
+) -> None:
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press(*keys[:-1])  # the votes shown, while the disk has room
+        disk.full = True
+        await pilot.press("right", "left")
+        assert [n.title for n in app._notifications] == ["Position not saved"]
+        await pilot.press(keys[-1])
+        assert isinstance(app.screen, box)
+        assert list(app._notifications) == []
+        # What the notice said is still on the line above the keys, behind the box.
+        assert "Moving still works" in str(app.screen_stack[-2].query_one("#hint", Static).render())

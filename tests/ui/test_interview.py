@@ -20,7 +20,8 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.ui.app import PanelApp
-from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
+from panel_tui.ui.screens.decision_dialog import DecisionDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
 from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen

@@ -9,7 +9,8 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.passing_notices import RESETTLE_SECONDS
-from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog, NoteDialog
+from panel_tui.ui.screens.decision_dialog import DecisionDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen

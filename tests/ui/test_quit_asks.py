@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from panel_tui.domain.models import Session
-from panel_tui.ui.screens.dialogs import ConfirmDialog, DecisionDialog
+from panel_tui.ui.screens.decision_dialog import DecisionDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.help import HelpScreen
 from tests.ui.helpers import SIZE, AppFactory
 

@@ -22,7 +22,8 @@ from panel_tui.domain.interview_outcomes import (
     Refused,
     not_kept,
 )
-from panel_tui.ui.screens.dialogs import DecisionChoice, DecisionDialog, NoteDialog
+from panel_tui.ui.screens.decision_dialog import DecisionChoice, DecisionDialog
+from panel_tui.ui.screens.dialogs import NoteDialog
 
 AnswerFlow = Generator[Screen[Any], Any, Answer]
 """A flow that yields its dialog, is sent back the chair's answer, and returns what came of it."""

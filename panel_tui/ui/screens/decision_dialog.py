@@ -1,0 +1,111 @@
+"""The decision box: the panel's decision on a candidate, with the reason for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static
+
+from panel_tui.domain.models import Outcome
+from panel_tui.domain.text import kept_as_typed
+from panel_tui.ui.contracts import cursor_blink
+from panel_tui.ui.display_mode import DisplayMode
+from panel_tui.ui.glyphs import OUTCOME_WORDS
+from panel_tui.ui.screens.dialogs import FormDialog, Save
+from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton
+from panel_tui.ui.widgets.text_box import TextBox
+
+
+@dataclass(frozen=True)
+class DecisionChoice:
+    """The panel's decision as the chair entered it."""
+
+    outcome: Outcome
+    reason: str
+
+
+class DecisionDialog(FormDialog[DecisionChoice]):
+    """Record the panel's decision on a candidate, with a reason."""
+
+    def __init__(
+        self,
+        heading: Text,
+        current: DecisionChoice | None,
+        *,
+        save: Save[DecisionChoice] | None = None,
+        check: Callable[[Outcome, str], str | None],
+        still_to_do: Sequence[str] = (),
+    ) -> None:
+        super().__init__(save=save)
+        self.heading = heading
+        self.current = current
+        self.still_to_do = still_to_do
+        #: The domain's word on a decision before it is saved (a reason missing).
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box"):
+            yield Static(self.heading, markup=False, classes="title")
+            if self.still_to_do:
+                # Each on its own line, no dash to be read aloud as "minus".
+                said = "\n".join(["Still to do:", *(f"  {w}" for w in self.still_to_do)])
+                yield Static(Text(said), markup=False, id="still-to-do")
+            with ChoiceList(id="outcome"):
+                for outcome, words in OUTCOME_WORDS.items():
+                    chosen = self.current is not None and self.current.outcome == outcome
+                    yield ClearRadioButton(words, value=chosen, id=outcome).data_bind(
+                        DisplayMode.ascii_only
+                    )
+            yield Label("Reason (needed to recommend or not recommend; Tab to move here):")
+            yield TextBox(
+                value=self.current.reason if self.current else "",
+                placeholder="Why the panel decided this",
+                id="reason",
+            )
+            yield Label("", id="problem", classes="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save decision", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).cursor_blink = cursor_blink(self.app)
+        self.query_one("#outcome", ChoiceList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed on the choices start the reason afresh, where they were
+        dropped unseen (found by a tester); Space and Enter still choose."""
+        reason = self.query_one("#reason", Input)
+        taken = event.key == "space" or event.key in self.active_bindings
+        if reason.has_focus or not event.is_printable or taken:
+            return
+        event.stop()
+        reason.select_on_focus = False  # the letter stays, and the next goes after it
+        reason.value = event.character or ""
+        reason.cursor_position = len(reason.value)
+        reason.focus()
+
+    def unsaved(self) -> bool:
+        pressed = self.query_one("#outcome", ChoiceList).pressed_button
+        reason = kept_as_typed(self.query_one("#reason", Input).value)
+        typed = (pressed.id if pressed else None, reason)
+        current = self.current
+        return typed != ((current.outcome, current.reason) if current else (None, ""))
+
+    def submit(self) -> None:
+        pressed = self.query_one("#outcome", ChoiceList).pressed_button
+        if pressed is None or pressed.id not in OUTCOME_WORDS:
+            self.refuse("Choose recommend, do not recommend or undecided first.")
+            return
+        reason = self.query_one("#reason", Input).value
+        outcome: Outcome = pressed.id  # narrowed by the check above
+        trouble = self.check(outcome, reason)
+        if trouble:
+            self.refuse(trouble)
+            self.query_one("#reason", Input).focus()  # where the reason is typed
+            return
+        self.finish(DecisionChoice(outcome, reason))
