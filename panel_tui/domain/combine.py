@@ -31,7 +31,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
-from panel_tui.domain.text import compared
+from panel_tui.domain.text import told_apart
 from panel_tui.domain.words import THE_DEMO, counted, days_words, share_split
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
@@ -118,7 +118,7 @@ class Combined:
         header said which was which.
         """
         a, b = self.a.title.strip(), self.b.title.strip()
-        if a and b and compared(a) != compared(b):
+        if told_apart([a, b]):
             return a, b
         return f"Panel {self.a.letter}", f"Panel {self.b.letter}"
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, ValidationInfo
@@ -83,6 +84,26 @@ def compared(text: str) -> str:
     ``C1`` with a zero-width space.
     """
     return without_joiners(text).strip().casefold()
+
+
+def told_apart(titles: Sequence[str]) -> bool:
+    """Each title given, and no two the same as a person reads them (:func:`compared`).
+
+    What decides whether titles can name things side by side: two anonymised
+    copies of one day share a title, and a title may be empty.
+    """
+    read = [compared(t) for t in titles]
+    return all(read) and len(set(read)) == len(read)
+
+
+def cut_short(text: str, limit: int) -> str:
+    """``text`` trimmed, and cut at a word to at most ``limit`` characters ending in "..."."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 3]
+    kept = kept.rsplit(" ", 1)[0] if " " in kept else kept  # a whole word, where there is one
+    return kept.rstrip(" ,;:-") + "..."
 
 
 def printable(text: str, *, lines: bool = False) -> str:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import re
+import time
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.rounds_report import day_labels, first_choice_words, render_rounds
+from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
-from tests.domain.rounds_sessions import PER_SESSION, made_round, on
+from tests.domain.helpers import laptop_zone
+from tests.domain.rounds_sessions import PER_SESSION, made_round
 
 
 def test_a_first_choice_decided_undecided_is_never_said_to_have_no_decision() -> None:
@@ -131,22 +136,17 @@ def test_a_member_who_declined_payment_has_it_said_beside_their_total() -> None:
 def test_two_rounds_of_one_day_are_told_apart_on_the_chart_and_in_the_table() -> None:
     # Found by testers: two rounds held on 2 Feb had one label, "2 Feb 2026", on the
     # chart. Each now says when its panel began (its first vote, on the laptop's
-    # clock), as the practice report tells rehearsals of one day apart.
+    # clock: UTC in the tests), as the practice report tells rehearsals of one day apart.
     up_down = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]  # a gap of +100 points
     up_middle = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "middle")]  # +50 points
-    morning = made_round("a", date(2026, 2, 2), "LP", up_down, {}, minutes=5)
+    morning = made_round("a", date(2026, 2, 2), "LP", up_down, {}, minutes=5)  # votes at 10:00
     # Made first (its id too), held second: the rounds run in the order they were held.
-    later = timedelta(hours=4, minutes=30)
-    afternoon = made_round("0", date(2026, 2, 2), "LP", up_middle, {}, minutes=5)
-    afternoon = afternoon.model_copy(
-        update={"votes": [v.model_copy(update={"at": v.at + later}) for v in afternoon.votes]}
-    )
+    afternoon = _later(made_round("0", date(2026, 2, 2), "LP", up_middle, {}, minutes=5), 4.5)
     next_day = made_round("c", date(2026, 2, 3), "LP", up_down, {}, minutes=5)
     report = compare_rounds([next_day, afternoon, morning])
-    first_vote = on(date(2026, 2, 2)).astimezone()
     days = [
-        f"2 Feb 2026 at {first_vote:%H:%M}",
-        f"2 Feb 2026 at {first_vote + later:%H:%M}",
+        "2 Feb 2026 at 10:00",
+        "2 Feb 2026 at 14:30",
         "3 Feb 2026",  # a day of its own keeps the day alone
     ]
     html = render_rounds(report, "html")
@@ -162,14 +162,84 @@ def test_two_rounds_of_one_day_are_told_apart_on_the_chart_and_in_the_table() ->
     assert [line.split(" | ")[0] for line in table] == [f"| {day}" for day in days]
 
 
-def test_two_rounds_of_one_day_begun_in_one_minute_are_numbered() -> None:
-    # Two panels side by side (a lived-experience panel and a staff panel) often
-    # begin together: the time alone would not tell them apart.
-    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
-    report = compare_rounds(
-        [made_round(name, date(2026, 2, 2), "LP", rows, {}, minutes=5) for name in "ab"]
+def _later(session: Session, hours: float) -> Session:
+    """``session`` with every vote ``hours`` later."""
+    later = timedelta(hours=hours)
+    return session.model_copy(
+        update={"votes": [v.model_copy(update={"at": v.at + later}) for v in session.votes]}
     )
-    labels = day_labels(report.rounds)
-    at = f"2 Feb 2026 at {on(date(2026, 2, 2)).astimezone():%H:%M}"
-    assert labels == {"a": f"{at} (1)", "b": f"{at} (2)"}
-    assert f"<title>{at} (2): +100.0 points</title>" in render_rounds(report, "html")
+
+
+def _titled(session: Session, title: str) -> Session:
+    return session.model_copy(update={"title": title})
+
+
+ROWS = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]  # a gap of +100 points
+
+
+def test_two_rounds_begun_in_one_minute_are_named_by_their_titles() -> None:
+    # Found by a review: a lived-experience panel and a staff panel begun in the same
+    # minute read "2 Feb 2026 at 10:00 (1)" and "(2)", which named neither panel.
+    staff, lived = (made_round(i, date(2026, 2, 2), "LP", ROWS, {}, minutes=5) for i in "ab")
+    report = compare_rounds([_titled(staff, "Staff panel"), _titled(lived, " Lived panel ")])
+    assert day_labels(report.rounds) == {
+        "a": "2 Feb 2026 at 10:00 (Staff panel)",
+        "b": "2 Feb 2026 at 10:00 (Lived panel)",
+    }
+    assert "<title>2 Feb 2026 at 10:00 (Lived panel): +100.0 points</title>" in render_rounds(
+        report, "html"
+    )
+
+
+def test_long_titles_are_cut_short_where_the_cut_ones_still_differ() -> None:
+    one, two = (made_round(i, date(2026, 2, 2), "LP", ROWS, {}, minutes=5) for i in "ab")
+    report = compare_rounds(
+        [
+            _titled(one, "Support worker, lived-experience panel, with a long way to go"),
+            _titled(two, "Support worker, staff panel, morning"),
+        ]
+    )
+    assert day_labels(report.rounds) == {
+        "a": "2 Feb 2026 at 10:00 (Support worker, lived-experience...)",
+        "b": "2 Feb 2026 at 10:00 (Support worker, staff panel, morning)",
+    }
+    # Cut short, both would read "Support worker, March 2026, one..."; whole, they differ.
+    same_start = "Support worker, March 2026, one panel of"
+    report = compare_rounds(
+        [_titled(one, f"{same_start} lived experience"), _titled(two, f"{same_start} staff")]
+    )
+    assert day_labels(report.rounds) == {
+        "a": f"2 Feb 2026 at 10:00 ({same_start} lived experience)",
+        "b": f"2 Feb 2026 at 10:00 ({same_start} staff)",
+    }
+
+
+def test_rounds_begun_in_one_minute_with_titles_alike_or_missing_are_numbered() -> None:
+    # Two anonymised copies of one day share a title; a title may be empty. The
+    # time alone would not tell them apart.
+    one, two = (made_round(i, date(2026, 2, 2), "LP", ROWS, {}, minutes=5) for i in "ab")
+    for titles in (("Round", "round "), ("", "Staff panel")):
+        report = compare_rounds([_titled(one, titles[0]), _titled(two, titles[1])])
+        labels = day_labels(report.rounds)
+        assert labels == {"a": "2 Feb 2026 at 10:00 (1)", "b": "2 Feb 2026 at 10:00 (2)"}
+        assert "<title>2 Feb 2026 at 10:00 (2): +100.0 points</title>" in render_rounds(
+            report, "html"
+        )
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset (not on Windows)")
+def test_the_labels_are_on_the_laptops_clock_as_the_practice_report_has_them() -> None:
+    # In London in summer (UTC+1). A panel begun at 23:30 UTC on 1 June began at
+    # 00:30 on 2 June where it sat: it shares the 2nd with two panels begun at
+    # 10:00 UTC, 11:00 in London, side by side.
+    night = _later(made_round("a", date(2026, 6, 1), "LP", ROWS, {}, minutes=5), 13.5)
+    staff = _titled(made_round("b", date(2026, 6, 2), "LP", ROWS, {}, minutes=5), "Staff panel")
+    lived = _titled(made_round("c", date(2026, 6, 2), "LP", ROWS, {}, minutes=5), "Lived panel")
+    with laptop_zone("Europe/London"):
+        report = compare_rounds([lived, staff, night])
+        assert day_labels(report.rounds) == {
+            "a": "2 Jun 2026 at 00:30",
+            "b": "2 Jun 2026 at 11:00 (Staff panel)",
+            "c": "2 Jun 2026 at 11:00 (Lived panel)",
+        }
+        assert "<dt>From</dt><dd>2 Jun 2026 to 2 Jun 2026</dd>" in render_rounds(report, "html")

@@ -27,16 +27,13 @@ from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, MemberTotal, Round, Rounds
-from panel_tui.domain.words import (
-    ROLE_WORDS,
-    counted,
-    figure,
-    made_words,
-    percent,
-    short_day_words,
-)
+from panel_tui.domain.text import cut_short, told_apart
+from panel_tui.domain.words import ROLE_WORDS, counted, figure, made_words, percent, short_day_words
 
 FORMATS = ("md", "html", "csv")
+
+#: Characters of a round's title in its day's label, before it is cut short.
+LABEL_TITLE = 40
 
 COLUMNS = (
     "row",
@@ -250,24 +247,35 @@ def day_labels(rounds: Sequence[Round]) -> dict[str, str]:
     """Each round's day as its table and chart write it, by session id.
 
     The day alone ("10 Mar 2026"); with the time its panel began when another
-    round shares the day ("10 Mar 2026 at 09:05", as the practice report tells
-    rehearsals apart), and a number when two began in the same minute too
-    ("10 Mar 2026 at 09:05 (2)"). Found by testers: two rounds of one day had
-    one label on the chart.
+    round shares the day ("10 Mar 2026 at 09:05", on the laptop's clock, as the
+    practice report tells rehearsals apart). Found by testers: two rounds of one
+    day had one label on the chart. Rounds begun in the same minute too (a
+    lived-experience panel and a staff panel side by side) add their titles,
+    "10 Mar 2026 at 09:05 (Staff panel)"; a number, "(2)", only when titles
+    are missing or the same (found by a review: "(2)" named no panel).
     """
     days = Counter(r.day for r in rounds)
     labels = {
         r.session_id: made_words(r.began) if days[r.day] > 1 else short_day_words(r.day)
         for r in rounds
     }
-    alike = Counter(labels.values())
-    seen: Counter[str] = Counter()
+    minutes: dict[str, list[Round]] = {}
     for r in rounds:
-        label = labels[r.session_id]
-        if alike[label] > 1:
-            seen[label] += 1
-            labels[r.session_id] = f"{label} ({seen[label]})"
+        minutes.setdefault(labels[r.session_id], []).append(r)
+    for label, together in minutes.items():
+        if len(together) > 1:
+            for r, name in zip(together, _names(together), strict=True):
+                labels[r.session_id] = f"{label} ({name})"
     return labels
+
+
+def _names(together: Sequence[Round]) -> list[str]:
+    """What tells apart rounds begun in one minute: their titles, cut short where the cut
+    ones still differ; else numbered in the order they began."""
+    titles = [r.title.strip() for r in together]
+    short = [cut_short(t, LABEL_TITLE) for t in titles]
+    numbers = [str(n) for n in range(1, len(together) + 1)]
+    return next((names for names in (short, titles) if told_apart(names)), numbers)
 
 
 def _context(report: Rounds) -> dict[str, Any]:
