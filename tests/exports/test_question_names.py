@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 
-from panel_tui.domain.exports import render
+import pytest
+
+from panel_tui.domain.exports import render, spreadsheets
+from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import question_name
@@ -46,3 +49,37 @@ def test_each_name_in_the_csv_is_the_one_the_summary_lists(session: Session) -> 
             for name, qid in zip(names, ids, strict=True):
                 text = session.bank.question(qid).text.replace("|", "\\|")
                 assert f"- {name}: {text}" in md
+
+
+def test_a_sheet_matches_each_name_to_the_votes_csv_by_its_question_number(
+    session: Session,
+) -> None:
+    # Found by a review: split_questions held bank ids, which matched the votes CSV's
+    # question_id; the names they hold now match its question_number, in the votes
+    # CSV and its totals-only copy alike.
+    rows = _by_code(session)
+    for options in (ExportOptions(), ExportOptions(totals_only=True)):
+        votes = list(csv.DictReader(io.StringIO(render(session, "votes-csv", options))))
+        for result in score_session(session).ranking:
+            code = spreadsheets.neutralise(session.candidate(result.candidate).code)  # as written
+            for column, ids in (
+                ("split_questions", result.splits),
+                ("concern_questions", result.concerns),
+            ):
+                matched = [
+                    question_name(int(v["question_number"]))
+                    for qid in ids
+                    for v in votes
+                    if v["code"] == code and v["question_id"] == qid
+                ]
+                named = rows[code][column].split("; ") if ids else []
+                assert sorted(set(matched)) == sorted(named), (options, code, column)
+
+
+def test_the_names_are_neutralised_as_any_text_is(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The names are ours, but their cell is made safe whatever they hold, as every
+    # other cell of words is: a spreadsheet never runs one as a formula.
+    monkeypatch.setattr(spreadsheets, "question_name", lambda n: f"=HYPERLINK({n})")
+    assert _by_code(session)["C1"]["split_questions"] == "'=HYPERLINK(3)"

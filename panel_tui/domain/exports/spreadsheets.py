@@ -14,7 +14,8 @@ other place to say so), ``voice_gap_pct`` with
 over the questions it scored); percentage figures have one decimal, rounded
 half up as a spreadsheet's ROUND does; ``split_questions`` and
 ``concern_questions`` (the questions as the summary names them, "Question 2",
-separated by "; "), ``early_reveals``
+separated by "; ", 2 being the votes CSV's ``question_number``; older files
+hold the bank's question ids here, the votes CSV's ``question_id``), ``early_reveals``
 (answers whose votes the chair showed before everyone had voted) and
 ``after_reveal_votes`` (votes given or changed after the votes were shown) and
 ``sealed_answers_left_out`` (answers whose votes are still sealed in an open
@@ -206,8 +207,9 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
 
 def _named(session: Session, questions: Sequence[str]) -> str:
     """Questions as the summary names them, ``"Question 1; Question 3"``: a bank's ids mean
-    nothing to an HR officer (found by a tester)."""
-    return "; ".join(question_name(session.bank.number(q)) for q in questions)
+    nothing to an HR officer (found by a tester). Neutralised as any text is, whatever
+    the words: a cell never depends on them starting with a letter."""
+    return neutralise("; ".join(question_name(session.bank.number(q)) for q in questions))
 
 
 #: The reason's column in an anonymised copy: its header says what the md and html say.
