@@ -62,7 +62,8 @@ COLUMNS = (
     "expenses",
     "total_payable",
     "declined_payment_sessions",
-    # Added after the others, so that a sheet reading columns by place still reads them.
+    # New columns go after the others, so that a sheet reading columns by place still
+    # reads them; but before mode, which ends every row of every CSV (spreadsheets.py).
     "mean_voice_gap_size_pct",
     "total_payable_note",
     "mode",

@@ -102,7 +102,8 @@ CANDIDATE_COLUMNS = (
     "early_reveals",
     "after_reveal_votes",
     "sealed_answers_left_out",
-    # Added after the others, so that a sheet reading columns by place still reads them.
+    # New columns go after the others, so that a sheet reading columns by place still
+    # reads them; but before mode, which ends every row of every CSV (see above).
     "earlier_decisions",
     "mode",
 )
