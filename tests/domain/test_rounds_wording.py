@@ -117,20 +117,30 @@ def test_a_member_who_declined_payment_has_it_said_beside_their_total() -> None:
     paid = made_round("a", date(2026, 2, 2), "LP", rows, {}, minutes=5, pay={"m1": PER_SESSION})
     unpaid = made_round("b", date(2026, 2, 3), "LP", rows, {}, minutes=5, pay={"m1": declined})
     report = compare_rounds([paid, unpaid])
-    said = "55.00 (no fee counted for 1 round: declined payment)"
+    # How many rounds is in the Declined payment column beside it (found by a
+    # review: "1 round" was said in both).
+    said = "55.00 (no fee counted where payment was declined)"
     for fmt in ("md", "html"):
         text = render_rounds(report, fmt)
         (line,) = [line for line in text.splitlines() if "Member 1" in line]
-        assert said in line, fmt
+        assert said in line and line.count("1 round") == 1, fmt  # "In 1 round" beside it
         (other,) = [line for line in text.splitlines() if "Member 2" in line]
-        assert "declined payment" not in other and "no rate noted" in other, fmt
+        assert "declined" not in other and "no rate noted" in other, fmt
     table = list(csv.DictReader(io.StringIO(render_rounds(report, "csv"))))
     member_1 = next(row for row in table if row["member"] == "Member 1")
-    assert (member_1["total_payable"], member_1["total_payable_note"]) == (
-        "55.00",
-        "no fee counted for 1 round: declined payment",
-    )
+    assert (
+        member_1["total_payable"],
+        member_1["declined_payment_sessions"],
+        member_1["total_payable_note"],
+    ) == ("55.00", "1", "no fee counted where payment was declined")
     assert list(member_1)[-1] == "mode"  # every row of every CSV still ends with it
+    # A round with no rate noted as well: how many is said, as no column says it.
+    unrated = made_round("c", date(2026, 2, 4), "LP", rows, {}, minutes=5)
+    md = render_rounds(compare_rounds([paid, unpaid, unrated]), "md")
+    (line,) = [line for line in md.splitlines() if "Member 1" in line]
+    assert (
+        "55.00 (no fee counted for 1 round: no rate noted; nor where payment was declined)" in line
+    )
 
 
 def test_two_rounds_of_one_day_are_told_apart_on_the_chart_and_in_the_table() -> None:

@@ -146,15 +146,16 @@ def make_up(r: Round) -> str:
 
 
 def payable_note(total: MemberTotal) -> str:
-    """Why a member's total payable counts no fee for some rounds, in the payment record's
-    words: ``"no fee counted for 1 round: declined payment"``; empty when none.
+    """Why a member's total payable counts no fee for some rounds: ``"no fee counted for
+    1 round: no rate noted"``, ``"no fee counted where payment was declined"``; empty when none.
 
     Said beside the figure in md, html and csv (found by testers: a member who
-    declined payment showed a total with no word of it, read as money owed).
+    declined payment showed a total with no word of it, read as money owed). How
+    many rounds they declined is in the column beside it, so not said twice.
     """
-    why = [(total.unpriced, "no rate noted"), (total.declined, "declined payment")]
-    said = [f"{counted(rounds, 'round')}: {words}" for rounds, words in why if rounds]
-    return "no fee counted for " + "; for ".join(said) if said else ""
+    said = [f"for {counted(total.unpriced, 'round')}: no rate noted"] if total.unpriced else []
+    said += ["where payment was declined"] if total.declined else []
+    return "no fee counted " + "; nor ".join(said) if said else ""
 
 
 def roles(total: MemberTotal) -> str:
