@@ -302,13 +302,14 @@ _CLOSERS = "\"')\u201d\u2019 "
 
 def colon_after(text: str) -> str:
     """The mark between a text and a label that follows it: ``":"``, or nothing when the
-    text ends a sentence itself.
+    text ends a sentence itself, or on a colon of its own.
 
     Found by testers: a question's text before its flags read "...What would you
     do?: Split"; it now reads "...What would you do? Split", and a text that ends
-    on no mark of its own keeps its colon ("...to you: Split").
+    on no mark of its own keeps its colon ("...to you: Split"). One ending on a
+    colon read "...to you:: Split" (found by a review): it keeps its own alone.
     """
-    return "" if text.rstrip(_CLOSERS).endswith(("?", ".", "!")) else ":"
+    return "" if text.rstrip(_CLOSERS).endswith(("?", ".", "!", ":")) else ":"
 
 
 def question_tags(question: Question) -> str:

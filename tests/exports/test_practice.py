@@ -238,6 +238,8 @@ def test_a_question_that_ends_a_sentence_takes_no_colon_before_its_flags() -> No
         ("Go on!", ""),
         ('What would you say to "Why me?"', ""),  # the mark inside a closing quote
         ("What would you do (if anything)?", ""),
+        ("Say what each of these means to you:", ""),  # read "...to you:: Split"
+        ("Finish the line 'Support means:' ", ""),
         ("Tell us about a time", ":"),
         ("Tell us (briefly)", ":"),
         ('Say "no"', ":"),
