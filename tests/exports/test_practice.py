@@ -220,14 +220,15 @@ def test_a_question_that_ends_a_sentence_takes_no_colon_before_its_flags() -> No
     votes = [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")]
     asked = practice(["up"], ["Ann Lee", "Ben Cho"], votes)
     md, html = render(asked, "md"), render(asked, "html")
-    assert "- **Mock A, question 1: Question 1?** Split. Votes 1 up" in md
-    assert "<strong>Mock A, question 1: Question 1?</strong> <span class=" in html
+    # "Question 1", as every document names a question (question_name; found by a review).
+    assert "- **Mock A, Question 1: Question 1?** Split. Votes 1 up" in md
+    assert "<strong>Mock A, Question 1: Question 1?</strong> <span class=" in html
     bank = asked.bank.model_copy(
         update={"questions": [asked.bank.questions[0].model_copy(update={"text": "Tell us"})]}
     )
     told = asked.model_copy(update={"bank": bank})
-    assert "- **Mock A, question 1: Tell us**: Split. Votes 1 up" in render(told, "md")
-    assert "<strong>Mock A, question 1: Tell us</strong>: <span class=" in render(told, "html")
+    assert "- **Mock A, Question 1: Tell us**: Split. Votes 1 up" in render(told, "md")
+    assert "<strong>Mock A, Question 1: Tell us</strong>: <span class=" in render(told, "html")
 
 
 @pytest.mark.parametrize(

@@ -47,13 +47,13 @@ def test_a_sheet_per_trainee_with_only_their_own_figures() -> None:
     assert "more generous than the reference (+0.25)" in ann.html
     # The answer scored away, in plain words, with the sample answer and its why.
     assert "P1, question 2: Question 2?" not in ann.html  # candidates show by code
-    assert "Mock A, question 2: Question 2?" in ann.html
+    assert "Mock A, Question 2: Question 2?" in ann.html
     assert (
         '<td class="vote">▲ Up</td><td class="vote">● Middle</td><td>more generous</td>' in ann.html
     )
     assert "<td>Why 2.</td>" in ann.html
     assert '<td class="vote">▼ Down</td><td class="vote">▲ Up</td><td>harsher</td>' in ben.html
-    assert "Mock A, question 1: Question 1?" in ben.html
+    assert "Mock A, Question 1: Question 1?" in ben.html
 
 
 def test_progress_over_rehearsals_is_on_the_sheet() -> None:

@@ -225,7 +225,7 @@ async def test_the_summary_says_which_votes_calibration_left_out(
     assert "Seat 2, Ben Cho: agreement None counted, none counted, on 0 answers" in shown
     assert "the reference is + Up" in shown  # the marks of --ascii (found by a tester)
     # The question ends in "?": no colon after it (found by testers: "Question 1?: Missed").
-    assert "Mock A, question 1: Question 1? Missed the reference. Votes" in shown
+    assert "Mock A, Question 1: Question 1? Missed the reference. Votes" in shown
     # Worded as the files word it (found by a review: the screen had its own lean).
     from panel_tui.domain.exports.calibration_report import CalibrationView
 

@@ -36,6 +36,7 @@ from panel_tui.domain.words import (
     counted,
     made_words,
     percent,
+    question_name,
     rounded,
     short_day_words,
     vote_text,
@@ -159,7 +160,7 @@ class CalibrationView:
 def _where(session: Session, answer: AnswerCalibration) -> str:
     question = session.bank.question(answer.question)
     code = session.candidate(answer.candidate).code
-    return f"{code}, question {answer.number}: {question.text}"
+    return f"{code}, {question_name(answer.number)}: {question.text}"
 
 
 def _direction(value: VoteValue, reference: Rating) -> str:
