@@ -22,6 +22,8 @@ import subprocess
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: poppler-utils' pdftotext, to read what is on each printed page.
+PDFTOTEXT = shutil.which("pdftotext")
 
 WIDTH, HEIGHT = 1240, 1754
 LOCAL_SCHEMES = ("file:", "data:", "chrome:", "about:")
@@ -90,3 +92,12 @@ def pdf_pages(path: Path) -> int:
     data = path.read_bytes()
     assert data.startswith(b"%PDF-"), "not a PDF"
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def pdf_texts(path: Path) -> list[str]:
+    """The text on each page of a PDF, in order (pdftotext ends each page with a form feed)."""
+    assert PDFTOTEXT is not None
+    result = subprocess.run(
+        [PDFTOTEXT, str(path), "-"], capture_output=True, timeout=60, check=True, text=True
+    )
+    return result.stdout.split("\f")[:-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,18 @@ from panel_tui import locations
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
-from panel_tui.domain.models import Decision, Session, Settings, VoteEvent, VoteValue
+from panel_tui.domain.models import (
+    Candidate,
+    Decision,
+    Session,
+    Settings,
+    VoteEvent,
+    VoteValue,
+    Weighting,
+)
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
-from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
+from tests.exports.chromium import CHROMIUM, PDFTOTEXT, chromium, pdf_pages, pdf_texts
 from tests.exports.helpers import NAME_WORDS, T0, VOTES, build_session
 
 MEMBERS = ("m1", "m2", "m3", "m4", "m5")
@@ -147,22 +155,22 @@ def test_candidate_names_only_when_the_chair_allows(session: Session) -> None:
 @pytest.mark.parametrize(
     ("settings", "seat", "line"),
     [
-        (Settings(weighting="equal_groups"), 1, "Your vote was part of the 50 parts for people"),
-        (Settings(weighting="equal_groups"), 3, "Your vote was part of the 50 parts for staff."),
+        (Settings(weighting="equal_groups"), 1, "Your vote was one of the lived experience votes."),
+        (Settings(weighting="equal_groups"), 3, "Your vote was one of the staff votes."),
         (
             Settings(weighting="lived_experience_share", lived_experience_share=0.3),
             1,
-            "People with lived experience had 30 out of 100 parts of the say.",
+            "People with lived experience had 30 of 100 parts of the say.",
         ),
         (
             Settings(weighting="lived_experience_share", lived_experience_share=0.3),
             3,
-            "Your vote was part of the 70 parts for staff.",
+            "Staff had 70 of 100 parts of the say.",
         ),  # A share of 12.5% is 13 parts, rounded half up as every figure (round() gave 12).
         (
             Settings(weighting="lived_experience_share", lived_experience_share=0.125),
             1,
-            "People with lived experience had 13 out of 100 parts of the say.",
+            "People with lived experience had 13 of 100 parts of the say.",
         ),
     ],
 )
@@ -220,11 +228,22 @@ def test_sheets_render_in_chromium_without_requests(session: Session, tmp_path: 
         assert png.stat().st_size > 10_000
 
 
-def voted_demo() -> Session:
+def voted_demo(weighting: Weighting = "per_person", candidates: int = 3) -> Session:
     """The demo session part way through a day, as a chair would print it: every
     member has voted on every answer (up, middle, down and abstain among them),
-    the panel has decided on two of its three candidates, and it is not finished."""
-    session = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
+    the panel has decided on two of its candidates (three, or ``candidates``),
+    and it is not finished."""
+    demo = demo_session(load_bank(locations.shipped_banks_dir() / "support-worker.toml"))
+    more = [
+        Candidate(id=f"c{n}", code=f"C{n}", name=f"Candidate {n}")
+        for n in range(len(demo.candidates) + 1, candidates + 1)
+    ]
+    session = demo.model_copy(
+        update={
+            "candidates": [*demo.candidates, *more],
+            "settings": demo.settings.model_copy(update={"weighting": weighting}),
+        }
+    )
     values: Iterator[VoteValue] = itertools.cycle(
         ("up", "middle", "down", "up", "abstain", "middle", "up")
     )
@@ -241,13 +260,11 @@ def voted_demo() -> Session:
     return session.model_copy(update={"votes": votes, "decisions": decisions})
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
-@pytest.mark.parametrize("made", [voted_demo, build_session], ids=["demo", "tests-session"])
-def test_the_fullest_sheet_prints_on_one_a4_page(
-    made: Callable[[], Session], tmp_path: Path
-) -> None:
-    # A member was handed two sheets of paper, the second holding only "Thank you".
-    session = made()
+RULES: tuple[Weighting, ...] = ("per_person", "equal_groups", "lived_experience_share")
+
+
+def printed(session: Session, tmp_path: Path) -> list[str]:
+    """The text of each printed page of the session's fullest sheet, from headless Chromium."""
     pages = member_sheets(session)
     name = max(pages, key=lambda n: pages[n].count("<li>"))
     assert pages[name].count("<li>") >= 13  # every part of the sheet is there
@@ -255,7 +272,39 @@ def test_the_fullest_sheet_prints_on_one_a4_page(
     page.write_text(pages[name], encoding="utf-8")
     pdf = tmp_path / "sheet.pdf"
     assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
-    assert pdf_pages(pdf) == 1
+    texts = pdf_texts(pdf)
+    assert len(texts) == pdf_pages(pdf)
+    return texts
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no chromium or pdftotext")
+@pytest.mark.parametrize("weighting", RULES)
+def test_the_fullest_sheet_prints_on_one_a4_page(weighting: Weighting, tmp_path: Path) -> None:
+    # A member was handed two sheets of paper, the second holding only "Thank you";
+    # under a group rule (three lines more) it still was.
+    texts = printed(voted_demo(weighting), tmp_path)
+    assert len(texts) == 1
+    assert "Thank you for being on the panel." in texts[0]
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no chromium or pdftotext")
+def test_the_tests_session_prints_on_one_a4_page(tmp_path: Path) -> None:
+    assert len(printed(build_session(), tmp_path)) == 1  # 4 candidates, an answer still sealed
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no chromium or pdftotext")
+@pytest.mark.parametrize("weighting", RULES)
+@pytest.mark.parametrize("candidates", [5, 6])
+def test_a_longer_sheet_never_prints_the_thanks_alone(
+    weighting: Weighting, candidates: int, tmp_path: Path
+) -> None:
+    texts = printed(voted_demo(weighting, candidates), tmp_path)
+    assert len(texts) <= 2
+    last = texts[-1]
+    assert "Thank you for being on the panel." in last
+    left = last.replace("Thank you for being on the panel.", "").replace("Thank you", "")
+    assert left.strip(), "the last page holds only the thank-you"
+    assert f"Candidate C{candidates}: the panel has not decided yet." in "".join(texts)
 
 
 def test_a_practice_round_says_so(session: Session) -> None:

@@ -61,16 +61,17 @@ def _rule_lines(weighting: Weighting, share: float, member: Member) -> list[Shee
     if weighting == "per_person":
         return [SheetLine("group", "Your vote counted as much as anyone's.")]
     le_part = 50 if weighting == "equal_groups" else int(rounded(share * 100))
-    own = le_part if member.role == "lived_experience" else 100 - le_part
-    group = "people with lived experience" if member.role == "lived_experience" else "staff"
+    group = "lived experience" if member.role == "lived_experience" else "staff"
+    # Each line fits on one printed line, so a sheet under a group rule fits on one
+    # page ("Thank you" was printed alone on a second sheet).
     return [
         SheetLine("group", "The panel agreed a rule before the interviews."),
         SheetLine(
             "group",
-            f"People with lived experience had {le_part} out of 100 parts of the say.",
+            f"People with lived experience had {le_part} of 100 parts of the say.",
         ),
-        SheetLine("group", f"Staff had {100 - le_part} out of 100 parts of the say."),
-        SheetLine("tick", f"Your vote was part of the {own} parts for {group}."),
+        SheetLine("group", f"Staff had {100 - le_part} of 100 parts of the say."),
+        SheetLine("tick", f"Your vote was one of the {group} votes."),
     ]
 
 
