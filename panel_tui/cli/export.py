@@ -21,19 +21,19 @@ from panel_tui.domain.exports import (
     ALL,
     FOLDER_FORMATS,
     FORMATS,
+    MEMBER_SHEETS,
     SHEETS_NOT_TOTALS_ONLY,
     ExportOptions,
     all_formats,
     all_paths,
     encoded,
     left_out_of_all,
-    prepared,
     render,
     write_export,
+    write_folder_format,
 )
 from panel_tui.domain.exports.anonymise import anonymity_warning
-from panel_tui.domain.exports.trainee_sheets import FORMAT as SHEETS
-from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
+from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError
 from panel_tui.domain.models import Session
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
@@ -50,11 +50,12 @@ def register(
     export.add_argument(
         "--format",
         type=str.lower,
-        choices=[*FORMATS, *FOLDER_FORMATS, SHEETS, ALL],
+        choices=[*FORMATS, *FOLDER_FORMATS, ALL],
         default="md",
         help="what to write (default md, the summary as text); html prints well; all "
-        "writes every format into a folder, the member sheets in a folder of their own "
-        "there (left out with --totals-only)",
+        "writes every format into a folder, and the session's sheets (member sheets, or "
+        "trainee sheets for a practice round) in a folder of their own there (left out "
+        "with --totals-only)",
     )
     export.add_argument("--anonymise", action="store_true", help="seat labels and codes, no names")
     export.add_argument(
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         no_notes=args.no_notes,
         # Only the flag on this command line: a saved screen setting never changes HR's files.
         ascii_only=bool(getattr(args, "ascii_only", False)),
+        candidate_names=args.candidate_names,
     )
     refuse_in_data_folder(args)
     if warning := anonymity_warning(session, options, "add --no-notes"):
@@ -96,12 +98,6 @@ def run(args: argparse.Namespace) -> int:
     if session.mode == "practice":
         # Each trainee's progress over rehearsals, for the report and the sheets.
         options = replace(options, rehearsals=store(args).practice_sessions())
-    if args.format == SHEETS:
-        if args.output is None:
-            raise CommandError(
-                "--format trainee-sheets writes a page per trainee: name a folder with -o."
-            )
-        return _export_sheets(session, options, args.output, force=args.force)
     if args.format == ALL:
         if args.output is None:
             raise CommandError("--format all writes several files: name a folder with -o.")
@@ -116,14 +112,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_sheets(session: Session, options: ExportOptions, folder: Path, *, force: bool) -> int:
-    return _write_pages(
-        folder, SHEETS, lambda: write_trainee_sheets(session, folder, options, overwrite=force)
-    )
-
-
 def _export_all(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
-    """Every format into the folder ``-o`` names, the member sheets in a folder of their own."""
+    """Every format into the folder ``-o`` names, the sheets in a folder of their own."""
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
         raise _not_a_folder(folder, ALL)
@@ -134,42 +124,32 @@ def _export_all(session: Session, options: ExportOptions, args: argparse.Namespa
             "These files already exist, so nothing was written (add --force to replace them): "
             + ", ".join(taken)
         )
-    for name in all_formats(options):
+    for name in all_formats(session, options):
         try:
-            path = write_export(
-                session,
-                name,
-                folder,
-                options,
-                candidate_names=args.candidate_names,
-                overwrite=args.force,
-            )
+            path = write_export(session, name, folder, options, overwrite=args.force)
         except OSError as error:
             raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
         for written in [p for p in paths if path in (p, p.parent)]:
             print(printable(f"Wrote {written}"), file=sys.stderr)
-    if left_out := left_out_of_all(options):
+    if left_out := left_out_of_all(session, options):
         print(left_out, file=sys.stderr)
     return 0
 
 
 def _export_folder(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
-    """A format of one file per member (member sheets) into the folder ``-o`` names."""
+    """A page per member or trainee (their sheets) into the folder ``-o`` names."""
     if args.output is None:
         raise CommandError(
-            f"--format {args.format} writes a page per member: name a folder with -o."
+            f"--format {args.format} writes a page per {PERSON[args.format]}: "
+            "name a folder with -o."
         )
-    if options.totals_only:
+    if args.format == MEMBER_SHEETS and options.totals_only:
         raise CommandError(SHEETS_NOT_TOTALS_ONLY)
-    writer = FOLDER_FORMATS[args.format]
     return _write_pages(
         args.output,
         args.format,
-        lambda: writer(
-            prepared(session, options),
-            args.output,
-            candidate_names=args.candidate_names,
-            overwrite=args.force,
+        lambda: write_folder_format(
+            session, args.format, args.output, options, overwrite=args.force
         ),
     )
 

@@ -131,7 +131,7 @@ def test_all_names_candidates_on_the_sheets_only_when_the_chair_allows(
     folder = tmp_path / "hr"
     assert export(data, "--format", "all", "--candidate-names", "-o", str(folder)) == 0
     sheets = folder / file_name(session, MEMBER_SHEETS)
-    allowed = member_sheets(session, candidate_names=True)
+    allowed = member_sheets(session, ExportOptions(candidate_names=True))
     assert {p.name: p.read_text(encoding="utf-8") for p in sheets.iterdir()} == allowed
 
 
@@ -151,11 +151,16 @@ def test_all_never_overwrites_a_member_sheet(
     assert kept.read_text(encoding="utf-8") == member_sheets(session)[kept.name]
 
 
-def test_the_help_says_all_writes_the_member_sheets(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_help_says_all_writes_the_sessions_own_sheets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert "all writes every format into a folder, the member sheets in a folder" in help_text
+    assert (
+        "all writes every format into a folder, and the session's sheets (member sheets, "
+        "or trainee sheets for a practice round) in a folder of their own there"
+    ) in help_text
 
 
 def test_all_never_overwrites_a_file(

@@ -12,7 +12,8 @@ import pytest
 from panel_tui import locations
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
+from panel_tui.domain.exports import ExportOptions, write_folder_format
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import (
     Candidate,
     Decision,
@@ -146,7 +147,7 @@ def test_an_unfinished_round_says_its_decisions_may_change(session: Session) -> 
 
 
 def test_candidate_names_only_when_the_chair_allows(session: Session) -> None:
-    page = sheet_of(member_sheets(session, candidate_names=True), 1)
+    page = sheet_of(member_sheets(session, ExportOptions(candidate_names=True)), 1)
     assert "Candidate C1 (Alex Morgan): the panel said yes." in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Jordan Lee" in page
     assert "<script>" not in page
@@ -219,7 +220,7 @@ def test_cli_anonymised_sheets_use_seat_labels(
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
 def test_sheets_render_in_chromium_without_requests(session: Session, tmp_path: Path) -> None:
-    paths = write_member_sheets(session, tmp_path / "sheets")
+    paths = write_folder_format(session, "member-sheets", tmp_path / "sheets")
     for page in paths[:1] + paths[-1:]:  # a voting member and the observer
         pdf, png = tmp_path / f"{page.stem}.pdf", tmp_path / f"{page.stem}.png"
         assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []

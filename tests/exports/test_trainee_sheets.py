@@ -10,7 +10,8 @@ import pytest
 from panel_tui.cli import main
 from panel_tui.domain.exports import ExportOptions
 from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
-from panel_tui.domain.exports.trainee_sheets import SheetError, trainee_sheets
+from panel_tui.domain.exports.sheet_kinds import TRAINEE_SHEETS, SheetError
+from panel_tui.domain.exports.trainee_sheets import trainee_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from tests.domain.builders import T0
@@ -192,7 +193,9 @@ def test_the_summarys_sheets_go_in_a_folder_of_their_own_never_the_sessions_fold
     # sheets could count them, and the sheets never said so.)
     waiting = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "down")])
     sheets = SheetsFolder.of(waiting, tmp_path / "exports")
-    assert sheets == SheetsFolder("trainee", tmp_path / "exports" / f"{waiting.id}-trainee-sheets")
+    assert sheets == SheetsFolder(
+        TRAINEE_SHEETS, tmp_path / "exports" / f"{waiting.id}-trainee-sheets"
+    )
     paths = write_sheets(waiting, sheets, ExportOptions(), sessions=tmp_path / "sessions")
     assert [p.parent for p in paths] == [sheets.folder] * 2
     assert "1 answer still sealed is left out until its votes are shown." in (paths[0].read_text())
@@ -204,3 +207,33 @@ def test_the_summarys_sheets_go_in_a_folder_of_their_own_never_the_sessions_fold
     # A live round's are member sheets.
     live = build_session()
     assert SheetsFolder.of(live, tmp_path).kind == "member"
+
+
+def test_all_writes_a_practice_rounds_trainee_sheets_as_the_sheets_format_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: a practice round's "all" wrote member sheets ("Candidate Mock A:
+    # the panel has not decided yet") and no trainee sheets, where the summary's Sheets
+    # key writes trainee sheets.
+    store = Store(tmp_path / "sessions")
+    store.save(practice(["up"], ["Ann Lee"], [("p1", "q1", "m1", "down")], session_id="r1"))
+    store.save(rehearsal(names=("Ann Lee", "Ben Cho")))
+    data = ["--data-dir", str(tmp_path / "sessions")]
+    alone, every = tmp_path / "sheets", tmp_path / "hr"
+    assert main([*data, "export", "r2", "--format", "trainee-sheets", "-o", str(alone)]) == 0
+    assert main([*data, "export", "r2", "--format", "all", "-o", str(every)]) == 0
+    sheets = every / "r2-trainee-sheets"
+    assert not (every / "r2-member-sheets").exists()
+    pages = {p.name: p.read_text(encoding="utf-8") for p in sheets.iterdir()}
+    assert pages == {p.name: p.read_text(encoding="utf-8") for p in alone.iterdir()}
+    assert "Your progress over rehearsals" in pages["r2-seat-1-ann-lee.html"]  # rehearsals too
+    said = capsys.readouterr().err
+    assert f"Wrote {sheets / 'r2-seat-2-ben-cho.html'}" in said
+    # Totals only: left out, as each shows one trainee's own votes, in one line.
+    totals = tmp_path / "totals"
+    assert main([*data, "export", "r2", "--format", "all", "--totals-only", "-o", str(totals)]) == 0
+    assert not any(p.is_dir() for p in totals.iterdir())
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "Trainee sheets were not written: each shows one trainee's own votes, "
+        "and this copy is totals only."
+    )

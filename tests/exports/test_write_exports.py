@@ -16,8 +16,9 @@ from panel_tui.domain.exports import (
     file_name,
     left_out_of_all,
     write_exports,
+    write_folder_format,
 )
-from panel_tui.domain.exports.sheets import member_sheets, write_member_sheets
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import build_session
 from tests.platforms import posix_only
@@ -93,7 +94,7 @@ def test_a_folder_made_for_exports_is_the_owners_only_and_one_already_there_is_l
     # user of the computer (755), so others could read the member sheets' names.
     session = build_session()
     write_exports(session, ["md"], tmp_path / "new")
-    assert write_member_sheets(session, tmp_path / "sheets")
+    assert write_folder_format(session, MEMBER_SHEETS, tmp_path / "sheets")
     for made in (tmp_path / "new", tmp_path / "sheets"):
         assert stat.S_IMODE(made.stat().st_mode) == 0o700
     own = tmp_path / "own"
@@ -141,5 +142,6 @@ def test_member_sheets_go_in_a_folder_of_their_own_kept_unless_overwrite(tmp_pat
 def test_all_is_every_format_and_the_member_sheets_unless_totals_only(
     options: ExportOptions, sheets: bool
 ) -> None:
-    assert all_formats(options) == [*FORMATS, *([MEMBER_SHEETS] if sheets else [])]
-    assert bool(left_out_of_all(options)) is not sheets
+    session = build_session()
+    assert all_formats(session, options) == [*FORMATS, *([MEMBER_SHEETS] if sheets else [])]
+    assert bool(left_out_of_all(session, options)) is not sheets

@@ -11,6 +11,7 @@ from panel_tui.domain.calibration import calibrate
 from panel_tui.domain.exports import render
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
@@ -181,6 +182,40 @@ async def test_the_summary_writes_trainee_sheets_in_practice_and_member_sheets_l
     pages = sorted(folder.iterdir())
     assert [p.name.split("-")[:2] for p in pages] == [["seat", str(n)] for n in (1, 2, 3, 4)]
     assert "Dan Reilly" in pages[2].read_text(encoding="utf-8")
+
+
+async def test_every_format_in_a_practice_export_box_writes_the_trainee_sheets(
+    app_factory: AppFactory, store: Store, tmp_path: Path
+) -> None:
+    # Found by a review: "every format" wrote member sheets for a practice round,
+    # where the Sheets key (T) writes trainee sheets.
+    from tests.domain.practice import practice
+
+    store.save(practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "up")]))
+    folder = tmp_path / "exports" / "p1-trainee-sheets"
+    async with app_factory("p1").run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s", "e")
+        assert "Every format above, and the trainee sheets" in screen_text(pilot.app)
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        said = widget_text(pilot.app, "#exported")
+        assert f"and the trainee sheets in the folder {folder.name}" in said
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "p1-seat-1-ann-lee.html",
+            "p1-seat-2-ben-cho.html",
+        ]
+        assert not (tmp_path / "exports" / "p1-member-sheets").exists()
+        await pilot.press("e")  # again: the sheets are named as trainee sheets
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        await pilot.pause()
+        asked = pilot.app.screen
+        assert isinstance(asked, ConfirmDialog)
+        assert f"{folder} (the trainee sheets)" in asked.question.plain
+        await pilot.press("escape")  # keep them
+        said = widget_text(pilot.app, "#exported")
+        assert f"and the trainee sheets in the folder {folder.name}: nothing" in said
 
 
 async def test_sheets_written_again_are_replaced_only_when_the_chair_says(

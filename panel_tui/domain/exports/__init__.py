@@ -11,12 +11,14 @@ lists them with the file extension each is written with:
 - ``involvement-csv``: each member's time, interviews, answers and payment, for
   finance (see :mod:`.involvement_csv`).
 
-``FOLDER_FORMATS`` write a file per member into a folder: ``member-sheets``
-(see :mod:`.sheets`). ``all`` (:func:`all_formats`) writes every format: each
-one-file format, and the member sheets in a folder of their own beside them,
+``FOLDER_FORMATS`` write a page per person into a folder: ``member-sheets``
+(see :mod:`.sheets`) and ``trainee-sheets`` (see :mod:`.trainee_sheets`). ``all``
+(:func:`all_formats`) writes every format: each one-file format, and the
+session's own kind of sheets (:func:`.sheet_kinds.sheets_of`: trainee sheets for
+a practice round, member sheets otherwise) in a folder of their own beside them,
 named as the files are (``...-member-sheets``). A totals-only copy leaves the
-member sheets out and says so (:func:`left_out_of_all`): each shows one member's
-own votes. An anonymised copy keeps them, anonymised as every format is.
+sheets out and says so (:func:`left_out_of_all`): each shows one person's own
+votes. An anonymised copy keeps them, anonymised as every format is.
 
 Every format but ``json`` shows the session as the room may see it, as the
 summary screen does: votes on answers still sealed are left out (and each
@@ -37,11 +39,9 @@ file gives a session with no votes: it is a report, not a backup.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
 
 from panel_tui.domain.exports.anonymise import (
     anonymised,
@@ -53,11 +53,20 @@ from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.involvement_csv import involvement_csv
 from panel_tui.domain.exports.json_record import json_export
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.sheets import sheet_file_names, write_member_sheets
+from panel_tui.domain.exports.places import safe_file_stem, sessions_folder_problem, within
+from panel_tui.domain.exports.sheet_kinds import (
+    MEMBER_SHEETS,
+    PERSON,
+    TRAINEE_SHEETS,
+    SheetPages,
+    sheets_of,
+    write_pages,
+)
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
+from panel_tui.domain.exports.trainee_sheets import trainee_pages
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
-from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
 from panel_tui.domain.words import counted
 
 __all__ = [
@@ -66,6 +75,7 @@ __all__ = [
     "FORMATS",
     "MEMBER_SHEETS",
     "SHEETS_NOT_TOTALS_ONLY",
+    "TRAINEE_SHEETS",
     "ExportOptions",
     "Exported",
     "Format",
@@ -82,6 +92,7 @@ __all__ = [
     "within",
     "write_export",
     "write_exports",
+    "write_folder_format",
 ]
 
 
@@ -99,19 +110,6 @@ class Format:
     suffix: str = ""
 
 
-class FolderWriter(Protocol):
-    """Writes a format of many files into a folder; returns the paths written."""
-
-    def __call__(
-        self,
-        session: Session,
-        folder: Path,
-        *,
-        candidate_names: bool = False,
-        overwrite: bool = False,
-    ) -> list[Path]: ...
-
-
 FORMATS: dict[str, Format] = {
     "md": Format("md", markdown_summary),
     "html": Format("html", html_summary),
@@ -125,22 +123,22 @@ FORMATS: dict[str, Format] = {
 }
 
 
-MEMBER_SHEETS = "member-sheets"
-
-#: Formats that write one file per member into a folder (``-o DIR``); in ``all``, into a
-#: folder of their own. They show the session as the room may see it (:func:`as_shown`),
+#: Formats that write a page per member or trainee into a folder (``-o DIR``); in
+#: ``all``, into a folder of their own. They show the session as the room may see it,
 #: as the summaries do.
-FOLDER_FORMATS: dict[str, FolderWriter] = {
-    MEMBER_SHEETS: write_member_sheets,
+FOLDER_FORMATS: dict[str, SheetPages] = {
+    MEMBER_SHEETS: member_sheets,
+    TRAINEE_SHEETS: trainee_pages,
 }
 
 #: Every format at once, into a folder.
 ALL = "all"
 
 
-def all_formats(options: ExportOptions) -> list[str]:
-    """What ``all`` writes: every one-file format, then the member sheets (not totals only)."""
-    return [*FORMATS, *([] if options.totals_only else FOLDER_FORMATS)]
+def all_formats(session: Session, options: ExportOptions) -> list[str]:
+    """What ``all`` writes: every one-file format, then the session's kind of sheets
+    (:func:`.sheet_kinds.sheets_of`), which a totals-only copy leaves out."""
+    return [*FORMATS, *([] if options.totals_only else [sheets_of(session)])]
 
 
 #: Asked for alone with ``--totals-only``: as trainee sheets, refused (found by a
@@ -150,13 +148,14 @@ SHEETS_NOT_TOTALS_ONLY = (
 )
 
 
-def left_out_of_all(options: ExportOptions) -> str:
-    """Why ``all`` left the member sheets out, in one plain line; or ""."""
+def left_out_of_all(session: Session, options: ExportOptions) -> str:
+    """Why ``all`` left the session's sheets out, in one plain line; or ""."""
     if not options.totals_only:
         return ""
+    person = PERSON[sheets_of(session)]
     return (
-        "Member sheets were not written: each shows one member's own votes, "
-        "and this copy is totals only."
+        f"{person.capitalize()} sheets were not written: each shows one {person}'s own "
+        "votes, and this copy is totals only."
     )
 
 
@@ -190,18 +189,6 @@ def encoded(session: Session, name: str, options: ExportOptions | None = None) -
     return (bom + render(session, name, options)).encode()
 
 
-def safe_file_stem(text: str) -> str:
-    """A file name stem made from any text: no separators, controls or reserved names.
-
-    An identifier (letters, digits, ``-`` and ``_``, as session ids are) is kept
-    as it is; any other text becomes a slug (see :func:`panel_tui.domain.text.slug`).
-    Either way it cannot name a parent folder or a hidden file, and a device
-    name such as ``con`` gets a prefix.
-    """
-    stem = text if re.fullmatch(IDENT_PATTERN, text) else slug(text, limit=60)
-    return f"session-{stem}" if stem.lower() in RESERVED_NAMES else stem
-
-
 def file_name(session: Session, name: str, options: ExportOptions | None = None) -> str:
     """The file name an export of this format gets in a folder, safe on any system.
 
@@ -223,36 +210,35 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
     return f"{stem}.{FORMATS[name].extension}"
 
 
-def within(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is ``folder`` or inside it, once ``..`` and links are resolved.
-
-    Exports never go into the sessions folder, where a file could replace a session.
-    """
-    target, root = path.resolve(), folder.resolve()
-    return target == root or target.is_relative_to(root)
-
-
-def sessions_folder_problem(path: Path, sessions: Path) -> str | None:
-    """Why nothing is written at ``path``: it is in the sessions folder (``None``: it is not)."""
-    if not within(path, sessions):
-        return None
-    return (
-        f"{path} is inside the sessions folder {sessions}, so nothing was written: an "
-        "export there could replace a session. Choose a place outside it."
-    )
-
-
 def all_paths(session: Session, folder: Path, options: ExportOptions | None = None) -> list[Path]:
-    """Every file ``all`` writes into ``folder``: each format's, then each member sheet."""
+    """Every file ``all`` writes into ``folder``: each format's, then each sheet."""
     options = options or ExportOptions()
     paths = []
-    for name in all_formats(options):
+    for name in all_formats(session, options):
         path = folder / file_name(session, name, options)
         if name in FOLDER_FORMATS:
-            paths += [path / page for page in sheet_file_names(prepared(session, options))]
+            paths += [path / page for page in FOLDER_FORMATS[name](session, options)]
         else:
             paths.append(path)
     return paths
+
+
+def write_folder_format(
+    session: Session,
+    name: str,
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write each page of a folder format (member or trainee sheets) into ``folder``.
+
+    Raises:
+        SheetError: the sheets cannot be made, in plain words.
+        FileExistsError: a page is there and ``overwrite`` is false (nothing written).
+        OSError: the folder or disk refuses.
+    """
+    return write_pages(FOLDER_FORMATS[name](session, options), folder, overwrite=overwrite)
 
 
 def write_export(
@@ -261,13 +247,12 @@ def write_export(
     folder: Path,
     options: ExportOptions | None = None,
     *,
-    candidate_names: bool = False,
     overwrite: bool = False,
 ) -> Path:
     """Write one format into ``folder`` (made if missing), readable by the owner only.
 
-    A folder format (member sheets, where ``candidate_names`` counts) goes into a
-    folder of its own inside ``folder``: that folder is returned.
+    A folder format (member or trainee sheets) goes into a folder of its own inside
+    ``folder``: that folder is returned.
 
     Raises:
         FileExistsError: the file (or a member sheet) is there and ``overwrite`` is false.
@@ -279,9 +264,8 @@ def write_export(
     if path.resolve().parent != folder.resolve():
         raise OSError(f"{path.name} would not be inside {folder}")
     if name in FOLDER_FORMATS:
-        shown = prepared(session, options or ExportOptions())
         try:
-            FOLDER_FORMATS[name](shown, path, candidate_names=candidate_names, overwrite=overwrite)
+            write_folder_format(session, name, path, options, overwrite=overwrite)
         except FileExistsError:
             raise FileExistsError(path) from None  # the folder, for the chair to keep or replace
         return path
@@ -306,7 +290,7 @@ class Exported:
         folder = self.written[0][1].parent.resolve()
         files = [path.name for name, path in self.written if name in FORMATS]
         parts = [_names(files)] if files else []
-        parts += [f"the member sheets in the folder {p.name}" for p in self._sheets(self.written)]
+        parts += self._sheets(self.written)
         message = f"Exported to the folder {folder}: {', and '.join(parts)}"
         sealed = len(session.sealed_answers())
         if sealed and any(name in FORMATS and FORMATS[name].complete for name, _ in self.written):
@@ -327,13 +311,29 @@ class Exported:
         kept = (
             [f"{counted(len(files), 'file')} already there ({', '.join(files)})"] if files else []
         )
-        kept += [f"the member sheets in the folder {p.name}" for p in self._sheets(self.existing)]
+        kept += self._sheets(self.existing)
         return f"Kept {' and '.join(kept)}: nothing was replaced."
 
+    def existing_lines(self) -> list[str]:
+        """Each file left, and each folder of sheets with whose they are, for the chair."""
+        return [
+            f"{path} ({_sheets_called(name)})" if name in FOLDER_FORMATS else str(path)
+            for name, path in self.existing
+        ]
+
     @staticmethod
-    def _sheets(formats: list[tuple[str, Path]]) -> list[Path]:
-        """The folders of the folder formats (member sheets) among ``formats``."""
-        return [path for name, path in formats if name in FOLDER_FORMATS]
+    def _sheets(formats: list[tuple[str, Path]]) -> list[str]:
+        """The folders of the sheets among ``formats``: "the member sheets in the folder ..."."""
+        return [
+            f"{_sheets_called(name)} in the folder {path.name}"
+            for name, path in formats
+            if name in FOLDER_FORMATS
+        ]
+
+
+def _sheets_called(name: str) -> str:
+    """A folder format, as the chair is told of it: "the member sheets"."""
+    return f"the {PERSON[name]} sheets"
 
 
 def _names(names: Iterable[str]) -> str:

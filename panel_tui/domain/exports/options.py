@@ -34,6 +34,8 @@ class ExportOptions:
             format but json shows the session as the room may see it.
         rehearsals: practice only: the other practice sessions kept, so a
             report can show each trainee's progress over rehearsals.
+        candidate_names: member sheets only: the chair allows candidates' names
+            beside their codes (the sheets name candidates by code otherwise).
     """
 
     anonymise: bool = False
@@ -42,6 +44,7 @@ class ExportOptions:
     ascii_only: bool = False
     sealed_left_out: frozenset[tuple[str, str]] = frozenset()
     rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
+    candidate_names: bool = False
 
     @property
     def vote_symbols(self) -> dict[VoteValue, str]:

@@ -1,8 +1,9 @@
 """Where a session's sheets go, and writing them: a page per member, or per trainee.
 
 The summary screen writes them into its export folder with one key (T): member
-sheets for a live round, trainee sheets for a practice one, each kind in a
-folder named after the session, never inside the sessions folder.
+sheets for a live round, trainee sheets for a practice one (the rule of
+:func:`.sheet_kinds.sheets_of`), each kind in a folder named after the session,
+never inside the sessions folder.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from panel_tui.domain.exports import safe_file_stem, sessions_folder_problem
+from panel_tui.domain.exports import (
+    safe_file_stem,
+    sessions_folder_problem,
+    write_folder_format,
+)
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.sheets import write_member_sheets
-from panel_tui.domain.exports.trainee_sheets import SheetError, write_trainee_sheets
+from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError, sheets_of
 from panel_tui.domain.models import Session
 
 
@@ -21,14 +25,19 @@ from panel_tui.domain.models import Session
 class SheetsFolder:
     """The kind of sheets a session has, and the folder they go into."""
 
-    kind: str  #: "member", or "trainee" for a practice round
+    name: str  #: the format: "member-sheets", or "trainee-sheets" for a practice round
     folder: Path
+
+    @property
+    def kind(self) -> str:
+        """Whose pages they are: "member" or "trainee"."""
+        return PERSON[self.name]
 
     @classmethod
     def of(cls, session: Session, export_dir: Path) -> SheetsFolder:
         """The sheets of ``session``, in a folder of their own inside ``export_dir``."""
-        kind = "trainee" if session.mode == "practice" else "member"
-        return cls(kind, export_dir / f"{safe_file_stem(session.id)}-{kind}-sheets")
+        name = sheets_of(session)
+        return cls(name, export_dir / f"{safe_file_stem(session.id)}-{name}")
 
 
 def write_sheets(
@@ -55,6 +64,4 @@ def write_sheets(
     problem = sessions_folder_problem(sheets.folder, sessions)
     if problem:
         raise SheetError(problem)
-    if sheets.kind == "trainee":
-        return write_trainee_sheets(session, sheets.folder, options, overwrite=overwrite)
-    return write_member_sheets(session, sheets.folder, overwrite=overwrite)
+    return write_folder_format(session, sheets.name, sheets.folder, options, overwrite=overwrite)

@@ -10,20 +10,20 @@ agreed, and the panel's decision on each candidate, by code.
 A sheet holds the member's own votes only: counts of their own votes, never
 anyone else's, and no score or tally of the panel, which would let a member
 work out how others voted. Candidates are named by code; their names are shown
-only when the chair allows it (``candidate_names``, the export command's
-``--candidate-names``). The counts come from
+only when the chair allows it (``ExportOptions.candidate_names``, the export
+command's ``--candidate-names``). The counts come from
 :func:`panel_tui.domain.scoring.score_session`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
+from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.documents import HTML
+from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
-from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
 from panel_tui.domain.words import counted, days_words, rounded
 
@@ -158,48 +158,29 @@ def _file_name(member: Member) -> str:
     return f"{stem}.html" if named == stem else f"{stem}-{named}.html"
 
 
-def sheet_file_names(session: Session) -> list[str]:
-    """The file name of each member's page, in seat order, as :func:`member_sheets` names them."""
-    return [_file_name(member) for member in sorted(session.panel, key=lambda m: m.seat)]
-
-
-def member_sheets(session: Session, *, candidate_names: bool = False) -> dict[str, str]:
+def member_sheets(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
     """Each member's page, by file name, in seat order.
 
     Args:
-        session: the session, already anonymised when asked.
-        candidate_names: the chair allows candidates' names beside their codes.
+        session: the session as stored.
+        options: ``anonymise`` (seat labels and codes, done here once, as for every
+            format) and ``candidate_names`` (the chair allows candidates' names
+            beside their codes) count; the other options are for other formats.
 
     Votes on answers still sealed are left out, as the summary screen and
     every HR summary leave them out, and each page says so.
     """
+    options = options or ExportOptions()
+    if options.anonymise:
+        session = anonymised(session)
     sealed = len(session.sealed_answers())
     session = session.as_shown()
     results = score_session(session)
     pages: dict[str, str] = {}
     template = HTML.get_template("sheet.html.j2")
     for member in sorted(session.panel, key=lambda m: m.seat):
-        sheet = _sheet(session, results, member, candidate_names=candidate_names, sealed=sealed)
+        sheet = _sheet(
+            session, results, member, candidate_names=options.candidate_names, sealed=sealed
+        )
         pages[sheet.file_name] = template.render(sheet=sheet)
     return pages
-
-
-def write_member_sheets(
-    session: Session, folder: Path, *, candidate_names: bool = False, overwrite: bool = False
-) -> list[Path]:
-    """Write every member's page into ``folder`` (made if missing).
-
-    Raises:
-        FileExistsError: a page is already there and ``overwrite`` is false
-            (nothing is written).
-        OSError: the folder or disk refuses.
-    """
-    pages = member_sheets(session, candidate_names=candidate_names)
-    make_folder(folder)
-    paths = [folder / name for name in pages]
-    taken = [p for p in paths if p.exists() or p.is_symlink()]
-    if taken and not overwrite:
-        raise FileExistsError(", ".join(str(p) for p in taken))
-    for path, text in zip(paths, pages.values(), strict=True):
-        write_atomically(path, text.encode())
-    return paths

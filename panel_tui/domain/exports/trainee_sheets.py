@@ -14,7 +14,6 @@ escaping environment as the HTML summary (``autoescape=True``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.calibration_report import (
@@ -24,16 +23,10 @@ from panel_tui.domain.exports.calibration_report import (
 )
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.sheet_kinds import SheetError
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.text import slug
 from panel_tui.domain.words import days_words, sealed_words
-
-FORMAT = "trainee-sheets"
-
-
-class SheetError(Exception):
-    """Trainee sheets cannot be made, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -94,26 +87,10 @@ def _file_name(session: Session, trainee: TraineeView, options: ExportOptions) -
     return f"{slug(session.id, limit=60)}-seat-{trainee.seat}{who}.html"
 
 
-def write_trainee_sheets(
-    session: Session,
-    folder: Path,
-    options: ExportOptions | None = None,
-    *,
-    overwrite: bool = False,
-) -> list[Path]:
-    """Write every sheet into ``folder`` (made if missing); nothing is replaced unless asked.
+def trainee_pages(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
+    """Each trainee's page, by file name, in seat order (see :func:`trainee_sheets`).
 
     Raises:
-        SheetError: the session cannot have sheets.
-        FileExistsError: a sheet's file is there already (nothing was written).
-        OSError: the folder or disk refuses.
+        SheetError: the session cannot have trainee sheets.
     """
-    sheets = trainee_sheets(session, options)
-    make_folder(folder)
-    paths = [folder / sheet.file_name for sheet in sheets]
-    taken = [path for path in paths if path.exists() or path.is_symlink()]
-    if taken and not overwrite:
-        raise FileExistsError(", ".join(str(path) for path in taken))  # as member sheets do
-    for path, sheet in zip(paths, sheets, strict=True):
-        write_atomically(path, sheet.html.encode())
-    return paths
+    return {sheet.file_name: sheet.html for sheet in trainee_sheets(session, options)}

@@ -16,6 +16,8 @@ from panel_tui.domain.exports import (
     left_out_of_all,
     sessions_folder_problem,
 )
+from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
+from panel_tui.domain.models import Session
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog
@@ -47,15 +49,19 @@ class ExportDialog(FormDialog[ExportRequest]):
 
     SUBMIT = "export"
 
-    def __init__(self, formats: list[str], folder: Path, *, sessions: Path | None = None) -> None:
+    def __init__(
+        self, session: Session, formats: list[str], folder: Path, *, sessions: Path | None = None
+    ) -> None:
         """Ask for an export.
 
         Args:
+            session: the session exported: "every format" adds its kind of sheets.
             formats: the formats offered.
             folder: the folder suggested.
             sessions: the sessions folder, which exports never go into.
         """
         super().__init__()
+        self.session = session
         self.formats = formats
         self.folder = folder
         self.sessions = sessions
@@ -69,8 +75,9 @@ class ExportDialog(FormDialog[ExportRequest]):
                     yield ClearRadioButton(words, value=number == 0, id=f"format-{name}").data_bind(
                         DisplayMode.ascii_only
                     )
+                sheets = PERSON[sheets_of(self.session)]
                 yield ClearRadioButton(
-                    "Every format above, and the member sheets", id=f"format-{ALL}"
+                    f"Every format above, and the {sheets} sheets", id=f"format-{ALL}"
                 ).data_bind(DisplayMode.ascii_only)
             yield AnsweringCheckbox(
                 "Anonymise: seats and codes, not names (notes stay as written)", id="anonymise"
@@ -117,7 +124,8 @@ class ExportDialog(FormDialog[ExportRequest]):
             no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
         )
         if name == ALL:  # as the command line's --format all
-            request = ExportRequest(all_formats(options), chosen, options, left_out_of_all(options))
+            left_out = left_out_of_all(self.session, options)
+            request = ExportRequest(all_formats(self.session, options), chosen, options, left_out)
         else:
             request = ExportRequest([name], chosen, options)
         self.dismiss(request)

@@ -21,7 +21,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from panel_tui.domain.exports import (
-    FOLDER_FORMATS,
     FORMATS,
     Exported,
     ExportOptions,
@@ -29,7 +28,7 @@ from panel_tui.domain.exports import (
     write_exports,
 )
 from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
-from panel_tui.domain.exports.trainee_sheets import SheetError
+from panel_tui.domain.exports.sheet_kinds import SheetError
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import saved_words
@@ -160,7 +159,10 @@ class SummaryScreen(SessionScreen):
             self.app.notify("There are no export formats in this version.", severity="error")
             return
         dialog = ExportDialog(
-            list(FORMATS), self.panel_app.export_dir, sessions=self.panel_app.store.root
+            self.session,
+            list(FORMATS),
+            self.panel_app.export_dir,
+            sessions=self.panel_app.store.root,
         )
         request: ExportRequest | None = yield dialog
         if request is None:
@@ -173,12 +175,7 @@ class SummaryScreen(SessionScreen):
             self.panel_app.export_dir = request.folder
         if exported is None or not exported.existing:
             return
-        names = Text(
-            "\n".join(
-                f"{path} (the member sheets)" if name in FOLDER_FORMATS else str(path)
-                for name, path in exported.existing
-            )
-        )
+        names = Text("\n".join(exported.existing_lines()))
         one = len(exported.existing) == 1
         replace = ConfirmDialog(
             Text("This file already exists:\n" if one else "These files already exist:\n")

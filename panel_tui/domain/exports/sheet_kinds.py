@@ -1,0 +1,57 @@
+"""The two kinds of sheets, a printable page per person, and what they share.
+
+A live round has member sheets (an Easy Read page per member, see :mod:`.sheets`);
+a practice round has trainee sheets (a page per trainee, see
+:mod:`.trainee_sheets`). :func:`sheets_of` is the one rule that says which a
+session has: the summary's Sheets key and ``export --format all`` both follow it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import make_folder, write_atomically
+
+MEMBER_SHEETS = "member-sheets"
+TRAINEE_SHEETS = "trainee-sheets"
+
+#: Whose page each kind of sheet is, in the words the sheets are named by.
+PERSON: dict[str, str] = {MEMBER_SHEETS: "member", TRAINEE_SHEETS: "trainee"}
+
+
+class SheetError(Exception):
+    """Sheets cannot be made, in plain words."""
+
+
+class SheetPages(Protocol):
+    """Makes one kind of sheet: each page's HTML, by file name."""
+
+    def __call__(
+        self, session: Session, options: ExportOptions | None = None
+    ) -> dict[str, str]: ...
+
+
+def sheets_of(session: Session) -> str:
+    """The kind of sheets a session has: trainee sheets for a practice round, else member sheets."""
+    return TRAINEE_SHEETS if session.mode == "practice" else MEMBER_SHEETS
+
+
+def write_pages(pages: dict[str, str], folder: Path, *, overwrite: bool = False) -> list[Path]:
+    """Write each page into ``folder`` (made if missing); returns the files written.
+
+    Raises:
+        FileExistsError: a page is already there and ``overwrite`` is false
+            (nothing is written).
+        OSError: the folder or disk refuses.
+    """
+    make_folder(folder)
+    paths = [folder / name for name in pages]
+    taken = [path for path in paths if path.exists() or path.is_symlink()]
+    if taken and not overwrite:
+        raise FileExistsError(", ".join(str(path) for path in taken))
+    for path, text in zip(paths, pages.values(), strict=True):
+        write_atomically(path, text.encode())
+    return paths
