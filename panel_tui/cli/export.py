@@ -21,8 +21,6 @@ from panel_tui.domain.exports import (
     ALL,
     FOLDER_FORMATS,
     FORMATS,
-    MEMBER_SHEETS,
-    SHEETS_NOT_TOTALS_ONLY,
     ExportOptions,
     all_formats,
     all_paths,
@@ -143,8 +141,6 @@ def _export_folder(session: Session, options: ExportOptions, args: argparse.Name
             f"--format {args.format} writes a page per {PERSON[args.format]}: "
             "name a folder with -o."
         )
-    if args.format == MEMBER_SHEETS and options.totals_only:
-        raise CommandError(SHEETS_NOT_TOTALS_ONLY)
     return _write_pages(
         args.output,
         args.format,

@@ -122,7 +122,10 @@ def test_member_sheets_alone_are_refused_as_a_totals_only_copy(
     )
     assert not folder.exists()
     said = capsys.readouterr().err
-    assert "Member sheets show each member's own votes, so they cannot be made totals-only." in said
+    assert (
+        "Member sheets were not written: each shows one member's own votes, "
+        "and this copy is totals only."
+    ) in said
 
 
 def test_all_names_candidates_on_the_sheets_only_when_the_chair_allows(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,11 @@ from panel_tui.domain.exports import (
     write_exports,
     write_folder_format,
 )
+from panel_tui.domain.exports.sheet_kinds import SheetError, sheets_of
 from panel_tui.domain.exports.sheets import member_sheets
+from panel_tui.domain.models import Session
 from panel_tui.domain.system_words import os_reason
+from tests.domain.practice import practice
 from tests.exports.helpers import build_session
 from tests.platforms import posix_only
 
@@ -129,6 +133,27 @@ def test_member_sheets_go_in_a_folder_of_their_own_kept_unless_overwrite(tmp_pat
     )
     write_exports(session, [MEMBER_SHEETS], tmp_path, overwrite=True)
     assert page.read_text() == member_sheets(session)[page.name]
+
+
+@pytest.mark.parametrize(
+    ("made", "person"),
+    [(build_session, "member"), (lambda: practice(["up"], ["Ann Lee"]), "trainee")],
+    ids=["member-sheets", "trainee-sheets"],
+)
+def test_sheets_refuse_a_totals_only_copy_in_the_words_all_leaves_them_out_with(
+    made: Callable[[], Session], person: str, tmp_path: Path
+) -> None:
+    # Found by a review: asked for member sheets alone, totals only, the exports wrote
+    # each member's own votes (only the command line refused them).
+    session, totals = made(), ExportOptions(totals_only=True)
+    with pytest.raises(SheetError) as refused:
+        write_exports(session, [sheets_of(session)], tmp_path / "hr", totals)
+    assert not (tmp_path / "hr").exists()  # nothing written, not even the folder
+    said = (
+        f"{person.capitalize()} sheets were not written: each shows one {person}'s own "
+        "votes, and this copy is totals only."
+    )
+    assert str(refused.value) == said == left_out_of_all(session, totals)
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,7 @@ from panel_tui.domain.exports.sheet_kinds import (
     TRAINEE_SHEETS,
     SheetPages,
     sheets_of,
+    totals_only_words,
     write_pages,
 )
 from panel_tui.domain.exports.sheets import member_sheets
@@ -74,7 +75,6 @@ __all__ = [
     "FOLDER_FORMATS",
     "FORMATS",
     "MEMBER_SHEETS",
-    "SHEETS_NOT_TOTALS_ONLY",
     "TRAINEE_SHEETS",
     "ExportOptions",
     "Exported",
@@ -141,22 +141,9 @@ def all_formats(session: Session, options: ExportOptions) -> list[str]:
     return [*FORMATS, *([] if options.totals_only else [sheets_of(session)])]
 
 
-#: Asked for alone with ``--totals-only``: as trainee sheets, refused (found by a
-#: review: each member's own votes were written into a totals-only copy).
-SHEETS_NOT_TOTALS_ONLY = (
-    "Member sheets show each member's own votes, so they cannot be made totals-only."
-)
-
-
 def left_out_of_all(session: Session, options: ExportOptions) -> str:
     """Why ``all`` left the session's sheets out, in one plain line; or ""."""
-    if not options.totals_only:
-        return ""
-    person = PERSON[sheets_of(session)]
-    return (
-        f"{person.capitalize()} sheets were not written: each shows one {person}'s own "
-        "votes, and this copy is totals only."
-    )
+    return totals_only_words(sheets_of(session)) if options.totals_only else ""
 
 
 def as_shown(session: Session, options: ExportOptions) -> tuple[Session, ExportOptions]:
@@ -255,22 +242,25 @@ def write_export(
     ``folder``: that folder is returned.
 
     Raises:
-        FileExistsError: the file (or a member sheet) is there and ``overwrite`` is false.
+        SheetError: the sheets cannot be made (totals only): nothing is written.
+        FileExistsError: the file (or a page of the sheets) is there and ``overwrite`` is false.
         OSError: the folder or disk refuses.
     """
-    make_folder(folder)
     path = folder / file_name(session, name, options)
     # The name is a slug, so this holds; checked because a file must never land elsewhere.
     if path.resolve().parent != folder.resolve():
         raise OSError(f"{path.name} would not be inside {folder}")
     if name in FOLDER_FORMATS:
+        pages = FOLDER_FORMATS[name](session, options)  # refused before a folder is made
+        make_folder(folder)
         try:
-            write_folder_format(session, name, path, options, overwrite=overwrite)
+            write_pages(pages, path, overwrite=overwrite)
         except FileExistsError:
             raise FileExistsError(path) from None  # the folder, for the chair to keep or replace
         return path
     if path.exists() and not overwrite:
         raise FileExistsError(path)
+    make_folder(folder)
     write_atomically(path, encoded(session, name, options))
     return path
 
@@ -363,6 +353,7 @@ def write_exports(
     """Write each format into ``folder``; one whose file is there is left, unless ``overwrite``.
 
     Raises:
+        SheetError: sheets were asked for in a totals-only copy (the files written before stay).
         OSError: the folder or disk refuses (the files written before stay).
     """
     written: list[tuple[str, Path]] = []

@@ -4,6 +4,8 @@ A live round has member sheets (an Easy Read page per member, see :mod:`.sheets`
 a practice round has trainee sheets (a page per trainee, see
 :mod:`.trainee_sheets`). :func:`sheets_of` is the one rule that says which a
 session has: the summary's Sheets key and ``export --format all`` both follow it.
+Each page shows one person's own votes, so neither kind is made for a totals-only
+copy; :func:`totals_only_words` says so, for both, in one way.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ class SheetPages(Protocol):
 def sheets_of(session: Session) -> str:
     """The kind of sheets a session has: trainee sheets for a practice round, else member sheets."""
     return TRAINEE_SHEETS if session.mode == "practice" else MEMBER_SHEETS
+
+
+def totals_only_words(name: str) -> str:
+    """Why sheets of this kind are not made for a totals-only copy, in one plain line.
+
+    Said when they are asked for alone (a :class:`SheetError`) and when ``all``
+    leaves them out.
+    """
+    person = PERSON[name]
+    return (
+        f"{person.capitalize()} sheets were not written: each shows one {person}'s own "
+        "votes, and this copy is totals only."
+    )
 
 
 def write_pages(pages: dict[str, str], folder: Path, *, overwrite: bool = False) -> list[Path]:

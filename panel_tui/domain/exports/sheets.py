@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.sheet_kinds import MEMBER_SHEETS, SheetError, totals_only_words
 from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.text import slug
@@ -169,8 +170,13 @@ def member_sheets(session: Session, options: ExportOptions | None = None) -> dic
 
     Votes on answers still sealed are left out, as the summary screen and
     every HR summary leave them out, and each page says so.
+
+    Raises:
+        SheetError: only totals were asked for: each page shows a member's own votes.
     """
     options = options or ExportOptions()
+    if options.totals_only:  # found by a review: the votes were written all the same
+        raise SheetError(totals_only_words(MEMBER_SHEETS))
     if options.anonymise:
         session = anonymised(session)
     sealed = len(session.sealed_answers())

@@ -23,7 +23,7 @@ from panel_tui.domain.exports.calibration_report import (
 )
 from panel_tui.domain.exports.documents import HTML
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.sheet_kinds import SheetError
+from panel_tui.domain.exports.sheet_kinds import TRAINEE_SHEETS, SheetError, totals_only_words
 from panel_tui.domain.models import Session
 from panel_tui.domain.text import slug
 from panel_tui.domain.words import days_words, sealed_words
@@ -57,9 +57,7 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             "thumbs with the reference ratings of a practice bank."
         )
     if options.totals_only:
-        raise SheetError(
-            "Trainee sheets show each trainee's own votes, so they cannot be made totals-only."
-        )
+        raise SheetError(totals_only_words(TRAINEE_SHEETS))
     # Votes still sealed are left out, as the summary screen leaves them out.
     sealed = sealed_words(len(session.sealed_answers()))
     session = session.as_shown()
