@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,12 +22,10 @@ from panel_tui.domain.exports import (
     FOLDER_FORMATS,
     FORMATS,
     ExportOptions,
-    all_formats,
-    all_paths,
     encoded,
     left_out_of_all,
     render,
-    write_export,
+    write_all,
     write_folder_format,
 )
 from panel_tui.domain.exports.anonymise import anonymity_warning
@@ -113,22 +111,7 @@ def run(args: argparse.Namespace) -> int:
 def _export_all(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
     """Every format into the folder ``-o`` names, the sheets in a folder of their own."""
     folder: Path = args.output
-    if folder.exists() and not folder.is_dir():
-        raise _not_a_folder(folder, ALL)
-    paths = all_paths(session, folder, options)
-    taken = [str(path) for path in paths if path.exists() or path.is_symlink()]
-    if taken and not args.force:
-        raise CommandError(
-            "These files already exist, so nothing was written (add --force to replace them): "
-            + ", ".join(taken)
-        )
-    for name in all_formats(session, options):
-        try:
-            path = write_export(session, name, folder, options, overwrite=args.force)
-        except OSError as error:
-            raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
-        for written in [p for p in paths if path in (p, p.parent)]:
-            print(printable(f"Wrote {written}"), file=sys.stderr)
+    _write_pages(folder, ALL, lambda: write_all(session, folder, options, overwrite=args.force))
     if left_out := left_out_of_all(session, options):
         print(left_out, file=sys.stderr)
     return 0
@@ -157,14 +140,18 @@ def _not_a_folder(folder: Path, format_name: str) -> CommandError:
     )
 
 
-def _write_pages(folder: Path, format_name: str, write: Callable[[], list[Path]]) -> int:
-    """Write a page per member or trainee into ``folder``, saying what was written or why not."""
+def _write_pages(folder: Path, format_name: str, write: Callable[[], Iterable[Path]]) -> int:
+    """Write several files (all, or the sheets) into ``folder``, saying each one written and
+    why no more were."""
     try:
-        paths = write()
+        for path in write():
+            print(printable(f"Wrote {path}"), file=sys.stderr)
     except SheetError as error:
         raise CommandError(str(error)) from None
-    except NotADirectoryError:
-        raise _not_a_folder(folder, format_name) from None
+    except NotADirectoryError as error:
+        if error.filename in (None, str(folder)):  # -o itself, before anything was written
+            raise _not_a_folder(folder, format_name) from None
+        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
     except FileExistsError as error:
         raise CommandError(
             "These files already exist, so nothing was written (add --force to replace "
@@ -172,6 +159,4 @@ def _write_pages(folder: Path, format_name: str, write: Callable[[], list[Path]]
         ) from None
     except OSError as error:
         raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
-    for path in paths:
-        print(printable(f"Wrote {path}"), file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import stat
@@ -13,7 +14,9 @@ from pydantic import ValidationError
 
 from panel_tui.cli import main
 from panel_tui.cli.common import EXIT_ERROR
+from panel_tui.domain import exports
 from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
     FORMATS,
     MEMBER_SHEETS,
     ExportOptions,
@@ -26,6 +29,7 @@ from panel_tui.domain.exports import (
 from panel_tui.domain.exports.sheet_folders import SheetsFolder
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
+from panel_tui.domain.store import write_atomically
 from tests.exports.helpers import NAME_WORDS, SESSION_ID, export
 
 BOM = "\ufeff".encode()
@@ -92,6 +96,48 @@ def test_all_writes_every_format_into_a_new_folder(
         assert f"Wrote {sheets / page}" in said
     for name in FORMATS:
         assert f"Wrote {folder / file_name(session, name)}" in said
+
+
+def test_all_makes_the_sheets_once_and_names_each_file_it_wrote(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: "Wrote ..." was said of the files it expected to write,
+    # made the sheets a second time to name them, and dropped what the writer returned.
+    made: list[str] = []
+
+    def counted(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
+        made.append(session.id)
+        return member_sheets(session, options)
+
+    monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, counted)
+    folder = tmp_path / "hr"
+    assert export(data, "--format", "all", "-o", str(folder)) == 0
+    assert made == [SESSION_ID]
+    said = capsys.readouterr().err.splitlines()
+    files = sorted(str(p) for p in folder.rglob("*") if p.is_file())
+    assert sorted(said) == [f"Wrote {path}" for path in files]
+
+
+def test_all_names_the_files_it_wrote_before_the_disk_refused(
+    data: Path,
+    tmp_path: Path,
+    session: Session,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def full_at_json(path: Path, text: bytes) -> None:
+        if path.suffix == ".json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_atomically(path, text)
+
+    monkeypatch.setattr(exports, "write_atomically", full_at_json)
+    folder = tmp_path / "hr"
+    assert export(data, "--format", "all", "-o", str(folder)) == EXIT_ERROR
+    *wrote, refused = capsys.readouterr().err.splitlines()
+    before = list(FORMATS)[: list(FORMATS).index("json")]
+    assert wrote == [f"Wrote {folder / file_name(session, name)}" for name in before]
+    assert sorted(folder.iterdir()) == sorted(folder / file_name(session, n) for n in before)
+    assert refused.startswith(f"panel-tui: Could not write into {folder} (")
 
 
 def test_all_leaves_the_member_sheets_out_of_a_totals_only_copy_and_says_so(

@@ -38,8 +38,7 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -53,7 +52,12 @@ from panel_tui.domain.exports.documents import html_summary, markdown_summary
 from panel_tui.domain.exports.involvement_csv import involvement_csv
 from panel_tui.domain.exports.json_record import json_export
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.places import safe_file_stem, sessions_folder_problem, within
+from panel_tui.domain.exports.places import (
+    names_said,
+    safe_file_stem,
+    sessions_folder_problem,
+    within,
+)
 from panel_tui.domain.exports.sheet_kinds import (
     MEMBER_SHEETS,
     PERSON,
@@ -80,7 +84,6 @@ __all__ = [
     "Exported",
     "Format",
     "all_formats",
-    "all_paths",
     "as_shown",
     "encoded",
     "file_name",
@@ -90,6 +93,7 @@ __all__ = [
     "safe_file_stem",
     "sessions_folder_problem",
     "within",
+    "write_all",
     "write_export",
     "write_exports",
     "write_folder_format",
@@ -197,17 +201,57 @@ def file_name(session: Session, name: str, options: ExportOptions | None = None)
     return f"{stem}.{FORMATS[name].extension}"
 
 
-def all_paths(session: Session, folder: Path, options: ExportOptions | None = None) -> list[Path]:
-    """Every file ``all`` writes into ``folder``: each format's, then each sheet."""
+def write_all(
+    session: Session, folder: Path, options: ExportOptions | None = None, *, overwrite: bool = False
+) -> Iterator[Path]:
+    """Write what ``all`` writes (:func:`all_formats`) into ``folder``, yielding each file
+    once it is written (so a disk that fails part way leaves them named).
+
+    The sheets are made once, their pages checked with the files and then written.
+
+    Raises:
+        FileExistsError: files or pages are there and ``overwrite`` is false (each is
+            named; nothing was written).
+        OSError: the folder or disk refuses.
+    """
     options = options or ExportOptions()
-    paths = []
-    for name in all_formats(session, options):
-        path = folder / file_name(session, name, options)
-        if name in FOLDER_FORMATS:
-            paths += [path / page for page in FOLDER_FORMATS[name](session, options)]
+    names = all_formats(session, options)
+    made = {
+        name: FOLDER_FORMATS[name](session, options) for name in names if name in FOLDER_FORMATS
+    }
+    places = {name: _place(session, name, folder, options) for name in names}
+    planned = [
+        *(places[name] for name in names if name not in made),
+        *(places[name] / page for name, pages in made.items() for page in pages),
+    ]
+    taken = [str(path) for path in planned if path.exists() or path.is_symlink()]
+    if taken and not overwrite:
+        raise FileExistsError(", ".join(taken))
+    for name in names:
+        if name in made:
+            yield from _write_sheets(made[name], folder, places[name], overwrite=True)
         else:
-            paths.append(path)
-    return paths
+            yield write_export(session, name, folder, options, overwrite=True)
+
+
+def _place(session: Session, name: str, folder: Path, options: ExportOptions | None) -> Path:
+    """Where a format goes in ``folder``: its file, or its sheets' own folder."""
+    path = folder / file_name(session, name, options)
+    # The name is a slug, so this holds; checked because a file must never land elsewhere.
+    if path.resolve().parent != folder.resolve():
+        raise OSError(f"{path.name} would not be inside {folder}")
+    return path
+
+
+def _write_sheets(
+    pages: dict[str, str], folder: Path, path: Path, *, overwrite: bool
+) -> list[Path]:
+    """The sheets' pages into their folder ``path`` inside ``folder`` (each made if missing)."""
+    make_folder(folder)  # owner-only, as the sheets' own folder (a parent made for it would not be)
+    try:
+        return write_pages(pages, path, overwrite=overwrite)
+    except FileExistsError:
+        raise FileExistsError(path) from None  # the folder, for the chair to keep or replace
 
 
 def write_folder_format(
@@ -246,17 +290,10 @@ def write_export(
         FileExistsError: the file (or a page of the sheets) is there and ``overwrite`` is false.
         OSError: the folder or disk refuses.
     """
-    path = folder / file_name(session, name, options)
-    # The name is a slug, so this holds; checked because a file must never land elsewhere.
-    if path.resolve().parent != folder.resolve():
-        raise OSError(f"{path.name} would not be inside {folder}")
+    path = _place(session, name, folder, options)
     if name in FOLDER_FORMATS:
         pages = FOLDER_FORMATS[name](session, options)  # refused before a folder is made
-        make_folder(folder)
-        try:
-            write_pages(pages, path, overwrite=overwrite)
-        except FileExistsError:
-            raise FileExistsError(path) from None  # the folder, for the chair to keep or replace
+        _write_sheets(pages, folder, path, overwrite=overwrite)
         return path
     if path.exists() and not overwrite:
         raise FileExistsError(path)
@@ -279,7 +316,7 @@ class Exported:
             return ""
         folder = self.written[0][1].parent.resolve()
         files = [path.name for name, path in self.written if name in FORMATS]
-        parts = [_names(files)] if files else []
+        parts = [names_said(files)] if files else []
         parts += self._sheets(self.written)
         message = f"Exported to the folder {folder}: {', and '.join(parts)}"
         sealed = len(session.sealed_answers())
@@ -324,22 +361,6 @@ class Exported:
 def _sheets_called(name: str) -> str:
     """A folder format, as the chair is told of it: "the member sheets"."""
     return f"the {PERSON[name]} sheets"
-
-
-def _names(names: Iterable[str]) -> str:
-    """File names sharing a start, the first in full and the others by how they end.
-
-    ``x.md, .html, -votes.csv``: six names of one session in full took eight of
-    the screen's 24 lines under the summary.
-    """
-    listed = list(names)
-    shared = len(os.path.commonprefix(listed))  # noqa: RUF071 (names, by character)
-    # Back to where every name goes on with "." or "-", so each ending reads whole.
-    while shared and not all(name[shared : shared + 1] in (".", "-") for name in listed):
-        shared -= 1
-    if len(listed) < 2 or not shared:
-        return ", ".join(listed)
-    return ", ".join([listed[0], *(name[shared:] for name in listed[1:])])
 
 
 def write_exports(

@@ -1,8 +1,10 @@
-"""Where exports may go, and safe names for them there, on any system."""
+"""Where exports may go, safe names for them there on any system, and those names said short."""
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
@@ -37,3 +39,19 @@ def sessions_folder_problem(path: Path, sessions: Path) -> str | None:
         f"{path} is inside the sessions folder {sessions}, so nothing was written: an "
         "export there could replace a session. Choose a place outside it."
     )
+
+
+def names_said(names: Iterable[str]) -> str:
+    """File names sharing a start, the first in full and the others by how they end.
+
+    ``x.md, .html, -votes.csv``: six names of one session in full took eight of
+    the screen's 24 lines under the summary.
+    """
+    listed = list(names)
+    shared = len(os.path.commonprefix(listed))  # noqa: RUF071 (names, by character)
+    # Back to where every name goes on with "." or "-", so each ending reads whole.
+    while shared and not all(name[shared : shared + 1] in (".", "-") for name in listed):
+        shared -= 1
+    if len(listed) < 2 or not shared:
+        return ", ".join(listed)
+    return ", ".join([listed[0], *(name[shared:] for name in listed[1:])])

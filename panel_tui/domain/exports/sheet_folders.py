@@ -11,11 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from panel_tui.domain.exports import (
-    safe_file_stem,
-    sessions_folder_problem,
-    write_folder_format,
-)
+from panel_tui.domain.exports import file_name, sessions_folder_problem, write_folder_format
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError, sheets_of
 from panel_tui.domain.models import Session
@@ -35,9 +31,10 @@ class SheetsFolder:
 
     @classmethod
     def of(cls, session: Session, export_dir: Path) -> SheetsFolder:
-        """The sheets of ``session``, in a folder of their own inside ``export_dir``."""
+        """The sheets of ``session``, in a folder of their own inside ``export_dir``,
+        named as ``all`` names it (:func:`panel_tui.domain.exports.file_name`)."""
         name = sheets_of(session)
-        return cls(name, export_dir / f"{safe_file_stem(session.id)}-{name}")
+        return cls(name, export_dir / file_name(session, name))
 
 
 def write_sheets(
