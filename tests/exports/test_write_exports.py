@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.exports import (
-    FORMATS,
     MEMBER_SHEETS,
     ExportOptions,
     all_formats,
     encoded,
     file_name,
     left_out_of_all,
+    write_all,
     write_exports,
     write_folder_format,
 )
@@ -156,17 +156,73 @@ def test_sheets_refuse_a_totals_only_copy_in_the_words_all_leaves_them_out_with(
     assert str(refused.value) == said == left_out_of_all(session, totals)
 
 
+def one_file_formats(stem: str) -> list[str]:
+    """The six files a person expects of "every format", by name."""
+    ends = (".md", ".html", ".csv", "-votes.csv", ".json", "-involvement.csv")
+    return [f"{stem}{end}" for end in ends]
+
+
+LIVE = "2026-11-23-support-worker-a1b2c3"
+MEMBER_PAGES = [
+    "seat-1-sam-okafor.html",
+    "seat-2-priya-bold-shah.html",
+    "seat-3-hyperlink-http-x-dan-reilly.html",
+    "seat-4-hannah-a-b-cole.html",
+    "seat-5-sum-a1-kit-marsh.html",
+]
+
+
+def rehearsal() -> Session:
+    return practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "up")])
+
+
+ANONYMOUS = "2026-11-23-support-worker-anonymised-no-notes"
+
+
 @pytest.mark.parametrize(
-    ("options", "sheets"),
+    ("made", "options", "expected"),
     [
-        (ExportOptions(), True),
-        (ExportOptions(anonymise=True, no_notes=True), True),  # anonymised as every format
-        (ExportOptions(totals_only=True), False),  # each sheet is one member's own votes
+        (
+            build_session,
+            ExportOptions(),
+            [*one_file_formats(LIVE), *(f"{LIVE}-member-sheets/{page}" for page in MEMBER_PAGES)],
+        ),
+        (  # anonymised as every format is: seat labels, and a name from the date and bank
+            build_session,
+            ExportOptions(anonymise=True, no_notes=True),
+            [
+                *one_file_formats(ANONYMOUS),
+                *(f"{ANONYMOUS}-member-sheets/seat-{seat}.html" for seat in range(1, 6)),
+            ],
+        ),
+        (  # each sheet is one member's own votes
+            build_session,
+            ExportOptions(totals_only=True),
+            one_file_formats(f"{LIVE}-totals-only"),
+        ),
+        (  # a practice round's are its trainee sheets, as the Sheets key writes
+            rehearsal,
+            ExportOptions(),
+            [
+                *one_file_formats("p1"),
+                "p1-trainee-sheets/p1-seat-1-ann-lee.html",
+                "p1-trainee-sheets/p1-seat-2-ben-cho.html",
+            ],
+        ),
+        (rehearsal, ExportOptions(totals_only=True), one_file_formats("p1-totals-only")),
     ],
+    ids=["live", "anonymised", "totals-only", "practice", "practice-totals-only"],
 )
-def test_all_is_every_format_and_the_member_sheets_unless_totals_only(
-    options: ExportOptions, sheets: bool
+def test_every_format_writes_each_file_and_the_sessions_own_sheets(
+    made: Callable[[], Session], options: ExportOptions, expected: list[str], tmp_path: Path
 ) -> None:
-    session = build_session()
-    assert all_formats(session, options) == [*FORMATS, *([MEMBER_SHEETS] if sheets else [])]
-    assert bool(left_out_of_all(session, options)) is not sheets
+    # The command's --format all and the Export box's "Every format above" write the same.
+    session = made()
+    command, box = tmp_path / "command", tmp_path / "box"
+    assert sorted(str(p.relative_to(command)) for p in write_all(session, command, options)) == (
+        sorted(expected)
+    )
+    write_exports(session, all_formats(session, options), box, options)
+    for folder in (command, box):
+        files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+        assert sorted(files) == sorted(expected)
