@@ -73,6 +73,8 @@ def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
     # Found by a review: once the journal was gone, memory was the only whole
     # copy, and a rewrite the disk refused dropped it; m1's vote was lost.
     opened = store.create(two_by_two("LLP"))
+    said: list[str] = []  # what the chair is told (test_files_written_again.py)
+    opened.on_written_again = said.append
     opened.record_vote("c1", "q1", "m1", "up")
     os.remove(journal_path(opened.path))
     real = files.write_atomically
@@ -91,8 +93,10 @@ def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
     assert "safe" not in str(refused.value)
     assert "held only by this window until one is saved: do not quit" in str(refused.value)
     assert opened.disk_behind
+    assert said == []  # not written again yet: the refusal says so, not the notice
     opened.record_vote("c1", "q1", "m3", "middle")
     assert not opened.disk_behind
+    assert len(said) == 1  # written again now, and told
     assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m3", "middle")}
 
 

@@ -7,7 +7,6 @@ that another program had been at the files, so nobody could ask IT to stop it.
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.store import OpenSession, Store, StoreError, files
+from panel_tui.domain.store import OpenSession, Store
 from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
@@ -86,27 +85,3 @@ def test_files_written_again_twice_are_told_once_a_window(store: Store) -> None:
 
 def _votes_on_disk(store: Store, opened: OpenSession) -> set[str]:
     return {v.member for v in Store(store.root).load(opened.session.id).votes}
-
-
-def test_a_rewrite_the_disk_refused_is_told_when_it_is_done(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    opened = store.create(two_by_two("LLP"))
-    said: list[str] = []
-    opened.on_written_again = said.append
-    opened.record_vote("c1", "q1", "m1", "up")
-    os.remove(journal_path(opened.path))
-    real = files.write_atomically
-    refusals = [OSError(errno.ENOSPC, "No space left on device")]
-
-    def full_once(path: Path, payload: bytes) -> None:
-        if refusals:
-            raise refusals.pop()
-        real(path, payload)
-
-    monkeypatch.setattr(files, "write_atomically", full_once)
-    with pytest.raises(StoreError):
-        opened.record_vote("c1", "q1", "m2", "down")
-    assert said == []  # not written: the refusal says so, not this
-    opened.record_vote("c1", "q1", "m3", "middle")
-    assert len(said) == 1
