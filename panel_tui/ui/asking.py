@@ -79,6 +79,11 @@ def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
         dialog = flow.send(answer)
     except StopIteration:
         return
+    # The notices showing go first: they sit at the foot of the screen, over a box's
+    # buttons (found on a full disk: "Position not saved" hid the Yes and No of a
+    # vote change). What they said stays on the line above the keys. Cleared while
+    # the screen below is on top, or its notices would stay drawn under the box.
+    node.app.clear_notifications()
     node.app.push_screen(dialog, partial(_carry_on, node, flow))
 
 

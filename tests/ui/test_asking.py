@@ -20,6 +20,9 @@ class FakeApp:
     def push_screen(self, dialog: str, callback: Callable[[Any], None]) -> None:
         self.pushed.append((dialog, callback))
 
+    def clear_notifications(self) -> None:
+        """Notices go before each dialog (tests/ui/test_full_disk.py shows why)."""
+
 
 class Asker(DOMNode):
     """Stands in for a screen: a flow that asks twice, and what it did between."""

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.widgets import Input, Label, Static
+from textual.widgets._toast import Toast
 
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
@@ -174,19 +175,27 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         # Found on a full disk: "Position not saved" covered a vote change's Yes and No.
         (("1", "w", "d", "q"), ConfirmDialog),
         (("ctrl+n",), NoteDialog),
+        (("ctrl+d",), DecisionDialog),
     ],
 )
 async def test_a_box_opens_with_no_notice_over_its_buttons(
     app_factory: AppFactory, session: Session, disk: Disk, keys: tuple[str, ...], box: type
 ) -> None:
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+    def drawn(app: App[Any]) -> list[str]:
+        return [type(s).__name__ for s in app.screen_stack if s.query(Toast)]
+
+    # Notices drawn (run_test leaves them out unless asked): the screen below kept
+    # its notice drawn under the box when the box cleared them (found by a tester).
+    async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
         app = pilot.app
         await pilot.press(*keys[:-1])  # the votes shown, while the disk has room
         disk.full = True
         await pilot.press("right", "left")
         assert [n.title for n in app._notifications] == ["Position not saved"]
+        assert drawn(app) == ["InterviewScreen"]
         await pilot.press(keys[-1])
         assert isinstance(app.screen, box)
         assert list(app._notifications) == []
+        assert drawn(app) == []
         # What the notice said is still on the line above the keys, behind the box.
         assert "Moving still works" in str(app.screen_stack[-2].query_one("#hint", Static).render())

@@ -43,22 +43,7 @@ EVERYWHERE: list[BindingType] = [
 ]
 
 
-R = TypeVar("R")
-
-
-class Box(ModalScreen[R], Generic[R]):
-    """A box that asks the chair something, over the screen it was opened from.
-
-    The notices showing go as it opens: they sit at the foot of the screen, over
-    its buttons (found on a full disk: "Position not saved" hid the Yes and No of
-    a vote change). What they said stays on the line above the keys.
-    """
-
-    def on_mount(self) -> None:
-        self.app.clear_notifications()
-
-
-class ConfirmDialog(Box[bool]):
+class ConfirmDialog(ModalScreen[bool]):
     """A yes or no question: Enter gives the focused answer (yes), Escape says no.
 
     No letter keys answer it: the panel's vote keys cover the letters, and a
@@ -171,7 +156,7 @@ T = TypeVar("T")
 Save = Callable[[T], object]
 
 
-class FormDialog(HoldsTyping, DisplayMode, Box[T | None], Generic[T]):
+class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
     """A dialog with fields: Enter or the first button submits, Escape cancels.
 
     Given ``save``, the dialog saves its answer itself before it closes; when the
