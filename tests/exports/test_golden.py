@@ -16,6 +16,7 @@ import pytest
 
 from panel_tui.domain.exports import encoded, render
 from panel_tui.domain.models import Reveal, Session
+from tests.domain import builders
 from tests.exports.helpers import T0, build_session
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -91,3 +92,23 @@ def test_the_md_and_html_give_their_sections_in_one_order_with_the_rule_first() 
     assert html == before_candidates
     assert html[0] == "How the scores were worked out"
     assert html.index("Early reveals") < html.index("Ranking")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_candidate_whose_only_votes_are_sealed_is_not_said_to_have_none(fmt: str) -> None:
+    # Found by a tester: one vote given on C1 Q2 (still sealed) and the summary said
+    # "No votes were recorded for this candidate"; C2, with no vote at all, does say it.
+    session = builders.session(
+        "LLP",
+        [("c1", "q2", "m1", "up")],
+        questions=[("q1", 1.0, False), ("q2", 1.0, False)],
+        candidates=[("c1", "Alex"), ("c2", "Sam")],
+    )
+    text = render(session, fmt)
+    sealed = (
+        "No votes are shown: Question 2 is still sealed, as not everyone voted, so this copy "
+        "leaves them out."
+    )
+    assert text.count(sealed) == 1
+    assert text.count("No votes were recorded for this candidate.") == 1
+    assert text.index(sealed) < text.index("No votes were recorded for this candidate.")

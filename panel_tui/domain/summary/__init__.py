@@ -7,6 +7,7 @@ cannot word a fact differently.
 """
 
 from panel_tui.domain.summary.build import build_summary
+from panel_tui.domain.summary.document import Summary
 from panel_tui.domain.summary.views import (
     AFTER_REVEAL,
     Bar,
@@ -15,7 +16,6 @@ from panel_tui.domain.summary.views import (
     QuestionView,
     Seat,
     Segment,
-    Summary,
 )
 
 __all__ = [

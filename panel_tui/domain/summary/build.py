@@ -22,6 +22,7 @@ from panel_tui.domain.scoring import (
     Tally,
     score_session,
 )
+from panel_tui.domain.summary.document import Summary
 from panel_tui.domain.summary.views import (
     Bar,
     CandidateView,
@@ -29,7 +30,6 @@ from panel_tui.domain.summary.views import (
     QuestionView,
     Seat,
     Segment,
-    Summary,
 )
 from panel_tui.domain.words import (
     NO_DECISION,
@@ -178,6 +178,7 @@ class _Builder:
             gap_figure="" if hide_gap else figure(result.voice_gap, signed=True),
             notes=[n.text for n in session.notes_on(candidate, result.question)],
             changes=changes,
+            sealed=sealed,
         )
 
     def candidate(self, result: CandidateResult, results: Results) -> CandidateView:

@@ -7,7 +7,7 @@ their way through and no symbol for the voice to skip or spell out.
 
 from __future__ import annotations
 
-from panel_tui.domain.summary.views import Summary
+from panel_tui.domain.summary.document import Summary
 
 
 def spoken_summary(summary: Summary) -> str:

@@ -1,26 +1,24 @@
 """The panel summary in words: what the summary screen and the md and html files show.
 
 Every sentence or cell a person reads about a result is a value or a property
-here, so the screen (Rich) and the files (jinja2 templates) only lay the words
-out and can never word a fact differently. Nothing here is markup: the
-templates escape every value and the screen shows each as literal text.
+here or of the whole summary (``document.py``), so the screen (Rich) and the
+files (jinja2 templates) only lay the words out and can never word a fact
+differently. Nothing here is markup: the templates escape every value and the
+screen shows each as literal text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from panel_tui.domain.exports.anonymise import seat_label
-from panel_tui.domain.exports.calibration_report import CalibrationView
-from panel_tui.domain.exports.early import EarlyRevealView
-from panel_tui.domain.models import VoteValue
 from panel_tui.domain.scoring import Tally
 from panel_tui.domain.words import (
     NO_DECISION,
-    VOTE_SYMBOLS,
     counted,
     earlier_decisions_words,
+    listed,
     question_name,
 )
 
@@ -112,6 +110,7 @@ class QuestionView:
     gap_figure: str  #: the voice gap in signed points, e.g. "+25.0", for a narrow column
     notes: list[str]
     changes: list[str]  #: votes given after the reveal, in words
+    sealed: bool = False  #: its votes are still sealed, so this copy leaves them out
 
     @property
     def name(self) -> str:
@@ -153,7 +152,6 @@ class CandidateView:
     SPLITS: ClassVar[str] = "Split votes, worth discussing"
     CONCERNS: ClassVar[str] = "Concerns, essential questions scored below 50%"
     NO_FLAGS: ClassVar[str] = "No splits or concerns were flagged."
-    NO_VOTES: ClassVar[str] = "No votes were recorded for this candidate."
     NO_NOTES: ClassVar[str] = "No notes were taken."
     NOTES_LEFT_OUT: ClassVar[str] = "Left out of this copy."
     NO_CHANGES: ClassVar[str] = "No vote was given or changed after the votes were shown."
@@ -182,6 +180,20 @@ class CandidateView:
     notes: list[str]  #: notes on the candidate as a whole
     changes: int  #: how many votes were given after the reveal
     notes_left_out: bool = False
+
+    @property
+    def no_votes(self) -> str:
+        """Said in place of the votes when none is shown: never "no votes were
+        recorded" when some are only still sealed (found by a tester: HR read that
+        a candidate with a sealed vote had none)."""
+        sealed = [q.name for q in self.questions if q.sealed]
+        if not sealed:
+            return "No votes were recorded for this candidate."
+        were = "is" if len(sealed) == 1 else "are"
+        return (
+            f"No votes are shown: {listed(sealed)} {were} still sealed, as not everyone "
+            "voted, so this copy leaves them out."
+        )
 
     @property
     def heading(self) -> str:
@@ -306,95 +318,3 @@ class CandidateView:
     def change_lines(self) -> list[tuple[str, str]]:
         """Each vote given after the reveal as (where, words)."""
         return [(q.name, change) for q in self.questions for change in q.changes]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The whole panel summary, in words."""
-
-    #: What each flag and figure means: (term, meaning).
-    KEY: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("Split", "a question where the panel gave both up and down: worth discussing."),
-        ("Concern", "an essential question that scored below 50%."),
-        (
-            "Voice gap",
-            "how far the lived-experience members' scores differ from the professionals',"
-            " in points: above 0 when the lived-experience members scored higher.",
-        ),
-    )
-    #: For a narrow column of voice gaps (the summary screen), where a cell shows a
-    #: dash rather than words (shown only when a dash is).
-    GAP_DASH: ClassVar[str] = (
-        "A dash under Voice gap: one group has not voted on that question, so there is"
-        " no gap to work out."
-    )
-    EARLY_REVEALS: ClassVar[str] = (
-        "The chair showed the votes on these answers before every voting member had voted."
-        f' Votes given after that are marked "({AFTER_REVEAL})" and were not given independently.'
-    )
-    #: What each vote counts, after its mark, in the legend of every summary.
-    VOTE_LEGEND: ClassVar[tuple[tuple[VoteValue, str], ...]] = (
-        ("up", "Up (counts 1)"),
-        ("middle", "Middle (counts 0.5)"),
-        ("down", "Down (counts 0)"),
-        ("abstain", "Abstain (not counted)"),
-    )
-    NO_EARLY_REVEALS: ClassVar[str] = (
-        "None: on every answer the votes stayed sealed until everyone had voted."
-    )
-
-    title: str
-    date: str
-    bank_title: str
-    bank_role: str | None
-    status: str
-    method: str
-    anonymised: bool
-    totals_only: bool
-    panel: list[Seat]
-    voters: list[Seat]
-    make_up: str
-    candidates: list[CandidateView]
-    #: The bank's questions in order as ("Q1", text, tags); tags empty for a plain question.
-    question_list: list[tuple[str, str, str]] = field(default_factory=list)
-    practice: bool = False
-    #: Practice only: the calibration report, shown first.
-    calibration: CalibrationView | None = None
-    early_reveals: list[EarlyRevealView] = field(default_factory=list)
-    sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
-    notes_left_out: bool = False
-    #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
-    symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
-
-    @property
-    def kind(self) -> str:
-        """``"Interview panel summary"``, or ``"Summary"`` of a practice round."""
-        return "Summary" if self.practice else "Interview panel summary"
-
-    @property
-    def heading(self) -> str:
-        """E.g. ``"Interview panel summary: Support worker, November round"``."""
-        return f"{self.kind}: {self.title}"
-
-    @property
-    def copy_words(self) -> str:
-        """What this copy holds, for the header."""
-        names = (
-            "Anonymised: members are shown by seat and candidates by code."
-            if self.anonymised
-            else "Names shown."
-        )
-        votes = (
-            "Totals only: no individual member's vote is shown."
-            if self.totals_only
-            else "Every member's vote shown."
-        )
-        notes = ""
-        if self.notes_left_out:
-            notes = " Notes and reasons are left out."
-        elif self.anonymised:
-            notes = (
-                " Notes and reasons are not anonymised: they are free text, shown as the"
-                " panel wrote them, and may name people."
-            )
-        return f"{names} {votes}{notes}"

@@ -1,0 +1,107 @@
+"""The whole panel summary in words: its header, its key and every candidate's part.
+
+The parts it is made of (a candidate, a question, a seat) are in ``views.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from panel_tui.domain.exports.calibration_report import CalibrationView
+from panel_tui.domain.exports.early import EarlyRevealView
+from panel_tui.domain.models import VoteValue
+from panel_tui.domain.summary.views import AFTER_REVEAL, CandidateView, Seat
+from panel_tui.domain.words import VOTE_SYMBOLS
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The whole panel summary, in words."""
+
+    #: What each flag and figure means: (term, meaning).
+    KEY: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Split", "a question where the panel gave both up and down: worth discussing."),
+        ("Concern", "an essential question that scored below 50%."),
+        (
+            "Voice gap",
+            "how far the lived-experience members' scores differ from the professionals',"
+            " in points: above 0 when the lived-experience members scored higher.",
+        ),
+    )
+    #: For a narrow column of voice gaps (the summary screen), where a cell shows a
+    #: dash rather than words (shown only when a dash is).
+    GAP_DASH: ClassVar[str] = (
+        "A dash under Voice gap: one group has not voted on that question, so there is"
+        " no gap to work out."
+    )
+    EARLY_REVEALS: ClassVar[str] = (
+        "The chair showed the votes on these answers before every voting member had voted."
+        f' Votes given after that are marked "({AFTER_REVEAL})" and were not given independently.'
+    )
+    #: What each vote counts, after its mark, in the legend of every summary.
+    VOTE_LEGEND: ClassVar[tuple[tuple[VoteValue, str], ...]] = (
+        ("up", "Up (counts 1)"),
+        ("middle", "Middle (counts 0.5)"),
+        ("down", "Down (counts 0)"),
+        ("abstain", "Abstain (not counted)"),
+    )
+    NO_EARLY_REVEALS: ClassVar[str] = (
+        "None: on every answer the votes stayed sealed until everyone had voted."
+    )
+
+    title: str
+    date: str
+    bank_title: str
+    bank_role: str | None
+    status: str
+    method: str
+    anonymised: bool
+    totals_only: bool
+    panel: list[Seat]
+    voters: list[Seat]
+    make_up: str
+    candidates: list[CandidateView]
+    #: The bank's questions in order as ("Q1", text, tags); tags empty for a plain question.
+    question_list: list[tuple[str, str, str]] = field(default_factory=list)
+    practice: bool = False
+    #: Practice only: the calibration report, shown first.
+    calibration: CalibrationView | None = None
+    early_reveals: list[EarlyRevealView] = field(default_factory=list)
+    sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
+    notes_left_out: bool = False
+    #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
+    symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
+
+    @property
+    def kind(self) -> str:
+        """``"Interview panel summary"``, or ``"Summary"`` of a practice round."""
+        return "Summary" if self.practice else "Interview panel summary"
+
+    @property
+    def heading(self) -> str:
+        """E.g. ``"Interview panel summary: Support worker, November round"``."""
+        return f"{self.kind}: {self.title}"
+
+    @property
+    def copy_words(self) -> str:
+        """What this copy holds, for the header."""
+        names = (
+            "Anonymised: members are shown by seat and candidates by code."
+            if self.anonymised
+            else "Names shown."
+        )
+        votes = (
+            "Totals only: no individual member's vote is shown."
+            if self.totals_only
+            else "Every member's vote shown."
+        )
+        notes = ""
+        if self.notes_left_out:
+            notes = " Notes and reasons are left out."
+        elif self.anonymised:
+            notes = (
+                " Notes and reasons are not anonymised: they are free text, shown as the"
+                " panel wrote them, and may name people."
+            )
+        return f"{names} {votes}{notes}"
