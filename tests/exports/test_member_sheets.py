@@ -243,6 +243,9 @@ def voted_demo(weighting: Weighting = "per_person", candidates: int = 3) -> Sess
         update={
             "candidates": [*demo.candidates, *more],
             "settings": demo.settings.model_copy(update={"weighting": weighting}),
+            # A real day's sheet: the demo's own adds "This was the demo..." (the
+            # demo as shipped, one person one vote, still prints on one page).
+            "mode": "live" if weighting != "per_person" else demo.mode,
         }
     )
     values: Iterator[VoteValue] = itertools.cycle(
@@ -308,10 +311,20 @@ def test_a_longer_sheet_never_prints_the_thanks_alone(
     assert f"Candidate C{candidates}: the panel has not decided yet." in "".join(texts)
 
 
-def test_a_practice_round_says_so(session: Session) -> None:
-    practice = session.model_copy(update={"mode": "practice"})
-    assert "This was a practice. No one was given a job." in sheet_of(member_sheets(practice), 1)
-    assert "practice" not in sheet_of(member_sheets(session), 1)
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [
+        ("practice", "This was a practice. No one was given a job."),
+        # Found by a tester: a demo sheet could be handed out as a real one.
+        ("demo", "This was the demo, with made-up people. No one was given a job."),
+    ],
+)
+def test_a_round_where_no_one_was_given_a_job_says_so(
+    session: Session, mode: str, said: str
+) -> None:
+    made_up = session.model_copy(update={"mode": mode})
+    assert said in sheet_of(member_sheets(made_up), 1)
+    assert "No one was given a job" not in sheet_of(member_sheets(session), 1)
 
 
 def test_cli_force_replaces_the_sheets(

@@ -26,7 +26,7 @@ from panel_tui.domain.exports.sheet_kinds import MEMBER_SHEETS, SheetError, tota
 from panel_tui.domain.models import Member, Outcome, Session, Weighting
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import counted, days_words, rounded
+from panel_tui.domain.words import THE_DEMO, counted, days_words, rounded
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,13 @@ class Sheet:
     votes: list[SheetLine]
     decisions: list[SheetLine]
     thanks: SheetLine
+
+
+#: Said on a sheet of a round where no one was given a job.
+NOT_REAL = {
+    "practice": "This was a practice. No one was given a job.",
+    "demo": f"This was {THE_DEMO}. No one was given a job.",
+}
 
 
 def _not_yet(sealed: int) -> str:
@@ -95,11 +102,8 @@ def _sheet(
     job = session.bank.role or session.bank.title
     about = [
         SheetLine("group", "You were on the interview panel."),
-        *(
-            [SheetLine("abstain", "This was a practice. No one was given a job.")]
-            if session.mode == "practice"
-            else []
-        ),
+        # Found by a tester: a demo sheet read as a real one, to be handed out.
+        *([SheetLine("abstain", NOT_REAL[session.mode])] if session.mode in NOT_REAL else []),
         SheetLine("group", f"The job was {job}."),
         SheetLine("calendar", f"The interviews were on {days_words(session.vote_days)}."),
         *([SheetLine("abstain", _not_yet(sealed))] if sealed else []),
