@@ -30,7 +30,7 @@ from tests.domain.rounds_sessions import (
     r2,
     r3,
 )
-from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
+from tests.exports.chromium import CHROMIUM, pdf_pages, print_and_screenshot
 
 
 def test_each_round_against_the_hand_figures() -> None:
@@ -287,8 +287,7 @@ def test_the_html_report_renders_in_chromium_without_requests(tmp_path: Path) ->
     page = tmp_path / "rounds.html"
     page.write_text(render_rounds(report, "html"), encoding="utf-8")
     pdf, png = tmp_path / "rounds.pdf", tmp_path / "rounds.png"
-    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
-    assert chromium(page, tmp_path, f"--screenshot={png}") == []
+    assert print_and_screenshot(page, tmp_path, pdf, png) == []
     assert pdf_pages(pdf) >= 2
     assert png.stat().st_size > 20_000
 

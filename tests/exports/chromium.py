@@ -8,6 +8,9 @@ page makes names the page's origin. So a request with an initiating page and a
 URL that is not ``file:`` or ``data:`` is one the page made. All traffic goes to
 a proxy on a closed local port, so nothing leaves the machine. ``CHROMIUM`` is
 None when ``chromium`` is not on the PATH; tests using it skip then.
+
+Chromium makes every output it is asked for (a PDF, a screenshot) from one load
+of the page, so one run does both, and its NetLog holds the requests of both.
 """
 
 from __future__ import annotations
@@ -63,6 +66,13 @@ def chromium(page: Path, work: Path, *output: str) -> list[str]:
     result = subprocess.run(command, capture_output=True, timeout=120, env=env, check=False)
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     return page_requests(net_log)
+
+
+def print_and_screenshot(page: Path, work: Path, pdf: Path, png: Path) -> list[str]:
+    """Print a page to a PDF and take a screenshot of it, in one run; the URLs it asked for."""
+    return chromium(
+        page, work, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", f"--screenshot={png}"
+    )
 
 
 def page_requests(net_log: Path) -> list[str]:

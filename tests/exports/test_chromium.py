@@ -23,16 +23,35 @@ from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports import ExportOptions, write_export
 from panel_tui.domain.models import Candidate, Decision, Member, Role, Session, VoteEvent
 from panel_tui.domain.sessions import new_session
-from tests.exports.chromium import CHROMIUM, HEIGHT, WIDTH, chromium, pdf_pages, png_size
+from tests.exports.chromium import (
+    CHROMIUM,
+    HEIGHT,
+    WIDTH,
+    chromium,
+    pdf_pages,
+    png_size,
+    print_and_screenshot,
+)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
 
 
 def test_the_control_page_shows_a_request_is_seen(tmp_path: Path) -> None:
+    # An image on the page, and one only a printed page shows: a run that prints
+    # and takes a screenshot sees both.
     page = tmp_path / "control.html"
-    page.write_text('<img src="http://panel-tui.invalid/x.png" alt="">', encoding="utf-8")
-    requests = chromium(page, tmp_path, f"--screenshot={tmp_path / 'control.png'}")
-    assert requests == ["http://panel-tui.invalid/x.png"]
+    page.write_text(
+        '<img src="http://panel-tui.invalid/x.png" alt="">'
+        "<style>@media print { body { background: url(http://panel-tui.invalid/print.png) } }"
+        "</style>",
+        encoding="utf-8",
+    )
+    pdf, png = tmp_path / "control.pdf", tmp_path / "control.png"
+    requests = print_and_screenshot(page, tmp_path, pdf, png)
+    assert sorted(requests) == [
+        "http://panel-tui.invalid/print.png",
+        "http://panel-tui.invalid/x.png",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -45,8 +64,7 @@ def test_html_prints_to_a4_pdf_and_png_without_requests(
 ) -> None:
     page = write_export(session, "html", tmp_path / "out", options)
     pdf, png = tmp_path / "summary.pdf", tmp_path / "summary.png"
-    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
-    assert chromium(page, tmp_path, f"--screenshot={png}") == []
+    assert print_and_screenshot(page, tmp_path, pdf, png) == []
     # A page for the ranking, panel and method, then each candidate on a new page.
     assert pdf_pages(pdf) >= 1 + len(session.candidates)
     assert re.search(rb"/MediaBox\s*\[\s*0 0 594\.9\d* 841\.9\d*\s*\]", pdf.read_bytes()), "A4"

@@ -25,7 +25,14 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.sessions import demo_session
 from panel_tui.domain.store import Store
-from tests.exports.chromium import CHROMIUM, PDFTOTEXT, chromium, pdf_pages, pdf_texts
+from tests.exports.chromium import (
+    CHROMIUM,
+    PDFTOTEXT,
+    chromium,
+    pdf_pages,
+    pdf_texts,
+    print_and_screenshot,
+)
 from tests.exports.helpers import NAME_WORDS, T0, VOTES, build_session
 
 MEMBERS = ("m1", "m2", "m3", "m4", "m5")
@@ -223,8 +230,7 @@ def test_sheets_render_in_chromium_without_requests(session: Session, tmp_path: 
     paths = write_folder_format(session, "member-sheets", tmp_path / "sheets")
     for page in paths[:1] + paths[-1:]:  # a voting member and the observer
         pdf, png = tmp_path / f"{page.stem}.pdf", tmp_path / f"{page.stem}.png"
-        assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
-        assert chromium(page, tmp_path, f"--screenshot={png}") == []
+        assert print_and_screenshot(page, tmp_path, pdf, png) == []
         assert pdf_pages(pdf) >= 1
         assert png.stat().st_size > 10_000
 
