@@ -13,14 +13,13 @@ from typing import Any
 
 import pytest
 from textual.color import Color
-from textual.theme import Theme
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from panel_tui.domain.store import Store
-from panel_tui.ui.themes import HIGH_CONTRAST, PANEL_DARK
 from tests.ui.helpers import AppFactory, small_session
-from tests.ui.test_contrast import contrast
+from tests.ui.test_contrast import OTHER, contrast
 
 #: WCAG 1.4.11: the edge of a field against what is behind it.
 LEAST = 3.0
@@ -43,33 +42,58 @@ def fields(screen: Any) -> list[Widget]:
     return shown
 
 
-@pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
+async def edges_in_each_theme(
+    pilot: Pilot[Any], found: list[Widget]
+) -> dict[str, dict[str, float]]:
+    """Each field's edge contrast in the theme showing, then in the other, switched as Ctrl+T does.
+
+    A field whose edge kept its colour through the switch was not restyled, so
+    its second measure would prove nothing: that fails.
+    """
+    app = pilot.app
+    first = app.theme
+    before = [w.styles.border_left for w in found]
+    measured = {first: edges(found)}
+    app.theme = OTHER[first]
+    await pilot.pause()
+    measured[app.theme] = edges(found)
+    kept = [w.id for w, edge in zip(found, before, strict=True) if w.styles.border_left == edge]
+    assert kept == [], f"edges kept their colour from {first} in {app.theme}: {kept}"
+    return measured
+
+
+def edges(found: list[Widget]) -> dict[str, float]:
+    """The contrast of each field's edge, by its id."""
+    return {f"{w.id or type(w).__name__}": round(edge_contrast(w), 2) for w in found}
+
+
 @pytest.mark.parametrize("ascii_only", [False, True], ids=["symbols", "ascii"])
 async def test_every_field_of_the_new_session_form_shows_its_edge(
-    app_factory: AppFactory, theme: Theme, ascii_only: bool
+    app_factory: AppFactory, ascii_only: bool
 ) -> None:
     async with app_factory(None, ascii_only=ascii_only).run_test(size=(80, 24)) as pilot:
-        pilot.app.theme = theme.name
         await pilot.press("n")
         await pilot.pause()
         found = fields(pilot.app.screen)
         assert len(found) >= 6  # bank, title, a member's four fields, a candidate's
-        low = {f"{w.id or type(w).__name__}": round(edge_contrast(w), 2) for w in found}
-        assert all(ratio >= LEAST for ratio in low.values()), low
+        measured = await edges_in_each_theme(pilot, found)
+    assert sorted(measured) == sorted(OTHER)
+    for theme, low in measured.items():
+        assert all(ratio >= LEAST for ratio in low.values()), f"{theme}: {low}"
 
 
-@pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
-async def test_a_notes_line_shows_its_edges(
-    app_factory: AppFactory, store: Store, theme: Theme
-) -> None:
+async def test_a_notes_line_shows_its_edges(app_factory: AppFactory, store: Store) -> None:
     session = small_session()
     store.save(session)
     async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
-        pilot.app.theme = theme.name
         await pilot.press("ctrl+n")
         await pilot.pause()
         line = pilot.app.screen.query_one(Input)
-        assert edge_contrast(line) >= LEAST
+        focused = await edges_in_each_theme(pilot, [line])
         line.blur()
         await pilot.pause()
-        assert edge_contrast(line) >= LEAST
+        blurred = await edges_in_each_theme(pilot, [line])
+    assert sorted(focused) == sorted(blurred) == sorted(OTHER)
+    for theme in OTHER:
+        assert focused[theme]["note"] >= LEAST, f"with the focus, in {theme}"
+        assert blurred[theme]["note"] >= LEAST, f"without the focus, in {theme}"
