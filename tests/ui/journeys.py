@@ -2,10 +2,15 @@
 
 Each journey starts the app on the small session (or on home when it opens no
 session) and presses its keys; the screen it ends on is what is checked.
+
+A journey whose keys carry on from another's is reached in the same run of the
+app (:func:`runs`): the earlier screen is checked, then the rest of the keys are
+pressed and the later one is checked, as a person would go on from one to the next.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from panel_tui import locations
@@ -58,3 +63,44 @@ JOURNEYS = (
     Journey("practice, sample answer", True, (), practice=True),
     Journey("practice, rating shown", True, ("1", "w", "e", "r"), practice=True),
 )
+
+
+def carries_on(before: Journey, journey: Journey) -> bool:
+    """``journey`` starts as ``before`` does and presses its keys, then more."""
+    same_start = (before.opens_session, before.practice) == (
+        journey.opens_session,
+        journey.practice,
+    )
+    more = len(journey.keys) > len(before.keys)
+    return same_start and more and journey.keys[: len(before.keys)] == before.keys
+
+
+def runs(journeys: Sequence[Journey]) -> list[tuple[Journey, ...]]:
+    """The journeys in runs of the app: each joins the run whose last journey it carries on from."""
+    made: list[list[Journey]] = []
+    for journey in journeys:
+        run = next((run for run in made if carries_on(run[-1], journey)), None)
+        if run is None:
+            made.append([journey])
+        else:
+            run.append(journey)
+    return [tuple(run) for run in made]
+
+
+def steps(run: Sequence[Journey]) -> list[tuple[Journey, tuple[str, ...]]]:
+    """Each journey of a run, with the keys that reach its screen from the one before."""
+    pressed: tuple[str, ...] = ()
+    made = []
+    for journey in run:
+        made.append((journey, journey.keys[len(pressed) :]))
+        pressed = journey.keys
+    return made
+
+
+def run_id(run: Sequence[Journey]) -> str:
+    """A run's test id: its journeys' names, in order."""
+    return " > ".join(journey.name for journey in run)
+
+
+#: Every journey, in runs of the app.
+RUNS = runs(JOURNEYS)

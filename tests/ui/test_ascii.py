@@ -1,7 +1,8 @@
 """``--ascii``: no screen shows a character outside ASCII.
 
-Checked twice: with Pilot over every screen of :mod:`tests.ui.journeys`, and in
-a real terminal (tmux) as a person would run ``panel-tui --ascii``.
+Checked twice: with Pilot over every screen of :mod:`tests.ui.journeys` (a run of
+the app for each run of journeys), and in a real terminal (tmux) as a person
+would run ``panel-tui --ascii``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.widgets import Checkbox, RadioButton, Select
 
 from panel_tui.domain.store import Store
 from tests.ui.helpers import AppFactory, screen_text, small_session
-from tests.ui.journeys import JOURNEYS, Journey, begin
+from tests.ui.journeys import JOURNEYS, RUNS, Journey, begin, run_id, steps
 from tests.ui.terminal import POLL_SECONDS, WAIT_SECONDS, Terminal, needs_tmux
 
 
@@ -25,20 +26,21 @@ def not_ascii(text: str) -> str:
     return "".join(dict.fromkeys(c for c in text if ord(c) > 127))
 
 
-@pytest.mark.parametrize("journey", JOURNEYS, ids=[j.name for j in JOURNEYS])
+@pytest.mark.parametrize("run", RUNS, ids=[run_id(run) for run in RUNS])
 async def test_every_screen_is_plain_ascii(
-    app_factory: AppFactory, store: Store, journey: Journey
+    app_factory: AppFactory, store: Store, run: tuple[Journey, ...]
 ) -> None:
-    app = app_factory(begin(journey, store), ascii_only=True)
+    app = app_factory(begin(run[0], store), ascii_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*journey.keys)
-        await pilot.pause()
-        shown = screen_text(app)
-        assert not_ascii(shown) == "", shown
-        # Radio buttons and checkboxes out of sight (below a scroll) too.
-        toggles = [*app.screen.query(RadioButton), *app.screen.query(Checkbox)]
-        drawn = "".join(t.BUTTON_LEFT + t.BUTTON_INNER + t.BUTTON_RIGHT for t in toggles)
-        assert not_ascii(drawn) == ""
+        for journey, keys in steps(run):
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = screen_text(app)
+            assert not_ascii(shown) == "", f"{journey.name}:\n{shown}"
+            # Radio buttons and checkboxes out of sight (below a scroll) too.
+            toggles = [*app.screen.query(RadioButton), *app.screen.query(Checkbox)]
+            drawn = "".join(t.BUTTON_LEFT + t.BUTTON_INNER + t.BUTTON_RIGHT for t in toggles)
+            assert not_ascii(drawn) == "", journey.name
 
 
 async def test_an_open_drop_down_list_is_plain_ascii(app_factory: AppFactory) -> None:

@@ -9,8 +9,9 @@ scrollbars are not text, and nor is the dimmed screen behind a box on top
 
 Each screen is measured in the theme it shows, then switched to the other theme
 (as Ctrl+T switches it) and measured again: one run of the app for both, and
-proof that a switch redraws every text cell. Textual's command palette keeps the
-colours it opened with until it opens again, so it is measured opened in each.
+proof that a switch redraws every text cell; a journey that carries on from
+another goes on in the same run. Textual's command palette keeps the colours it
+opened with until it opens again, so it is measured opened in each.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from textual.widgets import Select
 from panel_tui.domain.store import Store
 from panel_tui.ui.themes import HIGH_CONTRAST, PANEL_DARK
 from tests.ui.helpers import AppFactory, small_session
-from tests.ui.journeys import JOURNEYS, Journey, begin
+from tests.ui.journeys import JOURNEYS, Journey, begin, run_id, runs, steps
 
 RGB = tuple[int, int, int]
 
@@ -135,41 +136,45 @@ def assert_readable(shown: dict[str, list[Cell]], what: str) -> None:
 
 
 #: Textual's command palette is not restyled by a switch of theme while it is
-#: open, so these are reached afresh in each theme.
+#: open, so it is reached afresh in each theme.
 OPENED_IN_EACH_THEME = {"command palette", "command palette, searching"}
-SWITCHED = [j for j in JOURNEYS if j.name not in OPENED_IN_EACH_THEME]
-OPENED = [j for j in JOURNEYS if j.name in OPENED_IN_EACH_THEME]
+SWITCHED = runs([j for j in JOURNEYS if j.name not in OPENED_IN_EACH_THEME])
+OPENED = runs([j for j in JOURNEYS if j.name in OPENED_IN_EACH_THEME])
 
 
-@pytest.mark.parametrize("journey", SWITCHED, ids=[j.name for j in SWITCHED])
+@pytest.mark.parametrize("run", SWITCHED, ids=[run_id(run) for run in SWITCHED])
 async def test_every_text_cell_is_readable(
-    app_factory: AppFactory, store: Store, journey: Journey
+    app_factory: AppFactory, store: Store, run: tuple[Journey, ...]
 ) -> None:
-    app = app_factory(begin(journey, store))
+    app = app_factory(begin(run[0], store))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*journey.keys)
-        await pilot.pause()
-        shown = await in_each_theme(pilot)
-    for theme, cells in shown.items():  # the screen was measured, not empty
-        assert len(cells) > 50, f"{journey.name}: {len(cells)} cells in {theme}"
-    assert_readable(shown, journey.name)
+        for journey, keys in steps(run):  # each in the theme the one before ended in
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = await in_each_theme(pilot)
+            for theme, cells in shown.items():  # the screen was measured, not empty
+                assert len(cells) > 50, f"{journey.name}: {len(cells)} cells in {theme}"
+            assert_readable(shown, journey.name)
 
 
 @pytest.mark.parametrize("theme", [PANEL_DARK, HIGH_CONTRAST], ids=["usual", "high-contrast"])
-@pytest.mark.parametrize("journey", OPENED, ids=[j.name for j in OPENED])
+@pytest.mark.parametrize("run", OPENED, ids=[run_id(run) for run in OPENED])
 async def test_every_text_cell_of_the_palette_is_readable(
-    app_factory: AppFactory, store: Store, journey: Journey, theme: Theme
+    app_factory: AppFactory, store: Store, run: tuple[Journey, ...], theme: Theme
 ) -> None:
-    app = app_factory(begin(journey, store))
+    app = app_factory(begin(run[0], store))
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme.name
-        await pilot.press(*journey.keys)
-        await pilot.pause()
-        cells = text_cells(app)
-        assert len(cells) > 50  # the screen was measured, not empty
-        least = LEAST[app.theme]
-        low = [c for c in cells if c.ratio < least]
-        assert low == [], f"{len(low)} cells under {least}:1 in {app.theme}, e.g. {low[:3]}"
+        for journey, keys in steps(run):
+            await pilot.press(*keys)
+            await pilot.pause()
+            cells = text_cells(app)
+            assert len(cells) > 50, journey.name  # the screen was measured, not empty
+            least = LEAST[app.theme]
+            low = [c for c in cells if c.ratio < least]
+            assert low == [], (
+                f"{journey.name}: {len(low)} cells under {least}:1 in {app.theme}, e.g. {low[:3]}"
+            )
 
 
 # -- colour-blind safe --------------------------------------------------------
