@@ -285,9 +285,10 @@ def arrival(session: Session, left: tuple[str, str], candidate_id: str, question
 def passed_unvoted(session: Session, left: tuple[str, str], arrived: tuple[str, str]) -> str | None:
     """On to the next answer in interview order from one nobody voted on: said, so
     that a key pressed twice, which passes a question, is noticed now, not at the
-    finish (found by a tester), the next candidate's first question included.
-    Going back, or a jump to another candidate, says nothing of it; nor does a
-    finished session, where nothing is left to vote on."""
+    finish (found by a tester), the next candidate's first question included,
+    whatever key went there (Page Down from a last question too). Going back,
+    or a jump past other answers (Page Down from mid-way), says nothing of it;
+    nor does a finished session, where nothing is left to vote on."""
     if arrived != next_answer(session, left):
         return None
     if session.finished or session.current_votes(*left):

@@ -39,6 +39,9 @@ from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen, PracticeRequest
 from panel_tui.ui.screens.palette import PlainPalette
 
+#: How long "Files written again" shows, boxes opening over it or not.
+WRITTEN_AGAIN_SECONDS = 15
+
 
 class PanelApp(DisplayApp):
     """panel-tui on one shared laptop; every key waits its turn (ui/key_hold.py).
@@ -144,6 +147,8 @@ class PanelApp(DisplayApp):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._passing = PassingNotices(self)
+        #: Until when (``time.monotonic``) a notice said nowhere else shows: boxes leave it.
+        self._said_nowhere_else_until = 0.0
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -221,9 +226,22 @@ class PanelApp(DisplayApp):
             self.push_screen(SummaryScreen(opened))
 
     def _files_written_again(self, words: str) -> None:
+        self._said_nowhere_else_until = time.monotonic() + WRITTEN_AGAIN_SECONDS
         self.notify(
-            words, title="Files written again", severity="warning", markup=False, timeout=15
+            words,
+            title="Files written again",
+            severity="warning",
+            markup=False,
+            timeout=WRITTEN_AGAIN_SECONDS,
         )
+
+    def notices_make_way(self) -> None:
+        """Before a box opens: the notices go, as they lie over its buttons. The ones
+        about a change are on the line above the keys too; "Files written again" is
+        said nowhere else, and only once a window, so it stays its time (found by a
+        review: a note box opened at once took it away for good)."""
+        if time.monotonic() >= self._said_nowhere_else_until:
+            self.clear_notifications()
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:
         self.open_session(message.session_id)

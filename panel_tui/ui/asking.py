@@ -39,6 +39,8 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from panel_tui.ui.contracts import MakesWay
+
 Asking = Generator[Screen[Any], Any, None]
 """A flow that yields the dialogs it asks and is sent back each answer."""
 
@@ -81,10 +83,14 @@ def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
         return
     # The notices showing go first: they sit at the foot of the screen, over a box's
     # buttons (found on a full disk: "Position not saved" hid the Yes and No of a
-    # vote change). What they said stays on the line above the keys. Cleared while
-    # the screen below is on top, or its notices would stay drawn under the box.
-    node.app.clear_notifications()
-    node.app.push_screen(dialog, partial(_carry_on, node, flow))
+    # vote change). Cleared while the screen below is on top, or its notices would
+    # stay drawn under the box.
+    app = node.app
+    if isinstance(app, MakesWay):
+        app.notices_make_way()
+    else:
+        app.clear_notifications()
+    app.push_screen(dialog, partial(_carry_on, node, flow))
 
 
 __all__ = ["Asking", "HoldsTyping", "asks"]

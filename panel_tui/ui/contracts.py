@@ -58,6 +58,14 @@ class NamedRow(Protocol):
         """Whose row this is, as a listener hears it."""
 
 
+@runtime_checkable
+class MakesWay(Protocol):
+    """An app whose notices make way for a box, except those said nowhere else."""
+
+    def notices_make_way(self) -> None:
+        """Take the notices away before a box opens over them (not one said nowhere else)."""
+
+
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
@@ -66,6 +74,7 @@ def cursor_blink(app: object) -> bool:
 __all__ = [
     "BlinkSetting",
     "DisplaySettingsSource",
+    "MakesWay",
     "NamedRow",
     "OffersCommands",
     "Readable",

@@ -259,6 +259,9 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
         # A jump to the next candidate (Page Down) from a first question: the chair
         # skipped on purpose, so only the candidate is said.
         ("two", [], 0, ["next_candidate"], "Now candidate C2."),
+        # Page Down from a last question goes where Right goes, and says the same
+        # (found by a review: the rule was said to name only the candidate).
+        ("two", ALEX_Q1, 1, ["next_candidate"], "Now candidate C2. Alex Q2 has no votes yet"),
         # A finished session: nothing is left to vote on, so nothing is passed.
         ("finished", [], 0, ["next_question"], "Last question"),
         # A rehearsal is told too: its votes are what the trainees learn from.

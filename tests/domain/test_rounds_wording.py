@@ -196,9 +196,15 @@ def test_two_rounds_begun_in_one_minute_are_named_by_their_titles() -> None:
         "a": "2 Feb 2026 at 10:00 (Staff panel)",
         "b": "2 Feb 2026 at 10:00 (Lived panel)",
     }
-    assert "<title>2 Feb 2026 at 10:00 (Lived panel): +100.0 points</title>" in render_rounds(
-        report, "html"
-    )
+    html = render_rounds(report, "html")
+    assert "<title>2 Feb 2026 at 10:00 (Lived panel): +100.0 points</title>" in html
+    # Found by a review: the axis's two ends, titles and all, ran into each other, and
+    # the table gave each title twice, in the date and in the Round column beside it.
+    ends = re.findall(r'<text x="[0-9.]+" y="225"[^>]*>([^<]*)</text>', html)
+    assert ends == ["2 Feb 2026 at 10:00", "2 Feb 2026 at 10:00"]
+    md = render_rounds(report, "md")
+    assert "| 2 Feb 2026 at 10:00 | Staff panel |" in md
+    assert md.count("Staff panel") == 1
 
 
 def test_long_titles_are_cut_short_where_the_cut_ones_still_differ() -> None:

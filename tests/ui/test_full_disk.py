@@ -166,6 +166,11 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         assert [n.title for n in notices] == ["Files written again"]
         assert "changed or removed outside panel-tui" in notices[0].message
         assert notices[0].severity == "warning"
+        # Said nowhere else, and once a window: a box opened at once leaves it its
+        # time (found by a review: Ctrl+N took it away for good).
+        await pilot.press("ctrl+n")
+        assert isinstance(pilot.app.screen, NoteDialog)
+        assert [n.title for n in pilot.app._notifications] == ["Files written again"]
     assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}
 
 

@@ -227,7 +227,7 @@ def gap_chart(report: Rounds) -> GapChart | None:
     scored = [r for r in report.rounds if r.mean_gap is not None]
     if not scored:
         return None
-    day = day_labels(report.rounds)
+    day, axis = day_labels(report.rounds), day_labels(report.rounds, titles=False)
     biggest = max(abs(r.mean_gap or 0.0) * 100 for r in scored)
     limit = max(10, int(-(-biggest // 10)) * 10)
     left, right, top, bottom = 70.0, 540.0, 20.0, 200.0
@@ -241,26 +241,27 @@ def gap_chart(report: Rounds) -> GapChart | None:
         )
         for n, r in enumerate(scored)
     ]
-    first, last = day[scored[0].session_id], day[scored[-1].session_id]
+    # The axis ends name the day and time alone: two titles there ran into each
+    # other (found by a review); each point's own label gives its title.
+    first, last = axis[scored[0].session_id], axis[scored[-1].session_id]
     return GapChart(points, middle, limit, top, bottom, left, right, first, last)
 
 
-def day_labels(rounds: Sequence[Round]) -> dict[str, str]:
-    """Each round's day as its table and chart write it, by session id.
-
-    The day alone ("10 Mar 2026"); with the time its panel began when another
-    round shares the day ("10 Mar 2026 at 09:05", on the laptop's clock, as the
-    practice report tells rehearsals apart). Found by testers: two rounds of one
-    day had one label on the chart. Rounds begun in the same minute too (a
-    lived-experience panel and a staff panel side by side) add their titles,
-    "10 Mar 2026 at 09:05 (Staff panel)"; a number, "(2)", only when titles
-    are missing or the same (found by a review: "(2)" named no panel).
+def day_labels(rounds: Sequence[Round], *, titles: bool = True) -> dict[str, str]:
+    """Each round's day as the report writes it, by session id: "10 Mar 2026", or
+    "10 Mar 2026 at 09:05" (the laptop's clock, as the practice report) when another
+    round shares the day (found by testers: one label for two rounds). With
+    ``titles``, rounds of one minute add their titles, "(Staff panel)", or "(2)"
+    when titles are missing or alike (found by a review: "(2)" named no panel);
+    the table (its next column is the title) and the chart's axis go without.
     """
     days = Counter(r.day for r in rounds)
     labels = {
         r.session_id: made_words(r.began) if days[r.day] > 1 else short_day_words(r.day)
         for r in rounds
     }
+    if not titles:
+        return labels
     minutes: dict[str, list[Round]] = {}
     for r in rounds:
         minutes.setdefault(labels[r.session_id], []).append(r)
@@ -281,7 +282,7 @@ def _names(together: Sequence[Round]) -> list[str]:
 
 
 def _context(report: Rounds) -> dict[str, Any]:
-    day = day_labels(report.rounds)
+    day = day_labels(report.rounds, titles=False)  # the Round column gives the title
     return {
         "report": report,
         "counted": counted,
