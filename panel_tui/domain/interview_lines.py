@@ -262,8 +262,16 @@ def more_to_read(above: bool, below: bool, keys: tuple[str, str, str] = ARROWS) 
     return None
 
 
-def arrival(session: Session, left: tuple[str, str], candidate_id: str, question_id: str) -> str:
-    """What to say on arriving at an answer, coming from the answer ``left``.
+def arrival(
+    session: Session,
+    left: tuple[str, str],
+    candidate_id: str,
+    question_id: str,
+    *,
+    next_in_order: bool,
+) -> str:
+    """What to say on arriving at an answer, coming from the answer ``left``
+    (``next_in_order``: the answer after it in interview order, whatever key went there).
 
     An answer left waiting for votes, or passed with none, is said instead, alone
     on the line: one line keeps the seats' rows where they were, under a hand
@@ -273,7 +281,7 @@ def arrival(session: Session, left: tuple[str, str], candidate_id: str, question
     waiting = still_waiting(session, *left)
     if waiting:
         return waiting
-    passed = passed_unvoted(session, left, (candidate_id, question_id))
+    passed = passed_unvoted(session, *left) if next_in_order else None
     if passed is None:
         return arriving(session, left[0], candidate_id, question_id)
     if candidate_id != left[0]:
@@ -282,30 +290,17 @@ def arrival(session: Session, left: tuple[str, str], candidate_id: str, question
     return passed
 
 
-def passed_unvoted(session: Session, left: tuple[str, str], arrived: tuple[str, str]) -> str | None:
+def passed_unvoted(session: Session, candidate_id: str, question_id: str) -> str | None:
     """On to the next answer in interview order from one nobody voted on: said, so
     that a key pressed twice, which passes a question, is noticed now, not at the
-    finish (found by a tester), the next candidate's first question included,
-    whatever key went there (Page Down from a last question too). Going back,
-    or a jump past other answers (Page Down from mid-way), says nothing of it;
+    finish (found by a tester), the next candidate's first question included
+    (Page Down from a last question too). Going back, or a jump past other
+    answers (Page Down from mid-way), says nothing of it (the caller knows which);
     nor does a finished session, where nothing is left to vote on."""
-    if arrived != next_answer(session, left):
+    if session.finished or session.current_votes(candidate_id, question_id):
         return None
-    if session.finished or session.current_votes(*left):
-        return None
-    return f"{session.answer_name(*left)} has no votes yet: the Left arrow goes back to it."
-
-
-def next_answer(session: Session, answer: tuple[str, str]) -> tuple[str, str] | None:
-    """The answer after ``answer`` in interview order (each candidate, each question)."""
-    candidate_id, question_id = answer
-    questions = [q.id for q in session.bank.questions]
-    candidates = [c.id for c in session.candidates]
-    at = questions.index(question_id) + 1
-    if at < len(questions):
-        return candidate_id, questions[at]
-    after = candidates.index(candidate_id) + 1
-    return (candidates[after], questions[0]) if after < len(candidates) else None
+    name = session.answer_name(candidate_id, question_id)
+    return f"{name} has no votes yet: the Left arrow goes back to it."
 
 
 def still_waiting(session: Session, candidate_id: str, question_id: str) -> str | None:

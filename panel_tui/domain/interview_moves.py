@@ -82,6 +82,7 @@ class Moves:
                 f"{error} Moving still works, but if panel-tui is closed now it may reopen "
                 "at an earlier question. Every vote shown as recorded is saved."
             )
-        left = self.here
+        left, next_in_order = self.here, position == self.position + 1
         self.position = position
-        return Moved(interview_lines.arrival(self.opened.session, left, c, q), warning)
+        said = interview_lines.arrival(self.opened.session, left, c, q, next_in_order=next_in_order)
+        return Moved(said, warning)
