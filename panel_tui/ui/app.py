@@ -147,8 +147,6 @@ class PanelApp(DisplayApp):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._passing = PassingNotices(self)
-        #: Until when (``time.monotonic``) a notice said nowhere else shows: boxes leave it.
-        self._said_nowhere_else_until = 0.0
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -226,7 +224,7 @@ class PanelApp(DisplayApp):
             self.push_screen(SummaryScreen(opened))
 
     def _files_written_again(self, words: str) -> None:
-        self._said_nowhere_else_until = time.monotonic() + WRITTEN_AGAIN_SECONDS
+        self._passing.said_only_here(WRITTEN_AGAIN_SECONDS)  # said once a window
         self.notify(
             words,
             title="Files written again",
@@ -236,12 +234,8 @@ class PanelApp(DisplayApp):
         )
 
     def notices_make_way(self) -> None:
-        """Before a box opens: the notices go, as they lie over its buttons. The ones
-        about a change are on the line above the keys too; "Files written again" is
-        said nowhere else, and only once a window, so it stays its time (found by a
-        review: a note box opened at once took it away for good)."""
-        if time.monotonic() >= self._said_nowhere_else_until:
-            self.clear_notifications()
+        """Before a box opens: the notices go, but one said nowhere else (PassingNotices)."""
+        self._passing.make_way()
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:
         self.open_session(message.session_id)

@@ -81,10 +81,9 @@ def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
         dialog = flow.send(answer)
     except StopIteration:
         return
-    # The notices showing go first: they sit at the foot of the screen, over a box's
-    # buttons (found on a full disk: "Position not saved" hid the Yes and No of a
-    # vote change). Cleared while the screen below is on top, or its notices would
-    # stay drawn under the box.
+    # The notices showing go first, as they lie over a box's buttons (the rule is
+    # PassingNotices.make_way): while the screen below is on top, or its notices
+    # would stay drawn under the box.
     app = node.app
     if isinstance(app, MakesWay):
         app.notices_make_way()

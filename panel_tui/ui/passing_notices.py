@@ -57,18 +57,34 @@ class PassingNotices:
         self._start_notices = False
         #: Until when (``time.monotonic``) an error notice shows: no notice is cleared then.
         self._error_until = 0.0
+        #: Until when a notice said nowhere else shows: not even a box clears it then.
+        self._kept_until = 0.0
 
     def error_shown(self, seconds: float) -> None:
         """An error notice shows for ``seconds``: no notice is cleared until then."""
         self._error_until = max(self._error_until, time.monotonic() + seconds)
 
+    def said_only_here(self, seconds: float) -> None:
+        """A notice whose words are said nowhere else shows for ``seconds`` ("Files
+        written again"): neither a box nor a passing notice takes it away until then."""
+        self._kept_until = max(self._kept_until, time.monotonic() + seconds)
+
     def clear(self) -> bool:
         """Take away the notices that only pass (the start's, the window's size), unless
-        an error shows: Textual clears every notice or none. Whether they went."""
-        if time.monotonic() < self._error_until:
+        an error, or a notice said nowhere else, shows: Textual clears every notice or
+        none. Whether they went."""
+        if time.monotonic() < max(self._error_until, self._kept_until):
             return False
         self._app.clear_notifications()
         return True
+
+    def make_way(self) -> None:
+        """Before a box opens: the notices go, as they lie over its buttons (found on a
+        full disk: "Position not saved" hid a vote change's Yes and No); those about a
+        change are on the line above the keys too. Not a notice said nowhere else (a
+        review: a note box opened at once took "Files written again" away for good)."""
+        if time.monotonic() >= self._kept_until:
+            self._app.clear_notifications()
 
     def give_start(self, notices: Sequence[StartNotice], *, legacy_console: bool) -> None:
         """Give the notices of the start: ``notices`` (the settings', a new demo's), then the

@@ -171,6 +171,11 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         await pilot.press("ctrl+n")
         assert isinstance(pilot.app.screen, NoteDialog)
         assert [n.title for n in pilot.app._notifications] == ["Files written again"]
+        # Nor does a passing notice's going: the window too small, then fitting again.
+        await pilot.resize_terminal(70, 20)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "Files written again" in [n.title for n in pilot.app._notifications]
     assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}
 
 
