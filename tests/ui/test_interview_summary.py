@@ -5,9 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
-from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, ExportOptions, file_name
+from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
+    FORMATS,
+    MEMBER_SHEETS,
+    ExportOptions,
+    file_name,
+)
+from panel_tui.domain.exports.sheet_kinds import SheetError
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -216,3 +224,27 @@ async def test_every_format_in_the_export_box_writes_the_member_sheets_as_the_co
     assert not (folder / file_name(session, MEMBER_SHEETS, totals)).exists()
     for name in FORMATS:
         assert (folder / file_name(session, name, totals)).exists()
+
+
+async def test_sheets_that_cannot_be_made_are_said_in_plain_words_and_nothing_is_written(
+    app_factory: AppFactory, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No path reaches it today ("every format" leaves a totals-only copy's sheets out),
+    # so a maker that refuses is put in: the chair reads its words, never a traceback.
+    said = "Member sheets were not written: a reason in plain words."
+
+    def refused(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
+        raise SheetError(said)
+
+    monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, refused)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        assert isinstance(app.screen, SummaryScreen)
+        assert widget_text(app, "#exported") == said
+        assert [n.message for n in app._notifications] == [said]
+        await pilot.press("b")  # the screen still answers its keys
+        assert isinstance(app.screen, InterviewScreen)
+    assert not (tmp_path / "exports").exists()  # the sheets are made before any file is written

@@ -20,6 +20,10 @@ named as the files are (``...-member-sheets``). A totals-only copy leaves the
 sheets out and says so (:func:`left_out_of_all`): each shows one person's own
 votes. An anonymised copy keeps them, anonymised as every format is.
 
+Which files a choice of formats writes is said once, by :func:`.plan.plan_export`:
+``export --format all`` (:func:`write_all`) refuses when any of them is there, and
+the summary's Export box (:func:`write_plan`) writes the others and asks about those.
+
 Every format but ``json`` shows the session as the room may see it, as the
 summary screen does: votes on answers still sealed are left out (and each
 says how many answers it leaves out), so a sealed vote never lands in a file
@@ -38,19 +42,24 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from panel_tui.domain.exports.anonymise import (
-    anonymised,
-    anonymity_warning,
-    anonymous_id,
-    without_notes,
+from panel_tui.domain.exports.anonymise import anonymity_warning
+from panel_tui.domain.exports.formats import (
+    ALL,
+    FOLDER_FORMATS,
+    FORMATS,
+    Format,
+    all_formats,
+    as_shown,
+    encoded,
+    file_name,
+    left_out_of_all,
+    prepared,
+    render,
 )
-from panel_tui.domain.exports.documents import html_summary, markdown_summary
-from panel_tui.domain.exports.involvement_csv import involvement_csv
-from panel_tui.domain.exports.json_record import json_export
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.places import (
     names_said,
@@ -58,18 +67,13 @@ from panel_tui.domain.exports.places import (
     sessions_folder_problem,
     within,
 )
+from panel_tui.domain.exports.plan import ExportPlan, Planned, plan_export
 from panel_tui.domain.exports.sheet_kinds import (
     MEMBER_SHEETS,
     PERSON,
     TRAINEE_SHEETS,
-    SheetPages,
-    sheets_of,
-    totals_only_words,
     write_pages,
 )
-from panel_tui.domain.exports.sheets import member_sheets
-from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
-from panel_tui.domain.exports.trainee_sheets import trainee_pages
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.words import counted
@@ -81,13 +85,16 @@ __all__ = [
     "MEMBER_SHEETS",
     "TRAINEE_SHEETS",
     "ExportOptions",
+    "ExportPlan",
     "Exported",
     "Format",
+    "Planned",
     "all_formats",
     "as_shown",
     "encoded",
     "file_name",
     "left_out_of_all",
+    "plan_export",
     "prepared",
     "render",
     "safe_file_stem",
@@ -97,161 +104,37 @@ __all__ = [
     "write_export",
     "write_exports",
     "write_folder_format",
+    "write_plan",
 ]
-
-
-@dataclass(frozen=True)
-class Format:
-    """One export format."""
-
-    extension: str
-    render: Callable[[Session, ExportOptions], str]
-    #: Whether the text starts with a byte-order mark when written to a file.
-    bom: bool = False
-    #: Whether the format is the complete record, votes still sealed included.
-    complete: bool = False
-    #: Added to the file name, so two formats with one extension never clash.
-    suffix: str = ""
-
-
-FORMATS: dict[str, Format] = {
-    "md": Format("md", markdown_summary),
-    "html": Format("html", html_summary),
-    "csv": Format("csv", candidates_csv, bom=True),
-    "votes-csv": Format("csv", votes_csv, bom=True, suffix="-votes"),
-    "json": Format("json", json_export, complete=True),
-    # Complete: it counts the answers each member scored, for payment, and shows no vote.
-    "involvement-csv": Format(
-        "csv", involvement_csv, bom=True, suffix="-involvement", complete=True
-    ),
-}
-
-
-#: Formats that write a page per member or trainee into a folder (``-o DIR``); in
-#: ``all``, into a folder of their own. They show the session as the room may see it,
-#: as the summaries do.
-FOLDER_FORMATS: dict[str, SheetPages] = {
-    MEMBER_SHEETS: member_sheets,
-    TRAINEE_SHEETS: trainee_pages,
-}
-
-#: Every format at once, into a folder.
-ALL = "all"
-
-
-def all_formats(session: Session, options: ExportOptions) -> list[str]:
-    """What ``all`` writes: every one-file format, then the session's kind of sheets
-    (:func:`.sheet_kinds.sheets_of`), which a totals-only copy leaves out."""
-    return [*FORMATS, *([] if options.totals_only else [sheets_of(session)])]
-
-
-def left_out_of_all(session: Session, options: ExportOptions) -> str:
-    """Why ``all`` left the session's sheets out, in one plain line; or ""."""
-    return totals_only_words(sheets_of(session)) if options.totals_only else ""
-
-
-def as_shown(session: Session, options: ExportOptions) -> tuple[Session, ExportOptions]:
-    """The session as the room may see it, and options that say how many answers it leaves out."""
-    sealed = frozenset(session.sealed_answers())
-    if not sealed:
-        return session, options
-    return session.as_shown(), replace(options, sealed_left_out=sealed)
-
-
-def prepared(session: Session, options: ExportOptions) -> Session:
-    """The session a format renders: anonymised and without notes here, once, when asked."""
-    if options.leaves_out_notes:
-        session = without_notes(session)
-    return anonymised(session) if options.anonymise else session
-
-
-def render(session: Session, name: str, options: ExportOptions | None = None) -> str:
-    """The text of one export format."""
-    options = options or ExportOptions()
-    chosen = FORMATS[name]
-    if not chosen.complete:
-        session, options = as_shown(session, options)
-    return chosen.render(prepared(session, options), options)
-
-
-def encoded(session: Session, name: str, options: ExportOptions | None = None) -> bytes:
-    """The bytes of one format as written to a file (CSV with a byte-order mark)."""
-    bom = "\ufeff" if FORMATS[name].bom else ""
-    return (bom + render(session, name, options)).encode()
-
-
-def file_name(session: Session, name: str, options: ExportOptions | None = None) -> str:
-    """The file name an export of this format gets in a folder, safe on any system.
-
-    Options, when given, mark the name (``-anonymised``, ``-totals-only``) so an
-    HR folder never confuses a restricted copy with the full one. A folder format
-    gets a folder's name: ``2026-11-23-support-worker-a1b2c3-member-sheets``.
-    """
-    anonymise = options is not None and options.anonymise
-    stem = safe_file_stem(anonymous_id(session) if anonymise else session.id)
-    if anonymise:
-        stem += "-anonymised"
-    if options is not None and options.totals_only:
-        stem += "-totals-only"
-    elif options is not None and options.no_notes:
-        stem += "-no-notes"
-    if name in FOLDER_FORMATS:
-        return f"{stem}-{name}"
-    stem += FORMATS[name].suffix
-    return f"{stem}.{FORMATS[name].extension}"
 
 
 def write_all(
     session: Session, folder: Path, options: ExportOptions | None = None, *, overwrite: bool = False
 ) -> Iterator[Path]:
-    """Write what ``all`` writes (:func:`all_formats`) into ``folder``, yielding each file
+    """Write what ``all`` writes (:func:`.plan.plan_export`) into ``folder``, yielding each file
     once it is written (so a disk that fails part way leaves them named).
-
-    The sheets are made once, their pages checked with the files and then written.
 
     Raises:
         FileExistsError: files or pages are there and ``overwrite`` is false (each is
             named; nothing was written).
         OSError: the folder or disk refuses.
     """
-    options = options or ExportOptions()
-    names = all_formats(session, options)
-    made = {
-        name: FOLDER_FORMATS[name](session, options) for name in names if name in FOLDER_FORMATS
-    }
-    places = {name: _place(session, name, folder, options) for name in names}
-    planned = [
-        *(places[name] for name in names if name not in made),
-        *(places[name] / page for name, pages in made.items() for page in pages),
-    ]
-    taken = [str(path) for path in planned if path.exists() or path.is_symlink()]
+    plan = plan_export(session, [ALL], folder, options)
+    taken = plan.taken()
     if taken and not overwrite:
-        raise FileExistsError(", ".join(taken))
-    for name in names:
-        if name in made:
-            yield from _write_sheets(made[name], folder, places[name], overwrite=True)
-        else:
-            yield write_export(session, name, folder, options, overwrite=True)
+        raise FileExistsError(", ".join(str(path) for path in taken))
+    for planned in plan.formats:
+        yield from _write(plan, planned)
 
 
-def _place(session: Session, name: str, folder: Path, options: ExportOptions | None) -> Path:
-    """Where a format goes in ``folder``: its file, or its sheets' own folder."""
-    path = folder / file_name(session, name, options)
-    # The name is a slug, so this holds; checked because a file must never land elsewhere.
-    if path.resolve().parent != folder.resolve():
-        raise OSError(f"{path.name} would not be inside {folder}")
-    return path
-
-
-def _write_sheets(
-    pages: dict[str, str], folder: Path, path: Path, *, overwrite: bool
-) -> list[Path]:
-    """The sheets' pages into their folder ``path`` inside ``folder`` (each made if missing)."""
-    make_folder(folder)  # owner-only, as the sheets' own folder (a parent made for it would not be)
-    try:
-        return write_pages(pages, path, overwrite=overwrite)
-    except FileExistsError:
-        raise FileExistsError(path) from None  # the folder, for the chair to keep or replace
+def _write(plan: ExportPlan, planned: Planned) -> list[Path]:
+    """Write one format of ``plan``, replacing what is there; returns each file written."""
+    # Owner-only, as the sheets' own folder (a parent made for it would not be).
+    make_folder(plan.folder)
+    if planned.pages is not None:
+        return write_pages(planned.pages, planned.path, overwrite=True)
+    write_atomically(planned.path, encoded(plan.session, planned.name, plan.options))
+    return [planned.path]
 
 
 def write_folder_format(
@@ -290,25 +173,22 @@ def write_export(
         FileExistsError: the file (or a page of the sheets) is there and ``overwrite`` is false.
         OSError: the folder or disk refuses.
     """
-    path = _place(session, name, folder, options)
-    if name in FOLDER_FORMATS:
-        pages = FOLDER_FORMATS[name](session, options)  # refused before a folder is made
-        _write_sheets(pages, folder, path, overwrite=overwrite)
-        return path
-    if path.exists() and not overwrite:
-        raise FileExistsError(path)
-    make_folder(folder)
-    write_atomically(path, encoded(session, name, options))
-    return path
+    exported = write_exports(session, [name], folder, options, overwrite=overwrite)
+    if exported.existing:
+        raise FileExistsError(exported.existing[0][1])
+    return exported.written[0][1]
 
 
 @dataclass(frozen=True)
 class Exported:
-    """What :func:`write_exports` did."""
+    """What :func:`write_plan` did."""
 
     written: list[tuple[str, Path]]  #: each format written, with its file (sheets: folder)
     existing: list[tuple[str, Path]]  #: each format left because its file is there
     options: ExportOptions = field(default_factory=ExportOptions)  #: how they were written
+    left_out: str = (
+        ""  #: what the choice left out, and why, in one line (:class:`.plan.ExportPlan`)
+    )
 
     def words(self, session: Session) -> str:
         """What was written, for the chair; warns when a file holds votes still sealed."""
@@ -371,19 +251,28 @@ def write_exports(
     *,
     overwrite: bool = False,
 ) -> Exported:
-    """Write each format into ``folder``; one whose file is there is left, unless ``overwrite``.
+    """Write each format (``all``: every one, :func:`.plan.plan_export`) into ``folder``;
+    one whose file is there is left, unless ``overwrite``.
 
     Raises:
-        SheetError: sheets were asked for in a totals-only copy (the files written before stay).
+        SheetError: sheets asked for by name cannot be made (nothing was written).
+        OSError: the folder or disk refuses (the files written before stay).
+    """
+    return write_plan(plan_export(session, names, folder, options), overwrite=overwrite)
+
+
+def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
+    """Write each format planned; one with a file already there is left, unless ``overwrite``.
+
+    Raises:
         OSError: the folder or disk refuses (the files written before stay).
     """
     written: list[tuple[str, Path]] = []
     existing: list[tuple[str, Path]] = []
-    for name in names:
-        try:
-            written.append(
-                (name, write_export(session, name, folder, options, overwrite=overwrite))
-            )
-        except FileExistsError as error:
-            existing.append((name, Path(str(error.args[0]))))
-    return Exported(written, existing, options or ExportOptions())
+    for planned in plan.formats:
+        if planned.taken() and not overwrite:
+            existing.append((planned.name, planned.path))
+        else:
+            _write(plan, planned)
+            written.append((planned.name, planned.path))
+    return Exported(written, existing, plan.options, plan.left_out)

@@ -10,6 +10,7 @@ copy; :func:`totals_only_words` says so, for both, in one way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -54,7 +55,7 @@ def totals_only_words(name: str) -> str:
     )
 
 
-def write_pages(pages: dict[str, str], folder: Path, *, overwrite: bool = False) -> list[Path]:
+def write_pages(pages: Mapping[str, str], folder: Path, *, overwrite: bool = False) -> list[Path]:
     """Write each page into ``folder`` (made if missing); returns the files written.
 
     Raises:

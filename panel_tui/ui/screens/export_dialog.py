@@ -9,13 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.exports import (
-    ALL,
-    ExportOptions,
-    all_formats,
-    left_out_of_all,
-    sessions_folder_problem,
-)
+from panel_tui.domain.exports import ALL, ExportOptions, sessions_folder_problem
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
 from panel_tui.domain.models import Session
 from panel_tui.ui.contracts import cursor_blink
@@ -38,10 +32,9 @@ FORMAT_WORDS: dict[str, str] = {
 class ExportRequest:
     """What to export and where."""
 
-    formats: list[str]
+    formats: list[str]  #: the formats chosen: one, or ``all`` (what it writes is the plan's)
     folder: Path
     options: ExportOptions
-    left_out: str = ""  #: what "every format" left out, and why, in one line
 
 
 class ExportDialog(FormDialog[ExportRequest]):
@@ -123,9 +116,5 @@ class ExportDialog(FormDialog[ExportRequest]):
             totals_only=self.query_one("#totals", AnsweringCheckbox).value,
             no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
         )
-        if name == ALL:  # as the command line's --format all
-            left_out = left_out_of_all(self.session, options)
-            request = ExportRequest(all_formats(self.session, options), chosen, options, left_out)
-        else:
-            request = ExportRequest([name], chosen, options)
-        self.dismiss(request)
+        # "all" is planned by the domain, as the command line's --format all is.
+        self.dismiss(ExportRequest([name], chosen, options))

@@ -1,9 +1,10 @@
 """The summary screen: ranking, every vote, flags, voice gap, method; export.
 
 The screen shows the one :class:`~panel_tui.domain.summary.Summary` the md and
-html files render (laid out by :mod:`.summary_view`), and every file is written
-by :func:`panel_tui.domain.exports.write_export`, so the screen and the exports
-agree in figures and in words.
+html files render (laid out by :mod:`.summary_view`), and an export writes the
+files :func:`panel_tui.domain.exports.plan.plan_export` plans, as the command
+line's ``export`` does, so the screen and the exports agree in figures and in
+words.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from panel_tui.domain.exports import (
     FORMATS,
     Exported,
     ExportOptions,
+    ExportPlan,
     as_shown,
-    write_exports,
+    plan_export,
+    write_plan,
 )
 from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
 from panel_tui.domain.exports.sheet_kinds import SheetError
@@ -167,13 +170,15 @@ class SummaryScreen(SessionScreen):
         request: ExportRequest | None = yield dialog
         if request is None:
             return
-        exported = self.export(request)
-        if exported is not None:
-            # The folder chosen is the export folder for the rest of the run: the next
-            # export box starts on it, and the sheets (T) go there too (found by a
-            # new user: the sheets went to the folder first suggested).
-            self.panel_app.export_dir = request.folder
-        if exported is None or not exported.existing:
+        done = self.export(request)
+        if done is None:
+            return
+        # The folder chosen is the export folder for the rest of the run: the next
+        # export box starts on it, and the sheets (T) go there too (found by a
+        # new user: the sheets went to the folder first suggested).
+        self.panel_app.export_dir = request.folder
+        plan, exported = done
+        if not exported.existing:
             return
         names = Text("\n".join(exported.existing_lines()))
         one = len(exported.existing) == 1
@@ -185,38 +190,54 @@ class SummaryScreen(SessionScreen):
             no="Keep it" if one else "Keep them",
         )
         if (yield replace):
-            formats = [name for name, _ in exported.existing]
-            self.export(dataclasses.replace(request, formats=formats), overwrite=True)
+            self.write(plan.only([name for name, _ in exported.existing]), overwrite=True)
         else:
-            said = [exported.words(self.session), exported.kept_words(), request.left_out]
+            said = [exported.words(self.session), exported.kept_words(), exported.left_out]
             self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
 
-    def export(self, request: ExportRequest, *, overwrite: bool = False) -> Exported | None:
-        """Write the formats asked for, and say what was written.
+    def export(self, request: ExportRequest) -> tuple[ExportPlan, Exported] | None:
+        """Plan the formats asked for, write those whose files are not there yet, and say so.
 
         Returns:
-            What was written and what was left because its file exists (never when
-            ``overwrite``); ``None`` when the folder or disk refused.
+            The plan, and what was written and what was left because its file is
+            there; ``None`` when the export was refused (and the chair told why).
         """
+        options = request.options
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
-            options = dataclasses.replace(request.options, rehearsals=self.rehearsals)
-            request = dataclasses.replace(request, options=options)
+            options = dataclasses.replace(options, rehearsals=self.rehearsals)
         try:
-            exported = write_exports(
-                self.session, request.formats, request.folder, request.options, overwrite=overwrite
-            )
-        except OSError as error:
-            message = f"Could not write to {request.folder} ({os_reason(error)})."
-            self.app.notify(
-                message, title="Not exported", severity="error", markup=False, timeout=15
-            )
-            self.query_one("#exported", Static).update(Text(message, style="bold"))
+            plan = plan_export(self.session, request.formats, request.folder, options)
+        except (SheetError, OSError) as error:
+            self.not_exported(request.folder, error)
             return None
-        message = "\n".join(m for m in (exported.words(self.session), request.left_out) if m)
+        exported = self.write(plan)
+        return None if exported is None else (plan, exported)
+
+    def write(self, plan: ExportPlan, *, overwrite: bool = False) -> Exported | None:
+        """Write the plan's files (those already there only when ``overwrite``), and say so.
+
+        Returns:
+            What was written and what was left; ``None`` when the folder or disk refused.
+        """
+        try:
+            exported = write_plan(plan, overwrite=overwrite)
+        except OSError as error:
+            self.not_exported(plan.folder, error)
+            return None
+        message = "\n".join(m for m in (exported.words(self.session), exported.left_out) if m)
         if message:
             # Said on the screen's own line only: a notice over it said it again, and hid it.
             self.query_one("#exported", Static).update(Text(message))
         return exported
+
+    def not_exported(self, folder: Path, error: SheetError | OSError) -> None:
+        """Say why nothing (more) was exported, in plain words, in a notice and on the screen."""
+        if isinstance(error, SheetError):
+            message = str(error)  # the domain's own plain words
+        else:
+            message = f"Could not write to {folder} ({os_reason(error)})."
+        self.app.notify(message, title="Not exported", severity="error", markup=False, timeout=15)
+        self.query_one("#exported", Static).update(Text(message, style="bold"))
 
     @asks
     def action_sheets(self) -> Asking:

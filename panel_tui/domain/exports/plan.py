@@ -1,0 +1,110 @@
+"""Which files an export writes, said before any is written: one plan for every way in.
+
+``panel-tui export --format all`` and the summary's Export box both ask
+:func:`plan_export` what a choice of formats writes into a folder: each one-file
+format's file, and each page of the sheets in their own folder (the pages made
+here, once, so they are checked with the files). ``all`` (:data:`.formats.ALL`)
+is every format and the session's own kind of sheets, which a totals-only copy
+leaves out, saying why (:attr:`ExportPlan.left_out`). The command refuses when
+any planned file is there; the box writes the others and asks about those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from panel_tui.domain.exports.formats import (
+    ALL,
+    FOLDER_FORMATS,
+    all_formats,
+    file_name,
+    left_out_of_all,
+)
+from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.models import Session
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One format of an export: where it goes, and each file it writes there."""
+
+    name: str  #: the format that writes it: "md", "json", ... or "member-sheets"
+    path: Path  #: its file; for sheets, the folder of their own they go into
+    #: Sheets only: each page's HTML, by file name (``None`` for a one-file format).
+    pages: Mapping[str, str] | None = None
+
+    @property
+    def files(self) -> list[Path]:
+        """Each file it writes: its own, or each page in the sheets' folder."""
+        if self.pages is None:
+            return [self.path]
+        return [self.path / page for page in self.pages]
+
+    def taken(self) -> list[Path]:
+        """Its files already there (a link counts, even one that leads nowhere)."""
+        return [path for path in self.files if path.exists() or path.is_symlink()]
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export writes into a folder, before anything is written."""
+
+    session: Session  #: the session as stored (each format leaves out what it must)
+    folder: Path
+    options: ExportOptions
+    formats: tuple[Planned, ...]  #: in the order they are written
+    #: What the choice left out, and why, in one plain line ("" when nothing was).
+    left_out: str = ""
+
+    @property
+    def files(self) -> list[tuple[str, Path]]:
+        """Every file it writes, with the format that writes it."""
+        return [(planned.name, path) for planned in self.formats for path in planned.files]
+
+    def taken(self) -> list[Path]:
+        """Every file it writes that is already there, in the order they are written."""
+        return [path for planned in self.formats for path in planned.taken()]
+
+    def only(self, names: Collection[str]) -> ExportPlan:
+        """The same plan for these of its formats only (those the chair chose to replace)."""
+        return replace(self, formats=tuple(p for p in self.formats if p.name in names))
+
+
+def plan_export(
+    session: Session, names: Sequence[str], folder: Path, options: ExportOptions | None = None
+) -> ExportPlan:
+    """Which files writing the formats ``names`` into ``folder`` writes; nothing is written.
+
+    ``all`` among ``names`` stands for what :func:`.formats.all_formats` lists: every
+    one-file format and the session's own kind of sheets, left out of a totals-only
+    copy (and :attr:`ExportPlan.left_out` says so).
+
+    Raises:
+        SheetError: sheets asked for by name cannot be made (a totals-only copy,
+            trainee sheets of a live round), in plain words.
+        OSError: a file would not be inside ``folder``.
+    """
+    options = options or ExportOptions()
+    every = all_formats(session, options)
+    chosen = dict.fromkeys(name for asked in names for name in (every if asked == ALL else [asked]))
+    formats = tuple(
+        Planned(
+            name,
+            _place(session, name, folder, options),
+            FOLDER_FORMATS[name](session, options) if name in FOLDER_FORMATS else None,
+        )
+        for name in chosen
+    )
+    left_out = left_out_of_all(session, options) if ALL in names else ""
+    return ExportPlan(session, folder, options, formats, left_out)
+
+
+def _place(session: Session, name: str, folder: Path, options: ExportOptions) -> Path:
+    """Where a format goes in ``folder``: its file, or its sheets' own folder."""
+    path = folder / file_name(session, name, options)
+    # The name is a slug, so this holds; checked because a file must never land elsewhere.
+    if path.resolve().parent != folder.resolve():
+        raise OSError(f"{path.name} would not be inside {folder}")
+    return path

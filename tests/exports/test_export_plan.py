@@ -1,0 +1,156 @@
+"""The one plan of which files an export writes, for the command's ``all`` and the Export box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.exports import (
+    ALL,
+    FOLDER_FORMATS,
+    FORMATS,
+    MEMBER_SHEETS,
+    TRAINEE_SHEETS,
+    ExportOptions,
+    file_name,
+    plan_export,
+    write_all,
+    write_exports,
+    write_plan,
+)
+from panel_tui.domain.exports.sheet_kinds import SheetError, totals_only_words
+from panel_tui.domain.exports.sheets import member_sheets
+from panel_tui.domain.exports.trainee_sheets import trainee_pages
+from panel_tui.domain.models import Session
+from tests.domain.practice import practice
+from tests.exports.helpers import build_session
+from tests.platforms import posix_only
+
+
+def rehearsal() -> Session:
+    return practice(["up"], ["Ann Lee", "Ben Cho"], [("p1", "q1", "m1", "up")])
+
+
+def test_all_plans_each_file_with_the_format_that_writes_it_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    session, folder = build_session(), tmp_path / "hr"
+    plan = plan_export(session, [ALL], folder)
+    sheets = folder / file_name(session, MEMBER_SHEETS)
+    assert plan.files == [
+        *((name, folder / file_name(session, name)) for name in FORMATS),
+        *((MEMBER_SHEETS, sheets / page) for page in member_sheets(session)),
+    ]
+    assert [planned.name for planned in plan.formats] == [*FORMATS, MEMBER_SHEETS]
+    assert plan.formats[-1].path == sheets  # the sheets' own folder, as the box names it
+    assert plan.left_out == "" and plan.taken() == []
+    assert not folder.exists()  # a plan writes nothing, not even the folder
+
+
+def test_a_practice_rounds_all_plans_its_trainee_sheets(tmp_path: Path) -> None:
+    session = rehearsal()
+    plan = plan_export(session, [ALL], tmp_path)
+    sheets = tmp_path / file_name(session, TRAINEE_SHEETS)
+    assert [path for name, path in plan.files if name in FOLDER_FORMATS] == [
+        sheets / page for page in trainee_pages(session)
+    ]
+    assert MEMBER_SHEETS not in [planned.name for planned in plan.formats]
+
+
+@pytest.mark.parametrize(
+    ("made", "sheets"),
+    [(build_session, MEMBER_SHEETS), (rehearsal, TRAINEE_SHEETS)],
+    ids=["member-sheets", "trainee-sheets"],
+)
+def test_a_totals_only_all_leaves_the_sheets_out_and_says_why(
+    made: Callable[[], Session], sheets: str, tmp_path: Path
+) -> None:
+    session, totals = made(), ExportOptions(totals_only=True)
+    plan = plan_export(session, [ALL], tmp_path, totals)
+    assert [planned.name for planned in plan.formats] == list(FORMATS)
+    assert plan.left_out == totals_only_words(sheets)
+    # Files of a totals-only copy are named as such, so they never pass for the full one.
+    assert all(path.name.startswith(f"{session.id}-totals-only") for _, path in plan.files)
+    # Formats named one by one leave nothing out, so nothing is said.
+    assert plan_export(session, ["md", "csv"], tmp_path, totals).left_out == ""
+
+
+def test_sheets_asked_for_by_name_in_a_totals_only_copy_are_refused_before_anything(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(SheetError) as refused:
+        plan_export(
+            build_session(), ["md", MEMBER_SHEETS], tmp_path / "hr", ExportOptions(totals_only=True)
+        )
+    assert str(refused.value) == totals_only_words(MEMBER_SHEETS)
+    assert not (tmp_path / "hr").exists()
+
+
+def test_taken_names_each_planned_file_already_there(tmp_path: Path) -> None:
+    session = build_session()
+    plan = plan_export(session, [ALL], tmp_path)
+    sheets = plan.formats[-1]
+    sheets.path.mkdir()  # the sheets' folder alone is no clash: no page is in it
+    assert plan.taken() == []
+    csv = tmp_path / file_name(session, "csv")
+    csv.write_text("HR's own edits")
+    page = sheets.path / next(iter(member_sheets(session)))
+    page.write_text("the copy the member signed")
+    assert plan.taken() == [csv, page]
+    assert [p.name for p in plan.formats if p.taken()] == ["csv", MEMBER_SHEETS]
+
+
+@posix_only
+def test_a_link_that_leads_nowhere_is_taken_by_the_command_and_the_box_alike(
+    tmp_path: Path,
+) -> None:
+    # The command refused it; the box wrote over it without asking.
+    session = build_session()
+    link = tmp_path / file_name(session, "md")
+    link.symlink_to(tmp_path / "gone")
+    assert plan_export(session, ["md"], tmp_path).taken() == [link]
+    with pytest.raises(FileExistsError):
+        list(write_all(session, tmp_path))
+    exported = write_exports(session, ["md"], tmp_path)
+    assert exported.existing == [("md", link)] and exported.written == []
+    assert link.is_symlink()
+
+
+def test_only_keeps_the_formats_named_and_what_was_left_out(tmp_path: Path) -> None:
+    session, totals = build_session(), ExportOptions(totals_only=True)
+    plan = plan_export(session, [ALL], tmp_path, totals)
+    again = plan.only(["json", "md"])
+    assert [planned.name for planned in again.formats] == ["md", "json"]  # in the plan's order
+    assert again.left_out == plan.left_out and again.options == totals
+
+
+def test_both_ways_in_write_exactly_the_files_planned(tmp_path: Path) -> None:
+    session, options = build_session(), ExportOptions(anonymise=True)
+    command, box = tmp_path / "command", tmp_path / "box"
+    planned = [path for _, path in plan_export(session, [ALL], command, options).files]
+    assert list(write_all(session, command, options)) == planned
+    write_exports(session, [ALL], box, options)
+    for folder in (command, box):
+        files = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(command) for p in planned)
+
+
+def test_the_sheets_are_made_once_and_written_as_planned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Replace in the box writes the plan it asked about: the pages are not made again.
+    made: list[str] = []
+
+    def counted(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
+        made.append(session.id)
+        return member_sheets(session, options)
+
+    monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, counted)
+    session = build_session()
+    plan = plan_export(session, [ALL], tmp_path)
+    first = write_plan(plan)
+    again = write_plan(plan.only([MEMBER_SHEETS]), overwrite=True)
+    assert made == [session.id]
+    assert first.existing == [] and again.written == [(MEMBER_SHEETS, plan.formats[-1].path)]
