@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import FORMATS, encoded, file_name
+from panel_tui.domain.exports import ALL, FORMATS, encoded, file_name, plan_export
+from panel_tui.domain.exports.places import sessions_folder_problem
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
+from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import SESSION_ID, export
+from tests.platforms import posix_only
 
 
 def session_files(data: Path) -> dict[str, bytes]:
@@ -122,3 +126,63 @@ async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, sessio
     assert {n: b for n, b in after.items() if n.endswith(".json")} == {
         n: b for n, b in before.items() if n.endswith(".json")
     }
+
+
+CIRCLE = "it is a link that leads round in a circle"
+
+
+def link_in_a_circle(tmp_path: Path) -> Path:
+    """A folder name that is a link to itself (Python 3.11 raised a RuntimeError on it)."""
+    loop = tmp_path / "hr"
+    loop.symlink_to(loop)
+    return loop
+
+
+@posix_only
+def test_a_link_in_a_circle_is_an_os_error_said_in_plain_words(
+    tmp_path: Path, session: Session
+) -> None:
+    loop = link_in_a_circle(tmp_path)
+    for refuse in (
+        lambda: sessions_folder_problem(loop, tmp_path / "sessions"),
+        lambda: plan_export(session, [ALL], loop),
+    ):
+        with pytest.raises(OSError) as refused:
+            refuse()
+        assert refused.value.errno == errno.ELOOP and os_reason(refused.value) == CIRCLE
+
+
+@posix_only
+def test_the_command_says_a_link_in_a_circle_in_plain_words(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = link_in_a_circle(tmp_path)
+    assert export(data, "--format", "all", "-o", str(loop)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("panel-tui: ") and str(loop) in err and err.endswith(f"{CIRCLE}.\n")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+@posix_only
+async def test_the_export_box_says_a_link_in_a_circle_in_plain_words(
+    tmp_path: Path, session: Session
+) -> None:
+    from textual.widgets import Input, Label
+
+    from panel_tui.ui.app import make_app
+    from panel_tui.ui.screens.export_dialog import ExportDialog
+
+    loop = link_in_a_circle(tmp_path)
+    found = Store(tmp_path / "sessions")
+    found.save(session)
+    app = make_app(found, SESSION_ID, [], False, clock=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#folder", Input).value = str(loop)
+        assert await pilot.click("#format-json")
+        assert await pilot.click("#export")
+        assert app.screen is dialog  # the box stays, for another folder
+        said = str(dialog.query_one("#problem", Label).render())
+        assert said == f"Could not write to {loop} ({CIRCLE})."

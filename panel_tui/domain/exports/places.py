@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterable
@@ -22,17 +23,38 @@ def safe_file_stem(text: str) -> str:
     return f"session-{stem}" if stem.lower() in RESERVED_NAMES else stem
 
 
+def resolved(path: Path) -> Path:
+    """``path`` with ``..`` and links resolved, as :meth:`Path.resolve` does.
+
+    Raises:
+        OSError: a link on the way leads round in a circle (``ELOOP``, said in plain
+            words by :func:`panel_tui.domain.system_words.os_reason`), where Python
+            before 3.13 raises a ``RuntimeError`` that reached the chair as a traceback.
+    """
+    try:
+        return path.resolve()
+    except RuntimeError:  # "Symlink loop from ..." (Python 3.11 and 3.12)
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
+
+
 def within(path: Path, folder: Path) -> bool:
     """Whether ``path`` is ``folder`` or inside it, once ``..`` and links are resolved.
 
     Exports never go into the sessions folder, where a file could replace a session.
+
+    Raises:
+        OSError: a link on the way leads round in a circle (see :func:`resolved`).
     """
-    target, root = path.resolve(), folder.resolve()
+    target, root = resolved(path), resolved(folder)
     return target == root or target.is_relative_to(root)
 
 
 def sessions_folder_problem(path: Path, sessions: Path) -> str | None:
-    """Why nothing is written at ``path``: it is in the sessions folder (``None``: it is not)."""
+    """Why nothing is written at ``path``: it is in the sessions folder (``None``: it is not).
+
+    Raises:
+        OSError: a link on the way leads round in a circle (see :func:`resolved`).
+    """
     if not within(path, sessions):
         return None
     return (

@@ -23,6 +23,7 @@ from panel_tui.domain.exports.formats import (
     left_out_of_all,
 )
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.places import resolved
 from panel_tui.domain.models import Session
 
 
@@ -84,7 +85,7 @@ def plan_export(
     Raises:
         SheetError: sheets asked for by name cannot be made (a totals-only copy,
             trainee sheets of a live round), in plain words.
-        OSError: a file would not be inside ``folder``.
+        OSError: a file would not be inside ``folder``, or a link there leads round in a circle.
     """
     options = options or ExportOptions()
     every = all_formats(session, options)
@@ -105,6 +106,6 @@ def _place(session: Session, name: str, folder: Path, options: ExportOptions) ->
     """Where a format goes in ``folder``: its file, or its sheets' own folder."""
     path = folder / file_name(session, name, options)
     # The name is a slug, so this holds; checked because a file must never land elsewhere.
-    if path.resolve().parent != folder.resolve():
+    if resolved(path).parent != resolved(folder):
         raise OSError(f"{path.name} would not be inside {folder}")
     return path

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 from panel_tui.domain.exports import ALL, ExportOptions, sessions_folder_problem
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
 from panel_tui.domain.models import Session
+from panel_tui.domain.system_words import os_reason
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog
@@ -104,7 +105,12 @@ class ExportDialog(FormDialog[ExportRequest]):
             self.refuse("Type the folder to write to.")
             return
         chosen = Path(folder).expanduser()
-        problem = None if self.sessions is None else sessions_folder_problem(chosen, self.sessions)
+        try:
+            problem = (
+                None if self.sessions is None else sessions_folder_problem(chosen, self.sessions)
+            )
+        except OSError as error:  # a link that leads round in a circle
+            problem = f"Could not write to {chosen} ({os_reason(error)})."
         if problem:
             self.refuse(problem)
             return
