@@ -104,6 +104,15 @@ def pdf_pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
+def printed_texts(page: Path, work: Path) -> list[str]:
+    """The text on each A4 page Chromium prints of a local page; it asks for nothing."""
+    pdf = work / f"{page.stem}.pdf"
+    assert chromium(page, work, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
+    texts = pdf_texts(pdf)
+    assert len(texts) == pdf_pages(pdf)
+    return texts
+
+
 def pdf_texts(path: Path) -> list[str]:
     """The text on each page of a PDF, in order (pdftotext ends each page with a form feed)."""
     assert PDFTOTEXT is not None

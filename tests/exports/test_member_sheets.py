@@ -28,10 +28,9 @@ from panel_tui.domain.store import Store
 from tests.exports.chromium import (
     CHROMIUM,
     PDFTOTEXT,
-    chromium,
     pdf_pages,
-    pdf_texts,
     print_and_screenshot,
+    printed_texts,
 )
 from tests.exports.helpers import NAME_WORDS, T0, VOTES, build_session
 
@@ -280,11 +279,7 @@ def printed(session: Session, tmp_path: Path) -> list[str]:
     assert pages[name].count("<li>") >= 13  # every part of the sheet is there
     page = tmp_path / name
     page.write_text(pages[name], encoding="utf-8")
-    pdf = tmp_path / "sheet.pdf"
-    assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
-    texts = pdf_texts(pdf)
-    assert len(texts) == pdf_pages(pdf)
-    return texts
+    return printed_texts(page, tmp_path)
 
 
 @pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no chromium or pdftotext")

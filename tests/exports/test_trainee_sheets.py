@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from itertools import cycle, islice
 from pathlib import Path
 
 import pytest
 
+from panel_tui import locations
 from panel_tui.cli import main
+from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports import ExportOptions
 from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
 from panel_tui.domain.exports.sheet_kinds import TRAINEE_SHEETS, SheetError
 from panel_tui.domain.exports.trainee_sheets import trainee_sheets
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Bank, Rating, Session, VoteEvent, VoteValue
+from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store
 from tests.domain.builders import T0
 from tests.domain.practice import practice, shown_early_then_voted
-from tests.exports.chromium import CHROMIUM, chromium, pdf_pages
+from tests.exports.chromium import CHROMIUM, PDFTOTEXT, chromium, pdf_pages, printed_texts
 from tests.exports.helpers import build_session
 
 HOSTILE = "<script>alert(1)</script> Ann"
@@ -46,15 +51,16 @@ def test_a_sheet_per_trainee_with_only_their_own_figures() -> None:
     assert "Practice round: not a recruitment decision" in ann.html
     assert "Matched the reference on 1 of 2 answers" in ann.html
     assert "more generous than the reference (+0.25)" in ann.html
-    # The answer scored away, in plain words, with the sample answer and its why.
-    assert "P1, question 2: Question 2?" not in ann.html  # candidates show by code
-    assert "Mock A, Question 2: Question 2?" in ann.html
+    # The answer scored away, in plain words, with the sample answer and its why,
+    # under its question; candidates show by code.
+    assert ">Question 2: Question 2?</th>" in ann.html and "Question 1" not in ann.html
     assert (
-        '<td class="vote">▲ Up</td><td class="vote">● Middle</td><td>more generous</td>' in ann.html
+        '<td>Mock A</td><td class="vote">▲ Up</td><td class="vote">● Middle</td>'
+        "<td>more generous</td><td>Why 2.</td>" in ann.html
     )
-    assert "<td>Why 2.</td>" in ann.html
+    assert "P1" not in ann.html
     assert '<td class="vote">▼ Down</td><td class="vote">▲ Up</td><td>harsher</td>' in ben.html
-    assert "Mock A, Question 1: Question 1?" in ben.html
+    assert ">Question 1: Question 1?</th>" in ben.html
 
 
 def test_progress_over_rehearsals_is_on_the_sheet() -> None:
@@ -156,6 +162,95 @@ def test_a_sheet_prints_on_one_a4_page_without_requests(tmp_path: Path) -> None:
     pdf = tmp_path / "sheet.pdf"
     assert chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer") == []
     assert pdf_pages(pdf) == 1
+
+
+#: As far from each reference rating as a thumb goes (from the middle, up: "more
+#: generous" is the longer word).
+FAR: dict[Rating, VoteValue] = {"up": "down", "middle": "up", "down": "up"}
+FOOTER = "Made with panel-tui for a practice round. This sheet holds only your own thumbs."
+
+
+def practice_bank(answers: int = 3) -> Bank:
+    """The shipped practice bank (3 sample answers a question), or with its sample
+    answers given again up to ``answers`` a question, so as many mock candidates."""
+    bank = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
+    questions = [
+        q.model_copy(update={"sample_answers": [*islice(cycle(q.sample_answers), answers)]})
+        for q in bank.questions
+    ]
+    return Bank.model_validate(bank.model_copy(update={"questions": questions}).model_dump())
+
+
+def far_from_the_reference(bank: Bank, weeks: int = 0) -> Session:
+    """A rehearsal on ``bank`` with every mock candidate heard on every question, in
+    which every trainee scored every answer as far from the reference as a thumb can."""
+    created = T0 + timedelta(weeks=weeks)
+    session = practice_session(bank).model_copy(update={"id": f"week-{weeks}", "created": created})
+    votes = [
+        VoteEvent(candidate=c.id, question=q.id, member=m.id, value=FAR[sample.rating], at=created)
+        for c in session.candidates
+        for q in session.bank.questions
+        if (sample := session.sample_answer(c.id, q.id)) is not None
+        for m in session.voting_members
+    ]
+    return session.model_copy(update={"votes": votes})
+
+
+def printed_far_sheet(bank: Bank, rehearsals: int, work: Path) -> list[str]:
+    """The text on each A4 page Chromium prints of a trainee's sheet, far from the
+    reference on every answer in each of ``rehearsals`` weekly rehearsals on ``bank``."""
+    history = [far_from_the_reference(bank, weeks) for weeks in range(rehearsals)]
+    sheet = trainee_sheets(history[-1], ExportOptions(rehearsals=history))[0]
+    page = work / sheet.file_name
+    page.write_text(sheet.html, encoding="utf-8")
+    return printed_texts(page, work)
+
+
+def test_the_shipped_practice_banks_largest_round_has_a_row_per_answer() -> None:
+    # The case the one-page test below prints: its 3 mock candidates on its 4
+    # questions (a mock candidate for each sample answer of a question).
+    bank = practice_bank()
+    session = far_from_the_reference(bank)
+    assert len(session.candidates) == 3 and len(bank.questions) == 4
+    sheet = trainee_sheets(session)[0]
+    assert "Matched the reference on 0 of 12 answers" in sheet.html
+    assert sheet.html.count('<td class="vote">') == 2 * 12  # a row for every answer
+    # Each question is said once, over its answers, in the bank's order.
+    assert sheet.html.count("Question 2: Someone you support") == 1
+    assert sheet.html.index("Question 1:") < sheet.html.index("Question 2:")
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no chromium or pdftotext")
+def test_a_trainee_far_from_the_reference_prints_on_one_a4_page(tmp_path: Path) -> None:
+    # Found by a trainer: a trainee who scored many answers away from the reference
+    # was handed two sheets of paper, the second holding one row and the footer.
+    # Here every answer of the shipped practice bank's largest round is away.
+    (page,) = printed_far_sheet(practice_bank(), 1, tmp_path)
+    assert FOOTER in page
+    assert page.count("Mock C") == 4  # the last mock candidate's every answer
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no chromium or pdftotext")
+@pytest.mark.parametrize(
+    ("answers", "rehearsals"),
+    [
+        (3, 4),  # the case above, with progress over a month of weekly rehearsals
+        (10, 1),  # as many sample answers as a question may hold: 10 mock candidates
+    ],
+)
+def test_a_sheet_longer_than_a_page_never_prints_the_footer_alone(
+    answers: int, rehearsals: int, tmp_path: Path
+) -> None:
+    texts = printed_far_sheet(practice_bank(answers), rehearsals, tmp_path)
+    assert len(texts) > 1
+    assert FOOTER in texts[-1]
+    assert texts[-1].replace(FOOTER, "").strip(), "the last page holds only the footer"
+    # A question is printed whole, on the page of its heading with all its answers.
+    for text in texts:
+        assert text.count("Mock ") == answers * len(re.findall(r"Question \d:", text))
+    if rehearsals > 1:  # the progress moves whole, every rehearsal with its heading
+        assert "Your progress over rehearsals" in texts[-1]
+        assert texts[-1].count("Practice: support worker (mock interviews)") == rehearsals
 
 
 def test_a_trainee_with_no_votes_shown_is_not_told_every_thumb_matched() -> None:

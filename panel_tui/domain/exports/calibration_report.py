@@ -69,7 +69,9 @@ class Figure:
 class AwayAnswer:
     """An answer one member scored away from the reference, in plain words."""
 
-    where: str  #: e.g. "Mock A, question 2: What would you do if..."
+    candidate: str  #: the mock candidate's code, e.g. "Mock A"
+    number: int  #: the question's place in the bank
+    question: str  #: e.g. "Question 2: What would you do if..."
     gave: str  #: e.g. "Gave ▲ Up; the reference is ● Middle."
     why: str  #: the sample answer's "why", or empty
     mine: str  #: the member's vote, e.g. "▲ Up"
@@ -158,9 +160,11 @@ class CalibrationView:
 
 
 def _where(session: Session, answer: AnswerCalibration) -> str:
-    question = session.bank.question(answer.question)
-    code = session.candidate(answer.candidate).code
-    return f"{code}, {question_name(answer.number)}: {question.text}"
+    return f"{session.candidate(answer.candidate).code}, {_question(session, answer)}"
+
+
+def _question(session: Session, answer: AnswerCalibration) -> str:
+    return f"{question_name(answer.number)}: {session.bank.question(answer.question).text}"
 
 
 def _direction(value: VoteValue, reference: Rating) -> str:
@@ -184,7 +188,9 @@ def _away(
     mine, reference = vote_text(value, symbols), vote_text(answer.reference, symbols)
     direction = _direction(value, answer.reference)
     return AwayAnswer(
-        where=_where(session, answer),
+        candidate=session.candidate(answer.candidate).code,
+        number=answer.number,
+        question=_question(session, answer),
         gave=f"Gave {mine}; the reference is {reference}.",
         why=answer.why or "",
         mine=mine,
