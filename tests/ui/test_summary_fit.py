@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import Store
+from panel_tui.ui.glyphs import glyphs
 from tests.ui.helpers import AppFactory, scrolled_text
 
 
@@ -32,3 +35,38 @@ async def test_a_nine_member_panel_shows_every_vote_and_figure_at_80x24(
     assert first, text
     assert any("▲ Up" in line and "100.0%" in line for line in first), first
     assert any(line.rstrip().endswith("None") for line in first), first  # the flags column
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+@pytest.mark.parametrize("seats", [4, 9])
+async def test_abstain_stays_on_one_line_in_the_grid_at_80x24(
+    app_factory: AppFactory, store: Store, session: Session, seats: int, ascii_only: bool
+) -> None:
+    # Found at 80 columns: Rich narrowed the members' columns (their names the
+    # widest) unevenly, and one came out a cell too narrow for "– Abstain", which
+    # broke into "–" over "Abstain". Every vote now stays whole; the names wrap
+    # and the figures keep their words.
+    names = [
+        "Sam Okafor", "Priya Shah", "Dan Reilly", "Hannah Cole", "Jo Lee",
+        "Mo Khan", "Alex Brown", "Hal Green", "Ivy Ng",
+    ][:seats]  # fmt: skip
+    panel = [
+        Member(id=f"p{seat}", name=name, role="lived_experience", seat=seat)
+        for seat, name in enumerate(names, start=1)
+    ]
+    store.save(session.model_copy(update={"panel": panel, "id": "abstained"}))
+    # Seat 1 up, every other seat abstains (the bottom row of keys).
+    abstains = ["x", "c", "v", "b", "n", "m", "comma", "full_stop"][: seats - 1]
+    async with app_factory("abstained", ascii_only=ascii_only).run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", *abstains, "ctrl+s")
+        await pilot.pause()
+        text = await scrolled_text(pilot, pages=8)
+    abstain = glyphs(ascii_only).vote("abstain")
+    lines = text.splitlines()
+    assert any(abstain in line for line in lines), text
+    for line in lines:
+        assert line.count("Abstain") == line.count(abstain), "\n".join(lines)
+    words = {word for line in lines for word in line.replace("|", " ").split()}
+    assert all(set(name.split()) <= words for name in names), text  # no name cut
+    first = [line for line in lines if line.lstrip(" |").startswith("Q1 ") and "%" in line]
+    assert any("100.0%" in line and "None" in line for line in first), first

@@ -8,9 +8,11 @@ questions) goes into :class:`~rich.text.Text` as it is, never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.table import Table
@@ -107,6 +109,42 @@ def ranking(summary: Summary, marks: Glyphs) -> Table:
     return table
 
 
+def _widest_vote(candidate: CandidateView) -> int:
+    """The widest vote in a candidate's grid, in cells: "– Abstain" where a member abstained."""
+    return max((cell_len(m.text) for q in candidate.questions for m in q.marks), default=1)
+
+
+def _wanted(summary: Summary, candidate: CandidateView, index: int) -> int:
+    """How wide the member at ``index`` would have their column: the name and each vote whole."""
+    votes = [m for q in candidate.questions for m in q.marks[index : index + 1]]
+    texts = [
+        summary.voters[index].label,
+        *(m.text for m in votes),
+        *(m.changed_words for m in votes),
+    ]
+    return max(cell_len(text) for text in texts)
+
+
+def _shared_out(room: int, least: int, wanted: list[int]) -> list[int]:
+    """Columns of ``least`` width, widened in turn towards what each wants, as ``room`` allows."""
+    widths = [max(least, 1) for _ in wanted]
+    while room > 0:
+        short = [i for i, width in enumerate(widths) if width < wanted[i]]
+        if not short:
+            break
+        each = max(1, room // len(short))
+        for i in short:
+            more = min(each, wanted[i] - widths[i], room)
+            widths[i] += more
+            room -= more
+    return widths
+
+
+def _longest_word(*texts: str) -> int:
+    """The longest word of ``texts``, in cells: a column narrower than this breaks a word."""
+    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+
+
 def _grid(
     summary: Summary,
     candidate: CandidateView,
@@ -114,26 +152,33 @@ def _grid(
     seats: range,
     *,
     figures: bool = True,
+    widths: Sequence[int],
 ) -> Table:
     """Questions by member (the members in ``seats``, by position), with the figures if asked.
 
     Each vote shows as symbol and word, marked when given after the reveal.
+    Each member's column has the width given (a name wraps under it).
     """
     # Collapsed padding, so four members' votes and the figures fit 80 columns in ASCII too.
     grid = Table(box=_box(marks), pad_edge=False, collapse_padding=True)
     grid.add_column("Q", no_wrap=True)
-    for seat in summary.voters[seats.start : seats.stop]:
-        grid.add_column(Text(seat.label), min_width=8, overflow="fold")
+    for index, width in zip(seats, widths, strict=True):
+        # A fixed width: Rich narrows the figures to fit, never a vote.
+        grid.add_column(Text(summary.voters[index].label), width=width, overflow="fold")
     if figures:
+        questions = candidate.questions
         if summary.practice:
-            grid.add_column("Reference", overflow="fold")
-        grid.add_column("Score", justify="right")
-        grid.add_column("Voice gap", justify="right")
+            least = _longest_word("Reference", *(q.reference or "" for q in questions))
+            grid.add_column("Reference", min_width=least, overflow="fold")
+        scores = (q.score for q in questions)
+        grid.add_column("Score", justify="right", min_width=_longest_word("Score", *scores))
+        gaps = (q.gap_figure for q in questions)
+        grid.add_column("Voice gap", justify="right", min_width=_longest_word("Voice", *gaps))
         grid.add_column("Flags", min_width=7)
     for question in candidate.questions:
         cells = []
         for mark in question.marks[seats.start : seats.stop]:
-            cell = Text(mark.text)  # the column's min_width keeps "o Middle" on one line
+            cell = Text(mark.text)  # the column's width keeps "– Abstain" on one line
             if mark.changed:
                 cell.append(f"\n{mark.changed_words}", style="italic")
             cells.append(cell)
@@ -157,6 +202,12 @@ class _Grids:
     table too wide was cut at the right edge (seats 8 and 9, the score, the
     voice gap and the flags). Each table but the last holds members only; the
     last holds the rest of the members and the figures.
+
+    Each table is tried first with its members' columns as narrow as the widest
+    vote, then drawn with the room left shared out between them. Left to Rich,
+    the members' columns (their names the widest) were narrowed first and one
+    came out too narrow for "– Abstain", which broke over two lines (at 80
+    columns, four members with figures).
     """
 
     summary: Summary
@@ -165,25 +216,36 @@ class _Grids:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         voters = len(self.summary.voters)
+        narrowest = _widest_vote(self.candidate)
 
-        def fits(per: int) -> bool:
-            # Drawn as it would be: Rich narrows what it can, but not the members'
-            # columns (kept wide enough for "o Middle"), and runs past the edge.
-            table = self._table(range(voters - per, voters), figures=True)
+        def width(seats: range, figures: bool) -> int:
+            # Drawn as it would be: Rich narrows the figures to fit, but not below
+            # their longest word (a table then runs past the edge), and squeezes
+            # every column, votes too, when even that is too wide: then the least
+            # width it needs is the wider.
+            table = self._table(seats, figures=figures, widths=[narrowest] * len(seats))
             lines = Segment.split_lines(console.render(table, options))
-            return max(Segment.get_line_length(line) for line in lines) <= options.max_width
+            drawn = max(Segment.get_line_length(line) for line in lines)
+            # The table's own measure: Measurement.get would cap it at the width.
+            return max(drawn, table.__rich_measure__(console, options).minimum)
 
         per = voters
-        while per > 1 and not fits(per):
+        while per > 1 and width(range(voters - per, voters), True) > options.max_width:
             per -= 1
         # As many tables as needed, the members shared out evenly, so none holds one alone.
         count = -(-voters // per) if voters else 1
         bounds = [round(i * voters / count) for i in range(count + 1)]
         for i in range(count):
-            yield self._table(range(bounds[i], bounds[i + 1]), figures=i == count - 1)
+            seats, figures = range(bounds[i], bounds[i + 1]), i == count - 1
+            room = options.max_width - width(seats, figures)
+            wanted = [_wanted(self.summary, self.candidate, index) for index in seats]
+            widths = _shared_out(room, narrowest, wanted)
+            yield self._table(seats, figures=figures, widths=widths)
 
-    def _table(self, seats: range, *, figures: bool) -> Table:
-        return _grid(self.summary, self.candidate, self.marks, seats, figures=figures)
+    def _table(self, seats: range, *, figures: bool, widths: Sequence[int]) -> Table:
+        return _grid(
+            self.summary, self.candidate, self.marks, seats, figures=figures, widths=widths
+        )
 
 
 def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Group:
