@@ -122,6 +122,16 @@ def observers(session: Session) -> str | None:
     return "Observers (take notes, do not vote): " + ", ".join(names) if names else None
 
 
+#: Under the votes when each member's row is one line (many members, a small window),
+#: which leaves out the pronouns under each name: said, so that no one seems left out.
+PRONOUNS_HIDDEN = "Pronouns are hidden so that every member fits. F1 lists them with each name."
+
+
+def pronouns_hidden(session: Session) -> str | None:
+    """What rows of one line leave out, and where to find it; ``None`` if no voter gave pronouns."""
+    return PRONOUNS_HIDDEN if any(m.pronouns for m in session.voting_members) else None
+
+
 #: The agreed rule in a few words, on the interview screen beside the panel's numbers.
 RULE_SAY: dict[Weighting, str] = {
     "per_person": "Every member counts the same.",

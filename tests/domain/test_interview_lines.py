@@ -206,6 +206,24 @@ def test_observers_are_named_and_an_all_voting_panel_has_no_line() -> None:
     assert lines.observers(answer([], roles="LLP")) is None
 
 
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({}, False),  # no pronouns given: rows of one line hide nothing
+        ({"m2": "she/her"}, True),  # one voter's pronouns are enough to say so
+        ({"m4": "he/him"}, False),  # an observer's are not in the rows at all
+    ],
+)
+def test_hidden_pronouns_are_said_only_when_a_voter_gave_some(
+    given: dict[str, str], said: bool
+) -> None:
+    session = build("LLPO")
+    panel = [m.model_copy(update={"pronouns": given.get(m.id)}) for m in session.panel]
+    line = lines.pronouns_hidden(session.model_copy(update={"panel": panel}))
+    assert line == (lines.PRONOUNS_HIDDEN if said else None)
+    assert len(lines.PRONOUNS_HIDDEN) <= 78  # one line at 80 columns
+
+
 def test_what_to_listen_for_is_a_bulleted_list_or_nothing() -> None:
     session = answer([])
     question = session.bank.question("q1")

@@ -195,7 +195,7 @@ async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
     assert "F1 or question mark: Show every key (this help)." in lines
     assert "Left arrow: Go to the previous question." in lines
     assert "Up arrow: Scroll the question text up." in lines
-    assert "Seat 3, Dan Reilly: Up 3, Middle E, Down D, Abstain C." in lines
+    assert "Seat 3, Dan Reilly (he/him): Up 3, Middle E, Down D, Abstain C." in lines
     assert not any(line.startswith(("?", ",", ".", "←", "→", "↑", "↓")) for line in lines)
     assert "Q or Q" not in said and "Seat 9" not in said and "Olu Ade" not in said
     parts = ["Vote keys", "During the interview", "On the summary", "Everywhere", "In a box"]

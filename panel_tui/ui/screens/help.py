@@ -161,7 +161,8 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
                 f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
                 for value in VOTE_VALUES
             )
-            lines.append(f"Seat {member.seat}, {member.name}: {keys}.")
+            pronouns = f" ({member.pronouns})" if member.pronouns else ""
+            lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {keys}.")
         for title, bindings in self._sections():
             lines += ["", f"{title}."]
             for binding in _listed(bindings):
@@ -231,7 +232,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         seats.add_column("Seat", justify="right")
         for value in VOTE_VALUES:
             seats.add_column(marks.vote(value), justify="center")
-        seats.add_column("Member")
+        # Names and pronouns whole here, wrapped rather than cut: the interview leaves
+        # the pronouns out when every member's row must fit on one line.
+        seats.add_column("Member", overflow="fold")
+        seats.add_column("Pronouns", overflow="fold")
         members = {m.seat: m for m in self.session.voting_members} if self.session else {}
         for seat in SEATS:
             member = members.get(seat)
@@ -239,6 +243,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
                 str(seat),
                 *(key_label(seat, value) for value in VOTE_VALUES),
                 Text(member.name) if member else Text("(no one)", style="italic"),
+                Text(member.pronouns or "") if member else Text(""),
             )
         tables = [
             _bindings_table(title, bindings, ascii_only=ascii_only)

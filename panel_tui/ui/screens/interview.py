@@ -100,6 +100,8 @@ class InterviewScreen(SessionScreen):
         yield Static(lines.panel_and_rule(session), id="balance", markup=False)
         yield QuestionArea(id="question-area", can_focus=False)
         yield VoteGrid(session.voting_members, id="votes").data_bind(DisplayMode.ascii_only)
+        # Shown only while the rows are one line each (see _fit_rows).
+        yield Static(lines.pronouns_hidden(session) or "", id="pronouns-hidden", markup=False)
         observers = lines.observers(session)
         if observers:
             yield Static(Text(observers), id="observers", markup=False)
@@ -140,7 +142,12 @@ class InterviewScreen(SessionScreen):
         # Two lines a member (pronouns wrapping) fit five members at 24 lines; more
         # get one line each, so that every member's row shows without scrolling.
         voters = len(self.session.voting_members)
-        self.query_one(VoteGrid).set_class(2 * voters > height - ROOM_AROUND_GRID, "-compact")
+        compact = 2 * voters > height - ROOM_AROUND_GRID
+        self.query_one(VoteGrid).set_class(compact, "-compact")
+        # One line a member leaves the pronouns out: a line under the rows says so,
+        # and where they are (a member whose pronouns vanished could feel erased).
+        hidden = self.query_one("#pronouns-hidden", Static)
+        hidden.display = compact and lines.pronouns_hidden(self.session) is not None
 
     def on_screen_resume(self) -> None:
         if self.session.candidates:

@@ -51,7 +51,8 @@ class VoteRow(Horizontal):
         member = self.member
         # The name on a line and the pronouns on the next, each cut with a mark
         # when too long (widgets/fitting.py), so that a row is at most two lines and every
-        # member shows at 80x24 (the help screen and the summary give them whole).
+        # member shows at 80x24 (the help screen gives them whole). With many members
+        # a row is one line, without the pronouns, and the screen says so under the rows.
         # Pronouns in bold italic, below the bold name, as they have always shown.
         pronouns = [(member.pronouns, "bold italic")] if member.pronouns else []
         name = [(member.name, "bold"), *pronouns]

@@ -1,0 +1,108 @@
+"""Pronouns left out to fit every member on screen are said to be left out, and where they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from panel_tui.domain.interview_lines import PRONOUNS_HIDDEN
+from panel_tui.domain.models import Member, Session
+from panel_tui.domain.store import Store
+from panel_tui.ui.screens.help import HelpScreen
+from tests.ui.helpers import SIZE, AppFactory, screen_text, scrolled_text
+
+#: Seven voting members, each with pronouns, as a chair may sit them.
+SEVEN = [
+    ("Sam Okafor", "they/them"),
+    ("Priya Shah", "she/her"),
+    ("Jo Lee", "he/him"),
+    ("Mo Khan", "she/they"),
+    ("Dan Reilly", "he/him"),
+    ("Hannah Cole", "ze/hir"),
+    ("Alex Brown", "xe/xem"),
+]
+
+
+def _panel(count: int, *, pronouns: bool = True) -> list[Member]:
+    """``count`` of the seven, lived experience and professionals in turn, and an observer."""
+    voters = [
+        Member(
+            id=f"m{seat}",
+            name=name,
+            pronouns=said if pronouns else None,
+            role="lived_experience" if seat % 2 else "professional",
+            seat=seat,
+        )
+        for seat, (name, said) in enumerate(SEVEN[:count], start=1)
+    ]
+    return [*voters, Member(id="m9", name="Olu Ade", role="observer", seat=9)]
+
+
+def _saved(store: Store, session: Session, panel: list[Member]) -> str:
+    made = session.model_copy(update={"panel": panel, "id": "panel"})
+    store.save(made)
+    return made.id
+
+
+async def test_seven_members_at_80x24_are_told_where_their_pronouns_are(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a chair: with seven voting members each row is one line, and every
+    # member's pronouns vanished without a word; a member could feel misgendered
+    # or erased. Every row still shows, and a line under them says so.
+    session_id = _saved(store, session, _panel(7))
+    async with app_factory(session_id).run_test(size=SIZE) as pilot:
+        lines = screen_text(pilot.app).splitlines()
+        rows = [n for n, line in enumerate(lines) if line[1:2].isdigit()]
+        assert [lines[n].split()[0] for n in rows] == [str(seat) for seat in range(1, 8)]
+        shown = "\n".join(lines)
+        assert not any(said in shown for _, said in SEVEN), shown  # one line a row
+        # Said whole on one line, straight under the last member's row.
+        assert lines[rows[-1] + 1].strip() == PRONOUNS_HIDDEN, shown
+        assert "F1" in PRONOUNS_HIDDEN
+        await pilot.press("f1")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        listed = await scrolled_text(pilot, pages=2)
+        spoken = help_screen.spoken_text()
+    for name, said in SEVEN:
+        assert any(name in line and said in line for line in listed.splitlines()), listed
+        assert f"{name} ({said})" in spoken
+
+
+@pytest.mark.parametrize(
+    ("voters", "pronouns", "size"),
+    [
+        pytest.param(7, True, (100, 30), id="a taller window shows them"),
+        pytest.param(4, True, SIZE, id="four members show them at 80x24"),
+        pytest.param(7, False, SIZE, id="none given, none hidden"),
+    ],
+)
+async def test_nothing_is_said_when_no_pronouns_are_hidden(
+    app_factory: AppFactory,
+    store: Store,
+    session: Session,
+    voters: int,
+    pronouns: bool,
+    size: tuple[int, int],
+) -> None:
+    session_id = _saved(store, session, _panel(voters, pronouns=pronouns))
+    async with app_factory(session_id).run_test(size=size) as pilot:
+        shown = screen_text(pilot.app)
+    assert "Pronouns" not in shown, shown
+    if pronouns:
+        assert all(said in shown for _, said in SEVEN[:voters]), shown
+
+
+async def test_the_line_comes_and_goes_as_the_window_changes(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    session_id = _saved(store, session, _panel(7))
+    async with app_factory(session_id).run_test(size=(100, 30)) as pilot:
+        assert PRONOUNS_HIDDEN not in screen_text(pilot.app)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert PRONOUNS_HIDDEN in screen_text(pilot.app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+    assert PRONOUNS_HIDDEN not in shown and "they/them" in shown, shown
