@@ -1,8 +1,9 @@
-"""What a test needs of the system it runs on, as pytest marks."""
+"""What a test needs of the system it runs on: pytest marks, and links made where they can be."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import filelock
 import pytest
@@ -19,3 +20,18 @@ posix_only = pytest.mark.skipif(WINDOWS, reason="uses fork, signals, links or mo
 os_lock = pytest.mark.skipif(
     not (WINDOWS or filelock.has_fcntl), reason="needs the system's own file lock"
 )
+
+
+def link_in_a_circle(name: Path, *, through: str | None = None) -> Path:
+    """Make ``name`` a link to itself, or (``through``) to a link of that name beside it
+    that leads back: each leads round in a circle, where Python 3.11 and 3.12 raise a
+    ``RuntimeError`` from ``Path.resolve``. Skips the test where links cannot be made.
+    """
+    other = name if through is None else name.with_name(through)
+    try:
+        name.symlink_to(other)
+        if other != name:
+            other.symlink_to(name)
+    except (OSError, NotImplementedError):
+        pytest.skip("links cannot be made here")
+    return name

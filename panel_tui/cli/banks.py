@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from panel_tui.cli.common import EXIT_ERROR, bank_folders
-from panel_tui.domain.banks import BankError, find_banks, load_bank
+from panel_tui.domain.banks import BankError, find_banks, load_bank, same_file
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted, first_problems
 
@@ -58,7 +58,7 @@ def run_validate(args: argparse.Namespace) -> int:
             shown = printable(f"{path}: valid {kind} '{bank.title}'")
             print(f"{shown}, {counted(count, 'question')}")
             same = [e.path for e in known if e.bank is not None and e.bank.id == bank.id]
-            others = [other for other in same if other.resolve() != path.resolve()]
+            others = [other for other in same if not same_file(other, path)]
             if others:
                 # The first listed is the one commands take; a clash is a warning, not a fault.
                 print(_clash_words(path, bank.id, others[0], taken=same[0]), file=sys.stderr)

@@ -79,9 +79,15 @@ def bank_folders(args: argparse.Namespace) -> list[tuple[Path, str]]:
     named = getattr(args, "banks_dir", None)
     yours = locations.user_banks_dir(named)
     if named and not yours.is_dir():
-        what = "a file, not a folder" if yours.exists() else "not there"
+        try:
+            yours.stat()
+            what = "is a file, not a folder"
+        except FileNotFoundError:
+            what = "is not there"
+        except OSError as error:  # a link that leads round in a circle
+            what = f"cannot be used ({os_reason(error)})"
         raise CommandError(
-            f"The folder {yours} given with --banks-dir is {what}. Name the folder "
+            f"The folder {yours} given with --banks-dir {what}. Name the folder "
             "your own question banks are in."
         )
     return [(locations.shipped_banks_dir(), "shipped"), (yours, "yours")]

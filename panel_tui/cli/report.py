@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,7 +115,9 @@ def _sessions(
                 raise CommandError(f"{given} holds no json exports (files ending .json).")
             sessions += _from_files(files, left_out, anonymised)
         elif given.suffix == ".json":
-            if not given.is_file():
+            # Something there that is no file (a link round in a circle) is left out
+            # in the words of a file that cannot be read, not called missing.
+            if not os.path.lexists(given):
                 raise CommandError(f"There is no file {given}.")
             sessions += _from_files([given], left_out, anonymised)
         else:

@@ -15,6 +15,7 @@ from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import practice_apart, summarise
+from panel_tui.domain.store.files import resolved
 from panel_tui.domain.store.recovery import (
     copies_set_aside,
     read_back_plainly,
@@ -148,7 +149,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _no_sessions(root: Path, args: argparse.Namespace) -> str:
     """An empty list, said with the whole folder: "sessions" alone says nothing."""
-    said = f"No sessions in the folder {root.resolve()}."
+    said = f"No sessions in the folder {resolved(root)}."
     if not locations.data_dir_named(getattr(args, "data_dir", None)):
         said += (
             " Sessions are kept in a folder named sessions where panel-tui was started;"
@@ -221,7 +222,7 @@ def run_recover(args: argparse.Namespace) -> int:
     warn_damaged(found)
     lines = [
         *recovery_words(read, copy),
-        f"It is saved in the sessions folder {found.root.resolve()}.",
+        f"It is saved in the sessions folder {resolved(found.root)}.",
     ]
     if kept is not None:
         lines.append(f"The session that was there is kept as {kept}.")

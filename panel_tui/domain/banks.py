@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from panel_tui.domain.models import Bank, Question, SampleAnswer
 from panel_tui.domain.records import id_clashes
-from panel_tui.domain.store.files import read_regular
+from panel_tui.domain.store.files import read_regular, resolved
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import capitalised, printable
 from panel_tui.domain.wording import explain
@@ -294,6 +294,19 @@ class BankEntry:
 def banks_for(entries: Iterable[BankEntry], *, practice: bool) -> list[BankEntry]:
     """The banks offered: practice banks to rehearse, the others for a live round."""
     return [e for e in entries if e.bank is not None and e.bank.is_practice == practice]
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two names are one bank file, once ``..`` and links are resolved.
+
+    A name that leads round in a circle of links is no file's: a bank folder may
+    hold one (listed as a bank that cannot be read), where the practice form,
+    looking for its bank among them, closed the app with a traceback.
+    """
+    try:
+        return resolved(one) == resolved(other)
+    except OSError:
+        return False
 
 
 def find_banks(folders: Iterable[tuple[Path, str]]) -> list[BankEntry]:

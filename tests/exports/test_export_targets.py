@@ -13,7 +13,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import SESSION_ID, export
-from tests.platforms import posix_only
+from tests.platforms import link_in_a_circle, posix_only
 
 
 def session_files(data: Path) -> dict[str, bytes]:
@@ -131,18 +131,11 @@ async def test_the_export_box_refuses_the_sessions_folder(tmp_path: Path, sessio
 CIRCLE = "it is a link that leads round in a circle"
 
 
-def link_in_a_circle(tmp_path: Path) -> Path:
-    """A folder name that is a link to itself (Python 3.11 raised a RuntimeError on it)."""
-    loop = tmp_path / "hr"
-    loop.symlink_to(loop)
-    return loop
-
-
 @posix_only
 def test_a_link_in_a_circle_is_an_os_error_said_in_plain_words(
     tmp_path: Path, session: Session
 ) -> None:
-    loop = link_in_a_circle(tmp_path)
+    loop = link_in_a_circle(tmp_path / "hr")
     for refuse in (
         lambda: sessions_folder_problem(loop, tmp_path / "sessions"),
         lambda: plan_export(session, [ALL], loop),
@@ -156,7 +149,7 @@ def test_a_link_in_a_circle_is_an_os_error_said_in_plain_words(
 def test_the_command_says_a_link_in_a_circle_in_plain_words(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    loop = link_in_a_circle(tmp_path)
+    loop = link_in_a_circle(tmp_path / "hr")
     assert export(data, "--format", "all", "-o", str(loop)) == 1
     err = capsys.readouterr().err
     assert err.startswith("panel-tui: ") and str(loop) in err and err.endswith(f"{CIRCLE}.\n")
@@ -172,7 +165,7 @@ async def test_the_export_box_says_a_link_in_a_circle_in_plain_words(
     from panel_tui.ui.app import make_app
     from panel_tui.ui.screens.export_dialog import ExportDialog
 
-    loop = link_in_a_circle(tmp_path)
+    loop = link_in_a_circle(tmp_path / "hr")
     found = Store(tmp_path / "sessions")
     found.save(session)
     app = make_app(found, SESSION_ID, [], False, clock=lambda: 0.0, cursor_blink=False)

@@ -1,13 +1,24 @@
-"""The home screen over a hostile sessions folder: it names the damage and stays open."""
+"""The home screen over a hostile sessions or banks folder: it names the damage and stays open."""
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from pathlib import Path
+from typing import Any
 
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Select
+
+from panel_tui.domain.banks import BankEntry, load_bank
 from panel_tui.domain.store import Store
 from panel_tui.domain.store.journal import frame
 from panel_tui.domain.store.journaled import journal_path
-from tests.ui.home_app import HomeApp, app, store, stored, workdir
+from panel_tui.ui.app import make_app
+from panel_tui.ui.screens.home import PracticeRequest
+from panel_tui.ui.screens.setup_session import SetupSessionScreen
+from tests.platforms import link_in_a_circle, posix_only
+from tests.ui.helpers import screen_text
+from tests.ui.home_app import SHIPPED, HomeApp, app, store, stored, workdir
 
 __all__ = ["app", "store", "workdir"]  # the fixtures, shared from tests/ui/home_app.py
 
@@ -41,3 +52,50 @@ async def test_a_journal_with_an_odd_change_leaves_the_home_screen_open(
         assert app.is_running and app.return_code is None
         resume = app.screen.query_one("#resume", OptionList)
         assert [resume.get_option_at_index(i).id for i in range(resume.option_count)] == [fine.id]
+
+
+def _practice_bank_after_a_circle(workdir: Path) -> Path:
+    """A practice bank of one's own, listed after a bank file that is a link round in a circle."""
+    link_in_a_circle(workdir / "question_banks" / "a.toml")
+    text = (SHIPPED / "practice-support-worker.toml").read_text(encoding="utf-8")
+    mine = workdir / "question_banks" / "z.toml"
+    mine.write_text(text.replace('id = "practice-support-worker"', 'id = "our-practice"'))
+    return mine
+
+
+async def _opens_the_form_with(app: App[Any], pilot: Pilot[Any], bank: Path) -> None:
+    """The practice form is open on ``bank``, naming the link as a bank that cannot be used."""
+    await pilot.pause()
+    assert app.is_running and isinstance(app.screen, SetupSessionScreen)
+    assert app.screen.query_one("#bank", Select).value == str(bank)
+    shown = " ".join(screen_text(app).split())
+    assert "a.toml: cannot be read (it is a link that leads round in a circle)" in shown
+
+
+@posix_only
+async def test_a_practice_bank_listed_after_a_link_in_a_circle_opens_its_form(
+    app: HomeApp, workdir: Path
+) -> None:
+    # Looking for the chosen bank among the files found, the form met the link:
+    # Path.resolve raised RuntimeError ("Symlink loop") and the app closed.
+    mine = _practice_bank_after_a_circle(workdir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "down", "enter")  # the second practice bank: ours
+        await _opens_the_form_with(app, pilot, Path("question_banks") / mine.name)
+
+
+@posix_only
+async def test_panel_tui_practice_with_a_link_in_a_circle_among_the_banks_opens_its_form(
+    store: Store, workdir: Path
+) -> None:
+    # `panel-tui practice FILE` with a bank file from elsewhere: every bank found
+    # is looked at, the link among them.
+    _practice_bank_after_a_circle(workdir)
+    elsewhere = workdir / "rehearsal.toml"
+    elsewhere.write_bytes((SHIPPED / "practice-support-worker.toml").read_bytes())
+    request = PracticeRequest(BankEntry(elsewhere, "yours", load_bank(elsewhere)))
+    folders = [(SHIPPED, "shipped"), (Path("question_banks"), "yours")]
+    app = make_app(store, None, folders, False, practice=request, cursor_blink=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _opens_the_form_with(app, pilot, elsewhere)

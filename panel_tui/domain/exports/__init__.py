@@ -76,6 +76,7 @@ from panel_tui.domain.exports.sheet_kinds import (
 )
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
+from panel_tui.domain.store.files import resolved
 from panel_tui.domain.words import counted
 
 __all__ = [
@@ -194,7 +195,7 @@ class Exported:
         """What was written, for the chair; warns when a file holds votes still sealed."""
         if not self.written:
             return ""
-        folder = self.written[0][1].parent.resolve()
+        folder = resolved(self.written[0][1].parent)
         files = [path.name for name, path in self.written if name in FORMATS]
         parts = [names_said(files)] if files else []
         parts += self._sheets(self.written)

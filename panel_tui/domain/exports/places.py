@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from panel_tui.domain.store.files import resolved
 from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
 
 
@@ -21,20 +21,6 @@ def safe_file_stem(text: str) -> str:
     """
     stem = text if re.fullmatch(IDENT_PATTERN, text) else slug(text, limit=60)
     return f"session-{stem}" if stem.lower() in RESERVED_NAMES else stem
-
-
-def resolved(path: Path) -> Path:
-    """``path`` with ``..`` and links resolved, as :meth:`Path.resolve` does.
-
-    Raises:
-        OSError: a link on the way leads round in a circle (``ELOOP``, said in plain
-            words by :func:`panel_tui.domain.system_words.os_reason`), where Python
-            before 3.13 raises a ``RuntimeError`` that reached the chair as a traceback.
-    """
-    try:
-        return path.resolve()
-    except RuntimeError:  # "Symlink loop from ..." (Python 3.11 and 3.12)
-        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
 def within(path: Path, folder: Path) -> bool:

@@ -23,8 +23,8 @@ from panel_tui.domain.exports.formats import (
     left_out_of_all,
 )
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.places import resolved
 from panel_tui.domain.models import Session
+from panel_tui.domain.store.files import resolved
 
 
 @dataclass(frozen=True)

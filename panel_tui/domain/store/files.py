@@ -307,6 +307,23 @@ def write_all(fd: int, payload: bytes) -> None:
     os.fsync(fd)
 
 
+def resolved(path: Path) -> Path:
+    """``path`` with ``..`` and links resolved, as :meth:`Path.resolve` does.
+
+    Every path panel-tui resolves goes through here: a folder or file a person
+    names, or one found in the sessions or banks folder.
+
+    Raises:
+        OSError: a link on the way leads round in a circle (``ELOOP``, said in plain
+            words by :func:`panel_tui.domain.system_words.os_reason`), where Python
+            before 3.13 raises a ``RuntimeError`` that reached the chair as a traceback.
+    """
+    try:
+        return path.resolve()
+    except RuntimeError:  # "Symlink loop from ..." (Python 3.11 and 3.12)
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
+
+
 def make_folder(folder: Path) -> None:
     """Make ``folder`` (and its parents) if missing, owner-only as the files put in it.
 

@@ -50,6 +50,14 @@ def _same(one: Path | None, other: Path) -> bool:
     return one is not None and one.absolute() == other.absolute()
 
 
+def _unusable(root: Path, error: OSError) -> StoreError:
+    """Why ``root`` cannot be the sessions folder, with the system's reason in plain words."""
+    return StoreError(
+        f"panel-tui cannot use the folder {root} for sessions "
+        f"({os_reason(error)}). Choose another with --data-dir."
+    )
+
+
 class Store:
     """The sessions folder: one ``<id>.json`` per session, plus locks.
 
@@ -78,15 +86,16 @@ class Store:
             )
             shared = files.owner_only_folder(root, ours=ours)
         except (FileExistsError, NotADirectoryError):
+            try:
+                root.stat()  # a link round in a circle is "there" too, and is no file
+            except OSError as error:
+                raise _unusable(root, error) from None
             raise StoreError(
                 f"panel-tui cannot keep sessions in {root}: it is a file, not a folder. "
                 "Choose a folder with --data-dir."
             ) from None
         except OSError as error:
-            raise StoreError(
-                f"panel-tui cannot use the folder {root} for sessions "
-                f"({os_reason(error)}). Choose another with --data-dir."
-            ) from None
+            raise _unusable(root, error) from None
         if shared:
             self._reader.add_notice(SkippedFile(root, shared))
         clean_temporary_files(self.root, self._lock_path)

@@ -121,8 +121,11 @@ def sessions_folder_of(copy: Path) -> Path | None:
 
     Only a folder that holds a sessions catalogue counts: a copy in some other
     folder named damaged never makes its parent a sessions folder.
+
+    Raises:
+        OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
     """
-    folder = copy.resolve().parent
+    folder = files.resolved(copy).parent
     home = folder.parent
     if folder.name.casefold() == DAMAGED_FOLDER and (home / CATALOGUE_NAME).is_file():
         return home

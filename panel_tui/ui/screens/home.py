@@ -28,7 +28,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from panel_tui.domain.banks import BankEntry, banks_for, find_banks
+from panel_tui.domain.banks import BankEntry, banks_for, find_banks, same_file
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member
@@ -317,8 +317,7 @@ class HomeScreen(Screen[None]):
         """
         self._say(None)
         banks = find_banks(self._bank_folders)
-        wanted = request.bank.path.resolve()
-        chosen = next((e for e in banks if e.path.resolve() == wanted), None)
+        chosen = next((e for e in banks if same_file(e.path, request.bank.path)), None)
         if chosen is None:
             chosen = request.bank  # a bank file named on the command line
             banks.append(chosen)
