@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select
+from textual.widgets import Button, OptionList, Select, Static
 
 from panel_tui.domain.banks import BankEntry, load_bank
 from panel_tui.domain.store import Store
@@ -16,6 +17,7 @@ from panel_tui.domain.store.journaled import journal_path
 from panel_tui.ui.app import make_app
 from panel_tui.ui.screens.home import PracticeRequest
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
+from tests.domain.helpers import three_votes_the_second_spoilt
 from tests.platforms import link_in_a_circle, posix_only
 from tests.ui.helpers import screen_text
 from tests.ui.home_app import SHIPPED, HomeApp, app, store, stored, workdir
@@ -99,3 +101,36 @@ async def test_panel_tui_practice_with_a_link_in_a_circle_among_the_banks_opens_
     app = make_app(store, None, folders, False, practice=request, cursor_blink=False)
     async with app.run_test(size=(100, 40)) as pilot:
         await _opens_the_form_with(app, pilot, elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("link", "said"),
+    [
+        pytest.param(True, "it is a link, which panel-tui never writes through", marks=posix_only),
+        (False, "it is a file, not a folder"),
+    ],
+    ids=["link", "file"],
+)
+async def test_a_damaged_folder_in_the_way_is_named_on_the_home_screen(
+    app: HomeApp, store: Store, workdir: Path, link: bool, said: str
+) -> None:
+    # The session was left unread, "left where it is", with no word of why.
+    three_votes_the_second_spoilt(store)
+    damaged = store.root / "damaged"
+    if link:
+        (workdir / "elsewhere").mkdir()
+        damaged.symlink_to(workdir / "elsewhere", target_is_directory=True)
+    else:
+        damaged.write_text("")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # changed since catalogued: read behind
+        await pilot.pause()
+        shown = " ".join(str(app.screen.query_one("#damaged", Static).render()).split())
+        assert (
+            f"It was left where it is, unchanged: panel-tui sets damaged files aside in "
+            f"{damaged}, and {said}. Move {damaged} out of the sessions folder, then start "
+            "panel-tui again"
+        ) in shown
+        assert not app.screen.query_one("#recover", Button).display  # nothing set aside
+    assert not link or list((workdir / "elsewhere").iterdir()) == []
+    assert store.path("s1").exists() and journal_path(store.path("s1")).exists()

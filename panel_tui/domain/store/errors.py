@@ -87,6 +87,8 @@ class DamagedFile:
     """Whether ``panel-tui sessions recover`` gets the session back from it."""
     open_elsewhere: bool = False
     """Left where it is because another panel-tui has it open."""
+    not_moved: str = ""
+    """Why it could not be moved aside, and what to do (see :func:`not_set_aside`)."""
 
     def __str__(self) -> str:
         if self.moved_to:
@@ -100,7 +102,7 @@ class DamagedFile:
                 " then start panel-tui again."
             )
         else:
-            where = " It was left where it is."
+            where = f" It was left where it is, unchanged: {self.not_moved}."
         if self.moved_to and self.recoverable:
             where += (
                 " To get back all that still reads:"
@@ -108,6 +110,22 @@ class DamagedFile:
             )
         # Any file in the folder is named here, so its name is shown with controls escaped.
         return printable(f"The session file {self.path} is damaged ({self.reason}).{where}")
+
+
+def not_set_aside(folder: Path, error: OSError) -> str:
+    """Why a damaged session could not be moved into ``folder`` (``damaged/``), and what
+    to do, for :attr:`DamagedFile.not_moved`.
+
+    A link or a file of that name left the session unread on every start with no word
+    of why (found by a tester): nothing is ever moved through one, so it must go.
+    """
+    if isinstance(error, files.UnsafeFile) and error.path == folder:
+        return (
+            f"panel-tui sets damaged files aside in {folder}, and {error.reason}. Move "
+            f"{folder} out of the sessions folder, then start panel-tui again: the session "
+            "is set aside then, and what still reads can be got back"
+        )
+    return f"it could not be moved into {folder} ({os_reason(error)})"
 
 
 def shell_word(path: Path) -> str:

@@ -19,6 +19,7 @@ from panel_tui.domain.store.catalogue import (
     summarise,
 )
 from panel_tui.domain.store.errors import (
+    SAFE,
     DamagedFile,
     Notice,
     SessionExists,
@@ -36,7 +37,7 @@ from panel_tui.domain.store.recovery import DAMAGED_FOLDER, with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import IDENT_PATTERN, quoted
+from panel_tui.domain.text import IDENT_PATTERN, capitalised, quoted
 
 REPLACED_FOLDER = "replaced"
 #: The note the project keeps in its default sessions folder (``sessions/README.md``).
@@ -253,6 +254,12 @@ class Store:
             # would never be replayed; it goes so that nothing looks pending.
             journal_path(path).unlink(missing_ok=True)
         except UnsafeFile as unsafe:
+            if unsafe.path != path:  # replaced/, where the session there is kept first
+                raise StoreError(
+                    f"{capitalised(not_done)}: a copy of the session there is kept first in "
+                    f"{unsafe.path}, and {unsafe.reason}. Move {unsafe.path} out of the "
+                    f"sessions folder, then try again; {SAFE}."
+                ) from None
             raise StoreError(
                 f"{path} is not a plain file ({unsafe.reason}), so {not_done}."
             ) from None
@@ -322,10 +329,14 @@ class Store:
             lock.release()
             raise plain_os_error(error, path, not_done) from None
         try:
-            # Copies kept of it too, damaged ones with their records of changes.
+            # Copies kept of it too, damaged ones with their records of changes; never
+            # through a link named damaged or replaced (files of like names elsewhere
+            # were deleted through one).
             for folder, kind in ((REPLACED_FOLDER, SUFFIX), (DAMAGED_FOLDER, "")):
-                for copy in (self.root / folder).glob(f"{session_id}.*{kind}"):
-                    copy.unlink()
+                with contextlib.suppress(UnsafeFile):
+                    if files.check_folder(self.root / folder):
+                        for copy in (self.root / folder).glob(f"{session_id}.*{kind}"):
+                            copy.unlink()
             files.fsync_folder(self.root)
         except OSError as error:
             raise plain_os_error(

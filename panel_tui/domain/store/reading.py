@@ -26,6 +26,7 @@ from panel_tui.domain.store.errors import (
     StoreError,
     check_named,
     not_plain,
+    not_set_aside,
 )
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import journal_path, load
@@ -130,14 +131,17 @@ class SessionReader:
                 lock.acquire(path.stem)
             except StoreError:
                 return self.add_notice(DamagedFile(path, None, reason, open_elsewhere=True))
+        folder = self.root / DAMAGED_FOLDER
         try:
-            target = files.unused_name_in(self.root / DAMAGED_FOLDER, path)
+            target = files.unused_name_in(folder, path)
             journal = journal_path(path)
             if journal.exists():
                 os.rename(journal, journal_path(target))
             os.rename(path, target)
-        except OSError:
-            return self.add_notice(DamagedFile(path, None, reason))
+        except OSError as error:  # damaged/ a link or a file, too: said, with what to do
+            return self.add_notice(
+                DamagedFile(path, None, reason, not_moved=not_set_aside(folder, error))
+            )
         finally:
             if lock is not None:
                 lock.release()

@@ -1,0 +1,145 @@
+"""A session that must be set aside, with ``damaged`` in the sessions folder a link or a file.
+
+Found by a tester: "A link named `damaged` leaves a session stuck, silently". The
+session was left unread at every start, "left where it is", with no word of why.
+Now nothing is ever moved or deleted through such a link, the session's files stay
+as they were, and the notice names ``damaged`` and says to move it away; once it
+is moved, the session is set aside and got back as any damaged session is.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.store import Store
+from panel_tui.domain.store.catalogue import CATALOGUE_NAME
+from panel_tui.domain.store.journaled import journal_path
+from tests.domain.builders import two_by_two
+from tests.domain.helpers import three_votes_the_second_spoilt
+from tests.platforms import link_in_a_circle, posix_only
+
+LINK = "it is a link, which panel-tui never writes through"
+FILE = "it is a file, not a folder"
+
+
+def _to_a_folder(name: Path) -> None:
+    (name.parent.parent / "outside").mkdir(exist_ok=True)
+    name.symlink_to(name.parent.parent / "outside", target_is_directory=True)
+
+
+def _to_nothing(name: Path) -> None:
+    name.symlink_to(name.parent.parent / "nothing", target_is_directory=True)
+
+
+def _round_in_a_circle(name: Path) -> None:
+    link_in_a_circle(name)
+
+
+def _a_file(name: Path) -> None:
+    name.write_text("a note someone left")
+
+
+#: What ``damaged`` (or ``replaced``) is, and what the notice says it is.
+KINDS = pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        pytest.param(_to_a_folder, LINK, marks=posix_only, id="link-to-a-folder"),
+        pytest.param(_to_nothing, LINK, marks=posix_only, id="link-to-nothing"),
+        pytest.param(_round_in_a_circle, LINK, marks=posix_only, id="link-in-a-circle"),
+        pytest.param(_a_file, FILE, id="file"),
+    ],
+)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every plain file under ``folder`` but the catalogue (which only saves reading),
+    by its path inside it (links not followed)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink() and p.name != CATALOGUE_NAME
+    }
+
+
+def _said(capsys: pytest.CaptureFixture[str]) -> str:
+    return " ".join(capsys.readouterr().err.split())
+
+
+@KINDS
+def test_a_damaged_folder_in_the_way_is_named_with_what_to_do_and_nothing_is_lost(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], None],
+    said: str,
+) -> None:
+    data = tmp_path / "sessions"
+    snapshot = three_votes_the_second_spoilt(Store(data))
+    damaged = data / "damaged"
+    make(damaged)
+    before = _files(tmp_path)
+    for _ in range(2):  # said at each start, until it is moved
+        assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+        assert (
+            f"s1.json is damaged (its record of changes, s1.journal, is damaged: change "
+            "number 2 saved in it no longer reads as it was written). It was left where it "
+            f"is, unchanged: panel-tui sets damaged files aside in {damaged}, and {said}. "
+            f"Move {damaged} out of the sessions folder, then start panel-tui again: the "
+            "session is set aside then, and what still reads can be got back."
+        ) in _said(capsys)
+        # Never moved, nor written through the link: every file as it was.
+        assert _files(tmp_path) == before
+        assert snapshot.exists() and journal_path(snapshot).exists()
+
+    # As the notice says: moved away, the session is set aside, then got back.
+    os.rename(damaged, tmp_path / "moved")
+    assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+    typed = shlex.split(_said(capsys).split("To get back all that still reads: ")[1])
+    assert main(typed[1:]) == 0
+    assert [v.member for v in Store(data).load("s1").votes] == ["m1", "m3"]  # m2's was spoilt
+
+
+@posix_only
+def test_deleting_a_session_never_deletes_through_a_damaged_or_replaced_folder(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "sessions"
+    Store(data).save(two_by_two("LLP"))
+    for name in ("damaged", "replaced"):
+        _to_a_folder(data / name)
+    outside = tmp_path / "outside"
+    (outside / "s1.json").write_text("someone else's file")  # named as a copy of s1 is
+    (outside / "s1.20261123T100000Z.json").write_text("and another")
+    before = _files(outside)
+    assert main(["--data-dir", str(data), "sessions", "delete", "s1", "--yes"]) == 0
+    assert not Store(data).exists("s1")
+    assert _files(outside) == before  # both were deleted through the links
+
+
+@KINDS
+def test_replacing_a_session_with_a_replaced_folder_in_the_way_names_that_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Callable[[Path], None], said: str
+) -> None:
+    data = tmp_path / "sessions"
+    Store(data).save(two_by_two("LLP"))
+    export = tmp_path / "s1-export.json"
+    assert (
+        main(["--data-dir", str(data), "export", "s1", "--format", "json", "-o", str(export)]) == 0
+    )
+    replaced = data / "replaced"
+    make(replaced)
+    before = _files(tmp_path)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "import", "--replace", str(export)]) == 1
+    # It said the session's own file "is not a plain file (it is a link)".
+    assert (
+        f"The session s1 was not saved: a copy of the session there is kept first in "
+        f"{replaced}, and {said}. Move {replaced} out of the sessions folder, then try "
+        "again; everything saved before is safe."
+    ) in _said(capsys)
+    assert _files(tmp_path) == before
