@@ -22,7 +22,13 @@ SEVEN = [
 ]
 
 
-def _panel(count: int, *, pronouns: bool = True) -> list[Member]:
+#: The seven with a long hyphenated name in seat 1: wider than the interview's name column.
+LONG = [("Samantha Okafor-Whitfield", "they/them"), *SEVEN[1:]]
+
+
+def _panel(
+    count: int, *, pronouns: bool = True, names: list[tuple[str, str]] = SEVEN
+) -> list[Member]:
     """``count`` of the seven, lived experience and professionals in turn, and an observer."""
     voters = [
         Member(
@@ -32,7 +38,7 @@ def _panel(count: int, *, pronouns: bool = True) -> list[Member]:
             role="lived_experience" if seat % 2 else "professional",
             seat=seat,
         )
-        for seat, (name, said) in enumerate(SEVEN[:count], start=1)
+        for seat, (name, said) in enumerate(names[:count], start=1)
     ]
     return [*voters, Member(id="m9", name="Olu Ade", role="observer", seat=9)]
 
@@ -106,3 +112,43 @@ async def test_the_line_comes_and_goes_as_the_window_changes(
         await pilot.pause()
         shown = screen_text(pilot.app)
     assert PRONOUNS_HIDDEN not in shown and "they/them" in shown, shown
+
+
+async def test_the_help_gives_a_long_name_whole_with_its_pronouns_in_its_cell(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found in review: a Pronouns column beside the names took their width, so at
+    # 80x24 a hyphenated surname broke mid-word ('Okafor-Whitf' over 'ield'), and
+    # the help is the only place a name the interview cuts can be read in full.
+    session_id = _saved(store, session, _panel(7, names=LONG))
+    async with app_factory(session_id).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        listed = (await scrolled_text(pilot, pages=2)).splitlines()
+    shown = "\n".join(listed)
+    name, said = LONG[0]
+    # Wrapped, if at all, at a space: every word of the name whole on a line.
+    assert all(any(word in line.split() for line in listed) for word in name.split()), shown
+    # The pronouns in the name's own cell (after it, or on the line under it), not
+    # in a column of their own.
+    header = next(line for line in listed if "Member" in line.split())
+    column = header.index("Member")
+    at = max(n for n, line in enumerate(listed) if name.split()[-1] in line.split())
+    assert any(f"({said})" in line[column:] for line in listed[at : at + 2]), shown
+    assert "Pronouns" not in shown
+
+
+@pytest.mark.parametrize(
+    "voters",
+    [
+        pytest.param(0, id="the home screen's help, no session open"),
+        pytest.param(4, id="a panel where no one gave pronouns"),
+    ],
+)
+async def test_the_help_has_no_empty_pronouns_column(
+    app_factory: AppFactory, store: Store, session: Session, voters: int
+) -> None:
+    session_id = _saved(store, session, _panel(voters, pronouns=False)) if voters else None
+    async with app_factory(session_id).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        listed = await scrolled_text(pilot, pages=2)
+    assert "Vote keys" in listed and "Pronouns" not in listed, listed

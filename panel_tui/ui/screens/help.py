@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
-from panel_tui.domain.models import VOTE_VALUES, Session
+from panel_tui.domain.models import VOTE_VALUES, Member, Session
 from panel_tui.domain.words import VOTE_WORDS
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
@@ -54,6 +54,18 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
             key_words(binding.key, ascii_only=ascii_only), binding.tooltip or binding.description
         )
     return table
+
+
+def _member_cell(member: Member | None) -> Text:
+    """A seat's member, their pronouns after the name in italic (on the next line if need be)."""
+    if member is None:
+        return Text("(no one)", style="italic")
+    cell = Text(member.name)
+    if member.pronouns:
+        # In brackets, as the help read aloud says them: italic alone may not show.
+        cell.append(" ")
+        cell.append(f"({member.pronouns})", style="italic")
+    return cell
 
 
 INTRO = (
@@ -228,28 +240,30 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         boxes = box.ASCII if ascii_only else box.SIMPLE_HEAD
         marks = glyphs(ascii_only)
         intro = Text(INTRO)
-        seats = Table(title="Vote keys", title_justify="left", title_style="bold", box=boxes)
+        # No outer edge: two more columns for a long name, one line less above the rows.
+        seats = Table(
+            title="Vote keys", title_justify="left", title_style="bold", box=boxes, show_edge=False
+        )
         seats.add_column("Seat", justify="right")
         for value in VOTE_VALUES:
             seats.add_column(marks.vote(value), justify="center")
-        # Names and pronouns whole here, wrapped rather than cut: the interview leaves
-        # the pronouns out when every member's row must fit on one line.
+        # Names and pronouns whole here: the interview cuts a long name, and leaves
+        # the pronouns out when every member's row must fit on one line. A cell wraps
+        # at spaces (a hyphenated name stays whole); only a word wider than the
+        # column is folded.
         seats.add_column("Member", overflow="fold")
-        seats.add_column("Pronouns", overflow="fold")
         members = {m.seat: m for m in self.session.voting_members} if self.session else {}
         for seat in SEATS:
-            member = members.get(seat)
             seats.add_row(
                 str(seat),
                 *(key_label(seat, value) for value in VOTE_VALUES),
-                Text(member.name) if member else Text("(no one)", style="italic"),
-                Text(member.pronouns or "") if member else Text(""),
+                _member_cell(members.get(seat)),
             )
         tables = [
             _bindings_table(title, bindings, ascii_only=ascii_only)
             for title, bindings in self._sections()
         ]
-        return Group(intro, Text(""), self._settings(boxes), Text(""), seats, *tables)
+        return Group(intro, Text(""), self._settings(boxes), Text(""), seats, Text(""), *tables)
 
     def _sections(self) -> list[tuple[str, list[BindingType]]]:
         """The help's lists of keys, each with its title, in the order shown."""
