@@ -124,7 +124,7 @@ def observers(session: Session) -> str | None:
 
 #: Under the votes when each member's row is one line (many members, a small window),
 #: which leaves out the pronouns under each name: said, so that no one seems left out.
-PRONOUNS_HIDDEN = "Pronouns are hidden so that every member fits. F1 lists them with each name."
+PRONOUNS_HIDDEN = "Pronouns are left out here so that everyone fits; F1 shows them."
 
 
 def pronouns_hidden(session: Session) -> str | None:

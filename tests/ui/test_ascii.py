@@ -114,7 +114,7 @@ DEMO_WALK: list[tuple[tuple[str, ...], str]] = [
     (("Escape",), "decision was not changed"),
     (("C-r",), "Show the votes now?"),
     (("Escape",), "-Show the votes now?"),
-    (("F1",), "Your settings"),
+    (("F1",), "Vote keys"),
     (("End",), "In a box on top of the screen"),
     (("Escape",), "-Help: every key"),
     (("C-p",), "Search for a command"),

@@ -162,9 +162,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
 
     def spoken_text(self) -> str:
         """The help read aloud, in the order it shows, every key named in words."""
-        lines = [INTRO, "", "Your settings."]
-        lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
-        lines.append(BIGGER_TEXT)
+        lines = [INTRO]
         members = self.session.voting_members if self.session else []
         if members:
             lines += ["", "Vote keys."]
@@ -175,6 +173,9 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             )
             pronouns = f" ({member.pronouns})" if member.pronouns else ""
             lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {keys}.")
+        lines += ["", "Your settings."]
+        lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
+        lines.append(BIGGER_TEXT)
         for title, bindings in self._sections():
             lines += ["", f"{title}."]
             for binding in _listed(bindings):
@@ -263,7 +264,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             _bindings_table(title, bindings, ascii_only=ascii_only)
             for title, bindings in self._sections()
         ]
-        return Group(intro, Text(""), self._settings(boxes), Text(""), seats, Text(""), *tables)
+        # The vote keys straight after the paragraph that explains them, before the
+        # settings: the first screen at 80x24 shows every member with their pronouns
+        # (the interview leaves them out with many members, and points here).
+        return Group(intro, Text(""), seats, Text(""), self._settings(boxes), Text(""), *tables)
 
     def _sections(self) -> list[tuple[str, list[BindingType]]]:
         """The help's lists of keys, each with its title, in the order shown."""
