@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.glyphs import glyphs
+from panel_tui.ui.screens.summary_view import _heading
 from tests.ui.helpers import AppFactory, scrolled_text
 
 
@@ -46,8 +49,13 @@ async def test_abstain_stays_on_one_line_in_the_grid_at_80x24(
     # widest) unevenly, and one came out a cell too narrow for "– Abstain", which
     # broke into "–" over "Abstain". Every vote now stays whole; the names wrap
     # and the figures keep their words.
+    # A long hyphenated surname is wider than a member's column with four members
+    # and the figures: it broke mid-word ("Okafor-Wh" over "itfield"). A name now
+    # wraps at its spaces, and a word wider than its column after its hyphens
+    # ("Okafor-" over "Whitfield"); only a word with no hyphen that is wider than
+    # the column (none here) would still be folded.
     names = [
-        "Sam Okafor", "Priya Shah", "Dan Reilly", "Hannah Cole", "Jo Lee",
+        "Sam Okafor-Whitfield", "Priya Shah", "Dan Reilly", "Hannah Cole", "Jo Lee",
         "Mo Khan", "Alex Brown", "Hal Green", "Ivy Ng",
     ][:seats]  # fmt: skip
     panel = [
@@ -67,6 +75,30 @@ async def test_abstain_stays_on_one_line_in_the_grid_at_80x24(
     for line in lines:
         assert line.count("Abstain") == line.count(abstain), "\n".join(lines)
     words = {word for line in lines for word in line.replace("|", " ").split()}
-    assert all(set(name.split()) <= words for name in names), text  # no name cut
+    for word in (word for name in names for word in name.split()):
+        # Whole on a line, or in pieces that each end at one of its hyphens.
+        pieces = re.findall(r"[^-]*-|[^-]+", word)
+        assert word in words or set(pieces) <= words, text
     first = [line for line in lines if line.lstrip(" |").startswith("Q1 ") and "%" in line]
     assert any("100.0%" in line and "None" in line for line in first), first
+
+
+@pytest.mark.parametrize(
+    ("label", "width", "lines"),
+    [
+        # Fits: unchanged, Rich wraps it at its spaces.
+        ("Seat 1, Sam Okafor-Whitfield", 30, "Seat 1, Sam Okafor-Whitfield"),
+        # A word wider than the column breaks after its hyphen, not mid-letter.
+        ("Seat 1, Sam Okafor-Whitfield", 9, "Seat 1, Sam Okafor-\nWhitfield"),
+        # As many of its parts on a line as fit.
+        ("Seat 2, Smith-Jones-Whitfield", 12, "Seat 2, Smith-Jones-\nWhitfield"),
+        # Words as wide as the column or narrower keep their hyphens.
+        ("Seat 3, Anne-Marie Cole", 10, "Seat 3, Anne-Marie Cole"),
+        # No hyphen: left whole, for Rich to fold (no better break).
+        ("Seat 4, Christopher", 9, "Seat 4, Christopher"),
+    ],
+)
+def test_a_member_heading_breaks_a_long_word_after_its_hyphens(
+    label: str, width: int, lines: str
+) -> None:
+    assert _heading(label, width).plain == lines

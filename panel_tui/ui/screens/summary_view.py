@@ -8,6 +8,7 @@ questions) goes into :class:`~rich.text.Text` as it is, never read as markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -145,6 +146,24 @@ def _longest_word(*texts: str) -> int:
     return max((cell_len(word) for text in texts for word in text.split()), default=1)
 
 
+def _heading(label: str, width: int) -> Text:
+    """A member's column heading, ``width`` cells wide: it wraps at spaces, and a word
+    wider than the column breaks after its hyphens ("Okafor-" over "Whitfield").
+
+    Rich breaks only at spaces, and folds a longer word wherever the column ends
+    ("Okafor-Wh" over "itfield"); it still folds a part wider than the column.
+    """
+    words = []
+    for word in label.split(" "):
+        lines = [""]
+        for part in re.findall(r"[^-]*-|[^-]+", word) if cell_len(word) > width else [word]:
+            if lines[-1] and cell_len(lines[-1] + part) > width:
+                lines.append("")
+            lines[-1] += part
+        words.append("\n".join(lines))
+    return Text(" ".join(words))
+
+
 def _grid(
     summary: Summary,
     candidate: CandidateView,
@@ -164,7 +183,7 @@ def _grid(
     grid.add_column("Q", no_wrap=True)
     for index, width in zip(seats, widths, strict=True):
         # A fixed width: Rich narrows the figures to fit, never a vote.
-        grid.add_column(Text(summary.voters[index].label), width=width, overflow="fold")
+        grid.add_column(_heading(summary.voters[index].label, width), width=width, overflow="fold")
     if figures:
         questions = candidate.questions
         if summary.practice:
