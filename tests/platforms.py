@@ -35,3 +35,13 @@ def link_in_a_circle(name: Path, *, through: str | None = None) -> Path:
     except (OSError, NotImplementedError):
         pytest.skip("links cannot be made here")
     return name
+
+
+def link_to(name: Path, target: Path) -> Path:
+    """Make ``name`` a link to ``target`` (a file or a folder); skips the test where links
+    cannot be made."""
+    try:
+        name.symlink_to(target, target_is_directory=target.is_dir())
+    except (OSError, NotImplementedError):
+        pytest.skip("links cannot be made here")
+    return name

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,10 +22,9 @@ from panel_tui.domain.exports import (
     FORMATS,
     ExportOptions,
     encoded,
-    left_out_of_all,
+    plan_export,
     render,
     write_all,
-    write_folder_format,
 )
 from panel_tui.domain.exports.anonymise import anonymity_warning
 from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError
@@ -94,12 +92,8 @@ def run(args: argparse.Namespace) -> int:
     if session.mode == "practice":
         # Each trainee's progress over rehearsals, for the report and the sheets.
         options = replace(options, rehearsals=store(args).practice_sessions())
-    if args.format == ALL:
-        if args.output is None:
-            raise CommandError("--format all writes several files: name a folder with -o.")
-        return _export_all(session, options, args)
-    if args.format in FOLDER_FORMATS:
-        return _export_folder(session, options, args)
+    if args.format == ALL or args.format in FOLDER_FORMATS:
+        return _export_into_folder(session, options, args)
     if args.output is None:
         to_standard_output(render(session, args.format, options))
         return 0
@@ -108,49 +102,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_all(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
-    """Every format into the folder ``-o`` names, the sheets in a folder of their own."""
-    folder: Path = args.output
-    _write_pages(folder, ALL, lambda: write_all(session, folder, options, overwrite=args.force))
-    if left_out := left_out_of_all(session, options):
-        print(left_out, file=sys.stderr)
-    return 0
-
-
-def _export_folder(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
-    """A page per member or trainee (their sheets) into the folder ``-o`` names."""
-    if args.output is None:
+def _export_into_folder(session: Session, options: ExportOptions, args: argparse.Namespace) -> int:
+    """Into the folder ``-o`` names: every format (``all``, the sheets in a folder of their
+    own there), or a page per member or trainee (their sheets) straight in it."""
+    folder: Path | None = args.output
+    if folder is None and args.format == ALL:
+        raise CommandError("--format all writes several files: name a folder with -o.")
+    if folder is None:
         raise CommandError(
             f"--format {args.format} writes a page per {PERSON[args.format]}: "
             "name a folder with -o."
         )
-    return _write_pages(
-        args.output,
-        args.format,
-        lambda: write_folder_format(
-            session, args.format, args.output, options, overwrite=args.force
-        ),
-    )
-
-
-def _not_a_folder(folder: Path, format_name: str) -> CommandError:
-    return CommandError(
-        f"{folder} is a file, not a folder, so nothing was written: --format {format_name} "
-        "writes several files into the folder -o names."
-    )
-
-
-def _write_pages(folder: Path, format_name: str, write: Callable[[], Iterable[Path]]) -> int:
-    """Write several files (all, or the sheets) into ``folder``, saying each one written and
-    why no more were."""
     try:
-        for path in write():
+        plan = plan_export(
+            session, [args.format], folder, options, pages_here=args.format in FOLDER_FORMATS
+        )
+        for path in write_all(plan, overwrite=args.force):
             print(printable(f"Wrote {path}"), file=sys.stderr)
     except SheetError as error:
         raise CommandError(str(error)) from None
     except NotADirectoryError as error:
         if error.filename in (None, str(folder)):  # -o itself, before anything was written
-            raise _not_a_folder(folder, format_name) from None
+            raise _not_a_folder(folder, args.format) from None
         raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
     except FileExistsError as error:
         raise CommandError(
@@ -159,4 +132,13 @@ def _write_pages(folder: Path, format_name: str, write: Callable[[], Iterable[Pa
         ) from None
     except OSError as error:
         raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
+    if plan.left_out:
+        print(plan.left_out, file=sys.stderr)
     return 0
+
+
+def _not_a_folder(folder: Path, format_name: str) -> CommandError:
+    return CommandError(
+        f"{folder} is a file, not a folder, so nothing was written: --format {format_name} "
+        "writes several files into the folder -o names."
+    )

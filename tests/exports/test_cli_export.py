@@ -26,7 +26,6 @@ from panel_tui.domain.exports import (
     safe_file_stem,
     write_export,
 )
-from panel_tui.domain.exports.sheet_folders import SheetsFolder
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.store import write_atomically
@@ -87,7 +86,7 @@ def test_all_writes_every_format_into_a_new_folder(
     said = capsys.readouterr().err
     # All means all (an HR officer found the member sheets missing): a page per member,
     # in the folder the summary's Sheets key writes them to.
-    sheets = SheetsFolder.of(session, folder).folder
+    sheets = folder / file_name(session, MEMBER_SHEETS)
     assert sheets.name == f"{SESSION_ID}-member-sheets"
     pages = member_sheets(session)
     assert sorted(p.name for p in sheets.iterdir()) == sorted(pages)

@@ -26,7 +26,7 @@ from panel_tui.domain.exports.trainee_sheets import trainee_pages
 from panel_tui.domain.models import Session
 from tests.domain.practice import practice
 from tests.exports.helpers import build_session
-from tests.platforms import posix_only
+from tests.platforms import link_to, posix_only
 
 
 def rehearsal() -> Session:
@@ -112,7 +112,7 @@ def test_a_link_that_leads_nowhere_is_taken_by_the_command_and_the_box_alike(
     link.symlink_to(tmp_path / "gone")
     assert plan_export(session, ["md"], tmp_path).taken() == [link]
     with pytest.raises(FileExistsError):
-        list(write_all(session, tmp_path))
+        list(write_all(plan_export(session, [ALL], tmp_path)))
     exported = write_exports(session, ["md"], tmp_path)
     assert exported.existing == [("md", link)] and exported.written == []
     assert link.is_symlink()
@@ -130,7 +130,7 @@ def test_both_ways_in_write_exactly_the_files_planned(tmp_path: Path) -> None:
     session, options = build_session(), ExportOptions(anonymise=True)
     command, box = tmp_path / "command", tmp_path / "box"
     planned = [path for _, path in plan_export(session, [ALL], command, options).files]
-    assert list(write_all(session, command, options)) == planned
+    assert list(write_all(plan_export(session, [ALL], command, options))) == planned
     write_exports(session, [ALL], box, options)
     for folder in (command, box):
         files = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
@@ -154,3 +154,28 @@ def test_the_sheets_are_made_once_and_written_as_planned(
     again = write_plan(plan.only([MEMBER_SHEETS]), overwrite=True)
     assert made == [session.id]
     assert first.existing == [] and again.written == [(MEMBER_SHEETS, plan.formats[-1].path)]
+
+
+def test_pages_here_plans_the_sheets_straight_into_the_folder(tmp_path: Path) -> None:
+    # export --format member-sheets -o DIR: the pages in DIR, not in a folder of their own.
+    session = build_session()
+    plan = plan_export(session, [MEMBER_SHEETS], tmp_path, pages_here=True)
+    assert plan.formats[0].path == tmp_path
+    assert plan.files == [(MEMBER_SHEETS, tmp_path / page) for page in member_sheets(session)]
+    # A one-file format chosen with them keeps its own file.
+    both = plan_export(session, ["md", MEMBER_SHEETS], tmp_path, pages_here=True)
+    assert both.formats[0].path == tmp_path / file_name(session, "md")
+
+
+def test_a_name_that_leads_out_of_the_folder_is_refused_before_anything(tmp_path: Path) -> None:
+    session, folder, elsewhere = build_session(), tmp_path / "hr", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    sheets = link_to(folder / file_name(session, MEMBER_SHEETS), elsewhere)
+    with pytest.raises(OSError):
+        plan_export(session, [ALL], folder)
+    sheets.unlink()
+    page = link_to(folder / next(iter(member_sheets(session))), elsewhere / "x.html")
+    with pytest.raises(OSError):
+        plan_export(session, [MEMBER_SHEETS], folder, pages_here=True)
+    assert sorted(folder.iterdir()) == [page] and list(elsewhere.iterdir()) == []

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import ALL, FORMATS, encoded, file_name, plan_export
+from panel_tui.domain.exports import ALL, FORMATS, MEMBER_SHEETS, encoded, file_name, plan_export
 from panel_tui.domain.exports.places import sessions_folder_problem
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.domain.system_words import os_reason
 from tests.exports.helpers import SESSION_ID, export
-from tests.platforms import link_in_a_circle, posix_only
+from tests.platforms import link_in_a_circle, link_to, posix_only
 
 
 def session_files(data: Path) -> dict[str, bytes]:
@@ -179,3 +180,21 @@ async def test_the_export_box_says_a_link_in_a_circle_in_plain_words(
         assert app.screen is dialog  # the box stays, for another folder
         said = str(dialog.query_one("#problem", Label).render())
         assert said == f"Could not write to {loop} ({CIRCLE})."
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_the_sheets_format_never_writes_a_page_through_a_link_out_of_its_folder(
+    data: Path, tmp_path: Path, session: Session, force: list[str]
+) -> None:
+    # Found by a review: --format member-sheets went round the plan's check that
+    # every file stays in the folder -o names, which --format all makes.
+    folder, elsewhere = tmp_path / "sheets", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    kept = elsewhere / "signed.html"
+    kept.write_text("the copy the member signed")
+    page = folder / next(iter(member_sheets(session)))
+    link_to(page, kept)
+    assert export(data, "--format", MEMBER_SHEETS, "-o", str(folder), *force) == 1
+    assert page.is_symlink() and kept.read_text() == "the copy the member signed"
+    assert [p.name for p in folder.iterdir()] == [page.name]  # no other page written either

@@ -12,7 +12,7 @@ import pytest
 from panel_tui import locations
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.exports import ExportOptions, write_folder_format
+from panel_tui.domain.exports import MEMBER_SHEETS, ExportOptions, plan_export, write_all
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import (
     Candidate,
@@ -226,7 +226,9 @@ def test_cli_anonymised_sheets_use_seat_labels(
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
 def test_sheets_render_in_chromium_without_requests(session: Session, tmp_path: Path) -> None:
-    paths = write_folder_format(session, "member-sheets", tmp_path / "sheets")
+    paths = list(
+        write_all(plan_export(session, [MEMBER_SHEETS], tmp_path / "sheets", pages_here=True))
+    )
     for page in paths[:1] + paths[-1:]:  # a voting member and the observer
         pdf, png = tmp_path / f"{page.stem}.pdf", tmp_path / f"{page.stem}.png"
         assert print_and_screenshot(page, tmp_path, pdf, png) == []

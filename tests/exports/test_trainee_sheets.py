@@ -12,9 +12,13 @@ import pytest
 from panel_tui import locations
 from panel_tui.cli import main
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.exports import ExportOptions
-from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
-from panel_tui.domain.exports.sheet_kinds import TRAINEE_SHEETS, SheetError
+from panel_tui.domain.exports import ExportOptions, plan_export, write_plan
+from panel_tui.domain.exports.sheet_kinds import (
+    MEMBER_SHEETS,
+    TRAINEE_SHEETS,
+    SheetError,
+    sheets_of,
+)
 from panel_tui.domain.exports.trainee_sheets import trainee_sheets
 from panel_tui.domain.models import Bank, Rating, Session, VoteEvent, VoteValue
 from panel_tui.domain.sessions import practice_session
@@ -280,28 +284,24 @@ def test_a_sheet_says_which_votes_came_after_the_reference_was_shown() -> None:
     assert "No vote counted: each was given or changed after the reference was shown." in only.html
 
 
-def test_the_summarys_sheets_go_in_a_folder_of_their_own_never_the_sessions_folder(
+def test_the_summarys_sheets_go_in_a_folder_of_their_own_and_say_what_is_still_sealed(
     tmp_path: Path,
 ) -> None:
     # Ben has not voted yet, so q1 is still sealed: the sheet says it left it out.
     # (Found by a review: the summary screen took the sealed votes out before the
-    # sheets could count them, and the sheets never said so.)
+    # sheets could count them, and the sheets never said so.) The sessions folder
+    # is refused by the summary itself: tests/ui/test_export_flow.py.
     waiting = practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "down")])
-    sheets = SheetsFolder.of(waiting, tmp_path / "exports")
-    assert sheets == SheetsFolder(
-        TRAINEE_SHEETS, tmp_path / "exports" / f"{waiting.id}-trainee-sheets"
-    )
-    paths = write_sheets(waiting, sheets, ExportOptions(), sessions=tmp_path / "sessions")
-    assert [p.parent for p in paths] == [sheets.folder] * 2
+    assert sheets_of(waiting) == TRAINEE_SHEETS
+    plan = plan_export(waiting, [TRAINEE_SHEETS], tmp_path / "exports")
+    (sheets,) = plan.formats
+    assert sheets.path == tmp_path / "exports" / f"{waiting.id}-trainee-sheets"
+    write_plan(plan)
+    paths = sorted(sheets.path.iterdir())
+    assert len(paths) == 2
     assert "1 answer still sealed is left out until its votes are shown." in (paths[0].read_text())
-    # Never into the sessions folder, where a file could replace a session.
-    inside = SheetsFolder.of(waiting, tmp_path / "sessions")
-    with pytest.raises(SheetError, match="is inside the sessions folder"):
-        write_sheets(waiting, inside, ExportOptions(), sessions=tmp_path / "sessions")
-    assert not inside.folder.exists()
     # A live round's are member sheets.
-    live = build_session()
-    assert SheetsFolder.of(live, tmp_path).kind == "member"
+    assert sheets_of(build_session()) == MEMBER_SHEETS
 
 
 def test_all_writes_a_practice_rounds_trainee_sheets_as_the_sheets_format_does(

@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.exports import (
+    ALL,
     MEMBER_SHEETS,
     ExportOptions,
     all_formats,
     encoded,
     file_name,
     left_out_of_all,
+    plan_export,
     write_all,
     write_exports,
-    write_folder_format,
 )
 from panel_tui.domain.exports.sheet_kinds import SheetError, sheets_of
 from panel_tui.domain.exports.sheets import member_sheets
@@ -98,7 +99,9 @@ def test_a_folder_made_for_exports_is_the_owners_only_and_one_already_there_is_l
     # user of the computer (755), so others could read the member sheets' names.
     session = build_session()
     write_exports(session, ["md"], tmp_path / "new")
-    assert write_folder_format(session, MEMBER_SHEETS, tmp_path / "sheets")
+    assert list(
+        write_all(plan_export(session, [MEMBER_SHEETS], tmp_path / "sheets", pages_here=True))
+    )
     for made in (tmp_path / "new", tmp_path / "sheets"):
         assert stat.S_IMODE(made.stat().st_mode) == 0o700
     own = tmp_path / "own"
@@ -219,9 +222,10 @@ def test_every_format_writes_each_file_and_the_sessions_own_sheets(
     # The command's --format all and the Export box's "Every format above" write the same.
     session = made()
     command, box = tmp_path / "command", tmp_path / "box"
-    assert sorted(str(p.relative_to(command)) for p in write_all(session, command, options)) == (
-        sorted(expected)
-    )
+    assert sorted(
+        str(p.relative_to(command))
+        for p in write_all(plan_export(session, [ALL], command, options))
+    ) == (sorted(expected))
     write_exports(session, all_formats(session, options), box, options)
     for folder in (command, box):
         files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]

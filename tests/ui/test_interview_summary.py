@@ -185,7 +185,10 @@ async def test_the_folder_chosen_for_an_export_is_where_the_next_export_and_the_
         assert await pilot.click("#export")
         assert (chosen / "test-session.json").exists()
         await pilot.press("t")
-        assert str(chosen / "test-session-member-sheets") in widget_text(app, "#exported")
+        assert widget_text(app, "#exported") == (
+            f"Exported to the folder {chosen}: the member sheets in the folder "
+            "test-session-member-sheets"
+        )
         await pilot.press("e")
         assert app.screen.query_one("#folder", Input).value == str(chosen)
     assert sorted(p.name for p in (chosen / "test-session-member-sheets").iterdir())[0].startswith(

@@ -159,7 +159,8 @@ async def test_the_summary_writes_trainee_sheets_in_practice_and_member_sheets_l
         assert "T Sheets" in screen_text(pilot.app)  # in the footer
         await pilot.press("t")
         await pilot.pause()
-        assert "Wrote 2 trainee sheets" in widget_text(pilot.app, "#exported")
+        said = widget_text(pilot.app, "#exported")
+        assert said.endswith(": the trainee sheets in the folder p1-trainee-sheets")
     folder = tmp_path / "exports" / "p1-trainee-sheets"
     written = sorted(p.name for p in folder.iterdir())
     assert written == ["p1-seat-1-ann-lee.html", "p1-seat-2-ben-cho.html"]
@@ -177,7 +178,8 @@ async def test_the_summary_writes_trainee_sheets_in_practice_and_member_sheets_l
         assert "T Sheets" in screen_text(pilot.app)
         await pilot.press("t")
         await pilot.pause()
-        assert "Wrote 4 member sheets" in widget_text(pilot.app, "#exported")
+        said = widget_text(pilot.app, "#exported")
+        assert said.endswith(": the member sheets in the folder test-session-member-sheets")
     folder = tmp_path / "exports" / "test-session-member-sheets"
     pages = sorted(folder.iterdir())
     assert [p.name.split("-")[:2] for p in pages] == [["seat", str(n)] for n in (1, 2, 3, 4)]
@@ -230,14 +232,22 @@ async def test_sheets_written_again_are_replaced_only_when_the_chair_says(
             page.write_text("changed by hand", encoding="utf-8")
         await pilot.press("t")
         await pilot.pause()
-        assert "already holds these sheets" in screen_text(pilot.app)
+        # Asked as the Export box asks, in its words for sheets (T said "these sheets").
+        asked = pilot.app.screen
+        assert isinstance(asked, ConfirmDialog)
+        assert asked.question.plain.startswith(
+            f"The folder {folder} already holds the member sheets."
+        )
         await pilot.press("escape")  # keep them
         await pilot.pause()
-        assert "Kept the sheets already in the folder" in widget_text(pilot.app, "#exported")
+        assert widget_text(pilot.app, "#exported") == (
+            f"Kept the member sheets in the folder {folder.name}: nothing was replaced."
+        )
         assert all(p.read_text(encoding="utf-8") == "changed by hand" for p in first)
         await pilot.press("t", "enter")  # replace them
         await pilot.pause()
-        assert "Wrote 4 member sheets" in widget_text(pilot.app, "#exported")
+        said = widget_text(pilot.app, "#exported")
+        assert said.endswith(f": the member sheets in the folder {folder.name}")
     assert {p: p.read_text(encoding="utf-8") for p in folder.iterdir()} == first
 
 

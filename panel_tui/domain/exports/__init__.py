@@ -21,8 +21,9 @@ sheets out and says so (:func:`left_out_of_all`): each shows one person's own
 votes. An anonymised copy keeps them, anonymised as every format is.
 
 Which files a choice of formats writes is said once, by :func:`.plan.plan_export`:
-``export --format all`` (:func:`write_all`) refuses when any of them is there, and
-the summary's Export box (:func:`write_plan`) writes the others and asks about those.
+``export`` into a folder (``all``, or the sheets: :func:`write_all`) refuses when any
+of them is there, and the summary's Export box and Sheets key (:func:`write_plan`)
+write the others and ask about those.
 
 Every format but ``json`` shows the session as the room may see it, as the
 summary screen does: votes on answers still sealed are left out (and each
@@ -104,23 +105,20 @@ __all__ = [
     "write_all",
     "write_export",
     "write_exports",
-    "write_folder_format",
     "write_plan",
 ]
 
 
-def write_all(
-    session: Session, folder: Path, options: ExportOptions | None = None, *, overwrite: bool = False
-) -> Iterator[Path]:
-    """Write what ``all`` writes (:func:`.plan.plan_export`) into ``folder``, yielding each file
-    once it is written (so a disk that fails part way leaves them named).
+def write_all(plan: ExportPlan, *, overwrite: bool = False) -> Iterator[Path]:
+    """Write every file of ``plan``, or none when any is there and ``overwrite`` is false
+    (``panel-tui export`` into a folder), yielding each file once it is written (so a disk
+    that fails part way leaves them named).
 
     Raises:
         FileExistsError: files or pages are there and ``overwrite`` is false (each is
             named; nothing was written).
         OSError: the folder or disk refuses.
     """
-    plan = plan_export(session, [ALL], folder, options)
     taken = plan.taken()
     if taken and not overwrite:
         raise FileExistsError(", ".join(str(path) for path in taken))
@@ -136,24 +134,6 @@ def _write(plan: ExportPlan, planned: Planned) -> list[Path]:
         return write_pages(planned.pages, planned.path, overwrite=True)
     write_atomically(planned.path, encoded(plan.session, planned.name, plan.options))
     return [planned.path]
-
-
-def write_folder_format(
-    session: Session,
-    name: str,
-    folder: Path,
-    options: ExportOptions | None = None,
-    *,
-    overwrite: bool = False,
-) -> list[Path]:
-    """Write each page of a folder format (member or trainee sheets) into ``folder``.
-
-    Raises:
-        SheetError: the sheets cannot be made, in plain words.
-        FileExistsError: a page is there and ``overwrite`` is false (nothing written).
-        OSError: the folder or disk refuses.
-    """
-    return write_pages(FOLDER_FORMATS[name](session, options), folder, overwrite=overwrite)
 
 
 def write_export(

@@ -1,17 +1,21 @@
 """Which files an export writes, said before any is written: one plan for every way in.
 
-``panel-tui export --format all`` and the summary's Export box both ask
-:func:`plan_export` what a choice of formats writes into a folder: each one-file
-format's file, and each page of the sheets in their own folder (the pages made
-here, once, so they are checked with the files). ``all`` (:data:`.formats.ALL`)
+Every way of writing files into a folder asks :func:`plan_export` what a choice
+of formats writes there: ``panel-tui export`` into the folder ``-o`` names
+(``all``, or the sheets alone) and the summary's Export box and Sheets key (T).
+Each one-file format's file, and each page of the sheets in their own folder
+(the pages made here, once, so they are checked with the files), or straight
+in the folder (``export --format member-sheets -o DIR``: :func:`plan_export`'s
+``pages_here``). Nothing the plan puts straight in the folder is a link leading
+out of it. ``all`` (:data:`.formats.ALL`)
 is every format and the session's own kind of sheets, which a totals-only copy
 leaves out, saying why (:attr:`ExportPlan.left_out`). The command refuses when
-any planned file is there; the box writes the others and asks about those.
+any planned file is there; the summary writes the others and asks about those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,7 +36,8 @@ class Planned:
     """One format of an export: where it goes, and each file it writes there."""
 
     name: str  #: the format that writes it: "md", "json", ... or "member-sheets"
-    path: Path  #: its file; for sheets, the folder of their own they go into
+    #: Its file; for sheets, the folder they go into (of their own, or the plan's own folder).
+    path: Path
     #: Sheets only: each page's HTML, by file name (``None`` for a one-file format).
     pages: Mapping[str, str] | None = None
 
@@ -74,7 +79,12 @@ class ExportPlan:
 
 
 def plan_export(
-    session: Session, names: Sequence[str], folder: Path, options: ExportOptions | None = None
+    session: Session,
+    names: Sequence[str],
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    pages_here: bool = False,
 ) -> ExportPlan:
     """Which files writing the formats ``names`` into ``folder`` writes; nothing is written.
 
@@ -82,30 +92,43 @@ def plan_export(
     one-file format and the session's own kind of sheets, left out of a totals-only
     copy (and :attr:`ExportPlan.left_out` says so).
 
+    Sheets go into a folder of their own in ``folder``, named as the files are
+    (``...-member-sheets``); with ``pages_here``, their pages go straight into
+    ``folder`` (``export --format member-sheets -o DIR``).
+
     Raises:
         SheetError: sheets asked for by name cannot be made (a totals-only copy,
             trainee sheets of a live round), in plain words.
-        OSError: a file would not be inside ``folder``, or a link there leads round in a circle.
+        OSError: a name the plan puts straight in ``folder`` is a link leading out
+            of it, or a link there leads round in a circle.
     """
     options = options or ExportOptions()
     every = all_formats(session, options)
     chosen = dict.fromkeys(name for asked in names for name in (every if asked == ALL else [asked]))
-    formats = tuple(
-        Planned(
-            name,
-            _place(session, name, folder, options),
-            FOLDER_FORMATS[name](session, options) if name in FOLDER_FORMATS else None,
-        )
-        for name in chosen
-    )
+    formats = tuple(_planned(session, name, folder, options, pages_here) for name in chosen)
     left_out = left_out_of_all(session, options) if ALL in names else ""
     return ExportPlan(session, folder, options, formats, left_out)
 
 
-def _place(session: Session, name: str, folder: Path, options: ExportOptions) -> Path:
-    """Where a format goes in ``folder``: its file, or its sheets' own folder."""
+def _planned(
+    session: Session, name: str, folder: Path, options: ExportOptions, pages_here: bool
+) -> Planned:
+    """Where a format goes in ``folder``: its file, or its sheets' folder and their pages."""
+    pages = FOLDER_FORMATS[name](session, options) if name in FOLDER_FORMATS else None
+    if pages is not None and pages_here:
+        _check_inside(folder, [folder / page for page in pages])
+        return Planned(name, folder, pages)
     path = folder / file_name(session, name, options)
-    # The name is a slug, so this holds; checked because a file must never land elsewhere.
-    if resolved(path).parent != resolved(folder):
-        raise OSError(f"{path.name} would not be inside {folder}")
-    return path
+    _check_inside(folder, [path])
+    return Planned(name, path, pages)
+
+
+def _check_inside(folder: Path, paths: Iterable[Path]) -> None:
+    """Refuse a name in ``folder`` that leads out of it (a link there to somewhere else).
+
+    The names are slugs, so only a link can; checked because a file must never land elsewhere.
+    """
+    inside = resolved(folder)
+    for path in paths:
+        if resolved(path).parent != inside:
+            raise OSError(f"{path.name} would not be inside {folder}")

@@ -1,10 +1,10 @@
 """The summary screen: ranking, every vote, flags, voice gap, method; export.
 
 The screen shows the one :class:`~panel_tui.domain.summary.Summary` the md and
-html files render (laid out by :mod:`.summary_view`), and an export writes the
-files :func:`panel_tui.domain.exports.plan.plan_export` plans, as the command
-line's ``export`` does, so the screen and the exports agree in figures and in
-words.
+html files render (laid out by :mod:`.summary_view`), and an export (the Export
+box, or the sheets with T) writes the files
+:func:`panel_tui.domain.exports.plan.plan_export` plans, as the command line's
+``export`` does, so the screen and the exports agree in figures and in words.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterable
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,16 +21,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
     FORMATS,
     Exported,
     ExportOptions,
     ExportPlan,
     as_shown,
     plan_export,
+    sessions_folder_problem,
     write_plan,
 )
-from panel_tui.domain.exports.sheet_folders import SheetsFolder, write_sheets
-from panel_tui.domain.exports.sheet_kinds import SheetError
+from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError, sheets_of
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import saved_words
@@ -39,7 +39,6 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import counted
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
@@ -168,50 +167,55 @@ class SummaryScreen(SessionScreen):
             sessions=self.panel_app.store.root,
         )
         request: ExportRequest | None = yield dialog
-        if request is None:
+        if request is not None:
+            yield from self.export(request)
+
+    @asks
+    def action_sheets(self) -> Asking:
+        """A page per member (Easy Read), or per trainee in practice, into the export folder.
+
+        Written as the Export box writes them (in a folder of their own there),
+        asking before replacing the pages of an earlier go.
+        """
+        sheets = sheets_of(self.session)
+        yield from self.export(ExportRequest([sheets], self.panel_app.export_dir, ExportOptions()))
+
+    def export(self, request: ExportRequest) -> Asking:
+        """Plan the formats asked for, write those whose files are not there yet, ask
+        before replacing the others, and say what was done (the Export box's and T's way).
+        """
+        plan = self.plan(request)
+        if isinstance(plan, str):
+            self.not_exported(plan)
             return
-        done = self.export(request)
-        if done is None:
+        exported = self.write(plan)
+        if exported is None:
             return
         # The folder chosen is the export folder for the rest of the run: the next
         # export box starts on it, and the sheets (T) go there too (found by a
         # new user: the sheets went to the folder first suggested).
         self.panel_app.export_dir = request.folder
-        plan, exported = done
         if not exported.existing:
             return
-        names = Text("\n".join(exported.existing_lines()))
-        one = len(exported.existing) == 1
-        replace = ConfirmDialog(
-            Text("This file already exists:\n" if one else "These files already exist:\n")
-            + names
-            + Text("\n\nReplace it?" if one else "\n\nReplace them?"),
-            yes="Replace",
-            no="Keep it" if one else "Keep them",
-        )
-        if (yield replace):
+        if (yield _replace_question(exported)):
             self.write(plan.only([name for name, _ in exported.existing]), overwrite=True)
         else:
             said = [exported.words(self.session), exported.kept_words(), exported.left_out]
             self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
 
-    def export(self, request: ExportRequest) -> tuple[ExportPlan, Exported] | None:
-        """Plan the formats asked for, write those whose files are not there yet, and say so.
-
-        Returns:
-            The plan, and what was written and what was left because its file is
-            there; ``None`` when the export was refused (and the chair told why).
-        """
+    def plan(self, request: ExportRequest) -> ExportPlan | str:
+        """The files the export asked for writes, or why it cannot, in plain words."""
         options = request.options
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
             options = dataclasses.replace(options, rehearsals=self.rehearsals)
         try:
-            plan = plan_export(self.session, request.formats, request.folder, options)
-        except (SheetError, OSError) as error:
-            self.not_exported(request.folder, error)
-            return None
-        exported = self.write(plan)
-        return None if exported is None else (plan, exported)
+            # The box has checked the folder typed; T writes into the export folder unasked.
+            problem = sessions_folder_problem(request.folder, self.panel_app.store.root)
+            return problem or plan_export(self.session, request.formats, request.folder, options)
+        except SheetError as error:
+            return str(error)  # the domain's own plain words
+        except OSError as error:
+            return f"Could not write to {request.folder} ({os_reason(error)})."
 
     def write(self, plan: ExportPlan, *, overwrite: bool = False) -> Exported | None:
         """Write the plan's files (those already there only when ``overwrite``), and say so.
@@ -222,7 +226,7 @@ class SummaryScreen(SessionScreen):
         try:
             exported = write_plan(plan, overwrite=overwrite)
         except OSError as error:
-            self.not_exported(plan.folder, error)
+            self.not_exported(f"Could not write to {plan.folder} ({os_reason(error)}).")
             return None
         message = "\n".join(m for m in (exported.words(self.session), exported.left_out) if m)
         if message:
@@ -230,56 +234,10 @@ class SummaryScreen(SessionScreen):
             self.query_one("#exported", Static).update(Text(message))
         return exported
 
-    def not_exported(self, folder: Path, error: SheetError | OSError) -> None:
-        """Say why nothing (more) was exported, in plain words, in a notice and on the screen."""
-        if isinstance(error, SheetError):
-            message = str(error)  # the domain's own plain words
-        else:
-            message = f"Could not write to {folder} ({os_reason(error)})."
+    def not_exported(self, message: str) -> None:
+        """Say why nothing (more) was exported, in a notice and on the screen."""
         self.app.notify(message, title="Not exported", severity="error", markup=False, timeout=15)
         self.query_one("#exported", Static).update(Text(message, style="bold"))
-
-    @asks
-    def action_sheets(self) -> Asking:
-        """A page per member (Easy Read), or per trainee in practice, into the export folder.
-
-        Asks before replacing the pages of an earlier go, as an export does.
-        """
-        sheets = SheetsFolder.of(self.session, self.panel_app.export_dir)
-        folder, kind = sheets.folder, sheets.kind
-
-        def write(overwrite: bool) -> list[Path]:
-            return write_sheets(
-                self.session,
-                sheets,
-                ExportOptions(rehearsals=self.rehearsals),
-                sessions=self.panel_app.store.root,
-                overwrite=overwrite,
-            )
-
-        try:
-            try:
-                paths = write(overwrite=False)
-            except FileExistsError:
-                replace = ConfirmDialog(
-                    Text(f"The folder {folder} already holds these sheets.\n\nReplace them?"),
-                    yes="Replace",
-                    no="Keep them",
-                )
-                if not (yield replace):
-                    message = (
-                        f"Kept the sheets already in the folder {folder}: nothing was replaced."
-                    )
-                    self.query_one("#exported", Static).update(Text(message))
-                    return
-                paths = write(overwrite=True)
-        except SheetError as error:
-            message = str(error)
-        except OSError as error:
-            message = f"Could not write to {folder} ({os_reason(error)})."
-        else:
-            message = f"Wrote {counted(len(paths), f'{kind} sheet')} into the folder {folder}."
-        self.query_one("#exported", Static).update(Text(message))
 
     @asks
     def action_payment(self) -> Asking:
@@ -315,15 +273,31 @@ class SummaryScreen(SessionScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
-        sheets = SheetsFolder.of(self.session, self.panel_app.export_dir)
+        sheets = PERSON[sheets_of(self.session)]
         for title, action in (
             ("Export", self.action_export),
             ("Finish or reopen the session", self.action_finish),
             ("Payment notes for a member", self.action_payment),
             ("Back to the interview", self.action_back),
             (
-                "Trainee sheets" if sheets.kind == "trainee" else "Member sheets (Easy Read)",
+                "Trainee sheets" if sheets == "trainee" else "Member sheets (Easy Read)",
                 self.action_sheets,
             ),
         ):
             yield palette_command(self, title, action, ascii_only=self.ascii_only)
+
+
+def _replace_question(exported: Exported) -> ConfirmDialog:
+    """Whether to replace the files (or sheets) an export left because they are there."""
+    one = len(exported.existing) == 1
+    name, path = exported.existing[0]
+    if one and name in FOLDER_FORMATS:  # the sheets alone: pages in a folder, not a file
+        question = Text(f"The folder {path} already holds the {PERSON[name]} sheets.")
+        return ConfirmDialog(question + Text("\n\nReplace them?"), yes="Replace", no="Keep them")
+    return ConfirmDialog(
+        Text("This file already exists:\n" if one else "These files already exist:\n")
+        + Text("\n".join(exported.existing_lines()))
+        + Text("\n\nReplace it?" if one else "\n\nReplace them?"),
+        yes="Replace",
+        no="Keep it" if one else "Keep them",
+    )
