@@ -18,6 +18,7 @@ from panel_tui.domain.exports import (
     plan_export,
     write_all,
     write_exports,
+    write_over,
     write_plan,
 )
 from panel_tui.domain.exports.sheet_kinds import SheetError, totals_only_words
@@ -179,3 +180,18 @@ def test_a_name_that_leads_out_of_the_folder_is_refused_before_anything(tmp_path
     with pytest.raises(OSError):
         plan_export(session, [MEMBER_SHEETS], folder, pages_here=True)
     assert sorted(folder.iterdir()) == [page] and list(elsewhere.iterdir()) == []
+
+
+def test_write_over_says_what_both_passes_wrote_in_the_plans_order(tmp_path: Path) -> None:
+    session = build_session()
+    csv = tmp_path / file_name(session, "csv")
+    csv.write_text("HR's own edits")
+    plan = plan_export(session, ["md", "csv", "json"], tmp_path)
+    first = write_plan(plan)
+    assert first.existing == [("csv", csv)] and first.replaced == []
+    both = write_over(plan, first)
+    assert both.written == [(p.name, p.path) for p in plan.formats]  # md, csv, json
+    assert both.existing == [] and both.replaced == [("csv", csv)]
+    assert both.replaced_words() == f"Replaced 1 file already there ({csv.name})."
+    assert first.kept_words() == f"Kept 1 file already there ({csv.name}): nothing was replaced."
+    assert csv.read_bytes() != b"HR's own edits"

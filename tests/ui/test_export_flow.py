@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from panel_tui.domain.exports import MEMBER_SHEETS, file_name
+import pytest
+
+from panel_tui.domain import exports
+from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, file_name
+from panel_tui.domain.exports.places import names_said
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, write_atomically
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from tests.platforms import link_to
 from tests.ui.helpers import SIZE, AppFactory, widget_text
@@ -40,3 +46,56 @@ async def test_the_sheets_are_never_written_into_the_sessions_folder(
         said = widget_text(pilot.app, "#exported")
         assert f"is inside the sessions folder {store.root}, so nothing was written" in said
     assert not (store.root / file_name(session, MEMBER_SHEETS)).exists()
+
+
+async def test_after_replace_the_files_written_first_are_said_too(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a review: after Replace the line named only the replaced file, so an
+    # HR officer could think the md, html and the rest were not written.
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / file_name(session, "csv")).write_text("HR's own edits")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        written, replaced = widget_text(app, "#exported").splitlines()
+    names = [file_name(session, name) for name in FORMATS]
+    assert written == (
+        f"Exported to the folder {folder}: {names_said(names)}, and the member sheets in "
+        f"the folder {file_name(session, MEMBER_SHEETS)}"
+    )
+    assert replaced == f"Replaced 1 file already there ({file_name(session, 'csv')})."
+    assert (folder / file_name(session, "csv")).read_text() != "HR's own edits"
+
+
+async def test_a_replace_the_disk_refuses_still_says_what_was_written_first(
+    app_factory: AppFactory, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    csv = folder / file_name(session, "csv")
+    csv.write_text("HR's own edits")
+
+    def full_at_csv(path: Path, payload: bytes) -> None:
+        if path == csv:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_atomically(path, payload)
+
+    monkeypatch.setattr(exports, "write_atomically", full_at_csv)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        written, refused = widget_text(app, "#exported").splitlines()
+    assert written.startswith(f"Exported to the folder {folder}: {file_name(session, 'md')}, ")
+    assert refused == f"Could not write to {folder} (the disk is full)."
+    assert csv.read_text() == "HR's own edits"

@@ -246,8 +246,9 @@ async def test_sheets_written_again_are_replaced_only_when_the_chair_says(
         assert all(p.read_text(encoding="utf-8") == "changed by hand" for p in first)
         await pilot.press("t", "enter")  # replace them
         await pilot.pause()
-        said = widget_text(pilot.app, "#exported")
-        assert said.endswith(f": the member sheets in the folder {folder.name}")
+        written, replaced = widget_text(pilot.app, "#exported").splitlines()
+        assert written.endswith(f": the member sheets in the folder {folder.name}")
+        assert replaced == f"Replaced the member sheets in the folder {folder.name}."
     assert {p: p.read_text(encoding="utf-8") for p in folder.iterdir()} == first
 
 

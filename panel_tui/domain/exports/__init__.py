@@ -44,7 +44,7 @@ file gives a session with no votes: it is a report, not a backup.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from panel_tui.domain.exports.anonymise import anonymity_warning
@@ -105,6 +105,7 @@ __all__ = [
     "write_all",
     "write_export",
     "write_exports",
+    "write_over",
     "write_plan",
 ]
 
@@ -162,7 +163,7 @@ def write_export(
 
 @dataclass(frozen=True)
 class Exported:
-    """What :func:`write_plan` did."""
+    """What :func:`write_plan` did (and :func:`write_over` after it)."""
 
     written: list[tuple[str, Path]]  #: each format written, with its file (sheets: folder)
     existing: list[tuple[str, Path]]  #: each format left because its file is there
@@ -170,6 +171,8 @@ class Exported:
     left_out: str = (
         ""  #: what the choice left out, and why, in one line (:class:`.plan.ExportPlan`)
     )
+    #: Of ``written``, each written over a file already there (the chair chose to replace it).
+    replaced: list[tuple[str, Path]] = field(default_factory=list)
 
     def words(self, session: Session) -> str:
         """What was written, for the chair; warns when a file holds votes still sealed."""
@@ -195,12 +198,13 @@ class Exported:
         """The files left as they were, for the chair who chose to keep them."""
         if not self.existing:
             return ""
-        files = [path.name for name, path in self.existing if name in FORMATS]
-        kept = (
-            [f"{counted(len(files), 'file')} already there ({', '.join(files)})"] if files else []
-        )
-        kept += self._sheets(self.existing)
-        return f"Kept {' and '.join(kept)}: nothing was replaced."
+        return f"Kept {self._already(self.existing)}: nothing was replaced."
+
+    def replaced_words(self) -> str:
+        """The files written over, for the chair who chose to replace them."""
+        if not self.replaced:
+            return ""
+        return f"Replaced {self._already(self.replaced)}."
 
     def existing_lines(self) -> list[str]:
         """Each file left, and each folder of sheets with whose they are, for the chair."""
@@ -208,6 +212,15 @@ class Exported:
             f"{path} ({_sheets_called(name)})" if name in FOLDER_FORMATS else str(path)
             for name, path in self.existing
         ]
+
+    @classmethod
+    def _already(cls, formats: list[tuple[str, Path]]) -> str:
+        """Files and sheets that were there: "1 file already there (x.csv) and the member ..."."""
+        files = [path.name for name, path in formats if name in FORMATS]
+        said = (
+            [f"{counted(len(files), 'file')} already there ({', '.join(files)})"] if files else []
+        )
+        return " and ".join(said + cls._sheets(formats))
 
     @staticmethod
     def _sheets(formats: list[tuple[str, Path]]) -> list[str]:
@@ -257,3 +270,16 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
             _write(plan, planned)
             written.append((planned.name, planned.path))
     return Exported(written, existing, plan.options, plan.left_out)
+
+
+def write_over(plan: ExportPlan, first: Exported) -> Exported:
+    """Write the files :func:`write_plan` left in ``first`` because they were there (the chair
+    chose to replace them): what both wrote, in the plan's order, and which were replaced.
+
+    Raises:
+        OSError: the folder or disk refuses (the files written before stay).
+    """
+    again = write_plan(plan.only([name for name, _ in first.existing]), overwrite=True)
+    done = {*first.written, *again.written}
+    written = [(p.name, p.path) for p in plan.formats if (p.name, p.path) in done]
+    return replace(first, written=written, existing=again.existing, replaced=again.written)

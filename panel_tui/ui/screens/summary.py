@@ -29,6 +29,7 @@ from panel_tui.domain.exports import (
     as_shown,
     plan_export,
     sessions_folder_problem,
+    write_over,
     write_plan,
 )
 from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError, sheets_of
@@ -198,7 +199,7 @@ class SummaryScreen(SessionScreen):
         if not exported.existing:
             return
         if (yield _replace_question(exported)):
-            self.write(plan.only([name for name, _ in exported.existing]), overwrite=True)
+            self.write(plan, over=exported)
         else:
             said = [exported.words(self.session), exported.kept_words(), exported.left_out]
             self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
@@ -217,27 +218,36 @@ class SummaryScreen(SessionScreen):
         except OSError as error:
             return f"Could not write to {request.folder} ({os_reason(error)})."
 
-    def write(self, plan: ExportPlan, *, overwrite: bool = False) -> Exported | None:
-        """Write the plan's files (those already there only when ``overwrite``), and say so.
+    def write(self, plan: ExportPlan, *, over: Exported | None = None) -> Exported | None:
+        """Write the plan's files not there yet, or (``over``, what that wrote) write over
+        those it left, and say all that was written.
 
         Returns:
             What was written and what was left; ``None`` when the folder or disk refused.
         """
         try:
-            exported = write_plan(plan, overwrite=overwrite)
+            exported = write_plan(plan) if over is None else write_over(plan, over)
         except OSError as error:
-            self.not_exported(f"Could not write to {plan.folder} ({os_reason(error)}).")
+            before = "" if over is None else over.words(self.session)
+            self.not_exported(f"Could not write to {plan.folder} ({os_reason(error)}).", before)
             return None
-        message = "\n".join(m for m in (exported.words(self.session), exported.left_out) if m)
+        # Both passes, after Replace: the files written first are said too (an HR officer
+        # read only the replaced file, and thought the others were not written).
+        said = (exported.words(self.session), exported.replaced_words(), exported.left_out)
+        message = "\n".join(m for m in said if m)
         if message:
             # Said on the screen's own line only: a notice over it said it again, and hid it.
             self.query_one("#exported", Static).update(Text(message))
         return exported
 
-    def not_exported(self, message: str) -> None:
-        """Say why nothing (more) was exported, in a notice and on the screen."""
+    def not_exported(self, message: str, written: str = "") -> None:
+        """Say why nothing (more) was exported, in a notice and on the screen, there after
+        what was (``written``)."""
         self.app.notify(message, title="Not exported", severity="error", markup=False, timeout=15)
-        self.query_one("#exported", Static).update(Text(message, style="bold"))
+        shown = Text(message, style="bold")
+        self.query_one("#exported", Static).update(
+            Text(f"{written}\n") + shown if written else shown
+        )
 
     @asks
     def action_payment(self) -> Asking:
