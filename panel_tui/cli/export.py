@@ -21,6 +21,7 @@ from panel_tui.domain.exports import (
     FOLDER_FORMATS,
     FORMATS,
     ExportOptions,
+    could_not_write,
     encoded,
     plan_export,
     render,
@@ -29,7 +30,6 @@ from panel_tui.domain.exports import (
 from panel_tui.domain.exports.anonymise import anonymity_warning
 from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError
 from panel_tui.domain.models import Session
-from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
 
@@ -124,14 +124,14 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
     except NotADirectoryError as error:
         if error.filename in (None, str(folder)):  # -o itself, before anything was written
             raise _not_a_folder(folder, args.format) from None
-        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
+        raise CommandError(could_not_write(folder, error)) from None
     except FileExistsError as error:
         raise CommandError(
             "These files already exist, so nothing was written (add --force to replace "
             f"them): {error}"
         ) from None
     except OSError as error:
-        raise CommandError(f"Could not write into {folder} ({os_reason(error)}).") from None
+        raise CommandError(could_not_write(folder, error)) from None
     if plan.left_out:
         print(plan.left_out, file=sys.stderr)
     return 0

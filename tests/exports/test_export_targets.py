@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import ALL, FORMATS, MEMBER_SHEETS, encoded, file_name, plan_export
+from panel_tui.domain.exports import (
+    ALL,
+    FORMATS,
+    MEMBER_SHEETS,
+    could_not_write,
+    encoded,
+    file_name,
+    plan_export,
+)
 from panel_tui.domain.exports.places import sessions_folder_problem
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
@@ -184,7 +192,11 @@ async def test_the_export_box_says_a_link_in_a_circle_in_plain_words(
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_the_sheets_format_never_writes_a_page_through_a_link_out_of_its_folder(
-    data: Path, tmp_path: Path, session: Session, force: list[str]
+    data: Path,
+    tmp_path: Path,
+    session: Session,
+    force: list[str],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # Found by a review: --format member-sheets went round the plan's check that
     # every file stays in the folder -o names, which --format all makes.
@@ -197,4 +209,38 @@ def test_the_sheets_format_never_writes_a_page_through_a_link_out_of_its_folder(
     link_to(page, kept)
     assert export(data, "--format", MEMBER_SHEETS, "-o", str(folder), *force) == 1
     assert page.is_symlink() and kept.read_text() == "the copy the member signed"
+    assert capsys.readouterr().err == (
+        f"panel-tui: Could not write to {page} (it is a link that leads out of the folder {folder}).\n"
+    )
     assert [p.name for p in folder.iterdir()] == [page.name]  # no other page written either
+
+
+@pytest.mark.parametrize(
+    ("filename", "filename2", "said"),
+    [
+        (None, None, "hr"),  # the disk, with no file named: the folder typed
+        ("hr/S-member-sheets", None, "hr/S-member-sheets"),  # the place the system named
+        ("hr/.S.md.tmp-1a2b3c4d", None, "hr"),  # a file being written, gone now: its folder
+        ("hr/.S.md.tmp-1a2b3c4d", "hr/S.md", "hr/S.md"),  # os.replace: the file it replaces
+    ],
+)
+def test_could_not_write_names_the_place_the_system_refused(
+    filename: str | None, filename2: str | None, said: str
+) -> None:
+    error = OSError(errno.EACCES, "Permission denied", filename, None, filename2)
+    assert could_not_write(Path("hr"), error) == (
+        f"Could not write to {Path(said)} (you do not have permission)."
+    )
+
+
+@posix_only
+def test_the_command_names_a_link_in_a_circle_where_the_sheets_go(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "hr"
+    folder.mkdir()
+    sheets = link_in_a_circle(folder / file_name(session, MEMBER_SHEETS))
+    assert export(data, "--format", "all", "-o", str(folder)) == 1
+    assert capsys.readouterr().err == (
+        f"panel-tui: Could not write to {sheets} ({CIRCLE}).\n"  # was: to {folder}
+    )

@@ -14,7 +14,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store, write_atomically
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.summary import SummaryScreen
-from tests.platforms import link_to
+from tests.platforms import link_in_a_circle, link_to
 from tests.ui.helpers import SIZE, AppFactory, widget_text
 
 
@@ -25,16 +25,33 @@ async def test_the_sheets_are_never_written_through_a_link_out_of_the_export_fol
     exports, elsewhere = tmp_path / "exports", tmp_path / "elsewhere"
     exports.mkdir()
     elsewhere.mkdir()
-    link_to(exports / file_name(session, MEMBER_SHEETS), elsewhere)
+    sheets = link_to(exports / file_name(session, MEMBER_SHEETS), elsewhere)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.press("ctrl+s", "t")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         said = widget_text(app, "#exported")
-        assert said.startswith("Could not write to ")
+        # The link is named, so the chair can find it (not only the export folder).
+        assert said == (
+            f"Could not write to {sheets} (it is a link that leads out of the folder {exports})."
+        )
         assert [n.message for n in app._notifications] == [said]
     assert list(elsewhere.iterdir()) == []
+
+
+async def test_a_link_in_a_circle_where_the_sheets_go_is_named(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    sheets = link_in_a_circle(exports / file_name(session, MEMBER_SHEETS))
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "t")
+        await pilot.pause()
+        said = widget_text(pilot.app, "#exported")
+    # It named the export folder, which is no link: the chair could not find the fault.
+    assert said == f"Could not write to {sheets} (it is a link that leads round in a circle)."
 
 
 async def test_the_sheets_are_never_written_into_the_sessions_folder(

@@ -43,6 +43,7 @@ file gives a session with no votes: it is a report, not a backup.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -77,7 +78,8 @@ from panel_tui.domain.exports.sheet_kinds import (
 )
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
-from panel_tui.domain.store.files import resolved
+from panel_tui.domain.store.files import TEMP_MARK, resolved
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.words import counted
 
 __all__ = [
@@ -93,6 +95,7 @@ __all__ = [
     "Planned",
     "all_formats",
     "as_shown",
+    "could_not_write",
     "encoded",
     "file_name",
     "left_out_of_all",
@@ -230,6 +233,23 @@ class Exported:
             for name, path in formats
             if name in FOLDER_FORMATS
         ]
+
+
+def could_not_write(folder: Path, error: OSError) -> str:
+    """Why an export into ``folder`` was not (all) written, for the chair, in plain words.
+
+    The place said is the one the system named when it named one (a link in a circle, or
+    the sheets' folder leading out of ``folder``), so the chair can find it; else ``folder``.
+    """
+    place = folder
+    for name in (error.filename2, error.filename):  # os.replace names the file replaced second
+        if isinstance(name, str | bytes | os.PathLike):
+            place = Path(os.fsdecode(name))
+            # A file still being written has a temporary name, gone now: look in its folder.
+            if place.name.startswith(".") and TEMP_MARK in place.name:
+                place = place.parent
+            break
+    return f"Could not write to {place} ({os_reason(error)})."
 
 
 def _sheets_called(name: str) -> str:

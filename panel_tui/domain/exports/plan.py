@@ -28,7 +28,7 @@ from panel_tui.domain.exports.formats import (
 )
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import Session
-from panel_tui.domain.store.files import resolved
+from panel_tui.domain.store.files import UnsafeFile, resolved
 
 
 @dataclass(frozen=True)
@@ -127,8 +127,12 @@ def _check_inside(folder: Path, paths: Iterable[Path]) -> None:
     """Refuse a name in ``folder`` that leads out of it (a link there to somewhere else).
 
     The names are slugs, so only a link can; checked because a file must never land elsewhere.
+
+    Raises:
+        UnsafeFile: the name leads out of ``folder`` (an ``OSError`` naming it).
+        OSError: a link on the way leads round in a circle (see :func:`resolved`).
     """
     inside = resolved(folder)
     for path in paths:
         if resolved(path).parent != inside:
-            raise OSError(f"{path.name} would not be inside {folder}")
+            raise UnsafeFile(path, f"it is a link that leads out of the folder {folder}")

@@ -9,10 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.exports import ALL, ExportOptions, sessions_folder_problem
+from panel_tui.domain.exports import ALL, ExportOptions, could_not_write, sessions_folder_problem
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
 from panel_tui.domain.models import Session
-from panel_tui.domain.system_words import os_reason
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog
@@ -110,7 +109,7 @@ class ExportDialog(FormDialog[ExportRequest]):
                 None if self.sessions is None else sessions_folder_problem(chosen, self.sessions)
             )
         except OSError as error:  # a link that leads round in a circle
-            problem = f"Could not write to {chosen} ({os_reason(error)})."
+            problem = could_not_write(chosen, error)
         if problem:
             self.refuse(problem)
             return

@@ -27,6 +27,7 @@ from panel_tui.domain.exports import (
     ExportOptions,
     ExportPlan,
     as_shown,
+    could_not_write,
     plan_export,
     sessions_folder_problem,
     write_over,
@@ -39,7 +40,6 @@ from panel_tui.domain.payment_form import saved_words
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
-from panel_tui.domain.system_words import os_reason
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
@@ -216,7 +216,7 @@ class SummaryScreen(SessionScreen):
         except SheetError as error:
             return str(error)  # the domain's own plain words
         except OSError as error:
-            return f"Could not write to {request.folder} ({os_reason(error)})."
+            return could_not_write(request.folder, error)
 
     def write(self, plan: ExportPlan, *, over: Exported | None = None) -> Exported | None:
         """Write the plan's files not there yet, or (``over``, what that wrote) write over
@@ -229,7 +229,7 @@ class SummaryScreen(SessionScreen):
             exported = write_plan(plan) if over is None else write_over(plan, over)
         except OSError as error:
             before = "" if over is None else over.words(self.session)
-            self.not_exported(f"Could not write to {plan.folder} ({os_reason(error)}).", before)
+            self.not_exported(could_not_write(plan.folder, error), before)
             return None
         # Both passes, after Replace: the files written first are said too (an HR officer
         # read only the replaced file, and thought the others were not written).
