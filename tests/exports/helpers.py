@@ -18,7 +18,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from panel_tui.cli import main
+from panel_tui.domain.exports import FOLDER_FORMATS, MEMBER_SHEETS, ExportOptions
+from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import (
     Bank,
     Candidate,
@@ -222,3 +226,16 @@ def runs_as_formula(cell: str) -> bool:
 def export(data: Path, *args: str) -> int:
     """``panel-tui export`` of the fixed session saved in ``data``, through the command line."""
     return main(["--data-dir", str(data), "export", SESSION_ID, *args])
+
+
+def sheets_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The id of each session member sheets are made for, as they are made (the
+    sheets are made as usual): to show they are made once, not again to name them."""
+    made: list[str] = []
+
+    def counted(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
+        made.append(session.id)
+        return member_sheets(session, options)
+
+    monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, counted)
+    return made

@@ -16,7 +16,6 @@ from panel_tui.cli import main
 from panel_tui.cli.common import EXIT_ERROR
 from panel_tui.domain import exports
 from panel_tui.domain.exports import (
-    FOLDER_FORMATS,
     FORMATS,
     MEMBER_SHEETS,
     ExportOptions,
@@ -29,7 +28,7 @@ from panel_tui.domain.exports import (
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.store import write_atomically
-from tests.exports.helpers import NAME_WORDS, SESSION_ID, export
+from tests.exports.helpers import NAME_WORDS, SESSION_ID, export, sheets_made
 
 BOM = "\ufeff".encode()
 
@@ -102,13 +101,7 @@ def test_all_makes_the_sheets_once_and_names_each_file_it_wrote(
 ) -> None:
     # Found by a review: "Wrote ..." was said of the files it expected to write,
     # made the sheets a second time to name them, and dropped what the writer returned.
-    made: list[str] = []
-
-    def counted(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
-        made.append(session.id)
-        return member_sheets(session, options)
-
-    monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, counted)
+    made = sheets_made(monkeypatch)
     folder = tmp_path / "hr"
     assert export(data, "--format", "all", "-o", str(folder)) == 0
     assert made == [SESSION_ID]

@@ -26,7 +26,7 @@ from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.exports.trainee_sheets import trainee_pages
 from panel_tui.domain.models import Session
 from tests.domain.practice import practice
-from tests.exports.helpers import build_session
+from tests.exports.helpers import build_session, sheets_made
 from tests.platforms import link_to, posix_only
 
 
@@ -142,13 +142,7 @@ def test_the_sheets_are_made_once_and_written_as_planned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Replace in the box writes the plan it asked about: the pages are not made again.
-    made: list[str] = []
-
-    def counted(session: Session, options: ExportOptions | None = None) -> dict[str, str]:
-        made.append(session.id)
-        return member_sheets(session, options)
-
-    monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, counted)
+    made = sheets_made(monkeypatch)
     session = build_session()
     plan = plan_export(session, [ALL], tmp_path)
     first = write_plan(plan)

@@ -193,6 +193,14 @@ async def burst(pilot: Pilot[Any], *keys: str | events.Paste | Widget) -> None:
 Sender = Callable[..., Awaitable[None]]
 
 
+async def export_from_summary(pilot: Pilot[Any], chosen: str) -> None:
+    """From the interview: the summary (Ctrl+S), its Export box (E), one format
+    (``md``, ``json``, ``all``...), then Export."""
+    await pilot.press("ctrl+s", "e")
+    assert await pilot.click(f"#format-{chosen}")
+    assert await pilot.click("#export")
+
+
 async def press(pilot: Pilot[Any], *keys: str) -> None:
     """Pilot's own key presses, one after another with no pause."""
     await pilot.press(*keys)

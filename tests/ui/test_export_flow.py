@@ -15,7 +15,7 @@ from panel_tui.domain.store import Store, write_atomically
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from tests.platforms import link_in_a_circle, link_to
-from tests.ui.helpers import SIZE, AppFactory, widget_text
+from tests.ui.helpers import SIZE, AppFactory, export_from_summary, widget_text
 
 
 async def test_the_sheets_are_never_written_through_a_link_out_of_the_export_folder(
@@ -75,9 +75,7 @@ async def test_after_replace_the_files_written_first_are_said_too(
     (folder / file_name(session, "csv")).write_text("HR's own edits")
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "e")
-        assert await pilot.click("#format-all")
-        assert await pilot.click("#export")
+        await export_from_summary(pilot, "all")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("enter")  # Replace
         await pilot.pause()
@@ -107,9 +105,7 @@ async def test_a_replace_the_disk_refuses_still_says_what_was_written_first(
     monkeypatch.setattr(exports, "write_atomically", full_at_csv)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "e")
-        assert await pilot.click("#format-all")
-        assert await pilot.click("#export")
+        await export_from_summary(pilot, "all")
         await pilot.press("enter")  # Replace
         await pilot.pause()
         written, refused = widget_text(app, "#exported").splitlines()

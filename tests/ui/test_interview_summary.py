@@ -25,6 +25,7 @@ from panel_tui.ui.screens.summary import SummaryScreen
 from tests.ui.helpers import (
     SIZE,
     AppFactory,
+    export_from_summary,
     screen_text,
     scrolled_text,
     standing,
@@ -73,9 +74,7 @@ async def test_export_asks_before_replacing_a_file(
     (folder / "test-session.json").write_text("old", encoding="utf-8")
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "e")
-        assert await pilot.click("#format-json")
-        assert await pilot.click("#export")
+        await export_from_summary(pilot, "json")
         assert isinstance(app.screen, ConfirmDialog)
         # One file, said as one (found by a tester: "These files already exist").
         asked = screen_text(app)
@@ -161,9 +160,7 @@ async def test_what_an_export_wrote_is_said_once_on_the_summarys_own_line(
 ) -> None:
     async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "e")
-        assert await pilot.click("#format-md")
-        assert await pilot.click("#export")
+        await export_from_summary(pilot, "md")
         reported = widget_text(app, "#exported")
         assert reported.startswith("Exported to the folder")
         # A notice saying it again covered that line for ten seconds, over the
@@ -242,9 +239,7 @@ async def test_sheets_that_cannot_be_made_are_said_in_plain_words_and_nothing_is
     monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, refused)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "e")
-        assert await pilot.click("#format-all")
-        assert await pilot.click("#export")
+        await export_from_summary(pilot, "all")
         assert isinstance(app.screen, SummaryScreen)
         assert widget_text(app, "#exported") == said
         assert [n.message for n in app._notifications] == [said]
