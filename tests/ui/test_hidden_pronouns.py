@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from panel_tui.domain.interview_lines import PRONOUNS_HIDDEN
-from panel_tui.domain.models import VOTE_VALUES, Member, Session
+from panel_tui.domain.models import MAX_SEATS, VOTE_VALUES, Member, Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.keys import key_label
 from panel_tui.ui.screens.help import HelpScreen
@@ -27,11 +27,16 @@ SEVEN = [
 #: The seven with a long hyphenated name in seat 1: wider than the interview's name column.
 LONG = [("Samantha Okafor-Whitfield", "they/them"), *SEVEN[1:]]
 
+#: A full panel, every seat a voter, with the long name: in the help, name and
+#: pronouns together are too wide for the member's column, so that cell takes two lines.
+NINE = [*LONG, ("Ruth Adeyemi", "fae/faer"), ("Tom Price", "any/all")]
+
 
 def _panel(
     count: int, *, pronouns: bool = True, names: list[tuple[str, str]] = SEVEN
 ) -> list[Member]:
-    """``count`` of the seven, lived experience and professionals in turn, and an observer."""
+    """``count`` of ``names``, lived experience and professionals in turn, and an
+    observer in seat 9 when it is free."""
     voters = [
         Member(
             id=f"m{seat}",
@@ -42,6 +47,8 @@ def _panel(
         )
         for seat, (name, said) in enumerate(names[:count], start=1)
     ]
+    if count == MAX_SEATS:
+        return voters
     return [*voters, Member(id="m9", name="Olu Ade", role="observer", seat=9)]
 
 
@@ -141,6 +148,23 @@ async def test_the_line_comes_and_goes_as_the_window_changes(
         await pilot.pause()
         shown = screen_text(pilot.app)
     assert PRONOUNS_HIDDEN not in shown and "they/them" in shown, shown
+
+
+async def test_a_full_panel_with_a_long_name_shows_every_member_on_the_help_s_first_screen(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found in review: the interview points to F1 for the pronouns it leaves out,
+    # but with nine voters, one name and pronouns too wide for one line pushed
+    # seat 9 below the help's first screen, where its member saw no pronouns.
+    session_id = _saved(store, session, _panel(MAX_SEATS, names=NINE))
+    async with app_factory(session_id).run_test(size=SIZE) as pilot:
+        assert PRONOUNS_HIDDEN in screen_text(pilot.app)
+        await pilot.press("f1")
+        first = screen_text(pilot.app).splitlines()
+    shown = "\n".join(first)
+    assert first[-2].split()[1:-1], shown  # the first screen is full: the test means something
+    for seat, (name, said) in enumerate(NINE, start=1):
+        assert _in_its_cell(first, seat, name, said), shown
 
 
 async def test_the_help_gives_a_long_name_whole_with_its_pronouns_in_its_cell(

@@ -74,9 +74,14 @@ INTRO = (
     "row (Z X C ...) Abstain (also for a "
     "member who steps out or declares a conflict). Seat 1 uses the first key of "
     "each row, seat 2 the second, and so on; each member's row on the screen "
-    "shows its own keys. Clicking a key in a member's row votes too, so the chair "
-    "can record a show of thumbs. Votes stay sealed (who has voted, not how) "
-    "until everyone has voted or the chair shows them."
+    "shows its own keys."
+)
+#: Said under the vote keys, not before them: the intro kept short, the first
+#: screen at 80x24 holds nine members even when one's name and pronouns take two lines.
+AFTER_KEYS = (
+    "Clicking a key in a member's row votes too, so the chair can record a show "
+    "of thumbs. Votes stay sealed (who has voted, not how) until everyone has "
+    "voted or the chair shows them."
 )
 #: Larger type is the terminal's own (a low-vision member asked for a setting).
 BIGGER_TEXT = "For bigger text, zoom the terminal itself: Ctrl and + in Windows Terminal."
@@ -173,7 +178,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             )
             pronouns = f" ({member.pronouns})" if member.pronouns else ""
             lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {keys}.")
-        lines += ["", "Your settings."]
+        lines += ["", AFTER_KEYS, "", "Your settings."]
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
         lines.append(BIGGER_TEXT)
         for title, bindings in self._sections():
@@ -266,8 +271,19 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         ]
         # The vote keys straight after the paragraph that explains them, before the
         # settings: the first screen at 80x24 shows every member with their pronouns
-        # (the interview leaves them out with many members, and points here).
-        return Group(intro, Text(""), seats, Text(""), self._settings(boxes), Text(""), *tables)
+        # (the interview leaves them out with many members, and points here), nine
+        # of them with one name and pronouns over two lines.
+        return Group(
+            intro,
+            Text(""),
+            seats,
+            Text(""),
+            Text(AFTER_KEYS),
+            Text(""),
+            self._settings(boxes),
+            Text(""),
+            *tables,
+        )
 
     def _sections(self) -> list[tuple[str, list[BindingType]]]:
         """The help's lists of keys, each with its title, in the order shown."""
