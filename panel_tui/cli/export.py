@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from panel_tui import locations
 from panel_tui.cli.common import (
     CommandError,
     load,
@@ -115,7 +116,12 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
         )
     try:
         plan = plan_export(
-            session, [args.format], folder, options, pages_here=args.format in FOLDER_FORMATS
+            session,
+            [args.format],
+            folder,
+            options,
+            pages_here=args.format in FOLDER_FORMATS,
+            sessions=locations.data_dir(getattr(args, "data_dir", None)),
         )
         for path in write_all(plan, overwrite=args.force):
             print(printable(f"Wrote {path}"), file=sys.stderr)

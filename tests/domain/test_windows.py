@@ -220,4 +220,4 @@ def test_windows_links_and_junctions_are_links_and_onedrive_files_are_not(
     tag: int, link: bool
 ) -> None:
     info = SimpleNamespace(st_mode=stat.S_IFREG | 0o644, st_reparse_tag=tag)
-    assert files_module._is_link(cast(os.stat_result, info)) is link
+    assert files_module.is_link(cast(os.stat_result, info)) is link

@@ -29,6 +29,7 @@ from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.store import write_atomically
 from tests.exports.helpers import NAME_WORDS, SESSION_ID, export, sheets_made
+from tests.platforms import link_to
 
 BOM = "\ufeff".encode()
 
@@ -217,6 +218,22 @@ def test_all_never_overwrites_a_file(
     assert "already exist" in err and "Traceback" not in err
     assert kept.read_text() == "HR's own edits"
     assert sorted(p.name for p in folder.iterdir()) == [kept.name]  # nothing else written
+
+
+def test_all_refuses_a_sheets_folder_linked_into_the_sessions_folder(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: -o beside the sessions folder passed, and the pages went
+    # through the link in among the sessions.
+    before = sorted(data.iterdir())
+    sheets = link_to(tmp_path / file_name(session, MEMBER_SHEETS), data)
+    assert export(data, "--format", "all", "-o", str(tmp_path)) == EXIT_ERROR
+    assert capsys.readouterr().err.splitlines() == [
+        f"panel-tui: Could not write to {sheets} (it is a link into the sessions folder "
+        f"{data}, where an export could replace a session)."
+    ]
+    assert sorted(data.iterdir()) == before
+    assert sorted(tmp_path.iterdir()) == sorted([data, sheets])
 
 
 def test_all_needs_a_folder(data: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,7 @@ from panel_tui.domain.exports.sheet_kinds import SheetError, totals_only_words
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.exports.trainee_sheets import trainee_pages
 from panel_tui.domain.models import Session
+from panel_tui.domain.store.files import UnsafeFile
 from tests.domain.practice import practice
 from tests.exports.helpers import build_session, sheets_made
 from tests.platforms import link_to, posix_only
@@ -104,19 +105,38 @@ def test_taken_names_each_planned_file_already_there(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_a_link_that_leads_nowhere_is_taken_by_the_command_and_the_box_alike(
+def test_a_link_that_leads_nowhere_is_refused_by_the_command_and_the_box_alike(
     tmp_path: Path,
 ) -> None:
-    # The command refused it; the box wrote over it without asking.
+    # The command refused it; the box wrote over it without asking. panel-tui never
+    # writes through a link, so both now refuse it before anything, naming it.
     session = build_session()
     link = tmp_path / file_name(session, "md")
     link.symlink_to(tmp_path / "gone")
-    assert plan_export(session, ["md"], tmp_path).taken() == [link]
-    with pytest.raises(FileExistsError):
-        list(write_all(plan_export(session, [ALL], tmp_path)))
-    exported = write_exports(session, ["md"], tmp_path)
-    assert exported.existing == [("md", link)] and exported.written == []
-    assert link.is_symlink()
+    with pytest.raises(UnsafeFile) as refused:
+        plan_export(session, [ALL], tmp_path)
+    assert refused.value.path == link
+    with pytest.raises(UnsafeFile):
+        write_exports(session, ["md"], tmp_path)
+    assert link.is_symlink() and sorted(tmp_path.iterdir()) == [link]
+
+
+def test_a_sheets_folder_linked_into_the_sessions_folder_is_refused(tmp_path: Path) -> None:
+    # Found by a review: a link beside the sessions folder led into it, and the plan let
+    # it pass, so every page went in among the sessions.
+    session, sessions = build_session(), tmp_path / "sessions"
+    sessions.mkdir()
+    sheets = link_to(tmp_path / file_name(session, MEMBER_SHEETS), sessions)
+    with pytest.raises(UnsafeFile) as refused:
+        plan_export(session, [ALL], tmp_path, sessions=sessions)
+    assert refused.value.path == sheets
+    assert refused.value.reason == (
+        f"it is a link into the sessions folder {sessions}, where an export could replace a session"
+    )
+    # Even where the sessions folder is not said, a link is never written through.
+    with pytest.raises(UnsafeFile):
+        plan_export(session, [MEMBER_SHEETS], tmp_path)
+    assert list(sessions.iterdir()) == []
 
 
 def test_only_keeps_the_formats_named_and_what_was_left_out(tmp_path: Path) -> None:

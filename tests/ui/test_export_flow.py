@@ -65,6 +65,29 @@ async def test_the_sheets_are_never_written_into_the_sessions_folder(
     assert not (store.root / file_name(session, MEMBER_SHEETS)).exists()
 
 
+@pytest.mark.parametrize("way", ["sheets key", "export box"])
+async def test_a_sheets_folder_linked_into_the_sessions_folder_is_refused(
+    app_factory: AppFactory, store: Store, session: Session, tmp_path: Path, way: str
+) -> None:
+    # Found by a review: with the export folder beside the sessions folder (the usual
+    # layout), a link there in place of the sheets' folder sent every page among the
+    # sessions, and the screen said they were exported to the sheets' folder.
+    sheets = link_to(tmp_path / file_name(session, MEMBER_SHEETS), store.root)
+    async with app_factory(session.id, export_dir=tmp_path).run_test(size=SIZE) as pilot:
+        if way == "sheets key":
+            await pilot.press("ctrl+s", "t")
+        else:
+            await export_from_summary(pilot, "all")
+        await pilot.pause()
+        said = widget_text(pilot.app, "#exported")
+    assert said == (
+        f"Could not write to {sheets} (it is a link into the sessions folder {store.root}, "
+        "where an export could replace a session)."
+    )
+    assert not [p for p in store.root.iterdir() if p.suffix in (".html", ".md", ".csv")]
+    assert sorted(tmp_path.iterdir()) == sorted([store.root, sheets])
+
+
 async def test_after_replace_the_files_written_first_are_said_too(
     app_factory: AppFactory, session: Session, tmp_path: Path
 ) -> None:

@@ -6,8 +6,8 @@ of formats writes there: ``panel-tui export`` into the folder ``-o`` names
 Each one-file format's file, and each page of the sheets in their own folder
 (the pages made here, once, so they are checked with the files), or straight
 in the folder (``export --format member-sheets -o DIR``: :func:`plan_export`'s
-``pages_here``). Nothing the plan puts straight in the folder is a link leading
-out of it. ``all`` (:data:`.formats.ALL`)
+``pages_here``). No name the plan writes at is a link (panel-tui never writes
+through one), leads out of the folder, or into the sessions folder. ``all`` (:data:`.formats.ALL`)
 is every format and the session's own kind of sheets, which a totals-only copy
 leaves out, saying why (:attr:`ExportPlan.left_out`). The command refuses when
 any planned file is there; the summary writes the others and asks about those.
@@ -15,6 +15,7 @@ any planned file is there; the summary writes the others and asks about those.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,8 +28,9 @@ from panel_tui.domain.exports.formats import (
     left_out_of_all,
 )
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.exports.places import within
 from panel_tui.domain.models import Session
-from panel_tui.domain.store.files import UnsafeFile, resolved
+from panel_tui.domain.store.files import UnsafeFile, is_link, resolved
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def plan_export(
     options: ExportOptions | None = None,
     *,
     pages_here: bool = False,
+    sessions: Path | None = None,
 ) -> ExportPlan:
     """Which files writing the formats ``names`` into ``folder`` writes; nothing is written.
 
@@ -94,18 +97,24 @@ def plan_export(
 
     Sheets go into a folder of their own in ``folder``, named as the files are
     (``...-member-sheets``); with ``pages_here``, their pages go straight into
-    ``folder`` (``export --format member-sheets -o DIR``).
+    ``folder`` (``export --format member-sheets -o DIR``). Every name is checked
+    against ``sessions`` (the sessions folder), where an export could replace a session.
 
     Raises:
         SheetError: sheets asked for by name cannot be made (a totals-only copy,
             trainee sheets of a live round), in plain words.
-        OSError: a name the plan puts straight in ``folder`` is a link leading out
-            of it, or a link there leads round in a circle.
+        UnsafeFile: a name the plan writes at is a link, or leads out of ``folder``
+            or into ``sessions`` (an ``OSError`` naming it).
+        OSError: a link there leads round in a circle.
     """
     options = options or ExportOptions()
     every = all_formats(session, options)
     chosen = dict.fromkeys(name for asked in names for name in (every if asked == ALL else [asked]))
     formats = tuple(_planned(session, name, folder, options, pages_here) for name in chosen)
+    for planned in formats:
+        _check_inside(folder, [planned.path] if planned.path != folder else [], sessions)
+        if planned.pages is not None:
+            _check_inside(planned.path, planned.files, sessions)
     left_out = left_out_of_all(session, options) if ALL in names else ""
     return ExportPlan(session, folder, options, formats, left_out)
 
@@ -116,23 +125,39 @@ def _planned(
     """Where a format goes in ``folder``: its file, or its sheets' folder and their pages."""
     pages = FOLDER_FORMATS[name](session, options) if name in FOLDER_FORMATS else None
     if pages is not None and pages_here:
-        _check_inside(folder, [folder / page for page in pages])
         return Planned(name, folder, pages)
-    path = folder / file_name(session, name, options)
-    _check_inside(folder, [path])
-    return Planned(name, path, pages)
+    return Planned(name, folder / file_name(session, name, options), pages)
 
 
-def _check_inside(folder: Path, paths: Iterable[Path]) -> None:
-    """Refuse a name in ``folder`` that leads out of it (a link there to somewhere else).
+def _check_inside(folder: Path, paths: Iterable[Path], sessions: Path | None) -> None:
+    """Refuse a name in ``folder`` that is a link, or leads into ``sessions`` or out of ``folder``.
 
-    The names are slugs, so only a link can; checked because a file must never land elsewhere.
+    The names are slugs, so only a link can lead elsewhere; checked because a file must
+    never land elsewhere, and panel-tui never writes through a link (even one inside).
 
     Raises:
-        UnsafeFile: the name leads out of ``folder`` (an ``OSError`` naming it).
+        UnsafeFile: the name is a link, or leads elsewhere (an ``OSError`` naming it).
         OSError: a link on the way leads round in a circle (see :func:`resolved`).
     """
     inside = resolved(folder)
     for path in paths:
+        link = _is_link(path)
+        if sessions is not None and within(path, sessions):
+            where = "a link into" if link else "inside"
+            raise UnsafeFile(
+                path,
+                f"it is {where} the sessions folder {sessions}, where an export could "
+                "replace a session",
+            )
         if resolved(path).parent != inside:
             raise UnsafeFile(path, f"it is a link that leads out of the folder {folder}")
+        if link:
+            raise UnsafeFile(path, "it is a link, which panel-tui never writes through")
+
+
+def _is_link(path: Path) -> bool:
+    """Whether ``path`` itself is a link (or a junction); ``False`` when nothing is there."""
+    try:
+        return is_link(os.lstat(path))
+    except (FileNotFoundError, NotADirectoryError):
+        return False

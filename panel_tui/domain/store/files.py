@@ -86,7 +86,8 @@ _LINK_TAGS = frozenset(
 )
 
 
-def _is_link(info: os.stat_result) -> bool:
+def is_link(info: os.stat_result) -> bool:
+    """Whether what ``os.lstat`` found is a link (on Windows, a junction too)."""
     return stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", 0) in _LINK_TAGS
 
 
@@ -100,7 +101,7 @@ def check_plain(path: Path) -> os.stat_result | None:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
-    if _is_link(info):
+    if is_link(info):
         raise UnsafeFile(path, _kind(stat.S_IFLNK))
     if not stat.S_ISREG(info.st_mode):
         raise UnsafeFile(path, _kind(info.st_mode))
@@ -374,7 +375,7 @@ def check_folder(folder: Path) -> bool:
         info = os.lstat(folder)
     except FileNotFoundError:
         return False
-    if _is_link(info):
+    if is_link(info):
         raise UnsafeFile(folder, "it is a link, which panel-tui never writes through")
     if not stat.S_ISDIR(info.st_mode):
         raise UnsafeFile(folder, "it is a file, not a folder")

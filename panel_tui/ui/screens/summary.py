@@ -211,8 +211,11 @@ class SummaryScreen(SessionScreen):
             options = dataclasses.replace(options, rehearsals=self.rehearsals)
         try:
             # The box has checked the folder typed; T writes into the export folder unasked.
-            problem = sessions_folder_problem(request.folder, self.panel_app.store.root)
-            return problem or plan_export(self.session, request.formats, request.folder, options)
+            sessions = self.panel_app.store.root
+            problem = sessions_folder_problem(request.folder, sessions)
+            return problem or plan_export(
+                self.session, request.formats, request.folder, options, sessions=sessions
+            )
         except SheetError as error:
             return str(error)  # the domain's own plain words
         except OSError as error:
