@@ -14,6 +14,7 @@ from panel_tui.domain.exports import (
     MEMBER_SHEETS,
     TRAINEE_SHEETS,
     ExportOptions,
+    PartlyWritten,
     file_name,
     plan_export,
     write_all,
@@ -209,3 +210,17 @@ def test_write_over_says_what_both_passes_wrote_in_the_plans_order(tmp_path: Pat
     assert both.replaced_words() == f"Replaced 1 file already there ({csv.name})."
     assert first.kept_words() == f"Kept 1 file already there ({csv.name}): nothing was replaced."
     assert csv.read_bytes() != b"HR's own edits"
+
+
+def test_a_refusal_part_way_says_what_was_written_before_it(tmp_path: Path) -> None:
+    session = build_session()
+    in_the_way = tmp_path / file_name(session, MEMBER_SHEETS)
+    in_the_way.write_text("HR's own notes")
+    plan = plan_export(session, [ALL], tmp_path)
+    with pytest.raises(PartlyWritten) as refused:
+        write_plan(plan)
+    assert refused.value.exported.written == [
+        (name, tmp_path / file_name(session, name)) for name in FORMATS
+    ]
+    assert refused.value.filename == refused.value.error.filename == str(in_the_way)
+    assert in_the_way.read_text() == "HR's own notes"

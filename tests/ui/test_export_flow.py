@@ -6,6 +6,7 @@ import errno
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from panel_tui.domain import exports
 from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, file_name
@@ -16,6 +17,7 @@ from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from tests.platforms import link_in_a_circle, link_to
 from tests.ui.helpers import SIZE, AppFactory, export_from_summary, widget_text
+from tests.ui.test_sealed_exports import with_a_sealed_answer
 
 
 async def test_the_sheets_are_never_written_through_a_link_out_of_the_export_folder(
@@ -135,3 +137,33 @@ async def test_a_replace_the_disk_refuses_still_says_what_was_written_first(
     assert written.startswith(f"Exported to the folder {folder}: {file_name(session, 'md')}, ")
     assert refused == f"Could not write to {folder} (the disk is full)."
     assert csv.read_text() == "HR's own edits"
+
+
+async def test_files_written_before_the_disk_refused_are_said_and_the_folder_kept(
+    app_factory: AppFactory, store: Store, session: Session, tmp_path: Path
+) -> None:
+    # Found by a review: the screen said only "Could not write to ...-member-sheets",
+    # so the json holding sealed votes went without its warning, and the folder typed
+    # was forgotten.
+    made = with_a_sealed_answer(session)
+    store.save(made, replace=True)
+    chosen = tmp_path / "hr-files"
+    chosen.mkdir()
+    in_the_way = chosen / file_name(made, MEMBER_SHEETS)
+    in_the_way.write_text("HR's own notes")
+    app = app_factory(made.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "e")
+        app.screen.query_one("#folder", Input).value = str(chosen)
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        await pilot.pause()
+        written, refused = widget_text(app, "#exported").splitlines()
+        assert app.export_dir == chosen
+    names = [file_name(made, name) for name in FORMATS]
+    assert written == (
+        f"Exported to the folder {chosen}: {names_said(names)}. The json file includes the "
+        "votes on 1 answer still sealed: keep it from the panel until the votes are shown."
+    )
+    assert refused.startswith(f"Could not write to {in_the_way} (")
+    assert in_the_way.read_text() == "HR's own notes"

@@ -92,6 +92,7 @@ __all__ = [
     "ExportPlan",
     "Exported",
     "Format",
+    "PartlyWritten",
     "Planned",
     "all_formats",
     "as_shown",
@@ -275,20 +276,38 @@ def write_exports(
     return write_plan(plan_export(session, names, folder, options), overwrite=overwrite)
 
 
+class PartlyWritten(OSError):
+    """The folder or disk refused part way through :func:`write_plan` or :func:`write_over`.
+
+    An ``OSError`` worded as the refusal (``error``), so code that words the system's
+    refusals words this one too; ``exported`` is what was written before it.
+    """
+
+    def __init__(self, error: OSError, exported: Exported) -> None:
+        super().__init__(error.errno, error.strerror, error.filename, None, error.filename2)
+        self.error = error
+        self.exported = exported
+
+
 def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
     """Write each format planned; one with a file already there is left, unless ``overwrite``.
 
     Raises:
-        OSError: the folder or disk refuses (the files written before stay).
+        PartlyWritten: the folder or disk refused (the files written before stay,
+            and it says which).
     """
     written: list[tuple[str, Path]] = []
     existing: list[tuple[str, Path]] = []
     for planned in plan.formats:
         if planned.taken() and not overwrite:
             existing.append((planned.name, planned.path))
-        else:
+            continue
+        try:
             _write(plan, planned)
-            written.append((planned.name, planned.path))
+        except OSError as error:
+            done = Exported(written, existing, plan.options, plan.left_out)
+            raise PartlyWritten(error, done) from error
+        written.append((planned.name, planned.path))
     return Exported(written, existing, plan.options, plan.left_out)
 
 
@@ -297,9 +316,18 @@ def write_over(plan: ExportPlan, first: Exported) -> Exported:
     chose to replace them): what both wrote, in the plan's order, and which were replaced.
 
     Raises:
-        OSError: the folder or disk refuses (the files written before stay).
+        PartlyWritten: the folder or disk refused (what both passes wrote before stays,
+            and it says which).
     """
-    again = write_plan(plan.only([name for name, _ in first.existing]), overwrite=True)
+    try:
+        again = write_plan(plan.only([name for name, _ in first.existing]), overwrite=True)
+    except PartlyWritten as refused:
+        raise PartlyWritten(refused.error, _both(plan, first, refused.exported)) from refused.error
+    return _both(plan, first, again)
+
+
+def _both(plan: ExportPlan, first: Exported, again: Exported) -> Exported:
+    """What :func:`write_plan` wrote (``first``) and then wrote over (``again``), in order."""
     done = {*first.written, *again.written}
     written = [(p.name, p.path) for p in plan.formats if (p.name, p.path) in done]
     return replace(first, written=written, existing=again.existing, replaced=again.written)

@@ -26,6 +26,7 @@ from panel_tui.domain.exports import (
     Exported,
     ExportOptions,
     ExportPlan,
+    PartlyWritten,
     as_shown,
     could_not_write,
     plan_export,
@@ -226,22 +227,28 @@ class SummaryScreen(SessionScreen):
         those it left, and say all that was written.
 
         Returns:
-            What was written and what was left; ``None`` when the folder or disk refused.
+            What was written and what was left; ``None`` when the folder or disk refused
+            (what was written before is said, above why).
         """
         try:
             exported = write_plan(plan) if over is None else write_over(plan, over)
-        except OSError as error:
-            before = "" if over is None else over.words(self.session)
-            self.not_exported(could_not_write(plan.folder, error), before)
+        except PartlyWritten as refused:
+            if refused.exported.written:  # the files there are found in the folder next time
+                self.panel_app.export_dir = plan.folder
+            written = self.said(refused.exported)
+            self.not_exported(could_not_write(plan.folder, refused.error), written)
             return None
         # Both passes, after Replace: the files written first are said too (an HR officer
         # read only the replaced file, and thought the others were not written).
-        said = (exported.words(self.session), exported.replaced_words(), exported.left_out)
-        message = "\n".join(m for m in said if m)
-        if message:
+        if message := self.said(exported):
             # Said on the screen's own line only: a notice over it said it again, and hid it.
             self.query_one("#exported", Static).update(Text(message))
         return exported
+
+    def said(self, exported: Exported) -> str:
+        """What an export wrote and replaced, and what it left out, for the chair."""
+        said = (exported.words(self.session), exported.replaced_words(), exported.left_out)
+        return "\n".join(m for m in said if m)
 
     def not_exported(self, message: str, written: str = "") -> None:
         """Say why nothing (more) was exported, in a notice and on the screen, there after
