@@ -224,3 +224,24 @@ def test_a_refusal_part_way_says_what_was_written_before_it(tmp_path: Path) -> N
     ]
     assert refused.value.filename == refused.value.error.filename == str(in_the_way)
     assert in_the_way.read_text() == "HR's own notes"
+
+
+def test_sheets_partly_there_have_the_pages_not_there_written_and_the_others_asked_about(
+    tmp_path: Path,
+) -> None:
+    session = build_session()
+    plan = plan_export(session, [MEMBER_SHEETS], tmp_path)
+    (sheets,) = plan.formats
+    *kept, new = sheets.files
+    sheets.path.mkdir()
+    for page in kept:
+        page.write_text("the copy the member signed")
+    first = write_plan(plan)
+    assert first.written == first.existing == [(MEMBER_SHEETS, sheets.path)]
+    there = f"{len(kept)} of the {len(sheets.files)} member sheets"
+    assert first.sheets_there(MEMBER_SHEETS) == there
+    assert new.exists() and kept[0].read_text() == "the copy the member signed"
+    both = write_over(plan, first)
+    assert both.replaced_words() == f"Replaced {there} in the folder {sheets.path.name}."
+    assert both.words(session).endswith(f": the member sheets in the folder {sheets.path.name}")
+    assert kept[0].read_text() != "the copy the member signed"

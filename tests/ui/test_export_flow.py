@@ -167,3 +167,34 @@ async def test_files_written_before_the_disk_refused_are_said_and_the_folder_kep
     )
     assert refused.startswith(f"Could not write to {in_the_way} (")
     assert in_the_way.read_text() == "HR's own notes"
+
+
+async def test_keep_still_writes_the_pages_not_there_yet(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a review: with a member added since the last export, Keep wrote nothing
+    # and said "nothing was replaced", so the new member's page was never written.
+    folder = tmp_path / "exports" / file_name(session, MEMBER_SHEETS)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "t")
+        await pilot.pause()
+        pages = sorted(folder.iterdir())
+        *kept, new = pages
+        new.unlink()
+        for page in kept:
+            page.write_text("changed by hand", encoding="utf-8")
+        await pilot.press("t")
+        await pilot.pause()
+        asked = pilot.app.screen
+        assert isinstance(asked, ConfirmDialog)
+        there = f"{len(kept)} of the {len(pages)} member sheets"
+        assert asked.question.plain.startswith(f"The folder {folder} already holds {there}.")
+        await pilot.press("escape")  # keep them
+        await pilot.pause()
+        written, left = widget_text(pilot.app, "#exported").splitlines()
+    assert written == (
+        f"Exported to the folder {folder.parent}: 1 new member sheet in the folder {folder.name}"
+    )
+    assert left == f"Kept {there} in the folder {folder.name}: nothing was replaced."
+    assert new.exists() and new.read_text(encoding="utf-8") != "changed by hand"
+    assert all(page.read_text(encoding="utf-8") == "changed by hand" for page in kept)

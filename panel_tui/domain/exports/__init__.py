@@ -177,6 +177,9 @@ class Exported:
     )
     #: Of ``written``, each written over a file already there (the chair chose to replace it).
     replaced: list[tuple[str, Path]] = field(default_factory=list)
+    #: Sheets some of whose pages (not all) were there: how many were, of how many in all.
+    #: The others were written (and the sheets are in ``written`` and ``existing`` both).
+    partly_there: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def words(self, session: Session) -> str:
         """What was written, for the chair; warns when a file holds votes still sealed."""
@@ -185,7 +188,11 @@ class Exported:
         folder = resolved(self.written[0][1].parent)
         files = [path.name for name, path in self.written if name in FORMATS]
         parts = [names_said(files)] if files else []
-        parts += self._sheets(self.written)
+        parts += [
+            self._written_sheets(name, path)
+            for name, path in self.written
+            if name in FOLDER_FORMATS
+        ]
         message = f"Exported to the folder {folder}: {', and '.join(parts)}"
         sealed = len(session.sealed_answers())
         if sealed and any(name in FORMATS and FORMATS[name].complete for name, _ in self.written):
@@ -213,27 +220,37 @@ class Exported:
     def existing_lines(self) -> list[str]:
         """Each file left, and each folder of sheets with whose they are, for the chair."""
         return [
-            f"{path} ({_sheets_called(name)})" if name in FOLDER_FORMATS else str(path)
+            f"{path} ({self.sheets_there(name)})" if name in FOLDER_FORMATS else str(path)
             for name, path in self.existing
         ]
 
-    @classmethod
-    def _already(cls, formats: list[tuple[str, Path]]) -> str:
+    def _written_sheets(self, name: str, path: Path) -> str:
+        """Sheets written: "the member sheets in the folder ...", or "1 new member sheet ..."
+        when the others were there and kept."""
+        if name in self.partly_there and (name, path) not in self.replaced:
+            there, all_ = self.partly_there[name]
+            return f"{counted(all_ - there, f'new {PERSON[name]} sheet')} in the folder {path.name}"
+        return f"{_sheets_called(name)} in the folder {path.name}"
+
+    def sheets_there(self, name: str) -> str:
+        """The sheets of ``name`` that were there: "the member sheets", or "4 of the 5 ..."."""
+        if name not in self.partly_there:
+            return _sheets_called(name)
+        there, all_ = self.partly_there[name]
+        return f"{there} of the {counted(all_, f'{PERSON[name]} sheet')}"
+
+    def _already(self, formats: list[tuple[str, Path]]) -> str:
         """Files and sheets that were there: "1 file already there (x.csv) and the member ..."."""
         files = [path.name for name, path in formats if name in FORMATS]
         said = (
             [f"{counted(len(files), 'file')} already there ({', '.join(files)})"] if files else []
         )
-        return " and ".join(said + cls._sheets(formats))
-
-    @staticmethod
-    def _sheets(formats: list[tuple[str, Path]]) -> list[str]:
-        """The folders of the sheets among ``formats``: "the member sheets in the folder ..."."""
-        return [
-            f"{_sheets_called(name)} in the folder {path.name}"
+        sheets = [
+            f"{self.sheets_there(name)} in the folder {path.name}"
             for name, path in formats
             if name in FOLDER_FORMATS
         ]
+        return " and ".join(said + sheets)
 
 
 def could_not_write(folder: Path, error: OSError) -> str:
@@ -296,19 +313,23 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
         PartlyWritten: the folder or disk refused (the files written before stay,
             and it says which).
     """
-    written: list[tuple[str, Path]] = []
-    existing: list[tuple[str, Path]] = []
+    done = Exported([], [], plan.options, plan.left_out)
     for planned in plan.formats:
-        if planned.taken() and not overwrite:
-            existing.append((planned.name, planned.path))
+        taken = [] if overwrite else planned.taken()
+        if taken:
+            done.existing.append((planned.name, planned.path))
+        if taken and planned.pages is not None and len(taken) < len(planned.pages):
+            # Sheets partly there (a member added since): the pages not there are written.
+            done.partly_there[planned.name] = (len(taken), len(planned.pages))
+            planned = planned.without(taken)
+        elif taken:
             continue
         try:
             _write(plan, planned)
         except OSError as error:
-            done = Exported(written, existing, plan.options, plan.left_out)
             raise PartlyWritten(error, done) from error
-        written.append((planned.name, planned.path))
-    return Exported(written, existing, plan.options, plan.left_out)
+        done.written.append((planned.name, planned.path))
+    return done
 
 
 def write_over(plan: ExportPlan, first: Exported) -> Exported:

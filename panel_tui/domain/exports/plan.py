@@ -54,6 +54,11 @@ class Planned:
         """Its files already there (a link counts, even one that leads nowhere)."""
         return [path for path in self.files if path.exists() or path.is_symlink()]
 
+    def without(self, taken: Collection[Path]) -> Planned:
+        """The same sheets, but only their pages not among ``taken`` (those already there)."""
+        pages = self.pages or {}
+        return replace(self, pages={n: t for n, t in pages.items() if self.path / n not in taken})
+
 
 @dataclass(frozen=True)
 class ExportPlan:

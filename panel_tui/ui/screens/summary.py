@@ -312,7 +312,7 @@ def _replace_question(exported: Exported) -> ConfirmDialog:
     one = len(exported.existing) == 1
     name, path = exported.existing[0]
     if one and name in FOLDER_FORMATS:  # the sheets alone: pages in a folder, not a file
-        question = Text(f"The folder {path} already holds the {PERSON[name]} sheets.")
+        question = Text(f"The folder {path} already holds {exported.sheets_there(name)}.")
         return ConfirmDialog(question + Text("\n\nReplace them?"), yes="Replace", no="Keep them")
     return ConfirmDialog(
         Text("This file already exists:\n" if one else "These files already exist:\n")
