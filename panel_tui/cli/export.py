@@ -128,7 +128,8 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
     except SheetError as error:
         raise CommandError(str(error)) from None
     except NotADirectoryError as error:
-        if error.filename in (None, str(folder)):  # -o itself, before anything was written
+        # -o itself is a file, before anything was written (not a file above it).
+        if error.filename in (None, str(folder)) and folder.is_file():
             raise _not_a_folder(folder, args.format) from None
         raise CommandError(could_not_write(folder, error)) from None
     except FileExistsError as error:

@@ -208,3 +208,18 @@ def test_a_format_in_capitals_is_taken(tmp_path: Path, capsys: pytest.CaptureFix
     folder, session = demo_saved(tmp_path)
     assert main([*folder, "export", session.id, "--format", "CSV"]) == 0
     assert capsys.readouterr().out.lstrip("\ufeff").startswith("rank,")
+
+
+def test_export_all_under_a_file_blames_the_file_not_the_folder_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: it said "report.md/sheets is a file, not a folder".
+    data, session = demo_saved(tmp_path)
+    report = tmp_path / "report.md"
+    report.write_text("kept")
+    under = report / "sheets"
+    assert main([*data, "export", session.id, "--format", "all", "-o", str(under)]) == 1
+    assert said(capsys) == (
+        f"panel-tui: Could not write to {under} (part of the path is a file, not a folder).\n"
+    )
+    assert report.read_text() == "kept"
