@@ -2,9 +2,11 @@
 
 The screen shows the one :class:`~panel_tui.domain.summary.Summary` the md and
 html files render (laid out by :mod:`.summary_view`), and an export (the Export
-box, or the sheets with T) writes the files
+box, or the sheets with T) goes step by step as
+:class:`panel_tui.domain.exports.steps.ExportSteps` says, writing the files
 :func:`panel_tui.domain.exports.plan.plan_export` plans, as the command line's
-``export`` does, so the screen and the exports agree in figures and in words.
+``export`` does, so the screen and the exports agree in figures and in words;
+the screen only asks the question it is given and shows the words.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,21 +23,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from panel_tui.domain.exports import (
-    FOLDER_FORMATS,
-    FORMATS,
-    Exported,
-    ExportOptions,
-    ExportPlan,
-    PartlyWritten,
-    as_shown,
-    could_not_write,
-    plan_export,
-    sessions_folder_problem,
-    write_over,
-    write_plan,
-)
-from panel_tui.domain.exports.sheet_kinds import PERSON, SheetError, sheets_of
+from panel_tui.domain.exports import FORMATS, ExportOptions, as_shown
+from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
+from panel_tui.domain.exports.steps import ExportSteps, Step
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import saved_words
@@ -183,72 +174,37 @@ class SummaryScreen(SessionScreen):
         yield from self.export(ExportRequest([sheets], self.panel_app.export_dir, ExportOptions()))
 
     def export(self, request: ExportRequest) -> Asking:
-        """Plan the formats asked for, write those whose files are not there yet, ask
-        before replacing the others, and say what was done (the Export box's and T's way).
-        """
-        plan = self.plan(request)
-        if isinstance(plan, str):
-            self.not_exported(plan)
-            return
-        exported = self.write(plan)
-        if exported is None:
-            return
-        # The folder chosen is the export folder for the rest of the run: the next
-        # export box starts on it, and the sheets (T) go there too (found by a
-        # new user: the sheets went to the folder first suggested).
-        self.panel_app.export_dir = request.folder
-        if not exported.existing:
-            return
-        if (yield _replace_question(exported)):
-            self.write(plan, over=exported)
-        else:
-            said = [exported.words(self.session), exported.kept_words(), exported.left_out]
-            self.query_one("#exported", Static).update(Text("\n".join(w for w in said if w)))
-
-    def plan(self, request: ExportRequest) -> ExportPlan | str:
-        """The files the export asked for writes, or why it cannot, in plain words."""
+        """Write the export asked for, asking the question the domain asks (before replacing
+        files there), and say what was done (the Export box's and T's way)."""
         options = request.options
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
             options = dataclasses.replace(options, rehearsals=self.rehearsals)
-        try:
-            # The box has checked the folder typed; T writes into the export folder unasked.
-            sessions = self.panel_app.store.root
-            problem = sessions_folder_problem(request.folder, sessions)
-            return problem or plan_export(
-                self.session, request.formats, request.folder, options, sessions=sessions
-            )
-        except SheetError as error:
-            return str(error)  # the domain's own plain words
-        except OSError as error:
-            return could_not_write(request.folder, error)
+        steps = ExportSteps(
+            self.session,
+            request.formats,
+            request.folder,
+            options,
+            sessions=self.panel_app.store.root,
+        )
+        step = steps.start()
+        self.show(step, request.folder)
+        if step.ask is not None:
+            asked = step.ask
+            replace = yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
+            self.show(steps.answer(bool(replace)), request.folder)
 
-    def write(self, plan: ExportPlan, *, over: Exported | None = None) -> Exported | None:
-        """Write the plan's files not there yet, or (``over``, what that wrote) write over
-        those it left, and say all that was written.
-
-        Returns:
-            What was written and what was left; ``None`` when the folder or disk refused
-            (what was written before is said, above why).
-        """
-        try:
-            exported = write_plan(plan) if over is None else write_over(plan, over)
-        except PartlyWritten as refused:
-            if refused.exported.written:  # the files there are found in the folder next time
-                self.panel_app.export_dir = plan.folder
-            written = self.said(refused.exported)
-            self.not_exported(could_not_write(plan.folder, refused.error), written)
-            return None
-        # Both passes, after Replace: the files written first are said too (an HR officer
-        # read only the replaced file, and thought the others were not written).
-        if message := self.said(exported):
+    def show(self, step: Step, folder: Path) -> None:
+        """Say what a step of the export did, and why nothing more was written."""
+        if step.folder_used:
+            # The folder chosen is the export folder for the rest of the run: the next
+            # export box starts on it, and the sheets (T) go there too (found by a
+            # new user: the sheets went to the folder first suggested).
+            self.panel_app.export_dir = folder
+        if step.refused:
+            self.not_exported(step.refused, step.said)
+        elif step.said:
             # Said on the screen's own line only: a notice over it said it again, and hid it.
-            self.query_one("#exported", Static).update(Text(message))
-        return exported
-
-    def said(self, exported: Exported) -> str:
-        """What an export wrote and replaced, and what it left out, for the chair."""
-        said = (exported.words(self.session), exported.replaced_words(), exported.left_out)
-        return "\n".join(m for m in said if m)
+            self.query_one("#exported", Static).update(Text(step.said))
 
     def not_exported(self, message: str, written: str = "") -> None:
         """Say why nothing (more) was exported, in a notice and on the screen, there after
@@ -305,19 +261,3 @@ class SummaryScreen(SessionScreen):
             ),
         ):
             yield palette_command(self, title, action, ascii_only=self.ascii_only)
-
-
-def _replace_question(exported: Exported) -> ConfirmDialog:
-    """Whether to replace the files (or sheets) an export left because they are there."""
-    one = len(exported.existing) == 1
-    name, path = exported.existing[0]
-    if one and name in FOLDER_FORMATS:  # the sheets alone: pages in a folder, not a file
-        question = Text(f"The folder {path} already holds {exported.sheets_there(name)}.")
-        return ConfirmDialog(question + Text("\n\nReplace them?"), yes="Replace", no="Keep them")
-    return ConfirmDialog(
-        Text("This file already exists:\n" if one else "These files already exist:\n")
-        + Text("\n".join(exported.existing_lines()))
-        + Text("\n\nReplace it?" if one else "\n\nReplace them?"),
-        yes="Replace",
-        no="Keep it" if one else "Keep them",
-    )

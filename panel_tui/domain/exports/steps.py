@@ -1,0 +1,138 @@
+"""The summary's one export, step by step, and what the chair is told at each step.
+
+The Export box and the Sheets key (T) both write an export this way: plan it
+(never into the sessions folder), write the files not there yet, ask before
+replacing those that are, then write over them or keep them. Each step gives
+a :class:`Step`: the words for the chair (what was written, replaced, kept and
+left out, and why nothing more was written) and the question to ask next, if
+any. The screen only shows the words and asks the question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
+    Exported,
+    ExportOptions,
+    ExportPlan,
+    PartlyWritten,
+    could_not_write,
+    plan_export,
+    sessions_folder_problem,
+    write_over,
+    write_plan,
+)
+from panel_tui.domain.exports.sheet_kinds import SheetError
+from panel_tui.domain.models import Session
+
+#: One way of writing a plan: the files not there yet, or over those that are.
+_Write = Callable[[ExportPlan], Exported]
+
+
+@dataclass(frozen=True)
+class ReplaceQuestion:
+    """Whether to replace the files (or sheets) already there, in plain words."""
+
+    question: str
+    yes: str
+    no: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a step of an export did, for the chair."""
+
+    said: str = ""  #: what was written, replaced, kept and left out: a line each
+    refused: str = ""  #: why nothing (more) was written ("" when all was), after ``said``
+    #: The folder now holds files of this export: the next export starts there.
+    folder_used: bool = False
+    #: Ask this next (files were there), then :meth:`ExportSteps.answer`.
+    ask: ReplaceQuestion | None = None
+
+
+class ExportSteps:
+    """One export from the summary: :meth:`start`, then :meth:`answer` if it asks."""
+
+    def __init__(
+        self,
+        session: Session,
+        formats: Sequence[str],
+        folder: Path,
+        options: ExportOptions,
+        *,
+        sessions: Path,
+    ) -> None:
+        self.session = session
+        self.formats = formats
+        self.folder = folder
+        self.options = options
+        self.sessions = sessions
+        self.plan: ExportPlan | None = None
+        self.first: Exported | None = None
+
+    def start(self) -> Step:
+        """Plan the export and write the files not there yet; ask about the others."""
+        try:
+            # The box has checked the folder typed; T writes into the export folder unasked.
+            problem = sessions_folder_problem(self.folder, self.sessions)
+            if problem:
+                return Step(refused=problem)
+            self.plan = plan_export(
+                self.session, self.formats, self.folder, self.options, sessions=self.sessions
+            )
+        except SheetError as error:
+            return Step(refused=str(error))  # the domain's own plain words
+        except OSError as error:
+            return Step(refused=could_not_write(self.folder, error))
+        return self._written(write_plan, ask=True)
+
+    def answer(self, replace: bool) -> Step:
+        """Write over the files there (``replace``), or keep them, and say what was done."""
+        first = self.first
+        if first is None or self.plan is None:
+            return Step()
+        if replace:
+            return self._written(lambda plan: write_over(plan, first), ask=False)
+        return Step(self._said(first, first.kept_words()), folder_used=True)
+
+    def _written(self, write: _Write, *, ask: bool) -> Step:
+        assert self.plan is not None  # planned in start()
+        try:
+            exported = write(self.plan)
+        except PartlyWritten as refused:
+            said = self._said(refused.exported, refused.exported.replaced_words())
+            return Step(
+                said,
+                could_not_write(self.plan.folder, refused.error),
+                folder_used=bool(refused.exported.written),
+            )
+        self.first = exported
+        question = _replace_question(exported) if ask and exported.existing else None
+        # Both passes, after Replace: the files written first are said too (an HR officer
+        # read only the replaced file, and thought the others were not written).
+        return Step(self._said(exported, exported.replaced_words()), folder_used=True, ask=question)
+
+    def _said(self, exported: Exported, then: str) -> str:
+        """What was written, then what was replaced or kept, then what was left out."""
+        said = (exported.words(self.session), then, exported.left_out)
+        return "\n".join(line for line in said if line)
+
+
+def _replace_question(exported: Exported) -> ReplaceQuestion:
+    """Whether to replace the files (or sheets) an export left because they are there."""
+    one = len(exported.existing) == 1
+    name, path = exported.existing[0]
+    if one and name in FOLDER_FORMATS:  # the sheets alone: pages in a folder, not a file
+        question = f"The folder {path} already holds {exported.sheets_there(name)}."
+        return ReplaceQuestion(question + "\n\nReplace them?", "Replace", "Keep them")
+    return ReplaceQuestion(
+        ("This file already exists:\n" if one else "These files already exist:\n")
+        + "\n".join(exported.existing_lines())
+        + ("\n\nReplace it?" if one else "\n\nReplace them?"),
+        "Replace",
+        "Keep it" if one else "Keep them",
+    )

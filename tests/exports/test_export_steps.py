@@ -1,0 +1,57 @@
+"""The summary's one export, step by step: the words said and the question asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from panel_tui.domain.exports import FORMATS, ExportOptions, file_name
+from panel_tui.domain.exports.steps import ExportSteps
+from tests.exports.helpers import build_session
+
+
+def test_files_there_are_asked_about_and_kept_or_replaced_in_one_set_of_words(
+    tmp_path: Path,
+) -> None:
+    session, folder = build_session(), tmp_path / "hr"
+    folder.mkdir()
+    csv = folder / file_name(session, "csv")
+    csv.write_text("HR's own edits")
+
+    def steps() -> ExportSteps:
+        return ExportSteps(
+            session, list(FORMATS), folder, ExportOptions(), sessions=tmp_path / "sessions"
+        )
+
+    keeping = steps()
+    first = keeping.start()
+    assert first.ask is not None and first.folder_used and not first.refused
+    assert first.ask.question == f"This file already exists:\n{csv}\n\nReplace it?"
+    assert (first.ask.yes, first.ask.no) == ("Replace", "Keep it")
+    assert first.said.startswith(f"Exported to the folder {folder.resolve()}: ")
+    kept = keeping.answer(replace=False)
+    assert kept.said.splitlines() == [
+        first.said,
+        f"Kept 1 file already there ({csv.name}): nothing was replaced.",
+    ]
+    assert kept.ask is None and csv.read_text() == "HR's own edits"
+
+    for written in folder.iterdir():  # as before the first export
+        written.unlink()
+    csv.write_text("HR's own edits")
+    replacing = steps()
+    replacing.start()
+    replaced = replacing.answer(replace=True)
+    assert replaced.said.splitlines()[1] == f"Replaced 1 file already there ({csv.name})."
+    assert csv.read_text() != "HR's own edits"
+
+
+def test_an_export_into_the_sessions_folder_is_refused_and_the_folder_not_kept(
+    tmp_path: Path,
+) -> None:
+    session, sessions = build_session(), tmp_path / "sessions"
+    sessions.mkdir()
+    step = ExportSteps(session, ["md"], sessions / "hr", ExportOptions(), sessions=sessions)
+    refused = step.start()
+    assert "is inside the sessions folder" in refused.refused
+    assert refused.said == "" and not refused.folder_used and refused.ask is None
+    assert list(sessions.iterdir()) == []
