@@ -200,3 +200,20 @@ async def test_the_help_has_no_empty_pronouns_column(
         await pilot.press("f1")
         listed = await scrolled_text(pilot, pages=2)
     assert "Vote keys" in listed and "Pronouns" not in listed, listed
+
+
+async def test_the_help_names_an_observer_in_their_seat_not_no_one(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found in review: the help listed the observer's seat as "(no one)", though
+    # the observer sits there; the seat's keys record no vote, and the help says so.
+    observer = Member(id="m9", name="Olu Ade", pronouns="she/her", role="observer", seat=9)
+    session_id = _saved(store, session, [*_panel(7, names=LONG)[:-1], observer])
+    async with app_factory(session_id).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        listed = (await scrolled_text(pilot, pages=2)).splitlines()
+        spoken = pilot.app.screen
+        assert isinstance(spoken, HelpScreen)
+        said = spoken.spoken_text()
+    assert " ".join(_cell(listed, 9)) == "Olu Ade (she/her), observer"
+    assert "Seat 9, Olu Ade (she/her): observer, does not vote." in said

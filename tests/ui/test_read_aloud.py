@@ -199,7 +199,11 @@ async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
     assert "Up arrow: Scroll the question text up." in lines
     assert "Seat 3, Dan Reilly (he/him): Up 3, Middle E, Down D, Abstain C." in lines
     assert not any(line.startswith(("?", ",", ".", "←", "→", "↑", "↓")) for line in lines)
-    assert "Q or Q" not in said and "Seat 9" not in said and "Olu Ade" not in said
+    assert "Q or Q" not in said and "Seat 9" not in said
+    # The observer in seat 4 is said to be one, with no keys read for the seat.
+    assert [line for line in lines if "Olu Ade" in line] == [
+        "Seat 4, Olu Ade: observer, does not vote."
+    ]
     # The vote keys straight after the paragraph on votes, then the settings, on
     # the screen as aloud.
     parts = [

@@ -56,8 +56,14 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
     return table
 
 
+#: An observer's seat read aloud: their seat's keys record no vote. On screen, where
+#: a row must stay one line, ", observer" after the name says it.
+OBSERVES = "observer, does not vote"
+
+
 def _member_cell(member: Member | None) -> Text:
-    """A seat's member, their pronouns after the name in italic (on the next line if need be)."""
+    """A seat's member, their pronouns after the name in italic (on the next line if need
+    be); an observer said to be one."""
     if member is None:
         return Text("(no one)", style="italic")
     cell = Text(member.name)
@@ -65,6 +71,9 @@ def _member_cell(member: Member | None) -> Text:
         # In brackets, as the help read aloud says them: italic alone may not show.
         cell.append(" ")
         cell.append(f"({member.pronouns})", style="italic")
+    if not member.can_vote:
+        # Named, not "(no one)": the observer sits there (found in review).
+        cell.append(", observer", style="italic")
     return cell
 
 
@@ -178,6 +187,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             )
             pronouns = f" ({member.pronouns})" if member.pronouns else ""
             lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {keys}.")
+        panel = sorted(self.session.panel, key=lambda m: m.seat) if self.session else []
+        for member in (m for m in panel if not m.can_vote):
+            pronouns = f" ({member.pronouns})" if member.pronouns else ""
+            lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {OBSERVES}.")
         lines += ["", AFTER_KEYS, "", "Your settings."]
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
         lines.append(BIGGER_TEXT)
@@ -258,7 +271,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         # at spaces (a hyphenated name stays whole); only a word wider than the
         # column is folded.
         seats.add_column("Member", overflow="fold")
-        members = {m.seat: m for m in self.session.voting_members} if self.session else {}
+        members = {m.seat: m for m in self.session.panel} if self.session else {}
         for seat in SEATS:
             seats.add_row(
                 str(seat),
