@@ -72,12 +72,10 @@ class AwayAnswer:
     candidate: str  #: the mock candidate's code, e.g. "Mock A"
     number: int  #: the question's place in the bank
     question: str  #: e.g. "Question 2: What would you do if..."
-    gave: str  #: e.g. "Gave ▲ Up; the reference is ● Middle."
     why: str  #: the sample answer's "why", or empty
     mine: str  #: the member's vote, e.g. "▲ Up"
     reference: str  #: e.g. "● Middle"
     direction: str  #: "more generous" or "harsher"
-    you_gave: str  #: e.g. "You gave ▲ Up; the reference is ● Middle: more generous."
 
 
 @dataclass(frozen=True)
@@ -191,12 +189,10 @@ def _away(
         candidate=session.candidate(answer.candidate).code,
         number=answer.number,
         question=_question(session, answer),
-        gave=f"Gave {mine}; the reference is {reference}.",
         why=answer.why or "",
         mine=mine,
         reference=reference,
         direction=direction,
-        you_gave=f"You gave {mine}; the reference is {reference}: {direction}.",
     )
 
 
