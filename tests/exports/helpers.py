@@ -21,7 +21,14 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.exports import FOLDER_FORMATS, MEMBER_SHEETS, ExportOptions
+from panel_tui.domain.exports import (
+    FOLDER_FORMATS,
+    MEMBER_SHEETS,
+    Exported,
+    ExportOptions,
+    plan_export,
+    write_plan,
+)
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import (
     Bank,
@@ -239,3 +246,32 @@ def sheets_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setitem(FOLDER_FORMATS, MEMBER_SHEETS, counted)
     return made
+
+
+def write_exports(
+    session: Session,
+    names: Sequence[str],
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
+) -> Exported:
+    """Plan the formats ``names`` (``all``: every one) in ``folder`` and write them, as the
+    summary's Export box does: one whose file is there is left, unless ``overwrite``."""
+    return write_plan(plan_export(session, names, folder, options), overwrite=overwrite)
+
+
+def write_export(
+    session: Session,
+    name: str,
+    folder: Path,
+    options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """One format written into ``folder`` (:func:`write_exports`); its file, or the
+    sheets' folder. Raises ``FileExistsError`` when it is there and not ``overwrite``."""
+    exported = write_exports(session, [name], folder, options, overwrite=overwrite)
+    if exported.existing:
+        raise FileExistsError(exported.existing[0][1])
+    return exported.written[0][1]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.exports import FORMATS, ExportOptions, render, write_exports
+from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.anonymise import names_kept_in_free_text
 from panel_tui.domain.models import Decision, Note, Session
 from panel_tui.domain.store import Store
-from tests.exports.helpers import NAME_WORDS, T0, build_session
+from tests.exports.helpers import NAME_WORDS, T0, build_session, write_exports
 
 #: A session HR prepared by hand, named after the candidate: title and id hold her name.
 NAMED_ID = "2026-11-23-zebedee-quixley-panel"

@@ -20,7 +20,7 @@ import pytest
 
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
-from panel_tui.domain.exports import ExportOptions, write_export
+from panel_tui.domain.exports import ExportOptions
 from panel_tui.domain.models import Candidate, Decision, Member, Role, Session, VoteEvent
 from panel_tui.domain.sessions import new_session
 from tests.exports.chromium import (
@@ -32,6 +32,7 @@ from tests.exports.chromium import (
     png_size,
     print_and_screenshot,
 )
+from tests.exports.helpers import write_export
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
 

@@ -23,12 +23,11 @@ from panel_tui.domain.exports import (
     file_name,
     render,
     safe_file_stem,
-    write_export,
 )
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.store import write_atomically
-from tests.exports.helpers import NAME_WORDS, SESSION_ID, export, sheets_made
+from tests.exports.helpers import NAME_WORDS, SESSION_ID, export, sheets_made, write_export
 from tests.platforms import link_to
 
 BOM = "\ufeff".encode()

@@ -18,7 +18,6 @@ from panel_tui.domain.exports import (
     file_name,
     plan_export,
     write_all,
-    write_exports,
     write_over,
     write_plan,
 )
@@ -28,7 +27,7 @@ from panel_tui.domain.exports.trainee_sheets import trainee_pages
 from panel_tui.domain.models import Session
 from panel_tui.domain.store.files import UnsafeFile
 from tests.domain.practice import practice
-from tests.exports.helpers import build_session, sheets_made
+from tests.exports.helpers import build_session, sheets_made, write_exports
 from tests.platforms import link_to, posix_only
 
 

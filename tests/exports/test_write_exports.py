@@ -18,14 +18,13 @@ from panel_tui.domain.exports import (
     left_out_of_all,
     plan_export,
     write_all,
-    write_exports,
 )
 from panel_tui.domain.exports.sheet_kinds import SheetError, sheets_of
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.models import Session
 from panel_tui.domain.system_words import os_reason
 from tests.domain.practice import practice
-from tests.exports.helpers import build_session
+from tests.exports.helpers import build_session, write_exports
 from tests.platforms import posix_only
 
 WARNING = "The json file includes the votes on 1 answer still sealed"

@@ -44,7 +44,7 @@ file gives a session with no votes: it is a report, not a backup.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -107,8 +107,6 @@ __all__ = [
     "sessions_folder_problem",
     "within",
     "write_all",
-    "write_export",
-    "write_exports",
     "write_over",
     "write_plan",
 ]
@@ -139,30 +137,6 @@ def _write(plan: ExportPlan, planned: Planned) -> list[Path]:
         return write_pages(planned.pages, planned.path, overwrite=True)
     write_atomically(planned.path, encoded(plan.session, planned.name, plan.options))
     return [planned.path]
-
-
-def write_export(
-    session: Session,
-    name: str,
-    folder: Path,
-    options: ExportOptions | None = None,
-    *,
-    overwrite: bool = False,
-) -> Path:
-    """Write one format into ``folder`` (made if missing), readable by the owner only.
-
-    A folder format (member or trainee sheets) goes into a folder of its own inside
-    ``folder``: that folder is returned.
-
-    Raises:
-        SheetError: the sheets cannot be made (totals only): nothing is written.
-        FileExistsError: the file (or a page of the sheets) is there and ``overwrite`` is false.
-        OSError: the folder or disk refuses.
-    """
-    exported = write_exports(session, [name], folder, options, overwrite=overwrite)
-    if exported.existing:
-        raise FileExistsError(exported.existing[0][1])
-    return exported.written[0][1]
 
 
 @dataclass(frozen=True)
@@ -273,24 +247,6 @@ def could_not_write(folder: Path, error: OSError) -> str:
 def _sheets_called(name: str) -> str:
     """A folder format, as the chair is told of it: "the member sheets"."""
     return f"the {PERSON[name]} sheets"
-
-
-def write_exports(
-    session: Session,
-    names: Sequence[str],
-    folder: Path,
-    options: ExportOptions | None = None,
-    *,
-    overwrite: bool = False,
-) -> Exported:
-    """Write each format (``all``: every one, :func:`.plan.plan_export`) into ``folder``;
-    one whose file is there is left, unless ``overwrite``.
-
-    Raises:
-        SheetError: sheets asked for by name cannot be made (nothing was written).
-        OSError: the folder or disk refuses (the files written before stay).
-    """
-    return write_plan(plan_export(session, names, folder, options), overwrite=overwrite)
 
 
 class PartlyWritten(OSError):
