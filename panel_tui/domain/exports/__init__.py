@@ -269,23 +269,29 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
         PartlyWritten: the folder or disk refused (the files written before stay,
             and it says which).
     """
-    done = Exported([], [], plan.options, plan.left_out)
+    written: list[tuple[str, Path]] = []
+    existing: list[tuple[str, Path]] = []
+    partly_there: dict[str, tuple[int, int]] = {}
+
+    def so_far() -> Exported:
+        return Exported(written, existing, plan.options, plan.left_out, [], partly_there)
+
     for planned in plan.formats:
         taken = [] if overwrite else planned.taken()
         if taken:
-            done.existing.append((planned.name, planned.path))
+            existing.append((planned.name, planned.path))
         if taken and planned.pages is not None and len(taken) < len(planned.pages):
             # Sheets partly there (a member added since): the pages not there are written.
-            done.partly_there[planned.name] = (len(taken), len(planned.pages))
+            partly_there[planned.name] = (len(taken), len(planned.pages))
             planned = planned.without(taken)
         elif taken:
             continue
         try:
             _write(plan, planned)
         except OSError as error:
-            raise PartlyWritten(error, done) from error
-        done.written.append((planned.name, planned.path))
-    return done
+            raise PartlyWritten(error, so_far()) from error
+        written.append((planned.name, planned.path))
+    return so_far()
 
 
 def write_over(plan: ExportPlan, first: Exported) -> Exported:

@@ -3,7 +3,7 @@
 The Export box and the Sheets key (T) both write an export this way: plan it
 (never into the sessions folder), write the files not there yet, ask before
 replacing those that are, then write over them or keep them. Each step gives
-a :class:`Step`: the words for the chair (what was written, replaced, kept and
+a :class:`ExportStep`: the words for the chair (what was written, replaced, kept and
 left out, and why nothing more was written) and the question to ask next, if
 any. The screen only shows the words and asks the question.
 """
@@ -43,7 +43,7 @@ class ReplaceQuestion:
 
 
 @dataclass(frozen=True)
-class Step:
+class ExportStep:
     """What a step of an export did, for the chair."""
 
     said: str = ""  #: what was written, replaced, kept and left out: a line each
@@ -74,38 +74,38 @@ class ExportSteps:
         self.plan: ExportPlan | None = None
         self.first: Exported | None = None
 
-    def start(self) -> Step:
+    def start(self) -> ExportStep:
         """Plan the export and write the files not there yet; ask about the others."""
         try:
             # The box has checked the folder typed; T writes into the export folder unasked.
             problem = sessions_folder_problem(self.folder, self.sessions)
             if problem:
-                return Step(refused=problem)
+                return ExportStep(refused=problem)
             self.plan = plan_export(
                 self.session, self.formats, self.folder, self.options, sessions=self.sessions
             )
         except SheetError as error:
-            return Step(refused=str(error))  # the domain's own plain words
+            return ExportStep(refused=str(error))  # the domain's own plain words
         except OSError as error:
-            return Step(refused=could_not_write(self.folder, error))
+            return ExportStep(refused=could_not_write(self.folder, error))
         return self._written(write_plan, ask=True)
 
-    def answer(self, replace: bool) -> Step:
+    def answer(self, replace: bool) -> ExportStep:
         """Write over the files there (``replace``), or keep them, and say what was done."""
         first = self.first
         if first is None or self.plan is None:
-            return Step()
+            return ExportStep()
         if replace:
             return self._written(lambda plan: write_over(plan, first), ask=False)
-        return Step(self._said(first, first.kept_words()), folder_used=True)
+        return ExportStep(self._said(first, first.kept_words()), folder_used=True)
 
-    def _written(self, write: _Write, *, ask: bool) -> Step:
+    def _written(self, write: _Write, *, ask: bool) -> ExportStep:
         assert self.plan is not None  # planned in start()
         try:
             exported = write(self.plan)
         except PartlyWritten as refused:
             said = self._said(refused.exported, refused.exported.replaced_words())
-            return Step(
+            return ExportStep(
                 said,
                 could_not_write(self.plan.folder, refused.error),
                 folder_used=bool(refused.exported.written),
@@ -114,7 +114,9 @@ class ExportSteps:
         question = _replace_question(exported) if ask and exported.existing else None
         # Both passes, after Replace: the files written first are said too (an HR officer
         # read only the replaced file, and thought the others were not written).
-        return Step(self._said(exported, exported.replaced_words()), folder_used=True, ask=question)
+        return ExportStep(
+            self._said(exported, exported.replaced_words()), folder_used=True, ask=question
+        )
 
     def _said(self, exported: Exported, then: str) -> str:
         """What was written, then what was replaced or kept, then what was left out."""

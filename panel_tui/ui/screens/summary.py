@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from panel_tui.domain.exports import FORMATS, ExportOptions, as_shown
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
-from panel_tui.domain.exports.steps import ExportSteps, Step
+from panel_tui.domain.exports.steps import ExportStep, ExportSteps
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import saved_words
@@ -193,7 +193,7 @@ class SummaryScreen(SessionScreen):
             replace = yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
             self.show(steps.answer(bool(replace)), request.folder)
 
-    def show(self, step: Step, folder: Path) -> None:
+    def show(self, step: ExportStep, folder: Path) -> None:
         """Say what a step of the export did, and why nothing more was written."""
         if step.folder_used:
             # The folder chosen is the export folder for the rest of the run: the next
