@@ -16,7 +16,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from panel_tui.domain.store import write_atomically
+from panel_tui.domain.store.files import read_regular
 from panel_tui.domain.system_words import os_reason
+
+#: The most a settings file may hold: three settings take under 100 bytes.
+SETTINGS_LIMIT = 64 * 1024
 
 #: The environment variable that overrides saved settings for one run.
 DISPLAY_ENV = "PANEL_TUI_DISPLAY"
@@ -59,7 +63,9 @@ class Loaded:
 def load_settings(path: Path) -> Loaded:
     """The saved settings; the defaults (with a plain reason) when the file is damaged."""
     try:
-        raw = path.read_bytes()
+        # Never a pipe or device, which would hang the start or read for ever (found
+        # by a tester); a link is followed, as people keep settings in one place.
+        raw = read_regular(path, SETTINGS_LIMIT, follow_links=True)
     except FileNotFoundError:
         return Loaded(DisplaySettings())
     except OSError as error:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from panel_tui import locations
 from panel_tui.domain.display import (
+    SETTINGS_LIMIT,
     DisplaySettings,
     from_environment,
     load_settings,
@@ -46,6 +48,42 @@ def test_damaged_file_gives_defaults_and_a_plain_reason(tmp_path: Path, content:
     assert loaded.settings == DisplaySettings()
     assert loaded.problem is not None
     assert str(path) in loaded.problem and "usual settings are used" in loaded.problem
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="Windows has no named pipes in folders")
+def test_a_pipe_or_device_in_place_of_the_file_is_refused_at_once(tmp_path: Path) -> None:
+    """Found by a tester: a pipe named display.json left the app's start blank for
+    ever, and a link to /dev/zero read until memory ran out (a traceback)."""
+    pipe = tmp_path / "pipe" / "display.json"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)  # nothing ever writes into it: a read would wait for ever
+    device = tmp_path / "device" / "display.json"
+    device.parent.mkdir()
+    device.symlink_to("/dev/zero")  # endless zeros
+    for path in (pipe, device):
+        loaded = load_settings(path)
+        assert loaded.settings == DisplaySettings()
+        assert loaded.problem is not None
+        assert "it is not a plain file (a pipe, a device or a socket)" in loaded.problem
+
+
+def test_a_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "display.json"
+    path.write_bytes(b" " * (SETTINGS_LIMIT + 1) + b"{}")  # valid JSON, but no settings are that long
+    loaded = load_settings(path)
+    assert loaded.settings == DisplaySettings()
+    assert loaded.problem is not None and "it is larger than 64 KB" in loaded.problem
+
+
+def test_a_settings_file_linked_from_elsewhere_is_read(tmp_path: Path) -> None:
+    """People who keep their settings in one place link them in (a dotfiles folder)."""
+    kept = tmp_path / "dotfiles" / "display.json"
+    assert save_settings(kept, DisplaySettings(high_contrast=True)) is None
+    linked = tmp_path / "config" / "display.json"
+    linked.parent.mkdir()
+    linked.symlink_to(kept)
+    assert load_settings(linked) == load_settings(kept)
+    assert load_settings(linked).settings.high_contrast
 
 
 def test_unknown_keys_from_a_newer_version_are_ignored(tmp_path: Path) -> None:

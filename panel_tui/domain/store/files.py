@@ -156,7 +156,8 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, *, follow_links: bool 
     """
     fd = _open_followed(path) if follow_links else open_no_follow(path, os.O_RDONLY)
     try:
-        too_large = UnsafeFile(path, f"it is larger than {limit // (1024 * 1024)} MB")
+        size_words = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
+        too_large = UnsafeFile(path, f"it is larger than {size_words}")
         if os.fstat(fd).st_size > limit:
             raise too_large
         chunks = []
