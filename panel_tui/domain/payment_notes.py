@@ -62,7 +62,8 @@ class TimeSat(Record):
     @model_validator(mode="after")
     def _in_order(self) -> Self:
         if self.end <= self.start:
-            raise ValueError("the end of a time sat must come after its start")
+            # After the field's words: "the times sat must each end after they start, ..."
+            raise ValueError("must each end after they start, on the same day")
         return self
 
 

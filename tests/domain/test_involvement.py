@@ -126,7 +126,7 @@ def test_payment_notes_read_back_from_json_exactly() -> None:
         ({"rate": "10.001"}, "decimal places"),
         (
             {"times": [{"start": "2026-11-23T12:00:00Z", "end": "2026-11-23T11:00:00Z"}]},
-            "must come after its start",
+            "must each end after they start",
         ),
     ],
 )

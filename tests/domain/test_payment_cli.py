@@ -124,7 +124,7 @@ def test_times_are_the_laptops_local_time(data: Path, capsys: pytest.CaptureFixt
             ),
             "Say whose notes to change with --seat N",
         ),
-        (("--seat", "1", "--time", "9:30-8:00"), "the end of a time sat must come after"),
+        (("--seat", "1", "--time", "9:30-8:00"), "the times sat must each end after they start"),
     ],
 )
 def test_notes_that_make_no_sense_are_refused_in_plain_words(
@@ -140,6 +140,26 @@ def test_a_badly_written_time_is_refused(data: Path, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit):
         payment(data, "--seat", "1", "--time", "half nine")
     assert "write it as start-end, such as 09:30-12:40" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "23:00-01:00",  # a sitting past midnight, typed as one
+        "10:00-10:00",  # no time at all
+        "15:00-13:30",  # start and end swapped
+    ],
+)
+def test_a_time_that_ends_before_it_starts_is_said_once_plainly(
+    data: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    # Found by a tester: "Seat 1: the times sat the end of a time sat must come
+    # after its start." (A sitting past midnight is two times, one on each day.)
+    assert payment(data, "--seat", "1", "--time", typed) == 1
+    assert capsys.readouterr().err == (
+        "panel-tui: Seat 1: the times sat must each end after they start, on the same day.\n"
+    )
+    assert Store(data).load("s1").member("m1").involvement is None
 
 
 def test_each_members_line_reads_as_a_sentence(
