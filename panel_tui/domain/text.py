@@ -97,13 +97,70 @@ def told_apart(titles: Sequence[str]) -> bool:
 
 
 def cut_short(text: str, limit: int) -> str:
-    """``text`` trimmed, and cut at a word to at most ``limit`` characters ending in "..."."""
+    """``text`` trimmed, and cut at a word to at most ``limit`` columns (:func:`cells`)
+    ending in "...", never inside a character as a person sees it (:func:`_seen_characters`).
+    """
     text = text.strip()
-    if len(text) <= limit:
+    if cells(text) <= limit:
         return text
-    kept = text[: limit - 3]
+    kept, room = "", limit - 3
+    for character in _seen_characters(text):
+        room -= _columns(character)
+        if room < 0:
+            break
+        kept += character
     kept = kept.rsplit(" ", 1)[0] if " " in kept else kept  # a whole word, where there is one
     return kept.rstrip(" ,;:-") + "..."
+
+
+#: Skin tones, and the selectors that ask for a character's emoji or text form:
+#: drawn as part of the character before them.
+_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe00-\ufe0f\U000e0020-\U000e007f]")
+#: The letters of the alphabet that flags are written in, two to a flag.
+_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]")
+
+
+def _seen_characters(text: str) -> list[str]:
+    """``text`` as the characters a person sees: a letter with the accents typed after
+    it, an emoji with its skin tone and what a joiner joins to it, a flag's two letters.
+
+    Close to Unicode's grapheme clusters, from ``unicodedata`` alone.
+    """
+    seen: list[str] = []
+    for char in text:
+        joined = seen and (
+            unicodedata.combining(char)
+            or unicodedata.category(char) in ("Mn", "Me", "Mc")
+            or char == "\u200d"
+            or seen[-1].endswith("\u200d")
+            or _MODIFIERS.match(char)
+            or (_FLAG_LETTERS.match(char) and _FLAG_LETTERS.fullmatch(seen[-1]))
+        )
+        if joined:
+            seen[-1] += char
+        else:
+            seen.append(char)
+    return seen
+
+
+def _columns(character: str) -> int:
+    """The columns one character as seen (:func:`_seen_characters`) takes."""
+    first = character[0]
+    if unicodedata.category(first) in ("Mn", "Me", "Cf", "Cc"):
+        return 0  # an accent with no letter before it, an invisible mark
+    wide = unicodedata.east_asian_width(first) in ("W", "F")
+    return 2 if wide or "\ufe0f" in character or _FLAG_LETTERS.match(first) else 1
+
+
+def cells(text: str) -> int:
+    """The columns ``text`` takes in a fixed-width font (a terminal, a plain-text file):
+    two for each Chinese, Japanese or Korean character and each emoji, none for an accent.
+
+    The domain's measure; the screens use rich's ``cell_len``, which agrees on these.
+    """
+    if text.isascii():
+        return len(text)
+    return sum(_columns(character) for character in _seen_characters(text))
 
 
 def printable(text: str, *, lines: bool = False) -> str:

@@ -17,7 +17,9 @@ from panel_tui.domain.models import Candidate, Member, Note, Session
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.text import (
     capitalised,
+    cells,
     compared,
+    cut_short,
     printable,
     slug,
     unsafe_character,
@@ -261,3 +263,45 @@ def test_a_name_with_and_without_its_joiner_is_one_member_over_rounds() -> None:
 )
 def test_a_file_name_keeps_every_latin_letter_of_a_name(name: str, named: str) -> None:
     assert slug(name) == named
+
+
+@pytest.mark.parametrize(
+    ("title", "cut"),
+    [
+        # Chinese characters take two columns each: 40 columns is 18 of them, not 37.
+        ("李雷" * 30, "李雷" * 9 + "..."),
+        # A skin tone stays with its emoji (cut after the emoji, it showed a yellow thumb).
+        ("👍🏽" * 30, "👍🏽" * 18 + "..."),
+        # An accent typed after its letter stays with it ("Rene\u0301e" lost it).
+        ("a" * 36 + "e\u0301bcdef", "a" * 36 + "e\u0301..."),
+        # An emoji joined by a zero-width joiner is kept whole, or left out whole.
+        ("x" * 35 + "👩\u200d🦽yyyy", "x" * 35 + "👩\u200d🦽..."),
+        ("x" * 36 + "👩\u200d🦽yyyy", "x" * 36 + "..."),
+        # A flag is two letters of its own alphabet: never half of one.
+        ("x" * 36 + "🇬🇧yyyy", "x" * 36 + "..."),
+        # Plain text is cut at a word, as it always was.
+        ("Support worker, lived-experience panel, with a long way to go",
+         "Support worker, lived-experience..."),
+    ],
+)  # fmt: skip
+def test_a_title_is_cut_short_by_the_columns_it_takes_and_whole_characters(
+    title: str, cut: str
+) -> None:
+    assert cut_short(title, 40) == cut
+    assert cells(cut) <= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Sam Okafor", 10),
+        ("李雷", 4),
+        ("Rene\u0301e", 5),  # the accent sits on its letter
+        ("Sam 👍🏽 Oka", 10),  # the skin tone is part of the emoji
+        ("👩\u200d🦽", 2),
+        ("🇬🇧", 2),
+        ("❤\ufe0f", 2),  # a heart asked for as an emoji
+    ],
+)
+def test_cells_counts_the_columns_a_fixed_width_font_gives_text(text: str, columns: int) -> None:
+    assert cells(text) == columns

@@ -20,6 +20,7 @@ from rich.cells import cell_len
 
 from panel_tui.domain.models import Candidate, Member, Session
 from panel_tui.domain.store import Store
+from panel_tui.domain.text import cells
 from tests.ui.helpers import SIZE, AppFactory, screen_text
 
 #: Names whose cells are not their characters, with a long one of each kind
@@ -194,3 +195,10 @@ async def test_the_home_list_gives_a_wide_title_its_own_line(
     border = "▎"
     assert cell_of(lines[at], border) == cell_of(lines[at + 1], border), shown
     assert lines[at + 1].split("▊")[1].strip().startswith("Made "), shown
+
+
+@pytest.mark.parametrize("name", [*WIDE_NAMES, "🇬🇧 Ann", "❤\ufe0f Jo", "Łukasz"])
+def test_the_domain_counts_a_names_columns_as_the_screen_does(name: str) -> None:
+    # The domain may not import rich: its own measure (cut_short in the rounds
+    # report) must agree with the one the screens draw by.
+    assert cells(name) == cell_len(name)

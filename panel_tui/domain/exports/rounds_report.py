@@ -32,7 +32,8 @@ from panel_tui.domain.words import ROLE_WORDS, counted, figure, made_words, perc
 
 FORMATS = ("md", "html", "csv")
 
-#: Characters of a round's title in its day's label, before it is cut short.
+#: Columns of a round's title in its day's label (two for a Chinese character),
+#: before it is cut short.
 LABEL_TITLE = 40
 
 COLUMNS = (
