@@ -69,7 +69,9 @@ def test_a_pipe_or_device_in_place_of_the_file_is_refused_at_once(tmp_path: Path
 
 def test_a_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     path = tmp_path / "display.json"
-    path.write_bytes(b" " * (SETTINGS_LIMIT + 1) + b"{}")  # valid JSON, but no settings are that long
+    path.write_bytes(
+        b" " * (SETTINGS_LIMIT + 1) + b"{}"
+    )  # valid JSON, but no settings are that long
     loaded = load_settings(path)
     assert loaded.settings == DisplaySettings()
     assert loaded.problem is not None and "it is larger than 64 KB" in loaded.problem
