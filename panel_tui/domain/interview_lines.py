@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from panel_tui.domain.after_reveal import after_reveal
 from panel_tui.domain.models import Question, Session, VoteValue, Weighting
 from panel_tui.domain.scoring import score_question
 from panel_tui.domain.sessions import unvoted_numbers
@@ -78,6 +79,8 @@ def seats(session: Session, candidate_id: str, question_id: str) -> dict[str, Se
     """
     votes = session.current_votes(candidate_id, question_id)
     revealed = session.is_revealed(candidate_id, question_id)
+    # Marked as the summary marks it: by the vote that gave the value standing.
+    late = after_reveal(session, candidate_id, question_id).late if revealed else frozenset()
     states = {}
     for member in session.voting_members:
         vote = votes.get(member.id)
@@ -88,7 +91,7 @@ def seats(session: Session, candidate_id: str, question_id: str) -> dict[str, Se
             voted=True,
             shown=vote.value if revealed else None,
             revealed=revealed,
-            changed=revealed and vote.after_reveal,
+            changed=member.id in late,
         )
     return states
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from panel_tui.domain.after_reveal import after_reveal
 from panel_tui.domain.models import Session
 
 
@@ -28,6 +29,8 @@ class EarlyReveal:
     withdrawn: tuple[str, ...] = ()
     #: those of ``voted_after`` who had voted before it was shown: they changed their vote
     changed: tuple[str, ...] = ()
+    #: those of ``voted_after`` whose vote after was undone: the one before it stands
+    undone: tuple[str, ...] = ()
 
 
 def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
@@ -109,6 +112,8 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
         if voters <= standing:
             continue  # everyone had voted: nothing was shown early
         last = {vote.member: vote.value for vote in events}
+        story = after_reveal(session, reveal.candidate, reveal.question)
+        taken_back = story.taken_back if reveal.round == story.current_round else frozenset()
         found.append(
             EarlyReveal(
                 candidate=reveal.candidate,
@@ -118,6 +123,7 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
                 voted_after=tuple(after),
                 withdrawn=tuple(m for m in after if last[m] is None),
                 changed=tuple(m for m in after if m in standing),
+                undone=tuple(m for m in after if m in taken_back),
             )
         )
     return found

@@ -24,11 +24,12 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
   **its size, either way** is the same mean of the gaps without their sign: gaps
   of -62.5 and +71.9 points have a mean of +4.7 but a size of 67.2, so a panel
   split both ways is never read as one that agreed (found by a tester);
-- **votes changed after a reveal** are votes changed or withdrawn on an answer
-  whose votes were already shown; **first votes after an early reveal** are
-  members' first votes on an answer the chair showed before they had voted
-  (every summary marks both as given after the reveal;
-  `panel_tui.domain.reveals.vote_changes` tells them apart);
+- **votes changed after a reveal** are votes that stand and changed a member's
+  earlier vote on an answer whose votes were already shown; **first votes after
+  an early reveal** are members' first votes that stand on an answer the chair
+  showed before they had voted (every summary marks both as given after the
+  reveal; a change the chair undid is neither, as the vote before it stands:
+  `panel_tui.domain.after_reveal` tells them apart);
 - **answers revealed early** are the answers whose votes the chair revealed
   before every voting member had voted
   (:func:`panel_tui.domain.reveals.early_reveals`).
@@ -44,7 +45,7 @@ from typing import Literal
 
 from panel_tui.domain.involvement import MemberInvolvement, involvement
 from panel_tui.domain.models import Outcome, Role, Session, Settings
-from panel_tui.domain.reveals import early_reveals, vote_changes
+from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.text import compared
 from panel_tui.domain.words import THE_DEMO
@@ -222,13 +223,12 @@ def round_of(session: Session) -> Round:
     """
     shown = session.as_shown()
     results = score_session(shown)
-    # Each member once an answer: an undo then a new vote is one change of mind, as
-    # every summary counts it (found by an HR officer, who read 3 for 2 changes).
-    late: dict[tuple[str, str, str, int], bool] = {}
-    for vote, changes in zip(shown.votes, vote_changes(shown), strict=True):
-        if vote.after_reveal:
-            late.setdefault((vote.candidate, vote.question, vote.member, vote.round), changes)
-    changed = sum(late.values())
+    # The votes that stand, as every summary and CSV counts them: each member once an
+    # answer (found by an HR officer, who read 3 for 2 changes), and a change the
+    # chair undid not at all, as the vote given before stands (found by a tester).
+    stories = [q.after_reveal for r in results.ranking for q in r.questions]
+    late = sum(len(story.late) for story in stories)
+    changed = sum(story.late_changes for story in stories)
     first = lived_experience_first(shown)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]
@@ -252,7 +252,7 @@ def round_of(session: Session) -> Round:
         ],
         gaps=[r.voice_gap for r in results.ranking if r.voice_gap is not None],
         changed_after_reveal=changed,
-        first_after_reveal=len(late) - changed,
+        first_after_reveal=late - changed,
         revealed_early=len(early_reveals(session)),
     )
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from panel_tui.domain import agreement
+from panel_tui.domain.after_reveal import AfterReveal, after_reveal
 from panel_tui.domain.method import method_statement
 from panel_tui.domain.models import (
     VOTE_VALUES,
     Session,
-    VoteEvent,
     VoteValue,
     Weighting,
 )
@@ -82,17 +82,25 @@ class QuestionResult:
     professional_mean: float | None
     split: bool
     concern: bool
-    #: every vote given after the votes were shown (first votes, changes, withdrawals
-    #: and a vote given again after one), in order
-    changed_after_reveal: tuple[VoteEvent, ...]
-    changed: frozenset[str]  #: members whose standing vote (or withdrawal) came after it
+    #: what the members did after the votes were shown (undos included), and which
+    #: votes that stand were given after: every summary and CSV reads this one story
+    after_reveal: AfterReveal
+
+    @property
+    def changed(self) -> frozenset[str]:
+        """Members whose vote that stands was given after the votes were shown."""
+        return self.after_reveal.late
 
     @property
     def after_reveal_count(self) -> int:
-        """How many members' votes were given, changed or withdrawn after the reveal:
-        each member once, as the votes csv has one row for them (found by an HR
-        officer: an undo then a new vote counted as two changes, beside one row)."""
-        return len({(v.member, v.round) for v in self.changed_after_reveal if v.after_reveal})
+        """How many of the votes that stand were given after the votes were shown.
+
+        Each member once, as the votes csv has one row for them (found by an HR
+        officer: an undo then a new vote counted as two changes, beside one row);
+        a change the chair undid is not counted, as the vote given before stands
+        (found by a tester: 1 counted for a change undone).
+        """
+        return len(self.after_reveal.late)
 
     @property
     def voice_gap(self) -> float | None:
@@ -232,31 +240,8 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
         professional_mean=professional,
         split="up" in values and "down" in values,
         concern=essential and score is not None and score < 0.5 - TIE_TOLERANCE,
-        changed_after_reveal=_given_after_reveal(session, candidate, question),
-        changed=frozenset(member for member, vote in current.items() if vote.after_reveal),
+        after_reveal=after_reveal(session, candidate, question),
     )
-
-
-def _given_after_reveal(session: Session, candidate: str, question: str) -> tuple[VoteEvent, ...]:
-    """The votes given on an answer after its votes were shown, in order.
-
-    Each one marked so, and a vote given again just after a withdrawal that was:
-    unchanged, it is not marked itself, but it was given while the votes showed,
-    and without it the record read as if the vote was withdrawn (found by a tester).
-    """
-    given: list[VoteEvent] = []
-    withdrawn: set[tuple[str, int]] = set()  # (member, round) whose last event withdrew after it
-    for vote in session.votes:
-        if (vote.candidate, vote.question) != (candidate, question):
-            continue
-        key = (vote.member, vote.round)
-        if vote.after_reveal or key in withdrawn:
-            given.append(vote)
-        if vote.value is None and vote.after_reveal:
-            withdrawn.add(key)
-        else:
-            withdrawn.discard(key)
-    return tuple(given)
 
 
 def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:

@@ -162,6 +162,7 @@ def test_a_totals_only_json_counts_who_voted_after_without_naming_them() -> None
         "voted_after": 1,
         "withdrawn": 0,
         "changed": 0,
+        "undone": 0,
     }
 
 

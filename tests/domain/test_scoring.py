@@ -301,14 +301,15 @@ def test_a_vote_withdrawn_and_given_again_unchanged_is_not_marked_changed() -> N
     assert result.votes == {"m1": "down", "m2": "up", "m3": "up"}
     # The withdrawal and the vote given again are both in the history: with the
     # withdrawal alone it read as withdrawn (found by a tester).
-    assert [v.value for v in result.changed_after_reveal] == [None, "down"]
+    steps = [(step.kind, step.value) for step in result.after_reveal.steps]
+    assert steps == [("withdrew", None), ("again", "down")]
     assert result.changed == frozenset()  # but the vote standing is the one first given
 
 
 def test_a_vote_withdrawn_and_given_again_otherwise_is_marked_changed() -> None:
     result = score_question(_withdrawn_then("up"), "c1", "q1")
     assert result.votes == {"m1": "up", "m2": "up", "m3": "up"}
-    assert len(result.changed_after_reveal) == 2
+    assert len(result.after_reveal.steps) == 2
     assert result.changed == frozenset({"m1"})
 
 

@@ -81,6 +81,7 @@ async def test_a_vote_after_the_chair_reveals_early_is_marked_everywhere(
             "voted_after": ["m3"],
             "withdrawn": [],
             "changed": [],
+            "undone": [],
         }
     ]
 

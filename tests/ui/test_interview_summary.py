@@ -155,6 +155,30 @@ async def test_the_summary_marks_a_vote_changed_only_when_the_standing_vote_chan
         assert "after reveal" in await scrolled_text(pilot)
 
 
+async def test_a_change_after_the_reveal_then_undone_is_told_with_its_undo(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: the summary said seat 1 changed to Down, and never that the
+    # chair undid it, though the screen said the vote given before stands.
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("1", "w", "3")  # all three: the votes show
+        await pilot.press("a")  # seat 1: Up to Down, a change after the reveal
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await pilot.press("backspace")  # the chair undoes it
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        assert standing(store, "c1", "q1")["m1"] == "up"
+        await pilot.press("ctrl+s")
+        shown = " ".join((await scrolled_text(pilot)).split())
+        # (The scroll bar may stand between the last words, where the line wraps.)
+        assert (
+            "changed from ▲ Up to ▼ Down after the votes were shown, then undid it: ▲ Up" in shown
+        )
+        assert "after reveal" not in shown  # the Up that stands was given before
+
+
 async def test_what_an_export_wrote_is_said_once_on_the_summarys_own_line(
     app_factory: AppFactory, session: Session
 ) -> None:

@@ -20,6 +20,11 @@ from panel_tui.domain.words import counted, question_name
 WITHDRAWN_LATER = "vote withdrawn later"
 #: Said of a member who had voted before the votes were shown, and voted again after.
 CHANGED_AFTER = "changed their vote"
+#: Said of a member who changed their vote after the votes were shown, and the chair
+#: undid the change: the vote they gave before stands.
+CHANGE_UNDONE = "changed their vote, then undid it"
+#: Beside a member whose vote after the votes were shown was undone, another standing.
+UNDONE_LATER = "undone later"
 
 
 class Labelled(Protocol):
@@ -76,13 +81,21 @@ def _after(early: EarlyReveal, seats: Mapping[str, Labelled], options: ExportOpt
     if options.totals_only:
         changed = f", {len(early.changed)} changing their vote" if early.changed else ""
         withdrawn = f" ({len(early.withdrawn)} withdrawn later)" if early.withdrawn else ""
-        return counted(len(early.voted_after), "member") + changed + withdrawn
+        undone = f" ({len(early.undone)} {UNDONE_LATER})" if early.undone else ""
+        return counted(len(early.voted_after), "member") + changed + withdrawn + undone
     # One who had voted before it was shown changed their vote: said, never taken
     # for a first vote (found by a tester: "2 of 4 had voted" and all 3 "after").
-    named = [
-        seats[m].label
-        + (f" ({CHANGED_AFTER})" if m in early.changed else "")
-        + (f" ({WITHDRAWN_LATER})" if m in early.withdrawn else "")
-        for m in early.voted_after
-    ]
+    named = [seats[m].label + _marks(early, m) for m in early.voted_after]
     return "; ".join(named) or "Nobody"
+
+
+def _marks(early: EarlyReveal, member: str) -> str:
+    """What is said beside a member who voted after the reveal: a change, and whether it stands."""
+    changed, undone = member in early.changed, member in early.undone
+    if changed and undone:
+        return f" ({CHANGE_UNDONE})"
+    return (
+        (f" ({CHANGED_AFTER})" if changed else "")
+        + (f" ({UNDONE_LATER})" if undone else "")
+        + (f" ({WITHDRAWN_LATER})" if member in early.withdrawn else "")
+    )

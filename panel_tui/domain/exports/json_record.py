@@ -161,6 +161,7 @@ def json_export(session: Session, options: ExportOptions) -> str:
             early["voted_after"] = len(early["voted_after"])  # how many, not who
             early["withdrawn"] = len(early["withdrawn"])
             early["changed"] = len(early["changed"])
+            early["undone"] = len(early["undone"])
         session = session.model_copy(update={"votes": []})  # no one's vote, only totals
     export: dict[str, bool | str] = {
         "anonymised": options.anonymise,

@@ -17,7 +17,9 @@ half up as a spreadsheet's ROUND does; ``split_questions`` and
 separated by "; ", 2 being the votes CSV's ``question_number``; older files
 hold the bank's question ids here, the votes CSV's ``question_id``), ``early_reveals``
 (answers whose votes the chair showed before everyone had voted) and
-``after_reveal_votes`` (votes given or changed after the votes were shown) and
+``after_reveal_votes`` (votes that count and were given or changed after the
+votes were shown: the votes CSV's rows marked ``after_reveal``; a change the
+chair undid is not counted, as the vote given before stands) and
 ``sealed_answers_left_out`` (answers whose votes are still sealed in an open
 session: their votes are left out of every figure until they are shown), then
 ``earlier_decisions`` (each decision the panel changed, oldest first, with its
@@ -33,7 +35,9 @@ Columns: ``candidate``, ``code``, ``question_number``, ``question_id``,
 ``changed_after_reveal`` (a change
 of an earlier vote after the votes were shown), ``after_reveal`` (given after
 the votes were shown: such a change, or a first vote after the chair revealed
-early), ``at`` (UTC, ISO 8601). Rows follow the candidates, questions and seats in order.
+early), ``at`` (UTC, ISO 8601: when the vote was given; a vote an undo brought
+back keeps its own time and marks, not the undo's). Rows follow the candidates,
+questions and seats in order.
 
 Every row of every CSV ends with ``mode``: ``live``, ``practice`` for a
 rehearsal with mock candidates, or ``demo`` for the demo's made-up people, so
@@ -59,7 +63,6 @@ from collections.abc import Iterable, Sequence
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.models import Session
-from panel_tui.domain.reveals import vote_changes
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.words import (
     OUTCOME_WORDS,
@@ -231,7 +234,6 @@ def _candidate_columns(options: ExportOptions) -> tuple[str, ...]:
 def votes_csv(session: Session, options: ExportOptions) -> str:
     """One row per vote that counts, or per question's totals with ``totals_only``."""
     results = score_session(session)
-    changes = dict(zip(map(id, session.votes), vote_changes(session), strict=True))
     rows: list[tuple[Cell, ...]] = []
     by_candidate = results.by_candidate
     for candidate in session.candidates:
@@ -260,13 +262,13 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                     )
                 )
                 continue
-            events = session.current_votes(candidate.id, q.question)
+            standing = q.after_reveal.standing
             for member in session.voting_members:
                 value = q.votes.get(member.id)
                 if value is None:
                     continue
-                event = events[member.id]
-                changed = event.after_reveal and changes[id(event)]
+                # The vote that gave the value: an undo only brings it back.
+                vote = standing[member.id]
                 rows.append(
                     (
                         *where,
@@ -275,9 +277,9 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         ROLE_WORDS[member.role],
                         VOTE_WORDS[value],
                         "no" if value == "abstain" else "yes",
-                        "yes" if changed else "no",
-                        "yes" if event.after_reveal else "no",
-                        utc_text(event.at),
+                        "yes" if vote.changed else "no",
+                        "yes" if vote.after_reveal else "no",
+                        utc_text(vote.given.at),
                         session.mode,
                     )
                 )

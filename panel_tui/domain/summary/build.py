@@ -10,11 +10,12 @@ own vote).
 
 from __future__ import annotations
 
+from panel_tui.domain.after_reveal import AfterReveal, Step
 from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.models import RATINGS, Member, Session, VoteEvent, VoteValue
+from panel_tui.domain.models import RATINGS, Member, Session, VoteValue
 from panel_tui.domain.scoring import (
     CandidateResult,
     QuestionResult,
@@ -79,36 +80,62 @@ def _bar(tally: Tally) -> Bar:
     return Bar(segments, tally.words(RATINGS) if total else "No counted votes yet")
 
 
-def _previous_values(session: Session) -> dict[int, VoteValue | None]:
-    """For each vote event (by identity), the value it replaced."""
-    current: dict[tuple[str, str, str], VoteValue | None] = {}
-    previous: dict[int, VoteValue | None] = {}
-    for vote in session.votes:
-        key = (vote.candidate, vote.question, vote.member)
-        previous[id(vote)] = current.get(key)
-        current[key] = vote.value
-    return previous
+def _step_words(step: Step, seats: dict[str, Seat], symbols: dict[VoteValue, str]) -> str:
+    """One thing a member did after the votes were shown, with the undo of it, if any.
 
-
-def _change_words(
-    event: VoteEvent,
-    before: VoteValue | None,
-    seats: dict[str, Seat],
-    symbols: dict[VoteValue, str],
-) -> str:
-    who = seats[event.member].label
-    if event.value is None:
-        return (
-            f"{who} withdrew their vote ({vote_text(before, symbols)}) after the votes were shown."
+    A change undone is said with the vote that stands again (found by a tester: the
+    record told of the change and never that it was undone).
+    """
+    who = seats[step.member].label
+    said = {
+        "voted": f"{who} voted {vote_text(step.value, symbols)} after the votes were shown",
+        "changed": (
+            f"{who} changed from {vote_text(step.before, symbols)} to "
+            f"{vote_text(step.value, symbols)} after the votes were shown"
+        ),
+        "withdrew": (
+            f"{who} withdrew their vote ({vote_text(step.before, symbols)}) "
+            "after the votes were shown"
+        ),
+        # given again just after a withdrawal, unchanged
+        "again": f"{who} gave the same vote again ({vote_text(step.value, symbols)})",
+    }[step.kind]
+    if not step.undone:
+        return said + "."
+    if step.back_to is None:
+        return said + (
+            ", then withdrew it: no vote stands." if step.final else ", then withdrew it."
         )
-    if not event.after_reveal:  # given again just after a withdrawal, unchanged
-        return f"{who} gave the same vote again ({vote_text(event.value, symbols)})."
-    if before is None:
-        return f"{who} voted {vote_text(event.value, symbols)} after the votes were shown."
-    return (
-        f"{who} changed from {vote_text(before, symbols)} to {vote_text(event.value, symbols)} "
-        "after the votes were shown."
+    back = vote_text(step.back_to, symbols)
+    return said + (
+        f", then undid it: {back} stands." if step.final else f", then undid it: back to {back}."
     )
+
+
+def _counted_steps(story: AfterReveal) -> list[str]:
+    """A totals-only summary's lines on what was done after the votes were shown: counts only.
+
+    The votes that stand given after the reveal, as the CSVs count them; and, so a
+    totals-only copy is not silent on them, votes withdrawn and changes undone.
+    """
+    given, withdrawn, undone = len(story.late), len(story.withdrawn), len(story.taken_back)
+    lines = []
+    if given:
+        was = "was" if given == 1 else "were"
+        lines.append(f"{counted(given, 'vote')} {was} given after the votes were shown.")
+    if withdrawn:
+        was = "was" if withdrawn == 1 else "were"
+        lines.append(f"{counted(withdrawn, 'vote')} {was} withdrawn after the votes were shown.")
+    if undone:
+        was, vote = (
+            ("was", "the vote given before stands")
+            if undone == 1
+            else ("were", "the votes given before stand")
+        )
+        lines.append(
+            f"{counted(undone, 'change')} made after the votes were shown {was} undone: {vote}."
+        )
+    return lines
 
 
 class _Builder:
@@ -127,7 +154,6 @@ class _Builder:
             )
             for m in session.panel
         }
-        self.previous = _previous_values(session)
         self.hide_groups = options.totals_only and lone_group(session)
 
     def question(self, candidate: str, number: int, result: QuestionResult) -> QuestionView:
@@ -137,10 +163,7 @@ class _Builder:
         marks = []
         changes: list[str]
         if options.totals_only:
-            count = result.after_reveal_count
-            was = "was" if count == 1 else "were"
-            changes = [f"{counted(count, 'vote')} {was} given after the votes were shown."]
-            changes = changes if count else []
+            changes = _counted_steps(result.after_reveal)
             hide_gap = single_voice(session, result)
         else:
             # Votes still sealed are left out (as_shown): their cells say so, never
@@ -156,10 +179,7 @@ class _Builder:
                         changed=member.id in result.changed,
                     )
                 )
-            changes = [
-                _change_words(e, self.previous[id(e)], self.seats, symbols)
-                for e in result.changed_after_reveal
-            ]
+            changes = [_step_words(step, self.seats, symbols) for step in result.after_reveal.steps]
             hide_gap = False
         sample = session.sample_answer(candidate, result.question)
         return QuestionView(
