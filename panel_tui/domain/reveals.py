@@ -61,24 +61,6 @@ def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
     return session.model_copy(update={"votes": votes})
 
 
-def vote_changes(session: Session) -> list[bool]:
-    """For each vote event, in order: whether it changes (or withdraws) a vote the
-    member gave on that answer before it, rather than giving a first one.
-
-    As :meth:`Session.after_reveal_at` compares: a vote given again after an undo
-    is still a change. A practice round's votes are each round's own. One pass,
-    so a long log costs no more than reading it.
-    """
-    given: set[tuple[str, str, str, int]] = set()
-    changes = []
-    for vote in session.votes:
-        answer = (vote.candidate, vote.question, vote.member, vote.round)
-        changes.append(answer in given)
-        if vote.value is not None:
-            given.add(answer)
-    return changes
-
-
 def early_reveals(session: Session) -> list[EarlyReveal]:
     """The answers the chair revealed before every voting member had voted.
 

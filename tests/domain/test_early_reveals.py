@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.importing import parse_session
 from panel_tui.domain.models import Reveal, Session, Settings, VoteValue
-from panel_tui.domain.reveals import EarlyReveal, early_reveals, vote_changes
+from panel_tui.domain.reveals import EarlyReveal, early_reveals
 from panel_tui.domain.scoring import score_session
 from tests.domain.builders import T0, session
 
@@ -263,43 +263,6 @@ def test_import_works_out_the_same_marks_the_app_recorded(
     imported = parse_session(json.dumps(record).encode(), "hr.json")
     assert [v.after_reveal for v in imported.votes] == [v.after_reveal for v in made.votes]
     assert early_reveals(imported) == early_reveals(made)
-
-
-@pytest.mark.parametrize(
-    ("rows", "changes"),
-    [
-        # Seat 1's first vote on the answer changes nothing.
-        ([("c1", "q1", "m1", "up")], False),
-        # A vote on top of one that stands changes it.
-        ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "down")], True),
-        # Withdrawing a standing vote changes it too.
-        ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", None)], True),
-        # A vote after one's own undo is still a change, as the after-reveal mark counts it.
-        ([("c1", "q1", "m1", "up"), ("c1", "q1", "m1", None), ("c1", "q1", "m1", "down")], True),
-        # Another member's vote, another question or another candidate is not seat 1's.
-        ([("c1", "q1", "m2", "up"), ("c1", "q1", "m1", "down")], False),
-        ([("c1", "q2", "m1", "up"), ("c1", "q1", "m1", "down")], False),
-        ([("c2", "q1", "m1", "up"), ("c1", "q1", "m1", "down")], False),
-    ],
-)
-def test_whether_a_vote_changes_the_one_standing(
-    rows: list[tuple[str, str, str, str | None]], changes: bool
-) -> None:
-    made = session(
-        "LL",
-        rows,
-        questions=(("q1", 1.0, False), ("q2", 1.0, False)),
-        candidates=(("c1", None), ("c2", None)),
-    )
-    assert vote_changes(made)[-1] is changes
-
-
-def test_a_practice_rounds_votes_change_only_that_rounds() -> None:
-    made = session("LL", [("c1", "q1", "m1", "up"), ("c1", "q1", "m1", "down")])
-    second = made.votes[-1].model_copy(update={"round": 2})
-    made = made.model_copy(update={"votes": [made.votes[0], second]})
-    # Seat 1's first vote of round 2, not a change of round 1's.
-    assert vote_changes(made) == [False, False]
 
 
 def test_a_vote_after_a_show_that_was_not_early_is_said_to_be_marked() -> None:
