@@ -22,10 +22,9 @@ from panel_tui.domain.models import (
     Weighting,
 )
 from panel_tui.domain.reveals import EarlyReveal, early_reveals
-from panel_tui.domain.words import figure
+from panel_tui.domain.words import TIE_TOLERANCE, below_half, figure
 
 VALUE: dict[str, float] = {"up": 1.0, "middle": 0.5, "down": 0.0}
-TIE_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -239,7 +238,7 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
         lived_experience_mean=lived,
         professional_mean=professional,
         split="up" in values and "down" in values,
-        concern=essential and score is not None and score < 0.5 - TIE_TOLERANCE,
+        concern=essential and score is not None and below_half(score),
         after_reveal=after_reveal(session, candidate, question),
     )
 

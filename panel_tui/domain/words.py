@@ -155,15 +155,35 @@ def made_as_words(mode: str, moment: datetime) -> str:
     return f"{_MADE_AS.get(mode, 'Made')} {made_words(moment)}"
 
 
+#: Scores this close are equal: they share a rank, and a score this close to 0.5
+#: is not below it, so float arithmetic never makes a concern of an even score.
+TIE_TOLERANCE = 1e-9
+
+
+def below_half(score: float) -> bool:
+    """Whether a score is below 0.5, as a concern is (PRODUCT.md section 4)."""
+    return score < 0.5 - TIE_TOLERANCE
+
+
 def figure(fraction: float | None, *, signed: bool = False) -> str:
     """A fraction as a percentage figure with one decimal, ``"83.3"``; ``""`` for none.
 
     Rounded by :func:`rounded` (0.5625 shows ``"56.3"``, where Python's own
-    rounding would show 56.2).
+    rounding would show 56.2). A figure is never shown on the other side of 50
+    from where it is: a concern (below half) that one decimal would show as
+    ``"50.0"`` takes the decimals it needs (0.49975 shows ``"49.98"``; found by a
+    tester). The other way cannot happen: rounding half up never takes 0.5 or
+    more below 50.0.
     """
     if fraction is None:
         return ""
-    shown = rounded(fraction * 100, 1)
+    places = 1
+    shown = rounded(fraction * 100, places)
+    # Below half means below 49.9999999, so seven decimals always tell; nine is
+    # as far as rounded() reads.
+    while below_half(fraction) and shown >= 50 and places < 9:
+        places += 1
+        shown = rounded(fraction * 100, places)
     return f"{shown:+}" if signed else f"{shown}"
 
 

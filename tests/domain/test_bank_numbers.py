@@ -143,5 +143,9 @@ def test_the_score_of_any_valid_bank_is_finite_and_exact(data: st.DataObject) ->
     # The figure is the exact one rounded half up, ties included; only a value
     # within 1e-11 of a tie is read as the tie (figure() absorbs float noise so).
     distance_from_tie = abs(expected * 1000 % 1 - Fraction(1, 2))
-    if distance_from_tie == 0 or distance_from_tie > Fraction(1, 10**8):
+    if expected < Fraction(1, 2) - Fraction(1, 10**9) and half_up == 50:
+        # Never shown on the other side of 50% (a concern is below half): the
+        # decimals it needs instead, such as 49.9999997.
+        assert figure(score).startswith("49.9") and Decimal(figure(score)) < 50
+    elif distance_from_tie == 0 or distance_from_tie > Fraction(1, 10**8):
         assert figure(score) == f"{half_up:.1f}"
