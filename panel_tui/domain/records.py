@@ -265,6 +265,14 @@ class Candidate(Record):
         return self.name or self.code
 
 
+#: Said of a file whose rule is a set share but which gives no share.
+SHARE_MISSING = (
+    'the weighting is "lived_experience_share" but no "lived_experience_share" is given: '
+    "add the share of the say the panel agreed for its lived-experience members, "
+    "a number between 0 and 1, such as 0.3 (panel-tui does not assume half)"
+)
+
+
 class Settings(Record):
     """How the session is run, chosen before the first vote."""
 
@@ -273,6 +281,22 @@ class Settings(Record):
     lived_experience_share: Annotated[
         float, Field(ge=0, le=1, allow_inf_nan=False, strict=True)
     ] = 0.5
+
+    @model_validator(mode="after")
+    def _share_given(self, info: ValidationInfo) -> Self:
+        """A set share from elsewhere is given, never taken as half by default.
+
+        ``prepare`` refuses the rule without ``--share`` and the form shows the
+        share it uses; a file that gave none became 50/50 unsaid (found by a tester).
+        """
+        from_elsewhere = isinstance(info.context, dict) and info.context.get("from_elsewhere")
+        if (
+            from_elsewhere
+            and self.weighting == "lived_experience_share"
+            and "lived_experience_share" not in self.model_fields_set
+        ):
+            raise ValueError(SHARE_MISSING)
+        return self
 
 
 class VoteEvent(Record):

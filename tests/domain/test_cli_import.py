@@ -78,6 +78,13 @@ def test_import_refuses_a_taken_id_unless_replace(
             "control character (U+001B)",
         ),
         ({"format": "something/else"}, "is not a panel-tui session"),
+        # A share agreed as 30% became 50/50 unsaid, where prepare asks for --share
+        # (found by a tester).
+        (
+            {"settings": {"sealed": True, "weighting": "lived_experience_share"}},
+            "field 'settings': the weighting is \"lived_experience_share\" but no "
+            '"lived_experience_share" is given',
+        ),
         ({"candidates": []}, None),  # an empty round is allowed... but its votes are not
     ],
 )

@@ -260,3 +260,27 @@ def test_repeated_question_ids_in_a_session_file_are_one_plain_sentence() -> Non
     message = refusal(record)
     assert message.count("has the id") == 1
     assert "question 2 has the id 'q1', which an earlier question already has; " in message
+
+
+@pytest.mark.parametrize(
+    "given", [{}, {"lived_experience_share": None}, {"lived_experience_share": " "}]
+)
+def test_a_set_share_must_be_given_as_prepare_and_the_form_ask(given: dict[str, Any]) -> None:
+    # A share agreed as 30% silently became 50/50 on import, where prepare asks
+    # for --share and the form shows the share it uses (found by a tester).
+    record = hr(settings={"sealed": True, "weighting": "lived_experience_share", **given})
+    message = refusal(record)
+    assert message.splitlines()[1:] == [
+        "hr.json: field 'settings': the weighting is \"lived_experience_share\" but no "
+        '"lived_experience_share" is given: add the share of the say the panel agreed for '
+        "its lived-experience members, a number between 0 and 1, such as 0.3 (panel-tui "
+        "does not assume half)"
+    ]
+    record["settings"]["lived_experience_share"] = 0.3
+    assert read(record).settings.lived_experience_share == 0.3
+
+
+@pytest.mark.parametrize("rule", ["per_person", "equal_groups"])
+def test_the_other_rules_need_no_share(rule: str) -> None:
+    settings = read(hr(settings={"weighting": rule})).settings
+    assert (settings.weighting, settings.sealed) == (rule, True)
