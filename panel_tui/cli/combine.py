@@ -20,7 +20,7 @@ def register(
         help="match up two panels that interviewed the same candidates",
         description=(
             "Join two sessions that interviewed the same candidates (matched by code, "
-            "questions by id). Anything that does not match is named and left out."
+            "capitals aside; questions by id). Anything that does not match is named and left out."
         ),
     )
     parser.add_argument("session_a", metavar="SESSION_A")

@@ -3,8 +3,8 @@
 Some organisations run a lived-experience panel and a staff panel side by side,
 then match up the scores (PRODUCT.md section 8). :func:`combine_sessions` joins
 two sessions that interviewed the same candidates: candidates are matched by
-their code and questions by their id, exactly as written. Anything that does
-not match is named and left out, never guessed.
+their code, capitals aside (``session_checks.code_key``), and questions by their
+id, exactly as written. What does not match is named and left out, never guessed.
 
 Every figure comes from :func:`panel_tui.domain.scoring.score_session`: each
 panel is scored by its own rule on a copy of its session that holds only the
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Candidate, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
     Results,
@@ -31,6 +31,7 @@ from panel_tui.domain.scoring import (
     rank,
     score_session,
 )
+from panel_tui.domain.session_checks import code_key, repeated_codes
 from panel_tui.domain.text import told_apart
 from panel_tui.domain.words import THE_DEMO, counted, days_words, share_split
 
@@ -132,9 +133,9 @@ class Combined:
         )
         share_a, share_b = share_split(self.share)
         return (
-            f"Candidates are matched by their code and questions by their id, exactly as "
-            f"written; anything that does not match is named below and left out. Each "
-            f"panel's score is worked out by its own rule, over the questions both banks "
+            f"Candidates are matched by their code (capitals aside) and questions by their "
+            f"id, exactly as written; anything that does not match is named below and left "
+            f"out. Each panel's score is worked out by its own rule, over the questions both banks "
             f"share. {rules} "
             f"The joint score counts panel A's score for {share_a} and panel B's for "
             f"{share_b}; when only one panel has a score for a candidate or an answer, "
@@ -147,7 +148,7 @@ class Combined:
 
 def _restricted(session: Session, codes: set[str], questions: list[str]) -> Session:
     """The session with only the matched candidates and questions, for scoring."""
-    keep = {c.id for c in session.candidates if c.code in codes}
+    keep = {c.id for c in session.candidates if code_key(c.code) in codes}
     wanted = set(questions)
 
     def kept(candidate: str, question: str | None = None) -> bool:
@@ -208,22 +209,22 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         raise CombineError(f"Both sessions are {a.id}: give the two panels' sessions.")
     if a.mode != b.mode:
         raise CombineError(_never_joined(a, b))
-    codes_a = [c.code for c in a.candidates]
-    codes_b = [c.code for c in b.candidates]
-    common_codes = [code for code in codes_a if code in set(codes_b)]
+    codes_a, codes_b = _codes_told_apart(a), _codes_told_apart(b)
+    common_codes = [code for code in codes_a if code_key(code) in set(map(code_key, codes_b))]
+    common_keys = {code_key(code) for code in common_codes}  # common_codes as A writes them
     ids_a = [q.id for q in a.bank.questions]
     ids_b = [q.id for q in b.bank.questions]
     common_ids = [qid for qid in ids_a if qid in set(ids_b)]
     left_out = [
-        *_only_in("Candidate", "A", a, [c for c in codes_a if c not in common_codes], codes_b),
-        *_only_in("Candidate", "B", b, [c for c in codes_b if c not in common_codes], codes_a),
+        *_only_in("Candidate", "A", a, [c for c in codes_a if c not in common_codes], []),
+        *_only_in("Candidate", "B", b, [c for c in codes_b if code_key(c) not in common_keys], []),
         *_only_in("Question", "A", a, [q for q in ids_a if q not in common_ids], ids_b),
         *_only_in("Question", "B", b, [q for q in ids_b if q not in common_ids], ids_a),
     ]
     if not common_codes:
         raise CombineError(
             f"{a.id} and {b.id} have no candidate code in common, so there is nothing "
-            "to match up. Candidates are matched by their code, exactly as written."
+            "to match up. Candidates are matched by their code (capitals aside)."
         )
     if not common_ids:
         raise CombineError(
@@ -232,8 +233,11 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         )
     warnings = []
     for code in common_codes:
-        name_a = next(c.name for c in a.candidates if c.code == code)
-        name_b = next(c.name for c in b.candidates if c.code == code)
+        name_a, name_b = _with_code(a, code).name, _with_code(b, code).name
+        if (written := _with_code(b, code).code) != code:
+            warnings.append(
+                f"Candidate {code} is written {written} in panel B; they are matched as one."
+            )
         if name_a and name_b and name_a != name_b:
             warnings.append(
                 f"Candidate {code} is named {name_a} in panel A and {name_b} in panel B: "
@@ -255,8 +259,8 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
                 f"Question {qid} counts {qa.weight:g} times in panel A's bank and "
                 f"{qb.weight:g} times in panel B's; each panel's score uses its own."
             )
-    matched_a = _restricted(shown_a, set(common_codes), common_ids)
-    matched_b = _restricted(shown_b, set(common_codes), common_ids)
+    matched_a = _restricted(shown_a, common_keys, common_ids)
+    matched_b = _restricted(shown_b, common_keys, common_ids)
     scored_a, scored_b = score_session(matched_a), score_session(matched_b)
     joint = [
         _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
@@ -277,6 +281,23 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     )
 
 
+def _with_code(session: Session, code: str) -> Candidate:
+    """The candidate whose code is ``code``, capitals aside."""
+    return next(c for c in session.candidates if code_key(c.code) == code_key(code))
+
+
+def _codes_told_apart(session: Session) -> list[str]:
+    """The session's codes; refused when kept before codes had to differ by more than capitals."""
+    codes = [c.code for c in session.candidates]
+    if repeated := repeated_codes(codes):
+        index, earlier = next(iter(repeated.items()))
+        raise CombineError(
+            f"{session.id} has the candidates {codes[earlier]} and {codes[index]}, whose codes "
+            "differ only in capitals, so they cannot be matched up. Give one another code."
+        )
+    return codes
+
+
 def _early_lines(letter: str, session: Session, results: Results) -> list[str]:
     """One panel's early reveals on matched answers, in words (members counted, not named)."""
     return [
@@ -295,8 +316,7 @@ def _joint_candidate(
     ranking_b: list[CandidateResult],
     share: float,
 ) -> JointCandidate:
-    candidate_a = next(c for c in a.candidates if c.code == code)
-    candidate_b = next(c for c in b.candidates if c.code == code)
+    candidate_a, candidate_b = _with_code(a, code), _with_code(b, code)
     result_a = next(r for r in ranking_a if r.candidate == candidate_a.id)
     result_b = next(r for r in ranking_b if r.candidate == candidate_b.id)
     by_question_a = {q.question: q.score for q in result_a.questions}

@@ -16,6 +16,7 @@ from pydantic import (
     AwareDatetime,
     BeforeValidator,
     Field,
+    ValidationInfo,
     model_validator,
 )
 
@@ -126,8 +127,9 @@ class Session(Record):
     )
 
     @model_validator(mode="after")
-    def _consistent(self) -> Self:
-        check_consistent(self)
+    def _consistent(self, info: ValidationInfo) -> Self:
+        from_elsewhere = isinstance(info.context, dict) and info.context.get("from_elsewhere")
+        check_consistent(self, new=bool(from_elsewhere))
         return self
 
     # -- views of the event log ------------------------------------------------

@@ -40,10 +40,11 @@ from panel_tui.domain.models import (
     Session,
     Settings,
 )
+from panel_tui.domain.session_checks import repeated_codes
 from panel_tui.domain.sessions import new_session
 from panel_tui.domain.store import files
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import compared, without_invisible
+from panel_tui.domain.text import without_invisible
 from panel_tui.domain.wording import explain, shown
 from panel_tui.domain.wording import problems as wording_problems  # beside a list of ours
 
@@ -177,22 +178,21 @@ def load_panel(source: Source) -> list[Member]:
 def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
     """The candidates of a sheet, and every problem with it."""
     problems: list[SheetProblem] = []
-    seen: dict[str, int] = {}  # code as compared -> line
     candidates: list[Candidate] = []
-    for number, row in enumerate(sheet.rows, start=1):
-        code = row.cells.get("code", "").strip()
-        key = compared(code)  # "c1" and "C1" with a zero-width space are "C1" too
-        if key in seen and key:
+    codes = [row.cells.get("code", "").strip() for row in sheet.rows]
+    # "c1" and "C1" with a zero-width space are "C1" too, as everywhere (code_key).
+    repeated = repeated_codes(codes)
+    for number, (row, code) in enumerate(zip(sheet.rows, codes, strict=True), start=1):
+        if number - 1 in repeated:
             problems.append(
                 sheet.problem(
                     row,
                     "code",
                     f"the code {shown(without_invisible(code))} is already used on line "
-                    f"{seen[key]}; each candidate needs their own code",
+                    f"{sheet.rows[repeated[number - 1]].line}; each candidate needs their own code",
                 )
             )
             continue
-        seen[key] = row.line
         data = {"id": f"c{number}", "code": code, "name": row.cells.get("name")}
         try:
             candidates.append(Candidate.model_validate(data, context=FROM_ELSEWHERE))

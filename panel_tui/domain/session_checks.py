@@ -3,14 +3,18 @@
 Each record on its own is checked by its model (``records.py``); these are the
 rules across records: every vote, note, reveal, new round and decision names a
 member, candidate and question the session has, no two members or candidates
-share an id, seat or code, observers never vote, and a vote undoes only one
-before it. The messages name the item as a person counts it ("vote 3",
-"candidate 2") so the file's owner can find it.
+share an id, seat or code (codes alike but for capitals are one: :func:`code_key`),
+observers never vote, and a vote undoes only one before it. The messages name
+the item as a person counts it ("vote 3", "candidate 2") so the file's owner can
+find it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from panel_tui.domain.text import compared
 
 if TYPE_CHECKING:
     from panel_tui.domain.models import Session
@@ -28,16 +32,46 @@ class SessionDoesNotFit(ValueError):
         self.problems = problems
 
 
-def check_consistent(session: Session) -> None:
+def code_key(code: str) -> str:
+    """A candidate's code as codes are told apart: capitals, spaces at the ends and
+    invisible characters aside, so ``c1`` and ``C1`` are one code (:func:`compared`).
+
+    The one rule for a session's codes, used by import, ``prepare``, the new-session
+    form and ``combine`` alike; what a code may hold is the model's (``text.Code``).
+    """
+    return compared(code)
+
+
+def repeated_codes(codes: Sequence[str]) -> dict[int, int]:
+    """Each code that is an earlier one (:func:`code_key`), by index: the earlier's index.
+
+    An empty code is never a repeat (it is refused as empty where it is typed).
+    """
+    first: dict[str, int] = {}
+    repeated: dict[int, int] = {}
+    for index, code in enumerate(codes):
+        key = code_key(code)
+        if key in first:
+            repeated[index] = first[key]
+        elif key:
+            first[key] = index
+    return repeated
+
+
+def check_consistent(session: Session, *, new: bool = False) -> None:
     """Raise :class:`SessionDoesNotFit` naming every record that does not fit the session.
 
     Every one is named at once, so a file prepared by hand is put right in one go.
+    ``new`` is for a session from elsewhere (an import): its codes must differ by
+    more than capitals (:func:`repeated_codes`). A session kept before that rule is
+    still read, so it is never set aside for codes it was once allowed.
     """
     found: list[str] = []
     found += _unique("panel member", "id", [m.id for m in session.panel])
     found += _unique("panel member", "seat", [str(m.seat) for m in session.panel])
     found += _unique("candidate", "id", [c.id for c in session.candidates])
-    found += _unique("candidate", "code", [c.code for c in session.candidates])
+    codes = [c.code for c in session.candidates]
+    found += _codes_told_apart(codes) if new else _unique("candidate", "code", codes)
     members = {m.id: m for m in session.panel}
     candidates = {c.id for c in session.candidates}
     questions = {q.id for q in session.bank.questions}
@@ -99,6 +133,22 @@ def _unique(item: str, field: str, values: list[str]) -> list[str]:
         else:
             seen[value] = number
     return repeated
+
+
+def _codes_told_apart(codes: list[str]) -> list[str]:
+    """Each code that is an earlier one, capitals aside, as :func:`_unique` words it."""
+    found = []
+    for index, earlier in repeated_codes(codes).items():
+        said = f"{codes[index]!r}, as candidate {earlier + 1} does"
+        if codes[index] != codes[earlier]:
+            said = (
+                f"{codes[index]!r}, which is candidate {earlier + 1}'s {codes[earlier]!r}: "
+                "codes that differ only in capitals are one code"
+            )
+        found.append(
+            f"candidate {index + 1} has the code {said}; each candidate needs their own code"
+        )
+    return found
 
 
 def _known(where: str, kind: str, value: str, known: set[str]) -> list[str]:

@@ -17,6 +17,7 @@ from panel_tui.domain.models import (
     Weighting,
     new_session_id,
 )
+from panel_tui.domain.session_checks import repeated_codes
 from panel_tui.domain.text import MAX_LINE, compared
 from panel_tui.domain.words import counted, day_words, first_of, listed
 
@@ -218,7 +219,7 @@ def _same_names(panel: Sequence[Member], candidates: Sequence[Candidate]) -> lis
 def _candidates(same: Sequence[Candidate]) -> str:
     """``"Candidates C1 and C6"``; on the form, before each has a code of their own, a count."""
     codes = [c.code.strip() for c in same]
-    if all(codes) and len({compared(code) for code in codes}) == len(codes):
+    if all(codes) and not repeated_codes(codes):
         return f"Candidates {listed(codes)}"
     return f"{len(same)} candidates"
 

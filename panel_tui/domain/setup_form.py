@@ -28,8 +28,9 @@ from panel_tui.domain.models import (
     Weighting,
 )
 from panel_tui.domain.prepare import ROLE_CHOICES
+from panel_tui.domain.session_checks import code_key, repeated_codes
 from panel_tui.domain.sessions import mock_candidates, new_session, practice_session, setup_warnings
-from panel_tui.domain.text import compared, parse_share
+from panel_tui.domain.text import parse_share
 from panel_tui.domain.wording import RIGHT, first_problem, typed_problem
 from panel_tui.domain.words import share_split
 
@@ -156,7 +157,7 @@ def next_seat(seats: Sequence[str]) -> int | None:
 
 def next_code(codes: Iterable[str]) -> str:
     """The first code ``C1``, ``C2``... no candidate row holds yet."""
-    taken = {compared(code) for code in codes}
+    taken = {code_key(code) for code in codes}
     return next(f"C{n}" for n in range(1, len(taken) + 2) if f"c{n}" not in taken)
 
 
@@ -218,27 +219,27 @@ def check_candidates(typed: Sequence[CandidateTyped]) -> list[Candidate] | RowPr
     """The candidates as typed, or the problems of each row (a code used twice...).
 
     Codes are the same when they differ only by capitals, spaces at the ends or
-    invisible characters (:func:`panel_tui.domain.text.compared`).
+    invisible characters, as everywhere (:func:`panel_tui.domain.session_checks.code_key`).
     """
     if not typed:
         return RowProblems(whole="Add at least one candidate.")
-    codes: dict[str, int] = {}  # code as compared -> the candidate, counted from 1
+    code_problems = [typed_problem(c.code, "The code", required=True) for c in typed]
+    # A code with a problem of its own is said once, never as the first of a repeat.
+    repeated = repeated_codes(
+        ["" if p else c.code for c, p in zip(typed, code_problems, strict=True)]
+    )
     rows: dict[int, dict[str, str]] = {}
     candidates: list[Candidate] = []
     for index, candidate in enumerate(typed):
         number = index + 1
         found: dict[str, str] = {}
-        code_problem = typed_problem(candidate.code, "The code", required=True)
-        key = compared(candidate.code)
-        if code_problem:
+        if code_problem := code_problems[index]:
             found["code"] = code_problem
-        elif key in codes:
+        elif index in repeated:
             found["code"] = (
                 f"The code {candidate.code.strip()} is already used by candidate "
-                f"{codes[key]}; each candidate needs their own code."
+                f"{repeated[index] + 1}; each candidate needs their own code."
             )
-        else:
-            codes[key] = number
         name_problem = typed_problem(candidate.name, "The name", required=False)
         if name_problem:
             found["name"] = name_problem
