@@ -155,33 +155,6 @@ def test_votes_after_the_reveal_are_marked_and_listed() -> None:
     assert all("after the votes were shown" in words for _, words in chris.change_lines)
 
 
-def test_a_candidate_with_only_abstentions_is_not_said_to_have_no_votes() -> None:
-    # PRODUCT.md 3: abstain is a vote (a member who steps out or declares a
-    # conflict). Two abstentions and nothing else: no score, but the ranking's
-    # "Scored" cell must not say "No votes" beside an Abstain column of 2.
-    made = builders.session("LP", [("c1", "q1", "m1", "abstain"), ("c1", "q1", "m2", "abstain")])
-    (alex,) = summary_of(made).candidates
-    assert (alex.score, alex.tally.abstain) == ("No score yet", 2)
-    assert alex.scored_cell == "No counted votes"
-    assert "| Not ranked | C1: Alex | No score yet | No counted votes | 0 | 0 | 0 | 2 |" in render(
-        made, "md"
-    )
-
-
-def test_a_group_that_only_abstained_has_no_counted_votes_rather_than_no_votes() -> None:
-    # The professional (m2) declared a conflict; the lived-experience member voted up.
-    made = builders.session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "abstain")])
-    (alex,) = summary_of(made).candidates
-    assert dict(alex.group_scores) == {
-        "Lived-experience members' own score": "100.0% on 1 of 1 question",
-        "Professionals' own score": "No counted votes from this group",
-    }
-    # With no vote at all from a group, it has none.
-    silent = builders.session("LP", [("c1", "q1", "m1", "up")])
-    (alex,) = summary_of(silent).candidates
-    assert dict(alex.group_scores)["Professionals' own score"] == "No votes from this group"
-
-
 def test_a_gap_with_no_question_both_groups_scored_says_so() -> None:
     # Found by a tester: each group voted, on different questions, and the summary
     # said the gap "needs votes from both groups".

@@ -102,3 +102,21 @@ def test_a_member_heading_breaks_a_long_word_after_its_hyphens(
     label: str, width: int, lines: str
 ) -> None:
     assert _heading(label, width).plain == lines
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_a_candidate_everyone_abstained_on_says_so_whole_at_80x24(
+    app_factory: AppFactory, store: Store, session: Session, ascii_only: bool
+) -> None:
+    # Every voting member abstained on C1's first answer: the ranking and C1's facts
+    # say why there is no score, every word of it on screen (wrapped, never cut).
+    async with app_factory(session.id, ascii_only=ascii_only).run_test(size=(80, 24)) as pilot:
+        await pilot.press("z", "x", "c", "ctrl+s")
+        await pilot.pause()
+        text = await scrolled_text(pilot, pages=8)
+    said = "No score, since every vote was an abstention"
+    facts = [line.strip() for line in text.splitlines() if line.strip().startswith("Score: ")]
+    assert f"Score: {said}" in facts, text
+    words = " ".join(text.replace("|", " ").split())
+    assert "No score yet" in words  # C2, whom nobody voted on
+    assert " ".join(said.split()[2:]) not in words.replace(said, ""), text  # never cut short

@@ -52,6 +52,11 @@ from panel_tui.domain.words import (
     vote_text,
 )
 
+#: A candidate's score before any vote on them counts.
+NO_SCORE_YET = "No score yet"
+#: A candidate's score when every vote on them was an abstention (none counts in a score).
+ALL_ABSTAINED = "No score, since every vote was an abstention"
+
 
 def _make_up(panel: list[Member]) -> str:
     lived = sum(m.role == "lived_experience" for m in panel)
@@ -77,7 +82,10 @@ def _bar(tally: Tally) -> Bar:
         width = 100.0 * count / total if total else 0.0
         segments.append(Segment(value, count, round(x, 2), round(width, 2), f"{count} {value}"))
         x += width
-    return Bar(segments, tally.words(RATINGS) if total else "No counted votes yet")
+    if total:
+        return Bar(segments, tally.words(RATINGS))
+    # Abstentions are votes, none of which will count: no "yet" after them.
+    return Bar(segments, "No counted votes" if tally.abstain else "No counted votes yet")
 
 
 def _step_words(step: Step, seats: dict[str, Seat], symbols: dict[VoteValue, str]) -> str:
@@ -201,6 +209,21 @@ class _Builder:
             sealed=sealed,
         )
 
+    def no_score(self, result: CandidateResult) -> str:
+        """Why a candidate has no score: no votes yet, or every vote an abstention.
+
+        "Yet" read as if votes were still to come on a candidate every member had
+        abstained on, in a finished round. Votes still sealed (left out here) may
+        well count, so beside them the score is still to come.
+        """
+        tally = result.tally
+        sealed = any(
+            (result.candidate, q.question) in self.options.sealed_left_out for q in result.questions
+        )
+        if tally.abstain and not tally.counted and not sealed:
+            return ALL_ABSTAINED
+        return NO_SCORE_YET
+
     def candidate(self, result: CandidateResult, results: Results) -> CandidateView:
         session = self.session
         candidate = session.candidate(result.candidate)
@@ -248,7 +271,7 @@ class _Builder:
             of=len(results.ranking),
             code=candidate.code,
             name=candidate.name,
-            score=percent(result.score, none="No score yet"),
+            score=percent(result.score, none=self.no_score(result)),
             tally=result.tally,
             bar=_bar(result.tally),
             splits=[f"{q.name}: {q.text}" for q in questions if q.split],

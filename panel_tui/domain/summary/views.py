@@ -90,7 +90,8 @@ class Bar:
     """The up, middle and down votes of a candidate as one bar."""
 
     segments: list[Segment]
-    words: str  #: e.g. "7 up, 3 middle, 2 down", or "No counted votes yet"
+    #: e.g. "7 up, 3 middle, 2 down", "No counted votes yet", or "No counted votes" (all abstained)
+    words: str
 
 
 @dataclass(frozen=True)
