@@ -336,11 +336,16 @@ _OWN_LETTERS = str.maketrans(
 )
 
 
-def slug(text: str, *, limit: int = 40) -> str:
-    """Make a file-name-safe lower-case slug of ``text`` (``"x"`` when empty)."""
+def slug(text: str, *, limit: int = 40, empty: str = "x") -> str:
+    """Make a file-name-safe lower-case slug of ``text``.
+
+    Only Latin letters and digits are kept, so a name with none ("李雷", "محمد")
+    has nothing left: then ``empty`` stands in, ``"x"`` unless asked otherwise (a
+    name that is only a part of a file name asks for ``""``, so none ends in ``-x``).
+    """
     plain = unicodedata.normalize("NFKD", text.translate(_OWN_LETTERS))
     ascii_text = plain.encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-") or "x"
+    return _SLUG.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-") or empty
 
 
 #: How a share is typed, said when it cannot be read.

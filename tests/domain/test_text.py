@@ -305,3 +305,8 @@ def test_a_title_is_cut_short_by_the_columns_it_takes_and_whole_characters(
 )
 def test_cells_counts_the_columns_a_fixed_width_font_gives_text(text: str, columns: int) -> None:
     assert cells(text) == columns
+
+
+@pytest.mark.parametrize("name", ["Анна Петрова", "محمد", "李雷", "  -- "])
+def test_a_name_with_nothing_a_file_name_can_spell_is_empty_when_asked(name: str) -> None:
+    assert (slug(name), slug(name, empty="")) == ("x", "")

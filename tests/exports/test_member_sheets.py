@@ -54,6 +54,23 @@ def test_one_page_per_member_named_by_seat(session: Session) -> None:
     ]
 
 
+def test_a_name_with_no_latin_letter_names_the_sheet_by_its_seat_alone(session: Session) -> None:
+    # "Анна Петрова" had seat-1-x.html: a name with nothing a file name can spell
+    # gives no "-x", just the seat. Seats are unique, so the names are too, whatever
+    # the members are called (a seat label, a digit, another member's seat).
+    names = ["Анна Петрова", "محمد", "李雷", "Seat 1", "2"]
+    panel = [m.model_copy(update={"name": n}) for m, n in zip(session.panel, names, strict=True)]
+    pages = member_sheets(session.model_copy(update={"panel": panel}))
+    assert list(pages) == [
+        "seat-1.html",
+        "seat-2.html",
+        "seat-3.html",
+        "seat-4-seat-1.html",
+        "seat-5-2.html",
+    ]
+    assert "李雷" in pages["seat-3.html"]
+
+
 def test_each_sheet_names_only_its_own_member_and_no_candidate(session: Session) -> None:
     pages = member_sheets(session)
     for seat, member in enumerate(MEMBERS, start=1):

@@ -47,6 +47,12 @@ def rehearsal(session_id: str = "r2", names: tuple[str, ...] = (HOSTILE, "Ben Ch
     )
 
 
+def test_a_trainee_whose_name_has_no_latin_letter_is_named_by_seat_alone() -> None:
+    # "李雷" gave r2-seat-1-x.html; now the seat alone, as an anonymised sheet is.
+    names = [sheet.file_name for sheet in trainee_sheets(rehearsal(names=("李雷", "Ben Cho")))]
+    assert names == ["r2-seat-1.html", "r2-seat-2-ben-cho.html"]
+
+
 def test_a_sheet_per_trainee_with_only_their_own_figures() -> None:
     ann, ben = trainee_sheets(rehearsal())
     assert ann.file_name == "r2-seat-1-script-alert-1-script-ann.html"

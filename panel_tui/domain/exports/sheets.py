@@ -157,10 +157,15 @@ def _sheet(
 
 
 def _file_name(member: Member) -> str:
-    """``seat-1-sam-okafor.html``, or ``seat-1.html`` when the name is the seat label."""
+    """``seat-1-sam-okafor.html``; ``seat-1.html`` when the name is the seat label, or has
+    no Latin letter or digit to spell a file name with ("李雷" gave ``seat-1-x.html``).
+
+    Unique, as seats are: the seat's digits end at a ``-`` or ``.html``, and a slug
+    holds no ``.``.
+    """
     stem = f"seat-{member.seat}"
-    named = slug(member.name, limit=30)
-    return f"{stem}.html" if named == stem else f"{stem}-{named}.html"
+    named = slug(member.name, limit=30, empty="")
+    return f"{stem}.html" if named in ("", stem) else f"{stem}-{named}.html"
 
 
 def member_sheets(session: Session, options: ExportOptions | None = None) -> dict[str, str]:

@@ -81,7 +81,10 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
 
 
 def _file_name(session: Session, trainee: TraineeView, options: ExportOptions) -> str:
-    who = "" if options.anonymise else f"-{slug(trainee.name, limit=30)}"
+    """``r2-seat-1-ann-lee.html``; ``r2-seat-1.html`` when anonymised, or when the name
+    has no Latin letter or digit to spell a file name with (no ``-x``, as member sheets)."""
+    named = "" if options.anonymise else slug(trainee.name, limit=30, empty="")
+    who = f"-{named}" if named else ""
     return f"{slug(session.id, limit=60)}-seat-{trainee.seat}{who}.html"
 
 
