@@ -15,6 +15,7 @@ from panel_tui.domain.store import SessionNotFound, Store, StoreError, write_ato
 from panel_tui.domain.store.catalogue import resembling
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import parse_share, printable, quoted
+from panel_tui.domain.words import sessions_folder_words
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -42,7 +43,7 @@ def store(args: argparse.Namespace, *, existing: bool = False) -> Store:
             if locations.data_dir_named(named)
             else "no session has been made in this folder yet"
         )
-        raise CommandError(printable(f"There is no sessions folder {root} ({where})."))
+        raise CommandError(printable(f"There is no {sessions_folder_words(root)}: {where}."))
     return Store(root)
 
 

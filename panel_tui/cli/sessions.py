@@ -27,6 +27,7 @@ from panel_tui.domain.words import (
     candidates_words,
     counted,
     made_words,
+    sessions_folder_words,
     utc_text,
     votes_words,
 )
@@ -222,7 +223,7 @@ def run_recover(args: argparse.Namespace) -> int:
     warn_damaged(found)
     lines = [
         *recovery_words(read, copy),
-        f"It is saved in the sessions folder {resolved(found.root)}.",
+        f"It is saved in the {sessions_folder_words(resolved(found.root))}.",
     ]
     if kept is not None:
         lines.append(f"The session that was there is kept as {kept}.")

@@ -375,3 +375,13 @@ def panel_counts(roles: Iterable[Role | None]) -> str:
     chosen = list(roles)
     staff = counted(chosen.count("professional"), "professional")
     return f"Panel: {chosen.count('lived_experience')} lived experience, {staff}"
+
+
+def sessions_folder_words(path: object) -> str:
+    """The sessions folder in a sentence, its path in brackets: ``"sessions folder (sessions)"``.
+
+    Every message that names it says it so, after "the" or "no": the folder is called
+    ``sessions`` unless another is named, and "the sessions folder sessions" read
+    as a slip.
+    """
+    return f"sessions folder ({path})"

@@ -48,7 +48,7 @@ def test_the_command_the_notice_names_brings_the_session_back_with_what_was_lost
         "and each has a note saying so. A lost undo can make a withdrawn vote count again, "
         "and show votes that were still sealed.",
         "Look over its summary before you rely on it. The damaged copy is kept.",
-        f"It is saved in the sessions folder {data}.",
+        f"It is saved in the sessions folder ({data}).",
     ]
     recovered = Store(data).load("s1")
     assert [v.member for v in recovered.votes] == ["m1", "m3"]
@@ -138,7 +138,7 @@ def test_a_sessions_folder_the_run_names_is_where_the_copy_goes(
     [aside] = (data / "damaged").glob("*.json")
     other = tmp_path / "other"
     assert main(["--data-dir", str(other), "sessions", "recover", str(aside)]) == 0
-    assert f"It is saved in the sessions folder {other}." in capsys.readouterr().out
+    assert f"It is saved in the sessions folder ({other})." in capsys.readouterr().out
     assert Store(other).load("s1").votes and not Store(data).summaries()
 
 

@@ -47,7 +47,7 @@ def test_a_mistyped_sessions_folder_is_said_and_never_made(
     assert run(missing, *command) == 1
     said = capsys.readouterr().err
     assert (
-        f"There is no sessions folder {missing} (check --data-dir, or PANEL_TUI_DATA_DIR)" in said
+        f"There is no sessions folder ({missing}): check --data-dir, or PANEL_TUI_DATA_DIR." in said
     )
     assert not (tmp_path / "sesions").exists()
 

@@ -229,7 +229,7 @@ def test_all_refuses_a_sheets_folder_linked_into_the_sessions_folder(
     assert export(data, "--format", "all", "-o", str(tmp_path)) == EXIT_ERROR
     assert capsys.readouterr().err.splitlines() == [
         f"panel-tui: Could not write to {sheets} (it is a link into the sessions folder "
-        f"{data}, where an export could replace a session)."
+        f"({data}), where an export could replace a session)."
     ]
     assert sorted(data.iterdir()) == before
     assert sorted(tmp_path.iterdir()) == sorted([data, sheets])

@@ -131,7 +131,8 @@ def test_a_sheets_folder_linked_into_the_sessions_folder_is_refused(tmp_path: Pa
         plan_export(session, [ALL], tmp_path, sessions=sessions)
     assert refused.value.path == sheets
     assert refused.value.reason == (
-        f"it is a link into the sessions folder {sessions}, where an export could replace a session"
+        f"it is a link into the sessions folder ({sessions}), where an export could replace "
+        "a session"
     )
     # Even where the sessions folder is not said, a link is never written through.
     with pytest.raises(UnsafeFile):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from panel_tui.domain.exports import FORMATS, ExportOptions, file_name
+import pytest
+
+from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, ExportOptions, file_name
 from panel_tui.domain.exports.steps import ExportSteps
 from tests.exports.helpers import build_session
+from tests.platforms import link_to
 
 
 def test_files_there_are_asked_about_and_kept_or_replaced_in_one_set_of_words(
@@ -55,3 +58,22 @@ def test_an_export_into_the_sessions_folder_is_refused_and_the_folder_not_kept(
     assert "is inside the sessions folder" in refused.refused
     assert refused.said == "" and not refused.folder_used and refused.ask is None
     assert list(sessions.iterdir()) == []
+
+
+def test_the_sessions_folder_is_named_once_when_it_is_called_sessions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The folder is called "sessions" unless another is named: the chair read "inside
+    # the sessions folder sessions", as if a word were typed twice.
+    monkeypatch.chdir(tmp_path)
+    session, sessions = build_session(), Path("sessions")
+    sessions.mkdir()
+    step = ExportSteps(session, ["md"], sessions / "hr", ExportOptions(), sessions=sessions)
+    refused = step.start().refused
+    assert refused.startswith("sessions/hr is inside the sessions folder (sessions), so nothing")
+    assert "folder sessions" not in refused
+    # A link there into it says the folder the same way.
+    (tmp_path / "hr").mkdir()
+    link_to(tmp_path / "hr" / file_name(session, MEMBER_SHEETS), tmp_path / sessions)
+    step = ExportSteps(session, [MEMBER_SHEETS], Path("hr"), ExportOptions(), sessions=sessions)
+    assert "a link into the sessions folder (sessions), where" in step.start().refused

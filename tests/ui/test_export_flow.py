@@ -63,7 +63,7 @@ async def test_the_sheets_are_never_written_into_the_sessions_folder(
         await pilot.press("ctrl+s", "t")
         await pilot.pause()
         said = widget_text(pilot.app, "#exported")
-        assert f"is inside the sessions folder {store.root}, so nothing was written" in said
+        assert f"is inside the sessions folder ({store.root}), so nothing was written" in said
     assert not (store.root / file_name(session, MEMBER_SHEETS)).exists()
 
 
@@ -83,7 +83,7 @@ async def test_a_sheets_folder_linked_into_the_sessions_folder_is_refused(
         await pilot.pause()
         said = widget_text(pilot.app, "#exported")
     assert said == (
-        f"Could not write to {sheets} (it is a link into the sessions folder {store.root}, "
+        f"Could not write to {sheets} (it is a link into the sessions folder ({store.root}), "
         "where an export could replace a session)."
     )
     assert not [p for p in store.root.iterdir() if p.suffix in (".html", ".md", ".csv")]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from panel_tui.domain.store.files import resolved
 from panel_tui.domain.text import IDENT_PATTERN, RESERVED_NAMES, slug
+from panel_tui.domain.words import sessions_folder_words
 
 
 def safe_file_stem(text: str) -> str:
@@ -44,7 +45,7 @@ def sessions_folder_problem(path: Path, sessions: Path) -> str | None:
     if not within(path, sessions):
         return None
     return (
-        f"{path} is inside the sessions folder {sessions}, so nothing was written: an "
+        f"{path} is inside the {sessions_folder_words(sessions)}, so nothing was written: an "
         "export there could replace a session. Choose a place outside it."
     )
 

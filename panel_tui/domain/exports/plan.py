@@ -31,6 +31,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.places import within
 from panel_tui.domain.models import Session
 from panel_tui.domain.store.files import UnsafeFile, is_link, resolved
+from panel_tui.domain.words import sessions_folder_words
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _check_inside(folder: Path, paths: Iterable[Path], sessions: Path | None) ->
             where = "a link into" if link else "inside"
             raise UnsafeFile(
                 path,
-                f"it is {where} the sessions folder {sessions}, where an export could "
+                f"it is {where} the {sessions_folder_words(sessions)}, where an export could "
                 "replace a session",
             )
         if resolved(path).parent != inside:

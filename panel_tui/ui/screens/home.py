@@ -36,7 +36,12 @@ from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart
 from panel_tui.domain.store.recovery import SetAside, copies_set_aside
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import candidates_words, made_as_words, votes_words
+from panel_tui.domain.words import (
+    candidates_words,
+    made_as_words,
+    sessions_folder_words,
+    votes_words,
+)
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.keys import with_capitals
 from panel_tui.ui.widgets.keys_footer import KeysFooter
@@ -172,7 +177,8 @@ class HomeScreen(Screen[None]):
         except OSError as error:
             sessions, more = [], False
             self._say(
-                f"The sessions folder {self._store.root} cannot be read ({os_reason(error)})."
+                f"The {sessions_folder_words(self._store.root)} cannot be read "
+                f"({os_reason(error)})."
             )
         self._show_sessions(sessions)
         if more:
