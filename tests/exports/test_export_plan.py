@@ -245,3 +245,27 @@ def test_sheets_partly_there_have_the_pages_not_there_written_and_the_others_ask
     assert both.replaced_words() == f"Replaced {there} in the folder {sheets.path.name}."
     assert both.words(session).endswith(f": the member sheets in the folder {sheets.path.name}")
     assert kept[0].read_text() != "the copy the member signed"
+
+
+def test_what_was_all_written_over_is_named_once_and_said_to_be_replaced(tmp_path: Path) -> None:
+    # The summary's T, twice, then Replace: "Exported ...: the member sheets in the
+    # folder ..." and then "Replaced the member sheets in the folder ...". Each format
+    # written was there, so one line names them and says they replaced what was there.
+    session = build_session()
+    for formats in ([MEMBER_SHEETS], ["md", "csv", MEMBER_SHEETS]):
+        plan = plan_export(session, formats, tmp_path)
+        write_plan(plan)  # all there now
+        both = write_over(plan, write_plan(plan))
+        said = both.words(session)
+        assert said.startswith(f"Exported to the folder {tmp_path.resolve()}, replacing what ")
+        assert said.count("member sheets") == 1
+        assert said.endswith(f"the member sheets in the folder {file_name(session, MEMBER_SHEETS)}")
+        assert both.replaced_words() == ""
+    # Some written new and some over: every file is listed, then those replaced.
+    (tmp_path / file_name(session, "md")).unlink()
+    plan = plan_export(session, ["md", "csv"], tmp_path)
+    both = write_over(plan, write_plan(plan))
+    assert both.words(session) == (
+        f"Exported to the folder {tmp_path.resolve()}: {file_name(session, 'md')}, .csv"
+    )
+    assert both.replaced_words() == f"Replaced 1 file already there ({file_name(session, 'csv')})."

@@ -114,6 +114,31 @@ async def test_after_replace_the_files_written_first_are_said_too(
     assert (folder / file_name(session, "csv")).read_text() != "HR's own edits"
 
 
+async def test_a_replace_of_every_file_names_each_once(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Every file was there: the line named them all as exported, then all again as
+    # replaced. Now once, said to have replaced what was there.
+    folder = tmp_path / "exports"
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await export_from_summary(pilot, "all")
+        await pilot.pause()
+        await pilot.press("e")
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        said = widget_text(app, "#exported")
+    names = [file_name(session, name) for name in FORMATS]
+    assert said == (
+        f"Exported to the folder {folder}, replacing what was there: {names_said(names)}, "
+        f"and the member sheets in the folder {file_name(session, MEMBER_SHEETS)}"
+    )
+
+
 async def test_a_replace_the_disk_refuses_still_says_what_was_written_first(
     app_factory: AppFactory, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -246,9 +246,13 @@ async def test_sheets_written_again_are_replaced_only_when_the_chair_says(
         assert all(p.read_text(encoding="utf-8") == "changed by hand" for p in first)
         await pilot.press("t", "enter")  # replace them
         await pilot.pause()
-        written, replaced = widget_text(pilot.app, "#exported").splitlines()
-        assert written.endswith(f": the member sheets in the folder {folder.name}")
-        assert replaced == f"Replaced the member sheets in the folder {folder.name}."
+        # Named once ("Exported ...: the member sheets ..." then "Replaced the member
+        # sheets ..." said them twice), and said to have replaced what was there.
+        (said,) = widget_text(pilot.app, "#exported").splitlines()
+        assert said == (
+            f"Exported to the folder {folder.parent}, replacing what was there: the member "
+            f"sheets in the folder {folder.name}"
+        )
     assert {p: p.read_text(encoding="utf-8") for p in folder.iterdir()} == first
 
 

@@ -167,7 +167,9 @@ class Exported:
             for name, path in self.written
             if name in FOLDER_FORMATS
         ]
-        message = f"Exported to the folder {folder}: {', and '.join(parts)}"
+        # Each written over what was there: said here, not named again by replaced_words.
+        replacing = ", replacing what was there" if self.all_replaced else ""
+        message = f"Exported to the folder {folder}{replacing}: {', and '.join(parts)}"
         sealed = len(session.sealed_answers())
         if sealed and any(name in FORMATS and FORMATS[name].complete for name, _ in self.written):
             message += (
@@ -185,9 +187,23 @@ class Exported:
             return ""
         return f"Kept {self._already(self.existing)}: nothing was replaced."
 
+    @property
+    def all_replaced(self) -> bool:
+        """Whether every file (or whole set of sheets) written was written over one there."""
+        return (
+            bool(self.replaced)
+            and set(self.written) == set(self.replaced)
+            and not any(name in self.partly_there for name, _ in self.replaced)
+        )
+
     def replaced_words(self) -> str:
-        """The files written over, for the chair who chose to replace them."""
-        if not self.replaced:
+        """The files written over, for the chair who chose to replace them.
+
+        Empty when each file written was one, as :meth:`words` then says: after
+        Replace of the sheets alone, they were named twice, once as exported and
+        once as replaced.
+        """
+        if not self.replaced or self.all_replaced:
             return ""
         return f"Replaced {self._already(self.replaced)}."
 
