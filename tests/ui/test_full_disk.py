@@ -22,7 +22,7 @@ from panel_tui.domain.store.journaled import journal_path
 from panel_tui.ui.screens.decision_dialog import DecisionDialog
 from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
 from panel_tui.ui.screens.interview import InterviewScreen
-from tests.ui.helpers import AppFactory
+from tests.ui.helpers import AppFactory, row_text
 from tests.ui.speaking import FakeSpeaker
 
 SIZE = (80, 24)
@@ -209,3 +209,28 @@ async def test_a_box_opens_with_no_notice_over_its_buttons(
         assert drawn(app) == []
         # What the notice said is still on the line above the keys, behind the box.
         assert "Moving still works" in str(app.screen_stack[-2].query_one("#hint", Static).render())
+
+
+async def test_a_vote_after_the_sessions_folder_moved_away_is_not_shown_and_kept_once_back(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: the folder moved away (or its USB stick taken out), the next
+    # vote built the folder again and was said to be recorded there, with "Files
+    # written again". Refused as a full disk is, it is saved once the folder is back.
+    moved = store.root.with_name("sessions.gone")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("1")
+        store.root.rename(moved)
+        await pilot.press("2")
+        assert row_text(app, 2) == "… Waiting"  # never shown as recorded
+        assert [n.title for n in app._notifications] == ["Not saved"]
+        said = next(iter(app._notifications)).message
+        assert f"The sessions folder {store.root} is not there any more" in said
+        assert "Put the stick or the folder back where it was" in said
+        assert not store.root.exists()
+        moved.rename(store.root)
+        await pilot.press("2")  # the folder back: the next key works
+        assert "Files written again" not in [n.title for n in app._notifications]
+        assert row_text(app, 2) != "… Waiting"
+    assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}

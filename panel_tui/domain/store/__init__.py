@@ -5,6 +5,7 @@ By concern, as TinyDB itself splits storages from tables:
 - ``files``: bytes on disk (atomic, durable writes, owner-only modes, plain files
   only, never through a link);
 - ``locks``: one writer per session;
+- ``place``: the sessions folder, checked before each write (never made again);
 - ``journal``: a session's changes, appended as self-checking records;
 - ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
 - ``journaled``: the TinyDB storage of a session, appending to its journal;

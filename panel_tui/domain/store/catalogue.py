@@ -30,6 +30,7 @@ from panel_tui.domain.sessions import DEMO_TITLE
 from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData
 from panel_tui.domain.text import unsafe_character
 
@@ -204,8 +205,9 @@ class Checked:
 class Catalogue:
     """The summaries of the sessions in one folder."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, folder: SessionsFolder | None = None) -> None:
         self.path = root / CATALOGUE_NAME
+        self._folder = folder or SessionsFolder(root)
 
     def clean(self, older_than: float = 60.0) -> None:
         """Remove temporary files a crash mid-write left (not one being written now)."""
@@ -290,6 +292,7 @@ class Catalogue:
         ids = {summary.id for summary, _ in put} | set(remove)
         if not ids:
             return
+        self._folder.check()  # never written into a folder made again, or a stick's mount point
         entry = Query()
         with TinyDB(self.path, storage=_Storage) as db:
             table = db.table(TABLE)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panel_tui.domain.store import files
+from panel_tui.domain.store.place import FolderGone
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import capitalised, printable
 
@@ -201,6 +202,18 @@ def written_again(path: Path) -> str:
     )
 
 
+def folder_gone(folder: Path, not_done: str, kept: str = SAFE) -> StoreError:
+    """The sessions folder moved, renamed or taken out while panel-tui was open.
+
+    Said as the disk being full is: what was not done, what to do, what is safe.
+    """
+    return StoreError(
+        f"The sessions folder {folder} is not there any more (a USB stick taken out, or "
+        f"the folder moved or renamed while panel-tui was open), so {not_done}. Put the "
+        f"stick or the folder back where it was, then try again; {kept}."
+    )
+
+
 def plain_os_error(
     error: OSError, path: Path, not_done: str | None = None, *, kept: str = SAFE
 ) -> StoreError:
@@ -213,6 +226,8 @@ def plain_os_error(
             opened"); by default the last change to ``path``.
         kept: what is safe meanwhile (:data:`SAFE` or :data:`HELD_ONLY`).
     """
+    if isinstance(error, FolderGone):
+        return folder_gone(error.folder, not_done or "the last change was not saved", kept)
     reason = os_reason(error)
     generic = (
         f"The last change could not be saved to {path} ({reason})"

@@ -32,6 +32,7 @@ from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
 from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
 from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
+from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.reading import SessionReader
 from panel_tui.domain.store.recovery import DAMAGED_FOLDER, with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
@@ -70,8 +71,9 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._reader = SessionReader(root, self._lock_path)
-        self.catalogue = Catalogue(root)
+        self.folder = SessionsFolder(root)
+        self._reader = SessionReader(root, self._lock)
+        self.catalogue = Catalogue(root, self.folder)
         try:
             made = not root.is_dir()
             if made:
@@ -86,6 +88,7 @@ class Store:
                 or all(p.name == FOLDER_NOTE for p in root.iterdir())
             )
             shared = files.owner_only_folder(root, ours=ours)
+            self.folder.settle()  # from now on, never made again: see place.py
         except (FileExistsError, NotADirectoryError):
             try:
                 root.stat()  # a link round in a circle is "there" too, and is no file
@@ -99,7 +102,7 @@ class Store:
             raise _unusable(root, error) from None
         if shared:
             self._reader.add_notice(SkippedFile(root, shared))
-        clean_temporary_files(self.root, self._lock_path)
+        clean_temporary_files(self.root, self._lock)
         self.catalogue.clean()
 
     def path(self, session_id: str) -> Path:
@@ -116,8 +119,9 @@ class Store:
             )
         return self.root / f"{session_id}{SUFFIX}"
 
-    def _lock_path(self, session_id: str) -> Path:
-        return self.path(session_id).with_suffix(".lock")
+    def _lock(self, session_id: str) -> SessionLock:
+        """The lock of a session, in this folder only (never one made again)."""
+        return SessionLock(self.path(session_id).with_suffix(".lock"), self.folder)
 
     @property
     def damaged(self) -> list[Notice]:
@@ -212,7 +216,7 @@ class Store:
             SessionNotFound: there is no such session.
             StoreError: the file is damaged (it is set aside).
         """
-        lock = SessionLock(self._lock_path(session_id))
+        lock = self._lock(session_id)
         lock.acquire(session_id)
         path = self.path(session_id)
         try:
@@ -235,7 +239,7 @@ class Store:
         """
         path = self.path(session.id)
         not_done = f"the session {session.id} was not saved"
-        lock = SessionLock(self._lock_path(session.id))
+        lock = self._lock(session.id)
         lock.acquire(session.id, not_done)
         kept = None
         try:
@@ -319,8 +323,7 @@ class Store:
         if not os.path.lexists(path):
             raise SessionNotFound(f"There is no session {session_id} in {self.root}.")
         not_done = f"the session {session_id} was not deleted"
-        lock_path = self._lock_path(session_id)
-        lock = SessionLock(lock_path)
+        lock = self._lock(session_id)
         lock.acquire(session_id, not_done)
         try:
             path.unlink()

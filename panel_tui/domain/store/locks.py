@@ -44,6 +44,7 @@ from panel_tui.domain.store.files import (
     check_plain,
     open_no_follow,
 )
+from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.text import IDENT_PATTERN
 
 #: Windows locks the first byte of the lock file, so the holder's process id
@@ -82,10 +83,15 @@ class SessionLock:
 
     Args:
         path: the lock file.
+        folder: the sessions folder it is in, checked before each try (by default
+            only that it is there): ``filelock`` makes a missing folder, and with it
+            every missing folder above (open to other users), so a folder moved
+            away or a USB stick taken out would be built again under the lock.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, folder: SessionsFolder | None = None) -> None:
         self.path = path
+        self.folder = folder or SessionsFolder(path.parent)
         self._lock: filelock.BaseFileLock | None = None
         self._held: os.stat_result | None = None
 
@@ -149,6 +155,10 @@ class SessionLock:
                 it on release (Unix's own lock only; ``filelock`` refuses the
                 hook for the fallback lock, which removes its own file).
         """
+        try:
+            self.folder.check()  # never a folder made by filelock
+        except OSError as error:
+            raise plain_os_error(error, self.path, not_done or opening) from None
         held: list[os.stat_result] = []
         hook: Callable[[int], None] | None = (
             (lambda fd: held.append(os.fstat(fd))) if watch else None
@@ -235,13 +245,13 @@ def _refused_link(unsafe: UnsafeFile, not_done: str) -> StoreError:
     )
 
 
-def clean_temporary_files(root: Path, lock_path: Callable[[str], Path]) -> None:
+def clean_temporary_files(root: Path, lock_for: Callable[[str], SessionLock]) -> None:
     """Remove what a crash mid-write left, unless its session is open now."""
     for temp in root.glob(f".*{SUFFIX}{TEMP_MARK}*"):
         session_id = temp.name[1:].split(SUFFIX + TEMP_MARK)[0]
         if not re.fullmatch(IDENT_PATTERN, session_id):
             continue  # not a name this store writes: someone else's file
-        lock = SessionLock(lock_path(session_id))
+        lock = lock_for(session_id)
         try:
             lock.acquire(session_id, "its left-over file was kept")
         except StoreError:

@@ -149,17 +149,26 @@ class OpenSession:
         Raises:
             StoreError: what was refused, for the chair.
         """
+        try:
+            # Moved away, or its USB stick taken out: never written anywhere else.
+            self._lock.folder.check()
+        except OSError as error:
+            raise plain_os_error(error, self.path, kept=self._kept) from None
         self._lock.keep(self.session.id)  # its file removed by hand: never two writers
         before = self._storage.written_again
         try:
             yield
         except OSError as error:  # a link or pipe put in a file's place too
             self._reload()
-            kept = HELD_ONLY if self.disk_behind else SAFE
-            raise plain_os_error(error, self.path, kept=kept) from None
+            raise plain_os_error(error, self.path, kept=self._kept) from None
         if self._storage.written_again != before and self.on_written_again is not None:
             told, self.on_written_again = self.on_written_again, None  # once a window
             told(written_again(self.path))
+
+    @property
+    def _kept(self) -> str:
+        """What is safe after a refused write: the files on disk, or this window alone."""
+        return HELD_ONLY if self.disk_behind else SAFE
 
     @property
     def disk_behind(self) -> bool:

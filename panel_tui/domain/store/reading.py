@@ -51,12 +51,12 @@ class SessionReader:
 
     Args:
         root: the sessions folder.
-        lock_path: where the lock of the session with a given id is.
+        lock: the lock of the session with a given id.
     """
 
-    def __init__(self, root: Path, lock_path: Callable[[str], Path]) -> None:
+    def __init__(self, root: Path, lock: Callable[[str], SessionLock]) -> None:
         self.root = root
-        self._lock_path = lock_path
+        self._lock = lock
         self.damaged: list[Notice] = []
 
     def add_notice(self, notice: _N) -> _N:
@@ -126,7 +126,7 @@ class SessionReader:
         """
         lock = None
         if not locked and re.fullmatch(IDENT_PATTERN, path.stem):
-            lock = SessionLock(self._lock_path(path.stem))
+            lock = self._lock(path.stem)
             try:
                 lock.acquire(path.stem)
             except StoreError:
