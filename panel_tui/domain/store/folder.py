@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import secrets
@@ -39,6 +40,7 @@ from panel_tui.domain.store.salvage import ReadBack
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, quoted
+from panel_tui.domain.words import counted
 
 REPLACED_FOLDER = "replaced"
 #: The note the project keeps in its default sessions folder (``sessions/README.md``).
@@ -57,6 +59,39 @@ def _unusable(root: Path, error: OSError) -> StoreError:
     return StoreError(
         f"panel-tui cannot use the folder {root} for sessions "
         f"({os_reason(error)}). Choose another with --data-dir."
+    )
+
+
+def _megabytes(size: int) -> str:
+    """A file's size as a person reads it: "80 MB" (or "20 KB" for a small one)."""
+    if size >= 1024 * 1024:
+        return f"{math.ceil(size / (1024 * 1024))} MB"
+    return f"{math.ceil(size / 1024)} KB"
+
+
+def _refuse_too_large(session: Session, size: int) -> None:
+    """Refuse a session whose file panel-tui would then refuse to read.
+
+    Found by a tester: ``prepare`` of 900,000 candidates said "Prepared" and wrote
+    80 MB, which every later read refused as larger than 64 MB. Every new session,
+    import and recovery is saved through :meth:`Store.save`, so it is checked here.
+
+    Raises:
+        StoreError: the file would be larger than panel-tui reads.
+    """
+    limit = files.MAX_FILE_BYTES  # read now, so that a test can make it smaller
+    if size <= limit:
+        return
+    holds = (
+        f"{counted(len(session.candidates), 'candidate')}, "
+        f"{counted(len(session.panel), 'panel member')} and "
+        f"{counted(len(session.bank.questions), 'question')}"
+    )
+    raise StoreError(
+        f"The session {session.id} is too large for panel-tui, so it was not saved: it "
+        f"holds {holds}, which would take {_megabytes(size)}, and panel-tui reads a "
+        f"session of at most {_megabytes(limit)}. Split it into smaller sessions, with "
+        "fewer candidates in each."
     )
 
 
@@ -239,6 +274,10 @@ class Store:
         """
         path = self.path(session.id)
         not_done = f"the session {session.id} was not saved"
+        tables = record_to_tables(session)
+        tables[META_TABLE] = {"1": {"snapshot": secrets.token_hex(8)}}
+        payload = dumps(tables)
+        _refuse_too_large(session, len(payload))  # before anything is written
         lock = self._lock(session.id)
         lock.acquire(session.id, not_done)
         kept = None
@@ -251,9 +290,7 @@ class Store:
                         "replaced/), or delete it first."
                     )
                 kept = self._keep_copy(path)
-            tables = record_to_tables(session)
-            tables[META_TABLE] = {"1": {"snapshot": secrets.token_hex(8)}}
-            files.write_atomically(path, dumps(tables))
+            files.write_atomically(path, payload)
             # The journal of the session replaced names the old snapshot, so it
             # would never be replayed; it goes so that nothing looks pending.
             journal_path(path).unlink(missing_ok=True)

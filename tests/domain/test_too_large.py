@@ -1,0 +1,82 @@
+"""A session too large for panel-tui to read is never written: refused before, in plain words.
+
+Found by a tester: ``prepare`` with a candidates sheet of 900,000 rows said
+"Prepared ... 900000 candidates" and wrote 80 MB, which ``export`` and the app
+then refused as larger than 64 MB. The cap is made small here, so that a few
+thousand candidates stand for the 900,000 and the tests stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.store import Store, StoreError, files
+from tests.domain.builders import session
+from tests.domain.cli_runs import data, run
+from tests.domain.helpers import HR_FILE
+from tests.domain.hr_sheets import LIBRE_PANEL, sheets
+
+__all__ = ["data"]  # the fixture, shared from tests/domain/cli_runs.py
+
+#: The cap the tests put in place of the 64 MB panel-tui reads.
+CAP = 64 * 1024
+#: Candidates enough to pass it (a row of the session file each: about 60 bytes).
+MANY = 2000
+
+
+@pytest.fixture(autouse=True)
+def small_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", CAP)
+
+
+def _candidates_sheet() -> bytes:
+    return b"code,name\n" + b"".join(b"C%d,Candidate %d\n" % (n, n) for n in range(1, MANY + 1))
+
+
+def test_prepare_refuses_more_candidates_than_a_session_can_hold(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files_given = sheets(tmp_path, LIBRE_PANEL, _candidates_sheet())
+    assert run(data, "prepare", "--bank", "support-worker", *files_given) != 0
+    said = capsys.readouterr()
+    assert "Prepared" not in said.out
+    assert f"holds {MANY} candidates, 2 panel members and 6 questions" in said.err
+    assert "panel-tui reads a session of at most 64 KB" in said.err
+    assert "Split it into smaller sessions, with fewer candidates in each." in said.err
+    assert "Traceback" not in said.err
+    assert list(data.glob("*.json")) == []  # nothing written that could not be read
+
+
+def test_import_refuses_a_session_too_large_and_keeps_the_one_there(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "prepared.json"
+    source.write_text(json.dumps(HR_FILE))
+    assert run(data, "import", str(source)) == 0
+    there = (data / f"{HR_FILE['id']}.json").read_bytes()
+    large = {
+        **HR_FILE,
+        "candidates": [
+            {"id": f"c{n}", "code": f"C{n}", "name": f"Candidate {n}"} for n in range(1, MANY)
+        ],
+    }
+    source.write_text(json.dumps(large))
+    assert run(data, "import", "--replace", str(source)) != 0
+    assert "is too large for panel-tui, so it was not saved" in capsys.readouterr().err
+    assert (data / f"{HR_FILE['id']}.json").read_bytes() == there
+    assert not (data / "replaced").exists()  # no copy kept of a replace never made
+
+
+def test_the_cap_is_what_a_new_session_is_checked_against(tmp_path: Path) -> None:
+    store = Store(tmp_path / "sessions")
+    small = session("LLP", candidates=[(f"c{n}", f"Candidate {n}") for n in range(1, 10)])
+    store.save(small)  # well within the cap: saved, and read back whole
+    assert store.load(small.id) == small
+    large = session("LLP", candidates=[(f"c{n}", f"Candidate {n}") for n in range(1, MANY)])
+    with pytest.raises(StoreError) as refused:
+        store.save(large.model_copy(update={"id": "s2"}))
+    assert f"holds {MANY - 1} candidates, 3 panel members and 1 question" in str(refused.value)
+    assert not store.exists("s2")
