@@ -29,6 +29,7 @@ import contextlib
 import errno
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from panel_tui.domain.store.files import (
     open_no_follow,
 )
 from panel_tui.domain.store.place import SessionsFolder
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN
 
 #: Windows locks the first byte of the lock file, so the holder's process id
@@ -117,6 +119,7 @@ class SessionLock:
             if self._take(not_done, opening):
                 break
         else:  # held by another process (or taken and let go each time we looked)
+            self._refuse_if_cannot_make(not_done or opening)
             raise SessionLocked(_busy(session_id, lock_holder(self.path), not_done))
         if _NATIVE:
             self._write_holder()
@@ -137,6 +140,7 @@ class SessionLock:
             return
         old, not_done = self._lock, "this change was not saved here"
         if not any(self._take(not_done, not_done) for _ in range(_ATTEMPTS)):
+            self._refuse_if_cannot_make(not_done)
             raise SessionLocked(
                 f"Another panel-tui window{_who(lock_holder(self.path))} opened the session "
                 f"{session_id} after its lock file was removed, so {not_done}. Carry on in "
@@ -180,6 +184,8 @@ class SessionLock:
             not_done = not_done or opening
             if error.errno in (errno.ELOOP, errno.EMLINK):
                 raise _refused_link(UnsafeFile(self.path, "it is a link"), not_done) from None
+            if error.errno == errno.ENOENT:  # the folder is there (checked): no file made in it
+                raise _cannot_make(self.path, error, not_done) from None
             raise plain_os_error(error, self.path, not_done) from None
         if held and not self._names(held[-1]):
             # A holder letting go unlinked the file between our open and our lock:
@@ -189,6 +195,28 @@ class SessionLock:
         self._lock = lock
         self._held = held[-1] if held else None
         return True
+
+    def _refuse_if_cannot_make(self, not_done: str) -> None:
+        """When the lock could not be taken and no lock file is there, say why it was not made.
+
+        ``filelock`` takes a lock file its folder refuses to make (``ENOENT`` from a
+        folder such as ``/proc/self``; ``EACCES`` on Windows) for one held by another
+        process, and waits in vain: the chair was told another panel-tui was using
+        the session (found by a tester). A lock held elsewhere has its file at the
+        name; without one, a file made in the folder (and gone at once) tells why.
+
+        Raises:
+            StoreError: the folder does not let the lock file be made, and why.
+        """
+        if os.path.lexists(self.path):
+            return  # held by another panel-tui, as said
+        try:
+            with tempfile.TemporaryFile(dir=self.path.parent):
+                return  # files can be made there: it was let go just as we looked
+        except OSError as error:
+            if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.EOPNOTSUPP):
+                raise _cannot_make(self.path, error, not_done) from None
+            raise plain_os_error(error, self.path, not_done) from None
 
     def _names(self, held: os.stat_result) -> bool:
         """Whether the lock file's name still points to the file that was locked."""
@@ -235,6 +263,21 @@ def _busy(session_id: str, holder: str | None, not_done: str | None) -> str:
     return (
         f"Another panel-tui{who} is using the session {session_id} just now (open in a "
         f"window, or saving or importing it), so {not_done}. Try again once it has finished."
+    )
+
+
+def _cannot_make(path: Path, error: OSError, not_done: str) -> StoreError:
+    """The lock file could not be made, and why: never said as another panel-tui using it."""
+    # The folder is there: "no such file" means it takes no new files (as /proc).
+    why = (
+        "the folder does not let files be made in it"
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.EOPNOTSUPP)
+        else os_reason(error)
+    )
+    return StoreError(
+        f"panel-tui could not make the lock file {path}, which keeps two panel-tui windows "
+        f"from writing one session at once ({why}), so {not_done}. Choose a folder of "
+        "your own for sessions with --data-dir."
     )
 
 
