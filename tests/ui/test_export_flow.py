@@ -14,7 +14,9 @@ from panel_tui.domain.exports.places import names_said
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store, write_atomically
 from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.summary import SummaryScreen
+from panel_tui.ui.widgets.choices import AnsweringCheckbox, ClearRadioButton
 from tests.platforms import link_in_a_circle, link_to
 from tests.ui.helpers import SIZE, AppFactory, export_from_summary, widget_text
 from tests.ui.test_sealed_exports import with_a_sealed_answer
@@ -78,10 +80,13 @@ async def test_a_sheets_folder_linked_into_the_sessions_folder_is_refused(
     async with app_factory(session.id, export_dir=tmp_path).run_test(size=SIZE) as pilot:
         if way == "sheets key":
             await pilot.press("ctrl+s", "t")
-        else:
+            await pilot.pause()
+            said = widget_text(pilot.app, "#exported")
+        else:  # said in the box, which stays open for another folder
             await export_from_summary(pilot, "all")
-        await pilot.pause()
-        said = widget_text(pilot.app, "#exported")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ExportDialog)
+            said = widget_text(pilot.app, "#problem")
     assert said == (
         f"Could not write to {sheets} (it is a link into the sessions folder ({store.root}), "
         "where an export could replace a session)."
@@ -223,3 +228,42 @@ async def test_keep_still_writes_the_pages_not_there_yet(
     assert left == f"Kept {there} in the folder {folder.name}: nothing was replaced."
     assert new.exists() and new.read_text(encoding="utf-8") != "changed by hand"
     assert all(page.read_text(encoding="utf-8") == "changed by hand" for page in kept)
+
+
+async def test_a_folder_that_is_a_file_keeps_the_box_open_with_its_choices(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a tester: the box closed on "part of the path is a file", losing the
+    # format and ticks, and the new folder typed "into the box" went to the summary:
+    # T wrote the member sheets and P opened the payment notes.
+    a_file = tmp_path / "o.csv"
+    a_file.write_text("HR's own file")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e", "down", "enter", "tab", "space")  # HTML, anonymised
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        folder = dialog.query_one("#folder", Input)
+        folder.value = str(a_file)
+        folder.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        said = widget_text(app, "#problem")
+        assert said == f"Could not write to {a_file} (part of the path is a file, not a folder)."
+        assert dialog.query_one("#format-html", ClearRadioButton).value
+        assert dialog.query_one("#anonymise", AnsweringCheckbox).value
+        assert folder.has_focus
+        assert not app._notifications  # said in the box, not in a notice over it
+        folder.value = ""
+        await pilot.press(*"tp")  # typed into the box, not the summary's keys
+        assert app.screen is dialog and folder.value == "tp"
+        folder.value = str(tmp_path / "hr")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+    # The choices kept: one HTML file, anonymised (without names).
+    [written] = (tmp_path / "hr").iterdir()
+    assert written.suffix == ".html" and session.panel[0].name not in written.read_text()
+    assert not (tmp_path / "exports").exists()
+    assert a_file.read_text() == "HR's own file"

@@ -53,6 +53,12 @@ class ExportStep:
     #: Ask this next (files were there), then :meth:`ExportSteps.answer`.
     ask: ReplaceQuestion | None = None
 
+    @property
+    def nothing_written(self) -> bool:
+        """Refused before any file was written (a folder that is a file, or cannot be
+        written, a link refused): the chair can put it right and go again."""
+        return bool(self.refused) and not self.folder_used
+
 
 class ExportSteps:
     """One export from the summary: :meth:`start`, then :meth:`answer` if it asks."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from panel_tui.domain.exports import ALL, ExportOptions, could_not_write, sessions_folder_problem
+from panel_tui.domain.exports import ALL, ExportOptions
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
+from panel_tui.domain.exports.steps import ExportStep, ExportSteps
 from panel_tui.domain.models import Session
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
@@ -37,13 +39,35 @@ class ExportRequest:
     options: ExportOptions
 
 
-class ExportDialog(FormDialog[ExportRequest]):
-    """Choose a format, options and a folder for an export."""
+@dataclass(frozen=True)
+class ExportStarted:
+    """An export the box started, having written something or having a question to ask."""
+
+    request: ExportRequest
+    steps: ExportSteps  #: the rest of it: :meth:`ExportSteps.answer` if ``step`` asks
+    step: ExportStep  #: what its first step did
+
+
+class ExportDialog(FormDialog[ExportStarted]):
+    """Choose a format, options and a folder, and start the export.
+
+    The box writes the export itself and closes only once something was written
+    (or a question about files already there is to be asked). A problem the chair
+    can put right in the box (a folder that is a file, a folder that cannot be
+    written, a link refused) is said beside the folder, with the choices kept:
+    found by a tester, the box closed on it, and the new folder typed "into the
+    box" went to the summary's keys (T wrote sheets, P opened the payment notes).
+    """
 
     SUBMIT = "export"
 
     def __init__(
-        self, session: Session, formats: list[str], folder: Path, *, sessions: Path | None = None
+        self,
+        session: Session,
+        formats: list[str],
+        folder: Path,
+        *,
+        steps_for: Callable[[ExportRequest], ExportSteps],
     ) -> None:
         """Ask for an export.
 
@@ -51,13 +75,13 @@ class ExportDialog(FormDialog[ExportRequest]):
             session: the session exported: "every format" adds its kind of sheets.
             formats: the formats offered.
             folder: the folder suggested.
-            sessions: the sessions folder, which exports never go into.
+            steps_for: the steps of the export asked for (the screen's way of writing it).
         """
         super().__init__()
         self.session = session
         self.formats = formats
         self.folder = folder
-        self.sessions = sessions
+        self.steps_for = steps_for
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -104,15 +128,6 @@ class ExportDialog(FormDialog[ExportRequest]):
             self.refuse("Type the folder to write to.")
             return
         chosen = Path(folder).expanduser()
-        try:
-            problem = (
-                None if self.sessions is None else sessions_folder_problem(chosen, self.sessions)
-            )
-        except OSError as error:  # a link that leads round in a circle
-            problem = could_not_write(chosen, error)
-        if problem:
-            self.refuse(problem)
-            return
         if not name or (name != ALL and name not in self.formats):
             self.refuse("Choose a format first.")
             return
@@ -122,4 +137,11 @@ class ExportDialog(FormDialog[ExportRequest]):
             no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
         )
         # "all" is planned by the domain, as the command line's --format all is.
-        self.dismiss(ExportRequest([name], chosen, options))
+        request = ExportRequest([name], chosen, options)
+        steps = self.steps_for(request)
+        step = steps.start()  # never into the sessions folder: the domain refuses it
+        if step.nothing_written:
+            self.refuse(step.refused)
+            self.query_one("#folder", Input).focus()
+            return
+        self.dismiss(ExportStarted(request, steps, step))

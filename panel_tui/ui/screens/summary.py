@@ -37,7 +37,7 @@ from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
 from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from panel_tui.ui.screens.export_dialog import ExportDialog, ExportRequest
+from panel_tui.ui.screens.export_dialog import ExportDialog, ExportRequest, ExportStarted
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.keys_footer import KeysFooter
@@ -154,14 +154,12 @@ class SummaryScreen(SessionScreen):
             self.app.notify("There are no export formats in this version.", severity="error")
             return
         dialog = ExportDialog(
-            self.session,
-            list(FORMATS),
-            self.panel_app.export_dir,
-            sessions=self.panel_app.store.root,
+            self.session, list(FORMATS), self.panel_app.export_dir, steps_for=self.steps_for
         )
-        request: ExportRequest | None = yield dialog
-        if request is not None:
-            yield from self.export(request)
+        # The box writes the files itself, and stays open on a folder it cannot use.
+        started: ExportStarted | None = yield dialog
+        if started is not None:
+            yield from self.carry_on(started.steps, started.step, started.request.folder)
 
     @asks
     def action_sheets(self) -> Asking:
@@ -170,28 +168,33 @@ class SummaryScreen(SessionScreen):
         Written as the Export box writes them (in a folder of their own there),
         asking before replacing the pages of an earlier go.
         """
-        sheets = sheets_of(self.session)
-        yield from self.export(ExportRequest([sheets], self.panel_app.export_dir, ExportOptions()))
+        request = ExportRequest(
+            [sheets_of(self.session)], self.panel_app.export_dir, ExportOptions()
+        )
+        steps = self.steps_for(request)
+        yield from self.carry_on(steps, steps.start(), request.folder)
 
-    def export(self, request: ExportRequest) -> Asking:
-        """Write the export asked for, asking the question the domain asks (before replacing
-        files there), and say what was done (the Export box's and T's way)."""
+    def steps_for(self, request: ExportRequest) -> ExportSteps:
+        """The steps of the export asked for (the Export box's and T's way)."""
         options = request.options
         if self.rehearsals:  # each trainee's progress over rehearsals, in the report
             options = dataclasses.replace(options, rehearsals=self.rehearsals)
-        steps = ExportSteps(
+        return ExportSteps(
             self.session,
             request.formats,
             request.folder,
             options,
             sessions=self.panel_app.store.root,
         )
-        step = steps.start()
-        self.show(step, request.folder)
+
+    def carry_on(self, steps: ExportSteps, step: ExportStep, folder: Path) -> Asking:
+        """Say what the export's first step did, then ask the question the domain asks
+        (before replacing files there), and say what was done."""
+        self.show(step, folder)
         if step.ask is not None:
             asked = step.ask
             replace = yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
-            self.show(steps.answer(bool(replace)), request.folder)
+            self.show(steps.answer(bool(replace)), folder)
 
     def show(self, step: ExportStep, folder: Path) -> None:
         """Say what a step of the export did, and why nothing more was written."""
