@@ -10,7 +10,7 @@ from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.glyphs import glyphs
 from panel_tui.ui.screens.summary_view import _heading
-from tests.ui.helpers import AppFactory, scrolled_text
+from tests.ui.helpers import SIZE, AppFactory, scrolled_text
 
 
 async def test_a_nine_member_panel_shows_every_vote_and_figure_at_80x24(
@@ -120,3 +120,26 @@ async def test_a_candidate_everyone_abstained_on_says_so_whole_at_80x24(
     words = " ".join(text.replace("|", " ").split())
     assert "No score yet" in words  # C2, whom nobody voted on
     assert " ".join(said.split()[2:]) not in words.replace(said, ""), text  # never cut short
+
+
+async def test_home_and_end_go_to_the_top_and_the_foot_at_once(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester at 80x24: after Home the top 3 lines were still hidden, and End
+    # stopped short of the foot: each key scrolled there over a second, easing in.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        area = pilot.app.screen.query_one("#summary")
+        assert area.max_scroll_y > 0  # the premise: it runs past the screen
+        shown: list[float] = []
+
+        def seen(y: float) -> None:
+            shown.append(y)
+
+        pilot.app.screen.watch(area, "scroll_y", seen, init=False)
+        await pilot.press("end")
+        assert shown == [area.max_scroll_y]
+        shown.clear()
+        await pilot.press("home")
+        assert shown == [0]

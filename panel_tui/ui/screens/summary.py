@@ -20,7 +20,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from panel_tui.domain.exports import FORMATS, ExportOptions, as_shown
@@ -42,6 +41,7 @@ from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import MoreToRead
+from panel_tui.ui.widgets.reading_area import ReadingArea
 
 
 class SummaryScreen(SessionScreen):
@@ -90,7 +90,7 @@ class SummaryScreen(SessionScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="summary"):
+        with ReadingArea(id="summary"):
             yield Static(id="heading", markup=False)
             # Practice: the calibration report comes first, before any score.
             yield Static(id="practice", markup=False)
