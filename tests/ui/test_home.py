@@ -20,6 +20,7 @@ from textual.widgets import Button, OptionList, Select, Static
 from panel_tui.domain.models import Candidate
 from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
+from panel_tui.ui.screens import home
 from panel_tui.ui.screens.home import HomeScreen, session_prompt
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from tests.domain.helpers import three_votes_the_second_spoilt
@@ -229,9 +230,15 @@ def _home_with_sessions(store: Store) -> None:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_home_snapshot(
-    snap_compare: Any, app: HomeApp, store: Store, size: tuple[int, int]
+    snap_compare: Any,
+    app: HomeApp,
+    store: Store,
+    size: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _home_with_sessions(store)
+    # The whole path is shown: the same in every run, not the test's temporary folder.
+    monkeypatch.setattr(home, "folder_shown", lambda folder: f"/home/chair/{folder}")
 
     async def settled(pilot: Pilot[Any]) -> None:
         # Sessions and copies set aside are read behind the first paint.

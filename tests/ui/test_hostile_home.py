@@ -134,3 +134,23 @@ async def test_a_damaged_folder_in_the_way_is_named_on_the_home_screen(
         assert not app.screen.query_one("#recover", Button).display  # nothing set aside
     assert not link or list((workdir / "elsewhere").iterdir()) == []
     assert store.path("s1").exists() and journal_path(store.path("s1")).exists()
+
+
+async def test_the_home_screen_says_the_whole_path_of_the_sessions_folder(
+    workdir: Path,
+) -> None:
+    # Found by a tester: started from the wrong folder, the chair read "Sessions are
+    # saved in the folder sessions." and could not tell why the sessions were missing.
+    # A name with a control character in it is shown as an escape, never run.
+    store = Store(Path("sessions\x1b[31m"))
+    app = HomeApp(store, [(SHIPPED, "shipped")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#home-body").scroll_end(animate=False)
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        start = next(n for n, line in enumerate(lines) if "Sessions are saved in" in line)
+        said = "".join(line.strip() for line in lines[start : start + 3])
+    whole = f"{workdir.resolve()}/sessions\\x1b[31m."
+    assert len(whole) > 60  # the premise: with the words before it, it runs past 80 columns
+    assert said.startswith("Sessions are saved in the folder") and said.endswith(whole)

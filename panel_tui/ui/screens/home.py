@@ -11,6 +11,7 @@ by a worker thread and filled in behind, so keys are never held up.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +37,7 @@ from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart
 from panel_tui.domain.store.recovery import SetAside, copies_set_aside
 from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.text import printable
 from panel_tui.domain.words import (
     candidates_words,
     made_as_words,
@@ -74,6 +76,11 @@ def session_prompt(session: SessionSummary) -> Content:
         ", ".join(details),
         *where,
     )
+
+
+def folder_shown(folder: Path) -> str:
+    """The whole path of ``folder``, as a chair can find it, safe to show on a terminal."""
+    return printable(os.path.abspath(folder))
 
 
 FIRST_PAINT = 40
@@ -199,8 +206,11 @@ class HomeScreen(Screen[None]):
             practice_list.highlighted = 0
         practice_list.display = bool(practice)
         self.query_one("#practice-empty").display = not practice
+        # The whole path, so that a chair who started in the wrong folder sees why the
+        # sessions are missing (found by a tester: it said "the folder sessions.").
+        # Wrapped by the screen, never cut; a control character in it shown, never run.
         self.query_one("#where-kept", Static).update(
-            Content(f"Sessions are saved in the folder {self._store.root}.")
+            Content(f"Sessions are saved in the folder {folder_shown(self._store.root)}.")
         )
         if self.focused is None:
             resume = self.query_one("#resume", OptionList)
