@@ -7,6 +7,9 @@ import pytest
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import Store
 from tests.ui.helpers import SIZE, AppFactory, screen_text
+from tests.ui.home_app import HomeApp, app, store, stored, workdir
+
+__all__ = ["app", "store", "workdir"]  # the fixtures, shared from tests/ui/home_app.py
 
 LISTEN_FOR = [f"Point {n} the panel listens for" for n in range(1, 7)]
 
@@ -51,3 +54,24 @@ async def test_the_help_says_how_to_see_the_rest(app_factory: AppFactory, sessio
         await pilot.press("pagedown")
         await pilot.pause()
         assert body.scroll_y > 0  # the key does what the title says
+
+
+async def test_tab_brings_the_foot_of_the_home_screen_into_view(app: HomeApp, store: Store) -> None:
+    # Found by a tester at 80x24: the home screen said "More below: Tab moves on.", but
+    # Tab went round the buttons and lists and back to the top, and the last lines (where
+    # the sessions are saved) never came into view.
+    stored(store, "Support worker, November")  # none finished: the foot is words only
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "More below: Tab moves on." in screen_text(app)
+        for _ in range(8):
+            await pilot.press("tab")
+            await pilot.pause()
+            if "Sessions are saved in the folder" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "Sessions are saved in the folder" in text and "More below" not in text
+        await pilot.press("tab")  # round to the top again, with the heading
+        await pilot.pause()
+        assert screen_text(app).splitlines()[1].strip() == "panel-tui"

@@ -5,6 +5,12 @@ the last sessions on the home screen and the last figures of the summary. The
 words come from :func:`~panel_tui.domain.interview_lines.more_to_read`, as the
 interview and the payment box say them; the line is blank when nothing is
 out of sight.
+
+Where it names Tab (a column of buttons, lists and fields), Tab has to bring the
+rest into view: found by a tester, the home screen said "More below: Tab moves
+on." but Tab went from its last list back to the top, and the words below that
+list (where the sessions are saved) never showed. So the last place Tab stops
+in the column shows its foot too, and the first its head.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Static
 
-from panel_tui.domain.interview_lines import ARROWS, more_to_read
+from panel_tui.domain.interview_lines import ARROWS, TABS, more_to_read
 
 
 class MoreToRead(Static):
@@ -33,6 +39,22 @@ class MoreToRead(Static):
         for moved in ("scroll_y", "virtual_size", "show_vertical_scrollbar"):
             self.watch(area, moved, self._say, init=False)
         self.call_after_refresh(self._say)  # once laid out
+        if self._keys == TABS:
+            self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """Tab reached the first or last stop in the area: show its head or its foot."""
+        area = self.screen.query_one(self._area, Widget)
+        # The area itself is a stop too while it scrolls (its arrows scroll it).
+        chain = self.screen.focus_chain
+        stops = [widget for widget in chain if widget is area or area in widget.ancestors]
+        if focused is None or not stops:
+            return
+        # After Textual's own scroll to the widget focused, which would undo it.
+        if focused is stops[-1]:
+            self.call_after_refresh(area.scroll_end, animate=False)
+        elif focused is stops[0]:
+            self.call_after_refresh(area.scroll_home, animate=False)
 
     def _say(self) -> None:
         area = self.screen.query_one(self._area, Widget)
