@@ -73,3 +73,28 @@ async def test_a_drop_down_list_opened_and_closed_changes_what_esc_says_and_back
             await footer.recompose()
         await pilot.pause()
         assert keys_shown(footer) == closed
+
+
+async def test_the_forms_keys_fit_at_80_columns_with_a_drop_down_list_open(
+    app_factory: AppFactory,
+) -> None:
+    # Found by a tester: "Esc Close list", longer than "Esc Back", cut the footer to
+    # "Ctrl+O Add can|Ctrl+P Actions" at 80 columns.
+    async with app_factory(None).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "enter")  # the form, its list of banks open
+        await pilot.pause()
+        shown = footer_line(pilot.app)
+        keys = ["Ctrl+S Start", "Ctrl+N Add member", "Ctrl+O Add candidate", "F1 Help"]
+        for key in ["Esc Close list", *keys]:
+            assert key in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        # Closed, F1 Help was hidden too, under the Actions key: it goes when there is no
+        # room for it (Ctrl+P still works, and the help names it).
+        shown = footer_line(pilot.app)
+        for key in ["Esc Back", *keys]:
+            assert key in shown
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        shown = footer_line(pilot.app)
+        assert all(key in shown for key in keys) and shown.rstrip().endswith("Ctrl+P Actions")

@@ -6,23 +6,45 @@ styles a widget per key, so on the interview about a tenth of the work of a vote
 went on a footer that showed the same keys as before. This one compares what it
 would show (each key, its words, whether it works now, and how the key is drawn,
 which ``--ascii`` changes) with what it shows, and builds only when they differ.
+
+It also fits its keys to the width, as Textual's does not (its keys run off the
+right edge, under the Actions key): spaced out when they fit, one cell apart when
+only that fits, and without the Actions key (Ctrl+P still works, and the help names
+it) when even that is too wide. Found by a tester: with a drop-down list open on the
+new-session form, "Esc Close list" in place of "Esc Back" cut the footer to
+"Ctrl+O Add can" at 80 columns.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+
+#: The Actions key's cells beside its words: a bar, a space between, one after.
+_PALETTE_EDGES = 3
+
+
+class Fit(NamedTuple):
+    """How the footer shows its keys in the width it has."""
+
+    compact: bool  #: one cell between keys, not two
+    palette: bool  #: the Actions key (Ctrl+P) shows, at the right
 
 
 class KeysFooter(Footer):
     """Textual's footer, built again only when what it shows would change."""
 
     def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
+        """A footer, ``compact`` at any width, with the Actions key when ``show_command_palette``
+        and there is room."""
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self._shown: tuple[Any, ...] | None = None
+        self._asked = Fit(compact, show_command_palette)
 
     def _keys_of(self, screen: Screen[Any]) -> tuple[Any, ...]:
         """What the footer shows for ``screen``: the first key of each action, and Actions.
@@ -37,12 +59,40 @@ class KeysFooter(Footer):
                 display = self.app.get_key_display(binding)
                 shown.setdefault(binding.action, (binding, enabled, tooltip, display))
         palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        return tuple(shown.values()) + (palette[1:] if palette else ())
+        keys = tuple(shown.values()) + (palette[1:] if palette else ())
+        return (*keys, self._fit(list(shown.values()), palette))
+
+    def _fit(self, keys: list[tuple[Any, ...]], palette: tuple[Any, ...] | None) -> Fit:
+        """The widest way of showing ``keys`` that fits: spaced, then close, then
+        without the Actions key. Each key is drawn as Textual draws it: " Esc Back "
+        spaced, "Esc Back " close; the last one's space may lie under the Actions key."""
+        width = self.app.size.width
+        words = [cell_len(shown[3]) + 1 + cell_len(shown[0].description) for shown in keys]
+        for fit in (Fit(False, True), Fit(True, True), Fit(False, False), Fit(True, False)):
+            fit = Fit(fit.compact or self._asked.compact, fit.palette and self._asked.palette)
+            gap = 1 if fit.compact else 2
+            needed = sum(w + gap for w in words) - 1
+            if fit.palette and palette is not None:
+                _, binding, *_ = palette
+                drawn = self.app.get_key_display(binding)
+                needed += cell_len(drawn) + cell_len(binding.description) + _PALETTE_EDGES
+            if needed <= width:
+                return fit
+        return Fit(True, False)
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = self._keys_of(self.screen)
+            fit: Fit = self._shown[-1]
+            self.set_reactive(Footer.compact, fit.compact)
+            self.set_class(fit.compact, "-compact")
+            self.set_reactive(Footer.show_command_palette, fit.palette)
         yield from super().compose()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the keys again to the new width (they may now fit spaced, or no longer)."""
+        if self._shown is not None and self._keys_of(self.screen) != self._shown:
+            self.call_after_refresh(self.recompose)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if (
