@@ -101,24 +101,6 @@ def plain(line: Line) -> str:
     return "".join(text for text, _ in line)
 
 
-def heading(session: Session, candidate_id: str, practice: bool) -> Line:
-    """``Candidate 1 of 2: Alex (C1)``; ``Practice: Mock A (1 of 3)`` in a rehearsal; all strong."""
-    candidate = session.candidate(candidate_id)
-    count = f"{session.candidates.index(candidate) + 1} of {len(session.candidates)}"
-    # Mock candidates: short, so the round fits beside it at 80 columns.
-    if practice:
-        line: Line = (
-            ("Practice: ", "strong"),
-            (candidate.label, "strong"),
-            (f" ({count})", "strong"),
-        )
-    else:
-        line = ((f"Candidate {count}: ", "strong"), (candidate.label, "strong"))
-    if candidate.name:
-        line += ((f" ({candidate.code})", "strong"),)
-    return line
-
-
 def observers(session: Session) -> str | None:
     """The observers, named so the room knows they do not vote; ``None`` when there are none."""
     names = [m.name for m in session.panel if not m.can_vote]
@@ -382,7 +364,6 @@ __all__ = [
     "Stress",
     "about",
     "arrival",
-    "heading",
     "look_for",
     "more_to_read",
     "observers",

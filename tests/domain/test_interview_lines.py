@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from panel_tui.domain import interview_lines as lines
+from panel_tui.domain.interview_heading import heading
 from panel_tui.domain.models import Decision, Note, Reveal, Session, Settings, VoteValue
 from tests.domain.builders import T0
 from tests.domain.builders import session as build
@@ -117,7 +118,7 @@ def test_practice_offers_a_new_round_once_the_votes_show() -> None:
 )
 def test_the_heading(changes: dict[str, Any], expected: str) -> None:
     session = answer([], **changes)
-    assert lines.plain(lines.heading(session, "c1", session.mode == "practice")) == expected
+    assert lines.plain(heading(session, "c1", session.mode == "practice").line()) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 
 from panel_tui.domain import interview_lines as lines
 from panel_tui.domain.interview import KEYS_HINT
+from panel_tui.domain.interview_heading import heading
 from panel_tui.domain.interview_outcomes import (
     AskDecision,
     Moved,
@@ -359,7 +360,7 @@ def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
     interview = make(at=3)
     session, question = interview.session, interview.question
     assert question.id == "q2"
-    assert lines.plain(lines.heading(session, interview.candidate_id, False)).startswith(
+    assert lines.plain(heading(session, interview.candidate_id, False).line()).startswith(
         "Candidate 2 of 2: "
     )
     assert lines.position(session, interview.candidate_id, question) == "Question 2 of 2"

@@ -1,11 +1,12 @@
-"""Text is cut to the cells it has, with a mark, and the heading by its longest part (ui/widgets/fitting.py)."""
+"""Text is cut to the cells it has, with a mark; the heading by its name first (ui/widgets/fitting.py)."""
 
 from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
 
-from panel_tui.domain.interview_lines import Line
+from panel_tui.domain.interview_heading import Heading
+from panel_tui.domain.interview_lines import Line, plain
 from panel_tui.ui.widgets.fitting import cut_to, fitted
 
 
@@ -14,27 +15,69 @@ def cells(line: Line) -> int:
 
 
 def test_a_long_name_is_cut_and_the_code_kept() -> None:
-    line: Line = (
-        ("Candidate 1 of 2: ", ""),
-        ("Bartholomew Montgomery", "strong"),
-        (" (C1)", ""),
-    )
-    cut = fitted(line, 30, ascii_only=False)
+    heading = Heading("Candidate 1 of 2: ", "Bartholomew Montgomery", code="C1")
+    cut = fitted(heading, 30, ascii_only=False)
     assert cells(cut) == 30
-    assert cut[-1] == (" (C1)", "") and cut[1][0].endswith("…")
+    assert plain(cut) == "Candidate 1 of 2: Bartho… (C1)"
 
 
 def test_wide_characters_are_counted_by_the_cells_they_take() -> None:
     # A name in Chinese characters takes two cells a character: counted by
     # characters, the line overran its width and Textual cut the code off.
-    line: Line = (
-        ("Candidate 1 of 2: ", ""),
-        ("王小明王小明王小明王小明", "strong"),
-        (" (C1)", ""),
-    )
-    cut = fitted(line, 30, ascii_only=True)
+    heading = Heading("Candidate 1 of 2: ", "王小明王小明王小明王小明", code="C1")
+    cut = fitted(heading, 30, ascii_only=True)
     assert cells(cut) <= 30
-    assert cut[-1] == (" (C1)", "")
+    assert plain(cut) == "Candidate 1 of 2: 王小... (C1)"
+
+
+@pytest.mark.parametrize(
+    ("heading", "width", "ascii_only", "expected"),
+    [
+        # The count is longer than the name: cut by its longest part, the heading
+        # lost "of 12" and its colon ("Candidate 10 of…Candidate Number 10 (C10)").
+        (
+            Heading("Candidate 10 of 12: ", "Candidate Number 10", code="C10"),
+            41,
+            False,
+            "Candidate 10 of 12: Candidate Numb… (C10)",
+        ),
+        # A long code is cut (brackets kept) before the name is cut to nothing:
+        # "Candidate 1 of 1: M… (LONG-CODE-2026-001)" named nobody.
+        (
+            Heading("Candidate 1 of 1: ", "Maximilian Worthington", code="LONG-CODE-2026-001"),
+            41,
+            False,
+            "Candidate 1 of 1: Maximilian… (LONG-COD…)",
+        ),
+        # A long code beside a short name: the name whole, the code cut to the rest.
+        (
+            Heading("Candidate 1 of 1: ", "Sam Lee", code="LONG-CODE-2026-001-EXTRA"),
+            41,
+            True,
+            "Candidate 1 of 1: Sam Lee (LONG-CODE-...)",
+        ),
+        # A rehearsal keeps its round after the name.
+        (
+            Heading("Practice: ", "Mock candidate with a long name", " (1 of 3)"),
+            30,
+            False,
+            "Practice: Mock candi… (1 of 3)",
+        ),
+        # Narrower than the parts never cut: the line's end, with the mark.
+        (
+            Heading("Candidate 10 of 12: ", "Sam Lee", code="C10"),
+            20,
+            True,
+            "Candidate 10 of 1...",
+        ),
+    ],
+)
+def test_the_heading_cuts_the_name_then_a_long_code_and_never_the_count(
+    heading: Heading, width: int, ascii_only: bool, expected: str
+) -> None:
+    cut = fitted(heading, width, ascii_only=ascii_only)
+    assert plain(cut) == expected
+    assert cells(cut) <= width
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from panel_tui.domain.models import Candidate, Session
 from panel_tui.domain.store import Store
+from panel_tui.ui.passing_notices import MIN_SIZE
 from panel_tui.ui.widgets.timer import QuestionTimer
 from tests.ui.helpers import AppFactory, screen_text, widget_text
 
@@ -243,3 +244,72 @@ async def test_a_long_name_is_cut_but_the_candidates_code_stays(
         await pilot.pause()
         top = screen_text(pilot.app).splitlines()[0]
         assert " (C1)" in top and "over 4 min" in top
+
+
+TWELVE = [Candidate(id=f"c{n}", code=f"C{n}", name=f"Candidate Number {n}") for n in range(1, 13)]
+FULL_NAME = "Maximilian Alexander Worthington-Smythe"
+
+
+@pytest.mark.parametrize(
+    ("candidates", "pages", "ascii_only", "heading"),
+    [
+        # Found by a tester: "Candidate 10 of…Candidate Number 10 (C10)", the total
+        # and the colon lost to the longest part, which was the count.
+        (TWELVE, 9, False, "Candidate 10 of 12: Candidate Numb… (C10)"),
+        (TWELVE, 9, True, "Candidate 10 of 12: Candidate Nu... (C10)"),
+        # Found by a tester: "Candidate 1 of 1: M… (LONG-CODE-2026-001)", no name left.
+        (
+            [Candidate(id="c1", code="LONG-CODE-2026-001", name=FULL_NAME)],
+            0,
+            False,
+            "Candidate 1 of 1: Maximilian… (LONG-COD…)",
+        ),
+        # A short code stays whole; the name takes the rest of the line.
+        (
+            [Candidate(id="c1", code="C1", name=FULL_NAME)],
+            0,
+            True,
+            "Candidate 1 of 1: Maximilian Alex... (C1)",
+        ),
+    ],
+)
+async def test_the_heading_at_80x24_keeps_the_count_and_cuts_the_name_first(
+    app_factory: AppFactory,
+    store: Store,
+    session: Session,
+    candidates: list[Candidate],
+    pages: int,
+    ascii_only: bool,
+    heading: str,
+) -> None:
+    store.save(session.model_copy(update={"candidates": candidates}), replace=True)
+    app = app_factory(session.id, ascii_only=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["pagedown"] * pages)
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert top == f" {heading}  Question 1 of 2  Time 0:00 of 4 min "
+
+
+@pytest.mark.parametrize(
+    ("width", "heading"),
+    [
+        # The narrowest window the app is made for: the count whole, then the name.
+        (MIN_SIZE[0], "Candidate 12 of 12: Maximilia… (LONG-CO…)"),
+        # Wider, more of the name: a long code is cut first, to its start...
+        (90, "Candidate 12 of 12: Maximilian Alexande… (LONG-CO…)"),
+        # ...and with room, all of it.
+        (130, f"Candidate 12 of 12: {FULL_NAME} (LONG-CODE-2026-001)"),
+    ],
+)
+async def test_the_heading_uses_the_width_it_has(
+    app_factory: AppFactory, store: Store, session: Session, width: int, heading: str
+) -> None:
+    last = Candidate(id="c12", code="LONG-CODE-2026-001", name=FULL_NAME)
+    store.save(session.model_copy(update={"candidates": [*TWELVE[:11], last]}), replace=True)
+    app = app_factory(session.id)
+    async with app.run_test(size=(width, MIN_SIZE[1])) as pilot:
+        await pilot.press(*["pagedown"] * 11)
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert top.split("Question 1 of 2")[0].strip() == heading

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from panel_tui.domain import interview_lines as lines
 from panel_tui.domain.interview import ASKED_ALOUD, KEYS_HINT, NO_CANDIDATES, Interview
+from panel_tui.domain.interview_heading import heading
 from panel_tui.domain.interview_outcomes import (
     Answer,
     Moved,
@@ -187,7 +188,7 @@ class InterviewScreen(SessionScreen):
         session, c, question = self.session, self.candidate_id, self.question
         marks = self.marks
         self.timer.finished = session.finished
-        self.query_one(HeadingLine).line = lines.heading(session, c, self.interview.practice)
+        self.query_one(HeadingLine).heading = heading(session, c, self.interview.practice)
         self.query_one("#position", Static).update(line_drawn(lines.position(session, c, question)))
         self.question_area.show(
             question.text,

@@ -6,8 +6,8 @@ name and pronouns in the vote grid. Textual cuts a line at its end with "…",
 which is not ASCII, so under ``--ascii`` a cut name used to end with nothing to
 say it was cut. Here a cut ends in "…", or "..." in plain ASCII.
 
-The heading cuts its longest part (the name) rather than its end, which was the
-candidate's code ("(C1)") that HR files the candidate under.
+The heading cuts the name first, then a long code, and keeps which candidate of
+how many whole; cut by its longest part, it lost "of 12" beside a long name.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from panel_tui.domain.interview_lines import Line
+from panel_tui.domain.interview_heading import Heading
+from panel_tui.domain.interview_lines import Line, plain
 from panel_tui.ui.lines import line_text
 
 
@@ -40,28 +41,51 @@ def cut_to(text: str, width: int, *, ascii_only: bool) -> str:
     return set_cell_size(text, keep).rstrip() + mark
 
 
-def fitted(line: Line, width: int, *, ascii_only: bool) -> Line:
-    """The line cut to ``width`` cells by shortening its longest part."""
+#: A long code is cut to this many cells before the name is cut ("LONG-CO…"); a
+#: code this short is never cut.
+CODE_KEPT = 8
+
+
+def fitted(heading: Heading, width: int, *, ascii_only: bool) -> Line:
+    """The heading cut to ``width`` cells: a long code first, then the name.
+
+    The name says more to the panel than a long code, whose start is kept. Which
+    candidate of how many (``Candidate 10 of 12: ``) and the punctuation are kept
+    whole: only a window narrower than they are cuts the line's end.
+    """
+    line = heading.line()
     length = sum(cell_len(text) for text, _ in line)
-    if width <= 0 or length <= width or not line:
+    if width <= 0 or length <= width:
         return line
-    longest = max(range(len(line)), key=lambda i: cell_len(line[i][0]))
-    text, stress = line[longest]
-    cut = cut_to(text, cell_len(text) - (length - width), ascii_only=ascii_only)
-    return (*line[:longest], (cut, stress), *line[longest + 1 :])
+    name, code = cell_len(heading.name), cell_len(heading.code)
+    over = length - width
+    code_cut = min(over, max(0, code - CODE_KEPT))
+    least = 1 + cell_len(cut_mark(ascii_only))  # a letter and the mark
+    name_cut = min(over - code_cut, max(0, name - least))
+    short_name = cut_to(heading.name, name - name_cut, ascii_only=ascii_only)
+    # What the name's cut left over (a wide character, a space before the mark) goes to the code.
+    room = code - code_cut + (name - name_cut - cell_len(short_name))
+    short_code = cut_to(heading.code, room, ascii_only=ascii_only) if heading.code else ""
+    cut = heading.line(short_name, short_code)
+    if sum(cell_len(text) for text, _ in cut) <= width:
+        return cut
+    # Narrower than the parts never cut: the line's end, as one part.
+    return ((cut_to(plain(cut), width, ascii_only=ascii_only), "strong"),)
 
 
 class HeadingLine(Static):
-    """One line worded by the domain, its longest part cut to fit."""
+    """The interview's heading on one line, cut to fit by :func:`fitted`."""
 
-    line: reactive[Line] = reactive((), layout=False)
-    """The words to show, as the domain gives them."""
+    heading: reactive[Heading | None] = reactive(None, layout=False)
+    """The heading, as the domain gives it; ``None`` while there is no candidate."""
 
     ascii_only: reactive[bool] = reactive(False)
     """Plain ASCII cut mark (bound to the screen's)."""
 
     def render(self) -> Text:
-        return line_text(fitted(self.line, self.content_size.width, ascii_only=self.ascii_only))
+        if self.heading is None:
+            return Text()
+        return line_text(fitted(self.heading, self.content_size.width, ascii_only=self.ascii_only))
 
 
 class CutLines(Static):
