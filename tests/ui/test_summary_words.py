@@ -10,6 +10,7 @@ summary must show, in the same words, both on the screen and in the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rich.console import Console, RenderableType
@@ -138,3 +139,40 @@ async def test_a_session_never_sealed_says_nothing_of_early_reveals(
         shown = flat(screen_text(pilot.app))
     assert "Early reveals" not in shown and "stayed sealed" not in shown
     assert "Early reveals" not in render(open_votes, "md")
+
+
+def voice_gap_cells(shown: str) -> list[str]:
+    """The Voice gap cell of each question's row in every ASCII grid shown (drawn unwrapped).
+
+    Counted from the right (Voice gap, then Flags), as a member's name may hold a "|".
+    """
+    rows = (line.strip() for line in shown.splitlines())
+    return [row.split("|")[-3].strip() for row in rows if re.match(r"\|Q\d", row)]
+
+
+async def summary_shown(app_factory: AppFactory, session_id: str, *, ascii_only: bool) -> str:
+    """The whole summary screen, on a window large enough that no cell wraps."""
+    async with app_factory(session_id, ascii_only=ascii_only).run_test(size=(250, 400)) as pilot:
+        await pilot.pause()
+        return screen_text(pilot.app)
+
+
+async def test_no_voice_gap_never_reads_as_a_down_vote_in_ascii(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # Found by a tester: in ASCII mode a question with no gap showed "-" under
+    # Voice gap, the mark of a Down vote. It says "Not available", as the files do.
+    made = build_session()  # finished, so the app opens on its summary; one candidate has no score
+    store.save(made)
+    shown = await summary_shown(app_factory, made.id, ascii_only=True)
+    gaps = voice_gap_cells(shown)
+    assert "Not available" in gaps and "-" not in gaps
+    assert "+25.0" in gaps  # a figure stays a figure
+    assert flat(Summary.GAP_NOT_AVAILABLE) in flat(shown) and Summary.GAP_DASH not in shown
+    # The symbols keep their dash, which no vote uses.
+    shown = await summary_shown(app_factory, made.id, ascii_only=False)
+    rows = [line for line in shown.splitlines() if re.match(r"\s*Q\d  ", line)]
+    assert any(row.rstrip().endswith("—  None") for row in rows)
+    assert flat(Summary.GAP_DASH) in flat(shown)
+    # The md file in ASCII says it in the same words.
+    assert "| Not available |" in render(made, "md", ExportOptions(ascii_only=True))

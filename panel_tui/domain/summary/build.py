@@ -377,4 +377,5 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,
         symbols=options.vote_symbols,
+        ascii_only=options.ascii_only,
     )

@@ -12,7 +12,7 @@ from panel_tui.domain.exports.calibration_report import CalibrationView
 from panel_tui.domain.exports.early import EarlyRevealView
 from panel_tui.domain.models import VoteValue
 from panel_tui.domain.summary.views import AFTER_REVEAL, CandidateView, Seat
-from panel_tui.domain.words import VOTE_SYMBOLS
+from panel_tui.domain.words import VOTE_SYMBOLS, gap_words
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,12 @@ class Summary:
     GAP_DASH: ClassVar[str] = (
         "A dash under Voice gap: one group has not voted on that question, so there is"
         " no gap to work out."
+    )
+    #: The same in plain ASCII, where "-" is a Down vote: the cell says "Not
+    #: available", as the md and html files do (found by a tester: "-" read as Down).
+    GAP_NOT_AVAILABLE: ClassVar[str] = (
+        '"Not available" under Voice gap: one group has not voted on that question, so'
+        " there is no gap to work out."
     )
     EARLY_REVEALS: ClassVar[str] = (
         "The chair showed the votes on these answers before every voting member had voted."
@@ -72,6 +78,18 @@ class Summary:
     notes_left_out: bool = False
     #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
     symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
+    #: Plain ASCII characters only (``--ascii``).
+    ascii_only: bool = False
+
+    @property
+    def no_gap(self) -> str:
+        """A narrow Voice gap cell with no gap: a dash, or words in plain ASCII ("-" is Down)."""
+        return gap_words(None, short=True) if self.ascii_only else "—"
+
+    @property
+    def no_gap_key(self) -> str:
+        """What :attr:`no_gap` means, for the key under the questions."""
+        return self.GAP_NOT_AVAILABLE if self.ascii_only else self.GAP_DASH
 
     @property
     def kind(self) -> str:

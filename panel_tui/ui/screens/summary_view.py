@@ -87,7 +87,7 @@ def questions(summary: Summary) -> Group:
         key.append(f"\n{term}: ", style="bold")
         key.append(meaning)
     if any(not q.gap_figure for c in summary.candidates for q in c.questions):
-        key.append(f"\n{summary.GAP_DASH}")
+        key.append(f"\n{summary.no_gap_key}")
     return Group(Text("Questions:", style="bold"), hanging(listed), key)
 
 
@@ -191,7 +191,7 @@ def _grid(
             grid.add_column("Reference", min_width=least, overflow="fold")
         scores = (q.score for q in questions)
         grid.add_column("Score", justify="right", min_width=_longest_word("Score", *scores))
-        gaps = (q.gap_figure for q in questions)
+        gaps = (q.gap_figure or summary.no_gap for q in questions)
         grid.add_column("Voice gap", justify="right", min_width=_longest_word("Voice", *gaps))
         grid.add_column("Flags", min_width=7)
     for question in candidate.questions:
@@ -206,7 +206,7 @@ def _grid(
             cells += [
                 *reference,
                 Text(question.score),
-                Text(question.gap_figure or marks.dash),
+                Text(question.gap_figure or summary.no_gap),
                 Text(question.flags_words, style="bold" if question.flags else ""),
             ]
         grid.add_row(Text(question.short), *cells)
