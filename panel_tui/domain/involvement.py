@@ -96,8 +96,18 @@ class MemberInvolvement:
         return paid_by_time and not self.chair_set
 
     @property
+    def blocks(self) -> int:
+        """The blocks of hours begun, each paid whole; 0 unless paid by the block."""
+        if self.per != "block" or self.block_hours is None:
+            return 0
+        return math.ceil(self.minutes / (self.block_hours * 60) - 1e-9)
+
+    @property
     def fee(self) -> Decimal | None:
-        """The fee for the time before any is declined; ``None`` with no rate."""
+        """The fee for the time before any is declined; ``None`` with no rate.
+
+        By the hour, from the exact minutes (not the hours rounded for the record).
+        """
         if self.rate is None:
             return None
         if self.per == "session":
@@ -105,8 +115,7 @@ class MemberInvolvement:
         elif self.per == "hour":
             units = Decimal(self.minutes) / 60
         else:
-            assert self.block_hours is not None  # the model requires it
-            units = Decimal(math.ceil(self.minutes / (self.block_hours * 60) - 1e-9))
+            units = Decimal(self.blocks)
         return (self.rate * units).quantize(PENNY, ROUND_HALF_UP)
 
     @property

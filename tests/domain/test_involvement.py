@@ -89,6 +89,15 @@ def test_the_csv_for_finance() -> None:
         "2026-11-23 09:00-11:00 UTC",
         "2",
     )
+    # How each fee is worked out, from the row's own figures (found by finance:
+    # the hours, rounded for the record, times the rate did not give the fee).
+    assert [row["fee_basis"] for row in rows] == [
+        "190 minutes / 60 x 15.00 = 47.50",  # 3.17 x 15.00 would be 47.55
+        "2 blocks of 2 hours x 25.00 = 50.00",
+        "",
+        "payment declined",
+        "120 minutes / 60 x 10.50 = 21.00",
+    ]
 
 
 def test_time_over_two_days_adds_up_each_day() -> None:

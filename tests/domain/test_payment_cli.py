@@ -6,6 +6,7 @@ import csv
 import io
 import time
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,25 @@ def test_a_day_left_without_times_is_said_once_another_has_them(
     assert "No times are set for seat 1 on 24 November 2026, so that day counts as no time." in said
     assert payment(data, "--seat", "1", "--day", "2026-11-24", "--time", "11:00-12:30") == 0
     assert "No times are set" not in capsys.readouterr().out
+
+
+def test_an_hourly_fee_can_be_checked_from_its_own_row(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by finance: 280 minutes at 20.00 an hour is a fee of 93.33, but the row
+    # said "hours 4.67", and 4.67 x 20.00 is 93.40. The fee (from the exact minutes)
+    # is right; the row now says how it is worked out, from its own figures.
+    with laptop_zone("Europe/London"):
+        args = ("--rate", "20", "--per", "hour", "--time", "09:30-12:40", "--time", "13:30-15:00")
+        assert payment(data, "--seat", "1", *args) == 0
+        first = record(data, capsys)[0]
+    assert (first["minutes"], first["hours"], first["rate"], first["fee"]) == (
+        "280",
+        "4.67",  # kept to two decimals, as HR systems read it
+        "20.00",
+        "93.33",
+    )
+    assert first["fee_basis"] == "280 minutes / 60 x 20.00 = 93.33"
+    # As a spreadsheet checks it: the minutes over 60, times the rate, to the penny.
+    worked = Decimal(first["minutes"]) / 60 * Decimal(first["rate"])
+    assert worked.quantize(Decimal("0.01"), ROUND_HALF_UP) == Decimal(first["fee"])

@@ -11,10 +11,19 @@ event of each day; or ``chair``: times the chair set), ``minutes``, ``hours`` (t
 ``rate``, ``rate_per`` (hour, block of N hours, or session), ``fee`` (0.00 for
 a member who declined payment), ``declined_payment`` (yes/no), ``expenses``,
 ``expenses_note``,
-``total_payable`` (the fee unless declined, plus expenses), ``mode`` (``live``,
+``total_payable`` (the fee unless declined, plus expenses), ``fee_basis`` (how
+the fee is worked out from the row's own figures: ``280 minutes / 60 x 20.00 =
+93.33``, ``2 blocks of 3 hours x 50.00 = 100.00``, ``1 session x 60.00 = 60.00``,
+or ``payment declined``; empty where no rate was noted), ``mode`` (``live``,
 ``practice`` for a rehearsal or ``demo``, as in every CSV). Amounts are plain
 numbers with two decimals, in the currency the chair noted the rate in
 (pounds, in the UK); empty where no rate was noted.
+
+An hourly fee is paid on the exact minutes: ``hours`` is rounded to two
+decimals for the record, so ``hours`` times ``rate`` can differ from the fee by
+pennies (4.67 x 20.00 is 93.40, where 280 minutes are 93.33). ``fee_basis`` says
+how to check it (found by finance). ``hours`` keeps its two decimals, as HR
+systems read it; no number of decimals would make every rate come out right.
 
 With ``totals_only`` the ``answers_scored`` column is empty: beside the
 interviews sat it would show where a member abstained.
@@ -32,7 +41,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.involvement import MemberInvolvement, Span, involvement
 from panel_tui.domain.models import Session
-from panel_tui.domain.words import ROLE_WORDS
+from panel_tui.domain.words import ROLE_WORDS, counted
 
 COLUMNS = (
     "session",
@@ -53,6 +62,9 @@ COLUMNS = (
     "expenses",
     "expenses_note",
     "total_payable",
+    # New columns go after the others, so a sheet reading columns by place still
+    # reads them; but before mode, which ends every row of every CSV.
+    "fee_basis",
     "mode",
 )
 
@@ -69,6 +81,22 @@ def rate_per(row: MemberInvolvement) -> str:
     if row.per == "block":
         return f"block of {row.block_hours:g} hours"
     return row.per
+
+
+def fee_basis(row: MemberInvolvement) -> str:
+    """How the fee is worked out from the row's own minutes and rate, to check it by hand."""
+    if row.rate is None or row.fee is None:
+        return ""
+    if row.declined:
+        return "payment declined"
+    rate = money(row.rate)
+    if row.per == "hour":
+        how = f"{row.minutes} minutes / 60 x {rate}"
+    elif row.per == "block":
+        how = f"{counted(row.blocks, 'block')} of {row.block_hours:g} hours x {rate}"
+    else:
+        how = f"1 session x {rate}"
+    return f"{how} = {money(row.fee)}"
 
 
 def stretch(span: Span) -> str:
@@ -111,6 +139,7 @@ def _row(row: MemberInvolvement, *, totals_only: bool) -> tuple[Cell, ...]:
         money(row.expenses),
         neutralise(row.expenses_note),
         money(row.payable),
+        fee_basis(row),
     )
 
 
