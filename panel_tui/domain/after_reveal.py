@@ -83,10 +83,31 @@ class AfterReveal:
 
     @property
     def taken_back(self) -> frozenset[str]:
-        """Members (current round) who did something after the votes showed, yet the
-        vote that stands is one they gave before: a change undone, say."""
-        acted = {s.member for s in self.steps if s.round == self.current_round}
-        return frozenset(m for m in acted & set(self.standing) if not self.standing[m].after_reveal)
+        """Members (current round) whose change after the votes showed the chair undid,
+        so that the vote they gave before stands again."""
+        return frozenset(
+            s.member
+            for s in self.steps
+            if s.round == self.current_round
+            and s.kind == "changed"
+            and s.undone
+            and s.member in self.standing
+            and not self.standing[s.member].after_reveal
+        )
+
+    @property
+    def given_again(self) -> frozenset[str]:
+        """Members (current round) who withdrew a vote given before the votes showed,
+        then gave it again unchanged: the vote given before stands, nothing changed."""
+        return frozenset(
+            s.member
+            for s in self.steps
+            if s.round == self.current_round
+            and s.kind == "again"
+            and s.final
+            and s.member in self.standing
+            and not self.standing[s.member].after_reveal
+        )
 
 
 @dataclass

@@ -187,6 +187,12 @@ def test_every_format_tells_the_same_story(case: Case) -> None:
             [("m1", "up"), "reveal", ("m2", "up"), "undo"],
             ["1 vote was withdrawn after the votes were shown."],
         ),
+        # Seat 4's Up, given before the reveal, withdrawn after it and given again: no
+        # change, and nothing undone (a reviewer saw "1 change ... was undone").
+        (
+            [*ALL_UP, "undo", ("m4", "up")],
+            ["1 vote was withdrawn after the votes were shown and given again unchanged."],
+        ),
         # Changed, undone, changed again: one vote after the reveal stands.
         (
             [*ALL_UP, ("m1", "down"), "undo", ("m1", "middle")],

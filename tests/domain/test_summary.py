@@ -251,11 +251,11 @@ def test_a_vote_withdrawn_then_given_again_after_the_reveal_reads_as_both(
     ]
     # The vote standing did not change (found by a review): it is the one given
     # before the reveal, so no vote after the reveal is counted; a totals-only copy
-    # still says something was undone.
+    # still says the vote was withdrawn and given again (not that a change was undone).
     totals = summary_of(made, ExportOptions(totals_only=True))
     (only,) = totals.candidates
     assert only.questions[0].changes == [
-        "1 change made after the votes were shown was undone: the vote given before stands."
+        "1 vote was withdrawn after the votes were shown and given again unchanged."
     ]
     assert compare_rounds([made]).rounds[0].changed_after_reveal == 0
 

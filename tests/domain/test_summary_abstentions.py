@@ -58,6 +58,20 @@ def test_abstentions_beside_votes_still_sealed_leave_the_score_to_come() -> None
     assert (alex.score, alex.tally.abstain, alex.tally.counted) == ("No score yet", 2, 0)
 
 
+def test_abstentions_with_questions_still_to_ask_leave_the_score_to_come() -> None:
+    # Found by a reviewer: both abstained on q1 of an open round, q2 not yet asked;
+    # the summary read as final. Once the round is finished, nothing more comes.
+    made = builders.session(
+        "LP",
+        [("c1", "q1", "m1", "abstain"), ("c1", "q1", "m2", "abstain")],
+        questions=[("q1", 1.0, False), ("q2", 1.0, False)],
+    )
+    (alex,) = summary_of(made).candidates
+    assert alex.score == "No score yet"
+    (alex,) = summary_of(made.model_copy(update={"finished": True})).candidates
+    assert alex.score == ALL_ABSTAINED
+
+
 def test_a_group_that_only_abstained_has_no_counted_votes_rather_than_no_votes() -> None:
     # The professional (m2) declared a conflict; the lived-experience member voted up.
     made = builders.session("LP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "abstain")])

@@ -124,9 +124,11 @@ def _counted_steps(story: AfterReveal) -> list[str]:
     """A totals-only summary's lines on what was done after the votes were shown: counts only.
 
     The votes that stand given after the reveal, as the CSVs count them; and, so a
-    totals-only copy is not silent on them, votes withdrawn and changes undone.
+    totals-only copy is not silent on them, votes withdrawn, changes undone and votes
+    withdrawn then given again unchanged.
     """
     given, withdrawn, undone = len(story.late), len(story.withdrawn), len(story.taken_back)
+    again = len(story.given_again)
     lines = []
     if given:
         was = "was" if given == 1 else "were"
@@ -142,6 +144,12 @@ def _counted_steps(story: AfterReveal) -> list[str]:
         )
         lines.append(
             f"{counted(undone, 'change')} made after the votes were shown {was} undone: {vote}."
+        )
+    if again:
+        was = "was" if again == 1 else "were"
+        lines.append(
+            f"{counted(again, 'vote')} {was} withdrawn after the votes were shown and given "
+            "again unchanged."
         )
     return lines
 
@@ -220,7 +228,12 @@ class _Builder:
         sealed = any(
             (result.candidate, q.question) in self.options.sealed_left_out for q in result.questions
         )
-        if tally.abstain and not tally.counted and not sealed:
+        # A question not yet asked in an open round may still give a score (a
+        # reviewer saw the words read as final after the first answer).
+        to_come = not self.session.finished and any(
+            not (q.tally.counted or q.tally.abstain) for q in result.questions
+        )
+        if tally.abstain and not tally.counted and not sealed and not to_come:
             return ALL_ABSTAINED
         return NO_SCORE_YET
 
