@@ -173,7 +173,9 @@ def figure(fraction: float | None, *, signed: bool = False) -> str:
     from where it is: a concern (below half) that one decimal would show as
     ``"50.0"`` takes the decimals it needs (0.49975 shows ``"49.98"``; found by a
     tester). The other way cannot happen: rounding half up never takes 0.5 or
-    more below 50.0.
+    more below 50.0. A ``signed`` figure is a gap, not a score: no line at 50 is
+    drawn there, so it keeps one decimal either side of zero (found by a reviewer:
+    +49.996 beside -50.0).
     """
     if fraction is None:
         return ""
@@ -181,7 +183,7 @@ def figure(fraction: float | None, *, signed: bool = False) -> str:
     shown = rounded(fraction * 100, places)
     # Below half means below 49.9999999, so seven decimals always tell; nine is
     # as far as rounded() reads.
-    while below_half(fraction) and shown >= 50 and places < 9:
+    while not signed and below_half(fraction) and shown >= 50 and places < 9:
         places += 1
         shown = rounded(fraction * 100, places)
     return f"{shown:+}" if signed else f"{shown}"
@@ -213,7 +215,7 @@ def gap_words(
     """
     if gap is None:
         return "Not available" if short else "Not available: no question was scored by both groups."
-    points = f"{figure(abs(gap))} points"
+    points = f"{figure(abs(gap), signed=True).removeprefix('+')} points"  # a gap's figure
     if points == "0.0 points":
         if short:
             return "0.0 points: alike"

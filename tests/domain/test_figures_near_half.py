@@ -20,7 +20,7 @@ from panel_tui.domain.exports import ExportOptions, as_shown, render
 from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.summary import build_summary
-from panel_tui.domain.words import below_half, figure, percent
+from panel_tui.domain.words import below_half, figure, gap_words, percent
 from tests.domain.builders import session
 
 
@@ -44,6 +44,15 @@ def test_a_score_near_half_shows_on_its_own_side(exact: Fraction, shown: str) ->
     assert percent(score) == f"{shown}%"
     # The figure and the concern rule agree: below 50 exactly when below half.
     assert (float(shown) < 50) == below_half(score)
+
+
+def test_a_gap_near_half_keeps_one_decimal_either_side_of_zero() -> None:
+    # Found by a reviewer: the score's rule reached the signed gap, "+49.996"
+    # beside "-50.0". A gap has no line at 50 to keep to.
+    gap = float(Fraction(49996, 100000))
+    assert (figure(gap, signed=True), figure(-gap, signed=True)) == ("+50.0", "-50.0")
+    assert gap_words(gap, short=True) == "Lived experience 50.0 points higher"
+    assert gap_words(-gap, short=True) == "Professionals 50.0 points higher"
 
 
 def test_the_testers_concern_reads_below_50_everywhere() -> None:
