@@ -151,6 +151,6 @@ async def test_the_home_screen_says_the_whole_path_of_the_sessions_folder(
         lines = screen_text(app).splitlines()
         start = next(n for n, line in enumerate(lines) if "Sessions are saved in" in line)
         said = "".join(line.strip() for line in lines[start : start + 3])
-    whole = f"{workdir.resolve()}/sessions\\x1b[31m."
+    whole = f"{workdir.resolve() / 'sessions'}\\x1b[31m."  # the system's own separator
     assert len(whole) > 60  # the premise: with the words before it, it runs past 80 columns
     assert said.startswith("Sessions are saved in the folder") and said.endswith(whole)
