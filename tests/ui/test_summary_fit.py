@@ -108,10 +108,11 @@ def test_a_member_heading_breaks_a_long_word_after_its_hyphens(
 async def test_a_candidate_everyone_abstained_on_says_so_whole_at_80x24(
     app_factory: AppFactory, store: Store, session: Session, ascii_only: bool
 ) -> None:
-    # Every voting member abstained on C1's first answer: the ranking and C1's facts
-    # say why there is no score, every word of it on screen (wrapped, never cut).
+    # Every voting member abstained on C1's first answer, and the round was finished
+    # (F, then yes): the ranking and C1's facts say why there is no score, every word
+    # of it on screen (wrapped, never cut).
     async with app_factory(session.id, ascii_only=ascii_only).run_test(size=(80, 24)) as pilot:
-        await pilot.press("z", "x", "c", "ctrl+s")
+        await pilot.press("z", "x", "c", "ctrl+s", "f", "enter")
         await pilot.pause()
         text = await scrolled_text(pilot, pages=8)
     said = "No score, since every vote was an abstention"
