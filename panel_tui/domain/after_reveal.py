@@ -219,12 +219,23 @@ class _Reader:
 
 def after_reveal(session: Session, candidate: str, question: str) -> AfterReveal:
     """The story of one answer after its votes were shown (every round of it)."""
-    events = [v for v in session.votes if (v.candidate, v.question) == (candidate, question)]
-    reader = _Reader(events)
+    reader = _Reader(_events(session, candidate, question))
     number = session.round_of(candidate, question)
     return AfterReveal(
         steps=tuple(reader.steps), standing=reader.standing(number), current_round=number
     )
+
+
+def standing_in_round(
+    session: Session, candidate: str, question: str, number: int
+) -> dict[str, Standing]:
+    """Each member's vote that stands on an answer in round ``number`` (practice
+    rounds are each their own), by member id: as :attr:`AfterReveal.standing`."""
+    return _Reader(_events(session, candidate, question)).standing(number)
+
+
+def _events(session: Session, candidate: str, question: str) -> list[VoteEvent]:
+    return [v for v in session.votes if (v.candidate, v.question) == (candidate, question)]
 
 
 def _kind(event: VoteEvent, before: VoteValue | None, again: bool) -> StepKind:

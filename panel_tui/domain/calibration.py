@@ -27,6 +27,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from panel_tui.domain import agreement
+from panel_tui.domain.after_reveal import standing_in_round
 from panel_tui.domain.models import Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE, Tally
 from panel_tui.domain.text import compared
@@ -146,9 +147,14 @@ class Calibration:
 def _round(
     session: Session, candidate: str, question: str, number: int, reference: Rating
 ) -> RoundVotes:
-    """One round's standing votes given before the reveal; those given after are only counted."""
-    standing = session.round_votes(candidate, question, number)
-    votes = {m: v.value for m, v in standing.items() if v.value is not None and not v.after_reveal}
+    """One round's standing votes given before the reveal; those given after are only counted.
+
+    Whether a vote was given after the reveal is read as every summary reads it
+    (:mod:`after_reveal`): a vote withdrawn and given again unchanged keeps the mark
+    of the vote it stands for (found by a review).
+    """
+    standing = standing_in_round(session, candidate, question, number)
+    votes = {m: v.value for m, v in standing.items() if not v.after_reveal}
     return RoundVotes(
         number=number,
         votes=votes,

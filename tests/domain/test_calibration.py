@@ -269,6 +269,10 @@ def test_votes_given_after_the_reference_was_shown_are_left_out() -> None:
     assert score_session(session).by_candidate["p1"].score == pytest.approx(5 / 6)
 
 
+#: Ann votes up on p1's q1 while the votes are sealed.
+VOTE_ANN_UP = ("p1", "q1", "m1", "up")
+
+
 def record(store: Store, session: Session, *steps: tuple[str, str | None]) -> Session:
     """Votes on p1's q1 as the interview gives them: (member, value), or ("undo", None)."""
     store.save(session)
@@ -298,6 +302,20 @@ def test_a_slip_put_right_after_the_reveal_is_left_out_not_counted_as_the_slip(
     figures = calibrate(after)
     by_name = {m.name: (m.agreement, m.answers, m.late) for m in figures.members}
     assert by_name == {"Ann": (None, 0, 1), "Ben": (1.0, 1, 0)}
+    assert figures.late == 1
+
+
+def test_a_late_vote_withdrawn_and_given_again_stays_late(tmp_path: Path) -> None:
+    # Found by a review: after an early reveal Cat voted Down, the chair withdrew it
+    # and Cat gave Down again. The summary, the CSVs and the screen call that vote
+    # late (it stands for the Down given once the reference showed); calibration
+    # read the last event's own mark and counted it as an independent vote.
+    session = shown_early_then_voted(practice(["up"], ["Ann", "Ben", "Cat"], [VOTE_ANN_UP]))
+    after = record(Store(tmp_path), session, ("m3", "down"), ("undo", None), ("m3", "down"))
+    figures = calibrate(after)
+    by_name = {m.name: (m.agreement, m.answers, m.late) for m in figures.members}
+    assert by_name["Cat"] == (None, 0, 1)
+    assert by_name["Ann"] == (1.0, 1, 0)
     assert figures.late == 1
 
 
