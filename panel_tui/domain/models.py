@@ -55,7 +55,7 @@ from panel_tui.domain.records import (
     whole_number,
 )
 from panel_tui.domain.session_checks import check_consistent
-from panel_tui.domain.text import Line, SessionId, slug
+from panel_tui.domain.text import Line, SessionId, from_elsewhere, slug
 
 __all__ = [
     "FROM_ELSEWHERE",
@@ -128,8 +128,7 @@ class Session(Record):
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Self:
-        from_elsewhere = isinstance(info.context, dict) and info.context.get("from_elsewhere")
-        check_consistent(self, new=bool(from_elsewhere))
+        check_consistent(self, new=from_elsewhere(info))
         return self
 
     # -- views of the event log ------------------------------------------------

@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from panel_tui.domain.payment_notes import Involvement
-from panel_tui.domain.text import Code, Ident, Line, OptionalText, Text
+from panel_tui.domain.text import Code, Ident, Line, OptionalText, Text, from_elsewhere
 
 MAX_SEATS = 9  #: one keyboard column of vote keys a seat
 #: The largest weight a question may count for: more says nothing a panel means,
@@ -105,7 +105,7 @@ class _Model(BaseModel):
         """With :data:`FROM_ELSEWHERE`: keys not ours are left out at every level
         (inside the bank and its questions too), text is trimmed, and a blank or
         null optional field is not given, so its default stands."""
-        if not isinstance(data, dict) or not (info.context or {}).get("from_elsewhere"):
+        if not isinstance(data, dict) or not from_elsewhere(info):
             return data
         fields = cls.model_fields
         kept: dict[str, Any] = {}
@@ -289,9 +289,8 @@ class Settings(Record):
         ``prepare`` refuses the rule without ``--share`` and the form shows the
         share it uses; a file that gave none became 50/50 unsaid (found by a tester).
         """
-        from_elsewhere = isinstance(info.context, dict) and info.context.get("from_elsewhere")
         if (
-            from_elsewhere
+            from_elsewhere(info)
             and self.weighting == "lived_experience_share"
             and "lived_experience_share" not in self.model_fields_set
         ):

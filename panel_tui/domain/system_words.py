@@ -8,6 +8,7 @@ file goes through :func:`os_reason`, so one place says it and says it alike.
 from __future__ import annotations
 
 import errno
+import math
 
 _WORDS: dict[int, str] = {
     errno.ENOENT: "there is no such file or folder",
@@ -40,3 +41,10 @@ def os_reason(error: OSError) -> str:
         return _WORDS[error.errno]
     said = error.strerror or str(error) or type(error).__name__
     return said[:1].lower() + said[1:]
+
+
+def size_words(size: int) -> str:
+    """A file's size as a person reads it, rounded up: "80 MB", or "20 KB" for a small one."""
+    if size >= 1024 * 1024:
+        return f"{math.ceil(size / (1024 * 1024))} MB"
+    return f"{math.ceil(size / 1024)} KB"

@@ -308,11 +308,16 @@ RESERVED_NAMES = frozenset(
 )
 
 
+def from_elsewhere(info: ValidationInfo) -> bool:
+    """Whether what is being checked comes from elsewhere (an import, a prepared
+    file), where stricter checks apply than to a session panel-tui kept itself."""
+    return isinstance(info.context, dict) and bool(info.context.get("from_elsewhere"))
+
+
 def _not_a_device(ident: str, info: ValidationInfo) -> str:
     # Refused in what comes from elsewhere (an import); a session already kept
     # under such a name (older versions took one) is still read, never set aside.
-    from_elsewhere = isinstance(info.context, dict) and info.context.get("from_elsewhere")
-    if from_elsewhere and ident.lower() in RESERVED_NAMES:
+    if from_elsewhere(info) and ident.lower() in RESERVED_NAMES:
         raise ValueError(
             f"'{ident}' is a name Windows keeps for a device, so no file can have it: "
             "choose another id"

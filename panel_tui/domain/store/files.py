@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.system_words import os_reason, size_words
 
 SUFFIX = ".json"
 TEMP_MARK = ".tmp-"
@@ -156,8 +156,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, *, follow_links: bool 
     """
     fd = _open_followed(path) if follow_links else open_no_follow(path, os.O_RDONLY)
     try:
-        size_words = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
-        too_large = UnsafeFile(path, f"it is larger than {size_words}")
+        too_large = UnsafeFile(path, f"it is larger than {size_words(limit)}")
         if os.fstat(fd).st_size > limit:
             raise too_large
         chunks = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import re
 import secrets
@@ -38,7 +37,7 @@ from panel_tui.domain.store.reading import SessionReader
 from panel_tui.domain.store.recovery import DAMAGED_FOLDER, with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
-from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.system_words import os_reason, size_words
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, quoted
 from panel_tui.domain.words import counted
 
@@ -62,13 +61,6 @@ def _unusable(root: Path, error: OSError) -> StoreError:
     )
 
 
-def _megabytes(size: int) -> str:
-    """A file's size as a person reads it: "80 MB" (or "20 KB" for a small one)."""
-    if size >= 1024 * 1024:
-        return f"{math.ceil(size / (1024 * 1024))} MB"
-    return f"{math.ceil(size / 1024)} KB"
-
-
 def _refuse_too_large(session: Session, size: int) -> None:
     """Refuse a session whose file panel-tui would then refuse to read.
 
@@ -89,8 +81,8 @@ def _refuse_too_large(session: Session, size: int) -> None:
     )
     raise StoreError(
         f"The session {session.id} is too large for panel-tui, so it was not saved: it "
-        f"holds {holds}, which would take {_megabytes(size)}, and panel-tui reads a "
-        f"session of at most {_megabytes(limit)}. Split it into smaller sessions, with "
+        f"holds {holds}, which would take {size_words(size)}, and panel-tui reads a "
+        f"session of at most {size_words(limit)}. Split it into smaller sessions, with "
         "fewer candidates in each."
     )
 

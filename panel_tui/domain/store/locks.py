@@ -214,7 +214,7 @@ class SessionLock:
             with tempfile.TemporaryFile(dir=self.path.parent):
                 return  # files can be made there: it was let go just as we looked
         except OSError as error:
-            if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.EOPNOTSUPP):
+            if error.errno in _TAKES_NO_FILES:
                 raise _cannot_make(self.path, error, not_done) from None
             raise plain_os_error(error, self.path, not_done) from None
 
@@ -266,12 +266,16 @@ def _busy(session_id: str, holder: str | None, not_done: str | None) -> str:
     )
 
 
+#: What a folder that is there says when it takes no new files (as /proc does).
+_TAKES_NO_FILES = (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.EOPNOTSUPP)
+
+
 def _cannot_make(path: Path, error: OSError, not_done: str) -> StoreError:
     """The lock file could not be made, and why: never said as another panel-tui using it."""
     # The folder is there: "no such file" means it takes no new files (as /proc).
     why = (
         "the folder does not let files be made in it"
-        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.EOPNOTSUPP)
+        if error.errno in _TAKES_NO_FILES
         else os_reason(error)
     )
     return StoreError(
