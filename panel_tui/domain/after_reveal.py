@@ -23,6 +23,7 @@ votes (one candidate's, or only the votes shown) keeps the order but not the ind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -85,26 +86,22 @@ class AfterReveal:
     def taken_back(self) -> frozenset[str]:
         """Members (current round) whose change after the votes showed the chair undid,
         so that the vote they gave before stands again."""
-        return frozenset(
-            s.member
-            for s in self.steps
-            if s.round == self.current_round
-            and s.kind == "changed"
-            and s.undone
-            and s.member in self.standing
-            and not self.standing[s.member].after_reveal
-        )
+        return self._standing_from_before(lambda s: s.kind == "changed" and s.undone)
 
     @property
     def given_again(self) -> frozenset[str]:
         """Members (current round) who withdrew a vote given before the votes showed,
         then gave it again unchanged: the vote given before stands, nothing changed."""
+        return self._standing_from_before(lambda s: s.kind == "again" and s.final)
+
+    def _standing_from_before(self, took: Callable[[Step], bool]) -> frozenset[str]:
+        """Members (current round) with a step that ``took`` such a turn, whose vote
+        that stands was given before the votes were shown."""
         return frozenset(
             s.member
             for s in self.steps
             if s.round == self.current_round
-            and s.kind == "again"
-            and s.final
+            and took(s)
             and s.member in self.standing
             and not self.standing[s.member].after_reveal
         )

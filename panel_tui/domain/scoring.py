@@ -86,11 +86,6 @@ class QuestionResult:
     after_reveal: AfterReveal
 
     @property
-    def changed(self) -> frozenset[str]:
-        """Members whose vote that stands was given after the votes were shown."""
-        return self.after_reveal.late
-
-    @property
     def after_reveal_count(self) -> int:
         """How many of the votes that stand were given after the votes were shown.
 

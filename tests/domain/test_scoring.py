@@ -303,14 +303,14 @@ def test_a_vote_withdrawn_and_given_again_unchanged_is_not_marked_changed() -> N
     # withdrawal alone it read as withdrawn (found by a tester).
     steps = [(step.kind, step.value) for step in result.after_reveal.steps]
     assert steps == [("withdrew", None), ("again", "down")]
-    assert result.changed == frozenset()  # but the vote standing is the one first given
+    assert result.after_reveal.late == frozenset()  # but the vote standing is the one first given
 
 
 def test_a_vote_withdrawn_and_given_again_otherwise_is_marked_changed() -> None:
     result = score_question(_withdrawn_then("up"), "c1", "q1")
     assert result.votes == {"m1": "up", "m2": "up", "m3": "up"}
     assert len(result.after_reveal.steps) == 2
-    assert result.changed == frozenset({"m1"})
+    assert result.after_reveal.late == frozenset({"m1"})
 
 
 def test_standing_votes_counts_each_members_last_vote_once() -> None:

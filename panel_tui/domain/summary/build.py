@@ -192,7 +192,7 @@ class _Builder:
                         value=value or style,
                         symbol=symbols[value] if value else "",
                         word=VOTE_WORDS[value] if value else missing,
-                        changed=member.id in result.changed,
+                        changed=member.id in result.after_reveal.late,
                     )
                 )
             changes = [_step_words(step, self.seats, symbols) for step in result.after_reveal.steps]
