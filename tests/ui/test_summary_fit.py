@@ -144,3 +144,33 @@ async def test_home_and_end_go_to_the_top_and_the_foot_at_once(
         shown.clear()
         await pilot.press("home")
         assert shown == [0]
+
+
+async def test_page_down_and_page_up_move_a_page_at_once(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found in testing at 80x24: Page Down and Page Up glided a page over a moment, as
+    # Home and End did, so a tester reading as the key was let go saw the text still
+    # moving. Each now moves a whole page in one step.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        area = pilot.app.screen.query_one("#summary")
+        page = area.scrollable_content_region.height
+        assert area.max_scroll_y > page  # the premise: more than a page below the first
+        shown: list[float] = []
+
+        def seen(y: float) -> None:
+            shown.append(y)
+
+        pilot.app.screen.watch(area, "scroll_y", seen, init=False)
+        await pilot.press("pagedown")
+        assert shown == [page]
+        await pilot.press("pagedown")
+        bottom = min(2 * page, area.max_scroll_y)
+        assert shown == [page, bottom]
+        shown.clear()
+        await pilot.press("pageup")
+        assert shown == [bottom - page]
+        await pilot.press("pageup")
+        assert shown == [bottom - page, 0]
