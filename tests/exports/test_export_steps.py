@@ -37,6 +37,15 @@ def test_files_there_are_asked_about_and_kept_or_replaced_in_one_set_of_words(
         f"Kept 1 file already there ({csv.name}): nothing was replaced.",
     ]
     assert kept.ask is None and csv.read_text() == "HR's own edits"
+    # In short, for the Export box: the question just named the files.
+    assert kept.briefly == (
+        "Nothing was replaced: the files already there were kept, and the others written."
+    )
+    again = steps()
+    again.start()  # every file there now
+    assert again.answer(replace=False).briefly == (
+        "Nothing was replaced or written: every file was already there."
+    )
 
     for written in folder.iterdir():  # as before the first export
         written.unlink()

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from panel_tui.domain import exports
-from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, file_name
+from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, ExportOptions, file_name
 from panel_tui.domain.exports.places import names_said
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store, write_atomically
@@ -18,7 +18,7 @@ from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.choices import AnsweringCheckbox, ClearRadioButton
 from tests.platforms import link_in_a_circle, link_to
-from tests.ui.helpers import SIZE, AppFactory, export_from_summary, widget_text
+from tests.ui.helpers import SIZE, AppFactory, export_from_summary, screen_text, widget_text
 from tests.ui.test_sealed_exports import with_a_sealed_answer
 
 
@@ -267,3 +267,82 @@ async def test_a_folder_that_is_a_file_keeps_the_box_open_with_its_choices(
     assert written.suffix == ".html" and session.panel[0].name not in written.read_text()
     assert not (tmp_path / "exports").exists()
     assert a_file.read_text() == "HR's own file"
+
+
+async def test_files_there_are_asked_about_over_the_box_and_keep_goes_back_to_it(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found in testing: the box closed before "This file already exists", so the chair
+    # answered with the box's choices gone, and after "Keep it" had to open the box and
+    # choose the format, the ticks and the folder all over again to write elsewhere.
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    there = folder / file_name(session, "html", ExportOptions(anonymise=True))
+    there.write_text("HR's own copy")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+s", "e")
+        box = app.screen
+        assert isinstance(box, ExportDialog)
+        assert await pilot.click("#format-html")
+        assert await pilot.click("#anonymise")
+        assert await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen_stack[-2] is box  # asked over the box, still open beneath
+        await pilot.press("escape")  # Keep it
+        await pilot.pause()
+        assert app.screen is box
+        assert box.query_one("#format-html", ClearRadioButton).value
+        assert box.query_one("#anonymise", AnsweringCheckbox).value
+        field = box.query_one("#folder", Input)
+        assert field.has_focus
+        said = " ".join(widget_text(app, "#problem").split())
+        assert said == (
+            "Nothing was replaced or written: every file was already there. To write the "
+            "export to another folder too, type the folder and press Export; Esc closes the box."
+        )
+        assert "Cancel (Esc)" in screen_text(app)  # the buttons still show
+        assert there.read_text() == "HR's own copy"
+        field.value = str(tmp_path / "hr")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert widget_text(app, "#exported").startswith(f"Exported to the folder {tmp_path}")
+    # The choices kept: one HTML file, anonymised (without names).
+    [written] = (tmp_path / "hr").iterdir()
+    assert written.suffix == ".html" and session.panel[0].name not in written.read_text()
+    assert there.read_text() == "HR's own copy"
+
+
+async def test_closing_the_box_after_keep_says_what_was_written_and_kept_without_asking(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # The folder typed was written to (the files not there yet): closing is not losing it.
+    chosen = tmp_path / "hr-files"
+    chosen.mkdir()
+    there = chosen / file_name(session, "csv")
+    there.write_text("HR's own edits")
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "e")
+        app.screen.query_one("#folder", Input).value = str(chosen)
+        assert await pilot.click("#format-all")
+        assert await pilot.click("#export")
+        await pilot.pause()
+        await pilot.press("escape")  # Keep it
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        said = " ".join(widget_text(app, "#problem").split())
+        assert said.startswith(
+            "Nothing was replaced: the files already there were kept, and the others written."
+        )
+        assert "Cancel (Esc)" in screen_text(app)  # every format: the buttons still show
+        await pilot.press("escape")  # closes at once: nothing typed is lost
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        written, kept = widget_text(app, "#exported").splitlines()
+        assert app.export_dir == chosen
+    assert written.startswith(f"Exported to the folder {chosen}: {file_name(session, 'md')}, ")
+    assert kept == f"Kept 1 file already there ({there.name}): nothing was replaced."
+    assert there.read_text() == "HR's own edits"

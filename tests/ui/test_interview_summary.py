@@ -80,7 +80,7 @@ async def test_export_asks_before_replacing_a_file(
         # One file, said as one (found by a tester: "These files already exist").
         asked = screen_text(app)
         assert "This file already exists:" in asked and "Replace it?" in asked
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # keep it, then close the box it went back to
         assert (folder / "test-session.json").read_text(encoding="utf-8") == "old"
         # the chair is told the file was kept, not left reading an older message
         assert "Kept 1 file already there (test-session.json)" in widget_text(app, "#exported")

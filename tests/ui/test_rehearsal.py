@@ -215,7 +215,7 @@ async def test_every_format_in_a_practice_export_box_writes_the_trainee_sheets(
         asked = pilot.app.screen
         assert isinstance(asked, ConfirmDialog)
         assert f"{folder} (the trainee sheets)" in asked.question.plain
-        await pilot.press("escape")  # keep them
+        await pilot.press("escape", "escape")  # keep them, then close the box
         said = widget_text(pilot.app, "#exported")
         assert f"and the trainee sheets in the folder {folder.name}: nothing" in said
 

@@ -52,6 +52,9 @@ class ExportStep:
     folder_used: bool = False
     #: Ask this next (files were there), then :meth:`ExportSteps.answer`.
     ask: ReplaceQuestion | None = None
+    #: After Keep, what was done in a line, where there is no room for ``said`` (the
+    #: Export box, back under the question that named the files).
+    briefly: str = ""
 
     @property
     def nothing_written(self) -> bool:
@@ -103,7 +106,12 @@ class ExportSteps:
             return ExportStep()
         if replace:
             return self._written(lambda plan: write_over(plan, first), ask=False)
-        return ExportStep(self._said(first, first.kept_words()), folder_used=True)
+        briefly = (
+            "Nothing was replaced: the files already there were kept, and the others written."
+            if first.written
+            else "Nothing was replaced or written: every file was already there."
+        )
+        return ExportStep(self._said(first, first.kept_words()), folder_used=True, briefly=briefly)
 
     def _written(self, write: _Write, *, ask: bool) -> ExportStep:
         assert self.plan is not None  # planned in start()

@@ -190,6 +190,10 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
         """Check the fields and :meth:`finish` with the answer, or :meth:`refuse`."""
         raise NotImplementedError
 
+    def closed_answer(self) -> T | None:
+        """The answer on closing with Esc or Cancel: none, unless the box did something."""
+        return None
+
     def refuse(self, problem: str) -> None:
         """Say what is wrong, scrolled into view: at 80x24 a tall box hides its foot."""
         label = self.query_one("#problem", Label)
@@ -246,7 +250,7 @@ class FormDialog(HoldsTyping, DisplayMode, ModalScreen[T | None], Generic[T]):
         ):
             return
         self.discarded = unsaved
-        self.dismiss(None)
+        self.dismiss(self.closed_answer())
 
 
 class NoteDialog(FormDialog[str]):

@@ -6,17 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.exports import ALL, ExportOptions
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
-from panel_tui.domain.exports.steps import ExportStep, ExportSteps
+from panel_tui.domain.exports.steps import ExportStep, ExportSteps, ReplaceQuestion
 from panel_tui.domain.models import Session
+from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
-from panel_tui.ui.screens.dialogs import FormDialog
+from panel_tui.ui.screens.dialogs import ConfirmDialog, FormDialog
 from panel_tui.ui.widgets.choices import AnsweringCheckbox, ChoiceList, ClearRadioButton
 
 #: What each export format is for, in the chair's words.
@@ -29,6 +31,17 @@ FORMAT_WORDS: dict[str, str] = {
     "involvement-csv": "Time and payment, a row per member (.csv)",
 }
 
+#: Said in the box after Keep, below what was written and kept.
+ANOTHER_FOLDER = (
+    "To write the export to another folder too, type the folder and press Export; "
+    "Esc closes the box."
+)
+
+
+def replace_dialog(asked: ReplaceQuestion) -> ConfirmDialog:
+    """The domain's question before replacing files already there (the box's and T's)."""
+    return ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
+
 
 @dataclass(frozen=True)
 class ExportRequest:
@@ -40,23 +53,28 @@ class ExportRequest:
 
 
 @dataclass(frozen=True)
-class ExportStarted:
-    """An export the box started, having written something or having a question to ask."""
+class ExportDone:
+    """An export the box wrote: where, and what its last step did (for the summary's line)."""
 
     request: ExportRequest
-    steps: ExportSteps  #: the rest of it: :meth:`ExportSteps.answer` if ``step`` asks
-    step: ExportStep  #: what its first step did
+    step: ExportStep  #: what was written, replaced or kept, and why nothing more was
 
 
-class ExportDialog(FormDialog[ExportStarted]):
-    """Choose a format, options and a folder, and start the export.
+class ExportDialog(FormDialog[ExportDone]):
+    """Choose a format, options and a folder, and write the export.
 
-    The box writes the export itself and closes only once something was written
-    (or a question about files already there is to be asked). A problem the chair
-    can put right in the box (a folder that is a file, a folder that cannot be
-    written, a link refused) is said beside the folder, with the choices kept:
+    The box writes the export itself and closes once it is written. A problem the
+    chair can put right in the box (a folder that is a file, a folder that cannot
+    be written, a link refused) is said beside the folder, with the choices kept:
     found by a tester, the box closed on it, and the new folder typed "into the
     box" went to the summary's keys (T wrote sheets, P opened the payment notes).
+
+    Files already there are asked about over the box, which stays open beneath:
+    Replace writes over them and closes it; Keep leaves them, says so beside the
+    folder and keeps the choices, so the chair can write the export to another
+    folder, or close the box (the summary then says what was written and kept).
+    Found in testing: the box closed before the question, and after "Keep" the
+    chair had to choose the format, ticks and folder all over again.
     """
 
     SUBMIT = "export"
@@ -82,6 +100,8 @@ class ExportDialog(FormDialog[ExportStarted]):
         self.formats = formats
         self.folder = folder
         self.steps_for = steps_for
+        #: What an export kept the files of (the chair chose Keep): said on closing.
+        self.kept: ExportDone | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -117,10 +137,18 @@ class ExportDialog(FormDialog[ExportStarted]):
         self.query_one("#format", ChoiceList).focus()
 
     def unsaved(self) -> bool:
-        """A folder typed over the one suggested: the only typing an export box holds."""
-        return self.query_one("#folder", Input).value.strip() != str(self.folder)
+        """A folder typed over the one suggested (the only typing an export box holds),
+        and not the one just written to."""
+        typed = self.query_one("#folder", Input).value.strip()
+        used = self.kept is not None and Path(typed).expanduser() == self.kept.request.folder
+        return typed != str(self.folder) and not used
 
-    def submit(self) -> None:
+    def closed_answer(self) -> ExportDone | None:
+        """Closed after Keep: what that export wrote and kept, for the summary to say."""
+        return self.kept
+
+    @asks
+    def submit(self) -> Asking:
         pressed = self.query_one("#format", ChoiceList).pressed_button
         name = (pressed.id or "").removeprefix("format-") if pressed else ""
         folder = self.query_one("#folder", Input).value.strip()
@@ -144,4 +172,14 @@ class ExportDialog(FormDialog[ExportStarted]):
             self.refuse(step.refused)
             self.query_one("#folder", Input).focus()
             return
-        self.dismiss(ExportStarted(request, steps, step))
+        if step.ask is not None:
+            replace = yield replace_dialog(step.ask)
+            step = steps.answer(bool(replace))
+            if not replace:
+                self.kept = ExportDone(request, step)
+                # In short: the whole of it would push the buttons off at 80x24. The
+                # summary's line says it all (which files) once the box is closed.
+                self.refuse(f"{step.briefly}\n{ANOTHER_FOLDER}")
+                self.query_one("#folder", Input).focus()
+                return
+        self.dismiss(ExportDone(request, step))

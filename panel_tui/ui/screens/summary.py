@@ -36,7 +36,12 @@ from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
 from panel_tui.ui.screens.calibration_view import calibration_text
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from panel_tui.ui.screens.export_dialog import ExportDialog, ExportRequest, ExportStarted
+from panel_tui.ui.screens.export_dialog import (
+    ExportDialog,
+    ExportDone,
+    ExportRequest,
+    replace_dialog,
+)
 from panel_tui.ui.screens.payment import PaymentChange, PaymentDialog
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.keys_footer import KeysFooter
@@ -149,17 +154,18 @@ class SummaryScreen(SessionScreen):
 
     @asks
     def action_export(self) -> Asking:
-        """Ask for a format and folder, then write the export (asking before replacing)."""
+        """Ask for a format and folder, then say what the box wrote (it asks before replacing)."""
         if not FORMATS:
             self.app.notify("There are no export formats in this version.", severity="error")
             return
         dialog = ExportDialog(
             self.session, list(FORMATS), self.panel_app.export_dir, steps_for=self.steps_for
         )
-        # The box writes the files itself, and stays open on a folder it cannot use.
-        started: ExportStarted | None = yield dialog
-        if started is not None:
-            yield from self.carry_on(started.steps, started.step, started.request.folder)
+        # The box writes the files itself, asks before replacing any, and stays open on
+        # a folder it cannot use.
+        done: ExportDone | None = yield dialog
+        if done is not None:
+            self.show(done.step, done.request.folder)
 
     @asks
     def action_sheets(self) -> Asking:
@@ -192,8 +198,7 @@ class SummaryScreen(SessionScreen):
         (before replacing files there), and say what was done."""
         self.show(step, folder)
         if step.ask is not None:
-            asked = step.ask
-            replace = yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)
+            replace = yield replace_dialog(step.ask)
             self.show(steps.answer(bool(replace)), folder)
 
     def show(self, step: ExportStep, folder: Path) -> None:
