@@ -224,18 +224,16 @@ class PanelApp(DisplayApp):
             self.push_screen(SummaryScreen(opened))
 
     def _files_written_again(self, words: str) -> None:
-        self._passing.said_only_here(WRITTEN_AGAIN_SECONDS)  # said once a window
-        self.notify(
-            words,
-            title="Files written again",
-            severity="warning",
-            markup=False,
-            timeout=WRITTEN_AGAIN_SECONDS,
-        )
+        notice = StartNotice("Files written again", words, "warning")
+        self._passing.say_only_here(notice, WRITTEN_AGAIN_SECONDS)  # said once a window
 
     def notices_make_way(self) -> None:
-        """Before a box opens: the notices go, but one said nowhere else (PassingNotices)."""
+        """Before a box opens: the notices go; one said nowhere else waits (PassingNotices)."""
         self._passing.make_way()
+
+    def notices_come_back(self) -> None:
+        """A box closed: a notice said nowhere else that it held back shows again."""
+        self._passing.box_closed()
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:
         self.open_session(message.session_id)

@@ -77,14 +77,16 @@ class HoldsTyping:
 
 def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
     """Send ``answer`` into ``flow`` and show the next dialog it asks, if any."""
+    app = node.app
     try:
         dialog = flow.send(answer)
     except StopIteration:
+        if isinstance(app, MakesWay):
+            app.notices_come_back()  # once no box is open any more
         return
     # The notices showing go first, as they lie over a box's buttons (the rule is
     # PassingNotices.make_way): while the screen below is on top, or its notices
     # would stay drawn under the box.
-    app = node.app
     if isinstance(app, MakesWay):
         app.notices_make_way()
     else:

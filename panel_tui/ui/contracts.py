@@ -63,7 +63,10 @@ class MakesWay(Protocol):
     """An app whose notices make way for a box, except those said nowhere else."""
 
     def notices_make_way(self) -> None:
-        """Take the notices away before a box opens over them (not one said nowhere else)."""
+        """Take the notices away before a box opens over them (one said nowhere else waits)."""
+
+    def notices_come_back(self) -> None:
+        """After a box closed: show again a notice said nowhere else that waited for it."""
 
 
 def cursor_blink(app: object) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from panel_tui.ui.console import legacy_console_advice
@@ -27,7 +28,8 @@ RESETTLE_SECONDS = 0.5
 
 
 class StartNotice(NamedTuple):
-    """A notice to give as the app starts: what it is about, what it says, how much it matters."""
+    """A notice (at the start, or one said nowhere else): what it is about, what it says,
+    how much it matters."""
 
     title: str
     message: str
@@ -59,15 +61,36 @@ class PassingNotices:
         self._error_until = 0.0
         #: Until when a notice said nowhere else shows: not even a box clears it then.
         self._kept_until = 0.0
+        #: The notice said nowhere else, while it has time left to show.
+        self._kept: StartNotice | None = None
+        #: Its time left when a box opened over it: shown again for that once no box is up.
+        self._held_for = 0.0
 
     def error_shown(self, seconds: float) -> None:
         """An error notice shows for ``seconds``: no notice is cleared until then."""
         self._error_until = max(self._error_until, time.monotonic() + seconds)
 
-    def said_only_here(self, seconds: float) -> None:
-        """A notice whose words are said nowhere else shows for ``seconds`` ("Files
-        written again"): neither a box nor a passing notice takes it away until then."""
-        self._kept_until = max(self._kept_until, time.monotonic() + seconds)
+    def say_only_here(self, notice: StartNotice, seconds: float) -> None:
+        """Give a notice whose words are said nowhere else ("Files written again") for
+        ``seconds``: no passing notice takes it away until then, and a box only holds
+        it back, as it would lie over the box's buttons, till the box closes."""
+        self._kept, self._held_for = notice, seconds
+        if not self._box_on_top():
+            self._show_kept()
+
+    def _show_kept(self) -> None:
+        """Show the notice said nowhere else, for the time it has left."""
+        notice, seconds = self._kept, self._held_for
+        if notice is None:
+            return
+        self._held_for = 0.0
+        self._kept_until = time.monotonic() + seconds
+        title, message, severity = notice
+        self._app.notify(message, title=title, severity=severity, markup=False, timeout=seconds)
+
+    def _box_on_top(self) -> bool:
+        """Whether a box (a question, a form) is open: a notice would lie over its buttons."""
+        return isinstance(self._app.screen, ModalScreen)
 
     def clear(self) -> bool:
         """Take away the notices that only pass (the start's, the window's size), unless
@@ -81,10 +104,24 @@ class PassingNotices:
     def make_way(self) -> None:
         """Before a box opens: the notices go, as they lie over its buttons (found on a
         full disk: "Position not saved" hid a vote change's Yes and No); those about a
-        change are on the line above the keys too. Not a notice said nowhere else (a
-        review: a note box opened at once took "Files written again" away for good)."""
-        if time.monotonic() >= self._kept_until:
-            self._app.clear_notifications()
+        change are on the line above the keys too.
+
+        A notice said nowhere else is held back, not taken away (a review: a note box
+        opened at once took "Files written again" away for good), and comes back for
+        the time it had left once the box closes (:meth:`box_closed`): left showing,
+        it lay over the buttons of the decision and Export boxes (found in testing).
+        """
+        left = self._kept_until - time.monotonic()
+        if self._kept is not None and left > 0:
+            self._held_for = left
+            self._kept_until = 0.0
+        self._app.clear_notifications()
+
+    def box_closed(self) -> None:
+        """A box closed: the notice said nowhere else that it held back shows again,
+        once no box is open any more."""
+        if self._held_for > 0 and not self._box_on_top():
+            self._show_kept()
 
     def give_start(self, notices: Sequence[StartNotice], *, legacy_console: bool) -> None:
         """Give the notices of the start: ``notices`` (the settings', a new demo's), then the

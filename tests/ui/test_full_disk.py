@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.widgets._toast import Toast
 
@@ -19,8 +20,10 @@ from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
 from panel_tui.domain.store.journaled import journal_path
+from panel_tui.ui.app import WRITTEN_AGAIN_SECONDS
 from panel_tui.ui.screens.decision_dialog import DecisionDialog
 from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog
+from panel_tui.ui.screens.export_dialog import ExportDialog
 from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory, row_text
 from tests.ui.speaking import FakeSpeaker
@@ -166,10 +169,11 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         assert [n.title for n in notices] == ["Files written again"]
         assert "changed or removed outside panel-tui" in notices[0].message
         assert notices[0].severity == "warning"
-        # Said nowhere else, and once a window: a box opened at once leaves it its
-        # time (found by a review: Ctrl+N took it away for good).
+        # Said nowhere else, and once a window: a box opened at once holds it back
+        # till it closes (found by a review: Ctrl+N took it away for good).
         await pilot.press("ctrl+n")
         assert isinstance(pilot.app.screen, NoteDialog)
+        await pilot.press("escape")
         assert [n.title for n in pilot.app._notifications] == ["Files written again"]
         # Nor does a passing notice's going: the window too small, then fitting again.
         await pilot.resize_terminal(70, 20)
@@ -177,6 +181,60 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
         await pilot.pause()
         assert "Files written again" in [n.title for n in pilot.app._notifications]
     assert {v.member for v in store.load(session.id).votes} == {"m1", "m2"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "box"),
+    [(("ctrl+d",), DecisionDialog), (("ctrl+s", "e"), ExportDialog), (("ctrl+n",), NoteDialog)],
+)
+async def test_files_written_again_waits_for_a_box_to_close_not_over_its_buttons(
+    app_factory: AppFactory, store: Store, session: Session, keys: tuple[str, ...], box: type
+) -> None:
+    # Found in testing at 80x24: "Files written again", kept while a box opened so it
+    # was not lost, lay over the buttons of the decision box and the Export box (and
+    # their reason and folder fields). It now waits while the box is open, and shows
+    # for the time it had left once the box closes.
+    async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
+        app = pilot.app
+        await pilot.press("1")
+        journal_path(store.root / f"{session.id}.json").unlink()
+        await pilot.press("w")
+        assert [n.title for n in app._notifications] == ["Files written again"]
+        await pilot.press(*keys)
+        assert isinstance(app.screen, box)
+        assert list(app._notifications) == []
+        assert drawn(app) == []  # nothing over the box
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, box)
+        [notice] = app._notifications
+        assert notice.title == "Files written again"
+        assert "changed or removed outside panel-tui" in notice.message
+        assert 10 < notice.timeout <= WRITTEN_AGAIN_SECONDS  # the time it had left
+        assert drawn(app) == [type(app.screen).__name__]
+
+
+async def test_files_written_again_by_a_box_saving_are_told_once_it_closes(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # The note box saves its note itself, finding the files gone: told as it closes.
+    async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
+        app = pilot.app
+        await pilot.press("1", "ctrl+n", *"warm")
+        journal_path(store.root / f"{session.id}.json").unlink()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert [n.title for n in app._notifications] == ["Files written again"]
+        assert drawn(app) == ["InterviewScreen"]
+    assert [n.text for n in store.load(session.id).notes] == ["warm"]
+
+
+def drawn(app: App[Any]) -> list[str]:
+    """The screens in sight (the one on top, and the one under a box) that draw a notice."""
+    stack = app.screen_stack
+    in_sight = stack[-2:] if isinstance(stack[-1], ModalScreen) else stack[-1:]
+    return [type(s).__name__ for s in in_sight if s.query(Toast)]
 
 
 @pytest.mark.parametrize(
@@ -191,9 +249,6 @@ async def test_files_another_program_removed_are_written_again_and_the_chair_tol
 async def test_a_box_opens_with_no_notice_over_its_buttons(
     app_factory: AppFactory, session: Session, disk: Disk, keys: tuple[str, ...], box: type
 ) -> None:
-    def drawn(app: App[Any]) -> list[str]:
-        return [type(s).__name__ for s in app.screen_stack if s.query(Toast)]
-
     # Notices drawn (run_test leaves them out unless asked): the screen below kept
     # its notice drawn under the box when the box cleared them (found by a tester).
     async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
