@@ -82,7 +82,8 @@ def candidate(code: str, options: ExportOptions | None = None) -> CandidateView:
         ("C4", None, "scored_cell", "No votes"),
         ("C4", None, "decision", "No decision recorded"),
         ("C4", None, "decided", False),  # so no "Reason" is shown for it
-        ("C4", None, "votes_words", "No counted votes yet; 0 abstained"),
+        # Nothing counted and none abstained: "; 0 abstained" after it said nothing more.
+        ("C4", None, "votes_words", "No counted votes yet"),
         ("C4", None, "flags_cell", "None"),
         ("C4", None, "flag_lists", []),
         ("C4", None, "notes_words", "No notes were taken."),

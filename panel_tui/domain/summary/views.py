@@ -260,7 +260,11 @@ class CandidateView:
 
     @property
     def votes_words(self) -> str:
-        """The votes in words, e.g. ``"7 up, 3 middle, 2 down; 0 abstained"``."""
+        """The votes in words, e.g. ``"7 up, 3 middle, 2 down; 0 abstained"``, or
+        ``"No counted votes yet"`` alone when nobody has voted (a tester read "0 abstained"
+        after it as a second fact where there was none)."""
+        if not self.tally.counted and not self.tally.abstain:
+            return self.bar.words
         return f"{self.bar.words}; {self.tally.abstain} abstained"
 
     @property
