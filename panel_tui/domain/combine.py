@@ -33,7 +33,7 @@ from panel_tui.domain.scoring import (
 )
 from panel_tui.domain.session_checks import code_key, repeated_codes
 from panel_tui.domain.text import told_apart
-from panel_tui.domain.words import THE_DEMO, counted, days_words, share_split
+from panel_tui.domain.words import THE_DEMO, counted, days_words, question_name, share_split
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -301,7 +301,7 @@ def _codes_told_apart(session: Session) -> list[str]:
 def _early_lines(letter: str, session: Session, results: Results) -> list[str]:
     """One panel's early reveals on matched answers, in words (members counted, not named)."""
     return [
-        f"Panel {letter} ({session.title}), {view.candidate}, question {view.number} "
+        f"Panel {letter} ({session.title}), {view.candidate}, {question_name(view.number)} "
         f"({view.text}): the votes were shown when {view.voted}; {view.after} voted after."
         for view in early_reveal_views(session, results, {}, COUNTED_ONLY)
     ]

@@ -23,6 +23,7 @@ from panel_tui.domain.words import (
     VOTE_WORDS,
     counted,
     panel_counts,
+    question_name,
     question_tags,
     share_percent,
 )
@@ -145,7 +146,7 @@ def panel_and_rule(session: Session) -> str:
 def position(session: Session, candidate_id: str, question: Question) -> str:
     """``Question 2 of 5``, with the round when the panel has voted again."""
     bank = session.bank
-    where = f"Question {bank.number(question.id)} of {len(bank.questions)}"
+    where = f"{question_name(bank.number(question.id))} of {len(bank.questions)}"
     round_number = session.round_of(candidate_id, question.id)
     return where + (f", round {round_number}" if round_number > 1 else "")
 
@@ -342,7 +343,7 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
     and any sample answer, to read aloud."""
     label = session.candidate(candidate_id).label
     bank = session.bank
-    where = f"Question {bank.number(question.id)} of {len(bank.questions)}, for {label}"
+    where = f"{question_name(bank.number(question.id))} of {len(bank.questions)}, for {label}"
     given = session.sample_answer(candidate_id, question.id)
     said = given.text if given else None
     if given is not None and session.reference_shown(candidate_id, question.id):

@@ -20,7 +20,7 @@ from panel_tui.domain.sessions import decision_warnings, finish_warnings
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.text import kept_as_typed
 from panel_tui.domain.wording import typed_problem
-from panel_tui.domain.words import OUTCOME_WORDS
+from panel_tui.domain.words import OUTCOME_WORDS, question_name
 
 VoteMark = Callable[[VoteValue | None], str]
 """How a vote is written in a message (symbols differ in plain ASCII mode)."""
@@ -139,7 +139,7 @@ class AskNote:
         number = session.bank.number(question)
         label = session.candidate(candidate).label
         return cls(
-            heading=f"Note on question {number}, answered by {label}",
+            heading=f"Note on {question_name(number)}, answered by {label}",
             earlier=[n.text for n in session.notes_on(candidate, question)],
             save=lambda typed: _note(opened, candidate, question, typed),
             done=lambda typed: Recorded(

@@ -368,7 +368,7 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     a = a.model_copy(update={"votes": votes, "reveals": [shown]})
     combined = combine_sessions(a, panel_b())
     assert combined.early_reveals == [
-        "Panel A (Lived-experience panel), C1: Alex, question 1 (Question q1?): the votes were "
+        "Panel A (Lived-experience panel), C1: Alex, Question 1 (Question q1?): the votes were "
         "shown when 1 of 2 voting members had voted; 1 member voted after."
     ]
     md = render_combined(combined, "md")
@@ -382,7 +382,7 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     withdrawn = votes[1].model_copy(update={"value": None, "at": votes[-1].at + timedelta(1)})
     a = a.model_copy(update={"votes": [*votes, withdrawn]})
     assert combine_sessions(a, panel_b()).early_reveals == [
-        "Panel A (Lived-experience panel), C1: Alex, question 1 (Question q1?): the votes were "
+        "Panel A (Lived-experience panel), C1: Alex, Question 1 (Question q1?): the votes were "
         "shown when 1 of 2 voting members had voted; 1 member (1 withdrawn later) voted after."
     ]
 

@@ -35,7 +35,8 @@ def test_a_note_is_asked_for_on_this_answer(
     interview = make(at=1)
     asked = interview.note()
     assert isinstance(asked, AskNote)
-    assert asked.heading == "Note on question 2, answered by Alex"
+    # "Question 2", as the screen and every document name it (question_name).
+    assert asked.heading == "Note on Question 2, answered by Alex"
     assert asked.earlier == []
     if typed:
         asked.save(typed)

@@ -108,7 +108,7 @@ async def test_switching_ascii_redraws_the_screen_showing_and_back_again(
 DEMO_WALK: list[tuple[tuple[str, ...], str]] = [
     ((), "Question 1 of 6"),
     (("1", "w"), "2 of 4 voted"),
-    (("C-n",), "Note on question 1"),
+    (("C-n",), "Note on Question 1"),
     (("Escape",), "No note added"),
     (("C-d",), "decision on"),
     (("Escape",), "decision was not changed"),

@@ -104,7 +104,7 @@ async def test_names_that_look_like_markup_are_shown_literally(app: HomeApp, sto
         screenshot = app.export_screenshot()
         assert "[bold]x[/]" in screenshot and "[@click=app.quit]y" in screenshot
         assert prompt.plain.startswith("[bold]x[/]\n")
-        assert "Up to: [@click=app.quit]y, question 2 of 6" in prompt.plain
+        assert "Up to: [@click=app.quit]y, Question 2 of 6" in prompt.plain
         await pilot.click(resume, offset=(3, 1))
         await pilot.pause()
         assert app.is_running and app.chosen == [session.id]

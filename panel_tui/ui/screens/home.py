@@ -41,6 +41,7 @@ from panel_tui.domain.text import printable
 from panel_tui.domain.words import (
     candidates_words,
     made_as_words,
+    question_name,
     sessions_folder_words,
     votes_words,
 )
@@ -69,7 +70,7 @@ def session_prompt(session: SessionSummary) -> Content:
     where: list[str | tuple[str, str]] = []
     if session.where is not None:
         label, number = session.where
-        where = ["\n  Up to: ", label, f", question {number} of {session.questions}"]
+        where = ["\n  Up to: ", label, f", {question_name(number)} of {session.questions}"]
     return Content.assemble(
         (session.title, "bold"),
         "\n  ",
