@@ -36,6 +36,11 @@ class Fit(NamedTuple):
     palette: bool  #: the Actions key (Ctrl+P) shows, at the right
 
 
+#: Every way of showing the keys, widest first: spaced, then close, then each again
+#: without the Actions key.
+_LAYOUTS = (Fit(False, True), Fit(True, True), Fit(False, False), Fit(True, False))
+
+
 class KeysFooter(Footer):
     """Textual's footer, built again only when what it shows would change."""
 
@@ -44,7 +49,14 @@ class KeysFooter(Footer):
         and there is room."""
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self._shown: tuple[Any, ...] | None = None
-        self._asked = Fit(compact, show_command_palette)
+        #: The layouts this footer may take, widest first: only compact ones when asked
+        #: for ``compact``, none with the Actions key when asked for none. The last,
+        #: compact without the Actions key, is always allowed.
+        self._layouts = tuple(
+            fit
+            for fit in _LAYOUTS
+            if (fit.compact or not compact) and (show_command_palette or not fit.palette)
+        )
 
     def _keys_of(self, screen: Screen[Any]) -> tuple[Any, ...]:
         """What the footer shows for ``screen``: the first key of each action, and Actions.
@@ -63,22 +75,24 @@ class KeysFooter(Footer):
         return (*keys, self._fit(list(shown.values()), palette))
 
     def _fit(self, keys: list[tuple[Any, ...]], palette: tuple[Any, ...] | None) -> Fit:
-        """The widest way of showing ``keys`` that fits: spaced, then close, then
-        without the Actions key. Each key is drawn as Textual draws it: " Esc Back "
-        spaced, "Esc Back " close; the last one's space may lie under the Actions key."""
-        width = self.app.size.width
+        """The first layout allowed that fits ``keys`` in the width, else the narrowest.
+
+        Each key is drawn as Textual draws it: " Esc Back " spaced, "Esc Back " close;
+        the last one's space may lie under the Actions key.
+        """
         words = [cell_len(shown[3]) + 1 + cell_len(shown[0].description) for shown in keys]
-        for fit in (Fit(False, True), Fit(True, True), Fit(False, False), Fit(True, False)):
-            fit = Fit(fit.compact or self._asked.compact, fit.palette and self._asked.palette)
+        actions = 0  # the Actions key's cells, when there is one to show
+        if palette is not None:
+            _, binding, *_ = palette
+            drawn = self.app.get_key_display(binding)
+            actions = cell_len(drawn) + cell_len(binding.description) + _PALETTE_EDGES
+
+        def needed(fit: Fit) -> int:
             gap = 1 if fit.compact else 2
-            needed = sum(w + gap for w in words) - 1
-            if fit.palette and palette is not None:
-                _, binding, *_ = palette
-                drawn = self.app.get_key_display(binding)
-                needed += cell_len(drawn) + cell_len(binding.description) + _PALETTE_EDGES
-            if needed <= width:
-                return fit
-        return Fit(True, False)
+            return sum(w + gap for w in words) - 1 + (actions if fit.palette else 0)
+
+        width = self.app.size.width
+        return next((fit for fit in self._layouts if needed(fit) <= width), self._layouts[-1])
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
