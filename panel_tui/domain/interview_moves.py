@@ -10,7 +10,7 @@ interview screen answers each move key with it.
 
 from __future__ import annotations
 
-from panel_tui.domain import interview_lines
+from panel_tui.domain.interview_arrival import arrival
 from panel_tui.domain.interview_outcomes import Moved, Refused
 from panel_tui.domain.store import OpenSession, StoreError
 
@@ -84,5 +84,5 @@ class Moves:
             )
         left, next_in_order = self.here, position == self.position + 1
         self.position = position
-        said = interview_lines.arrival(self.opened.session, left, c, q, next_in_order=next_in_order)
+        said = arrival(self.opened.session, left, c, q, next_in_order=next_in_order)
         return Moved(said, warning)
