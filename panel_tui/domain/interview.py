@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from panel_tui.domain import interview_lines
 from panel_tui.domain.answer_times import AnswerTimes
-from panel_tui.domain.interview_lines import KEYS_HINT, Line, Marks
+from panel_tui.domain.interview_lines import KEYS_HINT, AnswerVotes
 from panel_tui.domain.interview_moves import Moves
 from panel_tui.domain.interview_outcomes import (
     Answer,
@@ -110,10 +110,10 @@ class Interview:
         """A rehearsal with mock candidates (rounds are allowed)."""
         return self.session.mode == "practice"
 
-    def status(self, marks: Marks) -> Line:
-        """How the votes on the answer shown stand, in the panel's words."""
+    def votes(self) -> AnswerVotes:
+        """Each member's row for the answer shown, and how its votes stand, in the panel's words."""
         c, q = self.here if self.moves.positions else ("", "")
-        return interview_lines.status(self.session, c, q, marks)
+        return interview_lines.answer_votes(self.session, c, q)
 
     def refusal(self) -> Refused | None:
         """Why no change can be made now, or ``None`` when changes are allowed."""

@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from panel_tui.domain.after_reveal import after_reveal
 from panel_tui.domain.models import Question, Session, VoteValue, Weighting
-from panel_tui.domain.scoring import score_question
+from panel_tui.domain.scoring import QuestionResult, score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import (
     FINISHED_STATUS,
@@ -71,16 +70,44 @@ class SeatState:
     changed: bool = False
 
 
-def seats(session: Session, candidate_id: str, question_id: str) -> dict[str, SeatState]:
-    """Each voting member's row, by member id: sealed votes say only that they were given.
+@dataclass(frozen=True)
+class AnswerVotes:
+    """What the screen shows of the votes on the answer shown."""
+
+    #: Each voting member's row, by member id.
+    seats: dict[str, SeatState]
+    #: How the votes stand, under the rows: sealed (who has voted) or shown (the tally).
+    status: Line
+
+
+def answer_votes(session: Session, candidate_id: str, question_id: str) -> AnswerVotes:
+    """Each voting member's row and the line under them, for one answer.
+
+    Once its votes show, the answer is scored once, and both read that: its log
+    is read once (``after_reveal``) for the marks of votes given after the reveal
+    and for the tally, not once for each, at every render.
+    """
+    revealed = bool(session.candidates) and session.is_revealed(candidate_id, question_id)
+    result = score_question(session, candidate_id, question_id) if revealed else None
+    return AnswerVotes(
+        seats=_seats(session, candidate_id, question_id, result),
+        status=_status(session, candidate_id, question_id, result),
+    )
+
+
+def _seats(
+    session: Session, candidate_id: str, question_id: str, result: QuestionResult | None
+) -> dict[str, SeatState]:
+    """Each voting member's row, by member id: sealed votes (no ``result``) say only
+    that they were given.
 
     In a finished session nobody is waiting: a member with no vote there shows
     "No vote", as after the votes are shown (found by a new user: "Waiting").
     """
     votes = session.current_votes(candidate_id, question_id)
-    revealed = session.is_revealed(candidate_id, question_id)
+    revealed = result is not None
     # Marked as the summary marks it: by the vote that gave the value standing.
-    late = after_reveal(session, candidate_id, question_id).late if revealed else frozenset()
+    late = result.after_reveal.late if result is not None else frozenset()
     states = {}
     for member in session.voting_members:
         vote = votes.get(member.id)
@@ -192,8 +219,11 @@ def look_for(question: Question, marks: Marks) -> Line | None:
     return line
 
 
-def status(session: Session, candidate_id: str, question_id: str, marks: Marks) -> Line:
-    """How the votes on this answer stand: sealed (who has voted) or shown (the tally)."""
+def _status(
+    session: Session, candidate_id: str, question_id: str, result: QuestionResult | None
+) -> Line:
+    """How the votes on this answer stand: sealed (who has voted) or, with the
+    ``result`` of votes shown, the tally."""
     voters = len(session.voting_members)
     if not session.candidates:
         return (("This session has no candidates yet.", ""),)
@@ -204,12 +234,11 @@ def status(session: Session, candidate_id: str, question_id: str, marks: Marks) 
         # which says how to reopen (FINISHED_REFUSAL), as "no candidates" is.
         return ((FINISHED_STATUS, "strong"),)
     voted = len(session.current_votes(candidate_id, question_id))
-    if not session.is_revealed(candidate_id, question_id):
+    if result is None:
         words = (
             f"Votes sealed: {voted} of {voters} voted. They show when all have voted, or on Ctrl+R."
         )
         return ((words, ""),)
-    result = score_question(session, candidate_id, question_id)
     counts = result.tally.words()
     line: Line = (("Votes shown: ", "strong"), (counts + ".", ""))
     if voted < voters:
@@ -279,10 +308,12 @@ __all__ = [
     "KEYS_HINT",
     "NOTHING_TO_CLOSE",
     "TABS",
+    "AnswerVotes",
     "Line",
     "Marks",
     "Stress",
     "about",
+    "answer_votes",
     "look_for",
     "more_to_read",
     "observers",
@@ -291,5 +322,4 @@ __all__ = [
     "sample",
     "spoken",
     "spoken_standing",
-    "status",
 ]

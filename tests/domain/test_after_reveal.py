@@ -19,7 +19,7 @@ import pytest
 from panel_tui.domain.after_reveal import after_reveal
 from panel_tui.domain.exports import ExportOptions, render
 from panel_tui.domain.importing import parse_session
-from panel_tui.domain.interview_lines import seats
+from panel_tui.domain.interview_lines import answer_votes
 from panel_tui.domain.models import Reveal, Session, VoteValue
 from panel_tui.domain.undos import undo_event
 from tests.domain.builders import T0, session
@@ -218,5 +218,5 @@ def test_an_undo_brings_back_the_vote_that_gave_its_value() -> None:
 def test_the_interview_screen_marks_the_votes_the_summary_marks() -> None:
     # Seat 3's Up given again stands for the Up given after the early reveal.
     played = _played([("m1", "up"), "reveal", ("m3", "up"), "undo", ("m3", "up")])
-    states = seats(played, "c1", "q1")
+    states = answer_votes(played, "c1", "q1").seats
     assert [states[m].changed for m in ("m1", "m3")] == [False, True]

@@ -87,13 +87,13 @@ def ups(*members: str, question: str = "q1") -> list[Row]:
     ],
 )
 def test_the_status_line(session: Session, expected: lines.Line) -> None:
-    assert lines.status(session, "c1", "q1", MARKS) == expected
+    assert lines.answer_votes(session, "c1", "q1").status == expected
 
 
 def test_the_status_line_names_a_concern_on_an_essential_question() -> None:
     # q2 is essential: all down scores below half, a concern (and no split).
     session = answer([("c1", "q2", m, "down") for m in ("m1", "m2", "m3")])
-    assert lines.status(session, "c1", "q2", MARKS)[-1] == (
+    assert lines.answer_votes(session, "c1", "q2").status[-1] == (
         " Concern: an essential question scored below half.",
         "strong",
     )
@@ -101,7 +101,7 @@ def test_the_status_line_names_a_concern_on_an_essential_question() -> None:
 
 def test_practice_offers_a_new_round_once_the_votes_show() -> None:
     session = answer(ups("m1", "m2", "m3"), mode="practice")
-    assert lines.status(session, "c1", "q1", MARKS)[-1] == (
+    assert lines.answer_votes(session, "c1", "q1").status[-1] == (
         " Ctrl+G: vote on this answer again (a new round).",
         "",
     )
@@ -336,7 +336,7 @@ def _with_late_vote(session: Session) -> Session:
 def test_each_seat_shows_its_vote_only_once_the_votes_show(
     session: Session, expected: dict[str, lines.SeatState]
 ) -> None:
-    assert lines.seats(session, "c1", "q1") == expected
+    assert lines.answer_votes(session, "c1", "q1").seats == expected
 
 
 @pytest.mark.parametrize(

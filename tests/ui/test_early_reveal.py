@@ -10,10 +10,12 @@ import csv
 import io
 import json
 
+import pytest
 from textual.widgets import Label
 
+from panel_tui.domain import after_reveal
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Session, VoteEvent
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.interview import InterviewScreen
@@ -109,3 +111,29 @@ async def test_the_early_reveal_question_says_what_enter_does_as_the_focus_moves
         await pilot.press("right", "enter")
         assert isinstance(app.screen, InterviewScreen)
         assert not app.screen.session.is_revealed("c1", "q1")
+
+
+async def test_an_answer_whose_votes_show_is_read_from_its_log_once_per_render(
+    app_factory: AppFactory, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The seats' marks of votes given after the reveal and the tally under them
+    # each read the answer's log (after_reveal), so every render read it twice.
+    reads: list[object] = []
+
+    class Counted(after_reveal._Reader):
+        def __init__(self, events: list[VoteEvent]) -> None:
+            reads.append(events)
+            super().__init__(events)
+
+    async with app_factory(session.id).run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "w")
+        await pilot.press("ctrl+r", "enter")  # the chair shows the votes
+        await pilot.press("3")  # and seat 3 votes after: a mark on its seat
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, InterviewScreen)
+        monkeypatch.setattr(after_reveal, "_Reader", Counted)
+        screen.refresh_view()
+        row = screen.query_one("#seat-3", VoteRow)
+        assert str(row.query_one(".state", Label).render()) == "▲ Up\nafter reveal"
+        assert len(reads) == 1

@@ -200,9 +200,10 @@ class InterviewScreen(SessionScreen):
         self.call_after_refresh(self._say_more)  # once the new text is laid out
 
     def _show_votes(self) -> None:
+        shown = self.interview.votes()
         if self.session.candidates:
-            self.query_one(VoteGrid).show(lines.seats(self.session, *self.interview.here))
-        self.query_one("#status", Static).update(line_drawn(self.interview.status(self.marks)))
+            self.query_one(VoteGrid).show(shown.seats)
+        self.query_one("#status", Static).update(line_drawn(shown.status))
 
     def hint(self, message: Text | str) -> None:
         """Say what just happened, on the line above the keys."""
