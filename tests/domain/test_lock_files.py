@@ -17,6 +17,7 @@ import pytest
 
 from panel_tui.domain.store import OpenSession, SessionLocked, Store
 from panel_tui.domain.store.locks import SessionLock
+from panel_tui.domain.store.place import SessionsFolder
 from tests.domain.builders import session as build
 from tests.platforms import os_lock, posix_only
 
@@ -37,14 +38,14 @@ def test_no_lock_file_is_left_after_a_clean_close_an_import_or_a_delete(tmp_path
 @os_lock
 def test_a_held_lock_keeps_its_file_and_keeps_others_out(tmp_path: Path) -> None:
     path = tmp_path / "s1.lock"
-    first = SessionLock(path)
+    first = SessionLock(path, SessionsFolder(path.parent))
     first.acquire("s1")
     with pytest.raises(SessionLocked):
-        SessionLock(path).acquire("s1")
+        SessionLock(path, SessionsFolder(path.parent)).acquire("s1")
     assert path.exists()
     first.release()
     assert not path.exists()
-    second = SessionLock(path)
+    second = SessionLock(path, SessionsFolder(path.parent))
     second.acquire("s1")  # free again, on a new file
     assert path.exists()
     second.release()
@@ -54,7 +55,7 @@ def test_a_held_lock_keeps_its_file_and_keeps_others_out(tmp_path: Path) -> None
 @os_lock
 def test_letting_go_never_removes_a_file_that_is_not_the_one_locked(tmp_path: Path) -> None:
     path = tmp_path / "s1.lock"
-    lock = SessionLock(path)
+    lock = SessionLock(path, SessionsFolder(path.parent))
     lock.acquire("s1")
     path.unlink()  # someone removed it by hand, and another file took the name
     path.write_text("not ours")
@@ -83,13 +84,13 @@ def test_a_lock_on_a_file_unlinked_before_it_was_held_is_taken_again(
         return real(lock_path, **{**kwargs, "on_acquired": on_acquired})
 
     monkeypatch.setattr(filelock, "FileLock", racing)
-    lock = SessionLock(path)
+    lock = SessionLock(path, SessionsFolder(path.parent))
     lock.acquire("s1")
     assert len(unlinked) == 1
     monkeypatch.undo()
     # The lock now held is the one on the file at the name: nobody else gets it.
     with pytest.raises(SessionLocked):
-        SessionLock(path).acquire("s1")
+        SessionLock(path, SessionsFolder(path.parent)).acquire("s1")
     lock.release()
 
 

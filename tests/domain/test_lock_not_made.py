@@ -18,6 +18,7 @@ import pytest
 
 from panel_tui.domain.store import SessionLocked, Store, StoreError
 from panel_tui.domain.store.locks import SessionLock
+from panel_tui.domain.store.place import SessionsFolder
 from tests.domain.builders import session as build
 
 #: A nameless file made in a folder (Linux), as ``tempfile`` makes one; 0 elsewhere.
@@ -79,10 +80,12 @@ def test_a_folder_without_permission_says_so(store: Store, monkeypatch: pytest.M
 
 def test_a_lock_really_held_is_still_said_to_be_in_use(tmp_path: Path) -> None:
     path = tmp_path / "s1.lock"
-    held = SessionLock(path)
+    held = SessionLock(path, SessionsFolder(path.parent))
     held.acquire("s1")
     try:
         with pytest.raises(SessionLocked, match="Another panel-tui"):
-            SessionLock(path).acquire("s1", "the session s1 was not saved")
+            SessionLock(path, SessionsFolder(path.parent)).acquire(
+                "s1", "the session s1 was not saved"
+            )
     finally:
         held.release()

@@ -20,6 +20,7 @@ import pytest
 
 from panel_tui.domain.store import OpenSession, Store, StoreError
 from panel_tui.domain.store.locks import SessionLock
+from panel_tui.domain.store.place import SessionsFolder
 from tests.domain.builders import two_by_two
 
 GONE = "is not there any more (a USB stick taken out, or the folder moved or renamed"
@@ -129,7 +130,8 @@ def test_a_new_session_after_the_folder_moved_away_makes_no_folder(
 
 def test_the_lock_never_makes_a_missing_folder(tmp_path: Path) -> None:
     # filelock makes the folders above a lock file when they are missing.
-    lock = SessionLock(tmp_path / "gone" / "sessions" / "s1.lock")
+    sessions = tmp_path / "gone" / "sessions"
+    lock = SessionLock(sessions / "s1.lock", SessionsFolder(sessions))
     with pytest.raises(StoreError, match="not there any more"):
         lock.acquire("s1", "the session s1 was not saved")
     assert not (tmp_path / "gone").exists()

@@ -203,11 +203,15 @@ class Checked:
 
 
 class Catalogue:
-    """The summaries of the sessions in one folder."""
+    """The summaries of the sessions in one folder.
 
-    def __init__(self, root: Path, folder: SessionsFolder | None = None) -> None:
-        self.path = root / CATALOGUE_NAME
-        self._folder = folder or SessionsFolder(root)
+    Args:
+        folder: the sessions folder (the store's own), checked before each write.
+    """
+
+    def __init__(self, folder: SessionsFolder) -> None:
+        self.path = folder.root / CATALOGUE_NAME
+        self._folder = folder
 
     def clean(self, older_than: float = 60.0) -> None:
         """Remove temporary files a crash mid-write left (not one being written now)."""

@@ -100,7 +100,7 @@ class Store:
         self.root = root
         self.folder = SessionsFolder(root)
         self._reader = SessionReader(root, self._lock)
-        self.catalogue = Catalogue(root, self.folder)
+        self.catalogue = Catalogue(self.folder)
         try:
             made = not root.is_dir()
             if made:

@@ -85,15 +85,15 @@ class SessionLock:
 
     Args:
         path: the lock file.
-        folder: the sessions folder it is in, checked before each try (by default
-            only that it is there): ``filelock`` makes a missing folder, and with it
-            every missing folder above (open to other users), so a folder moved
-            away or a USB stick taken out would be built again under the lock.
+        folder: the sessions folder it is in (the store's own), checked before each
+            try: ``filelock`` makes a missing folder, and with it every missing
+            folder above (open to other users), so a folder moved away or a USB
+            stick taken out would be built again under the lock.
     """
 
-    def __init__(self, path: Path, folder: SessionsFolder | None = None) -> None:
+    def __init__(self, path: Path, folder: SessionsFolder) -> None:
         self.path = path
-        self.folder = folder or SessionsFolder(path.parent)
+        self.folder = folder
         self._lock: filelock.BaseFileLock | None = None
         self._held: os.stat_result | None = None
 
