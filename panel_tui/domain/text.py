@@ -96,21 +96,30 @@ def told_apart(titles: Sequence[str]) -> bool:
     return all(read) and len(set(read)) == len(read)
 
 
+#: What ends a text cut short.
+_CUT_MARK = "..."
+
+
 def cut_short(text: str, limit: int) -> str:
     """``text`` trimmed, and cut at a word to at most ``limit`` columns (:func:`cells`)
     ending in "...", never inside a character as a person sees it (:func:`_seen_characters`).
+
+    Narrower than the dots, it is as many of them as fit (".." in two columns): the
+    cut still shows, where a plain "ab" would pass for the whole of "abc".
     """
     text = text.strip()
     if cells(text) <= limit:
         return text
-    kept, room = "", limit - 3
+    if limit < len(_CUT_MARK):
+        return _CUT_MARK[: max(limit, 0)]
+    kept, room = "", limit - len(_CUT_MARK)
     for character in _seen_characters(text):
         room -= _columns(character)
         if room < 0:
             break
         kept += character
     kept = kept.rsplit(" ", 1)[0] if " " in kept else kept  # a whole word, where there is one
-    return kept.rstrip(" ,;:-") + "..."
+    return kept.rstrip(" ,;:-") + _CUT_MARK
 
 
 #: Skin tones, and the selectors that ask for a character's emoji or text form:
@@ -154,11 +163,12 @@ def _columns(character: str) -> int:
 
 def cells(text: str) -> int:
     """The columns ``text`` takes in a fixed-width font (a terminal, a plain-text file):
-    two for each Chinese, Japanese or Korean character and each emoji, none for an accent.
+    two for each Chinese, Japanese or Korean character and each emoji, none for an accent
+    or a control character (plain ASCII or not: a backspace counted one there).
 
     The domain's measure; the screens use rich's ``cell_len``, which agrees on these.
     """
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return len(text)
     return sum(_columns(character) for character in _seen_characters(text))
 
