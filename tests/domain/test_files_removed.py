@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.store import OpenSession, Store, StoreError, files
+from panel_tui.domain.store import OpenSession, Store, StoreError, durable
 from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
@@ -77,7 +77,7 @@ def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
     opened.on_written_again = said.append
     opened.record_vote("c1", "q1", "m1", "up")
     os.remove(journal_path(opened.path))
-    real = files.write_atomically
+    real = durable.write_atomically
     refusals = [OSError(errno.ENOSPC, "No space left on device")]
 
     def full_once(path: Path, payload: bytes) -> None:
@@ -85,7 +85,7 @@ def test_a_refused_rewrite_keeps_memory_and_the_next_change_writes_it_all(
             raise refusals.pop()
         real(path, payload)
 
-    monkeypatch.setattr(files, "write_atomically", full_once)
+    monkeypatch.setattr(durable, "write_atomically", full_once)
     with pytest.raises(StoreError) as refused:
         opened.record_vote("c1", "q1", "m2", "down")  # said as not saved
     # Never "everything saved before is safe": this window alone holds m1's vote now

@@ -23,8 +23,8 @@ from panel_tui.domain.store import (
     SessionNotFound,
     Store,
     StoreError,
+    durable,
 )
-from panel_tui.domain.store import files as files_module
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
 from tests.platforms import os_lock, posix_only
@@ -241,7 +241,7 @@ def test_storage_drops_its_memory_when_a_write_fails(
     assert data is not None
     data["session"]["2"] = {"b": 2}  # TinyDB changes the dict it read before writing
     monkeypatch.setattr(
-        files_module,
+        durable,
         "write_atomically",
         lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")),
     )

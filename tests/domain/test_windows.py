@@ -17,7 +17,7 @@ import pytest
 
 import panel_tui
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store import Store, StoreError, durable
 from panel_tui.domain.store import files as files_module
 from tests.domain.builders import session as build
 from tests.platforms import posix_only
@@ -80,7 +80,7 @@ def test_a_replace_held_up_for_a_moment_records_the_vote_exactly_once(
     monkeypatch.setattr(os, "replace", busy_three_times)
     opened.compact()  # the snapshot is replaced here
     monkeypatch.undo()
-    assert len(attempts) == 4 and sleeps == list(files_module.REPLACE_DELAYS[:3])
+    assert len(attempts) == 4 and sleeps == list(durable.REPLACE_DELAYS[:3])
     assert [(v.member, v.value) for v in opened.session.votes] == [("m1", "up")]
     assert [(v.member, v.value) for v in store.load("s1").votes] == [("m1", "up")]
     assert not list(tmp_path.glob(".*tmp-*"))
@@ -105,8 +105,8 @@ def test_a_replace_that_stays_busy_gives_the_plain_message_and_changes_nothing(
         "Try again in a moment; everything saved before is safe."
     )
     # Bounded: a few attempts, well under a second of waiting in all.
-    assert len(attempts) == len(files_module.REPLACE_DELAYS) + 1
-    assert sleeps == list(files_module.REPLACE_DELAYS) and sum(sleeps) < 0.5
+    assert len(attempts) == len(durable.REPLACE_DELAYS) + 1
+    assert sleeps == list(durable.REPLACE_DELAYS) and sum(sleeps) < 0.5
     # The snapshot is as it was; with its journal it still holds every vote.
     assert opened.path.read_bytes() == before
     assert [v.member for v in opened.session.votes] == ["m1", "m2"]
@@ -141,13 +141,13 @@ def test_no_folder_fsync_on_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         opened.append(path)
         raise PermissionError(errno.EACCES, "Access is denied")  # as Windows says for a folder
 
-    monkeypatch.setattr(files_module, "WINDOWS", True)
+    monkeypatch.setattr(durable, "WINDOWS", True)
     monkeypatch.setattr(os, "open", no_folders)
-    files_module.fsync_folder(tmp_path)
+    durable.fsync_folder(tmp_path)
     assert opened == []  # the folder is never opened there
-    monkeypatch.setattr(files_module, "WINDOWS", False)
+    monkeypatch.setattr(durable, "WINDOWS", False)
     with pytest.raises(PermissionError):
-        files_module.fsync_folder(tmp_path)  # elsewhere it is, and fsynced
+        durable.fsync_folder(tmp_path)  # elsewhere it is, and fsynced
     assert opened == [tmp_path]
 
 

@@ -2,8 +2,8 @@
 
 By concern, as TinyDB itself splits storages from tables:
 
-- ``files``: bytes on disk (atomic, durable writes, owner-only modes, plain files
-  only, never through a link);
+- ``files``: bytes on disk (owner-only modes, plain files only, never through a link);
+- ``durable``: a file written whole or not at all, and kept through a crash;
 - ``locks``: one writer per session;
 - ``place``: the sessions folder, checked before each write (never made again);
 - ``journal``: a session's changes, appended as self-checking records;
@@ -19,6 +19,7 @@ By concern, as TinyDB itself splits storages from tables:
 """
 
 from panel_tui.domain.store.catalogue import SessionSummary
+from panel_tui.domain.store.durable import fsync_folder, write_atomically
 from panel_tui.domain.store.errors import (
     DamagedFile,
     Notice,
@@ -29,7 +30,7 @@ from panel_tui.domain.store.errors import (
     StoreError,
     plain_os_error,
 )
-from panel_tui.domain.store.files import fsync_folder, make_folder, write_atomically
+from panel_tui.domain.store.files import make_folder
 from panel_tui.domain.store.folder import Store
 from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.opened import OpenSession

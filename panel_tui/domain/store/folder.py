@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import files
+from panel_tui.domain.store import durable, files
 from panel_tui.domain.store.catalogue import (
     Catalogue,
     SessionSummary,
@@ -282,7 +282,7 @@ class Store:
                         "replaced/), or delete it first."
                     )
                 kept = self._keep_copy(path)
-            files.write_atomically(path, payload)
+            durable.write_atomically(path, payload)
             # The journal of the session replaced names the old snapshot, so it
             # would never be replayed; it goes so that nothing looks pending.
             journal_path(path).unlink(missing_ok=True)
@@ -320,7 +320,9 @@ class Store:
                 raise StoreError(f"{aside} So it was not replaced.") from None
             return aside.moved_to
         target = files.unused_name_in(self.root / REPLACED_FOLDER, path)
-        files.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
+        durable.write_atomically(
+            target, dumps(loaded.tables) if loaded else files.read_regular(path)
+        )
         return target
 
     def recover(self, read: ReadBack, copy: Path, *, replace: bool = False) -> Path | None:
@@ -369,7 +371,7 @@ class Store:
                     if files.check_folder(self.root / folder):
                         for copy in (self.root / folder).glob(f"{session_id}.*{kind}"):
                             copy.unlink()
-            files.fsync_folder(self.root)
+            durable.fsync_folder(self.root)
         except OSError as error:
             raise plain_os_error(
                 error, path, f"the session {session_id} was deleted, but not every kept copy of it"

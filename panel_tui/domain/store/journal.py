@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from panel_tui.domain.store.files import fsync_folder, open_no_follow, read_regular
+from panel_tui.domain.store.durable import fsync_folder
+from panel_tui.domain.store.files import open_no_follow, read_regular
 
 JOURNAL_SUFFIX = ".journal"
 FRAME = struct.Struct(">II")

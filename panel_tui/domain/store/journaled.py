@@ -20,7 +20,7 @@ from typing import Any
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from panel_tui.domain.store import files, journal, storage
+from panel_tui.domain.store import durable, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
 from panel_tui.domain.store.storage import DamagedData, dumps
 
@@ -347,7 +347,9 @@ class JournalStorage(Storage):
 
     def _compact(self, data: dict[str, Any]) -> None:
         token = secrets.token_hex(8)
-        files.write_atomically(self._path, dumps({**data, META_TABLE: {"1": {"snapshot": token}}}))
+        durable.write_atomically(
+            self._path, dumps({**data, META_TABLE: {"1": {"snapshot": token}}})
+        )
         self._snapshot = _looked_at(self._path)
         # From here the snapshot holds everything: the journal names an older
         # snapshot, so it is stale, never replayed, until the reset makes it ours.

@@ -23,7 +23,7 @@ from tinydb.storages import Storage
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import as_made
-from panel_tui.domain.store import files
+from panel_tui.domain.store import durable, files
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from panel_tui.domain.wording import problems
 
@@ -110,7 +110,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """Write every table, durably, before the change counts as made."""
         try:
-            files.write_atomically(self._path, dumps(data))
+            durable.write_atomically(self._path, dumps(data))
         except BaseException:
             self._data = None
             raise
