@@ -161,8 +161,8 @@ def test_the_summaries_and_csv_label_what_each_figure_stands_on() -> None:
     )
     md = render(made, "md")
     assert "| 2 | C2: Sam | 50.0% | on 1 of 3 questions (fewer questions than others) |" in md
-    assert "| Lived-experience members' own score | 75.0% on 3 of 3 questions |" in md
-    assert "| Professionals' own score | No votes from this group |" in md
+    assert "- **Lived-experience members' own score:** 75.0% on 3 of 3 questions\n" in md
+    assert "- **Professionals' own score:** No votes from this group\n" in md
     assert "Over the 1 of 3 questions both groups scored." in md
     html = render(made, "html")
     assert "Fewer questions than others" in html

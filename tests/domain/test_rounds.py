@@ -261,10 +261,14 @@ def test_cli_md_and_html_over_the_store(tmp_path: Path, capsys: pytest.CaptureFi
     base = ["--data-dir", str(data), "report", "--all", "--since", "2026-01-01"]
     assert main([*base, "--format", "md"]) == 0
     text = capsys.readouterr().out
-    assert "| Lived-experience first choice recommended | 1 of 2 rounds decided (50.0%) |" in text
+    assert (
+        "- **Lived-experience first choice recommended:** 1 of 2 rounds decided (50.0%)\n" in text
+    )
     assert "Session p1 is a practice round, left out" in text
-    assert "| Mean voice gap | +18.8 points |" in text
-    assert "| Votes changed after a reveal | 1 |\n| First votes after an early reveal | 1 |" in text
+    assert "- **Mean voice gap:** +18.8 points\n" in text
+    assert (
+        "- **Votes changed after a reveal:** 1\n- **First votes after an early reveal:** 1\n"
+    ) in text
     assert main([*base, "--format", "html"]) == 0
     page = capsys.readouterr().out
     assert page.count('<circle class="point"') == 2  # R3 has no gap to draw

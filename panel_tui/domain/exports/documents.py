@@ -59,7 +59,7 @@ MARKDOWN = _environment(autoescape=False, finalize=markdown_escape)
 
 
 def markdown_summary(session: Session, options: ExportOptions) -> str:
-    """The panel summary as Markdown tables."""
+    """The panel summary as Markdown: its facts as lists, its figures as tables."""
     report = summary.build_summary(session, options)
     return MARKDOWN.get_template("summary.md.j2").render(report=report)
 
