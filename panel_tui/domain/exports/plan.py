@@ -109,10 +109,12 @@ def plan_export(
     Raises:
         SheetError: sheets asked for by name cannot be made (a totals-only copy,
             trainee sheets of a live round), in plain words.
-        UnsafeFile: a name the plan writes at is a link, or leads out of ``folder``
-            or into ``sessions`` (an ``OSError`` naming it).
+        UnsafeFile: ``folder`` itself is a link, or a name the plan writes at is
+            one, or leads out of ``folder`` or into ``sessions`` (an ``OSError``
+            naming it).
         OSError: a link there leads round in a circle.
     """
+    _check_not_a_link(folder)
     options = options or ExportOptions()
     every = all_formats(session, options)
     chosen = dict.fromkeys(name for asked in names for name in (every if asked == ALL else [asked]))
@@ -133,6 +135,26 @@ def _planned(
     if pages is not None and pages_here:
         return Planned(name, folder, pages)
     return Planned(name, folder / file_name(session, name, options), pages)
+
+
+def _check_not_a_link(folder: Path) -> None:
+    """Refuse a folder that is itself a link (or a junction), wherever it leads.
+
+    Found by a tester: ``-o`` naming a link wrote every file through it, so a link
+    planted where HR files exports sends them elsewhere. Only the folder named is
+    checked, not those above it: a home or ``/tmp`` reached through a link (as on
+    macOS) is the user's own place.
+
+    Raises:
+        UnsafeFile: ``folder`` is a link, with the folder it leads to to name instead.
+        OSError: it leads round in a circle (see :func:`resolved`).
+    """
+    if _is_link(folder):
+        raise UnsafeFile(
+            folder,
+            f"it is a link to the folder {resolved(folder)}, and panel-tui never writes "
+            "through a link: name that folder instead",
+        )
 
 
 def _check_inside(folder: Path, paths: Iterable[Path], sessions: Path | None) -> None:

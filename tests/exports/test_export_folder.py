@@ -1,0 +1,69 @@
+"""The folder ``panel-tui export --format all -o DIR`` writes into: never through a link,
+and, when files are there already, what the HR officer can do about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.exports import file_name, plan_export
+from panel_tui.domain.models import Session
+from panel_tui.domain.store.files import UnsafeFile
+from tests.exports.helpers import export
+from tests.platforms import link_to, posix_only
+
+
+@posix_only
+@pytest.mark.parametrize("fmt", ["all", "member-sheets"])
+def test_a_folder_that_is_a_link_is_refused_and_named(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # Found by a tester: -o naming a link wrote every file through it, wherever it led
+    # (a link planted in a shared folder could send the summaries elsewhere).
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    link = link_to(tmp_path / "hr", real)
+    assert export(data, "--format", fmt, "-o", str(link)) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"panel-tui: Could not write to {link} (it is a link to the folder {real}, and "
+        "panel-tui never writes through a link: name that folder instead).\n"
+    )
+    assert list(real.iterdir()) == []
+
+
+@posix_only
+def test_a_link_to_nowhere_is_refused_and_nothing_made_where_it_leads(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = link_to(tmp_path / "hr", tmp_path / "missing")
+    assert export(data, "--format", "all", "-o", str(link)) == 1
+    assert "never writes through a link" in capsys.readouterr().err
+    assert not (tmp_path / "missing").exists()
+
+
+@posix_only
+def test_the_plan_refuses_a_folder_that_is_a_link(session: Session, tmp_path: Path) -> None:
+    # The summary's Export box plans the same way, so it refuses too.
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    link = link_to(tmp_path / "hr", real)
+    with pytest.raises(UnsafeFile) as refused:
+        plan_export(session, ["all"], link)
+    assert refused.value.path == link
+
+
+def test_a_folder_under_a_link_is_still_written(
+    data: Path, tmp_path: Path, session: Session
+) -> None:
+    # Only the folder named is checked: a home or a /tmp reached through a link
+    # (as on macOS) is the user's own place, and stays usable.
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    try:
+        (tmp_path / "via").symlink_to(real, target_is_directory=True)
+    except (OSError, NotImplementedError):
+        pytest.skip("links cannot be made here")
+    assert export(data, "--format", "all", "-o", str(tmp_path / "via" / "hr")) == 0
+    assert (real / "hr" / file_name(session, "md")).is_file()
