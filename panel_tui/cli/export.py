@@ -21,6 +21,7 @@ from panel_tui.domain.exports import (
     ALL,
     FOLDER_FORMATS,
     FORMATS,
+    AlreadyThere,
     ExportOptions,
     could_not_write,
     encoded,
@@ -132,11 +133,8 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
         if error.filename in (None, str(folder)) and folder.is_file():
             raise _not_a_folder(folder, args.format) from None
         raise CommandError(could_not_write(folder, error)) from None
-    except FileExistsError as error:
-        raise CommandError(
-            "These files already exist, so nothing was written (add --force to replace "
-            f"them): {error}"
-        ) from None
+    except AlreadyThere as error:
+        raise CommandError(_already_there(error.paths)) from None
     except OSError as error:
         raise CommandError(could_not_write(folder, error)) from None
     if plan.left_out:
@@ -148,4 +146,21 @@ def _not_a_folder(folder: Path, format_name: str) -> CommandError:
     return CommandError(
         f"{folder} is a file, not a folder, so nothing was written: --format {format_name} "
         "writes several files into the folder -o names."
+    )
+
+
+def _already_there(paths: list[Path]) -> str:
+    """Files in the way, each named, and the two ways on: replace them, or another folder.
+
+    Found in testing: "These files already exist" of one file, and only --force
+    offered, which replaces every file, their own edits too.
+    """
+    if len(paths) == 1:
+        return (
+            f"{paths[0]} already exists, so nothing was written. Add --force to replace it, "
+            "or name another folder with -o."
+        )
+    return (
+        f"These files already exist, so nothing was written: {', '.join(map(str, paths))}. "
+        "Add --force to replace them, or name another folder with -o."
     )

@@ -187,7 +187,7 @@ def test_all_never_overwrites_a_member_sheet(
     kept.write_text("the copy the member signed")
     assert export(data, "--format", "all", "-o", str(folder)) == 1
     err = capsys.readouterr().err
-    assert "already exist, so nothing was written" in err and str(kept) in err
+    assert "already exists, so nothing was written" in err and str(kept) in err
     assert sorted(folder.iterdir()) == [sheets] and list(sheets.iterdir()) == [kept]
     assert export(data, "--format", "all", "-o", str(folder), "--force") == 0
     assert kept.read_text(encoding="utf-8") == member_sheets(session)[kept.name]

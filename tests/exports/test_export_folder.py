@@ -67,3 +67,37 @@ def test_a_folder_under_a_link_is_still_written(
         pytest.skip("links cannot be made here")
     assert export(data, "--format", "all", "-o", str(tmp_path / "via" / "hr")) == 0
     assert (real / "hr" / file_name(session, "md")).is_file()
+
+
+def test_one_file_there_is_named_with_the_ways_out(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found in testing: "These files already exist" of one file, and only
+    # --force offered, which replaces every file (their own edits too).
+    folder = tmp_path / "hr"
+    folder.mkdir()
+    kept = folder / file_name(session, "md")
+    kept.write_text("HR's own edits")
+    assert export(data, "--format", "all", "-o", str(folder)) == 1
+    assert capsys.readouterr().err == (
+        f"panel-tui: {kept} already exists, so nothing was written. Add --force to "
+        "replace it, or name another folder with -o.\n"
+    )
+    assert kept.read_text() == "HR's own edits"
+    assert list(folder.iterdir()) == [kept]
+
+
+def test_files_there_are_each_named_with_the_ways_out(
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "hr"
+    folder.mkdir()
+    md, csv = folder / file_name(session, "md"), folder / file_name(session, "csv")
+    md.write_text("kept")
+    csv.write_text("kept")
+    assert export(data, "--format", "all", "-o", str(folder)) == 1
+    assert capsys.readouterr().err == (
+        f"panel-tui: These files already exist, so nothing was written: {md}, {csv}. "
+        "Add --force to replace them, or name another folder with -o.\n"
+    )
+    assert sorted(folder.iterdir()) == sorted([md, csv])

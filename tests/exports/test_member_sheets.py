@@ -357,6 +357,6 @@ def test_cli_force_replaces_the_sheets(
     assert main([*args, "-o", str(out)]) == 0
     (out / "seat-1-sam-okafor.html").write_text("old", encoding="utf-8")
     assert main([*args, "-o", str(out)]) == 1
-    assert "add --force to replace them" in capsys.readouterr().err
+    assert "Add --force to replace them" in capsys.readouterr().err
     assert main([*args, "-o", str(out), "--force"]) == 0
     assert "Sam Okafor" in (out / "seat-1-sam-okafor.html").read_text(encoding="utf-8")

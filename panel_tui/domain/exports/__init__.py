@@ -88,6 +88,7 @@ __all__ = [
     "FORMATS",
     "MEMBER_SHEETS",
     "TRAINEE_SHEETS",
+    "AlreadyThere",
     "ExportOptions",
     "ExportPlan",
     "Exported",
@@ -112,19 +113,31 @@ __all__ = [
 ]
 
 
+class AlreadyThere(FileExistsError):
+    """Files an export into a folder would write are there, so nothing was written.
+
+    Attributes:
+        paths: each of them (a page of sheets each), in the order they are written.
+    """
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(", ".join(str(path) for path in paths))
+        self.paths = paths
+
+
 def write_all(plan: ExportPlan, *, overwrite: bool = False) -> Iterator[Path]:
     """Write every file of ``plan``, or none when any is there and ``overwrite`` is false
     (``panel-tui export`` into a folder), yielding each file once it is written (so a disk
     that fails part way leaves them named).
 
     Raises:
-        FileExistsError: files or pages are there and ``overwrite`` is false (each is
+        AlreadyThere: files or pages are there and ``overwrite`` is false (each is
             named; nothing was written).
         OSError: the folder or disk refuses.
     """
     taken = plan.taken()
     if taken and not overwrite:
-        raise FileExistsError(", ".join(str(path) for path in taken))
+        raise AlreadyThere(taken)
     for planned in plan.formats:
         yield from _write(plan, planned)
 
