@@ -18,10 +18,10 @@ rules as every ranking (section 4).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
+from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion, Panel
 from panel_tui.domain.models import Candidate, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -32,8 +32,7 @@ from panel_tui.domain.scoring import (
     score_session,
 )
 from panel_tui.domain.session_checks import code_key, repeated_codes
-from panel_tui.domain.text import told_apart
-from panel_tui.domain.words import THE_DEMO, counted, days_words, question_name, share_split
+from panel_tui.domain.words import THE_DEMO, counted, days_words, question_name
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -41,109 +40,6 @@ COUNTED_ONLY = ExportOptions(totals_only=True)
 
 class CombineError(Exception):
     """Two sessions that cannot be matched up, in plain words."""
-
-
-@dataclass(frozen=True)
-class JointQuestion:
-    """One matched question of one candidate, as each panel scored it."""
-
-    question: str  #: the question id
-    number: int  #: its place in panel A's bank, from 1
-    text: str  #: as panel A's bank words it
-    a: float | None
-    b: float | None
-    joint: float | None
-
-    @property
-    def gap(self) -> float | None:
-        """Panel A's score minus panel B's, when both scored the answer."""
-        return None if self.a is None or self.b is None else self.a - self.b
-
-
-@dataclass(frozen=True)
-class JointCandidate:
-    """One candidate both panels interviewed."""
-
-    code: str
-    name: str | None
-    a: float | None
-    b: float | None
-    joint: float | None
-    rank: int | None
-    questions: list[JointQuestion]
-    #: How many of the matched questions each panel's score stands on.
-    a_scored: int = 0
-    b_scored: int = 0
-
-    @property
-    def gap(self) -> float | None:
-        """Panel A's score minus panel B's, when both panels scored the candidate."""
-        return None if self.a is None or self.b is None else self.a - self.b
-
-    @property
-    def label(self) -> str:
-        """The name when known, else the code."""
-        return self.name or self.code
-
-
-@dataclass(frozen=True)
-class Panel:
-    """One of the two sessions, as the joint summary names it."""
-
-    letter: str  #: "A" or "B"
-    session_id: str
-    title: str
-    date: str
-    method: str  #: its own scoring rule, in words
-
-
-@dataclass(frozen=True)
-class Combined:
-    """Two panels matched up: every figure of the joint summary."""
-
-    a: Panel
-    b: Panel
-    share: float  #: how much panel A counts in the joint score, 0 to 1
-    ranking: list[JointCandidate]  #: in joint rank order
-    left_out: list[str]  #: candidates and questions that did not match, in words
-    warnings: list[str]  #: matched, but worth a look (a question worded differently)
-    #: matched answers either panel's chair showed before everyone had voted, in words
-    early_reveals: list[str] = dataclasses.field(default_factory=list)
-
-    @property
-    def names(self) -> tuple[str, str]:
-        """The two panels as the tables name them: their titles, or "Panel A" and "Panel B"
-        when a title is missing or both are the same (two anonymised copies of one day).
-
-        Found by testers: the tables said "Panel A" and "Panel B", and only the
-        header said which was which.
-        """
-        a, b = self.a.title.strip(), self.b.title.strip()
-        if told_apart([a, b]):
-            return a, b
-        return f"Panel {self.a.letter}", f"Panel {self.b.letter}"
-
-    @property
-    def method(self) -> str:
-        """How the joint figures were worked out, in words."""
-        rules = (
-            f"Both panels: {self.a.method}"
-            if self.a.method == self.b.method
-            else f"Panel A: {self.a.method} Panel B: {self.b.method}"
-        )
-        share_a, share_b = share_split(self.share)
-        return (
-            f"Candidates are matched by their code (capitals aside) and questions by their "
-            f"id, exactly as written; anything that does not match is named below and left "
-            f"out. Each panel's score is worked out by its own rule, over the questions both banks "
-            f"share. {rules} "
-            f"The joint score counts panel A's score for {share_a} and panel B's for "
-            f"{share_b}; when only one panel has a score for a candidate or an answer, "
-            f"that score stands alone. The gap is panel A's score minus panel B's. "
-            f"Candidates are ranked by joint score, highest first; equal joint scores "
-            f"share a rank and are listed by name; a candidate with no joint score has "
-            f"no rank and comes last."
-        )
 
 
 def _restricted(session: Session, codes: set[str], questions: list[str]) -> Session:

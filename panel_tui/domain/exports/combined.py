@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from panel_tui.domain.combine import Combined, JointCandidate
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.joint import Combined, JointCandidate
 from panel_tui.domain.words import figure, on_questions, percent
 
 FORMATS = ("md", "html", "csv", "json")
