@@ -29,7 +29,7 @@ def register(
         "--share",
         type=share,
         default=0.5,
-        help="how much panel A counts in the joint score, 0 to 1, as 0.3 or 30%% "
+        help="how much the panel of SESSION_A counts in the joint score, 0 to 1, as 0.3 or 30%% "
         "(default 0.5: half each)",
     )
     parser.add_argument("--format", type=str.lower, choices=FORMATS, default="md")

@@ -21,7 +21,7 @@ import dataclasses
 
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion, Panel
+from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion, Panel, panel_names
 from panel_tui.domain.models import Candidate, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -66,17 +66,15 @@ def _restricted(session: Session, codes: set[str], questions: list[str]) -> Sess
     )
 
 
-def _panel(letter: str, session: Session, method: str) -> Panel:
-    return Panel(letter, session.id, session.title, days_words(session.vote_days), method)
+def _panel(name: str, session: Session, method: str) -> Panel:
+    return Panel(name, session.id, session.title, days_words(session.vote_days), method)
 
 
-def _only_in(
-    kind: str, letter: str, session: Session, names: list[str], others: list[str]
-) -> list[str]:
+def _only_in(kind: str, panel: str, names: list[str], others: list[str]) -> list[str]:
     """Each unmatched name in words, with a near match in the other panel pointed out."""
     lines = []
     for name in names:
-        line = f"{kind} {name} is only in panel {letter} ({session.title}), so it is left out."
+        line = f"{kind} {name} is only in {panel}, so it is left out."
         near = [o for o in others if o.casefold().strip() == name.casefold().strip()]
         if near:
             line += (
@@ -105,6 +103,9 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         raise CombineError(f"Both sessions are {a.id}: give the two panels' sessions.")
     if a.mode != b.mode:
         raise CombineError(_never_joined(a, b))
+    # Each panel by the name the tables give it, in every line (found in testing: the
+    # lines said "panel A" under tables that said "Lived-experience panel").
+    name_of_a, name_of_b = panel_names(a.title, b.title)
     codes_a, codes_b = _codes_told_apart(a), _codes_told_apart(b)
     common_codes = [code for code in codes_a if code_key(code) in set(map(code_key, codes_b))]
     common_keys = {code_key(code) for code in common_codes}  # common_codes as A writes them
@@ -112,10 +113,12 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     ids_b = [q.id for q in b.bank.questions]
     common_ids = [qid for qid in ids_a if qid in set(ids_b)]
     left_out = [
-        *_only_in("Candidate", "A", a, [c for c in codes_a if c not in common_codes], []),
-        *_only_in("Candidate", "B", b, [c for c in codes_b if code_key(c) not in common_keys], []),
-        *_only_in("Question", "A", a, [q for q in ids_a if q not in common_ids], ids_b),
-        *_only_in("Question", "B", b, [q for q in ids_b if q not in common_ids], ids_a),
+        *_only_in("Candidate", name_of_a, [c for c in codes_a if c not in common_codes], []),
+        *_only_in(
+            "Candidate", name_of_b, [c for c in codes_b if code_key(c) not in common_keys], []
+        ),
+        *_only_in("Question", name_of_a, [q for q in ids_a if q not in common_ids], ids_b),
+        *_only_in("Question", name_of_b, [q for q in ids_b if q not in common_ids], ids_a),
     ]
     if not common_codes:
         raise CombineError(
@@ -132,28 +135,27 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         name_a, name_b = _with_code(a, code).name, _with_code(b, code).name
         if (written := _with_code(b, code).code) != code:
             warnings.append(
-                f"Candidate {code} is written {written} in panel B; they are matched as one."
+                f"Candidate {code} is written {written} in {name_of_b}; they are matched as one."
             )
         if name_a and name_b and name_a != name_b:
             warnings.append(
-                f"Candidate {code} is named {name_a} in panel A and {name_b} in panel B: "
+                f"Candidate {code} is named {name_a} in {name_of_a} and {name_b} in {name_of_b}: "
                 "check that they are the same person."
             )
     # Each panel as its room may see it: votes still sealed count nowhere yet.
     shown_a, shown_b = a.as_shown(), b.as_shown()
-    for shown, letter in ((shown_a, "A"), (shown_b, "B")):
+    for shown, panel in ((shown_a, name_of_a), (shown_b, name_of_b)):
         if not shown.votes:
-            warnings.append(
-                f"Panel {letter} ({shown.id}) has no votes to count yet, so it has no scores."
-            )
+            warnings.append(f"{panel} ({shown.id}) has no votes to count yet, so it has no scores.")
     for qid in common_ids:
         qa, qb = a.bank.question(qid), b.bank.question(qid)
         if qa.text != qb.text:
             warnings.append(f"Question {qid} is worded differently in the two banks.")
         if qa.weight != qb.weight:
             warnings.append(
-                f"Question {qid} counts {qa.weight:g} times in panel A's bank and "
-                f"{qb.weight:g} times in panel B's; each panel's score uses its own."
+                f"Question {qid} counts {qa.weight:g} times in the bank of {name_of_a} and "
+                f"{qb.weight:g} times in the bank of {name_of_b}; each panel's score uses its "
+                "own."
             )
     matched_a = _restricted(shown_a, common_keys, common_ids)
     matched_b = _restricted(shown_b, common_keys, common_ids)
@@ -164,15 +166,15 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     ]
     ranked = _ranked(joint)
     return Combined(
-        a=_panel("A", a, scored_a.method),
-        b=_panel("B", b, scored_b.method),
+        a=_panel(name_of_a, a, scored_a.method),
+        b=_panel(name_of_b, b, scored_b.method),
         share=share,
         ranking=ranked,
         left_out=left_out,
         warnings=warnings,
         early_reveals=[
-            *_early_lines("A", matched_a, scored_a),
-            *_early_lines("B", matched_b, scored_b),
+            *_early_lines(name_of_a, matched_a, scored_a),
+            *_early_lines(name_of_b, matched_b, scored_b),
         ],
     )
 
@@ -194,10 +196,10 @@ def _codes_told_apart(session: Session) -> list[str]:
     return codes
 
 
-def _early_lines(letter: str, session: Session, results: Results) -> list[str]:
+def _early_lines(panel: str, session: Session, results: Results) -> list[str]:
     """One panel's early reveals on matched answers, in words (members counted, not named)."""
     return [
-        f"Panel {letter} ({session.title}), {view.candidate}, {question_name(view.number)} "
+        f"{panel}, {view.candidate}, {question_name(view.number)} "
         f"({view.text}): the votes were shown when {view.voted}; {view.after} voted after."
         for view in early_reveal_views(session, results, {}, COUNTED_ONLY)
     ]

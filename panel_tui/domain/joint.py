@@ -53,15 +53,35 @@ class JointCandidate:
         return self.name or self.code
 
 
+def panel_names(a: str, b: str) -> tuple[str, str]:
+    """The two panels as the joint summary names them, from their sessions' titles: the
+    titles, or "Panel A" and "Panel B" when a title is missing or both are the same (two
+    anonymised copies of one day).
+
+    Found by testers: the tables said "Panel A" and "Panel B", and only the header
+    said which was which; then the header, the method and the lists kept the letters
+    where the tables gave the names.
+    """
+    a, b = a.strip(), b.strip()
+    return (a, b) if told_apart([a, b]) else ("Panel A", "Panel B")
+
+
 @dataclass(frozen=True)
 class Panel:
     """One of the two sessions, as the joint summary names it."""
 
-    letter: str  #: "A" or "B"
+    name: str  #: as every line and table names it (:func:`panel_names`)
     session_id: str
     title: str
     date: str
     method: str  #: its own scoring rule, in words
+
+    @property
+    def described(self) -> str:
+        """Which session it is: "session panel-a, 23 November 2026", after its title
+        when its name is not the title ("Staff panel, session panel-a, ...")."""
+        where = f"session {self.session_id}, {self.date}"
+        return where if self.name == self.title.strip() else f"{self.title}, {where}"
 
 
 @dataclass(frozen=True)
@@ -70,7 +90,7 @@ class Combined:
 
     a: Panel
     b: Panel
-    share: float  #: how much panel A counts in the joint score, 0 to 1
+    share: float  #: how much the first panel (``a``) counts in the joint score, 0 to 1
     ranking: list[JointCandidate]  #: in joint rank order
     left_out: list[str]  #: candidates and questions that did not match, in words
     warnings: list[str]  #: matched, but worth a look (a question worded differently)
@@ -79,24 +99,27 @@ class Combined:
 
     @property
     def names(self) -> tuple[str, str]:
-        """The two panels as the tables name them: their titles, or "Panel A" and "Panel B"
-        when a title is missing or both are the same (two anonymised copies of one day).
+        """The two panels as the tables name them (:func:`panel_names`)."""
+        return self.a.name, self.b.name
 
-        Found by testers: the tables said "Panel A" and "Panel B", and only the
-        header said which was which.
-        """
-        a, b = self.a.title.strip(), self.b.title.strip()
-        if told_apart([a, b]):
-            return a, b
-        return f"Panel {self.a.letter}", f"Panel {self.b.letter}"
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """The summary's header: each panel by its name, and what each counts for."""
+        share_a, share_b = share_split(self.share)
+        return [
+            (self.a.name, self.a.described),
+            (self.b.name, self.b.described),
+            ("Joint score", f"{self.a.name} counts {share_a}, {self.b.name} {share_b}"),
+        ]
 
     @property
     def method(self) -> str:
         """How the joint figures were worked out, in words."""
+        a, b = self.names
         rules = (
             f"Both panels: {self.a.method}"
             if self.a.method == self.b.method
-            else f"Panel A: {self.a.method} Panel B: {self.b.method}"
+            else f"{a}: {self.a.method} {b}: {self.b.method}"
         )
         share_a, share_b = share_split(self.share)
         return (
@@ -104,9 +127,9 @@ class Combined:
             f"id, exactly as written; anything that does not match is named below and left "
             f"out. Each panel's score is worked out by its own rule, over the questions both banks "
             f"share. {rules} "
-            f"The joint score counts panel A's score for {share_a} and panel B's for "
-            f"{share_b}; when only one panel has a score for a candidate or an answer, "
-            f"that score stands alone. The gap is panel A's score minus panel B's. "
+            f"The joint score counts the score of {a} for {share_a} and the score of {b} "
+            f"for {share_b}; when only one panel has a score for a candidate or an answer, "
+            f"that score stands alone. The gap is the score of {a} minus the score of {b}. "
             f"Candidates are ranked by joint score, highest first; equal joint scores "
             f"share a rank and are listed by name; a candidate with no joint score has "
             f"no rank and comes last."

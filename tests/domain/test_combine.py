@@ -112,9 +112,9 @@ def test_unmatched_candidates_and_questions_are_named_and_left_out() -> None:
     assert {c.code for c in combined.ranking} == {"C1", "C2"}
     assert all([q.question for q in c.questions] == ["q1", "q2"] for c in combined.ranking)
     assert combined.left_out == [
-        "Candidate C3 is only in panel A (Lived-experience panel), so it is left out.",
-        "Candidate C4 is only in panel B (Staff panel), so it is left out.",
-        "Question q3 is only in panel B (Staff panel), so it is left out.",
+        "Candidate C3 is only in Lived-experience panel, so it is left out.",
+        "Candidate C4 is only in Staff panel, so it is left out.",
+        "Question q3 is only in Staff panel, so it is left out.",
     ]
 
 
@@ -178,18 +178,20 @@ def test_a_code_named_differently_and_a_panel_without_votes_are_worth_a_look() -
     ]
     warnings = combine_sessions(panel_a(), b.model_copy(update={"candidates": renamed})).warnings
     assert (
-        "Candidate C1 is named Alex in panel A and Alexandra in panel B: check that they are "
-        "the same person." in warnings
+        "Candidate C1 is named Alex in Lived-experience panel and Alexandra in Staff panel: check "
+        "that they are the same person." in warnings
     )
     assert not any("named" in w for w in combine_sessions(panel_a(), panel_b()).warnings)
     unvoted = combine_sessions(panel_a(), b.model_copy(update={"votes": []})).warnings
-    assert "Panel B (panel-b) has no votes to count yet, so it has no scores." in unvoted
+    assert "Staff panel (panel-b) has no votes to count yet, so it has no scores." in unvoted
     assert not any("no votes" in w for w in combine_sessions(panel_a(), panel_b()).warnings)
 
 
 def test_method_says_the_share_and_each_panels_rule() -> None:
     method = combine_sessions(panel_a(), panel_b(), 0.3).method
-    assert "panel A's score for 30% and panel B's for 70%" in method
+    assert (
+        "the score of Lived-experience panel for 30% and the score of Staff panel for 70%" in method
+    )
     assert "Both panels: Each vote counts" in method
 
 
@@ -217,11 +219,11 @@ def test_cli_writes_each_format(
     first = rows[0]
     assert (first["code"], first["joint_pct"], first["gap_pct"]) == ("C1", "68.8", "+37.5")
     assert [r["question_id"] for r in rows[:3]] == ["", "q1", "q2"]
-    assert "Candidate C3 is only in panel A" in rows[-3]["status"]
+    assert "Candidate C3 is only in Lived-experience panel" in rows[-3]["status"]
 
     assert main([*base, "--format", "md"]) == 0
     captured = capsys.readouterr()
-    assert "Question q3 is only in panel B" in captured.out
+    assert "Question q3 is only in Staff panel" in captured.out
     assert (
         "| 1 | C1: Alex | 87.5% on 2 of 2 questions | 50.0% on 2 of 2 questions | 68.8% "
         "| Lived-experience panel 37.5 points higher |"
@@ -256,7 +258,7 @@ def test_cli_refuses_a_bad_share_and_an_unknown_session(
 def test_render_agrees_with_the_figures() -> None:
     combined = combine_sessions(panel_a(), panel_b())
     text = render_combined(combined, "md")
-    assert "Panel A counts 50%, panel B 50%" in text
+    assert "Lived-experience panel counts 50%, Staff panel 50%" in text
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -320,7 +322,9 @@ def test_a_code_written_in_other_capitals_is_matched_and_said() -> None:
     combined = combine_sessions(panel_a(), b.model_copy(update={"candidates": renamed}))
     assert combined.ranking == combine_sessions(panel_a(), panel_b()).ranking
     assert not any("C2" in line for line in combined.left_out)
-    assert "Candidate C2 is written c2 in panel B; they are matched as one." in combined.warnings
+    assert (
+        "Candidate C2 is written c2 in Staff panel; they are matched as one." in combined.warnings
+    )
 
 
 def test_cli_output_never_goes_in_the_sessions_folder_nor_replaces_without_force(
@@ -368,7 +372,7 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     a = a.model_copy(update={"votes": votes, "reveals": [shown]})
     combined = combine_sessions(a, panel_b())
     assert combined.early_reveals == [
-        "Panel A (Lived-experience panel), C1: Alex, Question 1 (Question q1?): the votes were "
+        "Lived-experience panel, C1: Alex, Question 1 (Question q1?): the votes were "
         "shown when 1 of 2 voting members had voted; 1 member voted after."
     ]
     md = render_combined(combined, "md")
@@ -382,7 +386,7 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     withdrawn = votes[1].model_copy(update={"value": None, "at": votes[-1].at + timedelta(1)})
     a = a.model_copy(update={"votes": [*votes, withdrawn]})
     assert combine_sessions(a, panel_b()).early_reveals == [
-        "Panel A (Lived-experience panel), C1: Alex, Question 1 (Question q1?): the votes were "
+        "Lived-experience panel, C1: Alex, Question 1 (Question q1?): the votes were "
         "shown when 1 of 2 voting members had voted; 1 member (1 withdrawn later) voted after."
     ]
 

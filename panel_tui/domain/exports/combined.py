@@ -9,7 +9,7 @@ matched question of that candidate, in joint rank order, then one row per
 candidate or question left out (``status`` says which panel has it). Columns:
 ``joint_rank``, ``code``, ``candidate``, ``question_number``, ``question_id``,
 ``question``, ``panel_a_pct``, ``panel_b_pct``, ``joint_pct``, ``gap_pct``
-(panel A minus panel B), ``panel_a_questions`` and ``panel_b_questions`` (how
+(SESSION_A's panel minus SESSION_B's), ``panel_a_questions`` and ``panel_b_questions`` (how
 many questions each panel's score stands on: a count on a candidate's row, 1 or
 0 on a question's), ``status``. Text from a person is neutralised as in the
 other CSVs.
