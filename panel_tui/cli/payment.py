@@ -139,7 +139,7 @@ def _show(session: Session) -> None:
         print(
             f"Seat {member.seat}, {member.name}, {ROLE_WORDS[member.role]}: "
             f"{row.hours} hours ({'set by the chair' if row.chair_set else 'from the log'}), "
-            f"{counted(row.interviews, 'interview')}, {counted(row.answers, 'answer')} scored; "
+            f"{counted(row.interviews, 'interview')} sat, {counted(row.answers, 'answer')} scored; "
             f"{pay}; "
             f"expenses {money(row.expenses)}; payable {money(row.payable)}."
         )

@@ -8,9 +8,11 @@ each member of a session this works out:
   from the first to the last event of the session (vote, note, reveal or
   decision) on each day (the laptop's day, as the summary is dated), added up
   over the days; to the minute;
-- **interviews sat**: for a voting member, the candidates they gave a vote on
-  (an abstention included: they were in the room); for an observer, the
-  interviews the panel held (candidates with any vote);
+- **interviews sat**: for a voting member, the candidates on whom a vote of
+  theirs stands (an abstention included: they were in the room; a vote still
+  sealed too: they sat the interview all the same); for an observer, the
+  interviews the panel held (:func:`interviews_held`: candidates with any vote
+  that stands), which the rounds report counts as the round's interviews;
 - **answers scored**: the member's votes of up, middle or down that stand
   (from :func:`panel_tui.domain.scoring.score_session`);
 - **payment**, when the chair noted a rate: per session, per hour (hours times
@@ -180,12 +182,34 @@ def _days(spans: list[Span]) -> list[date]:
     return sorted({laptop_day(span.start) for span in spans})
 
 
+def candidates_sat(session: Session) -> dict[str, set[str]]:
+    """Each member's candidates (ids) on whom a vote of theirs stands, by member id.
+
+    Every vote that stands counts: an abstention (the member was in the room), a
+    vote on an answer still sealed, and one in an earlier round of a practice answer
+    asked again. A vote taken back counts not at all.
+    """
+    standing: dict[tuple[str, str, str, int], bool] = {}
+    for vote in session.votes:
+        standing[(vote.candidate, vote.question, vote.member, vote.round)] = vote.value is not None
+    sat: dict[str, set[str]] = {}
+    for (candidate, _, member, _), stands in standing.items():
+        if stands:
+            sat.setdefault(member, set()).add(candidate)
+    return sat
+
+
+def interviews_held(session: Session) -> int:
+    """The interviews the panel held: candidates with any vote that stands (see
+    :func:`candidates_sat`), as every observer sat them and the rounds report counts them."""
+    return len(set().union(*candidates_sat(session).values()))
+
+
 def involvement(session: Session) -> list[MemberInvolvement]:
     """Every member's involvement in the session, by seat."""
     results = score_session(session)
-    held = sum(
-        r.tally.up + r.tally.middle + r.tally.down + r.tally.abstain > 0 for r in results.ranking
-    )
+    sat = candidates_sat(session)
+    held = interviews_held(session)
     log_spans = day_spans(session)
     rows = []
     for member in sorted(session.panel, key=lambda m: m.seat):
@@ -203,7 +227,7 @@ def involvement(session: Session) -> list[MemberInvolvement]:
                 member=member,
                 spans=spans or log_spans,
                 chair_set=bool(spans),
-                interviews=len({c for c, _ in own}) if member.can_vote else held,
+                interviews=len(sat.get(member.id, ())) if member.can_vote else held,
                 answers=sum(value != "abstain" for _, value in own),
                 rate=notes.rate,
                 per=notes.per,

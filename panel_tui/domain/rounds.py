@@ -43,7 +43,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from panel_tui.domain.involvement import MemberInvolvement, involvement
+from panel_tui.domain.involvement import MemberInvolvement, interviews_held, involvement
 from panel_tui.domain.models import Outcome, Role, Session, Settings
 from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.scoring import score_session
@@ -89,7 +89,7 @@ class Round:
     lived_experience: int  #: members on the panel
     professional: int
     observers: int
-    interviews: int  #: candidates with any vote
+    interviews: int  #: candidates with any vote that stands, sealed or shown
     first_choices: list[str]  #: candidate codes the lived-experience members ranked first
     #: The panel's decision on each of ``first_choices``, in the same order (``None``: none yet).
     first_choice_decisions: list[Outcome | None]
@@ -218,8 +218,9 @@ def round_of(session: Session) -> Round:
     """The figures of one session as a round.
 
     Scores and the first choice are of the session as the room may see it
-    (votes still sealed left out, as every summary leaves them); the time and
-    money of each member count every vote, as the payment record does.
+    (votes still sealed left out, as every summary leaves them); the interviews
+    held, and the time and money of each member, count every vote, as the payment
+    record does (a candidate whose only votes are still sealed was interviewed).
     """
     shown = session.as_shown()
     results = score_session(shown)
@@ -242,7 +243,7 @@ def round_of(session: Session) -> Round:
         lived_experience=roles.count("lived_experience"),
         professional=roles.count("professional"),
         observers=roles.count("observer"),
-        interviews=sum(r.tally.counted + r.tally.abstain > 0 for r in results.ranking),
+        interviews=interviews_held(session),
         first_choices=[code[c] for c in first],
         first_choice_decisions=[d.outcome if (d := session.decision(c)) else None for c in first],
         recommended=[

@@ -171,7 +171,7 @@ def test_each_members_line_reads_as_a_sentence(
     assert main(["--data-dir", str(tmp_path), "payment", "s1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith(
-        "Seat 2, Member 2, Lived experience: 3.17 hours (from the log), 1 interview, "
+        "Seat 2, Member 2, Lived experience: 3.17 hours (from the log), 1 interview sat, "
         "2 answers scored; "
     )
     assert lines[4].startswith("Seat 5, Member 5, Observer (does not vote): 2.00 hours")
