@@ -14,6 +14,7 @@ By concern, as TinyDB itself splits storages from tables:
 - ``folder``: :class:`Store`, the sessions folder;
 - ``reading``: a session's files read plainly, damaged ones set aside, the rest named;
 - ``salvage``: a damaged session read back, every change that still reads;
+- ``missing``: what one read back lacks: how many at least, the answers to check;
 - ``recovery``: getting it back: the words, the copies to offer, notes for HR;
 - ``errors``: what the store says, in plain words.
 """

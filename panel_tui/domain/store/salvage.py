@@ -33,6 +33,7 @@ from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
 from panel_tui.domain.store import files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import META_TABLE, apply, journal_path, token_of
+from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
 from panel_tui.domain.store.storage import (
     DOC_ID,
     EVENT_TABLES,
@@ -47,9 +48,6 @@ MIN_ENTRY_BYTES = 40
 #: Changes that no longer fit found and left out one at a time before the rest
 #: are left out untried: each is found by a few replays of the whole session.
 FIT_TRIES = 50
-
-Answer = tuple[str, str]
-"""A candidate's id and a question's id."""
 
 
 class Event(NamedTuple):
@@ -122,7 +120,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     token = token_of(whole.pop(META_TABLE, None))
     base, spoiled = _sound(whole)
     alone = _session_of(base)  # the snapshot must be a session on its own
-    near = [answer for _, document in spoiled for answer in _answer_of(document)]
+    near = [answer for _, document in spoiled for answer in answer_of(document)]
     # Left out of the snapshot: known to be missing, whatever the journal holds.
     gone = dict(Counter(name for name, _ in spoiled))
     snapshot = ReadBack(alone, spoiled=len(spoiled), missing=gone, near=_named(alone, near))
@@ -141,10 +139,10 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     kept, untried, session = _fitting(base, sensible)
     fitted = {*kept, *untried}
     dropped = [record for index, record in enumerate(sensible) if index not in fitted]
-    near += [answer for at in parsed.lost_at for answer in _either_side(records, at)]
+    near += [answer for at in parsed.lost_at for answer in either_side(records, at)]
     if parsed.torn:
-        near += _either_side(records, len(records))
-    near += [answer for record in dropped for answer in _answers(record)]
+        near += either_side(records, len(records))
+    near += [answer for record in dropped for answer in answers(record)]
     return ReadBack(
         session=session,
         spoiled=len(spoiled),
@@ -156,7 +154,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         untried=len(untried),
         unmatched=len(parsed.records) - len(records),
         # An entry takes some bytes: a number past what the journal could hold is no count.
-        missing=_missing(whole, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
+        missing=missing(whole, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
         near=_named(session, near),
     )
 
@@ -207,14 +205,6 @@ def _ids(entries: Any) -> set[Any]:
     if not isinstance(entries, list):
         return set()
     return {entry.get("id") for entry in entries if isinstance(entry, dict)}
-
-
-def _answer_of(document: dict[str, Any]) -> list[Answer]:
-    """The answer an event was on, when it names one."""
-    candidate, question = document.get("candidate"), document.get("question")
-    if isinstance(candidate, str) and isinstance(question, str):
-        return [(candidate, question)]
-    return []
 
 
 def snapshot_of(path: Path) -> Path:
@@ -347,48 +337,3 @@ def _closed_up(name: str, table: dict[str, Any]) -> dict[str, Any]:
         place[int(key) - 1] = len(documents)
         documents.append(document)
     return {str(number): document for number, document in enumerate(documents, 1)}
-
-
-# -- what is missing ---------------------------------------------------------------
-
-
-def _missing(
-    base: dict[str, Any], records: Sequence[Any], session: Session, *, room: int
-) -> dict[str, int]:
-    """For each event table, how many entries at least are missing from ``session``.
-
-    Up to the highest number the snapshot or any change that reads shows, each
-    number not in the session is one missing; an undo of a missing vote, left
-    out of the session, is one more.
-    """
-    missing = {}
-    for name in EVENT_TABLES:
-        seen = [int(key) for key in base.get(name) or {}]
-        for record in records:
-            for op in record.get("ops", []) if isinstance(record, dict) else []:
-                if isinstance(op, dict) and op.get("t") == name:
-                    added = op.get("add", op.get("put"))
-                    if isinstance(added, dict):
-                        seen += [int(key) for key in added]  # numbers: the change made sense
-        count = min(max(seen, default=0) - len(getattr(session, name)), room)
-        if count > 0:
-            missing[name] = count
-    return missing
-
-
-def _answers(record: Any) -> list[Answer]:
-    """The answers of the votes a change adds."""
-    found = []
-    for op in record.get("ops", []) if isinstance(record, dict) else []:
-        if isinstance(op, dict) and op.get("t") == "votes" and isinstance(op.get("add"), dict):
-            for vote in op["add"].values():
-                if isinstance(vote, dict):
-                    found.append((str(vote.get("candidate")), str(vote.get("question"))))
-    return found
-
-
-def _either_side(records: Sequence[Any], at: int) -> list[Answer]:
-    """The answers of the last vote before change ``at`` and of the first from it."""
-    before = next((a for r in reversed(records[:at]) for a in reversed(_answers(r))), None)
-    after = next((a for r in records[at:] for a in _answers(r)), None)
-    return [answer for answer in (before, after) if answer is not None]
