@@ -82,17 +82,18 @@ def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Load
 
 def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     jpath = journal_path(path)
-    damage: DamagedJournal | None = None
-    try:
-        parsed = journal.read(jpath, read)
-    except DamagedJournal as error:
-        parsed, damage = error.parsed, error
+    logged = journal.read(jpath, read)
     try:
         raw = read(path)
     except FileNotFoundError:
         return None
     tables = storage.decode(raw)  # through the module: tests count the parses
     token = token_of(tables.pop(META_TABLE, None))
+    damage: DamagedJournal | None = None
+    try:
+        parsed = None if logged is None else journal.parse(logged, snapshot=token)
+    except DamagedJournal as error:
+        parsed, damage = error.parsed, error
     replayed = parsed is not None and token is not None and parsed.snapshot == token
     if damage is not None and (replayed or parsed is None or parsed.snapshot is None):
         # Stale journals are never replayed, so damage in one costs nothing.

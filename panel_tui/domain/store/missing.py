@@ -8,7 +8,7 @@ votes left out, are named for the panel to check.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from panel_tui.domain.models import Session
@@ -50,14 +50,21 @@ def missing(
     return missing
 
 
-def answers(record: Any) -> list[Answer]:
-    """The answers of the votes a change adds."""
+def answers(record: Any, held: Mapping[str, Any] | None = None) -> list[Answer]:
+    """The answers of the votes a change adds, but those ``held`` already.
+
+    Args:
+        record: the change.
+        held: the snapshot's votes by number. A journal whose header is lost
+            may be stale, its votes in the snapshot already under the same
+            numbers: those are not named as perhaps missing.
+    """
     found = []
     for op in record.get("ops", []) if isinstance(record, dict) else []:
         if isinstance(op, dict) and op.get("t") == "votes" and isinstance(op.get("add"), dict):
-            for vote in op["add"].values():
-                if isinstance(vote, dict):
-                    found.append((str(vote.get("candidate")), str(vote.get("question"))))
+            for number, vote in op["add"].items():
+                if isinstance(vote, dict) and (held is None or held.get(number) != vote):
+                    found += answer_of(vote)
     return found
 
 

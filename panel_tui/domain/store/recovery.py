@@ -184,12 +184,23 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
             "What was left out cannot be told from what remains: a vote, an undo, a note or "
             "a decision may be missing."
         )
-    if read.near:
-        answers = listed([session.answer_name(*answer) for answer in read.near])
+    if read.unmatched_answers:
+        answers = listed([session.answer_name(*answer) for answer in read.unmatched_answers])
+        said.append(
+            f"The changes that could not be matched hold votes on {answers} that the session "
+            "file does not: they may be missing from what was read back. Check those votes "
+            "with the panel; each answer has a note saying so."
+        )
+    if near := [answer for answer in read.near if answer not in read.unmatched_answers]:
+        answers = listed([session.answer_name(*answer) for answer in near])
         said.append(
             f"Check the votes on {answers} with the panel: they were given next to what is "
-            "missing, and each has a note saying so. A lost undo can make a withdrawn vote "
-            "count again, and show votes that were still sealed."
+            "missing, and each has a note saying so."
+        )
+    if read.near:
+        said[-1] += (
+            " A lost undo can make a withdrawn vote count again, and show votes that were "
+            "still sealed."
         )
     kept = "The damaged copy is kept." if parts else "The file it was read from is kept as it is."
     said.append(f"Look over its summary before you rely on it. {kept}")

@@ -95,6 +95,9 @@ class ReadBack:
     """For votes, notes, reveals and decisions: how many at least are missing."""
     near: tuple[Answer, ...] = ()
     """The answers of the votes either side of what is missing, and of votes left out."""
+    unmatched_answers: tuple[Answer, ...] = ()
+    """Of ``near``, the answers of the votes in changes not matched to the snapshot
+    (see ``unmatched``) that the snapshot does not hold: perhaps missing themselves."""
 
     @property
     def left_out(self) -> bool:
@@ -128,11 +131,14 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         raw = read(journal_path(path))
     except FileNotFoundError:
         return replace(snapshot, no_journal=True)
-    parsed = journal.parse(raw, salvage=True)
+    parsed = journal.parse(raw, salvage=True, snapshot=token)
     if parsed.snapshot != token and parsed.snapshot is not None:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return snapshot
     records = parsed.records if parsed.snapshot is not None else []
+    # Whose changes these are cannot be told: the votes the snapshot lacks are named.
+    held = base.get("votes") or {}
+    unmatched = [a for r in parsed.records[len(records) :] for a in answers(r, held)]
     # What the changes that read say was recorded, matched to this file or not.
     recorded = [record for record in parsed.records if _makes_sense(record)]
     sensible = recorded if records else []
@@ -143,6 +149,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     if parsed.torn:
         near += either_side(records, len(records))
     near += [answer for record in dropped for answer in answers(record)]
+    near += unmatched
     return ReadBack(
         session=session,
         spoiled=len(spoiled),
@@ -156,6 +163,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         # An entry takes some bytes: a number past what the journal could hold is no count.
         missing=missing(whole, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
         near=_named(session, near),
+        unmatched_answers=_named(session, unmatched),
     )
 
 
