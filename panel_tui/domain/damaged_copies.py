@@ -28,11 +28,14 @@ class DamagedCopies:
         """Copies set aside as damaged on an earlier run, that still read back."""
         self.unreadable: list[Path] = []
         """Copies set aside as damaged on an earlier run, too damaged to read back."""
+        self.older: dict[Path, list[Path]] = {}
+        """For each of those, the older copies of its session, set aside before it."""
 
     def found_earlier(self, set_aside: SetAside) -> None:
         """Take in the copies set aside on an earlier run, as :func:`copies_set_aside` finds."""
         self.earlier = set_aside.recoverable
         self.unreadable = set_aside.unreadable
+        self.older = set_aside.older
 
     def words(self) -> list[str]:
         """The lines of the home screen's box: what was got back, and what is damaged.
@@ -60,6 +63,13 @@ class DamagedCopies:
                 "the damaged folder:"
             )
             said.extend(str(copy) for copy in unreadable)
+        older = [old for copy in [*earlier, *unreadable] for old in self.older.get(copy, [])]
+        if older:
+            said.append(
+                "Older copies of the same sessions, set aside as damaged before, are kept "
+                "as they are ('panel-tui sessions recover FILE' reads back what one holds):"
+            )
+            said.extend(str(copy) for copy in older)
         return said
 
     def earlier_only(self) -> list[Path]:

@@ -6,10 +6,14 @@ Without a terminal: the home screen's box shows :meth:`DamagedCopies.words`
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store, three_votes_the_second_spoilt
@@ -87,3 +91,39 @@ def test_a_copy_too_damaged_set_aside_now_is_named_once(store: Store) -> None:
     assert said[0] == "Some session files could not be read; any other sessions are fine."
     assert "not UTF-8 text, line 1" in said[1]  # where, for whoever mends it
     assert len(said) == 2
+
+
+def _an_older_copy(copy: Path, stamp: str = "20200101T000000Z") -> Path:
+    """A copy of ``copy`` (snapshot and journal) as if set aside at ``stamp``, long before."""
+    older = copy.with_name(f"s1.{stamp}.json")
+    shutil.copyfile(copy, older)
+    shutil.copyfile(journal_path(copy), journal_path(older))
+    return older
+
+
+def test_every_copy_of_a_session_set_aside_on_earlier_runs_is_named(store: Store) -> None:
+    # Found by adversarial testing: only the newest was named, the others never.
+    three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError):
+        Store(store.root).load("s1")  # set aside on an earlier run
+    (newest,) = (store.root / "damaged").glob("s1.*.json")
+    oldest, older = _an_older_copy(newest), _an_older_copy(newest, "20210101T000000Z")
+    later = Store(store.root)
+    damaged = DamagedCopies(later)
+    damaged.found_earlier(copies_set_aside(later.root, later.exists))
+    assert damaged.recoverable() == [newest.absolute()]  # the newest is the one got back
+    said = damaged.words()
+    assert said[-3].startswith("Older copies of the same sessions, set aside as damaged before")
+    assert said[-2:] == [str(oldest.absolute()), str(older.absolute())]
+
+
+def test_a_copy_set_aside_now_says_how_many_older_copies_are_beside_it(store: Store) -> None:
+    three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError):
+        Store(store.root).load("s1")
+    (first,) = (store.root / "damaged").glob("s1.*.json")
+    _an_older_copy(first)
+    shutil.copyfile(first, store.root / "s1.json")  # s1 back, and damaged again
+    shutil.copyfile(journal_path(first), journal_path(store.root / "s1.json"))
+    with pytest.raises(StoreError, match="2 older copies of it, set aside before, are kept"):
+        store.load("s1")

@@ -90,6 +90,8 @@ class DamagedFile:
     """Left where it is because another panel-tui has it open."""
     not_moved: str = ""
     """Why it could not be moved aside, and what to do (see :func:`not_set_aside`)."""
+    older: int = 0
+    """How many older copies of the session, set aside before, are beside ``moved_to``."""
 
     def __str__(self) -> str:
         if self.moved_to:
@@ -97,6 +99,10 @@ class DamagedFile:
                 f" It was moved to {self.moved_to} so that nothing overwrites it: keep it,"
                 " as what was saved in it is still there."
             )
+            if self.older == 1:
+                where += " 1 older copy of it, set aside before, is kept there too."
+            elif self.older:
+                where += f" {self.older} older copies of it, set aside before, are kept there too."
         elif self.open_elsewhere:
             where = (
                 " Another panel-tui has it open, so it was left where it is: quit that one,"

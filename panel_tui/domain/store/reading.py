@@ -31,7 +31,7 @@ from panel_tui.domain.store.errors import (
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import journal_path, load
 from panel_tui.domain.store.locks import SessionLock
-from panel_tui.domain.store.recovery import DAMAGED_FOLDER, can_read_back
+from panel_tui.domain.store.recovery import DAMAGED_FOLDER, can_read_back, copies_of
 from panel_tui.domain.store.storage import DamagedData, NotASession, session_from_tables
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN
@@ -134,6 +134,7 @@ class SessionReader:
         folder = self.root / DAMAGED_FOLDER
         try:
             target = files.unused_name_in(folder, path)
+            older = len(copies_of(folder, path.stem))  # said with this one: never out of mind
             journal = journal_path(path)
             if journal.exists():
                 os.rename(journal, journal_path(target))
@@ -147,4 +148,6 @@ class SessionReader:
                 lock.release()
         # Named in full, so that the command the notice gives works from any folder.
         target = target.absolute()
-        return self.add_notice(DamagedFile(path, target, reason, recoverable=can_read_back(target)))
+        return self.add_notice(
+            DamagedFile(path, target, reason, recoverable=can_read_back(target), older=older)
+        )

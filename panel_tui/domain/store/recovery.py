@@ -80,25 +80,24 @@ class SetAside:
     """Copies that read back, with the session each holds."""
     unreadable: list[Path] = field(default_factory=list)
     """Copies too damaged to read back: kept for someone who can mend them by hand."""
+    older: dict[Path, list[Path]] = field(default_factory=dict)
+    """For a copy of ``recoverable`` or ``unreadable``, the older copies of the same
+    session, set aside before it, oldest first (not read: they are only named)."""
 
 
 def copies_set_aside(root: Path, taken: Callable[[str], bool]) -> SetAside:
-    """The newest copy of each session set aside in ``root/damaged`` that is not ``taken``.
+    """The copies of each session set aside in ``root/damaged`` that is not ``taken``.
 
     Named once when set aside, they would be out of mind by the next start: the
     home screen and ``sessions list`` name them each time, until the session is
     back or the copy is moved out (found by a tester: a session whose own file
-    was damaged was named once, then looked deleted). Copies are named
-    ``<id>.<when set aside>[-<4 random>].json``: the newest is the last by that
-    time, then (set aside in the same second) by when it was last written.
-    Paths are in full, as the notices name them.
+    was damaged was named once, then looked deleted). The newest of each is
+    offered; older ones are named too (found by adversarial testing: they were
+    never named). Paths are in full, as the notices name them.
     """
-    newest: dict[str, Path] = {}
-    copies = (root / DAMAGED_FOLDER).absolute().glob(f"*{files.SUFFIX}")
-    for kept in sorted(copies, key=_set_aside_when):
-        newest[kept.name.split(".")[0]] = kept
     found = SetAside()
-    for session_id, kept in newest.items():
+    for session_id, copies in _by_session((root / DAMAGED_FOLDER).absolute()).items():
+        kept = copies[-1]
         with contextlib.suppress(StoreError):  # a name no session could have
             if taken(session_id):
                 continue
@@ -106,7 +105,26 @@ def copies_set_aside(root: Path, taken: Callable[[str], bool]) -> SetAside:
                 found.recoverable[kept] = read.session
             else:
                 found.unreadable.append(kept)
+            if copies[:-1]:
+                found.older[kept] = copies[:-1]
     return found
+
+
+def copies_of(folder: Path, session_id: str) -> list[Path]:
+    """The copies of the session ``session_id`` set aside in ``folder``, oldest first."""
+    return _by_session(folder).get(session_id, [])
+
+
+def _by_session(folder: Path) -> dict[str, list[Path]]:
+    """The copies set aside in ``folder`` by session, oldest first.
+
+    Copies are named ``<id>.<when set aside>[-<4 random>].json``: the newest is the
+    last by that time, then (set aside in the same second) by when it was last written.
+    """
+    copies: dict[str, list[Path]] = {}
+    for kept in sorted(folder.glob(f"*{files.SUFFIX}"), key=_set_aside_when):
+        copies.setdefault(kept.name.split(".")[0], []).append(kept)
+    return copies
 
 
 def _set_aside_when(copy: Path) -> tuple[str, int]:
