@@ -6,6 +6,7 @@ By concern, as TinyDB itself splits storages from tables:
 - ``durable``: a file written whole or not at all, and kept through a crash;
 - ``locks``: one writer per session;
 - ``place``: the sessions folder, checked before each write (never made again);
+- ``aside``: the folders a file is set aside in (``damaged/``, ``replaced/``);
 - ``journal``: a session's changes, appended as self-checking records;
 - ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
 - ``journaled``: the TinyDB storage of a session, appending to its journal;

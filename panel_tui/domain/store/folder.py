@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import durable, files
+from panel_tui.domain.store import aside, durable, files
 from panel_tui.domain.store.catalogue import (
     Catalogue,
     SessionSummary,
@@ -315,11 +315,11 @@ class Store:
         try:
             loaded = load(path)
         except DamagedData as error:
-            aside = self._reader.set_aside(path, str(error), locked=True)
-            if aside.moved_to is None:
-                raise StoreError(f"{aside} So it was not replaced.") from None
-            return aside.moved_to
-        target = files.unused_name_in(self.root / REPLACED_FOLDER, path)
+            notice = self._reader.set_aside(path, str(error), locked=True)
+            if notice.moved_to is None:
+                raise StoreError(f"{notice} So it was not replaced.") from None
+            return notice.moved_to
+        target = aside.unused_name_in(self.root / REPLACED_FOLDER, path)
         durable.write_atomically(
             target, dumps(loaded.tables) if loaded else files.read_regular(path)
         )
@@ -368,7 +368,7 @@ class Store:
             # were deleted through one).
             for folder, kind in ((REPLACED_FOLDER, SUFFIX), (DAMAGED_FOLDER, "")):
                 with contextlib.suppress(UnsafeFile):
-                    if files.check_folder(self.root / folder):
+                    if aside.check_folder(self.root / folder):
                         for copy in (self.root / folder).glob(f"{session_id}.*{kind}"):
                             copy.unlink()
             durable.fsync_folder(self.root)

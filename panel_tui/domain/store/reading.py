@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import files
+from panel_tui.domain.store import aside, files
 from panel_tui.domain.store.errors import (
     DamagedFile,
     MisnamedFile,
@@ -133,7 +133,7 @@ class SessionReader:
                 return self.add_notice(DamagedFile(path, None, reason, open_elsewhere=True))
         folder = self.root / DAMAGED_FOLDER
         try:
-            target = files.unused_name_in(folder, path)
+            target = aside.unused_name_in(folder, path)
             older = len(copies_of(folder, path.stem))  # said with this one: never out of mind
             journal = journal_path(path)
             if journal.exists():
