@@ -17,15 +17,17 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, StoreError, aside
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME
 from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import two_by_two
-from tests.domain.helpers import three_votes_the_second_spoilt
+from tests.domain.helpers import store, three_votes_the_second_spoilt
 from tests.platforms import link_in_a_circle, posix_only
 
 LINK = "it is a link, which panel-tui never writes through"
 FILE = "it is a file, not a folder"
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
 
 def _to_a_folder(name: Path) -> None:
@@ -143,3 +145,41 @@ def test_replacing_a_session_with_a_replaced_folder_in_the_way_names_that_folder
         "again; everything saved before is safe."
     ) in _said(capsys)
     assert _files(tmp_path) == before
+
+
+@posix_only
+def test_a_damaged_folder_swapped_for_a_link_as_a_session_is_set_aside_takes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Between the look that finds damaged/ a folder and the move into it, another
+    # program puts a link there: nothing goes through it (found by adversarial testing).
+    store = Store(tmp_path / "sessions")
+    three_votes_the_second_spoilt(store)
+    before = _files(store.root)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    looked = aside.unused_name_in
+
+    def swapped_after_the_look(folder: Path, path: Path) -> Path:
+        target = looked(folder, path)
+        folder.rename(tmp_path / "moved-away")
+        folder.symlink_to(outside, target_is_directory=True)
+        return target
+
+    monkeypatch.setattr(aside, "unused_name_in", swapped_after_the_look)
+    with pytest.raises(StoreError, match=f"{LINK}. Move .*damaged out of the sessions folder"):
+        store.load("s1")
+    assert list(outside.iterdir()) == []
+    assert _files(store.root) == before  # the session's files as they were
+
+
+def test_a_session_is_set_aside_where_files_are_moved_by_name(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on Windows, where a file cannot be moved into a folder held open.
+    monkeypatch.setattr(aside, "BY_FOLDER", False)
+    path = three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError, match="It was moved to"):
+        store.load("s1")
+    (copy,) = (store.root / "damaged").glob("s1.*.json")
+    assert journal_path(copy).exists() and not path.exists()

@@ -1,8 +1,8 @@
 """The sub-folders of the sessions folder a file is set aside in: ``damaged/`` and ``replaced/``.
 
 Split from :mod:`files`: each is checked never to be a link (a Windows junction
-is one) before anything goes into it, and a copy put there gets an unused,
-time-stamped name.
+is one) before anything goes into it, a copy put there gets an unused,
+time-stamped name, and a file moved there goes into the folder checked.
 """
 
 from __future__ import annotations
@@ -11,9 +11,22 @@ import os
 import secrets
 import stat
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from panel_tui.domain.store.files import FOLDER_MODE, UnsafeFile, is_link, owner_only_folder
+from panel_tui.domain.store.files import (
+    FOLDER_MODE,
+    WINDOWS,
+    UnsafeFile,
+    is_link,
+    open_folder_no_follow,
+    owner_only_folder,
+)
+
+#: Whether a file is moved into a folder held open (not on Windows, where
+#: ``os.rename`` takes no folder): the folder is then opened once, never
+#: through a link, and each file goes into the folder so opened.
+BY_FOLDER = not WINDOWS and os.rename in os.supports_dir_fd
 
 
 def check_folder(folder: Path) -> bool:
@@ -49,3 +62,33 @@ def unused_name_in(folder: Path, path: Path) -> Path:
     while os.path.lexists(target):
         target = folder / f"{path.stem}.{stamp}-{secrets.token_hex(2)}{path.suffix}"
     return target
+
+
+def move_into(folder: Path, moves: Sequence[tuple[Path, Path]]) -> None:
+    """Move each ``(source, target)``, every target a name in ``folder``, into ``folder``
+    as checked: never through a link another program put there since the look.
+
+    Found by adversarial testing: between :func:`check_folder` and the moves,
+    ``damaged/`` swapped for a link took a session's files wherever it led.
+    Where files are moved by name (:data:`BY_FOLDER` false: Windows), the folder
+    is checked again just before, which leaves only a moment's gap.
+
+    Raises:
+        UnsafeFile: ``folder`` is now a link or a file.
+        OSError: the system refused a move; the moves before it are made.
+    """
+    if not BY_FOLDER:
+        check_folder(folder)
+        for source, target in moves:
+            os.rename(source, target)
+        return
+    try:
+        fd = open_folder_no_follow(folder)
+    except OSError:
+        check_folder(folder)  # a link or a file put there: refused as such
+        raise
+    try:
+        for source, target in moves:
+            os.rename(source, target.name, dst_dir_fd=fd)
+    finally:
+        os.close(fd)

@@ -4,9 +4,9 @@ Every file the store reads or writes is opened through :func:`open_no_follow`,
 so a link planted in the sessions folder is never followed and a pipe or a
 device named ``*.json`` never hangs the app. The same code runs on Windows:
 what differs there (no ``O_NOFOLLOW``, modes that mean little) is handled here
-and nowhere else; the durable writes, and what differs for them (no folder
-fsync, a replace that an antivirus scanner can hold up for a moment), are in
-``durable.py``.
+and nowhere else, but for moves into a folder held open (:data:`aside.BY_FOLDER`);
+the durable writes, and what differs for them (no folder fsync, a replace that an
+antivirus scanner can hold up for a moment), are in ``durable.py``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOINHERIT = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 class UnsafeFile(OSError):
@@ -129,6 +130,15 @@ def open_no_follow(path: Path, flags: int, mode: int = FILE_MODE) -> int:
         os.close(fd)
         raise
     return fd
+
+
+def open_folder_no_follow(folder: Path) -> int:
+    """``os.open`` of a folder, never through a link, to move files into (not on Windows).
+
+    Raises:
+        OSError: a link or a file is there (``ELOOP``, ``ENOTDIR``), or the system refuses.
+    """
+    return os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _NOINHERIT)
 
 
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES, *, follow_links: bool = False) -> bytes:

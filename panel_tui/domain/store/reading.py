@@ -9,7 +9,6 @@ that meets the folder's bad files: it keeps the notices the store shows
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -136,9 +135,8 @@ class SessionReader:
             target = aside.unused_name_in(folder, path)
             older = len(copies_of(folder, path.stem))  # said with this one: never out of mind
             journal = journal_path(path)
-            if journal.exists():
-                os.rename(journal, journal_path(target))
-            os.rename(path, target)
+            moves = [(journal, journal_path(target))] if journal.exists() else []
+            aside.move_into(folder, [*moves, (path, target)])
         except OSError as error:  # damaged/ a link or a file, too: said, with what to do
             return self.add_notice(
                 DamagedFile(path, None, reason, not_moved=not_set_aside(folder, error))
