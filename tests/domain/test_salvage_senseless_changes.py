@@ -8,6 +8,7 @@ undo naming no vote), reading back keeps the rest and never ends in a traceback.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -135,3 +136,25 @@ def test_an_undo_naming_no_vote_is_said_missing_never_all_read_back(store: Store
     assert read.left_out and read.missing["votes"] == 1
     assert "Every change" not in " ".join(recovery_words(read, path))
     assert read.missing.get("notes", 0) < 1000  # a number no journal this size could reach
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda vote: {"ops": [{"t": "votes", "add": {}, "put": {}}]},
+        lambda vote: {"ops": [{"t": "elsewhere", "add": {"1": vote}}]},
+        lambda vote: {"ops": [{"t": "votes", "add": {"04": vote}}]},
+    ],
+    ids=["two-kinds", "no-such-table", "numbered-oddly"],
+)
+def test_a_change_reading_back_leaves_out_is_never_applied_on_opening(
+    store: Store, change: Callable[[dict[str, object]], dict[str, object]]
+) -> None:
+    # One test of a change for both (found by a review: "the recover loops differ"):
+    # opening applied these, where reading back called them senseless.
+    path, whole = voted(store, THREE)
+    with journal_path(path).open("ab") as journal:
+        journal.write(frame(change({**whole.votes[0].model_dump(mode="json"), "member": "m3"})))
+    assert read_back(path).senseless == 1
+    with pytest.raises(StoreError, match="holds a change that makes no sense"):
+        store.load(whole.id)

@@ -9,6 +9,7 @@ By concern, as TinyDB itself splits storages from tables:
 - ``aside``: the folders a file is set aside in (``damaged/``, ``replaced/``);
 - ``journal``: a session's changes, appended as self-checking records;
 - ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
+- ``changes``: a change as the journal holds it: whether it can be applied, applying it;
 - ``journaled``: the TinyDB storage of a session, appending to its journal;
 - ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;

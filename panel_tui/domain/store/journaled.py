@@ -20,7 +20,7 @@ from typing import Any
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from panel_tui.domain.store import durable, files, journal, storage
+from panel_tui.domain.store import changes, durable, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
 from panel_tui.domain.store.storage import DamagedData, dumps
 
@@ -99,13 +99,17 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
         # Stale journals are never replayed, so damage in one costs nothing.
         raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
     if replayed and parsed is not None:
+        # A change that does not pass sets the whole session aside: opening never
+        # leaves one out, as reading it back (salvage) does.
         try:
+            if not all(changes.well_formed(record) for record in parsed.records):
+                raise DamagedData("a change that is not one")
             for record in parsed.records:
-                apply(tables, record)
+                changes.apply(tables, record)
             # Whole, checked records may still leave what no session can be
-            # (a record number that is not one, the session table dropped).
+            # (the session table dropped).
             storage.check_tables(tables)
-        except (KeyError, TypeError, AttributeError, ValueError, DamagedData):
+        except DamagedData:
             raise DamagedData(
                 f"its record of changes, {jpath.name}, holds a change that makes no sense"
             ) from None
@@ -118,25 +122,6 @@ def token_of(meta: Any) -> str | None:
         token = meta["1"].get("snapshot")
         return token if isinstance(token, str) else None
     return None
-
-
-def apply(tables: dict[str, Any], record: Mapping[str, Any]) -> None:
-    """Replay one journal record onto TinyDB's tables."""
-    for op in record["ops"]:
-        name = op["t"]
-        if not isinstance(name, str):
-            raise TypeError(name)
-        if "add" in op:
-            table = tables.setdefault(name, {})
-            table.update(op["add"])
-        elif "put" in op:
-            if not isinstance(op["put"], dict):
-                raise TypeError(name)
-            tables[name] = op["put"]
-        elif op.get("drop") is True:
-            tables.pop(name, None)
-        else:
-            raise ValueError(name)
 
 
 class JournalStorage(Storage):

@@ -30,12 +30,11 @@ from pydantic import BaseModel, ValidationError
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
-from panel_tui.domain.store import files, journal, storage
+from panel_tui.domain.store import changes, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
-from panel_tui.domain.store.journaled import META_TABLE, apply, journal_path, token_of
+from panel_tui.domain.store.journaled import META_TABLE, journal_path, token_of
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
 from panel_tui.domain.store.storage import (
-    DOC_ID,
     EVENT_TABLES,
     SESSION_TABLE,
     DamagedData,
@@ -224,38 +223,14 @@ def snapshot_of(path: Path) -> Path:
 
 
 def _makes_sense(record: Any) -> bool:
-    """Whether a change could be applied: whole records of a session's own tables.
-
-    Checked before anything is applied, so applying cannot fail half-way.
-    (Whether the events fit the session together is checked on the whole.)
-    """
-    ops = record.get("ops") if isinstance(record, dict) else None
-    if not isinstance(ops, list):
+    """Whether a change can be applied (:func:`changes.well_formed`), each event in it
+    whole. (Whether the events fit the session together is checked on the whole.)"""
+    if not changes.well_formed(record):
         return False
-    for op in ops:
-        if not isinstance(op, dict) or op.get("t") not in (SESSION_TABLE, *EVENT_TABLES):
-            return False
-        # Exactly one of add, put or drop, as journaled.apply reads them.
-        kinds = [kind for kind in ("add", "put", "drop") if kind in op]
-        if kinds == ["drop"]:
-            if op["drop"] is not True:
-                return False
-            continue
-        if len(kinds) != 1:
-            return False
-        documents = op[kinds[0]]
-        if not isinstance(documents, dict) or not all(
-            # Numbered as TinyDB numbers them: "3", never "03" or "+3".
-            isinstance(key, str)
-            and DOC_ID.fullmatch(key)
-            and key == str(int(key))
-            and isinstance(doc, dict)
-            for key, doc in documents.items()
-        ):
-            return False
-        if op["t"] in EVENTS:
+    for op in record["ops"]:
+        if op["t"] in EVENTS and "drop" not in op:
             try:
-                for document in documents.values():
+                for document in op.get("add", op.get("put")).values():
                     EVENTS[op["t"]].model.model_validate(document)
             except ValidationError:
                 return False
@@ -266,7 +241,7 @@ def _replayed(base: dict[str, Any], records: Sequence[dict[str, Any]]) -> dict[s
     """The snapshot's tables with ``records`` applied (``base`` is left as it was)."""
     tables = copy.deepcopy(base)
     for record in records:
-        apply(tables, record)
+        changes.apply(tables, record)
     return tables
 
 
