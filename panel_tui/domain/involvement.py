@@ -27,7 +27,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import ValidationError
@@ -36,7 +36,7 @@ from panel_tui.domain.models import Member, Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.wording import explain, shown
-from panel_tui.domain.words import day_words, rounded
+from panel_tui.domain.words import counted, day_words, rounded
 
 PENNY = Decimal("0.01")
 
@@ -349,8 +349,40 @@ def parse_times(text: str, day: date) -> list[dict[str, datetime]]:
             said = shown(part) or "What was typed"
             raise InvolvementError(f"{said} is not a time sat: write it as start-end{clock}.")
         h1, m1, h2, m2 = numbers
-        spans.append({"start": _on_clock(day, h1, m1), "end": _on_clock(day, h2, m2)})
+        later = _minutes_on(part, (h2 * 60 + m2) - (h1 * 60 + m1))
+        end_day = day + timedelta(days=later < 0)
+        spans.append({"start": _on_clock(day, h1, m1), "end": _on_clock(end_day, h2, m2)})
     return spans
+
+
+#: The longest time sat past midnight typed as one, "22:30-00:30": longer, an end
+#: before the start is likelier a slip (start and end swapped, 1pm typed as 01:00,
+#: which always comes out over 12 hours) than an evening's sitting.
+PAST_MIDNIGHT_HOURS = 12
+
+
+def _minutes_on(part: str, later: int) -> int:
+    """The minutes from start to end on the clock, negative past midnight.
+
+    Raises:
+        InvolvementError: no time at all, or past midnight by more than
+            :data:`PAST_MIDNIGHT_HOURS`.
+    """
+    said = shown(part) or "What was typed"
+    if later == 0:
+        raise InvolvementError(
+            f"{said} is no time at all: the end must come after the start, such as 10:00-11:30."
+        )
+    if later > 0 or 24 * 60 + later <= PAST_MIDNIGHT_HOURS * 60:
+        return later
+    hours, minutes = divmod(24 * 60 + later, 60)
+    long = " ".join([counted(hours, "hour")] + [counted(minutes, "minute")] * (minutes > 0))
+    end = part.split("-")[1].strip()
+    raise InvolvementError(
+        f"{said} would run past midnight to {end} the next day, {long}. Write the start "
+        "first, on the 24-hour clock (1pm is 13:00); a time sat past midnight, such as "
+        f"22:30-00:30, can be up to {PAST_MIDNIGHT_HOURS} hours."
+    )
 
 
 def _on_clock(day: date, hour: int, minute: int) -> datetime:

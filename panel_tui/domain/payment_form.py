@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from panel_tui.domain.involvement import (
     InvolvementError,
@@ -99,11 +99,20 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
 def saved_words(session: Session, seat: int) -> str:
     """What the summary says once the notes of the member in ``seat`` are saved.
 
+    A time sat past midnight, typed "22:30-00:30", is said back with its days.
+
     Paid by the hour on the log's hours, the hours are said with where they
     come from: a chair who left the times empty under-paid a member who sat
     longer than the votes ran (found by a new user).
     """
     said = f"Saved the payment notes for Seat {seat}."
+    for time in notes_of(session, seat).times:
+        start, end = time.start.astimezone(), time.end.astimezone()
+        if end.date() - start.date() == timedelta(days=1):  # "22:30-00:30", in words
+            said += (
+                f" Seat {seat} sat {start:%H:%M} on {day_words(start.date())} to "
+                f"{end:%H:%M} the next day."
+            )
     row = next(r for r in involvement(session) if r.member.seat == seat)
     if row.paid_on_log_hours:
         said += (

@@ -62,8 +62,9 @@ class TimeSat(Record):
     @model_validator(mode="after")
     def _in_order(self) -> Self:
         if self.end <= self.start:
-            # After the field's words: "the times sat must each end after they start, ..."
-            raise ValueError("must each end after they start, on the same day")
+            # After the field's words: "the times sat must each end after they start".
+            # Typed, an end before the start is the next day (involvement.parse_times).
+            raise ValueError("must each end after they start")
         return self
 
 

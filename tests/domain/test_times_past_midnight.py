@@ -1,0 +1,120 @@
+"""Times sat past midnight: an evening sitting typed as one time, "22:30-00:30".
+
+Found in testing: "22:30-00:30" was refused ("the times sat must each end after
+they start, on the same day"), so an HR officer had to split one sitting into
+two times on two days. An end before the start now means the next day, up to
+12 hours on: longer than that is far more likely a slip (start and end swapped,
+or 1pm written as 01:00) than a sitting, and is refused in words that say so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from panel_tui.domain.exports.involvement_csv import fee_basis, stretch
+from panel_tui.domain.involvement import (
+    InvolvementError,
+    Span,
+    involvement,
+    parse_times,
+    with_involvement,
+)
+from panel_tui.domain.payment_form import PaymentTyped, notes_changes, saved_words, unsaved
+from tests.domain.helpers import laptop_zone
+from tests.domain.payment_day import the_day
+
+#: The one day the_day() ran, on the laptop.
+ONE_DAY = date(2026, 11, 23)
+
+pytestmark = pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+
+
+@pytest.fixture(autouse=True)
+def london() -> Iterator[None]:
+    with laptop_zone("Europe/London"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end", "minutes"),
+    [
+        ("09:30-12:40", (23, 9, 30), (23, 12, 40), 190),  # the same day, as before
+        ("22:30-00:30", (23, 22, 30), (24, 0, 30), 120),  # past midnight
+        ("23:00-01:00", (23, 23, 0), (24, 1, 0), 120),
+        ("23:59-00:00", (23, 23, 59), (24, 0, 0), 1),
+        ("18:00-06:00", (23, 18, 0), (24, 6, 0), 720),  # the longest past midnight
+    ],
+)
+def test_an_end_before_the_start_is_the_next_day(
+    typed: str, start: tuple[int, int, int], end: tuple[int, int, int], minutes: int
+) -> None:
+    (span,) = parse_times(typed, ONE_DAY)
+    assert span["start"] == datetime(2026, 11, *start).astimezone()
+    assert span["end"] == datetime(2026, 11, *end).astimezone()
+    assert Span(span["start"], span["end"]).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "10:00-10:00",
+            '"10:00-10:00" is no time at all: the end must come after the start, '
+            "such as 10:00-11:30.",
+        ),
+        (
+            "15:00-13:30",
+            '"15:00-13:30" would run past midnight to 13:30 the next day, 22 hours 30 minutes. '
+            "Write the start first, on the 24-hour clock (1pm is 13:00); a time sat past "
+            "midnight, such as 22:30-00:30, can be up to 12 hours.",
+        ),
+        (
+            "12:00-01:00",  # 1pm written as 01:00
+            '"12:00-01:00" would run past midnight to 01:00 the next day, 13 hours. '
+            "Write the start first, on the 24-hour clock (1pm is 13:00); a time sat past "
+            "midnight, such as 22:30-00:30, can be up to 12 hours.",
+        ),
+        (
+            "18:00-06:01",
+            '"18:00-06:01" would run past midnight to 06:01 the next day, 12 hours 1 minute. '
+            "Write the start first, on the 24-hour clock (1pm is 13:00); a time sat past "
+            "midnight, such as 22:30-00:30, can be up to 12 hours.",
+        ),
+    ],
+)
+def test_no_time_or_a_slip_past_midnight_is_refused_in_words(typed: str, said: str) -> None:
+    with pytest.raises(InvolvementError) as refused:
+        parse_times(typed, ONE_DAY)
+    assert str(refused.value) == said
+
+
+def test_a_sitting_past_midnight_is_paid_and_explained_on_its_minutes() -> None:
+    # Seat 1 is paid 15.00 by the hour: two hours past midnight are 30.00, and
+    # the hours, the fee and finance's fee_basis all read the same 120 minutes.
+    session = the_day()
+    typed = PaymentTyped(rate="15.00", per="hour", times={ONE_DAY: "22:30-00:30"})
+    saved = with_involvement(session, 1, notes_changes(session, 1, typed))
+    row = next(r for r in involvement(saved) if r.member.seat == 1)
+    assert (row.minutes, str(row.hours), str(row.fee)) == (120, "2.00", "30.00")
+    assert fee_basis(row) == "120 minutes / 60 x 15.00 = 30.00"
+    assert [stretch(s) for s in row.spans] == ["2026-11-23 22:30 UTC to 2026-11-24 00:30 UTC"]
+    assert row.days == [ONE_DAY]  # the day the sitting began, where the box shows it
+    # Shown back as typed, and saved again unchanged.
+    assert not unsaved(saved, 1, typed)
+    # The saved line says which day the end is on.
+    assert "Seat 1 sat 22:30 on 23 November 2026 to 00:30 the next day." in saved_words(saved, 1)
+
+
+def test_a_sitting_past_midnight_overlapping_the_next_days_time_is_refused() -> None:
+    session = the_day()
+    typed = PaymentTyped(
+        times={ONE_DAY: "22:30-00:30", ONE_DAY + timedelta(days=1): "00:00-01:00"},
+    )
+    with pytest.raises(InvolvementError) as refused:
+        notes_changes(session, 1, typed)
+    assert "22:30-00:30 and 00:00-01:00" in str(refused.value)
+    assert "overlap" in str(refused.value)
