@@ -91,15 +91,18 @@ def check_consistent(session: Session, *, new: bool = False) -> None:
             found.append(f"{where} is in round {vote.round}, which was never started")
         if not members[vote.member].can_vote:
             found.append(f"{where}: {vote.member!r} is an observer, and observers do not vote")
-    answers: list[tuple[str, Note | Reveal | NewRound]] = [
-        *(("note", n) for n in session.notes),
-        *(("reveal", r) for r in session.reveals),
-        *(("new round", r) for r in session.rounds),
+    # Each counted among its own kind: the first reveal is "reveal 1", however many
+    # notes come before it (it was "reveal 2" after one note, found in testing).
+    answers: list[tuple[str, Sequence[Note | Reveal | NewRound]]] = [
+        ("note", session.notes),
+        ("reveal", session.reveals),
+        ("new round", session.rounds),
     ]
-    for number, (kind, record) in enumerate(answers, start=1):
-        found += _known(f"{kind} {number}", "candidate", record.candidate, candidates)
-        if record.question is not None:
-            found += _known(f"{kind} {number}", "question", record.question, questions)
+    for kind, records in answers:
+        for number, record in enumerate(records, start=1):
+            found += _known(f"{kind} {number}", "candidate", record.candidate, candidates)
+            if record.question is not None:
+                found += _known(f"{kind} {number}", "question", record.question, questions)
     for number, decision in enumerate(session.decisions, start=1):
         found += _known(f"decision {number}", "candidate", decision.candidate, candidates)
     if session.cursor is not None:

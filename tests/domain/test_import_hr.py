@@ -284,3 +284,15 @@ def test_a_set_share_must_be_given_as_prepare_and_the_form_ask(given: dict[str, 
 def test_the_other_rules_need_no_share(rule: str) -> None:
     settings = read(hr(settings={"weighting": rule})).settings
     assert (settings.weighting, settings.sealed) == (rule, True)
+
+
+def test_a_reveal_or_new_round_is_counted_among_its_own_kind() -> None:
+    # The file's first reveal was called "reveal 2" after its one note, so HR
+    # looked for a second reveal that was not there (found in testing).
+    record = hr()
+    record["reveals"] = [{"candidate": "c9", "question": "q1", "at": "2026-11-23T10:03:00Z"}]
+    record["notes"] += [{**record["notes"][0], "candidate": "c8"}]
+    assert refusal(record).splitlines()[1:] == [
+        "hr.json: note 2 names the candidate 'c8', which the session does not have",
+        "hr.json: reveal 1 names the candidate 'c9', which the session does not have",
+    ]
