@@ -128,7 +128,8 @@ class Session(Record):
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Self:
-        check_consistent(self, new=from_elsewhere(info))
+        left_out = info.context.get("left_out") if isinstance(info.context, dict) else None
+        check_consistent(self, new=from_elsewhere(info), left_out=left_out)
         return self
 
     # -- views of the event log ------------------------------------------------

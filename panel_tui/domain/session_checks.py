@@ -11,14 +11,22 @@ find it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from panel_tui.domain.text import compared
 
 if TYPE_CHECKING:
     from panel_tui.domain.models import Session
     from panel_tui.domain.records import NewRound, Note, Reveal
+
+_Record = TypeVar("_Record")
+
+#: The records import can leave out of a second look when a field of one is
+#: wrong (:func:`panel_tui.domain.importing.parse_session`): nothing refers to
+#: them but a vote's ``undoes``, which is checked by number.
+LEFT_OUT_KINDS = ("votes", "notes", "reveals", "decisions")
 
 
 class SessionDoesNotFit(ValueError):
@@ -58,14 +66,19 @@ def repeated_codes(codes: Sequence[str]) -> dict[int, int]:
     return repeated
 
 
-def check_consistent(session: Session, *, new: bool = False) -> None:
+def check_consistent(
+    session: Session, *, new: bool = False, left_out: Mapping[str, Collection[int]] | None = None
+) -> None:
     """Raise :class:`SessionDoesNotFit` naming every record that does not fit the session.
 
     Every one is named at once, so a file prepared by hand is put right in one go.
     ``new`` is for a session from elsewhere (an import): its codes must differ by
     more than capitals (:func:`repeated_codes`). A session kept before that rule is
     still read, so it is never set aside for codes it was once allowed.
+    ``left_out``: the places in the file, by kind (:data:`LEFT_OUT_KINDS`), of
+    records taken out for a field error, so the others keep the file's numbers.
     """
+    left_out = left_out or {}
     found: list[str] = []
     found += _unique("panel member", "id", [m.id for m in session.panel])
     found += _unique("panel member", "seat", [str(m.seat) for m in session.panel])
@@ -75,7 +88,7 @@ def check_consistent(session: Session, *, new: bool = False) -> None:
     members = {m.id: m for m in session.panel}
     candidates = {c.id for c in session.candidates}
     questions = {q.id for q in session.bank.questions}
-    for number, vote in enumerate(session.votes, start=1):
+    for number, vote in _numbered(session.votes, left_out.get("votes", ())):
         where = f"vote {number}"
         if vote.undoes is not None and not 0 <= vote.undoes < number - 1:
             found.append(f"{where} undoes a vote that does not come before it")
@@ -93,17 +106,17 @@ def check_consistent(session: Session, *, new: bool = False) -> None:
             found.append(f"{where}: {vote.member!r} is an observer, and observers do not vote")
     # Each counted among its own kind: the first reveal is "reveal 1", however many
     # notes come before it (it was "reveal 2" after one note, found in testing).
-    answers: list[tuple[str, Sequence[Note | Reveal | NewRound]]] = [
-        ("note", session.notes),
-        ("reveal", session.reveals),
-        ("new round", session.rounds),
+    answers: list[tuple[str, str, Sequence[Note | Reveal | NewRound]]] = [
+        ("note", "notes", session.notes),
+        ("reveal", "reveals", session.reveals),
+        ("new round", "rounds", session.rounds),
     ]
-    for kind, records in answers:
-        for number, record in enumerate(records, start=1):
+    for kind, field, records in answers:
+        for number, record in _numbered(records, left_out.get(field, ())):
             found += _known(f"{kind} {number}", "candidate", record.candidate, candidates)
             if record.question is not None:
                 found += _known(f"{kind} {number}", "question", record.question, questions)
-    for number, decision in enumerate(session.decisions, start=1):
+    for number, decision in _numbered(session.decisions, left_out.get("decisions", ())):
         found += _known(f"decision {number}", "candidate", decision.candidate, candidates)
     if session.cursor is not None:
         found += _known("cursor", "candidate", session.cursor.candidate, candidates)
@@ -121,6 +134,14 @@ def check_consistent(session: Session, *, new: bool = False) -> None:
                 )
     if found:
         raise SessionDoesNotFit(found)
+
+
+def _numbered(
+    records: Sequence[_Record], left_out: Collection[int]
+) -> Iterator[tuple[int, _Record]]:
+    """Each record with its number as the file counts it, from 1, past those left out."""
+    numbers = (n for n in itertools.count(1) if n - 1 not in left_out)
+    return zip(numbers, records, strict=False)
 
 
 def _unique(item: str, field: str, values: list[str]) -> list[str]:

@@ -296,3 +296,61 @@ def test_a_reveal_or_new_round_is_counted_among_its_own_kind() -> None:
         "hr.json: note 2 names the candidate 'c8', which the session does not have",
         "hr.json: reveal 1 names the candidate 'c9', which the session does not have",
     ]
+
+
+def with_a_vote_by(record: dict[str, Any], member: str) -> dict[str, Any]:
+    """The file with another vote, as the first, by ``member``."""
+    record["votes"] += [{**record["votes"][0], "member": member}]
+    return record
+
+
+def test_field_errors_and_a_vote_by_no_member_are_said_in_one_try() -> None:
+    # The vote by 'm9' was named only once every field error was put right, so
+    # HR mended the file twice (found in testing).
+    record = with_a_vote_by(hr(), "m9")
+    record["votes"][0]["value"] = "sideways"
+    record["notes"][0]["at"] = "yesterday"
+    lines = refusal(record).splitlines()
+    assert lines[0] == "hr.json: cannot be imported (3 problems); nothing was changed."
+    assert lines[1:] == [
+        "hr.json: vote 1, field 'value': must be one of up, middle, down or abstain "
+        '(it is "sideways")',
+        "hr.json: note 1, field 'at': must be a date and time such as 2026-11-23T10:02:11Z "
+        '(it is "yesterday")',
+        "hr.json: vote 2 names the member 'm9', which the session does not have",
+    ]
+
+
+def test_records_after_one_with_a_field_error_keep_their_numbers() -> None:
+    record = with_a_vote_by(with_a_vote_by(hr(), "m1"), "m9")
+    record["votes"][1]["at"] = "soon"
+    record["votes"][0]["undoes"] = 5
+    lines = refusal(record).splitlines()
+    assert lines[1].startswith("hr.json: vote 2, field 'at':")
+    assert lines[2:] == [
+        "hr.json: vote 1 undoes a vote that does not come before it",
+        "hr.json: vote 3 names the member 'm9', which the session does not have",
+    ]
+
+
+def test_field_errors_that_leave_too_little_to_check_say_more_checks_follow() -> None:
+    # A member with no id: a vote naming them cannot be told from one naming no one.
+    record = with_a_vote_by(hr(), "m9")
+    del record["panel"][0]["id"]
+    lines = refusal(record).splitlines()
+    assert lines[0] == "hr.json: cannot be imported (1 problem); nothing was changed."
+    assert lines[1].startswith("hr.json: panel member 1, field 'id': is missing")
+    assert lines[2:] == [
+        "hr.json: once these are put right, import checks the rest of the file: that "
+        "each vote, note, reveal and decision names a member, candidate and question "
+        "the file has."
+    ]
+
+
+def test_a_field_no_check_across_records_reads_does_not_hold_them_back() -> None:
+    record = with_a_vote_by(hr(), "m9")
+    record["title"] = ""
+    record["settings"] = "sealed"
+    lines = refusal(record).splitlines()
+    assert lines[0] == "hr.json: cannot be imported (3 problems); nothing was changed."
+    assert lines[-1] == "hr.json: vote 2 names the member 'm9', which the session does not have"
