@@ -101,11 +101,24 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         raise BankError(_problems(name, text, data, error)) from None
 
 
+#: The characters TOML allows nowhere in a file (a tab and line ends aside).
+_NOT_IN_TOML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
     message = str(error)
-    found = re.search(r"\(at line (\d+), column \d+\)", message)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     # At the end of the file: its last line, where what was left open began or ran out.
     line = int(found.group(1)) if found else text.rstrip().count("\n") + 1
+    unreadable = _NOT_IN_TOML.search(text)
+    if unreadable:
+        # tomllib stops at such a character in words about what it expected there
+        # ("Expected newline": a quote problem, said a tester's bank with a NUL).
+        at = unreadable.start()
+        char_line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        if not found or (char_line, column) <= (line, int(found.group(2))):
+            return _character_problem(name, unreadable.group(), char_line, column)
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
     lines = text.splitlines()
     written = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -121,6 +134,18 @@ def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Probl
     else:
         words = _toml_words(reason)
     return Problem(name, f"is not valid TOML: {words}", line)
+
+
+def _character_problem(name: str, char: str, line: int, column: int) -> Problem:
+    """A character no bank can hold, named with where it is."""
+    what = "a NUL character" if char == "\x00" else "a control character"
+    return Problem(
+        name,
+        f"holds {what} (U+{ord(char):04X}) at column {column}, which cannot be in a bank "
+        "file; delete it (it often comes from copying from another program, or from a "
+        "damaged file)",
+        line,
+    )
 
 
 #: tomllib's reasons, in the words of someone editing a bank; the first that
