@@ -74,3 +74,24 @@ def test_a_json_export_in_a_circle_given_to_report_is_left_out_in_plain_words(
     assert capsys.readouterr().err == (
         f"panel-tui: Left out, as it could not be read: {loop}: cannot be read ({CIRCLE}).\n"
     )
+
+
+@posix_only
+@CIRCLES
+@pytest.mark.parametrize("where", ["given", "banks folder"])
+def test_practice_on_a_bank_in_a_circle_says_so_not_no_bank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], through: str | None, where: str
+) -> None:
+    # It said "There is no question bank 'x'": there is a file, a link that
+    # cannot be read (found in testing).
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    if where == "given":
+        loop = link_in_a_circle(tmp_path / "my-bank", through=through)
+        name = str(loop)
+    else:
+        loop = link_in_a_circle(banks / "my-bank.toml", through=through and "other.toml")
+        name = "my-bank"
+    args = ["--data-dir", str(tmp_path / "s"), "--banks-dir", str(banks), "practice", name]
+    assert main(args) == 1
+    assert capsys.readouterr().err == f"panel-tui: {loop}: cannot be read ({CIRCLE})\n"
