@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import RadioSet
 
@@ -81,6 +82,20 @@ async def test_a_long_name_left_shows_its_start(app_factory: AppFactory) -> None
         await pilot.press("n", "tab", "tab", *"Dan Reilly-Featherstonehaugh", "tab")
         await pilot.pause()
         assert "Dan Reilly-F" in screen_text(app)
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_a_full_name_shows_whole_at_80_columns(
+    app_factory: AppFactory, ascii_only: bool
+) -> None:
+    # Found in testing: the name box showed about 12 characters at 80 columns,
+    # so "Abimbola Okonkwo" read "Abimbola Oko" while the chair checked the panel.
+    app = app_factory(ascii_only=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "tab", "tab", *"Abimbola Okonkwo", "tab")
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "Abimbola" in line)
+        assert "Abimbola Okonkwo" in row and "Observer" not in row
 
 
 def test_a_bank_of_one_question_is_listed_as_one_question() -> None:
