@@ -253,7 +253,12 @@ def notes_of(session: Session, seat: int) -> Involvement:
 def days_without_times(session: Session, seat: int) -> list[date]:
     """The days the panel sat on which the member in ``seat`` has no times, once
     times are set for them on another day: those days count no time."""
-    noted = {laptop_day(t.start) for t in notes_of(session, seat).times}
+    noted = {
+        laptop_day(moment)
+        for t in notes_of(session, seat).times
+        # A sitting past midnight reaches the next day (ending at midnight, it does not).
+        for moment in (t.start, t.end - timedelta(microseconds=1))
+    }
     return [day for day in days_sat(session) if noted and day not in noted]
 
 

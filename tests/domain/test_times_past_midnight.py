@@ -19,6 +19,7 @@ from panel_tui.domain.exports.involvement_csv import fee_basis, stretch
 from panel_tui.domain.involvement import (
     InvolvementError,
     Span,
+    days_without_times,
     involvement,
     parse_times,
     with_involvement,
@@ -118,3 +119,19 @@ def test_a_sitting_past_midnight_overlapping_the_next_days_time_is_refused() -> 
         notes_changes(session, 1, typed)
     assert "22:30-00:30 and 00:00-01:00" in str(refused.value)
     assert "overlap" in str(refused.value)
+
+
+def test_a_day_a_sitting_past_midnight_reaches_is_not_a_day_without_times() -> None:
+    # The panel voted on past midnight: its log has two days. Times set on the
+    # first, running into the second, are not "no time" on the second.
+    day = the_day()
+    after_midnight = day.votes[-1].model_copy(
+        update={"at": datetime(2026, 11, 24, 0, 10).astimezone()}
+    )
+    session = day.model_copy(update={"votes": [*day.votes, after_midnight]})
+    changes: dict[str, object] = {"times": parse_times("22:30-00:30", ONE_DAY)}
+    assert days_without_times(with_involvement(session, 1, changes), 1) == []
+    changes = {"times": parse_times("22:30-23:50", ONE_DAY)}
+    assert days_without_times(with_involvement(session, 1, changes), 1) == [
+        ONE_DAY + timedelta(days=1)
+    ]
