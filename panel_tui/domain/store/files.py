@@ -294,5 +294,3 @@ def make_folder(folder: Path) -> None:
     except FileExistsError as error:
         # A file of that name: refused as such, never taken for a folder already there.
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder)) from error
-
-
