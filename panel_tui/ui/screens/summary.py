@@ -6,7 +6,8 @@ box, or the sheets with T) goes step by step as
 :class:`panel_tui.domain.exports.steps.ExportSteps` says, writing the files
 :func:`panel_tui.domain.exports.plan.plan_export` plans, as the command line's
 ``export`` does, so the screen and the exports agree in figures and in words;
-the screen only asks the question it is given and shows the words.
+the screen (or the Export box, over which it asks) only asks the question it is
+given and shows the words.
 """
 
 from __future__ import annotations
