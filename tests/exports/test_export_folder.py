@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import file_name, plan_export
+from panel_tui.domain.exports import ExportOptions, file_name, plan_export
+from panel_tui.domain.exports.steps import ExportSteps
 from panel_tui.domain.models import Session
 from panel_tui.domain.store.files import UnsafeFile
 from tests.exports.helpers import export
@@ -52,6 +53,21 @@ def test_the_plan_refuses_a_folder_that_is_a_link(session: Session, tmp_path: Pa
     with pytest.raises(UnsafeFile) as refused:
         plan_export(session, ["all"], link)
     assert refused.value.path == link
+
+
+@posix_only
+def test_the_export_box_refuses_a_folder_that_is_a_link(session: Session, tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    link = link_to(tmp_path / "hr", real)
+    steps = ExportSteps(session, ["all"], link, ExportOptions(), sessions=tmp_path / "sessions")
+    step = steps.start()
+    assert step.nothing_written and step.ask is None
+    assert step.refused == (
+        f"Could not write to {link} (it is a link to the folder {real}, and panel-tui never "
+        "writes through a link: name that folder instead)."
+    )
+    assert list(real.iterdir()) == []
 
 
 def test_a_folder_under_a_link_is_still_written(
