@@ -21,11 +21,10 @@ from panel_tui.domain.involvement import (
     days_without_times,
     involvement,
     notes_of,
-    parse_times,
-    typed_amount,
     with_involvement,
 )
 from panel_tui.domain.models import Session
+from panel_tui.domain.payment_typed import parse_times, typed_amount
 from panel_tui.domain.words import ROLE_WORDS, counted, day_words, days_words
 
 

@@ -23,12 +23,11 @@ from panel_tui.domain.involvement import (
     day_times,
     involvement,
     notes_of,
-    parse_times,
-    typed_amount,
     with_involvement,
 )
 from panel_tui.domain.models import Session, laptop_day
 from panel_tui.domain.payment_notes import Involvement, PayBasis, TimeSat
+from panel_tui.domain.payment_typed import parse_times, typed_amount
 from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import day_words
 

@@ -63,7 +63,7 @@ class TimeSat(Record):
     def _in_order(self) -> Self:
         if self.end <= self.start:
             # After the field's words: "the times sat must each end after they start".
-            # Typed, an end before the start is the next day (involvement.parse_times).
+            # Typed, an end before the start is the next day (payment_typed.parse_times).
             raise ValueError("must each end after they start")
         return self
 

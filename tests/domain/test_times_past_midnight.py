@@ -21,10 +21,10 @@ from panel_tui.domain.involvement import (
     Span,
     days_without_times,
     involvement,
-    parse_times,
     with_involvement,
 )
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes, saved_words, unsaved
+from panel_tui.domain.payment_typed import parse_times
 from tests.domain.helpers import laptop_zone
 from tests.domain.payment_day import the_day
 
