@@ -52,7 +52,7 @@ def _joinable(char: str) -> bool:
 
 def without_joiners(text: str) -> str:
     """``text`` with every invisible character removed, joiners too (a code, a key)."""
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return text
     return "".join(char for char in text if not is_invisible(char))
 
@@ -64,7 +64,7 @@ def without_invisible(text: str) -> str:
     without it a Persian surname is spelt otherwise (found by a tester). One
     anywhere else (``C1`` with a joiner) is removed, as every other is.
     """
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return text
     kept = []
     for at, char in enumerate(text):
@@ -104,22 +104,30 @@ def cut_short(text: str, limit: int) -> str:
     """``text`` trimmed, and cut at a word to at most ``limit`` columns (:func:`cells`)
     ending in "...", never inside a character as a person sees it (:func:`_seen_characters`).
 
-    Narrower than the dots, it is as many of them as fit (".." in two columns): the
-    cut still shows, where a plain "ab" would pass for the whole of "abc".
+    With no room for a letter beside the dots (under four columns), the letters
+    alone, as many as fit: they say more than the dots would, as the screens cut
+    (``cut_to`` in ``ui/widgets/fitting.py``).
     """
     text = text.strip()
     if cells(text) <= limit:
         return text
-    if limit < len(_CUT_MARK):
-        return _CUT_MARK[: max(limit, 0)]
-    kept, room = "", limit - len(_CUT_MARK)
-    for character in _seen_characters(text):
-        room -= _columns(character)
-        if room < 0:
-            break
-        kept += character
+    room = limit - len(_CUT_MARK)
+    if room < 1:
+        return _leading(text, limit).rstrip()
+    kept = _leading(text, room)
     kept = kept.rsplit(" ", 1)[0] if " " in kept else kept  # a whole word, where there is one
     return kept.rstrip(" ,;:-") + _CUT_MARK
+
+
+def _leading(text: str, columns: int) -> str:
+    """The characters as seen at the start of ``text`` that fit in ``columns``."""
+    kept = ""
+    for character in _seen_characters(text):
+        columns -= _columns(character)
+        if columns < 0:
+            break
+        kept += character
+    return kept
 
 
 #: Skin tones, and the selectors that ask for a character's emoji or text form:
