@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.store import Store, StoreError, aside
+from panel_tui.domain.store import Store, StoreError, aside, files
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME
 from panel_tui.domain.store.journaled import journal_path
-from tests.domain.builders import two_by_two
+from tests.domain.builders import titled, two_by_two
 from tests.domain.helpers import store, three_votes_the_second_spoilt
 from tests.platforms import link_in_a_circle, posix_only
 
@@ -183,3 +183,54 @@ def test_a_session_is_set_aside_where_files_are_moved_by_name(
         store.load("s1")
     (copy,) = (store.root / "damaged").glob("s1.*.json")
     assert journal_path(copy).exists() and not path.exists()
+
+
+@posix_only
+def test_deleting_a_session_never_deletes_through_a_link_put_there_after_the_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "sessions")
+    store.save(two_by_two("LLP"))
+    (store.root / "damaged").mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "s1.20261123T100000Z.json").write_text("someone else's file")
+    before = _files(outside)
+    looked, opened = aside.check_folder, files.open_folder_no_follow
+
+    def swap(folder: Path) -> None:
+        if folder.name == "damaged" and not folder.is_symlink():
+            folder.rename(tmp_path / "moved-away")
+            folder.symlink_to(outside, target_is_directory=True)
+
+    def look_then_swap(folder: Path) -> bool:
+        there = looked(folder)
+        swap(folder)
+        return there
+
+    def swap_then_open(folder: Path) -> int:
+        swap(folder)
+        return opened(folder)
+
+    monkeypatch.setattr(aside, "check_folder", look_then_swap)
+    monkeypatch.setattr(aside, "open_folder_no_follow", swap_then_open)
+    store.delete("s1")
+    assert not store.exists("s1")
+    assert _files(outside) == before
+
+
+@pytest.mark.parametrize("by_folder", [True, False], ids=["held-open", "by-name"])
+def test_deleting_a_session_deletes_its_copies_set_aside(
+    store: Store, monkeypatch: pytest.MonkeyPatch, by_folder: bool
+) -> None:
+    monkeypatch.setattr(aside, "BY_FOLDER", by_folder)  # by name: as on Windows
+    three_votes_the_second_spoilt(store)
+    with pytest.raises(StoreError):
+        store.load("s1")  # set aside, journal and all
+    store.save(two_by_two("LLP"))
+    store.save(two_by_two("LLP"), replace=True)  # a copy kept in replaced/
+    store.save(titled("s10"))  # a session whose id begins the same: its copies stay
+    store.save(titled("s10"), replace=True)
+    store.delete("s1")
+    left = sorted(p.name.split(".")[0] for p in store.root.glob("*/*"))
+    assert left == ["s10"]

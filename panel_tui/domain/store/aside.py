@@ -7,6 +7,7 @@ time-stamped name, and a file moved there goes into the folder checked.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import secrets
 import stat
@@ -23,10 +24,12 @@ from panel_tui.domain.store.files import (
     owner_only_folder,
 )
 
-#: Whether a file is moved into a folder held open (not on Windows, where
-#: ``os.rename`` takes no folder): the folder is then opened once, never
-#: through a link, and each file goes into the folder so opened.
-BY_FOLDER = not WINDOWS and os.rename in os.supports_dir_fd
+#: Whether files are moved into, and deleted from, a folder held open (not on
+#: Windows, where ``os.rename`` takes no folder): the folder is then opened once,
+#: never through a link, and each file goes into, or from, the folder so opened.
+BY_FOLDER = (
+    not WINDOWS and {os.rename, os.unlink} <= os.supports_dir_fd and os.listdir in os.supports_fd
+)
 
 
 def check_folder(folder: Path) -> bool:
@@ -82,13 +85,51 @@ def move_into(folder: Path, moves: Sequence[tuple[Path, Path]]) -> None:
         for source, target in moves:
             os.rename(source, target)
         return
-    try:
-        fd = open_folder_no_follow(folder)
-    except OSError:
-        check_folder(folder)  # a link or a file put there: refused as such
-        raise
+    fd = _opened(folder)
     try:
         for source, target in moves:
             os.rename(source, target.name, dst_dir_fd=fd)
     finally:
         os.close(fd)
+
+
+def remove_copies(folder: Path, pattern: str) -> None:
+    """Delete the files in ``folder`` whose names match ``pattern`` (a session's copies),
+    never through a link put there since it was looked at (as :func:`move_into`).
+
+    Found by adversarial testing: files of like names elsewhere were deleted
+    through a link named ``damaged`` or ``replaced``.
+
+    Raises:
+        UnsafeFile: ``folder`` is a link or a file.
+        OSError: the system refused a deletion.
+    """
+    if not BY_FOLDER:
+        if check_folder(folder):
+            for copy in folder.glob(pattern):
+                copy.unlink()
+        return
+    try:
+        fd = _opened(folder)
+    except FileNotFoundError:
+        return
+    try:
+        for name in os.listdir(fd):
+            if fnmatch.fnmatch(name, pattern):
+                os.unlink(name, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def _opened(folder: Path) -> int:
+    """``folder`` opened to move files into or delete from, never through a link.
+
+    Raises:
+        UnsafeFile: a link or a file is there.
+        OSError: the system refused (``FileNotFoundError``: nothing is there).
+    """
+    try:
+        return open_folder_no_follow(folder)
+    except OSError:
+        check_folder(folder)  # a link or a file put there: refused as such
+        raise

@@ -368,9 +368,7 @@ class Store:
             # were deleted through one).
             for folder, kind in ((REPLACED_FOLDER, SUFFIX), (DAMAGED_FOLDER, "")):
                 with contextlib.suppress(UnsafeFile):
-                    if aside.check_folder(self.root / folder):
-                        for copy in (self.root / folder).glob(f"{session_id}.*{kind}"):
-                            copy.unlink()
+                    aside.remove_copies(self.root / folder, f"{session_id}.*{kind}")
             durable.fsync_folder(self.root)
         except OSError as error:
             raise plain_os_error(
