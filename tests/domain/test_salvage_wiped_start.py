@@ -80,6 +80,7 @@ def test_the_answers_of_changes_after_a_wiped_start_are_named(store: Store) -> N
     )
     notes = with_recovery_notes(read).notes
     assert [(n.candidate, n.question) for n in notes] == list(read.unmatched_answers)
+    assert all("A vote on this answer may be missing" in note.text for note in notes)
 
 
 def test_a_stale_journal_whose_header_was_wiped_names_nothing_as_missing(store: Store) -> None:

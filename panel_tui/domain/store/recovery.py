@@ -228,15 +228,22 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
 def with_recovery_notes(read: ReadBack) -> Session:
     """The session read back, with a note on each answer to check."""
     when = now()
+    said = f"panel-tui recovered this session from a damaged file on {day_words(when)}."
+    near = (
+        f"{said} A vote near this answer may be missing, or a withdrawn vote may count "
+        "again: check these votes with the panel."
+    )
+    # Saved in a change that could not be matched to the session file: the vote itself.
+    on = (
+        f"{said} A vote on this answer may be missing: it was saved where the record of "
+        "changes no longer shows which session file it goes with. Check these votes with "
+        "the panel."
+    )
     notes = [
         Note(
             candidate=candidate,
             question=question,
-            text=(
-                f"panel-tui recovered this session from a damaged file on {day_words(when)}. "
-                "A vote near this answer may be missing, or a withdrawn vote may count "
-                "again: check these votes with the panel."
-            ),
+            text=on if (candidate, question) in read.unmatched_answers else near,
             at=when,
         )
         for candidate, question in read.near
