@@ -6,6 +6,7 @@ the file, the line where one can be found, the question and the field.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -65,8 +66,19 @@ def load_bank(path: Path) -> Bank:
     try:
         raw = read_regular(path, follow_links=True)  # a pipe named *.toml never hangs
     except OSError as error:
-        raise BankError([Problem(name, f"cannot be read ({os_reason(error)})")]) from None
+        raise BankError([Problem(name, f"cannot be read ({_why_not(path, error)})")]) from None
     return parse_bank(raw, name)
+
+
+def _why_not(path: Path, error: OSError) -> str:
+    """Why a bank's file cannot be read; of a link whose file is gone, where it leads
+    ("there is no such file" was said of a link that is there)."""
+    if isinstance(error, FileNotFoundError) and path.is_symlink():
+        try:
+            return f"it is a link to {printable(os.readlink(path))}, which is not there"
+        except OSError:
+            pass
+    return os_reason(error)
 
 
 def parse_bank(raw: bytes, name: str) -> Bank:

@@ -15,7 +15,7 @@ import pytest
 from panel_tui import locations
 from panel_tui.cli import main
 from panel_tui.domain.banks import same_file
-from tests.platforms import link_in_a_circle, posix_only
+from tests.platforms import link_in_a_circle, link_to, posix_only
 
 CIRCLE = "it is a link that leads round in a circle"
 #: A link to itself, and two links to each other.
@@ -95,3 +95,20 @@ def test_practice_on_a_bank_in_a_circle_says_so_not_no_bank(
     args = ["--data-dir", str(tmp_path / "s"), "--banks-dir", str(banks), "practice", name]
     assert main(args) == 1
     assert capsys.readouterr().err == f"panel-tui: {loop}: cannot be read ({CIRCLE})\n"
+
+
+@posix_only
+def test_practice_on_a_link_to_a_bank_that_is_gone_names_where_it_leads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "cannot be read (there is no such file or folder)" of a file that is
+    # there: the link is, what it leads to is not.
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    link = link_to(banks / "gone.toml", tmp_path / "moved" / "gone.toml")
+    args = ["--data-dir", str(tmp_path / "s"), "--banks-dir", str(banks), "practice", "gone"]
+    assert main(args) == 1
+    assert capsys.readouterr().err == (
+        f"panel-tui: {link}: cannot be read (it is a link to {tmp_path / 'moved' / 'gone.toml'}, "
+        "which is not there)\n"
+    )
