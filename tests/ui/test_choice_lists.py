@@ -2,7 +2,9 @@
 
 Enter on the highlighted choice chooses it; Enter on the choice already made
 answers the box, as Enter in one of its fields does. Space only chooses. On a
-tick box in a box, Space ticks and Enter answers (``AnsweringCheckbox``).
+tick box in a box, Space ticks and Enter answers (``AnsweringCheckbox``). In the
+payment box, a list is one field of many (``ChoiceField``): Enter on the choice
+made goes on to the next field, and Ctrl+S saves the box.
 """
 
 from __future__ import annotations
@@ -132,21 +134,47 @@ async def test_enter_twice_on_a_decision_made_before_keeps_it(
     assert len(on_disk.decisions) == 1
 
 
-async def test_payment_notes_are_chosen_and_saved_with_keys_alone(
+async def test_enter_in_the_payment_lists_chooses_and_only_the_box_s_key_saves(
     app_factory: AppFactory, store: Store, session: Session
 ) -> None:
+    # Found by a tester: on the list of members Down, Down, Enter closed the box
+    # at once ("Saved the payment notes for Seat 3.") before a rate was typed,
+    # where on the list of pay bases the arrows only moved the pointer and Enter
+    # chose. Both lists choose alike now, and Enter in a list never saves the box.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        # Seat 1 is chosen as the box opens; Down chooses seat 2 and shows its
-        # (empty) notes (the list of members follows the pointer); Tab to the
-        # rate, an amount, Shift+Tab back to the list, Enter on seat 2 saves.
-        await pilot.press("ctrl+s", "p", "down", "tab", *"15", "shift+tab")
-        assert isinstance(pilot.app.screen, PaymentDialog)
+        app = pilot.app
+        await pilot.press("ctrl+s", "p", "down", "down")
+        box = app.screen
+        assert isinstance(box, PaymentDialog)
+        members, per = box.query_one("#member", ChoiceList), box.query_one("#per", ChoiceList)
+        assert _chosen(members) == "seat-1"  # the arrows move the pointer only
         await pilot.press("enter")
-        assert not isinstance(pilot.app.screen, PaymentDialog)
+        assert app.screen is box and _chosen(members) == "seat-3"
+        assert "Payment notes for Seat 3" in screen_text(app)
+        # Enter on the choice made goes on to the next field, as Tab does.
+        await pilot.press("enter")
+        assert app.screen is box and app.focused is box.query_one("#rate", Input)
+        await pilot.press(*"15", "tab", "up")
+        assert _chosen(per) == "per-session"  # the first list's ways, in the second
+        await pilot.press("space")
+        assert _chosen(per) == "per-block"
+        await pilot.press("enter", *"3", "shift+tab", "shift+tab", "shift+tab", "enter")
+        assert app.screen is box
+        # The box saves with its own key, which its footer shows.
+        assert "Ctrl+S Save" in screen_text(app)
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, PaymentDialog)
     on_disk = store.load(session.id)
-    notes = on_disk.member("m2").involvement
-    assert notes is not None and notes.rate == 15
+    notes = on_disk.member("m3").involvement
+    assert notes is not None
+    assert (notes.rate, notes.per, notes.block_hours) == (15, "block", 3)
     assert on_disk.member("m1").involvement is None
+
+
+def _chosen(choices: ChoiceList) -> str | None:
+    """The id of the choice made in a list."""
+    pressed = choices.pressed_button
+    return pressed.id if pressed is not None else None
 
 
 async def test_choosing_another_member_shows_and_keeps_their_pay_basis(
@@ -159,14 +187,14 @@ async def test_choosing_another_member_shows_and_keeps_their_pay_basis(
     panel = [m.model_copy(update={"involvement": pay.get(m.id)}) for m in session.panel]
     store.save(session.model_copy(update={"panel": panel}), replace=True)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s", "p", "down")  # seat 2: its notes show
+        await pilot.press("ctrl+s", "p", "down", "enter")  # seat 2: its notes show
         box = pilot.app.screen
         assert isinstance(box, PaymentDialog)
         per = box.query_one("#per", ChoiceList)
         # Seat 2's basis alone is chosen (seat 1's "Per hour" stayed chosen beside it).
         assert [b.id for b in per.query(ClearRadioButton) if b.value] == ["per-block"]
         assert per.pressed_button is not None and per.pressed_button.id == "per-block"
-        await pilot.press("enter")  # on seat 2, chosen: saves what the box shows
+        await pilot.press("ctrl+s")  # saves what the box shows
         assert not isinstance(pilot.app.screen, PaymentDialog)
     assert store.load(session.id).member("m2").involvement == pay["m2"]
 

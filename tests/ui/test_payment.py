@@ -15,7 +15,14 @@ from panel_tui.domain.store import Store
 from panel_tui.ui.screens.payment import PaymentDialog
 from panel_tui.ui.screens.summary import SummaryScreen
 from panel_tui.ui.widgets.choices import ChoiceList
-from tests.ui.helpers import CLOSE_UNSAVED, CREATED, AppFactory, screen_text, small_session
+from tests.ui.helpers import (
+    CLOSE_UNSAVED,
+    CREATED,
+    AppFactory,
+    screen_text,
+    small_session,
+    widget_text,
+)
 
 SIZE = (80, 24)
 
@@ -140,8 +147,8 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
 ) -> None:
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        # Seat 1's rate typed, then Down on the list would show seat 2's notes.
-        await pilot.press("ctrl+s", "p", "tab", *"15", "shift+tab", "down")
+        # Seat 1's rate typed, then Down and Enter on the list would show seat 2's notes.
+        await pilot.press("ctrl+s", "p", "tab", *"15", "shift+tab", "down", "enter")
         dialog = app.screen
         assert isinstance(dialog, PaymentDialog)
         member = dialog.query_one("#member", ChoiceList).pressed_button
@@ -159,7 +166,7 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
         assert "Save" in shown
         # Saved, the chair may go on to seat 2.
         await pilot.press("enter")  # on Save: saves seat 1's notes
-        await pilot.press("p", "down")
+        await pilot.press("p", "down", "enter")
         dialog = app.screen
         assert isinstance(dialog, PaymentDialog)
         member = dialog.query_one("#member", ChoiceList).pressed_button
@@ -168,19 +175,19 @@ async def test_choosing_another_member_never_throws_away_what_was_typed(
     assert notes is not None and notes.rate == 15
 
 
-async def test_the_notes_shown_are_always_of_the_member_the_pointer_is_on(
+async def test_the_title_names_the_member_whose_notes_the_fields_show(
     app_factory: AppFactory, session: Session, store: Store
 ) -> None:
     # Found by a new user: Down put the pointer on Seat 2 while the fields, and
-    # the save, stayed Seat 1's: one member's pay was noted against another.
+    # the save, stayed Seat 1's. The list chooses as every list does (Enter or
+    # Space), and the title, always in sight, names whose notes the fields show.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+s", "p", "down", "down", "up", "tab", *"12")
-        dialog = app.screen
-        assert isinstance(dialog, PaymentDialog)
-        member = dialog.query_one("#member", ChoiceList).pressed_button
-        assert member is not None and member.id == "seat-2"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s", "p", "down")
+        assert "Payment notes for Seat 1 (More below" in screen_text(app)
+        await pilot.press("enter", "tab", *"12")
+        assert "Payment notes for Seat 2 (More below" in screen_text(app)
+        await pilot.press("ctrl+s")
         assert "Saved the payment notes for Seat 2." in screen_text(app)
     saved = store.load(session.id)
     notes = saved.member("m2").involvement
@@ -226,7 +233,7 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         await pilot.pause()
         assert "Whose notes?" in screen_text(pilot.app)  # opened at its top
         # In words, not only by the scroll bar's colour (found by a review).
-        assert "Payment notes (More below: Tab moves on)" in screen_text(pilot.app)
+        assert "Payment notes for Seat 1 (More below: Tab moves on)" in screen_text(pilot.app)
         for field in ("#member", "#rate", "#expenses", "#times-2"):
             dialog.query_one(field).focus()
             await pilot.pause()
@@ -241,7 +248,9 @@ async def test_save_and_cancel_show_at_80x24_wherever_the_chair_is_in_the_box(
         dialog.query_one("#times-2").focus()
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()  # the box scrolls to the field
-        assert "Payment notes (More above: Shift+Tab moves back)" in screen_text(pilot.app)
+        assert "Payment notes for Seat 1 (More above: Shift+Tab moves back)" in screen_text(
+            pilot.app
+        )
         await pilot.press("a", "enter")
         await pilot.pause()
         shown = screen_text(pilot.app)
@@ -303,17 +312,19 @@ async def test_closing_the_box_with_changes_says_they_were_not_saved(
     assert notes is not None and notes.rate == 15
 
 
-async def test_enter_on_the_payment_choice_saves_and_never_marks_it_declined(
+async def test_enter_on_the_payment_choice_never_marks_it_declined_nor_saves(
     app_factory: AppFactory, session: Session, store: Store
 ) -> None:
-    # Enter on the "Declined payment" tick box ticked it and left the box open,
-    # where Enter on every other field saves (found by a tester).
+    # Enter on the "Declined payment" tick box ticked it (found by a tester); on
+    # the choice made, Enter goes on to the next field, and only Save saves.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
         app = pilot.app
         dialog = await open_box(pilot)
         dialog.query_one("#rate", Input).value = "15"
         dialog.query_one("#declined", ChoiceList).focus()
         await pilot.press("enter")
+        assert app.screen is dialog and app.focused is dialog.query_one("#times-1", Input)
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, SummaryScreen)
     notes = store.load(session.id).member("m1").involvement
     assert notes is not None and (notes.rate, notes.declined) == (Decimal("15"), False)
@@ -326,13 +337,14 @@ async def test_the_title_follows_the_window_being_resized(
     async with app_factory(session.id).run_test(size=(80, 60)) as pilot:
         await open_box(pilot)
         await pilot.pause()
-        assert "Payment notes (More" not in screen_text(pilot.app)  # every field shows
+        # Every field shows: no "more below".
+        assert widget_text(pilot.app, "#payment-title") == "Payment notes for Seat 1"
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert "Payment notes (More below: Tab moves on)" in screen_text(pilot.app)
+        assert "Payment notes for Seat 1 (More below: Tab moves on)" in screen_text(pilot.app)
         await pilot.resize_terminal(80, 60)
         await pilot.pause()
-        assert "Payment notes (More" not in screen_text(pilot.app)
+        assert widget_text(pilot.app, "#payment-title") == "Payment notes for Seat 1"
 
 
 async def test_a_field_refused_at_80x24_stays_in_sight_with_what_is_typed_in_it(

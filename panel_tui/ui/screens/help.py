@@ -107,7 +107,8 @@ DIALOG_KEYS: list[BindingType] = [
     Binding(
         "up,down",
         "",
-        "Move in a list of choices; Enter chooses, and Enter on the choice made saves",
+        "Move in a list of choices; Enter chooses, and Enter on the choice made saves "
+        "(in the payment notes it goes on to the next field; Ctrl+S saves them)",
     ),
     Binding("space", "", "Tick or untick a box such as 'Anonymise' (Enter saves)"),
     Binding(

@@ -1,18 +1,22 @@
 """The payment notes dialog: a member's rate, expenses, times sat, or declined payment.
 
 The chair opens it from the summary (key ``p``). Choosing a member fills the
-fields with what was noted before; saving checks the notes with the domain
-(:func:`panel_tui.domain.involvement.with_involvement`) and shows what is
-wrong in plain words, or saves them (``save``) and closes; a save the disk
-refuses leaves the dialog open with what was typed.
+fields with what was noted before. Its lists choose as every list does (the
+arrows move, Enter or Space chooses) and never save the box: Ctrl+S or the
+Save button does, as its footer says, or Enter in a field. Saving checks the
+notes with the domain (:func:`panel_tui.domain.involvement.with_involvement`)
+and shows what is wrong in plain words, or saves them (``save``) and closes; a
+save the disk refuses leaves the dialog open with what was typed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
@@ -27,8 +31,9 @@ from panel_tui.domain.words import ROLE_WORDS, day_words
 from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import FormDialog, Save
-from panel_tui.ui.widgets.choices import ChoiceList, ClearRadioButton, FollowingChoiceList
+from panel_tui.ui.widgets.choices import ChoiceField, ChoiceList, ClearRadioButton
 from panel_tui.ui.widgets.fields_box import FieldsBox
+from panel_tui.ui.widgets.keys_footer import KeysFooter
 
 PER_WORDS: dict[PayBasis, str] = {
     "hour": "Per hour",
@@ -56,6 +61,13 @@ class PaymentChange:
 class PaymentDialog(FormDialog[PaymentChange]):
     """Note a member's rate, expenses, times sat, or that they declined payment."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The box's own key to save, shown in its footer: Enter in its lists only
+        # chooses (found by a tester: Enter on a member saved the box at once).
+        Binding("ctrl+s", "save", "Save", tooltip="Check and save these payment notes."),
+        Binding("tab", "app.focus_next", "Next field"),
+    ]
+
     def __init__(self, session: Session, *, save: Save[PaymentChange] | None = None) -> None:
         super().__init__(save=save)
         self.session = session
@@ -75,13 +87,15 @@ class PaymentDialog(FormDialog[PaymentChange]):
                 yield from self._fields()
             yield Label("", id="problem", classes="problem")
             with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
+                yield Button("Save (Ctrl+S)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
+        # Over the summary's own footer, whose keys do not work under the box.
+        yield KeysFooter(show_command_palette=False)
 
     def _fields(self) -> ComposeResult:
         """Whose notes, then the rate, expenses, payment choice and times sat."""
         yield Label("Whose notes?")
-        with FollowingChoiceList(id="member"):
+        with ChoiceField(id="member"):
             for number, member in enumerate(self.members):
                 # Content, not a str: a name is shown as typed, never read as markup.
                 yield ClearRadioButton(
@@ -91,7 +105,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
                 ).data_bind(DisplayMode.ascii_only)
         yield Label("Rate (an amount such as 15.00; leave empty for none):")
         yield Input(id="rate")
-        with ChoiceList(id="per"):
+        with ChoiceField(id="per"):
             for basis, words in PER_WORDS.items():
                 yield ClearRadioButton(words, id=f"per-{basis}").data_bind(DisplayMode.ascii_only)
         yield Label("Hours in one block (only for a rate per block):")
@@ -103,7 +117,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
         # Two choices, not a tick box: Enter on a tick box ticked it, where Enter
         # everywhere else in the box saves (found by a tester).
         yield Label("Payment for their time:")
-        with ChoiceList(id="declined"):
+        with ChoiceField(id="declined"):
             for choice, words in DECLINED_WORDS.items():
                 yield ClearRadioButton(words, id=choice).data_bind(DisplayMode.ascii_only)
         fields = self._day_fields()
@@ -147,7 +161,10 @@ class PaymentDialog(FormDialog[PaymentChange]):
         """Say in the title when fields are out of sight: the scroll bar alone is colour."""
         fields = self.query_one(".fields", FieldsBox)
         more = more_to_read(fields.scroll_y > 0, fields.scroll_y < fields.max_scroll_y, TABS)
-        self.query_one("#payment-title", Static).update(f"{TITLE} ({more})" if more else TITLE)
+        # Whose notes the fields show, always in sight: the list's pointer may be
+        # on another member, not chosen yet (found by a new user).
+        title = f"{TITLE} for Seat {self._seat}" if self._seat else TITLE
+        self.query_one("#payment-title", Static).update(f"{title} ({more})" if more else title)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id != "member" or not event.pressed.id:
@@ -190,6 +207,12 @@ class PaymentDialog(FormDialog[PaymentChange]):
             "declined-yes" if typed.declined else "declined-no"
         )
         self.query_one("#problem", Label).update("")
+        if self.is_mounted:
+            self._say_more()
+
+    def action_save(self) -> None:
+        """Ctrl+S: check and save the notes, as the Save button does."""
+        self.submit()
 
     def _declined(self) -> bool:
         chosen = self.query_one("#declined", ChoiceList).pressed_button

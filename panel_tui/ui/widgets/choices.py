@@ -162,23 +162,32 @@ class ChoiceList(RadioSet):
     def action_choose_or_answer(self) -> None:
         highlighted = self._selected  # Textual's name for the highlighted choice
         if highlighted is not None and highlighted == self.pressed_index:
-            self.post_message(BoxAnswered())
+            self.chosen_again()
         else:
             self.action_toggle_button()
 
+    def chosen_again(self) -> None:
+        """Enter on the choice already made: the box takes its answer."""
+        self.post_message(BoxAnswered())
 
-class FollowingChoiceList(ChoiceList):
-    """A list whose choice follows the arrow keys, as a radio group's does on Windows.
 
-    For a list that decides what the rest of the box shows (whose payment
-    notes): the pointer and the choice never part. With them apart, the chair
-    saw the pointer on Seat 2 and typed Seat 1's notes (found by a new user).
+class ChoiceField(ChoiceList):
+    """A list of choices that is one field of many in a box: Enter never answers the box.
+
+    The arrows move the pointer and Enter or Space chooses, as in every list;
+    Enter on the choice already made goes on to the next field, as Tab does.
+    The box saves with its own key and button. In the payment box, whose list of
+    members followed the pointer, Down, Down, Enter saved Seat 3's notes before
+    a rate was typed, while its list of pay bases only chose (found by a tester).
     """
 
-    def watch__selected(self) -> None:
-        super().watch__selected()
-        if self.has_focus and self._selected not in (None, self.pressed_index):
-            self.action_toggle_button()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown: the footer says what Enter does here, and the box's key saves.
+        Binding("enter", "choose_or_answer", "Choose"),
+    ]
+
+    def chosen_again(self) -> None:
+        self.screen.focus_next()
 
 
 class ClosingList(SelectOverlay):
