@@ -151,6 +151,23 @@ def _show(session: Session) -> None:
         )
 
 
+#: The option that sets a field of the notes, with a value to show as an example.
+_OPTIONS = {"block_hours": ("--block-hours", "3")}
+
+
+def _with_option(error: InvolvementError, args: argparse.Namespace) -> str:
+    """The domain's words, and the option to add when the field at fault was not given.
+
+    Found by a tester: "a rate per block needs the hours in one block" named
+    no option, and a chair could not tell what to type.
+    """
+    option = _OPTIONS.get(error.field or "")
+    if option is None or getattr(args, error.field or "") is not None:
+        return str(error)
+    name, example = option
+    return f"{str(error).removesuffix('.')} (add {name}, for example {name} {example})."
+
+
 def run(args: argparse.Namespace) -> int:
     """Show the record, or change one member's notes and show it."""
     found = store(args, existing=True)
@@ -167,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             session = with_involvement(session, args.seat, changes)
         except InvolvementError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(_with_option(error, args)) from None
         found.save(session, replace=True)
         print(f"Saved the payment notes for seat {args.seat}.")
         if "times" in changes:

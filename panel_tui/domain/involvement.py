@@ -30,9 +30,10 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from panel_tui.domain.models import Member, Session, laptop_day
-from panel_tui.domain.payment_notes import Involvement, PayBasis
+from panel_tui.domain.payment_notes import BLOCK_NEEDS_HOURS, Involvement, PayBasis
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.wording import explain
 from panel_tui.domain.words import day_words, rounded
@@ -242,6 +243,12 @@ def involvement(session: Session) -> list[MemberInvolvement]:
 class InvolvementError(ValueError):
     """Payment notes that cannot be kept, in plain words."""
 
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        #: The field of the notes at fault (``"block_hours"``), for the command
+        #: line to name its option; None when the problem is not one field's.
+        self.field = field
+
 
 def notes_of(session: Session, seat: int) -> Involvement:
     """The notes kept for the member in ``seat`` (empty notes for none, or no such member)."""
@@ -289,7 +296,9 @@ def with_involvement(session: Session, seat: int, changes: dict[str, object]) ->
     try:
         notes = Involvement.model_validate({**before, **changes})
     except ValidationError as error:
-        raise InvolvementError(f"Seat {seat}: {_plain(error)}") from None
+        detail = error.errors(include_url=False)[0]
+        field = str(detail["loc"][0]) if detail["loc"] else None
+        raise InvolvementError(f"Seat {seat}: {_plain(detail)}", field=field) from None
     if "times" in changes:
         times = sorted(notes.times, key=lambda t: t.start)
         for one, other in itertools.pairwise(times):
@@ -314,11 +323,12 @@ _FIELD_WORDS = {
 }
 
 
-def _plain(error: ValidationError) -> str:
-    """The first problem with payment notes, in the words a chair uses."""
-    detail = error.errors(include_url=False)[0]
+def _plain(detail: ErrorDetails) -> str:
+    """A problem with payment notes, in the words a chair uses."""
     field = str(detail["loc"][0]) if detail["loc"] else ""
     problem = explain(detail)
-    if detail["type"] in ("value_error", "assertion_error") and not field:
-        return problem + "."  # of the notes as a whole, which the words name
+    if detail["type"] in ("value_error", "assertion_error") and (
+        not field or problem == BLOCK_NEEDS_HOURS
+    ):
+        return problem + "."  # of the notes as a whole, or naming its field itself
     return f"{_FIELD_WORDS.get(field, field.replace('_', ' '))} {problem}."

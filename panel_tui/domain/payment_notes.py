@@ -68,6 +68,11 @@ class TimeSat(Record):
         return self
 
 
+#: A problem whose words name its field: said as a sentence of its own, never
+#: after the field's words ("the hours in a block a rate per block needs...").
+BLOCK_NEEDS_HOURS = "a rate per block needs the hours in one block"
+
+
 class Involvement(Record):
     """What the chair notes for paying a member: rate, expenses and times."""
 
@@ -91,5 +96,5 @@ class Involvement(Record):
         # Checked on the field, so a file's error names "block_hours" where it
         # belongs and the message itself stays in the chair's words.
         if hours is None and info.data.get("per") == "block":
-            raise ValueError("a rate per block needs the hours in one block")
+            raise ValueError(BLOCK_NEEDS_HOURS)
         return hours

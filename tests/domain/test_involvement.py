@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from panel_tui.domain.exports import render
 from panel_tui.domain.exports.involvement_csv import stretch
-from panel_tui.domain.involvement import Span, involvement
+from panel_tui.domain.involvement import InvolvementError, Span, involvement, with_involvement
 from panel_tui.domain.models import Member, Session, VoteEvent
 from panel_tui.domain.payment_notes import Involvement, TimeSat
 from tests.domain.helpers import laptop_zone
@@ -144,6 +144,22 @@ def test_payment_notes_that_make_no_sense_are_refused(
 ) -> None:
     with pytest.raises(ValidationError, match=message):
         Member(id="m1", name="Sam", role="lived_experience", seat=1, involvement=fields)  # type: ignore[arg-type]
+
+
+def test_a_rate_per_block_without_its_hours_is_said_as_one_sentence() -> None:
+    # Found by a tester: "Seat 2: the hours in a block a rate per block needs the
+    # hours in one block." (the field's words before a sentence of its own).
+    with pytest.raises(InvolvementError) as refused:
+        with_involvement(the_day(), 2, {"rate": "15", "per": "block", "block_hours": None})
+    assert str(refused.value) == "Seat 2: a rate per block needs the hours in one block."
+    assert refused.value.field == "block_hours"
+    # A problem that is only the end of a sentence still follows the field's words.
+    with pytest.raises(InvolvementError) as refused:
+        with_involvement(the_day(), 2, {"per": "block", "block_hours": 30})
+    assert str(refused.value) == (
+        "Seat 2: the hours in a block must be a number of hours from more than 0 to 24, "
+        "such as 3 (it is 30)."
+    )
 
 
 def test_days_and_their_spans_are_the_laptops_days() -> None:

@@ -136,6 +136,19 @@ def test_notes_that_make_no_sense_are_refused_in_plain_words(
     assert all(row["rate"] == "" for row in record(data, capsys))  # nothing was saved
 
 
+def test_a_rate_per_block_without_its_hours_names_the_option_to_add(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: "Seat 2: the hours in a block a rate per block needs the
+    # hours in one block." named no option, and read as two sentences run together.
+    assert payment(data, "--seat", "2", "--rate", "15", "--per", "block") == 1
+    assert capsys.readouterr().err == (
+        "panel-tui: Seat 2: a rate per block needs the hours in one block "
+        "(add --block-hours, for example --block-hours 3).\n"
+    )
+    assert payment(data, "--seat", "2", "--rate", "15", "--per", "block", "--block-hours", "3") == 0
+
+
 def test_a_badly_written_time_is_refused(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         payment(data, "--seat", "1", "--time", "half nine")
