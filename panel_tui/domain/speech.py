@@ -91,6 +91,18 @@ def speech_command(
     return None
 
 
+def trouble_message(engine: str) -> str:
+    """What to tell the panel when the engine started but reported an error.
+
+    Its own words (espeak-ng's "ALSA lib ... cannot find card '0'") are a
+    library's; on a computer with no sound card or speakers that is what it says.
+    """
+    return (
+        f"Could not read aloud: {engine} could not play the sound. Check the speakers "
+        "are plugged in, switched on and not muted."
+    )
+
+
 def no_engine_message(platform: str = sys.platform) -> str:
     """What to tell the panel when nothing can speak."""
     return (
@@ -165,6 +177,10 @@ class Speaker:
     News (a vote went in) waits its turn with :meth:`tell`: it never cuts short
     what is being read, and each piece is read in the order told. News that
     cannot start is dropped, and the next :meth:`tell` says why.
+
+    A voice that starts and then reports an error (espeak-ng with no sound card
+    writes one and still exits 0) is :attr:`trouble`, told to :attr:`on_trouble`
+    from the voice's own thread, once until a voice ends cleanly again.
     """
 
     def __init__(
@@ -185,6 +201,12 @@ class Speaker:
         self.reading: str | None = None
         #: Why news waiting could not start, told on the next :meth:`tell`.
         self._failed: str | None = None
+        #: Why the last voice that ended by itself was not heard; None once one is.
+        self.trouble: str | None = None
+        #: Told the trouble when a voice ends in it after none (on the voice's thread).
+        self.on_trouble: Callable[[str], None] | None = None
+        #: The thread that waits for the current voice to end.
+        self._watcher: threading.Thread | None = None
 
     @property
     def speaking(self) -> bool:
@@ -240,8 +262,9 @@ class Speaker:
         options: dict[str, Any] = {
             "stdin": subprocess.PIPE,
             # Textual draws on the terminal: the engine must never write to it.
+            # Its errors are read instead, to say when nothing can be heard.
             "stdout": subprocess.DEVNULL,
-            "stderr": subprocess.DEVNULL,
+            "stderr": subprocess.PIPE,
         }
         if _family(self.platform) == "win32":
             options["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
@@ -255,21 +278,38 @@ class Speaker:
         if process.stdin is not None:
             data = plain_for_speech(f"{first}\n{text}" if first else text).encode("utf-8")
             threading.Thread(target=_feed, args=(process.stdin, data), daemon=True).start()
-        threading.Thread(target=self._next_after, args=(process,), daemon=True).start()
+        self._watcher = threading.Thread(
+            target=self._next_after, args=(process, command.engine), daemon=True
+        )
+        self._watcher.start()
         return None
 
-    def _next_after(self, process: subprocess.Popen[bytes]) -> None:
-        """Once ``process`` ends by itself, read the news waiting (none after a stop).
+    def _next_after(self, process: subprocess.Popen[bytes], engine: str) -> None:
+        """Once ``process`` ends by itself, note any trouble and read the news waiting
+        (none after a stop).
 
         If the next cannot start, the news waiting is dropped rather than read
         late, after news told since.
         """
-        process.wait()  # reaps a stopped voice too
+        # Read to its end (the engine's exit closes it), so a chatty engine never
+        # blocks on a full pipe.
+        errors = process.stderr.read() if process.stderr is not None else b""
+        code = process.wait()  # reaps a stopped voice too
+        told = None
         with self._lock:
-            if self._process is process and self._waiting:
+            if self._process is not process:
+                return  # stopped, or another reading began: its end says nothing
+            trouble = trouble_message(engine) if code != 0 or errors.strip() else None
+            if trouble is not None and self.trouble is None:
+                told = trouble
+            self.trouble = trouble
+            if self._waiting:
                 self._failed = self._start(self._waiting.pop(0), None)
                 if self._failed is not None:
                     self._waiting.clear()
+        # Outside the lock: the app's thread may be waiting on it to start a voice.
+        if told is not None and self.on_trouble is not None:
+            self.on_trouble(told)
 
     def stop(self) -> bool:
         """Stop reading, and forget the news waiting; returns whether a voice was reading."""
@@ -282,7 +322,14 @@ class Speaker:
             return True
 
     def wait(self, timeout: float | None = None) -> int | None:
-        """Wait for the current reading to end (for scripts and tests); its exit code."""
-        if self._process is None:
+        """Wait for the current reading to end (for scripts and tests); its exit code.
+
+        Once it returns, :attr:`trouble` says whether the reading could be heard.
+        """
+        process, watcher = self._process, self._watcher
+        if process is None:
             return None
-        return self._process.wait(timeout)
+        code = process.wait(timeout)
+        if watcher is not None:
+            watcher.join(timeout)
+        return code

@@ -8,6 +8,7 @@ App (``ui/app.py``) builds on this; nothing here knows about sessions.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual import events
@@ -50,6 +51,7 @@ class DisplayApp(TurnTakingApp[None]):
         self.display_settings = display
         self.settings_path = settings_path
         self.speaker = speaker
+        speaker.on_trouble = self._heard_nothing
         #: What was last said of the field with the keys, which the next one may cut short.
         self._focus_said: str | None = None
         self.set_reactive(DisplayApp.ascii_only, display.ascii_only)
@@ -142,9 +144,25 @@ class DisplayApp(TurnTakingApp[None]):
         """
         problem = self.speaker.say(text, first=first)
         if problem:
-            self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
+            self._warn_of_voice(problem)
+        elif asked and self.speaker.trouble:
+            # The reading before could not be heard: this one is not likely to be.
+            self._warn_of_voice(self.speaker.trouble)
         elif asked:
-            self.notify("Reading aloud. Ctrl+L again stops.", timeout=3)
+            # A muted or unplugged speaker reports nothing to the engine.
+            self.notify(
+                "Reading aloud. Ctrl+L again stops. If you hear nothing, check the speakers.",
+                timeout=4,
+            )
+
+    def _warn_of_voice(self, problem: str) -> None:
+        """Say why nothing could be heard, long enough to read."""
+        self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)
+
+    def _heard_nothing(self, problem: str) -> None:
+        """From the voice's thread: the engine reported an error (no sound card, say)."""
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            self.call_from_thread(self._warn_of_voice, problem)
 
     def _remember(self, **change: bool) -> str:
         """Keep a changed setting for this run and, when there is a file, for the next."""

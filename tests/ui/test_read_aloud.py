@@ -7,8 +7,9 @@ from textual.screen import Screen
 
 from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
-from panel_tui.domain.speech import spoken_question
+from panel_tui.domain.speech import Speaker, spoken_question
 from panel_tui.domain.store import Store
+from tests.domain.test_speech_trouble import NO_CARD, SAID, EndedVoice
 from tests.ui.helpers import AppFactory, scrolled_text
 from tests.ui.journeys import JOURNEYS, begin
 from tests.ui.speaking import FakeSpeaker, listening
@@ -85,7 +86,7 @@ async def test_a_question_read_as_it_comes_up_puts_no_notice_over_the_votes(
         await pilot.press("ctrl+l", "ctrl+l", "ctrl+l")  # stops, then reads again
         await pilot.pause()
         assert [n.message for n in app._notifications if "Reading aloud" in n.message] == [
-            "Reading aloud. Ctrl+L again stops."
+            "Reading aloud. Ctrl+L again stops. If you hear nothing, check the speakers."
         ]
 
 
@@ -312,3 +313,26 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
         "Button: Save decision",
         "Button: Cancel (Esc)",
     ]
+
+
+async def test_a_voice_that_cannot_be_heard_is_said_plainly(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: espeak-ng with no sound card said nothing, its errors
+    # went nowhere, and the notice said "Reading aloud" all the same.
+    def popen(argv: list[str], **options: object) -> EndedVoice:
+        return EndedVoice(NO_CARD, 0)
+
+    speaker = Speaker("linux", lambda name: f"/usr/bin/{name}", popen)  # type: ignore[arg-type]
+    async with app_factory(session.id, speaker=speaker).run_test() as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+l")
+        for _ in range(200):  # told from the voice's own thread, once it ends
+            if any("Could not read aloud" in n.message for n in app._notifications):
+                break
+            await pilot.pause(0.01)
+        assert [n.message for n in app._notifications if "read aloud" in n.message] == [SAID]
+        await pilot.press("ctrl+l")  # asked again: said again, not "Reading aloud"
+        await pilot.pause()
+        said = [n.message for n in app._notifications if "ead aloud" in n.message]
+        assert said == [SAID, SAID]
