@@ -8,7 +8,10 @@ from contextlib import asynccontextmanager
 import pytest
 from textual.pilot import Pilot
 
+from panel_tui import locations
+from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Candidate, Session
+from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import Store
 from panel_tui.ui.passing_notices import MIN_SIZE
 from panel_tui.ui.widgets.timer import QuestionTimer
@@ -313,3 +316,28 @@ async def test_the_heading_uses_the_width_it_has(
         await pilot.pause()
         top = screen_text(app).splitlines()[0]
         assert top.split("Question 1 of 2")[0].strip() == heading
+
+
+async def test_a_second_round_on_an_answer_is_timed_from_nothing(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # Found by a tester: after Ctrl+G the header said "round 2  Time 0:45", the
+    # first round's time counted on, though round 2 is a new answer to time.
+    bank = load_bank(locations.shipped_banks_dir() / "practice-support-worker.toml")
+    practice = practice_session(bank)
+    store.save(practice)
+    clock = HandClock()
+    async with app_factory(practice.id, clock=clock).run_test(size=(100, 30)) as pilot:
+        app = pilot.app
+        timer = app.screen.query_one(QuestionTimer)
+        clock.move(timer, 40)
+        await pilot.press("1", "w", "d", "4", "ctrl+g")
+        await pilot.pause()
+        assert widget_text(app, "#position").endswith("round 2")
+        assert timer.elapsed == 0
+        clock.move(timer, 5)
+        await pilot.pause()
+        assert "Time 0:05 of " in screen_text(app)
+    # Kept from round 2's start, so a resume carries on from round 2's time.
+    cursor = store.load(practice.id).cursor
+    assert cursor is not None and cursor.elapsed == 5

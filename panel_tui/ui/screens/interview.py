@@ -26,6 +26,7 @@ from panel_tui.domain.interview_outcomes import (
     Moved,
     NeedsConfirmation,
     NotSaved,
+    Recorded,
     Refused,
 )
 from panel_tui.domain.models import Question, VoteValue
@@ -263,7 +264,13 @@ class InterviewScreen(SessionScreen):
 
     def action_new_round(self) -> None:
         """Practice: the panel votes on this answer again; earlier rounds are kept."""
-        self.show(self.interview.new_round())
+        started = self.interview.new_round()
+        if isinstance(started, Recorded):
+            # A new round is a new answer to time: from 0:00, kept so for a resume
+            # (found by a tester: round 2's timer counted on from round 1's).
+            self.timer.restart(self.question.time_guide_minutes)
+            self.keep_time()
+        self.show(started)
 
     # -- notes and decisions -------------------------------------------------
 
