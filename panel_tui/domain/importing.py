@@ -80,6 +80,8 @@ def parse_session(raw: bytes, name: str) -> Session:
         )
     unknown = _unmarked_votes(data)
     _roles_as_typed_in_a_sheet(data)
+    made = data.get("created")
+    dated = isinstance(made, str) and bool(made.strip())
     try:
         session = Session.model_validate(data, context=FROM_ELSEWHERE)
     except ValidationError as error:
@@ -93,7 +95,20 @@ def parse_session(raw: bytes, name: str) -> Session:
         if across is None:
             lines.append(f"{name}: {_MORE_CHECKS}")
         raise SessionFileError("\n".join(lines), found) from None
-    return with_reveal_marks(session, unknown)
+    return with_reveal_marks(session if dated else _dated_by_first_record(session), unknown)
+
+
+def _dated_by_first_record(session: Session) -> Session:
+    """A file that does not say when it was made, dated by its first record.
+
+    HR's file need not say (PRODUCT.md 7); dated by its import, a session whose
+    votes were given on 20 November showed "Made 26 Nov" on the home screen
+    (found by a tester). A file with no records is made, here, as it is imported.
+    """
+    times = [v.at for v in session.votes] + [n.at for n in session.notes]
+    times += [r.at for r in session.reveals] + [r.at for r in session.rounds]
+    times += [d.at for d in session.decisions if d.at is not None]
+    return session.model_copy(update={"created": min(times)}) if times else session
 
 
 _MORE_CHECKS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -354,3 +355,14 @@ def test_a_field_no_check_across_records_reads_does_not_hold_them_back() -> None
     lines = refusal(record).splitlines()
     assert lines[0] == "hr.json: cannot be imported (3 problems); nothing was changed."
     assert lines[-1] == "hr.json: vote 2 names the member 'm9', which the session does not have"
+
+
+def test_a_file_that_does_not_say_when_it_was_made_is_dated_by_its_first_record() -> None:
+    # Found by a tester: a session whose votes were given on 20 November showed
+    # "Made 26 Nov 2026 at 05:56" on the home screen, the time it was imported.
+    # A file with "created" keeps it; one without is dated by its first record.
+    assert "created" not in HR_FILE
+    session = read(hr())
+    assert session.created == datetime(2026, 11, 23, 10, 2, 11, tzinfo=UTC)
+    made = "2026-11-20T09:00:00Z"
+    assert read(hr(created=made)).created == datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
