@@ -114,8 +114,8 @@ class PaymentDialog(FormDialog[PaymentChange]):
         yield Input(id="expenses")
         yield Label("What the expenses were for:")
         yield Input(id="note")
-        # Two choices, not a tick box: Enter on a tick box ticked it, where Enter
-        # everywhere else in the box saves (found by a tester).
+        # Two choices, not a tick box: Enter on a tick box ticked it unseen (found
+        # by a tester); in a list Enter chooses, as in the box's other lists.
         yield Label("Payment for their time:")
         with ChoiceField(id="declined"):
             for choice, words in DECLINED_WORDS.items():
