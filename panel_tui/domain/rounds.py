@@ -40,14 +40,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Literal
 
-from panel_tui.domain.involvement import MemberInvolvement, interviews_held, involvement
-from panel_tui.domain.models import Outcome, Role, Session, Settings
+from panel_tui.domain.involvement import interviews_held, involvement
+from panel_tui.domain.models import Outcome, Session, Settings
 from panel_tui.domain.reveals import early_reveals
+from panel_tui.domain.rounds_members import MemberTotal, member_totals
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.text import compared
 from panel_tui.domain.words import THE_DEMO
 
 METHOD = (
@@ -120,24 +119,6 @@ class Round:
     def mean_gap_size(self) -> float | None:
         """How far apart the groups were, either way: the mean of the gaps without their sign."""
         return _mean([abs(g) for g in self.gaps])
-
-
-@dataclass(frozen=True)
-class MemberTotal:
-    """One person's involvement over the rounds, matched by name as written."""
-
-    name: str
-    roles: list[Role]
-    sessions: int
-    minutes: int
-    interviews: int
-    answers: int
-    fees: Decimal
-    expenses: Decimal
-    payable: Decimal
-    declined: int  #: sessions in which they declined payment
-    rated: int  #: sessions with a rate noted
-    unpriced: int = 0  #: sessions with no rate noted, not declined: no fee is counted
 
 
 @dataclass(frozen=True)
@@ -258,33 +239,6 @@ def round_of(session: Session) -> Round:
     )
 
 
-def _member_totals(rows: Iterable[MemberInvolvement]) -> list[MemberTotal]:
-    by_name: dict[str, list[MemberInvolvement]] = {}
-    for row in rows:
-        by_name.setdefault(compared(row.member.name), []).append(row)
-    totals = []
-    for group in by_name.values():
-        totals.append(
-            MemberTotal(
-                name=group[0].member.name,
-                roles=sorted({r.member.role for r in group}),
-                sessions=len(group),
-                minutes=sum(r.minutes for r in group),
-                interviews=sum(r.interviews for r in group),
-                answers=sum(r.answers for r in group),
-                fees=sum(
-                    (r.fee for r in group if r.fee is not None and not r.declined), Decimal(0)
-                ),
-                expenses=sum((r.expenses for r in group), Decimal(0)),
-                payable=sum((r.payable for r in group), Decimal(0)),
-                declined=sum(r.declined for r in group),
-                rated=sum(r.rate is not None for r in group),
-                unpriced=sum(r.rate is None and not r.declined for r in group),
-            )
-        )
-    return sorted(totals, key=lambda t: (t.name.casefold(), t.name))
-
-
 def _passed_over(session: Session, *, include_practice: bool) -> str | None:
     """Why a session is not counted as a round, after its id ("has no votes yet...");
     ``None`` when it counts."""
@@ -355,9 +309,7 @@ def compare_rounds(
     counts = {choice: sum(r.first_choice == choice for r in rounds) for choice in FIRST_CHOICES}
     return Rounds(
         rounds=rounds,
-        members=_member_totals(
-            row for s in chosen if s.id not in unnamed for row in involvement(s)
-        ),
+        members=member_totals(row for s in chosen if s.id not in unnamed for row in involvement(s)),
         left_out=named,
         since=since,
         include_practice=include_practice,

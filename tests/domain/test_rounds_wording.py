@@ -12,7 +12,8 @@ from decimal import Decimal
 import pytest
 
 from panel_tui.domain.exports.anonymise import anonymised
-from panel_tui.domain.exports.rounds_report import day_labels, first_choice_words, render_rounds
+from panel_tui.domain.exports.rounds_days import day_labels
+from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
 from tests.domain.helpers import laptop_zone

@@ -17,24 +17,19 @@ payment, or no rate noted).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
+from panel_tui.domain.exports.rounds_days import day_labels
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.models import Outcome
-from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, MemberTotal, Round, Rounds
-from panel_tui.domain.text import cut_short, told_apart
-from panel_tui.domain.words import ROLE_WORDS, counted, figure, made_words, percent, short_day_words
+from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, Round, Rounds
+from panel_tui.domain.rounds_members import MemberTotal
+from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent, short_day_words
 
 FORMATS = ("md", "html", "csv")
-
-#: Columns of a round's title in its day's label (two for a Chinese character),
-#: before it is cut short.
-LABEL_TITLE = 40
 
 COLUMNS = (
     "row",
@@ -246,40 +241,6 @@ def gap_chart(report: Rounds) -> GapChart | None:
     # other (found by a review); each point's own label gives its title.
     first, last = axis[scored[0].session_id], axis[scored[-1].session_id]
     return GapChart(points, middle, limit, top, bottom, left, right, first, last)
-
-
-def day_labels(rounds: Sequence[Round], *, titles: bool = True) -> dict[str, str]:
-    """Each round's day as the report writes it, by session id: "10 Mar 2026", or
-    "10 Mar 2026 at 09:05" (the laptop's clock, as the practice report) when another
-    round shares the day (found by testers: one label for two rounds). With
-    ``titles``, rounds of one minute add their titles, "(Staff panel)", or "(2)"
-    when titles are missing or alike (found by a review: "(2)" named no panel);
-    the table (its next column is the title) and the chart's axis go without.
-    """
-    days = Counter(r.day for r in rounds)
-    labels = {
-        r.session_id: made_words(r.began) if days[r.day] > 1 else short_day_words(r.day)
-        for r in rounds
-    }
-    if not titles:
-        return labels
-    minutes: dict[str, list[Round]] = {}
-    for r in rounds:
-        minutes.setdefault(labels[r.session_id], []).append(r)
-    for label, together in minutes.items():
-        if len(together) > 1:
-            for r, name in zip(together, _names(together), strict=True):
-                labels[r.session_id] = f"{label} ({name})"
-    return labels
-
-
-def _names(together: Sequence[Round]) -> list[str]:
-    """What tells apart rounds begun in one minute: their titles, cut short where the cut
-    ones still differ; else numbered in the order they began."""
-    titles = [r.title.strip() for r in together]
-    short = [cut_short(t, LABEL_TITLE) for t in titles]
-    numbers = [str(n) for n in range(1, len(together) + 1)]
-    return next((names for names in (short, titles) if told_apart(names)), numbers)
 
 
 def _context(report: Rounds) -> dict[str, Any]:
