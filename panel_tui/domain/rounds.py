@@ -12,8 +12,10 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
 
 - **the lived-experience first choice** is the candidate ranked first when the
   session is scored on the lived-experience members' votes alone (every one of
-  them counting the same, over the questions they scored), with the ranking's
-  own tie rule: candidates sharing first place are all first choices. It was
+  them counting the same, over the questions they scored), among the candidates
+  the panel scored on the most questions (a candidate interviewed in part is
+  left out, and named when it ranks as high), with the ranking's own tie rule:
+  candidates sharing first place are all first choices. It was
   *recommended* when the panel recommended one of them; *not recommended* when
   the panel decided against every one; *undecided* when no decision (or
   "undecided") stands for one of them and none was recommended; *not
@@ -46,21 +48,23 @@ from panel_tui.domain.involvement import interviews_held, involvement
 from panel_tui.domain.models import Outcome, Session, Settings
 from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.rounds_members import MemberTotal, member_totals
-from panel_tui.domain.scoring import score_session
+from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.words import THE_DEMO
 
 METHOD = (
     "The lived-experience first choice is the candidate ranked first on the "
-    "lived-experience members' votes alone (each counting the same); candidates sharing "
-    "first place are all first choices, and the round counts as recommended when the "
-    "panel recommended one of them. The voice gap is the lived-experience members' score "
-    "minus the professionals' score, in percentage points: above zero, the "
-    "lived-experience members scored higher. A round's mean is over its candidates with "
-    "a question both groups scored; the total is over every such candidate. Gaps either way "
-    "cancel out in the mean, so its size, either way, is the mean without their signs: "
-    "a mean near zero with a large size means the groups disagreed in both directions. "
-    "Scores follow each "
-    "session's own agreed rule. Votes changed after a reveal were changed or withdrawn once "
+    "lived-experience members' votes alone (each counting the same), among the candidates "
+    "scored on the most questions: a candidate interviewed only in part is left out, as the "
+    "summary marks its score, and named beside the round when it would otherwise have been "
+    "first. Candidates sharing first place are all first choices, and the round counts "
+    "as recommended when the panel recommended one of them. The voice gap is the "
+    "lived-experience members' score minus the professionals' score, in percentage points: "
+    "above zero, the lived-experience members scored higher. A round's mean is over its "
+    "candidates with a question both groups scored; the total is over every such "
+    "candidate. Gaps either way cancel out in the mean, so its size, either way, is the "
+    "mean without their signs: a mean near zero with a large size means the groups "
+    "disagreed in both directions. Scores follow each session's own agreed rule. Votes "
+    "changed after a reveal were changed or withdrawn once "
     "the answer's votes were shown; first votes after an early reveal were given by members "
     "who had not voted when the chair showed the votes early. Practice rounds are rehearsals "
     "and are left out unless asked for."
@@ -92,6 +96,10 @@ class Round:
     first_choices: list[str]  #: candidate codes the lived-experience members ranked first
     #: The panel's decision on each of ``first_choices``, in the same order (``None``: none yet).
     first_choice_decisions: list[Outcome | None]
+    #: Candidates (code, questions scored) the lived-experience members' votes rank as
+    #: high as a first choice or higher, left out as scored on fewer questions than others.
+    passed_over: list[tuple[str, int]]
+    questions: int  #: in the bank
     recommended: list[str]  #: candidate codes the panel recommended
     gaps: list[float]  #: each candidate's voice gap, where there is one
     changed_after_reveal: int  #: votes changed or withdrawn after the answer's votes showed
@@ -180,6 +188,23 @@ class Rounds:
 
 def lived_experience_first(session: Session) -> list[str]:
     """The candidates (by id) the lived-experience members' own votes rank first."""
+    return _first_and_passed_over(session, score_session(session))[0]
+
+
+def _first_and_passed_over(
+    session: Session, results: Results
+) -> tuple[list[str], list[tuple[str, int]]]:
+    """The lived-experience first choices (ids), among the candidates scored on the most
+    questions; and those scored on fewer, (id, questions scored), that the
+    lived-experience members' votes rank as high or higher.
+
+    Found by a co-production lead: a candidate interviewed on 2 questions of 6 was
+    the first choice over those heard in full. The questions a candidate was scored
+    on are the panel's, as the summary counts them ("fewer questions than others,
+    so compare with care"): the lived-experience members abstaining on a question
+    leaves a candidate interviewed in full.
+    """
+    scored = {r.candidate: r.scored for r in results.ranking}
     lived = {m.id for m in session.panel if m.role == "lived_experience"}
     own = session.model_copy(
         update={
@@ -187,7 +212,12 @@ def lived_experience_first(session: Session) -> list[str]:
             "settings": Settings(sealed=session.settings.sealed, weighting="per_person"),
         }
     )
-    return [r.candidate for r in score_session(own).ranking if r.rank == 1]
+    ranked = [(r.candidate, r.rank) for r in score_session(own).ranking if r.rank is not None]
+    most = max((scored[c] for c, _ in ranked), default=0)
+    top = min((rank for c, rank in ranked if scored[c] == most), default=0)
+    first = [c for c, rank in ranked if scored[c] == most and rank == top]
+    higher = [(c, scored[c]) for c, rank in ranked if scored[c] < most and rank <= top]
+    return first, higher
 
 
 def began(session: Session) -> datetime:
@@ -211,7 +241,7 @@ def round_of(session: Session) -> Round:
     stories = [q.after_reveal for r in results.ranking for q in r.questions]
     late = sum(len(story.late) for story in stories)
     changed = sum(story.late_changes for story in stories)
-    first = lived_experience_first(shown)
+    first, passed_over = _first_and_passed_over(shown, results)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]
     return Round(
@@ -227,6 +257,8 @@ def round_of(session: Session) -> Round:
         interviews=interviews_held(session),
         first_choices=[code[c] for c in first],
         first_choice_decisions=[d.outcome if (d := session.decision(c)) else None for c in first],
+        passed_over=[(code[c], n) for c, n in passed_over],
+        questions=len(session.bank.questions),
         recommended=[
             c.code
             for c in session.candidates

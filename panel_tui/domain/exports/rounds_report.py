@@ -12,7 +12,8 @@ per member (``row`` = ``member``), then one row per round or file left out
 :data:`COLUMNS`; the cells a row does not use are empty. Percentages have one decimal; amounts two.
 A member's ``total_payable`` stays a number; ``total_payable_note`` says in words, as
 the md and html say beside it, when it counts no fee for some rounds (declined
-payment, or no rate noted).
+payment, or no rate noted). A round's ``first_choice_left_out`` names each candidate
+interviewed in part that was left out of the first choice, as its md and html cell does.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, Round, Rounds
 from panel_tui.domain.rounds_members import MemberTotal
-from panel_tui.domain.words import ROLE_WORDS, counted, figure, percent, short_day_words
+from panel_tui.domain.words import (
+    ROLE_WORDS,
+    counted,
+    figure,
+    on_questions,
+    percent,
+    short_day_words,
+)
 
 FORMATS = ("md", "html", "csv")
 
@@ -62,6 +70,7 @@ COLUMNS = (
     # reads them; but before mode, which ends every row of every CSV (spreadsheets.py).
     "mean_voice_gap_size_pct",
     "total_payable_note",
+    "first_choice_left_out",
     "mode",
 )
 
@@ -83,10 +92,18 @@ def first_choice_words(r: Round) -> str:
     """
     if not r.first_choices:
         return f"None: {FIRST_CHOICE_WORDS[r.first_choice]}"
-    return "; ".join(
+    chosen = "; ".join(
         f"{code}: {_DECISION_WORDS[outcome]}"
         for code, outcome in zip(r.first_choices, r.first_choice_decisions, strict=True)
     )
+    passed_over = "; ".join(f"{code} left out: {why}" for code, why in _passed_over(r))
+    return f"{chosen} ({passed_over})" if passed_over else chosen
+
+
+def _passed_over(r: Round) -> list[tuple[str, str]]:
+    """Each candidate left out of the first choice as interviewed in part, with why:
+    ``("C3", "scored on 2 of 6 questions")``."""
+    return [(code, f"scored {on_questions(n, r.questions)}") for code, n in r.passed_over]
 
 
 _DECISION_WORDS: dict[Outcome | None, str] = {
@@ -306,6 +323,7 @@ def _round_row(r: Round) -> tuple[Cell, ...]:
         professional_members=r.professional,
         observers=r.observers,
         lived_experience_first_choice=neutralise("; ".join(r.first_choices)),
+        first_choice_left_out=neutralise("; ".join(f"{c} ({why})" for c, why in _passed_over(r))),
         first_choice_recommended=FIRST_CHOICE_WORDS[r.first_choice],
         recommended=neutralise("; ".join(r.recommended)),
         # A rehearsal is never taken for a live round (found by a tester: only
