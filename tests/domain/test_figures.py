@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from panel_tui.domain.exports import render
-from panel_tui.domain.exports.calibration_report import _kappa_value
+from panel_tui.domain.exports.calibration_figures import _kappa_value
 from panel_tui.domain.involvement import Span
 from panel_tui.domain.models import Settings
 from panel_tui.domain.scoring import score_session

@@ -20,7 +20,6 @@ from typing import ClassVar
 from panel_tui.domain.calibration import (
     CLOSE_LEAN,
     AnswerCalibration,
-    Calibration,
     MemberCalibration,
     Rehearsal,
     RoundVotes,
@@ -28,6 +27,7 @@ from panel_tui.domain.calibration import (
     lean_words,
     progress_of,
 )
+from panel_tui.domain.exports.calibration_figures import AC1_NOTE, Figure, panel_figures
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.models import RATINGS, Rating, Session, VoteValue
 from panel_tui.domain.scoring import VALUE
@@ -37,7 +37,6 @@ from panel_tui.domain.words import (
     made_words,
     percent,
     question_name,
-    rounded,
     short_day_words,
     vote_text,
 )
@@ -50,19 +49,6 @@ PRACTICE_NOTE = (
     "Mock candidates gave sample answers with a reference rating, so trainees can "
     "compare their thumbs with it. Nothing here is about a real candidate."
 )
-AC1_NOTE = (
-    "Kappa can look low when nearly every vote is the same, even when the panel "
-    "agreed almost every time; Gwet's AC1 does not have that problem, so both are shown."
-)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure of the panel: its name, its value, and what it means."""
-
-    name: str
-    value: str
-    meaning: str
 
 
 @dataclass(frozen=True)
@@ -291,36 +277,6 @@ def _last_round_words(again: int) -> str:
     )
 
 
-def _figures(calibration: Calibration) -> list[Figure]:
-    panel = calibration.panel
-    kappa = panel.fleiss_kappa
-    return [
-        Figure(
-            "Agreement with the reference",
-            percent(panel.reference_agreement, none="No votes yet"),
-            "The share of all the panel's votes that matched the reference rating.",
-        ),
-        Figure(
-            "Agreement among members",
-            percent(panel.percent_agreement, none="Not enough votes yet"),
-            "The share of pairs of members who gave the same thumbs on an answer "
-            f"(over {counted(panel.answers, 'answer')} with two votes or more).",
-        ),
-        Figure(
-            "Fleiss' kappa",
-            _kappa_value(kappa, panel.kappa_words, panel.percent_agreement),
-            "Agreement among members beyond what chance would give: 1 is full "
-            "agreement, 0 no more than chance. Words from Landis and Koch (1977).",
-        ),
-        Figure(
-            "Gwet's AC1",
-            "Not available" if panel.gwet_ac1 is None else f"{rounded(panel.gwet_ac1, 2)}",
-            "Agreement beyond chance, read like kappa, which stays fair when nearly "
-            "every vote is the same.",
-        ),
-    ]
-
-
 def _left_out(late: int) -> str:
     if not late:
         return ""
@@ -328,14 +284,6 @@ def _left_out(late: int) -> str:
         f"Left out of these figures: {counted(late, 'vote')} given or changed after the "
         "votes and the reference were shown."
     )
-
-
-def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
-    if kappa is not None:
-        return f"{rounded(kappa, 2)} ({words})"
-    if observed is None:
-        return "Not enough votes yet"
-    return "Not available: every vote was the same rating, so chance explains it all"
 
 
 def _rounds_words(moved: list[AnswerCalibration]) -> str:
@@ -376,7 +324,7 @@ def build_calibration(
     return CalibrationView(
         banner=PRACTICE_BANNER,
         note=PRACTICE_NOTE,
-        figures=_figures(calibration),
+        figures=panel_figures(calibration),
         left_out=_left_out(calibration.late),
         ac1_note=AC1_NOTE,
         trainees=trainees,

@@ -1,0 +1,62 @@
+"""The panel's calibration figures in words (:mod:`.calibration_report` lays them out):
+agreement with the reference, among members, Fleiss' kappa and Gwet's AC1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from panel_tui.domain.calibration import Calibration
+from panel_tui.domain.words import counted, percent, rounded
+
+AC1_NOTE = (
+    "Kappa can look low when nearly every vote is the same, even when the panel "
+    "agreed almost every time; Gwet's AC1 does not have that problem, so both are shown."
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the panel: its name, its value, and what it means."""
+
+    name: str
+    value: str
+    meaning: str
+
+
+def panel_figures(calibration: Calibration) -> list[Figure]:
+    """The panel's figures, each with what it means, as the report lists them."""
+    panel = calibration.panel
+    kappa = panel.fleiss_kappa
+    return [
+        Figure(
+            "Agreement with the reference",
+            percent(panel.reference_agreement, none="No votes yet"),
+            "The share of all the panel's votes that matched the reference rating.",
+        ),
+        Figure(
+            "Agreement among members",
+            percent(panel.percent_agreement, none="Not enough votes yet"),
+            "The share of pairs of members who gave the same thumbs on an answer "
+            f"(over {counted(panel.answers, 'answer')} with two votes or more).",
+        ),
+        Figure(
+            "Fleiss' kappa",
+            _kappa_value(kappa, panel.kappa_words, panel.percent_agreement),
+            "Agreement among members beyond what chance would give: 1 is full "
+            "agreement, 0 no more than chance. Words from Landis and Koch (1977).",
+        ),
+        Figure(
+            "Gwet's AC1",
+            "Not available" if panel.gwet_ac1 is None else f"{rounded(panel.gwet_ac1, 2)}",
+            "Agreement beyond chance, read like kappa, which stays fair when nearly "
+            "every vote is the same.",
+        ),
+    ]
+
+
+def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
+    if kappa is not None:
+        return f"{rounded(kappa, 2)} ({words})"
+    if observed is None:
+        return "Not enough votes yet"
+    return "Not available: every vote was the same rating, so chance explains it all"
