@@ -1,11 +1,11 @@
 """How a practice panel's thumbs compare with the reference ratings and each other.
 
-:func:`calibrate` reads a practice session (its votes that count: the latest
-round of each answer) and gives, for each member, their agreement with the
-reference rating (the share of their votes equal to it), their lean (the mean
-of vote minus reference, on down 0 / middle 0.5 / up 1: above 0 is more
-generous than the reference, below 0 harsher) and how many answers that rests
-on; for the panel, percent agreement, Fleiss' kappa with the Landis and Koch
+:func:`calibrate` reads a practice session (its votes that count: each
+member's vote in the first round of each answer) and gives, for each member,
+their agreement with the reference rating (the share of their votes equal to
+it), their lean (the mean of vote minus reference, on down 0 / middle 0.5 / up
+1: above 0 is more generous than the reference, below 0 harsher) and how many
+answers that rests on; for the panel, percent agreement, Fleiss' kappa with the Landis and Koch
 words, and Gwet's AC1 (see :mod:`.agreement`); and every answer with its rounds,
 so the report can show where the panel split, missed the reference, or moved
 between rounds. :func:`progress` follows one trainee, by name, over rehearsals.
@@ -15,8 +15,11 @@ or changed after the votes of its round were shown, with the reference beside
 them (an early reveal, a change in discussion, or a slip put right): it may
 match what the member had just seen (found by a tester: trainees who voted
 after an early reveal agreed 100%). The score still counts every vote that
-stands. An answer voted on again counts its last round, which followed a
-discussion of the reference; the report says so.
+stands. Calibration measures independent judgement, so an answer voted on again
+(Ctrl+G, once the votes and the reference were shown) counts its first round
+alone: the later rounds followed a discussion of the reference (found by a
+trainer: re-voting after seeing the answer raised agreement to 100%). The report
+gives the later round's agreement apart, labelled.
 """
 
 from __future__ import annotations
@@ -59,22 +62,27 @@ class AnswerCalibration:
     number: int  #: the question's number in the bank
     reference: Rating
     why: str | None
-    rounds: list[RoundVotes]  #: oldest first; the last is the one that counts
+    rounds: list[RoundVotes]  #: oldest first; the first is the one that counts
+
+    @property
+    def first(self) -> RoundVotes:
+        """The round that counts: the first, voted before the reference was shown."""
+        return self.rounds[0]
 
     @property
     def last(self) -> RoundVotes:
-        """The round that counts."""
+        """The latest round, after discussion when the answer was voted on again."""
         return self.rounds[-1]
 
     @property
     def split(self) -> bool:
         """Both up and down in the round that counts."""
-        return self.last.tally.up > 0 and self.last.tally.down > 0
+        return self.first.tally.up > 0 and self.first.tally.down > 0
 
     @property
     def missed(self) -> bool:
-        """Fewer than half of the counted votes matched the reference (in the last round)."""
-        return self.last.counted > 0 and 2 * self.last.agreeing < self.last.counted
+        """Fewer than half of the counted votes matched the reference (in the round that counts)."""
+        return self.first.counted > 0 and 2 * self.first.agreeing < self.first.counted
 
     @property
     def moved(self) -> bool:
@@ -94,7 +102,7 @@ class MemberCalibration:
     answers: int  #: how many answers the figures rest on
     away: list[tuple[AnswerCalibration, VoteValue]]  #: answers voted away from the reference
     late: int = 0  #: answers whose vote was given or changed after the reference was shown
-    #: answers voted on again whose last round counts this member's vote
+    #: answers this member voted on again, whose first-round vote is the one counted
     voted_again: int = 0
 
 
@@ -130,8 +138,9 @@ class Calibration:
 
     @property
     def late(self) -> int:
-        """Votes given or changed after the reference was shown, left out of every figure."""
-        return sum(len(a.last.late) for a in self.answers)
+        """First-round votes given or changed after the reference was shown, left out of
+        every figure (a later round is never counted)."""
+        return sum(len(a.first.late) for a in self.answers)
 
     @property
     def flagged(self) -> list[AnswerCalibration]:
@@ -209,18 +218,20 @@ def count_table(rounds: Iterable[RoundVotes]) -> list[list[int]]:
     return [[r.tally.up, r.tally.middle, r.tally.down] for r in rounds]
 
 
+def _voted_later(answer: AnswerCalibration, member: str) -> bool:
+    """Whether the member voted on the answer again, in a round after the first."""
+    return any(member in r.votes or member in r.late for r in answer.rounds[1:])
+
+
 def calibrate(session: Session) -> Calibration:
-    """The calibration figures of a practice session (the last round of each answer)."""
+    """The calibration figures of a practice session (the first round of each answer)."""
     found = answers(session)
     members = []
     for member in session.voting_members:
-        pairs = [(a.last.votes[member.id], a.reference) for a in found if member.id in a.last.votes]
+        mine = [(a, v) for a in found if (v := a.first.votes.get(member.id)) is not None]
+        pairs = [(v, a.reference) for a, v in mine]
         agree, lean, count = member_figures(pairs)
-        away = [
-            (a, a.last.votes[member.id])
-            for a in found
-            if a.last.votes.get(member.id) in VALUE and a.last.votes[member.id] != a.reference
-        ]
+        away = [(a, v) for a, v in mine if v in VALUE and v != a.reference]
         members.append(
             MemberCalibration(
                 member=member.id,
@@ -230,17 +241,17 @@ def calibrate(session: Session) -> Calibration:
                 lean=lean,
                 answers=count,
                 away=away,
-                late=sum(member.id in a.last.late for a in found),
-                voted_again=sum(a.moved and a.last.votes.get(member.id) in VALUE for a in found),
+                late=sum(member.id in a.first.late for a in found),
+                voted_again=sum(v in VALUE and _voted_later(a, member.id) for a, v in mine),
             )
         )
-    table = count_table(a.last for a in found)
-    counted = sum(a.last.counted for a in found)
+    table = count_table(a.first for a in found)
+    counted = sum(a.first.counted for a in found)
     return Calibration(
         members=members,
         panel=PanelCalibration(
-            answers=sum(a.last.counted >= 2 for a in found),
-            reference_agreement=sum(a.last.agreeing for a in found) / counted if counted else None,
+            answers=sum(a.first.counted >= 2 for a in found),
+            reference_agreement=sum(a.first.agreeing for a in found) / counted if counted else None,
             percent_agreement=agreement.percent_agreement(table),
             fleiss_kappa=agreement.fleiss_kappa(table),
             gwet_ac1=agreement.gwet_ac1(table),

@@ -322,7 +322,7 @@ def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:
 def score_practice(session: Session) -> PracticeResult:
     """Reference agreement per member and Fleiss' kappa for the panel.
 
-    The figures are the calibration report's (the last round of each answer),
+    The figures are the calibration report's (the first round of each answer),
     so the summary, the report and the json never disagree.
     """
     # Imported here: calibration builds on this module's values and tallies.

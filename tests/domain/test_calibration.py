@@ -90,7 +90,7 @@ def test_calibration_of_a_small_rehearsal() -> None:
     assert practice_result.reference_agreement["m2"] == pytest.approx(1 / 3)
 
 
-def test_a_second_round_counts_and_the_first_is_kept() -> None:
+def test_the_first_round_counts_in_calibration_and_the_second_is_kept() -> None:
     # q1 (reference up): round 1 Ann up, Ben down; round 2 both up.
     session = practice(
         ["up"],
@@ -111,9 +111,10 @@ def test_a_second_round_counts_and_the_first_is_kept() -> None:
     figures = calibrate(session)
     (answer,) = figures.answers
     assert [(r.number, r.agreeing, r.counted) for r in answer.rounds] == [(1, 1, 2), (2, 2, 2)]
-    assert answer.moved and not answer.split
-    assert {m.name: m.agreement for m in figures.members} == {"Ann": 1.0, "Ben": 1.0}
-    # Scoring uses the last round too: both up -> 100%.
+    assert answer.moved and answer.split  # as round 1 was: up and down
+    # Calibration measures independent judgement: Ben's up came after the reference.
+    assert {m.name: m.agreement for m in figures.members} == {"Ann": 1.0, "Ben": 0.0}
+    # Scoring uses the last round: both up -> 100%.
     assert score_session(session).by_candidate["p1"].score == 1.0
 
 

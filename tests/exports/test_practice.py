@@ -82,14 +82,11 @@ def test_the_report_shows_how_the_panel_moved_between_rounds() -> None:
     assert "Round 1: 1 up, 1 middle, 1 down; 1 of 3 with the reference." in text
     assert "Round 2: 2 up, 1 middle, 0 down; 2 of 3 with the reference." in text
     assert "on 1 of them the panel's last round was closer to the reference" in text
-    # Found by a review: a second round follows a discussion of the reference, and
-    # the figures count it; the report says so.
-    assert "The figures above count the last round, voted after the panel had seen" in text
-    # Scores and calibration use the last round: Ben's up in round 2 matches.
-    assert (
-        "| Seat 2, Ben Cho | 100.0% | neither more generous nor harsher on average (0.00) | 2 answers |"
-        in text
-    )
+    # A second round follows a discussion of the reference: calibration counts the
+    # first (found by a trainer), and the report says so.
+    assert "The figures above count each trainee's first vote, given before the" in text
+    # Ben's down in round 1 counts, not his up in round 2 (reference up on q1).
+    assert "| Seat 2, Ben Cho | 50.0% | harsher than the reference (-0.50) | 2 answers |" in text
 
 
 def test_rounds_survive_anonymising_and_the_json_round_trip() -> None:

@@ -84,7 +84,7 @@ def test_progress_over_rehearsals_is_on_the_sheet() -> None:
     assert "Your progress" not in ben.html  # one rehearsal only: nothing to compare
 
 
-def test_a_sheet_says_its_figures_count_the_last_round_of_an_answer_voted_on_again() -> None:
+def test_a_sheet_says_its_figures_count_the_first_round_of_an_answer_voted_on_again() -> None:
     # Found by a tester: Ann's first-round Up on an answer whose reference was
     # Down went uncounted once she voted Down in round 2, and her sheet never said.
     first = rehearsal(names=("Ann Lee", "Ben Cho"))
@@ -101,10 +101,10 @@ def test_a_sheet_says_its_figures_count_the_last_round_of_an_answer_voted_on_aga
     said = "1 answer was voted on again after the panel had seen the reference. Your figures"
     ann, _ = trainee_sheets(again)
     assert said in ann.html
-    assert "Matched the reference on 2 of 2 answers" in ann.html  # the last round counted
+    assert "Matched the reference on 1 of 2 answers" in ann.html  # the first round counted
     assert all("voted on again" not in sheet.html for sheet in trainee_sheets(first))
-    # Found by a review: only the trainees whose own last-round vote counts are told
-    # so; Ann gave none in round 2 here, and Ben's is still sealed in the next.
+    # Found by a review: only the trainees who voted again are told so; Ann gave
+    # no vote in round 2 here, and Ben's is still sealed in the next.
     only_ben = practice(
         ["up", "middle"],
         ["Ann Lee", "Ben Cho"],

@@ -92,7 +92,7 @@ async def test_three_trainees_rehearse_with_a_second_round(
     assert [v.round for v in saved.votes if (v.candidate, v.question) == (c, q)] == [1] * 3 + [
         2
     ] * 3
-    # The report counts the last round; both rounds are kept and shown.
+    # Calibration counts the first round; both rounds are kept and shown.
     figures = calibrate(saved)
     first = next(a for a in figures.answers if (a.candidate, a.question) == (c, q))
     assert [r.tally.up for r in first.rounds] == [1, 2]

@@ -90,8 +90,8 @@ class TraineeView:
     away: list[AwayAnswer]
     progress: list[Step]  #: first to last; empty unless there are two rehearsals or more
     voted: bool = True  #: has a vote on an answer with a reference rating (shown)
-    #: a sheet's word on answers voted on again that its figures count; or empty
-    last_round: str = ""
+    #: a sheet's word on answers voted on again, whose first vote its figures count; or empty
+    voted_again: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class AnswerView:
 
     where: str
     reference: str
-    votes: str  #: the round that counts, e.g. "2 up, 1 down"
+    votes: str  #: the round that counts (the first), e.g. "2 up, 1 down"
     flags: list[str]
     why: str
     rounds: list[str]  #: one line a round, oldest first, when voted on more than once
@@ -183,14 +183,14 @@ def _away(
 
 
 def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) -> AnswerView:
-    tally = answer.last.tally
+    tally = answer.first.tally
     flags = (["Split"] if answer.split else []) + (
         ["Missed the reference"] if answer.missed else []
     )
     return AnswerView(
         where=_where(session, answer),
         reference=vote_text(answer.reference, symbols),
-        votes=tally.words(RATINGS) + _late(answer.last),
+        votes=tally.words(RATINGS) + _late(answer.first),
         flags=flags,
         why=answer.why or "",
         rounds=[_round_words(r.number, r) for r in answer.rounds] if answer.moved else [],
@@ -256,24 +256,24 @@ def _trainee(
         away=away,
         progress=steps,
         voted=bool(figures.answers),
-        last_round=_last_round_words(figures.voted_again),
+        voted_again=_voted_again_words(figures.voted_again),
     )
 
 
-def _last_round_words(again: int) -> str:
-    """A trainee's word on the answers voted on again whose last round counts their vote.
+def _voted_again_words(again: int) -> str:
+    """A trainee's word on the answers they voted on again, whose first vote counts.
 
-    Found by a tester: a sheet's figures counted only the last round, given after
-    the reference was shown, and said nothing of it, so the trainee's progress
-    looked better by every answer the trainer ran again. Only answers where the
-    trainee's own vote in the last round is shown and counted (found by a review).
+    Found by testers: a sheet's figures counted the last round, given after the
+    reference was shown, so the trainee's progress looked better by every answer
+    the trainer ran again. Calibration measures independent judgement: the first
+    vote counts, and the sheet says so where the trainee voted again.
     """
     if not again:
         return ""
     return (
         f"{counted(again, 'answer was', 'answers were')} voted on again after the panel had "
-        "seen the reference. Your figures here count your last vote on "
-        f"{'it' if again == 1 else 'each'}."
+        f"seen the reference. Your figures here count your first vote on "
+        f"{'it' if again == 1 else 'each'}, given before the reference was shown."
     )
 
 
@@ -287,18 +287,34 @@ def _left_out(late: int) -> str:
 
 
 def _rounds_words(moved: list[AnswerCalibration]) -> str:
+    """How the panel moved on the answers voted on again, the later rounds' agreement apart.
+
+    The figures above count the first round alone (calibration measures
+    independent judgement; found by a trainer: re-voting after seeing the
+    reference raised agreement to 100%).
+    """
     if not moved:
         return "No answer was voted on again."
     closer = sum(
-        a.last.agreeing * a.rounds[0].counted > a.rounds[0].agreeing * a.last.counted
+        a.last.agreeing * a.first.counted > a.first.agreeing * a.last.counted
         for a in moved
-        if a.last.counted and a.rounds[0].counted
+        if a.last.counted and a.first.counted
     )
     return (
         f"{counted(len(moved), 'answer')} voted on again after discussion; on "
         f"{closer} of them the panel's last round was closer to the reference than its first. "
-        "The figures above count the last round, voted after the panel had seen the reference."
+        "The figures above count each trainee's first vote, given before the reference was "
+        "shown. Over these answers, agreement with the reference was "
+        f"{_agreement([a.first for a in moved])} in the first round and "
+        f"{_agreement([a.last for a in moved])} in the last, after discussion "
+        "(not counted above)."
     )
+
+
+def _agreement(rounds: list[RoundVotes]) -> str:
+    """The share of the rounds' counted votes equal to the reference, e.g. ``"33.3%"``."""
+    votes = sum(r.counted for r in rounds)
+    return percent(sum(r.agreeing for r in rounds) / votes if votes else None, none="no votes")
 
 
 def build_calibration(

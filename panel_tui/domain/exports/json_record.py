@@ -79,7 +79,7 @@ def results_record(results: Results) -> dict[str, Any]:
 
 
 def calibration_record(calibration: Calibration) -> dict[str, Any]:
-    """Practice only: the calibration figures as plain JSON data (the last round counts).
+    """Practice only: the calibration figures as plain JSON data (the first round counts).
 
     ``left_out_after_reveal`` counts the votes given or changed after the votes and
     the reference were shown, which no figure counts.
