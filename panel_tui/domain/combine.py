@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from panel_tui.domain.exports.early import early_reveal_views
+from panel_tui.domain.exports.early import NOBODY, early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion, Panel, panel_names
 from panel_tui.domain.models import Candidate, Session
@@ -199,10 +199,15 @@ def _codes_told_apart(session: Session) -> list[str]:
 def _early_lines(panel: str, session: Session, results: Results) -> list[str]:
     """One panel's early reveals on matched answers, in words (members counted, not named)."""
     return [
-        f"{panel}, {view.candidate}, {question_name(view.number)} "
-        f"({view.text}): the votes were shown when {view.voted}; {view.after} voted after."
+        f"{panel}, {view.candidate}, {question_name(view.number)} ({view.text}): the votes "
+        f"were shown when {view.voted}, and {_lower(view.after)} voted after that."
         for view in early_reveal_views(session, results, {}, COUNTED_ONLY)
     ]
+
+
+def _lower(after: str) -> str:
+    """Who voted after, within a sentence: "nobody" rather than "Nobody"."""
+    return "nobody" if after == NOBODY else after
 
 
 def _joint_candidate(

@@ -373,7 +373,7 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     combined = combine_sessions(a, panel_b())
     assert combined.early_reveals == [
         "Lived-experience panel, C1: Alex, Question 1 (Question q1?): the votes were "
-        "shown when 1 of 2 voting members had voted; 1 member voted after."
+        "shown when 1 of 2 voting members had voted, and 1 member voted after that."
     ]
     md = render_combined(combined, "md")
     assert "listed under early reveals" in md
@@ -387,7 +387,8 @@ def test_early_reveals_of_either_panel_are_listed_where_the_method_points() -> N
     a = a.model_copy(update={"votes": [*votes, withdrawn]})
     assert combine_sessions(a, panel_b()).early_reveals == [
         "Lived-experience panel, C1: Alex, Question 1 (Question q1?): the votes were "
-        "shown when 1 of 2 voting members had voted; 1 member (1 withdrawn later) voted after."
+        "shown when 1 of 2 voting members had voted, and 1 member (1 withdrawn later) voted "
+        "after that."
     ]
 
     plain = combine_sessions(panel_a(), panel_b())

@@ -177,7 +177,7 @@ def test_one_who_had_voted_and_voted_again_after_an_early_reveal_is_said_to_have
     text = render(story, "md")
     assert "Seat 3, Member 3; Seat 1, Member 1 (changed their vote)" in text
     totals = render(story, "md", ExportOptions(totals_only=True))
-    assert "2 members, 1 changing their vote" in totals
+    assert "2 members (1 changed their vote)" in totals
 
 
 def _withdrawn_story() -> Session:

@@ -25,6 +25,8 @@ CHANGED_AFTER = "changed their vote"
 CHANGE_UNDONE = "changed their vote, then undid it"
 #: Beside a member whose vote after the votes were shown was undone, another standing.
 UNDONE_LATER = "undone later"
+#: Who voted after the votes were shown, when no one did.
+NOBODY = "Nobody"
 
 
 class Labelled(Protocol):
@@ -79,14 +81,18 @@ def early_reveal_views(
 def _after(early: EarlyReveal, seats: Mapping[str, Labelled], options: ExportOptions) -> str:
     """Who voted after the reveal, and whose vote was then withdrawn (only counted in totals)."""
     if options.totals_only:
-        changed = f", {len(early.changed)} changing their vote" if early.changed else ""
-        withdrawn = f" ({len(early.withdrawn)} withdrawn later)" if early.withdrawn else ""
-        undone = f" ({len(early.undone)} {UNDONE_LATER})" if early.undone else ""
-        return counted(len(early.voted_after), "member") + changed + withdrawn + undone
+        # "3 members (1 changed their vote)": it reads alone in a table cell and in
+        # the joint summary's sentence (found by a tester: "3 members, 1 changing
+        # their vote voted after").
+        notes = [f"{len(early.changed)} {CHANGED_AFTER}"] if early.changed else []
+        notes += [f"{len(early.withdrawn)} withdrawn later"] if early.withdrawn else []
+        notes += [f"{len(early.undone)} {UNDONE_LATER}"] if early.undone else []
+        said = f" ({'; '.join(notes)})" if notes else ""
+        return counted(len(early.voted_after), "member") + said if early.voted_after else NOBODY
     # One who had voted before it was shown changed their vote: said, never taken
     # for a first vote (found by a tester: "2 of 4 had voted" and all 3 "after").
     named = [seats[m].label + _marks(early, m) for m in early.voted_after]
-    return "; ".join(named) or "Nobody"
+    return "; ".join(named) or NOBODY
 
 
 def _marks(early: EarlyReveal, member: str) -> str:
