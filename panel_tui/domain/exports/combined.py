@@ -11,8 +11,10 @@ candidate or question left out (``status`` says which panel has it). Columns:
 ``question``, ``panel_a_pct``, ``panel_b_pct``, ``joint_pct``, ``gap_pct``
 (SESSION_A's panel minus SESSION_B's), ``panel_a_questions`` and ``panel_b_questions`` (how
 many questions each panel's score stands on: a count on a candidate's row, 1 or
-0 on a question's), ``status``. Text from a person is neutralised as in the
-other CSVs.
+0 on a question's), ``status``, then ``panel_a_share_pct`` and ``panel_b_share_pct``
+on every row (the share each panel's score counts for in the joint score, ``30.0``
+and ``70.0`` for ``--share 30%``; added after the others so columns read by place
+still read). Text from a person is neutralised as in the other CSVs.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.joint import Combined, JointCandidate
-from panel_tui.domain.words import figure, on_questions, percent
+from panel_tui.domain.words import figure, on_questions, percent, rounded
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -41,6 +43,8 @@ COLUMNS = (
     "panel_a_questions",
     "panel_b_questions",
     "status",
+    "panel_a_share_pct",
+    "panel_b_share_pct",
 )
 
 
@@ -130,11 +134,14 @@ def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
 
 
 def combined_csv(combined: Combined) -> str:
-    """The joint figures as one table, a row per candidate and per answer."""
+    """The joint figures as one table, a row per candidate and per answer, each with the share."""
     rows = [row for candidate in combined.ranking for row in _rows(candidate)]
-    blank = ("",) * (len(COLUMNS) - 1)
+    blank = ("",) * COLUMNS.index("status")
     rows += [(*blank, neutralise(w)) for w in combined.left_out]
-    return table(COLUMNS, rows)
+    # The share is a fact of the whole file, on every row, so a row filtered out of a
+    # sheet still says how its joint score was made (found by a co-production lead).
+    a = rounded(combined.share * 100, 1)
+    return table(COLUMNS, [(*row, f"{a:.1f}", f"{100 - a:.1f}") for row in rows])
 
 
 def _record(candidate: JointCandidate) -> dict[str, Any]:

@@ -1,0 +1,40 @@
+"""The joint csv says the share each panel counted for, so HR can tell 50/50 from 30/70."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from panel_tui.domain.combine import combine_sessions
+from panel_tui.domain.exports.combined import COLUMNS, render_combined
+from tests.domain.test_combine import panel_a, panel_b
+
+
+@pytest.mark.parametrize(
+    ("share", "cells"),
+    [(0.5, ("50.0", "50.0")), (0.3, ("30.0", "70.0")), (1 / 3, ("33.3", "66.7"))],
+)
+def test_every_row_of_the_joint_csv_carries_the_share(share: float, cells: tuple[str, str]) -> None:
+    # Found by a co-production lead: `combine --share 30%` and the default wrote the
+    # same columns, so the file alone could not say how the joint score was made.
+    text = render_combined(combine_sessions(panel_a(), panel_b(), share), "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {(r["panel_a_share_pct"], r["panel_b_share_pct"]) for r in rows} == {cells}
+    # New columns go after the others, so a sheet reading columns by place still reads.
+    assert COLUMNS[:13] == (
+        "joint_rank",
+        "code",
+        "candidate",
+        "question_number",
+        "question_id",
+        "question",
+        "panel_a_pct",
+        "panel_b_pct",
+        "joint_pct",
+        "gap_pct",
+        "panel_a_questions",
+        "panel_b_questions",
+        "status",
+    )
