@@ -26,7 +26,7 @@ session: their votes are left out of every figure until they are shown), then
 reason, as the summary words them; named ``earlier_decisions_not_anonymised``
 likewise), added after the others so that columns read by place still read.
 
-``votes-csv``: one row per vote that counts: the latest vote of each member on
+``votes-csv``: one row per vote that stands: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
 ``counts_in_score`` column says "no" for them). Votes still sealed are left
 out (the candidates CSV counts those answers in ``sealed_answers_left_out``).
@@ -232,7 +232,7 @@ def _candidate_columns(options: ExportOptions) -> tuple[str, ...]:
 
 
 def votes_csv(session: Session, options: ExportOptions) -> str:
-    """One row per vote that counts, or per question's totals with ``totals_only``."""
+    """One row per vote that stands, or per question's totals with ``totals_only``."""
     results = score_session(session)
     rows: list[tuple[Cell, ...]] = []
     by_candidate = results.by_candidate
