@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import ValidationError
@@ -258,14 +258,22 @@ def notes_of(session: Session, seat: int) -> Involvement:
 
 def days_without_times(session: Session, seat: int) -> list[date]:
     """The days the panel sat on which the member in ``seat`` has no times, once
-    times are set for them on another day: those days count no time."""
-    noted = {
-        laptop_day(moment)
-        for t in notes_of(session, seat).times
-        # A sitting past midnight reaches the next day (ending at midnight, it does not).
-        for moment in (t.start, t.end - timedelta(microseconds=1))
-    }
-    return [day for day in days_sat(session) if noted and day not in noted]
+    times are set for them on another day: those days count no time.
+
+    A day has times when a time sat begins on it, or when every event logged on it
+    falls within a time sat: a sitting past midnight (22:30-00:30) covers the votes
+    of the next day before it ends, but not a sitting of that day's own (a vote at
+    10:00), which still needs its times.
+    """
+    times = notes_of(session, seat).times
+    started = {laptop_day(t.start) for t in times}
+    return [
+        laptop_day(span.start)
+        for span in day_spans(session)
+        if times
+        and laptop_day(span.start) not in started
+        and not any(t.start <= span.start and span.end <= t.end for t in times)
+    ]
 
 
 def day_times(

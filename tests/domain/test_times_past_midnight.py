@@ -121,17 +121,35 @@ def test_a_sitting_past_midnight_overlapping_the_next_days_time_is_refused() -> 
     assert "overlap" in str(refused.value)
 
 
-def test_a_day_a_sitting_past_midnight_reaches_is_not_a_day_without_times() -> None:
-    # The panel voted on past midnight: its log has two days. Times set on the
-    # first, running into the second, are not "no time" on the second.
+#: The day after the_day(): a sitting past midnight ends on it.
+NEXT_DAY = ONE_DAY + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("next_day_votes", "typed", "without_times"),
+    [
+        # The panel voted on past midnight, within the sitting: the next day's
+        # votes are covered by the time typed on the first day.
+        ([(0, 10)], "22:30-00:30", []),
+        # The sitting typed ended before those votes: the next day needs its times.
+        ([(0, 10)], "22:30-23:50", [NEXT_DAY]),
+        # A separate sitting on the next day (found by a reviewer: no warning,
+        # and the morning was paid nothing).
+        ([(10, 0)], "22:30-00:30", [NEXT_DAY]),
+        # Both: votes within the sitting and a sitting of its own later that day.
+        ([(0, 10), (10, 0)], "22:30-00:30", [NEXT_DAY]),
+        # A vote at the very minute the sitting ends is within it.
+        ([(0, 30)], "22:30-00:30", []),
+    ],
+)
+def test_a_day_a_sitting_past_midnight_reaches_needs_times_only_after_it_ends(
+    next_day_votes: list[tuple[int, int]], typed: str, without_times: list[date]
+) -> None:
     day = the_day()
-    after_midnight = day.votes[-1].model_copy(
-        update={"at": datetime(2026, 11, 24, 0, 10).astimezone()}
-    )
-    session = day.model_copy(update={"votes": [*day.votes, after_midnight]})
-    changes: dict[str, object] = {"times": parse_times("22:30-00:30", ONE_DAY)}
-    assert days_without_times(with_involvement(session, 1, changes), 1) == []
-    changes = {"times": parse_times("22:30-23:50", ONE_DAY)}
-    assert days_without_times(with_involvement(session, 1, changes), 1) == [
-        ONE_DAY + timedelta(days=1)
+    later = [
+        day.votes[-1].model_copy(update={"at": datetime(2026, 11, 24, hour, minute).astimezone()})
+        for hour, minute in next_day_votes
     ]
+    session = day.model_copy(update={"votes": [*day.votes, *later]})
+    changes: dict[str, object] = {"times": parse_times(typed, ONE_DAY)}
+    assert days_without_times(with_involvement(session, 1, changes), 1) == without_times
