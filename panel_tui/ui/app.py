@@ -181,6 +181,8 @@ class PanelApp(DisplayApp):
 
     def on_mount(self) -> None:
         self.show_display_settings()
+        # A box closed, however it was opened: a notice it held back shows again.
+        self.screen_change_signal.subscribe(self, self._passing.screen_changed)
         self._passing.give_start(self.notices, legacy_console=self.legacy_console)
         if self.start_session is None:
             self.push_screen(HomeScreen(self.store, self.bank_folders, practice=self.practice))
@@ -230,10 +232,6 @@ class PanelApp(DisplayApp):
     def notices_make_way(self) -> None:
         """Before a box opens: the notices go; one said nowhere else waits (PassingNotices)."""
         self._passing.make_way()
-
-    def notices_come_back(self) -> None:
-        """A box closed: a notice said nowhere else that it held back shows again."""
-        self._passing.box_closed()
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:
         self.open_session(message.session_id)

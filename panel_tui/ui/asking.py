@@ -81,9 +81,7 @@ def _carry_on(node: DOMNode, flow: Asking, answer: object) -> None:
     try:
         dialog = flow.send(answer)
     except StopIteration:
-        if isinstance(app, MakesWay):
-            app.notices_come_back()  # once no box is open any more
-        return
+        return  # a notice the box held back comes back as it closed (PassingNotices)
     # The notices showing go first, as they lie over a box's buttons (the rule is
     # PassingNotices.make_way): while the screen below is on top, or its notices
     # would stay drawn under the box.

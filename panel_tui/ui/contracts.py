@@ -65,9 +65,6 @@ class MakesWay(Protocol):
     def notices_make_way(self) -> None:
         """Take the notices away before a box opens over them (one said nowhere else waits)."""
 
-    def notices_come_back(self) -> None:
-        """After a box closed: show again a notice said nowhere else that waited for it."""
-
 
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""

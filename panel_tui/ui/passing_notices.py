@@ -73,7 +73,8 @@ class PassingNotices:
     def say_only_here(self, notice: StartNotice, seconds: float) -> None:
         """Give a notice whose words are said nowhere else ("Files written again") for
         ``seconds``: no passing notice takes it away until then, and a box only holds
-        it back, as it would lie over the box's buttons, till the box closes."""
+        it back, as it would lie over the box's buttons, till no box is open
+        (:meth:`screen_changed`)."""
         self._kept, self._held_for = notice, seconds
         if not self._box_on_top():
             self._show_kept()
@@ -108,7 +109,7 @@ class PassingNotices:
 
         A notice said nowhere else is held back, not taken away (a review: a note box
         opened at once took "Files written again" away for good), and comes back for
-        the time it had left once the box closes (:meth:`box_closed`): left showing,
+        the time it had left once the box closes (:meth:`screen_changed`): left showing,
         it lay over the buttons of the decision and Export boxes (found in testing).
         """
         left = self._kept_until - time.monotonic()
@@ -117,9 +118,15 @@ class PassingNotices:
             self._kept_until = 0.0
         self._app.clear_notifications()
 
-    def box_closed(self) -> None:
-        """A box closed: the notice said nowhere else that it held back shows again,
-        once no box is open any more."""
+    def screen_changed(self, _screen: object = None) -> None:
+        """The screen on top changed: the notice said nowhere else that a box held
+        back shows again, once no box is open any more.
+
+        Every box, however it opened: one asked in a flow (``@asks``), and Help or
+        the command palette, opened with no question (a review: a notice that came
+        while Help was open was held and never shown). The app calls this on
+        Textual's ``screen_change_signal``.
+        """
         if self._held_for > 0 and not self._box_on_top():
             self._show_kept()
 

@@ -230,6 +230,33 @@ async def test_files_written_again_by_a_box_saving_are_told_once_it_closes(
     assert [n.text for n in store.load(session.id).notes] == ["warm"]
 
 
+@pytest.mark.parametrize("keys", [("f1",), ("ctrl+p",)])
+async def test_files_written_again_while_help_is_open_shows_once_it_closes(
+    app_factory: AppFactory, store: Store, session: Session, keys: tuple[str, ...]
+) -> None:
+    # Found by a review: Help and the command palette are boxes opened with no
+    # question asked, and a notice that came while one was open (the timer's place,
+    # kept now and then, finding the files gone) was held back and never shown.
+    async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
+        app = pilot.app
+        await pilot.press("1")
+        journal_path(store.root / f"{session.id}.json").unlink()
+        await pilot.press(*keys)
+        assert isinstance(app.screen, ModalScreen)
+        interview = app.screen_stack[-2]
+        assert isinstance(interview, InterviewScreen)
+        here = interview.interview.times.here()
+        assert here is not None
+        interview.opened.keep_time(*here, 60)  # as the timer's interval keeps it
+        await pilot.pause()
+        assert list(app._notifications) == []  # held while the box is open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert [n.title for n in app._notifications] == ["Files written again"]
+        assert drawn(app) == ["InterviewScreen"]
+
+
 def drawn(app: App[Any]) -> list[str]:
     """The screens in sight (the one on top, and the one under a box) that draw a notice."""
     stack = app.screen_stack
