@@ -91,6 +91,28 @@ def speech_command(
     return None
 
 
+#: What an engine writes on its error output when no sound device can be played on
+#: (matched in each line, ignoring case). Other words there are no trouble: an
+#: engine may warn of something harmless ("Full dictionary is not installed")
+#: and still be heard. A non-zero exit code is trouble whatever it wrote.
+NO_SOUND_DEVICE = (
+    r"cannot find card",  # ALSA: no sound card ("cannot find card '0'")
+    r"unknown pcm",  # ALSA: no sound device to play on ("Unknown PCM default")
+    r"pcm.*(cannot open|no such file or directory)",  # ALSA: the sound device cannot be opened
+    r"connection (refused|failure)",  # PulseAudio: no sound server to play through
+    r"audio device",  # espeak-ng: "cannot open audio device"
+    r"no such device",  # the sound device is not there
+)
+_NO_SOUND_DEVICE = re.compile("|".join(NO_SOUND_DEVICE), re.IGNORECASE)
+
+
+def could_not_play(code: int, errors: bytes) -> bool:
+    """Whether an engine that ended with ``code``, having written ``errors``, could not
+    be heard: it failed, or said no sound device could be played on (:data:`NO_SOUND_DEVICE`)."""
+    text = errors.decode("utf-8", errors="replace")
+    return code != 0 or any(_NO_SOUND_DEVICE.search(line) for line in text.splitlines())
+
+
 def trouble_message(engine: str) -> str:
     """What to tell the panel when the engine started but reported an error.
 
@@ -299,7 +321,7 @@ class Speaker:
         with self._lock:
             if self._process is not process:
                 return  # stopped, or another reading began: its end says nothing
-            trouble = trouble_message(engine) if code != 0 or errors.strip() else None
+            trouble = trouble_message(engine) if could_not_play(code, errors) else None
             if trouble is not None and self.trouble is None:
                 told = trouble
             self.trouble = trouble

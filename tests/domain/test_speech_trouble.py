@@ -7,7 +7,10 @@ Found by a tester: on a laptop with espeak-ng and no sound card, Ctrl+L said
 from __future__ import annotations
 
 import io
+import subprocess
 from typing import Any
+
+import pytest
 
 from panel_tui.domain.speech import Speaker
 
@@ -52,7 +55,7 @@ def heard(voices: list[tuple[bytes, int]]) -> tuple[Speaker, list[str]]:
     queue = list(voices)
 
     def popen(argv: list[str], **options: Any) -> EndedVoice:
-        assert options["stderr"] is not None  # read, never onto the app's terminal
+        assert options["stderr"] == subprocess.PIPE  # read, never onto the app's terminal
         return EndedVoice(*queue.pop(0))
 
     speaker = Speaker("linux", lambda name: f"/usr/bin/{name}", popen)  # type: ignore[arg-type]
@@ -82,3 +85,30 @@ def test_a_voice_that_plays_tells_nothing() -> None:
     speaker, told = heard([(b"", 0)])
     read(speaker)
     assert told == [] and speaker.trouble is None
+
+
+@pytest.mark.parametrize(
+    ("errors", "code", "trouble"),
+    [
+        (NO_CARD, 0, True),  # no sound card, and still exit 0
+        (b"", 1, True),  # an engine that ends in failure, saying nothing
+        (b"Warning: Full dictionary is not installed for 'ru'\n", 1, True),
+        # Harmless words on its error output while the voice plays: heard.
+        (b"Warning: Full dictionary is not installed for 'ru'\n", 0, False),
+        (b"", 0, False),
+        # The known ways of saying no sound device can be opened.
+        (b"ALSA lib pcm.c:2664:(snd_pcm_open_noupdate) Unknown PCM default\n", 0, True),
+        (b"ALSA lib pcm_dmix.c:1032:(snd_pcm_dmix_open) cannot open slave\n", 0, True),
+        (b"ALSA lib pcm_hw.c:1829:(_snd_pcm_hw_open) No such file or directory\n", 0, True),
+        (b"connect(2) call to /run/user/1000/pulse/native failed (Connection refused)\n", 0, True),
+        (b"Connection failure: Connection refused\n", 0, True),
+        (b"Error: cannot open audio device\n", 0, True),
+        (b"open /dev/dsp: No such device\n", 0, True),
+    ],
+)
+def test_trouble_is_a_failure_or_words_that_say_no_sound_device(
+    errors: bytes, code: int, trouble: bool
+) -> None:
+    speaker, told = heard([(errors, code)])
+    read(speaker)
+    assert (speaker.trouble == SAID, told == [SAID]) == (trouble, trouble)
