@@ -35,13 +35,25 @@ def test_a_folder_that_is_a_link_is_refused_and_named(
 
 
 @posix_only
-def test_a_link_to_nowhere_is_refused_and_nothing_made_where_it_leads(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("made", "which"), [(False, "which is not there"), (True, "which is a file")]
+)
+def test_a_link_to_no_folder_is_refused_and_said_to_be_no_folder(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], made: bool, which: str
 ) -> None:
-    link = link_to(tmp_path / "hr", tmp_path / "missing")
+    # Found by a review: a link leading nowhere, or to a file, was called "a link to
+    # the folder ..." with "name that folder instead", of a folder that is not one.
+    target = tmp_path / "missing"
+    if made:
+        target.write_text("HR's own notes")
+    link = link_to(tmp_path / "hr", target)
     assert export(data, "--format", "all", "-o", str(link)) == 1
-    assert "never writes through a link" in capsys.readouterr().err
-    assert not (tmp_path / "missing").exists()
+    assert capsys.readouterr().err == (
+        f"panel-tui: Could not write to {link} (it is a link to {target}, {which}, and "
+        "panel-tui never writes through a link: name a folder instead).\n"
+    )
+    assert sorted(tmp_path.iterdir()) == sorted([data, link, *([target] if made else [])])
+    assert not made or target.read_text() == "HR's own notes"
 
 
 @posix_only

@@ -146,15 +146,23 @@ def _check_not_a_link(folder: Path) -> None:
     macOS) is the user's own place.
 
     Raises:
-        UnsafeFile: ``folder`` is a link, with the folder it leads to to name instead.
+        UnsafeFile: ``folder`` is a link, with the folder it leads to to name instead
+            (or, leading nowhere or to a file, said to be no folder).
         OSError: it leads round in a circle (see :func:`resolved`).
     """
-    if _is_link(folder):
-        raise UnsafeFile(
-            folder,
-            f"it is a link to the folder {resolved(folder)}, and panel-tui never writes "
-            "through a link: name that folder instead",
-        )
+    if not _is_link(folder):
+        return
+    target = resolved(folder)
+    if target.is_dir():
+        where, instead = f"the folder {target}", "that folder"
+    else:
+        which = "a file" if target.exists() else "not there"
+        where, instead = f"{target}, which is {which}", "a folder"
+    raise UnsafeFile(
+        folder,
+        f"it is a link to {where}, and panel-tui never writes through a link: "
+        f"name {instead} instead",
+    )
 
 
 def _check_inside(folder: Path, paths: Iterable[Path], sessions: Path | None) -> None:
