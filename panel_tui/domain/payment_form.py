@@ -95,17 +95,19 @@ def notes_changes(session: Session, seat: int, typed: PaymentTyped) -> dict[str,
     return changes
 
 
-def saved_words(session: Session, seat: int) -> str:
-    """What the summary says once the notes of the member in ``seat`` are saved.
+def saved_words(session: Session, seat: int, changes: Mapping[str, object]) -> str:
+    """What the summary says once the notes of the member in ``seat`` are saved
+    with ``changes`` (as :func:`notes_changes` gave them).
 
-    A time sat past midnight, typed "22:30-00:30", is said back with its days.
+    A time sat past midnight, typed "22:30-00:30", is said back with its days in
+    the save that set the times, not again in each later save (of the rate alone).
 
     Paid by the hour on the log's hours, the hours are said with where they
     come from: a chair who left the times empty under-paid a member who sat
     longer than the votes ran (found by a new user).
     """
     said = f"Saved the payment notes for Seat {seat}."
-    for time in notes_of(session, seat).times:
+    for time in notes_of(session, seat).times if "times" in changes else []:
         start, end = time.start.astimezone(), time.end.astimezone()
         if end.date() - start.date() == timedelta(days=1):  # "22:30-00:30", in words
             said += (

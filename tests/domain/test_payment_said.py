@@ -29,7 +29,7 @@ ONE_DAY = date(2026, 11, 23)
 def test_notes_saved_say_when_pay_rests_on_the_logs_hours(seat: int, log_hours: str | None) -> None:
     # Found by a new user: a chair who left the times empty under-paid a member
     # who sat longer than the votes ran, and only the command line said so.
-    said = saved_words(the_day(), seat)
+    said = saved_words(the_day(), seat, {})
     assert said.startswith(f"Saved the payment notes for Seat {seat}.")
     if log_hours is None:
         assert said == f"Saved the payment notes for Seat {seat}."
@@ -48,7 +48,7 @@ def test_a_member_who_declined_payment_is_not_told_of_the_logs_hours() -> None:
         else m
         for m in session.panel
     ]
-    said = saved_words(session.model_copy(update={"panel": declined}), 1)
+    said = saved_words(session.model_copy(update={"panel": declined}), 1, {})
     assert said == "Saved the payment notes for Seat 1."
 
 

@@ -107,7 +107,23 @@ def test_a_sitting_past_midnight_is_paid_and_explained_on_its_minutes() -> None:
     # Shown back as typed, and saved again unchanged.
     assert not unsaved(saved, 1, typed)
     # The saved line says which day the end is on.
-    assert "Seat 1 sat 22:30 on 23 November 2026 to 00:30 the next day." in saved_words(saved, 1)
+    changes = notes_changes(session, 1, typed)
+    assert "Seat 1 sat 22:30 on 23 November 2026 to 00:30 the next day." in saved_words(
+        saved, 1, changes
+    )
+
+
+def test_a_sitting_past_midnight_is_said_only_in_the_save_that_set_its_times() -> None:
+    # Found by a review: every later save said the sitting again, even of the rate alone.
+    session = the_day()
+    typed = PaymentTyped(rate="15.00", per="hour", times={ONE_DAY: "22:30-00:30"})
+    saved = with_involvement(session, 1, notes_changes(session, 1, typed))
+    new_rate = PaymentTyped(rate="16.00", per="hour", times={ONE_DAY: "22:30-00:30"})
+    changes = notes_changes(saved, 1, new_rate)
+    assert changes == {"rate": "16.00"}
+    assert saved_words(with_involvement(saved, 1, changes), 1, changes) == (
+        "Saved the payment notes for Seat 1."
+    )
 
 
 def test_a_sitting_past_midnight_overlapping_the_next_days_time_is_refused() -> None:

@@ -239,7 +239,7 @@ class SummaryScreen(SessionScreen):
         elif change is None:
             return
         else:
-            message = saved_words(self.opened.session, change.seat)
+            message = saved_words(self.opened.session, change.seat, change.changes)
         self.query_one("#exported", Static).update(message)
 
     @asks
