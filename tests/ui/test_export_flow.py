@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 
 from panel_tui.domain import exports
@@ -230,6 +233,30 @@ async def test_keep_still_writes_the_pages_not_there_yet(
     assert all(page.read_text(encoding="utf-8") == "changed by hand" for page in kept)
 
 
+def html_anonymised_still_chosen(box: Screen[Any]) -> Input:
+    """Check the export box (``box``) still has HTML and "anonymise" chosen, and the
+    folder field (given back) has the focus, ready for another folder."""
+    assert isinstance(box, ExportDialog)
+    assert box.query_one("#format-html", ClearRadioButton).value
+    assert box.query_one("#anonymise", AnsweringCheckbox).value
+    field = box.query_one("#folder", Input)
+    assert field.has_focus
+    return field
+
+
+async def export_the_choices_kept(
+    pilot: Pilot[Any], field: Input, folder: Path, session: Session
+) -> None:
+    """Type ``folder`` into the box's ``field`` and export: the box closes, and the
+    choices kept are written there (one HTML file, anonymised: without names)."""
+    field.value = str(folder)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SummaryScreen)
+    [written] = folder.iterdir()
+    assert written.suffix == ".html" and session.panel[0].name not in written.read_text()
+
+
 async def test_a_folder_that_is_a_file_keeps_the_box_open_with_its_choices(
     app_factory: AppFactory, session: Session, tmp_path: Path
 ) -> None:
@@ -251,20 +278,12 @@ async def test_a_folder_that_is_a_file_keeps_the_box_open_with_its_choices(
         assert app.screen is dialog
         said = widget_text(app, "#problem")
         assert said == f"Could not write to {a_file} (part of the path is a file, not a folder)."
-        assert dialog.query_one("#format-html", ClearRadioButton).value
-        assert dialog.query_one("#anonymise", AnsweringCheckbox).value
-        assert folder.has_focus
+        assert folder is html_anonymised_still_chosen(dialog)
         assert not app._notifications  # said in the box, not in a notice over it
         folder.value = ""
         await pilot.press(*"tp")  # typed into the box, not the summary's keys
         assert app.screen is dialog and folder.value == "tp"
-        folder.value = str(tmp_path / "hr")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-    # The choices kept: one HTML file, anonymised (without names).
-    [written] = (tmp_path / "hr").iterdir()
-    assert written.suffix == ".html" and session.panel[0].name not in written.read_text()
+        await export_the_choices_kept(pilot, folder, tmp_path / "hr", session)
     assert not (tmp_path / "exports").exists()
     assert a_file.read_text() == "HR's own file"
 
@@ -293,10 +312,7 @@ async def test_files_there_are_asked_about_over_the_box_and_keep_goes_back_to_it
         await pilot.press("escape")  # Keep it
         await pilot.pause()
         assert app.screen is box
-        assert box.query_one("#format-html", ClearRadioButton).value
-        assert box.query_one("#anonymise", AnsweringCheckbox).value
-        field = box.query_one("#folder", Input)
-        assert field.has_focus
+        field = html_anonymised_still_chosen(box)
         said = " ".join(widget_text(app, "#problem").split())
         assert said == (
             "Nothing was replaced or written: every file was already there. To write the "
@@ -304,17 +320,11 @@ async def test_files_there_are_asked_about_over_the_box_and_keep_goes_back_to_it
         )
         assert "Cancel (Esc)" in screen_text(app)  # the buttons still show
         assert there.read_text() == "HR's own copy"
-        field.value = str(tmp_path / "hr")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await export_the_choices_kept(pilot, field, tmp_path / "hr", session)
         # The folder typed after "Keep it", not the one kept (found by a review: the
         # check was of tmp_path, which both folders are in).
         said = widget_text(app, "#exported")
         assert said.startswith(f"Exported to the folder {tmp_path / 'hr'}: {there.name}")
-    # The choices kept: one HTML file, anonymised (without names).
-    [written] = (tmp_path / "hr").iterdir()
-    assert written.suffix == ".html" and session.panel[0].name not in written.read_text()
     assert there.read_text() == "HR's own copy"
 
 
