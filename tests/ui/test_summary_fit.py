@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
 
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.store import Store
@@ -123,22 +126,29 @@ async def test_a_candidate_everyone_abstained_on_says_so_whole_at_80x24(
     assert " ".join(said.split()[2:]) not in words.replace(said, ""), text  # never cut short
 
 
+async def summary_scroll_watched(pilot: Pilot[Any]) -> tuple[Widget, list[float]]:
+    """Open the summary (Ctrl+S) and watch it scroll: its scroll area, and the list each
+    place it scrolls to is added to (a key that glides adds many, one that jumps one)."""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    area = pilot.app.screen.query_one("#summary")
+    shown: list[float] = []
+
+    def seen(y: float) -> None:
+        shown.append(y)
+
+    pilot.app.screen.watch(area, "scroll_y", seen, init=False)
+    return area, shown
+
+
 async def test_home_and_end_go_to_the_top_and_the_foot_at_once(
     app_factory: AppFactory, session: Session
 ) -> None:
     # Found by a tester at 80x24: after Home the top 3 lines were still hidden, and End
     # stopped short of the foot: each key scrolled there over a second, easing in.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        area = pilot.app.screen.query_one("#summary")
+        area, shown = await summary_scroll_watched(pilot)
         assert area.max_scroll_y > 0  # the premise: it runs past the screen
-        shown: list[float] = []
-
-        def seen(y: float) -> None:
-            shown.append(y)
-
-        pilot.app.screen.watch(area, "scroll_y", seen, init=False)
         await pilot.press("end")
         assert shown == [area.max_scroll_y]
         shown.clear()
@@ -153,17 +163,9 @@ async def test_page_down_and_page_up_move_a_page_at_once(
     # Home and End did, so a tester reading as the key was let go saw the text still
     # moving. Each now moves a whole page in one step.
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        area = pilot.app.screen.query_one("#summary")
+        area, shown = await summary_scroll_watched(pilot)
         page = area.scrollable_content_region.height
         assert area.max_scroll_y > page  # the premise: more than a page below the first
-        shown: list[float] = []
-
-        def seen(y: float) -> None:
-            shown.append(y)
-
-        pilot.app.screen.watch(area, "scroll_y", seen, init=False)
         await pilot.press("pagedown")
         assert shown == [page]
         await pilot.press("pagedown")
