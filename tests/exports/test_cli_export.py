@@ -205,20 +205,6 @@ def test_the_help_says_all_writes_the_sessions_own_sheets(
     ) in help_text
 
 
-def test_all_never_overwrites_a_file(
-    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folder = tmp_path / "hr"
-    folder.mkdir()
-    kept = folder / file_name(session, "csv")
-    kept.write_text("HR's own edits")
-    assert export(data, "--format", "all", "-o", str(folder)) == 1
-    err = capsys.readouterr().err
-    assert "already exist" in err and "Traceback" not in err
-    assert kept.read_text() == "HR's own edits"
-    assert sorted(p.name for p in folder.iterdir()) == [kept.name]  # nothing else written
-
-
 def test_all_refuses_a_sheets_folder_linked_into_the_sessions_folder(
     data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -97,14 +97,16 @@ def test_a_folder_under_a_link_is_still_written(
     assert (real / "hr" / file_name(session, "md")).is_file()
 
 
+@pytest.mark.parametrize("fmt", ["md", "csv"])  # the first written, and one written after
 def test_one_file_there_is_named_with_the_ways_out(
-    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
+    data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
     # Found in testing: "These files already exist" of one file, and only
-    # --force offered, which replaces every file (their own edits too).
+    # --force offered, which replaces every file (their own edits too). Nothing is
+    # written, not even the files --format all writes before the one there.
     folder = tmp_path / "hr"
     folder.mkdir()
-    kept = folder / file_name(session, "md")
+    kept = folder / file_name(session, fmt)
     kept.write_text("HR's own edits")
     assert export(data, "--format", "all", "-o", str(folder)) == 1
     assert capsys.readouterr().err == (
