@@ -11,6 +11,12 @@ from panel_tui.domain.combine import combine_sessions
 from panel_tui.domain.exports.combined import COLUMNS, render_combined
 from tests.domain.test_combine import panel_a, panel_b
 
+#: The joint csv's header before the shares were added, kept as it was released.
+HEADER_BEFORE_THE_SHARES = (
+    "joint_rank,code,candidate,question_number,question_id,question,panel_a_pct,"
+    "panel_b_pct,joint_pct,gap_pct,panel_a_questions,panel_b_questions,status"
+)
+
 
 @pytest.mark.parametrize(
     ("share", "cells"),
@@ -22,19 +28,8 @@ def test_every_row_of_the_joint_csv_carries_the_share(share: float, cells: tuple
     text = render_combined(combine_sessions(panel_a(), panel_b(), share), "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and {(r["panel_a_share_pct"], r["panel_b_share_pct"]) for r in rows} == {cells}
-    # New columns go after the others, so a sheet reading columns by place still reads.
-    assert COLUMNS[:13] == (
-        "joint_rank",
-        "code",
-        "candidate",
-        "question_number",
-        "question_id",
-        "question",
-        "panel_a_pct",
-        "panel_b_pct",
-        "joint_pct",
-        "gap_pct",
-        "panel_a_questions",
-        "panel_b_questions",
-        "status",
-    )
+    # New columns go after the others, so a sheet reading columns by place still reads:
+    # the file's header is the one it had before (as released), then the two shares.
+    header = text.splitlines()[0].split(",")
+    assert header[:-2] == HEADER_BEFORE_THE_SHARES.split(",")
+    assert tuple(header[-2:]) == COLUMNS[-2:] == ("panel_a_share_pct", "panel_b_share_pct")
