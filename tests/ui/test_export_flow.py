@@ -233,6 +233,20 @@ async def test_keep_still_writes_the_pages_not_there_yet(
     assert all(page.read_text(encoding="utf-8") == "changed by hand" for page in kept)
 
 
+async def export_and_keep_what_is_there(pilot: Pilot[Any]) -> None:
+    """Press the box's Export, and answer "Keep it" to the files already there: asked
+    over the box, which is still open beneath, and shown again after."""
+    box = pilot.app.screen
+    assert isinstance(box, ExportDialog)
+    assert await pilot.click("#export")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ConfirmDialog)
+    assert pilot.app.screen_stack[-2] is box
+    await pilot.press("escape")  # Keep it
+    await pilot.pause()
+    assert pilot.app.screen is box
+
+
 def html_anonymised_still_chosen(box: Screen[Any]) -> Input:
     """Check the export box (``box``) still has HTML and "anonymise" chosen, and the
     folder field (given back) has the focus, ready for another folder."""
@@ -305,13 +319,7 @@ async def test_files_there_are_asked_about_over_the_box_and_keep_goes_back_to_it
         assert isinstance(box, ExportDialog)
         assert await pilot.click("#format-html")
         assert await pilot.click("#anonymise")
-        assert await pilot.click("#export")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert app.screen_stack[-2] is box  # asked over the box, still open beneath
-        await pilot.press("escape")  # Keep it
-        await pilot.pause()
-        assert app.screen is box
+        await export_and_keep_what_is_there(pilot)
         field = html_anonymised_still_chosen(box)
         said = " ".join(widget_text(app, "#problem").split())
         assert said == (
@@ -341,11 +349,7 @@ async def test_closing_the_box_after_keep_says_what_was_written_and_kept_without
         await pilot.press("ctrl+s", "e")
         app.screen.query_one("#folder", Input).value = str(chosen)
         assert await pilot.click("#format-all")
-        assert await pilot.click("#export")
-        await pilot.pause()
-        await pilot.press("escape")  # Keep it
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
+        await export_and_keep_what_is_there(pilot)
         said = " ".join(widget_text(app, "#problem").split())
         assert said.startswith(
             "Nothing was replaced: the files already there were kept, and the others written."
