@@ -55,6 +55,11 @@ NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
 #: Read aloud as a question to the chair opens (its words may name votes, so only on Ctrl+L).
 ASKED_ALOUD = "A question for the chair is on screen; Ctrl+L reads it."
 NO_CANDIDATES = "This session has no candidates, so there is nothing to vote on."
+#: Ctrl+D in a rehearsal: its mock candidates are never hired.
+NO_DECISION_IN_PRACTICE = (
+    "No hiring decision in practice: the mock candidates give sample answers. "
+    "The summary (Ctrl+S) compares each trainee with the reference."
+)
 
 
 def member_label(member: Member) -> str:
@@ -314,8 +319,16 @@ class Interview:
         """Ask for a note on this answer."""
         return self.refusal() or AskNote.on_answer(self.opened, *self.here)
 
+    @property
+    def decides(self) -> bool:
+        """Whether the panel records a decision on each candidate: not on a rehearsal's
+        mock candidates, who are never hired (found by a trainer)."""
+        return not self.practice
+
     def decide(self) -> AskDecision | Refused:
         """Ask for the panel's decision on this candidate."""
+        if not self.decides:
+            return Refused(NO_DECISION_IN_PRACTICE)
         return self.refusal() or AskDecision.on_candidate(self.opened, self.candidate_id)
 
 

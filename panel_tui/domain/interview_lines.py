@@ -177,22 +177,31 @@ def position(session: Session, candidate_id: str, question: Question) -> str:
     return where + (f", round {round_number}" if round_number > 1 else "")
 
 
-def about(session: Session, candidate_id: str, question: Question, marks: Marks) -> Line:
-    """What sets the question apart, the decision so far and the notes on this answer."""
+def about(session: Session, candidate_id: str, question: Question, marks: Marks) -> Line | None:
+    """What sets the question apart, the decision so far and the notes on this answer;
+    ``None`` when there is nothing to say.
+
+    A rehearsal's mock candidates are never hired, so practice names no decision
+    (found by a trainer: "Decision: not made yet" under a sample answer).
+    """
     tags = question_tags(question)
-    line: Line = ((tags[:1].upper() + tags[1:], ""),)
-    if tags:
-        line += ((f" {marks.dash} ", ""),)
-    # Labelled either way: a bare "No decision recorded" under the question read
-    # as part of it (found by a tester).
-    decision = session.decision(candidate_id)
-    if decision is None:
-        line += (("Decision: not made yet", ""),)
-    else:
-        line += (("Decision: ", ""), (OUTCOME_WORDS[decision.outcome], "strong"))
+    parts: list[Line] = [((tags[:1].upper() + tags[1:], ""),)] if tags else []
+    if session.mode != "practice":
+        # Labelled either way: a bare "No decision recorded" under the question read
+        # as part of it (found by a tester).
+        decision = session.decision(candidate_id)
+        if decision is None:
+            parts.append((("Decision: not made yet", ""),))
+        else:
+            parts.append((("Decision: ", ""), (OUTCOME_WORDS[decision.outcome], "strong")))
     notes = session.notes_on(candidate_id, question.id)
     if notes:
-        line += ((f" {marks.dash} {counted(len(notes), 'note')} on this answer", ""),)
+        parts.append(((f"{counted(len(notes), 'note')} on this answer", ""),))
+    if not parts:
+        return None
+    line: Line = parts[0]
+    for part in parts[1:]:
+        line += ((f" {marks.dash} ", ""), *part)
     return line
 
 

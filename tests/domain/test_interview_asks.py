@@ -10,9 +10,11 @@ from panel_tui.domain.interview_outcomes import (
     AskDecision,
     AskNote,
     Recorded,
+    Refused,
 )
 from panel_tui.domain.models import Outcome
 from tests.domain.interviews import MakeInterview, Vote, make
+from tests.domain.practice import practice
 
 __all__ = ["make"]  # the fixture, shared from tests/domain/interviews.py
 
@@ -73,6 +75,20 @@ def test_a_note_is_kept_as_shown_and_refused_in_words_whoever_saves_it(
         with pytest.raises(ValueError, match=re.escape(refused)):
             asked.save(typed)
     assert [n.text for n in interview.session.notes_on("c1", "q2")] == kept
+
+
+def test_practice_asks_for_no_decision(make: MakeInterview) -> None:
+    # Mock candidates are never hired: no decision is asked for (found by a trainer).
+    interview = make(session=practice(["up"], ["Ann", "Ben"]))
+    assert not interview.decides
+    refused = interview.decide()
+    assert isinstance(refused, Refused)
+    assert refused.reason.startswith("No hiring decision in practice")
+    assert interview.session.decisions == []
+
+
+def test_a_live_interview_asks_for_decisions(make: MakeInterview) -> None:
+    assert make().decides
 
 
 @pytest.mark.parametrize(

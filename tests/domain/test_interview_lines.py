@@ -194,7 +194,34 @@ def test_the_panel_and_its_rule_fit_one_line_at_80_columns() -> None:
 def test_the_line_about_the_question(question: str, changes: dict[str, Any], expected: str) -> None:
     session = answer([], **changes)
     about = lines.about(session, "c1", session.bank.question(question), MARKS)
-    assert lines.plain(about) == expected
+    assert about is not None and lines.plain(about) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "notes", "expected"),
+    [
+        # A plain question with nothing to say: no line at all (found by a trainer:
+        # "Decision: not made yet" under a mock candidate's answer confused trainees).
+        ("q1", 0, None),
+        # An essential question with a note: its tags and the note, no decision.
+        ("q2", 1, "Essential -- 1 note on this answer"),
+    ],
+)
+def test_practice_says_nothing_of_a_decision(
+    question: str, notes: int, expected: str | None
+) -> None:
+    session = practice(["up", "down"], ["Ann"])
+    bank = session.bank.model_copy(
+        update={
+            "questions": [
+                q.model_copy(update={"essential": q.id == "q2"}) for q in session.bank.questions
+            ]
+        }
+    )
+    note = Note(candidate="p1", question=question, text="n", at=T0)
+    session = session.model_copy(update={"bank": bank, "notes": [note] * notes})
+    about = lines.about(session, "p1", session.bank.question(question), MARKS)
+    assert (None if about is None else lines.plain(about)) == expected
 
 
 def test_the_position_names_the_round_only_after_the_first() -> None:

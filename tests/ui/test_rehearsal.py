@@ -100,6 +100,32 @@ async def test_three_trainees_rehearse_with_a_second_round(
     assert saved.title.count("Practice") == 1
 
 
+async def test_practice_has_no_decision_key_and_live_has_one(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # Found by a trainer: mock candidates showed "Decision: not made yet" and a
+    # "Ctrl+D Decide" key, as if the trainees were to hire one.
+    from panel_tui.domain.banks import load_bank
+    from panel_tui.domain.sessions import practice_session
+    from tests.ui.helpers import small_session
+
+    rehearsal = practice_session(load_bank(PRACTICE_BANK))
+    store.save(rehearsal)
+    store.save(small_session())
+    for session_id, practice in ((rehearsal.id, True), ("test-session", False)):
+        async with app_factory(session_id).run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = screen_text(pilot.app)
+            assert ("Ctrl+D Decide" in shown) is not practice
+            assert ("Decision:" in shown) is not practice
+            titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+            assert ("Record decision" in titles) is not practice
+            await pilot.press("ctrl+d")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, InterviewScreen) is practice
+    assert store.load(rehearsal.id).decisions == []
+
+
 async def test_a_live_session_has_no_second_round(app_factory: AppFactory, store: Store) -> None:
     from tests.ui.helpers import small_session
 

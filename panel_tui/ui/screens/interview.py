@@ -330,22 +330,25 @@ class InterviewScreen(SessionScreen):
         self.timer.pause()
         self.app.push_screen(SummaryScreen(self.opened), lambda _: self.timer.resume())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No decision key in practice: its mock candidates are never hired."""
+        return action != "decide" or self.interview.decides
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The interview's main actions, for the command palette."""
         for title, action in (
             ("Show votes", self.action_reveal),
             ("Undo last vote", self.action_undo),
             ("Add a note", self.action_note),
-            ("Record decision", self.action_decide),
             ("Next question", self.action_next_question),
             ("Previous question", self.action_previous_question),
             ("Next candidate", self.action_next_candidate),
             ("Previous candidate", self.action_previous_candidate),
             ("Summary", self.action_summary),
             *(
-                (("Vote again (practice)", self.action_new_round),)
-                if self.interview.practice
-                else ()
+                (("Record decision", self.action_decide),)
+                if self.interview.decides
+                else (("Vote again (practice)", self.action_new_round),)
             ),
         ):
             yield palette_command(self, title, action, ascii_only=self.ascii_only)

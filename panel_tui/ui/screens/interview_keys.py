@@ -53,7 +53,10 @@ INTERVIEW_KEYS: list[BindingType] = [
         "ctrl+d",
         "decide",
         "Decide",
-        tooltip="Record the panel's decision on this candidate, with a reason.",
+        tooltip=(
+            "Record the panel's decision on this candidate, with a reason (not in "
+            "practice: mock candidates are never hired)."
+        ),
         priority=True,
     ),
     Binding(

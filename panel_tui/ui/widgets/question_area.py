@@ -30,7 +30,7 @@ class QuestionArea(VerticalScroll):
     def show(
         self,
         question: str,
-        about: lines.Line,
+        about: lines.Line | None,
         sample: lines.Line | None,
         look_for: lines.Line | None,
     ) -> None:
