@@ -233,7 +233,12 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
         lived_experience_mean=lived,
         professional_mean=professional,
         split="up" in values and "down" in values,
-        concern=essential and score is not None and below_half(score),
+        # A rehearsal hires nobody: a low essential answer is a sample answer the
+        # trainees may rightly rate down, not a worry (found by a trainer).
+        concern=essential
+        and session.mode != "practice"
+        and score is not None
+        and below_half(score),
         after_reveal=after_reveal(session, candidate, question),
     )
 

@@ -37,7 +37,7 @@ def drawn(renderable: RenderableType) -> str:
 def words(summary: Summary) -> list[str]:
     """Every string the summary gives about a fact, as a person reads it."""
     found = [summary.heading, summary.status, summary.method, summary.EARLY_REVEALS]
-    found += [meaning for _, meaning in summary.KEY]
+    found += [meaning for _, meaning in summary.key]
     for early in summary.early_reveals:
         found += [early.candidate, early.question, early.voted, early.after]
     for c in summary.candidates:
@@ -51,7 +51,7 @@ def words(summary: Summary) -> list[str]:
         for q in c.questions:
             found += [q.title, q.score, *(mark.text for mark in q.marks)]
         if not c.flag_lists:
-            found.append(c.NO_FLAGS)
+            found.append(c.no_flags)
         if not c.change_lines:
             found.append(c.NO_CHANGES)
     return found

@@ -300,6 +300,7 @@ class _Builder:
             fewer_questions=result.fewer_questions,
             group_scores=[] if self.hide_groups else group_scores,
             notes_left_out=self.options.leaves_out_notes,
+            practice=session.mode == "practice",
         )
 
 

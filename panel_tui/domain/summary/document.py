@@ -82,6 +82,11 @@ class Summary:
     ascii_only: bool = False
 
     @property
+    def key(self) -> tuple[tuple[str, str], ...]:
+        """The :attr:`KEY` this summary needs: practice flags no concern (it hires nobody)."""
+        return tuple((t, m) for t, m in self.KEY if not (self.practice and t == "Concern"))
+
+    @property
     def no_gap(self) -> str:
         """A narrow Voice gap cell with no gap: a dash, or words in plain ASCII ("-" is Down)."""
         return gap_words(None, short=True) if self.ascii_only else "—"

@@ -153,6 +153,8 @@ class CandidateView:
     SPLITS: ClassVar[str] = "Split votes, worth discussing"
     CONCERNS: ClassVar[str] = "Concerns, essential questions scored below 50%"
     NO_FLAGS: ClassVar[str] = "No splits or concerns were flagged."
+    #: In practice, which flags no concern (a rehearsal hires nobody).
+    NO_SPLITS: ClassVar[str] = "No splits were flagged."
     NO_NOTES: ClassVar[str] = "No notes were taken."
     NOTES_LEFT_OUT: ClassVar[str] = "Left out of this copy."
     NO_CHANGES: ClassVar[str] = "No vote was given or changed after the votes were shown."
@@ -181,6 +183,12 @@ class CandidateView:
     notes: list[str]  #: notes on the candidate as a whole
     changes: int  #: how many votes were given after the reveal
     notes_left_out: bool = False
+    practice: bool = False  #: a rehearsal's mock candidate: never hired
+
+    @property
+    def no_flags(self) -> str:
+        """Said when no question is flagged: practice flags no concern, so names none."""
+        return self.NO_SPLITS if self.practice else self.NO_FLAGS
 
     @property
     def no_votes(self) -> str:

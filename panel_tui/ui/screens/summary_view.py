@@ -83,7 +83,7 @@ def questions(summary: Summary) -> Group:
             item.append(f" ({tags})", style="italic")
         listed.append((f" {short} ", item))
     key = Text()
-    for term, meaning in summary.KEY:
+    for term, meaning in summary.key:
         key.append(f"\n{term}: ", style="bold")
         key.append(meaning)
     if any(not q.gap_figure for c in summary.candidates for q in c.questions):
@@ -279,7 +279,7 @@ def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Grou
     ]
     parts += [_bullets(h, items, marks.bullet) for h, items in candidate.flag_lists]
     if not candidate.flag_lists:
-        parts.append(Text(candidate.NO_FLAGS))
+        parts.append(Text(candidate.no_flags))
     parts.append(_Grids(summary, candidate, marks))
     parts.append(_bullets("Notes", candidate.note_lines, marks.bullet, candidate.notes_words))
     changes = candidate.change_lines
