@@ -10,12 +10,11 @@ own vote).
 
 from __future__ import annotations
 
-from panel_tui.domain.after_reveal import AfterReveal, Step
 from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.models import RATINGS, Member, Session, VoteValue
+from panel_tui.domain.models import RATINGS, Member, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
     QuestionResult,
@@ -24,6 +23,7 @@ from panel_tui.domain.scoring import (
     score_session,
 )
 from panel_tui.domain.summary.document import Summary
+from panel_tui.domain.summary.reveal_steps import counted_steps, step_words
 from panel_tui.domain.summary.views import (
     Bar,
     CandidateView,
@@ -88,72 +88,6 @@ def _bar(tally: Tally) -> Bar:
     return Bar(segments, "No counted votes" if tally.abstain else "No counted votes yet")
 
 
-def _step_words(step: Step, seats: dict[str, Seat], symbols: dict[VoteValue, str]) -> str:
-    """One thing a member did after the votes were shown, with the undo of it, if any.
-
-    A change undone is said with the vote that stands again (found by a tester: the
-    record told of the change and never that it was undone).
-    """
-    who = seats[step.member].label
-    said = {
-        "voted": f"{who} voted {vote_text(step.value, symbols)} after the votes were shown",
-        "changed": (
-            f"{who} changed from {vote_text(step.before, symbols)} to "
-            f"{vote_text(step.value, symbols)} after the votes were shown"
-        ),
-        "withdrew": (
-            f"{who} withdrew their vote ({vote_text(step.before, symbols)}) "
-            "after the votes were shown"
-        ),
-        # given again just after a withdrawal, unchanged
-        "again": f"{who} gave the same vote again ({vote_text(step.value, symbols)})",
-    }[step.kind]
-    if not step.undone:
-        return said + "."
-    if step.back_to is None:
-        return said + (
-            ", then withdrew it: no vote stands." if step.final else ", then withdrew it."
-        )
-    back = vote_text(step.back_to, symbols)
-    return said + (
-        f", then undid it: {back} stands." if step.final else f", then undid it: back to {back}."
-    )
-
-
-def _counted_steps(story: AfterReveal) -> list[str]:
-    """A totals-only summary's lines on what was done after the votes were shown: counts only.
-
-    The votes that stand given after the reveal, as the CSVs count them; and, so a
-    totals-only copy is not silent on them, votes withdrawn, changes undone and votes
-    withdrawn then given again unchanged.
-    """
-    given, withdrawn, undone = len(story.late), len(story.withdrawn), len(story.taken_back)
-    again = len(story.given_again)
-    lines = []
-    if given:
-        was = "was" if given == 1 else "were"
-        lines.append(f"{counted(given, 'vote')} {was} given after the votes were shown.")
-    if withdrawn:
-        was = "was" if withdrawn == 1 else "were"
-        lines.append(f"{counted(withdrawn, 'vote')} {was} withdrawn after the votes were shown.")
-    if undone:
-        was, vote = (
-            ("was", "the vote given before stands")
-            if undone == 1
-            else ("were", "the votes given before stand")
-        )
-        lines.append(
-            f"{counted(undone, 'change')} made after the votes were shown {was} undone: {vote}."
-        )
-    if again:
-        was = "was" if again == 1 else "were"
-        lines.append(
-            f"{counted(again, 'vote')} {was} withdrawn after the votes were shown and given "
-            "again unchanged."
-        )
-    return lines
-
-
 class _Builder:
     """What every candidate's and question's view is built from."""
 
@@ -179,7 +113,7 @@ class _Builder:
         marks = []
         changes: list[str]
         if options.totals_only:
-            changes = _counted_steps(result.after_reveal)
+            changes = counted_steps(result.after_reveal)
             hide_gap = single_voice(session, result)
         else:
             # Votes still sealed are left out (as_shown): their cells say so, never
@@ -195,7 +129,7 @@ class _Builder:
                         changed=member.id in result.after_reveal.late,
                     )
                 )
-            changes = [_step_words(step, self.seats, symbols) for step in result.after_reveal.steps]
+            changes = [step_words(step, self.seats, symbols) for step in result.after_reveal.steps]
             hide_gap = False
         sample = session.sample_answer(candidate, result.question)
         return QuestionView(
