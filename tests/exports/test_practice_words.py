@@ -6,12 +6,16 @@ rated down, and mock candidates ranked with "No decision recorded").
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
 
 from panel_tui.domain import interview_lines as lines
 from panel_tui.domain.exports import ExportOptions, render
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Candidate, Decision, Session
 from panel_tui.domain.scoring import score_session
-from panel_tui.domain.summary import build_summary
+from panel_tui.domain.summary import Summary, build_summary
+from panel_tui.ui.glyphs import UNICODE
+from panel_tui.ui.screens.summary_view import ranking
+from tests.domain.builders import T0
 from tests.domain.practice import practice
 
 
@@ -53,3 +57,53 @@ def test_the_summary_key_and_the_interview_say_no_concern_in_practice() -> None:
     status = lines.plain(lines.answer_votes(session, "p1", "q1").status)
     assert "Concern" not in status
     assert "Concern" in lines.plain(lines.answer_votes(live(session), "p1", "q1").status)
+
+
+def two_mocks() -> Session:
+    """Mock B scores above Mock A; a decision on Mock A is left from an older version."""
+    session = rated_down()
+    mock_b = Candidate(id="p2", code="Mock B", sample_answers={"q1": 0, "q2": 0})
+    session = session.model_copy(
+        update={
+            "candidates": [*session.candidates, mock_b],
+            "decisions": [Decision(candidate="p1", outcome="recommend", reason="Kind", at=T0)],
+        }
+    )
+    votes = [session.new_vote("p2", "q1", m, "up") for m in ("m1", "m2")]
+    return session.model_copy(update={"votes": [*session.votes, *votes]})
+
+
+def test_mock_candidates_are_listed_as_interviewed_with_no_rank_or_decision() -> None:
+    summary = build_summary(two_mocks(), ExportOptions())
+    assert [c.code for c in summary.candidates] == ["Mock A", "Mock B"]
+    assert summary.ranking_heading == "Mock candidates"
+    for c in summary.candidates:
+        assert [label for label, _ in c.facts if label in ("Rank", "Decision", "Reason")] == []
+        assert c.rank_badge == ""
+    # Live, the same votes rank Mock B first, with ranks and decisions.
+    live_summary = build_summary(live(two_mocks()), ExportOptions())
+    assert [c.code for c in live_summary.candidates] == ["Mock B", "Mock A"]
+    assert live_summary.ranking_heading == "Ranking"
+    assert ("Decision", "Recommend") in live_summary.candidates[1].facts
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_no_summary_file_of_practice_ranks_or_decides(fmt: str) -> None:
+    text = render(two_mocks(), fmt)
+    listed = text[text.index(Summary.MOCK_LIST) :]
+    assert listed.index("Mock A") < listed.index("Mock B")  # as interviewed; B scored higher
+    for words in ("Ranking", "Rank", "rank 1", "Decision", "No decision recorded", "Recommend"):
+        assert words not in text, words
+    assert "Mock candidates" in text
+    assert "Rank" in render(live(two_mocks()), fmt)
+
+
+def test_the_summary_screen_lists_mock_candidates_with_no_rank_or_decision() -> None:
+    summary = build_summary(two_mocks(), ExportOptions())
+    console = Console(width=80, record=True)
+    console.print(ranking(summary, UNICODE))
+    shown = console.export_text()
+    assert "Mock candidates" in shown
+    for words in ("Ranking", "Rank", "Decision", "No decision"):
+        assert words not in shown, words
+    assert shown.index("Mock A") < shown.index("Mock B")

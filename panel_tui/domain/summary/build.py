@@ -302,6 +302,10 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
     results = score_session(session)
     build = _Builder(session, options)
     practice = session.mode == "practice"
+    listed = results.ranking
+    if practice:  # in the order interviewed: a rehearsal ranks nobody (found by a trainer)
+        place = {c.id: n for n, c in enumerate(session.candidates)}
+        listed = sorted(listed, key=lambda r: place[r.candidate])
     return Summary(
         title=session.title,
         date=days_words(session.vote_days),
@@ -314,7 +318,7 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         panel=sorted(build.seats.values(), key=lambda s: s.seat),
         voters=[build.seats[m.id] for m in session.voting_members],
         make_up=_make_up(session.panel),
-        candidates=[build.candidate(r, results) for r in results.ranking],
+        candidates=[build.candidate(r, results) for r in listed],
         question_list=[
             (f"Q{n}", q.text, question_tags(q))
             for n, q in enumerate(session.bank.questions, start=1)

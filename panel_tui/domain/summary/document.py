@@ -52,6 +52,11 @@ class Summary:
         ("down", "Down (counts 0)"),
         ("abstain", "Abstain (not counted)"),
     )
+    #: Above the list of a rehearsal's mock candidates, where a live round has its ranking.
+    MOCK_LIST: ClassVar[str] = (
+        "Practice: the mock candidates in the order interviewed. They are not ranked and "
+        "get no hiring decision."
+    )
     NO_EARLY_REVEALS: ClassVar[str] = (
         "None: on every answer the votes stayed sealed until everyone had voted."
     )
@@ -80,6 +85,16 @@ class Summary:
     symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
     #: Plain ASCII characters only (``--ascii``).
     ascii_only: bool = False
+
+    @property
+    def ranking_heading(self) -> str:
+        """``"Ranking"``, or ``"Mock candidates"`` in practice, which ranks nobody."""
+        return "Mock candidates" if self.practice else "Ranking"
+
+    @property
+    def ranking_note(self) -> str:
+        """What the list of mock candidates is, in practice; empty in a live round."""
+        return self.MOCK_LIST if self.practice else ""
 
     @property
     def key(self) -> tuple[tuple[str, str], ...]:

@@ -221,6 +221,8 @@ class CandidateView:
         Counting only the candidates with a score, so one scored candidate of
         three reads "rank 1 of 1 scored", not "rank 1 of 3".
         """
+        if self.practice:
+            return ""  # a rehearsal ranks nobody
         if self.rank is None:
             return "not ranked"
         scored = " scored" if self.ranked < self.of else ""
@@ -284,18 +286,20 @@ class CandidateView:
 
     @property
     def facts(self) -> list[tuple[str, str]]:
-        """The candidate's results as (label, words), in the order they are read."""
+        """The candidate's results as (label, words), in the order they are read; a
+        rehearsal's mock candidate, never hired, with no rank and no decision."""
+        hiring = not self.practice
         return [
-            ("Rank", self.rank_words),
+            *([("Rank", self.rank_words)] if hiring else []),
             ("Score", self.score_words),
             *self.group_scores,
             ("Votes", self.votes_words),
             ("Voice gap", self.voice_gap),
-            ("Decision", self.decision),
+            *([("Decision", self.decision)] if hiring else []),
             # A reason belongs to a decision: none is asked for before one is made.
-            *([("Reason", self.reason_words)] if self.decided else []),
+            *([("Reason", self.reason_words)] if self.decided and hiring else []),
             # "Since changed": an HR officer skimming read an earlier one as current.
-            *([(EARLIER, self.earlier_words)] if self.earlier_decisions else []),
+            *([(EARLIER, self.earlier_words)] if self.earlier_decisions and hiring else []),
         ]
 
     @property
@@ -305,8 +309,8 @@ class CandidateView:
 
     @property
     def decided(self) -> bool:
-        """Whether the panel recorded a decision on this candidate."""
-        return self.decision != NO_DECISION
+        """Whether the panel recorded a decision on this candidate (never in practice)."""
+        return self.decision != NO_DECISION and not self.practice
 
     @property
     def flag_lists(self) -> list[tuple[str, list[str]]]:

@@ -91,23 +91,34 @@ def questions(summary: Summary) -> Group:
     return Group(Text("Questions:", style="bold"), hanging(listed), key)
 
 
-def ranking(summary: Summary, marks: Glyphs) -> Table:
-    """Every candidate, best first, with score, flags and decision; reads at 80 columns."""
-    table = Table(title="Ranking", title_justify="left", box=_box(marks), title_style="bold")
-    table.add_column("Rank", justify="right")
+def ranking(summary: Summary, marks: Glyphs) -> RenderableType:
+    """Every candidate, best first, with score, flags and decision; reads at 80 columns.
+
+    In practice the mock candidates as interviewed, with no rank and no decision,
+    under a line that says so.
+    """
+    hiring = not summary.practice
+    table = Table(
+        title=summary.ranking_heading,
+        title_justify="left",
+        box=_box(marks),
+        title_style="bold",
+    )
+    if hiring:
+        table.add_column("Rank", justify="right")
     table.add_column("Candidate", ratio=3, overflow="fold")
     table.add_column("Score", ratio=3, overflow="fold")
     table.add_column("Flags", ratio=2, overflow="fold")
-    table.add_column("Decision", ratio=2, overflow="fold")
+    if hiring:
+        table.add_column("Decision", ratio=2, overflow="fold")
     for c in summary.candidates:
-        table.add_row(
-            Text(c.rank_words),
-            Text(c.heading),
-            Text(c.score_cell),
-            Text(c.flags_cell),
-            Text(c.decision),
-        )
-    return table
+        rank, decision = [Text(c.rank_words)], [Text(c.decision)]
+        cells = [Text(c.heading), Text(c.score_cell), Text(c.flags_cell)]
+        table.add_row(*(rank + cells + decision if hiring else cells))
+    if not summary.ranking_note:
+        return table
+    table.title = None  # said above the note, which is as wide as the screen
+    return Group(Text(summary.ranking_heading, style="bold"), Text(summary.ranking_note), table)
 
 
 def _widest_vote(candidate: CandidateView) -> int:
