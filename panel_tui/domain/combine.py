@@ -176,6 +176,7 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
             *_early_lines(name_of_a, matched_a, scored_a),
             *_early_lines(name_of_b, matched_b, scored_b),
         ],
+        mode=a.mode,  # the same as b's: sessions of two kinds are refused above
     )
 
 

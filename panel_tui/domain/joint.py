@@ -96,6 +96,8 @@ class Combined:
     warnings: list[str]  #: matched, but worth a look (a question worded differently)
     #: matched answers either panel's chair showed before everyone had voted, in words
     early_reveals: list[str] = dataclasses.field(default_factory=list)
+    #: the two sessions' kind, ``live``, ``practice`` or ``demo`` (one kind: two are refused)
+    mode: str = "live"
 
     @property
     def names(self) -> tuple[str, str]:

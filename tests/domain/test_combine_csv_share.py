@@ -29,7 +29,18 @@ def test_every_row_of_the_joint_csv_carries_the_share(share: float, cells: tuple
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and {(r["panel_a_share_pct"], r["panel_b_share_pct"]) for r in rows} == {cells}
     # New columns go after the others, so a sheet reading columns by place still reads:
-    # the file's header is the one it had before (as released), then the two shares.
+    # the file's header is the one it had before (as released), then the two shares,
+    # then ``mode``, last as in every other csv.
     header = text.splitlines()[0].split(",")
-    assert header[:-2] == HEADER_BEFORE_THE_SHARES.split(",")
-    assert tuple(header[-2:]) == COLUMNS[-2:] == ("panel_a_share_pct", "panel_b_share_pct")
+    assert header[:-3] == HEADER_BEFORE_THE_SHARES.split(",")
+    assert tuple(header[-3:]) == COLUMNS[-3:] == ("panel_a_share_pct", "panel_b_share_pct", "mode")
+
+
+@pytest.mark.parametrize("mode", ["live", "practice", "demo"])
+def test_every_row_of_the_joint_csv_ends_with_the_sessions_mode(mode: str) -> None:
+    # Every other csv ends each row with ``mode``, so a file made from the demo's
+    # made-up people is never taken for a real round; the joint csv had none.
+    a, b = (s.model_copy(update={"mode": mode}) for s in (panel_a(), panel_b()))
+    rows = list(csv.reader(io.StringIO(render_combined(combine_sessions(a, b), "csv"))))
+    assert rows[0][-1] == "mode"
+    assert len(rows) > 2 and {row[-1] for row in rows[1:]} == {mode}

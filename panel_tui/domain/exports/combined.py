@@ -14,7 +14,9 @@ many questions each panel's score stands on: a count on a candidate's row, 1 or
 0 on a question's), ``status``, then ``panel_a_share_pct`` and ``panel_b_share_pct``
 on every row (the share each panel's score counts for in the joint score, ``30.0``
 and ``70.0`` for ``--share 30%``; added after the others so columns read by place
-still read). Text from a person is neutralised as in the other CSVs.
+still read), and last ``mode`` (``live``, ``practice`` for two rehearsals, or ``demo``
+for the demo's made-up people), as every csv ends. Text from a person is neutralised
+as in the other CSVs.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ COLUMNS = (
     "status",
     "panel_a_share_pct",
     "panel_b_share_pct",
+    "mode",
 )
 
 
@@ -141,7 +144,7 @@ def combined_csv(combined: Combined) -> str:
     # The share is a fact of the whole file, on every row, so a row filtered out of a
     # sheet still says how its joint score was made (found by a co-production lead).
     a = rounded(combined.share * 100, 1)
-    return table(COLUMNS, [(*row, f"{a:.1f}", f"{100 - a:.1f}") for row in rows])
+    return table(COLUMNS, [(*row, f"{a:.1f}", f"{100 - a:.1f}", combined.mode) for row in rows])
 
 
 def _record(candidate: JointCandidate) -> dict[str, Any]:
