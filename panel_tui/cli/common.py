@@ -102,7 +102,9 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
     as ``banks list`` says. A file named after the id is the last resort.
     """
     given = Path(name)
-    if given.suffix == ".toml" or _there(given):
+    # A link round in a circle does not "exist" to Python, so lexists: reading it says
+    # what is wrong with it, where it was called no bank at all (found in testing).
+    if given.suffix == ".toml" or os.path.lexists(given):
         return given
     folders = bank_folders(args)
     for entry in find_banks(folders):
@@ -110,21 +112,12 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
             return entry.path
     for folder, _ in folders:
         candidate = folder / f"{name}.toml"
-        if _there(candidate):
+        if os.path.lexists(candidate):
             return candidate
     raise CommandError(
         f"There is no question bank {quoted(name)}. "
         "'panel-tui banks list' shows the banks you can use."
     )
-
-
-def _there(path: Path) -> bool:
-    """Whether ``path`` names something, a link that cannot be followed included.
-
-    A link leading round in a circle does not "exist" to Python: it was called no
-    bank at all, where reading it says what is wrong with it (found in testing).
-    """
-    return path.is_symlink() or path.exists()
 
 
 def warn_damaged(found: Store) -> None:

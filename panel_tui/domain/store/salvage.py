@@ -126,9 +126,8 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     # Left out of the snapshot: known to be missing, whatever the journal holds.
     gone = dict(Counter(name for name, _ in spoiled))
     snapshot = ReadBack(alone, spoiled=len(spoiled), missing=gone, near=_named(alone, near))
-    try:
-        raw = read(journal_path(path))
-    except FileNotFoundError:
+    raw = journal.read(journal_path(path), read)
+    if raw is None:
         return replace(snapshot, no_journal=True)
     parsed = journal.parse(raw, salvage=True, snapshot=token)
     if parsed.snapshot != token and parsed.snapshot is not None:
