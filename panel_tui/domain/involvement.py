@@ -199,17 +199,18 @@ def candidates_sat(session: Session) -> dict[str, set[str]]:
     return sat
 
 
-def interviews_held(session: Session) -> int:
+def interviews_held(session: Session, sat: dict[str, set[str]] | None = None) -> int:
     """The interviews the panel held: candidates with any vote that stands (see
-    :func:`candidates_sat`), as every observer sat them and the rounds report counts them."""
-    return len(set().union(*candidates_sat(session).values()))
+    :func:`candidates_sat`, or ``sat`` when already worked out), as every observer sat
+    them and the rounds report counts them."""
+    return len(set().union(*(candidates_sat(session) if sat is None else sat).values()))
 
 
 def involvement(session: Session) -> list[MemberInvolvement]:
     """Every member's involvement in the session, by seat."""
     results = score_session(session)
     sat = candidates_sat(session)
-    held = interviews_held(session)
+    held = interviews_held(session, sat)
     log_spans = day_spans(session)
     rows = []
     for member in sorted(session.panel, key=lambda m: m.seat):

@@ -54,9 +54,9 @@ from panel_tui.domain.words import THE_DEMO
 METHOD = (
     "The lived-experience first choice is the candidate ranked first on the "
     "lived-experience members' votes alone (each counting the same), among the candidates "
-    "scored on the most questions: a candidate interviewed only in part is left out, as the "
-    "summary marks its score, and named beside the round when it would otherwise have been "
-    "first. Candidates sharing first place are all first choices, and the round counts "
+    "scored on the most questions: a candidate interviewed only in part (the summary marks "
+    "their score) is left out, and named beside the round if they would have been first. "
+    "Candidates sharing first place are all first choices, and the round counts "
     "as recommended when the panel recommended one of them. The voice gap is the "
     "lived-experience members' score minus the professionals' score, in percentage points: "
     "above zero, the lived-experience members scored higher. A round's mean is over its "

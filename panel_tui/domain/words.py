@@ -357,14 +357,18 @@ def panel_balance(roles: Iterable[Role | None]) -> str:
     return f"{panel_counts(chosen)} ({how})"
 
 
-def share_split(share: float) -> tuple[str, str]:
-    """A share between 0 and 1 and the rest, as percentages to one decimal that make 100.
-
-    ``0.3`` is ``("30%", "70%")``, ``1/3`` is ``("33.3%", "66.7%")``: half up, as
-    every figure, and the rest taken from the rounded share so the two add up.
-    """
+def share_parts(share: float) -> tuple[Decimal, Decimal]:
+    """A share between 0 and 1 and the rest, as percentages to one decimal that make 100:
+    half up, as every figure, and the rest taken from the rounded share so the two add up."""
     part = rounded(share * 100, 1)
-    return f"{part.normalize():f}%", f"{(100 - part).normalize():f}%"
+    return part, 100 - part
+
+
+def share_split(share: float) -> tuple[str, str]:
+    """:func:`share_parts` in words: ``0.3`` is ``("30%", "70%")``, ``1/3`` is
+    ``("33.3%", "66.7%")``."""
+    part, rest = share_parts(share)
+    return f"{part.normalize():f}%", f"{rest.normalize():f}%"
 
 
 def share_percent(share: float) -> str:

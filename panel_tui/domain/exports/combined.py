@@ -27,7 +27,7 @@ from typing import Any
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
 from panel_tui.domain.joint import Combined, JointCandidate
-from panel_tui.domain.words import figure, on_questions, percent, rounded
+from panel_tui.domain.words import figure, on_questions, percent, share_parts
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -143,8 +143,8 @@ def combined_csv(combined: Combined) -> str:
     rows += [(*blank, neutralise(w)) for w in combined.left_out]
     # The share is a fact of the whole file, on every row, so a row filtered out of a
     # sheet still says how its joint score was made (found by a co-production lead).
-    a = rounded(combined.share * 100, 1)
-    return table(COLUMNS, [(*row, f"{a:.1f}", f"{100 - a:.1f}", combined.mode) for row in rows])
+    a, b = share_parts(combined.share)
+    return table(COLUMNS, [(*row, f"{a:.1f}", f"{b:.1f}", combined.mode) for row in rows])
 
 
 def _record(candidate: JointCandidate) -> dict[str, Any]:

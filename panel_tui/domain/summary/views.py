@@ -297,7 +297,7 @@ class CandidateView:
             ("Voice gap", self.voice_gap),
             *([("Decision", self.decision)] if hiring else []),
             # A reason belongs to a decision: none is asked for before one is made.
-            *([("Reason", self.reason_words)] if self.decided and hiring else []),
+            *([("Reason", self.reason_words)] if self.decided else []),
             # "Since changed": an HR officer skimming read an earlier one as current.
             *([(EARLIER, self.earlier_words)] if self.earlier_decisions and hiring else []),
         ]
