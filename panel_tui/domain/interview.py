@@ -321,9 +321,8 @@ class Interview:
 
     @property
     def decides(self) -> bool:
-        """Whether the panel records a decision on each candidate: not on a rehearsal's
-        mock candidates, who are never hired (found by a trainer)."""
-        return not self.practice
+        """Whether the panel records a decision on each candidate (:attr:`Session.decides`)."""
+        return self.session.decides
 
     def decide(self) -> AskDecision | Refused:
         """Ask for the panel's decision on this candidate."""

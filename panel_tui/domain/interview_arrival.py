@@ -75,15 +75,14 @@ def arriving(session: Session, previous: str, candidate_id: str, question_id: st
         # passed on the way): no decision is due (found by a new user).
         voted_on = len(unvoted_numbers(session, previous)) < len(session.bank.questions)
         # A rehearsal's mock candidates need no decision, as its finish says.
-        live = session.mode != "practice"
-        if session.decision(previous) is None and voted_on and live:
+        if session.decision(previous) is None and voted_on and session.decides:
             message += (
                 f" No decision is recorded yet for {session.candidate(previous).label}"
                 " (go back and press Ctrl+D)."
             )
         return message
     if question_id == session.bank.questions[-1].id:
-        if session.mode == "practice":
+        if not session.decides:
             return "Last question for this candidate."
         if session.decision(candidate_id) is not None:
             return "Last question for this candidate. The decision is recorded; Ctrl+D changes it."

@@ -186,7 +186,7 @@ def about(session: Session, candidate_id: str, question: Question, marks: Marks)
     """
     tags = question_tags(question)
     parts: list[Line] = [((tags[:1].upper() + tags[1:], ""),)] if tags else []
-    if session.mode != "practice":
+    if session.decides:
         # Labelled either way: a bare "No decision recorded" under the question read
         # as part of it (found by a tester).
         decision = session.decision(candidate_id)

@@ -145,6 +145,12 @@ class Session(Record):
         return sorted(days) or [laptop_day(self.created)]
 
     @property
+    def decides(self) -> bool:
+        """Whether the panel records a decision on each candidate: not on a rehearsal's
+        mock candidates, who are never hired (found by a trainer)."""
+        return self.mode != "practice"
+
+    @property
     def last_recorded(self) -> datetime:
         """When anything was last recorded: a vote, note, reveal, round or decision (else made)."""
         times = [self.created, *(v.at for v in self.votes), *(n.at for n in self.notes)]

@@ -280,7 +280,7 @@ def finish_warnings(session: Session) -> list[str]:
             warnings.append(unvoted)
         # A rehearsal's mock candidates need no decision (found by a tester: finishing
         # one listed "Mock A has no decision recorded" as still to do).
-        if session.decision(candidate.id) is None and session.mode != "practice":
+        if session.decision(candidate.id) is None and session.decides:
             warnings.append(f"{candidate.label} has no decision recorded.")
     sealed = session.sealed_answers()
     if sealed:
