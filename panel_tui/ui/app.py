@@ -249,6 +249,7 @@ class PanelApp(DisplayApp):
     def action_command_palette(self) -> None:
         """Open the command palette (the terminal may have no emoji for Textual's icon)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.notices_make_way()  # as before any box (asking.py): none lies over it
             self.push_screen(PlainPalette())
 
     async def action_quit(self) -> None:
@@ -288,6 +289,7 @@ class PanelApp(DisplayApp):
         if isinstance(self.screen, HelpScreen):
             return
         session = self.opened.session if self.opened else None
+        self.notices_make_way()  # as before any box (asking.py): none lies over it
         self.push_screen(HelpScreen(session, self.settings_path))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

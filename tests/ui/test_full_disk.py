@@ -257,6 +257,27 @@ async def test_files_written_again_while_help_is_open_shows_once_it_closes(
         assert drawn(app) == ["InterviewScreen"]
 
 
+@pytest.mark.parametrize("key", ["f1", "ctrl+p"])
+async def test_help_and_the_palette_open_with_no_notice_over_them(
+    app_factory: AppFactory, store: Store, session: Session, key: str
+) -> None:
+    # Found by a reread: a box asked in a flow made way for the notices, but Help and
+    # the palette opened over "Files written again"; it now waits, as for any box.
+    async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
+        app = pilot.app
+        await pilot.press("1")
+        journal_path(store.root / f"{session.id}.json").unlink()
+        await pilot.press("w")
+        assert [n.title for n in app._notifications] == ["Files written again"]
+        await pilot.press(key)
+        assert isinstance(app.screen, ModalScreen)
+        assert drawn(app) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Files written again"]
+        assert drawn(app) == ["InterviewScreen"]
+
+
 def drawn(app: App[Any]) -> list[str]:
     """The screens in sight (the one on top, and the one under a box) that draw a notice."""
     stack = app.screen_stack
