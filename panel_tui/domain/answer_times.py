@@ -43,6 +43,14 @@ class AnswerTimes:
         if here is not None:  # a session without candidates is nowhere
             self._left[here] = elapsed
 
+    def restart(self) -> None:
+        """A new round on the answer shown is a new answer to time: from 0:00, kept so
+        for a resume (found by a tester: round 2's timer counted on from round 1's)."""
+        here = self.here()
+        if here is not None:
+            self._left.pop(here, None)
+        self.keep(0)
+
     def keep(self, elapsed: int) -> None:
         """Keep the time spent on the answer shown on disk, so a resume carries on from it."""
         here, session = self.here(), self.opened.session

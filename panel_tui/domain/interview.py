@@ -308,6 +308,7 @@ class Interview:
             started = self.opened.new_round(*self.here)
         except StoreError as error:
             return Refused(str(error), important=True)
+        self.times.restart()
         return self._news(
             f"Round {started.round}: everyone votes on this answer again, sealed as before. "
             f"Round {started.round - 1} is kept for the report."

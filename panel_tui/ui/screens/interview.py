@@ -265,11 +265,8 @@ class InterviewScreen(SessionScreen):
     def action_new_round(self) -> None:
         """Practice: the panel votes on this answer again; earlier rounds are kept."""
         started = self.interview.new_round()
-        if isinstance(started, Recorded):
-            # A new round is a new answer to time: from 0:00, kept so for a resume
-            # (found by a tester: round 2's timer counted on from round 1's).
+        if isinstance(started, Recorded):  # timed from 0:00 again (AnswerTimes.restart)
             self.timer.restart(self.question.time_guide_minutes)
-            self.keep_time()
         self.show(started)
 
     # -- notes and decisions -------------------------------------------------
