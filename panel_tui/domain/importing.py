@@ -105,9 +105,7 @@ def _dated_by_first_record(session: Session) -> Session:
     votes were given on 20 November showed "Made 26 Nov" on the home screen
     (found by a tester). A file with no records is made, here, as it is imported.
     """
-    times = [v.at for v in session.votes] + [n.at for n in session.notes]
-    times += [r.at for r in session.reveals] + [r.at for r in session.rounds]
-    times += [d.at for d in session.decisions if d.at is not None]
+    times = session.recorded_times
     return session.model_copy(update={"created": min(times)}) if times else session
 
 

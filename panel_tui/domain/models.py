@@ -151,12 +151,16 @@ class Session(Record):
         return self.mode != "practice"
 
     @property
-    def last_recorded(self) -> datetime:
-        """When anything was last recorded: a vote, note, reveal, round or decision (else made)."""
-        times = [self.created, *(v.at for v in self.votes), *(n.at for n in self.notes)]
+    def recorded_times(self) -> list[datetime]:
+        """When each vote, note, reveal, round and decision was recorded."""
+        times = [*(v.at for v in self.votes), *(n.at for n in self.notes)]
         times += [r.at for r in self.reveals] + [r.at for r in self.rounds]
-        times += [d.at for d in self.decisions if d.at is not None]
-        return max(times)
+        return times + [d.at for d in self.decisions if d.at is not None]
+
+    @property
+    def last_recorded(self) -> datetime:
+        """When anything was last recorded (:attr:`recorded_times`), else when it was made."""
+        return max([self.created, *self.recorded_times])
 
     @property
     def first_day(self) -> date:
