@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.widgets._toast import Toast
@@ -196,10 +197,7 @@ async def test_files_written_again_waits_for_a_box_to_close_not_over_its_buttons
     # for the time it had left once the box closes.
     async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
         app = pilot.app
-        await pilot.press("1")
-        journal_path(store.root / f"{session.id}.json").unlink()
-        await pilot.press("w")
-        assert [n.title for n in app._notifications] == ["Files written again"]
+        await files_written_again_showing(pilot, store, session)
         await pilot.press(*keys)
         assert isinstance(app.screen, box)
         assert list(app._notifications) == []
@@ -265,10 +263,7 @@ async def test_help_and_the_palette_open_with_no_notice_over_them(
     # the palette opened over "Files written again"; it now waits, as for any box.
     async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
         app = pilot.app
-        await pilot.press("1")
-        journal_path(store.root / f"{session.id}.json").unlink()
-        await pilot.press("w")
-        assert [n.title for n in app._notifications] == ["Files written again"]
+        await files_written_again_showing(pilot, store, session)
         await pilot.press(key)
         assert isinstance(app.screen, ModalScreen)
         assert drawn(app) == []
@@ -276,6 +271,14 @@ async def test_help_and_the_palette_open_with_no_notice_over_them(
         await pilot.pause()
         assert [n.title for n in app._notifications] == ["Files written again"]
         assert drawn(app) == ["InterviewScreen"]
+
+
+async def files_written_again_showing(pilot: Pilot[None], store: Store, session: Session) -> None:
+    """A vote, the session's journal taken away, another vote: "Files written again" shows."""
+    await pilot.press("1")
+    journal_path(store.root / f"{session.id}.json").unlink()
+    await pilot.press("w")
+    assert [n.title for n in pilot.app._notifications] == ["Files written again"]
 
 
 def drawn(app: App[Any]) -> list[str]:
