@@ -37,7 +37,7 @@ from panel_tui.ui.keys import palette_command
 from panel_tui.ui.lines import line_drawn
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.interview_dialogs import deciding, noting
-from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS
+from panel_tui.ui.screens.interview_keys import INTERVIEW_KEYS, show_vote_again
 from panel_tui.ui.screens.session_screen import SessionScreen
 from panel_tui.ui.widgets.fitting import HeadingLine
 from panel_tui.ui.widgets.hint_line import HintLine
@@ -73,6 +73,8 @@ class InterviewScreen(SessionScreen):
         self.clock = clock
         #: The position and the rules; this screen shows its state and asks its questions.
         self.interview = Interview(opened, lambda value: self.marks.vote(value))
+        if not self.interview.decides:
+            show_vote_again(self._bindings)
 
     # -- state ----------------------------------------------------------------
 

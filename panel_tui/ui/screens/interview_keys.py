@@ -10,7 +10,9 @@ to, never the one before.
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from dataclasses import replace
+
+from textual.binding import Binding, BindingsMap, BindingType
 
 from panel_tui.ui.keys import vote_bindings
 
@@ -66,6 +68,7 @@ INTERVIEW_KEYS: list[BindingType] = [
         tooltip="Show the summary, ranking and export.",
         priority=True,
     ),
+    # Shown in practice only, in the Decide key's place (show_vote_again).
     Binding(
         "ctrl+g",
         "new_round",
@@ -124,4 +127,16 @@ INTERVIEW_KEYS: list[BindingType] = [
     *vote_bindings(),
 ]
 
-__all__ = ["INTERVIEW_KEYS", "MOVE"]
+
+def show_vote_again(bindings: BindingsMap) -> None:
+    """Practice: Ctrl+G (Vote again) shows in the footer, where a live session shows Decide.
+
+    In a live session the key stays out of the footer but still answers, saying
+    rounds are for practice; so it is shown, not enabled, by the session's mode.
+    """
+    bindings.key_to_bindings["ctrl+g"] = [
+        replace(binding, show=True) for binding in bindings.key_to_bindings["ctrl+g"]
+    ]
+
+
+__all__ = ["INTERVIEW_KEYS", "MOVE", "show_vote_again"]
