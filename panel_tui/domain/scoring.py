@@ -313,6 +313,18 @@ def rank(results: list[CandidateResult], labels: dict[str, str]) -> list[Candida
     return ranked + unscored
 
 
+def as_listed(session: Session, results: Results) -> list[CandidateResult]:
+    """The candidates as the records list them: in rank order; a rehearsal's as interviewed.
+
+    A rehearsal ranks nobody (found by a trainer): its mock candidates are listed
+    in the order interviewed, with no rank, on the summary and in every file.
+    """
+    if results.practice is None:
+        return results.ranking
+    by_candidate = results.by_candidate
+    return [dataclasses.replace(by_candidate[c.id], rank=None) for c in session.candidates]
+
+
 def fleiss_kappa(items: Sequence[Sequence[str]]) -> float | None:
     """Fleiss' kappa over items rated up, middle or down by varying numbers of raters.
 

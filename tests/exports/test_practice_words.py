@@ -5,6 +5,9 @@ rated down, and mock candidates ranked with "No decision recorded").
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from rich.console import Console
 
@@ -96,6 +99,23 @@ def test_no_summary_file_of_practice_ranks_or_decides(fmt: str) -> None:
         assert words not in text, words
     assert "Mock candidates" in text
     assert "Rank" in render(live(two_mocks()), fmt)
+
+
+def test_the_practice_csv_lists_mock_candidates_as_interviewed_with_no_rank_or_decision() -> None:
+    # Found reading the csv beside the summary: the summary listed the mock candidates
+    # as interviewed and unranked, while the csv ranked them and gave an old decision.
+    def rows(session: Session) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO(render(session, "csv"))))
+
+    practice_rows = rows(two_mocks())
+    assert [r["code"] for r in practice_rows] == ["Mock A", "Mock B"]  # B scored higher
+    assert {(r["rank"], r["decision"], r["decision_reason"]) for r in practice_rows} == {
+        ("", "", "")
+    }
+    # Live, the same votes rank Mock B first, and Mock A's decision is given.
+    live_rows = rows(live(two_mocks()))
+    assert [(r["code"], r["rank"]) for r in live_rows] == [("Mock B", "1"), ("Mock A", "2")]
+    assert (live_rows[1]["decision"], live_rows[1]["decision_reason"]) != ("", "")
 
 
 def test_the_summary_screen_lists_mock_candidates_with_no_rank_or_decision() -> None:

@@ -1,6 +1,7 @@
 """The two CSV formats of PRODUCT.md section 7, written with Python's csv module.
 
-``csv``: one row per candidate, in rank order, with the columns ``rank``,
+``csv``: one row per candidate, in rank order, with the columns ``rank``
+(a practice round's mock candidates are listed as interviewed, with no rank or decision),
 ``candidate``, ``code``, ``score_pct``, ``questions_scored`` and
 ``questions_total`` (what the score stands on), ``fewer_questions`` (yes when
 scored on fewer questions than another candidate), ``up``, ``middle``,
@@ -63,7 +64,7 @@ from collections.abc import Iterable, Sequence
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import score_session
+from panel_tui.domain.scoring import as_listed, score_session
 from panel_tui.domain.words import (
     OUTCOME_WORDS,
     ROLE_WORDS,
@@ -163,13 +164,13 @@ table = _table
 
 
 def candidates_csv(session: Session, options: ExportOptions) -> str:
-    """One row per candidate, in rank order."""
+    """One row per candidate, in rank order (a rehearsal's as interviewed, unranked)."""
     results = score_session(session)
     hide_gap = options.totals_only and lone_group(session)
     rows = []
-    for r in results.ranking:
+    for r in as_listed(session, results):
         candidate = session.candidate(r.candidate)
-        decision = session.decision(r.candidate)
+        decision = session.decision(r.candidate) if session.decides else None
         rows.append(
             (
                 "" if r.rank is None else r.rank,

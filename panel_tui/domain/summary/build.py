@@ -20,6 +20,7 @@ from panel_tui.domain.scoring import (
     QuestionResult,
     Results,
     Tally,
+    as_listed,
     score_session,
 )
 from panel_tui.domain.summary.document import Summary
@@ -302,10 +303,6 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
     results = score_session(session)
     build = _Builder(session, options)
     practice = session.mode == "practice"
-    listed = results.ranking
-    if practice:  # in the order interviewed: a rehearsal ranks nobody (found by a trainer)
-        place = {c.id: n for n, c in enumerate(session.candidates)}
-        listed = sorted(listed, key=lambda r: place[r.candidate])
     return Summary(
         title=session.title,
         date=days_words(session.vote_days),
@@ -318,7 +315,7 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         panel=sorted(build.seats.values(), key=lambda s: s.seat),
         voters=[build.seats[m.id] for m in session.voting_members],
         make_up=_make_up(session.panel),
-        candidates=[build.candidate(r, results) for r in listed],
+        candidates=[build.candidate(r, results) for r in as_listed(session, results)],
         question_list=[
             (f"Q{n}", q.text, question_tags(q))
             for n, q in enumerate(session.bank.questions, start=1)
