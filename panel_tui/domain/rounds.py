@@ -186,11 +186,6 @@ class Rounds:
         return sum(r.revealed_early for r in self.rounds)
 
 
-def lived_experience_first(session: Session) -> list[str]:
-    """The candidates (by id) the lived-experience members' own votes rank first."""
-    return _first_and_passed_over(session, score_session(session))[0]
-
-
 def _first_and_passed_over(
     session: Session, results: Results
 ) -> tuple[list[str], list[tuple[str, int]]]:

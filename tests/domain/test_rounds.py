@@ -20,7 +20,7 @@ from panel_tui.cli import main
 from panel_tui.domain.exports import ExportOptions, render
 from panel_tui.domain.exports.json_record import export_json
 from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
-from panel_tui.domain.rounds import compare_rounds, lived_experience_first
+from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.store import Store
 from tests.domain.rounds_sessions import (
     every_session,
@@ -105,7 +105,6 @@ def test_tied_first_choices_are_all_first_and_one_recommended_counts() -> None:
     rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up")]
     rows += [("c1", "q1", "m2", "down"), ("c2", "q1", "m2", "down")]  # nothing sealed
     tied = made_round("t", date(2026, 2, 2), "LP", rows, {"c2": "recommend"}, minutes=5)
-    assert lived_experience_first(tied) == ["c1", "c2"]
     (only,) = compare_rounds([tied]).rounds
     assert (only.first_choices, only.first_choice) == (["C1", "C2"], "recommended")
 
