@@ -11,11 +11,15 @@ import shlex
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Checkbox, RadioButton, Select
+from textual.widgets._footer import FooterKey
 
 from panel_tui.domain.store import Store
+from panel_tui.ui.widgets.keys_footer import KeysFooter
 from tests.ui.helpers import AppFactory, screen_text, small_session
 from tests.ui.journeys import JOURNEYS, RUNS, Journey, begin, run_id, steps
 from tests.ui.terminal import POLL_SECONDS, WAIT_SECONDS, Terminal, needs_tmux
@@ -99,9 +103,22 @@ async def test_switching_ascii_redraws_the_screen_showing_and_back_again(
         app.action_toggle_ascii()
         await pilot.pause()
         assert not_ascii(screen_text(app)) == "", screen_text(app)
+        assert_keys_whole(app)  # ASCII draws some keys wider ("<- ->", "Bksp")
         app.action_toggle_ascii()
         await pilot.pause()
         assert not_ascii(screen_text(app)) == symbols
+        assert_keys_whole(app)
+
+
+def assert_keys_whole(app: App[Any]) -> None:
+    """Every key in the footer shows whole at 80 columns, its words too.
+
+    Found in practice at 80x24 in ASCII: "Ctrl+G Vote again" ran off the edge.
+    """
+    for footer in app.screen.query(KeysFooter):
+        line = screen_text(app).splitlines()[-1]
+        for key in footer.query(FooterKey):
+            assert f"{key.key_display} {key.description}" in line, line
 
 
 #: What a person does in the real app, and a text that shows each screen is up.

@@ -117,8 +117,8 @@ async def test_practice_has_no_decision_key_and_live_has_one(
             await pilot.pause()
             shown = screen_text(pilot.app)
             assert ("Ctrl+D Decide" in shown) is not practice
-            # Vote again takes Decide's place in the footer, at 80 columns, in practice only.
-            assert ("Ctrl+G Vote again" in shown) is practice
+            # Revote (vote again) takes Decide's place in the footer, in practice only.
+            assert ("Ctrl+G Revote Ctrl+S Summary" in shown) is practice
             assert ("Decision:" in shown) is not practice
             titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
             assert ("Record decision" in titles) is not practice

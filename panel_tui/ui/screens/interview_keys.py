@@ -61,23 +61,24 @@ INTERVIEW_KEYS: list[BindingType] = [
         ),
         priority=True,
     ),
-    Binding(
-        "ctrl+s",
-        "summary",
-        "Summary",
-        tooltip="Show the summary, ranking and export.",
-        priority=True,
-    ),
-    # Shown in practice only, in the Decide key's place (show_vote_again).
+    # Shown in practice only, in the Decide key's place (show_vote_again); one word, so
+    # the footer still fits 80 columns in ASCII.
     Binding(
         "ctrl+g",
         "new_round",
-        "Vote again",
+        "Revote",
         show=False,
         tooltip=(
             "Practice only: after the votes are shown and discussed, the panel "
             "votes on this answer again as a new round; earlier rounds are kept."
         ),
+        priority=True,
+    ),
+    Binding(
+        "ctrl+s",
+        "summary",
+        "Summary",
+        tooltip="Show the summary, ranking and export.",
         priority=True,
     ),
     Binding(
@@ -129,7 +130,7 @@ INTERVIEW_KEYS: list[BindingType] = [
 
 
 def show_vote_again(bindings: BindingsMap) -> None:
-    """Practice: Ctrl+G (Vote again) shows in the footer, where a live session shows Decide.
+    """Practice: Ctrl+G (Revote) shows in the footer, where a live session shows Decide.
 
     In a live session the key stays out of the footer but still answers, saying
     rounds are for practice; so it is shown, not enabled, by the session's mode.
