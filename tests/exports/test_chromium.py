@@ -21,6 +21,7 @@ import pytest
 from panel_tui import locations
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.exports import ExportOptions
+from panel_tui.domain.importing import load_session_file
 from panel_tui.domain.models import Candidate, Decision, Member, Role, Session, VoteEvent
 from panel_tui.domain.sessions import new_session
 from tests.exports.chromium import (
@@ -31,8 +32,12 @@ from tests.exports.chromium import (
     pdf_pages,
     png_size,
     print_and_screenshot,
+    printed_texts,
 )
 from tests.exports.helpers import write_export
+
+#: Records exported from real runs, read back as import reads them.
+RECORDS = Path(__file__).parent / "records"
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on the PATH")
 
@@ -135,3 +140,19 @@ def test_each_table_of_votes_prints_whole_on_one_page(tmp_path: Path) -> None:
         assert "Votes by question" in text and "What made you want to work" in text, text
         assert all(f"Seat {m.seat}, {m.name}" in text for m in session.voting_members), text
         assert re.search(r"^\s*Flags\s", text, re.MULTILINE), text
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not on the PATH")
+def test_a_long_name_heading_prints_whole_on_one_page(tmp_path: Path) -> None:
+    # A tester's day, exported as json: the first candidate in the file, ranked
+    # first, has a name that wraps over two lines. Its heading printed
+    # "C2: Maximilian" at the foot of page 2 and the rest at the top of page 3.
+    session = load_session_file(RECORDS / "long_name_day.json")
+    page = write_export(session, "html", tmp_path / "out", ExportOptions())
+    pages = printed_texts(page, tmp_path)
+    for candidate in session.candidates:
+        whole = f"{candidate.code}: {candidate.name}".replace("-", "")  # pdftotext drops a
+        # hyphen where a line wraps; the rank badge ends the heading on the page it is on.
+        badges = [" ".join(p.split()).replace("-", "") for p in pages]
+        on_page = [p for p in badges if f"{whole} · rank " in p]
+        assert on_page, f"{whole} is not whole before its rank on any page"
