@@ -70,7 +70,7 @@ CASES = {
         [*ALL_UP, ("m1", "down"), "undo"],
         [
             "Seat 1, Member 1 changed from ▲ Up to ▼ Down after the votes were shown, "
-            "then undid it: ▲ Up stands."
+            "then it was undone: ▲ Up stands."
         ],
         0,
         ("Up", "no", "no", _minute(0)),
@@ -79,7 +79,7 @@ CASES = {
     "first vote after the reveal then undo": Case(
         [("m1", "up"), ("m2", "up"), "reveal", ("m3", "up"), "undo"],
         [
-            "Seat 3, Member 3 voted ▲ Up after the votes were shown, then withdrew it: no vote stands."
+            "Seat 3, Member 3 voted ▲ Up after the votes were shown, then it was undone: no vote stands."
         ],
         0,
         None,
@@ -92,7 +92,7 @@ CASES = {
         [*ALL_UP, ("m1", "down"), "undo", ("m1", "middle")],
         [
             "Seat 1, Member 1 changed from ▲ Up to ▼ Down after the votes were shown, "
-            "then undid it: back to ▲ Up.",
+            "then it was undone: back to ▲ Up.",
             "Seat 1, Member 1 changed from ▲ Up to ● Middle after the votes were shown.",
         ],
         1,
@@ -104,11 +104,11 @@ CASES = {
         [("m1", "up"), "reveal", ("m1", "down"), "undo"],
         [
             "Seat 1, Member 1 changed from ▲ Up to ▼ Down after the votes were shown, "
-            "then undid it: ▲ Up stands."
+            "then it was undone: ▲ Up stands."
         ],
         0,
         ("Up", "no", "no", _minute(0)),
-        early="Seat 1, Member 1 (changed their vote, then undid it)",
+        early="Seat 1, Member 1 (changed their vote, then it was undone)",
     ),
     # Revealed early; seat 2 voted Up after it, changed to Down, and the chair undid
     # the change: the Up brought back was itself given after the reveal, and says so.
@@ -117,7 +117,7 @@ CASES = {
         [
             "Seat 2, Member 2 voted ▲ Up after the votes were shown.",
             "Seat 2, Member 2 changed from ▲ Up to ▼ Down after the votes were shown, "
-            "then undid it: ▲ Up stands.",
+            "then it was undone: ▲ Up stands.",
         ],
         1,
         ("Up", "no", "yes", _minute(2)),
@@ -130,7 +130,7 @@ CASES = {
     "first vote after an early reveal, withdrawn, given again": Case(
         [("m1", "up"), "reveal", ("m3", "up"), "undo", ("m3", "up")],
         [
-            "Seat 3, Member 3 voted ▲ Up after the votes were shown, then withdrew it.",
+            "Seat 3, Member 3 voted ▲ Up after the votes were shown, then it was undone.",
             "Seat 3, Member 3 gave the same vote again (▲ Up).",
         ],
         1,

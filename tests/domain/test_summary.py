@@ -247,7 +247,7 @@ def test_a_vote_withdrawn_then_given_again_after_the_reveal_reads_as_both(
         made = opened.session
     (alex,) = summary_of(made).candidates
     assert [words for _, words in alex.change_lines] == [
-        "Seat 2, Member 2 withdrew their vote (▲ Up) after the votes were shown.",
+        "Seat 2, Member 2 had their vote (▲ Up) undone after the votes were shown.",
         "Seat 2, Member 2 gave the same vote again (▲ Up).",
     ]
     # The vote standing did not change (found by a review): it is the one given

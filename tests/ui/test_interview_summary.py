@@ -175,7 +175,8 @@ async def test_a_change_after_the_reveal_then_undone_is_told_with_its_undo(
         shown = " ".join((await scrolled_text(pilot)).split())
         # (The scroll bar may stand between the last words, where the line wraps.)
         assert (
-            "changed from ▲ Up to ▼ Down after the votes were shown, then undid it: ▲ Up" in shown
+            "changed from ▲ Up to ▼ Down after the votes were shown, then it was undone: ▲ Up"
+            in shown
         )
         assert "after reveal" not in shown  # the Up that stands was given before
 

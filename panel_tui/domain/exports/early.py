@@ -22,7 +22,7 @@ WITHDRAWN_LATER = "vote withdrawn later"
 CHANGED_AFTER = "changed their vote"
 #: Said of a member who changed their vote after the votes were shown, and the chair
 #: undid the change: the vote they gave before stands.
-CHANGE_UNDONE = "changed their vote, then undid it"
+CHANGE_UNDONE = "changed their vote, then it was undone"
 #: Beside a member whose vote after the votes were shown was undone, another standing.
 UNDONE_LATER = "undone later"
 #: Who voted after the votes were shown, when no one did.

@@ -15,7 +15,9 @@ def step_words(step: Step, seats: dict[str, Seat], symbols: dict[VoteValue, str]
     """One thing a member did after the votes were shown, with the undo of it, if any.
 
     A change undone is said with the vote that stands again (found by a tester: the
-    record told of the change and never that it was undone).
+    record told of the change and never that it was undone). An undo is said as done,
+    not by whom: the chair keys it, often to mend a slip, so "withdrew their vote"
+    told HR that a member changed their mind (found by a tester).
     """
     who = seats[step.member].label
     said = {
@@ -25,7 +27,7 @@ def step_words(step: Step, seats: dict[str, Seat], symbols: dict[VoteValue, str]
             f"{vote_text(step.value, symbols)} after the votes were shown"
         ),
         "withdrew": (
-            f"{who} withdrew their vote ({vote_text(step.before, symbols)}) "
+            f"{who} had their vote ({vote_text(step.before, symbols)}) undone "
             "after the votes were shown"
         ),
         # given again just after a withdrawal, unchanged
@@ -35,11 +37,13 @@ def step_words(step: Step, seats: dict[str, Seat], symbols: dict[VoteValue, str]
         return said + "."
     if step.back_to is None:
         return said + (
-            ", then withdrew it: no vote stands." if step.final else ", then withdrew it."
+            ", then it was undone: no vote stands." if step.final else ", then it was undone."
         )
     back = vote_text(step.back_to, symbols)
     return said + (
-        f", then undid it: {back} stands." if step.final else f", then undid it: back to {back}."
+        f", then it was undone: {back} stands."
+        if step.final
+        else f", then it was undone: back to {back}."
     )
 
 
