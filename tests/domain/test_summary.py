@@ -356,3 +356,24 @@ def test_a_gap_on_fewer_questions_than_a_groups_own_score_says_so(
         "only one group scored."
     )
     assert (note in alex.voice_gap) is explained
+
+
+@pytest.mark.parametrize(
+    ("roles", "said"),
+    [
+        ("LP", "2 voting members: 1 with lived experience and 1 professional."),
+        (
+            "LPO",
+            "2 voting members: 1 with lived experience and 1 professional, and 1 observer,"
+            " who does not vote.",
+        ),
+        (
+            "LPOO",
+            "2 voting members: 1 with lived experience and 1 professional, and 2 observers,"
+            " who do not vote.",
+        ),
+    ],
+)
+def test_the_panel_is_said_by_role_not_by_who_wrote_the_notes(roles: str, said: str) -> None:
+    # Found by a tester: "1 observer who took notes", when the chair keyed every note.
+    assert summary_of(builders.session(roles)).make_up == said

@@ -70,7 +70,10 @@ def _make_up(panel: list[Member]) -> str:
         f"{counted(professional, 'professional')}"
     )
     if observers:
-        text += f", and {counted(observers, 'observer')} who took notes"
+        # What an observer is, not what they did: the app never knows who wrote a
+        # note (found by a tester: the chair keyed every note).
+        does = "does" if observers == 1 else "do"
+        text += f", and {counted(observers, 'observer')}, who {does} not vote"
     return text + "."
 
 
