@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.store import OpenSession, Store, StoreError, durable
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.journaled import KEPT_TOKENS, journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
 
@@ -136,11 +136,14 @@ def test_an_older_session_file_copied_in_place_of_the_same_size_is_written_again
     # copy differs only by its time of writing.
     opened = store.create(two_by_two("LLP"))
     opened.record_vote("c1", "q1", "m1", "up")
-    opened.keep_time("c1", "q1", 15)
-    opened.compact()
+    # Compacted until the snapshot's list of those before it is full, so that each
+    # snapshot after is as long as the one before.
+    for seconds in range(10, 10 + KEPT_TOKENS):
+        opened.keep_time("c1", "q1", seconds)
+        opened.compact()
     older = tmp_path / "older.json"
     shutil.copy2(opened.path, older)
-    opened.keep_time("c1", "q1", 17)
+    opened.keep_time("c1", "q1", 30)
     opened.compact()
     assert older.stat().st_size == opened.path.stat().st_size
     opened.record_vote("c1", "q1", "m2", "down")  # in the journal only

@@ -25,9 +25,12 @@ from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, Journ
 from panel_tui.domain.store.storage import DamagedData, dumps
 
 META_TABLE = "_journal"
-"""The snapshot's own table: the token its journal must name to be replayed."""
+"""The snapshot's own table: the token its journal must name to be replayed, and the
+tokens of the journals it holds the changes of (``replaces``)."""
 REREADS = 5
 """Tries at reading a session that another process keeps compacting."""
+KEPT_TOKENS = 8
+"""How many earlier snapshots' tokens a snapshot keeps (``replaces``)."""
 COMPACT_AT = 1024 * 1024
 """Journal bytes after which a write also compacts (a 10 x 10 x 8 session is ~160 KB)."""
 
@@ -44,10 +47,29 @@ class Loaded:
     tables: dict[str, Any]
     token: str | None
     """The snapshot's token; ``None`` for a file an older version wrote."""
+    replaces: list[str]
+    """The tokens of the snapshots before it, newest first (see :data:`KEPT_TOKENS`)."""
     journal: Parsed | None
     """The journal as read (``None``: there is none)."""
     replayed: bool
     """Whether the journal was replayed (it names this snapshot)."""
+
+
+def foreign(parsed: Parsed | None, meta: Any) -> bool:
+    """Whether a journal holds changes of another copy of the session file than ``meta``'s.
+
+    A journal naming another snapshot is stale when that snapshot replaced the
+    one it names (compaction, then a crash before the journal was emptied): its
+    changes are in the snapshot. When the snapshot is an older copy put back (a
+    backup restored, a sync tool; found by an adversarial tester), the journal
+    names a newer one, and its changes are in no file: passing over it as stale
+    would lose them without a word. A snapshot an older version wrote does not
+    say what it replaced, so its journal is taken as stale, as before.
+    """
+    if parsed is None or parsed.snapshot is None or not parsed.records:
+        return False
+    token, replaced = token_of(meta), replaces_of(meta)
+    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
 
 
 def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Loaded | None:
@@ -88,13 +110,20 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     except FileNotFoundError:
         return None
     tables = storage.decode(raw)  # through the module: tests count the parses
-    token = token_of(tables.pop(META_TABLE, None))
+    meta = tables.pop(META_TABLE, None)
+    token = token_of(meta)
     damage: DamagedJournal | None = None
     try:
         parsed = None if logged is None else journal.parse(logged, snapshot=token)
     except DamagedJournal as error:
         parsed, damage = error.parsed, error
     replayed = parsed is not None and token is not None and parsed.snapshot == token
+    if damage is None and foreign(parsed, meta):
+        raise DamagedData(
+            f"its record of changes, {jpath.name}, holds changes saved to another copy of "
+            "the session file, which this one lacks: an older copy may have been put back, "
+            "by a backup or a sync tool"
+        )
     if damage is not None and (replayed or parsed is None or parsed.snapshot is None):
         # Stale journals are never replayed, so damage in one costs nothing.
         raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
@@ -113,7 +142,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
             raise DamagedData(
                 f"its record of changes, {jpath.name}, holds a change that makes no sense"
             ) from None
-    return Loaded(tables, token, parsed, replayed)
+    return Loaded(tables, token, replaces_of(meta) or [], parsed, replayed)
 
 
 def token_of(meta: Any) -> str | None:
@@ -121,6 +150,15 @@ def token_of(meta: Any) -> str | None:
     if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
         token = meta["1"].get("snapshot")
         return token if isinstance(token, str) else None
+    return None
+
+
+def replaces_of(meta: Any) -> list[str] | None:
+    """The tokens whose journals' changes the snapshot holds (``None``: not said)."""
+    if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
+        replaced = meta["1"].get("replaces")
+        if isinstance(replaced, list) and all(isinstance(t, str) for t in replaced):
+            return replaced
     return None
 
 
@@ -144,6 +182,10 @@ class JournalStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._seen: dict[str, Any] = {}
         self._token: str | None = None
+        self._replaces: list[str] = []
+        """The tokens of the snapshots before this one, newest first."""
+        self._journal_names: str | None = None
+        """The snapshot the journal on disk names, as read or last reset."""
         self._appendable = False
         self._pending = False
         self._disk_behind = False
@@ -173,6 +215,8 @@ class JournalStorage(Storage):
                 return None
             parsed = loaded.journal
             self._token = loaded.token
+            self._replaces = loaded.replaces
+            self._journal_names = parsed.snapshot if parsed is not None else None
             self._appendable = loaded.replayed and parsed is not None and not parsed.torn
             self._journal.end = parsed.end if parsed is not None and self._appendable else 0
             if parsed is not None and parsed.snapshot is not None and self._appendable:
@@ -327,23 +371,33 @@ class JournalStorage(Storage):
             return True
         if not self._appendable and self._token is not None:
             self._journal.reset(self._token)
+            self._journal_names = self._token
             self._appendable = True
             return True
         return False
 
     def _compact(self, data: dict[str, Any]) -> None:
         token = secrets.token_hex(8)
-        durable.write_atomically(
-            self._path, dumps({**data, META_TABLE: {"1": {"snapshot": token}}})
-        )
+        # The journal on disk, until the reset below, names the snapshot it was
+        # last reset for; its changes are in memory, so this snapshot holds them,
+        # as it holds those of every snapshot before it. A few are kept: a reader
+        # that read the journal just before two compactions still finds it stale.
+        earlier = [self._journal_names, self._token, *self._replaces]
+        replaces = list(dict.fromkeys(t for t in earlier if t is not None))[:KEPT_TOKENS]
+        meta = {"snapshot": token, "replaces": replaces}
+        durable.write_atomically(self._path, dumps({**data, META_TABLE: {"1": meta}}))
         self._snapshot = _looked_at(self._path)
         # From here the snapshot holds everything: the journal names an older
         # snapshot, so it is stale, never replayed, until the reset makes it ours.
-        self._token, self._pending, self._appendable = token, False, False
+        self._token, self._replaces = token, replaces
+        self._pending, self._appendable = False, False
         try:
             self._journal.reset(token)
         except OSError:
-            return  # the next write compacts again: slower, never wrong
+            # The next write compacts again: slower, never wrong. What the journal
+            # names now is not known (emptied, or not): a header cut short names none.
+            return
+        self._journal_names = token
         self._appendable = True
 
     def close(self) -> None:

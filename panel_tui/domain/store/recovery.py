@@ -190,7 +190,12 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     if read.unmatched:
         parts.append(
             f"{counted(read.unmatched, 'change')} could not be matched to the session file, "
-            "as the start of its record of changes no longer reads"
+            + (
+                "as they were saved to another copy of it (an older copy was put back, "
+                "perhaps by a backup or a sync tool)"
+                if read.another_copy
+                else "as the start of its record of changes no longer reads"
+            )
         )
     if parts:
         said.append(f"{counted(read.replayed, 'change')} read back. Left out: {'; '.join(parts)}.")

@@ -32,7 +32,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
 from panel_tui.domain.store import changes, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
-from panel_tui.domain.store.journaled import META_TABLE, journal_path, token_of
+from panel_tui.domain.store.journaled import META_TABLE, foreign, journal_path, token_of
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
 from panel_tui.domain.store.storage import (
     EVENT_TABLES,
@@ -84,7 +84,10 @@ class ReadBack:
     """Changes that read, left out untried after too many that no longer fitted."""
     unmatched: int = 0
     """Changes not replayed: the journal's first record, naming the session file
-    it belongs to, no longer reads."""
+    it belongs to, no longer reads, or names another copy (``another_copy``)."""
+    another_copy: bool = False
+    """The journal holds changes saved to another copy of the session file (an older
+    copy was put back), so none of them is replayed."""
     spoiled: int = 0
     """Votes, notes, reveals and decisions in the snapshot itself that no longer read
     as one, or name a member, candidate or question the session does not have."""
@@ -119,7 +122,8 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     """
     path = snapshot_of(path)
     whole = storage.decode(read(path))
-    token = token_of(whole.pop(META_TABLE, None))
+    meta = whole.pop(META_TABLE, None)
+    token = token_of(meta)
     base, spoiled = _sound(whole)
     alone = _session_of(base)  # the snapshot must be a session on its own
     near = [answer for _, document in spoiled for answer in answer_of(document)]
@@ -130,11 +134,14 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     if raw is None:
         return replace(snapshot, no_journal=True)
     parsed = journal.parse(raw, salvage=True, snapshot=token)
-    if parsed.snapshot != token and parsed.snapshot is not None:
+    another_copy = foreign(parsed, meta)
+    if parsed.snapshot != token and parsed.snapshot is not None and not another_copy:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return snapshot
-    records = parsed.records if parsed.snapshot is not None else []
-    # Whose changes these are cannot be told: the votes the snapshot lacks are named.
+    ours = parsed.snapshot is not None and not another_copy
+    records = parsed.records if ours else []
+    # Whose changes these are cannot be told (no header, or another copy's, as when an
+    # older copy of the snapshot was put back): the votes the snapshot lacks are named.
     held = base.get("votes") or {}
     unmatched = [a for r in parsed.records[len(records) :] for a in answers(r, held)]
     # What the changes that read say was recorded, matched to this file or not.
@@ -158,6 +165,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         unfitting=len(dropped),
         untried=len(untried),
         unmatched=len(parsed.records) - len(records),
+        another_copy=another_copy,
         # An entry takes some bytes: a number past what the journal could hold is no count.
         missing=missing(whole, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
         near=_named(session, near),

@@ -1,0 +1,100 @@
+"""An older copy of a session file put back while the app is closed (a backup restored,
+a sync tool): the changes saved since, in its record of changes, are never passed over.
+
+Found by an adversarial tester: votes, a kill, then the session file of an earlier
+quit copied back. The record of changes named the newer file, so it was taken as
+left over from a compaction (stale) and emptied at the next start: five votes gone
+without a word. A snapshot now says which snapshots it replaced; a record of changes
+naming none of them belongs to another copy, and the session is set aside and named.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from panel_tui.domain.store import OpenSession, Store
+from panel_tui.domain.store.journaled import META_TABLE, journal_path
+from panel_tui.domain.store.recovery import recovery_words
+from panel_tui.domain.store.salvage import read_back
+from tests.domain.builders import two_by_two
+from tests.domain.helpers import crash, store
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+def _votes_on_disk(store: Store, session_id: str) -> list[tuple[str, str, str | None]]:
+    return [(v.question, v.member, v.value) for v in Store(store.root).load(session_id).votes]
+
+
+def _put_back_after_newer_changes(store: Store, tmp_path: Path) -> tuple[OpenSession, Path]:
+    """A vote, a copy of the file, a vote compacted in, a vote in the journal only: the
+    copy put back once the session is closed."""
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.compact()
+    older = tmp_path / "older.json"
+    shutil.copy2(opened.path, older)
+    opened.record_vote("c1", "q1", "m2", "down")
+    opened.compact()
+    opened.record_vote("c1", "q2", "m3", "middle")  # in the journal only
+    crash(opened)
+    shutil.copy2(older, opened.path)
+    return opened, older
+
+
+def test_an_older_copy_put_back_is_set_aside_and_the_votes_it_lacks_are_named(
+    store: Store, tmp_path: Path
+) -> None:
+    opened, _ = _put_back_after_newer_changes(store, tmp_path)
+    fresh = Store(store.root)
+    assert fresh.sessions() == []  # never opened as if whole
+    (found,) = fresh.damaged
+    said = str(found)
+    assert "holds changes saved to another copy of the session file" in said
+    assert "an older copy may have been put back" in said
+    assert found.moved_to is not None
+    # Set aside with its record of changes, both as they were.
+    assert journal_path(found.moved_to).exists()
+    read = read_back(found.moved_to)
+    assert read.another_copy and read.unmatched == 1
+    # The vote on Q2 is in no session file: named, for the panel to check.
+    assert read.unmatched_answers == (("c1", "q2"),)
+    words = " ".join(recovery_words(read, found.moved_to))
+    assert "saved to another copy of it (an older copy was put back" in words
+    assert opened.session.id not in [s.id for s in fresh.sessions()]
+
+
+def test_a_record_of_changes_left_by_a_crash_after_two_compactions_is_stale(
+    store: Store,
+) -> None:
+    # A crash after a compaction, before the record of changes was emptied, leaves
+    # one naming the snapshot before; a reader that read it just before two
+    # compactions sees the same. Its changes are in the snapshot: passed over.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    left = journal_path(opened.path).read_bytes()
+    opened.compact()
+    opened.record_vote("c1", "q1", "m2", "down")
+    opened.compact()
+    crash(opened)
+    journal_path(opened.path).write_bytes(left)
+    fresh = Store(store.root)
+    assert [s.id for s in fresh.sessions()] == [opened.session.id]
+    assert fresh.damaged == []
+    assert _votes_on_disk(store, opened.session.id) == [("q1", "m1", "up"), ("q1", "m2", "down")]
+
+
+def test_a_file_an_older_version_wrote_takes_a_record_of_another_snapshot_as_stale(
+    store: Store, tmp_path: Path
+) -> None:
+    # An older version's snapshot does not say what it replaced: its journal is
+    # passed over as before, rather than every session kept so far set aside.
+    opened, _ = _put_back_after_newer_changes(store, tmp_path)
+    whole = json.loads(opened.path.read_text(encoding="utf-8"))
+    del whole[META_TABLE]["1"]["replaces"]
+    opened.path.write_text(json.dumps(whole), encoding="utf-8")
+    fresh = Store(store.root)
+    assert [s.id for s in fresh.sessions()] == [opened.session.id]
+    assert fresh.damaged == []
