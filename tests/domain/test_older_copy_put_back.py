@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from panel_tui.domain.store import OpenSession, Store
+from panel_tui.domain.store.errors import DamagedFile
 from panel_tui.domain.store.journaled import META_TABLE, journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
@@ -51,6 +52,7 @@ def test_an_older_copy_put_back_is_set_aside_and_the_votes_it_lacks_are_named(
     fresh = Store(store.root)
     assert fresh.sessions() == []  # never opened as if whole
     (found,) = fresh.damaged
+    assert isinstance(found, DamagedFile)
     said = str(found)
     assert "holds changes saved to another copy of the session file" in said
     assert "an older copy may have been put back" in said
