@@ -87,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
         session = prepare_session(bank, args.panel, args.candidates, title, settings)
     except PrepareError as error:
         for problem in first_problems([str(p) for p in error.problems]):
-            print(f"panel-tui: {problem}", file=sys.stderr)
+            # A file's name, as typed, is named: with its controls escaped.
+            print(f"panel-tui: {printable(problem)}", file=sys.stderr)
         count = counted(len(error.problems), "problem")
         print(f"panel-tui: nothing was made ({count}).", file=sys.stderr)
         return EXIT_ERROR

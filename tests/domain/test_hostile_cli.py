@@ -50,3 +50,20 @@ def test_export_to_a_closed_standard_output_is_a_plain_error_not_a_traceback(
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert code != 0 and "panel-tui" in err, err
+
+
+@pytest.mark.parametrize("sheet", ["--panel", "--candidates"])
+def test_a_sheet_named_with_control_characters_is_named_harmlessly(
+    tmp_path: Path, sheets: list[str], sheet: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by an adversarial tester: the name turned the terminal red and set its title.
+    hostile = tmp_path / "\x1b[31mRED\x1b]0;TITLE\x07.csv"
+    hostile.write_text(
+        "name,role,seat\nSam,lived_experience,x\n" if sheet == "--panel" else "code\n\n"
+    )
+    given = list(sheets)
+    given[given.index(sheet) + 1] = str(hostile)
+    assert main(["--data-dir", str(tmp_path / "s"), "prepare", *given]) != 0
+    err = capsys.readouterr().err
+    assert "RED" in err  # the file is named
+    assert not any(ord(c) < 32 and c != "\n" for c in err), repr(err)
