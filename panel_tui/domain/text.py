@@ -219,7 +219,7 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
         or ``None`` when the text is safe.
     """
     for char in text:
-        if multiline and char in "\n\t":
+        if multiline and char in "\t\n\r\u2028\u2029\x85":  # each kept as "\n" (_check)
             continue
         if char in BIDI_CONTROLS:
             return f"a text-direction control character (U+{ord(char):04X})"
@@ -256,9 +256,15 @@ def quoted(text: str, limit: int = 64) -> str:
     return repr(text[:limit]) + ("..." if len(text) > limit else "")
 
 
+#: Line breaks other than ``\n`` that text of several lines keeps as ``\n``:
+#: Unicode's line and paragraph separators, and the old "next line" control
+#: (found by an adversarial tester: a note pasted with one was refused).
+OTHER_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
 def _check(text: str, *, multiline: bool) -> str:
     if multiline:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(OTHER_LINE_BREAKS)
     problem = unsafe_character(text, multiline=multiline)
     if problem:
         raise ValueError(f"contains {problem}; remove it and try again")

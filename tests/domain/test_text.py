@@ -25,6 +25,7 @@ from panel_tui.domain.text import (
     unsafe_character,
     without_invisible,
 )
+from panel_tui.domain.wording import typed_problem
 from tests.domain.builders import T0, one_vote
 from tests.domain.helpers import HR_FILE
 
@@ -310,3 +311,15 @@ def test_cells_counts_the_columns_a_fixed_width_font_gives_text(text: str, colum
 @pytest.mark.parametrize("name", ["Анна Петрова", "محمد", "李雷", "  -- "])
 def test_a_name_with_nothing_a_file_name_can_spell_is_empty_when_asked(name: str) -> None:
     assert (slug(name), slug(name, empty="")) == ("x", "")
+
+
+def test_every_kind_of_line_break_in_a_note_is_kept_as_a_line_break() -> None:
+    # Found by an adversarial tester: a note pasted with U+2028 or U+0085 was refused
+    # as holding "a line break", though Enter's line breaks are taken.
+    typed = "Good example\u2028Listened\x85Kind\u2029Clear\r\nCalm\rDone"
+    note = Note(candidate="c1", question="q1", text=typed, at=T0)
+    assert note.text == "Good example\nListened\nKind\nClear\nCalm\nDone"
+    assert typed_problem(typed, "The note", multiline=True) is None
+    # A name is one line: each is still refused there.
+    for char in "\u2028\x85\u2029\r\n":
+        assert unsafe_character(f"Sam{char}Oka", multiline=False) == "a line break"
