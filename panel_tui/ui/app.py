@@ -272,6 +272,14 @@ class PanelApp(DisplayApp):
                 "window: the disk has not taken them yet. Quitting now loses them. "
                 "Quit anyway?"
             )
+        elif self.opened is not None and not self.opened.folder_there:
+            # Found by an adversarial tester: the folder deleted while open, Ctrl+Q quit
+            # at once, and every vote (held by this window alone) was gone.
+            question = (
+                "The sessions folder is not there. If it was deleted, not moved or taken "
+                "out, this window alone holds the session: quitting now loses every vote. "
+                "Make the folder again, or put the stick back, before you quit. Quit anyway?"
+            )
         elif typing:
             question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
         else:

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.store import OpenSession, Store, StoreError, durable
-from panel_tui.domain.store.journaled import KEPT_TOKENS, journal_path
+from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.snapshot_meta import KEPT_TOKENS
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
 
@@ -231,3 +232,23 @@ def test_a_link_put_in_place_of_the_journal_is_never_written_through(
     assert os.path.islink(journal_path(opened.path))
     os.remove(journal_path(opened.path))
     assert _votes(store, opened.session.id) == {("q1", "m1", "up"), ("q1", "m2", "down")}
+
+
+def test_the_folder_deleted_then_made_again_before_closing_keeps_every_vote(
+    store: Store,
+) -> None:
+    # Found by an adversarial tester: told "everything saved before is safe" with the
+    # folder deleted, then a quit, and every vote gone.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    shutil.rmtree(store.root)
+    assert not opened.folder_there
+    with pytest.raises(StoreError) as refused:
+        opened.record_vote("c1", "q1", "m2", "down")
+    said = str(refused.value)
+    assert "this window holds every vote until then, so do not quit" in said, said
+    assert "is safe" not in said
+    store.root.mkdir()
+    assert opened.folder_there
+    opened.close()  # nothing new since the last save: written all the same
+    assert _votes(store, opened.session.id) == {("q1", "m1", "up")}

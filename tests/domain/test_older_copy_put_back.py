@@ -16,9 +16,10 @@ from pathlib import Path
 
 from panel_tui.domain.store import OpenSession, Store
 from panel_tui.domain.store.errors import DamagedFile
-from panel_tui.domain.store.journaled import META_TABLE, journal_path
+from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
+from panel_tui.domain.store.snapshot_meta import META_TABLE
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import crash, store
 

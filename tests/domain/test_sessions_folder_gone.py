@@ -23,7 +23,7 @@ from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.place import SessionsFolder
 from tests.domain.builders import two_by_two
 
-GONE = "is not there any more (a USB stick taken out, or the folder moved or renamed"
+GONE = "is not there any more (a USB stick taken out, or the folder moved, renamed or deleted"
 PUT_BACK = "Put the stick or the folder back where it was, then try again"
 
 #: Each kind of change a window makes, after the folder went.
@@ -65,7 +65,7 @@ def test_a_change_after_the_folder_moved_away_makes_no_folder_and_says_so(
         change(opened)
     said = str(refused.value)
     assert f"The sessions folder {store.root} {GONE}" in said
-    assert PUT_BACK in said and "everything saved before is safe" in said
+    assert PUT_BACK in said and "this window holds every vote until then, so do not quit" in said
     assert not above.exists()  # nothing made again: not the folder, not its parents
     assert [v.member for v in opened.session.votes] == ["m1"]  # not shown as recorded
     os.rename(moved, above)  # the folder is back

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
 from panel_tui.ui.screens.decision_dialog import DecisionDialog
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.help import HelpScreen
+from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import SIZE, AppFactory
 
 
@@ -36,3 +40,24 @@ async def test_quitting_from_a_question_over_the_note_box_asks_first(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n", *"slow start", "ctrl+q", "ctrl+q")
         assert app.is_running, "the second Ctrl+Q quit without the chair answering"
+
+
+async def test_quitting_with_the_sessions_folder_deleted_asks_and_it_made_again_keeps_all(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by an adversarial tester: the folder deleted while the panel voted, Ctrl+Q
+    # quit at once, and every vote, held by the window alone, was gone.
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        shutil.rmtree(store.root)
+        await pilot.press("ctrl+q")
+        asked = app.screen
+        assert isinstance(asked, ConfirmDialog), "quit at once with the folder gone"
+        assert "The sessions folder is not there" in asked.question.plain
+        await pilot.press("enter")  # Go back, the answer Enter starts on
+        assert app.is_running and isinstance(app.screen, InterviewScreen)
+        store.root.mkdir()
+        await pilot.press("ctrl+q")  # the folder is back: quits, writing the session
+    assert not app.is_running
+    assert [(v.member, v.value) for v in Store(store.root).load(session.id).votes] == [("m1", "up")]

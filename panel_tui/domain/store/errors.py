@@ -185,6 +185,13 @@ Notice = DamagedFile | SkippedFile
 
 #: Said after a refusal when the files on disk still hold every change before it.
 SAFE = "everything saved before is safe"
+#: Said when the sessions folder is not there: deleted, rather than moved or taken
+#: out, it holds nothing, and this window alone holds the session (found by an
+#: adversarial tester, told "safe", who then quit and lost every vote).
+FOLDER_AWAY = (
+    "this window holds every vote until then, so do not quit (if the folder was deleted, "
+    "make it again)"
+)
 #: Said instead when memory alone holds changes (the files were removed, then the
 #: disk refused to write them again): found by an adversarial tester, told "safe".
 HELD_ONLY = (
@@ -208,6 +215,15 @@ def written_again(path: Path) -> str:
     )
 
 
+def kept_after(error: OSError, *, held_only: bool) -> str:
+    """What is safe after a write refused with ``error``: the files on disk, or this
+    window alone (``held_only``: the files were removed and not yet written again;
+    or the folder is not there, perhaps deleted)."""
+    if held_only:
+        return HELD_ONLY
+    return FOLDER_AWAY if isinstance(error, FolderGone) else SAFE
+
+
 def folder_gone(folder: Path, not_done: str, kept: str = SAFE) -> StoreError:
     """The sessions folder moved, renamed or taken out while panel-tui was open.
 
@@ -215,7 +231,7 @@ def folder_gone(folder: Path, not_done: str, kept: str = SAFE) -> StoreError:
     """
     return StoreError(
         f"The sessions folder {folder} is not there any more (a USB stick taken out, or "
-        f"the folder moved or renamed while panel-tui was open), so {not_done}. Put the "
+        f"the folder moved, renamed or deleted while panel-tui was open), so {not_done}. Put the "
         f"stick or the folder back where it was, then try again; {kept}."
     )
 
@@ -230,7 +246,7 @@ def plain_os_error(
         path: the file or folder it was about.
         not_done: what did not happen because of it ("the session s1 was not
             opened"); by default the last change to ``path``.
-        kept: what is safe meanwhile (:data:`SAFE` or :data:`HELD_ONLY`).
+        kept: what is safe meanwhile (:data:`SAFE`, :data:`HELD_ONLY` or :data:`FOLDER_AWAY`).
     """
     if isinstance(error, FolderGone):
         return folder_gone(error.folder, not_done or "the last change was not saved", kept)

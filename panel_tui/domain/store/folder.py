@@ -29,13 +29,14 @@ from panel_tui.domain.store.errors import (
     plain_os_error,
 )
 from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
-from panel_tui.domain.store.journaled import META_TABLE, journal_path, load
+from panel_tui.domain.store.journaled import journal_path, load
 from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.reading import SessionReader
 from panel_tui.domain.store.recovery import DAMAGED_FOLDER, with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
+from panel_tui.domain.store.snapshot_meta import META_TABLE
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
 from panel_tui.domain.system_words import os_reason, size_words
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, quoted

@@ -21,16 +21,13 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from panel_tui.domain.store import changes, durable, files, journal, storage
+from panel_tui.domain.store import snapshot_meta as meta_table
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
+from panel_tui.domain.store.snapshot_meta import META_TABLE, token_of
 from panel_tui.domain.store.storage import DamagedData, dumps
 
-META_TABLE = "_journal"
-"""The snapshot's own table: the token its journal must name to be replayed, and the
-tokens of the journals it holds the changes of (``replaces``)."""
 REREADS = 5
 """Tries at reading a session that another process keeps compacting."""
-KEPT_TOKENS = 8
-"""How many earlier snapshots' tokens a snapshot keeps (``replaces``)."""
 COMPACT_AT = 1024 * 1024
 """Journal bytes after which a write also compacts (a 10 x 10 x 8 session is ~160 KB)."""
 
@@ -53,23 +50,6 @@ class Loaded:
     """The journal as read (``None``: there is none)."""
     replayed: bool
     """Whether the journal was replayed (it names this snapshot)."""
-
-
-def foreign(parsed: Parsed | None, meta: Any) -> bool:
-    """Whether a journal holds changes of another copy of the session file than ``meta``'s.
-
-    A journal naming another snapshot is stale when that snapshot replaced the
-    one it names (compaction, then a crash before the journal was emptied): its
-    changes are in the snapshot. When the snapshot is an older copy put back (a
-    backup restored, a sync tool; found by an adversarial tester), the journal
-    names a newer one, and its changes are in no file: passing over it as stale
-    would lose them without a word. A snapshot an older version wrote does not
-    say what it replaced, so its journal is taken as stale, as before.
-    """
-    if parsed is None or parsed.snapshot is None or not parsed.records:
-        return False
-    token, replaced = token_of(meta), replaces_of(meta)
-    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
 
 
 def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Loaded | None:
@@ -118,7 +98,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     except DamagedJournal as error:
         parsed, damage = error.parsed, error
     replayed = parsed is not None and token is not None and parsed.snapshot == token
-    if damage is None and foreign(parsed, meta):
+    if damage is None and meta_table.foreign(parsed, meta):
         raise DamagedData(
             f"its record of changes, {jpath.name}, holds changes saved to another copy of "
             "the session file, which this one lacks: an older copy may have been put back, "
@@ -142,24 +122,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
             raise DamagedData(
                 f"its record of changes, {jpath.name}, holds a change that makes no sense"
             ) from None
-    return Loaded(tables, token, replaces_of(meta) or [], parsed, replayed)
-
-
-def token_of(meta: Any) -> str | None:
-    """The snapshot token its own table holds (``None``: an older version's file)."""
-    if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
-        token = meta["1"].get("snapshot")
-        return token if isinstance(token, str) else None
-    return None
-
-
-def replaces_of(meta: Any) -> list[str] | None:
-    """The tokens whose journals' changes the snapshot holds (``None``: not said)."""
-    if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
-        replaced = meta["1"].get("replaces")
-        if isinstance(replaced, list) and all(isinstance(t, str) for t in replaced):
-            return replaced
-    return None
+    return Loaded(tables, token, meta_table.replaces_of(meta) or [], parsed, replayed)
 
 
 class JournalStorage(Storage):
@@ -360,6 +323,10 @@ class JournalStorage(Storage):
         data = self.read()
         if data is None:
             return False
+        if not self._snapshot_is_ours():
+            # Removed or replaced by another program (the folder deleted and made again
+            # before a quit; found by an adversarial tester): memory holds it all.
+            self._pending = True
         if self._pending:
             try:
                 self._compact(data)
@@ -378,12 +345,12 @@ class JournalStorage(Storage):
 
     def _compact(self, data: dict[str, Any]) -> None:
         token = secrets.token_hex(8)
-        # The journal on disk, until the reset below, names the snapshot it was
-        # last reset for; its changes are in memory, so this snapshot holds them,
-        # as it holds those of every snapshot before it. A few are kept: a reader
-        # that read the journal just before two compactions still finds it stale.
+        # Until the reset below the journal names the snapshot it was last reset for,
+        # whose changes memory holds, as it holds every earlier one's (a few are kept).
         earlier = [self._journal_names, self._token, *self._replaces]
-        replaces = list(dict.fromkeys(t for t in earlier if t is not None))[:KEPT_TOKENS]
+        replaces = list(dict.fromkeys(t for t in earlier if t is not None))[
+            : meta_table.KEPT_TOKENS
+        ]
         meta = {"snapshot": token, "replaces": replaces}
         durable.write_atomically(self._path, dumps({**data, META_TABLE: {"1": meta}}))
         self._snapshot = _looked_at(self._path)
@@ -394,9 +361,7 @@ class JournalStorage(Storage):
         try:
             self._journal.reset(token)
         except OSError:
-            # The next write compacts again: slower, never wrong. What the journal
-            # names now is not known (emptied, or not): a header cut short names none.
-            return
+            return  # the next write compacts again: slower, never wrong
         self._journal_names = token
         self._appendable = True
 

@@ -28,12 +28,11 @@ from panel_tui.domain.models import (
     now,
 )
 from panel_tui.domain.store.errors import (
-    HELD_ONLY,
-    SAFE,
     MisnamedFile,
     SessionNotFound,
     StoreError,
     check_named,
+    kept_after,
     plain_os_error,
     written_again,
 )
@@ -153,22 +152,26 @@ class OpenSession:
             # Moved away, or its USB stick taken out: never written anywhere else.
             self._lock.folder.check()
         except OSError as error:
-            raise plain_os_error(error, self.path, kept=self._kept) from None
+            raise plain_os_error(error, self.path, kept=self._kept(error)) from None
         self._lock.keep(self.session.id)  # its file removed by hand: never two writers
         before = self._storage.written_again
         try:
             yield
         except OSError as error:  # a link or pipe put in a file's place too
             self._reload()
-            raise plain_os_error(error, self.path, kept=self._kept) from None
+            raise plain_os_error(error, self.path, kept=self._kept(error)) from None
         if self._storage.written_again != before and self.on_written_again is not None:
             told, self.on_written_again = self.on_written_again, None  # once a window
             told(written_again(self.path))
 
+    def _kept(self, error: OSError) -> str:
+        """What is safe after a write refused with ``error`` (:func:`kept_after`)."""
+        return kept_after(error, held_only=self.disk_behind)
+
     @property
-    def _kept(self) -> str:
-        """What is safe after a refused write: the files on disk, or this window alone."""
-        return HELD_ONLY if self.disk_behind else SAFE
+    def folder_there(self) -> bool:
+        """Whether the sessions folder is there now (else this window may alone hold it)."""
+        return self._lock.folder.there()
 
     @property
     def disk_behind(self) -> bool:
@@ -177,22 +180,17 @@ class OpenSession:
         return self._storage.disk_behind
 
     def _reload(self) -> None:
-        """After a failed write, take the state from disk again.
-
-        A write can fail after the new file is in place (the folder's fsync), so
-        the disk may hold the change: the screen then shows what the disk holds.
-        """
-        # If the disk cannot be read, the state in memory stays as before the write.
+        """After a failed write, the state from disk again: a write can fail after the new
+        file is in place (the folder's fsync), so the screen shows what the disk holds.
+        If the disk cannot be read, memory stays as before the write."""
         with contextlib.suppress(OSError, DamagedData, UnsafeFile):
             self.session = self._from_disk() or self.session
         self._answers = None
 
     def _refuse_if_finished(self) -> None:
-        """The results of a finished session change only after it is reopened.
-
-        Votes, undos, reveals, notes, decisions and rounds are refused; where the
-        panel is (``move_to``, ``keep_time``) and the payment notes are not results,
-        so they may still change.
+        """A finished session's results change only once reopened: votes, undos, reveals,
+        notes, decisions and rounds are refused (where the panel is and the payment
+        notes are not results, so may still change).
 
         Raises:
             StoreError: the session is finished, with how to reopen it.

@@ -51,6 +51,17 @@ class SessionsFolder:
         """
         self._device = os.stat(self.root).st_dev
 
+    def there(self) -> bool:
+        """Whether the folder is there now, on its disk (one the system refuses to look
+        at counts as there: the next write says what is wrong)."""
+        try:
+            self.check()
+        except FolderGone:
+            return False
+        except OSError:
+            return True
+        return True
+
     def check(self) -> None:
         """Before a write: the folder is still there, on the disk it was on.
 

@@ -32,8 +32,9 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
 from panel_tui.domain.store import changes, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
-from panel_tui.domain.store.journaled import META_TABLE, foreign, journal_path, token_of
+from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
+from panel_tui.domain.store.snapshot_meta import META_TABLE, foreign, token_of
 from panel_tui.domain.store.storage import (
     EVENT_TABLES,
     SESSION_TABLE,

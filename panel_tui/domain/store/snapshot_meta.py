@@ -1,0 +1,54 @@
+"""A snapshot's own table: which journal goes with it, and which journals it replaced.
+
+Each snapshot ``<id>.json`` holds, in the table :data:`META_TABLE`, a token its
+journal must name to be replayed, and (``replaces``) the tokens of the snapshots
+before it, whose journals' changes it holds. A journal naming one of those is
+stale; one naming neither belongs to another copy of the session file (see
+:func:`foreign`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from panel_tui.domain.store.journal import Parsed
+
+META_TABLE = "_journal"
+"""The snapshot's own table: the token its journal must name to be replayed, and the
+tokens of the journals it holds the changes of (``replaces``)."""
+KEPT_TOKENS = 8
+"""How many earlier snapshots' tokens a snapshot keeps (``replaces``)."""
+
+
+def foreign(parsed: Parsed | None, meta: Any) -> bool:
+    """Whether a journal holds changes of another copy of the session file than ``meta``'s.
+
+    A journal naming another snapshot is stale when that snapshot replaced the
+    one it names (compaction, then a crash before the journal was emptied): its
+    changes are in the snapshot. When the snapshot is an older copy put back (a
+    backup restored, a sync tool; found by an adversarial tester), the journal
+    names a newer one, and its changes are in no file: passing over it as stale
+    would lose them without a word. A snapshot an older version wrote does not
+    say what it replaced, so its journal is taken as stale, as before.
+    """
+    if parsed is None or parsed.snapshot is None or not parsed.records:
+        return False
+    token, replaced = token_of(meta), replaces_of(meta)
+    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
+
+
+def token_of(meta: Any) -> str | None:
+    """The snapshot token its own table holds (``None``: an older version's file)."""
+    if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
+        token = meta["1"].get("snapshot")
+        return token if isinstance(token, str) else None
+    return None
+
+
+def replaces_of(meta: Any) -> list[str] | None:
+    """The tokens whose journals' changes the snapshot holds (``None``: not said)."""
+    if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
+        replaced = meta["1"].get("replaces")
+        if isinstance(replaced, list) and all(isinstance(t, str) for t in replaced):
+            return replaced
+    return None
