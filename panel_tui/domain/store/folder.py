@@ -268,6 +268,8 @@ class Store:
         path = self.path(session.id)
         not_done = f"the session {session.id} was not saved"
         tables = record_to_tables(session)
+        # Written whole and anew, it replaces no snapshot (no ``replaces``): a record of
+        # changes left beside it is passed over, as an import over a session means.
         tables[META_TABLE] = {"1": {"snapshot": secrets.token_hex(8)}}
         payload = dumps(tables)
         _refuse_too_large(session, len(payload))  # before anything is written
