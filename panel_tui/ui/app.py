@@ -202,6 +202,7 @@ class PanelApp(DisplayApp):
 
     def _close_session(self) -> None:
         if self.opened is not None:
+            self.opened.on_written_again = None  # the window is closing: no one to tell
             self.opened.close()
             self.opened = None
 
@@ -264,26 +265,9 @@ class PanelApp(DisplayApp):
             return  # the question is on screen: only its answer quits
         # Any screen on the stack: the help may be over a box holding a note.
         typing = any(isinstance(s, HoldsTyping) and s.unsaved() for s in self.screen_stack)
-        if self.opened is not None and self.opened.disk_behind:
-            # Found by an adversarial tester: after the files were removed and the disk
-            # refused to write them again, Ctrl+Q quit at once and lost votes shown.
-            question = (
-                "Changes since this session's files were removed are held only by this "
-                "window: the disk has not taken them yet. Quitting now loses them. "
-                "Quit anyway?"
-            )
-        elif self.opened is not None and not self.opened.folder_there:
-            # Found by an adversarial tester: the folder deleted while open, Ctrl+Q quit
-            # at once, and every vote (held by this window alone) was gone.
-            question = (
-                "The sessions folder is not there. If it was deleted, not moved or taken "
-                "out, this window alone holds the session: quitting now loses every vote. "
-                "Make the folder again, or put the stick back, before you quit. Quit anyway?"
-            )
-        elif typing:
+        question = self._not_saved_at_quit()
+        if not question and typing:
             question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
-        else:
-            question = ""
         if question:
             self._asking_to_quit = True
             quit_anyway = yield ConfirmDialog(question, yes="Quit", no="Go back", safe_first=True)
@@ -291,6 +275,38 @@ class PanelApp(DisplayApp):
             if not quit_anyway:
                 return
         self.exit()
+
+    def _not_saved_at_quit(self) -> str:
+        """The question to ask when quitting could lose what this window alone holds.
+
+        The session is written as the window closes; it is written now, so that a
+        failure is asked about, not swallowed as the window closes (found by a
+        review: the folder deleted and made again, then a full disk at the quit).
+        """
+        opened = self.opened
+        if opened is None:
+            return ""
+        if not opened.folder_there:
+            # Found by an adversarial tester: the folder deleted while open, Ctrl+Q quit
+            # at once, and every vote (held by this window alone) was gone.
+            return (
+                "The sessions folder is not there. If it was deleted, not moved or taken "
+                "out, this window alone holds the session: quitting now loses every vote. "
+                "Make the folder again, or put the stick back, before you quit. Quit anyway?"
+            )
+        try:
+            opened.compact()
+        except StoreError as error:
+            return f"{error} Quitting now may lose what this window holds. Quit anyway?"
+        if opened.disk_behind:
+            # Found by an adversarial tester: after the files were removed and the disk
+            # refused to write them again, Ctrl+Q quit at once and lost votes shown.
+            return (
+                "Changes since this session's files were removed are held only by this "
+                "window: the disk has not taken them yet. Quitting now loses them. "
+                "Quit anyway?"
+            )
+        return ""
 
     def action_help(self) -> None:
         """Show every key."""

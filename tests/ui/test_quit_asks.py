@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 
+import pytest
+
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, durable
 from panel_tui.ui.screens.decision_dialog import DecisionDialog
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.help import HelpScreen
@@ -60,4 +63,29 @@ async def test_quitting_with_the_sessions_folder_deleted_asks_and_it_made_again_
         store.root.mkdir()
         await pilot.press("ctrl+q")  # the folder is back: quits, writing the session
     assert not app.is_running
+    assert [(v.member, v.value) for v in Store(store.root).load(session.id).votes] == [("m1", "up")]
+
+
+async def test_quitting_asks_when_the_session_cannot_be_written_again_as_it_closes(
+    app_factory: AppFactory, store: Store, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: the folder deleted and made again, then the disk full as the
+    # quit wrote the session again: the failure was swallowed, with every vote.
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        shutil.rmtree(store.root)
+        store.root.mkdir()
+
+        def full(*_: object, **__: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(durable, "write_atomically", full)
+        await pilot.press("ctrl+q")
+        asked = app.screen
+        assert isinstance(asked, ConfirmDialog), "quit, and the window's votes went with it"
+        assert "The disk is full" in asked.question.plain, asked.question.plain
+        await pilot.press("enter")  # Go back
+        monkeypatch.undo()  # space freed
+        await pilot.press("ctrl+q")
     assert [(v.member, v.value) for v in Store(store.root).load(session.id).votes] == [("m1", "up")]

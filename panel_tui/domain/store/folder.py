@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import aside, durable, files
+from panel_tui.domain.store import aside, durable, files, journal
 from panel_tui.domain.store.catalogue import (
     Catalogue,
     SessionSummary,
@@ -268,9 +268,16 @@ class Store:
         path = self.path(session.id)
         not_done = f"the session {session.id} was not saved"
         tables = record_to_tables(session)
-        # Written whole and anew, it replaces no snapshot (no ``replaces``): a record of
-        # changes left beside it is passed over, as an import over a session means.
-        tables[META_TABLE] = {"1": {"snapshot": secrets.token_hex(8)}}
+        # Written whole and anew, it supersedes any record of changes beside it (whose
+        # session is kept first, when replaced): one a crash leaves before it is removed,
+        # below, is stale. A copy put back from before its first compaction is then told
+        # too (found by a review).
+        named = None
+        with contextlib.suppress(OSError):  # a link, say: then it is said on opening
+            left = journal.read(journal_path(path))
+            named = None if left is None else journal.parse(left, salvage=True).snapshot
+        meta = {"snapshot": secrets.token_hex(8), "replaces": [named] if named else []}
+        tables[META_TABLE] = {"1": meta}
         payload = dumps(tables)
         _refuse_too_large(session, len(payload))  # before anything is written
         lock = self._lock(session.id)

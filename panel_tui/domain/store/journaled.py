@@ -104,8 +104,10 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
             "the session file, which this one lacks: an older copy may have been put back, "
             "by a backup or a sync tool"
         )
-    if damage is not None and (replayed or parsed is None or parsed.snapshot is None):
-        # Stale journals are never replayed, so damage in one costs nothing.
+    stale = parsed is not None and not replayed and not meta_table.names_another_copy(parsed, meta)
+    if damage is not None and (parsed is None or parsed.snapshot is None or not stale):
+        # Stale journals are never replayed, so damage in one costs nothing; one of
+        # another copy may hold the only record of its changes (found by a review).
         raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
     if replayed and parsed is not None:
         # A change that does not pass sets the whole session aside: opening never
@@ -325,8 +327,9 @@ class JournalStorage(Storage):
             return False
         if not self._snapshot_is_ours():
             # Removed or replaced by another program (the folder deleted and made again
-            # before a quit; found by an adversarial tester): memory holds it all.
-            self._pending = True
+            # before a quit; found by an adversarial tester): memory alone holds it all,
+            # and keeps it if the disk refuses (found by a review).
+            self._pending = self._disk_behind = True
         if self._pending:
             try:
                 self._compact(data)

@@ -191,8 +191,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
         parts.append(
             f"{counted(read.unmatched, 'change')} could not be matched to the session file, "
             + (
-                "as they were saved to another copy of it (an older copy was put back, "
-                "perhaps by a backup or a sync tool)"
+                f"as {'it was' if read.unmatched == 1 else 'they were'} saved to another copy "
+                "of it (an older copy was put back, perhaps by a backup or a sync tool)"
                 if read.another_copy
                 else "as the start of its record of changes no longer reads"
             )
@@ -239,10 +239,15 @@ def with_recovery_notes(read: ReadBack) -> Session:
         "again: check these votes with the panel."
     )
     # Saved in a change that could not be matched to the session file: the vote itself.
+    where = (
+        "in the record of changes of another copy of the session file, since lost (an "
+        "older copy was put back)"
+        if read.another_copy
+        else "where the record of changes no longer shows which session file it goes with"
+    )
     on = (
-        f"{said} A vote on this answer may be missing: it was saved where the record of "
-        "changes no longer shows which session file it goes with. Check these votes with "
-        "the panel."
+        f"{said} A vote on this answer may be missing: it was saved {where}. Check these "
+        "votes with the panel."
     )
     notes = [
         Note(

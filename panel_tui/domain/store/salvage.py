@@ -34,7 +34,7 @@ from panel_tui.domain.store import changes, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
-from panel_tui.domain.store.snapshot_meta import META_TABLE, foreign, token_of
+from panel_tui.domain.store.snapshot_meta import META_TABLE, names_another_copy, token_of
 from panel_tui.domain.store.storage import (
     EVENT_TABLES,
     SESSION_TABLE,
@@ -135,7 +135,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     if raw is None:
         return replace(snapshot, no_journal=True)
     parsed = journal.parse(raw, salvage=True, snapshot=token)
-    another_copy = foreign(parsed, meta)
+    another_copy = names_another_copy(parsed, meta)
     if parsed.snapshot != token and parsed.snapshot is not None and not another_copy:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return snapshot

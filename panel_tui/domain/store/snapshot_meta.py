@@ -20,6 +20,15 @@ KEPT_TOKENS = 8
 """How many earlier snapshots' tokens a snapshot keeps (``replaces``)."""
 
 
+def names_another_copy(parsed: Parsed | None, meta: Any) -> bool:
+    """Whether a journal's header names neither the snapshot (``meta``'s) nor one it
+    replaced, the snapshot saying what it replaced (see :func:`foreign`)."""
+    if parsed is None or parsed.snapshot is None:
+        return False
+    token, replaced = token_of(meta), replaces_of(meta)
+    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
+
+
 def foreign(parsed: Parsed | None, meta: Any) -> bool:
     """Whether a journal holds changes of another copy of the session file than ``meta``'s.
 
@@ -31,10 +40,7 @@ def foreign(parsed: Parsed | None, meta: Any) -> bool:
     would lose them without a word. A snapshot an older version wrote does not
     say what it replaced, so its journal is taken as stale, as before.
     """
-    if parsed is None or parsed.snapshot is None or not parsed.records:
-        return False
-    token, replaced = token_of(meta), replaces_of(meta)
-    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
+    return parsed is not None and bool(parsed.records) and names_another_copy(parsed, meta)
 
 
 def token_of(meta: Any) -> str | None:
