@@ -319,7 +319,7 @@ def as_listed(session: Session, results: Results) -> list[CandidateResult]:
     A rehearsal ranks nobody (found by a trainer): its mock candidates are listed
     in the order interviewed, with no rank, on the summary and in every file.
     """
-    if results.practice is None:
+    if session.decides:
         return results.ranking
     by_candidate = results.by_candidate
     return [dataclasses.replace(by_candidate[c.id], rank=None) for c in session.candidates]

@@ -98,17 +98,17 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     except DamagedJournal as error:
         parsed, damage = error.parsed, error
     replayed = parsed is not None and token is not None and parsed.snapshot == token
-    if damage is None and meta_table.foreign(parsed, meta):
+    elsewhere = meta_table.names_another_copy(parsed, meta)
+    if damage is not None and (replayed or parsed is None or parsed.snapshot is None or elsewhere):
+        # Stale journals are never replayed, so damage in one costs nothing; one of
+        # another copy may hold the only record of its changes (found by a review).
+        raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
+    if elsewhere and parsed is not None and parsed.records:
         raise DamagedData(
             f"its record of changes, {jpath.name}, holds changes saved to another copy of "
             "the session file, which this one lacks: an older copy may have been put back, "
             "by a backup or a sync tool"
         )
-    stale = parsed is not None and not replayed and not meta_table.names_another_copy(parsed, meta)
-    if damage is not None and (parsed is None or parsed.snapshot is None or not stale):
-        # Stale journals are never replayed, so damage in one costs nothing; one of
-        # another copy may hold the only record of its changes (found by a review).
-        raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
     if replayed and parsed is not None:
         # A change that does not pass sets the whole session aside: opening never
         # leaves one out, as reading it back (salvage) does.

@@ -4,7 +4,7 @@ Each snapshot ``<id>.json`` holds, in the table :data:`META_TABLE`, a token its
 journal must name to be replayed, and (``replaces``) the tokens of the snapshots
 before it, whose journals' changes it holds. A journal naming one of those is
 stale; one naming neither belongs to another copy of the session file (see
-:func:`foreign`).
+:func:`names_another_copy`).
 """
 
 from __future__ import annotations
@@ -21,16 +21,8 @@ KEPT_TOKENS = 8
 
 
 def names_another_copy(parsed: Parsed | None, meta: Any) -> bool:
-    """Whether a journal's header names neither the snapshot (``meta``'s) nor one it
-    replaced, the snapshot saying what it replaced (see :func:`foreign`)."""
-    if parsed is None or parsed.snapshot is None:
-        return False
-    token, replaced = token_of(meta), replaces_of(meta)
-    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
-
-
-def foreign(parsed: Parsed | None, meta: Any) -> bool:
-    """Whether a journal holds changes of another copy of the session file than ``meta``'s.
+    """Whether a journal belongs to another copy of the session file than ``meta``'s:
+    its header names neither the snapshot nor one the snapshot replaced.
 
     A journal naming another snapshot is stale when that snapshot replaced the
     one it names (compaction, then a crash before the journal was emptied): its
@@ -40,7 +32,10 @@ def foreign(parsed: Parsed | None, meta: Any) -> bool:
     would lose them without a word. A snapshot an older version wrote does not
     say what it replaced, so its journal is taken as stale, as before.
     """
-    return parsed is not None and bool(parsed.records) and names_another_copy(parsed, meta)
+    if parsed is None or parsed.snapshot is None:
+        return False
+    token, replaced = token_of(meta), replaces_of(meta)
+    return parsed.snapshot != token and replaced is not None and parsed.snapshot not in replaced
 
 
 def token_of(meta: Any) -> str | None:
