@@ -276,6 +276,36 @@ def finish_or_reopen(opened: OpenSession) -> NeedsConfirmation:
     )
 
 
+def what_quitting_loses(opened: OpenSession) -> str:
+    """What quitting now could lose, as a question for the chair; ``""`` when nothing.
+
+    The session is written as the window closes; it is written here first, so that
+    a failure is asked about, not swallowed as the window closes (found by a review:
+    the folder deleted and made again, then a full disk at the quit).
+    """
+    if not opened.folder_there:
+        # Found by an adversarial tester: the folder deleted while open, Ctrl+Q quit
+        # at once, and every vote (held by this window alone) was gone.
+        return (
+            "The sessions folder is not there. If it was deleted, not moved or taken "
+            "out, this window alone holds the session: quitting now loses every vote. "
+            "Make the folder again, or put the stick back, before you quit. Quit anyway?"
+        )
+    try:
+        opened.compact()
+    except StoreError as error:
+        return f"{error} Quitting now may lose what this window holds. Quit anyway?"
+    if opened.disk_behind:
+        # Found by an adversarial tester: after the files were removed and the disk
+        # refused to write them again, Ctrl+Q quit at once and lost votes shown.
+        return (
+            "Changes since this session's files were removed are held only by this "
+            "window: the disk has not taken them yet. Quitting now loses them. "
+            "Quit anyway?"
+        )
+    return ""
+
+
 __all__ = [
     "Answer",
     "AskDecision",
@@ -291,4 +321,5 @@ __all__ = [
     "finish_or_reopen",
     "not_kept",
     "note_problem",
+    "what_quitting_loses",
 ]

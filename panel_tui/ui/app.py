@@ -259,13 +259,14 @@ class PanelApp(DisplayApp):
 
     @asks
     def _quit(self) -> Asking:
+        from panel_tui.domain.interview_outcomes import what_quitting_loses
         from panel_tui.ui.screens.dialogs import ConfirmDialog
 
         if self._asking_to_quit:
             return  # the question is on screen: only its answer quits
         # Any screen on the stack: the help may be over a box holding a note.
         typing = any(isinstance(s, HoldsTyping) and s.unsaved() for s in self.screen_stack)
-        question = self._not_saved_at_quit()
+        question = "" if self.opened is None else what_quitting_loses(self.opened)
         if not question and typing:
             question = "What you typed here is not saved yet. Quit anyway? Every vote is saved."
         if question:
@@ -275,38 +276,6 @@ class PanelApp(DisplayApp):
             if not quit_anyway:
                 return
         self.exit()
-
-    def _not_saved_at_quit(self) -> str:
-        """The question to ask when quitting could lose what this window alone holds.
-
-        The session is written as the window closes; it is written now, so that a
-        failure is asked about, not swallowed as the window closes (found by a
-        review: the folder deleted and made again, then a full disk at the quit).
-        """
-        opened = self.opened
-        if opened is None:
-            return ""
-        if not opened.folder_there:
-            # Found by an adversarial tester: the folder deleted while open, Ctrl+Q quit
-            # at once, and every vote (held by this window alone) was gone.
-            return (
-                "The sessions folder is not there. If it was deleted, not moved or taken "
-                "out, this window alone holds the session: quitting now loses every vote. "
-                "Make the folder again, or put the stick back, before you quit. Quit anyway?"
-            )
-        try:
-            opened.compact()
-        except StoreError as error:
-            return f"{error} Quitting now may lose what this window holds. Quit anyway?"
-        if opened.disk_behind:
-            # Found by an adversarial tester: after the files were removed and the disk
-            # refused to write them again, Ctrl+Q quit at once and lost votes shown.
-            return (
-                "Changes since this session's files were removed are held only by this "
-                "window: the disk has not taken them yet. Quitting now loses them. "
-                "Quit anyway?"
-            )
-        return ""
 
     def action_help(self) -> None:
         """Show every key."""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.interview_outcomes import what_quitting_loses
 from panel_tui.domain.store import OpenSession, Store, StoreError, durable
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.snapshot_meta import KEPT_TOKENS
@@ -252,3 +253,34 @@ def test_the_folder_deleted_then_made_again_before_closing_keeps_every_vote(
     assert opened.folder_there
     opened.close()  # nothing new since the last save: written all the same
     assert _votes(store, opened.session.id) == {("q1", "m1", "up")}
+
+
+@pytest.mark.parametrize(
+    ("happened", "asked"),
+    [
+        # nothing wrong: the session is written, and quitting asks nothing
+        ("nothing", ""),
+        # the folder deleted: this window alone may hold the session
+        ("folder deleted", "The sessions folder is not there."),
+        # the folder made again, then the disk refuses the session: said, not swallowed
+        ("disk full after", "The disk is full"),
+    ],
+)
+def test_what_quitting_loses_is_asked_before_the_window_closes(
+    store: Store, monkeypatch: pytest.MonkeyPatch, happened: str, asked: str
+) -> None:
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    if happened != "nothing":
+        shutil.rmtree(store.root)
+    if happened == "disk full after":
+        store.root.mkdir()
+
+        def full(*_: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(durable, "write_atomically", full)
+    said = what_quitting_loses(opened)
+    assert said.startswith(asked) and (said == "") is (asked == ""), said
+    if happened == "nothing":  # written as asked: a crash now loses nothing
+        assert _votes(store, opened.session.id) == {("q1", "m1", "up")}
