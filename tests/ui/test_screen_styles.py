@@ -6,6 +6,8 @@ such as ``#heading`` in one screen's file would style another screen's
 the type of a screen that loads it (``InterviewScreen #votes``), after at most
 the app's mode classes (``.-ascii InterviewScreen #votes``). App-wide rules live
 in ``ui/app.tcss`` and ``ui/widgets/widgets.tcss``.
+
+And no rule anywhere uses a pseudo-class that turns off Textual's style cache.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def _loaded_by() -> dict[Path, set[str]]:
 
 LOADED = _loaded_by()
 FILES = sorted(SCREENS.glob("*.tcss"))
+EVERY_FILE = sorted(SCREENS.parent.rglob("*.tcss"))
 
 
 def test_every_style_file_beside_the_screens_is_loaded_by_a_screen() -> None:
@@ -93,4 +96,40 @@ def test_a_rule_outside_its_screen_is_found(tmp_path: Path) -> None:
         "SummaryScreen #heading",
         ".-ascii #sample",
         "Footer InterviewScreen",
+    ]
+
+
+def _uncached(path: Path) -> list[tuple[str, set[str]]]:
+    """The rules of ``path`` whose pseudo-class keeps Textual from caching styles, and those."""
+    sheet = Stylesheet(variables=App().get_css_variables())
+    sheet.read(path)
+    sheet.parse()
+    return [
+        (rule.selector_set[0].css, uncached)
+        for rule in sheet.rules
+        if (uncached := rule.pseudo_classes & Stylesheet._EXCLUDE_PSEUDO_CLASSES_FROM_CACHE)
+    ]
+
+
+@pytest.mark.parametrize("path", EVERY_FILE, ids=[f.name for f in EVERY_FILE])
+def test_no_rule_turns_off_the_style_cache(path: Path) -> None:
+    # One rule with ``:last-child`` or ``:odd`` (or ``:focus-within``) and Textual
+    # works out every widget's style afresh on the screen that loads it, at every
+    # change, and again after each is mounted: the new-session form had 79 such
+    # widgets, each key there costing a fifth more processor time. Name the widget
+    # by a class instead.
+    assert _uncached(path) == []
+
+
+def test_a_rule_that_turns_off_the_style_cache_is_found(tmp_path: Path) -> None:
+    sheet = tmp_path / "ordered.tcss"
+    sheet.write_text(
+        "SetupSessionScreen .row-fields > *:last-child { margin-right: 0; }\n"
+        "SetupSessionScreen .row-fields > .remove { margin-right: 0; }\n"
+        "SetupSessionScreen ListItem:odd { padding: 1; }\n",
+        encoding="utf-8",
+    )
+    assert _uncached(sheet) == [
+        ("SetupSessionScreen .row-fields > *", {"last-child"}),
+        ("SetupSessionScreen ListItem:odd", {"odd"}),
     ]
