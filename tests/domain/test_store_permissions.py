@@ -208,6 +208,42 @@ def test_a_copy_or_a_renamed_session_file_is_named_with_what_to_do(store: Store)
     assert renamed.read_bytes() == copy.read_bytes()
 
 
+def test_two_session_files_with_swapped_names_are_each_kept_and_the_advice_gets_both_back(
+    store: Store, tmp_path: Path
+) -> None:
+    # Each file holds the session the other is named after. "Delete it once you
+    # are sure", said of each as an older copy of the other, lost both sessions.
+    for name in ("aaa", "bbb"):
+        store.save(one_vote(name))
+    first, second = store.root / "aaa.json", store.root / "bbb.json"
+    held = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    second.write_bytes(held)
+    assert Store(store.root).sessions() == []
+    listed = Store(store.root)
+    listed.summaries()
+    assert [str(n) for n in listed.damaged] == [
+        f"{first} holds the session bbb, but panel-tui finds a session by its file's name, "
+        "and bbb.json holds another session (aaa): the files' names are mixed up. Delete "
+        "neither: move both out of this folder, then take each back in with: panel-tui "
+        "sessions recover FILE. It was left as it is.",
+        f"{second} holds the session aaa, but panel-tui finds a session by its file's name, "
+        "and aaa.json holds another session (bbb): the files' names are mixed up. Delete "
+        "neither: move both out of this folder, then take each back in with: panel-tui "
+        "sessions recover FILE. It was left as it is.",
+    ]
+    # The advice, followed: both sessions back, each under its own name, with its vote.
+    away = tmp_path / "away"
+    away.mkdir()
+    for file in (first, second):
+        file.rename(away / file.name)
+    for name in ("aaa.json", "bbb.json"):
+        assert main(["--data-dir", str(store.root), "sessions", "recover", str(away / name)]) == 0
+    back = Store(store.root)
+    assert sorted((s.id, len(s.votes)) for s in back.sessions()) == [("aaa", 1), ("bbb", 1)]
+    assert back.damaged == []
+
+
 # ------------------------------------------------------ words that fit
 
 

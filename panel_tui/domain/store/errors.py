@@ -10,6 +10,7 @@ from pathlib import Path
 
 from panel_tui.domain.store import files
 from panel_tui.domain.store.place import FolderGone
+from panel_tui.domain.store.storage import session_id_in
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import capitalised, printable
 
@@ -67,6 +68,14 @@ class MisnamedFile(Exception):
         named = f"{self.session_id}.json"
         said = f"{path} holds the session {self.session_id}, but panel-tui finds a session by "
         if (path.parent / named).exists():
+            held = session_id_in(path.parent / named)
+            if held is not None and held.casefold() != self.session_id.casefold():
+                # Names swapped or mixed up: "delete it" said of each would lose both.
+                return said + (
+                    f"its file's name, and {named} holds another session ({held}): the files' "
+                    "names are mixed up. Delete neither: move both out of this folder, then "
+                    "take each back in with: panel-tui sessions recover FILE"
+                )
             return said + (
                 f"its file's name, and {named} is here: this is an older copy, or another "
                 "version, of it. Keep it elsewhere, or delete it once you are sure it is not needed"

@@ -59,6 +59,15 @@ def decode(raw: bytes) -> dict[str, Any]:
     return data
 
 
+def session_id_in(path: Path) -> str | None:
+    """The id of the session ``path``'s snapshot holds, or ``None`` if that cannot be read."""
+    try:
+        held = tables_to_record(decode(files.read_regular(path))).get("id")
+    except (OSError, files.UnsafeFile, DamagedData):
+        return None
+    return held if isinstance(held, str) else None
+
+
 def check_tables(data: Mapping[str, Any]) -> None:
     """Check that the tables are a session's, as a file holds them or a journal leaves them.
 
