@@ -9,6 +9,7 @@ from pathlib import Path
 from panel_tui.cli.common import EXIT_ERROR, store, warn_damaged
 from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store.recovery import kept_words
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted, holds_words
 
@@ -56,6 +57,6 @@ def _import_one(found: Store, path: Path, replace: bool) -> bool:
         return False
     line = f"Imported {session.id} ({session.title}) from {path}: {holds_words(session)}."
     if kept is not None:
-        line += f" The session that was there is kept as {kept}."
+        line += f" {kept_words(kept, session, path)}"
     print(printable(line))  # a title or file name never runs on the terminal
     return True

@@ -18,6 +18,7 @@ from panel_tui.domain.store.catalogue import practice_apart, summarise
 from panel_tui.domain.store.files import resolved
 from panel_tui.domain.store.recovery import (
     copies_set_aside,
+    kept_words,
     read_back_plainly,
     recovery_words,
     sessions_folder_of,
@@ -226,7 +227,7 @@ def run_recover(args: argparse.Namespace) -> int:
         f"It is saved in the {sessions_folder_words(resolved(found.root))}.",
     ]
     if kept is not None:
-        lines.append(f"The session that was there is kept as {kept}.")
+        lines.append(kept_words(kept, read.session, copy))
     print(printable("\n".join(lines), lines=True))
     return 0
 

@@ -13,6 +13,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
+from tests.domain.builders import one_vote
 from tests.domain.cli_runs import data, run
 from tests.domain.helpers import HR_FILE
 
@@ -56,6 +57,56 @@ def test_import_refuses_a_taken_id_unless_replace(
     assert Store(data).load("2026-11-23-support-worker").title == "Renamed"
     (kept,) = (data / "replaced").iterdir()
     assert json.loads(kept.read_bytes())["session"]["1"]["title"] == "Support worker, November"
+
+
+def test_an_older_export_put_over_its_session_says_what_only_the_copy_kept_holds(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: the votes given since the export went to replaced/ without
+    # a word, and the copy kept could only be taken back with "No record of changes".
+    Store(data).save(one_vote("s1"))
+    older = tmp_path / "older.json"
+    assert run(data, "export", "s1", "--format", "json", "--output", str(older)) == 0
+    with Store(data).open("s1") as opened:
+        opened.record_vote("c1", "q1", "m2", "down")
+        opened.add_note("c1", "q1", "Clear answer")
+    capsys.readouterr()
+    assert run(data, "import", str(older), "--replace") == 0
+    (kept,) = (data / "replaced").iterdir()
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said.endswith(
+        f"The session that was there is kept as {kept}. It holds 1 vote, change of vote or "
+        f"undo and 1 note that {older} does not. If {older} is the older, take that session "
+        f"back with: panel-tui sessions recover --replace {kept}"
+    )
+    assert len(Store(data).load("s1").votes) == 1
+    # The advice, followed from another folder: the copy goes back where it was kept,
+    # said to be whole, and nothing the export held is lost on the way back.
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["sessions", "recover", "--replace", str(kept)]) == 0
+    said = capsys.readouterr().out
+    assert "Every change saved in it was read back." in said
+    assert "No record of changes" not in said
+    assert "It holds" not in said  # the export kept in its place holds nothing more
+    back = Store(data).load("s1")
+    assert (len(back.votes), [n.text for n in back.notes]) == (2, ["Clear answer"])
+    assert not (tmp_path / "elsewhere" / "sessions").exists()
+
+
+def test_a_newer_export_put_over_its_session_says_only_where_that_is_kept(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store(data).save(one_vote("s1"))
+    with Store(data).open("s1") as opened:
+        opened.record_vote("c1", "q1", "m2", "down")
+    newer = tmp_path / "newer.json"
+    assert run(data, "export", "s1", "--format", "json", "--output", str(newer)) == 0
+    capsys.readouterr()
+    assert run(data, "import", str(newer), "--replace") == 0
+    (kept,) = (data / "replaced").iterdir()
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said.endswith(f"The session that was there is kept as {kept}.")
 
 
 @pytest.mark.parametrize(

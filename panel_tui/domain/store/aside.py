@@ -24,6 +24,11 @@ from panel_tui.domain.store.files import (
     owner_only_folder,
 )
 
+DAMAGED_FOLDER = "damaged"
+"""Where, in the sessions folder, a damaged session's files are set aside."""
+REPLACED_FOLDER = "replaced"
+"""Where, in the sessions folder, a session replaced is kept, written whole."""
+
 #: Whether files are moved into, and deleted from, a folder held open (not on
 #: Windows, where ``os.rename`` takes no folder): the folder is then opened once,
 #: never through a link, and each file goes into, or from, the folder so opened.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import aside, durable, files, journal
+from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
 from panel_tui.domain.store.catalogue import (
     Catalogue,
     SessionSummary,
@@ -34,7 +35,7 @@ from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.reading import SessionReader
-from panel_tui.domain.store.recovery import DAMAGED_FOLDER, with_recovery_notes
+from panel_tui.domain.store.recovery import with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
 from panel_tui.domain.store.snapshot_meta import META_TABLE
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
@@ -42,7 +43,6 @@ from panel_tui.domain.system_words import os_reason, size_words
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, quoted
 from panel_tui.domain.words import counted
 
-REPLACED_FOLDER = "replaced"
 #: The note the project keeps in its default sessions folder (``sessions/README.md``).
 FOLDER_NOTE = "README.md"
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import aside, files
+from panel_tui.domain.store.aside import DAMAGED_FOLDER
 from panel_tui.domain.store.errors import (
     DamagedFile,
     MisnamedFile,
@@ -30,7 +31,7 @@ from panel_tui.domain.store.errors import (
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import journal_path, load
 from panel_tui.domain.store.locks import SessionLock
-from panel_tui.domain.store.recovery import DAMAGED_FOLDER, can_read_back, copies_of
+from panel_tui.domain.store.recovery import can_read_back, copies_of
 from panel_tui.domain.store.storage import DamagedData, NotASession, session_from_tables
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN

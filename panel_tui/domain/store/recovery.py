@@ -10,13 +10,18 @@ itself (:func:`with_recovery_notes`), so that HR's record says so too.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import shlex
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.records import Note
 from panel_tui.domain.store import files
+from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME
 from panel_tui.domain.store.errors import StoreError
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
@@ -25,9 +30,6 @@ from panel_tui.domain.store.storage import DamagedData, NotASession
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted, day_words, holds_words, listed
-
-DAMAGED_FOLDER = "damaged"
-"""Where, in the sessions folder, a damaged session's files are set aside."""
 
 
 def read_back_plainly(copy: Path) -> ReadBack:
@@ -39,7 +41,7 @@ def read_back_plainly(copy: Path) -> ReadBack:
     """
     named = printable(str(snapshot_of(copy)))  # a file's name never runs on the terminal
     try:
-        return read_back(copy)
+        read = read_back(copy)
     except FileNotFoundError:
         raise StoreError(f"There is no file {named}.") from None
     except files.UnsafeFile as unsafe:
@@ -58,6 +60,10 @@ def read_back_plainly(copy: Path) -> ReadBack:
         ) from None
     except OSError as error:
         raise StoreError(f"{named} cannot be read ({os_reason(error)}).") from None
+    if read.no_journal and _kept_whole(copy):
+        # The store wrote it with its record of changes folded in: nothing is missing.
+        return replace(read, no_journal=False)
+    return read
 
 
 def can_read_back(copy: Path) -> bool:
@@ -135,7 +141,8 @@ def _set_aside_when(copy: Path) -> tuple[str, int]:
 
 
 def sessions_folder_of(copy: Path) -> Path | None:
-    """The sessions folder a copy in its ``damaged/`` came from; ``None`` if it is not one.
+    """The sessions folder a copy in its ``damaged/`` or ``replaced/`` came from;
+    ``None`` if it is not one.
 
     Only a folder that holds a sessions catalogue counts: a copy in some other
     folder named damaged never makes its parent a sessions folder.
@@ -145,9 +152,53 @@ def sessions_folder_of(copy: Path) -> Path | None:
     """
     folder = files.resolved(copy).parent
     home = folder.parent
-    if folder.name.casefold() == DAMAGED_FOLDER and (home / CATALOGUE_NAME).is_file():
-        return home
-    return None
+    aside = folder.name.casefold() in {DAMAGED_FOLDER, REPLACED_FOLDER}
+    return home if aside and (home / CATALOGUE_NAME).is_file() else None
+
+
+def _kept_whole(copy: Path) -> bool:
+    """Whether ``copy`` is a session the store kept in ``replaced/``, written whole."""
+    with contextlib.suppress(OSError):
+        return (
+            files.resolved(copy).parent.name.casefold() == REPLACED_FOLDER
+            and sessions_folder_of(copy) is not None
+        )
+    return False
+
+
+def kept_words(kept: Path, session: Session, source: Path) -> str:
+    """Where the session replaced by ``session`` (read from ``source``) is kept, and what
+    it holds that ``session`` does not, with how to take it back.
+
+    An export older than the session it replaces drops every vote given since
+    (found by a tester): the copy kept has them, and is said to.
+    """
+    said = f"The session that was there is kept as {kept}."
+    if only := _only_in_kept(kept, session):
+        said += (
+            f" It holds {only} that {source} does not. If {source} is the older, take that "
+            f"session back with: panel-tui sessions recover --replace {shlex.quote(str(kept))}"
+        )
+    return said
+
+
+def _only_in_kept(kept: Path, session: Session) -> str:
+    """What the session kept at ``kept`` holds that ``session`` does not, as "1 vote,
+    change of vote or undo and 2 notes"; ``""`` when nothing."""
+    older = _read_or_none(kept)
+    if older is None:  # damaged, and named as such where it was set aside
+        return ""
+    only = []
+    for name, event in EVENTS.items():
+        saved = Counter(_as_saved(getattr(session, name)))
+        count = (Counter(_as_saved(getattr(older.session, name))) - saved).total()
+        if count:
+            only.append(counted(count, event.one, event.many))
+    return listed(only) if only else ""
+
+
+def _as_saved(events: Sequence[BaseModel]) -> list[str]:
+    return [event.model_dump_json() for event in events]
 
 
 def recovery_words(read: ReadBack, copy: Path) -> list[str]:
@@ -160,7 +211,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     if read.no_journal:
         said.append(
             f"No record of changes ({copy.stem}{JOURNAL_SUFFIX}) was beside it, so only "
-            "what the session file itself holds was read back. Keep the two files together."
+            "what the session file itself holds was read back. If it was copied without "
+            "one, put that beside it and recover again: the latest votes may be there."
         )
     if not read.left_out:
         return [*said, "Every change saved in it was read back."]
