@@ -177,20 +177,22 @@ class DisplayApp(TurnTakingApp[None]):
             return ""
         return " Remembered for next time."
 
+    def say_setting(self, words: str) -> None:
+        """Say which way a setting went, in a notice that passes."""
+        self.notify(words, timeout=4)
+
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off."""
         high = self.theme != HIGH_CONTRAST.name
         self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
         kept = self._remember(high_contrast=high)
-        self.notify(("High contrast on." if high else "High contrast off.") + kept, timeout=4)
+        self.say_setting(("High contrast on." if high else "High contrast off.") + kept)
 
     def action_toggle_ascii(self) -> None:
         """Switch plain ASCII symbols on or off."""
         self.ascii_only = not self.ascii_only
         kept = self._remember(ascii_only=self.ascii_only)
-        self.notify(
-            ("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept, timeout=4
-        )
+        self.say_setting(("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept)
 
     def action_toggle_read_aloud(self) -> None:
         """Switch reading aloud each question as it comes up, and each vote, on or off."""
@@ -204,4 +206,7 @@ class DisplayApp(TurnTakingApp[None]):
         )
         # Said aloud too: a member who cannot see the notice hears which way it went.
         problem = self.speaker.say(said)
-        self.notify(f"{said}{kept} {problem or ''}".strip(), timeout=10 if problem else 4)
+        if problem:  # why nothing is heard: long enough to read, whatever keys come
+            self.notify(f"{said}{kept} {problem}", timeout=10)
+        else:
+            self.say_setting(f"{said}{kept}")

@@ -1,4 +1,4 @@
-"""Notices that only pass (the start's, the window's size), and the one rule that clears them.
+"""Notices that pass (the start's, a setting's, the window's size), and the rule that clears them.
 
 The app gives a few notices at the start (a damaged settings file, a terminal
 of 16 colours, the old Windows console) and says when the window is too small.
@@ -55,8 +55,8 @@ class PassingNotices:
         #: The small size last said, while the window is too small.
         self._said_too_small: tuple[int, int] | None = None
         self._resettle: Timer | None = None
-        #: Notices given at the start are showing: the first key takes them away.
-        self._start_notices = False
+        #: Notices that go at the next key are showing (the start's, a setting's).
+        self._going_at_key = False
         #: Until when (``time.monotonic``) an error notice shows: no notice is cleared then.
         self._error_until = 0.0
         #: Until when a notice said nowhere else shows: not even a box clears it then.
@@ -158,17 +158,22 @@ class PassingNotices:
                 timeout=30,
                 markup=False,
             )
-        self._start_notices = bool(notices) or few_colours or legacy_console
+        self._going_at_key = bool(notices) or few_colours or legacy_console
+
+    def going_at_next_key(self) -> None:
+        """The notice just given goes at the next key, as the start's do."""
+        self._going_at_key = True
 
     def key_pressed(self) -> None:
-        """A key was read: the notices of the start go with the first, read by then.
+        """A key was read: the notices of the start go with the first, read by then, and
+        a setting's with the next.
 
         They lay over the seats' votes for half a minute (found by a tester).
         """
-        if self._start_notices:
+        if self._going_at_key:
             # While an error shows they stay, and go at the first key after it
             # (they say they go at a key: found by a review).
-            self._start_notices = not self.clear()
+            self._going_at_key = not self.clear()
 
     def resized(self, width: int, height: int) -> None:
         """Say so when the window is too small to show every member's keys.

@@ -194,3 +194,22 @@ async def test_an_error_at_the_start_is_never_taken_away_by_the_first_key(
             await pilot.press("down")
             await pilot.pause()
             assert "Settings" not in [n.title for n in app._notifications]
+
+
+@pytest.mark.parametrize("key", ["ctrl+a", "ctrl+t", "ctrl+e"])
+async def test_a_settings_notice_goes_at_the_next_key_and_the_lines_above_the_keys_show(
+    app_factory: AppFactory, session: Session, key: str
+) -> None:
+    # Found in testing at 80x24: "Plain ASCII symbols on." lay over "Votes sealed: 1 of
+    # 3 voted" and "Vote recorded for ..." for 4 s, as the members went on voting.
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", key)
+        await pilot.pause()
+        assert len(app._notifications) == 1
+        await pilot.press("2")
+        await pilot.pause()
+        assert list(app._notifications) == []
+        shown = screen_text(app)
+        assert "Votes sealed: 2 of 3 voted." in shown
+        assert "Vote recorded for Seat 2" in shown
