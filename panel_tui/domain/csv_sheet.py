@@ -1,7 +1,9 @@
 """A CSV spreadsheet read by its heading row, each problem named by file, line and column.
 
 As Excel and LibreOffice save them: UTF-8 with or without a byte-order mark,
-commas, semicolons or tabs, Windows line ends. Columns are found by their
+commas, semicolons or tabs, Windows line ends. A first line such as ``sep=;``
+(Excel's own, written by European Excels and HR systems) names the separator;
+it is not the heading row, and the lines keep the numbers a person sees. Columns are found by their
 heading (any case, spaces or underscores alike, in any order); other columns
 are left alone. :mod:`panel_tui.domain.prepare` makes a panel and candidates
 from the rows.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import string
 import zipfile
 from collections.abc import Sequence
@@ -82,12 +85,41 @@ def heading_key(heading: str) -> str:
     return "_".join(heading.strip().lower().replace("-", " ").replace("_", " ").split())
 
 
+#: Excel's own first line naming the separator ("sep=;"), as a European Excel
+#: and HR systems copying it write: any case, the separator then perhaps
+#: spaces or more separators (a sheet saved again pads the line with empty cells).
+_SEP_LINE = re.compile(r"sep=[ ]*(\t|[^\w\s\"])(?:\1|[ \t])*", re.IGNORECASE)
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _first_line(text: str) -> str:
+    return (text.lstrip("\r\n").splitlines() or [""])[0]  # CR alone ends a line too
+
+
+def separator_line(text: str) -> str | None:
+    """The separator a first line such as ``sep=;`` names, or ``None`` without one."""
+    found = _SEP_LINE.fullmatch(_first_line(text).strip(" "))
+    return found[1] if found else None
+
+
 def _delimiter(text: str) -> str:
-    """Semicolons where a European Excel used them; tabs; else commas (by the first line)."""
-    first_line = (text.lstrip("\r\n").splitlines() or [""])[0]  # CR alone ends a line too
+    """As a ``sep=`` first line says; else semicolons where a European Excel used them,
+    tabs, or commas (by the first line)."""
+    named = separator_line(text)
+    if named:
+        return named
+    first_line = _first_line(text)
     counts = {d: first_line.count(d) for d in (";", "\t", ",")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def separator_name(delimiter: str, *, plural: bool = False) -> str:
+    """``"semicolon"``, or ``"semicolons"``: a separator as a person calls it."""
+    name = _SEPARATOR_NAMES.get(delimiter)
+    if name is None:
+        return f"'{delimiter}'" + (" characters" if plural else "")
+    return name + ("s" if plural else "")
 
 
 #: How a zip file begins: .xlsx and LibreOffice's .ods are zips, and so is a .docx.
@@ -153,6 +185,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     if not text.strip():
         raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
     delimiter = _delimiter(text)
+    sep_named = separator_line(text)
     if opened := _unclosed_quote(text, delimiter):
         raise PrepareError([SheetProblem(name, UNCLOSED_QUOTE, opened)])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -167,10 +200,14 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     # cell with a line break in it (Alt+Enter in Excel) stays in its one row, and
     # the rows after it keep their numbers (found by a tester).
     number = 0
+    sep_line = 0  #: the line of a "sep=;" line, kept so later lines keep their numbers
     try:
         for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue  # a blank row, as spreadsheets leave at the end
+            if sep_named and not sep_line:
+                sep_line = number  # Excel's "sep=;": the separator, not the heading row
+                continue
             if header is None:
                 typed_header = [cell.strip() for cell in cells]
                 header = [heading_key(cell) for cell in cells]
@@ -189,7 +226,16 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
             rows.append(Row(number, named))
     except csv.Error as error:
         raise PrepareError([SheetProblem(name, _csv_words(str(error)), number + 1)]) from None
-    assert header is not None  # the text is not blank, so a row was read
+    if header is None:  # nothing but the "sep=;" line
+        raise PrepareError(
+            [
+                SheetProblem(
+                    name,
+                    "has only the line naming its separator (sep=); "
+                    "it needs a heading row and rows",
+                )
+            ]
+        )
     problems: list[SheetProblem] = []
     for twice in sorted({h for h in header if h in columns and header.count(h) > 1}):
         at = " and ".join(_letter(i) for i, h in enumerate(header) if h == twice)
@@ -204,7 +250,10 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     for wanted in columns:
         if wanted in header:
             letters[wanted] = _letter(header.index(wanted))
-    for wanted in required:
+    missing = [wanted for wanted in required if wanted not in header]
+    if missing and (wrong := _wrong_separator(typed_header, delimiter, sep_line)):
+        raise PrepareError([SheetProblem(name, wrong, header_line)])
+    for wanted in missing:
         if wanted not in header:
             found = ", ".join(shown(h) or "?" for h in typed_header if h)
             problems.append(
@@ -220,6 +269,38 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     if wide:
         raise PrepareError(wide)
     return Sheet(name, rows, letters)
+
+
+def _wrong_separator(headings: Sequence[str], delimiter: str, sep_line: int) -> str | None:
+    """The heading row read as one cell holding another separator, said as such.
+
+    Found by a tester: a first line ``sep=,`` over a sheet of semicolons was
+    refused for want of each column in turn, its headings quoted as one.
+    """
+    typed = [heading for heading in headings if heading]
+    if len(typed) != 1:
+        return None
+    others = [d for d in _SEPARATOR_NAMES if d != delimiter and d in typed[0]]
+    if not others:
+        return None
+    other = max(others, key=typed[0].count)
+    row = f"the heading row {quoted}" if (quoted := shown(typed[0])) else "the heading row"
+    found = f"{row} has {separator_name(other, plural=True)} between its headings"
+    if sep_line:
+        return (
+            f"{found}, but line {sep_line}, {_sep_text(delimiter)}, says the cells are "
+            f"separated by {separator_name(delimiter, plural=True)}; change that line to "
+            f"{_sep_text(other)}, or delete it"
+        )
+    return (
+        f"{found}, but its first line has {separator_name(delimiter, plural=True)}, so they "
+        f"were expected; {SAVE_AS_CSV}"
+    )
+
+
+def _sep_text(delimiter: str) -> str:
+    """A ``sep=`` line as written, quoted: a tab, unseen, is said."""
+    return "'sep=' and a tab" if delimiter == "\t" else f"'sep={delimiter}'"
 
 
 UNCLOSED_QUOTE = (
@@ -268,7 +349,7 @@ def _past_headings(cells: Sequence[str], named: int, delimiter: str) -> str:
     count, empty headings too, as a spreadsheet saved again leaves them.
     """
     used = max(i + 1 for i, cell in enumerate(cells) if cell.strip())
-    mark = {";": "semicolon", "\t": "tab"}.get(delimiter, "comma")
+    mark = separator_name(delimiter)
     return (
         f"has text in column {_letter(used - 1)}, past the last heading (column "
         f"{_letter(named - 1) if named else 'none'}); a name or note with a {mark} in it "
