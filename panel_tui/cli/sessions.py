@@ -10,12 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from panel_tui import locations
-from panel_tui.cli.common import EXIT_ERROR, confirm, load, store, warn_damaged
+from panel_tui.cli.common import EXIT_ERROR, CommandError, confirm, load, store, warn_damaged
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.store.catalogue import practice_apart, summarise
+from panel_tui.domain.store.catalogue import SessionSummary, practice_apart, summarise
 from panel_tui.domain.store.files import resolved
+from panel_tui.domain.store.locks import open_elsewhere
 from panel_tui.domain.store.recovery import (
     copies_set_aside,
     kept_words,
@@ -187,12 +188,16 @@ def run_delete(args: argparse.Namespace) -> int:
             days = counted(args.older_than, "day")
             print(f"Nothing to delete: no session has gone {days} with nothing recorded.")
             return 0
+    targets, kept = _not_open_elsewhere(found, targets, one=bool(args.session))
+    if not targets:
+        print("Nothing was deleted.")
+        return EXIT_ERROR
     print("This will delete, from disk, for good:")
     for session in targets:
         print(printable(f"  {session.id}  {session.title}  (made {made_words(session.created)})"))
     if not confirm(f"Delete {counted(len(targets), 'session')}?", args.yes):
         print("Nothing was deleted.")
-        return 0
+        return EXIT_ERROR if kept else 0
     left: list[str] = []
     for session in targets:
         try:
@@ -209,8 +214,42 @@ def run_delete(args: argparse.Namespace) -> int:
             f"Not deleted, {counted(len(left), 'session')}:\n" + "\n".join(left),
             file=sys.stderr,
         )
-        return EXIT_ERROR
-    return 0
+    return EXIT_ERROR if left or kept else 0
+
+
+def _not_open_elsewhere(
+    found: Store, targets: list[SessionSummary], *, one: bool
+) -> tuple[list[SessionSummary], int]:
+    """The sessions free to delete, and how many were left out: each said on standard error.
+
+    Before anything is listed or asked: a session open in another panel-tui was
+    listed under "This will delete" and refused only after, which read as
+    deleted (found by a tester).
+
+    Raises:
+        CommandError: the one session named cannot be deleted now, and why.
+        StoreError: its lock cannot be taken for another reason (one session named).
+    """
+    free: list[SessionSummary] = []
+    kept: list[str] = []
+    for session in targets:
+        not_done = f"the session {session.id} was not deleted"
+        try:
+            why = open_elsewhere(found.lock(session.id), session.id, not_done)
+        except StoreError as error:
+            if one:
+                raise
+            why = str(error)
+        if why is None:
+            free.append(session)
+        elif one:
+            raise CommandError(f"The session {session.id} was not deleted: {why}.")
+        else:
+            kept.append(f"  {session.id}  {session.title}: {why}")
+    if kept:
+        said = f"Not deleted, {counted(len(kept), 'session')}:\n" + "\n".join(kept)
+        print(printable(f"panel-tui: {said}", lines=True), file=sys.stderr)
+    return free, len(kept)
 
 
 def run_recover(args: argparse.Namespace) -> int:

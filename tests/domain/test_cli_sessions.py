@@ -6,6 +6,7 @@ as the home screen and titles do.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from datetime import UTC, datetime, timedelta
@@ -153,3 +154,80 @@ def test_an_empty_list_names_the_whole_folder_and_where_sessions_are_kept(
     assert main(["--data-dir", "other/../elsewhere", "sessions", "list"]) == 0
     said = capsys.readouterr().out
     assert said.strip() == f"No sessions in the folder {(tmp_path / 'elsewhere').resolve()}."
+
+
+def _old_sessions(data: Path, *ids: str) -> Store:
+    store = Store(data)
+    for session_id in ids:
+        made = build("LP").model_copy(update={"id": session_id, "title": session_id.title()})
+        store.save(made.model_copy(update={"created": datetime(2020, 1, 1, tzinfo=UTC)}))
+    return store
+
+
+OPEN_ELSEWHERE = "it is open in another panel-tui window (process {}); close it there first"
+
+
+def test_a_session_open_elsewhere_is_never_listed_as_deleted(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: "This will delete, from disk, for good: busy" came before
+    # the refusal, which read as if it had been deleted.
+    store = _old_sessions(data, "busy")
+    with Store(data).open("busy"):
+        assert run(data, "sessions", "delete", "busy", "--yes") == 1
+    said = capsys.readouterr()
+    assert said.out == ""
+    assert said.err == (
+        "panel-tui: The session busy was not deleted: "
+        + OPEN_ELSEWHERE.format(os.getpid())
+        + ", then try again.\n"
+    )
+    assert store.exists("busy")
+
+
+def test_older_than_deletes_the_rest_and_names_each_session_open_elsewhere(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _old_sessions(data, "busy", "free")
+    with Store(data).open("busy"):
+        assert run(data, "sessions", "delete", "--older-than", "0", "--yes") == 1
+    said = capsys.readouterr()
+    assert "busy" not in said.out
+    assert said.out.splitlines() == [
+        "This will delete, from disk, for good:",
+        "  free  Free  (made 1 Jan 2020 at 00:00)",
+        "Deleted free.",
+    ]
+    assert said.err.splitlines() == [
+        "panel-tui: Not deleted, 1 session:",
+        "  busy  Busy: " + OPEN_ELSEWHERE.format(os.getpid()) + ", then try again",
+    ]
+    assert store.exists("busy") and not store.exists("free")
+    # Every one open elsewhere: nothing is listed or asked, and nothing deleted.
+    with Store(data).open("busy"):
+        assert run(data, "sessions", "delete", "--older-than", "0") == 1
+    said = capsys.readouterr()
+    assert said.out == "Nothing was deleted.\n" and "busy  Busy: it is open" in said.err
+
+
+def test_the_question_asks_only_about_sessions_it_can_delete_and_says_which_it_cannot(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _old_sessions(data, "busy", "free")
+    asked: list[tuple[str, str, str]] = []
+
+    def answer_yes(prompt: str) -> str:
+        before = capsys.readouterr()
+        asked.append((before.out, before.err, prompt))
+        return "y"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer_yes)
+    with Store(data).open("busy"):
+        assert run(data, "sessions", "delete", "--older-than", "0") == 1
+    ((out, err, prompt),) = asked
+    assert "busy" not in out and "  free  Free" in out
+    assert "Not deleted, 1 session:\n  busy  Busy: it is open in another panel-tui" in err
+    assert prompt == "Delete 1 session? [y/N] "
+    assert capsys.readouterr().out == "Deleted free.\n"
+    assert store.exists("busy") and not store.exists("free")

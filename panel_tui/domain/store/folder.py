@@ -100,7 +100,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folder = SessionsFolder(root)
-        self._reader = SessionReader(root, self._lock)
+        self._reader = SessionReader(root, self.lock)
         self.catalogue = Catalogue(self.folder)
         try:
             made = not root.is_dir()
@@ -130,7 +130,7 @@ class Store:
             raise _unusable(root, error) from None
         if shared:
             self._reader.add_notice(SkippedFile(root, shared))
-        clean_temporary_files(self.root, self._lock)
+        clean_temporary_files(self.root, self.lock)
         self.catalogue.clean()
 
     def path(self, session_id: str) -> Path:
@@ -147,7 +147,7 @@ class Store:
             )
         return self.root / f"{session_id}{SUFFIX}"
 
-    def _lock(self, session_id: str) -> SessionLock:
+    def lock(self, session_id: str) -> SessionLock:
         """The lock of a session, in this folder only (never one made again)."""
         return SessionLock(self.path(session_id).with_suffix(".lock"), self.folder)
 
@@ -244,7 +244,7 @@ class Store:
             SessionNotFound: there is no such session.
             StoreError: the file is damaged (it is set aside).
         """
-        lock = self._lock(session_id)
+        lock = self.lock(session_id)
         lock.acquire(session_id)
         path = self.path(session_id)
         try:
@@ -280,7 +280,7 @@ class Store:
         tables[META_TABLE] = {"1": meta}
         payload = dumps(tables)
         _refuse_too_large(session, len(payload))  # before anything is written
-        lock = self._lock(session.id)
+        lock = self.lock(session.id)
         lock.acquire(session.id, not_done)
         kept = None
         try:
@@ -364,7 +364,7 @@ class Store:
         if not os.path.lexists(path):
             raise SessionNotFound(f"There is no session {session_id} in {self.root}.")
         not_done = f"the session {session_id} was not deleted"
-        lock = self._lock(session_id)
+        lock = self.lock(session_id)
         lock.acquire(session_id, not_done)
         try:
             path.unlink()

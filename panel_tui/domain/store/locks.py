@@ -249,6 +249,35 @@ class SessionLock:
         self._held = None
 
 
+def open_elsewhere(lock: SessionLock, session_id: str, not_done: str) -> str | None:
+    """Why another panel-tui keeps this one from the session now, or ``None`` when free.
+
+    The lock is taken and let go at once, so that a command can leave out (and
+    say so) a session open in another window before it lists what it will do:
+    ``sessions delete`` listed such a session under "This will delete" and only
+    then refused it (found by a tester).
+
+    Args:
+        lock: the session's lock (not held by this process).
+        session_id: the session.
+        not_done: what does not happen when the lock cannot be taken for another
+            reason ("the session s1 was not deleted").
+
+    Raises:
+        StoreError: the lock cannot be taken for another reason (a link, a folder
+            that takes no files), said with ``not_done``.
+    """
+    try:
+        lock.acquire(session_id, not_done)
+    except SessionLocked:
+        return (
+            f"it is open in another panel-tui window{_who(lock_holder(lock.path))}; "
+            "close it there first, then try again"
+        )
+    lock.release()
+    return None
+
+
 def _who(holder: str | None) -> str:
     return f" (process {holder})" if holder else ""
 
