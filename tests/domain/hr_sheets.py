@@ -1,8 +1,17 @@
-"""Spreadsheets byte for byte as Excel and LibreOffice save CSV, for the prepare tests."""
+"""Spreadsheets byte for byte as Excel and LibreOffice save CSV, and a session prepared
+from two, for the prepare tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.banks import load_bank
+from panel_tui.domain.models import Session, Settings
+from panel_tui.domain.prepare import PrepareError, prepare_session
+from panel_tui.locations import shipped_banks_dir
+from tests.domain.helpers import plain
 
 BOM = b"\xef\xbb\xbf"
 
@@ -33,3 +42,20 @@ def sheets(folder: Path, panel: bytes, candidates: bytes) -> list[str]:
     (folder / "panel.csv").write_bytes(panel)
     (folder / "candidates.csv").write_bytes(candidates)
     return ["--panel", str(folder / "panel.csv"), "--candidates", str(folder / "candidates.csv")]
+
+
+BANK = load_bank(shipped_banks_dir() / "support-worker.toml")
+
+
+def make(panel: bytes, candidates: bytes) -> Session:
+    """The session ``prepare`` makes from the two sheets, on the support-worker bank."""
+    return prepare_session(
+        BANK, (panel, "panel.csv"), (candidates, "candidates.csv"), "Round 1", Settings()
+    )
+
+
+def problems(panel: bytes, candidates: bytes) -> list[str]:
+    """What ``prepare`` says is wrong with the two sheets, in plain text."""
+    with pytest.raises(PrepareError) as caught:
+        make(panel, candidates)
+    return [plain(str(p)) for p in caught.value.problems]

@@ -16,38 +16,25 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.cli import prepare as prepare_command
-from panel_tui.domain.banks import load_bank
 from panel_tui.domain.csv_sheet import read_sheet
 from panel_tui.domain.importing import parse_session
-from panel_tui.domain.models import Session, Settings
+from panel_tui.domain.models import Settings
 from panel_tui.domain.prepare import PANEL_COLUMNS, PrepareError, prepare_session
 from panel_tui.domain.sessions import default_title
 from panel_tui.domain.store import Store
 from panel_tui.domain.text import MAX_LINE
 from panel_tui.domain.wording import typed_problem
 from panel_tui.locations import shipped_banks_dir
-from tests.domain.helpers import plain
 from tests.domain.hr_sheets import (
+    BANK,
     EXCEL_CANDIDATES,
     EXCEL_PANEL,
     LIBRE_CANDIDATES,
     LIBRE_PANEL,
+    make,
+    problems,
     sheets,
 )
-
-BANK = load_bank(shipped_banks_dir() / "support-worker.toml")
-
-
-def make(panel: bytes, candidates: bytes) -> Session:
-    return prepare_session(
-        BANK, (panel, "panel.csv"), (candidates, "candidates.csv"), "Round 1", Settings()
-    )
-
-
-def problems(panel: bytes, candidates: bytes) -> list[str]:
-    with pytest.raises(PrepareError) as caught:
-        make(panel, candidates)
-    return [plain(str(p)) for p in caught.value.problems]
 
 
 def test_excel_files_make_a_session() -> None:

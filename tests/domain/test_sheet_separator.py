@@ -13,8 +13,7 @@ import pytest
 
 from panel_tui.domain.prepare import PrepareError, load_panel
 from tests.domain.cli_runs import data, run
-from tests.domain.hr_sheets import BOM, sheets
-from tests.domain.test_prepare import make, problems
+from tests.domain.hr_sheets import BOM, make, problems, sheets
 
 __all__ = ["data"]  # the fixture, shared from tests/domain/cli_runs.py
 
