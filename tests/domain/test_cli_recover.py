@@ -41,8 +41,8 @@ def test_the_command_the_notice_names_brings_the_session_back_with_what_was_lost
     said = capsys.readouterr().out.splitlines()
     assert said == [
         f"Recovered s1 (Test) from {aside}: 2 candidates, 3 panel members, 2 votes.",
-        "2 changes read back. Left out: 1 part of its record of changes no longer reads as "
-        "written.",
+        f"2 changes read back. Left out: 1 part of its record of changes, "
+        f"{Path(aside).stem}.journal, no longer reads as written.",
         "Missing as a result: at least 1 vote, change of vote or undo.",
         "Check the votes on Alex Q1 with the panel: they were given next to what is missing, "
         "and each has a note saying so. A lost undo can make a withdrawn vote count again, "
@@ -60,6 +60,29 @@ def test_the_command_the_notice_names_brings_the_session_back_with_what_was_lost
     assert "Use --replace" in capsys.readouterr().err
     assert main([*typed[1:], "--replace"]) == 0
     assert "The session that was there is kept as" in capsys.readouterr().out
+
+
+def test_a_damaged_record_of_changes_is_named_never_the_session_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One change in the middle of s1.journal spoilt: the notice said "The session file
+    # s1.json is damaged", which reads and is not at fault (found by a tester).
+    data, notice = _set_aside(tmp_path, capsys)
+    said = " ".join(notice.split())
+    [aside] = (data / "damaged").glob("*.json")
+    assert "s1.json is damaged" not in said
+    assert (
+        f"The session file {data / 's1.json'} reads, but its record of changes, s1.journal, "
+        "is damaged (change number 2 saved in it no longer reads as it was written). Both "
+        f"were moved to {aside.parent} (as {aside.name} and {aside.stem}.journal) so that "
+        "nothing overwrites them: keep them, as what was saved in them is still there."
+    ) in said
+    assert main(["--data-dir", str(data), "sessions", "recover", str(aside)]) == 0
+    recovered = " ".join(capsys.readouterr().out.split())
+    assert f"Left out: 1 part of its record of changes, {aside.stem}.journal, no longer" in (
+        recovered
+    )
+    assert "session file itself" not in recovered
 
 
 def test_importing_a_copy_set_aside_says_to_recover_it(
@@ -119,6 +142,7 @@ def test_a_copy_that_cannot_be_read_back_is_not_offered_for_recovery(
     assert main(["--data-dir", str(data), "sessions", "list"]) == 0
     notice = capsys.readouterr().err
     assert "s1.json is damaged (it is not complete JSON" in notice
+    assert "record of changes" not in notice  # the session file itself is at fault
     assert "moved to" in notice and "sessions recover" not in notice
 
 

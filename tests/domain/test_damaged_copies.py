@@ -38,11 +38,14 @@ def test_a_copy_set_aside_now_is_named_once_and_got_back(store: Store) -> None:
     (copy,) = damaged.recoverable()
     said = damaged.words()
     assert said[0] == "Some session files could not be read; any other sessions are fine."
-    assert "s1.journal, is damaged" in said[1]
+    # The home screen names the file at fault: the journal, not the session file.
+    assert "s1.json reads, but its record of changes, s1.journal, is damaged" in said[1]
+    assert "s1.json is damaged" not in said[1]
     assert len(said) == 2
     damaged.recover()
     (got_back,) = damaged.words()
     assert got_back.startswith(f"Recovered s1 (Test) from {copy}")
+    assert f"1 part of its record of changes, {copy.stem}.journal, no longer" in got_back
     assert damaged.recoverable() == []
     assert [v.member for v in store.load("s1").votes] == ["m1", "m3"]
 
@@ -125,5 +128,7 @@ def test_a_copy_set_aside_now_says_how_many_older_copies_are_beside_it(store: St
     _an_older_copy(first)
     shutil.copyfile(first, store.root / "s1.json")  # s1 back, and damaged again
     shutil.copyfile(journal_path(first), journal_path(store.root / "s1.json"))
-    with pytest.raises(StoreError, match="2 older copies of it, set aside before, are kept"):
+    with pytest.raises(
+        StoreError, match="2 older copies of the session, set aside before, are kept"
+    ):
         store.load("s1")

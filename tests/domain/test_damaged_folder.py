@@ -88,9 +88,9 @@ def test_a_damaged_folder_in_the_way_is_named_with_what_to_do_and_nothing_is_los
     for _ in range(2):  # said at each start, until it is moved
         assert main(["--data-dir", str(data), "sessions", "list"]) == 0
         assert (
-            f"s1.json is damaged (its record of changes, s1.journal, is damaged: change "
-            "number 2 saved in it no longer reads as it was written). It was left where it "
-            f"is, unchanged: panel-tui sets damaged files aside in {damaged}, and {said}. "
+            "s1.json reads, but its record of changes, s1.journal, is damaged (change number "
+            "2 saved in it no longer reads as it was written). Both were left where they "
+            f"are, unchanged: panel-tui sets damaged files aside in {damaged}, and {said}. "
             f"Move {damaged} out of the sessions folder, then start panel-tui again: the "
             "session is set aside then, and what still reads can be got back."
         ) in _said(capsys)
@@ -179,7 +179,7 @@ def test_a_session_is_set_aside_where_files_are_moved_by_name(
     # As on Windows, where a file cannot be moved into a folder held open.
     monkeypatch.setattr(aside, "BY_FOLDER", False)
     path = three_votes_the_second_spoilt(store)
-    with pytest.raises(StoreError, match="It was moved to"):
+    with pytest.raises(StoreError, match="Both were moved to"):
         store.load("s1")
     (copy,) = (store.root / "damaged").glob("s1.*.json")
     assert journal_path(copy).exists() and not path.exists()

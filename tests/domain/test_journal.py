@@ -375,7 +375,9 @@ def test_a_damaged_session_open_in_another_panel_tui_is_never_moved_from_under_i
     raw[len(frame({"snapshot": "0123456789abcdef"})) + FRAME.size + 5] ^= 0x20
     journal.write_bytes(bytes(raw))
     elsewhere = Store(store.root)  # another panel-tui, reading the folder
-    with pytest.raises(StoreError, match="Another panel-tui has it open, so it was left where"):
+    with pytest.raises(
+        StoreError, match="Another panel-tui has the session open, so both were left where"
+    ):
         elsewhere.load("s1")
     assert opened.path.exists() and journal.read_bytes() == bytes(raw)
     assert not (store.root / "damaged").exists()

@@ -112,7 +112,7 @@ def test_two_changes_lost_side_by_side_are_said_as_at_least_what_the_gap_shows(
     assert votes_of(read.session) == [votes_of(whole)[0], votes_of(whole)[3]]
     assert (read.unreadable, read.missing) == (1, {"votes": 2})
     said = " ".join(recovery_words(read, path))
-    assert "1 part of its record of changes no longer reads as written" in said
+    assert "1 part of its record of changes, s1.journal, no longer reads as written" in said
     assert "at least 2 votes, changes of vote or undos" in said
 
 
@@ -122,7 +122,8 @@ def test_a_last_change_that_does_not_read_is_said_and_its_answer_named(store: St
     read = read_back(path)
     assert votes_of(read.session) == votes_of(whole)[:2]
     assert read.torn and read.near == (("c1", "q1"),)
-    assert "its last change did not read back" in " ".join(recovery_words(read, path))
+    said = " ".join(recovery_words(read, path))
+    assert "the last change in its record of changes, s1.journal, did not read back" in said
 
 
 def test_votes_in_a_round_whose_start_was_lost_are_left_out_and_the_rest_kept(

@@ -46,14 +46,16 @@ def test_a_journal_zeroed_whole_is_set_aside_never_passed_over(store: Store) -> 
     wiped = _wipe(path)
     later = Store(store.root)
     with pytest.raises(
-        StoreError, match=r"s1\.journal, is damaged: it no longer reads from its start"
+        StoreError,
+        match=r"s1\.json reads, but its record of changes, s1\.journal, is damaged \(it no "
+        r"longer reads from its start\)",
     ):
         later.load("s1")
     (copy,) = (store.root / "damaged").glob("s1.*.json")
     assert journal_path(copy).read_bytes() == wiped  # kept as it was, never overwritten
     said = " ".join(recovery_words(read_back(copy), copy))
-    assert "1 part of its record of changes no longer reads as written" in said
-    assert "its last change did not read back" not in said
+    assert f"1 part of its record of changes, {copy.stem}.journal, no longer reads as" in said
+    assert "did not read back" not in said
 
 
 def test_a_header_cut_short_by_a_crash_alone_is_still_no_damage(store: Store) -> None:

@@ -127,7 +127,7 @@ async def test_a_damaged_folder_in_the_way_is_named_on_the_home_screen(
         await pilot.pause()
         shown = " ".join(str(app.screen.query_one("#damaged", Static).render()).split())
         assert (
-            f"It was left where it is, unchanged: panel-tui sets damaged files aside in "
+            f"Both were left where they are, unchanged: panel-tui sets damaged files aside in "
             f"{damaged}, and {said}. Move {damaged} out of the sessions folder, then start "
             "panel-tui again"
         ) in shown

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panel_tui.domain.store import files
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.place import FolderGone
 from panel_tui.domain.store.storage import session_id_in
 from panel_tui.domain.system_words import os_reason
@@ -88,7 +89,7 @@ class MisnamedFile(Exception):
 
 @dataclass(frozen=True)
 class DamagedFile:
-    """A session file that could not be read, and where it was moved to."""
+    """A session that could not be read, and where its files were moved to."""
 
     path: Path
     moved_to: Path | None
@@ -101,31 +102,63 @@ class DamagedFile:
     """Why it could not be moved aside, and what to do (see :func:`not_set_aside`)."""
     older: int = 0
     """How many older copies of the session, set aside before, are beside ``moved_to``."""
+    changes: bool = False
+    """The session file reads: what is damaged is its record of changes (the journal)
+    beside it, which ``reason`` is about. Moved aside with it, as always."""
 
     def __str__(self) -> str:
+        # Any file in the folder is named here, so its name is shown with controls escaped.
+        return printable(self._what() + self._where())
+
+    def _what(self) -> str:
+        """Which file is damaged, and how."""
+        if self.changes:
+            journal = self.path.with_suffix(JOURNAL_SUFFIX).name
+            return (
+                f"The session file {self.path} reads, but its record of changes, {journal}, "
+                f"is damaged ({self.reason})."
+            )
+        return f"The session file {self.path} is damaged ({self.reason})."
+
+    def _where(self) -> str:
+        """Where the session's files are now, and how to get back what still reads.
+
+        Its two files always go together (the journal's changes belong to that
+        snapshot): when the journal is the damaged one, both are said to be kept.
+        """
+        both = self.changes
         if self.moved_to:
+            journal = self.moved_to.with_suffix(JOURNAL_SUFFIX).name
             where = (
-                f" It was moved to {self.moved_to} so that nothing overwrites it: keep it,"
+                f" Both were moved to {self.moved_to.parent} (as {self.moved_to.name} and "
+                f"{journal}) so that nothing overwrites them: keep them, as what was saved "
+                "in them is still there."
+                if both
+                else f" It was moved to {self.moved_to} so that nothing overwrites it: keep it,"
                 " as what was saved in it is still there."
             )
             if self.older == 1:
-                where += " 1 older copy of it, set aside before, is kept there too."
+                where += " 1 older copy of the session, set aside before, is kept there too."
             elif self.older:
-                where += f" {self.older} older copies of it, set aside before, are kept there too."
+                where += (
+                    f" {self.older} older copies of the session, set aside before, are kept "
+                    "there too."
+                )
         elif self.open_elsewhere:
             where = (
-                " Another panel-tui has it open, so it was left where it is: quit that one,"
-                " then start panel-tui again."
-            )
+                " Another panel-tui has the session open, so both were left where they are:"
+                if both
+                else " Another panel-tui has it open, so it was left where it is:"
+            ) + " quit that one, then start panel-tui again."
         else:
-            where = f" It was left where it is, unchanged: {self.not_moved}."
+            left = "Both were left where they are" if both else "It was left where it is"
+            where = f" {left}, unchanged: {self.not_moved}."
         if self.moved_to and self.recoverable:
             where += (
                 " To get back all that still reads:"
                 f" panel-tui sessions recover {shell_word(self.moved_to)}"
             )
-        # Any file in the folder is named here, so its name is shown with controls escaped.
-        return printable(f"The session file {self.path} is damaged ({self.reason}).{where}")
+        return where
 
 
 def not_set_aside(folder: Path, error: OSError) -> str:

@@ -325,7 +325,7 @@ class Store:
         try:
             loaded = load(path)
         except DamagedData as error:
-            notice = self._reader.set_aside(path, str(error), locked=True)
+            notice = self._reader.set_aside(path, error, locked=True)
             if notice.moved_to is None:
                 raise StoreError(f"{notice} So it was not replaced.") from None
             return notice.moved_to

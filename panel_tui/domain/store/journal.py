@@ -154,7 +154,9 @@ def parse(raw: bytes, *, salvage: bool = False, snapshot: str | None = None) -> 
             parsed.lost_at.append(0)
             parsed.records.append(record)
         else:
-            raise DamagedJournal("its first record is not a journal header", parsed)
+            raise DamagedJournal(
+                "its first record does not name the session file it goes with", parsed
+            )
     return parsed
 
 

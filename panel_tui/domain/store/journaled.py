@@ -24,7 +24,7 @@ from panel_tui.domain.store import changes, durable, files, journal, storage
 from panel_tui.domain.store import snapshot_meta as meta_table
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
 from panel_tui.domain.store.snapshot_meta import META_TABLE, token_of
-from panel_tui.domain.store.storage import DamagedData, dumps
+from panel_tui.domain.store.storage import DamagedChanges, DamagedData, dumps
 
 REREADS = 5
 """Tries at reading a session that another process keeps compacting."""
@@ -65,7 +65,9 @@ def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Load
         read: how a file's bytes are read (plain files only, never through a link).
 
     Raises:
-        DamagedData: the snapshot is not a session, or a record mid-journal is bad.
+        DamagedData: the snapshot is not a session, or holds none of the changes its
+            journal holds (an older copy put back).
+        DamagedChanges: a record mid-journal is bad, or a change makes no sense.
         UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
     """
@@ -102,7 +104,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     if damage is not None and (replayed or parsed is None or parsed.snapshot is None or elsewhere):
         # Stale journals are never replayed, so damage in one costs nothing; one of
         # another copy may hold the only record of its changes (found by a review).
-        raise DamagedData(f"its record of changes, {jpath.name}, is damaged: {damage}")
+        raise DamagedChanges(str(damage))
     if elsewhere and parsed is not None and parsed.records:
         raise DamagedData(
             f"its record of changes, {jpath.name}, holds changes saved to another copy of "
@@ -121,9 +123,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
             # (the session table dropped).
             storage.check_tables(tables)
         except DamagedData:
-            raise DamagedData(
-                f"its record of changes, {jpath.name}, holds a change that makes no sense"
-            ) from None
+            raise DamagedChanges("it holds a change that makes no sense") from None
     return Loaded(tables, token, meta_table.replaces_of(meta) or [], parsed, replayed)
 
 

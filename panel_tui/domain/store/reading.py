@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,7 +33,12 @@ from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journaled import journal_path, load
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.recovery import can_read_back, copies_of
-from panel_tui.domain.store.storage import DamagedData, NotASession, session_from_tables
+from panel_tui.domain.store.storage import (
+    DamagedChanges,
+    DamagedData,
+    NotASession,
+    session_from_tables,
+)
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN
 
@@ -116,21 +122,23 @@ class SessionReader:
             reason = f"{path} is not a panel-tui session (it holds other JSON)"
             raise StoreError(str(self.add_notice(SkippedFile(path, reason)))) from None
         except DamagedData as error:
-            raise StoreError(str(self.set_aside(path, str(error), locked=locked))) from None
+            raise StoreError(str(self.set_aside(path, error, locked=locked))) from None
 
-    def set_aside(self, path: Path, reason: str, *, locked: bool = False) -> DamagedFile:
+    def set_aside(self, path: Path, error: DamagedData, *, locked: bool = False) -> DamagedFile:
         """Move a damaged session's snapshot, and its journal with it, into ``damaged/``.
 
         Never from under another panel-tui that has it open (``locked``: this
-        one does): that one's next vote would go into the copy set aside.
+        one does): that one's next vote would go into the copy set aside. The
+        notice names the file ``error`` is about: the snapshot, or the journal.
         """
+        notice = DamagedFile(path, None, str(error), changes=isinstance(error, DamagedChanges))
         lock = None
         if not locked and re.fullmatch(IDENT_PATTERN, path.stem):
             lock = self._lock(path.stem)
             try:
                 lock.acquire(path.stem)
             except StoreError:
-                return self.add_notice(DamagedFile(path, None, reason, open_elsewhere=True))
+                return self.add_notice(replace(notice, open_elsewhere=True))
         folder = self.root / DAMAGED_FOLDER
         try:
             target = aside.unused_name_in(folder, path)
@@ -138,15 +146,13 @@ class SessionReader:
             journal = journal_path(path)
             moves = [(journal, journal_path(target))] if journal.exists() else []
             aside.move_into(folder, [*moves, (path, target)])
-        except OSError as error:  # damaged/ a link or a file, too: said, with what to do
-            return self.add_notice(
-                DamagedFile(path, None, reason, not_moved=not_set_aside(folder, error))
-            )
+        except OSError as refused:  # damaged/ a link or a file, too: said, with what to do
+            return self.add_notice(replace(notice, not_moved=not_set_aside(folder, refused)))
         finally:
             if lock is not None:
                 lock.release()
         # Named in full, so that the command the notice gives works from any folder.
         target = target.absolute()
         return self.add_notice(
-            DamagedFile(path, target, reason, recoverable=can_read_back(target), older=older)
+            replace(notice, moved_to=target, recoverable=can_read_back(target), older=older)
         )

@@ -217,6 +217,13 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     if not read.left_out:
         return [*said, "Every change saved in it was read back."]
     parts = []
+    # Its record of changes named the first time it is at fault, so that what is damaged
+    # is never taken for the session file (found by a tester).
+    named = iter([f"its record of changes, {copy.stem}{JOURNAL_SUFFIX},"])
+
+    def changes() -> str:
+        return next(named, "its record of changes")
+
     if read.spoiled:
         reads = "reads" if read.spoiled == 1 else "read"
         parts.append(
@@ -226,11 +233,10 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     if read.unreadable:
         reads = "reads" if read.unreadable == 1 else "read"
         parts.append(
-            f"{counted(read.unreadable, 'part')} of its record of changes no longer "
-            f"{reads} as written"
+            f"{counted(read.unreadable, 'part')} of {changes()} no longer {reads} as written"
         )
     if read.torn:
-        parts.append("its last change did not read back (cut short, or damaged)")
+        parts.append(f"the last change in {changes()} did not read back (cut short, or damaged)")
     if read.senseless:
         parts.append(f"{counted(read.senseless, 'change')} made no sense")
     if read.unfitting:
@@ -246,7 +252,7 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
                 f"as {'it was' if read.unmatched == 1 else 'they were'} saved to another copy "
                 "of it (an older copy was put back, perhaps by a backup or a sync tool)"
                 if read.another_copy
-                else "as the start of its record of changes no longer reads"
+                else f"as the start of {changes()} no longer reads"
             )
         )
     if parts:

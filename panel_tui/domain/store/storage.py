@@ -41,6 +41,14 @@ class NotASession(DamagedData):
     """Whole JSON, but not panel-tui's: another program's file in the folder."""
 
 
+class DamagedChanges(DamagedData):
+    """The session file reads, but its record of changes (the journal) is damaged.
+
+    Said of the journal, never of the session file (found by a tester: a damaged
+    change in the journal was told as the session file being damaged).
+    """
+
+
 def decode(raw: bytes) -> dict[str, Any]:
     """Parse a session file's bytes into TinyDB's tables.
 
