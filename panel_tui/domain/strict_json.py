@@ -9,6 +9,7 @@ and an import can name what is wrong.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 from typing import Any
@@ -57,11 +58,23 @@ def _no_constant(name: str) -> Any:
     raise JSONProblem(f"it holds {name}, which is not a number JSON allows")
 
 
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_repeats,
+    parse_int=_integer,
+    parse_float=_finite,
+    parse_constant=_no_constant,
+)
+#: What JSON counts as white space between values.
+_SPACE = " \t\n\r"
+#: Said of whole JSON with something after it that is not part of it.
+FOLLOWED = "something that is not part of it follows its end"
+
+
 def strict_json_loads(raw: bytes | str) -> Any:
     """Parse JSON text (UTF-8, a byte-order mark allowed), refusing what loses or hides data.
 
     Raises:
-        JSONProblem: not UTF-8, not complete JSON, a key given twice in one
+        JSONProblem: not UTF-8, not complete JSON (or more after it), a key given twice in one
             object, a number too long or too large to read, ``NaN``/``Infinity``, or nesting
             too deep to follow.
     """
@@ -72,14 +85,44 @@ def strict_json_loads(raw: bytes | str) -> Any:
         line = bytes(error.object[: error.start]).count(b"\n") + 1  # after any byte-order mark
         raise JSONProblem("it is not UTF-8 text", line) from None
     try:
-        return json.loads(
-            text,
-            object_pairs_hook=_no_repeats,
-            parse_int=_integer,
-            parse_float=_finite,
-            parse_constant=_no_constant,
-        )
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        if error.msg == "Extra data":  # whole, with more after it: said so, not "cut short"
+            raise JSONProblem(FOLLOWED, error.lineno) from None
+        raise JSONProblem("it is not complete JSON", error.lineno) from None
+    except RecursionError:
+        raise JSONProblem("it is nested too deeply to read") from None
+
+
+def strict_json_leading(raw: bytes) -> tuple[Any, int]:
+    """The JSON value at the start of ``raw``, read as :func:`strict_json_loads` reads
+    it, and how many of the bytes it takes (any byte-order mark and white space around
+    it with it); what follows is not read.
+
+    For getting back a file that something not part of it was added to, after its end
+    (a sync tool, a bad copy): the bytes after may be anything, even not UTF-8.
+
+    Raises:
+        JSONProblem: no whole JSON value at the start, or one refused (see
+            :func:`strict_json_loads`).
+    """
+    start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    # Bytes that are not UTF-8 kept as they are, to be refused if the value holds any.
+    text = raw[start:].decode("utf-8", "surrogateescape")
+    try:
+        value, end = _DECODER.raw_decode(text, _after_space(text, 0))
     except json.JSONDecodeError as error:
         raise JSONProblem("it is not complete JSON", error.lineno) from None
     except RecursionError:
         raise JSONProblem("it is nested too deeply to read") from None
+    taken = text[: _after_space(text, end)].encode("utf-8", "surrogateescape")
+    try:
+        taken.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise JSONProblem("it is not UTF-8 text", taken[: error.start].count(b"\n") + 1) from None
+    return value, start + len(taken)
+
+
+def _after_space(text: str, at: int) -> int:
+    """Where the JSON white space from ``at`` ends."""
+    return len(text) - len(text[at:].lstrip(_SPACE))

@@ -146,6 +146,28 @@ def test_a_copy_that_cannot_be_read_back_is_not_offered_for_recovery(
     assert "moved to" in notice and "sessions recover" not in notice
 
 
+def test_a_session_file_with_rubbish_after_it_is_got_back_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A sync tool appended bytes after the whole session: "cannot be recovered", though
+    # every vote was there (found by a tester).
+    data = tmp_path / "sessions"
+    with Store(data).create(two_by_two("LLP")) as opened:
+        for member in ("m1", "m2", "m3"):
+            opened.record_vote("c1", "q1", member, "up")
+    snapshot = data / "s1.json"
+    snapshot.write_bytes(snapshot.read_bytes() + b"\x00\x00garbage")
+    assert main(["--data-dir", str(data), "sessions", "list"]) == 0
+    notice = capsys.readouterr().err
+    assert "s1.json is damaged (something that is not part of it follows its end" in notice
+    typed = shlex.split(notice.split("To get back all that still reads: ")[1])
+    assert main(typed[1:]) == 0
+    said = capsys.readouterr().out
+    assert "Something that was not part of the session was found after it in the session " in (said)
+    assert "The damaged copy is kept as it is." in said
+    assert [v.member for v in Store(data).load("s1").votes] == ["m1", "m2", "m3"]
+
+
 def test_a_mistyped_copy_in_a_damaged_folder_makes_no_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,16 +2,19 @@
 
 A whole copy reads back as it loads and a stale journal is not replayed again; a
 copy with no journal never claims to be whole; a spoilt vote in the file costs that
-vote alone, and a snapshot cut short cannot be read back at all.
+vote alone, and a snapshot cut short cannot be read back at all. Something added
+after a whole snapshot is left out, and said to be.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from panel_tui.domain.store import DamagedData, DamagedFile, Store
+from panel_tui.domain.store import DamagedData, DamagedFile, Store, StoreError
 from panel_tui.domain.store.journaled import journal_path
-from panel_tui.domain.store.recovery import recovery_words
+from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import two_by_two, votes
 from tests.domain.crashed_votes import THREE, voted, votes_of
@@ -88,3 +91,87 @@ def test_a_spoilt_vote_in_the_session_file_costs_that_vote_alone(
     assert "Left out: 1 vote, note or decision in the session file itself no longer reads" in said
     assert "Missing as a result: at least 1 vote, change of vote or undo." in said
     assert "Check the votes on Alex Q1 with the panel" in said
+
+
+# Something added after a whole session file: a sync tool or a bad copy appends bytes
+# (found by a tester: every vote was in the file, yet "cannot be recovered").
+ADDED = {
+    "zeros and text": b"\x00\x00garbage",
+    "bytes that are not UTF-8": b"\xff\xfe\x00junk",
+    "a second copy, cut short": None,  # the file's own start, written again after it
+}
+
+
+@pytest.mark.parametrize("added", ADDED.values(), ids=ADDED.keys())
+@pytest.mark.parametrize("crashed", [True, False], ids=["after a crash", "compacted"])
+def test_something_added_after_a_whole_session_file_is_set_aside_then_left_out(
+    store: Store, added: bytes | None, crashed: bool
+) -> None:
+    path, whole = voted(store, THREE)
+    if not crashed:
+        with store.open(whole.id) as opened:
+            opened.compact()  # the votes in the session file itself, the journal empty
+    raw = path.read_bytes()
+    junk = raw[: len(raw) // 2] if added is None else added
+    path.write_bytes(raw + junk)
+
+    # Opening never takes it as it is: set aside, and said.
+    later = Store(store.root)
+    assert later.sessions() == []
+    (notice,) = later.damaged
+    assert isinstance(notice, DamagedFile) and notice.moved_to and notice.recoverable
+    assert "s1.json is damaged (" in str(notice)
+    copy = notice.moved_to
+    assert copy.read_bytes() == raw + junk  # kept as it was
+
+    # Recovery reads back the session before what was added, every vote with it.
+    read = read_back_plainly(copy)
+    assert votes_of(read.session) == votes_of(whole)
+    assert (read.appended, read.left_out) == (len(junk), False)
+    said = recovery_words(read, copy)
+    assert said[1:] == [
+        "Something that was not part of the session was found after it in the session file "
+        f"({len(junk)} bytes, as a sync tool or a bad copy can add): it was left out.",
+        "Every change saved in it was read back.",
+        "The damaged copy is kept as it is.",
+    ]
+    later.recover(read, copy)
+    assert votes_of(Store(store.root).load(whole.id)) == votes_of(whole)
+    assert copy.read_bytes() == raw + junk
+
+
+def test_a_session_file_added_to_says_so_when_opened(store: Store) -> None:
+    path, _ = voted(store, THREE)
+    path.write_bytes(path.read_bytes() + b"\x00\x00garbage")
+    with pytest.raises(StoreError, match="something that is not part of it follows its end"):
+        Store(store.root).load("s1")
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda raw: b"garbage" + raw, id="rubbish from the start"),
+        pytest.param(lambda raw: raw[:-40] + b"\x00\x00garbage", id="cut short, then rubbish"),
+        pytest.param(lambda raw: b'{"a": 1}' + raw, id="other JSON, then the session"),
+        # What strict reading refuses is refused in the part read back too.
+        pytest.param(
+            lambda raw: (
+                raw.replace(b'"votes": {"1": ', b'"votes": {"1": {}, "1": ', 1) + b"\x00garbage"
+            ),
+            id="a key given twice, then rubbish",
+        ),
+    ],
+)
+def test_a_session_file_that_is_not_whole_before_what_follows_is_still_refused(
+    store: Store, spoil: Callable[[bytes], bytes]
+) -> None:
+    session = two_by_two("LLP").model_copy(update={"votes": votes(THREE)})
+    store.save(session)
+    path = store.path(session.id)
+    raw = path.read_bytes()
+    assert b'"votes": {"1": ' in raw
+    path.write_bytes(spoil(raw))
+    with pytest.raises(DamagedData):
+        read_back(path)
+    with pytest.raises(StoreError, match="cannot be recovered: the session file itself is damaged"):
+        read_back_plainly(path)

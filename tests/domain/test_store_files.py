@@ -21,7 +21,7 @@ from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.store import SessionNotFound, Store, StoreError
 from panel_tui.domain.store import files as files_module
 from panel_tui.domain.store.errors import DamagedFile, SkippedFile
-from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.strict_json import JSONProblem, strict_json_leading, strict_json_loads
 from tests.domain.builders import one_vote
 from tests.domain.helpers import store
 from tests.platforms import os_lock, posix_only
@@ -54,6 +54,38 @@ def test_strict_json_refuses_what_loses_or_hides_data(text: str, reason: str) ->
     with pytest.raises(JSONProblem) as refused:
         strict_json_loads(text.encode())
     assert reason in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "taken"),
+    [
+        (b'{"a": 1}\x00\x00garbage', {"a": 1}, 8),
+        (b'\xef\xbb\xbf {"a": "\xc3\xa9"}\n\xff\xfe', {"a": "\u00e9"}, 16),  # mark, space
+        (b'{"a": 1}{"a": 1', {"a": 1}, 8),  # a second copy, cut short
+    ],
+)
+def test_strict_json_reads_the_value_at_the_start_and_says_where_it_ends(
+    raw: bytes, value: object, taken: int
+) -> None:
+    assert strict_json_leading(raw) == (value, taken)
+    # Read whole, it is refused (what follows is not UTF-8, or is said to follow it).
+    with pytest.raises(JSONProblem, match=r"not UTF-8 text|not part of it follows its end"):
+        strict_json_loads(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b'garbage{"a": 1}', "not complete JSON"),
+        (b'{"a": 1', "not complete JSON"),
+        (b'{"a": 1, "a": 2}junk', "given twice"),
+        (b'{"n": NaN}junk', "NaN"),
+        (b'{"a": "\x80"}junk', "not UTF-8"),
+    ],
+)
+def test_strict_json_reading_the_start_refuses_as_strictly(raw: bytes, reason: str) -> None:
+    with pytest.raises(JSONProblem, match=reason):
+        strict_json_leading(raw)
 
 
 def test_strict_json_reads_plain_json_with_a_byte_order_mark() -> None:

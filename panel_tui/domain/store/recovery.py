@@ -208,6 +208,12 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
         printable(f"Recovered {session.id} ({session.title}) from {copy}: ")
         + f"{holds_words(session)}."
     ]
+    if read.appended:
+        said.append(
+            "Something that was not part of the session was found after it in the session "
+            f"file ({counted(read.appended, 'byte')}, as a sync tool or a bad copy can add): "
+            "it was left out."
+        )
     if read.no_journal:
         said.append(
             f"No record of changes ({copy.stem}{JOURNAL_SUFFIX}) was beside it, so only "
@@ -215,7 +221,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
             "one, put that beside it and recover again: the latest votes may be there."
         )
     if not read.left_out:
-        return [*said, "Every change saved in it was read back."]
+        said.append("Every change saved in it was read back.")
+        return [*said, "The damaged copy is kept as it is."] if read.appended else said
     parts = []
     # Its record of changes named the first time it is at fault, so that what is damaged
     # is never taken for the session file (found by a tester).
@@ -283,7 +290,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
             " A lost undo can make a withdrawn vote count again, and show votes that were "
             "still sealed."
         )
-    kept = "The damaged copy is kept." if parts else "The file it was read from is kept as it is."
+    damaged = parts or read.appended
+    kept = "The damaged copy is kept." if damaged else "The file it was read from is kept as it is."
     said.append(f"Look over its summary before you rely on it. {kept}")
     return said
 

@@ -94,6 +94,9 @@ class ReadBack:
     as one, or name a member, candidate or question the session does not have."""
     no_journal: bool = False
     """No journal was beside the snapshot, so changes saved in one are not here."""
+    appended: int = 0
+    """Bytes after the session in the snapshot, not part of it, left out (a sync tool or
+    a bad copy can add such: found by a tester, and the session could not be got back)."""
     missing: dict[str, int] = field(default_factory=dict)
     """For votes, notes, reveals and decisions: how many at least are missing."""
     near: tuple[Answer, ...] = ()
@@ -117,12 +120,13 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         read: how a file's bytes are read (plain files only, never through a link).
 
     Raises:
-        DamagedData: the snapshot itself is damaged.
+        DamagedData: the snapshot itself is damaged (not when it is a whole session
+            with something after it that is not part of it: that is left out).
         UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
     """
     path = snapshot_of(path)
-    whole = storage.decode(read(path))
+    whole, appended = storage.decode_leading(read(path))
     meta = whole.pop(META_TABLE, None)
     token = token_of(meta)
     base, spoiled = _sound(whole)
@@ -130,7 +134,9 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     near = [answer for _, document in spoiled for answer in answer_of(document)]
     # Left out of the snapshot: known to be missing, whatever the journal holds.
     gone = dict(Counter(name for name, _ in spoiled))
-    snapshot = ReadBack(alone, spoiled=len(spoiled), missing=gone, near=_named(alone, near))
+    snapshot = ReadBack(
+        alone, spoiled=len(spoiled), missing=gone, near=_named(alone, near), appended=appended
+    )
     raw = journal.read(journal_path(path), read)
     if raw is None:
         return replace(snapshot, no_journal=True)
@@ -171,6 +177,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         missing=missing(whole, recorded, session, room=len(raw) // MIN_ENTRY_BYTES),
         near=_named(session, near),
         unmatched_answers=_named(session, unmatched),
+        appended=appended,
     )
 
 

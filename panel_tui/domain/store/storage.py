@@ -24,7 +24,7 @@ from tinydb.storages import Storage
 from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import as_made
 from panel_tui.domain.store import durable, files
-from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.strict_json import JSONProblem, strict_json_leading, strict_json_loads
 from panel_tui.domain.wording import problems
 
 EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
@@ -65,6 +65,30 @@ def decode(raw: bytes) -> dict[str, Any]:
         raise NotASession("it does not hold a panel-tui session")
     check_tables(data)
     return data
+
+
+def decode_leading(raw: bytes) -> tuple[dict[str, Any], int]:
+    """A session file's tables as :func:`decode` reads them, and how many bytes were left
+    out after them: when the file is not a session as a whole, the JSON at its start is
+    read, if it is one and something that is not part of it follows.
+
+    For getting a session back only (:mod:`salvage`): a sync tool or a bad copy can add
+    bytes after a sound session, which opening refuses, so that it is set aside and said.
+
+    Raises:
+        DamagedData: the file, as a whole, is not a session (as :func:`decode` says), and
+            the JSON at its start is none either.
+    """
+    try:
+        return decode(raw), 0
+    except NotASession:
+        raise
+    except DamagedData as damage:
+        try:
+            _, used = strict_json_leading(raw)
+            return decode(raw[:used]), len(raw) - used
+        except (JSONProblem, DamagedData):
+            raise damage from None
 
 
 def session_id_in(path: Path) -> str | None:
