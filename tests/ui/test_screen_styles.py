@@ -116,8 +116,8 @@ def test_no_rule_turns_off_the_style_cache(path: Path) -> None:
     # One rule with ``:last-child`` or ``:odd`` (or ``:focus-within``) and Textual
     # works out every widget's style afresh on the screen that loads it, at every
     # change, and again after each is mounted: the new-session form had 79 such
-    # widgets, each key there costing a fifth more processor time. Name the widget
-    # by a class instead.
+    # widgets, each key there costing about a tenth more processor time (15 ms
+    # against 13 ms, measured without a profiler). Name the widget by a class instead.
     assert _uncached(path) == []
 
 
