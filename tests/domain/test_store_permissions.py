@@ -19,7 +19,7 @@ from panel_tui.cli import main
 from panel_tui.domain.exports.json_record import export_json
 from panel_tui.domain.store import Store, StoreError
 from tests.domain.builders import one_vote
-from tests.domain.helpers import store
+from tests.domain.helpers import crash, store
 from tests.platforms import posix_only
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
@@ -208,40 +208,80 @@ def test_a_copy_or_a_renamed_session_file_is_named_with_what_to_do(store: Store)
     assert renamed.read_bytes() == copy.read_bytes()
 
 
+def _swapped(store: Store) -> tuple[Path, Path]:
+    """Sessions aaa and bbb, each with a vote in its file and one still only in its record
+    of changes (as after a crash), their names then swapped: each pair under the other's."""
+    for name in ("aaa", "bbb"):
+        store.save(one_vote(name))
+        opened = store.open(name)
+        opened.record_vote("c1", "q1", "m2", "down")
+        crash(opened)
+    for suffix in (".json", ".journal"):
+        first, second = store.root / f"aaa{suffix}", store.root / f"bbb{suffix}"
+        held = first.read_bytes()
+        first.write_bytes(second.read_bytes())
+        second.write_bytes(held)
+    return store.root / "aaa.json", store.root / "bbb.json"
+
+
 def test_two_session_files_with_swapped_names_are_each_kept_and_the_advice_gets_both_back(
     store: Store, tmp_path: Path
 ) -> None:
     # Each file holds the session the other is named after. "Delete it once you
     # are sure", said of each as an older copy of the other, lost both sessions.
-    for name in ("aaa", "bbb"):
-        store.save(one_vote(name))
-    first, second = store.root / "aaa.json", store.root / "bbb.json"
-    held = first.read_bytes()
-    first.write_bytes(second.read_bytes())
-    second.write_bytes(held)
+    first, second = _swapped(store)
     assert Store(store.root).sessions() == []
     listed = Store(store.root)
     listed.summaries()
     assert [str(n) for n in listed.damaged] == [
         f"{first} holds the session bbb, but panel-tui finds a session by its file's name, "
         "and bbb.json holds another session (aaa): the files' names are mixed up. Delete "
-        "neither: move both out of this folder, then take each back in with: panel-tui "
-        "sessions recover FILE. It was left as it is.",
+        "neither: move both out of this folder, each with its record of changes (aaa.journal, "
+        "bbb.journal) if there is one, then take each back in with: panel-tui sessions "
+        "recover FILE. It was left as it is.",
         f"{second} holds the session aaa, but panel-tui finds a session by its file's name, "
         "and aaa.json holds another session (bbb): the files' names are mixed up. Delete "
-        "neither: move both out of this folder, then take each back in with: panel-tui "
-        "sessions recover FILE. It was left as it is.",
+        "neither: move both out of this folder, each with its record of changes (bbb.journal, "
+        "aaa.journal) if there is one, then take each back in with: panel-tui sessions "
+        "recover FILE. It was left as it is.",
     ]
-    # The advice, followed: both sessions back, each under its own name, with its vote.
+    # The advice, followed: both sessions back, each under its own name, with both votes.
     away = tmp_path / "away"
     away.mkdir()
-    for file in (first, second):
+    for file in (*store.root.glob("*.json"), *store.root.glob("*.journal")):
         file.rename(away / file.name)
     for name in ("aaa.json", "bbb.json"):
         assert main(["--data-dir", str(store.root), "sessions", "recover", str(away / name)]) == 0
     back = Store(store.root)
-    assert sorted((s.id, len(s.votes)) for s in back.sessions()) == [("aaa", 1), ("bbb", 1)]
+    assert sorted((s.id, len(s.votes)) for s in back.sessions()) == [("aaa", 2), ("bbb", 2)]
     assert back.damaged == []
+
+
+def test_a_record_of_changes_left_without_its_session_file_is_never_deleted(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: the advice above, followed with the session files only,
+    # left their records of changes behind; each was deleted as stale when the
+    # other session was taken in under its name, and its vote was lost for good.
+    first, second = _swapped(store)
+    away = tmp_path / "away"
+    away.mkdir()
+    for file in (first, second):
+        file.rename(away / file.name)
+    data = ["--data-dir", str(store.root)]
+    assert main([*data, "sessions", "recover", str(away / "aaa.json")]) == 0  # session bbb
+    said = capsys.readouterr().err
+    (kept,) = (store.root / "damaged").glob("bbb.*.journal")  # aaa's record of changes
+    assert (
+        f"A record of changes, {store.root / 'bbb.journal'}, was in the sessions folder "
+        "without its session file. It holds 1 change (votes, notes or decisions) that may be "
+        "in no session file: it may belong to one that was moved or renamed. It was moved to "
+        f"{kept} so that nothing deletes it: keep it."
+    ) in " ".join(said.split())
+    # Put beside its session file, as the words say, it gives back the vote.
+    kept.rename(away / "bbb.journal")
+    assert main([*data, "sessions", "recover", "--replace", str(away / "bbb.json")]) == 0
+    assert len(Store(store.root).load("aaa").votes) == 2
 
 
 # ------------------------------------------------------ words that fit

@@ -14,6 +14,7 @@ from panel_tui.domain.store.place import FolderGone
 from panel_tui.domain.store.storage import session_id_in
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import capitalised, printable
+from panel_tui.domain.words import counted
 
 #: Not every system names every error (Windows has no EDQUOT).
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -72,10 +73,13 @@ class MisnamedFile(Exception):
             held = session_id_in(path.parent / named)
             if held is not None and held.casefold() != self.session_id.casefold():
                 # Names swapped or mixed up: "delete it" said of each would lose both.
+                # Each with its record of changes: votes not yet folded in are there.
                 return said + (
                     f"its file's name, and {named} holds another session ({held}): the files' "
-                    "names are mixed up. Delete neither: move both out of this folder, then "
-                    "take each back in with: panel-tui sessions recover FILE"
+                    "names are mixed up. Delete neither: move both out of this folder, each "
+                    f"with its record of changes ({path.stem}.journal, {self.session_id}.journal)"
+                    " if there is one, then take each back in with: panel-tui sessions "
+                    "recover FILE"
                 )
             return said + (
                 f"its file's name, and {named} is here: this is an older copy, or another "
@@ -221,8 +225,28 @@ class SkippedFile:
         return printable(f"{capitalised(self.reason)}. It was left as it is.")
 
 
+@dataclass(frozen=True)
+class StrayChanges:
+    """A record of changes found with no session file beside it, holding changes, and
+    where it was moved so that saving a session in its place never deletes it."""
+
+    path: Path
+    moved_to: Path
+    changes: int
+
+    def __str__(self) -> str:
+        return printable(
+            f"A record of changes, {self.path}, was in the sessions folder without its "
+            f"session file. It holds {counted(self.changes, 'change')} (votes, notes or "
+            "decisions) that may be in no session file: it may belong to one that was moved "
+            f"or renamed. It was moved to {self.moved_to} so that nothing deletes it: keep "
+            "it. To read it back, put it beside its session file, named as that file but "
+            "ending in .journal, then: panel-tui sessions recover FILE"
+        )
+
+
 #: What :attr:`Store.damaged` lists: everything the person should hear about.
-Notice = DamagedFile | SkippedFile
+Notice = DamagedFile | SkippedFile | StrayChanges
 
 
 #: Said after a refusal when the files on disk still hold every change before it.

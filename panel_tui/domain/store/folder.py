@@ -62,6 +62,27 @@ def _unusable(root: Path, error: OSError) -> StoreError:
     )
 
 
+def _keep_copy(reader: SessionReader, path: Path) -> Path:
+    """Keep the session at ``path``, journal folded in, in ``replaced/`` beside it.
+
+    A damaged session is set aside in ``damaged/`` as it is (snapshot and
+    journal), as reading it would, and named in :attr:`Store.damaged`.
+
+    Raises:
+        StoreError: it is damaged and cannot be moved, so it is not replaced.
+    """
+    try:
+        loaded = load(path)
+    except DamagedData as error:
+        notice = reader.set_aside(path, error, locked=True)
+        if notice.moved_to is None:
+            raise StoreError(f"{notice} So it was not replaced.") from None
+        return notice.moved_to
+    target = aside.unused_name_in(path.parent / REPLACED_FOLDER, path)
+    durable.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
+    return target
+
+
 def _refuse_too_large(session: Session, size: int) -> None:
     """Refuse a session whose file panel-tui would then refuse to read.
 
@@ -291,7 +312,9 @@ class Store:
                         "Use --replace to replace it (the one there is kept in "
                         "replaced/), or delete it first."
                     )
-                kept = self._keep_copy(path)
+                kept = _keep_copy(self._reader, path)
+            else:  # changes with no session file here: kept, never deleted below
+                self._reader.keep_stray_changes(path)
             durable.write_atomically(path, payload)
             # The journal of the session replaced names the old snapshot, so it
             # would never be replayed; it goes so that nothing looks pending.
@@ -312,28 +335,6 @@ class Store:
             lock.release()
         self._catalogue(session)
         return kept
-
-    def _keep_copy(self, path: Path) -> Path:
-        """Keep the session at ``path``, journal folded in, in ``replaced/``.
-
-        A damaged session is set aside in ``damaged/`` as it is (snapshot and
-        journal), as reading it would, and named in :attr:`damaged`.
-
-        Raises:
-            StoreError: it is damaged and cannot be moved, so it is not replaced.
-        """
-        try:
-            loaded = load(path)
-        except DamagedData as error:
-            notice = self._reader.set_aside(path, error, locked=True)
-            if notice.moved_to is None:
-                raise StoreError(f"{notice} So it was not replaced.") from None
-            return notice.moved_to
-        target = aside.unused_name_in(self.root / REPLACED_FOLDER, path)
-        durable.write_atomically(
-            target, dumps(loaded.tables) if loaded else files.read_regular(path)
-        )
-        return target
 
     def recover(self, read: ReadBack, copy: Path, *, replace: bool = False) -> Path | None:
         """Save again what ``copy``, set aside, held as ``read`` back; a session replaced

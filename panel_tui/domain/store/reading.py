@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import aside, files
+from panel_tui.domain.store import aside, files, journal
 from panel_tui.domain.store.aside import DAMAGED_FOLDER
 from panel_tui.domain.store.errors import (
     DamagedFile,
@@ -25,6 +25,7 @@ from panel_tui.domain.store.errors import (
     SessionNotFound,
     SkippedFile,
     StoreError,
+    StrayChanges,
     check_named,
     not_plain,
     not_set_aside,
@@ -45,7 +46,7 @@ from panel_tui.domain.text import IDENT_PATTERN
 __all__ = ["SessionReader"]
 
 _T = TypeVar("_T")
-_N = TypeVar("_N", DamagedFile, SkippedFile)
+_N = TypeVar("_N", DamagedFile, SkippedFile, StrayChanges)
 
 
 class SessionReader:
@@ -123,6 +124,30 @@ class SessionReader:
             raise StoreError(str(self.add_notice(SkippedFile(path, reason)))) from None
         except DamagedData as error:
             raise StoreError(str(self.set_aside(path, error, locked=locked))) from None
+
+    def keep_stray_changes(self, path: Path) -> None:
+        """Move a record of changes that holds changes and has no session file beside it
+        (at ``path``) into ``damaged/``, and name it: saving a session at ``path``
+        would otherwise delete it as stale.
+
+        Found by a review: two session files with mixed-up names, moved out of the
+        folder to be taken back in as advised, left their records behind, and each
+        was deleted as the other session was saved there.
+
+        Raises:
+            OSError: it could not be read or moved (so nothing is saved over it).
+        """
+        changes = journal_path(path)
+        raw = journal.read(changes)
+        if raw is None:
+            return
+        parsed = journal.parse(raw, salvage=True)
+        if not (parsed.records or parsed.unreadable or parsed.torn):
+            return  # a header alone: nothing is lost with it
+        folder = self.root / DAMAGED_FOLDER
+        target = journal_path(aside.unused_name_in(folder, path))
+        aside.move_into(folder, [(changes, target)])
+        self.add_notice(StrayChanges(changes, target.absolute(), len(parsed.records)))
 
     def set_aside(self, path: Path, error: DamagedData, *, locked: bool = False) -> DamagedFile:
         """Move a damaged session's snapshot, and its journal with it, into ``damaged/``.
