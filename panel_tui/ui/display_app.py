@@ -164,8 +164,9 @@ class DisplayApp(TurnTakingApp[None]):
         with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
             self.call_from_thread(self._warn_of_voice, problem)
 
-    def _remember(self, **change: bool) -> str:
-        """Keep a changed setting for this run and, when there is a file, for the next."""
+    def _remember(self, **change: bool) -> str | None:
+        """Keep a changed setting for this run and, when there is a file, for the next:
+        the words that say so, or ``None`` when it could not be saved (a warning said why)."""
         self.display_settings = self.display_settings.model_copy(update=change)
         if self.settings_path is None:
             return ""
@@ -174,25 +175,25 @@ class DisplayApp(TurnTakingApp[None]):
         problem = save_settings(self.settings_path, saved)
         if problem:
             self.notify(problem, title="Not saved", severity="warning", markup=False, timeout=15)
-            return ""
+            return None
         return " Remembered for next time."
 
-    def say_setting(self, words: str) -> None:
-        """Say which way a setting went, in a notice that passes."""
-        self.notify(words, timeout=4)
+    def say_setting(self, words: str, kept: str | None) -> None:
+        """Say which way a setting went, and whether it is kept (``kept``: see _remember)."""
+        self.notify(words + (kept or ""), timeout=4)
 
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off."""
         high = self.theme != HIGH_CONTRAST.name
         self.theme = HIGH_CONTRAST.name if high else NORMAL_THEME
         kept = self._remember(high_contrast=high)
-        self.say_setting(("High contrast on." if high else "High contrast off.") + kept)
+        self.say_setting("High contrast on." if high else "High contrast off.", kept)
 
     def action_toggle_ascii(self) -> None:
         """Switch plain ASCII symbols on or off."""
         self.ascii_only = not self.ascii_only
         kept = self._remember(ascii_only=self.ascii_only)
-        self.say_setting(("Plain ASCII symbols on." if self.ascii_only else "Symbols on.") + kept)
+        self.say_setting("Plain ASCII symbols on." if self.ascii_only else "Symbols on.", kept)
 
     def action_toggle_read_aloud(self) -> None:
         """Switch reading aloud each question as it comes up, and each vote, on or off."""
@@ -207,6 +208,6 @@ class DisplayApp(TurnTakingApp[None]):
         # Said aloud too: a member who cannot see the notice hears which way it went.
         problem = self.speaker.say(said)
         if problem:  # why nothing is heard: long enough to read, whatever keys come
-            self.notify(f"{said}{kept} {problem}", timeout=10)
+            self.notify(f"{said}{kept or ''} {problem}", timeout=10)
         else:
-            self.say_setting(f"{said}{kept}")
+            self.say_setting(said, kept)

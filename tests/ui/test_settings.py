@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -213,3 +214,21 @@ async def test_a_settings_notice_goes_at_the_next_key_and_the_lines_above_the_ke
         shown = screen_text(app)
         assert "Votes sealed: 2 of 3 voted." in shown
         assert "Vote recorded for Seat 2" in shown
+
+
+async def test_a_setting_that_could_not_be_saved_keeps_its_warning_past_the_next_key(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a review: the setting's notice, going at the next key, took the
+    # "Not saved" warning with it at the first vote.
+    folder = tmp_path / "settings-folder"
+    folder.write_text("a file where the settings folder should be")
+    app = app_factory(session.id, settings_path=folder / "settings.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Not saved", ""]
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Not saved" in [n.title for n in app._notifications]
+        assert "Vote recorded for Seat 1" in screen_text(app)
