@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
+from panel_tui.domain.exports.json_record import export_json
 from panel_tui.domain.store import Store
-from tests.domain.builders import one_vote
+from tests.domain.builders import one_vote, two_by_two
 from tests.domain.cli_runs import data, run
-from tests.domain.helpers import HR_FILE
+from tests.domain.helpers import HR_FILE, three_votes_the_second_spoilt
 
 __all__ = ["data"]  # the fixture, shared from tests/domain/cli_runs.py
 
@@ -75,8 +76,8 @@ def test_an_older_export_put_over_its_session_says_what_only_the_copy_kept_holds
     (kept,) = (data / "replaced").iterdir()
     said = capsys.readouterr().out.splitlines()[-1]
     assert said.endswith(
-        f"The session that was there is kept as {kept}. It holds 1 vote, change of vote or "
-        f"undo and 1 note that {older} does not. If {older} is the older, take that session "
+        f"The session that was there is kept as {kept}. It holds what {older} does not: 1 "
+        f"vote, change of vote or undo; 1 note. If {older} is the older, take that session "
         f"back with: panel-tui sessions recover --replace {kept}"
     )
     assert len(Store(data).load("s1").votes) == 1
@@ -270,3 +271,26 @@ def test_a_file_name_with_a_control_character_is_never_echoed_raw(
     out, err = capsys.readouterr()
     assert "\x1b" not in out + err
     assert "round\\x1b[2J.json" in out and "bad\\x1b[2J.json" in err
+
+
+def test_an_export_put_over_a_damaged_session_says_how_to_have_that_one_back(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: the damaged session was named with "panel-tui sessions
+    # recover COPY", which the session now back under its id refuses, and then with
+    # "--replace" in the import's own line. One command now, the one that works.
+    store = Store(data)
+    three_votes_the_second_spoilt(store)
+    export = tmp_path / "export.json"
+    export.write_bytes(export_json(two_by_two("LLP")).encode())  # s1, with no votes
+    assert run(data, "import", str(export), "--replace") == 0
+    (kept,) = (data / "damaged").glob("s1.*.json")
+    said = capsys.readouterr().out.splitlines()[-1]
+    back = f"panel-tui sessions recover --replace {kept.absolute()}"
+    assert said.endswith(
+        f"The session that was there was damaged, and is kept as {kept.absolute()} (see "
+        f"above). It holds what {export} does not: 2 votes, changes of vote or undos. To have "
+        f"what still reads in it back instead of {export}: {back}"
+    )
+    assert main(back.split()[1:]) == 0
+    assert len(Store(data).load("s1").votes) == 2  # m2's vote, spoilt, is named as missing

@@ -72,7 +72,7 @@ def test_a_damaged_record_of_changes_is_named_never_the_session_file(
     [aside] = (data / "damaged").glob("*.json")
     assert "s1.json is damaged" not in said
     assert (
-        f"The session file {data / 's1.json'} reads, but its record of changes, s1.journal, "
+        f"The session file {data / 's1.json'} can be read, but its record of changes, s1.journal, "
         "is damaged (change number 2 saved in it no longer reads as it was written). Both "
         f"were moved to {aside.parent} (as {aside.name} and {aside.stem}.journal) so that "
         "nothing overwrites them: keep them, as what was saved in them is still there."

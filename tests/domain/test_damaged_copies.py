@@ -39,7 +39,7 @@ def test_a_copy_set_aside_now_is_named_once_and_got_back(store: Store) -> None:
     said = damaged.words()
     assert said[0] == "Some session files could not be read; any other sessions are fine."
     # The home screen names the file at fault: the journal, not the session file.
-    assert "s1.json reads, but its record of changes, s1.journal, is damaged" in said[1]
+    assert "s1.json can be read, but its record of changes, s1.journal, is damaged" in said[1]
     assert "s1.json is damaged" not in said[1]
     assert len(said) == 2
     damaged.recover()

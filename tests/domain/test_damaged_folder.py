@@ -88,7 +88,7 @@ def test_a_damaged_folder_in_the_way_is_named_with_what_to_do_and_nothing_is_los
     for _ in range(2):  # said at each start, until it is moved
         assert main(["--data-dir", str(data), "sessions", "list"]) == 0
         assert (
-            "s1.json reads, but its record of changes, s1.journal, is damaged (change number "
+            "s1.json can be read, but its record of changes, s1.journal, is damaged (change number "
             "2 saved in it no longer reads as it was written). Both were left where they "
             f"are, unchanged: panel-tui sets damaged files aside in {damaged}, and {said}. "
             f"Move {damaged} out of the sessions folder, then start panel-tui again: the "

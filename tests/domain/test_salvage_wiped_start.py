@@ -47,7 +47,7 @@ def test_a_journal_zeroed_whole_is_set_aside_never_passed_over(store: Store) -> 
     later = Store(store.root)
     with pytest.raises(
         StoreError,
-        match=r"s1\.json reads, but its record of changes, s1\.journal, is damaged \(it no "
+        match=r"s1\.json can be read, but its record of changes, s1\.journal, is damaged \(it no "
         r"longer reads from its start\)",
     ):
         later.load("s1")

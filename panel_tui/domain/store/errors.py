@@ -87,7 +87,7 @@ class MisnamedFile(Exception):
             )
         return said + (
             f"its file's name, {named}: rename it {named}, or take it in with: "
-            f"panel-tui sessions recover {shlex.quote(str(path))}"
+            f"panel-tui sessions recover {shell_word(path)}"
         )
 
 
@@ -119,7 +119,7 @@ class DamagedFile:
         if self.changes:
             journal = self.path.with_suffix(JOURNAL_SUFFIX).name
             return (
-                f"The session file {self.path} reads, but its record of changes, {journal}, "
+                f"The session file {self.path} can be read, but its record of changes, {journal}, "
                 f"is damaged ({self.reason})."
             )
         return f"The session file {self.path} is damaged ({self.reason})."

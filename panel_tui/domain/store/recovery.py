@@ -10,7 +10,6 @@ itself (:func:`with_recovery_notes`), so that HR's record says so too.
 from __future__ import annotations
 
 import contextlib
-import shlex
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from panel_tui.domain.records import Note
 from panel_tui.domain.store import files
 from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME
-from panel_tui.domain.store.errors import StoreError
+from panel_tui.domain.store.errors import StoreError, shell_word
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
 from panel_tui.domain.store.storage import DamagedData, NotASession
@@ -173,28 +172,34 @@ def kept_words(kept: Path, session: Session, source: Path) -> str:
     An export older than the session it replaces drops every vote given since
     (found by a tester): the copy kept has them, and is said to.
     """
-    said = f"The session that was there is kept as {kept}."
-    if only := _only_in_kept(kept, session):
-        said += (
-            f" It holds {only} that {source} does not. If {source} is the older, take that "
-            f"session back with: panel-tui sessions recover --replace {shlex.quote(str(kept))}"
-        )
-    return said
-
-
-def _only_in_kept(kept: Path, session: Session) -> str:
-    """What the session kept at ``kept`` holds that ``session`` does not, as "1 vote,
-    change of vote or undo and 2 notes"; ``""`` when nothing."""
+    back = f"panel-tui sessions recover --replace {shell_word(kept)}"
+    damaged = files.resolved(kept).parent.name.casefold() == DAMAGED_FOLDER
+    if damaged:
+        # Named above as damaged, with the command without --replace, which would now
+        # be refused: the session is back under its id (found by a review).
+        said = f"The session that was there was damaged, and is kept as {kept} (see above)."
+        how = f" To have what still reads in it back instead of {source}: {back}"
+    else:
+        said = f"The session that was there is kept as {kept}."
+        how = f" If {source} is the older, take that session back with: {back}"
     older = _read_or_none(kept)
-    if older is None:  # damaged, and named as such where it was set aside
-        return ""
+    if older is None:  # too damaged to read back: named above, for mending by hand
+        return said
+    if only := _only_in(older.session, session):
+        return f"{said} It holds what {source} does not: {only}.{how}"
+    return said + how if damaged else said
+
+
+def _only_in(kept: Session, session: Session) -> str:
+    """What ``kept`` holds that ``session`` does not, as "1 vote, change of vote or undo;
+    2 notes"; ``""`` when nothing."""
     only = []
     for name, event in EVENTS.items():
         saved = Counter(_as_saved(getattr(session, name)))
-        count = (Counter(_as_saved(getattr(older.session, name))) - saved).total()
+        count = (Counter(_as_saved(getattr(kept, name))) - saved).total()
         if count:
             only.append(counted(count, event.one, event.many))
-    return listed(only) if only else ""
+    return "; ".join(only)
 
 
 def _as_saved(events: Sequence[BaseModel]) -> list[str]:
