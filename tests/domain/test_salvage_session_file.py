@@ -3,15 +3,18 @@
 A whole copy reads back as it loads and a stale journal is not replayed again; a
 copy with no journal never claims to be whole; a spoilt vote in the file costs that
 vote alone, and a snapshot cut short cannot be read back at all. Something added
-after a whole snapshot is left out, and said to be.
+after a whole snapshot is left out, and said to be: a second copy of the session
+(or another session's file) run on after it is named as such.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.models import Session
 from panel_tui.domain.store import DamagedData, DamagedFile, Store, StoreError
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
@@ -127,13 +130,14 @@ def test_something_added_after_a_whole_session_file_is_set_aside_then_left_out(
     # Recovery reads back the session before what was added, every vote with it.
     read = read_back_plainly(copy)
     assert votes_of(read.session) == votes_of(whole)
-    assert (read.appended, read.left_out) == (len(junk), False)
+    # What the bytes left out held cannot be told: never "every change" (found by a
+    # reviewer: a newer copy run on after it was dropped, and that was said).
+    assert (read.appended, read.left_out, read.second) == (len(junk), True, None)
     said = recovery_words(read, copy)
     assert said[1:] == [
         "Something that was not part of the session was found after it in the session file "
         f"({len(junk)} bytes, as a sync tool or a bad copy can add): it was left out.",
-        "Every change saved in it was read back.",
-        "The damaged copy is kept as it is.",
+        "Look over its summary before you rely on it. The damaged copy is kept.",
     ]
     later.recover(read, copy)
     assert votes_of(Store(store.root).load(whole.id)) == votes_of(whole)
@@ -175,3 +179,126 @@ def test_a_session_file_that_is_not_whole_before_what_follows_is_still_refused(
         read_back(path)
     with pytest.raises(StoreError, match="cannot be recovered: the session file itself is damaged"):
         read_back_plainly(path)
+
+
+# Two copies of one session file run together: a sync tool or a bad copy puts an older
+# and a newer one in one file (found by a reviewer: the newer one's votes were dropped
+# as "something that was not part of the session", and every change said read back).
+LOOK_OVER = "Look over its summary before you rely on it. The damaged copy is kept."
+
+
+def _older_and_newer(store: Store) -> tuple[Path, bytes, Session, bytes, Session]:
+    """One session saved with 1 vote, then with 3: its file's bytes and session each time."""
+    with store.create(two_by_two("LLP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.compact()
+        path, older, first = store.path("s1"), store.path("s1").read_bytes(), opened.session
+        opened.record_vote("c1", "q1", "m2", "up")
+        opened.record_vote("c1", "q2", "m3", "down")
+        opened.compact()
+        return path, older, first, path.read_bytes(), opened.session
+
+
+def _set_aside_copy(store: Store, path: Path, raw: bytes) -> Path:
+    path.write_bytes(raw)
+    later = Store(store.root)
+    assert path.stem not in [session.id for session in later.sessions()]
+    (notice,) = later.damaged
+    assert isinstance(notice, DamagedFile) and notice.moved_to and notice.recoverable
+    return notice.moved_to
+
+
+@pytest.mark.parametrize("between", [b"", b"\n", b"\x00\x00\r\n "], ids=repr)
+@pytest.mark.parametrize("older_first", [True, False], ids=["older first", "newer first"])
+def test_a_second_copy_run_on_after_the_session_is_named_with_what_each_holds(
+    store: Store, between: bytes, older_first: bool
+) -> None:
+    path, older, one, newer, three = _older_and_newer(store)
+    (first, first_session), (second, second_session) = sorted(
+        [(older, one), (newer, three)], key=lambda copy: (len(copy[1].votes) == 1) != older_first
+    )
+    copy = _set_aside_copy(store, path, first + between + second)
+
+    read = read_back_plainly(copy)
+    assert votes_of(read.session) == votes_of(first_session)  # the first only
+    assert read.left_out and read.second is not None and read.second.newer is older_first
+    said = recovery_words(read, copy)
+    assert "Every change saved in it was read back." not in said
+    when = "saved after the first: it is newer" if older_first else "saved before the first"
+    holds = {
+        1: "2 candidates, 3 panel members, 1 vote",
+        3: "2 candidates, 3 panel members, 3 votes",
+    }
+    assert said[1:] == [
+        "A second copy of the session was found after the first in the session file (after "
+        f"its first {len(first) + len(between)} bytes, as a sync tool or a bad copy can add): "
+        f"it holds {holds[len(second_session.votes)]}, where the first, read back, holds "
+        f"{holds[len(first_session.votes)]}. It was {when}"
+        + (". " if older_first else ": it is older. ")
+        + "It was left out: only the first was read back. The damaged copy keeps it: to get "
+        "it back, someone can cut the file in two by hand there, save the second part as a "
+        "file of its own, and recover from that with panel-tui sessions recover --replace "
+        "(the session read back now is then kept aside).",
+        LOOK_OVER,
+    ]
+    assert copy.read_bytes() == first + between + second  # kept as it was
+
+
+def test_a_second_copy_cut_from_the_file_as_said_brings_the_newer_session_back(
+    store: Store, tmp_path: Path
+) -> None:
+    path, older, _, newer, three = _older_and_newer(store)
+    copy = _set_aside_copy(store, path, older + b"\x00" + newer)
+    read = read_back_plainly(copy)
+    assert read.second is not None
+    cut = tmp_path / "second" / "s1.json"
+    cut.parent.mkdir()
+    cut.write_bytes(copy.read_bytes()[read.second.at :])  # "after its first N bytes"
+    assert votes_of(read_back_plainly(cut).session) == votes_of(three)
+
+
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        (b"", "the same as the first, was found after it in the session file (after its "),
+        (b"\x00junk", "with 5 bytes more after it, left out too): it was left out, and nothing"),
+    ],
+)
+def test_the_same_copy_twice_is_said_to_be_the_same(store: Store, after: bytes, said: str) -> None:
+    path, _, _, newer, three = _older_and_newer(store)
+    copy = _set_aside_copy(store, path, newer + newer + after)
+    read = read_back_plainly(copy)
+    assert votes_of(read.session) == votes_of(three) and read.left_out
+    words = recovery_words(read, copy)
+    assert words[1].startswith("A second copy of the session, the same as the first")
+    assert said in words[1] and words[2:] == [LOOK_OVER]
+
+
+def test_a_copy_whose_age_cannot_be_told_may_be_newer(store: Store) -> None:
+    # Saved anew in two folders: neither file names the other as one it replaced.
+    path, _, _, newer, _ = _older_and_newer(store)
+    elsewhere = Store(store.root / "elsewhere")
+    elsewhere.save(two_by_two("LLP").model_copy(update={"votes": votes(THREE)}))
+    copy = _set_aside_copy(store, path, newer + elsewhere.path("s1").read_bytes())
+    read = read_back_plainly(copy)
+    assert read.second is not None and read.second.newer is None
+    assert "Which was saved last cannot be told: it may be newer." in recovery_words(read, copy)[1]
+
+
+def test_another_sessions_file_run_on_after_it_is_named(store: Store) -> None:
+    path, _, _, newer, three = _older_and_newer(store)
+    other = two_by_two("LLP").model_copy(update={"id": "s2", "title": "Other", "votes": []})
+    store.save(other)
+    copy = _set_aside_copy(store, path, newer + store.path("s2").read_bytes())
+    read = read_back_plainly(copy)
+    assert votes_of(read.session) == votes_of(three)
+    said = recovery_words(read, copy)
+    assert said[1:] == [
+        "A session file of another session, s2 (Other), was found after this one in the "
+        f"session file (after its first {len(newer)} bytes, as a sync tool or a bad copy can "
+        "add): it holds 2 candidates, 3 panel members, 0 votes. It was left out. The damaged "
+        "copy keeps it: to get it back, someone can cut the file in two by hand there, save "
+        "the second part as a file of its own, and recover from that with panel-tui sessions "
+        "recover.",
+        LOOK_OVER,
+    ]

@@ -34,6 +34,7 @@ from panel_tui.domain.store import changes, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
+from panel_tui.domain.store.second_copy import SecondCopy, second_copy
 from panel_tui.domain.store.snapshot_meta import META_TABLE, names_another_copy, token_of
 from panel_tui.domain.store.storage import (
     EVENT_TABLES,
@@ -96,7 +97,10 @@ class ReadBack:
     """No journal was beside the snapshot, so changes saved in one are not here."""
     appended: int = 0
     """Bytes after the session in the snapshot, not part of it, left out (a sync tool or
-    a bad copy can add such: found by a tester, and the session could not be got back)."""
+    a bad copy can add such: found by a tester, and the session could not be got back).
+    What they held cannot be told, so they count as something left out."""
+    second: SecondCopy | None = None
+    """Of ``appended``, a whole session file at their start, if one is."""
     missing: dict[str, int] = field(default_factory=dict)
     """For votes, notes, reveals and decisions: how many at least are missing."""
     near: tuple[Answer, ...] = ()
@@ -109,7 +113,8 @@ class ReadBack:
     def left_out(self) -> bool:
         """Whether anything saved may be missing from the session read back."""
         lost = (self.spoiled, self.unreadable, self.torn, self.senseless, self.unfitting)
-        return any(lost) or any((self.untried, self.unmatched, self.no_journal, self.missing))
+        held = (self.untried, self.unmatched, self.no_journal, self.missing, self.appended)
+        return any(lost) or any(held)
 
 
 def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> ReadBack:
@@ -126,7 +131,10 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         OSError: a file is there but cannot be read.
     """
     path = snapshot_of(path)
-    whole, appended = storage.decode_leading(read(path))
+    raw_snapshot = read(path)
+    whole, appended = storage.decode_leading(raw_snapshot)
+    at = len(raw_snapshot) - appended
+    second = second_copy(raw_snapshot[at:], at, whole) if appended else None
     meta = whole.pop(META_TABLE, None)
     token = token_of(meta)
     base, spoiled = _sound(whole)
@@ -135,7 +143,12 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     # Left out of the snapshot: known to be missing, whatever the journal holds.
     gone = dict(Counter(name for name, _ in spoiled))
     snapshot = ReadBack(
-        alone, spoiled=len(spoiled), missing=gone, near=_named(alone, near), appended=appended
+        alone,
+        spoiled=len(spoiled),
+        missing=gone,
+        near=_named(alone, near),
+        appended=appended,
+        second=second,
     )
     raw = journal.read(journal_path(path), read)
     if raw is None:
@@ -178,6 +191,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         near=_named(session, near),
         unmatched_answers=_named(session, unmatched),
         appended=appended,
+        second=second,
     )
 
 
