@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import string
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from panel_tui.domain.csv_separator import (
+    SEPARATOR_NAMES,
+    delimiter_of,
+    sep_text,
+    separator_line,
+    separator_name,
+)
 from panel_tui.domain.wording import shown
 
 
@@ -85,43 +91,6 @@ def heading_key(heading: str) -> str:
     return "_".join(heading.strip().lower().replace("-", " ").replace("_", " ").split())
 
 
-#: Excel's own first line naming the separator ("sep=;"), as a European Excel
-#: and HR systems copying it write: any case, the separator then perhaps
-#: spaces or more separators (a sheet saved again pads the line with empty cells).
-_SEP_LINE = re.compile(r"sep=[ ]*(\t|[^\w\s\"])(?:\1|[ \t])*", re.IGNORECASE)
-_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-
-
-def _first_line(text: str) -> str:
-    return (text.lstrip("\r\n").splitlines() or [""])[0]  # CR alone ends a line too
-
-
-def separator_line(text: str) -> str | None:
-    """The separator a first line such as ``sep=;`` names, or ``None`` without one."""
-    found = _SEP_LINE.fullmatch(_first_line(text).strip(" "))
-    return found[1] if found else None
-
-
-def _delimiter(text: str) -> str:
-    """As a ``sep=`` first line says; else semicolons where a European Excel used them,
-    tabs, or commas (by the first line)."""
-    named = separator_line(text)
-    if named:
-        return named
-    first_line = _first_line(text)
-    counts = {d: first_line.count(d) for d in (";", "\t", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def separator_name(delimiter: str, *, plural: bool = False) -> str:
-    """``"semicolon"``, or ``"semicolons"``: a separator as a person calls it."""
-    name = _SEPARATOR_NAMES.get(delimiter)
-    if name is None:
-        return f"'{delimiter}'" + (" characters" if plural else "")
-    return name + ("s" if plural else "")
-
-
 #: How a zip file begins: .xlsx and LibreOffice's .ods are zips, and so is a .docx.
 ZIP_START = b"PK\x03\x04"
 #: How Excel 97's .xls begins (and Word 97's .doc, which nobody gives for a list).
@@ -184,7 +153,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         ) from None
     if not text.strip():
         raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
-    delimiter = _delimiter(text)
+    delimiter = delimiter_of(text)
     sep_named = separator_line(text)
     if opened := _unclosed_quote(text, delimiter):
         raise PrepareError([SheetProblem(name, UNCLOSED_QUOTE, opened)])
@@ -280,7 +249,7 @@ def _wrong_separator(headings: Sequence[str], delimiter: str, sep_line: int) -> 
     typed = [heading for heading in headings if heading]
     if len(typed) != 1:
         return None
-    others = [d for d in _SEPARATOR_NAMES if d != delimiter and d in typed[0]]
+    others = [d for d in SEPARATOR_NAMES if d != delimiter and d in typed[0]]
     if not others:
         return None
     other = max(others, key=typed[0].count)
@@ -288,19 +257,14 @@ def _wrong_separator(headings: Sequence[str], delimiter: str, sep_line: int) -> 
     found = f"{row} has {separator_name(other, plural=True)} between its headings"
     if sep_line:
         return (
-            f"{found}, but line {sep_line}, {_sep_text(delimiter)}, says the cells are "
+            f"{found}, but line {sep_line}, {sep_text(delimiter)}, says the cells are "
             f"separated by {separator_name(delimiter, plural=True)}; change that line to "
-            f"{_sep_text(other)}, or delete it"
+            f"{sep_text(other)}, or delete it"
         )
     return (
         f"{found}, but its first line has {separator_name(delimiter, plural=True)}, so they "
         f"were expected; {SAVE_AS_CSV}"
     )
-
-
-def _sep_text(delimiter: str) -> str:
-    """A ``sep=`` line as written, quoted: a tab, unseen, is said."""
-    return "'sep=' and a tab" if delimiter == "\t" else f"'sep={delimiter}'"
 
 
 UNCLOSED_QUOTE = (
@@ -337,7 +301,7 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
 
 def _row_at(before: str) -> int:
     """The row (as a spreadsheet numbers it) that the text ``before`` ends in."""
-    rows = csv.reader(io.StringIO(before + "x", newline=""), delimiter=_delimiter(before))
+    rows = csv.reader(io.StringIO(before + "x", newline=""), delimiter=delimiter_of(before))
     return sum(1 for _ in rows)
 
 
