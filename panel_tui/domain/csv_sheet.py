@@ -24,6 +24,7 @@ from panel_tui.domain.csv_separator import (
     sep_text,
     separator_line,
     separator_name,
+    unusable_separator_line,
 )
 from panel_tui.domain.wording import shown
 
@@ -153,6 +154,9 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         ) from None
     if not text.strip():
         raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
+    if unusable := unusable_separator_line(text):
+        line, message = unusable
+        raise PrepareError([SheetProblem(name, message, line)])
     delimiter = delimiter_of(text)
     sep_named = separator_line(text)
     if opened := _unclosed_quote(text, delimiter):

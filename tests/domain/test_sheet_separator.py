@@ -120,3 +120,61 @@ def test_prepare_takes_sheets_with_sep_lines(
     files = sheets(tmp_path, BOM + b"sep=;\r\n" + PANEL_ROWS, b"sep=;\r\nCode;Name\r\nC1;Alex\r\n")
     assert run(data, "prepare", "--bank", "support-worker", *files) == 0
     assert "1 candidate, 2 panel members" in capsys.readouterr().out
+
+
+CANNOT_USE = (
+    "is Excel's line naming the separator ({}), but panel-tui cannot use it as written (it "
+    "should be 'sep=' and one separator alone, such as 'sep=;'); "
+)
+COMMAS = "the rest of the sheet has commas between its cells, so delete that line"
+
+
+@pytest.mark.parametrize(
+    ("candidates", "line", "quoted", "advice"),
+    [
+        # The line kept as a cell by a spreadsheet and saved again with commas.
+        (b"sep=;,,,\r\nCode,Name,Notes,Email\r\nC1,Alex,,\r\n", 1, '"sep=;,,,"', COMMAS),
+        (BOM + b"sep=;,\r\nCode,Name\r\nC1,Alex\r\n", 1, '"sep=;,"', COMMAS),
+        # A backslash and a t, typed by hand for a tab.
+        (
+            b"sep=\\t\r\nCode\tName\r\nC1\tAlex\r\n",
+            1,
+            '"sep=\\t"',
+            "the rest of the sheet has tabs between its cells, so delete that line",
+        ),
+        # A real tab, then a comma: not quoted, as a tab would not show.
+        (
+            b"SEP=\t,\r\nCode\tName\r\nC1\tAlex\r\n",
+            1,
+            "it begins 'sep='",
+            "the rest of the sheet has tabs between its cells, so delete that line",
+        ),
+        # Quoted, as LibreOffice saves a cell holding a semicolon in a semicolon sheet.
+        (
+            b'"sep=;";;\r\nCode;Name\r\nC1;Alex\r\n',
+            1,
+            '""sep=;";;"',
+            "the rest of the sheet has semicolons between its cells, so delete that line",
+        ),
+        # A separator found only by the line: the line to write instead.
+        (
+            b"sep=|,\r\nCode|Name\r\nC1|Alex\r\n",
+            1,
+            '"sep=|,"',
+            "the rest of the sheet has '|' characters between its cells, so change that line "
+            "to 'sep=|'",
+        ),
+        # Blank lines before it: the line a person sees; one column, so no separator to name.
+        (b"\r\n\r\nsep = ;,\r\nCode\r\nC1\r\n", 3, '"sep = ;,"', "delete that line"),
+        (b"sep=\r\n", 1, '"sep="', "delete that line, and give the sheet a heading row and rows"),
+    ],
+    ids=["saved again", "comma", "backslash t", "tab comma", "quoted", "bar", "blanks", "alone"],
+)
+def test_a_sep_line_that_cannot_be_used_is_said_once_with_what_to_do(
+    candidates: bytes, line: int, quoted: str, advice: str
+) -> None:
+    # Found by a review: each was taken for the heading row, and refused with
+    # advice to save as comma CSV, or as the headings "sep=", ",".
+    assert problems(PANEL_ROWS, candidates) == [
+        f"candidates.csv, line {line}: {CANNOT_USE.format(quoted)}{advice}"
+    ]
