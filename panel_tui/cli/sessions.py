@@ -209,12 +209,15 @@ def run_delete(args: argparse.Namespace) -> int:
             left.append(f"  {session.id}: {error}")
             continue
         print(f"Deleted {session.id}.")
-    if left:
-        print(
-            f"Not deleted, {counted(len(left), 'session')}:\n" + "\n".join(left),
-            file=sys.stderr,
-        )
+    _say_not_deleted(left)
     return EXIT_ERROR if left or kept else 0
+
+
+def _say_not_deleted(lines: list[str]) -> None:
+    """The sessions not deleted, a line each with why, on standard error."""
+    if lines:
+        said = f"Not deleted, {counted(len(lines), 'session')}:\n" + "\n".join(lines)
+        print(printable(f"panel-tui: {said}", lines=True), file=sys.stderr)
 
 
 def _not_open_elsewhere(
@@ -246,9 +249,7 @@ def _not_open_elsewhere(
             raise CommandError(f"The session {session.id} was not deleted: {why}.")
         else:
             kept.append(f"  {session.id}  {session.title}: {why}")
-    if kept:
-        said = f"Not deleted, {counted(len(kept), 'session')}:\n" + "\n".join(kept)
-        print(printable(f"panel-tui: {said}", lines=True), file=sys.stderr)
+    _say_not_deleted(kept)
     return free, len(kept)
 
 

@@ -3,10 +3,10 @@
 As Excel and LibreOffice save them: UTF-8 with or without a byte-order mark,
 commas, semicolons or tabs, Windows line ends. A first line such as ``sep=;``
 (Excel's own, written by European Excels and HR systems) names the separator;
-it is not the heading row, and the lines keep the numbers a person sees. Columns are found by their
-heading (any case, spaces or underscores alike, in any order); other columns
-are left alone. :mod:`panel_tui.domain.prepare` makes a panel and candidates
-from the rows.
+it is not the heading row, and the lines keep the numbers a person sees.
+Columns are found by their heading (any case, spaces or underscores alike, in
+any order); other columns are left alone. :mod:`panel_tui.domain.prepare` makes
+a panel and candidates from the rows.
 """
 
 from __future__ import annotations
@@ -226,17 +226,16 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     missing = [wanted for wanted in required if wanted not in header]
     if missing and (wrong := _wrong_separator(typed_header, delimiter, sep_line)):
         raise PrepareError([SheetProblem(name, wrong, header_line)])
+    found = ", ".join(shown(h) or "?" for h in typed_header if h)
     for wanted in missing:
-        if wanted not in header:
-            found = ", ".join(shown(h) or "?" for h in typed_header if h)
-            problems.append(
-                SheetProblem(
-                    name,
-                    f"has no '{wanted}' column; the heading row (the first row that is not "
-                    f"empty) must name it; its headings are {found}",
-                    header_line,
-                )
+        problems.append(
+            SheetProblem(
+                name,
+                f"has no '{wanted}' column; the heading row (the first row that is not "
+                f"empty) must name it; its headings are {found}",
+                header_line,
             )
+        )
     if problems:  # a heading row at fault makes rows look too wide: it is said alone
         raise PrepareError(problems)
     if wide:

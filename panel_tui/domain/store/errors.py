@@ -77,9 +77,9 @@ class MisnamedFile(Exception):
                 return said + (
                     f"its file's name, and {named} holds another session ({held}): the files' "
                     "names are mixed up. Delete neither: move both out of this folder, each "
-                    f"with its record of changes ({path.stem}.journal, {self.session_id}.journal)"
-                    " if there is one, then take each back in with: panel-tui sessions "
-                    "recover FILE"
+                    f"with its record of changes ({path.stem}{JOURNAL_SUFFIX}, {self.session_id}"
+                    f"{JOURNAL_SUFFIX}) if there is one, then take each back in with: panel-tui "
+                    "sessions recover FILE"
                 )
             return said + (
                 f"its file's name, and {named} is here: this is an older copy, or another "

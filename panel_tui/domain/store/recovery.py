@@ -150,19 +150,27 @@ def sessions_folder_of(copy: Path) -> Path | None:
     Raises:
         OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
     """
+    return files.resolved(copy).parent.parent if _aside_in(copy) else None
+
+
+def _aside_in(copy: Path) -> str | None:
+    """The folder of a sessions folder ``copy`` lies in, ``damaged`` or ``replaced``;
+    ``None`` when it is not in one.
+
+    Raises:
+        OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
+    """
     folder = files.resolved(copy).parent
-    home = folder.parent
-    aside = folder.name.casefold() in {DAMAGED_FOLDER, REPLACED_FOLDER}
-    return home if aside and (home / CATALOGUE_NAME).is_file() else None
+    name = folder.name.casefold()
+    if name in {DAMAGED_FOLDER, REPLACED_FOLDER} and (folder.parent / CATALOGUE_NAME).is_file():
+        return name
+    return None
 
 
 def _kept_whole(copy: Path) -> bool:
     """Whether ``copy`` is a session the store kept in ``replaced/``, written whole."""
     with contextlib.suppress(OSError):
-        return (
-            files.resolved(copy).parent.name.casefold() == REPLACED_FOLDER
-            and sessions_folder_of(copy) is not None
-        )
+        return _aside_in(copy) == REPLACED_FOLDER
     return False
 
 
@@ -174,7 +182,7 @@ def kept_words(kept: Path, session: Session, source: Path) -> str:
     (found by a tester): the copy kept has them, and is said to.
     """
     back = f"panel-tui sessions recover --replace {shell_word(kept)}"
-    damaged = files.resolved(kept).parent.name.casefold() == DAMAGED_FOLDER
+    damaged = _aside_in(kept) == DAMAGED_FOLDER
     if damaged:
         # Named above as damaged, with the command without --replace, which would now
         # be refused: the session is back under its id (found by a review).

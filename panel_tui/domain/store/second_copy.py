@@ -16,7 +16,7 @@ from typing import Any
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import storage
 from panel_tui.domain.store.snapshot_meta import META_TABLE, replaces_of, token_of
-from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData
+from panel_tui.domain.store.storage import DamagedData
 
 #: What may stand between two copies of a session file run together: JSON's white space
 #: and the zeros a sync tool or a disk can leave.
@@ -55,7 +55,6 @@ def second_copy(rest: bytes, at: int, first: dict[str, Any]) -> SecondCopy | Non
         tables, after = storage.decode_leading(rest[skipped:])
     except DamagedData:
         return None
-    named = (tables[SESSION_TABLE].get("1") or {}).get("id")
     session: Session | None
     try:
         session = storage.session_from_tables(tables)
@@ -64,7 +63,7 @@ def second_copy(rest: bytes, at: int, first: dict[str, Any]) -> SecondCopy | Non
     return SecondCopy(
         at=at + skipped,
         after=after,
-        session_id=named if isinstance(named, str) else None,
+        session_id=storage.session_id_of(tables),
         session=session,
         newer=_newer(first.get(META_TABLE), tables.get(META_TABLE)),
         same=tables == first,

@@ -61,6 +61,11 @@ def decode(raw: bytes) -> dict[str, Any]:
         data = strict_json_loads(raw)
     except JSONProblem as problem:
         raise DamagedData(str(problem)) from None
+    return _as_tables(data)
+
+
+def _as_tables(data: Any) -> dict[str, Any]:
+    """JSON read from a session file, checked to be a session's tables."""
     if not isinstance(data, dict) or SESSION_TABLE not in data:
         raise NotASession("it does not hold a panel-tui session")
     check_tables(data)
@@ -85,8 +90,8 @@ def decode_leading(raw: bytes) -> tuple[dict[str, Any], int]:
         raise
     except DamagedData as damage:
         try:
-            _, used = strict_json_leading(raw)
-            return decode(raw[:used]), len(raw) - used
+            value, used = strict_json_leading(raw)
+            return _as_tables(value), len(raw) - used
         except (JSONProblem, DamagedData):
             raise damage from None
 
@@ -94,9 +99,14 @@ def decode_leading(raw: bytes) -> tuple[dict[str, Any], int]:
 def session_id_in(path: Path) -> str | None:
     """The id of the session ``path``'s snapshot holds, or ``None`` if that cannot be read."""
     try:
-        held = tables_to_record(decode(files.read_regular(path))).get("id")
-    except (OSError, files.UnsafeFile, DamagedData):
+        return session_id_of(decode(files.read_regular(path)))
+    except (OSError, DamagedData):  # an unsafe file is an OSError too
         return None
+
+
+def session_id_of(tables: Mapping[str, Any]) -> str | None:
+    """The id the session table of ``tables`` names (``None``: none that reads)."""
+    held = (tables[SESSION_TABLE].get("1") or {}).get("id")
     return held if isinstance(held, str) else None
 
 
