@@ -70,6 +70,14 @@ METHOD = (
     "and are left out unless asked for."
 )
 
+MEMBERS_NOTE = (
+    "Matched across rounds by name as written. Hours run from the first to the last event "
+    "of each day unless the chair set the times. Interviews sat are the candidates a member "
+    "voted on, an abstention included (an observer sat every interview the round held); "
+    "answers scored are their votes of up, middle or down. Amounts are in the currency the "
+    "rates were noted in."
+)
+
 FirstChoice = Literal["recommended", "not recommended", "undecided", "not applicable"]
 FIRST_CHOICES: tuple[FirstChoice, ...] = (
     "recommended",
@@ -144,6 +152,11 @@ class Rounds:
     def method(self) -> str:
         """How the figures were worked out, in words."""
         return METHOD
+
+    @property
+    def members_note(self) -> str:
+        """How each member's figures were matched and counted, in words."""
+        return MEMBERS_NOTE
 
     @property
     def interviews(self) -> int:

@@ -124,7 +124,8 @@ def test_a_member_who_declined_payment_has_it_said_beside_their_total() -> None:
     for fmt in ("md", "html"):
         text = render_rounds(report, fmt)
         (line,) = [line for line in text.splitlines() if "Member 1" in line]
-        assert said in line and line.count("1 round") == 1, fmt  # "In 1 round" beside it
+        assert said in line and line.count("1 round") == 1, fmt
+        assert "In 1 round" in line, fmt  # beside it, worded alike in both
         (other,) = [line for line in text.splitlines() if "Member 2" in line]
         assert "declined" not in other and "no rate noted" in other, fmt
     table = list(csv.DictReader(io.StringIO(render_rounds(report, "csv"))))
@@ -260,3 +261,14 @@ def test_the_labels_are_on_the_laptops_clock_as_the_practice_report_has_them() -
             "c": "2 Jun 2026 at 11:00 (Lived panel)",
         }
         assert "<dt>From</dt><dd>2 Jun 2026 to 2 Jun 2026</dd>" in render_rounds(report, "html")
+
+
+def test_the_md_and_html_explain_each_members_figures_in_the_same_words() -> None:
+    # Found by a review: the note under "Each member" was written out in both
+    # templates, so one could be reworded without the other.
+    rows = [("c1", "q1", "m1", "up")]
+    report = compare_rounds([made_round("a", date(2026, 2, 2), "LP", rows, {}, minutes=5)])
+    for fmt in ("md", "html"):
+        text = render_rounds(report, fmt)
+        assert text.count(report.members_note) == 1, fmt
+        assert "Matched across rounds by name as written." in text, fmt

@@ -171,6 +171,11 @@ def payable_note(total: MemberTotal) -> str:
     return "no fee counted " + "; nor ".join(said) if said else ""
 
 
+def declined_words(total: MemberTotal) -> str:
+    """The Declined payment column of the md and html: ``"In 2 rounds"``, or ``"No"``."""
+    return f"In {counted(total.declined, 'round')}" if total.declined else "No"
+
+
 def roles(total: MemberTotal) -> str:
     """The roles a person sat in, in words."""
     return "; ".join(ROLE_WORDS[role] for role in total.roles)
@@ -275,6 +280,7 @@ def _context(report: Rounds) -> dict[str, Any]:
         "money": money,
         "roles": roles,
         "payable_note": payable_note,
+        "declined": declined_words,
         "day": lambda r: day[r.session_id],
         "short_day": short_day_words,  # a period runs from day to day
         "bars": first_choice_bars(report),
