@@ -7,7 +7,7 @@ from rich.cells import cell_len
 
 from panel_tui.domain.interview_heading import Heading
 from panel_tui.domain.interview_lines import Line, plain
-from panel_tui.ui.widgets.fitting import cut_to, fitted
+from panel_tui.ui.widgets.fitting import cut_apart, cut_to, fitted
 
 
 def cells(line: Line) -> int:
@@ -101,3 +101,32 @@ def test_text_too_long_is_cut_with_a_mark(
     text: str, width: int, ascii_only: bool, expected: str
 ) -> None:
     assert cut_to(text, width, ascii_only=ascii_only) == expected
+
+
+NAMES = ("Christopher Robinson", "Christopher Robertson", "Sam Okafor", "Christopherson")
+
+
+@pytest.mark.parametrize(
+    ("name", "others", "width", "ascii_only", "expected"),
+    [
+        # cut at its end when that reads apart from every other name
+        ("Sam Okafor", NAMES, 8, False, "Sam Oka…"),
+        ("Christopherson", ("Christopher Robinson", "Sam Okafor"), 10, False, "Christoph…"),
+        # two names with one start: initials and the last word
+        ("Christopher Robinson", NAMES, 14, False, "C. Robinson"),
+        ("Christopher Robertson", NAMES, 10, True, "C. Robe..."),
+        # one word each, alike at the start: cut in the middle, keeping the end
+        ("Christopherson1", ("Christopherson2",), 12, False, "Chr…pherson1"),
+        # alike at both ends too: cut at the end, as before (the seat tells them apart)
+        ("Christopher Robinson", ("Christopher Robinson",), 14, False, "Christopher R…"),
+        ("Chris Ann Robinson", ("Chris Ann Robertson", "Chris Anne Robinson"), 4, True, "C..."),
+        # a name that fits is whole, whatever the others
+        ("Sam Okafor", NAMES, 10, False, "Sam Okafor"),
+    ],
+)
+def test_a_cut_name_reads_apart_from_the_others(
+    name: str, others: tuple[str, ...], width: int, ascii_only: bool, expected: str
+) -> None:
+    shown = cut_apart(name, others, width, ascii_only=ascii_only)
+    assert shown == expected
+    assert cell_len(shown) <= width

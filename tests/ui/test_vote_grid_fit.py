@@ -114,3 +114,28 @@ async def test_on_a_wide_screen_a_name_stays_near_its_vote(
         row = next(line for line in screen_text(pilot.app).splitlines() if "Dan Reilly" in line)
     gap = row.index("Professional") - (row.index("Dan Reilly") + len("Dan Reilly"))
     assert gap <= 32, row
+
+
+async def test_names_with_one_start_still_read_apart_at_80x24(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: "Christopher Robinson" and "Christopher Robertson" were
+    # both cut to "Christopher R…" at 80x24, and only the seat told them apart.
+    names = ["Christopher Robinson", "Christopher Robertson", "Priya Shah", "Olu Ade"]
+    made = session.model_copy(
+        update={
+            "panel": [
+                member.model_copy(update={"name": name})
+                for member, name in zip(session.panel, names, strict=True)
+            ]
+        }
+    )
+    store.save(made, replace=True)
+    async with app_factory(made.id).run_test(size=SIZE) as pilot:
+        shown = screen_text(pilot.app)
+    rows = [line for line in shown.splitlines() if line[1:2].isdigit()]
+    assert [row.split()[1:3] for row in rows] == [
+        ["C.", "Robinson"],
+        ["C.", "Robertson"],
+        ["Priya", "Shah"],
+    ], shown

@@ -41,6 +41,48 @@ def cut_to(text: str, width: int, *, ascii_only: bool) -> str:
     return set_cell_size(text, keep).rstrip() + mark
 
 
+def _initials_and_last(text: str) -> str:
+    """``"Christopher Robinson"`` as ``"C. Robinson"``; a one-word name as it is."""
+    *first, last = text.split() or [""]
+    return " ".join([*(word[0] + "." for word in first), last])
+
+
+def _middle_cut(text: str, width: int, *, ascii_only: bool) -> str:
+    """``text`` cut in its middle to ``width`` cells: its start, the mark, and its end."""
+    mark = cut_mark(ascii_only)
+    room = width - cell_len(mark)
+    head = room // 3
+    if cell_len(text) <= width or head < 1:
+        return cut_to(text, width, ascii_only=ascii_only)
+    start = set_cell_size(text, head).rstrip()
+    end = text[::-1]  # the last cells of the text, counted from its end
+    end = set_cell_size(end, room - cell_len(start))[::-1].lstrip()
+    return start + mark + end
+
+
+def cut_apart(text: str, others: Sequence[str], width: int, *, ascii_only: bool) -> str:
+    """``text`` cut to ``width`` cells so that it still reads apart from ``others``.
+
+    Two names with one start ("Christopher Robinson", "Christopher Robertson")
+    cut at their ends read alike ("Christopher R…"), and only the seat told two
+    members apart (found by a tester at 80x24). Each name is shown by the first
+    of these that no other name shows alike when cut the same way: cut at its
+    end; its initials and last word ("C. Robinson"); cut in its middle, keeping
+    its end ("Chri…Robinson"). Names written alike stay alike.
+    """
+    ways = (
+        lambda name: cut_to(name, width, ascii_only=ascii_only),
+        lambda name: cut_to(_initials_and_last(name), width, ascii_only=ascii_only),
+        lambda name: _middle_cut(name, width, ascii_only=ascii_only),
+    )
+    rivals = [other for other in others if other != text]
+    for way in ways:
+        shown = way(text)
+        if all(way(other) != shown for other in rivals):
+            return shown
+    return ways[0](text)
+
+
 #: A long code is cut to this many cells before the name is cut ("LONG-CO…"); a
 #: code this short is never cut.
 CODE_KEPT = 8
@@ -94,14 +136,29 @@ class CutLines(Static):
     ascii_only: reactive[bool] = reactive(False)
     """Plain ASCII cut mark (bound to the vote row's)."""
 
-    def __init__(self, lines: Sequence[tuple[str, str]], *, classes: str | None = None) -> None:
-        """``lines``: each line's text and its style, such as ``("Sam Okafor", "bold")``."""
+    def __init__(
+        self,
+        lines: Sequence[tuple[str, str]],
+        *,
+        apart_from: Sequence[str] = (),
+        classes: str | None = None,
+    ) -> None:
+        """``lines``: each line's text and its style, such as ``("Sam Okafor", "bold")``.
+
+        ``apart_from``: texts the first line must still read apart from when cut
+        (:func:`cut_apart`), such as the other members' names.
+        """
         super().__init__(classes=classes, markup=False)
         self.lines = lines
+        self.apart_from = apart_from
 
     def render(self) -> Text:
         width = self.content_size.width
-        return Text("\n").join(
-            Text(cut_to(text, width, ascii_only=self.ascii_only) if width > 0 else text, style)
-            for text, style in self.lines
-        )
+        if width <= 0:
+            return Text("\n").join(Text(text, style) for text, style in self.lines)
+        apart_from, ascii_only = self.apart_from, self.ascii_only
+        shown = []
+        for text, style in self.lines:
+            shown.append(Text(cut_apart(text, apart_from, width, ascii_only=ascii_only), style))
+            apart_from = ()  # only the first line reads apart; the others are cut at their ends
+        return Text("\n").join(shown)

@@ -8,6 +8,8 @@ voted; the chosen button is highlighted only once the votes are shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -43,9 +45,11 @@ class VoteRow(Horizontal):
     ascii_only: reactive[bool] = reactive(False, init=False)
     """Plain ASCII symbols instead of Unicode ones (bound to the grid's)."""
 
-    def __init__(self, member: Member) -> None:
+    def __init__(self, member: Member, others: Sequence[str] = ()) -> None:
+        """``others``: the other members' names, which a cut name must still read apart from."""
         super().__init__(id=f"seat-{member.seat}", classes="vote-row")
         self.member = member
+        self.others = others
 
     def compose(self) -> ComposeResult:
         member = self.member
@@ -57,7 +61,7 @@ class VoteRow(Horizontal):
         pronouns = [(member.pronouns, "bold italic")] if member.pronouns else []
         name = [(member.name, "bold"), *pronouns]
         yield Label(str(member.seat), classes="seat")
-        yield CutLines(name, classes="member").data_bind(VoteRow.ascii_only)
+        yield CutLines(name, apart_from=self.others, classes="member").data_bind(VoteRow.ascii_only)
         yield Label(ROLE_SHORT[member.role], classes="role", markup=False)
         yield Label(self._state_text(), classes="state", markup=False)
         for value in VOTE_VALUES:
@@ -121,8 +125,9 @@ class VoteGrid(Vertical):
             yield Label("Vote", classes="state")
             for value in VOTE_VALUES:
                 yield Label(glyphs(self.ascii_only).vote(value), classes=f"vote-key -{value}")
+        names = [member.name for member in self.members]
         for member in self.members:
-            yield VoteRow(member).data_bind(VoteGrid.ascii_only)
+            yield VoteRow(member, names).data_bind(VoteGrid.ascii_only)
 
     def show(self, states: dict[str, SeatState]) -> None:
         """Set each row's state, by member id."""
