@@ -41,10 +41,11 @@ def cut_to(text: str, width: int, *, ascii_only: bool) -> str:
     return set_cell_size(text, keep).rstrip() + mark
 
 
-def _initials_and_last(text: str) -> str:
-    """``"Christopher Robinson"`` as ``"C. Robinson"``; a one-word name as it is."""
+def _initials_cut(text: str, width: int, *, ascii_only: bool) -> str:
+    """``"Christopher Robinson"`` as ``"C. Robinson"``, cut to ``width``; one word as it is."""
     *first, last = text.split() or [""]
-    return " ".join([*(word[0] + "." for word in first), last])
+    short = " ".join([*(word[0] + "." for word in first), last])
+    return cut_to(short, width, ascii_only=ascii_only)
 
 
 def _middle_cut(text: str, width: int, *, ascii_only: bool) -> str:
@@ -70,17 +71,12 @@ def cut_apart(text: str, others: Sequence[str], width: int, *, ascii_only: bool)
     end; its initials and last word ("C. Robinson"); cut in its middle, keeping
     its end ("Chri…Robinson"). Names written alike stay alike.
     """
-    ways = (
-        lambda name: cut_to(name, width, ascii_only=ascii_only),
-        lambda name: cut_to(_initials_and_last(name), width, ascii_only=ascii_only),
-        lambda name: _middle_cut(name, width, ascii_only=ascii_only),
-    )
     rivals = [other for other in others if other != text]
-    for way in ways:
-        shown = way(text)
-        if all(way(other) != shown for other in rivals):
+    for way in (cut_to, _initials_cut, _middle_cut):
+        shown = way(text, width, ascii_only=ascii_only)
+        if all(way(other, width, ascii_only=ascii_only) != shown for other in rivals):
             return shown
-    return ways[0](text)
+    return cut_to(text, width, ascii_only=ascii_only)
 
 
 #: A long code is cut to this many cells before the name is cut ("LONG-CO…"); a
