@@ -326,3 +326,17 @@ async def test_quitting_asks_first_from_each_box_that_holds_typing(
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert app.screen is typed_in and app.is_running
+
+
+@pytest.mark.parametrize("size", [(60, 20), (40, 16), (79, 23)])
+async def test_the_too_small_notice_reads_whole_in_the_window_it_is_about(
+    app_factory: AppFactory, session: Session, size: tuple[int, int]
+) -> None:
+    # Found by a tester: at 60 by 20 the notice ran past the window's right edge
+    # ("...or some keys and votes may b"), the one notice that must read whole there.
+    async with app_factory(session.id).run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        shown = [line for line in screen_text(pilot.app).splitlines() if "▌" in line]
+    words = " ".join(" ".join(line.split("▌", 1)[1].split()) for line in shown)
+    assert f"This window is {size[0]} by {size[1]}." in words, shown
+    assert "or some keys and votes may be hidden." in words, shown
