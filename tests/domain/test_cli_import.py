@@ -7,6 +7,7 @@ never a traceback, and leave the sessions folder as it was.
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,21 @@ def test_an_export_put_over_a_damaged_session_says_how_to_have_that_one_back(
     )
     assert main(back.split()[1:]) == 0
     assert len(Store(data).load("s1").votes) == 2  # m2's vote, spoilt, is named as missing
+
+
+def test_the_notice_of_a_damaged_session_replaced_names_the_command_that_works(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a review: the set-aside notice above the import's line still gave the
+    # plain recover, which the session now back under its id refuses.
+    three_votes_the_second_spoilt(Store(data))
+    export = tmp_path / "export.json"
+    export.write_bytes(export_json(two_by_two("LLP")).encode())  # s1, with no votes
+    assert run(data, "import", str(export), "--replace") == 0
+    notice = capsys.readouterr().err
+    (kept,) = (data / "damaged").glob("s1.*.json")
+    typed = shlex.split(notice.split("in this copy back instead, run: ")[1])
+    assert typed == ["panel-tui", "sessions", "recover", "--replace", str(kept.absolute())]
+    assert "The session s1 was then replaced by another saved in its place" in notice
+    assert main(typed[1:]) == 0
+    assert len(Store(data).load("s1").votes) == 2

@@ -109,6 +109,10 @@ class DamagedFile:
     changes: bool = False
     """The session file reads: what is damaged is its record of changes (the journal)
     beside it, which ``reason`` is about. Moved aside with it, as always."""
+    replaced: bool = False
+    """Another session was saved in its place since it was set aside (``--replace``), so
+    only ``recover --replace`` has it back (found by a review: the plain command was
+    given, which the session back under its id refuses)."""
 
     def __str__(self) -> str:
         # Any file in the folder is named here, so its name is shown with controls escaped.
@@ -157,7 +161,13 @@ class DamagedFile:
         else:
             left = "Both were left where they are" if both else "It was left where it is"
             where = f" {left}, unchanged: {self.not_moved}."
-        if self.moved_to and self.recoverable:
+        if self.moved_to and self.recoverable and self.replaced:
+            where += (
+                f" The session {self.path.stem} was then replaced by another saved in its "
+                "place: to have all that still reads in this copy back instead, run:"
+                f" panel-tui sessions recover --replace {shell_word(self.moved_to)}"
+            )
+        elif self.moved_to and self.recoverable:
             where += (
                 " To get back all that still reads:"
                 f" panel-tui sessions recover {shell_word(self.moved_to)}"

@@ -333,6 +333,8 @@ class Store:
             raise plain_os_error(error, path, not_done) from None
         finally:
             lock.release()
+        if kept is not None:  # set aside as damaged: its notice's command must replace
+            self._reader.replaced(kept)
         self._catalogue(session)
         return kept
 

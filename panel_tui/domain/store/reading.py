@@ -149,6 +149,13 @@ class SessionReader:
         aside.move_into(folder, [(changes, target)])
         self.add_notice(StrayChanges(changes, target.absolute(), len(parsed.records)))
 
+    def replaced(self, copy: Path) -> None:
+        """Say, in the notice of the session set aside as ``copy``, that another was saved
+        in its place since: its command to have it back must replace that one."""
+        for at, notice in enumerate(self.damaged):
+            if isinstance(notice, DamagedFile) and notice.moved_to == copy:
+                self.damaged[at] = replace(notice, replaced=True)
+
     def set_aside(self, path: Path, error: DamagedData, *, locked: bool = False) -> DamagedFile:
         """Move a damaged session's snapshot, and its journal with it, into ``damaged/``.
 
