@@ -7,13 +7,15 @@ import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from panel_tui.domain.store import files
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.place import FolderGone
-from panel_tui.domain.store.storage import session_id_in
+from panel_tui.domain.store.snapshot_meta import named_by, token_in
+from panel_tui.domain.store.storage import DamagedData, session_id_in, session_id_of
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.text import capitalised, printable
+from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable
 from panel_tui.domain.words import counted
 
 #: Not every system names every error (Windows has no EDQUOT).
@@ -72,6 +74,8 @@ class MisnamedFile(Exception):
         if (path.parent / named).exists():
             held = session_id_in(path.parent / named)
             if held is not None and held.casefold() != self.session_id.casefold():
+                if _swapped_alone(path, self.session_id):
+                    return said + _swap_back(path, named, held)
                 # Names swapped or mixed up: "delete it" said of each would lose both.
                 # Each with its record of changes: votes not yet folded in are there.
                 return said + (
@@ -89,6 +93,51 @@ class MisnamedFile(Exception):
             f"its file's name, {named}: rename it {named}, or take it in with: "
             f"panel-tui sessions recover {shell_word(path)}"
         )
+
+
+def _swapped_alone(path: Path, held: str) -> bool:
+    """Whether ``path``, holding the session ``held``, goes with the record of changes
+    named as ``held``'s file is: the session files' names were swapped, but not their
+    records of changes (found by a review: each was set aside with the other's record,
+    and the votes in it were said to be missing)."""
+    token = token_in(path)
+    return token is not None and named_by(path.with_name(f"{held}{JOURNAL_SUFFIX}")) == token
+
+
+def _swap_back(path: Path, named: str, held: str) -> str:
+    """What to do when the session files ``path`` and ``named`` were swapped alone."""
+    return (
+        f"its file's name, and {named} holds another session ({held}): the session files' "
+        f"names were swapped, but not their records of changes, so {Path(named).stem}"
+        f"{JOURNAL_SUFFIX} goes with this one. Delete nothing and move nothing out: with "
+        f"panel-tui closed, rename {path.name} to {named} and {named} to {path.name} (one of "
+        "them to a spare name first), leaving the records of changes as they are"
+    )
+
+
+def another_copys_changes(path: Path, tables: dict[str, Any], token: str | None) -> Exception:
+    """What to raise for the session file ``path`` (its tables ``tables``, its token
+    ``token``) whose record of changes holds changes saved to another session file.
+
+    An older copy put back, as a rule (:class:`DamagedData`: it is set aside). But when
+    it holds another session, whose record of changes beside it names this file, the
+    session files' names were swapped (:class:`MisnamedFile`: it is left, and said so):
+    set aside, each went with the other's record, and its votes were said to be missing.
+    """
+    held = session_id_of(tables)
+    if (
+        held is not None
+        and re.fullmatch(IDENT_PATTERN, held)
+        and held.casefold() != path.stem.casefold()
+        and token is not None
+        and named_by(path.with_name(f"{held}{JOURNAL_SUFFIX}")) == token
+    ):
+        return MisnamedFile(held)
+    return DamagedData(
+        f"its record of changes, {path.stem}{JOURNAL_SUFFIX}, holds changes saved to another "
+        "copy of the session file, which this one lacks: an older copy may have been put "
+        "back, by a backup or a sync tool"
+    )
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from panel_tui.domain.store.catalogue import (
 from panel_tui.domain.store.errors import (
     SAFE,
     DamagedFile,
+    MisnamedFile,
     Notice,
     SessionExists,
     SessionNotFound,
@@ -40,7 +41,7 @@ from panel_tui.domain.store.salvage import ReadBack
 from panel_tui.domain.store.snapshot_meta import META_TABLE
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
 from panel_tui.domain.system_words import os_reason, size_words
-from panel_tui.domain.text import IDENT_PATTERN, capitalised, quoted
+from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable, quoted
 from panel_tui.domain.words import counted
 
 #: The note the project keeps in its default sessions folder (``sessions/README.md``).
@@ -69,7 +70,8 @@ def _keep_copy(reader: SessionReader, path: Path) -> Path:
     journal), as reading it would, and named in :attr:`Store.damaged`.
 
     Raises:
-        StoreError: it is damaged and cannot be moved, so it is not replaced.
+        StoreError: it is damaged and cannot be moved, or is another session's file
+            (names swapped), so it is not replaced.
     """
     try:
         loaded = load(path)
@@ -78,6 +80,9 @@ def _keep_copy(reader: SessionReader, path: Path) -> Path:
         if notice.moved_to is None:
             raise StoreError(f"{notice} So it was not replaced.") from None
         return notice.moved_to
+    except MisnamedFile as misnamed:  # names swapped: left in place, never replaced
+        said = f"{capitalised(misnamed.reason(path))}. So it was not replaced."
+        raise StoreError(printable(said)) from None
     target = aside.unused_name_in(path.parent / REPLACED_FOLDER, path)
     durable.write_atomically(target, dumps(loaded.tables) if loaded else files.read_regular(path))
     return target

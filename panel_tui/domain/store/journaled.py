@@ -22,6 +22,7 @@ from tinydb.table import Table
 
 from panel_tui.domain.store import changes, durable, files, journal, storage
 from panel_tui.domain.store import snapshot_meta as meta_table
+from panel_tui.domain.store.errors import another_copys_changes
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
 from panel_tui.domain.store.snapshot_meta import META_TABLE, token_of
 from panel_tui.domain.store.storage import DamagedChanges, DamagedData, dumps
@@ -67,6 +68,8 @@ def load(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> Load
     Raises:
         DamagedData: the snapshot is not a session, or holds none of the changes its
             journal holds (an older copy put back).
+        MisnamedFile: it holds another session, whose record of changes beside it
+            names this file (the session files' names swapped without their records).
         DamagedChanges: a record mid-journal is bad, or a change makes no sense.
         UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
@@ -106,11 +109,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
         # another copy may hold the only record of its changes (found by a review).
         raise DamagedChanges(str(damage))
     if elsewhere and parsed is not None and parsed.records:
-        raise DamagedData(
-            f"its record of changes, {jpath.name}, holds changes saved to another copy of "
-            "the session file, which this one lacks: an older copy may have been put back, "
-            "by a backup or a sync tool"
-        )
+        raise another_copys_changes(path, tables, token)  # put back, or names swapped
     if replayed and parsed is not None:
         # A change that does not pass sets the whole session aside: opening never
         # leaves one out, as reading it back (salvage) does.

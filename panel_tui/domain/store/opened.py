@@ -183,7 +183,7 @@ class OpenSession:
         """After a failed write, the state from disk again: a write can fail after the new
         file is in place (the folder's fsync), so the screen shows what the disk holds.
         If the disk cannot be read, memory stays as before the write."""
-        with contextlib.suppress(OSError, DamagedData, UnsafeFile):
+        with contextlib.suppress(OSError, DamagedData, UnsafeFile, MisnamedFile):
             self.session = self._from_disk() or self.session
         self._answers = None
 

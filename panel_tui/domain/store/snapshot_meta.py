@@ -9,8 +9,11 @@ stale; one naming neither belongs to another copy of the session file (see
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import Any
 
+from panel_tui.domain.store import files, journal, storage
 from panel_tui.domain.store.journal import Parsed
 
 META_TABLE = "_journal"
@@ -52,4 +55,20 @@ def replaces_of(meta: Any) -> list[str] | None:
         replaced = meta["1"].get("replaces")
         if isinstance(replaced, list) and all(isinstance(t, str) for t in replaced):
             return replaced
+    return None
+
+
+def named_by(changes: Path) -> str | None:
+    """The snapshot token the record of changes at ``changes`` names (``None``: there is
+    none, or its start does not read)."""
+    with contextlib.suppress(OSError):  # an unsafe file is an OSError too
+        raw = journal.read(changes)
+        return None if raw is None else journal.parse(raw, salvage=True).snapshot
+    return None
+
+
+def token_in(snapshot: Path) -> str | None:
+    """The token the session file at ``snapshot`` holds (``None``: none that reads)."""
+    with contextlib.suppress(OSError, storage.DamagedData):
+        return token_of(storage.decode(files.read_regular(snapshot)).get(META_TABLE))
     return None

@@ -1,0 +1,99 @@
+"""Two session files whose names were swapped without their records of changes.
+
+Found by a review: ``aaa.json`` holding session bbb and ``bbb.json`` holding aaa,
+each ``.journal`` left in place, were each set aside as "an older copy may have
+been put back", with the other session's record of changes; recovery then said
+their votes were missing, and nothing said where they were. A record of changes
+names the session file it goes with, so the swap is told, and how to undo it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store.journaled import journal_path
+from tests.domain.builders import one_vote, two_by_two
+from tests.domain.helpers import crash, store
+
+__all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
+
+
+def _swapped(store: Store, pending: tuple[str, ...]) -> tuple[Path, Path]:
+    """Sessions aaa and bbb, each with a vote in its file and those ``pending`` with one
+    in their record of changes only (as after a crash); the session files then swapped."""
+    for name in ("aaa", "bbb"):
+        store.save(one_vote(name))
+        opened = store.open(name)
+        if name in pending:
+            opened.record_vote("c1", "q1", "m2", "down")
+            crash(opened)
+        else:
+            opened.close()
+    first, second = store.root / "aaa.json", store.root / "bbb.json"
+    held = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    second.write_bytes(held)
+    return first, second
+
+
+def _swap_back(first: Path, second: Path) -> None:
+    spare = first.with_name("spare.json")
+    first.rename(spare)
+    second.rename(first)
+    spare.rename(second)
+
+
+@pytest.mark.parametrize(
+    "pending",
+    [
+        ("aaa", "bbb"),  # each record of changes holds a vote not yet in its file
+        ("bbb",),  # one holds a vote; the other is empty, as after a quit
+    ],
+)
+def test_session_files_swapped_alone_are_said_to_be_and_swapped_back_lose_nothing(
+    store: Store, pending: tuple[str, ...]
+) -> None:
+    first, second = _swapped(store, pending)
+    listed = Store(store.root)
+    assert listed.sessions() == []
+    assert not (store.root / "damaged").exists()  # never set aside with another's record
+    assert [str(n) for n in listed.damaged] == [
+        f"{first} holds the session bbb, but panel-tui finds a session by its file's name, "
+        "and bbb.json holds another session (aaa): the session files' names were swapped, "
+        "but not their records of changes, so bbb.journal goes with this one. Delete "
+        "nothing and move nothing out: with panel-tui closed, rename aaa.json to bbb.json "
+        "and bbb.json to aaa.json (one of them to a spare name first), leaving the records "
+        "of changes as they are. It was left as it is.",
+        f"{second} holds the session aaa, but panel-tui finds a session by its file's name, "
+        "and aaa.json holds another session (bbb): the session files' names were swapped, "
+        "but not their records of changes, so aaa.journal goes with this one. Delete "
+        "nothing and move nothing out: with panel-tui closed, rename bbb.json to aaa.json "
+        "and aaa.json to bbb.json (one of them to a spare name first), leaving the records "
+        "of changes as they are. It was left as it is.",
+    ]
+    # Nor is either replaced over (an import --replace): refused, nothing moved.
+    with pytest.raises(StoreError, match=r"names were swapped.*So it was not replaced"):
+        listed.save(two_by_two("LLP").model_copy(update={"id": "bbb"}), replace=True)
+    # The advice, followed: both sessions whole, each with every vote.
+    _swap_back(first, second)
+    back = Store(store.root)
+    votes = {"aaa": 1 + ("aaa" in pending), "bbb": 1 + ("bbb" in pending)}
+    assert {s.id: len(s.votes) for s in back.sessions()} == votes
+    assert back.damaged == []
+
+
+def test_a_file_under_another_name_with_no_record_of_changes_naming_it_is_set_aside(
+    store: Store,
+) -> None:
+    # A session file holding another session, whose record of changes is not there to
+    # name it, is no swap that can be told: its own record holds another copy's
+    # changes, and both are set aside together, as before.
+    _, second = _swapped(store, ("aaa", "bbb"))
+    journal_path(second).unlink()  # bbb's record, which names the file aaa.json is now
+    listed = Store(store.root)
+    listed.sessions()
+    said = [str(n) for n in listed.damaged]
+    assert any("an older copy may have been put back" in line for line in said)
