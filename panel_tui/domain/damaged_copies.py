@@ -14,6 +14,7 @@ from pathlib import Path
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import DamagedFile, SessionExists, Store, StoreError
+from panel_tui.domain.store.errors import StrayChanges
 from panel_tui.domain.store.recovery import SetAside, read_back_plainly, recovery_words
 
 
@@ -30,12 +31,15 @@ class DamagedCopies:
         """Copies set aside as damaged on an earlier run, too damaged to read back."""
         self.older: dict[Path, list[Path]] = {}
         """For each of those, the older copies of its session, set aside before it."""
+        self.alone: list[Path] = []
+        """Records of changes set aside on an earlier run with no session file beside them."""
 
     def found_earlier(self, set_aside: SetAside) -> None:
         """Take in the copies set aside on an earlier run, as :func:`copies_set_aside` finds."""
         self.earlier = set_aside.recoverable
         self.unreadable = set_aside.unreadable
         self.older = set_aside.older
+        self.alone = set_aside.alone
 
     def words(self) -> list[str]:
         """The lines of the home screen's box: what was got back, and what is damaged.
@@ -70,6 +74,18 @@ class DamagedCopies:
                 "as they are ('panel-tui sessions recover FILE' reads back what one holds):"
             )
             said.extend(str(copy) for copy in older)
+        moved = {n.moved_to for n in self._store.damaged if isinstance(n, StrayChanges)}
+        if alone := [changes for changes in self.alone if changes not in moved]:
+            # Named once when moved, then never (found by a review): no command takes one
+            # back alone, so what to do is said.
+            said.append(
+                "Records of changes set aside on an earlier run without their session file. "
+                "They may hold votes that are in no session file, so keep them: to read one "
+                "back, put it beside its session file, named as that file but ending in "
+                ".journal, then: panel-tui sessions recover FILE. Once one is not needed, "
+                "move it out of the damaged folder:"
+            )
+            said.extend(str(changes) for changes in alone)
         return said
 
     def earlier_only(self) -> list[Path]:

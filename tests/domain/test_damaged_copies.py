@@ -16,7 +16,7 @@ from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
-from tests.domain.helpers import store, three_votes_the_second_spoilt
+from tests.domain.helpers import crash, store, three_votes_the_second_spoilt
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
@@ -132,3 +132,33 @@ def test_a_copy_set_aside_now_says_how_many_older_copies_are_beside_it(store: St
         StoreError, match="2 older copies of the session, set aside before, are kept"
     ):
         store.load("s1")
+
+
+def test_a_record_of_changes_set_aside_alone_is_named_at_every_start(store: Store) -> None:
+    # Found by a review: named once, when moved, then never again, as the list of
+    # copies in damaged/ looked at session files only.
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+    crash(opened)
+    opened.path.unlink()  # its session file gone: the record of changes left alone
+    store.save(two_by_two("LLP"))  # s1 saved in its place: the record is moved aside
+    (alone,) = (store.root / "damaged").glob("s1.*.journal")
+    for _ in range(2):
+        later = Store(store.root)
+        damaged = DamagedCopies(later)
+        damaged.found_earlier(copies_set_aside(later.root, later.exists))
+        said = damaged.words()
+        assert said == [
+            "Records of changes set aside on an earlier run without their session file. "
+            "They may hold votes that are in no session file, so keep them: to read one "
+            "back, put it beside its session file, named as that file but ending in "
+            ".journal, then: panel-tui sessions recover FILE. Once one is not needed, move "
+            "it out of the damaged folder:",
+            str(alone.absolute()),
+        ]
+        assert damaged.recoverable() == []
+    # Named on the run that moves it, by its own notice only: never twice.
+    assert [str(n).count(str(alone.absolute())) for n in store.damaged] == [1]
+    now = DamagedCopies(store)
+    now.found_earlier(copies_set_aside(store.root, store.exists))
+    assert sum(line.count(alone.name) for line in now.words()) == 1

@@ -89,6 +89,8 @@ class SetAside:
     older: dict[Path, list[Path]] = field(default_factory=dict)
     """For a copy of ``recoverable`` or ``unreadable``, the older copies of the same
     session, set aside before it, oldest first (not read: they are only named)."""
+    alone: list[Path] = field(default_factory=list)
+    """Records of changes set aside with no session file beside them (``StrayChanges``)."""
 
 
 def copies_set_aside(root: Path, taken: Callable[[str], bool]) -> SetAside:
@@ -102,7 +104,13 @@ def copies_set_aside(root: Path, taken: Callable[[str], bool]) -> SetAside:
     never named). Paths are in full, as the notices name them.
     """
     found = SetAside()
-    for session_id, copies in _by_session((root / DAMAGED_FOLDER).absolute()).items():
+    folder = (root / DAMAGED_FOLDER).absolute()
+    found.alone = sorted(
+        changes
+        for changes in folder.glob(f"*{JOURNAL_SUFFIX}")
+        if not changes.with_suffix(files.SUFFIX).exists()
+    )
+    for session_id, copies in _by_session(folder).items():
         kept = copies[-1]
         with contextlib.suppress(StoreError):  # a name no session could have
             if taken(session_id):
