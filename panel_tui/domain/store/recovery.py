@@ -25,7 +25,7 @@ from panel_tui.domain.store.catalogue import CATALOGUE_NAME
 from panel_tui.domain.store.errors import StoreError, shell_word
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
-from panel_tui.domain.store.second_copy import SecondCopy
+from panel_tui.domain.store.second_copy import appended_words
 from panel_tui.domain.store.storage import DamagedData, NotASession
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
@@ -311,60 +311,6 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     kept = "The damaged copy is kept." if damaged else "The file it was read from is kept as it is."
     said.append(f"Look over its summary before you rely on it. {kept}")
     return said
-
-
-def appended_words(appended: int, second: SecondCopy | None, first: Session) -> str:
-    """What was found after the session in its session file, and left out: ``appended``
-    bytes, starting with ``second`` if that is a session file.
-
-    A newer copy run on after an older one was passed over as bytes not part of the
-    session, and every change said to be read back (found by a reviewer).
-    """
-    if second is None:
-        return (
-            "Something that was not part of the session was found after it in the session "
-            f"file ({counted(appended, 'byte')}, as a sync tool or a bad copy can add): "
-            "it was left out."
-        )
-    where = f"after its first {counted(second.at, 'byte')}"
-    if second.after:
-        where += f", with {counted(second.after, 'byte')} more after it, left out too"
-    cut = (
-        "The damaged copy keeps it: to get it back, someone can cut the file in two by hand "
-        "there, save the second part as a file of its own, and recover from that with "
-        "panel-tui sessions recover"
-    )
-    if second.session_id != first.id:
-        other = second.session_id or "one whose id does not read"
-        named = f" ({second.session.title})" if second.session else ""
-        return printable(
-            f"A session file of another session, {other}{named}, was found after this one "
-            f"in the session file ({where}, as a sync tool or a bad copy can add): "
-            f"{_second_holds(second)}. It was left out. {cut}."
-        )
-    if second.same:
-        return (
-            "A second copy of the session, the same as the first, was found after it in "
-            f"the session file ({where}): it was left out, and nothing in it is missing."
-        )
-    when = {
-        True: "It was saved after the first: it is newer.",
-        False: "It was saved before the first: it is older.",
-        None: "Which was saved last cannot be told: it may be newer.",
-    }[second.newer]
-    return (
-        "A second copy of the session was found after the first in the session file "
-        f"({where}, as a sync tool or a bad copy can add): {_second_holds(second)}, where "
-        f"the first, read back, holds {holds_words(first)}. {when} It was left out: only "
-        f"the first was read back. {cut} --replace (the session read back now is then kept "
-        "aside)."
-    )
-
-
-def _second_holds(second: SecondCopy) -> str:
-    if second.session is None:
-        return "it does not read as a whole session"
-    return f"it holds {holds_words(second.session)}"
 
 
 def with_recovery_notes(read: ReadBack) -> Session:
