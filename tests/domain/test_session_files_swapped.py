@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.cli import main
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.journaled import journal_path
 from tests.domain.builders import one_vote, two_by_two
@@ -97,3 +98,29 @@ def test_a_file_under_another_name_with_no_record_of_changes_naming_it_is_set_as
     listed.sessions()
     said = [str(n) for n in listed.damaged]
     assert any("an older copy may have been put back" in line for line in said)
+
+
+def test_copies_set_aside_with_each_others_records_of_changes_are_got_back_whole(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Set aside as an older version did, each with the other's record of changes: the
+    # record that names each session file is found beside it and read back.
+    _swapped(store, ("aaa", "bbb"))
+    damaged = store.root / "damaged"
+    damaged.mkdir()
+    for name in ("aaa", "bbb"):
+        for suffix in (".json", ".journal"):
+            (store.root / f"{name}{suffix}").rename(damaged / f"{name}.20261126T000000Z{suffix}")
+    for copy, session, own in (("aaa", "bbb", "bbb"), ("bbb", "aaa", "aaa")):
+        aside = damaged / f"{copy}.20261126T000000Z.json"
+        assert main(["--data-dir", str(store.root), "sessions", "recover", str(aside)]) == 0
+        said = capsys.readouterr().out.splitlines()
+        assert said[:3] == [
+            f"Recovered {session} (Test) from {aside}: 1 candidate, 2 panel members, 2 votes.",
+            "The record of changes named as it is was another session's: the session files' "
+            f"names had been swapped. Its own, {own}.20261126T000000Z.journal, in the same "
+            "folder, was read instead.",
+            "Every change saved in it was read back.",
+        ]
+    back = Store(store.root)
+    assert {s.id: len(s.votes) for s in back.sessions()} == {"aaa": 2, "bbb": 2}

@@ -232,6 +232,12 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     ]
     if read.appended:
         said.append(appended_words(read.appended, read.second, session))
+    if read.changes_from is not None:
+        said.append(
+            "The record of changes named as it is was another session's: the session files' "
+            f"names had been swapped. Its own, {read.changes_from.name}, in the same folder, "
+            "was read instead."
+        )
     if read.no_journal:
         said.append(
             f"No record of changes ({copy.stem}{JOURNAL_SUFFIX}) was beside it, so only "

@@ -35,7 +35,12 @@ from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
 from panel_tui.domain.store.second_copy import SecondCopy, second_copy
-from panel_tui.domain.store.snapshot_meta import META_TABLE, names_another_copy, token_of
+from panel_tui.domain.store.snapshot_meta import (
+    META_TABLE,
+    names_another_copy,
+    own_changes,
+    token_of,
+)
 from panel_tui.domain.store.storage import (
     EVENT_TABLES,
     SESSION_TABLE,
@@ -101,6 +106,9 @@ class ReadBack:
     What they held cannot be told, so they count as something left out."""
     second: SecondCopy | None = None
     """Of ``appended``, a whole session file at their start, if one is."""
+    changes_from: Path | None = None
+    """Its record of changes, read from under another name: the one beside it was another
+    session's, its session file's name swapped with that one's (see :func:`own_changes`)."""
     missing: dict[str, int] = field(default_factory=dict)
     """For votes, notes, reveals and decisions: how many at least are missing."""
     near: tuple[Answer, ...] = ()
@@ -155,6 +163,10 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         return replace(snapshot, no_journal=True)
     parsed = journal.parse(raw, salvage=True, snapshot=token)
     another_copy = names_another_copy(parsed, meta)
+    own = own_changes(path, token) if another_copy else None
+    if own is not None:  # the session files' names were swapped: its own is read
+        raw = read(own)
+        parsed, another_copy = journal.parse(raw, salvage=True, snapshot=token), False
     if parsed.snapshot != token and parsed.snapshot is not None and not another_copy:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return snapshot
@@ -192,6 +204,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         unmatched_answers=_named(session, unmatched),
         appended=appended,
         second=second,
+        changes_from=own,
     )
 
 

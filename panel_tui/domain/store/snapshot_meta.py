@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from panel_tui.domain.store import files, journal, storage
-from panel_tui.domain.store.journal import Parsed
+from panel_tui.domain.store.journal import JOURNAL_SUFFIX, Parsed
 
 META_TABLE = "_journal"
 """The snapshot's own table: the token its journal must name to be replayed, and the
@@ -71,4 +71,18 @@ def token_in(snapshot: Path) -> str | None:
     """The token the session file at ``snapshot`` holds (``None``: none that reads)."""
     with contextlib.suppress(OSError, storage.DamagedData):
         return token_of(storage.decode(files.read_regular(snapshot)).get(META_TABLE))
+    return None
+
+
+def own_changes(snapshot: Path, token: str | None) -> Path | None:
+    """The record of changes beside ``snapshot``, under another name than its own, that
+    names its token ``token``: the session files' names were swapped, but not their
+    records (found by a review: set aside so, each with the other's record, its votes
+    were said to be missing). ``None`` when none does."""
+    if token is None:
+        return None
+    beside = snapshot.with_suffix(JOURNAL_SUFFIX)
+    for changes in sorted(snapshot.parent.glob(f"*{JOURNAL_SUFFIX}")):
+        if changes != beside and named_by(changes) == token:
+            return changes
     return None
