@@ -153,11 +153,19 @@ def test_observer_is_told_they_did_not_vote(session: Session) -> None:
 
 
 def test_decisions_by_code(session: Session) -> None:
+    # Candidate +1 was recorded as undecided; C4 has no decision recorded.
     page = sheet_of(member_sheets(session), 1)
+    assert session.finished
     assert "Candidate C1: the panel said yes." in page
     assert "Candidate C2: the panel said no." in page
-    assert "Candidate +1: the panel has not decided yet." in page
-    assert "Candidate C4: the panel has not decided yet." in page
+    # Found by a tester: a finished round's sheet said "not decided yet" where
+    # the summary said "Undecided".
+    assert "Candidate +1: the panel did not decide." in page
+    assert "Candidate C4: the panel did not write down a decision." in page
+    assert "not decided yet" not in page
+    under_way = sheet_of(member_sheets(session.model_copy(update={"finished": False})), 1)
+    assert "Candidate +1: the panel has not decided yet." in under_way
+    assert "Candidate C4: the panel has not decided yet." in under_way
 
 
 def test_an_unfinished_round_says_its_decisions_may_change(session: Session) -> None:

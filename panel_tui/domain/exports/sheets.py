@@ -89,6 +89,13 @@ _DECISION: dict[Outcome | None, tuple[str, str]] = {
     "undecided": ("undecided", "the panel has not decided yet."),
     None: ("undecided", "the panel has not decided yet."),
 }
+#: Once the interviews are finished, "not decided yet" is untrue (found by a
+#: tester: the summary said "Undecided" of a finished round, the sheet "not yet").
+_DECISION_FINISHED: dict[Outcome | None, tuple[str, str]] = {
+    **_DECISION,
+    "undecided": ("undecided", "the panel did not decide."),
+    None: ("undecided", "the panel did not write down a decision."),
+}
 
 
 def _sheet(
@@ -140,7 +147,8 @@ def _sheet(
     decisions = []
     for candidate in session.candidates:
         decision = session.decision(candidate.id)
-        picture, words = _DECISION[decision.outcome if decision else None]
+        said = _DECISION_FINISHED if session.finished else _DECISION
+        picture, words = said[decision.outcome if decision else None]
         who = f"Candidate {candidate.code}"
         if candidate_names and candidate.name:
             who += f" ({candidate.name})"
