@@ -145,10 +145,10 @@ def _sheet(
         votes.append(SheetLine("group", "You watched the interviews and took notes."))
         votes.append(SheetLine("group", "People who watch do not vote."))
     decisions = []
+    decided = _DECISION_FINISHED if session.finished else _DECISION
     for candidate in session.candidates:
         decision = session.decision(candidate.id)
-        said = _DECISION_FINISHED if session.finished else _DECISION
-        picture, words = said[decision.outcome if decision else None]
+        picture, words = decided[decision.outcome if decision else None]
         who = f"Candidate {candidate.code}"
         if candidate_names and candidate.name:
             who += f" ({candidate.name})"
