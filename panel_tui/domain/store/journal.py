@@ -14,6 +14,15 @@ is a start that does not read in a journal longer than its header: a crash while
 the header is written leaves no more than the header (found by adversarial
 testing: a journal zeroed whole was passed over as torn, its votes unsaid).
 
+So, too, is a tail longer than one change could be (:func:`longest_change`).
+Each append is fsynced before the next, so a crash leaves after the last good
+record at most the append under way: cut short, or zeros no longer than it
+where the disk had grown the file but not written the bytes. More than that held
+records written and acknowledged (found by adversarial testing: a journal zeroed
+from the middle to its end was passed over as torn). A tail no longer than one
+change still reads as a crash's, whatever it replaced: its bytes cannot tell
+the two apart, and a crash must not raise an alarm.
+
 File access is portable: ``os.open`` (never through a link, binary on Windows),
 ``os.write``, ``os.fsync`` and ``os.ftruncate`` only; no folder fsync on Windows.
 """
@@ -33,12 +42,16 @@ from typing import Any
 
 from panel_tui.domain.store.durable import fsync_folder
 from panel_tui.domain.store.files import open_no_follow, read_regular
+from panel_tui.domain.text import MAX_TEXT
 
 JOURNAL_SUFFIX = ".journal"
 FRAME = struct.Struct(">II")
 #: Written over the frame of a record the disk would not take back: a length
 #: longer than any journal, so the record reads as cut short.
 SPOILED = b"\xff" * FRAME.size
+#: What one change can add to the longest record before it, with room to spare: a
+#: text at its longest (a note, a reason), four bytes a character, and its fields.
+CHANGE_ROOM = 4 * MAX_TEXT + 4096
 
 
 class JournalRemoved(OSError):
@@ -89,7 +102,9 @@ def header(snapshot: str) -> bytes:
     return frame({"snapshot": snapshot})
 
 
-def parse(raw: bytes, *, salvage: bool = False, snapshot: str | None = None) -> Parsed:
+def parse(
+    raw: bytes, *, salvage: bool = False, snapshot: str | None = None, own: int = 0
+) -> Parsed:
     """Read a journal's records: the one loop that reads a journal, for a session
     opened and for one read back, which differ only in what a bad record costs.
 
@@ -103,45 +118,45 @@ def parse(raw: bytes, *, salvage: bool = False, snapshot: str | None = None) -> 
             while the header is written leaves at most that header; a journal
             longer than it whose start does not read was wiped or overwritten,
             and is damage, never a torn header passed over.
+        own: how long the session's own record is in the snapshot beside it
+            (see :func:`longest_change`), when known.
 
     Raises:
-        DamagedJournal: a record other than the last fails its check, or the
-            start does not read and more follows (never when salvaging).
+        DamagedJournal: a record other than the last fails its check, the start
+            does not read and more follows, or more than one change after the
+            last good record does not read (never when salvaging).
     """
     parsed = Parsed(size=len(raw))
     offset = 0
+    longest = own
     while offset < len(raw):
         record = _record_at(raw, offset)
         first = offset == 0
         if record is None:
             after = _next_record(raw, offset + 1)
             wiped = first and snapshot is not None and len(raw) > len(header(snapshot))
-            if after is None and not wiped:
+            past = not first and len(raw) - offset > longest_change(longest)
+            if after is None and not (wiped or past):
                 # Cut short, garbage or zeros where the disk had not yet written
-                # the bytes, with nothing good after: the last append, which a
-                # crash interrupted before it was acknowledged.
+                # the bytes, with nothing good after and no longer than one change:
+                # the last append, which a crash interrupted before it was
+                # acknowledged.
                 parsed.torn = True
                 break
-            # A good record further on, or more than a torn header: this part was
-            # written whole once. Only salvage reads on past it; the session is
-            # otherwise set aside, as it is, for that to be done.
+            # A good record further on, or more than a torn header or append: this
+            # part was written whole once. Only salvage reads on past it; the
+            # session is otherwise set aside, as it is, for that to be done.
             if not salvage:
-                lost = (
-                    "it no longer reads from its start"
-                    if first
-                    else (
-                        f"change number {len(parsed.records) + 1} saved in it no longer reads "
-                        "as it was written"
-                    )
-                )
-                raise DamagedJournal(lost, parsed)
+                raise DamagedJournal(_lost(len(parsed.records), first, after is None), parsed)
             parsed.unreadable.append(offset)
             parsed.lost_at.append(len(parsed.records))
             if after is None:
                 break
             offset = after
             continue
-        offset += FRAME.size + _length_at(raw, offset)
+        length = FRAME.size + _length_at(raw, offset)
+        longest = max(longest, length)
+        offset += length
         parsed.end = offset
         if not first:
             parsed.records.append(record)
@@ -158,6 +173,35 @@ def parse(raw: bytes, *, salvage: bool = False, snapshot: str | None = None) -> 
                 "its first record does not name the session file it goes with", parsed
             )
     return parsed
+
+
+def longest_change(longest: int) -> int:
+    """The most bytes one append can take, after a record ``longest`` bytes long at most.
+
+    A change adds one vote, note, reveal or decision, or writes the session's own
+    record whole again (the panel moved on, a round begun): no longer than the
+    longest of that record as the snapshot holds it (``own`` of :func:`parse`)
+    and of the records since, which hold each later version of it, with what the
+    change adds (:data:`CHANGE_ROOM`). A crash leaves no longer a tail than this.
+    """
+    return longest + CHANGE_ROOM
+
+
+def _lost(count: int, first: bool, tail: bool) -> str:
+    """What no longer reads in a journal, after ``count`` changes that do, for a person.
+
+    Counted as a person counts (not "at byte 34572", which a tester met).
+    """
+    if first:
+        return "it no longer reads from its start"
+    if not tail:
+        return f"change number {count + 1} saved in it no longer reads as it was written"
+    lost = (
+        f"everything saved in it after change number {count} no longer reads"
+        if count
+        else "none of the changes saved in it reads any more"
+    )
+    return f"{lost}, more than a change cut short by a crash could leave"
 
 
 def read(path: Path, read_bytes: Callable[[Path], bytes] = read_regular) -> bytes | None:

@@ -99,7 +99,8 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
     token = token_of(meta)
     damage: DamagedJournal | None = None
     try:
-        parsed = None if logged is None else journal.parse(logged, snapshot=token)
+        own = storage.own_bytes(tables)
+        parsed = None if logged is None else journal.parse(logged, snapshot=token, own=own)
     except DamagedJournal as error:
         parsed, damage = error.parsed, error
     replayed = parsed is not None and token is not None and parsed.snapshot == token
@@ -350,9 +351,8 @@ class JournalStorage(Storage):
         # Until the reset below the journal names the snapshot it was last reset for,
         # whose changes memory holds, as it holds every earlier one's (a few are kept).
         earlier = [self._journal_names, self._token, *self._replaces]
-        replaces = list(dict.fromkeys(t for t in earlier if t is not None))[
-            : meta_table.KEPT_TOKENS
-        ]
+        kept = dict.fromkeys(t for t in earlier if t is not None)
+        replaces = list(kept)[: meta_table.KEPT_TOKENS]
         meta = {"snapshot": token, "replaces": replaces}
         durable.write_atomically(self._path, dumps({**data, META_TABLE: {"1": meta}}))
         self._snapshot = _looked_at(self._path)

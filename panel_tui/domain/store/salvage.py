@@ -161,7 +161,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     raw = journal.read(journal_path(path), read)
     if raw is None:
         return replace(snapshot, no_journal=True)
-    parsed = journal.parse(raw, salvage=True, snapshot=token)
+    parsed = journal.parse(raw, salvage=True, snapshot=token, own=storage.own_bytes(whole))
     another_copy = names_another_copy(parsed, meta)
     own = own_changes(path, token) if another_copy else None
     if own is not None:  # the session files' names were swapped: its own is read

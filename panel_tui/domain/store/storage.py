@@ -126,6 +126,13 @@ def check_tables(data: Mapping[str, Any]) -> None:
             raise DamagedData(f"its {name} table holds an entry that is not a record")
 
 
+def own_bytes(tables: Mapping[str, Any]) -> int:
+    """How long the session's own record is, as a change writes it whole into the journal
+    (the bound of a crash's torn tail: see :func:`journal.longest_change`)."""
+    own = json.dumps(tables.get(SESSION_TABLE), ensure_ascii=False, separators=(",", ":"))
+    return len(own.encode())
+
+
 def dumps(data: Mapping[str, Any]) -> bytes:
     """TinyDB's tables as the bytes of a file (as TinyDB's own storage writes them)."""
     return json.dumps(data, ensure_ascii=False).encode()
