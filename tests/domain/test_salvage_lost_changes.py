@@ -7,11 +7,14 @@ as at least what the gap shows.
 
 from __future__ import annotations
 
+import errno
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.journal import frame, parse
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.recovery import recovery_words, with_recovery_notes
@@ -218,3 +221,31 @@ def test_undos_after_a_lost_undone_vote_still_name_their_own_vote(
     assert ("c2", "q1", "m1") not in standing(session)  # withdrawn, as it was
     assert standing(session) == standing(whole)
     assert read.missing == {"votes": 2} and read.unfitting == 0
+
+
+def test_a_vote_the_disk_refused_leaves_no_gap_that_reads_back_as_a_lost_vote(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A refused vote used up its number, so the votes after it were numbered one
+    # on: read back past damage, the gap counted as one more vote lost, and m2's
+    # undo, its place no longer matching its vote's number, was left out and m2's
+    # withdrawn vote counted again (found looking into "named but not replayed").
+    opened = store.create(two_by_two("LLP"))
+    opened.record_vote("c1", "q1", "m1", "up")
+
+    def refuse(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", refuse)
+    with pytest.raises(StoreError, match="The disk is full"):
+        opened.record_vote("c1", "q1", "m2", "down")
+    monkeypatch.undo()
+    opened.record_vote("c1", "q1", "m2", "up")
+    opened.undo("c1", "q1")
+    opened.record_vote("c1", "q2", "m1", "down")
+    path, whole = crash(opened), opened.session
+    spoil_record(path, 1)  # m1's vote, before the refusal
+    read = read_back(path)
+    assert votes_of(read.session) == votes_of(whole)[1:]
+    assert ("c1", "q1", "m2") not in standing(read.session)  # the undo still stands
+    assert read.missing == {"votes": 1}

@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
-from tinydb.table import Table
 
 from panel_tui.domain.store import changes, durable, files, journal, storage
 from panel_tui.domain.store import snapshot_meta as meta_table
@@ -370,25 +369,6 @@ class JournalStorage(Storage):
     def close(self) -> None:
         """Let go of the journal file."""
         self._journal.close()
-
-
-class JournalTable(Table):
-    """TinyDB's table; on a :class:`JournalStorage` an insert appends just the new document.
-
-    TinyDB's own insert rebuilds the whole table dict twice on every write,
-    which grows with the session; here the storage appends the one document.
-    Every other operation is TinyDB's own (through :meth:`JournalStorage.write`).
-    """
-
-    def insert(self, document: Mapping[str, Any]) -> int:
-        """Insert a document, appended to the journal before this returns."""
-        storage = self.storage
-        if not isinstance(storage, JournalStorage) or isinstance(document, self.document_class):
-            return super().insert(document)
-        doc_id: int = self._get_next_id()  # type: ignore[no-untyped-call]
-        storage.insert(self.name, str(doc_id), dict(document))
-        self.clear_cache()
-        return doc_id
 
 
 def _looked_at(path: Path) -> os.stat_result | None:

@@ -37,7 +37,8 @@ from panel_tui.domain.store.errors import (
     written_again,
 )
 from panel_tui.domain.store.files import UnsafeFile
-from panel_tui.domain.store.journaled import JournalStorage, JournalTable
+from panel_tui.domain.store.journal_table import JournalTable
+from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
 from panel_tui.domain.undos import undo_event
