@@ -11,6 +11,7 @@ By concern, as TinyDB itself splits storages from tables:
 - ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
 - ``changes``: a change as the journal holds it: whether it can be applied, applying it;
 - ``journaled``: the TinyDB storage of a session, appending to its journal;
+- ``other_writer``: another window's changes found in the files, never written over;
 - ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
 - ``folder``: :class:`Store`, the sessions folder;

@@ -19,7 +19,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from panel_tui.domain.store import changes, durable, files, journal, storage
+from panel_tui.domain.store import changes, durable, files, journal, other_writer, storage
 from panel_tui.domain.store import snapshot_meta as meta_table
 from panel_tui.domain.store.errors import another_copys_changes
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
@@ -159,6 +159,8 @@ class JournalStorage(Storage):
         self._snapshot: os.stat_result | None = None
         """The snapshot as read or last written, to tell when another program replaced it."""
         self.compact_at = compact_at
+        self._known: set[str] = set()  # every snapshot token read or written here
+        self._refused: other_writer.ChangedElsewhere | None = None  # another writer found
 
     @property
     def disk_behind(self) -> bool:
@@ -190,6 +192,8 @@ class JournalStorage(Storage):
             )
             self._data = loaded.tables
             self._seen = dict(loaded.tables)
+            self._known.update(t for t in (loaded.token, self._journal_names) if t is not None)
+            self._known.update(loaded.replaces)
             self._snapshot = _looked_at(self._path)
         return self._data
 
@@ -289,6 +293,7 @@ class JournalStorage(Storage):
         caller writes it all again (:meth:`_compact`), files and all, and keeps
         memory whole until that is done (:meth:`_forget_the_change`).
         """
+        self._refuse_if_changed_elsewhere()
         try:
             self._journal.append(record)
         except journal.JournalRemoved:
@@ -324,6 +329,7 @@ class JournalStorage(Storage):
         data = self.read()
         if data is None:
             return False
+        self._refuse_if_changed_elsewhere()
         if not self._snapshot_is_ours():
             # Removed or replaced by another program (the folder deleted and made again
             # before a quit; found by an adversarial tester): memory alone holds it all,
@@ -345,7 +351,19 @@ class JournalStorage(Storage):
             return True
         return False
 
+    def _refuse_if_changed_elsewhere(self, look: bool = False) -> None:
+        """Raise :class:`ChangedElsewhere` once another writer's changes are found in the
+        files, looked for (``look``) before all are written: see :mod:`other_writer`."""
+        ours = self._refused is not None or not look or self._snapshot_is_ours()
+        if not ours and other_writer.another_writers(self._path, self._known):
+            # What memory held before this change: every change said to be saved.
+            self._refused, kept = other_writer.refusal(self._path, self._seen)
+            self._appendable, self._disk_behind = False, not kept
+        if self._refused is not None:
+            raise self._refused
+
     def _compact(self, data: dict[str, Any]) -> None:
+        self._refuse_if_changed_elsewhere(look=True)
         token = secrets.token_hex(8)
         # Until the reset below the journal names the snapshot it was last reset for,
         # whose changes memory holds, as it holds every earlier one's (a few are kept).
@@ -355,6 +373,7 @@ class JournalStorage(Storage):
         meta = {"snapshot": token, "replaces": replaces}
         durable.write_atomically(self._path, dumps({**data, META_TABLE: {"1": meta}}))
         self._snapshot = _looked_at(self._path)
+        self._known.add(token)
         # From here the snapshot holds everything: the journal names an older
         # snapshot, so it is stale, never replayed, until the reset makes it ours.
         self._token, self._replaces = token, replaces
