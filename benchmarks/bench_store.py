@@ -31,7 +31,8 @@ from benchmarks.measure import Result, in_blocks, paired, table
 from benchmarks.workload import session
 from panel_tui.cli import main as cli
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import OpenSession, Store
+from panel_tui.domain.store import OpenSession, Store, checksum
+from panel_tui.domain.store.snapshot_meta import META_TABLE
 
 HISTORY = 1000
 PANEL_TUI = Path(sys.executable).parent / "panel-tui"
@@ -50,7 +51,11 @@ def history(folder: Path, count: int = HISTORY) -> Path:
     raw = store.path("round-0000").read_bytes()
     for n in range(1, count):
         name = f"round-{n:04d}"
-        (folder / f"{name}.json").write_bytes(raw.replace(b"round-0000", name.encode()))
+        # Its checksum taken again, as the store would: a copy edited by hand is damaged.
+        tables = json.loads(raw.replace(b"round-0000", name.encode()))
+        own = tables.pop(META_TABLE)["1"]
+        del own[checksum.SUM_KEY]
+        (folder / f"{name}.json").write_bytes(checksum.sealed(tables, own))
     Store(folder).summaries()
     return folder
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import aside, durable, files, journal
+from panel_tui.domain.store import aside, checksum, durable, files, journal
 from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
 from panel_tui.domain.store.catalogue import (
     Catalogue,
@@ -38,7 +38,6 @@ from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.reading import SessionReader
 from panel_tui.domain.store.recovery import with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
-from panel_tui.domain.store.snapshot_meta import META_TABLE
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
 from panel_tui.domain.system_words import os_reason, size_words
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable, quoted
@@ -303,8 +302,7 @@ class Store:
             left = journal.read(journal_path(path))
             named = None if left is None else journal.parse(left, salvage=True).snapshot
         meta = {"snapshot": secrets.token_hex(8), "replaces": [named] if named else []}
-        tables[META_TABLE] = {"1": meta}
-        payload = dumps(tables)
+        payload = checksum.sealed(tables, meta)
         _refuse_too_large(session, len(payload))  # before anything is written
         lock = self.lock(session.id)
         lock.acquire(session.id, not_done)

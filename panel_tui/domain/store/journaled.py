@@ -19,12 +19,20 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from panel_tui.domain.store import changes, durable, files, journal, other_writer, storage
+from panel_tui.domain.store import (
+    changes,
+    checksum,
+    durable,
+    files,
+    journal,
+    other_writer,
+    storage,
+)
 from panel_tui.domain.store import snapshot_meta as meta_table
 from panel_tui.domain.store.errors import another_copys_changes
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX, DamagedJournal, JournalFile, Parsed
 from panel_tui.domain.store.snapshot_meta import META_TABLE, token_of
-from panel_tui.domain.store.storage import DamagedChanges, DamagedData, dumps
+from panel_tui.domain.store.storage import DamagedChanges, DamagedData
 
 REREADS = 5
 """Tries at reading a session that another process keeps compacting."""
@@ -95,6 +103,7 @@ def _load_once(path: Path, read: Callable[[Path], bytes]) -> Loaded | None:
         return None
     tables = storage.decode(raw)  # through the module: tests count the parses
     meta = tables.pop(META_TABLE, None)
+    checksum.check(raw, meta)
     token = token_of(meta)
     damage: DamagedJournal | None = None
     try:
@@ -371,7 +380,7 @@ class JournalStorage(Storage):
         kept = dict.fromkeys(t for t in earlier if t is not None)
         replaces = list(kept)[: meta_table.KEPT_TOKENS]
         meta = {"snapshot": token, "replaces": replaces}
-        durable.write_atomically(self._path, dumps({**data, META_TABLE: {"1": meta}}))
+        durable.write_atomically(self._path, checksum.sealed(data, meta))
         self._snapshot = _looked_at(self._path)
         self._known.add(token)
         # From here the snapshot holds everything: the journal names an older

@@ -232,6 +232,13 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
     ]
     if read.appended:
         said.append(appended_words(read.appended, read.second, session))
+    if read.changed:
+        said.append(
+            "Its session file had been changed outside panel-tui, or damaged: what it holds "
+            "no longer matches the checksum panel-tui saved with it, so what was read back "
+            "may differ from what was saved (a vote given to another member, a question's "
+            "weight). Check the session with the panel before you rely on it."
+        )
     if read.changes_from is not None:
         said.append(
             "The record of changes named as it is was another session's: the session files' "

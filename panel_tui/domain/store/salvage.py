@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
-from panel_tui.domain.store import changes, files, journal, storage
+from panel_tui.domain.store import changes, checksum, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.journaled import journal_path
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
@@ -105,6 +105,9 @@ class ReadBack:
     a bad copy can add such: found by a tester, and the session could not be got back).
     What they held cannot be told, so they count as something left out."""
     second: SecondCopy | None = None
+    changed: bool = False
+    """The snapshot does not match the checksum saved with it: changed outside panel-tui,
+    or damaged, so what it holds may not be what was saved (see :mod:`checksum`)."""
     """Of ``appended``, a whole session file at their start, if one is."""
     changes_from: Path | None = None
     """Its record of changes, read from under another name: the one beside it was another
@@ -144,6 +147,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     at = len(raw_snapshot) - appended
     second = second_copy(raw_snapshot[at:], at, whole) if appended else None
     meta = whole.pop(META_TABLE, None)
+    changed = not checksum.matches(raw_snapshot[:at].rstrip(b" \t\r\n"), meta)
     token = token_of(meta)
     base, spoiled = _sound(whole)
     alone = _session_of(base)  # the snapshot must be a session on its own
@@ -157,6 +161,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         near=_named(alone, near),
         appended=appended,
         second=second,
+        changed=changed,
     )
     raw = journal.read(journal_path(path), read)
     if raw is None:
@@ -204,6 +209,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         unmatched_answers=_named(session, unmatched),
         appended=appended,
         second=second,
+        changed=changed,
         changes_from=own,
     )
 
