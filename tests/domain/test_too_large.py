@@ -80,3 +80,28 @@ def test_the_cap_is_what_a_new_session_is_checked_against(tmp_path: Path) -> Non
         store.save(large.model_copy(update={"id": "s2"}))
     assert f"holds {MANY - 1} candidates, 3 panel members and 1 question" in str(refused.value)
     assert not store.exists("s2")
+
+
+def test_a_change_that_would_take_an_open_session_past_the_cap_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: imported just under the cap, then 700 long notes, each said to be
+    # saved, and the session was written past it at closing, never to be read again.
+    monkeypatch.setattr(files.read_regular, "__defaults__", (CAP,))  # read back as capped
+    store = Store(tmp_path / "sessions")
+    store.save(session("LLP"))
+    saved = 0
+    with store.open("s1") as opened:
+        with pytest.raises(StoreError) as refused:
+            for n in range(2 * CAP // 1000):
+                opened.add_note("c1", "q1", f"{n:04d}" + "x" * 996)
+                saved += 1
+        said = str(refused.value)
+        assert said.startswith("This change was not saved: with it, the session s1 would take")
+        assert "more than the 64 KB panel-tui can read back" in said
+        assert "Everything saved before it is kept." in said
+        assert len(opened.session.notes) == saved  # the refused note is not shown as saved
+    # Refused only when it would not fit: the file is within a note or two of the cap.
+    assert CAP - 2500 < store.path("s1").stat().st_size <= CAP
+    again = Store(store.root).load("s1")  # opens, with every change said to be saved
+    assert [note.text[:4] for note in again.notes] == [f"{n:04d}" for n in range(saved)]

@@ -26,6 +26,7 @@ from panel_tui.domain.store import (
     files,
     journal,
     other_writer,
+    room,
     storage,
 )
 from panel_tui.domain.store import snapshot_meta as meta_table
@@ -211,8 +212,9 @@ class JournalStorage(Storage):
         try:
             if not self._appendable:
                 self._compact(data)
+            elif (ops := self._changes(data)) and self._near_the_limit({"ops": ops}):
+                self._compact(data)  # checked whole: never written past what is read back
             else:
-                ops = self._changes(data)
                 if ops and not self._appended({"ops": ops}):
                     self._disk_behind = True
                     self._compact(data)
@@ -274,12 +276,13 @@ class JournalStorage(Storage):
         8,000 documents.
         """
         data = self.read()
-        if data is None or not self._appendable:
+        record = {"ops": [{"t": name, "add": {doc_id: document}}]}
+        if data is None or not self._appendable or self._near_the_limit(record):
             tables = {} if data is None else data
             self.write({**tables, name: {**tables.get(name, {}), doc_id: document}})
             return
         try:
-            appended = self._appended({"ops": [{"t": name, "add": {doc_id: document}}]})
+            appended = self._appended(record)
         except BaseException:
             self._forget_the_change()
             raise
@@ -291,6 +294,11 @@ class JournalStorage(Storage):
         table[doc_id] = document
         self._seen[name] = table
         self._compact_if_long()
+
+    def _near_the_limit(self, record: dict[str, Any]) -> bool:
+        """Whether appending ``record`` might take the session past what is read back."""
+        snapshot = self._snapshot.st_size if self._snapshot is not None else 0
+        return room.near_the_limit(snapshot, self._journal.end, record)
 
     def _appended(self, record: dict[str, Any]) -> bool:
         """Append ``record`` durably; False if the session's files were gone, to be written again.
@@ -380,7 +388,9 @@ class JournalStorage(Storage):
         kept = dict.fromkeys(t for t in earlier if t is not None)
         replaces = list(kept)[: meta_table.KEPT_TOKENS]
         meta = {"snapshot": token, "replaces": replaces}
-        durable.write_atomically(self._path, checksum.sealed(data, meta))
+        payload = checksum.sealed(data, meta)
+        room.check(self._path, payload)  # never a file that cannot be read back
+        durable.write_atomically(self._path, payload)
         self._snapshot = _looked_at(self._path)
         self._known.add(token)
         # From here the snapshot holds everything: the journal names an older
