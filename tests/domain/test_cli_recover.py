@@ -115,6 +115,21 @@ def test_importing_a_copy_set_aside_says_to_recover_it(
             "{path} cannot be recovered: the session file itself is damaged (it is not "
             "complete JSON",
         ),
+        # Found by a tester: /etc/passwd or a question bank was "the session file itself
+        # is damaged ... Keep it: what was saved is still in it".
+        (
+            "root:x:0:0:root:/root:/bin/bash\n",
+            "{path} is not a session file panel-tui keeps (it does not read as one), so there "
+            "is nothing to recover from it.",
+        ),
+        (
+            'title = "Support worker"\n\n[[questions]]\nid = "q1"\n',
+            "{path} is not a session file panel-tui keeps (it does not read as one), so there "
+            "is nothing to recover from it.",
+        ),
+        # A session file cut short or wiped to zeros is still one, damaged.
+        ('{"votes": {"1": {"candidate": "c', "the session file itself is damaged"),
+        ("\x00" * 64, "the session file itself is damaged"),
     ],
 )
 def test_what_cannot_be_recovered_is_said_plainly(

@@ -26,6 +26,7 @@ from panel_tui.domain.store.errors import StoreError, shell_word
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
 from panel_tui.domain.store.second_copy import appended_words
+from panel_tui.domain.store.snapshot_meta import META_TABLE
 from panel_tui.domain.store.storage import DamagedData, NotASession
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
@@ -49,11 +50,10 @@ def read_back_plainly(copy: Path) -> ReadBack:
             printable(f"{unsafe.path} cannot be recovered: {unsafe.reason}.")
         ) from None
     except NotASession:
-        raise StoreError(
-            f"{named} is not a session file panel-tui keeps, so there is nothing to recover "
-            "from it. (An exported session is taken in with panel-tui import.)"
-        ) from None
+        raise StoreError(_not_a_session(named, "")) from None
     except DamagedData as error:
+        if _never_a_session(copy):  # /etc/passwd, a question bank: said so, not "damaged"
+            raise StoreError(_not_a_session(named, " (it does not read as one)")) from None
         raise StoreError(
             f"{named} cannot be recovered: the session file itself is damaged ({error}). "
             "Keep it: what was saved is still in it, for someone who can mend it by hand."
@@ -64,6 +64,26 @@ def read_back_plainly(copy: Path) -> ReadBack:
         # The store wrote it with its record of changes folded in: nothing is missing.
         return replace(read, no_journal=False)
     return read
+
+
+def _not_a_session(named: str, why: str) -> str:
+    return (
+        f"{named} is not a session file panel-tui keeps{why}, so there is nothing to recover "
+        "from it. (An exported session is taken in with panel-tui import.)"
+    )
+
+
+def _never_a_session(copy: Path) -> bool:
+    """Whether the file ``copy`` names was never a session file: it does not start as one
+    (JSON's ``{``), nor holds a session's table names. One cut short, or with a damaged
+    start, still does; one wiped to zeros or empty is damaged (found by a tester: a
+    system file and a question bank were said to be damaged session files, to keep)."""
+    with contextlib.suppress(OSError, files.UnsafeFile):
+        raw = files.read_regular(snapshot_of(copy))
+        start = raw.lstrip(b" \t\r\n\x00\xef\xbb\xbf")
+        tables = (b'"session"', b'"votes"', f'"{META_TABLE}"'.encode())
+        return bool(start) and not start.startswith(b"{") and not any(t in raw for t in tables)
+    return False
 
 
 def can_read_back(copy: Path) -> bool:
