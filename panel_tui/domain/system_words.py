@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import math
+from pathlib import Path
 
 _WORDS: dict[int, str] = {
     errno.ENOENT: "there is no such file or folder",
@@ -48,3 +49,19 @@ def size_words(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{math.ceil(size / (1024 * 1024))} MB"
     return f"{math.ceil(size / 1024)} KB"
+
+
+def refused_file(error: OSError, path: Path) -> Path:
+    """The file a write the system refused with ``error`` was to: the one the error names,
+    when it is a file of the same name as ``path`` beside it (a session's record of changes,
+    ``s1.journal``, for ``s1.json``); else ``path``. A temporary file is never named.
+
+    Found by a tester: a vote refused on a full disk was said as "not saved to s1.json",
+    when the write that failed was to ``s1.journal``.
+    """
+    named = error.filename
+    if isinstance(named, str) and named:
+        failed = Path(named)
+        if failed.parent == path.parent and failed.stem == path.stem and failed != path:
+            return failed
+    return path

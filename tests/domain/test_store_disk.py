@@ -219,9 +219,13 @@ def test_a_failing_disk_gives_a_plain_message_and_keeps_the_file_and_memory_as_o
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, "write", refuse)
-    with pytest.raises(StoreError, match=message):
+    with pytest.raises(StoreError, match=message) as refused:
         opened.record_vote("c1", "q1", "m2", "down")
     monkeypatch.undo()
+    # The file the disk refused is named: the vote went to the record of changes, not to
+    # the session file (found by a tester: "not saved to .../s1.json" on a full disk).
+    said = str(refused.value)
+    assert str(opened.path.with_suffix(".journal")) in said and str(opened.path) not in said
     assert opened.path.read_bytes() == before  # the session file is as it was
     assert not list(store.root.glob(".*tmp-*"))  # no temporary file left
     # Neither the model nor TinyDB's memory shows the vote that failed:

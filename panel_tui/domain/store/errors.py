@@ -14,7 +14,7 @@ from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.place import FolderGone
 from panel_tui.domain.store.snapshot_meta import named_by, token_in
 from panel_tui.domain.store.storage import DamagedData, session_id_in, session_id_of
-from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.system_words import os_reason, refused_file
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable
 from panel_tui.domain.words import counted
 
@@ -375,7 +375,7 @@ def plain_os_error(
     """
     if isinstance(error, FolderGone):
         return folder_gone(error.folder, not_done or "the last change was not saved", kept)
-    reason = os_reason(error)
+    reason, path = os_reason(error), refused_file(error, path)
     generic = (
         f"The last change could not be saved to {path} ({reason})"
         if not_done is None

@@ -365,8 +365,10 @@ class JournalFile:
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
-        except BaseException:
+        except BaseException as error:
             self._cut_back(fd)
+            if isinstance(error, OSError) and error.filename is None:
+                error.filename = str(self.path)  # said as the file refused, not the session's
             raise
         self.end += len(payload)
         return self.end
