@@ -42,7 +42,7 @@ from benchmarks.kills import case_kills, key, run_child
 from benchmarks.workload import session as make_session
 from panel_tui.domain.store import OpenSession, SessionLocked, Store, StoreError
 from panel_tui.domain.store.journal import FRAME, frame
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 
 # ------------------------------------------------------------------ the other cases
 

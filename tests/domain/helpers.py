@@ -18,7 +18,7 @@ import pytest
 
 from panel_tui.domain.store import OpenSession, Store
 from panel_tui.domain.store.journal import FRAME
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.wording import LIBRARY_PHRASES
 from tests.domain.builders import two_by_two
 

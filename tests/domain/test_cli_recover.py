@@ -10,7 +10,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import three_votes_the_second_spoilt

@@ -19,7 +19,7 @@ import pytest
 from panel_tui.cli import main
 from panel_tui.domain.store import Store, StoreError, aside, files
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from tests.domain.builders import titled, two_by_two
 from tests.domain.helpers import store, three_votes_the_second_spoilt
 from tests.platforms import link_in_a_circle, posix_only

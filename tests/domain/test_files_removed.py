@@ -20,7 +20,7 @@ import pytest
 
 from panel_tui.domain.interview_outcomes import what_quitting_loses
 from panel_tui.domain.store import OpenSession, Store, StoreError, durable
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.snapshot_meta import KEPT_TOKENS
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store

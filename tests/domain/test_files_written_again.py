@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.store import OpenSession, Store
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
 

@@ -15,7 +15,7 @@ import pytest
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
 from panel_tui.domain.store.journal import frame
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.text import RESERVED_NAMES
 from tests.domain.builders import titled
 from tests.domain.helpers import HR_FILE

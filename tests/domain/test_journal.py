@@ -15,7 +15,8 @@ from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import journal as journal_module
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.journal import FRAME, DamagedJournal, JournalFile, frame, parse
-from panel_tui.domain.store.journaled import JournalStorage, journal_path, load
+from panel_tui.domain.store.journaled import JournalStorage
+from panel_tui.domain.store.loading import journal_path, load
 from panel_tui.domain.store.snapshot_meta import META_TABLE
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store

@@ -17,7 +17,7 @@ from pathlib import Path
 from panel_tui.domain.store import OpenSession, Store
 from panel_tui.domain.store.errors import DamagedFile
 from panel_tui.domain.store.journal import FRAME
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import recovery_words, with_recovery_notes
 from panel_tui.domain.store.salvage import read_back
 from panel_tui.domain.store.snapshot_meta import META_TABLE

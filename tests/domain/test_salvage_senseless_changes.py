@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.journal import FRAME, frame
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.crashed_votes import THREE, voted, votes_of

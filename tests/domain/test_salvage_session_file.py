@@ -16,7 +16,7 @@ import pytest
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import DamagedData, DamagedFile, Store, StoreError
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import two_by_two, votes

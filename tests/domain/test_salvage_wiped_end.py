@@ -21,7 +21,7 @@ import pytest
 from panel_tui.domain.models import VOTE_VALUES, Note
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.journal import frame, parse
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
 from panel_tui.domain.text import MAX_TEXT

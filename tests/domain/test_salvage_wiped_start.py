@@ -16,7 +16,7 @@ import pytest
 
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.journal import frame, parse
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import recovery_words, with_recovery_notes
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import two_by_two

@@ -15,7 +15,7 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store, StoreError
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from tests.domain.builders import one_vote, two_by_two
 from tests.domain.helpers import crash, store
 

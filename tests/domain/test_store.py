@@ -14,7 +14,7 @@ import pytest
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import storage as storage_module
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import store
 

@@ -20,7 +20,7 @@ from textual.widgets._toast import Toast
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.ui.app import WRITTEN_AGAIN_SECONDS
 from panel_tui.ui.screens.decision_dialog import DecisionDialog
 from panel_tui.ui.screens.dialogs import ConfirmDialog, NoteDialog

@@ -13,7 +13,7 @@ from textual.widgets import Button, OptionList, Select, Static
 from panel_tui.domain.banks import BankEntry, load_bank
 from panel_tui.domain.store import Store
 from panel_tui.domain.store.journal import frame
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.ui.app import make_app
 from panel_tui.ui.screens.home import PracticeRequest
 from panel_tui.ui.screens.setup_session import SetupSessionScreen

@@ -9,14 +9,20 @@ By concern, as TinyDB itself splits storages from tables:
 - ``aside``: the folders a file is set aside in (``damaged/``, ``replaced/``);
 - ``journal``: a session's changes, appended as self-checking records;
 - ``storage``: a session's tables and their bytes; a whole small file's TinyDB storage;
+- ``snapshot_meta``: which journal goes with a session file, and which it replaced;
+- ``checksum``: a session file's checksum, checked as it is read;
 - ``changes``: a change as the journal holds it: whether it can be applied, applying it;
+- ``loading``: a session's files read together: the session file, its journal replayed;
+- ``room``: a change that would take a session past what is read back, refused;
 - ``journaled``: the TinyDB storage of a session, appending to its journal;
+- ``journal_table``: the TinyDB table a session is opened with (an insert appends one document);
 - ``other_writer``: another window's changes found in the files, never written over;
 - ``catalogue``: the summaries a list of sessions shows, without reading them;
 - ``opened``: :class:`OpenSession`, every change on disk when a method returns;
 - ``folder``: :class:`Store`, the sessions folder;
 - ``reading``: a session's files read plainly, damaged ones set aside, the rest named;
 - ``salvage``: a damaged session read back, every change that still reads;
+- ``second_copy``: a second session file run on after the first in one file, found and said;
 - ``missing``: what one read back lacks: how many at least, the answers to check;
 - ``recovery``: getting it back: the words, the copies to offer, notes for HR;
 - ``errors``: what the store says, in plain words.

@@ -29,7 +29,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import DEMO_TITLE
 from panel_tui.domain.store.files import SUFFIX, TEMP_MARK, WINDOWS, UnsafeFile
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.storage import AtomicJSONStorage, DamagedData
 from panel_tui.domain.text import unsafe_character

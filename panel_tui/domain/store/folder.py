@@ -31,7 +31,7 @@ from panel_tui.domain.store.errors import (
     plain_os_error,
 )
 from panel_tui.domain.store.files import FOLDER_MODE, SUFFIX, UnsafeFile
-from panel_tui.domain.store.journaled import journal_path, load
+from panel_tui.domain.store.loading import journal_path, load
 from panel_tui.domain.store.locks import SessionLock, clean_temporary_files
 from panel_tui.domain.store.opened import OpenSession
 from panel_tui.domain.store.place import SessionsFolder

@@ -31,7 +31,7 @@ from panel_tui.domain.store.errors import (
     not_set_aside,
 )
 from panel_tui.domain.store.files import UnsafeFile
-from panel_tui.domain.store.journaled import journal_path, load
+from panel_tui.domain.store.loading import journal_path, load
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.recovery import can_read_back, copies_of
 from panel_tui.domain.store.storage import (

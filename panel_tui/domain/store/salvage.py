@@ -32,7 +32,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.records import Decision, Note, Reveal, VoteEvent
 from panel_tui.domain.store import changes, checksum, files, journal, storage
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
-from panel_tui.domain.store.journaled import journal_path
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.missing import Answer, answer_of, answers, either_side, missing
 from panel_tui.domain.store.second_copy import SecondCopy, second_copy
 from panel_tui.domain.store.snapshot_meta import (
