@@ -15,15 +15,18 @@ from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import SessionSummary, practice_apart, summarise
+from panel_tui.domain.store.errors import shell_word
 from panel_tui.domain.store.files import resolved
 from panel_tui.domain.store.locks import open_elsewhere
 from panel_tui.domain.store.recovery import (
     copies_set_aside,
     kept_words,
+    live_in,
     read_back_plainly,
     recovery_words,
     sessions_folder_of,
 )
+from panel_tui.domain.store.salvage import snapshot_of
 from panel_tui.domain.text import printable, quoted
 from panel_tui.domain.words import (
     candidates_words,
@@ -256,6 +259,7 @@ def _not_open_elsewhere(
 def run_recover(args: argparse.Namespace) -> int:
     """Save again what a damaged session's files still hold, and say what was left out."""
     copy: Path = args.file
+    _not_the_session_itself(copy, args)
     read = read_back_plainly(copy)  # before any folder is opened, or made
     # A copy set aside goes back to the folder it came from, unless this run names one.
     home = None if _folder_named(args) else sessions_folder_of(copy)
@@ -270,6 +274,30 @@ def run_recover(args: argparse.Namespace) -> int:
         lines.append(kept_words(kept, read.session, copy))
     print(printable("\n".join(lines), lines=True))
     return 0
+
+
+def _not_the_session_itself(copy: Path, args: argparse.Namespace) -> None:
+    """Refuse the session file in this run's sessions folder: nothing to recover.
+
+    Raises:
+        CommandError: ``copy`` is the session itself, with how to check it.
+    """
+    root = locations.data_dir(getattr(args, "data_dir", None))
+    if not live_in(copy, root):
+        return
+    folder = resolved(root)
+    where = f" --data-dir {shell_word(folder)}" if _folder_named(args) else ""
+    what = "the session itself"
+    if snapshot_of(copy) != copy:
+        what = f"the record of changes of {what}"
+    raise CommandError(
+        printable(
+            f"{copy} is {what}, in the {sessions_folder_words(folder)}, not a copy "
+            f"set aside: there is nothing to recover. To check it, run: panel-tui{where} "
+            "sessions list (a damaged session is then set aside, with the command that "
+            "recovers it)."
+        )
+    )
 
 
 def _folder_named(args: argparse.Namespace) -> bool:

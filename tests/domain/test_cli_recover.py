@@ -13,7 +13,8 @@ from panel_tui.domain.store import Store
 from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
-from tests.domain.helpers import three_votes_the_second_spoilt
+from tests.domain.helpers import crash, three_votes_the_second_spoilt
+from tests.platforms import link_to
 
 
 def _set_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
@@ -325,3 +326,60 @@ def test_sessions_list_names_copies_set_aside_earlier_at_every_run(
         assert "'panel-tui sessions recover FILE' gets back what a copy still holds." in said
         assert "and too damaged to get back here" in said
         assert f"{(data / 'damaged').absolute()}{os.sep}s2." in said
+
+
+@pytest.mark.parametrize("given", ["as named", "relative", "link", "journal", "by the folder"])
+def test_the_session_itself_in_its_sessions_folder_is_never_recovered_over_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    # Found by a tester: the session file in the sessions folder was taken for a copy set
+    # aside; --replace was offered, and with it the session was saved over itself, the one
+    # there moved to replaced/, while its record of changes held the latest votes.
+    data = tmp_path / "hr" / "sessions"
+    opened = Store(data).create(two_by_two("LLP"))
+    for member in ("m1", "m2", "m3"):
+        opened.record_vote("c1", "q1", member, "up")
+    crash(opened)  # the votes are in s1.journal, not yet in s1.json
+    assert journal_path(data / "s1.json").stat().st_size > 100
+    before = {path.name: path.read_bytes() for path in data.iterdir()}
+    if given == "link":
+        link_to(tmp_path / "link.json", data / "s1.json")
+    monkeypatch.chdir(tmp_path)
+    named = {
+        "as named": str(data / "s1.json"),
+        "relative": "hr/./sessions/../sessions/s1.json",
+        "link": "link.json",
+        "journal": "hr/sessions/s1.journal",
+        "by the folder": "hr/sessions/s1.json",  # named by PANEL_TUI_DATA_DIR
+    }[given]
+    run = ["--data-dir", "hr/sessions"]
+    if given == "by the folder":
+        monkeypatch.setenv("PANEL_TUI_DATA_DIR", str(data))
+        run = []
+    what = "the session itself"
+    if given == "journal":
+        what = f"the record of changes of {what}"
+    for replace in ([], ["--replace"]):
+        assert main([*run, "sessions", "recover", named, *replace]) == 1
+        said = " ".join(capsys.readouterr().err.split())
+        assert (
+            f"{Path(named)} is {what}, in the sessions folder ({data}), not a copy set "
+            "aside: there is nothing to recover. To check it, run: panel-tui --data-dir "
+            f"{data} sessions list" in said
+        )
+        assert "--replace" not in said
+    assert {path.name: path.read_bytes() for path in data.iterdir()} == before
+    assert not (tmp_path / "sessions").exists()
+    assert [v.member for v in Store(data).load("s1").votes] == ["m1", "m2", "m3"]
+
+
+def test_the_session_itself_in_the_default_sessions_folder_names_the_plain_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(tmp_path / "sessions").save(two_by_two("LLP"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PANEL_TUI_DATA_DIR", raising=False)
+    assert main(["sessions", "recover", "sessions/s1.json", "--replace"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "To check it, run: panel-tui sessions list (a damaged session is then set" in said
+    assert not (tmp_path / "sessions" / "replaced").exists()

@@ -10,6 +10,7 @@ itself (:func:`with_recovery_notes`), so that HR's record says so too.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -179,6 +180,22 @@ def sessions_folder_of(copy: Path) -> Path | None:
         OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
     """
     return files.resolved(copy).parent.parent if _aside_in(copy) else None
+
+
+def live_in(copy: Path, root: Path) -> bool:
+    """Whether ``copy`` is the session file itself in the sessions folder ``root``,
+    however it is named (a link, ``..``, another case): no copy set aside.
+
+    Recovering it saved the session over itself, and could leave out the latest votes
+    in its record of changes (found by a tester).
+
+    Raises:
+        OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
+    """
+    snapshot = files.resolved(snapshot_of(copy))
+    with contextlib.suppress(OSError):  # not there: said so when it is read
+        return snapshot.is_file() and os.path.samefile(snapshot.parent, root)
+    return False
 
 
 def _aside_in(copy: Path) -> str | None:
