@@ -118,9 +118,16 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Thumbs up, middle or down: co-produced recruitment panels.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"panel-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"panel-tui {__version__}",
+        help="say which version of panel-tui this is",
+    )
     parser.set_defaults(run=_home)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="what to do (without one, the home screen opens)"
+    )
     for module in modules:
         module.register(commands, common)
     return parser

@@ -16,14 +16,32 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     """Add ``banks validate`` and ``banks list``."""
-    banks = commands.add_parser("banks", parents=[common], help="question banks")
-    actions = banks.add_subparsers(dest="banks_command", metavar="ACTION", required=True)
-    validate = actions.add_parser("validate", parents=[common], help="check bank files")
+    banks = commands.add_parser(
+        "banks",
+        parents=[common],
+        help="question banks",
+        description="Check question bank files, or list the banks you can use.",
+    )
+    actions = banks.add_subparsers(
+        dest="banks_command", metavar="ACTION", required=True, help="what to do with the banks"
+    )
+    validate = actions.add_parser(
+        "validate",
+        parents=[common],
+        help="check bank files",
+        description="Check bank files before a panel uses them: each problem is named with "
+        "its file, line and field. Exits with 0 when every bank is valid.",
+    )
     validate.add_argument(
         "paths", nargs="+", metavar="PATH", type=Path, help="a bank file, or a folder of banks"
     )
     validate.set_defaults(run=run_validate)
-    listing = actions.add_parser("list", parents=[common], help="the banks you can use")
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="the banks you can use",
+        description="List the question banks you can use: the sample banks and your own.",
+    )
     listing.set_defaults(run=run_list)
 
 

@@ -23,8 +23,8 @@ def register(
             "capitals aside; questions by id). Anything that does not match is named and left out."
         ),
     )
-    parser.add_argument("session_a", metavar="SESSION_A")
-    parser.add_argument("session_b", metavar="SESSION_B")
+    parser.add_argument("session_a", metavar="SESSION_A", help="the first panel's session id")
+    parser.add_argument("session_b", metavar="SESSION_B", help="the second panel's session id")
     parser.add_argument(
         "--share",
         type=share,
@@ -32,8 +32,16 @@ def register(
         help="how much the panel of SESSION_A counts in the joint score, 0 to 1, as 0.3 or 30%% "
         "(default 0.5: half each)",
     )
-    parser.add_argument("--format", type=str.lower, choices=FORMATS, default="md")
-    parser.add_argument("-o", "--output", type=output_path, metavar="PATH")
+    parser.add_argument(
+        "--format", type=str.lower, choices=FORMATS, default="md", help="what to write (default md)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="PATH",
+        help="the file to write (without it, printed here)",
+    )
     parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
 

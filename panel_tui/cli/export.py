@@ -39,7 +39,14 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     """Add ``export``."""
-    export = commands.add_parser("export", parents=[common], help="export a session")
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export a session",
+        description="Write a session out: its summary as text or a page to print, its "
+        "votes as a spreadsheet (CSV), a json copy to import elsewhere, or all of them. "
+        "Without -o, one format is printed here.",
+    )
     export.add_argument(
         "session", metavar="SESSION", help="the session's id, as 'panel-tui sessions list' shows it"
     )

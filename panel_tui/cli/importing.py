@@ -19,9 +19,16 @@ def register(
 ) -> None:
     """Add ``import``."""
     importing = commands.add_parser(
-        "import", parents=[common], help="import json exports (many at once)"
+        "import",
+        parents=[common],
+        help="import json exports (many at once)",
+        description="Take in sessions exported as json (panel-tui export --format json), "
+        "from this laptop or another, into the sessions folder. Each file is taken in "
+        "whole or not at all.",
     )
-    importing.add_argument("files", type=Path, nargs="+", metavar="FILE.json")
+    importing.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE.json", help="a session exported as json"
+    )
     importing.add_argument(
         "--replace", action="store_true", help="replace a session with the same id"
     )

@@ -50,7 +50,9 @@ def register(
             "member's payment notes. Times are the laptop's local time."
         ),
     )
-    parser.add_argument("session", metavar="SESSION")
+    parser.add_argument(
+        "session", metavar="SESSION", help="the session's id, as 'panel-tui sessions list' shows it"
+    )
     parser.add_argument("--seat", type=int, metavar="N", help="the member to change")
     parser.add_argument("--rate", type=typed_amount, metavar="AMOUNT", help="e.g. 15.00")
     parser.add_argument(
@@ -58,7 +60,9 @@ def register(
     )
     parser.add_argument("--block-hours", type=float, metavar="H", help="hours in one block")
     parser.add_argument("--no-rate", action="store_true", help="take the rate away")
-    parser.add_argument("--expenses", type=typed_amount, metavar="AMOUNT")
+    parser.add_argument(
+        "--expenses", type=typed_amount, metavar="AMOUNT", help="the member's expenses, e.g. 4.50"
+    )
     parser.add_argument("--expenses-note", metavar="TEXT", help="e.g. 'Bus, both ways'")
     declined = parser.add_mutually_exclusive_group()
     declined.add_argument("--declined", action="store_true", default=None, help="declined payment")

@@ -36,8 +36,16 @@ def register(
         ),
     )
     prepare.add_argument("--bank", required=True, help="a bank id or a .toml file")
-    prepare.add_argument("--panel", required=True, type=Path, metavar="panel.csv")
-    prepare.add_argument("--candidates", required=True, type=Path, metavar="candidates.csv")
+    prepare.add_argument(
+        "--panel", required=True, type=Path, metavar="panel.csv", help="the panel's CSV file"
+    )
+    prepare.add_argument(
+        "--candidates",
+        required=True,
+        type=Path,
+        metavar="candidates.csv",
+        help="the candidates' CSV file",
+    )
     prepare.add_argument("--title", help="the session's title (default: the bank and today)")
     prepare.add_argument(
         "--rule",

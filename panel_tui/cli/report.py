@@ -41,12 +41,25 @@ def register(
             "out unless --include-practice."
         ),
     )
-    parser.add_argument("sessions", nargs="*", metavar="SESSION")
+    parser.add_argument(
+        "sessions",
+        nargs="*",
+        metavar="SESSION",
+        help="a session id, a json export, or a folder of them",
+    )
     parser.add_argument("--all", action="store_true", help="every session in the store")
     parser.add_argument("--since", type=day, metavar="DATE", help="rounds on or after DATE")
     parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
-    parser.add_argument("--format", type=str.lower, choices=FORMATS, default="md")
-    parser.add_argument("-o", "--output", type=output_path, metavar="PATH")
+    parser.add_argument(
+        "--format", type=str.lower, choices=FORMATS, default="md", help="what to write (default md)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="PATH",
+        help="the file to write (without it, printed here)",
+    )
     parser.add_argument("--force", action="store_true", help="replace a file that exists")
     parser.set_defaults(run=run)
 

@@ -42,14 +42,42 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     """Add ``sessions list``, ``sessions delete`` and ``sessions recover``."""
-    sessions = commands.add_parser("sessions", parents=[common], help="stored sessions")
-    actions = sessions.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", parents=[common], help="list sessions")
+    sessions = commands.add_parser(
+        "sessions",
+        parents=[common],
+        help="stored sessions",
+        description="List the sessions in the sessions folder, delete them, or recover one "
+        "set aside as damaged.",
+    )
+    actions = sessions.add_subparsers(
+        dest="sessions_command",
+        metavar="ACTION",
+        required=True,
+        help="what to do with the sessions",
+    )
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="list sessions",
+        description="List the sessions in the sessions folder, newest first, and name any "
+        "set aside as damaged.",
+    )
     listing.add_argument("--json", action="store_true", help="a JSON array, for scripts")
     listing.set_defaults(run=run_list)
-    delete = actions.add_parser("delete", parents=[common], help="delete sessions")
+    delete = actions.add_parser(
+        "delete",
+        parents=[common],
+        help="delete sessions",
+        description="Delete one session, or every session with nothing recorded for some "
+        "days, from disk for good, after asking.",
+    )
     which = delete.add_mutually_exclusive_group(required=True)
-    which.add_argument("session", nargs="?", metavar="SESSION")
+    which.add_argument(
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="the session's id, as 'panel-tui sessions list' shows it",
+    )
     which.add_argument(
         "--older-than",
         type=_days,

@@ -28,11 +28,20 @@ def register(
 ) -> None:
     """Add ``demo`` and ``practice``."""
     demo = commands.add_parser(
-        "demo", parents=[common], help="a ready demo session on the sample bank"
+        "demo",
+        parents=[common],
+        help="a ready demo session on the sample bank",
+        description="Open the demo session on the sample question bank (the unfinished "
+        "one, or a new one), to try the screens with. It is kept in the sessions folder "
+        "like any other.",
     )
     demo.set_defaults(run=run_demo)
     practice = commands.add_parser(
-        "practice", parents=[common], help="rehearse a mock interview with sample answers"
+        "practice",
+        parents=[common],
+        help="rehearse a mock interview with sample answers",
+        description="Rehearse a mock interview on a practice bank, whose questions come "
+        "with sample answers: the practice form opens with the bank chosen.",
     )
     practice.add_argument("bank", metavar="BANK", help="a practice bank's id or file")
     practice.add_argument(
