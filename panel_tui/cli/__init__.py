@@ -76,15 +76,16 @@ def _common() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="your own question banks (default ./question_banks)",
     )
-    display.add_arguments(common)
     return common
 
 
-def _chosen(argv: Sequence[str], common: argparse.ArgumentParser) -> str | None:
-    """The command word in ``argv``: the first word that is not an option or its value."""
+def _chosen(argv: Sequence[str], before: Sequence[argparse.ArgumentParser]) -> str | None:
+    """The command word in ``argv``: the first word that is not an option or its value
+    (the options ``before`` offer before a command)."""
     takes_value = {
         option
-        for action in common._actions
+        for parser in before
+        for action in parser._actions
         if action.nargs != 0
         for option in action.option_strings
     }
@@ -99,9 +100,9 @@ def _chosen(argv: Sequence[str], common: argparse.ArgumentParser) -> str | None:
     return None
 
 
-def _modules(argv: Sequence[str], common: argparse.ArgumentParser) -> list[ModuleType]:
+def _modules(argv: Sequence[str], before: Sequence[argparse.ArgumentParser]) -> list[ModuleType]:
     """The command modules this command line needs: the chosen one, or all to list them."""
-    chosen = _chosen(argv, common)
+    chosen = _chosen(argv, before)
     if chosen is None and not {"-h", "--help"} & set(argv):
         return [_module(HOME)]
     if chosen in COMMAND_MODULES:
@@ -111,12 +112,13 @@ def _modules(argv: Sequence[str], common: argparse.ArgumentParser) -> list[Modul
 
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with the commands ``argv`` needs (every command when ``None``)."""
-    common = _common()
-    modules = [_module(name) for name in COMMANDS] if argv is None else _modules(argv, common)
+    common, screens = _common(), display.options()  # the home screen opens without a command
+    before = [common, screens]
+    modules = [_module(name) for name in COMMANDS] if argv is None else _modules(argv, before)
     parser = PlainParser(
         prog="panel-tui",
         description="Thumbs up, middle or down: co-produced recruitment panels.",
-        parents=[common],
+        parents=before,
     )
     parser.add_argument(
         "--version",

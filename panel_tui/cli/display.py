@@ -1,4 +1,7 @@
-"""The display options every command that opens the app shares, and how they combine.
+"""The display options of the commands that open the screens, and how they combine.
+
+Only those commands offer them (the top level, ``demo`` and ``practice``): listed
+under every command, they did nothing for most (found by a tester).
 
 From weakest to strongest: the defaults, the settings saved in the user's
 config folder, ``PANEL_TUI_DISPLAY``, then the flags on the command line.
@@ -10,6 +13,7 @@ import argparse
 import os
 
 from panel_tui import locations
+from panel_tui.cli.parser import PlainParser
 from panel_tui.domain.display import (
     DISPLAY_ENV,
     SETTING_WORDS,
@@ -20,22 +24,24 @@ from panel_tui.domain.display import (
 )
 
 
-def add_arguments(common: argparse.ArgumentParser) -> None:
-    """Add ``--ascii``/``--no-ascii`` and friends, and ``--config-dir``."""
+def options() -> argparse.ArgumentParser:
+    """A parent parser of ``--ascii``/``--no-ascii`` and friends, and ``--config-dir``."""
+    screens = PlainParser(add_help=False)
     for flag, (dest, words) in SETTING_WORDS.items():
-        common.add_argument(
+        screens.add_argument(
             f"--{flag}",
             dest=dest,
             action=argparse.BooleanOptionalAction,
             default=argparse.SUPPRESS,
             help=f"{words}, for this run (the saved setting stays)",
         )
-    common.add_argument(
+    screens.add_argument(
         "--config-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
         help=f"where display settings are kept (also {locations.CONFIG_DIR_ENV})",
     )
+    return screens
 
 
 def resolve(args: argparse.Namespace) -> tuple[DisplaySettings, list[str]]:

@@ -81,6 +81,13 @@ def register(
         "format is printed here)",
     )
     export.add_argument("--force", action="store_true", help="replace files that already exist")
+    export.add_argument(
+        "--ascii",
+        dest="ascii_only",
+        action="store_true",
+        default=argparse.SUPPRESS,  # given before the command, it stays
+        help="plain ASCII characters only in what is written, except what people typed",
+    )
     export.set_defaults(run=run)
 
 

@@ -29,7 +29,7 @@ def register(
     """Add ``demo`` and ``practice``."""
     demo = commands.add_parser(
         "demo",
-        parents=[common],
+        parents=[common, display.options()],
         help="a ready demo session on the sample bank",
         description="Open the demo session on the sample question bank (the unfinished "
         "one, or a new one), to try the screens with. It is kept in the sessions folder "
@@ -38,7 +38,7 @@ def register(
     demo.set_defaults(run=run_demo)
     practice = commands.add_parser(
         "practice",
-        parents=[common],
+        parents=[common, display.options()],
         help="rehearse a mock interview with sample answers",
         description="Rehearse a mock interview on a practice bank, whose questions come "
         "with sample answers: the practice form opens with the bank chosen.",

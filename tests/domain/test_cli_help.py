@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from pathlib import Path
 
-from panel_tui.cli import _parser
+import pytest
+
+from panel_tui.cli import _parser, main
 
 
 def _parsers(
@@ -32,3 +35,47 @@ def test_every_command_says_what_it_does_and_every_argument_what_it_is() -> None
             if not isinstance(action, argparse._HelpAction) and not action.help:
                 unsaid.append(f"{name} {'/'.join(action.option_strings) or action.metavar}")
     assert unsaid == []
+
+
+#: The commands that open the screens, where the display options mean something.
+SCREENS = {"panel-tui", "panel-tui demo", "panel-tui practice"}
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    return {option for action in parser._actions for option in action.option_strings}
+
+
+def test_the_display_options_are_offered_only_where_screens_open() -> None:
+    # Found by a tester: every command's help listed --ascii, --high-contrast and
+    # --read-aloud, which do nothing where no screen opens.
+    display = {"--high-contrast", "--no-high-contrast", "--read-aloud", "--config-dir"}
+    for name, parser in _parsers(_parser()):
+        offered = _options(parser)
+        assert (display <= offered) is (name in SCREENS), name
+        # --ascii also makes an export's files plain ASCII (its own words there).
+        assert ("--ascii" in offered) is (name in {*SCREENS, "panel-tui export"}), name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--config-dir", "{tmp}", "sessions", "list"],  # the command after a folder
+        ["--ascii", "sessions", "list"],  # before the command: the top level's, as ever
+    ],
+)
+def test_display_options_before_a_command_still_find_it(
+    tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    typed = [word.format(tmp=tmp_path) for word in argv]
+    (tmp_path / "sessions").mkdir()
+    assert main(["--data-dir", str(tmp_path / "sessions"), *typed]) == 0
+    assert "No sessions in the folder" in capsys.readouterr().out
+
+
+def test_a_display_option_after_a_command_without_screens_is_named_as_not_understood(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--data-dir", str(tmp_path), "sessions", "list", "--high-contrast"])
+    assert stopped.value.code == 2
+    assert "--high-contrast is not something this command understands" in (capsys.readouterr().err)
