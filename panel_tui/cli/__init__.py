@@ -14,7 +14,10 @@ or a command panel-tui does not know, loads them all to list them.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -26,6 +29,7 @@ from panel_tui.cli.parser import PlainParser
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.importing import SessionFileError
 from panel_tui.domain.store import StoreError
+from panel_tui.domain.store.files import WINDOWS
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable, quoted
 
@@ -146,18 +150,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(given).parse_args(given)
     try:
         code: int = args.run(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a reader gone is met here, not as Python exits
         return code
     except (CommandError, StoreError, BankError, SessionFileError) as error:
         # Messages quote files (names, keys, ids): never let them reach the terminal raw.
         print(f"panel-tui: {printable(str(error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:  # a last resort: the store turns the usual ones into words
+        if _reader_gone(error):
+            return _quietly()
         where = f"{quoted(str(error.filename), 200)}: " if error.filename else ""
         print(printable(f"panel-tui: {where}{os_reason(error)}."), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("panel-tui: stopped.", file=sys.stderr)
         return 130
+
+
+def _reader_gone(error: OSError) -> bool:
+    """Whether ``error`` is a write to a pipe whose reader has gone (``| head -1``).
+
+    Windows has no SIGPIPE, and says so with EINVAL there, not EPIPE (as Python's
+    own subprocess module allows for). The commands turn a file's errors into
+    words before here: what is left is standard output's, which names no file.
+    """
+    if isinstance(error, BrokenPipeError):
+        return True
+    return WINDOWS and error.errno == errno.EINVAL and error.filename is None
+
+
+def _quietly() -> int:
+    """End as shell tools do when the reader of their output has gone: without a word.
+
+    Standard output goes to the null device, so that Python's last flush as it
+    exits finds no pipe to complain of (Python's documentation, "Note on SIGPIPE").
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no file behind it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_ERROR
 
 
 __all__ = ["CommandError", "main"]
