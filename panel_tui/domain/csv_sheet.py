@@ -26,7 +26,7 @@ from panel_tui.domain.csv_separator import (
     separator_name,
     unusable_separator_line,
 )
-from panel_tui.domain.wording import shown
+from panel_tui.domain.wording import empty_file, shown
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
             ]
         ) from None
     if not text.strip():
-        raise PrepareError([SheetProblem(name, "is empty; it needs a heading row and rows")])
+        raise PrepareError([SheetProblem(name, empty_file("it needs a heading row and rows"))])
     if unusable := unusable_separator_line(text):
         line, message = unusable
         raise PrepareError([SheetProblem(name, message, line)])

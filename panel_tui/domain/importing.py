@@ -22,7 +22,7 @@ from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import SESSION_TABLE
 from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.wording import problems
+from panel_tui.domain.wording import empty_file, problems
 from panel_tui.domain.words import counted, first_problems
 
 _FROM_A_SESSIONS_FOLDER = (
@@ -40,12 +40,21 @@ class SessionFileError(Exception):
         """Each problem with a value of the file, where there are any (else the message says)."""
 
 
+#: Which file import takes, for one given another (a new user gave the csv or the summary).
+_TAKES = (
+    "Import takes the .json file that 'panel-tui export SESSION --format json' writes (or "
+    'the summary screen\'s "Complete record").'
+)
+
+
 def parse_session(raw: bytes, name: str) -> Session:
     """Read a session record (an export, or a file HR prepared).
 
     Raises:
         SessionFileError: naming the file and each field that is wrong.
     """
+    if not raw.lstrip(b"\xef\xbb\xbf").strip():  # white space at most, or Excel's mark
+        raise SessionFileError(f"{name}: {empty_file('it holds no session.')} {_TAKES}")
     try:
         data = strict_json_loads(raw)
     except JSONProblem as problem:
@@ -61,8 +70,7 @@ def parse_session(raw: bytes, name: str) -> Session:
         # HR may give the csv or the summary: say which file import takes (a new user).
         raise SessionFileError(
             f"{name}, line {problem.line}: does not read as JSON, so it is not a panel-tui "
-            "json export. Import takes the .json file that 'panel-tui export SESSION "
-            "--format json' writes (or the summary screen's \"Complete record\")."
+            f"json export. {_TAKES}"
         ) from None
     if isinstance(data, dict) and SESSION_TABLE in data and "format" not in data:
         # A sessions folder's own file (TinyDB's tables), most likely one set aside.

@@ -20,6 +20,16 @@ from pydantic_core import ErrorDetails
 
 from panel_tui.domain.text import Line, Text, unsafe_character
 
+
+def empty_file(then: str) -> str:
+    """A file with nothing in it but white space, said one way wherever one is read (a
+    sheet, an export, a copy to recover), after its name: ``"is empty; " + then``.
+
+    Found by a tester: an empty export was "line 1: does not read as JSON".
+    """
+    return f"is empty; {then}"
+
+
 #: pydantic's words, which no message may hold.
 LIBRARY_PHRASES = (
     "Input should",

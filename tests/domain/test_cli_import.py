@@ -201,6 +201,26 @@ def test_import_of_a_file_that_is_not_json_names_the_line_and_what_to_do(
     assert f"{source}, {said}" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("text", ["", " \r\n\n", "\ufeff"])
+def test_an_empty_file_is_said_to_be_empty_as_prepare_says_it(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    # Found by a tester: "line 1: does not read as JSON", of a file with nothing in it.
+    source = tmp_path / "given.json"
+    source.write_text(text, encoding="utf-8")
+    assert run(data, "import", str(source)) == 1
+    err = capsys.readouterr().err
+    assert f"{source}: is empty; it holds no session. Import takes the .json file" in err
+    assert "JSON" not in err
+    sheet = tmp_path / "candidates.csv"
+    sheet.write_text(text, encoding="utf-8")
+    panel = tmp_path / "panel.csv"
+    panel.write_text("name,role\nAda,lived experience\n")
+    typed = ["prepare", "--bank", "support-worker", "--panel", str(panel)]
+    assert run(data, *typed, "--candidates", str(sheet)) == 1
+    assert f"{sheet}: is empty; it needs a heading row and rows" in capsys.readouterr().err
+
+
 def test_deeply_nested_files_are_refused_plainly(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,6 +106,8 @@ def test_importing_a_copy_set_aside_says_to_recover_it(
     ("make", "said"),
     [
         (None, "There is no file {path}."),
+        ("", "{path}: is empty; there is nothing in it to recover."),  # never "damaged"
+        (" \n", "{path}: is empty; there is nothing in it to recover."),
         ("folder", "{path} cannot be recovered: it is a folder, not a file."),
         (
             '{"rows": []}',
@@ -146,6 +148,18 @@ def test_what_cannot_be_recovered_is_said_plainly(
     assert said.format(path=path) in err
     assert "Traceback" not in err
     assert not (tmp_path / "sessions" / "given.json").exists()
+
+
+def test_an_empty_session_file_with_its_record_of_changes_beside_it_is_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Not merely empty: the changes beside it may hold votes, for someone to mend by hand.
+    path = tmp_path / "given.json"
+    path.write_bytes(b"")
+    journal_path(path).write_bytes(b"changes")
+    assert main(["--data-dir", str(tmp_path / "sessions"), "sessions", "recover", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "the session file itself is damaged (the file is empty). Keep it" in err
 
 
 def test_a_copy_that_cannot_be_read_back_is_not_offered_for_recovery(

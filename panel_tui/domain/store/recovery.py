@@ -25,12 +25,14 @@ from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
 from panel_tui.domain.store.catalogue import CATALOGUE_NAME
 from panel_tui.domain.store.errors import StoreError, shell_word
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
+from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
 from panel_tui.domain.store.second_copy import appended_words
 from panel_tui.domain.store.snapshot_meta import META_TABLE
-from panel_tui.domain.store.storage import DamagedData, NotASession
+from panel_tui.domain.store.storage import DamagedData, EmptyFile, NotASession
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
+from panel_tui.domain.wording import empty_file
 from panel_tui.domain.words import counted, day_words, holds_words, listed
 
 
@@ -53,6 +55,9 @@ def read_back_plainly(copy: Path) -> ReadBack:
     except NotASession:
         raise StoreError(_not_a_session(named, "")) from None
     except DamagedData as error:
+        if isinstance(error, EmptyFile) and not _changes_beside(copy):
+            nothing = empty_file("there is nothing in it to recover")
+            raise StoreError(f"{named}: {nothing}.") from None
         if _never_a_session(copy):  # /etc/passwd, a question bank: said so, not "damaged"
             raise StoreError(_not_a_session(named, " (it does not read as one)")) from None
         raise StoreError(
@@ -84,6 +89,14 @@ def _never_a_session(copy: Path) -> bool:
         start = raw.lstrip(b" \t\r\n\x00\xef\xbb\xbf")
         tables = (b'"session"', b'"votes"', f'"{META_TABLE}"'.encode())
         return bool(start) and not start.startswith(b"{") and not any(t in raw for t in tables)
+    return False
+
+
+def _changes_beside(copy: Path) -> bool:
+    """Whether a record of changes is beside ``copy``, with anything in it: an empty
+    session file is then damaged (the changes may hold votes), not merely empty."""
+    with contextlib.suppress(OSError):
+        return journal_path(snapshot_of(copy)).stat().st_size > 0
     return False
 
 

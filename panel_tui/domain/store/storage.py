@@ -37,6 +37,10 @@ class DamagedData(Exception):
     """The bytes of a session file are not a session."""
 
 
+class EmptyFile(DamagedData):
+    """Nothing in the session file but white space."""
+
+
 class NotASession(DamagedData):
     """Whole JSON, but not panel-tui's: another program's file in the folder."""
 
@@ -56,7 +60,7 @@ def decode(raw: bytes) -> dict[str, Any]:
     would destroy what was there, so an empty file is damaged here.
     """
     if not raw.strip():
-        raise DamagedData("the file is empty")
+        raise EmptyFile("the file is empty")
     try:
         data = strict_json_loads(raw)
     except JSONProblem as problem:
