@@ -226,6 +226,8 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
         if char in "\n\r\u2028\u2029\x85":
             # As a person made it: Enter in a note, Alt+Enter in a spreadsheet's cell.
             return "a line break"
+        if char == "\t":  # the Tab key, as a person knows it (not "U+0009")
+            return "a tab"
         if unicodedata.category(char) == "Cs":
             # Half of a pair that makes one character: what is left of a broken copy.
             return f"a broken character (U+{ord(char):04X}), half of one that did not copy whole"

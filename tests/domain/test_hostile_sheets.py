@@ -71,6 +71,12 @@ def test_a_line_break_in_a_cell_is_named_at_the_row_a_spreadsheet_shows() -> Non
     assert said[1].startswith("panel.csv, line 4, column B (role)"), said
 
 
+def test_a_tab_in_a_cell_is_called_a_tab() -> None:
+    # Found by a tester: "contains a control character (U+0009)".
+    (said,) = refused_panel(b'name,role\n"Alex\tMorgan",lived_experience\nJo,professional\n')
+    assert said == "panel.csv, line 2, column A (name): contains a tab; remove it and try again"
+
+
 def test_a_notes_column_with_line_breaks_leaves_the_row_numbers_alone() -> None:
     # HR's own columns are left alone, and their line breaks too.
     raw = b'name,role,notes\nSam,lived_experience,"met at\nthe day centre"\nJo,x,\n'

@@ -108,6 +108,8 @@ def test_direction_overrides_are_still_refused() -> None:
         ("\x1b", "a control character (U+001B)"),
         ("\ud83d", "a broken character (U+D83D), half of one that did not copy whole"),
         ("\u2028", "a line break"),
+        ("\r", "a line break"),
+        ("\t", "a tab"),  # found by a tester: "a control character (U+0009)"
     ],
 )
 def test_a_character_no_text_may_hold_is_named_for_what_it_is(char: str, said: str) -> None:
