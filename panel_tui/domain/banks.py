@@ -32,7 +32,12 @@ _FIELDS: dict[str, set[str]] = {
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a file, in plain words."""
+    """One thing wrong with a file, in plain words.
+
+    At a line, a sentence of its own, begun with a capital ("Field 'id' ...", "Question 2
+    (q2), field 'text' ...", "The line holds ..."): under ``banks list`` no file's name
+    comes before it. Of the whole file, what follows its name ("is empty; ...").
+    """
 
     file: str
     message: str
@@ -93,7 +98,7 @@ def parse_bank(raw: bytes, name: str) -> Bank:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise BankError(
-            [Problem(name, "is not UTF-8 text; save it again as UTF-8", line)]
+            [Problem(name, "The file is not UTF-8 text here; save it again as UTF-8", line)]
         ) from None
     if not text.strip():
         raise BankError([Problem(name, "is empty; a bank needs an id, a title and questions")])
@@ -106,7 +111,7 @@ def parse_bank(raw: bytes, name: str) -> Bank:
     except ValueError:  # a number of thousands of digits, which Python will not read
         long_number = re.search(r"[0-9_]{100,}", text)
         at = text[: long_number.start()].count("\n") + 1 if long_number else None
-        raise BankError([Problem(name, "holds a number too long to read", at)]) from None
+        raise BankError([Problem(name, "The line holds a number too long to read", at)]) from None
     try:
         return Bank.model_validate(data)
     except ValidationError as error:
@@ -145,7 +150,7 @@ def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Probl
         )
     else:
         words = _toml_words(reason)
-    return Problem(name, f"is not valid TOML: {words}", line)
+    return Problem(name, f"The file is not valid TOML here: {words}", line)
 
 
 def _character_problem(name: str, char: str, line: int, column: int) -> Problem:
@@ -153,7 +158,7 @@ def _character_problem(name: str, char: str, line: int, column: int) -> Problem:
     what = "a NUL character" if char == "\x00" else "a control character"
     return Problem(
         name,
-        f"holds {what} (U+{ord(char):04X}) at column {column}, which cannot be in a bank "
+        f"The line holds {what} (U+{ord(char):04X}) at column {column}, which cannot be in a bank "
         "file; delete it (it often comes from copying from another program, or from a "
         "damaged file)",
         line,

@@ -34,7 +34,7 @@ def test_a_character_a_bank_cannot_hold_is_named_where_it_is(
         parse_bank(raw.encode(), "bank.toml")
     (problem,) = raised.value.problems
     assert str(problem) == (
-        f"bank.toml, line {line}: holds {said} at column {column}, which cannot be in a "
+        f"bank.toml, line {line}: The line holds {said} at column {column}, which cannot be in a "
         "bank file; delete it (it often comes from copying from another program, or from "
         "a damaged file)"
     )

@@ -33,9 +33,9 @@ def problems(raw: bytes) -> list[str]:
     ("raw", "expected"),
     [
         # not TOML: the line TOML gives
-        (b'id = "x"\ntitle = \n', "banks/x.toml, line 2: is not valid TOML"),
+        (b'id = "x"\ntitle = \n', "banks/x.toml, line 2: The file is not valid TOML here"),
         # not UTF-8 (Latin-1 e acute on line 2)
-        (b'id = "x"\ntitle = "Caf\xe9"\n', "banks/x.toml, line 2: is not UTF-8 text"),
+        (b'id = "x"\ntitle = "Caf\xe9"\n', "banks/x.toml, line 2: The file is not UTF-8 text here"),
         # empty, or only white space
         (b"", "banks/x.toml: is empty"),
         (b"  \n\n", "banks/x.toml: is empty"),
@@ -261,7 +261,7 @@ def test_a_number_with_a_comma_is_named_as_such(written: bytes) -> None:
     # "weight = 1,5", as much of Europe writes it, was blamed on a quote mark;
     # "1,500" may be thousands, so both ways are said (found by two reviews).
     assert problems(GOOD + b"weight = " + written + b"\n") == [
-        "banks/x.toml, line 8: is not valid TOML: a number is written with a comma; "
+        "banks/x.toml, line 8: The file is not valid TOML here: a number is written with a comma; "
         "write a whole number without it, such as 1500, and part of one with a point, "
         "such as 1.5"
     ]
@@ -273,3 +273,26 @@ def test_questions_written_as_a_list_of_texts_are_told_their_heading() -> None:
         "banks/x.toml, line 3: Question 1: must be written under its own [[questions]] "
         "heading, its fields below it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        (GOOD.replace(b'id = "x"', b'id = "x y"'), "line 1: Field 'id' may hold only letters"),
+        (GOOD + b"wieght = 2\n", "line 8: Question 1 (q1), field 'wieght' is not a field"),
+        (b'id = "x"\ntitle = \n', "line 2: The file is not valid TOML here: "),
+        (GOOD.replace(b"A bank", b"A \x1bbank"), "line 2: The line holds a control character"),
+        (GOOD + b"weight = " + b"1" * 5000 + b"\n", "line 8: The line holds a number too long"),
+        (GOOD.replace(b"A bank", b"A \xffbank"), "line 2: The file is not UTF-8 text here; save"),
+    ],
+    ids=["field", "field of a question", "not TOML", "control", "long number", "not UTF-8"],
+)
+def test_a_problem_at_a_line_is_a_sentence_begun_with_a_capital(raw: bytes, said: str) -> None:
+    # Found by a tester: "Field 'id'" beside "field '...'". A field begins the sentence
+    # only when no question comes before it; what was lower case where a sentence
+    # began were the file's own problems ("line 2: is not valid TOML"), said as if
+    # the file's name came before them, which under 'banks list' it does not.
+    with pytest.raises(BankError) as caught:
+        parse_bank(raw, "banks/x.toml")
+    [problem] = caught.value.problems
+    assert problem.in_file.startswith(said), problem.in_file

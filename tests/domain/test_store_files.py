@@ -192,7 +192,7 @@ def test_a_bank_with_a_huge_number_is_refused_naming_the_line() -> None:
     with pytest.raises(BankError) as refused:
         parse_bank(raw + b"1" * 5000 + b"\n", "banks/x.toml")
     assert [str(p) for p in refused.value.problems] == [
-        "banks/x.toml, line 6: holds a number too long to read"
+        "banks/x.toml, line 6: The line holds a number too long to read"
     ]
 
 
