@@ -29,7 +29,7 @@ from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
 from panel_tui.domain.store.second_copy import appended_words
 from panel_tui.domain.store.snapshot_meta import META_TABLE
-from panel_tui.domain.store.storage import DamagedData, EmptyFile, NotASession
+from panel_tui.domain.store.storage import DamagedData, EmptyFile, NotASession, session_id_in
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.wording import empty_file
@@ -196,18 +196,20 @@ def sessions_folder_of(copy: Path) -> Path | None:
 
 
 def live_in(copy: Path, root: Path) -> bool:
-    """Whether ``copy`` is the session file itself in the sessions folder ``root``,
-    however it is named (a link, ``..``, another case): no copy set aside.
+    """Whether ``copy`` is the session file itself in the sessions folder ``root`` (the
+    file of the id it holds), however it is named (a link, ``..``, another case).
 
     Recovering it saved the session over itself, and could leave out the latest votes
-    in its record of changes (found by a tester).
+    in its record of changes (found by a tester). A copy beside it ("s1 - Copy.json")
+    is not it, and is recovered as any other.
 
     Raises:
         OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
     """
     snapshot = files.resolved(snapshot_of(copy))
+    session_id = session_id_in(snapshot) or snapshot.stem  # unreadable: its name says
     with contextlib.suppress(OSError):  # not there: said so when it is read
-        return snapshot.is_file() and os.path.samefile(snapshot.parent, root)
+        return os.path.samefile(snapshot, root / f"{session_id}{files.SUFFIX}")
     return False
 
 
