@@ -37,6 +37,7 @@ class SheetProblem:
     message: str
     line: int | None = None
     column: str | None = None  #: e.g. "column C (role)"
+    position: int = -1  #: the column's place in the sheet (0: A), for the order of a row's
 
     def __str__(self) -> str:
         place = ", ".join(
@@ -75,7 +76,23 @@ class Sheet:
 
     def problem(self, row: Row, name: str, message: str) -> SheetProblem:
         """A problem in one cell."""
-        return SheetProblem(self.name, message, row.line, self.column(name))
+        position = _position(self.letters.get(name, ""))
+        return SheetProblem(self.name, message, row.line, self.column(name), position)
+
+
+def _position(letters: str) -> int:
+    """A column's place from its letters, as :func:`_letter` names it (A: 0, AA: 26);
+    -1 for none."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def in_order(problems: Sequence[SheetProblem]) -> list[SheetProblem]:
+    """Problems as a person works down a sheet: the whole sheet's, then by line, and a
+    row's by column (found by a tester: column C came before column B)."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.position))
 
 
 def _letter(index: int) -> str:

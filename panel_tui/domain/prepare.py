@@ -28,6 +28,7 @@ from panel_tui.domain.csv_sheet import (
     Sheet,
     SheetProblem,
     heading_key,
+    in_order,
     read_sheet,
 )
 from panel_tui.domain.models import (
@@ -160,7 +161,7 @@ def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
         problems.append(
             SheetProblem(sheet.name, "has no one who votes: every member is an observer")
         )
-    return members, sorted(problems, key=lambda p: p.line or 0)
+    return members, in_order(problems)
 
 
 def load_panel(source: Source) -> list[Member]:
@@ -200,7 +201,7 @@ def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
             problems.extend(_model_problems(sheet, row, error))
     if not sheet.rows:
         problems.append(SheetProblem(sheet.name, "has no candidates below the heading row"))
-    return candidates, sorted(problems, key=lambda p: p.line or 0)
+    return candidates, in_order(problems)
 
 
 #: A sheet: its file, or its bytes with the name messages give it.

@@ -77,6 +77,23 @@ def test_a_tab_in_a_cell_is_called_a_tab() -> None:
     assert said == "panel.csv, line 2, column A (name): contains a tab; remove it and try again"
 
 
+def test_a_rows_problems_are_listed_in_the_order_of_its_columns() -> None:
+    # Found by a tester: line 2's column C (seat) came before its column B (role).
+    said = refused_panel(b"seat,name,role,x\n0,Al\x1bex,boss\nx,Jo,professional\n")
+    assert [problem.split(": ")[0] for problem in said] == [
+        "panel.csv, line 2, column A (seat)",
+        "panel.csv, line 2, column B (name)",
+        "panel.csv, line 2, column C (role)",
+        "panel.csv, line 3, column A (seat)",
+    ]
+    said = refused_panel(b"role,x,name,seat\nboss,,Al\x1bex,0\n")
+    assert [problem.split(": ")[0] for problem in said] == [
+        "panel.csv, line 2, column A (role)",
+        "panel.csv, line 2, column C (name)",
+        "panel.csv, line 2, column D (seat)",
+    ]
+
+
 def test_a_notes_column_with_line_breaks_leaves_the_row_numbers_alone() -> None:
     # HR's own columns are left alone, and their line breaks too.
     raw = b'name,role,notes\nSam,lived_experience,"met at\nthe day centre"\nJo,x,\n'

@@ -65,27 +65,28 @@ def test_libreoffice_files_make_a_session() -> None:
 @pytest.mark.parametrize(
     ("panel", "candidates", "expected"),
     [
-        # each bad cell named by line and column, all of them at once
+        # each bad cell named by line and column, all of them at once, a row's in the
+        # order of its columns
         (
             b"name,role,seat\r\nSam,staff member,1\r\n,professional,1\r\nDan,observer,x\r\n",
             b"code\r\nC1\r\n",
             [
                 "panel.csv, line 2, column B (role): must be lived experience, professional "
                 'or observer (it is "staff member")',
+                "panel.csv, line 3, column A (name): is empty: give a value",
                 "panel.csv, line 3, column C (seat): seat 1 is already given on line 2; "
                 "each member needs their own seat",
-                "panel.csv, line 3, column A (name): is empty: give a value",
                 'panel.csv, line 4, column C (seat): must be a whole number from 1 to 9 (it is "x")',
             ],
         ),
-        # a seat out of range; a role left blank
+        # a seat out of range; a role left blank: said in the order of the columns
         (
             b"name;role;seat\r\nSam;;12\r\n",
             b"code\r\nC1\r\n",
             [
-                'panel.csv, line 2, column C (seat): must be a whole number from 1 to 9 (it is "12")',
                 "panel.csv, line 2, column B (role): is empty: give lived experience, "
                 "professional or observer",
+                'panel.csv, line 2, column C (seat): must be a whole number from 1 to 9 (it is "12")',
             ],
         ),
         # the same code twice (case ignored); a code too long; a name with a control character
