@@ -15,17 +15,11 @@ from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.catalogue import SessionSummary, practice_apart, summarise
+from panel_tui.domain.store.copies import copies_set_aside, live_in, sessions_folder_of
 from panel_tui.domain.store.errors import shell_word
 from panel_tui.domain.store.files import resolved
 from panel_tui.domain.store.locks import open_elsewhere
-from panel_tui.domain.store.recovery import (
-    copies_set_aside,
-    kept_words,
-    live_in,
-    read_back_plainly,
-    recovery_words,
-    sessions_folder_of,
-)
+from panel_tui.domain.store.recovery import kept_words, read_back_plainly, recovery_words
 from panel_tui.domain.store.salvage import snapshot_of
 from panel_tui.domain.text import printable, quoted
 from panel_tui.domain.words import (

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import DamagedFile, SessionExists, Store, StoreError
+from panel_tui.domain.store.copies import SetAside
 from panel_tui.domain.store.errors import StrayChanges
-from panel_tui.domain.store.recovery import SetAside, read_back_plainly, recovery_words
+from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
 
 
 class DamagedCopies:

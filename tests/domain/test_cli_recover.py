@@ -10,8 +10,8 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.store import Store
+from panel_tui.domain.store.copies import copies_set_aside
 from panel_tui.domain.store.loading import journal_path
-from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import crash, three_votes_the_second_spoilt
 from tests.platforms import link_to

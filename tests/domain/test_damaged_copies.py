@@ -13,8 +13,8 @@ import pytest
 
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store.copies import copies_set_aside
 from panel_tui.domain.store.loading import journal_path
-from panel_tui.domain.store.recovery import copies_set_aside
 from tests.domain.builders import two_by_two
 from tests.domain.helpers import crash, store, three_votes_the_second_spoilt
 

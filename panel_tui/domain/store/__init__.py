@@ -24,7 +24,8 @@ By concern, as TinyDB itself splits storages from tables:
 - ``salvage``: a damaged session read back, every change that still reads;
 - ``second_copy``: a second session file run on after the first in one file, found and said;
 - ``missing``: what one read back lacks: how many at least, the answers to check;
-- ``recovery``: getting it back: the words, the copies to offer, notes for HR;
+- ``copies``: the copies set aside in ``damaged/`` and ``replaced/``, found and told apart;
+- ``recovery``: getting it back: the words, and notes for HR;
 - ``errors``: what the store says, in plain words.
 """
 

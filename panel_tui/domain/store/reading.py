@@ -18,6 +18,7 @@ from typing import TypeVar
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import aside, files, journal
 from panel_tui.domain.store.aside import DAMAGED_FOLDER
+from panel_tui.domain.store.copies import copies_of
 from panel_tui.domain.store.errors import (
     DamagedFile,
     MisnamedFile,
@@ -33,7 +34,7 @@ from panel_tui.domain.store.errors import (
 from panel_tui.domain.store.files import UnsafeFile
 from panel_tui.domain.store.loading import journal_path, load
 from panel_tui.domain.store.locks import SessionLock
-from panel_tui.domain.store.recovery import can_read_back, copies_of
+from panel_tui.domain.store.recovery import can_read_back
 from panel_tui.domain.store.storage import (
     DamagedChanges,
     DamagedData,

@@ -1,19 +1,18 @@
-"""Getting a damaged session back: what to say, where the copies are, notes for HR.
+"""Getting a damaged session back: what to say, and notes for HR.
 
-:mod:`salvage` reads back what a copy set aside still holds; this module words
-it for the person (:func:`recovery_words`), finds the copies to offer
-(:func:`copies_set_aside`) and marks the answers to check in the session
-itself (:func:`with_recovery_notes`), so that HR's record says so too.
+:mod:`salvage` reads back what a copy set aside still holds (:mod:`copies`
+finds the copies to offer); this module words it for the person
+(:func:`recovery_words`) and marks the answers to check in the session itself
+(:func:`with_recovery_notes`), so that HR's record says so too.
 ``Store.recover`` saves the session again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -21,15 +20,15 @@ from pydantic import BaseModel
 from panel_tui.domain.models import Session, now
 from panel_tui.domain.records import Note
 from panel_tui.domain.store import files
-from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
-from panel_tui.domain.store.catalogue import CATALOGUE_NAME
+from panel_tui.domain.store.aside import DAMAGED_FOLDER
+from panel_tui.domain.store.copies import aside_in, kept_whole, read_or_none
 from panel_tui.domain.store.errors import StoreError, shell_word
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.salvage import EVENTS, ReadBack, read_back, snapshot_of
 from panel_tui.domain.store.second_copy import appended_words
 from panel_tui.domain.store.snapshot_meta import META_TABLE
-from panel_tui.domain.store.storage import DamagedData, EmptyFile, NotASession, session_id_in
+from panel_tui.domain.store.storage import DamagedData, EmptyFile, NotASession
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.wording import empty_file
@@ -66,7 +65,7 @@ def read_back_plainly(copy: Path) -> ReadBack:
         ) from None
     except OSError as error:
         raise StoreError(f"{named} cannot be read ({os_reason(error)}).") from None
-    if read.no_journal and _kept_whole(copy):
+    if read.no_journal and kept_whole(copy):
         # The store wrote it with its record of changes folded in: nothing is missing.
         return replace(read, no_journal=False)
     return read
@@ -102,136 +101,7 @@ def _changes_beside(copy: Path) -> bool:
 
 def can_read_back(copy: Path) -> bool:
     """Whether :func:`salvage.read_back` gets a session back from this copy."""
-    return _read_or_none(copy) is not None
-
-
-def _read_or_none(copy: Path) -> ReadBack | None:
-    try:
-        return read_back(copy)
-    except (DamagedData, OSError):
-        return None
-
-
-@dataclass
-class SetAside:
-    """The newest copy of each session set aside in ``damaged/`` whose session is not back."""
-
-    recoverable: dict[Path, Session] = field(default_factory=dict)
-    """Copies that read back, with the session each holds."""
-    unreadable: list[Path] = field(default_factory=list)
-    """Copies too damaged to read back: kept for someone who can mend them by hand."""
-    older: dict[Path, list[Path]] = field(default_factory=dict)
-    """For a copy of ``recoverable`` or ``unreadable``, the older copies of the same
-    session, set aside before it, oldest first (not read: they are only named)."""
-    alone: list[Path] = field(default_factory=list)
-    """Records of changes set aside with no session file beside them (``StrayChanges``)."""
-
-
-def copies_set_aside(root: Path, taken: Callable[[str], bool]) -> SetAside:
-    """The copies of each session set aside in ``root/damaged`` that is not ``taken``.
-
-    Named once when set aside, they would be out of mind by the next start: the
-    home screen and ``sessions list`` name them each time, until the session is
-    back or the copy is moved out (found by a tester: a session whose own file
-    was damaged was named once, then looked deleted). The newest of each is
-    offered; older ones are named too (found by adversarial testing: they were
-    never named). Paths are in full, as the notices name them.
-    """
-    found = SetAside()
-    folder = (root / DAMAGED_FOLDER).absolute()
-    found.alone = sorted(
-        changes
-        for changes in folder.glob(f"*{JOURNAL_SUFFIX}")
-        if not changes.with_suffix(files.SUFFIX).exists()
-    )
-    for session_id, copies in _by_session(folder).items():
-        kept = copies[-1]
-        with contextlib.suppress(StoreError):  # a name no session could have
-            if taken(session_id):
-                continue
-            if (read := _read_or_none(kept)) is not None:
-                found.recoverable[kept] = read.session
-            else:
-                found.unreadable.append(kept)
-            if copies[:-1]:
-                found.older[kept] = copies[:-1]
-    return found
-
-
-def copies_of(folder: Path, session_id: str) -> list[Path]:
-    """The copies of the session ``session_id`` set aside in ``folder``, oldest first."""
-    return _by_session(folder).get(session_id, [])
-
-
-def _by_session(folder: Path) -> dict[str, list[Path]]:
-    """The copies set aside in ``folder`` by session, oldest first.
-
-    Copies are named ``<id>.<when set aside>[-<4 random>].json``: the newest is the
-    last by that time, then (set aside in the same second) by when it was last written.
-    """
-    copies: dict[str, list[Path]] = {}
-    for kept in sorted(folder.glob(f"*{files.SUFFIX}"), key=_set_aside_when):
-        copies.setdefault(kept.name.split(".")[0], []).append(kept)
-    return copies
-
-
-def _set_aside_when(copy: Path) -> tuple[str, int]:
-    stamp = copy.name.split(".")[1].split("-")[0] if copy.name.count(".") > 1 else ""
-    with contextlib.suppress(OSError):
-        return stamp, copy.stat().st_mtime_ns
-    return stamp, 0
-
-
-def sessions_folder_of(copy: Path) -> Path | None:
-    """The sessions folder a copy in its ``damaged/`` or ``replaced/`` came from;
-    ``None`` if it is not one.
-
-    Only a folder that holds a sessions catalogue counts: a copy in some other
-    folder named damaged never makes its parent a sessions folder.
-
-    Raises:
-        OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
-    """
-    return files.resolved(copy).parent.parent if _aside_in(copy) else None
-
-
-def live_in(copy: Path, root: Path) -> bool:
-    """Whether ``copy`` is the session file itself in the sessions folder ``root`` (the
-    file of the id it holds), however it is named (a link, ``..``, another case).
-
-    Recovering it saved the session over itself, and could leave out the latest votes
-    in its record of changes (found by a tester). A copy beside it ("s1 - Copy.json")
-    is not it, and is recovered as any other.
-
-    Raises:
-        OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
-    """
-    snapshot = files.resolved(snapshot_of(copy))
-    session_id = session_id_in(snapshot) or snapshot.stem  # unreadable: its name says
-    with contextlib.suppress(OSError):  # not there: said so when it is read
-        return os.path.samefile(snapshot, root / f"{session_id}{files.SUFFIX}")
-    return False
-
-
-def _aside_in(copy: Path) -> str | None:
-    """The folder of a sessions folder ``copy`` lies in, ``damaged`` or ``replaced``;
-    ``None`` when it is not in one.
-
-    Raises:
-        OSError: a link on the way leads round in a circle (see :func:`files.resolved`).
-    """
-    folder = files.resolved(copy).parent
-    name = folder.name.casefold()
-    if name in {DAMAGED_FOLDER, REPLACED_FOLDER} and (folder.parent / CATALOGUE_NAME).is_file():
-        return name
-    return None
-
-
-def _kept_whole(copy: Path) -> bool:
-    """Whether ``copy`` is a session the store kept in ``replaced/``, written whole."""
-    with contextlib.suppress(OSError):
-        return _aside_in(copy) == REPLACED_FOLDER
-    return False
+    return read_or_none(copy) is not None
 
 
 def kept_words(kept: Path, session: Session, source: Path) -> str:
@@ -242,7 +112,7 @@ def kept_words(kept: Path, session: Session, source: Path) -> str:
     (found by a tester): the copy kept has them, and is said to.
     """
     back = f"panel-tui sessions recover --replace {shell_word(kept)}"
-    damaged = _aside_in(kept) == DAMAGED_FOLDER
+    damaged = aside_in(kept) == DAMAGED_FOLDER
     if damaged:
         # Named above as damaged, with the command without --replace, which would now
         # be refused: the session is back under its id (found by a review).
@@ -251,7 +121,7 @@ def kept_words(kept: Path, session: Session, source: Path) -> str:
     else:
         said = f"The session that was there is kept as {kept}."
         how = f" If {source} is the older, take that session back with: {back}"
-    older = _read_or_none(kept)
+    older = read_or_none(kept)
     if older is None:  # too damaged to read back: named above, for mending by hand
         return said
     if only := _only_in(older.session, session):

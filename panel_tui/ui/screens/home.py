@@ -35,7 +35,7 @@ from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart
-from panel_tui.domain.store.recovery import SetAside, copies_set_aside
+from panel_tui.domain.store.copies import SetAside, copies_set_aside
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import (
