@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from panel_tui.cli.common import CommandError, emit, load, output_path, share, store
+from panel_tui.cli.common import CommandError, document_options, emit, load, share, store
 from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
 from panel_tui.domain.exports.combined import FORMATS, render_combined
 
@@ -32,17 +32,7 @@ def register(
         help="how much the panel of SESSION_A counts in the joint score, 0 to 1, as 0.3 or 30%% "
         "(default 0.5: half each)",
     )
-    parser.add_argument(
-        "--format", type=str.lower, choices=FORMATS, default="md", help="what to write (default md)"
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=output_path,
-        metavar="PATH",
-        help="the file to write (without it, printed here)",
-    )
-    parser.add_argument("--force", action="store_true", help="replace a file that exists")
+    document_options(parser, FORMATS)
     parser.set_defaults(run=run)
 
 

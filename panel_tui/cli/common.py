@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -191,6 +192,26 @@ def refuse_in_data_folder(args: argparse.Namespace) -> None:
     problem = None if output is None else sessions_folder_problem(output, data)
     if problem:
         raise CommandError(problem)
+
+
+def document_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    """``--format``, ``-o`` and ``--force``: the options of a command that writes one
+    document (:func:`emit`), in one of ``formats`` (the first is the default)."""
+    parser.add_argument(
+        "--format",
+        type=str.lower,
+        choices=formats,
+        default=formats[0],
+        help=f"what to write (default {formats[0]})",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="PATH",
+        help="the file to write (without it, printed here)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace a file that exists")
 
 
 def emit(text: str, args: argparse.Namespace, *, bom: bool = False) -> None:

@@ -13,9 +13,9 @@ from panel_tui.cli.common import (
     EXIT_ERROR,
     CommandError,
     day,
+    document_options,
     emit,
     load,
-    output_path,
     store,
     warn_damaged,
 )
@@ -50,17 +50,7 @@ def register(
     parser.add_argument("--all", action="store_true", help="every session in the store")
     parser.add_argument("--since", type=day, metavar="DATE", help="rounds on or after DATE")
     parser.add_argument("--include-practice", action="store_true", help="count practice rounds too")
-    parser.add_argument(
-        "--format", type=str.lower, choices=FORMATS, default="md", help="what to write (default md)"
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=output_path,
-        metavar="PATH",
-        help="the file to write (without it, printed here)",
-    )
-    parser.add_argument("--force", action="store_true", help="replace a file that exists")
+    document_options(parser, FORMATS)
     parser.set_defaults(run=run)
 
 

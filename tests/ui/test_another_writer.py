@@ -11,9 +11,7 @@ import os
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
-from tests.ui.helpers import AppFactory, row_text
-
-SIZE = (80, 24)
+from tests.ui.helpers import SIZE, AppFactory, row_text
 
 
 async def test_a_vote_over_another_windows_changes_is_refused_and_said(
