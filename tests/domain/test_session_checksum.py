@@ -8,7 +8,9 @@ made it permanent. A file an older version wrote, with no checksum, opens as bef
 
 from __future__ import annotations
 
+import codecs
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,23 @@ def test_a_recovered_copy_with_a_checksum_that_holds_is_not_said_to_be_changed(
     read = read_back_plainly(path)
     assert not read.changed
     assert "changed outside panel-tui" not in " ".join(recovery_words(read, path))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda raw: raw + b"\n", id="a newline after it"),
+        pytest.param(lambda raw: raw + b"\r\n", id="a Windows line end after it"),
+        pytest.param(lambda raw: codecs.BOM_UTF8 + raw, id="a byte-order mark before it"),
+    ],
+)
+def test_white_space_an_editor_adds_around_a_session_file_is_no_damage(
+    store: Store, edit: Callable[[bytes], bytes]
+) -> None:
+    # Found by a review: an editor's save that added a newline (or Notepad's
+    # byte-order mark) set a healthy session aside as "changed outside
+    # panel-tui", while reading the same bytes back called every change whole.
+    path = _closed_with_votes(store)
+    path.write_bytes(edit(path.read_bytes()))
+    assert read_back_plainly(path).changed is False
+    assert len(Store(store.root).load("s1").votes) == 2

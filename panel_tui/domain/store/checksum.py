@@ -8,10 +8,15 @@ voted or what counted without a word, and the next save made it permanent
 the SHA-256 of the file's bytes without that table, written last: taken only
 when the whole snapshot is written (a compaction, a close, a save), never per
 vote. A file an older version wrote has none and reads as before.
+
+What it does not catch: damage to the checksum's own key or table makes the
+file read as an older version's, unchecked (nothing is lost: the votes are as
+they were). It is a guard against a flipped bit or a hand edit, not a seal.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from collections.abc import Mapping
 from typing import Any
@@ -58,7 +63,14 @@ def check(raw: bytes, meta: Any) -> None:
 
 
 def matches(raw: bytes, meta: Any) -> bool:
-    """Whether ``raw`` matches the checksum in ``meta`` (``True`` when there is none)."""
+    """Whether ``raw`` matches the checksum in ``meta`` (``True`` when there is none).
+
+    White space after the JSON and a byte-order mark before it are not part of
+    what was saved (an editor's save adds them, and the JSON reads the same):
+    they are no damage (found by a review: a newline at the end set a healthy
+    session aside, while reading it back called it whole).
+    """
+    raw = raw.removeprefix(codecs.BOM_UTF8).rstrip(b" \t\r\n")
     held = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(held, dict) or SUM_KEY not in held:
         return True
