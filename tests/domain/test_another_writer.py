@@ -10,13 +10,14 @@ again, and the session imported again in another window.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.store import OpenSession, Store, StoreError
+from panel_tui.domain.store import OpenSession, Store, StoreError, durable
 from panel_tui.domain.store.aside import REPLACED_FOLDER
 from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import session as build
@@ -104,4 +105,30 @@ def test_files_removed_with_no_other_writer_are_still_written_again(tmp_path: Pa
         ("q1", "m1", "up"),
         ("q1", "m2", "middle"),
     }
+    assert not (store.root / REPLACED_FOLDER).exists()
+
+
+def test_own_snapshot_in_place_after_a_refused_folder_fsync_is_no_other_writers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: the token of a snapshot this window wrote was known only once
+    # the write returned; the folder's fsync refused after the file was in place, and
+    # the window's next change took its own snapshot for another window's.
+    store, first = _first_window(tmp_path)
+    os.remove(store.root / "s1.journal")  # a sync tool takes the record: next, a snapshot
+    real, refused = durable.fsync_folder, list[Path]()
+
+    def refuses_once(folder: Path) -> None:
+        if not refused:
+            refused.append(folder)
+            raise OSError(errno.EIO, "I/O error")
+        real(folder)
+
+    monkeypatch.setattr(durable, "fsync_folder", refuses_once)
+    with pytest.raises(StoreError, match="could not be saved"):
+        first.record_vote("c1", "q1", "m2", "middle")
+    assert refused
+    first.record_vote("c1", "q1", "m3", "down")  # the disk is well again: saved
+    first.close()
+    assert _votes(Store(store.root).load("s1").votes) == {("q1", "m1", "up"), ("q1", "m3", "down")}
     assert not (store.root / REPLACED_FOLDER).exists()

@@ -280,9 +280,11 @@ class JournalStorage(Storage):
         meta = {"snapshot": token, "replaces": replaces}
         payload = checksum.sealed(data, meta)
         room.check(self._path, payload)  # never a file that cannot be read back
+        # Known before it is written: the file may be in place when the write is refused
+        # (the folder's fsync), and is this window's own, never another writer's.
+        self._known.add(token)
         durable.write_atomically(self._path, payload)
         self._snapshot = _looked_at(self._path)
-        self._known.add(token)
         # From here the snapshot holds everything: the journal names an older
         # snapshot, so it is stale, never replayed, until the reset makes it ours.
         self._token, self._replaces = token, replaces
