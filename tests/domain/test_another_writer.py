@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.records import Rating
 from panel_tui.domain.store import OpenSession, Store, StoreError, durable
 from panel_tui.domain.store.aside import REPLACED_FOLDER
 from panel_tui.domain.store.salvage import read_back
@@ -132,3 +133,49 @@ def test_own_snapshot_in_place_after_a_refused_folder_fsync_is_no_other_writers(
     first.close()
     assert _votes(Store(store.root).load("s1").votes) == {("q1", "m1", "up"), ("q1", "m3", "down")}
     assert not (store.root / REPLACED_FOLDER).exists()
+
+
+@pytest.mark.parametrize("saves_ago", [3, 10])
+def test_an_older_copy_of_its_own_put_back_is_written_again_however_old(
+    tmp_path: Path, saves_ago: int
+) -> None:
+    # Found by a review: a window knew the tokens of the snapshots it read or wrote and
+    # the 8 each names as replaced; a backup from 10 saves ago, put back by a sync tool
+    # while the session was open, named none of them, so it was taken for another
+    # window's and every change after it refused. It holds nothing memory lacks.
+    store = Store(tmp_path / "sessions")
+    store.save(build("LLLP", questions=(("q1", 1.0, False), ("q2", 1.0, False))))
+    backup = tmp_path / "backup.json"
+    shutil.copy2(store.path("s1"), backup)  # the sync tool's copy, first thing
+    values: tuple[Rating, Rating] = ("up", "middle")
+    for n in range(saves_ago):  # the laptop quit and opened again over the day
+        with store.open("s1") as opened:
+            opened.record_vote("c1", "q1", "m1", values[n % 2])
+    opened = store.open("s1")
+    opened.move_to("c1", "q2")  # where the panel is differs from the copy's: no matter
+    opened.record_vote("c1", "q2", "m2", "up")
+    shutil.copy2(backup, store.path("s1"))  # put back while the session is open
+    opened.record_vote("c1", "q2", "m3", "down")
+    opened.close()
+    back = Store(store.root).load("s1")
+    assert _votes(back.votes) == {
+        *{("q1", "m1", values[n % 2]) for n in range(saves_ago)},
+        ("q2", "m2", "up"),
+        ("q2", "m3", "down"),
+    }
+    assert back.cursor is not None and back.cursor.question == "q2"
+    assert not (store.root / REPLACED_FOLDER).exists()
+
+
+def test_a_session_made_again_in_its_place_is_not_written_over_though_it_has_no_votes(
+    tmp_path: Path,
+) -> None:
+    # Another session made again under the same id holds no event memory lacks, but is
+    # no older copy of this window's own: made at another time.
+    store, first = _first_window(tmp_path)
+    shutil.rmtree(store.root)
+    store.root.mkdir()
+    again = build("LLLP", questions=(("q1", 1.0, False), ("q2", 1.0, False)))
+    Store(store.root).save(again.model_copy(update={"created": again.created.replace(year=2030)}))
+    _refused_and_kept(store, first)
+    assert Store(store.root).load("s1").votes == []

@@ -262,7 +262,7 @@ class JournalStorage(Storage):
         """Raise :class:`ChangedElsewhere` once another writer's changes are found in the
         files, looked for (``look``) before all are written: see :mod:`other_writer`."""
         ours = self._refused is not None or not look or self._snapshot_is_ours()
-        if not ours and other_writer.another_writers(self._path, self._known):
+        if not ours and other_writer.another_writers(self._path, self._known, self._seen):
             # What memory held before this change: every change said to be saved.
             self._refused, kept = other_writer.refusal(self._path, self._seen)
             self._appendable, self._disk_behind = False, not kept
