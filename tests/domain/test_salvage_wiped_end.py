@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,8 +25,9 @@ from panel_tui.domain.store.loading import journal_path
 from panel_tui.domain.store.recovery import recovery_words
 from panel_tui.domain.store.salvage import read_back
 from panel_tui.domain.text import MAX_TEXT
+from tests.domain.builders import session as build
 from tests.domain.crashed_votes import Vote, voted, votes_of
-from tests.domain.helpers import journal_offsets, store
+from tests.domain.helpers import crash, journal_offsets, store
 
 __all__ = ["store"]  # the fixture, shared from tests/domain/helpers.py
 
@@ -116,3 +117,27 @@ def test_a_long_tail_past_the_longest_change_is_damage_when_parsed_alone() -> No
     longest = len(_longest_note())
     assert parse(good + bytes(longest)).torn
     assert parse(good + bytes(2 * longest), salvage=True).unreadable == [len(good)]
+
+
+def test_a_crash_cutting_short_the_longest_payment_change_is_not_damage(store: Store) -> None:
+    # Found by a review: a member's payment notes (a note at its longest and 80
+    # stretches of a minute, as `payment --time` repeated takes) made one record
+    # longer than a crash's torn tail was taken to be; cut 5 bytes short by a crash,
+    # the session was set aside as damaged. A change that long is written whole.
+    store.save(build("LLLP"))
+    opened = store.open("s1")
+    opened.record_vote("c1", "q1", "m1", "up")
+    day = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    times = [
+        {
+            "start": (day + timedelta(minutes=2 * n)).isoformat(),
+            "end": (day + timedelta(minutes=2 * n + 1)).isoformat(),
+        }
+        for n in range(80)
+    ]
+    opened.set_involvement(1, {"expenses_note": "\U0001f68c" * MAX_TEXT, "times": times})
+    journal = journal_path(crash(opened))
+    journal.write_bytes(journal.read_bytes()[:-5])  # all but its last bytes on disk
+    session = Store(store.root).load("s1")
+    assert [vote.member for vote in session.votes] == ["m1"]
+    assert not (store.root / "damaged").exists()

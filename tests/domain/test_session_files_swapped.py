@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli import main
-from panel_tui.domain.store import Store, StoreError
+from panel_tui.domain.store import Store, StoreError, storage
+from panel_tui.domain.store.journal import CHANGE_ROOM
 from panel_tui.domain.store.loading import journal_path
+from panel_tui.domain.store.salvage import read_back
 from tests.domain.builders import one_vote, two_by_two
 from tests.domain.helpers import crash, store
 
@@ -124,3 +126,19 @@ def test_copies_set_aside_with_each_others_records_of_changes_are_got_back_whole
         ]
     back = Store(store.root)
     assert {s.id: len(s.votes) for s in back.sessions()} == {"aaa": 2, "bbb": 2}
+
+
+def test_a_crash_tail_in_the_record_read_from_under_another_name_is_measured_as_its_own(
+    store: Store,
+) -> None:
+    # Found by a review: the record of changes read from under another name was
+    # measured against its longest change alone, not the session's own record as
+    # the one beside it is: a crash's tail as long as that record was damage there.
+    _swapped(store, ("aaa", "bbb"))
+    aside = store.root / "aaa.json"  # holds bbb, whose record of changes is bbb.journal
+    tables = storage.decode(aside.read_bytes())
+    with (store.root / "bbb.journal").open("ab") as journal:
+        journal.write(bytes(storage.own_bytes(tables) + CHANGE_ROOM))  # zeros, as a crash
+    read = read_back(aside)
+    assert read.changes_from == store.root / "bbb.journal"
+    assert (read.replayed, read.unreadable, read.torn) == (1, 0, True)

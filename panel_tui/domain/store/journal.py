@@ -95,6 +95,8 @@ class Parsed:
     """For each of ``unreadable``, how many of ``records`` come before it."""
     size: int = 0
     """The journal's size as read, torn tail and all."""
+    longest: int = 0
+    """The longest record read, or ``own`` when longer (see :func:`longest_change`)."""
 
 
 def header(snapshot: str) -> bytes:
@@ -126,16 +128,15 @@ def parse(
             does not read and more follows, or more than one change after the
             last good record does not read (never when salvaging).
     """
-    parsed = Parsed(size=len(raw))
+    parsed = Parsed(size=len(raw), longest=own)
     offset = 0
-    longest = own
     while offset < len(raw):
         record = _record_at(raw, offset)
         first = offset == 0
         if record is None:
             after = _next_record(raw, offset + 1)
             wiped = first and snapshot is not None and len(raw) > len(header(snapshot))
-            past = not first and len(raw) - offset > longest_change(longest)
+            past = not first and len(raw) - offset > longest_change(parsed.longest)
             if after is None and not (wiped or past):
                 # Cut short, garbage or zeros where the disk had not yet written
                 # the bytes, with nothing good after and no longer than one change:
@@ -155,7 +156,7 @@ def parse(
             offset = after
             continue
         length = FRAME.size + _length_at(raw, offset)
-        longest = max(longest, length)
+        parsed.longest = max(parsed.longest, length)
         offset += length
         parsed.end = offset
         if not first:
@@ -183,6 +184,8 @@ def longest_change(longest: int) -> int:
     longest of that record as the snapshot holds it (``own`` of :func:`parse`)
     and of the records since, which hold each later version of it, with what the
     change adds (:data:`CHANGE_ROOM`). A crash leaves no longer a tail than this.
+    One that would be longer (payment notes: any number of stretches of time) is
+    written whole instead (:class:`~panel_tui.domain.store.journaled.JournalStorage`).
     """
     return longest + CHANGE_ROOM
 
@@ -307,8 +310,8 @@ class JournalFile:
         self._header = header(snapshot)
         self._size = self._write_at_end(self._header)  # all there is after the cut
 
-    def append(self, record: dict[str, Any]) -> int:
-        """Append one change record, flushed and fsynced; returns the journal's size.
+    def append(self, record: bytes) -> int:
+        """Append one change record as framed, flushed and fsynced; returns the journal's size.
 
         Raises:
             JournalRemoved: another program removed or replaced the journal (the
@@ -319,7 +322,7 @@ class JournalFile:
         if not self._as_left(self._handle()):
             self.close()
             raise JournalRemoved(errno.ESTALE, "The journal was replaced while open")
-        end = self._write_at_end(frame(record))
+        end = self._write_at_end(record)
         held = os.fstat(self._handle())
         self._size = held.st_size  # past ``end`` when a torn tail was longer
         if not self._still_named(held):

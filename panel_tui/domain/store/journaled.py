@@ -17,7 +17,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from panel_tui.domain.store import checksum, durable, journal, other_writer, room
+from panel_tui.domain.store import checksum, durable, journal, other_writer, room, storage
 from panel_tui.domain.store import snapshot_meta as meta_table
 from panel_tui.domain.store.journal import JournalFile
 from panel_tui.domain.store.loading import journal_path, load
@@ -35,7 +35,8 @@ class JournalStorage(Storage):
     before it returns; its cost does not grow with the session. The snapshot
     is written atomically only by :meth:`compact` (and by a write when the
     journal cannot take appends: a file an older version wrote, or a tail a
-    failed append left). When a write fails the memory is dropped and the next
+    failed append left; or when the change is too long to append, see
+    :meth:`_framed`). When a write fails the memory is dropped and the next
     read takes the state from disk again: memory never shows a change that is
     not on disk.
     """
@@ -61,6 +62,11 @@ class JournalStorage(Storage):
         self.compact_at = compact_at
         self._known: set[str] = set()  # every snapshot token read or written here
         self._refused: other_writer.ChangedElsewhere | None = None  # another writer found
+        self._longest = 0
+        """The longest record the journal holds, or the session's own record in the snapshot
+        when longer, as :func:`journal.parse` counts them: see :meth:`_framed`."""
+        self._longest_for: str | None = None
+        """The snapshot token ``_longest`` was counted for: another is a snapshot written."""
 
     @property
     def disk_behind(self) -> bool:
@@ -92,6 +98,10 @@ class JournalStorage(Storage):
             )
             self._data = loaded.tables
             self._seen = dict(loaded.tables)
+            # Not appendable: nothing of the journal is kept, the snapshot is the tables.
+            own = storage.own_bytes(loaded.tables)
+            self._longest = parsed.longest if parsed is not None and self._appendable else own
+            self._longest_for = loaded.token
             self._known.update(t for t in (loaded.token, self._journal_names) if t is not None)
             self._known.update(loaded.replaces)
             self._snapshot = _looked_at(self._path)
@@ -102,10 +112,11 @@ class JournalStorage(Storage):
         try:
             if not self._appendable:
                 self._compact(data)
-            elif (ops := self._changes(data)) and self._near_the_limit({"ops": ops}):
-                self._compact(data)  # checked whole: never written past what is read back
-            else:
-                if ops and not self._appended({"ops": ops}):
+            elif ops := self._changes(data):
+                record = self._framed({"ops": ops})
+                if record is None:
+                    self._compact(data)
+                elif not self._appended(record):
                     self._disk_behind = True
                     self._compact(data)
         except BaseException:
@@ -118,6 +129,8 @@ class JournalStorage(Storage):
         """``data`` is on disk: memory and disk agree again."""
         self.written_again += self._disk_behind
         self._data, self._seen, self._disk_behind = data, dict(data), False
+        if self._token != self._longest_for:  # a snapshot written: the journal starts on it
+            self._longest, self._longest_for = storage.own_bytes(data), self._token
 
     def _forget_the_change(self) -> None:
         """After the disk refused a change: memory goes back to what is on disk."""
@@ -166,8 +179,9 @@ class JournalStorage(Storage):
         8,000 documents.
         """
         data = self.read()
-        record = {"ops": [{"t": name, "add": {doc_id: document}}]}
-        if data is None or not self._appendable or self._near_the_limit(record):
+        change = {"ops": [{"t": name, "add": {doc_id: document}}]}
+        record = None if data is None or not self._appendable else self._framed(change)
+        if data is None or record is None:
             tables = {} if data is None else data
             self.write({**tables, name: {**tables.get(name, {}), doc_id: document}})
             return
@@ -185,13 +199,24 @@ class JournalStorage(Storage):
         self._seen[name] = table
         self._compact_if_long()
 
-    def _near_the_limit(self, record: dict[str, Any]) -> bool:
-        """Whether appending ``record`` might take the session past what is read back."""
-        snapshot = self._snapshot.st_size if self._snapshot is not None else 0
-        return room.near_the_limit(snapshot, self._journal.end, record)
+    def _framed(self, change: dict[str, Any]) -> bytes | None:
+        """``change`` as its journal record (:func:`journal.frame`), or ``None`` when it is
+        to be written whole instead (compacted), checked:
 
-    def _appended(self, record: dict[str, Any]) -> bool:
-        """Append ``record`` durably; False if the session's files were gone, to be written again.
+        - appended, it might take the session past what is read back (:mod:`room`);
+        - it is longer than a crash's torn tail is taken to be (found by a review: a
+          member's payment notes, a note and 80 stretches of time, cut short by a crash
+          read as damage, and the session was set aside). See :func:`journal.longest_change`.
+        """
+        record = journal.frame(change)
+        snapshot = self._snapshot.st_size if self._snapshot is not None else 0
+        if room.near_the_limit(snapshot, self._journal.end, len(record)):
+            return None
+        return record if len(record) <= journal.longest_change(self._longest) else None
+
+    def _appended(self, record: bytes) -> bool:
+        """Append ``record`` (framed) durably; False if the session's files were gone, to be
+        written again.
 
         Another program (a cleaning script, a sync tool) may take the journal or
         the snapshot out of the folder while the session is open. Appends would
@@ -205,6 +230,7 @@ class JournalStorage(Storage):
             self._journal.append(record)
         except journal.JournalRemoved:
             return False
+        self._longest = max(self._longest, len(record))
         self._pending = True
         return self._snapshot_is_ours()
 

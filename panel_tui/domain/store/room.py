@@ -17,10 +17,7 @@ is, only in the last few kilobytes before the limit.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from panel_tui.domain.store import files
 from panel_tui.domain.store.errors import StoreError
@@ -34,15 +31,12 @@ class SessionTooLarge(StoreError):
     """A change refused: the session would be larger than panel-tui reads."""
 
 
-def near_the_limit(snapshot: int, journal: int, record: Mapping[str, Any]) -> bool:
-    """Whether the session, ``record`` appended to a journal of ``journal`` bytes beside a
-    snapshot of ``snapshot`` bytes, might be written past what panel-tui reads: the change
-    is then to be written whole, and checked (:func:`check`)."""
+def near_the_limit(snapshot: int, journal: int, record: int) -> bool:
+    """Whether the session, a record of ``record`` bytes appended to a journal of
+    ``journal`` bytes beside a snapshot of ``snapshot`` bytes, might be written past what
+    panel-tui reads: the change is then to be written whole, and checked (:func:`check`)."""
     limit = files.MAX_FILE_BYTES  # read now, so that a test can make it smaller
-    if snapshot + 2 * journal + SLACK > limit:
-        return True
-    added = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
-    return snapshot + 2 * (journal + len(added)) + SLACK > limit
+    return snapshot + 2 * (journal + record) + SLACK > limit
 
 
 def check(path: Path, payload: bytes) -> None:

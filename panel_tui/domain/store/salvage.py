@@ -166,12 +166,13 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     raw = journal.read(journal_path(path), read)
     if raw is None:
         return replace(snapshot, no_journal=True)
-    parsed = journal.parse(raw, salvage=True, snapshot=token, own=storage.own_bytes(whole))
+    size = storage.own_bytes(whole)  # a crash's torn tail is measured against it
+    parsed = journal.parse(raw, salvage=True, snapshot=token, own=size)
     another_copy = names_another_copy(parsed, meta)
     own = own_changes(path, token) if another_copy else None
     if own is not None:  # the session files' names were swapped: its own is read
         raw = read(own)
-        parsed, another_copy = journal.parse(raw, salvage=True, snapshot=token), False
+        parsed, another_copy = journal.parse(raw, salvage=True, snapshot=token, own=size), False
     if parsed.snapshot != token and parsed.snapshot is not None and not another_copy:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return snapshot
