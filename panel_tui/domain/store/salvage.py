@@ -105,10 +105,10 @@ class ReadBack:
     a bad copy can add such: found by a tester, and the session could not be got back).
     What they held cannot be told, so they count as something left out."""
     second: SecondCopy | None = None
+    """Of ``appended``, a whole session file at their start, if one is."""
     changed: bool = False
     """The snapshot does not match the checksum saved with it: changed outside panel-tui,
     or damaged, so what it holds may not be what was saved (see :mod:`checksum`)."""
-    """Of ``appended``, a whole session file at their start, if one is."""
     changes_from: Path | None = None
     """Its record of changes, read from under another name: the one beside it was another
     session's, its session file's name swapped with that one's (see :func:`own_changes`)."""
