@@ -83,11 +83,10 @@ def test_the_cap_is_what_a_new_session_is_checked_against(tmp_path: Path) -> Non
 
 
 def test_a_change_that_would_take_an_open_session_past_the_cap_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     # Found by a tester: imported just under the cap, then 700 long notes, each said to be
     # saved, and the session was written past it at closing, never to be read again.
-    monkeypatch.setattr(files.read_regular, "__defaults__", (CAP,))  # read back as capped
     store = Store(tmp_path / "sessions")
     store.save(session("LLP"))
     saved = 0

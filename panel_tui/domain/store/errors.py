@@ -12,7 +12,7 @@ from typing import Any
 from panel_tui.domain.store import files
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.place import FolderGone
-from panel_tui.domain.store.snapshot_meta import named_by, token_in
+from panel_tui.domain.store.snapshot_meta import names, token_in
 from panel_tui.domain.store.storage import DamagedData, session_id_in, session_id_of
 from panel_tui.domain.system_words import os_reason, refused_file
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable
@@ -100,8 +100,7 @@ def _swapped_alone(path: Path, held: str) -> bool:
     named as ``held``'s file is: the session files' names were swapped, but not their
     records of changes (found by a review: each was set aside with the other's record,
     and the votes in it were said to be missing)."""
-    token = token_in(path)
-    return token is not None and named_by(path.with_name(f"{held}{JOURNAL_SUFFIX}")) == token
+    return names(path.with_name(f"{held}{JOURNAL_SUFFIX}"), token_in(path))
 
 
 def _swap_back(path: Path, named: str, held: str) -> str:
@@ -129,8 +128,7 @@ def another_copys_changes(path: Path, tables: dict[str, Any], token: str | None)
         held is not None
         and re.fullmatch(IDENT_PATTERN, held)
         and held.casefold() != path.stem.casefold()
-        and token is not None
-        and named_by(path.with_name(f"{held}{JOURNAL_SUFFIX}")) == token
+        and names(path.with_name(f"{held}{JOURNAL_SUFFIX}"), token)
     ):
         return MisnamedFile(held)
     return DamagedData(

@@ -141,12 +141,13 @@ def open_folder_no_follow(folder: Path) -> int:
     return os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _NOINHERIT)
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES, *, follow_links: bool = False) -> bytes:
+def read_regular(path: Path, limit: int | None = None, *, follow_links: bool = False) -> bytes:
     """The bytes of a plain file, at most ``limit`` of them; never a pipe or a device.
 
     Args:
         path: the file.
-        limit: the most bytes a file may hold.
+        limit: the most bytes a file may hold; by default :data:`MAX_FILE_BYTES`, read
+            at each call (as :mod:`room` reads it), so that a test can make it smaller.
         follow_links: read through a link (a question bank linked into its
             folder); session files never are.
 
@@ -155,6 +156,8 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, *, follow_links: bool 
             file over ``limit``.
         OSError: the system refuses (missing, no permission...).
     """
+    if limit is None:
+        limit = MAX_FILE_BYTES
     fd = _open_followed(path) if follow_links else open_no_follow(path, os.O_RDONLY)
     try:
         too_large = UnsafeFile(path, f"it is larger than {size_words(limit)}")

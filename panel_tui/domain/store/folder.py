@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from panel_tui.domain.models import Session
-from panel_tui.domain.store import aside, checksum, durable, files, journal
+from panel_tui.domain.store import aside, checksum, durable, files, room
 from panel_tui.domain.store.aside import DAMAGED_FOLDER, REPLACED_FOLDER
 from panel_tui.domain.store.catalogue import (
     Catalogue,
@@ -38,8 +38,9 @@ from panel_tui.domain.store.place import SessionsFolder
 from panel_tui.domain.store.reading import SessionReader
 from panel_tui.domain.store.recovery import with_recovery_notes
 from panel_tui.domain.store.salvage import ReadBack
+from panel_tui.domain.store.snapshot_meta import named_by
 from panel_tui.domain.store.storage import DamagedData, dumps, record_to_tables
-from panel_tui.domain.system_words import os_reason, size_words
+from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable, quoted
 from panel_tui.domain.words import counted
 
@@ -95,21 +96,20 @@ def _refuse_too_large(session: Session, size: int) -> None:
     import and recovery is saved through :meth:`Store.save`, so it is checked here.
 
     Raises:
-        StoreError: the file would be larger than panel-tui reads.
+        SessionTooLarge: the file would be larger than panel-tui reads (a StoreError).
     """
-    limit = files.MAX_FILE_BYTES  # read now, so that a test can make it smaller
-    if size <= limit:
-        return
     holds = (
         f"{counted(len(session.candidates), 'candidate')}, "
         f"{counted(len(session.panel), 'panel member')} and "
         f"{counted(len(session.bank.questions), 'question')}"
     )
-    raise StoreError(
-        f"The session {session.id} is too large for panel-tui, so it was not saved: it "
-        f"holds {holds}, which would take {size_words(size)}, and panel-tui reads a "
-        f"session of at most {size_words(limit)}. Split it into smaller sessions, with "
-        "fewer candidates in each."
+    room.refuse_past_limit(
+        size,
+        lambda takes, limit: (
+            f"The session {session.id} is too large for panel-tui, so it was not saved: it "
+            f"holds {holds}, which would take {takes}, and panel-tui reads a session of at "
+            f"most {limit}. Split it into smaller sessions, with fewer candidates in each."
+        ),
     )
 
 
@@ -297,10 +297,7 @@ class Store:
         # session is kept first, when replaced): one a crash leaves before it is removed,
         # below, is stale. A copy put back from before its first compaction is then told
         # too (found by a review).
-        named = None
-        with contextlib.suppress(OSError):  # a link, say: then it is said on opening
-            left = journal.read(journal_path(path))
-            named = None if left is None else journal.parse(left, salvage=True).snapshot
+        named = named_by(journal_path(path))  # a link, say: None, and said on opening
         meta = {"snapshot": secrets.token_hex(8), "replaces": [named] if named else []}
         payload = checksum.sealed(tables, meta)
         _refuse_too_large(session, len(payload))  # before anything is written

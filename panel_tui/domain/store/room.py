@@ -17,6 +17,7 @@ is, only in the last few kilobytes before the limit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from panel_tui.domain.store import files
@@ -40,18 +41,34 @@ def near_the_limit(snapshot: int, journal: int, record: int) -> bool:
 
 
 def check(path: Path, payload: bytes) -> None:
-    """Refuse to write ``payload`` as the session file at ``path`` if panel-tui could not
-    read it back.
+    """Refuse to write ``payload`` as the session file at ``path``, a change to the session
+    in it, if panel-tui could not read it back.
 
     Raises:
         SessionTooLarge: it is larger than :data:`files.MAX_FILE_BYTES`, in plain words.
     """
-    limit = files.MAX_FILE_BYTES
-    if len(payload) <= limit:
-        return
-    raise SessionTooLarge(
-        f"This change was not saved: with it, the session {path.stem} would take "
-        f"{size_words(len(payload))}, more than the {size_words(limit)} panel-tui can read "
-        "back, so it could never be opened again. Everything saved before it is kept. "
-        "Shorten what you were adding, or carry on in a new session."
+    refuse_past_limit(
+        len(payload),
+        lambda takes, limit: (
+            f"This change was not saved: with it, the session {path.stem} would take "
+            f"{takes}, more than the {limit} panel-tui can read back, so it could never be "
+            "opened again. Everything saved before it is kept. Shorten what you were adding, "
+            "or carry on in a new session."
+        ),
     )
+
+
+def refuse_past_limit(size: int, refusal: Callable[[str, str], str]) -> None:
+    """The one check of a session file's size (``size`` bytes) against what panel-tui
+    reads, :data:`files.MAX_FILE_BYTES` (read now, so that a test can make it smaller).
+
+    Args:
+        size: the bytes of the session file to be written.
+        refusal: what is said when it is larger, given its size and the limit in words.
+
+    Raises:
+        SessionTooLarge: it is larger.
+    """
+    limit = files.MAX_FILE_BYTES
+    if size > limit:
+        raise SessionTooLarge(refusal(size_words(size), size_words(limit)))

@@ -67,6 +67,12 @@ def named_by(changes: Path) -> str | None:
     return None
 
 
+def names(changes: Path, token: str | None) -> bool:
+    """Whether the record of changes at ``changes`` names the session file whose token is
+    ``token`` (never when that is ``None``): it goes with that file, whatever their names."""
+    return token is not None and named_by(changes) == token
+
+
 def token_in(snapshot: Path) -> str | None:
     """The token the session file at ``snapshot`` holds (``None``: none that reads)."""
     with contextlib.suppress(OSError, storage.DamagedData):
@@ -79,10 +85,8 @@ def own_changes(snapshot: Path, token: str | None) -> Path | None:
     names its token ``token``: the session files' names were swapped, but not their
     records (found by a review: set aside so, each with the other's record, its votes
     were said to be missing). ``None`` when none does."""
-    if token is None:
-        return None
     beside = snapshot.with_suffix(JOURNAL_SUFFIX)
     for changes in sorted(snapshot.parent.glob(f"*{JOURNAL_SUFFIX}")):
-        if changes != beside and named_by(changes) == token:
+        if changes != beside and names(changes, token):
             return changes
     return None
