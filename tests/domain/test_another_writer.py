@@ -68,6 +68,17 @@ def _refused_and_kept(store: Store, first: OpenSession) -> str:
     return said
 
 
+def _made_again(store: Store, created_in: int | None = None) -> None:
+    """The sessions folder deleted and made again, the session saved in it anew
+    (``created_in`` another year: another session under the same id)."""
+    shutil.rmtree(store.root)
+    store.root.mkdir()
+    again = build("LLLP", questions=(("q1", 1.0, False), ("q2", 1.0, False)))
+    if created_in is not None:
+        again = again.model_copy(update={"created": again.created.replace(year=created_in)})
+    Store(store.root).save(again)
+
+
 def test_a_window_whose_lock_file_was_removed_never_writes_over_another_windows_votes(
     tmp_path: Path,
 ) -> None:
@@ -82,9 +93,7 @@ def test_a_session_imported_again_in_a_folder_made_again_is_not_written_over(
     tmp_path: Path,
 ) -> None:
     store, first = _first_window(tmp_path)
-    shutil.rmtree(store.root)
-    store.root.mkdir()
-    Store(store.root).save(build("LLLP", questions=(("q1", 1.0, False), ("q2", 1.0, False))))
+    _made_again(store)
     _second_window_votes_and_quits(store.root)
     said = _refused_and_kept(store, first)
     assert _votes(Store(store.root).load("s1").votes) == B_VOTES
@@ -173,9 +182,6 @@ def test_a_session_made_again_in_its_place_is_not_written_over_though_it_has_no_
     # Another session made again under the same id holds no event memory lacks, but is
     # no older copy of this window's own: made at another time.
     store, first = _first_window(tmp_path)
-    shutil.rmtree(store.root)
-    store.root.mkdir()
-    again = build("LLLP", questions=(("q1", 1.0, False), ("q2", 1.0, False)))
-    Store(store.root).save(again.model_copy(update={"created": again.created.replace(year=2030)}))
+    _made_again(store, created_in=2030)
     _refused_and_kept(store, first)
     assert Store(store.root).load("s1").votes == []
