@@ -65,8 +65,6 @@ class JournalStorage(Storage):
         self._longest = 0
         """The longest record the journal holds, or the session's own record in the snapshot
         when longer, as :func:`journal.parse` counts them: see :meth:`_framed`."""
-        self._longest_for: str | None = None
-        """The snapshot token ``_longest`` was counted for: another is a snapshot written."""
 
     @property
     def disk_behind(self) -> bool:
@@ -98,10 +96,10 @@ class JournalStorage(Storage):
             )
             self._data = loaded.tables
             self._seen = dict(loaded.tables)
-            # Not appendable: nothing of the journal is kept, the snapshot is the tables.
-            own = storage.own_bytes(loaded.tables)
-            self._longest = parsed.longest if parsed is not None and self._appendable else own
-            self._longest_for = loaded.token
+            if parsed is not None and self._appendable:
+                self._longest = parsed.longest  # the session's own record counted in
+            else:  # nothing of the journal is kept: the snapshot is the tables
+                self._longest = storage.own_bytes(loaded.tables)
             self._known.update(t for t in (loaded.token, self._journal_names) if t is not None)
             self._known.update(loaded.replaces)
             self._snapshot = _looked_at(self._path)
@@ -129,8 +127,6 @@ class JournalStorage(Storage):
         """``data`` is on disk: memory and disk agree again."""
         self.written_again += self._disk_behind
         self._data, self._seen, self._disk_behind = data, dict(data), False
-        if self._token != self._longest_for:  # a snapshot written: the journal starts on it
-            self._longest, self._longest_for = storage.own_bytes(data), self._token
 
     def _forget_the_change(self) -> None:
         """After the disk refused a change: memory goes back to what is on disk."""
@@ -287,8 +283,8 @@ class JournalStorage(Storage):
     def _refuse_if_changed_elsewhere(self, look: bool = False) -> None:
         """Raise :class:`ChangedElsewhere` once another writer's changes are found in the
         files, looked for (``look``) before all are written: see :mod:`other_writer`."""
-        ours = self._refused is not None or not look or self._snapshot_is_ours()
-        if not ours and other_writer.another_writers(self._path, self._known, self._seen):
+        looked = self._refused is None and look and not self._snapshot_is_ours()
+        if looked and other_writer.another_writers(self._path, self._known, self._seen):
             # What memory held before this change: every change said to be saved.
             self._refused, kept = other_writer.refusal(self._path, self._seen)
             self._appendable, self._disk_behind = False, not kept
@@ -311,6 +307,7 @@ class JournalStorage(Storage):
         self._known.add(token)
         durable.write_atomically(self._path, payload)
         self._snapshot = _looked_at(self._path)
+        self._longest = storage.own_bytes(data)  # the journal starts again on this snapshot
         # From here the snapshot holds everything: the journal names an older
         # snapshot, so it is stale, never replayed, until the reset makes it ours.
         self._token, self._replaces = token, replaces
