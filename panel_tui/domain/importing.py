@@ -20,7 +20,7 @@ from panel_tui.domain.session_checks import LEFT_OUT_KINDS
 from panel_tui.domain.store.files import MAX_FILE_BYTES
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import SESSION_TABLE
-from panel_tui.domain.strict_json import JSONProblem, strict_json_loads
+from panel_tui.domain.strict_json import JSONProblem, blank, strict_json_loads
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.wording import empty_file, problems
 from panel_tui.domain.words import counted, first_problems
@@ -53,7 +53,7 @@ def parse_session(raw: bytes, name: str) -> Session:
     Raises:
         SessionFileError: naming the file and each field that is wrong.
     """
-    if not raw.lstrip(b"\xef\xbb\xbf").strip():  # white space at most, or Excel's mark
+    if blank(raw):
         raise SessionFileError(f"{name}: {empty_file('it holds no session.')} {_TAKES}")
     try:
         data = strict_json_loads(raw)

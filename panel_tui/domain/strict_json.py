@@ -94,6 +94,12 @@ def strict_json_loads(raw: bytes | str) -> Any:
         raise JSONProblem("it is nested too deeply to read") from None
 
 
+def blank(raw: bytes) -> bool:
+    """Whether ``raw`` holds nothing but white space, after any byte-order mark: an empty
+    file, as an editor or Excel may leave one."""
+    return not raw.removeprefix(codecs.BOM_UTF8).strip()
+
+
 def strict_json_leading(raw: bytes) -> tuple[Any, int]:
     """The JSON value at the start of ``raw``, read as :func:`strict_json_loads` reads
     it, and how many of the bytes it takes (any byte-order mark and white space around

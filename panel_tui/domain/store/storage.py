@@ -24,7 +24,12 @@ from tinydb.storages import Storage
 from panel_tui.domain.models import Session
 from panel_tui.domain.sessions import as_made
 from panel_tui.domain.store import durable, files
-from panel_tui.domain.strict_json import JSONProblem, strict_json_leading, strict_json_loads
+from panel_tui.domain.strict_json import (
+    JSONProblem,
+    blank,
+    strict_json_leading,
+    strict_json_loads,
+)
 from panel_tui.domain.wording import problems
 
 EVENT_TABLES = ("votes", "notes", "reveals", "decisions")
@@ -59,7 +64,7 @@ def decode(raw: bytes) -> dict[str, Any]:
     TinyDB would treat an empty file as an empty database and the next write
     would destroy what was there, so an empty file is damaged here.
     """
-    if not raw.strip():
+    if blank(raw):
         raise EmptyFile("the file is empty")
     try:
         data = strict_json_loads(raw)
