@@ -68,25 +68,16 @@ class Sheet:
 
     name: str
     rows: list[Row]
-    letters: dict[str, str]  #: column name -> spreadsheet letter, e.g. "C"
+    places: dict[str, int]  #: column name -> its place in the sheet (0: column A)
 
     def column(self, name: str) -> str:
         """``"column C (role)"``: how a person finds the cell."""
-        return f"column {self.letters[name]} ({name})" if name in self.letters else name
+        return f"column {_letter(self.places[name])} ({name})" if name in self.places else name
 
     def problem(self, row: Row, name: str, message: str) -> SheetProblem:
         """A problem in one cell."""
-        position = _position(self.letters.get(name, ""))
-        return SheetProblem(self.name, message, row.line, self.column(name), position)
-
-
-def _position(letters: str) -> int:
-    """A column's place from its letters, as :func:`_letter` names it (A: 0, AA: 26);
-    -1 for none."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number - 1
+        place = self.places.get(name, -1)
+        return SheetProblem(self.name, message, row.line, self.column(name), place)
 
 
 def in_order(problems: Sequence[SheetProblem]) -> list[SheetProblem]:
@@ -182,7 +173,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     header: list[str] | None = None
     typed_header: list[str] = []
     rows: list[Row] = []
-    letters: dict[str, str] = {}
+    places: dict[str, int] = {}
     header_line = 1
     named_width = 0  #: columns up to the last heading with a name
     wide: list[SheetProblem] = []  #: rows with cells past the last heading
@@ -239,7 +230,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         )
     for wanted in columns:
         if wanted in header:
-            letters[wanted] = _letter(header.index(wanted))
+            places[wanted] = header.index(wanted)
     missing = [wanted for wanted in required if wanted not in header]
     if missing and (wrong := _wrong_separator(typed_header, delimiter, sep_line)):
         raise PrepareError([SheetProblem(name, wrong, header_line)])
@@ -257,7 +248,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         raise PrepareError(problems)
     if wide:
         raise PrepareError(wide)
-    return Sheet(name, rows, letters)
+    return Sheet(name, rows, places)
 
 
 def _wrong_separator(headings: Sequence[str], delimiter: str, sep_line: int) -> str | None:
