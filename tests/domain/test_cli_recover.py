@@ -108,8 +108,7 @@ def test_importing_a_copy_set_aside_says_to_recover_it(
         (None, "There is no file {path}."),
         ("", "{path}: is empty; there is nothing in it to recover."),  # never "damaged"
         (" \n", "{path}: is empty; there is nothing in it to recover."),
-        # Nothing but a byte-order mark: empty, as import says of it (one test: blank).
-        ("\ufeff\n", "{path}: is empty; there is nothing in it to recover."),
+        ("\ufeff\n", "{path}: is empty; there is nothing in it to recover."),  # a mark only
         ("folder", "{path} cannot be recovered: it is a folder, not a file."),
         (
             '{"rows": []}',
