@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from panel_tui.cli import COMMAND_MODULES, COMMANDS, _module, _parser
+from panel_tui.cli.common import FolderOptions
 
 PROBE = """
 import json, sys
@@ -68,7 +69,7 @@ def test_every_command_module_adds_the_commands_the_table_says() -> None:
     for name in COMMANDS:
         parser = argparse.ArgumentParser()
         commands = parser.add_subparsers()
-        _module(name).register(commands, argparse.ArgumentParser(add_help=False))
+        _module(name).register(commands, FolderOptions.made(argparse.ArgumentParser))
         added = set(commands.choices)
         assert added == {c for c, m in COMMAND_MODULES.items() if m == name}, name
     # With no command line given, every command is there (for --help).

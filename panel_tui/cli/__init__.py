@@ -1,6 +1,6 @@
 """The command line (PRODUCT.md section 6).
 
-Each command lives in a module of its own with ``register(commands, common)``,
+Each command lives in a module of its own with ``register(commands, folders)``,
 which adds its parser and sets ``run`` to the function that carries it out.
 Errors go to standard error in plain words with a non-zero exit, never a
 traceback.
@@ -22,9 +22,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from panel_tui import __version__, locations
+from panel_tui import __version__
 from panel_tui.cli import display
-from panel_tui.cli.common import EXIT_ERROR, CommandError
+from panel_tui.cli.common import EXIT_ERROR, CommandError, FolderOptions
 from panel_tui.cli.parser import PlainParser
 from panel_tui.domain.banks import BankError
 from panel_tui.domain.importing import SessionFileError
@@ -66,23 +66,6 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(f"panel_tui.cli.{name}")
 
 
-def _common() -> argparse.ArgumentParser:
-    common = PlainParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help=f"the sessions folder (also {locations.DATA_DIR_ENV}; default ./sessions)",
-    )
-    common.add_argument(
-        "--banks-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="your own question banks (default ./question_banks)",
-    )
-    return common
-
-
 def _chosen(argv: Sequence[str], before: Sequence[argparse.ArgumentParser]) -> str | None:
     """The command word in ``argv``: the first word that is not an option or its value
     (the options ``before`` offer before a command)."""
@@ -116,8 +99,8 @@ def _modules(argv: Sequence[str], before: Sequence[argparse.ArgumentParser]) -> 
 
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with the commands ``argv`` needs (every command when ``None``)."""
-    common, screens = _common(), display.options()  # the home screen opens without a command
-    before = [common, screens]
+    folders = FolderOptions.made(PlainParser)
+    before = [*folders, display.options()]  # the home screen opens without a command
     modules = [_module(name) for name in COMMANDS] if argv is None else _modules(argv, before)
     parser = PlainParser(
         prog="panel-tui",
@@ -135,7 +118,7 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", help="what to do (without one, the home screen opens)"
     )
     for module in modules:
-        module.register(commands, common)
+        module.register(commands, folders)
     return parser
 
 

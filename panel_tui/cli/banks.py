@@ -6,19 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui.cli.common import EXIT_ERROR, bank_folders
+from panel_tui.cli.common import EXIT_ERROR, FolderOptions, bank_folders
 from panel_tui.domain.banks import BankError, find_banks, load_bank, same_file
 from panel_tui.domain.text import printable
 from panel_tui.domain.words import counted, first_problems
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``banks validate`` and ``banks list``."""
     banks = commands.add_parser(
         "banks",
-        parents=[common],
+        parents=[folders.banks],
         help="question banks",
         description="Check question bank files, or list the banks you can use.",
     )
@@ -27,7 +27,7 @@ def register(
     )
     validate = actions.add_parser(
         "validate",
-        parents=[common],
+        parents=[folders.banks],
         help="check bank files",
         description="Check bank files before a panel uses them: each problem is named with "
         "its file, line and field. Exits with 0 when every bank is valid.",
@@ -38,7 +38,7 @@ def register(
     validate.set_defaults(run=run_validate)
     listing = actions.add_parser(
         "list",
-        parents=[common],
+        parents=[folders.banks],
         help="the banks you can use",
         description="List the question banks you can use: the sample banks and your own.",
     )

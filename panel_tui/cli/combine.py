@@ -5,18 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 
-from panel_tui.cli.common import CommandError, document_options, emit, load, share, store
+from panel_tui.cli.common import (
+    CommandError,
+    FolderOptions,
+    document_options,
+    emit,
+    load,
+    share,
+    store,
+)
 from panel_tui.domain.combine import CombineError, combine_sessions, summary_line
 from panel_tui.domain.exports.combined import FORMATS, render_combined
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``combine``."""
     parser = commands.add_parser(
         "combine",
-        parents=[common],
+        parents=[folders.sessions],
         help="match up two panels that interviewed the same candidates",
         description=(
             "Join two sessions that interviewed the same candidates (matched by code, "

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from panel_tui import locations
 from panel_tui.domain.banks import find_banks
@@ -24,6 +25,35 @@ EXIT_USAGE = 2
 
 class CommandError(Exception):
     """A plain message for standard error; the command exits non-zero."""
+
+
+class FolderOptions(NamedTuple):
+    """The folder options, each a parent parser: a command takes those it reads.
+
+    Found by a tester: ``--banks-dir`` was offered by every command, where most
+    never read a bank, so a script's folder there did nothing without a word.
+    """
+
+    sessions: argparse.ArgumentParser  #: ``--data-dir``: the sessions folder
+    banks: argparse.ArgumentParser  #: ``--banks-dir``: your own question banks
+
+    @classmethod
+    def made(cls, parser: type[argparse.ArgumentParser]) -> FolderOptions:
+        """The two options, each in a parent parser of the kind given."""
+        sessions, banks = parser(add_help=False), parser(add_help=False)
+        sessions.add_argument(
+            "--data-dir",
+            metavar="DIR",
+            default=argparse.SUPPRESS,
+            help=f"the sessions folder (also {locations.DATA_DIR_ENV}; default ./sessions)",
+        )
+        banks.add_argument(
+            "--banks-dir",
+            metavar="DIR",
+            default=argparse.SUPPRESS,
+            help="your own question banks (default ./question_banks)",
+        )
+        return cls(sessions, banks)
 
 
 def store(args: argparse.Namespace, *, existing: bool = False) -> Store:

@@ -10,6 +10,7 @@ from pathlib import Path
 from panel_tui import locations
 from panel_tui.cli.common import (
     CommandError,
+    FolderOptions,
     load,
     output_path,
     refuse_in_data_folder,
@@ -36,12 +37,12 @@ from panel_tui.domain.text import printable
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``export``."""
     export = commands.add_parser(
         "export",
-        parents=[common],
+        parents=[folders.sessions],
         help="export a session",
         description="Write a session out: its summary as text or a page to print, its "
         "votes as a spreadsheet (CSV), a json copy to import elsewhere, or all of them. "

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from panel_tui.cli.common import EXIT_ERROR, store, warn_damaged
+from panel_tui.cli.common import EXIT_ERROR, FolderOptions, store, warn_damaged
 from panel_tui.domain.importing import SessionFileError, load_session_file
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store.recovery import kept_words
@@ -15,12 +15,12 @@ from panel_tui.domain.words import counted, holds_words
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``import``."""
     importing = commands.add_parser(
         "import",
-        parents=[common],
+        parents=[folders.sessions],
         help="import json exports (many at once)",
         description="Take in sessions exported as json (panel-tui export --format json), "
         "from this laptop or another, into the sessions folder. Each file is taken in "

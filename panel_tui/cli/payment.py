@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from panel_tui.cli.common import CommandError, day, load, store
+from panel_tui.cli.common import CommandError, FolderOptions, day, load, store
 from panel_tui.domain.exports.involvement_csv import money, rate_per, stretch
 from panel_tui.domain.involvement import (
     InvolvementError,
@@ -38,12 +38,12 @@ def _times(text: str) -> str:
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``payment``."""
     parser = commands.add_parser(
         "payment",
-        parents=[common],
+        parents=[folders.sessions],
         help="the chair's payment notes: rate, expenses, times, declined",
         description=(
             "Show the involvement record of a session, or with --seat change one "

@@ -10,7 +10,7 @@ from typing import get_args
 
 from pydantic import ValidationError
 
-from panel_tui.cli.common import EXIT_ERROR, CommandError, find_bank, share, store
+from panel_tui.cli.common import EXIT_ERROR, CommandError, FolderOptions, find_bank, share, store
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Settings, Weighting
 from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, prepare_session
@@ -21,12 +21,12 @@ from panel_tui.domain.words import counted, first_problems
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``prepare``."""
     prepare = commands.add_parser(
         "prepare",
-        parents=[common],
+        parents=[*folders],
         help="make a session from a panel and a candidates spreadsheet (CSV)",
         description=(
             "Make a session ready for the chair from two CSV files saved from Excel or "

@@ -12,6 +12,7 @@ from pathlib import Path
 from panel_tui.cli.common import (
     EXIT_ERROR,
     CommandError,
+    FolderOptions,
     day,
     document_options,
     emit,
@@ -28,12 +29,12 @@ from panel_tui.domain.words import counted
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``report``."""
     parser = commands.add_parser(
         "report",
-        parents=[common],
+        parents=[folders.sessions],
         help="rounds compared, for HR and co-production leads",
         description=(
             "Compare rounds: each SESSION is a session id in the store, a json export, "

@@ -10,7 +10,15 @@ from datetime import timedelta
 from pathlib import Path
 
 from panel_tui import locations
-from panel_tui.cli.common import EXIT_ERROR, CommandError, confirm, load, store, warn_damaged
+from panel_tui.cli.common import (
+    EXIT_ERROR,
+    CommandError,
+    FolderOptions,
+    confirm,
+    load,
+    store,
+    warn_damaged,
+)
 from panel_tui.domain.damaged_copies import DamagedCopies
 from panel_tui.domain.models import now
 from panel_tui.domain.store import Store, StoreError
@@ -33,12 +41,12 @@ from panel_tui.domain.words import (
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``sessions list``, ``sessions delete`` and ``sessions recover``."""
     sessions = commands.add_parser(
         "sessions",
-        parents=[common],
+        parents=[folders.sessions],
         help="stored sessions",
         description="List the sessions in the sessions folder, delete them, or recover one "
         "set aside as damaged.",
@@ -51,7 +59,7 @@ def register(
     )
     listing = actions.add_parser(
         "list",
-        parents=[common],
+        parents=[folders.sessions],
         help="list sessions",
         description="List the sessions in the sessions folder, newest first, and name any "
         "set aside as damaged.",
@@ -60,7 +68,7 @@ def register(
     listing.set_defaults(run=run_list)
     delete = actions.add_parser(
         "delete",
-        parents=[common],
+        parents=[folders.sessions],
         help="delete sessions",
         description="Delete one session, or every session with nothing recorded for some "
         "days, from disk for good, after asking.",
@@ -82,7 +90,7 @@ def register(
     delete.set_defaults(run=run_delete)
     recover = actions.add_parser(
         "recover",
-        parents=[common],
+        parents=[folders.sessions],
         help="read back what a damaged session file still holds",
         description=(
             "Read back a session set aside in damaged/: every change saved in it that "

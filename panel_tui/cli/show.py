@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from panel_tui import locations
 from panel_tui.cli import display
-from panel_tui.cli.common import CommandError, bank_folders, find_bank, store, warn_damaged
+from panel_tui.cli.common import (
+    CommandError,
+    FolderOptions,
+    bank_folders,
+    find_bank,
+    store,
+    warn_damaged,
+)
 from panel_tui.domain.banks import load_bank
 from panel_tui.domain.models import Bank, Member
 from panel_tui.domain.prepare import PANEL_SHEET, PrepareError, load_panel
@@ -24,12 +31,12 @@ DEMO_BANK = "support-worker"
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], folders: FolderOptions
 ) -> None:
     """Add ``demo`` and ``practice``."""
     demo = commands.add_parser(
         "demo",
-        parents=[common, display.options()],
+        parents=[*folders, display.options()],
         help="a ready demo session on the sample bank",
         description="Open the demo session on the sample question bank (the unfinished "
         "one, or a new one), to try the screens with. It is kept in the sessions folder "
@@ -38,7 +45,7 @@ def register(
     demo.set_defaults(run=run_demo)
     practice = commands.add_parser(
         "practice",
-        parents=[common, display.options()],
+        parents=[*folders, display.options()],
         help="rehearse a mock interview with sample answers",
         description="Rehearse a mock interview on a practice bank, whose questions come "
         "with sample answers: the practice form opens with the bank chosen.",

@@ -56,6 +56,35 @@ def test_the_display_options_are_offered_only_where_screens_open() -> None:
         assert ("--ascii" in offered) is (name in {*SCREENS, "panel-tui export"}), name
 
 
+#: The commands that read question banks, where ``--banks-dir`` means something.
+READ_BANKS = {
+    *SCREENS,
+    "panel-tui prepare",
+    "panel-tui banks",
+    "panel-tui banks validate",  # to warn of a bank id the banks folders hold already
+    "panel-tui banks list",
+}
+
+
+def test_each_folder_option_is_offered_only_where_that_folder_is_read() -> None:
+    # Found by a tester: --banks-dir was offered by every command, where most never
+    # read a bank; a script's folder there did nothing, without a word.
+    for name, parser in _parsers(_parser()):
+        offered = _options(parser)
+        assert ("--banks-dir" in offered) is (name in READ_BANKS), name
+        assert ("--data-dir" in offered) is not name.startswith("panel-tui banks"), name
+
+
+def test_a_banks_folder_after_a_command_that_reads_no_bank_is_named_as_not_understood(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--data-dir", str(tmp_path), "sessions", "list", "--banks-dir", str(tmp_path)])
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err
+    assert f"--banks-dir {tmp_path} is not something this command understands" in said
+
+
 @pytest.mark.parametrize(
     "argv",
     [
