@@ -6,7 +6,6 @@ import ignores them and computes its own.
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.prepare import role_of
 from panel_tui.domain.reveals import with_reveal_marks
 from panel_tui.domain.session_checks import LEFT_OUT_KINDS
-from panel_tui.domain.store.files import MAX_FILE_BYTES
+from panel_tui.domain.store import files
 from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import SESSION_TABLE
 from panel_tui.domain.strict_json import JSONProblem, blank, strict_json_loads
@@ -208,12 +207,9 @@ def _unmarked_votes(data: dict[str, Any]) -> list[int]:
 def load_session_file(path: Path) -> Session:
     """Read a session record from a file (a plain file, never a pipe or device)."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer for ever
-            raise SessionFileError(f"{path}: cannot be imported: it is not a file.")
-        if info.st_size > MAX_FILE_BYTES:
-            raise SessionFileError(f"{path}: cannot be imported: it is too large to be a session.")
-        raw = path.read_bytes()
+        raw = files.read_regular(path, follow_links=True)
+    except files.UnsafeFile as error:  # a pipe would wait for a writer for ever
+        raise SessionFileError(f"{path}: cannot be imported: {error.reason}.") from None
     except OSError as error:
         raise SessionFileError(f"{path}: cannot be read ({os_reason(error)}).") from None
     if path.suffix == JOURNAL_SUFFIX:

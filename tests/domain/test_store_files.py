@@ -247,7 +247,10 @@ def test_an_import_of_a_pipe_or_a_missing_file_is_refused_plainly(
     os.mkfifo(pipe)
     data = str(tmp_path / "d")
     assert main(["--data-dir", data, "import", str(pipe)]) == 1  # returns: never waits
-    assert f"{pipe}: cannot be imported: it is not a file." in capsys.readouterr().err
+    assert (
+        f"{pipe}: cannot be imported: it is not a plain file (a pipe, a device or a socket)."
+        in capsys.readouterr().err
+    )
     assert main(["--data-dir", data, "import", str(tmp_path / "gone.json")]) == 1
     assert "gone.json: cannot be read (there is no such file or folder)." in capsys.readouterr().err
 

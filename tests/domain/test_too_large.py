@@ -60,10 +60,12 @@ def test_import_refuses_a_session_too_large_and_keeps_the_one_there(
     large = {
         **HR_FILE,
         "candidates": [
-            {"id": f"c{n}", "code": f"C{n}", "name": f"Candidate {n}"} for n in range(1, MANY)
+            {"id": f"c{n}", "code": f"C{n}", "name": f"Candidate {n}"} for n in range(1, 1000)
         ],
     }
-    source.write_text(json.dumps(large))
+    # Within the cap as given (about 51 KB), past it as the store writes it (about 80 KB).
+    source.write_text(json.dumps(large, separators=(",", ":")))
+    assert source.stat().st_size < CAP
     assert run(data, "import", "--replace", str(source)) != 0
     assert "is too large for panel-tui, so it was not saved" in capsys.readouterr().err
     assert (data / f"{HR_FILE['id']}.json").read_bytes() == there
@@ -104,3 +106,16 @@ def test_a_change_that_would_take_an_open_session_past_the_cap_is_refused(
     assert CAP - 2500 < store.path("s1").stat().st_size <= CAP
     again = Store(store.root).load("s1")  # opens, with every change said to be saved
     assert [note.text[:4] for note in again.notes] == [f"{n:04d}" for n in range(saved)]
+
+
+def test_import_refuses_a_file_past_the_cap_before_reading_it(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The cap is the one the store reads, read when the file is (importing.py once took
+    # its own copy of the 64 MB when loaded, so it missed any change, such as this test's).
+    source = tmp_path / "large.json"
+    source.write_bytes(b" " * (CAP + 1))
+    assert run(data, "import", str(source)) != 0
+    said = capsys.readouterr().err
+    assert f"{source}: cannot be imported: it is larger than 64 KB." in said
+    assert not list(data.glob("*.json"))
