@@ -189,3 +189,27 @@ def test_a_name_is_found_in_free_text_as_a_person_would_see_it(text: str, named:
         session.model_copy(update={"notes": [note], "decisions": decisions})
     )
     assert ("Zebedee Quixley" in found) is named
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("Lee, Jordan", "Jordan said she is dyslexic", True),  # surname first, as HR types it
+        ("Lee, Jordan", "Ms Lee was late", True),  # called by the surname
+        ("Smith, Dr. Anne-Marie", "Anne-Marie declared a conflict", True),  # the title left
+        ("Smith, Dr. Anne-Marie", "Dr. Patel was there", False),  # a title is not a name
+        ("Jordan Lee", "The jordan river", False),  # a name in small letters is a word
+        ("Jordan Lee", "Leeds was mentioned", False),  # only as a word of its own
+    ],
+)
+def test_any_word_of_a_name_typed_in_any_order_is_found(name: str, text: str, named: bool) -> None:
+    session = named_session()
+    candidate = session.candidates[0].model_copy(update={"name": name})
+    note = session.notes[0].model_copy(update={"text": text})
+    decisions = [d.model_copy(update={"reason": ""}) for d in session.decisions]
+    found = names_kept_in_free_text(
+        session.model_copy(
+            update={"candidates": [candidate], "notes": [note], "decisions": decisions}
+        )
+    )
+    assert (name in found) is named

@@ -75,19 +75,29 @@ def names_kept_in_free_text(session: Session) -> list[str]:
     """The names of candidates and members that notes, decision reasons or expenses
     notes still hold, as an anonymised copy keeps that free text as written.
 
-    A whole name in any case, or its first word as written (capital and all) as a
-    word of its own: "José said" names José Álvarez, "will" never names Will.
+    A whole name in any case, or any word of it as written (capital and all) as a word
+    of its own: "José said" names José Álvarez, "will" never names Will. Every word, as
+    a name may be typed surname first ("Lee, Jordan", as HR's sheets often hold it;
+    found by an HR officer) and a person may be called by either; titles are not names.
     """
     texts = [n.text for n in session.notes] + [d.reason for d in session.decisions]
     texts += [m.involvement.expenses_note for m in session.panel if m.involvement]
     text = "\n".join(t for t in texts if t)
     people = [c.name for c in session.candidates if c.name] + [m.name for m in session.panel]
-    return [name for name in dict.fromkeys(people) if name.split() and _named(name, text)]
+    return [name for name in dict.fromkeys(people) if _named(name, text)]
+
+
+#: Words before a name that are not a name ("Dr. Anne-Marie Smith" is named by "Anne-Marie").
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "sir", "dame"})
 
 
 def _named(name: str, text: str) -> bool:
-    first = re.escape(name.split()[0])
-    return name.casefold() in text.casefold() or bool(re.search(rf"(?<!\w){first}(?!\w)", text))
+    words = [w.rstrip(".") for w in re.split(r"[\s,]+", name)]
+    words = [w for w in words if len(w) > 1 and w.casefold() not in _TITLES]
+    return bool(words) and (
+        name.casefold() in text.casefold()
+        or any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
+    )
 
 
 def anonymity_warning(session: Session, options: ExportOptions, leave_out: str) -> str:
