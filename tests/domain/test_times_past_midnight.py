@@ -169,3 +169,12 @@ def test_a_day_a_sitting_past_midnight_reaches_needs_times_only_after_it_ends(
     session = day.model_copy(update={"votes": [*day.votes, *later]})
     changes: dict[str, object] = {"times": parse_times(typed, ONE_DAY)}
     assert days_without_times(with_involvement(session, 1, changes), 1) == without_times
+
+
+def test_a_sitting_of_one_minute_is_explained_in_the_singular() -> None:
+    # Found by an HR officer: finance's fee_basis read "1 minutes / 60 x 18.50".
+    session = the_day()
+    typed = PaymentTyped(rate="18.50", per="hour", times={ONE_DAY: "09:00-09:01"})
+    saved = with_involvement(session, 1, notes_changes(session, 1, typed))
+    row = next(r for r in involvement(saved) if r.member.seat == 1)
+    assert fee_basis(row) == "1 minute / 60 x 18.50 = 0.31"

@@ -91,7 +91,7 @@ def fee_basis(row: MemberInvolvement) -> str:
         return "payment declined"
     rate = money(row.rate)
     if row.per == "hour":
-        how = f"{row.minutes} minutes / 60 x {rate}"
+        how = f"{counted(row.minutes, 'minute')} / 60 x {rate}"
     elif row.per == "block":
         how = f"{counted(row.blocks, 'block')} of {row.block_hours:g} hours x {rate}"
     else:
