@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from rich.console import Console
@@ -116,6 +117,20 @@ def test_the_practice_csv_lists_mock_candidates_as_interviewed_with_no_rank_or_d
     live_rows = rows(live(two_mocks()))
     assert [(r["code"], r["rank"]) for r in live_rows] == [("Mock B", "1"), ("Mock A", "2")]
     assert (live_rows[1]["decision"], live_rows[1]["decision_reason"]) != ("", "")
+
+
+@pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(totals_only=True)])
+def test_the_practice_json_lists_mock_candidates_as_interviewed_with_no_rank(
+    options: ExportOptions,
+) -> None:
+    # Found by a trainer: the json's results ranked the mock candidates that the
+    # summary, the md, the html and the csv list as interviewed, with no rank.
+    def listed(session: Session) -> list[tuple[str, int | None]]:
+        ranking = json.loads(render(session, "json", options))["results"]["ranking"]
+        return [(r["candidate"], r["rank"]) for r in ranking]
+
+    assert listed(two_mocks()) == [("p1", None), ("p2", None)]  # Mock B scored higher
+    assert listed(live(two_mocks())) == [("p2", 1), ("p1", 2)]  # live, the same votes rank
 
 
 def test_the_summary_screen_lists_mock_candidates_with_no_rank_or_decision() -> None:

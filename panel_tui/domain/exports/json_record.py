@@ -16,7 +16,7 @@ from panel_tui.domain.calibration import Calibration, calibrate
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
 from panel_tui.domain.models import Session
-from panel_tui.domain.scoring import Results, score_session
+from panel_tui.domain.scoring import Results, as_listed, score_session
 
 
 def shown_results(session: Session) -> tuple[Results, dict[str, Any]]:
@@ -28,7 +28,7 @@ def shown_results(session: Session) -> tuple[Results, dict[str, Any]]:
     """
     shown = session.as_shown()
     scored = score_session(shown)
-    record = results_record(scored)
+    record = results_record(session, scored)
     record["sealed_left_out"] = [
         {"candidate": candidate, "question": question}
         for candidate, question in sorted(session.sealed_answers())
@@ -38,8 +38,9 @@ def shown_results(session: Session) -> tuple[Results, dict[str, Any]]:
     return scored, record
 
 
-def results_record(results: Results) -> dict[str, Any]:
-    """The figures of section 4 as plain JSON data."""
+def results_record(session: Session, results: Results) -> dict[str, Any]:
+    """The figures of section 4 as plain JSON data, the candidates listed as the other
+    records list them (:func:`as_listed`: a rehearsal's as interviewed, with no rank)."""
     return {
         "method": results.method,
         "ranking": [
@@ -71,7 +72,7 @@ def results_record(results: Results) -> dict[str, Any]:
                     for q in r.questions
                 ],
             }
-            for r in results.ranking
+            for r in as_listed(session, results)
         ],
         "practice": asdict(results.practice) if results.practice else None,
         "early_reveals": [asdict(e) for e in results.early_reveals],
@@ -150,7 +151,7 @@ def json_export(session: Session, options: ExportOptions) -> str:
             # No trainee's own figures, nor any answer's votes by round.
             results["calibration"]["members"] = None
         hide_all = lone_group(session)
-        for figures, candidate in zip(results["ranking"], scored.ranking, strict=True):
+        for figures, candidate in zip(results["ranking"], as_listed(session, scored), strict=True):
             if hide_all:
                 for key in ("voice_gap", "lived_experience_score", "professional_score"):
                     figures[key] = None
