@@ -356,11 +356,44 @@ class Decision(Record):
     at: AwareDatetime | None = None
 
 
-class Cursor(Record):
-    """Where the panel is: resumed after a quit or a power cut."""
+class AnswerTime(Record):
+    """The seconds spent on one answer, for the timer against the time guide."""
 
     candidate: Ident
     question: Ident
     #: Seconds spent on this answer when last kept, so the timer carries on after
-    #: a resume. Kept now and then and at quit, never with a vote.
+    #: a resume. Kept now and then, at quit and on leaving the answer, never with a vote.
     elapsed: Annotated[int, Field(ge=0)] = 0
+
+
+class Cursor(AnswerTime):
+    """Where the panel is, and the time spent there and on each answer it has left:
+    resumed after a quit or a power cut."""
+
+    #: The answers the panel has left, each with its time, so that going back after a
+    #: restart carries on from it (found by a tester: after a restart only the answer
+    #: shown kept its time; one the panel went back to started at 0:00). Absent from
+    #: files when there are none.
+    left: Annotated[list[AnswerTime], Field(exclude_if=lambda left: not left)] = Field(
+        default_factory=list
+    )
+
+    def spent_on(self, candidate: str, question: str) -> int:
+        """Seconds kept for the answer ``(candidate, question)``: 0 when none are."""
+        kept = [self, *self.left]
+        return next(
+            (t.elapsed for t in kept if (t.candidate, t.question) == (candidate, question)), 0
+        )
+
+    def moved_to(self, candidate: str, question: str) -> Cursor:
+        """The cursor at another answer, carrying on from its time; this one's time kept."""
+        if (candidate, question) == (self.candidate, self.question):
+            return self
+        left = [t for t in self.left if (t.candidate, t.question) != (candidate, question)]
+        if self.elapsed:
+            here = AnswerTime(
+                candidate=self.candidate, question=self.question, elapsed=self.elapsed
+            )
+            left.append(here)
+        elapsed = self.spent_on(candidate, question)
+        return Cursor(candidate=candidate, question=question, elapsed=elapsed, left=left)

@@ -119,8 +119,9 @@ def check_consistent(
     for number, decision in _numbered(session.decisions, left_out.get("decisions", ())):
         found += _known(f"decision {number}", "candidate", decision.candidate, candidates)
     if session.cursor is not None:
-        found += _known("cursor", "candidate", session.cursor.candidate, candidates)
-        found += _known("cursor", "question", session.cursor.question, questions)
+        for time in [session.cursor, *session.cursor.left]:
+            found += _known("cursor", "candidate", time.candidate, candidates)
+            found += _known("cursor", "question", time.question, questions)
     for candidate in session.candidates:
         for question_id, index in candidate.sample_answers.items():
             unknown = _known(f"candidate {candidate.code}", "question", question_id, questions)

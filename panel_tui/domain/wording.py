@@ -51,6 +51,7 @@ ITEMS: dict[str, str] = {
     "questions": "question",
     "sample_answers": "sample answer",
     "look_for": "listen-for point",
+    "left": "answer left",  # the cursor's: the time kept for each answer the panel left
 }
 
 #: What a right value looks like, for fields with a range or a form.

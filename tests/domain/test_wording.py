@@ -71,7 +71,11 @@ RECORD: dict[str, Any] = {
     "decisions": [
         {"candidate": "c1", "outcome": "recommend", "reason": "", "at": "2026-11-23T11:00:00Z"}
     ],
-    "cursor": {"candidate": "c1", "question": "q1"},
+    "cursor": {
+        "candidate": "c1",
+        "question": "q1",
+        "left": [{"candidate": "c1", "question": "q1", "elapsed": 5}],
+    },
 }
 
 #: Wrong values of every shape a file can hold.
@@ -112,6 +116,7 @@ KINDS = {
     "float_type",
     "greater_than",
     "greater_than_equal",
+    "int_from_float",
     "int_parsing",
     "int_type",
     "less_than_equal",

@@ -286,23 +286,29 @@ class OpenSession:
         return decision
 
     def move_to(self, candidate: str, question: str) -> None:
-        """Remember where the panel is, so a restart resumes there."""
-        cursor = Cursor(candidate=candidate, question=question)
-        here = self.session.cursor
-        if here is None or (here.candidate, here.question) != (candidate, question):
-            self._update_meta(cursor=cursor)
+        """Remember where the panel is, so a restart resumes there, with the time kept
+        for the answer it leaves, so that going back carries on from it."""
+        self._keep_cursor(self._cursor_at(candidate, question))
 
     def keep_time(self, candidate: str, question: str, elapsed: int) -> None:
         """Remember the seconds spent on the current answer, for the timer after a resume.
 
-        A separate small write, made by the timer now and then and at quit, so
-        that a vote never waits on it.
+        A separate small write, made by the timer now and then, at quit and on leaving
+        the answer, so that a vote never waits on it.
         """
+        if self.session.cursor is None and elapsed <= 0:
+            return  # no place kept yet, and no time spent: nothing to keep
+        at = self._cursor_at(candidate, question)
+        self._keep_cursor(at.model_copy(update={"elapsed": max(0, elapsed)}))
+
+    def _cursor_at(self, candidate: str, question: str) -> Cursor:
         here = self.session.cursor
-        same = here is not None and (here.candidate, here.question) == (candidate, question)
-        kept = here.elapsed if here is not None and same else 0
-        if max(0, elapsed) != kept:  # nothing new to keep: the file is left alone
-            cursor = Cursor(candidate=candidate, question=question, elapsed=max(0, elapsed))
+        if here is None:
+            return Cursor(candidate=candidate, question=question)
+        return here.moved_to(candidate, question)
+
+    def _keep_cursor(self, cursor: Cursor) -> None:
+        if cursor != self.session.cursor:  # nothing new to keep: the file is left alone
             self._update_meta(cursor=cursor)
 
     def change_settings(self, settings: Settings) -> None:
