@@ -73,19 +73,14 @@ class OpenSession:
         self._answers: dict[tuple[str, str], list[VoteEvent]] | None = None
         self._db = TinyDB(path, storage=JournalStorage)
         self._db.table_class = JournalTable
-        session = self._from_disk()
-        if session is None:
-            self._db.close()
-            raise SessionNotFound(f"There is no session file {path}.")
         try:
+            session = self._from_disk()
+            if session is None:
+                raise SessionNotFound(f"There is no session file {path}.")
             check_named(session.id, path)  # a copy, or renamed: never written
-        except MisnamedFile:
-            self._db.close()
-            raise
-        self.session = session
-        try:
+            self.session = session
             self.compact()
-        except StoreError:
+        except BaseException:  # not opened: nothing left open
             self._db.close()
             raise
 
@@ -288,7 +283,7 @@ class OpenSession:
     def move_to(self, candidate: str, question: str) -> None:
         """Remember where the panel is, so a restart resumes there, with the time kept
         for the answer it leaves, so that going back carries on from it."""
-        self._keep_cursor(self._cursor_at(candidate, question))
+        self._keep_cursor(candidate, question, None)
 
     def keep_time(self, candidate: str, question: str, elapsed: int) -> None:
         """Remember the seconds spent on the current answer, for the timer after a resume.
@@ -296,20 +291,18 @@ class OpenSession:
         A separate small write, made by the timer now and then, at quit and on leaving
         the answer, so that a vote never waits on it.
         """
-        if self.session.cursor is None and elapsed <= 0:
-            return  # no place kept yet, and no time spent: nothing to keep
-        at = self._cursor_at(candidate, question)
-        self._keep_cursor(at.model_copy(update={"elapsed": max(0, elapsed)}))
+        if self.session.cursor is not None or elapsed > 0:  # else nothing to keep
+            self._keep_cursor(candidate, question, max(0, elapsed))
 
-    def _cursor_at(self, candidate: str, question: str) -> Cursor:
+    def _keep_cursor(self, candidate: str, question: str, elapsed: int | None) -> None:
+        """The cursor at an answer, with ``elapsed`` (``None``: its time kept), if new."""
         here = self.session.cursor
-        if here is None:
-            return Cursor(candidate=candidate, question=question)
-        return here.moved_to(candidate, question)
-
-    def _keep_cursor(self, cursor: Cursor) -> None:
-        if cursor != self.session.cursor:  # nothing new to keep: the file is left alone
-            self._update_meta(cursor=cursor)
+        at = Cursor(candidate=candidate, question=question) if here is None else here
+        at = at.moved_to(candidate, question)
+        if elapsed is not None:
+            at = at.model_copy(update={"elapsed": elapsed})
+        if at != here:  # nothing new to keep: the file is left alone
+            self._update_meta(cursor=at)
 
     def change_settings(self, settings: Settings) -> None:
         """Change the settings; only before the first vote, as agreed beforehand."""
