@@ -364,21 +364,3 @@ def test_each_seat_shows_its_vote_only_once_the_votes_show(
     session: Session, expected: dict[str, lines.SeatState]
 ) -> None:
     assert lines.answer_votes(session, "c1", "q1").seats == expected
-
-
-@pytest.mark.parametrize(
-    ("above", "below", "keys", "said"),
-    [
-        (False, False, lines.ARROWS, None),  # it all shows
-        (False, True, lines.ARROWS, "More below: press the down arrow"),
-        (True, True, lines.ARROWS, "More above and below: press the up or down arrow"),
-        (True, False, lines.ARROWS, "More above: press the up arrow"),
-        # The payment box's fields, moved through by Tab.
-        (False, True, lines.TABS, "More below: Tab moves on"),
-        (True, False, lines.TABS, "More above: Shift+Tab moves back"),
-    ],
-)
-def test_more_to_read(
-    above: bool, below: bool, keys: tuple[str, str, str], said: str | None
-) -> None:
-    assert lines.more_to_read(above, below, keys) == said

@@ -1,10 +1,12 @@
-"""A question longer than its space says so in words: the rest is one key away."""
+"""What runs past its space (a question, the home screen, a list) says so in words, and the key."""
 
 from __future__ import annotations
 
 import pytest
+from textual.widgets import OptionList
 
 from panel_tui.domain.models import Member, Session
+from panel_tui.domain.records import Cursor
 from panel_tui.domain.store import Store
 from tests.ui.helpers import SIZE, AppFactory, screen_text
 from tests.ui.home_app import HomeApp, app, store, stored, workdir
@@ -75,3 +77,41 @@ async def test_tab_brings_the_foot_of_the_home_screen_into_view(app: HomeApp, st
         await pilot.press("tab")  # round to the top again, with the heading
         await pilot.pause()
         assert screen_text(app).splitlines()[1].strip() == "panel-tui"
+
+
+@pytest.mark.parametrize(
+    ("key", "titles", "finished"),
+    [
+        # The tester's five, each three lines with where it is up to: four fit.
+        ("c", ["Five", "T2", "Demo", "Nine", "Round [A] \\ test"], False),
+        # Finished sessions take two lines each: six fit, the seventh is out of sight.
+        ("f", [f"Finished {n}" for n in range(1, 8)], True),
+    ],
+    ids=["carry-on", "finished"],
+)
+async def test_a_home_list_says_how_many_sessions_are_out_of_sight(
+    app: HomeApp, store: Store, key: str, titles: list[str], finished: bool
+) -> None:
+    # Found by a tester at 80x24: with five unfinished sessions the "Carry on" list
+    # showed four and closed; only a scrollbar's colour (blank cells in ASCII) said
+    # the fifth was there, and it showed only on pressing the down arrow in the list.
+    for number, title in enumerate(titles):
+        session = stored(store, title, finished=finished, session_id=f"s{number}")
+        if not finished:
+            place = Cursor(candidate="c1", question=session.bank.questions[0].id)
+            store.save(session.model_copy(update={"cursor": place}), replace=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press(key)
+        await pilot.pause()
+        options = app.screen.focused
+        assert isinstance(options, OptionList) and options.option_count == len(titles)
+        last = str(options.get_option_at_index(len(titles) - 1).prompt).splitlines()[0]
+        text = screen_text(app)
+        assert last not in text  # the premise: the last session is out of sight
+        assert "1 more below: press the down arrow" in text
+        await pilot.press(*["down"] * (len(titles) - 1))
+        await pilot.pause()
+        text = screen_text(app)
+        assert last in text and "more below" not in text
+        assert "1 more above: press the up arrow" in text

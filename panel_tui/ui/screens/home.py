@@ -48,7 +48,7 @@ from panel_tui.domain.words import (
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.keys import with_capitals
 from panel_tui.ui.widgets.keys_footer import KeysFooter
-from panel_tui.ui.widgets.more_to_read import MoreToRead
+from panel_tui.ui.widgets.more_to_read import ListSayingMore, MoreToRead
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ class HomeScreen(Screen[None]):
             yield Button("Start a new session", id="new-session", variant="primary")
 
             yield Label("Carry on where you left off", classes="section")
-            yield OptionList(id="resume")
+            yield ListSayingMore(id="resume")
             yield Static("No unfinished sessions.", id="resume-empty", classes="empty")
 
             yield Label("Practise with sample answers", classes="section")
@@ -159,14 +159,14 @@ class HomeScreen(Screen[None]):
                 "reference. Nothing from practice goes to HR.",
                 classes="about",
             )
-            yield OptionList(id="practice")
+            yield ListSayingMore(id="practice")
             yield Static("No practice banks found.", id="practice-empty", classes="empty")
             yield Label("Practice rounds so far (not for HR)", classes="section")
-            yield OptionList(id="rehearsals")
+            yield ListSayingMore(id="rehearsals")
             yield Static("No practice rounds yet.", id="rehearsals-empty", classes="empty")
 
             yield Label("Finished sessions", classes="section")
-            yield OptionList(id="finished")
+            yield ListSayingMore(id="finished")
             yield Static("No finished sessions yet.", id="finished-empty", classes="empty")
             yield Static(id="where-kept", classes="about", markup=False)
         yield MoreToRead("#home-body", TABS)

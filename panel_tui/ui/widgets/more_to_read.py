@@ -11,14 +11,21 @@ rest into view: found by a tester, the home screen said "More below: Tab moves
 on." but Tab went from its last list back to the top, and the words below that
 list (where the sessions are saved) never showed. So the last place Tab stops
 in the column shows its foot too, and the first its head.
+
+A list of sessions says it in its own bottom border (:class:`ListSayingMore`),
+with how many are out of sight: found by a tester, the home screen's list of
+unfinished sessions showed four and closed, and the fifth showed only on
+pressing the down arrow in it. A line under the list could itself be out of
+view when the list is brought into view; the border comes with the list.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
-from panel_tui.domain.interview_lines import ARROWS, TABS, more_to_read
+from panel_tui.domain.interview_lines import ARROWS, TABS, more_in_list, more_to_read, out_of_sight
 
 
 class MoreToRead(Static):
@@ -60,3 +67,30 @@ class MoreToRead(Static):
         area = self.screen.query_one(self._area, Widget)
         said = more_to_read(area.scroll_y > 0, area.scroll_y < area.max_scroll_y, self._keys)
         self.update(f"{said}." if said else "")
+
+
+class ListSayingMore(OptionList):
+    """A list whose bottom border says how many items are out of sight, and the key to them.
+
+    Blank when every item shows whole. The pointer to the focused box is in the
+    top border (``ui/focus_mark.py``), so the two never meet.
+    """
+
+    def on_mount(self) -> None:
+        for moved in ("scroll_y", "virtual_size"):
+            self.watch(self, moved, self._say_more, init=False)
+        self.call_after_refresh(self._say_more)  # once laid out
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._say_more()
+
+    def _say_more(self) -> None:
+        # Each option's height in lines, as Textual's OptionList keeps it (an
+        # option not yet measured counts nothing; measuring changes the size).
+        heights = self._heights
+        counts = out_of_sight(
+            [heights.get(index, 0) for index in range(self.option_count)],
+            round(self.scroll_y),
+            self.scrollable_content_region.height,
+        )
+        self.border_subtitle = more_in_list(*counts)
