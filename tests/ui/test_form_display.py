@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import RadioSet
+from textual.widgets import Input, RadioSet
 
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import Bank, Question
+from panel_tui.domain.setup_form import PANEL_FULL
+from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 from panel_tui.ui.widgets.setup_parts import _bank_label
 from tests.ui.helpers import AppFactory, screen_text
 
@@ -103,3 +105,43 @@ def test_a_bank_of_one_question_is_listed_as_one_question() -> None:
     bank = Bank(id="one", title="One", questions=[Question(id="q1", text="Why?")])
     label = _bank_label(BankEntry(Path("one.toml"), "yours", bank))
     assert label.plain == "One (1 question, your bank)"
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_a_tenth_member_is_refused_in_view(app_factory: AppFactory, ascii_only: bool) -> None:
+    # Found by a tester at 80x24: Ctrl+N for a tenth member showed nothing; the
+    # refusal was written one line below the visible area, seen only on tabbing
+    # down to the "Add a panel member" button.
+    app = app_factory(ascii_only=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *["ctrl+n"] * 8)
+        await pilot.pause()
+        members = list(app.screen.query(MemberRow))
+        assert len(members) == 9
+        name = members[-1].query_one("#name", Input)
+        name.focus()
+        await pilot.press(*"Ninth Member")
+        await pilot.pause()
+        assert PANEL_FULL not in screen_text(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(app.screen.query(MemberRow)) == 9
+        assert PANEL_FULL in screen_text(app)
+        assert app.screen.focused is name  # the cursor stays where it was, in view
+        assert "Ninth Member" in screen_text(app)
+
+
+async def test_a_candidate_added_from_far_up_the_form_shows(app_factory: AppFactory) -> None:
+    # Ctrl+O has no refusal (any number of candidates), but pressed from the
+    # panel's rows it adds a row far below: the new row comes into view.
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *["ctrl+n"] * 8)
+        await pilot.pause()
+        list(app.screen.query(MemberRow))[-1].query_one("#name", Input).focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        second = list(app.screen.query(CandidateRow))[-1]
+        assert app.screen.focused is second.first_field()
+        assert second.query_one("#code", Input).value == "C2"
+        assert "C2" in screen_text(app)

@@ -263,7 +263,12 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         """Add an empty member row with the next free seat, and go to it."""
         seat = next_seat([row.typed().seat for row in self.query(MemberRow)])
         if seat is None:
+            # Said under the rows, where the new one would have gone, and brought
+            # into view as a new row would be (the cursor stays): found by a tester,
+            # Ctrl+N in the ninth row wrote it just below the screen, unseen.
             say_under(self, "#members-problem", PANEL_FULL)
+            refusal = self.query_one("#members-problem")
+            self.call_after_refresh(refusal.scroll_visible, animate=False)
             return
         await self._add_row(self.query_one("#members"), MemberRow(seat=seat))
 
