@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -143,6 +144,19 @@ async def scrolled_text(pilot: Pilot[None], pages: int = 6) -> str:
         await pilot.press("pagedown")
         seen.append(screen_text(pilot.app))
     return "\n".join(seen)
+
+
+def broken_only_at_hyphens(shown: str, name: str) -> bool:
+    """Whether each word of ``name`` is on the screen whole, or in pieces that each end
+    at one of its hyphens (as a table's column wraps a long name), never cut mid-letter."""
+    words = {word for line in shown.splitlines() for word in line.replace("|", " ").split()}
+
+    def pieced(word: str) -> bool:
+        # Whole, or a first piece up to one of its hyphens and the rest pieced alike.
+        cuts = [m.end() for m in re.finditer("-", word[:-1])]
+        return word in words or any(word[:cut] in words and pieced(word[cut:]) for cut in cuts)
+
+    return all(pieced(word) for word in name.split())
 
 
 def standing(store: Store, candidate: str, question: str) -> dict[str, str | None]:

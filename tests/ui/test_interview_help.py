@@ -20,6 +20,7 @@ from tests.ui.helpers import (
     MARKUP_NAME,
     SIZE,
     AppFactory,
+    broken_only_at_hyphens,
     row_text,
     screen_text,
 )
@@ -85,6 +86,25 @@ async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -
         assert MARKUP_NAME in text
         await pilot.press("escape")
         assert isinstance(app.screen, InterviewScreen)
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_help_wraps_a_long_member_name_at_its_hyphens_at_80x24(
+    app_factory: AppFactory, store: Store, session: Session, ascii_only: bool
+) -> None:
+    # Found by a tester: the help's member column folded a long name wherever the
+    # column ended ("Cole-Montgomery-Fitzwillia" over "m (she/her)"). It now wraps as
+    # the summary's grid does: at spaces, and a word too wide after its hyphens.
+    name = "Dr Hannah Cole-Montgomery-Fitzwilliam"
+    panel = list(session.panel)
+    panel[2] = panel[2].model_copy(update={"name": name, "pronouns": "she/her"})
+    store.save(session.model_copy(update={"panel": panel}), replace=True)
+    async with app_factory(session.id, ascii_only=ascii_only).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+    assert "Fitzwilliam" in text and broken_only_at_hyphens(text, name), text
+    assert "(she/her)" in text.split()
 
 
 async def test_help_in_ascii_mode_names_the_keys_without_arrows(

@@ -20,6 +20,7 @@ from panel_tui.domain.models import VOTE_VALUES, Member, Session
 from panel_tui.domain.words import VOTE_WORDS
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
+from panel_tui.ui.hyphens import HyphenWrapped
 from panel_tui.ui.keys import (
     SEATS,
     VOTES,
@@ -269,15 +270,15 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             seats.add_column(marks.vote(value), justify="center")
         # Names and pronouns whole here: the interview cuts a long name, and leaves
         # the pronouns out when every member's row must fit on one line. A cell wraps
-        # at spaces (a hyphenated name stays whole); only a word wider than the
-        # column is folded.
+        # at spaces, and a word wider than the column after its hyphens, as the
+        # summary's grid does; only a part with no hyphen to break at is folded.
         seats.add_column("Member", overflow="fold")
         members = {m.seat: m for m in self.session.panel} if self.session else {}
         for seat in SEATS:
             seats.add_row(
                 str(seat),
                 *(key_label(seat, value) for value in VOTE_VALUES),
-                _member_cell(members.get(seat)),
+                HyphenWrapped(_member_cell(members.get(seat))),
             )
         tables = [
             _bindings_table(title, bindings, ascii_only=ascii_only)

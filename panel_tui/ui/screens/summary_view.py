@@ -8,7 +8,6 @@ questions) goes into :class:`~rich.text.Text` as it is, never read as markup.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from rich.text import Text
 
 from panel_tui.domain.summary import CandidateView, Summary
 from panel_tui.ui.glyphs import ASCII, Glyphs
+from panel_tui.ui.hyphens import HyphenWrapped, broken_at_hyphens
 from panel_tui.ui.lines import bulleted, hanging
 
 
@@ -112,8 +112,14 @@ def ranking(summary: Summary, marks: Glyphs) -> RenderableType:
     if hiring:
         table.add_column("Decision", ratio=2, overflow="fold")
     for c in summary.candidates:
-        rank, decision = [Text(c.rank_words)], [Text(c.decision)]
-        cells = [Text(c.heading), Text(c.score_cell), Text(c.flags_cell)]
+        rank: list[RenderableType] = [Text(c.rank_words)]
+        decision: list[RenderableType] = [Text(c.decision)]
+        # A long name breaks after a hyphen, not mid-word ("Cole-Montgomer" over "y-...").
+        cells: list[RenderableType] = [
+            HyphenWrapped(Text(c.heading)),
+            Text(c.score_cell),
+            Text(c.flags_cell),
+        ]
         table.add_row(*(rank + cells + decision if hiring else cells))
     if not summary.ranking_note:
         return table
@@ -157,24 +163,6 @@ def _longest_word(*texts: str) -> int:
     return max((cell_len(word) for text in texts for word in text.split()), default=1)
 
 
-def _heading(label: str, width: int) -> Text:
-    """A member's column heading, ``width`` cells wide: it wraps at spaces, and a word
-    wider than the column breaks after its hyphens ("Okafor-" over "Whitfield").
-
-    Rich breaks only at spaces, and folds a longer word wherever the column ends
-    ("Okafor-Wh" over "itfield"); it still folds a part wider than the column.
-    """
-    words = []
-    for word in label.split(" "):
-        lines = [""]
-        for part in re.findall(r"[^-]*-|[^-]+", word) if cell_len(word) > width else [word]:
-            if lines[-1] and cell_len(lines[-1] + part) > width:
-                lines.append("")
-            lines[-1] += part
-        words.append("\n".join(lines))
-    return Text(" ".join(words))
-
-
 def _grid(
     summary: Summary,
     candidate: CandidateView,
@@ -194,7 +182,9 @@ def _grid(
     grid.add_column("Q", no_wrap=True)
     for index, width in zip(seats, widths, strict=True):
         # A fixed width: Rich narrows the figures to fit, never a vote.
-        grid.add_column(_heading(summary.voters[index].label, width), width=width, overflow="fold")
+        # A name wraps at its spaces, and a word wider than the column after its hyphens.
+        heading = broken_at_hyphens(Text(summary.voters[index].label), width)
+        grid.add_column(heading, width=width, overflow="fold")
     if figures:
         questions = candidate.questions
         if summary.practice:
