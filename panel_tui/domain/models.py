@@ -13,13 +13,13 @@ from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
 from pydantic import (
-    AwareDatetime,
     BeforeValidator,
     Field,
     ValidationInfo,
     model_validator,
 )
 
+from panel_tui.domain.moments import Moment
 from panel_tui.domain.records import (
     FROM_ELSEWHERE,
     MAX_SEATS,
@@ -110,7 +110,7 @@ class Session(Record):
     id: SessionId
     title: Line
     mode: Mode = "live"
-    created: AwareDatetime = Field(default_factory=now)
+    created: Moment = Field(default_factory=now)
     finished: Flag = False
     settings: Settings = Field(default_factory=Settings)
     bank: Bank

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Annotated, Literal, Self
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from panel_tui.domain.moments import Moment
 from panel_tui.domain.text import OptionalText
 
 #: How a member's rate is paid: by the hour, by the block of hours, or per session.
@@ -56,8 +56,8 @@ class Record(BaseModel):
 class TimeSat(Record):
     """A stretch of time the chair sets for a member, instead of the event log's."""
 
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Moment
+    end: Moment
 
     @model_validator(mode="after")
     def _in_order(self) -> Self:

@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from panel_tui.domain.moments import Moment
 from panel_tui.domain.payment_notes import Involvement
 from panel_tui.domain.text import Code, Ident, Line, OptionalText, Text, from_elsewhere
 
@@ -305,7 +305,7 @@ class VoteEvent(Record):
     question: Ident
     member: Ident
     value: VoteValue | None
-    at: AwareDatetime
+    at: Moment
     #: Given after the votes on the answer were shown: a first vote after the
     #: chair revealed early, or a change after discussion.
     after_reveal: Flag = False
@@ -321,7 +321,7 @@ class Note(Record):
     candidate: Ident
     question: Ident | None = None
     text: Text
-    at: AwareDatetime
+    at: Moment
 
 
 class Reveal(Record):
@@ -329,7 +329,7 @@ class Reveal(Record):
 
     candidate: Ident
     question: Ident
-    at: AwareDatetime
+    at: Moment
     #: Practice only: the round of votes shown.
     round: RoundNumber = 1
 
@@ -344,7 +344,7 @@ class NewRound(Record):
     candidate: Ident
     question: Ident
     round: Annotated[Whole, Field(ge=2, le=99)]
-    at: AwareDatetime
+    at: Moment
 
 
 class Decision(Record):
@@ -353,7 +353,7 @@ class Decision(Record):
     candidate: Ident
     outcome: Outcome
     reason: OptionalText = ""
-    at: AwareDatetime | None = None
+    at: Moment | None = None
 
 
 class AnswerTime(Record):

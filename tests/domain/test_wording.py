@@ -89,6 +89,7 @@ WRONG: list[object] = [
     "sometimes",
     "2026-13-45",
     "2026-11-23T10:00:00",  # no time zone
+    "1700000000",  # seconds since 1970: never read as a date (found by a tester)
     -1,
     0,
     10,
