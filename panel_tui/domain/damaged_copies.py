@@ -15,8 +15,17 @@ from pathlib import Path
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import DamagedFile, SessionExists, Store, StoreError
 from panel_tui.domain.store.copies import SetAside
-from panel_tui.domain.store.errors import StrayChanges
+from panel_tui.domain.store.errors import Notice, SkippedFile, StrayChanges
 from panel_tui.domain.store.recovery import read_back_plainly, recovery_words
+
+
+def _unread(notice: Notice) -> bool:
+    """Whether ``notice`` names a session file that was not read: one set aside as
+    damaged or left alone, not one only open to other users, nor a record of changes
+    found without its session file (said in full by its own words)."""
+    return isinstance(notice, DamagedFile) or (
+        isinstance(notice, SkippedFile) and not notice.was_read
+    )
 
 
 class DamagedCopies:
@@ -47,11 +56,15 @@ class DamagedCopies:
 
         Empty when there is nothing to say.
         """
-        damaged = list(dict.fromkeys(str(d) for d in self._store.damaged))
+        notices = self._store.damaged
+        unread = list(dict.fromkeys(str(n) for n in notices if _unread(n)))
         said = list(self._recovered)
-        if damaged:
+        if unread:
             said.append("Some session files could not be read; any other sessions are fine.")
-            said.extend(damaged)
+            said.extend(unread)
+        # A folder open to others, or a record of changes kept: every session was read,
+        # so said without that heading (found by a tester).
+        said.extend(dict.fromkeys(str(n) for n in notices if not _unread(n)))
         earlier = self.earlier_only()
         if earlier:
             said.append("Set aside as damaged on an earlier run; what still reads can be got back:")

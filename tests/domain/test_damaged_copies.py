@@ -162,3 +162,43 @@ def test_a_record_of_changes_set_aside_alone_is_named_at_every_start(store: Stor
     now = DamagedCopies(store)
     now.found_earlier(copies_set_aside(store.root, store.exists))
     assert sum(line.count(alone.name) for line in now.words()) == 1
+
+
+def _a_folder_open_to_others(store: Store, tmp_path: Path) -> Store:
+    """A folder of a session file copied in by hand, then opened to everyone (``chmod 777``)."""
+    store.save(two_by_two("LLP"))
+    shared = tmp_path / "x"
+    shared.mkdir()
+    shutil.copyfile(store.root / "s1.json", shared / "s1.json")
+    shared.chmod(0o777)
+    return Store(shared)
+
+
+OPEN = "The folder {} is open to other users of this computer (panel-tui did not make it"
+
+
+def test_a_folder_open_to_others_is_named_without_saying_a_file_was_not_read(
+    store: Store, tmp_path: Path
+) -> None:
+    # Found by a tester: 'sessions list' named every session, then said "Some session
+    # files could not be read", when every one was read: only the folder is open.
+    shared = _a_folder_open_to_others(store, tmp_path)
+    assert [s.id for s in shared.sessions()] == ["s1"]
+    damaged = DamagedCopies(shared)
+    damaged.found_earlier(copies_set_aside(shared.root, shared.exists))
+    (said,) = damaged.words()
+    assert said.startswith(OPEN.format(shared.root))
+    assert "could not be read" not in said
+
+
+def test_a_damaged_file_in_a_folder_open_to_others_is_named_under_its_heading(
+    store: Store, tmp_path: Path
+) -> None:
+    shared = _a_folder_open_to_others(store, tmp_path)
+    (shared.root / "s2.json").write_bytes(b'{"format": "panel-tui/session", "id": "s2"')
+    shared.sessions()
+    said = DamagedCopies(shared).words()
+    assert said[0] == "Some session files could not be read; any other sessions are fine."
+    assert "s2" in said[1]
+    assert said[2].startswith(OPEN.format(shared.root))
+    assert len(said) == 3

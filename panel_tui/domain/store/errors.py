@@ -276,6 +276,8 @@ class SkippedFile:
 
     path: Path
     reason: str
+    #: Only open to other users (a mode not made owner-only): read all the same.
+    was_read: bool = False
 
     def __str__(self) -> str:
         # The reason names a file of the folder: shown with controls escaped.

@@ -154,7 +154,7 @@ class Store:
         except OSError as error:
             raise _unusable(root, error) from None
         if shared:
-            self._reader.add_notice(SkippedFile(root, shared))
+            self._reader.add_notice(SkippedFile(root, shared, was_read=True))
         clean_temporary_files(self.root, self.lock)
         self.catalogue.clean()
 

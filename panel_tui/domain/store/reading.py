@@ -92,7 +92,7 @@ class SessionReader:
             # have replaced the file since, which is then owner-only anyway).
             with contextlib.suppress(OSError, UnsafeFile):
                 if file.exists() and (shared := files.make_owner_only(file)):
-                    self.add_notice(SkippedFile(file, shared))
+                    self.add_notice(SkippedFile(file, shared, was_read=True))
         return session
 
     def plainly(self, path: Path, read: Callable[[], _T], *, locked: bool = False) -> _T:
