@@ -195,7 +195,9 @@ def test_a_name_is_found_in_free_text_as_a_person_would_see_it(text: str, named:
     ("name", "text", "named"),
     [
         ("Lee, Jordan", "Jordan said she is dyslexic", True),  # surname first, as HR types it
-        ("Lee, Jordan", "Ms Lee was late", True),  # called by the surname
+        ("Lee, Jordan", "jordan lee was late", True),  # the whole name, in the order said
+        ("Mr T", "Mr T said she is pregnant", True),  # a whole name of a title and a letter
+        ("Hope Young", "Young people were discussed", False),  # a surname alone is a word
         ("Smith, Dr. Anne-Marie", "Anne-Marie declared a conflict", True),  # the title left
         ("Smith, Dr. Anne-Marie", "Dr. Patel was there", False),  # a title is not a name
         ("Jordan Lee", "The jordan river", False),  # a name in small letters is a word

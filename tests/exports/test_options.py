@@ -14,6 +14,7 @@ from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.anonymise import anonymised
 from panel_tui.domain.exports.spreadsheets import TOTAL_COLUMNS
 from panel_tui.domain.models import Session, VoteEvent
+from panel_tui.domain.records import AnswerTime, Cursor
 from panel_tui.domain.scoring import score_session
 from panel_tui.domain.sessions import practice_session
 from tests.exports.helpers import NAME_WORDS, NOTES, PRONOUNS, T0, VOTES, build_session
@@ -85,6 +86,20 @@ def test_anonymised_session_has_seat_labels_codes_and_the_same_figures() -> None
         (r.rank, r.score, r.tally, r.voice_gap) for r in after.ranking
     ]
     assert before.method == after.method
+
+
+def test_anonymised_session_renames_the_answers_the_panel_left_too() -> None:
+    # Found by a review: the cursor's answers left (each with the time spent on it)
+    # kept their candidate ids, which anonymising renames, and the copy was refused.
+    session = _with_names_as_ids()
+    first, second = (q.id for q in session.bank.questions[:2])
+    left = [AnswerTime(candidate=c.id, question=first, elapsed=30) for c in session.candidates]
+    cursor = Cursor(candidate="morgan", question=second, elapsed=5, left=left)
+    hidden = anonymised(session.model_copy(update={"cursor": cursor}))
+    ids = [c.id for c in hidden.candidates]
+    assert hidden.cursor is not None and hidden.cursor.candidate == ids[0]
+    assert [(t.candidate, t.elapsed) for t in hidden.cursor.left] == [(i, 30) for i in ids]
+    assert "morgan" not in hidden.model_dump_json()
 
 
 def test_anonymised_csv_names_candidates_by_code_and_members_by_seat() -> None:

@@ -66,8 +66,9 @@ def anonymised(session: Session) -> Session:
     if "rounds" in data:  # practice rounds, left out of the record when there are none
         data["rounds"] = [{**r, "candidate": candidates[r["candidate"]]} for r in data["rounds"]]
     data["votes"] = [{**v, "member": members[v["member"]]} for v in data["votes"]]
-    if data["cursor"] is not None:
-        data["cursor"] = {**data["cursor"], "candidate": candidates[data["cursor"]["candidate"]]}
+    if (cursor := data["cursor"]) is not None:  # where the panel is, and the answers it left
+        left = [{**t, "candidate": candidates[t["candidate"]]} for t in cursor.get("left", [])]
+        data["cursor"] = {**cursor, "candidate": candidates[cursor["candidate"]], "left": left}
     return Session.model_validate(data)
 
 
@@ -75,10 +76,11 @@ def names_kept_in_free_text(session: Session) -> list[str]:
     """The names of candidates and members that notes, decision reasons or expenses
     notes still hold, as an anonymised copy keeps that free text as written.
 
-    A whole name in any case, or any word of it as written (capital and all) as a word
-    of its own: "José said" names José Álvarez, "will" never names Will. Every word, as
-    a name may be typed surname first ("Lee, Jordan", as HR's sheets often hold it;
-    found by an HR officer) and a person may be called by either; titles are not names.
+    A whole name in any case, or its given name as written (capital and all) as a word
+    of its own: "José said" names José Álvarez, "will" never names Will. A name typed
+    surname first, as HR's sheets often hold it ("Lee, Jordan"), is read as Jordan Lee
+    (found by an HR officer); a title is not a given name. A surname alone is not looked
+    for: "Young people" would name Hope Young (found by a review).
     """
     texts = [n.text for n in session.notes] + [d.reason for d in session.decisions]
     texts += [m.involvement.expenses_note for m in session.panel if m.involvement]
@@ -92,12 +94,14 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "sir"
 
 
 def _named(name: str, text: str) -> bool:
-    words = [w.rstrip(".") for w in re.split(r"[\s,]+", name)]
-    words = [w for w in words if len(w) > 1 and w.casefold() not in _TITLES]
-    return bool(words) and (
-        name.casefold() in text.casefold()
-        or any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
-    )
+    surname, comma, given = name.partition(",")
+    in_order = f"{given} {surname}" if comma else name  # "Lee, Jordan" is Jordan Lee
+    words = [w for w in in_order.split() if w.rstrip(".").casefold() not in _TITLES]
+    forms = {name.strip(), " ".join(in_order.split()), " ".join(words)} - {""}
+    if any(form.casefold() in text.casefold() for form in forms):
+        return True
+    first = words[0] if words else ""
+    return len(first) > 1 and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text) is not None
 
 
 def anonymity_warning(session: Session, options: ExportOptions, leave_out: str) -> str:
