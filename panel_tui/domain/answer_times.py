@@ -25,20 +25,33 @@ class AnswerTimes:
     def __init__(self, opened: OpenSession, here: Callable[[], Place | None]) -> None:
         self.opened = opened
         self.here = here
+        #: The times of answers left in this run, whether or not the disk took them: a
+        #: finished session keeps no time, and a disk may refuse (found by a review).
+        self._left: dict[Place, int] = {}
 
     def carried(self) -> int:
         """Seconds already spent on the answer shown: before leaving it, or before a restart."""
         here, cursor = self.here(), self.opened.session.cursor
-        return 0 if here is None or cursor is None else cursor.spent_on(*here)
+        if here is None:
+            return 0
+        if here in self._left:
+            return self._left[here]
+        return 0 if cursor is None else cursor.spent_on(*here)
 
     def leave(self, elapsed: int) -> None:
         """The panel is about to move: coming back, now or after a restart, carries on
         from ``elapsed``."""
+        here = self.here()
+        if here is not None:  # a session without candidates is nowhere
+            self._left[here] = elapsed
         self.keep(elapsed)
 
     def restart(self) -> None:
         """A new round on the answer shown is a new answer to time: from 0:00, kept so
         for a resume (found by a tester: round 2's timer counted on from round 1's)."""
+        here = self.here()
+        if here is not None:
+            self._left.pop(here, None)
         self.keep(0)
 
     def keep(self, elapsed: int) -> None:

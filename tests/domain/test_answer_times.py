@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from panel_tui.domain.interview import Interview
 from panel_tui.domain.interview_outcomes import Recorded
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, StoreError
 from tests.domain.interviews import MakeInterview, make
 from tests.domain.practice import practice
 
@@ -67,3 +69,25 @@ def test_the_times_kept_are_one_entry_per_answer_and_leave_the_file_alone_when_u
     assert journal.stat().st_size == size
     interview.times.keep(21)
     assert journal.stat().st_size > size
+
+
+def test_going_back_carries_on_in_this_run_when_the_disk_refuses_or_the_session_is_finished(
+    make: MakeInterview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: with each answer's time kept on disk only, a full disk, or a
+    # finished session (which keeps no time), sent the timer back to 0:00 on going back.
+    finished = make(finished=True)
+    refusing = make()
+
+    def refuse(*_: object) -> None:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(refusing.opened, "keep_time", refuse)
+    for interview in (finished, refusing):
+        interview.times.leave(40)
+        interview.moves.go(1)
+        interview.times.leave(25)
+        interview.moves.go(0)
+        assert interview.times.carried() == 40
+        interview.moves.go(1)
+        assert interview.times.carried() == 25
