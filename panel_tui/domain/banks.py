@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from panel_tui.domain.file_text import NotText, character_words, utf8_text
 from panel_tui.domain.models import Bank, Question, SampleAnswer
 from panel_tui.domain.records import id_clashes
 from panel_tui.domain.store.files import read_regular, resolved
@@ -93,13 +94,15 @@ def parse_bank(raw: bytes, name: str) -> Bank:
     send escape sequences to the terminal of whoever checks it.
     """
     name = printable(name)
-    try:
-        text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise BankError(
-            [Problem(name, "The file is not UTF-8 text here; save it again as UTF-8", line)]
-        ) from None
+    try:  # Windows Notepad writes a byte-order mark, which is allowed
+        text = utf8_text(raw, save_as="save it again as UTF-8")
+    except NotText as error:
+        # Of the whole file, after its name; at a line, a sentence of its own (see Problem).
+        message = error.words
+        if error.line is not None:
+            said = error.words
+            message = f"The file {said}" if said.startswith("is ") else capitalised(said)
+        raise BankError([Problem(name, message, error.line)]) from None
     if not text.strip():
         raise BankError([Problem(name, "is empty; a bank needs an id, a title and questions")])
     try:
@@ -155,14 +158,10 @@ def _toml_problem(name: str, text: str, error: tomllib.TOMLDecodeError) -> Probl
 
 def _character_problem(name: str, char: str, line: int, column: int) -> Problem:
     """A character no bank can hold, named with where it is."""
-    what = "a NUL character" if char == "\x00" else "a control character"
-    return Problem(
-        name,
-        f"The line holds {what} (U+{ord(char):04X}) at column {column}, which cannot be in a bank "
-        "file; delete it (it often comes from copying from another program, or from a "
-        "damaged file)",
-        line,
-    )
+    return Problem(name, capitalised(character_words(char, column, _A_BANK)), line)
+
+
+_A_BANK = "a bank file"
 
 
 #: tomllib's reasons, in the words of someone editing a bank; the first that

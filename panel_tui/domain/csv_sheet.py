@@ -26,6 +26,7 @@ from panel_tui.domain.csv_separator import (
     separator_name,
     unusable_separator_line,
 )
+from panel_tui.domain.file_text import NotText, no_nul, utf8_text
 from panel_tui.domain.wording import empty_file, shown
 
 
@@ -108,6 +109,10 @@ SAVE_AS_CSV = (
     "in Excel choose File, Save As, and the type 'CSV UTF-8 (Comma delimited)' "
     "(in LibreOffice, 'Text CSV')"
 )
+_SAVE_AS_UTF8 = (
+    "in Excel save it as 'CSV UTF-8 (Comma delimited)', in LibreOffice choose the "
+    "character set 'Unicode (UTF-8)'"
+)
 WORKBOOK = f"is a workbook, not a CSV file; {SAVE_AS_CSV}"
 DOCUMENT = (
     "is a document or a zip file, not a CSV file; put the list in a spreadsheet, then "
@@ -144,22 +149,10 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     if not_csv:
         raise PrepareError([SheetProblem(name, not_csv)])
     try:
-        text = raw.decode("utf-8-sig")
-        if "\x00" in text:  # UTF-16 without its byte-order mark: NULs between the letters
-            nul = raw.index(b"\x00")
-            raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "a NUL")
-    except UnicodeDecodeError as error:
-        line = _row_at(raw[: error.start].decode("utf-8-sig", errors="replace"))
-        raise PrepareError(
-            [
-                SheetProblem(
-                    name,
-                    "is not UTF-8 text; in Excel save it as 'CSV UTF-8 (Comma delimited)', "
-                    "in LibreOffice choose the character set 'Unicode (UTF-8)'",
-                    line,
-                )
-            ]
-        ) from None
+        text = no_nul(utf8_text(raw, save_as=_SAVE_AS_UTF8), kind="a CSV file")
+    except NotText as error:
+        line = _row_at(error.before) if error.line else None  # as a spreadsheet numbers rows
+        raise PrepareError([SheetProblem(name, error.words, line)]) from None
     if not text.strip():
         raise PrepareError([SheetProblem(name, empty_file("it needs a heading row and rows"))])
     if unusable := unusable_separator_line(text):

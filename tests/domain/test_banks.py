@@ -35,7 +35,7 @@ def problems(raw: bytes) -> list[str]:
         # not TOML: the line TOML gives
         (b'id = "x"\ntitle = \n', "banks/x.toml, line 2: The file is not valid TOML here"),
         # not UTF-8 (Latin-1 e acute on line 2)
-        (b'id = "x"\ntitle = "Caf\xe9"\n', "banks/x.toml, line 2: The file is not UTF-8 text here"),
+        (b'id = "x"\ntitle = "Caf\xe9"\n', "banks/x.toml, line 2: The file is not UTF-8 text;"),
         # empty, or only white space
         (b"", "banks/x.toml: is empty"),
         (b"  \n\n", "banks/x.toml: is empty"),
@@ -283,7 +283,7 @@ def test_questions_written_as_a_list_of_texts_are_told_their_heading() -> None:
         (b'id = "x"\ntitle = \n', "line 2: The file is not valid TOML here: "),
         (GOOD.replace(b"A bank", b"A \x1bbank"), "line 2: The line holds a control character"),
         (GOOD + b"weight = " + b"1" * 5000 + b"\n", "line 8: The line holds a number too long"),
-        (GOOD.replace(b"A bank", b"A \xffbank"), "line 2: The file is not UTF-8 text here; save"),
+        (GOOD.replace(b"A bank", b"A \xffbank"), "line 2: The file is not UTF-8 text; save"),
     ],
     ids=["field", "field of a question", "not TOML", "control", "long number", "not UTF-8"],
 )

@@ -124,12 +124,12 @@ def test_libreoffice_files_make_a_session() -> None:
             ],
         ),
         # saved as UTF-16 with no byte-order mark: its headings read as "?, ?"
-        # (found by a tester); refused as not UTF-8, with what to do
+        # (found by a tester); refused as UTF-16, with what to do
         (
             "name,role\nSam,professional\n".encode("utf-16-le"),
             b"code\nC1\n",
             [
-                "panel.csv, line 1: is not UTF-8 text; in Excel save it as 'CSV UTF-8 "
+                "panel.csv: is saved as UTF-16, not UTF-8; in Excel save it as 'CSV UTF-8 "
                 "(Comma delimited)', in LibreOffice choose the character set 'Unicode (UTF-8)'",
             ],
         ),
