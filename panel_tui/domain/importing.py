@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from panel_tui.domain.file_text import NotText, no_nul, utf8_text
 from panel_tui.domain.models import FROM_ELSEWHERE, Session
 from panel_tui.domain.prepare import role_of
 from panel_tui.domain.reveals import with_reveal_marks
@@ -45,6 +46,12 @@ _TAKES = (
     'the summary screen\'s "Complete record").'
 )
 
+#: What to do with an export saved again in another encoding (old Notepad, PowerShell 5).
+_SAVE_AS_UTF8 = (
+    "save it again as UTF-8 (in Notepad: Save As, then the encoding UTF-8), or export it "
+    "again with 'panel-tui export SESSION --format json --output FILE'"
+)
+
 
 def parse_session(raw: bytes, name: str) -> Session:
     """Read a session record (an export, or a file HR prepared).
@@ -55,7 +62,14 @@ def parse_session(raw: bytes, name: str) -> Session:
     if blank(raw):
         raise SessionFileError(f"{name}: {empty_file('it holds no session.')} {_TAKES}")
     try:
-        data = strict_json_loads(raw)
+        # Its encoding said before any JSON: found by a tester, an export saved again as
+        # UTF-16 (Windows PowerShell 5's ">") was "not a panel-tui json export".
+        text = no_nul(utf8_text(raw, save_as=_SAVE_AS_UTF8), kind="a json export")
+    except NotText as error:
+        where = f"{name}, line {error.line}" if error.line else name
+        raise SessionFileError(f"{where}: {error.words}") from None
+    try:
+        data = strict_json_loads(text)
     except JSONProblem as problem:
         if not problem.line:
             raise SessionFileError(f"{name}: cannot be imported: {problem.reason}.") from None

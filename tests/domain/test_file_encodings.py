@@ -6,15 +6,67 @@ one way of saying it (:mod:`panel_tui.domain.file_text`).
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from panel_tui.domain.banks import BankError, parse_bank
 from panel_tui.domain.csv_sheet import PrepareError, read_sheet
+from panel_tui.domain.exports.json_record import export_json
+from panel_tui.domain.importing import SessionFileError, parse_session
+from tests.domain.builders import two_by_two
 
+EXPORT = export_json(two_by_two("LLP"))
+SAVE_AGAIN = "save it again as UTF-8 (in Notepad: Save As, then the encoding UTF-8)"
 NUL_WORDS = (
     "the line holds a NUL character (U+0000) at column {column}, which cannot be in {kind}; "
     "delete it (it often comes from copying from another program, or from a damaged file)"
 )
+
+
+def _refused_import(raw: bytes) -> str:
+    with pytest.raises(SessionFileError) as refused:
+        parse_session(raw, "u.json")
+    return str(refused.value)
+
+
+def _with_nul(text: str, line: int, column: int) -> bytes:
+    lines = text.split("\n")
+    lines[line - 1] = lines[line - 1][: column - 1] + "\x00" + lines[line - 1][column - 1 :]
+    return "\n".join(lines).encode()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Found by a tester: as iconv and Windows PowerShell 5's ">" write it, with its
+        # byte-order mark, it was "does not read as JSON, so it is not a panel-tui json
+        # export": the very file import takes.
+        codecs.BOM_UTF16_LE + EXPORT.encode("utf-16-le"),
+        EXPORT.encode("utf-16"),
+        EXPORT.encode("utf-16-be"),  # and without the mark
+    ],
+    ids=["little-endian", "with its mark", "big-endian, no mark"],
+)
+def test_an_export_saved_again_as_utf16_is_named_so_not_called_another_file(raw: bytes) -> None:
+    said = _refused_import(raw)
+    assert said.startswith(f"u.json: is saved as UTF-16, not UTF-8; {SAVE_AGAIN}"), said
+    assert "JSON" not in said and "not a panel-tui" not in said, said
+
+
+def test_an_export_saved_again_as_latin1_says_its_line_is_not_utf8() -> None:
+    # Found by a tester: old Notepad's "ANSI" save of an é.
+    lines = EXPORT.split("\n")
+    at = next(i for i, line in enumerate(lines) if '"name"' in line)
+    lines[at] = lines[at].replace('"name": "', '"name": "Ren\u00e9e ')
+    said = _refused_import("\n".join(lines).encode("latin-1"))
+    assert said.startswith(f"u.json, line {at + 1}: is not UTF-8 text; {SAVE_AGAIN}"), said
+
+
+def test_a_nul_in_an_export_is_named_with_its_line_and_column() -> None:
+    # Found by a tester: "line 24: the JSON stops making sense here".
+    said = _refused_import(_with_nul(EXPORT, 24, 8))
+    assert said == "u.json, line 24: " + NUL_WORDS.format(column=8, kind="a json export")
 
 
 def _refused_sheet(raw: bytes) -> str:
