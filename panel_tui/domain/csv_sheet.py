@@ -11,6 +11,7 @@ a panel and candidates from the rows.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import string
@@ -120,8 +121,18 @@ DOCUMENT = (
 )
 
 
+#: A session's json export, given for a list (found by a tester: its 693 "headings").
+JSON_EXPORT = (
+    "is a panel-tui json export, not a CSV file; prepare makes a session from a panel "
+    "and a candidates list saved as CSV files, and 'panel-tui import' takes in an export"
+)
+
+
 def _not_csv(raw: bytes) -> str | None:
-    """What a workbook or other document given for a CSV file is, or ``None``."""
+    """What a workbook, document or export given for a CSV file is, or ``None``."""
+    start = raw.removeprefix(codecs.BOM_UTF8).lstrip()
+    if start.startswith(b"{") and b'"panel-tui/session"' in start:
+        return JSON_EXPORT
     if raw.startswith(OLD_WORKBOOK_START):
         return WORKBOOK
     if not raw.startswith(ZIP_START):
@@ -227,21 +238,32 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
     missing = [wanted for wanted in required if wanted not in header]
     if missing and (wrong := _wrong_separator(typed_header, delimiter, sep_line)):
         raise PrepareError([SheetProblem(name, wrong, header_line)])
-    found = ", ".join(shown(h) or "?" for h in typed_header if h)
-    for wanted in missing:
-        problems.append(
-            SheetProblem(
-                name,
-                f"has no '{wanted}' column; the heading row (the first row that is not "
-                f"empty) must name it; its headings are {found}",
-                header_line,
-            )
-        )
+    if missing:
+        problems.append(SheetProblem(name, _no_columns(missing, typed_header), header_line))
     if problems:  # a heading row at fault makes rows look too wide: it is said alone
         raise PrepareError(problems)
     if wide:
         raise PrepareError(wide)
     return Sheet(name, rows, places)
+
+
+#: Headings quoted when a column is missing, and how much of each (found by a tester:
+#: a json export given as the panel quoted 693 "headings", 16,000 characters, twice).
+_HEADINGS_SHOWN = 6
+_HEADING_CUT = 40
+
+
+def _no_columns(missing: Sequence[str], headings: Sequence[str]) -> str:
+    """The columns a sheet lacks, said together, with the first of the headings it has."""
+    named = " or ".join(f"'{wanted}'" for wanted in missing)
+    typed = [shown(h, _HEADING_CUT) or "?" for h in headings if h]
+    found = ", ".join(typed[:_HEADINGS_SHOWN])
+    if len(typed) > _HEADINGS_SHOWN:
+        found += f" and {len(typed) - _HEADINGS_SHOWN} more"
+    return (
+        f"has no {named} column; the heading row (the first row that is not empty) must "
+        f"name {'it' if len(missing) == 1 else 'them'}; its headings are {found}"
+    )
 
 
 def _wrong_separator(headings: Sequence[str], delimiter: str, sep_line: int) -> str | None:

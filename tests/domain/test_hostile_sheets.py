@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.csv_sheet import read_sheet
+from panel_tui.domain.exports.json_record import export_json
 from panel_tui.domain.prepare import PrepareError, load_panel
+from tests.domain.builders import two_by_two
 from tests.domain.helpers import pipe_with_a_writer
 
 PANEL = b"name,role,seat\nSam,lived_experience,1\n"
@@ -196,3 +199,25 @@ def test_text_past_the_last_heading_is_found_however_the_sheet_was_saved(
 def test_an_empty_column_past_the_headings_is_no_problem() -> None:
     raw = b"name,role,,\nSam,professional,,\nEve,lived experience,,\n"
     assert [m.name for m in load_panel((raw, "panel.csv"))] == ["Sam", "Eve"]
+
+
+def test_a_json_export_given_for_the_panel_is_named_as_one() -> None:
+    # Found by a tester: a one-line export was "has no 'name' column ... its headings
+    # are" all 693 comma pieces (16,084 characters), then the same for 'role'.
+    raw = json.dumps(json.loads(export_json(two_by_two("LLP")))).encode()
+    assert refused_panel(raw) == [
+        "panel.csv: is a panel-tui json export, not a CSV file; prepare makes a session "
+        "from a panel and a candidates list saved as CSV files, and 'panel-tui import' "
+        "takes in an export"
+    ]
+
+
+def test_missing_columns_are_said_together_with_the_first_few_headings_cut_short() -> None:
+    headings = ",".join(f"heading number {n} with a long tail of words" for n in range(700))
+    (said,) = refused_panel(f"{headings}\n{headings}\n".encode())
+    assert said == (
+        "panel.csv, line 1: has no 'name' or 'role' column; the heading row (the first row "
+        "that is not empty) must name them; its headings are "
+        + ", ".join(f'"heading number {n} with a long tail of wor..."' for n in range(6))
+        + " and 694 more"
+    )
