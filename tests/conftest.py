@@ -24,10 +24,13 @@ from tests.ui.pilot_pace import quick_pilot
 
 @pytest.fixture(autouse=True)
 def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A settings folder in tmp_path, and no display words from the environment."""
+    """A settings folder in tmp_path, and no display words or sessions folder from the
+    environment (a shell with PANEL_TUI_DATA_DIR set, as a tester's was, sent commands
+    run without --data-dir to that folder)."""
     folder = tmp_path / "config"
     monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(folder))
     monkeypatch.delenv(DISPLAY_ENV, raising=False)
+    monkeypatch.delenv(locations.DATA_DIR_ENV, raising=False)
     # A terminal of millions of colours, as Windows Terminal is: with only 16 the
     # app starts in high contrast (tests/ui/test_settings.py), and a test run
     # without TERM would count as that.
