@@ -14,10 +14,10 @@ a member who declined payment), ``declined_payment`` (yes/no), ``expenses``,
 ``total_payable`` (the fee unless declined, plus expenses), ``fee_basis`` (how
 the fee is worked out from the row's own figures: ``280 minutes / 60 x 20.00 =
 93.33``, ``2 blocks of 3 hours x 50.00 = 100.00``, ``1 session x 60.00 = 60.00``,
-or ``payment declined``; empty where no rate was noted), ``mode`` (``live``,
-``practice`` for a rehearsal or ``demo``, as in every CSV). Amounts are plain
-numbers with two decimals, in the currency the chair noted the rate in
-(pounds, in the UK); empty where no rate was noted.
+or ``payment declined``; empty where no rate was noted), ``finished`` (yes/no)
+and ``mode`` (``live``, ``practice`` for a rehearsal or ``demo``, as in every CSV).
+Amounts are plain numbers with two decimals, in the currency the chair noted the
+rate in (pounds, in the UK); empty where no rate was noted.
 
 An hourly fee is paid on the exact minutes: ``hours`` is rounded to two
 decimals for the record, so ``hours`` times ``rate`` can differ from the fee by
@@ -38,7 +38,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from panel_tui.domain.exports.options import ExportOptions
-from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.exports.spreadsheets import ROW_END, Cell, neutralise, row_end, table
 from panel_tui.domain.involvement import MemberInvolvement, Span, involvement
 from panel_tui.domain.models import Session
 from panel_tui.domain.words import ROLE_WORDS, counted
@@ -63,9 +63,10 @@ COLUMNS = (
     "expenses_note",
     "total_payable",
     # New columns go after the others, so a sheet reading columns by place still
-    # reads them; but before mode, which ends every row of every CSV.
+    # reads them; but before finished and mode, which end every row of every CSV of a
+    # session (spreadsheets.py).
     "fee_basis",
-    "mode",
+    *ROW_END,
 )
 
 
@@ -147,5 +148,7 @@ def involvement_csv(session: Session, options: ExportOptions) -> str:
     """One row per panel member with their time, interviews, answers and payment."""
     # Names are already anonymised when asked. A totals-only copy leaves out the
     # answers each member scored: with the interviews, it would show who abstained.
-    rows = [(*_row(r, totals_only=options.totals_only), session.mode) for r in involvement(session)]
+    rows = [
+        (*_row(r, totals_only=options.totals_only), *row_end(session)) for r in involvement(session)
+    ]
     return table(COLUMNS, rows)

@@ -40,9 +40,11 @@ early), ``at`` (UTC, ISO 8601: when the vote was given; a vote an undo brought
 back keeps its own time and marks, not the undo's). Rows follow the candidates,
 questions and seats in order.
 
-Every row of every CSV ends with ``mode``: ``live``, ``practice`` for a
-rehearsal with mock candidates, or ``demo`` for the demo's made-up people, so
-neither is ever taken for a real round.
+Every row of every CSV of a session ends with ``finished`` (``yes`` once the
+chair has finished the session, ``no`` while votes and decisions may still
+change: found by a newcomer, the CSVs alone never said) and ``mode``: ``live``,
+``practice`` for a rehearsal with mock candidates, or ``demo`` for the demo's
+made-up people, so neither is ever taken for a real round.
 
 With ``totals_only`` the votes CSV holds no individual vote: one row per
 candidate and question with ``up``, ``middle``, ``down``, ``abstain``,
@@ -79,6 +81,15 @@ from panel_tui.domain.words import (
 #: The first characters that make a spreadsheet treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+#: The columns that end every row of every CSV of a session.
+ROW_END = ("finished", "mode")
+
+
+def row_end(session: Session) -> tuple[str, str]:
+    """What ends every row of a session's CSVs: whether it is finished, and its mode."""
+    return ("yes" if session.finished else "no", session.mode)
+
+
 CANDIDATE_COLUMNS = (
     "rank",
     "candidate",
@@ -107,9 +118,10 @@ CANDIDATE_COLUMNS = (
     "after_reveal_votes",
     "sealed_answers_left_out",
     # New columns go after the others, so that a sheet reading columns by place still
-    # reads them; but before mode, which ends every row of every CSV (see above).
+    # reads them; but before finished and mode, which end every row of every CSV
+    # of a session (see above).
     "earlier_decisions",
-    "mode",
+    *ROW_END,
 )
 VOTE_COLUMNS = (
     "candidate",
@@ -125,7 +137,7 @@ VOTE_COLUMNS = (
     "changed_after_reveal",
     "after_reveal",
     "at",
-    "mode",
+    *ROW_END,
 )
 TOTAL_COLUMNS = (
     "candidate",
@@ -140,7 +152,7 @@ TOTAL_COLUMNS = (
     "score_pct",
     "split",
     "concern",
-    "mode",
+    *ROW_END,
 )
 
 Cell = str | int
@@ -204,7 +216,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                         earlier_decisions(session, r.candidate), options.leaves_out_notes
                     )
                 ),
-                session.mode,
+                *row_end(session),
             )
         )
     return _table(_candidate_columns(options), rows)
@@ -259,7 +271,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         figure(q.score),
                         "yes" if q.split else "no",
                         "yes" if q.concern else "no",
-                        session.mode,
+                        *row_end(session),
                     )
                 )
                 continue
@@ -281,7 +293,7 @@ def votes_csv(session: Session, options: ExportOptions) -> str:
                         "yes" if vote.changed else "no",
                         "yes" if vote.after_reveal else "no",
                         utc_text(vote.given.at),
-                        session.mode,
+                        *row_end(session),
                     )
                 )
     return _table(TOTAL_COLUMNS if options.totals_only else VOTE_COLUMNS, rows)
