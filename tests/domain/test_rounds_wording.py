@@ -174,6 +174,19 @@ def test_two_rounds_of_one_day_are_told_apart_on_the_chart_and_in_the_table() ->
     assert [line.split(" | ")[0] for line in table] == [f"| {day}" for day in days]
 
 
+def test_a_chart_of_one_round_names_its_day_once_under_its_point() -> None:
+    # Found by a co-production lead: with one round, both ends of the axis read
+    # "15 Oct 2026", as if the chart ran from that day to itself.
+    gap = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    day = made_round("a", date(2026, 10, 15), "LP", gap, {}, minutes=5)
+    one = render_rounds(compare_rounds([day]), "html")
+    chart = one[one.index('<svg class="chart" viewBox="0 0 560 240"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert re.findall(r'<text x="([^"]+)" y="225"[^>]*>([^<]*)</text>', chart) == [
+        ("305.0", "15 Oct 2026")  # under the point, in the middle of the chart
+    ]
+
+
 def _later(session: Session, hours: float) -> Session:
     """``session`` with every vote ``hours`` later."""
     later = timedelta(hours=hours)
