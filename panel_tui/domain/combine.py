@@ -9,10 +9,12 @@ id, exactly as written. What does not match is named and left out, never guessed
 Every figure comes from :func:`panel_tui.domain.scoring.score_session`: each
 panel is scored by its own rule on a copy of its session that holds only the
 matched candidates and questions, so a question one bank lacks cannot tip the
-other panel's score. The joint score of a candidate is panel A's score times
-the agreed share plus panel B's score times the rest (one panel's score stands
-alone when the other has none), and the joint ranking follows the same tie
-rules as every ranking (section 4).
+other panel's score. The joint score of an answer is panel A's score times the
+agreed share plus panel B's score times the rest, when both panels scored it; a
+candidate's joint score and gap are taken over the questions both panels scored,
+each panel's by its own bank's weights, as the session's voice gap is (none when
+there is no such question), and the joint ranking follows the same tie rules as
+every ranking (section 4).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from panel_tui.domain.scoring import (
     combine,
     rank,
     score_session,
+    weighted_mean,
 )
 from panel_tui.domain.session_checks import code_key, repeated_codes
 from panel_tui.domain.words import THE_DEMO, counted, days_words, question_name
@@ -237,20 +240,32 @@ def _joint_candidate(
         )
         for qid in questions
     ]
+    # Over the questions both panels scored, as the session's voice gap (found by a
+    # co-production lead: one panel's five questions against the other's one put the
+    # joint above every answer's joint, and first in the ranking).
+    both = [row.question for row in rows if row.joint is not None]
+    shared_a = weighted_mean((a.bank.question(q).weight, by_question_a[q]) for q in both)
+    shared_b = weighted_mean((b.bank.question(q).weight, by_question_b[q]) for q in both)
+    shared = None if shared_a is None or shared_b is None else (shared_a, shared_b)
     return JointCandidate(
         code=code,
         name=candidate_a.name or candidate_b.name,
         a=result_a.score,
         b=result_b.score,
-        joint=_joint(result_a.score, result_b.score, share),
+        joint=_joint(shared_a, shared_b, share),
         rank=None,
         questions=rows,
         a_scored=result_a.scored,
         b_scored=result_b.scored,
+        shared=shared,
     )
 
 
 def _joint(a: float | None, b: float | None, share: float) -> float | None:
+    """Both panels' scores by the share: none unless both panels scored (one alone
+    never stands for the two)."""
+    if a is None or b is None:
+        return None
     # The same combination of two means by a share as the lived-experience rule.
     return combine(a, b, "lived_experience_share", share)
 

@@ -19,7 +19,7 @@ class JointQuestion:
     text: str  #: as panel A's bank words it
     a: float | None
     b: float | None
-    joint: float | None
+    joint: float | None  #: only when both panels scored the answer
 
     @property
     def gap(self) -> float | None:
@@ -41,11 +41,28 @@ class JointCandidate:
     #: How many of the matched questions each panel's score stands on.
     a_scored: int = 0
     b_scored: int = 0
+    #: each panel's score over the questions both panels scored (each by its own bank's
+    #: weights): what the joint score and the gap stand on, as the session's voice gap
+    shared: tuple[float, float] | None = None
+
+    @property
+    def both_scored(self) -> int:
+        """How many questions both panels scored: what the joint score and the gap stand on."""
+        return sum(q.joint is not None for q in self.questions)
 
     @property
     def gap(self) -> float | None:
-        """Panel A's score minus panel B's, when both panels scored the candidate."""
-        return None if self.a is None or self.b is None else self.a - self.b
+        """Panel A's score minus panel B's over the questions both panels scored.
+
+        Found by a co-production lead: taken from each panel's own score, it set one
+        panel's five questions against the other's one.
+        """
+        return None if self.shared is None else self.shared[0] - self.shared[1]
+
+    @property
+    def fewer_for_joint(self) -> bool:
+        """The joint score stands on fewer questions than one panel's own score."""
+        return self.joint is not None and self.both_scored < max(self.a_scored, self.b_scored)
 
     @property
     def label(self) -> str:
@@ -130,8 +147,11 @@ class Combined:
             f"out. Each panel's score is worked out by its own rule, over the questions both banks "
             f"share. {rules} "
             f"The joint score counts the score of {a} for {share_a} and the score of {b} "
-            f"for {share_b}; when only one panel has a score for a candidate or an answer, "
-            f"that score stands alone. The gap is the score of {a} minus the score of {b}. "
+            f"for {share_b}; it and the gap are taken over the questions both panels "
+            f"scored, each panel's by the weights of its own bank, as a voice gap is, so an "
+            f"answer only one panel scored counts in that panel's own score alone, and a "
+            f"candidate no question of which both panels scored has no joint score. "
+            f"The gap is the score of {a} minus the score of {b}. "
             f"Candidates are ranked by joint score, highest first; equal joint scores "
             f"share a rank and are listed by name; a candidate with no joint score has "
             f"no rank and comes last."

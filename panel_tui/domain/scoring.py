@@ -243,7 +243,9 @@ def score_question(session: Session, candidate: str, question: str) -> QuestionR
     )
 
 
-def _weighted(pairs: list[tuple[float, float | None]]) -> float | None:
+def weighted_mean(pairs: Iterable[tuple[float, float | None]]) -> float | None:
+    """The mean of the values weighted by their weights, over the values there are (``None``
+    when there are none): a candidate's score from its questions' weights and scores."""
     # Exact sums: tiny or uneven weights never round a score away (to 0.0% or past a tie).
     scored = [(_exact(weight), _exact(value)) for weight, value in pairs if value is not None]
     total = sum(weight for weight, _ in scored)
@@ -263,19 +265,19 @@ def score_candidate(session: Session, candidate: str) -> CandidateResult:
     tally = Tally()
     for result in questions:
         tally = tally + result.tally
-    lived_both = _weighted([(w, r.lived_experience_mean) for w, r in both])
-    professional_both = _weighted([(w, r.professional_mean) for w, r in both])
+    lived_both = weighted_mean([(w, r.lived_experience_mean) for w, r in both])
+    professional_both = weighted_mean([(w, r.professional_mean) for w, r in both])
     shared = None
     if lived_both is not None and professional_both is not None:
         shared = (lived_both, professional_both)
     return CandidateResult(
         candidate=candidate,
         questions=questions,
-        score=_weighted([(w, r.score) for w, r in weighted]),
+        score=weighted_mean([(w, r.score) for w, r in weighted]),
         rank=None,
         tally=tally,
-        lived_experience_score=_weighted([(w, r.lived_experience_mean) for w, r in weighted]),
-        professional_score=_weighted([(w, r.professional_mean) for w, r in weighted]),
+        lived_experience_score=weighted_mean([(w, r.lived_experience_mean) for w, r in weighted]),
+        professional_score=weighted_mean([(w, r.professional_mean) for w, r in weighted]),
         voice_gap=_gap(lived_both, professional_both),
         shared_scores=shared,
     )

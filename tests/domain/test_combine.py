@@ -118,8 +118,10 @@ def test_unmatched_candidates_and_questions_are_named_and_left_out() -> None:
     ]
 
 
-def test_one_panel_alone_stands_and_equal_joint_scores_share_a_rank() -> None:
+def test_equal_joint_scores_share_a_rank_and_one_panel_alone_ranks_nobody() -> None:
     # C1 and C2 score alike in both panels; C3 only panel A scored; C4 nobody.
+    # C3 once ranked first on panel A's 0.5 alone; a joint score is now over the
+    # questions both panels scored (test_combine_shared.py), so C3 has none.
     candidates = (("c1", "Zed"), ("c2", "Amy"), ("c3", "Cy"), ("c4", "Di"))
     a_rows = [("c1", "q1", "m1", "up"), ("c2", "q1", "m1", "up"), ("c3", "q1", "m1", "middle")]
     b_rows = [("c1", "q1", "m1", "down"), ("c2", "q1", "m1", "down")]
@@ -128,9 +130,9 @@ def test_one_panel_alone_stands_and_equal_joint_scores_share_a_rank() -> None:
     combined = combine_sessions(a, b, 0.3)
     got = [(c.code, c.rank, c.joint) for c in combined.ranking]
     assert got == [
-        ("C3", 1, pytest.approx(0.5)),  # panel A alone: 0.5 stands
-        ("C2", 2, pytest.approx(0.3)),  # Amy before Zed: equal scores listed by name
-        ("C1", 2, pytest.approx(0.3)),
+        ("C2", 1, pytest.approx(0.3)),  # Amy before Zed: equal scores listed by name
+        ("C1", 1, pytest.approx(0.3)),
+        ("C3", None, None),  # panel A alone: no question both panels scored
         ("C4", None, None),
     ]
     assert combined.left_out == []

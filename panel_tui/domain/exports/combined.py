@@ -9,7 +9,9 @@ matched question of that candidate, in joint rank order, then one row per
 candidate or question left out (``status`` says which panel has it). Columns:
 ``joint_rank``, ``code``, ``candidate``, ``question_number``, ``question_id``,
 ``question``, ``panel_a_pct``, ``panel_b_pct``, ``joint_pct``, ``gap_pct``
-(SESSION_A's panel minus SESSION_B's), ``panel_a_questions`` and ``panel_b_questions`` (how
+(SESSION_A's panel minus SESSION_B's; on a candidate's row both are over the questions
+both panels scored, the question rows with 1 in both counts, and on a question's row
+both are empty unless both panels scored it), ``panel_a_questions`` and ``panel_b_questions`` (how
 many questions each panel's score stands on: a count on a candidate's row, 1 or
 0 on a question's), ``status``, then ``panel_a_share_pct`` and ``panel_b_share_pct``
 on every row (the share each panel's score counts for in the joint score, ``30.0``
@@ -26,8 +28,8 @@ from typing import Any
 
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
-from panel_tui.domain.joint import Combined, JointCandidate
-from panel_tui.domain.words import figure, on_questions, percent, share_parts
+from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion
+from panel_tui.domain.words import counted, figure, on_questions, percent, share_parts
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -68,6 +70,25 @@ def panel_score(score: float | None, scored: int, of: int) -> str:
     return f"{percent(score)} {on_questions(scored, of)}" if score is not None else percent(score)
 
 
+def joint_score(candidate: JointCandidate) -> str:
+    """A candidate's joint score in words, with what it stands on when that is fewer
+    questions than a panel scored, e.g. ``"50.0% on 1 question both panels scored"``."""
+    if candidate.joint is None:
+        scored = candidate.a is not None or candidate.b is not None
+        return "No question both panels scored" if scored else percent(None)
+    if candidate.fewer_for_joint:
+        both = counted(candidate.both_scored, "question")
+        return f"{percent(candidate.joint)} on {both} both panels scored"
+    return percent(candidate.joint)
+
+
+def question_joint(question: JointQuestion, names: tuple[str, str]) -> str:
+    """An answer's joint score, or which panel alone scored it."""
+    if question.joint is None and (question.a is None) != (question.b is None):
+        return f"Only {names[0] if question.a is not None else names[1]} scored it"
+    return percent(question.joint)
+
+
 #: Above the joint summary's list of early reveals, and in its place when there are none.
 EARLY_WORDS = (
     "The chair showed the votes on these answers before every voting member of that "
@@ -84,6 +105,8 @@ def _context(combined: Combined) -> dict[str, Any]:
         "pct": percent,
         "gap": gap_text,
         "panel_score": panel_score,
+        "joint_score": joint_score,
+        "question_joint": question_joint,
         "early_words": EARLY_WORDS,
         "no_early_words": NO_EARLY_WORDS,
     }
@@ -158,6 +181,7 @@ def _record(candidate: JointCandidate) -> dict[str, Any]:
         "panel_b_questions": candidate.b_scored,
         "joint": candidate.joint,
         "gap": candidate.gap,
+        "both_questions": candidate.both_scored,
         "questions": [
             {
                 "question": q.question,
