@@ -5,7 +5,10 @@ point, never under 16), one short sentence a line, one idea each, and a simple p
 beside each line, drawn by the project as inline SVG (thumbs up, middle, thumbs
 down, a group, a tick, a cross). It says how many answers the member scored,
 how their own votes fell, how much their vote counted under the rule the panel
-agreed, and the panel's decision on each candidate, by code.
+agreed, and the panel's decision on each candidate, by code. From 5 candidates
+the decisions are in short words ("Candidate C1: yes.") and two columns, so a day
+of up to 8 candidates (12 without their names) still prints on one page; a longer
+day flows on to a second, never leaving "Thank you" alone there.
 
 A sheet holds the member's own votes only: counts of their own votes, never
 anyone else's, and no score or tally of the panel, which would let a member
@@ -48,6 +51,9 @@ class Sheet:
     votes: list[SheetLine]
     decisions: list[SheetLine]
     thanks: SheetLine
+    #: Many candidates: the decisions go in two columns, in short words, so the
+    #: sheet still prints on one page.
+    two_columns: bool = False
 
 
 #: Said on a sheet of a round where no one was given a job.
@@ -95,6 +101,22 @@ _DECISION_FINISHED: dict[Outcome | None, tuple[str, str]] = {
     **_DECISION,
     "undecided": ("undecided", "the panel did not decide."),
     None: ("undecided", "the panel did not write down a decision."),
+}
+#: From this many candidates the decisions are short ("Candidate C1: yes.", under the
+#: heading "What the panel decided") and printed in two columns. Found by a tester:
+#: a sheet of 5 to 8 candidates printed on 2 pages, the second holding only the last
+#: decisions and "Thank you".
+TWO_COLUMNS_FROM = 5
+_SHORT: dict[Outcome | None, tuple[str, str]] = {
+    "recommend": ("tick", "yes."),
+    "do_not_recommend": ("cross", "no."),
+    "undecided": ("undecided", "not decided yet."),
+    None: ("undecided", "not decided yet."),
+}
+_SHORT_FINISHED: dict[Outcome | None, tuple[str, str]] = {
+    **_SHORT,
+    "undecided": ("undecided", "not decided."),
+    None: ("undecided", "no decision written."),
 }
 
 
@@ -145,7 +167,11 @@ def _sheet(
         votes.append(SheetLine("group", "You watched the interviews and took notes."))
         votes.append(SheetLine("group", "People who watch do not vote."))
     decisions = []
-    decided = _DECISION_FINISHED if session.finished else _DECISION
+    two_columns = len(session.candidates) >= TWO_COLUMNS_FROM
+    if two_columns:
+        decided = _SHORT_FINISHED if session.finished else _SHORT
+    else:
+        decided = _DECISION_FINISHED if session.finished else _DECISION
     for candidate in session.candidates:
         decision = session.decision(candidate.id)
         picture, words = decided[decision.outcome if decision else None]
@@ -161,6 +187,7 @@ def _sheet(
         votes=votes,
         decisions=decisions,
         thanks=SheetLine("tick", "Thank you for being on the panel."),
+        two_columns=two_columns,
     )
 
 
