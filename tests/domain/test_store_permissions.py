@@ -90,7 +90,10 @@ def test_a_fresh_clones_sessions_folder_is_panel_tuis(tmp_path: Path) -> None:
         # A team's share (set-group-ID) holding sessions.
         (0o2775, ["s1.json"], "shared on purpose"),
         # A folder of someone's other files, named as the sessions folder by mistake.
-        (0o755, ["budget.xlsx"], "panel-tui did not make it, and it holds other files"),
+        (0o755, ["budget.xlsx"], "panel-tui did not make it, and found files in it already"),
+        # A session file copied into a folder of one's own (found by a tester: it was
+        # said to hold "other files").
+        (0o755, ["copied.json"], "panel-tui did not make it, and found files in it already"),
     ],
 )
 def test_a_shared_folder_or_one_of_other_files_is_named_and_left(

@@ -235,7 +235,7 @@ def owner_only_folder(folder: Path, *, ours: bool = True) -> str | None:
     made read-only stays so. Left as it is, and named: a folder shared on purpose
     (the sticky bit, as ``/tmp``, or set-group-ID, as a team's share), another
     user's, and one that is not panel-tui's (``ours`` false: it did not make it,
-    and it holds other files). The session files in it are owner-only all the same.
+    and files were in it before). The session files in it are owner-only all the same.
     Nothing is done on Windows, where modes mean little.
 
     Returns:
@@ -253,7 +253,7 @@ def owner_only_folder(folder: Path, *, ours: bool = True) -> str | None:
     elif info.st_mode & (stat.S_ISVTX | stat.S_ISGID):
         whose = "shared on purpose"
     elif not ours:
-        whose = "panel-tui did not make it, and it holds other files"
+        whose = "panel-tui did not make it, and found files in it already"
     else:
         try:
             os.chmod(folder, mode & ~0o077)
