@@ -129,6 +129,11 @@ async def test_a_tenth_member_is_refused_in_view(app_factory: AppFactory, ascii_
         assert PANEL_FULL in screen_text(app)
         assert app.screen.focused is name  # the cursor stays where it was, in view
         assert "Ninth Member" in screen_text(app)
+        # A member removed frees a seat: the refusal answers nothing any more, and goes.
+        await pilot.click(members[-1].query_one(".remove"))
+        await pilot.pause()
+        assert len(app.screen.query(MemberRow)) == 8
+        assert PANEL_FULL not in screen_text(app)
 
 
 async def test_a_candidate_added_from_far_up_the_form_shows(app_factory: AppFactory) -> None:

@@ -294,6 +294,11 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         await event.row.remove()
         button = "#add-member" if isinstance(event.row, MemberRow) else "#add-candidate"
         self.query_one(button).focus()
+        if isinstance(event.row, MemberRow):
+            # A seat is free again: "at most 9 seats" no longer answers anything (found
+            # by a tester); a problem Start found is said again by the recheck.
+            say_under(self, "#members-problem", None)
+            self._recheck()
         if container is not None:
             self._show_warnings()
 
