@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from panel_tui.domain import interview_lines as lines
+from panel_tui.domain import more_to_read as lines
 
 
 @pytest.mark.parametrize(

@@ -31,8 +31,8 @@ from textual.worker import get_current_worker
 
 from panel_tui.domain.banks import BankEntry, banks_for, find_banks, same_file
 from panel_tui.domain.damaged_copies import DamagedCopies
-from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Member
+from panel_tui.domain.more_to_read import TABS
 from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.domain.store.catalogue import practice_apart
 from panel_tui.domain.store.copies import SetAside, copies_set_aside

@@ -22,9 +22,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from panel_tui.domain import payment_form
-from panel_tui.domain.interview_lines import TABS, more_to_read
 from panel_tui.domain.involvement import InvolvementError, days_to_type
 from panel_tui.domain.models import Session
+from panel_tui.domain.more_to_read import TABS, more_to_read
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes, typed_from
 from panel_tui.domain.payment_notes import PayBasis
 from panel_tui.domain.words import ROLE_WORDS, day_words

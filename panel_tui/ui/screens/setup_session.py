@@ -26,8 +26,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static
 
 from panel_tui.domain.banks import BankEntry, banks_for
-from panel_tui.domain.interview_lines import TABS
 from panel_tui.domain.models import Bank, Member, Weighting
+from panel_tui.domain.more_to_read import TABS
 from panel_tui.domain.sessions import default_title
 from panel_tui.domain.setup_form import (
     NO_BANKS,

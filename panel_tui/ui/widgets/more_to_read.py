@@ -2,7 +2,7 @@
 
 The scroll bar alone showed it, by colour only in plain ASCII: a tester missed
 the last sessions on the home screen and the last figures of the summary. The
-words come from :func:`~panel_tui.domain.interview_lines.more_to_read`, as the
+words come from :func:`~panel_tui.domain.more_to_read.more_to_read`, as the
 interview and the payment box say them; the line is blank when nothing is
 out of sight.
 
@@ -25,7 +25,7 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from panel_tui.domain.interview_lines import ARROWS, TABS, more_in_list, more_to_read, out_of_sight
+from panel_tui.domain.more_to_read import ARROWS, TABS, more_in_list, more_to_read, out_of_sight
 
 
 class MoreToRead(Static):

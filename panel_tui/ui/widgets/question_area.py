@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from panel_tui.domain import interview_lines as lines
+from panel_tui.domain.more_to_read import more_to_read
 from panel_tui.ui.lines import line_drawn
 
 
@@ -49,7 +50,7 @@ class QuestionArea(VerticalScroll):
     @property
     def more_to_read(self) -> str | None:
         """Words for what runs past the area's space, or ``None`` when it all shows."""
-        return lines.more_to_read(self.scroll_y > 0, self.scroll_y < self.max_scroll_y)
+        return more_to_read(self.scroll_y > 0, self.scroll_y < self.max_scroll_y)
 
 
 __all__ = ["QuestionArea"]
