@@ -119,7 +119,7 @@ def test_joint_score_and_gap_are_over_the_questions_both_panels_scored(
         both,
     )
     first = next(csv.DictReader(io.StringIO(render_combined(combined, "csv"))))
-    assert (first["joint_pct"], first["gap_pct"]) == (figure(joint), figure(gap, signed=True))
+    assert (first["joint_pct"], first["gap_pct"]) == (figure(joint), figure(gap))
 
 
 def test_a_candidate_one_panel_scored_in_part_no_longer_ranks_first_on_it() -> None:

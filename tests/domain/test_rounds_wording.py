@@ -59,7 +59,7 @@ def test_gaps_both_ways_show_their_size_beside_a_mean_near_zero() -> None:
         (row["row"], row["mean_voice_gap_pct"], row["mean_voice_gap_size_pct"])
         for row in rows_read
         if row["row"] in ("round", "total")
-    ] == [("round", "+0.0", "100.0"), ("round", "+100.0", "100.0"), ("total", "+33.3", "100.0")]
+    ] == [("round", "0.0", "100.0"), ("round", "100.0", "100.0"), ("total", "33.3", "100.0")]
     for fmt in ("md", "html"):
         text = render_rounds(report, fmt)
         assert "Size of the voice gap, either way" in text

@@ -9,7 +9,8 @@ matched question of that candidate, in joint rank order, then one row per
 candidate or question left out (``status`` says which panel has it). Columns:
 ``joint_rank``, ``code``, ``candidate``, ``question_number``, ``question_id``,
 ``question``, ``panel_a_pct``, ``panel_b_pct``, ``joint_pct``, ``gap_pct``
-(SESSION_A's panel minus SESSION_B's; on a candidate's row both are over the questions
+(SESSION_A's panel minus SESSION_B's, a plain number as every csv writes a gap:
+``-12.5`` below zero, ``12.5`` above; on a candidate's row both are over the questions
 both panels scored, the question rows with 1 in both counts, and on a question's row
 both are empty unless both panels scored it), ``panel_a_questions`` and ``panel_b_questions`` (how
 many questions each panel's score stands on: a count on a candidate's row, 1 or
@@ -134,7 +135,7 @@ def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
             figure(candidate.a),
             figure(candidate.b),
             figure(candidate.joint),
-            figure(candidate.gap, signed=True),
+            figure(candidate.gap),
             candidate.a_scored,
             candidate.b_scored,
             "matched",
@@ -150,7 +151,7 @@ def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
                 figure(q.a),
                 figure(q.b),
                 figure(q.joint),
-                figure(q.gap, signed=True),
+                figure(q.gap),
                 int(q.a is not None),
                 int(q.b is not None),
                 "matched",

@@ -310,7 +310,7 @@ def _figures(r: Round | Rounds) -> dict[str, Cell]:
     """The cells a round and the totals both have."""
     return {
         "interviews": r.interviews,
-        "mean_voice_gap_pct": figure(r.mean_gap, signed=True),
+        "mean_voice_gap_pct": figure(r.mean_gap),  # a plain number, as every csv writes a gap
         "mean_voice_gap_size_pct": figure(r.mean_gap_size),
         "votes_changed_after_reveal": r.changed_after_reveal,
         "first_votes_after_early_reveal": r.first_after_reveal,
