@@ -56,6 +56,17 @@ def test_a_finished_session_refuses_changes_to_its_results(
     assert store.load("s1") == before  # nothing reached the disk either
 
 
+def test_a_finished_session_with_no_votes_keeps_its_scoring_rule(tmp_path: Path) -> None:
+    # No vote to fix the rule, but the rule makes the results a finished session keeps.
+    store = Store(tmp_path)
+    with store.create(build("LLP", questions=[("q1", 1.0, False)])) as opened:
+        opened.set_finished()
+        unsealed = opened.session.settings.model_copy(update={"sealed": False})
+        with pytest.raises(StoreError, match="finished"):
+            opened.change_settings(unsealed)
+    assert store.load("s1").settings.sealed is True
+
+
 def test_a_finished_session_refuses_an_early_reveal(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with store.create(build("LLP", questions=[("q1", 1.0, False)])) as opened:

@@ -305,7 +305,9 @@ class OpenSession:
             self._update_meta(cursor=at)
 
     def change_settings(self, settings: Settings) -> None:
-        """Change the settings; only before the first vote, as agreed beforehand."""
+        """Change the settings; only before the first vote, as agreed beforehand, and never
+        once finished (the scoring rule makes the results)."""
+        self._refuse_if_finished()
         if self.session.votes:
             raise StoreError("The scoring rule and sealing are fixed once the first vote is given.")
         self._update_meta(settings=settings)
