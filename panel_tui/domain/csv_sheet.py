@@ -17,7 +17,7 @@ import io
 import string
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from panel_tui.domain.csv_separator import (
     SEPARATOR_NAMES,
@@ -71,6 +71,9 @@ class Sheet:
     name: str
     rows: list[Row]
     places: dict[str, int]  #: column name -> its place in the sheet (0: column A)
+    #: Rows with text past the last heading, left out of ``rows``: their cells may have
+    #: moved along (a comma outside quote marks), so only this is said of them.
+    wide: list[SheetProblem] = field(default_factory=list)
 
     def column(self, name: str) -> str:
         """``"column C (role)"``: how a person finds the cell."""
@@ -203,6 +206,7 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
                 wide.append(
                     SheetProblem(name, _past_headings(cells, named_width, delimiter), number)
                 )
+                continue
             named = {
                 heading: (cells[i] if i < len(cells) else "")
                 for i, heading in enumerate(header)
@@ -242,9 +246,9 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
         problems.append(SheetProblem(name, _no_columns(missing, typed_header), header_line))
     if problems:  # a heading row at fault makes rows look too wide: it is said alone
         raise PrepareError(problems)
-    if wide:
-        raise PrepareError(wide)
-    return Sheet(name, rows, places)
+    # A row too wide is said with the other rows' problems, not alone (found by a
+    # tester: a note typed past the last column hid four mistakes in other rows).
+    return Sheet(name, rows, places, wide)
 
 
 #: Headings quoted when a column is missing, and how much of each (found by a tester:

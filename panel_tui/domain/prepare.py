@@ -128,6 +128,7 @@ def _seats(sheet: Sheet) -> tuple[dict[int, int | None], list[SheetProblem]]:
 def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
     """The panel members of a sheet, and every problem with it, row by row."""
     seats, problems = _seats(sheet)
+    problems = [*sheet.wide, *problems]
     members: list[Member] = []
     for number, row in enumerate(sheet.rows, start=1):
         typed_role = row.cells.get("role", "")
@@ -155,7 +156,7 @@ def panel_from(sheet: Sheet) -> tuple[list[Member], list[SheetProblem]]:
             continue
         if role is not None and seat is not None:
             members.append(member)
-    if not sheet.rows:
+    if not sheet.rows and not sheet.wide:
         problems.append(SheetProblem(sheet.name, "has no panel members below the heading row"))
     elif not problems and not any(m.can_vote for m in members):
         problems.append(
@@ -178,7 +179,7 @@ def load_panel(source: Source) -> list[Member]:
 
 def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
     """The candidates of a sheet, and every problem with it."""
-    problems: list[SheetProblem] = []
+    problems: list[SheetProblem] = list(sheet.wide)
     candidates: list[Candidate] = []
     codes = [row.cells.get("code", "").strip() for row in sheet.rows]
     # "c1" and "C1" with a zero-width space are "C1" too, as everywhere (code_key).
@@ -199,7 +200,7 @@ def candidates_from(sheet: Sheet) -> tuple[list[Candidate], list[SheetProblem]]:
             candidates.append(Candidate.model_validate(data, context=FROM_ELSEWHERE))
         except ValidationError as error:
             problems.extend(_model_problems(sheet, row, error))
-    if not sheet.rows:
+    if not sheet.rows and not sheet.wide:
         problems.append(SheetProblem(sheet.name, "has no candidates below the heading row"))
     return candidates, in_order(problems)
 

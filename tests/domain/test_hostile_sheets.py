@@ -179,6 +179,28 @@ def test_cells_past_the_last_heading_are_named_not_dropped() -> None:
     )
 
 
+def test_a_row_too_wide_is_said_with_every_other_rows_problem() -> None:
+    # Found by a tester: a note typed past the last column (line 6) hid the four
+    # mistakes above it, which the next attempt then showed one round later.
+    raw = (
+        b"Name;Role;Seat;Pronouns\r\n"
+        b"Sian;Lived experience;1;she/her\r\n"
+        b"Rhodri;volunteer;1;he/him\r\n"
+        b"Zoe;Staff;12;she/her\r\n"
+        b"Dafydd;professional;one;\r\n"
+        b"Olu;observer;;they/them;extra cell\r\n"
+    )
+    said = refused_panel(raw)
+    assert [p.split(":")[0] for p in said] == [
+        "panel.csv, line 3, column B (role)",
+        "panel.csv, line 3, column C (seat)",
+        "panel.csv, line 4, column C (seat)",
+        "panel.csv, line 5, column C (seat)",
+        "panel.csv, line 6",
+    ], said
+    assert "past the last heading" in said[-1]
+
+
 @pytest.mark.parametrize(
     ("raw", "said"),
     [
