@@ -9,6 +9,7 @@ is a :class:`SeatState`, which holds a vote's value only once the votes show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -20,6 +21,7 @@ from panel_tui.domain.words import (
     OUTCOME_WORDS,
     VOTE_WORDS,
     counted,
+    listed,
     panel_counts,
     question_name,
     question_tags,
@@ -307,3 +309,14 @@ __all__ = [
     "spoken",
     "spoken_standing",
 ]
+
+
+def keys_not_taken(keys: Sequence[str]) -> str:
+    """What a question to the chair says of the keys typed while it waited for its answer.
+
+    Every key is named, not only the last (found by a tester: a burst of four
+    members' votes said only "The 4 key", and three members thought they had voted).
+    """
+    if len(keys) == 1:
+        return f"The {keys[0]} key was not taken: answer this first, then press it again."
+    return f"The keys {listed(keys)} were not taken: answer this first, then press them again."

@@ -219,8 +219,7 @@ def test_cli_writes_each_format(
     assert main([*base, "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     first = rows[0]
-    # The gap is a plain number, as every csv writes one: no "+".
-    assert (first["code"], first["joint_pct"], first["gap_pct"]) == ("C1", "68.8", "37.5")
+    assert (first["code"], first["joint_pct"], first["gap_pct"]) == ("C1", "68.8", "37.5")  # no "+"
     assert [r["question_id"] for r in rows[:3]] == ["", "q1", "q2"]
     assert "Candidate C3 is only in Lived-experience panel" in rows[-3]["status"]
 

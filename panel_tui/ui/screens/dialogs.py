@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from panel_tui.domain.interview_lines import keys_not_taken
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import kept_as_typed
@@ -78,6 +79,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.yes_label = yes
         self.no_label = no
         self.safe_first = safe_first
+        self._not_taken: list[str] = []  #: the keys typed while it waited, as said
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -126,7 +128,9 @@ class ConfirmDialog(ModalScreen[bool]):
             app = self.app
             plain = app.ascii_only if isinstance(app, DisplaySettingsSource) else False
             key = key_words(event.key, ascii_only=plain)
-            said = f"The {key} key was not taken: answer this first, then press it again."
+            if key not in self._not_taken:
+                self._not_taken.append(key)
+            said = keys_not_taken(self._not_taken)
             self.query_one("#not-taken", Label).update(Content(said))
 
     def spoken_text(self) -> str:
