@@ -71,7 +71,7 @@ MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
 
 #: What to give for a field that is missing, where a hint helps.
 GIVE: dict[str, str] = {
-    "id": "an id of letters, digits, - and _, such as march-round",
+    "id": "an id of the letters a to z, digits, - and _, such as march-round",
     "code": "a code, such as C1",
     "role": "lived_experience, professional or observer",
     "seat": "a seat number from 1 to 9",
@@ -88,12 +88,15 @@ GIVE: dict[str, str] = {
 #: What to give for a missing id, by the list the item is in (a question's id
 #: is not a candidate's: "such as c1" would mislead in a bank).
 GIVE_ID: dict[str, str] = {
-    "questions": "an id of letters, digits, - and _, such as why-this-work",
-    "panel": "an id of letters, digits, - and _, such as m1",
-    "candidates": "an id of letters, digits, - and _, such as c1",
+    "questions": "an id of the letters a to z, digits, - and _, such as why-this-work",
+    "panel": "an id of the letters a to z, digits, - and _, such as m1",
+    "candidates": "an id of the letters a to z, digits, - and _, such as c1",
 }
+#: "Letters" alone misled: a Welsh or French officer's ŵ or é is a letter too (found by
+#: a tester), but file names made from ids must stay plain on every system.
 IDENT = (
-    "may hold only letters, digits, - and _, starting with a letter or digit, at most 64 characters"
+    "may hold only the letters a to z without accents, digits, - and _, starting with a "
+    "letter or digit, at most 64 characters"
 )
 _NUMBERS = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
 _WHOLE = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}

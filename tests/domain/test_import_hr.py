@@ -217,13 +217,14 @@ def test_a_totals_only_export_is_refused_with_the_reason() -> None:
         ),
         (
             lambda r: r["candidates"][0].update(id="c 1"),
-            "candidate 1 (C1), field 'id': may hold only letters, digits, - and _, starting "
-            'with a letter or digit, at most 64 characters (it is "c 1")',
+            "candidate 1 (C1), field 'id': may hold only the letters a to z without accents, "
+            "digits, - and _, starting with a letter or digit, at most 64 characters "
+            '(it is "c 1")',
         ),
         # The session's own id: "such as c1" (a candidate's id) misled a tester.
         (
             lambda r: r.pop("id"),
-            "field 'id': is missing: give an id of letters, digits, - and _, such as march-round",
+            "field 'id': is missing: give an id of the letters a to z, digits, - and _, such as march-round",
         ),
     ],
 )

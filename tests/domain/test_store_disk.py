@@ -115,10 +115,10 @@ def test_a_damaged_file_is_named_moved_aside_and_the_rest_still_work(
     assert found.moved_to.read_bytes() == content
 
 
-@pytest.mark.parametrize("session_id", ["../s1", "a/b", "", ".hidden", "s1.json"])
+@pytest.mark.parametrize("session_id", ["../s1", "a/b", "", ".hidden", "s1.json", "sesiwn-ŵ"])
 def test_an_id_that_is_not_an_id_never_names_a_file(store: Store, session_id: str) -> None:
     store.save(two_by_two("LLP"))
-    with pytest.raises(SessionNotFound, match="session ids hold only letters"):
+    with pytest.raises(SessionNotFound, match="session ids hold only the letters a to z"):
         store.load(session_id)
     with pytest.raises(SessionNotFound):
         store.delete(session_id)

@@ -167,8 +167,8 @@ class Store:
         """
         if not re.fullmatch(IDENT_PATTERN, session_id):
             raise SessionNotFound(
-                f"There is no session {quoted(session_id)}: session ids hold only letters, "
-                "digits, - and _. 'panel-tui sessions list' shows them."
+                f"There is no session {quoted(session_id)}: session ids hold only the letters "
+                "a to z, digits, - and _. 'panel-tui sessions list' shows them."
             )
         return self.root / f"{session_id}{SUFFIX}"
 
