@@ -45,13 +45,12 @@ def register(
     listing.set_defaults(run=run_list)
 
 
-def _clash_words(path: Path, bank_id: str, other: Path, *, taken: Path | None = None) -> str:
-    """The warning for two banks with one id, naming both files and the one commands take."""
-    taken = other if taken is None else taken
+def _clash_words(path: Path, bank_id: str, other: Path) -> str:
+    """The warning for two banks with one id, naming both files."""
     return printable(
-        f"panel-tui: {path}: the id {bank_id!r} is also used by {other}; "
-        f"'--bank {bank_id}' and 'practice {bank_id}' take {taken}. "
-        "Give each bank an id of its own."
+        f"panel-tui: {path}: the id {bank_id!r} is also used by {other}, so "
+        f"'--bank {bank_id}' and 'practice {bank_id}' take neither: name the file "
+        "instead, or give each bank an id of its own."
     )
 
 
@@ -77,9 +76,8 @@ def run_validate(args: argparse.Namespace) -> int:
             print(f"{shown}, {counted(count, 'question')}")
             same = [e.path for e in known if e.bank is not None and e.bank.id == bank.id]
             others = [other for other in same if not same_file(other, path)]
-            if others:
-                # The first listed is the one commands take; a clash is a warning, not a fault.
-                print(_clash_words(path, bank.id, others[0], taken=same[0]), file=sys.stderr)
+            if others:  # a warning, not a fault: the file itself is a valid bank
+                print(_clash_words(path, bank.id, others[0]), file=sys.stderr)
     return EXIT_ERROR if failed else 0
 
 

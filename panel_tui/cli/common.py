@@ -17,7 +17,7 @@ from panel_tui.domain.store import SessionNotFound, Store, StoreError, write_ato
 from panel_tui.domain.store.catalogue import resembling
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import parse_share, printable, quoted
-from panel_tui.domain.words import sessions_folder_words
+from panel_tui.domain.words import listed, sessions_folder_words
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -129,8 +129,10 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
     """A bank's file, from a path or the id ``banks list`` shows.
 
     An id is looked up in the banks the folders hold (the file's name may
-    differ from it); where two banks share an id, the first listed is taken,
-    as ``banks list`` says. A file named after the id is the last resort.
+    differ from it). Where two banks share an id, neither is taken: found by a
+    tester, a copy made in Explorer ("admin - Copy.toml") was listed first and
+    taken in place of the file being edited. A file named after the id is the
+    last resort.
     """
     given = Path(name)
     # A link round in a circle does not "exist" to Python, so lexists: reading it says
@@ -138,9 +140,15 @@ def find_bank(args: argparse.Namespace, name: str) -> Path:
     if given.suffix == ".toml" or os.path.lexists(given):
         return given
     folders = bank_folders(args)
-    for entry in find_banks(folders):
-        if entry.bank is not None and entry.bank.id == name:
-            return entry.path
+    matching = [e.path for e in find_banks(folders) if e.bank is not None and e.bank.id == name]
+    if len(matching) > 1:
+        raise CommandError(
+            f"{len(matching)} question banks have the id {quoted(name)}: "
+            f"{listed([str(path) for path in matching])}. Name the file to use "
+            "instead of the id, or give each bank an id of its own."
+        )
+    if matching:
+        return matching[0]
     for folder, _ in folders:
         candidate = folder / f"{name}.toml"
         if os.path.lexists(candidate):

@@ -11,6 +11,7 @@ import pytest
 
 from panel_tui import locations
 from panel_tui.cli import main
+from panel_tui.cli.common import EXIT_ERROR
 from panel_tui.domain.banks import BankError, find_banks, load_bank, parse_bank
 
 GOOD = b"""id = "x"
@@ -185,11 +186,27 @@ def test_banks_list_shows_shipped_and_your_own(
     clash.write_bytes(GOOD.replace(b'id = "x"', b'id = "support-worker"', 1))
     assert main(["banks", "list", "--banks-dir", str(tmp_path)]) == 0
     shipped = locations.shipped_banks_dir() / "support-worker.toml"
-    # The warning names the file it is about, and the one commands take.
+    # The warning names the file it is about, and that an id cannot tell them apart.
     assert (
-        f"{clash}: the id 'support-worker' is also used by {shipped}; "
-        f"'--bank support-worker' and 'practice support-worker' take {shipped}."
+        f"{clash}: the id 'support-worker' is also used by {shipped}, so "
+        "'--bank support-worker' and 'practice support-worker' take neither"
     ) in capsys.readouterr().err
+
+
+def test_an_id_two_banks_share_takes_neither(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a tester: a copy made in Explorer sorted first and was taken in place
+    # of the file being edited, with exit 0; the first listed must not win unseen.
+    mine = GOOD.replace(b'id = "x"', b'id = "admin"', 1)
+    (tmp_path / "admin.toml").write_bytes(mine)
+    (tmp_path / "admin - Copy.toml").write_bytes(mine.replace(b"A bank", b"Old copy"))
+    args = ["practice", "admin", "--banks-dir", str(tmp_path)]
+    assert main(args) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "2 question banks have the id 'admin': " in err, err
+    assert f"{tmp_path / 'admin - Copy.toml'} and {tmp_path / 'admin.toml'}." in err
+    assert "Name the file to use instead of the id" in err
 
 
 def test_validate_warns_of_a_bank_id_clash_naming_both_files_and_still_says_valid(
