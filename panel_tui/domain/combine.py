@@ -70,7 +70,8 @@ def _restricted(session: Session, codes: set[str], questions: list[str]) -> Sess
 
 
 def _panel(name: str, session: Session, method: str) -> Panel:
-    return Panel(name, session.id, session.title, days_words(session.vote_days), method)
+    when = days_words(session.vote_days)
+    return Panel(name, session.id, session.title, when, method, finished=session.finished)
 
 
 def _only_in(kind: str, panel: str, names: list[str], others: list[str]) -> list[str]:
@@ -133,7 +134,14 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
             f"{a.id} and {b.id} have no question id in common, so there is nothing to "
             "match up. Questions are matched by their id, exactly as written."
         )
-    warnings = []
+    # First, as it bears on every figure (found by an HR officer: a joint ranking made
+    # while one panel's session was still open read as final).
+    warnings = [
+        f"{panel} ({session.id}) is not finished: its votes and decisions may still "
+        "change, and so may this joint ranking."
+        for session, panel in ((a, name_of_a), (b, name_of_b))
+        if not session.finished
+    ]
     for code in common_codes:
         name_a, name_b = _with_code(a, code).name, _with_code(b, code).name
         if (written := _with_code(b, code).code) != code:
@@ -296,6 +304,10 @@ def summary_line(combined: Combined) -> str:
     line = f"Matched {matched} on {questions}."
     if combined.left_out:
         line += f" Left out: {counted(len(combined.left_out), 'item')} (named in the summary)."
+    if still_open := [p.name for p in (combined.a, combined.b) if not p.finished]:
+        line += (
+            f" Not finished yet, so the joint figures may still change: {' and '.join(still_open)}."
+        )
     return line
 
 

@@ -92,6 +92,8 @@ class Panel:
     title: str
     date: str
     method: str  #: its own scoring rule, in words
+    #: the chair has finished the session: its votes and decisions can no longer change
+    finished: bool = False
 
     @property
     def described(self) -> str:
@@ -115,6 +117,11 @@ class Combined:
     early_reveals: list[str] = dataclasses.field(default_factory=list)
     #: the two sessions' kind, ``live``, ``practice`` or ``demo`` (one kind: two are refused)
     mode: str = "live"
+
+    @property
+    def finished(self) -> bool:
+        """Both sessions are finished, so no vote or decision behind a figure can change."""
+        return self.a.finished and self.b.finished
 
     @property
     def names(self) -> tuple[str, str]:

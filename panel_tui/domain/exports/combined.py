@@ -17,7 +17,9 @@ many questions each panel's score stands on: a count on a candidate's row, 1 or
 0 on a question's), ``status``, then ``panel_a_share_pct`` and ``panel_b_share_pct``
 on every row (the share each panel's score counts for in the joint score, ``30.0``
 and ``70.0`` for ``--share 30%``; added after the others so columns read by place
-still read), and last ``mode`` (``live``, ``practice`` for two rehearsals, or ``demo``
+still read), ``finished`` on every row (``yes`` only when both sessions are finished;
+``no`` while either panel's votes and decisions may still change, and the joint
+figures with them), and last ``mode`` (``live``, ``practice`` for two rehearsals, or ``demo``
 for the demo's made-up people), as every csv ends. Text from a person is neutralised
 as in the other CSVs.
 """
@@ -29,7 +31,7 @@ from typing import Any
 
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
-from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion
+from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion, Panel
 from panel_tui.domain.words import counted, figure, on_questions, percent, share_parts
 
 FORMATS = ("md", "html", "csv", "json")
@@ -50,6 +52,7 @@ COLUMNS = (
     "status",
     "panel_a_share_pct",
     "panel_b_share_pct",
+    "finished",
     "mode",
 )
 
@@ -168,7 +171,8 @@ def combined_csv(combined: Combined) -> str:
     # The share is a fact of the whole file, on every row, so a row filtered out of a
     # sheet still says how its joint score was made (found by a co-production lead).
     a, b = share_parts(combined.share)
-    return table(COLUMNS, [(*row, f"{a:.1f}", f"{b:.1f}", combined.mode) for row in rows])
+    end = (f"{a:.1f}", f"{b:.1f}", "yes" if combined.finished else "no", combined.mode)
+    return table(COLUMNS, [(*row, *end) for row in rows])
 
 
 def _record(candidate: JointCandidate) -> dict[str, Any]:
@@ -196,14 +200,19 @@ def _record(candidate: JointCandidate) -> dict[str, Any]:
     }
 
 
+def _panel_record(panel: Panel) -> dict[str, Any]:
+    return {"session": panel.session_id, "title": panel.title, "finished": panel.finished}
+
+
 def combined_json(combined: Combined) -> str:
     """The joint figures as JSON (fractions 0 to 1, as the session json's results)."""
     record = {
         "format": "panel-tui/combined",
         "method": combined.method,
         "share_a": combined.share,
-        "panel_a": {"session": combined.a.session_id, "title": combined.a.title},
-        "panel_b": {"session": combined.b.session_id, "title": combined.b.title},
+        "finished": combined.finished,
+        "panel_a": _panel_record(combined.a),
+        "panel_b": _panel_record(combined.b),
         "ranking": [_record(c) for c in combined.ranking],
         "left_out": combined.left_out,
         "warnings": combined.warnings,
