@@ -113,6 +113,7 @@ class Round:
     changed_after_reveal: int  #: votes changed or withdrawn after the answer's votes showed
     first_after_reveal: int  #: first votes given on an answer already shown
     revealed_early: int
+    finished: bool  #: the chair finished it: its votes and decisions can no longer change
 
     @property
     def first_choice(self) -> FirstChoice:
@@ -157,6 +158,11 @@ class Rounds:
     def members_note(self) -> str:
         """How each member's figures were matched and counted, in words."""
         return MEMBERS_NOTE
+
+    @property
+    def finished(self) -> bool:
+        """Every round is finished, so no figure here can change."""
+        return all(r.finished for r in self.rounds)
 
     @property
     def interviews(self) -> int:
@@ -276,6 +282,7 @@ def round_of(session: Session) -> Round:
         changed_after_reveal=changed,
         first_after_reveal=late - changed,
         revealed_early=len(early_reveals(session)),
+        finished=session.finished,
     )
 
 
@@ -305,7 +312,8 @@ def compare_rounds(
     Args:
         sessions: the sessions, from the store or json exports; a session
             given twice (one id) is counted once, from the copy with the most
-            votes (an export taken mid-interview and the finished session).
+            votes (an export taken mid-interview and the finished session), the
+            finished one when they have as many.
             Anonymised exports of one bank on one day share an id: the caller
             tells them apart (``cli/report.py`` adds the file's name).
         since: leave out rounds before this day.
@@ -327,7 +335,9 @@ def compare_rounds(
         if session.id in kept:
             earlier = kept[session.id]
             fuller = "" if session == earlier else ", from the copy with the most votes"
-            if len(session.votes) > len(earlier.votes):
+            # As many votes, the finished copy: an export taken before the chair finished
+            # would have the round read as open.
+            if (len(session.votes), session.finished) > (len(earlier.votes), earlier.finished):
                 kept[session.id] = session
             named.append(f"Session {session.id} was given twice; it is counted once{fuller}.")
         elif since is not None and session.first_day < since:

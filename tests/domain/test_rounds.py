@@ -19,7 +19,8 @@ import pytest
 from panel_tui.cli import main
 from panel_tui.domain.exports import ExportOptions, render
 from panel_tui.domain.exports.json_record import export_json
-from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
+from panel_tui.domain.exports.rounds_report import render_rounds
+from panel_tui.domain.exports.rounds_words import first_choice_words
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.store import Store
 from tests.domain.rounds_sessions import (
@@ -338,7 +339,7 @@ def test_a_file_left_out_of_the_report_has_each_problem_named(
     err = captured.err.splitlines()
     assert err[0] == f"panel-tui: Left out, as it could not be read: {where} (2 problems):"
     assert [line.split(": ", 2)[2][:13] for line in err[1:3]] == ["field 'title'", "vote 1, field"]
-    assert "| Round r1 |" in captured.out  # r1 still counts
+    assert "| Round r1 (not finished yet) |" in captured.out  # r1 still counts
 
 
 def test_an_undo_and_a_new_vote_after_everyone_voted_are_changes_not_first_votes() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from panel_tui.domain.exports.rounds_report import first_choice_words, render_rounds
+from panel_tui.domain.exports.rounds_report import render_rounds
+from panel_tui.domain.exports.rounds_words import first_choice_words
 from panel_tui.domain.models import Decision, Session, Settings
 from panel_tui.domain.rounds import compare_rounds
 from tests.domain.builders import T0, session

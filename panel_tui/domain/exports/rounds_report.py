@@ -14,6 +14,9 @@ A member's ``total_payable`` stays a number; ``total_payable_note`` says in word
 the md and html say beside it, when it counts no fee for some rounds (declined
 payment, or no rate noted). A round's ``first_choice_left_out`` names each candidate
 interviewed in part that was left out of the first choice, as its md and html cell does.
+A round's ``finished`` is ``yes`` once its chair finished the session and ``no`` while
+its votes and decisions may still change; the ``total`` row's is ``yes`` only when every
+round's is. Then ``mode``, as every csv ends.
 """
 
 from __future__ import annotations
@@ -24,15 +27,21 @@ from typing import Any
 
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
 from panel_tui.domain.exports.rounds_days import day_labels
+from panel_tui.domain.exports.rounds_words import (
+    FIRST_CHOICE_WORDS,
+    first_choice_words,
+    gap_points,
+    passed_over,
+    size_points,
+    status_words,
+)
 from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
-from panel_tui.domain.models import Outcome
-from panel_tui.domain.rounds import FIRST_CHOICES, FirstChoice, Round, Rounds
+from panel_tui.domain.rounds import FIRST_CHOICES, Round, Rounds
 from panel_tui.domain.rounds_members import MemberTotal
 from panel_tui.domain.words import (
     ROLE_WORDS,
     counted,
     figure,
-    on_questions,
     percent,
     short_day_words,
 )
@@ -67,61 +76,14 @@ COLUMNS = (
     "total_payable",
     "declined_payment_sessions",
     # New columns go after the others, so that a sheet reading columns by place still
-    # reads them; but before mode, which ends every row of every CSV (spreadsheets.py).
+    # reads them; but before finished and mode, which end every row of every CSV
+    # (spreadsheets.py).
     "mean_voice_gap_size_pct",
     "total_payable_note",
     "first_choice_left_out",
+    "finished",
     "mode",
 )
-
-FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
-    "recommended": "Recommended",
-    "not recommended": "Not recommended",
-    "undecided": "No decision yet",
-    "not applicable": "No lived-experience votes",
-}
-
-
-def first_choice_words(r: Round) -> str:
-    """The lived-experience first choice and the panel's decision on it, e.g. ``"C1: Recommended"``.
-
-    When several tie for first, each is named with its own decision
-    (``"C1: Not recommended; C2: No decision yet"``), so that a decision on one
-    is never hidden behind the round's "No decision yet"; a decision of
-    "Undecided" is said as such.
-    """
-    if not r.first_choices:
-        return f"None: {FIRST_CHOICE_WORDS[r.first_choice]}"
-    chosen = "; ".join(
-        f"{code}: {_DECISION_WORDS[outcome]}"
-        for code, outcome in zip(r.first_choices, r.first_choice_decisions, strict=True)
-    )
-    passed_over = "; ".join(f"{code} left out: {why}" for code, why in _passed_over(r))
-    return f"{chosen} ({passed_over})" if passed_over else chosen
-
-
-def _passed_over(r: Round) -> list[tuple[str, str]]:
-    """Each candidate left out of the first choice as interviewed in part, with why:
-    ``("C3", "scored on 2 of 6 questions")``."""
-    return [(code, f"scored {on_questions(n, r.questions)}") for code, n in r.passed_over]
-
-
-_DECISION_WORDS: dict[Outcome | None, str] = {
-    "recommend": FIRST_CHOICE_WORDS["recommended"],
-    "do_not_recommend": FIRST_CHOICE_WORDS["not recommended"],
-    "undecided": "Undecided",
-    None: FIRST_CHOICE_WORDS["undecided"],
-}
-
-
-def gap_points(gap: float | None) -> str:
-    """A mean voice gap in points with its sign, e.g. ``"+12.5 points"``."""
-    return "Not available" if gap is None else f"{figure(gap, signed=True)} points"
-
-
-def size_points(size: float | None) -> str:
-    """The size of a voice gap, either way, in points, e.g. ``"67.2 points"``."""
-    return "Not available" if size is None else f"{figure(size)} points"
 
 
 def rehearsals_words(report: Rounds) -> str:
@@ -274,6 +236,7 @@ def _context(report: Rounds) -> dict[str, Any]:
         "gap": gap_points,
         "size": size_points,
         "rehearsals": rehearsals_words(report),
+        "status": status_words(report),
         "pct": percent,
         "make_up": make_up,
         "hours": hours,
@@ -329,14 +292,19 @@ def _round_row(r: Round) -> tuple[Cell, ...]:
         professional_members=r.professional,
         observers=r.observers,
         lived_experience_first_choice=neutralise("; ".join(r.first_choices)),
-        first_choice_left_out=neutralise("; ".join(f"{c} ({why})" for c, why in _passed_over(r))),
+        first_choice_left_out=neutralise("; ".join(f"{c} ({why})" for c, why in passed_over(r))),
         first_choice_recommended=FIRST_CHOICE_WORDS[r.first_choice],
         recommended=neutralise("; ".join(r.recommended)),
         # A rehearsal is never taken for a live round (found by a tester: only
         # the md and html said "(practice)").
         mode="practice" if r.practice else "live",
+        finished=_yes(r.finished),
         **_figures(r),
     )
+
+
+def _yes(finished: bool) -> str:
+    return "yes" if finished else "no"
 
 
 def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
@@ -362,6 +330,7 @@ def rounds_csv(report: Rounds) -> str:
         "total",
         title=counted(len(report.rounds), "round"),
         first_choice_recommended=f"{report.counts['recommended']} of {report.decided}",
+        finished=_yes(report.finished),  # yes only when every round is
         **_figures(report),
     )
     rows = [
