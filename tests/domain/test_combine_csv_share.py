@@ -30,11 +30,18 @@ def test_every_row_of_the_joint_csv_carries_the_share(share: float, cells: tuple
     assert rows and {(r["panel_a_share_pct"], r["panel_b_share_pct"]) for r in rows} == {cells}
     # New columns go after the others, so a sheet reading columns by place still reads:
     # the file's header is the one it had before (as released), then the two shares,
-    # then ``finished`` and ``mode``, last as in every other csv.
+    # then how many questions both panels scored, then ``finished`` and ``mode``, last
+    # as in every other csv.
     header = text.splitlines()[0].split(",")
-    assert header[:-4] == HEADER_BEFORE_THE_SHARES.split(",")
-    shares_and_end = ("panel_a_share_pct", "panel_b_share_pct", "finished", "mode")
-    assert tuple(header[-4:]) == COLUMNS[-4:] == shares_and_end
+    assert header[:-5] == HEADER_BEFORE_THE_SHARES.split(",")
+    shares_and_end = (
+        "panel_a_share_pct",
+        "panel_b_share_pct",
+        "both_panels_questions",
+        "finished",
+        "mode",
+    )
+    assert tuple(header[-5:]) == COLUMNS[-5:] == shares_and_end
 
 
 @pytest.mark.parametrize("mode", ["live", "practice", "demo"])

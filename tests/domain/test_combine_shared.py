@@ -119,7 +119,9 @@ def test_joint_score_and_gap_are_over_the_questions_both_panels_scored(
         both,
     )
     first = next(csv.DictReader(io.StringIO(render_combined(combined, "csv"))))
-    assert (first["joint_pct"], first["gap_pct"]) == (figure(joint), figure(gap))
+    # The csv says what the joint and the gap stand on (found by an HR tester).
+    stands_on = (first["joint_pct"], first["gap_pct"], first["both_panels_questions"])
+    assert stands_on == (figure(joint), figure(gap), str(both))
 
 
 def test_a_candidate_one_panel_scored_in_part_no_longer_ranks_first_on_it() -> None:
@@ -139,7 +141,8 @@ def test_a_candidate_one_panel_scored_in_part_no_longer_ranks_first_on_it() -> N
     md = render_combined(combined, "md")
     assert (
         "| 2 | D1: Eve Long | 40.0% on 5 of 5 questions | 100.0% on 1 of 5 questions "
-        "| 50.0% on 1 question both panels scored | B2 100.0 points higher |"
-    ) in md
+        "| 50.0% on 1 question both panels scored "
+        "| B2 100.0 points higher on 1 question both panels scored |"
+    ) in md  # the gap says what it stands on too: 40.0 and 100.0 are not 100 apart
     # An answer only one panel scored has no joint of its own: which panel scored it.
     assert "| 2. Question q2? | 50.0% | No score | Only A2 scored it | Not available |" in md

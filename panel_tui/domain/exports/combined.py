@@ -17,11 +17,14 @@ many questions each panel's score stands on: a count on a candidate's row, 1 or
 0 on a question's), ``status``, then ``panel_a_share_pct`` and ``panel_b_share_pct``
 on every row (the share each panel's score counts for in the joint score, ``30.0``
 and ``70.0`` for ``--share 30%``; added after the others so columns read by place
-still read), ``finished`` on every row (``yes`` only when both sessions are finished;
-``no`` while either panel's votes and decisions may still change, and the joint
-figures with them), and last ``mode`` (``live``, ``practice`` for two rehearsals, or ``demo``
-for the demo's made-up people), as every csv ends. Text from a person is neutralised
-as in the other CSVs.
+still read), ``both_panels_questions`` (how many questions ``joint_pct`` and
+``gap_pct`` stand on: a count on a candidate's row, 1 or 0 on a question's; found
+by an HR tester, for whom 27.8 minus 17.9 was not the 17.9 points the row gave),
+``finished`` on every row (``yes`` only when both sessions are finished; ``no``
+while either panel's votes and decisions may still change, and the joint figures
+with them), and last ``mode`` (``live``, ``practice`` for two rehearsals, or
+``demo`` for the demo's made-up people), as every csv ends. Text from a person is
+neutralised as in the other CSVs.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ COLUMNS = (
     "status",
     "panel_a_share_pct",
     "panel_b_share_pct",
+    "both_panels_questions",
     "finished",
     "mode",
 )
@@ -67,6 +71,19 @@ def gap_text(gap: float | None, names: tuple[str, str]) -> str:
     if points == "0.0":
         return "0.0 points: alike"  # as a voice gap this small reads everywhere
     return f"{names[0] if gap > 0 else names[1]} {points} points higher"
+
+
+def candidate_gap(candidate: JointCandidate, names: tuple[str, str]) -> str:
+    """A candidate's gap between the panels in words, with what it stands on when that
+    is fewer questions than a panel scored, as :func:`joint_score` says it.
+
+    Found by an HR tester: "27.8%" and "17.9%" beside "17.9 points higher" read as
+    a sum gone wrong, where the gap stood on the 2 questions both panels scored.
+    """
+    words = gap_text(candidate.gap, names)
+    if candidate.gap is not None and candidate.fewer_for_joint:
+        return f"{words} on {counted(candidate.both_scored, 'question')} both panels scored"
+    return words
 
 
 def panel_score(score: float | None, scored: int, of: int) -> str:
@@ -108,6 +125,7 @@ def _context(combined: Combined) -> dict[str, Any]:
         "c": combined,
         "pct": percent,
         "gap": gap_text,
+        "candidate_gap": candidate_gap,
         "panel_score": panel_score,
         "joint_score": joint_score,
         "question_joint": question_joint,
@@ -126,38 +144,45 @@ def combined_html(combined: Combined) -> str:
     return HTML.get_template("combine.html.j2").render(**_context(combined))
 
 
-def _rows(candidate: JointCandidate) -> list[tuple[Cell, ...]]:
+def _rows(candidate: JointCandidate) -> list[tuple[tuple[Cell, ...], Cell]]:
+    """Each row of a candidate up to ``status``, with the questions its joint stands on."""
     rank: Cell = "" if candidate.rank is None else candidate.rank
     who = (rank, neutralise(candidate.code), neutralise(candidate.label))
-    rows: list[tuple[Cell, ...]] = [
+    rows: list[tuple[tuple[Cell, ...], Cell]] = [
         (
-            *who,
-            "",
-            "",
-            "",
-            figure(candidate.a),
-            figure(candidate.b),
-            figure(candidate.joint),
-            figure(candidate.gap),
-            candidate.a_scored,
-            candidate.b_scored,
-            "matched",
+            (
+                *who,
+                "",
+                "",
+                "",
+                figure(candidate.a),
+                figure(candidate.b),
+                figure(candidate.joint),
+                figure(candidate.gap),
+                candidate.a_scored,
+                candidate.b_scored,
+                "matched",
+            ),
+            candidate.both_scored,
         )
     ]
     for q in candidate.questions:
         rows.append(
             (
-                *who,
-                q.number,
-                neutralise(q.question),
-                neutralise(q.text),
-                figure(q.a),
-                figure(q.b),
-                figure(q.joint),
-                figure(q.gap),
-                int(q.a is not None),
-                int(q.b is not None),
-                "matched",
+                (
+                    *who,
+                    q.number,
+                    neutralise(q.question),
+                    neutralise(q.text),
+                    figure(q.a),
+                    figure(q.b),
+                    figure(q.joint),
+                    figure(q.gap),
+                    int(q.a is not None),
+                    int(q.b is not None),
+                    "matched",
+                ),
+                int(q.joint is not None),
             )
         )
     return rows
@@ -167,12 +192,13 @@ def combined_csv(combined: Combined) -> str:
     """The joint figures as one table, a row per candidate and per answer, each with the share."""
     rows = [row for candidate in combined.ranking for row in _rows(candidate)]
     blank = ("",) * COLUMNS.index("status")
-    rows += [(*blank, neutralise(w)) for w in combined.left_out]
+    rows += [((*blank, neutralise(w)), "") for w in combined.left_out]
     # The share is a fact of the whole file, on every row, so a row filtered out of a
     # sheet still says how its joint score was made (found by a co-production lead).
     a, b = share_parts(combined.share)
-    end = (f"{a:.1f}", f"{b:.1f}", "yes" if combined.finished else "no", combined.mode)
-    return table(COLUMNS, [(*row, *end) for row in rows])
+    share = (f"{a:.1f}", f"{b:.1f}")
+    end = ("yes" if combined.finished else "no", combined.mode)
+    return table(COLUMNS, [(*row, *share, both, *end) for row, both in rows])
 
 
 def _record(candidate: JointCandidate) -> dict[str, Any]:
