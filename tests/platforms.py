@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -45,3 +47,29 @@ def link_to(name: Path, target: Path) -> Path:
     except (OSError, NotImplementedError):
         pytest.skip("links cannot be made here")
     return name
+
+
+def held_open(monkeypatch: pytest.MonkeyPatch, *held: Path) -> None:
+    """Make ``os.replace`` refuse each of ``held`` as Windows does while another program
+    (Excel, say) has it open: errno 13 with winerror 32, the sharing violation, naming the
+    temporary file and the file replaced. The store's waits between attempts are skipped.
+    """
+    from panel_tui.domain.store import durable
+
+    real = os.replace
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        if Path(target) in held:
+            error = PermissionError(
+                errno.EACCES,
+                "The process cannot access the file because it is being used by another process",
+                str(source),
+                None,
+                str(target),
+            )
+            error.winerror = 32  # type: ignore[attr-defined]  # set by Python on Windows only
+            raise error
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(durable, "REPLACE_DELAYS", ())

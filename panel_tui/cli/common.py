@@ -15,7 +15,7 @@ from panel_tui.domain.banks import find_banks
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import SessionNotFound, Store, StoreError, write_atomically
 from panel_tui.domain.store.catalogue import resembling
-from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.system_words import not_written, os_reason
 from panel_tui.domain.text import parse_share, printable, quoted
 from panel_tui.domain.words import listed, sessions_folder_words
 
@@ -214,7 +214,7 @@ def write_new(path: Path, payload: bytes, *, force: bool = False) -> None:
     try:
         write_atomically(path, payload)
     except OSError as error:
-        raise CommandError(f"Could not write {path} ({os_reason(error)}).") from None
+        raise CommandError(not_written([(path, error)])) from None
 
 
 def refuse_in_data_folder(args: argparse.Namespace) -> None:

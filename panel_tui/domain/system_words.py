@@ -2,13 +2,15 @@
 
 The system's own phrasing ("No such file or directory", "Is a directory",
 "File exists") is a programmer's; every message that quotes a reason for a
-file goes through :func:`os_reason`, so one place says it and says it alike.
+file goes through :func:`os_reason`, so one place says it and says it alike; a file
+not written is said by :func:`not_written` (a file another program has open, too).
 """
 
 from __future__ import annotations
 
 import errno
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 _WORDS: dict[int, str] = {
@@ -32,16 +34,58 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
     _WORDS[errno.EDQUOT] = "your share of the disk is full"
 
 
+#: Windows: another program has the file open (a sharing violation, a lock violation).
+#: Python says ``PermissionError`` (errno 13), as for a file truly refused.
+HELD_OPEN_WINERRORS = frozenset({32, 33})
+
+_HELD_OPEN = "it is open in another program"
+
+
+def held_open(error: OSError) -> bool:
+    """Whether ``error`` is Windows saying another program has the file open (Excel
+    holding a CSV, a scanner holding a session), not that permission is refused."""
+    return getattr(error, "winerror", None) in HELD_OPEN_WINERRORS
+
+
 def os_reason(error: OSError) -> str:
     """Why a file could not be used, as the end of a sentence: "there is no such file or folder".
 
     An error the table does not know keeps the system's words, lower-cased
     at the start so it reads inside a sentence.
     """
+    if held_open(error):  # errno 13 too, but no question of permission
+        return _HELD_OPEN
     if error.errno in _WORDS:
         return _WORDS[error.errno]
     said = error.strerror or str(error) or type(error).__name__
     return said[:1].lower() + said[1:]
+
+
+def not_written(refused: Sequence[tuple[Path, OSError]], *, again: str = "try again") -> str:
+    """Why files were not written, for the person who asked: a sentence per reason, in
+    the order given. "Could not write to x.json and x.md (the disk is full)."
+
+    A file another program has open (:func:`held_open`) is said to be, with the way
+    on (close it there, then ``again``): found by a tester, Excel holding a CSV was
+    said as "you do not have permission", and HR asked IT about the folder.
+    """
+    places: dict[str, list[Path]] = {}
+    for place, error in refused:
+        said = places.setdefault(os_reason(error), [])
+        if place not in said:
+            said.append(place)
+    sentences = []
+    for reason, paths in places.items():
+        named = " and ".join(filter(None, [", ".join(map(str, paths[:-1])), str(paths[-1])]))
+        if reason != _HELD_OPEN:
+            sentences.append(f"Could not write to {named} ({reason}).")
+            continue
+        it, is_ = ("it", "it is") if len(paths) == 1 else ("them", "they are")
+        sentences.append(
+            f"Could not write {named}: {is_} open in another program (a spreadsheet, "
+            f"perhaps). Close {it} there and {again}."
+        )
+    return " ".join(sentences)
 
 
 def size_words(size: int) -> str:

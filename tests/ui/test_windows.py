@@ -6,17 +6,20 @@ import errno
 import importlib
 import os
 import pkgutil
+from pathlib import Path
 
 import pytest
 from textual.binding import Binding
 
 import panel_tui.ui
+from panel_tui.domain.exports import file_name
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice, windows_sends
 from panel_tui.ui.keys import VOTE_KEY_ROWS
-from tests.ui.helpers import SIZE, AppFactory, row_text, widget_text
+from tests.platforms import held_open
+from tests.ui.helpers import SIZE, AppFactory, export_from_summary, row_text, widget_text
 
 
 @pytest.mark.parametrize(
@@ -138,3 +141,26 @@ async def test_a_replace_windows_keeps_busy_shows_no_vote_and_says_so(
         assert any("antivirus" in n.message for n in app._notifications)
     assert (store.root / f"{session.id}.json").read_bytes() == before
     assert store.load(session.id).votes == []
+
+
+async def test_the_export_box_says_a_csv_held_open_is_open_in_another_program(
+    app_factory: AppFactory, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: re-exporting while Excel held the CSV said "you do not have
+    # permission", and HR asked IT about the folder's permissions.
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    csv = folder / file_name(session, "csv")
+    csv.write_text("HR's copy, open in Excel")
+    held_open(monkeypatch, csv)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await export_from_summary(pilot, "csv")
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        said = widget_text(app, "#exported")
+    assert said == (
+        f"Could not write {csv}: it is open in another program (a spreadsheet, perhaps). "
+        "Close it there and export again."
+    )
+    assert csv.read_text() == "HR's copy, open in Excel"

@@ -79,7 +79,7 @@ from panel_tui.domain.exports.sheet_kinds import (
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import make_folder, write_atomically
 from panel_tui.domain.store.files import TEMP_MARK, resolved
-from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.system_words import not_written
 from panel_tui.domain.words import counted
 
 __all__ = [
@@ -256,8 +256,10 @@ class Exported:
         return " and ".join(said + sheets)
 
 
-def could_not_write(folder: Path, error: OSError) -> str:
-    """Why an export into ``folder`` was not (all) written, for the chair, in plain words.
+def could_not_write(folder: Path, error: OSError, *, again: str = "export again") -> str:
+    """Why an export into ``folder`` was not (all) written, for the chair, in plain words
+    (:func:`.system_words.not_written`; ``again`` is the way on, once a file held open
+    in another program is closed).
 
     The place said is the one the system named when it named one (a link in a circle, or
     the sheets' folder leading out of ``folder``), so the chair can find it; else ``folder``.
@@ -270,7 +272,7 @@ def could_not_write(folder: Path, error: OSError) -> str:
             if place.name.startswith(".") and TEMP_MARK in place.name:
                 place = place.parent
             break
-    return f"Could not write to {place} ({os_reason(error)})."
+    return not_written([(place, error)], again=again)
 
 
 def _sheets_called(name: str) -> str:

@@ -14,15 +14,13 @@ from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.place import FolderGone
 from panel_tui.domain.store.snapshot_meta import names, token_in
 from panel_tui.domain.store.storage import DamagedData, session_id_in, session_id_of
-from panel_tui.domain.system_words import os_reason, refused_file
+from panel_tui.domain.system_words import held_open, os_reason, refused_file
 from panel_tui.domain.text import IDENT_PATTERN, capitalised, printable
 from panel_tui.domain.words import counted
 
 #: Not every system names every error (Windows has no EDQUOT).
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _REFUSED = {errno.EROFS, errno.EACCES, errno.EPERM}
-#: Windows: another program has the file open (sharing or lock violation).
-_HELD = {32, 33}
 
 
 class StoreError(Exception):
@@ -382,7 +380,7 @@ def plain_os_error(
         else f"{capitalised(not_done)}: {path} could not be written ({reason})"
     )
     not_done = not_done or f"the last change was not saved to {path}"
-    if getattr(error, "winerror", None) in _HELD:
+    if held_open(error):
         return StoreError(
             f"Another program (often an antivirus scanner or the search indexer) held "
             f"{path} for too long, so {not_done}. Try again in a moment; {kept}."
