@@ -24,6 +24,7 @@ from panel_tui.domain.exports import (
     FORMATS,
     AlreadyThere,
     ExportOptions,
+    PartlyWritten,
     could_not_write,
     encoded,
     plan_export,
@@ -143,11 +144,15 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
             print(printable(f"Wrote {path}"), file=sys.stderr)
     except SheetError as error:
         raise CommandError(str(error)) from None
+    except PartlyWritten as refused:
+        exported = refused.exported
+        if isinstance(refused.error, NotADirectoryError) and not exported.written:
+            raise _not_a_directory(folder, args.format, refused.error) from None
+        # The files written are there now: only --force writes over them.
+        again = "export again with --force" if exported.written else "export again"
+        raise CommandError(exported.refused_words(again)) from None
     except NotADirectoryError as error:
-        # -o itself is a file, before anything was written (not a file above it).
-        if error.filename in (None, str(folder)) and folder.is_file():
-            raise _not_a_folder(folder, args.format) from None
-        raise CommandError(could_not_write(folder, error)) from None
+        raise _not_a_directory(folder, args.format, error) from None
     except AlreadyThere as error:
         raise CommandError(_already_there(error.paths)) from None
     except OSError as error:
@@ -155,6 +160,13 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
     if plan.left_out:
         print(plan.left_out, file=sys.stderr)
     return 0
+
+
+def _not_a_directory(folder: Path, format_name: str, error: OSError) -> CommandError:
+    """Nothing written, as part of the path is a file: -o itself, or a file above it."""
+    if error.filename in (None, str(folder)) and folder.is_file():
+        return _not_a_folder(folder, format_name)
+    return CommandError(could_not_write(folder, error))
 
 
 def _not_a_folder(folder: Path, format_name: str) -> CommandError:

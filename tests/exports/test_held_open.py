@@ -12,8 +12,17 @@ from pathlib import Path
 import pytest
 
 from panel_tui.cli.common import EXIT_ERROR
-from panel_tui.domain.exports import could_not_write, file_name
+from panel_tui.domain import exports
+from panel_tui.domain.exports import (
+    ALL,
+    PartlyWritten,
+    could_not_write,
+    file_name,
+    plan_export,
+    write_plan,
+)
 from panel_tui.domain.models import Session
+from panel_tui.domain.store import write_atomically
 from tests.exports.helpers import export
 from tests.platforms import held_open
 
@@ -79,3 +88,75 @@ def test_all_into_a_folder_with_its_csv_held_open_names_the_csv_and_why(
         "(a spreadsheet, perhaps). Close it there and export again"
     )
     assert "permission" not in refused
+
+
+def test_all_writes_every_other_file_when_its_csv_is_held_open_and_says_so(
+    data: Path,
+    tmp_path: Path,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Found by a tester: writing stopped at the CSV Excel held, so the votes CSV, the json,
+    # the involvement CSV and the member sheets were never written, and nothing said so.
+    folder = tmp_path / "out1"
+    folder.mkdir()
+    plan = plan_export(session, [ALL], folder)
+    for path in [p for _, p in plan.files]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("last week's")
+    csv = folder / file_name(session, "csv")
+    held_open(monkeypatch, csv)
+    assert export(data, "--format", "all", "-o", str(folder), "--force") == EXIT_ERROR
+    *wrote, refused = capsys.readouterr().err.splitlines()
+    others = [path for _, path in plan.files if path != csv]
+    assert wrote == [f"Wrote {path}" for path in others]
+    assert all(path.read_text(encoding="utf-8") != "last week's" for path in others)
+    assert csv.read_text() == "last week's"
+    assert refused == (
+        f"panel-tui: Could not write {csv}: it is open in another program (a spreadsheet, "
+        "perhaps). Close it there and export again with --force. The other files were written."
+    )
+
+
+def test_the_plan_writes_the_formats_after_one_refused_and_names_the_one(
+    tmp_path: Path, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_export(session, [ALL], tmp_path)
+    csv = tmp_path / file_name(session, "csv")
+    csv.write_text("last week's")
+    held_open(monkeypatch, csv)
+    with pytest.raises(PartlyWritten) as refused:
+        write_plan(plan, overwrite=True)
+    exported = refused.value.exported
+    assert exported.written == [(p.name, p.path) for p in plan.formats if p.path != csv]
+    assert [(name, path) for name, path, _ in exported.failed] == [("csv", csv)]
+    assert exported.refused_words("export again") == (
+        f"Could not write {csv}: it is open in another program (a spreadsheet, perhaps). "
+        "Close it there and export again. The other files were written."
+    )
+
+
+def test_a_refusal_beside_files_left_there_says_those_were_not_written(
+    tmp_path: Path, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    md = tmp_path / file_name(session, "md")
+    md.write_text("HR's own edits")
+    json_file = tmp_path / file_name(session, "json")
+
+    def full_at_json(path: Path, payload: bytes) -> None:
+        if path == json_file:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_atomically(path, payload)
+
+    monkeypatch.setattr(exports, "write_atomically", full_at_json)
+    with pytest.raises(PartlyWritten) as refused:
+        write_plan(plan_export(session, ["md", "csv", "json", "html"], tmp_path))
+    assert refused.value.exported.refused_words("export again") == (
+        f"Could not write to {json_file} (the disk is full). The other files were written, "
+        f"except 1 file already there ({md.name}), left unchanged."
+    )
+    assert md.read_text() == "HR's own edits"
+    assert sorted(tmp_path.iterdir()) == sorted(
+        tmp_path / file_name(session, name) for name in ["md", "csv", "html"]
+    )

@@ -168,7 +168,7 @@ async def test_a_replace_the_disk_refuses_still_says_what_was_written_first(
         await pilot.pause()
         written, refused = widget_text(app, "#exported").splitlines()
     assert written.startswith(f"Exported to the folder {folder}: {file_name(session, 'md')}, ")
-    assert refused == f"Could not write to {folder} (the disk is full)."
+    assert refused == f"Could not write to {csv} (the disk is full). The other files were written."
     assert csv.read_text() == "HR's own edits"
 
 

@@ -12,7 +12,8 @@ import pytest
 from textual.binding import Binding
 
 import panel_tui.ui
-from panel_tui.domain.exports import file_name
+from panel_tui.domain.exports import ALL, FORMATS, MEMBER_SHEETS, file_name, plan_export
+from panel_tui.domain.exports.places import names_said
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
@@ -164,3 +165,36 @@ async def test_the_export_box_says_a_csv_held_open_is_open_in_another_program(
         "Close it there and export again."
     )
     assert csv.read_text() == "HR's copy, open in Excel"
+
+
+async def test_every_format_writes_the_others_when_the_csv_is_held_open_and_says_so(
+    app_factory: AppFactory, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: "Every format" stopped at the CSV Excel held, and said only that,
+    # so HR thought the other files were written: none of those after it were.
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    plan = plan_export(session, [ALL], folder)
+    for path in [p for _, p in plan.files]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("last week's")
+    csv = folder / file_name(session, "csv")
+    held_open(monkeypatch, csv)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await export_from_summary(pilot, "all")
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        written, refused = widget_text(app, "#exported").splitlines()
+    others = [path for _, path in plan.files if path != csv]
+    assert all(path.read_text(encoding="utf-8") != "last week's" for path in others)
+    assert csv.read_text() == "last week's"
+    names = [file_name(session, name) for name in FORMATS if name != "csv"]
+    assert written == (
+        f"Exported to the folder {folder}, replacing what was there: {names_said(names)}, "
+        f"and the member sheets in the folder {file_name(session, MEMBER_SHEETS)}"
+    )
+    assert refused == (
+        f"Could not write {csv}: it is open in another program (a spreadsheet, perhaps). "
+        "Close it there and export again. The other files were written."
+    )

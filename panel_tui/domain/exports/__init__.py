@@ -133,13 +133,24 @@ def write_all(plan: ExportPlan, *, overwrite: bool = False) -> Iterator[Path]:
     Raises:
         AlreadyThere: files or pages are there and ``overwrite`` is false (each is
             named; nothing was written).
-        OSError: the folder or disk refuses.
+        PartlyWritten: the folder or disk refused some formats (the others were written).
     """
     taken = plan.taken()
     if taken and not overwrite:
         raise AlreadyThere(taken)
+    written: list[tuple[str, Path]] = []
+    failed: list[tuple[str, Path, OSError]] = []
     for planned in plan.formats:
-        yield from _write(plan, planned)
+        try:
+            paths = _write(plan, planned)
+        except OSError as error:
+            failed.append((planned.name, planned.path, error))
+            continue  # the others are written all the same (see write_plan)
+        written.append((planned.name, planned.path))
+        yield from paths
+    if failed:
+        exported = Exported(written, [], plan.options, plan.left_out, failed=failed)
+        raise PartlyWritten(failed[0][2], exported)
 
 
 def _write(plan: ExportPlan, planned: Planned) -> list[Path]:
@@ -167,6 +178,8 @@ class Exported:
     #: Sheets some of whose pages (not all) were there: how many were, of how many in all.
     #: The others were written (and the sheets are in ``written`` and ``existing`` both).
     partly_there: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Each format the system refused, with its file and why (the others were written).
+    failed: list[tuple[str, Path, OSError]] = field(default_factory=list)
 
     def words(self, session: Session) -> str:
         """What was written, for the chair; warns when a file holds votes still sealed."""
@@ -193,6 +206,25 @@ class Exported:
         if warning := anonymity_warning(session, self.options, leave_out):
             message += f". {warning}"
         return message
+
+    def refused_words(self, again: str) -> str:
+        """Each file the system refused, and why; then that the others were written.
+
+        ``again`` is the way on once a file held open in another program is closed.
+        Found by a tester: "Could not write x.csv" alone, and HR took it that the
+        other files were written, when none after it were.
+        """
+        said = not_written(
+            [(_refused_place(path, error), error) for _, path, error in self.failed], again=again
+        )
+        if not self.written:
+            return said
+        if not self.existing:
+            return f"{said} The other files were written."
+        return (
+            f"{said} The other files were written, except {self._already(self.existing)}, "
+            "left unchanged."
+        )
 
     def kept_words(self) -> str:
         """The files left as they were, for the chair who chose to keep them."""
@@ -264,15 +296,19 @@ def could_not_write(folder: Path, error: OSError, *, again: str = "export again"
     The place said is the one the system named when it named one (a link in a circle, or
     the sheets' folder leading out of ``folder``), so the chair can find it; else ``folder``.
     """
-    place = folder
+    return not_written([(_refused_place(folder, error), error)], again=again)
+
+
+def _refused_place(place: Path, error: OSError) -> Path:
+    """The place the system named in ``error`` when it named one, else ``place``."""
     for name in (error.filename2, error.filename):  # os.replace names the file replaced second
         if isinstance(name, str | bytes | os.PathLike):
-            place = Path(os.fsdecode(name))
+            named = Path(os.fsdecode(name))
             # A file still being written has a temporary name, gone now: look in its folder.
-            if place.name.startswith(".") and TEMP_MARK in place.name:
-                place = place.parent
-            break
-    return not_written([(place, error)], again=again)
+            if named.name.startswith(".") and TEMP_MARK in named.name:
+                return named.parent
+            return named
+    return place
 
 
 def _sheets_called(name: str) -> str:
@@ -281,10 +317,12 @@ def _sheets_called(name: str) -> str:
 
 
 class PartlyWritten(OSError):
-    """The folder or disk refused part way through :func:`write_plan` or :func:`write_over`.
+    """The folder or disk refused some of what :func:`write_all`, :func:`write_plan` or
+    :func:`write_over` wrote; the rest was written all the same.
 
-    An ``OSError`` worded as the refusal (``error``), so code that words the system's
-    refusals words this one too; ``exported`` is what was written before it.
+    An ``OSError`` worded as the first refusal (``error``), so code that words the
+    system's refusals words this one too; ``exported`` is what was written, and
+    :attr:`Exported.failed` each refusal.
     """
 
     def __init__(self, error: OSError, exported: Exported) -> None:
@@ -297,15 +335,16 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
     """Write each format planned; one with a file already there is left, unless ``overwrite``.
 
     Raises:
-        PartlyWritten: the folder or disk refused (the files written before stay,
-            and it says which).
+        PartlyWritten: the folder or disk refused some formats (the others were
+            written, and it says which were which).
     """
     written: list[tuple[str, Path]] = []
     existing: list[tuple[str, Path]] = []
     partly_there: dict[str, tuple[int, int]] = {}
+    failed: list[tuple[str, Path, OSError]] = []
 
     def so_far() -> Exported:
-        return Exported(written, existing, plan.options, plan.left_out, [], partly_there)
+        return Exported(written, existing, plan.options, plan.left_out, [], partly_there, failed)
 
     for planned in plan.formats:
         taken = [] if overwrite else planned.taken()
@@ -320,8 +359,13 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
         try:
             _write(plan, planned)
         except OSError as error:
-            raise PartlyWritten(error, so_far()) from error
+            # The others are written all the same: found by a tester, a CSV held open in
+            # Excel stopped "all" there, and the files after it were never written.
+            failed.append((planned.name, planned.path, error))
+            continue
         written.append((planned.name, planned.path))
+    if failed:
+        raise PartlyWritten(failed[0][2], so_far())
     return so_far()
 
 
@@ -330,8 +374,8 @@ def write_over(plan: ExportPlan, first: Exported) -> Exported:
     chose to replace them): what both wrote, in the plan's order, and which were replaced.
 
     Raises:
-        PartlyWritten: the folder or disk refused (what both passes wrote before stays,
-            and it says which).
+        PartlyWritten: the folder or disk refused some formats (what both passes wrote
+            stays, and it says which were which).
     """
     try:
         again = write_plan(plan.only([name for name, _ in first.existing]), overwrite=True)
@@ -344,4 +388,6 @@ def _both(plan: ExportPlan, first: Exported, again: Exported) -> Exported:
     """What :func:`write_plan` wrote (``first``) and then wrote over (``again``), in order."""
     done = {*first.written, *again.written}
     written = [(p.name, p.path) for p in plan.formats if (p.name, p.path) in done]
-    return replace(first, written=written, existing=again.existing, replaced=again.written)
+    return replace(
+        first, written=written, existing=again.existing, replaced=again.written, failed=again.failed
+    )

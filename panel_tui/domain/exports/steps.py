@@ -47,7 +47,8 @@ class ExportStep:
     """What a step of an export did, for the chair."""
 
     said: str = ""  #: what was written, replaced, kept and left out: a line each
-    refused: str = ""  #: why nothing (more) was written ("" when all was), after ``said``
+    #: What was not written, and why ("" when all was), after ``said``.
+    refused: str = ""
     #: The folder now holds files of this export: the next export starts there.
     folder_used: bool = False
     #: Ask this next (files were there), then :meth:`ExportSteps.answer`.
@@ -121,7 +122,7 @@ class ExportSteps:
             said = self._said(refused.exported, refused.exported.replaced_words())
             return ExportStep(
                 said,
-                could_not_write(self.plan.folder, refused.error),
+                refused.exported.refused_words("export again"),
                 folder_used=bool(refused.exported.written),
             )
         self.first = exported
