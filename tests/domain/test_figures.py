@@ -160,7 +160,7 @@ def test_the_summaries_and_csv_label_what_each_figure_stands_on() -> None:
         settings=Settings(sealed=False),  # every vote shown as given, so all count here
     )
     md = render(made, "md")
-    assert "| 2 | C2: Sam | 50.0% | on 1 of 3 questions (fewer questions than others) |" in md
+    assert "| 2 | C2: Sam | 50.0% on 1 of 3 questions (fewer questions than others) |" in md
     assert "- **Lived-experience members' own score:** 75.0% on 3 of 3 questions\n" in md
     assert "- **Professionals' own score:** No votes from this group\n" in md
     assert "Over the 1 of 3 questions both groups scored." in md

@@ -79,7 +79,6 @@ def candidate(code: str, options: ExportOptions | None = None) -> CandidateView:
         ("C4", None, "rank_words", "Not ranked"),
         ("C4", None, "score", "No score yet"),
         ("C4", None, "score_cell", "No score yet"),
-        ("C4", None, "scored_cell", "No votes"),
         ("C4", None, "decision", "No decision recorded"),
         ("C4", None, "decided", False),  # so no "Reason" is shown for it
         # Nothing counted and none abstained: "; 0 abstained" after it said nothing more.

@@ -19,14 +19,12 @@ ALL_ABSTAINED = "No score, since every vote was an abstention"
 def test_a_candidate_with_only_abstentions_is_not_said_to_have_no_votes() -> None:
     # PRODUCT.md 3: abstain is a vote (a member who steps out or declares a
     # conflict). Two abstentions and nothing else: no score, but the ranking's
-    # "Scored" cell must not say "No votes" beside an Abstain column of 2.
+    # Score cell must not say "No votes" beside an Abstain column of 2.
     made = builders.session("LP", [("c1", "q1", "m1", "abstain"), ("c1", "q1", "m2", "abstain")])
     (alex,) = summary_of(made).candidates
     assert (alex.score, alex.tally.abstain) == (ALL_ABSTAINED, 2)
-    assert alex.scored_cell == "No counted votes"
-    assert f"| Not ranked | C1: Alex | {ALL_ABSTAINED} | No counted votes | 0 | 0 | 0 | 2 |" in (
-        render(made, "md")
-    )
+    assert alex.score_cell == ALL_ABSTAINED
+    assert f"| Not ranked | C1: Alex | {ALL_ABSTAINED} | 0 | 0 | 0 | 2 |" in (render(made, "md"))
 
 
 def test_a_candidate_with_only_abstentions_is_not_said_to_await_a_score() -> None:

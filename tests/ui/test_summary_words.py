@@ -20,8 +20,9 @@ from panel_tui.domain.exports.documents import markdown_escape
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import AFTER_REVEAL, Summary, build_summary
+from panel_tui.ui.glyphs import UNICODE
 from panel_tui.ui.screens.summary import SummaryScreen
-from panel_tui.ui.screens.summary_view import questions
+from panel_tui.ui.screens.summary_view import questions, ranking
 from tests.exports.helpers import build_session
 from tests.ui.helpers import AppFactory, screen_text
 
@@ -97,6 +98,24 @@ async def test_the_screen_and_the_markdown_file_word_each_fact_alike(
     # The screen's own words from before one summary are gone.
     for old in ("not recorded", "no votes", "Rank: none", "no vote "):
         assert old not in shown, old
+
+
+def test_the_ranking_words_each_score_alike_on_the_screen_and_in_the_file() -> None:
+    # Found by a review: a candidate nobody voted on read "No score yet" in the
+    # screen's ranking but "No score yet" then "No votes" (a "Scored" column of
+    # its own) in the md file's; with only abstentions, "No counted votes" after
+    # a score that already said so. One cell now, the same words in both.
+    made = build_session()
+    session, options = as_shown(made, ExportOptions())
+    summary = build_summary(session, options)
+    markdown = render(made, "md")
+    shown = flat(drawn(ranking(summary, UNICODE)))
+    assert {c.score_cell for c in summary.candidates} >= {"No score yet"}
+    for c in summary.candidates:
+        cell = markdown_escape(c.score_cell)
+        assert f"| {markdown_escape(c.heading)} | {cell} | {c.tally.up} |" in markdown
+        assert flat(c.score_cell) in shown
+    assert "| Scored |" not in markdown and "| No votes |" not in markdown
 
 
 def test_the_dash_under_voice_gap_is_explained_only_where_one_shows() -> None:

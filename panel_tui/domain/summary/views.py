@@ -234,16 +234,10 @@ class CandidateView:
         return FEWER_QUESTIONS.capitalize() if self.fewer_questions else ""
 
     @property
-    def scored_cell(self) -> str:
-        """What the score stands on, for a ranking cell: ``"on 3 of 6 questions"``."""
-        fewer = f" ({FEWER_QUESTIONS})" if self.fewer_questions else ""
-        # Abstentions are votes (a declared conflict), though none counts in a score.
-        none = "No counted votes" if self.tally.abstain else "No votes"
-        return (self.scored_on or none) + fewer
-
-    @property
     def score_cell(self) -> str:
-        """The score and what it stands on, for a ranking cell: ``"62.5% on 1 of 6 questions"``."""
+        """The score and what it stands on, for the ranking's cell on the screen and in the
+        files: ``"62.5% on 1 of 6 questions"``, or why there is none (``"No score yet"``, or
+        every vote an abstention), in the words of :attr:`score`."""
         fewer = f" ({FEWER_QUESTIONS})" if self.fewer_questions else ""
         return (f"{self.score} {self.scored_on}" if self.scored_on else self.score) + fewer
 
