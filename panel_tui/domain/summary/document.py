@@ -11,7 +11,7 @@ from typing import ClassVar
 from panel_tui.domain.exports.calibration_report import CalibrationView
 from panel_tui.domain.exports.early import EarlyRevealView
 from panel_tui.domain.models import VoteValue
-from panel_tui.domain.summary.views import AFTER_REVEAL, CandidateView, Seat
+from panel_tui.domain.summary.views import AFTER_REVEAL, CandidateView, Labels, Seat
 from panel_tui.domain.words import VOTE_SYMBOLS, gap_words
 
 
@@ -19,12 +19,15 @@ from panel_tui.domain.words import VOTE_SYMBOLS, gap_words
 class Summary:
     """The whole panel summary, in words."""
 
+    #: The headings and column labels, for the templates.
+    LABELS: ClassVar[type[Labels]] = Labels
+
     #: What each flag and figure means: (term, meaning).
     KEY: ClassVar[tuple[tuple[str, str], ...]] = (
         ("Split", "a question where the panel gave both up and down: worth discussing."),
         ("Concern", "an essential question that scored below 50%."),
         (
-            "Voice gap",
+            Labels.VOICE_GAP,
             "how far the lived-experience members' scores differ from the professionals',"
             " in points: above 0 when the lived-experience members scored higher.",
         ),

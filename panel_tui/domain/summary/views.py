@@ -22,8 +22,30 @@ from panel_tui.domain.words import (
     question_name,
 )
 
-#: The label of the decisions a candidate had before the one that stands.
-EARLIER = "Earlier decisions, since changed"
+
+class Labels:
+    """The summary's headings and column labels, each written once, for the screen and files.
+
+    The screen reads them here and the templates as ``report.LABELS``, so a label
+    reworded here is reworded everywhere (found by a review: each wrote its own).
+    """
+
+    EARLY_REVEALS = "Early reveals"
+    NOTES = "Notes"
+    AFTER_THE_REVEAL = "Votes given after the reveal"
+    RANK = "Rank"
+    CANDIDATE = "Candidate"
+    SCORE = "Score"
+    VOTES = "Votes"
+    VOICE_GAP = "Voice gap"
+    #: Practice: the sample answer's reference rating.
+    REFERENCE = "Reference"
+    FLAGS = "Flags"
+    DECISION = "Decision"
+    REASON = "Reason"
+    #: The decisions a candidate had before the one that stands.
+    EARLIER = "Earlier decisions, since changed"
+
 
 #: A vote given (first, or changed) after the votes were shown, beside the vote.
 AFTER_REVEAL = "after reveal"
@@ -284,16 +306,16 @@ class CandidateView:
         rehearsal's mock candidate, never hired, with no rank and no decision."""
         hiring = not self.practice
         return [
-            *([("Rank", self.rank_words)] if hiring else []),
-            ("Score", self.score_words),
+            *([(Labels.RANK, self.rank_words)] if hiring else []),
+            (Labels.SCORE, self.score_words),
             *self.group_scores,
-            ("Votes", self.votes_words),
-            ("Voice gap", self.voice_gap),
-            *([("Decision", self.decision)] if hiring else []),
+            (Labels.VOTES, self.votes_words),
+            (Labels.VOICE_GAP, self.voice_gap),
+            *([(Labels.DECISION, self.decision)] if hiring else []),
             # A reason belongs to a decision: none is asked for before one is made.
-            *([("Reason", self.reason_words)] if self.decided else []),
+            *([(Labels.REASON, self.reason_words)] if self.decided else []),
             # "Since changed": an HR officer skimming read an earlier one as current.
-            *([(EARLIER, self.earlier_words)] if self.earlier_decisions and hiring else []),
+            *([(Labels.EARLIER, self.earlier_words)] if self.earlier_decisions and hiring else []),
         ]
 
     @property

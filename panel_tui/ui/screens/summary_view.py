@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from panel_tui.domain.summary import CandidateView, Summary
+from panel_tui.domain.summary import CandidateView, Labels, Summary
 from panel_tui.ui.glyphs import ASCII, Glyphs
 from panel_tui.ui.hyphens import HyphenWrapped, broken_at_hyphens
 from panel_tui.ui.lines import bulleted, hanging
@@ -60,14 +60,14 @@ def early_reveals(summary: Summary, marks: Glyphs) -> Group:
     """Each answer shown before everyone had voted, and who voted after; or that none was,
     as every summary file says it."""
     if not summary.early_reveals:
-        return Group(Text("Early reveals", style="bold"), Text(summary.NO_EARLY_REVEALS))
+        return Group(Text(Labels.EARLY_REVEALS, style="bold"), Text(summary.NO_EARLY_REVEALS))
     items = [
         Text(f"{early.candidate}, {early.question}")
         + Text(f"\n{early.voted}. Voted after the reveal: {early.after}.")
         for early in summary.early_reveals
     ]
     return Group(
-        Text("Early reveals", style="bold"),
+        Text(Labels.EARLY_REVEALS, style="bold"),
         Text(summary.EARLY_REVEALS),
         bulleted(items, marks.bullet),
     )
@@ -105,12 +105,12 @@ def ranking(summary: Summary, marks: Glyphs) -> RenderableType:
         title_style="bold",
     )
     if hiring:
-        table.add_column("Rank", justify="right")
-    table.add_column("Candidate", ratio=3, overflow="fold")
-    table.add_column("Score", ratio=3, overflow="fold")
-    table.add_column("Flags", ratio=2, overflow="fold")
+        table.add_column(Labels.RANK, justify="right")
+    table.add_column(Labels.CANDIDATE, ratio=3, overflow="fold")
+    table.add_column(Labels.SCORE, ratio=3, overflow="fold")
+    table.add_column(Labels.FLAGS, ratio=2, overflow="fold")
     if hiring:
-        table.add_column("Decision", ratio=2, overflow="fold")
+        table.add_column(Labels.DECISION, ratio=2, overflow="fold")
     for c in summary.candidates:
         rank: list[RenderableType] = [Text(c.rank_words)]
         decision: list[RenderableType] = [Text(c.decision)]
@@ -188,13 +188,15 @@ def _grid(
     if figures:
         questions = candidate.questions
         if summary.practice:
-            least = _longest_word("Reference", *(q.reference or "" for q in questions))
-            grid.add_column("Reference", min_width=least, overflow="fold")
+            least = _longest_word(Labels.REFERENCE, *(q.reference or "" for q in questions))
+            grid.add_column(Labels.REFERENCE, min_width=least, overflow="fold")
         scores = (q.score for q in questions)
-        grid.add_column("Score", justify="right", min_width=_longest_word("Score", *scores))
+        least = _longest_word(Labels.SCORE, *scores)
+        grid.add_column(Labels.SCORE, justify="right", min_width=least)
         gaps = (q.gap_figure or summary.no_gap for q in questions)
-        grid.add_column("Voice gap", justify="right", min_width=_longest_word("Voice", *gaps))
-        grid.add_column("Flags", min_width=7)
+        least = _longest_word(Labels.VOICE_GAP, *gaps)
+        grid.add_column(Labels.VOICE_GAP, justify="right", min_width=least)
+        grid.add_column(Labels.FLAGS, min_width=7)
     for question in candidate.questions:
         cells = []
         for mark in question.marks[seats.start : seats.stop]:
@@ -282,11 +284,10 @@ def candidate(summary: Summary, candidate: CandidateView, marks: Glyphs) -> Grou
     if not candidate.flag_lists:
         parts.append(Text(candidate.no_flags))
     parts.append(_Grids(summary, candidate, marks))
-    parts.append(_bullets("Notes", candidate.note_lines, marks.bullet, candidate.notes_words))
+    notes = _bullets(Labels.NOTES, candidate.note_lines, marks.bullet, candidate.notes_words)
     changes = candidate.change_lines
-    parts.append(
-        _bullets("Votes given after the reveal", changes, marks.bullet, candidate.NO_CHANGES)
-    )
+    after = _bullets(Labels.AFTER_THE_REVEAL, changes, marks.bullet, candidate.NO_CHANGES)
+    parts += [notes, after]
     return Group(*parts)
 
 
