@@ -165,8 +165,19 @@ def _note(opened: OpenSession, candidate: str, question: str, typed: str) -> Non
         opened.add_note(candidate, question, kept)
 
 
-def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> str | None:
+#: Said when the decision box is sent with no outcome chosen.
+NO_OUTCOME = "Choose recommend, do not recommend or undecided first."
+
+
+def chosen_outcome(name: str | None) -> Outcome | None:
+    """The outcome named ``name`` (a choice's name, e.g. ``"recommend"``), or ``None``."""
+    return next((outcome for outcome in OUTCOME_WORDS if outcome == name), None)
+
+
+def decision_problem(before: Decision | None, outcome: Outcome | None, reason: str) -> str | None:
     """What stops a decision being saved, in the chair's words (``None``: nothing).
+
+    An outcome is chosen first (``None``: none is).
 
     PRODUCT.md 5: a decision is recorded "with a reason", which HR files; it also
     stops a key pressed twice by mistake saving the first choice unseen. Not for
@@ -174,6 +185,8 @@ def decision_problem(before: Decision | None, outcome: Outcome, reason: str) -> 
     without a reason may stand). A changed decision needs its own reason: the
     old one stood under the new choice unseen (found by a review).
     """
+    if outcome is None:
+        return NO_OUTCOME
     reason = kept_as_typed(reason)
     if trouble := typed_problem(reason, "The reason", multiline=True, required=False):
         return trouble
@@ -210,7 +223,7 @@ class AskDecision:
     #: What is left undone on the candidate: questions with no votes, answers sealed.
     still_to_do: tuple[str, ...] = ()
 
-    def problem(self, outcome: Outcome, reason: str) -> str | None:
+    def problem(self, outcome: Outcome | None, reason: str) -> str | None:
         """What stops this decision being saved (:func:`decision_problem`), before saving."""
         return decision_problem(self.current, outcome, reason)
 

@@ -11,6 +11,7 @@ from panel_tui.domain.interview_outcomes import (
     AskNote,
     Recorded,
     Refused,
+    chosen_outcome,
 )
 from panel_tui.domain.models import Outcome
 from tests.domain.interviews import MakeInterview, Vote, make
@@ -215,3 +216,32 @@ def test_a_decision_needs_the_panels_own_reason_unless_undecided(
         asked.save(outcome, reason)
     decision = interview.session.decision("c2")  # nothing saved
     assert (decision.outcome, decision.reason) == before if decision else before is None
+
+
+@pytest.mark.parametrize(
+    ("pressed", "reason", "outcome", "refused"),
+    [
+        # Nothing chosen: asked for first, whatever reason is typed.
+        (None, "", None, "Choose recommend, do not recommend or undecided first."),
+        (None, "Clear examples.", None, "Choose recommend, do not recommend or undecided first."),
+        # A choice that is not an outcome (a button of another kind) is no choice.
+        ("reason", "Clear examples.", None, "Choose recommend, do not recommend or undecided"),
+        # Each outcome by its own name, then the rules on its reason.
+        ("recommend", "Clear examples.", "recommend", None),
+        ("do_not_recommend", "", "do_not_recommend", "Type the panel's reason for 'Do not"),
+        ("undecided", "", "undecided", None),
+    ],
+)
+def test_the_decision_box_asks_for_a_choice_in_the_domains_words(
+    make: MakeInterview,
+    pressed: str | None,
+    reason: str,
+    outcome: Outcome | None,
+    refused: str | None,
+) -> None:
+    # Found by a review: the box decided "nothing chosen" and worded it itself.
+    asked = make(at=3).decide()
+    assert isinstance(asked, AskDecision)
+    assert chosen_outcome(pressed) == outcome
+    problem = asked.problem(chosen_outcome(pressed), reason)
+    assert (problem or "").startswith(refused or "") and (problem is None) == (refused is None)

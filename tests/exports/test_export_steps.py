@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, ExportOptions, file_name
-from panel_tui.domain.exports.steps import ExportSteps
+from panel_tui.domain.exports import ALL, FORMATS, MEMBER_SHEETS, ExportOptions, file_name
+from panel_tui.domain.exports.steps import ExportSteps, export_problem
 from tests.exports.helpers import build_session
 from tests.platforms import link_to
 
@@ -86,3 +86,24 @@ def test_the_sessions_folder_is_named_once_when_it_is_called_sessions(
     link_to(tmp_path / "hr" / file_name(session, MEMBER_SHEETS), tmp_path / sessions)
     step = ExportSteps(session, [MEMBER_SHEETS], Path("hr"), ExportOptions(), sessions=sessions)
     assert "a link into the sessions folder (sessions), where" in step.start().refused
+
+
+@pytest.mark.parametrize(
+    ("folder", "chosen", "refused"),
+    [
+        # The folder is asked for first: it is the one thing typed.
+        ("", "", "Type the folder to write to."),
+        ("   ", "md", "Type the folder to write to."),
+        # Then a format: none chosen, or one not offered.
+        ("~/hr", "", "Choose a format first."),
+        ("~/hr", "pdf", "Choose a format first."),
+        # One offered, or every format at once: nothing stops it.
+        ("~/hr", "md", None),
+        ("~/hr", ALL, None),
+    ],
+)
+def test_the_export_box_is_refused_in_the_domains_words(
+    folder: str, chosen: str, refused: str | None
+) -> None:
+    # Found by a review: the Export box decided and worded these itself.
+    assert export_problem(folder, chosen, ["md", "html"]) == refused

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from panel_tui.domain.exports import (
+    ALL,
     FOLDER_FORMATS,
     Exported,
     ExportOptions,
@@ -31,6 +32,27 @@ from panel_tui.domain.models import Session
 
 #: One way of writing a plan: the files not there yet, or over those that are.
 _Write = Callable[[ExportPlan], Exported]
+
+
+#: Said when the Export box is sent with its folder cleared.
+NO_FOLDER = "Type the folder to write to."
+#: Said when the Export box is sent with no format chosen.
+NO_FORMAT = "Choose a format first."
+
+
+def export_problem(folder: str, chosen: str, offered: Sequence[str]) -> str | None:
+    """What stops the export asked for starting, in the chair's words (``None``: nothing).
+
+    Args:
+        folder: the folder as typed.
+        chosen: the format chosen (``""``: none), or ``ALL``.
+        offered: the formats offered.
+    """
+    if not folder.strip():
+        return NO_FOLDER  # first: the one thing typed
+    if not chosen or (chosen != ALL and chosen not in offered):
+        return NO_FORMAT
+    return None
 
 
 @dataclass(frozen=True)

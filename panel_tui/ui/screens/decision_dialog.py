@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from panel_tui.domain.interview_outcomes import chosen_outcome
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.text import kept_as_typed
 from panel_tui.ui.contracts import cursor_blink
@@ -38,7 +39,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         current: DecisionChoice | None,
         *,
         save: Save[DecisionChoice] | None = None,
-        check: Callable[[Outcome, str], str | None],
+        check: Callable[[Outcome | None, str], str | None],
         still_to_do: Sequence[str] = (),
     ) -> None:
         super().__init__(save=save)
@@ -98,14 +99,12 @@ class DecisionDialog(FormDialog[DecisionChoice]):
 
     def submit(self) -> None:
         pressed = self.query_one("#outcome", ChoiceList).pressed_button
-        if pressed is None or pressed.id not in OUTCOME_WORDS:
-            self.refuse("Choose recommend, do not recommend or undecided first.")
-            return
+        outcome = chosen_outcome(pressed.id if pressed else None)
         reason = self.query_one("#reason", Input).value
-        outcome: Outcome = pressed.id  # narrowed by the check above
-        trouble = self.check(outcome, reason)
-        if trouble:
+        if trouble := self.check(outcome, reason):
             self.refuse(trouble)
-            self.query_one("#reason", Input).focus()  # where the reason is typed
+            if outcome is not None:
+                self.query_one("#reason", Input).focus()  # where the reason is typed
             return
+        assert outcome is not None  # the domain's check asks for one first
         self.finish(DecisionChoice(outcome, reason))

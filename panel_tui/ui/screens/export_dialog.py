@@ -13,7 +13,12 @@ from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.exports import ALL, ExportOptions
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
-from panel_tui.domain.exports.steps import ExportStep, ExportSteps, ReplaceQuestion
+from panel_tui.domain.exports.steps import (
+    ExportStep,
+    ExportSteps,
+    ReplaceQuestion,
+    export_problem,
+)
 from panel_tui.domain.models import Session
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.contracts import cursor_blink
@@ -152,13 +157,10 @@ class ExportDialog(FormDialog[ExportDone]):
         pressed = self.query_one("#format", ChoiceList).pressed_button
         name = (pressed.id or "").removeprefix("format-") if pressed else ""
         folder = self.query_one("#folder", Input).value.strip()
-        if not folder:
-            self.refuse("Type the folder to write to.")
+        if problem := export_problem(folder, name, self.formats):
+            self.refuse(problem)
             return
         chosen = Path(folder).expanduser()
-        if not name or (name != ALL and name not in self.formats):
-            self.refuse("Choose a format first.")
-            return
         options = ExportOptions(
             anonymise=self.query_one("#anonymise", AnsweringCheckbox).value,
             totals_only=self.query_one("#totals", AnsweringCheckbox).value,
