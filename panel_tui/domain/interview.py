@@ -81,7 +81,7 @@ class Interview:
         #: Where the panel is, and the moves from answer to answer.
         self.moves = Moves(opened)
         #: The time spent on each answer, for the timer against the time guide.
-        self.times = AnswerTimes(opened, lambda: self.here if self.moves.positions else None)
+        self.times = AnswerTimes(opened, lambda: self.here if self.has_answers else None)
 
     # -- where the panel is ---------------------------------------------------
 
@@ -89,6 +89,11 @@ class Interview:
     def session(self) -> Session:
         """The session as it is on disk."""
         return self.opened.session
+
+    @property
+    def has_answers(self) -> bool:
+        """Whether there is an answer to show: a session with no candidates has none."""
+        return bool(self.moves.positions)
 
     @property
     def here(self) -> tuple[str, str]:
@@ -117,12 +122,12 @@ class Interview:
 
     def votes(self) -> AnswerVotes:
         """Each member's row for the answer shown, and how its votes stand, in the panel's words."""
-        c, q = self.here if self.moves.positions else ("", "")
+        c, q = self.here if self.has_answers else ("", "")
         return interview_lines.answer_votes(self.session, c, q)
 
     def refusal(self) -> Refused | None:
         """Why no change can be made now, or ``None`` when changes are allowed."""
-        if not self.session.candidates:
+        if not self.has_answers:
             return Refused(NO_CANDIDATES)
         if self.session.finished:
             # The store refuses too, whoever calls it; asked here first, so no dialog opens.
@@ -311,7 +316,8 @@ class Interview:
         self.times.restart()
         return self._news(
             f"Round {started.round}: everyone votes on this answer again, sealed as before. "
-            f"Round {started.round - 1} is kept for the report."
+            f"Round {started.round - 1} is kept for the report.",
+            restarts_timer=True,
         )
 
     # -- notes and decisions -----------------------------------------------------

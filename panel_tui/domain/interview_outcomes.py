@@ -39,11 +39,13 @@ class Recorded:
             read aloud as they come up: the news in words (no symbols), then, while
             sealed, how many have voted. A member who cannot see the screen hears
             that the vote went in; never how anyone voted (the candidate may hear).
+        restarts_timer: the answer is timed from 0:00 again (a new round).
     """
 
     message: str | None
     revealed_now: bool = False
     offer_note: bool = False
+    restarts_timer: bool = False
     spoken: str | None = field(default=None, compare=False)
 
 

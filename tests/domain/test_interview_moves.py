@@ -39,13 +39,15 @@ __all__ = ["make"]  # the fixture, shared from tests/domain/interviews.py
             [("p1", "q1", "m1", "up")],
             Refused("Show the votes of this round first", important=True),
         ),
-        # Practice, votes shown: round 2 starts and round 1 is kept.
+        # Practice, votes shown: round 2 starts and round 1 is kept; the timer starts
+        # again from 0:00, as the domain says (the screen decided it: found by a review).
         (
             True,
             [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")],
             Recorded(
                 "Round 2: everyone votes on this answer again, sealed as before. "
-                "Round 1 is kept for the report."
+                "Round 1 is kept for the report.",
+                restarts_timer=True,
             ),
         ),
     ],
@@ -382,7 +384,9 @@ def test_going_back_to_an_answer_carries_on_from_its_time(make: MakeInterview) -
 
 
 def test_a_session_without_candidates_leaves_nowhere(make: MakeInterview) -> None:
+    assert make().has_answers  # a session with candidates has answers to show
     interview = make(session=two_by_two().model_copy(update={"candidates": []}))
+    assert not interview.has_answers  # the screen shows none, and says why
     interview.times.leave(10)  # a move key on an empty session: nothing to remember
     assert interview.times.carried() == 0
     assert isinstance(interview.moves.next_question(), Refused)

@@ -26,7 +26,6 @@ from panel_tui.domain.interview_outcomes import (
     Moved,
     NeedsConfirmation,
     NotSaved,
-    Recorded,
     Refused,
 )
 from panel_tui.domain.models import Question, VoteValue
@@ -120,7 +119,7 @@ class InterviewScreen(SessionScreen):
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self._fit_rows(self.app.size.height)
         self.watch(self.question_area, "scroll_y", self._say_more, init=False)
-        if not self.session.candidates:
+        if not self.interview.has_answers:
             self._show_votes()  # the status line says there is nothing to vote on
             return
         self._question_changed()
@@ -154,11 +153,11 @@ class InterviewScreen(SessionScreen):
         hidden.display = compact and lines.pronouns_hidden(self.session) is not None
 
     def on_screen_resume(self) -> None:
-        if self.session.candidates:
+        if self.interview.has_answers:
             self.refresh_view()
 
     def watch_ascii_only(self) -> None:
-        if self.session.candidates:
+        if self.interview.has_answers:
             self.refresh_view()
 
     def on_unmount(self) -> None:
@@ -180,7 +179,7 @@ class InterviewScreen(SessionScreen):
 
     def spoken_text(self) -> str:
         """The question, what the panel listens for and any sample answer, to read aloud."""
-        if not self.session.candidates:
+        if not self.interview.has_answers:
             # Nothing to ask about: what the screen says instead (found by a tester:
             # Ctrl+L on a session with no candidates stopped the app).
             return NO_CANDIDATES
@@ -204,7 +203,7 @@ class InterviewScreen(SessionScreen):
 
     def _show_votes(self) -> None:
         shown = self.interview.votes()
-        if self.session.candidates:
+        if self.interview.has_answers:
             self.query_one(VoteGrid).show(shown.seats)
         self.query_one("#status", Static).update(line_drawn(shown.status))
 
@@ -225,6 +224,8 @@ class InterviewScreen(SessionScreen):
             line.say(Text(answer.reason, style="bold") if answer.important else answer.reason)
             line.tell(answer.reason)
         elif answer.message is not None:
+            if answer.restarts_timer:  # e.g. a new round (AnswerTimes.restart)
+                self.timer.restart(self.question.time_guide_minutes)
             self.refresh_view()
             line.say(answer.message)
             if answer.spoken is not None:
@@ -266,10 +267,7 @@ class InterviewScreen(SessionScreen):
 
     def action_new_round(self) -> None:
         """Practice: the panel votes on this answer again; earlier rounds are kept."""
-        started = self.interview.new_round()
-        if isinstance(started, Recorded):  # timed from 0:00 again (AnswerTimes.restart)
-            self.timer.restart(self.question.time_guide_minutes)
-        self.show(started)
+        self.show(self.interview.new_round())
 
     # -- notes and decisions -------------------------------------------------
 
