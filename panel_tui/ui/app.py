@@ -28,6 +28,7 @@ from textual.screen import Screen
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
+from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
@@ -235,6 +236,10 @@ class PanelApp(DisplayApp):
         self.push_screen(InterviewScreen(opened, self.clock))
         if opened.session.finished:
             self.push_screen(SummaryScreen(opened))
+        if not opened.closed_properly_last_time:
+            # A kill or a crash looked like Ctrl+Q: a chair could not tell that every
+            # vote was kept (found by a tester).
+            self._passing.give(StartNotice("Every vote kept", NOT_CLOSED_LAST_TIME, "information"))
 
     def _files_written_again(self, words: str) -> None:
         notice = StartNotice("Files written again", words, "warning")

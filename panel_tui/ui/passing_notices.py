@@ -134,8 +134,8 @@ class PassingNotices:
         """Give the notices of the start: ``notices`` (the settings', a new demo's), then the
         terminal's."""
         app = self._app
-        for title, message, severity in notices:
-            app.notify(_passing(message), title=title, severity=severity, markup=False, timeout=20)
+        for notice in notices:
+            self.give(notice)
         few_colours = app.few_colours and not app.display_settings.high_contrast
         if few_colours:
             # Said, not switched: a setting (or --no-high-contrast) is the chair's. Such a
@@ -159,6 +159,14 @@ class PassingNotices:
                 markup=False,
             )
         self._going_at_key = bool(notices) or few_colours or legacy_console
+
+    def give(self, notice: StartNotice) -> None:
+        """Give a notice as the start's are given: it says so, and goes at the first key."""
+        title, message, severity = notice
+        self._app.notify(
+            _passing(message), title=title, severity=severity, markup=False, timeout=20
+        )
+        self._going_at_key = True
 
     def going_at_next_key(self) -> None:
         """The notice just given goes at the next key, as the start's do."""

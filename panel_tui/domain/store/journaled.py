@@ -62,6 +62,9 @@ class JournalStorage(Storage):
         self.compact_at = compact_at
         self._known: set[str] = set()  # every snapshot token read or written here
         self._refused: other_writer.ChangedElsewhere | None = None  # another writer found
+        self.left_unfolded = False
+        """Whether the journal, as last read, held changes not folded in, or one cut short,
+        as only a run that never closed leaves it (killed, a crash; or its close refused)."""
         self._longest = 0
         """The longest record the journal holds, or the session's own record in the snapshot
         when longer, as :func:`journal.parse` counts them: see :meth:`_framed`."""
@@ -94,6 +97,7 @@ class JournalStorage(Storage):
             self._pending = loaded.token is None or bool(
                 loaded.replayed and parsed is not None and parsed.records
             )
+            self.left_unfolded = parsed is not None and bool(parsed.records or parsed.torn)
             self._data = loaded.tables
             self._seen = dict(loaded.tables)
             if parsed is not None and self._appendable:

@@ -48,6 +48,16 @@ Compacted = Callable[[Session], None]
 """Told the session each time snapshot and journal were folded together (the catalogue)."""
 Told = Callable[[str], None]
 """Told news for the chair in plain words (the app shows it)."""
+#: Said on opening a session the last run did not close: ``closed_properly_last_time``
+#: of :class:`OpenSession` is ``False`` when the journal held changes not folded in
+#: (:attr:`JournalStorage.left_unfolded`), as a run killed or cut off by a crash leaves
+#: it. Every change it saved is there. A close the disk refused leaves the same files,
+#: so the program "may have" stopped.
+NOT_CLOSED_LAST_TIME = (
+    "panel-tui did not get to close this session properly last time (the program or "
+    "the computer may have stopped). Every vote shown before then was kept: carry on "
+    "from here."
+)
 
 
 class OpenSession:
@@ -79,6 +89,7 @@ class OpenSession:
                 raise SessionNotFound(f"There is no session file {path}.")
             check_named(session.id, path)  # a copy, or renamed: never written
             self.session = session
+            self.closed_properly_last_time = not self._storage.left_unfolded  # a kill, a crash
             self.compact()
         except BaseException:  # not opened: nothing left open
             self._db.close()
@@ -322,8 +333,7 @@ class OpenSession:
             for candidate, question in sorted(self.session.sealed_answers()):
                 self.reveal(candidate, question)
         self._update_meta(finished=finished)
-        # Every change is in the journal already; a disk that refuses the
-        # compaction leaves it there.
+        # Every change is in the journal already: a compaction refused leaves it there.
         with contextlib.suppress(StoreError):
             self.compact()
 
