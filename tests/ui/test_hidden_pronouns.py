@@ -53,14 +53,16 @@ def _panel(
 
 
 def _cell(lines: list[str], seat: int) -> list[str]:
-    """The words of the help's row for ``seat`` after its vote keys: its first line
-    and the lines under it, up to the next row or the end of the table (none if
-    the row is not shown)."""
+    """The words of the help's row for ``seat`` after its vote keys (an observer's seat
+    has none): its first line and the lines under it, up to the next row or the end
+    of the table (none if the row is not shown)."""
     keys = [str(seat), *(key_label(seat, value) for value in VOTE_VALUES)]
-    first = next((n for n, line in enumerate(lines) if line.split()[1:6] == keys), None)
+    rows = (n for n, line in enumerate(lines) if line.split()[1:2] == [str(seat)])
+    first = next(rows, None)
     if first is None:
         return []  # the row is not shown
-    words = lines[first].split()[6:-1]  # not the box's edge, either side
+    row = lines[first].split()
+    words = row[6 if row[1:6] == keys else 2 : -1]  # not the box's edge, either side
     for line in lines[first + 1 :]:
         under = line.split()[1:-1]
         # A new row starts with a seat number; the table ends with a blank line.
@@ -215,5 +217,5 @@ async def test_the_help_names_an_observer_in_their_seat_not_no_one(
         spoken = pilot.app.screen
         assert isinstance(spoken, HelpScreen)
         said = spoken.spoken_text()
-    assert " ".join(_cell(listed, 9)) == "Olu Ade (she/her), observer"
-    assert "Seat 9, Olu Ade (she/her): observer, does not vote." in said
+    assert " ".join(_cell(listed, 9)) == "Olu Ade (she/her), observer: no keys"
+    assert "Seat 9, Olu Ade (she/her): observer, no vote keys." in said

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.widgets import Input
 
@@ -86,6 +88,24 @@ async def test_help_lists_every_key(app_factory: AppFactory, session: Session) -
         assert MARKUP_NAME in text
         await pilot.press("escape")
         assert isinstance(app.screen, InterviewScreen)
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_an_observers_seat_shows_no_vote_keys_at_80x24(
+    app_factory: AppFactory, session: Session, ascii_only: bool
+) -> None:
+    # Found by a tester: the help gave the observer's seat its keys ("4 R F V Olu Ade,
+    # observer"), and pressing them was refused. It has none, as the help says.
+    async with app_factory(session.id, ascii_only=ascii_only).run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+    [observer] = [line for line in lines if "Olu Ade" in line]
+    # The seat, no key under any vote, and why: the box's edges and the table's lines aside.
+    said = [word for word in re.split(r"[\s|█]+", observer) if word]
+    assert said == ["4", "Olu", "Ade,", "observer:", "no", "keys"]
+    seat_nine = next(line for line in lines if "(no one)" in line and " 9 " in line)
+    assert "9" in seat_nine and "." in seat_nine  # every seat still on the first screen
 
 
 @pytest.mark.parametrize("ascii_only", [False, True])

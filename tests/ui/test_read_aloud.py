@@ -203,7 +203,7 @@ async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
     assert "Q or Q" not in said and "Seat 9" not in said
     # The observer in seat 4 is said to be one, with no keys read for the seat.
     assert [line for line in lines if "Olu Ade" in line] == [
-        "Seat 4, Olu Ade: observer, does not vote."
+        "Seat 4, Olu Ade: observer, no vote keys."
     ]
     # The vote keys straight after the paragraph on votes, then the settings, on
     # the screen as aloud.

@@ -57,9 +57,12 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
     return table
 
 
-#: An observer's seat read aloud: their seat's keys record no vote. On screen, where
-#: a row must stay one line, ", observer" after the name says it.
-OBSERVES = "observer, does not vote"
+#: An observer's seat read aloud: its keys record no vote, so none is listed (found by
+#: a tester: the seat's keys were, and pressing them was refused).
+OBSERVES = "observer, no vote keys"
+#: The same on screen, after the name, where the table says "Vote keys" above it: short,
+#: so that the row stays one line at 80x24 (a longer name wraps at its spaces).
+OBSERVES_SHOWN = ", observer: no keys"
 
 
 def _member_cell(member: Member | None) -> Text:
@@ -74,7 +77,7 @@ def _member_cell(member: Member | None) -> Text:
         cell.append(f"({member.pronouns})", style="italic")
     if not member.can_vote:
         # Named, not "(no one)": the observer sits there (found in review).
-        cell.append(", observer", style="italic")
+        cell.append(OBSERVES_SHOWN, style="italic")
     return cell
 
 
@@ -275,10 +278,12 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         seats.add_column("Member", overflow="fold")
         members = {m.seat: m for m in self.session.panel} if self.session else {}
         for seat in SEATS:
+            member = members.get(seat)
+            votes = member is None or member.can_vote  # an empty seat's keys are its own
             seats.add_row(
                 str(seat),
-                *(key_label(seat, value) for value in VOTE_VALUES),
-                HyphenWrapped(_member_cell(members.get(seat))),
+                *(key_label(seat, value) if votes else "" for value in VOTE_VALUES),
+                HyphenWrapped(_member_cell(member)),
             )
         tables = [
             _bindings_table(title, bindings, ascii_only=ascii_only)
