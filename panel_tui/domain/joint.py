@@ -98,8 +98,12 @@ class Panel:
     @property
     def described(self) -> str:
         """Which session it is: "session panel-a, 23 November 2026", after its title
-        when its name is not the title ("Staff panel, session panel-a, ...")."""
+        when its name is not the title ("Staff panel, session panel-a, ..."), and
+        "not finished yet" after it while it is open, in the header above the ranking
+        (where "Worth a look", below it, could be missed)."""
         where = f"session {self.session_id}, {self.date}"
+        if not self.finished:
+            where += ", not finished yet"
         return where if self.name == self.title.strip() else f"{self.title}, {where}"
 
 

@@ -54,6 +54,12 @@ def test_each_unfinished_panel_is_worth_a_look(
     for name in ("md", "html"):
         text = render_combined(combined, name)
         assert all(line in text for line in said)
+    # Said in the header too, above the ranking, of each open panel and no other.
+    header = dict(combined.facts)
+    open_panels = {p.name for p in (combined.a, combined.b) if not p.finished}
+    for panel in (combined.a, combined.b):
+        said_open = header[panel.name].endswith(", not finished yet")
+        assert said_open == (panel.name in open_panels), header
 
 
 def test_the_panel_is_named_as_the_tables_name_it_when_titles_are_alike() -> None:

@@ -39,8 +39,8 @@ def test_no_panel_is_named_by_a_letter(fmt: str) -> None:
 @pytest.mark.parametrize(
     "said",
     [
-        "- **Lived-experience panel:** session panel-a, 23 November 2026\n",
-        "- **Staff panel:** session panel-b, 23 November 2026\n",
+        "- **Lived-experience panel:** session panel-a, 23 November 2026, not finished yet\n",
+        "- **Staff panel:** session panel-b, 23 November 2026, not finished yet\n",
         "- **Joint score:** Lived-experience panel counts 30%, Staff panel 70%\n",
         "The joint score counts the score of Lived-experience panel for 30% and the score "
         "of Staff panel for 70%;",
@@ -59,5 +59,9 @@ def test_panels_of_one_title_are_told_apart_by_their_names_in_the_header() -> No
     # and "Panel B", so the header says which session each of those names is.
     same = combine_sessions(panel_a().model_copy(update={"title": "Staff panel"}), panel_b())
     text = render_combined(same, "md")
-    assert "- **Panel A:** Staff panel, session panel-a, 23 November 2026\n" in text
-    assert "- **Panel B:** Staff panel, session panel-b, 23 November 2026\n" in text
+    assert (
+        "- **Panel A:** Staff panel, session panel-a, 23 November 2026, not finished yet\n" in text
+    )
+    assert (
+        "- **Panel B:** Staff panel, session panel-b, 23 November 2026, not finished yet\n" in text
+    )
