@@ -213,6 +213,14 @@ class PanelApp(DisplayApp):
 
     def _close_session(self) -> None:
         if self.opened is not None:
+            from panel_tui.ui.screens.interview import InterviewScreen  # loaded: a session is open
+
+            # The time on the answer shown is kept while the session is open: the screen
+            # keeps it again as it goes, but a screen goes after the call that pops it
+            # (found by a review: written after the close, a false "not closed properly").
+            for screen in self.screen_stack:
+                if isinstance(screen, InterviewScreen):
+                    screen.keep_time()
             self.opened.on_written_again = None  # the window is closing: no one to tell
             self.opened.close()
             self.opened = None
@@ -254,9 +262,9 @@ class PanelApp(DisplayApp):
 
     def action_home(self) -> None:
         """Close the session and go back to the list of sessions."""
+        self._close_session()  # first: a screen popped is gone from the stack at once
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        self._close_session()
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen(self.store, self.bank_folders))
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from panel_tui.domain.store import Store
+from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import durable as durable_module
 from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
 from tests.domain.builders import two_by_two
@@ -94,3 +94,20 @@ def test_a_close_the_disk_refused_is_said_in_words_still_true(
     assert "did not get to close this session properly" in NOT_CLOSED_LAST_TIME
     assert "may have stopped" in NOT_CLOSED_LAST_TIME
     assert "Every vote shown before then was kept" in NOT_CLOSED_LAST_TIME
+
+
+def test_a_closed_session_writes_nothing_more(store: Store) -> None:
+    # Found by a review: the interview kept its time just after the session closed,
+    # writing the journal without the lock; the next open then said it was not closed.
+    store.save(two_by_two("LLP"))
+    opened = store.open("s1")
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.close()
+    on_disk = sorted((p.name, p.read_bytes()) for p in store.root.rglob("*") if p.is_file())
+    with pytest.raises(StoreError, match="closed in this window: open it again"):
+        opened.keep_time("c1", "q1", 45)
+    with pytest.raises(StoreError, match="closed in this window"):
+        opened.record_vote("c1", "q1", "m2", "up")
+    assert sorted((p.name, p.read_bytes()) for p in store.root.rglob("*") if p.is_file()) == on_disk
+    with store.open("s1") as again:
+        assert again.closed_properly_last_time

@@ -9,8 +9,12 @@ from __future__ import annotations
 from textual.widgets._toast import Toast
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.records import Cursor
 from panel_tui.domain.store import Store
+from panel_tui.ui.app import PanelApp
+from panel_tui.ui.screens.home import HomeScreen
 from tests.ui.helpers import AppFactory, press
+from tests.ui.test_header_and_timer import forty_seconds_in
 
 SIZE = (80, 24)
 
@@ -58,3 +62,22 @@ async def test_a_session_closed_properly_says_nothing(
     async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert list(pilot.app._notifications) == []
+
+
+async def test_going_back_to_the_sessions_closes_properly_with_the_time_kept(
+    store: Store, session: Session, app_factory: AppFactory
+) -> None:
+    # Found by a review: the screen kept its time as it went, after Sessions had
+    # closed the session, so the journal was written without the lock and the next
+    # open said the session had not been closed properly.
+    async with forty_seconds_in(app_factory, session) as (pilot, _clock, _timer):
+        await press(pilot, "1")
+        app = pilot.app
+        assert isinstance(app, PanelApp)
+        app.action_home()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.open_session(session.id)
+        await pilot.pause()
+        assert list(app._notifications) == []  # closed as Sessions closes it: nothing said
+        assert store.load(session.id).cursor == Cursor(candidate="c1", question="q1", elapsed=40)
