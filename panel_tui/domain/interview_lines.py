@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from panel_tui.domain.models import Question, Session, VoteValue, Weighting
+from panel_tui.domain.models import Member, Question, Session, VoteValue, Weighting
 from panel_tui.domain.scoring import QuestionResult, score_question
 from panel_tui.domain.speech import spoken_question
 from panel_tui.domain.words import (
@@ -320,3 +320,10 @@ def keys_not_taken(keys: Sequence[str]) -> str:
     if len(keys) == 1:
         return f"The {keys[0]} key was not taken: answer this first, then press it again."
     return f"The keys {listed(keys)} were not taken: answer this first, then press them again."
+
+
+def lists_vote_keys(member: Member | None) -> bool:
+    """Whether the help lists a seat's vote keys: an empty seat's are its own (a member
+    added to it takes them), an observer's record no vote (found by a tester: listed,
+    and refused when pressed)."""
+    return member is None or member.can_vote

@@ -364,3 +364,19 @@ def test_each_seat_shows_its_vote_only_once_the_votes_show(
     session: Session, expected: dict[str, lines.SeatState]
 ) -> None:
     assert lines.answer_votes(session, "c1", "q1").seats == expected
+
+
+@pytest.mark.parametrize(
+    ("roles", "seat", "listed"),
+    [
+        ("LPO", 1, True),  # a lived-experience member votes with the seat's keys
+        ("LPO", 2, True),  # so does a professional
+        ("LPO", 3, False),  # an observer's keys record no vote (found by a tester)
+        ("LPO", 4, True),  # an empty seat's keys are its own: a member added takes them
+    ],
+)
+def test_the_help_lists_vote_keys_only_for_a_seat_that_can_vote(
+    roles: str, seat: int, listed: bool
+) -> None:
+    member = next((m for m in build(roles).panel if m.seat == seat), None)
+    assert lines.lists_vote_keys(member) is listed

@@ -217,5 +217,5 @@ async def test_the_help_names_an_observer_in_their_seat_not_no_one(
         spoken = pilot.app.screen
         assert isinstance(spoken, HelpScreen)
         said = spoken.spoken_text()
-    assert " ".join(_cell(listed, 9)) == "Olu Ade (she/her), observer: no keys"
+    assert " ".join(_cell(listed, 9)) == "Olu Ade (she/her), observer: no vote"
     assert "Seat 9, Olu Ade (she/her): observer, no vote keys." in said

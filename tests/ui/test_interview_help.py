@@ -103,7 +103,7 @@ async def test_an_observers_seat_shows_no_vote_keys_at_80x24(
     [observer] = [line for line in lines if "Olu Ade" in line]
     # The seat, no key under any vote, and why: the box's edges and the table's lines aside.
     said = [word for word in re.split(r"[\s|█]+", observer) if word]
-    assert said == ["4", "Olu", "Ade,", "observer:", "no", "keys"]
+    assert said == ["4", "Olu", "Ade,", "observer:", "no", "vote"]
     seat_nine = next(line for line in lines if "(no one)" in line and " 9 " in line)
     assert "9" in seat_nine and "." in seat_nine  # every seat still on the first screen
 

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
+from panel_tui.domain.interview_lines import lists_vote_keys
 from panel_tui.domain.models import VOTE_VALUES, Member, Session
 from panel_tui.domain.words import VOTE_WORDS
 from panel_tui.ui.display_mode import DisplayMode
@@ -61,8 +62,9 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
 #: a tester: the seat's keys were, and pressing them was refused).
 OBSERVES = "observer, no vote keys"
 #: The same on screen, after the name, where the table says "Vote keys" above it: short,
-#: so that the row stays one line at 80x24 (a longer name wraps at its spaces).
-OBSERVES_SHOWN = ", observer: no keys"
+#: so that the row stays one line at 80x24 (a longer name wraps at its spaces). Not "no
+#: keys", which a review read as "has no keyboard".
+OBSERVES_SHOWN = ", observer: no vote"
 
 
 def _member_cell(member: Member | None) -> Text:
@@ -279,10 +281,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         members = {m.seat: m for m in self.session.panel} if self.session else {}
         for seat in SEATS:
             member = members.get(seat)
-            votes = member is None or member.can_vote  # an empty seat's keys are its own
+            listed = lists_vote_keys(member)
             seats.add_row(
                 str(seat),
-                *(key_label(seat, value) if votes else "" for value in VOTE_VALUES),
+                *(key_label(seat, value) if listed else "" for value in VOTE_VALUES),
                 HyphenWrapped(_member_cell(member)),
             )
         tables = [
