@@ -92,7 +92,7 @@ class Panel:
     title: str
     date: str
     method: str  #: its own scoring rule, in words
-    #: the chair has finished the session: its votes and decisions can no longer change
+    #: the chair finished the session: votes and decisions change only if it is reopened
     finished: bool = False
 
     @property

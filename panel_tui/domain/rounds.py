@@ -113,7 +113,7 @@ class Round:
     changed_after_reveal: int  #: votes changed or withdrawn after the answer's votes showed
     first_after_reveal: int  #: first votes given on an answer already shown
     revealed_early: int
-    finished: bool  #: the chair finished it: its votes and decisions can no longer change
+    finished: bool  #: the chair finished it: votes and decisions change only if it is reopened
 
     @property
     def first_choice(self) -> FirstChoice:
