@@ -35,7 +35,13 @@ from panel_tui.domain.scoring import (
     weighted_mean,
 )
 from panel_tui.domain.session_checks import code_key, repeated_codes
-from panel_tui.domain.words import THE_DEMO, counted, days_words, question_name
+from panel_tui.domain.words import (
+    THE_DEMO,
+    counted,
+    days_words,
+    question_name,
+    sealed_words,
+)
 
 #: The joint summary counts the members who voted after an early reveal, never names them.
 COUNTED_ONLY = ExportOptions(totals_only=True)
@@ -158,6 +164,12 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     for shown, panel in ((shown_a, name_of_a), (shown_b, name_of_b)):
         if not shown.votes:
             warnings.append(f"{panel} ({shown.id}) has no votes to count yet, so it has no scores.")
+    sealed_a = _sealed(a, common_codes, common_ids)
+    sealed_b = _sealed(b, common_codes, common_ids)
+    for session, panel, sealed in ((a, name_of_a, sealed_a), (b, name_of_b, sealed_b)):
+        if sealed:  # in the words of the session's own export (found by a tester)
+            which = [f"{question_name(ids_a.index(q) + 1)} for {c}" for c, q in sealed]
+            warnings.append(f"{panel} ({session.id}): {sealed_words(len(sealed), which)}")
     for qid in common_ids:
         qa, qb = a.bank.question(qid), b.bank.question(qid)
         if qa.text != qb.text:
@@ -175,6 +187,7 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
         for code in common_codes
     ]
+    joint = [_marked_sealed(c, sealed_a, sealed_b) for c in joint]
     ranked = _ranked(joint)
     return Combined(
         a=_panel(name_of_a, a, scored_a.method),
@@ -189,6 +202,31 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
         ],
         mode=a.mode,  # the same as b's: sessions of two kinds are refused above
     )
+
+
+def _sealed(session: Session, codes: list[str], questions: list[str]) -> list[tuple[str, str]]:
+    """The matched answers still sealed in a session, as (code as panel A writes it,
+    question id), in the order of the tables."""
+    sealed = session.sealed_answers()
+    return [
+        (code, q)
+        for code in codes
+        for q in questions
+        if (_with_code(session, code).id, q) in sealed
+    ]
+
+
+def _marked_sealed(
+    candidate: JointCandidate, sealed_a: list[tuple[str, str]], sealed_b: list[tuple[str, str]]
+) -> JointCandidate:
+    """The candidate with each answer whose votes are still sealed in a panel marked so."""
+    in_a = {q for c, q in sealed_a if c == candidate.code}
+    in_b = {q for c, q in sealed_b if c == candidate.code}
+    rows = [
+        dataclasses.replace(q, a_sealed=q.question in in_a, b_sealed=q.question in in_b)
+        for q in candidate.questions
+    ]
+    return dataclasses.replace(candidate, questions=rows)
 
 
 def _with_code(session: Session, code: str) -> Candidate:

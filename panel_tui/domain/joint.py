@@ -20,6 +20,9 @@ class JointQuestion:
     a: float | None
     b: float | None
     joint: float | None  #: only when both panels scored the answer
+    #: the panel's votes on it are still sealed, so its score leaves them out (as_shown)
+    a_sealed: bool = False
+    b_sealed: bool = False
 
     @property
     def gap(self) -> float | None:
@@ -63,6 +66,16 @@ class JointCandidate:
     def fewer_for_joint(self) -> bool:
         """The joint score stands on fewer questions than one panel's own score."""
         return self.joint is not None and self.both_scored < max(self.a_scored, self.b_scored)
+
+    @property
+    def a_sealed(self) -> bool:
+        """Some of panel A's votes on this candidate are still sealed, so left out."""
+        return any(q.a_sealed for q in self.questions)
+
+    @property
+    def b_sealed(self) -> bool:
+        """Some of panel B's votes on this candidate are still sealed, so left out."""
+        return any(q.b_sealed for q in self.questions)
 
     @property
     def label(self) -> str:

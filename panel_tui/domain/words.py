@@ -291,17 +291,18 @@ def holds_words(session: Session) -> str:
     )
 
 
-def sealed_words(count: int) -> str:
+def sealed_words(count: int, which: Sequence[str] = ()) -> str:
     """What a summary says of answers still sealed, which it leaves out; ``""`` for none.
 
-    The summary screen and every HR export say it alike, so a figure on the
-    screen and in a file can always be matched.
+    The summary screen, every HR export and the joint summary (naming ``which``
+    answers) say it alike, so a figure on the screen and in a file can always be matched.
     """
     if not count:
         return ""
+    words = f"{count} answers still sealed are left out until their votes are shown"
     if count == 1:
-        return "1 answer still sealed is left out until its votes are shown."
-    return f"{count} answers still sealed are left out until their votes are shown."
+        words = "1 answer still sealed is left out until its votes are shown"
+    return f"{words}: {listed(which)}." if which else f"{words}."
 
 
 def utc_text(moment: datetime) -> str:

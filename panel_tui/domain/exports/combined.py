@@ -86,9 +86,18 @@ def candidate_gap(candidate: JointCandidate, names: tuple[str, str]) -> str:
     return words
 
 
-def panel_score(score: float | None, scored: int, of: int) -> str:
-    """A panel's score with what it stands on, e.g. ``"25.0% on 1 of 2 questions"``."""
-    return f"{percent(score)} {on_questions(scored, of)}" if score is not None else percent(score)
+def panel_score(score: float | None, scored: int, of: int, sealed: bool = False) -> str:
+    """A panel's score with what it stands on, e.g. ``"25.0% on 1 of 2 questions"``;
+    "Sealed" when it has none as its votes are still sealed."""
+    if score is None:
+        return percent(score, none="Sealed" if sealed else "No score")
+    return f"{percent(score)} {on_questions(scored, of)}"
+
+
+def answer_score(score: float | None, sealed: bool) -> str:
+    """A panel's score of one answer, or "Sealed" as the session's summary says while its
+    votes are still sealed (found by a tester: it read "No score")."""
+    return percent(score, none="Sealed" if sealed else "No score")
 
 
 def joint_score(candidate: JointCandidate) -> str:
@@ -104,7 +113,11 @@ def joint_score(candidate: JointCandidate) -> str:
 
 
 def question_joint(question: JointQuestion, names: tuple[str, str]) -> str:
-    """An answer's joint score, or which panel alone scored it."""
+    """An answer's joint score, which panel alone scored it, or where it is still sealed."""
+    if question.joint is None and (question.a_sealed or question.b_sealed):
+        if question.a_sealed and question.b_sealed:
+            return "Sealed in both panels"
+        return f"Sealed in {names[0] if question.a_sealed else names[1]}"
     if question.joint is None and (question.a is None) != (question.b is None):
         return f"Only {names[0] if question.a is not None else names[1]} scored it"
     return percent(question.joint)
@@ -127,6 +140,7 @@ def _context(combined: Combined) -> dict[str, Any]:
         "gap": gap_text,
         "candidate_gap": candidate_gap,
         "panel_score": panel_score,
+        "answer_score": answer_score,
         "joint_score": joint_score,
         "question_joint": question_joint,
         "early_words": EARLY_WORDS,
