@@ -47,6 +47,7 @@ from typing import Literal
 from panel_tui.domain.involvement import interviews_held, involvement
 from panel_tui.domain.models import Outcome, Session, Settings
 from panel_tui.domain.reveals import early_reveals
+from panel_tui.domain.rounds_copies import counted_copy, one_of_each_copy
 from panel_tui.domain.rounds_members import MemberTotal, member_totals
 from panel_tui.domain.scoring import Results, score_session
 from panel_tui.domain.words import THE_DEMO
@@ -313,7 +314,8 @@ def compare_rounds(
         sessions: the sessions, from the store or json exports; a session
             given twice (one id) is counted once, from the copy with the most
             votes (an export taken mid-interview and the finished session), the
-            finished one when they have as many.
+            finished one when they have as many, else the first given
+            (:func:`.rounds_copies.counted_copy`).
             Anonymised exports of one bank on one day share an id: the caller
             tells them apart (``cli/report.py`` adds the file's name).
         since: leave out rounds before this day.
@@ -333,13 +335,8 @@ def compare_rounds(
         if reason and session.id in passed_over:
             continue
         if session.id in kept:
-            earlier = kept[session.id]
-            fuller = "" if session == earlier else ", from the copy with the most votes"
-            # As many votes, the finished copy: an export taken before the chair finished
-            # would have the round read as open.
-            if (len(session.votes), session.finished) > (len(earlier.votes), earlier.finished):
-                kept[session.id] = session
-            named.append(f"Session {session.id} was given twice; it is counted once{fuller}.")
+            kept[session.id], which = counted_copy(kept[session.id], session)
+            named.append(f"Session {session.id} was given twice; it is counted once{which}.")
         elif since is not None and session.first_day < since:
             continue  # before the period asked for: not named, there may be many
         elif reason:
@@ -347,7 +344,7 @@ def compare_rounds(
             passed_over.add(session.id)
         else:
             kept[session.id] = session
-    named += _one_of_each_copy(kept, unnamed)
+    named += one_of_each_copy(kept, unnamed)
     # Rounds of one day in the order they began, as their labels give the time.
     chosen = sorted(kept.values(), key=lambda s: (s.first_day, began(s), s.created, s.id))
     named += [
@@ -369,30 +366,3 @@ def compare_rounds(
 
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def _one_of_each_copy(kept: dict[str, Session], unnamed: set[str]) -> list[str]:
-    """Keep one of the copies of a session that an anonymised export gave a new id, and
-    say which were left out.
-
-    Found by an HR officer: the named export and its anonymised copy, filed in one
-    folder, counted one interview day as two rounds. An anonymised copy keeps the
-    moment its session was made, its bank and its candidates' number: the named
-    copy is kept when there is one, else the one with the most votes.
-    """
-    copies: dict[tuple[object, ...], list[Session]] = {}
-    for session in kept.values():
-        key = (session.created, session.bank.title, len(session.candidates))
-        copies.setdefault(key, []).append(session)
-    said = []
-    for group in copies.values():
-        if len(group) < 2 or not any(s.id in unnamed for s in group):
-            continue
-        best = max(group, key=lambda s: (s.id not in unnamed, len(s.votes)))
-        for other in group:
-            if other is not best:
-                del kept[other.id]
-                said.append(
-                    f"Session {other.id} is an anonymised copy of {best.id}: it is counted once."
-                )
-    return said

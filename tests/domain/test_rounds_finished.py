@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 import pytest
 
@@ -92,3 +93,24 @@ def test_a_session_given_twice_is_counted_from_its_finished_copy() -> None:
     assert only.finished
     (again,) = compare_rounds([_done(r1()), r1()]).rounds
     assert again.finished
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        # As many votes, one finished: the finished one, and said so (found by a review:
+        # the note said "from the copy with the most votes", untrue of a tie).
+        ((r1, lambda: _done(r1())), ", from the finished copy, as the copies have as many votes"),
+        ((lambda: _done(r1()), r1), ", from the finished copy, as the copies have as many votes"),
+        # As many votes, both open, a note apart: the first given is kept.
+        (
+            (r1, lambda: r1().model_copy(update={"title": "Round r1 again"})),
+            ", from the copy given first, as the copies have as many votes",
+        ),
+    ],
+)
+def test_which_copy_of_a_session_given_twice_is_counted_is_said_truly(
+    given: tuple[Callable[[], Session], Callable[[], Session]], said: str
+) -> None:
+    report = compare_rounds([make() for make in given])
+    assert report.left_out == [f"Session r1 was given twice; it is counted once{said}."]
