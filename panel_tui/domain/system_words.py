@@ -66,26 +66,34 @@ def not_written(refused: Sequence[tuple[Path, OSError]], *, again: str = "try ag
     the order given. "Could not write to x.json and x.md (the disk is full)."
 
     A file another program has open (:func:`held_open`) is said to be, with the way
-    on (close it there, then ``again``): found by a tester, Excel holding a CSV was
+    on (close it there, then ``again``), and for a CSV, that a spreadsheet may hold it
+    (said apart from the other files held). Found by a tester, Excel holding a CSV was
     said as "you do not have permission", and HR asked IT about the folder.
     """
-    places: dict[str, list[Path]] = {}
+    places: dict[tuple[str, str], list[Path]] = {}
     for place, error in refused:
-        said = places.setdefault(os_reason(error), [])
+        reason = os_reason(error)
+        said = places.setdefault((reason, _held_hint(place) if reason == _HELD_OPEN else ""), [])
         if place not in said:
             said.append(place)
     sentences = []
-    for reason, paths in places.items():
+    for (reason, hint), paths in places.items():
         named = " and ".join(filter(None, [", ".join(map(str, paths[:-1])), str(paths[-1])]))
         if reason != _HELD_OPEN:
             sentences.append(f"Could not write to {named} ({reason}).")
             continue
         it, is_ = ("it", "it is") if len(paths) == 1 else ("them", "they are")
         sentences.append(
-            f"Could not write {named}: {is_} open in another program (a spreadsheet, "
-            f"perhaps). Close {it} there and {again}."
+            f"Could not write {named}: {is_} open in another program{hint}. "
+            f"Close {it} there and {again}."
         )
     return " ".join(sentences)
+
+
+def _held_hint(path: Path) -> str:
+    """Which program may hold ``path`` open, when the kind of file says: a spreadsheet
+    for a CSV. Found by a review: "(a spreadsheet, perhaps)" was said of an HTML page."""
+    return " (a spreadsheet, perhaps)" if path.suffix.lower() == ".csv" else ""
 
 
 def size_words(size: int) -> str:

@@ -15,6 +15,7 @@ from panel_tui.cli.common import EXIT_ERROR
 from panel_tui.domain import exports
 from panel_tui.domain.exports import (
     ALL,
+    MEMBER_SHEETS,
     PartlyWritten,
     could_not_write,
     file_name,
@@ -160,3 +161,53 @@ def test_a_refusal_beside_files_left_there_says_those_were_not_written(
     assert sorted(tmp_path.iterdir()) == sorted(
         tmp_path / file_name(session, name) for name in ["md", "csv", "html"]
     )
+
+
+def _pages(session: Session, folder: Path) -> list[Path]:
+    """Each member sheet's page that ``all`` writes into ``folder``, in order."""
+    (sheets,) = [p for p in plan_export(session, [ALL], folder).formats if p.name == MEMBER_SHEETS]
+    return sheets.files
+
+
+def test_a_page_held_open_leaves_the_other_pages_written_and_names_it(
+    tmp_path: Path, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: seat 1's page held open stopped the sheets there, so the other
+    # pages kept last week's text, and the message said "The other files were written".
+    plan = plan_export(session, [ALL], tmp_path)
+    for path in [p for _, p in plan.files]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("last week's")
+    first, *others = _pages(session, tmp_path)
+    held_open(monkeypatch, first)
+    with pytest.raises(PartlyWritten) as refused:
+        write_plan(plan, overwrite=True)
+    assert all(page.read_text(encoding="utf-8") != "last week's" for page in others)
+    exported = refused.value.exported
+    assert [(name, path) for name, path, _ in exported.failed] == [(MEMBER_SHEETS, first)]
+    pages = len(others) + 1
+    assert f"{len(others)} of the {pages} member sheets in the folder" in exported.words(session)
+    said = exported.refused_words("export again")
+    # An HTML page: no spreadsheet holds it.
+    assert said.startswith(
+        f"Could not write {first}: it is open in another program. Close it there and "
+        "export again. The other files were written"
+    )
+
+
+def test_all_says_wrote_for_each_page_before_a_page_held_open(
+    data: Path,
+    tmp_path: Path,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "out1"
+    assert export(data, "--format", "all", "-o", str(folder)) == 0
+    *before, last = _pages(session, folder)
+    held_open(monkeypatch, last)
+    capsys.readouterr()
+    assert export(data, "--format", "all", "-o", str(folder), "--force") == EXIT_ERROR
+    *wrote, refused = capsys.readouterr().err.splitlines()
+    assert [f"Wrote {page}" for page in before] == [w for w in wrote if str(last.parent) in w]
+    assert refused.startswith(f"panel-tui: Could not write {last}: it is open in another program.")

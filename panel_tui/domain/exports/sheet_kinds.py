@@ -55,19 +55,32 @@ def totals_only_words(name: str) -> str:
     )
 
 
-def write_pages(pages: Mapping[str, str], folder: Path, *, overwrite: bool = False) -> list[Path]:
-    """Write each page into ``folder`` (made if missing); returns the files written.
+def write_pages(
+    pages: Mapping[str, str], folder: Path, *, overwrite: bool = False
+) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+    """Write each page into ``folder`` (made if missing): the files written, and each page
+    the system refused, with why.
+
+    A page refused does not stop the others: found by a review, seat 1's page held open
+    left seats 2 to 5 with last week's pages.
 
     Raises:
         FileExistsError: a page is already there and ``overwrite`` is false
             (nothing is written).
-        OSError: the folder or disk refuses.
+        OSError: the folder cannot be made.
     """
     make_folder(folder)
     paths = [folder / name for name in pages]
     taken = [path for path in paths if path.exists() or path.is_symlink()]
     if taken and not overwrite:
         raise FileExistsError(", ".join(str(path) for path in taken))
+    written: list[Path] = []
+    refused: list[tuple[Path, OSError]] = []
     for path, text in zip(paths, pages.values(), strict=True):
-        write_atomically(path, text.encode())
-    return paths
+        try:
+            write_atomically(path, text.encode())
+        except OSError as error:
+            refused.append((path, error))
+            continue
+        written.append(path)
+    return written, refused
