@@ -168,7 +168,10 @@ async def test_a_replace_the_disk_refuses_still_says_what_was_written_first(
         await pilot.pause()
         written, refused = widget_text(app, "#exported").splitlines()
     assert written.startswith(f"Exported to the folder {folder}: {file_name(session, 'md')}, ")
-    assert refused == f"Could not write to {csv} (the disk is full). The other files were written."
+    assert refused == (
+        f"Could not write to {csv} (the disk is full). The other files were written. "
+        f"The {csv.name} there now is from an earlier export: do not file it with the others."
+    )
     assert csv.read_text() == "HR's own edits"
 
 

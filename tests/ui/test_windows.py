@@ -196,5 +196,6 @@ async def test_every_format_writes_the_others_when_the_csv_is_held_open_and_says
     )
     assert refused == (
         f"Could not write {csv}: it is open in another program (a spreadsheet, perhaps). "
-        "Close it there and export again. The other files were written."
+        "Close it there and export again. The other files were written. "
+        f"The {csv.name} there now is from an earlier export: do not file it with the others."
     )

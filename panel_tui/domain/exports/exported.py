@@ -81,10 +81,28 @@ class Exported:
         if not self.written:
             return said
         if not self.existing:
-            return f"{said} The other files were written."
+            return f"{said} The other files were written.{self._earlier()}"
         return (
             f"{said} The other files were written, except {self._already(self.existing)}, "
-            "left unchanged."
+            f"left unchanged.{self._earlier()}"
+        )
+
+    def _earlier(self) -> str:
+        """Each file refused whose earlier copy is still there, beside this export's files.
+
+        Found by a tester: last week's CSV, held open in Excel, stayed beside this
+        week's md, html and json, and HR may file the mixed set.
+        """
+        earlier = list(dict.fromkeys(path for _, path, _ in self.failed if path.is_file()))
+        if not earlier:
+            return ""
+        names = " and ".join(
+            filter(None, [", ".join(p.name for p in earlier[:-1]), earlier[-1].name])
+        )
+        are, them = ("is", "it") if len(earlier) == 1 else ("are", "them")
+        return (
+            f" The {names} there now {are} from an earlier export: "
+            f"do not file {them} with the others."
         )
 
     def kept_words(self) -> str:
