@@ -24,6 +24,7 @@ from panel_tui.domain.exports import (
     FORMATS,
     AlreadyThere,
     ExportOptions,
+    FolderInTheWay,
     PartlyWritten,
     could_not_write,
     encoded,
@@ -153,6 +154,8 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
         raise CommandError(exported.refused_words(again)) from None
     except NotADirectoryError as error:
         raise _not_a_directory(folder, args.format, error) from None
+    except FolderInTheWay as error:
+        raise CommandError(error.words("name another folder with -o")) from None
     except AlreadyThere as error:
         raise CommandError(_already_there(error.paths)) from None
     except OSError as error:

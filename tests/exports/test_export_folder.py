@@ -117,6 +117,27 @@ def test_one_file_there_is_named_with_the_ways_out(
     assert list(folder.iterdir()) == [kept]
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_folder_where_a_file_goes_is_named_and_force_is_not_offered(
+    data: Path,
+    tmp_path: Path,
+    session: Session,
+    capsys: pytest.CaptureFixture[str],
+    force: list[str],
+) -> None:
+    # Found by a tester: "blk/x.csv already exists ... Add --force to replace it", when
+    # --force cannot replace a folder (the others were rewritten, and the folder refused).
+    folder = tmp_path / "blk"
+    in_the_way = folder / file_name(session, "csv")
+    in_the_way.mkdir(parents=True)
+    assert export(data, "--format", "all", "-o", str(folder), *force) == 1
+    assert capsys.readouterr().err == (
+        f"panel-tui: {in_the_way} is a folder, which an export never replaces, so nothing "
+        "was written. Move it, or name another folder with -o.\n"
+    )
+    assert list(folder.iterdir()) == [in_the_way]
+
+
 def test_files_there_are_each_named_with_the_ways_out(
     data: Path, tmp_path: Path, session: Session, capsys: pytest.CaptureFixture[str]
 ) -> None:

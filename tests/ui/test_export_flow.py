@@ -98,6 +98,26 @@ async def test_a_sheets_folder_linked_into_the_sessions_folder_is_refused(
     assert sorted(tmp_path.iterdir()) == sorted([store.root, sheets])
 
 
+async def test_every_format_with_a_folder_where_a_file_goes_says_so_and_asks_nothing(
+    app_factory: AppFactory, session: Session, tmp_path: Path
+) -> None:
+    # Found by a tester: the box asked to replace it, then could not.
+    folder = tmp_path / "exports"
+    in_the_way = folder / file_name(session, "csv")
+    in_the_way.mkdir(parents=True)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await export_from_summary(pilot, "all")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        said = " ".join(widget_text(app, "#problem").split())
+    assert said == (
+        f"{in_the_way} is a folder, which an export never replaces, so nothing was "
+        "written. Move it, or type another folder to write to."
+    )
+    assert list(folder.iterdir()) == [in_the_way]
+
+
 async def test_after_replace_the_files_written_first_are_said_too(
     app_factory: AppFactory, session: Session, tmp_path: Path
 ) -> None:

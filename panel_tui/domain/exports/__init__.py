@@ -85,6 +85,7 @@ __all__ = [
     "ExportOptions",
     "ExportPlan",
     "Exported",
+    "FolderInTheWay",
     "Format",
     "PartlyWritten",
     "Planned",
@@ -118,16 +119,52 @@ class AlreadyThere(FileExistsError):
         self.paths = paths
 
 
+class FolderInTheWay(IsADirectoryError):
+    """A folder is where a file an export writes goes, so nothing was written: no export
+    replaces a folder, whatever it is told.
+
+    Attributes:
+        paths: each of them, in the order they are written.
+    """
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(", ".join(str(path) for path in paths))
+        self.paths = paths
+
+    def words(self, instead: str) -> str:
+        """What is in the way, and the ways on: move it, or ``instead`` (another folder).
+
+        Found by a tester: a folder named as the CSV was said to "already exist", with
+        "Add --force to replace it", when --force cannot replace a folder.
+        """
+        one = len(self.paths) == 1
+        named = ", ".join(map(str, self.paths[:-1]))
+        named = f"{named} and {self.paths[-1]}" if named else str(self.paths[-1])
+        is_, it = ("is a folder", "it") if one else ("are folders", "them")
+        return (
+            f"{named} {is_}, which an export never replaces, so nothing was written. "
+            f"Move {it}, or {instead}."
+        )
+
+
+def _check_no_folder_in_the_way(plan: ExportPlan) -> None:
+    """Raises :class:`FolderInTheWay` when a folder is where a file of ``plan`` goes."""
+    if blocked := plan.folders_in_the_way():
+        raise FolderInTheWay(blocked)
+
+
 def write_all(plan: ExportPlan, *, overwrite: bool = False) -> Iterator[Path]:
     """Write every file of ``plan``, or none when any is there and ``overwrite`` is false
     (``panel-tui export`` into a folder), yielding each file once it is written (so a disk
     that fails part way leaves them named).
 
     Raises:
+        FolderInTheWay: a folder is where a file goes (nothing was written).
         AlreadyThere: files or pages are there and ``overwrite`` is false (each is
             named; nothing was written).
         PartlyWritten: the folder or disk refused some formats (the others were written).
     """
+    _check_no_folder_in_the_way(plan)  # before those there: --force cannot help
     taken = plan.taken()
     if taken and not overwrite:
         raise AlreadyThere(taken)
@@ -170,9 +207,11 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
     """Write each format planned; one with a file already there is left, unless ``overwrite``.
 
     Raises:
+        FolderInTheWay: a folder is where a file goes (nothing was written).
         PartlyWritten: the folder or disk refused some formats (the others were
             written, and it says which were which).
     """
+    _check_no_folder_in_the_way(plan)
     written: list[tuple[str, Path]] = []
     existing: list[tuple[str, Path]] = []
     partly_there: dict[str, tuple[int, int]] = {}

@@ -81,6 +81,11 @@ class ExportPlan:
         """Every file it writes that is already there, in the order they are written."""
         return [path for planned in self.formats for path in planned.taken()]
 
+    def folders_in_the_way(self) -> list[Path]:
+        """Every file it writes where a folder is, which no export replaces (not even
+        ``--force`` or Replace): said before any file is written."""
+        return [path for _, path in self.files if path.is_dir() and not path.is_symlink()]
+
     def only(self, names: Collection[str]) -> ExportPlan:
         """The same plan for these of its formats only (those the chair chose to replace)."""
         return replace(self, formats=tuple(p for p in self.formats if p.name in names))

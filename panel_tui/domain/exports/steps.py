@@ -20,6 +20,7 @@ from panel_tui.domain.exports import (
     Exported,
     ExportOptions,
     ExportPlan,
+    FolderInTheWay,
     PartlyWritten,
     could_not_write,
     plan_export,
@@ -140,6 +141,8 @@ class ExportSteps:
         assert self.plan is not None  # planned in start()
         try:
             exported = write(self.plan)
+        except FolderInTheWay as error:  # asked nothing: Replace could not replace it
+            return ExportStep(refused=error.words("type another folder to write to"))
         except PartlyWritten as refused:
             said = self._said(refused.exported, refused.exported.replaced_words())
             return ExportStep(
