@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.exports import ALL, FORMATS, MEMBER_SHEETS, ExportOptions, file_name
-from panel_tui.domain.exports.steps import ExportSteps, export_problem
+from panel_tui.domain.exports.steps import MADE_BEFORE_FINISHING, ExportSteps, export_problem
 from tests.exports.helpers import build_session
 from tests.platforms import link_to
 
@@ -28,7 +28,10 @@ def test_files_there_are_asked_about_and_kept_or_replaced_in_one_set_of_words(
     keeping = steps()
     first = keeping.start()
     assert first.ask is not None and first.folder_used and not first.refused
-    assert first.ask.question == f"This file already exists:\n{csv}\n\nReplace it?"
+    assert session.finished  # so the question says what a file from before would say
+    assert first.ask.question == (
+        f"This file already exists:\n{csv}\n\n{MADE_BEFORE_FINISHING}\n\nReplace it?"
+    )
     assert (first.ask.yes, first.ask.no) == ("Replace", "Keep it")
     assert first.said.startswith(f"Exported to the folder {folder.resolve()}: ")
     kept = keeping.answer(replace=False)
@@ -55,6 +58,24 @@ def test_files_there_are_asked_about_and_kept_or_replaced_in_one_set_of_words(
     replaced = replacing.answer(replace=True)
     assert replaced.said.splitlines()[1] == f"Replaced 1 file already there ({csv.name})."
     assert csv.read_text() != "HR's own edits"
+
+
+@pytest.mark.parametrize("finished", [False, True])
+def test_a_finished_sessions_question_says_files_there_may_be_from_before(
+    tmp_path: Path, finished: bool
+) -> None:
+    # Found by a tester: after F, the copies exported mid-session were kept at "Keep",
+    # still saying "unfinished", and nothing said so before HR filed them.
+    session = build_session().model_copy(update={"finished": finished})
+    folder = tmp_path / "hr"
+    folder.mkdir()
+    (folder / file_name(session, "md")).write_text("Status: unfinished")
+    steps = ExportSteps(session, ["md"], folder, ExportOptions(), sessions=tmp_path / "s")
+    asked = steps.start().ask
+    assert asked is not None
+    said = "Files made before the session was finished still say it is unfinished"
+    assert (said in asked.question) is finished
+    assert asked.question.endswith("Replace it?")
 
 
 def test_an_export_into_the_sessions_folder_is_refused_and_the_folder_not_kept(

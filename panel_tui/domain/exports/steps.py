@@ -151,7 +151,11 @@ class ExportSteps:
                 folder_used=bool(refused.exported.written),
             )
         self.first = exported
-        question = _replace_question(exported) if ask and exported.existing else None
+        question = (
+            _replace_question(exported, self.session.finished)
+            if ask and exported.existing
+            else None
+        )
         # Both passes, after Replace: the files written first are said too (an HR officer
         # read only the replaced file, and thought the others were not written).
         return ExportStep(
@@ -164,16 +168,26 @@ class ExportSteps:
         return "\n".join(line for line in said if line)
 
 
-def _replace_question(exported: Exported) -> ReplaceQuestion:
+#: Asked of a finished session's files already there (found by a tester: after F, the
+#: copies exported mid-session were kept at Enter on "Keep", still saying unfinished).
+MADE_BEFORE_FINISHING = (
+    "Files made before the session was finished still say it is unfinished: replace them "
+    "to file the finished results."
+)
+
+
+def _replace_question(exported: Exported, finished: bool) -> ReplaceQuestion:
     """Whether to replace the files (or sheets) an export left because they are there."""
     one = len(exported.existing) == 1
     name, path = exported.existing[0]
+    before = f"\n\n{MADE_BEFORE_FINISHING}" if finished else ""
     if one and name in FOLDER_FORMATS:  # the sheets alone: pages in a folder, not a file
         question = f"The folder {path} already holds {exported.sheets_there(name)}."
-        return ReplaceQuestion(question + "\n\nReplace them?", "Replace", "Keep them")
+        return ReplaceQuestion(question + before + "\n\nReplace them?", "Replace", "Keep them")
     return ReplaceQuestion(
         ("This file already exists:\n" if one else "These files already exist:\n")
         + "\n".join(exported.existing_lines())
+        + before
         + ("\n\nReplace it?" if one else "\n\nReplace them?"),
         "Replace",
         "Keep it" if one else "Keep them",
