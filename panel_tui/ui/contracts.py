@@ -43,6 +43,26 @@ class Readable(Protocol):
 
 
 @runtime_checkable
+class FillsBehind(Protocol):
+    """A screen whose lists may still be filled in behind (the home screen).
+
+    Where the keys are is said aloud only once ``filling`` is false, from
+    the list as it then shows: a list painted from an out-of-date catalogue
+    was heard with figures the screen no longer showed (found by a tester).
+    """
+
+    filling: bool
+
+
+@runtime_checkable
+class SaysFocus(Protocol):
+    """An app that says aloud where the keys are (``DisplayApp`` does)."""
+
+    def focus_settled(self) -> None:
+        """Say where the keys are, if that waited for a screen's lists to be filled in."""
+
+
+@runtime_checkable
 class OffersCommands(Protocol):
     """A screen whose main actions come first in the command palette."""
 
@@ -74,9 +94,11 @@ def cursor_blink(app: object) -> bool:
 __all__ = [
     "BlinkSetting",
     "DisplaySettingsSource",
+    "FillsBehind",
     "MakesWay",
     "NamedRow",
     "OffersCommands",
     "Readable",
+    "SaysFocus",
     "cursor_blink",
 ]

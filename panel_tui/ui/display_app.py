@@ -14,11 +14,12 @@ from pathlib import Path
 from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.widget import Widget
 
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
 from panel_tui.ui.box_reading import spoken_box, spoken_focus
-from panel_tui.ui.contracts import Readable
+from panel_tui.ui.contracts import FillsBehind, Readable
 from panel_tui.ui.focus_mark import mark_focus
 from panel_tui.ui.key_hold import TurnTakingApp
 from panel_tui.ui.keys import key_words
@@ -54,6 +55,8 @@ class DisplayApp(TurnTakingApp[None]):
         speaker.on_trouble = self._heard_nothing
         #: What was last said of the field with the keys, which the next one may cut short.
         self._focus_said: str | None = None
+        #: Where the keys went waits to be said until the screen's lists are filled in.
+        self._focus_owed = False
         self.set_reactive(DisplayApp.ascii_only, display.ascii_only)
         self.set_reactive(DisplayApp.read_aloud, display.read_aloud)
 
@@ -86,10 +89,24 @@ class DisplayApp(TurnTakingApp[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         mark_focus(event.widget, ascii_only=self.ascii_only)
+        screen = self.screen
+        if isinstance(screen, FillsBehind) and screen.filling:
+            self._focus_owed = True  # said from the list as it will show: focus_settled
+            return
+        self._focus_owed = False
+        self._read_focus(event.widget)
+
+    def focus_settled(self) -> None:
+        """The screen's lists are filled in: say where the keys are, if that waited."""
+        if self._focus_owed and self.focused is not None:
+            self._focus_owed = False
+            self._read_focus(self.focused)
+
+    def _read_focus(self, widget: Widget) -> None:
         if self.read_aloud and not isinstance(self.screen, Readable):
             # Where the keys went, as the pointer shows it; the screens with a
             # reading of their own (the interview) keep their voice for that.
-            said = spoken_focus(event.widget)
+            said = spoken_focus(widget)
             if said:
                 self._say_focus(said)
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, Input, OptionList, Select
 
 from panel_tui import locations
 from panel_tui.domain.models import Session
+from panel_tui.domain.store import SessionSummary, Store
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 from tests.ui.helpers import AppFactory
 from tests.ui.speaking import FakeSpeaker, listening
@@ -132,3 +134,35 @@ async def test_a_drop_down_list_is_said_by_the_words_it_shows_not_its_value(
     assert speaker.said[-1] == (
         "Question bank. Drop-down list: Support worker, supported living (6 questions)"
     )
+
+
+async def test_the_list_said_at_start_is_the_one_shown_after_a_killed_run(
+    app_factory: AppFactory, store: Store, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester after kill -9: the list said "0 votes" with no "Up to",
+    # read from the catalogue before the killed run's votes were read in; the
+    # screen then showed "1 vote, Up to: ...". Where the keys are is said once the
+    # list shows what is on disk, from the list itself.
+    with store.open(session.id) as opened:
+        opened.move_to("c1", "q1")  # the catalogue as a closed run leaves it: up to date
+    opened = store.open(session.id)
+    opened.record_vote("c1", "q1", "m1", "up")
+    opened.move_to("c2", "q2")
+    opened._lock.release()  # killed: never closed, the catalogue's entry out of date
+    read_in, summaries = threading.Event(), store.summaries
+
+    def read_in_later() -> list[SessionSummary]:
+        """The session is read in behind once the list has been painted and focused."""
+        read_in.wait(5)
+        return summaries()
+
+    monkeypatch.setattr(store, "summaries", read_in_later)
+    async with listening(app_factory, None) as (pilot, speaker):
+        await pilot.pause()
+        read_in.set()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        resume = pilot.app.screen.query_one("#resume", OptionList)
+        shown = " ".join(str(resume.get_option_at_index(0).prompt).split())
+    assert "1 vote" in shown and "Up to: C2, Question 2 of 2" in shown
+    assert speaker.said == [f"Carry on where you left off. List: {shown}, 1 of 1"]

@@ -46,6 +46,7 @@ from panel_tui.domain.words import (
     votes_words,
 )
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.contracts import SaysFocus
 from panel_tui.ui.keys import with_capitals
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import ListSayingMore, MoreToRead
@@ -101,6 +102,14 @@ class HomeScreen(Screen[None]):
         Binding(with_capitals("p"), "focus_list('practice')", "Practice"),
         Binding(with_capitals("f"), "focus_list('finished')", "Finished"),
     ]
+
+    filling = False
+    """Sessions changed since the catalogue was written are being read in behind.
+
+    Where the keys are is said aloud once they show (``FillsBehind``): said from
+    the catalogue, a session a killed run left open was heard with the figures
+    from before (found by a tester), while the screen showed those on disk.
+    """
 
     class SessionChosen(Message):
         """The chair chose a session to run (new or unfinished) or to look at (finished)."""
@@ -189,6 +198,7 @@ class HomeScreen(Screen[None]):
                 f"({os_reason(error)})."
             )
         self._show_sessions(sessions)
+        self.filling = more
         if more:
             self._read_sessions()
         self._find_copies()
@@ -216,16 +226,27 @@ class HomeScreen(Screen[None]):
         if self.focused is None:
             resume = self.query_one("#resume", OptionList)
             (resume if resume.option_count else self.query_one("#new-session")).focus()
+        if not more:
+            self._filled_in(None)
 
     @work(thread=True, exclusive=True, group="sessions")
     def _read_sessions(self) -> None:
         """Read the sessions the catalogue was out of date on, then show them."""
         try:
-            sessions = self._store.summaries()
+            sessions: list[SessionSummary] | None = self._store.summaries()
         except OSError:
-            return  # the lists keep what the catalogue said
+            sessions = None  # the lists keep what the catalogue said
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_sessions, sessions)
+            self.app.call_from_thread(self._filled_in, sessions)
+
+    def _filled_in(self, sessions: Sequence[SessionSummary] | None) -> None:
+        """Show ``sessions`` read in behind (``None``: the lists stay), then say where
+        the keys are, if that waited: the voice and the screen say the same figures."""
+        if sessions is not None:
+            self._show_sessions(sessions)
+        self.filling = False
+        if isinstance(self.app, SaysFocus):
+            self.app.focus_settled()
 
     @work(thread=True, exclusive=True, group="copies")
     def _find_copies(self) -> None:
