@@ -6,7 +6,7 @@ import pytest
 from textual.screen import Screen
 
 from panel_tui.domain.interview import ASKED_ALOUD
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Member, Session
 from panel_tui.domain.speech import Speaker, spoken_question
 from panel_tui.domain.store import Store
 from tests.domain.test_speech_trouble import NO_CARD, SAID, EndedVoice
@@ -336,3 +336,30 @@ async def test_a_voice_that_cannot_be_heard_is_said_plainly(
         await pilot.pause()
         said = [n.message for n in app._notifications if "ead aloud" in n.message]
         assert said == [SAID, SAID]
+
+
+async def test_help_read_aloud_says_the_seats_in_the_order_shown(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: with an observer in seat 3 the help read seats 1, 2, 4, 5,
+    # 6, 7, then seat 3 last; the screen lists them in seat order.
+    names = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus"]
+    panel = [
+        Member(
+            id=f"p{seat}",
+            name=name,
+            role="observer" if seat == 3 else "professional",
+            seat=seat,
+        )
+        for seat, name in enumerate(names, start=1)
+    ]
+    store.save(session.model_copy(update={"panel": panel, "id": "seven"}))
+    speaker = FakeSpeaker()
+    async with app_factory("seven", speaker=speaker).run_test() as pilot:
+        await pilot.press("f1", "ctrl+l")
+        await pilot.pause()
+    seats = [line.split(",")[0] for line in speaker.said[-1].splitlines()]
+    assert [seat for seat in seats if seat.startswith("Seat ")] == [
+        f"Seat {seat}" for seat in range(1, 8)
+    ]
+    assert "Seat 3, Cy: observer, no vote keys." in speaker.said[-1].splitlines()

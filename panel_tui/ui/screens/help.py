@@ -184,20 +184,20 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
     def spoken_text(self) -> str:
         """The help read aloud, in the order it shows, every key named in words."""
         lines = [INTRO]
-        members = self.session.voting_members if self.session else []
-        if members:
-            lines += ["", "Vote keys."]
-        for member in members:
-            keys = ", ".join(
-                f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
-                for value in VOTE_VALUES
-            )
-            pronouns = f" ({member.pronouns})" if member.pronouns else ""
-            lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {keys}.")
+        # In seat order, as the table shows them: an observer in seat 3 was read last.
         panel = sorted(self.session.panel, key=lambda m: m.seat) if self.session else []
-        for member in (m for m in panel if not m.can_vote):
+        if panel:
+            lines += ["", "Vote keys."]
+        for member in panel:
+            if lists_vote_keys(member):
+                said = ", ".join(
+                    f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
+                    for value in VOTE_VALUES
+                )
+            else:
+                said = OBSERVES
             pronouns = f" ({member.pronouns})" if member.pronouns else ""
-            lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {OBSERVES}.")
+            lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {said}.")
         lines += ["", AFTER_KEYS, "", "Your settings."]
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
         lines.append(BIGGER_TEXT)
