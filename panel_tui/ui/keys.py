@@ -135,14 +135,17 @@ _SPOKEN_KEY_WORDS = {
 
 
 def spoken_key_words(keys: str) -> str:
-    """A binding's keys in words for reading aloud, each key once.
+    """A binding's keys in words for reading aloud or a sentence, each key once.
 
-    ``"f1,question_mark"`` -> ``"F1 or question mark"``; ``"q,Q"`` -> ``"Q"``.
+    ``"f1,question_mark"`` -> ``"F1 or question mark"``; ``"q,Q"`` -> ``"Q"``;
+    ``"exclamation_mark"`` -> ``"exclamation mark"``.
     """
     spoken = []
     for key in keys.split(","):
         *modifiers, name = key.strip().split("+")
-        word = _SPOKEN_KEY_WORDS.get(name) or key_words(name)
+        word = _SPOKEN_KEY_WORDS.get(name) or (
+            name.replace("_", " ") if "_" in name else key_words(name)
+        )
         spoken.append("+".join([*(m.title() for m in modifiers), word]))
     return " or ".join(dict.fromkeys(spoken))
 

@@ -23,10 +23,10 @@ from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import kept_as_typed
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
+from panel_tui.ui.contracts import cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
-from panel_tui.ui.keys import key_words
+from panel_tui.ui.keys import spoken_key_words
 from panel_tui.ui.widgets.choices import BoxAnswered
 from panel_tui.ui.widgets.text_box import TextBox
 
@@ -125,9 +125,10 @@ class ConfirmDialog(ModalScreen[bool]):
         """
         if event.is_printable and event.key not in self.active_bindings:  # ? is help
             event.stop()
-            app = self.app
-            plain = app.ascii_only if isinstance(app, DisplaySettingsSource) else False
-            key = key_words(event.key, ascii_only=plain)
+            # In words, as the help read aloud names keys: seats 8 and 9 abstain with
+            # , and . on a full panel, and "The keys 7, U, ,, . and 3" could not be
+            # read (found by a tester).
+            key = spoken_key_words(event.key)
             if key not in self._not_taken:
                 self._not_taken.append(key)
             said = keys_not_taken(self._not_taken)
