@@ -63,6 +63,14 @@ class SaysFocus(Protocol):
 
 
 @runtime_checkable
+class TellsNews(Protocol):
+    """An app that, with each question read aloud, reads news in its turn (``DisplayApp``)."""
+
+    def tell(self, news: str) -> None:
+        """Read ``news`` after what is read now, if each question is read aloud."""
+
+
+@runtime_checkable
 class OffersCommands(Protocol):
     """A screen whose main actions come first in the command palette."""
 
@@ -100,5 +108,6 @@ __all__ = [
     "OffersCommands",
     "Readable",
     "SaysFocus",
+    "TellsNews",
     "cursor_blink",
 ]

@@ -172,6 +172,17 @@ class DisplayApp(TurnTakingApp[None]):
                 timeout=4,
             )
 
+    def tell(self, news: str) -> None:
+        """With each question read aloud, read ``news`` (a key's) in its turn.
+
+        Never over what is being read. Said in a notice only if nothing can read it.
+        """
+        if not self.read_aloud:
+            return
+        problem = self.speaker.tell(news)
+        if problem:
+            self.notify(problem, title="Read aloud", severity="warning", markup=False)
+
     def _warn_of_voice(self, problem: str) -> None:
         """Say why nothing could be heard, long enough to read."""
         self.notify(problem, title="Read aloud", severity="warning", markup=False, timeout=10)

@@ -23,7 +23,7 @@ from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import kept_as_typed
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.contracts import cursor_blink
+from panel_tui.ui.contracts import TellsNews, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
 from panel_tui.ui.keys import spoken_key_words
@@ -131,15 +131,31 @@ class ConfirmDialog(ModalScreen[bool]):
             key = spoken_key_words(event.key)
             if key not in self._not_taken:
                 self._not_taken.append(key)
-            said = keys_not_taken(self._not_taken)
-            self.query_one("#not-taken", Label).update(Content(said))
+            self.query_one("#not-taken", Label).update(Content(keys_not_taken(self._not_taken)))
+            # Heard too, as the interview tells a key refused: a blind member who voted
+            # during the box thought they had voted (found by a tester). Each press,
+            # this key alone, so a burst is not heard as a list growing again and again.
+            if isinstance(self.app, TellsNews):
+                self.app.tell(keys_not_taken([key]))
+
+    def not_taken(self) -> str:
+        """What the box says of the keys typed while it waited, or ``""``."""
+        return keys_not_taken(self._not_taken) if self._not_taken else ""
 
     def spoken_text(self) -> str:
-        """The question read aloud, then the key for each answer."""
+        """The question read aloud, then the keys it did not take, then the key for
+        each answer: in the order the box shows them."""
         asked = words_for_speech(self.question.plain)
         focused = self.focused
         enter = self.no_label if focused is not None and focused.id == "no" else self.yes_label
-        return f"{asked}\nEnter: {enter}. Escape: {self.no_label}."
+        not_taken = self.not_taken()
+        return "\n".join(
+            [
+                asked,
+                *([not_taken] if not_taken else []),
+                f"Enter: {enter}. Escape: {self.no_label}.",
+            ]
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -45,11 +45,8 @@ class HintLine(Static):
         Never over the question being read, and never how anyone voted (the
         interview words it so). Said only if nothing can read it.
         """
-        if not self.read_aloud:
-            return
-        problem = self.display_app.speaker.tell(news)
-        if problem:
-            self.app.notify(problem, title="Read aloud", severity="warning", markup=False)
+        if self.read_aloud:
+            self.display_app.tell(news)
 
 
 __all__ = ["HintLine"]
