@@ -159,7 +159,7 @@ class PanelApp(DisplayApp):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self._passing.key_pressed()  # the start's notices, or a setting's, go at a key
+            self._passing.key_pressed(event.key)  # the start's notices, or a setting's, go
         await super().on_event(event)
 
     def say_setting(self, words: str, kept: str | None) -> None:
@@ -171,6 +171,14 @@ class PanelApp(DisplayApp):
         super().say_setting(words, kept)
         if kept is not None:
             self._passing.going_at_next_key()
+
+    def notices_showing(self) -> list[str]:
+        """The start's notices showing: Ctrl+L reads them before the screen."""
+        return self._passing.start_words()
+
+    def notices_unheard(self) -> list[str]:
+        """The start's notices not yet read with each question read aloud: read first."""
+        return self._passing.take_unheard()
 
     def notify(
         self,

@@ -140,9 +140,14 @@ class DisplayApp(TurnTakingApp[None]):
         """
         screen = self.screen
         # A screen without a reading of its own is read as it shows.
-        text = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
+        shown = screen.spoken_text() if isinstance(screen, Readable) else spoken_box(screen)
+        # The notices of the start first, as they show over it (the key leaves them).
+        text = "\n".join(part for part in (*self.notices_showing(), shown or "") if part)
         speaker = self.speaker
-        if speaker.stop_if_reading(text or None):
+        # Whether it reads them or not: the question read as it came up took them first.
+        if speaker.stop_if_reading(text or None) or (
+            shown and text != shown and speaker.stop_if_reading(shown)
+        ):
             self.notify("Stopped reading aloud.", timeout=3)
             return
         if not text:
@@ -157,8 +162,11 @@ class DisplayApp(TurnTakingApp[None]):
 
         ``asked``: Ctrl+L was pressed, and the notice answers it. A reading the
         chair switched on (each question as it comes up) has none: they stacked
-        over the seats' votes (found by a tester). ``first``: news read before it.
+        over the seats' votes (found by a tester). ``first``: news read before it,
+        after any notice of the start not yet heard.
         """
+        if not asked:
+            first = "\n".join([*self.notices_unheard(), *([first] if first else [])]) or None
         problem = self.speaker.say(text, first=first)
         if problem:
             self._warn_of_voice(problem)
@@ -171,6 +179,14 @@ class DisplayApp(TurnTakingApp[None]):
                 "Reading aloud. Ctrl+L again stops. If you hear nothing, check the speakers.",
                 timeout=4,
             )
+
+    def notices_showing(self) -> list[str]:
+        """The words of the notices showing that Ctrl+L reads before the screen (none here)."""
+        return []
+
+    def notices_unheard(self) -> list[str]:
+        """The words of notices to read before a reading as it comes up, taken so (none here)."""
+        return []
 
     def tell(self, news: str) -> None:
         """With each question read aloud, read ``news`` (a key's) in its turn.

@@ -6,6 +6,11 @@ Both lie over the seats' votes, so they go once read; Textual clears every
 notice or none, so they are never cleared while an error shows: a window
 resized to fit took a disk error away with its own notice, as the first key
 had taken "Cannot open".
+
+The start's notices are heard too: with each question read aloud, as they show
+(before the first question, which the screen's reading starts with them), and
+with Ctrl+L while they show, which leaves them showing: the key that asks to hear
+them does not take them away unheard.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from panel_tui.ui.display_app import DisplayApp
 MIN_SIZE = (80, 24)
 #: How long a window still too small keeps a new size before that size is said.
 RESETTLE_SECONDS = 0.5
+#: The key that reads the screen aloud: it leaves the start's notices, to read them too.
+READ_ALOUD_KEY = "ctrl+l"
 
 
 class StartNotice(NamedTuple):
@@ -65,6 +72,10 @@ class PassingNotices:
         self._kept: StartNotice | None = None
         #: Its time left when a box opened over it: shown again for that once no box is up.
         self._held_for = 0.0
+        #: The words of the start's notices showing, read aloud before the screen's.
+        self._start_words: list[str] = []
+        #: Those given with each question read aloud, not yet read.
+        self._unheard: list[str] = []
 
     def error_shown(self, seconds: float) -> None:
         """An error notice shows for ``seconds``: no notice is cleared until then."""
@@ -100,6 +111,7 @@ class PassingNotices:
         if time.monotonic() < max(self._error_until, self._kept_until):
             return False
         self._app.clear_notifications()
+        self._start_words, self._unheard = [], []
         return True
 
     def make_way(self) -> None:
@@ -117,6 +129,7 @@ class PassingNotices:
             self._held_for = left
             self._kept_until = 0.0
         self._app.clear_notifications()
+        self._start_words, self._unheard = [], []
 
     def screen_changed(self, _screen: object = None) -> None:
         """The screen on top changed: the notice said nowhere else that a box held
@@ -141,43 +154,61 @@ class PassingNotices:
             # Said, not switched: a setting (or --no-high-contrast) is the chair's. Such a
             # terminal's font (the Linux console's) may lack marks: ASCII is offered too.
             plain = "" if app.ascii_only else " If marks show as boxes, Ctrl+A shows plain ASCII."
-            app.notify(
-                _passing(
-                    "This terminal shows only 16 colours, where the usual ones are hard to "
-                    "read. Ctrl+T switches to high contrast, which reads clearly here, and is "
-                    f"remembered.{plain}"
-                ),
-                title="Settings",
-                timeout=30,
+            colours = (
+                "This terminal shows only 16 colours, where the usual ones are hard to "
+                "read. Ctrl+T switches to high contrast, which reads clearly here, and is "
+                f"remembered.{plain}"
             )
+            self.give(StartNotice("Settings", colours, "information"), timeout=30)
         if legacy_console:
-            app.notify(
-                _passing(legacy_console_advice(app.ascii_only)),
-                title="Use Windows Terminal",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
-        self._going_at_key = bool(notices) or few_colours or legacy_console
+            advice = legacy_console_advice(app.ascii_only)
+            self.give(StartNotice("Use Windows Terminal", advice), timeout=30)
 
-    def give(self, notice: StartNotice) -> None:
-        """Give a notice as the start's are given: it says so, and goes at the first key."""
+    def give(self, notice: StartNotice, *, timeout: float = 20) -> None:
+        """Give a notice as the start's are given: it says so, and goes at the first key.
+
+        With each question read aloud it is read too: first in the screen's reading
+        as it comes up (the interview's question), else on its own, in its turn.
+        """
         title, message, severity = notice
-        self._app.notify(
-            _passing(message), title=title, severity=severity, markup=False, timeout=20
-        )
+        app = self._app
+        app.notify(_passing(message), title=title, severity=severity, markup=False, timeout=timeout)
         self._going_at_key = True
+        self._start_words.append(message)
+        if app.read_aloud:
+            self._unheard.append(message)
+            # Once the screen under it is up: its reading, if it reads as it comes up,
+            # takes the notice first (take_unheard), rather than stopping it.
+            app.call_after_refresh(self._tell_unheard)
+
+    def start_words(self) -> list[str]:
+        """The words of the start's notices showing, to read before the screen's."""
+        return list(self._start_words)
+
+    def take_unheard(self) -> list[str]:
+        """The start's notices given with each question read aloud and not yet read;
+        from now on they count as read."""
+        unheard, self._unheard = self._unheard, []
+        return unheard
+
+    def _tell_unheard(self) -> None:
+        for words in self.take_unheard():
+            self._app.tell(words)
 
     def going_at_next_key(self) -> None:
         """The notice just given goes at the next key, as the start's do."""
         self._going_at_key = True
 
-    def key_pressed(self) -> None:
+    def key_pressed(self, key: str) -> None:
         """A key was read: the notices of the start go with the first, read by then, and
         a setting's with the next.
 
-        They lay over the seats' votes for half a minute (found by a tester).
+        They lay over the seats' votes for half a minute (found by a tester). Not with
+        Ctrl+L, which reads them: it took them away before they could be read (found
+        by a tester), and they go at the next key.
         """
+        if key == READ_ALOUD_KEY and self._start_words:
+            return
         if self._going_at_key:
             # While an error shows they stay, and go at the first key after it
             # (they say they go at a key: found by a review).

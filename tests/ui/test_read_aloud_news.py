@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import pytest
 
+from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
+from panel_tui.ui.passing_notices import StartNotice
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from tests.ui.helpers import AppFactory
-from tests.ui.speaking import listening
+from tests.ui.helpers import AppFactory, press
+from tests.ui.speaking import FakeSpeaker, listening
+from tests.ui.test_not_closed_last_time import left_open
+
+SIZE = (80, 24)
 
 NOT_TAKEN_2 = "The 2 key was not taken: answer this first, then press it again."
 NOT_TAKEN_COMMA = "The comma key was not taken: answer this first, then press it again."
@@ -54,3 +61,71 @@ async def test_a_question_read_aloud_says_the_keys_it_did_not_take(
             "The keys 2 and comma were not taken: answer this first, then press them again.\n"
             "Enter: Show them. Escape: Not yet."
         )
+
+
+def start_notice(which: str, store: Store, session: Session) -> tuple[str, list[StartNotice]]:
+    """The words of a notice of the start, and the notices to give the app for it."""
+    if which == "not closed":
+        left_open(store, session)
+        return NOT_CLOSED_LAST_TIME, []
+    words = "The settings file could not be read: the usual settings are used."
+    return words, [StartNotice("Settings", words)]
+
+
+@pytest.mark.parametrize("which", ["not closed", "settings"])
+async def test_a_notice_of_the_start_is_read_before_the_first_question(
+    app_factory: AppFactory, store: Store, session: Session, which: str
+) -> None:
+    # Found by a tester: "panel-tui did not get to close this session properly last
+    # time ... every vote was kept" was never read aloud with Ctrl+E on, only the
+    # question. Read first, once: what the chair sees over the screen on arrival,
+    # and a move stops the voice, so after a long question it could go unheard.
+    words, notices = start_notice(which, store, session)
+    speaker = FakeSpeaker()
+    app = app_factory(
+        session.id, speaker=speaker, notices=notices, display=DisplaySettings(read_aloud=True)
+    )
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        heard = "\n".join(speaker.said)
+        assert heard.count(words) == 1
+        assert heard.index(words) < heard.index("Question 1 of 2")
+        assert speaker.reading is not None and speaker.reading.startswith("Question 1 of 2")
+
+
+@pytest.mark.parametrize("which", ["not closed", "settings"])
+async def test_ctrl_l_reads_a_notice_of_the_start_and_leaves_it(
+    app_factory: AppFactory, store: Store, session: Session, which: str
+) -> None:
+    # Ctrl+L was "the first key" the notice goes at: gone before it could be read.
+    words, notices = start_notice(which, store, session)
+    speaker = FakeSpeaker()
+    app = app_factory(session.id, speaker=speaker, notices=notices)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press(pilot, "ctrl+l")
+        assert speaker.said[-1].startswith(f"{words}\nQuestion 1 of 2")
+        assert any(words in n.message for n in app._notifications)
+        await press(pilot, "ctrl+l")  # again stops it
+        assert not speaker.speaking and len(speaker.said) == 1
+        await press(pilot, "right")  # the next key takes it, as it says
+        assert not any(words in n.message for n in app._notifications)
+        await press(pilot, "ctrl+l")
+        assert speaker.said[-1].startswith("Question 2 of 2")
+
+
+async def test_on_the_home_screen_a_notice_of_the_start_is_read_too(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    words, notices = start_notice("settings", store, session)
+    speaker = FakeSpeaker()
+    app = app_factory(
+        None, speaker=speaker, notices=notices, display=DisplaySettings(read_aloud=True)
+    )
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert sum(said.count(words) for said in speaker.said) == 1
+        await press(pilot, "ctrl+l")
+        assert speaker.said[-1].startswith(f"{words}\n")
+        assert "Button: Start a new session" in speaker.said[-1]
