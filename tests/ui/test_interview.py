@@ -391,20 +391,3 @@ async def test_vote_keys_never_answer_the_chairs_question(
         assert isinstance(app.screen, InterviewScreen)
         assert not app.screen.session.is_revealed("c1", "q1")
         assert list(app.screen.session.current_votes("c1", "q1")) == ["m1"]
-
-
-async def test_punctuation_keys_not_taken_are_named_in_words(
-    app_factory: AppFactory, session: Session
-) -> None:
-    # Seats 8 and 9 abstain with , and . on a full panel: the line said "The keys
-    # 7, U, ,, . and 3 were not taken" (found by a tester). Named as the help
-    # read aloud names them, and a shifted key without its underscores.
-    async with app_factory(session.id).run_test(size=SIZE) as pilot:
-        app = pilot.app
-        await pilot.press("1", "ctrl+r", "u", "comma", "full_stop", "exclamation_mark")
-        assert isinstance(app.screen, ConfirmDialog)
-        said = (
-            "The keys U, comma, full stop and exclamation mark were not taken: "
-            "answer this first, then press them again."
-        )
-        assert widget_text(app, "#not-taken") == said

@@ -1,4 +1,4 @@
-"""Read aloud as it happens: a key a question to the chair did not take, and the
+"""A key a question to the chair did not take, said on screen and read aloud, and the
 notices of the start."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from panel_tui.domain.store import Store
 from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
 from panel_tui.ui.passing_notices import StartNotice
 from panel_tui.ui.screens.dialogs import ConfirmDialog
-from tests.ui.helpers import AppFactory, press
+from tests.ui.helpers import AppFactory, press, widget_text
 from tests.ui.speaking import FakeSpeaker, listening
 from tests.ui.test_not_closed_last_time import left_open
 
@@ -129,3 +129,20 @@ async def test_on_the_home_screen_a_notice_of_the_start_is_read_too(
         await press(pilot, "ctrl+l")
         assert speaker.said[-1].startswith(f"{words}\n")
         assert "Button: Start a new session" in speaker.said[-1]
+
+
+async def test_punctuation_keys_not_taken_are_named_in_words(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Seats 8 and 9 abstain with , and . on a full panel: the line said "The keys
+    # 7, U, ,, . and 3 were not taken" (found by a tester). Named as the help
+    # read aloud names them, and a shifted key without its underscores.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("1", "ctrl+r", "u", "comma", "full_stop", "exclamation_mark")
+        assert isinstance(app.screen, ConfirmDialog)
+        said = (
+            "The keys U, comma, full stop and exclamation mark were not taken: "
+            "answer this first, then press them again."
+        )
+        assert widget_text(app, "#not-taken") == said
