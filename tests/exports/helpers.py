@@ -22,10 +22,12 @@ import pytest
 
 from panel_tui.cli import main
 from panel_tui.domain.exports import (
+    ALL,
     FOLDER_FORMATS,
     MEMBER_SHEETS,
     Exported,
     ExportOptions,
+    ExportPlan,
     plan_export,
     write_plan,
 )
@@ -275,3 +277,12 @@ def write_export(
     if exported.existing:
         raise FileExistsError(exported.existing[0][1])
     return exported.written[0][1]
+
+
+def last_weeks_export(session: Session, folder: Path) -> ExportPlan:
+    """Every file of ``--format all`` already in ``folder``, each holding "last week's"."""
+    plan = plan_export(session, [ALL], folder)
+    for path in [p for _, p in plan.files]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("last week's")
+    return plan

@@ -24,7 +24,7 @@ from panel_tui.domain.exports import (
 )
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import write_atomically
-from tests.exports.helpers import export
+from tests.exports.helpers import export, last_weeks_export
 from tests.platforms import held_open
 
 
@@ -102,10 +102,7 @@ def test_all_writes_every_other_file_when_its_csv_is_held_open_and_says_so(
     # the involvement CSV and the member sheets were never written, and nothing said so.
     folder = tmp_path / "out1"
     folder.mkdir()
-    plan = plan_export(session, [ALL], folder)
-    for path in [p for _, p in plan.files]:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text("last week's")
+    plan = last_weeks_export(session, folder)
     csv = folder / file_name(session, "csv")
     held_open(monkeypatch, csv)
     assert export(data, "--format", "all", "-o", str(folder), "--force") == EXIT_ERROR
@@ -176,10 +173,7 @@ def test_a_page_held_open_leaves_the_other_pages_written_and_names_it(
 ) -> None:
     # Found by a review: seat 1's page held open stopped the sheets there, so the other
     # pages kept last week's text, and the message said "The other files were written".
-    plan = plan_export(session, [ALL], tmp_path)
-    for path in [p for _, p in plan.files]:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text("last week's")
+    plan = last_weeks_export(session, tmp_path)
     first, *others = _pages(session, tmp_path)
     held_open(monkeypatch, first)
     with pytest.raises(PartlyWritten) as refused:
@@ -220,10 +214,7 @@ def test_pages_held_open_from_an_earlier_export_are_said_to_be_the_earlier_ones(
 ) -> None:
     # Found by a tester: last week's CSV, held in Excel, stayed beside this week's files,
     # and HR may file the mixed set.
-    plan = plan_export(session, [ALL], tmp_path)
-    for path in [p for _, p in plan.files]:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text("last week's")
+    plan = last_weeks_export(session, tmp_path)
     first, second, *_ = _pages(session, tmp_path)
     held_open(monkeypatch, first, second)
     with pytest.raises(PartlyWritten) as refused:

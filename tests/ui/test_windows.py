@@ -12,13 +12,14 @@ import pytest
 from textual.binding import Binding
 
 import panel_tui.ui
-from panel_tui.domain.exports import ALL, FORMATS, MEMBER_SHEETS, file_name, plan_export
+from panel_tui.domain.exports import FORMATS, MEMBER_SHEETS, file_name
 from panel_tui.domain.exports.places import names_said
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.console import is_legacy_windows_console, legacy_console_advice, windows_sends
 from panel_tui.ui.keys import VOTE_KEY_ROWS
+from tests.exports.helpers import last_weeks_export
 from tests.platforms import held_open
 from tests.ui.helpers import SIZE, AppFactory, export_from_summary, row_text, widget_text
 
@@ -174,10 +175,7 @@ async def test_every_format_writes_the_others_when_the_csv_is_held_open_and_says
     # so HR thought the other files were written: none of those after it were.
     folder = tmp_path / "exports"
     folder.mkdir()
-    plan = plan_export(session, [ALL], folder)
-    for path in [p for _, p in plan.files]:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text("last week's")
+    plan = last_weeks_export(session, folder)
     csv = folder / file_name(session, "csv")
     held_open(monkeypatch, csv)
     async with app_factory(session.id).run_test(size=SIZE) as pilot:
