@@ -152,8 +152,6 @@ def _export_into_folder(session: Session, options: ExportOptions, args: argparse
         # The files written are there now: only --force writes over them.
         again = "export again with --force" if exported.written else "export again"
         raise CommandError(exported.refused_words(again)) from None
-    except NotADirectoryError as error:
-        raise _not_a_directory(folder, args.format, error) from None
     except FolderInTheWay as error:
         raise CommandError(error.words("name another folder with -o")) from None
     except AlreadyThere as error:

@@ -13,6 +13,8 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
+from panel_tui.domain.words import listed
+
 _WORDS: dict[int, str] = {
     errno.ENOENT: "there is no such file or folder",
     errno.EISDIR: "it is a folder, not a file",
@@ -78,7 +80,7 @@ def not_written(refused: Sequence[tuple[Path, OSError]], *, again: str = "try ag
             said.append(place)
     sentences = []
     for (reason, hint), paths in places.items():
-        named = " and ".join(filter(None, [", ".join(map(str, paths[:-1])), str(paths[-1])]))
+        named = listed([str(path) for path in paths])
         if reason != _HELD_OPEN:
             sentences.append(f"Could not write to {named} ({reason}).")
             continue

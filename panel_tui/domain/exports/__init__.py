@@ -74,6 +74,7 @@ from panel_tui.domain.exports.sheet_kinds import (
     write_pages,
 )
 from panel_tui.domain.store import make_folder, write_atomically
+from panel_tui.domain.words import listed
 
 __all__ = [
     "ALL",
@@ -138,8 +139,7 @@ class FolderInTheWay(IsADirectoryError):
         "Add --force to replace it", when --force cannot replace a folder.
         """
         one = len(self.paths) == 1
-        named = ", ".join(map(str, self.paths[:-1]))
-        named = f"{named} and {self.paths[-1]}" if named else str(self.paths[-1])
+        named = listed([str(path) for path in self.paths])
         is_, it = ("is a folder", "it") if one else ("are folders", "them")
         return (
             f"{named} {is_}, which an export never replaces, so nothing was written. "
@@ -173,28 +173,29 @@ def write_all(plan: ExportPlan, *, overwrite: bool = False) -> Iterator[Path]:
     for planned in plan.formats:
         # The others are written all the same (see write_plan), a page of sheets too.
         paths, refused = _write(plan, planned)
-        failed += [(planned.name, path, error) for path, error in refused]
+        failed += refused
         if paths:
             written.append((planned.name, planned.path))
         yield from paths
     if failed:
-        exported = Exported(
-            written, [], plan.options, plan.left_out, failed=failed, pages=_pages(plan)
-        )
-        raise PartlyWritten(failed[0][2], exported)
+        raise PartlyWritten(Exported(written, [], plan.options, plan.left_out, failed=failed))
 
 
-def _write(plan: ExportPlan, planned: Planned) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+def _write(
+    plan: ExportPlan, planned: Planned
+) -> tuple[list[Path], list[tuple[str, Path, OSError]]]:
     """Write one format of ``plan``, replacing what is there: each file written, and each
-    the system refused, with why (a page of sheets refused leaves the others written)."""
+    the system refused, with its format and why (a page of sheets refused leaves the
+    others written), as :attr:`Exported.failed` holds them."""
     try:
         # Owner-only, as the sheets' own folder (a parent made for it would not be).
         make_folder(plan.folder)
         if planned.pages is not None:
-            return write_pages(planned.pages, planned.path, overwrite=True)
+            paths, refused = write_pages(planned.pages, planned.path)
+            return paths, [(planned.name, path, error) for path, error in refused]
         write_atomically(planned.path, encoded(plan.session, planned.name, plan.options))
     except OSError as error:
-        return [], [(planned.path, error)]
+        return [], [(planned.name, planned.path, error)]
     return [planned.path], []
 
 
@@ -214,7 +215,7 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
     _check_no_folder_in_the_way(plan)
     written: list[tuple[str, Path]] = []
     existing: list[tuple[str, Path]] = []
-    partly_there: dict[str, tuple[int, int]] = {}
+    partly_there: dict[str, int] = {}
     failed: list[tuple[str, Path, OSError]] = []
 
     def so_far() -> Exported:
@@ -228,18 +229,18 @@ def write_plan(plan: ExportPlan, *, overwrite: bool = False) -> Exported:
             existing.append((planned.name, planned.path))
         if taken and planned.pages is not None and len(taken) < len(planned.pages):
             # Sheets partly there (a member added since): the pages not there are written.
-            partly_there[planned.name] = (len(taken), len(planned.pages))
+            partly_there[planned.name] = len(taken)
             planned = planned.without(taken)
         elif taken:
             continue
         # The others are written all the same: found by a tester, a CSV held open in
         # Excel stopped "all" there, and the files after it were never written.
         paths, refused = _write(plan, planned)
-        failed += [(planned.name, path, error) for path, error in refused]
+        failed += refused
         if paths:
             written.append((planned.name, planned.path))
     if failed:
-        raise PartlyWritten(failed[0][2], so_far())
+        raise PartlyWritten(so_far())
     return so_far()
 
 
@@ -254,7 +255,7 @@ def write_over(plan: ExportPlan, first: Exported) -> Exported:
     try:
         again = write_plan(plan.only([name for name, _ in first.existing]), overwrite=True)
     except PartlyWritten as refused:
-        raise PartlyWritten(refused.error, _both(plan, first, refused.exported)) from refused.error
+        raise PartlyWritten(_both(plan, first, refused.exported)) from refused.error
     return _both(plan, first, again)
 
 

@@ -18,7 +18,7 @@ from panel_tui.domain.exports.sheet_kinds import PERSON
 from panel_tui.domain.models import Session
 from panel_tui.domain.store.files import TEMP_MARK, resolved
 from panel_tui.domain.system_words import not_written
-from panel_tui.domain.words import counted
+from panel_tui.domain.words import counted, listed
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,9 @@ class Exported:
     )
     #: Of ``written``, each written over a file already there (the chair chose to replace it).
     replaced: list[tuple[str, Path]] = field(default_factory=list)
-    #: Sheets some of whose pages (not all) were there: how many were, of how many in all.
-    #: The others were written (and the sheets are in ``written`` and ``existing`` both).
-    partly_there: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Sheets some of whose pages (not all) were there: how many were (of ``pages``). The
+    #: others were written (and the sheets are in ``written`` and ``existing`` both).
+    partly_there: dict[str, int] = field(default_factory=dict)
     #: Each file the system refused (a page of sheets each), with its format and why (the
     #: others were written).
     failed: list[tuple[str, Path, OSError]] = field(default_factory=list)
@@ -96,9 +96,7 @@ class Exported:
         earlier = list(dict.fromkeys(path for _, path, _ in self.failed if path.is_file()))
         if not earlier:
             return ""
-        names = " and ".join(
-            filter(None, [", ".join(p.name for p in earlier[:-1]), earlier[-1].name])
-        )
+        names = listed([path.name for path in earlier])
         are, them = ("is", "it") if len(earlier) == 1 else ("are", "them")
         return (
             f" The {names} there now {are} from an earlier export: "
@@ -143,8 +141,9 @@ class Exported:
         when the others were there and kept."""
         refused = sum(1 for n, page, _ in self.failed if n == name and page.parent == path)
         if name in self.partly_there and (name, path) not in self.replaced:
-            there, all_ = self.partly_there[name]
-            new = counted(all_ - there - refused, f"new {PERSON[name]} sheet")
+            new = counted(
+                self.pages[name] - self.partly_there[name] - refused, f"new {PERSON[name]} sheet"
+            )
             return f"{new} in the folder {path.name}"
         if refused and name in self.pages:
             all_ = self.pages[name]
@@ -156,8 +155,8 @@ class Exported:
         """The sheets of ``name`` that were there: "the member sheets", or "4 of the 5 ..."."""
         if name not in self.partly_there:
             return _sheets_called(name)
-        there, all_ = self.partly_there[name]
-        return f"{there} of the {counted(all_, f'{PERSON[name]} sheet')}"
+        sheets = counted(self.pages[name], f"{PERSON[name]} sheet")
+        return f"{self.partly_there[name]} of the {sheets}"
 
     def _already(self, formats: list[tuple[str, Path]]) -> str:
         """Files and sheets that were there: "1 file already there (x.csv) and the member ..."."""
@@ -173,15 +172,15 @@ class Exported:
         return " and ".join(said + sheets)
 
 
-def could_not_write(folder: Path, error: OSError, *, again: str = "export again") -> str:
-    """Why an export into ``folder`` was not (all) written, for the chair, in plain words
-    (:func:`.system_words.not_written`; ``again`` is the way on, once a file held open
-    in another program is closed).
+def could_not_write(folder: Path, error: OSError) -> str:
+    """Why an export into ``folder`` was not written, for the chair, in plain words
+    (:func:`.system_words.not_written`; a file held open in another program: close it
+    there and export again).
 
     The place said is the one the system named when it named one (a link in a circle, or
     the sheets' folder leading out of ``folder``), so the chair can find it; else ``folder``.
     """
-    return not_written([(_refused_place(folder, error), error)], again=again)
+    return not_written([(_refused_place(folder, error), error)], again="export again")
 
 
 def _refused_place(place: Path, error: OSError) -> Path:
@@ -207,10 +206,11 @@ class PartlyWritten(OSError):
 
     An ``OSError`` worded as the first refusal (``error``), so code that words the
     system's refusals words this one too; ``exported`` is what was written, and
-    :attr:`Exported.failed` each refusal.
+    :attr:`Exported.failed` each refusal (at least one).
     """
 
-    def __init__(self, error: OSError, exported: Exported) -> None:
+    def __init__(self, exported: Exported) -> None:
+        error = exported.failed[0][2]
         super().__init__(error.errno, error.strerror, error.filename, None, error.filename2)
         self.error = error
         self.exported = exported

@@ -56,24 +56,20 @@ def totals_only_words(name: str) -> str:
 
 
 def write_pages(
-    pages: Mapping[str, str], folder: Path, *, overwrite: bool = False
+    pages: Mapping[str, str], folder: Path
 ) -> tuple[list[Path], list[tuple[Path, OSError]]]:
-    """Write each page into ``folder`` (made if missing): the files written, and each page
-    the system refused, with why.
+    """Write each page into ``folder`` (made if missing), replacing one there: the files
+    written, and each page the system refused, with why (whether to replace pages
+    there is the export plan's to ask, :meth:`.ExportPlan.taken`).
 
     A page refused does not stop the others: found by a review, seat 1's page held open
     left seats 2 to 5 with last week's pages.
 
     Raises:
-        FileExistsError: a page is already there and ``overwrite`` is false
-            (nothing is written).
         OSError: the folder cannot be made.
     """
     make_folder(folder)
     paths = [folder / name for name in pages]
-    taken = [path for path in paths if path.exists() or path.is_symlink()]
-    if taken and not overwrite:
-        raise FileExistsError(", ".join(str(path) for path in taken))
     written: list[Path] = []
     refused: list[tuple[Path, OSError]] = []
     for path, text in zip(paths, pages.values(), strict=True):

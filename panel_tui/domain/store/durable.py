@@ -15,10 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from panel_tui.domain.store.files import TEMP_MARK, WINDOWS, open_no_follow
+from panel_tui.domain.system_words import HELD_OPEN_WINERRORS
 
 #: Windows errors a scanner or the search indexer causes while it holds a file
 #: for a moment: access denied, sharing violation, lock violation.
-TRANSIENT_WINERRORS = frozenset({5, 32, 33})
+TRANSIENT_WINERRORS = HELD_OPEN_WINERRORS | {5}
 #: Waits between attempts at a replace, growing as SQLite's ``os_win.c`` does
 #: but shorter: under half a second in all.
 REPLACE_DELAYS = (0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15)
