@@ -98,10 +98,7 @@ def parse_bank(raw: bytes, name: str) -> Bank:
         text = utf8_text(raw, save_as="save it again as UTF-8")
     except NotText as error:
         # Of the whole file, after its name; at a line, a sentence of its own (see Problem).
-        message = error.words
-        if error.line is not None:
-            said = error.words
-            message = f"The file {said}" if said.startswith("is ") else capitalised(said)
+        message = error.words if error.line is None else f"The file {error.words}"
         raise BankError([Problem(name, message, error.line)]) from None
     if not text.strip():
         raise BankError([Problem(name, "is empty; a bank needs an id, a title and questions")])

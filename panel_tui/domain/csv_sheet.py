@@ -28,7 +28,9 @@ from panel_tui.domain.csv_separator import (
     unusable_separator_line,
 )
 from panel_tui.domain.file_text import NotText, no_nul, utf8_text
+from panel_tui.domain.records import SESSION_FORMAT
 from panel_tui.domain.wording import empty_file, shown
+from panel_tui.domain.words import first_of
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ JSON_EXPORT = (
 def _not_csv(raw: bytes) -> str | None:
     """What a workbook, document or export given for a CSV file is, or ``None``."""
     start = raw.removeprefix(codecs.BOM_UTF8).lstrip()
-    if start.startswith(b"{") and b'"panel-tui/session"' in start:
+    if start.startswith(b"{") and f'"{SESSION_FORMAT}"'.encode() in start:
         return JSON_EXPORT
     if raw.startswith(OLD_WORKBOOK_START):
         return WORKBOOK
@@ -254,16 +256,12 @@ def read_sheet(raw: bytes, name: str, columns: Sequence[str], required: Sequence
 #: Headings quoted when a column is missing, and how much of each (found by a tester:
 #: a json export given as the panel quoted 693 "headings", 16,000 characters, twice).
 _HEADINGS_SHOWN = 6
-_HEADING_CUT = 40
 
 
 def _no_columns(missing: Sequence[str], headings: Sequence[str]) -> str:
     """The columns a sheet lacks, said together, with the first of the headings it has."""
     named = " or ".join(f"'{wanted}'" for wanted in missing)
-    typed = [shown(h, _HEADING_CUT) or "?" for h in headings if h]
-    found = ", ".join(typed[:_HEADINGS_SHOWN])
-    if len(typed) > _HEADINGS_SHOWN:
-        found += f" and {len(typed) - _HEADINGS_SHOWN} more"
+    found = first_of([shown(h) or "?" for h in headings if h], _HEADINGS_SHOWN)
     return (
         f"has no {named} column; the heading row (the first row that is not empty) must "
         f"name {'it' if len(missing) == 1 else 'them'}; its headings are {found}"

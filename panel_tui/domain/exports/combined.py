@@ -33,7 +33,7 @@ import json
 from typing import Any
 
 from panel_tui.domain.exports.documents import HTML, MARKDOWN
-from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.exports.spreadsheets import ROW_END, Cell, neutralise, table, yes_no
 from panel_tui.domain.joint import Combined, JointCandidate, JointQuestion, Panel
 from panel_tui.domain.words import counted, figure, on_questions, percent, share_parts
 
@@ -56,8 +56,7 @@ COLUMNS = (
     "panel_a_share_pct",
     "panel_b_share_pct",
     "both_panels_questions",
-    "finished",
-    "mode",
+    *ROW_END,
 )
 
 
@@ -80,17 +79,22 @@ def candidate_gap(candidate: JointCandidate, names: tuple[str, str]) -> str:
     Found by an HR tester: "27.8%" and "17.9%" beside "17.9 points higher" read as
     a sum gone wrong, where the gap stood on the 2 questions both panels scored.
     """
-    words = gap_text(candidate.gap, names)
-    if candidate.gap is not None and candidate.fewer_for_joint:
-        return f"{words} on {counted(candidate.both_scored, 'question')} both panels scored"
-    return words
+    return gap_text(candidate.gap, names) + _stands_on(candidate)
 
 
-def panel_score(score: float | None, scored: int, of: int, sealed: bool = False) -> str:
+def _stands_on(candidate: JointCandidate) -> str:
+    """What a joint figure stands on, when that is fewer questions than a panel scored:
+    " on 2 questions both panels scored" (else nothing)."""
+    if not candidate.fewer_for_joint:
+        return ""
+    return f" on {counted(candidate.both_scored, 'question')} both panels scored"
+
+
+def panel_score(score: float | None, scored: int, of: int, sealed: bool) -> str:
     """A panel's score with what it stands on, e.g. ``"25.0% on 1 of 2 questions"``;
     "Sealed" when it has none as its votes are still sealed."""
     if score is None:
-        return percent(score, none="Sealed" if sealed else "No score")
+        return answer_score(score, sealed)
     return f"{percent(score)} {on_questions(scored, of)}"
 
 
@@ -106,10 +110,7 @@ def joint_score(candidate: JointCandidate) -> str:
     if candidate.joint is None:
         scored = candidate.a is not None or candidate.b is not None
         return "No question both panels scored" if scored else percent(None)
-    if candidate.fewer_for_joint:
-        both = counted(candidate.both_scored, "question")
-        return f"{percent(candidate.joint)} on {both} both panels scored"
-    return percent(candidate.joint)
+    return percent(candidate.joint) + _stands_on(candidate)
 
 
 def question_joint(question: JointQuestion, names: tuple[str, str]) -> str:
@@ -158,46 +159,41 @@ def combined_html(combined: Combined) -> str:
     return HTML.get_template("combine.html.j2").render(**_context(combined))
 
 
-def _rows(candidate: JointCandidate) -> list[tuple[tuple[Cell, ...], Cell]]:
-    """Each row of a candidate up to ``status``, with the questions its joint stands on."""
-    rank: Cell = "" if candidate.rank is None else candidate.rank
-    who = (rank, neutralise(candidate.code), neutralise(candidate.label))
-    rows: list[tuple[tuple[Cell, ...], Cell]] = [
-        (
-            (
-                *who,
-                "",
-                "",
-                "",
-                figure(candidate.a),
-                figure(candidate.b),
-                figure(candidate.joint),
-                figure(candidate.gap),
-                candidate.a_scored,
-                candidate.b_scored,
-                "matched",
-            ),
-            candidate.both_scored,
-        )
+def _rows(candidate: JointCandidate) -> list[dict[str, Cell]]:
+    """Each row of a candidate, by column: the candidate's, then each matched answer's."""
+    who: dict[str, Cell] = {
+        "joint_rank": "" if candidate.rank is None else candidate.rank,
+        "code": neutralise(candidate.code),
+        "candidate": neutralise(candidate.label),
+        "status": "matched",
+    }
+    rows: list[dict[str, Cell]] = [
+        {
+            **who,
+            "panel_a_pct": figure(candidate.a),
+            "panel_b_pct": figure(candidate.b),
+            "joint_pct": figure(candidate.joint),
+            "gap_pct": figure(candidate.gap),
+            "panel_a_questions": candidate.a_scored,
+            "panel_b_questions": candidate.b_scored,
+            "both_panels_questions": candidate.both_scored,
+        }
     ]
     for q in candidate.questions:
         rows.append(
-            (
-                (
-                    *who,
-                    q.number,
-                    neutralise(q.question),
-                    neutralise(q.text),
-                    figure(q.a),
-                    figure(q.b),
-                    figure(q.joint),
-                    figure(q.gap),
-                    int(q.a is not None),
-                    int(q.b is not None),
-                    "matched",
-                ),
-                int(q.joint is not None),
-            )
+            {
+                **who,
+                "question_number": q.number,
+                "question_id": neutralise(q.question),
+                "question": neutralise(q.text),
+                "panel_a_pct": figure(q.a),
+                "panel_b_pct": figure(q.b),
+                "joint_pct": figure(q.joint),
+                "gap_pct": figure(q.gap),
+                "panel_a_questions": int(q.a is not None),
+                "panel_b_questions": int(q.b is not None),
+                "both_panels_questions": int(q.joint is not None),
+            }
         )
     return rows
 
@@ -205,14 +201,17 @@ def _rows(candidate: JointCandidate) -> list[tuple[tuple[Cell, ...], Cell]]:
 def combined_csv(combined: Combined) -> str:
     """The joint figures as one table, a row per candidate and per answer, each with the share."""
     rows = [row for candidate in combined.ranking for row in _rows(candidate)]
-    blank = ("",) * COLUMNS.index("status")
-    rows += [((*blank, neutralise(w)), "") for w in combined.left_out]
+    rows += [{"status": neutralise(w)} for w in combined.left_out]
     # The share is a fact of the whole file, on every row, so a row filtered out of a
     # sheet still says how its joint score was made (found by a co-production lead).
     a, b = share_parts(combined.share)
-    share = (f"{a:.1f}", f"{b:.1f}")
-    end = ("yes" if combined.finished else "no", combined.mode)
-    return table(COLUMNS, [(*row, *share, both, *end) for row, both in rows])
+    every_row: dict[str, Cell] = {
+        "panel_a_share_pct": f"{a:.1f}",
+        "panel_b_share_pct": f"{b:.1f}",
+        "finished": yes_no(combined.finished),
+        "mode": combined.mode,
+    }
+    return table(COLUMNS, [tuple({**row, **every_row}.get(c, "") for c in COLUMNS) for row in rows])
 
 
 def _record(candidate: JointCandidate) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from panel_tui.domain.exports.rounds_words import (
     size_points,
     status_words,
 )
-from panel_tui.domain.exports.spreadsheets import Cell, neutralise, table
+from panel_tui.domain.exports.spreadsheets import ROW_END, Cell, neutralise, table, yes_no
 from panel_tui.domain.rounds import FIRST_CHOICES, Round, Rounds
 from panel_tui.domain.rounds_members import MemberTotal
 from panel_tui.domain.words import (
@@ -81,8 +81,7 @@ COLUMNS = (
     "mean_voice_gap_size_pct",
     "total_payable_note",
     "first_choice_left_out",
-    "finished",
-    "mode",
+    *ROW_END,
 )
 
 
@@ -298,13 +297,9 @@ def _round_row(r: Round) -> tuple[Cell, ...]:
         # A rehearsal is never taken for a live round (found by a tester: only
         # the md and html said "(practice)").
         mode="practice" if r.practice else "live",
-        finished=_yes(r.finished),
+        finished=yes_no(r.finished),
         **_figures(r),
     )
-
-
-def _yes(finished: bool) -> str:
-    return "yes" if finished else "no"
 
 
 def _member_row(m: MemberTotal) -> tuple[Cell, ...]:
@@ -330,7 +325,7 @@ def rounds_csv(report: Rounds) -> str:
         "total",
         title=counted(len(report.rounds), "round"),
         first_choice_recommended=f"{report.counts['recommended']} of {report.decided}",
-        finished=_yes(report.finished),  # yes only when every round is
+        finished=yes_no(report.finished),  # yes only when every round is
         **_figures(report),
     )
     rows = [

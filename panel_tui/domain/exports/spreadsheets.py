@@ -85,9 +85,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROW_END = ("finished", "mode")
 
 
+def yes_no(finished: bool) -> str:
+    """A ``finished`` cell: ``yes`` or ``no``."""
+    return "yes" if finished else "no"
+
+
 def row_end(session: Session) -> tuple[str, str]:
     """What ends every row of a session's CSVs: whether it is finished, and its mode."""
-    return ("yes" if session.finished else "no", session.mode)
+    return (yes_no(session.finished), session.mode)
 
 
 CANDIDATE_COLUMNS = (
