@@ -183,11 +183,12 @@ def combine_sessions(a: Session, b: Session, share: float = 0.5) -> Combined:
     matched_a = _restricted(shown_a, common_keys, common_ids)
     matched_b = _restricted(shown_b, common_keys, common_ids)
     scored_a, scored_b = score_session(matched_a), score_session(matched_b)
+    rankings = (scored_a.ranking, scored_b.ranking)
+    still_sealed = (set(sealed_a), set(sealed_b))
     joint = [
-        _joint_candidate(a, b, code, common_ids, scored_a.ranking, scored_b.ranking, share)
+        _joint_candidate(a, b, code, common_ids, rankings, still_sealed, share)
         for code in common_codes
     ]
-    joint = [_marked_sealed(c, sealed_a, sealed_b) for c in joint]
     ranked = _ranked(joint)
     return Combined(
         a=_panel(name_of_a, a, scored_a.method),
@@ -208,25 +209,8 @@ def _sealed(session: Session, codes: list[str], questions: list[str]) -> list[tu
     """The matched answers still sealed in a session, as (code as panel A writes it,
     question id), in the order of the tables."""
     sealed = session.sealed_answers()
-    return [
-        (code, q)
-        for code in codes
-        for q in questions
-        if (_with_code(session, code).id, q) in sealed
-    ]
-
-
-def _marked_sealed(
-    candidate: JointCandidate, sealed_a: list[tuple[str, str]], sealed_b: list[tuple[str, str]]
-) -> JointCandidate:
-    """The candidate with each answer whose votes are still sealed in a panel marked so."""
-    in_a = {q for c, q in sealed_a if c == candidate.code}
-    in_b = {q for c, q in sealed_b if c == candidate.code}
-    rows = [
-        dataclasses.replace(q, a_sealed=q.question in in_a, b_sealed=q.question in in_b)
-        for q in candidate.questions
-    ]
-    return dataclasses.replace(candidate, questions=rows)
+    ids = {code: _with_code(session, code).id for code in codes}
+    return [(code, q) for code in codes for q in questions if (ids[code], q) in sealed]
 
 
 def _with_code(session: Session, code: str) -> Candidate:
@@ -265,10 +249,13 @@ def _joint_candidate(
     b: Session,
     code: str,
     questions: list[str],
-    ranking_a: list[CandidateResult],
-    ranking_b: list[CandidateResult],
+    rankings: tuple[list[CandidateResult], list[CandidateResult]],
+    sealed: tuple[set[tuple[str, str]], set[tuple[str, str]]],
     share: float,
 ) -> JointCandidate:
+    """One candidate matched up: each answer with both panels' scores (and whether it is
+    still sealed in either), the joint and the gap over those both panels scored."""
+    ranking_a, ranking_b = rankings
     candidate_a, candidate_b = _with_code(a, code), _with_code(b, code)
     result_a = next(r for r in ranking_a if r.candidate == candidate_a.id)
     result_b = next(r for r in ranking_b if r.candidate == candidate_b.id)
@@ -283,6 +270,8 @@ def _joint_candidate(
             a=by_question_a[qid],
             b=by_question_b[qid],
             joint=_joint(by_question_a[qid], by_question_b[qid], share),
+            a_sealed=(code, qid) in sealed[0],
+            b_sealed=(code, qid) in sealed[1],
         )
         for qid in questions
     ]
@@ -292,7 +281,7 @@ def _joint_candidate(
     both = [row.question for row in rows if row.joint is not None]
     shared_a = weighted_mean((a.bank.question(q).weight, by_question_a[q]) for q in both)
     shared_b = weighted_mean((b.bank.question(q).weight, by_question_b[q]) for q in both)
-    shared = None if shared_a is None or shared_b is None else (shared_a, shared_b)
+    gap = None if shared_a is None or shared_b is None else shared_a - shared_b
     return JointCandidate(
         code=code,
         name=candidate_a.name or candidate_b.name,
@@ -303,7 +292,7 @@ def _joint_candidate(
         questions=rows,
         a_scored=result_a.scored,
         b_scored=result_b.scored,
-        shared=shared,
+        gap=gap,
     )
 
 

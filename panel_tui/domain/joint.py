@@ -44,23 +44,16 @@ class JointCandidate:
     #: How many of the matched questions each panel's score stands on.
     a_scored: int = 0
     b_scored: int = 0
-    #: each panel's score over the questions both panels scored (each by its own bank's
-    #: weights): what the joint score and the gap stand on, as the session's voice gap
-    shared: tuple[float, float] | None = None
+    #: Panel A's score minus panel B's over the questions both panels scored (each by its
+    #: own bank's weights), as the session's voice gap is: found by a co-production lead,
+    #: taken from each panel's own score it set one panel's five questions against the
+    #: other's one.
+    gap: float | None = None
 
     @property
     def both_scored(self) -> int:
         """How many questions both panels scored: what the joint score and the gap stand on."""
         return sum(q.joint is not None for q in self.questions)
-
-    @property
-    def gap(self) -> float | None:
-        """Panel A's score minus panel B's over the questions both panels scored.
-
-        Found by a co-production lead: taken from each panel's own score, it set one
-        panel's five questions against the other's one.
-        """
-        return None if self.shared is None else self.shared[0] - self.shared[1]
 
     @property
     def fewer_for_joint(self) -> bool:
