@@ -221,14 +221,6 @@ class PanelApp(DisplayApp):
 
     def _close_session(self) -> None:
         if self.opened is not None:
-            from panel_tui.ui.screens.interview import InterviewScreen  # loaded: a session is open
-
-            # The time on the answer shown is kept while the session is open: the screen
-            # keeps it again as it goes, but a screen goes after the call that pops it
-            # (found by a review: written after the close, a false "not closed properly").
-            for screen in self.screen_stack:
-                if isinstance(screen, InterviewScreen):
-                    screen.keep_time()
             self.opened.on_written_again = None  # the window is closing: no one to tell
             self.opened.close()
             self.opened = None

@@ -82,6 +82,8 @@ class OpenSession:
         #: Told, once, when the session's files, changed or removed outside panel-tui,
         #: were written again from this window (found by a tester: nothing said so).
         self.on_written_again: Told | None = None
+        #: Called as the session closes, while it may still be written (the timer's keep).
+        self.on_closing: Callable[[], None] | None = None
         self._closed = False
         self._answers: dict[tuple[str, str], list[VoteEvent]] | None = None
         self._db = TinyDB(path, storage=JournalStorage)
@@ -301,11 +303,8 @@ class OpenSession:
         self._keep_cursor(candidate, question, None)
 
     def keep_time(self, candidate: str, question: str, elapsed: int) -> None:
-        """Remember the seconds spent on the current answer, for the timer after a resume.
-
-        A separate small write, made by the timer now and then, at quit and on leaving
-        the answer, so that a vote never waits on it.
-        """
+        """Remember the seconds spent on the current answer, for the timer after a resume: a
+        small write of its own (now and then, on leaving, on closing), so no vote waits on it."""
         if self.session.cursor is not None or elapsed > 0:  # else nothing to keep
             self._keep_cursor(candidate, question, max(0, elapsed))
 
@@ -327,11 +326,8 @@ class OpenSession:
         self._update_meta(settings=settings)
 
     def set_finished(self, finished: bool = True) -> None:
-        """Mark the session finished (or open it again).
-
-        Finishing shows the votes on answers still sealed, as a reveal in the
-        history, so the summary on screen and every export hold the same votes.
-        """
+        """Mark the session finished (or open it again). Finishing shows the votes on answers
+        still sealed, as a reveal, so the summary and every export hold the same votes."""
         if finished:
             for candidate, question in sorted(self.session.sealed_answers()):
                 self.reveal(candidate, question)
@@ -352,6 +348,8 @@ class OpenSession:
     def close(self) -> None:
         """Fold the journal into the snapshot and let another process open the session."""
         if not self._closed:
+            if self.on_closing is not None:
+                self.on_closing()
             with contextlib.suppress(StoreError):
                 self.compact()
             self._closed = True

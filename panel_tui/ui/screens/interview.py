@@ -113,10 +113,14 @@ class InterviewScreen(SessionScreen):
         yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        #: Held, so that the time can still be kept as the screen closes.
+        #: Held, so that the time can still be kept once the screen is gone.
         self.timer = self.query_one(QuestionTimer)
-        # The timer's place is kept now and then, apart from votes (see keep_time).
+        # The timer's place is kept now and then, apart from votes (see keep_time), and
+        # as the session closes, while it may still be written: a screen goes after the
+        # call that closes it (found by a review: kept after the close, the next open
+        # said the session had not been closed properly).
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
+        self.opened.on_closing = self.keep_time
         self._fit_rows(self.app.size.height)
         self.watch(self.question_area, "scroll_y", self._say_more, init=False)
         if not self.interview.has_answers:
@@ -159,9 +163,6 @@ class InterviewScreen(SessionScreen):
     def watch_ascii_only(self) -> None:
         if self.interview.has_answers:
             self.refresh_view()
-
-    def on_unmount(self) -> None:
-        self.keep_time()
 
     def keep_time(self) -> None:
         """Keep the time spent on this answer, so that a resume carries on from it."""
