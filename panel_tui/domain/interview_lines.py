@@ -317,6 +317,7 @@ def keys_not_taken(keys: Sequence[str]) -> str:
     Every key is named, not only the last (found by a tester: a burst of four
     members' votes said only "The 4 key", and three members thought they had voted).
     """
+    keys = list(dict.fromkeys(keys))  # a key pressed again is named once
     if len(keys) == 1:
         return f"The {keys[0]} key was not taken: answer this first, then press it again."
     return f"The keys {listed(keys)} were not taken: answer this first, then press them again."

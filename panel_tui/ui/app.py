@@ -33,7 +33,7 @@ from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
 from panel_tui.ui.display_app import DisplayApp
-from panel_tui.ui.keys import palette_command
+from panel_tui.ui.keys import READ_ALOUD_KEY, palette_command
 from panel_tui.ui.passing_notices import PassingNotices, StartNotice
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
@@ -65,7 +65,7 @@ class PanelApp(DisplayApp):
         ),
         # Never in a footer: the screens with something to read name it in their own words.
         Binding(
-            "ctrl+l",
+            READ_ALOUD_KEY,
             "read_aloud",
             "Read aloud",
             show=False,

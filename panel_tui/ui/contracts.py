@@ -46,12 +46,12 @@ class Readable(Protocol):
 class FillsBehind(Protocol):
     """A screen whose lists may still be filled in behind (the home screen).
 
-    Where the keys are is said aloud only once ``filling`` is false, from
+    Where the keys are is said aloud only once ``reading_behind`` is false, from
     the list as it then shows: a list painted from an out-of-date catalogue
     was heard with figures the screen no longer showed (found by a tester).
     """
 
-    filling: bool
+    reading_behind: bool
 
 
 @runtime_checkable

@@ -90,7 +90,7 @@ class DisplayApp(TurnTakingApp[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         mark_focus(event.widget, ascii_only=self.ascii_only)
         screen = self.screen
-        if isinstance(screen, FillsBehind) and screen.filling:
+        if isinstance(screen, FillsBehind) and screen.reading_behind:
             self._focus_owed = True  # said from the list as it will show: focus_settled
             return
         self._focus_owed = False
@@ -195,9 +195,8 @@ class DisplayApp(TurnTakingApp[None]):
         """
         if not self.read_aloud:
             return
-        problem = self.speaker.tell(news)
-        if problem:
-            self.notify(problem, title="Read aloud", severity="warning", markup=False)
+        if problem := self.speaker.tell(news):
+            self._warn_of_voice(problem)
 
     def _warn_of_voice(self, problem: str) -> None:
         """Say why nothing could be heard, long enough to read."""

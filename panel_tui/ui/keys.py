@@ -19,6 +19,9 @@ from textual.dom import DOMNode
 
 from panel_tui.domain.models import MAX_SEATS, VOTE_VALUES, VoteValue
 
+#: The key that reads the screen (or a box) aloud, bound on each screen that reads.
+READ_ALOUD_KEY = "ctrl+l"
+
 VOTE_KEY_ROWS: dict[VoteValue, str] = {
     "up": "123456789",
     "middle": "qwertyuio",
@@ -128,9 +131,7 @@ _SPOKEN_KEY_WORDS = {
     "up": "Up arrow",
     "down": "Down arrow",
     "escape": "Escape",
-    "question_mark": "question mark",
-    "comma": "comma",
-    "full_stop": "full stop",
+    "comma": "comma",  # key_words gives ","; "question_mark" and the like read as named
 }
 
 

@@ -25,13 +25,12 @@ from textual.timer import Timer
 
 from panel_tui.ui.console import legacy_console_advice
 from panel_tui.ui.display_app import DisplayApp
+from panel_tui.ui.keys import READ_ALOUD_KEY
 
 #: The smallest window everything is designed for (columns, rows).
 MIN_SIZE = (80, 24)
 #: How long a window still too small keeps a new size before that size is said.
 RESETTLE_SECONDS = 0.5
-#: The key that reads the screen aloud: it leaves the start's notices, to read them too.
-READ_ALOUD_KEY = "ctrl+l"
 
 
 class StartNotice(NamedTuple):

@@ -8,6 +8,7 @@ their way through and no symbol for the voice to skip or spell out.
 from __future__ import annotations
 
 from panel_tui.domain.summary.document import Summary
+from panel_tui.domain.summary.views import Labels
 
 
 def spoken_summary(summary: Summary) -> str:
@@ -16,7 +17,7 @@ def spoken_summary(summary: Summary) -> str:
     if summary.calibration is not None:
         lines.insert(0, f"{summary.calibration.banner}.")
     for candidate in summary.candidates:
-        facts = [*candidate.facts, ("Flags", candidate.flags_cell)]
+        facts = [*candidate.facts, (Labels.FLAGS, candidate.flags_cell)]
         said = " ".join(f"{label}: {words.rstrip('.')}." for label, words in facts)
         # A reason typed over two lines is still one candidate's line.
         lines.append(" ".join(f"{candidate.heading}. {said}".split()))

@@ -26,7 +26,7 @@ from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.contracts import TellsNews, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
-from panel_tui.ui.keys import spoken_key_words
+from panel_tui.ui.keys import READ_ALOUD_KEY, spoken_key_words
 from panel_tui.ui.widgets.choices import BoxAnswered
 from panel_tui.ui.widgets.text_box import TextBox
 
@@ -40,7 +40,7 @@ EVERYWHERE: list[BindingType] = [
     Binding("ctrl+t", "app.toggle_contrast", "Contrast", show=False),
     Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
     Binding("ctrl+e", "app.toggle_read_aloud", "Read each", show=False),
-    Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False),
+    Binding(READ_ALOUD_KEY, "app.read_aloud", "Read aloud", show=False),
 ]
 
 
@@ -129,9 +129,8 @@ class ConfirmDialog(ModalScreen[bool]):
             # , and . on a full panel, and "The keys 7, U, ,, . and 3" could not be
             # read (found by a tester).
             key = spoken_key_words(event.key)
-            if key not in self._not_taken:
-                self._not_taken.append(key)
-            self.query_one("#not-taken", Label).update(Content(keys_not_taken(self._not_taken)))
+            self._not_taken.append(key)
+            self.query_one("#not-taken", Label).update(Content(self.not_taken()))
             # Heard too, as the interview tells a key refused: a blind member who voted
             # during the box thought they had voted (found by a tester). Each press,
             # this key alone, so a burst is not heard as a list growing again and again.

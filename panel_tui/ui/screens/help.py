@@ -23,6 +23,7 @@ from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
 from panel_tui.ui.hyphens import HyphenWrapped
 from panel_tui.ui.keys import (
+    READ_ALOUD_KEY,
     SEATS,
     VOTES,
     key_label,
@@ -140,7 +141,7 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             priority=True,
         ),
         # A box on top hides the app's keys; these work here too, as the help says.
-        Binding("ctrl+l", "app.read_aloud", "Read aloud"),
+        Binding(READ_ALOUD_KEY, "app.read_aloud", "Read aloud"),
         Binding("ctrl+e", "app.toggle_read_aloud", "Read each", show=False),
         Binding("ctrl+t", "app.toggle_contrast", "Contrast", show=False),
         Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),

@@ -103,7 +103,7 @@ class HomeScreen(Screen[None]):
         Binding(with_capitals("f"), "focus_list('finished')", "Finished"),
     ]
 
-    filling = False
+    reading_behind = False
     """Sessions changed since the catalogue was written are being read in behind.
 
     Where the keys are is said aloud once they show (``FillsBehind``): said from
@@ -198,7 +198,7 @@ class HomeScreen(Screen[None]):
                 f"({os_reason(error)})."
             )
         self._show_sessions(sessions)
-        self.filling = more
+        self.reading_behind = more
         if more:
             self._read_sessions()
         self._find_copies()
@@ -244,7 +244,7 @@ class HomeScreen(Screen[None]):
         the keys are, if that waited: the voice and the screen say the same figures."""
         if sessions is not None:
             self._show_sessions(sessions)
-        self.filling = False
+        self.reading_behind = False
         if isinstance(self.app, SaysFocus):
             self.app.focus_settled()
 

@@ -109,7 +109,7 @@ class InterviewScreen(SessionScreen):
         if observers:
             yield Static(Text(observers), id="observers", markup=False)
         yield Static(id="status", markup=False)
-        yield HintLine(KEYS_HINT, id="hint", markup=False).data_bind(DisplayMode.read_aloud)
+        yield HintLine(KEYS_HINT, id="hint", markup=False)
         yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap, BindingType
 
-from panel_tui.ui.keys import vote_bindings
+from panel_tui.ui.keys import READ_ALOUD_KEY, vote_bindings
 
 #: Left and right show as one footer entry, to leave room at 80 columns.
 MOVE = Binding.Group("Move")
@@ -92,7 +92,7 @@ INTERVIEW_KEYS: list[BindingType] = [
     # Help stays out of this footer, which is full at 80 columns; the hint line names it.
     Binding("f1,question_mark", "app.help", "Help", show=False, priority=True),
     # Read aloud too (the footer has no room left at 80 columns); the hint line names it.
-    Binding("ctrl+l", "app.read_aloud", "Read aloud", show=False, priority=True),
+    Binding(READ_ALOUD_KEY, "app.read_aloud", "Read aloud", show=False, priority=True),
     Binding(
         "pagedown",
         "next_candidate",

@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import getters
 from textual.notifications import SeverityLevel
-from textual.reactive import var
 from textual.widgets import Static
 
 from panel_tui.ui.display_app import DisplayApp
@@ -18,9 +17,6 @@ from panel_tui.ui.display_app import DisplayApp
 
 class HintLine(Static):
     """What the last key did, in the words the interview chose."""
-
-    read_aloud: var[bool] = var(False)
-    """The news is read aloud too (bound to the screen's)."""
 
     display_app = getters.app(DisplayApp)
     """The app, typed: its voice."""
@@ -45,8 +41,7 @@ class HintLine(Static):
         Never over the question being read, and never how anyone voted (the
         interview words it so). Said only if nothing can read it.
         """
-        if self.read_aloud:
-            self.display_app.tell(news)
+        self.display_app.tell(news)  # which reads it only with each question read aloud
 
 
 __all__ = ["HintLine"]
