@@ -315,12 +315,24 @@ def keys_not_taken(keys: Sequence[str]) -> str:
     """What a question to the chair says of the keys typed while it waited for its answer.
 
     Every key is named, not only the last (found by a tester: a burst of four
-    members' votes said only "The 4 key", and three members thought they had voted).
+    members' votes said only "The 4 key", and three members thought they had voted),
+    in the order typed and as often as typed: a chair who typed them again as a
+    list that named each key once stayed on the answer a move had left (found by
+    a tester). A long burst names its first :data:`MOST_KEYS_NAMED` and counts the rest.
     """
-    keys = list(dict.fromkeys(keys))  # a key pressed again is named once
     if len(keys) == 1:
         return f"The {keys[0]} key was not taken: answer this first, then press it again."
-    return f"The keys {listed(keys)} were not taken: answer this first, then press them again."
+    named = list(keys[:MOST_KEYS_NAMED])
+    if len(keys) > MOST_KEYS_NAMED:
+        named.append(f"{len(keys) - MOST_KEYS_NAMED} more")
+    return (
+        f"The keys {listed(named)} were not taken, in that order: "
+        "answer this first, then press them again."
+    )
+
+
+#: The most keys a question to the chair names of those it did not take.
+MOST_KEYS_NAMED = 12
 
 
 def lists_vote_keys(member: Member | None) -> bool:

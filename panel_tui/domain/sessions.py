@@ -273,15 +273,14 @@ def decision_warnings(session: Session, candidate_id: str) -> list[str]:
 
 
 def finish_warnings(session: Session) -> list[str]:
-    """What is left undone, said before the chair marks a session finished."""
+    """What is left undone, said before the chair marks a session finished.
+
+    Answers still sealed come first: finishing shows their votes, which then count
+    in the scores (found by a tester: said last, under a long list of decisions
+    not made, the line was off the foot of the box at 80x24, and a candidate's
+    score changed with no word seen).
+    """
     warnings = []
-    for candidate in session.candidates:
-        if unvoted := unvoted_words(session, candidate.id):
-            warnings.append(unvoted)
-        # A rehearsal's mock candidates need no decision (found by a tester: finishing
-        # one listed "Mock A has no decision recorded" as still to do).
-        if session.decision(candidate.id) is None and session.decides:
-            warnings.append(f"{candidate.label} has no decision recorded.")
     sealed = session.sealed_answers()
     if sealed:
         # Named, so the chair can go back to them (found by a tester, who had to
@@ -295,6 +294,13 @@ def finish_warnings(session: Session) -> list[str]:
         warnings.append(
             f"{counted(len(sealed), 'answer')} still sealed, as not everyone voted: "
             f"{first_of(places)}. "
-            "Finishing shows the votes given."
+            "Finishing shows the votes given, and they then count in the scores."
         )
+    for candidate in session.candidates:
+        if unvoted := unvoted_words(session, candidate.id):
+            warnings.append(unvoted)
+        # A rehearsal's mock candidates need no decision (found by a tester: finishing
+        # one listed "Mock A has no decision recorded" as still to do).
+        if session.decision(candidate.id) is None and session.decides:
+            warnings.append(f"{candidate.label} has no decision recorded.")
     return warnings

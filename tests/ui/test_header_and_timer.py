@@ -54,6 +54,29 @@ async def test_a_long_finish_question_scrolls_and_its_buttons_always_show(
         assert last in shown and "Finish (Enter)" in shown
 
 
+async def test_page_down_and_up_scroll_a_long_finish_question_a_page_at_a_time(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # Found by a tester: Page Down did nothing, and the box's last line took twenty
+    # presses of the arrow.
+    many = [Candidate(id=f"c{n}", code=f"C{n}", name=f"Candidate {n}") for n in range(1, 11)]
+    store.save(session.model_copy(update={"candidates": many}), replace=True)
+    async with app_factory(session.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "f")
+        await pilot.pause()
+        first = "Mark this session finished?"
+        last = "Candidate 10 has no decision recorded."
+        assert first in screen_text(pilot.app) and last not in screen_text(pilot.app)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert last in shown and first not in shown
+        assert "not taken" not in shown  # taken: the question scrolled
+        await pilot.press("pageup", "pageup", "pageup")
+        await pilot.pause()
+        assert first in screen_text(pilot.app)
+
+
 async def test_the_time_guide_is_said_in_words_and_never_closes_voting(
     app_factory: AppFactory, session: Session
 ) -> None:

@@ -381,7 +381,10 @@ async def test_vote_keys_never_answer_the_chairs_question(
         # Said, not lost unseen (found by a tester: a vote typed just after the
         # key that opened the question vanished), and every key, not only the last
         # (found by a tester: a burst of four seats' votes named only seat 4's).
-        said = "The keys Y, N, 2 and W were not taken: answer this first, then press them again."
+        said = (
+            "The keys Y, N, Y, N, 2 and W were not taken, in that order: "
+            "answer this first, then press them again."
+        )
         assert widget_text(app, "#not-taken") == said  # wrapped whole inside the box
         await pilot.press("question_mark")  # the help still opens over the question
         assert isinstance(app.screen, HelpScreen)

@@ -17,9 +17,20 @@ from textual.widgets import Input, Select
 from panel_tui.domain.models import Session
 from panel_tui.domain.setup_form import MemberTyped
 from panel_tui.domain.store import Store
+from panel_tui.ui.screens.dialogs import ConfirmDialog
+from panel_tui.ui.screens.interview import InterviewScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from panel_tui.ui.widgets.home_rows import MemberRow
-from tests.ui.helpers import CLOSE_UNSAVED, AppFactory, Sender, burst, current, press, screen_names
+from tests.ui.helpers import (
+    CLOSE_UNSAVED,
+    AppFactory,
+    Sender,
+    burst,
+    current,
+    press,
+    screen_names,
+    widget_text,
+)
 
 SIZE = (80, 24)
 
@@ -215,3 +226,22 @@ async def test_a_text_of_several_lines_pasted_into_a_note_or_reason_is_kept_whol
     assert [n.text for n in saved.notes_on("c1", "q1")] == [whole]
     decision = saved.decision("c1")
     assert decision is not None and decision.reason == whole
+
+
+async def test_a_move_or_an_undo_a_question_does_not_take_is_named_with_the_votes(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: a burst's Backspace (undo) went into the question
+    # unsaid, and the votes named, typed again, landed on the answer they had left.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("1", "ctrl+r", "2", "backspace", "2", "delete", "f5")
+        assert isinstance(app.screen, ConfirmDialog)
+        said = (
+            "The keys 2, Backspace, 2, Delete and F5 were not taken, in that order: "
+            "answer this first, then press them again."
+        )
+        assert widget_text(app, "#not-taken") == said
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+        assert list(app.screen.session.current_votes("c1", "q1")) == ["m1"]

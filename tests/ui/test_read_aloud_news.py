@@ -58,7 +58,8 @@ async def test_a_question_read_aloud_says_the_keys_it_did_not_take(
         await pilot.pause()
         assert speaker.said[-1] == (
             "Show the votes now? Not voted yet: Seat 2, [@click=app.quit]y; Seat 3, Dan Reilly.\n"
-            "The keys 2 and comma were not taken: answer this first, then press them again.\n"
+            "The keys 2 and comma were not taken, in that order: "
+            "answer this first, then press them again.\n"
             "Enter: Show them. Escape: Not yet."
         )
 
@@ -142,7 +143,7 @@ async def test_punctuation_keys_not_taken_are_named_in_words(
         await pilot.press("1", "ctrl+r", "u", "comma", "full_stop", "exclamation_mark")
         assert isinstance(app.screen, ConfirmDialog)
         said = (
-            "The keys U, comma, full stop and exclamation mark were not taken: "
+            "The keys U, comma, full stop and exclamation mark were not taken, in that order: "
             "answer this first, then press them again."
         )
         assert widget_text(app, "#not-taken") == said

@@ -62,6 +62,8 @@ class ConfirmDialog(ModalScreen[bool]):
         # A long question (what is left before finishing) scrolls above its buttons.
         Binding("up", "read_on(-1)", "Scroll up", show=False),
         Binding("down", "read_on(1)", "Scroll down", show=False),
+        Binding("pageup", "read_on_page(-1)", "Scroll up a page", show=False),
+        Binding("pagedown", "read_on_page(1)", "Scroll down a page", show=False),
         *EVERYWHERE,
     ]
 
@@ -106,6 +108,12 @@ class ConfirmDialog(ModalScreen[bool]):
         """Scroll a long question by a line (the arrows up and down)."""
         self.query_one(".question", VerticalScroll).scroll_relative(y=lines, animate=False)
 
+    def action_read_on_page(self, pages: int) -> None:
+        """Scroll a long question by what shows of it (Page Up and Page Down; found by a
+        tester: the Finish box's last line took twenty presses of the arrow)."""
+        question = self.query_one(".question", VerticalScroll)
+        question.scroll_relative(y=pages * question.scrollable_content_region.height, animate=False)
+
     def on_descendant_focus(self) -> None:
         """Each button says its keys, and Enter is on the one with the focus.
 
@@ -121,9 +129,12 @@ class ConfirmDialog(ModalScreen[bool]):
         """A key the question does not take, such as a vote typed just after, is said.
 
         Found by a tester: seat 2's vote, typed just after seat 1's change of
-        vote, went into the "Change the vote?" question and was lost unseen.
+        vote, went into the "Change the vote?" question and was lost unseen. A
+        move or an undo (Right arrow, Backspace) the question does not take is
+        said too (found by a tester: a burst's moves went unsaid, and its votes,
+        typed again, landed on the answer the moves had left).
         """
-        if event.is_printable and event.key not in self.active_bindings:  # ? is help
+        if event.key not in self.active_bindings:  # ? is help, Tab moves between buttons
             event.stop()
             # In words, as the help read aloud names keys: seats 8 and 9 abstain with
             # , and . on a full panel, and "The keys 7, U, ,, . and 3" could not be
