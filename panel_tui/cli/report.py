@@ -62,17 +62,21 @@ def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -
             session = load_session_file(path)
         except SessionFileError as error:
             said = str(error).splitlines()
-            # Each problem on standard error; the report names the file and the first.
+            # Each problem on standard error; the report names the file and the first,
+            # as the terminal shows them: a file's name is data (found by a tester).
+            name = printable(str(path))
             if error.problems:
                 count = counted(len(error.problems), "problem")
                 left_out.append(
-                    f"Left out, as it could not be read: {path} ({count}; the first, "
-                    f"{error.problems[0]})"
+                    printable(
+                        f"Left out, as it could not be read: {name} ({count}; the first, "
+                        f"{error.problems[0]})"
+                    )
                 )
-                said[0] = f"Left out, as it could not be read: {path} ({count}):"
+                said[0] = f"Left out, as it could not be read: {name} ({count}):"
             else:
                 said[0] = f"Left out, as it could not be read: {said[0]}"
-                left_out.append(said[0])
+                left_out.append(printable(said[0]))
             for line in said:
                 print(f"panel-tui: {printable(line)}", file=sys.stderr)
             continue
@@ -80,7 +84,8 @@ def _from_files(paths: list[Path], left_out: list[str], anonymised: list[str]) -
         if export_marks(path).get("anonymised"):
             # Named by day and bank only, so two rounds' copies can share an id:
             # the file's name tells them apart in the report.
-            session = session.model_copy(update={"id": f"{session.id} ({path.name})"})
+            named = printable(path.name)
+            session = session.model_copy(update={"id": f"{session.id} ({named})"})
             anonymised.append(session.id)
         yield session
 

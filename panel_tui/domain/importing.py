@@ -22,6 +22,7 @@ from panel_tui.domain.store.journal import JOURNAL_SUFFIX
 from panel_tui.domain.store.storage import SESSION_TABLE
 from panel_tui.domain.strict_json import JSONProblem, blank, strict_json_loads
 from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.text import printable
 from panel_tui.domain.wording import empty_file, problems
 from panel_tui.domain.words import counted, first_problems
 
@@ -219,13 +220,19 @@ def _unmarked_votes(data: dict[str, Any]) -> list[int]:
 
 
 def load_session_file(path: Path) -> Session:
-    """Read a session record from a file (a plain file, never a pipe or device)."""
+    """Read a session record from a file (a plain file, never a pipe or device).
+
+    Its messages name the file as a terminal shows it (:func:`printable`): they go
+    into the reports people read too, where an escape in a file's name would run
+    (found by a security tester).
+    """
+    name = printable(str(path))
     try:
         raw = files.read_regular(path, follow_links=True)
     except files.UnsafeFile as error:  # a pipe would wait for a writer for ever
-        raise SessionFileError(f"{path}: cannot be imported: {error.reason}.") from None
+        raise SessionFileError(f"{name}: cannot be imported: {error.reason}.") from None
     except OSError as error:
-        raise SessionFileError(f"{path}: cannot be read ({os_reason(error)}).") from None
+        raise SessionFileError(f"{name}: cannot be read ({os_reason(error)}).") from None
     if path.suffix == JOURNAL_SUFFIX:
-        raise SessionFileError(_FROM_A_SESSIONS_FOLDER.format(name=path, file="record of changes"))
-    return parse_session(raw, str(path))
+        raise SessionFileError(_FROM_A_SESSIONS_FOLDER.format(name=name, file="record of changes"))
+    return parse_session(raw, name)
