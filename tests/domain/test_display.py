@@ -65,7 +65,7 @@ def test_a_pipe_or_device_in_place_of_the_file_is_refused_at_once(tmp_path: Path
         loaded = load_settings(path)
         assert loaded.settings == DisplaySettings()
         assert loaded.problem is not None
-        assert "it is not a plain file (a pipe, a device or a socket)" in loaded.problem
+        assert "it is a pipe, a device or a socket, not a plain file" in loaded.problem
 
 
 def test_a_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:

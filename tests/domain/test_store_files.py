@@ -203,7 +203,7 @@ def test_a_bank_with_a_huge_number_is_refused_naming_the_line() -> None:
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (lambda p: os.mkfifo(p), "not a plain file (a pipe"),
+        (lambda p: os.mkfifo(p), "it is a pipe, a device or a socket"),
         (lambda p: p.symlink_to("/dev/zero"), "it is a link"),
         (lambda p: p.mkdir(), "it is a folder"),
     ],
@@ -248,7 +248,7 @@ def test_an_import_of_a_pipe_or_a_missing_file_is_refused_plainly(
     data = str(tmp_path / "d")
     assert main(["--data-dir", data, "import", str(pipe)]) == 1  # returns: never waits
     assert (
-        f"{pipe}: cannot be imported: it is not a plain file (a pipe, a device or a socket)."
+        f"{pipe}: cannot be imported: it is a pipe, a device or a socket, not a plain file."
         in capsys.readouterr().err
     )
     assert main(["--data-dir", data, "import", str(tmp_path / "gone.json")]) == 1
@@ -276,7 +276,7 @@ def test_a_symlinked_session_file_is_refused_and_its_target_untouched(
         store.open("s9")
     with pytest.raises(StoreError, match="it is a link"):
         store.load("s9")
-    with pytest.raises(StoreError, match="not a plain file"):
+    with pytest.raises(StoreError, match="cannot be used"):
         store.save(one_vote("s9"), replace=True)
     assert target.read_bytes() == before and (store.root / "s9.json").is_symlink()
 
@@ -314,8 +314,8 @@ def test_a_link_in_place_of_a_sessions_record_of_changes_names_the_session(
     journal, victim = _linked_to_a_victim(store, tmp_path, "s1.journal")
     assert store.summaries() == []
     assert [str(n) for n in store.damaged] == [
-        f"The session s1 is not read, as its record of changes {journal} is not a plain "
-        "file (it is a link to somewhere else, which panel-tui never follows). Someone may "
+        f"The session s1 is not read, as its record of changes {journal} cannot be "
+        "read (it is a link to somewhere else, which panel-tui never follows). Someone may "
         "have put it there on purpose: move it away, then try again. It was left as it is."
     ]
     assert victim.read_text() == "precious"
@@ -328,7 +328,7 @@ def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
     store: Store, tmp_path: Path
 ) -> None:
     _, victim = _linked_to_a_victim(store, tmp_path, "s1.lock")
-    with pytest.raises(StoreError, match=r"lock file .*s1.lock is not a plain file"):
+    with pytest.raises(StoreError, match=r"lock file .*s1.lock cannot be used"):
         store.open("s1")
     with pytest.raises(StoreError, match="was not saved"):
         store.save(one_vote("s1"), replace=True)
@@ -350,7 +350,7 @@ def test_a_lock_link_made_between_the_check_and_the_open_is_refused_by_the_kerne
     from panel_tui.domain.store import locks
 
     monkeypatch.setattr(locks, "check_plain", lambda path: lock.symlink_to(victim))
-    with pytest.raises(StoreError, match="not a plain file"):
+    with pytest.raises(StoreError, match="cannot be used"):
         store.open("s1")
     assert victim.read_text() == "precious"
 

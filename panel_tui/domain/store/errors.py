@@ -258,8 +258,8 @@ def not_plain(path: Path, unsafe: Path, why: str) -> str:
     if unsafe == path:
         return f"{path} is not read as a session: {why}"
     return (
-        f"The session {path.stem} is not read, as its record of changes {unsafe} is not a "
-        f"plain file ({why}). Someone may have put it there on purpose: move it away, then "
+        f"The session {path.stem} is not read, as its record of changes {unsafe} cannot be "
+        f"read ({why}). Someone may have put it there on purpose: move it away, then "
         "try again"
     )
 

@@ -65,7 +65,8 @@ def _kind(mode: int) -> str:
         return "it is a link to somewhere else, which panel-tui never follows"
     if stat.S_ISDIR(mode):
         return "it is a folder, not a file"
-    return "it is not a plain file (a pipe, a device or a socket)"
+    # Said once, with no brackets, as messages put the reason in theirs.
+    return "it is a pipe, a device or a socket, not a plain file"
 
 
 #: Windows' symbolic links and junctions. Other reparse points, such as the

@@ -326,9 +326,7 @@ class Store:
                     f"{unsafe.path}, and {unsafe.reason}. Move {unsafe.path} out of the "
                     f"sessions folder, then try again; {SAFE}."
                 ) from None
-            raise StoreError(
-                f"{path} is not a plain file ({unsafe.reason}), so {not_done}."
-            ) from None
+            raise StoreError(f"{path} cannot be used ({unsafe.reason}), so {not_done}.") from None
         except OSError as error:
             raise plain_os_error(error, path, not_done) from None
         finally:

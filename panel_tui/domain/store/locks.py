@@ -316,7 +316,7 @@ def _cannot_make(path: Path, error: OSError, not_done: str) -> StoreError:
 
 def _refused_link(unsafe: UnsafeFile, not_done: str) -> StoreError:
     return StoreError(
-        f"The lock file {unsafe.path} is not a plain file ({unsafe.reason}), so {not_done}. "
+        f"The lock file {unsafe.path} cannot be used ({unsafe.reason}), so {not_done}. "
         "Someone may have put it there on purpose: remove it, then try again."
     )
 
