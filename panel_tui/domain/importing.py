@@ -41,10 +41,11 @@ class SessionFileError(Exception):
         """Each problem with a value of the file, where there are any (else the message says)."""
 
 
-#: Which file import takes, for one given another (a new user gave the csv or the summary).
+#: Which file import and report take, for one given another (a new user gave the csv
+#: or the summary); said in words for either command (found by a security tester).
 _TAKES = (
-    "Import takes the .json file that 'panel-tui export SESSION --format json' writes (or "
-    'the summary screen\'s "Complete record").'
+    "A session is read from the .json file that 'panel-tui export SESSION --format json' "
+    'writes (or the summary screen\'s "Complete record").'
 )
 
 #: What to do with an export saved again in another encoding (old Notepad, PowerShell 5).
@@ -73,7 +74,7 @@ def parse_session(raw: bytes, name: str) -> Session:
         data = strict_json_loads(text)
     except JSONProblem as problem:
         if not problem.line:
-            raise SessionFileError(f"{name}: cannot be imported: {problem.reason}.") from None
+            raise SessionFileError(f"{name}: cannot be read: {problem.reason}.") from None
         if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
             # A json file, damaged: the right file, so not sent looking for another.
             raise SessionFileError(
@@ -97,7 +98,7 @@ def parse_session(raw: bytes, name: str) -> Session:
     if isinstance(export, dict) and export.get("totals_only") is True:
         raise SessionFileError(
             f"{name}: is a totals-only export: it holds the totals but no one's votes, so "
-            "it cannot be imported as a session. Import a json export made without "
+            "it cannot be read as a session. Use a json export made without "
             "--totals-only (an anonymised one will do)."
         )
     unknown = _unmarked_votes(data)
@@ -132,7 +133,7 @@ def _dated_by_first_record(session: Session) -> Session:
 
 
 _MORE_CHECKS = (
-    "once these are put right, import checks the rest of the file: that each vote, note, "
+    "once these are put right, the rest of the file is checked: that each vote, note, "
     "reveal and decision names a member, candidate and question the file has."
 )
 
@@ -230,7 +231,7 @@ def load_session_file(path: Path) -> Session:
     try:
         raw = files.read_regular(path, follow_links=True)
     except files.UnsafeFile as error:  # a pipe would wait for a writer for ever
-        raise SessionFileError(f"{name}: cannot be imported: {error.reason}.") from None
+        raise SessionFileError(f"{name}: cannot be read: {error.reason}.") from None
     except OSError as error:
         raise SessionFileError(f"{name}: cannot be read ({os_reason(error)}).") from None
     if path.suffix == JOURNAL_SUFFIX:

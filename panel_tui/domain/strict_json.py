@@ -50,7 +50,7 @@ def _integer(text: str) -> int:
 def _finite(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise JSONProblem("it holds a number too large to read")
+        raise JSONProblem("it holds a number too large")
     return number
 
 
@@ -91,7 +91,7 @@ def strict_json_loads(raw: bytes | str) -> Any:
             raise JSONProblem(FOLLOWED, error.lineno) from None
         raise JSONProblem("it is not complete JSON", error.lineno) from None
     except RecursionError:
-        raise JSONProblem("it is nested too deeply to read") from None
+        raise JSONProblem("it is nested too deeply") from None
 
 
 def blank(raw: bytes) -> bool:
@@ -120,7 +120,7 @@ def strict_json_leading(raw: bytes) -> tuple[Any, int]:
     except json.JSONDecodeError as error:
         raise JSONProblem("it is not complete JSON", error.lineno) from None
     except RecursionError:
-        raise JSONProblem("it is nested too deeply to read") from None
+        raise JSONProblem("it is nested too deeply") from None
     taken = text[: _after_space(text, end)].encode("utf-8", "surrogateescape")
     try:
         taken.decode("utf-8")

@@ -171,7 +171,7 @@ def test_import_with_several_problems_lists_each_on_its_own_line(
     lines = err.strip().splitlines()
     assert len(lines) == 7 and all(line.startswith(f"{source}: ") for line in lines[1:])
     # With no panel, no vote can be checked for a member: that check is to come.
-    assert lines[-1].startswith(f"{source}: once these are put right, import checks the rest")
+    assert lines[-1].startswith(f"{source}: once these are put right, the rest of the file")
 
 
 @pytest.mark.parametrize(
@@ -187,8 +187,8 @@ def test_import_with_several_problems_lists_each_on_its_own_line(
         (
             "summary.csv",
             "rank,candidate\n1,Alex\n",
-            "line 1: does not read as JSON, so it is not a panel-tui json export. Import "
-            "takes the .json file that 'panel-tui export SESSION --format json' writes",
+            "line 1: does not read as JSON, so it is not a panel-tui json export. A session "
+            "is read from the .json file that 'panel-tui export SESSION --format json' writes",
         ),
     ],
 )
@@ -210,7 +210,7 @@ def test_an_empty_file_is_said_to_be_empty_as_prepare_says_it(
     source.write_text(text, encoding="utf-8")
     assert run(data, "import", str(source)) == 1
     err = capsys.readouterr().err
-    assert f"{source}: is empty; it holds no session. Import takes the .json file" in err
+    assert f"{source}: is empty; it holds no session. A session is read from the .json file" in err
     assert "JSON" not in err
     sheet = tmp_path / "candidates.csv"
     sheet.write_text(text, encoding="utf-8")

@@ -343,7 +343,7 @@ def test_field_errors_that_leave_too_little_to_check_say_more_checks_follow() ->
     assert lines[0] == "hr.json: cannot be imported (1 problem); nothing was changed."
     assert lines[1].startswith("hr.json: panel member 1, field 'id': is missing")
     assert lines[2:] == [
-        "hr.json: once these are put right, import checks the rest of the file: that "
+        "hr.json: once these are put right, the rest of the file is checked: that "
         "each vote, note, reveal and decision names a member, candidate and question "
         "the file has."
     ]

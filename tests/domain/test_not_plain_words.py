@@ -57,5 +57,5 @@ def test_a_pipe_given_to_prepare_or_import_is_said_once(
     os.mkfifo(json_pipe)
     assert main([*data, "import", str(json_pipe)]) == 1
     said = capsys.readouterr().err.strip()
-    assert said == f"panel-tui: {json_pipe}: cannot be imported: {PIPE}."
+    assert said == f"panel-tui: {json_pipe}: cannot be read: {PIPE}."
     _said_once(said)

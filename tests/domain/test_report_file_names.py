@@ -8,6 +8,7 @@ never raw (found by a security tester).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -44,3 +45,29 @@ def test_a_file_left_out_is_named_safely_in_the_report(tmp_path: Path, fmt: str)
     assert "b\\x1b]0;PWNED\\x07\\x1b[2J.json" in written
     assert "c\\u202egnp.json" in written
     assert "c\\u202egnp2.json" in written
+
+
+def test_a_file_left_out_is_said_in_reports_words_not_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "cannot be imported" and "import checks the rest" said of files the user
+    # gave to report, not import (found by a security tester).
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "r1.json").write_text(export_json(r1()), encoding="utf-8")
+    (exports / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    broken = json.loads(export_json(r2()))
+    broken["panel"][0]["role"] = "sideways"  # too little left to check the rest now
+    (exports / "ct2.json").write_text(json.dumps(broken), encoding="utf-8")
+    (exports / "totals.json").write_text(
+        render(r2(), "json", ExportOptions(totals_only=True)), encoding="utf-8"
+    )
+    (exports / "sheet.json").write_text("code,name\nC1,Ann\n", encoding="utf-8")
+    args = ["--data-dir", str(tmp_path / "none"), "report", str(exports), "--format", "md"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert "import" not in said.lower()
+    assert f"{exports / 'deep.json'}: cannot be read: it is nested too deeply." in said
+    assert "ct2.json: once these are put right, the rest of the file is checked: " in said
+    assert "so it cannot be read as a session. Use a json export made without" in said

@@ -125,7 +125,7 @@ def test_import_with_a_key_twice_is_refused_naming_the_key() -> None:
         parse_session(text.encode(), "hr.json")
     assert (
         str(refused.value)
-        == 'hr.json: cannot be imported: the key "votes" is given twice in one place.'
+        == 'hr.json: cannot be read: the key "votes" is given twice in one place.'
     )
 
 
@@ -136,7 +136,7 @@ def test_import_with_a_huge_number_is_refused_plainly(
     source = tmp_path / "big.json"
     source.write_text(record)
     assert main(["--data-dir", str(tmp_path / "d"), "import", str(source)]) == 1
-    assert "big.json: cannot be imported: it holds a number with more than 100 digits." in (
+    assert "big.json: cannot be read: it holds a number with more than 100 digits." in (
         capsys.readouterr().err
     )
 
@@ -248,7 +248,7 @@ def test_an_import_of_a_pipe_or_a_missing_file_is_refused_plainly(
     data = str(tmp_path / "d")
     assert main(["--data-dir", data, "import", str(pipe)]) == 1  # returns: never waits
     assert (
-        f"{pipe}: cannot be imported: it is a pipe, a device or a socket, not a plain file."
+        f"{pipe}: cannot be read: it is a pipe, a device or a socket, not a plain file."
         in capsys.readouterr().err
     )
     assert main(["--data-dir", data, "import", str(tmp_path / "gone.json")]) == 1

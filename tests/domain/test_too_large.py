@@ -117,5 +117,5 @@ def test_import_refuses_a_file_past_the_cap_before_reading_it(
     source.write_bytes(b" " * (CAP + 1))
     assert run(data, "import", str(source)) != 0
     said = capsys.readouterr().err
-    assert f"{source}: cannot be imported: it is larger than 64 KB." in said
+    assert f"{source}: cannot be read: it is larger than 64 KB." in said
     assert not list(data.glob("*.json"))
