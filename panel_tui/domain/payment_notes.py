@@ -32,14 +32,40 @@ PayBasis = Literal["hour", "block", "session"]
 _AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 
 
+#: The largest amount of money taken: nine digits, two of them pence (``Money``).
+LARGEST_MONEY = Decimal("9999999.99")
+
+
 def _written_as_money(value: object) -> object:
-    """Refuse text a decimal would read but nobody writes as money ("1e3", "1_000", "+5")."""
+    """Refuse text a decimal would read but nobody writes as money ("1e3", "1_000", "+5"),
+    and an amount too large or not a number, saying so.
+
+    Each was "must be an amount of money of at least 0" (found by a security tester:
+    99999999999999999999, 1e308, inf and nan), as though the amount were too small.
+    """
+    amount = _as_decimal(value)
+    if amount is not None and amount.is_nan():
+        raise PydanticCustomError("money_not_a_number", "Input is not a number")
+    if amount is not None and amount > LARGEST_MONEY:  # infinity too
+        raise PydanticCustomError(
+            "money_too_large", "Input is too large", {"largest": f"{LARGEST_MONEY:,}"}
+        )
     if isinstance(value, str) and not _AMOUNT.fullmatch(value.strip()):
         raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
     return value
 
 
-#: An amount of money in pounds and pence, never negative.
+def _as_decimal(value: object) -> Decimal | None:
+    """``value`` as a number, however written ("1e308", "inf"), or ``None`` if it is none."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return Decimal(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+
+
+#: An amount of money in pounds and pence, never negative, at most :data:`LARGEST_MONEY`.
 Money = Annotated[
     Decimal,
     BeforeValidator(_written_as_money),

@@ -211,6 +211,12 @@ def explain(
         return f"must be a number {words} {bound:g}{_was(detail)}"
     if kind == "decimal_whole_digits" and isinstance(context.get("whole_digits"), int):
         return f"must be less than {10 ** int(context['whole_digits']):,}{_was(detail)}"
+    # "must", not "is": said of "the expenses" too (payment_notes.Money).
+    if kind == "money_too_large":
+        largest = context.get("largest")
+        return f"must be at most {largest}, the largest amount panel-tui takes{_was(detail)}"
+    if kind == "money_not_a_number":
+        return f"must be a number: {right or 'an amount of money'}{_was(detail)}"
     if kind in ("decimal_max_places", "decimal_max_digits"):
         return f"must be {right or 'a number with at most two decimal places'}{_was(detail)}"
     if kind in ("bool_type", "bool_parsing"):

@@ -100,7 +100,7 @@ def test_amounts_are_read_as_people_write_them() -> None:
         # Not an amount: named as the rate.
         (PaymentTyped(rate="fifteen"), 1, "the rate"),
         # Too large an amount says so, rather than that it cannot be read.
-        (PaymentTyped(rate="12345678.90"), 1, "the rate must be less than 10,000,000"),
+        (PaymentTyped(rate="12345678.90"), 1, "the rate must be at most 9,999,999.99"),
         # A rate per block needs the block's hours, in the chair's words.
         (PaymentTyped(rate="25", per="block"), 1, "a rate per block needs the hours in one block"),
         # Times not written start-end.

@@ -1,0 +1,63 @@
+"""An amount of money too large, or not a number at all, is said so, with the
+largest amount taken (found by a security tester: a rate of
+99999999999999999999 was "must be an amount of money of at least 0").
+
+The command and the payment box say it in one set of words: both pass what was
+typed through the payment notes' model, and :func:`panel_tui.domain.wording.explain`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panel_tui.cli import main
+from panel_tui.domain.involvement import InvolvementError
+from panel_tui.domain.payment_form import PaymentTyped, notes_changes
+from panel_tui.domain.store import Store
+from tests.domain.payment_day import the_day
+
+TOO_LARGE = "the rate must be at most 9,999,999.99, the largest amount panel-tui takes"
+#: What was typed, and what is said of it after "Seat 1: ".
+CASES = pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("99999999999999999999", f'{TOO_LARGE} (it is "99999999999999999999").'),
+        ("10000000", f'{TOO_LARGE} (it is "10000000").'),
+        ("1e308", f'{TOO_LARGE} (it is "1e308").'),
+        ("inf", f'{TOO_LARGE} (it is "inf").'),
+        (
+            "-Infinity",
+            'the rate must be an amount of money of at least 0, such as 15.50 (it is "-Infinity").',
+        ),
+        (
+            "nan",
+            "the rate must be a number: an amount of money of at least 0, such as "
+            '15.50 (it is "nan").',
+        ),
+    ],
+)
+
+
+@CASES
+def test_the_command_says_why_a_rate_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, said: str
+) -> None:
+    data = tmp_path / "sessions"
+    Store(data).save(the_day())
+    args = ["--data-dir", str(data), "payment", "s1", "--seat", "1", f"--rate={typed}"]
+    assert main([*args, "--per", "hour"]) == 1
+    assert capsys.readouterr().err == f"panel-tui: Seat 1: {said}\n"
+
+
+@CASES
+def test_the_payment_box_says_it_in_the_same_words(typed: str, said: str) -> None:
+    with pytest.raises(InvolvementError) as refused:
+        notes_changes(the_day(), 1, PaymentTyped(rate=typed, per="hour"))
+    assert str(refused.value) == f"Seat 1: {said}"
+
+
+def test_the_largest_amount_is_taken() -> None:
+    changes = notes_changes(the_day(), 1, PaymentTyped(rate="9,999,999.99", per="hour"))
+    assert str(changes["rate"]) == "9999999.99"
