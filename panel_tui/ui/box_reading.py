@@ -30,11 +30,37 @@ from panel_tui.domain.speech import words_for_speech
 from panel_tui.ui.contracts import NamedRow
 
 
+def _label(button: RadioButton | Checkbox) -> str:
+    """A choice's words, without the "(chosen)" a label may show beside its dot.
+
+    Whether it is chosen is said once, from its value: "Every member the same
+    (chosen) is chosen" was heard (found by a tester).
+    """
+    return button.label.plain.removesuffix("(chosen)").strip()
+
+
+def _state(button: RadioButton | Checkbox) -> str:
+    """Whether a choice is chosen or a box ticked, as a listener hears it ("" for unchosen)."""
+    if isinstance(button, RadioButton):
+        return "chosen" if button.value else ""
+    return "ticked" if button.value else "not ticked"
+
+
+def _one_line(prompt: object) -> str:
+    """An item of several lines as one, each line its own sentence ("... living. The demo")."""
+    lines = [said for line in str(prompt).splitlines() if (said := " ".join(line.split()))]
+    return " ".join([*(_sentence(line) for line in lines[:-1]), *lines[-1:]])
+
+
+def _sentence(line: str) -> str:
+    """``line`` ending as a sentence does, with a full stop unless it has its own mark."""
+    return line if line.endswith((".", ":", ";", ",", "?", "!")) else f"{line}."
+
+
 def _lines(widget: DOMNode) -> list[str]:
     if isinstance(widget, RadioButton | Checkbox):
-        label = widget.label.plain
-        # A label may say so itself ("Every member the same  (chosen)").
-        return [label + (", chosen" if widget.value and "chosen" not in label else "")]
+        state = _state(widget)
+        return [f"{_label(widget)}, {state}" if state else _label(widget)]
     if isinstance(widget, Input):
         if widget.value:
             return [f"Text box: {widget.value}"]
@@ -43,8 +69,9 @@ def _lines(widget: DOMNode) -> list[str]:
         return [f"Button: {widget.label}"]
     if isinstance(widget, OptionList):
         here = widget.highlighted if widget.has_focus else None
+        # Each item its own sentence: they ran together, "... living The demo" (found by a tester).
         return [
-            str(option.prompt) + (", the cursor is on it" if index == here else "")
+            _one_line(option.prompt) + (", the cursor is on it" if index == here else "")
             for index, option in enumerate(widget.options)
         ]
     if isinstance(widget, Static):
@@ -76,6 +103,7 @@ def spoken_focus(widget: Widget) -> str:
         return ""
     row = next((node for node in widget.ancestors if isinstance(node, NamedRow)), None)
     heading = "" if isinstance(widget, Button) and row is None else _heading_before(widget)
+    # A question keeps its mark alone: "Whose notes?. Choices" was heard (found by a tester).
     heading = heading.strip().rstrip(".:")
     if row is not None:
         # Whose field, and which: "Panel members, member 2. Text box, Seat: 3", where
@@ -83,15 +111,25 @@ def spoken_focus(widget: Widget) -> str:
         heading = f"{heading}, {row.row_words()}" if heading else row.row_words()
         if isinstance(widget, Input) and widget.value and widget.placeholder:
             what = f"Text box, {widget.placeholder}: {widget.value}"
-    return words_for_speech(" ".join(f"{heading}. {what}".split()) if heading else what)
+    joined = f"{heading} {what}" if heading.endswith("?") else f"{heading}. {what}"
+    return words_for_speech(" ".join(joined.split()) if heading else what)
 
 
 def _reached(widget: Widget) -> str:
     if isinstance(widget, Checkbox):
-        return f"Tick box: {widget.label.plain}, {'ticked' if widget.value else 'not ticked'}"
+        return f"Tick box: {spoken_pointer(widget)}"
     if isinstance(widget, RadioSet):
+        # Where the pointer is, which Enter would choose, then the choice made if another:
+        # "Summary as text (.md) is chosen" was heard with the pointer on .html (found by a tester).
+        here = spoken_pointer(widget)
         chosen = widget.pressed_button
-        return f"Choices: {chosen.label.plain} is chosen" if chosen else "Choices: none chosen"
+        if not here:
+            return f"Choices: {_label(chosen)} is chosen" if chosen else "Choices: none chosen"
+        if chosen is None:
+            return f"Choices: {here}. None chosen"
+        if widget.pressed_index == widget._selected:
+            return f"Choices: {here}"
+        return f"Choices: {here}. Chosen: {_label(chosen)}"
     if isinstance(widget, TextArea):
         return f"Text box: {widget.text}" if widget.text else "Text box, empty"
     if isinstance(widget, Select):
@@ -100,13 +138,35 @@ def _reached(widget: Widget) -> str:
         # Its value may be a path: the words are those it shows (Textual's own label).
         return f"Drop-down list: {widget.query_one('#label', Static).content}"
     if isinstance(widget, OptionList):
-        here = widget.highlighted
-        if here is None or not widget.option_count:
-            return "List, empty"
-        prompt = " ".join(str(widget.get_option_at_index(here).prompt).split())
-        return f"List: {prompt}, {here + 1} of {widget.option_count}"
+        here = spoken_pointer(widget)
+        return f"List: {here}" if here else "List, empty"
     if isinstance(widget, Input | Button):
         return " ".join(_lines(widget))
+    return ""
+
+
+def spoken_pointer(widget: Widget) -> str:
+    """The item under a list's pointer, or a tick box, briefly: what an arrow or Space changed.
+
+    "Summary as a web page (.html), 2 of 5"; "Recommend, chosen, 1 of 3";
+    "Anonymise, ticked". Empty for a widget with no pointer, or a list with nothing in it.
+    """
+    if isinstance(widget, Checkbox) and not isinstance(widget, RadioButton):
+        return f"{_label(widget)}, {_state(widget)}"
+    if isinstance(widget, RadioSet):
+        buttons = list(widget.query(RadioButton))
+        here = widget._selected  # Textual's name for the choice the pointer is on
+        if here is None or here >= len(buttons):
+            return ""
+        button = buttons[here]
+        words = [_label(button), _state(button), f"{here + 1} of {len(buttons)}"]
+        return ", ".join(word for word in words if word)
+    if isinstance(widget, OptionList):
+        here = widget.highlighted
+        if here is None or not widget.option_count:
+            return ""
+        prompt = _one_line(widget.get_option_at_index(here).prompt)
+        return f"{prompt}, {here + 1} of {widget.option_count}"
     return ""
 
 

@@ -15,10 +15,11 @@ from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet
 
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
-from panel_tui.ui.box_reading import spoken_box, spoken_focus
+from panel_tui.ui.box_reading import spoken_box, spoken_focus, spoken_pointer
 from panel_tui.ui.contracts import FillsBehind, Readable
 from panel_tui.ui.focus_mark import mark_focus
 from panel_tui.ui.key_hold import TurnTakingApp
@@ -57,6 +58,8 @@ class DisplayApp(TurnTakingApp[None]):
         self._focus_said: str | None = None
         #: Where the keys went waits to be said until the screen's lists are filled in.
         self._focus_owed = False
+        #: The item under the pointer of the list with the keys, as last said.
+        self._pointer_said = ""
         self.set_reactive(DisplayApp.ascii_only, display.ascii_only)
         self.set_reactive(DisplayApp.read_aloud, display.read_aloud)
 
@@ -103,12 +106,42 @@ class DisplayApp(TurnTakingApp[None]):
             self._read_focus(self.focused)
 
     def _read_focus(self, widget: Widget) -> None:
+        self._follow_pointer(widget)
         if self.read_aloud and not isinstance(self.screen, Readable):
             # Where the keys went, as the pointer shows it; the screens with a
             # reading of their own (the interview) keep their voice for that.
             said = spoken_focus(widget)
             if said:
                 self._say_focus(said)
+
+    def _follow_pointer(self, widget: Widget) -> None:
+        """Say each move of a list's pointer, and each choice or tick, while it has the keys.
+
+        One way for every list and choice (home's lists, a drop-down's open list,
+        the boxes' choices, tick boxes): the arrows and Enter were silent (found
+        by a tester). Watched from the widget's own state, so a change the
+        screen makes is heard as one the keys make.
+        """
+        self._pointer_said = spoken_pointer(widget)
+        watched: list[tuple[Widget, str]] = []
+        if isinstance(widget, OptionList):
+            watched.append((widget, "highlighted"))
+        elif isinstance(widget, RadioSet):
+            watched.append((widget, "_selected"))
+            watched.extend((button, "value") for button in widget.query(RadioButton))
+        elif isinstance(widget, Checkbox):
+            watched.append((widget, "value"))
+        for node, name in watched:
+            self.watch(node, name, self._pointer_moved, init=False)  # once: same callback
+
+    def _pointer_moved(self) -> None:
+        focused = self.focused
+        if focused is None or not self.read_aloud or isinstance(self.screen, Readable):
+            return
+        said = spoken_pointer(focused)
+        if said and said != self._pointer_said:
+            self._pointer_said = said
+            self._say_focus(said)
 
     def _say_focus(self, said: str) -> None:
         """Say where the keys went: over the field said before (Tab, Tab), never over

@@ -96,8 +96,11 @@ async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
         await pilot.press("down", "enter", "tab", "tab")
         await pilot.pause()
     assert speaker.said == [
-        # Whose decision, from the box's title (found by a tester: "Choices: none chosen" alone).
-        "The panel's decision on [red]Alex[/red]. Choices: none chosen",
+        # Whose decision, from the box's title (found by a tester: "Choices: none chosen" alone),
+        # and where the pointer is.
+        "The panel's decision on [red]Alex[/red]. Choices: Recommend, 1 of 3. None chosen",
+        "Do not recommend, 2 of 3",  # each arrow says where the pointer went
+        "Do not recommend, chosen, 2 of 3",  # and each choice what changed
         "Reason (needed to recommend or not recommend; Tab to move here). Text box, empty: Why the panel decided this",
         "Button: Save decision",
     ]
@@ -114,7 +117,9 @@ async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
         await pilot.pause()
         assert speaker.said[-2].startswith("Vote recorded for Seat 1")
         # Told in its turn, after the news.
-        assert speaker.said[-1] == "The panel's decision on [red]Alex[/red]. Choices: none chosen"
+        assert speaker.said[-1] == (
+            "The panel's decision on [red]Alex[/red]. Choices: Recommend, 1 of 3. None chosen"
+        )
         await pilot.press("tab")
         await pilot.pause()
         assert speaker.said[-1].startswith(
@@ -163,6 +168,7 @@ async def test_the_list_said_at_start_is_the_one_shown_after_a_killed_run(
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         resume = pilot.app.screen.query_one("#resume", OptionList)
-        shown = " ".join(str(resume.get_option_at_index(0).prompt).split())
+        lines = str(resume.get_option_at_index(0).prompt).splitlines()
+        shown = ". ".join(" ".join(line.split()) for line in lines)  # each line a sentence
     assert "1 vote" in shown and "Up to: C2, Question 2 of 2" in shown
     assert speaker.said == [f"Carry on where you left off. List: {shown}, 1 of 1"]

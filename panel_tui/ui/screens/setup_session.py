@@ -45,7 +45,7 @@ from panel_tui.domain.setup_form import (
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.contracts import cursor_blink
+from panel_tui.ui.contracts import TellsNews, cursor_blink
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.setup_problems import ProblemMarks, say_under
@@ -226,6 +226,12 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         share.disabled = rule != "lived_experience_share"
         self.query_one("#share-line").display = rule == "lived_experience_share"
         self.query_one("#rule-about", Static).update(rule_about(rule, share.value))
+
+    @on(RadioSet.Changed, "#weighting")
+    def _tell_rule(self) -> None:
+        """Read aloud what the rule now chosen means, after its choice (found by a tester)."""
+        if isinstance(self.app, TellsNews):
+            self.app.tell(rule_about(self._chosen_rule(), self.query_one("#share", Input).value))
 
     @on(Input.Changed, ".member-row Input")
     @on(Select.Changed, ".member-row Select")

@@ -1,0 +1,125 @@
+"""Each move of a list's pointer, and each choice or tick, said aloud as it happens.
+
+Found by a tester with read-aloud on: the arrows and Enter in every list and
+choice were silent, and a list the keys came back to said the choice made as if
+the pointer were on it.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import RadioSet, Select
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import Store
+from tests.ui.helpers import AppFactory, small_session
+from tests.ui.speaking import listening
+
+
+async def test_down_in_the_home_list_says_the_session_under_the_pointer(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    store.save(small_session().model_copy(update={"id": "another", "title": "Another round"}))
+    async with listening(app_factory, None, size=(100, 40)) as (pilot, speaker):
+        await pilot.press("c")  # the list of sessions to carry on
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("down")
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+    said = speaker.said[heard:]
+    assert said, "Down and Up said nothing"
+    assert said[-1].startswith(session.title) and said[-1].endswith(", 1 of 2"), said
+    # Each line of the item its own sentence: they ran together (found by a tester).
+    assert f"{session.title}. " in said[-1]
+
+
+async def test_down_in_an_open_drop_down_says_each_item(app_factory: AppFactory) -> None:
+    async with listening(app_factory, None, size=(100, 40)) as (pilot, speaker):
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, Select)  # the form opens on the question bank
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+    said = speaker.said[heard:]
+    assert said[0] == "Question bank. List: Choose a question bank, 1 of 3"  # the list opened
+    assert said[1].endswith(", 2 of 3") and said[2].endswith(", 3 of 3")
+    assert len(said) == 3
+
+
+async def _export_box(pilot: Pilot[None]) -> None:
+    """From the interview to the summary, and its Export box."""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+
+
+async def test_the_export_box_says_each_format_and_each_tick(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
+        await _export_box(pilot)
+        heard = len(speaker.said)
+        await pilot.press("down")
+        await pilot.pause()
+        moved = speaker.said[heard:]
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        back = speaker.said[-1]
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        ticked = speaker.said[-1]
+        await pilot.press("space")
+        await pilot.pause()
+        unticked = speaker.said[-1]
+    assert moved and moved[-1].endswith(", 2 of 7"), moved
+    # The pointer, never the choice made as if the pointer were on it (found by a tester).
+    assert moved[-1].split(", 2 of 7")[0] in back
+    assert "Choices: " in back and back.endswith(". Chosen: Summary as text (.md)")
+    assert ticked.endswith(", ticked")
+    assert unticked.endswith(", not ticked")
+
+
+async def test_enter_in_the_decision_box_says_the_choice_made(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert speaker.said[-1] == "Recommend, chosen, 1 of 3"
+
+
+async def test_the_scoring_rule_says_its_choice_once_and_its_new_explanation(
+    app_factory: AppFactory,
+) -> None:
+    async with listening(app_factory, None, size=(100, 60)) as (pilot, speaker):
+        await pilot.press("n")
+        await pilot.pause()
+
+        pilot.app.screen.query_one("#weighting", RadioSet).focus()
+        await pilot.pause()
+        first = speaker.said[-1]
+        await pilot.press("down")
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = speaker.said[heard:]
+    assert "(chosen)" not in first and first.count("chosen") == 1, first
+    assert said[0].endswith("chosen, 2 of 3") or ", chosen, 2 of " in said[0], said
+    assert len(said) == 2, said  # then what the rule now means
