@@ -162,13 +162,13 @@ class PanelApp(DisplayApp):
             self._passing.key_pressed(event.key)  # the start's notices, or a setting's, go
         await super().on_event(event)
 
-    def say_setting(self, words: str, kept: str | None) -> None:
+    def say_setting(self, words: str, kept: str | None, *, told: bool = True) -> None:
         """Say which way a setting went; the next key takes it away, as it lies over
         the lines above the keys ("Votes sealed: 1 of 4 voted" at 80x24, found in testing).
 
         Unless it could not be saved: the warning saying why stays its time (a review).
         """
-        super().say_setting(words, kept)
+        super().say_setting(words, kept, told=told)
         if kept is not None:
             self._passing.going_at_next_key()
 

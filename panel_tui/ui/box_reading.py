@@ -112,7 +112,22 @@ def spoken_focus(widget: Widget) -> str:
         if isinstance(widget, Input) and widget.value and widget.placeholder:
             what = f"Text box, {widget.placeholder}: {widget.value}"
     joined = f"{heading} {what}" if heading.endswith("?") else f"{heading}. {what}"
-    return words_for_speech(" ".join(joined.split()) if heading else what)
+    said = words_for_speech(" ".join(joined.split()) if heading else what)
+    problem = _problem_of(widget, row)
+    return f"{_sentence(said)} {problem}" if problem else said
+
+
+def _problem_of(widget: Widget, row: DOMNode | None) -> str:
+    """What is wrong with a field marked so, as its line says ("The title is empty: ...").
+
+    Tab to such a field said its box but not its problem (found by a tester).
+    """
+    if not widget.has_class("-invalid"):
+        return ""
+    where = row if row is not None else widget.screen
+    selector = ".row-problem" if row is not None else f"#{widget.id}-problem"
+    lines = [line for line in where.query(selector) if isinstance(line, Static) and line.display]
+    return " ".join(" ".join(str(line.content).split()) for line in lines[:1])
 
 
 def _reached(widget: Widget) -> str:

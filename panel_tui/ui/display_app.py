@@ -254,9 +254,14 @@ class DisplayApp(TurnTakingApp[None]):
             return None
         return " Remembered for next time."
 
-    def say_setting(self, words: str, kept: str | None) -> None:
-        """Say which way a setting went, and whether it is kept (``kept``: see _remember)."""
+    def say_setting(self, words: str, kept: str | None, *, told: bool = True) -> None:
+        """Say which way a setting went, and whether it is kept (``kept``: see _remember).
+
+        ``told``: read aloud too, with each question read aloud (Ctrl+E says its own).
+        """
         self.notify(words + (kept or ""), timeout=4)
+        if told:
+            self.tell(words)
 
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off."""
@@ -286,4 +291,4 @@ class DisplayApp(TurnTakingApp[None]):
         if problem:  # why nothing is heard: long enough to read, whatever keys come
             self.notify(f"{said}{kept or ''} {problem}", timeout=10)
         else:
-            self.say_setting(said, kept)
+            self.say_setting(said, kept, told=False)

@@ -212,8 +212,8 @@ class InterviewScreen(SessionScreen):
         """Say what just happened, on the line above the keys."""
         self.hint_line.say(message)
 
-    def show(self, answer: Answer) -> None:
-        """Show the interview's answer to a request, asking its question first if it has one."""
+    def show(self, answer: Answer, *, told: bool = False) -> None:
+        """Show the interview's answer, asking its question first; ``told``: a box's, said."""
         line = self.hint_line
         if isinstance(answer, NeedsConfirmation):
             line.tell(ASKED_ALOUD)
@@ -229,8 +229,8 @@ class InterviewScreen(SessionScreen):
                 self.timer.restart(self.question.time_guide_minutes)
             self.refresh_view()
             line.say(answer.message)
-            if answer.spoken is not None:
-                line.tell(answer.spoken)
+            if answer.spoken is not None or told:  # "Note saved." only showed (a tester)
+                line.tell(answer.spoken or str(answer.message))
 
     @asks
     def confirm(self, asked: NeedsConfirmation) -> Asking:
@@ -275,12 +275,12 @@ class InterviewScreen(SessionScreen):
     @asks
     def action_note(self) -> Asking:
         """Add a note to this answer (the dialog saves it)."""
-        self.show((yield from noting(self.interview.note())))
+        self.show((yield from noting(self.interview.note())), told=True)
 
     @asks
     def action_decide(self) -> Asking:
         """Record the panel's decision on this candidate (the dialog saves it)."""
-        self.show((yield from deciding(self.interview.decide())))
+        self.show((yield from deciding(self.interview.decide())), told=True)
 
     # -- moving ---------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from panel_tui.domain.setup_form import NOT_SAVED, FormProblems, FormTyped, RowProblems, check_form
+from panel_tui.ui.contracts import TellsNews
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
 
@@ -42,10 +43,10 @@ class ProblemMarks:
             say_under(self._form, "#form-problem", found.boxes.get("form"))
             return
         # At 80x24 the messages may sit below the fold: say it where it shows.
-        self._form.notify(
-            "Not started yet: some answers need putting right (marked in the form).",
-            severity="error",
-        )
+        said = "Not started yet: some answers need putting right (marked in the form)."
+        self._form.notify(said, severity="error")
+        if isinstance(self._form.app, TellsNews):  # only a notice, found by a tester
+            self._form.app.tell(said)
         marked[0].focus()
         self._form.call_after_refresh(marked[0].scroll_visible)
 

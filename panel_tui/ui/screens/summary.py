@@ -26,6 +26,7 @@ from textual.widgets import Static
 from panel_tui.domain.exports import FORMATS, ExportOptions, as_shown
 from panel_tui.domain.exports.sheet_kinds import PERSON, sheets_of
 from panel_tui.domain.exports.steps import ExportStep, ExportSteps
+from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
 from panel_tui.domain.payment_form import saved_words
@@ -33,6 +34,7 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
 from panel_tui.ui.asking import Asking, asks
+from panel_tui.ui.contracts import TellsNews
 from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
 from panel_tui.ui.screens.calibration_view import calibration_text
@@ -213,12 +215,13 @@ class SummaryScreen(SessionScreen):
             self.not_exported(step.refused, step.said)
         elif step.said:
             # Said on the screen's own line only: a notice over it said it again, and hid it.
-            self.query_one("#exported", Static).update(Text(step.said))
+            self.say_done(step.said)
 
     def not_exported(self, message: str, written: str = "") -> None:
         """Say why nothing (more) was exported, in a notice and on the screen, there after
         what was (``written``)."""
         self.app.notify(message, title="Not exported", severity="error", markup=False, timeout=15)
+        self.tell(message)
         shown = Text(message, style="bold")
         self.query_one("#exported", Static).update(
             Text(f"{written}\n") + shown if written else shown
@@ -240,21 +243,34 @@ class SummaryScreen(SessionScreen):
             return
         else:
             message = saved_words(self.opened.session, change.seat, change.changes)
-        self.query_one("#exported", Static).update(message)
+        self.say_done(message)
 
     @asks
     def action_finish(self) -> Asking:
         """Mark the session finished, or reopen it, after asking (the domain's question)."""
         asked = finish_or_reopen(self.opened)
+        self.tell(ASKED_ALOUD)  # as the interview's boxes say they are there
         if not (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
             return
         done = asked.then()
         if isinstance(done, NotSaved):
             self.app.notify(done.reason, severity="error", markup=False, timeout=15)
+            self.tell(done.reason)
             return
         self.refresh_view()
         if isinstance(done, Recorded) and done.message:
-            self.query_one("#exported", Static).update(done.message)
+            self.say_done(done.message)
+
+    def say_done(self, message: str) -> None:
+        """Say what a key did on the screen's own line, and read it with each question
+        read aloud: saves and exports only showed (found by a tester)."""
+        self.query_one("#exported", Static).update(Text(message))
+        self.tell(message)
+
+    def tell(self, news: str) -> None:
+        """Read ``news`` in its turn, with each question read aloud."""
+        if isinstance(self.app, TellsNews):
+            self.app.tell(news)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
