@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from panel_tui.domain.summary.spoken import spoken_summary
+from tests.domain.practice import practice
 from tests.domain.test_summary import summary_of
 from tests.exports.helpers import build_session
 
@@ -21,3 +22,17 @@ def test_the_summary_is_read_candidate_by_candidate_in_ranking_order() -> None:
         assert f"Decision: {shown.decision}" in line
     # No symbol a voice reads as "black up-pointing triangle" or skips.
     assert not any(mark in "\n".join(said) for mark in "▲●▼–—•")
+
+
+def test_a_practice_summary_reads_its_calibration_report_after_the_title() -> None:
+    # Found by a tester: Ctrl+L read the title, then each mock candidate, and
+    # skipped the calibration report the screen shows first.
+    summary = summary_of(practice(["up", "down"], ["A", "B"]))
+    assert summary.calibration is not None
+    said = spoken_summary(summary).splitlines()
+    report = said.index("Calibration: how the panel compares with the reference.")
+    first_candidate = len(said) - len(summary.candidates)
+    assert 0 < report < first_candidate  # in screen order: after the title, before the results
+    figures = summary.calibration.figures
+    assert figures and said[report + 2].startswith(f"{figures[0].name}: {figures[0].value}.")
+    assert any(line.startswith("Rounds: ") for line in said[report:first_candidate])
