@@ -123,3 +123,27 @@ async def test_the_scoring_rule_says_its_choice_once_and_its_new_explanation(
     assert "(chosen)" not in first and first.count("chosen") == 1, first
     assert said[0].endswith("chosen, 2 of 3") or ", chosen, 2 of " in said[0], said
     assert len(said) == 2, said  # then what the rule now means
+
+
+async def test_the_payment_box_heading_keeps_its_question_mark_alone(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+    said = [line for line in speaker.said if line.startswith("Whose notes")]
+    assert said and said[-1].startswith("Whose notes? Choices: "), speaker.said
+
+
+async def test_ctrl_l_over_the_export_box_says_each_tick_box_ticked_or_not(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
+        await _export_box(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    lines = speaker.said[-1].splitlines()
+    assert any(line.endswith(", not ticked") for line in lines), lines
+    assert "Summary as text (.md), chosen" in lines
