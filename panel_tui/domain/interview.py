@@ -48,7 +48,12 @@ from panel_tui.domain.interview_outcomes import (
 )
 from panel_tui.domain.models import Member, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
-from panel_tui.domain.undos import just_undone, undo_brings_back, undoable_vote
+from panel_tui.domain.undos import (
+    just_undone,
+    round_to_take_back,
+    undo_brings_back,
+    undoable_vote,
+)
 from panel_tui.domain.words import FINISHED_REFUSAL, vote_text
 
 NOTE_OFFER = "Press Ctrl+N to note what was missing (you can skip this)."
@@ -229,6 +234,8 @@ class Interview:
         if refused is not None:
             return refused
         where = self.here
+        if round_to_take_back(self.session, *where) is not None:
+            return self._take_back_round(where)  # nothing lost, so never asked first
         found = undoable_vote(self.session, *where)
         if found is None:
             return Refused("There is no vote to undo on this answer.")
@@ -274,6 +281,19 @@ class Interview:
         stands = "; the vote they gave before it stands" if event.value is not None else ""
         return self._news(f"Undone: the last vote of {label}{stands}.")
 
+    def _take_back_round(self, where: tuple[str, str]) -> Change:
+        """A stray Ctrl+G put right: the round nobody has voted in goes, the one before shows."""
+        try:
+            back = self.opened.take_back_round(*where)
+        except StoreError as error:
+            return NotSaved(str(error))
+        if back is None:
+            return Refused("There is no vote to undo on this answer.")
+        return self._news(
+            f"Round {back.round} taken back: nobody had voted in it. "
+            f"Round {back.round - 1}'s votes count again."
+        )
+
     def reveal(self) -> Answer:
         """Show the votes before everyone has voted (always asked first)."""
         refused = self.refusal()
@@ -316,7 +336,8 @@ class Interview:
         self.times.restart()
         return self._news(
             f"Round {started.round}: everyone votes on this answer again, sealed as before. "
-            f"Round {started.round - 1} is kept for the report.",
+            f"Round {started.round - 1} is kept for the report. Backspace takes this round "
+            "back until someone votes in it.",
             restarts_timer=True,
         )
 

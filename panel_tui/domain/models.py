@@ -186,10 +186,8 @@ class Session(Record):
 
     def round_of(self, candidate: str, question: str) -> int:
         """The answer's current round of votes: 1 unless the trainer ran it again."""
-        return max(
-            (r.round for r in self.rounds if (r.candidate, r.question) == (candidate, question)),
-            default=1,
-        )
+        found = [r for r in self.rounds if (r.candidate, r.question) == (candidate, question)]
+        return found[-1].round - found[-1].taken_back if found else 1
 
     def _in_round(self, vote: VoteEvent | Reveal, candidate: str, question: str) -> bool:
         """Whether an event is on this answer, in its current round."""

@@ -335,16 +335,14 @@ class Reveal(Record):
 
 
 class NewRound(Record):
-    """Practice only: the trainer asked the panel to vote on an answer again.
-
-    Earlier rounds' votes are kept; the answer's votes that count (and that the
-    screen seals and shows) are those of its latest round.
-    """
+    """Practice only: the panel votes on an answer again; earlier rounds' votes are kept, and
+    its latest round's count. ``taken_back``: that round taken back before anyone voted."""
 
     candidate: Ident
     question: Ident
     round: Annotated[Whole, Field(ge=2, le=99)]
     at: Moment
+    taken_back: Annotated[Flag, Field(exclude_if=lambda back: not back)] = False
 
 
 class Decision(Record):

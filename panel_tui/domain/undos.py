@@ -5,12 +5,13 @@ gives its member the vote that stands again, if any. These say which vote an
 undo takes back (:func:`undoable_vote`), what it brings back
 (:func:`undo_brings_back`), the event that records the undo (:func:`undo_event`)
 and whether the last change on an answer was an undo (:func:`just_undone`, so a
-second undo in a row is asked first).
+second undo in a row is asked first). A round nobody has voted in yet (a stray
+Ctrl+G in practice) is taken back by an undo too (:func:`round_to_take_back`).
 """
 
 from __future__ import annotations
 
-from panel_tui.domain.models import Session, VoteEvent, now
+from panel_tui.domain.models import NewRound, Reveal, Session, VoteEvent, now
 
 
 def _answer_now(session: Session, candidate: str, question: str) -> tuple[str, str, int]:
@@ -90,3 +91,17 @@ def just_undone(session: Session, candidate: str, question: str) -> bool:
         if _answer_of(event) == answer:
             return event.undoes is not None
     return False
+
+
+def round_to_take_back(session: Session, candidate: str, question: str) -> NewRound | None:
+    """The event that takes back the answer's latest round, when nobody has voted in it yet.
+
+    A round with any vote event (an undone one too) or shown is never taken back:
+    its events would name a round never started. ``None`` when there is none to take.
+    """
+    number = session.round_of(candidate, question)
+    answer = (candidate, question, number)
+    events: list[VoteEvent | Reveal] = [*session.votes, *session.reveals]
+    if number == 1 or any((e.candidate, e.question, e.round) == answer for e in events):
+        return None
+    return NewRound(candidate=candidate, question=question, round=number, at=now(), taken_back=True)

@@ -41,7 +41,7 @@ from panel_tui.domain.store.journal_table import JournalTable
 from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.locks import SessionLock
 from panel_tui.domain.store.storage import SESSION_TABLE, DamagedData, session_from_tables
-from panel_tui.domain.undos import undo_event
+from panel_tui.domain.undos import round_to_take_back, undo_event
 from panel_tui.domain.words import FINISHED_REFUSAL
 
 Compacted = Callable[[Session], None]
@@ -268,6 +268,21 @@ class OpenSession:
             raise StoreError(str(error)) from None
         self._update_meta(rounds=[*self.session.rounds, started])
         return started
+
+    def take_back_round(self, candidate: str, question: str) -> NewRound | None:
+        """Practice only: take back the answer's latest round while nobody has voted in it.
+
+        Added to the rounds, as a round started is (never taken out: an older copy
+        holding a round this one lacks tells of another writer). ``None``: none to take.
+
+        Raises:
+            StoreError: the session is finished, or the disk refused.
+        """
+        self._refuse_if_finished()
+        back = round_to_take_back(self.session, candidate, question)
+        if back is not None:
+            self._update_meta(rounds=[*self.session.rounds, back])
+        return back
 
     def add_note(self, candidate: str, question: str | None, text: str) -> Note:
         """Add a note on an answer (or on the candidate).
