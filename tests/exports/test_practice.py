@@ -245,3 +245,41 @@ def test_a_question_that_ends_a_sentence_takes_no_colon_before_its_flags() -> No
 )
 def test_the_colon_before_a_label_is_left_out_after_a_sentence_mark(text: str, mark: str) -> None:
     assert colon_after(text) == mark
+
+
+def test_rounds_compare_the_same_answers_and_a_sealed_round_says_so() -> None:
+    """Found by a tester: first-round agreement over two answers beside last-round
+    agreement over one, and a sealed round of two votes read as "0 up, 0 middle, 0 down"."""
+    sealed_second = practice(
+        ["up", "down"],
+        ["Ann Lee", "Ben Cho", "Cat Diaz"],
+        [
+            *(("p1", "q1", m, v) for m, v in (("m1", "up"), ("m2", "middle"), ("m3", "down"))),
+            *(("p1", "q2", m, v) for m, v in (("m1", "up"), ("m2", "up"), ("m3", "down"))),
+            *(("p1", "q1", m, "up", 2) for m in ("m1", "m2", "m3")),  # shown: all voted
+            *(("p1", "q2", m, "down", 2) for m in ("m1", "m2")),  # still sealed
+        ],
+        rounds=[("p1", "q1", 2), ("p1", "q2", 2)],
+    )
+    for name in ("md", "html"):
+        text = render(sealed_second, name)
+        # Both figures over q1 alone: 1 of 3 in its first round, 3 of 3 in its last.
+        assert (
+            "Over the 1 answer whose last round is shown, agreement with the reference was "
+            "33.3% in the first round and 100.0% in the last"
+        ) in text, name
+        assert "Round 2: 3 up, 0 middle, 0 down; 3 of 3 with the reference." in text, name
+        assert "Round 2: still sealed: its votes show once everyone has voted" in text, name
+        assert "0 of 0 with the reference" not in text, name
+
+
+def test_a_round_nobody_has_voted_in_yet_says_so_and_is_not_compared() -> None:
+    unvoted = practice(
+        ["up"],
+        ["Ann Lee", "Ben Cho"],
+        [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")],
+        rounds=[("p1", "q1", 2)],
+    )
+    text = render(unvoted, "md")
+    assert "Round 2: nobody has voted yet." in text
+    assert "No last round is shown yet, so there is nothing to compare." in text

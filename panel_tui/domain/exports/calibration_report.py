@@ -12,7 +12,7 @@ matches trainees by name, is left out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -160,10 +160,26 @@ def _late(votes: RoundVotes) -> str:
     return f" ({len(votes.late)} more given after the reveal, left out)" if votes.late else ""
 
 
-def _round_words(number: int, votes: RoundVotes) -> str:
-    tally = votes.tally
-    counts = tally.words(RATINGS) + _late(votes)
+def _round_words(number: int, votes: RoundVotes, waiting: str | None = None) -> str:
+    """One round's votes; ``waiting``, the words of a last round not shown yet (never zeros)."""
+    if waiting is not None:
+        return f"Round {number}: {waiting}"
+    counts = votes.tally.words(RATINGS) + _late(votes)
     return f"Round {number}: {counts}; {votes.agreeing} of {votes.counted} with the reference."
+
+
+def _waiting(
+    session: Session, answer: AnswerCalibration, sealed: Set[tuple[str, str]]
+) -> str | None:
+    """What a last round not shown yet holds, in words (``None`` once shown): its votes are
+    left out of this copy while sealed, so it never reads as a round of no votes (found by
+    a tester)."""
+    where = (answer.candidate, answer.question)
+    if session.is_revealed(*where) and where not in sealed:
+        return None
+    if where in sealed:
+        return "still sealed: its votes show once everyone has voted or the chair shows them."
+    return "nobody has voted yet."
 
 
 def _away(
@@ -182,8 +198,16 @@ def _away(
     )
 
 
-def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) -> AnswerView:
+def _answer_view(
+    session: Session,
+    answer: AnswerCalibration,
+    symbols: Symbols,
+    sealed: Set[tuple[str, str]] = frozenset(),
+) -> AnswerView:
     tally = answer.first.tally
+    waiting = _waiting(session, answer, sealed)
+    rounds = [_round_words(r.number, r) for r in answer.rounds[:-1]]
+    rounds.append(_round_words(answer.last.number, answer.last, waiting))
     flags = (["Split"] if answer.split else []) + (
         ["Missed the reference"] if answer.missed else []
     )
@@ -193,7 +217,7 @@ def _answer_view(session: Session, answer: AnswerCalibration, symbols: Symbols) 
         votes=tally.words(RATINGS) + _late(answer.first),
         flags=flags,
         why=answer.why or "",
-        rounds=[_round_words(r.number, r) for r in answer.rounds] if answer.moved else [],
+        rounds=rounds if answer.moved else [],
     )
 
 
@@ -286,28 +310,38 @@ def _left_out(late: int) -> str:
     )
 
 
-def _rounds_words(moved: list[AnswerCalibration]) -> str:
+def _rounds_words(moved: list[AnswerCalibration], compared: list[AnswerCalibration]) -> str:
     """How the panel moved on the answers voted on again, the later rounds' agreement apart.
 
     The figures above count the first round alone (calibration measures
     independent judgement; found by a trainer: re-voting after seeing the
-    reference raised agreement to 100%).
+    reference raised agreement to 100%). Both rounds' figures are over the same
+    answers, ``compared``: those whose last round is shown with a counted vote in
+    each round (first-round figures over two answers beside last-round figures over
+    one read as a rise: found by a tester).
     """
     if not moved:
         return "No answer was voted on again."
+    said = (
+        f"{counted(len(moved), 'answer')} voted on again after discussion. The figures above "
+        "count each trainee's first vote, given before the reference was shown."
+    )
+    if not compared:
+        return f"{said} No last round is shown yet, so there is nothing to compare."
     closer = sum(
-        a.last.agreeing * a.first.counted > a.first.agreeing * a.last.counted
-        for a in moved
-        if a.last.counted and a.first.counted
+        a.last.agreeing * a.first.counted > a.first.agreeing * a.last.counted for a in compared
+    )
+    over = (
+        "these answers"
+        if len(compared) == len(moved)
+        else f"the {counted(len(compared), 'answer')} whose last round is shown"
     )
     return (
-        f"{counted(len(moved), 'answer')} voted on again after discussion; on "
-        f"{closer} of them the panel's last round was closer to the reference than its first. "
-        "The figures above count each trainee's first vote, given before the reference was "
-        "shown. Over these answers, agreement with the reference was "
-        f"{_agreement([a.first for a in moved])} in the first round and "
-        f"{_agreement([a.last for a in moved])} in the last, after discussion "
-        "(not counted above)."
+        f"{said} Over {over}, agreement with the reference was "
+        f"{_agreement([a.first for a in compared])} in the first round and "
+        f"{_agreement([a.last for a in compared])} in the last, after discussion (not counted "
+        f"above); on {closer} of them the panel's last round was closer to the reference "
+        "than its first."
     )
 
 
@@ -337,6 +371,12 @@ def build_calibration(
         if options.totals_only
         else [_trainee(session, m, histories.get(m.name, []), options) for m in calibration.members]
     )
+    sealed, symbols = options.sealed_left_out, options.vote_symbols
+    compared = [
+        a
+        for a in calibration.moved
+        if _waiting(session, a, sealed) is None and a.first.counted and a.last.counted
+    ]
     return CalibrationView(
         banner=PRACTICE_BANNER,
         note=PRACTICE_NOTE,
@@ -345,6 +385,6 @@ def build_calibration(
         ac1_note=AC1_NOTE,
         trainees=trainees,
         flagged=[_answer_view(session, a, options.vote_symbols) for a in calibration.flagged],
-        moved=[_answer_view(session, a, options.vote_symbols) for a in calibration.moved],
-        rounds_words=_rounds_words(calibration.moved),
+        moved=[_answer_view(session, a, symbols, sealed) for a in calibration.moved],
+        rounds_words=_rounds_words(calibration.moved, compared),
     )
