@@ -195,10 +195,10 @@ async def test_the_summary_writes_trainee_sheets_in_practice_and_member_sheets_l
     folder = tmp_path / "exports" / "p1-trainee-sheets"
     written = sorted(p.name for p in folder.iterdir())
     assert written == ["p1-seat-1-ann-lee.html", "p1-seat-2-ben-cho.html"]
-    # Ben has not voted, so q1 is still sealed, and the sheet says what it left out
+    # Ben has not voted, so q1 is still sealed, and Ann's sheet says her vote is left out
     # (found by a review: the screen took sealed votes out before the sheets counted).
     sheet = (folder / written[0]).read_text(encoding="utf-8")
-    assert "1 answer still sealed is left out until its votes are shown." in sheet
+    assert "Your vote on 1 answer the panel was still voting on is not counted here" in sheet
 
     # Live, the Easy Read page of each member (PRODUCT.md 8), not only from the command line.
     live = small_session()

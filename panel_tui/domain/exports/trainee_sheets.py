@@ -26,7 +26,7 @@ from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.sheet_kinds import TRAINEE_SHEETS, SheetError, totals_only_words
 from panel_tui.domain.models import Session
 from panel_tui.domain.text import slug
-from panel_tui.domain.words import days_words, sealed_words
+from panel_tui.domain.words import days_words
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,9 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
         )
     if options.totals_only:
         raise SheetError(totals_only_words(TRAINEE_SHEETS))
-    # Votes still sealed are left out, as the summary screen leaves them out.
-    sealed = sealed_words(len(session.sealed_answers()))
+    # Votes still sealed are left out, as the summary screen leaves them out; each page
+    # says so only of its own trainee's votes left out (found by a tester).
+    waiting = _waiting_votes(session)
     session = session.as_shown()
     if options.anonymise:  # done once, on the session, as for every other format
         session = anonymised(session)
@@ -74,10 +75,37 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
             bank_title=session.bank.title,
             date=days_words(session.vote_days),
             lean_help=LEAN_HELP,
-            sealed=sealed,
+            not_yet=not_yet_words(waiting.get(trainee.seat, 0)),
         )
         sheets.append(Sheet(_file_name(session, trainee, options), html))
     return sheets
+
+
+def _waiting_votes(session: Session) -> dict[int, int]:
+    """By seat: the trainee's votes not counted yet, on answers still sealed in their first
+    round (the round a sheet counts; a later round still sealed leaves nothing out)."""
+    waiting: dict[int, int] = {}
+    for candidate, question in session.sealed_answers():
+        if session.round_of(candidate, question) == 1:
+            for member in session.current_votes(candidate, question):
+                seat = session.member(member).seat
+                waiting[seat] = waiting.get(seat, 0) + 1
+    return waiting
+
+
+def not_yet_words(count: int) -> str:
+    """What a trainee's page says of their votes not counted yet, in plain words; or ""."""
+    if not count:
+        return ""
+    if count == 1:
+        return (
+            "Your vote on 1 answer the panel was still voting on is not counted here yet: "
+            "it will count once the votes on that answer are shown."
+        )
+    return (
+        f"Your votes on {count} answers the panel was still voting on are not counted here "
+        "yet: each will count once the votes on its answer are shown."
+    )
 
 
 def _file_name(session: Session, trainee: TraineeView, options: ExportOptions) -> str:
