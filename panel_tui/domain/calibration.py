@@ -106,6 +106,11 @@ class MemberCalibration:
     voted_again: int = 0
 
 
+#: Fleiss' kappa's words when every vote was the same rating: plain, never discouraging
+#: (it said "chance explains it all", found by a tester); every format says these.
+KAPPA_ALL_SAME = "Not worked out when every vote is the same rating"
+
+
 @dataclass(frozen=True)
 class PanelCalibration:
     """The panel's figures as a whole."""
@@ -118,13 +123,15 @@ class PanelCalibration:
 
     @property
     def kappa_words(self) -> str:
-        """Landis and Koch's words for the kappa as shown (two decimals), or empty.
+        """Landis and Koch's words for the kappa as shown (two decimals); :data:`KAPPA_ALL_SAME`
+        when every vote was the same rating; empty with too few votes.
 
         A kappa of -0.002 shows as 0.00, which their table calls slight: "0.00
         (poor)" read as a mistake (found by a tester).
         """
         if self.fleiss_kappa is None:
-            return ""
+            # Pairs of votes, yet no kappa: every vote was one rating (chance agreement is 1).
+            return "" if self.percent_agreement is None else KAPPA_ALL_SAME
         return agreement.landis_koch(float(rounded(self.fleiss_kappa, 2)))
 
 

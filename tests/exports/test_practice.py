@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.calibration import KAPPA_ALL_SAME
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
-from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER
+from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER, build_calibration
 from panel_tui.domain.models import Session
 from panel_tui.domain.words import colon_after
 from tests.domain.builders import T0
@@ -283,3 +284,23 @@ def test_a_round_nobody_has_voted_in_yet_says_so_and_is_not_compared() -> None:
     text = render(unvoted, "md")
     assert "Round 2: nobody has voted yet." in text
     assert "No last round is shown yet, so there is nothing to compare." in text
+
+
+def test_a_kappa_not_worked_out_says_so_plainly_in_every_format() -> None:
+    """Found by a tester: "Not available: every vote was the same rating, so chance
+    explains it all" read as discouraging; every format says the one plain sentence."""
+    alike = practice(
+        ["up", "down"],
+        ["Ann Lee", "Ben Cho"],
+        [("p1", q, m, "up") for q in ("q1", "q2") for m in ("m1", "m2")],
+    )
+    words = "Not worked out when every vote is the same rating"
+    assert words == KAPPA_ALL_SAME
+    view = build_calibration(alike, ExportOptions())
+    kappa = next(f for f in view.figures if f.name == "Fleiss' kappa")
+    assert kappa.value == words  # the screen lays out these figures, as md and html do
+    for name in ("md", "html"):
+        text = render(alike, name)
+        assert words in text and "chance explains it all" not in text, name
+    panel = json.loads(render(alike, "json"))["results"]["calibration"]["panel"]
+    assert (panel["fleiss_kappa"], panel["kappa_words"]) == (None, words)

@@ -41,7 +41,7 @@ def panel_figures(calibration: Calibration) -> list[Figure]:
         ),
         Figure(
             "Fleiss' kappa",
-            _kappa_value(kappa, panel.kappa_words, panel.percent_agreement),
+            _kappa_value(kappa, panel.kappa_words),
             "Agreement among members beyond what chance would give: 1 is full "
             "agreement, 0 no more than chance. Words from Landis and Koch (1977).",
         ),
@@ -54,9 +54,8 @@ def panel_figures(calibration: Calibration) -> list[Figure]:
     ]
 
 
-def _kappa_value(kappa: float | None, words: str, observed: float | None) -> str:
+def _kappa_value(kappa: float | None, words: str) -> str:
+    """The kappa with its words; the words alone when it is not worked out."""
     if kappa is not None:
         return f"{rounded(kappa, 2)} ({words})"
-    if observed is None:
-        return "Not enough votes yet"
-    return "Not available: every vote was the same rating, so chance explains it all"
+    return words or "Not enough votes yet"
