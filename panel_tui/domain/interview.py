@@ -46,7 +46,7 @@ from panel_tui.domain.interview_outcomes import (
     Refused,
     VoteMark,
 )
-from panel_tui.domain.models import Member, Question, Session, VoteValue
+from panel_tui.domain.models import Member, NewRound, Question, Session, VoteValue
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.undos import (
     just_undone,
@@ -235,7 +235,7 @@ class Interview:
             return refused
         where = self.here
         if round_to_take_back(self.session, *where) is not None:
-            return self._take_back_round(where)  # nothing lost, so never asked first
+            return self._undo(where)  # a round nobody voted in: nothing lost, so never asked
         found = undoable_vote(self.session, *where)
         if found is None:
             return Refused("There is no vote to undo on this answer.")
@@ -276,23 +276,15 @@ class Interview:
             return Recorded(None)
         if event is None:
             return Refused("There is no vote to undo on this answer.")
+        if isinstance(event, NewRound):  # a stray Ctrl+G put right: the round before shows
+            return self._news(
+                f"Round {event.round} taken back: nobody had voted in it. "
+                f"Round {event.round - 1}'s votes count again."
+            )
         label = member_label(self.session.member(event.member))
         # Said when a vote is left: the row still shows "Voted" (found by a person's walk).
         stands = "; the vote they gave before it stands" if event.value is not None else ""
         return self._news(f"Undone: the last vote of {label}{stands}.")
-
-    def _take_back_round(self, where: tuple[str, str]) -> Change:
-        """A stray Ctrl+G put right: the round nobody has voted in goes, the one before shows."""
-        try:
-            back = self.opened.take_back_round(*where)
-        except StoreError as error:
-            return NotSaved(str(error))
-        if back is None:
-            return Refused("There is no vote to undo on this answer.")
-        return self._news(
-            f"Round {back.round} taken back: nobody had voted in it. "
-            f"Round {back.round - 1}'s votes count again."
-        )
 
     def reveal(self) -> Answer:
         """Show the votes before everyone has voted (always asked first)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.models import VoteEvent
 from panel_tui.domain.sessions import finish_warnings
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.store import storage as storage_module
@@ -119,7 +120,7 @@ def test_once_shown_an_answer_stays_shown_and_later_changes_are_marked(store: St
         opened.record_vote("c1", "q1", "m2", "down")  # everyone voted: shown
         assert opened.session.is_revealed("c1", "q1")
         undo = opened.undo("c1", "q1")  # takes back m2's shown vote
-        assert undo is not None and undo.after_reveal
+        assert isinstance(undo, VoteEvent) and undo.after_reveal
         assert opened.session.is_revealed("c1", "q1")  # not sealed again
         again = opened.record_vote("c1", "q1", "m2", "up")  # undo, then a new vote
         assert again.after_reveal
@@ -228,7 +229,7 @@ def test_undo_after_the_reveal_never_brings_back_a_vote_the_room_did_not_see(
         opened.record_vote("c1", "q1", "m2", "up")  # everyone voted: shown
         opened.undo("c1", "q1")  # m2's up withdrawn
         undo = opened.undo("c1", "q1")  # m1's down withdrawn, not turned back into up
-        assert undo is not None and undo.value is None and undo.after_reveal
+        assert isinstance(undo, VoteEvent) and undo.value is None and undo.after_reveal
         assert opened.session.current_votes("c1", "q1") == {}
 
 
@@ -244,7 +245,7 @@ def test_undo_of_a_change_made_once_shown_brings_back_the_vote_the_room_saw(
         undo = opened.undo("c1", "q1")
         # The up is back as the room saw it: not a change after the reveal, so
         # the summary lists no late vote for m1.
-        assert undo is not None and undo.value == "up" and not undo.after_reveal
+        assert isinstance(undo, VoteEvent) and undo.value == "up" and not undo.after_reveal
         standing = opened.session.current_votes("c1", "q1")
         assert {m: v.value for m, v in standing.items()} == {"m1": "up", "m2": "up"}
         assert not any(v.after_reveal for v in standing.values())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from panel_tui.domain.models import NewRound
 from panel_tui.domain.store import Store, StoreError
 from tests.domain.practice import practice
 
@@ -50,16 +51,15 @@ def test_a_live_session_has_no_rounds(tmp_path: Path) -> None:
             opened.new_round("p1", "q1")
 
 
-def test_a_round_taken_back_is_added_to_the_record_and_survives_reopening(tmp_path: Path) -> None:
+def test_undo_takes_back_a_round_nobody_voted_in_added_to_the_record(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.save(practice(["up"], ["Ann", "Ben"]))
     with store.open("p1") as opened:
         opened.record_vote("p1", "q1", "m1", "up")
         opened.record_vote("p1", "q1", "m2", "down")
         opened.new_round("p1", "q1")
-        back = opened.take_back_round("p1", "q1")
-        assert back is not None and (back.round, back.taken_back) == (2, True)
-        assert opened.take_back_round("p1", "q1") is None  # round 1 is never taken back
+        back = opened.undo("p1", "q1")  # nobody has voted in round 2: it is taken back
+        assert isinstance(back, NewRound) and (back.round, back.taken_back) == (2, True)
     again = store.load("p1")
     # Added, never taken out: an older copy's rounds are all still in the record.
     assert [(r.round, r.taken_back) for r in again.rounds] == [(2, False), (2, True)]
@@ -69,5 +69,5 @@ def test_a_round_taken_back_is_added_to_the_record_and_survives_reopening(tmp_pa
         opened.record_vote("p1", "q1", "m1", "middle")
         opened.undo("p1", "q1")
         # A round with a vote in it, undone or not, is never taken back.
-        assert opened.take_back_round("p1", "q1") is None
+        assert opened.undo("p1", "q1") is None
     assert store.load("p1").round_of("p1", "q1") == 2

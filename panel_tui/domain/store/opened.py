@@ -227,15 +227,18 @@ class OpenSession:
         self._append("votes", vote)
         return vote
 
-    def undo(self, candidate: str, question: str) -> VoteEvent | None:
-        """Undo the last vote given on this answer, bringing back what stood before.
-
-        Returns the event written, or ``None`` when there is nothing to undo.
+    def undo(self, candidate: str, question: str) -> VoteEvent | NewRound | None:
+        """Undo the last vote on this answer, bringing back what stood before (the event written;
+        ``None``: nothing to undo); in practice, first a round nobody voted in (a stray Ctrl+G),
+        added to the rounds as taken back: never taken out, so no older copy reads as another's.
 
         Raises:
             StoreError: the session is finished, or the disk refused.
         """
         self._refuse_if_finished()
+        if (back := round_to_take_back(self.session, candidate, question)) is not None:
+            self._update_meta(rounds=[*self.session.rounds, back])
+            return back
         event = undo_event(self.session, candidate, question)
         if event is not None:
             self._append("votes", event)
@@ -258,8 +261,7 @@ class OpenSession:
         """Practice only: ask the panel to vote on this answer again; earlier rounds are kept.
 
         Raises:
-            StoreError: the session is live or finished, or this round's votes are
-                not shown yet.
+            StoreError: the session is live or finished, or this round's votes are not shown.
         """
         self._refuse_if_finished()
         try:
@@ -268,21 +270,6 @@ class OpenSession:
             raise StoreError(str(error)) from None
         self._update_meta(rounds=[*self.session.rounds, started])
         return started
-
-    def take_back_round(self, candidate: str, question: str) -> NewRound | None:
-        """Practice only: take back the answer's latest round while nobody has voted in it.
-
-        Added to the rounds, as a round started is (never taken out: an older copy
-        holding a round this one lacks tells of another writer). ``None``: none to take.
-
-        Raises:
-            StoreError: the session is finished, or the disk refused.
-        """
-        self._refuse_if_finished()
-        back = round_to_take_back(self.session, candidate, question)
-        if back is not None:
-            self._update_meta(rounds=[*self.session.rounds, back])
-        return back
 
     def add_note(self, candidate: str, question: str | None, text: str) -> Note:
         """Add a note on an answer (or on the candidate).
