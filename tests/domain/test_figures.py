@@ -68,7 +68,7 @@ def test_minutes_kappa_and_shares_round_as_the_percentages_do() -> None:
     start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     assert Span(start, start + timedelta(minutes=2.5)).minutes == 3
     assert Span(start, start + timedelta(minutes=1.5)).minutes == 2
-    assert _kappa_value(0.125, "slight agreement", 0.5) == "0.13 (slight agreement)"
+    assert _kappa_value(0.125, "slight agreement") == "0.13 (slight agreement)"
     assert rule_about("lived_experience_share", "0.3").endswith(
         "Now: lived experience 30%, professionals 70%."
     )
