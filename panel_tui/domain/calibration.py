@@ -117,7 +117,7 @@ class PanelCalibration:
 
     answers: int  #: answers with at least two counted votes
     reference_agreement: float | None  #: share of all counted votes equal to the reference
-    percent_agreement: float | None  #: share of pairs of members who agreed
+    percent_agreement: float | None  #: each answer's share of agreeing pairs, averaged
     fleiss_kappa: float | None
     gwet_ac1: float | None
 

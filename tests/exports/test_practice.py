@@ -304,3 +304,26 @@ def test_a_kappa_not_worked_out_says_so_plainly_in_every_format() -> None:
         assert words in text and "chance explains it all" not in text, name
     panel = json.loads(render(alike, "json"))["results"]["calibration"]["panel"]
     assert (panel["fleiss_kappa"], panel["kappa_words"]) == (None, words)
+
+
+def test_agreement_among_members_says_it_is_an_average_over_answers() -> None:
+    """Found by a tester: the figure is each answer's share of agreeing pairs, averaged
+    (agreement.percent_agreement), so the words say so, not "the share of pairs"."""
+    # q1: up, up, up, down: 3 of 6 pairs agree (50%); q2: up, up, up: 3 of 3 (100%).
+    # Averaged over answers 75.0%; over all 9 pairs it would be 66.7%.
+    mixed = practice(
+        ["up", "up"],
+        ["Ann Lee", "Ben Cho", "Cat Diaz", "Dev Rao"],
+        [
+            *(("p1", "q1", m, "up") for m in ("m1", "m2", "m3")),
+            ("p1", "q1", "m4", "down"),
+            *(("p1", "q2", m, "up") for m in ("m1", "m2", "m3")),
+            ("p1", "q2", "m4", "abstain"),
+        ],
+    )
+    figure = next(f for f in build_calibration(mixed, ExportOptions()).figures if "among" in f.name)
+    assert figure.value == "75.0%"
+    assert figure.meaning == (
+        "On an average answer, the share of pairs of members who gave the same thumbs "
+        "(each answer's share, averaged over 2 answers with two votes or more)."
+    )

@@ -36,8 +36,12 @@ def panel_figures(calibration: Calibration) -> list[Figure]:
         Figure(
             "Agreement among members",
             percent(panel.percent_agreement, none="Not enough votes yet"),
-            "The share of pairs of members who gave the same thumbs on an answer "
-            f"(over {counted(panel.answers, 'answer')} with two votes or more).",
+            # Each answer's share of agreeing pairs, averaged (Fleiss' own, which kappa
+            # builds on): not the share of all pairs, which the words once said (found by
+            # a tester: 60.0% beside 58.3% of all pairs).
+            "On an average answer, the share of pairs of members who gave the same thumbs "
+            f"(each answer's share, averaged over {counted(panel.answers, 'answer')} with "
+            "two votes or more).",
         ),
         Figure(
             "Fleiss' kappa",
