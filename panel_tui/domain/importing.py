@@ -147,6 +147,7 @@ _STAND_INS: dict[str, object] = {
     "mode": None,
     "created": None,
     "finished": None,
+    "finishes": None,
     "settings": None,
     "cursor": None,
 }

@@ -12,12 +12,7 @@ import secrets
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
-from pydantic import (
-    BeforeValidator,
-    Field,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
 from panel_tui.domain.moments import Moment
 from panel_tui.domain.records import (
@@ -32,6 +27,7 @@ from panel_tui.domain.records import (
     Candidate,
     Cursor,
     Decision,
+    Finishing,
     Flag,
     Member,
     Mode,
@@ -69,6 +65,7 @@ __all__ = [
     "Candidate",
     "Cursor",
     "Decision",
+    "Finishing",
     "Flag",
     "Member",
     "Mode",
@@ -112,6 +109,10 @@ class Session(Record):
     mode: Mode = "live"
     created: Moment = Field(default_factory=now)
     finished: Flag = False
+    #: Each time the chair finished or reopened it (absent from files when never).
+    finishes: Annotated[list[Finishing], Field(exclude_if=lambda done: not done)] = Field(
+        default_factory=list
+    )
     settings: Settings = Field(default_factory=Settings)
     bank: Bank
     panel: list[Member]

@@ -11,14 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from panel_tui.domain.moments import Moment
@@ -31,7 +24,6 @@ MAX_SEATS = 9  #: one keyboard column of vote keys a seat
 MAX_WEIGHT = 100
 
 Rating = Literal["up", "middle", "down"]
-#: A vote's value; ``None`` marks a withdrawn vote (the chair's undo).
 VoteValue = Literal["up", "middle", "down", "abstain"]
 Role = Literal["lived_experience", "professional", "observer"]
 Weighting = Literal["per_person", "equal_groups", "lived_experience_share"]
@@ -304,7 +296,7 @@ class VoteEvent(Record):
     candidate: Ident
     question: Ident
     member: Ident
-    value: VoteValue | None
+    value: VoteValue | None  #: ``None`` marks a withdrawn vote (the chair's undo)
     at: Moment
     #: Given after the votes on the answer were shown: a first vote after the
     #: chair revealed early, or a change after discussion.
@@ -325,13 +317,22 @@ class Note(Record):
 
 
 class Reveal(Record):
-    """The chair showed the votes on a question before everyone had voted."""
+    """The votes on an answer were shown early by the chair, or, ``at_finish`` (absent from
+    files when not), as the session was finished with them still sealed."""
 
     candidate: Ident
     question: Ident
     at: Moment
     #: Practice only: the round of votes shown.
     round: RoundNumber = 1
+    at_finish: Annotated[Flag, Field(exclude_if=lambda shown: not shown)] = False
+
+
+class Finishing(Record):
+    """The chair finished the session (``finished``), or reopened it (not ``finished``)."""
+
+    at: Moment
+    finished: Flag
 
 
 class NewRound(Record):

@@ -89,7 +89,12 @@ def test_an_anonymised_csv_says_in_its_header_that_reasons_are_not_anonymised() 
     assert columns.index("decision_reason_not_anonymised") == columns.index("decision") + 1
     # Earlier decisions carry their reasons too.
     assert "earlier_decisions" not in columns
-    assert columns[-3:] == ["earlier_decisions_not_anonymised", "finished", "mode"]  # at the end
+    assert columns[-4:] == [
+        "earlier_decisions_not_anonymised",
+        "finish_history",
+        "finished",
+        "mode",
+    ]  # at the end
     for options in (ExportOptions(), ExportOptions(anonymise=True, no_notes=True)):
         columns, _ = header_and_reason(options)
         assert "decision_reason" in columns and "decision_reason_not_anonymised" not in columns

@@ -25,7 +25,9 @@ chair undid is not counted, as the vote given before stands) and
 session: their votes are left out of every figure until they are shown), then
 ``earlier_decisions`` (each decision the panel changed, oldest first, with its
 reason, as the summary words them; named ``earlier_decisions_not_anonymised``
-likewise), added after the others so that columns read by place still read.
+likewise) and ``finish_history`` (empty unless the session was reopened after being
+finished: when it was finished and reopened, and what was changed after, as the summary
+says it), added after the others so that columns read by place still read.
 
 ``votes-csv``: one row per vote that stands: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
@@ -65,6 +67,7 @@ from collections.abc import Iterable, Sequence
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
+from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import as_listed, score_session
 from panel_tui.domain.words import (
@@ -126,6 +129,7 @@ CANDIDATE_COLUMNS = (
     # reads them; but before finished and mode, which end every row of every CSV
     # of a session (see above).
     "earlier_decisions",
+    "finish_history",
     *ROW_END,
 )
 VOTE_COLUMNS = (
@@ -184,6 +188,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
     """One row per candidate, in rank order (a rehearsal's as interviewed, unranked)."""
     results = score_session(session)
     hide_gap = options.totals_only and lone_group(session)
+    history = finish_history(session)
     rows = []
     for r in as_listed(session, results):
         candidate = session.candidate(r.candidate)
@@ -221,6 +226,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                         earlier_decisions(session, r.candidate), options.leaves_out_notes
                     )
                 ),
+                history,
                 *row_end(session),
             )
         )

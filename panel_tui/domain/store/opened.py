@@ -17,6 +17,7 @@ from panel_tui.domain.involvement import with_involvement
 from panel_tui.domain.models import (
     Cursor,
     Decision,
+    Finishing,
     NewRound,
     Note,
     Outcome,
@@ -251,11 +252,16 @@ class OpenSession:
             StoreError: the session is finished, or the disk refused.
         """
         self._refuse_if_finished()
+        self._show(candidate, question, at_finish=False)
+
+    def _show(self, candidate: str, question: str, *, at_finish: bool) -> None:
+        """Show an answer's votes, early or (``at_finish``) as the session is finished."""
         if not self.session.is_revealed(candidate, question):
             number = self.session.round_of(candidate, question)
-            self._append(
-                "reveals", Reveal(candidate=candidate, question=question, at=now(), round=number)
+            shown = Reveal(
+                candidate=candidate, question=question, at=now(), round=number, at_finish=at_finish
             )
+            self._append("reveals", shown)
 
     def new_round(self, candidate: str, question: str) -> NewRound:
         """Practice only: ask the panel to vote on this answer again; earlier rounds are kept.
@@ -328,12 +334,18 @@ class OpenSession:
         self._update_meta(settings=settings)
 
     def set_finished(self, finished: bool = True) -> None:
-        """Mark the session finished (or open it again). Finishing shows the votes on answers
-        still sealed, as a reveal, so the summary and every export hold the same votes."""
+        """Mark the session finished (or open it again), kept with its time among ``finishes``.
+
+        Finishing shows the votes on answers still sealed, as reveals marked ``at_finish``,
+        so the summary and every export hold the same votes.
+        """
+        if finished == self.session.finished:
+            return  # nothing changes, so no time is kept
         if finished:
             for candidate, question in sorted(self.session.sealed_answers()):
-                self.reveal(candidate, question)
-        self._update_meta(finished=finished)
+                self._show(candidate, question, at_finish=True)
+        event = Finishing(at=now(), finished=finished)
+        self._update_meta(finished=finished, finishes=[*self.session.finishes, event])
         # Every change is in the journal already: a compaction refused leaves it there.
         with contextlib.suppress(StoreError):
             self.compact()

@@ -14,6 +14,7 @@ from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
+from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.models import RATINGS, Member, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -288,6 +289,8 @@ def _status(session: Session, sealed: int) -> str:
         status = f"{kind}, finished."
     else:
         status = f"{kind}, unfinished: votes may still change."  # as the home screen says
+    if history := finish_history(session):  # reopened after it was finished, and when
+        status += f" {history}"
     return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
