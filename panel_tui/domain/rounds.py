@@ -27,11 +27,11 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
   of -62.5 and +71.9 points have a mean of +4.7 but a size of 67.2, so a panel
   split both ways is never read as one that agreed (found by a tester);
 - **votes changed after a reveal** are votes that stand and changed a member's
-  earlier vote on an answer whose votes were already shown; **first votes after
-  an early reveal** are members' first votes that stand on an answer the chair
-  showed before they had voted (every summary marks both as given after the
-  reveal; a change the chair undid is neither, as the vote before it stands:
-  `panel_tui.domain.after_reveal` tells them apart);
+  earlier vote on an answer whose votes were already shown, and votes withdrawn
+  then (each summary lists both); **first votes after an early reveal** are members'
+  first votes that stand on an answer the chair showed before they had voted; a
+  change the chair undid is neither, as the vote before it stands
+  (`panel_tui.domain.after_reveal` tells them apart);
 - **answers revealed early** are the answers whose votes the chair revealed
   before every voting member had voted
   (:func:`panel_tui.domain.reveals.early_reveals`).
@@ -254,8 +254,11 @@ def round_of(session: Session) -> Round:
     # answer (found by an HR officer, who read 3 for 2 changes), and a change the
     # chair undid not at all, as the vote given before stands (found by a tester).
     stories = [q.after_reveal for r in results.ranking for q in r.questions]
+    # Changed or withdrawn, as the method says and the summaries list them (found by a
+    # tester: a vote withdrawn once shown was left out).
+    changed = sum(story.late_changes + len(story.withdrawn) for story in stories)
     late = sum(len(story.late) for story in stories)
-    changed = sum(story.late_changes for story in stories)
+    firsts = late - sum(story.late_changes for story in stories)
     first, passed_over = _first_and_passed_over(shown, results)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]
@@ -281,7 +284,7 @@ def round_of(session: Session) -> Round:
         ],
         gaps=[r.voice_gap for r in results.ranking if r.voice_gap is not None],
         changed_after_reveal=changed,
-        first_after_reveal=late - changed,
+        first_after_reveal=firsts,
         revealed_early=len(early_reveals(session)),
         finished=session.finished,
     )

@@ -89,9 +89,10 @@ def test_an_anonymised_csv_says_in_its_header_that_reasons_are_not_anonymised() 
     assert columns.index("decision_reason_not_anonymised") == columns.index("decision") + 1
     # Earlier decisions carry their reasons too.
     assert "earlier_decisions" not in columns
-    assert columns[-4:] == [
+    assert columns[-5:] == [
         "earlier_decisions_not_anonymised",
         "finish_history",
+        "withdrawn_after_reveal",
         "finished",
         "mode",
     ]  # at the end

@@ -27,7 +27,9 @@ session: their votes are left out of every figure until they are shown), then
 reason, as the summary words them; named ``earlier_decisions_not_anonymised``
 likewise) and ``finish_history`` (empty unless the session was reopened after being
 finished: when it was finished and reopened, and what was changed after, as the summary
-says it), added after the others so that columns read by place still read.
+says it) and ``withdrawn_after_reveal`` (votes withdrawn after the votes were shown,
+with no vote standing: ``after_reveal_votes`` counts the votes that stand, and the
+summary lists both), added after the others so that columns read by place still read.
 
 ``votes-csv``: one row per vote that stands: the latest vote of each member on
 each question, abstentions included (a declared conflict is worth seeing; the
@@ -130,6 +132,7 @@ CANDIDATE_COLUMNS = (
     # of a session (see above).
     "earlier_decisions",
     "finish_history",
+    "withdrawn_after_reveal",
     *ROW_END,
 )
 VOTE_COLUMNS = (
@@ -227,6 +230,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
                     )
                 ),
                 history,
+                sum(len(q.after_reveal.withdrawn) for q in r.questions),
                 *row_end(session),
             )
         )
