@@ -28,9 +28,10 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
   split both ways is never read as one that agreed (found by a tester);
 - **votes changed after a reveal** are votes that stand and changed a member's
   earlier vote on an answer whose votes were already shown, and votes withdrawn
-  then (each summary lists both); **first votes after an early reveal** are members'
-  first votes that stand on an answer the chair showed before they had voted; a
-  change the chair undid is neither, as the vote before it stands
+  then (each summary lists both); **first votes after an early reveal** are the
+  members who had not voted when the chair showed the votes early and voted after,
+  as each summary names them (a first vote then changed is one too); a change the
+  chair undid is neither, as the vote before it stands
   (`panel_tui.domain.after_reveal` tells them apart);
 - **answers revealed early** are the answers whose votes the chair revealed
   before every voting member had voted
@@ -257,8 +258,10 @@ def round_of(session: Session) -> Round:
     # Changed or withdrawn, as the method says and the summaries list them (found by a
     # tester: a vote withdrawn once shown was left out).
     changed = sum(story.late_changes + len(story.withdrawn) for story in stories)
-    late = sum(len(story.late) for story in stories)
-    firsts = late - sum(story.late_changes for story in stories)
+    # By whom had not voted when the chair showed the votes early, as the summaries
+    # name them, a first vote changed after included (found by a tester).
+    early = early_reveals(session)
+    firsts = sum(len(e.voted_after) - len(e.changed) for e in early)
     first, passed_over = _first_and_passed_over(shown, results)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]
@@ -285,7 +288,7 @@ def round_of(session: Session) -> Round:
         gaps=[r.voice_gap for r in results.ranking if r.voice_gap is not None],
         changed_after_reveal=changed,
         first_after_reveal=firsts,
-        revealed_early=len(early_reveals(session)),
+        revealed_early=len(early),
         finished=session.finished,
     )
 

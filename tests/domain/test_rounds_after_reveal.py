@@ -45,3 +45,14 @@ def test_a_vote_withdrawn_after_the_reveal_is_counted_as_the_method_says(tmp_pat
     row, *_ = csv.DictReader(io.StringIO(render(session, "csv")))
     # The votes that stand given after (the votes csv's rows), and the one withdrawn.
     assert (row["after_reveal_votes"], row["withdrawn_after_reveal"]) == ("2", "1")
+
+
+def test_a_first_vote_after_an_early_reveal_then_changed_is_still_a_first_vote(
+    tmp_path: Path,
+) -> None:
+    session = _shown_early(tmp_path)
+    (only,) = compare_rounds([session]).rounds
+    # m2 and m3 had not voted when the chair showed the votes, as the summary names them.
+    assert only.first_after_reveal == 2
+    (early,) = build_summary(session, ExportOptions()).early_reveals
+    assert early.after.count("Seat") == 2
