@@ -19,7 +19,8 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
   *recommended* when the panel recommended one of them; *not recommended* when
   the panel decided against every one; *undecided* when no decision (or
   "undecided") stands for one of them and none was recommended; *not
-  applicable* when the lived-experience members gave no counted vote;
+  applicable* when the lived-experience members gave no counted vote; *no
+  lived-experience member* when the panel had none;
 - **the mean voice gap** of a round is the mean of its candidates' voice gaps
   (lived-experience score minus professional score), over the candidates that
   have one; the total is the mean over every such candidate in every round;
@@ -80,12 +81,15 @@ MEMBERS_NOTE = (
     "rates were noted in."
 )
 
-FirstChoice = Literal["recommended", "not recommended", "undecided", "not applicable"]
+FirstChoice = Literal[
+    "recommended", "not recommended", "undecided", "not applicable", "no lived-experience member"
+]
 FIRST_CHOICES: tuple[FirstChoice, ...] = (
     "recommended",
     "not recommended",
     "undecided",
     "not applicable",
+    "no lived-experience member",
 )
 
 
@@ -121,8 +125,8 @@ class Round:
     def first_choice(self) -> FirstChoice:
         """What became of the lived-experience first choice: one tied first recommended counts."""
         outcomes = self.first_choice_decisions
-        if not outcomes:
-            return "not applicable"
+        if not outcomes:  # as the session summaries tell the two apart (found by a tester)
+            return "not applicable" if self.lived_experience else "no lived-experience member"
         if "recommend" in outcomes:
             return "recommended"
         if all(o == "do_not_recommend" for o in outcomes):

@@ -17,11 +17,11 @@ R2, 5 Mar 2026, panel LPO:
     C1: up | middle -> gap +0.5; C2: middle | middle -> gap 0; C3 not heard.
     First choice C1, recommended. Mean gap +25.0 points. Interviews: 2.
 P, 1 Apr 2026: a practice round: left out unless asked for.
-R3, 1 Jun 2026, panel PP: no lived-experience votes, so not applicable; no gap.
+R3, 1 Jun 2026, panel PP: no lived-experience member; no gap.
     Interviews: 1.
 
 Totals (R1-R3): 3 rounds, 5 interviews, first choice recommended 1 of 2 rounds
-decided (50.0%), 1 not applicable; mean gap over the four candidates with one:
+decided (50.0%), 1 with no lived-experience member; mean gap over the four candidates with one:
 (1 - 0.75 + 0.5 + 0) / 4 = +18.75 points; 2 votes after a reveal; 1 answer
 revealed early.
 

@@ -54,7 +54,7 @@ def test_each_round_against_the_hand_figures() -> None:
     assert got == [
         ("r1", (2, 2, 0), 2, ["C1"], "not recommended", ["C2"], (1, 1), 1),
         ("r2", (1, 1, 1), 2, ["C1"], "recommended", ["C1"], (0, 0), 0),
-        ("r3", (0, 2, 0), 1, [], "not applicable", ["C1"], (0, 0), 0),
+        ("r3", (0, 2, 0), 1, [], "no lived-experience member", ["C1"], (0, 0), 0),
     ]
     assert [r.mean_gap for r in report.rounds] == [
         pytest.approx(0.125),
@@ -69,7 +69,7 @@ def test_totals_against_the_hand_figures() -> None:
     assert report.interviews == 5
     assert (report.counts["recommended"], report.decided) == (1, 2)
     assert report.first_choice_share == pytest.approx(0.5)
-    assert report.counts["not applicable"] == 1
+    assert report.counts["no lived-experience member"] == 1
     assert report.mean_gap == pytest.approx(0.1875)
     assert (report.changed_after_reveal, report.first_after_reveal) == (1, 1)
     assert report.revealed_early == 1
@@ -218,7 +218,7 @@ def test_cli_csv_over_a_folder_of_exports(
     assert [r["first_choice_recommended"] for r in rounds] == [
         "Not recommended",
         "Recommended",
-        "No lived-experience votes",
+        "No lived-experience member on the panel",
     ]
     (total,) = [r for r in rows if r["row"] == "total"]
     assert (total["interviews"], total["first_choice_recommended"]) == ("5", "1 of 2")

@@ -1,4 +1,4 @@
-"""The report across rounds counts what was done after a reveal as the summaries list it.
+"""The report across rounds counts and words each round as the summaries would.
 
 Found by testers: a vote withdrawn once the votes showed was left out of "votes
 changed after a reveal" (the method says "changed or withdrawn"), and a member whose
@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 from panel_tui.domain.exports import ExportOptions, render
+from panel_tui.domain.exports.rounds_report import render_rounds
+from panel_tui.domain.exports.rounds_words import first_choice_words
 from panel_tui.domain.models import Session
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.store import Store
 from panel_tui.domain.summary import build_summary
 from tests.domain.builders import session as build
+from tests.domain.rounds_sessions import made_round
 
 
 def _shown_early(tmp_path: Path) -> Session:
@@ -56,3 +60,23 @@ def test_a_first_vote_after_an_early_reveal_then_changed_is_still_a_first_vote(
     assert only.first_after_reveal == 2
     (early,) = build_summary(session, ExportOptions()).early_reveals
     assert early.after.count("Seat") == 2
+
+
+def test_a_round_with_no_lived_experience_member_is_told_from_one_where_they_abstained() -> None:
+    # Found by a co-production lead: both read "None: No lived-experience votes" and
+    # were counted together.
+    day = date(2026, 3, 2)
+    nobody = made_round("p", day, "PP", [("c1", "q1", "m1", "up")], {}, minutes=5)
+    abstained = made_round(
+        "a", day, "LP", [("c1", "q1", "m1", "abstain"), ("c1", "q1", "m2", "up")], {}, minutes=5
+    )
+    report = compare_rounds([nobody, abstained])
+    words = {r.session_id: first_choice_words(r) for r in report.rounds}
+    assert words == {
+        "p": "None: No lived-experience member on the panel",
+        "a": "None: No counted lived-experience votes",
+    }
+    assert (report.counts["no lived-experience member"], report.counts["not applicable"]) == (1, 1)
+    md = render_rounds(report, "md")
+    assert "- **No lived-experience member on the panel:** 1" in md
+    assert "- **No counted lived-experience votes:** 1" in md

@@ -12,7 +12,8 @@ FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
     "recommended": "Recommended",
     "not recommended": "Not recommended",
     "undecided": "No decision yet",
-    "not applicable": "No lived-experience votes",
+    "not applicable": "No counted lived-experience votes",
+    "no lived-experience member": "No lived-experience member on the panel",
 }
 
 
