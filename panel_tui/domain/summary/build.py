@@ -154,6 +154,7 @@ class _Builder:
             notes=[n.text for n in session.notes_on(candidate, result.question)],
             changes=changes,
             sealed=sealed,
+            no_gap_why=_no_gap_why(result, sealed=sealed, hidden=hide_gap),
         )
 
     def no_score(self, result: CandidateResult) -> str:
@@ -275,6 +276,15 @@ def _gap_with_base(result: CandidateResult) -> str:
             "only one group scored."
         )
     return said
+
+
+def _no_gap_why(result: QuestionResult, *, sealed: bool, hidden: bool) -> str:
+    """Why a question shows no voice gap, as ``Summary.NO_GAP_WHY`` keys it; ``""`` with one."""
+    if sealed:
+        return "sealed"  # its votes are left out, whoever voted
+    if hidden:
+        return "one voice"
+    return "no counted vote" if result.voice_gap is None else ""
 
 
 def _status(session: Session, sealed: int) -> str:

@@ -33,17 +33,21 @@ class Summary:
         ),
     )
     #: For a narrow column of voice gaps (the summary screen), where a cell shows a
-    #: dash rather than words (shown only when a dash is).
-    GAP_DASH: ClassVar[str] = (
-        "A dash under Voice gap: one group has not voted on that question, so there is"
-        " no gap to work out."
-    )
+    #: dash rather than words (shown only when a dash is), before why it does.
+    GAP_DASH: ClassVar[str] = "A dash under Voice gap"
     #: The same in plain ASCII, where "-" is a Down vote: the cell says "Not
     #: available", as the md and html files do (found by a tester: "-" read as Down).
-    GAP_NOT_AVAILABLE: ClassVar[str] = (
-        '"Not available" under Voice gap: one group has not voted on that question, so'
-        " there is no gap to work out."
-    )
+    GAP_NOT_AVAILABLE: ClassVar[str] = '"Not available" under Voice gap'
+    #: Why a question shows no gap, by :attr:`QuestionView.no_gap_why`: the key says
+    #: only those that show (found by a tester: "one group has not voted" was said of
+    #: a sealed row both groups voted on, and of a row where everyone abstained).
+    NO_GAP_WHY: ClassVar[dict[str, str]] = {
+        "sealed": "its votes are still sealed (left out until they are shown)",
+        "no counted vote": (
+            "one group, or both, gave no counted vote on it (no vote, or only abstentions)"
+        ),
+        "one voice": "a group has one voting member, whose votes a gap would show",
+    }
     EARLY_REVEALS: ClassVar[str] = (
         "The chair showed the votes on these answers before every voting member had voted."
         f' Votes given after that are marked "({AFTER_REVEAL})" and were not given independently.'
@@ -111,8 +115,13 @@ class Summary:
 
     @property
     def no_gap_key(self) -> str:
-        """What :attr:`no_gap` means, for the key under the questions."""
-        return self.GAP_NOT_AVAILABLE if self.ascii_only else self.GAP_DASH
+        """What :attr:`no_gap` means, for the key under the questions: why each one
+        shown shows, "A dash under Voice gap: no gap for that question, because ..."."""
+        found = {q.no_gap_why for c in self.candidates for q in c.questions}
+        why = [words for reason, words in self.NO_GAP_WHY.items() if reason in found]
+        said = ", or because ".join(why or [self.NO_GAP_WHY["no counted vote"]])
+        mark = self.GAP_NOT_AVAILABLE if self.ascii_only else self.GAP_DASH
+        return f"{mark}: no gap for that question, because {said}."
 
     @property
     def kind(self) -> str:

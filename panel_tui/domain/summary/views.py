@@ -134,6 +134,8 @@ class QuestionView:
     notes: list[str]
     changes: list[str]  #: votes given after the reveal, in words
     sealed: bool = False  #: its votes are still sealed, so this copy leaves them out
+    #: Why ``gap_figure`` is empty, a key of ``Summary.NO_GAP_WHY``; ``""`` with a gap.
+    no_gap_why: str = ""
 
     @property
     def name(self) -> str:
