@@ -5,6 +5,9 @@ other scores than the copy filed before (found by a tester). The store keeps eac
 finish and reopening with its time (:attr:`Session.finishes`); the summary (screen,
 md and html), the candidates CSV and the json all say it from here. A session
 never reopened says nothing more than "finished", as before.
+
+Answers still sealed when the chair finished were shown then, not early by the
+chair (:func:`shown_at_finish`): the status says so, and no early reveal is counted.
 """
 
 from __future__ import annotations
@@ -63,3 +66,18 @@ def _changed_since(session: Session) -> str:
     if not changed:
         return "Nothing was changed after it was reopened."
     return f"After it was first reopened: {listed(changed)}."
+
+
+def shown_at_finish(session: Session) -> list[str]:
+    """The answers still sealed when the session was finished, whose votes were shown
+    then ("Alex Q2"), in the order shown; each once."""
+    names = [session.answer_name(r.candidate, r.question) for r in session.reveals if r.at_finish]
+    return list(dict.fromkeys(names))
+
+
+def shown_at_finish_words(names: list[str]) -> str:
+    """:func:`shown_at_finish` in a sentence; ``""`` for none."""
+    if not names:
+        return ""
+    its = "its votes were" if len(names) == 1 else "their votes were"
+    return f"Still sealed when the session was finished, so {its} shown then: {listed(names)}."

@@ -62,7 +62,8 @@ def with_reveal_marks(session: Session, unknown: Iterable[int]) -> Session:
 
 
 def early_reveals(session: Session) -> list[EarlyReveal]:
-    """The answers the chair revealed before every voting member had voted.
+    """The answers the chair revealed before every voting member had voted: not those
+    still sealed when the session was finished, shown then (:func:`shown_at_finish`).
 
     In log order of the reveals; an answer revealed twice is listed once.
     """
@@ -72,6 +73,8 @@ def early_reveals(session: Session) -> list[EarlyReveal]:
     found: list[EarlyReveal] = []
     seen: set[tuple[str, str, int]] = set()
     for reveal in session.reveals:
+        if reveal.at_finish:  # shown as the chair finished, not early (found by a tester)
+            continue
         # Practice rounds are each sealed, and shown, on their own.
         answer = (reveal.candidate, reveal.question, reveal.round)
         if answer in seen:

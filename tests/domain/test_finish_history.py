@@ -77,7 +77,7 @@ def test_the_csv_and_json_say_it_too(tmp_path: Path, clock: list[datetime]) -> N
 
 def test_a_session_finished_once_says_only_finished(tmp_path: Path, clock: list[datetime]) -> None:
     store = Store(tmp_path)
-    with store.create(build("LP", [("c1", "q1", "m1", "up")])) as opened:
+    with store.create(build("LP", [("c1", "q1", m, "up") for m in ("m1", "m2")])) as opened:
         opened.set_finished()
     session = store.load("s1")
     assert finish_history(session) == ""

@@ -14,7 +14,7 @@ from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.finishes import finish_history
+from panel_tui.domain.finishes import finish_history, shown_at_finish, shown_at_finish_words
 from panel_tui.domain.models import RATINGS, Member, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -301,6 +301,8 @@ def _status(session: Session, sealed: int) -> str:
         status = f"{kind}, unfinished: votes may still change."  # as the home screen says
     if history := finish_history(session):  # reopened after it was finished, and when
         status += f" {history}"
+    if at_finish := shown_at_finish_words(shown_at_finish(session)):
+        status += f" {at_finish}"
     return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
@@ -339,6 +341,7 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         practice=practice,
         calibration=build_calibration(session, options, options.rehearsals) if practice else None,
         early_reveals=early_reveal_views(session, results, build.seats, options),
+        shown_at_finish=bool(shown_at_finish(session)),
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,
         symbols=options.vote_symbols,

@@ -67,6 +67,11 @@ class Summary:
     NO_EARLY_REVEALS: ClassVar[str] = (
         "None: on every answer the votes stayed sealed until everyone had voted."
     )
+    #: In its place when answers still sealed at the finish were shown then.
+    NONE_BY_THE_CHAIR: ClassVar[str] = (
+        "None: the chair showed no answer's votes before everyone had voted. Those still "
+        "sealed when the session was finished were shown then, as the status above says."
+    )
 
     title: str
     date: str
@@ -87,6 +92,7 @@ class Summary:
     calibration: CalibrationView | None = None
     early_reveals: list[EarlyRevealView] = field(default_factory=list)
     sealed: bool = True  #: whether votes were sealed (else early reveals mean nothing)
+    shown_at_finish: bool = False  #: answers still sealed at the finish were shown then
     notes_left_out: bool = False
     #: The mark of each vote: symbols, or ASCII marks with ``ascii_only``.
     symbols: dict[VoteValue, str] = field(default_factory=lambda: dict(VOTE_SYMBOLS))
@@ -107,6 +113,11 @@ class Summary:
     def key(self) -> tuple[tuple[str, str], ...]:
         """The :attr:`KEY` this summary needs: practice flags no concern (it hires nobody)."""
         return tuple((t, m) for t, m in self.KEY if not (self.practice and t == "Concern"))
+
+    @property
+    def no_early_reveals(self) -> str:
+        """Said in place of the early reveals when there are none."""
+        return self.NONE_BY_THE_CHAIR if self.shown_at_finish else self.NO_EARLY_REVEALS
 
     @property
     def no_gap(self) -> str:

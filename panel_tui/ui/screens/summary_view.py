@@ -60,7 +60,7 @@ def early_reveals(summary: Summary, marks: Glyphs) -> Group:
     """Each answer shown before everyone had voted, and who voted after; or that none was,
     as every summary file says it."""
     if not summary.early_reveals:
-        return Group(Text(Labels.EARLY_REVEALS, style="bold"), Text(summary.NO_EARLY_REVEALS))
+        return Group(Text(Labels.EARLY_REVEALS, style="bold"), Text(summary.no_early_reveals))
     items = [
         Text(f"{early.candidate}, {early.question}")
         + Text(f"\n{early.voted}. Voted after the reveal: {early.after}.")
