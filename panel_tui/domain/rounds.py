@@ -13,9 +13,9 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
 - **the lived-experience first choice** is the candidate ranked first when the
   session is scored on the lived-experience members' votes alone (every one of
   them counting the same, over the questions they scored), among the candidates
-  the panel scored on the most questions (a candidate interviewed in part is
-  left out, and named when it ranks as high), with the ranking's own tie rule:
-  candidates sharing first place are all first choices. It was
+  the panel scored on the most questions (a candidate interviewed in part, or
+  with answers still sealed, is left out, and named when it ranks as high), with
+  the ranking's own tie rule: candidates sharing first place are all first choices. It was
   *recommended* when the panel recommended one of them; *not recommended* when
   the panel decided against every one; *undecided* when no decision (or
   "undecided") stands for one of them and none was recommended; *not
@@ -41,6 +41,7 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -57,8 +58,9 @@ from panel_tui.domain.words import THE_DEMO
 METHOD = (
     "The lived-experience first choice is the candidate ranked first on the "
     "lived-experience members' votes alone (each counting the same), among the candidates "
-    "scored on the most questions: a candidate interviewed only in part (the summary marks "
-    "their score) is left out, and named beside the round if they would have been first. "
+    "scored on the most questions: a candidate interviewed only in part, or with answers "
+    "still sealed (the summary marks their score), is left out, and named beside the round "
+    "if they would have been first. "
     "Candidates sharing first place are all first choices, and the round counts "
     "as recommended when the panel recommended one of them. The voice gap is the "
     "lived-experience members' score minus the professionals' score, in percentage points: "
@@ -120,6 +122,8 @@ class Round:
     first_after_reveal: int  #: first votes given on an answer already shown
     revealed_early: int
     finished: bool  #: the chair finished it: votes and decisions change only if it is reopened
+    #: Candidate codes with answers still sealed (left out of their score), and how many.
+    sealed: dict[str, int] = field(default_factory=dict)
 
     @property
     def first_choice(self) -> FirstChoice:
@@ -294,6 +298,7 @@ def round_of(session: Session) -> Round:
         first_after_reveal=firsts,
         revealed_early=len(early),
         finished=session.finished,
+        sealed=dict(Counter(code[c] for c, _ in session.sealed_answers())),
     )
 
 

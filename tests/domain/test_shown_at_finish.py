@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from panel_tui.domain.exports import ExportOptions, render
+from panel_tui.domain.exports.rounds_words import first_choice_words
 from panel_tui.domain.reveals import early_reveals
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.store import Store
@@ -51,3 +52,16 @@ def test_a_reveal_by_the_chair_is_still_early(tmp_path: Path) -> None:
     assert [r.at_finish for r in session.reveals] == [False]
     assert len(early_reveals(session)) == 1
     assert "when the session was finished" not in build_summary(session, ExportOptions()).status
+
+
+def test_a_candidate_left_out_for_an_answer_still_sealed_is_said_so() -> None:
+    # Found by a tester: "C2 left out: scored on 2 of 3 questions", and the method's
+    # "interviewed only in part", of a candidate interviewed in full with an answer sealed.
+    questions = [("q1", 1.0, False), ("q2", 1.0, False)]
+    rows = [(c, q, m, "up") for c in ("c1", "c2") for q in ("q1", "q2") for m in ("m1", "m2")]
+    rows = [r for r in rows if r[:3] != ("c2", "q2", "m2")]  # c2's q2: m2 has not voted
+    made = build("LP", rows, questions=questions, candidates=[("c1", "Alex"), ("c2", "Bo")])
+    assert made.sealed_answers() == {("c2", "q2")}
+    (only,) = compare_rounds([made]).rounds
+    assert first_choice_words(only).endswith("(C2 left out: 1 answer still sealed)")
+    assert "still sealed" in compare_rounds([made]).method

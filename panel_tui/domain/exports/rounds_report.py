@@ -13,7 +13,8 @@ per member (``row`` = ``member``), then one row per round or file left out
 A member's ``total_payable`` stays a number; ``total_payable_note`` says in words, as
 the md and html say beside it, when it counts no fee for some rounds (declined
 payment, or no rate noted). A round's ``first_choice_left_out`` names each candidate
-interviewed in part that was left out of the first choice, as its md and html cell does.
+scored on fewer questions (interviewed in part, or with answers still sealed) that was
+left out of the first choice, with why, as its md and html cell does.
 A round's ``finished`` is ``yes`` once its chair finished the session and ``no`` while
 its votes and decisions may still change; the ``total`` row's is ``yes`` only when every
 round's is. Then ``mode``, as every csv ends.

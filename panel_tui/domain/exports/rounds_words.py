@@ -6,7 +6,7 @@ from __future__ import annotations
 from panel_tui.domain.exports.rounds_days import day_labels
 from panel_tui.domain.models import Outcome
 from panel_tui.domain.rounds import FirstChoice, Round, Rounds
-from panel_tui.domain.words import figure, on_questions
+from panel_tui.domain.words import counted, figure, on_questions
 
 FIRST_CHOICE_WORDS: dict[FirstChoice, str] = {
     "recommended": "Recommended",
@@ -36,9 +36,21 @@ def first_choice_words(r: Round) -> str:
 
 
 def passed_over(r: Round) -> list[tuple[str, str]]:
-    """Each candidate left out of the first choice as interviewed in part, with why:
-    ``("C3", "scored on 2 of 6 questions")``."""
-    return [(code, f"scored {on_questions(n, r.questions)}") for code, n in r.passed_over]
+    """Each candidate left out of the first choice as scored on fewer questions, with why:
+    ``("C3", "scored on 2 of 6 questions")``, or ``("C3", "1 answer still sealed")``
+    where answers still sealed are why (found by a tester: one interviewed in full
+    read as interviewed in part)."""
+    return [(code, _why(r, code, n)) for code, n in r.passed_over]
+
+
+def _why(r: Round, code: str, scored: int) -> str:
+    """Why a candidate scored on ``scored`` questions was left out of the first choice."""
+    sealed = r.sealed.get(code, 0)
+    scored_on = f"scored {on_questions(scored, r.questions)}"
+    if not sealed:
+        return scored_on
+    still = f"{counted(sealed, 'answer')} still sealed"
+    return still if scored + sealed >= r.questions else f"{still}, {scored_on}"
 
 
 _DECISION_WORDS: dict[Outcome | None, str] = {
