@@ -245,23 +245,17 @@ class OpenSession:
             self._append("votes", event)
         return event
 
-    def reveal(self, candidate: str, question: str) -> None:
-        """Show the votes on an answer before everyone has voted.
+    def reveal(self, candidate: str, question: str, *, at_finish: bool = False) -> None:
+        """Show the votes on an answer before everyone has voted (or as the session finishes).
 
         Raises:
             StoreError: the session is finished, or the disk refused.
         """
         self._refuse_if_finished()
-        self._show(candidate, question, at_finish=False)
-
-    def _show(self, candidate: str, question: str, *, at_finish: bool) -> None:
-        """Show an answer's votes, early or (``at_finish``) as the session is finished."""
         if not self.session.is_revealed(candidate, question):
             number = self.session.round_of(candidate, question)
-            shown = Reveal(
-                candidate=candidate, question=question, at=now(), round=number, at_finish=at_finish
-            )
-            self._append("reveals", shown)
+            shown = Reveal(candidate=candidate, question=question, at=now(), round=number)
+            self._append("reveals", shown.model_copy(update={"at_finish": at_finish}))
 
     def new_round(self, candidate: str, question: str) -> NewRound:
         """Practice only: ask the panel to vote on this answer again; earlier rounds are kept.
@@ -334,16 +328,13 @@ class OpenSession:
         self._update_meta(settings=settings)
 
     def set_finished(self, finished: bool = True) -> None:
-        """Mark the session finished (or open it again), kept with its time among ``finishes``.
-
-        Finishing shows the votes on answers still sealed, as reveals marked ``at_finish``,
-        so the summary and every export hold the same votes.
-        """
+        """Mark the session finished (or open it again), kept with its time among ``finishes``;
+        finishing shows the votes on answers still sealed (reveals marked ``at_finish``)."""
         if finished == self.session.finished:
             return  # nothing changes, so no time is kept
         if finished:
             for candidate, question in sorted(self.session.sealed_answers()):
-                self._show(candidate, question, at_finish=True)
+                self.reveal(candidate, question, at_finish=True)
         event = Finishing(at=now(), finished=finished)
         self._update_meta(finished=finished, finishes=[*self.session.finishes, event])
         # Every change is in the journal already: a compaction refused leaves it there.
