@@ -306,7 +306,9 @@ class PanelApp(DisplayApp):
             return
         session = self.opened.session if self.opened else None
         self.notices_make_way()  # as before any box (asking.py): none lies over it
-        self.push_screen(HelpScreen(session, self.settings_path))
+        # The screen under any box: its keys are the ones the help lists.
+        under = next((s for s in reversed(self.screen_stack) if not s.is_modal), None)
+        self.push_screen(HelpScreen(session, self.settings_path, under))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the current screen's main actions, then the app's."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from panel_tui.domain.models import MAX_SEATS, VOTE_VALUES, VoteValue
@@ -155,6 +155,14 @@ def spoken_vote_key(seat: int, value: VoteValue) -> str:
     """The vote key of this seat and value, for reading aloud (``"comma"``, not ``","``)."""
     character = vote_key(seat, value)
     return spoken_key_words(_KEY_NAMES.get(character, character))
+
+
+def letters_said(bindings: list[BindingType]) -> str:
+    """A screen's keys in a sentence, from its bindings: "N new session, C carry on and ..."."""
+    said = [
+        f"{key_words(b.key)} {b.description.lower()}" for b in bindings if isinstance(b, Binding)
+    ]
+    return ", ".join(said[:-1]) + f" and {said[-1]}"
 
 
 def palette_command(

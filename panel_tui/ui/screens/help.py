@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from panel_tui.domain.display import DISPLAY_ENV, SETTING_WORDS
@@ -57,6 +57,15 @@ def _bindings_table(title: str, bindings: list[BindingType], *, ascii_only: bool
             key_words(binding.key, ascii_only=ascii_only), binding.tooltip or binding.description
         )
     return table
+
+
+def _spoken_keys(title: str, bindings: list[BindingType]) -> list[str]:
+    """A help section read aloud: its title, then each key and what it does."""
+    lines = [f"{title}."]
+    for binding in _listed(bindings):
+        said = (binding.tooltip or binding.description).rstrip(".")
+        lines.append(f"{spoken_key_words(binding.key)}: {said}.")
+    return lines
 
 
 #: An observer's seat read aloud: its keys record no vote, so none is listed (found by
@@ -147,16 +156,25 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         Binding("ctrl+a", "app.toggle_ascii", "ASCII", show=False),
     ]
 
-    def __init__(self, session: Session | None = None, settings_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        settings_path: Path | None = None,
+        opened_from: Screen[object] | None = None,
+    ) -> None:
         """Make the help.
 
         Args:
             session: the open session, whose members' vote keys are listed.
             settings_path: where a change of setting is remembered, if anywhere.
+            opened_from: the screen under the help (under any box): home and the
+                new-session form list their own keys, and no vote key, which there
+                is a letter doing something else (found by a tester: C is Carry on).
         """
         super().__init__()
         self.session = session
         self.settings_path = settings_path
+        self.opened_from = opened_from
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
@@ -184,12 +202,12 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
 
     def spoken_text(self) -> str:
         """The help read aloud, in the order it shows, every key named in words."""
-        lines = [INTRO]
+        lines = [INTRO] if self._own_keys() is None else []
         # In seat order, as the table shows them: an observer in seat 3 was read last.
         panel = sorted(self.session.panel, key=lambda m: m.seat) if self.session else []
-        if panel:
+        if panel and lines:
             lines += ["", "Vote keys."]
-        for member in panel:
+        for member in panel if lines else []:
             if lists_vote_keys(member):
                 said = ", ".join(
                     f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
@@ -199,14 +217,16 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
                 said = OBSERVES
             pronouns = f" ({member.pronouns})" if member.pronouns else ""
             lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {said}.")
-        lines += ["", AFTER_KEYS, "", "Your settings."]
+        sections = self._sections()
+        if lines:
+            lines += ["", AFTER_KEYS, ""]
+        else:  # home's or the form's keys, first as they show
+            lines += [*_spoken_keys(*sections.pop(0)), ""]
+        lines.append("Your settings.")
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
         lines.append(BIGGER_TEXT)
-        for title, bindings in self._sections():
-            lines += ["", f"{title}."]
-            for binding in _listed(bindings):
-                said = (binding.tooltip or binding.description).rstrip(".")
-                lines.append(f"{spoken_key_words(binding.key)}: {said}.")
+        for title, bindings in sections:
+            lines += ["", *_spoken_keys(title, bindings)]
         return "\n".join(lines)
 
     def _settings_rows(self) -> list[tuple[str, str, str]]:
@@ -292,6 +312,9 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             _bindings_table(title, bindings, ascii_only=ascii_only)
             for title, bindings in self._sections()
         ]
+        if self._own_keys() is not None:
+            # Home and the form: their keys first, where the vote keys would be.
+            return Group(*tables[:1], Text(""), self._settings(boxes), Text(""), *tables[1:])
         # The vote keys straight after the paragraph that explains them, before the
         # settings: the first screen at 80x24 shows every member with their pronouns
         # (the interview leaves them out with many members, and points here), nine
@@ -308,11 +331,37 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             *tables,
         )
 
+    def _own_keys(self) -> tuple[str, list[BindingType]] | None:
+        """Home's or the form's keys with their title, as they work there now; else None."""
+        from panel_tui.ui.screens.home import HomeScreen
+        from panel_tui.ui.screens.setup_session import SetupSessionScreen
+
+        screen = self.opened_from
+        if isinstance(screen, HomeScreen):
+            title = "On the list of sessions"
+        elif isinstance(screen, SetupSessionScreen):
+            title = "On the new-session form"
+        else:
+            return None
+        working = [
+            b
+            for b in screen.BINDINGS
+            if isinstance(b, Binding) and screen.check_action(b.action, ()) is not False
+        ]
+        return title, list(working)
+
     def _sections(self) -> list[tuple[str, list[BindingType]]]:
         """The help's lists of keys, each with its title, in the order shown."""
         from panel_tui.ui.screens.interview import InterviewScreen
         from panel_tui.ui.screens.summary import SummaryScreen
 
+        own = self._own_keys()
+        if own is not None:
+            return [
+                own,
+                ("Everywhere", self._everywhere()),
+                ("In a box on top of the screen", DIALOG_KEYS),
+            ]
         return [
             ("During the interview", InterviewScreen.BINDINGS),
             ("On the summary", SummaryScreen.BINDINGS),

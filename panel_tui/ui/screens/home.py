@@ -47,7 +47,7 @@ from panel_tui.domain.words import (
 )
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.contracts import SaysFocus
-from panel_tui.ui.keys import with_capitals
+from panel_tui.ui.keys import letters_said, with_capitals
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import ListSayingMore, MoreToRead
 
@@ -97,10 +97,13 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = ""  # refresh_lists chooses: the resume list when there is one
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(with_capitals("n"), "new_session", "New session"),
-        Binding(with_capitals("c"), "focus_list('resume')", "Carry on"),
-        Binding(with_capitals("p"), "focus_list('practice')", "Practice"),
-        Binding(with_capitals("f"), "focus_list('finished')", "Finished"),
+        Binding(with_capitals(key), action, words, tooltip=tooltip)
+        for key, action, words, tooltip in (
+            ("n", "new_session", "New session", "Start a new session."),
+            ("c", "focus_list('resume')", "Carry on", "Go to the sessions to carry on."),
+            ("p", "focus_list('practice')", "Practice", "Go to the practice banks."),
+            ("f", "focus_list('finished')", "Finished", "Go to the finished sessions."),
+        )
     ]
 
     reading_behind = False
@@ -150,7 +153,7 @@ class HomeScreen(Screen[None]):
             yield Static("panel-tui", id="home-heading", classes="heading")
             yield Static(
                 "Thumbs up, middle or down: interview panels on one shared laptop. "
-                "Use Tab and Enter, the letters below, or the mouse.",
+                f"Use Tab and Enter, the mouse, or the letters {letters_said(self.BINDINGS)}.",
                 classes="about",
             )
             yield Static(id="home-problem", classes="problem", markup=False)

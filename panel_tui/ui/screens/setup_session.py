@@ -75,10 +75,16 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
         # of these is one a text field uses.
         # Escape acts as it is read (priority), so the key typed after it answers
         # "Leave this form?" rather than the form (see ui/asking.py).
-        Binding("escape", "cancel", "Back", priority=True),
-        Binding("ctrl+s", "start", "Start"),
-        Binding("ctrl+n", "add_member", "Add member"),
-        Binding("ctrl+o", "add_candidate", "Add candidate"),
+        Binding(
+            "escape",
+            "cancel",
+            "Back",
+            priority=True,
+            tooltip="Back to the list of sessions (asks first when something is typed).",
+        ),
+        Binding("ctrl+s", "start", "Start", tooltip="Start: check the form, save the session."),
+        Binding("ctrl+n", "add_member", "Add member", tooltip="Add a row for a panel member."),
+        Binding("ctrl+o", "add_candidate", "Add candidate", tooltip="Add a row for a candidate."),
     ]
 
     def __init__(
