@@ -149,7 +149,7 @@ class HomeScreen(Screen[None]):
         self._damaged = DamagedCopies(store)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="home-body"):
+        with VerticalScroll(id="home-body", can_focus=False):
             yield Static("panel-tui", id="home-heading", classes="heading")
             yield Static(
                 "Thumbs up, middle or down: interview panels on one shared laptop. "

@@ -135,7 +135,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         practice = self._practice
-        with VerticalScroll(id="setup-body"):
+        with VerticalScroll(id="setup-body", can_focus=False):
             yield from heading_part(practice=practice)
             yield from bank_part(self._banks, self._broken, self._bank_path, practice=practice)
             yield from title_part()
