@@ -165,6 +165,9 @@ class ExportDialog(FormDialog[ExportDone]):
             anonymise=self.query_one("#anonymise", AnsweringCheckbox).value,
             totals_only=self.query_one("#totals", AnsweringCheckbox).value,
             no_notes=self.query_one("#no-notes", AnsweringCheckbox).value,
+            # Written as the screen shows it (found by a tester: symbols in ASCII
+            # mode), as the command line's --ascii writes it.
+            ascii_only=self.ascii_only,
         )
         # "all" is planned by the domain, as the command line's --format all is.
         request = ExportRequest([name], chosen, options)
