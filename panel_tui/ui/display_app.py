@@ -60,6 +60,8 @@ class DisplayApp(TurnTakingApp[None]):
         self._focus_owed = False
         #: The item under the pointer of the list with the keys, as last said.
         self._pointer_said = ""
+        #: "Ctrl+L again stops" was said: once a run is enough.
+        self._told_how_to_stop = False
         self.set_reactive(DisplayApp.ascii_only, display.ascii_only)
         self.set_reactive(DisplayApp.read_aloud, display.read_aloud)
 
@@ -206,8 +208,11 @@ class DisplayApp(TurnTakingApp[None]):
         elif asked and self.speaker.trouble:
             # The reading before could not be heard: this one is not likely to be.
             self._warn_of_voice(self.speaker.trouble)
-        elif asked:
-            # A muted or unplugged speaker reports nothing to the engine.
+        elif asked and not self._told_how_to_stop:
+            # A muted or unplugged speaker reports nothing to the engine. Once a
+            # run: each time, it hid the line under it at 80x24 ("Votes sealed",
+            # what the last key did, "Exported to ..."; found by a tester).
+            self._told_how_to_stop = True
             self.notify(
                 "Reading aloud. Ctrl+L again stops. If you hear nothing, check the speakers.",
                 timeout=4,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.screen import Screen
 
@@ -363,3 +365,29 @@ async def test_help_read_aloud_says_the_seats_in_the_order_shown(
         f"Seat {seat}" for seat in range(1, 8)
     ]
     assert "Seat 3, Cy: observer, no vote keys." in speaker.said[-1].splitlines()
+
+
+async def test_how_to_stop_reading_is_told_once_a_run_not_over_each_screen(
+    app_factory: AppFactory, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: after every Ctrl+L the notice hid, at 80x24, the line
+    # saying what the last key did, "Votes sealed", and "Exported to ...".
+    async with listening(app_factory, session.id, each=False) as (pilot, speaker):
+        app = pilot.app
+        told: list[str] = []
+        notify = app.notify
+
+        def noting(message: str, *args: Any, **kwargs: Any) -> None:
+            told.append(message)
+            notify(message, *args, **kwargs)
+
+        monkeypatch.setattr(app, "notify", noting)
+        for _ in range(3):
+            await pilot.press("ctrl+l")  # reads
+            await pilot.pause()
+            await pilot.press("ctrl+l")  # stops
+            await pilot.pause()
+        assert len(speaker.said) == 3
+        assert [m for m in told if m.startswith("Reading aloud")] == [
+            "Reading aloud. Ctrl+L again stops. If you hear nothing, check the speakers."
+        ]
