@@ -80,8 +80,7 @@ class OpenSession:
         self.path = path
         self._lock = lock
         self._compacted = compacted
-        #: Told, once, when the session's files, changed or removed outside panel-tui,
-        #: were written again from this window (found by a tester: nothing said so).
+        #: Told once when files changed outside panel-tui were written again from this window.
         self.on_written_again: Told | None = None
         #: Called as the session closes, while it may still be written (the timer's keep).
         self.on_closing: Callable[[], None] | None = None
@@ -229,9 +228,8 @@ class OpenSession:
         return vote
 
     def undo(self, candidate: str, question: str) -> VoteEvent | NewRound | None:
-        """Undo the last vote on this answer, bringing back what stood before (the event written;
-        ``None``: nothing to undo); in practice, first a round nobody voted in (a stray Ctrl+G),
-        added to the rounds as taken back: never taken out, so no older copy reads as another's.
+        """Undo the last vote on this answer (the event written; ``None``: nothing to undo); in
+        practice first a round nobody voted in, added as taken back (so no copy reads as another's).
 
         Raises:
             StoreError: the session is finished, or the disk refused.
