@@ -243,11 +243,15 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
         rows = []
         for word, (field, _) in SETTING_WORDS.items():
             name, key = names[field]
+            # In a text box Ctrl+A and Ctrl+E move to the start and the end, as in any
+            # (dialogs.EVERYWHERE): said, where "switches it" alone was taken for
+            # everywhere, and the key typed in a box changed nothing (found by a tester).
+            where = " (out of a text box)" if key in ("Ctrl+A", "Ctrl+E") else ""
             rows.append(
                 (
                     name,
                     "On" if now[field] else "Off",
-                    f"{key} switches it. For one run: --{word} or --no-{word}.",
+                    f"{key}{where} switches it. For one run: --{word} or --no-{word}.",
                 )
             )
         return rows
