@@ -10,6 +10,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from panel_tui.domain.models import Session
+from panel_tui.ui.display_app import DisplayApp
 from panel_tui.ui.screens.help import HelpScreen
 from panel_tui.ui.screens.home import HomeScreen
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
@@ -97,6 +98,7 @@ async def test_the_help_says_ctrl_a_and_ctrl_e_switch_a_setting_out_of_a_text_bo
         title.focus()
         await pilot.press(*"abc", "ctrl+a", "X", "ctrl+e", "Y")
         assert title.value == "XabcY"  # the keys of a text box there
+        assert isinstance(app, DisplayApp)
         assert not app.ascii_only and not app.read_aloud
         await pilot.press("f1")
         text = "\n".join(_help_lines(app))
