@@ -9,6 +9,7 @@ last event of a member on a question is the one that counts.
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
@@ -186,9 +187,10 @@ class Session(Record):
         return f"{self.candidate(candidate_id).label} Q{self.bank.number(question_id)}"
 
     def round_of(self, candidate: str, question: str) -> int:
-        """The answer's current round of votes: 1 unless the trainer ran it again."""
-        found = [r for r in self.rounds if (r.candidate, r.question) == (candidate, question)]
-        return found[-1].round - found[-1].taken_back if found else 1
+        """The answer's current round: its highest not taken back, however the rounds are listed."""
+        mine = [r for r in self.rounds if (r.candidate, r.question) == (candidate, question)]
+        started, back = (Counter(r.round for r in mine if r.taken_back == b) for b in (False, True))
+        return max(started - back, default=1)  # a take-back cancels a start of the round it names
 
     def _in_round(self, vote: VoteEvent | Reveal, candidate: str, question: str) -> bool:
         """Whether an event is on this answer, in its current round."""

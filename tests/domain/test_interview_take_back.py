@@ -1,10 +1,13 @@
-"""Backspace takes back a practice round nobody has voted in yet (a stray Ctrl+G)."""
+"""Practice rounds taken back: Backspace takes back a round nobody has voted in yet (a stray
+Ctrl+G), and an answer's current round is the same whatever order its rounds are listed in."""
 
 from __future__ import annotations
 
 import pytest
 
 from panel_tui.domain.interview_outcomes import Recorded
+from panel_tui.domain.models import NewRound
+from tests.domain.builders import T0
 from tests.domain.interviews import MakeInterview, Vote, make
 from tests.domain.practice import practice
 
@@ -41,3 +44,34 @@ def test_backspace_takes_back_a_round_nobody_voted_in(
         votes = interview.session.current_votes("p1", "q1")
         assert {m: v.value for m, v in votes.items()} == {"m1": "up", "m2": "down"}
         assert interview.session.is_revealed("p1", "q1")
+
+
+# Whatever order a file lists its rounds in, the answer's round is the highest one still
+# standing; a take-back cancels the start of the round it names (found by a review: a
+# hand-made file listing round 3 before round 2 had its round-3 votes refused).
+@pytest.mark.parametrize(
+    ("rounds", "current"),
+    [
+        ([(3, False), (2, False)], 3),  # listed out of order
+        ([(2, False), (3, False), (3, True)], 2),  # round 3 taken back
+        ([(3, True), (2, False), (3, False)], 2),  # the same, listed in another order
+        ([(2, False), (2, True), (2, False)], 2),  # taken back, then started again
+        ([(2, False), (2, True)], 1),  # back to round 1
+    ],
+)
+def test_the_current_round_does_not_hang_on_the_order_rounds_are_listed_in(
+    rounds: list[tuple[int, bool]], current: int
+) -> None:
+    listed = [
+        NewRound(candidate="p1", question="q1", round=n, at=T0, taken_back=back)
+        for n, back in rounds
+    ]
+    session = practice(["up"], ["Ann"]).model_copy(update={"rounds": listed})
+    assert session.round_of("p1", "q1") == current
+
+
+def test_a_file_listing_round_3_before_round_2_imports_with_its_round_3_votes() -> None:
+    imported = practice(
+        ["up"], ["Ann"], [("p1", "q1", "m1", "up", 3)], rounds=[("p1", "q1", 3), ("p1", "q1", 2)]
+    )
+    assert imported.round_of("p1", "q1") == 3
