@@ -348,3 +348,10 @@ def test_all_writes_a_practice_rounds_trainee_sheets_as_the_sheets_format_does(
         "Trainee sheets were not written: each shows one trainee's own votes, "
         "and this copy is totals only."
     )
+
+
+def test_an_abstention_on_a_sealed_answer_is_not_promised_to_count() -> None:
+    # Ann abstained on q1 and Ben has not voted, so q1 is still sealed: an abstention
+    # never counts, so Ann's sheet promises nothing (found by a review).
+    ann, ben = trainee_sheets(practice(["up"], ["Ann", "Ben"], [("p1", "q1", "m1", "abstain")]))
+    assert "not counted here yet" not in ann.html + ben.html

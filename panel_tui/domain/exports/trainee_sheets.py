@@ -83,11 +83,14 @@ def trainee_sheets(session: Session, options: ExportOptions | None = None) -> li
 
 def _waiting_votes(session: Session) -> dict[int, int]:
     """By seat: the trainee's votes not counted yet, on answers still sealed in their first
-    round (the round a sheet counts; a later round still sealed leaves nothing out)."""
+    round (the round a sheet counts; a later round still sealed leaves nothing out).
+    Abstentions are left out: they never count, shown or not."""
     waiting: dict[int, int] = {}
     for candidate, question in session.sealed_answers():
         if session.round_of(candidate, question) == 1:
-            for member in session.current_votes(candidate, question):
+            for member, vote in session.current_votes(candidate, question).items():
+                if vote.value == "abstain":
+                    continue
                 seat = session.member(member).seat
                 waiting[seat] = waiting.get(seat, 0) + 1
     return waiting
