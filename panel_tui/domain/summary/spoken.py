@@ -8,6 +8,7 @@ their way through and no symbol for the voice to skip or spell out.
 from __future__ import annotations
 
 from panel_tui.domain.exports.calibration_report import CalibrationView
+from panel_tui.domain.summary.calibration_lines import calibration_blocks, plain
 from panel_tui.domain.summary.document import Summary
 from panel_tui.domain.summary.views import Labels
 
@@ -28,31 +29,20 @@ def spoken_summary(summary: Summary) -> str:
 
 
 def spoken_calibration(view: CalibrationView) -> list[str]:
-    """The practice's calibration report read aloud, a line for each part, as it shows."""
-    lines = ["Calibration: how the panel compares with the reference.", view.note]
-    lines += [f"{figure.name}: {figure.value}. {figure.meaning}" for figure in view.figures]
-    lines += [view.left_out, view.ac1_note]
-    if view.trainees:
-        lines += ["Each trainee.", view.LEAN]
-    for trainee in view.trainees:
-        lines.append(
-            f"{trainee.label}: agreement {trainee.agreement}, {trainee.lean}, on {trainee.answers}."
-        )
-        if trainee.progress:
-            lines.append("Progress over rehearsals, first to last:")
-        for step in trainee.progress:
-            this = " (this one)" if step.current else ""
-            lines.append(f"{step.date}: {step.agreement}, {step.lean}, {step.answers}{this}.")
-    lines += [
-        "Answers to talk about.",
-        view.TALK_ABOUT if view.flagged else view.NOTHING_TO_TALK_ABOUT,
-    ]
-    for answer in view.flagged:
-        why = f" Why: {answer.why}" if answer.why else ""
-        flags = ", ".join(answer.flags)
-        votes = f"Votes {answer.votes}; {answer.reference_words}."
-        lines.append(f"{answer.where}{answer.colon} {flags}. {votes}{why}")
-    lines.append(f"Rounds: {view.rounds_words}")
-    for answer in view.moved:
-        lines.append(" ".join([f"{answer.where} ({answer.reference_words}).", *answer.rounds]))
-    return [" ".join(line.split()) for line in lines if line.strip()]
+    """The practice's calibration report read aloud: the lines the screen shows, a spoken
+    line for each (an entry with the lines under it is one), each ended as a sentence."""
+    said: list[str] = []
+    for block in calibration_blocks(view):
+        if block.line:
+            said.append(_sentence(plain(block.line)))
+        for entry in block.entries:
+            said.append(" ".join(map(_sentence, [plain(entry.line), *entry.indented])))
+            said += [_sentence(text) for text in [entry.heading] if text]
+            said += [_sentence(plain(line)) for line in entry.entries]
+    return [" ".join(line.split()) for line in said if line.strip()]
+
+
+def _sentence(text: str) -> str:
+    """The text with a full stop, unless it ends with one already (or a colon, or a mark)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".:?!" else f"{text}."
