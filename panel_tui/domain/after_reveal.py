@@ -77,6 +77,16 @@ class AfterReveal:
         return sum(s.after_reveal and s.changed for s in self.standing.values())
 
     @property
+    def first_votes(self) -> frozenset[str]:
+        """Of :attr:`late`, members (current round) who had no vote standing when they first
+        acted after the votes were shown: a first vote, changed after or not."""
+        first: dict[str, Step] = {}
+        for step in self.steps:
+            if step.round == self.current_round:
+                first.setdefault(step.member, step)
+        return frozenset(m for m in self.late if m in first and first[m].before is None)
+
+    @property
     def withdrawn(self) -> frozenset[str]:
         """Members (current round) who withdrew after the votes showed and have no vote now."""
         acted = {s.member for s in self.steps if s.round == self.current_round}

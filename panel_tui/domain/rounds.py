@@ -3,7 +3,7 @@
 For each round (one live session): the date, the bank, the panel's make-up,
 the interviews held, whether the lived-experience members' own first choice was
 recommended, the mean voice gap, votes changed after a reveal, first votes
-after an early reveal and answers revealed early; then totals over the rounds
+after a reveal and answers revealed early; then totals over the rounds
 and each member's involvement.
 Practice rounds are left out unless asked for (they are rehearsals, never
 counted in anything made for HR across sessions).
@@ -29,11 +29,12 @@ Every figure comes from :func:`panel_tui.domain.scoring.score_session`:
   split both ways is never read as one that agreed (found by a tester);
 - **votes changed after a reveal** are votes that stand and changed a member's
   earlier vote on an answer whose votes were already shown, and votes withdrawn
-  then (each summary lists both); **first votes after an early reveal** are the
-  members who had not voted when the chair showed the votes early and voted after,
-  as each summary names them (a first vote then changed is one too); a change the
-  chair undid is neither, as the vote before it stands
-  (`panel_tui.domain.after_reveal` tells them apart);
+  then (each summary lists both); **first votes after a reveal** are the votes that
+  stand of members who had not voted when the votes were shown (early by the chair or
+  as the session was finished) and voted after, as each summary lists them (a first
+  vote then changed is one too, and its change another); a change the chair undid is
+  neither, as the vote before it stands, and a first vote undone is a vote withdrawn,
+  as no vote stands (`panel_tui.domain.after_reveal` tells them apart);
 - **answers revealed early** are the answers whose votes the chair revealed
   before every voting member had voted
   (:func:`panel_tui.domain.reveals.early_reveals`).
@@ -70,8 +71,9 @@ METHOD = (
     "mean without their signs: a mean near zero with a large size means the groups "
     "disagreed in both directions. Scores follow each session's own agreed rule. Votes "
     "changed after a reveal were changed or withdrawn once "
-    "the answer's votes were shown; first votes after an early reveal were given by members "
-    "who had not voted when the chair showed the votes early. Practice rounds are rehearsals "
+    "the answer's votes were shown; first votes after a reveal were given by members "
+    "who had not voted when the votes were shown, early by the chair or as the session was "
+    "finished. Practice rounds are rehearsals "
     "and are left out unless asked for."
 )
 
@@ -206,7 +208,7 @@ class Rounds:
 
     @property
     def first_after_reveal(self) -> int:
-        """First votes given after an early reveal, over every round."""
+        """First votes given after a reveal, over every round."""
         return sum(r.first_after_reveal for r in self.rounds)
 
     @property
@@ -266,10 +268,11 @@ def round_of(session: Session) -> Round:
     # Changed or withdrawn, as the method says and the summaries list them (found by a
     # tester: a vote withdrawn once shown was left out).
     changed = sum(story.late_changes + len(story.withdrawn) for story in stories)
-    # By whom had not voted when the chair showed the votes early, as the summaries
-    # name them, a first vote changed after included (found by a tester).
+    # First votes that stand, by whom had not voted when the votes were shown, a first vote
+    # changed after included (found by a tester); after any reveal, the finish's too, as
+    # the summaries list them; one undone is withdrawn, counted once (found by a review).
+    firsts = sum(len(story.first_votes) for story in stories)
     early = early_reveals(session)
-    firsts = sum(len(e.voted_after) - len(e.changed) for e in early)
     first, passed_over = _first_and_passed_over(shown, results)
     code = {c.id: c.code for c in session.candidates}
     roles = [m.role for m in session.panel]

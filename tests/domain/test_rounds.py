@@ -267,9 +267,7 @@ def test_cli_md_and_html_over_the_store(tmp_path: Path, capsys: pytest.CaptureFi
     )
     assert "Session p1 is a practice round, left out" in text
     assert "- **Mean voice gap:** +18.8 points\n" in text
-    assert (
-        "- **Votes changed after a reveal:** 1\n- **First votes after an early reveal:** 1\n"
-    ) in text
+    assert ("- **Votes changed after a reveal:** 1\n- **First votes after a reveal:** 1\n") in text
     assert main([*base, "--format", "html"]) == 0
     page = capsys.readouterr().out
     assert page.count('<circle class="point"') == 2  # R3 has no gap to draw

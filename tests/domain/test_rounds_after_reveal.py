@@ -80,3 +80,40 @@ def test_a_round_with_no_lived_experience_member_is_told_from_one_where_they_abs
     md = render_rounds(report, "md")
     assert "- **No lived-experience member on the panel:** 1" in md
     assert "- **No counted lived-experience votes:** 1" in md
+
+
+def test_a_first_vote_after_an_early_reveal_then_undone_is_counted_once(tmp_path: Path) -> None:
+    # Found by a review: m2's vote, undone, was both "changed after a reveal" and a
+    # "first vote after an early reveal", where the summary tells one thing done.
+    store = Store(tmp_path)
+    with store.create(build("LLP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.reveal("c1", "q1")
+        opened.record_vote("c1", "q1", "m2", "up")
+        opened.undo("c1", "q1")
+    session = store.load("s1")
+    (only,) = compare_rounds([session]).rounds
+    # Withdrawn once shown, as the candidates csv and a totals-only summary count it;
+    # not a first vote, as no vote of m2's stands.
+    assert (only.changed_after_reveal, only.first_after_reveal, only.revealed_early) == (1, 0, 1)
+    row, *_ = csv.DictReader(io.StringIO(render(session, "csv")))
+    assert (row["after_reveal_votes"], row["withdrawn_after_reveal"]) == ("0", "1")
+
+
+def test_first_votes_after_the_reveal_at_finish_are_counted_but_it_is_not_early(
+    tmp_path: Path,
+) -> None:
+    # Found by a review: finished with m1's vote alone (shown then), reopened, m2 and
+    # m3 voted: the summary lists 2 votes given after the reveal, the report 0.
+    store = Store(tmp_path)
+    with store.create(build("LLP")) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.set_finished()
+        opened.set_finished(False)
+        opened.record_vote("c1", "q1", "m2", "up")
+        opened.record_vote("c1", "q1", "m3", "down")
+    session = store.load("s1")
+    row, *_ = csv.DictReader(io.StringIO(render(session, "csv")))
+    assert row["after_reveal_votes"] == "2"
+    (only,) = compare_rounds([session]).rounds
+    assert (only.changed_after_reveal, only.first_after_reveal, only.revealed_early) == (0, 2, 0)
