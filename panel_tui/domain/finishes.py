@@ -53,7 +53,8 @@ def finish_history(session: Session) -> str:
 
 
 def _changed_since(session: Session) -> str:
-    """What was recorded after the session was first reopened."""
+    """What was recorded after the session was first reopened: of the whole session, as
+    a copy leaving out sealed votes or notes still says them (a vote counted, not told)."""
     reopened = next(f.at for f in session.finishes if not f.finished)
     votes = sum(1 for v in session.votes if v.at >= reopened)
     decisions = sum(1 for d in session.decisions if d.at is not None and d.at >= reopened)

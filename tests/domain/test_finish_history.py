@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from panel_tui.domain.exports import ExportOptions, render
+from panel_tui.domain.exports.formats import as_shown
 from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.models import Finishing, Session
 from panel_tui.domain.store import Store
@@ -99,3 +100,50 @@ def test_an_older_file_finished_before_times_were_kept_reads_and_says_what_it_ca
         "Finished (when was not recorded), then reopened 23 November 2026 at 10:00. "
         "Nothing was changed after it was reopened."
     )
+
+
+def _finished_and_reopened(tmp_path: Path, clock: list[datetime]) -> Store:
+    store = Store(tmp_path)
+    with store.create(build("LP", candidates=[("c1", "Alex"), ("c2", None)])) as opened:
+        opened.record_vote("c1", "q1", "m1", "up")
+        opened.record_vote("c1", "q1", "m2", "up")
+        clock[0] += timedelta(minutes=5)
+        opened.set_finished()
+        clock[0] += timedelta(minutes=5)
+        opened.set_finished(False)
+    clock[0] += timedelta(minutes=5)
+    return store
+
+
+def test_a_note_added_after_reopening_is_said_in_a_copy_without_notes(
+    tmp_path: Path, clock: list[datetime]
+) -> None:
+    # Found by a review: the --no-notes csv said "Nothing was changed after it was
+    # reopened", counting the notes it had left out, where the full copy said 1 added.
+    store = _finished_and_reopened(tmp_path, clock)
+    with store.open("s1") as opened:
+        opened.add_note("c1", "q1", "Asked about rotas")
+    session = store.load("s1")
+    said = "After it was first reopened: 1 note added."
+    for options in (ExportOptions(), ExportOptions(no_notes=True), ExportOptions(totals_only=True)):
+        rows = list(csv.DictReader(io.StringIO(render(session, "csv", options))))
+        assert said in rows[0]["finish_history"], options
+        assert said in render(session, "md", options), options
+
+
+def test_a_vote_still_sealed_after_reopening_is_counted_not_told(
+    tmp_path: Path, clock: list[datetime]
+) -> None:
+    # Found by a review: a vote on a new question, still sealed, was left out of the
+    # copy before its history was worked out: "Nothing was changed" on screen and in files.
+    store = _finished_and_reopened(tmp_path, clock)
+    with store.open("s1") as opened:
+        opened.record_vote("c2", "q1", "m1", "down")
+    session = store.load("s1")
+    assert session.sealed_answers()
+    said = "After it was first reopened: 1 vote given, changed or withdrawn."
+    shown, options = as_shown(session, ExportOptions())
+    assert said in build_summary(shown, options).status  # as the screen builds it
+    rows = list(csv.DictReader(io.StringIO(render(session, "csv"))))
+    assert said in rows[0]["finish_history"]
+    assert said in render(session, "md")

@@ -25,6 +25,7 @@ from panel_tui.domain.exports.sheet_kinds import (
 from panel_tui.domain.exports.sheets import member_sheets
 from panel_tui.domain.exports.spreadsheets import candidates_csv, votes_csv
 from panel_tui.domain.exports.trainee_sheets import trainee_pages
+from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.models import Session
 
 
@@ -79,7 +80,9 @@ def left_out_of_all(session: Session, options: ExportOptions) -> str:
 
 
 def as_shown(session: Session, options: ExportOptions) -> tuple[Session, ExportOptions]:
-    """The session as the room may see it, and options that say how many answers it leaves out."""
+    """The session as the room may see it, and options that say how many answers it leaves out
+    and what was changed after it was reopened (of the whole session, notes included)."""
+    options = replace(options, finish_history=finish_history(session))
     sealed = frozenset(session.sealed_answers())
     if not sealed:
         return session, options

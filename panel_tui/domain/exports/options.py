@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.words import ASCII_VOTE_SYMBOLS, VOTE_SYMBOLS
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ class ExportOptions:
             report can show each trainee's progress over rehearsals.
         candidate_names: member sheets only: the chair allows candidates' names
             beside their codes (the sheets name candidates by code otherwise).
+        finish_history: when the session was finished and reopened, and what was
+            changed after (:func:`.finishes.finish_history`), of the whole session:
+            set with ``sealed_left_out``, before sealed votes and notes are left out of
+            the copy (found by a review: "Nothing was changed" where a note or a sealed
+            vote was added); ``None``: worked out from the session given.
     """
 
     anonymise: bool = False
@@ -45,6 +51,13 @@ class ExportOptions:
     sealed_left_out: frozenset[tuple[str, str]] = frozenset()
     rehearsals: Sequence[Session] = field(default=(), compare=False, hash=False)
     candidate_names: bool = False
+    finish_history: str | None = None
+
+    def history_of(self, session: Session) -> str:
+        """:attr:`finish_history`, or that of ``session`` when it was not set."""
+        if self.finish_history is not None:
+            return self.finish_history
+        return finish_history(session)
 
     @property
     def vote_symbols(self) -> dict[VoteValue, str]:

@@ -69,7 +69,6 @@ from collections.abc import Iterable, Sequence
 
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group
-from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.models import Session
 from panel_tui.domain.scoring import as_listed, score_session
 from panel_tui.domain.words import (
@@ -191,7 +190,7 @@ def candidates_csv(session: Session, options: ExportOptions) -> str:
     """One row per candidate, in rank order (a rehearsal's as interviewed, unranked)."""
     results = score_session(session)
     hide_gap = options.totals_only and lone_group(session)
-    history = finish_history(session)
+    history = options.history_of(session)
     rows = []
     for r in as_listed(session, results):
         candidate = session.candidate(r.candidate)

@@ -14,7 +14,7 @@ from panel_tui.domain.exports.calibration_report import build_calibration
 from panel_tui.domain.exports.early import early_reveal_views
 from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.exports.privacy import lone_group, single_voice
-from panel_tui.domain.finishes import finish_history, shown_at_finish, shown_at_finish_words
+from panel_tui.domain.finishes import shown_at_finish, shown_at_finish_words
 from panel_tui.domain.models import RATINGS, Member, Session
 from panel_tui.domain.scoring import (
     CandidateResult,
@@ -287,7 +287,7 @@ def _no_gap_why(result: QuestionResult, *, sealed: bool, hidden: bool) -> str:
     return "no counted vote" if result.voice_gap is None else ""
 
 
-def _status(session: Session, sealed: int) -> str:
+def _status(session: Session, sealed: int, history: str) -> str:
     """Practice, the demo or live, finished or open, and how many answers still sealed it
     leaves out."""
     kind = {
@@ -299,7 +299,7 @@ def _status(session: Session, sealed: int) -> str:
         status = f"{kind}, finished."
     else:
         status = f"{kind}, unfinished: votes may still change."  # as the home screen says
-    if history := finish_history(session):  # reopened after it was finished, and when
+    if history:  # reopened after it was finished, and when
         status += f" {history}"
     if at_finish := shown_at_finish_words(shown_at_finish(session)):
         status += f" {at_finish}"
@@ -326,7 +326,7 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         date=days_words(session.vote_days),
         bank_title=session.bank.title,
         bank_role=session.bank.role,
-        status=_status(session, len(options.sealed_left_out)),
+        status=_status(session, len(options.sealed_left_out), options.history_of(session)),
         method=results.method,
         anonymised=options.anonymise,
         totals_only=options.totals_only,
