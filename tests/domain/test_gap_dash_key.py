@@ -37,3 +37,23 @@ def test_a_row_where_everyone_abstained_is_said_to_have_no_counted_vote() -> Non
     key = _key(made.model_copy(update={"settings": unsealed}))
     assert "gave no counted vote on it (no vote, or only abstentions)" in key
     assert "sealed" not in key and NOT_VOTED not in key
+
+
+def test_a_panel_of_one_group_says_the_other_has_no_member_on_screen_and_in_the_files() -> None:
+    # Found by a review: staff only, both Up, the key said one group "gave no counted
+    # vote on it", where the report says "No lived-experience member on the panel".
+    from panel_tui.domain.exports import render
+
+    made = build("PP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up")])
+    key = _key(made)
+    assert "the panel has no lived-experience member" in key
+    assert "no counted vote" not in key
+    md = render(made, "md")
+    assert "- **Voice gap:** Not available: the panel has no lived-experience member." in md
+    only_lived = build("LL", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up")])
+    assert "the panel has no professional member" in _key(only_lived)
+
+
+def test_the_key_has_no_reason_the_screen_never_shows() -> None:
+    # A gap left out for one voice is in totals-only copies only, which have no key.
+    assert "one voice" not in build_summary(build("LP"), ExportOptions()).NO_GAP_WHY

@@ -154,7 +154,7 @@ class _Builder:
             notes=[n.text for n in session.notes_on(candidate, result.question)],
             changes=changes,
             sealed=sealed,
-            no_gap_why=_no_gap_why(result, sealed=sealed, hidden=hide_gap),
+            no_gap_why=_no_gap_why(result, sealed=sealed, missing=_missing_group(session)),
         )
 
     def no_score(self, result: CandidateResult) -> str:
@@ -188,7 +188,7 @@ class _Builder:
             "Not shown in a totals-only summary: a group with one member would show that "
             "member's own votes."
             if self.hide_groups
-            else _gap_with_base(result)
+            else _gap_with_base(result, _missing_group(session))
         )
         total = len(result.questions)
         roles = {m.id: m.role for m in session.panel}
@@ -251,8 +251,10 @@ def _group_score(score: float | None, scored: int, total: int, *, abstained: boo
     return f"{percent(score)} {on_questions(scored, total)}"
 
 
-def _gap_with_base(result: CandidateResult) -> str:
-    """The voice gap in words, with the questions it stands on."""
+def _gap_with_base(result: CandidateResult, missing: str) -> str:
+    """The voice gap in words, with the questions it stands on (or why there is none)."""
+    if result.voice_gap is None and missing:
+        return f"Not available: {Summary.NO_GAP_WHY[missing]}."
     if result.voice_gap is None:
         return gap_words(None)
     single = [q.voice_gap for q in result.questions]
@@ -278,12 +280,23 @@ def _gap_with_base(result: CandidateResult) -> str:
     return said
 
 
-def _no_gap_why(result: QuestionResult, *, sealed: bool, hidden: bool) -> str:
-    """Why a question shows no voice gap, as ``Summary.NO_GAP_WHY`` keys it; ``""`` with one."""
+def _missing_group(session: Session) -> str:
+    """``Summary.NO_GAP_WHY``'s key for a group with no voting member on the panel, or ``""``."""
+    roles = {m.role for m in session.voting_members}
+    if "lived_experience" not in roles:
+        return "no lived-experience member"
+    return "" if "professional" in roles else "no professional member"
+
+
+def _no_gap_why(result: QuestionResult, *, sealed: bool, missing: str) -> str:
+    """Why a question shows no voice gap, as ``Summary.NO_GAP_WHY`` keys it; ``""`` with one.
+
+    Only the summary screen, never totals-only, keys it: a gap left out there for one
+    voice in a group needs no reason here."""
+    if missing:
+        return missing  # no gap on any question, sealed or not
     if sealed:
         return "sealed"  # its votes are left out, whoever voted
-    if hidden:
-        return "one voice"
     return "no counted vote" if result.voice_gap is None else ""
 
 

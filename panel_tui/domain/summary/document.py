@@ -46,7 +46,10 @@ class Summary:
         "no counted vote": (
             "one group, or both, gave no counted vote on it (no vote, or only abstentions)"
         ),
-        "one voice": "a group has one voting member, whose votes a gap would show",
+        # Found by a review: a panel of professionals only was said to have "given no
+        # counted vote"; a gap left out for one voice is in totals-only copies, keyless.
+        "no lived-experience member": "the panel has no lived-experience member",
+        "no professional member": "the panel has no professional member",
     }
     EARLY_REVEALS: ClassVar[str] = (
         "The chair showed the votes on these answers before every voting member had voted."
