@@ -288,3 +288,21 @@ def test_the_md_and_html_explain_each_members_figures_in_the_same_words() -> Non
         text = render_rounds(report, fmt)
         assert text.count(report.members_note) == 1, fmt
         assert "Matched across rounds by name as written." in text, fmt
+
+
+def test_every_first_choice_label_fits_left_of_its_bar() -> None:
+    # Found by a review: right-aligned 10 px left of bars at 200, in 13 px type,
+    # "No lived-experience member on the panel" (275 px) showed as "...member on the panel"
+    # cut at the chart's edge. 7.5 px a character is wider than the widest font asked for.
+    gap = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    day = made_round("a", date(2026, 10, 15), "LP", gap, {}, minutes=5)
+    html = render_rounds(compare_rounds([day]), "html")
+    start = html.index('<svg class="chart" viewBox="0 0 ')
+    width = float(html[start:].split('viewBox="0 0 ')[1].split()[0])
+    chart = html[start : html.index("</svg>", start)]
+    labels = re.findall(r'<text x="([^"]+)" y="[^"]+" text-anchor="end">([^<]*)</text>', chart)
+    assert len(labels) == 5
+    for x, label in labels:
+        assert float(x) >= 7.5 * len(label), label
+    counts = re.findall(r'<text x="([^"]+)" y="[^"]+">\d+</text>', chart)
+    assert all(float(x) + 30 <= width for x in counts)

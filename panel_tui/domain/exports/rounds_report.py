@@ -22,6 +22,7 @@ round's is. Then ``mode``, as every csv ends.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -183,7 +184,17 @@ class GapChart:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
 
 
-BAR_LEFT, BAR_MAX = 200.0, 300.0
+BAR_MAX = 240.0
+#: The widest a character of the chart's 13 px type runs, DejaVu Sans being the widest
+#: font it asks for: labels are right-aligned before the bars, so the bars start after
+#: the longest (found by a review: at 200 px, "No lived-experience member on the panel"
+#: was cut to "...member on the panel").
+CHAR_WIDTH = 7.8
+
+
+def bar_left() -> float:
+    """Where the first-choice bars start: after the longest label, and 20 px of margin."""
+    return float(math.ceil(20 + CHAR_WIDTH * max(len(w) for w in FIRST_CHOICE_WORDS.values())))
 
 
 def first_choice_bars(report: Rounds) -> list[BarRow]:
@@ -248,7 +259,8 @@ def _context(report: Rounds) -> dict[str, Any]:
         "short_day": short_day_words,  # a period runs from day to day
         "bars": first_choice_bars(report),
         "chart": gap_chart(report),
-        "bar_left": BAR_LEFT,
+        "bar_left": bar_left(),
+        "bars_wide": bar_left() + BAR_MAX + 40,  # the count after the longest bar
     }
 
 
