@@ -65,6 +65,8 @@ COLUMNS = (
     "recommended",
     "mean_voice_gap_pct",
     "votes_changed_after_reveal",
+    # First votes after any reveal, the finish's too: named as before, so columns read
+    # by name still read (the md and html say "First votes after a reveal").
     "first_votes_after_early_reveal",
     "answers_revealed_early",
     "member",
