@@ -13,7 +13,7 @@ import pytest
 from panel_tui.domain.calibration import KAPPA_ALL_SAME
 from panel_tui.domain.exports import FORMATS, ExportOptions, render
 from panel_tui.domain.exports.calibration_report import PRACTICE_BANNER, build_calibration
-from panel_tui.domain.models import Session
+from panel_tui.domain.models import Reveal, Session
 from panel_tui.domain.words import colon_after
 from tests.domain.builders import T0
 from tests.domain.practice import practice, shown_early_then_voted
@@ -327,3 +327,41 @@ def test_agreement_among_members_says_it_is_an_average_over_answers() -> None:
         "On an average answer, the share of pairs of members who gave the same thumbs "
         "(each answer's share, averaged over 2 answers with two votes or more)."
     )
+
+
+def test_a_round_shown_with_nobody_voting_says_so_and_is_named_as_left_out() -> None:
+    """Found by a tester: the chair showed round 2 with nobody voting (Ctrl+G, Ctrl+R,
+    "Show them"); it read "0 up, 0 middle, 0 down; 0 of 0 with the reference", and the
+    rounds sentence left it out of "the 1 answer whose last round is shown" unsaid."""
+    base = practice(
+        ["up", "middle"],
+        ["Ann Lee", "Ben Cho"],
+        [
+            *(("p1", "q1", m, "up") for m in ("m1", "m2")),
+            *(("p1", "q2", m, "middle") for m in ("m1", "m2")),
+            *(("p1", "q1", m, "up", 2) for m in ("m1", "m2")),
+        ],
+        rounds=[("p1", "q1", 2), ("p1", "q2", 2)],
+    )
+    shown = Reveal(candidate="p1", question="q2", at=T0 + timedelta(hours=1), round=2)
+    empty = base.model_copy(update={"reveals": [shown]})
+    for name in ("md", "html"):
+        text = render(empty, name)
+        assert "Round 2: nobody voted." in text, name
+        assert "0 of 0 with the reference" not in text, name
+        assert (
+            "Over the 1 answer whose last round is shown (left out: 1 answer with a round of "
+            "no counted votes), agreement with the reference"
+        ) in text, name
+
+
+def test_a_round_nobody_voted_in_drops_yet_once_the_session_is_finished() -> None:
+    unvoted = practice(
+        ["up"],
+        ["Ann Lee", "Ben Cho"],
+        [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")],
+        rounds=[("p1", "q1", 2)],
+    )
+    text = render(unvoted.model_copy(update={"finished": True}), "md")
+    assert "Round 2: nobody voted." in text
+    assert "nobody has voted yet" not in text

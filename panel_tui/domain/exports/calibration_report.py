@@ -164,6 +164,8 @@ def _round_words(number: int, votes: RoundVotes, waiting: str | None = None) -> 
     """One round's votes; ``waiting``, the words of a last round not shown yet (never zeros)."""
     if waiting is not None:
         return f"Round {number}: {waiting}"
+    if not votes.votes and not votes.late:  # shown with nobody voting: never zeros (a tester)
+        return f"Round {number}: nobody voted."
     counts = votes.tally.words(RATINGS) + _late(votes)
     return f"Round {number}: {counts}; {votes.agreeing} of {votes.counted} with the reference."
 
@@ -179,7 +181,7 @@ def _waiting(
         return None
     if where in sealed:
         return "still sealed: its votes show once everyone has voted or the chair shows them."
-    return "nobody has voted yet."
+    return "nobody voted." if session.finished else "nobody has voted yet."
 
 
 def _away(
@@ -310,7 +312,9 @@ def _left_out(late: int) -> str:
     )
 
 
-def _rounds_words(moved: list[AnswerCalibration], compared: list[AnswerCalibration]) -> str:
+def _rounds_words(
+    moved: list[AnswerCalibration], compared: list[AnswerCalibration], shown: int
+) -> str:
     """How the panel moved on the answers voted on again, the later rounds' agreement apart.
 
     The figures above count the first round alone (calibration measures
@@ -318,7 +322,8 @@ def _rounds_words(moved: list[AnswerCalibration], compared: list[AnswerCalibrati
     reference raised agreement to 100%). Both rounds' figures are over the same
     answers, ``compared``: those whose last round is shown with a counted vote in
     each round (first-round figures over two answers beside last-round figures over
-    one read as a rise: found by a tester).
+    one read as a rise: found by a tester). Of the ``shown`` last rounds, those left
+    out for want of a counted vote are said (a tester: one shown with nobody voting).
     """
     if not moved:
         return "No answer was voted on again."
@@ -326,8 +331,12 @@ def _rounds_words(moved: list[AnswerCalibration], compared: list[AnswerCalibrati
         f"{counted(len(moved), 'answer')} voted on again after discussion. The figures above "
         "count each trainee's first vote, given before the reference was shown."
     )
+    empty = shown - len(compared)
     if not compared:
-        return f"{said} No last round is shown yet, so there is nothing to compare."
+        why = (
+            "answer shown has counted votes in both rounds" if empty else "last round is shown yet"
+        )
+        return f"{said} No {why}, so there is nothing to compare."
     closer = sum(
         a.last.agreeing * a.first.counted > a.first.agreeing * a.last.counted for a in compared
     )
@@ -335,6 +344,10 @@ def _rounds_words(moved: list[AnswerCalibration], compared: list[AnswerCalibrati
         "these answers"
         if len(compared) == len(moved)
         else f"the {counted(len(compared), 'answer')} whose last round is shown"
+        + (
+            f" (left out: {counted(empty, 'answer')} with a round of no counted votes)"
+            * bool(empty)
+        )
     )
     return (
         f"{said} Over {over}, agreement with the reference was "
@@ -372,11 +385,8 @@ def build_calibration(
         else [_trainee(session, m, histories.get(m.name, []), options) for m in calibration.members]
     )
     sealed, symbols = options.sealed_left_out, options.vote_symbols
-    compared = [
-        a
-        for a in calibration.moved
-        if _waiting(session, a, sealed) is None and a.first.counted and a.last.counted
-    ]
+    shown = [a for a in calibration.moved if _waiting(session, a, sealed) is None]
+    compared = [a for a in shown if a.first.counted and a.last.counted]
     return CalibrationView(
         banner=PRACTICE_BANNER,
         note=PRACTICE_NOTE,
@@ -386,5 +396,5 @@ def build_calibration(
         trainees=trainees,
         flagged=[_answer_view(session, a, options.vote_symbols) for a in calibration.flagged],
         moved=[_answer_view(session, a, symbols, sealed) for a in calibration.moved],
-        rounds_words=_rounds_words(calibration.moved, compared),
+        rounds_words=_rounds_words(calibration.moved, compared, len(shown)),
     )
