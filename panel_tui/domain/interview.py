@@ -50,6 +50,7 @@ from panel_tui.domain.models import Member, NewRound, Question, Session, VoteVal
 from panel_tui.domain.store import OpenSession, StoreError
 from panel_tui.domain.undos import (
     just_undone,
+    kept_round_words,
     round_to_take_back,
     undo_brings_back,
     undoable_vote,
@@ -238,7 +239,8 @@ class Interview:
             return self._undo(where)  # a round nobody voted in: nothing lost, so never asked
         found = undoable_vote(self.session, *where)
         if found is None:
-            return Refused("There is no vote to undo on this answer.")
+            kept = kept_round_words(self.session, *where)
+            return Refused(kept or "There is no vote to undo on this answer.")
         vote = found[1]
         if not self.session.is_revealed(*where):
             if not just_undone(self.session, *where):
@@ -329,7 +331,7 @@ class Interview:
         return self._news(
             f"Round {started.round}: everyone votes on this answer again, sealed as before. "
             f"Round {started.round - 1} is kept for the report. Backspace takes this round "
-            "back until someone votes in it.",
+            "back until someone votes in it or its votes are shown.",
             restarts_timer=True,
         )
 

@@ -105,3 +105,26 @@ def round_to_take_back(session: Session, candidate: str, question: str) -> NewRo
     if number == 1 or any((e.candidate, e.question, e.round) == answer for e in events):
         return None
     return NewRound(candidate=candidate, question=question, round=number, at=now(), taken_back=True)
+
+
+def kept_round_words(session: Session, candidate: str, question: str) -> str | None:
+    """Why Backspace leaves the answer's round in which no vote stands, and what to do;
+    ``None`` when a vote stands in it or it is the first round.
+
+    Such a round is kept (:func:`round_to_take_back`), and it hides the round before
+    from the score: said, so a trainer never finds the votes gone with no word (found
+    by a tester, told only "There is no vote to undo on this answer").
+    """
+    number = session.round_of(candidate, question)
+    if number == 1 or session.current_votes(candidate, question):
+        return None
+    earlier = f"Nobody's vote stands in it, so round {number - 1}'s votes no longer count"
+    if session.is_revealed(candidate, question):
+        return (
+            f"Round {number} was shown, so it stays and cannot be taken back. {earlier} for "
+            f"this answer. Ctrl+G starts round {number + 1} to vote again."
+        )
+    return (
+        f"Round {number} stays: a vote was given in it and undone, and the record keeps both. "
+        f"{earlier} for this answer until the panel votes in round {number}."
+    )

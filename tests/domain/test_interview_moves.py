@@ -47,7 +47,7 @@ __all__ = ["make"]  # the fixture, shared from tests/domain/interviews.py
             Recorded(
                 "Round 2: everyone votes on this answer again, sealed as before. "
                 "Round 1 is kept for the report. Backspace takes this round back until "
-                "someone votes in it.",
+                "someone votes in it or its votes are shown.",
                 restarts_timer=True,
             ),
         ),

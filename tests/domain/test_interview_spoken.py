@@ -95,5 +95,5 @@ def test_a_new_practice_round_is_said_with_its_votes_sealed_again(make: MakeInte
     assert outcome.spoken == (
         "Round 2: everyone votes on this answer again, sealed as before. "
         "Round 1 is kept for the report. Backspace takes this round back until someone "
-        "votes in it. 0 of 2 voted."
+        "votes in it or its votes are shown. 0 of 2 voted."
     )

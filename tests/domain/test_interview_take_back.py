@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from panel_tui.domain.interview_outcomes import Recorded
+from panel_tui.domain.interview_outcomes import Recorded, Refused
 from panel_tui.domain.models import NewRound
 from tests.domain.builders import T0
 from tests.domain.interviews import MakeInterview, Vote, make
@@ -75,3 +75,46 @@ def test_a_file_listing_round_3_before_round_2_imports_with_its_round_3_votes() 
         ["up"], ["Ann"], [("p1", "q1", "m1", "up", 3)], rounds=[("p1", "q1", 3), ("p1", "q1", 2)]
     )
     assert imported.round_of("p1", "q1") == 3
+
+
+@pytest.mark.parametrize(
+    ("shown_empty", "expected"),
+    [
+        # Found by a tester: round 2 shown with nobody voting (Ctrl+R, "Show them"), then
+        # Backspace said only "There is no vote to undo on this answer", and round 1's
+        # votes had stopped counting, unsaid. The round stays (its reveal names it, and a
+        # round taken back is started again under the same number), so the words say why
+        # and what to do.
+        (
+            True,
+            "Round 2 was shown, so it stays and cannot be taken back. Nobody's vote stands "
+            "in it, so round 1's votes no longer count for this answer. Ctrl+G starts "
+            "round 3 to vote again.",
+        ),
+        # Found by a tester: a vote in round 2 and its undo; the round message had promised
+        # "Backspace takes this round back until someone votes in it".
+        (
+            False,
+            "Round 2 stays: a vote was given in it and undone, and the record keeps both. "
+            "Nobody's vote stands in it, so round 1's votes no longer count for this "
+            "answer until the panel votes in round 2.",
+        ),
+    ],
+)
+def test_backspace_on_a_kept_round_with_no_vote_standing_says_why_and_what_to_do(
+    make: MakeInterview, shown_empty: bool, expected: str
+) -> None:
+    shown: list[Vote] = [("p1", "q1", "m1", "up"), ("p1", "q1", "m2", "down")]
+    interview = make(shown, session=practice(["up"], ["Ann", "Ben"]))
+    started = interview.new_round()
+    assert isinstance(started, Recorded)
+    assert "until someone votes in it or its votes are shown" in (started.message or "")
+    if shown_empty:
+        interview.opened.reveal("p1", "q1")
+    else:
+        interview.opened.record_vote("p1", "q1", "m1", "down")
+        assert isinstance(interview.undo(), Recorded)
+    answer = interview.undo()
+    assert isinstance(answer, Refused)
+    assert answer.reason == expected
+    assert interview.session.round_of("p1", "q1") == 2
