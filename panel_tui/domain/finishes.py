@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from panel_tui.domain.models import Session
+from panel_tui.domain.undos import rounds_since
 from panel_tui.domain.words import counted, day_words, listed
 
 
@@ -59,10 +60,12 @@ def _changed_since(session: Session) -> str:
     votes = sum(1 for v in session.votes if v.at >= reopened)
     decisions = sum(1 for d in session.decisions if d.at is not None and d.at >= reopened)
     notes = sum(1 for n in session.notes if n.at >= reopened)
+    rounds = rounds_since(session, reopened)
     changed = [
         *([f"{counted(votes, 'vote')} given, changed or withdrawn"] if votes else []),
         *([f"{counted(decisions, 'decision')} recorded"] if decisions else []),
         *([f"{counted(notes, 'note')} added"] if notes else []),
+        *([f"{counted(rounds, 'practice round')} started or taken back"] if rounds else []),
     ]
     if not changed:
         return "Nothing was changed after it was reopened."

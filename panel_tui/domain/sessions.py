@@ -19,6 +19,7 @@ from panel_tui.domain.models import (
 )
 from panel_tui.domain.session_checks import repeated_codes
 from panel_tui.domain.text import MAX_LINE, compared
+from panel_tui.domain.undos import empty_round_words
 from panel_tui.domain.words import counted, day_words, first_of, listed
 
 T = TypeVar("T")
@@ -299,6 +300,7 @@ def finish_warnings(session: Session) -> list[str]:
     for candidate in session.candidates:
         if unvoted := unvoted_words(session, candidate.id):
             warnings.append(unvoted)
+        warnings += empty_round_words(session, candidate.id)
         # A rehearsal's mock candidates need no decision (found by a tester: finishing
         # one listed "Mock A has no decision recorded" as still to do).
         if session.decision(candidate.id) is None and session.decides:

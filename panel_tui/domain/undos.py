@@ -11,6 +11,8 @@ Ctrl+G in practice) is taken back by an undo too (:func:`round_to_take_back`).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from panel_tui.domain.models import NewRound, Reveal, Session, VoteEvent, now
 
 
@@ -128,3 +130,32 @@ def kept_round_words(session: Session, candidate: str, question: str) -> str | N
         f"Round {number} stays: a vote was given in it and undone, and the record keeps both. "
         f"{earlier} for this answer until the panel votes in round {number}."
     )
+
+
+def empty_round_words(session: Session, candidate_id: str) -> list[str]:
+    """Each of the candidate's answers whose last round (after the first) no vote stands
+    in, said with what it does to the score and what the chair can do, for the Finish
+    box (found by a tester: the box said only "Mock B has no votes yet, so no score")."""
+    said = []
+    for question in session.bank.questions:
+        where = (candidate_id, question.id)
+        number = session.round_of(*where)
+        if number == 1 or session.current_votes(*where):
+            continue
+        if round_to_take_back(session, *where) is not None:
+            then = "Backspace on that answer takes the round back."
+        elif session.is_revealed(*where):
+            then = f"it was shown, so it stays: Ctrl+G on that answer starts round {number + 1}."
+        else:
+            then = "a vote given in it was undone, so it stays: vote on that answer again."
+        said.append(
+            f"{session.answer_name(*where)}: round {number} has no votes, so round "
+            f"{number - 1}'s votes do not count; {then}"
+        )
+    return said
+
+
+def rounds_since(session: Session, moment: datetime) -> int:
+    """Practice rounds started or taken back at or after ``moment`` (for the finish
+    history: a round started after reopening can take a score away)."""
+    return sum(1 for r in session.rounds if r.at >= moment)
