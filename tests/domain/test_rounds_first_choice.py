@@ -85,3 +85,16 @@ def test_a_candidate_interviewed_in_full_stays_in_when_the_lived_experience_memb
     ]
     (only,) = compare_rounds([made.model_copy(update={"votes": votes})]).rounds
     assert first_choice_words(only) == "C1: Recommended (C3 left out: scored on 2 of 6 questions)"
+
+
+def test_a_candidate_whose_lived_experience_votes_are_all_sealed_is_named_beside_none() -> None:
+    # Found by a tester: the lived-experience members' only votes, on C1, still sealed
+    # (the professional has not voted): "None: No counted lived-experience votes", and
+    # C1, who would have been first, went unnamed.
+    made = session("LLP", [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "up")])
+    (only,) = compare_rounds([made]).rounds
+    said = "None: No counted lived-experience votes (C1 left out: 1 answer still sealed)"
+    assert first_choice_words(only) == said
+    rows = csv.DictReader(io.StringIO(render_rounds(compare_rounds([made]), "csv")))
+    (row,) = [r for r in rows if r["title"] == "Test"]
+    assert row["first_choice_left_out"] == "C1 (1 answer still sealed)"

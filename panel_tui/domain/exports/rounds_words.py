@@ -25,12 +25,12 @@ def first_choice_words(r: Round) -> str:
     is never hidden behind the round's "No decision yet"; a decision of
     "Undecided" is said as such.
     """
-    if not r.first_choices:
-        return f"None: {FIRST_CHOICE_WORDS[r.first_choice]}"
     chosen = "; ".join(
         f"{code}: {_DECISION_WORDS[outcome]}"
         for code, outcome in zip(r.first_choices, r.first_choice_decisions, strict=True)
     )
+    if not r.first_choices:
+        chosen = f"None: {FIRST_CHOICE_WORDS[r.first_choice]}"
     left_out = "; ".join(f"{code} left out: {why}" for code, why in passed_over(r))
     return f"{chosen} ({left_out})" if left_out else chosen
 
@@ -39,8 +39,13 @@ def passed_over(r: Round) -> list[tuple[str, str]]:
     """Each candidate left out of the first choice as scored on fewer questions, with why:
     ``("C3", "scored on 2 of 6 questions")``, or ``("C3", "1 answer still sealed")``
     where answers still sealed are why (found by a tester: one interviewed in full
-    read as interviewed in part)."""
-    return [(code, _why(r, code, n)) for code, n in r.passed_over]
+    read as interviewed in part). With no counted lived-experience vote, each with answers still
+    sealed could have been first, so is named (found by a tester: none was)."""
+    named = [(code, _why(r, code, n)) for code, n in r.passed_over]
+    if r.first_choice == "not applicable":  # lived-experience votes, none counted yet
+        known = {code for code, _ in named}
+        named += [(code, _why(r, code, 0)) for code in r.sealed if code not in known]
+    return named
 
 
 def _why(r: Round, code: str, scored: int) -> str:
