@@ -266,6 +266,26 @@ class Speaker:
             self._waiting.append(text)
             return failed
 
+    def say_instead(self, old: str | None, text: str) -> str | None:
+        """Read ``text`` in place of ``old`` (words that are now out of date, such as
+        where a list's pointer was): cut short if being read, dropped if waiting,
+        else ``text`` waits its turn as news does (what else is read ends first).
+
+        So what is heard last matches ``text``: a run of arrow keys over news
+        queued each item behind it, to be read in full (found by a tester).
+        """
+        with self._lock:
+            if old is not None and self.speaking and self.reading == old:
+                # News told meanwhile still follows, as it would have.
+                waiting = list(self._waiting)
+                problem = self.say(text)
+                if problem is None:
+                    self._waiting[:0] = waiting
+                return problem
+            if old is not None and old in self._waiting:
+                self._waiting.remove(old)
+            return self.tell(text)
+
     def stop_if_reading(self, text: str | None) -> bool:
         """Stop the voice if it reads ``text`` (or anything, for ``None``); whether it did.
 

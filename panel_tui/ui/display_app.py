@@ -146,15 +146,12 @@ class DisplayApp(TurnTakingApp[None]):
             self._say_focus(said)
 
     def _say_focus(self, said: str) -> None:
-        """Say where the keys went: over the field said before (Tab, Tab), never over
-        anything else, which is read to its end first (the question a box asks)."""
-        speaker = self.speaker
+        """Say where the keys went: over the field said before (Tab, Tab), being read
+        or still waiting, never over anything else, which is read to its end first
+        (news, the question a box asks)."""
         last, self._focus_said = self._focus_said, said
         # A voice missing was said when reading was switched on: nothing to show here.
-        if last is not None and speaker.stop_if_reading(last):
-            speaker.say(said)
-        else:
-            speaker.tell(said)
+        self.speaker.say_instead(last, said)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         mark_focus(event.widget, ascii_only=None)

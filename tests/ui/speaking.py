@@ -43,12 +43,27 @@ class FakeSpeaker(Speaker):
         if not self._which("espeak-ng"):
             return super().tell(text)
         self.said.append(text)
-        if not self._on:
+        if self._on:
+            self._waiting.append(text)
+        else:
             self.reading = text
         self._on = True
         return None
 
+    @property
+    def waiting(self) -> list[str]:
+        """What is still to be read after ``reading``, in turn."""
+        return list(self._waiting)
+
+    def finish(self) -> None:
+        """The voice reads to its end: the next waiting starts, if any."""
+        if self._waiting:
+            self.reading = self._waiting.pop(0)
+        else:
+            self._on = False
+
     def stop(self) -> bool:
+        self._waiting.clear()
         was, self._on = self._on, False
         self.stops += was
         return was
