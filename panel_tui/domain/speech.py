@@ -286,6 +286,20 @@ class Speaker:
                 self._waiting.remove(old)
             return self.tell(text)
 
+    def withdraw(self, text: str) -> None:
+        """Words now out of date (a choice in a box just closed): stopped if being
+        read, with the news waiting after them read next; dropped if waiting."""
+        with self._lock:
+            if self.speaking and self.reading == text:
+                waiting = list(self._waiting)
+                self.stop()
+                if waiting:
+                    self._failed = self._start(waiting.pop(0), None)
+                    if self._failed is None:
+                        self._waiting[:] = waiting
+            elif text in self._waiting:
+                self._waiting.remove(text)
+
     def stop_if_reading(self, text: str | None) -> bool:
         """Stop the voice if it reads ``text`` (or anything, for ``None``); whether it did.
 

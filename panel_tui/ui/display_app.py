@@ -12,6 +12,7 @@ import contextlib
 from pathlib import Path
 
 from textual import events
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -152,6 +153,17 @@ class DisplayApp(TurnTakingApp[None]):
         last, self._focus_said = self._focus_said, said
         # A voice missing was said when reading was switched on: nothing to show here.
         self.speaker.say_instead(last, said)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the screen on top (a box): what was said of its fields is out of date.
+
+        A choice went on being read after its box closed, and what Esc did waited
+        behind it (found by a tester).
+        """
+        last, self._focus_said = self._focus_said, None
+        if last is not None:
+            self.speaker.withdraw(last)
+        return super().pop_screen()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         mark_focus(event.widget, ascii_only=None)

@@ -62,6 +62,14 @@ class FakeSpeaker(Speaker):
         else:
             self._on = False
 
+    def _start(self, text: str, wav: Path | None, first: str | None = None) -> str | None:
+        if not self._which("espeak-ng"):
+            return super()._start(text, wav, first)
+        # What was told and waited starts: already recorded when told.
+        self.reading = text
+        self._on = True
+        return None
+
     def stop(self) -> bool:
         self._waiting.clear()
         was, self._on = self._on, False
