@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from panel_tui.domain.exports.options import ExportOptions
 from panel_tui.domain.summary.spoken import spoken_summary
+from panel_tui.domain.words import ASCII_VOTE_SYMBOLS, VOTE_SYMBOLS, VOTE_WORDS
 from tests.domain.practice import practice
 from tests.domain.test_summary import summary_of
 from tests.exports.helpers import build_session
@@ -36,3 +40,15 @@ def test_a_practice_summary_reads_its_calibration_report_after_the_title() -> No
     figures = summary.calibration.figures
     assert figures and said[report + 2].startswith(f"{figures[0].name}: {figures[0].value}.")
     assert any(line.startswith("Rounds: ") for line in said[report:first_candidate])
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_the_calibration_report_reads_the_reference_without_its_mark(ascii_only: bool) -> None:
+    # Found by a tester: "the reference is + Up" was read "plus Up", "o Middle" as "oh".
+    split = [("p1", "q1", "m1", "down"), ("p1", "q1", "m2", "up")]
+    missed = [("p1", "q2", "m1", "up"), ("p1", "q2", "m2", "up")]
+    made = practice(["up", "middle"], ["A", "B"], [*split, *missed])
+    said = spoken_summary(summary_of(made, ExportOptions(ascii_only=ascii_only)))
+    assert "the reference is Up." in said and "the reference is Middle." in said, said
+    marks = [*VOTE_SYMBOLS.values(), *ASCII_VOTE_SYMBOLS.values()]
+    assert not any(f"{mark} {word}" in said for mark in marks for word in VOTE_WORDS.values())

@@ -8,6 +8,7 @@ their way through and no symbol for the voice to skip or spell out.
 from __future__ import annotations
 
 from panel_tui.domain.exports.calibration_report import CalibrationView
+from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.summary.calibration_lines import calibration_blocks, plain
 from panel_tui.domain.summary.document import Summary
 from panel_tui.domain.summary.views import Labels
@@ -25,7 +26,9 @@ def spoken_summary(summary: Summary) -> str:
         said = " ".join(f"{label}: {words.rstrip('.')}." for label, words in facts)
         # A reason typed over two lines is still one candidate's line.
         lines.append(" ".join(f"{candidate.heading}. {said}".split()))
-    return "\n".join(lines)
+    # The one way to words for speech, as the boxes: "the reference is + Up" was
+    # read "plus Up" (found by a tester).
+    return words_for_speech("\n".join(lines))
 
 
 def spoken_calibration(view: CalibrationView) -> list[str]:
