@@ -25,10 +25,11 @@ class ExportOptions:
         totals_only: no individual member's vote appears anywhere, only totals;
             notes and reasons are left out too (a note may say who voted what).
         no_notes: notes and decision reasons are left out.
-        ascii_only: the text formats (md, csv) use only ASCII characters of
-            their own: votes as "+ Up", "o Middle", "- Down", "/ Abstain". Text
-            a person typed (a name, a note) is kept as written: changing it
-            would change the record. HTML and json are unchanged.
+        ascii_only: md, csv and HTML use only ASCII characters of their own:
+            votes as "+ Up", "o Middle", "- Down", "/ Abstain". Text a person
+            typed (a name, a note) is kept as written: changing it would change
+            the record. json is unchanged; a csv file still starts with the
+            mark that tells Excel it is UTF-8.
         sealed_left_out: the (candidate, question) answers still sealed that this
             copy leaves out. Set
             by :func:`panel_tui.domain.exports.render`, not by the user: every
