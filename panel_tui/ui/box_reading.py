@@ -11,6 +11,7 @@ give it instead.
 
 from __future__ import annotations
 
+from textual.command import CommandInput, CommandList
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import (
@@ -166,6 +167,7 @@ def spoken_pointer(widget: Widget) -> str:
     "Summary as a web page (.html), 2 of 5"; "Recommend, chosen, 1 of 3";
     "Anonymise, ticked". Empty for a widget with no pointer, or a list with nothing in it.
     """
+    widget = pointer_list(widget)
     if isinstance(widget, Checkbox) and not isinstance(widget, RadioButton):
         return f"{_label(widget)}, {_state(widget)}"
     if isinstance(widget, RadioSet):
@@ -180,9 +182,18 @@ def spoken_pointer(widget: Widget) -> str:
         here = widget.highlighted
         if here is None or not widget.option_count:
             return ""
-        prompt = _one_line(widget.get_option_at_index(here).prompt)
+        prompt = _one_line(widget.get_option_at_index(here).prompt).rstrip(" .")
         return f"{prompt}, {here + 1} of {widget.option_count}"
     return ""
+
+
+def pointer_list(widget: Widget) -> Widget:
+    """The widget whose pointer the keys move: the command palette's list while its
+    search box has the keys (the arrows move the list's pointer from there; found by
+    a tester: its highlighted command was never read), else the widget itself."""
+    if isinstance(widget, CommandInput):
+        return widget.screen.query_one(CommandList)
+    return widget
 
 
 def _heading_before(widget: Widget) -> str:

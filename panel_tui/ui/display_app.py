@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet
 
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
-from panel_tui.ui.box_reading import spoken_box, spoken_focus, spoken_pointer
+from panel_tui.ui.box_reading import pointer_list, spoken_box, spoken_focus, spoken_pointer
 from panel_tui.ui.contracts import FillsBehind, Readable
 from panel_tui.ui.focus_mark import mark_focus
 from panel_tui.ui.key_hold import TurnTakingApp
@@ -126,6 +126,7 @@ class DisplayApp(TurnTakingApp[None]):
         screen makes is heard as one the keys make.
         """
         self._pointer_said = spoken_pointer(widget)
+        widget = pointer_list(widget)
         watched: list[tuple[Widget, str]] = []
         if isinstance(widget, OptionList):
             watched.append((widget, "highlighted"))

@@ -7,6 +7,7 @@ the pointer were on it.
 
 from __future__ import annotations
 
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import RadioSet, Select
 
@@ -147,3 +148,25 @@ async def test_ctrl_l_over_the_export_box_says_each_tick_box_ticked_or_not(
     lines = speaker.said[-1].splitlines()
     assert any(line.endswith(", not ticked") for line in lines), lines
     assert "Summary as text (.md), chosen" in lines
+
+
+async def test_down_in_the_command_palette_says_the_command_under_the_pointer(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: the search box keeps the keys, and the arrows moved the
+    # highlight over the commands with not a word said.
+    async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
+        await pilot.press("ctrl+p", *"e")
+        await pilot.pause(0.3)  # the palette's search runs aside
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        commands = palette.query_one(CommandList)
+        assert commands.option_count > 1 and commands.highlighted == 0
+        heard = len(speaker.said)
+        await pilot.press("down")
+        await pilot.pause()
+        said = speaker.said[heard:]
+        second = commands.get_option_at_index(1).prompt
+    assert said and said[-1].endswith(f", 2 of {commands.option_count}"), said
+    assert str(second).splitlines()[0] in said[-1], (second, said)
+    assert "., " not in said[-1], said  # the command's own full stop, then the count
