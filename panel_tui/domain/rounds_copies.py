@@ -34,7 +34,8 @@ def one_of_each_copy(kept: dict[str, Session], unnamed: set[str]) -> list[str]:
     Found by an HR officer: the named export and its anonymised copy, filed in one
     folder, counted one interview day as two rounds. An anonymised copy keeps the
     moment its session was made, its bank and its candidates' number: the named
-    copy is kept when there is one, else the one with the most votes.
+    copy is kept when there is one, else the one with the most votes, then the finished
+    one, as :func:`counted_copy` keeps of one id given twice.
     """
     copies: dict[tuple[object, ...], list[Session]] = {}
     for session in kept.values():
@@ -44,7 +45,7 @@ def one_of_each_copy(kept: dict[str, Session], unnamed: set[str]) -> list[str]:
     for group in copies.values():
         if len(group) < 2 or not any(s.id in unnamed for s in group):
             continue
-        best = max(group, key=lambda s: (s.id not in unnamed, len(s.votes)))
+        best = max(group, key=lambda s: (s.id not in unnamed, len(s.votes), s.finished))
         for other in group:
             if other is not best:
                 del kept[other.id]

@@ -306,3 +306,16 @@ def test_every_first_choice_label_fits_left_of_its_bar() -> None:
         assert float(x) >= 7.5 * len(label), label
     counts = re.findall(r'<text x="([^"]+)" y="[^"]+">\d+</text>', chart)
     assert all(float(x) + 30 <= width for x in counts)
+
+
+def test_of_two_anonymised_copies_with_as_many_votes_the_finished_one_is_counted() -> None:
+    # As counted_copy keeps the finished copy of a tie (a reread: this rule kept
+    # whichever came first, and the round could read as open).
+    rows = [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")]
+    named = made_round("day", date(2026, 2, 2), "LP", rows, {}, minutes=5)
+    early = anonymised(named).model_copy(update={"id": "day-early (copy.json)"})
+    done = early.model_copy(update={"id": "day-done (copy.json)", "finished": True})
+    for given in ([early, done], [done, early]):
+        report = compare_rounds(given, anonymised=[early.id, done.id])
+        (kept,) = report.rounds
+        assert kept.session_id == done.id and kept.finished
