@@ -110,6 +110,8 @@ class _Builder:
             for m in session.panel
         }
         self.hide_groups = options.totals_only and lone_group(session)
+        #: A group with no voting member on the panel (its gap is never worked out).
+        self.missing_group = _missing_group(session)
 
     def question(self, candidate: str, number: int, result: QuestionResult) -> QuestionView:
         session, options, symbols = self.session, self.options, self.symbols
@@ -154,7 +156,7 @@ class _Builder:
             notes=[n.text for n in session.notes_on(candidate, result.question)],
             changes=changes,
             sealed=sealed,
-            no_gap_why=_no_gap_why(result, sealed=sealed, missing=_missing_group(session)),
+            no_gap_why=_no_gap_why(result, sealed=sealed, missing=self.missing_group),
         )
 
     def no_score(self, result: CandidateResult) -> str:
@@ -188,7 +190,7 @@ class _Builder:
             "Not shown in a totals-only summary: a group with one member would show that "
             "member's own votes."
             if self.hide_groups
-            else _gap_with_base(result, _missing_group(session))
+            else _gap_with_base(result, self.missing_group)
         )
         total = len(result.questions)
         roles = {m.id: m.role for m in session.panel}
