@@ -202,26 +202,27 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
 
     def spoken_text(self) -> str:
         """The help read aloud, in the order it shows, every key named in words."""
-        lines = [INTRO] if self._own_keys() is None else []
-        # In seat order, as the table shows them: an observer in seat 3 was read last.
-        panel = sorted(self.session.panel, key=lambda m: m.seat) if self.session else []
-        if panel and lines:
-            lines += ["", "Vote keys."]
-        for member in panel if lines else []:
-            if lists_vote_keys(member):
-                said = ", ".join(
-                    f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
-                    for value in VOTE_VALUES
-                )
-            else:
-                said = OBSERVES
-            pronouns = f" ({member.pronouns})" if member.pronouns else ""
-            lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {said}.")
-        sections = self._sections()
-        if lines:
+        own = self._own_keys()
+        sections = self._sections(own)
+        if own is not None:  # home's or the form's keys, first as they show
+            lines = [*_spoken_keys(*sections.pop(0)), ""]
+        else:
+            lines = [INTRO]
+            # In seat order, as the table shows them: an observer in seat 3 was read last.
+            panel = sorted(self.session.panel, key=lambda m: m.seat) if self.session else []
+            if panel:
+                lines += ["", "Vote keys."]
+            for member in panel:
+                if lists_vote_keys(member):
+                    said = ", ".join(
+                        f"{VOTE_WORDS[value]} {spoken_vote_key(member.seat, value)}"
+                        for value in VOTE_VALUES
+                    )
+                else:
+                    said = OBSERVES
+                pronouns = f" ({member.pronouns})" if member.pronouns else ""
+                lines.append(f"Seat {member.seat}, {member.name}{pronouns}: {said}.")
             lines += ["", AFTER_KEYS, ""]
-        else:  # home's or the form's keys, first as they show
-            lines += [*_spoken_keys(*sections.pop(0)), ""]
         lines.append("Your settings.")
         lines += [f"{name}: {state}. {change}" for name, state, change in self._settings_rows()]
         lines.append(BIGGER_TEXT)
@@ -312,11 +313,12 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
                 *(key_label(seat, value) if listed else "" for value in VOTE_VALUES),
                 HyphenWrapped(_member_cell(member)),
             )
+        own = self._own_keys()
         tables = [
             _bindings_table(title, bindings, ascii_only=ascii_only)
-            for title, bindings in self._sections()
+            for title, bindings in self._sections(own)
         ]
-        if self._own_keys() is not None:
+        if own is not None:
             # Home and the form: their keys first, where the vote keys would be.
             return Group(*tables[:1], Text(""), self._settings(boxes), Text(""), *tables[1:])
         # The vote keys straight after the paragraph that explains them, before the
@@ -347,19 +349,21 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             title = "On the new-session form"
         else:
             return None
-        working = [
+        working: list[BindingType] = [
             b
             for b in screen.BINDINGS
             if isinstance(b, Binding) and screen.check_action(b.action, ()) is not False
         ]
-        return title, list(working)
+        return title, working
 
-    def _sections(self) -> list[tuple[str, list[BindingType]]]:
-        """The help's lists of keys, each with its title, in the order shown."""
+    def _sections(
+        self, own: tuple[str, list[BindingType]] | None
+    ) -> list[tuple[str, list[BindingType]]]:
+        """The help's lists of keys, each with its title, in the order shown: ``own``,
+        home's or the form's (:meth:`_own_keys`), first where there are some."""
         from panel_tui.ui.screens.interview import InterviewScreen
         from panel_tui.ui.screens.summary import SummaryScreen
 
-        own = self._own_keys()
         if own is not None:
             return [
                 own,
