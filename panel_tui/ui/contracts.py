@@ -99,6 +99,12 @@ def cursor_blink(app: object) -> bool:
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
 
 
+def tell(app: object, news: str) -> None:
+    """Read ``news`` in its turn, with each question read aloud, if the app reads news."""
+    if isinstance(app, TellsNews):
+        app.tell(news)
+
+
 __all__ = [
     "BlinkSetting",
     "DisplaySettingsSource",
@@ -110,4 +116,5 @@ __all__ = [
     "SaysFocus",
     "TellsNews",
     "cursor_blink",
+    "tell",
 ]

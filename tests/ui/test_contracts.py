@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
-from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink
+from panel_tui.ui.contracts import DisplaySettingsSource, cursor_blink, tell
 
 
 @dataclass
@@ -31,6 +31,21 @@ class Plain:
 )
 def test_text_fields_blink_as_the_app_says(app: object, expected: bool) -> None:
     assert cursor_blink(app) is expected
+
+
+@dataclass
+class Teller:
+    told: list[str] = field(default_factory=list)
+
+    def tell(self, news: str) -> None:
+        self.told.append(news)
+
+
+def test_news_goes_to_an_app_that_reads_it_and_nowhere_else() -> None:
+    teller = Teller()
+    tell(teller, "Saved.")
+    assert teller.told == ["Saved."]
+    tell(Plain(), "Saved.")  # a small test app without speech: nothing to do, no error
 
 
 @dataclass

@@ -23,7 +23,7 @@ from panel_tui.domain.speech import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import kept_as_typed
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.contracts import TellsNews, cursor_blink
+from panel_tui.ui.contracts import cursor_blink, tell
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import glyphs
 from panel_tui.ui.keys import READ_ALOUD_KEY, spoken_key_words
@@ -145,8 +145,7 @@ class ConfirmDialog(ModalScreen[bool]):
             # Heard too, as the interview tells a key refused: a blind member who voted
             # during the box thought they had voted (found by a tester). Each press,
             # this key alone, so a burst is not heard as a list growing again and again.
-            if isinstance(self.app, TellsNews):
-                self.app.tell(keys_not_taken([key]))
+            tell(self.app, keys_not_taken([key]))
 
     def not_taken(self) -> str:
         """What the box says of the keys typed while it waited, or ``""``."""

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from panel_tui.domain.setup_form import NOT_SAVED, FormProblems, FormTyped, RowProblems, check_form
-from panel_tui.ui.contracts import TellsNews
+from panel_tui.ui.contracts import tell
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
 
@@ -45,8 +45,7 @@ class ProblemMarks:
         # At 80x24 the messages may sit below the fold: say it where it shows.
         said = "Not started yet: some answers need putting right (marked in the form)."
         self._form.notify(said, severity="error")
-        if isinstance(self._form.app, TellsNews):  # only a notice, found by a tester
-            self._form.app.tell(said)
+        tell(self._form.app, said)  # only a notice, found by a tester
         marked[0].focus()
         self._form.call_after_refresh(marked[0].scroll_visible)
 

@@ -45,7 +45,7 @@ from panel_tui.domain.setup_form import (
 from panel_tui.domain.store import Store, StoreError
 from panel_tui.domain.words import panel_balance
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
-from panel_tui.ui.contracts import TellsNews, cursor_blink
+from panel_tui.ui.contracts import cursor_blink, tell
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.screens.setup_problems import ProblemMarks, say_under
@@ -236,8 +236,7 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
     @on(RadioSet.Changed, "#weighting")
     def _tell_rule(self) -> None:
         """Read aloud what the rule now chosen means, after its choice (found by a tester)."""
-        if isinstance(self.app, TellsNews):
-            self.app.tell(rule_about(self._chosen_rule(), self.query_one("#share", Input).value))
+        tell(self.app, rule_about(self._chosen_rule(), self.query_one("#share", Input).value))
 
     @on(Input.Changed, ".member-row Input")
     @on(Select.Changed, ".member-row Select")

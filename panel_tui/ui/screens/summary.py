@@ -34,7 +34,7 @@ from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
 from panel_tui.ui.asking import Asking, asks
-from panel_tui.ui.contracts import TellsNews
+from panel_tui.ui.contracts import tell
 from panel_tui.ui.keys import palette_command, with_capitals
 from panel_tui.ui.screens import summary_view
 from panel_tui.ui.screens.calibration_view import calibration_text
@@ -221,7 +221,7 @@ class SummaryScreen(SessionScreen):
         """Say why nothing (more) was exported, in a notice and on the screen, there after
         what was (``written``)."""
         self.app.notify(message, title="Not exported", severity="error", markup=False, timeout=15)
-        self.tell(message)
+        tell(self.app, message)
         shown = Text(message, style="bold")
         self.query_one("#exported", Static).update(
             Text(f"{written}\n") + shown if written else shown
@@ -249,13 +249,13 @@ class SummaryScreen(SessionScreen):
     def action_finish(self) -> Asking:
         """Mark the session finished, or reopen it, after asking (the domain's question)."""
         asked = finish_or_reopen(self.opened)
-        self.tell(ASKED_ALOUD)  # as the interview's boxes say they are there
+        tell(self.app, ASKED_ALOUD)  # as the interview's boxes say they are there
         if not (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
             return
         done = asked.then()
         if isinstance(done, NotSaved):
             self.app.notify(done.reason, severity="error", markup=False, timeout=15)
-            self.tell(done.reason)
+            tell(self.app, done.reason)
             return
         self.refresh_view()
         if isinstance(done, Recorded) and done.message:
@@ -265,12 +265,7 @@ class SummaryScreen(SessionScreen):
         """Say what a key did on the screen's own line, and read it with each question
         read aloud: saves and exports only showed (found by a tester)."""
         self.query_one("#exported", Static).update(Text(message))
-        self.tell(message)
-
-    def tell(self, news: str) -> None:
-        """Read ``news`` in its turn, with each question read aloud."""
-        if isinstance(self.app, TellsNews):
-            self.app.tell(news)
+        tell(self.app, message)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
