@@ -168,7 +168,7 @@ def spoken_pointer(widget: Widget) -> str:
     "Anonymise, ticked". Empty for a widget with no pointer, or a list with nothing in it.
     """
     widget = pointer_list(widget)
-    if isinstance(widget, Checkbox) and not isinstance(widget, RadioButton):
+    if isinstance(widget, Checkbox):  # a RadioButton is no Checkbox: both are ToggleButtons
         return f"{_label(widget)}, {_state(widget)}"
     if isinstance(widget, RadioSet):
         buttons = list(widget.query(RadioButton))
