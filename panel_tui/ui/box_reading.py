@@ -26,9 +26,10 @@ from textual.widgets import (
     Static,
     TextArea,
 )
+from textual.widgets._select import SelectOverlay
 
 from panel_tui.domain.speech import words_for_speech
-from panel_tui.ui.contracts import NamedRow
+from panel_tui.ui.contracts import NamedField, NamedRow
 
 
 def _label(button: RadioButton | Checkbox) -> str:
@@ -137,28 +138,42 @@ def _reached(widget: Widget) -> str:
     if isinstance(widget, RadioSet):
         # Where the pointer is, which Enter would choose, then the choice made if another:
         # "Summary as text (.md) is chosen" was heard with the pointer on .html (found by a tester).
-        here = spoken_pointer(widget)
+        here = _pointer(widget)
         chosen = widget.pressed_button
+        kind = _kind("Choices", widget)
         if not here:
-            return f"Choices: {_label(chosen)} is chosen" if chosen else "Choices: none chosen"
+            return f"{kind}: {_label(chosen)} is chosen" if chosen else f"{kind}: none chosen"
         if chosen is None:
-            return f"Choices: {here}. None chosen"
+            return f"{kind}: {here}. None chosen"
         if widget.pressed_index == widget._selected:
-            return f"Choices: {here}"
-        return f"Choices: {here}. Chosen: {_label(chosen)}"
+            return f"{kind}: {here}"
+        return f"{kind}: {here}. Chosen: {_label(chosen)}"
     if isinstance(widget, TextArea):
         return f"Text box: {widget.text}" if widget.text else "Text box, empty"
     if isinstance(widget, Select):
         if widget.is_blank():
-            return "Drop-down list: nothing chosen"
+            return f"{_kind('Drop-down list', widget)}: nothing chosen"
         # Its value may be a path: the words are those it shows (Textual's own label).
-        return f"Drop-down list: {widget.query_one('#label', Static).content}"
+        return f"{_kind('Drop-down list', widget)}: {widget.query_one('#label', Static).content}"
     if isinstance(widget, OptionList):
-        here = spoken_pointer(widget)
-        return f"List: {here}" if here else "List, empty"
+        here = _pointer(widget)
+        return f"{_kind('List', widget)}: {here}" if here else f"{_kind('List', widget)}, empty"
     if isinstance(widget, Input | Button):
         return " ".join(_lines(widget))
     return ""
+
+
+def _field_name(widget: Widget) -> str:
+    """A field's own name where no label gives it ("Role"), else ``""``."""
+    if isinstance(widget, SelectOverlay) and isinstance(widget.parent, Select):
+        widget = widget.parent  # a drop-down's open list goes by the drop-down's name
+    return widget.spoken_name if isinstance(widget, NamedField) else ""
+
+
+def _kind(kind: str, widget: Widget) -> str:
+    """What kind of field, then its own name, if any: "Drop-down list, Role"."""
+    name = _field_name(widget)
+    return f"{kind}, {name}" if name else kind
 
 
 def spoken_pointer(widget: Widget) -> str:
@@ -168,6 +183,14 @@ def spoken_pointer(widget: Widget) -> str:
     "Anonymise, ticked". Empty for a widget with no pointer, or a list with nothing in it.
     """
     widget = pointer_list(widget)
+    here = _pointer(widget)
+    name = _field_name(widget)
+    # Named as each text box is ("Role: Staff, 2 of 4"), where no label gives the name.
+    return f"{name}: {here}" if name and here else here
+
+
+def _pointer(widget: Widget) -> str:
+    """The item under the pointer of ``widget``, or a tick box, without the field's name."""
     if isinstance(widget, Checkbox):  # a RadioButton is no Checkbox: both are ToggleButtons
         return f"{_label(widget)}, {_state(widget)}"
     if isinstance(widget, RadioSet):

@@ -87,6 +87,18 @@ class NamedRow(Protocol):
 
 
 @runtime_checkable
+class NamedField(Protocol):
+    """A field with no label of its own, named when read aloud ("Role: Staff").
+
+    A member's role and the payment box's rate choices were heard as "Staff"
+    alone, where each text box in the row says its name (found by a tester).
+    """
+
+    spoken_name: str
+    """The field's name as a listener hears it ("Role"), or ``""`` for none."""
+
+
+@runtime_checkable
 class MakesWay(Protocol):
     """An app whose notices make way for a box, except those said nowhere else."""
 
@@ -110,6 +122,7 @@ __all__ = [
     "DisplaySettingsSource",
     "FillsBehind",
     "MakesWay",
+    "NamedField",
     "NamedRow",
     "OffersCommands",
     "Readable",

@@ -170,3 +170,49 @@ async def test_down_in_the_command_palette_says_the_command_under_the_pointer(
     assert said and said[-1].endswith(f", 2 of {commands.option_count}"), said
     assert str(second).splitlines()[0] in said[-1], (second, said)
     assert "., " not in said[-1], said  # the command's own full stop, then the count
+
+
+async def test_a_members_role_is_said_with_its_name(app_factory: AppFactory) -> None:
+    # Found by a tester: "Lived experience, 2 of 4" and "Drop-down list: Lived
+    # experience", where each text box in the row says its name ("Text box, Seat: 1").
+    async with listening(app_factory, None, size=(100, 40)) as (pilot, speaker):
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one("#role", Select).focus()
+        await pilot.pause()
+        reached = speaker.said[-1]
+        await pilot.press("enter")  # the list opens
+        await pilot.pause()
+        opened = speaker.said[-1]
+        await pilot.press("down")
+        await pilot.pause()
+        moved = speaker.said[-1]
+        await pilot.press("enter")  # chosen: the list closes on the drop-down
+        await pilot.pause()
+        chosen = speaker.said[-1]
+    assert reached == "Panel members, member 1. Drop-down list, Role: nothing chosen"
+    assert opened == "Panel members, member 1. List, Role: Choose a role, 1 of 4"
+    assert moved == "Role: Lived experience, 2 of 4"
+    assert chosen == "Panel members, member 1. Drop-down list, Role: Lived experience"
+
+
+async def test_the_payment_boxs_rate_choices_are_said_with_their_name(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        pilot.app.screen.query_one("#per", RadioSet).focus()
+        await pilot.pause()
+        reached = speaker.said[-1]
+        await pilot.press("down")
+        await pilot.pause()
+        moved = speaker.said[-1]
+        await pilot.press("enter")
+        await pilot.pause()
+        chosen = speaker.said[-1]
+    assert reached.endswith(". Choices, Rate: Per session, chosen, 3 of 3"), reached
+    assert moved == "Rate: Per hour, 1 of 3"
+    assert chosen == "Rate: Per hour, chosen, 1 of 3"

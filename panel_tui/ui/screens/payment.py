@@ -105,7 +105,7 @@ class PaymentDialog(FormDialog[PaymentChange]):
                 ).data_bind(DisplayMode.ascii_only)
         yield Label("Rate (an amount such as 15.00; leave empty for none):")
         yield Input(id="rate")
-        with ChoiceField(id="per"):
+        with ChoiceField(id="per", spoken_name="Rate"):
             for basis, words in PER_WORDS.items():
                 yield ClearRadioButton(words, id=f"per-{basis}").data_bind(DisplayMode.ascii_only)
         yield Label("Hours in one block (only for a rate per block):")

@@ -14,7 +14,7 @@ plain words ("Close list", not Textual's "Dismiss menu").
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -221,6 +221,12 @@ class ChoiceField(ChoiceList):
         Binding("enter", "choose_or_answer", "Choose"),
     ]
 
+    def __init__(self, *buttons: Any, spoken_name: str = "", **options: Any) -> None:
+        """Textual's list of choices, with its name said aloud before its choice, if any."""
+        super().__init__(*buttons, **options)
+        self.spoken_name = spoken_name
+        """The list's name as a listener hears it ("Rate"), where no label gives it."""
+
     def chosen_again(self) -> None:
         self.screen.focus_next()
 
@@ -233,6 +239,12 @@ class ClosingList(SelectOverlay):
 
 class ClearSelect(Select[str]):
     """A drop-down list whose "nothing chosen yet" line is italic, not dim."""
+
+    def __init__(self, *options: Any, spoken_name: str = "", **settings: Any) -> None:
+        """Textual's drop-down list, with its name said aloud before its choice, if any."""
+        super().__init__(*options, **settings)
+        self.spoken_name = spoken_name
+        """The list's name as a listener hears it ("Role"), where no label gives it."""
 
     def compose(self) -> ComposeResult:
         # As Textual's, with the open list's Esc worded for a panel member.

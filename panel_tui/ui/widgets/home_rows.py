@@ -121,6 +121,7 @@ class MemberRow(FormRow):
             yield ClearSelect(
                 [(label, value) for label, value in ROLE_CHOICES],
                 prompt="Choose a role",
+                spoken_name="Role",
                 id="role",
                 classes="field role",
                 value=given.role if given and given.role else Select.NULL,
