@@ -15,8 +15,9 @@ from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, OptionList, RadioButton, RadioSet
 
 from panel_tui.domain.display import DisplaySettings, load_settings, save_settings
 from panel_tui.domain.speech import Speaker
@@ -59,6 +60,8 @@ class DisplayApp(TurnTakingApp[None]):
         self._focus_said: str | None = None
         #: Where the keys went waits to be said until the screen's lists are filled in.
         self._focus_owed = False
+        #: The screen the keys were last on: a move within it is a Tab, not its opening.
+        self._focus_screen: Screen[object] | None = None
         #: The item under the pointer of the list with the keys, as last said.
         self._pointer_said = ""
         #: "Ctrl+L again stops" was said: once a run is enough.
@@ -110,12 +113,19 @@ class DisplayApp(TurnTakingApp[None]):
 
     def _read_focus(self, widget: Widget) -> None:
         self._follow_pointer(widget)
-        if self.read_aloud and not isinstance(self.screen, Readable):
-            # Where the keys went, as the pointer shows it; the screens with a
-            # reading of their own (the interview) keep their voice for that.
-            said = spoken_focus(widget)
-            if said:
-                self._say_focus(said)
+        screen = self.screen
+        moved, self._focus_screen = screen is self._focus_screen, screen
+        if not self.read_aloud:
+            return
+        if isinstance(screen, Readable) and not (moved and isinstance(widget, Button)):
+            # The screens with a reading of their own (the interview, a question)
+            # keep their voice for that, which names the button a question opens
+            # on; Tab to its other answer was silent (found by a tester).
+            return
+        # Where the keys went, as the pointer shows it.
+        said = spoken_focus(widget)
+        if said:
+            self._say_focus(said)
 
     def _follow_pointer(self, widget: Widget) -> None:
         """Say each move of a list's pointer, and each choice or tick, while it has the keys.

@@ -11,8 +11,10 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Select
 
 from panel_tui import locations
+from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import SessionSummary, Store
+from panel_tui.ui.screens.dialogs import ConfirmDialog
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 from tests.ui.helpers import AppFactory
 from tests.ui.speaking import FakeSpeaker, listening
@@ -172,3 +174,26 @@ async def test_the_list_said_at_start_is_the_one_shown_after_a_killed_run(
         shown = ". ".join(" ".join(line.split()) for line in lines)  # each line a sentence
     assert "1 vote" in shown and "Up to: C2, Question 2 of 2" in shown
     assert speaker.said == [f"Carry on where you left off. List: {shown}, 1 of 1"]
+
+
+async def test_tab_between_a_questions_buttons_says_each_button(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: Tab and the arrows moved Enter from one answer to the
+    # other in silence. The question's own reading names the button it opens on.
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        await pilot.press("1", "ctrl+r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        opened = list(speaker.said)
+        await pilot.press("tab")
+        await pilot.pause()
+        moved = speaker.said[len(opened) :]
+        await pilot.press("left")
+        await pilot.pause()
+        back = speaker.said[len(opened) + len(moved) :]
+    assert opened[-1] == ASKED_ALOUD  # no button said over the question as the box opens
+    assert len(moved) == 1 and moved[0].startswith("Button: "), moved
+    assert moved[0].endswith("(Enter or Esc)"), moved  # Enter now gives this answer
+    assert len(back) == 1 and back[0].startswith("Button: "), back
+    assert back[0].endswith("(Enter)"), back
