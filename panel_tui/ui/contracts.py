@@ -51,7 +51,9 @@ class FillsBehind(Protocol):
     was heard with figures the screen no longer showed (found by a tester).
     """
 
-    reading_behind: bool
+    @property
+    def reading_behind(self) -> bool:
+        """Whether the lists are still being filled in."""
 
 
 @runtime_checkable

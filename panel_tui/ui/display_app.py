@@ -62,6 +62,8 @@ class DisplayApp(TurnTakingApp[None]):
         self._focus_owed = False
         #: The screen the keys were last on: a move within it is a Tab, not its opening.
         self._focus_screen: Screen[object] | None = None
+        #: A pointer moved while the lists were filled in: said, if changed, once they are.
+        self._pointer_owed = False
         #: The item under the pointer of the list with the keys, as last said.
         self._pointer_said = ""
         #: "Ctrl+L again stops" was said: once a run is enough.
@@ -107,9 +109,12 @@ class DisplayApp(TurnTakingApp[None]):
 
     def focus_settled(self) -> None:
         """The screen's lists are filled in: say where the keys are, if that waited."""
+        pointer_owed, self._pointer_owed = self._pointer_owed, False
         if self._focus_owed and self.focused is not None:
             self._focus_owed = False
             self._read_focus(self.focused)
+        elif pointer_owed:
+            self._pointer_moved()
 
     def _read_focus(self, widget: Widget) -> None:
         self._follow_pointer(widget)
@@ -151,6 +156,10 @@ class DisplayApp(TurnTakingApp[None]):
     def _pointer_moved(self) -> None:
         focused = self.focused
         if focused is None or not self.read_aloud or isinstance(self.screen, Readable):
+            return
+        screen = self.screen
+        if isinstance(screen, FillsBehind) and screen.reading_behind:
+            self._pointer_owed = True  # the list's figures are not yet its own
             return
         said = spoken_pointer(focused)
         if said and said != self._pointer_said:

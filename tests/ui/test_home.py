@@ -22,6 +22,7 @@ from panel_tui.domain.sessions import practice_session
 from panel_tui.domain.store import SessionSummary, Store, StoreError
 from panel_tui.ui.screens import home
 from panel_tui.ui.screens.home import HomeScreen, session_prompt
+from panel_tui.ui.screens.home_lists import ListsInParts
 from panel_tui.ui.screens.setup_session import SetupSessionScreen
 from tests.domain.helpers import three_votes_the_second_spoilt
 from tests.ui.home_app import (
@@ -320,13 +321,13 @@ async def test_a_long_history_paints_the_newest_first_then_every_session(
         for n in range(6):
             stored(store, f"Round {day}-{n}", finished=True, day=day, session_id=f"r-{day}-{n}")
     parts: list[int] = []
-    real = HomeScreen._fill_more
+    real = ListsInParts._fill_more
 
-    def counting(screen: HomeScreen, list_id: str, rest: Any, token: object) -> None:
+    def counting(lists: ListsInParts, list_id: str, rest: Any, token: object) -> None:
         parts.append(len(rest))
-        real(screen, list_id, rest, token)
+        real(lists, list_id, rest, token)
 
-    monkeypatch.setattr(HomeScreen, "_fill_more", counting)
+    monkeypatch.setattr(ListsInParts, "_fill_more", counting)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(4):
             await pilot.pause()

@@ -13,6 +13,7 @@ from textual.widgets import RadioSet, Select
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
+from panel_tui.ui.screens.home_lists import FIRST_PAINT
 from tests.ui.helpers import AppFactory, small_session
 from tests.ui.speaking import listening
 
@@ -34,6 +35,33 @@ async def test_down_in_the_home_list_says_the_session_under_the_pointer(
     assert said[-1].startswith(session.title) and said[-1].endswith(", 1 of 2"), said
     # Each line of the item its own sentence: they ran together (found by a tester).
     assert f"{session.title}. " in said[-1]
+
+
+async def test_a_long_list_come_back_to_is_said_with_its_true_total(
+    app_factory: AppFactory, store: Store
+) -> None:
+    # Found by a review: home fills a long list in parts after its first paint
+    # (FIRST_PAINT), and coming back said "1 of 40" of 45 sessions. Where the
+    # keys are is said once the list is filled in, as after a killed run.
+    for number in range(FIRST_PAINT + 5):
+        store.save(
+            small_session().model_copy(update={"id": f"s{number:02}", "title": f"R{number}"})
+        )
+    total = f" of {FIRST_PAINT + 5}"
+    async with listening(app_factory, None, size=(100, 40)) as (pilot, speaker):
+        await pilot.pause()
+        assert speaker.said and speaker.said[-1].endswith(f", 1{total}"), speaker.said
+        await pilot.press("n")  # the new-session form, and back with nothing typed
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("up")  # round to the last
+        await pilot.pause()
+    about = "Made 23 Nov 2026 at 09:00, 2 candidates (C1, C2), 0 votes"
+    # Where the pointer is, as the list shows once filled in; then Up, round to the last.
+    assert speaker.said[heard:] == [f"R44. {about}, 1{total}", f"R0. {about}, 45{total}"]
 
 
 async def test_down_in_an_open_drop_down_says_each_item(app_factory: AppFactory) -> None:

@@ -48,6 +48,7 @@ from panel_tui.domain.words import (
 from panel_tui.ui.asking import Asking, asks
 from panel_tui.ui.contracts import SaysFocus
 from panel_tui.ui.keys import letters_said, with_capitals
+from panel_tui.ui.screens.home_lists import ListsInParts
 from panel_tui.ui.widgets.keys_footer import KeysFooter
 from panel_tui.ui.widgets.more_to_read import ListSayingMore, MoreToRead
 
@@ -85,12 +86,6 @@ def folder_shown(folder: Path) -> str:
     return printable(os.path.abspath(folder))
 
 
-FIRST_PAINT = 40
-"""Sessions per list on the first paint; a year of them follows straight after."""
-FILL_PART = 100
-"""Sessions added to a list after each refresh until all are shown."""
-
-
 class HomeScreen(Screen[None]):
     """The first screen: resume, new session, practice and finished sessions."""
 
@@ -106,13 +101,17 @@ class HomeScreen(Screen[None]):
         )
     ]
 
-    reading_behind = False
-    """Sessions changed since the catalogue was written are being read in behind.
+    @property
+    def reading_behind(self) -> bool:
+        """Sessions changed since the catalogue was written are being read in behind,
+        or a long list is still being filled in parts.
 
-    Where the keys are is said aloud once they show (``FillsBehind``): said from
-    the catalogue, a session a killed run left open was heard with the figures
-    from before (found by a tester), while the screen showed those on disk.
-    """
+        Where the keys are is said aloud once they show (``FillsBehind``): said from
+        the catalogue, a session a killed run left open was heard with the figures
+        from before (found by a tester), while the screen showed those on disk; a
+        list come back to said "1 of 40" of 45 sessions (found by a review).
+        """
+        return self._reading or self._lists.filling
 
     class SessionChosen(Message):
         """The chair chose a session to run (new or unfinished) or to look at (finished)."""
@@ -145,7 +144,8 @@ class HomeScreen(Screen[None]):
         self._today = today
         self._practice_banks: dict[str, BankEntry] = {}
         self._practice_request = practice
-        self._filling: dict[str, object] = {}
+        self._lists = ListsInParts(self, session_prompt, self._settle)
+        self._reading = False  #: sessions are being read in behind
         self._damaged = DamagedCopies(store)
 
     def compose(self) -> ComposeResult:
@@ -200,8 +200,8 @@ class HomeScreen(Screen[None]):
                 f"The {sessions_folder_words(self._store.root)} cannot be read "
                 f"({os_reason(error)})."
             )
+        self._reading = more  # before the lists move: their figures may be out of date
         self._show_sessions(sessions)
-        self.reading_behind = more
         if more:
             self._read_sessions()
         self._find_copies()
@@ -247,8 +247,12 @@ class HomeScreen(Screen[None]):
         the keys are, if that waited: the voice and the screen say the same figures."""
         if sessions is not None:
             self._show_sessions(sessions)
-        self.reading_behind = False
-        if isinstance(self.app, SaysFocus):
+        self._reading = False
+        self._settle()
+
+    def _settle(self) -> None:
+        """Say where the keys are, if that waited, once every list shows all it holds."""
+        if not self.reading_behind and isinstance(self.app, SaysFocus):
             self.app.focus_settled()
 
     @work(thread=True, exclusive=True, group="copies")
@@ -267,37 +271,10 @@ class HomeScreen(Screen[None]):
 
     def _show_sessions(self, sessions: Sequence[SessionSummary]) -> None:
         live, practice = practice_apart(sessions)
-        self._fill("resume", [s for s in live if not s.finished])
-        self._fill("finished", [s for s in live if s.finished])
-        self._fill("rehearsals", practice)
+        self._lists.fill("resume", [s for s in live if not s.finished])
+        self._lists.fill("finished", [s for s in live if s.finished])
+        self._lists.fill("rehearsals", practice)
         self._show_damaged()
-
-    def _fill(self, list_id: str, sessions: Sequence[SessionSummary]) -> None:
-        """Show ``sessions`` in a list: the newest at once, a long history in parts after.
-
-        The first paint holds :data:`FIRST_PAINT` of them; the rest are added
-        a part at a time after each refresh, so a year of sessions never holds
-        up the first paint or a key.
-        """
-        options = self.query_one(f"#{list_id}", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(Option(session_prompt(s), id=s.id) for s in sessions[:FIRST_PAINT])
-        if sessions:
-            options.highlighted = min(highlighted or 0, len(sessions[:FIRST_PAINT]) - 1)
-        options.display = bool(sessions)
-        self.query_one(f"#{list_id}-empty").display = not sessions
-        self._filling[list_id] = token = object()
-        if len(sessions) > FIRST_PAINT:
-            self.call_after_refresh(self._fill_more, list_id, sessions[FIRST_PAINT:], token)
-
-    def _fill_more(self, list_id: str, rest: Sequence[SessionSummary], token: object) -> None:
-        if self._filling.get(list_id) is not token:
-            return  # the list was filled again since: these are out of date
-        options = self.query_one(f"#{list_id}", OptionList)
-        options.add_options(Option(session_prompt(s), id=s.id) for s in rest[:FILL_PART])
-        if len(rest) > FILL_PART:
-            self.call_after_refresh(self._fill_more, list_id, rest[FILL_PART:], token)
 
     def _show_damaged(self) -> None:
         said = self._damaged.words()
