@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import RadioSet, Select
+from textual.widgets import OptionList, RadioSet, Select
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
@@ -244,3 +244,26 @@ async def test_the_payment_boxs_rate_choices_are_said_with_their_name(
     assert reached.endswith(". Choices, Rate: Per session, chosen, 3 of 3"), reached
     assert moved == "Rate: Per hour, 1 of 3"
     assert chosen == "Rate: Per hour, chosen, 1 of 3"
+
+
+async def test_a_list_the_keys_come_back_to_again_and_again_is_watched_once(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    # The pointer's watcher is added each time the keys reach a list; Textual keeps
+    # one per callback, so a list come back to is never said twice over.
+    store.save(small_session().model_copy(update={"id": "another", "title": "Another round"}))
+    async with listening(app_factory, None, size=(100, 40)) as (pilot, speaker):
+        await pilot.pause()
+        resume = pilot.app.screen.query_one("#resume", OptionList)
+        for _ in range(3):  # the new-session form over home, and back
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert pilot.app.focused is resume
+        heard = len(speaker.said)
+        await pilot.press("down")
+        await pilot.pause()
+        watchers = getattr(resume, "__watchers")["highlighted"]
+    assert len(watchers) == 1
+    assert len(speaker.said[heard:]) == 1 and speaker.said[-1].endswith(", 2 of 2")
