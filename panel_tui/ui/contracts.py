@@ -93,7 +93,7 @@ class NamedField(Protocol):
     """A field with no label of its own, named when read aloud ("Role: Staff").
 
     A member's role and the payment box's rate choices were heard as "Staff"
-    alone, where each text box in the row says its name (found by a tester).
+    alone, where each text box in the row says its name.
     """
 
     spoken_name: str

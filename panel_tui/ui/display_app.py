@@ -125,7 +125,7 @@ class DisplayApp(TurnTakingApp[None]):
         if isinstance(screen, Readable) and not (moved and isinstance(widget, Button)):
             # The screens with a reading of their own (the interview, a question)
             # keep their voice for that, which names the button a question opens
-            # on; Tab to its other answer was silent (found by a tester).
+            # on; Tab to its other answer was silent.
             return
         # Where the keys went, as the pointer shows it.
         said = spoken_focus(widget)

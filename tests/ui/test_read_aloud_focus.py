@@ -179,8 +179,8 @@ async def test_the_list_said_at_start_is_the_one_shown_after_a_killed_run(
 async def test_tab_between_a_questions_buttons_says_each_button(
     app_factory: AppFactory, session: Session
 ) -> None:
-    # Found by a tester: Tab and the arrows moved Enter from one answer to the
-    # other in silence. The question's own reading names the button it opens on.
+    # Tab and the arrows moved Enter from one answer to the other in silence.
+    # The question's own reading names the button it opens on.
     async with listening(app_factory, session.id) as (pilot, speaker):
         await pilot.press("1", "ctrl+r")
         await pilot.pause()

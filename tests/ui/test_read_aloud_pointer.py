@@ -201,7 +201,7 @@ async def test_down_in_the_command_palette_says_the_command_under_the_pointer(
 
 
 async def test_a_members_role_is_said_with_its_name(app_factory: AppFactory) -> None:
-    # Found by a tester: "Lived experience, 2 of 4" and "Drop-down list: Lived
+    # Heard: "Lived experience, 2 of 4" and "Drop-down list: Lived
     # experience", where each text box in the row says its name ("Text box, Seat: 1").
     async with listening(app_factory, None, size=(100, 40)) as (pilot, speaker):
         await pilot.press("n")
