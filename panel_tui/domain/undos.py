@@ -12,6 +12,7 @@ Ctrl+G in practice) is taken back by an undo too (:func:`round_to_take_back`).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from panel_tui.domain.models import NewRound, Reveal, Session, VoteEvent, now
 
@@ -109,19 +110,36 @@ def round_to_take_back(session: Session, candidate: str, question: str) -> NewRo
     return NewRound(candidate=candidate, question=question, round=number, at=now(), taken_back=True)
 
 
+#: Why an answer's last round (after the first) holds no vote: nobody has voted in it
+#: yet (an undo takes it back), it was shown, or a vote given in it was undone.
+_EmptyRound = Literal["not voted in", "shown", "undone"]
+
+
+def _empty_round(session: Session, candidate: str, question: str) -> tuple[int, _EmptyRound] | None:
+    """The answer's last round and why no vote stands in it; ``None`` when a vote stands
+    in it or it is the first round."""
+    number = session.round_of(candidate, question)
+    if number == 1 or session.current_votes(candidate, question):
+        return None
+    if round_to_take_back(session, candidate, question) is not None:
+        return number, "not voted in"
+    return number, "shown" if session.is_revealed(candidate, question) else "undone"
+
+
 def kept_round_words(session: Session, candidate: str, question: str) -> str | None:
     """Why Backspace leaves the answer's round in which no vote stands, and what to do;
-    ``None`` when a vote stands in it or it is the first round.
+    ``None`` when a vote stands in it, it is the first round, or Backspace takes it back.
 
     Such a round is kept (:func:`round_to_take_back`), and it hides the round before
     from the score: said, so a trainer never finds the votes gone with no word (found
     by a tester, told only "There is no vote to undo on this answer").
     """
-    number = session.round_of(candidate, question)
-    if number == 1 or session.current_votes(candidate, question):
+    empty = _empty_round(session, candidate, question)
+    if empty is None or empty[1] == "not voted in":
         return None
+    number, why = empty
     earlier = f"Nobody's vote stands in it, so round {number - 1}'s votes no longer count"
-    if session.is_revealed(candidate, question):
+    if why == "shown":
         return (
             f"Round {number} was shown, so it stays and cannot be taken back. {earlier} for "
             f"this answer. Ctrl+G starts round {number + 1} to vote again."
@@ -139,15 +157,15 @@ def empty_round_words(session: Session, candidate_id: str) -> list[str]:
     said = []
     for question in session.bank.questions:
         where = (candidate_id, question.id)
-        number = session.round_of(*where)
-        if number == 1 or session.current_votes(*where):
+        empty = _empty_round(session, *where)
+        if empty is None:
             continue
-        if round_to_take_back(session, *where) is not None:
-            then = "Backspace on that answer takes the round back."
-        elif session.is_revealed(*where):
-            then = f"it was shown, so it stays: Ctrl+G on that answer starts round {number + 1}."
-        else:
-            then = "a vote given in it was undone, so it stays: vote on that answer again."
+        number, why = empty
+        then = {
+            "not voted in": "Backspace on that answer takes the round back.",
+            "shown": f"it was shown, so it stays: Ctrl+G on that answer starts round {number + 1}.",
+            "undone": "a vote given in it was undone, so it stays: vote on that answer again.",
+        }[why]
         said.append(
             f"{session.answer_name(*where)}: round {number} has no votes, so round "
             f"{number - 1}'s votes do not count; {then}"
