@@ -44,6 +44,18 @@ def report() -> CalibrationView:
     )
 
 
+def every_line(view: CalibrationView) -> list[str]:
+    """Each line of the domain's report, in order: a part's own, then each entry's line,
+    the lines under it, its heading and its own entries."""
+    words: list[str] = []
+    for block in calibration_blocks(view):
+        words += [plain(block.line)] if block.line else []
+        for entry in block.entries:
+            under = [text for text in (*entry.indented, entry.heading) if text]
+            words += [plain(entry.line), *under, *map(plain, entry.entries)]
+    return words
+
+
 def test_the_screen_draws_and_the_voice_reads_the_same_lines() -> None:
     # Found by a review: the screen and the voice each wrote the report's layout and
     # fixed wording ("Rounds:", "(this one)"), line for line; now the domain words it once.
@@ -51,7 +63,7 @@ def test_the_screen_draws_and_the_voice_reads_the_same_lines() -> None:
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(calibration_text(view, "*"))
     drawn = out.getvalue().replace(" * ", " ")
-    words = [plain(line) for block in calibration_blocks(view) for line in block.lines()]
+    words = every_line(view)
     assert " ".join(drawn.split()) == " ".join(" ".join(words).split())
     said = " ".join(spoken_calibration(view))
     for line in words:  # each read aloud, with at most a full stop added

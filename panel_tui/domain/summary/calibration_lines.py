@@ -37,11 +37,6 @@ class Entry:
     heading: str = ""  #: over :attr:`entries` (a trainee's progress)
     entries: tuple[Line, ...] = ()
 
-    def lines(self) -> list[Line]:
-        """Every line of the entry, in order."""
-        under: list[Line] = [((text, ""),) for text in (*self.indented, self.heading) if text]
-        return [self.line, *under, *self.entries]
-
 
 @dataclass(frozen=True)
 class Block:
@@ -50,11 +45,6 @@ class Block:
     kind: Kind
     line: Line = ()
     entries: tuple[Entry, ...] = ()
-
-    def lines(self) -> list[Line]:
-        """Every line of the block, in order."""
-        own = [self.line] if self.line else []
-        return own + [line for entry in self.entries for line in entry.lines()]
 
 
 def plain(line: Line) -> str:
