@@ -201,13 +201,10 @@ def _away(
 
 
 def _answer_view(
-    session: Session,
-    answer: AnswerCalibration,
-    symbols: Symbols,
-    sealed: Set[tuple[str, str]] = frozenset(),
+    session: Session, answer: AnswerCalibration, symbols: Symbols, waiting: str | None
 ) -> AnswerView:
+    """The answer's view; ``waiting``: its last round while not shown (:func:`_waiting`)."""
     tally = answer.first.tally
-    waiting = _waiting(session, answer, sealed)
     rounds = [_round_words(r.number, r) for r in answer.rounds[:-1]]
     rounds.append(_round_words(answer.last.number, answer.last, waiting))
     flags = (["Split"] if answer.split else []) + (
@@ -385,7 +382,9 @@ def build_calibration(
         else [_trainee(session, m, histories.get(m.name, []), options) for m in calibration.members]
     )
     sealed, symbols = options.sealed_left_out, options.vote_symbols
-    shown = [a for a in calibration.moved if _waiting(session, a, sealed) is None]
+    waiting = [(a, _waiting(session, a, sealed)) for a in calibration.moved]
+    flagged = [(a, _waiting(session, a, frozenset())) for a in calibration.flagged]
+    shown = [a for a, words in waiting if words is None]
     compared = [a for a in shown if a.first.counted and a.last.counted]
     return CalibrationView(
         banner=PRACTICE_BANNER,
@@ -394,7 +393,7 @@ def build_calibration(
         left_out=_left_out(calibration.late),
         ac1_note=AC1_NOTE,
         trainees=trainees,
-        flagged=[_answer_view(session, a, options.vote_symbols) for a in calibration.flagged],
-        moved=[_answer_view(session, a, symbols, sealed) for a in calibration.moved],
+        flagged=[_answer_view(session, a, symbols, words) for a, words in flagged],
+        moved=[_answer_view(session, a, symbols, words) for a, words in waiting],
         rounds_words=_rounds_words(calibration.moved, compared, len(shown)),
     )

@@ -194,9 +194,8 @@ BAR_MAX = 240.0
 CHAR_WIDTH = 7.8
 
 
-def bar_left() -> float:
-    """Where the first-choice bars start: after the longest label, and 20 px of margin."""
-    return float(math.ceil(20 + CHAR_WIDTH * max(len(w) for w in FIRST_CHOICE_WORDS.values())))
+#: Where the first-choice bars start: after the longest label, and 20 px of margin.
+BAR_LEFT = float(math.ceil(20 + CHAR_WIDTH * max(len(w) for w in FIRST_CHOICE_WORDS.values())))
 
 
 def first_choice_bars(report: Rounds) -> list[BarRow]:
@@ -261,8 +260,8 @@ def _context(report: Rounds) -> dict[str, Any]:
         "short_day": short_day_words,  # a period runs from day to day
         "bars": first_choice_bars(report),
         "chart": gap_chart(report),
-        "bar_left": bar_left(),
-        "bars_wide": bar_left() + BAR_MAX + 40,  # the count after the longest bar
+        "bar_left": BAR_LEFT,
+        "bars_wide": BAR_LEFT + BAR_MAX + 40,  # the count after the longest bar
     }
 
 

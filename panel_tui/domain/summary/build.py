@@ -302,9 +302,9 @@ def _no_gap_why(result: QuestionResult, *, sealed: bool, missing: str) -> str:
     return "no counted vote" if result.voice_gap is None else ""
 
 
-def _status(session: Session, sealed: int, history: str) -> str:
-    """Practice, the demo or live, finished or open, and how many answers still sealed it
-    leaves out."""
+def _status(session: Session, sealed: int, history: str, at_finish: list[str]) -> str:
+    """Practice, the demo or live, finished or open, the answers shown at the finish
+    (``at_finish``), and how many answers still sealed it leaves out."""
     kind = {
         "practice": "Practice round, not a recruitment decision",
         # Found by a tester: the demo's summary said "Live interviews".
@@ -316,8 +316,8 @@ def _status(session: Session, sealed: int, history: str) -> str:
         status = f"{kind}, unfinished: votes may still change."  # as the home screen says
     if history:  # reopened after it was finished, and when
         status += f" {history}"
-    if at_finish := shown_at_finish_words(shown_at_finish(session)):
-        status += f" {at_finish}"
+    if at_finish:
+        status += f" {shown_at_finish_words(at_finish)}"
     return f"{status} {sealed_words(sealed)}" if sealed else status
 
 
@@ -336,12 +336,15 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
     results = score_session(session)
     build = _Builder(session, options)
     practice = session.mode == "practice"
+    at_finish = shown_at_finish(session)
     return Summary(
         title=session.title,
         date=days_words(session.vote_days),
         bank_title=session.bank.title,
         bank_role=session.bank.role,
-        status=_status(session, len(options.sealed_left_out), options.history_of(session)),
+        status=_status(
+            session, len(options.sealed_left_out), options.history_of(session), at_finish
+        ),
         method=results.method,
         anonymised=options.anonymise,
         totals_only=options.totals_only,
@@ -356,7 +359,7 @@ def build_summary(session: Session, options: ExportOptions) -> Summary:
         practice=practice,
         calibration=build_calibration(session, options, options.rehearsals) if practice else None,
         early_reveals=early_reveal_views(session, results, build.seats, options),
-        shown_at_finish=bool(shown_at_finish(session)),
+        shown_at_finish=bool(at_finish),
         sealed=session.settings.sealed,
         notes_left_out=options.leaves_out_notes,
         symbols=options.vote_symbols,
