@@ -13,10 +13,11 @@ from typing import Annotated, Literal, Self
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -28,48 +29,30 @@ from panel_tui.domain.text import OptionalText
 #: How a member's rate is paid: by the hour, by the block of hours, or per session.
 PayBasis = Literal["hour", "block", "session"]
 #: Money as people write it: digits, then a point and pence if any (a minus sign
-#: passes here, for the range check to refuse in its own words).
+#: passes here: the range check has refused a negative amount in its own words).
 _AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 
 
-#: The largest amount of money taken: nine digits, two of them pence (``Money``).
-LARGEST_MONEY = Decimal("9999999.99")
+def _written_as_money(value: object, read: ValidatorFunctionWrapHandler) -> Decimal:
+    """Refuse text a decimal would read but nobody writes as money ("1e3", "1_000", "+5").
 
-
-def _written_as_money(value: object) -> object:
-    """Refuse text a decimal would read but nobody writes as money ("1e3", "1_000", "+5"),
-    and an amount too large or not a number, saying so.
-
-    Each was "must be an amount of money of at least 0" (found by a security tester:
-    99999999999999999999, 1e308, inf and nan), as though the amount were too small.
+    Checked once the amount is read (``read``), so one too large ("1e308") or not a number
+    ("nan") is refused as such, in the words :func:`panel_tui.domain.wording.explain`
+    gives pydantic's own errors.
     """
-    amount = _as_decimal(value)
-    if amount is not None and amount.is_nan():
-        raise PydanticCustomError("money_not_a_number", "Input is not a number")
-    if amount is not None and amount > LARGEST_MONEY:  # infinity too
-        raise PydanticCustomError(
-            "money_too_large", "Input is too large", {"largest": f"{LARGEST_MONEY:,}"}
-        )
+    amount: Decimal = read(value)
     if isinstance(value, str) and not _AMOUNT.fullmatch(value.strip()):
         raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
-    return value
+    return amount
 
 
-def _as_decimal(value: object) -> Decimal | None:
-    """``value`` as a number, however written ("1e308", "inf"), or ``None`` if it is none."""
-    if isinstance(value, bool):
-        return None
-    try:
-        return Decimal(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
-    except (ArithmeticError, TypeError, ValueError):
-        return None
-
-
-#: An amount of money in pounds and pence, never negative, at most :data:`LARGEST_MONEY`.
+#: An amount of money in pounds and pence, never negative, at most 9,999,999.99
+#: (:data:`panel_tui.domain.wording.LARGEST_MONEY`). The field's limits come first, so
+#: the check of how it is written wraps them.
 Money = Annotated[
     Decimal,
-    BeforeValidator(_written_as_money),
     Field(ge=0, max_digits=9, decimal_places=2, allow_inf_nan=False),
+    WrapValidator(_written_as_money),
 ]
 
 

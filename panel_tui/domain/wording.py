@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -66,6 +67,13 @@ RIGHT: dict[str, str] = {
     "expenses": "an amount of money of at least 0, such as 6.40",
     "block_hours": "a number of hours from more than 0 to 24, such as 3",
 }
+
+#: The fields that hold an amount of money (:data:`panel_tui.domain.payment_notes.Money`),
+#: and the largest amount it takes: nine digits, two of them pence.
+MONEY = ("rate", "expenses")
+LARGEST_MONEY = Decimal("9999999.99")
+#: pydantic's errors on an amount too large or not a number (or fewer places too many).
+_MONEY_LIMITS = {"decimal_max_digits", "decimal_whole_digits", "finite_number"}
 
 MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
 
@@ -134,6 +142,28 @@ def _was(detail: ErrorDetails) -> str:
     return f" (it is {value})" if value else ""
 
 
+def _money_limit(detail: ErrorDetails, right: str | None) -> str | None:
+    """An amount of money too large, or not a number, said so; ``None`` for neither
+    (an amount with too many places, or minus infinity, has the field's own words).
+
+    Each was "must be an amount of money of at least 0" (found by a security tester:
+    99999999999999999999, 1e308, inf and nan), as though the amount were too small.
+    """
+    given = detail.get("input")
+    try:
+        amount = Decimal(given.strip() if isinstance(given, str) else given)
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+    if amount.is_nan():
+        return f"must be a number: {right or 'an amount of money'}{_was(detail)}"
+    if amount > LARGEST_MONEY:  # infinity too
+        # "must", not "is": said of "the expenses" too.
+        return (
+            f"must be at most {LARGEST_MONEY:,}, the largest amount panel-tui takes{_was(detail)}"
+        )
+    return None
+
+
 def _a_list(field: str | None, container: str) -> str:
     """What a list must look like: texts in brackets, or items each in their own group."""
     item = ITEMS.get(field or "")
@@ -194,6 +224,8 @@ def explain(
         return f"{IDENT}{_was(detail)}"
     if kind in ("string_type", "string_sub_type", "string_unicode"):
         return "must be text, in quotes"
+    if kind in _MONEY_LIMITS and field in MONEY and (limit := _money_limit(detail, right)):
+        return limit
     if kind in _NUMBERS:
         return f"must be {right or 'a number, such as 1 or 1.5'}{_was(detail)}"
     if kind in _WHOLE:
@@ -209,14 +241,6 @@ def explain(
             "less_than_equal": "at most",
         }[kind]
         return f"must be a number {words} {bound:g}{_was(detail)}"
-    if kind == "decimal_whole_digits" and isinstance(context.get("whole_digits"), int):
-        return f"must be less than {10 ** int(context['whole_digits']):,}{_was(detail)}"
-    # "must", not "is": said of "the expenses" too (payment_notes.Money).
-    if kind == "money_too_large":
-        largest = context.get("largest")
-        return f"must be at most {largest}, the largest amount panel-tui takes{_was(detail)}"
-    if kind == "money_not_a_number":
-        return f"must be a number: {right or 'an amount of money'}{_was(detail)}"
     if kind in ("decimal_max_places", "decimal_max_digits"):
         return f"must be {right or 'a number with at most two decimal places'}{_was(detail)}"
     if kind in ("bool_type", "bool_parsing"):

@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic_core import ErrorDetails
 
 from panel_tui.cli import main
 from panel_tui.domain.involvement import InvolvementError
 from panel_tui.domain.payment_form import PaymentTyped, notes_changes
 from panel_tui.domain.store import Store
+from panel_tui.domain.wording import explain
 from tests.domain.payment_day import the_day
 
 TOO_LARGE = "the rate must be at most 9,999,999.99, the largest amount panel-tui takes"
@@ -61,3 +63,33 @@ def test_the_payment_box_says_it_in_the_same_words(typed: str, said: str) -> Non
 def test_the_largest_amount_is_taken() -> None:
     changes = notes_changes(the_day(), 1, PaymentTyped(rate="9,999,999.99", per="hour"))
     assert str(changes["rate"]) == "9999999.99"
+
+
+#: pydantic's own errors on an amount of money, and the words for each after "the rate".
+#: The amount's own checks (nine digits, two of them pence; a finite number) give them.
+WORDED = pytest.mark.parametrize(
+    ("kind", "field", "typed", "said"),
+    [
+        # More digits than an amount holds: too large, with the largest amount taken.
+        ("decimal_max_digits", "rate", "99999999999999999999", TOO_LARGE.removeprefix("the rate ")),
+        # More than seven digits before the point: too large too.
+        ("decimal_whole_digits", "expenses", "10000000", TOO_LARGE.removeprefix("the rate ")),
+        # Ten digits, but not too large: too many places, in the field's own words.
+        ("decimal_max_digits", "rate", "1234567.123", "must be an amount of money of at least 0"),
+        # Infinity is too large; minus infinity below 0; nan is no number.
+        ("finite_number", "rate", "inf", TOO_LARGE.removeprefix("the rate ")),
+        ("finite_number", "rate", "-Infinity", "must be an amount of money of at least 0"),
+        ("finite_number", "expenses", "nan", "must be a number: an amount of money of at least 0"),
+        # Not money: a number of hours keeps its own words.
+        ("finite_number", "block_hours", "inf", "must be a number of hours from more than 0 to 24"),
+    ],
+)
+
+
+@WORDED
+def test_pydantic_s_own_errors_on_an_amount_say_what_is_wrong(
+    kind: str, field: str, typed: str, said: str
+) -> None:
+    detail: ErrorDetails = {"type": kind, "loc": (field,), "msg": "", "input": typed}
+    assert explain(detail).startswith(said)
+    assert explain(detail).endswith(f'(it is "{typed}")')
