@@ -31,6 +31,15 @@ from panel_tui.domain.payment_typed import parse_times, typed_amount
 from panel_tui.domain.wording import typed_problem
 from panel_tui.domain.words import day_words
 
+#: Said when P is pressed on a practice round's summary, where the key is not offered.
+NO_PAY_IN_PRACTICE = "No payment notes in practice: trainees are not paid for a rehearsal."
+
+
+def takes_payment(session: Session) -> bool:
+    """Whether the chair keeps payment notes for the session's members: not in practice,
+    where trainees rehearse and are not paid (found on a rehearsal day)."""
+    return session.mode != "practice"
+
 
 @dataclass(frozen=True)
 class PaymentTyped:

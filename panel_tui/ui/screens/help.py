@@ -372,7 +372,10 @@ class HelpScreen(DisplayMode, ModalScreen[None]):
             ]
         return [
             ("During the interview", InterviewScreen.BINDINGS),
-            ("On the summary", SummaryScreen.BINDINGS),
+            (
+                "On the summary",
+                SummaryScreen.keys_for(self.session) if self.session else SummaryScreen.BINDINGS,
+            ),
             ("Everywhere", self._everywhere()),
             ("In a box on top of the screen", DIALOG_KEYS),
         ]

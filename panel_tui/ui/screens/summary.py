@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
@@ -29,7 +30,7 @@ from panel_tui.domain.exports.steps import ExportStep, ExportSteps
 from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.interview_outcomes import NotSaved, Recorded, finish_or_reopen
 from panel_tui.domain.models import Session
-from panel_tui.domain.payment_form import saved_words
+from panel_tui.domain.payment_form import NO_PAY_IN_PRACTICE, saved_words, takes_payment
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.summary import build_summary
 from panel_tui.domain.summary.spoken import spoken_summary
@@ -96,6 +97,24 @@ class SummaryScreen(SessionScreen):
             priority=True,
         ),
     ]
+
+    @classmethod
+    def keys_for(cls, session: Session) -> list[BindingType]:
+        """The summary's keys that work on ``session``: no payment notes in practice,
+        where trainees are not paid (the footer, the help and the palette agree)."""
+        if takes_payment(session):
+            return list(cls.BINDINGS)
+        return [b for b in cls.BINDINGS if not (isinstance(b, Binding) and b.action == "payment")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide (and turn off) the keys :meth:`keys_for` leaves out for this session."""
+        return action != "payment" or takes_payment(self.session)
+
+    def on_key(self, event: events.Key) -> None:
+        """P on a practice round: its key is not offered, and pressing it is answered."""
+        if event.key.lower() == "p" and not takes_payment(self.session):
+            event.stop()
+            self.say_done(NO_PAY_IN_PRACTICE)
 
     def compose(self) -> ComposeResult:
         with ReadingArea(id="summary"):
@@ -280,4 +299,5 @@ class SummaryScreen(SessionScreen):
                 self.action_sheets,
             ),
         ):
-            yield palette_command(self, title, action, ascii_only=self.ascii_only)
+            if self.check_action(action.__name__.removeprefix("action_"), ()) is not False:
+                yield palette_command(self, title, action, ascii_only=self.ascii_only)
