@@ -170,15 +170,21 @@ class PassingNotices:
         as it comes up (the interview's question), else on its own, in its turn.
         """
         title, message, severity = notice
-        app = self._app
-        app.notify(_passing(message), title=title, severity=severity, markup=False, timeout=timeout)
+        self._app.notify(
+            _passing(message), title=title, severity=severity, markup=False, timeout=timeout
+        )
+        self.give_words(message)
+
+    def give_words(self, message: str) -> None:
+        """Words of the start the screen shows on its own line, not in a notice: read
+        aloud as :meth:`give` reads a notice's, till the first key."""
         self._going_at_key = True
         self._start_words.append(message)
-        if app.read_aloud:
+        if self._app.read_aloud:
             self._unheard.append(message)
             # Once the screen under it is up: its reading, if it reads as it comes up,
             # takes the notice first (take_unheard), rather than stopping it.
-            app.call_after_refresh(self._tell_unheard)
+            self._app.call_after_refresh(self._tell_unheard)
 
     def start_words(self) -> list[str]:
         """The words of the start's notices showing, to read before the screen's."""

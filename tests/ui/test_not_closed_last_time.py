@@ -11,10 +11,13 @@ from textual.widgets._toast import Toast
 from panel_tui.domain.models import Session
 from panel_tui.domain.records import Cursor
 from panel_tui.domain.store import Store
+from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.screens.home import HomeScreen
-from tests.ui.helpers import AppFactory, press
+from panel_tui.ui.screens.summary import SummaryScreen
+from tests.ui.helpers import AppFactory, demo_like_session, press, screen_text, widget_text
 from tests.ui.test_header_and_timer import forty_seconds_in
+from tests.ui.test_snapshots import SnapCompare
 
 SIZE = (80, 24)
 
@@ -22,7 +25,8 @@ SIZE = (80, 24)
 def left_open(store: Store, session: Session) -> None:
     """As a killed panel-tui leaves a session: a vote on disk, never closed."""
     opened = store.open(session.id)
-    opened.record_vote("c1", "q1", "m1", "up")
+    first = session.candidates[0].id, session.bank.questions[0].id, session.panel[0].id
+    opened.record_vote(*first, "up")
     opened._lock.release()  # a dead process's lock is free again
 
 
@@ -32,17 +36,53 @@ async def test_a_session_not_closed_last_time_says_every_vote_was_kept(
     left_open(store, session)
     async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        [notice] = pilot.app._notifications
-        assert (notice.title, notice.severity) == ("Every vote kept", "information")
-        assert notice.message.startswith(
-            "panel-tui did not get to close this session properly last time"
-        )
-        assert "Every vote shown before then was kept: carry on" in notice.message
-        assert "goes at the first key" in notice.message
-        [toast] = pilot.app.screen.query(Toast)
-        assert "did not get to close" in str(toast.render())
-        await press(pilot, "right")  # read: it goes at the first key, as the start's do
+        said = widget_text(pilot.app, "#hint")
+        assert said == NOT_CLOSED_LAST_TIME
+        assert said.startswith("panel-tui did not get to close this session properly last time")
+        assert "Every vote shown before then was kept: carry on" in said
+        # On the line above the keys, not in a notice over the Vote column (found on the day).
         assert list(pilot.app._notifications) == []
+        assert not pilot.app.screen.query(Toast)
+        await press(pilot, "1")  # the next key's news takes the line
+        assert widget_text(pilot.app, "#hint") != NOT_CLOSED_LAST_TIME
+
+
+async def test_at_80x24_the_words_show_with_the_whole_vote_column(
+    store: Store, app_factory: AppFactory
+) -> None:
+    session = demo_like_session()
+    store.save(session)
+    left_open(store, session)
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert " ".join(shown.split()).count(NOT_CLOSED_LAST_TIME) == 1
+        rows = [line for line in shown.splitlines() if "Voted" in line or "Waiting" in line]
+        assert len(rows) == len(session.panel)  # every seat's vote shows, none covered
+        assert all(line.rstrip().endswith(("Z", "X", "C", "V")) for line in rows)
+
+
+async def test_a_finished_session_says_so_on_the_summary(
+    store: Store, session: Session, app_factory: AppFactory
+) -> None:
+    opened = store.open(session.id)
+    opened.set_finished()
+    opened.set_involvement(1, {"declined": True})  # a change after the finish, in the journal
+    opened._lock.release()  # killed on the summary: never closed
+    async with app_factory(session.id).run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert widget_text(pilot.app, "#exported") == NOT_CLOSED_LAST_TIME
+        assert list(pilot.app._notifications) == []
+
+
+def test_snapshot_not_closed_last_time(
+    snap_compare: SnapCompare, store: Store, app_factory: AppFactory
+) -> None:
+    session = demo_like_session()
+    store.save(session)
+    left_open(store, session)
+    assert snap_compare(app_factory(session.id), terminal_size=SIZE)
 
 
 async def test_a_session_opened_from_the_list_says_so_too(
@@ -51,7 +91,7 @@ async def test_a_session_opened_from_the_list_says_so_too(
     left_open(store, session)
     async with app_factory().run_test(size=SIZE, notifications=True) as pilot:
         await press(pilot, "enter")  # the first session in the list
-        assert [n.title for n in pilot.app._notifications] == ["Every vote kept"]
+        assert widget_text(pilot.app, "#hint") == NOT_CLOSED_LAST_TIME
 
 
 async def test_a_session_closed_properly_says_nothing(

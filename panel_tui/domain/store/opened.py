@@ -55,9 +55,8 @@ Told = Callable[[str], None]
 #: it. Every change it saved is there. A close the disk refused leaves the same files,
 #: so the program "may have" stopped.
 NOT_CLOSED_LAST_TIME = (
-    "panel-tui did not get to close this session properly last time (the program or "
-    "the computer may have stopped). Every vote shown before then was kept: carry on "
-    "from here."
+    "panel-tui did not get to close this session properly last time (it may have "
+    "stopped). Every vote shown before then was kept: carry on from here."
 )
 #: A write asked of a session once closed: it would reach the disk without the lock
 #: (found by a review: the interview kept its time just after Sessions closed it).

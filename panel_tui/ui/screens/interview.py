@@ -125,8 +125,10 @@ class InterviewScreen(SessionScreen):
         self.watch(self.question_area, "scroll_y", self._say_more, init=False)
         if not self.interview.has_answers:
             self._show_votes()  # the status line says there is nothing to vote on
-            return
-        self._question_changed()
+        else:
+            self._question_changed()
+        if self.arrival_news:
+            self.hint(Text(self.arrival_news, style="bold"))
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_rows(event.size.height)

@@ -21,6 +21,9 @@ class SessionScreen(DisplayMode, Screen[None]):
     def __init__(self, opened: OpenSession) -> None:
         super().__init__()
         self.opened = opened
+        #: Said on the screen's own news line as it comes up (the session was not closed
+        #: properly last time): there it covers nothing, where a notice lay over the votes.
+        self.arrival_news = ""
 
     @property
     def session(self) -> Session:

@@ -139,6 +139,8 @@ class SummaryScreen(SessionScreen):
                 self.rehearsals = self.panel_app.store.practice_sessions()
         self.refresh_view()
         self.query_one("#summary").focus()
+        if self.arrival_news:
+            self.query_one("#exported", Static).update(Text(self.arrival_news, style="bold"))
 
     def refresh_view(self) -> None:
         """Show the summary of the session as it is on disk, as the room may see it."""
