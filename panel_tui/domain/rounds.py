@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from panel_tui.domain.finishes import finish_history
 from panel_tui.domain.involvement import interviews_held, involvement
 from panel_tui.domain.models import Outcome, Session, Settings
 from panel_tui.domain.reveals import early_reveals
@@ -126,6 +127,8 @@ class Round:
     finished: bool  #: the chair finished it: votes and decisions change only if it is reopened
     #: Candidate codes with answers still sealed (left out of their score), and how many.
     sealed: dict[str, int] = field(default_factory=dict)
+    #: Each finish and reopening, as the session's summaries say it; "" if never reopened.
+    finish_history: str = ""
 
     @property
     def first_choice(self) -> FirstChoice:
@@ -302,6 +305,7 @@ def round_of(session: Session) -> Round:
         revealed_early=len(early),
         finished=session.finished,
         sealed=dict(Counter(code[c] for c, _ in session.sealed_answers())),
+        finish_history=finish_history(session),
     )
 
 

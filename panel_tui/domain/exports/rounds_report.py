@@ -17,7 +17,9 @@ scored on fewer questions (interviewed in part, or with answers still sealed) th
 left out of the first choice, with why, as its md and html cell does.
 A round's ``finished`` is ``yes`` once its chair finished the session and ``no`` while
 its votes and decisions may still change; the ``total`` row's is ``yes`` only when every
-round's is. Then ``mode``, as every csv ends.
+round's is. Before it, a round's ``finish_history``: when it was finished, reopened and
+finished again, and what changed after, in the words of the session's own summaries;
+empty for a round never reopened. Then ``mode``, as every csv ends.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ COLUMNS = (
     "mean_voice_gap_size_pct",
     "total_payable_note",
     "first_choice_left_out",
+    "finish_history",
     *ROW_END,
 )
 
@@ -312,6 +315,7 @@ def _round_row(r: Round) -> tuple[Cell, ...]:
         # the md and html said "(practice)").
         mode="practice" if r.practice else "live",
         finished=yes_no(r.finished),
+        finish_history=neutralise(r.finish_history),
         **_figures(r),
     )
 
