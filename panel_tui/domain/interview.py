@@ -163,17 +163,20 @@ class Interview:
         # A vote given again while sealed is said so, so that a key pressed for the
         # wrong seat shows and its member can say so (found by a new user); alike
         # whether the value changed or not, or words that differ would tell anyone
-        # at the keyboard how the sealed vote went (found by a review).
+        # at the keyboard how the sealed vote went (found by a review). True in both
+        # cases: "Vote given again" read as the same vote twice after a change (found
+        # on the day).
         again = current is not None and not session.is_revealed(c, q)
+        said_again = f"{member_label(member)} voted again: only their latest vote counts."
         if current is not None and current.value == value:  # nothing changes
             if again:
-                return self._news(f"Vote given again for {member_label(member)}.")
+                return self._news(said_again)
             # Shown: the vote may be named (found by a tester: "Vote recorded" again
             # read as a second vote).
             gave = "abstained" if value == "abstain" else f"voted {self.vote_mark(value)}"
             return self._news(f"{member_label(member)} already {gave}: nothing changed.")
         if again:
-            return self._record(member_id, value, (c, q), said="given again")
+            return self._record(member_id, value, (c, q), news=said_again)
         if current is not None and session.new_vote(c, q, member_id, value).after_reveal:
             # Asked exactly when the change will be marked (a vote withdrawn and
             # given again unchanged is not).
@@ -192,7 +195,13 @@ class Interview:
         return self._record(member_id, value, (c, q))
 
     def _record(
-        self, member_id: str, value: VoteValue, where: tuple[str, str], *, said: str = "recorded"
+        self,
+        member_id: str,
+        value: VoteValue,
+        where: tuple[str, str],
+        *,
+        said: str = "recorded",
+        news: str = "",
     ) -> Change:
         c, q = where
         was_revealed = self.session.is_revealed(c, q)
@@ -203,7 +212,7 @@ class Interview:
         if where != self.here:
             return Recorded(None)  # the chair moved on while a dialog was open; the vote is saved
         label = member_label(self.session.member(member_id))
-        recorded = f"Vote {said} for {label}."
+        recorded = news or f"Vote {said} for {label}."
         now_revealed = self.session.is_revealed(c, q)
         if now_revealed and not was_revealed:
             return self._shown("Everyone has voted: the votes are shown.")

@@ -75,14 +75,14 @@ def test_a_change_is_refused_when_there_is_nothing_to_change(
         # A first vote down while sealed offers no note: the offer would give the vote away.
         ([], False, 2, "down", Recorded("Vote recorded for Seat 2, Member 2.")),
         # A vote changed while sealed is recorded without asking (nobody has seen
-        # it), and said to be given again: a key pressed for the wrong seat shows,
+        # it), and said to be voted again: a key pressed for the wrong seat shows,
         # and its member can say so.
         (
             [("c1", "q1", "m1", "up")],
             False,
             1,
             "down",
-            Recorded("Vote given again for Seat 1, Member 1."),
+            Recorded("Seat 1, Member 1 voted again: only their latest vote counts."),
         ),
         # The last voter shows the votes; all up, so no note is offered.
         (
@@ -154,7 +154,7 @@ def test_the_same_vote_again_writes_nothing_and_says_what_another_value_says(
         interview = make([("c1", "q1", "m1", "up")])
         said.add(interview.cast("m1", value))
         assert len(interview.session.votes) == (1 if value == "up" else 2)
-    assert said == {Recorded("Vote given again for Seat 1, Member 1.")}
+    assert said == {Recorded("Seat 1, Member 1 voted again: only their latest vote counts.")}
     # Once shown, the vote may be named (a tester read "Vote recorded" as a second vote).
     shown: list[tuple[VoteValue, str]] = [("up", "voted <up>"), ("abstain", "abstained")]
     for given, gave in shown:

@@ -34,17 +34,17 @@ def answered(asked: object) -> object:
     [
         # A sealed vote: whose went in and how many have voted.
         ([], lambda i: i.cast("m2", "down"), "Vote recorded for Seat 2, Member 2. 1 of 3 voted."),
-        # The same key again, or another value, says the vote was given again:
+        # The same key again, or another value, says the member voted again:
         # alike, so the words never tell how the sealed vote went.
         (
             [UP],
             lambda i: i.cast("m1", "up"),
-            "Vote given again for Seat 1, Member 1. 1 of 3 voted.",
+            "Seat 1, Member 1 voted again: only their latest vote counts. 1 of 3 voted.",
         ),
         (
             [UP],
             lambda i: i.cast("m1", "down"),
-            "Vote given again for Seat 1, Member 1. 1 of 3 voted.",
+            "Seat 1, Member 1 voted again: only their latest vote counts. 1 of 3 voted.",
         ),
         # So does an abstention.
         (
