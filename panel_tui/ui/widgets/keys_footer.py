@@ -49,6 +49,8 @@ class KeysFooter(Footer):
         and there is room."""
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self._shown: tuple[Any, ...] | None = None
+        #: A build is asked for and has not run yet (see bindings_changed).
+        self._build_asked = False
         #: The layouts this footer may take, widest first: only compact ones when asked
         #: for ``compact``, none with the Actions key when asked for none. The last,
         #: compact without the Actions key, is always allowed.
@@ -109,11 +111,18 @@ class KeysFooter(Footer):
             self.call_after_refresh(self.recompose)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        if (
-            self._shown is not None
-            and self.is_attached
-            and screen is self.screen
-            and self._keys_of(screen) == self._shown
-        ):
+        if not (self.is_attached and screen is self.screen and screen.app.app_focus):
+            super().bindings_changed(screen)  # Textual's: the keys are ready, nothing built
             return
-        super().bindings_changed(screen)
+        self._bindings_ready = True
+        if self._build_asked or (self._shown is not None and self._keys_of(screen) == self._shown):
+            return
+        # Textual's footer asks for a build at every change, and a screen's bindings
+        # change twice as it starts (the home screen's footer was built twice over).
+        # The build asked for reads the keys when it runs, so one is enough.
+        self._build_asked = True
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        self._build_asked = False
+        await self.recompose()
