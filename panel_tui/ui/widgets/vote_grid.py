@@ -35,6 +35,16 @@ class VoteButton(Button):
         self.value: VoteValue = value
         self.tooltip = f"Seat {seat}: {value}"
 
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Style the button once it is on the screen, not while it is being made.
+
+        Textual's button sets two classes as it is made (flat or not, compact), and
+        each styled it at once: two stylings per button thrown away, as it is styled
+        afresh when mounted (32 stylings of the demo interview's start).
+        """
+        if self.is_attached:
+            super().update_node_styles(animate)
+
 
 class VoteRow(Horizontal):
     """One voting member: seat, name and pronouns, role, vote state, vote keys."""
