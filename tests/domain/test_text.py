@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from panel_tui.domain.importing import SessionFileError, parse_session
 from panel_tui.domain.models import Candidate, Member, Note, Session
 from panel_tui.domain.rounds import compare_rounds
 from panel_tui.domain.text import (
+    BIDI_CONTROLS,
     capitalised,
     cells,
     compared,
@@ -325,3 +327,32 @@ def test_every_kind_of_line_break_in_a_note_is_kept_as_a_line_break() -> None:
     # A name is one line: each is still refused there.
     for char in "\u2028\x85\u2029\r\n":
         assert unsafe_character(f"Sam{char}Oka", multiline=False) == "a line break"
+
+
+def _refused_one_by_one(char: str, *, multiline: bool) -> bool:
+    """Whether ``unsafe_character`` refuses ``char`` by its rules, read one by one."""
+    if multiline and char in "\t\n\r\u2028\u2029\x85":
+        return False
+    return (
+        char in BIDI_CONTROLS
+        or char in "\t\n\r\u2028\u2029\x85"
+        or unicodedata.category(char) in ("Cs", "Cc")
+    )
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_the_quick_look_at_printable_text_refuses_what_each_character_would(
+    multiline: bool,
+) -> None:
+    # unsafe_character passes text str.isprintable allows without reading each character:
+    # every character its rules refuse must be one isprintable refuses too.
+    points = [
+        *range(0x3100),
+        *range(0xD800, 0xE000),
+        *range(0xFE00, 0x10000),
+        *range(0xE0000, 0xE0080),
+    ]
+    for point in points:
+        char = chr(point)
+        refused = unsafe_character(f"Sam {char} Oka", multiline=multiline) is not None
+        assert refused == _refused_one_by_one(char, multiline=multiline), hex(point)
