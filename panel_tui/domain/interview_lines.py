@@ -321,14 +321,35 @@ def keys_not_taken(keys: Sequence[str]) -> str:
     a tester). A long burst names its first :data:`MOST_KEYS_NAMED` and counts the rest.
     """
     if len(keys) == 1:
-        return f"The {keys[0]} key was not taken: answer this first, then press it again."
+        return f"{_keys_named(keys)} was not taken: answer this first, then press it again."
+    return (
+        f"{_keys_named(keys)} were not taken, in that order: "
+        "answer this first, then press them again."
+    )
+
+
+def keys_typed_while_opening(keys: Sequence[str]) -> str:
+    """What a session's screen says of the keys typed while the session was opening.
+
+    Found by a tester: opening blocks for a second on a slow laptop with home still
+    on screen, and home's C (carry on), pressed again, became seat 3's sealed
+    abstention once the interview showed. Such keys are named as a box names those
+    it did not take (:func:`keys_not_taken`), in the same words.
+    """
+    if len(keys) == 1:
+        return f"{_keys_named(keys)} was typed while the session was opening, so it was not taken."
+    return f"{_keys_named(keys)} were typed while the session was opening, so they were not taken."
+
+
+def _keys_named(keys: Sequence[str]) -> str:
+    """ "The C key", or "The keys C, 1 and 2 more": as typed, the first
+    :data:`MOST_KEYS_NAMED` named and the rest counted."""
+    if len(keys) == 1:
+        return f"The {keys[0]} key"
     named = list(keys[:MOST_KEYS_NAMED])
     if len(keys) > MOST_KEYS_NAMED:
         named.append(f"{len(keys) - MOST_KEYS_NAMED} more")
-    return (
-        f"The keys {listed(named)} were not taken, in that order: "
-        "answer this first, then press them again."
-    )
+    return f"The keys {listed(named)}"
 
 
 #: The most keys a question to the chair names of those it did not take.

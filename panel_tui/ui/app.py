@@ -33,7 +33,9 @@ from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
 from panel_tui.ui.display_app import DisplayApp
+from panel_tui.ui.key_hold import Held
 from panel_tui.ui.keys import READ_ALOUD_KEY, palette_command
+from panel_tui.ui.opening import Opening
 from panel_tui.ui.passing_notices import PassingNotices, StartNotice
 from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.screens.help import HelpScreen
@@ -148,6 +150,7 @@ class PanelApp(DisplayApp):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._passing = PassingNotices(self)
+        self._opening = Opening(self)
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -228,9 +231,11 @@ class PanelApp(DisplayApp):
     def open_session(self, session_id: str) -> None:
         """Open a session and show it: the interview, or the summary when finished."""
         self._close_session()
+        self._opening.began()  # keys typed until its screen shows are not taken (ui/opening.py)
         try:
             opened = self.store.open(session_id)
         except StoreError as error:
+            self._opening.failed()
             self.notify(str(error), title="Cannot open", severity="error", markup=False, timeout=20)
             if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
                 self.push_screen(HomeScreen(self.store, self.bank_folders))
@@ -246,6 +251,9 @@ class PanelApp(DisplayApp):
         if opened.session.finished:
             on_top = SummaryScreen(opened)
             self.push_screen(on_top)
+        # Once its screen has been composed and mounted, and so is drawn (that screen's
+        # queue; the app's call_after_refresh waited for the interview to be idle).
+        self.screen.call_later(self._opening.shown)
         if not opened.closed_properly_last_time:
             # A kill or a crash looked like Ctrl+Q: a chair could not tell that every
             # vote was kept (found by a tester). Said on the screen's news line, where a
@@ -253,6 +261,10 @@ class PanelApp(DisplayApp):
             # aloud as the start's notices are.
             on_top.arrival_news = NOT_CLOSED_LAST_TIME
             self._passing.give_words(NOT_CLOSED_LAST_TIME)
+
+    def takes(self, event: Held) -> bool:
+        """Whether ``event`` goes to the screen: not a key typed while a session opened."""
+        return self._opening.takes(event)
 
     def _files_written_again(self, words: str) -> None:
         notice = StartNotice("Files written again", words, "warning")

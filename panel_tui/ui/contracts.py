@@ -108,6 +108,14 @@ class MakesWay(Protocol):
         """Take the notices away before a box opens over them (one said nowhere else waits)."""
 
 
+@runtime_checkable
+class SaysDone(Protocol):
+    """A screen with a line that says what a key did (the interview's, the summary's)."""
+
+    def say_done(self, message: str) -> None:
+        """Show ``message`` on that line, and read it with each question read aloud."""
+
+
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
@@ -128,6 +136,7 @@ __all__ = [
     "NamedRow",
     "OffersCommands",
     "Readable",
+    "SaysDone",
     "SaysFocus",
     "TellsNews",
     "cursor_blink",

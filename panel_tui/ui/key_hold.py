@@ -107,10 +107,14 @@ def as_typed(key: events.Key) -> list[events.Key]:
     """The keys a person typed: Esc then the key, for one Textual reads as Alt with it."""
     character = key.character
     if key.key.startswith("alt+") and character is not None and character.isalnum():
-        return [events.Key("escape", "\x1b"), events.Key(character, character)]
-    if character is None and key.key in CHARACTERS:
-        return [events.Key(key.key, CHARACTERS[key.key])]
-    return [key]
+        typed = [events.Key("escape", "\x1b"), events.Key(character, character)]
+    elif character is None and key.key in CHARACTERS:
+        typed = [events.Key(key.key, CHARACTERS[key.key])]
+    else:
+        return [key]
+    for each in typed:
+        each.time = key.time  # when it was typed, not when taken apart (PanelApp.takes)
+    return typed
 
 
 def settled(app: App[Any]) -> bool:
@@ -147,7 +151,7 @@ class TurnTakingApp(App[ReturnType]):
     async def _take_turn(self, event: Held) -> None:
         """Hand ``event`` on now if nothing is held and the screens are settled, else hold it."""
         if not self._held and settled(self):
-            await super().on_event(event)
+            await self._hand_on(event)
             return
         self._held.append(event)
         self._check_soon()
@@ -170,12 +174,21 @@ class TurnTakingApp(App[ReturnType]):
                 self._check_soon()
                 return
             self._checks = 0
-            await super().on_event(self._held.popleft())
+            await self._hand_on(self._held.popleft())
+
+    async def _hand_on(self, event: Held) -> None:
+        if self.takes(event):
+            await super().on_event(event)
+
+    def takes(self, event: Held) -> bool:
+        """Whether ``event``, its turn come, still goes to the screen on top: here, always."""
+        return True
 
 
 __all__ = [
     "CHECK_SECONDS",
     "HOLD_CHECKS",
+    "Held",
     "TurnTakingApp",
     "as_typed",
     "read_esc_pairs",

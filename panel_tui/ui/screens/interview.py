@@ -210,9 +210,10 @@ class InterviewScreen(SessionScreen):
             self.query_one(VoteGrid).show(shown.seats)
         self.query_one("#status", Static).update(line_drawn(shown.status))
 
-    def hint(self, message: Text | str) -> None:
-        """Say what just happened, on the line above the keys."""
+    def say_done(self, message: str) -> None:
+        """Say what a key did on the line above the keys, read with each question read aloud."""
         self.hint_line.say(message)
+        self.hint_line.tell(message)
 
     def show(self, answer: Answer, *, told: bool = False) -> None:
         """Show the interview's answer, asking its question first; ``told``: a box's, said."""
@@ -244,7 +245,7 @@ class InterviewScreen(SessionScreen):
         if (yield ConfirmDialog(Text(asked.question), yes=asked.yes, no=asked.no)):
             self.show(asked.then())
         elif asked.declined is not None:
-            self.hint(asked.declined)
+            self.hint_line.say(asked.declined)
 
     # -- voting ---------------------------------------------------------------
 
@@ -293,7 +294,7 @@ class InterviewScreen(SessionScreen):
             self.show(moved)
             return
         self._question_changed(moved.spoken)
-        self.hint(moved.message)
+        self.hint_line.say(moved.message)
         if moved.warning is not None:
             self.hint_line.not_saved(moved.warning, "Position not saved", severity="warning")
             self.hint_line.tell(moved.warning)  # heard after the question, as shown (a review)

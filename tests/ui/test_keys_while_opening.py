@@ -1,0 +1,90 @@
+"""Keys typed while a session was opening never act on its screen (found by a tester).
+
+Opening reads the store at once, blocking the app for a second on a slow laptop
+while home stays on screen; home's C (carry on), pressed again, became seat 3's
+sealed abstention once the interview showed. Such a key is named and not taken;
+keys typed once the screen shows count as ever.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from textual import events
+from textual.widgets import Static
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import OpenSession, Store
+from panel_tui.ui.screens.interview import InterviewScreen
+from tests.ui.helpers import AppFactory, burst, recorded
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def slow_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Opening takes a while, and the keys put in the list are typed meanwhile
+    (the driver reads them as it would, with the time they were read)."""
+    typed: list[str] = []
+    open_now = Store.open
+
+    def slow(store: Store, session_id: str) -> OpenSession:
+        from textual._context import active_app
+
+        driver = active_app.get()._driver
+        assert driver is not None
+        for key in typed:
+            time.sleep(0.05)
+            driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        time.sleep(0.05)
+        return open_now(store, session_id)
+
+    monkeypatch.setattr(Store, "open", slow)
+    return typed
+
+
+def hint(app: Any) -> str:
+    return str(app.screen.query_one("#hint", Static).render())
+
+
+async def test_a_key_typed_while_a_session_opens_from_home_is_named_not_taken(
+    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str]
+) -> None:
+    slow_open.extend(["c", "enter"])  # home's "carry on" again, impatient
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the session home has chosen
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert recorded(store, session) == []
+        assert " ".join(hint(pilot.app).split()) == (
+            "The keys C and Enter were typed while the session was opening, so they were not taken."
+        )
+        await pilot.press("3")  # typed once the interview shows: a vote
+        assert recorded(store, session) == [("c1", "q1", "m3", "up")]
+
+
+async def test_keys_typed_in_one_burst_with_the_enter_that_opens_are_not_taken(
+    app_factory: AppFactory, store: Store, session: Session
+) -> None:
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await burst(pilot, "enter", "c")
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert recorded(store, session) == []
+        assert "The C key was typed while the session was opening" in hint(pilot.app)
+        await burst(pilot, "c")
+        assert recorded(store, session) == [("c1", "q1", "m3", "abstain")]
+
+
+async def test_a_key_typed_while_the_session_opens_at_start_is_not_taken(
+    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str]
+) -> None:
+    # panel-tui demo or resume: nothing was on screen to vote on yet.
+    slow_open.append("1")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert recorded(store, session) == []
+        assert "The 1 key was typed while the session was opening" in hint(pilot.app)
+        await pilot.press("1")
+        assert recorded(store, session) == [("c1", "q1", "m1", "up")]
