@@ -245,3 +245,19 @@ async def test_a_box_that_holds_typing_asks_before_esc_throws_it_away(
         # Nothing typed: nothing to ask, nothing to say of it.
         await pilot.press("ctrl+n", "escape")
         assert widget_text(app, "#hint") == "No note added."
+
+
+async def test_the_arrows_stop_at_either_end_of_a_list_of_choices(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: from "Do not recommend", Down, Down went round to
+    # "Recommend", and Space chose it. Up on the first, Down on the last, stay put.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+d", "up", "space")
+        choices = pilot.app.screen.query_one("#outcome", ChoiceList)
+        ids = [button.id for button in choices.query(ClearRadioButton)]
+        assert choices.pressed_button is not None
+        assert choices.pressed_button.id == ids[0]
+        await pilot.press(*["down"] * (len(ids) + 1), "space")
+        assert choices.pressed_button is not None
+        assert choices.pressed_button.id == ids[-1]

@@ -14,9 +14,10 @@ plain words ("Close list", not Textual's "Dismiss menu").
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
+from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -154,7 +155,28 @@ class AnsweringCheckbox(ClearCheckbox):
         self.post_message(BoxAnswered())
 
 
-class ChoiceList(RadioSet):
+class EndStopList(RadioSet):
+    """Textual's list of choices, whose arrows stop at either end rather than go round."""
+
+    def action_previous_button(self) -> None:
+        """Up the list, staying on the first choice (Textual's list goes round)."""
+        self._step(-1)
+
+    def action_next_button(self) -> None:
+        """Down the list, staying on the last choice.
+
+        Found by a tester: from "Do not recommend", the last of the decision's
+        choices, Down, Down went round to "Recommend" and Space chose it.
+        """
+        self._step(1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        step = find_next_enabled_no_wrap(self.children, anchor=self._selected, direction=direction)
+        if step is not None:
+            self._selected = step
+
+
+class ChoiceList(EndStopList):
     """A list of choices in a box: Enter chooses, and on the choice made answers the box.
 
     Textual's list takes Enter only to choose, so in a box whose first choice is

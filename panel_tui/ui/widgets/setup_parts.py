@@ -15,14 +15,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from panel_tui.domain.banks import BankEntry
 from panel_tui.domain.models import Member, Settings
 from panel_tui.domain.setup_form import RULES, MemberTyped
 from panel_tui.domain.words import counted
 from panel_tui.ui.display_mode import DisplayMode
-from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton, ClearSelect
+from panel_tui.ui.widgets.choices import ClearCheckbox, ClearRadioButton, ClearSelect, EndStopList
 from panel_tui.ui.widgets.home_rows import CandidateRow, MemberRow
 
 PRACTICE_ABOUT = (
@@ -147,7 +147,7 @@ def candidates_part(*, practice: bool) -> ComposeResult:
 def rules_part() -> ComposeResult:
     """The scoring rule, what it means, and the share the set-share rule uses."""
     yield Label("How votes are counted", classes="section")
-    with RadioSet(id="weighting"):
+    with EndStopList(id="weighting"):
         for rule, label, _ in RULES:
             chosen = rule == DEFAULTS.weighting
             yield ClearRadioButton(label, value=chosen, name=rule).data_bind(DisplayMode.ascii_only)
