@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from panel_tui.domain.interview_lines import KEYS_HINT
 from panel_tui.domain.models import Session
-from panel_tui.domain.sessions import unvoted_numbers
+from panel_tui.domain.sessions import numbered, unvoted_numbers
 
 
 def arrival(
@@ -34,6 +34,11 @@ def arrival(
     if passed is None:
         return arriving(session, left[0], candidate_id, question_id)
     if candidate_id != left[0]:
+        if len(unvoted := unvoted_numbers(session, left[0])) > 1:
+            # Every one, in the finish's words (found by a tester: only the last was
+            # named, and Q3 and Q4 waited unseen until the finish).
+            label = session.candidate(left[0]).label
+            passed = f"{label} has no votes on {numbered(unvoted)} yet: the Left arrow goes back."
         # Never "no decision is recorded yet" here: an answer of theirs is unscored.
         return f"Now candidate {session.candidate(candidate_id).label}. {passed}"
     return passed

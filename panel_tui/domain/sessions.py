@@ -251,8 +251,16 @@ def unvoted_words(session: Session, candidate_id: str) -> str | None:
     label = session.candidate(candidate_id).label
     if len(unvoted) == len(session.bank.questions):
         return f"{label} has no votes yet, so no score."
-    listed = ", ".join(f"Q{n}" for n in unvoted)
-    return f"{label} has no votes on {listed}; the score uses only the questions with votes."
+    return (
+        f"{label} has no votes on {numbered(unvoted)}; "
+        "the score uses only the questions with votes."
+    )
+
+
+def numbered(numbers: list[int]) -> str:
+    """Questions by number, as the finish and the interview name those without votes:
+    "Q3, Q4, Q5"."""
+    return ", ".join(f"Q{n}" for n in numbers)
 
 
 def decision_warnings(session: Session, candidate_id: str) -> list[str]:

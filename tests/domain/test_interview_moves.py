@@ -101,12 +101,13 @@ ALEX_Q1: list[Vote] = [("c1", "q1", m, "up") for m in VOTERS]
         # voted on, has no decision.
         (BOTH_SEEN, 1, "next_question", Moved(NO_DECISION_ON_ALEX), 2),
         # The same before any vote on Alex: no decision is due (nothing was heard),
-        # but the answer passed on the way is said.
+        # but the answers passed on the way are said, every one (found by a tester:
+        # only the last was named).
         (
             [],
             1,
             "next_question",
-            Moved("Now candidate C2. Alex Q2 has no votes yet: the Left arrow goes back to it."),
+            Moved("Now candidate C2. Alex has no votes on Q1, Q2 yet: the Left arrow goes back."),
             2,
         ),
         # Right from the very last answer: nowhere to go, the summary is suggested.
@@ -247,6 +248,15 @@ def test_a_last_question_with_its_decision_recorded_does_not_ask_for_it(
             0,
             ["next_question", "next_question"],
             "Now candidate C2. Alex Q2 has no votes yet: the Left arrow goes back to it.",
+        ),
+        # Found by a tester: leaving a candidate with several questions without votes
+        # named only the last; each is named, as the finish names them.
+        (
+            "three",
+            ALEX_Q1,
+            1,
+            ["next_question", "next_question"],
+            "Now candidate C2. Alex has no votes on Q2, Q3 yet: the Left arrow goes back.",
         ),
         # A bank of one question: every Right is on to the next candidate.
         ("one", [], 0, ["next_question"], "Now candidate C2. Alex Q1 has no votes yet"),
