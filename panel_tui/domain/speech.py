@@ -193,12 +193,13 @@ def _feed(pipe: IO[bytes], data: bytes) -> None:
 
 
 class Speaker:
-    """One voice at a time: :meth:`say` starts a reading (stopping any other),
+    """One voice at a time: :meth:`say` starts a reading (cutting short any other),
     :meth:`stop_if_reading` stops the one a key started, :meth:`stop` any.
 
     News (a vote went in) waits its turn with :meth:`tell`: it never cuts short
     what is being read, and each piece is read in the order told. News that
-    cannot start is dropped, and the next :meth:`tell` says why.
+    cannot start is dropped, and the next :meth:`tell` says why. A new reading
+    says the news waiting first; only a stop (Ctrl+L again) forgets it.
 
     A voice that starts and then reports an error (espeak-ng with no sound card
     writes one and still exits 0) is :attr:`trouble`, told to :attr:`on_trouble`
@@ -236,17 +237,29 @@ class Speaker:
         return self._process is not None and self._process.poll() is None
 
     def say(self, text: str, *, wav: Path | None = None, first: str | None = None) -> str | None:
-        """Start reading ``text`` aloud (stopping any reading first).
+        """Start reading ``text`` aloud, cutting short what is read now.
 
-        ``first``: news read before it (what the move to a question left behind);
-        the reading is still ``text``'s, so the key that reads it stops it.
+        News still waiting its turn is read first, in the order told, then ``first``
+        (what the move to a question left behind): a move forgot them (found by a
+        tester). The reading is still ``text``'s, so the key that reads it stops it.
 
         Returns:
             ``None`` once the voice has started, else a plain reason it could not.
         """
         with self._lock:
+            news = "\n".join([*self._waiting, *([first] if first else [])])
             self.stop()
-            return self._start(text, wav, first)
+            return self._start(text, wav, news or None)
+
+    def say_over(self, text: str) -> str | None:
+        """Read ``text`` now, cutting short what is read (a box opened over it);
+        the news waiting follows it, in turn."""
+        with self._lock:
+            waiting, self._waiting[:] = list(self._waiting), []
+            problem = self.say(text)
+            if problem is None:
+                self._waiting[:0] = waiting
+            return problem
 
     def tell(self, text: str) -> str | None:
         """Read ``text`` once what is being read now ends, never cutting it short.
@@ -276,12 +289,7 @@ class Speaker:
         """
         with self._lock:
             if old is not None and self.speaking and self.reading == old:
-                # News told meanwhile still follows, as it would have.
-                waiting = list(self._waiting)
-                problem = self.say(text)
-                if problem is None:
-                    self._waiting[:0] = waiting
-                return problem
+                return self.say_over(text)  # news told meanwhile still follows
             if old is not None and old in self._waiting:
                 self._waiting.remove(old)
             return self.tell(text)

@@ -321,6 +321,9 @@ class DisplayApp(TurnTakingApp[None]):
             else "Questions are read aloud only when asked."
         )
         # Said aloud too: a member who cannot see the notice hears which way it went.
+        # Switched off, the news waiting is forgotten with the reading, as at a stop.
+        if not self.read_aloud:
+            self.speaker.stop()
         problem = self.speaker.say(said)
         if problem:  # why nothing is heard: long enough to read, whatever keys come
             self.notify(f"{said}{kept or ''} {problem}", timeout=10)

@@ -195,7 +195,7 @@ def test_news_waits_its_turn_and_a_stop_forgets_it() -> None:
     started[-1].finish()
     assert _started_texts(started, 3) == ["The question.", "Seat 1 voted.", "Seat 2 voted."]
     started[-1].finish()
-    # A stop (a new question, or Ctrl+L) forgets the news still waiting.
+    # A stop (Ctrl+L again, quitting) forgets the news still waiting.
     speaker.tell("Seat 3 voted.")
     speaker.tell("Seat 1 voted.")
     assert _started_texts(started, 4)[-1] == "Seat 3 voted."
@@ -342,3 +342,33 @@ def _figure(stat: str, label: str) -> float:
 )
 def test_vote_marks_are_read_as_their_words(shown: str, said: str) -> None:
     assert words_for_speech(shown) == said
+
+
+def test_a_new_reading_says_the_news_waiting_first_never_drops_it() -> None:
+    # Found by a tester: a vote and a key refused, told while a question was read,
+    # were never heard once the chair moved on: the move's stop forgot them.
+    speaker, started = reading_voice()
+    speaker.say("Question 2.")
+    speaker.tell("Vote recorded for Seat 1.")
+    speaker.tell("Nobody sits in seat 5.")
+    speaker.say("Question 3.", first="Q2 still waits for seats 2, 3, 4.")
+    assert started[0].ended is not None  # the question is cut short, as before
+    assert _started_texts(started, 2)[-1] == (
+        "Vote recorded for Seat 1.\nNobody sits in seat 5.\n"
+        "Q2 still waits for seats 2, 3, 4.\nQuestion 3."
+    )
+    assert speaker.reading == "Question 3."  # still the question's, for its key to stop
+    started[-1].finish()
+    time.sleep(0.05)
+    assert len(started) == 2  # told once, not again after the question
+
+
+def test_a_box_said_over_a_reading_cuts_it_short_and_the_news_follows() -> None:
+    speaker, started = reading_voice()
+    speaker.say("Question 2.")
+    speaker.tell("Vote recorded for Seat 1.")
+    assert speaker.say_over("Note box. Text box, empty.") is None
+    assert started[0].ended is not None
+    assert _started_texts(started, 2)[-1] == "Note box. Text box, empty."
+    started[-1].finish()
+    assert _started_texts(started, 3)[-1] == "Vote recorded for Seat 1."

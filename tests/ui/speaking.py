@@ -27,9 +27,11 @@ class FakeSpeaker(Speaker):
         return self._on
 
     def say(self, text: str, *, wav: Path | None = None, first: str | None = None) -> str | None:
-        self.stop()
         if not self._which("espeak-ng"):
             return super().say(text)
+        # The news still waiting is read first, as the real voice does.
+        first = "\n".join([*self._waiting, *([first] if first else [])]) or None
+        self.stop()
         self.said.append(f"{first}\n{text}" if first else text)
         self.reading = text
         self._on = True

@@ -176,9 +176,10 @@ class InterviewScreen(SessionScreen):
         self.question_area.scroll_home(animate=False)
         self.refresh_view()
         # The voice never reads on over a new question; it starts again when asked to.
-        self.panel_app.speaker.stop()
-        if self.read_aloud:
+        if self.read_aloud:  # cutting the last short, after the news still waiting
             self.panel_app.say(self.spoken_text(), first=news)
+        else:
+            self.panel_app.speaker.stop()
 
     def spoken_text(self) -> str:
         """The question, what the panel listens for and any sample answer, to read aloud."""
