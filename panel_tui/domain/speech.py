@@ -114,27 +114,22 @@ def could_not_play(code: int, errors: bytes) -> bool:
 
 
 def trouble_message(engine: str) -> str:
-    """What to tell the panel when the engine started but reported an error.
-
-    Its own words (espeak-ng's "ALSA lib ... cannot find card '0'") are a
-    library's; on a computer with no sound card or speakers that is what it says.
-    """
+    """What to tell the panel when the engine started but reported an error (its own
+    words, "ALSA lib ... cannot find card '0'", are a library's)."""
     return (
         f"Could not read aloud: {engine} could not play the sound. Check the speakers "
         "are plugged in, switched on and not muted."
     )
 
 
-def no_engine_message(platform: str = sys.platform) -> str:
-    """What to tell the panel when nothing can speak."""
+def no_engine_message(platform: str = sys.platform) -> str:  # when nothing can speak
     return (
         "Nothing can read aloud on this computer: no speech engine was found "
         f"({INSTALL_HINT[_family(platform)]})."
     )
 
 
-def plain_for_speech(text: str) -> str:
-    """Text with control characters turned into spaces, so the engine reads words only."""
+def plain_for_speech(text: str) -> str:  # control characters as spaces: words only
     return "".join(c if c.isprintable() or c == "\n" else " " for c in text)
 
 
@@ -220,6 +215,10 @@ class Speaker:
         self._waiting: list[str] = []
         #: The app's thread starts and stops voices; a thread per voice starts the next.
         self._lock = threading.RLock()
+        #: Whether the voice reads news (told), which a box waits behind, or a reading.
+        self._news_now = False
+        #: Words said in place of others (where the keys are): no news.
+        self._passing: set[str] = set()
         #: The text the voice was last given (``speaking`` says if it still reads).
         self.reading: str | None = None
         #: Why news waiting could not start, told on the next :meth:`tell`.
@@ -232,8 +231,7 @@ class Speaker:
         self._watcher: threading.Thread | None = None
 
     @property
-    def speaking(self) -> bool:
-        """Whether a voice is reading now."""
+    def speaking(self) -> bool:  # whether a voice is reading now
         return self._process is not None and self._process.poll() is None
 
     def say(self, text: str, *, wav: Path | None = None, first: str | None = None) -> str | None:
@@ -249,12 +247,16 @@ class Speaker:
         with self._lock:
             news = "\n".join([*self._waiting, *([first] if first else [])])
             self.stop()
+            self._news_now = False
             return self._start(text, wav, news or None)
 
     def say_over(self, text: str) -> str | None:
-        """Read ``text`` now, cutting short what is read (a box opened over it);
-        the news waiting follows it, in turn."""
+        """Read ``text`` now, cutting short a reading (a box opened over it); the news
+        waiting follows it. News being read ends first: ``text`` is next."""
         with self._lock:
+            if self.speaking and self._news_now:
+                self._waiting.insert(0, text)
+                return None
             waiting, self._waiting[:] = list(self._waiting), []
             problem = self.say(text)
             if problem is None:
@@ -273,6 +275,7 @@ class Speaker:
             # Behind any news still waiting too: the voice may have just ended
             # and the news after it not yet begun.
             if not self.speaking and not self._waiting:
+                self._news_now = True
                 return self._start(text, None) or failed
             if speech_command(self.platform, self._which) is None:
                 return no_engine_message(self.platform)
@@ -282,21 +285,21 @@ class Speaker:
     def say_instead(self, old: str | None, text: str) -> str | None:
         """Read ``text`` in place of ``old`` (words that are now out of date, such as
         where a list's pointer was): cut short if being read, dropped if waiting,
-        else ``text`` waits its turn as news does (what else is read ends first).
-
-        So what is heard last matches ``text``: a run of arrow keys over news
-        queued each item behind it, to be read in full (found by a tester).
-        """
+        else ``text`` waits its turn as news does (what else is read ends first), so
+        what is heard last matches ``text`` (a run of arrow keys queued each item)."""
         with self._lock:
             if old is not None and self.speaking and self.reading == old:
                 return self.say_over(text)  # news told meanwhile still follows
             if old is not None and old in self._waiting:
                 self._waiting.remove(old)
-            return self.tell(text)
+            self._passing.add(text)  # no news: a box opening cuts it short
+            problem = self.tell(text)
+            self._news_now = self._news_now and self.reading != text
+            return problem
 
     def withdraw(self, text: str) -> None:
-        """Words now out of date (a choice in a box just closed): stopped if being
-        read, with the news waiting after them read next; dropped if waiting."""
+        """Words out of date (a choice in a box just closed): stopped if read, the news
+        waiting read next; dropped if waiting."""
         with self._lock:
             if self.speaking and self.reading == text:
                 waiting = list(self._waiting)
@@ -310,10 +313,7 @@ class Speaker:
 
     def stop_if_reading(self, text: str | None) -> bool:
         """Stop the voice if it reads ``text`` (or anything, for ``None``); whether it did.
-
-        Under the lock: the voice cannot end and the news after it start
-        between the look and the stop.
-        """
+        Under the lock: the voice cannot end and the next news start in between."""
         with self._lock:
             if self.speaking and (text is None or self.reading == text):
                 return self.stop()
@@ -368,6 +368,7 @@ class Speaker:
                 told = trouble
             self.trouble = trouble
             if self._waiting:
+                self._news_now = self._waiting[0] not in self._passing
                 self._failed = self._start(self._waiting.pop(0), None)
                 if self._failed is not None:
                     self._waiting.clear()
@@ -379,6 +380,7 @@ class Speaker:
         """Stop reading, and forget the news waiting; returns whether a voice was reading."""
         with self._lock:
             self._waiting.clear()
+            self._passing.clear()
             process, self._process = self._process, None
             if process is None or process.poll() is not None:
                 return False
@@ -387,9 +389,7 @@ class Speaker:
 
     def wait(self, timeout: float | None = None) -> int | None:
         """Wait for the current reading to end (for scripts and tests); its exit code.
-
-        Once it returns, :attr:`trouble` says whether the reading could be heard.
-        """
+        Once it returns, :attr:`trouble` says whether the reading could be heard."""
         process, watcher = self._process, self._watcher
         if process is None:
             return None

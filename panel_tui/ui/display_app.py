@@ -15,7 +15,7 @@ from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, OptionList, RadioButton, RadioSet
 
@@ -62,6 +62,8 @@ class DisplayApp(TurnTakingApp[None]):
         self._focus_owed = False
         #: The screen the keys were last on: a move within it is a Tab, not its opening.
         self._focus_screen: Screen[object] | None = None
+        #: The screen the keys were last said on: a box opening is said at once.
+        self._said_screen: Screen[object] | None = None
         #: A pointer moved while the lists were filled in: said, if changed, once they are.
         self._pointer_owed = False
         #: The item under the pointer of the list with the keys, as last said.
@@ -171,8 +173,13 @@ class DisplayApp(TurnTakingApp[None]):
         or still waiting, never over anything else, which is read to its end first
         (news, the question a box asks)."""
         last, self._focus_said = self._focus_said, said
+        opened, self._said_screen = self.screen is not self._said_screen, self.screen
         # A voice missing was said when reading was switched on: nothing to show here.
-        self.speaker.say_instead(last, said)
+        if opened and isinstance(self.screen, ModalScreen):
+            # A box just opened: what was read is behind it now (found by a tester).
+            self.speaker.say_over(said)
+        else:
+            self.speaker.say_instead(last, said)
 
     def pop_screen(self) -> AwaitComplete:
         """Close the screen on top (a box): what was said of its fields is out of date.

@@ -32,6 +32,7 @@ class FakeSpeaker(Speaker):
         # The news still waiting is read first, as the real voice does.
         first = "\n".join([*self._waiting, *([first] if first else [])]) or None
         self.stop()
+        self._news_now = False
         self.said.append(f"{first}\n{text}" if first else text)
         self.reading = text
         self._on = True
@@ -48,7 +49,7 @@ class FakeSpeaker(Speaker):
         if self._on:
             self._waiting.append(text)
         else:
-            self.reading = text
+            self.reading, self._news_now = text, True
         self._on = True
         return None
 
@@ -61,6 +62,7 @@ class FakeSpeaker(Speaker):
         """The voice reads to its end: the next waiting starts, if any."""
         if self._waiting:
             self.reading = self._waiting.pop(0)
+            self._news_now = self.reading not in self._passing
         else:
             self._on = False
 
@@ -74,6 +76,7 @@ class FakeSpeaker(Speaker):
 
     def stop(self) -> bool:
         self._waiting.clear()
+        self._passing.clear()
         was, self._on = self._on, False
         self.stops += was
         return was

@@ -108,26 +108,30 @@ async def test_tab_in_a_box_over_the_interview_says_each_kind_of_field(
     ]
 
 
-async def test_the_field_a_box_opens_on_is_said_in_its_turn_never_over_the_news(
+async def test_the_field_a_box_opens_on_is_said_at_once_never_over_the_news(
     app_factory: AppFactory, session: Session
 ) -> None:
     async with listening(app_factory, session.id) as (pilot, speaker):
-        await pilot.press("1")  # "Vote recorded ...", still being read
+        await pilot.press("1")  # "Vote recorded ...", waiting behind the question
         await pilot.pause()
         stops = speaker.stops
         await pilot.press("ctrl+d")
         await pilot.pause()
-        assert speaker.said[-2].startswith("Vote recorded for Seat 1")
-        # Told in its turn, after the news.
-        assert speaker.said[-1] == (
-            "The panel's decision on [red]Alex[/red]. Choices: Recommend, 1 of 3. None chosen"
+        vote = speaker.waiting
+        assert len(vote) == 1 and vote[0].startswith("Vote recorded for Seat 1")
+        # Said at once, cutting short the question now behind the box; the news follows.
+        assert (
+            speaker.reading
+            == speaker.said[-1]
+            == ("The panel's decision on [red]Alex[/red]. Choices: Recommend, 1 of 3. None chosen")
         )
+        assert speaker.stops == stops + 1 and speaker.waiting == vote
         await pilot.press("tab")
         await pilot.pause()
         assert speaker.said[-1].startswith(
             "Reason (needed to recommend or not recommend; Tab to move here). Text box"
         )
-        assert speaker.stops == stops  # nothing was cut short
+        assert speaker.waiting == vote  # never over the news: it still follows
 
 
 async def test_a_drop_down_list_is_said_by_the_words_it_shows_not_its_value(

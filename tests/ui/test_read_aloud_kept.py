@@ -23,3 +23,21 @@ async def test_news_waiting_behind_a_question_is_said_before_the_next(
         await pilot.pause()
         assert speaker.said[-1].startswith("\n".join(told) + "\n")
         assert speaker.said[-1].endswith(pilot.app.screen.spoken_text())  # type: ignore[attr-defined]
+
+
+async def test_a_box_opened_over_a_reading_is_said_at_once_and_the_news_follows(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: Ctrl+N during a reading showed the note box, but the voice
+    # read on through the question behind it, and the box's words waited.
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        question = pilot.app.screen.spoken_text()  # type: ignore[attr-defined]
+        await pilot.press("1")
+        await pilot.pause()
+        assert speaker.reading == question and len(speaker.waiting) == 1
+        vote = speaker.waiting[0]
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert speaker.reading is not None and speaker.reading.startswith("A short note")
+        assert speaker.reading != question and speaker.stops >= 1  # cut short
+        assert speaker.waiting == [vote]  # the news follows the box
