@@ -30,6 +30,27 @@ from panel_tui.ui.plain import use_ascii_scrollbars
 from panel_tui.ui.themes import HIGH_CONTRAST, NORMAL_THEME, PANEL_DARK
 
 
+def say_screen(speaker: Speaker, screen: Readable, before: object) -> Screen[object]:
+    """A screen with a reading of its own says it as it shows, at once (the help and
+    the summary opened and closed in silence; found by a tester); returns it.
+
+    ``before``: the screen shown before. Not once a box with none closes over it
+    (the question was read again after each answer), nor while it is being read.
+    """
+    from panel_tui.ui.screens.help import HelpScreen  # here: the screens import this module
+
+    assert isinstance(screen, Screen)
+    if isinstance(screen, ModalScreen) and not isinstance(screen, HelpScreen):
+        return screen  # a question to the chair says only that it is there: it may name votes
+    box_closed = isinstance(before, ModalScreen) and not isinstance(before, Readable)
+    if before is screen or (box_closed and before not in screen.app.screen_stack):
+        return screen
+    text = screen.spoken_text()
+    if text and not (speaker.speaking and speaker.reading == text):
+        speaker.say_over(text)
+    return screen
+
+
 class DisplayApp(TurnTakingApp[None]):
     """An app whose symbols, theme and voice follow the person using it.
 
@@ -121,14 +142,16 @@ class DisplayApp(TurnTakingApp[None]):
     def _read_focus(self, widget: Widget) -> None:
         self._follow_pointer(widget)
         screen = self.screen
-        moved, self._focus_screen = screen is self._focus_screen, screen
+        before, self._focus_screen = self._focus_screen, screen
         if not self.read_aloud:
             return
-        if isinstance(screen, Readable) and not (moved and isinstance(widget, Button)):
-            # The screens with a reading of their own (the interview, a question)
-            # keep their voice for that, which names the button a question opens
-            # on; Tab to its other answer was silent.
-            return
+        if isinstance(screen, Readable):
+            say_screen(self.speaker, screen, before)
+            if not (before is screen and isinstance(widget, Button)):
+                # The screens with a reading of their own (the interview, a question)
+                # keep their voice for that, which names the button a question opens
+                # on; Tab to its other answer was silent.
+                return
         # Where the keys went, as the pointer shows it.
         said = spoken_focus(widget)
         if said:
@@ -190,7 +213,14 @@ class DisplayApp(TurnTakingApp[None]):
         last, self._focus_said = self._focus_said, None
         if last is not None:
             self.speaker.withdraw(last)
-        return super().pop_screen()
+        shown = super().pop_screen()
+        self.call_after_refresh(self._shown_again)
+        return shown
+
+    def _shown_again(self) -> None:
+        """A screen with a reading of its own, shown again, says it (not after a box)."""
+        if self.read_aloud and isinstance(self.screen, Readable):
+            self._focus_screen = say_screen(self.speaker, self.screen, self._focus_screen)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         mark_focus(event.widget, ascii_only=None)

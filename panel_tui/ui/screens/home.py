@@ -46,7 +46,7 @@ from panel_tui.domain.words import (
     votes_words,
 )
 from panel_tui.ui.asking import Asking, asks
-from panel_tui.ui.contracts import SaysFocus
+from panel_tui.ui.contracts import SaysFocus, tell
 from panel_tui.ui.keys import letters_said, with_capitals
 from panel_tui.ui.screens.home_lists import ListsInParts
 from panel_tui.ui.widgets.keys_footer import KeysFooter
@@ -304,8 +304,9 @@ class HomeScreen(Screen[None]):
         if options.option_count:
             options.focus()
             options.scroll_visible()
-        else:
-            self.query_one(f"#{list_id}-empty").scroll_visible()
+        else:  # said too: the key was silent (found by a tester)
+            (empty := self.query_one(f"#{list_id}-empty", Static)).scroll_visible()
+            tell(self.app, str(empty.content))
 
     def on_mount(self) -> None:
         if self._practice_request is not None:
