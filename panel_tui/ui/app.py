@@ -254,7 +254,11 @@ class PanelApp(DisplayApp):
         # Once its screen has been composed and mounted, and so is drawn (that screen's
         # queue; the app's call_after_refresh waited for the interview to be idle).
         self.screen.call_later(self._opening.shown)
-        if not opened.closed_properly_last_time:
+        if opened.last_change_unread is not None:
+            # Never "every vote kept" when the last change failed its check (found by a tester).
+            unread = StartNotice("Last change not read back", opened.last_change_unread, "warning")
+            self._passing.give(unread)
+        elif not opened.closed_properly_last_time:
             # A kill or a crash looked like Ctrl+Q: a chair could not tell that every
             # vote was kept (found by a tester). Said on the screen's news line, where a
             # notice lay over the Vote column at 80x24 (found on the day), and read

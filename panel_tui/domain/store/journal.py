@@ -7,9 +7,11 @@ to (the token the snapshot carries); each later record is one change.
 
 A journal whose header names another snapshot is stale: the snapshot already
 holds its changes (compaction wrote the snapshot, then a crash came before the
-journal was emptied), so it is never replayed twice. A last record cut short or
-failing its checksum is a torn append, never acknowledged, and is dropped; a bad
-record with more after it is damage, and the file is set aside, never mended. So
+journal was emptied), so it is never replayed twice. A last record cut short is a
+torn append, never acknowledged, and is dropped; one of full length failing its
+checksum is dropped too, but may be damage to one acknowledged: it is kept and told
+(:mod:`journal_damage`). A bad record with more after it is damage, and the file is
+set aside, never mended. So
 is a start that does not read in a journal longer than its header: a crash while
 the header is written leaves no more than the header (found by adversarial
 testing: a journal zeroed whole was passed over as torn, its votes unsaid).
@@ -42,6 +44,7 @@ from typing import Any
 
 from panel_tui.domain.store.durable import fsync_folder
 from panel_tui.domain.store.files import open_no_follow, read_regular
+from panel_tui.domain.store.journal_damage import lost
 from panel_tui.domain.text import MAX_TEXT
 
 JOURNAL_SUFFIX = ".journal"
@@ -89,6 +92,9 @@ class Parsed:
     """Where the last good record ends: the next append goes here."""
     torn: bool = False
     """The file ends in a record cut short (a crash mid-append)."""
+    unread_last: bytes | None = None
+    """Of a last record ``torn`` that is of its full length but fails its check, the body:
+    damage to a change maybe shown, kept and told (see :mod:`journal_damage`)."""
     unreadable: list[int] = field(default_factory=list)
     """Where stretches that no longer read begin (read back with ``salvage`` only)."""
     lost_at: list[int] = field(default_factory=list)
@@ -143,12 +149,13 @@ def parse(
                 # the last append, which a crash interrupted before it was
                 # acknowledged.
                 parsed.torn = True
+                parsed.unread_last = _whole_length(raw, offset)
                 break
             # A good record further on, or more than a torn header or append: this
             # part was written whole once. Only salvage reads on past it; the
             # session is otherwise set aside, as it is, for that to be done.
             if not salvage:
-                raise DamagedJournal(_lost(len(parsed.records), first, after is None), parsed)
+                raise DamagedJournal(lost(len(parsed.records), first, after is None), parsed)
             parsed.unreadable.append(offset)
             parsed.lost_at.append(len(parsed.records))
             if after is None:
@@ -190,23 +197,6 @@ def longest_change(longest: int) -> int:
     return longest + CHANGE_ROOM
 
 
-def _lost(count: int, first: bool, tail: bool) -> str:
-    """What no longer reads in a journal, after ``count`` changes that do, for a person.
-
-    Counted as a person counts (not "at byte 34572", which a tester met).
-    """
-    if first:
-        return "it no longer reads from its start"
-    if not tail:
-        return f"change number {count + 1} saved in it no longer reads as it was written"
-    lost = (
-        f"everything saved in it after change number {count} no longer reads"
-        if count
-        else "none of the changes saved in it reads any more"
-    )
-    return f"{lost}, more than a change cut short by a crash could leave"
-
-
 def read(path: Path, read_bytes: Callable[[Path], bytes] = read_regular) -> bytes | None:
     """The bytes of the journal at ``path``; ``None`` when there is none.
 
@@ -227,6 +217,14 @@ def _length_at(raw: bytes, offset: int) -> int:
     """The body's length the frame at ``offset`` gives."""
     length: int = FRAME.unpack_from(raw, offset)[0]
     return length
+
+
+def _whole_length(raw: bytes, offset: int) -> bytes | None:
+    """The body of the record at ``offset`` if the file holds all the bytes its frame gives,
+    and they are not nothing (a frame of zeros: the disk had not yet written it)."""
+    start = offset + FRAME.size
+    length = _length_at(raw, offset) if start <= len(raw) else 0
+    return raw[start : start + length] if 0 < length <= len(raw) - start else None
 
 
 def _record_at(raw: bytes, offset: int) -> dict[str, Any] | None:

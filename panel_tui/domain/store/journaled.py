@@ -20,7 +20,12 @@ from tinydb.storages import Storage
 from panel_tui.domain.store import checksum, durable, journal, other_writer, room, storage
 from panel_tui.domain.store import snapshot_meta as meta_table
 from panel_tui.domain.store.journal import JournalFile
+from panel_tui.domain.store.journal_damage import keep_as_it_was
 from panel_tui.domain.store.loading import journal_path, load
+
+UnreadLast = tuple[Path, bytes]
+"""A journal's last change of full length that failed its check: where the session's
+files were kept as they were, and the change's body (see :mod:`journal_damage`)."""
 
 COMPACT_AT = 1024 * 1024
 """Journal bytes after which a write also compacts (a 10 x 10 x 8 session is ~160 KB)."""
@@ -65,6 +70,9 @@ class JournalStorage(Storage):
         self.left_unfolded = False
         """Whether the journal, as last read, held changes not folded in, or one cut short,
         as only a run that never closed leaves it (killed, a crash; or its close refused)."""
+        self.unread_last: UnreadLast | None = None
+        """Whether the journal, as first read, ended in a change that failed its check: kept
+        before anything could rewrite it (:func:`keep_as_it_was`), to be told."""
         self._longest = 0
         """The longest record the journal holds, or the session's own record in the snapshot
         when longer, as :func:`journal.parse` counts them: see :meth:`_framed`."""
@@ -87,6 +95,10 @@ class JournalStorage(Storage):
             if loaded is None:
                 return None
             parsed = loaded.journal
+            body = parsed.unread_last if parsed is not None and loaded.replayed else None
+            if body is not None and self.unread_last is None:
+                # Compacting would lose the only trace of it: a vote maybe shown.
+                self.unread_last = keep_as_it_was(self._path, journal_path(self._path)), body
             self._token = loaded.token
             self._replaces = loaded.replaces
             self._journal_names = parsed.snapshot if parsed is not None else None
@@ -232,22 +244,7 @@ class JournalStorage(Storage):
             return False
         self._longest = max(self._longest, len(record))
         self._pending = True
-        return self._snapshot_is_ours()
-
-    def _snapshot_is_ours(self) -> bool:
-        """Whether the snapshot is still the file read or last written.
-
-        A sync or backup tool may put an older copy in its place while the
-        session is open (OneDrive, a restore): the journal then names another
-        snapshot, and would be passed over as stale at the next start, its
-        votes with it. Another size or time of writing counts as replaced (not
-        the file's number, which some network shares change between looks); a
-        false alarm costs one rewrite, a missed one would cost votes.
-        """
-        now, was = _looked_at(self._path), self._snapshot
-        if now is None or was is None:
-            return False  # gone, or never seen as written: written again to be sure
-        return (now.st_size, now.st_mtime_ns) == (was.st_size, was.st_mtime_ns)
+        return _is_as_looked(self._path, self._snapshot)
 
     def compact(self) -> bool:
         """Fold the journal into the snapshot, then empty the journal.
@@ -263,7 +260,7 @@ class JournalStorage(Storage):
         if data is None:
             return False
         self._refuse_if_changed_elsewhere()
-        if not self._snapshot_is_ours():
+        if not _is_as_looked(self._path, self._snapshot):
             # Removed or replaced by another program (the folder deleted and made again
             # before a quit; found by an adversarial tester): memory alone holds it all,
             # and keeps it if the disk refuses (found by a review).
@@ -287,7 +284,7 @@ class JournalStorage(Storage):
     def _refuse_if_changed_elsewhere(self, look: bool = False) -> None:
         """Raise :class:`ChangedElsewhere` once another writer's changes are found in the
         files, looked for (``look``) before all are written: see :mod:`other_writer`."""
-        looked = self._refused is None and look and not self._snapshot_is_ours()
+        looked = self._refused is None and look and not _is_as_looked(self._path, self._snapshot)
         if looked and other_writer.another_writers(self._path, self._known, self._seen):
             # What memory held before this change: every change said to be saved.
             self._refused, kept = other_writer.refusal(self._path, self._seen)
@@ -326,6 +323,22 @@ class JournalStorage(Storage):
     def close(self) -> None:
         """Let go of the journal file."""
         self._journal.close()
+
+
+def _is_as_looked(path: Path, was: os.stat_result | None) -> bool:
+    """Whether the snapshot at ``path`` is still the file read or last written (``was``).
+
+    A sync or backup tool may put an older copy in its place while the
+    session is open (OneDrive, a restore): the journal then names another
+    snapshot, and would be passed over as stale at the next start, its
+    votes with it. Another size or time of writing counts as replaced (not
+    the file's number, which some network shares change between looks); a
+    false alarm costs one rewrite, a missed one would cost votes.
+    """
+    now = _looked_at(path)
+    if now is None or was is None:
+        return False  # gone, or never seen as written: written again to be sure
+    return (now.st_size, now.st_mtime_ns) == (was.st_size, was.st_mtime_ns)
 
 
 def _looked_at(path: Path) -> os.stat_result | None:

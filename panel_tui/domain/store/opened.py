@@ -38,6 +38,7 @@ from panel_tui.domain.store.errors import (
     written_again,
 )
 from panel_tui.domain.store.files import UnsafeFile
+from panel_tui.domain.store.journal_damage import said_if_unread
 from panel_tui.domain.store.journal_table import JournalTable
 from panel_tui.domain.store.journaled import JournalStorage
 from panel_tui.domain.store.locks import SessionLock
@@ -53,7 +54,8 @@ Told = Callable[[str], None]
 #: of :class:`OpenSession` is ``False`` when the journal held changes not folded in
 #: (:attr:`JournalStorage.left_unfolded`), as a run killed or cut off by a crash leaves
 #: it. Every change it saved is there. A close the disk refused leaves the same files,
-#: so the program "may have" stopped.
+#: so the program "may have" stopped. When the journal's last change failed its check (a
+#: vote maybe shown), ``last_change_unread`` says so instead (``None`` when none did).
 NOT_CLOSED_LAST_TIME = (
     "panel-tui did not get to close this session properly last time (it may have "
     "stopped). Every vote shown before then was kept: carry on from here."
@@ -74,11 +76,10 @@ class OpenSession:
 
         Raises:
             SessionNotFound: there is no such file.
-            StoreError: the disk refuses the compaction (a read-only folder).
+            StoreError: the disk refuses the compaction (a read-only folder), or the copy
+                kept of a journal whose last change failed its check.
         """
-        self.path = path
-        self._lock = lock
-        self._compacted = compacted
+        self.path, self._lock, self._compacted = path, lock, compacted
         #: Told once when files changed outside panel-tui were written again from this window.
         self.on_written_again: Told | None = None
         #: Called as the session closes, while it may still be written (the timer's keep).
@@ -94,6 +95,7 @@ class OpenSession:
             check_named(session.id, path)  # a copy, or renamed: never written
             self.session = session
             self.closed_properly_last_time = not self._storage.left_unfolded  # a kill, a crash
+            self.last_change_unread = said_if_unread(self._storage.unread_last, session)
             self.compact()
         except BaseException:  # not opened: nothing left open
             self._db.close()

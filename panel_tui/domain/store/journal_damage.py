@@ -1,0 +1,128 @@
+"""What no longer reads in a journal: said for a person, and a last change that fails
+its check kept as it was.
+
+A journal's last record cut short (fewer bytes than its frame gives) is a crash's:
+a vote shows only once its append is on disk, so it was never shown, and it is
+dropped quietly. A last record of its full length that fails its check cannot be
+told from damage to a change that was shown (found by an adversarial tester: one
+flipped bit in the last vote's time dropped it, the next opening said every vote
+was kept, and compacted the journal away). Before anything rewrites the journal,
+:func:`keep_as_it_was` copies the session's files, byte for byte, into
+``damaged/``, where ``panel-tui sessions recover`` reads them; :func:`unread_words`
+tells the chair.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any
+
+from panel_tui.domain.models import Session
+from panel_tui.domain.store import aside, durable, files
+from panel_tui.domain.store.aside import DAMAGED_FOLDER
+from panel_tui.domain.system_words import os_reason
+from panel_tui.domain.text import printable
+
+
+def lost(count: int, first: bool, tail: bool) -> str:
+    """What no longer reads in a journal, after ``count`` changes that do, for a person.
+
+    Counted as a person counts (not "at byte 34572", which a tester met).
+    """
+    if first:
+        return "it no longer reads from its start"
+    if not tail:
+        return f"change number {count + 1} saved in it no longer reads as it was written"
+    lost = (
+        f"everything saved in it after change number {count} no longer reads"
+        if count
+        else "none of the changes saved in it reads any more"
+    )
+    return f"{lost}, more than a change cut short by a crash could leave"
+
+
+def keep_as_it_was(snapshot: Path, changes: Path) -> Path:
+    """Copy a session's files, ``snapshot`` and its journal ``changes``, byte for byte into
+    its folder's ``damaged/``; returns where the session file's copy is.
+
+    The journal goes first: a crash between the two leaves it there alone, which
+    the next start names (a record of changes with no session file beside it).
+
+    Raises:
+        StoreError: a copy could not be made; nothing of the session was changed.
+    """
+    from panel_tui.domain.store.errors import StoreError  # errors reads journal, which reads this
+
+    folder = snapshot.parent / DAMAGED_FOLDER
+    try:
+        target = aside.unused_name_in(folder, snapshot)
+        for source, copy in ((changes, target.with_suffix(changes.suffix)), (snapshot, target)):
+            durable.write_atomically(copy, files.read_regular(source))
+    except (OSError, files.UnsafeFile) as error:
+        reason = os_reason(error) if isinstance(error, OSError) else error.reason
+        raise StoreError(
+            printable(
+                f"The session {snapshot.stem} was not opened: the last change saved in it "
+                f"could not be read back, and a copy of its files could not be kept in "
+                f"{folder} first ({reason}). Nothing in it was changed."
+            )
+        ) from None
+    return target.absolute()
+
+
+def vote_in(body: bytes) -> tuple[str, str] | None:
+    """The answer (candidate, question) of the one vote a record's ``body`` seems to add,
+    read though the record fails its check; ``None`` when it does not read as one."""
+    try:
+        record: Any = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    ops = record.get("ops") if isinstance(record, dict) else None
+    if not isinstance(ops, list) or len(ops) != 1 or not isinstance(ops[0], dict):
+        return None
+    added = ops[0].get("add") if ops[0].get("t") == "votes" else None
+    if not isinstance(added, dict) or len(added) != 1:
+        return None
+    (vote,) = added.values()
+    with contextlib.suppress(AttributeError):
+        candidate, question = vote.get("candidate"), vote.get("question")
+        if isinstance(candidate, str) and isinstance(question, str):
+            return candidate, question
+    return None
+
+
+def said_if_unread(unread: tuple[Path, bytes] | None, session: Session) -> str | None:
+    """What to say on opening ``session`` of its journal's last change that failed its
+    check (``unread``: where its files were kept, and the change's body); ``None``: none.
+    """
+    if unread is None:
+        return None
+    kept, body = unread
+    answer = vote_in(body)
+    named = answer is not None and any(c.id == answer[0] for c in session.candidates)
+    if answer is None or not (named and any(q.id == answer[1] for q in session.bank.questions)):
+        return unread_words(kept, None)
+    return unread_words(kept, session.answer_name(*answer))
+
+
+def unread_words(kept: Path, answer: str | None) -> str:
+    """Said on opening a session whose journal's last change failed its check.
+
+    Args:
+        kept: where the copy of the session file, as it was, is kept.
+        answer: the answer the change seems to be a vote on, for the chair ("Alex Q1").
+    """
+    seems = (
+        f" It seems to have been a vote on {answer}, but it is damaged, so that may be wrong."
+        if answer is not None
+        else ""
+    )
+    return printable(
+        "panel-tui did not get to close this session properly last time (the program or "
+        "the computer may have stopped), and the last change saved before then could not "
+        f"be read back: it is left out.{seems} If a vote was shown just before the stop, "
+        "check it with the panel and give it again if it is missing. The session's files "
+        f"as they were are kept as {kept} (and its record of changes beside it)."
+    )
