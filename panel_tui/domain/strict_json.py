@@ -132,3 +132,19 @@ def strict_json_leading(raw: bytes) -> tuple[Any, int]:
 def _after_space(text: str, at: int) -> int:
     """Where the JSON white space from ``at`` ends."""
     return len(text) - len(text[at:].lstrip(_SPACE))
+
+
+def strict_json_at(text: str, at: int) -> tuple[Any, int] | None:
+    """The JSON value that starts at ``at`` in ``text`` (white space before it passed
+    over), read as :func:`strict_json_loads` reads it, and where it ends; ``None`` when
+    no whole one is there, or one refused (a key given twice, text that is not UTF-8:
+    ``text`` decoded with ``surrogateescape``).
+
+    For reading back, value by value, what a file cut short still holds whole.
+    """
+    try:
+        value, end = _DECODER.raw_decode(text, _after_space(text, at))
+        json.dumps(value, ensure_ascii=False).encode()  # a byte that was not UTF-8
+    except (json.JSONDecodeError, RecursionError, UnicodeEncodeError, ValueError):
+        return None
+    return value, end

@@ -2,7 +2,9 @@
 
 A whole copy reads back as it loads and a stale journal is not replayed again; a
 copy with no journal never claims to be whole; a spoilt vote in the file costs that
-vote alone, and a snapshot cut short cannot be read back at all. Something added
+vote alone, and a snapshot cut short in the session's own record, which the journal
+does not hold either, cannot be read back at all (see test_salvage_cut_short.py for
+one that can). Something added
 after a whole snapshot is left out, and said to be: a second copy of the session
 (or another session's file) run on after it is named as such.
 """
@@ -60,8 +62,9 @@ def test_a_copy_without_its_record_of_changes_never_claims_to_be_whole(store: St
 
 
 def test_a_damaged_snapshot_cannot_be_read_back(store: Store) -> None:
-    path, _ = voted(store, THREE)
-    path.write_bytes(path.read_bytes()[:-40])
+    path, _ = voted(store, THREE)  # the journal holds votes, never the session's record
+    raw = path.read_bytes()
+    path.write_bytes(raw[: raw.index(b'"session": ') + 40])
     with pytest.raises(DamagedData, match="not complete JSON"):
         read_back(path)
 
@@ -155,7 +158,10 @@ def test_a_session_file_added_to_says_so_when_opened(store: Store) -> None:
     "spoil",
     [
         pytest.param(lambda raw: b"garbage" + raw, id="rubbish from the start"),
-        pytest.param(lambda raw: raw[:-40] + b"\x00\x00garbage", id="cut short, then rubbish"),
+        pytest.param(
+            lambda raw: raw[: raw.index(b'"session": ') + 40] + b"\x00\x00garbage",
+            id="cut short in the session's record, then rubbish",
+        ),
         pytest.param(lambda raw: b'{"a": 1}' + raw, id="other JSON, then the session"),
         # What strict reading refuses is refused in the part read back too.
         pytest.param(

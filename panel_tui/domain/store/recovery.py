@@ -161,6 +161,18 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
             "may differ from what was saved (a vote given to another member, a question's "
             "weight). Check the session with the panel before you rely on it."
         )
+    if read.cut_short is not None:
+        said.append(
+            "The session file is cut short, or does not read from some point on (a USB "
+            "stick pulled out, a sync tool that copied half of it): only what reads whole "
+            "before that was read back."
+            + (
+                " Its details (its questions, panel and candidates) were read from its record "
+                "of changes, as last saved there."
+                if read.cut_short.own_from_changes
+                else ""
+            )
+        )
     if read.changes_from is not None:
         said.append(
             "The record of changes named as it is was another session's: the session files' "
@@ -196,6 +208,8 @@ def recovery_words(read: ReadBack, copy: Path) -> list[str]:
         )
     if read.torn:
         parts.append(f"the last change in {changes()} did not read back (cut short, or damaged)")
+    if read.cut_short is not None:
+        parts.append("the end of the session file, which does not read")
     if read.senseless:
         parts.append(f"{counted(read.senseless, 'change')} made no sense")
     if read.unfitting:

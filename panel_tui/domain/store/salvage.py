@@ -45,8 +45,11 @@ from panel_tui.domain.store.storage import (
     EVENT_TABLES,
     SESSION_TABLE,
     DamagedData,
+    EmptyFile,
+    NotASession,
     session_from_tables,
 )
+from panel_tui.domain.store.whole_part import CutShort, cut_short_tables
 
 #: The fewest bytes an entry takes in a journal (a frame, and a vote's fields).
 MIN_ENTRY_BYTES = 40
@@ -120,12 +123,15 @@ class ReadBack:
     """Of ``near``, the answers of the votes in changes not matched to the snapshot
     (see ``unmatched``) that the snapshot does not hold: perhaps missing themselves."""
 
+    cut_short: CutShort | None = None
+    """The snapshot does not read to its end (cut short): only what reads whole was read."""
+
     @property
     def left_out(self) -> bool:
         """Whether anything saved may be missing from the session read back."""
         lost = (self.spoiled, self.unreadable, self.torn, self.senseless, self.unfitting)
         held = (self.untried, self.unmatched, self.no_journal, self.missing, self.appended)
-        return any(lost) or any(held)
+        return self.cut_short is not None or any(lost) or any(held)
 
 
 def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) -> ReadBack:
@@ -137,13 +143,22 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
 
     Raises:
         DamagedData: the snapshot itself is damaged (not when it is a whole session
-            with something after it that is not part of it: that is left out).
+            with something after it, which is left out, nor when it is cut short and
+            the session's own record reads in it or its journal: see :mod:`whole_part`).
         UnsafeFile: a link, pipe or folder where a file should be.
         OSError: a file is there but cannot be read.
     """
     path = snapshot_of(path)
     raw_snapshot = read(path)
-    whole, appended = storage.decode_leading(raw_snapshot)
+    try:
+        whole, appended, cut = (*storage.decode_leading(raw_snapshot), None)
+    except (EmptyFile, NotASession):
+        raise
+    except DamagedData:  # cut short: what reads whole, the session from the journal if not
+        cut = cut_short_tables(raw_snapshot, journal.read(journal_path(path), read))
+        if cut is None:
+            raise
+        whole, appended = dict(cut.tables), 0
     at = len(raw_snapshot) - appended
     second = second_copy(raw_snapshot[at:], at, whole) if appended else None
     meta = whole.pop(META_TABLE, None)
@@ -152,6 +167,10 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     base, spoiled = _sound(whole)
     alone = _session_of(base)  # the snapshot must be a session on its own
     near = [answer for _, document in spoiled for answer in answer_of(document)]
+    if cut is not None:  # the last vote read whole in it: the lost ones come after
+        near += [
+            a for vote in list((base.get("votes") or {}).values())[-1:] for a in answer_of(vote)
+        ]
     # Left out of the snapshot: known to be missing, whatever the journal holds.
     gone = dict(Counter(name for name, _ in spoiled))
     snapshot = ReadBack(
@@ -162,6 +181,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         appended=appended,
         second=second,
         changed=changed,
+        cut_short=cut,
     )
     raw = journal.read(journal_path(path), read)
     if raw is None:
@@ -173,7 +193,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     if own is not None:  # the session files' names were swapped: its own is read
         raw = read(own)
         parsed, another_copy = journal.parse(raw, salvage=True, snapshot=token, own=size), False
-    if parsed.snapshot != token and parsed.snapshot is not None and not another_copy:
+    if parsed.snapshot not in (token, None) and not another_copy and cut is None:
         # Stale: written before the snapshot was last saved, which holds its changes.
         return snapshot
     ours = parsed.snapshot is not None and not another_copy
@@ -191,6 +211,8 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
     near += [answer for at in parsed.lost_at for answer in either_side(records, at)]
     if parsed.torn:
         near += either_side(records, len(records))
+    if cut is not None:
+        near += either_side(records, 0)
     near += [answer for record in dropped for answer in answers(record)]
     near += unmatched
     return ReadBack(
@@ -212,6 +234,7 @@ def read_back(path: Path, read: Callable[[Path], bytes] = files.read_regular) ->
         second=second,
         changed=changed,
         changes_from=own,
+        cut_short=cut,
     )
 
 
