@@ -206,9 +206,7 @@ def printable(text: str, *, lines: bool = False) -> str:
 #: line and paragraph separators (``str.isprintable`` also flags spaces other than " ").
 _ESCAPED = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
-
-#: What text of several lines may hold that str.isprintable does not allow: taken out
-#: before asking it.
+#: What text of several lines may hold though str.isprintable refuses it.
 _TABS_AND_LINE_BREAKS = str.maketrans("", "", "\t\n\r\u2028\u2029\x85")
 
 
@@ -223,8 +221,7 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
         A plain-English description such as ``"a control character (U+001B)"``,
         or ``None`` when the text is safe.
     """
-    # Every character refused below is one str.isprintable refuses too, so text it
-    # allows (most text: a bank's questions, every name) needs no look at each character.
+    # All refused below str.isprintable refuses too: most text needs no look at each one.
     if (text.translate(_TABS_AND_LINE_BREAKS) if multiline else text).isprintable():
         return None
     for char in text:

@@ -28,7 +28,6 @@ from textual.screen import Screen
 from panel_tui.domain.display import DisplaySettings
 from panel_tui.domain.speech import Speaker
 from panel_tui.domain.store import OpenSession, Store, StoreError
-from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
@@ -254,17 +253,7 @@ class PanelApp(DisplayApp):
         # Once its screen has been composed and mounted, and so is drawn (that screen's
         # queue; the app's call_after_refresh waited for the interview to be idle).
         self.screen.call_later(self._opening.shown)
-        if opened.last_change_unread is not None:
-            # Never "every vote kept" when the last change failed its check (found by a tester).
-            unread = StartNotice("Last change not read back", opened.last_change_unread, "warning")
-            self._passing.give(unread)
-        elif not opened.closed_properly_last_time:
-            # A kill or a crash looked like Ctrl+Q: a chair could not tell that every
-            # vote was kept (found by a tester). Said on the screen's news line, where a
-            # notice lay over the Vote column at 80x24 (found on the day), and read
-            # aloud as the start's notices are.
-            on_top.arrival_news = NOT_CLOSED_LAST_TIME
-            self._passing.give_words(NOT_CLOSED_LAST_TIME)
+        on_top.arrival_news = self._passing.how_it_was_left(opened)
 
     def takes(self, event: Held) -> bool:
         """Whether ``event`` goes to the screen: not a key typed while a session opened."""

@@ -23,6 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.timer import Timer
 
+from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME, OpenSession
 from panel_tui.ui.console import legacy_console_advice
 from panel_tui.ui.display_app import DisplayApp
 from panel_tui.ui.keys import READ_ALOUD_KEY
@@ -174,6 +175,22 @@ class PassingNotices:
             _passing(message), title=title, severity=severity, markup=False, timeout=timeout
         )
         self.give_words(message)
+
+    def how_it_was_left(self, opened: OpenSession) -> str:
+        """Say what opening ``opened`` found of how it was left; returns the words for
+        the screen's own news line ("" when there are none)."""
+        if opened.last_change_unread is not None:
+            # Never "every vote kept" when the last change failed its check (found by a tester).
+            self.give(
+                StartNotice("Last change not read back", opened.last_change_unread, "warning")
+            )
+        elif not opened.closed_properly_last_time:
+            # A kill or a crash looked like Ctrl+Q: a chair could not tell that every
+            # vote was kept (found by a tester). Said on the screen's news line, where a
+            # notice lay over the Vote column at 80x24 (found on the day).
+            self.give_words(NOT_CLOSED_LAST_TIME)
+            return NOT_CLOSED_LAST_TIME
+        return ""
 
     def give_words(self, message: str) -> None:
         """Words of the start the screen shows on its own line, not in a notice: read

@@ -16,7 +16,6 @@ from panel_tui.domain.interview_outcomes import (
     Recorded,
     Refused,
 )
-from panel_tui.domain.models import Cursor
 from panel_tui.domain.store import StoreError
 from tests.domain import builders
 from tests.domain.builders import two_by_two
@@ -332,43 +331,6 @@ def test_a_move_the_disk_refuses_still_moves_and_warns(
     assert interview.here == ("c1", "q2")
 
 
-@pytest.mark.parametrize(
-    ("cursor", "position", "carried"),
-    [
-        # A fresh session starts at the first answer with no time carried.
-        (None, 0, 0),
-        # A resume carries on at the answer and the time kept.
-        (Cursor(candidate="c2", question="q1", elapsed=75), 2, 75),
-        # A cursor on the first answer with time kept carries the time.
-        (Cursor(candidate="c1", question="q1", elapsed=30), 0, 30),
-    ],
-)
-def test_an_interview_resumes_where_the_panel_was(
-    make: MakeInterview, cursor: Cursor | None, position: int, carried: int
-) -> None:
-    session = two_by_two().model_copy(update={"cursor": cursor})
-    interview = make(session=session)
-    assert (interview.moves.position, interview.times.carried()) == (position, carried)
-
-
-@pytest.mark.parametrize(
-    ("finished", "kept"),
-    [
-        # The timer's place is kept for a resume.
-        (False, 42),
-        # A finished session is left alone: nothing is written.
-        (True, None),
-    ],
-)
-def test_the_time_is_kept_unless_finished(
-    make: MakeInterview, finished: bool, kept: int | None
-) -> None:
-    interview = make(finished=finished)
-    interview.times.keep(42)
-    cursor = interview.session.cursor
-    assert (cursor.elapsed if cursor else None) == kept
-
-
 def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
     interview = make(at=3)
     session, question = interview.session, interview.question
@@ -377,21 +339,6 @@ def test_the_position_line_numbers_count_from_one(make: MakeInterview) -> None:
         "Candidate 2 of 2: "
     )
     assert lines.position(session, interview.candidate_id, question) == "Question 2 of 2"
-
-
-def test_going_back_to_an_answer_carries_on_from_its_time(make: MakeInterview) -> None:
-    # Found by two testers: a look back at the question before and a return put
-    # the timer at 0:00 again, and the time guide was lost.
-    interview = make()
-    interview.times.leave(95)  # 1:35 on the first question
-    interview.moves.next_question()
-    assert interview.times.carried() == 0  # a new answer starts at 0:00
-    interview.times.leave(20)
-    interview.moves.previous_question()
-    assert interview.times.carried() == 95
-    interview.times.leave(100)
-    interview.moves.next_question()
-    assert interview.times.carried() == 20
 
 
 def test_a_session_without_candidates_leaves_nowhere(make: MakeInterview) -> None:

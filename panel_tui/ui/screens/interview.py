@@ -115,20 +115,18 @@ class InterviewScreen(SessionScreen):
     def on_mount(self) -> None:
         #: Held, so that the time can still be kept once the screen is gone.
         self.timer = self.query_one(QuestionTimer)
-        # The timer's place is kept now and then, apart from votes (see keep_time), and
-        # as the session closes, while it may still be written: a screen goes after the
-        # call that closes it (found by a review: kept after the close, the next open
-        # said the session had not been closed properly).
+        # The timer's place is kept now and then (see keep_time), and as the session
+        # closes: kept after the close, the next open said it was not closed properly.
         self.set_interval(KEEP_TIME_EVERY, self.keep_time)
         self.opened.on_closing = self.keep_time
         self._fit_rows(self.app.size.height)
         self.watch(self.question_area, "scroll_y", self._say_more, init=False)
-        if not self.interview.has_answers:
-            self._show_votes()  # the status line says there is nothing to vote on
-        else:
+        if self.interview.has_answers:
             self._question_changed()
+        else:
+            self._show_votes()  # the status line says there is nothing to vote on
         if self.arrival_news:
-            self.hint(Text(self.arrival_news, style="bold"))
+            self.hint_line.say(Text(self.arrival_news, style="bold"))
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_rows(event.size.height)
@@ -162,9 +160,7 @@ class InterviewScreen(SessionScreen):
         if self.interview.has_answers:
             self.refresh_view()
 
-    def watch_ascii_only(self) -> None:
-        if self.interview.has_answers:
-            self.refresh_view()
+    watch_ascii_only = on_screen_resume  # drawn again in the symbols chosen
 
     def keep_time(self) -> None:
         """Keep the time spent on this answer, so that a resume carries on from it."""
