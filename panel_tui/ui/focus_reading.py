@@ -45,7 +45,7 @@ class FocusReading:
     """Says where the keys are, as they move, with reading aloud on."""
 
     def __init__(self, app: DisplayApp) -> None:
-        self.app = app
+        self._app = app
         #: What was last said of the field with the keys, which the next one may cut short.
         self._focus_said: str | None = None
         #: Where the keys went waits to be said until the screen's lists are filled in.
@@ -61,7 +61,7 @@ class FocusReading:
 
     def focused(self, widget: Widget) -> None:
         """The keys went to ``widget``: say so, or once the screen's lists are filled in."""
-        screen = self.app.screen
+        screen = self._app.screen
         if isinstance(screen, FillsBehind) and screen.reading_behind:
             self._focus_owed = True  # said from the list as it will show: settled
             return
@@ -71,20 +71,20 @@ class FocusReading:
     def settled(self) -> None:
         """The screen's lists are filled in: say where the keys are, if that waited."""
         pointer_owed, self._pointer_owed = self._pointer_owed, False
-        if self._focus_owed and self.app.focused is not None:
+        if self._focus_owed and self._app.focused is not None:
             self._focus_owed = False
-            self._read_focus(self.app.focused)
+            self._read_focus(self._app.focused)
         elif pointer_owed:
             self._pointer_moved()
 
     def _read_focus(self, widget: Widget) -> None:
         self._follow_pointer(widget)
-        screen = self.app.screen
+        screen = self._app.screen
         before, self._focus_screen = self._focus_screen, screen
-        if not self.app.read_aloud:
+        if not self._app.read_aloud:
             return
         if isinstance(screen, Readable):
-            say_screen(self.app.speaker, screen, before)
+            say_screen(self._app.speaker, screen, before)
             if not (before is screen and isinstance(widget, Button)):
                 # The screens with a reading of their own (the interview, a question)
                 # keep their voice for that, which names the button a question opens
@@ -114,13 +114,13 @@ class FocusReading:
         elif isinstance(widget, Checkbox):
             watched.append((widget, "value"))
         for node, name in watched:
-            self.app.watch(node, name, self._pointer_moved, init=False)  # once: same callback
+            self._app.watch(node, name, self._pointer_moved, init=False)  # once: same callback
 
     def _pointer_moved(self) -> None:
-        focused = self.app.focused
-        if focused is None or not self.app.read_aloud or isinstance(self.app.screen, Readable):
+        focused = self._app.focused
+        if focused is None or not self._app.read_aloud or isinstance(self._app.screen, Readable):
             return
-        screen = self.app.screen
+        screen = self._app.screen
         if isinstance(screen, FillsBehind) and screen.reading_behind:
             self._pointer_owed = True  # the list's figures are not yet its own
             return
@@ -134,13 +134,13 @@ class FocusReading:
         or still waiting, never over anything else, which is read to its end first
         (news, the question a box asks)."""
         last, self._focus_said = self._focus_said, said
-        opened, self._said_screen = self.app.screen is not self._said_screen, self.app.screen
+        opened, self._said_screen = self._app.screen is not self._said_screen, self._app.screen
         # A voice missing was said when reading was switched on: nothing to show here.
-        if opened and isinstance(self.app.screen, ModalScreen):
+        if opened and isinstance(self._app.screen, ModalScreen):
             # A box just opened: what was read is behind it now (found by a tester).
-            self.app.speaker.say_over(said)
+            self._app.speaker.say_over(said)
         else:
-            self.app.speaker.say_instead(last, said)
+            self._app.speaker.say_instead(last, said)
 
     def closing(self) -> None:
         """The screen on top (a box) closes: what was said of its fields is out of date.
@@ -150,9 +150,9 @@ class FocusReading:
         """
         last, self._focus_said = self._focus_said, None
         if last is not None:
-            self.app.speaker.withdraw(last)
+            self._app.speaker.withdraw(last)
 
     def shown_again(self) -> None:
         """A screen with a reading of its own, shown again, says it (not after a box)."""
-        if self.app.read_aloud and isinstance(self.app.screen, Readable):
-            self._focus_screen = say_screen(self.app.speaker, self.app.screen, self._focus_screen)
+        if self._app.read_aloud and isinstance(self._app.screen, Readable):
+            self._focus_screen = say_screen(self._app.speaker, self._app.screen, self._focus_screen)

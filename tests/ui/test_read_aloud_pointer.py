@@ -235,15 +235,15 @@ async def test_the_payment_boxs_rate_choices_are_said_with_their_name(
         pilot.app.screen.query_one("#per", RadioSet).focus()
         await pilot.pause()
         reached = speaker.said[-1]
-        await pilot.press("down")
+        await pilot.press("up")  # from the last: the choices stop at either end
         await pilot.pause()
         moved = speaker.said[-1]
         await pilot.press("enter")
         await pilot.pause()
         chosen = speaker.said[-1]
     assert reached.endswith(". Choices, Rate: Per session, chosen, 3 of 3"), reached
-    assert moved == "Rate: Per hour, 1 of 3"
-    assert chosen == "Rate: Per hour, chosen, 1 of 3"
+    assert moved == "Rate: Per block of hours (a block begun is paid whole), 2 of 3"
+    assert chosen == "Rate: Per block of hours (a block begun is paid whole), chosen, 2 of 3"
 
 
 async def test_a_list_the_keys_come_back_to_again_and_again_is_watched_once(
