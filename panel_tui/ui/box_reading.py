@@ -94,11 +94,13 @@ def spoken_box(box: DOMNode) -> str:
     return "\n".join(lines)
 
 
-def spoken_focus(widget: Widget) -> str:
+def spoken_focus(widget: Widget, *, opening: bool = False) -> str:
     """What Tab just reached, to read aloud: its heading, then what it is and holds.
 
     Read with each question read aloud on, on the screens that are read as they
     show: a listener hears where the keys went, as a sighted chair sees the pointer.
+    ``opening``: the box or screen has just opened on ``widget``, and its title is
+    said first if its heading is not the title.
     """
     what = _reached(widget)
     if not what:
@@ -115,8 +117,21 @@ def spoken_focus(widget: Widget) -> str:
             what = f"Text box, {widget.placeholder}: {widget.value}"
     joined = f"{heading} {what}" if heading.endswith("?") else f"{heading}. {what}"
     said = words_for_speech(" ".join(joined.split()) if heading else what)
+    title = _title_of(widget.screen) if opening else ""
+    if title and not heading.startswith(title.rstrip(".:")):
+        # Whose notes the payment box holds, said as it opens: its title was never
+        # heard, and notes were saved for Seat 1 meant for Seat 2 (found by a tester).
+        said = f"{_sentence(words_for_speech(title))} {said}"
     problem = _problem_of(widget, row)
     return f"{_sentence(said)} {problem}" if problem else said
+
+
+def _title_of(screen: DOMNode) -> str:
+    """The words of a box's title as it shows, or ``""``."""
+    for title in screen.query(".title"):
+        if isinstance(title, Static) and title.display:
+            return " ".join(str(title.content).split())
+    return ""
 
 
 def _problem_of(widget: Widget, row: DOMNode | None) -> str:
@@ -161,6 +176,23 @@ def _reached(widget: Widget) -> str:
     if isinstance(widget, Input | Button):
         return " ".join(_lines(widget))
     return ""
+
+
+def left_unchosen(widget: RadioSet) -> str:
+    """What to say as the keys leave a list whose pointer is off the choice made, or ``""``.
+
+    Found by a blind chair: Down in the payment box's list of members, then Tab,
+    and the notes typed were saved for Seat 1, never chosen away from.
+    """
+    chosen = widget.pressed_button
+    buttons = list(widget.query(RadioButton))
+    here = widget._selected  # Textual's name for the choice the pointer is on
+    if chosen is None or here is None or here >= len(buttons) or buttons[here] is chosen:
+        return ""
+    return (
+        f"Chosen: {_label(chosen)}. Not {_label(buttons[here])}, which was only under the"
+        " pointer: to choose it, go back and press Space on it."
+    )
 
 
 def _field_name(widget: Widget) -> str:

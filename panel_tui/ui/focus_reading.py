@@ -91,7 +91,7 @@ class FocusReading:
                 # on; Tab to its other answer was silent.
                 return
         # Where the keys went, as the pointer shows it.
-        said = spoken_focus(widget)
+        said = spoken_focus(widget, opening=before is not screen)
         if said:
             self._say_focus(said)
 

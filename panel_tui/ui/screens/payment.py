@@ -146,6 +146,9 @@ class PaymentDialog(FormDialog[PaymentChange]):
             field.cursor_blink = cursor_blink(self.app)
         if self.members:
             self._fill(self.members[0].seat)
+        # Whose notes, in the title before the keys reach the list: the box's opening
+        # words say it (found by a tester).
+        self._say_more()
         self.query_one("#member", ChoiceList).focus()
         # The box opens at its top, "Whose notes?" above the list: the list scrolls
         # its chosen member into view before the box is laid out.

@@ -29,6 +29,8 @@ from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, Select
 from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets._toggle_button import ToggleButton
 
+from panel_tui.ui.box_reading import left_unchosen
+from panel_tui.ui.contracts import tell
 from panel_tui.ui.focus_mark import focus_mark
 
 
@@ -251,6 +253,16 @@ class ChoiceField(ChoiceList):
 
     def chosen_again(self) -> None:
         self.screen.focus_next()
+
+    def on_blur(self) -> None:
+        """Leaving with the pointer off the choice made: say which is chosen, and take
+        the pointer back to it, so that its highlight shows the choice made to a
+        sighted chair too (both were misled: found by a blind chair, who saved notes
+        for Seat 1 with the pointer left on Seat 2)."""
+        said = left_unchosen(self)
+        if said:
+            self._selected = self.pressed_index
+            tell(self.app, said)
 
 
 class ClosingList(SelectOverlay):

@@ -1,0 +1,37 @@
+"""What is said aloud, word for word: whose notes a box holds, keys in words, what a
+screen shows read in its order (found by a blind panel member at 80x24)."""
+
+from __future__ import annotations
+
+from textual.widgets import RadioSet
+
+from panel_tui.domain.models import Session
+from tests.ui.helpers import AppFactory
+from tests.ui.speaking import listening
+
+
+async def test_the_payment_box_opens_saying_whose_notes_and_tab_off_an_unchosen_member_says_so(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("p")
+        await pilot.pause()
+        opening = speaker.said[heard:]
+        await pilot.press("down")
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("tab")
+        await pilot.pause()
+        left = speaker.said[heard:]
+        members = pilot.app.screen.query_one("#member", RadioSet)
+        pointer = members._selected
+    assert opening and opening[-1].startswith("Payment notes for Seat 1"), opening
+    assert "Whose notes? Choices: Seat 1" in opening[-1], opening
+    assert left and left[0].startswith("Chosen: Seat 1, "), left
+    assert "Not Seat 2, " in left[0] and "Space" in left[0], left
+    assert left[-1].startswith("Rate"), left  # then the field Tab reached
+    # The pointer is back on the choice made, where a sighted chair sees it highlighted.
+    assert pointer == 0
