@@ -54,7 +54,7 @@ class PanelApp(DisplayApp):
     TITLE = "panel-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/widgets.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "Help", tooltip="Show every key (this help)."),
+        Binding("f1,question_mark", "help", "Help", tooltip="Show every key, and what each does."),
         # Textual names it "palette", a word a panel member need not know.
         Binding(
             "ctrl+p",

@@ -11,7 +11,7 @@ give it instead.
 
 from __future__ import annotations
 
-from textual.command import CommandInput, CommandList
+from textual.command import Command, CommandInput, CommandList
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import (
@@ -27,9 +27,11 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets._select import SelectOverlay
+from textual.widgets.option_list import Option
 
 from panel_tui.domain.speech import words_for_speech
 from panel_tui.ui.contracts import NamedField, NamedRow
+from panel_tui.ui.keys import spoken_help
 
 
 def _label(button: RadioButton | Checkbox) -> str:
@@ -54,6 +56,17 @@ def _one_line(prompt: object) -> str:
     return " ".join([*(_sentence(line) for line in lines[:-1]), *lines[-1:]])
 
 
+def _option_words(option: Option) -> str:
+    """An item of a list as one line; a palette command with its keys in words.
+
+    The palette showed "Next question. ->: Go to the next question", read as
+    "colon" (found by a blind panel member): "Next question, Right arrow: Go to ...".
+    """
+    if isinstance(option, Command) and option.hit.text and option.hit.help:
+        return f"{option.hit.text}, {spoken_help(option.hit.help)}"
+    return _one_line(option.prompt)
+
+
 def _sentence(line: str) -> str:
     """``line`` ending as a sentence does, with a full stop unless it has its own mark."""
     return line if line.endswith((".", ":", ";", ",", "?", "!")) else f"{line}."
@@ -73,7 +86,7 @@ def _lines(widget: DOMNode) -> list[str]:
         here = widget.highlighted if widget.has_focus else None
         # Each item its own sentence: they ran together, "... living The demo" (found by a tester).
         return [
-            _one_line(option.prompt) + (", the cursor is on it" if index == here else "")
+            _option_words(option) + (", the cursor is on it" if index == here else "")
             for index, option in enumerate(widget.options)
         ]
     if isinstance(widget, Static):
@@ -237,7 +250,7 @@ def _pointer(widget: Widget) -> str:
         here = widget.highlighted
         if here is None or not widget.option_count:
             return ""
-        prompt = _one_line(widget.get_option_at_index(here).prompt).rstrip(" .")
+        prompt = _option_words(widget.get_option_at_index(here)).rstrip(" .")
         return f"{prompt}, {here + 1} of {widget.option_count}"
     return ""
 

@@ -151,6 +151,37 @@ def spoken_key_words(keys: str) -> str:
     return " or ".join(dict.fromkeys(spoken))
 
 
+#: The key names behind the words :func:`key_words` shows, symbols or ASCII.
+_SHOWN_KEY_NAMES = {
+    **{word: name for name, word in _KEY_WORDS.items()},
+    **{word: name for name, word in _ASCII_KEY_WORDS.items()},
+}
+
+
+def spoken_help(shown: str) -> str:
+    """A palette entry's help with its keys in words: ``"->: Go on"`` -> ``"Right arrow: Go on"``.
+
+    The palette shows keys as the footer does, and espeak-ng read "->:" as
+    "colon" and "F1 or ?:" as "F1 or" (found by a blind panel member). Help
+    that does not start with keys is left as it is.
+    """
+    keys, colon, rest = shown.partition(": ")
+    names = []
+    for key in keys.split(" or ") if colon else []:
+        *modifiers, word = key.split("+")
+        name = _SHOWN_KEY_NAMES.get(word) or word.lower()
+        if not word or " " in name.strip() or (len(word) > 3 and word.lower() not in _KNOWN):
+            return shown  # not keys: a sentence with a colon in it
+        names.append("+".join([*(m.lower() for m in modifiers), name.replace(" ", "")]))
+    if not names:
+        return shown
+    return f"{spoken_key_words(','.join(names))}: {rest}"
+
+
+#: Key names longer than three letters that the help and the palette show.
+_KNOWN = {"backspace", "pageup", "pagedown", "enter", "tab", "escape", "delete", "home", "end"}
+
+
 def spoken_vote_key(seat: int, value: VoteValue) -> str:
     """The vote key of this seat and value, for reading aloud (``"comma"``, not ``","``)."""
     character = vote_key(seat, value)

@@ -200,7 +200,7 @@ async def test_help_read_aloud_says_every_key_in_words_in_the_order_shown(
         await pilot.pause()
     said = speaker.said[0]
     lines = said.splitlines()
-    assert "F1 or question mark: Show every key (this help)." in lines
+    assert "F1 or question mark: Show every key, and what each does." in lines
     assert "Left arrow: Go to the previous question." in lines
     assert "Up arrow: Scroll the question text up." in lines
     assert "Seat 3, Dan Reilly (he/him): Up 3, Middle E, Down D, Abstain C." in lines

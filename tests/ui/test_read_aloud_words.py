@@ -3,6 +3,7 @@ screen shows read in its order (found by a blind panel member at 80x24)."""
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import RadioSet
 
 from panel_tui.domain.models import Session
@@ -35,3 +36,27 @@ async def test_the_payment_box_opens_saying_whose_notes_and_tab_off_an_unchosen_
     assert left[-1].startswith("Rate"), left  # then the field Tab reached
     # The pointer is back on the choice made, where a sighted chair sees it highlighted.
     assert pointer == 0
+
+
+async def test_the_command_palette_says_its_keys_in_words(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        await pilot.press("ctrl+a", "ctrl+p", *"next")
+        await pilot.pause(0.3)  # the palette's search runs aside
+        await pilot.press("down", "up")
+        await pilot.pause()
+        said = [line for line in speaker.said if line.startswith("Next question")]
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        whole = speaker.said[-1]
+    assert said and said[-1].startswith("Next question, Right arrow: Go to the next"), said
+    assert "Right arrow: Go to the next" in whole and "->" not in whole, whole
+
+
+def test_the_help_key_says_what_it_does_in_the_palette_too() -> None:
+    # "(this help)" was read in the command palette, where no help shows.
+    from panel_tui.ui.app import PanelApp
+
+    shown = [b for b in PanelApp.BINDINGS if isinstance(b, Binding) and b.action == "help"]
+    assert shown and "this help" not in (shown[0].tooltip or "")
