@@ -188,6 +188,18 @@ def about(session: Session, candidate_id: str, question: Question, marks: Marks)
     """
     tags = question_tags(question)
     parts: list[Line] = [((tags[:1].upper() + tags[1:], ""),)] if tags else []
+    parts += _decision_and_notes(session, candidate_id, question)
+    if not parts:
+        return None
+    line: Line = parts[0]
+    for part in parts[1:]:
+        line += ((f" {marks.dash} ", ""), *part)
+    return line
+
+
+def _decision_and_notes(session: Session, candidate_id: str, question: Question) -> list[Line]:
+    """The decision so far (where the panel decides) and the notes on this answer."""
+    parts: list[Line] = []
     if session.decides:
         # Labelled either way: a bare "No decision recorded" under the question read
         # as part of it (found by a tester).
@@ -199,12 +211,7 @@ def about(session: Session, candidate_id: str, question: Question, marks: Marks)
     notes = session.notes_on(candidate_id, question.id)
     if notes:
         parts.append(((f"{counted(len(notes), 'note')} on this answer", ""),))
-    if not parts:
-        return None
-    line: Line = parts[0]
-    for part in parts[1:]:
-        line += ((f" {marks.dash} ", ""), *part)
-    return line
+    return parts
 
 
 def sample(session: Session, candidate_id: str, question: Question, marks: Marks) -> Line | None:
@@ -287,9 +294,32 @@ def spoken(session: Session, candidate_id: str, question: Question) -> str:
         # Practice: the reference once the votes show, as the screen gives it (a
         # mock candidate: nobody's judgement is heard by the one judged).
         said = f"{said}\nReference rating: {VOTE_WORDS[given.rating]}. {given.why or ''}".strip()
-    return spoken_question(
-        where, question.text, question.look_for, said, tags=question_tags(question)
+    about = " ".join(
+        f"{plain(part)}." for part in _decision_and_notes(session, candidate_id, question)
     )
+    asked = spoken_question(
+        where, question.text, question.look_for, said, tags=question_tags(question), about=about
+    )
+    return f"{asked}\n{spoken_votes(session, candidate_id, question.id)}"
+
+
+def spoken_votes(session: Session, candidate_id: str, question_id: str) -> str:
+    """How the votes stand, as the line under the rows says, and while sealed which
+    seats still wait: read after the question (found by a blind panel member: Ctrl+L
+    never said it). Never how anyone voted while sealed; once shown, the tally alone.
+    """
+    shown = answer_votes(session, candidate_id, question_id)
+    said = plain(shown.status)
+    if not session.candidates or session.finished:
+        return said
+    waiting = [
+        f"Seat {member.seat}, {member.name}"
+        for member in session.voting_members
+        if not shown.seats[member.id].voted and not shown.seats[member.id].revealed
+    ]
+    if waiting and len(waiting) < len(session.voting_members):
+        said += f" Still to vote: {'; '.join(waiting)}."
+    return said
 
 
 __all__ = [
@@ -308,6 +338,7 @@ __all__ = [
     "sample",
     "spoken",
     "spoken_standing",
+    "spoken_votes",
 ]
 
 

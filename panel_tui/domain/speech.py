@@ -160,16 +160,20 @@ def spoken_question(
     sample: str | None = None,
     *,
     tags: str = "",
+    about: str = "",
 ) -> str:
     """What is read aloud for a question: where we are, the question, what to listen for.
 
     ``tags`` says what sets the question apart (``"essential, counts 2 times"``),
-    as the screen shows under it; it is read after where we are.
+    as the screen shows under it; it is read after where we are. ``about``: the
+    decision so far and the notes on the answer, read after the question, as shown.
     """
     parts = [f"{position}."]
     if tags:
         parts.append(f"{tags[:1].upper()}{tags[1:]}.")
     parts.append(text.strip())
+    if about:
+        parts.append(about)
     items = [item.strip().rstrip(".") for item in look_for if item.strip()]
     if items:
         parts.append("Listen for: " + "; ".join(items) + ".")

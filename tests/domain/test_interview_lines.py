@@ -294,7 +294,9 @@ def test_practice_reads_the_reference_aloud_once_the_votes_show(
 ) -> None:
     session = practice(["middle"], ["Ann", "Bo"], [("p1", "q1", m, "up") for m in voted])
     said = lines.spoken(session, "p1", session.bank.question("q1")).splitlines()
-    assert said[-len(last_lines) :] == last_lines
+    # Then how the votes stand, the last line.
+    assert said[-len(last_lines) - 1 : -1] == last_lines
+    assert said[-1].startswith("Votes "), said
 
 
 def test_a_live_answer_has_no_sample() -> None:

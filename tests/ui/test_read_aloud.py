@@ -8,6 +8,7 @@ import pytest
 from textual.screen import Screen
 
 from panel_tui.domain.interview import ASKED_ALOUD
+from panel_tui.domain.interview_lines import spoken_votes
 from panel_tui.domain.models import Member, Session
 from panel_tui.domain.speech import Speaker, spoken_question
 from panel_tui.domain.store import Store
@@ -181,6 +182,9 @@ async def test_in_practice_the_sample_answer_is_read_aloud_too(
                 first.look_for,
                 sample.text,
             )
+            # Then how the votes stand, as the line under the rows says.
+            + "\n"
+            + spoken_votes(session, session.candidates[0].id, first.id)
         ]
         assert "Sample answer: " + sample.text.strip() in speaker.said[0]
 

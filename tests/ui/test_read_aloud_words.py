@@ -60,3 +60,22 @@ def test_the_help_key_says_what_it_does_in_the_palette_too() -> None:
 
     shown = [b for b in PanelApp.BINDINGS if isinstance(b, Binding) and b.action == "help"]
     assert shown and "this help" not in (shown[0].tooltip or "")
+
+
+async def test_ctrl_l_on_the_interview_reads_the_decision_and_the_sealed_votes_in_order(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id, each=False) as (pilot, speaker):
+        await pilot.press("1")  # seat 1 votes up, sealed
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        said = speaker.said[-1]
+    question = said.index("listened")
+    decision = said.index("Decision: not made yet")
+    sealed = said.index("Votes sealed: 1 of 3 voted")
+    waiting = said.index("Still to vote: Seat 2, ")
+    assert question < decision < sealed < waiting, said
+    assert "Dan Reilly" in said[waiting:], said
+    assert " up" not in said[sealed:].lower(), said  # never how anyone voted while sealed
+
