@@ -128,6 +128,12 @@ def spoken_focus(widget: Widget, *, opening: bool = False) -> str:
         heading = f"{heading}, {row.row_words()}" if heading else row.row_words()
         if isinstance(widget, Input) and widget.value and widget.placeholder:
             what = f"Text box, {widget.placeholder}: {widget.value}"
+    warning = _opening_words(widget.screen) if opening else ""
+    if warning:
+        # Said as the box opens, between its title and its field, as it shows: the
+        # decision box's "Still to do" was heard only on Ctrl+L (found by a tester).
+        heading = f"{_sentence(heading)} {warning}" if heading else warning
+        heading = heading.rstrip(".")
     joined = f"{heading} {what}" if heading.endswith("?") else f"{heading}. {what}"
     said = words_for_speech(" ".join(joined.split()) if heading else what)
     title = _title_of(widget.screen) if opening else ""
@@ -137,6 +143,16 @@ def spoken_focus(widget: Widget, *, opening: bool = False) -> str:
         said = f"{_sentence(words_for_speech(title))} {said}"
     problem = _problem_of(widget, row)
     return f"{_sentence(said)} {problem}" if problem else said
+
+
+def _opening_words(screen: DOMNode) -> str:
+    """What a box says as it opens besides its title (``.opening-words``), or ``""``."""
+    lines = [
+        _one_line(line.content)
+        for line in screen.query(".opening-words")
+        if isinstance(line, Static) and line.display
+    ]
+    return " ".join(line for line in lines if line)
 
 
 def _title_of(screen: DOMNode) -> str:

@@ -79,3 +79,16 @@ async def test_ctrl_l_on_the_interview_reads_the_decision_and_the_sealed_votes_i
     assert "Dan Reilly" in said[waiting:], said
     assert " up" not in said[sealed:].lower(), said  # never how anyone voted while sealed
 
+
+async def test_the_decision_box_opens_saying_what_is_still_to_do(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        heard = len(speaker.said)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        said = speaker.said[heard:]
+    assert said and said[-1].startswith(
+        "The panel's decision on [red]Alex[/red]. Still to do: [red]Alex[/red] has no votes"
+    ), said
+    assert "Choices" in said[-1], said

@@ -55,7 +55,8 @@ class DecisionDialog(FormDialog[DecisionChoice]):
             if self.still_to_do:
                 # Each on its own line, no dash to be read aloud as "minus".
                 said = "\n".join(["Still to do:", *(f"  {w}" for w in self.still_to_do)])
-                yield Static(Text(said), markup=False, id="still-to-do")
+                # Said as the box opens, before its choices (found by a tester).
+                yield Static(Text(said), markup=False, id="still-to-do", classes="opening-words")
             with ChoiceList(id="outcome"):
                 for outcome, words in OUTCOME_WORDS.items():
                     chosen = self.current is not None and self.current.outcome == outcome
