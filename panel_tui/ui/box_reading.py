@@ -95,16 +95,62 @@ def _lines(widget: DOMNode) -> list[str]:
 
 
 def spoken_box(box: DOMNode) -> str:
-    """What the screen or box shows, a line for each part, in order."""
-    lines = []
+    """What the screen or box shows, a line for each part, in order.
+
+    The field with the keys is marked ", the cursor is on it", as home's lists
+    mark theirs; a row of fields (a panel member) is one line, each field named
+    ("Name: Ana Lopes, Pronouns: she/her, Role: Lived experience, Seat: 1"), where
+    "Text box: Ana Lopes / Text box: she/her" named none (found by a blind member).
+    """
+    lines: list[str] = []
+    last_row: DOMNode | None = None
     for widget in box.query("Static, Input, Button, OptionList"):
-        if not all(node.display for node in (widget, *widget.ancestors) if node is not box):
+        if widget.has_class("arrow") or not all(
+            node.display for node in (widget, *widget.ancestors) if node is not box
+        ):
+            continue  # a drop-down's arrow was read "black down-pointing triangle"
+        row = next((node for node in widget.ancestors if isinstance(node, NamedRow)), None)
+        named = _named_in_row(widget) if row is not None else ""
+        if named:
+            said = words_for_speech(" ".join(named.split())) + _cursor_mark(widget)
+            joins = row is last_row and lines
+            lines[-1:] = [f"{lines[-1]}, {said}"] if joins else [*lines[-1:], said]
+            last_row = row
             continue
+        last_row = None
         for line in _lines(widget):
             said = " ".join(line.split())
             if said:
-                lines.append(words_for_speech(said))
+                lines.append(words_for_speech(said) + _cursor_mark(widget))
     return "\n".join(lines)
+
+
+def _named_in_row(widget: DOMNode) -> str:
+    """A field of a row, named: ``"Name: Ana Lopes"``, ``"Role: nothing chosen"``; else ``""``."""
+    if isinstance(widget, Input) and widget.placeholder:
+        return f"{widget.placeholder}: {widget.value or 'empty'}"
+    select = widget.parent.parent if widget.parent is not None else None
+    if isinstance(select, Select) and isinstance(widget, Static) and widget.id == "label":
+        name = _field_name(select) or "Drop-down list"
+        return f"{name}: {'nothing chosen' if select.is_blank() else widget.content}"
+    return ""
+
+
+def _cursor_mark(widget: DOMNode) -> str:
+    """ ", the cursor is on it" for the field with the keys (a list's choice under the
+    pointer, a drop-down's choice shown), else ``""``."""
+    if isinstance(widget, OptionList):
+        return ""  # each item marks itself
+    parent = widget.parent
+    if isinstance(widget, RadioButton) and isinstance(parent, RadioSet):
+        here = (
+            parent.has_focus and list(parent.query(RadioButton)).index(widget) == parent._selected
+        )
+        return ", the cursor is on it" if here else ""
+    select = parent.parent if parent is not None else None
+    if isinstance(select, Select) and widget.id == "label":
+        return ", the cursor is on it" if select.has_focus else ""
+    return ", the cursor is on it" if isinstance(widget, Widget) and widget.has_focus else ""
 
 
 def spoken_focus(widget: Widget, *, opening: bool = False) -> str:

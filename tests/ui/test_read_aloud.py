@@ -315,7 +315,7 @@ async def test_a_box_with_fields_is_read_aloud_in_its_order(
         # What is left undone, said before the choices as the box shows it.
         "Still to do: [red]Alex[/red] has no votes yet, so no score.",
         "Recommend",
-        "Do not recommend, chosen",
+        "Do not recommend, chosen, the cursor is on it",
         "Undecided",
         "Reason (needed to recommend or not recommend; Tab to move here):",
         "Text box, empty: Why the panel decided this",

@@ -175,7 +175,7 @@ async def test_ctrl_l_over_the_export_box_says_each_tick_box_ticked_or_not(
         await pilot.pause()
     lines = speaker.said[-1].splitlines()
     assert any(line.endswith(", not ticked") for line in lines), lines
-    assert "Summary as text (.md), chosen" in lines
+    assert "Summary as text (.md), chosen, the cursor is on it" in lines
 
 
 async def test_down_in_the_command_palette_says_the_command_under_the_pointer(

@@ -4,7 +4,7 @@ screen shows read in its order (found by a blind panel member at 80x24)."""
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import RadioSet
+from textual.widgets import Input, RadioSet
 
 from panel_tui.domain.models import Session
 from tests.ui.helpers import AppFactory
@@ -92,3 +92,41 @@ async def test_the_decision_box_opens_saying_what_is_still_to_do(
         "The panel's decision on [red]Alex[/red]. Still to do: [red]Alex[/red] has no votes"
     ), said
     assert "Choices" in said[-1], said
+
+
+async def test_ctrl_l_on_the_form_names_each_field_of_a_member_and_where_the_cursor_is(
+    app_factory: AppFactory,
+) -> None:
+    async with listening(app_factory, None) as (pilot, speaker):
+        await pilot.press("n")
+        await pilot.pause()
+        name = next(box for box in pilot.app.screen.query(Input) if box.placeholder == "Name")
+        name.value = "Ana Lopes"
+        name.focus()
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        lines = speaker.said[-1].splitlines()
+    assert (
+        "Name: Ana Lopes, the cursor is on it, Pronouns: empty, Role: nothing chosen, Seat: 1"
+        in lines
+    ), lines
+    assert "▼" not in lines, lines
+
+
+async def test_ctrl_l_on_a_box_says_which_field_has_the_cursor(
+    app_factory: AppFactory, session: Session
+) -> None:
+    async with listening(app_factory, session.id) as (pilot, speaker):
+        await pilot.press("ctrl+d", "down", "enter", "tab")  # to the reason
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        lines = speaker.said[-1].splitlines()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        on_choices = speaker.said[-1].splitlines()
+    assert "Text box, empty: Why the panel decided this, the cursor is on it" in lines, lines
+    assert "Do not recommend, chosen, the cursor is on it" in on_choices, on_choices
