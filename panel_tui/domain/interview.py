@@ -235,7 +235,10 @@ class Interview:
         values = {v.value for v in self.session.current_votes(*self.here).values()}
         if values & {"middle", "down"}:
             shown = f"{message} Some are middle or down. {NOTE_OFFER}"
-            return self._news(shown, said=message, revealed_now=True, offer_note=True)
+            # The offer is said, never that some are low: the candidate may hear the
+            # voice (found by a blind panel member: the offer was on screen alone).
+            said = f"{message} {NOTE_OFFER}"
+            return self._news(shown, said=said, revealed_now=True, offer_note=True)
         return self._news(message, revealed_now=True)
 
     def undo(self) -> Answer:

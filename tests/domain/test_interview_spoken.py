@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from panel_tui.domain.interview import Interview
+from panel_tui.domain.interview import NOTE_OFFER, Interview
 from panel_tui.domain.interview_outcomes import NeedsConfirmation, Recorded
 from tests.domain.interviews import MakeInterview, Vote, make
 from tests.domain.practice import practice
@@ -52,11 +52,12 @@ def answered(asked: object) -> object:
             lambda i: i.cast("m2", "abstain"),
             "Vote recorded for Seat 2, Member 2. 2 of 3 voted.",
         ),
-        # The last vote shows them all: said, but not the tally nor that some are low.
+        # The last vote shows them all: said, but not the tally nor that some are low;
+        # the offer of a note, on screen, is said too (found by a blind panel member).
         (
             [UP, ("c1", "q1", "m2", "middle")],
             lambda i: i.cast("m3", "down"),
-            "Everyone has voted: the votes are shown.",
+            f"Everyone has voted: the votes are shown. {NOTE_OFFER}",
         ),
         # A change once shown (asked first) says whose, not what.
         (SHOWN, lambda i: answered(i.cast("m1", "middle")), "Vote changed for Seat 1, Member 1."),
@@ -72,6 +73,11 @@ def answered(asked: object) -> object:
         (SHOWN, lambda i: answered(i.undo()), "Undone: the last vote of Seat 3, Member 3."),
         # The chair shows the votes early.
         ([UP], lambda i: answered(i.reveal()), "The chair showed the votes."),
+        (
+            [UP, ("c1", "q1", "m2", "down")],
+            lambda i: answered(i.reveal()),
+            f"The chair showed the votes. {NOTE_OFFER}",
+        ),
     ],
 )
 def test_what_the_voice_says_after_a_change(
