@@ -4,7 +4,7 @@ screen shows read in its order (found by a blind panel member at 80x24)."""
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input, RadioSet
+from textual.widgets import Input, RadioSet, Select
 
 from panel_tui.domain.models import Session
 from tests.ui.helpers import AppFactory
@@ -130,3 +130,22 @@ async def test_ctrl_l_on_a_box_says_which_field_has_the_cursor(
         on_choices = speaker.said[-1].splitlines()
     assert "Text box, empty: Why the panel decided this, the cursor is on it" in lines, lines
     assert "Do not recommend, chosen, the cursor is on it" in on_choices, on_choices
+
+
+async def test_the_panel_balance_on_the_form_is_said_as_it_changes(
+    app_factory: AppFactory,
+) -> None:
+    async with listening(app_factory, None) as (pilot, speaker):
+        await pilot.press("n")
+        await pilot.pause()
+        heard = len(speaker.said)
+        role = pilot.app.screen.query(".member-row Select").first(Select)
+        role.value = "lived_experience"
+        await pilot.pause()
+        said = speaker.said[heard:]
+        name = next(box for box in pilot.app.screen.query(Input) if box.placeholder == "Name")
+        name.value = "Ana Lopes"  # the balance stays: not said again
+        await pilot.pause()
+        again = speaker.said[heard + len(said) :]
+    assert "Panel: 1 lived experience, 0 professionals (more lived experience)" in said, said
+    assert not any(line.startswith("Panel:") for line in again), again

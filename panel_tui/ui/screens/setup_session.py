@@ -246,7 +246,13 @@ class SetupSessionScreen(HoldsTyping, DisplayMode, Screen[str | None]):
 
     def _show_warnings(self) -> None:
         form = self._typed()
-        self.query_one("#panel-balance", Static).update(panel_balance(m.role for m in form.members))
+        balance = self.query_one("#panel-balance", Static)
+        was, now = str(balance.content), panel_balance(m.role for m in form.members)
+        balance.update(now)
+        if was and now != was:
+            # Said as it changes, as news: a blind chair heard no word of the balance a
+            # role changed (found by a blind panel member).
+            tell(self.app, now)
         found = form_warnings(form)
         box = self.query_one("#warnings", Static)
         box.display = bool(found)
