@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 
 from panel_tui.domain.models import Member, Question, Session, VoteValue, Weighting
 from panel_tui.domain.scoring import QuestionResult, score_question
-from panel_tui.domain.speech import spoken_question
+from panel_tui.domain.spoken_words import spoken_question
 from panel_tui.domain.words import (
     FINISHED_STATUS,
     OUTCOME_WORDS,

@@ -14,13 +14,13 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from panel_tui.domain.spoken_words import plain_for_speech
 from panel_tui.domain.system_words import os_reason
-from panel_tui.domain.words import ASCII_VOTE_SYMBOLS, VOTE_SYMBOLS, VOTE_WORDS
 
 #: Words a minute; a little slower than espeak-ng's 175, for listeners who need time.
 SPEED = 150
@@ -127,59 +127,6 @@ def no_engine_message(platform: str = sys.platform) -> str:  # when nothing can 
         "Nothing can read aloud on this computer: no speech engine was found "
         f"({INSTALL_HINT[_family(platform)]})."
     )
-
-
-def plain_for_speech(text: str) -> str:  # control characters as spaces: words only
-    return "".join(c if c.isprintable() or c == "\n" else " " for c in text)
-
-
-#: A vote as the screen shows it, mark and word ("● Middle", "o Middle"), the
-#: mark standing alone (not a letter inside a word, as in "go Down").
-_VOTE_MARK = re.compile(
-    r"(?<!\w)["
-    + re.escape("".join([*VOTE_SYMBOLS.values(), *ASCII_VOTE_SYMBOLS.values()]))
-    + r"] ("
-    + "|".join(VOTE_WORDS.values())
-    + r")\b"
-)
-
-
-def words_for_speech(text: str) -> str:
-    """Screen text with each vote's mark left out, so the voice reads the word alone.
-
-    espeak-ng says "black circle" for "●" and "oh", "plus" or "slash" for the
-    plain ASCII marks.
-    """
-    return _VOTE_MARK.sub(r"\1", text)
-
-
-def spoken_question(
-    position: str,
-    text: str,
-    look_for: Iterable[str],
-    sample: str | None = None,
-    *,
-    tags: str = "",
-    about: str = "",
-) -> str:
-    """What is read aloud for a question: where we are, the question, what to listen for.
-
-    ``tags`` says what sets the question apart (``"essential, counts 2 times"``),
-    as the screen shows under it; it is read after where we are. ``about``: the
-    decision so far and the notes on the answer, read after the question, as shown.
-    """
-    parts = [f"{position}."]
-    if tags:
-        parts.append(f"{tags[:1].upper()}{tags[1:]}.")
-    parts.append(text.strip())
-    if about:
-        parts.append(about)
-    items = [item.strip().rstrip(".") for item in look_for if item.strip()]
-    if items:
-        parts.append("Listen for: " + "; ".join(items) + ".")
-    if sample:
-        parts.append(f"Sample answer: {sample.strip()}")
-    return "\n".join(parts)
 
 
 def _feed(pipe: IO[bytes], data: bytes) -> None:

@@ -29,7 +29,7 @@ from textual.widgets import (
 from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
-from panel_tui.domain.speech import words_for_speech
+from panel_tui.domain.spoken_words import words_for_speech
 from panel_tui.ui.contracts import NamedField, NamedRow
 from panel_tui.ui.keys import spoken_help
 

@@ -17,9 +17,8 @@ from panel_tui.domain.speech import (
     Speaker,
     no_engine_message,
     speech_command,
-    spoken_question,
-    words_for_speech,
 )
+from panel_tui.domain.spoken_words import spoken_question, words_for_speech
 
 HOSTILE = '\'; Remove-Item -Recurse C:\\ ; $(rm -rf ~) -w /tmp/x "quoted"'
 

@@ -10,7 +10,8 @@ from textual.screen import Screen
 from panel_tui.domain.interview import ASKED_ALOUD
 from panel_tui.domain.interview_lines import spoken_votes
 from panel_tui.domain.models import Member, Session
-from panel_tui.domain.speech import Speaker, spoken_question
+from panel_tui.domain.speech import Speaker
+from panel_tui.domain.spoken_words import spoken_question
 from panel_tui.domain.store import Store
 from tests.domain.test_speech_trouble import NO_CARD, SAID, EndedVoice
 from tests.ui.helpers import AppFactory, scrolled_text
@@ -182,8 +183,7 @@ async def test_in_practice_the_sample_answer_is_read_aloud_too(
                 first.look_for,
                 sample.text,
             )
-            # Then how the votes stand, as the line under the rows says.
-            + "\n"
+            + "\n"  # then how the votes stand, as the line under the rows says
             + spoken_votes(session, session.candidates[0].id, first.id)
         ]
         assert "Sample answer: " + sample.text.strip() in speaker.said[0]

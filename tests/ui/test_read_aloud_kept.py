@@ -38,6 +38,8 @@ async def test_a_box_opened_over_a_reading_is_said_at_once_and_the_news_follows(
         vote = speaker.waiting[0]
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert speaker.reading is not None and speaker.reading.startswith("A short note")
+        reading = speaker.reading
+        assert reading is not None and reading.startswith("Note on Question 1, answered by")
+        assert "A short note on this answer" in reading
         assert speaker.reading != question and speaker.stops >= 1  # cut short
         assert speaker.waiting == [vote]  # the news follows the box

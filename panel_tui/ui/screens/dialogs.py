@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from panel_tui.domain.interview_lines import keys_not_taken
-from panel_tui.domain.speech import words_for_speech
+from panel_tui.domain.spoken_words import words_for_speech
 from panel_tui.domain.store import StoreError
 from panel_tui.domain.text import kept_as_typed
 from panel_tui.ui.asking import Asking, HoldsTyping, asks
