@@ -149,6 +149,7 @@ class DisplayApp(TurnTakingApp[None]):
         """
         if not asked:
             first = "\n".join([*self.notices_unheard(), *([first] if first else [])]) or None
+        self.focus_reading.own_reading()  # where the keys were is never read before it
         problem = self.speaker.say(text, first=first)
         if problem:
             self._warn_of_voice(problem)

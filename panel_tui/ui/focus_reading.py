@@ -6,6 +6,7 @@ it shows. One watcher for every screen, held by the app
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.screen import ModalScreen, Screen
@@ -20,12 +21,15 @@ if TYPE_CHECKING:
     from panel_tui.ui.display_app import DisplayApp
 
 
-def say_screen(speaker: Speaker, screen: Readable, before: object) -> Screen[object]:
+def say_screen(
+    speaker: Speaker, screen: Readable, before: object, stale: Callable[[], None]
+) -> Screen[object]:
     """A screen with a reading of its own says it as it shows, at once (the help and
     the summary opened and closed in silence; found by a tester); returns it.
 
     ``before``: the screen shown before. Not once a box with none closes over it
     (the question was read again after each answer), nor while it is being read.
+    ``stale``: called as it says it (what was said of the focus is out of date).
     """
     from panel_tui.ui.screens.help import HelpScreen  # here: the screens import this module
 
@@ -37,6 +41,7 @@ def say_screen(speaker: Speaker, screen: Readable, before: object) -> Screen[obj
         return screen
     text = screen.spoken_text()
     if text and not (speaker.speaking and speaker.reading == text):
+        stale()
         speaker.say_over(text)
     return screen
 
@@ -84,7 +89,7 @@ class FocusReading:
         if not self._app.read_aloud:
             return
         if isinstance(screen, Readable):
-            say_screen(self._app.speaker, screen, before)
+            say_screen(self._app.speaker, screen, before, self.own_reading)
             if not (before is screen and isinstance(widget, Button)):
                 # The screens with a reading of their own (the interview, a question)
                 # keep their voice for that, which names the button a question opens
@@ -152,7 +157,22 @@ class FocusReading:
         if last is not None:
             self._app.speaker.withdraw(last)
 
+    def own_reading(self) -> None:
+        """A screen reads its own words (as it shows, a question as it comes up): what
+        was said of where the keys were, on it or the screen before, is out of date.
+
+        Still waiting, it is dropped, never read first: home's list was read with
+        the interview on screen, before its first question (found by a tester).
+        Being read, the new reading cuts it short.
+        """
+        last, self._focus_said = self._focus_said, None
+        speaker = self._app.speaker
+        if last is not None and not (speaker.speaking and speaker.reading == last):
+            speaker.withdraw(last)  # dropped from the news waiting: nothing is stopped
+
     def shown_again(self) -> None:
         """A screen with a reading of its own, shown again, says it (not after a box)."""
         if self._app.read_aloud and isinstance(self._app.screen, Readable):
-            self._focus_screen = say_screen(self._app.speaker, self._app.screen, self._focus_screen)
+            self._focus_screen = say_screen(
+                self._app.speaker, self._app.screen, self._focus_screen, self.own_reading
+            )
