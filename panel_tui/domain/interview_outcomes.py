@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from panel_tui.domain.interview_lines import KEYS_HINT, panel_and_rule
 from panel_tui.domain.models import Decision, Outcome, VoteValue
@@ -176,16 +177,22 @@ def chosen_outcome(name: str | None) -> Outcome | None:
     return next((outcome for outcome in OUTCOME_WORDS if outcome == name), None)
 
 
-def decision_problem(before: Decision | None, outcome: Outcome | None, reason: str) -> str | None:
+def decision_problem(
+    before: Decision | None, outcome: Outcome | None, reason: str, typed: bool = False
+) -> str | None:
     """What stops a decision being saved, in the chair's words (``None``: nothing).
 
-    An outcome is chosen first (``None``: none is).
+    An outcome is chosen first (``None``: none is). ``typed``: the chair typed the
+    reason after the box opened, so it is given for ``outcome`` even in the old
+    one's words.
 
     PRODUCT.md 5: a decision is recorded "with a reason", which HR files; it also
     stops a key pressed twice by mistake saving the first choice unseen. Not for
     "undecided", nor for a decision saved again unchanged (one made before
     without a reason may stand). A changed decision needs its own reason: the
-    old one stood under the new choice unseen (found by a review).
+    old one stood under the new choice unseen (found by a review). Typed again
+    word for word it was still refused (found by a tester): the rule is against a
+    reason carried over unseen, not against the same words.
     """
     if outcome is None:
         return NO_OUTCOME
@@ -195,7 +202,13 @@ def decision_problem(before: Decision | None, outcome: Outcome | None, reason: s
     if before is not None and (before.outcome, before.reason) == (outcome, reason):
         return None
     chosen = OUTCOME_WORDS[outcome]
-    if before is not None and before.outcome != outcome and reason and reason == before.reason:
+    if (
+        before is not None
+        and before.outcome != outcome
+        and reason
+        and reason == before.reason
+        and not typed  # typed again since the box opened: given for this outcome
+    ):
         # Undecided too: HR read "Undecided" beside the reason typed to recommend.
         return (
             f"That reason was given for '{OUTCOME_WORDS[before.outcome]}': type the panel's "
@@ -206,12 +219,20 @@ def decision_problem(before: Decision | None, outcome: Outcome | None, reason: s
     return None
 
 
-def _decide(opened: OpenSession, candidate: str, outcome: Outcome, reason: str) -> None:
+def _decide(
+    opened: OpenSession, candidate: str, outcome: Outcome, reason: str, typed: bool
+) -> None:
     """Save a decision, refused in words when :func:`decision_problem` finds one."""
-    problem = decision_problem(opened.session.decision(candidate), outcome, reason)
+    problem = decision_problem(opened.session.decision(candidate), outcome, reason, typed)
     if problem:
         raise ValueError(problem)
     opened.decide(candidate, outcome, kept_as_typed(reason))
+
+
+class SaveDecision(Protocol):
+    """Saves a decision; ``typed``: the chair typed the reason (:func:`decision_problem`)."""
+
+    def __call__(self, outcome: Outcome, reason: str, *, typed: bool = False) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -220,14 +241,14 @@ class AskDecision:
 
     heading: str
     current: Decision | None
-    save: Callable[[Outcome, str], object] = field(compare=False)
+    save: SaveDecision = field(compare=False)
     done: Callable[[Outcome | None], Recorded] = field(compare=False)
     #: What is left undone on the candidate: questions with no votes, answers sealed.
     still_to_do: tuple[str, ...] = ()
 
-    def problem(self, outcome: Outcome | None, reason: str) -> str | None:
+    def problem(self, outcome: Outcome | None, reason: str, typed: bool = False) -> str | None:
         """What stops this decision being saved (:func:`decision_problem`), before saving."""
-        return decision_problem(self.current, outcome, reason)
+        return decision_problem(self.current, outcome, reason, typed)
 
     @classmethod
     def on_candidate(cls, opened: OpenSession, candidate: str) -> AskDecision:
@@ -245,10 +266,13 @@ class AskDecision:
                 )
             return Recorded(f"Decision saved for {label}: {OUTCOME_WORDS[outcome]}.")
 
+        def save(outcome: Outcome, reason: str, *, typed: bool = False) -> None:
+            _decide(opened, candidate, outcome, reason, typed)
+
         return cls(
             heading=f"The panel's decision on {label}",
             current=current,
-            save=lambda outcome, reason: _decide(opened, candidate, outcome, reason),
+            save=save,
             done=done,
             still_to_do=tuple(decision_warnings(opened.session, candidate)),
         )

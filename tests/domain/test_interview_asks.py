@@ -219,6 +219,40 @@ def test_a_decision_needs_the_panels_own_reason_unless_undecided(
 
 
 @pytest.mark.parametrize(
+    ("outcome", "reason", "typed", "refused"),
+    [
+        # Carried over from the old outcome unseen: refused, as before.
+        ("undecided", "Clear examples.", False, "That reason was given for 'Recommend'"),
+        ("do_not_recommend", "Clear examples.", False, "That reason was given for"),
+        # The same words typed by the chair after the box opened are given for the new
+        # outcome (found by a tester: deleted and typed again, still refused).
+        ("undecided", "Clear examples.", True, None),
+        ("do_not_recommend", "Clear examples.", True, None),
+        # Typing counts for nothing else: a reason is still needed, and still checked.
+        ("do_not_recommend", "", True, "Type the panel's reason for 'Do not recommend'"),
+        ("undecided", "Clear\x1b[2J", True, "The reason holds a control character"),
+    ],
+)
+def test_a_reason_typed_for_the_changed_outcome_counts_even_in_the_same_words(
+    make: MakeInterview, outcome: Outcome, reason: str, typed: bool, refused: str | None
+) -> None:
+    interview = make(at=3)
+    interview.opened.decide("c2", "recommend", "Clear examples.")
+    asked = interview.decide()
+    assert isinstance(asked, AskDecision)
+    problem = asked.problem(outcome, reason, typed)
+    assert (problem or "").startswith(refused or "") and (problem is None) == (refused is None)
+    if refused is None:
+        asked.save(outcome, reason, typed=typed)
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            asked.save(outcome, reason, typed=typed)
+    decision = interview.session.decision("c2")
+    saved = (outcome, reason) if refused is None else ("recommend", "Clear examples.")
+    assert decision is not None and (decision.outcome, decision.reason) == saved
+
+
+@pytest.mark.parametrize(
     ("pressed", "reason", "outcome", "refused"),
     [
         # Nothing chosen: asked for first, whatever reason is typed.

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
@@ -28,6 +28,9 @@ class DecisionChoice:
 
     outcome: Outcome
     reason: str
+    reason_typed: bool = False
+    """The chair typed in the reason after the box opened: given for ``outcome``, even
+    in the words given for the one before (:func:`decision_problem`)."""
 
 
 class DecisionDialog(FormDialog[DecisionChoice]):
@@ -39,7 +42,7 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         current: DecisionChoice | None,
         *,
         save: Save[DecisionChoice] | None = None,
-        check: Callable[[Outcome | None, str], str | None],
+        check: Callable[[Outcome | None, str, bool], str | None],
         still_to_do: Sequence[str] = (),
     ) -> None:
         super().__init__(save=save)
@@ -48,6 +51,8 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         self.still_to_do = still_to_do
         #: The domain's word on a decision before it is saved (a reason missing).
         self.check = check
+        #: Whether the chair changed the reason since the box opened.
+        self.reason_typed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
@@ -91,6 +96,11 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         reason.cursor_position = len(reason.value)
         reason.focus()
 
+    @on(Input.Changed, "#reason")
+    def _reason_changed(self, event: Input.Changed) -> None:
+        # Cleared and typed again word for word, it is still the chair's typing.
+        self.reason_typed |= event.value != (self.current.reason if self.current else "")
+
     def unsaved(self) -> bool:
         pressed = self.query_one("#outcome", ChoiceList).pressed_button
         reason = kept_as_typed(self.query_one("#reason", Input).value)
@@ -102,10 +112,10 @@ class DecisionDialog(FormDialog[DecisionChoice]):
         pressed = self.query_one("#outcome", ChoiceList).pressed_button
         outcome = chosen_outcome(pressed.id if pressed else None)
         reason = self.query_one("#reason", Input).value
-        if trouble := self.check(outcome, reason):
+        if trouble := self.check(outcome, reason, self.reason_typed):
             self.refuse(trouble)
             if outcome is not None:
                 self.query_one("#reason", Input).focus()  # where the reason is typed
             return
         assert outcome is not None  # the domain's check asks for one first
-        self.finish(DecisionChoice(outcome, reason))
+        self.finish(DecisionChoice(outcome, reason, self.reason_typed))

@@ -48,7 +48,7 @@ def deciding(asked: AskDecision | Refused) -> AnswerFlow:
     dialog = DecisionDialog(
         Text(asked.heading),
         given,
-        save=lambda choice: asked.save(choice.outcome, choice.reason),
+        save=lambda choice: asked.save(choice.outcome, choice.reason, typed=choice.reason_typed),
         still_to_do=asked.still_to_do,
         check=asked.problem,
     )
