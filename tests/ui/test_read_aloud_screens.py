@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.screen import Screen
+
 from panel_tui.domain.models import Session
 from panel_tui.ui.contracts import Readable
 from panel_tui.ui.screens.help import HelpScreen
@@ -15,29 +18,23 @@ def reading_of(screen: object) -> str | None:
     return screen.spoken_text()
 
 
-async def test_the_help_is_said_as_it_opens_and_the_question_as_it_closes(
-    app_factory: AppFactory, session: Session
-) -> None:
-    # Found by a tester: F1 opened and closed the help in silence.
-    async with listening(app_factory, session.id) as (pilot, speaker):
-        question = reading_of(pilot.app.screen)
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, HelpScreen)
-        assert speaker.reading == reading_of(pilot.app.screen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert speaker.reading == question
-
-
-async def test_the_summary_is_said_as_it_opens_and_the_question_once_back(
-    app_factory: AppFactory, session: Session
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        # Found by a tester: F1 opened and closed the help in silence.
+        ("f1", HelpScreen),
+        # And Ctrl+S the summary, and Esc back to the question.
+        ("ctrl+s", SummaryScreen),
+    ],
+)
+async def test_a_screen_is_said_as_it_opens_and_the_question_once_back(
+    app_factory: AppFactory, session: Session, key: str, shown: type[Screen[object]]
 ) -> None:
     async with listening(app_factory, session.id) as (pilot, speaker):
         question = reading_of(pilot.app.screen)
-        await pilot.press("ctrl+s")
+        await pilot.press(key)
         await pilot.pause()
-        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert isinstance(pilot.app.screen, shown)
         assert speaker.reading == reading_of(pilot.app.screen)
         await pilot.press("escape")
         await pilot.pause()
