@@ -1,10 +1,12 @@
 """A session file cut short mid-line (a USB stick pulled, a sync tool's half copy).
 
 Found by an adversarial tester: such a copy could not be recovered at all, though
-the votes table comes first and every vote in the half kept is whole, and the
-record of changes beside it may hold the session's own record and later votes.
-What reads whole is read back, and what could not be read is said; with the
-session itself (bank, panel, candidates) in neither file, it is still refused.
+every vote in the half kept was whole, and the record of changes beside it may hold
+the session's own record and later votes. What reads whole is read back, and what
+could not be read is said; with the session itself (bank, panel, candidates) in
+neither file, it is still refused. The session's own table is written first, so a
+cut after it keeps it (a second tester's half copy cut the table, written after the
+votes, and lost every vote).
 """
 
 from __future__ import annotations
@@ -40,13 +42,22 @@ def _three_votes_then_more(store: Store, *, moved: bool) -> Path:
 
 def _cut_in_third_vote(path: Path) -> None:
     raw = path.read_bytes()
+    assert raw.index(b'"session": ') < raw.index(b'"votes": ')  # the session's table first
     path.write_bytes(raw[: raw.index(b'"3": {') + 30])  # mid-line, in the third vote
 
 
-def test_a_session_file_cut_short_gives_back_what_reads_whole_and_the_journal(
-    store: Store,
+def _cut_in_the_sessions_record(path: Path) -> None:
+    raw = path.read_bytes()
+    path.write_bytes(raw[: raw.index(b'"session": ') + 60])
+
+
+@pytest.mark.parametrize("moved", [True, False])
+def test_a_session_file_cut_in_its_votes_gives_back_what_reads_whole_and_the_journal(
+    store: Store, moved: bool
 ) -> None:
-    path = _three_votes_then_more(store, moved=True)
+    # The session's own table is whole, before the cut, whatever the record of
+    # changes holds: a half copy keeps the votes before the cut.
+    path = _three_votes_then_more(store, moved=moved)
     _cut_in_third_vote(path)
     read = read_back_plainly(path)
     assert votes_of(read.session) == [
@@ -54,20 +65,31 @@ def test_a_session_file_cut_short_gives_back_what_reads_whole_and_the_journal(
         ("c1", "q1", "m2", "up"),
         ("c1", "q2", "m1", "down"),  # from the record of changes
     ]
-    assert read.session.title == two_by_two("LLP").title  # from the session's own put
+    assert read.session.title == two_by_two("LLP").title
     said = " ".join(recovery_words(read, path))
     assert "Every change" not in said
     assert "The session file is cut short" in said
-    assert "details (its questions, panel and candidates) were read from its record" in said
+    assert "were read from its record" not in said  # the session file held them
     assert "Missing as a result: at least 1 vote, change of vote or undo" in said
     assert "check" in said.lower() and "with the panel" in said
+
+
+def test_a_session_file_cut_in_its_own_record_takes_it_from_the_journal(store: Store) -> None:
+    path = _three_votes_then_more(store, moved=True)
+    _cut_in_the_sessions_record(path)
+    read = read_back_plainly(path)
+    # The votes after the cut are lost; the one in the record of changes is kept.
+    assert votes_of(read.session) == [("c1", "q2", "m1", "down")]
+    assert read.session.title == two_by_two("LLP").title  # from the session's own put
+    said = " ".join(recovery_words(read, path))
+    assert "details (its questions, panel and candidates) were read from its record" in said
 
 
 def test_a_session_file_cut_short_with_the_session_in_neither_file_is_still_refused(
     store: Store,
 ) -> None:
     path = _three_votes_then_more(store, moved=False)
-    _cut_in_third_vote(path)
+    _cut_in_the_sessions_record(path)
     with pytest.raises(StoreError, match="cannot be recovered: the session file itself"):
         read_back_plainly(path)
 

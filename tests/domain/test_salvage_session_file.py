@@ -166,7 +166,7 @@ def test_a_session_file_added_to_says_so_when_opened(store: Store) -> None:
         # What strict reading refuses is refused in the part read back too.
         pytest.param(
             lambda raw: (
-                raw.replace(b'"votes": {"1": ', b'"votes": {"1": {}, "1": ', 1) + b"\x00garbage"
+                raw.replace(b'"session": {"1": ', b'"session": {"1": {}, "1": ', 1) + b"\x00garbage"
             ),
             id="a key given twice, then rubbish",
         ),

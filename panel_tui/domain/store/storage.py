@@ -143,8 +143,12 @@ def own_bytes(tables: Mapping[str, Any]) -> int:
 
 
 def dumps(data: Mapping[str, Any]) -> bytes:
-    """TinyDB's tables as the bytes of a file (as TinyDB's own storage writes them)."""
-    return json.dumps(data, ensure_ascii=False).encode()
+    """TinyDB's tables as the bytes of a file (as TinyDB's own storage writes them), the
+    session's own table first: a file cut short (half a copy) then keeps what names
+    the session and the votes that came before the cut, which can be read back (a
+    tester's half copy lost the table, written after the votes, and with it every vote)."""
+    first = {SESSION_TABLE: data[SESSION_TABLE]} if SESSION_TABLE in data else {}
+    return json.dumps({**first, **data}, ensure_ascii=False).encode()
 
 
 class AtomicJSONStorage(Storage):
