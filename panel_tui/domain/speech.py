@@ -145,7 +145,8 @@ class Speaker:
     News (a vote went in) waits its turn with :meth:`tell`: it never cuts short
     what is being read, and each piece is read in the order told. News that
     cannot start is dropped, and the next :meth:`tell` says why. A new reading
-    says the news waiting first; only a stop (Ctrl+L again) forgets it.
+    says the news waiting first; only a stop (Ctrl+L again) forgets it. Words of
+    where the keys are (:meth:`say_instead`) are no news: a new reading drops them.
 
     A voice that starts and then reports an error (espeak-ng with no sound card
     writes one and still exits 0) is :attr:`trouble`, told to :attr:`on_trouble`
@@ -168,8 +169,10 @@ class Speaker:
         self._lock = threading.RLock()
         #: Whether the voice reads news (told), which a box waits behind, or a reading.
         self._news_now = False
-        #: Words said in place of others (where the keys are): no news.
-        self._passing: set[str] = set()
+        #: Words said in place of others (where the keys are) still waiting: no news.
+        #: Each is forgotten once it starts or is dropped, so news in the same words
+        #: later is news (the set grew all day; found by a review).
+        self._passing: list[str] = []
         #: The text the voice was last given (``speaking`` says if it still reads).
         self.reading: str | None = None
         #: Why news waiting could not start, told on the next :meth:`tell`.
@@ -190,13 +193,15 @@ class Speaker:
 
         News still waiting its turn is read first, in the order told, then ``first``
         (what the move to a question left behind): a move forgot them (found by a
-        tester). The reading is still ``text``'s, so the key that reads it stops it.
+        tester). Words of where the keys were (:meth:`say_instead`) are dropped, not
+        read first: home's list line was read before a session's question (found
+        by a review). The reading is still ``text``'s, so the key that reads it stops it.
 
         Returns:
             ``None`` once the voice has started, else a plain reason it could not.
         """
         with self._lock:
-            news = "\n".join([*self._waiting, *([first] if first else [])])
+            news = "\n".join([*self._news_waiting(), *([first] if first else [])])
             self.stop()
             self._news_now = False
             return self._start(text, wav, news or None)
@@ -209,9 +214,11 @@ class Speaker:
                 self._waiting.insert(0, text)
                 return None
             waiting, self._waiting[:] = list(self._waiting), []
+            passing = list(self._passing)
             problem = self.say(text)
             if problem is None:
                 self._waiting[:0] = waiting
+                self._passing[:0] = passing
             return problem
 
     def tell(self, text: str) -> str | None:
@@ -243,8 +250,12 @@ class Speaker:
                 return self.say_over(text)  # news told meanwhile still follows
             if old is not None and old in self._waiting:
                 self._waiting.remove(old)
-            self._passing.add(text)  # no news: a box opening cuts it short
+                self._forget_passing(old)
+            self._passing.append(text)  # no news: a box opening cuts it short
+            before = len(self._waiting)
             problem = self.tell(text)
+            if len(self._waiting) == before:  # read now, or not at all
+                self._forget_passing(text)
             self._news_now = self._news_now and self.reading != text
             return problem
 
@@ -253,14 +264,38 @@ class Speaker:
         waiting read next; dropped if waiting."""
         with self._lock:
             if self.speaking and self.reading == text:
-                waiting = list(self._waiting)
+                waiting, passing = list(self._waiting), list(self._passing)
                 self.stop()
                 if waiting:
-                    self._failed = self._start(waiting.pop(0), None)
+                    self._failed = self._start_waiting(waiting, passing)
                     if self._failed is None:
-                        self._waiting[:] = waiting
+                        self._waiting[:], self._passing[:] = waiting, passing
             elif text in self._waiting:
                 self._waiting.remove(text)
+                self._forget_passing(text)
+
+    def _news_waiting(self) -> list[str]:
+        """The news waiting, leaving out the words of where the keys were."""
+        passing, news = list(self._passing), []
+        for text in self._waiting:
+            if text in passing:
+                passing.remove(text)
+            else:
+                news.append(text)
+        return news
+
+    def _forget_passing(self, text: str) -> None:
+        if text in self._passing:
+            self._passing.remove(text)
+
+    def _start_waiting(self, waiting: list[str], passing: list[str]) -> str | None:
+        """Start the first of ``waiting`` (taken from it, and from ``passing`` if
+        there: read now, it is forgotten); news unless it is in ``passing``."""
+        text = waiting.pop(0)
+        self._news_now = text not in passing
+        if not self._news_now:
+            passing.remove(text)
+        return self._start(text, None)
 
     def stop_if_reading(self, text: str | None) -> bool:
         """Stop the voice if it reads ``text`` (or anything, for ``None``); whether it did.
@@ -319,10 +354,10 @@ class Speaker:
                 told = trouble
             self.trouble = trouble
             if self._waiting:
-                self._news_now = self._waiting[0] not in self._passing
-                self._failed = self._start(self._waiting.pop(0), None)
+                self._failed = self._start_waiting(self._waiting, self._passing)
                 if self._failed is not None:
                     self._waiting.clear()
+                    self._passing.clear()
         # Outside the lock: the app's thread may be waiting on it to start a voice.
         if told is not None and self.on_trouble is not None:
             self.on_trouble(told)
