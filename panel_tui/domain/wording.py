@@ -72,8 +72,15 @@ RIGHT: dict[str, str] = {
 #: and the largest amount it takes: nine digits, two of them pence.
 MONEY = ("rate", "expenses")
 LARGEST_MONEY = Decimal("9999999.99")
-#: pydantic's errors on an amount too large or not a number (or fewer places too many).
-_MONEY_LIMITS = {"decimal_max_digits", "decimal_whole_digits", "finite_number"}
+#: pydantic's errors on an amount too large, not a number, or with too many pence.
+_MONEY_LIMITS = {
+    "decimal_max_digits",
+    "decimal_max_places",
+    "decimal_whole_digits",
+    "finite_number",
+}
+#: An amount of money as it should be written, for each field that holds one.
+_MONEY_EXAMPLE = {"rate": "15.50", "expenses": "6.40"}
 
 MOMENT = "a date and time such as 2026-11-23T10:02:11Z"
 
@@ -142,12 +149,14 @@ def _was(detail: ErrorDetails) -> str:
     return f" (it is {value})" if value else ""
 
 
-def _money_limit(detail: ErrorDetails, right: str | None) -> str | None:
-    """An amount of money too large, or not a number, said so; ``None`` for neither
-    (an amount with too many places, or minus infinity, has the field's own words).
+def _money_limit(detail: ErrorDetails, field: str, right: str | None) -> str | None:
+    """An amount of money too large, not a number, or with more than two figures
+    after the point, said so; ``None`` for none of these (below 0, minus infinity
+    too, has the field's own words).
 
     Each was "must be an amount of money of at least 0" (found by a security tester:
-    99999999999999999999, 1e308, inf and nan), as though the amount were too small.
+    99999999999999999999, 1e308, inf and nan; by a review: 0.001), as though the
+    amount were too small.
     """
     given = detail.get("input")
     try:
@@ -161,6 +170,10 @@ def _money_limit(detail: ErrorDetails, right: str | None) -> str | None:
         return (
             f"must be at most {LARGEST_MONEY:,}, the largest amount panel-tui takes{_was(detail)}"
         )
+    # Nine digits at most, seven before the point: not too large, so too many after it.
+    if detail["type"] in ("decimal_max_places", "decimal_max_digits") and amount >= 0:
+        example = _MONEY_EXAMPLE.get(field, "15.50")
+        return f"must have at most two figures after the point, such as {example}{_was(detail)}"
     return None
 
 
@@ -224,7 +237,7 @@ def explain(
         return f"{IDENT}{_was(detail)}"
     if kind in ("string_type", "string_sub_type", "string_unicode"):
         return "must be text, in quotes"
-    if kind in _MONEY_LIMITS and field in MONEY and (limit := _money_limit(detail, right)):
+    if kind in _MONEY_LIMITS and field in MONEY and (limit := _money_limit(detail, field, right)):
         return limit
     if kind in _NUMBERS:
         return f"must be {right or 'a number, such as 1 or 1.5'}{_was(detail)}"

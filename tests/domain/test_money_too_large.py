@@ -21,6 +21,7 @@ from panel_tui.domain.wording import explain
 from tests.domain.payment_day import the_day
 
 TOO_LARGE = "the rate must be at most 9,999,999.99, the largest amount panel-tui takes"
+PLACES = "the rate must have at most two figures after the point, such as 15.50"
 #: What was typed, and what is said of it after "Seat 1: ".
 CASES = pytest.mark.parametrize(
     ("typed", "said"),
@@ -37,6 +38,15 @@ CASES = pytest.mark.parametrize(
             "nan",
             "the rate must be a number: an amount of money of at least 0, such as "
             '15.50 (it is "nan").',
+        ),
+        # Too many figures after the point: said so, not "at least 0" (found by a review).
+        ("0.001", f'{PLACES} (it is "0.001").'),
+        ("15.505", f'{PLACES} (it is "15.505").'),
+        ("1234567.123", f'{PLACES} (it is "1234567.123").'),
+        # Below 0 as well: the field's own words.
+        (
+            "-0.001",
+            'the rate must be an amount of money of at least 0, such as 15.50 (it is "-0.001").',
         ),
     ],
 )
@@ -74,8 +84,17 @@ WORDED = pytest.mark.parametrize(
         ("decimal_max_digits", "rate", "99999999999999999999", TOO_LARGE.removeprefix("the rate ")),
         # More than seven digits before the point: too large too.
         ("decimal_whole_digits", "expenses", "10000000", TOO_LARGE.removeprefix("the rate ")),
-        # Ten digits, but not too large: too many places, in the field's own words.
-        ("decimal_max_digits", "rate", "1234567.123", "must be an amount of money of at least 0"),
+        # Ten digits, but not too large: too many figures after the point, said so.
+        ("decimal_max_digits", "rate", "1234567.123", PLACES.removeprefix("the rate ")),
+        ("decimal_max_places", "rate", "0.001", PLACES.removeprefix("the rate ")),
+        (
+            "decimal_max_places",
+            "expenses",
+            "6.405",
+            "must have at most two figures after the point, such as 6.40",
+        ),
+        # Below 0 as well: the field's own words.
+        ("decimal_max_places", "rate", "-0.001", "must be an amount of money of at least 0"),
         # Infinity is too large; minus infinity below 0; nan is no number.
         ("finite_number", "rate", "inf", TOO_LARGE.removeprefix("the rate ")),
         ("finite_number", "rate", "-Infinity", "must be an amount of money of at least 0"),

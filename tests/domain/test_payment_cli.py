@@ -108,7 +108,8 @@ def test_times_are_the_laptops_local_time(data: Path, capsys: pytest.CaptureFixt
         ),
         (
             ("--seat", "1", "--rate", "10.001"),
-            'the rate must be an amount of money of at least 0, such as 15.50 (it is "10.001")',
+            "the rate must have at most two figures after the point, such as 15.50 "
+            '(it is "10.001")',
         ),
         (("--seat", "1", "--per", "block"), "a rate per block needs the hours in one block"),
         (
