@@ -93,3 +93,38 @@ def test_a_kept_copy_reads_back_with_the_last_change_named_as_not_read(store: St
     assert len(read.session.votes) == 1
     assert read.torn
     assert any("did not read back" in line for line in recovery_words(read, copy))
+
+
+def _last_body_zeroed(changes: Path) -> None:
+    """The last record's body as zeros, its frame whole: an append after which the
+    disk had written the frame, and grown the file, but not yet the body's bytes."""
+    from panel_tui.domain.store.journal import FRAME, parse
+
+    raw = changes.read_bytes()
+    start = parse(raw[: parse(raw).end - 1]).end + FRAME.size  # the last record's body
+    changes.write_bytes(raw[:start] + b"\0" * (len(raw) - start))
+
+
+def test_a_last_change_whose_body_is_all_zeros_stays_quiet(store: Store) -> None:
+    # Found by a review: power lost before an append reached the disk left its body
+    # as zeros, and the next opening said the last change "could not be read back".
+    changes = _left_open_with_two_votes(store)
+    _last_body_zeroed(changes)
+    with store.open("s1") as opened:
+        assert len(opened.session.votes) == 1
+        assert not opened.closed_properly_last_time
+        assert opened.last_change_unread is None
+    assert _kept(store) == []
+
+
+def test_a_body_of_zeros_is_read_as_cut_short() -> None:
+    from panel_tui.domain.store.journal import FRAME, frame, parse
+
+    last = frame({"ops": [2]})
+    zeroed = last[: FRAME.size] + b"\0" * (len(last) - FRAME.size)
+    parsed = parse(frame({"snapshot": "t"}) + frame({"ops": [1]}) + zeroed)
+    assert parsed.records == [{"ops": [1]}]
+    assert parsed.torn and parsed.unread_last is None
+    # Not all zeros: of full length and failing its check, kept and told as before.
+    spoiled = zeroed[:-1] + b"}"
+    assert parse(frame({"snapshot": "t"}) + spoiled).unread_last == spoiled[FRAME.size :]

@@ -221,10 +221,12 @@ def _length_at(raw: bytes, offset: int) -> int:
 
 def _whole_length(raw: bytes, offset: int) -> bytes | None:
     """The body of the record at ``offset`` if the file holds all the bytes its frame gives,
-    and they are not nothing (a frame of zeros: the disk had not yet written it)."""
+    and they are not all zeros (the disk had grown the file, and maybe written the frame,
+    but not the body: cut short, not "could not be read back"; found by a review)."""
     start = offset + FRAME.size
     length = _length_at(raw, offset) if start <= len(raw) else 0
-    return raw[start : start + length] if 0 < length <= len(raw) - start else None
+    body = raw[start : start + length] if 0 < length <= len(raw) - start else b""
+    return body if body.strip(b"\0") else None
 
 
 def _record_at(raw: bytes, offset: int) -> dict[str, Any] | None:

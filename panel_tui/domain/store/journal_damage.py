@@ -1,7 +1,8 @@
 """What no longer reads in a journal: said for a person, and a last change that fails
 its check kept as it was.
 
-A journal's last record cut short (fewer bytes than its frame gives) is a crash's:
+A journal's last record cut short (fewer bytes than its frame gives, or a body all
+zeros the disk had not yet written) is a crash's:
 a vote shows only once its append is on disk, so it was never shown, and it is
 dropped quietly. A last record of its full length that fails its check cannot be
 told from damage to a change that was shown (found by an adversarial tester: one
