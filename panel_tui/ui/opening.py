@@ -11,6 +11,11 @@ the screen names it, as a box names the keys it did not take.
 At start-up (``panel-tui demo``, ``panel-tui resume``) the session opens the
 same way, so keys typed before its screen first showed are named and not taken
 either: nothing was on screen to vote on.
+
+Clicks and pastes wait their turn with the keys (ui/key_hold.py) and are timed
+the same way: a click made before the screen showed is dropped, unnamed. The
+second click of a double-click on a home row, the everyday way to open a
+session, landed on the interview and was recorded as a vote.
 """
 
 from __future__ import annotations
@@ -55,11 +60,11 @@ class Opening:
 
     def takes(self, event: Held) -> bool:
         """Whether ``event``, its turn come, goes to the screen: not a key typed before
-        the screen opened showed, which is named instead."""
-        if not isinstance(event, events.Key):
-            return True
+        the screen opened showed. Such a key is named; a click or paste is dropped."""
         if not self._under_way and event.time >= self._shown_at:
             return True
+        if not isinstance(event, events.Key):
+            return False
         self._not_taken.append(spoken_key_words(event.key))
         if not self._under_way:
             self._say()

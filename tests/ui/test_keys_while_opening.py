@@ -24,10 +24,10 @@ SIZE = (80, 24)
 
 
 @pytest.fixture
-def slow_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Opening takes a while, and the keys put in the list are typed meanwhile
-    (the driver reads them as it would, with the time they were read)."""
-    typed: list[str] = []
+def slow_open(monkeypatch: pytest.MonkeyPatch) -> list[str | events.Event]:
+    """Opening takes a while, and the keys (or clicks, pastes) put in the list are
+    typed meanwhile (the driver reads them as it would, with the time they were read)."""
+    typed: list[str | events.Event] = []
     open_now = Store.open
 
     def slow(store: Store, session_id: str) -> OpenSession:
@@ -37,7 +37,9 @@ def slow_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         assert driver is not None
         for key in typed:
             time.sleep(0.05)
-            driver.send_message(events.Key(key, key if len(key) == 1 else None))
+            if isinstance(key, str):
+                key = events.Key(key, key if len(key) == 1 else None)
+            driver.send_message(key)
         time.sleep(0.05)
         return open_now(store, session_id)
 
@@ -50,7 +52,7 @@ def hint(app: Any) -> str:
 
 
 async def test_a_key_typed_while_a_session_opens_from_home_is_named_not_taken(
-    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str]
+    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str | events.Event]
 ) -> None:
     slow_open.extend(["c", "enter"])  # home's "carry on" again, impatient
     async with app_factory(None).run_test(size=SIZE) as pilot:
@@ -78,7 +80,7 @@ async def test_keys_typed_in_one_burst_with_the_enter_that_opens_are_not_taken(
 
 
 async def test_a_key_typed_while_the_session_opens_at_start_is_not_taken(
-    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str]
+    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str | events.Event]
 ) -> None:
     # panel-tui demo or resume: nothing was on screen to vote on yet.
     slow_open.append("1")
@@ -88,3 +90,45 @@ async def test_a_key_typed_while_the_session_opens_at_start_is_not_taken(
         assert "The 1 key was typed while the session was opening" in hint(pilot.app)
         await pilot.press("1")
         assert recorded(store, session) == [("c1", "q1", "m1", "up")]
+
+
+def clicked_at(x: int, y: int) -> list[str | events.Event]:
+    """A click, mouse down and up, at a place on the screen."""
+    where: dict[str, Any] = dict(x=x, y=y, delta_x=0, delta_y=0, button=1, shift=False)
+    where.update(meta=False, ctrl=False, screen_x=x, screen_y=y)
+    return [events.MouseDown(None, **where), events.MouseUp(None, **where)]
+
+
+async def test_a_click_made_while_a_session_opens_is_not_taken(
+    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str | events.Event]
+) -> None:
+    # A double-click on a home row, the everyday way to open: the second click
+    # landed on the interview, here on seat 1's up key, and was recorded as a vote.
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        up = pilot.app.screen.query_one("#seat-1 VoteButton.-up").region
+    slow_open.extend(clicked_at(up.x + 1, up.y))
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert pilot.app.screen.query_one("#seat-1 VoteButton.-up").region == up
+        assert recorded(store, session) == []
+        assert "typed while the session was opening" not in hint(pilot.app)  # not a key
+        await pilot.click("#seat-1 VoteButton.-up")  # clicked once it shows: a vote
+        assert recorded(store, session) == [("c1", "q1", "m1", "up")]
+
+
+async def test_a_paste_made_while_a_session_opens_is_not_taken(
+    app_factory: AppFactory, session: Session, slow_open: list[str | events.Event]
+) -> None:
+    slow_open.append(events.Paste("carry on"))
+    async with app_factory(None).run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert "typed while the session was opening" not in hint(pilot.app)
+        late = events.Paste("late")
+        late.time = 0.0  # made before the screen showed
+        assert not pilot.app.takes(late)
+        assert pilot.app.takes(events.Paste("now"))
