@@ -259,6 +259,10 @@ class PanelApp(DisplayApp):
         """Whether ``event`` goes to the screen: not a key typed while a session opened."""
         return self._opening.takes(event)
 
+    def caught_up(self) -> None:
+        """Input held has all been handed on: the keys typed while opening are named."""
+        self._opening.caught_up()
+
     def _files_written_again(self, words: str) -> None:
         notice = StartNotice("Files written again", words, "warning")
         self._passing.say_only_here(notice, WRITTEN_AGAIN_SECONDS)  # said once a window

@@ -179,10 +179,15 @@ class TurnTakingApp(App[ReturnType]):
     async def _hand_on(self, event: Held) -> None:
         if self.takes(event):
             await super().on_event(event)
+        if not self._held:
+            self.caught_up()
 
     def takes(self, event: Held) -> bool:
         """Whether ``event``, its turn come, still goes to the screen on top: here, always."""
         return True
+
+    def caught_up(self) -> None:
+        """The input held has all been handed on (or was never held): here, nothing to do."""
 
 
 __all__ = [

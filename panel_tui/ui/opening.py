@@ -39,7 +39,7 @@ class Opening:
         self._app = app
         self._under_way = False
         self._shown_at = 0.0
-        self._not_taken: list[str] = []  #: in words, as typed
+        self._not_taken: list[str] = []  #: in words, as typed, not named yet
 
     def began(self) -> None:
         """A session is opening: keys from now until its screen shows are not taken."""
@@ -66,14 +66,21 @@ class Opening:
         if not isinstance(event, events.Key):
             return False
         self._not_taken.append(spoken_key_words(event.key))
-        if not self._under_way:
-            self._say()
         return False
 
+    def caught_up(self) -> None:
+        """The app has handed on all the input it held: keys typed before the screen
+        showed that reached the app after it did are named, together, once."""
+        if not self._under_way:
+            self._say()
+
     def _say(self) -> None:
+        """Name the keys not taken that are not named yet: one typed before the screen
+        showed may reach the app after it did, and is named on its own."""
         screen = self._app.screen
         if self._not_taken and isinstance(screen, SaysDone):
             screen.say_done(keys_typed_while_opening(self._not_taken))
+        self._not_taken = []
 
 
 __all__ = ["Opening"]

@@ -9,14 +9,18 @@ keys typed once the screen shows count as ever.
 from __future__ import annotations
 
 import time
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 from textual import events
+from textual.app import App
 from textual.widgets import Static
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
+from panel_tui.ui.app import PanelApp
+from panel_tui.ui.opening import Opening
 from panel_tui.ui.screens.interview import InterviewScreen
 from tests.ui.helpers import AppFactory, burst, recorded
 
@@ -130,5 +134,35 @@ async def test_a_paste_made_while_a_session_opens_is_not_taken(
         assert "typed while the session was opening" not in hint(pilot.app)
         late = events.Paste("late")
         late.time = 0.0  # made before the screen showed
-        assert not pilot.app.takes(late)
-        assert pilot.app.takes(events.Paste("now"))
+        assert not cast(PanelApp, pilot.app).takes(late)
+        assert cast(PanelApp, pilot.app).takes(events.Paste("now"))
+
+
+class Saying:
+    """A screen that keeps what it was told to say."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.arrival_news = ""
+
+    def say_done(self, message: str) -> None:
+        self.said.append(message)
+
+
+def test_keys_named_once_the_screen_showed_are_not_named_again() -> None:
+    # Keys typed before the screen showed may reach the app after it did: those
+    # are named, and not those named already.
+    screen = Saying()
+    opening = Opening(cast(App[Any], SimpleNamespace(screen=screen)))
+    opening.began()
+    assert not opening.takes(events.Key("c", "c"))
+    opening.shown()
+    late = [events.Key("enter", None), events.Key("1", "1")]
+    late[0].time = late[1].time = 0.0  # typed before it showed
+    for key in late:
+        assert not opening.takes(key)
+    opening.caught_up()
+    assert screen.said == [
+        "The C key was typed while the session was opening, so it was not taken.",
+        "The keys Enter and 1 were typed while the session was opening, so they were not taken.",
+    ]
