@@ -32,7 +32,6 @@ from panel_tui.ui.asking import Asking, HoldsTyping, asks
 from panel_tui.ui.console import is_legacy_windows_console
 from panel_tui.ui.contracts import OffersCommands
 from panel_tui.ui.display_app import DisplayApp
-from panel_tui.ui.key_hold import Held
 from panel_tui.ui.keys import READ_ALOUD_KEY, palette_command
 from panel_tui.ui.opening import Opening
 from panel_tui.ui.passing_notices import PassingNotices, StartNotice
@@ -149,7 +148,7 @@ class PanelApp(DisplayApp):
         self.opened: OpenSession | None = None
         self.practice = practice
         self._passing = PassingNotices(self)
-        self._opening = Opening(self)
+        self._opening = self.gate = Opening(self)  # keys typed while a session opens
         #: "Quit anyway?" is on screen: a second Ctrl+Q waits for its answer.
         self._asking_to_quit = False
         self.notices = list(notices)
@@ -254,14 +253,6 @@ class PanelApp(DisplayApp):
         # queue; the app's call_after_refresh waited for the interview to be idle).
         self.screen.call_later(self._opening.shown)
         on_top.arrival_news = self._passing.how_it_was_left(opened)
-
-    def takes(self, event: Held) -> bool:
-        """Whether ``event`` goes to the screen: not a key typed while a session opened."""
-        return self._opening.takes(event)
-
-    def caught_up(self) -> None:
-        """Input held has all been handed on: the keys typed while opening are named."""
-        self._opening.caught_up()
 
     def _files_written_again(self, words: str) -> None:
         notice = StartNotice("Files written again", words, "warning")

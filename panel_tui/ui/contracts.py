@@ -116,6 +116,15 @@ class SaysDone(Protocol):
         """Show ``message`` on that line, and read it with each question read aloud."""
 
 
+@runtime_checkable
+class SaysOnArrival(SaysDone, Protocol):
+    """A screen whose line may carry news as it comes up (the session was not closed
+    properly last time), which what is said next as it opens should not replace."""
+
+    def say_on_arrival(self, message: str) -> None:
+        """Say ``message`` as :meth:`say_done` does, after the news it came up with."""
+
+
 def cursor_blink(app: object) -> bool:
     """Whether text fields blink their cursor: the app's setting, else Textual's default."""
     return app.cursor_blink if isinstance(app, BlinkSetting) else True
@@ -138,6 +147,7 @@ __all__ = [
     "Readable",
     "SaysDone",
     "SaysFocus",
+    "SaysOnArrival",
     "TellsNews",
     "cursor_blink",
     "tell",

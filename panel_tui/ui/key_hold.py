@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from textual import events
 from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
@@ -58,6 +58,27 @@ ReturnType = TypeVar("ReturnType")
 
 #: What waits its turn: keys, and the clicks and pastes that may come between them.
 Held = events.Key | events.MouseDown | events.MouseUp | events.Paste
+
+
+class Gate(Protocol):
+    """What decides whether input, its turn come, still goes to the screen on top."""
+
+    def takes(self, event: Held) -> bool:
+        """Whether ``event`` goes to the screen."""
+
+    def caught_up(self) -> None:
+        """The input held has all been handed on (or none was held)."""
+
+
+class TakesAll:
+    """A gate that lets all input through."""
+
+    def takes(self, event: Held) -> bool:
+        """Always."""
+        return True
+
+    def caught_up(self) -> None:
+        """Nothing to do."""
 
 
 def _busy(pump: MessagePump) -> bool:
@@ -113,7 +134,7 @@ def as_typed(key: events.Key) -> list[events.Key]:
     else:
         return [key]
     for each in typed:
-        each.time = key.time  # when it was typed, not when taken apart (PanelApp.takes)
+        each.time = key.time  # when it was typed, not when taken apart (ui/opening.py)
     return typed
 
 
@@ -138,6 +159,8 @@ class TurnTakingApp(App[ReturnType]):
         self._held: deque[Held] = deque()
         self._checks = 0
         self._checking = False
+        #: Whether input, its turn come, still goes to the screen (PanelApp's: ui/opening.py).
+        self.gate: Gate = TakesAll()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -177,23 +200,18 @@ class TurnTakingApp(App[ReturnType]):
             await self._hand_on(self._held.popleft())
 
     async def _hand_on(self, event: Held) -> None:
-        if self.takes(event):
+        if self.gate.takes(event):
             await super().on_event(event)
         if not self._held:
-            self.caught_up()
-
-    def takes(self, event: Held) -> bool:
-        """Whether ``event``, its turn come, still goes to the screen on top: here, always."""
-        return True
-
-    def caught_up(self) -> None:
-        """The input held has all been handed on (or was never held): here, nothing to do."""
+            self.gate.caught_up()
 
 
 __all__ = [
     "CHECK_SECONDS",
     "HOLD_CHECKS",
+    "Gate",
     "Held",
+    "TakesAll",
     "TurnTakingApp",
     "as_typed",
     "read_esc_pairs",

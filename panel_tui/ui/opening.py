@@ -27,7 +27,7 @@ from textual._time import get_time
 from textual.app import App
 
 from panel_tui.domain.interview_lines import keys_typed_while_opening
-from panel_tui.ui.contracts import SaysDone
+from panel_tui.ui.contracts import SaysDone, SaysOnArrival
 from panel_tui.ui.key_hold import Held
 from panel_tui.ui.keys import spoken_key_words
 
@@ -78,7 +78,9 @@ class Opening:
         """Name the keys not taken that are not named yet: one typed before the screen
         showed may reach the app after it did, and is named on its own."""
         screen = self._app.screen
-        if self._not_taken and isinstance(screen, SaysDone):
+        if self._not_taken and isinstance(screen, SaysOnArrival):
+            screen.say_on_arrival(keys_typed_while_opening(self._not_taken))
+        elif self._not_taken and isinstance(screen, SaysDone):
             screen.say_done(keys_typed_while_opening(self._not_taken))
         self._not_taken = []
 

@@ -19,10 +19,12 @@ from textual.widgets import Static
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession, Store
+from panel_tui.domain.store.opened import NOT_CLOSED_LAST_TIME
 from panel_tui.ui.app import PanelApp
 from panel_tui.ui.opening import Opening
 from panel_tui.ui.screens.interview import InterviewScreen
-from tests.ui.helpers import AppFactory, burst, recorded
+from tests.ui.helpers import AppFactory, burst, recorded, widget_text
+from tests.ui.test_not_closed_last_time import left_open
 
 SIZE = (80, 24)
 
@@ -37,6 +39,8 @@ def slow_open(monkeypatch: pytest.MonkeyPatch) -> list[str | events.Event]:
     def slow(store: Store, session_id: str) -> OpenSession:
         from textual._context import active_app
 
+        if not typed:  # opened outside an app, before the test types
+            return open_now(store, session_id)
         driver = active_app.get()._driver
         assert driver is not None
         for key in typed:
@@ -134,8 +138,8 @@ async def test_a_paste_made_while_a_session_opens_is_not_taken(
         assert "typed while the session was opening" not in hint(pilot.app)
         late = events.Paste("late")
         late.time = 0.0  # made before the screen showed
-        assert not cast(PanelApp, pilot.app).takes(late)
-        assert cast(PanelApp, pilot.app).takes(events.Paste("now"))
+        assert not cast(PanelApp, pilot.app).gate.takes(late)
+        assert cast(PanelApp, pilot.app).gate.takes(events.Paste("now"))
 
 
 class Saying:
@@ -166,3 +170,18 @@ def test_keys_named_once_the_screen_showed_are_not_named_again() -> None:
         "The C key was typed while the session was opening, so it was not taken.",
         "The keys Enter and 1 were typed while the session was opening, so they were not taken.",
     ]
+
+
+async def test_after_a_crash_the_keys_are_named_after_the_words_that_every_vote_was_kept(
+    app_factory: AppFactory, store: Store, session: Session, slow_open: list[str | events.Event]
+) -> None:
+    # The impatient chair, after a crash, needs the reassurance most: the keys' words
+    # follow it on the same line, and do not take its place.
+    left_open(store, session)
+    slow_open.append("1")
+    async with app_factory(session.id).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert widget_text(pilot.app, "#hint") == (
+            f"{NOT_CLOSED_LAST_TIME} "
+            "The 1 key was typed while the session was opening, so it was not taken."
+        )

@@ -59,6 +59,7 @@ class InterviewScreen(SessionScreen):
     """
 
     CSS_PATH = "interview.tcss"
+    NEWS_LINE = "#hint"
     #: Every key a priority binding, so keys are handled in the order typed (see interview_keys).
     BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_KEYS
 
@@ -125,8 +126,7 @@ class InterviewScreen(SessionScreen):
             self._question_changed()
         else:
             self._show_votes()  # the status line says there is nothing to vote on
-        if self.arrival_news:
-            self.hint_line.say(Text(self.arrival_news, style="bold"))
+        self.show_arrival_news()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_rows(event.size.height)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.text import Text
 from textual import getters
 from textual.screen import Screen
+from textual.widgets import Static
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession
@@ -14,6 +18,9 @@ from panel_tui.ui.glyphs import Glyphs, glyphs
 
 class SessionScreen(DisplayMode, Screen[None]):
     """A screen showing one open session; every change goes through ``opened``."""
+
+    NEWS_LINE: ClassVar[str] = ""
+    """The screen's own line for news, where what a key did is said."""
 
     panel_app = getters.app(PanelApp)
     """The app, typed: its store, folders and voice."""
@@ -34,3 +41,24 @@ class SessionScreen(DisplayMode, Screen[None]):
     def marks(self) -> Glyphs:
         """The symbols of the current display mode."""
         return glyphs(self.ascii_only)
+
+    def show_news(self, line: Text) -> None:
+        """Show ``line`` on the screen's own news line (the interview's above the keys)."""
+        self.query_one(self.NEWS_LINE, Static).update(line)
+
+    def say_done(self, message: str) -> None:
+        """Show ``message`` on the screen's news line, and read it aloud in its turn."""
+        raise NotImplementedError
+
+    def show_arrival_news(self) -> None:
+        """Show the news the screen came up with, if any, in bold on its news line."""
+        if self.arrival_news:
+            self.show_news(Text(self.arrival_news, style="bold"))
+
+    def say_on_arrival(self, message: str) -> None:
+        """Say ``message`` as :meth:`say_done` does, after the news the screen came up
+        with, on the same line: keys typed while a session opened replaced the words
+        that every vote was kept after a crash, which the impatient chair needs most."""
+        self.say_done(message)
+        if self.arrival_news:
+            self.show_news(Text.assemble((self.arrival_news, "bold"), " ", message))

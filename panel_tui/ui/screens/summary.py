@@ -57,6 +57,7 @@ class SummaryScreen(SessionScreen):
     """What the panel decided, ready to read aloud, check and export."""
 
     CSS_PATH = "summary.tcss"
+    NEWS_LINE = "#exported"
     # Priority bindings, as on the interview: each key is acted on as the app reads
     # it, so in a burst the key after P or F reaches the dialog it opened.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -139,8 +140,7 @@ class SummaryScreen(SessionScreen):
                 self.rehearsals = self.panel_app.store.practice_sessions()
         self.refresh_view()
         self.query_one("#summary").focus()
-        if self.arrival_news:
-            self.query_one("#exported", Static).update(Text(self.arrival_news, style="bold"))
+        self.show_arrival_news()
 
     def refresh_view(self) -> None:
         """Show the summary of the session as it is on disk, as the room may see it."""
