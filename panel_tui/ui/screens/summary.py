@@ -53,6 +53,14 @@ from panel_tui.ui.widgets.more_to_read import MoreToRead
 from panel_tui.ui.widgets.reading_area import ReadingArea
 
 
+def refused(binding: Binding, session: Session) -> str | None:
+    """Why the summary's ``binding`` does not work on ``session``, or ``None`` when it
+    does: no payment notes in practice, where trainees are not paid."""
+    if binding.action == "payment" and not takes_payment(session):
+        return NO_PAY_IN_PRACTICE
+    return None
+
+
 class SummaryScreen(SessionScreen):
     """What the panel decided, ready to read aloud, check and export."""
 
@@ -103,19 +111,27 @@ class SummaryScreen(SessionScreen):
     def keys_for(cls, session: Session) -> list[BindingType]:
         """The summary's keys that work on ``session``: no payment notes in practice,
         where trainees are not paid (the footer, the help and the palette agree)."""
-        if takes_payment(session):
-            return list(cls.BINDINGS)
-        return [b for b in cls.BINDINGS if not (isinstance(b, Binding) and b.action == "payment")]
+        return [b for b in cls.BINDINGS if not isinstance(b, Binding) or not refused(b, session)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide (and turn off) the keys :meth:`keys_for` leaves out for this session."""
-        return action != "payment" or takes_payment(self.session)
+        return not any(refused(b, self.session) for b in self._bound(action=action))
 
     def on_key(self, event: events.Key) -> None:
-        """P on a practice round: its key is not offered, and pressing it is answered."""
-        if event.key.lower() == "p" and not takes_payment(self.session):
-            event.stop()
-            self.say_done(NO_PAY_IN_PRACTICE)
+        """A key left out (P on a practice round) is not offered, and pressing it is answered."""
+        for binding in self._bound(key=event.key):
+            if why := refused(binding, self.session):
+                event.stop()
+                self.say_done(why)
+
+    @classmethod
+    def _bound(cls, *, action: str | None = None, key: str | None = None) -> list[Binding]:
+        """The screen's bindings to ``action``, or of ``key``."""
+        return [
+            b
+            for b in cls.BINDINGS
+            if isinstance(b, Binding) and (b.action == action or key in b.key.split(","))
+        ]
 
     def compose(self) -> ComposeResult:
         with ReadingArea(id="summary"):
