@@ -26,7 +26,6 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from panel_tui.domain.spoken_words import words_for_speech
@@ -272,7 +271,7 @@ def left_unchosen(widget: RadioSet) -> str:
 
 def _field_name(widget: Widget) -> str:
     """A field's own name where no label gives it ("Role"), else ``""``."""
-    if isinstance(widget, SelectOverlay) and isinstance(widget.parent, Select):
+    if isinstance(widget, OptionList) and isinstance(widget.parent, Select):
         widget = widget.parent  # a drop-down's open list goes by the drop-down's name
     return widget.spoken_name if isinstance(widget, NamedField) else ""
 
