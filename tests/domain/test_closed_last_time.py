@@ -91,8 +91,8 @@ def test_a_close_the_disk_refused_is_said_in_words_still_true(
     with store.open("s1") as again:
         assert not again.closed_properly_last_time
         assert len(again.session.votes) == 1
-    assert "did not get to close this session properly" in NOT_CLOSED_LAST_TIME
-    assert "may have stopped" in NOT_CLOSED_LAST_TIME
+    assert "was not closed properly last time" in NOT_CLOSED_LAST_TIME
+    assert "(panel-tui or the computer stopped)" in NOT_CLOSED_LAST_TIME
     assert "Every vote shown before then was kept" in NOT_CLOSED_LAST_TIME
 
 

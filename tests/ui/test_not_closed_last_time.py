@@ -38,9 +38,9 @@ async def test_a_session_not_closed_last_time_says_every_vote_was_kept(
         await pilot.pause()
         said = widget_text(pilot.app, "#hint")
         assert said == NOT_CLOSED_LAST_TIME
-        assert said.startswith("panel-tui did not get to close this session properly last time")
+        assert said.startswith("This session was not closed properly last time")
         assert "Every vote shown before then was kept: carry on" in said
-        assert "(panel-tui or the computer may have stopped)" in said  # not "it", the session
+        assert "(panel-tui or the computer stopped)" in said  # not "it", the session
         # On the line above the keys, not in a notice over the Vote column (found on the day).
         assert list(pilot.app._notifications) == []
         assert not pilot.app.screen.query(Toast)

@@ -74,7 +74,7 @@ def test_a_killed_app_resumes_with_every_vote(terminal: Terminal, tmp_path: Path
     assert shown.count("✓ Voted") == 1
     # Said, not left for the chair to guess (found by a tester: it looked as after Ctrl+Q).
     # On the line above the keys, where it covers no seat's vote (found on the day).
-    terminal.wait_for("did not get to close", "carry on from here", "Waiting")
+    terminal.wait_for("was not closed properly", "carry on from here", "Waiting")
     terminal.send("Left")
     terminal.wait_for("Question 1 of 6", "▲ Up", "● Middle", "▼ Down")
     pid = terminal.pid()

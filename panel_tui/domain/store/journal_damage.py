@@ -121,8 +121,8 @@ def unread_words(kept: Path, answer: str | None) -> str:
         else ""
     )
     return printable(
-        "panel-tui did not get to close this session properly last time (the program or "
-        "the computer may have stopped), and the last change saved before then could not "
+        "This session was not closed properly last time (panel-tui or the computer "
+        "stopped), and the last change saved before then could not "
         f"be read back: it is left out.{seems} If a vote was shown just before the stop, "
         "check it with the panel and give it again if it is missing. The session's files "
         f"as they were are kept as {kept} (and its record of changes beside it)."

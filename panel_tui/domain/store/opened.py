@@ -57,8 +57,8 @@ Told = Callable[[str], None]
 #: so the program "may have" stopped. When the journal's last change failed its check (a
 #: vote maybe shown), ``last_change_unread`` says so instead (``None`` when none did).
 NOT_CLOSED_LAST_TIME = (
-    "panel-tui did not get to close this session properly last time (panel-tui or "
-    "the computer may have stopped). Every vote shown before then was kept: carry on from here."
+    "This session was not closed properly last time (panel-tui or the computer stopped). "
+    "Every vote shown before then was kept: carry on from here."
 )
 #: A write asked of a session once closed: it would reach the disk without the lock
 #: (found by a review: the interview kept its time just after Sessions closed it).
