@@ -10,9 +10,12 @@ vote shown, so the files are kept as they were, and the chair is told.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from panel_tui.domain.store import Store
+import pytest
+
+from panel_tui.domain.store import Store, StoreError, durable
 from panel_tui.domain.store.aside import DAMAGED_FOLDER
 from panel_tui.domain.store.loading import journal_path
 from tests.domain.builders import two_by_two
@@ -128,3 +131,29 @@ def test_a_body_of_zeros_is_read_as_cut_short() -> None:
     # Not all zeros: of full length and failing its check, kept and told as before.
     spoiled = zeroed[:-1] + b"}"
     assert parse(frame({"snapshot": "t"}) + spoiled).unread_last == spoiled[FRAME.size :]
+
+
+def test_opens_refused_after_the_read_keep_one_copy_and_the_words_wait(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a review: the copy was made on reading, so each opening refused after it
+    # (the compaction, here a full disk) kept another copy of the same files.
+    changes = _left_open_with_two_votes(store)
+    _flip_in_last_time(changes)
+    real = durable.write_atomically
+
+    def full_but_for_damaged(path: Path, payload: bytes) -> None:
+        if path.parent.name != DAMAGED_FOLDER:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, payload)
+
+    monkeypatch.setattr(durable, "write_atomically", full_but_for_damaged)
+    for _ in range(2):
+        with pytest.raises(StoreError):
+            store.open("s1")
+    monkeypatch.setattr(durable, "write_atomically", real)
+    with store.open("s1") as opened:
+        words = opened.last_change_unread
+    kept = _kept(store)
+    assert [p.suffix for p in kept] == [".journal", ".json"]
+    assert words is not None and str(kept[1]) in words and "Alex" in words

@@ -16,7 +16,9 @@ tells the chair.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,9 @@ def keep_as_it_was(snapshot: Path, changes: Path) -> Path:
     its folder's ``damaged/``; returns where the session file's copy is.
 
     The journal goes first: a crash between the two leaves it there alone, which
-    the next start names (a record of changes with no session file beside it).
+    the next start names (a record of changes with no session file beside it). A copy
+    of the same bytes kept already is not made again: found by a review, each opening
+    refused after the read (a full disk at the compaction) kept one more.
 
     Raises:
         StoreError: a copy could not be made; nothing of the session was changed.
@@ -58,9 +62,16 @@ def keep_as_it_was(snapshot: Path, changes: Path) -> Path:
 
     folder = snapshot.parent / DAMAGED_FOLDER
     try:
+        kept = {  # by suffix, the journal first
+            changes.suffix: files.read_regular(changes),
+            snapshot.suffix: files.read_regular(snapshot),
+        }
+        target = _kept_already(folder, snapshot.stem, kept)
+        if target is not None:
+            return target.absolute()
         target = aside.unused_name_in(folder, snapshot)
-        for source, copy in ((changes, target.with_suffix(changes.suffix)), (snapshot, target)):
-            durable.write_atomically(copy, files.read_regular(source))
+        for suffix, payload in kept.items():
+            durable.write_atomically(target.with_suffix(suffix), payload)
     except (OSError, files.UnsafeFile) as error:
         reason = os_reason(error) if isinstance(error, OSError) else error.reason
         raise StoreError(
@@ -71,6 +82,31 @@ def keep_as_it_was(snapshot: Path, changes: Path) -> Path:
             )
         ) from None
     return target.absolute()
+
+
+def _kept_already(folder: Path, stem: str, kept: dict[str, bytes]) -> Path | None:
+    """The copy of the session file in ``folder`` kept with the same bytes as ``kept``
+    (each file's by its suffix, the session file's last), its journal's too; ``None``
+    when there is none.
+
+    Raises:
+        UnsafeFile: ``folder`` is a link or a file.
+    """
+    if not aside.check_folder(folder):
+        return None
+    *_, suffix = kept
+    for copy in sorted(folder.glob(f"{glob.escape(stem)}.*{suffix}")):
+        if all(_holds(copy.with_suffix(end), payload) for end, payload in kept.items()):
+            return copy
+    return None
+
+
+def _holds(path: Path, payload: bytes) -> bool:
+    """Whether the file at ``path`` (a plain file, never a link) holds ``payload``."""
+    try:
+        return os.lstat(path).st_size == len(payload) and files.read_regular(path) == payload
+    except (OSError, files.UnsafeFile):
+        return False
 
 
 def vote_in(body: bytes) -> tuple[str, str] | None:
