@@ -11,6 +11,7 @@ vote shown, so the files are kept as they were, and the chair is told.
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,23 @@ def test_opens_refused_after_the_read_keep_one_copy_and_the_words_wait(
     kept = _kept(store)
     assert [p.suffix for p in kept] == [".journal", ".json"]
     assert words is not None and str(kept[1]) in words and "Alex" in words
+
+
+def test_the_vote_a_damaged_change_seems_to_be_is_named_only_when_it_is_one() -> None:
+    from panel_tui.domain.store.journal_damage import vote_in
+
+    vote = {"candidate": "c1", "question": "q1", "member": "m1"}
+    assert vote_in(json.dumps({"ops": [{"t": "votes", "add": {"3": vote}}]}).encode()) == (
+        "c1",
+        "q1",
+    )
+    two = {"ops": [{"t": "votes", "add": {"3": vote, "4": {**vote, "question": "q2"}}}]}
+    for body in (
+        two,
+        {"ops": 5},
+        {"ops": None},
+        [1],
+        {"ops": [{"t": "notes", "add": {"1": vote}}]},
+    ):
+        assert vote_in(json.dumps(body).encode()) is None
+    assert vote_in(b'{"ops": [') is None

@@ -15,16 +15,15 @@ tells the chair.
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import aside, durable, files
 from panel_tui.domain.store.aside import DAMAGED_FOLDER
+from panel_tui.domain.store.missing import Answer, answers
 from panel_tui.domain.system_words import os_reason
 from panel_tui.domain.text import printable
 
@@ -109,25 +108,14 @@ def _holds(path: Path, payload: bytes) -> bool:
         return False
 
 
-def vote_in(body: bytes) -> tuple[str, str] | None:
+def vote_in(body: bytes) -> Answer | None:
     """The answer (candidate, question) of the one vote a record's ``body`` seems to add,
     read though the record fails its check; ``None`` when it does not read as one."""
     try:
-        record: Any = json.loads(body)
+        found = answers(json.loads(body))
     except (ValueError, RecursionError):
         return None
-    ops = record.get("ops") if isinstance(record, dict) else None
-    if not isinstance(ops, list) or len(ops) != 1 or not isinstance(ops[0], dict):
-        return None
-    added = ops[0].get("add") if ops[0].get("t") == "votes" else None
-    if not isinstance(added, dict) or len(added) != 1:
-        return None
-    (vote,) = added.values()
-    with contextlib.suppress(AttributeError):
-        candidate, question = vote.get("candidate"), vote.get("question")
-        if isinstance(candidate, str) and isinstance(question, str):
-            return candidate, question
-    return None
+    return found[0] if len(found) == 1 else None
 
 
 def said_if_unread(unread: tuple[Path, bytes] | None, session: Session) -> str | None:

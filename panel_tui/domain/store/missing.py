@@ -60,7 +60,8 @@ def answers(record: Any, held: Mapping[str, Any] | None = None) -> list[Answer]:
             numbers: those are not named as perhaps missing.
     """
     found = []
-    for op in record.get("ops", []) if isinstance(record, dict) else []:
+    ops = record.get("ops") if isinstance(record, dict) else None
+    for op in ops if isinstance(ops, list) else []:  # a damaged change's may be anything
         if isinstance(op, dict) and op.get("t") == "votes" and isinstance(op.get("add"), dict):
             for number, vote in op["add"].items():
                 if isinstance(vote, dict) and (held is None or held.get(number) != vote):
