@@ -116,12 +116,12 @@ def strict_json_leading(raw: bytes) -> tuple[Any, int]:
     # Bytes that are not UTF-8 kept as they are, to be refused if the value holds any.
     text = raw[start:].decode("utf-8", "surrogateescape")
     try:
-        value, end = _DECODER.raw_decode(text, _after_space(text, 0))
+        value, end = _DECODER.raw_decode(text, after_space(text, 0))
     except json.JSONDecodeError as error:
         raise JSONProblem("it is not complete JSON", error.lineno) from None
     except RecursionError:
         raise JSONProblem("it is nested too deeply") from None
-    taken = text[: _after_space(text, end)].encode("utf-8", "surrogateescape")
+    taken = text[: after_space(text, end)].encode("utf-8", "surrogateescape")
     try:
         taken.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -129,8 +129,8 @@ def strict_json_leading(raw: bytes) -> tuple[Any, int]:
     return value, start + len(taken)
 
 
-def _after_space(text: str, at: int) -> int:
-    """Where the JSON white space from ``at`` ends."""
+def after_space(text: str, at: int) -> int:
+    """Where the JSON white space from ``at`` ends (:mod:`store.whole_part` reads by it)."""
     return len(text) - len(text[at:].lstrip(_SPACE))
 
 
@@ -143,7 +143,7 @@ def strict_json_at(text: str, at: int) -> tuple[Any, int] | None:
     For reading back, value by value, what a file cut short still holds whole.
     """
     try:
-        value, end = _DECODER.raw_decode(text, _after_space(text, at))
+        value, end = _DECODER.raw_decode(text, after_space(text, at))
         json.dumps(value, ensure_ascii=False).encode()  # a byte that was not UTF-8
     except (json.JSONDecodeError, RecursionError, UnicodeEncodeError, ValueError):
         return None

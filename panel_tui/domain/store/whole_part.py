@@ -12,12 +12,13 @@ changes holds whole (the panel moved on, a round begun): :func:`cut_short_tables
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from panel_tui.domain.store import journal
 from panel_tui.domain.store.storage import EVENT_TABLES, SESSION_TABLE
-from panel_tui.domain.strict_json import strict_json_at
+from panel_tui.domain.strict_json import after_space, strict_json_at
 
 
 @dataclass(frozen=True)
@@ -36,19 +37,15 @@ def whole_part(raw: bytes) -> dict[str, Any]:
     event table it stops reading in, the entries that do; empty when none reads."""
     text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
     tables: dict[str, Any] = {}
-    at = _past(text, 0, "{")
-    while at is not None and (named := _named(text, at)) is not None:
-        name, at = named
+    for name, at, table in _pairs(text, 0):
         if name in tables:  # a key given twice: refused, as the strict reader does
             break
-        table = strict_json_at(text, at)
         if table is None:
             if name in EVENT_TABLES:
                 tables[name] = _entries(text, at)
             break
         if isinstance(table[0], dict):
             tables[name] = table[0]
-        at = _past(text, table[1], ",")
     return tables
 
 
@@ -81,15 +78,25 @@ def _entries(text: str, at: int) -> dict[str, Any]:
     """The entries of the table starting at ``at`` that read whole, up to the first that
     does not."""
     entries: dict[str, Any] = {}
-    at_entry = _past(text, at, "{")
-    while at_entry is not None and (named := _named(text, at_entry)) is not None:
-        key, at_entry = named
-        entry = strict_json_at(text, at_entry)
+    for key, _, entry in _pairs(text, at):
         if entry is None or not isinstance(entry[0], dict) or key in entries:
             break
         entries[key] = entry[0]
-        at_entry = _past(text, entry[1], ",")
     return entries
+
+
+def _pairs(text: str, at: int) -> Iterator[tuple[str, int, tuple[Any, int] | None]]:
+    """The ``"key": value`` pairs of the object starting at ``at``, in order, while their
+    keys read whole: each key, where its value starts, and the value with where it ends
+    (``None`` when it does not read whole: nothing follows it)."""
+    at_pair = _past(text, at, "{")
+    while at_pair is not None and (named := _named(text, at_pair)) is not None:
+        key, at_value = named
+        value = strict_json_at(text, at_value)
+        yield key, at_value, value
+        if value is None:
+            return
+        at_pair = _past(text, value[1], ",")
 
 
 def _named(text: str, at: int) -> tuple[str, int] | None:
@@ -103,5 +110,5 @@ def _named(text: str, at: int) -> tuple[str, int] | None:
 
 def _past(text: str, at: int, mark: str) -> int | None:
     """Where ``text`` goes on after ``mark``, found at ``at`` past white space."""
-    at = len(text) - len(text[at:].lstrip(" \t\r\n"))
+    at = after_space(text, at)
     return at + 1 if text.startswith(mark, at) else None
