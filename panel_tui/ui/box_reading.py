@@ -11,7 +11,7 @@ give it instead.
 
 from __future__ import annotations
 
-from textual.command import Command, CommandInput, CommandList
+from textual.command import Command, CommandInput, CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import (
@@ -31,6 +31,10 @@ from textual.widgets.option_list import Option
 from panel_tui.domain.spoken_words import words_for_speech
 from panel_tui.ui.contracts import NamedField, NamedRow
 from panel_tui.ui.keys import spoken_help
+
+#: What the command palette is, said first as it opens and on Ctrl+L: it opened on
+#: "Text box, empty" alone (found by a tester).
+PALETTE_WORDS = "Command palette: type to search the commands, arrows to choose, Enter to run."
 
 
 def _label(button: RadioButton | Checkbox) -> str:
@@ -82,7 +86,9 @@ def _lines(widget: DOMNode) -> list[str]:
     if isinstance(widget, Button):
         return [f"Button: {widget.label}"]
     if isinstance(widget, OptionList):
-        here = widget.highlighted if widget.has_focus else None
+        # The palette's arrows move its list's pointer from the search box.
+        pointed = widget.has_focus or pointer_list(widget.screen.focused or widget) is widget
+        here = widget.highlighted if pointed else None
         # Each item its own sentence: they ran together, "... living The demo" (found by a tester).
         return [
             _option_words(option) + (", the cursor is on it" if index == here else "")
@@ -101,7 +107,7 @@ def spoken_box(box: DOMNode) -> str:
     ("Name: Ana Lopes, Pronouns: she/her, Role: Lived experience, Seat: 1"), where
     "Text box: Ana Lopes / Text box: she/her" named none (found by a blind member).
     """
-    lines: list[str] = []
+    lines: list[str] = [PALETTE_WORDS] if isinstance(box, CommandPalette) else []
     last_row: DOMNode | None = None
     for widget in box.query("Static, Input, Button, OptionList"):
         if widget.has_class("arrow") or not all(
@@ -201,7 +207,9 @@ def _opening_words(screen: DOMNode) -> str:
 
 
 def _title_of(screen: DOMNode) -> str:
-    """The words of a box's title as it shows, or ``""``."""
+    """The words of a box's title as it shows (the palette's, what it is), or ``""``."""
+    if isinstance(screen, CommandPalette):
+        return PALETTE_WORDS
     for title in screen.query(".title"):
         if isinstance(title, Static) and title.display:
             return " ".join(str(title.content).split())

@@ -131,14 +131,20 @@ class FocusReading:
             return
         said = spoken_pointer(focused)
         if said and said != self._pointer_said:
+            # A list filled in as its box opened (the palette's commands, searched
+            # aside): its first item follows the box's opening words, which it cut
+            # short, and the palette was never heard saying what it is.
+            filled = not self._pointer_said
             self._pointer_said = said
-            self._say_focus(said)
+            self._say_focus(said, after=filled)
 
-    def _say_focus(self, said: str) -> None:
+    def _say_focus(self, said: str, *, after: bool = False) -> None:
         """Say where the keys went: over the field said before (Tab, Tab), being read
         or still waiting, never over anything else, which is read to its end first
-        (news, the question a box asks)."""
+        (news, the question a box asks). ``after``: after the field said before."""
         last, self._focus_said = self._focus_said, said
+        if after:
+            last = None
         opened, self._said_screen = self._app.screen is not self._said_screen, self._app.screen
         # A voice missing was said when reading was switched on: nothing to show here.
         if opened and isinstance(self._app.screen, ModalScreen):

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Input, RadioSet, Select
 
 from panel_tui.domain.models import Session
+from panel_tui.ui.box_reading import PALETTE_WORDS
 from tests.ui.helpers import AppFactory
 from tests.ui.speaking import listening
 
@@ -52,6 +53,31 @@ async def test_the_command_palette_says_its_keys_in_words(
         whole = speaker.said[-1]
     assert said and said[-1].startswith("Next question, Right arrow: Go to the next"), said
     assert "Right arrow: Go to the next" in whole and "->" not in whole, whole
+
+
+async def test_ctrl_l_in_the_command_palette_reads_it_and_it_opens_saying_what_it_is(
+    app_factory: AppFactory, session: Session
+) -> None:
+    # Found by a tester: Ctrl+L in the palette said nothing and showed no notice
+    # (Textual stops the app's keys at a box), and it opened on "Text box, empty".
+    async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
+        await pilot.pause()
+        heard = len(speaker.said)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)  # the palette's search runs aside
+        opening = speaker.said[heard:]
+        # The first command follows the opening words, never cuts them short.
+        reading, waiting = speaker.reading, speaker.waiting
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        whole = speaker.said[-1].splitlines()
+    assert opening and opening[0].startswith(PALETTE_WORDS), opening
+    assert reading == opening[0] and waiting == opening[1:], (reading, waiting)
+    assert opening[-1].endswith(", 1 of 16"), opening
+    assert whole[0] == PALETTE_WORDS, whole
+    assert whole[1].startswith("Text box, empty: Search"), whole
+    pointed = [line for line in whole if line.endswith(", the cursor is on it")]
+    assert len(pointed) == 2 and pointed[1].startswith(opening[-1].split(",")[0]), whole
 
 
 def test_the_help_key_says_what_it_does_in_the_palette_too() -> None:
