@@ -232,12 +232,15 @@ class Interview:
 
     def _shown(self, message: str) -> Recorded:
         """The votes on this answer have just been shown."""
-        values = {v.value for v in self.session.current_votes(*self.here).values()}
-        if values & {"middle", "down"}:
+        values = [v.value for v in self.session.current_votes(*self.here).values()]
+        if {"middle", "down"} & set(values):
             shown = f"{message} Some are middle or down. {NOTE_OFFER}"
             # The offer is said, never that some are low: the candidate may hear the
             # voice (found by a blind panel member: the offer was on screen alone).
-            said = f"{message} {NOTE_OFFER}"
+            # Not with one vote counted (one voting member, the rest abstained): it
+            # would tell how that member voted, as after one late vote.
+            one = len([value for value in values if value != "abstain"]) == 1
+            said = message if one else f"{message} {NOTE_OFFER}"
             return self._news(shown, said=said, revealed_now=True, offer_note=True)
         return self._news(message, revealed_now=True)
 

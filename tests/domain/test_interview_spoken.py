@@ -15,6 +15,8 @@ import pytest
 
 from panel_tui.domain.interview import NOTE_OFFER, Interview
 from panel_tui.domain.interview_outcomes import NeedsConfirmation, Recorded
+from panel_tui.domain.models import Session
+from tests.domain.builders import two_by_two
 from tests.domain.interviews import MakeInterview, Vote, make
 from tests.domain.practice import practice
 
@@ -103,3 +105,56 @@ def test_a_new_practice_round_is_said_with_its_votes_sealed_again(make: MakeInte
         "Round 1 is kept for the report. Backspace takes this round back until someone "
         "votes in it or its votes are shown. 0 of 2 voted."
     )
+
+
+ONE_VOTER = two_by_two("LO")  # m1 votes; m2 observes
+
+
+@pytest.mark.parametrize(
+    ("session", "before", "request_", "said"),
+    [
+        # One voting member: the votes show as they vote, and the offer would say
+        # how (found by a review: a late vote already kept it unsaid for that reason).
+        (ONE_VOTER, [], lambda i: i.cast("m1", "down"), "Everyone has voted: the votes are shown."),
+        (
+            ONE_VOTER,
+            [],
+            lambda i: i.cast("m1", "middle"),
+            "Everyone has voted: the votes are shown.",
+        ),
+        # One vote counted, the others abstentions: the offer would tell that one.
+        (
+            None,
+            [("c1", "q1", "m1", "abstain"), ("c1", "q1", "m2", "abstain")],
+            lambda i: i.cast("m3", "down"),
+            "Everyone has voted: the votes are shown.",
+        ),
+        # The chair shows one vote early.
+        (
+            None,
+            [("c1", "q1", "m1", "down")],
+            lambda i: answered(i.reveal()),
+            "The chair showed the votes.",
+        ),
+        # Two votes counted: the offer names no one's.
+        (
+            None,
+            [("c1", "q1", "m1", "up"), ("c1", "q1", "m2", "down")],
+            lambda i: answered(i.reveal()),
+            f"The chair showed the votes. {NOTE_OFFER}",
+        ),
+    ],
+)
+def test_the_offer_of_a_note_is_not_said_when_it_would_tell_how_one_member_voted(
+    make: MakeInterview,
+    session: Session | None,
+    before: list[Vote],
+    request_: Callable[[Interview], object],
+    said: str,
+) -> None:
+    outcome = request_(make(before, session=session))
+    assert isinstance(outcome, Recorded)
+    assert outcome.spoken == said
+    # Still on screen, for the chair.
+    assert outcome.message is not None and outcome.message.endswith(NOTE_OFFER)
+    assert outcome.offer_note
