@@ -263,7 +263,10 @@ class PanelApp(DisplayApp):
         self._passing.make_way()
 
     def on_home_screen_session_chosen(self, message: HomeScreen.SessionChosen) -> None:
-        self.open_session(message.session_id)
+        try:
+            self.open_session(message.session_id)
+        finally:
+            self.focus_reading.release()  # home said where the keys are only if still shown
 
     def action_home(self) -> None:
         """Close the session and go back to the list of sessions."""

@@ -63,6 +63,10 @@ class SaysFocus(Protocol):
     def focus_settled(self) -> None:
         """Say where the keys are, if that waited for a screen's lists to be filled in."""
 
+    def focus_held(self) -> None:
+        """A session chosen on this screen is about to open over it: where the keys
+        are here is not said meanwhile, and said after only if it did not open."""
+
 
 @runtime_checkable
 class TellsNews(Protocol):

@@ -96,6 +96,10 @@ class DisplayApp(TurnTakingApp[None]):
         """The screen's lists are filled in: say where the keys are, if that waited."""
         self.focus_reading.settled()
 
+    def focus_held(self) -> None:
+        """A session chosen on this screen is about to open over it: not said meanwhile."""
+        self.focus_reading.hold()
+
     def pop_screen(self) -> AwaitComplete:
         """Close the screen on top (a box): what was said of its fields is out of date."""
         self.focus_reading.closing()

@@ -63,15 +63,35 @@ class FocusReading:
         self._pointer_owed = False
         #: The item under the pointer of the list with the keys, as last said.
         self._pointer_said = ""
+        #: A session chosen on this screen is about to open over it: nothing said here.
+        self._held: Screen[object] | None = None
 
     def focused(self, widget: Widget) -> None:
         """The keys went to ``widget``: say so, or once the screen's lists are filled in."""
         screen = self._app.screen
-        if isinstance(screen, FillsBehind) and screen.reading_behind:
+        if screen is self._held or (isinstance(screen, FillsBehind) and screen.reading_behind):
             self._focus_owed = True  # said from the list as it will show: settled
             return
         self._focus_owed = False
         self._read_focus(widget)
+
+    def hold(self) -> None:
+        """A session chosen on the screen shown is about to open over it (Start on the
+        new-session form): where the keys are there is not said until :meth:`release`.
+
+        Home, back from the form, said its list at once, and the question cut it
+        short 0.4 s later: a listener heard a fragment (found by a tester).
+        """
+        self._held = self._app.screen
+
+    def release(self) -> None:
+        """The chosen session has opened, or failed to: what waited is said if the
+        screen held is still shown, else dropped."""
+        held, self._held = self._held, None
+        if held is not None and self._app.screen is held:
+            self.settled()
+        elif held is not None:
+            self._focus_owed = self._pointer_owed = False
 
     def settled(self) -> None:
         """The screen's lists are filled in: say where the keys are, if that waited."""
@@ -126,7 +146,7 @@ class FocusReading:
         if focused is None or not self._app.read_aloud or isinstance(self._app.screen, Readable):
             return
         screen = self._app.screen
-        if isinstance(screen, FillsBehind) and screen.reading_behind:
+        if screen is self._held or (isinstance(screen, FillsBehind) and screen.reading_behind):
             self._pointer_owed = True  # the list's figures are not yet its own
             return
         said = spoken_pointer(focused)

@@ -367,4 +367,8 @@ class HomeScreen(Screen[None]):
     def _created(self, session_id: str | None) -> None:
         """A session saved in the new-session form is then chosen."""
         if session_id is not None:
+            if isinstance(self.app, SaysFocus):
+                # Home's list, back from the form, was heard for a moment before the
+                # question cut it short (found by a tester).
+                self.app.focus_held()
             self.post_message(self.SessionChosen(session_id))
