@@ -95,3 +95,12 @@ async def listening(
     app = app_factory(session_id, speaker=speaker, display=DisplaySettings(read_aloud=each))
     async with app.run_test(size=size) as pilot:
         yield pilot, speaker
+
+
+async def said_after(pilot: Pilot[None], speaker: FakeSpeaker, *keys: str) -> list[str]:
+    """What is said from the first of ``keys`` on, each pressed then settled."""
+    heard = len(speaker.said)
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+    return speaker.said[heard:]

@@ -15,7 +15,7 @@ from panel_tui.domain.models import Session
 from panel_tui.domain.store import Store
 from panel_tui.ui.screens.home_lists import FIRST_PAINT
 from tests.ui.helpers import AppFactory, small_session
-from tests.ui.speaking import listening
+from tests.ui.speaking import listening, said_after
 
 
 async def test_down_in_the_home_list_says_the_session_under_the_pointer(
@@ -158,10 +158,7 @@ async def test_the_payment_box_heading_keeps_its_question_mark_alone(
     app_factory: AppFactory, session: Session
 ) -> None:
     async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
+        await said_after(pilot, speaker, "ctrl+s", "p")
     said = [line for line in speaker.said if "Whose notes" in line]
     assert said and "Whose notes? Choices: " in said[-1], speaker.said
 
@@ -228,10 +225,7 @@ async def test_the_payment_boxs_rate_choices_are_said_with_their_name(
     app_factory: AppFactory, session: Session
 ) -> None:
     async with listening(app_factory, session.id, size=(100, 40)) as (pilot, speaker):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
+        await said_after(pilot, speaker, "ctrl+s", "p")
         pilot.app.screen.query_one("#per", RadioSet).focus()
         await pilot.pause()
         reached = speaker.said[-1]

@@ -9,25 +9,17 @@ from textual.widgets import Input, RadioSet, Select
 from panel_tui.domain.models import Session
 from panel_tui.ui.box_reading import PALETTE_WORDS
 from tests.ui.helpers import AppFactory
-from tests.ui.speaking import listening
+from tests.ui.speaking import listening, said_after
 
 
 async def test_the_payment_box_opens_saying_whose_notes_and_tab_off_an_unchosen_member_says_so(
     app_factory: AppFactory, session: Session
 ) -> None:
     async with listening(app_factory, session.id) as (pilot, speaker):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        heard = len(speaker.said)
-        await pilot.press("p")
-        await pilot.pause()
-        opening = speaker.said[heard:]
-        await pilot.press("down")
-        await pilot.pause()
-        heard = len(speaker.said)
-        await pilot.press("tab")
-        await pilot.pause()
-        left = speaker.said[heard:]
+        await said_after(pilot, speaker, "ctrl+s")
+        opening = await said_after(pilot, speaker, "p")
+        await said_after(pilot, speaker, "down")
+        left = await said_after(pilot, speaker, "tab")
         members = pilot.app.screen.query_one("#member", RadioSet)
         pointer = members._selected
     assert opening and opening[-1].startswith("Payment notes for Seat 1"), opening
@@ -110,10 +102,7 @@ async def test_the_decision_box_opens_saying_what_is_still_to_do(
     app_factory: AppFactory, session: Session
 ) -> None:
     async with listening(app_factory, session.id) as (pilot, speaker):
-        heard = len(speaker.said)
-        await pilot.press("ctrl+d")
-        await pilot.pause()
-        said = speaker.said[heard:]
+        said = await said_after(pilot, speaker, "ctrl+d")
     assert said and said[-1].startswith(
         "The panel's decision on [red]Alex[/red]. Still to do: [red]Alex[/red] has no votes"
     ), said
