@@ -271,13 +271,13 @@ def decision_warnings(session: Session, candidate_id: str) -> list[str]:
     sealed = session.sealed_answers()
     # The box is about this one candidate: their questions by number alone.
     places = [
-        f"Q{number}"
+        number
         for number, q in enumerate(session.bank.questions, start=1)
         if (candidate_id, q.id) in sealed
     ]
     if places:
         verb = "is" if len(places) == 1 else "are"
-        warnings.append(f"{', '.join(places)} {verb} still sealed, as not everyone voted.")
+        warnings.append(f"{numbered(places)} {verb} still sealed, as not everyone voted.")
     return warnings
 
 
