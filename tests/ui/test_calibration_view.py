@@ -14,8 +14,9 @@ from panel_tui.domain.exports.calibration_report import (
     Step,
     TraineeView,
 )
+from panel_tui.domain.interview_lines import plain
 from panel_tui.domain.summary import calibration_lines
-from panel_tui.domain.summary.calibration_lines import calibration_blocks, plain
+from panel_tui.domain.summary.calibration_lines import calibration_blocks
 from panel_tui.domain.summary.spoken import spoken_calibration
 from panel_tui.ui.screens.calibration_view import calibration_text
 

@@ -47,11 +47,6 @@ class Block:
     entries: tuple[Entry, ...] = ()
 
 
-def plain(line: Line) -> str:
-    """The line's words without their stress."""
-    return "".join(text for text, _ in line)
-
-
 def calibration_blocks(view: CalibrationView) -> list[Block]:
     """The report, part by part, in the order the screen shows it and the voice reads it."""
     blocks = [

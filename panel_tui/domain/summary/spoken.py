@@ -8,8 +8,9 @@ their way through and no symbol for the voice to skip or spell out.
 from __future__ import annotations
 
 from panel_tui.domain.exports.calibration_report import CalibrationView
+from panel_tui.domain.interview_lines import plain
 from panel_tui.domain.spoken_words import words_for_speech
-from panel_tui.domain.summary.calibration_lines import calibration_blocks, plain
+from panel_tui.domain.summary.calibration_lines import calibration_blocks
 from panel_tui.domain.summary.document import Summary
 from panel_tui.domain.summary.views import Labels
 

@@ -10,7 +10,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from panel_tui.domain.exports.calibration_report import CalibrationView
-from panel_tui.domain.summary.calibration_lines import Entry, calibration_blocks, plain
+from panel_tui.domain.interview_lines import plain
+from panel_tui.domain.summary.calibration_lines import Entry, calibration_blocks
 from panel_tui.ui.lines import bulleted, line_text
 
 
