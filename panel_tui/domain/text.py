@@ -225,7 +225,7 @@ def unsafe_character(text: str, *, multiline: bool) -> str | None:
     if (text.translate(_TABS_AND_LINE_BREAKS) if multiline else text).isprintable():
         return None
     for char in text:
-        if multiline and char in "\t\n\r\u2028\u2029\x85":  # each kept as "\n" (_check)
+        if multiline and ord(char) in _TABS_AND_LINE_BREAKS:  # each kept as "\n" (_check)
             continue
         if char in BIDI_CONTROLS:
             return f"a text-direction control character (U+{ord(char):04X})"
