@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from panel_tui.domain.models import MAX_SEATS, VOTE_VALUES, VoteValue
+from panel_tui.domain.words import listed
 
 #: The key that reads the screen (or a box) aloud, bound on each screen that reads.
 READ_ALOUD_KEY = "ctrl+l"
@@ -190,10 +191,9 @@ def spoken_vote_key(seat: int, value: VoteValue) -> str:
 
 def letters_said(bindings: list[BindingType]) -> str:
     """A screen's keys in a sentence, from its bindings: "N new session, C carry on and ..."."""
-    said = [
-        f"{key_words(b.key)} {b.description.lower()}" for b in bindings if isinstance(b, Binding)
-    ]
-    return ", ".join(said[:-1]) + f" and {said[-1]}"
+    return listed(
+        [f"{key_words(b.key)} {b.description.lower()}" for b in bindings if isinstance(b, Binding)]
+    )
 
 
 def palette_command(
