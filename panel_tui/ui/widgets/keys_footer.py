@@ -107,8 +107,10 @@ class KeysFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         """Fit the keys again to the new width (they may now fit spaced, or no longer)."""
-        if self._shown is not None and self._keys_of(self.screen) != self._shown:
-            self.call_after_refresh(self.recompose)
+        keys_changed = self._shown is not None and self._keys_of(self.screen) != self._shown
+        if keys_changed and not self._build_asked:  # one build, as for bindings_changed
+            self._build_asked = True
+            self.call_after_refresh(self._build)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if not (self.is_attached and screen is self.screen and screen.app.app_focus):
