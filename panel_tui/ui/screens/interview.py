@@ -207,11 +207,6 @@ class InterviewScreen(SessionScreen):
             self.query_one(VoteGrid).show(shown.seats)
         self.query_one("#status", Static).update(line_drawn(shown.status))
 
-    def say_done(self, message: str) -> None:
-        """Say what a key did on the line above the keys, read with each question read aloud."""
-        self.hint_line.say(message)
-        self.hint_line.tell(message)
-
     def show(self, answer: Answer, *, told: bool = False) -> None:
         """Show the interview's answer, asking its question first; ``told``: a box's, said."""
         line = self.hint_line

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from panel_tui.domain.models import Session
 from panel_tui.domain.store import OpenSession
 from panel_tui.ui.app import PanelApp
+from panel_tui.ui.contracts import tell
 from panel_tui.ui.display_mode import DisplayMode
 from panel_tui.ui.glyphs import Glyphs, glyphs
 
@@ -47,8 +48,10 @@ class SessionScreen(DisplayMode, Screen[None]):
         self.query_one(self.NEWS_LINE, Static).update(line)
 
     def say_done(self, message: str) -> None:
-        """Show ``message`` on the screen's news line, and read it aloud in its turn."""
-        raise NotImplementedError
+        """Show ``message`` on the screen's news line, and read it aloud in its turn (with
+        each question read aloud): saves and exports only showed (found by a tester)."""
+        self.show_news(Text(message))
+        tell(self.app, message)
 
     def show_arrival_news(self) -> None:
         """Show the news the screen came up with, if any, in bold on its news line."""

@@ -260,9 +260,7 @@ class SummaryScreen(SessionScreen):
         self.app.notify(message, title="Not exported", severity="error", markup=False, timeout=15)
         tell(self.app, message)
         shown = Text(message, style="bold")
-        self.query_one("#exported", Static).update(
-            Text(f"{written}\n") + shown if written else shown
-        )
+        self.show_news(Text(f"{written}\n") + shown if written else shown)
 
     @asks
     def action_payment(self) -> Asking:
@@ -297,12 +295,6 @@ class SummaryScreen(SessionScreen):
         self.refresh_view()
         if isinstance(done, Recorded) and done.message:
             self.say_done(done.message)
-
-    def say_done(self, message: str) -> None:
-        """Say what a key did on the screen's own line, and read it with each question
-        read aloud: saves and exports only showed (found by a tester)."""
-        self.query_one("#exported", Static).update(Text(message))
-        tell(self.app, message)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The summary's main actions, for the command palette."""
