@@ -383,7 +383,6 @@ def build_calibration(
     )
     sealed, symbols = options.sealed_left_out, options.vote_symbols
     waiting = [(a, _waiting(session, a, sealed)) for a in calibration.moved]
-    flagged = [(a, _waiting(session, a, frozenset())) for a in calibration.flagged]
     shown = [a for a, words in waiting if words is None]
     compared = [a for a in shown if a.first.counted and a.last.counted]
     return CalibrationView(
@@ -393,7 +392,8 @@ def build_calibration(
         left_out=_left_out(calibration.late),
         ac1_note=AC1_NOTE,
         trainees=trainees,
-        flagged=[_answer_view(session, a, symbols, words) for a, words in flagged],
+        # A flagged answer's rounds show only where it is listed as moved.
+        flagged=[_answer_view(session, a, symbols, None) for a in calibration.flagged],
         moved=[_answer_view(session, a, symbols, words) for a, words in waiting],
         rounds_words=_rounds_words(calibration.moved, compared, len(shown)),
     )
